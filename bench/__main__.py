@@ -1,0 +1,134 @@
+"""Print every benchmark figure; timings are medians of repeated runs on one pinned core."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from balance_bot.domain.parser import HeuristicParser
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
+SCORER = ROOT.parent / "shared" / "tools" / "score_parser.py"
+ROUNDS = 9
+# Used when the shared corpus is not beside the checkout: the same kinds of message.
+FALLBACK_MESSAGES = [
+    "coffee 3$",
+    "ទឹកកក ៥០០០៛",
+    "taxi 15000 riel",
+    "Market today:\n- fish 20000៛\n- oil 2$",
+    "see you at 8:30",
+    "Hi all, bought coffee for the team 7.5$ ☕",
+    "សាំង ២ម៉ឺន៥ពាន់រៀល",
+    "room 204 aircon repair 35$",
+    "call me 012 345 678",
+    "ice 5000",
+    "3$",
+    "coffee 3$ or 4$?",
+]
+
+
+def pin_to_one_core() -> str:
+    """Run on a single core so the figure is per core, whatever the machine has."""
+    if hasattr(os, "sched_setaffinity"):
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})
+        return f"pinned to core {core}"
+    return "not pinned (no sched_setaffinity here)"
+
+
+def corpus_messages() -> tuple[list[str], str]:
+    if CORPUS.exists():
+        lines = CORPUS.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line)["text"] for line in lines if line.strip()], CORPUS.name
+    return FALLBACK_MESSAGES, "built-in sample"
+
+
+def parse_throughput(messages: list[str]) -> list[float]:
+    """Messages per second, one figure per round of at least 0.3 s."""
+    parser = HeuristicParser()
+    rates = []
+    for _ in range(ROUNDS):
+        count, started = 0, time.perf_counter()
+        while (elapsed := time.perf_counter() - started) < 0.3:
+            for message in messages:
+                parser.parse(message)
+            count += len(messages)
+        rates.append(count / elapsed)
+    return rates
+
+
+def longest_message_ms() -> float:
+    """Median time to parse a 4,096-character message, the longest Telegram allows."""
+    parser = HeuristicParser()
+    message = ("fish 20000៛, rice 15000៛, oil 2$ and 3 boxes of A4 paper 9$\n" * 70)[:4096]
+    times = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        parser.parse(message)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def import_time_ms() -> list[float]:
+    """Time to import the parser in a fresh interpreter, as the bot and the CLI do at start."""
+    probe = (
+        "import time; started = time.perf_counter(); import balance_bot.domain.parser; "
+        "print((time.perf_counter() - started) * 1000)"
+    )
+    return [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(ROUNDS)
+    ]
+
+
+def corpus_score() -> str:
+    if not (CORPUS.exists() and SCORER.exists()):
+        return "skipped: the shared corpus is not beside this checkout"
+    command = [
+        sys.executable,
+        str(SCORER),
+        str(CORPUS),
+        "--quiet",
+        "--",
+        str(Path(sys.executable).parent / "balance-bot"),
+        "parse",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return (
+        done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
+    )
+
+
+def main() -> None:
+    print(f"balance-bot bench  (python {sys.version.split()[0]}, {pin_to_one_core()})")
+    messages, source = corpus_messages()
+    rates = parse_throughput(messages)
+    print(
+        f"parse throughput        median {statistics.median(rates):,.0f} messages/s "
+        f"(min {min(rates):,.0f}, max {max(rates):,.0f}; "
+        f"{ROUNDS} rounds over {len(messages)} messages of {source})   goal >= 5,000"
+    )
+    print(f"longest message         median {longest_message_ms():.2f} ms to parse 4,096 characters")
+    imports = import_time_ms()
+    print(
+        f"parser import time      median {statistics.median(imports):.1f} ms "
+        f"(min {min(imports):.1f}, max {max(imports):.1f}; {ROUNDS} fresh interpreters)"
+    )
+    print(
+        f"dev corpus score        {corpus_score()}"
+        "   goal >= 98% correct, 0 wrong_saved, 0 false_alarm"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""balance-bot: petty-cash expenses from a Telegram group into a monthly ledger."""

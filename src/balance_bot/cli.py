@@ -1,0 +1,67 @@
+"""The `balance-bot` command line: its arguments and the `parse` JSON-lines contract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from balance_bot.domain.expenses import ParseResult
+from balance_bot.interpret import MessageInterpreter
+
+
+def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command and its options, from the arguments given."""
+    parser = argparse.ArgumentParser(
+        prog="balance-bot", description="Petty-cash expenses from a Telegram group into a ledger."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "parse",
+        help="read JSON lines {id, text} on stdin, write the bot's decision for each on stdout",
+    )
+    return parser.parse_args(argv)
+
+
+def result_as_json(result: ParseResult) -> dict[str, Any]:
+    """The decision in the shape other tools rely on (DESIGN.md, `balance-bot parse`)."""
+    answer: dict[str, Any] = {
+        "status": result.status.value,
+        "entries": [
+            {
+                "amount": entry.money.canonical(),
+                "currency": entry.money.currency.value,
+                "purpose": entry.purpose,
+                "currency_guessed": entry.currency_guessed,
+            }
+            for entry in result.entries
+        ],
+    }
+    if result.problem is not None:
+        answer["problem"] = result.problem.value
+    return answer
+
+
+async def parse_stream(
+    interpreter: MessageInterpreter, lines: Iterable[str], write: Callable[[str], None]
+) -> None:
+    """One JSON answer per non-blank input line, in order; a line that is not a message says so."""
+    for line in lines:
+        if not line.strip():
+            continue
+        request = _request_of(line)
+        identifier, text = request.get("id"), request.get("text")
+        if isinstance(text, str):
+            answer = result_as_json(await interpreter.interpret(text))
+        else:
+            answer = {"status": "ignore", "entries": [], "error": "not a {id, text} line"}
+        write(json.dumps({"id": identifier, **answer}, ensure_ascii=False) + "\n")
+
+
+def _request_of(line: str) -> dict[str, Any]:
+    try:
+        request = json.loads(line)
+    except json.JSONDecodeError:
+        return {}
+    return request if isinstance(request, dict) else {}

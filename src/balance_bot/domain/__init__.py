@@ -1,0 +1,1 @@
+"""The pure core: money, parsing, expenses; no I/O of any kind."""

@@ -1,0 +1,183 @@
+"""Finding the numbers in one line of a message, with their multipliers and currency markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from balance_bot.domain.money import Currency
+from balance_bot.domain.numerals import (
+    KHMER_MULTIPLIERS,
+    THOUSAND,
+    decimal_of,
+    decimals_written,
+    next_unit_below,
+)
+from balance_bot.domain.text import DIGITS_TO_ASCII, is_khmer, is_latin_letter
+
+_CURRENCY_AHEAD = (
+    r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|r\b)))"
+)
+_NUMBER = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000  1,250.00
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.250.000
+    r"|\d{1,3}(?:[ ]\d{3})+(?!\d)"
+    + _CURRENCY_AHEAD  # 12 500 riel
+    + r"|\d+,\d{1,2}(?!\d)"
+    + _CURRENCY_AHEAD  # 3,5$
+    + r"|\d*\.\d+"
+    r"|\d+"
+)
+_NOT_A_LETTER = r"(?![^\W\d_])"
+_SUFFIX = re.compile(
+    r"[ ]{0,2}(?:"
+    r"(?P<usd>US\$|\$|(?i:us[ ]?dollars?|usd|dollars?|dolla|bucks)"
+    + _NOT_A_LETTER
+    + r"|ដុល្លារ|ដុល្លា|ដុលា)"
+    r"|(?P<khr>៛|(?i:riels?|khr)" + _NOT_A_LETTER + r"|រៀល)"
+    r"|(?P<cents>¢|(?i:cents?)" + _NOT_A_LETTER + r"|សេន)"
+    r")"
+)
+# A bare 'r' means riel only when glued to the number: 5000r, ៥០០០រ.
+_GLUED_RIEL = re.compile(r"(?i:r)" + _NOT_A_LETTER + r"|រ(?![\u1780-\u17ff])")
+_PREFIX = re.compile(
+    r"(?:(?P<usd>(?i:us)?\$|(?<![^\W\d_])(?i:usd))|(?P<khr>៛|(?<![^\W\d_])(?i:khr)))[ ]{0,2}$"
+)
+_THOUSANDS_SUFFIX = re.compile(r"[kK]" + _NOT_A_LETTER)
+_KHMER_MULTIPLIER_WORDS = "|".join(sorted(KHMER_MULTIPLIERS, key=len, reverse=True))
+# A multiplier word ends a syllable; a Khmer vowel sign after it means the word was longer (រយៈ).
+_KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
+_KHMER_CHAIN_LINK = re.compile(
+    r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])"
+)
+_KHMER_TRAILING_DIGIT = re.compile(r"\d(?![\d.,])")
+_PHONE = re.compile(r"(?:\+[ ]?855|(?<![\d.,])0)(?:[ -]?\d){7,9}(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number in a line: where it stands (markers included), its value and any currency said."""
+
+    start: int
+    end: int
+    number_start: int
+    value: Decimal
+    currency: Currency | None
+    decimals: int
+    scaled: bool
+    glued_to_khmer: bool
+
+    @property
+    def marked(self) -> bool:
+        """Whether a currency marker or a Khmer multiplier word says this is money."""
+        return self.currency is not None
+
+    @property
+    def money_like(self) -> bool:
+        """Whether the number reads as money even without a currency: marked, or '10k'."""
+        return self.currency is not None or self.scaled
+
+
+def scan_line(line: str) -> list[Mention]:
+    """Every number in the line that could be an amount; times, dates, codes and phones left out."""
+    scan = line.translate(DIGITS_TO_ASCII)
+    phones = [match.span() for match in _PHONE.finditer(scan)]
+    mentions: list[Mention] = []
+    taken_until = 0
+    for match in _NUMBER.finditer(scan):
+        start, end = match.span()
+        if start < taken_until or any(a <= start < b for a, b in phones):
+            continue
+        mention = _read_mention(scan, start, end, taken_until)
+        if mention is not None:
+            mentions.append(mention)
+            taken_until = mention.end
+    return mentions
+
+
+def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention | None:
+    written = scan[start:end]
+    before = scan[start - 1] if start > 0 else ""
+    before_that = scan[start - 2] if start > 1 else ""
+    after = scan[end] if end < len(scan) else ""
+    after_that = scan[end + 1] if end + 1 < len(scan) else ""
+
+    if (
+        before.isdigit()
+        or (before and before in ".,:/" and before_that.isdigit())
+        or before in ("#", "№")
+    ):
+        return None  # the tail of a time (8:30), a date (12/12) or a longer number
+    if after and after in ":/.," and after_that.isdigit():
+        return None  # the head of a time, a date or a dotted code (12.12.2026)
+    if after == "%":
+        return None
+
+    prefix = _PREFIX.search(scan, max(taken_until, start - 8), start)
+    if is_latin_letter(before) and prefix is None:
+        return None  # a code or model glued to letters: Q3, A4, v2, 1e9
+
+    value = decimal_of(written)
+    if value is None:
+        return None
+    decimals = decimals_written(written)
+    position, scaled, currency = end, False, None
+
+    thousands = _THOUSANDS_SUFFIX.match(scan, position)
+    khmer = _KHMER_MULTIPLIER.match(scan, position)
+    if thousands:
+        value, position, scaled, decimals = value * THOUSAND, thousands.end(), True, 0
+    elif khmer:
+        value, position = _read_khmer_multipliers(scan, value, khmer)
+        scaled, decimals, currency = True, 0, Currency.KHR
+
+    suffix = _SUFFIX.match(scan, position)
+    glued_riel = _GLUED_RIEL.match(scan, position) if position == end or scaled else None
+    if suffix:
+        position = suffix.end()
+        if suffix.group("usd"):
+            currency = Currency.USD
+        elif suffix.group("khr"):
+            currency = Currency.KHR
+        else:
+            value, decimals, currency = value / 100, decimals + 2, Currency.USD
+    elif glued_riel:
+        position, currency = glued_riel.end(), Currency.KHR
+
+    start_of_mention = start
+    if prefix is not None:
+        prefix_currency = Currency.USD if prefix.group("usd") else Currency.KHR
+        if currency is None or (currency is prefix_currency and not scaled):
+            currency = prefix_currency
+            start_of_mention = prefix.start()
+
+    next_char = scan[position] if position < len(scan) else ""
+    if currency is None and not scaled and (is_latin_letter(next_char) or is_khmer(next_char)):
+        return None  # a unit or classifier glued on: 7up, 3pm, 30th, ២០នាក់
+
+    return Mention(
+        start=start_of_mention,
+        end=position,
+        number_start=start,
+        value=value,
+        currency=currency,
+        decimals=decimals,
+        scaled=scaled,
+        glued_to_khmer=is_khmer(before),
+    )
+
+
+def _read_khmer_multipliers(scan: str, value: Decimal, first: re.Match[str]) -> tuple[Decimal, int]:
+    """២ម៉ឺន៥ពាន់ = 25,000; ១លាន២សែន = 1,200,000; ២ម៉ឺន៥ = 25,000."""
+    unit = KHMER_MULTIPLIERS[first.group(1)]
+    total, position = value * unit, first.end()
+    while link := _KHMER_CHAIN_LINK.match(scan, position):
+        smaller = KHMER_MULTIPLIERS[link.group(2)]
+        amount = decimal_of(link.group(1))
+        if smaller >= unit or amount is None:
+            break
+        total, unit, position = total + amount * smaller, smaller, link.end()
+    if trailing := _KHMER_TRAILING_DIGIT.match(scan, position):
+        total, position = total + int(trailing.group()) * next_unit_below(unit), trailing.end()
+    return total, position

@@ -1,0 +1,76 @@
+"""What the parser decides about a message: the status, the entries, and why it would ask."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from balance_bot.domain.money import AmountLimits, Money
+
+
+class ParseStatus(StrEnum):
+    """What the bot does with a message: save it, ask for the purpose, stay silent, or ask again."""
+
+    EXPENSE = "expense"
+    PURPOSE_MISSING = "purpose_missing"
+    IGNORE = "ignore"
+    UNCLEAR = "unclear"
+
+
+class Problem(StrEnum):
+    """Why a message with an amount cannot be saved as it stands."""
+
+    AMBIGUOUS = "ambiguous"  # "3$ or 4$", "3-4$"
+    QUESTION = "question"  # "coffee 3$?"
+    NOT_POSITIVE = "not_positive"
+    OVER_LIMIT = "over_limit"
+    TOO_PRECISE = "too_precise"  # cents of a cent, fractions of a riel
+    PURPOSES_MISSING = "purposes_missing"  # several amounts, not each with its purpose
+
+
+@dataclass(frozen=True, slots=True)
+class ExpenseEntry:
+    """One expense read from a message; the currency may be a guess from the amount's size."""
+
+    money: Money
+    purpose: str
+    currency_guessed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """The parser's decision on one message; 'certain' says whether a second opinion could help."""
+
+    status: ParseStatus
+    entries: tuple[ExpenseEntry, ...] = ()
+    problem: Problem | None = None
+    certain: bool = True
+
+    @classmethod
+    def ignore(cls, *, certain: bool = True) -> ParseResult:
+        """The bot stays silent."""
+        return cls(ParseStatus.IGNORE, certain=certain)
+
+    @classmethod
+    def unclear(cls, problem: Problem, entries: tuple[ExpenseEntry, ...] = ()) -> ParseResult:
+        """The bot asks the member to say it again, for the reason given."""
+        return cls(ParseStatus.UNCLEAR, entries, problem)
+
+
+def problem_with_amount(money: Money, limits: AmountLimits) -> Problem | None:
+    """Why an amount cannot be saved: not above zero, over the ceiling, or finer than its unit."""
+    if money.amount <= 0:
+        return Problem.NOT_POSITIVE
+    if money.amount > limits.maximum_for(money.currency):
+        return Problem.OVER_LIMIT
+    if not money.is_whole_in_its_currency:
+        return Problem.TOO_PRECISE
+    return None
+
+
+def khr_from_dotted_thousands(value: Decimal, decimals: int) -> Decimal:
+    """'1.500 riel' means 1,500: riel have no fractions, so 3 digits after a dot are thousands."""
+    if decimals == 3:
+        return value * 1000
+    return value

@@ -1,0 +1,62 @@
+"""Money in Decimal: US dollars with cents, Cambodian riel in whole numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Currency(StrEnum):
+    """The currencies a petty-cash ledger holds, and the honest 'not said'."""
+
+    USD = "USD"
+    KHR = "KHR"
+    UNKNOWN = "UNKNOWN"
+
+
+CENT = Decimal("0.01")
+WHOLE = Decimal("1")
+
+
+def exponent_of(currency: Currency) -> Decimal:
+    """How finely the currency is counted: cents for dollars, whole riel."""
+    return WHOLE if currency is Currency.KHR else CENT
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount in one currency; construction never rounds silently."""
+
+    amount: Decimal
+    currency: Currency
+
+    def __post_init__(self) -> None:
+        if not self.amount.is_finite():
+            raise ValueError(f"amount must be finite, got {self.amount}")
+
+    @property
+    def is_whole_in_its_currency(self) -> bool:
+        """Whether the amount needs no rounding: at most cents, or whole riel."""
+        return self.amount == self.amount.quantize(exponent_of(self.currency))
+
+    def canonical(self) -> str:
+        """The amount as the ledger writes it: '3.00' for dollars, '5000' for riel."""
+        if self.currency is Currency.UNKNOWN:
+            return format(self.amount.normalize(), "f")
+        return format(self.amount.quantize(exponent_of(self.currency)), "f")
+
+    def __str__(self) -> str:
+        return f"{self.canonical()} {self.currency.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class AmountLimits:
+    """The largest single expense accepted per currency; anything above is refused."""
+
+    max_usd: Decimal = Decimal("10000")
+    max_khr: Decimal = Decimal("40000000")
+
+    def maximum_for(self, currency: Currency) -> Decimal:
+        """The ceiling for one currency; an unknown currency gets the dollar one."""
+        return self.max_khr if currency is Currency.KHR else self.max_usd

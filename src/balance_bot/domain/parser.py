@@ -1,0 +1,243 @@
+"""The heuristic expense parser: a group message in, a decision out, with no I/O and no LLM."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from balance_bot.domain.amounts import Mention, scan_line
+from balance_bot.domain.expenses import (
+    ExpenseEntry,
+    ParseResult,
+    ParseStatus,
+    Problem,
+    khr_from_dotted_thousands,
+    problem_with_amount,
+)
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.purpose import clean_purpose
+from balance_bot.domain.text import normalize_message
+from balance_bot.domain.vocabulary import (
+    ALTERNATIVE_WORDS,
+    KHMER_LABEL_ENDINGS,
+    LABELS,
+    QUESTION_WORDS,
+    SENTENCE_WORDS,
+    TOTAL_WORDS,
+)
+
+# Telegram caps a message at 4,096 characters; anything longer is not a member's message.
+MAX_MESSAGE_LENGTH = 4096
+# A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
+MAX_WORDS_BEFORE_BARE_AMOUNT = 5
+# A purpose this long is more likely a sentence about money than a ledger note.
+MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
+
+_LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9០-៩]{1,2}[.)]\s+|[-–—•*·▪◦●►✓✔>]+\s*)")
+_RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
+_LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
+_WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An amount found in a line, with the purpose the line gives it."""
+
+    mention: Mention
+    currency: Currency
+    guessed: bool
+    purpose: str
+    is_total: bool = False
+
+
+@dataclass
+class _Reading:
+    """What the lines of one message said, gathered before the decision."""
+
+    found: list[_Found]
+    spare_lines: list[str]
+    ambiguous: bool = False
+    uncertain: bool = False
+
+
+class HeuristicParser:
+    """Reads expenses the way Cambodian teams write them; deterministic, fast and offline."""
+
+    def __init__(self, limits: AmountLimits | None = None) -> None:
+        self._limits = limits or AmountLimits()
+
+    def parse(self, text: str) -> ParseResult:
+        """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
+        text = normalize_message(text[: MAX_MESSAGE_LENGTH * 2])
+        if not text.strip():
+            return ParseResult.ignore()
+        reading = _Reading(found=[], spare_lines=[])
+        for raw_line in text.split("\n"):
+            _read_line(_LIST_MARKER.sub("", raw_line, count=1), reading)
+        return self._decide(text, reading)
+
+    def _decide(self, text: str, reading: _Reading) -> ParseResult:
+        if reading.ambiguous:
+            return ParseResult.unclear(Problem.AMBIGUOUS)
+        found = _without_total_lines(reading.found)
+        if not found:
+            return ParseResult.ignore(certain=not any(char.isdigit() for char in text))
+        if "?" in text:
+            if _bare_word(text.split()[0]) in QUESTION_WORDS:
+                return ParseResult.ignore(certain=False)
+            return ParseResult.unclear(Problem.QUESTION)
+        if len(found) == 1 and not found[0].purpose and reading.spare_lines:
+            found = [replace(found[0], purpose=clean_purpose(" ".join(reading.spare_lines)))]
+
+        entries = tuple(_entry(item) for item in found)
+        for entry in entries:
+            if problem := problem_with_amount(entry.money, self._limits):
+                return ParseResult.unclear(problem, entries)
+        if len(entries) == 1 and not entries[0].purpose:
+            return ParseResult(ParseStatus.PURPOSE_MISSING, entries)
+        if not all(entry.purpose for entry in entries):
+            return ParseResult.unclear(Problem.PURPOSES_MISSING, entries)
+        certain = not reading.uncertain and all(
+            len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries
+        )
+        return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
+
+
+def _read_line(line: str, reading: _Reading) -> None:
+    mentions = scan_line(line)
+    amounts = [m for m in mentions if m.money_like or _is_listed_bare_amount(line, m, mentions)]
+    if not amounts:
+        bare = _bare_amount(line, mentions)
+        if bare is None:
+            reading.spare_lines.append(line)
+        else:
+            reading.found.append(bare)
+        return
+    if _has_alternatives(line, amounts):
+        reading.ambiguous = True
+        return
+    is_total = bool(line.split()) and _bare_word(line.split()[0]) in TOTAL_WORDS
+    for mention, purpose in zip(amounts, _purposes(line, amounts, reading), strict=True):
+        currency = mention.currency or _currency_by_size(mention)
+        if currency is None:
+            reading.spare_lines.append(line)
+            continue
+        reading.found.append(_Found(mention, currency, mention.currency is None, purpose, is_total))
+    if any(_bare_word(word) in SENTENCE_WORDS for word in line.split()):
+        reading.uncertain = True
+
+
+def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]:
+    """Each amount's purpose: the words before it ('coffee 3$, cake 2$'), or after ('$3 coffee')."""
+    gaps = [line[: amounts[0].start]]
+    gaps += [line[a.end : b.start] for a, b in pairwise(amounts)]
+    gaps.append(line[amounts[-1].end :])
+    if len(amounts) == 1:
+        return [clean_purpose(gaps[0] + " " + gaps[1])]
+    if clean_purpose(gaps[0]):
+        if clean_purpose(gaps[-1]):
+            reading.uncertain = True  # words after the last amount belong to no one for sure
+        return [clean_purpose(gap) for gap in gaps[:-1]]
+    return [clean_purpose(gap) for gap in gaps[1:]]
+
+
+def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
+    """'3$ or 4$', '3-4$', '10 to 15$': the member has not settled on one amount."""
+    for amount in amounts:
+        if _RANGE_BEFORE.search(line, 0, amount.start):
+            return True
+    for left, right in pairwise(amounts):
+        if any(
+            _bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()
+        ):
+            return True
+    return False
+
+
+def _is_listed_bare_amount(line: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """'coffee 3$, cake 2': a bare number ending an item of a list whose amounts are marked."""
+    if mention.marked or not any(m.money_like for m in mentions):
+        return False
+    if not _LIST_SEPARATOR_AFTER.match(line, mention.end):
+        return False
+    words_before = line[: mention.start].split()
+    return bool(words_before) and _is_purpose_word(words_before[-1], mention)
+
+
+def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
+    """A number with no currency taken for a price: last in a terse note ('ice 5000'), or alone."""
+    if not mentions:
+        return None
+    last = mentions[-1]
+    after = line[last.end :]
+    if "?" in after or clean_purpose(after) or _starts_with_zero(line, last):
+        return None
+    words_before = line[: last.start].split()
+    purpose = clean_purpose(line[: last.start])
+    if not purpose:
+        currency = _currency_by_size(last) if _plausible_alone(last) else None
+        return _Found(last, currency, True, "") if currency else None
+    if not _is_purpose_word(words_before[-1], last):
+        return None
+    if any(_bare_word(word) in SENTENCE_WORDS for word in words_before):
+        return None
+    if len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT:
+        return None
+    currency = _currency_by_size(last)
+    return _Found(last, currency, True, purpose) if currency else None
+
+
+def _is_purpose_word(word: str, mention: Mention) -> bool:
+    """Whether the word before a bare number can name what was bought, not label the number."""
+    bare = _bare_word(word)
+    if mention.glued_to_khmer and bare.endswith(KHMER_LABEL_ENDINGS):
+        return False
+    return bool(bare) and bare not in LABELS and not bare[-1].isdigit()
+
+
+def _starts_with_zero(line: str, mention: Mention) -> bool:
+    """'007', '0123': written with a leading zero, a code rather than an amount."""
+    head = line[mention.number_start : mention.number_start + 2]
+    return len(head) == 2 and head[0] in "0០" and head[1].isdigit()
+
+
+def _plausible_alone(mention: Mention) -> bool:
+    """An amount posted on its own reads as money only when its shape says so: 5000, 10k, 12.50."""
+    if mention.scaled:
+        return True
+    if mention.decimals == 2:
+        return True
+    return mention.decimals == 0 and mention.value >= 1000 and mention.value % 100 == 0
+
+
+def _currency_by_size(mention: Mention) -> Currency | None:
+    """Riel come in hundreds and thousands, dollars in units and cents; odd big ones are neither."""
+    value = mention.value
+    if mention.scaled:
+        return Currency.KHR
+    if mention.decimals:
+        return Currency.USD if mention.decimals <= 2 else None
+    if value % 100 == 0 and value >= 100:
+        return Currency.KHR
+    if value < 1000:
+        return Currency.USD
+    return None
+
+
+def _entry(found: _Found) -> ExpenseEntry:
+    amount = found.mention.value
+    if found.currency is Currency.KHR and not found.mention.scaled:
+        amount = khr_from_dotted_thousands(amount, found.mention.decimals)
+    return ExpenseEntry(Money(amount, found.currency), found.purpose, found.guessed)
+
+
+def _without_total_lines(found: list[_Found]) -> list[_Found]:
+    """A 'total' line under a list repeats the entries above it."""
+    if len(found) < 2:
+        return found
+    return [item for item in found if not item.is_total] or found
+
+
+def _bare_word(word: str) -> str:
+    return word.strip(_WORD_EDGES).lower()

@@ -1,0 +1,80 @@
+"""The purpose of an expense as a short phrase: greetings, mentions, emoji, filler and dates out."""
+
+from __future__ import annotations
+
+import re
+
+from balance_bot.domain.text import EMOJI
+from balance_bot.domain.vocabulary import (
+    DATE_PHRASES,
+    DATE_WORDS,
+    FILLER,
+    GREETED,
+    GREETINGS,
+    KHMER_DATE_WORDS,
+    TRAILING_FILLER,
+)
+
+MAX_PURPOSE_LENGTH = 120
+
+_MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+", re.IGNORECASE)
+_STRAY_CURRENCY = re.compile(
+    r"[$៛¢]|(?<![^\W\d_])(?i:usd|khr|riels?|dollars?)(?![^\W\d_])|រៀល|ដុល្លារ|ដុល្លា"
+)
+_DATE_PHRASE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(DATE_PHRASES) + r")(?![^\W\d_])", re.IGNORECASE
+)
+_KHMER_DATE = re.compile("|".join(KHMER_DATE_WORDS))
+_EDGE_PUNCTUATION = " \t-–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,:;.!?)])")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_purpose(raw: str) -> str:
+    """What was bought, as the member said it, without the words around it; '' if nothing left."""
+    text = _MENTION_OR_LINK.sub(" ", raw)
+    text = EMOJI.sub(" ", text)
+    text = _STRAY_CURRENCY.sub(" ", text)
+    text = _DATE_PHRASE.sub(" ", text)
+    text = _KHMER_DATE.sub(" ", text)
+    words = [word for word in text.split() if _bare(word) not in DATE_WORDS]
+    words = _drop_leading_filler(words)
+    words = _drop_trailing_filler(words)
+    purpose = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(words)).strip(_EDGE_PUNCTUATION)
+    purpose = _SPACES.sub(" ", purpose)
+    if not any(char.isalpha() for char in purpose):  # Khmer consonants are letters; digits are not
+        return ""
+    return _shorten(purpose)
+
+
+def _bare(word: str) -> str:
+    return word.strip(_EDGE_PUNCTUATION).lower()
+
+
+def _drop_leading_filler(words: list[str]) -> list[str]:
+    index = 0
+    while index < len(words):
+        bare = _bare(words[index])
+        if bare in GREETINGS:
+            index += 1
+            if index < len(words) and _bare(words[index]) in GREETED:
+                index += 1
+        elif bare in FILLER or not bare:
+            index += 1
+        else:
+            break
+    return words[index:]
+
+
+def _drop_trailing_filler(words: list[str]) -> list[str]:
+    end = len(words)
+    while end > 0 and (_bare(words[end - 1]) in TRAILING_FILLER or not _bare(words[end - 1])):
+        end -= 1
+    return words[:end]
+
+
+def _shorten(purpose: str) -> str:
+    if len(purpose) <= MAX_PURPOSE_LENGTH:
+        return purpose
+    cut = purpose[:MAX_PURPOSE_LENGTH].rsplit(" ", 1)[0]
+    return cut.rstrip(_EDGE_PUNCTUATION) + "…"

@@ -1,0 +1,94 @@
+"""The words the parser knows: filler, labels and sentence words, in English and Khmer."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that open or close a message without being part of what was bought.
+GREETINGS = _words(
+    """hi hello hey hiya dear good morning evening afternoon thanks thank thx tks ty ok okay
+    pls plz please fyi note update sorry noted done bong boss sir madam
+    សួស្តី ជំរាបសួរ អរគុណ បាទ ចាស បង"""
+)
+# "hi all", "good morning": the word after a greeting that only says who or when.
+GREETED = _words(
+    "all everyone everybody team guys folks bong boss sir madam you morning afternoon evening day"
+)
+
+# Verbs and glue around a purpose: "paid 30$ for the cleaning lady", "bought markers".
+FILLER = _words(
+    """paid pay paying bought buy buying spent spend spending purchased purchase got get
+    cost costs costing for on of the a an to at and & + with just already also total amount
+    expense expenses is was i we i've we've i'll we'll
+    ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ"""
+)
+# Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls").
+TRAILING_FILLER = _words(
+    """thanks thank you thx tks ty pls plz please ok okay and & + for on the a an also too
+    na la ya នឹង ណា ហើយ និង បាទ ចាស"""
+)
+
+# Date words that never belong in a purpose ("yesterday taxi 5$").
+DATE_WORDS = _words("yesterday today tonight yday ytd")
+DATE_PHRASES = (
+    "day before yesterday",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "last night",
+)
+KHMER_DATE_WORDS = ("ម្សិលម្ង៉ៃ", "ម្សិលមិញ", "ថ្ងៃនេះ", "ព្រឹកនេះ", "ល្ងាចនេះ", "យប់មិញ")
+
+# A total line repeats the entries above it.
+TOTAL_WORDS = _words("total sum subtotal សរុប =")
+
+# A word right before a bare number that makes the number a label, a count or a time,
+# never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678".
+LABELS = _words(
+    """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
+    top number no num nr code pin password pass passcode otp id step week day days year years
+    term semester part session table gate seat rank score line ext extension phone tel mobile
+    call contact whatsapp telegram gr building block house street st road
+    at in on by until till from to of about around after before within every per x than over
+    under since between for is was are were be me us him her them it give wait need only
+    more next last first second third the a an approx approximately maybe
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december
+    mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
+    sun sunday
+    ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់"""
+)
+# Khmer labels are often written glued to the number that follows: ម៉ោង៣, ថ្ងៃទី១២.
+KHMER_LABEL_ENDINGS = (
+    "ម៉ោង",
+    "លេខ",
+    "បន្ទប់",
+    "ថ្នាក់",
+    "ទំព័រ",
+    "ទី",
+    "ឆ្នាំ",
+    "ខែ",
+    "កម្រិត",
+    "មេរៀន",
+    "ជាន់",
+)
+
+# Words of a sentence rather than a ledger note: a bare number in such a line is not a price.
+SENTENCE_WORDS = _words(
+    """i i'm im i'll i've we we're we'll we've you you're you'll he she they it it's its is
+    are was were will would be been being am do does did don't doesn't didn't can can't could
+    should have has had let's lets me my our your their there here what when where who whom
+    why how which not no yes please pls see meet meeting wait come go going left students
+    people teachers minutes minute hours hour days weeks months mins hrs times
+    ខ្ញុំ យើង គាត់ គេ នាក់ ម៉ោង នាទី ជួប មក ទៅ"""
+)
+# Question words: a question that mentions an amount is asking, not reporting.
+QUESTION_WORDS = _words(
+    """how who what when where why which did does do is are was were can could should anyone
+    anybody any much many ប៉ុន្មាន ណា អ្វី"""
+)
+# Words that join two amounts as alternatives: "3$ or 4$".
+ALTERNATIVE_WORDS = _words("or ឬ either maybe")

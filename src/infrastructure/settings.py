@@ -1,0 +1,151 @@
+"""The operator's settings (environment or .env), parsed and checked once at start."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names it and says what is expected."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of DESIGN.md, typed; secrets stay out of repr so they never reach a log."""
+
+    telegram_bot_token: str | None = field(default=None, repr=False)
+    telegram_api_url: str = "https://api.telegram.org"
+    sheet_backend: str = "workbook"
+    workbook_path: Path = Path("data/balance.xlsx")
+    google_service_account_file: Path | None = None
+    balance_sheet_id: str | None = None
+    balance_sheet_by_chat: Mapping[int, str] = field(default_factory=dict)
+    sheets_api_url: str = "https://sheets.googleapis.com"
+    database_path: Path = Path("data/balance_bot.sqlite3")
+    timezone: str = "Asia/Phnom_Penh"
+    allowed_chat_ids: frozenset[int] = frozenset()
+    admin_user_ids: frozenset[int] = frozenset()
+    worksheet_title_format: str = "%B %Y"
+    pending_ttl_seconds: int = 300
+    user_rate_limit_per_minute: int = 5
+    parser_llm: tuple[str, ...] = ("ollama", "anthropic")
+    ollama_host: str = "http://127.0.0.1:11434"
+    ollama_model: str = "qwen2.5:3b-instruct"
+    anthropic_api_key: str | None = field(default=None, repr=False)
+    anthropic_model: str = "claude-haiku-4-5"
+    khr_per_usd: Decimal = Decimal(4000)
+    max_amount_usd: Decimal = Decimal(10000)
+    max_amount_khr: Decimal = Decimal(40_000_000)
+
+    @classmethod
+    def from_environment(cls, env: Mapping[str, str]) -> Settings:
+        """Settings from environment-style strings; blank values mean the default."""
+        values = {name: value.strip() for name, value in env.items() if value and value.strip()}
+        defaults = cls()
+        service_account = values.get("GOOGLE_SERVICE_ACCOUNT_FILE")
+        return cls(
+            telegram_bot_token=values.get("TELEGRAM_BOT_TOKEN"),
+            telegram_api_url=values.get("TELEGRAM_API_URL", defaults.telegram_api_url).rstrip("/"),
+            sheet_backend=_choice(
+                values,
+                "SHEET_BACKEND",
+                {"google", "workbook"},
+                "google" if service_account else "workbook",
+            ),
+            workbook_path=Path(values.get("WORKBOOK_PATH", str(defaults.workbook_path))),
+            google_service_account_file=Path(service_account) if service_account else None,
+            balance_sheet_id=values.get("BALANCE_SHEET_ID"),
+            balance_sheet_by_chat=_sheet_map(values.get("BALANCE_SHEET_BY_CHAT", "{}")),
+            sheets_api_url=values.get("SHEETS_API_URL", defaults.sheets_api_url).rstrip("/"),
+            database_path=Path(values.get("DATABASE_PATH", str(defaults.database_path))),
+            timezone=values.get("TIMEZONE", defaults.timezone),
+            allowed_chat_ids=_ids(values, "ALLOWED_CHAT_IDS"),
+            admin_user_ids=_ids(values, "ADMIN_USER_IDS"),
+            worksheet_title_format=values.get(
+                "WORKSHEET_TITLE_FORMAT", defaults.worksheet_title_format
+            ),
+            pending_ttl_seconds=_positive_int(
+                values, "PENDING_TTL_SECONDS", defaults.pending_ttl_seconds
+            ),
+            user_rate_limit_per_minute=_positive_int(
+                values, "USER_RATE_LIMIT_PER_MINUTE", defaults.user_rate_limit_per_minute
+            ),
+            parser_llm=_parser_llm(values.get("PARSER_LLM", ",".join(defaults.parser_llm))),
+            ollama_host=values.get("OLLAMA_HOST", defaults.ollama_host).rstrip("/"),
+            ollama_model=values.get("OLLAMA_MODEL", defaults.ollama_model),
+            anthropic_api_key=values.get("ANTHROPIC_API_KEY"),
+            anthropic_model=values.get("ANTHROPIC_MODEL", defaults.anthropic_model),
+            khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
+            max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
+            max_amount_khr=_positive_decimal(values, "MAX_AMOUNT_KHR", defaults.max_amount_khr),
+        )
+
+
+def _choice(values: Mapping[str, str], name: str, allowed: set[str], default: str) -> str:
+    value = values.get(name, default).lower()
+    if value not in allowed:
+        raise SettingsError(f"{name} must be one of {', '.join(sorted(allowed))}, not {value!r}")
+    return value
+
+
+def _ids(values: Mapping[str, str], name: str) -> frozenset[int]:
+    raw = values.get(name, "")
+    try:
+        return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a comma-separated list of numeric ids") from exc
+
+
+def _sheet_map(raw: str) -> dict[int, str]:
+    try:
+        mapping = json.loads(raw)
+        if not isinstance(mapping, dict):
+            raise TypeError("not an object")
+        return {int(chat): str(sheet) for chat, sheet in mapping.items()}
+    except (json.JSONDecodeError, TypeError, ValueError) as exc:
+        raise SettingsError(
+            "BALANCE_SHEET_BY_CHAT must be a JSON object of chat id to sheet id, "
+            'e.g. {"-100123": "1AbC"}'
+        ) from exc
+
+
+def _positive_int(values: Mapping[str, str], name: str, default: int) -> int:
+    raw = values.get(name)
+    if raw is None:
+        return default
+    try:
+        number = int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from exc
+    if number <= 0:
+        raise SettingsError(f"{name} must be above zero, not {number}")
+    return number
+
+
+def _positive_decimal(values: Mapping[str, str], name: str, default: Decimal) -> Decimal:
+    raw = values.get(name)
+    if raw is None:
+        return default
+    try:
+        number = Decimal(raw.replace(",", ""))
+    except InvalidOperation as exc:
+        raise SettingsError(f"{name} must be a number, not {raw!r}") from exc
+    if not number.is_finite() or number <= 0:
+        raise SettingsError(f"{name} must be a number above zero, not {raw!r}")
+    return number
+
+
+def _parser_llm(raw: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip().lower() for part in raw.split(",") if part.strip())
+    unknown = [name for name in chosen if name not in PARSER_LLM_CHOICES]
+    if unknown:
+        raise SettingsError(
+            f"PARSER_LLM knows none, ollama and anthropic, not {', '.join(unknown)}"
+        )
+    return tuple(name for name in chosen if name != "none")

@@ -1,0 +1,62 @@
+"""Tests for the composition root and the installed `balance-bot` command, run as operators do."""
+
+import asyncio
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from balance_bot.domain.expenses import Problem
+from infrastructure.bootstrap import build_interpreter, load_settings
+
+BIN = Path(sys.executable).parent
+
+
+def run(command, stdin, cwd=None, env=None):
+    return subprocess.run(
+        command,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=cwd,
+        env=env,
+    )
+
+
+def test_the_installed_command_answers_the_parse_contract():
+    request = json.dumps({"id": 1, "text": "ទឹកកក ៥០០០៛"}, ensure_ascii=False) + "\n"
+    done = run([str(BIN / "balance-bot"), "parse"], request)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["entries"][0]["purpose"] == "ទឹកកក"
+
+
+def test_python_dash_m_runs_the_same_command():
+    done = run(
+        [sys.executable, "-m", "balance_bot", "parse"], json.dumps({"id": 1, "text": "coffee 3$"})
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["status"] == "expense"
+
+
+def test_a_malformed_setting_stops_the_command_with_its_name(tmp_path):
+    env = {"PATH": str(BIN), "MAX_AMOUNT_USD": "lots"}
+    done = run([str(BIN / "balance-bot"), "parse"], "", cwd=tmp_path, env=env)
+    assert done.returncode == 2
+    assert "MAX_AMOUNT_USD" in done.stderr
+
+
+def test_dotenv_settings_apply_and_the_environment_wins(tmp_path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("MAX_AMOUNT_USD=100\nTIMEZONE=Asia/Bangkok\n", encoding="utf-8")
+    settings = load_settings({"TIMEZONE": "UTC"}, dotenv)
+    assert settings.max_amount_usd == Decimal(100)
+    assert settings.timezone == "UTC"
+
+
+def test_the_configured_ceilings_reach_the_parser(tmp_path):
+    settings = load_settings({"MAX_AMOUNT_USD": "100"}, tmp_path / "missing.env")
+    result = asyncio.run(build_interpreter(settings).interpret("rent 101$"))
+    assert result.problem is Problem.OVER_LIMIT

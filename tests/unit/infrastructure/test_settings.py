@@ -1,0 +1,81 @@
+"""Tests for the settings: defaults from DESIGN.md, parsing, and clear errors."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from infrastructure.settings import Settings, SettingsError
+
+
+def test_the_defaults_are_those_of_the_design():
+    settings = Settings.from_environment({})
+    assert settings.telegram_api_url == "https://api.telegram.org"
+    assert settings.sheet_backend == "workbook"
+    assert settings.workbook_path == Path("data/balance.xlsx")
+    assert settings.sheets_api_url == "https://sheets.googleapis.com"
+    assert settings.database_path == Path("data/balance_bot.sqlite3")
+    assert settings.timezone == "Asia/Phnom_Penh"
+    assert settings.worksheet_title_format == "%B %Y"
+    assert settings.pending_ttl_seconds == 300
+    assert settings.user_rate_limit_per_minute == 5
+    assert settings.parser_llm == ("ollama", "anthropic")
+    assert settings.ollama_host == "http://127.0.0.1:11434"
+    assert settings.khr_per_usd == 4000
+    assert settings.allowed_chat_ids == frozenset()
+
+
+def test_a_service_account_makes_google_the_default_backend():
+    settings = Settings.from_environment({"GOOGLE_SERVICE_ACCOUNT_FILE": "key.json"})
+    assert settings.sheet_backend == "google"
+    assert settings.google_service_account_file == Path("key.json")
+
+
+def test_lists_maps_and_numbers_are_parsed():
+    settings = Settings.from_environment(
+        {
+            "ALLOWED_CHAT_IDS": "-100123, -100456",
+            "ADMIN_USER_IDS": "42",
+            "BALANCE_SHEET_BY_CHAT": '{"-100123": "sheetA"}',
+            "KHR_PER_USD": "4,100",
+            "MAX_AMOUNT_USD": "500",
+            "PARSER_LLM": "anthropic, none",
+            "PENDING_TTL_SECONDS": "60",
+        }
+    )
+    assert settings.allowed_chat_ids == {-100123, -100456}
+    assert settings.admin_user_ids == {42}
+    assert settings.balance_sheet_by_chat == {-100123: "sheetA"}
+    assert settings.khr_per_usd == Decimal(4100)
+    assert settings.max_amount_usd == 500
+    assert settings.parser_llm == ("anthropic",)
+    assert settings.pending_ttl_seconds == 60
+
+
+def test_blank_values_mean_the_default():
+    assert Settings.from_environment({"TIMEZONE": "  "}).timezone == "Asia/Phnom_Penh"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("SHEET_BACKEND", "excel"),
+        ("ALLOWED_CHAT_IDS", "the office"),
+        ("BALANCE_SHEET_BY_CHAT", "[1, 2]"),
+        ("PENDING_TTL_SECONDS", "-5"),
+        ("USER_RATE_LIMIT_PER_MINUTE", "many"),
+        ("KHR_PER_USD", "NaN"),
+        ("MAX_AMOUNT_KHR", "lots"),
+        ("PARSER_LLM", "gpt"),
+    ],
+)
+def test_a_malformed_setting_is_refused_by_name(name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_environment({name: value})
+
+
+def test_secrets_never_appear_in_the_settings_repr():
+    settings = Settings.from_environment(
+        {"TELEGRAM_BOT_TOKEN": "123:SECRET", "ANTHROPIC_API_KEY": "sk-SECRET"}
+    )
+    assert "SECRET" not in repr(settings)

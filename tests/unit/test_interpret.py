@@ -1,0 +1,41 @@
+"""Tests for the interpret use case: heuristic first, a second opinion only when unsure."""
+
+import asyncio
+
+from balance_bot.domain.expenses import ParseResult, ParseStatus
+from balance_bot.domain.parser import HeuristicParser
+from balance_bot.interpret import MessageInterpreter
+from tests.fakes.second_opinion import ScriptedSecondOpinion
+
+UNSURE_MESSAGE = "the taxi driver wanted 10$ but I said no way"
+
+
+def interpret(interpreter, text):
+    return asyncio.run(interpreter.interpret(text))
+
+
+def test_a_certain_reading_never_asks_for_a_second_opinion():
+    second = ScriptedSecondOpinion(ParseResult.ignore())
+    result = interpret(MessageInterpreter(HeuristicParser(), second), "coffee 3$")
+    assert result.status is ParseStatus.EXPENSE
+    assert second.asked == []
+
+
+def test_an_unsure_reading_takes_the_second_opinion():
+    second = ScriptedSecondOpinion(ParseResult.ignore())
+    result = interpret(MessageInterpreter(HeuristicParser(), second), UNSURE_MESSAGE)
+    assert result.status is ParseStatus.IGNORE
+    assert second.asked == [UNSURE_MESSAGE]
+
+
+def test_without_an_answer_from_the_second_opinion_the_heuristic_reading_stands():
+    second = ScriptedSecondOpinion(None)
+    result = interpret(MessageInterpreter(HeuristicParser(), second), UNSURE_MESSAGE)
+    assert result.status is ParseStatus.EXPENSE
+
+
+def test_without_a_second_opinion_the_heuristic_decides_alone():
+    assert (
+        interpret(MessageInterpreter(HeuristicParser()), UNSURE_MESSAGE).status
+        is ParseStatus.EXPENSE
+    )
