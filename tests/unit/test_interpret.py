@@ -7,7 +7,7 @@ from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from tests.fakes.second_opinion import ScriptedSecondOpinion
 
-UNSURE_MESSAGE = "the taxi driver wanted 10$ but I said no way"
+UNSURE_MESSAGE = "snacks and cold drinks for the whole staff meeting on the roof 12$"
 
 
 def interpret(interpreter, text):

@@ -66,7 +66,6 @@ class Mention:
     currency: Currency | None
     decimals: int
     scaled: bool
-    glued_to_khmer: bool
 
     @property
     def marked(self) -> bool:
@@ -164,7 +163,6 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
         currency=currency,
         decimals=decimals,
         scaled=scaled,
-        glued_to_khmer=is_khmer(before),
     )
 
 

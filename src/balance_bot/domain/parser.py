@@ -20,11 +20,14 @@ from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
+    HEDGE_WORDS,
     KHMER_LABEL_ENDINGS,
     LABELS,
+    NOT_SPENT_WORDS,
     QUESTION_WORDS,
     SENTENCE_WORDS,
     TOTAL_WORDS,
+    UNIT_PRICE_WORDS,
 )
 
 # Telegram caps a message at 4,096 characters; anything longer is not a member's message.
@@ -36,7 +39,10 @@ MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
 
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9០-៩]{1,2}[.)]\s+|[-–—•*·▪◦●►✓✔>]+\s*)")
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
+_UNIT_PRICE_BEFORE = re.compile(r"@\s*$")
+_MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
+_JOINING_PUNCTUATION = " :=-–—"
 _WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 
 
@@ -83,6 +89,9 @@ class HeuristicParser:
         found = _without_total_lines(reading.found)
         if not found:
             return ParseResult.ignore(certain=not any(char.isdigit() for char in text))
+        words = {_bare_word(word) for word in text.split()}
+        if words & NOT_SPENT_WORDS or words & HEDGE_WORDS:
+            return ParseResult.ignore(certain=False)  # money received, left, planned or doubted
         if "?" in text:
             if _bare_word(text.split()[0]) in QUESTION_WORDS:
                 return ParseResult.ignore(certain=False)
@@ -124,8 +133,6 @@ def _read_line(line: str, reading: _Reading) -> None:
             reading.spare_lines.append(line)
             continue
         reading.found.append(_Found(mention, currency, mention.currency is None, purpose, is_total))
-    if any(_bare_word(word) in SENTENCE_WORDS for word in line.split()):
-        reading.uncertain = True
 
 
 def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]:
@@ -134,7 +141,7 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
     gaps += [line[a.end : b.start] for a, b in pairwise(amounts)]
     gaps.append(line[amounts[-1].end :])
     if len(amounts) == 1:
-        return [clean_purpose(gaps[0] + " " + gaps[1])]
+        return [clean_purpose(gaps[0].rstrip(_JOINING_PUNCTUATION) + " " + gaps[1])]
     if clean_purpose(gaps[0]):
         if clean_purpose(gaps[-1]):
             reading.uncertain = True  # words after the last amount belong to no one for sure
@@ -143,9 +150,14 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
 
 
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
-    """'3$ or 4$', '3-4$', '10 to 15$': the member has not settled on one amount."""
+    """'3$ or 4$', '3-4$', '1$ each', '@ 1.5$': no one amount that was paid."""
     for amount in amounts:
-        if _RANGE_BEFORE.search(line, 0, amount.start):
+        if _RANGE_BEFORE.search(line, 0, amount.start) or _UNIT_PRICE_BEFORE.search(
+            line, 0, amount.start
+        ):
+            return True
+        following = _bare_word(" ".join(line[amount.end :].split()[:1]))
+        if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
             return True
     for left, right in pairwise(amounts):
         if any(
@@ -162,7 +174,7 @@ def _is_listed_bare_amount(line: str, mention: Mention, mentions: list[Mention])
     if not _LIST_SEPARATOR_AFTER.match(line, mention.end):
         return False
     words_before = line[: mention.start].split()
-    return bool(words_before) and _is_purpose_word(words_before[-1], mention)
+    return bool(words_before) and _is_purpose_word(words_before[-1])
 
 
 def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
@@ -178,7 +190,7 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     if not purpose:
         currency = _currency_by_size(last) if _plausible_alone(last) else None
         return _Found(last, currency, True, "") if currency else None
-    if not _is_purpose_word(words_before[-1], last):
+    if not _is_purpose_word(words_before[-1]):
         return None
     if any(_bare_word(word) in SENTENCE_WORDS for word in words_before):
         return None
@@ -188,10 +200,10 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     return _Found(last, currency, True, purpose) if currency else None
 
 
-def _is_purpose_word(word: str, mention: Mention) -> bool:
+def _is_purpose_word(word: str) -> bool:
     """Whether the word before a bare number can name what was bought, not label the number."""
     bare = _bare_word(word)
-    if mention.glued_to_khmer and bare.endswith(KHMER_LABEL_ENDINGS):
+    if bare.endswith(KHMER_LABEL_ENDINGS):  # Khmer writes no spaces: ...ម៉ោង ៣ is 'at 3 o'clock'
         return False
     return bool(bare) and bare not in LABELS and not bare[-1].isdigit()
 

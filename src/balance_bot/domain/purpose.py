@@ -42,6 +42,8 @@ def clean_purpose(raw: str) -> str:
     words = _drop_trailing_filler(words)
     purpose = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(words)).strip(_EDGE_PUNCTUATION)
     purpose = _SPACES.sub(" ", purpose)
+    if purpose.count("(") > purpose.count(")"):
+        purpose += ")"  # the edge strip took the closing bracket of "(team of 5)"
     if not any(char.isalpha() for char in purpose):  # Khmer consonants are letters; digits are not
         return ""
     return _shorten(purpose)

@@ -28,7 +28,7 @@ FILLER = _words(
 # Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls").
 TRAILING_FILLER = _words(
     """thanks thank you thx tks ty pls plz please ok okay and & + for on the a an also too
-    na la ya នឹង ណា ហើយ និង បាទ ចាស"""
+    na la ya bong boss sir madam bro sis guys everyone នឹង ណា ហើយ និង បាទ ចាស បង"""
 )
 
 # Date words that never belong in a purpose ("yesterday taxi 5$").
@@ -90,5 +90,20 @@ QUESTION_WORDS = _words(
     """how who what when where why which did does do is are was were can could should anyone
     anybody any much many ប៉ុន្មាន ណា អ្វី"""
 )
+# Money that came in or is still there is not an expense: "received 100$", "balance 50$".
+NOT_SPENT_WORDS = _words(
+    """received receive receiving refund refunded reimbursed deposit deposited topup top-up
+    income balance left remaining remain owe owes lent lend borrowed borrow loan
+    ទទួល សល់ ខ្ចី"""
+)
+# Words that make a sentence about money something other than a report of money spent:
+# a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it").
+HEDGE_WORDS = _words(
+    """will would should could might if but not didn't don't doesn't won't wasn't isn't
+    going want wants wanted plan planning need needs tomorrow later"""
+)
+# Words after an amount that make it a unit price, not what was paid: "1$ each", "@ 1.5$".
+UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
+
 # Words that join two amounts as alternatives: "3$ or 4$".
 ALTERNATIVE_WORDS = _words("or ឬ either maybe")

@@ -371,9 +371,47 @@ def test_a_message_of_the_longest_telegram_length_is_read():
     assert parser.parse(text).status in set(ParseStatus)
 
 
-def test_a_long_sentence_around_an_amount_is_not_certain():
-    result = parser.parse("the taxi driver wanted 10$ but I said no way")
+def test_a_long_purpose_is_saved_but_not_certain():
+    result = parser.parse("snacks and cold drinks for the whole staff meeting on the roof 12$")
+    assert result.status is ParseStatus.EXPENSE
     assert not result.certain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "received 100$ from the office",
+        "refund 5$ from the shop",
+        "5$ left in the box",
+        "balance 50$",
+        "I will pay 20$ tomorrow",
+        "should we buy a fan for 25$",
+        "the fan is 25$ but I didn't buy it",
+    ],
+)
+def test_money_received_left_planned_or_doubted_is_not_saved_and_not_certain(text):
+    result = parser.parse(text)
+    assert result.status is ParseStatus.IGNORE
+    assert not result.certain
+
+
+@pytest.mark.parametrize(
+    "text", ["2 coffees @ 1.5$", "coffee 1.5$ x 2", "water 1$ each", "water 5000 riel x2"]
+)
+def test_a_unit_price_is_unclear_never_saved_as_the_total(text):
+    assert parser.parse(text).problem is Problem.AMBIGUOUS
+
+
+def test_a_khmer_time_word_before_a_spaced_number_makes_it_a_time():
+    assert parser.parse("ខ្ញុំមកដល់ម៉ោង ៣").status is ParseStatus.IGNORE
+
+
+def test_a_bracketed_note_after_the_amount_stays_whole():
+    assert one_expense("Lunch: $15 (team of 5)")[2] == "Lunch (team of 5)"
+
+
+def test_polite_words_closing_a_message_are_not_part_of_the_purpose():
+    assert one_expense("coffee 3$ 🙏🙏 thank you bong")[2] == "coffee"
 
 
 def test_a_plain_expense_is_certain():
