@@ -83,9 +83,7 @@ def import_time_ms() -> list[float]:
     )
     return [
         float(
-            subprocess.run(
-                [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-            ).stdout
+            subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
         )
         for _ in range(ROUNDS)
     ]
@@ -104,9 +102,7 @@ def corpus_score() -> str:
         "parse",
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
-    return (
-        done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
-    )
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
 
 
 def main() -> None:
@@ -124,10 +120,7 @@ def main() -> None:
         f"parser import time      median {statistics.median(imports):.1f} ms "
         f"(min {min(imports):.1f}, max {max(imports):.1f}; {ROUNDS} fresh interpreters)"
     )
-    print(
-        f"dev corpus score        {corpus_score()}"
-        "   goal >= 98% correct, 0 wrong_saved, 0 false_alarm"
-    )
+    print(f"dev corpus score        {corpus_score()}   goal >= 98% correct, 0 wrong_saved, 0 false_alarm")
 
 
 if __name__ == "__main__":

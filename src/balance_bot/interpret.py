@@ -10,9 +10,7 @@ from balance_bot.ports import ExpenseParser
 class MessageInterpreter:
     """Decides what a message is, asking the second opinion only when the heuristic is unsure."""
 
-    def __init__(
-        self, heuristic: HeuristicParser, second_opinion: ExpenseParser | None = None
-    ) -> None:
+    def __init__(self, heuristic: HeuristicParser, second_opinion: ExpenseParser | None = None) -> None:
         self._heuristic = heuristic
         self._second_opinion = second_opinion
 

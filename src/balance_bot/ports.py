@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
-from balance_bot.domain.expenses import ParseResult
+from balance_bot.domain.expenses import ExpenseEntry, ParseResult
+from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 
 
 class ExpenseParser(Protocol):
@@ -12,4 +16,95 @@ class ExpenseParser(Protocol):
 
     async def parse(self, text: str, first_reading: ParseResult) -> ParseResult | None:
         """Read the message; None when there is no answer (down, slow, unsure or invalid)."""
+        ...
+
+
+class LedgerStore(Protocol):
+    """The monthly worksheets: the system of record that bookkeepers also edit."""
+
+    async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Add the lines as numbered rows of the period's worksheet, in order."""
+        ...
+
+    async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
+        """Rewrite one of the bot's rows; None when a bookkeeper removed it."""
+        ...
+
+    async def void(self, saved: SavedLine) -> bool:
+        """Void one of the bot's rows, leaving every other row as it is; False when it is gone."""
+        ...
+
+    async def read(self, period: Period) -> list[SheetRow]:
+        """The period's rows as they stand, bookkeepers' edits included."""
+        ...
+
+    def link(self) -> str | None:
+        """Where a member can look at the ledger, if it can be linked to."""
+        ...
+
+
+class LedgerDirectory(Protocol):
+    """Which ledger a group writes to."""
+
+    def for_chat(self, chat_id: int) -> LedgerStore:
+        """The ledger of one group."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPurpose:
+    """An amount posted without a purpose, waiting for the member to say what it was for."""
+
+    chat_id: int
+    user_id: int
+    message_id: int
+    entry: ExpenseEntry
+    posted_at: datetime
+    expires_at: datetime
+    prompt_message_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedMessage:
+    """A member's message and the rows it became, kept for Undo, edits and currency switches."""
+
+    chat_id: int
+    message_id: int
+    author_id: int
+    saved_at: datetime
+    lines: tuple[SavedLine, ...]
+    currency_guessed: bool = False
+    voided: bool = False
+    confirmation_message_id: int | None = None
+
+
+class CaptureState(Protocol):
+    """What capture must not lose across a restart: pending purposes and saved messages."""
+
+    async def put_pending(self, pending: PendingPurpose) -> None:
+        """Keep an amount waiting for its purpose, replacing any earlier one of the member."""
+        ...
+
+    async def take_pending(self, chat_id: int, user_id: int, now: datetime) -> PendingPurpose | None:
+        """The member's waiting amount, removed; None when there is none or it has expired."""
+        ...
+
+    async def set_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
+        """Remember which bot message asked for the purpose."""
+        ...
+
+    async def record(self, saved: SavedMessage) -> None:
+        """Keep (or update) a saved message and its rows."""
+        ...
+
+    async def find(self, chat_id: int, message_id: int) -> SavedMessage | None:
+        """A saved message by the member's message id."""
+        ...
+
+
+class Clock(Protocol):
+    """The current time, injected so that tests control it."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware."""
         ...

@@ -17,13 +17,9 @@ from balance_bot.interpret import MessageInterpreter
 from infrastructure.settings import Settings, SettingsError
 
 
-def load_settings(
-    environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")
-) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")) -> Settings:
     """Settings from .env, overridden by the process environment, as operators expect."""
-    from_file = {
-        name: value for name, value in dotenv_values(dotenv_path).items() if value is not None
-    }
+    from_file = {name: value for name, value in dotenv_values(dotenv_path).items() if value is not None}
     return Settings.from_environment({**from_file, **(os.environ if environ is None else environ)})
 
 

@@ -67,12 +67,8 @@ class Settings:
             timezone=values.get("TIMEZONE", defaults.timezone),
             allowed_chat_ids=_ids(values, "ALLOWED_CHAT_IDS"),
             admin_user_ids=_ids(values, "ADMIN_USER_IDS"),
-            worksheet_title_format=values.get(
-                "WORKSHEET_TITLE_FORMAT", defaults.worksheet_title_format
-            ),
-            pending_ttl_seconds=_positive_int(
-                values, "PENDING_TTL_SECONDS", defaults.pending_ttl_seconds
-            ),
+            worksheet_title_format=values.get("WORKSHEET_TITLE_FORMAT", defaults.worksheet_title_format),
+            pending_ttl_seconds=_positive_int(values, "PENDING_TTL_SECONDS", defaults.pending_ttl_seconds),
             user_rate_limit_per_minute=_positive_int(
                 values, "USER_RATE_LIMIT_PER_MINUTE", defaults.user_rate_limit_per_minute
             ),
@@ -110,8 +106,7 @@ def _sheet_map(raw: str) -> dict[int, str]:
         return {int(chat): str(sheet) for chat, sheet in mapping.items()}
     except (json.JSONDecodeError, TypeError, ValueError) as exc:
         raise SettingsError(
-            "BALANCE_SHEET_BY_CHAT must be a JSON object of chat id to sheet id, "
-            'e.g. {"-100123": "1AbC"}'
+            'BALANCE_SHEET_BY_CHAT must be a JSON object of chat id to sheet id, e.g. {"-100123": "1AbC"}'
         ) from exc
 
 
@@ -145,7 +140,5 @@ def _parser_llm(raw: str) -> tuple[str, ...]:
     chosen = tuple(part.strip().lower() for part in raw.split(",") if part.strip())
     unknown = [name for name in chosen if name not in PARSER_LLM_CHOICES]
     if unknown:
-        raise SettingsError(
-            f"PARSER_LLM knows none, ollama and anthropic, not {', '.join(unknown)}"
-        )
+        raise SettingsError(f"PARSER_LLM knows none, ollama and anthropic, not {', '.join(unknown)}")
     return tuple(name for name in chosen if name != "none")

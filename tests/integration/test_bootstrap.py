@@ -34,9 +34,7 @@ def test_the_installed_command_answers_the_parse_contract():
 
 
 def test_python_dash_m_runs_the_same_command():
-    done = run(
-        [sys.executable, "-m", "balance_bot", "parse"], json.dumps({"id": 1, "text": "coffee 3$"})
-    )
+    done = run([sys.executable, "-m", "balance_bot", "parse"], json.dumps({"id": 1, "text": "coffee 3$"}))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["status"] == "expense"
 

@@ -35,7 +35,4 @@ def test_without_an_answer_from_the_second_opinion_the_heuristic_reading_stands(
 
 
 def test_without_a_second_opinion_the_heuristic_decides_alone():
-    assert (
-        interpret(MessageInterpreter(HeuristicParser()), UNSURE_MESSAGE).status
-        is ParseStatus.EXPENSE
-    )
+    assert interpret(MessageInterpreter(HeuristicParser()), UNSURE_MESSAGE).status is ParseStatus.EXPENSE

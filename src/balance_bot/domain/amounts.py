@@ -16,9 +16,7 @@ from balance_bot.domain.numerals import (
 )
 from balance_bot.domain.text import DIGITS_TO_ASCII, is_khmer, is_latin_letter
 
-_CURRENCY_AHEAD = (
-    r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|r\b)))"
-)
+_CURRENCY_AHEAD = r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|r\b)))"
 _NUMBER = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000  1,250.00
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.250.000
@@ -32,9 +30,7 @@ _NUMBER = re.compile(
 _NOT_A_LETTER = r"(?![^\W\d_])"
 _SUFFIX = re.compile(
     r"[ ]{0,2}(?:"
-    r"(?P<usd>US\$|\$|(?i:us[ ]?dollars?|usd|dollars?|dolla|bucks)"
-    + _NOT_A_LETTER
-    + r"|ដុល្លារ|ដុល្លា|ដុលា)"
+    r"(?P<usd>US\$|\$|(?i:us[ ]?dollars?|usd|dollars?|dolla|bucks)" + _NOT_A_LETTER + r"|ដុល្លារ|ដុល្លា|ដុលា)"
     r"|(?P<khr>៛|(?i:riels?|khr)" + _NOT_A_LETTER + r"|រៀល)"
     r"|(?P<cents>¢|(?i:cents?)" + _NOT_A_LETTER + r"|សេន)"
     r")"
@@ -48,9 +44,7 @@ _THOUSANDS_SUFFIX = re.compile(r"[kK]" + _NOT_A_LETTER)
 _KHMER_MULTIPLIER_WORDS = "|".join(sorted(KHMER_MULTIPLIERS, key=len, reverse=True))
 # A multiplier word ends a syllable; a Khmer vowel sign after it means the word was longer (រយៈ).
 _KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
-_KHMER_CHAIN_LINK = re.compile(
-    r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])"
-)
+_KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
 _KHMER_TRAILING_DIGIT = re.compile(r"\d(?![\d.,])")
 _PHONE = re.compile(r"(?:\+[ ]?855|(?<![\d.,])0)(?:[ -]?\d){7,9}(?!\d)")
 
@@ -102,11 +96,7 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
     after = scan[end] if end < len(scan) else ""
     after_that = scan[end + 1] if end + 1 < len(scan) else ""
 
-    if (
-        before.isdigit()
-        or (before and before in ".,:/" and before_that.isdigit())
-        or before in ("#", "№")
-    ):
+    if before.isdigit() or (before and before in ".,:/" and before_that.isdigit()) or before in ("#", "№"):
         return None  # the tail of a time (8:30), a date (12/12) or a longer number
     if after and after in ":/.," and after_that.isdigit():
         return None  # the head of a time, a date or a dotted code (12.12.2026)

@@ -152,17 +152,13 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
     """'3$ or 4$', '3-4$', '1$ each', '@ 1.5$': no one amount that was paid."""
     for amount in amounts:
-        if _RANGE_BEFORE.search(line, 0, amount.start) or _UNIT_PRICE_BEFORE.search(
-            line, 0, amount.start
-        ):
+        if _RANGE_BEFORE.search(line, 0, amount.start) or _UNIT_PRICE_BEFORE.search(line, 0, amount.start):
             return True
         following = _bare_word(" ".join(line[amount.end :].split()[:1]))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
             return True
     for left, right in pairwise(amounts):
-        if any(
-            _bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()
-        ):
+        if any(_bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
             return True
     return False
 

@@ -18,12 +18,8 @@ from balance_bot.domain.vocabulary import (
 MAX_PURPOSE_LENGTH = 120
 
 _MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+", re.IGNORECASE)
-_STRAY_CURRENCY = re.compile(
-    r"[$៛¢]|(?<![^\W\d_])(?i:usd|khr|riels?|dollars?)(?![^\W\d_])|រៀល|ដុល្លារ|ដុល្លា"
-)
-_DATE_PHRASE = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(DATE_PHRASES) + r")(?![^\W\d_])", re.IGNORECASE
-)
+_STRAY_CURRENCY = re.compile(r"[$៛¢]|(?<![^\W\d_])(?i:usd|khr|riels?|dollars?)(?![^\W\d_])|រៀល|ដុល្លារ|ដុល្លា")
+_DATE_PHRASE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(DATE_PHRASES) + r")(?![^\W\d_])", re.IGNORECASE)
 _KHMER_DATE = re.compile("|".join(KHMER_DATE_WORDS))
 _EDGE_PUNCTUATION = " \t-–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,:;.!?)])")

@@ -436,19 +436,10 @@ MESSAGE_CHARACTERS = st.sampled_from(
 )
 message_text = st.lists(MESSAGE_CHARACTERS, max_size=30).map("".join)
 KNOWN_WORDS = (
-    GREETINGS
-    | GREETED
-    | FILLER
-    | TRAILING_FILLER
-    | DATE_WORDS
-    | LABELS
-    | SENTENCE_WORDS
-    | TOTAL_WORDS
+    GREETINGS | GREETED | FILLER | TRAILING_FILLER | DATE_WORDS | LABELS | SENTENCE_WORDS | TOTAL_WORDS
 )
 plain_word = st.from_regex(r"[a-z]{3,9}", fullmatch=True).filter(
-    lambda word: (
-        word not in KNOWN_WORDS and word not in {"usd", "khr", "riel", "riels", "dollar", "bucks"}
-    )
+    lambda word: word not in KNOWN_WORDS and word not in {"usd", "khr", "riel", "riels", "dollar", "bucks"}
 )
 
 
@@ -477,8 +468,7 @@ def test_khmer_and_latin_digits_give_the_same_result(text):
     assert from_latin.status == from_khmer.status
     assert from_latin.problem == from_khmer.problem
     assert [
-        (e.money, e.purpose.translate(DIGITS_TO_ASCII), e.currency_guessed)
-        for e in from_khmer.entries
+        (e.money, e.purpose.translate(DIGITS_TO_ASCII), e.currency_guessed) for e in from_khmer.entries
     ] == [(e.money, e.purpose, e.currency_guessed) for e in from_latin.entries]
 
 

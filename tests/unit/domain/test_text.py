@@ -14,9 +14,7 @@ def test_zero_width_spaces_and_bidi_marks_disappear():
 
 
 def test_control_characters_disappear_but_newlines_stay():
-    assert (
-        normalize_message("ice\x00 5000៛\r\nwater\x07 1$\rtea 1$") == "ice 5000៛\nwater 1$\ntea 1$"
-    )
+    assert normalize_message("ice\x00 5000៛\r\nwater\x07 1$\rtea 1$") == "ice 5000៛\nwater 1$\ntea 1$"
 
 
 def test_unusual_spaces_become_plain_spaces():

@@ -1,0 +1,368 @@
+"""Use case: turn group messages into ledger rows; ask for purposes; undo, edit and switch currency."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.purpose import clean_purpose
+from balance_bot.interpret import MessageInterpreter
+from balance_bot.ports import CaptureState, Clock, LedgerDirectory, PendingPurpose, SavedMessage
+
+AdminCheck = Callable[[], Awaitable[bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingMessage:
+    """A member's text message in a group, as the capture flow needs it."""
+
+    chat_id: int
+    message_id: int
+    user_id: int
+    member_name: str
+    text: str
+    sent_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CapturePolicy:
+    """The team's rules for capture; every figure comes from the settings."""
+
+    timezone: tzinfo
+    limits: AmountLimits = field(default_factory=AmountLimits)
+    pending_ttl: timedelta = timedelta(minutes=5)
+    saves_per_minute: int = 5
+    undo_window: timedelta = timedelta(minutes=15)
+    min_purpose_length: int = 3
+
+
+class Refusal(StrEnum):
+    """Why an expense was not saved, in words the member can act on."""
+
+    OVER_LIMIT = "over_limit"
+    NOT_POSITIVE = "not_positive"
+    TOO_PRECISE = "too_precise"
+    PURPOSE_TOO_SHORT = "purpose_too_short"
+
+
+class ActionRefusal(StrEnum):
+    """Why an Undo or a currency switch was not done."""
+
+    NOT_ALLOWED = "not_allowed"
+    TOO_LATE = "too_late"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Silent:
+    """Nothing to say."""
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """Rows were added; the confirmation lists them."""
+
+    message: SavedMessage
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AskPurpose:
+    """An amount came without a purpose."""
+
+    entry: ExpenseEntry
+
+
+@dataclass(frozen=True, slots=True)
+class AskRephrase:
+    """The message is not clear enough to save."""
+
+    problem: Problem | None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """The expense is clear but cannot be saved as it stands."""
+
+    reason: Refusal
+    entry: ExpenseEntry
+    limits: AmountLimits
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimited:
+    """The member saved too much in the last minute; said once per minute."""
+
+    per_minute: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """An edited message changed its rows."""
+
+    message: SavedMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Voided:
+    """A message's rows were voided (Undo, or an edit that removed the amount)."""
+
+    message: SavedMessage
+
+
+@dataclass(frozen=True, slots=True)
+class Switched:
+    """A guessed currency was switched."""
+
+    message: SavedMessage
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRefused:
+    """Undo or switch was refused."""
+
+    reason: ActionRefusal
+
+
+Outcome = (
+    Silent
+    | Saved
+    | AskPurpose
+    | AskRephrase
+    | Refused
+    | RateLimited
+    | Edited
+    | Voided
+    | Switched
+    | ActionRefused
+)
+_REFUSALS = {
+    Problem.OVER_LIMIT: Refusal.OVER_LIMIT,
+    Problem.NOT_POSITIVE: Refusal.NOT_POSITIVE,
+    Problem.TOO_PRECISE: Refusal.TOO_PRECISE,
+}
+_MINUTE = timedelta(minutes=1)
+
+
+class CaptureService:
+    """The capture flow: heuristic pre-check, parser, validation, save; one instance per bot."""
+
+    def __init__(
+        self,
+        interpreter: MessageInterpreter,
+        ledgers: LedgerDirectory,
+        state: CaptureState,
+        clock: Clock,
+        policy: CapturePolicy,
+    ) -> None:
+        self._interpreter = interpreter
+        self._ledgers = ledgers
+        self._state = state
+        self._clock = clock
+        self._policy = policy
+        self._recent_saves: defaultdict[tuple[int, int], deque[datetime]] = defaultdict(deque)
+        self._warned_at: dict[tuple[int, int], datetime] = {}
+
+    async def on_message(self, message: IncomingMessage) -> Outcome:
+        """Decide what a new group message is and act on it."""
+        now = self._clock.now()
+        pending = await self._state.take_pending(message.chat_id, message.user_id, now)
+        result = await self._interpreter.interpret(message.text)
+        if pending is not None and not result.entries:
+            purpose = clean_purpose(message.text)
+            if not purpose:
+                await self._state.put_pending(pending)  # "ok", "👍": still waiting for the purpose
+                return Silent()
+            entry = replace(pending.entry, purpose=purpose)
+            return await self._save_checked(message, pending.message_id, pending.posted_at, [entry])
+        match result.status:
+            case ParseStatus.IGNORE:
+                return Silent()
+            case ParseStatus.UNCLEAR:
+                return self._unclear(result.problem, result.entries)
+            case ParseStatus.PURPOSE_MISSING:
+                entry = result.entries[0]
+                await self._state.put_pending(
+                    PendingPurpose(
+                        chat_id=message.chat_id,
+                        user_id=message.user_id,
+                        message_id=message.message_id,
+                        entry=entry,
+                        posted_at=message.sent_at,
+                        expires_at=now + self._policy.pending_ttl,
+                    )
+                )
+                return AskPurpose(entry)
+        return await self._save_checked(message, message.message_id, message.sent_at, result.entries)
+
+    async def remember_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
+        """Note the bot message that asked for a purpose, so a reply to it is recognised."""
+        await self._state.set_prompt(chat_id, user_id, prompt_message_id)
+
+    async def remember_confirmation(self, chat_id: int, message_id: int, confirmation_id: int) -> None:
+        """Note the bot message that confirmed a save."""
+        saved = await self._state.find(chat_id, message_id)
+        if saved is not None:
+            await self._state.record(replace(saved, confirmation_message_id=confirmation_id))
+
+    async def on_edit(self, message: IncomingMessage) -> Outcome:
+        """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
+        saved = await self._state.find(message.chat_id, message.message_id)
+        if saved is None or saved.voided:
+            return await self.on_message(message)
+        result = await self._interpreter.interpret(message.text)
+        if result.status is ParseStatus.IGNORE:
+            return Voided(await self._void(saved))
+        if result.status is not ParseStatus.EXPENSE:
+            return self._unclear(result.problem, result.entries)
+        if refused := self._refusal(result.entries):
+            return refused
+        store = self._ledgers.for_chat(message.chat_id)
+        day = saved.lines[0].line.day if saved.lines else local_day(message.sent_at, self._policy.timezone)
+        lines = self._lines(message, message.message_id, day, result.entries)
+        if len(lines) == len(saved.lines):
+            replaced = [await store.replace(old, new) for old, new in zip(saved.lines, lines, strict=True)]
+            new_lines = tuple(line for line in replaced if line is not None)
+        else:
+            for old in saved.lines:
+                await store.void(old)
+            new_lines = tuple(await store.append(Period.of(day), lines))
+        updated = replace(
+            saved, lines=new_lines, currency_guessed=any(e.currency_guessed for e in result.entries)
+        )
+        await self._state.record(updated)
+        return Edited(updated)
+
+    async def undo(self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck) -> Outcome:
+        """Void a message's rows, for its author or an admin, within the undo window."""
+        saved = await self._state.find(chat_id, message_id)
+        if refusal := await self._refuse_action(saved, user_id, is_admin):
+            return refusal
+        assert saved is not None
+        return Voided(await self._void(saved))
+
+    async def switch_currency(
+        self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
+    ) -> Outcome:
+        """Swap a guessed currency (riel for dollars or back) on a message's rows."""
+        saved = await self._state.find(chat_id, message_id)
+        if refusal := await self._refuse_action(saved, user_id, is_admin):
+            return refusal
+        assert saved is not None
+        store = self._ledgers.for_chat(chat_id)
+        switched = []
+        for old in saved.lines:
+            money = old.line.money
+            other = Currency.USD if money.currency is Currency.KHR else Currency.KHR
+            new_money = Money(money.amount, other)
+            if problem_with_amount(new_money, self._policy.limits):
+                entry = ExpenseEntry(new_money, old.line.purpose)
+                return Refused(Refusal.OVER_LIMIT, entry, self._policy.limits)
+            switched.append((old, replace(old.line, money=new_money)))
+        new_lines = [await store.replace(old, line) for old, line in switched]
+        updated = replace(
+            saved,
+            lines=tuple(line for line in new_lines if line is not None),
+            currency_guessed=False,
+        )
+        await self._state.record(updated)
+        return Switched(updated)
+
+    async def _save_checked(
+        self,
+        message: IncomingMessage,
+        source_message_id: int,
+        posted_at: datetime,
+        entries: Sequence[ExpenseEntry],
+    ) -> Outcome:
+        if refused := self._refusal(entries):
+            return refused
+        if limited := self._rate_limited(message.chat_id, message.user_id):
+            return limited
+        store = self._ledgers.for_chat(message.chat_id)
+        day = local_day(posted_at, self._policy.timezone)
+        lines = await store.append(Period.of(day), self._lines(message, source_message_id, day, entries))
+        saved = SavedMessage(
+            chat_id=message.chat_id,
+            message_id=source_message_id,
+            author_id=message.user_id,
+            saved_at=self._clock.now(),
+            lines=tuple(lines),
+            currency_guessed=any(entry.currency_guessed for entry in entries),
+        )
+        await self._state.record(saved)
+        return Saved(saved, store.link())
+
+    def _lines(
+        self,
+        message: IncomingMessage,
+        source_message_id: int,
+        day: date,
+        entries: Sequence[ExpenseEntry],
+    ) -> list[LedgerLine]:
+        return [
+            LedgerLine(
+                day=day,
+                purpose=entry.purpose,
+                money=entry.money,
+                member=message.member_name,
+                source=EntrySource(message.chat_id, source_message_id, index),
+            )
+            for index, entry in enumerate(entries)
+        ]
+
+    def _unclear(self, problem: Problem | None, entries: Sequence[ExpenseEntry]) -> Outcome:
+        if problem in _REFUSALS and entries:
+            offending = next(
+                (e for e in entries if problem_with_amount(e.money, self._policy.limits)),
+                entries[0],
+            )
+            return Refused(_REFUSALS[problem], offending, self._policy.limits)
+        return AskRephrase(problem)
+
+    def _refusal(self, entries: Sequence[ExpenseEntry]) -> Refused | None:
+        for entry in entries:
+            if problem := problem_with_amount(entry.money, self._policy.limits):
+                return Refused(_REFUSALS[problem], entry, self._policy.limits)
+            if len(entry.purpose) < self._policy.min_purpose_length:
+                return Refused(Refusal.PURPOSE_TOO_SHORT, entry, self._policy.limits)
+        return None
+
+    def _rate_limited(self, chat_id: int, user_id: int) -> Outcome | None:
+        now, key = self._clock.now(), (chat_id, user_id)
+        recent = self._recent_saves[key]
+        while recent and now - recent[0] >= _MINUTE:
+            recent.popleft()
+        if len(recent) < self._policy.saves_per_minute:
+            recent.append(now)
+            return None
+        warned = self._warned_at.get(key)
+        if warned is not None and now - warned < _MINUTE:
+            return Silent()
+        self._warned_at[key] = now
+        return RateLimited(self._policy.saves_per_minute)
+
+    async def _refuse_action(
+        self, saved: SavedMessage | None, user_id: int, is_admin: AdminCheck
+    ) -> ActionRefused | None:
+        if saved is None or saved.voided:
+            return ActionRefused(ActionRefusal.UNKNOWN)
+        if user_id != saved.author_id and not await is_admin():
+            return ActionRefused(ActionRefusal.NOT_ALLOWED)
+        if self._clock.now() - saved.saved_at > self._policy.undo_window:
+            return ActionRefused(ActionRefusal.TOO_LATE)
+        return None
+
+    async def _void(self, saved: SavedMessage) -> SavedMessage:
+        store = self._ledgers.for_chat(saved.chat_id)
+        for line in saved.lines:
+            await store.void(line)
+        voided = replace(saved, voided=True)
+        await self._state.record(voided)
+        return voided

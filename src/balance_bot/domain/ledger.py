@@ -1,0 +1,82 @@
+"""The ledger as the core sees it: monthly periods, the lines the bot writes, and where they landed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+
+from balance_bot.domain.money import Money
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """One month of the ledger: one worksheet."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: date) -> Period:
+        """The month a day belongs to."""
+        return cls(day.year, day.month)
+
+    def title(self, title_format: str) -> str:
+        """The worksheet title, e.g. 'December 2026' for '%B %Y'."""
+        return date(self.year, self.month, 1).strftime(title_format)
+
+    def contains(self, day: date) -> bool:
+        """Whether the day falls in this month."""
+        return (day.year, day.month) == (self.year, self.month)
+
+
+def local_day(instant: datetime, timezone: tzinfo) -> date:
+    """The team's calendar day for an instant: 23:30 on the 31st in Phnom Penh is the 31st."""
+    return instant.astimezone(timezone).date()
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySource:
+    """Where an entry came from: a chat, a message, and its place in that message."""
+
+    chat_id: int
+    message_id: int
+    index: int
+
+    def reference(self) -> str:
+        """The text of the reference column, which finds the row again whatever bookkeepers do."""
+        return f"tg:{self.chat_id}:{self.message_id}:{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """What the bot writes for one expense."""
+
+    day: date
+    purpose: str
+    money: Money
+    member: str
+    source: EntrySource
+
+
+@dataclass(frozen=True, slots=True)
+class SavedLine:
+    """A line as it landed: its worksheet, its row and its No."""
+
+    line: LedgerLine
+    worksheet: str
+    row: int
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """A row as it stands in a month's worksheet, the bot's or a bookkeeper's."""
+
+    number: int | None
+    day: date | None
+    item: str
+    usd: Decimal | None
+    khr: Decimal | None
+    member: str
+    reference: str

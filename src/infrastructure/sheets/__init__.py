@@ -1,0 +1,1 @@
+"""Ledger stores: the monthly worksheet layout, the local workbook, and (later) Google Sheets."""

@@ -1,0 +1,150 @@
+"""Capture state in SQLite: amounts waiting for a purpose, and saved messages with their rows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from balance_bot.domain.expenses import ExpenseEntry
+from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
+from balance_bot.domain.money import Currency, Money
+from balance_bot.ports import PendingPurpose, SavedMessage
+from infrastructure.sqlite.database import Database
+
+
+class SqliteCaptureState:
+    """CaptureState on the bot's database, so a restart forgets no pending purpose and no Undo."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def put_pending(self, pending: PendingPurpose) -> None:
+        """Keep an amount waiting for its purpose, replacing the member's earlier one."""
+        await self._database.run(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO pending_purpose VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    pending.chat_id,
+                    pending.user_id,
+                    pending.message_id,
+                    json.dumps(_entry_to_json(pending.entry)),
+                    pending.posted_at.isoformat(),
+                    pending.expires_at.isoformat(),
+                    pending.prompt_message_id,
+                ),
+            )
+        )
+
+    async def take_pending(self, chat_id: int, user_id: int, now: datetime) -> PendingPurpose | None:
+        """The member's waiting amount, removed; None when none is waiting or it has expired."""
+
+        def take(db: sqlite3.Connection) -> PendingPurpose | None:
+            row = db.execute(
+                "DELETE FROM pending_purpose WHERE chat_id = ? AND user_id = ? RETURNING *",
+                (chat_id, user_id),
+            ).fetchone()
+            if row is None:
+                return None
+            pending = PendingPurpose(
+                chat_id=row[0],
+                user_id=row[1],
+                message_id=row[2],
+                entry=_entry_from_json(json.loads(row[3])),
+                posted_at=datetime.fromisoformat(row[4]),
+                expires_at=datetime.fromisoformat(row[5]),
+                prompt_message_id=row[6],
+            )
+            return pending if pending.expires_at > now else None
+
+        return await self._database.run(take)
+
+    async def set_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
+        """Remember the bot message that asked for the purpose."""
+        await self._database.run(
+            lambda db: db.execute(
+                "UPDATE pending_purpose SET prompt_message_id = ? WHERE chat_id = ? AND user_id = ?",
+                (prompt_message_id, chat_id, user_id),
+            )
+        )
+
+    async def record(self, saved: SavedMessage) -> None:
+        """Keep or update a saved message and its rows."""
+        await self._database.run(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO saved_message VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    saved.chat_id,
+                    saved.message_id,
+                    saved.author_id,
+                    saved.saved_at.isoformat(),
+                    json.dumps([_saved_line_to_json(line) for line in saved.lines], ensure_ascii=False),
+                    int(saved.currency_guessed),
+                    int(saved.voided),
+                    saved.confirmation_message_id,
+                ),
+            )
+        )
+
+    async def find(self, chat_id: int, message_id: int) -> SavedMessage | None:
+        """A saved message by the member's message id."""
+        row = await self._database.run(
+            lambda db: db.execute(
+                "SELECT * FROM saved_message WHERE chat_id = ? AND message_id = ?",
+                (chat_id, message_id),
+            ).fetchone()
+        )
+        if row is None:
+            return None
+        return SavedMessage(
+            chat_id=row[0],
+            message_id=row[1],
+            author_id=row[2],
+            saved_at=datetime.fromisoformat(row[3]),
+            lines=tuple(_saved_line_from_json(item) for item in json.loads(row[4])),
+            currency_guessed=bool(row[5]),
+            voided=bool(row[6]),
+            confirmation_message_id=row[7],
+        )
+
+
+def _entry_to_json(entry: ExpenseEntry) -> dict[str, Any]:
+    return {
+        "amount": str(entry.money.amount),
+        "currency": entry.money.currency.value,
+        "purpose": entry.purpose,
+        "guessed": entry.currency_guessed,
+    }
+
+
+def _entry_from_json(data: dict[str, Any]) -> ExpenseEntry:
+    money = Money(Decimal(data["amount"]), Currency(data["currency"]))
+    return ExpenseEntry(money, data["purpose"], data["guessed"])
+
+
+def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:
+    line = saved.line
+    return {
+        "day": line.day.isoformat(),
+        "purpose": line.purpose,
+        "amount": str(line.money.amount),
+        "currency": line.money.currency.value,
+        "member": line.member,
+        "source": [line.source.chat_id, line.source.message_id, line.source.index],
+        "worksheet": saved.worksheet,
+        "row": saved.row,
+        "number": saved.number,
+    }
+
+
+def _saved_line_from_json(data: dict[str, Any]) -> SavedLine:
+    line = LedgerLine(
+        day=date.fromisoformat(data["day"]),
+        purpose=data["purpose"],
+        money=Money(Decimal(data["amount"]), Currency(data["currency"])),
+        member=data["member"],
+        source=EntrySource(*data["source"]),
+    )
+    return SavedLine(line, data["worksheet"], data["row"], data["number"])

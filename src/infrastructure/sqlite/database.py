@@ -1,0 +1,92 @@
+"""One SQLite connection on its own thread, with versioned migrations applied at open."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# Each entry moves the schema one version up; never edit one that has shipped, add another.
+MIGRATIONS: Sequence[str] = (
+    """
+    CREATE TABLE pending_purpose (
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        entry TEXT NOT NULL,
+        posted_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        prompt_message_id INTEGER,
+        PRIMARY KEY (chat_id, user_id)
+    );
+    CREATE TABLE saved_message (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        author_id INTEGER NOT NULL,
+        saved_at TEXT NOT NULL,
+        lines TEXT NOT NULL,
+        currency_guessed INTEGER NOT NULL,
+        voided INTEGER NOT NULL,
+        confirmation_message_id INTEGER,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX saved_message_by_age ON saved_message (saved_at);
+    """,
+)
+
+
+class Database:
+    """The bot's SQLite file: WAL, synchronous commits, and every call off the event loop."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+        self._connection: sqlite3.Connection | None = None
+
+    async def open(self) -> None:
+        """Open the file, creating it and its folder, and bring the schema up to date."""
+        await self.run(lambda connection: None)
+
+    async def run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run a function with the connection on the database thread, in one transaction."""
+
+        def in_transaction() -> T:
+            connection = self._connect()
+            with connection:
+                return work(connection)
+
+        return await asyncio.get_running_loop().run_in_executor(self._worker, in_transaction)
+
+    async def close(self) -> None:
+        """Close the connection and stop the thread."""
+
+        def close_connection() -> None:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+        await asyncio.get_running_loop().run_in_executor(self._worker, close_connection)
+        self._worker.shutdown(wait=True)
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            if str(self._path) != ":memory:":
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self._path, check_same_thread=False, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.isolation_level = "DEFERRED"
+            _migrate(connection)
+            self._connection = connection
+        return self._connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        connection.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")

@@ -1,0 +1,68 @@
+"""An in-memory ledger with the numbering and voiding rules of the real stores."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
+from balance_bot.domain.money import Currency
+
+
+@dataclass
+class InMemoryLedger:
+    """LedgerStore and LedgerDirectory in one: every chat writes here; rows are kept per worksheet."""
+
+    title_format: str = "%B %Y"
+    sheets: dict[str, list[SavedLine]] = field(default_factory=dict)
+
+    def for_chat(self, chat_id: int) -> InMemoryLedger:
+        """One ledger for all chats."""
+        return self
+
+    def link(self) -> str | None:
+        """A pretend link, to see that confirmations carry it."""
+        return "https://ledger.example/sheet"
+
+    async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Numbered rows after the last."""
+        title = period.title(self.title_format)
+        rows = self.sheets.setdefault(title, [])
+        saved = []
+        for line in lines:
+            number = rows[-1].number + 1 if rows else 1
+            rows.append(SavedLine(line, title, len(rows) + 2, number))
+            saved.append(rows[-1])
+        return saved
+
+    async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
+        """Rewrite a row found by its reference."""
+        rows = self.sheets.get(saved.worksheet, [])
+        for index, row in enumerate(rows):
+            if row.line.source == saved.line.source:
+                rows[index] = replace(row, line=line)
+                return rows[index]
+        return None
+
+    async def void(self, saved: SavedLine) -> bool:
+        """Mark a row void by emptying its purpose."""
+        return await self.replace(saved, replace(saved.line, purpose="[void]")) is not None
+
+    async def read(self, period: Period) -> list[SheetRow]:
+        """Rows as SheetRow."""
+        return [
+            SheetRow(
+                number=row.number,
+                day=row.line.day,
+                item=row.line.purpose,
+                usd=row.line.money.amount if row.line.money.currency is Currency.USD else None,
+                khr=row.line.money.amount if row.line.money.currency is Currency.KHR else None,
+                member=row.line.member,
+                reference=row.line.source.reference(),
+            )
+            for row in self.sheets.get(period.title(self.title_format), [])
+        ]
+
+    def items(self, title: str) -> list[tuple[int, str, str]]:
+        """(No, purpose, amount and currency) of a worksheet's rows, for assertions."""
+        return [(row.number, row.line.purpose, str(row.line.money)) for row in self.sheets.get(title, [])]

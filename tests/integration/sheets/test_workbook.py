@@ -1,0 +1,179 @@
+"""Tests for the local workbook store, read back with openpyxl as a bookkeeper's program would."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
+from balance_bot.domain.money import Currency, Money
+from infrastructure.sheets.template import load_template
+from infrastructure.sheets.workbook import WorkbookLedger
+
+DECEMBER = Period(2026, 12)
+HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
+
+
+def line(purpose, amount, currency, message_id=1, index=0, day=date(2026, 12, 3)):
+    return LedgerLine(
+        day,
+        purpose,
+        Money(Decimal(amount), currency),
+        "Sokha",
+        EntrySource(-100, message_id, index),
+    )
+
+
+@pytest.fixture
+def path(tmp_path):
+    return tmp_path / "data" / "balance.xlsx"
+
+
+@pytest.fixture
+async def store(path):
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+    yield ledger
+    await ledger.close()
+
+
+def rows_on_disk(path, title):
+    sheet = load_workbook(path)[title]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+async def test_a_new_month_gets_a_worksheet_with_a_bold_frozen_header_and_numbered_rows(store, path):
+    saved = await store.append(
+        DECEMBER, [line("coffee", "3", Currency.USD), line("ice", "5000", Currency.KHR, 2)]
+    )
+    await store.flush()
+    assert [(s.worksheet, s.row, s.number) for s in saved] == [
+        ("December 2026", 2, 1),
+        ("December 2026", 3, 2),
+    ]
+    sheet = load_workbook(path)["December 2026"]
+    assert [cell.value for cell in sheet[1]] == HEADERS
+    assert sheet["A1"].font.bold
+    assert sheet.freeze_panes == "A2"
+    assert [cell.value for cell in sheet[2]][:5] == [1, sheet["B2"].value, "coffee", 3, None]
+    assert sheet["B2"].value.date() == date(2026, 12, 3)
+    assert sheet["B2"].number_format == "mmm dd"
+    assert sheet["E3"].value == 5000
+    assert sheet["D2"].number_format == "#,##0.00"
+
+
+async def test_rows_are_appended_in_arrival_order_across_calls(store, path):
+    for message_id, purpose in enumerate(["tea", "cake", "fuel"], start=1):
+        await store.append(DECEMBER, [line(purpose, "2", Currency.USD, message_id)])
+    await store.flush()
+    assert [row[:3:2] for row in rows_on_disk(path, "December 2026")[1:]] == [
+        [1, "tea"],
+        [2, "cake"],
+        [3, "fuel"],
+    ]
+
+
+async def test_a_bare_month_title_never_reuses_last_years_worksheet(path):
+    book = Workbook()
+    old = book.active
+    old.title = "December"
+    old.append(HEADERS)
+    old.append([1, date(2025, 12, 5), "old coffee", 3, None, "Dara", "x"])
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    ledger = WorkbookLedger(path, load_template(), "%B", save_delay_seconds=0.01)
+    [saved] = await ledger.append(DECEMBER, [line("new coffee", "3", Currency.USD)])
+    await ledger.close()
+    assert (saved.worksheet, saved.number) == ("December 2026", 1)
+    assert len(rows_on_disk(path, "December")) == 2
+
+
+async def test_the_next_no_follows_the_last_numeric_no_a_bookkeeper_left(path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "December 2026"
+    sheet.append(HEADERS)
+    sheet.append([1, date(2026, 12, 1), "rent", 300, None])
+    sheet.append([7, date(2026, 12, 2), "typed by hand", None, 8000])
+    sheet.append([None, None, "note: receipts in the drawer", None, None])
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+    [saved] = await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
+    await ledger.close()
+    assert (saved.row, saved.number) == (5, 8)
+    assert rows_on_disk(path, "December 2026")[3][2] == "note: receipts in the drawer"
+
+
+async def test_a_bookkeepers_edit_on_disk_is_kept_when_the_bot_writes_again(store, path):
+    await store.append(DECEMBER, [line("coffee", "3", Currency.USD, 1)])
+    await store.flush()
+    book = load_workbook(path)
+    book["December 2026"]["C2"] = "coffee (fixed typo)"
+    book["December 2026"].append([2, date(2026, 12, 3), "typed by the bookkeeper", 1, None])
+    book.save(path)
+    [saved] = await store.append(DECEMBER, [line("tea", "1", Currency.USD, 2)])
+    await store.flush()
+    rows = rows_on_disk(path, "December 2026")
+    assert [row[2] for row in rows[1:]] == ["coffee (fixed typo)", "typed by the bookkeeper", "tea"]
+    assert (saved.row, saved.number) == (4, 3)
+
+
+async def test_member_text_that_looks_like_a_formula_stays_text(store, path):
+    await store.append(DECEMBER, [line('=HYPERLINK("x")', "3", Currency.USD)])
+    await store.flush()
+    cell = load_workbook(path)["December 2026"]["C2"]
+    assert cell.value == '=HYPERLINK("x")'
+    assert cell.data_type == "s"
+
+
+async def test_a_row_is_found_by_its_reference_after_rows_were_inserted_above(store, path):
+    [first] = await store.append(DECEMBER, [line("coffee", "3", Currency.USD, 1)])
+    await store.flush()
+    book = load_workbook(path)
+    book["December 2026"].insert_rows(2)
+    book.save(path)
+    updated = await store.replace(first, line("coffee and cake", "5", Currency.USD, 1))
+    await store.flush()
+    assert updated.row == 3
+    assert rows_on_disk(path, "December 2026")[2][2:4] == ["coffee and cake", 5]
+
+
+async def test_voiding_clears_the_amounts_and_marks_the_item_leaving_other_rows_alone(store, path):
+    first, _ = await store.append(
+        DECEMBER, [line("coffee", "3", Currency.USD, 1, 0), line("ice", "5000", Currency.KHR, 1, 1)]
+    )
+    assert await store.void(first)
+    await store.flush()
+    rows = rows_on_disk(path, "December 2026")
+    assert rows[1][:5] == [1, rows[1][1], "[void] coffee", None, None]
+    assert rows[2][2:5] == ["ice", None, 5000]
+
+
+async def test_a_row_a_bookkeeper_deleted_cannot_be_replaced_or_voided(store, path):
+    [saved] = await store.append(DECEMBER, [line("coffee", "3", Currency.USD)])
+    await store.flush()
+    book = load_workbook(path)
+    book["December 2026"].delete_rows(2)
+    book.save(path)
+    assert await store.replace(saved, line("tea", "1", Currency.USD)) is None
+    assert not await store.void(saved)
+
+
+async def test_reading_a_month_gives_its_rows_as_they_stand(store):
+    await store.append(DECEMBER, [line("coffee", "3.5", Currency.USD), line("ice", "5000", Currency.KHR, 2)])
+    rows = await store.read(DECEMBER)
+    assert [(r.number, r.day, r.item, r.usd, r.khr) for r in rows] == [
+        (1, date(2026, 12, 3), "coffee", Decimal("3.5"), None),
+        (2, date(2026, 12, 3), "ice", None, Decimal(5000)),
+    ]
+    assert await store.read(Period(2026, 11)) == []
+
+
+async def test_changes_close_together_are_saved_in_one_write(path):
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=3600)
+    for message_id in range(20):
+        await ledger.append(DECEMBER, [line("tea", "1", Currency.USD, message_id)])
+    assert not path.exists()
+    await ledger.close()
+    assert len(rows_on_disk(path, "December 2026")) == 21
