@@ -6,15 +6,32 @@ import asyncio
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
+from telegram import Update
+from telegram.ext import Application
 
+from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
+from balance_bot.ports import Clock
+from infrastructure.clock import SystemClock
+from infrastructure.console.try_chat import run_try_chat
+from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
+from infrastructure.sheets.template import load_template
+from infrastructure.sheets.workbook import WorkbookLedger
+from infrastructure.sqlite.capture_state import SqliteCaptureState
+from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
+from infrastructure.sqlite.database import Database
+from infrastructure.telegram.app import build_application
+from infrastructure.telegram.handlers import QuietChats
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")) -> Settings:
@@ -23,11 +40,64 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = 
     return Settings.from_environment({**from_file, **(os.environ if environ is None else environ)})
 
 
+def amount_limits(settings: Settings) -> AmountLimits:
+    """The per-currency ceilings of a single expense."""
+    return AmountLimits(max_usd=settings.max_amount_usd, max_khr=settings.max_amount_khr)
+
+
 def build_interpreter(settings: Settings) -> MessageInterpreter:
     """The message interpreter: the heuristic parser with the configured amount ceilings."""
-    limits = AmountLimits(max_usd=settings.max_amount_usd, max_khr=settings.max_amount_khr)
     # The LLM second opinion (PARSER_LLM) is wired here once its clients exist.
-    return MessageInterpreter(HeuristicParser(limits))
+    return MessageInterpreter(HeuristicParser(amount_limits(settings)))
+
+
+@dataclass
+class CaptureParts:
+    """The capture service and the resources behind it, closed in reverse order."""
+
+    capture: CaptureService
+    ledger: WorkbookLedger
+    database: Database
+    preferences: SqliteChatPreferences
+
+    async def close(self) -> None:
+        """Save the workbook and close the database."""
+        await self.ledger.close()
+        await self.database.close()
+
+
+def build_capture(settings: Settings, clock: Clock | None = None) -> CaptureParts:
+    """The capture flow on the configured store and the bot's SQLite file."""
+    if settings.sheet_backend != "workbook":
+        raise SettingsError(
+            "SHEET_BACKEND=google is not available in this version; use SHEET_BACKEND=workbook"
+        )
+    try:
+        timezone = ZoneInfo(settings.timezone)
+    except ZoneInfoNotFoundError as exc:
+        raise SettingsError(f"TIMEZONE {settings.timezone!r} is not a known time zone") from exc
+    ledger = WorkbookLedger(settings.workbook_path, load_template(), settings.worksheet_title_format)
+    database = Database(settings.database_path)
+    policy = CapturePolicy(
+        timezone=timezone,
+        limits=amount_limits(settings),
+        pending_ttl=timedelta(seconds=settings.pending_ttl_seconds),
+        saves_per_minute=settings.user_rate_limit_per_minute,
+        undo_window=timedelta(seconds=settings.undo_window_seconds),
+    )
+    capture = CaptureService(
+        build_interpreter(settings), ledger, SqliteCaptureState(database), clock or SystemClock(), policy
+    )
+    return CaptureParts(capture, ledger, database, SqliteChatPreferences(database))
+
+
+def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
+    """The Telegram bot wired to the capture flow; resources close when the bot stops."""
+    parts = build_capture(settings, clock)
+    quiet_chats = QuietChats(
+        settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
+    )
+    return build_application(settings, parts.capture, quiet_chats, cleanups=[parts.close])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,15 +105,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parse_command_line(argv)
     try:
         settings = load_settings()
+        if arguments.command == "parse":
+            interpreter = build_interpreter(settings)
+            sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            asyncio.run(parse_stream(interpreter, sys.stdin, _write_and_flush))
+            return 0
+        if arguments.command == "run":
+            if not settings.telegram_bot_token:
+                raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
+            configure_logging([settings.telegram_bot_token, settings.anthropic_api_key])
+            build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+            return 0
+        if arguments.command == "try":
+            parts = build_capture(settings)
+            return asyncio.run(run_try_chat(parts.capture, parts.close, sys.stdin, sys.stdout))
     except SettingsError as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
-    if arguments.command == "parse":
-        interpreter = build_interpreter(settings)
-        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        asyncio.run(parse_stream(interpreter, sys.stdin, _write_and_flush))
-        return 0
     return 2
 
 

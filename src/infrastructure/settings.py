@@ -42,6 +42,8 @@ class Settings:
     khr_per_usd: Decimal = Decimal(4000)
     max_amount_usd: Decimal = Decimal(10000)
     max_amount_khr: Decimal = Decimal(40_000_000)
+    undo_window_seconds: int = 900
+    confirmation_style: str = "reply"
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str]) -> Settings:
@@ -80,6 +82,10 @@ class Settings:
             khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
             max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
             max_amount_khr=_positive_decimal(values, "MAX_AMOUNT_KHR", defaults.max_amount_khr),
+            undo_window_seconds=_positive_int(values, "UNDO_WINDOW_SECONDS", defaults.undo_window_seconds),
+            confirmation_style=_choice(
+                values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style
+            ),
         )
 
 

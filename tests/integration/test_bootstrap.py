@@ -58,3 +58,30 @@ def test_the_configured_ceilings_reach_the_parser(tmp_path):
     settings = load_settings({"MAX_AMOUNT_USD": "100"}, tmp_path / "missing.env")
     result = asyncio.run(build_interpreter(settings).interpret("rent 101$"))
     assert result.problem is Problem.OVER_LIMIT
+
+
+def test_try_is_a_group_chat_in_the_terminal_writing_the_workbook(tmp_path):
+    typed = "coffee 3$\n3$\nprinter ink\n/as Dara\nice 5000\n/undo\n/quit\n"
+    env = {"PATH": str(BIN), "WORKBOOK_PATH": "book.xlsx", "DATABASE_PATH": "bot.sqlite3"}
+    done = run([str(BIN / "balance-bot"), "try"], typed, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stdout.splitlines() if "bot: " in line]
+    assert "Logged: 3.00 USD – coffee." in said[0]
+    assert "What is this for?" in said[1]
+    assert "Logged: 3.00 USD – printer ink." in said[2]
+    assert "(assumed KHR)" in said[3]
+    assert "Undone by Dara: row 4 (ice)" in said[4]
+    assert (tmp_path / "book.xlsx").exists()
+
+
+def test_the_google_backend_is_refused_clearly_until_it_exists(tmp_path):
+    env = {"PATH": str(BIN), "SHEET_BACKEND": "google"}
+    done = run([str(BIN / "balance-bot"), "try"], "", cwd=tmp_path, env=env)
+    assert done.returncode == 2
+    assert "SHEET_BACKEND=google" in done.stderr
+
+
+def test_run_without_a_token_says_where_to_get_one(tmp_path):
+    done = run([str(BIN / "balance-bot"), "run"], "", cwd=tmp_path, env={"PATH": str(BIN)})
+    assert done.returncode == 2
+    assert "BotFather" in done.stderr

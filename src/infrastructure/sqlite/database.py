@@ -37,6 +37,12 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX saved_message_by_age ON saved_message (saved_at);
     """,
+    """
+    CREATE TABLE chat_preference (
+        chat_id INTEGER PRIMARY KEY,
+        quiet INTEGER
+    );
+    """,
 )
 
 

@@ -11,14 +11,19 @@ from balance_bot.domain.money import AmountLimits, Currency
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.domain.text import DIGITS_TO_ASCII
 from balance_bot.domain.vocabulary import (
+    ALTERNATIVE_WORDS,
     DATE_WORDS,
     FILLER,
     GREETED,
     GREETINGS,
+    HEDGE_WORDS,
     LABELS,
+    NOT_SPENT_WORDS,
+    QUESTION_WORDS,
     SENTENCE_WORDS,
     TOTAL_WORDS,
     TRAILING_FILLER,
+    UNIT_PRICE_WORDS,
 )
 
 parser = HeuristicParser()
@@ -436,7 +441,19 @@ MESSAGE_CHARACTERS = st.sampled_from(
 )
 message_text = st.lists(MESSAGE_CHARACTERS, max_size=30).map("".join)
 KNOWN_WORDS = (
-    GREETINGS | GREETED | FILLER | TRAILING_FILLER | DATE_WORDS | LABELS | SENTENCE_WORDS | TOTAL_WORDS
+    GREETINGS
+    | GREETED
+    | FILLER
+    | TRAILING_FILLER
+    | DATE_WORDS
+    | LABELS
+    | SENTENCE_WORDS
+    | TOTAL_WORDS
+    | NOT_SPENT_WORDS
+    | HEDGE_WORDS
+    | UNIT_PRICE_WORDS
+    | QUESTION_WORDS
+    | ALTERNATIVE_WORDS
 )
 plain_word = st.from_regex(r"[a-z]{3,9}", fullmatch=True).filter(
     lambda word: word not in KNOWN_WORDS and word not in {"usd", "khr", "riel", "riels", "dollar", "bucks"}

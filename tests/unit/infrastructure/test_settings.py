@@ -23,6 +23,8 @@ def test_the_defaults_are_those_of_the_design():
     assert settings.ollama_host == "http://127.0.0.1:11434"
     assert settings.khr_per_usd == 4000
     assert settings.allowed_chat_ids == frozenset()
+    assert settings.undo_window_seconds == 900
+    assert settings.confirmation_style == "reply"
 
 
 def test_a_service_account_makes_google_the_default_backend():
@@ -67,6 +69,8 @@ def test_blank_values_mean_the_default():
         ("KHR_PER_USD", "NaN"),
         ("MAX_AMOUNT_KHR", "lots"),
         ("PARSER_LLM", "gpt"),
+        ("CONFIRMATION_STYLE", "loud"),
+        ("UNDO_WINDOW_SECONDS", "0"),
     ],
 )
 def test_a_malformed_setting_is_refused_by_name(name, value):

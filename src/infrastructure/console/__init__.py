@@ -1,0 +1,1 @@
+"""The terminal adapter: `balance-bot try`, a group chat without any accounts."""

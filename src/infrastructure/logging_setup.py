@@ -1,0 +1,38 @@
+"""Logging for operators: readable lines, and never a bot token or API key in them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces every configured secret in a log record with a placeholder."""
+
+    def __init__(self, secrets: Iterable[str | None]) -> None:
+        super().__init__()
+        self._secrets = [secret for secret in secrets if secret]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Render the message, then cut the secrets out of it and of any traceback."""
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        for secret in self._secrets:
+            message = message.replace(secret, "[REDACTED]")
+            if record.exc_text:
+                record.exc_text = record.exc_text.replace(secret, "[REDACTED]")
+        record.msg, record.args = message, None
+        return True
+
+
+def configure_logging(secrets: Iterable[str | None], level: int = logging.INFO) -> None:
+    """Log to stderr with secrets redacted; the HTTP client's per-request lines are kept quiet."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # httpx logs every request URL at INFO, and Bot API URLs carry the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)

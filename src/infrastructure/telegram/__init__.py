@@ -1,0 +1,1 @@
+"""The Telegram adapter: the python-telegram-bot Application, thin handlers, and the reply texts."""

@@ -1,0 +1,214 @@
+"""Thin handlers: extract from the update, call the capture use case, render, reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from balance_bot.capture import (
+    ActionRefused,
+    AskPurpose,
+    CaptureService,
+    IncomingMessage,
+    Outcome,
+    Refused,
+    Saved,
+)
+from balance_bot.ports import SavedMessage
+from infrastructure.telegram import texts
+from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
+
+log = logging.getLogger(__name__)
+UNDO, SWITCH = "undo", "switch"
+
+
+class QuietChats:
+    """Which chats want reactions instead of confirmation messages."""
+
+    def __init__(
+        self,
+        default_quiet: bool,
+        load: Callable[[int], Awaitable[bool | None]],
+        store: Callable[[int, bool], Awaitable[None]],
+    ) -> None:
+        self._default = default_quiet
+        self._load = load
+        self._store = store
+
+    async def is_quiet(self, chat_id: int) -> bool:
+        """The chat's choice, else the operator's default."""
+        chosen = await self._load(chat_id)
+        return self._default if chosen is None else chosen
+
+    async def set_quiet(self, chat_id: int, quiet: bool) -> None:
+        """Remember a chat's choice."""
+        await self._store(chat_id, quiet)
+
+
+class BotHandlers:
+    """The bot's handlers, sharing the capture service and the confirmation queue."""
+
+    def __init__(
+        self,
+        capture: CaptureService,
+        confirmations: ConfirmationQueue,
+        quiet_chats: QuietChats,
+        admin_user_ids: frozenset[int],
+    ) -> None:
+        self._capture = capture
+        self._confirmations = confirmations
+        self._quiet_chats = quiet_chats
+        self._admin_user_ids = admin_user_ids
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Explain how to post expenses."""
+        if update.effective_message is not None:
+            await update.effective_message.reply_text(texts.HELP)
+
+    async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Capture expenses from a member's new group message."""
+        await self._from_member(update.message, update.effective_user, self._capture.on_message)
+
+    async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Update, void or capture the rows of an edited message."""
+        await self._from_member(update.edited_message, update.effective_user, self._capture.on_edit)
+
+    async def undo_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Void the rows behind an Undo button."""
+        await self._button(update, context, UNDO)
+
+    async def switch_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Switch the guessed currency behind a button."""
+        await self._button(update, context, SWITCH)
+
+    async def undo_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/undo in reply to an expense message voids its rows."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None:
+            return
+        if message.reply_to_message is None:
+            await message.reply_text(texts.UNDO_HOW)
+            return
+        target = message.reply_to_message.message_id
+        outcome = await self._capture.undo(
+            message.chat_id, target, user.id, lambda: self._is_admin(context, message.chat_id, user.id)
+        )
+        await self._deliver(message, user, outcome)
+
+    async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/quiet on|off: admins choose reactions instead of confirmation messages."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None:
+            return
+        if not await self._is_admin(context, message.chat_id, user.id):
+            await message.reply_text(texts.ADMINS_ONLY)
+            return
+        choice = (context.args or [""])[0].lower()
+        if choice not in ("on", "off"):
+            await message.reply_text(texts.QUIET_HOW)
+            return
+        await self._quiet_chats.set_quiet(message.chat_id, choice == "on")
+        await message.reply_text(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF)
+
+    async def _button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None or query.data is None or query.message is None:
+            return
+        chat_id = query.message.chat.id
+        member_message_id = int(query.data.split(":", 1)[1])
+
+        def is_admin() -> Awaitable[bool]:
+            return self._is_admin(context, chat_id, user.id)
+
+        if action == UNDO:
+            outcome = await self._capture.undo(chat_id, member_message_id, user.id, is_admin)
+        else:
+            outcome = await self._capture.switch_currency(chat_id, member_message_id, user.id, is_admin)
+        text = texts.reply_for(outcome, user.full_name)
+        if isinstance(outcome, ActionRefused | Refused):
+            await query.answer(text, show_alert=True)
+            return
+        await query.answer()
+        if text and isinstance(query.message, Message):
+            await query.message.reply_text(text)
+
+    async def _from_member(
+        self,
+        message: Message | None,
+        user: User | None,
+        act: Callable[[IncomingMessage], Awaitable[Outcome]],
+    ) -> None:
+        if message is None or user is None or user.is_bot or message.text is None:
+            return
+        await self._deliver(message, user, await act(_incoming(message, user)))
+
+    async def _deliver(self, message: Message, user: User, outcome: Outcome) -> None:
+        """Render an outcome as the reply, reaction or confirmation it calls for."""
+        if isinstance(outcome, Saved):
+            saved = outcome.message
+            quiet = not saved.currency_guessed and await self._quiet_chats.is_quiet(message.chat_id)
+            confirmation = texts.confirmation(saved, outcome.link)
+            self._confirmations.submit(
+                Confirmation(
+                    message.chat_id,
+                    saved.message_id,
+                    message.message_id,
+                    confirmation,
+                    _buttons(saved),
+                    quiet,
+                )
+            )
+            return
+        reply = texts.reply_for(outcome, user.full_name)
+        if reply is None:
+            return
+        sent = await _reply(message, reply)
+        if isinstance(outcome, AskPurpose) and sent is not None:
+            await self._capture.remember_prompt(message.chat_id, user.id, sent.message_id)
+
+    async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+        if user_id in self._admin_user_ids:
+            return True
+        try:
+            member = await context.bot.get_chat_member(chat_id, user_id)
+        except TelegramError as exc:
+            log.warning("could not check whether user %s is an admin of chat %s: %s", user_id, chat_id, exc)
+            return False
+        return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+def _incoming(message: Message, user: User) -> IncomingMessage:
+    return IncomingMessage(
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        user_id=user.id,
+        member_name=user.full_name,
+        text=message.text or "",
+        sent_at=message.date,
+    )
+
+
+def _buttons(saved: SavedMessage) -> tuple[InlineKeyboardButton, ...]:
+    rows = ", ".join(str(line.row) for line in saved.lines)
+    undo = InlineKeyboardButton(
+        f"{texts.UNDO_BUTTON} (row {rows})", callback_data=f"{UNDO}:{saved.message_id}"
+    )
+    if not saved.currency_guessed:
+        return (undo,)
+    switch = InlineKeyboardButton(texts.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
+    return (undo, switch)
+
+
+async def _reply(message: Message, text: str) -> Message | None:
+    try:
+        return await message.reply_text(
+            text, reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True)
+        )
+    except TelegramError as exc:
+        log.warning("could not reply in chat %s: %s", message.chat_id, exc)
+        return None

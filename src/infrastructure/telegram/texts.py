@@ -1,0 +1,163 @@
+"""Every text the bot says, in one place, and how outcomes are rendered into them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from balance_bot.capture import (
+    ActionRefusal,
+    ActionRefused,
+    AskPurpose,
+    AskRephrase,
+    Edited,
+    Outcome,
+    RateLimited,
+    Refusal,
+    Refused,
+    Saved,
+    Silent,
+    Switched,
+    Voided,
+)
+from balance_bot.domain.expenses import ExpenseEntry
+from balance_bot.domain.ledger import SavedLine
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.ports import SavedMessage
+
+HELP = (
+    "I log this group's petty cash in the monthly sheet.\n\n"
+    "Post an expense the way you usually write it:\n"
+    "• coffee 3$\n"
+    "• ទឹកកក ៥០០០៛\n"
+    "• taxi 15000 riel\n"
+    "• a list, one expense per line\n\n"
+    "If you post only an amount, I ask what it was for; just answer in your next message.\n"
+    "Tap Undo under my confirmation (or reply /undo to your message) to take it back.\n"
+    "Edit your message to correct it; I update the sheet."
+)
+COMMANDS = (
+    ("help", "How to post expenses"),
+    ("undo", "Reply to your expense message to take it back"),
+    ("quiet", "Admins: confirm with a reaction instead of a message (on/off)"),
+)
+ASK_PURPOSE = "I saw an amount of {amount}. What is this for?"
+REPHRASE = "I'm not sure about this expense. Please rephrase with amount + purpose."
+REFUSALS = {
+    Refusal.OVER_LIMIT: "{amount} is more than the {limit} allowed for one expense, so I did not save it. "
+    "If it is right, ask a bookkeeper to add it to the sheet.",
+    Refusal.NOT_POSITIVE: "An expense needs an amount above zero; I did not save {amount}.",
+    Refusal.TOO_PRECISE: "{amount} has more decimals than its currency has (dollars have cents, riel are "
+    "whole), so I did not save it. Please post it again.",
+    Refusal.PURPOSE_TOO_SHORT: "What was the {amount} for? Please post it again with a few words, "
+    "e.g. “coffee 3$”.",
+}
+RATE_LIMITED = "You have saved {count} expenses in the last minute. Please wait a moment, then post the rest."
+ACTION_REFUSALS = {
+    ActionRefusal.NOT_ALLOWED: "Only the person who posted it or an admin can change this.",
+    ActionRefusal.TOO_LATE: "It is too late to change this here; please ask a bookkeeper to fix the sheet.",
+    ActionRefusal.UNKNOWN: "I have nothing to change for that message.",
+}
+UNDO_HOW = "Reply /undo to the expense message you want to take back."
+UNDO_BUTTON = "Undo"
+SWITCH_BUTTON = "Switch to {currency}"
+QUIET_ON = "I will confirm expenses with a 👍 reaction from now on, and write only when I need to ask."
+QUIET_OFF = "I will confirm every expense with a message again."
+QUIET_HOW = "Use /quiet on or /quiet off."
+ADMINS_ONLY = "Only the group's admins can do that."
+CONFIRM_REACTION = "👍"
+PRIVACY_WARNING = (
+    "The bot cannot read ordinary group messages (privacy mode is on), so it will see no expenses. "
+    "In @BotFather: /setprivacy → choose the bot → Disable; then remove and re-add the bot to each "
+    "group. Making the bot a group admin also works."
+)
+
+
+def amount(money: Money) -> str:
+    """'3.00 USD', '25,000 KHR'."""
+    if money.currency is Currency.KHR:
+        return f"{money.amount.quantize(Decimal(1)):,} KHR"
+    return f"{money.amount.quantize(Decimal('0.01')):,} {money.currency.value}"
+
+
+def ask_purpose(entry: ExpenseEntry) -> str:
+    """The follow-up question for an amount without purpose."""
+    return ASK_PURPOSE.format(amount=amount(entry.money))
+
+
+def refusal(reason: Refusal, entry: ExpenseEntry, limits: AmountLimits) -> str:
+    """Why an expense was not saved."""
+    limit = Money(limits.maximum_for(entry.money.currency), entry.money.currency)
+    return REFUSALS[reason].format(amount=amount(entry.money), limit=amount(limit))
+
+
+def confirmation(saved: SavedMessage, link: str | None) -> str:
+    """'Logged: 3.00 USD – coffee. Saved to row 12 (December 2026).' for one message's rows."""
+    lines = saved.lines
+    if not lines:
+        return "Logged."
+    guess = f" (assumed {lines[0].line.money.currency.value})" if saved.currency_guessed else ""
+    if len(lines) == 1:
+        text = f"Logged: {_entry(lines[0])}{guess}. Saved to row {lines[0].row} ({lines[0].worksheet})."
+    else:
+        items = "\n".join(f"• {_entry(line)} — row {line.row}" for line in lines)
+        text = f"Logged {len(lines)} expenses{guess} ({lines[0].worksheet}):\n{items}"
+    return f"{text}\n{link}" if link else text
+
+
+def merged_confirmation(parts: list[str]) -> str:
+    """Several confirmations due together, as one message."""
+    return "\n\n".join(parts)
+
+
+def edited(saved: SavedMessage) -> str:
+    """After an edit changed the rows."""
+    rows = "; ".join(f"{_entry(line)} (row {line.row})" for line in saved.lines)
+    return f"Updated: {rows}."
+
+
+def voided(saved: SavedMessage, by: str) -> str:
+    """After Undo or an edit that removed the amount."""
+    rows = ", ".join(f"row {line.row} ({line.line.purpose})" for line in saved.lines)
+    return f"Undone by {by}: {rows}."
+
+
+def switched(saved: SavedMessage) -> str:
+    """After a guessed currency was switched."""
+    rows = "; ".join(f"row {line.row} is now {_entry(line)}" for line in saved.lines)
+    return f"Switched: {rows}."
+
+
+def switch_button(saved: SavedMessage) -> str:
+    """The label of the one-tap currency switch."""
+    current = saved.lines[0].line.money.currency
+    return SWITCH_BUTTON.format(currency="USD" if current is Currency.KHR else "KHR")
+
+
+def _entry(line: SavedLine) -> str:
+    return f"{amount(line.line.money)} – {line.line.purpose}"
+
+
+def reply_for(outcome: Outcome, member: str) -> str | None:
+    """What the bot says for an outcome; None when it stays silent."""
+    match outcome:
+        case Silent():
+            return None
+        case Saved(saved, link):
+            return confirmation(saved, link)
+        case AskPurpose(entry):
+            return ask_purpose(entry)
+        case AskRephrase():
+            return REPHRASE
+        case Refused(reason, entry, limits):
+            return refusal(reason, entry, limits)
+        case RateLimited(per_minute):
+            return RATE_LIMITED.format(count=per_minute)
+        case Edited(saved):
+            return edited(saved)
+        case Voided(saved):
+            return voided(saved, member)
+        case Switched(saved):
+            return switched(saved)
+        case ActionRefused(reason):
+            return ACTION_REFUSALS[reason]
+    return None

@@ -1,0 +1,304 @@
+"""A fake Telegram Bot API server on 127.0.0.1 that the real python-telegram-bot talks to over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+Params = dict[str, Any]
+
+
+@dataclass
+class Call:
+    """One Bot API request the bot made."""
+
+    method: str
+    params: Params
+    at: float
+
+
+@dataclass
+class FakeTelegram:
+    """The Bot API as seen by one bot: updates members send, and every call the bot makes.
+
+    Tests push updates (user_says, user_edits, user_taps), then wait for the bot's calls.
+    Latency and 429s can be injected per method.
+    """
+
+    token: str = "123456:TEST-TOKEN"
+    bot_id: int = 123456
+    bot_username: str = "balance_test_bot"
+    can_read_all_group_messages: bool = True
+    admins: set[int] = field(default_factory=set)
+    latency_seconds: float = 0.0
+    calls: list[Call] = field(default_factory=list)
+    _updates: list[Params] = field(default_factory=list)
+    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    _too_many_requests: dict[str, int] = field(default_factory=dict)
+    _changed: asyncio.Condition | None = None
+    _runner: web.AppRunner | None = None
+    url: str = ""
+
+    async def start(self) -> str:
+        """Serve on a free loopback port; returns the base URL for TELEGRAM_API_URL."""
+        self._changed = asyncio.Condition()
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        """Close the server."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # What members do
+
+    def user_says(
+        self, chat_id: int, user_id: int, text: str, *, name: str = "", reply_to: Params | None = None
+    ) -> Params:
+        """A member posts a text message in a group; returns the message as the bot will see it."""
+        message = self._message(chat_id, self._user(user_id, name), text)
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        self._push({"message": message})
+        return message
+
+    def user_edits(self, message: Params, text: str) -> Params:
+        """A member edits one of their messages."""
+        edited = {**message, "text": text, "edit_date": int(time.time())}
+        self._push({"edited_message": edited})
+        return edited
+
+    def user_taps(self, bot_message: Params, callback_data: str, user_id: int, name: str = "") -> None:
+        """A member taps an inline button under one of the bot's messages."""
+        self._push(
+            {
+                "callback_query": {
+                    "id": str(next(self._message_ids)),
+                    "from": self._user(user_id, name),
+                    "chat_instance": "1",
+                    "message": bot_message,
+                    "data": callback_data,
+                }
+            }
+        )
+
+    def user_sends_sticker(self, chat_id: int, user_id: int) -> None:
+        """A member posts a sticker, which has no text."""
+        message = self._message(chat_id, self._user(user_id, ""), None)
+        message["sticker"] = {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "type": "regular",
+        }
+        self._push({"message": message})
+
+    def answer_with_429(self, method: str, times: int) -> None:
+        """The next calls to a method are refused with 429 and a one-second retry_after."""
+        self._too_many_requests[method] = times
+
+    # What the bot did
+
+    def calls_to(self, method: str) -> list[Params]:
+        """The parameters of every call to one method, in order."""
+        return [call.params for call in self.calls if call.method == method]
+
+    async def wait_for(
+        self, method: str, match: Callable[[Params], bool] = lambda _: True, timeout: float = 5.0
+    ) -> Params:
+        """The first call to a method that matches, waiting for it if it has not come yet."""
+        assert self._changed is not None
+
+        def found() -> Params | None:
+            return next((c.params for c in self.calls if c.method == method and match(c.params)), None)
+
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: found() is not None), timeout)
+        result = found()
+        assert result is not None
+        return result
+
+    async def wait_for_count(self, method: str, count: int, timeout: float = 5.0) -> list[Params]:
+        """Wait until a method was called at least count times."""
+        assert self._changed is not None
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(self.calls_to(method)) >= count), timeout
+            )
+        return self.calls_to(method)
+
+    # The HTTP side
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _error(401, "Unauthorized")
+        method = request.match_info["method"]
+        params = await _params_of(request)
+        if self.latency_seconds:
+            await asyncio.sleep(self.latency_seconds)
+        if self._too_many_requests.get(method, 0) > 0:
+            self._too_many_requests[method] -= 1
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": "Too Many Requests: retry after 1",
+                    "parameters": {"retry_after": 1},
+                },
+                status=429,
+            )
+        if method != "getUpdates":
+            await self._record(method, params)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return _error(404, f"Not Found: method {method} is not faked")
+        result = await handler(params)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _record(self, method: str, params: Params) -> None:
+        assert self._changed is not None
+        async with self._changed:
+            self.calls.append(Call(method, params, time.perf_counter()))
+            self._changed.notify_all()
+
+    def _push(self, update: Params) -> None:
+        self._updates.append({"update_id": next(self._update_ids), **update})
+        if self._changed is not None:
+            asyncio.get_running_loop().create_task(self._notify())
+
+    async def _notify(self) -> None:
+        assert self._changed is not None
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def _api_getUpdates(self, params: Params) -> list[Params]:  # noqa: N802
+        assert self._changed is not None
+        offset = int(params.get("offset") or 0)
+        self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        timeout = float(params.get("timeout") or 0)
+        if not self._updates and timeout:
+            async with self._changed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._updates)), timeout)
+        return list(self._updates[: int(params.get("limit") or 100)])
+
+    async def _api_getMe(self, params: Params) -> Params:  # noqa: N802
+        return {
+            **self._bot_user(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": self.can_read_all_group_messages,
+            "supports_inline_queries": False,
+        }
+
+    async def _api_deleteWebhook(self, params: Params) -> bool:  # noqa: N802
+        return True
+
+    async def _api_setMyCommands(self, params: Params) -> bool:  # noqa: N802
+        return True
+
+    async def _api_sendMessage(self, params: Params) -> Params:  # noqa: N802
+        message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    async def _api_editMessageText(self, params: Params) -> Params:  # noqa: N802
+        message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
+        message["message_id"] = int(params["message_id"])
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    async def _api_setMessageReaction(self, params: Params) -> bool:  # noqa: N802
+        return True
+
+    async def _api_answerCallbackQuery(self, params: Params) -> bool:  # noqa: N802
+        return True
+
+    async def _api_getChatMember(self, params: Params) -> Params:  # noqa: N802
+        user_id = int(params["user_id"])
+        status = "administrator" if user_id in self.admins else "member"
+        member: Params = {"status": status, "user": self._user(user_id, "")}
+        if status == "administrator":
+            member.update(dict.fromkeys(_ADMIN_RIGHTS, True))
+        return member
+
+    def _bot_user(self) -> Params:
+        return {"id": self.bot_id, "is_bot": True, "first_name": "Balance", "username": self.bot_username}
+
+    def _user(self, user_id: int, name: str) -> Params:
+        return {"id": user_id, "is_bot": False, "first_name": name or f"Member{user_id}"}
+
+    def _message(self, chat_id: int, sender: Params, text: str | None) -> Params:
+        message: Params = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "supergroup", "title": "Petty cash"},
+            "from": sender,
+        }
+        if text is not None:
+            message["text"] = text
+            if text.startswith("/"):
+                command = text.split(maxsplit=1)[0]
+                message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return message
+
+
+async def _params_of(request: web.Request) -> Params:
+    if request.content_type == "application/json":
+        body = await request.json()
+        return body if isinstance(body, dict) else {}
+    form = await request.post()
+    params: Params = {}
+    for key, value in form.items():
+        text = value if isinstance(value, str) else str(value)
+        if key in _RAW_STRING_PARAMETERS:
+            params[key] = text
+            continue
+        try:
+            params[key] = json.loads(text)
+        except json.JSONDecodeError:
+            params[key] = text
+    return params
+
+
+# What getChatMember says an administrator may do (all of it, here).
+_ADMIN_RIGHTS = (
+    "can_be_edited",
+    "is_anonymous",
+    "can_manage_chat",
+    "can_delete_messages",
+    "can_manage_video_chats",
+    "can_restrict_members",
+    "can_promote_members",
+    "can_change_info",
+    "can_invite_users",
+    "can_post_stories",
+    "can_edit_stories",
+    "can_delete_stories",
+)
+# PTB sends string parameters as they are and JSON-encodes the rest.
+_RAW_STRING_PARAMETERS = frozenset({"text", "callback_query_id", "parse_mode", "secret_token", "url"})
+
+
+def _error(code: int, description: str) -> web.Response:
+    return web.json_response({"ok": False, "error_code": code, "description": description}, status=code)
