@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench score clean
+.PHONY: run parse-example test bench score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: parse an example message the way the bot would
+## run: a group chat in the terminal on the real capture flow and the local workbook (balance-bot try)
 run: $(STAMP)
+	$(BIN)/balance-bot try
+
+## parse-example: parse a few example messages the way the bot reads them
+parse-example: $(STAMP)
 	printf '%s\n' '{"id": 1, "text": "coffee 3$$"}' '{"id": 2, "text": "ទឹកកក ៥០០០៛"}' \
 	  '{"id": 3, "text": "Market today:\n- fish 20000៛\n- oil 2$$"}' '{"id": 4, "text": "see you at 8:30"}' \
 	  | $(BIN)/balance-bot parse

@@ -205,12 +205,6 @@ class CaptureService:
         """Note the bot message that asked for a purpose, so a reply to it is recognised."""
         await self._state.set_prompt(chat_id, user_id, prompt_message_id)
 
-    async def remember_confirmation(self, chat_id: int, message_id: int, confirmation_id: int) -> None:
-        """Note the bot message that confirmed a save."""
-        saved = await self._state.find(chat_id, message_id)
-        if saved is not None:
-            await self._state.record(replace(saved, confirmation_message_id=confirmation_id))
-
     async def on_edit(self, message: IncomingMessage) -> Outcome:
         """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
         saved = await self._state.find(message.chat_id, message.message_id)

@@ -75,7 +75,6 @@ class SavedMessage:
     lines: tuple[SavedLine, ...]
     currency_guessed: bool = False
     voided: bool = False
-    confirmation_message_id: int | None = None
 
 
 class CaptureState(Protocol):

@@ -76,7 +76,12 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
         timezone = ZoneInfo(settings.timezone)
     except ZoneInfoNotFoundError as exc:
         raise SettingsError(f"TIMEZONE {settings.timezone!r} is not a known time zone") from exc
-    ledger = WorkbookLedger(settings.workbook_path, load_template(), settings.worksheet_title_format)
+    ledger = WorkbookLedger(
+        settings.workbook_path,
+        load_template(),
+        settings.worksheet_title_format,
+        save_delay_seconds=settings.workbook_save_delay_seconds,
+    )
     database = Database(settings.database_path)
     policy = CapturePolicy(
         timezone=timezone,

@@ -43,6 +43,7 @@ class Settings:
     max_amount_usd: Decimal = Decimal(10000)
     max_amount_khr: Decimal = Decimal(40_000_000)
     undo_window_seconds: int = 900
+    workbook_save_delay_seconds: int = 2
     confirmation_style: str = "reply"
 
     @classmethod
@@ -83,6 +84,9 @@ class Settings:
             max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
             max_amount_khr=_positive_decimal(values, "MAX_AMOUNT_KHR", defaults.max_amount_khr),
             undo_window_seconds=_positive_int(values, "UNDO_WINDOW_SECONDS", defaults.undo_window_seconds),
+            workbook_save_delay_seconds=_positive_int(
+                values, "WORKBOOK_SAVE_DELAY_SECONDS", defaults.workbook_save_delay_seconds
+            ),
             confirmation_style=_choice(
                 values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style
             ),

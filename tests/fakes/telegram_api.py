@@ -30,7 +30,7 @@ class FakeTelegram:
     """The Bot API as seen by one bot: updates members send, and every call the bot makes.
 
     Tests push updates (user_says, user_edits, user_taps), then wait for the bot's calls.
-    Latency and 429s can be injected per method.
+    Latency and 429s can be injected; delivered_at says when each message reached the bot.
     """
 
     token: str = "123456:TEST-TOKEN"
@@ -40,6 +40,7 @@ class FakeTelegram:
     admins: set[int] = field(default_factory=set)
     latency_seconds: float = 0.0
     calls: list[Call] = field(default_factory=list)
+    delivered_at: dict[int, float] = field(default_factory=dict)
     _updates: list[Params] = field(default_factory=list)
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
@@ -199,7 +200,12 @@ class FakeTelegram:
             async with self._changed:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._updates)), timeout)
-        return list(self._updates[: int(params.get("limit") or 100)])
+        delivered = list(self._updates[: int(params.get("limit") or 100)])
+        now = time.perf_counter()
+        for update in delivered:
+            message = update.get("message") or update.get("edited_message") or {}
+            self.delivered_at.setdefault(message.get("message_id", -update["update_id"]), now)
+        return delivered
 
     async def _api_getMe(self, params: Params) -> Params:  # noqa: N802
         return {

@@ -23,31 +23,26 @@ class SqliteCaptureState:
 
     async def put_pending(self, pending: PendingPurpose) -> None:
         """Keep an amount waiting for its purpose, replacing the member's earlier one."""
-        await self._database.run(
-            lambda db: db.execute(
-                "INSERT OR REPLACE INTO pending_purpose VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    pending.chat_id,
-                    pending.user_id,
-                    pending.message_id,
-                    json.dumps(_entry_to_json(pending.entry)),
-                    pending.posted_at.isoformat(),
-                    pending.expires_at.isoformat(),
-                    pending.prompt_message_id,
-                ),
-            )
+        row = (
+            pending.chat_id,
+            pending.user_id,
+            pending.message_id,
+            json.dumps(_entry_to_json(pending.entry)),
+            pending.posted_at.isoformat(),
+            pending.expires_at.isoformat(),
+            pending.prompt_message_id,
         )
+        await self._database.run(lambda db: db.execute(_PUT_PENDING, row))
 
     async def take_pending(self, chat_id: int, user_id: int, now: datetime) -> PendingPurpose | None:
         """The member's waiting amount, removed; None when none is waiting or it has expired."""
 
         def take(db: sqlite3.Connection) -> PendingPurpose | None:
-            row = db.execute(
-                "DELETE FROM pending_purpose WHERE chat_id = ? AND user_id = ? RETURNING *",
-                (chat_id, user_id),
-            ).fetchone()
+            # Most messages have nothing waiting: look first, so they cost a read and no commit.
+            row = db.execute(_GET_PENDING, (chat_id, user_id)).fetchone()
             if row is None:
                 return None
+            db.execute(_DELETE_PENDING, (chat_id, user_id))
             pending = PendingPurpose(
                 chat_id=row[0],
                 user_id=row[1],
@@ -63,39 +58,24 @@ class SqliteCaptureState:
 
     async def set_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
         """Remember the bot message that asked for the purpose."""
-        await self._database.run(
-            lambda db: db.execute(
-                "UPDATE pending_purpose SET prompt_message_id = ? WHERE chat_id = ? AND user_id = ?",
-                (prompt_message_id, chat_id, user_id),
-            )
-        )
+        await self._database.run(lambda db: db.execute(_SET_PROMPT, (prompt_message_id, chat_id, user_id)))
 
     async def record(self, saved: SavedMessage) -> None:
         """Keep or update a saved message and its rows."""
-        await self._database.run(
-            lambda db: db.execute(
-                "INSERT OR REPLACE INTO saved_message VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    saved.chat_id,
-                    saved.message_id,
-                    saved.author_id,
-                    saved.saved_at.isoformat(),
-                    json.dumps([_saved_line_to_json(line) for line in saved.lines], ensure_ascii=False),
-                    int(saved.currency_guessed),
-                    int(saved.voided),
-                    saved.confirmation_message_id,
-                ),
-            )
+        row = (
+            saved.chat_id,
+            saved.message_id,
+            saved.author_id,
+            saved.saved_at.isoformat(),
+            json.dumps([_saved_line_to_json(line) for line in saved.lines], ensure_ascii=False),
+            int(saved.currency_guessed),
+            int(saved.voided),
         )
+        await self._database.run(lambda db: db.execute(_RECORD, row))
 
     async def find(self, chat_id: int, message_id: int) -> SavedMessage | None:
         """A saved message by the member's message id."""
-        row = await self._database.run(
-            lambda db: db.execute(
-                "SELECT * FROM saved_message WHERE chat_id = ? AND message_id = ?",
-                (chat_id, message_id),
-            ).fetchone()
-        )
+        row = await self._database.run(lambda db: db.execute(_FIND, (chat_id, message_id)).fetchone())
         if row is None:
             return None
         return SavedMessage(
@@ -106,8 +86,17 @@ class SqliteCaptureState:
             lines=tuple(_saved_line_from_json(item) for item in json.loads(row[4])),
             currency_guessed=bool(row[5]),
             voided=bool(row[6]),
-            confirmation_message_id=row[7],
         )
+
+
+_PENDING_COLUMNS = "chat_id, user_id, message_id, entry, posted_at, expires_at, prompt_message_id"
+_PUT_PENDING = f"INSERT OR REPLACE INTO pending_purpose ({_PENDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_GET_PENDING = f"SELECT {_PENDING_COLUMNS} FROM pending_purpose WHERE chat_id = ? AND user_id = ?"
+_DELETE_PENDING = "DELETE FROM pending_purpose WHERE chat_id = ? AND user_id = ?"
+_SET_PROMPT = "UPDATE pending_purpose SET prompt_message_id = ? WHERE chat_id = ? AND user_id = ?"
+_SAVED_COLUMNS = "chat_id, message_id, author_id, saved_at, lines, currency_guessed, voided"
+_RECORD = f"INSERT OR REPLACE INTO saved_message ({_SAVED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_FIND = f"SELECT {_SAVED_COLUMNS} FROM saved_message WHERE chat_id = ? AND message_id = ?"
 
 
 def _entry_to_json(entry: ExpenseEntry) -> dict[str, Any]:

@@ -32,7 +32,6 @@ MIGRATIONS: Sequence[str] = (
         lines TEXT NOT NULL,
         currency_guessed INTEGER NOT NULL,
         voided INTEGER NOT NULL,
-        confirmation_message_id INTEGER,
         PRIMARY KEY (chat_id, message_id)
     );
     CREATE INDEX saved_message_by_age ON saved_message (saved_at);

@@ -18,6 +18,7 @@ from telegram.ext import (
 from balance_bot.capture import CaptureService
 from infrastructure.settings import Settings
 from infrastructure.telegram import texts
+from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 
@@ -51,12 +52,15 @@ def build_application(
         .token(settings.telegram_bot_token)
         .base_url(f"{settings.telegram_api_url}/bot")
         .base_file_url(f"{settings.telegram_api_url}/file/bot")
+        .request(AiohttpRequest())
+        # getUpdates has a connection of its own, so a long poll never holds up a reply.
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .rate_limiter(AIORateLimiter(max_retries=3))
         .post_init(start)
         .post_stop(stop)
         .build()
     )
-    confirmations = ConfirmationQueue(application.bot, capture.remember_confirmation)
+    confirmations = ConfirmationQueue(application.bot)
     handlers = BotHandlers(capture, confirmations, quiet_chats, settings.admin_user_ids)
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if settings.allowed_chat_ids:

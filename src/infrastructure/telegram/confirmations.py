@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
@@ -17,15 +16,12 @@ log = logging.getLogger(__name__)
 # A message can carry many buttons; a burst of confirmations keeps the Undo buttons of the latest.
 MAX_BUTTON_ROWS = 20
 
-OnSent = Callable[[int, int, int], Awaitable[None]]
-
 
 @dataclass(frozen=True, slots=True)
 class Confirmation:
     """One saved message's confirmation: its text, its buttons, and whether a reaction may do."""
 
     chat_id: int
-    saved_message_id: int
     reply_to_message_id: int
     text: str
     buttons: tuple[InlineKeyboardButton, ...]
@@ -39,9 +35,8 @@ class ConfirmationQueue:
     and the rate limiter's waits turn into fewer, fuller messages instead of a backlog.
     """
 
-    def __init__(self, bot: Bot, on_sent: OnSent) -> None:
+    def __init__(self, bot: Bot) -> None:
         self._bot = bot
-        self._on_sent = on_sent
         self._waiting: defaultdict[int, list[Confirmation]] = defaultdict(list)
         self._senders: dict[int, asyncio.Task[None]] = {}
 
@@ -77,7 +72,7 @@ class ConfirmationQueue:
             return
         first = batch[0]
         rows = [[button] for confirmation in batch for button in confirmation.buttons][-MAX_BUTTON_ROWS:]
-        sent = await self._bot.send_message(
+        await self._bot.send_message(
             chat_id,
             first.text if len(batch) == 1 else texts.merged_confirmation([c.text for c in batch]),
             reply_parameters=ReplyParameters(first.reply_to_message_id, allow_sending_without_reply=True)
@@ -85,5 +80,3 @@ class ConfirmationQueue:
             else None,
             reply_markup=InlineKeyboardMarkup(rows) if rows else None,
         )
-        for confirmation in batch:
-            await self._on_sent(chat_id, confirmation.saved_message_id, sent.message_id)

@@ -28,7 +28,7 @@ UNDO, SWITCH = "undo", "switch"
 
 
 class QuietChats:
-    """Which chats want reactions instead of confirmation messages."""
+    """Which chats want reactions instead of confirmation messages; read once per chat, then kept."""
 
     def __init__(
         self,
@@ -39,15 +39,19 @@ class QuietChats:
         self._default = default_quiet
         self._load = load
         self._store = store
+        self._known: dict[int, bool | None] = {}
 
     async def is_quiet(self, chat_id: int) -> bool:
         """The chat's choice, else the operator's default."""
-        chosen = await self._load(chat_id)
+        if chat_id not in self._known:
+            self._known[chat_id] = await self._load(chat_id)
+        chosen = self._known[chat_id]
         return self._default if chosen is None else chosen
 
     async def set_quiet(self, chat_id: int, quiet: bool) -> None:
         """Remember a chat's choice."""
         await self._store(chat_id, quiet)
+        self._known[chat_id] = quiet
 
 
 class BotHandlers:
@@ -156,7 +160,6 @@ class BotHandlers:
             self._confirmations.submit(
                 Confirmation(
                     message.chat_id,
-                    saved.message_id,
                     message.message_id,
                     confirmation,
                     _buttons(saved),

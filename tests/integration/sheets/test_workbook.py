@@ -1,5 +1,6 @@
 """Tests for the local workbook store, read back with openpyxl as a bookkeeper's program would."""
 
+import asyncio
 from datetime import date
 from decimal import Decimal
 
@@ -177,3 +178,38 @@ async def test_changes_close_together_are_saved_in_one_write(path):
     assert not path.exists()
     await ledger.close()
     assert len(rows_on_disk(path, "December 2026")) == 21
+
+
+async def test_a_stray_date_of_another_month_does_not_disown_the_worksheet(path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "December 2026"
+    sheet.append(HEADERS)
+    sheet.append([1, date(2026, 11, 30), "late November receipt", 2, None])
+    sheet.append([2, date(2026, 12, 1), "rent", 300, None])
+    sheet.append([3, date(2026, 12, 2), "water", 1, None])
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+    [saved] = await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
+    await ledger.close()
+    assert (saved.worksheet, saved.number) == ("December 2026", 4)
+
+
+async def test_a_bare_month_worksheet_the_bot_filled_is_not_reused_a_year_later(path):
+    ledger = WorkbookLedger(path, load_template(), "%B", save_delay_seconds=0.01)
+    [this_year] = await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
+    next_december = line("tea", "1", Currency.USD, 2, day=date(2027, 12, 1))
+    [next_year] = await ledger.append(Period(2027, 12), [next_december])
+    await ledger.close()
+    assert (this_year.worksheet, next_year.worksheet, next_year.number) == ("December", "December 2027", 1)
+
+
+async def test_a_busy_workbook_is_still_saved_within_the_maximum_wait(path):
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.1, save_max_wait_seconds=0.2)
+    for message_id in range(12):  # a change every 50 ms never leaves the workbook quiet for 100 ms
+        await ledger.append(DECEMBER, [line("tea", "1", Currency.USD, message_id)])
+        await asyncio.sleep(0.05)
+    saved_while_busy = path.exists()
+    await ledger.close()
+    assert saved_while_busy

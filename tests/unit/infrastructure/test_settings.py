@@ -83,3 +83,15 @@ def test_secrets_never_appear_in_the_settings_repr():
         {"TELEGRAM_BOT_TOKEN": "123:SECRET", "ANTHROPIC_API_KEY": "sk-SECRET"}
     )
     assert "SECRET" not in repr(settings)
+
+
+def test_the_example_env_file_parses_with_every_setting_it_names():
+    from pathlib import Path
+
+    from dotenv import dotenv_values
+
+    example = Path(__file__).resolve().parents[3] / ".env.example"
+    values = {name: value or "" for name, value in dotenv_values(example).items()}
+    settings = Settings.from_environment(values)
+    assert settings.sheet_backend == "workbook"
+    assert settings.timezone == "Asia/Phnom_Penh"
