@@ -201,10 +201,6 @@ class CaptureService:
                 return AskPurpose(entry)
         return await self._save_checked(message, message.message_id, message.sent_at, result.entries)
 
-    async def remember_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
-        """Note the bot message that asked for a purpose, so a reply to it is recognised."""
-        await self._state.set_prompt(chat_id, user_id, prompt_message_id)
-
     async def on_edit(self, message: IncomingMessage) -> Outcome:
         """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
         saved = await self._state.find(message.chat_id, message.message_id)

@@ -61,7 +61,6 @@ class PendingPurpose:
     entry: ExpenseEntry
     posted_at: datetime
     expires_at: datetime
-    prompt_message_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +85,6 @@ class CaptureState(Protocol):
 
     async def take_pending(self, chat_id: int, user_id: int, now: datetime) -> PendingPurpose | None:
         """The member's waiting amount, removed; None when there is none or it has expired."""
-        ...
-
-    async def set_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
-        """Remember which bot message asked for the purpose."""
         ...
 
     async def record(self, saved: SavedMessage) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from balance_bot.ports import PendingPurpose, SavedMessage
@@ -23,12 +23,6 @@ class InMemoryCaptureState:
         """Remove and return it unless expired."""
         pending = self.pending.pop((chat_id, user_id), None)
         return pending if pending is not None and pending.expires_at > now else None
-
-    async def set_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
-        """Note the prompt."""
-        key = (chat_id, user_id)
-        if key in self.pending:
-            self.pending[key] = replace(self.pending[key], prompt_message_id=prompt_message_id)
 
     async def record(self, saved: SavedMessage) -> None:
         """Keep a saved message."""

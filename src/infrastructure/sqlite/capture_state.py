@@ -30,7 +30,6 @@ class SqliteCaptureState:
             json.dumps(_entry_to_json(pending.entry)),
             pending.posted_at.isoformat(),
             pending.expires_at.isoformat(),
-            pending.prompt_message_id,
         )
         await self._database.run(lambda db: db.execute(_PUT_PENDING, row))
 
@@ -50,15 +49,10 @@ class SqliteCaptureState:
                 entry=_entry_from_json(json.loads(row[3])),
                 posted_at=datetime.fromisoformat(row[4]),
                 expires_at=datetime.fromisoformat(row[5]),
-                prompt_message_id=row[6],
             )
             return pending if pending.expires_at > now else None
 
         return await self._database.run(take)
-
-    async def set_prompt(self, chat_id: int, user_id: int, prompt_message_id: int) -> None:
-        """Remember the bot message that asked for the purpose."""
-        await self._database.run(lambda db: db.execute(_SET_PROMPT, (prompt_message_id, chat_id, user_id)))
 
     async def record(self, saved: SavedMessage) -> None:
         """Keep or update a saved message and its rows."""
@@ -89,11 +83,10 @@ class SqliteCaptureState:
         )
 
 
-_PENDING_COLUMNS = "chat_id, user_id, message_id, entry, posted_at, expires_at, prompt_message_id"
-_PUT_PENDING = f"INSERT OR REPLACE INTO pending_purpose ({_PENDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_PENDING_COLUMNS = "chat_id, user_id, message_id, entry, posted_at, expires_at"
+_PUT_PENDING = f"INSERT OR REPLACE INTO pending_purpose ({_PENDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)"
 _GET_PENDING = f"SELECT {_PENDING_COLUMNS} FROM pending_purpose WHERE chat_id = ? AND user_id = ?"
 _DELETE_PENDING = "DELETE FROM pending_purpose WHERE chat_id = ? AND user_id = ?"
-_SET_PROMPT = "UPDATE pending_purpose SET prompt_message_id = ? WHERE chat_id = ? AND user_id = ?"
 _SAVED_COLUMNS = "chat_id, message_id, author_id, saved_at, lines, currency_guessed, voided"
 _RECORD = f"INSERT OR REPLACE INTO saved_message ({_SAVED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _FIND = f"SELECT {_SAVED_COLUMNS} FROM saved_message WHERE chat_id = ? AND message_id = ?"

@@ -21,7 +21,6 @@ MIGRATIONS: Sequence[str] = (
         entry TEXT NOT NULL,
         posted_at TEXT NOT NULL,
         expires_at TEXT NOT NULL,
-        prompt_message_id INTEGER,
         PRIMARY KEY (chat_id, user_id)
     );
     CREATE TABLE saved_message (

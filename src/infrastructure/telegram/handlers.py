@@ -12,7 +12,6 @@ from telegram.ext import ContextTypes
 
 from balance_bot.capture import (
     ActionRefused,
-    AskPurpose,
     CaptureService,
     IncomingMessage,
     Outcome,
@@ -170,9 +169,7 @@ class BotHandlers:
         reply = texts.reply_for(outcome, user.full_name)
         if reply is None:
             return
-        sent = await _reply(message, reply)
-        if isinstance(outcome, AskPurpose) and sent is not None:
-            await self._capture.remember_prompt(message.chat_id, user.id, sent.message_id)
+        await _reply(message, reply)
 
     async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
         if user_id in self._admin_user_ids:

@@ -50,13 +50,6 @@ async def test_a_new_amount_replaces_the_members_earlier_one(database):
     assert (taken.message_id, taken.entry.money.amount) == (11, 4)
 
 
-async def test_the_prompt_message_is_remembered(database):
-    state = SqliteCaptureState(database)
-    await state.put_pending(pending())
-    await state.set_prompt(-100, 7, 99)
-    assert (await state.take_pending(-100, 7, NOW)).prompt_message_id == 99
-
-
 async def test_pending_purposes_and_saved_messages_survive_a_restart(tmp_path):
     path = tmp_path / "bot.sqlite3"
     line = LedgerLine(
