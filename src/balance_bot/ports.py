@@ -19,6 +19,30 @@ class ExpenseParser(Protocol):
         ...
 
 
+class LedgerError(Exception):
+    """The ledger could not be read or written; each kind says what someone can do about it."""
+
+
+class LedgerNotConnected(LedgerError):
+    """The group has no sheet yet."""
+
+
+class LedgerAccessDenied(LedgerError):
+    """The sheet is not shared with the bot as Editor."""
+
+    def __init__(self, share_with: str) -> None:
+        super().__init__(f"the sheet is not shared with {share_with} as Editor")
+        self.share_with = share_with
+
+
+class LedgerNotFound(LedgerError):
+    """No sheet with that id exists (or it was deleted)."""
+
+
+class LedgerUnavailable(LedgerError):
+    """The sheet service did not answer, even after retries."""
+
+
 class LedgerStore(Protocol):
     """The monthly worksheets: the system of record that bookkeepers also edit."""
 

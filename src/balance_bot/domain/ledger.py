@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
@@ -28,6 +30,12 @@ class Period:
     def contains(self, day: date) -> bool:
         """Whether the day falls in this month."""
         return (day.year, day.month) == (self.year, self.month)
+
+
+def owning_period(days: Iterable[date | None]) -> Period | None:
+    """The month most dated rows of a worksheet fall in; a stray 'Nov 30' in December changes nothing."""
+    months = Counter(Period.of(day) for day in days if day is not None)
+    return months.most_common(1)[0][0] if months else None
 
 
 def local_day(instant: datetime, timezone: tzinfo) -> date:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
+from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, owning_period
 from balance_bot.domain.money import Currency
 from infrastructure.sheets.template import SheetTemplate
 
@@ -254,15 +253,9 @@ class WorkbookLedger:
         return owner is None or owner == period
 
     def _owner_of(self, sheet: Worksheet) -> Period | None:
-        """The month most dated rows are in: a stray 'Nov 30' typed into December changes nothing."""
         date_column = self._template.index_of("date")
-        months: Counter[Period] = Counter()
         rows = sheet.iter_rows(min_row=2, min_col=date_column, max_col=date_column, values_only=True)
-        for (value,) in rows:
-            day = _as_date(value)
-            if day is not None:
-                months[Period.of(day)] += 1
-        return months.most_common(1)[0][0] if months else None
+        return owning_period(_as_date(value) for (value,) in rows)
 
     def _create(self, title: str) -> Worksheet:
         sheet: Worksheet = self._workbook().create_sheet(title)

@@ -1,0 +1,463 @@
+"""The Google Sheets store: monthly worksheets in a spreadsheet, through gspread and a service account."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import requests
+from google.oauth2 import service_account
+from gspread.exceptions import APIError
+from gspread.http_client import HTTPClient, ParamsType
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, owning_period
+from balance_bot.domain.money import Currency
+from balance_bot.ports import LedgerAccessDenied, LedgerNotFound, LedgerUnavailable
+from infrastructure.sheets.template import SheetTemplate
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+GOOGLE_SHEETS_ROOT = "https://sheets.googleapis.com"
+SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
+SHEETS_EPOCH = date(1899, 12, 30)  # day 0 of a spreadsheet date serial
+_UPDATED_ROW = re.compile(r"![A-Z]+(\d+)")
+_RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class SheetsCredentials(service_account.Credentials):
+    """A service account without google-auth's background regional-access-boundary lookup.
+
+    google-auth 2.62 starts that lookup against a Google host after every token refresh. The bot
+    needs nothing from it, and against SHEETS_API_URL (an emulator, a proxy) it must not leave
+    the machine; no setting turns it off, so this subclass does.
+    """
+
+    def _is_regional_access_boundary_lookup_required(self) -> bool:
+        return False
+
+
+def load_credentials(key: dict[str, Any]) -> SheetsCredentials:
+    """Service-account credentials from the key file's contents, scoped to spreadsheets."""
+    credentials: SheetsCredentials = SheetsCredentials.from_service_account_info(  # type: ignore[no-untyped-call]
+        key, scopes=SCOPES
+    )
+    return credentials
+
+
+class SheetsHTTPClient(HTTPClient):
+    """gspread's HTTP client on SHEETS_API_URL, retrying 429 and 5xx a bounded number of times.
+
+    gspread's own BackOffHTTPClient retries forever; this one gives up after `attempts`, waits
+    what Retry-After asks or an exponential, jittered time, and never repeats a request whose
+    answer was lost (a read timeout): whether such an append landed is for the caller to find out.
+    """
+
+    def __init__(
+        self,
+        credentials: SheetsCredentials,
+        api_root: str = GOOGLE_SHEETS_ROOT,
+        *,
+        attempts: int = 5,
+        timeout_seconds: float = 20.0,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        super().__init__(credentials)
+        self._api_root = api_root.rstrip("/")
+        self._attempts = attempts
+        self._sleep = sleep
+        self.set_timeout((5.0, timeout_seconds))
+
+    def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
+        """One Sheets call, routed to the configured root, retried while the answer says 'later'."""
+        if endpoint.startswith(GOOGLE_SHEETS_ROOT):
+            endpoint = self._api_root + endpoint.removeprefix(GOOGLE_SHEETS_ROOT)
+        retrying = Retrying(
+            stop=stop_after_attempt(self._attempts),
+            wait=_retry_after_or_backoff,
+            retry=retry_if_exception(_worth_retrying),
+            reraise=True,
+            sleep=self._sleep or time.sleep,
+        )
+        response: requests.Response = retrying(super().request, method, endpoint, *args, **kwargs)
+        return response
+
+
+def _worth_retrying(error: BaseException) -> bool:
+    if isinstance(error, APIError):
+        return error.response.status_code in _RETRIED_STATUSES
+    return isinstance(error, requests.ConnectionError) and not isinstance(error, requests.ReadTimeout)
+
+
+_backoff = wait_exponential_jitter(initial=1, max=30, jitter=1)
+
+
+def _retry_after_or_backoff(state: RetryCallState) -> float:
+    error = state.outcome.exception() if state.outcome else None
+    if isinstance(error, APIError):
+        retry_after = error.response.headers.get("Retry-After")
+        if retry_after and retry_after.isdigit():
+            return min(float(retry_after), 60.0)
+    return float(_backoff(state))
+
+
+@dataclass
+class _Tail:
+    last_row: int
+    last_number: int
+
+
+class GoogleSheetLedger:
+    """A LedgerStore on one spreadsheet; steady state is one values.append per saved message.
+
+    The worksheet list is read once, a worksheet's rows once when first used; after that the
+    append's own answer (updatedRange) says whether a bookkeeper moved things, and only then is
+    column A read again to number the new rows after the last numeric No.
+    """
+
+    def __init__(
+        self,
+        spreadsheet_id: str,
+        client: SheetsHTTPClient,
+        template: SheetTemplate,
+        title_format: str,
+        share_with: str,
+    ) -> None:
+        self.spreadsheet_id = spreadsheet_id
+        self._client = client
+        self._template = template
+        self._title_format = title_format
+        self._share_with = share_with
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")
+        self._sheet_ids: dict[str, int] | None = None
+        self._tails: dict[str, _Tail] = {}
+        self._owners: dict[str, Period | None] = {}
+        self._width = len(template.columns)
+
+    def link(self) -> str | None:
+        """The spreadsheet's address, for confirmations."""
+        return f"https://docs.google.com/spreadsheets/d/{self.spreadsheet_id}"
+
+    async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Numbered rows at the end of the period's worksheet, created from the template if missing."""
+        return await self._run(lambda: self._append(period, lines))
+
+    async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
+        """Rewrite the item and amounts of one of the bot's rows, found by its reference."""
+        return await self._run(lambda: self._replace(saved, line))
+
+    async def void(self, saved: SavedLine) -> bool:
+        """Clear a row's amounts and mark its item void; no other row moves."""
+        return await self._run(lambda: self._void(saved))
+
+    async def read(self, period: Period) -> list[SheetRow]:
+        """The period's rows as they stand, in one call."""
+        return await self._run(lambda: self._read(period))
+
+    def close(self) -> None:
+        """Stop the worker thread."""
+        self._worker.shutdown(wait=True)
+
+    async def _run(self, work: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._worker, lambda: self._mapped(work))
+
+    def _mapped(self, work: Callable[[], T]) -> T:
+        """Sheets errors become the core's LedgerErrors, with what an admin can do about them."""
+        try:
+            return work()
+        except APIError as exc:
+            status = exc.response.status_code
+            if status == 403:
+                raise LedgerAccessDenied(self._share_with) from exc
+            if status == 404:
+                raise LedgerNotFound(f"spreadsheet {self.spreadsheet_id} was not found") from exc
+            raise LedgerUnavailable(f"Google Sheets answered {status}") from exc
+        except requests.RequestException as exc:
+            raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
+
+    # Everything below runs on the worker thread.
+
+    def _append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        title = self._sheet_for(period, create=True)
+        assert title is not None
+        tail = self._tails[title]
+        numbers = [tail.last_number + offset for offset in range(1, len(lines) + 1)]
+        rows = [self._row(number, line) for number, line in zip(numbers, lines, strict=True)]
+        answer = self._client.values_append(
+            self.spreadsheet_id,
+            f"{_quoted(title)}!A:{_letter(self._width)}",
+            params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
+            body={"values": rows},
+        )
+        landed = int(_UPDATED_ROW.search(answer["updates"]["updatedRange"]).group(1))  # type: ignore[union-attr]
+        if landed != tail.last_row + 1:
+            numbers = self._renumber(title, landed, numbers)
+        self._tails[title] = _Tail(last_row=landed + len(lines) - 1, last_number=numbers[-1])
+        self._owners[title] = period
+        return [
+            SavedLine(line, title, landed + offset, number)
+            for offset, (line, number) in enumerate(zip(lines, numbers, strict=True))
+        ]
+
+    def _renumber(self, title: str, landed: int, numbers: list[int]) -> list[int]:
+        """The sheet changed since the last append: number after the last numeric No above the new rows."""
+        column = self._client.values_get(
+            self.spreadsheet_id, f"{_quoted(title)}!A2:A{landed - 1}", params=_UNFORMATTED
+        ).get("values", [])
+        last_number = max((int(row[0]) for row in column if row and _is_number(row[0])), default=0)
+        correct = [last_number + offset for offset in range(1, len(numbers) + 1)]
+        if correct != numbers:
+            self._client.values_update(
+                self.spreadsheet_id,
+                f"{_quoted(title)}!A{landed}:A{landed + len(numbers) - 1}",
+                params={"valueInputOption": "RAW"},
+                body={"values": [[number] for number in correct]},
+            )
+        return correct
+
+    def _replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
+        found = self._find(saved)
+        if found is None:
+            return None
+        row, _ = found
+        self._write_item(saved.worksheet, row, line.purpose, line)
+        return SavedLine(line, saved.worksheet, row, saved.number)
+
+    def _void(self, saved: SavedLine) -> bool:
+        found = self._find(saved)
+        if found is None:
+            return False
+        row, item = found
+        prefix = self._template.void_prefix
+        self._write_item(saved.worksheet, row, item if item.startswith(prefix) else prefix + item, None)
+        return True
+
+    def _write_item(self, title: str, row: int, item: str, line: LedgerLine | None) -> None:
+        usd, khr = _amounts(line) if line is not None else ("", "")
+        first, last = _letter(self._template.index_of("item")), _letter(self._template.index_of("khr"))
+        self._client.values_update(
+            self.spreadsheet_id,
+            f"{_quoted(title)}!{first}{row}:{last}{row}",
+            params={"valueInputOption": "RAW"},
+            body={"values": [[item, usd, khr]]},
+        )
+
+    def _find(self, saved: SavedLine) -> tuple[int, str] | None:
+        """(row, current item) of the saved line's reference: where it was, else wherever it went."""
+        title = saved.worksheet
+        reference = saved.line.source.reference()
+        item_column = self._template.index_of("item")
+        reference_column = self._template.index_of("reference")
+        span = f"{_letter(item_column)}{saved.row}:{_letter(reference_column)}{saved.row}"
+        cells = self._client.values_get(self.spreadsheet_id, f"{_quoted(title)}!{span}", params=_UNFORMATTED)
+        values = (cells.get("values") or [[]])[0]
+        if len(values) > reference_column - item_column and values[-1] == reference:
+            return saved.row, str(values[0])
+        whole = self._client.values_get(
+            self.spreadsheet_id,
+            f"{_quoted(title)}!{_letter(item_column)}:{_letter(reference_column)}",
+            params=_UNFORMATTED,
+        ).get("values", [])
+        for number, row in enumerate(whole, start=1):
+            if len(row) > reference_column - item_column and row[reference_column - item_column] == reference:
+                return number, str(row[0])
+        return None
+
+    def _read(self, period: Period) -> list[SheetRow]:
+        title = self._sheet_for(period, create=False)
+        if title is None:
+            return []
+        rows = self._values(title)
+        keys = [column.key for column in self._template.columns]
+        result = []
+        for values in rows[1:]:
+            cells = dict(zip(keys, values + [""] * (len(keys) - len(values)), strict=False))
+            if all(value in (None, "") for value in cells.values()):
+                continue
+            result.append(
+                SheetRow(
+                    number=int(cells["no"]) if _is_number(cells["no"]) else None,
+                    day=_serial_to_date(cells["date"]),
+                    item=str(cells["item"]),
+                    usd=_decimal(cells["usd"]),
+                    khr=_decimal(cells["khr"]),
+                    member=str(cells["member"]),
+                    reference=str(cells["reference"]),
+                )
+            )
+        return result
+
+    def _sheet_for(self, period: Period, *, create: bool) -> str | None:
+        """The period's worksheet title; a same-named one of another year is left alone."""
+        if self._sheet_ids is None:
+            metadata = self._client.fetch_sheet_metadata(
+                self.spreadsheet_id, params={"fields": "sheets.properties(sheetId,title)"}
+            )
+            self._sheet_ids = {
+                sheet["properties"]["title"]: sheet["properties"]["sheetId"] for sheet in metadata["sheets"]
+            }
+        title = period.title(self._title_format)
+        for candidate in (title, f"{title} {period.year}"):
+            if candidate in self._sheet_ids:
+                if candidate not in self._tails:
+                    self._learn(candidate)
+                owner = self._owners[candidate]
+                if owner is None or owner == period:
+                    return candidate
+            elif create:
+                self._create(candidate)
+                return candidate
+        return None
+
+    def _learn(self, title: str) -> None:
+        """Read a worksheet once: whose month it is, where it ends, and its last numeric No."""
+        rows = self._values(title)
+        date_index = self._template.index_of("date") - 1
+        self._owners[title] = owning_period(
+            _serial_to_date(row[date_index]) if len(row) > date_index else None for row in rows[1:]
+        )
+        numbers = [int(row[0]) for row in rows[1:] if row and _is_number(row[0])]
+        self._tails[title] = _Tail(last_row=max(len(rows), 1), last_number=max(numbers, default=0))
+
+    def _values(self, title: str) -> list[list[Any]]:
+        answer = self._client.values_get(
+            self.spreadsheet_id, f"{_quoted(title)}!A:{_letter(self._width)}", params=_UNFORMATTED
+        )
+        values: list[list[Any]] = answer.get("values", [])
+        return values
+
+    def _create(self, title: str) -> None:
+        """The worksheet from the template in one batchUpdate: header, bold, frozen, formats, widths."""
+        assert self._sheet_ids is not None
+        sheet_id = max(self._sheet_ids.values(), default=0) + 1
+        requests_: list[dict[str, Any]] = [
+            {
+                "addSheet": {
+                    "properties": {
+                        "sheetId": sheet_id,
+                        "title": title,
+                        "gridProperties": {"frozenRowCount": 1, "columnCount": max(self._width, 26)},
+                    }
+                }
+            },
+            {
+                "updateCells": {
+                    "start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+                    "rows": [
+                        {
+                            "values": [
+                                {
+                                    "userEnteredValue": {"stringValue": header},
+                                    "userEnteredFormat": {"textFormat": {"bold": True}},
+                                }
+                                for header in self._template.headers
+                            ]
+                        }
+                    ],
+                    "fields": "userEnteredValue,userEnteredFormat.textFormat.bold",
+                }
+            },
+        ]
+        for index, column in enumerate(self._template.columns):
+            kind = (
+                "TEXT" if column.number_format == "@" else "DATE" if "d" in column.number_format else "NUMBER"
+            )
+            requests_.append(
+                {
+                    "repeatCell": {
+                        "range": {
+                            "sheetId": sheet_id,
+                            "startRowIndex": 1,
+                            "startColumnIndex": index,
+                            "endColumnIndex": index + 1,
+                        },
+                        "cell": {
+                            "userEnteredFormat": {
+                                "numberFormat": {"type": kind, "pattern": column.number_format}
+                            }
+                        },
+                        "fields": "userEnteredFormat.numberFormat",
+                    }
+                }
+            )
+            requests_.append(
+                {
+                    "updateDimensionProperties": {
+                        "range": {
+                            "sheetId": sheet_id,
+                            "dimension": "COLUMNS",
+                            "startIndex": index,
+                            "endIndex": index + 1,
+                        },
+                        "properties": {"pixelSize": column.width * 7},
+                        "fields": "pixelSize",
+                    }
+                }
+            )
+        self._client.batch_update(self.spreadsheet_id, {"requests": requests_})
+        self._sheet_ids[title] = sheet_id
+        self._tails[title] = _Tail(last_row=1, last_number=0)
+        self._owners[title] = None
+
+    def _row(self, number: int, line: LedgerLine) -> list[Any]:
+        usd, khr = _amounts(line)
+        values: dict[str, Any] = {
+            "no": number,
+            "date": (line.day - SHEETS_EPOCH).days,
+            "item": line.purpose,
+            "usd": usd,
+            "khr": khr,
+            "member": line.member,
+            "reference": line.source.reference(),
+        }
+        return [values[column.key] for column in self._template.columns]
+
+
+_UNFORMATTED: ParamsType = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
+
+
+def _amounts(line: LedgerLine) -> tuple[Any, Any]:
+    """(USD cell, KHR cell): numbers, so a bookkeeper's SUM works; the other one empty."""
+    money = line.money
+    if money.currency is Currency.KHR:
+        return "", int(money.amount)
+    return float(money.amount), ""
+
+
+def _quoted(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"
+
+
+def _letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _serial_to_date(value: object) -> date | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 < value < 2958466:
+        return SHEETS_EPOCH + timedelta(days=int(value))
+    return None
+
+
+def _decimal(value: object) -> Decimal | None:
+    if not _is_number(value):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None

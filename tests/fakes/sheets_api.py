@@ -1,0 +1,496 @@
+"""A fake Google Sheets v4 API and OAuth token endpoint on 127.0.0.1, for real gspread and google-auth."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+Cell = Any
+_A1 = re.compile(r"^(?:(?P<sheet>'(?:[^']|'')+'|[^!]+)!)?(?P<cells>.*)$")
+_CELL = re.compile(r"^([A-Z]*)(\d*)$")
+
+
+@dataclass
+class FakeSheet:
+    """One worksheet: its properties and its cells, row-major, 0-based."""
+
+    sheet_id: int
+    title: str
+    rows: list[list[Cell]] = field(default_factory=list)
+    frozen_rows: int = 0
+    formats: dict[int, str] = field(default_factory=dict)  # column index -> number format pattern
+    bold_header: bool = False
+    widths: dict[int, int] = field(default_factory=dict)
+
+    def values(self) -> list[list[Cell]]:
+        """The rows as the API returns them: trailing empty cells and rows trimmed."""
+        trimmed = [_trim(row) for row in self.rows]
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        return trimmed
+
+    def cell(self, a1: str) -> Cell:
+        """One cell's value by A1 reference."""
+        column, row = _cell(a1)
+        if row - 1 < len(self.rows) and column < len(self.rows[row - 1]):
+            return self.rows[row - 1][column]
+        return None
+
+
+@dataclass
+class FakeSpreadsheet:
+    """A spreadsheet with its worksheets and who may edit it."""
+
+    spreadsheet_id: str
+    title: str
+    editors: set[str]
+    sheets: list[FakeSheet] = field(default_factory=list)
+
+    def sheet(self, title: str) -> FakeSheet:
+        """A worksheet by title."""
+        return next(sheet for sheet in self.sheets if sheet.title == title)
+
+
+@dataclass
+class Failure:
+    """An injected answer for the next calls matching a method and a path fragment."""
+
+    status: int
+    times: int
+    retry_after: int | None = None
+    path_contains: str = ""
+
+
+class FakeSheets:
+    """The Sheets API and its token endpoint; tests act as bookkeepers through the same objects."""
+
+    def __init__(self) -> None:
+        self.spreadsheets: dict[str, FakeSpreadsheet] = {}
+        self.calls: list[tuple[str, str]] = []
+        self.tokens_issued = 0
+        self.latency_seconds = 0.0
+        self.failures: list[Failure] = []
+        self._tokens: dict[str, str] = {}
+        self._lock = threading.RLock()
+        self._next_sheet_id = 1000
+        self._server: ThreadingHTTPServer | None = None
+        self.url = ""
+
+    # Set-up
+
+    def start(self) -> str:
+        """Serve on a free loopback port in a background thread; returns the base URL."""
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                fake._serve(self, "GET")
+
+            def do_POST(self) -> None:
+                fake._serve(self, "POST")
+
+            def do_PUT(self) -> None:
+                fake._serve(self, "PUT")
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        host, port = self._server.server_address[:2]
+        self.url = f"http://{host}:{port}"
+        return self.url
+
+    def stop(self) -> None:
+        """Stop serving."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def service_account_key(
+        self, email: str = "balance-bot@petty-cash.iam.gserviceaccount.com"
+    ) -> dict[str, str]:
+        """A service-account key whose token_uri points here, with a freshly generated RSA key."""
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        return {
+            "type": "service_account",
+            "project_id": "petty-cash",
+            "private_key_id": "fake-key",
+            "private_key": pem,
+            "client_email": email,
+            "client_id": "1",
+            "token_uri": f"{self.url}/token",
+        }
+
+    def add_spreadsheet(self, spreadsheet_id: str, title: str, editors: set[str]) -> FakeSpreadsheet:
+        """A spreadsheet shared as Editor with the given service-account emails."""
+        spreadsheet = FakeSpreadsheet(spreadsheet_id, title, set(editors))
+        self.spreadsheets[spreadsheet_id] = spreadsheet
+        return spreadsheet
+
+    def add_sheet(self, spreadsheet_id: str, title: str, rows: list[list[Cell]] | None = None) -> FakeSheet:
+        """A worksheet a person made, with their rows."""
+        with self._lock:
+            sheet = FakeSheet(self._sheet_id(), title, [list(row) for row in rows or []])
+            self.spreadsheets[spreadsheet_id].sheets.append(sheet)
+            return sheet
+
+    def fail_next(
+        self, status: int, times: int = 1, *, retry_after: int | None = None, path_contains: str = ""
+    ) -> None:
+        """Answer the next matching Sheets calls with an error status."""
+        self.failures.append(Failure(status, times, retry_after, path_contains))
+
+    def calls_to(self, kind: str) -> int:
+        """How many Sheets calls of a kind ('append', 'get', 'batchUpdate', 'values.get', 'update')."""
+        return sum(1 for call_kind, _ in self.calls if call_kind == kind)
+
+    # The HTTP side
+
+    def _serve(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+        url = urlparse(handler.path)
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length else b""
+        if url.path == "/token":
+            self._reply(handler, 200, self._token(body))
+            return
+        email = self._tokens.get(handler.headers.get("Authorization", "").removeprefix("Bearer "))
+        if email is None:
+            self._reply(handler, 401, _error(401, "Request had invalid authentication credentials."))
+            return
+        kind = _kind(method, url.path)
+        with self._lock:
+            self.calls.append((kind, f"{method} {unquote(url.path)}"))
+            failure = next((f for f in self.failures if f.times > 0 and f.path_contains in url.path), None)
+            if failure is not None:
+                failure.times -= 1
+        if self.latency_seconds:
+            time.sleep(self.latency_seconds)
+        if failure is not None:
+            headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
+            self._reply(handler, failure.status, _error(failure.status, "injected failure"), headers)
+            return
+        match = re.match(r"^/v4/spreadsheets/([^/:]+)(.*)$", url.path)
+        if match is None or match.group(1) not in self.spreadsheets:
+            self._reply(handler, 404, _error(404, "Requested entity was not found."))
+            return
+        spreadsheet = self.spreadsheets[match.group(1)]
+        if email not in spreadsheet.editors:
+            self._reply(handler, 403, _error(403, "The caller does not have permission"))
+            return
+        query = {key: values[0] for key, values in parse_qs(url.query).items()}
+        payload = json.loads(body) if body else {}
+        with self._lock:
+            status, answer = self._api(spreadsheet, method, unquote(match.group(2)), query, payload)
+        self._reply(handler, status, answer)
+
+    def _api(
+        self,
+        spreadsheet: FakeSpreadsheet,
+        method: str,
+        rest: str,
+        query: dict[str, str],
+        body: dict[str, Any],
+    ) -> tuple[int, dict[str, Any]]:
+        if method == "GET" and rest == "":
+            return 200, self._metadata(spreadsheet)
+        if method == "POST" and rest == ":batchUpdate":
+            return 200, self._batch_update(spreadsheet, body.get("requests", []))
+        if method == "POST" and rest == "/values:batchUpdate":
+            for data in body.get("data", []):
+                self._write(spreadsheet, data["range"], data["values"], body.get("valueInputOption", "RAW"))
+            return 200, {
+                "spreadsheetId": spreadsheet.spreadsheet_id,
+                "totalUpdatedRows": len(body.get("data", [])),
+            }
+        if rest.startswith("/values/"):
+            a1 = rest.removeprefix("/values/")
+            if method == "POST" and a1.endswith(":append"):
+                return self._append(spreadsheet, a1.removesuffix(":append"), body, query)
+            if method == "PUT":
+                updated = self._write(
+                    spreadsheet, a1, body.get("values", []), query.get("valueInputOption", "RAW")
+                )
+                return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "updatedRange": updated}
+            if method == "GET":
+                return self._read(spreadsheet, a1)
+        return 400, _error(400, f"unsupported call {method} {rest}")
+
+    def _metadata(self, spreadsheet: FakeSpreadsheet) -> dict[str, Any]:
+        return {
+            "spreadsheetId": spreadsheet.spreadsheet_id,
+            "properties": {"title": spreadsheet.title, "locale": "en_US", "timeZone": "Asia/Phnom_Penh"},
+            "sheets": [
+                {
+                    "properties": {
+                        "sheetId": sheet.sheet_id,
+                        "title": sheet.title,
+                        "index": index,
+                        "sheetType": "GRID",
+                        "gridProperties": {
+                            "rowCount": max(1000, len(sheet.rows)),
+                            "columnCount": 26,
+                            "frozenRowCount": sheet.frozen_rows,
+                        },
+                    }
+                }
+                for index, sheet in enumerate(spreadsheet.sheets)
+            ],
+        }
+
+    def _batch_update(self, spreadsheet: FakeSpreadsheet, requests: list[dict[str, Any]]) -> dict[str, Any]:
+        replies: list[dict[str, Any]] = []
+        for request in requests:
+            ((kind, spec),) = request.items()
+            reply: dict[str, Any] = {}
+            if kind == "addSheet":
+                properties = dict(spec["properties"])
+                properties.setdefault("sheetId", self._sheet_id())
+                if any(sheet.title == properties["title"] for sheet in spreadsheet.sheets):
+                    raise ValueError(f"a sheet named {properties['title']} already exists")
+                sheet = FakeSheet(properties["sheetId"], properties["title"])
+                sheet.frozen_rows = properties.get("gridProperties", {}).get("frozenRowCount", 0)
+                spreadsheet.sheets.append(sheet)
+                reply = {"addSheet": {"properties": properties}}
+            elif kind == "updateCells":
+                sheet = self._by_id(spreadsheet, spec["start"]["sheetId"])
+                for offset, row in enumerate(spec["rows"]):
+                    values = [_user_entered(cell.get("userEnteredValue", {})) for cell in row["values"]]
+                    _put(
+                        sheet,
+                        spec["start"].get("rowIndex", 0) + offset,
+                        spec["start"].get("columnIndex", 0),
+                        values,
+                    )
+                    if any(
+                        cell.get("userEnteredFormat", {}).get("textFormat", {}).get("bold")
+                        for cell in row["values"]
+                    ):
+                        sheet.bold_header = True
+            elif kind == "repeatCell":
+                sheet = self._by_id(spreadsheet, spec["range"]["sheetId"])
+                pattern = spec["cell"].get("userEnteredFormat", {}).get("numberFormat", {}).get("pattern")
+                if pattern:
+                    for column in range(spec["range"]["startColumnIndex"], spec["range"]["endColumnIndex"]):
+                        sheet.formats[column] = pattern
+            elif kind == "updateSheetProperties":
+                sheet = self._by_id(spreadsheet, spec["properties"]["sheetId"])
+                sheet.frozen_rows = (
+                    spec["properties"].get("gridProperties", {}).get("frozenRowCount", sheet.frozen_rows)
+                )
+            elif kind == "updateDimensionProperties":
+                sheet = self._by_id(spreadsheet, spec["range"]["sheetId"])
+                for column in range(spec["range"]["startIndex"], spec["range"]["endIndex"]):
+                    sheet.widths[column] = spec["properties"]["pixelSize"]
+            elif kind == "updateSpreadsheetProperties":
+                spreadsheet.title = spec["properties"].get("title", spreadsheet.title)
+            replies.append(reply)
+        return {"spreadsheetId": spreadsheet.spreadsheet_id, "replies": replies}
+
+    def _append(
+        self, spreadsheet: FakeSpreadsheet, a1: str, body: dict[str, Any], query: dict[str, str]
+    ) -> tuple[int, dict[str, Any]]:
+        title, (first_column, last_column, first_row, _) = _range(a1)
+        sheet = spreadsheet.sheet(title)
+        values = [
+            [_raw(cell, query.get("valueInputOption", "RAW")) for cell in row] for row in body["values"]
+        ]
+        last_column = max(last_column, first_column + max(len(row) for row in values) - 1)
+        start = first_row - 1
+        while start < len(sheet.rows) and not _has_values(sheet.rows[start], first_column, last_column):
+            start += 1
+        end = start
+        while end < len(sheet.rows) and _has_values(sheet.rows[end], first_column, last_column):
+            end += 1
+        table_end = end if end > start else first_row - 1
+        if query.get("insertDataOption") == "INSERT_ROWS":
+            for offset, row in enumerate(values):
+                sheet.rows.insert(table_end + offset, [None] * first_column + row)
+        else:
+            for offset, row in enumerate(values):
+                _put(sheet, table_end + offset, first_column, row)
+        left, right = _letters(first_column), _letters(first_column + len(values[0]) - 1)
+        updated = f"'{title}'!{left}{table_end + 1}:{right}{table_end + len(values)}"
+        table = f"'{title}'!{left}{start + 1}:{_letters(last_column)}{max(table_end, start + 1)}"
+        return 200, {
+            "spreadsheetId": spreadsheet.spreadsheet_id,
+            "tableRange": table,
+            "updates": {
+                "spreadsheetId": spreadsheet.spreadsheet_id,
+                "updatedRange": updated,
+                "updatedRows": len(values),
+                "updatedColumns": len(values[0]),
+                "updatedCells": sum(len(row) for row in values),
+            },
+        }
+
+    def _write(self, spreadsheet: FakeSpreadsheet, a1: str, values: list[list[Cell]], option: str) -> str:
+        title, (first_column, _, first_row, _) = _range(a1)
+        sheet = spreadsheet.sheet(title)
+        for offset, row in enumerate(values):
+            _put(sheet, first_row - 1 + offset, first_column, [_raw(cell, option) for cell in row])
+        return a1
+
+    def _read(self, spreadsheet: FakeSpreadsheet, a1: str) -> tuple[int, dict[str, Any]]:
+        title, (first_column, last_column, first_row, last_row) = _range(a1)
+        try:
+            sheet = spreadsheet.sheet(title)
+        except StopIteration:
+            return 400, _error(400, f"Unable to parse range: {a1}")
+        rows = sheet.values()[first_row - 1 : last_row]
+        window = [_trim(row[first_column : last_column + 1]) for row in rows]
+        while window and not window[-1]:
+            window.pop()
+        answer: dict[str, Any] = {"range": a1, "majorDimension": "ROWS"}
+        if window:
+            answer["values"] = [[cell if cell is not None else "" for cell in row] for row in window]
+        return 200, answer
+
+    def _token(self, body: bytes) -> dict[str, Any]:
+        form = parse_qs(body.decode())
+        assertion = form["assertion"][0]
+        claims = json.loads(base64.urlsafe_b64decode(assertion.split(".")[1] + "=="))
+        with self._lock:
+            self.tokens_issued += 1
+            token = f"fake-access-token-{self.tokens_issued}"
+            self._tokens[token] = claims["iss"]
+        return {"access_token": token, "expires_in": 3600, "token_type": "Bearer"}
+
+    def _reply(
+        self,
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        body: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        data = json.dumps(body).encode()
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json; charset=UTF-8")
+        handler.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            handler.send_header(name, value)
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    def _sheet_id(self) -> int:
+        self._next_sheet_id += 1
+        return self._next_sheet_id
+
+    def _by_id(self, spreadsheet: FakeSpreadsheet, sheet_id: int) -> FakeSheet:
+        return next(sheet for sheet in spreadsheet.sheets if sheet.sheet_id == sheet_id)
+
+
+def _kind(method: str, path: str) -> str:
+    if path.endswith(":append"):
+        return "append"
+    if path.endswith(":batchUpdate"):
+        return "values.batchUpdate" if "/values:" in path else "batchUpdate"
+    if "/values/" in path:
+        return "values.get" if method == "GET" else "update"
+    return "get"
+
+
+def _error(code: int, message: str) -> dict[str, Any]:
+    status = {
+        400: "INVALID_ARGUMENT",
+        401: "UNAUTHENTICATED",
+        403: "PERMISSION_DENIED",
+        404: "NOT_FOUND",
+        429: "RESOURCE_EXHAUSTED",
+        500: "INTERNAL",
+        503: "UNAVAILABLE",
+    }.get(code, "UNKNOWN")
+    return {"error": {"code": code, "message": message, "status": status}}
+
+
+def _range(a1: str) -> tuple[str, tuple[int, int, int, int]]:
+    """('Title', (first column, last column, first row, last row)): columns 0-based, rows 1-based."""
+    match = _A1.match(a1)
+    assert match is not None
+    sheet, cells = match.group("sheet"), match.group("cells")
+    if sheet is None and not all(_CELL.match(part) for part in cells.split(":")):
+        sheet, cells = cells, ""  # a range that is only a sheet's name: the whole sheet
+    title = (sheet or "Sheet1").strip("'").replace("''", "'")
+    start, _, end = cells.partition(":")
+    start_letters, start_digits = _parts(start)
+    end_letters, end_digits = _parts(end) if end else (start_letters, start_digits) if start else ("", "")
+    return title, (
+        _column(start_letters) if start_letters else 0,
+        _column(end_letters) if end_letters else 25,
+        int(start_digits) if start_digits else 1,
+        int(end_digits) if end_digits else 10**6,
+    )
+
+
+def _parts(reference: str) -> tuple[str, str]:
+    match = _CELL.match(reference)
+    assert match is not None, reference
+    return match.group(1), match.group(2)
+
+
+def _column(letters: str) -> int:
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return column - 1
+
+
+def _cell(reference: str) -> tuple[int, int]:
+    letters, digits = _parts(reference)
+    return _column(letters or "A"), int(digits) if digits else 1
+
+
+def _letters(column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, remainder = divmod(column - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _put(sheet: FakeSheet, row_index: int, column: int, values: list[Cell]) -> None:
+    while len(sheet.rows) <= row_index:
+        sheet.rows.append([])
+    row = sheet.rows[row_index]
+    while len(row) < column + len(values):
+        row.append(None)
+    row[column : column + len(values)] = values
+
+
+def _has_values(row: list[Cell], first: int, last: int) -> bool:
+    return any(cell not in (None, "") for cell in row[first : last + 1])
+
+
+def _trim(row: list[Cell]) -> list[Cell]:
+    row = list(row)
+    while row and row[-1] in (None, ""):
+        row.pop()
+    return row
+
+
+def _raw(cell: Cell, option: str) -> Cell:
+    if option == "USER_ENTERED" and isinstance(cell, str) and cell.startswith("="):
+        return {"formula": cell}
+    return cell
+
+
+def _user_entered(value: dict[str, Any]) -> Cell:
+    for key in ("stringValue", "numberValue", "boolValue"):
+        if key in value:
+            return value[key]
+    return None

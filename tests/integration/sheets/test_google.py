@@ -1,0 +1,221 @@
+"""Tests for the Google Sheets store through real gspread and google-auth against the fake Sheets API."""
+
+import socket
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
+from balance_bot.domain.money import Currency, Money
+from balance_bot.ports import LedgerAccessDenied, LedgerUnavailable
+from infrastructure.sheets.google import GoogleSheetLedger, SheetsHTTPClient, load_credentials
+from infrastructure.sheets.template import load_template
+from tests.fakes.sheets_api import FakeSheets
+
+DECEMBER = Period(2026, 12)
+HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
+SHEET = "1AbCdEfGhIjKlMnOpQrStUvWxYz"
+
+
+def serial(day):
+    return (day - date(1899, 12, 30)).days
+
+
+def line(purpose, amount="3", currency=Currency.USD, message_id=1, index=0, day=date(2026, 12, 3)):
+    return LedgerLine(
+        day, purpose, Money(Decimal(amount), currency), "Sokha", EntrySource(-100, message_id, index)
+    )
+
+
+@pytest.fixture
+def outbound(monkeypatch):
+    """Every connection attempt that is not to loopback, recorded instead of made."""
+    attempts = []
+    original = socket.socket.connect
+
+    def guarded(sock, address):
+        if isinstance(address, tuple) and address[0] not in ("127.0.0.1", "::1", "localhost"):
+            attempts.append(address)
+            raise OSError("tests make no outbound connection")
+        return original(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    return attempts
+
+
+@pytest.fixture
+def sheets(outbound):
+    fake = FakeSheets()
+    fake.start()
+    yield fake
+    fake.stop()
+    assert outbound == []
+
+
+@pytest.fixture
+def key(sheets):
+    return sheets.service_account_key()
+
+
+@pytest.fixture
+def sleeps():
+    return []
+
+
+@pytest.fixture
+def make_ledger(sheets, key, sleeps):
+    ledgers = []
+
+    def make(title_format="%B %Y", spreadsheet_id=SHEET):
+        client = SheetsHTTPClient(load_credentials(key), sheets.url, sleep=sleeps.append)
+        ledger = GoogleSheetLedger(spreadsheet_id, client, load_template(), title_format, key["client_email"])
+        ledgers.append(ledger)
+        return ledger
+
+    yield make
+    for ledger in ledgers:
+        ledger.close()
+
+
+@pytest.fixture
+def spreadsheet(sheets, key):
+    return sheets.add_spreadsheet(SHEET, "Petty cash", {key["client_email"]})
+
+
+async def test_a_new_month_gets_its_worksheet_from_the_template_in_one_batch_update(
+    sheets, spreadsheet, make_ledger
+):
+    [saved] = await make_ledger().append(DECEMBER, [line("coffee")])
+    sheet = spreadsheet.sheet("December 2026")
+    assert (saved.worksheet, saved.row, saved.number) == ("December 2026", 2, 1)
+    assert sheet.values()[0] == HEADERS
+    assert sheet.bold_header
+    assert sheet.frozen_rows == 1
+    assert (sheet.formats[1], sheet.formats[3], sheet.formats[4]) == ("mmm dd", "#,##0.00", "#,##0")
+    assert sheet.values()[1] == [1, serial(date(2026, 12, 3)), "coffee", 3.0, "", "Sokha", "tg:-100:1:0"]
+    assert (sheets.calls_to("get"), sheets.calls_to("batchUpdate"), sheets.calls_to("append")) == (1, 1, 1)
+
+
+async def test_the_steady_state_costs_one_call_per_expense(sheets, spreadsheet, make_ledger):
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("first")])
+    before = len(sheets.calls)
+    for message_id in range(2, 52):
+        await ledger.append(DECEMBER, [line(f"tea {message_id}", message_id=message_id)])
+    assert len(sheets.calls) - before == 50
+    assert [row[0] for row in spreadsheet.sheet("December 2026").values()[1:]] == list(range(1, 52))
+
+
+async def test_amounts_are_numbers_in_their_currencys_column(spreadsheet, make_ledger):
+    await make_ledger().append(DECEMBER, [line("ice", "5000", Currency.KHR), line("oil", "2.5", index=1)])
+    rows = spreadsheet.sheet("December 2026").values()[1:]
+    assert [row[2:5] for row in rows] == [["ice", "", 5000], ["oil", 2.5, ""]]
+
+
+async def test_a_new_year_never_reuses_last_years_worksheet_of_a_bare_month_title(
+    sheets, spreadsheet, make_ledger
+):
+    sheets.add_sheet(
+        SHEET, "December", [HEADERS, [1, serial(date(2025, 12, 5)), "old coffee", 3, "", "Dara", "x"]]
+    )
+    [saved] = await make_ledger("%B").append(DECEMBER, [line("new coffee")])
+    assert (saved.worksheet, saved.number) == ("December 2026", 1)
+    assert len(spreadsheet.sheet("December").values()) == 2
+
+
+async def test_the_next_no_follows_the_last_numeric_no_in_an_existing_worksheet(
+    sheets, spreadsheet, make_ledger
+):
+    sheets.add_sheet(
+        SHEET,
+        "December 2026",
+        [
+            HEADERS,
+            [1, serial(date(2026, 12, 1)), "rent", 300],
+            [7, serial(date(2026, 12, 2)), "typed", "", 8000],
+            ["", "", "receipts in the drawer"],
+        ],
+    )
+    [saved] = await make_ledger().append(DECEMBER, [line("coffee")])
+    assert (saved.row, saved.number) == (5, 8)
+    assert spreadsheet.sheet("December 2026").values()[3][2] == "receipts in the drawer"
+
+
+async def test_rows_a_bookkeeper_typed_mid_month_are_numbered_after(sheets, spreadsheet, make_ledger):
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("coffee", message_id=1)])
+    await ledger.append(DECEMBER, [line("tea", message_id=2)])
+    sheet = spreadsheet.sheet("December 2026")
+    sheet.rows.append([3, serial(date(2026, 12, 3)), "typed by the bookkeeper", 4])
+    [saved] = await ledger.append(DECEMBER, [line("cake", message_id=3)])
+    assert (saved.row, saved.number) == (5, 4)
+    assert [row[0] for row in sheet.values()[1:]] == [1, 2, 3, 4]
+
+
+async def test_rows_a_bookkeeper_deleted_mid_month_leave_no_gap_in_the_numbering(
+    sheets, spreadsheet, make_ledger
+):
+    ledger = make_ledger()
+    for message_id, purpose in enumerate(["coffee", "tea", "typo row"], start=1):
+        await ledger.append(DECEMBER, [line(purpose, message_id=message_id)])
+    sheet = spreadsheet.sheet("December 2026")
+    del sheet.rows[3]
+    [saved] = await ledger.append(DECEMBER, [line("cake", message_id=4)])
+    assert (saved.row, saved.number) == (4, 3)
+    assert [row[0] for row in sheet.values()[1:]] == [1, 2, 3]
+
+
+async def test_member_text_that_looks_like_a_formula_is_written_raw_as_text(spreadsheet, make_ledger):
+    await make_ledger().append(DECEMBER, [line('=IMPORTXML("http://x", "//a")'), line("+tip", index=1)])
+    rows = spreadsheet.sheet("December 2026").values()[1:]
+    assert [row[2] for row in rows] == ['=IMPORTXML("http://x", "//a")', "+tip"]
+
+
+async def test_a_sheet_not_shared_with_the_bot_names_the_email_to_share_it_with(sheets, key, make_ledger):
+    sheets.add_spreadsheet(SHEET, "Petty cash", editors={"someone@else.example"})
+    with pytest.raises(LedgerAccessDenied) as refused:
+        await make_ledger().append(DECEMBER, [line("coffee")])
+    assert refused.value.share_with == key["client_email"]
+
+
+async def test_429_is_retried_after_what_retry_after_asks_then_succeeds(
+    sheets, spreadsheet, make_ledger, sleeps
+):
+    sheets.fail_next(429, times=2, retry_after=7, path_contains=":append")
+    [saved] = await make_ledger().append(DECEMBER, [line("coffee")])
+    assert saved.number == 1
+    assert sleeps == [7, 7]
+    assert sheets.calls_to("append") == 3
+
+
+async def test_a_sheets_outage_gives_up_after_bounded_retries(sheets, spreadsheet, make_ledger, sleeps):
+    sheets.fail_next(503, times=100)
+    with pytest.raises(LedgerUnavailable):
+        await make_ledger().append(DECEMBER, [line("coffee")])
+    assert len(sleeps) == 4
+    assert all(0 < pause <= 31 for pause in sleeps)
+
+
+async def test_replace_and_void_find_the_row_by_reference_after_rows_moved(spreadsheet, make_ledger):
+    ledger = make_ledger()
+    first, second = await ledger.append(
+        DECEMBER, [line("coffee"), line("ice", "5000", Currency.KHR, index=1)]
+    )
+    sheet = spreadsheet.sheet("December 2026")
+    sheet.rows.insert(1, [None, None, "a row the bookkeeper inserted"])
+    assert await ledger.replace(first, line("coffee and cake", "5")) is not None
+    assert await ledger.void(second)
+    rows = sheet.values()
+    assert rows[2][:5] == [1, serial(date(2026, 12, 3)), "coffee and cake", 5.0, ""]
+    assert rows[3][2:5] == ["[void] ice", "", ""]
+
+
+async def test_reading_a_month_gives_its_rows_as_they_stand(spreadsheet, make_ledger):
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("coffee", "3.5"), line("ice", "5000", Currency.KHR, index=1)])
+    rows = await ledger.read(DECEMBER)
+    assert [(r.number, r.day, r.item, r.usd, r.khr) for r in rows] == [
+        (1, date(2026, 12, 3), "coffee", Decimal("3.5"), None),
+        (2, date(2026, 12, 3), "ice", None, Decimal(5000)),
+    ]
