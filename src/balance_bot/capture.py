@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import Any, Concatenate, ParamSpec
 
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.interpret import MessageInterpreter
-from balance_bot.ports import CaptureState, Clock, LedgerDirectory, PendingPurpose, SavedMessage
+from balance_bot.ports import (
+    CaptureState,
+    Clock,
+    LedgerDirectory,
+    LedgerError,
+    PendingPurpose,
+    SavedMessage,
+)
 
 AdminCheck = Callable[[], Awaitable[bool]]
 
@@ -130,6 +139,13 @@ class ActionRefused:
     reason: ActionRefusal
 
 
+@dataclass(frozen=True, slots=True)
+class LedgerProblem:
+    """The ledger could not be written; nothing was saved, and the error says what can be done."""
+
+    error: LedgerError
+
+
 Outcome = (
     Silent
     | Saved
@@ -141,7 +157,26 @@ Outcome = (
     | Voided
     | Switched
     | ActionRefused
+    | LedgerProblem
 )
+P = ParamSpec("P")
+
+
+def _ledger_errors_as_outcome(
+    method: Callable[Concatenate[CaptureService, P], Coroutine[Any, Any, Outcome]],
+) -> Callable[Concatenate[CaptureService, P], Coroutine[Any, Any, Outcome]]:
+    """A ledger that cannot be written is something to tell the member, not a crash."""
+
+    @functools.wraps(method)
+    async def reporting(service: CaptureService, /, *args: P.args, **kwargs: P.kwargs) -> Outcome:
+        try:
+            return await method(service, *args, **kwargs)
+        except LedgerError as error:
+            return LedgerProblem(error)
+
+    return reporting
+
+
 _REFUSALS = {
     Problem.OVER_LIMIT: Refusal.OVER_LIMIT,
     Problem.NOT_POSITIVE: Refusal.NOT_POSITIVE,
@@ -169,6 +204,7 @@ class CaptureService:
         self._recent_saves: defaultdict[tuple[int, int], deque[datetime]] = defaultdict(deque)
         self._warned_at: dict[tuple[int, int], datetime] = {}
 
+    @_ledger_errors_as_outcome
     async def on_message(self, message: IncomingMessage) -> Outcome:
         """Decide what a new group message is and act on it."""
         now = self._clock.now()
@@ -180,7 +216,11 @@ class CaptureService:
                 await self._state.put_pending(pending)  # "ok", "👍": still waiting for the purpose
                 return Silent()
             entry = replace(pending.entry, purpose=purpose)
-            return await self._save_checked(message, pending.message_id, pending.posted_at, [entry])
+            try:
+                return await self._save_checked(message, pending.message_id, pending.posted_at, [entry])
+            except LedgerError:
+                await self._state.put_pending(pending)  # the member can answer again once it works
+                raise
         match result.status:
             case ParseStatus.IGNORE:
                 return Silent()
@@ -201,6 +241,7 @@ class CaptureService:
                 return AskPurpose(entry)
         return await self._save_checked(message, message.message_id, message.sent_at, result.entries)
 
+    @_ledger_errors_as_outcome
     async def on_edit(self, message: IncomingMessage) -> Outcome:
         """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
         saved = await self._state.find(message.chat_id, message.message_id)
@@ -229,6 +270,7 @@ class CaptureService:
         await self._state.record(updated)
         return Edited(updated)
 
+    @_ledger_errors_as_outcome
     async def undo(self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck) -> Outcome:
         """Void a message's rows, for its author or an admin, within the undo window."""
         saved = await self._state.find(chat_id, message_id)
@@ -237,6 +279,7 @@ class CaptureService:
         assert saved is not None
         return Voided(await self._void(saved))
 
+    @_ledger_errors_as_outcome
     async def switch_currency(
         self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
     ) -> Outcome:

@@ -67,6 +67,26 @@ class LedgerStore(Protocol):
         ...
 
 
+class SheetAccess(Protocol):
+    """Checks that the bot can write to a spreadsheet before a group is connected to it."""
+
+    async def check_write_access(self, spreadsheet_id: str) -> str:
+        """The spreadsheet's title; raises a LedgerError when it cannot be written."""
+        ...
+
+
+class SheetConnections(Protocol):
+    """Which spreadsheet an admin connected each group to."""
+
+    async def connect(self, chat_id: int, spreadsheet_id: str) -> None:
+        """Remember a group's spreadsheet, replacing an earlier one."""
+        ...
+
+    async def connected(self, chat_id: int) -> str | None:
+        """The spreadsheet an admin connected the group to, if any."""
+        ...
+
+
 class LedgerDirectory(Protocol):
     """Which ledger a group writes to."""
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -17,21 +18,26 @@ from telegram.ext import Application
 
 from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
+from balance_bot.connect import ConnectSheet
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
-from balance_bot.ports import Clock
+from balance_bot.ports import Clock, LedgerDirectory, SheetAccess
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
+from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from infrastructure.sheets.workbook import WorkbookLedger
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
+from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
 from infrastructure.telegram.app import build_application
 from infrastructure.telegram.handlers import QuietChats
+
+Close = Callable[[], Awaitable[None]]
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")) -> Settings:
@@ -53,36 +59,64 @@ def build_interpreter(settings: Settings) -> MessageInterpreter:
 
 @dataclass
 class CaptureParts:
-    """The capture service and the resources behind it, closed in reverse order."""
+    """The capture flow, /connect, and the resources behind them, closed in order."""
 
     capture: CaptureService
-    ledger: WorkbookLedger
+    connect: ConnectSheet
     database: Database
     preferences: SqliteChatPreferences
+    close_ledgers: Close
 
     async def close(self) -> None:
-        """Save the workbook and close the database."""
-        await self.ledger.close()
+        """Save or release the ledgers, then close the database."""
+        await self.close_ledgers()
         await self.database.close()
+
+
+def build_ledgers(
+    settings: Settings, database: Database
+) -> tuple[LedgerDirectory, SheetAccess | None, Close]:
+    """The configured store: Google Sheets with a service account, or the local workbook."""
+    template = load_template()
+    if settings.sheet_backend == "google":
+        key_file = settings.google_service_account_file
+        if key_file is None:
+            raise SettingsError(
+                "SHEET_BACKEND=google needs GOOGLE_SERVICE_ACCOUNT_FILE, a service-account key"
+            )
+        try:
+            credentials = load_credentials(json.loads(key_file.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError) as exc:
+            raise SettingsError(
+                f"GOOGLE_SERVICE_ACCOUNT_FILE {key_file} is not a readable key: {exc}"
+            ) from exc
+        sheets = GoogleSheets(
+            SheetsHTTPClient(credentials, settings.sheets_api_url),
+            template,
+            settings.worksheet_title_format,
+            credentials.service_account_email,
+            settings.balance_sheet_by_chat,
+            settings.balance_sheet_id,
+            SqliteChatSheets(database),
+        )
+        return sheets, sheets, sheets.close
+    workbook = WorkbookLedger(
+        settings.workbook_path,
+        template,
+        settings.worksheet_title_format,
+        save_delay_seconds=settings.workbook_save_delay_seconds,
+    )
+    return workbook, None, workbook.close
 
 
 def build_capture(settings: Settings, clock: Clock | None = None) -> CaptureParts:
     """The capture flow on the configured store and the bot's SQLite file."""
-    if settings.sheet_backend != "workbook":
-        raise SettingsError(
-            "SHEET_BACKEND=google is not available in this version; use SHEET_BACKEND=workbook"
-        )
     try:
         timezone = ZoneInfo(settings.timezone)
     except ZoneInfoNotFoundError as exc:
         raise SettingsError(f"TIMEZONE {settings.timezone!r} is not a known time zone") from exc
-    ledger = WorkbookLedger(
-        settings.workbook_path,
-        load_template(),
-        settings.worksheet_title_format,
-        save_delay_seconds=settings.workbook_save_delay_seconds,
-    )
     database = Database(settings.database_path)
+    ledgers, access, close_ledgers = build_ledgers(settings, database)
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),
@@ -91,9 +125,10 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
         undo_window=timedelta(seconds=settings.undo_window_seconds),
     )
     capture = CaptureService(
-        build_interpreter(settings), ledger, SqliteCaptureState(database), clock or SystemClock(), policy
+        build_interpreter(settings), ledgers, SqliteCaptureState(database), clock or SystemClock(), policy
     )
-    return CaptureParts(capture, ledger, database, SqliteChatPreferences(database))
+    connect = ConnectSheet(access, SqliteChatSheets(database))
+    return CaptureParts(capture, connect, database, SqliteChatPreferences(database), close_ledgers)
 
 
 def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
@@ -102,7 +137,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
-    return build_application(settings, parts.capture, quiet_chats, cleanups=[parts.close])
+    return build_application(settings, parts.capture, parts.connect, quiet_chats, cleanups=[parts.close])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

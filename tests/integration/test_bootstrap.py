@@ -74,11 +74,11 @@ def test_try_is_a_group_chat_in_the_terminal_writing_the_workbook(tmp_path):
     assert (tmp_path / "book.xlsx").exists()
 
 
-def test_the_google_backend_is_refused_clearly_until_it_exists(tmp_path):
+def test_the_google_backend_without_a_key_file_names_the_missing_setting(tmp_path):
     env = {"PATH": str(BIN), "SHEET_BACKEND": "google"}
     done = run([str(BIN / "balance-bot"), "try"], "", cwd=tmp_path, env=env)
     assert done.returncode == 2
-    assert "SHEET_BACKEND=google" in done.stderr
+    assert "GOOGLE_SERVICE_ACCOUNT_FILE" in done.stderr
 
 
 def test_run_without_a_token_says_where_to_get_one(tmp_path):

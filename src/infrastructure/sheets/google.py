@@ -6,7 +6,7 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +21,14 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, owning_period
 from balance_bot.domain.money import Currency
-from balance_bot.ports import LedgerAccessDenied, LedgerNotFound, LedgerUnavailable
+from balance_bot.ports import (
+    LedgerAccessDenied,
+    LedgerNotConnected,
+    LedgerNotFound,
+    LedgerStore,
+    LedgerUnavailable,
+    SheetConnections,
+)
 from infrastructure.sheets.template import SheetTemplate
 
 log = logging.getLogger(__name__)
@@ -174,12 +181,7 @@ class GoogleSheetLedger:
         try:
             return work()
         except APIError as exc:
-            status = exc.response.status_code
-            if status == 403:
-                raise LedgerAccessDenied(self._share_with) from exc
-            if status == 404:
-                raise LedgerNotFound(f"spreadsheet {self.spreadsheet_id} was not found") from exc
-            raise LedgerUnavailable(f"Google Sheets answered {status}") from exc
+            raise _ledger_error(exc, self.spreadsheet_id, self._share_with) from exc
         except requests.RequestException as exc:
             raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
 
@@ -461,3 +463,127 @@ def _decimal(value: object) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
+
+
+class GoogleSheets:
+    """The ledgers of one service account: which spreadsheet a group writes to, and access checks.
+
+    A group writes to its spreadsheet from BALANCE_SHEET_BY_CHAT, else the one an admin connected
+    with /connect, else BALANCE_SHEET_ID; an admin's connection for their own group wins over the
+    operator's default for all groups.
+    """
+
+    def __init__(
+        self,
+        client: SheetsHTTPClient,
+        template: SheetTemplate,
+        title_format: str,
+        share_with: str,
+        by_chat: Mapping[int, str],
+        default: str | None,
+        connections: SheetConnections,
+    ) -> None:
+        self._client = client
+        self._template = template
+        self._title_format = title_format
+        self.share_with = share_with
+        self._by_chat = dict(by_chat)
+        self._default = default
+        self._connections = connections
+        self._ledgers: dict[str, GoogleSheetLedger] = {}
+        self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets-access")
+
+    def for_chat(self, chat_id: int) -> LedgerStore:
+        """The group's ledger, resolved when it is first written to."""
+        return _ChatLedger(self, chat_id)
+
+    async def ledger_for(self, chat_id: int) -> GoogleSheetLedger:
+        """The spreadsheet ledger of a group; LedgerNotConnected when it has none."""
+        spreadsheet_id = (
+            self._by_chat.get(chat_id) or await self._connections.connected(chat_id) or self._default
+        )
+        if spreadsheet_id is None:
+            raise LedgerNotConnected(f"chat {chat_id} has no spreadsheet")
+        if spreadsheet_id not in self._ledgers:
+            self._ledgers[spreadsheet_id] = GoogleSheetLedger(
+                spreadsheet_id, self._client, self._template, self._title_format, self.share_with
+            )
+        return self._ledgers[spreadsheet_id]
+
+    async def check_write_access(self, spreadsheet_id: str) -> str:
+        """The spreadsheet's title, after a write that changes nothing (its title set to itself)."""
+
+        def check() -> str:
+            try:
+                metadata = self._client.fetch_sheet_metadata(
+                    spreadsheet_id, params={"fields": "properties.title"}
+                )
+                title = str(metadata["properties"]["title"])
+                self._client.batch_update(
+                    spreadsheet_id,
+                    {
+                        "requests": [
+                            {
+                                "updateSpreadsheetProperties": {
+                                    "properties": {"title": title},
+                                    "fields": "title",
+                                }
+                            }
+                        ]
+                    },
+                )
+            except APIError as exc:
+                raise _ledger_error(exc, spreadsheet_id, self.share_with) from exc
+            except requests.RequestException as exc:
+                raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
+            return title
+
+        return await asyncio.get_running_loop().run_in_executor(self._checker, check)
+
+    async def close(self) -> None:
+        """Stop the worker threads."""
+        for ledger in self._ledgers.values():
+            ledger.close()
+        self._checker.shutdown(wait=True)
+
+
+class _ChatLedger:
+    """One group's LedgerStore: finds the group's spreadsheet on each call, so /connect applies at once."""
+
+    def __init__(self, sheets: GoogleSheets, chat_id: int) -> None:
+        self._sheets = sheets
+        self._chat_id = chat_id
+        self._last: GoogleSheetLedger | None = None
+
+    async def _ledger(self) -> GoogleSheetLedger:
+        self._last = await self._sheets.ledger_for(self._chat_id)
+        return self._last
+
+    async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Append to the group's spreadsheet."""
+        return await (await self._ledger()).append(period, lines)
+
+    async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
+        """Rewrite a row in the group's spreadsheet."""
+        return await (await self._ledger()).replace(saved, line)
+
+    async def void(self, saved: SavedLine) -> bool:
+        """Void a row in the group's spreadsheet."""
+        return await (await self._ledger()).void(saved)
+
+    async def read(self, period: Period) -> list[SheetRow]:
+        """Read a month of the group's spreadsheet."""
+        return await (await self._ledger()).read(period)
+
+    def link(self) -> str | None:
+        """The link of the spreadsheet last written to."""
+        return self._last.link() if self._last is not None else None
+
+
+def _ledger_error(exc: APIError, spreadsheet_id: str, share_with: str) -> Exception:
+    status = exc.response.status_code
+    if status == 403:
+        return LedgerAccessDenied(share_with)
+    if status == 404:
+        return LedgerNotFound(f"spreadsheet {spreadsheet_id} was not found")
+    return LedgerUnavailable(f"Google Sheets answered {status}")

@@ -41,6 +41,13 @@ MIGRATIONS: Sequence[str] = (
         quiet INTEGER
     );
     """,
+    """
+    CREATE TABLE chat_sheet (
+        chat_id INTEGER PRIMARY KEY,
+        spreadsheet_id TEXT NOT NULL,
+        connected_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 
 

@@ -16,6 +16,7 @@ from telegram.ext import (
 )
 
 from balance_bot.capture import CaptureService
+from balance_bot.connect import ConnectSheet
 from infrastructure.settings import Settings
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
@@ -27,7 +28,11 @@ Cleanup = Callable[[], Awaitable[None]]
 
 
 def build_application(
-    settings: Settings, capture: CaptureService, quiet_chats: QuietChats, cleanups: Sequence[Cleanup] = ()
+    settings: Settings,
+    capture: CaptureService,
+    connect: ConnectSheet,
+    quiet_chats: QuietChats,
+    cleanups: Sequence[Cleanup] = (),
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -61,7 +66,7 @@ def build_application(
         .build()
     )
     confirmations = ConfirmationQueue(application.bot)
-    handlers = BotHandlers(capture, confirmations, quiet_chats, settings.admin_user_ids)
+    handlers = BotHandlers(capture, connect, confirmations, quiet_chats, settings.admin_user_ids)
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if settings.allowed_chat_ids:
         groups = groups & filters.Chat(chat_id=settings.allowed_chat_ids)
@@ -69,6 +74,7 @@ def build_application(
     application.add_handler(CommandHandler(["start", "help"], handlers.help))
     application.add_handler(CommandHandler("undo", handlers.undo_command, filters=groups))
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
+    application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     application.add_handler(MessageHandler(groups & text & filters.UpdateType.MESSAGE, handlers.group_text))
     application.add_handler(
         MessageHandler(groups & text & filters.UpdateType.EDITED_MESSAGE, handlers.group_edit)

@@ -18,6 +18,7 @@ from balance_bot.capture import (
     Refused,
     Saved,
 )
+from balance_bot.connect import ConnectSheet
 from balance_bot.ports import SavedMessage
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
@@ -59,11 +60,13 @@ class BotHandlers:
     def __init__(
         self,
         capture: CaptureService,
+        connect: ConnectSheet,
         confirmations: ConfirmationQueue,
         quiet_chats: QuietChats,
         admin_user_ids: frozenset[int],
     ) -> None:
         self._capture = capture
+        self._connect = connect
         self._confirmations = confirmations
         self._quiet_chats = quiet_chats
         self._admin_user_ids = admin_user_ids
@@ -117,6 +120,20 @@ class BotHandlers:
             return
         await self._quiet_chats.set_quiet(message.chat_id, choice == "on")
         await message.reply_text(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF)
+
+    async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None:
+            return
+        if not await self._is_admin(context, message.chat_id, user.id):
+            await message.reply_text(texts.ADMINS_ONLY)
+            return
+        if not context.args:
+            await message.reply_text(texts.CONNECT_HOW)
+            return
+        outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
+        await message.reply_text(texts.connect_reply(outcome))
 
     async def _button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
         query, user = update.callback_query, update.effective_user

@@ -10,6 +10,7 @@ from balance_bot.capture import (
     AskPurpose,
     AskRephrase,
     Edited,
+    LedgerProblem,
     Outcome,
     RateLimited,
     Refusal,
@@ -19,10 +20,17 @@ from balance_bot.capture import (
     Switched,
     Voided,
 )
+from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.ports import SavedMessage
+from balance_bot.ports import (
+    LedgerAccessDenied,
+    LedgerError,
+    LedgerNotConnected,
+    LedgerNotFound,
+    SavedMessage,
+)
 
 HELP = (
     "I log this group's petty cash in the monthly sheet.\n\n"
@@ -37,6 +45,7 @@ HELP = (
 )
 COMMANDS = (
     ("help", "How to post expenses"),
+    ("connect", "Admins: connect this group to its Google Sheet (/connect <link>)"),
     ("undo", "Reply to your expense message to take it back"),
     ("quiet", "Admins: confirm with a reaction instead of a message (on/off)"),
 )
@@ -57,6 +66,18 @@ ACTION_REFUSALS = {
     ActionRefusal.TOO_LATE: "It is too late to change this here; please ask a bookkeeper to fix the sheet.",
     ActionRefusal.UNKNOWN: "I have nothing to change for that message.",
 }
+NOT_CONNECTED = (
+    "This group has no sheet yet, so I did not save that. "
+    "An admin can connect one with /connect followed by the link to the Google Sheet."
+)
+NO_ACCESS = "I cannot write to the sheet, so I did not save that. Share the sheet with {email} as Editor."
+NOT_FOUND = (
+    "I cannot find this group's sheet any more, so I did not save that. "
+    "An admin can connect one with /connect followed by the link to the Google Sheet."
+)
+UNAVAILABLE = (
+    "Google Sheets is not answering right now, so I did not save that. Please post it again in a few minutes."
+)
 UNDO_HOW = "Reply /undo to the expense message you want to take back."
 UNDO_BUTTON = "Undo"
 SWITCH_BUTTON = "Switch to {currency}"
@@ -160,4 +181,50 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return switched(saved)
         case ActionRefused(reason):
             return ACTION_REFUSALS[reason]
+        case LedgerProblem(error):
+            return ledger_problem(error)
     return None
+
+
+CONNECT_HOW = (
+    "Send /connect followed by the link to the Google Sheet. "
+    "Share the sheet with the bot's service account as Editor first."
+)
+CONNECTED = "Connected: this group's expenses now go to “{title}”.\n{link}"
+NOT_A_SHEET = "That does not look like a Google Sheet link. Copy the link from the browser's address bar."
+NO_SHEETS = "This bot keeps its ledger in a local workbook; the operator can switch it to Google Sheets."
+CONNECT_NO_ACCESS = (
+    "I cannot write to that sheet yet. Share it with {email} as Editor, then send /connect again."
+)
+CONNECT_NOT_FOUND = "I cannot find a sheet at that link. Check the link and send /connect again."
+
+
+def connect_reply(outcome: ConnectOutcome) -> str:
+    """The answer to /connect."""
+    match outcome:
+        case Connected(spreadsheet_id, title):
+            return CONNECTED.format(
+                title=title, link=f"https://docs.google.com/spreadsheets/d/{spreadsheet_id}"
+            )
+        case NotASheet():
+            return NOT_A_SHEET
+        case SheetsNotConfigured():
+            return NO_SHEETS
+        case LedgerProblem(LedgerAccessDenied() as denied):
+            return CONNECT_NO_ACCESS.format(email=denied.share_with)
+        case LedgerProblem(LedgerNotFound()):
+            return CONNECT_NOT_FOUND
+        case LedgerProblem(error):
+            return ledger_problem(error)
+    return UNAVAILABLE
+
+
+def ledger_problem(error: LedgerError) -> str:
+    """What the group is told when the sheet cannot be written."""
+    if isinstance(error, LedgerAccessDenied):
+        return NO_ACCESS.format(email=error.share_with)
+    if isinstance(error, LedgerNotConnected):
+        return NOT_CONNECTED
+    if isinstance(error, LedgerNotFound):
+        return NOT_FOUND
+    return UNAVAILABLE

@@ -1,0 +1,107 @@
+"""End to end on Google Sheets: the real bot, the fake Bot API and the fake Sheets API together."""
+
+import contextlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from infrastructure.bootstrap import build_bot
+from infrastructure.settings import Settings
+from tests.e2e.test_bot import replies_to, shut_down
+from tests.fakes.clock import FakeClock
+from tests.fakes.sheets_api import FakeSheets
+from tests.fakes.telegram_api import FakeTelegram
+
+GROUP, SOKHA, ADMIN = -1001, 11, 99
+SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
+
+
+@pytest.fixture
+async def telegram():
+    fake = FakeTelegram()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def sheets():
+    fake = FakeSheets()
+    fake.start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def key(sheets, tmp_path):
+    key = sheets.service_account_key()
+    path = tmp_path / "service-account.json"
+    path.write_text(json.dumps(key))
+    return key, path
+
+
+@contextlib.asynccontextmanager
+async def google_bot(telegram, sheets, key, tmp_path, **extra):
+    settings = Settings.from_environment(
+        {
+            "TELEGRAM_BOT_TOKEN": telegram.token,
+            "TELEGRAM_API_URL": telegram.url,
+            "SHEET_BACKEND": "google",
+            "GOOGLE_SERVICE_ACCOUNT_FILE": str(key[1]),
+            "SHEETS_API_URL": sheets.url,
+            "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
+            **extra,
+        }
+    )
+    application = build_bot(settings, FakeClock(datetime.now(UTC)))
+    await application.initialize()
+    await application.post_init(application)
+    await application.updater.start_polling(poll_interval=0, timeout=timedelta(seconds=0.2))
+    await application.start()
+    try:
+        yield application
+    finally:
+        await shut_down(application)
+
+
+async def test_an_expense_becomes_a_row_of_the_groups_google_sheet(telegram, sheets, key, tmp_path):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID):
+        message = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        sent = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
+    assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved to row 2 (")
+    assert f"https://docs.google.com/spreadsheets/d/{SHEET_ID}" in sent["text"]
+    worksheet = sheets.spreadsheets[SHEET_ID].sheets[0]
+    assert worksheet.values()[1][2:7] == ["coffee", 3.0, "", "Sokha", f"tg:{GROUP}:{message['message_id']}:0"]
+
+
+async def test_an_admin_connects_the_group_after_sharing_the_sheet(telegram, sheets, key, tmp_path):
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", editors=set())
+    telegram.admins.add(ADMIN)
+    link = f"https://docs.google.com/spreadsheets/d/{SHEET_ID}/edit"
+    async with google_bot(telegram, sheets, key, tmp_path):
+        early = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        no_sheet = await telegram.wait_for("sendMessage", replies_to(early), timeout=10)
+        assert "/connect" in no_sheet["text"]
+
+        refused = telegram.user_says(GROUP, ADMIN, f"/connect {link}")
+        share = await telegram.wait_for("sendMessage", replies_to(refused), timeout=10)
+        assert f"Share it with {key[0]['client_email']} as Editor" in share["text"]
+
+        spreadsheet.editors.add(key[0]["client_email"])
+        accepted = telegram.user_says(GROUP, ADMIN, f"/connect {link}")
+        connected = await telegram.wait_for("sendMessage", replies_to(accepted), timeout=10)
+        assert connected["text"].startswith("Connected: this group's expenses now go to “Petty cash”.")
+
+        later = telegram.user_says(GROUP, SOKHA, "tea 1$")
+        saved = await telegram.wait_for("sendMessage", replies_to(later), timeout=10)
+    assert saved["text"].startswith("Logged: 1.00 USD – tea.")
+    assert spreadsheet.sheets[0].values()[1][2] == "tea"
+
+
+async def test_only_admins_may_connect_a_sheet(telegram, sheets, key, tmp_path):
+    async with google_bot(telegram, sheets, key, tmp_path):
+        attempt = telegram.user_says(GROUP, SOKHA, f"/connect {SHEET_ID}")
+        answer = await telegram.wait_for("sendMessage", replies_to(attempt), timeout=10)
+    assert answer["text"] == "Only the group's admins can do that."
