@@ -34,7 +34,7 @@ class FakeSheet:
 
     def values(self) -> list[list[Cell]]:
         """The rows as the API returns them: trailing empty cells and rows trimmed."""
-        trimmed = [_trim(row) for row in self.rows]
+        trimmed = [["" if cell is None else cell for cell in _trim(row)] for row in self.rows]
         while trimmed and not trimmed[-1]:
             trimmed.pop()
         return trimmed
@@ -209,7 +209,10 @@ class FakeSheets:
         if method == "GET" and rest == "":
             return 200, self._metadata(spreadsheet)
         if method == "POST" and rest == ":batchUpdate":
-            return 200, self._batch_update(spreadsheet, body.get("requests", []))
+            try:
+                return 200, self._batch_update(spreadsheet, body.get("requests", []))
+            except _Invalid as invalid:
+                return 400, _error(400, str(invalid))
         if method == "POST" and rest == "/values:batchUpdate":
             for data in body.get("data", []):
                 self._write(spreadsheet, data["range"], data["values"], body.get("valueInputOption", "RAW"))
@@ -261,7 +264,12 @@ class FakeSheets:
                 properties = dict(spec["properties"])
                 properties.setdefault("sheetId", self._sheet_id())
                 if any(sheet.title == properties["title"] for sheet in spreadsheet.sheets):
-                    raise ValueError(f"a sheet named {properties['title']} already exists")
+                    raise _Invalid(
+                        f'Invalid requests[0].addSheet: A sheet with the name "{properties["title"]}" '
+                        "already exists. Please enter another name."
+                    )
+                if any(sheet.sheet_id == properties["sheetId"] for sheet in spreadsheet.sheets):
+                    raise _Invalid(f"Invalid requests[0].addSheet: sheet id {properties['sheetId']} is taken")
                 sheet = FakeSheet(properties["sheetId"], properties["title"])
                 sheet.frozen_rows = properties.get("gridProperties", {}).get("frozenRowCount", 0)
                 spreadsheet.sheets.append(sheet)
@@ -392,6 +400,10 @@ class FakeSheets:
 
     def _by_id(self, spreadsheet: FakeSpreadsheet, sheet_id: int) -> FakeSheet:
         return next(sheet for sheet in spreadsheet.sheets if sheet.sheet_id == sheet_id)
+
+
+class _Invalid(Exception):
+    """A batchUpdate the real API would refuse as a whole, with its message."""
 
 
 def _kind(method: str, path: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -123,11 +124,12 @@ class _Tail:
 
 
 class GoogleSheetLedger:
-    """A LedgerStore on one spreadsheet; steady state is one values.append per saved message.
+    """A LedgerStore on one spreadsheet: one Sheets call per saved message, from the first one on.
 
-    The worksheet list is read once, a worksheet's rows once when first used; after that the
-    append's own answer (updatedRange) says whether a bookkeeper moved things, and only then is
-    column A read again to number the new rows after the last numeric No.
+    A month's worksheet the bot has not seen is created from the template together with the
+    first rows, in one batchUpdate. Only when the API answers that it already exists is it read,
+    once; after that each message is one values.append, whose answer (updatedRange) says whether
+    a bookkeeper moved rows, and only then is column A read to renumber after the last numeric No.
     """
 
     def __init__(
@@ -144,7 +146,6 @@ class GoogleSheetLedger:
         self._title_format = title_format
         self._share_with = share_with
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")
-        self._sheet_ids: dict[str, int] | None = None
         self._tails: dict[str, _Tail] = {}
         self._owners: dict[str, Period | None] = {}
         self._width = len(template.columns)
@@ -188,8 +189,18 @@ class GoogleSheetLedger:
     # Everything below runs on the worker thread.
 
     def _append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
-        title = self._sheet_for(period, create=True)
-        assert title is not None
+        candidates = self._candidates(period)
+        for title in candidates:
+            if title not in self._tails:
+                created = self._create_with(title, period, lines)
+                if created is not None:
+                    return created
+                self._learn(title)  # it was there already: read it once
+            if self._owners[title] in (None, period) or title == candidates[-1]:
+                return self._append_to(title, period, lines)
+        raise AssertionError("unreachable: the last candidate is always used")
+
+    def _append_to(self, title: str, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         tail = self._tails[title]
         numbers = [tail.last_number + offset for offset in range(1, len(lines) + 1)]
         rows = [self._row(number, line) for number, line in zip(numbers, lines, strict=True)]
@@ -208,6 +219,11 @@ class GoogleSheetLedger:
             SavedLine(line, title, landed + offset, number)
             for offset, (line, number) in enumerate(zip(lines, numbers, strict=True))
         ]
+
+    def _candidates(self, period: Period) -> tuple[str, str]:
+        """The period's title, and the one used when a same-named worksheet is another year's."""
+        title = period.title(self._title_format)
+        return title, f"{title} {period.year}"
 
     def _renumber(self, title: str, landed: int, numbers: list[int]) -> list[int]:
         """The sheet changed since the last append: number after the last numeric No above the new rows."""
@@ -274,10 +290,19 @@ class GoogleSheetLedger:
         return None
 
     def _read(self, period: Period) -> list[SheetRow]:
-        title = self._sheet_for(period, create=False)
-        if title is None:
-            return []
-        rows = self._values(title)
+        for title in self._candidates(period):
+            try:
+                rows = self._values(title)
+            except APIError as exc:
+                if exc.response.status_code == 400:  # no such worksheet
+                    continue
+                raise
+            self._remember(title, rows)
+            if self._owners[title] in (None, period):
+                return self._sheet_rows(rows)
+        return []
+
+    def _sheet_rows(self, rows: list[list[Any]]) -> list[SheetRow]:
         keys = [column.key for column in self._template.columns]
         result = []
         for values in rows[1:]:
@@ -297,31 +322,11 @@ class GoogleSheetLedger:
             )
         return result
 
-    def _sheet_for(self, period: Period, *, create: bool) -> str | None:
-        """The period's worksheet title; a same-named one of another year is left alone."""
-        if self._sheet_ids is None:
-            metadata = self._client.fetch_sheet_metadata(
-                self.spreadsheet_id, params={"fields": "sheets.properties(sheetId,title)"}
-            )
-            self._sheet_ids = {
-                sheet["properties"]["title"]: sheet["properties"]["sheetId"] for sheet in metadata["sheets"]
-            }
-        title = period.title(self._title_format)
-        for candidate in (title, f"{title} {period.year}"):
-            if candidate in self._sheet_ids:
-                if candidate not in self._tails:
-                    self._learn(candidate)
-                owner = self._owners[candidate]
-                if owner is None or owner == period:
-                    return candidate
-            elif create:
-                self._create(candidate)
-                return candidate
-        return None
-
     def _learn(self, title: str) -> None:
         """Read a worksheet once: whose month it is, where it ends, and its last numeric No."""
-        rows = self._values(title)
+        self._remember(title, self._values(title))
+
+    def _remember(self, title: str, rows: list[list[Any]]) -> None:
         date_index = self._template.index_of("date") - 1
         self._owners[title] = owning_period(
             _serial_to_date(row[date_index]) if len(row) > date_index else None for row in rows[1:]
@@ -336,10 +341,19 @@ class GoogleSheetLedger:
         values: list[list[Any]] = answer.get("values", [])
         return values
 
-    def _create(self, title: str) -> None:
-        """The worksheet from the template in one batchUpdate: header, bold, frozen, formats, widths."""
-        assert self._sheet_ids is not None
-        sheet_id = max(self._sheet_ids.values(), default=0) + 1
+    def _create_with(self, title: str, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine] | None:
+        """Create the worksheet from the template with the first rows, in one batchUpdate.
+
+        None when a worksheet of that title exists already; nothing is changed then, as a
+        batchUpdate is applied whole or not at all.
+        """
+        sheet_id = random.randrange(1_000_000, 2**31 - 1)  # chosen here, so the same batch can fill it
+        numbers = list(range(1, len(lines) + 1))
+        header = [_cell_data(header, bold=True) for header in self._template.headers]
+        rows = [
+            [_cell_data(value) for value in self._row(n, line)]
+            for n, line in zip(numbers, lines, strict=True)
+        ]
         requests_: list[dict[str, Any]] = [
             {
                 "addSheet": {
@@ -353,61 +367,25 @@ class GoogleSheetLedger:
             {
                 "updateCells": {
                     "start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
-                    "rows": [
-                        {
-                            "values": [
-                                {
-                                    "userEnteredValue": {"stringValue": header},
-                                    "userEnteredFormat": {"textFormat": {"bold": True}},
-                                }
-                                for header in self._template.headers
-                            ]
-                        }
-                    ],
+                    "rows": [{"values": row} for row in [header, *rows]],
                     "fields": "userEnteredValue,userEnteredFormat.textFormat.bold",
                 }
             },
         ]
         for index, column in enumerate(self._template.columns):
-            kind = (
-                "TEXT" if column.number_format == "@" else "DATE" if "d" in column.number_format else "NUMBER"
-            )
-            requests_.append(
-                {
-                    "repeatCell": {
-                        "range": {
-                            "sheetId": sheet_id,
-                            "startRowIndex": 1,
-                            "startColumnIndex": index,
-                            "endColumnIndex": index + 1,
-                        },
-                        "cell": {
-                            "userEnteredFormat": {
-                                "numberFormat": {"type": kind, "pattern": column.number_format}
-                            }
-                        },
-                        "fields": "userEnteredFormat.numberFormat",
-                    }
-                }
-            )
-            requests_.append(
-                {
-                    "updateDimensionProperties": {
-                        "range": {
-                            "sheetId": sheet_id,
-                            "dimension": "COLUMNS",
-                            "startIndex": index,
-                            "endIndex": index + 1,
-                        },
-                        "properties": {"pixelSize": column.width * 7},
-                        "fields": "pixelSize",
-                    }
-                }
-            )
-        self._client.batch_update(self.spreadsheet_id, {"requests": requests_})
-        self._sheet_ids[title] = sheet_id
-        self._tails[title] = _Tail(last_row=1, last_number=0)
-        self._owners[title] = None
+            requests_.append(_number_format(sheet_id, index, column.number_format))
+            requests_.append(_width(sheet_id, index, column.width))
+        try:
+            self._client.batch_update(self.spreadsheet_id, {"requests": requests_})
+        except APIError as exc:
+            if exc.response.status_code == 400 and "already exists" in str(exc):
+                return None
+            raise
+        self._tails[title] = _Tail(last_row=1 + len(lines), last_number=len(lines))
+        self._owners[title] = period
+        return [
+            SavedLine(line, title, 1 + number, number) for number, line in zip(numbers, lines, strict=True)
+        ]
 
     def _row(self, number: int, line: LedgerLine) -> list[Any]:
         usd, khr = _amounts(line)
@@ -421,6 +399,49 @@ class GoogleSheetLedger:
             "reference": line.source.reference(),
         }
         return [values[column.key] for column in self._template.columns]
+
+
+def _cell_data(value: Any, *, bold: bool = False) -> dict[str, Any]:
+    """One cell of an updateCells request: a number, literal text (never a formula), or empty."""
+    cell: dict[str, Any] = {}
+    if _is_number(value):
+        cell["userEnteredValue"] = {"numberValue": value}
+    elif value not in (None, ""):
+        cell["userEnteredValue"] = {"stringValue": str(value)}
+    if bold:
+        cell["userEnteredFormat"] = {"textFormat": {"bold": True}}
+    return cell
+
+
+def _number_format(sheet_id: int, index: int, pattern: str) -> dict[str, Any]:
+    kind = "TEXT" if pattern == "@" else "DATE" if "d" in pattern else "NUMBER"
+    return {
+        "repeatCell": {
+            "range": {
+                "sheetId": sheet_id,
+                "startRowIndex": 1,
+                "startColumnIndex": index,
+                "endColumnIndex": index + 1,
+            },
+            "cell": {"userEnteredFormat": {"numberFormat": {"type": kind, "pattern": pattern}}},
+            "fields": "userEnteredFormat.numberFormat",
+        }
+    }
+
+
+def _width(sheet_id: int, index: int, characters: int) -> dict[str, Any]:
+    return {
+        "updateDimensionProperties": {
+            "range": {
+                "sheetId": sheet_id,
+                "dimension": "COLUMNS",
+                "startIndex": index,
+                "endIndex": index + 1,
+            },
+            "properties": {"pixelSize": characters * 7},
+            "fields": "pixelSize",
+        }
+    }
 
 
 _UNFORMATTED: ParamsType = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}

@@ -83,7 +83,7 @@ def spreadsheet(sheets, key):
     return sheets.add_spreadsheet(SHEET, "Petty cash", {key["client_email"]})
 
 
-async def test_a_new_month_gets_its_worksheet_from_the_template_in_one_batch_update(
+async def test_a_new_month_gets_its_worksheet_and_first_row_in_one_batch_update(
     sheets, spreadsheet, make_ledger
 ):
     [saved] = await make_ledger().append(DECEMBER, [line("coffee")])
@@ -94,16 +94,15 @@ async def test_a_new_month_gets_its_worksheet_from_the_template_in_one_batch_upd
     assert sheet.frozen_rows == 1
     assert (sheet.formats[1], sheet.formats[3], sheet.formats[4]) == ("mmm dd", "#,##0.00", "#,##0")
     assert sheet.values()[1] == [1, serial(date(2026, 12, 3)), "coffee", 3.0, "", "Sokha", "tg:-100:1:0"]
-    assert (sheets.calls_to("get"), sheets.calls_to("batchUpdate"), sheets.calls_to("append")) == (1, 1, 1)
+    assert sheets.calls == [("batchUpdate", f"POST /v4/spreadsheets/{SHEET}:batchUpdate")]
 
 
-async def test_the_steady_state_costs_one_call_per_expense(sheets, spreadsheet, make_ledger):
+async def test_every_expense_costs_one_call_from_the_first_one_on(sheets, spreadsheet, make_ledger):
     ledger = make_ledger()
-    await ledger.append(DECEMBER, [line("first")])
-    before = len(sheets.calls)
-    for message_id in range(2, 52):
+    for message_id in range(1, 52):
         await ledger.append(DECEMBER, [line(f"tea {message_id}", message_id=message_id)])
-    assert len(sheets.calls) - before == 50
+    assert len(sheets.calls) == 51
+    assert sheets.calls_to("append") == 50
     assert [row[0] for row in spreadsheet.sheet("December 2026").values()[1:]] == list(range(1, 52))
 
 
@@ -182,9 +181,11 @@ async def test_a_sheet_not_shared_with_the_bot_names_the_email_to_share_it_with(
 async def test_429_is_retried_after_what_retry_after_asks_then_succeeds(
     sheets, spreadsheet, make_ledger, sleeps
 ):
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("coffee", message_id=1)])
     sheets.fail_next(429, times=2, retry_after=7, path_contains=":append")
-    [saved] = await make_ledger().append(DECEMBER, [line("coffee")])
-    assert saved.number == 1
+    [saved] = await ledger.append(DECEMBER, [line("tea", message_id=2)])
+    assert saved.number == 2
     assert sleeps == [7, 7]
     assert sheets.calls_to("append") == 3
 
@@ -219,3 +220,16 @@ async def test_reading_a_month_gives_its_rows_as_they_stand(spreadsheet, make_le
         (1, date(2026, 12, 3), "coffee", Decimal("3.5"), None),
         (2, date(2026, 12, 3), "ice", None, Decimal(5000)),
     ]
+
+
+async def test_an_existing_worksheet_is_read_once_then_appended_to(sheets, spreadsheet, make_ledger):
+    sheets.add_sheet(SHEET, "December 2026", [HEADERS, [1, serial(date(2026, 12, 1)), "rent", 300]])
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("coffee", message_id=1)])
+    await ledger.append(DECEMBER, [line("tea", message_id=2)])
+    assert [kind for kind, _ in sheets.calls] == ["batchUpdate", "values.get", "append", "append"]
+    assert [row[0] for row in spreadsheet.sheet("December 2026").values()[1:]] == [1, 2, 3]
+
+
+async def test_reading_a_month_without_a_worksheet_gives_no_rows(spreadsheet, make_ledger):
+    assert await make_ledger().read(Period(2026, 11)) == []
