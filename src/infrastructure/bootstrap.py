@@ -27,7 +27,6 @@ from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
-from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from infrastructure.sheets.workbook import WorkbookLedger
 from infrastructure.sqlite.capture_state import SqliteCaptureState
@@ -79,6 +78,10 @@ def build_ledgers(
     """The configured store: Google Sheets with a service account, or the local workbook."""
     template = load_template()
     if settings.sheet_backend == "google":
+        # Imported only when configured: gspread, google-auth and requests add about 18 MB to a
+        # bot that keeps its ledger in the local workbook on a small home server.
+        from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
+
         key_file = settings.google_service_account_file
         if key_file is None:
             raise SettingsError(

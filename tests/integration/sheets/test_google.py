@@ -233,3 +233,15 @@ async def test_an_existing_worksheet_is_read_once_then_appended_to(sheets, sprea
 
 async def test_reading_a_month_without_a_worksheet_gives_no_rows(spreadsheet, make_ledger):
     assert await make_ledger().read(Period(2026, 11)) == []
+
+
+async def test_an_append_whose_answer_is_lost_is_not_repeated(sheets, spreadsheet, key, sleeps):
+    client = SheetsHTTPClient(load_credentials(key), sheets.url, timeout_seconds=0.2, sleep=sleeps.append)
+    ledger = GoogleSheetLedger(SHEET, client, load_template(), "%B %Y", key["client_email"])
+    await ledger.append(DECEMBER, [line("coffee", message_id=1)])
+    sheets.latency_seconds = 0.5
+    with pytest.raises(LedgerUnavailable):
+        await ledger.append(DECEMBER, [line("tea", message_id=2)])
+    ledger.close()
+    assert sheets.calls_to("append") == 1  # it may have landed: repeating it could write the row twice
+    assert sleeps == []
