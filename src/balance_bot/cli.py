@@ -21,7 +21,10 @@ def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "parse",
         help="read JSON lines {id, text} on stdin, write the bot's decision for each on stdout",
     )
-    commands.add_parser("run", help="run the bot in its Telegram groups (long polling)")
+    run = commands.add_parser("run", help="run the bot in its Telegram groups (long polling by default)")
+    run.add_argument(
+        "--webhook", action="store_true", help="receive updates on WEBHOOK_URL instead of polling for them"
+    )
     commands.add_parser(
         "try", help="a group chat in the terminal: type as a member, see what the bot says (/as NAME)"
     )

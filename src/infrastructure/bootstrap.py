@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import secrets
 import sys
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
@@ -143,6 +145,30 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     return build_application(settings, parts.capture, parts.connect, quiet_chats, cleanups=[parts.close])
 
 
+@dataclass(frozen=True)
+class WebhookOptions:
+    """Where the webhook server listens and what Telegram is told; the secret is checked on every update."""
+
+    listen: str
+    port: int
+    url_path: str
+    webhook_url: str
+    secret_token: str
+
+
+def webhook_options(settings: Settings) -> WebhookOptions:
+    """The webhook set-up from the settings; without WEBHOOK_SECRET a random one is made per start."""
+    if not settings.webhook_url:
+        raise SettingsError("--webhook needs WEBHOOK_URL, the https address Telegram should post updates to")
+    return WebhookOptions(
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+        webhook_url=settings.webhook_url,
+        secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `balance-bot` command; the exit status says whether it worked."""
     arguments = parse_command_line(argv)
@@ -157,8 +183,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "run":
             if not settings.telegram_bot_token:
                 raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
-            configure_logging([settings.telegram_bot_token, settings.anthropic_api_key])
-            build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+            secret = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
+            configure_logging(secret)
+            if arguments.webhook:
+                options = webhook_options(settings)
+                build_bot(settings).run_webhook(
+                    listen=options.listen,
+                    port=options.port,
+                    url_path=options.url_path,
+                    webhook_url=options.webhook_url,
+                    secret_token=options.secret_token,
+                    allowed_updates=Update.ALL_TYPES,
+                )
+            else:
+                build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
             return 0
         if arguments.command == "try":
             parts = build_capture(settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -44,6 +45,10 @@ class Settings:
     max_amount_khr: Decimal = Decimal(40_000_000)
     undo_window_seconds: int = 900
     workbook_save_delay_seconds: int = 2
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_secret: str | None = field(default=None, repr=False)
     confirmation_style: str = "reply"
 
     @classmethod
@@ -87,6 +92,10 @@ class Settings:
             workbook_save_delay_seconds=_positive_int(
                 values, "WORKBOOK_SAVE_DELAY_SECONDS", defaults.workbook_save_delay_seconds
             ),
+            webhook_url=values.get("WEBHOOK_URL"),
+            webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),
+            webhook_port=_positive_int(values, "WEBHOOK_PORT", defaults.webhook_port),
+            webhook_secret=_webhook_secret(values.get("WEBHOOK_SECRET")),
             confirmation_style=_choice(
                 values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style
             ),
@@ -144,6 +153,12 @@ def _positive_decimal(values: Mapping[str, str], name: str, default: Decimal) ->
     if not number.is_finite() or number <= 0:
         raise SettingsError(f"{name} must be a number above zero, not {raw!r}")
     return number
+
+
+def _webhook_secret(raw: str | None) -> str | None:
+    if raw is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", raw):
+        raise SettingsError("WEBHOOK_SECRET may hold only letters, digits, _ and -, at most 256 of them")
+    return raw
 
 
 def _parser_llm(raw: str) -> tuple[str, ...]:

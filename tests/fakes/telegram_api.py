@@ -217,6 +217,9 @@ class FakeTelegram:
     async def _api_deleteWebhook(self, params: Params) -> bool:  # noqa: N802
         return True
 
+    async def _api_setWebhook(self, params: Params) -> bool:  # noqa: N802
+        return True
+
     async def _api_setMyCommands(self, params: Params) -> bool:  # noqa: N802
         return True
 
