@@ -25,6 +25,7 @@ from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import Clock, LedgerDirectory, SheetAccess
+from infrastructure.check import report, run_checks
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
 from infrastructure.logging_setup import configure_logging
@@ -198,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
             return 0
+        if arguments.command == "check":
+            return report(asyncio.run(run_checks(settings)))
         if arguments.command == "try":
             parts = build_capture(settings)
             return asyncio.run(run_try_chat(parts.capture, parts.close, sys.stdin, sys.stdout))

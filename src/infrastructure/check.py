@@ -1,0 +1,186 @@
+"""`balance-bot check`: the settings and everything they point to, one clear line per item."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import aiohttp
+from telegram import Bot
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from infrastructure.settings import Settings
+from infrastructure.sqlite.database import Database
+
+
+class Verdict(StrEnum):
+    """How an item stands."""
+
+    OK = "OK"
+    WARN = "WARN"
+    FAIL = "FAIL"
+    SKIP = "SKIP"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report."""
+
+    verdict: Verdict
+    item: str
+    detail: str
+
+    def line(self) -> str:
+        """'OK    Telegram: @bot reads group messages'."""
+        return f"{self.verdict.value:<5} {self.item}: {self.detail}"
+
+
+async def run_checks(settings: Settings) -> list[Finding]:
+    """Every check, in the order an operator sets things up."""
+    findings = [await _telegram(settings), _database_folder(settings)]
+    findings += await _ledger(settings)
+    findings += await _llms(settings)
+    return findings
+
+
+async def _telegram(settings: Settings) -> Finding:
+    if not settings.telegram_bot_token:
+        return Finding(
+            Verdict.FAIL, "Telegram", "TELEGRAM_BOT_TOKEN is not set (create a bot with @BotFather)"
+        )
+    bot = Bot(settings.telegram_bot_token, base_url=f"{settings.telegram_api_url}/bot")
+    try:
+        async with bot:
+            me = bot.bot
+    except InvalidToken:
+        return Finding(Verdict.FAIL, "Telegram", "the token was refused; copy it again from @BotFather")
+    except NetworkError as exc:
+        return Finding(Verdict.FAIL, "Telegram", f"{settings.telegram_api_url} did not answer ({exc})")
+    except TelegramError as exc:
+        return Finding(Verdict.FAIL, "Telegram", f"getMe failed: {exc}")
+    if not me.can_read_all_group_messages:
+        return Finding(
+            Verdict.WARN,
+            "Telegram",
+            f"@{me.username} cannot read group messages: in @BotFather /setprivacy → Disable, "
+            "then add the bot to the group again (or make it a group admin)",
+        )
+    return Finding(Verdict.OK, "Telegram", f"@{me.username} reads group messages")
+
+
+def _database_folder(settings: Settings) -> Finding:
+    folder = settings.database_path.parent
+    if _writable_folder(folder):
+        return Finding(Verdict.OK, "Database", f"{settings.database_path}")
+    return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}")
+
+
+async def _ledger(settings: Settings) -> list[Finding]:
+    if settings.sheet_backend == "workbook":
+        folder = settings.workbook_path.parent
+        if _writable_folder(folder):
+            return [Finding(Verdict.OK, "Workbook", f"{settings.workbook_path}")]
+        return [Finding(Verdict.FAIL, "Workbook", f"cannot create or write {folder}")]
+    from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
+    from infrastructure.sheets.template import load_template
+    from infrastructure.sqlite.chat_sheets import SqliteChatSheets
+
+    key_file = settings.google_service_account_file
+    if key_file is None:
+        return [Finding(Verdict.FAIL, "Google", "SHEET_BACKEND=google needs GOOGLE_SERVICE_ACCOUNT_FILE")]
+    try:
+        credentials = load_credentials(json.loads(key_file.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as exc:
+        return [Finding(Verdict.FAIL, "Google", f"{key_file} is not a readable service-account key ({exc})")]
+    email = credentials.service_account_email
+    findings = [
+        Finding(Verdict.OK, "Google service account", f"{email} — share each sheet with it as Editor")
+    ]
+    database = Database(settings.database_path)
+    sheets = GoogleSheets(
+        SheetsHTTPClient(credentials, settings.sheets_api_url, attempts=2),
+        load_template(),
+        settings.worksheet_title_format,
+        email,
+        settings.balance_sheet_by_chat,
+        settings.balance_sheet_id,
+        SqliteChatSheets(database),
+    )
+    configured = dict.fromkeys(
+        [
+            *([settings.balance_sheet_id] if settings.balance_sheet_id else []),
+            *settings.balance_sheet_by_chat.values(),
+        ]
+    )
+    if not configured:
+        findings.append(Finding(Verdict.SKIP, "Sheets", "none configured; group admins can /connect one"))
+    for spreadsheet_id in configured:
+        findings.append(await _sheet(sheets.check_write_access, spreadsheet_id, email))
+    await sheets.close()
+    await database.close()
+    return findings
+
+
+async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, email: str) -> Finding:
+    from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
+
+    try:
+        title = await check(spreadsheet_id)
+    except LedgerAccessDenied:
+        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", f"not shared with {email} as Editor")
+    except LedgerNotFound:
+        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", "no such spreadsheet")
+    except LedgerError as exc:
+        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", str(exc))
+    return Finding(Verdict.OK, f"Sheet {spreadsheet_id}", f"“{title}” is writable")
+
+
+async def _llms(settings: Settings) -> list[Finding]:
+    findings = []
+    if "ollama" in settings.parser_llm:
+        findings.append(await _ollama(settings))
+    if "anthropic" in settings.parser_llm:
+        if settings.anthropic_api_key:
+            findings.append(Finding(Verdict.OK, "Anthropic", f"key set, model {settings.anthropic_model}"))
+        else:
+            findings.append(Finding(Verdict.SKIP, "Anthropic", "no ANTHROPIC_API_KEY: no paid fallback"))
+    if not settings.parser_llm:
+        findings.append(Finding(Verdict.SKIP, "LLM", "PARSER_LLM=none: the heuristic parser decides alone"))
+    return findings
+
+
+async def _ollama(settings: Settings) -> Finding:
+    url = f"{settings.ollama_host}/api/tags"
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session,
+            session.get(url) as response,
+        ):
+            models = [model.get("name", "") for model in (await response.json()).get("models", [])]
+    except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+        return Finding(
+            Verdict.WARN, "Ollama", f"{settings.ollama_host} is not reachable ({exc.__class__.__name__})"
+        )
+    wanted = settings.ollama_model
+    if not any(name == wanted or name.split(":")[0] == wanted for name in models):
+        return Finding(Verdict.WARN, "Ollama", f"model {wanted} is not pulled: run `ollama pull {wanted}`")
+    return Finding(Verdict.OK, "Ollama", f"{settings.ollama_host} serves {wanted}")
+
+
+def _writable_folder(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def report(findings: list[Finding]) -> int:
+    """Print the findings; the exit status is 1 when anything failed."""
+    for finding in findings:
+        print(finding.line())
+    return 1 if any(finding.verdict is Verdict.FAIL for finding in findings) else 0

@@ -1,0 +1,136 @@
+"""Tests for `balance-bot check` against the fake Telegram, Sheets and Ollama servers."""
+
+import json
+import socket
+
+import pytest
+
+from infrastructure.check import Verdict, report, run_checks
+from infrastructure.settings import Settings
+from tests.fakes.ollama_api import FakeOllama
+from tests.fakes.sheets_api import FakeSheets
+from tests.fakes.telegram_api import FakeTelegram
+
+SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
+
+
+@pytest.fixture
+async def telegram():
+    fake = FakeTelegram()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def sheets():
+    fake = FakeSheets()
+    fake.start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+async def ollama():
+    fake = FakeOllama()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def environment(telegram, sheets, ollama, tmp_path):
+    key = sheets.service_account_key()
+    key_file = tmp_path / "key.json"
+    key_file.write_text(json.dumps(key))
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key["client_email"]})
+    return key, {
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_URL": telegram.url,
+        "SHEET_BACKEND": "google",
+        "GOOGLE_SERVICE_ACCOUNT_FILE": str(key_file),
+        "SHEETS_API_URL": sheets.url,
+        "BALANCE_SHEET_ID": SHEET_ID,
+        "DATABASE_PATH": str(tmp_path / "data" / "bot.sqlite3"),
+        "OLLAMA_HOST": ollama.url,
+        "ANTHROPIC_API_KEY": "sk-test",
+    }
+
+
+def by_item(findings):
+    return {finding.item: finding for finding in findings}
+
+
+async def test_all_fine_is_one_ok_line_per_item_with_the_email_to_share_with(environment, capsys):
+    key, env = environment
+    findings = await run_checks(Settings.from_environment(env))
+    assert report(findings) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("OK ") for line in out), out
+    items = by_item(findings)
+    assert items["Telegram"].detail == "@balance_test_bot reads group messages"
+    assert key["client_email"] in items["Google service account"].detail
+    assert items[f"Sheet {SHEET_ID}"].detail == "“Petty cash” is writable"
+    assert items["Ollama"].verdict is Verdict.OK
+
+
+async def test_a_bad_token_fails_with_what_to_do(environment):
+    _, env = environment
+    findings = await run_checks(Settings.from_environment({**env, "TELEGRAM_BOT_TOKEN": "123:WRONG"}))
+    telegram = by_item(findings)["Telegram"]
+    assert (telegram.verdict, telegram.detail) == (
+        Verdict.FAIL,
+        "the token was refused; copy it again from @BotFather",
+    )
+    assert report(findings) == 1
+
+
+async def test_privacy_mode_is_a_warning_with_the_botfather_steps(environment, telegram):
+    _, env = environment
+    telegram.can_read_all_group_messages = False
+    finding = by_item(await run_checks(Settings.from_environment(env)))["Telegram"]
+    assert finding.verdict is Verdict.WARN
+    assert "/setprivacy" in finding.detail
+
+
+async def test_a_sheet_not_shared_names_the_email(environment, sheets):
+    key, env = environment
+    sheets.spreadsheets[SHEET_ID].editors.clear()
+    findings = await run_checks(Settings.from_environment(env))
+    sheet = by_item(findings)[f"Sheet {SHEET_ID}"]
+    assert (sheet.verdict, sheet.detail) == (Verdict.FAIL, f"not shared with {key['client_email']} as Editor")
+    assert report(findings) == 1
+
+
+async def test_ollama_down_is_a_warning_not_a_failure(environment):
+    _, env = environment
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    findings = await run_checks(
+        Settings.from_environment({**env, "OLLAMA_HOST": f"http://127.0.0.1:{closed_port}"})
+    )
+    ollama = by_item(findings)["Ollama"]
+    assert ollama.verdict is Verdict.WARN
+    assert "not reachable" in ollama.detail
+    assert report(findings) == 0
+
+
+async def test_a_model_that_is_not_pulled_says_how_to_pull_it(environment, ollama):
+    _, env = environment
+    ollama.models = ["llama3.2:1b"]
+    finding = by_item(await run_checks(Settings.from_environment(env)))["Ollama"]
+    assert "ollama pull qwen2.5:3b-instruct" in finding.detail
+
+
+async def test_the_workbook_backend_checks_its_folder(telegram, tmp_path):
+    env = {
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_URL": telegram.url,
+        "WORKBOOK_PATH": str(tmp_path / "ledger" / "balance.xlsx"),
+        "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
+        "PARSER_LLM": "none",
+    }
+    items = by_item(await run_checks(Settings.from_environment(env)))
+    assert items["Workbook"].verdict is Verdict.OK
+    assert items["LLM"].verdict is Verdict.SKIP
