@@ -26,6 +26,7 @@ def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--webhook", action="store_true", help="receive updates on WEBHOOK_URL instead of polling for them"
     )
     commands.add_parser("check", help="check the settings and what they point to, one line per item")
+    commands.add_parser("health", help="exit 0 when the running bot touched its heartbeat file lately")
     commands.add_parser(
         "try", help="a group chat in the terminal: type as a member, see what the bot says (/as NAME)"
     )

@@ -28,6 +28,7 @@ from balance_bot.ports import Clock, LedgerDirectory, SheetAccess
 from infrastructure.check import report, run_checks
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
+from infrastructure.health import is_alive
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
@@ -199,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
             return 0
+        if arguments.command == "health":
+            return 0 if is_alive(settings.database_path.parent / "heartbeat") else 1
         if arguments.command == "check":
             return report(asyncio.run(run_checks(settings)))
         if arguments.command == "try":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
@@ -17,6 +18,7 @@ from telegram.ext import (
 
 from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
+from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
@@ -38,15 +40,20 @@ def build_application(
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is required to run the bot")
     confirmations: ConfirmationQueue | None = None
+    background: list[asyncio.Task[None]] = []
 
     async def start(application: Application) -> None:  # type: ignore[type-arg]
         me = application.bot.bot
         if not me.can_read_all_group_messages:
             log.warning(texts.PRIVACY_WARNING)
         await application.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
+        # Owned here rather than by application.create_task, which expects a running application.
+        background.append(asyncio.create_task(beat(settings.database_path.parent / "heartbeat")))
         log.info("balance-bot is running as @%s", me.username)
 
     async def stop(application: Application) -> None:  # type: ignore[type-arg]
+        for task in background:
+            task.cancel()
         if confirmations is not None:
             await confirmations.drain()
         for cleanup in cleanups:

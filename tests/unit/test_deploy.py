@@ -1,0 +1,57 @@
+"""Static checks of deploy/: no Docker engine runs here, so what can be read is checked."""
+
+import configparser
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+
+
+def dockerfile():
+    return (DEPLOY / "Dockerfile").read_text(encoding="utf-8")
+
+
+def test_the_dockerfile_runs_the_installed_console_script_as_a_non_root_user():
+    text = dockerfile()
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert 'ENTRYPOINT ["balance-bot"]' in text
+    assert "balance-bot" in scripts
+    assert re.search(r"^FROM python:3\.11-slim$", text, re.MULTILINE)
+    assert re.search(r"^USER balance$", text, re.MULTILINE)
+    assert "HEALTHCHECK" in text
+    assert 'CMD ["balance-bot", "health"]' in text
+
+
+def test_the_dockerfile_copies_only_what_exists():
+    for source in re.findall(r"^COPY (.+) \S+$", dockerfile(), re.MULTILINE):
+        for path in source.split():
+            assert (ROOT / path).exists(), path
+
+
+def test_the_compose_file_parses_and_points_at_files_that_exist():
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text(encoding="utf-8"))
+    bot, ollama = compose["services"]["bot"], compose["services"]["ollama"]
+    context = (DEPLOY / bot["build"]["context"]).resolve()
+    assert context == ROOT
+    assert (context / bot["build"]["dockerfile"]).exists()
+    assert (DEPLOY / bot["env_file"]).resolve().parent == ROOT
+    assert (ROOT / ".env.example").exists()  # the env_file is made from it
+    assert "bot-data:/app/data" in bot["volumes"]
+    assert any(volume.startswith("ollama-models:") for volume in ollama["volumes"])
+    assert set(compose["volumes"]) == {"bot-data", "ollama-models"}
+    assert bot["environment"]["OLLAMA_HOST"] == "http://ollama:11434"
+
+
+def test_the_systemd_unit_runs_the_bot_and_may_write_only_its_data():
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str
+    unit.read_string((DEPLOY / "balance-bot.service").read_text(encoding="utf-8"))
+    service = unit["Service"]
+    assert service["ExecStart"].endswith("/.venv/bin/balance-bot run")
+    assert service["ReadWritePaths"] == "/opt/balance-bot/data"
+    assert service["User"] != "root"
+    assert unit["Install"]["WantedBy"] == "multi-user.target"
