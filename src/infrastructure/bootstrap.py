@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import secrets
 import sys
@@ -185,10 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "run":
             if not settings.telegram_bot_token:
                 raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
-            secret = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
-            configure_logging(secret)
+            secrets_to_hide = [
+                settings.telegram_bot_token,
+                settings.anthropic_api_key,
+                settings.webhook_secret,
+            ]
             if arguments.webhook:
                 options = webhook_options(settings)
+                configure_logging([*secrets_to_hide, options.secret_token])
                 build_bot(settings).run_webhook(
                     listen=options.listen,
                     port=options.port,
@@ -198,11 +203,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                     allowed_updates=Update.ALL_TYPES,
                 )
             else:
+                configure_logging(secrets_to_hide)
                 build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
             return 0
         if arguments.command == "health":
             return 0 if is_alive(settings.database_path.parent / "heartbeat") else 1
         if arguments.command == "check":
+            configure_logging(
+                [settings.telegram_bot_token, settings.anthropic_api_key], level=logging.WARNING
+            )
             return report(asyncio.run(run_checks(settings)))
         if arguments.command == "try":
             parts = build_capture(settings)

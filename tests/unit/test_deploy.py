@@ -41,6 +41,7 @@ def test_the_compose_file_parses_and_points_at_files_that_exist():
     assert (DEPLOY / bot["env_file"]).resolve().parent == ROOT
     assert (ROOT / ".env.example").exists()  # the env_file is made from it
     assert "bot-data:/app/data" in bot["volumes"]
+    assert (ROOT / "secrets").is_dir()
     assert any(volume.startswith("ollama-models:") for volume in ollama["volumes"])
     assert set(compose["volumes"]) == {"bot-data", "ollama-models"}
     assert bot["environment"]["OLLAMA_HOST"] == "http://ollama:11434"
