@@ -13,6 +13,7 @@ import aiohttp
 from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
 from infrastructure.settings import Settings
 from infrastructure.sqlite.database import Database
 
@@ -126,8 +127,6 @@ async def _ledger(settings: Settings) -> list[Finding]:
 
 
 async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, email: str) -> Finding:
-    from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
-
     try:
         title = await check(spreadsheet_id)
     except LedgerAccessDenied:

@@ -11,17 +11,8 @@ from openpyxl import load_workbook
 from infrastructure.bootstrap import build_bot
 from infrastructure.settings import Settings
 from tests.fakes.clock import FakeClock
-from tests.fakes.telegram_api import FakeTelegram
 
 GROUP, OTHER_GROUP, SOKHA, DARA, ADMIN = -1001, -1002, 11, 12, 99
-
-
-@pytest.fixture
-async def telegram():
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest.fixture

@@ -2,35 +2,16 @@
 
 import contextlib
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
-from infrastructure.bootstrap import build_bot
 from infrastructure.settings import Settings
-from tests.e2e.test_bot import replies_to, shut_down
+from tests.e2e.test_bot import replies_to, running
 from tests.fakes.clock import FakeClock
-from tests.fakes.sheets_api import FakeSheets
-from tests.fakes.telegram_api import FakeTelegram
 
 GROUP, SOKHA, ADMIN = -1001, 11, 99
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
-
-
-@pytest.fixture
-async def telegram():
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
-def sheets():
-    fake = FakeSheets()
-    fake.start()
-    yield fake
-    fake.stop()
 
 
 @pytest.fixture
@@ -54,15 +35,8 @@ async def google_bot(telegram, sheets, key, tmp_path, **extra):
             **extra,
         }
     )
-    application = build_bot(settings, FakeClock(datetime.now(UTC)))
-    await application.initialize()
-    await application.post_init(application)
-    await application.updater.start_polling(poll_interval=0, timeout=timedelta(seconds=0.2))
-    await application.start()
-    try:
+    async with running(settings, FakeClock(datetime.now(UTC))) as application:
         yield application
-    finally:
-        await shut_down(application)
 
 
 async def test_an_expense_becomes_a_row_of_the_groups_google_sheet(telegram, sheets, key, tmp_path):

@@ -13,7 +13,6 @@ from infrastructure.bootstrap import build_bot, webhook_options
 from infrastructure.settings import Settings, SettingsError
 from tests.e2e.test_bot import replies_to, shut_down
 from tests.fakes.clock import FakeClock
-from tests.fakes.telegram_api import FakeTelegram
 
 GROUP, SOKHA = -1001, 11
 SECRET = "a-webhook-secret_123"
@@ -23,14 +22,6 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@pytest.fixture
-async def telegram():
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest.fixture

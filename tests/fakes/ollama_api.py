@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from tests.fakes.loopback import serve
+
 
 @dataclass
 class FakeOllama:
@@ -19,11 +21,7 @@ class FakeOllama:
         """Serve on a free loopback port; returns the base URL for OLLAMA_HOST."""
         app = web.Application()
         app.router.add_get("/api/tags", self._tags)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        host, port = self._runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}"
+        self._runner, self.url = await serve(app)
         return self.url
 
     async def stop(self) -> None:

@@ -7,35 +7,8 @@ import pytest
 
 from infrastructure.check import Verdict, report, run_checks
 from infrastructure.settings import Settings
-from tests.fakes.ollama_api import FakeOllama
-from tests.fakes.sheets_api import FakeSheets
-from tests.fakes.telegram_api import FakeTelegram
 
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
-
-
-@pytest.fixture
-async def telegram():
-    fake = FakeTelegram()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
-def sheets():
-    fake = FakeSheets()
-    fake.start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
-async def ollama():
-    fake = FakeOllama()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest.fixture

@@ -108,11 +108,8 @@ class BotHandlers:
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""
-        message, user = update.message, update.effective_user
-        if message is None or user is None:
-            return
-        if not await self._is_admin(context, message.chat_id, user.id):
-            await message.reply_text(texts.ADMINS_ONLY)
+        message = await self._from_admin(update, context)
+        if message is None:
             return
         choice = (context.args or [""])[0].lower()
         if choice not in ("on", "off"):
@@ -123,17 +120,24 @@ class BotHandlers:
 
     async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
-        message, user = update.message, update.effective_user
-        if message is None or user is None:
-            return
-        if not await self._is_admin(context, message.chat_id, user.id):
-            await message.reply_text(texts.ADMINS_ONLY)
+        message = await self._from_admin(update, context)
+        if message is None:
             return
         if not context.args:
             await message.reply_text(texts.CONNECT_HOW)
             return
         outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
         await message.reply_text(texts.connect_reply(outcome))
+
+    async def _from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+        """The command's message when an admin sent it; anyone else is told it is for admins."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None:
+            return None
+        if not await self._is_admin(context, message.chat_id, user.id):
+            await message.reply_text(texts.ADMINS_ONLY)
+            return None
+        return message
 
     async def _button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
         query, user = update.callback_query, update.effective_user
