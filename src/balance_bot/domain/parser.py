@@ -20,10 +20,12 @@ from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
+    APPROXIMATE_WORDS,
     HEDGE_WORDS,
     KHMER_LABEL_ENDINGS,
     LABELS,
     NOT_SPENT_WORDS,
+    PERIOD_WORDS,
     QUESTION_WORDS,
     SENTENCE_WORDS,
     TOTAL_WORDS,
@@ -37,10 +39,12 @@ MAX_WORDS_BEFORE_BARE_AMOUNT = 5
 # A purpose this long is more likely a sentence about money than a ledger note.
 MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
 
-_LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9០-៩]{1,2}[.)]\s+|[-–—•*·▪◦●►✓✔>]+\s*)")
+_LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+\s*)")
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 _UNIT_PRICE_BEFORE = re.compile(r"@\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
+# A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
+_PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
 _JOINING_PUNCTUATION = " :=-–—"
 _WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
@@ -150,12 +154,18 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
 
 
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
-    """'3$ or 4$', '3-4$', '1$ each', '@ 1.5$': no one amount that was paid."""
+    """'3$ or 4$', '3-4$', 'around 10$', '1$ each', '500៛/page': no one exact amount that was paid."""
     for amount in amounts:
         if _RANGE_BEFORE.search(line, 0, amount.start) or _UNIT_PRICE_BEFORE.search(line, 0, amount.start):
             return True
+        preceding = _bare_word(" ".join(line[: amount.start].split()[-1:]))
+        if preceding in APPROXIMATE_WORDS or line[: amount.start].rstrip().endswith("~"):
+            return True
         following = _bare_word(" ".join(line[amount.end :].split()[:1]))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
+            return True
+        per_unit = _PER_UNIT_AFTER.match(line, amount.end)
+        if per_unit and per_unit.group(1).lower() not in PERIOD_WORDS:
             return True
     for left, right in pairwise(amounts):
         if any(_bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):

@@ -104,6 +104,10 @@ HEDGE_WORDS = _words(
 )
 # Words after an amount that make it a unit price, not what was paid: "1$ each", "@ 1.5$".
 UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
+# "per month", "/month": a period, which makes a price no less the amount paid.
+PERIOD_WORDS = _words("month mo year yr week wk day night hour hr ខែ ឆ្នាំ សប្តាហ៍ ថ្ងៃ")
+# Words before an amount that say the member does not know it exactly: "around 10$".
+APPROXIMATE_WORDS = _words("about around approx approximately roughly almost nearly estimated ~ ប្រហែល")
 
 # Words that join two amounts as alternatives: "3$ or 4$".
 ALTERNATIVE_WORDS = _words("or ឬ either maybe")

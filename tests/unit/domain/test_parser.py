@@ -140,6 +140,7 @@ def test_counts_models_rooms_and_years_stay_in_the_purpose(text, amount, purpose
         "coffee 3$, cake 2$",
         "coffee 3$ + cake 2$",
         "coffee 3$; cake 2$",
+        "coffee 3$ / cake 2$",
         "coffee 3$ & cake 2$",
         "coffee 3$ cake 2$",
         "$3 coffee, $2 cake",
@@ -401,10 +402,33 @@ def test_money_received_left_planned_or_doubted_is_not_saved_and_not_certain(tex
 
 
 @pytest.mark.parametrize(
-    "text", ["2 coffees @ 1.5$", "coffee 1.5$ x 2", "water 1$ each", "water 5000 riel x2"]
+    "text",
+    [
+        "2 coffees @ 1.5$",
+        "coffee 1.5$ x 2",
+        "water 1$ each",
+        "water 5000 riel x2",
+        "printing 500៛/page",
+        "printing 500 riel per page",
+    ],
 )
 def test_a_unit_price_is_unclear_never_saved_as_the_total(text):
     assert parser.parse(text).problem is Problem.AMBIGUOUS
+
+
+@pytest.mark.parametrize("text", ["around 10$ for snacks", "taxi approx 5$", "fuel ~20$", "ប្រហែល ៥$ កាហ្វេ"])
+def test_an_approximate_amount_is_unclear_never_saved(text):
+    assert parser.parse(text).problem is Problem.AMBIGUOUS
+
+
+@pytest.mark.parametrize("text", ["internet 30$ per month", "rent 300$/month", "guard 5$ per night"])
+def test_a_price_per_period_is_the_amount_paid(text):
+    assert parser.parse(text).status is ParseStatus.EXPENSE
+
+
+def test_a_numbered_list_with_dashes_is_a_list():
+    _, entries = entries_of("1- water 2$\n2- ice 5000៛")
+    assert [e[2] for e in entries] == ["water", "ice"]
 
 
 def test_a_khmer_time_word_before_a_spaced_number_makes_it_a_time():
