@@ -1,4 +1,8 @@
-"""The composition root: reads the settings, wires the core to its adapters; nothing else does."""
+"""The composition root: reads the settings, wires the core to its adapters; nothing else does.
+
+Adapters are imported by the command that needs them: `parse` starts without loading
+python-telegram-bot, openpyxl or aiohttp, since other tools call it.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,11 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
-from telegram import Update
-from telegram.ext import Application
 
 from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
@@ -26,20 +29,19 @@ from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import Clock, LedgerDirectory, SheetAccess
-from infrastructure.check import report, run_checks
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
 from infrastructure.health import is_alive
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
-from infrastructure.sheets.workbook import WorkbookLedger
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
-from infrastructure.telegram.app import build_application
-from infrastructure.telegram.handlers import QuietChats
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 Close = Callable[[], Awaitable[None]]
 
@@ -108,6 +110,8 @@ def build_ledgers(
             SqliteChatSheets(database),
         )
         return sheets, sheets, sheets.close
+    from infrastructure.sheets.workbook import WorkbookLedger
+
     workbook = WorkbookLedger(
         settings.workbook_path,
         template,
@@ -141,6 +145,9 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
 
 def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
     """The Telegram bot wired to the capture flow; resources close when the bot stops."""
+    from infrastructure.telegram.app import build_application
+    from infrastructure.telegram.handlers import QuietChats
+
     parts = build_capture(settings, clock)
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
@@ -184,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(parse_stream(interpreter, sys.stdin, _write_and_flush))
             return 0
         if arguments.command == "run":
+            from telegram import Update
+
             if not settings.telegram_bot_token:
                 raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
             secrets_to_hide = [
@@ -209,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "health":
             return 0 if is_alive(settings.database_path.parent / "heartbeat") else 1
         if arguments.command == "check":
+            from infrastructure.check import report, run_checks
+
             configure_logging(
                 [settings.telegram_bot_token, settings.anthropic_api_key], level=logging.WARNING
             )
