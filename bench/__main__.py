@@ -90,6 +90,17 @@ def import_time_ms() -> list[float]:
     ]
 
 
+def parse_command_start_ms() -> list[float]:
+    """Wall time of `balance-bot parse` on no input: how long other tools wait for it to start."""
+    command = [str(Path(sys.executable).parent / "balance-bot"), "parse"]
+    times = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        subprocess.run(command, input="", capture_output=True, text=True, check=True)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 def corpus_score() -> str:
     if not (CORPUS.exists() and SCORER.exists()):
         return "skipped: the shared corpus is not beside this checkout"
@@ -121,6 +132,11 @@ def main() -> None:
     print(
         f"parser import time      median {statistics.median(imports):.1f} ms "
         f"(min {min(imports):.1f}, max {max(imports):.1f}; {ROUNDS} fresh interpreters)"
+    )
+    starts = parse_command_start_ms()
+    print(
+        f"parse command start-up  median {statistics.median(starts):.0f} ms "
+        f"(min {min(starts):.0f}; {ROUNDS} runs of `balance-bot parse` on no input)"
     )
     print(f"dev corpus score        {corpus_score()}   goal >= 98% correct, 0 wrong_saved, 0 false_alarm")
     if hasattr(os, "sched_setaffinity"):

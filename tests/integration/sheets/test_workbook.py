@@ -38,6 +38,18 @@ async def store(path):
     await ledger.close()
 
 
+def bookkeepers_workbook(path, title, rows):
+    """A workbook a bookkeeper made by hand: one worksheet with the header and their rows."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    path.parent.mkdir(parents=True)
+    book.save(path)
+
+
 def rows_on_disk(path, title):
     sheet = load_workbook(path)[title]
     return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -75,13 +87,7 @@ async def test_rows_are_appended_in_arrival_order_across_calls(store, path):
 
 
 async def test_a_bare_month_title_never_reuses_last_years_worksheet(path):
-    book = Workbook()
-    old = book.active
-    old.title = "December"
-    old.append(HEADERS)
-    old.append([1, date(2025, 12, 5), "old coffee", 3, None, "Dara", "x"])
-    path.parent.mkdir(parents=True)
-    book.save(path)
+    bookkeepers_workbook(path, "December", [[1, date(2025, 12, 5), "old coffee", 3, None, "Dara", "x"]])
     ledger = WorkbookLedger(path, load_template(), "%B", save_delay_seconds=0.01)
     [saved] = await ledger.append(DECEMBER, [line("new coffee", "3", Currency.USD)])
     await ledger.close()
@@ -90,15 +96,15 @@ async def test_a_bare_month_title_never_reuses_last_years_worksheet(path):
 
 
 async def test_the_next_no_follows_the_last_numeric_no_a_bookkeeper_left(path):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "December 2026"
-    sheet.append(HEADERS)
-    sheet.append([1, date(2026, 12, 1), "rent", 300, None])
-    sheet.append([7, date(2026, 12, 2), "typed by hand", None, 8000])
-    sheet.append([None, None, "note: receipts in the drawer", None, None])
-    path.parent.mkdir(parents=True)
-    book.save(path)
+    bookkeepers_workbook(
+        path,
+        "December 2026",
+        [
+            [1, date(2026, 12, 1), "rent", 300, None],
+            [7, date(2026, 12, 2), "typed by hand", None, 8000],
+            [None, None, "note: receipts in the drawer", None, None],
+        ],
+    )
     ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
     [saved] = await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
     await ledger.close()
@@ -181,15 +187,15 @@ async def test_changes_close_together_are_saved_in_one_write(path):
 
 
 async def test_a_stray_date_of_another_month_does_not_disown_the_worksheet(path):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "December 2026"
-    sheet.append(HEADERS)
-    sheet.append([1, date(2026, 11, 30), "late November receipt", 2, None])
-    sheet.append([2, date(2026, 12, 1), "rent", 300, None])
-    sheet.append([3, date(2026, 12, 2), "water", 1, None])
-    path.parent.mkdir(parents=True)
-    book.save(path)
+    bookkeepers_workbook(
+        path,
+        "December 2026",
+        [
+            [1, date(2026, 11, 30), "late November receipt", 2, None],
+            [2, date(2026, 12, 1), "rent", 300, None],
+            [3, date(2026, 12, 2), "water", 1, None],
+        ],
+    )
     ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
     [saved] = await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
     await ledger.close()
