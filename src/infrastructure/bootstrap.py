@@ -80,7 +80,7 @@ class CaptureParts:
 
 
 def build_ledgers(
-    settings: Settings, database: Database
+    settings: Settings, chat_sheets: SqliteChatSheets
 ) -> tuple[LedgerDirectory, SheetAccess | None, Close]:
     """The configured store: Google Sheets with a service account, or the local workbook."""
     template = load_template()
@@ -107,7 +107,7 @@ def build_ledgers(
             credentials.service_account_email,
             settings.balance_sheet_by_chat,
             settings.balance_sheet_id,
-            SqliteChatSheets(database),
+            chat_sheets,
         )
         return sheets, sheets, sheets.close
     from infrastructure.sheets.workbook import WorkbookLedger
@@ -128,7 +128,8 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
     except ZoneInfoNotFoundError as exc:
         raise SettingsError(f"TIMEZONE {settings.timezone!r} is not a known time zone") from exc
     database = Database(settings.database_path)
-    ledgers, access, close_ledgers = build_ledgers(settings, database)
+    chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
+    ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets)
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),
@@ -139,7 +140,7 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
     capture = CaptureService(
         build_interpreter(settings), ledgers, SqliteCaptureState(database), clock or SystemClock(), policy
     )
-    connect = ConnectSheet(access, SqliteChatSheets(database))
+    connect = ConnectSheet(access, chat_sheets)
     return CaptureParts(capture, connect, database, SqliteChatPreferences(database), close_ledgers)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.domain.money import Currency
+from balance_bot.ports import LedgerAccessDenied
 
 
 @dataclass
@@ -66,3 +67,13 @@ class InMemoryLedger:
     def items(self, title: str) -> list[tuple[int, str, str]]:
         """(No, purpose, amount and currency) of a worksheet's rows, for assertions."""
         return [(row.number, row.line.purpose, str(row.line.money)) for row in self.sheets.get(title, [])]
+
+
+class UnsharedLedger(InMemoryLedger):
+    """A ledger whose every append fails the way a Google Sheet not shared with the bot does."""
+
+    share_with = "bot@project.iam.gserviceaccount.com"
+
+    async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Refused."""
+        raise LedgerAccessDenied(self.share_with)

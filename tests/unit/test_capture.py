@@ -25,10 +25,9 @@ from balance_bot.capture import (
 )
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
-from balance_bot.ports import LedgerAccessDenied
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock
-from tests.fakes.ledger import InMemoryLedger
+from tests.fakes.ledger import InMemoryLedger, UnsharedLedger
 
 CHAT, SOKHA, DARA = -100, 7, 8
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
@@ -228,17 +227,10 @@ async def test_a_switch_that_would_exceed_the_ceiling_is_refused(chat, capture, 
     assert ledger.items("December 2026") == [(1, "rent", "40000 KHR")]
 
 
-class BrokenLedger(InMemoryLedger):
-    """A ledger whose every write fails the way an unshared Google Sheet does."""
-
-    async def append(self, period, lines):
-        raise LedgerAccessDenied("bot@project.iam.gserviceaccount.com")
-
-
 async def test_a_ledger_that_cannot_be_written_is_reported_not_raised(clock):
     policy = CapturePolicy(timezone=PHNOM_PENH)
     capture = CaptureService(
-        MessageInterpreter(HeuristicParser()), BrokenLedger(), InMemoryCaptureState(), clock, policy
+        MessageInterpreter(HeuristicParser()), UnsharedLedger(), InMemoryCaptureState(), clock, policy
     )
     outcome = await Chat(capture, clock).post("coffee 3$")
     assert isinstance(outcome, LedgerProblem)
@@ -248,7 +240,7 @@ async def test_a_ledger_that_cannot_be_written_is_reported_not_raised(clock):
 async def test_a_pending_amount_survives_a_failed_save_of_its_answer(clock):
     state = InMemoryCaptureState()
     policy = CapturePolicy(timezone=PHNOM_PENH)
-    capture = CaptureService(MessageInterpreter(HeuristicParser()), BrokenLedger(), state, clock, policy)
+    capture = CaptureService(MessageInterpreter(HeuristicParser()), UnsharedLedger(), state, clock, policy)
     chat = Chat(capture, clock)
     await chat.post("3$")
     assert isinstance(await chat.post("coffee"), LedgerProblem)

@@ -10,9 +10,8 @@ from balance_bot.domain.money import Currency
 from balance_bot.domain.numerals import (
     KHMER_MULTIPLIERS,
     THOUSAND,
-    decimal_of,
-    decimals_written,
     next_unit_below,
+    read_number,
 )
 from balance_bot.domain.text import DIGITS_TO_ASCII, is_khmer, is_latin_letter
 
@@ -107,10 +106,10 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
     if is_latin_letter(before) and prefix is None:
         return None  # a code or model glued to letters: Q3, A4, v2, 1e9
 
-    value = decimal_of(written)
-    if value is None:
+    number = read_number(written)
+    if number is None:
         return None
-    decimals = decimals_written(written)
+    value, decimals = number
     position, scaled, currency = end, False, None
 
     thousands = _THOUSANDS_SUFFIX.match(scan, position)
@@ -162,10 +161,10 @@ def _read_khmer_multipliers(scan: str, value: Decimal, first: re.Match[str]) -> 
     total, position = value * unit, first.end()
     while link := _KHMER_CHAIN_LINK.match(scan, position):
         smaller = KHMER_MULTIPLIERS[link.group(2)]
-        amount = decimal_of(link.group(1))
+        amount = read_number(link.group(1))
         if smaller >= unit or amount is None:
             break
-        total, unit, position = total + amount * smaller, smaller, link.end()
+        total, unit, position = total + amount[0] * smaller, smaller, link.end()
     if trailing := _KHMER_TRAILING_DIGIT.match(scan, position):
         total, position = total + int(trailing.group()) * next_unit_below(unit), trailing.end()
     return total, position

@@ -23,11 +23,13 @@ def next_unit_below(multiplier: Decimal) -> Decimal:
     return max(multiplier / 10, Decimal(1))
 
 
-def decimal_of(written: str) -> Decimal | None:
-    """The value of an ASCII-digit number as written ('1,250.00', '12 500', '3,5'), if any."""
+def read_number(written: str) -> tuple[Decimal, int] | None:
+    """The value of an ASCII-digit number as written ('1,250.00', '12 500', '3,5') and the digits
+    written after its decimal point; None when it is not a number."""
     compact = written.replace(" ", "")
-    if compact.count(",") == 1 and compact.count(".") == 0 and len(compact.split(",")[1]) < 3:
-        compact = compact.replace(",", ".")  # a decimal comma: 3,5
+    whole, comma, fraction = compact.partition(",")
+    if comma and "." not in compact and "," not in fraction and len(fraction) < 3:
+        compact = f"{whole}.{fraction}"  # a decimal comma: 3,5
     elif compact.count(".") > 1:
         compact = compact.replace(".", "")  # dots as thousands separators: 1.250.000
     compact = compact.replace(",", "")
@@ -35,13 +37,7 @@ def decimal_of(written: str) -> Decimal | None:
         value = Decimal(compact)
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
-
-
-def decimals_written(written: str) -> int:
-    """How many digits follow the decimal point as the member wrote the number."""
-    if "." in written and written.count(".") == 1:
-        return len(written.rsplit(".", 1)[1])
-    if written.count(",") == 1 and "." not in written and len(written.split(",")[1]) < 3:
-        return len(written.split(",")[1])
-    return 0
+    if not value.is_finite():
+        return None
+    decimals = len(compact.partition(".")[2])
+    return value, decimals

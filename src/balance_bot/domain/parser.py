@@ -130,7 +130,8 @@ def _read_line(line: str, reading: _Reading) -> None:
     if _has_alternatives(line, amounts):
         reading.ambiguous = True
         return
-    is_total = bool(line.split()) and _bare_word(line.split()[0]) in TOTAL_WORDS
+    first_word = line.split(maxsplit=1)[:1]
+    is_total = bool(first_word) and _bare_word(first_word[0]) in TOTAL_WORDS
     for mention, purpose in zip(amounts, _purposes(line, amounts, reading), strict=True):
         currency = mention.currency or _currency_by_size(mention)
         if currency is None:
@@ -146,11 +147,12 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
     gaps.append(line[amounts[-1].end :])
     if len(amounts) == 1:
         return [clean_purpose(gaps[0].rstrip(_JOINING_PUNCTUATION) + " " + gaps[1])]
-    if clean_purpose(gaps[0]):
-        if clean_purpose(gaps[-1]):
+    cleaned = [clean_purpose(gap) for gap in gaps]
+    if cleaned[0]:
+        if cleaned[-1]:
             reading.uncertain = True  # words after the last amount belong to no one for sure
-        return [clean_purpose(gap) for gap in gaps[:-1]]
-    return [clean_purpose(gap) for gap in gaps[1:]]
+        return cleaned[:-1]
+    return cleaned[1:]
 
 
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:

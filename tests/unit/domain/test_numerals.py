@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from balance_bot.domain.numerals import decimal_of, decimals_written, next_unit_below
+from balance_bot.domain.numerals import next_unit_below, read_number
 
 
 @pytest.mark.parametrize(
@@ -20,18 +20,19 @@ from balance_bot.domain.numerals import decimal_of, decimals_written, next_unit_
     ],
 )
 def test_numbers_are_read_as_members_type_them(written, value):
-    assert decimal_of(written) == value
+    assert read_number(written)[0] == value
 
 
 def test_something_that_is_not_a_number_has_no_value():
-    assert decimal_of("1.2.x") is None
+    assert read_number("1.2.x") is None
 
 
 def test_the_digits_after_the_point_are_counted_as_written():
-    assert decimals_written("12.50") == 2
-    assert decimals_written("3,5") == 1
-    assert decimals_written("1,000") == 0
-    assert decimals_written("1.500") == 3
+    assert read_number("12.50")[1] == 2
+    assert read_number("3,5")[1] == 1
+    assert read_number("1,000")[1] == 0
+    assert read_number("1.500")[1] == 3
+    assert read_number("1.250.000")[1] == 0
 
 
 def test_a_trailing_digit_counts_in_the_unit_below_the_multiplier():
