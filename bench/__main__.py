@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from balance_bot.domain.parser import HeuristicParser
-from bench import bot, sheets
+from bench import bot, components, sheets
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -143,6 +143,7 @@ def main() -> None:
         os.sched_setaffinity(0, all_cores)  # the bot and the fake Bot API run as on a real server
     print("-- capture in a group (issue 3); takes about three minutes --")
     bot.report()
+    components.report()
     print("-- Google Sheets store (issue 4); takes about two and a half minutes --")
     sheets.report()
 
