@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, Concatenate, ParamSpec
 
+from balance_bot.delivery import AlreadyAccepted, Delivery, Landed, Waiting
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
@@ -20,7 +21,9 @@ from balance_bot.ports import (
     Clock,
     LedgerDirectory,
     LedgerError,
+    LedgerNotConnected,
     PendingPurpose,
+    QueuedMessage,
     SavedMessage,
 )
 
@@ -37,6 +40,7 @@ class IncomingMessage:
     member_name: str
     text: str
     sent_at: datetime
+    revision: int = 0  # 0 for a new message; an edit's own number, so each edit is captured once
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class CapturePolicy:
     saves_per_minute: int = 5
     undo_window: timedelta = timedelta(minutes=15)
     min_purpose_length: int = 3
+    confirm_wait_seconds: float = 5.0
 
 
 class Refusal(StrEnum):
@@ -79,6 +84,14 @@ class Saved:
 
     message: SavedMessage
     link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """The expense is safe in the outbox; its rows follow once the ledger answers."""
+
+    message: QueuedMessage
+    problem: LedgerError | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +162,7 @@ class LedgerProblem:
 Outcome = (
     Silent
     | Saved
+    | Queued
     | AskPurpose
     | AskRephrase
     | Refused
@@ -192,12 +206,14 @@ class CaptureService:
         self,
         interpreter: MessageInterpreter,
         ledgers: LedgerDirectory,
+        delivery: Delivery,
         state: CaptureState,
         clock: Clock,
         policy: CapturePolicy,
     ) -> None:
         self._interpreter = interpreter
         self._ledgers = ledgers
+        self._delivery = delivery
         self._state = state
         self._clock = clock
         self._policy = policy
@@ -244,6 +260,7 @@ class CaptureService:
     @_ledger_errors_as_outcome
     async def on_edit(self, message: IncomingMessage) -> Outcome:
         """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
+        await self._delivery.settle(message.chat_id)
         saved = await self._state.find(message.chat_id, message.message_id)
         if saved is None or saved.voided:
             return await self.on_message(message)
@@ -273,6 +290,7 @@ class CaptureService:
     @_ledger_errors_as_outcome
     async def undo(self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck) -> Outcome:
         """Void a message's rows, for its author or an admin, within the undo window."""
+        await self._delivery.settle(chat_id)
         saved = await self._state.find(chat_id, message_id)
         if refusal := await self._refuse_action(saved, user_id, is_admin):
             return refusal
@@ -284,6 +302,7 @@ class CaptureService:
         self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
     ) -> Outcome:
         """Swap a guessed currency (riel for dollars or back) on a message's rows."""
+        await self._delivery.settle(chat_id)
         saved = await self._state.find(chat_id, message_id)
         if refusal := await self._refuse_action(saved, user_id, is_admin):
             return refusal
@@ -318,19 +337,27 @@ class CaptureService:
             return refused
         if limited := self._rate_limited(message.chat_id, message.user_id):
             return limited
-        store = self._ledgers.for_chat(message.chat_id)
+        if not await self._ledgers.is_connected(message.chat_id):
+            raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
         day = local_day(posted_at, self._policy.timezone)
-        lines = await store.append(Period.of(day), self._lines(message, source_message_id, day, entries))
-        saved = SavedMessage(
+        queued = QueuedMessage(
             chat_id=message.chat_id,
             message_id=source_message_id,
             author_id=message.user_id,
-            saved_at=self._clock.now(),
-            lines=tuple(lines),
+            queued_at=self._clock.now(),
+            period=Period.of(day),
+            lines=tuple(self._lines(message, source_message_id, day, entries)),
             currency_guessed=any(entry.currency_guessed for entry in entries),
+            revision=message.revision,
         )
-        await self._state.record(saved)
-        return Saved(saved, store.link())
+        match await self._delivery.accept(queued, self._policy.confirm_wait_seconds):
+            case Landed(saved, link):
+                return Saved(saved, link)
+            case Waiting(problem):
+                return Queued(queued, problem)
+            case AlreadyAccepted():
+                return Silent()
+        raise AssertionError("unreachable")
 
     def _lines(
         self,

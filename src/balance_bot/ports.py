@@ -62,6 +62,14 @@ class LedgerStore(Protocol):
         """The period's rows as they stand, bookkeepers' edits included."""
         ...
 
+    async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Those of the lines already in the period's worksheet (not voided), found by their reference."""
+        ...
+
+    async def flush(self) -> None:
+        """Make what was written durable; a store that writes through does nothing."""
+        ...
+
     def link(self) -> str | None:
         """Where a member can look at the ledger, if it can be linked to."""
         ...
@@ -92,6 +100,10 @@ class LedgerDirectory(Protocol):
 
     def for_chat(self, chat_id: int) -> LedgerStore:
         """The ledger of one group."""
+        ...
+
+    async def is_connected(self, chat_id: int) -> bool:
+        """Whether the group has a ledger to write to."""
         ...
 
 
@@ -137,6 +149,62 @@ class CaptureState(Protocol):
 
     async def find(self, chat_id: int, message_id: int) -> SavedMessage | None:
         """A saved message by the member's message id."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedMessage:
+    """An accepted message whose lines wait in the outbox for their rows."""
+
+    chat_id: int
+    message_id: int
+    author_id: int
+    queued_at: datetime
+    period: Period
+    lines: tuple[LedgerLine, ...]
+    currency_guessed: bool = False
+    revision: int = 0
+    attempts: int = 0
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxChat:
+    """What waits in the outbox for one group, for the operator."""
+
+    chat_id: int
+    messages: int
+    lines: int
+    oldest: datetime
+    attempts: int
+    last_error: str | None
+
+
+class Outbox(Protocol):
+    """Accepted messages kept durably until their rows are in the ledger, delivered in order."""
+
+    async def put(self, queued: QueuedMessage) -> bool:
+        """Keep a message durably; False when it was accepted before (a redelivered update)."""
+        ...
+
+    async def waiting(self, chat_id: int) -> list[QueuedMessage]:
+        """The group's messages not delivered yet, oldest first."""
+        ...
+
+    async def chats_waiting(self) -> list[int]:
+        """The groups with something waiting, to resume after a restart."""
+        ...
+
+    async def failed(self, queued: Sequence[QueuedMessage], reason: str) -> None:
+        """Note why the last attempt failed."""
+        ...
+
+    async def delivered(self, landed: Sequence[tuple[QueuedMessage, SavedMessage]]) -> None:
+        """Mark messages delivered and keep them with their rows, in one transaction."""
+        ...
+
+    async def summary(self) -> list[OutboxChat]:
+        """What waits, per group."""
         ...
 
 

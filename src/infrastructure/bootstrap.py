@@ -25,6 +25,7 @@ from dotenv import dotenv_values
 from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
+from balance_bot.delivery import Delivery
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
@@ -39,6 +40,7 @@ from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 
 if TYPE_CHECKING:
     from telegram.ext import Application
@@ -69,12 +71,21 @@ class CaptureParts:
 
     capture: CaptureService
     connect: ConnectSheet
+    delivery: Delivery
+    outbox: SqliteOutbox
     database: Database
     preferences: SqliteChatPreferences
+    clock: Clock
     close_ledgers: Close
 
+    async def start(self) -> None:
+        """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
+        await self.outbox.forget_delivered(self.clock.now() - KEEP_DELIVERED)
+        await self.delivery.resume()
+
     async def close(self) -> None:
-        """Save or release the ledgers, then close the database."""
+        """Stop delivering (the outbox keeps the rest), save or release the ledgers, close the database."""
+        await self.delivery.stop()
         await self.close_ledgers()
         await self.database.close()
 
@@ -87,7 +98,7 @@ def build_ledgers(
     if settings.sheet_backend == "google":
         # Imported only when configured: gspread, google-auth and requests add about 18 MB to a
         # bot that keeps its ledger in the local workbook on a small home server.
-        from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
+        from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, WriteQuota, load_credentials
 
         key_file = settings.google_service_account_file
         if key_file is None:
@@ -101,7 +112,9 @@ def build_ledgers(
                 f"GOOGLE_SERVICE_ACCOUNT_FILE {key_file} is not a readable key: {exc}"
             ) from exc
         sheets = GoogleSheets(
-            SheetsHTTPClient(credentials, settings.sheets_api_url),
+            SheetsHTTPClient(
+                credentials, settings.sheets_api_url, writes=WriteQuota(settings.sheets_writes_per_minute)
+            ),
             template,
             settings.worksheet_title_format,
             credentials.service_account_email,
@@ -136,12 +149,25 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
         pending_ttl=timedelta(seconds=settings.pending_ttl_seconds),
         saves_per_minute=settings.user_rate_limit_per_minute,
         undo_window=timedelta(seconds=settings.undo_window_seconds),
+        confirm_wait_seconds=settings.confirm_wait_seconds,
     )
+    clock = clock or SystemClock()
+    outbox = SqliteOutbox(database)
+    delivery = Delivery(outbox, ledgers)
     capture = CaptureService(
-        build_interpreter(settings), ledgers, SqliteCaptureState(database), clock or SystemClock(), policy
+        build_interpreter(settings), ledgers, delivery, SqliteCaptureState(database), clock, policy
     )
     connect = ConnectSheet(access, chat_sheets)
-    return CaptureParts(capture, connect, database, SqliteChatPreferences(database), close_ledgers)
+    return CaptureParts(
+        capture,
+        connect,
+        delivery,
+        outbox,
+        database,
+        SqliteChatPreferences(database),
+        clock,
+        close_ledgers,
+    )
 
 
 def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
@@ -153,7 +179,9 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
-    return build_application(settings, parts.capture, parts.connect, quiet_chats, cleanups=[parts.close])
+    return build_application(
+        settings, parts.capture, parts.connect, quiet_chats, startups=[parts.start], cleanups=[parts.close]
+    )
 
 
 @dataclass(frozen=True)
@@ -227,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report(asyncio.run(run_checks(settings)))
         if arguments.command == "try":
             parts = build_capture(settings)
-            return asyncio.run(run_try_chat(parts.capture, parts.close, sys.stdin, sys.stdout))
+            return asyncio.run(run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout))
     except SettingsError as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2

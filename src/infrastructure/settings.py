@@ -45,6 +45,8 @@ class Settings:
     max_amount_khr: Decimal = Decimal(40_000_000)
     undo_window_seconds: int = 900
     workbook_save_delay_seconds: int = 2
+    sheets_writes_per_minute: int = 60
+    confirm_wait_seconds: int = 5
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
@@ -92,6 +94,10 @@ class Settings:
             workbook_save_delay_seconds=_positive_int(
                 values, "WORKBOOK_SAVE_DELAY_SECONDS", defaults.workbook_save_delay_seconds
             ),
+            sheets_writes_per_minute=_positive_int(
+                values, "SHEETS_WRITES_PER_MINUTE", defaults.sheets_writes_per_minute
+            ),
+            confirm_wait_seconds=_positive_int(values, "CONFIRM_WAIT_SECONDS", defaults.confirm_wait_seconds),
             webhook_url=values.get("WEBHOOK_URL"),
             webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),
             webhook_port=_positive_int(values, "WEBHOOK_PORT", defaults.webhook_port),

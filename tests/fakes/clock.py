@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 
@@ -11,6 +12,7 @@ class FakeClock:
     """Stands still until advanced."""
 
     current: datetime = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
+    slept: list[float] = field(default_factory=list)
 
     def now(self) -> datetime:
         """The time the test set."""
@@ -19,3 +21,9 @@ class FakeClock:
     def advance(self, **delta: float) -> None:
         """Move time forward, e.g. advance(minutes=5)."""
         self.current += timedelta(**delta)
+
+    async def sleep(self, seconds: float) -> None:
+        """An asyncio.sleep that moves this clock instead of waiting; other tasks still get their turn."""
+        self.slept.append(seconds)
+        self.current += timedelta(seconds=seconds)
+        await asyncio.sleep(0.001 if seconds >= 1 else 0)  # a retry loop must not spin the test's CPU

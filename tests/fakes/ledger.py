@@ -25,6 +25,23 @@ class InMemoryLedger:
         """A pretend link, to see that confirmations carry it."""
         return "https://ledger.example/sheet"
 
+    async def is_connected(self, chat_id: int) -> bool:
+        """Every chat is."""
+        return True
+
+    async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Rows with the lines' sources, not voided."""
+        sources = {line.source: line for line in lines}
+        rows = self.sheets.get(period.title(self.title_format), [])
+        return [
+            replace(row, line=sources[row.line.source])
+            for row in rows
+            if row.line.source in sources and row.line.purpose != "[void]"
+        ]
+
+    async def flush(self) -> None:
+        """Nothing to save."""
+
     async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Numbered rows after the last."""
         title = period.title(self.title_format)
@@ -67,6 +84,14 @@ class InMemoryLedger:
     def items(self, title: str) -> list[tuple[int, str, str]]:
         """(No, purpose, amount and currency) of a worksheet's rows, for assertions."""
         return [(row.number, row.line.purpose, str(row.line.money)) for row in self.sheets.get(title, [])]
+
+
+class UnconnectedLedger(InMemoryLedger):
+    """A group that has no sheet yet."""
+
+    async def is_connected(self, chat_id: int) -> bool:
+        """No chat is."""
+        return False
 
 
 class UnsharedLedger(InMemoryLedger):

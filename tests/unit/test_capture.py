@@ -15,6 +15,7 @@ from balance_bot.capture import (
     Edited,
     IncomingMessage,
     LedgerProblem,
+    Queued,
     RateLimited,
     Refusal,
     Refused,
@@ -25,9 +26,11 @@ from balance_bot.capture import (
 )
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
+from balance_bot.ports import LedgerNotConnected
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock
-from tests.fakes.ledger import InMemoryLedger, UnsharedLedger
+from tests.fakes.ledger import InMemoryLedger, UnconnectedLedger, UnsharedLedger
+from tests.fakes.outbox import in_memory_delivery
 
 CHAT, SOKHA, DARA = -100, 7, 8
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
@@ -43,12 +46,23 @@ def ledger():
     return InMemoryLedger()
 
 
-@pytest.fixture
-def capture(clock, ledger):
-    policy = CapturePolicy(timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5), saves_per_minute=5)
-    return CaptureService(
-        MessageInterpreter(HeuristicParser()), ledger, InMemoryCaptureState(), clock, policy
+def capture_on(ledger, clock, state=None, policy=None):
+    """A capture service on an in-memory outbox; returns it with its delivery, to stop afterwards."""
+    state = state or InMemoryCaptureState()
+    policy = policy or CapturePolicy(
+        timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5), saves_per_minute=5
     )
+    delivery, outbox = in_memory_delivery(ledger, state, clock)
+    return CaptureService(
+        MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy
+    ), outbox
+
+
+@pytest.fixture
+async def capture(clock, ledger):
+    service, _ = capture_on(ledger, clock)
+    yield service
+    await service._delivery.stop()
 
 
 class Chat:
@@ -227,21 +241,22 @@ async def test_a_switch_that_would_exceed_the_ceiling_is_refused(chat, capture, 
     assert ledger.items("December 2026") == [(1, "rent", "40000 KHR")]
 
 
-async def test_a_ledger_that_cannot_be_written_is_reported_not_raised(clock):
-    policy = CapturePolicy(timezone=PHNOM_PENH)
-    capture = CaptureService(
-        MessageInterpreter(HeuristicParser()), UnsharedLedger(), InMemoryCaptureState(), clock, policy
-    )
+async def test_a_sheet_that_cannot_be_written_keeps_the_expense_and_says_why(clock):
+    capture, outbox = capture_on(UnsharedLedger(), clock)
     outcome = await Chat(capture, clock).post("coffee 3$")
-    assert isinstance(outcome, LedgerProblem)
-    assert outcome.error.share_with == "bot@project.iam.gserviceaccount.com"
+    await capture._delivery.stop()
+    assert isinstance(outcome, Queued)
+    assert outcome.problem.share_with == "bot@project.iam.gserviceaccount.com"
+    assert [line.purpose for queued in outbox.queued for line in queued.lines] == ["coffee"]
 
 
-async def test_a_pending_amount_survives_a_failed_save_of_its_answer(clock):
+async def test_a_group_without_a_sheet_is_told_and_its_pending_amount_waits(clock):
     state = InMemoryCaptureState()
-    policy = CapturePolicy(timezone=PHNOM_PENH)
-    capture = CaptureService(MessageInterpreter(HeuristicParser()), UnsharedLedger(), state, clock, policy)
+    capture, outbox = capture_on(UnconnectedLedger(), clock, state)
     chat = Chat(capture, clock)
     await chat.post("3$")
-    assert isinstance(await chat.post("coffee"), LedgerProblem)
+    outcome = await chat.post("coffee")
+    assert isinstance(outcome, LedgerProblem)
+    assert isinstance(outcome.error, LedgerNotConnected)
     assert (CHAT, SOKHA) in state.pending
+    assert outbox.queued == []

@@ -87,12 +87,17 @@ class TryChat:
 
 
 async def run_try_chat(
-    capture: CaptureService, close: Callable[[], Awaitable[None]], lines: Iterable[str], out: TextIO
+    capture: CaptureService,
+    start: Callable[[], Awaitable[None]],
+    close: Callable[[], Awaitable[None]],
+    lines: Iterable[str],
+    out: TextIO,
 ) -> int:
     """Read lines until end of input or /quit; the store is saved on the way out."""
     chat = TryChat(capture, out)
     out.write(INTRO + "\n")
     try:
+        await start()
         out.write(chat.prompt)
         out.flush()
         for line in lines:

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import random
 import re
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -61,6 +62,43 @@ def load_credentials(key: dict[str, Any]) -> SheetsCredentials:
     return credentials
 
 
+class WriteQuota:
+    """A token bucket that keeps a service account under Google's write requests per minute.
+
+    The bucket holds `burst` tokens and refills the rest of the quota evenly over the minute, so
+    no sixty seconds ever see more than `per_minute` writes, retries included. Thread-safe: every
+    spreadsheet's worker thread draws from the one bucket.
+    """
+
+    def __init__(
+        self,
+        per_minute: int = 60,
+        burst: int = 5,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._burst = max(1, min(burst, per_minute - 1)) if per_minute > 1 else 1
+        self._per_second = (per_minute - self._burst) / 60 if per_minute > 1 else 1 / 60
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._tokens = float(self._burst)
+        self._updated = monotonic()
+        self._lock = threading.Lock()
+
+    def take(self) -> None:
+        """Wait until a write may go out, then count it."""
+        while True:
+            with self._lock:
+                now = self._monotonic()
+                self._tokens = min(self._burst, self._tokens + (now - self._updated) * self._per_second)
+                self._updated = now
+                if self._tokens >= 1:
+                    self._tokens -= 1
+                    return
+                wait = (1 - self._tokens) / self._per_second
+            self._sleep(wait)
+
+
 class SheetsHTTPClient(HTTPClient):
     """gspread's HTTP client on SHEETS_API_URL, retrying 429 and 5xx a bounded number of times.
 
@@ -77,11 +115,13 @@ class SheetsHTTPClient(HTTPClient):
         attempts: int = 5,
         timeout_seconds: float = 20.0,
         sleep: Callable[[float], None] | None = None,
+        writes: WriteQuota | None = None,
     ) -> None:
         super().__init__(credentials)
         self._api_root = api_root.rstrip("/")
         self._attempts = attempts
         self._sleep = sleep
+        self._writes = writes
         self.set_timeout((5.0, timeout_seconds))
 
     def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
@@ -95,7 +135,13 @@ class SheetsHTTPClient(HTTPClient):
             reraise=True,
             sleep=self._sleep or time.sleep,
         )
-        response: requests.Response = retrying(super().request, method, endpoint, *args, **kwargs)
+        response: requests.Response = retrying(self._send, method, endpoint, *args, **kwargs)
+        return response
+
+    def _send(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
+        if self._writes is not None and method.upper() != "GET":
+            self._writes.take()
+        response: requests.Response = super().request(method, endpoint, *args, **kwargs)
         return response
 
 
@@ -169,6 +215,13 @@ class GoogleSheetLedger:
     async def read(self, period: Period) -> list[SheetRow]:
         """The period's rows as they stand, in one call."""
         return await self._run(lambda: self._read(period))
+
+    async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Those of the lines whose reference is in the period's worksheet, not voided; one read."""
+        return await self._run(lambda: self._find_lines(period, lines))
+
+    async def flush(self) -> None:
+        """Every write is already in the spreadsheet."""
 
     def close(self) -> None:
         """Stop the worker thread."""
@@ -290,6 +343,11 @@ class GoogleSheetLedger:
         return None
 
     def _read(self, period: Period) -> list[SheetRow]:
+        found = self._period_values(period)
+        return self._sheet_rows(found[1]) if found is not None else []
+
+    def _period_values(self, period: Period) -> tuple[str, list[list[Any]]] | None:
+        """The title and values of the period's worksheet, if it has one."""
         for title in self._candidates(period):
             try:
                 rows = self._values(title)
@@ -299,8 +357,27 @@ class GoogleSheetLedger:
                 raise
             self._remember(title, rows)
             if self._owners[title] in (None, period):
-                return self._sheet_rows(rows)
-        return []
+                return title, rows
+        return None
+
+    def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        found = self._period_values(period)
+        if found is None:
+            return []
+        title, rows = found
+        wanted = {line.source.reference(): line for line in lines}
+        item_index, reference_index = (
+            self._template.index_of("item") - 1,
+            self._template.index_of("reference") - 1,
+        )
+        saved = []
+        for row_number, row in enumerate(rows, start=1):
+            reference = row[reference_index] if len(row) > reference_index else None
+            if reference not in wanted or str(row[item_index]).startswith(self._template.void_prefix):
+                continue
+            number = int(row[0]) if _is_number(row[0]) else 0
+            saved.append(SavedLine(wanted.pop(reference), title, row_number, number))
+        return saved
 
     def _sheet_rows(self, rows: list[list[Any]]) -> list[SheetRow]:
         keys = [column.key for column in self._template.columns]
@@ -518,11 +595,16 @@ class GoogleSheets:
         """The group's ledger, resolved when it is first written to."""
         return _ChatLedger(self, chat_id)
 
+    async def is_connected(self, chat_id: int) -> bool:
+        """Whether the group has a spreadsheet from the settings or from /connect."""
+        return await self._spreadsheet_of(chat_id) is not None
+
+    async def _spreadsheet_of(self, chat_id: int) -> str | None:
+        return self._by_chat.get(chat_id) or await self._connections.connected(chat_id) or self._default
+
     async def ledger_for(self, chat_id: int) -> GoogleSheetLedger:
         """The spreadsheet ledger of a group; LedgerNotConnected when it has none."""
-        spreadsheet_id = (
-            self._by_chat.get(chat_id) or await self._connections.connected(chat_id) or self._default
-        )
+        spreadsheet_id = await self._spreadsheet_of(chat_id)
         if spreadsheet_id is None:
             raise LedgerNotConnected(f"chat {chat_id} has no spreadsheet")
         if spreadsheet_id not in self._ledgers:
@@ -595,6 +677,13 @@ class _ChatLedger:
     async def read(self, period: Period) -> list[SheetRow]:
         """Read a month of the group's spreadsheet."""
         return await (await self._ledger()).read(period)
+
+    async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Find lines in the group's spreadsheet."""
+        return await (await self._ledger()).find(period, lines)
+
+    async def flush(self) -> None:
+        """Nothing to do: Sheets writes through."""
 
     def link(self) -> str | None:
         """The link of the spreadsheet last written to."""

@@ -69,6 +69,10 @@ class WorkbookLedger:
         """Every group writes to the one workbook."""
         return self
 
+    async def is_connected(self, chat_id: int) -> bool:
+        """Every group has the workbook."""
+        return True
+
     def link(self) -> str | None:
         """A local file has no link to share in a group."""
         return None
@@ -89,8 +93,12 @@ class WorkbookLedger:
         """The period's rows as they stand in the file."""
         return await self._run(lambda: self._read(period))
 
+    async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        """Those of the lines whose reference is in the period's worksheet, not voided."""
+        return await self._run(lambda: self._find_lines(period, lines))
+
     async def flush(self) -> None:
-        """Save now what is not saved yet; called on shutdown."""
+        """Save now what is not saved yet: after an append, and on shutdown."""
         if self._save_handle is not None:
             self._save_handle.cancel()
             self._save_handle = None
@@ -208,6 +216,22 @@ class WorkbookLedger:
         for key in ("usd", "khr"):
             sheet.cell(row, self._template.index_of(key)).value = None
         return True
+
+    def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        self._refresh_if_edited_on_disk()
+        sheet = self._sheet_for(period, create=False)
+        if sheet is None:
+            return []
+        wanted = {line.source.reference(): line for line in lines}
+        keys = [column.key for column in self._template.columns]
+        saved = []
+        for row_number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            cells = dict(zip(keys, values, strict=False))
+            reference, item = cells.get("reference"), str(cells.get("item") or "")
+            if reference in wanted and not item.startswith(self._template.void_prefix):
+                number = cells["no"] if isinstance(cells["no"], int) else 0
+                saved.append(SavedLine(wanted.pop(str(reference)), sheet.title, row_number, number))
+        return saved
 
     def _read(self, period: Period) -> list[SheetRow]:
         self._refresh_if_edited_on_disk()

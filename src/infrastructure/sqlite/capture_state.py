@@ -56,16 +56,7 @@ class SqliteCaptureState:
 
     async def record(self, saved: SavedMessage) -> None:
         """Keep or update a saved message and its rows."""
-        row = (
-            saved.chat_id,
-            saved.message_id,
-            saved.author_id,
-            saved.saved_at.isoformat(),
-            json.dumps([_saved_line_to_json(line) for line in saved.lines], ensure_ascii=False),
-            int(saved.currency_guessed),
-            int(saved.voided),
-        )
-        await self._database.run(lambda db: db.execute(_RECORD, row))
+        await self._database.run(lambda db: record_saved_message(db, saved))
 
     async def find(self, chat_id: int, message_id: int) -> SavedMessage | None:
         """A saved message by the member's message id."""
@@ -92,6 +83,20 @@ _RECORD = f"INSERT OR REPLACE INTO saved_message ({_SAVED_COLUMNS}) VALUES (?, ?
 _FIND = f"SELECT {_SAVED_COLUMNS} FROM saved_message WHERE chat_id = ? AND message_id = ?"
 
 
+def record_saved_message(db: sqlite3.Connection, saved: SavedMessage) -> None:
+    """Keep or update a saved message, within the caller's transaction."""
+    row = (
+        saved.chat_id,
+        saved.message_id,
+        saved.author_id,
+        saved.saved_at.isoformat(),
+        json.dumps([_saved_line_to_json(line) for line in saved.lines], ensure_ascii=False),
+        int(saved.currency_guessed),
+        int(saved.voided),
+    )
+    db.execute(_RECORD, row)
+
+
 def _entry_to_json(entry: ExpenseEntry) -> dict[str, Any]:
     return {
         "amount": str(entry.money.amount),
@@ -106,8 +111,8 @@ def _entry_from_json(data: dict[str, Any]) -> ExpenseEntry:
     return ExpenseEntry(money, data["purpose"], data["guessed"])
 
 
-def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:
-    line = saved.line
+def line_to_json(line: LedgerLine) -> dict[str, Any]:
+    """A ledger line as JSON-ready values, amounts as exact decimal strings."""
     return {
         "day": line.day.isoformat(),
         "purpose": line.purpose,
@@ -115,6 +120,23 @@ def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:
         "currency": line.money.currency.value,
         "member": line.member,
         "source": [line.source.chat_id, line.source.message_id, line.source.index],
+    }
+
+
+def line_from_json(data: dict[str, Any]) -> LedgerLine:
+    """The ledger line line_to_json wrote."""
+    return LedgerLine(
+        day=date.fromisoformat(data["day"]),
+        purpose=data["purpose"],
+        money=Money(Decimal(data["amount"]), Currency(data["currency"])),
+        member=data["member"],
+        source=EntrySource(*data["source"]),
+    )
+
+
+def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:
+    return {
+        **line_to_json(saved.line),
         "worksheet": saved.worksheet,
         "row": saved.row,
         "number": saved.number,
@@ -122,11 +144,4 @@ def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:
 
 
 def _saved_line_from_json(data: dict[str, Any]) -> SavedLine:
-    line = LedgerLine(
-        day=date.fromisoformat(data["day"]),
-        purpose=data["purpose"],
-        money=Money(Decimal(data["amount"]), Currency(data["currency"])),
-        member=data["member"],
-        source=EntrySource(*data["source"]),
-    )
-    return SavedLine(line, data["worksheet"], data["row"], data["number"])
+    return SavedLine(line_from_json(data), data["worksheet"], data["row"], data["number"])

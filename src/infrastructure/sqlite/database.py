@@ -48,6 +48,28 @@ MIGRATIONS: Sequence[str] = (
         connected_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    """
+    CREATE TABLE outbox (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        revision INTEGER NOT NULL,
+        author_id INTEGER NOT NULL,
+        queued_at TEXT NOT NULL,
+        period TEXT NOT NULL,
+        lines TEXT NOT NULL,
+        currency_guessed INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        delivered_at TEXT,
+        UNIQUE (chat_id, message_id, revision)
+    );
+    CREATE INDEX outbox_waiting ON outbox (chat_id, sequence) WHERE delivered_at IS NULL;
+    CREATE TABLE handled_update (
+        update_id INTEGER PRIMARY KEY,
+        handled_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 
 

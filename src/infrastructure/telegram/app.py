@@ -26,7 +26,7 @@ from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 
 log = logging.getLogger(__name__)
-Cleanup = Callable[[], Awaitable[None]]
+Hook = Callable[[], Awaitable[None]]
 
 
 def build_application(
@@ -34,7 +34,8 @@ def build_application(
     capture: CaptureService,
     connect: ConnectSheet,
     quiet_chats: QuietChats,
-    cleanups: Sequence[Cleanup] = (),
+    startups: Sequence[Hook] = (),
+    cleanups: Sequence[Hook] = (),
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -47,6 +48,8 @@ def build_application(
         if not me.can_read_all_group_messages:
             log.warning(texts.PRIVACY_WARNING)
         await application.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
+        for startup in startups:
+            await startup()
         # Owned here rather than by application.create_task, which expects a running application.
         background.append(asyncio.create_task(beat(settings.database_path.parent / "heartbeat")))
         log.info("balance-bot is running as @%s", me.username)

@@ -15,6 +15,7 @@ from balance_bot.capture import (
     CaptureService,
     IncomingMessage,
     Outcome,
+    Queued,
     Refused,
     Saved,
 )
@@ -187,6 +188,15 @@ class BotHandlers:
                 )
             )
             return
+        if isinstance(outcome, Queued):
+            undo = InlineKeyboardButton(
+                texts.UNDO_BUTTON, callback_data=f"{UNDO}:{outcome.message.message_id}"
+            )
+            text = texts.queued(outcome.message, outcome.problem)
+            self._confirmations.submit(
+                Confirmation(message.chat_id, message.message_id, text, (undo,), False)
+            )
+            return
         reply = texts.reply_for(outcome, user.full_name)
         if reply is None:
             return
@@ -211,6 +221,7 @@ def _incoming(message: Message, user: User) -> IncomingMessage:
         member_name=user.full_name,
         text=message.text or "",
         sent_at=message.date,
+        revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
     )
 
 

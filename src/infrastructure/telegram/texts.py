@@ -12,6 +12,7 @@ from balance_bot.capture import (
     Edited,
     LedgerProblem,
     Outcome,
+    Queued,
     RateLimited,
     Refusal,
     Refused,
@@ -29,6 +30,7 @@ from balance_bot.ports import (
     LedgerError,
     LedgerNotConnected,
     LedgerNotFound,
+    QueuedMessage,
     SavedMessage,
 )
 
@@ -125,6 +127,14 @@ def confirmation(saved: SavedMessage, link: str | None) -> str:
     return f"{text}\n{link}" if link else text
 
 
+def queued(message: QueuedMessage, problem: LedgerError | None) -> str:
+    """The expense is safe but not in the sheet yet: what was saved, and why it waits."""
+    items = "; ".join(f"{amount(line.money)} – {line.purpose}" for line in message.lines)
+    guess = f" (assumed {message.lines[0].money.currency.value})" if message.currency_guessed else ""
+    why = QUEUED_BECAUSE.get(type(problem), QUEUED_BECAUSE_DEFAULT) if problem is not None else QUEUED_SLOW
+    return QUEUED.format(items=items, guess=guess, why=why)
+
+
 def merged_confirmation(parts: list[str]) -> str:
     """Several confirmations due together, as one message."""
     return "\n\n".join(parts)
@@ -165,6 +175,8 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return None
         case Saved(saved, link):
             return confirmation(saved, link)
+        case Queued(message, problem):
+            return queued(message, problem)
         case AskPurpose(entry):
             return ask_purpose(entry)
         case AskRephrase():
@@ -217,6 +229,15 @@ def connect_reply(outcome: ConnectOutcome) -> str:
         case LedgerProblem(error):
             return ledger_problem(error)
     return UNAVAILABLE
+
+
+QUEUED = "Saved: {items}{guess}. It will be added to the sheet shortly{why}."
+QUEUED_SLOW = ""
+QUEUED_BECAUSE: dict[type[LedgerError], str] = {
+    LedgerAccessDenied: ", once the sheet is shared with the bot again",
+    LedgerNotFound: ", once an admin reconnects the sheet with /connect",
+}
+QUEUED_BECAUSE_DEFAULT = " (Google Sheets is not answering right now)"
 
 
 def ledger_problem(error: LedgerError) -> str:

@@ -1,0 +1,227 @@
+"""Use case: accepted messages from the outbox to the ledger, in order and once each, whatever it does."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from balance_bot.domain.ledger import EntrySource, SavedLine
+from balance_bot.ports import LedgerDirectory, LedgerError, Outbox, QueuedMessage, SavedMessage
+
+log = logging.getLogger(__name__)
+Sleep = Callable[[float], Awaitable[None]]
+_Key = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryPolicy:
+    """How the outbox is drained; every figure comes from the settings."""
+
+    gather_seconds: float = 0.1
+    first_retry_seconds: float = 2.0
+    max_retry_seconds: float = 60.0
+    max_lines_per_append: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Landed:
+    """The message's rows are in the ledger."""
+
+    message: SavedMessage
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """The message is safe in the outbox; its rows follow when the ledger answers."""
+
+    problem: LedgerError | None
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyAccepted:
+    """The same message was accepted before: Telegram delivered its update again."""
+
+
+Acceptance = Landed | Waiting | AlreadyAccepted
+
+
+class Delivery:
+    """Drains the outbox: one worker per group with something waiting, each message written once.
+
+    Messages that pile up while a write is in flight go out together in the next one. A write
+    that failed, or that a crash interrupted, may still have landed; before it is tried again the
+    ledger is searched for its references, so a row is never added twice.
+    """
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        ledgers: LedgerDirectory,
+        policy: DeliveryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._outbox = outbox
+        self._ledgers = ledgers
+        self._policy = policy or DeliveryPolicy()
+        self._sleep = sleep
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._kicks: defaultdict[int, int] = defaultdict(int)
+        self._waiters: defaultdict[_Key, list[asyncio.Future[Landed | Waiting]]] = defaultdict(list)
+        self._problems: dict[int, LedgerError] = {}
+        # Messages this process put and has not tried to write: no search needed before writing them.
+        self._untried: set[_Key] = set()
+
+    async def accept(self, queued: QueuedMessage, wait_seconds: float) -> Acceptance:
+        """Keep the message durably, then wait a little for its rows; the outbox does the rest."""
+        if not await self._outbox.put(queued):
+            return AlreadyAccepted()
+        key = _key(queued)
+        self._untried.add(key)
+        problem = self._problems.get(queued.chat_id)
+        self._kick(queued.chat_id)
+        if problem is not None:
+            return Waiting(problem)  # the group's ledger is failing: no point in making the member wait
+        future: asyncio.Future[Landed | Waiting] = asyncio.get_running_loop().create_future()
+        self._waiters[key].append(future)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), wait_seconds)
+        except TimeoutError:
+            return Waiting(None)
+        finally:
+            self._forget_waiter(key, future)
+
+    async def resume(self) -> None:
+        """Start delivering what an earlier run left in the outbox."""
+        for chat_id in await self._outbox.chats_waiting():
+            self._kick(chat_id)
+
+    async def settle(self, chat_id: int) -> None:
+        """Deliver the group's waiting messages now; raises the LedgerError when they cannot be."""
+        if chat_id not in self._workers:
+            return  # nothing waits: every waiting group has a worker
+        while await self._deliver_next(chat_id):
+            pass
+
+    def waiting_chats(self) -> list[int]:
+        """The groups whose messages are not all in the ledger yet."""
+        return sorted(self._workers)
+
+    async def stop(self) -> None:
+        """Stop the workers; what they had not delivered stays in the outbox for the next start."""
+        workers = list(self._workers.values())
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        self._workers.clear()
+
+    def _kick(self, chat_id: int) -> None:
+        self._kicks[chat_id] += 1
+        if chat_id not in self._workers:
+            self._workers[chat_id] = asyncio.get_running_loop().create_task(self._work(chat_id))
+
+    async def _work(self, chat_id: int) -> None:
+        """Deliver until nothing waits; after a failure, wait longer each time before trying again."""
+        delay = self._policy.first_retry_seconds
+        try:
+            await self._sleep(self._policy.gather_seconds)
+            while True:
+                kicks = self._kicks[chat_id]
+                try:
+                    delivered = await self._deliver_next(chat_id)
+                except LedgerError as error:
+                    log.warning("chat %s: the ledger refused, retrying in %.0f s: %s", chat_id, delay, error)
+                    await self._sleep(delay)
+                    delay = min(delay * 2, self._policy.max_retry_seconds)
+                    continue
+                delay = self._policy.first_retry_seconds
+                if not delivered and kicks == self._kicks[chat_id]:
+                    return
+        finally:
+            if self._workers.get(chat_id) is asyncio.current_task():
+                del self._workers[chat_id]
+
+    async def _deliver_next(self, chat_id: int) -> bool:
+        """Write the oldest waiting messages of one month in one append; False when nothing waits."""
+        async with self._locks[chat_id]:
+            waiting = await self._outbox.waiting(chat_id)
+            if not waiting:
+                self._problems.pop(chat_id, None)
+                return False
+            batch = _one_append(waiting, self._policy.max_lines_per_append)
+            try:
+                landed = await self._write(chat_id, batch)
+            except LedgerError as error:
+                self._problems[chat_id] = error
+                self._untried.difference_update(_key(queued) for queued in batch)
+                await self._outbox.failed(batch, str(error))
+                waiting_because = Waiting(error)
+                self._resolve(batch, lambda _: waiting_because)
+                raise
+            self._problems.pop(chat_id, None)
+            self._resolve(batch, lambda queued: landed[_key(queued)])
+            return True
+
+    async def _write(self, chat_id: int, batch: Sequence[QueuedMessage]) -> dict[_Key, Landed]:
+        store = self._ledgers.for_chat(chat_id)
+        period = batch[0].period
+        uncertain = [line for queued in batch if _key(queued) not in self._untried for line in queued.lines]
+        found: dict[EntrySource, SavedLine] = {}
+        if uncertain:
+            found = {saved.line.source: saved for saved in await store.find(period, uncertain)}
+        missing = [line for queued in batch for line in queued.lines if line.source not in found]
+        written = await store.append(period, missing) if missing else []
+        await store.flush()
+        rows = found | {saved.line.source: saved for saved in written}
+        saved_messages = [
+            SavedMessage(
+                chat_id=queued.chat_id,
+                message_id=queued.message_id,
+                author_id=queued.author_id,
+                saved_at=queued.queued_at,
+                lines=tuple(rows[line.source] for line in queued.lines),
+                currency_guessed=queued.currency_guessed,
+            )
+            for queued in batch
+        ]
+        await self._outbox.delivered(list(zip(batch, saved_messages, strict=True)))
+        self._untried.difference_update(_key(queued) for queued in batch)
+        link = store.link()
+        return {
+            _key(queued): Landed(saved, link) for queued, saved in zip(batch, saved_messages, strict=True)
+        }
+
+    def _resolve(
+        self, batch: Sequence[QueuedMessage], outcome: Callable[[QueuedMessage], Landed | Waiting]
+    ) -> None:
+        for queued in batch:
+            for future in self._waiters.pop(_key(queued), []):
+                if not future.done():
+                    future.set_result(outcome(queued))
+
+    def _forget_waiter(self, key: _Key, future: asyncio.Future[Landed | Waiting]) -> None:
+        futures = self._waiters.get(key)
+        if futures and future in futures:
+            futures.remove(future)
+            if not futures:
+                del self._waiters[key]
+
+
+def _key(queued: QueuedMessage) -> _Key:
+    return (queued.chat_id, queued.message_id, queued.revision)
+
+
+def _one_append(waiting: Sequence[QueuedMessage], max_lines: int) -> list[QueuedMessage]:
+    """The oldest messages of the same month, whole, up to max_lines (always at least one message)."""
+    batch = [waiting[0]]
+    lines = len(waiting[0].lines)
+    for queued in waiting[1:]:
+        if queued.period != batch[0].period or lines + len(queued.lines) > max_lines:
+            break
+        batch.append(queued)
+        lines += len(queued.lines)
+    return batch

@@ -1,0 +1,123 @@
+"""The outbox in SQLite: accepted messages kept, fsync'd, until their rows are in the ledger."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from balance_bot.domain.ledger import Period
+from balance_bot.ports import OutboxChat, QueuedMessage, SavedMessage
+from infrastructure.sqlite.capture_state import line_from_json, line_to_json, record_saved_message
+from infrastructure.sqlite.database import Database
+
+# Delivered messages are kept this long, so that an update Telegram sends again is recognised.
+KEEP_DELIVERED = timedelta(days=7)
+
+
+class SqliteOutbox:
+    """Outbox on the bot's database (WAL, synchronous=FULL): a put has reached the disk when it returns."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def put(self, queued: QueuedMessage) -> bool:
+        """Keep a message; False when the same message (and revision) was accepted before."""
+        row = (
+            queued.chat_id,
+            queued.message_id,
+            queued.revision,
+            queued.author_id,
+            queued.queued_at.isoformat(),
+            f"{queued.period.year:04d}-{queued.period.month:02d}",
+            json.dumps([line_to_json(line) for line in queued.lines], ensure_ascii=False),
+            int(queued.currency_guessed),
+        )
+        cursor = await self._database.run(lambda db: db.execute(_PUT, row))
+        return cursor.rowcount == 1
+
+    async def waiting(self, chat_id: int) -> list[QueuedMessage]:
+        """The group's messages not delivered yet, in the order they were accepted."""
+        rows = await self._database.run(lambda db: db.execute(_WAITING, (chat_id,)).fetchall())
+        return [_queued(row) for row in rows]
+
+    async def chats_waiting(self) -> list[int]:
+        """The groups with something waiting."""
+        rows = await self._database.run(lambda db: db.execute(_CHATS_WAITING).fetchall())
+        return [chat_id for (chat_id,) in rows]
+
+    async def failed(self, queued: Sequence[QueuedMessage], reason: str) -> None:
+        """Count the attempt and keep its error, for `balance-bot status`."""
+        keys = [(reason, q.chat_id, q.message_id, q.revision) for q in queued]
+        await self._database.run(lambda db: db.executemany(_FAILED, keys))
+
+    async def delivered(self, landed: Sequence[tuple[QueuedMessage, SavedMessage]]) -> None:
+        """Mark the messages delivered and record them with their rows, in one transaction."""
+
+        def deliver(db: sqlite3.Connection) -> None:
+            for queued, saved in landed:
+                db.execute(_DELIVERED, (queued.chat_id, queued.message_id, queued.revision))
+                record_saved_message(db, saved)
+
+        await self._database.run(deliver)
+
+    async def summary(self) -> list[OutboxChat]:
+        """What waits, per group, oldest first."""
+        rows = await self._database.run(lambda db: db.execute(_SUMMARY).fetchall())
+        return [
+            OutboxChat(
+                chat_id=row[0],
+                messages=row[1],
+                lines=row[2],
+                oldest=datetime.fromisoformat(row[3]),
+                attempts=row[4],
+                last_error=row[5],
+            )
+            for row in rows
+        ]
+
+    async def forget_delivered(self, before: datetime) -> int:
+        """Drop delivered messages older than `before`; returns how many."""
+        cursor = await self._database.run(lambda db: db.execute(_FORGET, (before.isoformat(),)))
+        return cursor.rowcount
+
+
+_COLUMNS = "chat_id, message_id, revision, author_id, queued_at, period, lines, currency_guessed"
+_PUT = f"INSERT OR IGNORE INTO outbox ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_WAITING = (
+    f"SELECT {_COLUMNS}, attempts, last_error FROM outbox "
+    "WHERE chat_id = ? AND delivered_at IS NULL ORDER BY sequence"
+)
+_CHATS_WAITING = "SELECT DISTINCT chat_id FROM outbox WHERE delivered_at IS NULL"
+_FAILED = (
+    "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+    "WHERE chat_id = ? AND message_id = ? AND revision = ?"
+)
+_DELIVERED = (
+    "UPDATE outbox SET delivered_at = datetime('now') WHERE chat_id = ? AND message_id = ? AND revision = ?"
+)
+_SUMMARY = """
+    SELECT chat_id, COUNT(*), SUM(json_array_length(lines)), MIN(queued_at), MAX(attempts),
+           (SELECT last_error FROM outbox AS latest WHERE latest.chat_id = outbox.chat_id
+            AND latest.delivered_at IS NULL ORDER BY sequence LIMIT 1)
+    FROM outbox WHERE delivered_at IS NULL GROUP BY chat_id ORDER BY MIN(sequence)
+"""
+_FORGET = "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND queued_at < ?"
+
+
+def _queued(row: Any) -> QueuedMessage:
+    year, month = row[5].split("-")
+    return QueuedMessage(
+        chat_id=row[0],
+        message_id=row[1],
+        revision=row[2],
+        author_id=row[3],
+        queued_at=datetime.fromisoformat(row[4]),
+        period=Period(int(year), int(month)),
+        lines=tuple(line_from_json(item) for item in json.loads(row[6])),
+        currency_guessed=bool(row[7]),
+        attempts=row[8],
+        last_error=row[9],
+    )
