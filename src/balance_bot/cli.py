@@ -28,6 +28,9 @@ def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
     commands.add_parser("check", help="check the settings and what they point to, one line per item")
     commands.add_parser("health", help="exit 0 when the running bot touched its heartbeat file lately")
     commands.add_parser(
+        "status", help="what waits in the outbox for the sheet, and why; exit 1 when anything waits"
+    )
+    commands.add_parser(
         "try", help="a group chat in the terminal: type as a member, see what the bot says (/as NAME)"
     )
     return parser.parse_args(argv)

@@ -40,6 +40,7 @@ from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 
 if TYPE_CHECKING:
@@ -75,12 +76,14 @@ class CaptureParts:
     outbox: SqliteOutbox
     database: Database
     preferences: SqliteChatPreferences
+    handled_updates: SqliteHandledUpdates
     clock: Clock
     close_ledgers: Close
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
         await self.outbox.forget_delivered(self.clock.now() - KEEP_DELIVERED)
+        await self.handled_updates.start(self.clock.now() - KEEP_DELIVERED)
         await self.delivery.resume()
 
     async def close(self) -> None:
@@ -136,10 +139,7 @@ def build_ledgers(
 
 def build_capture(settings: Settings, clock: Clock | None = None) -> CaptureParts:
     """The capture flow on the configured store and the bot's SQLite file."""
-    try:
-        timezone = ZoneInfo(settings.timezone)
-    except ZoneInfoNotFoundError as exc:
-        raise SettingsError(f"TIMEZONE {settings.timezone!r} is not a known time zone") from exc
+    timezone = _timezone(settings)
     database = Database(settings.database_path)
     chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
     ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets)
@@ -165,9 +165,17 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
         outbox,
         database,
         SqliteChatPreferences(database),
+        SqliteHandledUpdates(database),
         clock,
         close_ledgers,
     )
+
+
+def _timezone(settings: Settings) -> ZoneInfo:
+    try:
+        return ZoneInfo(settings.timezone)
+    except ZoneInfoNotFoundError as exc:
+        raise SettingsError(f"TIMEZONE {settings.timezone!r} is not a known time zone") from exc
 
 
 def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
@@ -180,7 +188,13 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
     return build_application(
-        settings, parts.capture, parts.connect, quiet_chats, startups=[parts.start], cleanups=[parts.close]
+        settings,
+        parts.capture,
+        parts.connect,
+        quiet_chats,
+        parts.handled_updates,
+        startups=[parts.start],
+        cleanups=[parts.close],
     )
 
 
@@ -244,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 configure_logging(secrets_to_hide)
                 build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
             return 0
+        if arguments.command == "status":
+            return asyncio.run(print_status(settings, clock=SystemClock()))
         if arguments.command == "health":
             return 0 if is_alive(settings.database_path.parent / "heartbeat") else 1
         if arguments.command == "check":
@@ -260,6 +276,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
     return 2
+
+
+async def print_status(settings: Settings, clock: Clock) -> int:
+    """Print what waits in the outbox; 1 when anything does, so a monitor can alert on it."""
+    from infrastructure.status import status_report
+
+    database = Database(settings.database_path)
+    try:
+        waiting = await SqliteOutbox(database).summary()
+    finally:
+        await database.close()
+    print(status_report(waiting, clock.now(), _timezone(settings)))
+    return 1 if waiting else 0
 
 
 def _write_and_flush(line: str) -> None:

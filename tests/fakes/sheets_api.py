@@ -8,6 +8,7 @@ import re
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -70,6 +71,15 @@ class Failure:
     times: int
     retry_after: int | None = None
     path_contains: str = ""
+    late_by_seconds: float = 0.0  # the call is carried out, and its answer comes this late
+
+
+@dataclass
+class Outage:
+    """Every call answered with an error status for as long as `lasts` says so."""
+
+    status: int
+    lasts: Callable[[], bool]
 
 
 class FakeSheets:
@@ -81,6 +91,9 @@ class FakeSheets:
         self.tokens_issued = 0
         self.latency_seconds = 0.0
         self.failures: list[Failure] = []
+        self.outages: list[Outage] = []
+        self.call_times: list[tuple[str, float]] = []
+        self.clock: Callable[[], float] = time.monotonic
         self._tokens: dict[str, str] = {}
         self._lock = threading.RLock()
         self._next_sheet_id = 1000
@@ -156,6 +169,19 @@ class FakeSheets:
         """Answer the next matching Sheets calls with an error status."""
         self.failures.append(Failure(status, times, retry_after, path_contains))
 
+    def outage(self, status: int, lasts: Callable[[], bool]) -> None:
+        """Answer every call with an error status while `lasts()` is true (a simulated clock's window)."""
+        self.outages.append(Outage(status, lasts))
+
+    def answer_late(self, path_contains: str, seconds: float, times: int = 1) -> None:
+        """Carry out the next matching calls, answering only after `seconds`: the client times out first."""
+        self.failures.append(Failure(200, times, path_contains=path_contains, late_by_seconds=seconds))
+
+    def writes_in_any_minute(self) -> int:
+        """The most write calls (append, update, batchUpdate) within any 60 seconds of `clock`."""
+        times = sorted(at for kind, at in self.call_times if kind != "values.get" and kind != "get")
+        return max((sum(1 for t in times if start <= t < start + 60) for start in times), default=0)
+
     def calls_to(self, kind: str) -> int:
         """How many Sheets calls of a kind ('append', 'get', 'batchUpdate', 'values.get', 'update')."""
         return sum(1 for call_kind, _ in self.calls if call_kind == kind)
@@ -176,11 +202,19 @@ class FakeSheets:
         kind = _kind(method, url.path)
         with self._lock:
             self.calls.append((kind, f"{method} {unquote(url.path)}"))
+            self.call_times.append((kind, self.clock()))
             failure = next((f for f in self.failures if f.times > 0 and f.path_contains in url.path), None)
             if failure is not None:
                 failure.times -= 1
+            outage = next((o for o in self.outages if o.lasts()), None)
         if self.latency_seconds:
             time.sleep(self.latency_seconds)
+        if outage is not None:
+            self._reply(handler, outage.status, _error(outage.status, "injected outage"))
+            return
+        late_by = 0.0
+        if failure is not None and failure.late_by_seconds:
+            failure, late_by = None, failure.late_by_seconds
         if failure is not None:
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
             self._reply(handler, failure.status, _error(failure.status, "injected failure"), headers)
@@ -197,6 +231,8 @@ class FakeSheets:
         payload = json.loads(body) if body else {}
         with self._lock:
             status, answer = self._api(spreadsheet, method, unquote(match.group(2)), query, payload)
+        if late_by:
+            time.sleep(late_by)
         self._reply(handler, status, answer)
 
     def _api(

@@ -47,22 +47,21 @@ def ledger():
 
 
 def capture_on(ledger, clock, state=None, policy=None):
-    """A capture service on an in-memory outbox; returns it with its delivery, to stop afterwards."""
+    """(capture service, in-memory outbox, delivery); stop the delivery afterwards."""
     state = state or InMemoryCaptureState()
     policy = policy or CapturePolicy(
         timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5), saves_per_minute=5
     )
     delivery, outbox = in_memory_delivery(ledger, state, clock)
-    return CaptureService(
-        MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy
-    ), outbox
+    service = CaptureService(MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy)
+    return service, outbox, delivery
 
 
 @pytest.fixture
 async def capture(clock, ledger):
-    service, _ = capture_on(ledger, clock)
+    service, _, delivery = capture_on(ledger, clock)
     yield service
-    await service._delivery.stop()
+    await delivery.stop()
 
 
 class Chat:
@@ -242,9 +241,9 @@ async def test_a_switch_that_would_exceed_the_ceiling_is_refused(chat, capture, 
 
 
 async def test_a_sheet_that_cannot_be_written_keeps_the_expense_and_says_why(clock):
-    capture, outbox = capture_on(UnsharedLedger(), clock)
+    capture, outbox, delivery = capture_on(UnsharedLedger(), clock)
     outcome = await Chat(capture, clock).post("coffee 3$")
-    await capture._delivery.stop()
+    await delivery.stop()
     assert isinstance(outcome, Queued)
     assert outcome.problem.share_with == "bot@project.iam.gserviceaccount.com"
     assert [line.purpose for queued in outbox.queued for line in queued.lines] == ["coffee"]
@@ -252,7 +251,7 @@ async def test_a_sheet_that_cannot_be_written_keeps_the_expense_and_says_why(clo
 
 async def test_a_group_without_a_sheet_is_told_and_its_pending_amount_waits(clock):
     state = InMemoryCaptureState()
-    capture, outbox = capture_on(UnconnectedLedger(), clock, state)
+    capture, outbox, _ = capture_on(UnconnectedLedger(), clock, state)
     chat = Chat(capture, clock)
     await chat.post("3$")
     outcome = await chat.post("coffee")

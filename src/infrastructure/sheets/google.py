@@ -92,8 +92,8 @@ class WriteQuota:
                 now = self._monotonic()
                 self._tokens = min(self._burst, self._tokens + (now - self._updated) * self._per_second)
                 self._updated = now
-                if self._tokens >= 1:
-                    self._tokens -= 1
+                if self._tokens >= 1 - 1e-6:  # a clock that counts in microseconds must not stall it
+                    self._tokens = max(0.0, self._tokens - 1)
                     return
                 wait = (1 - self._tokens) / self._per_second
             self._sleep(wait)

@@ -6,13 +6,16 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -20,6 +23,7 @@ from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
 from infrastructure.health import beat
 from infrastructure.settings import Settings
+from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.confirmations import ConfirmationQueue
@@ -34,6 +38,7 @@ def build_application(
     capture: CaptureService,
     connect: ConnectSheet,
     quiet_chats: QuietChats,
+    handled_updates: SqliteHandledUpdates | None = None,
     startups: Sequence[Hook] = (),
     cleanups: Sequence[Hook] = (),
 ) -> Application:  # type: ignore[type-arg]
@@ -81,6 +86,8 @@ def build_application(
     if settings.allowed_chat_ids:
         groups = groups & filters.Chat(chat_id=settings.allowed_chat_ids)
     text = filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT
+    if handled_updates is not None:
+        _handle_each_update_once(application, handled_updates)
     application.add_handler(CommandHandler(["start", "help"], handlers.help))
     application.add_handler(CommandHandler("undo", handlers.undo_command, filters=groups))
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
@@ -92,3 +99,18 @@ def build_application(
     application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=r"^undo:\d+$"))
     application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=r"^switch:\d+$"))
     return application
+
+
+def _handle_each_update_once(application: Application, handled: SqliteHandledUpdates) -> None:  # type: ignore[type-arg]
+    """Skip updates handled before a restart; remember each one once its handlers have run."""
+
+    async def skip_if_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if await handled.seen(update.update_id):
+            log.info("update %s was handled before the restart; skipped", update.update_id)
+            raise ApplicationHandlerStop
+
+    async def remember(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await handled.handled(update.update_id)
+
+    application.add_handler(TypeHandler(Update, skip_if_handled), group=-1)
+    application.add_handler(TypeHandler(Update, remember), group=1)
