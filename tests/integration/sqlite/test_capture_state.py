@@ -3,8 +3,6 @@
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-import pytest
-
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
 from balance_bot.domain.money import Currency, Money
@@ -18,14 +16,6 @@ NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 def pending(message_id=10, amount="3", expires_in=timedelta(minutes=5)):
     entry = ExpenseEntry(Money(Decimal(amount), Currency.USD), "", currency_guessed=True)
     return PendingPurpose(-100, 7, message_id, entry, NOW, NOW + expires_in)
-
-
-@pytest.fixture
-async def database(tmp_path):
-    db = Database(tmp_path / "state" / "bot.sqlite3")
-    await db.open()
-    yield db
-    await db.close()
 
 
 async def test_a_pending_purpose_is_taken_once(database):

@@ -2,20 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 
 NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def database(tmp_path):
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.open()
-    yield db
-    await db.close()
 
 
 async def test_an_update_handled_before_a_restart_is_seen_after_it(database):

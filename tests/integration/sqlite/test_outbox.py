@@ -3,8 +3,6 @@
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-import pytest
-
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import QueuedMessage, SavedMessage
@@ -36,14 +34,6 @@ def landed(message: QueuedMessage, first_row: int) -> SavedMessage:
         for offset, line in enumerate(message.lines)
     )
     return SavedMessage(message.chat_id, message.message_id, message.author_id, message.queued_at, rows, True)
-
-
-@pytest.fixture
-async def database(tmp_path):
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.open()
-    yield db
-    await db.close()
 
 
 async def test_a_message_put_reads_back_exactly_after_a_restart(tmp_path):
