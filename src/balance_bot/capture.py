@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, Concatenate, ParamSpec
 
-from balance_bot.delivery import AlreadyAccepted, Delivery, Landed, Waiting
+from balance_bot.delivery import Delivery, Landed, Landing, Waiting
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
@@ -84,6 +84,14 @@ class Saved:
 
     message: SavedMessage
     link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """The expense is safe in the outbox; `CaptureService.confirm` tells Saved or Queued."""
+
+    message: QueuedMessage
+    landing: Landing
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +169,7 @@ class LedgerProblem:
 
 Outcome = (
     Silent
+    | Accepted
     | Saved
     | Queued
     | AskPurpose
@@ -350,13 +359,16 @@ class CaptureService:
             currency_guessed=any(entry.currency_guessed for entry in entries),
             revision=message.revision,
         )
-        match await self._delivery.accept(queued, self._policy.confirm_wait_seconds):
+        landing = await self._delivery.accept(queued)
+        return Silent() if landing is None else Accepted(queued, landing)
+
+    async def confirm(self, accepted: Accepted) -> Saved | Queued:
+        """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""
+        match await self._delivery.landed(accepted.landing, self._policy.confirm_wait_seconds):
             case Landed(saved, link):
                 return Saved(saved, link)
             case Waiting(problem):
-                return Queued(queued, problem)
-            case AlreadyAccepted():
-                return Silent()
+                return Queued(accepted.message, problem)
         raise AssertionError("unreachable")
 
     def _lines(

@@ -41,12 +41,7 @@ class Waiting:
     problem: LedgerError | None
 
 
-@dataclass(frozen=True, slots=True)
-class AlreadyAccepted:
-    """The same message was accepted before: Telegram delivered its update again."""
-
-
-Acceptance = Landed | Waiting | AlreadyAccepted
+Landing = asyncio.Future[Landed | Waiting]
 
 
 class Delivery:
@@ -71,29 +66,37 @@ class Delivery:
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._kicks: defaultdict[int, int] = defaultdict(int)
-        self._waiters: defaultdict[_Key, list[asyncio.Future[Landed | Waiting]]] = defaultdict(list)
+        self._waiters: defaultdict[_Key, list[Landing]] = defaultdict(list)
         self._problems: dict[int, LedgerError] = {}
         # Messages this process put and has not tried to write: no search needed before writing them.
         self._untried: set[_Key] = set()
 
-    async def accept(self, queued: QueuedMessage, wait_seconds: float) -> Acceptance:
-        """Keep the message durably, then wait a little for its rows; the outbox does the rest."""
+    async def accept(self, queued: QueuedMessage) -> Landing | None:
+        """Keep the message durably and have it delivered; None when it was accepted before.
+
+        Returns at once, so that reading the next update never waits for the ledger; the
+        future says when the rows landed, or why they wait.
+        """
         if not await self._outbox.put(queued):
-            return AlreadyAccepted()
+            return None
         key = _key(queued)
         self._untried.add(key)
+        landing: Landing = asyncio.get_running_loop().create_future()
         problem = self._problems.get(queued.chat_id)
-        self._kick(queued.chat_id)
         if problem is not None:
-            return Waiting(problem)  # the group's ledger is failing: no point in making the member wait
-        future: asyncio.Future[Landed | Waiting] = asyncio.get_running_loop().create_future()
-        self._waiters[key].append(future)
+            landing.set_result(Waiting(problem))  # the ledger is failing: no point in making the member wait
+        else:
+            self._waiters[key].append(landing)
+        self._kick(queued.chat_id)
+        return landing
+
+    @staticmethod
+    async def landed(landing: Landing, wait_seconds: float) -> Landed | Waiting:
+        """The rows, if they land within wait_seconds; else the message is still waiting, safely."""
         try:
-            return await asyncio.wait_for(asyncio.shield(future), wait_seconds)
+            return await asyncio.wait_for(asyncio.shield(landing), wait_seconds)
         except TimeoutError:
             return Waiting(None)
-        finally:
-            self._forget_waiter(key, future)
 
     async def resume(self) -> None:
         """Start delivering what an earlier run left in the outbox."""
@@ -202,13 +205,6 @@ class Delivery:
             for future in self._waiters.pop(_key(queued), []):
                 if not future.done():
                     future.set_result(outcome(queued))
-
-    def _forget_waiter(self, key: _Key, future: asyncio.Future[Landed | Waiting]) -> None:
-        futures = self._waiters.get(key)
-        if futures and future in futures:
-            futures.remove(future)
-            if not futures:
-                del self._waiters[key]
 
 
 def _key(queued: QueuedMessage) -> _Key:

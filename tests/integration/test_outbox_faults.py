@@ -72,7 +72,7 @@ class Pipeline:
                 EntrySource(CHAT, n, 0),
             )
             queued = QueuedMessage(CHAT, n, 7, self.clock.now(), DECEMBER, (line,))
-            outcomes.append(await self.delivery.accept(queued, wait_seconds))
+            outcomes.append(await self.delivery.landed(await self.delivery.accept(queued), wait_seconds))
             self.clock.advance(seconds=every_seconds)
         return outcomes
 

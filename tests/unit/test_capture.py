@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from balance_bot.capture import (
+    Accepted,
     ActionRefusal,
     ActionRefused,
     AskPurpose,
@@ -64,6 +65,11 @@ async def capture(clock, ledger):
     await delivery.stop()
 
 
+async def confirmed(capture, outcome):
+    """The confirmation a member reads: an accepted expense's rows (or that they will follow)."""
+    return await capture.confirm(outcome) if isinstance(outcome, Accepted) else outcome
+
+
 class Chat:
     """Posts messages as members, numbering them like Telegram."""
 
@@ -72,7 +78,9 @@ class Chat:
 
     async def post(self, text, user=SOKHA, sent_at=None):
         self.next_id += 1
-        return await self.capture.on_message(self.message(text, user, self.next_id, sent_at))
+        return await confirmed(
+            self.capture, await self.capture.on_message(self.message(text, user, self.next_id, sent_at))
+        )
 
     def message(self, text, user, message_id, sent_at=None):
         return IncomingMessage(CHAT, message_id, user, f"member{user}", text, sent_at or self.clock.now())
@@ -221,7 +229,8 @@ async def test_an_edit_with_more_entries_voids_the_old_rows_and_adds_new_ones(ch
 
 async def test_editing_chatter_into_an_expense_captures_it(chat, capture, ledger):
     await chat.post("see you soon")
-    assert isinstance(await capture.on_edit(chat.message("taxi 4$", SOKHA, 101)), Saved)
+    outcome = await confirmed(capture, await capture.on_edit(chat.message("taxi 4$", SOKHA, 101)))
+    assert isinstance(outcome, Saved)
 
 
 async def test_a_guessed_currency_can_be_switched_in_one_tap(chat, capture, ledger):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from balance_bot.delivery import AlreadyAccepted, Delivery, DeliveryPolicy, Landed, Waiting
+from balance_bot.delivery import Delivery, DeliveryPolicy, Landed, Waiting
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import LedgerUnavailable, QueuedMessage
@@ -86,6 +86,12 @@ async def delivery(outbox, ledger, clock):
     await delivery.stop()
 
 
+async def accept_and_wait(delivery, message, wait_seconds=5):
+    """Accept a message and wait for its rows as a member's confirmation does."""
+    landing = await delivery.accept(message)
+    return await delivery.landed(landing, wait_seconds)
+
+
 async def until_delivered(outbox):
     for _ in range(10_000):
         if not outbox.queued:
@@ -95,7 +101,7 @@ async def until_delivered(outbox):
 
 
 async def test_a_message_lands_and_is_recorded_with_its_rows(delivery, ledger, state):
-    outcome = await delivery.accept(queued(1, "coffee", "ice"), wait_seconds=5)
+    outcome = await accept_and_wait(delivery, queued(1, "coffee", "ice"))
     assert isinstance(outcome, Landed)
     assert [line.number for line in outcome.message.lines] == [1, 2]
     assert outcome.link == "https://ledger.example/sheet"
@@ -103,16 +109,16 @@ async def test_a_message_lands_and_is_recorded_with_its_rows(delivery, ledger, s
 
 
 async def test_the_same_message_accepted_twice_is_written_once(delivery, ledger):
-    await delivery.accept(queued(1, "coffee"), wait_seconds=5)
-    assert isinstance(await delivery.accept(queued(1, "coffee"), wait_seconds=5), AlreadyAccepted)
+    await accept_and_wait(delivery, queued(1, "coffee"))
+    assert await delivery.accept(queued(1, "coffee")) is None
     assert ledger.numbers() == [(1, "coffee")]
 
 
 async def test_messages_arriving_during_a_write_go_out_together_in_the_next(delivery, ledger, outbox):
     ledger.gate = asyncio.Event()
-    first = asyncio.create_task(delivery.accept(queued(1, "coffee"), wait_seconds=5))
+    first = asyncio.create_task(accept_and_wait(delivery, queued(1, "coffee")))
     await asyncio.sleep(0.01)
-    others = [asyncio.create_task(delivery.accept(queued(n, f"item {n}"), wait_seconds=5)) for n in (2, 3, 4)]
+    others = [asyncio.create_task(accept_and_wait(delivery, queued(n, f"item {n}"))) for n in (2, 3, 4)]
     await asyncio.sleep(0.01)
     ledger.gate.set()
     outcomes = await asyncio.gather(first, *others)
@@ -125,9 +131,7 @@ async def test_a_failing_ledger_keeps_messages_and_they_land_in_order_once_it_an
     delivery, ledger, outbox, clock
 ):
     ledger.failures = 6
-    outcomes = [
-        await delivery.accept(queued(n, f"item {n}", clock=clock), wait_seconds=5) for n in range(1, 21)
-    ]
+    outcomes = [await accept_and_wait(delivery, queued(n, f"item {n}", clock=clock)) for n in range(1, 21)]
     assert all(isinstance(outcome, Waiting) for outcome in outcomes)
     assert isinstance(outcomes[-1].problem, LedgerUnavailable)
     await until_delivered(outbox)
@@ -138,9 +142,9 @@ async def test_a_failing_ledger_keeps_messages_and_they_land_in_order_once_it_an
 
 async def test_a_write_whose_answer_was_lost_is_found_and_not_written_again(delivery, ledger, outbox):
     ledger.failures, ledger.land_then_fail = 1, True
-    outcome = await delivery.accept(queued(1, "coffee"), wait_seconds=5)
+    outcome = await accept_and_wait(delivery, queued(1, "coffee"))
     assert isinstance(outcome, Waiting)
-    await delivery.accept(queued(2, "tea"), wait_seconds=5)
+    await accept_and_wait(delivery, queued(2, "tea"))
     await until_delivered(outbox)
     assert ledger.numbers() == [(1, "coffee"), (2, "tea")]
 
@@ -159,7 +163,7 @@ async def test_after_a_restart_what_an_earlier_run_left_is_delivered_once(outbox
 
 async def test_settling_a_group_delivers_its_waiting_messages_now(delivery, ledger, outbox):
     ledger.failures = 1
-    await delivery.accept(queued(1, "coffee"), wait_seconds=5)
+    await accept_and_wait(delivery, queued(1, "coffee"))
     await delivery.settle(CHAT)
     assert outbox.queued == []
     assert ledger.numbers() == [(1, "coffee")]
@@ -167,7 +171,7 @@ async def test_settling_a_group_delivers_its_waiting_messages_now(delivery, ledg
 
 async def test_settling_a_group_whose_ledger_fails_raises_the_ledger_error(delivery, ledger):
     ledger.failures = 5
-    await delivery.accept(queued(1, "coffee"), wait_seconds=5)
+    await accept_and_wait(delivery, queued(1, "coffee"))
     with pytest.raises(LedgerUnavailable):
         await delivery.settle(CHAT)
 
@@ -179,7 +183,7 @@ async def test_a_group_with_nothing_waiting_settles_without_reading_the_outbox(d
 
 async def test_messages_of_different_months_go_out_in_separate_appends_in_order(delivery, ledger, outbox):
     ledger.gate = asyncio.Event()
-    first = asyncio.create_task(delivery.accept(queued(1, "a"), wait_seconds=5))
+    first = asyncio.create_task(accept_and_wait(delivery, queued(1, "a")))
     await asyncio.sleep(0.01)
     await outbox.put(queued(2, "b", period=Period(2026, 11)))
     await outbox.put(queued(3, "c"))

@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TextIO
 
-from balance_bot.capture import ActionRefusal, CaptureService, IncomingMessage, Outcome, Saved
+from balance_bot.capture import Accepted, ActionRefusal, CaptureService, IncomingMessage, Outcome, Saved
 from infrastructure.clock import SystemClock
 from infrastructure.telegram import texts
 
@@ -56,15 +56,15 @@ class TryChat:
             if last is None:
                 self._say(texts.ACTION_REFUSALS[ActionRefusal.UNKNOWN])
             else:
-                self._show(await capture.undo(TRY_CHAT_ID, last, self._user_id, _never_admin))
+                await self._show(await capture.undo(TRY_CHAT_ID, last, self._user_id, _never_admin))
         elif command == "/edit":
             previous = self._last_message.get(self._member)
             if previous is not None:
-                self._show(await capture.on_edit(self._message(previous[0], rest)))
+                await self._show(await capture.on_edit(self._message(previous[0], rest)))
         elif text.strip():
             self._message_id += 1
             self._last_message[self._member] = (self._message_id, text)
-            self._show(await capture.on_message(self._message(self._message_id, text)))
+            await self._show(await capture.on_message(self._message(self._message_id, text)))
         return True
 
     @property
@@ -74,7 +74,9 @@ class TryChat:
     def _message(self, message_id: int, text: str) -> IncomingMessage:
         return IncomingMessage(TRY_CHAT_ID, message_id, self._user_id, self._member, text, self._clock.now())
 
-    def _show(self, outcome: Outcome) -> None:
+    async def _show(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Accepted):
+            outcome = await self._capture.confirm(outcome)
         if isinstance(outcome, Saved):
             self._last_saved[self._member] = outcome.message.message_id
         text = texts.reply_for(outcome, self._member)

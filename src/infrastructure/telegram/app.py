@@ -45,7 +45,7 @@ def build_application(
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is required to run the bot")
-    confirmations: ConfirmationQueue | None = None
+    handlers: BotHandlers | None = None
     background: list[asyncio.Task[None]] = []
 
     async def start(application: Application) -> None:  # type: ignore[type-arg]
@@ -62,8 +62,8 @@ def build_application(
     async def stop(application: Application) -> None:  # type: ignore[type-arg]
         for task in background:
             task.cancel()
-        if confirmations is not None:
-            await confirmations.drain()
+        if handlers is not None:
+            await handlers.drain()
         for cleanup in cleanups:
             await cleanup()
 

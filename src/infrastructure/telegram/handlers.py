@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -11,6 +12,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.capture import (
+    Accepted,
     ActionRefused,
     CaptureService,
     IncomingMessage,
@@ -71,6 +73,13 @@ class BotHandlers:
         self._confirmations = confirmations
         self._quiet_chats = quiet_chats
         self._admin_user_ids = admin_user_ids
+        self._confirming: set[asyncio.Task[None]] = set()
+
+    async def drain(self) -> None:
+        """Wait for the confirmations still being prepared and sent."""
+        while self._confirming:
+            await asyncio.gather(*self._confirming, return_exceptions=True)
+        await self._confirmations.drain()
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain how to post expenses."""
@@ -174,6 +183,12 @@ class BotHandlers:
 
     async def _deliver(self, message: Message, user: User, outcome: Outcome) -> None:
         """Render an outcome as the reply, reaction or confirmation it calls for."""
+        if isinstance(outcome, Accepted):
+            # Confirmed in the background: the next update is read while this one's row is written.
+            task = asyncio.get_running_loop().create_task(self._confirm(message, user, outcome))
+            self._confirming.add(task)
+            task.add_done_callback(self._confirming.discard)
+            return
         if isinstance(outcome, Saved):
             saved = outcome.message
             quiet = not saved.currency_guessed and await self._quiet_chats.is_quiet(message.chat_id)
@@ -201,6 +216,9 @@ class BotHandlers:
         if reply is None:
             return
         await _reply(message, reply)
+
+    async def _confirm(self, message: Message, user: User, accepted: Accepted) -> None:
+        await self._deliver(message, user, await self._capture.confirm(accepted))
 
     async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
         if user_id in self._admin_user_ids:
