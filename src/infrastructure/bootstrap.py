@@ -255,8 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     allowed_updates=Update.ALL_TYPES,
                 )
             else:
+                from infrastructure.telegram.polling import run_polling
+
                 configure_logging(secrets_to_hide)
-                build_bot(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+                run_polling(build_bot(settings))
             return 0
         if arguments.command == "status":
             return asyncio.run(print_status(settings, clock=SystemClock()))

@@ -3,13 +3,14 @@
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
 
 from infrastructure.bootstrap import build_bot
 from infrastructure.settings import Settings
+from infrastructure.telegram.polling import Poller
 from tests.fakes.clock import FakeClock
 
 GROUP, OTHER_GROUP, SOKHA, DARA, ADMIN = -1001, -1002, 11, 12, 99
@@ -41,8 +42,9 @@ async def running(settings, clock):
     application = build_bot(settings, clock)
     await application.initialize()
     await application.post_init(application)
-    await application.updater.start_polling(poll_interval=0, timeout=timedelta(seconds=0.2))
+    application.bot_data["poller"] = poller = Poller(application, timeout_seconds=0.2)
     await application.start()
+    await poller.start()
     try:
         yield application
     finally:
@@ -52,7 +54,10 @@ async def running(settings, clock):
 async def shut_down(application):
     """Stop as `run_polling` does on Ctrl-C: confirmations drained, workbook saved; safe to repeat."""
     if application.running:
-        await application.updater.stop()
+        if "poller" in application.bot_data:
+            await application.bot_data["poller"].stop()
+        else:
+            await application.updater.stop()
         await application.stop()
         await application.post_stop(application)
         await application.shutdown()

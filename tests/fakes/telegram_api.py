@@ -49,6 +49,7 @@ class FakeTelegram:
     _too_many_requests: dict[str, int] = field(default_factory=dict)
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None
+    _closing: bool = False
     url: str = ""
 
     async def start(self) -> str:
@@ -60,7 +61,10 @@ class FakeTelegram:
         return self.url
 
     async def stop(self) -> None:
-        """Close the server."""
+        """End the long polls still open (a killed bot's among them), then close the server."""
+        self._closing = True
+        if self._changed is not None:
+            await self._notify()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -196,7 +200,9 @@ class FakeTelegram:
         if not self._updates and timeout:
             async with self._changed:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._updates)), timeout)
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: bool(self._updates) or self._closing), timeout
+                    )
         delivered = list(self._updates[: int(params.get("limit") or 100)])
         now = time.perf_counter()
         for update in delivered:

@@ -1,0 +1,103 @@
+"""End to end, nothing lost: the bot process killed mid-burst and started again, and a sheet that refuses."""
+
+import asyncio
+import os
+import signal
+import sys
+
+from tests.e2e.test_bot import replies_to
+from tests.e2e.test_bot_google import google_bot, key
+
+GROUP = -1001
+SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
+BURST = 60
+
+
+key_file = key  # the service-account key and its file, as test_bot_google makes them
+
+
+async def start_bot(telegram, sheets, key_file, tmp_path, log_name):
+    """`balance-bot run` as its own process, against the fakes, with a log to read when a test fails."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_URL": telegram.url,
+        "SHEET_BACKEND": "google",
+        "GOOGLE_SERVICE_ACCOUNT_FILE": str(key_file[1]),
+        "SHEETS_API_URL": sheets.url,
+        "BALANCE_SHEET_ID": SHEET_ID,
+        "DATABASE_PATH": str(tmp_path / "data" / "bot.sqlite3"),
+        "USER_RATE_LIMIT_PER_MINUTE": "1000",
+    }
+    log = (tmp_path / log_name).open("wb")
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "balance_bot", "run", env=env, cwd=tmp_path, stdout=log, stderr=log
+    )
+
+
+def data_rows(sheets):
+    spreadsheet = sheets.spreadsheets[SHEET_ID]
+    if not spreadsheet.sheets:
+        return []
+    with sheets._lock:
+        return [row for row in spreadsheet.sheets[0].values()[1:] if any(row)]
+
+
+async def until(condition, seconds, what):
+    for _ in range(int(seconds * 20)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def test_a_bot_killed_mid_burst_and_restarted_saves_every_expense_exactly_once(
+    telegram, sheets, key_file, tmp_path
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key_file[0]["client_email"]})
+    sheets.latency_seconds = 0.1
+    posted = []
+
+    async def members_post():
+        for n in range(BURST):
+            posted.append(telegram.user_says(GROUP, 10 + n % 7, f"item {n} {n + 1}$", name="Member"))
+            await asyncio.sleep(0.03)
+
+    first = await start_bot(telegram, sheets, key_file, tmp_path, "first.log")
+    posting = asyncio.create_task(members_post())
+    try:
+        await until(lambda: len(data_rows(sheets)) >= 10, 60, "the first rows")
+    finally:
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+    assert len(data_rows(sheets)) < BURST, "the bot was killed mid-burst"
+    second = await start_bot(telegram, sheets, key_file, tmp_path, "second.log")
+    try:
+        await posting
+        await until(lambda: len(data_rows(sheets)) >= BURST, 60, "every row")
+        await asyncio.sleep(1)  # room for a duplicate to show up, if there were one
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await second.wait()
+    rows = data_rows(sheets)
+    assert [row[0] for row in rows] == list(range(1, BURST + 1))
+    assert sorted(row[6] for row in rows) == sorted(f"tg:{GROUP}:{m['message_id']}:0" for m in posted)
+    assert sorted(row[2] for row in rows) == sorted(f"item {n}" for n in range(BURST))
+
+
+async def test_a_sheet_that_refuses_gets_the_rows_once_it_is_shared_again(
+    telegram, sheets, tmp_path, key_file
+):
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", editors=set())
+    async with google_bot(
+        telegram, sheets, key_file, tmp_path, BALANCE_SHEET_ID=SHEET_ID, CONFIRM_WAIT_SECONDS="1"
+    ):
+        message = telegram.user_says(GROUP, 11, "coffee 3$", name="Sokha")
+        told = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
+        assert told["text"] == (
+            "Saved: 3.00 USD – coffee. It will be added to the sheet shortly, "
+            "once the sheet is shared with the bot again."
+        )
+        spreadsheet.editors.add(key_file[0]["client_email"])
+        await until(lambda: len(data_rows(sheets)) == 1, 15, "the row")
+    assert data_rows(sheets)[0][2] == "coffee"
