@@ -157,7 +157,7 @@ class Delivery:
                 return False
             batch = _one_append(waiting, self._policy.max_lines_per_append)
             try:
-                landed = await self._write(chat_id, batch)
+                await self._write(chat_id, batch)
             except LedgerError as error:
                 self._problems[chat_id] = error
                 self._untried.difference_update(_key(queued) for queued in batch)
@@ -166,10 +166,9 @@ class Delivery:
                 self._resolve(batch, lambda _: waiting_because)
                 raise
             self._problems.pop(chat_id, None)
-            self._resolve(batch, lambda queued: landed[_key(queued)])
             return True
 
-    async def _write(self, chat_id: int, batch: Sequence[QueuedMessage]) -> dict[_Key, Landed]:
+    async def _write(self, chat_id: int, batch: Sequence[QueuedMessage]) -> None:
         store = self._ledgers.for_chat(chat_id)
         period = batch[0].period
         uncertain = [line for queued in batch if _key(queued) not in self._untried for line in queued.lines]
@@ -178,7 +177,6 @@ class Delivery:
             found = {saved.line.source: saved for saved in await store.find(period, uncertain)}
         missing = [line for queued in batch for line in queued.lines if line.source not in found]
         written = await store.append(period, missing) if missing else []
-        await store.flush()
         rows = found | {saved.line.source: saved for saved in written}
         saved_messages = [
             SavedMessage(
@@ -191,12 +189,16 @@ class Delivery:
             )
             for queued in batch
         ]
-        await self._outbox.delivered(list(zip(batch, saved_messages, strict=True)))
-        self._untried.difference_update(_key(queued) for queued in batch)
         link = store.link()
-        return {
+        landed = {
             _key(queued): Landed(saved, link) for queued, saved in zip(batch, saved_messages, strict=True)
         }
+        # The member may read the row numbers now; the outbox lets go only once the store holds them
+        # durably (a workbook saves every few seconds), and until then the group's lock is held.
+        self._resolve(batch, lambda queued: landed[_key(queued)])
+        self._untried.difference_update(_key(queued) for queued in batch)
+        await store.flush()
+        await self._outbox.delivered(list(zip(batch, saved_messages, strict=True)))
 
     def _resolve(
         self, batch: Sequence[QueuedMessage], outcome: Callable[[QueuedMessage], Landed | Waiting]

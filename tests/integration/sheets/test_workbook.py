@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
+from balance_bot.ports import LedgerUnavailable
 from infrastructure.sheets.template import load_template
 from infrastructure.sheets.workbook import WorkbookLedger
 
@@ -219,3 +220,24 @@ async def test_a_busy_workbook_is_still_saved_within_the_maximum_wait(path):
     saved_while_busy = path.exists()
     await ledger.close()
     assert saved_while_busy
+
+
+async def test_flush_returns_once_the_coalesced_save_has_put_the_rows_on_disk(path):
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.05)
+    await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
+    assert not path.exists(), "appends alone are saved together, a moment later"
+    await ledger.flush()
+    assert [row[2] for row in rows_on_disk(path, "December 2026")[1:]] == ["coffee"]
+    await ledger.flush()  # nothing unsaved: returns at once
+    await ledger.close()
+
+
+async def test_a_save_that_fails_makes_flush_raise_ledger_unavailable(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the workbook's folder should be")
+    ledger = WorkbookLedger(blocked / "balance.xlsx", load_template(), "%B %Y", save_delay_seconds=0.01)
+    await ledger.append(DECEMBER, [line("coffee", "3", Currency.USD)])
+    with pytest.raises(LedgerUnavailable):
+        await ledger.flush()
+    with pytest.raises(NotADirectoryError):
+        await ledger.close()
