@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from balance_bot.domain.ledger import EntrySource, SavedLine
-from balance_bot.ports import LedgerDirectory, LedgerError, Outbox, QueuedMessage, SavedMessage
+from balance_bot.ports import LedgerDirectory, LedgerError, LedgerStore, Outbox, QueuedMessage, SavedMessage
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
@@ -70,6 +70,9 @@ class Delivery:
         self._problems: dict[int, LedgerError] = {}
         # Messages this process put and has not tried to write: no search needed before writing them.
         self._untried: set[_Key] = set()
+        # Written, waiting for the store to hold them durably (a workbook's next save): not written again.
+        self._unflushed: set[_Key] = set()
+        self._flushes: defaultdict[int, set[asyncio.Task[None]]] = defaultdict(set)
 
     async def accept(self, queued: QueuedMessage) -> Landing | None:
         """Keep the message durably and have it delivered; None when it was accepted before.
@@ -105,10 +108,12 @@ class Delivery:
 
     async def settle(self, chat_id: int) -> None:
         """Deliver the group's waiting messages now; raises the LedgerError when they cannot be."""
-        if chat_id not in self._workers:
-            return  # nothing waits: every waiting group has a worker
-        while await self._deliver_next(chat_id):
-            pass
+        while True:
+            await asyncio.gather(*self._flushes[chat_id])
+            if chat_id not in self._workers:
+                return  # nothing waits: every waiting group has a worker
+            if not await self._deliver_next(chat_id) and not self._flushes[chat_id]:
+                return
 
     def waiting_chats(self) -> list[int]:
         """The groups whose messages are not all in the ledger yet."""
@@ -116,7 +121,7 @@ class Delivery:
 
     async def stop(self) -> None:
         """Stop the workers; what they had not delivered stays in the outbox for the next start."""
-        workers = list(self._workers.values())
+        workers = [*self._workers.values(), *(task for tasks in self._flushes.values() for task in tasks)]
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
@@ -151,7 +156,7 @@ class Delivery:
     async def _deliver_next(self, chat_id: int) -> bool:
         """Write the oldest waiting messages of one month in one append; False when nothing waits."""
         async with self._locks[chat_id]:
-            waiting = await self._outbox.waiting(chat_id)
+            waiting = [q for q in await self._outbox.waiting(chat_id) if _key(q) not in self._unflushed]
             if not waiting:
                 self._problems.pop(chat_id, None)
                 return False
@@ -196,9 +201,33 @@ class Delivery:
         # The member may read the row numbers now; the outbox lets go only once the store holds them
         # durably (a workbook saves every few seconds), and until then the group's lock is held.
         self._resolve(batch, lambda queued: landed[_key(queued)])
-        self._untried.difference_update(_key(queued) for queued in batch)
-        await store.flush()
-        await self._outbox.delivered(list(zip(batch, saved_messages, strict=True)))
+        keys = {_key(queued) for queued in batch}
+        self._untried -= keys
+        self._unflushed |= keys
+        flush = asyncio.get_running_loop().create_task(
+            self._once_durable(store, chat_id, list(zip(batch, saved_messages, strict=True)))
+        )
+        self._flushes[chat_id].add(flush)
+        flush.add_done_callback(self._flushes[chat_id].discard)
+
+    async def _once_durable(
+        self, store: LedgerStore, chat_id: int, landed: list[tuple[QueuedMessage, SavedMessage]]
+    ) -> None:
+        """Let the outbox go of written messages once the store holds them durably.
+
+        The member has the row numbers already; a workbook saves every few seconds, and the
+        group's next messages are written meanwhile. If the save fails, the messages are
+        delivered again, found by their references in the store.
+        """
+        keys = {_key(queued) for queued, _ in landed}
+        try:
+            await store.flush()
+            await self._outbox.delivered(landed)
+        except LedgerError as error:
+            log.warning("chat %s: the ledger could not keep %d message(s): %s", chat_id, len(keys), error)
+            self._kick(chat_id)
+        finally:
+            self._unflushed -= keys
 
     def _resolve(
         self, batch: Sequence[QueuedMessage], outcome: Callable[[QueuedMessage], Landed | Waiting]

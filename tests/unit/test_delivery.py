@@ -28,6 +28,14 @@ class FlakyLedger(InMemoryLedger):
     land_then_fail: bool = False
     appends: list[int] = field(default_factory=list)
     gate: asyncio.Event | None = None
+    flush_failures: int = 0
+    flushes: int = 0
+
+    async def flush(self):
+        self.flushes += 1
+        if self.flush_failures:
+            self.flush_failures -= 1
+            raise LedgerUnavailable("could not save the workbook: disk full")
 
     async def append(self, period, lines):
         self.appends.append(len(lines))
@@ -192,3 +200,21 @@ async def test_messages_of_different_months_go_out_in_separate_appends_in_order(
     await until_delivered(outbox)
     assert ledger.appends == [1, 1, 1]
     assert [row.line.purpose for row in ledger.sheets["November 2026"]] == ["b"]
+
+
+async def test_rows_are_confirmed_before_the_store_saves_them_and_kept_in_the_outbox_till_then(
+    delivery, ledger, outbox, state
+):
+    ledger.flush_failures = 1
+    outcome = await accept_and_wait(delivery, queued(1, "coffee"))
+    assert isinstance(outcome, Landed)
+    await until_delivered(outbox)
+    assert ledger.numbers() == [(1, "coffee")], "the failed save made it try again, found, not written twice"
+    assert ledger.flushes == 2
+    assert state.saved[(CHAT, 1)].lines[0].number == 1
+
+
+async def test_settling_a_group_waits_until_its_rows_are_kept_for_undo(delivery, ledger, state):
+    await accept_and_wait(delivery, queued(1, "coffee"))
+    await delivery.settle(CHAT)
+    assert (CHAT, 1) in state.saved
