@@ -20,7 +20,7 @@ _Key = tuple[int, int, int]
 class DeliveryPolicy:
     """How the outbox is drained; every figure comes from the settings."""
 
-    gather_seconds: float = 0.1
+    gather_seconds: float = 0.0  # messages arriving during a write already go out together in the next
     first_retry_seconds: float = 2.0
     max_retry_seconds: float = 60.0
     max_lines_per_append: int = 500
@@ -49,7 +49,8 @@ class Delivery:
 
     Messages that pile up while a write is in flight go out together in the next one. A write
     that failed, or that a crash interrupted, may still have landed; before it is tried again the
-    ledger is searched for its references, so a row is never added twice.
+    ledger is searched for its references, so a row is never added twice. The outbox lets go of
+    a message only once the store holds its rows durably.
     """
 
     def __init__(
@@ -114,10 +115,6 @@ class Delivery:
                 return  # nothing waits: every waiting group has a worker
             if not await self._deliver_next(chat_id) and not self._flushes[chat_id]:
                 return
-
-    def waiting_chats(self) -> list[int]:
-        """The groups whose messages are not all in the ledger yet."""
-        return sorted(self._workers)
 
     async def stop(self) -> None:
         """Stop the workers; what they had not delivered stays in the outbox for the next start."""

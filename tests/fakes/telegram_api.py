@@ -50,6 +50,7 @@ class FakeTelegram:
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None
     _closing: bool = False
+    polls: list[Params] = field(default_factory=list)  # getUpdates calls, kept apart from the bot's replies
     url: str = ""
 
     async def start(self) -> str:
@@ -194,6 +195,7 @@ class FakeTelegram:
 
     async def _api_getUpdates(self, params: Params) -> list[Params]:  # noqa: N802
         assert self._changed is not None
+        self.polls.append(params)
         offset = int(params.get("offset") or 0)
         self._updates = [u for u in self._updates if u["update_id"] >= offset]
         timeout = float(params.get("timeout") or 0)
