@@ -117,12 +117,21 @@ class Delivery:
                 return
 
     async def stop(self) -> None:
-        """Stop the workers; what they had not delivered stays in the outbox for the next start."""
-        workers = [*self._workers.values(), *(task for tasks in self._flushes.values() for task in tasks)]
+        """Stop writing; what was not written stays in the outbox for the next start.
+
+        Messages already written still wait for the store's save: close the store, then call
+        finish(), so that the outbox lets go of them.
+        """
+        workers = list(self._workers.values())
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         self._workers.clear()
+
+    async def finish(self) -> None:
+        """Wait for the written messages to be kept by the store (once it was saved or closed)."""
+        flushes = [task for tasks in self._flushes.values() for task in tasks]
+        await asyncio.gather(*flushes, return_exceptions=True)
 
     def _kick(self, chat_id: int) -> None:
         self._kicks[chat_id] += 1

@@ -90,6 +90,7 @@ class CaptureParts:
         """Stop delivering (the outbox keeps the rest), save or release the ledgers, close the database."""
         await self.delivery.stop()
         await self.close_ledgers()
+        await self.delivery.finish()
         await self.database.close()
 
 

@@ -72,6 +72,11 @@ def test_try_is_a_group_chat_in_the_terminal_writing_the_workbook(tmp_path):
     assert "(assumed KHR)" in said[3]
     assert "Undone by Dara: row 4 (ice)" in said[4]
     assert (tmp_path / "book.xlsx").exists()
+    status = run([str(BIN / "balance-bot"), "status"], "", cwd=tmp_path, env=env)
+    assert (status.returncode, status.stdout.strip()) == (
+        0,
+        "outbox: empty, every accepted expense is in the sheet",
+    )
 
 
 def test_the_google_backend_without_a_key_file_names_the_missing_setting(tmp_path):

@@ -92,6 +92,7 @@ class Pipeline:
     async def close(self):
         await self.delivery.stop()
         await self.directory.close()
+        await self.delivery.finish()
         await self.database.close()
 
 
