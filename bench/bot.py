@@ -40,6 +40,18 @@ def logged_count(telegram: FakeTelegram) -> int:
     return sum(params["text"].count("Logged") for params in telegram.calls_to("sendMessage"))
 
 
+async def start_bot(env: dict[str, str], workdir: str) -> asyncio.subprocess.Process:
+    """`balance-bot run` as its own process, as on a server, with its output discarded."""
+    return await asyncio.create_subprocess_exec(
+        str(Path(sys.executable).parent / "balance-bot"),
+        "run",
+        env=env,
+        cwd=workdir,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+
+
 async def measure(paced: bool) -> dict[str, float]:
     """Run the bot, feed it the expenses (paced, or all at once), and read latency, CPU and memory."""
     telegram = FakeTelegram()
@@ -54,14 +66,7 @@ async def measure(paced: bool) -> dict[str, float]:
             "USER_RATE_LIMIT_PER_MINUTE": str(EXPENSES),
             **{k: v for k, v in os.environ.items() if k.startswith("WORKBOOK_SAVE")},
         }
-        bot = await asyncio.create_subprocess_exec(
-            str(Path(sys.executable).parent / "balance-bot"),
-            "run",
-            env=env,
-            cwd=workdir,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-        )
+        bot = await start_bot(env, workdir)
         try:
             await telegram.wait_for("setMyCommands", timeout=30)
             cpu_before = cpu_seconds(bot.pid)

@@ -6,13 +6,14 @@ import asyncio
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from tests.fakes.sheets_api import FakeSheets
 from tests.fakes.telegram_api import FakeTelegram
+
+from bench.bot import start_bot
 
 EXPENSES = 300
 SECONDS = 60.0
@@ -53,14 +54,7 @@ async def measure() -> dict[str, float]:
             "BALANCE_SHEET_ID": SHEET_ID,
             "DATABASE_PATH": f"{workdir}/bot.sqlite3",
         }
-        bot = await asyncio.create_subprocess_exec(
-            str(Path(sys.executable).parent / "balance-bot"),
-            "run",
-            env=env,
-            cwd=workdir,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-        )
+        bot = await start_bot(env, workdir)
         posted_at: dict[str, float] = {}
         first_seen: dict[str, float] = {}
         try:

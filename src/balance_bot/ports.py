@@ -164,8 +164,6 @@ class QueuedMessage:
     lines: tuple[LedgerLine, ...]
     currency_guessed: bool = False
     revision: int = 0
-    attempts: int = 0
-    last_error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

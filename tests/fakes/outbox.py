@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from balance_bot.delivery import Delivery
 from balance_bot.ports import CaptureState, LedgerDirectory, OutboxChat, QueuedMessage, SavedMessage
@@ -17,6 +17,7 @@ class InMemoryOutbox:
     state: CaptureState
     queued: list[QueuedMessage] = field(default_factory=list)
     delivered_keys: set[tuple[int, int, int]] = field(default_factory=set)
+    failures: dict[tuple[int, int, int], list[str]] = field(default_factory=dict)
 
     async def put(self, queued: QueuedMessage) -> bool:
         """Keep it unless the same message and revision came before."""
@@ -36,11 +37,8 @@ class InMemoryOutbox:
 
     async def failed(self, queued: Sequence[QueuedMessage], reason: str) -> None:
         """Count the attempt."""
-        failed = {_key(q) for q in queued}
-        self.queued = [
-            replace(q, attempts=q.attempts + 1, last_error=reason) if _key(q) in failed else q
-            for q in self.queued
-        ]
+        for q in queued:
+            self.failures.setdefault(_key(q), []).append(reason)
 
     async def delivered(self, landed: Sequence[tuple[QueuedMessage, SavedMessage]]) -> None:
         """Move them out and record them."""
@@ -57,8 +55,8 @@ class InMemoryOutbox:
                 len(waiting := [q for q in self.queued if q.chat_id == chat_id]),
                 sum(len(q.lines) for q in waiting),
                 waiting[0].queued_at,
-                max(q.attempts for q in waiting),
-                waiting[0].last_error,
+                max(len(self.failures.get(_key(q), [])) for q in waiting),
+                (self.failures.get(_key(waiting[0])) or [None])[-1],
             )
             for chat_id in await self.chats_waiting()
         ]

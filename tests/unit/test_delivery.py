@@ -29,10 +29,13 @@ class FlakyLedger(InMemoryLedger):
     appends: list[int] = field(default_factory=list)
     gate: asyncio.Event | None = None
     flush_failures: int = 0
+    save_gate: asyncio.Event | None = None
     flushes: int = 0
 
     async def flush(self):
         self.flushes += 1
+        if self.save_gate is not None:
+            await self.save_gate.wait()
         if self.flush_failures:
             self.flush_failures -= 1
             raise LedgerUnavailable("could not save the workbook: disk full")
@@ -215,6 +218,12 @@ async def test_rows_are_confirmed_before_the_store_saves_them_and_kept_in_the_ou
 
 
 async def test_settling_a_group_waits_until_its_rows_are_kept_for_undo(delivery, ledger, state):
-    await accept_and_wait(delivery, queued(1, "coffee"))
-    await delivery.settle(CHAT)
+    ledger.save_gate = asyncio.Event()
+    assert isinstance(await accept_and_wait(delivery, queued(1, "coffee")), Landed)
+    settling = asyncio.create_task(delivery.settle(CHAT))
+    await asyncio.sleep(0.01)
+    assert not settling.done(), "the store has not saved the row yet"
+    assert (CHAT, 1) not in state.saved
+    ledger.save_gate.set()
+    await asyncio.wait_for(settling, 1)
     assert (CHAT, 1) in state.saved

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
@@ -88,3 +88,15 @@ class SheetRow:
     khr: Decimal | None
     member: str
     reference: str
+
+
+def lines_already_written(
+    lines: Sequence[LedgerLine], rows: Iterable[tuple[int, SheetRow]], worksheet: str, void_prefix: str
+) -> list[SavedLine]:
+    """Those of the lines a worksheet holds, by reference among (row number, row); voided rows don't count."""
+    wanted = {line.source.reference(): line for line in lines}
+    found = []
+    for row_number, row in rows:
+        if row.reference in wanted and not row.item.startswith(void_prefix):
+            found.append(SavedLine(wanted.pop(row.reference), worksheet, row_number, row.number or 0))
+    return found

@@ -8,7 +8,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +21,14 @@ from gspread.exceptions import APIError
 from gspread.http_client import HTTPClient, ParamsType
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
-from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, owning_period
+from balance_bot.domain.ledger import (
+    LedgerLine,
+    Period,
+    SavedLine,
+    SheetRow,
+    lines_already_written,
+    owning_period,
+)
 from balance_bot.domain.money import Currency
 from balance_bot.ports import (
     LedgerAccessDenied,
@@ -344,7 +351,7 @@ class GoogleSheetLedger:
 
     def _read(self, period: Period) -> list[SheetRow]:
         found = self._period_values(period)
-        return self._sheet_rows(found[1]) if found is not None else []
+        return [row for _, row in self._numbered_rows(found[1])] if found is not None else []
 
     def _period_values(self, period: Period) -> tuple[str, list[list[Any]]] | None:
         """The title and values of the period's worksheet, if it has one."""
@@ -365,28 +372,17 @@ class GoogleSheetLedger:
         if found is None:
             return []
         title, rows = found
-        wanted = {line.source.reference(): line for line in lines}
-        item_index, reference_index = (
-            self._template.index_of("item") - 1,
-            self._template.index_of("reference") - 1,
-        )
-        saved = []
-        for row_number, row in enumerate(rows, start=1):
-            reference = row[reference_index] if len(row) > reference_index else None
-            if reference not in wanted or str(row[item_index]).startswith(self._template.void_prefix):
-                continue
-            number = int(row[0]) if _is_number(row[0]) else 0
-            saved.append(SavedLine(wanted.pop(reference), title, row_number, number))
-        return saved
+        return lines_already_written(lines, self._numbered_rows(rows), title, self._template.void_prefix)
 
-    def _sheet_rows(self, rows: list[list[Any]]) -> list[SheetRow]:
+    def _numbered_rows(self, rows: list[list[Any]]) -> Iterator[tuple[int, SheetRow]]:
+        """The non-empty rows below the header, with their row numbers."""
         keys = [column.key for column in self._template.columns]
-        result = []
-        for values in rows[1:]:
+        for row_number, values in enumerate(rows[1:], start=2):
             cells = dict(zip(keys, values + [""] * (len(keys) - len(values)), strict=False))
             if all(value in (None, "") for value in cells.values()):
                 continue
-            result.append(
+            yield (
+                row_number,
                 SheetRow(
                     number=int(cells["no"]) if _is_number(cells["no"]) else None,
                     day=_serial_to_date(cells["date"]),
@@ -395,9 +391,8 @@ class GoogleSheetLedger:
                     khr=_decimal(cells["khr"]),
                     member=str(cells["member"]),
                     reference=str(cells["reference"]),
-                )
+                ),
             )
-        return result
 
     def _learn(self, title: str) -> None:
         """Read a worksheet once: whose month it is, where it ends, and its last numeric No."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,7 +18,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, owning_period
+from balance_bot.domain.ledger import (
+    LedgerLine,
+    Period,
+    SavedLine,
+    SheetRow,
+    lines_already_written,
+    owning_period,
+)
 from balance_bot.domain.money import Currency
 from balance_bot.ports import LedgerUnavailable
 from infrastructure.sheets.template import SheetTemplate
@@ -249,28 +256,24 @@ class WorkbookLedger:
         sheet = self._sheet_for(period, create=False)
         if sheet is None:
             return []
-        wanted = {line.source.reference(): line for line in lines}
-        keys = [column.key for column in self._template.columns]
-        saved = []
-        for row_number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-            cells = dict(zip(keys, values, strict=False))
-            reference, item = cells.get("reference"), str(cells.get("item") or "")
-            if reference in wanted and not item.startswith(self._template.void_prefix):
-                number = cells["no"] if isinstance(cells["no"], int) else 0
-                saved.append(SavedLine(wanted.pop(str(reference)), sheet.title, row_number, number))
-        return saved
+        return lines_already_written(
+            lines, self._numbered_rows(sheet), sheet.title, self._template.void_prefix
+        )
 
     def _read(self, period: Period) -> list[SheetRow]:
         self._refresh_if_edited_on_disk()
         sheet = self._sheet_for(period, create=False)
-        if sheet is None:
-            return []
-        rows = []
-        for values in sheet.iter_rows(min_row=2, values_only=True):
-            cells = dict(zip((c.key for c in self._template.columns), values, strict=False))
+        return [row for _, row in self._numbered_rows(sheet)] if sheet is not None else []
+
+    def _numbered_rows(self, sheet: Worksheet) -> Iterator[tuple[int, SheetRow]]:
+        """The worksheet's non-empty rows below the header, with their row numbers."""
+        keys = [column.key for column in self._template.columns]
+        for row_number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            cells = dict(zip(keys, values, strict=False))
             if all(value in (None, "") for value in cells.values()):
                 continue
-            rows.append(
+            yield (
+                row_number,
                 SheetRow(
                     number=cells["no"] if isinstance(cells["no"], int) else None,
                     day=_as_date(cells["date"]),
@@ -279,9 +282,8 @@ class WorkbookLedger:
                     khr=_as_decimal(cells["khr"]),
                     member=str(cells["member"] or ""),
                     reference=str(cells["reference"] or ""),
-                )
+                ),
             )
-        return rows
 
     def _sheet_for(self, period: Period, *, create: bool) -> Worksheet | None:
         """The period's worksheet; a same-named one of another year ('December') is left alone."""

@@ -86,10 +86,7 @@ class SqliteOutbox:
 
 _COLUMNS = "chat_id, message_id, revision, author_id, queued_at, period, lines, currency_guessed"
 _PUT = f"INSERT OR IGNORE INTO outbox ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-_WAITING = (
-    f"SELECT {_COLUMNS}, attempts, last_error FROM outbox "
-    "WHERE chat_id = ? AND delivered_at IS NULL ORDER BY sequence"
-)
+_WAITING = f"SELECT {_COLUMNS} FROM outbox WHERE chat_id = ? AND delivered_at IS NULL ORDER BY sequence"
 _CHATS_WAITING = "SELECT DISTINCT chat_id FROM outbox WHERE delivered_at IS NULL"
 _FAILED = (
     "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
@@ -118,6 +115,4 @@ def _queued(row: Any) -> QueuedMessage:
         period=Period(int(year), int(month)),
         lines=tuple(line_from_json(item) for item in json.loads(row[6])),
         currency_guessed=bool(row[7]),
-        attempts=row[8],
-        last_error=row[9],
     )

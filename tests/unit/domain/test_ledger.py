@@ -1,9 +1,20 @@
 """Tests for periods, local days, references and worksheet ownership."""
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from balance_bot.domain.ledger import EntrySource, Period, local_day, owning_period
+from balance_bot.domain.ledger import (
+    EntrySource,
+    LedgerLine,
+    Period,
+    SavedLine,
+    SheetRow,
+    lines_already_written,
+    local_day,
+    owning_period,
+)
+from balance_bot.domain.money import Currency, Money
 
 
 def test_a_period_titles_its_worksheet_with_the_configured_format():
@@ -25,3 +36,19 @@ def test_a_worksheet_belongs_to_the_month_most_of_its_dated_rows_are_in():
     days = [date(2026, 11, 30), date(2026, 12, 1), None, date(2026, 12, 2)]
     assert owning_period(days) == Period(2026, 12)
     assert owning_period([None, None]) is None
+
+
+def test_lines_already_written_are_found_by_reference_with_their_row_and_number_and_voided_ones_are_not():
+    coffee, tea, ice = (
+        LedgerLine(date(2026, 12, 3), item, Money(Decimal(1), Currency.USD), "Sokha", EntrySource(-1, n, 0))
+        for n, item in enumerate(("coffee", "tea", "ice"), start=1)
+    )
+
+    def row(number, item, line):
+        return SheetRow(number, date(2026, 12, 3), item, Decimal(1), None, "Sokha", line.source.reference())
+
+    rows = [(2, row(1, "[void] coffee", coffee)), (5, row(4, "coffee", coffee)), (6, row(None, "ice", ice))]
+    assert lines_already_written([coffee, tea, ice], rows, "December 2026", "[void] ") == [
+        SavedLine(coffee, "December 2026", 5, 4),
+        SavedLine(ice, "December 2026", 6, 0),
+    ]
