@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.ollama_api import FakeOllama
 from tests.fakes.sheets_api import FakeSheets
 from tests.fakes.telegram_api import FakeTelegram
@@ -29,6 +30,15 @@ def sheets():
 async def ollama():
     """The fake Ollama server."""
     fake = FakeOllama()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def anthropic_api():
+    """The fake Anthropic Messages API."""
+    fake = FakeAnthropic()
     await fake.start()
     yield fake
     await fake.stop()

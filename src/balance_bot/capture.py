@@ -84,6 +84,7 @@ class Saved:
 
     message: SavedMessage
     link: str | None
+    unsure: bool = False  # read with no second opinion to settle a doubt: the member should check
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class Accepted:
 
     message: QueuedMessage
     landing: Landing
+    unsure: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,7 @@ class Queued:
 
     message: QueuedMessage
     problem: LedgerError | None
+    unsure: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +237,7 @@ class CaptureService:
         """Decide what a new group message is and act on it."""
         now = self._clock.now()
         pending = await self._state.take_pending(message.chat_id, message.user_id, now)
-        result = await self._interpreter.interpret(message.text)
+        result = await self._interpreter.interpret(message.text, message.chat_id)
         if pending is not None and not result.entries:
             purpose = clean_purpose(message.text)
             if not purpose:
@@ -264,7 +267,9 @@ class CaptureService:
                     )
                 )
                 return AskPurpose(entry)
-        return await self._save_checked(message, message.message_id, message.sent_at, result.entries)
+        return await self._save_checked(
+            message, message.message_id, message.sent_at, result.entries, unsure=not result.certain
+        )
 
     @_ledger_errors_as_outcome
     async def on_edit(self, message: IncomingMessage) -> Outcome:
@@ -273,7 +278,7 @@ class CaptureService:
         saved = await self._state.find(message.chat_id, message.message_id)
         if saved is None or saved.voided:
             return await self.on_message(message)
-        result = await self._interpreter.interpret(message.text)
+        result = await self._interpreter.interpret(message.text, message.chat_id)
         if result.status is ParseStatus.IGNORE:
             return Voided(await self._void(saved))
         if result.status is not ParseStatus.EXPENSE:
@@ -341,6 +346,8 @@ class CaptureService:
         source_message_id: int,
         posted_at: datetime,
         entries: Sequence[ExpenseEntry],
+        *,
+        unsure: bool = False,
     ) -> Outcome:
         if refused := self._refusal(entries):
             return refused
@@ -360,15 +367,15 @@ class CaptureService:
             revision=message.revision,
         )
         landing = await self._delivery.accept(queued)
-        return Silent() if landing is None else Accepted(queued, landing)
+        return Silent() if landing is None else Accepted(queued, landing, unsure)
 
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
         """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""
         match await self._delivery.landed(accepted.landing, self._policy.confirm_wait_seconds):
             case Landed(saved, link):
-                return Saved(saved, link)
+                return Saved(saved, link, accepted.unsure)
             case Waiting(problem):
-                return Queued(accepted.message, problem)
+                return Queued(accepted.message, problem, accepted.unsure)
         raise AssertionError("unreachable")
 
     def _lines(

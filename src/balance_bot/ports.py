@@ -5,17 +5,68 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol
 
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 
 
+@dataclass(frozen=True, slots=True)
+class ParseHints:
+    """What the bot knows before asking for a second opinion: its own reading, and the group."""
+
+    first_reading: ParseResult
+    chat_id: int | None = None
+
+
 class ExpenseParser(Protocol):
     """A second opinion on a message the heuristic parser is unsure of (an LLM, in practice)."""
 
-    async def parse(self, text: str, first_reading: ParseResult) -> ParseResult | None:
-        """Read the message; None when there is no answer (down, slow, unsure or invalid)."""
+    async def parse_message(self, text: str, hints: ParseHints) -> ParseResult | None:
+        """Read the message; None when there is no answer (down, slow, invalid or over budget)."""
+        ...
+
+
+class MessageTally(Protocol):
+    """Counts the messages read, and how many needed no LLM, for /usage."""
+
+    def count_message(self, asked_llm: bool) -> None:
+        """One more message read; cheap enough for every message of a busy group."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderUsage:
+    """One LLM provider's calls in a month."""
+
+    provider: str
+    calls: int
+    failed: int
+    fallbacks: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: Decimal
+    median_latency_ms: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MonthUsage:
+    """The month's LLM use, for admins: per provider, the budget, and the messages read without one."""
+
+    month: str
+    providers: tuple[ProviderUsage, ...]
+    messages: int
+    messages_without_llm: int
+    cost_usd: Decimal
+    budget_usd: Decimal
+
+
+class UsageLog(Protocol):
+    """The month's LLM use, as the call log holds it."""
+
+    async def month_usage(self, month: str) -> MonthUsage:
+        """The figures of one month ('2026-11')."""
         ...
 
 

@@ -29,7 +29,8 @@ from balance_bot.delivery import Delivery
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
-from balance_bot.ports import Clock, LedgerDirectory, SheetAccess
+from balance_bot.ports import Clock, ExpenseParser, LedgerDirectory, MessageTally, SheetAccess
+from balance_bot.usage import UsageReport
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
 from infrastructure.health import is_alive
@@ -41,10 +42,13 @@ from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
+from infrastructure.sqlite.llm_log import SqliteLlmLog
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 
 if TYPE_CHECKING:
     from telegram.ext import Application
+
+    from infrastructure.llm.expense_parser_client import ExpenseParserClient, OnBudgetReached
 
 Close = Callable[[], Awaitable[None]]
 
@@ -60,10 +64,79 @@ def amount_limits(settings: Settings) -> AmountLimits:
     return AmountLimits(max_usd=settings.max_amount_usd, max_khr=settings.max_amount_khr)
 
 
-def build_interpreter(settings: Settings) -> MessageInterpreter:
+def build_interpreter(
+    settings: Settings, second_opinion: ExpenseParser | None = None, tally: MessageTally | None = None
+) -> MessageInterpreter:
     """The message interpreter: the heuristic parser with the configured amount ceilings."""
-    # The LLM second opinion (PARSER_LLM) is wired here once its clients exist.
-    return MessageInterpreter(HeuristicParser(amount_limits(settings)))
+    return MessageInterpreter(HeuristicParser(amount_limits(settings)), second_opinion, tally)
+
+
+@dataclass
+class LlmParts:
+    """The LLM second opinion (None without a usable PARSER_LLM), its call log, and how to close them."""
+
+    client: ExpenseParserClient | None
+    log: SqliteLlmLog
+
+    async def close(self) -> None:
+        """Write the last message counts and close the models' connections."""
+        await self.log.flush()
+        if self.client is not None:
+            await self.client.aclose()
+
+
+def build_llm(
+    settings: Settings,
+    database: Database,
+    clock: Clock,
+    on_budget_reached: OnBudgetReached | None = None,
+) -> LlmParts:
+    """The models PARSER_LLM names, in its order; Anthropic only with a key, so never paid by mistake."""
+    from infrastructure.llm.expense_parser_client import ExpenseParserClient, LlmPolicy, ModelReader
+    from infrastructure.llm.prompts import load_prompts
+
+    timezone = _timezone(settings)
+    log = SqliteLlmLog(database, clock, timezone, settings.llm_monthly_budget_usd)
+    prompts = load_prompts()
+    readers: list[ModelReader] = []
+    for provider in settings.parser_llm:
+        # Imported only when chosen: the anthropic client alone adds pydantic and some 30 MB.
+        if provider == "ollama":
+            from infrastructure.llm.ollama_reader import OllamaReader
+
+            readers.append(
+                OllamaReader(
+                    settings.ollama_host,
+                    settings.ollama_model,
+                    float(settings.ollama_timeout_seconds),
+                    prompts,
+                )
+            )
+        elif provider == "anthropic" and settings.anthropic_api_key:
+            from infrastructure.llm.anthropic_reader import AnthropicReader
+
+            readers.append(
+                AnthropicReader(
+                    settings.anthropic_api_key,
+                    settings.anthropic_model,
+                    settings.anthropic_base_url,
+                    float(settings.anthropic_timeout_seconds),
+                    prompts,
+                )
+            )
+    if not readers:
+        return LlmParts(None, log)
+    policy = LlmPolicy(
+        timezone=timezone,
+        confidence_threshold=float(settings.llm_confidence_threshold),
+        deadline_seconds=float(settings.llm_deadline_seconds),
+        monthly_budget_usd=settings.llm_monthly_budget_usd,
+        prices=settings.llm_prices,
+    )
+    client = ExpenseParserClient(
+        readers, amount_limits(settings), policy, log, clock, on_budget_reached=on_budget_reached
+    )
+    return LlmParts(client, log)
 
 
 @dataclass
@@ -79,6 +152,8 @@ class CaptureParts:
     handled_updates: SqliteHandledUpdates
     clock: Clock
     close_ledgers: Close
+    llm: LlmParts
+    usage: UsageReport
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -91,6 +166,7 @@ class CaptureParts:
         await self.delivery.stop()
         await self.close_ledgers()
         await self.delivery.finish()
+        await self.llm.close()
         await self.database.close()
 
 
@@ -138,7 +214,9 @@ def build_ledgers(
     return workbook, None, workbook.close
 
 
-def build_capture(settings: Settings, clock: Clock | None = None) -> CaptureParts:
+def build_capture(
+    settings: Settings, clock: Clock | None = None, on_budget_reached: OnBudgetReached | None = None
+) -> CaptureParts:
     """The capture flow on the configured store and the bot's SQLite file."""
     timezone = _timezone(settings)
     database = Database(settings.database_path)
@@ -155,9 +233,9 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
     clock = clock or SystemClock()
     outbox = SqliteOutbox(database)
     delivery = Delivery(outbox, ledgers)
-    capture = CaptureService(
-        build_interpreter(settings), ledgers, delivery, SqliteCaptureState(database), clock, policy
-    )
+    llm = build_llm(settings, database, clock, on_budget_reached)
+    interpreter = build_interpreter(settings, llm.client, llm.log)
+    capture = CaptureService(interpreter, ledgers, delivery, SqliteCaptureState(database), clock, policy)
     connect = ConnectSheet(access, chat_sheets)
     return CaptureParts(
         capture,
@@ -169,6 +247,8 @@ def build_capture(settings: Settings, clock: Clock | None = None) -> CapturePart
         SqliteHandledUpdates(database),
         clock,
         close_ledgers,
+        llm,
+        UsageReport(llm.log, clock, timezone),
     )
 
 
@@ -183,8 +263,10 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     """The Telegram bot wired to the capture flow; resources close when the bot stops."""
     from infrastructure.telegram.app import build_application
     from infrastructure.telegram.handlers import QuietChats
+    from infrastructure.telegram.notices import BudgetNotices
 
-    parts = build_capture(settings, clock)
+    budget_notices = BudgetNotices(settings.admin_user_ids)
+    parts = build_capture(settings, clock, budget_notices.budget_reached)
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
@@ -196,6 +278,8 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         parts.handled_updates,
         startups=[parts.start],
         cleanups=[parts.close],
+        usage=parts.usage,
+        budget_notices=budget_notices,
     )
 
 
@@ -229,10 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         if arguments.command == "parse":
-            interpreter = build_interpreter(settings)
             sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-            asyncio.run(parse_stream(interpreter, sys.stdin, _write_and_flush))
+            configure_logging([settings.anthropic_api_key], level=logging.ERROR)
+            asyncio.run(parse_messages(settings))
             return 0
         if arguments.command == "run":
             from telegram import Update
@@ -279,6 +363,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
     return 2
+
+
+async def parse_messages(settings: Settings) -> None:
+    """`balance-bot parse`: the bot's own interpreter, LLMs included, over stdin.
+
+    Messages are not counted for /usage (they are not the group's), but LLM calls are logged
+    and paid ones count against the budget, as in the bot.
+    """
+    database = Database(settings.database_path)
+    llm = build_llm(settings, database, SystemClock())
+    try:
+        await parse_stream(build_interpreter(settings, llm.client), sys.stdin, _write_and_flush)
+    finally:
+        if llm.client is not None:
+            await llm.client.aclose()
+        await database.close()
 
 
 async def print_status(settings: Settings, clock: Clock) -> int:

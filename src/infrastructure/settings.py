@@ -10,6 +10,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})
+# USD per million input and output tokens, from Anthropic's price list; LLM_PRICES adds or overrides.
+DEFAULT_LLM_PRICES: Mapping[str, tuple[Decimal, Decimal]] = {
+    "claude-haiku-4-5": (Decimal(1), Decimal(5)),
+    "claude-3-5-haiku-latest": (Decimal("0.80"), Decimal(4)),
+    "claude-sonnet-4-5": (Decimal(3), Decimal(15)),
+}
 
 
 class SettingsError(ValueError):
@@ -40,6 +46,15 @@ class Settings:
     ollama_model: str = "qwen2.5:3b-instruct"
     anthropic_api_key: str | None = field(default=None, repr=False)
     anthropic_model: str = "claude-haiku-4-5"
+    anthropic_base_url: str = "https://api.anthropic.com"
+    ollama_timeout_seconds: Decimal = Decimal(5)
+    anthropic_timeout_seconds: Decimal = Decimal(5)
+    llm_deadline_seconds: Decimal = Decimal(8)
+    llm_confidence_threshold: Decimal = Decimal("0.6")
+    llm_monthly_budget_usd: Decimal = Decimal(5)
+    llm_prices: Mapping[str, tuple[Decimal, Decimal]] = field(
+        default_factory=lambda: dict(DEFAULT_LLM_PRICES)
+    )
     khr_per_usd: Decimal = Decimal(4000)
     max_amount_usd: Decimal = Decimal(10000)
     max_amount_khr: Decimal = Decimal(40_000_000)
@@ -87,6 +102,19 @@ class Settings:
             ollama_model=values.get("OLLAMA_MODEL", defaults.ollama_model),
             anthropic_api_key=values.get("ANTHROPIC_API_KEY"),
             anthropic_model=values.get("ANTHROPIC_MODEL", defaults.anthropic_model),
+            anthropic_base_url=values.get("ANTHROPIC_BASE_URL", defaults.anthropic_base_url).rstrip("/"),
+            ollama_timeout_seconds=_positive_decimal(
+                values, "OLLAMA_TIMEOUT_SECONDS", defaults.ollama_timeout_seconds
+            ),
+            anthropic_timeout_seconds=_positive_decimal(
+                values, "ANTHROPIC_TIMEOUT_SECONDS", defaults.anthropic_timeout_seconds
+            ),
+            llm_deadline_seconds=_positive_decimal(
+                values, "LLM_DEADLINE_SECONDS", defaults.llm_deadline_seconds
+            ),
+            llm_confidence_threshold=_confidence(values.get("LLM_CONFIDENCE_THRESHOLD")),
+            llm_monthly_budget_usd=_amount_or_zero(values.get("LLM_MONTHLY_BUDGET_USD")),
+            llm_prices={**DEFAULT_LLM_PRICES, **_prices(values.get("LLM_PRICES", "{}"))},
             khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
             max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
             max_amount_khr=_positive_decimal(values, "MAX_AMOUNT_KHR", defaults.max_amount_khr),
@@ -159,6 +187,47 @@ def _positive_decimal(values: Mapping[str, str], name: str, default: Decimal) ->
     if not number.is_finite() or number <= 0:
         raise SettingsError(f"{name} must be a number above zero, not {raw!r}")
     return number
+
+
+def _confidence(raw: str | None) -> Decimal:
+    if raw is None:
+        return Settings.llm_confidence_threshold
+    try:
+        number = Decimal(raw)
+    except InvalidOperation as exc:
+        raise SettingsError(f"LLM_CONFIDENCE_THRESHOLD must be a number, not {raw!r}") from exc
+    if not number.is_finite() or not 0 <= number <= 1:
+        raise SettingsError(f"LLM_CONFIDENCE_THRESHOLD must be between 0 and 1, not {raw!r}")
+    return number
+
+
+def _amount_or_zero(raw: str | None) -> Decimal:
+    """LLM_MONTHLY_BUDGET_USD; 0 turns paid calls off."""
+    if raw is None:
+        return Settings.llm_monthly_budget_usd
+    try:
+        number = Decimal(raw)
+    except InvalidOperation as exc:
+        raise SettingsError(f"LLM_MONTHLY_BUDGET_USD must be a number, not {raw!r}") from exc
+    if not number.is_finite() or number < 0:
+        raise SettingsError(f"LLM_MONTHLY_BUDGET_USD must be 0 or more, not {raw!r}")
+    return number
+
+
+def _prices(raw: str) -> dict[str, tuple[Decimal, Decimal]]:
+    try:
+        table = json.loads(raw)
+        if not isinstance(table, dict):
+            raise TypeError("not an object")
+        prices = {str(model): (Decimal(str(pair[0])), Decimal(str(pair[1]))) for model, pair in table.items()}
+    except (json.JSONDecodeError, TypeError, ValueError, IndexError, KeyError, InvalidOperation) as exc:
+        raise SettingsError(
+            "LLM_PRICES must be a JSON object of model to [input, output] USD per million tokens, "
+            'e.g. {"claude-haiku-4-5": [1, 5]}'
+        ) from exc
+    if any(not price.is_finite() or price < 0 for pair in prices.values() for price in pair):
+        raise SettingsError("LLM_PRICES holds prices of 0 or more")
+    return prices
 
 
 def _webhook_secret(raw: str | None) -> str | None:

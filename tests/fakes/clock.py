@@ -1,8 +1,9 @@
-"""A clock the test moves by hand."""
+"""A clock the test moves by hand, and a timer whose waits take no time."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -27,3 +28,21 @@ class FakeClock:
         self.slept.append(seconds)
         self.current += timedelta(seconds=seconds)
         await asyncio.sleep(0.001 if seconds >= 1 else 0)  # a retry loop must not spin the test's CPU
+
+
+@dataclass
+class FakeTimer:
+    """Real elapsed time, plus every wait asked for, which is skipped rather than waited."""
+
+    slept: list[float] = field(default_factory=list)
+    skipped: float = 0.0
+
+    def monotonic(self) -> float:
+        """Seconds elapsed, counting the skipped waits as passed."""
+        return time.perf_counter() + self.skipped
+
+    async def sleep(self, seconds: float) -> None:
+        """Note the wait and move on."""
+        self.slept.append(seconds)
+        self.skipped += seconds
+        await asyncio.sleep(0)

@@ -5,7 +5,7 @@ import asyncio
 from balance_bot.domain.expenses import ParseResult, ParseStatus
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
-from tests.fakes.second_opinion import ScriptedSecondOpinion
+from tests.fakes.second_opinion import CountingTally, ScriptedSecondOpinion
 
 UNSURE_MESSAGE = "snacks and cold drinks for the whole staff meeting on the roof 12$"
 
@@ -36,3 +36,23 @@ def test_without_an_answer_from_the_second_opinion_the_heuristic_reading_stands(
 
 def test_without_a_second_opinion_the_heuristic_decides_alone():
     assert interpret(MessageInterpreter(HeuristicParser()), UNSURE_MESSAGE).status is ParseStatus.EXPENSE
+
+
+def test_the_second_opinion_learns_the_first_reading_and_the_group():
+    second = ScriptedSecondOpinion(None)
+    asyncio.run(MessageInterpreter(HeuristicParser(), second).interpret(UNSURE_MESSAGE, chat_id=-100))
+    (hints,) = second.hints
+    assert hints.chat_id == -100
+    assert hints.first_reading.status is ParseStatus.EXPENSE
+
+
+def test_every_message_is_counted_and_those_sent_to_the_llm_are_told_apart():
+    tally = CountingTally()
+    interpreter = MessageInterpreter(HeuristicParser(), ScriptedSecondOpinion(None), tally)
+    for text in ["coffee 3$", "hello all", UNSURE_MESSAGE]:
+        interpret(interpreter, text)
+    assert (tally.messages, tally.asked_llm) == (3, 1)
+
+
+def test_without_a_second_opinion_an_unsure_reading_stays_unsure():
+    assert not interpret(MessageInterpreter(HeuristicParser()), UNSURE_MESSAGE).certain

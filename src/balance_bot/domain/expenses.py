@@ -27,6 +27,7 @@ class Problem(StrEnum):
     OVER_LIMIT = "over_limit"
     TOO_PRECISE = "too_precise"  # cents of a cent, fractions of a riel
     PURPOSES_MISSING = "purposes_missing"  # several amounts, not each with its purpose
+    UNSURE = "unsure"  # the LLMs read it, but none was sure enough
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from balance_bot.domain.text import normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
+    CONNECTIVES,
     HEDGE_WORDS,
     KHMER_LABEL_ENDINGS,
     LABELS,
@@ -29,6 +30,7 @@ from balance_bot.domain.vocabulary import (
     QUESTION_WORDS,
     SENTENCE_WORDS,
     TOTAL_WORDS,
+    TRAILING_FILLER,
     UNIT_PRICE_WORDS,
 )
 
@@ -69,6 +71,7 @@ class _Reading:
     spare_lines: list[str]
     ambiguous: bool = False
     uncertain: bool = False
+    unexplained_number: bool = False  # a number left out that might still be money
 
 
 class HeuristicParser:
@@ -92,7 +95,7 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.AMBIGUOUS)
         found = _without_total_lines(reading.found)
         if not found:
-            return ParseResult.ignore(certain=not any(char.isdigit() for char in text))
+            return ParseResult.ignore(certain=not reading.unexplained_number)
         words = {_bare_word(word) for word in text.split()}
         if words & NOT_SPENT_WORDS or words & HEDGE_WORDS:
             return ParseResult.ignore(certain=False)  # money received, left, planned or doubted
@@ -124,6 +127,7 @@ def _read_line(line: str, reading: _Reading) -> None:
         bare = _bare_amount(line, mentions)
         if bare is None:
             reading.spare_lines.append(line)
+            reading.unexplained_number |= not all(_is_not_money(line, m) for m in mentions)
         else:
             reading.found.append(bare)
         return
@@ -133,7 +137,7 @@ def _read_line(line: str, reading: _Reading) -> None:
     first_word = line.split(maxsplit=1)[:1]
     is_total = bool(first_word) and _bare_word(first_word[0]) in TOTAL_WORDS
     for mention, purpose in zip(amounts, _purposes(line, amounts, reading), strict=True):
-        currency = mention.currency or _currency_by_size(mention)
+        currency = mention.currency or currency_by_size(mention)
         if currency is None:
             reading.spare_lines.append(line)
             continue
@@ -196,7 +200,7 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     words_before = line[: last.start].split()
     purpose = clean_purpose(line[: last.start])
     if not purpose:
-        currency = _currency_by_size(last) if _plausible_alone(last) else None
+        currency = currency_by_size(last) if _plausible_alone(last) else None
         return _Found(last, currency, True, "") if currency else None
     if not _is_purpose_word(words_before[-1]):
         return None
@@ -204,8 +208,20 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
         return None
     if len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT:
         return None
-    currency = _currency_by_size(last)
+    currency = currency_by_size(last)
     return _Found(last, currency, True, purpose) if currency else None
+
+
+def _is_not_money(line: str, mention: Mention) -> bool:
+    """A number that labels, counts or codes: 'room 204', '25 students', '3pm', 'is 88321', '0123'."""
+    if currency_by_size(mention) is None or _starts_with_zero(line, mention):
+        return True
+    before = line[: mention.number_start].split()[-1:]
+    if before and not _is_purpose_word(before[0]) and _bare_word(before[0]) not in CONNECTIVES:
+        return True
+    counted = line[mention.end :].split(maxsplit=1)[:1]
+    word = _bare_word(counted[0]) if counted else ""
+    return bool(word) and word[0].isalpha() and word not in CONNECTIVES and word not in TRAILING_FILLER
 
 
 def _is_purpose_word(word: str) -> bool:
@@ -231,7 +247,7 @@ def _plausible_alone(mention: Mention) -> bool:
     return mention.decimals == 0 and mention.value >= 1000 and mention.value % 100 == 0
 
 
-def _currency_by_size(mention: Mention) -> Currency | None:
+def currency_by_size(mention: Mention) -> Currency | None:
     """Riel come in hundreds and thousands, dollars in units and cents; odd big ones are neither."""
     value = mention.value
     if mention.scaled:

@@ -76,6 +76,9 @@ KHMER_LABEL_ENDINGS = (
     "ជាន់",
 )
 
+# Words that join a number to what follows without counting anything: "15 for the driver".
+CONNECTIVES = _words("and or for to from with of by plus & + - និង ឬ សម្រាប់ ពី ទៅ")
+
 # Words of a sentence rather than a ledger note: a bare number in such a line is not a price.
 SENTENCE_WORDS = _words(
     """i i'm im i'll i've we we're we'll we've you you're you'll he she they it it's its is

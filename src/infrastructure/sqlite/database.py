@@ -70,6 +70,32 @@ MIGRATIONS: Sequence[str] = (
         handled_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    """
+    CREATE TABLE llm_call (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        month TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        latency_ms INTEGER NOT NULL,
+        input_tokens INTEGER NOT NULL,
+        output_tokens INTEGER NOT NULL,
+        cost_usd TEXT NOT NULL,
+        fallback_reason TEXT,
+        chat_id INTEGER
+    );
+    CREATE INDEX llm_call_by_month ON llm_call (month);
+    CREATE TABLE message_tally (
+        month TEXT PRIMARY KEY,
+        messages INTEGER NOT NULL,
+        without_llm INTEGER NOT NULL
+    );
+    CREATE TABLE llm_budget_notice (
+        month TEXT PRIMARY KEY,
+        noticed_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 
 

@@ -21,6 +21,7 @@ from telegram.ext import (
 
 from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
+from balance_bot.usage import UsageReport
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
@@ -28,6 +29,7 @@ from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
+from infrastructure.telegram.notices import BudgetNotices
 
 log = logging.getLogger(__name__)
 Hook = Callable[[], Awaitable[None]]
@@ -41,6 +43,8 @@ def build_application(
     handled_updates: SqliteHandledUpdates | None = None,
     startups: Sequence[Hook] = (),
     cleanups: Sequence[Hook] = (),
+    usage: UsageReport | None = None,
+    budget_notices: BudgetNotices | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -53,6 +57,8 @@ def build_application(
         if not me.can_read_all_group_messages:
             log.warning(texts.PRIVACY_WARNING)
         await application.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
+        if budget_notices is not None:
+            budget_notices.attach(application.bot)
         for startup in startups:
             await startup()
         # Owned here rather than by application.create_task, which expects a running application.
@@ -81,7 +87,7 @@ def build_application(
         .build()
     )
     confirmations = ConfirmationQueue(application.bot)
-    handlers = BotHandlers(capture, connect, confirmations, quiet_chats, settings.admin_user_ids)
+    handlers = BotHandlers(capture, connect, confirmations, quiet_chats, settings.admin_user_ids, usage)
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if settings.allowed_chat_ids:
         groups = groups & filters.Chat(chat_id=settings.allowed_chat_ids)
@@ -92,6 +98,10 @@ def build_application(
     application.add_handler(CommandHandler("undo", handlers.undo_command, filters=groups))
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
+    # In a private chat too, for the operator's ADMIN_USER_IDS.
+    application.add_handler(
+        CommandHandler("usage", handlers.usage_command, filters=groups | filters.ChatType.PRIVATE)
+    )
     application.add_handler(MessageHandler(groups & text & filters.UpdateType.MESSAGE, handlers.group_text))
     application.add_handler(
         MessageHandler(groups & text & filters.UpdateType.EDITED_MESSAGE, handlers.group_edit)

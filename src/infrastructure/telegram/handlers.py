@@ -23,6 +23,7 @@ from balance_bot.capture import (
 )
 from balance_bot.connect import ConnectSheet
 from balance_bot.ports import SavedMessage
+from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 
@@ -67,7 +68,9 @@ class BotHandlers:
         confirmations: ConfirmationQueue,
         quiet_chats: QuietChats,
         admin_user_ids: frozenset[int],
+        usage: UsageReport | None = None,
     ) -> None:
+        self._usage = usage
         self._capture = capture
         self._connect = connect
         self._confirmations = confirmations
@@ -127,6 +130,16 @@ class BotHandlers:
             return
         await self._quiet_chats.set_quiet(message.chat_id, choice == "on")
         await message.reply_text(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF)
+
+    async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/usage: admins see this month's LLM calls, fallbacks and cost."""
+        message = await self._from_admin(update, context)
+        if message is None:
+            return
+        if self._usage is None:
+            await message.reply_text(texts.USAGE_OFF)
+            return
+        await message.reply_text(texts.usage(await self._usage.this_month()))
 
     async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
@@ -191,8 +204,12 @@ class BotHandlers:
             return
         if isinstance(outcome, Saved):
             saved = outcome.message
-            quiet = not saved.currency_guessed and await self._quiet_chats.is_quiet(message.chat_id)
-            confirmation = texts.confirmation(saved, outcome.link)
+            quiet = (
+                not saved.currency_guessed
+                and not outcome.unsure
+                and await self._quiet_chats.is_quiet(message.chat_id)
+            )
+            confirmation = texts.unsure(texts.confirmation(saved, outcome.link), outcome.unsure)
             self._confirmations.submit(
                 Confirmation(
                     message.chat_id,
@@ -207,7 +224,7 @@ class BotHandlers:
             undo = InlineKeyboardButton(
                 texts.UNDO_BUTTON, callback_data=f"{UNDO}:{outcome.message.message_id}"
             )
-            text = texts.queued(outcome.message, outcome.problem)
+            text = texts.unsure(texts.queued(outcome.message, outcome.problem), outcome.unsure)
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (undo,), False)
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from balance_bot.capture import (
@@ -30,9 +31,11 @@ from balance_bot.ports import (
     LedgerError,
     LedgerNotConnected,
     LedgerNotFound,
+    MonthUsage,
     QueuedMessage,
     SavedMessage,
 )
+from infrastructure.llm.expense_parser_client import BudgetReached
 
 HELP = (
     "I log this group's petty cash in the monthly sheet.\n\n"
@@ -50,6 +53,7 @@ COMMANDS = (
     ("connect", "Admins: connect this group to its Google Sheet (/connect <link>)"),
     ("undo", "Reply to your expense message to take it back"),
     ("quiet", "Admins: confirm with a reaction instead of a message (on/off)"),
+    ("usage", "Admins: this month's LLM calls, fallbacks and cost"),
 )
 ASK_PURPOSE = "I saw an amount of {amount}. What is this for?"
 REPHRASE = "I'm not sure about this expense. Please rephrase with amount + purpose."
@@ -80,6 +84,7 @@ NOT_FOUND = (
 UNAVAILABLE = (
     "Google Sheets is not answering right now, so I did not save that. Please post it again in a few minutes."
 )
+PLEASE_CHECK = "I was not sure I read this right: please check, and edit your message or tap Undo if not."
 UNDO_HOW = "Reply /undo to the expense message you want to take back."
 UNDO_BUTTON = "Undo"
 SWITCH_BUTTON = "Switch to {currency}"
@@ -87,6 +92,7 @@ QUIET_ON = "I will confirm expenses with a 👍 reaction from now on, and write 
 QUIET_OFF = "I will confirm every expense with a message again."
 QUIET_HOW = "Use /quiet on or /quiet off."
 ADMINS_ONLY = "Only the group's admins can do that."
+USAGE_OFF = "No LLM is configured (PARSER_LLM=none): I read every message with my own rules."
 CONFIRM_REACTION = "👍"
 PRIVACY_WARNING = (
     "The bot cannot read ordinary group messages (privacy mode is on), so it will see no expenses. "
@@ -111,6 +117,65 @@ def refusal(reason: Refusal, entry: ExpenseEntry, limits: AmountLimits) -> str:
     """Why an expense was not saved."""
     limit = Money(limits.maximum_for(entry.money.currency), entry.money.currency)
     return REFUSALS[reason].format(amount=amount(entry.money), limit=amount(limit))
+
+
+def budget_reached(reached: BudgetReached) -> str:
+    """The once-a-month notice that paid LLM calls stopped."""
+    return (
+        f"The LLM budget for {_month_name(reached.month)} is spent: {_usd(reached.spent_usd)} of "
+        f"{_usd(reached.budget_usd)}. Until next month I read unclear messages with the local model "
+        "and my own rules only. /usage shows the details; LLM_MONTHLY_BUDGET_USD sets the budget."
+    )
+
+
+def usage(report: MonthUsage) -> str:
+    """/usage: the month's messages, LLM calls per provider, fallbacks and cost."""
+    lines = [f"LLM use in {_month_name(report.month)}"]
+    if report.messages:
+        share = Decimal(100 * report.messages_without_llm) / report.messages
+        lines.append(
+            f"Messages read: {report.messages:,}; {share:.1f}% decided without an LLM "
+            f"({report.messages_without_llm:,})"
+        )
+    else:
+        lines.append("Messages read: none counted yet")
+    calls = sum(provider.calls for provider in report.providers)
+    for provider in report.providers:
+        parts = [f"{provider.calls:,} calls"]
+        if provider.failed:
+            parts.append(f"{provider.failed:,} failed")
+        if provider.fallbacks:
+            parts.append(f"{provider.fallbacks:,} as fallback")
+        if provider.median_latency_ms is not None:
+            parts.append(f"median {provider.median_latency_ms:,} ms")
+        if provider.cost_usd:
+            parts.append(_usd(provider.cost_usd, precise=True))
+        lines.append(f"• {provider.provider}: {', '.join(parts)}")
+    if calls:
+        fallbacks = sum(provider.fallbacks for provider in report.providers)
+        lines.append(
+            f"Fallback rate: {fallbacks:,} of {calls:,} calls ({Decimal(100 * fallbacks) / calls:.1f}%)"
+        )
+    else:
+        lines.append("No LLM calls this month.")
+    lines.append(
+        f"Paid calls: {_usd(report.cost_usd, precise=True)} of the {_usd(report.budget_usd)} monthly budget"
+    )
+    return "\n".join(lines)
+
+
+def _usd(value: Decimal, *, precise: bool = False) -> str:
+    """Dollars with cents; a paid call costs fractions of a cent, so precise keeps four places."""
+    return f"{value.quantize(Decimal('0.0001') if precise else Decimal('0.01')):,} USD"
+
+
+def _month_name(month: str) -> str:
+    return datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+
+
+def unsure(text: str, is_unsure: bool) -> str:
+    """A confirmation, with a request to check it when the reading was in doubt."""
+    return f"{text}\n{PLEASE_CHECK}" if is_unsure else text
 
 
 def confirmation(saved: SavedMessage, link: str | None) -> str:
@@ -173,10 +238,10 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
     match outcome:
         case Silent():
             return None
-        case Saved(saved, link):
-            return confirmation(saved, link)
-        case Queued(message, problem):
-            return queued(message, problem)
+        case Saved(saved, link, is_unsure):
+            return unsure(confirmation(saved, link), is_unsure)
+        case Queued(message, problem, is_unsure):
+            return unsure(queued(message, problem), is_unsure)
         case AskPurpose(entry):
             return ask_purpose(entry)
         case AskRephrase():

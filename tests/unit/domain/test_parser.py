@@ -446,6 +446,33 @@ def test_polite_words_closing_a_message_are_not_part_of_the_purpose():
     assert one_expense("coffee 3$ 🙏🙏 thank you bong")[2] == "coffee"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have 25 students today",
+        "room 204 is free now",
+        "give me 5 minutes",
+        "the order number is 88321",
+        "meeting at 3",
+        "សិស្ស ២០នាក់",
+        "ម៉ោង៣ ជួបគ្នា",
+    ],
+)
+def test_a_number_that_labels_counts_or_codes_is_certainly_not_money(text):
+    result = parser.parse(text)
+    assert result.status is ParseStatus.IGNORE
+    assert result.certain
+
+
+@pytest.mark.parametrize(
+    "text", ["paid 15 to the driver", "bought rice for 30", "we spent 40 on snacks", "the driver wants 20"]
+)
+def test_a_number_left_out_that_might_be_money_leaves_the_parser_unsure(text):
+    result = parser.parse(text)
+    assert result.status is ParseStatus.IGNORE
+    assert not result.certain
+
+
 def test_a_plain_expense_is_certain():
     assert parser.parse("coffee 3$").certain
 

@@ -1,0 +1,85 @@
+"""The JSON a model must answer with: its schema, and its strict reading into a Proposal."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from balance_bot.domain.second_reading import Proposal, ProposedEntry
+
+ANSWER_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "amount_value": {"type": "number"},
+                    "currency": {"type": "string", "enum": ["USD", "KHR", "UNKNOWN"]},
+                    "purpose": {"type": "string"},
+                },
+                "required": ["amount_value", "currency", "purpose"],
+            },
+        },
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "reason": {"type": "string"},
+    },
+    "required": ["entries", "confidence"],
+}
+
+
+class InvalidAnswer(ValueError):
+    """The model's answer is not the JSON the schema asks for."""
+
+
+def proposal_from_text(text: str) -> Proposal:
+    """A proposal from the model's JSON text; anything off-schema is InvalidAnswer."""
+    try:
+        answer = json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InvalidAnswer(f"not JSON: {exc.msg}") from exc
+    return proposal_from_json(answer)
+
+
+def proposal_from_json(answer: object) -> Proposal:
+    """A proposal from decoded JSON (a tool call's input); anything off-schema is InvalidAnswer."""
+    if not isinstance(answer, dict):
+        raise InvalidAnswer("not an object")
+    confidence = _number(answer.get("confidence"), "confidence")
+    if not 0 <= confidence <= 1:
+        raise InvalidAnswer("confidence outside 0..1")
+    raw_entries = answer.get("entries", [])
+    if not isinstance(raw_entries, list):
+        raise InvalidAnswer("entries is not a list")
+    reason = answer.get("reason", "")
+    return Proposal(
+        tuple(_entry(raw) for raw in raw_entries),
+        float(confidence),
+        reason if isinstance(reason, str) else "",
+    )
+
+
+def _entry(raw: object) -> ProposedEntry:
+    if not isinstance(raw, dict):
+        raise InvalidAnswer("an entry is not an object")
+    currency, purpose = raw.get("currency"), raw.get("purpose", "")
+    if currency not in ("USD", "KHR", "UNKNOWN"):
+        raise InvalidAnswer(f"currency {currency!r}")
+    if not isinstance(purpose, str):
+        raise InvalidAnswer("purpose is not a string")
+    return ProposedEntry(_number(raw.get("amount_value"), "amount_value"), currency, purpose)
+
+
+def _number(value: object, name: str) -> Decimal:
+    # Floats from a tool call's input become Decimal through their shortest repr: 3.5 -> 3.5.
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InvalidAnswer(f"{name} is not a number")
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation as exc:
+        raise InvalidAnswer(f"{name} is not a number") from exc
+    if not number.is_finite():
+        raise InvalidAnswer(f"{name} is not finite")
+    return number

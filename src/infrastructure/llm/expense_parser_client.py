@@ -1,0 +1,317 @@
+"""ExpenseParserClient: the models in order of preference, within a deadline, a budget and a log."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from decimal import Decimal
+from enum import StrEnum
+from typing import Protocol
+
+from balance_bot.domain.expenses import ParseResult, ParseStatus, Problem
+from balance_bot.domain.money import AmountLimits
+from balance_bot.domain.second_reading import Proposal, Rejected, judge_proposal
+from balance_bot.ports import Clock, ParseHints
+
+log = logging.getLogger(__name__)
+
+MILLION = Decimal(1_000_000)
+# Less time than this left before the deadline is not worth a call.
+MIN_CALL_SECONDS = 0.2
+
+
+class Failure(StrEnum):
+    """Why a model gave no usable answer."""
+
+    DOWN = "down"
+    TIMEOUT = "timeout"
+    RATE_LIMITED = "rate_limited"
+    OVERLOADED = "overloaded"
+    SERVER_ERROR = "server_error"
+    REFUSED = "refused"  # 4xx: a wrong key, an unknown model
+    INVALID = "invalid"  # off-schema, or a reading the text does not bear out
+
+
+RETRYABLE = frozenset({Failure.RATE_LIMITED, Failure.OVERLOADED, Failure.SERVER_ERROR})
+
+
+class ModelFailure(Exception):
+    """A model call that gave no usable answer; the tokens it cost are still counted."""
+
+    def __init__(
+        self,
+        failure: Failure,
+        detail: str,
+        *,
+        retry_after: float | None = None,
+        input_tokens: int = 0,
+        output_tokens: int = 0,
+    ) -> None:
+        super().__init__(f"{failure}: {detail}")
+        self.failure = failure
+        self.retry_after = retry_after
+        self.input_tokens = input_tokens
+        self.output_tokens = output_tokens
+
+
+@dataclass(frozen=True, slots=True)
+class ModelAnswer:
+    """A model's proposal and the tokens it took."""
+
+    proposal: Proposal
+    input_tokens: int
+    output_tokens: int
+
+
+class ModelReader(Protocol):
+    """One provider's model, asked to read a message."""
+
+    provider: str
+    model: str
+    paid: bool
+
+    async def read(self, text: str) -> ModelAnswer:
+        """The model's answer; ModelFailure when there is none."""
+        ...
+
+    async def aclose(self) -> None:
+        """Close the connections."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LlmCall:
+    """One row of the call log."""
+
+    at: datetime
+    month: str
+    provider: str
+    model: str
+    outcome: str  # "ok", "unsure", a Failure, or "rejected:<why>"
+    latency_ms: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: Decimal
+    fallback_reason: str | None  # why an earlier choice did not answer; None for the first choice
+    chat_id: int | None
+
+
+class CallLog(Protocol):
+    """Where calls are logged and the month's paid spend is read back."""
+
+    async def record(self, call: LlmCall) -> None:
+        """Log one call."""
+        ...
+
+    async def paid_cost(self, month: str) -> Decimal:
+        """What paid calls cost this month, in USD."""
+        ...
+
+    async def claim_budget_notice(self, month: str) -> bool:
+        """True the first time it is asked for a month: the admins are told once."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetReached:
+    """The month's budget for paid calls is spent."""
+
+    month: str
+    spent_usd: Decimal
+    budget_usd: Decimal
+    chat_id: int | None
+
+
+class Timer(Protocol):
+    """Elapsed time and waiting, injected so that tests skip the waits."""
+
+    def monotonic(self) -> float:
+        """Seconds on a clock that never goes back."""
+        ...
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait."""
+        ...
+
+
+class SystemTimer:
+    """The real monotonic clock and asyncio.sleep."""
+
+    def monotonic(self) -> float:
+        """time.monotonic()."""
+        return time.monotonic()
+
+    async def sleep(self, seconds: float) -> None:
+        """asyncio.sleep()."""
+        await asyncio.sleep(seconds)
+
+
+@dataclass(frozen=True)
+class LlmPolicy:
+    """The operator's limits on LLM use; every figure comes from the settings."""
+
+    timezone: tzinfo
+    confidence_threshold: float = 0.6
+    deadline_seconds: float = 8.0
+    attempts_per_provider: int = 2
+    monthly_budget_usd: Decimal = Decimal(5)
+    prices: Mapping[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    rest_seconds: float = 30.0  # a model that is down is not asked again for this long
+
+
+OnBudgetReached = Callable[[BudgetReached], Awaitable[None]]
+
+
+class ExpenseParserClient:
+    """Asks each model in turn until one reads the message surely; never beyond the deadline."""
+
+    def __init__(
+        self,
+        readers: Sequence[ModelReader],
+        limits: AmountLimits,
+        policy: LlmPolicy,
+        call_log: CallLog,
+        clock: Clock,
+        timer: Timer | None = None,
+        on_budget_reached: OnBudgetReached | None = None,
+    ) -> None:
+        self._readers = tuple(readers)
+        self._limits = limits
+        self._policy = policy
+        self._log = call_log
+        self._clock = clock
+        self._timer = timer or SystemTimer()
+        self._on_budget_reached = on_budget_reached
+        self._resting_until: dict[str, float] = {}
+        self._last_failure: dict[str, Failure] = {}
+
+    async def parse_message(self, text: str, hints: ParseHints) -> ParseResult | None:
+        """The first sure reading within the deadline; 'unclear' if the models were all unsure."""
+        deadline = self._timer.monotonic() + self._policy.deadline_seconds
+        fallback_reason: str | None = None
+        unsure = False
+        for reader in self._readers:
+            skip = await self._reason_to_skip(reader, hints)
+            if skip is None:
+                read = await self._ask(reader, text, hints, deadline, fallback_reason)
+                if isinstance(read, ParseResult):
+                    return read
+                unsure |= read == "unsure"
+                skip = read
+            fallback_reason = f"{reader.provider} {skip}"
+        if unsure and hints.first_reading.status is not ParseStatus.IGNORE:
+            return ParseResult.unclear(Problem.UNSURE)
+        return None
+
+    async def aclose(self) -> None:
+        """Close every model's connections."""
+        for reader in self._readers:
+            await reader.aclose()
+
+    async def _reason_to_skip(self, reader: ModelReader, hints: ParseHints) -> str | None:
+        if self._timer.monotonic() < self._resting_until.get(reader.provider, 0.0):
+            return f"resting after {self._last_failure[reader.provider]}"
+        if not reader.paid:
+            return None
+        budget = self._policy.monthly_budget_usd
+        if budget <= 0:
+            return "off (no budget)"
+        month = self._month()
+        spent = await self._log.paid_cost(month)
+        if spent < budget:
+            return None
+        if await self._log.claim_budget_notice(month) and self._on_budget_reached is not None:
+            await self._on_budget_reached(BudgetReached(month, spent, budget, hints.chat_id))
+        return "over budget"
+
+    async def _ask(
+        self, reader: ModelReader, text: str, hints: ParseHints, deadline: float, fallback_reason: str | None
+    ) -> ParseResult | str:
+        """A sure reading, or why there is none: 'unsure', a Failure, 'rejected:<why>', 'no time'."""
+        why = "no time"
+        for attempt in range(self._policy.attempts_per_provider):
+            remaining = deadline - self._timer.monotonic()
+            if remaining < MIN_CALL_SECONDS:
+                return why
+            started = self._timer.monotonic()
+            try:
+                async with asyncio.timeout(remaining):
+                    answer = await reader.read(text)
+            except (ModelFailure, TimeoutError) as exc:
+                failure = exc if isinstance(exc, ModelFailure) else ModelFailure(Failure.TIMEOUT, "deadline")
+                await self._record(reader, failure.failure, started, failure, fallback_reason, hints)
+                self._note_failure(reader, failure.failure)
+                why = failure.failure.value
+                wait = self._retry_wait(failure, attempt)
+                if wait is None or self._timer.monotonic() + wait + MIN_CALL_SECONDS > deadline:
+                    return why
+                await self._timer.sleep(wait)
+                continue
+            self._last_failure.pop(reader.provider, None)
+            judged = judge_proposal(text, answer.proposal, self._limits)
+            if isinstance(judged, Rejected):
+                outcome = f"rejected:{judged.rejection}"
+            elif answer.proposal.confidence < self._policy.confidence_threshold:
+                outcome = "unsure"
+            else:
+                outcome = "ok"
+            await self._record(reader, outcome, started, answer, fallback_reason, hints)
+            return judged if isinstance(judged, ParseResult) and outcome == "ok" else outcome
+        return why
+
+    def _retry_wait(self, failure: ModelFailure, attempt: int) -> float | None:
+        if failure.failure not in RETRYABLE or attempt + 1 >= self._policy.attempts_per_provider:
+            return None
+        return failure.retry_after if failure.retry_after is not None else 0.5 * 2**attempt
+
+    def _note_failure(self, reader: ModelReader, failure: Failure) -> None:
+        twice = self._last_failure.get(reader.provider) is failure
+        self._last_failure[reader.provider] = failure
+        # One refused connection or two timeouts in a row: the next messages need not wait on it.
+        if failure in (Failure.DOWN, Failure.REFUSED) or (failure is Failure.TIMEOUT and twice):
+            self._resting_until[reader.provider] = self._timer.monotonic() + self._policy.rest_seconds
+            log.warning("%s is %s; not asked for %.0f s", reader.provider, failure, self._policy.rest_seconds)
+
+    async def _record(
+        self,
+        reader: ModelReader,
+        outcome: str,
+        started: float,
+        tokens: ModelAnswer | ModelFailure,
+        fallback_reason: str | None,
+        hints: ParseHints,
+    ) -> None:
+        call = LlmCall(
+            at=self._clock.now(),
+            month=self._month(),
+            provider=reader.provider,
+            model=reader.model,
+            outcome=outcome,
+            latency_ms=round((self._timer.monotonic() - started) * 1000),
+            input_tokens=tokens.input_tokens,
+            output_tokens=tokens.output_tokens,
+            cost_usd=self._cost(reader, tokens.input_tokens, tokens.output_tokens),
+            fallback_reason=fallback_reason,
+            chat_id=hints.chat_id,
+        )
+        try:
+            await self._log.record(call)
+        except Exception:  # the log must never cost the member an answer
+            log.exception("could not log an LLM call")
+
+    def _cost(self, reader: ModelReader, input_tokens: int, output_tokens: int) -> Decimal:
+        if not reader.paid:
+            return Decimal(0)
+        prices = self._policy.prices
+        # An unknown paid model is priced as the dearest one known, so the budget still holds.
+        price_in, price_out = prices.get(reader.model) or max(
+            prices.values(), default=(Decimal(0), Decimal(0))
+        )
+        return (input_tokens * price_in + output_tokens * price_out) / MILLION
+
+    def _month(self) -> str:
+        return self._clock.now().astimezone(self._policy.timezone).strftime("%Y-%m")

@@ -1,0 +1,36 @@
+"""The prompt templates in prompts/, read once at start into the texts sent to a model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_PROMPTS = Path(__file__).resolve().parents[3] / "prompts"
+
+
+@dataclass(frozen=True, slots=True)
+class Prompts:
+    """The system prompt (rules and worked examples) and the template of the user's turn."""
+
+    system: str
+    user_template: str
+
+    def user(self, message: str) -> str:
+        """The user's turn for one message; the message goes in as data, never as a format string."""
+        return self.user_template.replace("{message}", message)
+
+
+def load_prompts(directory: Path = DEFAULT_PROMPTS) -> Prompts:
+    """system.txt, examples.txt (a message, its answer, a blank line; repeated) and user.txt."""
+    system = (directory / "system.txt").read_text(encoding="utf-8").strip()
+    examples = (directory / "examples.txt").read_text(encoding="utf-8").strip()
+    user_template = (directory / "user.txt").read_text(encoding="utf-8").strip()
+    if "{message}" not in user_template:
+        raise ValueError(f"{directory / 'user.txt'} must contain {{message}}")
+    worked = "\n\n".join(_worked_example(block) for block in examples.split("\n\n") if block.strip())
+    return Prompts(f"{system}\n\nExamples (message, then answer):\n\n{worked}", user_template)
+
+
+def _worked_example(block: str) -> str:
+    message, _, answer = block.strip().rpartition("\n")
+    return f"Message:\n{message}\nAnswer:\n{answer}"
