@@ -40,6 +40,18 @@ def logged_count(telegram: FakeTelegram) -> int:
     return sum(params["text"].count("Logged") for params in telegram.calls_to("sendMessage"))
 
 
+def workbook_bot_env(telegram: FakeTelegram, workdir: str, **extra: str) -> dict[str, str]:
+    """The environment of a bot on the fake Bot API with its workbook and database in workdir."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_URL": telegram.url,
+        "WORKBOOK_PATH": f"{workdir}/balance.xlsx",
+        "DATABASE_PATH": f"{workdir}/bot.sqlite3",
+        **extra,
+    }
+
+
 async def start_bot(env: dict[str, str], workdir: str) -> asyncio.subprocess.Process:
     """`balance-bot run` as its own process, as on a server, with its output discarded."""
     return await asyncio.create_subprocess_exec(
@@ -55,17 +67,14 @@ async def start_bot(env: dict[str, str], workdir: str) -> asyncio.subprocess.Pro
 async def measure(paced: bool) -> dict[str, float]:
     """Run the bot, feed it the expenses (paced, or all at once), and read latency, CPU and memory."""
     telegram = FakeTelegram()
-    url = await telegram.start()
+    await telegram.start()
     with tempfile.TemporaryDirectory() as workdir:
-        env = {
-            "PATH": os.environ.get("PATH", ""),
-            "TELEGRAM_BOT_TOKEN": telegram.token,
-            "TELEGRAM_API_URL": url,
-            "WORKBOOK_PATH": f"{workdir}/balance.xlsx",
-            "DATABASE_PATH": f"{workdir}/bot.sqlite3",
-            "USER_RATE_LIMIT_PER_MINUTE": str(EXPENSES),
+        env = workbook_bot_env(
+            telegram,
+            workdir,
+            USER_RATE_LIMIT_PER_MINUTE=str(EXPENSES),
             **{k: v for k, v in os.environ.items() if k.startswith("WORKBOOK_SAVE")},
-        }
+        )
         bot = await start_bot(env, workdir)
         try:
             await telegram.wait_for("setMyCommands", timeout=30)

@@ -90,40 +90,53 @@ def build_llm(
     database: Database,
     clock: Clock,
     on_budget_reached: OnBudgetReached | None = None,
+    *,
+    lazy: bool = False,
 ) -> LlmParts:
-    """The models PARSER_LLM names, in its order; Anthropic only with a key, so never paid by mistake."""
+    """The models PARSER_LLM names, in its order; Anthropic only with a key, so never paid by mistake.
+
+    `lazy` builds each model's client on its first call: `parse` on chatter then never imports
+    them (ollama and anthropic take 0.3 and 0.7 s to import). The bot imports them at start,
+    not on the event loop in the middle of a message.
+    """
     from infrastructure.llm.expense_parser_client import ExpenseParserClient, LlmPolicy, ModelReader
+    from infrastructure.llm.lazy_reader import LazyReader
     from infrastructure.llm.prompts import load_prompts
 
     timezone = _timezone(settings)
     log = SqliteLlmLog(database, clock, timezone, settings.llm_monthly_budget_usd)
     prompts = load_prompts()
-    readers: list[ModelReader] = []
-    for provider in settings.parser_llm:
-        # Imported only when chosen: the anthropic client alone adds pydantic and some 30 MB.
-        if provider == "ollama":
-            from infrastructure.llm.ollama_reader import OllamaReader
 
-            readers.append(
-                OllamaReader(
-                    settings.ollama_host,
-                    settings.ollama_model,
-                    float(settings.ollama_timeout_seconds),
-                    prompts,
-                )
-            )
-        elif provider == "anthropic" and settings.anthropic_api_key:
-            from infrastructure.llm.anthropic_reader import AnthropicReader
+    def ollama() -> ModelReader:
+        from infrastructure.llm.ollama_reader import OllamaReader
 
-            readers.append(
-                AnthropicReader(
-                    settings.anthropic_api_key,
-                    settings.anthropic_model,
-                    settings.anthropic_base_url,
-                    float(settings.anthropic_timeout_seconds),
-                    prompts,
-                )
-            )
+        return OllamaReader(
+            settings.ollama_host, settings.ollama_model, float(settings.ollama_timeout_seconds), prompts
+        )
+
+    def anthropic() -> ModelReader:
+        from infrastructure.llm.anthropic_reader import AnthropicReader
+
+        assert settings.anthropic_api_key is not None
+        return AnthropicReader(
+            settings.anthropic_api_key,
+            settings.anthropic_model,
+            settings.anthropic_base_url,
+            float(settings.anthropic_timeout_seconds),
+            prompts,
+        )
+
+    chosen = [
+        ("ollama", settings.ollama_model, False, ollama)
+        if provider == "ollama"
+        else ("anthropic", settings.anthropic_model, True, anthropic)
+        for provider in settings.parser_llm
+        if provider == "ollama" or settings.anthropic_api_key
+    ]
+    readers: list[ModelReader] = [
+        LazyReader(provider, model, paid, build) if lazy else build()
+        for provider, model, paid, build in chosen
+    ]
     if not readers:
         return LlmParts(None, log)
     policy = LlmPolicy(
@@ -372,7 +385,7 @@ async def parse_messages(settings: Settings) -> None:
     and paid ones count against the budget, as in the bot.
     """
     database = Database(settings.database_path)
-    llm = build_llm(settings, database, SystemClock())
+    llm = build_llm(settings, database, SystemClock(), lazy=True)
     try:
         await parse_stream(build_interpreter(settings, llm.client), sys.stdin, _write_and_flush)
     finally:

@@ -112,8 +112,16 @@ class Settings:
             llm_deadline_seconds=_positive_decimal(
                 values, "LLM_DEADLINE_SECONDS", defaults.llm_deadline_seconds
             ),
-            llm_confidence_threshold=_confidence(values.get("LLM_CONFIDENCE_THRESHOLD")),
-            llm_monthly_budget_usd=_amount_or_zero(values.get("LLM_MONTHLY_BUDGET_USD")),
+            llm_confidence_threshold=_decimal(
+                values,
+                "LLM_CONFIDENCE_THRESHOLD",
+                defaults.llm_confidence_threshold,
+                at_least=Decimal(0),
+                at_most=Decimal(1),
+            ),
+            llm_monthly_budget_usd=_decimal(
+                values, "LLM_MONTHLY_BUDGET_USD", defaults.llm_monthly_budget_usd, at_least=Decimal(0)
+            ),
             llm_prices={**DEFAULT_LLM_PRICES, **_prices(values.get("LLM_PRICES", "{}"))},
             khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
             max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
@@ -177,6 +185,19 @@ def _positive_int(values: Mapping[str, str], name: str, default: int) -> int:
 
 
 def _positive_decimal(values: Mapping[str, str], name: str, default: Decimal) -> Decimal:
+    return _decimal(values, name, default, above=Decimal(0))
+
+
+def _decimal(
+    values: Mapping[str, str],
+    name: str,
+    default: Decimal,
+    *,
+    above: Decimal | None = None,
+    at_least: Decimal | None = None,
+    at_most: Decimal | None = None,
+) -> Decimal:
+    """A number setting within its bounds; thousands separators allowed, as operators write money."""
     raw = values.get(name)
     if raw is None:
         return default
@@ -184,33 +205,14 @@ def _positive_decimal(values: Mapping[str, str], name: str, default: Decimal) ->
         number = Decimal(raw.replace(",", ""))
     except InvalidOperation as exc:
         raise SettingsError(f"{name} must be a number, not {raw!r}") from exc
-    if not number.is_finite() or number <= 0:
-        raise SettingsError(f"{name} must be a number above zero, not {raw!r}")
-    return number
-
-
-def _confidence(raw: str | None) -> Decimal:
-    if raw is None:
-        return Settings.llm_confidence_threshold
-    try:
-        number = Decimal(raw)
-    except InvalidOperation as exc:
-        raise SettingsError(f"LLM_CONFIDENCE_THRESHOLD must be a number, not {raw!r}") from exc
-    if not number.is_finite() or not 0 <= number <= 1:
-        raise SettingsError(f"LLM_CONFIDENCE_THRESHOLD must be between 0 and 1, not {raw!r}")
-    return number
-
-
-def _amount_or_zero(raw: str | None) -> Decimal:
-    """LLM_MONTHLY_BUDGET_USD; 0 turns paid calls off."""
-    if raw is None:
-        return Settings.llm_monthly_budget_usd
-    try:
-        number = Decimal(raw)
-    except InvalidOperation as exc:
-        raise SettingsError(f"LLM_MONTHLY_BUDGET_USD must be a number, not {raw!r}") from exc
-    if not number.is_finite() or number < 0:
-        raise SettingsError(f"LLM_MONTHLY_BUDGET_USD must be 0 or more, not {raw!r}")
+    if not number.is_finite():
+        raise SettingsError(f"{name} must be a number, not {raw!r}")
+    if above is not None and number <= above:
+        raise SettingsError(f"{name} must be a number above {above}, not {raw!r}")
+    if at_least is not None and number < at_least:
+        raise SettingsError(f"{name} must be {at_least} or more, not {raw!r}")
+    if at_most is not None and number > at_most:
+        raise SettingsError(f"{name} must be {at_most} or less, not {raw!r}")
     return number
 
 

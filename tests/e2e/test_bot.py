@@ -3,37 +3,14 @@
 import asyncio
 import contextlib
 import logging
-from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
 
 from infrastructure.bootstrap import build_bot
-from infrastructure.settings import Settings
 from infrastructure.telegram.polling import Poller
-from tests.fakes.clock import FakeClock
 
 GROUP, OTHER_GROUP, SOKHA, DARA, ADMIN = -1001, -1002, 11, 12, 99
-
-
-@pytest.fixture
-def clock():
-    return FakeClock(datetime.now(UTC))
-
-
-@pytest.fixture
-def settings_for(telegram, tmp_path):
-    def make(**extra):
-        env = {
-            "TELEGRAM_BOT_TOKEN": telegram.token,
-            "TELEGRAM_API_URL": telegram.url,
-            "WORKBOOK_PATH": str(tmp_path / "balance.xlsx"),
-            "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
-            **extra,
-        }
-        return Settings.from_environment(env)
-
-    return make
 
 
 @contextlib.asynccontextmanager

@@ -99,6 +99,17 @@ async def test_a_plain_expense_becomes_a_numbered_row(chat, ledger):
     assert outcome.message.lines[0].line.member == f"member{SOKHA}"
 
 
+async def test_a_plain_expense_needs_no_check_by_the_member(chat):
+    assert not (await chat.post("coffee 3$")).unsure
+
+
+async def test_a_reading_no_second_opinion_settled_is_saved_and_the_member_asked_to_check_it(chat, ledger):
+    outcome = await chat.post("snacks and cold drinks for the whole staff meeting on the roof 12$")
+    assert isinstance(outcome, Saved)
+    assert outcome.unsure
+    assert len(ledger.items("December 2026")) == 1
+
+
 async def test_several_entries_of_one_message_are_saved_together_in_order(chat, ledger):
     outcome = await chat.post("Market:\n- fish 20000៛\n- oil 2$")
     assert isinstance(outcome, Saved)

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from balance_bot.domain.second_reading import Proposal, ProposedEntry
+from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure
 
 ANSWER_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -32,6 +33,22 @@ ANSWER_SCHEMA: dict[str, Any] = {
 
 class InvalidAnswer(ValueError):
     """The model's answer is not the JSON the schema asks for."""
+
+
+def model_answer(payload: str | object, input_tokens: int, output_tokens: int) -> ModelAnswer:
+    """The answer of a call: JSON text (Ollama) or a tool call's input (Anthropic), None if absent.
+
+    Anything off-schema is a ModelFailure that still counts the tokens the call cost.
+    """
+    try:
+        if payload is None:
+            raise InvalidAnswer("no answer in the reply")
+        proposal = proposal_from_text(payload) if isinstance(payload, str) else proposal_from_json(payload)
+    except InvalidAnswer as exc:
+        raise ModelFailure(
+            Failure.INVALID, str(exc), input_tokens=input_tokens, output_tokens=output_tokens
+        ) from exc
+    return ModelAnswer(proposal, input_tokens, output_tokens)
 
 
 def proposal_from_text(text: str) -> Proposal:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import anthropic
 
-from infrastructure.llm.answer import ANSWER_SCHEMA, InvalidAnswer, proposal_from_json
-from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure
+from infrastructure.llm.answer import ANSWER_SCHEMA, model_answer
+from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure, failure_of_status
 from infrastructure.llm.prompts import Prompts
 
 TOOL_NAME = "record_expenses"
@@ -51,35 +51,18 @@ class AnthropicReader:
             raise ModelFailure(Failure.DOWN, type(exc).__name__) from exc
         except anthropic.APIStatusError as exc:
             raise ModelFailure(
-                _failure_of_status(exc.status_code),
+                failure_of_status(exc.status_code),
                 f"HTTP {exc.status_code}",
                 retry_after=_retry_after(exc.response.headers.get("retry-after")),
             ) from exc
-        input_tokens, output_tokens = message.usage.input_tokens, message.usage.output_tokens
         call = next((block for block in message.content if block.type == "tool_use"), None)
-        try:
-            if call is None:
-                raise InvalidAnswer("no tool call in the answer")
-            proposal = proposal_from_json(call.input)
-        except InvalidAnswer as exc:
-            raise ModelFailure(
-                Failure.INVALID, str(exc), input_tokens=input_tokens, output_tokens=output_tokens
-            ) from exc
-        return ModelAnswer(proposal, input_tokens, output_tokens)
+        return model_answer(
+            None if call is None else call.input, message.usage.input_tokens, message.usage.output_tokens
+        )
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""
         await self._client.close()
-
-
-def _failure_of_status(status: int) -> Failure:
-    if status == 429:
-        return Failure.RATE_LIMITED
-    if status in (503, 529):
-        return Failure.OVERLOADED
-    if status >= 500:
-        return Failure.SERVER_ERROR
-    return Failure.REFUSED
 
 
 def _retry_after(raw: str | None) -> float | None:

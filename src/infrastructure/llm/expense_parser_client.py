@@ -39,6 +39,17 @@ class Failure(StrEnum):
 RETRYABLE = frozenset({Failure.RATE_LIMITED, Failure.OVERLOADED, Failure.SERVER_ERROR})
 
 
+def failure_of_status(status: int) -> Failure:
+    """What an HTTP error status means for the cascade (529 is Anthropic's 'overloaded')."""
+    if status == 429:
+        return Failure.RATE_LIMITED
+    if status in (503, 529):
+        return Failure.OVERLOADED
+    if status >= 500:
+        return Failure.SERVER_ERROR
+    return Failure.REFUSED
+
+
 class ModelFailure(Exception):
     """A model call that gave no usable answer; the tokens it cost are still counted."""
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import ollama
 
-from infrastructure.llm.answer import ANSWER_SCHEMA, InvalidAnswer, proposal_from_text
-from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure
+from infrastructure.llm.answer import ANSWER_SCHEMA, model_answer
+from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure, failure_of_status
 from infrastructure.llm.prompts import Prompts
 
 
@@ -35,30 +35,15 @@ class OllamaReader:
                 stream=False,
             )
         except ollama.ResponseError as exc:
-            raise ModelFailure(_failure_of_status(exc.status_code), exc.error) from exc
+            raise ModelFailure(failure_of_status(exc.status_code), exc.error) from exc
         except httpx.TimeoutException as exc:
             raise ModelFailure(Failure.TIMEOUT, type(exc).__name__) from exc
         except (ConnectionError, httpx.HTTPError) as exc:
             raise ModelFailure(Failure.DOWN, type(exc).__name__) from exc
-        input_tokens, output_tokens = response.prompt_eval_count or 0, response.eval_count or 0
-        try:
-            proposal = proposal_from_text(response.message.content or "")
-        except InvalidAnswer as exc:
-            raise ModelFailure(
-                Failure.INVALID, str(exc), input_tokens=input_tokens, output_tokens=output_tokens
-            ) from exc
-        return ModelAnswer(proposal, input_tokens, output_tokens)
+        return model_answer(
+            response.message.content or "", response.prompt_eval_count or 0, response.eval_count or 0
+        )
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""
         await self._client._client.aclose()
-
-
-def _failure_of_status(status: int) -> Failure:
-    if status == 429:
-        return Failure.RATE_LIMITED
-    if status == 503:
-        return Failure.OVERLOADED
-    if status >= 500:
-        return Failure.SERVER_ERROR
-    return Failure.REFUSED

@@ -71,11 +71,32 @@ def test_blank_values_mean_the_default():
         ("PARSER_LLM", "gpt"),
         ("CONFIRMATION_STYLE", "loud"),
         ("UNDO_WINDOW_SECONDS", "0"),
+        ("LLM_CONFIDENCE_THRESHOLD", "1.5"),
+        ("LLM_MONTHLY_BUDGET_USD", "-1"),
+        ("LLM_DEADLINE_SECONDS", "0"),
+        ("LLM_PRICES", '{"claude-haiku-4-5": 1}'),
+        ("LLM_PRICES", '{"claude-haiku-4-5": [1, -5]}'),
     ],
 )
 def test_a_malformed_setting_is_refused_by_name(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_environment({name: value})
+
+
+def test_the_llm_limits_and_prices_are_read():
+    settings = Settings.from_environment(
+        {
+            "LLM_CONFIDENCE_THRESHOLD": "0.75",
+            "LLM_MONTHLY_BUDGET_USD": "0",
+            "LLM_DEADLINE_SECONDS": "4.5",
+            "LLM_PRICES": '{"claude-opus-4": [15, 75]}',
+        }
+    )
+    assert settings.llm_confidence_threshold == Decimal("0.75")
+    assert settings.llm_monthly_budget_usd == 0  # paid calls off
+    assert settings.llm_deadline_seconds == Decimal("4.5")
+    assert settings.llm_prices["claude-opus-4"] == (Decimal(15), Decimal(75))
+    assert settings.llm_prices["claude-haiku-4-5"] == (Decimal(1), Decimal(5))  # the built-in table stays
 
 
 def test_secrets_never_appear_in_the_settings_repr():

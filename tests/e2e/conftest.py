@@ -1,0 +1,31 @@
+"""The end-to-end tests' shared fixtures: a clock at the real now, and settings on the fake Bot API."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from infrastructure.settings import Settings
+from tests.fakes.clock import FakeClock
+
+
+@pytest.fixture
+def clock():
+    """Starts at the real time, so Telegram's message dates and the bot's clock agree."""
+    return FakeClock(datetime.now(UTC))
+
+
+@pytest.fixture
+def settings_for(telegram, tmp_path):
+    """Settings for a workbook bot on the fake Bot API, with any extra settings given."""
+
+    def make(**extra):
+        env = {
+            "TELEGRAM_BOT_TOKEN": telegram.token,
+            "TELEGRAM_API_URL": telegram.url,
+            "WORKBOOK_PATH": str(tmp_path / "balance.xlsx"),
+            "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
+            **extra,
+        }
+        return Settings.from_environment(env)
+
+    return make

@@ -1,0 +1,94 @@
+"""End to end with the LLMs: the bot against the fake Bot API, fake Ollama and fake Anthropic."""
+
+import pytest
+
+from tests.e2e.test_bot import ADMIN, GROUP, SOKHA, replies_to, running, settle
+from tests.fakes.model_script import answer
+
+DRIVER = "paid 15 to the driver who brought the chairs"
+
+
+@pytest.fixture
+def llm_settings(settings_for, ollama, anthropic_api):
+    def make(**extra):
+        return settings_for(
+            PARSER_LLM="ollama,anthropic",
+            OLLAMA_HOST=ollama.url,
+            ANTHROPIC_API_KEY=anthropic_api.api_key,
+            ANTHROPIC_BASE_URL=anthropic_api.url,
+            **extra,
+        )
+
+    return make
+
+
+async def test_a_message_the_parser_cannot_place_is_read_by_the_local_model_and_saved(
+    telegram, ollama, anthropic_api, llm_settings, clock
+):
+    ollama.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver who brought the chairs")
+    async with running(llm_settings(), clock):
+        message = telegram.user_says(GROUP, SOKHA, DRIVER)
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+    assert sent["text"].startswith("Logged: 15.00 USD – driver who brought the chairs (assumed USD)")
+    assert "please check" not in sent["text"]
+    assert ollama.script.asked == [DRIVER]
+    assert anthropic_api.requests == []
+
+
+async def test_messages_the_parser_is_sure_of_never_reach_a_model(telegram, ollama, llm_settings, clock):
+    async with running(llm_settings(), clock):
+        telegram.user_says(GROUP, SOKHA, "we have 25 students in room 204 at 3pm")
+        await settle(telegram)
+    assert ollama.script.asked == []
+
+
+async def test_with_no_model_answering_the_bots_reading_is_saved_and_the_member_asked_to_check(
+    telegram, settings_for, clock
+):
+    text = "snacks and cold drinks for the whole staff meeting on the roof 12$"
+    settings = settings_for(PARSER_LLM="ollama", OLLAMA_HOST="http://127.0.0.1:9")  # nothing listens
+    async with running(settings, clock):
+        message = telegram.user_says(GROUP, SOKHA, text)
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+    assert sent["text"].startswith("Logged: 12.00 USD")
+    assert "please check" in sent["text"]
+
+
+async def test_usage_shows_admins_the_months_calls_fallbacks_and_cost(
+    telegram, ollama, anthropic_api, llm_settings, clock
+):
+    ollama.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver", confidence=0.3)  # unsure
+    anthropic_api.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver")
+    telegram.admins.add(ADMIN)
+    async with running(llm_settings(), clock):
+        message = telegram.user_says(GROUP, SOKHA, DRIVER)
+        await telegram.wait_for("sendMessage", replies_to(message))
+        telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        refused = telegram.user_says(GROUP, SOKHA, "/usage")
+        assert (await telegram.wait_for("sendMessage", replies_to(refused)))["text"].startswith("Only")
+        asked = telegram.user_says(GROUP, ADMIN, "/usage")
+        usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    assert "Messages read: 2; 50.0% decided without an LLM (1)" in usage
+    assert "• ollama: 1 calls" in usage
+    assert "• anthropic: 1 calls, 1 as fallback" in usage
+    assert "0.0018 USD" in usage  # 1,500 input and 60 output tokens of claude-haiku-4-5
+    assert "Fallback rate: 1 of 2 calls (50.0%)" in usage
+    assert "of the 5.00 USD monthly budget" in usage
+
+
+async def test_a_spent_budget_is_told_to_the_group_and_the_admins_once(
+    telegram, ollama, anthropic_api, llm_settings, clock
+):
+    await ollama.stop()
+    anthropic_api.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver")
+    settings = llm_settings(LLM_MONTHLY_BUDGET_USD="0.001", ADMIN_USER_IDS=str(ADMIN))
+    async with running(settings, clock):
+        message = telegram.user_says(GROUP, SOKHA, DRIVER)
+        await telegram.wait_for("sendMessage", replies_to(message))  # 0.0018 USD: the budget is spent
+        telegram.user_says(GROUP, SOKHA, DRIVER)
+        await telegram.wait_for("sendMessage", lambda sent: "LLM budget" in sent["text"])
+        telegram.user_says(GROUP, SOKHA, DRIVER)
+        await settle(telegram)
+    notices = [p for p in telegram.calls_to("sendMessage") if "LLM budget" in p["text"]]
+    assert sorted(notice["chat_id"] for notice in notices) == sorted([GROUP, ADMIN])
+    assert len(anthropic_api.requests) == 1
