@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from balance_bot.domain.parser import HeuristicParser
-from bench import bot, components, outbox, sheets
+from bench import bot, components, llm, outbox, sheets
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -148,6 +148,8 @@ def main() -> None:
     sheets.report()
     print("-- nothing lost: a burst through the outbox (issue 5); takes about a minute and a half --")
     outbox.report()
+    print("-- the LLM second opinion (issue 6); takes about half a minute --")
+    llm.report()
 
 
 if __name__ == "__main__":

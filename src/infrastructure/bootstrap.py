@@ -44,6 +44,7 @@ from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import SqliteLlmLog
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
+from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
 
 if TYPE_CHECKING:
     from telegram.ext import Application
@@ -277,13 +278,14 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     from infrastructure.telegram.app import build_application
     from infrastructure.telegram.handlers import QuietChats
     from infrastructure.telegram.notices import BudgetNotices
+    from infrastructure.telegram.polling import UPDATE_INBOX
 
     budget_notices = BudgetNotices(settings.admin_user_ids)
     parts = build_capture(settings, clock, budget_notices.budget_reached)
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
-    return build_application(
+    application = build_application(
         settings,
         parts.capture,
         parts.connect,
@@ -294,6 +296,8 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         usage=parts.usage,
         budget_notices=budget_notices,
     )
+    application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
+    return application
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from infrastructure.bootstrap import build_bot
-from infrastructure.telegram.polling import Poller
+from infrastructure.telegram.polling import UPDATE_INBOX, Poller
 
 GROUP, OTHER_GROUP, SOKHA, DARA, ADMIN = -1001, -1002, 11, 12, 99
 
@@ -19,7 +19,8 @@ async def running(settings, clock):
     application = build_bot(settings, clock)
     await application.initialize()
     await application.post_init(application)
-    application.bot_data["poller"] = poller = Poller(application, timeout_seconds=0.2)
+    inbox = application.bot_data.get(UPDATE_INBOX)
+    application.bot_data["poller"] = poller = Poller(application, timeout_seconds=0.2, inbox=inbox)
     await application.start()
     await poller.start()
     try:

@@ -1,4 +1,4 @@
-"""End to end, nothing lost: the bot process killed mid-burst and started again, and a sheet that refuses."""
+"""End to end, nothing lost: the bot killed mid-burst or mid-LLM call and restarted; a sheet that refuses."""
 
 import asyncio
 import os
@@ -7,6 +7,7 @@ import sys
 
 from tests.e2e.test_bot import replies_to
 from tests.e2e.test_bot_google import google_bot, key
+from tests.fakes.model_script import answer
 
 GROUP = -1001
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
@@ -16,9 +17,10 @@ BURST = 60
 key_file = key  # the service-account key and its file, as test_bot_google makes them
 
 
-async def start_bot(telegram, sheets, key_file, tmp_path, log_name):
+async def start_bot(telegram, sheets, key_file, tmp_path, log_name, **extra):
     """`balance-bot run` as its own process, against the fakes, with a log to read when a test fails."""
     env = {
+        **extra,
         "PATH": os.environ.get("PATH", ""),
         "TELEGRAM_BOT_TOKEN": telegram.token,
         "TELEGRAM_API_URL": telegram.url,
@@ -83,6 +85,35 @@ async def test_a_bot_killed_mid_burst_and_restarted_saves_every_expense_exactly_
     assert [row[0] for row in rows] == list(range(1, BURST + 1))
     assert sorted(row[6] for row in rows) == sorted(f"tg:{GROUP}:{m['message_id']}:0" for m in posted)
     assert sorted(row[2] for row in rows) == sorted(f"item {n}" for n in range(BURST))
+
+
+async def test_a_message_waiting_on_the_llm_when_the_bot_is_killed_is_saved_once_after_restart(
+    telegram, sheets, key_file, tmp_path, ollama
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key_file[0]["client_email"]})
+    text = "paid 15 to the driver who brought the chairs"
+    ollama.script.answers[text] = answer(15, "USD", "driver who brought the chairs")
+    ollama.script.latency = 2.0
+    llm = {"PARSER_LLM": "ollama", "OLLAMA_HOST": ollama.url}
+    first = await start_bot(telegram, sheets, key_file, tmp_path, "first.log", **llm)
+    try:
+        slow = telegram.user_says(GROUP, 11, text)
+        await until(lambda: ollama.script.asked, 30, "the LLM call")
+        other = telegram.user_says(-1002, 12, "tea 1$")  # another group is not held up meanwhile
+        await telegram.wait_for("sendMessage", replies_to(other), timeout=1.5)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+    assert not [row for row in data_rows(sheets) if "driver" in row[2]]
+    ollama.script.latency = 0.0
+    second = await start_bot(telegram, sheets, key_file, tmp_path, "second.log", **llm)
+    try:
+        await telegram.wait_for("sendMessage", replies_to(slow), timeout=30)
+        await asyncio.sleep(1)  # room for a duplicate to show up, if there were one
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await second.wait()
+    assert [row[2] for row in data_rows(sheets) if "driver" in row[2]] == ["driver who brought the chairs"]
 
 
 async def test_a_sheet_that_refuses_gets_the_rows_once_it_is_shared_again(

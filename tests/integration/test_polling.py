@@ -1,4 +1,4 @@
-"""Tests for the Poller: Telegram is told to forget a batch only after each of its updates was handled."""
+"""Tests for the Poller: Telegram forgets an update once it is handled or kept; chats run side by side."""
 
 import asyncio
 
@@ -6,8 +6,9 @@ from telegram import Update
 from telegram.ext import Application, TypeHandler
 
 from infrastructure.telegram.polling import Poller
+from tests.fakes.update_inbox import InMemoryUpdateInbox
 
-GROUP = -1001
+GROUP, OTHER_GROUP = -1001, -1002
 
 
 async def until(condition, seconds=5.0):
@@ -66,3 +67,70 @@ async def test_stopping_finishes_the_update_in_hand_and_confirms_what_was_handle
     await asyncio.wait_for(poller.stop(), 2)  # stop does not wait out the 5 s long poll
     await application.shutdown()
     assert int(polls(telegram)[-1]["offset"]) == handled[0] + 1
+
+
+async def test_a_slow_update_holds_up_only_its_own_chat_once_it_is_kept(telegram):
+    release, handled = asyncio.Event(), []
+
+    async def handle(update, context):
+        if "slow" in update.effective_message.text:
+            await release.wait()
+        handled.append(update.effective_message.text)
+
+    application = await application_on(telegram, handle)
+    inbox = InMemoryUpdateInbox()
+    poller = Poller(application, timeout_seconds=0.1, inbox=inbox)
+    slow = telegram.user_says(GROUP, 7, "slow llm 15")
+    await poller.start()
+    await until(lambda: len(inbox.kept) == 1)
+    telegram.user_says(GROUP, 7, "after the slow one 1$")
+    telegram.user_says(OTHER_GROUP, 8, "tea 1$")
+    await until(lambda: handled == ["tea 1$"])
+    (kept_id, body) = next(iter(inbox.kept.items()))
+    assert slow["text"] in body
+    assert int(polls(telegram)[1]["offset"]) == kept_id + 1  # confirmed only once it was kept
+    release.set()
+    await until(lambda: len(handled) == 3)
+    assert handled[1:] == ["slow llm 15", "after the slow one 1$"]  # its chat's order holds
+    await poller.stop()
+    await application.shutdown()
+
+
+async def test_fast_updates_are_never_written_to_the_inbox(telegram):
+    handled = []
+
+    async def record(update, context):
+        handled.append(update.update_id)
+
+    application = await application_on(telegram, record)
+    inbox = InMemoryUpdateInbox()
+    poller = Poller(application, timeout_seconds=0.1, inbox=inbox)
+    await poller.start()
+    for n in range(5):
+        telegram.user_says(GROUP if n % 2 else OTHER_GROUP, 7, f"tea {n} 1$")
+        await until(lambda n=n: len(handled) == n + 1)
+    await poller.stop()
+    await application.shutdown()
+    assert inbox.keeps == 0
+
+
+async def test_kept_updates_not_handled_before_a_crash_are_handled_first_and_only_once(telegram):
+    handled = []
+
+    async def record(update, context):
+        handled.append(update.effective_message.text)
+
+    first = await application_on(telegram, record)
+    lost = telegram.user_says(GROUP, 7, "kept before the crash 2$")
+    [update] = await first.bot.get_updates(timeout=0)  # received; the crash comes before it is handled
+    await first.shutdown()
+    inbox = InMemoryUpdateInbox(kept={update.update_id: update.to_json()})
+    application = await application_on(telegram, record)
+    poller = Poller(application, timeout_seconds=0.1, inbox=inbox)
+    await poller.start()  # Telegram sends it again too: it was never confirmed
+    telegram.user_says(GROUP, 7, "new 1$")
+    await until(lambda: len(handled) == 2)
+    await asyncio.sleep(0.2)
+    await poller.stop()
+    await application.shutdown()
+    assert handled == [lost["text"], "new 1$"]

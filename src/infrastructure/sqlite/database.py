@@ -96,6 +96,13 @@ MIGRATIONS: Sequence[str] = (
         noticed_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    """
+    CREATE TABLE update_inbox (
+        update_id INTEGER PRIMARY KEY,
+        body TEXT NOT NULL,
+        kept_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 
 

@@ -1,19 +1,26 @@
-"""Long polling that confirms updates to Telegram only once they are handled, so a crash loses none.
+"""Long polling that confirms updates to Telegram only once they are handled or kept, so a crash loses none.
 
 PTB's Updater asks for the next batch as soon as it has queued the last one, and that request
 tells Telegram to forget the whole batch; a bot killed meanwhile never sees those messages
-again. Here the next getUpdates, which carries the confirming offset, is sent only after every
-update of the batch was handled. After a crash Telegram sends the unconfirmed ones again, and
-the handled-updates log skips those already done.
+again. Here the next getUpdates, which carries the confirming offset, is sent only once every
+update it confirms was either handled or written to the update inbox; at start the inbox's
+unhandled updates are handled first. After a crash Telegram sends the unconfirmed ones again,
+and the handled-updates log skips those already done.
+
+Updates are handled concurrently across chats and in order within a chat, so a message that
+waits on an LLM holds up only its own group.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import signal
+from collections import defaultdict, deque
 from collections.abc import Sequence
+from typing import Protocol
 
 from telegram import Update
 from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
@@ -21,22 +28,46 @@ from telegram.ext import Application
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 30.0
+# Updates handled within this time after they arrive need not be written to the inbox.
+HANDOFF_SECONDS = 0.05
+MAX_IN_FLIGHT = 500
+UPDATE_INBOX = "update_inbox"  # the application's bot_data key for the inbox bootstrap made
+
+
+class UpdateInbox(Protocol):
+    """Updates received but not handled yet, kept durably before Telegram is told to forget them."""
+
+    async def keep(self, updates: Sequence[tuple[int, str]]) -> None:
+        """Keep (update_id, JSON) pairs, in one transaction."""
+        ...
+
+    async def unhandled(self) -> list[tuple[int, str]]:
+        """The kept updates not handled yet, oldest first; the handled ones are forgotten."""
+        ...
 
 
 class Poller:
-    """Fetches updates and has the application handle them one by one, confirming each batch after."""
+    """Fetches updates; each chat's are handled in order, chats side by side; confirms only what is safe."""
 
     def __init__(
         self,
         application: Application,  # type: ignore[type-arg]
         allowed_updates: Sequence[str] = Update.ALL_TYPES,
         timeout_seconds: float = 30.0,
+        inbox: UpdateInbox | None = None,
     ) -> None:
         self._application = application
         self._allowed_updates = list(allowed_updates)
         self._timeout = timeout_seconds
+        self._inbox = inbox
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._in_flight: dict[int, Update] = {}
+        self._kept: set[int] = set()
+        self._replayed: set[int] = set()
+        self._queues: defaultdict[int, deque[Update]] = defaultdict(deque)
+        self._workers: dict[int, asyncio.Task[None]] = {}
+        self._progress = asyncio.Event()
 
     async def start(self) -> None:
         """Poll in the background until stop()."""
@@ -45,7 +76,7 @@ class Poller:
         self._task = asyncio.get_running_loop().create_task(self.run())
 
     async def stop(self) -> None:
-        """Finish the update in hand, then stop polling."""
+        """Finish the updates in hand, then stop polling."""
         self._stopping.set()
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError):
@@ -54,31 +85,112 @@ class Poller:
 
     async def run(self) -> None:
         """Poll until stopped; network trouble is waited out, a revoked token ends it."""
+        await self._replay()
         offset: int | None = None
         backoff = 1.0
-        while not self._stopping.is_set():
-            try:
-                updates = await self._next_batch(offset)
-            except RetryAfter as exc:
-                await self._pause(float(exc.retry_after if isinstance(exc.retry_after, int) else 5))
-                continue
-            except (InvalidToken, Forbidden):
-                raise
-            except (NetworkError, TelegramError) as exc:
-                log.warning("getUpdates failed, trying again in %.0f s: %s", backoff, exc)
-                await self._pause(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
-                continue
-            backoff = 1.0
-            for update in updates or ():
-                await self._application.process_update(update)
-                offset = update.update_id + 1
-                if self._stopping.is_set():
-                    break
+        try:
+            while not self._stopping.is_set():
+                if not await self._ready_to_confirm():
+                    continue
+                try:
+                    updates = await self._next_batch(offset)
+                except RetryAfter as exc:
+                    await self._pause(float(exc.retry_after if isinstance(exc.retry_after, int) else 5))
+                    continue
+                except (InvalidToken, Forbidden):
+                    raise
+                except (NetworkError, TelegramError) as exc:
+                    log.warning("getUpdates failed, trying again in %.0f s: %s", backoff, exc)
+                    await self._pause(backoff)
+                    backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
+                    continue
+                backoff = 1.0
+                for update in updates or ():
+                    offset = update.update_id + 1
+                    if update.update_id not in self._replayed:
+                        self._dispatch(update)
+        finally:
+            await self._drain()
         if offset is not None:
             # Confirm what was handled, so a clean restart does not see it again.
             with contextlib.suppress(TelegramError):
                 await self._application.bot.get_updates(offset=offset, timeout=0, limit=1)
+
+    async def _replay(self) -> None:
+        """Handle what the inbox kept from before a crash, before anything new."""
+        if self._inbox is None:
+            return
+        for update_id, body in await self._inbox.unhandled():
+            update = Update.de_json(json.loads(body), self._application.bot)
+            self._replayed.add(update_id)
+            self._kept.add(update_id)
+            log.info("update %s was kept but not handled before the restart; handling it now", update_id)
+            self._dispatch(update)
+
+    async def _ready_to_confirm(self) -> bool:
+        """Whether the next getUpdates may confirm everything received so far.
+
+        Without an inbox, only once every update is handled. With one, updates still in hand
+        after a moment are written to it first; too many in hand wait for some to finish.
+        """
+        loop = asyncio.get_running_loop()
+        handoff_ends = loop.time() + (HANDOFF_SECONDS if self._inbox is not None else float("inf"))
+        while self._in_flight and not self._stopping.is_set() and loop.time() < handoff_ends:
+            await self._wait_for_progress(min(handoff_ends - loop.time(), 3600.0))
+        if not self._in_flight:
+            return True
+        if self._inbox is None or self._stopping.is_set() or len(self._in_flight) >= MAX_IN_FLIGHT:
+            return False
+        unkept = [
+            (update_id, update)
+            for update_id, update in self._in_flight.items()
+            if update_id not in self._kept
+        ]
+        if unkept:
+            await self._inbox.keep([(update_id, update.to_json()) for update_id, update in unkept])
+            self._kept.update(update_id for update_id, _ in unkept)
+        return True
+
+    async def _wait_for_progress(self, seconds: float) -> None:
+        """Until one more update is handled, the time is up, or stop()."""
+        self._progress.clear()
+        waiting = asyncio.ensure_future(self._progress.wait())
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        await asyncio.wait({waiting, stopping}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        waiting.cancel()
+        stopping.cancel()
+
+    def _dispatch(self, update: Update) -> None:
+        chat = update.effective_chat
+        # Updates without a chat (rare kinds) need no order: each gets a queue of its own.
+        key = chat.id if chat is not None else -update.update_id - (1 << 62)
+        self._in_flight[update.update_id] = update
+        self._queues[key].append(update)
+        if key not in self._workers:
+            self._workers[key] = asyncio.get_running_loop().create_task(self._work(key))
+
+    async def _work(self, key: int) -> None:
+        queue = self._queues[key]
+        try:
+            while queue:
+                update = queue[0]
+                try:
+                    await self._application.process_update(update)
+                except Exception:  # one update's failure must not stop its chat's others
+                    log.exception("update %s could not be handled", update.update_id)
+                queue.popleft()
+                self._in_flight.pop(update.update_id, None)
+                self._kept.discard(update.update_id)
+                self._progress.set()
+        finally:
+            del self._workers[key]
+            if not queue:
+                self._queues.pop(key, None)
+
+    async def _drain(self) -> None:
+        """Let every update in hand be handled; stop() comes only after that."""
+        while self._workers:
+            await asyncio.gather(*self._workers.values(), return_exceptions=True)
 
     async def _next_batch(self, offset: int | None) -> tuple[Update, ...] | None:
         """The next updates, or None when stop() came during the long poll."""
@@ -109,7 +221,7 @@ def run_polling(application: Application) -> None:  # type: ignore[type-arg]
 
 
 async def _run(application: Application) -> None:  # type: ignore[type-arg]
-    poller = Poller(application)
+    poller = Poller(application, inbox=application.bot_data.get(UPDATE_INBOX))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
