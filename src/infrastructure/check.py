@@ -143,8 +143,19 @@ async def _llms(settings: Settings) -> list[Finding]:
     if "ollama" in settings.parser_llm:
         findings.append(await _ollama(settings))
     if "anthropic" in settings.parser_llm:
-        if settings.anthropic_api_key:
-            findings.append(Finding(Verdict.OK, "Anthropic", f"key set, model {settings.anthropic_model}"))
+        model, budget = settings.anthropic_model, settings.llm_monthly_budget_usd
+        if settings.anthropic_api_key and model not in settings.llm_prices:
+            findings.append(
+                Finding(
+                    Verdict.WARN,
+                    "Anthropic",
+                    f"no price for {model} in LLM_PRICES: its calls are costed as the dearest model known",
+                )
+            )
+        elif settings.anthropic_api_key:
+            findings.append(
+                Finding(Verdict.OK, "Anthropic", f"key set, model {model}, budget {budget} USD a month")
+            )
         else:
             findings.append(Finding(Verdict.SKIP, "Anthropic", "no ANTHROPIC_API_KEY: no paid fallback"))
     if not settings.parser_llm:

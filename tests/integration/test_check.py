@@ -96,6 +96,20 @@ async def test_a_model_that_is_not_pulled_says_how_to_pull_it(environment, ollam
     assert "ollama pull qwen2.5:3b-instruct" in finding.detail
 
 
+async def test_an_anthropic_model_without_a_price_is_a_warning(environment):
+    _, env = environment
+    settings = Settings.from_environment({**env, "ANTHROPIC_MODEL": "claude-next"})
+    finding = by_item(await run_checks(settings))["Anthropic"]
+    assert finding.verdict is Verdict.WARN
+    assert "LLM_PRICES" in finding.detail
+
+
+async def test_the_anthropic_line_says_the_model_and_the_budget(environment):
+    _, env = environment
+    finding = by_item(await run_checks(Settings.from_environment(env)))["Anthropic"]
+    assert finding.detail == "key set, model claude-haiku-4-5, budget 5 USD a month"
+
+
 async def test_the_workbook_backend_checks_its_folder(telegram, tmp_path):
     env = {
         "TELEGRAM_BOT_TOKEN": telegram.token,

@@ -32,6 +32,15 @@ def test_the_dockerfile_copies_only_what_exists():
             assert (ROOT / path).exists(), path
 
 
+def test_the_dockerfile_copies_every_folder_the_bot_reads_at_start():
+    copied = {
+        path
+        for source in re.findall(r"^COPY (.+) \S+$", dockerfile(), re.MULTILINE)
+        for path in source.split()
+    }
+    assert {"src", "sheet_templates", "prompts"} <= copied
+
+
 def test_the_compose_file_parses_and_points_at_files_that_exist():
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text(encoding="utf-8"))
     bot, ollama = compose["services"]["bot"], compose["services"]["ollama"]
