@@ -285,7 +285,9 @@ class ExpenseParserClient:
         # One refused connection or two timeouts in a row: the next messages need not wait on it.
         if failure in (Failure.DOWN, Failure.REFUSED) or (failure is Failure.TIMEOUT and twice):
             self._resting_until[reader.provider] = self._timer.monotonic() + self._policy.rest_seconds
-            log.warning("%s is %s; not asked for %.0f s", reader.provider, failure, self._policy.rest_seconds)
+            log.warning(
+                "LLM %s is %s; not asked for %.0f s", reader.provider, failure, self._policy.rest_seconds
+            )
 
     async def _record(
         self,
