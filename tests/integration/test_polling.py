@@ -114,6 +114,25 @@ async def test_fast_updates_are_never_written_to_the_inbox(telegram):
     assert inbox.keeps == 0
 
 
+async def test_a_batch_that_keeps_moving_is_let_finish_without_the_inbox(telegram):
+    handled = []
+
+    async def steady(update, context):
+        await asyncio.sleep(0.03)  # each quick, together longer than the hand-off moment
+        handled.append(update.update_id)
+
+    application = await application_on(telegram, steady)
+    for n in range(6):
+        telegram.user_says(GROUP, 7, f"tea {n} 1$")
+    inbox = InMemoryUpdateInbox()
+    poller = Poller(application, timeout_seconds=0.1, inbox=inbox)
+    await poller.start()
+    await until(lambda: len(handled) == 6)
+    await poller.stop()
+    await application.shutdown()
+    assert inbox.keeps == 0
+
+
 async def test_kept_updates_not_handled_before_a_crash_are_handled_first_and_only_once(telegram):
     handled = []
 

@@ -28,7 +28,7 @@ from telegram.ext import Application
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 30.0
-# Updates handled within this time after they arrive need not be written to the inbox.
+# When no update was handled for this long, those still in hand are kept and the next batch fetched.
 HANDOFF_SECONDS = 0.05
 MAX_IN_FLIGHT = 500
 UPDATE_INBOX = "update_inbox"  # the application's bot_data key for the inbox bootstrap made
@@ -130,13 +130,15 @@ class Poller:
     async def _ready_to_confirm(self) -> bool:
         """Whether the next getUpdates may confirm everything received so far.
 
-        Without an inbox, only once every update is handled. With one, updates still in hand
-        after a moment are written to it first; too many in hand wait for some to finish.
+        Without an inbox, only once every update is handled. With one, as long as updates keep
+        being handled the batch is let finish (a busy bot gains nothing from fetching more);
+        once none was handled for a moment, those still in hand (waiting on an LLM, say) are
+        written to the inbox and the next batch is fetched. Too many in hand wait.
         """
-        loop = asyncio.get_running_loop()
-        handoff_ends = loop.time() + (HANDOFF_SECONDS if self._inbox is not None else float("inf"))
-        while self._in_flight and not self._stopping.is_set() and loop.time() < handoff_ends:
-            await self._wait_for_progress(min(handoff_ends - loop.time(), 3600.0))
+        stall = HANDOFF_SECONDS if self._inbox is not None else 3600.0
+        while self._in_flight and not self._stopping.is_set():
+            if not await self._wait_for_progress(stall) and self._inbox is not None:
+                break
         if not self._in_flight:
             return True
         if self._inbox is None or self._stopping.is_set() or len(self._in_flight) >= MAX_IN_FLIGHT:
@@ -151,14 +153,15 @@ class Poller:
             self._kept.update(update_id for update_id, _ in unkept)
         return True
 
-    async def _wait_for_progress(self, seconds: float) -> None:
-        """Until one more update is handled, the time is up, or stop()."""
+    async def _wait_for_progress(self, seconds: float) -> bool:
+        """Until one more update is handled (True), the time is up, or stop()."""
         self._progress.clear()
         waiting = asyncio.ensure_future(self._progress.wait())
         stopping = asyncio.ensure_future(self._stopping.wait())
         await asyncio.wait({waiting, stopping}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
         waiting.cancel()
         stopping.cancel()
+        return self._progress.is_set()
 
     def _dispatch(self, update: Update) -> None:
         chat = update.effective_chat
