@@ -1,5 +1,7 @@
 """End to end with the LLMs: the bot against the fake Bot API, fake Ollama and fake Anthropic."""
 
+import socket
+
 import pytest
 
 from tests.e2e.test_bot import ADMIN, GROUP, SOKHA, replies_to, running, settle
@@ -46,7 +48,10 @@ async def test_with_no_model_answering_the_bots_reading_is_saved_and_the_member_
     telegram, settings_for, clock
 ):
     text = "snacks and cold drinks for the whole staff meeting on the roof 12$"
-    settings = settings_for(PARSER_LLM="ollama", OLLAMA_HOST="http://127.0.0.1:9")  # nothing listens
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings = settings_for(PARSER_LLM="ollama", OLLAMA_HOST=f"http://127.0.0.1:{closed_port}")
     async with running(settings, clock):
         message = telegram.user_says(GROUP, SOKHA, text)
         sent = await telegram.wait_for("sendMessage", replies_to(message))
@@ -69,8 +74,8 @@ async def test_usage_shows_admins_the_months_calls_fallbacks_and_cost(
         asked = telegram.user_says(GROUP, ADMIN, "/usage")
         usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
     assert "Messages read: 2; 50.0% decided without an LLM (1)" in usage
-    assert "• ollama: 1 calls" in usage
-    assert "• anthropic: 1 calls, 1 as fallback" in usage
+    assert "• ollama: 1 call" in usage
+    assert "• anthropic: 1 call, 1 as fallback" in usage
     assert "0.0018 USD" in usage  # 1,500 input and 60 output tokens of claude-haiku-4-5
     assert "Fallback rate: 1 of 2 calls (50.0%)" in usage
     assert "of the 5.00 USD monthly budget" in usage

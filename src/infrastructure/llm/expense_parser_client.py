@@ -199,6 +199,7 @@ class ExpenseParserClient:
         self._on_budget_reached = on_budget_reached
         self._resting_until: dict[str, float] = {}
         self._last_failure: dict[str, Failure] = {}
+        self._noticed_months: set[str] = set()
 
     async def parse_message(self, text: str, hints: ParseHints) -> ParseResult | None:
         """The first sure reading within the deadline; 'unclear' if the models were all unsure."""
@@ -235,8 +236,10 @@ class ExpenseParserClient:
         spent = await self._log.paid_cost(month)
         if spent < budget:
             return None
-        if await self._log.claim_budget_notice(month) and self._on_budget_reached is not None:
-            await self._on_budget_reached(BudgetReached(month, spent, budget, hints.chat_id))
+        if month not in self._noticed_months:
+            self._noticed_months.add(month)  # no write per message once the month's notice is claimed
+            if await self._log.claim_budget_notice(month) and self._on_budget_reached is not None:
+                await self._on_budget_reached(BudgetReached(month, spent, budget, hints.chat_id))
         return "over budget"
 
     async def _ask(

@@ -141,7 +141,7 @@ def usage(report: MonthUsage) -> str:
         lines.append("Messages read: none counted yet")
     calls = sum(provider.calls for provider in report.providers)
     for provider in report.providers:
-        parts = [f"{provider.calls:,} calls"]
+        parts = [f"{provider.calls:,} call{'' if provider.calls == 1 else 's'}"]
         if provider.failed:
             parts.append(f"{provider.failed:,} failed")
         if provider.fallbacks:
