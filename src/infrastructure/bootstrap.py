@@ -42,7 +42,7 @@ from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
-from infrastructure.sqlite.llm_log import SqliteLlmLog
+from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
 
@@ -78,9 +78,16 @@ class LlmParts:
 
     client: ExpenseParserClient | None
     log: SqliteLlmLog
+    flushing: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Write the message counts every few minutes while the bot runs."""
+        self.flushing = asyncio.get_running_loop().create_task(self.log.flush_every(FLUSH_SECONDS))
 
     async def close(self) -> None:
         """Write the last message counts and close the models' connections."""
+        if self.flushing is not None:
+            self.flushing.cancel()
         await self.log.flush()
         if self.client is not None:
             await self.client.aclose()
@@ -174,6 +181,7 @@ class CaptureParts:
         await self.outbox.forget_delivered(self.clock.now() - KEEP_DELIVERED)
         await self.handled_updates.start(self.clock.now() - KEEP_DELIVERED)
         await self.delivery.resume()
+        self.llm.start()
 
     async def close(self) -> None:
         """Stop delivering (the outbox keeps the rest), save or release the ledgers, close the database."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import sqlite3
 import statistics
 from collections import defaultdict
@@ -12,14 +14,17 @@ from balance_bot.ports import Clock, MonthUsage, ProviderUsage
 from infrastructure.llm.expense_parser_client import LlmCall
 from infrastructure.sqlite.database import Database
 
+log = logging.getLogger(__name__)
 ANSWERED = ("ok", "unsure")
+# Message counts are written at least this often.
+FLUSH_SECONDS = 300.0
 
 
 class SqliteLlmLog:
     """Every LLM call as a row; messages counted in memory and written with the next row.
 
     A busy group's every message is counted, so the counts are not committed one by one:
-    they go to disk with the next logged call, a /usage, or at close.
+    they go to disk with the next logged call, a /usage, every FLUSH_SECONDS, or at close.
     """
 
     def __init__(self, database: Database, clock: Clock, timezone: tzinfo, budget_usd: Decimal) -> None:
@@ -80,6 +85,15 @@ class SqliteLlmLog:
         tally = self._take_tally()
         if tally:
             await self._database.run(lambda db: _write_tally(db, tally))
+
+    async def flush_every(self, seconds: float) -> None:
+        """Write the counts at this interval until cancelled, so a crash loses at most that much."""
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await self.flush()
+            except sqlite3.Error:
+                log.exception("could not write the message counts")
 
     async def month_usage(self, month: str) -> MonthUsage:
         """The month's calls per provider, its cost, and the share of messages read without an LLM."""

@@ -1,3 +1,4 @@
+import asyncio
 from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -101,3 +102,12 @@ async def test_a_reopened_file_keeps_the_log(tmp_path, clock):
     reopened = Database(path)
     assert await SqliteLlmLog(reopened, clock, PHNOM_PENH, Decimal(5)).paid_cost("2026-11") == Decimal("0.5")
     await reopened.close()
+
+
+async def test_counts_are_written_at_the_interval_without_a_call(log):
+    log.count_message(asked_llm=False)
+    flushing = asyncio.create_task(log.flush_every(0.01))
+    await asyncio.sleep(0.05)
+    flushing.cancel()
+    rows = await log._database.run(lambda db: db.execute("SELECT messages FROM message_tally").fetchall())
+    assert [tuple(row) for row in rows] == [(1,)]
