@@ -65,6 +65,7 @@ class LedgerLine:
     money: Money
     member: str
     source: EntrySource
+    topup: bool = False  # money put into the cash box, written to a Top-up column
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ class SheetRow:
     khr: Decimal | None
     member: str
     reference: str
+    topup_usd: Decimal | None = None
+    topup_khr: Decimal | None = None
 
 
 def lines_already_written(

@@ -201,6 +201,7 @@ class GoogleSheetLedger:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")
         self._tails: dict[str, _Tail] = {}
         self._owners: dict[str, Period | None] = {}
+        self._header_widths: dict[str, int] = {}  # worksheets made before the Top-up columns have 7
         self._width = len(template.columns)
 
     def link(self) -> str | None:
@@ -261,6 +262,8 @@ class GoogleSheetLedger:
         raise AssertionError("unreachable: the last candidate is always used")
 
     def _append_to(self, title: str, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+        if any(line.topup for line in lines):
+            self._complete_header(title)
         tail = self._tails[title]
         numbers = [tail.last_number + offset for offset in range(1, len(lines) + 1)]
         rows = [self._row(number, line) for number, line in zip(numbers, lines, strict=True)]
@@ -316,7 +319,36 @@ class GoogleSheetLedger:
         row, item = found
         prefix = self._template.void_prefix
         self._write_item(saved.worksheet, row, item if item.startswith(prefix) else prefix + item, None)
+        if saved.line.topup:
+            self._write_topup(saved.worksheet, row, None)
         return True
+
+    def _complete_header(self, title: str) -> None:
+        """Label the columns a worksheet made before them lacks, once, before a top-up fills one."""
+        headers = self._template.headers
+        have = self._header_widths.get(title, len(headers))
+        if have >= len(headers):
+            return
+        self._client.values_update(
+            self.spreadsheet_id,
+            f"{_quoted(title)}!{_letter(have + 1)}1:{_letter(len(headers))}1",
+            params={"valueInputOption": "RAW"},
+            body={"values": [headers[have:]]},
+        )
+        self._header_widths[title] = len(headers)
+
+    def _write_topup(self, title: str, row: int, line: LedgerLine | None) -> None:
+        """The Top-up cells of a row: the line's amount, or empty."""
+        first, last = (
+            _letter(self._template.index_of("topup_usd")),
+            _letter(self._template.index_of("topup_khr")),
+        )
+        self._client.values_update(
+            self.spreadsheet_id,
+            f"{_quoted(title)}!{first}{row}:{last}{row}",
+            params={"valueInputOption": "RAW"},
+            body={"values": [list(_topups(line)) if line is not None else ["", ""]]},
+        )
 
     def _write_item(self, title: str, row: int, item: str, line: LedgerLine | None) -> None:
         usd, khr = _amounts(line) if line is not None else ("", "")
@@ -391,6 +423,8 @@ class GoogleSheetLedger:
                     khr=_decimal(cells["khr"]),
                     member=str(cells["member"]),
                     reference=str(cells["reference"]),
+                    topup_usd=_decimal(cells["topup_usd"]),
+                    topup_khr=_decimal(cells["topup_khr"]),
                 ),
             )
 
@@ -405,6 +439,7 @@ class GoogleSheetLedger:
         )
         numbers = [int(row[0]) for row in rows[1:] if row and _is_number(row[0])]
         self._tails[title] = _Tail(last_row=max(len(rows), 1), last_number=max(numbers, default=0))
+        self._header_widths[title] = len(rows[0]) if rows else 0
 
     def _values(self, title: str) -> list[list[Any]]:
         answer = self._client.values_get(
@@ -454,6 +489,7 @@ class GoogleSheetLedger:
                 return None
             raise
         self._tails[title] = _Tail(last_row=1 + len(lines), last_number=len(lines))
+        self._header_widths[title] = len(self._template.headers)
         self._owners[title] = period
         return [
             SavedLine(line, title, 1 + number, number) for number, line in zip(numbers, lines, strict=True)
@@ -469,6 +505,8 @@ class GoogleSheetLedger:
             "khr": khr,
             "member": line.member,
             "reference": line.source.reference(),
+            "topup_usd": _topups(line)[0],
+            "topup_khr": _topups(line)[1],
         }
         return [values[column.key] for column in self._template.columns]
 
@@ -521,6 +559,17 @@ _UNFORMATTED: ParamsType = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeR
 
 def _amounts(line: LedgerLine) -> tuple[Any, Any]:
     """(USD cell, KHR cell): numbers, so a bookkeeper's SUM works; the other one empty."""
+    if line.topup:
+        return "", ""  # a top-up stays out of the month's spending
+    return _cells_of(line)
+
+
+def _topups(line: LedgerLine) -> tuple[Any, Any]:
+    """(Top-up USD cell, Top-up KHR cell) of a top-up; both empty for an expense."""
+    return _cells_of(line) if line.topup else ("", "")
+
+
+def _cells_of(line: LedgerLine) -> tuple[Any, Any]:
     money = line.money
     if money.currency is Currency.KHR:
         return "", int(money.amount)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "sheet_templates" / "monthly.json"
-REQUIRED_KEYS = ("no", "date", "item", "usd", "khr", "member", "reference")
+REQUIRED_KEYS = ("no", "date", "item", "usd", "khr", "member", "reference", "topup_usd", "topup_khr")
 
 
 @dataclass(frozen=True, slots=True)

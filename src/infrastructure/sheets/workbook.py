@@ -221,6 +221,8 @@ class WorkbookLedger:
         assert sheet is not None
         self._owners[sheet.title] = period
         tail = self._tail(sheet)
+        if any(line.topup for line in lines):
+            self._complete_header(sheet)
         saved = []
         for line in lines:
             tail.last_row += 1
@@ -228,6 +230,14 @@ class WorkbookLedger:
             self._write(sheet, tail.last_row, line, number=tail.last_number)
             saved.append(SavedLine(line, sheet.title, tail.last_row, tail.last_number))
         return saved
+
+    def _complete_header(self, sheet: Worksheet) -> None:
+        """Label the columns a worksheet made before them lacks, before a top-up fills one."""
+        for number, column in enumerate(self._template.columns, start=1):
+            cell = sheet.cell(1, number)
+            if cell.value in (None, ""):
+                cell.value = column.header
+                cell.font = Font(bold=True)
 
     def _replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
         found = self._find(saved)
@@ -247,7 +257,7 @@ class WorkbookLedger:
         text = str(item.value or "")
         if not text.startswith(self._template.void_prefix):
             self._set_text(sheet, row, "item", self._template.void_prefix + text)
-        for key in ("usd", "khr"):
+        for key in ("usd", "khr", "topup_usd", "topup_khr"):
             sheet.cell(row, self._template.index_of(key)).value = None
         return True
 
@@ -282,6 +292,8 @@ class WorkbookLedger:
                     khr=_as_decimal(cells["khr"]),
                     member=str(cells["member"] or ""),
                     reference=str(cells["reference"] or ""),
+                    topup_usd=_as_decimal(cells.get("topup_usd")),
+                    topup_khr=_as_decimal(cells.get("topup_khr")),
                 ),
             )
 
@@ -353,11 +365,15 @@ class WorkbookLedger:
 
     def _write(self, sheet: Worksheet, row: int, line: LedgerLine, *, number: int) -> None:
         formats = {column.key: column.number_format for column in self._template.columns}
+        usd = line.money.amount if line.money.currency is not Currency.KHR else None
+        khr = int(line.money.amount) if line.money.currency is Currency.KHR else None
         values: dict[str, Any] = {
             "no": number,
             "date": line.day,
-            "usd": line.money.amount if line.money.currency is not Currency.KHR else None,
-            "khr": int(line.money.amount) if line.money.currency is Currency.KHR else None,
+            "usd": None if line.topup else usd,
+            "khr": None if line.topup else khr,
+            "topup_usd": usd if line.topup else None,
+            "topup_khr": khr if line.topup else None,
         }
         for key, value in values.items():
             cell = sheet.cell(row, self._template.index_of(key))

@@ -120,6 +120,7 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
         "currency": line.money.currency.value,
         "member": line.member,
         "source": [line.source.chat_id, line.source.message_id, line.source.index],
+        "topup": line.topup,
     }
 
 
@@ -131,6 +132,7 @@ def line_from_json(data: dict[str, Any]) -> LedgerLine:
         money=Money(Decimal(data["amount"]), Currency(data["currency"])),
         member=data["member"],
         source=EntrySource(*data["source"]),
+        topup=bool(data.get("topup", False)),  # lines kept before top-ups existed have none
     )
 
 

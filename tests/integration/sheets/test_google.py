@@ -1,6 +1,7 @@
 """Tests for the Google Sheets store through real gspread and google-auth against the fake Sheets API."""
 
 import socket
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -14,7 +15,17 @@ from infrastructure.sheets.template import load_template
 from tests.fakes.sheets_api import FakeSheets
 
 DECEMBER = Period(2026, 12)
-HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
+HEADERS = [
+    "No",
+    "Date",
+    "Item",
+    "Amount (USD)",
+    "Amount (KHR)",
+    "Posted by",
+    "Reference",
+    "Top-up (USD)",
+    "Top-up (KHR)",
+]
 SHEET = "1AbCdEfGhIjKlMnOpQrStUvWxYz"
 
 
@@ -81,6 +92,34 @@ def make_ledger(sheets, key, sleeps):
 @pytest.fixture
 def spreadsheet(sheets, key):
     return sheets.add_spreadsheet(SHEET, "Petty cash", {key["client_email"]})
+
+
+async def test_a_top_up_goes_to_its_own_column_and_is_cleared_by_undo(spreadsheet, make_ledger):
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("coffee")])
+    [saved] = await ledger.append(
+        DECEMBER, [replace(line("Top-up: office", "200", message_id=2), topup=True)]
+    )
+    row = [*spreadsheet.sheet("December 2026").values()[2], "", ""]
+    assert row[2:5] == ["Top-up: office", "", ""]  # the spending columns stay clean
+    assert row[7:9] == [200, ""]
+    rows = await ledger.read(DECEMBER)
+    assert [(r.usd, r.topup_usd) for r in rows] == [(Decimal(3), None), (None, Decimal(200))]
+    assert await ledger.void(saved)
+    assert [*spreadsheet.sheet("December 2026").values()[2], "", ""][7:9] == ["", ""]
+
+
+async def test_a_worksheet_made_before_the_top_up_columns_gets_their_headers_with_its_first_top_up(
+    sheets, spreadsheet, make_ledger
+):
+    sheets.add_sheet(
+        SHEET, "December 2026", [HEADERS[:7], [1, serial(date(2026, 12, 1)), "tea", 1, "", "x", ""]]
+    )
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [line("coffee")])
+    assert spreadsheet.sheet("December 2026").values()[0] == HEADERS[:7]  # expenses change nothing
+    await ledger.append(DECEMBER, [replace(line("Top-up", "50", message_id=2), topup=True)])
+    assert spreadsheet.sheet("December 2026").values()[0] == HEADERS
 
 
 async def test_a_new_month_gets_its_worksheet_and_first_row_in_one_batch_update(

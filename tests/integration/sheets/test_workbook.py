@@ -1,6 +1,7 @@
 """Tests for the local workbook store, read back with openpyxl as a bookkeeper's program would."""
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -14,7 +15,17 @@ from infrastructure.sheets.template import load_template
 from infrastructure.sheets.workbook import WorkbookLedger
 
 DECEMBER = Period(2026, 12)
-HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
+HEADERS = [
+    "No",
+    "Date",
+    "Item",
+    "Amount (USD)",
+    "Amount (KHR)",
+    "Posted by",
+    "Reference",
+    "Top-up (USD)",
+    "Top-up (KHR)",
+]
 
 
 def line(purpose, amount, currency, message_id=1, index=0, day=date(2026, 12, 3)):
@@ -156,6 +167,20 @@ async def test_voiding_clears_the_amounts_and_marks_the_item_leaving_other_rows_
     rows = rows_on_disk(path, "December 2026")
     assert rows[1][:5] == [1, rows[1][1], "[void] coffee", None, None]
     assert rows[2][2:5] == ["ice", None, 5000]
+
+
+async def test_a_top_up_goes_to_its_own_column_and_undo_clears_it(store, path):
+    top_up = replace(line("Top-up: from the office", "200", Currency.USD, 2), topup=True)
+    [saved] = await store.append(DECEMBER, [line("coffee", "3", Currency.USD, 1), top_up][1:])
+    await store.flush()
+    row = rows_on_disk(path, "December 2026")[1]
+    assert row[2:5] == ["Top-up: from the office", None, None]  # the spending columns stay clean
+    assert row[7:9] == [200, None]
+    [read] = await store.read(DECEMBER)
+    assert (read.usd, read.topup_usd) == (None, 200)
+    assert await store.void(saved)
+    await store.flush()
+    assert rows_on_disk(path, "December 2026")[1][7:9] == [None, None]
 
 
 async def test_a_row_a_bookkeeper_deleted_cannot_be_replaced_or_voided(store, path):

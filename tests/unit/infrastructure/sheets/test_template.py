@@ -10,7 +10,9 @@ from infrastructure.sheets.template import load_template
 def test_the_shipped_template_starts_with_the_five_columns_of_the_design():
     template = load_template()
     assert template.headers[:5] == ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)"]
-    assert template.index_of("reference") == len(template.columns)
+    # Top-up columns come after the seven earlier worksheets have, so those keep their layout.
+    assert template.index_of("reference") == 7
+    assert template.headers[7:] == ["Top-up (USD)", "Top-up (KHR)"]
 
 
 def test_a_template_without_a_required_column_is_refused_at_start(tmp_path):
