@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -10,6 +10,7 @@ from typing import Protocol
 
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
+from balance_bot.domain.money import Currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +255,43 @@ class Outbox(Protocol):
 
     async def summary(self) -> list[OutboxChat]:
         """What waits, per group."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRecord:
+    """A month as the mirror knows it: its opening, and its closing once carried forward."""
+
+    period: Period
+    opening: Mapping[Currency, Decimal]
+    closing: Mapping[Currency, Decimal] | None = None
+
+
+class BalanceMirror(Protocol):
+    """The SQLite mirror of the months: periods, their carried balances, and their rows as last read."""
+
+    async def period(self, chat_id: int, period: Period) -> PeriodRecord | None:
+        """The month's record, if the mirror has one."""
+        ...
+
+    async def open(self, chat_id: int, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
+        """Open a month with its opening balance; a month already open keeps the one it has."""
+        ...
+
+    async def close(self, chat_id: int, period: Period, closing: Mapping[Currency, Decimal]) -> None:
+        """Record a month's closing balance, the one carried forward."""
+        ...
+
+    async def reconcile(self, chat_id: int, period: Period, rows: Sequence[SheetRow]) -> None:
+        """Replace the month's rows with the sheet's, as they stand now."""
+        ...
+
+    async def known_chats(self) -> list[int]:
+        """The groups that saved an expense or have a month in the mirror."""
+        ...
+
+    async def claim_summary(self, chat_id: int, period: Period) -> bool:
+        """True the first time only: the month's summary is posted once."""
         ...
 
 

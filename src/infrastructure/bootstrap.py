@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from balance_bot.balances import BalanceService
 from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
@@ -43,6 +44,7 @@ from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
+from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
 
@@ -175,6 +177,7 @@ class CaptureParts:
     close_ledgers: Close
     llm: LlmParts
     usage: UsageReport
+    balances: BalanceService
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -271,6 +274,7 @@ def build_capture(
         close_ledgers,
         llm,
         UsageReport(llm.log, clock, timezone),
+        BalanceService(ledgers, SqliteMirror(database), clock, timezone, load_template().void_prefix),
     )
 
 
@@ -303,6 +307,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         cleanups=[parts.close],
         usage=parts.usage,
         budget_notices=budget_notices,
+        balances=parts.balances,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application

@@ -31,6 +31,14 @@ class Period:
         """Whether the day falls in this month."""
         return (day.year, day.month) == (self.year, self.month)
 
+    def previous(self) -> Period:
+        """The month before."""
+        return Period(self.year - 1, 12) if self.month == 1 else Period(self.year, self.month - 1)
+
+    def key(self) -> str:
+        """'2026-11', as the mirror and the LLM log store months."""
+        return f"{self.year:04d}-{self.month:02d}"
+
 
 def owning_period(days: Iterable[date | None]) -> Period | None:
     """The month most dated rows of a worksheet fall in; a stray 'Nov 30' in December changes nothing."""

@@ -103,6 +103,34 @@ MIGRATIONS: Sequence[str] = (
         kept_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    """
+    CREATE TABLE period (
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        opening TEXT NOT NULL,
+        closing TEXT,
+        opened_at TEXT NOT NULL DEFAULT (datetime('now')),
+        closed_at TEXT,
+        read_at TEXT,
+        summarized_at TEXT,
+        PRIMARY KEY (chat_id, month)
+    );
+    CREATE TABLE period_entry (
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        number INTEGER,
+        day TEXT,
+        item TEXT NOT NULL,
+        usd TEXT,
+        khr TEXT,
+        topup_usd TEXT,
+        topup_khr TEXT,
+        member TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        PRIMARY KEY (chat_id, month, position)
+    );
+    """,
 )
 
 

@@ -19,6 +19,7 @@ from telegram.ext import (
     filters,
 )
 
+from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
 from balance_bot.usage import UsageReport
@@ -45,6 +46,7 @@ def build_application(
     cleanups: Sequence[Hook] = (),
     usage: UsageReport | None = None,
     budget_notices: BudgetNotices | None = None,
+    balances: BalanceService | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -87,7 +89,16 @@ def build_application(
         .build()
     )
     confirmations = ConfirmationQueue(application.bot)
-    handlers = BotHandlers(capture, connect, confirmations, quiet_chats, settings.admin_user_ids, usage)
+    handlers = BotHandlers(
+        capture,
+        connect,
+        confirmations,
+        quiet_chats,
+        settings.admin_user_ids,
+        usage,
+        balances,
+        settings.khr_per_usd,
+    )
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if settings.allowed_chat_ids:
         groups = groups & filters.Chat(chat_id=settings.allowed_chat_ids)
@@ -98,6 +109,8 @@ def build_application(
     application.add_handler(CommandHandler("undo", handlers.undo_command, filters=groups))
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
+    if balances is not None:
+        application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(
         CommandHandler("usage", handlers.usage_command, filters=groups | filters.ChatType.PRIVATE)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 
 from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from balance_bot.balances import BalanceService
 from balance_bot.capture import (
     Accepted,
     ActionRefused,
@@ -69,8 +71,12 @@ class BotHandlers:
         quiet_chats: QuietChats,
         admin_user_ids: frozenset[int],
         usage: UsageReport | None = None,
+        balances: BalanceService | None = None,
+        khr_per_usd: Decimal = Decimal(4000),
     ) -> None:
         self._usage = usage
+        self._balances = balances
+        self._khr_per_usd = khr_per_usd
         self._capture = capture
         self._connect = connect
         self._confirmations = confirmations
@@ -130,6 +136,14 @@ class BotHandlers:
             return
         await self._quiet_chats.set_quiet(message.chat_id, choice == "on")
         await message.reply_text(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF)
+
+    async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/balance [month]: admins see where the group's cash stands, read from the sheet."""
+        message = await self._from_admin(update, context)
+        if message is None or self._balances is None:
+            return
+        outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
+        await _reply(message, texts.balance_reply(outcome, self._khr_per_usd))
 
     async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/usage: admins see this month's LLM calls, fallbacks and cost."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 
+from babel.numbers import format_currency
+
+from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
 from balance_bot.capture import (
     ActionRefusal,
     ActionRefused,
@@ -23,8 +27,9 @@ from balance_bot.capture import (
     Voided,
 )
 from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
+from balance_bot.domain.balances import ZERO, PeriodBalance
 from balance_bot.domain.expenses import ExpenseEntry
-from balance_bot.domain.ledger import SavedLine
+from balance_bot.domain.ledger import Period, SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.ports import (
     LedgerAccessDenied,
@@ -54,6 +59,8 @@ COMMANDS = (
     ("undo", "Reply to your expense message to take it back"),
     ("quiet", "Admins: confirm with a reaction instead of a message (on/off)"),
     ("usage", "Admins: this month's LLM calls, fallbacks and cost"),
+    ("balance", "Admins: where the cash stands this month, or /balance November, /balance last month"),
+    ("topup", "Admins: record money put in, e.g. /topup 200$ from the office"),
 )
 ASK_PURPOSE = "I saw an amount of {amount}. What is this for?"
 REPHRASE = "I'm not sure about this expense. Please rephrase with amount + purpose."
@@ -117,6 +124,74 @@ def refusal(reason: Refusal, entry: ExpenseEntry, limits: AmountLimits) -> str:
     """Why an expense was not saved."""
     limit = Money(limits.maximum_for(entry.money.currency), entry.money.currency)
     return REFUSALS[reason].format(amount=amount(entry.money), limit=amount(limit))
+
+
+BALANCE_UNKNOWN_MONTH = (
+    "I don't know which month “{words}” is. Try /balance, /balance November, /balance 2026-10 "
+    "or /balance last month."
+)
+BALANCE_FUTURE = "{month} has not started yet."
+MAX_MEMBERS_SHOWN = 10
+
+
+def balance_reply(outcome: BalanceOutcome, khr_per_usd: Decimal) -> str:
+    """The answer to /balance."""
+    match outcome:
+        case Balance(balance, current):
+            return balance_text(balance, khr_per_usd, current=current)
+        case UnknownMonth(words):
+            return BALANCE_UNKNOWN_MONTH.format(words=words)
+        case FutureMonth(period):
+            return BALANCE_FUTURE.format(month=_period_name(period))
+        case BalanceUnavailable(error):
+            return ledger_problem(error).replace("so I did not save that", "so I cannot tell the balance")
+    raise AssertionError("unreachable")
+
+
+def balance_text(balance: PeriodBalance, khr_per_usd: Decimal, *, current: bool = True) -> str:
+    """Per currency the opening, top-ups, spending and what is left; the combined figure; who spent what."""
+    left = "left" if current else "closing"
+    title = f"Balance for {_period_name(balance.period)}"
+    lines = [title if current else f"{title} (as the sheet stands now)"]
+    for currency, month in balance.currencies.items():
+        lines.append(
+            f"{currency.value}: opening {money_text(month.opening, currency)} · "
+            f"top-ups {money_text(month.topups, currency)} · spent {money_text(month.spent, currency)} · "
+            f"{left} {money_text(month.closing, currency)}"
+        )
+    rate = money_text(khr_per_usd, Currency.KHR)
+    together = money_text(balance.combined_usd(khr_per_usd), Currency.USD)
+    lines.append(f"Together at {rate} a dollar: {together} {left}")
+    figures = balance.figures
+    lines.append(
+        f"{figures.entries:,} expense{'' if figures.entries == 1 else 's'}, "
+        f"{figures.topup_count:,} top-up{'' if figures.topup_count == 1 else 's'}"
+    )
+    if figures.by_member:
+
+        def in_dollars(spent: Mapping[Currency, Decimal]) -> Decimal:
+            return spent.get(Currency.USD, ZERO) + spent.get(Currency.KHR, ZERO) / khr_per_usd
+
+        ranked = sorted(figures.by_member.items(), key=lambda item: -in_dollars(item[1]))
+        lines.append("Spent by member:")
+        for member, spent in ranked[:MAX_MEMBERS_SHOWN]:
+            parts = [money_text(amount, currency) for currency, amount in spent.items() if amount]
+            lines.append(f"• {member}: {' + '.join(parts)}")
+        if len(ranked) > MAX_MEMBERS_SHOWN:
+            lines.append(f"• and {len(ranked) - MAX_MEMBERS_SHOWN} more")
+    return "\n".join(lines)
+
+
+def money_text(amount: Decimal, currency: Currency) -> str:
+    """Amounts for people, by CLDR: $1,234.50 with cents; 45,000៛ whole."""
+    if currency is Currency.KHR:
+        whole = amount.quantize(Decimal(1))
+        return format_currency(whole, "KHR", format="#,##0¤", locale="km_KH", currency_digits=False)
+    return format_currency(amount, "USD", locale="en_US")
+
+
+def _period_name(period: Period) -> str:
+    return period.title("%B %Y")
 
 
 def budget_reached(reached: BudgetReached) -> str:

@@ -1,0 +1,102 @@
+"""A month's money per currency: what it opened with, what came in, what was spent, what is left."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.money import Currency
+
+CURRENCIES = (Currency.USD, Currency.KHR)
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    """What a month's worksheet says, as the bookkeepers left it."""
+
+    spent: Mapping[Currency, Decimal]
+    topups: Mapping[Currency, Decimal]
+    entries: int
+    topup_count: int
+    by_member: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyBalance:
+    """One currency's month."""
+
+    opening: Decimal
+    topups: Decimal
+    spent: Decimal
+
+    @property
+    def closing(self) -> Decimal:
+        """What is left: the opening, plus top-ups, less spending."""
+        return self.opening + self.topups - self.spent
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodBalance:
+    """A month's balance per currency, with its entries and who spent what."""
+
+    period: Period
+    currencies: Mapping[Currency, CurrencyBalance]
+    figures: MonthFigures
+
+    def closing(self) -> dict[Currency, Decimal]:
+        """What is left per currency, carried forward as the next month's opening."""
+        return {currency: balance.closing for currency, balance in self.currencies.items()}
+
+    def combined_usd(self, khr_per_usd: Decimal) -> Decimal:
+        """Both currencies' closing in dollars at the given rate, to the cent."""
+        total = self.currencies[Currency.USD].closing + self.currencies[Currency.KHR].closing / khr_per_usd
+        return total.quantize(Decimal("0.01"))
+
+
+def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
+    """Sum a worksheet's rows exactly: expenses from the Amount columns, top-ups from theirs.
+
+    Rows a bookkeeper typed count as the bot's do; voided rows and notes without an amount don't.
+    """
+    spent = dict.fromkeys(CURRENCIES, ZERO)
+    topups = dict.fromkeys(CURRENCIES, ZERO)
+    by_member: defaultdict[str, dict[Currency, Decimal]] = defaultdict(
+        lambda: dict.fromkeys(CURRENCIES, ZERO)
+    )
+    entries = topup_count = 0
+    for row in rows:
+        if row.item.startswith(void_prefix):
+            continue
+        amounts = {Currency.USD: row.usd, Currency.KHR: row.khr}
+        if any(amount for amount in amounts.values()):
+            entries += 1
+            for currency, amount in amounts.items():
+                if amount:
+                    spent[currency] += amount
+                    by_member[row.member.strip() or "—"][currency] += amount
+        added = {Currency.USD: row.topup_usd, Currency.KHR: row.topup_khr}
+        if any(amount for amount in added.values()):
+            topup_count += 1
+            for currency, amount in added.items():
+                topups[currency] += amount or ZERO
+    return MonthFigures(spent, topups, entries, topup_count, dict(by_member))
+
+
+def balance_of(period: Period, opening: Mapping[Currency, Decimal], figures: MonthFigures) -> PeriodBalance:
+    """The month's balance from its opening and its figures."""
+    return PeriodBalance(
+        period,
+        {
+            currency: CurrencyBalance(
+                opening.get(currency, ZERO),
+                figures.topups.get(currency, ZERO),
+                figures.spent.get(currency, ZERO),
+            )
+            for currency in CURRENCIES
+        },
+        figures,
+    )

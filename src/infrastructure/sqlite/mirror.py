@@ -1,0 +1,134 @@
+"""The SQLite mirror of the months: periods with their carried balances, and the rows as last read."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.money import Currency
+from balance_bot.ports import PeriodRecord
+from infrastructure.sqlite.database import Database
+
+
+class SqliteMirror:
+    """Periods per group and month; the rows of a month replaced whole at each read of the sheet."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def period(self, chat_id: int, period: Period) -> PeriodRecord | None:
+        """The month's record, if any."""
+        row = await self._database.run(lambda db: db.execute(_PERIOD, (chat_id, period.key())).fetchone())
+        if row is None:
+            return None
+        opening, closing = row
+        return PeriodRecord(period, _amounts(opening), _amounts(closing) if closing else None)
+
+    async def open(self, chat_id: int, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
+        """Open the month unless it is open already; the record as it stands."""
+        await self._database.run(lambda db: db.execute(_OPEN, (chat_id, period.key(), _json(opening))))
+        record = await self.period(chat_id, period)
+        assert record is not None
+        return record
+
+    async def close(self, chat_id: int, period: Period, closing: Mapping[Currency, Decimal]) -> None:
+        """Record the closing carried forward."""
+        await self._database.run(lambda db: db.execute(_CLOSE, (_json(closing), chat_id, period.key())))
+
+    async def reconcile(self, chat_id: int, period: Period, rows: Sequence[SheetRow]) -> None:
+        """Replace the month's rows with these, in one transaction."""
+        values = [
+            (
+                chat_id,
+                period.key(),
+                position,
+                row.number,
+                row.day.isoformat() if row.day else None,
+                row.item,
+                _text(row.usd),
+                _text(row.khr),
+                _text(row.topup_usd),
+                _text(row.topup_khr),
+                row.member,
+                row.reference,
+            )
+            for position, row in enumerate(rows)
+        ]
+
+        def replace(db: sqlite3.Connection) -> None:
+            db.execute(_FORGET_ROWS, (chat_id, period.key()))
+            db.executemany(_ADD_ROW, values)
+            db.execute(_READ_AT, (chat_id, period.key()))
+
+        await self._database.run(replace)
+
+    async def rows(self, chat_id: int, period: Period) -> list[SheetRow]:
+        """The month's rows as last read."""
+        found = await self._database.run(lambda db: db.execute(_ROWS, (chat_id, period.key())).fetchall())
+        return [
+            SheetRow(
+                number=number,
+                day=None if day is None else date.fromisoformat(day),
+                item=item,
+                usd=_decimal(usd),
+                khr=_decimal(khr),
+                member=member,
+                reference=reference,
+                topup_usd=_decimal(topup_usd),
+                topup_khr=_decimal(topup_khr),
+            )
+            for number, day, item, usd, khr, topup_usd, topup_khr, member, reference in found
+        ]
+
+    async def known_chats(self) -> list[int]:
+        """Groups with a month in the mirror or a saved expense."""
+        found = await self._database.run(lambda db: db.execute(_KNOWN_CHATS).fetchall())
+        return [int(chat_id) for (chat_id,) in found]
+
+    async def claim_summary(self, chat_id: int, period: Period) -> bool:
+        """True only the first time for the month."""
+        changed = await self._database.run(
+            lambda db: db.execute(_CLAIM_SUMMARY, (chat_id, period.key())).rowcount
+        )
+        return bool(changed)
+
+
+def _json(amounts: Mapping[Currency, Decimal]) -> str:
+    return json.dumps({currency.value: str(amount) for currency, amount in amounts.items()})
+
+
+def _amounts(text: str) -> dict[Currency, Decimal]:
+    return {Currency(currency): Decimal(amount) for currency, amount in json.loads(text).items()}
+
+
+def _text(amount: Decimal | None) -> str | None:
+    return None if amount is None else str(amount)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+_PERIOD = "SELECT opening, closing FROM period WHERE chat_id = ? AND month = ?"
+_OPEN = "INSERT OR IGNORE INTO period (chat_id, month, opening) VALUES (?, ?, ?)"
+_CLOSE = "UPDATE period SET closing = ?, closed_at = datetime('now') WHERE chat_id = ? AND month = ?"
+_FORGET_ROWS = "DELETE FROM period_entry WHERE chat_id = ? AND month = ?"
+_ADD_ROW = """
+    INSERT INTO period_entry (chat_id, month, position, number, day, item, usd, khr, topup_usd, topup_khr,
+                              member, reference)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_READ_AT = "UPDATE period SET read_at = datetime('now') WHERE chat_id = ? AND month = ?"
+_ROWS = """
+    SELECT number, day, item, usd, khr, topup_usd, topup_khr, member, reference
+    FROM period_entry WHERE chat_id = ? AND month = ? ORDER BY position
+"""
+_KNOWN_CHATS = "SELECT chat_id FROM period UNION SELECT chat_id FROM saved_message ORDER BY chat_id"
+_CLAIM_SUMMARY = """
+    UPDATE period SET summarized_at = datetime('now')
+    WHERE chat_id = ? AND month = ? AND summarized_at IS NULL
+"""

@@ -1,0 +1,147 @@
+"""The balance use case on the Google store against the fake Sheets API, with the SQLite mirror."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from freezegun import freeze_time
+
+from balance_bot.balances import BalanceService
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency
+from infrastructure.clock import SystemClock
+from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
+from infrastructure.sheets.template import load_template
+from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.mirror import SqliteMirror
+from tests.fakes.clock import FakeClock
+from tests.fakes.sheet_connections import InMemorySheetConnections
+
+CHAT = -100
+SHEET = "1AbCdEfGhIjKlMnOpQrStUvWxYz"
+PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
+HEADERS = load_template().headers
+NOVEMBER, DECEMBER = Period(2026, 11), Period(2026, 12)
+
+
+def serial(day):
+    return (day - date(1899, 12, 30)).days
+
+
+def row(number, day, item, usd="", khr="", member="Sokha", topup_usd="", topup_khr=""):
+    return [number, serial(day), item, usd, khr, member, f"tg:{CHAT}:{number}:0", topup_usd, topup_khr]
+
+
+class Books:
+    """A group's spreadsheet in the fake, and the balance service over it."""
+
+    def __init__(self, sheets, database, clock):
+        key = sheets.service_account_key()
+        self.spreadsheet = sheets.add_spreadsheet(SHEET, "Petty cash", {key["client_email"]})
+        self.sheets = sheets
+        client = SheetsHTTPClient(load_credentials(key), sheets.url, sleep=lambda seconds: None)
+        self.directory = GoogleSheets(
+            client, load_template(), "%B %Y", key["client_email"], {}, SHEET, InMemorySheetConnections()
+        )
+        self.mirror = SqliteMirror(database)
+        self.service = BalanceService(self.directory, self.mirror, clock, PHNOM_PENH, "[void] ")
+
+    def month(self, title, rows):
+        self.sheets.add_sheet(SHEET, title, [HEADERS, *rows])
+
+    def reads(self):
+        return self.sheets.calls_to("values.get")
+
+
+@pytest.fixture
+async def database(tmp_path):
+    db = Database(tmp_path / "bot.sqlite3")
+    await db.open()
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(datetime(2026, 11, 20, 3, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def books(sheets, database, clock):
+    books = Books(sheets, database, clock)
+    yield books
+    await books.directory.close()
+
+
+async def test_a_balance_costs_one_read_and_follows_the_bookkeepers_edits(books):
+    books.month(
+        "November 2026",
+        [row(1, date(2026, 11, 3), "coffee", usd=3), row(2, date(2026, 11, 4), "ice", khr=5000)],
+    )
+    await books.service.balance(CHAT, NOVEMBER)  # the group's first month opens at zero
+    before = books.reads()
+    sheet = books.spreadsheet.sheet("November 2026")
+    sheet.rows[1][3] = 4.5  # a bookkeeper fixes a typo
+    del sheet.rows[2]  # deletes a row
+    sheet.rows.append(row(3, date(2026, 11, 10), "rent", usd=300, member="Bookkeeper"))  # types one in
+    balance = await books.service.balance(CHAT, NOVEMBER)
+    assert books.reads() - before == 1
+    assert balance.figures.spent == {Currency.USD: Decimal("304.5"), Currency.KHR: Decimal(0)}
+    assert [r.item for r in await books.mirror.rows(CHAT, NOVEMBER)] == ["coffee", "rent"]
+
+
+async def test_the_months_closing_is_carried_forward_once(books, clock):
+    books.month(
+        "November 2026",
+        [
+            row(1, date(2026, 11, 1), "Top-up: office", topup_usd=200, topup_khr=100000),
+            row(2, date(2026, 11, 3), "coffee", usd=30.25),
+            row(3, date(2026, 11, 4), "ice", khr=5000),
+        ],
+    )
+    await books.service.balance(CHAT, NOVEMBER)
+    clock.current = datetime(2026, 11, 30, 17, 1, tzinfo=UTC)  # 00:01 on 1 December in Phnom Penh
+    books.month("December 2026", [row(1, date(2026, 12, 1), "tea", usd=1)])
+    december = await books.service.balance(CHAT, DECEMBER)
+    assert december.currencies[Currency.USD].opening == Decimal("169.75")
+    assert december.currencies[Currency.KHR].opening == Decimal(95000)
+    books.spreadsheet.sheet("November 2026").rows[2][3] = 40  # a late fix to a closed month
+    again = await books.service.balance(CHAT, DECEMBER)
+    assert again.currencies[Currency.USD].opening == Decimal("169.75")  # carried once, not again
+    november = await books.service.balance(CHAT, NOVEMBER)
+    assert november.currencies[Currency.USD].spent == 40  # the closed month itself follows its sheet
+
+
+@pytest.mark.parametrize(
+    ("instant", "month"),
+    [
+        ("2026-11-30 16:59:00", NOVEMBER),  # 23:59 on 30 November in Phnom Penh
+        ("2026-11-30 17:01:00", DECEMBER),  # 00:01 on 1 December
+        ("2026-12-31 16:59:00", DECEMBER),
+        ("2026-12-31 17:01:00", Period(2027, 1)),  # a new year
+    ],
+)
+def test_the_current_month_turns_at_midnight_in_phnom_penh(books, instant, month):
+    service = BalanceService(books.directory, books.mirror, SystemClock(), PHNOM_PENH, "[void] ")
+    with freeze_time(instant):
+        assert service.current_period() == month
+
+
+async def test_last_months_summary_is_given_once(books, clock):
+    books.month("November 2026", [row(1, date(2026, 11, 3), "coffee", usd=3)])
+    await books.service.balance(CHAT, NOVEMBER)
+    assert await books.service.month_to_summarize(CHAT) is None  # November is not over
+    clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+    summary = await books.service.month_to_summarize(CHAT)
+    assert summary is not None
+    assert summary.period == NOVEMBER
+    assert await books.service.month_to_summarize(CHAT) is None
+
+
+async def test_a_future_month_and_unknown_words_are_answered_without_a_read(books):
+    from balance_bot.balances import FutureMonth, UnknownMonth
+
+    assert isinstance(await books.service.balance_named(CHAT, "bananas"), UnknownMonth)
+    assert await books.service.balance_named(CHAT, "2027-03") == FutureMonth(Period(2027, 3))
+    assert books.reads() == 0
