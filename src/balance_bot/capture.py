@@ -28,6 +28,8 @@ from balance_bot.ports import (
 )
 
 AdminCheck = Callable[[], Awaitable[bool]]
+# The Item of a top-up row, before the member's words.
+TOP_UP_PREFIX = "Top-up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,11 @@ class AskPurpose:
 
 
 @dataclass(frozen=True, slots=True)
+class TopUpUnclear:
+    """A /topup without one amount and its currency."""
+
+
+@dataclass(frozen=True, slots=True)
 class AskRephrase:
     """The message is not clear enough to save."""
 
@@ -177,6 +184,7 @@ Outcome = (
     | Queued
     | AskPurpose
     | AskRephrase
+    | TopUpUnclear
     | Refused
     | RateLimited
     | Edited
@@ -353,21 +361,64 @@ class CaptureService:
             return refused
         if limited := self._rate_limited(message.chat_id, message.user_id):
             return limited
+        day = local_day(posted_at, self._policy.timezone)
+        lines = self._lines(message, source_message_id, day, entries)
+        guessed = any(entry.currency_guessed for entry in entries)
+        return await self._accept(
+            message, source_message_id, day, lines, currency_guessed=guessed, unsure=unsure
+        )
+
+    async def _accept(
+        self,
+        message: IncomingMessage,
+        source_message_id: int,
+        day: date,
+        lines: Sequence[LedgerLine],
+        *,
+        currency_guessed: bool,
+        unsure: bool,
+    ) -> Outcome:
+        """Put the lines in the outbox; the member is told once they land, or that they will."""
         if not await self._ledgers.is_connected(message.chat_id):
             raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
-        day = local_day(posted_at, self._policy.timezone)
         queued = QueuedMessage(
             chat_id=message.chat_id,
             message_id=source_message_id,
             author_id=message.user_id,
             queued_at=self._clock.now(),
             period=Period.of(day),
-            lines=tuple(self._lines(message, source_message_id, day, entries)),
-            currency_guessed=any(entry.currency_guessed for entry in entries),
+            lines=tuple(lines),
+            currency_guessed=currency_guessed,
             revision=message.revision,
         )
         landing = await self._delivery.accept(queued)
         return Silent() if landing is None else Accepted(queued, landing, unsure)
+
+    @_ledger_errors_as_outcome
+    async def top_up(self, message: IncomingMessage) -> Outcome:
+        """/topup 200$ from the office: money put into the cash box, on its own row and column.
+
+        The amount and currency must be said: a guessed currency is fine for a coffee the
+        member can switch, not for the figure every balance after it starts from.
+        """
+        result = self._interpreter.read_alone(message.text)
+        entries = result.entries
+        if len(entries) == 1 and result.problem in _REFUSALS:
+            return Refused(_REFUSALS[result.problem], entries[0], self._policy.limits)
+        readable = result.status in (ParseStatus.EXPENSE, ParseStatus.PURPOSE_MISSING)
+        if not readable or len(entries) != 1 or entries[0].currency_guessed:
+            return TopUpUnclear()
+        entry = entries[0]
+        if problem := problem_with_amount(entry.money, self._policy.limits):
+            return Refused(_REFUSALS[problem], entry, self._policy.limits)
+        purpose = f"{TOP_UP_PREFIX}: {entry.purpose}" if entry.purpose else TOP_UP_PREFIX
+        day = local_day(message.sent_at, self._policy.timezone)
+        line = replace(
+            self._lines(message, message.message_id, day, [replace(entry, purpose=purpose)])[0], topup=True
+        )
+        return await self._accept(
+            message, message.message_id, day, [line], currency_guessed=False, unsure=False
+        )
 
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
         """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""

@@ -20,6 +20,10 @@ class MessageInterpreter:
         self._second_opinion = second_opinion
         self._tally = tally
 
+    def read_alone(self, text: str) -> ParseResult:
+        """The heuristic's reading only: for commands whose words must be exact (/topup 200$)."""
+        return self._heuristic.parse(text)
+
     async def interpret(self, text: str, chat_id: int | None = None) -> ParseResult:
         """The decision for one message; never raises for any text.
 

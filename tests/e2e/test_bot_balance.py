@@ -29,3 +29,33 @@ async def test_a_month_it_cannot_read_is_explained(telegram, settings_for, clock
         text = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
         await settle(telegram)
     assert text.startswith("I don't know which month “bananas” is.")
+
+
+async def test_a_top_up_is_confirmed_counted_in_the_balance_and_can_be_undone(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        refused = telegram.user_says(GROUP, SOKHA, "/topup 1000$ from me")
+        assert (await telegram.wait_for("sendMessage", replies_to(refused)))["text"].startswith("Only")
+        top_up = telegram.user_says(GROUP, ADMIN, "/topup 200$ from the office", name="Admin")
+        confirmed = await telegram.wait_for("sendMessage", replies_to(top_up))
+        assert confirmed["text"].startswith("Top-up recorded: 200.00 USD – from the office. Saved to row 3")
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")
+        balance = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+        assert "USD: opening $0.00 · top-ups $200.00 · spent $3.00 · left $197.00" in balance
+        assert "1 expense, 1 top-up" in balance
+        bot_message = {**top_up, "message_id": 6000, "from": {"id": 1, "is_bot": True, "first_name": "B"}}
+        telegram.user_taps(bot_message, f"undo:{top_up['message_id']}", ADMIN, name="Admin")
+        await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Undone by Admin"))
+        again = telegram.user_says(GROUP, ADMIN, "/balance")
+        after = (await telegram.wait_for("sendMessage", replies_to(again)))["text"]
+    assert "top-ups $0.00" in after
+
+
+async def test_a_top_up_without_its_currency_says_how(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        asked = telegram.user_says(GROUP, ADMIN, "/topup 200")
+        text = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    assert text.startswith("Say one amount with its currency")

@@ -13,7 +13,6 @@ from balance_bot.domain.money import Currency
 from infrastructure.clock import SystemClock
 from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
-from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror
 from tests.fakes.clock import FakeClock
 from tests.fakes.sheet_connections import InMemorySheetConnections
@@ -52,14 +51,6 @@ class Books:
 
     def reads(self):
         return self.sheets.calls_to("values.get")
-
-
-@pytest.fixture
-async def database(tmp_path):
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.open()
-    yield db
-    await db.close()
 
 
 @pytest.fixture

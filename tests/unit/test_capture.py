@@ -23,6 +23,7 @@ from balance_bot.capture import (
     Saved,
     Silent,
     Switched,
+    TopUpUnclear,
     Voided,
 )
 from balance_bot.domain.parser import HeuristicParser
@@ -108,6 +109,31 @@ async def test_a_reading_no_second_opinion_settled_is_saved_and_the_member_asked
     assert isinstance(outcome, Saved)
     assert outcome.unsure
     assert len(ledger.items("December 2026")) == 1
+
+
+async def top_up(capture, chat, text):
+    chat.next_id += 1
+    return await confirmed(capture, await capture.top_up(chat.message(text, SOKHA, chat.next_id)))
+
+
+async def test_a_top_up_is_a_row_of_its_own_kind_with_its_note(capture, chat, ledger):
+    outcome = await top_up(capture, chat, "200$ from the office")
+    assert isinstance(outcome, Saved)
+    (saved,) = outcome.message.lines
+    assert saved.line.topup
+    assert saved.line.purpose == "Top-up: from the office"
+    assert saved.line.money.amount == 200
+
+
+@pytest.mark.parametrize("text", ["", "200", "200$ or 300$", "hello", "100$ and 5000៛"])
+async def test_a_top_up_needs_one_amount_with_its_currency(capture, chat, text):
+    assert isinstance(await top_up(capture, chat, text), TopUpUnclear)
+
+
+async def test_a_top_up_over_the_ceiling_is_refused(capture, chat):
+    outcome = await top_up(capture, chat, "50000$")
+    assert isinstance(outcome, Refused)
+    assert outcome.reason is Refusal.OVER_LIMIT
 
 
 async def test_several_entries_of_one_message_are_saved_together_in_order(chat, ledger):

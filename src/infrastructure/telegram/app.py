@@ -111,6 +111,7 @@ def build_application(
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
+    application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(
         CommandHandler("usage", handlers.usage_command, filters=groups | filters.ChatType.PRIVATE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
@@ -144,6 +145,14 @@ class BotHandlers:
             return
         outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
         await _reply(message, texts.balance_reply(outcome, self._khr_per_usd))
+
+    async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/topup 200$ from the office: admins record money put into the cash box."""
+        message = await self._from_admin(update, context)
+        if message is None or message.from_user is None:
+            return
+        incoming = replace(_incoming(message, message.from_user), text=" ".join(context.args or []))
+        await self._deliver(message, message.from_user, await self._capture.top_up(incoming))
 
     async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/usage: admins see this month's LLM calls, fallbacks and cost."""

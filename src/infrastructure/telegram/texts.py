@@ -10,6 +10,7 @@ from babel.numbers import format_currency
 
 from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
 from balance_bot.capture import (
+    TOP_UP_PREFIX,
     ActionRefusal,
     ActionRefused,
     AskPurpose,
@@ -24,6 +25,7 @@ from balance_bot.capture import (
     Saved,
     Silent,
     Switched,
+    TopUpUnclear,
     Voided,
 )
 from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
@@ -126,6 +128,7 @@ def refusal(reason: Refusal, entry: ExpenseEntry, limits: AmountLimits) -> str:
     return REFUSALS[reason].format(amount=amount(entry.money), limit=amount(limit))
 
 
+TOPUP_HOW = "Say one amount with its currency: /topup 200$ from the office, or /topup 800000៛ for November."
 BALANCE_UNKNOWN_MONTH = (
     "I don't know which month “{words}” is. Try /balance, /balance November, /balance 2026-10 "
     "or /balance last month."
@@ -259,6 +262,11 @@ def confirmation(saved: SavedMessage, link: str | None) -> str:
     if not lines:
         return "Logged."
     guess = f" (assumed {lines[0].line.money.currency.value})" if saved.currency_guessed else ""
+    if lines[0].line.topup:
+        note = lines[0].line.purpose.removeprefix(f"{TOP_UP_PREFIX}: ")
+        recorded = f"{amount(lines[0].line.money)} – {note}"
+        text = f"Top-up recorded: {recorded}. Saved to row {lines[0].row} ({lines[0].worksheet})."
+        return f"{text}\n{link}" if link else text
     if len(lines) == 1:
         text = f"Logged: {_entry(lines[0])}{guess}. Saved to row {lines[0].row} ({lines[0].worksheet})."
     else:
@@ -321,6 +329,8 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return ask_purpose(entry)
         case AskRephrase():
             return REPHRASE
+        case TopUpUnclear():
+            return TOPUP_HOW
         case Refused(reason, entry, limits):
             return refusal(reason, entry, limits)
         case RateLimited(per_minute):

@@ -15,7 +15,6 @@ from infrastructure.llm.expense_parser_client import ExpenseParserClient, LlmPol
 from infrastructure.llm.ollama_reader import OllamaReader
 from infrastructure.llm.prompts import load_prompts
 from infrastructure.settings import DEFAULT_LLM_PRICES
-from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.llm_log import SqliteLlmLog
 from tests.fakes.clock import FakeClock, FakeTimer
 from tests.fakes.model_script import Reply, answer
@@ -64,14 +63,6 @@ class Cascade:
             ).fetchall()
         )
         return [tuple(row) for row in rows]
-
-
-@pytest.fixture
-async def database(tmp_path):
-    db = Database(tmp_path / "bot.sqlite3")
-    await db.open()
-    yield db
-    await db.close()
 
 
 @pytest.fixture

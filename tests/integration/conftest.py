@@ -1,4 +1,4 @@
-"""The SQLite tests' shared fixture: a fresh database file, opened and closed."""
+"""The integration tests' shared fixture: a fresh bot database file, opened and closed."""
 
 import pytest
 
