@@ -113,6 +113,10 @@ class BalanceService:
         period = self.current_period()
         await self._mirror.reconcile(chat_id, period, await self._ledgers.for_chat(chat_id).read(period))
 
+    async def groups(self) -> list[int]:
+        """The groups whose months are kept: those with a month in the mirror or a saved expense."""
+        return await self._mirror.known_chats()
+
     async def month_to_summarize(self, chat_id: int) -> PeriodBalance | None:
         """Last month's balance, the first time it is asked for after the month closed; else None."""
         await self.roll_over(chat_id)

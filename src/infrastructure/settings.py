@@ -62,6 +62,7 @@ class Settings:
     workbook_save_delay_seconds: int = 2
     sheets_writes_per_minute: int = 60
     confirm_wait_seconds: int = 5
+    reconcile_minutes: int = 30
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
@@ -134,6 +135,7 @@ class Settings:
                 values, "SHEETS_WRITES_PER_MINUTE", defaults.sheets_writes_per_minute
             ),
             confirm_wait_seconds=_positive_int(values, "CONFIRM_WAIT_SECONDS", defaults.confirm_wait_seconds),
+            reconcile_minutes=_positive_int(values, "RECONCILE_MINUTES", defaults.reconcile_minutes),
             webhook_url=values.get("WEBHOOK_URL"),
             webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),
             webhook_port=_positive_int(values, "WEBHOOK_PORT", defaults.webhook_port),

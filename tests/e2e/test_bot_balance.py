@@ -1,5 +1,8 @@
 """End to end: /balance and /topup through the fake Bot API, the admin check included."""
 
+from datetime import UTC, datetime
+
+from infrastructure.telegram.app import MONTHLY_ROUNDS
 from tests.e2e.test_bot import ADMIN, GROUP, SOKHA, replies_to, running, settle
 
 
@@ -59,3 +62,22 @@ async def test_a_top_up_without_its_currency_says_how(telegram, settings_for, cl
         asked = telegram.user_says(GROUP, ADMIN, "/topup 200")
         text = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
     assert text.startswith("Say one amount with its currency")
+
+
+async def test_a_closed_months_summary_is_posted_once_with_its_chart(telegram, settings_for, clock):
+    clock.current = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    async with running(settings_for(), clock) as application:
+        for text in ("coffee 3$", "ice 5000៛"):
+            message = telegram.user_says(GROUP, SOKHA, text, name="Sokha")
+            await telegram.wait_for("sendMessage", replies_to(message))
+        rounds = application.bot_data[MONTHLY_ROUNDS]
+        await rounds.run_once(application.bot)  # November is not over: nothing to post
+        clock.current = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)  # 00:30 on 1 December in Phnom Penh
+        await rounds.run_once(application.bot)
+        await rounds.run_once(application.bot)
+    (posted,) = telegram.calls_to("sendPhoto")
+    assert posted["chat_id"] == GROUP
+    assert posted["caption"].startswith("November 2026 is closed.\nBalance for November 2026")
+    assert "spent $3.00" in posted["caption"]
+    photo = next(value for value in posted.values() if isinstance(value, bytes))
+    assert photo.startswith(b"\x89PNG")

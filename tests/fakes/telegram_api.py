@@ -235,6 +235,11 @@ class FakeTelegram:
             message["reply_markup"] = params["reply_markup"]
         return message
 
+    async def _api_sendPhoto(self, params: Params) -> Params:  # noqa: N802
+        message = self._message(int(params["chat_id"]), self._bot_user(), params.get("caption", ""))
+        message["photo"] = [{"file_id": "photo-1", "file_unique_id": "p1", "width": 900, "height": 420}]
+        return message
+
     async def _api_editMessageText(self, params: Params) -> Params:  # noqa: N802
         message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
         message["message_id"] = int(params["message_id"])
@@ -284,6 +289,9 @@ async def _params_of(request: web.Request) -> Params:
     form = await request.post()
     params: Params = {}
     for key, value in form.items():
+        if isinstance(value, web.FileField):  # an upload (sendPhoto): its bytes
+            params[key] = value.file.read()
+            continue
         text = value if isinstance(value, str) else str(value)
         if key in _RAW_STRING_PARAMETERS:
             params[key] = text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from balance_bot.domain.ledger import Period, SheetRow
@@ -23,6 +24,7 @@ class MonthFigures:
     entries: int
     topup_count: int
     by_member: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
+    by_day: Mapping[date, Mapping[Currency, Decimal]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +66,8 @@ def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
     """
     spent = dict.fromkeys(CURRENCIES, ZERO)
     topups = dict.fromkeys(CURRENCIES, ZERO)
-    by_member: defaultdict[str, dict[Currency, Decimal]] = defaultdict(
-        lambda: dict.fromkeys(CURRENCIES, ZERO)
-    )
+    by_member: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
+    by_day: defaultdict[date, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     entries = topup_count = 0
     for row in rows:
         if row.item.startswith(void_prefix):
@@ -78,12 +79,18 @@ def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
                 if amount:
                     spent[currency] += amount
                     by_member[row.member.strip() or "—"][currency] += amount
+                    if row.day is not None:
+                        by_day[row.day][currency] += amount
         added = {Currency.USD: row.topup_usd, Currency.KHR: row.topup_khr}
         if any(amount for amount in added.values()):
             topup_count += 1
             for currency, amount in added.items():
                 topups[currency] += amount or ZERO
-    return MonthFigures(spent, topups, entries, topup_count, dict(by_member))
+    return MonthFigures(spent, topups, entries, topup_count, dict(by_member), dict(by_day))
+
+
+def _nothing_spent() -> dict[Currency, Decimal]:
+    return dict.fromkeys(CURRENCIES, ZERO)
 
 
 def balance_of(period: Period, opening: Mapping[Currency, Decimal], figures: MonthFigures) -> PeriodBalance:

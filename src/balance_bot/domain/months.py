@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import dateparser
-
 from balance_bot.domain.ledger import Period
 
 # dateparser knows Khmer month names but not "ខែ" ("month") before them, nor these phrases.
@@ -31,6 +29,8 @@ def month_named(text: str, today: date) -> Period | None:
     words = _KHMER_MONTH_WORD.sub("", words)
     if words.isdigit():  # "12" alone is a day to dateparser, and nothing clear to a person
         return None
+    import dateparser  # here, not at the top: its 70 ms would slow every `balance-bot parse` start
+
     base = datetime(today.year, today.month, today.day, 12)
     found = dateparser.parse(words, languages=["en", "km"], settings={**_SETTINGS, "RELATIVE_BASE": base})
     return Period.of(found.date()) if found is not None else None

@@ -85,7 +85,7 @@ class SqliteMirror:
         ]
 
     async def known_chats(self) -> list[int]:
-        """Groups with a month in the mirror or a saved expense."""
+        """Groups with a month in the mirror, or an expense saved or on its way."""
         found = await self._database.run(lambda db: db.execute(_KNOWN_CHATS).fetchall())
         return [int(chat_id) for (chat_id,) in found]
 
@@ -127,7 +127,10 @@ _ROWS = """
     SELECT number, day, item, usd, khr, topup_usd, topup_khr, member, reference
     FROM period_entry WHERE chat_id = ? AND month = ? ORDER BY position
 """
-_KNOWN_CHATS = "SELECT chat_id FROM period UNION SELECT chat_id FROM saved_message ORDER BY chat_id"
+_KNOWN_CHATS = """
+    SELECT chat_id FROM period UNION SELECT chat_id FROM saved_message UNION SELECT chat_id FROM outbox
+    ORDER BY chat_id
+"""
 _CLAIM_SUMMARY = """
     UPDATE period SET summarized_at = datetime('now')
     WHERE chat_id = ? AND month = ? AND summarized_at IS NULL

@@ -30,9 +30,11 @@ from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
+from infrastructure.telegram.jobs import MonthlyRounds
 from infrastructure.telegram.notices import BudgetNotices
 
 log = logging.getLogger(__name__)
+MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
 Hook = Callable[[], Awaitable[None]]
 
 
@@ -111,6 +113,12 @@ def build_application(
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
+        rounds = MonthlyRounds(balances, settings.khr_per_usd)
+        application.bot_data[MONTHLY_ROUNDS] = rounds
+        if application.job_queue is not None:
+            application.job_queue.run_repeating(
+                rounds.tick, interval=settings.reconcile_minutes * 60, first=10, name="monthly rounds"
+            )
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(

@@ -185,6 +185,11 @@ def balance_text(balance: PeriodBalance, khr_per_usd: Decimal, *, current: bool 
     return "\n".join(lines)
 
 
+def monthly_summary(balance: PeriodBalance, khr_per_usd: Decimal) -> str:
+    """Posted once a month has closed: its balance, under the chart of spending per day."""
+    return f"{_period_name(balance.period)} is closed.\n" + balance_text(balance, khr_per_usd, current=False)
+
+
 def money_text(amount: Decimal, currency: Currency) -> str:
     """Amounts for people, by CLDR: $1,234.50 with cents; 45,000៛ whole."""
     if currency is Currency.KHR:

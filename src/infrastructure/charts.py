@@ -1,0 +1,54 @@
+"""The monthly summary's chart: spending per day as bars, a small PNG drawn with Pillow."""
+
+from __future__ import annotations
+
+import calendar
+import io
+from decimal import Decimal
+
+from PIL import Image, ImageDraw, ImageFont
+
+from balance_bot.domain.balances import PeriodBalance
+from balance_bot.domain.money import Currency
+
+WIDTH, HEIGHT = 900, 420
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 20, 50, 40
+BAR = (46, 117, 182)
+INK = (40, 40, 40)
+GRID = (225, 225, 225)
+
+
+def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal) -> bytes:
+    """A bar per day of the month: what was spent, riel converted to dollars at the rate."""
+    period = balance.period
+    days = calendar.monthrange(period.year, period.month)[1]
+    spent = [Decimal(0)] * (days + 1)
+    for when, amounts in balance.figures.by_day.items():
+        if period.contains(when):
+            spent[when.day] += (
+                amounts.get(Currency.USD, Decimal(0)) + amounts.get(Currency.KHR, Decimal(0)) / khr_per_usd
+            )
+    top = max(spent) or Decimal(1)
+    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=14)
+    title = f"Spent per day, {period.title('%B %Y')} (USD; riel at {khr_per_usd:,} a dollar)"
+    draw.text((MARGIN_LEFT, 15), title, fill=INK, font=font)
+    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    floor = HEIGHT - MARGIN_BOTTOM
+    for step in range(5):
+        y = floor - plot_height * step // 4
+        draw.line([(MARGIN_LEFT, y), (WIDTH - MARGIN_RIGHT, y)], fill=GRID)
+        draw.text((8, y - 8), f"${top * step / 4:,.0f}", fill=INK, font=font)
+    slot = plot_width / days
+    for day in range(1, days + 1):
+        left = MARGIN_LEFT + slot * (day - 1) + slot * 0.15
+        height = float(spent[day] / top) * plot_height
+        if height:
+            draw.rectangle([(left, floor - height), (left + slot * 0.7, floor)], fill=BAR)
+        if day == 1 or day % 5 == 0:
+            draw.text((left, floor + 8), str(day), fill=INK, font=font)
+    output = io.BytesIO()
+    image.save(output, format="PNG", optimize=True)
+    return output.getvalue()
