@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from balance_bot.domain.parser import HeuristicParser
-from bench import bot, components, llm, outbox, sheets
+from bench import balance, bot, components, llm, outbox, sheets
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -150,6 +150,8 @@ def main() -> None:
     outbox.report()
     print("-- the LLM second opinion (issue 6); takes about half a minute --")
     llm.report()
+    print("-- balances (issue 7); takes about ten seconds --")
+    balance.report()
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ HELP = (
     "• a list, one expense per line\n\n"
     "If you post only an amount, I ask what it was for; just answer in your next message.\n"
     "Tap Undo under my confirmation (or reply /undo to your message) to take it back.\n"
-    "Edit your message to correct it; I update the sheet."
+    "Edit your message to correct it; I update the sheet.\n\n"
+    "Admins: /balance shows where the cash stands (/balance November, /balance last month); "
+    "/topup 200$ from the office records money put in."
 )
 COMMANDS = (
     ("help", "How to post expenses"),
