@@ -8,7 +8,7 @@ from datetime import tzinfo
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
 from balance_bot.domain.ledger import Period, local_day
 from balance_bot.domain.months import month_named
-from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError
+from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,39 +79,48 @@ class BalanceService:
 
     async def balance(self, chat_id: int, period: Period) -> PeriodBalance:
         """The month's balance from its worksheet as it stands: one read once the month is open."""
-        await self.roll_over(chat_id)
-        rows = await self._ledgers.for_chat(chat_id).read(period)
-        await self._mirror.reconcile(chat_id, period, rows)
-        record = await self._mirror.period(chat_id, period)
-        opening = record.opening if record is not None else {}  # before the bot's first month: unknown
+        store = self._ledgers.for_chat(chat_id)
+        ledger = await store.identity()
+        await self._roll_over(store, ledger)
+        rows = await store.read(period)
+        await self._mirror.reconcile(ledger, period, rows)
+        record = await self._mirror.period(ledger, period)
+        opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
         return balance_of(period, opening, month_figures(rows, self._void_prefix))
 
     async def roll_over(self, chat_id: int) -> PeriodBalance | None:
+        """Open this month of the group's ledger with last month's closing, once (see _roll_over)."""
+        store = self._ledgers.for_chat(chat_id)
+        return await self._roll_over(store, await store.identity())
+
+    async def _roll_over(self, store: LedgerStore, ledger: str) -> PeriodBalance | None:
         """Open this month with last month's closing, once; the closed month's balance when it happened now.
 
-        A group's first month opens at zero: what the cash box held before is unknown, and an
-        admin's /topup puts it in.
+        A ledger's first month opens at zero: what the cash box held before is unknown, and an
+        admin's /topup puts it in. Groups sharing a spreadsheet share its months.
         """
         current = self.current_period()
-        if await self._mirror.period(chat_id, current) is not None:
+        if await self._mirror.period(ledger, current) is not None:
             return None
         previous = current.previous()
-        record = await self._mirror.period(chat_id, previous)
+        record = await self._mirror.period(ledger, previous)
         if record is None:
-            await self._mirror.open(chat_id, current, dict.fromkeys(CURRENCIES, ZERO))
+            await self._mirror.open(ledger, current, dict.fromkeys(CURRENCIES, ZERO))
             return None
-        rows = await self._ledgers.for_chat(chat_id).read(previous)
-        await self._mirror.reconcile(chat_id, previous, rows)
+        rows = await store.read(previous)
+        await self._mirror.reconcile(ledger, previous, rows)
         closed = balance_of(previous, record.opening, month_figures(rows, self._void_prefix))
-        await self._mirror.close(chat_id, previous, closed.closing())
-        await self._mirror.open(chat_id, current, closed.closing())
+        await self._mirror.close(ledger, previous, closed.closing())
+        await self._mirror.open(ledger, current, closed.closing())
         return closed
 
     async def reconcile(self, chat_id: int) -> None:
         """Bring this month's mirror in line with the sheet (bookkeepers' edits included)."""
-        await self.roll_over(chat_id)
+        store = self._ledgers.for_chat(chat_id)
+        ledger = await store.identity()
+        await self._roll_over(store, ledger)
         period = self.current_period()
-        await self._mirror.reconcile(chat_id, period, await self._ledgers.for_chat(chat_id).read(period))
+        await self._mirror.reconcile(ledger, period, await store.read(period))
 
     async def groups(self) -> list[int]:
         """The groups whose months are kept: those with a month in the mirror or a saved expense."""
@@ -119,9 +128,11 @@ class BalanceService:
 
     async def month_to_summarize(self, chat_id: int) -> PeriodBalance | None:
         """Last month's balance, the first time it is asked for after the month closed; else None."""
-        await self.roll_over(chat_id)
+        store = self._ledgers.for_chat(chat_id)
+        ledger = await store.identity()
+        await self._roll_over(store, ledger)
         previous = self.current_period().previous()
-        if await self._mirror.period(chat_id, previous) is None:
+        if await self._mirror.period(ledger, previous) is None:
             return None
         if not await self._mirror.claim_summary(chat_id, previous):
             return None

@@ -126,6 +126,10 @@ class LedgerStore(Protocol):
         """Where a member can look at the ledger, if it can be linked to."""
         ...
 
+    async def identity(self) -> str:
+        """Which ledger this is (a spreadsheet id, a file), so groups sharing one share its months."""
+        ...
+
 
 class SheetAccess(Protocol):
     """Checks that the bot can write to a spreadsheet before a group is connected to it."""
@@ -268,21 +272,21 @@ class PeriodRecord:
 
 
 class BalanceMirror(Protocol):
-    """The SQLite mirror of the months: periods, their carried balances, and their rows as last read."""
+    """The SQLite mirror of each ledger's months: their carried balances, and their rows as last read."""
 
-    async def period(self, chat_id: int, period: Period) -> PeriodRecord | None:
+    async def period(self, ledger: str, period: Period) -> PeriodRecord | None:
         """The month's record, if the mirror has one."""
         ...
 
-    async def open(self, chat_id: int, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
+    async def open(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
         """Open a month with its opening balance; a month already open keeps the one it has."""
         ...
 
-    async def close(self, chat_id: int, period: Period, closing: Mapping[Currency, Decimal]) -> None:
+    async def close(self, ledger: str, period: Period, closing: Mapping[Currency, Decimal]) -> None:
         """Record a month's closing balance, the one carried forward."""
         ...
 
-    async def reconcile(self, chat_id: int, period: Period, rows: Sequence[SheetRow]) -> None:
+    async def reconcile(self, ledger: str, period: Period, rows: Sequence[SheetRow]) -> None:
         """Replace the month's rows with the sheet's, as they stand now."""
         ...
 
@@ -291,7 +295,7 @@ class BalanceMirror(Protocol):
         ...
 
     async def claim_summary(self, chat_id: int, period: Period) -> bool:
-        """True the first time only: the month's summary is posted once."""
+        """True the first time only: the month's summary is posted once to each group."""
         ...
 
 

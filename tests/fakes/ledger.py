@@ -25,6 +25,10 @@ class InMemoryLedger:
         """A pretend link, to see that confirmations carry it."""
         return "https://ledger.example/sheet"
 
+    async def identity(self) -> str:
+        """One ledger."""
+        return "memory:ledger"
+
     async def is_connected(self, chat_id: int) -> bool:
         """Every chat is."""
         return True

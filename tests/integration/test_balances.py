@@ -79,7 +79,7 @@ async def test_a_balance_costs_one_read_and_follows_the_bookkeepers_edits(books)
     balance = await books.service.balance(CHAT, NOVEMBER)
     assert books.reads() - before == 1
     assert balance.figures.spent == {Currency.USD: Decimal("304.5"), Currency.KHR: Decimal(0)}
-    assert [r.item for r in await books.mirror.rows(CHAT, NOVEMBER)] == ["coffee", "rent"]
+    assert [r.item for r in await books.mirror.rows(f"google:{SHEET}", NOVEMBER)] == ["coffee", "rent"]
 
 
 async def test_the_months_closing_is_carried_forward_once(books, clock):
@@ -136,3 +136,12 @@ async def test_a_future_month_and_unknown_words_are_answered_without_a_read(book
     assert isinstance(await books.service.balance_named(CHAT, "bananas"), UnknownMonth)
     assert await books.service.balance_named(CHAT, "2027-03") == FutureMonth(Period(2027, 3))
     assert books.reads() == 0
+
+
+async def test_groups_sharing_a_spreadsheet_share_its_months(books, clock):
+    books.month("November 2026", [row(1, date(2026, 11, 1), "Top-up: office", topup_usd=100)])
+    await books.service.balance(CHAT, NOVEMBER)
+    clock.current = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+    books.month("December 2026", [])
+    other_group = await books.service.balance(-200, DECEMBER)  # a second group on the default sheet
+    assert other_group.currencies[Currency.USD].opening == 100

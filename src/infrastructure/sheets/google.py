@@ -208,6 +208,10 @@ class GoogleSheetLedger:
         """The spreadsheet's address, for confirmations."""
         return f"https://docs.google.com/spreadsheets/d/{self.spreadsheet_id}"
 
+    async def identity(self) -> str:
+        """The spreadsheet id."""
+        return f"google:{self.spreadsheet_id}"
+
     async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Numbered rows at the end of the period's worksheet, created from the template if missing."""
         return await self._run(lambda: self._append(period, lines))
@@ -732,6 +736,10 @@ class _ChatLedger:
     def link(self) -> str | None:
         """The link of the spreadsheet last written to."""
         return self._last.link() if self._last is not None else None
+
+    async def identity(self) -> str:
+        """The group's spreadsheet, as it is connected now."""
+        return await (await self._ledger()).identity()
 
 
 def _ledger_error(exc: APIError, spreadsheet_id: str, share_with: str) -> Exception:

@@ -88,6 +88,10 @@ class WorkbookLedger:
         """A local file has no link to share in a group."""
         return None
 
+    async def identity(self) -> str:
+        """The workbook's path."""
+        return f"workbook:{self._path.resolve()}"
+
     async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Add numbered rows to the period's worksheet, in order."""
         return await self._change(lambda: self._append(period, lines))

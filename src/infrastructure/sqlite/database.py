@@ -131,6 +131,43 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, month, position)
     );
     """,
+    # Months belong to a ledger (groups may share a spreadsheet); summaries stay per group.
+    # The mirror is rebuilt from the sheets, so version 7's tables are dropped, not moved.
+    """
+    DROP TABLE period_entry;
+    DROP TABLE period;
+    CREATE TABLE period (
+        ledger TEXT NOT NULL,
+        month TEXT NOT NULL,
+        opening TEXT NOT NULL,
+        closing TEXT,
+        opened_at TEXT NOT NULL DEFAULT (datetime('now')),
+        closed_at TEXT,
+        read_at TEXT,
+        PRIMARY KEY (ledger, month)
+    );
+    CREATE TABLE period_entry (
+        ledger TEXT NOT NULL,
+        month TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        number INTEGER,
+        day TEXT,
+        item TEXT NOT NULL,
+        usd TEXT,
+        khr TEXT,
+        topup_usd TEXT,
+        topup_khr TEXT,
+        member TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        PRIMARY KEY (ledger, month, position)
+    );
+    CREATE TABLE month_summary (
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        posted_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (chat_id, month)
+    );
+    """,
 )
 
 

@@ -15,35 +15,35 @@ from infrastructure.sqlite.database import Database
 
 
 class SqliteMirror:
-    """Periods per group and month; the rows of a month replaced whole at each read of the sheet."""
+    """Periods per ledger and month; the rows of a month replaced whole at each read of the sheet."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    async def period(self, chat_id: int, period: Period) -> PeriodRecord | None:
+    async def period(self, ledger: str, period: Period) -> PeriodRecord | None:
         """The month's record, if any."""
-        row = await self._database.run(lambda db: db.execute(_PERIOD, (chat_id, period.key())).fetchone())
+        row = await self._database.run(lambda db: db.execute(_PERIOD, (ledger, period.key())).fetchone())
         if row is None:
             return None
         opening, closing = row
         return PeriodRecord(period, _amounts(opening), _amounts(closing) if closing else None)
 
-    async def open(self, chat_id: int, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
+    async def open(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
         """Open the month unless it is open already; the record as it stands."""
-        await self._database.run(lambda db: db.execute(_OPEN, (chat_id, period.key(), _json(opening))))
-        record = await self.period(chat_id, period)
+        await self._database.run(lambda db: db.execute(_OPEN, (ledger, period.key(), _json(opening))))
+        record = await self.period(ledger, period)
         assert record is not None
         return record
 
-    async def close(self, chat_id: int, period: Period, closing: Mapping[Currency, Decimal]) -> None:
+    async def close(self, ledger: str, period: Period, closing: Mapping[Currency, Decimal]) -> None:
         """Record the closing carried forward."""
-        await self._database.run(lambda db: db.execute(_CLOSE, (_json(closing), chat_id, period.key())))
+        await self._database.run(lambda db: db.execute(_CLOSE, (_json(closing), ledger, period.key())))
 
-    async def reconcile(self, chat_id: int, period: Period, rows: Sequence[SheetRow]) -> None:
+    async def reconcile(self, ledger: str, period: Period, rows: Sequence[SheetRow]) -> None:
         """Replace the month's rows with these, in one transaction."""
         values = [
             (
-                chat_id,
+                ledger,
                 period.key(),
                 position,
                 row.number,
@@ -60,15 +60,15 @@ class SqliteMirror:
         ]
 
         def replace(db: sqlite3.Connection) -> None:
-            db.execute(_FORGET_ROWS, (chat_id, period.key()))
+            db.execute(_FORGET_ROWS, (ledger, period.key()))
             db.executemany(_ADD_ROW, values)
-            db.execute(_READ_AT, (chat_id, period.key()))
+            db.execute(_READ_AT, (ledger, period.key()))
 
         await self._database.run(replace)
 
-    async def rows(self, chat_id: int, period: Period) -> list[SheetRow]:
+    async def rows(self, ledger: str, period: Period) -> list[SheetRow]:
         """The month's rows as last read."""
-        found = await self._database.run(lambda db: db.execute(_ROWS, (chat_id, period.key())).fetchall())
+        found = await self._database.run(lambda db: db.execute(_ROWS, (ledger, period.key())).fetchall())
         return [
             SheetRow(
                 number=number,
@@ -85,7 +85,7 @@ class SqliteMirror:
         ]
 
     async def known_chats(self) -> list[int]:
-        """Groups with a month in the mirror, or an expense saved or on its way."""
+        """Groups that were sent a summary, or have an expense saved or on its way."""
         found = await self._database.run(lambda db: db.execute(_KNOWN_CHATS).fetchall())
         return [int(chat_id) for (chat_id,) in found]
 
@@ -113,25 +113,22 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-_PERIOD = "SELECT opening, closing FROM period WHERE chat_id = ? AND month = ?"
-_OPEN = "INSERT OR IGNORE INTO period (chat_id, month, opening) VALUES (?, ?, ?)"
-_CLOSE = "UPDATE period SET closing = ?, closed_at = datetime('now') WHERE chat_id = ? AND month = ?"
-_FORGET_ROWS = "DELETE FROM period_entry WHERE chat_id = ? AND month = ?"
+_PERIOD = "SELECT opening, closing FROM period WHERE ledger = ? AND month = ?"
+_OPEN = "INSERT OR IGNORE INTO period (ledger, month, opening) VALUES (?, ?, ?)"
+_CLOSE = "UPDATE period SET closing = ?, closed_at = datetime('now') WHERE ledger = ? AND month = ?"
+_FORGET_ROWS = "DELETE FROM period_entry WHERE ledger = ? AND month = ?"
 _ADD_ROW = """
-    INSERT INTO period_entry (chat_id, month, position, number, day, item, usd, khr, topup_usd, topup_khr,
+    INSERT INTO period_entry (ledger, month, position, number, day, item, usd, khr, topup_usd, topup_khr,
                               member, reference)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
-_READ_AT = "UPDATE period SET read_at = datetime('now') WHERE chat_id = ? AND month = ?"
+_READ_AT = "UPDATE period SET read_at = datetime('now') WHERE ledger = ? AND month = ?"
 _ROWS = """
     SELECT number, day, item, usd, khr, topup_usd, topup_khr, member, reference
-    FROM period_entry WHERE chat_id = ? AND month = ? ORDER BY position
+    FROM period_entry WHERE ledger = ? AND month = ? ORDER BY position
 """
 _KNOWN_CHATS = """
-    SELECT chat_id FROM period UNION SELECT chat_id FROM saved_message UNION SELECT chat_id FROM outbox
+    SELECT chat_id FROM month_summary UNION SELECT chat_id FROM saved_message UNION SELECT chat_id FROM outbox
     ORDER BY chat_id
 """
-_CLAIM_SUMMARY = """
-    UPDATE period SET summarized_at = datetime('now')
-    WHERE chat_id = ? AND month = ? AND summarized_at IS NULL
-"""
+_CLAIM_SUMMARY = "INSERT OR IGNORE INTO month_summary (chat_id, month) VALUES (?, ?)"

@@ -6,6 +6,7 @@ from balance_bot.domain.money import Currency
 from infrastructure.sqlite.mirror import SqliteMirror
 
 NOVEMBER = Period(2026, 11)
+LEDGER = "google:1AbC"
 ZEROS = {Currency.USD: Decimal(0), Currency.KHR: Decimal(0)}
 
 
@@ -15,31 +16,31 @@ def row(item, usd=None, topup_khr=None):
 
 async def test_a_month_keeps_the_opening_it_was_opened_with(database):
     mirror = SqliteMirror(database)
-    await mirror.open(-1, NOVEMBER, {Currency.USD: Decimal("12.50"), Currency.KHR: Decimal(0)})
-    again = await mirror.open(-1, NOVEMBER, ZEROS)
+    await mirror.open(LEDGER, NOVEMBER, {Currency.USD: Decimal("12.50"), Currency.KHR: Decimal(0)})
+    again = await mirror.open(LEDGER, NOVEMBER, ZEROS)
     assert again.opening[Currency.USD] == Decimal("12.50")
     assert again.closing is None
-    await mirror.close(-1, NOVEMBER, {Currency.USD: Decimal(3), Currency.KHR: Decimal(-500)})
-    closed = await mirror.period(-1, NOVEMBER)
+    await mirror.close(LEDGER, NOVEMBER, {Currency.USD: Decimal(3), Currency.KHR: Decimal(-500)})
+    closed = await mirror.period(LEDGER, NOVEMBER)
     assert closed.closing == {Currency.USD: Decimal(3), Currency.KHR: Decimal(-500)}
 
 
 async def test_reconciling_replaces_the_months_rows_exactly(database):
     mirror = SqliteMirror(database)
-    await mirror.reconcile(-1, NOVEMBER, [row("coffee", Decimal("3.10")), row("tea", Decimal(1))])
+    await mirror.reconcile(LEDGER, NOVEMBER, [row("coffee", Decimal("3.10")), row("tea", Decimal(1))])
     await mirror.reconcile(
-        -1, NOVEMBER, [row("coffee", Decimal("3.10")), row("Top-up", topup_khr=Decimal(4000))]
+        LEDGER, NOVEMBER, [row("coffee", Decimal("3.10")), row("Top-up", topup_khr=Decimal(4000))]
     )
-    rows = await mirror.rows(-1, NOVEMBER)
+    rows = await mirror.rows(LEDGER, NOVEMBER)
     assert [(r.item, r.usd, r.topup_khr) for r in rows] == [
         ("coffee", Decimal("3.10"), None),
         ("Top-up", None, Decimal(4000)),
     ]
 
 
-async def test_known_chats_are_those_with_a_month_or_a_saved_expense(database):
+async def test_known_chats_are_those_summarized_or_with_a_saved_expense(database):
     mirror = SqliteMirror(database)
-    await mirror.open(-1, NOVEMBER, ZEROS)
+    await mirror.claim_summary(-1, NOVEMBER)
     await database.run(
         lambda db: db.execute(
             "INSERT INTO saved_message VALUES (-2, 5, 7, '2026-11-03T00:00:00+00:00', '[]', 0, 0)"
@@ -48,9 +49,8 @@ async def test_known_chats_are_those_with_a_month_or_a_saved_expense(database):
     assert await mirror.known_chats() == [-2, -1]
 
 
-async def test_a_months_summary_is_claimed_once(database):
+async def test_a_months_summary_is_claimed_once_per_group(database):
     mirror = SqliteMirror(database)
-    await mirror.open(-1, NOVEMBER, ZEROS)
     assert await mirror.claim_summary(-1, NOVEMBER)
     assert not await mirror.claim_summary(-1, NOVEMBER)
-    assert not await mirror.claim_summary(-1, Period(2026, 10))  # a month the mirror never opened
+    assert await mirror.claim_summary(-2, NOVEMBER)  # another group on the same sheet gets it too
