@@ -136,6 +136,15 @@ BALANCE_UNKNOWN_MONTH = (
     "or /balance last month."
 )
 BALANCE_FUTURE = "{month} has not started yet."
+BALANCE_NO_SHEET = (
+    "This group has no sheet I can read. An admin can connect one with /connect followed by the link "
+    "to the Google Sheet."
+)
+BALANCE_NO_ACCESS = "I cannot read the sheet: share it with {email} as Editor."
+BALANCE_UNAVAILABLE = (
+    "Google Sheets is not answering right now, so I cannot tell the balance. "
+    "Please ask again in a few minutes."
+)
 MAX_MEMBERS_SHOWN = 10
 
 
@@ -149,7 +158,7 @@ def balance_reply(outcome: BalanceOutcome, khr_per_usd: Decimal) -> str:
         case FutureMonth(period):
             return BALANCE_FUTURE.format(month=_period_name(period))
         case BalanceUnavailable(error):
-            return ledger_problem(error).replace("so I did not save that", "so I cannot tell the balance")
+            return balance_problem(error)
     raise AssertionError("unreachable")
 
 
@@ -395,6 +404,15 @@ QUEUED_BECAUSE: dict[type[LedgerError], str] = {
     LedgerNotFound: ", once an admin reconnects the sheet with /connect",
 }
 QUEUED_BECAUSE_DEFAULT = " (Google Sheets is not answering right now)"
+
+
+def balance_problem(error: LedgerError) -> str:
+    """Why /balance has no answer: the sheet could not be read."""
+    if isinstance(error, LedgerAccessDenied):
+        return BALANCE_NO_ACCESS.format(email=error.share_with)
+    if isinstance(error, LedgerNotConnected | LedgerNotFound):
+        return BALANCE_NO_SHEET
+    return BALANCE_UNAVAILABLE
 
 
 def ledger_problem(error: LedgerError) -> str:

@@ -30,3 +30,12 @@ def test_the_budget_notice_names_the_month_the_spend_and_the_setting():
     text = texts.budget_reached(BudgetReached("2026-11", Decimal("5.0012"), Decimal(5), -100))
     assert text.startswith("The LLM budget for November 2026 is spent: 5.00 USD of 5.00 USD.")
     assert "LLM_MONTHLY_BUDGET_USD" in text
+
+
+def test_a_balance_the_sheet_cannot_give_says_why_without_talking_of_saving():
+    from balance_bot.balances import BalanceUnavailable
+    from balance_bot.ports import LedgerNotConnected, LedgerUnavailable
+
+    unavailable = texts.balance_reply(BalanceUnavailable(LedgerUnavailable("503")), Decimal(4000))
+    assert unavailable.startswith("Google Sheets is not answering right now, so I cannot tell the balance.")
+    assert "save" not in texts.balance_reply(BalanceUnavailable(LedgerNotConnected("-1")), Decimal(4000))
