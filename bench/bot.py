@@ -40,6 +40,15 @@ def logged_count(telegram: FakeTelegram) -> int:
     return sum(params["text"].count("Logged") for params in telegram.calls_to("sendMessage"))
 
 
+def replied_at(telegram: FakeTelegram) -> dict[int, float]:
+    """When the bot replied to each message, by the message's id."""
+    return {
+        call.params["reply_parameters"]["message_id"]: call.at
+        for call in telegram.calls
+        if call.method == "sendMessage" and "reply_parameters" in call.params
+    }
+
+
 def workbook_bot_env(telegram: FakeTelegram, workdir: str, **extra: str) -> dict[str, str]:
     """The environment of a bot on the fake Bot API with its workbook and database in workdir."""
     return {
@@ -94,11 +103,7 @@ async def measure(paced: bool) -> dict[str, float]:
             bot.terminate()
             await bot.wait()
             await telegram.stop()
-    confirmed_at = {
-        call.params["reply_parameters"]["message_id"]: call.at
-        for call in telegram.calls
-        if call.method == "sendMessage" and "reply_parameters" in call.params
-    }
+    confirmed_at = replied_at(telegram)
     latencies = [
         (confirmed_at[m["message_id"]] - telegram.delivered_at[m["message_id"]]) * 1000
         for m in sent

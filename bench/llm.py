@@ -17,7 +17,7 @@ from balance_bot.domain.expenses import ParseResult
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import ParseHints
-from bench.bot import start_bot, workbook_bot_env
+from bench.bot import replied_at, start_bot, workbook_bot_env
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "expenses-dev.jsonl"
 LLM_LATENCY_SECONDS = 0.300
@@ -84,25 +84,21 @@ async def reply_times() -> dict[str, float]:
                 posted_at[(unsure if number % 5 == 0 else sure)[-1]["message_id"]] = time.perf_counter()
                 await asyncio.sleep(max(0.0, started + (number + 1) / PER_SECOND - time.perf_counter()))
             deadline = time.perf_counter() + 60
-            while time.perf_counter() < deadline and _replied(telegram) < len(unsure) + len(sure):
+            while time.perf_counter() < deadline and len(replied_at(telegram)) < len(unsure) + len(sure):
                 await asyncio.sleep(0.05)
         finally:
             bot.terminate()
             await bot.wait()
             await telegram.stop()
             await ollama.stop()
-    replied_at = {
-        call.params["reply_parameters"]["message_id"]: call.at
-        for call in telegram.calls
-        if call.method == "sendMessage" and "reply_parameters" in call.params
-    }
+    replied = replied_at(telegram)
 
     def latencies(messages: list[dict[str, object]]) -> list[float]:
         # From the post, not from getUpdates: a bot busy with one message polls late for the next.
         return [
-            (replied_at[m["message_id"]] - posted_at[m["message_id"]]) * 1000  # type: ignore[index]
+            (replied[m["message_id"]] - posted_at[m["message_id"]]) * 1000  # type: ignore[index]
             for m in messages
-            if m["message_id"] in replied_at
+            if m["message_id"] in replied
         ]
 
     unsure_ms, sure_ms = latencies(unsure), latencies(sure)
@@ -114,12 +110,6 @@ async def reply_times() -> dict[str, float]:
         "sure_p95_ms": statistics.quantiles(sure_ms, n=20)[-1] if len(sure_ms) > 1 else float("nan"),
         "ollama_calls": len(ollama.script.asked),
     }
-
-
-def _replied(telegram: FakeTelegram) -> int:
-    return sum(
-        1 for call in telegram.calls if call.method == "sendMessage" and "reply_parameters" in call.params
-    )
 
 
 def report() -> None:

@@ -82,58 +82,50 @@ class BalanceService:
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
         await self._roll_over(store, ledger)
+        return await self._read(store, ledger, period)
+
+    async def month_round(self, chat_id: int) -> PeriodBalance | None:
+        """The scheduled round for a group: roll the month over, reconcile it with the sheet, and
+        last month's balance the first time it is asked for after that month closed (else None).
+        """
+        store = self._ledgers.for_chat(chat_id)
+        ledger = await store.identity()
+        await self._roll_over(store, ledger)
+        current = self.current_period()
+        await self._read(store, ledger, current)
+        previous = current.previous()
+        if await self._mirror.period(ledger, previous) is None:
+            return None
+        if not await self._mirror.claim_summary(chat_id, previous):
+            return None
+        return await self._read(store, ledger, previous)
+
+    async def groups(self) -> list[int]:
+        """The groups whose months are kept: those with a month in the mirror or a saved expense."""
+        return await self._mirror.known_chats()
+
+    async def _read(self, store: LedgerStore, ledger: str, period: Period) -> PeriodBalance:
+        """One read of the month's worksheet, mirrored; its balance from the mirror's opening."""
         rows = await store.read(period)
         await self._mirror.reconcile(ledger, period, rows)
         record = await self._mirror.period(ledger, period)
         opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
         return balance_of(period, opening, month_figures(rows, self._void_prefix))
 
-    async def roll_over(self, chat_id: int) -> PeriodBalance | None:
-        """Open this month of the group's ledger with last month's closing, once (see _roll_over)."""
-        store = self._ledgers.for_chat(chat_id)
-        return await self._roll_over(store, await store.identity())
-
-    async def _roll_over(self, store: LedgerStore, ledger: str) -> PeriodBalance | None:
-        """Open this month with last month's closing, once; the closed month's balance when it happened now.
+    async def _roll_over(self, store: LedgerStore, ledger: str) -> None:
+        """Open this month with last month's closing, once.
 
         A ledger's first month opens at zero: what the cash box held before is unknown, and an
         admin's /topup puts it in. Groups sharing a spreadsheet share its months.
         """
         current = self.current_period()
         if await self._mirror.period(ledger, current) is not None:
-            return None
+            return
         previous = current.previous()
         record = await self._mirror.period(ledger, previous)
         if record is None:
             await self._mirror.open(ledger, current, dict.fromkeys(CURRENCIES, ZERO))
-            return None
-        rows = await store.read(previous)
-        await self._mirror.reconcile(ledger, previous, rows)
-        closed = balance_of(previous, record.opening, month_figures(rows, self._void_prefix))
+            return
+        closed = await self._read(store, ledger, previous)
         await self._mirror.close(ledger, previous, closed.closing())
         await self._mirror.open(ledger, current, closed.closing())
-        return closed
-
-    async def reconcile(self, chat_id: int) -> None:
-        """Bring this month's mirror in line with the sheet (bookkeepers' edits included)."""
-        store = self._ledgers.for_chat(chat_id)
-        ledger = await store.identity()
-        await self._roll_over(store, ledger)
-        period = self.current_period()
-        await self._mirror.reconcile(ledger, period, await store.read(period))
-
-    async def groups(self) -> list[int]:
-        """The groups whose months are kept: those with a month in the mirror or a saved expense."""
-        return await self._mirror.known_chats()
-
-    async def month_to_summarize(self, chat_id: int) -> PeriodBalance | None:
-        """Last month's balance, the first time it is asked for after the month closed; else None."""
-        store = self._ledgers.for_chat(chat_id)
-        ledger = await store.identity()
-        await self._roll_over(store, ledger)
-        previous = self.current_period().previous()
-        if await self._mirror.period(ledger, previous) is None:
-            return None
-        if not await self._mirror.claim_summary(chat_id, previous):
-            return None
-        return await self.balance(chat_id, previous)

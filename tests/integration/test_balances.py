@@ -122,12 +122,12 @@ def test_the_current_month_turns_at_midnight_in_phnom_penh(books, instant, month
 async def test_last_months_summary_is_given_once(books, clock):
     books.month("November 2026", [row(1, date(2026, 11, 3), "coffee", usd=3)])
     await books.service.balance(CHAT, NOVEMBER)
-    assert await books.service.month_to_summarize(CHAT) is None  # November is not over
+    assert await books.service.month_round(CHAT) is None  # November is not over
     clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
-    summary = await books.service.month_to_summarize(CHAT)
+    summary = await books.service.month_round(CHAT)
     assert summary is not None
     assert summary.period == NOVEMBER
-    assert await books.service.month_to_summarize(CHAT) is None
+    assert await books.service.month_round(CHAT) is None
 
 
 async def test_a_future_month_and_unknown_words_are_answered_without_a_read(books):

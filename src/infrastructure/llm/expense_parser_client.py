@@ -33,7 +33,7 @@ class Failure(StrEnum):
     OVERLOADED = "overloaded"
     SERVER_ERROR = "server_error"
     REFUSED = "refused"  # 4xx: a wrong key, an unknown model
-    INVALID = "invalid"  # off-schema, or a reading the text does not bear out
+    INVALID = "invalid"  # off-schema; a reading the text does not bear out is logged as "rejected:<why>"
 
 
 RETRYABLE = frozenset({Failure.RATE_LIMITED, Failure.OVERLOADED, Failure.SERVER_ERROR})

@@ -30,10 +30,14 @@ class SqliteMirror:
 
     async def open(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
         """Open the month unless it is open already; the record as it stands."""
-        await self._database.run(lambda db: db.execute(_OPEN, (ledger, period.key(), _json(opening))))
-        record = await self.period(ledger, period)
-        assert record is not None
-        return record
+
+        def open_and_read(db: sqlite3.Connection) -> tuple[str, str | None]:
+            db.execute(_OPEN, (ledger, period.key(), _json(opening)))
+            row: tuple[str, str | None] = db.execute(_PERIOD, (ledger, period.key())).fetchone()
+            return row
+
+        kept_opening, closing = await self._database.run(open_and_read)
+        return PeriodRecord(period, _amounts(kept_opening), _amounts(closing) if closing else None)
 
     async def close(self, ledger: str, period: Period, closing: Mapping[Currency, Decimal]) -> None:
         """Record the closing carried forward."""

@@ -12,7 +12,6 @@ from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
 from balance_bot.ports import LedgerError, LedgerNotConnected
-from infrastructure.charts import spending_per_day_png
 from infrastructure.telegram import texts
 
 log = logging.getLogger(__name__)
@@ -34,8 +33,7 @@ class MonthlyRounds:
         """One round over every known group; one group's trouble does not stop the others."""
         for chat_id in await self._balances.groups():
             try:
-                await self._summarize(bot, chat_id)
-                await self._balances.reconcile(chat_id)
+                await self._round(bot, chat_id)
             except LedgerNotConnected:
                 continue
             except LedgerError as exc:
@@ -43,10 +41,13 @@ class MonthlyRounds:
             except TelegramError as exc:
                 log.warning("could not post the monthly summary in chat %s: %s", chat_id, exc)
 
-    async def _summarize(self, bot: Bot, chat_id: int) -> None:
-        closed = await self._balances.month_to_summarize(chat_id)
+    async def _round(self, bot: Bot, chat_id: int) -> None:
+        closed = await self._balances.month_round(chat_id)
         if closed is None or not (closed.figures.entries or closed.figures.topup_count):
             return
+        # Imported here: Pillow is needed once a month, not in every bot's memory from the start.
+        from infrastructure.charts import spending_per_day_png
+
         caption = texts.monthly_summary(closed, self._khr_per_usd)
         chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd)
         if len(caption) <= CAPTION_LIMIT:

@@ -242,6 +242,7 @@ def usage(report: MonthUsage) -> str:
             parts.append(f"{provider.fallbacks:,} as fallback")
         if provider.median_latency_ms is not None:
             parts.append(f"median {provider.median_latency_ms:,} ms")
+        parts.append(f"{provider.input_tokens + provider.output_tokens:,} tokens")
         if provider.cost_usd:
             parts.append(_usd(provider.cost_usd, precise=True))
         lines.append(f"• {provider.provider}: {', '.join(parts)}")
@@ -282,8 +283,7 @@ def confirmation(saved: SavedMessage, link: str | None) -> str:
         note = lines[0].line.purpose.removeprefix(f"{TOP_UP_PREFIX}: ")
         recorded = f"{amount(lines[0].line.money)} – {note}"
         text = f"Top-up recorded: {recorded}. Saved to row {lines[0].row} ({lines[0].worksheet})."
-        return f"{text}\n{link}" if link else text
-    if len(lines) == 1:
+    elif len(lines) == 1:
         text = f"Logged: {_entry(lines[0])}{guess}. Saved to row {lines[0].row} ({lines[0].worksheet})."
     else:
         items = "\n".join(f"• {_entry(line)} — row {line.row}" for line in lines)

@@ -13,19 +13,9 @@ from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import LedgerUnavailable
 from infrastructure.sheets.template import load_template
 from infrastructure.sheets.workbook import WorkbookLedger
+from tests.integration.sheets.test_google import HEADERS  # the layout both stores write
 
 DECEMBER = Period(2026, 12)
-HEADERS = [
-    "No",
-    "Date",
-    "Item",
-    "Amount (USD)",
-    "Amount (KHR)",
-    "Posted by",
-    "Reference",
-    "Top-up (USD)",
-    "Top-up (KHR)",
-]
 
 
 def line(purpose, amount, currency, message_id=1, index=0, day=date(2026, 12, 3)):

@@ -21,8 +21,8 @@ def test_usage_lists_each_provider_with_what_it_did():
     report = MonthUsage("2026-11", (ollama, anthropic), 1234, 1186, Decimal("0.0144"), Decimal(5))
     lines = texts.usage(report).splitlines()
     assert lines[1] == "Messages read: 1,234; 96.1% decided without an LLM (1,186)"
-    assert lines[2] == "• ollama: 40 calls, 2 failed, median 820 ms"
-    assert lines[3] == "• anthropic: 8 calls, 8 as fallback, median 1,400 ms, 0.0144 USD"
+    assert lines[2] == "• ollama: 40 calls, 2 failed, median 820 ms, 37,600 tokens"
+    assert lines[3] == "• anthropic: 8 calls, 8 as fallback, median 1,400 ms, 12,480 tokens, 0.0144 USD"
     assert lines[4] == "Fallback rate: 8 of 48 calls (16.7%)"
 
 
