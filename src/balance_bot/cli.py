@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any
 
+from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.interpret import MessageInterpreter
 
@@ -36,36 +38,47 @@ def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def result_as_json(result: ParseResult) -> dict[str, Any]:
-    """The decision in the shape other tools rely on (DESIGN.md, `balance-bot parse`)."""
-    answer: dict[str, Any] = {
-        "status": result.status.value,
-        "entries": [
-            {
-                "amount": entry.money.canonical(),
-                "currency": entry.money.currency.value,
-                "purpose": entry.purpose,
-                "currency_guessed": entry.currency_guessed,
-            }
-            for entry in result.entries
-        ],
-    }
+def result_as_json(result: ParseResult, today: date | None = None) -> dict[str, Any]:
+    """The decision in the shape other tools rely on (DESIGN.md, `balance-bot parse`).
+
+    An entry has a "date" (ISO) when the message names its day and today is given to read it by.
+    """
+    entries = []
+    for entry in result.entries:
+        fields: dict[str, Any] = {
+            "amount": entry.money.canonical(),
+            "currency": entry.money.currency.value,
+            "purpose": entry.purpose,
+            "currency_guessed": entry.currency_guessed,
+        }
+        day = day_named(entry.day_words, today) if entry.day_words and today is not None else None
+        if day is not None:
+            fields["date"] = day.isoformat()
+        entries.append(fields)
+    answer: dict[str, Any] = {"status": result.status.value, "entries": entries}
     if result.problem is not None:
         answer["problem"] = result.problem.value
     return answer
 
 
 async def parse_stream(
-    interpreter: MessageInterpreter, lines: Iterable[str], write: Callable[[str], None]
+    interpreter: MessageInterpreter,
+    lines: Iterable[str],
+    write: Callable[[str], None],
+    today: Callable[[], date] | None = None,
 ) -> None:
-    """One JSON answer per non-blank input line, in order; a line that is not a message says so."""
+    """One JSON answer per non-blank input line, in order; a line that is not a message says so.
+
+    `today` gives the team's date that "yesterday" and "Dec 3" are read from.
+    """
     for line in lines:
         if not line.strip():
             continue
         request = _request_of(line)
         identifier, text = request.get("id"), request.get("text")
         if isinstance(text, str):
-            answer = result_as_json(await interpreter.interpret(text))
+            result = await interpreter.interpret(text)
+            answer = result_as_json(result, today() if today is not None else None)
         else:
             answer = {"status": "ignore", "entries": [], "error": "not a {id, text} line"}
         write(json.dumps({"id": identifier, **answer}, ensure_ascii=False) + "\n")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from balance_bot.domain.dates import without_dates
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.ports import ExpenseParser, MessageTally, ParseHints
@@ -38,4 +41,20 @@ class MessageInterpreter:
             return first_reading
         assert self._second_opinion is not None
         second = await self._second_opinion.parse_message(text, ParseHints(first_reading, chat_id))
-        return second if second is not None else first_reading
+        return _dated_like(second, first_reading) if second is not None else first_reading
+
+
+def _dated_like(second: ParseResult, first: ParseResult) -> ParseResult:
+    """A model's reading with the days the parser marked: models read amounts here, not dates.
+
+    Entries take the parser's days one for one when both found as many, else the message's day;
+    a date a model left in a purpose is taken out.
+    """
+    first_days = [entry.day_words for entry in first.entries]
+    if len(first_days) != len(second.entries):
+        first_days = [first.day_words] * len(second.entries)
+    entries = tuple(
+        replace(entry, purpose=without_dates(entry.purpose), day_words=day_words)
+        for entry, day_words in zip(second.entries, first_days, strict=True)
+    )
+    return replace(second, entries=entries, day_words=first.day_words)

@@ -14,7 +14,7 @@ import secrets
 import sys
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -27,6 +27,7 @@ from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Delivery
+from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
@@ -402,9 +403,14 @@ async def parse_messages(settings: Settings) -> None:
     and paid ones count against the budget, as in the bot.
     """
     database = Database(settings.database_path)
-    llm = build_llm(settings, database, SystemClock(), lazy=True)
+    clock, timezone = SystemClock(), _timezone(settings)
+    llm = build_llm(settings, database, clock, lazy=True)
+
+    def today() -> date:
+        return local_day(clock.now(), timezone)
+
     try:
-        await parse_stream(build_interpreter(settings, llm.client), sys.stdin, _write_and_flush)
+        await parse_stream(build_interpreter(settings, llm.client), sys.stdin, _write_and_flush, today)
     finally:
         if llm.client is not None:
             await llm.client.aclose()

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+from datetime import date
 
 import pytest
 
@@ -10,9 +11,9 @@ from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 
 
-def run_parse(lines):
+def run_parse(lines, today=None):
     written = []
-    asyncio.run(parse_stream(MessageInterpreter(HeuristicParser()), lines, written.append))
+    asyncio.run(parse_stream(MessageInterpreter(HeuristicParser()), lines, written.append, today))
     return [json.loads(line) for line in written]
 
 
@@ -71,3 +72,15 @@ def test_the_parse_command_is_recognised():
 def test_a_command_is_required():
     with pytest.raises(SystemExit):
         parse_command_line([])
+
+
+def test_an_entry_has_the_iso_date_its_message_names():
+    [answer] = run_parse(
+        [json.dumps({"id": 1, "text": "yesterday taxi 5$"})], today=lambda: date(2026, 12, 1)
+    )
+    assert answer["entries"][0]["date"] == "2026-11-30"
+
+
+def test_an_entry_without_a_named_day_has_no_date():
+    [answer] = run_parse([json.dumps({"id": 1, "text": "taxi 5$"})], today=lambda: date(2026, 12, 1))
+    assert "date" not in answer["entries"][0]

@@ -1,8 +1,10 @@
 """Tests for the interpret use case: heuristic first, a second opinion only when unsure."""
 
 import asyncio
+from decimal import Decimal
 
-from balance_bot.domain.expenses import ParseResult, ParseStatus
+from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
+from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from tests.fakes.second_opinion import CountingTally, ScriptedSecondOpinion
@@ -56,3 +58,22 @@ def test_every_message_is_counted_and_those_sent_to_the_llm_are_told_apart():
 
 def test_without_a_second_opinion_an_unsure_reading_stays_unsure():
     assert not interpret(MessageInterpreter(HeuristicParser()), UNSURE_MESSAGE).certain
+
+
+def test_a_models_reading_takes_the_days_the_parser_marked_and_loses_date_words():
+    model_entry = ExpenseEntry(Money(Decimal(12), Currency.USD), "yesterday snacks for the staff meeting")
+    second = ScriptedSecondOpinion(ParseResult(ParseStatus.EXPENSE, (model_entry,)))
+    result = interpret(MessageInterpreter(HeuristicParser(), second), f"yesterday {UNSURE_MESSAGE}")
+    [entry] = result.entries
+    assert (entry.purpose, entry.day_words, result.day_words) == (
+        "snacks for the staff meeting",
+        "yesterday",
+        "yesterday",
+    )
+
+
+def test_a_models_entries_take_the_messages_day_when_the_parser_counted_differently():
+    entries = tuple(ExpenseEntry(Money(Decimal(n), Currency.USD), f"item {n}") for n in (2, 3))
+    second = ScriptedSecondOpinion(ParseResult(ParseStatus.EXPENSE, entries))
+    result = interpret(MessageInterpreter(HeuristicParser(), second), f"Monday {UNSURE_MESSAGE}")
+    assert [entry.day_words for entry in result.entries] == ["monday", "monday"]

@@ -37,6 +37,7 @@ class ExpenseEntry:
     money: Money
     purpose: str
     currency_guessed: bool = False
+    day_words: str = ""  # the day the message names, in words `day_named` reads; "" for the day posted
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class ParseResult:
     entries: tuple[ExpenseEntry, ...] = ()
     problem: Problem | None = None
     certain: bool = True
+    day_words: str = ""  # the first day the message names, whatever the entries
 
     @classmethod
     def ignore(cls, *, certain: bool = True) -> ParseResult:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from balance_bot.domain.amounts import Mention, scan_line
+from balance_bot.domain.dates import DateMention, find_dates
 from balance_bot.domain.expenses import (
     ExpenseEntry,
     ParseResult,
@@ -61,6 +62,7 @@ class _Found:
     guessed: bool
     purpose: str
     is_total: bool = False
+    day_words: str = ""  # the day the line names, or the one a line above it named
 
 
 @dataclass
@@ -72,6 +74,8 @@ class _Reading:
     ambiguous: bool = False
     uncertain: bool = False
     unexplained_number: bool = False  # a number left out that might still be money
+    day_words: str = ""  # the last day named so far: "Yesterday:" over a list dates the list
+    first_day_words: str = ""
 
 
 class HeuristicParser:
@@ -88,6 +92,13 @@ class HeuristicParser:
         reading = _Reading(found=[], spare_lines=[])
         for raw_line in text.split("\n"):
             _read_line(_LIST_MARKER.sub("", raw_line, count=1), reading)
+        if reading.first_day_words:
+            # "taxi 5$ / lunch 3$ / (yesterday)": a day named below the entries dates them too.
+            reading.found = [
+                item if item.day_words else replace(item, day_words=reading.first_day_words)
+                for item in reading.found
+            ]
+            return replace(self._decide(text, reading), day_words=reading.first_day_words)
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
@@ -122,6 +133,11 @@ class HeuristicParser:
 
 def _read_line(line: str, reading: _Reading) -> None:
     mentions = scan_line(line)
+    if dates := find_dates(line, mentions):
+        line = _without(line, dates)  # "Dec 3" is neither an amount nor part of the purpose
+        mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in dates)]
+        reading.day_words = dates[0].words
+        reading.first_day_words = reading.first_day_words or dates[0].words
     amounts = [m for m in mentions if m.money_like or _is_listed_bare_amount(line, m, mentions)]
     if not amounts:
         bare = _bare_amount(line, mentions)
@@ -129,7 +145,7 @@ def _read_line(line: str, reading: _Reading) -> None:
             reading.spare_lines.append(line)
             reading.unexplained_number |= not all(_is_not_money(line, m) for m in mentions)
         else:
-            reading.found.append(bare)
+            reading.found.append(replace(bare, day_words=reading.day_words) if reading.day_words else bare)
         return
     if _has_alternatives(line, amounts):
         reading.ambiguous = True
@@ -141,7 +157,16 @@ def _read_line(line: str, reading: _Reading) -> None:
         if currency is None:
             reading.spare_lines.append(line)
             continue
-        reading.found.append(_Found(mention, currency, mention.currency is None, purpose, is_total))
+        reading.found.append(
+            _Found(mention, currency, mention.currency is None, purpose, is_total, reading.day_words)
+        )
+
+
+def _without(line: str, dates: list[DateMention]) -> str:
+    """The line with its dates blanked out, every other character where it was."""
+    for mention in dates:
+        line = line[: mention.start] + " " * (mention.end - mention.start) + line[mention.end :]
+    return line
 
 
 def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]:
@@ -265,7 +290,7 @@ def _entry(found: _Found) -> ExpenseEntry:
     amount = found.mention.value
     if found.currency is Currency.KHR and not found.mention.scaled:
         amount = khr_from_dotted_thousands(amount, found.mention.decimals)
-    return ExpenseEntry(Money(amount, found.currency), found.purpose, found.guessed)
+    return ExpenseEntry(Money(amount, found.currency), found.purpose, found.guessed, found.day_words)
 
 
 def _without_total_lines(found: list[_Found]) -> list[_Found]:

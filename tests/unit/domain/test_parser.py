@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from balance_bot.domain.dates import WORDS_NAMING_DAYS
 from balance_bot.domain.expenses import ParseStatus, Problem
 from balance_bot.domain.money import AmountLimits, Currency
 from balance_bot.domain.parser import HeuristicParser
@@ -508,6 +509,7 @@ KNOWN_WORDS = (
     | UNIT_PRICE_WORDS
     | QUESTION_WORDS
     | ALTERNATIVE_WORDS
+    | WORDS_NAMING_DAYS
 )
 plain_word = st.from_regex(r"[a-z]{3,9}", fullmatch=True).filter(
     lambda word: word not in KNOWN_WORDS and word not in {"usd", "khr", "riel", "riels", "dollar", "bucks"}
@@ -568,3 +570,68 @@ def test_any_purpose_and_any_riel_amount_are_read_back_exactly(words, hundreds, 
     purpose = " ".join(words)
     text = f"{purpose} {marker.format(f'{amount:,}')}"
     assert one_expense(text) == (amount, Currency.KHR, purpose, False)
+
+
+# Days named in the message
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose", "day_words"),
+    [
+        ("yesterday taxi 5$", "taxi", "yesterday"),
+        ("Dec 3 printer ink 12$", "printer ink", "3 December"),
+        ("printer ink 12$ on 3/12", "printer ink", "3 December"),
+        ("Sat 21 Nov: taxi 5$", "taxi", "21 November"),
+        ("ម្សិលមិញ ទឹកកក ៥០០០៛", "ទឹកកក", "yesterday"),
+        ("ថ្ងៃទី៣ ខែវិច្ឆិកា ទឹក ២០០០៛", "ទឹក", "3 November"),
+        ("coffee 3$", "coffee", ""),
+    ],
+)
+def test_the_day_a_message_names_is_marked_and_kept_out_of_the_purpose(text, purpose, day_words):
+    result = parser.parse(text)
+    [entry] = result.entries
+    assert (entry.purpose, entry.day_words, result.day_words) == (purpose, day_words, day_words)
+
+
+def test_a_day_over_a_list_dates_every_line_and_a_line_s_own_day_wins():
+    result = parser.parse("Yesterday:\n- fish 20000៛\n- oil 2$\nMonday: rice 15000៛")
+    assert [(entry.purpose, entry.day_words) for entry in result.entries] == [
+        ("fish", "yesterday"),
+        ("oil", "yesterday"),
+        ("rice", "monday"),
+    ]
+
+
+def test_a_day_named_under_the_entries_dates_them_too():
+    result = parser.parse("taxi 5$\nlunch 3$\n(yesterday)")
+    assert [entry.day_words for entry in result.entries] == ["yesterday", "yesterday"]
+
+
+def test_the_day_of_a_bare_amount_waits_with_it_for_its_purpose():
+    result = parser.parse("yesterday 5$")
+    assert result.status is ParseStatus.PURPOSE_MISSING
+    assert result.entries[0].day_words == "yesterday"
+
+
+def test_the_number_of_a_date_is_never_taken_for_an_amount():
+    assert parser.parse("Dec 3 meeting").status is ParseStatus.IGNORE
+    assert one_expense("3 Dec ice 5000")[:2] == (5000, Currency.KHR)
+
+
+def test_an_amount_next_to_a_month_name_stays_an_amount():
+    result = parser.parse("May 5$")
+    assert (result.entries[0].money.amount, result.entries[0].day_words) == (5, "")
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=1, max_value=10_000_000).map(str),
+        st.integers(min_value=1, max_value=10_000_000).map(lambda n: f"{n:,}"),
+        st.decimals(min_value=Decimal("0.01"), max_value=Decimal(9999), places=2).map(str),
+    ),
+    st.sampled_from(["", "$", "៛", " riel", "k", " USD"]),
+)
+def test_no_amount_alone_is_read_as_a_day(number, mark):
+    result = parser.parse(number + mark)
+    assert result.day_words == ""
+    assert all(entry.day_words == "" for entry in result.entries)
