@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, timedelta, tzinfo
 
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
 from balance_bot.domain.ledger import Period, local_day
@@ -17,6 +17,8 @@ class Balance:
 
     balance: PeriodBalance
     current: bool
+    # Last month still takes late expenses until this day, so this month's opening may change.
+    opening_settles_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,12 @@ BalanceOutcome = Balance | UnknownMonth | FutureMonth | BalanceUnavailable
 
 
 class BalanceService:
-    """Reads a month in one Sheets call, mirrors it, and carries each month's closing forward once."""
+    """Reads a month in one Sheets call, mirrors it, and carries each month's closing forward once.
+
+    A month stays open for `grace_days` into the next one, for expenses posted a day or two
+    late ("yesterday taxi 5$" on the 1st); until it closes, the next month's opening follows
+    its balance, and its summary waits.
+    """
 
     def __init__(
         self,
@@ -53,16 +60,38 @@ class BalanceService:
         clock: Clock,
         timezone: tzinfo,
         void_prefix: str,
+        grace_days: int = 3,
     ) -> None:
         self._ledgers = ledgers
         self._mirror = mirror
         self._clock = clock
         self._timezone = timezone
         self._void_prefix = void_prefix
+        self._grace_days = grace_days
 
     def current_period(self) -> Period:
         """The month the team is in, in its time zone."""
-        return Period.of(local_day(self._clock.now(), self._timezone))
+        return Period.of(self._today())
+
+    def _today(self) -> date:
+        return local_day(self._clock.now(), self._timezone)
+
+    def _last_day_open(self, period: Period) -> date:
+        """The last day a month takes late expenses: `grace_days` into the next month."""
+        return period.next().first_day() + timedelta(days=self._grace_days - 1)
+
+    async def is_open(self, chat_id: int, period: Period) -> bool:
+        """Whether an expense dated in the month still goes to its worksheet: this month, or
+        last month during the grace days unless it was closed already.
+        """
+        current = self.current_period()
+        if period >= current:
+            return True
+        if period != current.previous() or self._today() > self._last_day_open(period):
+            return False
+        ledger = await self._ledgers.for_chat(chat_id).identity()
+        record = await self._mirror.period(ledger, period)
+        return record is None or record.closing is None
 
     async def balance_named(self, chat_id: int, words: str) -> BalanceOutcome:
         """/balance [month]: this month, or the one the words name ("November", "last month")."""
@@ -73,15 +102,23 @@ class BalanceService:
         if period > current:
             return FutureMonth(period)
         try:
-            return Balance(await self.balance(chat_id, period), period == current)
+            balance = await self.balance(chat_id, period)
         except LedgerError as exc:
             return BalanceUnavailable(exc)
+        if period != current:
+            return Balance(balance, current=False)
+        store = self._ledgers.for_chat(chat_id)
+        previous = await self._mirror.period(await store.identity(), period.previous())
+        settles = None if previous is None or previous.closing else self._last_day_open(previous.period)
+        return Balance(balance, current=True, opening_settles_on=settles)
 
     async def balance(self, chat_id: int, period: Period) -> PeriodBalance:
         """The month's balance from its worksheet as it stands: one read once the month is open."""
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
         await self._roll_over(store, ledger)
+        if period == self.current_period():
+            await self._read_previous_if_open(store, ledger)  # late expenses move this opening
         return await self._read(store, ledger, period)
 
     async def month_round(self, chat_id: int) -> PeriodBalance | None:
@@ -91,11 +128,13 @@ class BalanceService:
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
         await self._roll_over(store, ledger)
+        await self._read_previous_if_open(store, ledger)
         current = self.current_period()
         await self._read(store, ledger, current)
         previous = current.previous()
-        if await self._mirror.period(ledger, previous) is None:
-            return None
+        record = await self._mirror.period(ledger, previous)
+        if record is None or record.closing is None:
+            return None  # summed up once it has closed, late expenses included
         if not await self._mirror.claim_summary(chat_id, previous):
             return None
         return await self._read(store, ledger, previous)
@@ -105,27 +144,43 @@ class BalanceService:
         return await self._mirror.known_chats()
 
     async def _read(self, store: LedgerStore, ledger: str, period: Period) -> PeriodBalance:
-        """One read of the month's worksheet, mirrored; its balance from the mirror's opening."""
+        """One read of the month's worksheet, mirrored; its balance from the mirror's opening.
+
+        An earlier month still open passes what it holds now on to the next month's opening.
+        """
         rows = await store.read(period)
         await self._mirror.reconcile(ledger, period, rows)
         record = await self._mirror.period(ledger, period)
         opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
-        return balance_of(period, opening, month_figures(rows, self._void_prefix))
+        balance = balance_of(period, opening, month_figures(rows, self._void_prefix))
+        if record is not None and record.closing is None and period < self.current_period():
+            await self._mirror.carry(ledger, period.next(), balance.closing())
+        return balance
+
+    async def _read_previous_if_open(self, store: LedgerStore, ledger: str) -> None:
+        previous = self.current_period().previous()
+        record = await self._mirror.period(ledger, previous)
+        if record is not None and record.closing is None:
+            await self._read(store, ledger, previous)
 
     async def _roll_over(self, store: LedgerStore, ledger: str) -> None:
-        """Open this month with last month's closing, once.
+        """Open this month with last month's balance, and close last month once its grace is over.
 
         A ledger's first month opens at zero: what the cash box held before is unknown, and an
         admin's /topup puts it in. Groups sharing a spreadsheet share its months.
         """
         current = self.current_period()
-        if await self._mirror.period(ledger, current) is not None:
-            return
         previous = current.previous()
         record = await self._mirror.period(ledger, previous)
-        if record is None:
-            await self._mirror.open(ledger, current, dict.fromkeys(CURRENCIES, ZERO))
+        is_open = await self._mirror.period(ledger, current) is not None
+        if record is None or record.closing is not None:
+            if not is_open:
+                closing = record.closing if record is not None else None
+                await self._mirror.open(ledger, current, closing or dict.fromkeys(CURRENCIES, ZERO))
             return
-        closed = await self._read(store, ledger, previous)
-        await self._mirror.close(ledger, previous, closed.closing())
-        await self._mirror.open(ledger, current, closed.closing())
+        grace_over = self._today() > self._last_day_open(previous)
+        if is_open and not grace_over:
+            return
+        balance = await self._read(store, ledger, previous)  # opens this month with its balance
+        if grace_over:
+            await self._mirror.close(ledger, previous, balance.closing())

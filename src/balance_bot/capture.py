@@ -8,9 +8,10 @@ from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any, Concatenate, ParamSpec
+from typing import Any, Concatenate, ParamSpec, Protocol
 
 from balance_bot.delivery import Delivery, Landed, Landing, Waiting
+from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
@@ -56,6 +57,7 @@ class CapturePolicy:
     undo_window: timedelta = timedelta(minutes=15)
     min_purpose_length: int = 3
     confirm_wait_seconds: float = 5.0
+    max_days_back: int = 31  # an expense dated further back goes to a bookkeeper, not the bot
 
 
 class Refusal(StrEnum):
@@ -67,12 +69,40 @@ class Refusal(StrEnum):
     PURPOSE_TOO_SHORT = "purpose_too_short"
 
 
+class DateRefusal(StrEnum):
+    """Why an expense with a named day was not saved."""
+
+    FUTURE = "future"
+    TOO_OLD = "too_old"
+    NO_SUCH_DAY = "no_such_day"  # "Nov 31"
+    MONTHS_MIXED = "months_mixed"  # one message, days in two months
+
+
 class ActionRefusal(StrEnum):
     """Why an Undo or a currency switch was not done."""
 
     NOT_ALLOWED = "not_allowed"
     TOO_LATE = "too_late"
     UNKNOWN = "unknown"
+
+
+class OpenPeriods(Protocol):
+    """Which months still take expenses in their own worksheet."""
+
+    async def is_open(self, chat_id: int, period: Period) -> bool:
+        """Whether an expense dated in the month goes to that month's worksheet."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """What the member should hear about the day: it was named, or its month had closed."""
+
+    named: bool = False  # a day other than the day of posting: the confirmation says it
+    closed_month: Period | None = None  # the day's month was closed: the rows went to this month
+
+
+ON_THE_DAY_POSTED = Dating()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +117,7 @@ class Saved:
     message: SavedMessage
     link: str | None
     unsure: bool = False  # read with no second opinion to settle a doubt: the member should check
+    dating: Dating = ON_THE_DAY_POSTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +127,7 @@ class Accepted:
     message: QueuedMessage
     landing: Landing
     unsure: bool = False
+    dating: Dating = ON_THE_DAY_POSTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +137,7 @@ class Queued:
     message: QueuedMessage
     problem: LedgerError | None
     unsure: bool = False
+    dating: Dating = ON_THE_DAY_POSTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +166,16 @@ class Refused:
     reason: Refusal
     entry: ExpenseEntry
     limits: AmountLimits
+
+
+@dataclass(frozen=True, slots=True)
+class DateRefused:
+    """The day named cannot be used: ahead, too far back, no such day, or months mixed."""
+
+    reason: DateRefusal
+    day: date | None
+    max_days_back: int
+    words: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +229,7 @@ Outcome = (
     | AskRephrase
     | TopUpUnclear
     | Refused
+    | DateRefused
     | RateLimited
     | Edited
     | Voided
@@ -230,8 +274,10 @@ class CaptureService:
         state: CaptureState,
         clock: Clock,
         policy: CapturePolicy,
+        periods: OpenPeriods | None = None,
     ) -> None:
         self._interpreter = interpreter
+        self._periods = periods
         self._ledgers = ledgers
         self._delivery = delivery
         self._state = state
@@ -293,16 +339,23 @@ class CaptureService:
             return self._unclear(result.problem, result.entries)
         if refused := self._refusal(result.entries):
             return refused
+        placed = await self._place(
+            message.chat_id, result.entries, local_day(message.sent_at, self._policy.timezone)
+        )
+        if isinstance(placed, DateRefused):
+            return placed
         store = self._ledgers.for_chat(message.chat_id)
-        day = saved.lines[0].line.day if saved.lines else local_day(message.sent_at, self._policy.timezone)
-        lines = self._lines(message, message.message_id, day, result.entries)
-        if len(lines) == len(saved.lines):
+        lines = self._lines(message, message.message_id, placed.days, result.entries)
+        # Rows keep their place unless the edit changed how many there are or which day they are.
+        if len(lines) == len(saved.lines) and all(
+            old.line.day == new.day for old, new in zip(saved.lines, lines, strict=True)
+        ):
             replaced = [await store.replace(old, new) for old, new in zip(saved.lines, lines, strict=True)]
             new_lines = tuple(line for line in replaced if line is not None)
         else:
             for old in saved.lines:
                 await store.void(old)
-            new_lines = tuple(await store.append(Period.of(day), lines))
+            new_lines = tuple(await store.append(placed.period, lines))
         updated = replace(
             saved, lines=new_lines, currency_guessed=any(e.currency_guessed for e in result.entries)
         )
@@ -359,20 +412,62 @@ class CaptureService:
     ) -> Outcome:
         if refused := self._refusal(entries):
             return refused
+        placed = await self._place(message.chat_id, entries, local_day(posted_at, self._policy.timezone))
+        if isinstance(placed, DateRefused):
+            return placed
         if limited := self._rate_limited(message.chat_id, message.user_id):
             return limited
-        day = local_day(posted_at, self._policy.timezone)
-        lines = self._lines(message, source_message_id, day, entries)
+        lines = self._lines(message, source_message_id, placed.days, entries)
         guessed = any(entry.currency_guessed for entry in entries)
         return await self._accept(
-            message, source_message_id, day, lines, currency_guessed=guessed, unsure=unsure
+            message, source_message_id, placed, lines, currency_guessed=guessed, unsure=unsure
         )
+
+    async def _place(
+        self, chat_id: int, entries: Sequence[ExpenseEntry], posted: date
+    ) -> _Placed | DateRefused:
+        """Each entry's day, and the month whose worksheet takes them.
+
+        A named day is read from the day the message was posted. A day in an earlier month goes
+        to that month while it is open, else to this month with its own date.
+        """
+        days = []
+        for entry in entries:
+            day = day_named(entry.day_words, posted) if entry.day_words else posted
+            if refused := self._date_refusal(day, posted, entry.day_words):
+                return refused
+            assert day is not None
+            days.append(day)
+        months = {Period.of(day) for day in days}
+        if len(months) > 1:
+            return DateRefused(DateRefusal.MONTHS_MIXED, None, self._policy.max_days_back)
+        period = months.pop()
+        named = any(entry.day_words for entry in entries)
+        this_month = Period.of(local_day(self._clock.now(), self._policy.timezone))
+        if named and period < this_month and not await self._is_open(chat_id, period):
+            return _Placed(days, this_month, Dating(named=True, closed_month=period))
+        return _Placed(days, period, Dating(named=any(day != posted for day in days)))
+
+    def _date_refusal(self, day: date | None, posted: date, words: str) -> DateRefused | None:
+        limit = self._policy.max_days_back
+        if day is None:
+            return DateRefused(DateRefusal.NO_SUCH_DAY, None, limit, words)
+        if day > posted:
+            return DateRefused(DateRefusal.FUTURE, day, limit, words)
+        if (posted - day).days > limit:
+            return DateRefused(DateRefusal.TOO_OLD, day, limit, words)
+        return None
+
+    async def _is_open(self, chat_id: int, period: Period) -> bool:
+        if self._periods is None:
+            return False  # no months kept: only this month's worksheet is known to be open
+        return await self._periods.is_open(chat_id, period)
 
     async def _accept(
         self,
         message: IncomingMessage,
         source_message_id: int,
-        day: date,
+        placed: _Placed,
         lines: Sequence[LedgerLine],
         *,
         currency_guessed: bool,
@@ -386,13 +481,13 @@ class CaptureService:
             message_id=source_message_id,
             author_id=message.user_id,
             queued_at=self._clock.now(),
-            period=Period.of(day),
+            period=placed.period,
             lines=tuple(lines),
             currency_guessed=currency_guessed,
             revision=message.revision,
         )
         landing = await self._delivery.accept(queued)
-        return Silent() if landing is None else Accepted(queued, landing, unsure)
+        return Silent() if landing is None else Accepted(queued, landing, unsure, placed.dating)
 
     @_ledger_errors_as_outcome
     async def top_up(self, message: IncomingMessage) -> Outcome:
@@ -412,28 +507,33 @@ class CaptureService:
         if problem := problem_with_amount(entry.money, self._policy.limits):
             return Refused(_REFUSALS[problem], entry, self._policy.limits)
         purpose = f"{TOP_UP_PREFIX}: {entry.purpose}" if entry.purpose else TOP_UP_PREFIX
-        day = local_day(message.sent_at, self._policy.timezone)
+        placed = await self._place(
+            message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)
+        )
+        if isinstance(placed, DateRefused):
+            return placed
         line = replace(
-            self._lines(message, message.message_id, day, [replace(entry, purpose=purpose)])[0], topup=True
+            self._lines(message, message.message_id, placed.days, [replace(entry, purpose=purpose)])[0],
+            topup=True,
         )
         return await self._accept(
-            message, message.message_id, day, [line], currency_guessed=False, unsure=False
+            message, message.message_id, placed, [line], currency_guessed=False, unsure=False
         )
 
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
         """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""
         match await self._delivery.landed(accepted.landing, self._policy.confirm_wait_seconds):
             case Landed(saved, link):
-                return Saved(saved, link, accepted.unsure)
+                return Saved(saved, link, accepted.unsure, accepted.dating)
             case Waiting(problem):
-                return Queued(accepted.message, problem, accepted.unsure)
+                return Queued(accepted.message, problem, accepted.unsure, accepted.dating)
         raise AssertionError("unreachable")
 
     def _lines(
         self,
         message: IncomingMessage,
         source_message_id: int,
-        day: date,
+        days: Sequence[date],
         entries: Sequence[ExpenseEntry],
     ) -> list[LedgerLine]:
         return [
@@ -444,7 +544,7 @@ class CaptureService:
                 member=message.member_name,
                 source=EntrySource(message.chat_id, source_message_id, index),
             )
-            for index, entry in enumerate(entries)
+            for index, (entry, day) in enumerate(zip(entries, days, strict=True))
         ]
 
     def _unclear(self, problem: Problem | None, entries: Sequence[ExpenseEntry]) -> Outcome:
@@ -496,3 +596,12 @@ class CaptureService:
         voided = replace(saved, voided=True)
         await self._state.record(voided)
         return voided
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Where a message's entries go: each one's day, the month's worksheet, and what to tell."""
+
+    days: list[date]
+    period: Period
+    dating: Dating

@@ -286,6 +286,10 @@ class BalanceMirror(Protocol):
         """Record a month's closing balance, the one carried forward."""
         ...
 
+    async def carry(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> None:
+        """Set a month's opening to what the month before holds now, opening it if need be."""
+        ...
+
     async def reconcile(self, ledger: str, period: Period, rows: Sequence[SheetRow]) -> None:
         """Replace the month's rows with the sheet's, as they stand now."""
         ...

@@ -27,6 +27,7 @@ from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Delivery
+from balance_bot.domain.dates import load_date_reading
 from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
@@ -184,6 +185,8 @@ class CaptureParts:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
         await self.outbox.forget_delivered(self.clock.now() - KEEP_DELIVERED)
         await self.handled_updates.start(self.clock.now() - KEEP_DELIVERED)
+        # dateparser takes a third of a second to load: at start, not in a member's "yesterday taxi 5$".
+        await asyncio.to_thread(load_date_reading)
         await self.delivery.resume()
         self.llm.start()
 
@@ -255,13 +258,24 @@ def build_capture(
         saves_per_minute=settings.user_rate_limit_per_minute,
         undo_window=timedelta(seconds=settings.undo_window_seconds),
         confirm_wait_seconds=settings.confirm_wait_seconds,
+        max_days_back=settings.max_days_back,
     )
     clock = clock or SystemClock()
     outbox = SqliteOutbox(database)
     delivery = Delivery(outbox, ledgers)
     llm = build_llm(settings, database, clock, on_budget_reached)
     interpreter = build_interpreter(settings, llm.client, llm.log)
-    capture = CaptureService(interpreter, ledgers, delivery, SqliteCaptureState(database), clock, policy)
+    balances = BalanceService(
+        ledgers,
+        SqliteMirror(database),
+        clock,
+        timezone,
+        load_template().void_prefix,
+        grace_days=settings.period_grace_days,
+    )
+    capture = CaptureService(
+        interpreter, ledgers, delivery, SqliteCaptureState(database), clock, policy, periods=balances
+    )
     connect = ConnectSheet(access, chat_sheets)
     return CaptureParts(
         capture,
@@ -275,7 +289,7 @@ def build_capture(
         close_ledgers,
         llm,
         UsageReport(llm.log, clock, timezone),
-        BalanceService(ledgers, SqliteMirror(database), clock, timezone, load_template().void_prefix),
+        balances,
     )
 
 

@@ -63,6 +63,8 @@ class Settings:
     sheets_writes_per_minute: int = 60
     confirm_wait_seconds: int = 5
     reconcile_minutes: int = 30
+    period_grace_days: int = 3
+    max_days_back: int = 31
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
@@ -136,6 +138,8 @@ class Settings:
             ),
             confirm_wait_seconds=_positive_int(values, "CONFIRM_WAIT_SECONDS", defaults.confirm_wait_seconds),
             reconcile_minutes=_positive_int(values, "RECONCILE_MINUTES", defaults.reconcile_minutes),
+            period_grace_days=_positive_int(values, "PERIOD_GRACE_DAYS", defaults.period_grace_days),
+            max_days_back=_positive_int(values, "MAX_DAYS_BACK", defaults.max_days_back),
             webhook_url=values.get("WEBHOOK_URL"),
             webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),
             webhook_port=_positive_int(values, "WEBHOOK_PORT", defaults.webhook_port),

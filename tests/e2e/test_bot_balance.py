@@ -73,6 +73,9 @@ async def test_a_closed_months_summary_is_posted_once_with_its_chart(telegram, s
         rounds = application.bot_data[MONTHLY_ROUNDS]
         await rounds.run_once(application.bot)  # November is not over: nothing to post
         clock.current = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)  # 00:30 on 1 December in Phnom Penh
+        await rounds.run_once(application.bot)  # November takes late expenses for three more days
+        assert telegram.calls_to("sendPhoto") == []
+        clock.current = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)  # 00:30 on 4 December
         await rounds.run_once(application.bot)
         await rounds.run_once(application.bot)
     (posted,) = telegram.calls_to("sendPhoto")

@@ -41,6 +41,7 @@ class FakeTelegram:
     can_read_all_group_messages: bool = True
     admins: set[int] = field(default_factory=set)
     latency_seconds: float = 0.0
+    now: Callable[[], float] = time.time  # when members post, as a Unix time: tests may set the clock
     calls: list[Call] = field(default_factory=list)
     delivered_at: dict[int, float] = field(default_factory=dict)
     _updates: list[Params] = field(default_factory=list)
@@ -83,7 +84,7 @@ class FakeTelegram:
 
     def user_edits(self, message: Params, text: str) -> Params:
         """A member edits one of their messages."""
-        edited = {**message, "text": text, "edit_date": int(time.time())}
+        edited = {**message, "text": text, "edit_date": int(self.now())}
         self._push({"edited_message": edited})
         return edited
 
@@ -270,7 +271,7 @@ class FakeTelegram:
     def _message(self, chat_id: int, sender: Params, text: str | None) -> Params:
         message: Params = {
             "message_id": next(self._message_ids),
-            "date": int(time.time()),
+            "date": int(self.now()),
             "chat": {"id": chat_id, "type": "supergroup", "title": "Petty cash"},
             "from": sender,
         }

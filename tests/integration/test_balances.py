@@ -92,7 +92,7 @@ async def test_the_months_closing_is_carried_forward_once(books, clock):
         ],
     )
     await books.service.balance(CHAT, NOVEMBER)
-    clock.current = datetime(2026, 11, 30, 17, 1, tzinfo=UTC)  # 00:01 on 1 December in Phnom Penh
+    clock.current = datetime(2026, 12, 3, 17, 1, tzinfo=UTC)  # 00:01 on 4 December: November's grace is over
     books.month("December 2026", [row(1, date(2026, 12, 1), "tea", usd=1)])
     december = await books.service.balance(CHAT, DECEMBER)
     assert december.currencies[Currency.USD].opening == Decimal("169.75")
@@ -124,6 +124,8 @@ async def test_last_months_summary_is_given_once(books, clock):
     await books.service.balance(CHAT, NOVEMBER)
     assert await books.service.month_round(CHAT) is None  # November is not over
     clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+    assert await books.service.month_round(CHAT) is None  # over, but open for late expenses
+    clock.current = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)
     summary = await books.service.month_round(CHAT)
     assert summary is not None
     assert summary.period == NOVEMBER
@@ -145,3 +147,36 @@ async def test_groups_sharing_a_spreadsheet_share_its_months(books, clock):
     books.month("December 2026", [])
     other_group = await books.service.balance(-200, DECEMBER)  # a second group on the default sheet
     assert other_group.currencies[Currency.USD].opening == 100
+
+
+async def test_last_month_stays_open_for_its_grace_days_and_this_months_opening_follows_it(books, clock):
+    books.month("November 2026", [row(1, date(2026, 11, 1), "Top-up: office", topup_usd=100)])
+    await books.service.balance(CHAT, NOVEMBER)
+    clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # 9:00 on 1 December in Phnom Penh
+    books.month("December 2026", [])
+    assert await books.service.is_open(CHAT, NOVEMBER)
+    first = await books.service.balance_named(CHAT, "")
+    assert first.balance.currencies[Currency.USD].opening == 100
+    assert first.opening_settles_on == date(2026, 12, 3)
+    books.spreadsheet.sheet("November 2026").rows.append(row(2, date(2026, 11, 30), "taxi", usd=5))
+    late = await books.service.balance(CHAT, DECEMBER)  # reads November too while it is open
+    assert late.currencies[Currency.USD].opening == 95
+
+
+async def test_last_month_closes_after_its_grace_days_and_takes_no_more_late_expenses(books, clock):
+    books.month("November 2026", [row(1, date(2026, 11, 1), "Top-up: office", topup_usd=100)])
+    await books.service.balance(CHAT, NOVEMBER)
+    clock.current = datetime(2026, 12, 3, 16, 59, tzinfo=UTC)  # 23:59 on 3 December: the last day open
+    assert await books.service.is_open(CHAT, NOVEMBER)
+    clock.current = datetime(2026, 12, 3, 17, 1, tzinfo=UTC)  # 00:01 on 4 December
+    books.month("December 2026", [])
+    assert not await books.service.is_open(CHAT, NOVEMBER)
+    december = await books.service.balance_named(CHAT, "")
+    assert december.opening_settles_on is None
+    assert not await books.service.is_open(CHAT, Period(2026, 10))
+
+
+async def test_a_month_the_bot_never_saw_is_open_during_the_grace_days(books, clock):
+    clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+    assert await books.service.is_open(CHAT, NOVEMBER)
+    assert await books.service.is_open(CHAT, DECEMBER)

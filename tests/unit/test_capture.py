@@ -1,6 +1,6 @@
 """Tests for the capture use case: saving, asking for purposes, limits, undo, edits, switching."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +13,9 @@ from balance_bot.capture import (
     AskRephrase,
     CapturePolicy,
     CaptureService,
+    DateRefusal,
+    DateRefused,
+    Dating,
     Edited,
     IncomingMessage,
     LedgerProblem,
@@ -26,12 +29,14 @@ from balance_bot.capture import (
     TopUpUnclear,
     Voided,
 )
+from balance_bot.domain.ledger import Period
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import LedgerNotConnected
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger, UnconnectedLedger, UnsharedLedger
+from tests.fakes.open_periods import OpenMonths
 from tests.fakes.outbox import in_memory_delivery
 
 CHAT, SOKHA, DARA = -100, 7, 8
@@ -48,14 +53,16 @@ def ledger():
     return InMemoryLedger()
 
 
-def capture_on(ledger, clock, state=None, policy=None):
+def capture_on(ledger, clock, state=None, policy=None, periods=None):
     """(capture service, in-memory outbox, delivery); stop the delivery afterwards."""
     state = state or InMemoryCaptureState()
     policy = policy or CapturePolicy(
         timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5), saves_per_minute=5
     )
     delivery, outbox = in_memory_delivery(ledger, state, clock)
-    service = CaptureService(MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy)
+    service = CaptureService(
+        MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy, periods
+    )
     return service, outbox, delivery
 
 
@@ -305,3 +312,119 @@ async def test_a_group_without_a_sheet_is_told_and_its_pending_amount_waits(cloc
     assert isinstance(outcome.error, LedgerNotConnected)
     assert (CHAT, SOKHA) in state.pending
     assert outbox.queued == []
+
+
+# Days named in messages (the clock: 9:00 on Thursday 3 December 2026 in Phnom Penh)
+
+NOVEMBER = Period(2026, 11)
+
+
+@pytest.fixture
+async def dated_chat(clock, ledger):
+    months = OpenMonths({NOVEMBER})
+    service, _, delivery = capture_on(ledger, clock, periods=months)
+    yield Chat(service, clock), months
+    await delivery.stop()
+
+
+def days_of(outcome):
+    return [saved.line.day for saved in outcome.message.lines]
+
+
+async def test_a_named_day_dates_the_row_and_the_confirmation_says_so(dated_chat, ledger):
+    chat, _ = dated_chat
+    outcome = await chat.post("yesterday taxi 5$")
+    assert days_of(outcome) == [date(2026, 12, 2)]
+    assert outcome.dating == Dating(named=True)
+    assert ledger.items("December 2026") == [(1, "taxi", "5.00 USD")]
+
+
+async def test_a_day_in_last_month_while_it_is_open_goes_to_its_worksheet(dated_chat, ledger):
+    chat, months = dated_chat
+    outcome = await chat.post("ម្សិលម្ង៉ៃ ទឹកកក ៥០០០៛")  # the day before yesterday is 1 December
+    assert days_of(outcome) == [date(2026, 12, 1)]
+    outcome = await chat.post("Nov 30 printer ink 12$")
+    assert days_of(outcome) == [date(2026, 11, 30)]
+    assert ledger.items("November 2026") == [(1, "printer ink", "12.00 USD")]
+    assert months.asked == [NOVEMBER]
+
+
+async def test_a_day_in_a_closed_month_goes_to_this_month_with_its_own_date(dated_chat, ledger):
+    chat, months = dated_chat
+    months.open.clear()
+    outcome = await chat.post("30/11 printer ink 12$")
+    assert days_of(outcome) == [date(2026, 11, 30)]
+    assert outcome.dating == Dating(named=True, closed_month=NOVEMBER)
+    assert ledger.items("December 2026") == [(1, "printer ink", "12.00 USD")]
+
+
+async def test_without_kept_months_an_earlier_month_counts_as_closed(chat, ledger):
+    outcome = await chat.post("Nov 30 printer ink 12$")
+    assert outcome.dating.closed_month == NOVEMBER
+    assert ledger.items("December 2026") == [(1, "printer ink", "12.00 USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "day"),
+    [
+        ("Dec 4 2026 taxi 5$", DateRefusal.FUTURE, date(2026, 12, 4)),
+        ("Oct 31 taxi 5$", DateRefusal.TOO_OLD, date(2026, 10, 31)),  # 33 days back
+        ("Nov 31 taxi 5$", DateRefusal.NO_SUCH_DAY, None),
+        ("Nov 30 taxi 5$\nDec 1 tea 1$", DateRefusal.MONTHS_MIXED, None),
+    ],
+)
+async def test_a_day_that_cannot_be_used_is_refused_and_nothing_is_saved(
+    dated_chat, ledger, text, reason, day
+):
+    chat, _ = dated_chat
+    outcome = await chat.post(text)
+    assert isinstance(outcome, DateRefused)
+    assert (outcome.reason, outcome.day, outcome.max_days_back) == (reason, day, 31)
+    assert ledger.sheets == {}
+
+
+async def test_the_day_back_limit_comes_from_the_policy(clock, ledger):
+    policy = CapturePolicy(timezone=PHNOM_PENH, max_days_back=1)
+    service, _, delivery = capture_on(ledger, clock, policy=policy, periods=OpenMonths())
+    outcome = await Chat(service, clock).post("the day before yesterday taxi 5$")
+    await delivery.stop()
+    assert isinstance(outcome, DateRefused)
+    assert outcome.reason is DateRefusal.TOO_OLD
+
+
+async def test_a_named_day_is_read_from_the_day_the_message_was_posted(dated_chat, clock):
+    chat, _ = dated_chat
+    posted = datetime(2026, 12, 2, 16, 59, tzinfo=UTC)  # 23:59 on 2 December, handled a while later
+    outcome = await chat.post("yesterday taxi 5$", sent_at=posted)
+    assert days_of(outcome) == [date(2026, 12, 1)]
+
+
+async def test_an_amount_posted_with_its_day_keeps_the_day_until_its_purpose_comes(dated_chat):
+    chat, _ = dated_chat
+    assert isinstance(await chat.post("yesterday 5$"), AskPurpose)
+    outcome = await chat.post("taxi")
+    assert days_of(outcome) == [date(2026, 12, 2)]
+
+
+async def test_an_edit_that_changes_the_day_moves_the_row(dated_chat, ledger):
+    chat, _ = dated_chat
+    await chat.post("taxi 5$")
+    outcome = await chat.capture.on_edit(chat.message("Nov 30 taxi 5$", SOKHA, 101))
+    assert isinstance(outcome, Edited)
+    assert ledger.items("December 2026") == [(1, "[void]", "5.00 USD")]
+    assert ledger.items("November 2026") == [(1, "taxi", "5.00 USD")]
+
+
+async def test_an_edit_that_keeps_the_day_rewrites_the_row_in_place(dated_chat, ledger):
+    chat, _ = dated_chat
+    await chat.post("yesterday taxi 5$")
+    await chat.capture.on_edit(chat.message("yesterday taxi 6$", SOKHA, 101))
+    assert ledger.items("December 2026") == [(1, "taxi", "6.00 USD")]
+
+
+async def test_a_top_up_can_name_its_day(dated_chat, ledger):
+    chat, _ = dated_chat
+    outcome = await confirmed(
+        chat.capture, await chat.capture.top_up(chat.message("yesterday 200$ from the office", SOKHA, 300))
+    )
+    assert days_of(outcome) == [date(2026, 12, 2)]

@@ -339,3 +339,8 @@ def day_named(words: str, today: date) -> date | None:
     base = datetime(today.year, today.month, today.day, 12)
     found = dateparser.parse(words, languages=["en", "km"], settings={**_SETTINGS, "RELATIVE_BASE": base})
     return found.date() if found is not None else None
+
+
+def load_date_reading() -> None:
+    """Load dateparser and its English data now, so the first day named is read at once."""
+    day_named("yesterday", date(2000, 1, 1))

@@ -35,6 +35,14 @@ class Period:
         """The month before."""
         return Period(self.year - 1, 12) if self.month == 1 else Period(self.year, self.month - 1)
 
+    def next(self) -> Period:
+        """The month after."""
+        return Period(self.year + 1, 1) if self.month == 12 else Period(self.year, self.month + 1)
+
+    def first_day(self) -> date:
+        """The 1st of the month."""
+        return date(self.year, self.month, 1)
+
     def key(self) -> str:
         """'2026-11', as the mirror and the LLM log store months."""
         return f"{self.year:04d}-{self.month:02d}"

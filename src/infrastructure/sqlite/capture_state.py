@@ -103,12 +103,15 @@ def _entry_to_json(entry: ExpenseEntry) -> dict[str, Any]:
         "currency": entry.money.currency.value,
         "purpose": entry.purpose,
         "guessed": entry.currency_guessed,
+        "day_words": entry.day_words,
     }
 
 
 def _entry_from_json(data: dict[str, Any]) -> ExpenseEntry:
     money = Money(Decimal(data["amount"]), Currency(data["currency"]))
-    return ExpenseEntry(money, data["purpose"], data["guessed"])
+    return ExpenseEntry(
+        money, data["purpose"], data["guessed"], data.get("day_words", "")
+    )  # kept before dates
 
 
 def line_to_json(line: LedgerLine) -> dict[str, Any]:

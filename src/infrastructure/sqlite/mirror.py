@@ -43,6 +43,10 @@ class SqliteMirror:
         """Record the closing carried forward."""
         await self._database.run(lambda db: db.execute(_CLOSE, (_json(closing), ledger, period.key())))
 
+    async def carry(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> None:
+        """Open the month with this opening, or replace the opening it has."""
+        await self._database.run(lambda db: db.execute(_CARRY, (ledger, period.key(), _json(opening))))
+
     async def reconcile(self, ledger: str, period: Period, rows: Sequence[SheetRow]) -> None:
         """Replace the month's rows with these, in one transaction."""
         values = [
@@ -119,6 +123,10 @@ def _decimal(text: str | None) -> Decimal | None:
 
 _PERIOD = "SELECT opening, closing FROM period WHERE ledger = ? AND month = ?"
 _OPEN = "INSERT OR IGNORE INTO period (ledger, month, opening) VALUES (?, ?, ?)"
+_CARRY = """
+    INSERT INTO period (ledger, month, opening) VALUES (?, ?, ?)
+    ON CONFLICT (ledger, month) DO UPDATE SET opening = excluded.opening
+"""
 _CLOSE = "UPDATE period SET closing = ?, closed_at = datetime('now') WHERE ledger = ? AND month = ?"
 _FORGET_ROWS = "DELETE FROM period_entry WHERE ledger = ? AND month = ?"
 _ADD_ROW = """

@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import (
+    ON_THE_DAY_POSTED,
     Accepted,
     ActionRefused,
     CaptureService,
@@ -230,9 +231,12 @@ class BotHandlers:
             quiet = (
                 not saved.currency_guessed
                 and not outcome.unsure
+                and outcome.dating == ON_THE_DAY_POSTED  # a 👍 cannot say which day it was logged for
                 and await self._quiet_chats.is_quiet(message.chat_id)
             )
-            confirmation = texts.unsure(texts.confirmation(saved, outcome.link), outcome.unsure)
+            confirmation = texts.unsure(
+                texts.confirmation(saved, outcome.link, outcome.dating), outcome.unsure
+            )
             self._confirmations.submit(
                 Confirmation(
                     message.chat_id,
@@ -247,7 +251,9 @@ class BotHandlers:
             undo = InlineKeyboardButton(
                 texts.UNDO_BUTTON, callback_data=f"{UNDO}:{outcome.message.message_id}"
             )
-            text = texts.unsure(texts.queued(outcome.message, outcome.problem), outcome.unsure)
+            text = texts.unsure(
+                texts.queued(outcome.message, outcome.problem, outcome.dating), outcome.unsure
+            )
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (undo,), False)
             )

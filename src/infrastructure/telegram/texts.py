@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel.numbers import format_currency
 
 from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
 from balance_bot.capture import (
+    ON_THE_DAY_POSTED,
     TOP_UP_PREFIX,
     ActionRefusal,
     ActionRefused,
     AskPurpose,
     AskRephrase,
+    DateRefusal,
+    DateRefused,
+    Dating,
     Edited,
     LedgerProblem,
     Outcome,
@@ -77,6 +81,16 @@ REFUSALS = {
     Refusal.PURPOSE_TOO_SHORT: "What was the {amount} for? Please post it again with a few words, "
     "e.g. “coffee 3$”.",
 }
+DATE_REFUSALS = {
+    DateRefusal.FUTURE: "{day} is still ahead, so I did not save that. Post it on the day it is paid.",
+    DateRefusal.TOO_OLD: "{day} is more than {limit} days ago, so I did not save that. "
+    "Please ask a bookkeeper to add it to the sheet.",
+    DateRefusal.NO_SUCH_DAY: "There is no {words}, so I did not save that. "
+    "Please post it again with the right day, e.g. “Dec 3 taxi 5$” or “3/12 taxi 5$”.",
+    DateRefusal.MONTHS_MIXED: "These expenses are in different months, so I did not save them. "
+    "Please post each month's expenses in a message of their own.",
+}
+CLOSED_MONTH = "{closed} is closed, so this went into {month}'s sheet with its own date."
 RATE_LIMITED = "You have saved {count} expenses in the last minute. Please wait a moment, then post the rest."
 ACTION_REFUSALS = {
     ActionRefusal.NOT_ALLOWED: "Only the person who posted it or an admin can change this.",
@@ -124,6 +138,17 @@ def ask_purpose(entry: ExpenseEntry) -> str:
     return ASK_PURPOSE.format(amount=amount(entry.money))
 
 
+def day_text(day: date) -> str:
+    """'Sat 21 Nov', as the confirmations name a day."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def date_refusal(refused: DateRefused) -> str:
+    """Why an expense with a named day was not saved."""
+    day = f"{day_text(refused.day)} {refused.day.year}" if refused.day else ""
+    return DATE_REFUSALS[refused.reason].format(day=day, limit=refused.max_days_back, words=refused.words)
+
+
 def refusal(reason: Refusal, entry: ExpenseEntry, limits: AmountLimits) -> str:
     """Why an expense was not saved."""
     limit = Money(limits.maximum_for(entry.money.currency), entry.money.currency)
@@ -146,13 +171,20 @@ BALANCE_UNAVAILABLE = (
     "Please ask again in a few minutes."
 )
 MAX_MEMBERS_SHOWN = 10
+OPENING_PROVISIONAL = (
+    "The opening may still change: {month} takes expenses posted late until {day}, then it closes."
+)
 
 
 def balance_reply(outcome: BalanceOutcome, khr_per_usd: Decimal) -> str:
     """The answer to /balance."""
     match outcome:
-        case Balance(balance, current):
-            return balance_text(balance, khr_per_usd, current=current)
+        case Balance(balance, current, settles_on):
+            text = balance_text(balance, khr_per_usd, current=current)
+            if settles_on is None:
+                return text
+            previous = _period_name(balance.period.previous())
+            return f"{text}\n" + OPENING_PROVISIONAL.format(month=previous, day=day_text(settles_on))
         case UnknownMonth(words):
             return BALANCE_UNKNOWN_MONTH.format(words=words)
         case FutureMonth(period):
@@ -273,30 +305,50 @@ def unsure(text: str, is_unsure: bool) -> str:
     return f"{text}\n{PLEASE_CHECK}" if is_unsure else text
 
 
-def confirmation(saved: SavedMessage, link: str | None) -> str:
-    """'Logged: 3.00 USD – coffee. Saved to row 12 (December 2026).' for one message's rows."""
+def confirmation(saved: SavedMessage, link: str | None, dating: Dating = ON_THE_DAY_POSTED) -> str:
+    """'Logged: 3.00 USD – coffee. Saved to row 12 (December 2026).' for one message's rows;
+    'Logged for Sat 21 Nov: ...' when the member named another day.
+    """
     lines = saved.lines
     if not lines:
         return "Logged."
     guess = f" (assumed {lines[0].line.money.currency.value})" if saved.currency_guessed else ""
+    days = {line.line.day for line in lines}
+    when = f" for {day_text(lines[0].line.day)}" if dating.named and len(days) == 1 else ""
     if lines[0].line.topup:
         note = lines[0].line.purpose.removeprefix(f"{TOP_UP_PREFIX}: ")
         recorded = f"{amount(lines[0].line.money)} – {note}"
-        text = f"Top-up recorded: {recorded}. Saved to row {lines[0].row} ({lines[0].worksheet})."
+        text = f"Top-up recorded{when}: {recorded}. Saved to row {lines[0].row} ({lines[0].worksheet})."
     elif len(lines) == 1:
-        text = f"Logged: {_entry(lines[0])}{guess}. Saved to row {lines[0].row} ({lines[0].worksheet})."
+        text = f"Logged{when}: {_entry(lines[0])}{guess}. Saved to row {lines[0].row} ({lines[0].worksheet})."
     else:
-        items = "\n".join(f"• {_entry(line)} — row {line.row}" for line in lines)
-        text = f"Logged {len(lines)} expenses{guess} ({lines[0].worksheet}):\n{items}"
+        each_day = dating.named and len(days) > 1
+        items = "\n".join(
+            f"• {day_text(line.line.day) + ': ' if each_day else ''}{_entry(line)} — row {line.row}"
+            for line in lines
+        )
+        text = f"Logged {len(lines)} expenses{when}{guess} ({lines[0].worksheet}):\n{items}"
+    text = _with_closed_month(text, dating, lines[0].worksheet)
     return f"{text}\n{link}" if link else text
 
 
-def queued(message: QueuedMessage, problem: LedgerError | None) -> str:
+def _with_closed_month(text: str, dating: Dating, worksheet: str) -> str:
+    if dating.closed_month is None:
+        return text
+    return f"{text}\n" + CLOSED_MONTH.format(closed=_period_name(dating.closed_month), month=worksheet)
+
+
+def queued(message: QueuedMessage, problem: LedgerError | None, dating: Dating = ON_THE_DAY_POSTED) -> str:
     """The expense is safe but not in the sheet yet: what was saved, and why it waits."""
-    items = "; ".join(f"{amount(line.money)} – {line.purpose}" for line in message.lines)
+    items = "; ".join(
+        f"{day_text(line.day) + ': ' if dating.named else ''}{amount(line.money)} – {line.purpose}"
+        for line in message.lines
+    )
     guess = f" (assumed {message.lines[0].money.currency.value})" if message.currency_guessed else ""
     why = QUEUED_BECAUSE.get(type(problem), QUEUED_BECAUSE_DEFAULT) if problem is not None else QUEUED_SLOW
-    return QUEUED.format(items=items, guess=guess, why=why)
+    return _with_closed_month(
+        QUEUED.format(items=items, guess=guess, why=why), dating, _period_name(message.period)
+    )
 
 
 def merged_confirmation(parts: list[str]) -> str:
@@ -337,10 +389,10 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
     match outcome:
         case Silent():
             return None
-        case Saved(saved, link, is_unsure):
-            return unsure(confirmation(saved, link), is_unsure)
-        case Queued(message, problem, is_unsure):
-            return unsure(queued(message, problem), is_unsure)
+        case Saved(saved, link, is_unsure, dating):
+            return unsure(confirmation(saved, link, dating), is_unsure)
+        case Queued(message, problem, is_unsure, dating):
+            return unsure(queued(message, problem, dating), is_unsure)
         case AskPurpose(entry):
             return ask_purpose(entry)
         case AskRephrase():
@@ -349,6 +401,8 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return TOPUP_HOW
         case Refused(reason, entry, limits):
             return refusal(reason, entry, limits)
+        case DateRefused():
+            return date_refusal(outcome)
         case RateLimited(per_minute):
             return RATE_LIMITED.format(count=per_minute)
         case Edited(saved):

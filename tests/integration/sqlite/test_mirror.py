@@ -1,3 +1,5 @@
+"""Tests for the SQLite mirror: months per ledger, their rows as last read, summaries claimed once."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -54,3 +56,12 @@ async def test_a_months_summary_is_claimed_once_per_group(database):
     assert await mirror.claim_summary(-1, NOVEMBER)
     assert not await mirror.claim_summary(-1, NOVEMBER)
     assert await mirror.claim_summary(-2, NOVEMBER)  # another group on the same sheet gets it too
+
+
+async def test_carrying_opens_a_month_or_replaces_its_opening(database):
+    mirror = SqliteMirror(database)
+    await mirror.carry(LEDGER, NOVEMBER, {Currency.USD: Decimal("10.50")})
+    await mirror.carry(LEDGER, NOVEMBER, {Currency.USD: Decimal("5.25")})
+    record = await mirror.period(LEDGER, NOVEMBER)
+    assert record is not None
+    assert (record.opening, record.closing) == ({Currency.USD: Decimal("5.25")}, None)

@@ -52,3 +52,9 @@ def test_lines_already_written_are_found_by_reference_with_their_row_and_number_
         SavedLine(coffee, "December 2026", 5, 4),
         SavedLine(ice, "December 2026", 6, 0),
     ]
+
+
+def test_the_month_after_december_is_january_of_the_next_year():
+    assert Period(2026, 12).next() == Period(2027, 1)
+    assert Period(2027, 1).previous() == Period(2026, 12)
+    assert Period(2026, 12).first_day() == date(2026, 12, 1)

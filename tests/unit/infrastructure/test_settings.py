@@ -116,3 +116,14 @@ def test_the_example_env_file_parses_with_every_setting_it_names():
     settings = Settings.from_environment(values)
     assert settings.sheet_backend == "workbook"
     assert settings.timezone == "Asia/Phnom_Penh"
+
+
+def test_late_expenses_have_three_grace_days_and_may_go_back_a_month_unless_set():
+    assert (Settings.from_environment({}).period_grace_days, Settings.from_environment({}).max_days_back) == (
+        3,
+        31,
+    )
+    settings = Settings.from_environment({"PERIOD_GRACE_DAYS": "5", "MAX_DAYS_BACK": "7"})
+    assert (settings.period_grace_days, settings.max_days_back) == (5, 7)
+    with pytest.raises(SettingsError):
+        Settings.from_environment({"PERIOD_GRACE_DAYS": "0"})

@@ -1,6 +1,12 @@
+"""Tests for the bot's texts: usage, notices, balances, confirmations and refusals."""
+
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from balance_bot.ports import MonthUsage, ProviderUsage
+from balance_bot.capture import DateRefusal, DateRefused, Dating
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
+from balance_bot.domain.money import Currency, Money
+from balance_bot.ports import MonthUsage, ProviderUsage, SavedMessage
 from infrastructure.llm.expense_parser_client import BudgetReached
 from infrastructure.telegram import texts
 
@@ -39,3 +45,68 @@ def test_a_balance_the_sheet_cannot_give_says_why_without_talking_of_saving():
     unavailable = texts.balance_reply(BalanceUnavailable(LedgerUnavailable("503")), Decimal(4000))
     assert unavailable.startswith("Google Sheets is not answering right now, so I cannot tell the balance.")
     assert "save" not in texts.balance_reply(BalanceUnavailable(LedgerNotConnected("-1")), Decimal(4000))
+
+
+def saved_message(*days, worksheet="November 2026"):
+    lines = tuple(
+        SavedLine(
+            LedgerLine(
+                day, purpose, Money(Decimal(amount), Currency.USD), "Sokha", EntrySource(-1, 5, index)
+            ),
+            worksheet,
+            index + 2,
+            index + 1,
+        )
+        for index, (day, purpose, amount) in enumerate(days)
+    )
+    return SavedMessage(-1, 5, 7, datetime(2026, 12, 1, tzinfo=UTC), lines)
+
+
+def test_a_confirmation_names_the_day_when_the_member_named_one():
+    saved = saved_message((date(2026, 11, 21), "taxi", 5))
+    assert texts.confirmation(saved, None, Dating(named=True)) == (
+        "Logged for Sat 21 Nov: 5.00 USD – taxi. Saved to row 2 (November 2026)."
+    )
+    assert texts.confirmation(saved, None).startswith("Logged: 5.00 USD – taxi.")
+
+
+def test_a_list_over_several_days_names_each_lines_day():
+    saved = saved_message((date(2026, 11, 20), "taxi", 5), (date(2026, 11, 21), "lunch", 3))
+    assert texts.confirmation(saved, None, Dating(named=True)).splitlines() == [
+        "Logged 2 expenses (November 2026):",
+        "• Fri 20 Nov: 5.00 USD – taxi — row 2",
+        "• Sat 21 Nov: 3.00 USD – lunch — row 3",
+    ]
+
+
+def test_a_day_of_a_closed_month_is_explained_after_the_confirmation():
+    saved = saved_message((date(2026, 11, 30), "ink", 12), worksheet="December 2026")
+    text = texts.confirmation(saved, None, Dating(named=True, closed_month=Period(2026, 11)))
+    assert (
+        text.splitlines()[1]
+        == "November 2026 is closed, so this went into December 2026's sheet with its own date."
+    )
+
+
+def test_each_date_refusal_says_the_day_and_what_to_do():
+    refused = DateRefused(DateRefusal.TOO_OLD, date(2026, 10, 3), 31)
+    assert texts.date_refusal(refused) == (
+        "Sat 3 Oct 2026 is more than 31 days ago, so I did not save that. "
+        "Please ask a bookkeeper to add it to the sheet."
+    )
+    assert texts.date_refusal(DateRefused(DateRefusal.NO_SUCH_DAY, None, 31, "31 November")).startswith(
+        "There is no 31 November, so I did not save that."
+    )
+    assert all(texts.DATE_REFUSALS[reason] for reason in DateRefusal)
+
+
+def test_this_months_balance_says_its_opening_may_still_change_while_last_month_is_open():
+    from balance_bot.balances import Balance
+    from balance_bot.domain.balances import balance_of, month_figures
+
+    december = balance_of(Period(2026, 12), {}, month_figures([], "[void] "))
+    text = texts.balance_reply(Balance(december, True, date(2026, 12, 3)), Decimal(4000))
+    assert text.splitlines()[-1] == (
+        "The opening may still change: November 2026 takes expenses posted late until Thu 3 Dec, "
+        "then it closes."
+    )
