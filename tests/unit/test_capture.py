@@ -428,3 +428,12 @@ async def test_a_top_up_can_name_its_day(dated_chat, ledger):
         chat.capture, await chat.capture.top_up(chat.message("yesterday 200$ from the office", SOKHA, 300))
     )
     assert days_of(outcome) == [date(2026, 12, 2)]
+
+
+async def test_yesterday_posted_just_after_new_year_in_phnom_penh_is_last_years_last_day(clock, ledger):
+    clock.current = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)  # 00:30 on 1 January 2027 in Phnom Penh
+    service, _, delivery = capture_on(ledger, clock, periods=OpenMonths({Period(2026, 12)}))
+    outcome = await Chat(service, clock).post("yesterday taxi 5$")
+    await delivery.stop()
+    assert days_of(outcome) == [date(2026, 12, 31)]
+    assert ledger.items("December 2026") == [(1, "taxi", "5.00 USD")]
