@@ -144,6 +144,7 @@ def main() -> None:
     all_cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
     print(f"balance-bot bench  (python {sys.version.split()[0]}, {pin_to_one_core()})")
     messages, source = corpus_messages()
+    day_named("yesterday", date.today())  # dateparser loads on its first call; the bot loads it at start
     rates = parse_throughput(messages)
     print(
         f"parse throughput        median {statistics.median(rates):,.0f} messages/s "
@@ -151,7 +152,6 @@ def main() -> None:
         f"{ROUNDS} rounds over {len(messages)} messages of {source})   goal >= 5,000"
     )
     dated_messages = dated(messages)
-    day_named("yesterday", date.today())  # dateparser loads its language data on the first call
     dated_rates = parse_throughput(dated_messages)
     print(
         f"parse throughput, dated median {statistics.median(dated_rates):,.0f} messages/s "

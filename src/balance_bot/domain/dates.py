@@ -205,6 +205,7 @@ WORDS_NAMING_DAYS = frozenset(
 )
 _KHMER_CUES = ("ថ្ងៃ", "ម្សិល", "យប់", "ព្រឹក", "រសៀល", "ល្ងាច", "ខែ", *_KHMER_MONTHS)
 _LATIN_WORD = re.compile(r"[a-z]+")
+_ANY_KHMER = re.compile("[\u1780-\u17ff]")
 _NUMERIC_CUE = re.compile(r"\d[/-]\d")
 # "1/2 kg": a fraction, not the 1st of February.
 _UNIT_AFTER = re.compile(
@@ -222,7 +223,7 @@ def _candidates(scan: str) -> list[re.Match[str]]:
         matches += _ENGLISH.finditer(scan)
     if _NUMERIC_CUE.search(scan):
         matches += _NUMERIC.finditer(scan)
-    if any(cue in scan for cue in _KHMER_CUES):
+    if _ANY_KHMER.search(scan) and any(cue in scan for cue in _KHMER_CUES):
         matches += _KHMER.finditer(scan)
     return sorted(matches, key=lambda match: match.start())
 
