@@ -437,3 +437,11 @@ async def test_yesterday_posted_just_after_new_year_in_phnom_penh_is_last_years_
     await delivery.stop()
     assert days_of(outcome) == [date(2026, 12, 31)]
     assert ledger.items("December 2026") == [(1, "taxi", "5.00 USD")]
+
+
+async def test_the_answer_to_what_it_was_for_may_name_the_day(dated_chat):
+    chat, _ = dated_chat
+    assert isinstance(await chat.post("5$"), AskPurpose)
+    outcome = await chat.post("Dec 1 taxi")
+    assert days_of(outcome) == [date(2026, 12, 1)]
+    assert outcome.message.lines[0].line.purpose == "taxi"
