@@ -19,6 +19,8 @@ class Balance:
     current: bool
     # Last month still takes late expenses until this day, so this month's opening may change.
     opening_settles_on: date | None = None
+    # Last month itself, while it takes late expenses: its figures may still change until this day.
+    open_until: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,8 @@ class BalanceService:
         except LedgerError as exc:
             return BalanceUnavailable(exc)
         if period != current:
-            return Balance(balance, current=False)
+            open_until = self._last_day_open(period) if await self.is_open(chat_id, period) else None
+            return Balance(balance, current=False, open_until=open_until)
         store = self._ledgers.for_chat(chat_id)
         previous = await self._mirror.period(await store.identity(), period.previous())
         settles = None if previous is None or previous.closing else self._last_day_open(previous.period)

@@ -161,6 +161,8 @@ async def test_last_month_stays_open_for_its_grace_days_and_this_months_opening_
     books.spreadsheet.sheet("November 2026").rows.append(row(2, date(2026, 11, 30), "taxi", usd=5))
     late = await books.service.balance(CHAT, DECEMBER)  # reads November too while it is open
     assert late.currencies[Currency.USD].opening == 95
+    november = await books.service.balance_named(CHAT, "last month")
+    assert (november.current, november.open_until) == (False, date(2026, 12, 3))
 
 
 async def test_last_month_closes_after_its_grace_days_and_takes_no_more_late_expenses(books, clock):
@@ -173,6 +175,7 @@ async def test_last_month_closes_after_its_grace_days_and_takes_no_more_late_exp
     assert not await books.service.is_open(CHAT, NOVEMBER)
     december = await books.service.balance_named(CHAT, "")
     assert december.opening_settles_on is None
+    assert (await books.service.balance_named(CHAT, "November")).open_until is None
     assert not await books.service.is_open(CHAT, Period(2026, 10))
 
 

@@ -172,6 +172,7 @@ BALANCE_UNAVAILABLE = (
     "Please ask again in a few minutes."
 )
 MAX_MEMBERS_SHOWN = 10
+STILL_OPEN = "{month} still takes expenses posted late until {day}, then it closes."
 OPENING_PROVISIONAL = (
     "The opening may still change: {month} takes expenses posted late until {day}, then it closes."
 )
@@ -180,8 +181,12 @@ OPENING_PROVISIONAL = (
 def balance_reply(outcome: BalanceOutcome, khr_per_usd: Decimal) -> str:
     """The answer to /balance."""
     match outcome:
-        case Balance(balance, current, settles_on):
+        case Balance(balance, current, settles_on, open_until):
             text = balance_text(balance, khr_per_usd, current=current)
+            if open_until is not None:
+                return f"{text}\n" + STILL_OPEN.format(
+                    month=_period_name(balance.period), day=day_text(open_until)
+                )
             if settles_on is None:
                 return text
             previous = _period_name(balance.period.previous())

@@ -110,3 +110,15 @@ def test_this_months_balance_says_its_opening_may_still_change_while_last_month_
         "The opening may still change: November 2026 takes expenses posted late until Thu 3 Dec, "
         "then it closes."
     )
+
+
+def test_last_months_balance_says_it_still_takes_late_expenses_while_it_is_open():
+    from balance_bot.balances import Balance
+    from balance_bot.domain.balances import balance_of, month_figures
+
+    november = balance_of(Period(2026, 11), {}, month_figures([], "[void] "))
+    text = texts.balance_reply(Balance(november, False, open_until=date(2026, 12, 3)), Decimal(4000))
+    assert (
+        text.splitlines()[-1]
+        == "November 2026 still takes expenses posted late until Thu 3 Dec, then it closes."
+    )
