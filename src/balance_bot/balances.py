@@ -104,25 +104,30 @@ class BalanceService:
         if period > current:
             return FutureMonth(period)
         try:
-            balance = await self.balance(chat_id, period)
+            balance, last_month_open = await self._balance(chat_id, period)
         except LedgerError as exc:
             return BalanceUnavailable(exc)
-        if period != current:
-            open_until = self._last_day_open(period) if await self.is_open(chat_id, period) else None
-            return Balance(balance, current=False, open_until=open_until)
-        store = self._ledgers.for_chat(chat_id)
-        previous = await self._mirror.period(await store.identity(), period.previous())
-        settles = None if previous is None or previous.closing else self._last_day_open(previous.period)
-        return Balance(balance, current=True, opening_settles_on=settles)
+        if period == current:
+            settles = self._last_day_open(period.previous()) if last_month_open else None
+            return Balance(balance, current=True, opening_settles_on=settles)
+        open_until = self._last_day_open(period) if await self.is_open(chat_id, period) else None
+        return Balance(balance, current=False, open_until=open_until)
 
     async def balance(self, chat_id: int, period: Period) -> PeriodBalance:
-        """The month's balance from its worksheet as it stands: one read once the month is open."""
+        """The month's balance from its worksheet as it stands: one read once the month is open,
+        and one more of last month while it is open, as late expenses move this month's opening.
+        """
+        balance, _ = await self._balance(chat_id, period)
+        return balance
+
+    async def _balance(self, chat_id: int, period: Period) -> tuple[PeriodBalance, bool]:
+        """The month's balance, and whether last month still takes late expenses."""
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
-        await self._roll_over(store, ledger)
-        if period == self.current_period():
-            await self._read_previous_if_open(store, ledger)  # late expenses move this opening
-        return await self._read(store, ledger, period)
+        last_month_open = await self._roll_over(
+            store, ledger, read_open_month=period == self.current_period()
+        )
+        return await self._read(store, ledger, period), last_month_open
 
     async def month_round(self, chat_id: int) -> PeriodBalance | None:
         """The scheduled round for a group: roll the month over, reconcile it with the sheet, and
@@ -130,8 +135,7 @@ class BalanceService:
         """
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
-        await self._roll_over(store, ledger)
-        await self._read_previous_if_open(store, ledger)
+        await self._roll_over(store, ledger, read_open_month=True)
         current = self.current_period()
         await self._read(store, ledger, current)
         previous = current.previous()
@@ -160,15 +164,12 @@ class BalanceService:
             await self._mirror.carry(ledger, period.next(), balance.closing())
         return balance
 
-    async def _read_previous_if_open(self, store: LedgerStore, ledger: str) -> None:
-        previous = self.current_period().previous()
-        record = await self._mirror.period(ledger, previous)
-        if record is not None and record.closing is None:
-            await self._read(store, ledger, previous)
+    async def _roll_over(self, store: LedgerStore, ledger: str, *, read_open_month: bool) -> bool:
+        """Open this month with last month's balance, and close last month once its grace is over;
+        whether last month is still open.
 
-    async def _roll_over(self, store: LedgerStore, ledger: str) -> None:
-        """Open this month with last month's balance, and close last month once its grace is over.
-
+        While it is open, last month is read when this month opens, and whenever
+        `read_open_month` asks for its late expenses to move this month's opening.
         A ledger's first month opens at zero: what the cash box held before is unknown, and an
         admin's /topup puts it in. Groups sharing a spreadsheet share its months.
         """
@@ -180,10 +181,11 @@ class BalanceService:
             if not is_open:
                 closing = record.closing if record is not None else None
                 await self._mirror.open(ledger, current, closing or dict.fromkeys(CURRENCIES, ZERO))
-            return
+            return False
         grace_over = self._today() > self._last_day_open(previous)
-        if is_open and not grace_over:
-            return
-        balance = await self._read(store, ledger, previous)  # opens this month with its balance
+        if is_open and not grace_over and not read_open_month:
+            return True
+        balance = await self._read(store, ledger, previous)  # carries its balance into this month
         if grace_over:
             await self._mirror.close(ledger, previous, balance.closing())
+        return not grace_over

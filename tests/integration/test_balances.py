@@ -155,7 +155,9 @@ async def test_last_month_stays_open_for_its_grace_days_and_this_months_opening_
     clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # 9:00 on 1 December in Phnom Penh
     books.month("December 2026", [])
     assert await books.service.is_open(CHAT, NOVEMBER)
+    before = books.reads()
     first = await books.service.balance_named(CHAT, "")
+    assert books.reads() - before == 2  # November once, December once
     assert first.balance.currencies[Currency.USD].opening == 100
     assert first.opening_settles_on == date(2026, 12, 3)
     books.spreadsheet.sheet("November 2026").rows.append(row(2, date(2026, 11, 30), "taxi", usd=5))
@@ -183,3 +185,14 @@ async def test_a_month_the_bot_never_saw_is_open_during_the_grace_days(books, cl
     clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
     assert await books.service.is_open(CHAT, NOVEMBER)
     assert await books.service.is_open(CHAT, DECEMBER)
+
+
+async def test_a_round_in_the_grace_days_reads_last_month_and_this_month_once_each(books, clock):
+    books.month("November 2026", [row(1, date(2026, 11, 3), "coffee", usd=3)])
+    await books.service.balance(CHAT, NOVEMBER)
+    clock.current = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
+    books.month("December 2026", [])
+    for _ in range(2):
+        before = books.reads()
+        assert await books.service.month_round(CHAT) is None
+        assert books.reads() - before == 2
