@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any, Concatenate, ParamSpec, Protocol
 
 from balance_bot.delivery import Delivery, Landed, Landing, Waiting
-from balance_bot.domain.dates import day_named, without_dates
+from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
@@ -293,7 +293,7 @@ class CaptureService:
         pending = await self._state.take_pending(message.chat_id, message.user_id, now)
         result = await self._interpreter.interpret(message.text, message.chat_id)
         if pending is not None and not result.entries:
-            purpose = clean_purpose(without_dates(message.text))
+            purpose = clean_purpose(message.text)
             if not purpose:
                 await self._state.put_pending(pending)  # "ok", "👍": still waiting for the purpose
                 return Silent()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from balance_bot.domain.dates import without_dates
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.domain.parser import HeuristicParser
+from balance_bot.domain.purpose import clean_purpose
 from balance_bot.ports import ExpenseParser, MessageTally, ParseHints
 
 
@@ -48,13 +48,13 @@ def _dated_like(second: ParseResult, first: ParseResult) -> ParseResult:
     """A model's reading with the days the parser marked: models read amounts here, not dates.
 
     Entries take the parser's days one for one when both found as many, else the message's day;
-    a date a model left in a purpose is taken out.
+    purposes are cleaned as the parser's are, so a date a model left in one is taken out.
     """
     first_days = [entry.day_words for entry in first.entries]
     if len(first_days) != len(second.entries):
         first_days = [first.day_words] * len(second.entries)
     entries = tuple(
-        replace(entry, purpose=without_dates(entry.purpose), day_words=day_words)
+        replace(entry, purpose=clean_purpose(entry.purpose), day_words=day_words)
         for entry, day_words in zip(second.entries, first_days, strict=True)
     )
     return replace(second, entries=entries, day_words=first.day_words)

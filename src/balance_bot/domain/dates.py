@@ -272,11 +272,11 @@ def _stands_alone(scan: str, start: int, end: int) -> bool:
 
 
 def without_dates(text: str) -> str:
-    """The text with its date phrases taken out: a model may leave "yesterday" in a purpose."""
+    """The text with its date phrases taken out, as a purpose needs it ("taxi yesterday")."""
     dates = find_dates(text)
     for mention in reversed(dates):
         text = text[: mention.start] + " " + text[mention.end :]
-    return " ".join(text.split()).strip(" ,:;-–()") if dates else text
+    return " ".join(text.split()) if dates else text
 
 
 def _words_of(match: re.Match[str]) -> str | None:

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import re
 
+from balance_bot.domain.dates import without_dates
 from balance_bot.domain.text import EMOJI
-from balance_bot.domain.vocabulary import (
-    DATE_PHRASES,
-    DATE_WORDS,
-    FILLER,
-    GREETED,
-    GREETINGS,
-    KHMER_DATE_WORDS,
-    TRAILING_FILLER,
-)
+from balance_bot.domain.vocabulary import FILLER, GREETED, GREETINGS, TRAILING_FILLER
 
 MAX_PURPOSE_LENGTH = 120
 
 _MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+", re.IGNORECASE)
 _STRAY_CURRENCY = re.compile(r"[$៛¢]|(?<![^\W\d_])(?i:usd|khr|riels?|dollars?)(?![^\W\d_])|រៀល|ដុល្លារ|ដុល្លា")
-_DATE_PHRASE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(DATE_PHRASES) + r")(?![^\W\d_])", re.IGNORECASE)
-_KHMER_DATE = re.compile("|".join(KHMER_DATE_WORDS))
 _EDGE_PUNCTUATION = " \t-–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,:;.!?)])")
 _SPACES = re.compile(r"\s+")
@@ -28,13 +19,11 @@ _SPACES = re.compile(r"\s+")
 
 def clean_purpose(raw: str) -> str:
     """What was bought, as the member said it, without the words around it; '' if nothing left."""
-    text = _MENTION_OR_LINK.sub(" ", raw)
+    text = without_dates(raw)  # first, while "May 5$" still has the $ that makes it no date
+    text = _MENTION_OR_LINK.sub(" ", text)
     text = EMOJI.sub(" ", text)
     text = _STRAY_CURRENCY.sub(" ", text)
-    text = _DATE_PHRASE.sub(" ", text)
-    text = _KHMER_DATE.sub(" ", text)
-    words = [word for word in text.split() if _bare(word) not in DATE_WORDS]
-    words = _drop_leading_filler(words)
+    words = _drop_leading_filler(text.split())
     words = _drop_trailing_filler(words)
     purpose = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(words)).strip(_EDGE_PUNCTUATION)
     purpose = _SPACES.sub(" ", purpose)

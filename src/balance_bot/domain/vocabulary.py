@@ -31,17 +31,6 @@ TRAILING_FILLER = _words(
     na la ya bong boss sir madam bro sis guys everyone នឹង ណា ហើយ និង បាទ ចាស បង"""
 )
 
-# Date words that never belong in a purpose ("yesterday taxi 5$").
-DATE_WORDS = _words("yesterday today tonight yday ytd")
-DATE_PHRASES = (
-    "day before yesterday",
-    "this morning",
-    "this afternoon",
-    "this evening",
-    "last night",
-)
-KHMER_DATE_WORDS = ("ម្សិលម្ង៉ៃ", "ម្សិលមិញ", "ថ្ងៃនេះ", "ព្រឹកនេះ", "ល្ងាចនេះ", "យប់មិញ")
-
 # A total line repeats the entries above it.
 TOTAL_WORDS = _words("total sum subtotal សរុប =")
 

@@ -13,7 +13,6 @@ from balance_bot.domain.parser import HeuristicParser
 from balance_bot.domain.text import DIGITS_TO_ASCII
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
-    DATE_WORDS,
     FILLER,
     GREETED,
     GREETINGS,
@@ -500,7 +499,6 @@ KNOWN_WORDS = (
     | GREETED
     | FILLER
     | TRAILING_FILLER
-    | DATE_WORDS
     | LABELS
     | SENTENCE_WORDS
     | TOTAL_WORDS
