@@ -8,7 +8,7 @@ each is rewritten in plain English words dateparser reads the same way every tim
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -320,12 +320,25 @@ def _day_and_month(day: str, month: int, year: str | None) -> str | None:
     return f"{words} {year}" if year else words
 
 
-_SETTINGS = {
-    "PREFER_DATES_FROM": "past",
-    "DATE_ORDER": "DMY",
-    "RETURN_AS_TIMEZONE_AWARE": False,
-    "STRICT_PARSING": False,
-}
+def read_with_dateparser(words: str, today: date, settings: Mapping[str, str]) -> date | None:
+    """dateparser's day for the words (English and Khmer), seen from today and preferring the past.
+
+    Only for words already known to name a day or a month: dateparser reads '3$' as a date.
+    """
+    import dateparser  # here, not at the top: its 70 ms would slow every `balance-bot parse` start
+
+    base = datetime(today.year, today.month, today.day, 12)
+    found = dateparser.parse(
+        words,
+        languages=["en", "km"],
+        settings={
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "RELATIVE_BASE": base,
+            **settings,
+        },
+    )
+    return found.date() if found is not None else None
 
 
 @lru_cache(maxsize=4096)
@@ -335,11 +348,7 @@ def day_named(words: str, today: date) -> date | None:
     A day without a year is the latest one not after today ("Dec 3" said in November is last
     December's); a weekday is the last one. Cached: a group names the same few days all day.
     """
-    import dateparser  # here, not at the top: its 70 ms would slow every `balance-bot parse` start
-
-    base = datetime(today.year, today.month, today.day, 12)
-    found = dateparser.parse(words, languages=["en", "km"], settings={**_SETTINGS, "RELATIVE_BASE": base})
-    return found.date() if found is not None else None
+    return read_with_dateparser(words, today, {"DATE_ORDER": "DMY"})
 
 
 def load_date_reading() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
+from balance_bot.domain.dates import read_with_dateparser
 from balance_bot.domain.ledger import Period
 
 # dateparser knows Khmer month names but not "ខែ" ("month") before them, nor these phrases.
@@ -14,7 +15,6 @@ _KHMER_PHRASES = {
     "ខែក្រោយ": "next month",
 }
 _KHMER_MONTH_WORD = re.compile(r"^ខែ\s*")
-_SETTINGS = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
 def month_named(text: str, today: date) -> Period | None:
@@ -29,8 +29,5 @@ def month_named(text: str, today: date) -> Period | None:
     words = _KHMER_MONTH_WORD.sub("", words)
     if words.isdigit():  # "12" alone is a day to dateparser, and nothing clear to a person
         return None
-    import dateparser  # here, not at the top: its 70 ms would slow every `balance-bot parse` start
-
-    base = datetime(today.year, today.month, today.day, 12)
-    found = dateparser.parse(words, languages=["en", "km"], settings={**_SETTINGS, "RELATIVE_BASE": base})
-    return Period.of(found.date()) if found is not None else None
+    found = read_with_dateparser(words, today, {"PREFER_DAY_OF_MONTH": "first"})
+    return Period.of(found) if found is not None else None
