@@ -13,7 +13,7 @@ from pathlib import Path
 
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
-from bench import balance, bot, components, llm, outbox, sheets
+from bench import balance, bot, components, fuzz, llm, outbox, sheets
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -170,6 +170,8 @@ def main() -> None:
         f"(min {min(starts):.0f}; {ROUNDS} runs of `balance-bot parse` on no input)"
     )
     print(f"dev corpus score        {corpus_score()}   goal >= 98% correct, 0 wrong_saved, 0 false_alarm")
+    print("-- hostile input (issue 15); takes about half a minute --")
+    fuzz.report()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, all_cores)  # the bot and the fake Bot API run as on a real server
     print("-- capture in a group (issue 3); takes about three minutes --")

@@ -58,6 +58,7 @@ class CapturePolicy:
     min_purpose_length: int = 3
     confirm_wait_seconds: float = 5.0
     max_days_back: int = 31  # an expense dated further back goes to a bookkeeper, not the bot
+    max_entries: int = 50  # the most rows one message may add
 
 
 class Refusal(StrEnum):
@@ -160,6 +161,13 @@ class AskRephrase:
 
 
 @dataclass(frozen=True, slots=True)
+class TooManyEntries:
+    """One message listed more expenses than one message may add; none was saved."""
+
+    most: int
+
+
+@dataclass(frozen=True, slots=True)
 class Refused:
     """The expense is clear but cannot be saved as it stands."""
 
@@ -227,6 +235,7 @@ Outcome = (
     | Queued
     | AskPurpose
     | AskRephrase
+    | TooManyEntries
     | TopUpUnclear
     | Refused
     | DateRefused
@@ -340,6 +349,8 @@ class CaptureService:
             return Voided(await self._void(saved))
         if result.status is not ParseStatus.EXPENSE:
             return self._unclear(result.problem, result.entries)
+        if len(result.entries) > self._policy.max_entries:
+            return TooManyEntries(self._policy.max_entries)
         if refused := self._refusal(result.entries):
             return refused
         placed = await self._place(
@@ -413,6 +424,8 @@ class CaptureService:
         *,
         unsure: bool = False,
     ) -> Outcome:
+        if len(entries) > self._policy.max_entries:
+            return TooManyEntries(self._policy.max_entries)  # a model may list what the parser would not
         if refused := self._refusal(entries):
             return refused
         placed = await self._place(message.chat_id, entries, local_day(posted_at, self._policy.timezone))
@@ -557,6 +570,8 @@ class CaptureService:
                 entries[0],
             )
             return Refused(_REFUSALS[problem], offending, self._policy.limits)
+        if problem is Problem.TOO_MANY:
+            return TooManyEntries(self._policy.max_entries)
         return AskRephrase(problem)
 
     def _refusal(self, entries: Sequence[ExpenseEntry]) -> Refused | None:

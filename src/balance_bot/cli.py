@@ -67,7 +67,8 @@ async def parse_stream(
     write: Callable[[str], None],
     today: Callable[[], date] | None = None,
 ) -> None:
-    """One JSON answer per non-blank input line, in order; a line that is not a message says so.
+    """One JSON answer per non-blank input line, in order; a line that is not a message says so,
+    and the next line is answered.
 
     `today` gives the team's date that "yesterday" and "Dec 3" are read from.
     """
@@ -76,17 +77,40 @@ async def parse_stream(
             continue
         request = _request_of(line)
         identifier, text = request.get("id"), request.get("text")
-        if isinstance(text, str):
+        if not _is_unicode(line):
+            answer = _error("not UTF-8")  # stdin's undecodable bytes arrive as lone surrogates
+        elif not isinstance(text, str):
+            answer = _error("not a {id, text} line")
+        elif not _is_unicode(text):
+            answer = _error("text holds a lone surrogate")
+        else:
             result = await interpreter.interpret(text)
             answer = result_as_json(result, today() if today is not None else None)
-        else:
-            answer = {"status": "ignore", "entries": [], "error": "not a {id, text} line"}
-        write(json.dumps({"id": identifier, **answer}, ensure_ascii=False) + "\n")
+        write(_json_line({"id": identifier, **answer}))
+
+
+def _error(why: str) -> dict[str, Any]:
+    return {"status": "ignore", "entries": [], "error": why}
+
+
+def _is_unicode(text: str) -> bool:
+    """Whether the text can be written as UTF-8: no lone surrogates."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_line(answer: dict[str, Any]) -> str:
+    """One JSON line, Khmer kept readable; escaped when an id holds what UTF-8 cannot write."""
+    line = json.dumps(answer, ensure_ascii=False)
+    return (line if _is_unicode(line) else json.dumps(answer)) + "\n"
 
 
 def _request_of(line: str) -> dict[str, Any]:
     try:
         request = json.loads(line)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return {}
     return request if isinstance(request, dict) else {}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.ports import ExpenseParser, MessageTally, ParseHints
+
+_log = logging.getLogger(__name__)
 
 
 class MessageInterpreter:
@@ -40,7 +43,12 @@ class MessageInterpreter:
         if not asks:
             return first_reading
         assert self._second_opinion is not None
-        second = await self._second_opinion.parse_message(text, ParseHints(first_reading, chat_id))
+        try:
+            second = await self._second_opinion.parse_message(text, ParseHints(first_reading, chat_id))
+        except Exception:
+            # A reader's bug must not cost the member the reply: the heuristic reading stands.
+            _log.exception("the second opinion failed; the parser's own reading stands")
+            return first_reading
         return _dated_like(second, first_reading) if second is not None else first_reading
 
 

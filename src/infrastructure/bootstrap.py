@@ -73,7 +73,8 @@ def build_interpreter(
     settings: Settings, second_opinion: ExpenseParser | None = None, tally: MessageTally | None = None
 ) -> MessageInterpreter:
     """The message interpreter: the heuristic parser with the configured amount ceilings."""
-    return MessageInterpreter(HeuristicParser(amount_limits(settings)), second_opinion, tally)
+    parser = HeuristicParser(amount_limits(settings), settings.max_entries_per_message)
+    return MessageInterpreter(parser, second_opinion, tally)
 
 
 @dataclass
@@ -259,6 +260,7 @@ def build_capture(
         undo_window=timedelta(seconds=settings.undo_window_seconds),
         confirm_wait_seconds=settings.confirm_wait_seconds,
         max_days_back=settings.max_days_back,
+        max_entries=settings.max_entries_per_message,
     )
     clock = clock or SystemClock()
     outbox = SqliteOutbox(database)
@@ -358,7 +360,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         if arguments.command == "parse":
-            sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            # Undecodable bytes become lone surrogates, so that line gets an error and the next an answer.
+            sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
             configure_logging([settings.anthropic_api_key], level=logging.ERROR)
             asyncio.run(parse_messages(settings))

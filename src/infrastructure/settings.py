@@ -58,6 +58,7 @@ class Settings:
     khr_per_usd: Decimal = Decimal(4000)
     max_amount_usd: Decimal = Decimal(10000)
     max_amount_khr: Decimal = Decimal(40_000_000)
+    max_entries_per_message: int = 50
     undo_window_seconds: int = 900
     workbook_save_delay_seconds: int = 2
     sheets_writes_per_minute: int = 60
@@ -129,6 +130,9 @@ class Settings:
             khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
             max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
             max_amount_khr=_positive_decimal(values, "MAX_AMOUNT_KHR", defaults.max_amount_khr),
+            max_entries_per_message=_positive_int(
+                values, "MAX_ENTRIES_PER_MESSAGE", defaults.max_entries_per_message
+            ),
             undo_window_seconds=_positive_int(values, "UNDO_WINDOW_SECONDS", defaults.undo_window_seconds),
             workbook_save_delay_seconds=_positive_int(
                 values, "WORKBOOK_SAVE_DELAY_SECONDS", defaults.workbook_save_delay_seconds

@@ -90,3 +90,31 @@ def test_run_without_a_token_says_where_to_get_one(tmp_path):
     done = run([str(BIN / "balance-bot"), "run"], "", cwd=tmp_path, env={"PATH": str(BIN)})
     assert done.returncode == 2
     assert "BotFather" in done.stderr
+
+
+def test_the_parse_command_answers_every_line_whatever_bytes_come_before_it(tmp_path):
+    lines = [
+        b'{"id": 1, "text": "coffee \xff\xfe 3$"}',
+        b'{"id": 2, "text": "tea \\ud800 2$"}',
+        b'{"id": 3, "text": "coffee 123456789012345678901234567890$"}',
+        b'{"id": 4, "text": "' + b"1$" * 50_000 + b'"}',
+        b'{"id": 5, "text": "' + b"[" * 100_000 + b'"}',
+        b"[" * 100_000,
+        '{"id": 6, "text": "ទឹកកក ៥០០០៛"}'.encode(),
+    ]
+    done = subprocess.run(
+        [str(BIN / "balance-bot"), "parse"],
+        input=b"\n".join(lines) + b"\n",
+        capture_output=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={"PATH": str(BIN), "PARSER_LLM": "none"},
+    )
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [answer.get("id") for answer in answers] == [1, 2, 3, 4, 5, None, 6]
+    assert answers[0]["error"] == "not UTF-8"
+    assert answers[1]["error"] == "text holds a lone surrogate"
+    assert answers[2]["problem"] == "over_limit"
+    assert answers[3]["problem"] == "too_many"
+    assert answers[6]["entries"][0]["purpose"] == "ទឹកកក"

@@ -1,6 +1,7 @@
 """Tests for the capture use case: saving, asking for purposes, limits, undo, edits, switching."""
 
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,10 +27,13 @@ from balance_bot.capture import (
     Saved,
     Silent,
     Switched,
+    TooManyEntries,
     TopUpUnclear,
     Voided,
 )
+from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
 from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import LedgerNotConnected
@@ -38,6 +42,7 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger, UnconnectedLedger, UnsharedLedger
 from tests.fakes.open_periods import OpenMonths
 from tests.fakes.outbox import in_memory_delivery
+from tests.fakes.second_opinion import ScriptedSecondOpinion
 
 CHAT, SOKHA, DARA = -100, 7, 8
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
@@ -53,16 +58,15 @@ def ledger():
     return InMemoryLedger()
 
 
-def capture_on(ledger, clock, state=None, policy=None, periods=None):
+def capture_on(ledger, clock, state=None, policy=None, periods=None, interpreter=None):
     """(capture service, in-memory outbox, delivery); stop the delivery afterwards."""
     state = state or InMemoryCaptureState()
     policy = policy or CapturePolicy(
         timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5), saves_per_minute=5
     )
     delivery, outbox = in_memory_delivery(ledger, state, clock)
-    service = CaptureService(
-        MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy, periods
-    )
+    interpreter = interpreter or MessageInterpreter(HeuristicParser())
+    service = CaptureService(interpreter, ledger, delivery, state, clock, policy, periods)
     return service, outbox, delivery
 
 
@@ -195,6 +199,24 @@ async def test_a_new_expense_instead_of_a_purpose_drops_the_pending_amount(chat,
 
 async def test_an_unclear_message_asks_to_rephrase(chat):
     assert isinstance(await chat.post("coffee 3$ or 4$?"), AskRephrase)
+
+
+async def test_a_list_longer_than_one_message_may_add_is_refused_whole_with_the_most_allowed(chat, ledger):
+    outcome = await chat.post("\n".join(f"item{index} {index + 1}$" for index in range(51)))
+    assert outcome == TooManyEntries(50)
+    assert ledger.sheets == {}
+
+
+async def test_a_model_listing_more_entries_than_allowed_saves_none(clock, ledger):
+    many = tuple(ExpenseEntry(Money(Decimal(index + 1), Currency.USD), "driver") for index in range(3))
+    second = ScriptedSecondOpinion(ParseResult(ParseStatus.EXPENSE, many))
+    policy = CapturePolicy(timezone=PHNOM_PENH, max_entries=2)
+    interpreter = MessageInterpreter(HeuristicParser(), second)
+    service, _, delivery = capture_on(ledger, clock, policy=policy, interpreter=interpreter)
+    text = "paid 1 to the driver, 2 to the other driver and 3 to the third one who came late"
+    assert await Chat(service, clock).post(text) == TooManyEntries(2)
+    assert ledger.sheets == {}
+    await delivery.stop()
 
 
 async def test_an_amount_over_the_ceiling_is_refused_with_the_reason(chat, ledger):

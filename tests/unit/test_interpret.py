@@ -77,3 +77,16 @@ def test_a_models_entries_take_the_messages_day_when_the_parser_counted_differen
     second = ScriptedSecondOpinion(ParseResult(ParseStatus.EXPENSE, entries))
     result = interpret(MessageInterpreter(HeuristicParser(), second), f"Monday {UNSURE_MESSAGE}")
     assert [entry.day_words for entry in result.entries] == ["monday", "monday"]
+
+
+class BrokenSecondOpinion:
+    """A second opinion whose reader fails in a way nobody foresaw."""
+
+    async def parse_message(self, text, hints):
+        raise RecursionError("maximum recursion depth exceeded while decoding a JSON object")
+
+
+def test_a_second_opinion_that_raises_leaves_the_parser_s_own_reading_standing():
+    result = interpret(MessageInterpreter(HeuristicParser(), BrokenSecondOpinion()), UNSURE_MESSAGE)
+    assert result.status is ParseStatus.EXPENSE
+    assert not result.certain

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from decimal import Decimal
 
 from balance_bot.domain.money import Currency
 from balance_bot.domain.numerals import (
     KHMER_MULTIPLIERS,
+    OVERSIZED,
     THOUSAND,
     next_unit_below,
     read_number,
@@ -71,20 +73,29 @@ class Mention:
         return self.currency is not None or self.scaled
 
 
-def scan_line(line: str) -> list[Mention]:
-    """Every number in the line that could be an amount; times, dates, codes and phones left out."""
+def scan_line(line: str, most_money: int | None = None) -> list[Mention]:
+    """Every number in the line that could be an amount; times, dates, codes and phones left out.
+
+    With `most_money`, the scan stops at the first money-like number over that many: a message
+    with more amounts than anyone may save is refused without reading the rest.
+    """
     scan = line.translate(DIGITS_TO_ASCII)
-    phones = [match.span() for match in _PHONE.finditer(scan)]
+    phones = deque(match.span() for match in _PHONE.finditer(scan))
     mentions: list[Mention] = []
-    taken_until = 0
+    taken_until, money = 0, 0
     for match in _NUMBER.finditer(scan):
         start, end = match.span()
-        if start < taken_until or any(a <= start < b for a, b in phones):
+        while phones and phones[0][1] <= start:
+            phones.popleft()
+        if start < taken_until or (phones and phones[0][0] <= start):
             continue
         mention = _read_mention(scan, start, end, taken_until)
         if mention is not None:
             mentions.append(mention)
             taken_until = mention.end
+            money += mention.money_like
+            if most_money is not None and money > most_money:
+                break
     return mentions
 
 
@@ -143,6 +154,8 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
     next_char = scan[position] if position < len(scan) else ""
     if currency is None and not scaled and (is_latin_letter(next_char) or is_khmer(next_char)):
         return None  # a unit or classifier glued on: 7up, 3pm, 30th, ២០នាក់
+    if currency is None and not scaled and value >= OVERSIZED:
+        return None  # an account or card number: money only when a currency says so
 
     return Mention(
         start=start_of_mention,

@@ -8,6 +8,7 @@ each is rewritten in plain English words dateparser reads the same way every tim
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -213,7 +214,8 @@ _UNIT_AFTER = re.compile(
     r"|dozen|pcs|pieces|bottle|bottles|can|cans|of|ខ្សែ|គីឡូ|លីត្រ|កញ្ចប់|ដប|កំប៉ុង)(?![^\W_])",
     re.IGNORECASE,
 )
-_LINE_START = re.compile(r"^\W*$")
+_WORD_CHARACTER = re.compile(r"\w")
+_NOT_LINE_END = re.compile(r"[^ .,:;!)\-]")
 
 
 def _candidates(scan: str) -> list[re.Match[str]]:
@@ -248,13 +250,15 @@ def find_dates(line: str, mentions: Sequence[Mention] | None = None) -> list[Dat
         return []
     if mentions is None:
         mentions = scan_line(line)
-    money = [(mention.start, mention.end) for mention in mentions if mention.money_like]
+    money = deque((mention.start, mention.end) for mention in mentions if mention.money_like)
     found: list[DateMention] = []
     for match in candidates:
         start, end = match.span()
         if found and start < found[-1].end:
             continue  # two families read the same words
-        if any(start < money_end and money_start < end for money_start, money_end in money):
+        while money and money[0][1] <= start:
+            money.popleft()  # candidates come in order of their start: amounts behind are done
+        if money and money[0][0] < end:
             continue  # "May 5$", "៥ខែ ១២$": the number is an amount
         if match.groupdict().get("nday") and not match.group("nyear") and not _stands_alone(scan, start, end):
             continue
@@ -268,7 +272,8 @@ def _stands_alone(scan: str, start: int, end: int) -> bool:
     """'3/12' is a date at the start or the end of a line, but '1/2 kg' is a fraction."""
     if _UNIT_AFTER.match(scan, end):
         return False
-    return bool(_LINE_START.match(scan[:start])) or not scan[end:].strip(" .,:;!)-")
+    # Searched, not sliced: a line of many dates is read in linear time.
+    return _WORD_CHARACTER.search(scan, 0, start) is None or _NOT_LINE_END.search(scan, end) is None
 
 
 def without_dates(text: str) -> str:

@@ -28,6 +28,7 @@ class Problem(StrEnum):
     TOO_PRECISE = "too_precise"  # cents of a cent, fractions of a riel
     PURPOSES_MISSING = "purposes_missing"  # several amounts, not each with its purpose
     UNSURE = "unsure"  # the LLMs read it, but none was sure enough
+    TOO_MANY = "too_many"  # more entries than one message may add
 
 
 @dataclass(frozen=True, slots=True)

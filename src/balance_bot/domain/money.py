@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from enum import StrEnum
 
 
@@ -38,16 +38,25 @@ class Money:
     @property
     def is_whole_in_its_currency(self) -> bool:
         """Whether the amount needs no rounding: at most cents, or whole riel."""
-        return self.amount == self.amount.quantize(exponent_of(self.currency))
+        return self.amount == self._quantized()
 
     def canonical(self) -> str:
-        """The amount as the ledger writes it: '3.00' for dollars, '5000' for riel."""
+        """The amount as the ledger writes it: '3.00' for dollars, '5000' for riel; any size."""
         if self.currency is Currency.UNKNOWN:
-            return format(self.amount.normalize(), "f")
-        return format(self.amount.quantize(exponent_of(self.currency)), "f")
+            return format(self.amount.normalize(_wide_enough_for(self.amount)), "f")
+        return format(self._quantized(), "f")
+
+    def _quantized(self) -> Decimal:
+        # The default 28 digits raise for a 27-digit amount in cents; a model may answer anything.
+        return self.amount.quantize(exponent_of(self.currency), context=_wide_enough_for(self.amount))
 
     def __str__(self) -> str:
         return f"{self.canonical()} {self.currency.value}"
+
+
+def _wide_enough_for(amount: Decimal) -> Context:
+    """A context with room for every digit of the amount and its cents."""
+    return Context(prec=max(28, amount.adjusted() + 4, len(amount.as_tuple().digits) + 4))
 
 
 @dataclass(frozen=True, slots=True)

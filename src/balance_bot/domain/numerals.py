@@ -16,6 +16,11 @@ KHMER_MULTIPLIERS: dict[str, Decimal] = {
     "រយ": Decimal(100),
 }
 THOUSAND = Decimal(1000)
+# No expense has more digits than these; anything longer is read as OVERSIZED or not as a number,
+# so every later sum, multiplier and quantize stays exact within Decimal's 28 digits.
+MAX_WHOLE_DIGITS = 15
+MAX_FRACTION_DIGITS = 12
+OVERSIZED = Decimal(10) ** MAX_WHOLE_DIGITS  # over every amount limit, yet safe to compute with
 
 
 def next_unit_below(multiplier: Decimal) -> Decimal:
@@ -25,7 +30,11 @@ def next_unit_below(multiplier: Decimal) -> Decimal:
 
 def read_number(written: str) -> tuple[Decimal, int] | None:
     """The value of an ASCII-digit number as written ('1,250.00', '12 500', '3,5') and the digits
-    written after its decimal point; None when it is not a number."""
+    written after its decimal point; None when it is not a number.
+
+    A number of more than MAX_WHOLE_DIGITS digits is OVERSIZED (an amount over any limit); one
+    with more than MAX_FRACTION_DIGITS decimals is no amount anyone paid.
+    """
     compact = written.replace(" ", "")
     whole, comma, fraction = compact.partition(",")
     if comma and "." not in compact and "," not in fraction and len(fraction) < 3:
@@ -33,6 +42,11 @@ def read_number(written: str) -> tuple[Decimal, int] | None:
     elif compact.count(".") > 1:
         compact = compact.replace(".", "")  # dots as thousands separators: 1.250.000
     compact = compact.replace(",", "")
+    whole_digits, _, fraction_digits = compact.partition(".")
+    if len(fraction_digits) > MAX_FRACTION_DIGITS:
+        return None
+    if len(whole_digits.lstrip("0")) > MAX_WHOLE_DIGITS:
+        return OVERSIZED, 0
     try:
         value = Decimal(compact)
     except InvalidOperation:

@@ -41,6 +41,8 @@ MAX_MESSAGE_LENGTH = 4096
 MAX_WORDS_BEFORE_BARE_AMOUNT = 5
 # A purpose this long is more likely a sentence about money than a ledger note.
 MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
+# The most rows one message may add (MAX_ENTRIES_PER_MESSAGE); a list's total line comes on top.
+MAX_ENTRIES = 50
 
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+\s*)")
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
@@ -50,6 +52,8 @@ _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
 _JOINING_PUNCTUATION = " :=-–—"
+# Words beside a number are looked for this far from it, so a long line is read in linear time.
+_NEARBY = 64
 _WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 
 
@@ -71,7 +75,9 @@ class _Reading:
 
     found: list[_Found]
     spare_lines: list[str]
+    most_found: int
     ambiguous: bool = False
+    too_many: bool = False
     uncertain: bool = False
     unexplained_number: bool = False  # a number left out that might still be money
     day_words: str = ""  # the last day named so far: "Yesterday:" over a list dates the list
@@ -81,17 +87,20 @@ class _Reading:
 class HeuristicParser:
     """Reads expenses the way Cambodian teams write them; deterministic, fast and offline."""
 
-    def __init__(self, limits: AmountLimits | None = None) -> None:
+    def __init__(self, limits: AmountLimits | None = None, max_entries: int = MAX_ENTRIES) -> None:
         self._limits = limits or AmountLimits()
+        self._max_entries = max_entries
 
     def parse(self, text: str) -> ParseResult:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
         text = normalize_message(text[: MAX_MESSAGE_LENGTH * 2])
         if not text.strip():
             return ParseResult.ignore()
-        reading = _Reading(found=[], spare_lines=[])
+        reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
         for raw_line in text.split("\n"):
             _read_line(_LIST_MARKER.sub("", raw_line, count=1), reading)
+            if reading.too_many:
+                return ParseResult.unclear(Problem.TOO_MANY)
         if reading.first_day_words:
             # "taxi 5$ / lunch 3$ / (yesterday)": a day named below the entries dates them too.
             reading.found = [
@@ -105,6 +114,8 @@ class HeuristicParser:
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
         found = _without_total_lines(reading.found)
+        if len(found) > self._max_entries:
+            return ParseResult.unclear(Problem.TOO_MANY)
         if not found:
             return ParseResult.ignore(certain=not reading.unexplained_number)
         words = {_bare_word(word) for word in text.split()}
@@ -132,13 +143,20 @@ class HeuristicParser:
 
 
 def _read_line(line: str, reading: _Reading) -> None:
-    mentions = scan_line(line)
+    room = reading.most_found - len(reading.found)
+    mentions = scan_line(line, most_money=room)
+    if sum(mention.money_like for mention in mentions) > room:
+        reading.too_many = True
+        return
     if dates := find_dates(line, mentions):
         line = _without(line, dates)  # "Dec 3" is neither an amount nor part of the purpose
         mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in dates)]
         reading.day_words = dates[0].words
         reading.first_day_words = reading.first_day_words or dates[0].words
-    amounts = [m for m in mentions if m.money_like or _is_listed_bare_amount(line, m, mentions)]
+    in_a_list_of_money = any(m.money_like for m in mentions)
+    amounts = [
+        m for m in mentions if m.money_like or (in_a_list_of_money and _is_listed_bare_amount(line, m))
+    ]
     if not amounts:
         bare = _bare_amount(line, mentions)
         if bare is None:
@@ -164,9 +182,12 @@ def _read_line(line: str, reading: _Reading) -> None:
 
 def _without(line: str, dates: list[DateMention]) -> str:
     """The line with its dates blanked out, every other character where it was."""
+    pieces, kept_from = [], 0
     for mention in dates:
-        line = line[: mention.start] + " " * (mention.end - mention.start) + line[mention.end :]
-    return line
+        pieces += [line[kept_from : mention.start], " " * (mention.end - mention.start)]
+        kept_from = mention.end
+    pieces.append(line[kept_from:])
+    return "".join(pieces)
 
 
 def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]:
@@ -187,12 +208,15 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
     """'3$ or 4$', '3-4$', 'around 10$', '1$ each', '500៛/page': no one exact amount that was paid."""
     for amount in amounts:
-        if _RANGE_BEFORE.search(line, 0, amount.start) or _UNIT_PRICE_BEFORE.search(line, 0, amount.start):
+        nearby = max(0, amount.start - _NEARBY)
+        if _RANGE_BEFORE.search(line, nearby, amount.start) or _UNIT_PRICE_BEFORE.search(
+            line, nearby, amount.start
+        ):
             return True
-        preceding = _bare_word(" ".join(line[: amount.start].split()[-1:]))
-        if preceding in APPROXIMATE_WORDS or line[: amount.start].rstrip().endswith("~"):
+        preceding = _bare_word(_word_before(line, amount.start))
+        if preceding in APPROXIMATE_WORDS or line[nearby : amount.start].rstrip().endswith("~"):
             return True
-        following = _bare_word(" ".join(line[amount.end :].split()[:1]))
+        following = _bare_word(_word_after(line, amount.end))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
             return True
         per_unit = _PER_UNIT_AFTER.match(line, amount.end)
@@ -204,14 +228,12 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
     return False
 
 
-def _is_listed_bare_amount(line: str, mention: Mention, mentions: list[Mention]) -> bool:
+def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
     """'coffee 3$, cake 2': a bare number ending an item of a list whose amounts are marked."""
-    if mention.marked or not any(m.money_like for m in mentions):
+    if mention.marked or not _LIST_SEPARATOR_AFTER.match(line, mention.end):
         return False
-    if not _LIST_SEPARATOR_AFTER.match(line, mention.end):
-        return False
-    words_before = line[: mention.start].split()
-    return bool(words_before) and _is_purpose_word(words_before[-1])
+    word_before = _word_before(line, mention.start)
+    return bool(word_before) and _is_purpose_word(word_before)
 
 
 def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
@@ -241,11 +263,10 @@ def _is_not_money(line: str, mention: Mention) -> bool:
     """A number that labels, counts or codes: 'room 204', '25 students', '3pm', 'is 88321', '0123'."""
     if currency_by_size(mention) is None or _starts_with_zero(line, mention):
         return True
-    before = line[: mention.number_start].split()[-1:]
-    if before and not _is_purpose_word(before[0]) and _bare_word(before[0]) not in CONNECTIVES:
+    before = _word_before(line, mention.number_start)
+    if before and not _is_purpose_word(before) and _bare_word(before) not in CONNECTIVES:
         return True
-    counted = line[mention.end :].split(maxsplit=1)[:1]
-    word = _bare_word(counted[0]) if counted else ""
+    word = _bare_word(_word_after(line, mention.end))
     return bool(word) and word[0].isalpha() and word not in CONNECTIVES and word not in TRAILING_FILLER
 
 
@@ -298,6 +319,18 @@ def _without_total_lines(found: list[_Found]) -> list[_Found]:
     if len(found) < 2:
         return found
     return [item for item in found if not item.is_total] or found
+
+
+def _word_before(line: str, position: int) -> str:
+    """The last word before the position (within _NEARBY characters), or ''."""
+    words = line[max(0, position - _NEARBY) : position].split()
+    return words[-1] if words else ""
+
+
+def _word_after(line: str, position: int) -> str:
+    """The first word after the position (within _NEARBY characters), or ''."""
+    words = line[position : position + _NEARBY].split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def _bare_word(word: str) -> str:

@@ -29,6 +29,7 @@ from balance_bot.capture import (
     Saved,
     Silent,
     Switched,
+    TooManyEntries,
     TopUpUnclear,
     Voided,
 )
@@ -37,6 +38,7 @@ from balance_bot.domain.balances import ZERO, PeriodBalance
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import Period, SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.ports import (
     LedgerAccessDenied,
     LedgerError,
@@ -73,6 +75,10 @@ COMMANDS = (
 )
 ASK_PURPOSE = "I saw an amount of {amount}. What is this for?"
 REPHRASE = "I'm not sure about this expense. Please rephrase with amount + purpose."
+TOO_MANY_ENTRIES = (
+    "That message lists more than {most} expenses, so I saved none of them. "
+    "Please post them in messages of at most {most}."
+)
 REFUSALS = {
     Refusal.OVER_LIMIT: "{amount} is more than the {limit} allowed for one expense, so I did not save it. "
     "If it is right, ask a bookkeeper to add it to the sheet.",
@@ -128,10 +134,11 @@ PRIVACY_WARNING = (
 
 
 def amount(money: Money) -> str:
-    """'3.00 USD', '25,000 KHR'."""
-    if money.currency is Currency.KHR:
-        return f"{money.amount.quantize(Decimal(1)):,} KHR"
-    return f"{money.amount.quantize(Decimal('0.01')):,} {money.currency.value}"
+    """'3.00 USD', '25,000 KHR'; 'that amount' for a number longer than any expense."""
+    if money.amount >= OVERSIZED:
+        return "That amount"
+    counted_as = Currency.KHR if money.currency is Currency.KHR else Currency.USD
+    return f"{Decimal(Money(money.amount, counted_as).canonical()):,} {money.currency.value}"
 
 
 def ask_purpose(entry: ExpenseEntry) -> str:
@@ -403,6 +410,8 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return ask_purpose(entry)
         case AskRephrase():
             return REPHRASE
+        case TooManyEntries(most):
+            return TOO_MANY_ENTRIES.format(most=most)
         case TopUpUnclear():
             return TOPUP_HOW
         case Refused(reason, entry, limits):

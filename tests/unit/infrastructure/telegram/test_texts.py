@@ -3,9 +3,11 @@
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from balance_bot.capture import DateRefusal, DateRefused, Dating
+from balance_bot.capture import DateRefusal, DateRefused, Dating, Refusal, Refused, TooManyEntries
+from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
-from balance_bot.domain.money import Currency, Money
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.ports import MonthUsage, ProviderUsage, SavedMessage
 from infrastructure.llm.expense_parser_client import BudgetReached
 from infrastructure.telegram import texts
@@ -122,3 +124,23 @@ def test_last_months_balance_says_it_still_takes_late_expenses_while_it_is_open(
         text.splitlines()[-1]
         == "November 2026 still takes expenses posted late until Thu 3 Dec, then it closes."
     )
+
+
+def test_a_list_over_the_most_entries_is_refused_with_the_most_allowed():
+    text = texts.reply_for(TooManyEntries(50), "Sokha")
+    assert text == (
+        "That message lists more than 50 expenses, so I saved none of them. "
+        "Please post them in messages of at most 50."
+    )
+
+
+def test_a_number_longer_than_any_expense_is_refused_without_repeating_it():
+    entry = ExpenseEntry(Money(OVERSIZED, Currency.USD), "coffee")
+    text = texts.reply_for(Refused(Refusal.OVER_LIMIT, entry, AmountLimits()), "Sokha")
+    assert text is not None
+    assert text.startswith("That amount is more than the 10,000.00 USD allowed for one expense")
+
+
+def test_an_amount_of_any_size_is_written_without_raising():
+    assert texts.amount(Money(Decimal("1e30"), Currency.KHR)) == "That amount"
+    assert texts.amount(Money(Decimal("12345.5"), Currency.UNKNOWN)) == "12,345.50 UNKNOWN"
