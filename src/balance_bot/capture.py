@@ -44,6 +44,7 @@ class IncomingMessage:
     text: str
     sent_at: datetime
     revision: int = 0  # 0 for a new message; an edit's own number, so each edit is captured once
+    forwarded_from: datetime | None = None  # when the original of a forwarded message was sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,14 @@ class AskRephrase:
 
 
 @dataclass(frozen=True, slots=True)
+class ForwardedNotSaved:
+    """A forwarded message reads as an expense: someone else's, or an old one; the member reposts it."""
+
+    original_day: date
+    entries: tuple[ExpenseEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TooManyEntries:
     """One message listed more expenses than one message may add; none was saved."""
 
@@ -236,6 +245,7 @@ Outcome = (
     | AskPurpose
     | AskRephrase
     | TooManyEntries
+    | ForwardedNotSaved
     | TopUpUnclear
     | Refused
     | DateRefused
@@ -299,6 +309,8 @@ class CaptureService:
     async def on_message(self, message: IncomingMessage) -> Outcome:
         """Decide what a new group message is and act on it."""
         now = self._clock.now()
+        if message.forwarded_from is not None:
+            return await self._forwarded(message, message.forwarded_from)
         pending = await self._state.take_pending(message.chat_id, message.user_id, now)
         result = await self._interpreter.interpret(message.text, message.chat_id)
         if pending is not None and not result.entries:
@@ -336,6 +348,13 @@ class CaptureService:
         return await self._save_checked(
             message, message.message_id, message.sent_at, result.entries, unsure=not result.certain
         )
+
+    async def _forwarded(self, message: IncomingMessage, original_sent_at: datetime) -> Outcome:
+        """Never the forwarder's expense of today: its day and payer are the original's, so ask."""
+        result = await self._interpreter.interpret(message.text, message.chat_id)
+        if not result.entries or result.status is ParseStatus.IGNORE:
+            return Silent()
+        return ForwardedNotSaved(local_day(original_sent_at, self._policy.timezone), result.entries)
 
     @_ledger_errors_as_outcome
     async def on_edit(self, message: IncomingMessage) -> Outcome:

@@ -56,6 +56,13 @@ if TYPE_CHECKING:
     from infrastructure.llm.expense_parser_client import ExpenseParserClient, OnBudgetReached
 
 Close = Callable[[], Awaitable[None]]
+# The exit status when running would harm the ledger (another bot on the token or the database,
+# a damaged database): the systemd unit does not restart on it (RestartPreventExitStatus).
+CANNOT_RUN_STATUS = 3
+
+
+class CannotRun(Exception):
+    """The bot must not start or go on: the message says why and what the operator can do."""
 
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")) -> Settings:
@@ -388,10 +395,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     allowed_updates=Update.ALL_TYPES,
                 )
             else:
-                from infrastructure.telegram.polling import run_polling
+                from infrastructure.telegram.polling import PollingConflict, run_polling
 
                 configure_logging(secrets_to_hide)
-                run_polling(build_bot(settings))
+                try:
+                    run_polling(build_bot(settings))
+                except PollingConflict as exc:
+                    raise CannotRun(str(exc)) from exc
             return 0
         if arguments.command == "status":
             return asyncio.run(print_status(settings, clock=SystemClock()))
@@ -410,6 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
+    except CannotRun as exc:
+        print(f"balance-bot: {exc}", file=sys.stderr)
+        return CANNOT_RUN_STATUS
     return 2
 
 

@@ -16,6 +16,9 @@ from aiohttp import web
 from tests.fakes.loopback import serve
 
 Params = dict[str, Any]
+# What Telegram allows in one message's text, counted in UTF-16 code units as Telegram counts.
+MAX_TEXT_LENGTH = 4096
+CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 
 
 @dataclass
@@ -25,6 +28,16 @@ class Call:
     method: str
     params: Params
     at: float
+
+
+@dataclass
+class Refusal:
+    """An answer other than ok that the next calls to a method get: an error, or a raw body."""
+
+    method: str
+    status: int
+    body: str
+    times: int
 
 
 @dataclass
@@ -48,6 +61,9 @@ class FakeTelegram:
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     _too_many_requests: dict[str, int] = field(default_factory=dict)
+    _refusals: list[Refusal] = field(default_factory=list)
+    migrated: dict[int, int] = field(default_factory=dict)  # a group's old id -> its supergroup's
+    refused: list[Call] = field(default_factory=list)  # calls answered with an error
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None
     _closing: bool = False
@@ -116,9 +132,34 @@ class FakeTelegram:
         }
         self._push({"message": message})
 
+    def user_forwards(
+        self, chat_id: int, user_id: int, text: str, *, original_date: int, from_name: str = "Dara"
+    ) -> Params:
+        """A member forwards another person's message, sent at original_date (a Unix time)."""
+        message = self._message(chat_id, self._user(user_id, ""), text)
+        message["forward_origin"] = {
+            "type": "hidden_user",
+            "date": original_date,
+            "sender_user_name": from_name,
+        }
+        self._push({"message": message})
+        return message
+
     def answer_with_429(self, method: str, times: int) -> None:
         """The next calls to a method are refused with 429 and a one-second retry_after."""
         self._too_many_requests[method] = times
+
+    def refuse(
+        self, method: str, code: int, description: str, times: int = 1, parameters: Params | None = None
+    ) -> None:
+        """The next calls to a method get Telegram's error answer with this code and description."""
+        refusal = _refusal(method, code, description, parameters)
+        refusal.times = times
+        self._refusals.append(refusal)
+
+    def answer_raw(self, method: str, body: str, times: int = 1, status: int = 200) -> None:
+        """The next calls to a method get this body as it is, well-formed or not."""
+        self._refusals.append(Refusal(method, status, body, times))
 
     # What the bot did
 
@@ -170,6 +211,9 @@ class FakeTelegram:
                 },
                 status=429,
             )
+        if refusal := self._refusal_for(method, params):
+            self.refused.append(Call(method, params, time.perf_counter()))
+            return web.Response(status=refusal.status, text=refusal.body, content_type="application/json")
         if method != "getUpdates":
             await self._record(method, params)
         handler = getattr(self, f"_api_{method}", None)
@@ -177,6 +221,28 @@ class FakeTelegram:
             return _error(404, f"Not Found: method {method} is not faked")
         result = await handler(params)
         return web.json_response({"ok": True, "result": result})
+
+    def _refusal_for(self, method: str, params: Params) -> Refusal | None:
+        """A scripted refusal, or the one the real Bot API gives for these parameters."""
+        for refusal in self._refusals:
+            if refusal.method == method and refusal.times > 0:
+                refusal.times -= 1
+                return refusal
+        chat_id = params.get("chat_id")
+        if chat_id is not None and int(chat_id) in self.migrated:
+            return _refusal(
+                method,
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self.migrated[int(chat_id)]},
+            )
+        text = params.get("text")
+        if method in ("sendMessage", "editMessageText") and isinstance(text, str):
+            if not text.strip():
+                return _refusal(method, 400, "Bad Request: message text is empty")
+            if len(text.encode("utf-16-le")) // 2 > MAX_TEXT_LENGTH:
+                return _refusal(method, 400, "Bad Request: message is too long")
+        return None
 
     async def _record(self, method: str, params: Params) -> None:
         assert self._changed is not None
@@ -321,6 +387,13 @@ _ADMIN_RIGHTS = (
 )
 # PTB sends string parameters as they are and JSON-encodes the rest.
 _RAW_STRING_PARAMETERS = frozenset({"text", "callback_query_id", "parse_mode", "secret_token", "url"})
+
+
+def _refusal(method: str, code: int, description: str, parameters: Params | None = None) -> Refusal:
+    error: Params = {"ok": False, "error_code": code, "description": description}
+    if parameters is not None:
+        error["parameters"] = parameters
+    return Refusal(method, code, json.dumps(error), 1)
 
 
 def _error(code: int, description: str) -> web.Response:

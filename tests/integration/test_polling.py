@@ -2,10 +2,12 @@
 
 import asyncio
 
+import pytest
 from telegram import Update
 from telegram.ext import Application, TypeHandler
 
-from infrastructure.telegram.polling import Poller
+from infrastructure.telegram.polling import Poller, PollingConflict
+from tests.fakes.telegram_api import CONFLICT
 from tests.fakes.update_inbox import InMemoryUpdateInbox
 
 GROUP, OTHER_GROUP = -1001, -1002
@@ -153,3 +155,46 @@ async def test_kept_updates_not_handled_before_a_crash_are_handled_first_and_onl
     await poller.stop()
     await application.shutdown()
     assert handled == [lost["text"], "new 1$"]
+
+
+MALFORMED_ANSWERS = [
+    ('{"ok": true, "result": "garbage"}', 200),
+    ('{"ok": true, "result": null}', 200),
+    ('{"ok": true, "result": [{"update_id": "not a number"}]}', 200),
+    ('{"ok": false}', 200),
+    ('{"ok": true}', 200),
+    ('{"ok": true, "result": [1, 2]}', 200),
+    ("not json at all", 200),
+    ("<html>502 Bad Gateway</html>", 502),
+    ('{"ok": true, "result": [{"update_id": 5, "message": "zz"}]}', 200),
+]
+
+
+async def test_answers_the_poller_cannot_read_are_waited_out_and_polling_goes_on(telegram):
+    handled = []
+
+    async def record(update, context):
+        handled.append(update.effective_message.text)
+
+    application = await application_on(telegram, record)
+    for body, status in MALFORMED_ANSWERS:
+        telegram.answer_raw("getUpdates", body, status=status)
+    poller = Poller(application, timeout_seconds=0.1, first_backoff_seconds=0.001)
+    await poller.start()
+    telegram.user_says(GROUP, 7, "tea 1$")
+    await until(lambda: handled == ["tea 1$"])
+    assert poller._task is not None
+    assert not poller._task.done()
+    await poller.stop()
+    await application.shutdown()
+    assert len(telegram.refused) == len(MALFORMED_ANSWERS)
+
+
+async def test_another_process_polling_with_the_token_stops_this_one_with_the_reason(telegram, caplog):
+    application = await application_on(telegram, lambda update, context: None)
+    telegram.refuse("getUpdates", 409, CONFLICT, times=100)
+    poller = Poller(application, timeout_seconds=0.1, first_backoff_seconds=0.001)
+    with pytest.raises(PollingConflict, match="another process is polling Telegram"):
+        await asyncio.wait_for(poller.run(), 5)
+    await application.shutdown()
+    assert len(telegram.refused) == 1, "the bot stops at the first 409 instead of fighting"

@@ -286,6 +286,7 @@ def _incoming(message: Message, user: User) -> IncomingMessage:
         text=message.text or "",
         sent_at=message.date,
         revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
+        forwarded_from=message.forward_origin.date if message.forward_origin is not None else None,
     )
 
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from telegram import Update
-from telegram.error import Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,10 @@ MAX_BACKOFF_SECONDS = 30.0
 HANDOFF_SECONDS = 0.05
 MAX_IN_FLIGHT = 500
 UPDATE_INBOX = "update_inbox"  # the application's bot_data key for the inbox bootstrap made
+
+
+class PollingConflict(Exception):
+    """Another process polls Telegram with the same token; fighting it would lose updates to both."""
 
 
 class UpdateInbox(Protocol):
@@ -55,7 +59,9 @@ class Poller:
         allowed_updates: Sequence[str] = Update.ALL_TYPES,
         timeout_seconds: float = 30.0,
         inbox: UpdateInbox | None = None,
+        first_backoff_seconds: float = 1.0,
     ) -> None:
+        self._first_backoff = first_backoff_seconds
         self._application = application
         self._allowed_updates = list(allowed_updates)
         self._timeout = timeout_seconds
@@ -84,10 +90,14 @@ class Poller:
             self._task = None
 
     async def run(self) -> None:
-        """Poll until stopped; network trouble is waited out, a revoked token ends it."""
+        """Poll until stopped; network trouble and unreadable answers are waited out.
+
+        A revoked token ends it, and so does another process polling with the same token
+        (409 Conflict): logged once, as such, rather than fought over.
+        """
         await self._replay()
         offset: int | None = None
-        backoff = 1.0
+        backoff = self._first_backoff
         try:
             while not self._stopping.is_set():
                 if not await self._ready_to_confirm():
@@ -99,13 +109,23 @@ class Poller:
                     continue
                 except (InvalidToken, Forbidden):
                     raise
-                except (NetworkError, TelegramError) as exc:
-                    log.warning("getUpdates failed, trying again in %.0f s: %s", backoff, exc)
+                except Conflict as exc:
+                    raise PollingConflict(
+                        "another process is polling Telegram with this bot's token (409 Conflict), "
+                        "so this one stops: run one bot per token"
+                    ) from exc
+                except Exception as exc:  # no network, 5xx, or an answer PTB cannot read
+                    log.warning(
+                        "getUpdates failed, trying again in %.1f s: %s: %s", backoff, type(exc).__name__, exc
+                    )
                     await self._pause(backoff)
                     backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
                     continue
-                backoff = 1.0
+                backoff = self._first_backoff
                 for update in updates or ():
+                    if not isinstance(update.update_id, int):
+                        log.warning("skipped an update whose update_id is not a number: %r", update.update_id)
+                        continue
                     offset = update.update_id + 1
                     if update.update_id not in self._replayed:
                         self._dispatch(update)

@@ -20,6 +20,7 @@ from balance_bot.capture import (
     DateRefused,
     Dating,
     Edited,
+    ForwardedNotSaved,
     LedgerProblem,
     Outcome,
     Queued,
@@ -75,6 +76,11 @@ COMMANDS = (
 )
 ASK_PURPOSE = "I saw an amount of {amount}. What is this for?"
 REPHRASE = "I'm not sure about this expense. Please rephrase with amount + purpose."
+FORWARDED = (
+    "This was forwarded from a message of {day}, so I did not save it: a forward may be someone "
+    "else's expense or an old one. If it is yours to log, post it yourself with its day, "
+    "e.g. “{example}”."
+)
 TOO_MANY_ENTRIES = (
     "That message lists more than {most} expenses, so I saved none of them. "
     "Please post them in messages of at most {most}."
@@ -149,6 +155,13 @@ def ask_purpose(entry: ExpenseEntry) -> str:
 def day_text(day: date) -> str:
     """'Sat 21 Nov', as the confirmations name a day."""
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def forwarded(day: date, entry: ExpenseEntry) -> str:
+    """Why a forwarded expense was not saved, with the original's day and how to post it."""
+    purpose = entry.purpose or "taxi"
+    example = f"{day:%b} {day.day} {purpose} {amount(entry.money)}"
+    return FORWARDED.format(day=f"{day_text(day)} {day.year}", example=example)
 
 
 def date_refusal(refused: DateRefused) -> str:
@@ -412,6 +425,8 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return REPHRASE
         case TooManyEntries(most):
             return TOO_MANY_ENTRIES.format(most=most)
+        case ForwardedNotSaved(day, entries):
+            return forwarded(day, entries[0])
         case TopUpUnclear():
             return TOPUP_HOW
         case Refused(reason, entry, limits):

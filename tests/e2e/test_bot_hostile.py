@@ -1,0 +1,89 @@
+"""End to end: forwards, huge lists and a Bot API that refuses: nothing saved wrongly, nothing lost."""
+
+import time
+
+from tests.e2e.test_bot import GROUP, SOKHA, replies_to, running, settle, sheet_rows, shut_down
+from tests.fakes.telegram_api import MAX_TEXT_LENGTH
+
+SUPERGROUP = -1009999
+DAY = 86400
+
+
+def logged(telegram, word):
+    """How many confirmations, merged or not, name the word."""
+    return sum(params["text"].count(word) for params in telegram.calls_to("sendMessage"))
+
+
+async def test_a_forwarded_expense_is_not_saved_and_the_forwarder_hears_the_original_day(
+    telegram, settings_for, clock
+):
+    settings = settings_for()
+    async with running(settings, clock):
+        original = int(time.time()) - 40 * DAY
+        message = telegram.user_forwards(GROUP, SOKHA, "taxi 5$", original_date=original)
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+        day = time.strftime("%d %b %Y", time.gmtime(original)).lstrip("0")
+        assert sent["text"].startswith("This was forwarded from a message of ")
+        assert day.split()[1] in sent["text"]
+        assert "5.00 USD" in sent["text"]
+        await settle(telegram)
+    assert [row[2] for row in sheet_rows(settings)] == ["marker tea"]
+
+
+async def test_forwarded_chatter_gets_no_reply(telegram, settings_for, clock):
+    async with running(settings_for(), clock):
+        message = telegram.user_forwards(GROUP, SOKHA, "see you at 8:30", original_date=int(time.time()))
+        await settle(telegram)
+        assert not [p for p in telegram.calls_to("sendMessage") if replies_to(message)(p)]
+
+
+async def test_a_list_over_the_most_entries_a_message_may_add_is_refused_whole(telegram, settings_for, clock):
+    settings = settings_for(MAX_ENTRIES_PER_MESSAGE="5")
+    async with running(settings, clock):
+        message = telegram.user_says(GROUP, SOKHA, "\n".join(f"item {n} {n + 1}$" for n in range(6)))
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+        assert "more than 5 expenses, so I saved none of them" in sent["text"]
+        await settle(telegram)
+    assert len(sheet_rows(settings)) == 1
+
+
+async def test_a_confirmation_longer_than_telegram_allows_goes_out_in_pieces_with_undo_under_the_last(
+    telegram, settings_for, clock
+):
+    purpose = "printed handouts for the parents' evening and the spring concert programme"
+    text = "\n".join(f"{purpose} {n} {n + 1}$" for n in range(50))
+    async with running(settings_for(), clock):
+        message = telegram.user_says(GROUP, SOKHA, text)
+        first = await telegram.wait_for("sendMessage", replies_to(message))
+        await telegram.wait_for("sendMessage", lambda p: f"{purpose} 49" in p["text"])
+        pieces = [p for p in telegram.calls_to("sendMessage") if purpose in p["text"]]
+        assert len(pieces) > 1
+        assert pieces[0] is first
+        assert all(len(p["text"]) <= MAX_TEXT_LENGTH for p in pieces)
+        assert sum(p["text"].count(purpose) for p in pieces) == 50
+        assert "reply_markup" in pieces[-1]
+        assert not telegram.refused
+
+
+async def test_a_confirmation_refused_because_the_group_became_a_supergroup_goes_to_the_supergroup(
+    telegram, settings_for, clock
+):
+    telegram.migrated[GROUP] = SUPERGROUP
+    async with running(settings_for(), clock):
+        telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        sent = await telegram.wait_for("sendMessage", lambda p: "coffee" in p["text"])
+        assert int(sent["chat_id"]) == SUPERGROUP
+        assert sent["text"].startswith("Logged: 3.00 USD – coffee.")
+
+
+async def test_a_refused_reaction_becomes_a_message(telegram, settings_for, clock):
+    admin = 99
+    telegram.admins.add(admin)
+    async with running(settings_for(), clock) as bot:
+        telegram.user_says(GROUP, admin, "/quiet on")
+        await telegram.wait_for("sendMessage", lambda p: "reaction" in p["text"])
+        telegram.refuse("setMessageReaction", 400, "Bad Request: REACTION_INVALID")
+        message = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+        assert sent["text"].startswith("Logged: 3.00 USD – coffee.")
+        await shut_down(bot)
