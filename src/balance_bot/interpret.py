@@ -39,7 +39,7 @@ class MessageInterpreter:
         first_reading = self._heuristic.parse(text)
         asks = not first_reading.certain and self._second_opinion is not None
         if self._tally is not None:
-            self._tally.count_message(asked_llm=asks)
+            self._tally.count_message(asked_llm=asks, chat_id=chat_id)
         if not asks:
             return first_reading
         assert self._second_opinion is not None

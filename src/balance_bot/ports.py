@@ -32,8 +32,8 @@ class ExpenseParser(Protocol):
 class MessageTally(Protocol):
     """Counts the messages read, and how many needed no LLM, for /usage."""
 
-    def count_message(self, asked_llm: bool) -> None:
-        """One more message read; cheap enough for every message of a busy group."""
+    def count_message(self, asked_llm: bool, chat_id: int | None = None) -> None:
+        """One more message read in the group; cheap enough for every message of a busy group."""
         ...
 
 
@@ -61,13 +61,14 @@ class MonthUsage:
     messages_without_llm: int
     cost_usd: Decimal
     budget_usd: Decimal
+    chat_id: int | None = None  # the one group these figures are of; None for every group
 
 
 class UsageLog(Protocol):
     """The month's LLM use, as the call log holds it."""
 
-    async def month_usage(self, month: str) -> MonthUsage:
-        """The figures of one month ('2026-11')."""
+    async def month_usage(self, month: str, chat_id: int | None = None) -> MonthUsage:
+        """The figures of one month ('2026-11'), of one group or (None) of all."""
         ...
 
 

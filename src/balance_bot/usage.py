@@ -15,6 +15,7 @@ class UsageReport:
         self._clock = clock
         self._timezone = timezone
 
-    async def this_month(self) -> MonthUsage:
-        """The figures of the month the team is in now."""
-        return await self._log.month_usage(self._clock.now().astimezone(self._timezone).strftime("%Y-%m"))
+    async def this_month(self, chat_id: int | None) -> MonthUsage:
+        """The figures of the month the team is in now, of one group or (None, for operators) of all."""
+        month = self._clock.now().astimezone(self._timezone).strftime("%Y-%m")
+        return await self._log.month_usage(month, chat_id)

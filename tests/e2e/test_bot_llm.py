@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from tests.e2e.test_bot import ADMIN, GROUP, SOKHA, replies_to, running, settle
+from tests.e2e.test_bot import ADMIN, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
 from tests.fakes.model_script import answer
 
 DRIVER = "paid 15 to the driver who brought the chairs"
@@ -59,7 +59,7 @@ async def test_with_no_model_answering_the_bots_reading_is_saved_and_the_member_
     assert "please check" in sent["text"]
 
 
-async def test_usage_shows_admins_the_months_calls_fallbacks_and_cost(
+async def test_usage_shows_a_groups_admins_their_groups_calls_fallbacks_and_cost(
     telegram, ollama, anthropic_api, llm_settings, clock
 ):
     ollama.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver", confidence=0.3)  # unsure
@@ -69,15 +69,37 @@ async def test_usage_shows_admins_the_months_calls_fallbacks_and_cost(
         message = telegram.user_says(GROUP, SOKHA, DRIVER)
         await telegram.wait_for("sendMessage", replies_to(message))
         telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        elsewhere = telegram.user_says(OTHER_GROUP, SOKHA, DRIVER)
+        await telegram.wait_for("sendMessage", replies_to(elsewhere))
         refused = telegram.user_says(GROUP, SOKHA, "/usage")
         assert (await telegram.wait_for("sendMessage", replies_to(refused)))["text"].startswith("Only")
         asked = telegram.user_says(GROUP, ADMIN, "/usage")
         usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    assert usage.startswith("LLM use in ")
+    assert ", this group\n" in usage
     assert "Messages read: 2; 50.0% decided without an LLM (1)" in usage
     assert "• ollama: 1 call" in usage
     assert "• anthropic: 1 call, 1 as fallback" in usage
     assert "0.0018 USD" in usage  # 1,500 input and 60 output tokens of claude-haiku-4-5
     assert "Fallback rate: 1 of 2 calls (50.0%)" in usage
+    assert "(the monthly budget of 5.00 USD is shared by all groups)" in usage
+
+
+async def test_usage_of_every_group_is_for_the_operators_in_a_private_chat(
+    telegram, ollama, anthropic_api, llm_settings, clock
+):
+    ollama.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver")
+    async with running(llm_settings(ADMIN_USER_IDS=str(ADMIN)), clock):
+        for group in (GROUP, OTHER_GROUP):
+            sent = telegram.user_says(group, SOKHA, DRIVER)
+            await telegram.wait_for("sendMessage", replies_to(sent))
+        refused = telegram.user_says_privately(SOKHA, "/usage")
+        assert "operator" in (await telegram.wait_for("sendMessage", replies_to(refused)))["text"]
+        asked = telegram.user_says_privately(ADMIN, "/usage")
+        usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    assert ", all groups\n" in usage
+    assert "Messages read: 2; 0.0% decided without an LLM (0)" in usage
+    assert "• ollama: 2 calls" in usage
     assert "of the 5.00 USD monthly budget" in usage
 
 

@@ -30,7 +30,7 @@ class CountingTally:
     messages: int = 0
     asked_llm: int = 0
 
-    def count_message(self, asked_llm: bool) -> None:
+    def count_message(self, asked_llm: bool, chat_id: int | None = None) -> None:
         """One more message."""
         self.messages += 1
         self.asked_llm += asked_llm

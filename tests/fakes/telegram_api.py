@@ -98,6 +98,14 @@ class FakeTelegram:
         self._push({"message": message})
         return message
 
+    def user_says_privately(self, user_id: int, text: str) -> Params:
+        """A member writes to the bot in a private chat."""
+        sender = self._user(user_id, "")
+        message = self._message(user_id, sender, text)
+        message["chat"] = {"id": user_id, "type": "private", "first_name": sender["first_name"]}
+        self._push({"message": message})
+        return message
+
     def user_edits(self, message: Params, text: str) -> Params:
         """A member edits one of their messages."""
         edited = {**message, "text": text, "edit_date": int(self.now())}

@@ -168,6 +168,19 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, month)
     );
     """,
+    # Messages counted per group, so a group's /usage shows its own; 0 for counts kept before.
+    """
+    CREATE TABLE chat_message_tally (
+        month TEXT NOT NULL,
+        chat_id INTEGER NOT NULL,
+        messages INTEGER NOT NULL,
+        without_llm INTEGER NOT NULL,
+        PRIMARY KEY (month, chat_id)
+    );
+    INSERT INTO chat_message_tally (month, chat_id, messages, without_llm)
+        SELECT month, 0, messages, without_llm FROM message_tally;
+    DROP TABLE message_tally;
+    """,
 )
 
 

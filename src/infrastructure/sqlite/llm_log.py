@@ -32,12 +32,12 @@ class SqliteLlmLog:
         self._clock = clock
         self._timezone = timezone
         self._budget_usd = budget_usd
-        self._uncounted: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self._uncounted: defaultdict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
         self._paid_cost: dict[str, Decimal] = {}
 
-    def count_message(self, asked_llm: bool) -> None:
-        """One more message read this month."""
-        counts = self._uncounted[self._month()]
+    def count_message(self, asked_llm: bool, chat_id: int | None = None) -> None:
+        """One more message read this month in the group."""
+        counts = self._uncounted[(self._month(), chat_id or 0)]
         counts[0] += 1
         counts[1] += not asked_llm
 
@@ -95,13 +95,14 @@ class SqliteLlmLog:
             except sqlite3.Error:
                 log.exception("could not write the message counts")
 
-    async def month_usage(self, month: str) -> MonthUsage:
-        """The month's calls per provider, its cost, and the share of messages read without an LLM."""
+    async def month_usage(self, month: str, chat_id: int | None = None) -> MonthUsage:
+        """The month's calls per provider, its cost, and the share of messages read without an LLM;
+        of one group, or (None) of every group."""
         await self.flush()
 
         def read(db: sqlite3.Connection) -> tuple[list[tuple[object, ...]], tuple[int, int] | None]:
-            calls = db.execute(_MONTH_CALLS, (month,)).fetchall()
-            tally = db.execute(_MONTH_TALLY, (month,)).fetchone()
+            calls = db.execute(_MONTH_CALLS, (month, chat_id, chat_id)).fetchall()
+            tally = db.execute(_MONTH_TALLY, (month, chat_id, chat_id)).fetchone()
             return calls, tally
 
         calls, tally = await self._database.run(read)
@@ -109,7 +110,7 @@ class SqliteLlmLog:
         for call in calls:
             by_provider[str(call[0])].append(call)
         providers = tuple(_provider_usage(name, rows) for name, rows in by_provider.items())
-        messages, without_llm = tally or (0, 0)
+        messages, without_llm = tally if tally and tally[0] is not None else (0, 0)
         return MonthUsage(
             month=month,
             providers=providers,
@@ -117,10 +118,11 @@ class SqliteLlmLog:
             messages_without_llm=without_llm,
             cost_usd=sum((provider.cost_usd for provider in providers), Decimal(0)),
             budget_usd=self._budget_usd,
+            chat_id=chat_id,
         )
 
-    def _take_tally(self) -> dict[str, tuple[int, int]]:
-        tally = {month: (counts[0], counts[1]) for month, counts in self._uncounted.items()}
+    def _take_tally(self) -> dict[tuple[str, int], tuple[int, int]]:
+        tally = {key: (counts[0], counts[1]) for key, counts in self._uncounted.items()}
         self._uncounted.clear()
         return tally
 
@@ -128,8 +130,11 @@ class SqliteLlmLog:
         return self._clock.now().astimezone(self._timezone).strftime("%Y-%m")
 
 
-def _write_tally(db: sqlite3.Connection, tally: dict[str, tuple[int, int]]) -> None:
-    db.executemany(_ADD_TALLY, [(month, messages, alone) for month, (messages, alone) in tally.items()])
+def _write_tally(db: sqlite3.Connection, tally: dict[tuple[str, int], tuple[int, int]]) -> None:
+    db.executemany(
+        _ADD_TALLY,
+        [(month, chat_id, messages, alone) for (month, chat_id), (messages, alone) in tally.items()],
+    )
 
 
 def _provider_usage(provider: str, rows: list[tuple[object, ...]]) -> ProviderUsage:
@@ -153,14 +158,18 @@ _INSERT_CALL = """
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _ADD_TALLY = """
-    INSERT INTO message_tally (month, messages, without_llm) VALUES (?, ?, ?)
-    ON CONFLICT (month) DO UPDATE SET messages = messages + excluded.messages,
-                                      without_llm = without_llm + excluded.without_llm
+    INSERT INTO chat_message_tally (month, chat_id, messages, without_llm) VALUES (?, ?, ?, ?)
+    ON CONFLICT (month, chat_id) DO UPDATE SET messages = messages + excluded.messages,
+                                               without_llm = without_llm + excluded.without_llm
 """
 _COSTS = "SELECT cost_usd FROM llm_call WHERE month = ? AND cost_usd != '0'"
 _CLAIM_NOTICE = "INSERT OR IGNORE INTO llm_budget_notice (month) VALUES (?)"
+# A chat id of NULL asks for every group.
 _MONTH_CALLS = """
     SELECT provider, outcome, latency_ms, input_tokens, output_tokens, cost_usd, fallback_reason
-    FROM llm_call WHERE month = ? ORDER BY id
+    FROM llm_call WHERE month = ? AND (? IS NULL OR chat_id = ?) ORDER BY id
 """
-_MONTH_TALLY = "SELECT messages, without_llm FROM message_tally WHERE month = ?"
+_MONTH_TALLY = """
+    SELECT sum(messages), sum(without_llm) FROM chat_message_tally
+    WHERE month = ? AND (? IS NULL OR chat_id = ?)
+"""

@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
-from telegram.constants import ChatMemberStatus
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -156,14 +156,21 @@ class BotHandlers:
         await self._deliver(message, message.from_user, await self._capture.top_up(incoming))
 
     async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/usage: admins see this month's LLM calls, fallbacks and cost."""
-        message = await self._from_admin(update, context)
-        if message is None:
+        """/usage: a group's admins see its LLM calls and cost this month; operators, privately, all."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None:
+            return
+        private = message.chat.type == ChatType.PRIVATE
+        if private and user.id not in self._admin_user_ids:
+            await _reply(message, texts.OPERATORS_ONLY)
+            return
+        if not private and await self._from_admin(update, context) is None:
             return
         if self._usage is None:
-            await message.reply_text(texts.USAGE_OFF)
+            await _reply(message, texts.USAGE_OFF)
             return
-        await message.reply_text(texts.usage(await self._usage.this_month()))
+        report = await self._usage.this_month(None if private else message.chat_id)
+        await _reply(message, texts.usage(report))
 
     async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""

@@ -130,6 +130,7 @@ QUIET_ON = "I will confirm expenses with a 👍 reaction from now on, and write 
 QUIET_OFF = "I will confirm every expense with a message again."
 QUIET_HOW = "Use /quiet on or /quiet off."
 ADMINS_ONLY = "Only the group's admins can do that."
+OPERATORS_ONLY = "Send /usage in your group (admins), or ask the bot's operator."
 USAGE_OFF = "No LLM is configured (PARSER_LLM=none): I read every message with my own rules."
 CONFIRM_REACTION = "👍"
 PRIVACY_WARNING = (
@@ -282,7 +283,8 @@ def budget_reached(reached: BudgetReached) -> str:
 
 def usage(report: MonthUsage) -> str:
     """/usage: the month's messages, LLM calls per provider, fallbacks and cost."""
-    lines = [f"LLM use in {_month_name(report.month)}"]
+    whose = "this group" if report.chat_id is not None else "all groups"
+    lines = [f"LLM use in {_month_name(report.month)}, {whose}"]
     if report.messages:
         share = Decimal(100 * report.messages_without_llm) / report.messages
         lines.append(
@@ -311,9 +313,11 @@ def usage(report: MonthUsage) -> str:
         )
     else:
         lines.append("No LLM calls this month.")
-    lines.append(
-        f"Paid calls: {_usd(report.cost_usd, precise=True)} of the {_usd(report.budget_usd)} monthly budget"
-    )
+    paid, budget = _usd(report.cost_usd, precise=True), _usd(report.budget_usd)
+    if report.chat_id is None:
+        lines.append(f"Paid calls: {paid} of the {budget} monthly budget")
+    else:
+        lines.append(f"Paid calls: {paid} (the monthly budget of {budget} is shared by all groups)")
     return "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
 import asyncio
+import sqlite3
 from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -6,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from infrastructure.llm.expense_parser_client import LlmCall
-from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.database import MIGRATIONS, Database
 from infrastructure.sqlite.llm_log import SqliteLlmLog
 from tests.fakes.clock import FakeClock
 
@@ -68,7 +69,11 @@ async def test_messages_are_counted_in_the_local_month_and_written_with_the_next
     clock.current = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)  # 00:30 on 1 December in Phnom Penh
     log.count_message(asked_llm=False)
     await log.record(call())
-    rows = await database.run(lambda db: db.execute("SELECT * FROM message_tally ORDER BY month").fetchall())
+    rows = await database.run(
+        lambda db: db.execute(
+            "SELECT month, messages, without_llm FROM chat_message_tally ORDER BY month"
+        ).fetchall()
+    )
     assert [tuple(row) for row in rows] == [("2026-11", 3, 2), ("2026-12", 1, 1)]
 
 
@@ -109,5 +114,23 @@ async def test_counts_are_written_at_the_interval_without_a_call(log):
     flushing = asyncio.create_task(log.flush_every(0.01))
     await asyncio.sleep(0.05)
     flushing.cancel()
-    rows = await log._database.run(lambda db: db.execute("SELECT messages FROM message_tally").fetchall())
+    rows = await log._database.run(
+        lambda db: db.execute("SELECT messages FROM chat_message_tally").fetchall()
+    )
     assert [tuple(row) for row in rows] == [(1,)]
+
+
+async def test_counts_kept_before_groups_were_told_apart_still_count_for_every_group(tmp_path, clock):
+    path = tmp_path / "bot.sqlite3"
+    with sqlite3.connect(path) as old:
+        for script in MIGRATIONS[:-1]:
+            old.executescript(script)
+        old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        old.execute("INSERT INTO message_tally VALUES ('2026-11', 7, 5)")
+    database = Database(path)
+    log = SqliteLlmLog(database, clock, PHNOM_PENH, Decimal(5))
+    log.count_message(asked_llm=False, chat_id=-100)
+    every_group, one_group = await log.month_usage("2026-11"), await log.month_usage("2026-11", -100)
+    await database.close()
+    assert (every_group.messages, every_group.messages_without_llm) == (8, 6)
+    assert (one_group.messages, one_group.messages_without_llm, one_group.chat_id) == (1, 1, -100)

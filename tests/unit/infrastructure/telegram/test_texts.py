@@ -16,7 +16,7 @@ from infrastructure.telegram import texts
 def test_usage_of_a_quiet_month_says_so_rather_than_dividing_by_zero():
     report = MonthUsage("2026-12", (), 0, 0, Decimal(0), Decimal(5))
     assert texts.usage(report) == (
-        "LLM use in December 2026\n"
+        "LLM use in December 2026, all groups\n"
         "Messages read: none counted yet\n"
         "No LLM calls this month.\n"
         "Paid calls: 0.0000 USD of the 5.00 USD monthly budget"
