@@ -26,6 +26,7 @@ from balance_bot.ports import (
     PendingPurpose,
     QueuedMessage,
     SavedMessage,
+    StorageUnavailable,
 )
 
 AdminCheck = Callable[[], Awaitable[bool]]
@@ -231,6 +232,11 @@ class ActionRefused:
 
 
 @dataclass(frozen=True, slots=True)
+class StorageProblem:
+    """The bot's own database could not be written: nothing was kept, the member must post again."""
+
+
+@dataclass(frozen=True, slots=True)
 class LedgerProblem:
     """The ledger could not be written; nothing was saved, and the error says what can be done."""
 
@@ -255,6 +261,7 @@ Outcome = (
     | Switched
     | ActionRefused
     | LedgerProblem
+    | StorageProblem
 )
 P = ParamSpec("P")
 
@@ -262,7 +269,7 @@ P = ParamSpec("P")
 def _ledger_errors_as_outcome(
     method: Callable[Concatenate[CaptureService, P], Coroutine[Any, Any, Outcome]],
 ) -> Callable[Concatenate[CaptureService, P], Coroutine[Any, Any, Outcome]]:
-    """A ledger that cannot be written is something to tell the member, not a crash."""
+    """A ledger or a database that cannot be written is something to tell the member, not a crash."""
 
     @functools.wraps(method)
     async def reporting(service: CaptureService, /, *args: P.args, **kwargs: P.kwargs) -> Outcome:
@@ -270,6 +277,8 @@ def _ledger_errors_as_outcome(
             return await method(service, *args, **kwargs)
         except LedgerError as error:
             return LedgerProblem(error)
+        except StorageUnavailable:
+            return StorageProblem()
 
     return reporting
 

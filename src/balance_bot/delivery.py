@@ -9,7 +9,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from balance_bot.domain.ledger import EntrySource, SavedLine
-from balance_bot.ports import LedgerDirectory, LedgerError, LedgerStore, Outbox, QueuedMessage, SavedMessage
+from balance_bot.ports import (
+    LedgerDirectory,
+    LedgerError,
+    LedgerStore,
+    Outbox,
+    QueuedMessage,
+    SavedMessage,
+    StorageUnavailable,
+)
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
@@ -74,6 +82,7 @@ class Delivery:
         # Written, waiting for the store to hold them durably (a workbook's next save): not written again.
         self._unflushed: set[_Key] = set()
         self._flushes: defaultdict[int, set[asyncio.Task[None]]] = defaultdict(set)
+        self._durable_failures: defaultdict[int, int] = defaultdict(int)
 
     async def accept(self, queued: QueuedMessage) -> Landing | None:
         """Keep the message durably and have it delivered; None when it was accepted before.
@@ -147,8 +156,8 @@ class Delivery:
                 kicks = self._kicks[chat_id]
                 try:
                     delivered = await self._deliver_next(chat_id)
-                except LedgerError as error:
-                    log.warning("chat %s: the ledger refused, retrying in %.0f s: %s", chat_id, delay, error)
+                except (LedgerError, StorageUnavailable) as error:
+                    log.warning("chat %s: delivery failed, retrying in %.0f s: %s", chat_id, delay, error)
                     await self._sleep(delay)
                     delay = min(delay * 2, self._policy.max_retry_seconds)
                     continue
@@ -229,11 +238,32 @@ class Delivery:
         try:
             await store.flush()
             await self._outbox.delivered(landed)
-        except LedgerError as error:
+        except (LedgerError, StorageUnavailable) as error:
             log.warning("chat %s: the ledger could not keep %d message(s): %s", chat_id, len(keys), error)
-            self._kick(chat_id)
+            self._unflushed -= keys
+            await self._note_failure([queued for queued, _ in landed], error)
+            if isinstance(error, LedgerError):
+                self._problems[chat_id] = error  # new messages hear at once that their rows will wait
+            # Tried again later, not at once: a full disk would otherwise be written in a tight loop.
+            asyncio.get_running_loop().call_later(self._retry_delay(chat_id), self._kick, chat_id)
+            return
         finally:
             self._unflushed -= keys
+        self._durable_failures.pop(chat_id, None)
+
+    async def _note_failure(self, batch: Sequence[QueuedMessage], error: Exception) -> None:
+        """Count the failed attempt in the outbox, for `status`; a database that fails too is only logged."""
+        try:
+            await self._outbox.failed(batch, str(error))
+        except StorageUnavailable:
+            log.exception("could not note the failed attempt in the outbox")
+
+    def _retry_delay(self, chat_id: int) -> float:
+        """The wait before the next try after the store could not keep a group's rows, doubling."""
+        failures = self._durable_failures[chat_id] = self._durable_failures[chat_id] + 1
+        return float(
+            min(self._policy.first_retry_seconds * 2 ** (failures - 1), self._policy.max_retry_seconds)
+        )
 
     def _resolve(
         self, batch: Sequence[QueuedMessage], outcome: Callable[[QueuedMessage], Landed | Waiting]

@@ -96,6 +96,10 @@ class LedgerUnavailable(LedgerError):
     """The sheet service did not answer, even after retries."""
 
 
+class StorageUnavailable(Exception):
+    """The bot's own storage could not be written (a full or read-only disk): nothing was kept."""
+
+
 class LedgerStore(Protocol):
     """The monthly worksheets: the system of record that bookkeepers also edit."""
 

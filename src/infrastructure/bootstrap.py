@@ -32,7 +32,14 @@ from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
-from balance_bot.ports import Clock, ExpenseParser, LedgerDirectory, MessageTally, SheetAccess
+from balance_bot.ports import (
+    Clock,
+    ExpenseParser,
+    LedgerDirectory,
+    MessageTally,
+    SheetAccess,
+    StorageUnavailable,
+)
 from balance_bot.usage import UsageReport
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
@@ -43,7 +50,13 @@ from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
-from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.database import (
+    Database,
+    DatabaseDamaged,
+    DatabaseInUse,
+    hold_database,
+    verify_database,
+)
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
 from infrastructure.sqlite.mirror import SqliteMirror
@@ -332,6 +345,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         usage=parts.usage,
         budget_notices=budget_notices,
         balances=parts.balances,
+        prove_storage=parts.database.prove_writable,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application
@@ -374,34 +388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(parse_messages(settings))
             return 0
         if arguments.command == "run":
-            from telegram import Update
-
             if not settings.telegram_bot_token:
                 raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
-            secrets_to_hide = [
-                settings.telegram_bot_token,
-                settings.anthropic_api_key,
-                settings.webhook_secret,
-            ]
-            if arguments.webhook:
-                options = webhook_options(settings)
-                configure_logging([*secrets_to_hide, options.secret_token])
-                build_bot(settings).run_webhook(
-                    listen=options.listen,
-                    port=options.port,
-                    url_path=options.url_path,
-                    webhook_url=options.webhook_url,
-                    secret_token=options.secret_token,
-                    allowed_updates=Update.ALL_TYPES,
-                )
-            else:
-                from infrastructure.telegram.polling import PollingConflict, run_polling
-
-                configure_logging(secrets_to_hide)
-                try:
-                    run_polling(build_bot(settings))
-                except PollingConflict as exc:
-                    raise CannotRun(str(exc)) from exc
+            # Held until the bot stops: a second bot on this database would write every row twice.
+            with hold_database(settings.database_path):
+                verify_database(settings.database_path)
+                run_bot(settings, webhook=arguments.webhook)
             return 0
         if arguments.command == "status":
             return asyncio.run(print_status(settings, clock=SystemClock()))
@@ -415,15 +407,49 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return report(asyncio.run(run_checks(settings)))
         if arguments.command == "try":
-            parts = build_capture(settings)
-            return asyncio.run(run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout))
+            with hold_database(settings.database_path):
+                verify_database(settings.database_path)
+                parts = build_capture(settings)
+                return asyncio.run(
+                    run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout)
+                )
     except SettingsError as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
-    except CannotRun as exc:
+    except (CannotRun, DatabaseDamaged, DatabaseInUse) as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return CANNOT_RUN_STATUS
+    except StorageUnavailable as exc:
+        print(f"balance-bot: {exc}", file=sys.stderr)
+        return 1
     return 2
+
+
+def run_bot(settings: Settings, *, webhook: bool) -> None:
+    """`balance-bot run`: the bot on long polling, or on a webhook, until it is stopped."""
+    from telegram import Update
+
+    assert settings.telegram_bot_token is not None
+    secrets_to_hide = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
+    if webhook:
+        options = webhook_options(settings)
+        configure_logging([*secrets_to_hide, options.secret_token])
+        build_bot(settings).run_webhook(
+            listen=options.listen,
+            port=options.port,
+            url_path=options.url_path,
+            webhook_url=options.webhook_url,
+            secret_token=options.secret_token,
+            allowed_updates=Update.ALL_TYPES,
+        )
+        return
+    from infrastructure.telegram.polling import PollingConflict, run_polling
+
+    configure_logging(secrets_to_hide)
+    try:
+        run_polling(build_bot(settings))
+    except PollingConflict as exc:
+        raise CannotRun(str(exc)) from exc
 
 
 async def parse_messages(settings: Settings) -> None:

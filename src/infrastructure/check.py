@@ -15,7 +15,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
 from infrastructure.settings import Settings
-from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.database import Database, DatabaseDamaged, verify_database
 
 
 class Verdict(StrEnum):
@@ -75,9 +75,13 @@ async def _telegram(settings: Settings) -> Finding:
 
 def _database_folder(settings: Settings) -> Finding:
     folder = settings.database_path.parent
-    if _writable_folder(folder):
-        return Finding(Verdict.OK, "Database", f"{settings.database_path}")
-    return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}")
+    if not _writable_folder(folder):
+        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}")
+    try:
+        verify_database(settings.database_path)
+    except DatabaseDamaged as exc:
+        return Finding(Verdict.FAIL, "Database", str(exc))
+    return Finding(Verdict.OK, "Database", f"{settings.database_path}")
 
 
 async def _ledger(settings: Settings) -> list[Finding]:

@@ -3,18 +3,40 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from balance_bot.ports import StorageUnavailable
+
+log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 30.0
 STALE_AFTER_SECONDS = 90.0
 
 
-async def beat(path: Path, every: float = HEARTBEAT_SECONDS) -> None:
-    """Touch the file now and then, for as long as the bot runs."""
+async def beat(
+    path: Path,
+    every: float = HEARTBEAT_SECONDS,
+    prove_storage: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """Touch the file now and then, for as long as the bot runs and can write its database.
+
+    A bot that cannot keep what members post is not healthy, though it still answers: while its
+    database cannot be written, the file is removed, so `balance-bot health` fails at once.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        await asyncio.to_thread(path.touch)
+        try:
+            if prove_storage is not None:
+                await prove_storage()
+            await asyncio.to_thread(path.touch)
+        except (StorageUnavailable, OSError) as exc:
+            log.error("unhealthy: the bot cannot write its data: %s", exc)
+            try:
+                await asyncio.to_thread(path.unlink, missing_ok=True)
+            except OSError:
+                log.exception("could not remove the heartbeat file %s", path)
         await asyncio.sleep(every)
 
 

@@ -8,6 +8,7 @@ import sys
 from tests.e2e.test_bot import replies_to
 from tests.e2e.test_bot_google import google_bot, key
 from tests.fakes.model_script import answer
+from tests.fakes.telegram_api import CONFLICT
 
 GROUP = -1001
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
@@ -132,3 +133,35 @@ async def test_a_sheet_that_refuses_gets_the_rows_once_it_is_shared_again(
         spreadsheet.editors.add(key_file[0]["client_email"])
         await until(lambda: len(data_rows(sheets)) == 1, 15, "the row")
     assert data_rows(sheets)[0][2] == "coffee"
+
+
+async def test_a_second_bot_on_the_same_database_refuses_to_start_and_the_first_keeps_serving(
+    telegram, sheets, key_file, tmp_path
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key_file[0]["client_email"]})
+    first = await start_bot(telegram, sheets, key_file, tmp_path, "first.log")
+    try:
+        await until(lambda: len(telegram.polls) >= 1, 30, "the first bot to poll")
+        second = await start_bot(telegram, sheets, key_file, tmp_path, "second.log")
+        assert await asyncio.wait_for(second.wait(), 30) == 3
+        said = (tmp_path / "second.log").read_text(encoding="utf-8")
+        assert f"another balance-bot (pid {first.pid}) is running on" in said
+        assert "Traceback" not in said
+        telegram.user_says(GROUP, 7, "coffee 3$")
+        await telegram.wait_for("sendMessage", lambda sent: "coffee" in sent["text"], timeout=30)
+    finally:
+        first.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(first.wait(), 30)
+
+
+async def test_another_process_polling_with_the_token_stops_the_bot_with_one_line(
+    telegram, sheets, key_file, tmp_path
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key_file[0]["client_email"]})
+    telegram.refuse("getUpdates", 409, CONFLICT, times=1000)
+    bot = await start_bot(telegram, sheets, key_file, tmp_path, "bot.log")
+    assert await asyncio.wait_for(bot.wait(), 30) == 3
+    said = (tmp_path / "bot.log").read_text(encoding="utf-8")
+    assert "another process is polling Telegram with this bot's token (409 Conflict)" in said
+    assert "Traceback" not in said
+    assert len(telegram.refused) == 1

@@ -121,3 +121,12 @@ async def test_the_workbook_backend_checks_its_folder(telegram, tmp_path):
     items = by_item(await run_checks(Settings.from_environment(env)))
     assert items["Workbook"].verdict is Verdict.OK
     assert items["LLM"].verdict is Verdict.SKIP
+
+
+async def test_a_corrupt_database_is_a_fail_line_saying_how_to_restore(environment, tmp_path):
+    _, env = environment
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "bot.sqlite3").write_bytes(b"not a database at all" * 300)
+    database = by_item(await run_checks(Settings.from_environment(env)))["Database"]
+    assert database.verdict is Verdict.FAIL
+    assert "restore" in database.detail

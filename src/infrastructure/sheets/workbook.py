@@ -75,6 +75,7 @@ class WorkbookLedger:
         self._save_handle: asyncio.TimerHandle | None = None
         self._save_in_flight: asyncio.Future[None] | None = None
         self._save_waiters: list[asyncio.Future[None]] = []
+        self._last_save_failed = False  # set on the worker thread; read on the loop
 
     def for_chat(self, chat_id: int) -> WorkbookLedger:
         """Every group writes to the one workbook."""
@@ -113,13 +114,25 @@ class WorkbookLedger:
         return await self._run(lambda: self._find_lines(period, lines))
 
     async def flush(self) -> None:
-        """Wait until what was written so far is on disk, by the next coalesced save."""
+        """Wait until what was written so far is on disk, by the next coalesced save.
+
+        Raises LedgerUnavailable while it cannot be: a save that failed earlier (a full disk) is
+        tried again here rather than taken for done.
+        """
         if self._save_handle is not None:
             waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
             self._save_waiters.append(waiter)
             await waiter
         elif self._save_in_flight is not None:
-            await asyncio.shield(self._save_in_flight)
+            try:
+                await asyncio.shield(self._save_in_flight)
+            except OSError as exc:
+                raise LedgerUnavailable(f"could not save the workbook: {exc}") from exc
+        if self._last_save_failed:
+            try:
+                await self._run(self._save)
+            except OSError as exc:
+                raise LedgerUnavailable(f"could not save the workbook: {exc}") from exc
 
     async def close(self) -> None:
         """Save now and stop the worker thread."""
@@ -212,11 +225,18 @@ class WorkbookLedger:
     def _save(self) -> None:
         if self._book is None or not self._unsaved:
             return
-        self._refresh_if_edited_on_disk()
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._path.with_name(f".{self._path.name}.saving")
-        self._book.save(temporary)
-        os.replace(temporary, self._path)  # a crash mid-save never leaves half a workbook
+        try:
+            self._refresh_if_edited_on_disk()
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._path.with_name(f".{self._path.name}.saving")
+            self._book.save(temporary)
+            _sync(temporary)  # the rows are on the disk, not in its cache, before the outbox lets go
+            os.replace(temporary, self._path)  # a crash mid-save never leaves half a workbook
+            _sync(self._path.parent)  # and the new name too
+        except OSError:
+            self._last_save_failed = True
+            raise
+        self._last_save_failed = False
         self._seen_on_disk = self._disk_state()
         self._unsaved.clear()
 
@@ -392,6 +412,15 @@ class WorkbookLedger:
         cell = sheet.cell(row, self._template.index_of(key))
         cell.value = text
         cell.data_type = "s"
+
+
+def _sync(path: Path) -> None:
+    """fsync a file or a folder, so what was written to it survives a power cut."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _settle(waiters: list[asyncio.Future[None]], error: BaseException | None) -> None:

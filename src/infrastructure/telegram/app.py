@@ -49,6 +49,7 @@ def build_application(
     usage: UsageReport | None = None,
     budget_notices: BudgetNotices | None = None,
     balances: BalanceService | None = None,
+    prove_storage: Callable[[], Awaitable[None]] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -66,7 +67,8 @@ def build_application(
         for startup in startups:
             await startup()
         # Owned here rather than by application.create_task, which expects a running application.
-        background.append(asyncio.create_task(beat(settings.database_path.parent / "heartbeat")))
+        heartbeat = settings.database_path.parent / "heartbeat"
+        background.append(asyncio.create_task(beat(heartbeat, prove_storage=prove_storage)))
         log.info("balance-bot is running as @%s", me.username)
 
     async def stop(application: Application) -> None:  # type: ignore[type-arg]

@@ -29,6 +29,7 @@ from balance_bot.capture import (
     Refused,
     Saved,
     Silent,
+    StorageProblem,
     Switched,
     TooManyEntries,
     TopUpUnclear,
@@ -118,6 +119,10 @@ NO_ACCESS = "I cannot write to the sheet, so I did not save that. Share the shee
 NOT_FOUND = (
     "I cannot find this group's sheet any more, so I did not save that. "
     "An admin can connect one with /connect followed by the link to the Google Sheet."
+)
+STORAGE_PROBLEM = (
+    "I could not save that: the bot cannot write its own records right now (its server's disk may be "
+    "full). Nothing was saved; please post it again later. An admin can tell the bot's operator."
 )
 UNAVAILABLE = (
     "Google Sheets is not answering right now, so I did not save that. Please post it again in a few minutes."
@@ -449,6 +454,8 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return ACTION_REFUSALS[reason]
         case LedgerProblem(error):
             return ledger_problem(error)
+        case StorageProblem():
+            return STORAGE_PROBLEM
     return None
 
 
