@@ -1,5 +1,6 @@
 """Tests for the capture use case: saving, asking for purposes, limits, undo, edits, switching."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -18,6 +19,7 @@ from balance_bot.capture import (
     DateRefused,
     Dating,
     Edited,
+    ForwardedNotSaved,
     IncomingMessage,
     LedgerProblem,
     Queued,
@@ -467,3 +469,19 @@ async def test_the_answer_to_what_it_was_for_may_name_the_day(dated_chat):
     outcome = await chat.post("Dec 1 taxi")
     assert days_of(outcome) == [date(2026, 12, 1)]
     assert outcome.message.lines[0].line.purpose == "taxi"
+
+
+async def test_a_forwarded_expense_is_not_saved_and_names_the_original_day(chat, capture, clock, ledger):
+    forty_days_ago = clock.now() - timedelta(days=40)
+    forwarded = replace(chat.message("taxi 5$", SOKHA, 500), forwarded_from=forty_days_ago)
+    outcome = await capture.on_message(forwarded)
+    assert isinstance(outcome, ForwardedNotSaved)
+    assert outcome.original_day == forty_days_ago.astimezone(PHNOM_PENH).date()
+    assert ledger.sheets == {}
+
+
+async def test_a_forwarded_message_never_answers_a_pending_question(chat, capture, clock, ledger):
+    await chat.post("3$")
+    forwarded = replace(chat.message("see you at 8:30", SOKHA, 500), forwarded_from=clock.now())
+    assert isinstance(await capture.on_message(forwarded), Silent)
+    assert isinstance(await chat.post("taxi"), Saved)

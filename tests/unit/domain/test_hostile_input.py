@@ -5,7 +5,7 @@ import time
 from decimal import Decimal
 
 import pytest
-from bench.fuzz import PIECES, REPEATED
+from bench.fuzz import PIECES, REPEATED, repeated_to_about
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,9 +69,9 @@ def _fastest_ms(text: str, rounds: int = 5) -> float:
 
 @pytest.mark.parametrize("run", REPEATED)
 def test_parsing_time_grows_with_the_message_not_faster(run):
-    short, long = (run * 4096)[:4096], (run * 8192)[:8192]
-    # Twice the text may take about twice as long; quadratic growth would take four times.
-    assert _fastest_ms(long) < 3 * _fastest_ms(short) + 2
+    short, long = repeated_to_about(run, 2048), repeated_to_about(run, 8192)
+    # Four times the text may take about four times as long; quadratic growth would take sixteen.
+    assert _fastest_ms(long) < 8 * _fastest_ms(short) + 2
 
 
 @pytest.mark.parametrize("run", REPEATED)
