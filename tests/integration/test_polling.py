@@ -6,6 +6,7 @@ import pytest
 from telegram import Update
 from telegram.ext import Application, TypeHandler
 
+from balance_bot.ports import StorageUnavailable
 from infrastructure.telegram.polling import Poller, PollingConflict
 from tests.fakes.telegram_api import CONFLICT
 from tests.fakes.update_inbox import InMemoryUpdateInbox
@@ -198,3 +199,39 @@ async def test_another_process_polling_with_the_token_stops_this_one_with_the_re
         await asyncio.wait_for(poller.run(), 5)
     await application.shutdown()
     assert len(telegram.refused) == 1, "the bot stops at the first 409 instead of fighting"
+
+
+class FullDiskInbox(InMemoryUpdateInbox):
+    """An inbox on a disk that is full for its first few writes."""
+
+    def __init__(self, failures):
+        super().__init__()
+        self.failures = failures
+
+    async def keep(self, updates):
+        if self.failures:
+            self.failures -= 1
+            raise StorageUnavailable("database or disk is full")
+        await super().keep(updates)
+
+
+async def test_an_update_the_inbox_cannot_keep_is_not_confirmed_until_it_is_kept_or_handled(telegram):
+    release, handled = asyncio.Event(), []
+
+    async def handle(update, context):
+        await release.wait()
+        handled.append(update.effective_message.text)
+
+    application = await application_on(telegram, handle)
+    inbox = FullDiskInbox(failures=1)
+    poller = Poller(application, timeout_seconds=0.1, inbox=inbox, first_backoff_seconds=0.01)
+    telegram.user_says(GROUP, 7, "slow llm 15")
+    await poller.start()
+    await until(lambda: inbox.failures == 0)
+    assert len(polls(telegram)) == 1, "nothing confirmed while the update is neither handled nor kept"
+    await until(lambda: len(inbox.kept) == 1)
+    await until(lambda: len(polls(telegram)) >= 2)
+    release.set()
+    await until(lambda: handled == ["slow llm 15"])
+    await poller.stop()
+    await application.shutdown()

@@ -26,6 +26,8 @@ from telegram import Update
 from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
+from balance_bot.ports import StorageUnavailable
+
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 30.0
 # When no update was handled for this long, those still in hand are kept and the next batch fetched.
@@ -169,7 +171,13 @@ class Poller:
             if update_id not in self._kept
         ]
         if unkept:
-            await self._inbox.keep([(update_id, update.to_json()) for update_id, update in unkept])
+            try:
+                await self._inbox.keep([(update_id, update.to_json()) for update_id, update in unkept])
+            except StorageUnavailable as exc:
+                # Not kept, so not confirmed: Telegram keeps them until they are handled or kept.
+                log.error("could not keep %d update(s) in the inbox: %s", len(unkept), exc)
+                await self._pause(self._first_backoff)
+                return False
             self._kept.update(update_id for update_id, _ in unkept)
         return True
 
