@@ -7,16 +7,40 @@ from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
-from enum import StrEnum
 from typing import Any, Concatenate, ParamSpec, Protocol
 
-from balance_bot.delivery import Delivery, Landed, Landing, Waiting
+from balance_bot.delivery import Delivery, Landed, Waiting
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.interpret import MessageInterpreter
+from balance_bot.outcomes import (
+    Accepted,
+    ActionRefusal,
+    ActionRefused,
+    AskPurpose,
+    AskRephrase,
+    DateRefusal,
+    DateRefused,
+    Dating,
+    Edited,
+    ForwardedNotSaved,
+    LedgerProblem,
+    Outcome,
+    Queued,
+    RateLimited,
+    Refusal,
+    Refused,
+    Saved,
+    Silent,
+    StorageProblem,
+    Switched,
+    TooManyEntries,
+    TopUpUnclear,
+    Voided,
+)
 from balance_bot.ports import (
     CaptureState,
     Clock,
@@ -63,32 +87,6 @@ class CapturePolicy:
     max_entries: int = 50  # the most rows one message may add
 
 
-class Refusal(StrEnum):
-    """Why an expense was not saved, in words the member can act on."""
-
-    OVER_LIMIT = "over_limit"
-    NOT_POSITIVE = "not_positive"
-    TOO_PRECISE = "too_precise"
-    PURPOSE_TOO_SHORT = "purpose_too_short"
-
-
-class DateRefusal(StrEnum):
-    """Why an expense with a named day was not saved."""
-
-    FUTURE = "future"
-    TOO_OLD = "too_old"
-    NO_SUCH_DAY = "no_such_day"  # "Nov 31"
-    MONTHS_MIXED = "months_mixed"  # one message, days in two months
-
-
-class ActionRefusal(StrEnum):
-    """Why an Undo or a currency switch was not done."""
-
-    NOT_ALLOWED = "not_allowed"
-    TOO_LATE = "too_late"
-    UNKNOWN = "unknown"
-
-
 class OpenPeriods(Protocol):
     """Which months still take expenses in their own worksheet."""
 
@@ -97,172 +95,6 @@ class OpenPeriods(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class Dating:
-    """What the member should hear about the day: it was named, or its month had closed."""
-
-    named: bool = False  # a day other than the day of posting: the confirmation says it
-    closed_month: Period | None = None  # the day's month was closed: the rows went to this month
-
-
-ON_THE_DAY_POSTED = Dating()
-
-
-@dataclass(frozen=True, slots=True)
-class Silent:
-    """Nothing to say."""
-
-
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """Rows were added; the confirmation lists them."""
-
-    message: SavedMessage
-    link: str | None
-    unsure: bool = False  # read with no second opinion to settle a doubt: the member should check
-    dating: Dating = ON_THE_DAY_POSTED
-
-
-@dataclass(frozen=True, slots=True)
-class Accepted:
-    """The expense is safe in the outbox; `CaptureService.confirm` tells Saved or Queued."""
-
-    message: QueuedMessage
-    landing: Landing
-    unsure: bool = False
-    dating: Dating = ON_THE_DAY_POSTED
-
-
-@dataclass(frozen=True, slots=True)
-class Queued:
-    """The expense is safe in the outbox; its rows follow once the ledger answers."""
-
-    message: QueuedMessage
-    problem: LedgerError | None
-    unsure: bool = False
-    dating: Dating = ON_THE_DAY_POSTED
-
-
-@dataclass(frozen=True, slots=True)
-class AskPurpose:
-    """An amount came without a purpose."""
-
-    entry: ExpenseEntry
-
-
-@dataclass(frozen=True, slots=True)
-class TopUpUnclear:
-    """A /topup without one amount and its currency."""
-
-
-@dataclass(frozen=True, slots=True)
-class AskRephrase:
-    """The message is not clear enough to save."""
-
-    problem: Problem | None
-
-
-@dataclass(frozen=True, slots=True)
-class ForwardedNotSaved:
-    """A forwarded message reads as an expense: someone else's, or an old one; the member reposts it."""
-
-    original_day: date
-    entries: tuple[ExpenseEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TooManyEntries:
-    """One message listed more expenses than one message may add; none was saved."""
-
-    most: int
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """The expense is clear but cannot be saved as it stands."""
-
-    reason: Refusal
-    entry: ExpenseEntry
-    limits: AmountLimits
-
-
-@dataclass(frozen=True, slots=True)
-class DateRefused:
-    """The day named cannot be used: ahead, too far back, no such day, or months mixed."""
-
-    reason: DateRefusal
-    day: date | None
-    max_days_back: int
-    words: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RateLimited:
-    """The member saved too much in the last minute; said once per minute."""
-
-    per_minute: int
-
-
-@dataclass(frozen=True, slots=True)
-class Edited:
-    """An edited message changed its rows."""
-
-    message: SavedMessage
-
-
-@dataclass(frozen=True, slots=True)
-class Voided:
-    """A message's rows were voided (Undo, or an edit that removed the amount)."""
-
-    message: SavedMessage
-
-
-@dataclass(frozen=True, slots=True)
-class Switched:
-    """A guessed currency was switched."""
-
-    message: SavedMessage
-
-
-@dataclass(frozen=True, slots=True)
-class ActionRefused:
-    """Undo or switch was refused."""
-
-    reason: ActionRefusal
-
-
-@dataclass(frozen=True, slots=True)
-class StorageProblem:
-    """The bot's own database could not be written: nothing was kept, the member must post again."""
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerProblem:
-    """The ledger could not be written; nothing was saved, and the error says what can be done."""
-
-    error: LedgerError
-
-
-Outcome = (
-    Silent
-    | Accepted
-    | Saved
-    | Queued
-    | AskPurpose
-    | AskRephrase
-    | TooManyEntries
-    | ForwardedNotSaved
-    | TopUpUnclear
-    | Refused
-    | DateRefused
-    | RateLimited
-    | Edited
-    | Voided
-    | Switched
-    | ActionRefused
-    | LedgerProblem
-    | StorageProblem
-)
 P = ParamSpec("P")
 
 

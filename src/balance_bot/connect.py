@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from balance_bot.capture import LedgerProblem
+from balance_bot.outcomes import LedgerProblem
 from balance_bot.ports import LedgerError, SheetAccess, SheetConnections
 
 # A spreadsheet id as it appears in a sheet's link (…/spreadsheets/d/<id>/edit) or on its own.

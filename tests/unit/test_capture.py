@@ -7,20 +7,23 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from balance_bot.capture import (
+from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency, Money
+from balance_bot.domain.parser import HeuristicParser
+from balance_bot.interpret import MessageInterpreter
+from balance_bot.outcomes import (
     Accepted,
     ActionRefusal,
     ActionRefused,
     AskPurpose,
     AskRephrase,
-    CapturePolicy,
-    CaptureService,
     DateRefusal,
     DateRefused,
     Dating,
     Edited,
     ForwardedNotSaved,
-    IncomingMessage,
     LedgerProblem,
     Queued,
     RateLimited,
@@ -33,11 +36,6 @@ from balance_bot.capture import (
     TopUpUnclear,
     Voided,
 )
-from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
-from balance_bot.domain.ledger import Period
-from balance_bot.domain.money import Currency, Money
-from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import LedgerNotConnected
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock

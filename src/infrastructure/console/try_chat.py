@@ -6,7 +6,8 @@ import zlib
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TextIO
 
-from balance_bot.capture import Accepted, ActionRefusal, CaptureService, IncomingMessage, Outcome, Saved
+from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.outcomes import Accepted, ActionRefusal, Outcome, Saved
 from infrastructure.clock import SystemClock
 from infrastructure.telegram import texts
 

@@ -14,18 +14,9 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
-from balance_bot.capture import (
-    ON_THE_DAY_POSTED,
-    Accepted,
-    ActionRefused,
-    CaptureService,
-    IncomingMessage,
-    Outcome,
-    Queued,
-    Refused,
-    Saved,
-)
+from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.connect import ConnectSheet
+from balance_bot.outcomes import ON_THE_DAY_POSTED, Accepted, ActionRefused, Outcome, Queued, Refused, Saved
 from balance_bot.ports import SavedMessage
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts

@@ -9,9 +9,15 @@ from decimal import Decimal
 from babel.numbers import format_currency
 
 from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
-from balance_bot.capture import (
+from balance_bot.capture import TOP_UP_PREFIX
+from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
+from balance_bot.domain.balances import ZERO, PeriodBalance
+from balance_bot.domain.expenses import ExpenseEntry
+from balance_bot.domain.ledger import Period, SavedLine
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.numerals import OVERSIZED
+from balance_bot.outcomes import (
     ON_THE_DAY_POSTED,
-    TOP_UP_PREFIX,
     ActionRefusal,
     ActionRefused,
     AskPurpose,
@@ -35,12 +41,6 @@ from balance_bot.capture import (
     TopUpUnclear,
     Voided,
 )
-from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
-from balance_bot.domain.balances import ZERO, PeriodBalance
-from balance_bot.domain.expenses import ExpenseEntry
-from balance_bot.domain.ledger import Period, SavedLine
-from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.ports import (
     LedgerAccessDenied,
     LedgerError,

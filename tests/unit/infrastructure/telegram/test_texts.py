@@ -3,11 +3,11 @@
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from balance_bot.capture import DateRefusal, DateRefused, Dating, Refusal, Refused, TooManyEntries
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.numerals import OVERSIZED
+from balance_bot.outcomes import DateRefusal, DateRefused, Dating, Refusal, Refused, TooManyEntries
 from balance_bot.ports import MonthUsage, ProviderUsage, SavedMessage
 from infrastructure.llm.expense_parser_client import BudgetReached
 from infrastructure.telegram import texts
