@@ -47,22 +47,17 @@ async def test_a_list_over_the_most_entries_a_message_may_add_is_refused_whole(t
     assert len(sheet_rows(settings)) == 1
 
 
-async def test_a_confirmation_longer_than_telegram_allows_goes_out_in_pieces_with_undo_under_the_last(
-    telegram, settings_for, clock
-):
+async def test_a_long_lists_confirmation_is_summarised_with_its_undo_button(telegram, settings_for, clock):
     purpose = "printed handouts for the parents' evening and the spring concert programme"
     text = "\n".join(f"{purpose} {n} {n + 1}$" for n in range(50))
     async with running(settings_for(), clock):
         message = telegram.user_says(GROUP, SOKHA, text)
-        first = await telegram.wait_for("sendMessage", replies_to(message))
-        await telegram.wait_for("sendMessage", lambda p: f"{purpose} 49" in p["text"])
-        pieces = [p for p in telegram.calls_to("sendMessage") if purpose in p["text"]]
-        assert len(pieces) > 1
-        assert pieces[0] is first
-        assert all(len(p["text"]) <= MAX_TEXT_LENGTH for p in pieces)
-        assert sum(p["text"].count(purpose) for p in pieces) == 50
-        assert "reply_markup" in pieces[-1]
-        assert not telegram.refused
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+    assert sent["text"].startswith("Logged 50 expenses (")
+    assert "rows 2–51: 1,275.00 USD in all." in sent["text"]
+    assert sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"undo:{message['message_id']}"
+    assert len(sent["text"]) <= MAX_TEXT_LENGTH
+    assert not telegram.refused
 
 
 async def test_a_confirmation_refused_because_the_group_became_a_supergroup_goes_to_the_supergroup(

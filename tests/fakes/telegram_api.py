@@ -16,9 +16,19 @@ from aiohttp import web
 from tests.fakes.loopback import serve
 
 Params = dict[str, Any]
-# What Telegram allows in one message's text, counted in UTF-16 code units as Telegram counts.
+# What Telegram allows in one message's text and in a photo's caption, in UTF-16 code units.
 MAX_TEXT_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
 CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+# The accounts Telegram shows as the sender of an anonymous admin's and of a channel's messages.
+GROUP_ANONYMOUS_BOT = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
+TELEGRAM_SERVICE = {"id": 777000, "is_bot": False, "first_name": "Telegram"}
 
 
 @dataclass
@@ -64,6 +74,7 @@ class FakeTelegram:
     _refusals: list[Refusal] = field(default_factory=list)
     migrated: dict[int, int] = field(default_factory=dict)  # a group's old id -> its supergroup's
     refused: list[Call] = field(default_factory=list)  # calls answered with an error
+    deleted: set[int] = field(default_factory=set)  # members' messages deleted since they were sent
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None
     _closing: bool = False
@@ -89,14 +100,68 @@ class FakeTelegram:
     # What members do
 
     def user_says(
-        self, chat_id: int, user_id: int, text: str, *, name: str = "", reply_to: Params | None = None
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        *,
+        name: str = "",
+        reply_to: Params | None = None,
+        topic: int | None = None,
     ) -> Params:
-        """A member posts a text message in a group; returns the message as the bot will see it."""
+        """A member posts a text message in a group (in a forum topic, if given); returns the
+        message as the bot will see it."""
         message = self._message(chat_id, self._user(user_id, name), text)
         if reply_to is not None:
             message["reply_to_message"] = reply_to
+        if topic is not None:
+            message["message_thread_id"] = topic
+            message["is_topic_message"] = True
         self._push({"message": message})
         return message
+
+    def user_posts_photo(self, chat_id: int, user_id: int, caption: str | None = None) -> Params:
+        """A member posts a photo (a receipt), with a caption or without."""
+        message = self._message(chat_id, self._user(user_id, ""), None)
+        message["photo"] = [{"file_id": "receipt", "file_unique_id": "r1", "width": 960, "height": 1280}]
+        if caption is not None:
+            message["caption"] = caption
+        self._push({"message": message})
+        return message
+
+    def user_edits_caption(self, message: Params, caption: str) -> Params:
+        """A member edits the caption of their photo."""
+        edited = {**message, "caption": caption, "edit_date": int(self.now())}
+        self._push({"edited_message": edited})
+        return edited
+
+    def anonymous_admin_says(self, chat_id: int, text: str) -> Params:
+        """An admin who posts anonymously: Telegram shows @GroupAnonymousBot, on behalf of the group."""
+        message = self._message(chat_id, dict(GROUP_ANONYMOUS_BOT), text)
+        message["sender_chat"] = {"id": chat_id, "type": "supergroup", "title": "Petty cash"}
+        self._push({"message": message})
+        return message
+
+    def channel_posts(self, chat_id: int, channel_id: int, text: str, *, automatic: bool) -> Params:
+        """A channel's post in the group: forwarded automatically from the linked channel, or a
+        member writing on behalf of a channel."""
+        channel = {"id": channel_id, "type": "channel", "title": "Lunch deals"}
+        message = self._message(chat_id, dict(TELEGRAM_SERVICE if automatic else CHANNEL_BOT), text)
+        message["sender_chat"] = channel
+        if automatic:
+            message["is_automatic_forward"] = True
+            message["forward_origin"] = {
+                "type": "channel",
+                "date": int(self.now()),
+                "chat": channel,
+                "message_id": 42,
+            }
+        self._push({"message": message})
+        return message
+
+    def user_deletes(self, message: Params) -> None:
+        """A member deletes one of their messages; replies to it can no longer quote it."""
+        self.deleted.add(int(message["message_id"]))
 
     def user_says_privately(self, user_id: int, text: str) -> Params:
         """A member writes to the bot in a private chat."""
@@ -244,12 +309,19 @@ class FakeTelegram:
                 "Bad Request: group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": self.migrated[int(chat_id)]},
             )
+        reply = params.get("reply_parameters")
+        quotes_deleted = isinstance(reply, dict) and int(reply.get("message_id", 0)) in self.deleted
+        if quotes_deleted and not reply.get("allow_sending_without_reply"):
+            return _refusal(method, 400, "Bad Request: message to be replied not found")
         text = params.get("text")
         if method in ("sendMessage", "editMessageText") and isinstance(text, str):
             if not text.strip():
                 return _refusal(method, 400, "Bad Request: message text is empty")
             if len(text.encode("utf-16-le")) // 2 > MAX_TEXT_LENGTH:
                 return _refusal(method, 400, "Bad Request: message is too long")
+        caption = params.get("caption")
+        if isinstance(caption, str) and len(caption.encode("utf-16-le")) // 2 > MAX_CAPTION_LENGTH:
+            return _refusal(method, 400, "Bad Request: message caption is too long")
         return None
 
     async def _record(self, method: str, params: Params) -> None:
@@ -308,6 +380,9 @@ class FakeTelegram:
         message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
         if "reply_markup" in params:
             message["reply_markup"] = params["reply_markup"]
+        if "message_thread_id" in params:
+            message["message_thread_id"] = int(params["message_thread_id"])
+            message["is_topic_message"] = True
         return message
 
     async def _api_sendPhoto(self, params: Params) -> Params:  # noqa: N802

@@ -14,6 +14,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    Defaults,
     MessageHandler,
     TypeHandler,
     filters,
@@ -88,6 +89,8 @@ def build_application(
         # getUpdates has a connection of its own, so a long poll never holds up a reply.
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .rate_limiter(AIORateLimiter(max_retries=3))
+        # Every reply survives its message being deleted meanwhile (no "message to be replied not found").
+        .defaults(Defaults(allow_sending_without_reply=True))
         .post_init(start)
         .post_stop(stop)
         .build()
@@ -106,7 +109,8 @@ def build_application(
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if settings.allowed_chat_ids:
         groups = groups & filters.Chat(chat_id=settings.allowed_chat_ids)
-    text = filters.TEXT & ~filters.COMMAND & ~filters.VIA_BOT
+    # A receipt photo's caption is read as a message's text is.
+    text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & ~filters.VIA_BOT
     if handled_updates is not None:
         _handle_each_update_once(application, handled_updates)
     application.add_handler(CommandHandler(["start", "help"], handlers.help))

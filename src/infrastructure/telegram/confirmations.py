@@ -25,6 +25,7 @@ MAX_ATTEMPTS = 10
 LONGEST_WAIT_SECONDS = 60.0
 
 Sleep = Callable[[float], Awaitable[None]]
+_Place = tuple[int, int | None]  # a chat, and the forum topic in it (None: the chat itself)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Confirmation:
     text: str
     buttons: tuple[InlineKeyboardButton, ...]
     quiet: bool
+    topic: int | None = None  # the forum topic of the member's message: the confirmation goes there
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class _Chat:
 
 
 class ConfirmationQueue:
-    """Per chat, one confirmation in flight; what arrives meanwhile goes out as one message.
+    """Per chat (and forum topic), one confirmation in flight; what arrives meanwhile goes out as one.
 
     Handlers never wait for Telegram here, so a burst never holds up reading the next updates,
     and the rate limiter's waits turn into fewer, fuller messages instead of a backlog. What
@@ -69,30 +71,31 @@ class ConfirmationQueue:
     def __init__(self, bot: Bot, sleep: Sleep = asyncio.sleep) -> None:
         self._bot = bot
         self._sleep = sleep
-        self._chats: defaultdict[int, _Chat] = defaultdict(_Chat)
-        self._senders: dict[int, asyncio.Task[None]] = {}
+        self._chats: defaultdict[_Place, _Chat] = defaultdict(_Chat)
+        self._senders: dict[_Place, asyncio.Task[None]] = {}
         self._moved: dict[int, int] = {}  # a group's old id -> its supergroup's, once Telegram said so
 
     def submit(self, confirmation: Confirmation) -> None:
         """Queue a confirmation; it goes out as soon as the chat has nothing in flight."""
-        self._chats[confirmation.chat_id].waiting.append(confirmation)
-        if confirmation.chat_id not in self._senders:
-            task = asyncio.get_running_loop().create_task(self._send_all(confirmation.chat_id))
-            self._senders[confirmation.chat_id] = task
+        place = (confirmation.chat_id, confirmation.topic)
+        self._chats[place].waiting.append(confirmation)
+        if place not in self._senders:
+            self._senders[place] = asyncio.get_running_loop().create_task(self._send_all(place))
 
     async def drain(self) -> None:
         """Wait until every queued confirmation has been sent (or given up)."""
         while self._senders:
             await asyncio.gather(*self._senders.values(), return_exceptions=True)
 
-    async def _send_all(self, chat_id: int) -> None:
-        chat, failures = self._chats[chat_id], 0
+    async def _send_all(self, place: _Place) -> None:
+        chat_id, topic = place
+        chat, failures = self._chats[place], 0
         try:
             while chat.unsent or chat.waiting:
                 if not chat.unsent:
                     chat.unsent, chat.waiting = _rendered(chat.waiting), []
                 try:
-                    await self._send(chat_id, chat.unsent[0])
+                    await self._send(chat_id, topic, chat.unsent[0])
                 except ChatMigrated as exc:
                     if self._moved.get(chat_id) == exc.new_chat_id:
                         log.warning("chat %s refused a confirmation at its new id too", chat_id)
@@ -117,11 +120,11 @@ class ConfirmationQueue:
                     chat.unsent.pop(0)
                     failures = 0
         finally:
-            del self._senders[chat_id]
+            del self._senders[place]
             if not (chat.unsent or chat.waiting):
-                self._chats.pop(chat_id, None)
+                self._chats.pop(place, None)
 
-    async def _send(self, chat_id: int, outgoing: _Outgoing) -> None:
+    async def _send(self, chat_id: int, topic: int | None, outgoing: _Outgoing) -> None:
         target = self._moved.get(chat_id, chat_id)
         if outgoing.reaction and outgoing.reply_to is not None:
             try:
@@ -132,6 +135,7 @@ class ConfirmationQueue:
         await self._bot.send_message(
             target,
             outgoing.text,
+            message_thread_id=topic,
             reply_parameters=ReplyParameters(outgoing.reply_to, allow_sending_without_reply=True)
             if outgoing.reply_to is not None
             else None,

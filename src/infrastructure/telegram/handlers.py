@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
@@ -89,11 +89,11 @@ class BotHandlers:
             await update.effective_message.reply_text(texts.HELP)
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Capture expenses from a member's new group message."""
+        """Capture expenses from a member's new group message, or a photo's caption."""
         await self._from_member(update.message, update.effective_user, self._capture.on_message)
 
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Update, void or capture the rows of an edited message."""
+        """Update, void or capture the rows of an edited message or caption."""
         await self._from_member(update.edited_message, update.effective_user, self._capture.on_edit)
 
     async def undo_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -113,10 +113,13 @@ class BotHandlers:
             await message.reply_text(texts.UNDO_HOW)
             return
         target = message.reply_to_message.message_id
+        author = _author(message, user)
+        if author is None:
+            return
         outcome = await self._capture.undo(
-            message.chat_id, target, user.id, lambda: self._is_admin(context, message.chat_id, user.id)
+            message.chat_id, target, author.id, lambda: self._is_admin(context, message, user.id)
         )
-        await self._deliver(message, user, outcome)
+        await self._deliver(message, outcome)
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""
@@ -141,10 +144,11 @@ class BotHandlers:
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
         message = await self._from_admin(update, context)
-        if message is None or message.from_user is None:
+        author = _author(message, update.effective_user) if message is not None else None
+        if message is None or author is None:
             return
-        incoming = replace(_incoming(message, message.from_user), text=" ".join(context.args or []))
-        await self._deliver(message, message.from_user, await self._capture.top_up(incoming))
+        incoming = replace(_incoming(message, author), text=" ".join(context.args or []))
+        await self._deliver(message, await self._capture.top_up(incoming))
 
     async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/usage: a group's admins see its LLM calls and cost this month; operators, privately, all."""
@@ -179,7 +183,7 @@ class BotHandlers:
         message, user = update.message, update.effective_user
         if message is None or user is None:
             return None
-        if not await self._is_admin(context, message.chat_id, user.id):
+        if not await self._is_admin(context, message, user.id):
             await message.reply_text(texts.ADMINS_ONLY)
             return None
         return message
@@ -192,7 +196,7 @@ class BotHandlers:
         member_message_id = int(query.data.split(":", 1)[1])
 
         def is_admin() -> Awaitable[bool]:
-            return self._is_admin(context, chat_id, user.id)
+            return self._user_is_admin(context, chat_id, user.id)
 
         if action == UNDO:
             outcome = await self._capture.undo(chat_id, member_message_id, user.id, is_admin)
@@ -212,15 +216,18 @@ class BotHandlers:
         user: User | None,
         act: Callable[[IncomingMessage], Awaitable[Outcome]],
     ) -> None:
-        if message is None or user is None or user.is_bot or message.text is None:
+        if message is None or (message.text or message.caption) is None:
             return
-        await self._deliver(message, user, await act(_incoming(message, user)))
+        author = _author(message, user)
+        if author is None:
+            return  # a bot, a channel's post, an automatic forward from the linked channel
+        await self._deliver(message, await act(_incoming(message, author)))
 
-    async def _deliver(self, message: Message, user: User, outcome: Outcome) -> None:
+    async def _deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome as the reply, reaction or confirmation it calls for."""
         if isinstance(outcome, Accepted):
             # Confirmed in the background: the next update is read while this one's row is written.
-            task = asyncio.get_running_loop().create_task(self._confirm(message, user, outcome))
+            task = asyncio.get_running_loop().create_task(self._confirm(message, outcome))
             self._confirming.add(task)
             task.add_done_callback(self._confirming.discard)
             return
@@ -242,6 +249,7 @@ class BotHandlers:
                     confirmation,
                     _buttons(saved),
                     quiet,
+                    _topic(message),
                 )
             )
             return
@@ -253,18 +261,25 @@ class BotHandlers:
                 texts.queued(outcome.message, outcome.problem, outcome.dating), outcome.unsure
             )
             self._confirmations.submit(
-                Confirmation(message.chat_id, message.message_id, text, (undo,), False)
+                Confirmation(message.chat_id, message.message_id, text, (undo,), False, _topic(message))
             )
             return
-        reply = texts.reply_for(outcome, user.full_name)
+        author = _author(message, message.from_user)
+        reply = texts.reply_for(outcome, author.name if author is not None else "")
         if reply is None:
             return
         await _reply(message, reply)
 
-    async def _confirm(self, message: Message, user: User, accepted: Accepted) -> None:
-        await self._deliver(message, user, await self._capture.confirm(accepted))
+    async def _confirm(self, message: Message, accepted: Accepted) -> None:
+        await self._deliver(message, await self._capture.confirm(accepted))
 
-    async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, message: Message, user_id: int) -> bool:
+        """Whether the message's sender is an admin: an anonymous admin (on behalf of the group) is."""
+        if _posted_by_the_group(message):
+            return True
+        return await self._user_is_admin(context, message.chat_id, user_id)
+
+    async def _user_is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
         if user_id in self._admin_user_ids:
             return True
         try:
@@ -275,13 +290,43 @@ class BotHandlers:
         return member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
-def _incoming(message: Message, user: User) -> IncomingMessage:
+@dataclass(frozen=True, slots=True)
+class _Author:
+    """Who a message counts as from: a member, or the group's admins posting anonymously."""
+
+    id: int
+    name: str
+
+
+def _author(message: Message, user: User | None) -> _Author | None:
+    """The member behind a message; the group's admins for an anonymous admin; None for bots and
+    channels (a linked channel's automatic forward, a post on behalf of a channel)."""
+    if _posted_by_the_group(message):
+        return _Author(message.chat_id, texts.GROUP_ADMINS)  # the group's id: no member's Undo
+    if message.is_automatic_forward or message.sender_chat is not None:
+        return None
+    if user is None or user.is_bot:
+        return None
+    return _Author(user.id, user.full_name)
+
+
+def _posted_by_the_group(message: Message) -> bool:
+    """An anonymous admin: Telegram sends it from @GroupAnonymousBot on behalf of the group itself."""
+    return message.sender_chat is not None and message.sender_chat.id == message.chat_id
+
+
+def _topic(message: Message) -> int | None:
+    """The forum topic the message is in, so that what the bot says about it goes there too."""
+    return message.message_thread_id if message.is_topic_message else None
+
+
+def _incoming(message: Message, author: _Author) -> IncomingMessage:
     return IncomingMessage(
         chat_id=message.chat_id,
         message_id=message.message_id,
-        user_id=user.id,
-        member_name=user.full_name,
-        text=message.text or "",
+        user_id=author.id,
+        member_name=author.name,
+        text=message.text or message.caption or "",
         sent_at=message.date,
         revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
         forwarded_from=message.forward_origin.date if message.forward_origin is not None else None,

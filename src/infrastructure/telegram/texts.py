@@ -104,6 +104,9 @@ DATE_REFUSALS = {
     DateRefusal.MONTHS_MIXED: "These expenses are in different months, so I did not save them. "
     "Please post each month's expenses in a message of their own.",
 }
+# A confirmation listing more than this many characters gives the count, rows and totals instead:
+# Telegram takes 4,096 characters in a message, and the link and notes come on top.
+LONGEST_LIST = 3500
 CLOSED_MONTH = "{closed} is closed, so this went into {month}'s sheet with its own date."
 RATE_LIMITED = "You have saved {count} expenses in the last minute. Please wait a moment, then post the rest."
 ACTION_REFUSALS = {
@@ -135,6 +138,7 @@ QUIET_ON = "I will confirm expenses with a 👍 reaction from now on, and write 
 QUIET_OFF = "I will confirm every expense with a message again."
 QUIET_HOW = "Use /quiet on or /quiet off."
 ADMINS_ONLY = "Only the group's admins can do that."
+GROUP_ADMINS = "Group admins"  # "Posted by" of an expense an admin posted anonymously
 OPERATORS_ONLY = "Send /usage in your group (admins), or ask the bot's operator."
 USAGE_OFF = "No LLM is configured (PARSER_LLM=none): I read every message with my own rules."
 CONFIRM_REACTION = "👍"
@@ -363,8 +367,22 @@ def confirmation(saved: SavedMessage, link: str | None, dating: Dating = ON_THE_
             for line in lines
         )
         text = f"Logged {len(lines)} expenses{when}{guess} ({lines[0].worksheet}):\n{items}"
+        if len(text) > LONGEST_LIST:
+            totals = _totals([line.line.money for line in lines])
+            text = (
+                f"Logged {len(lines)} expenses{when}{guess} ({lines[0].worksheet}), "
+                f"rows {lines[0].row}–{lines[-1].row}: {totals} in all."
+            )
     text = _with_closed_month(text, dating, lines[0].worksheet)
     return f"{text}\n{link}" if link else text
+
+
+def _totals(amounts: list[Money]) -> str:
+    """'1,275.00 USD and 45,000 KHR': the sum per currency, in the order the currencies came."""
+    sums: dict[Currency, Decimal] = {}
+    for money in amounts:
+        sums[money.currency] = sums.get(money.currency, Decimal(0)) + money.amount
+    return " and ".join(amount(Money(total, currency)) for currency, total in sums.items())
 
 
 def _with_closed_month(text: str, dating: Dating, worksheet: str) -> str:
@@ -379,6 +397,8 @@ def queued(message: QueuedMessage, problem: LedgerError | None, dating: Dating =
         f"{day_text(line.day) + ': ' if dating.named else ''}{amount(line.money)} – {line.purpose}"
         for line in message.lines
     )
+    if len(items) > LONGEST_LIST:
+        items = f"{len(message.lines)} expenses, {_totals([line.money for line in message.lines])} in all"
     guess = f" (assumed {message.lines[0].money.currency.value})" if message.currency_guessed else ""
     why = QUEUED_BECAUSE.get(type(problem), QUEUED_BECAUSE_DEFAULT) if problem is not None else QUEUED_SLOW
     return _with_closed_month(
