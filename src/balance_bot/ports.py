@@ -314,3 +314,19 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """The current instant, timezone-aware."""
         ...
+
+
+class Memberships(Protocol):
+    """Which groups the bot is in, and which it has greeted."""
+
+    async def record_presence(self, chat_id: int, present: bool) -> None:
+        """The bot was added to the group (True) or removed or kicked from it (False)."""
+        ...
+
+    async def absent(self) -> set[int]:
+        """The groups the bot was removed from and not added back to."""
+        ...
+
+    async def claim_greeting(self, chat_id: int) -> bool:
+        """True only the first time for the group."""
+        ...

@@ -32,6 +32,7 @@ from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.interpret import MessageInterpreter
+from balance_bot.membership import GroupMembership
 from balance_bot.ports import (
     Clock,
     ExpenseParser,
@@ -59,6 +60,7 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
+from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
@@ -346,6 +348,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         budget_notices=budget_notices,
         balances=parts.balances,
         prove_storage=parts.database.prove_writable,
+        membership=GroupMembership(SqliteMemberships(parts.database)),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application

@@ -1,7 +1,11 @@
 """End to end: what real Telegram groups send: captions, channels, anonymous admins, topics, deletions."""
 
+import asyncio
+from datetime import UTC, datetime
+
 from openpyxl import load_workbook
 
+from infrastructure.telegram.app import MONTHLY_ROUNDS
 from tests.e2e.test_bot import GROUP, SOKHA, replies_to, running, settle, sheet_rows, shut_down
 
 TOPIC = 77
@@ -108,3 +112,48 @@ async def test_replies_survive_the_members_message_being_deleted_meanwhile(teleg
         await telegram.wait_for("sendMessage", replies_to(balance))
     assert int(confirmed["message_thread_id"]) == TOPIC
     assert telegram.refused == []
+
+
+async def test_added_to_a_group_the_bot_greets_it_once_and_says_when_it_cannot_read(
+    telegram, settings_for, clock
+):
+    telegram.can_read_all_group_messages = False
+    async with running(settings_for(), clock):
+        telegram.bot_added(GROUP, ADMIN)
+        greeting = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Hello!"))
+        telegram.bot_removed(GROUP, ADMIN)
+        telegram.bot_added(GROUP, ADMIN, as_admin=True)
+        await settle(telegram)
+    assert "cannot read ordinary messages" in greeting["text"]
+    assert len([p for p in telegram.calls_to("sendMessage") if p["text"].startswith("Hello!")]) == 1
+
+
+async def test_removed_from_a_group_the_bot_posts_no_summary_there_until_added_back(
+    telegram, settings_for, clock
+):
+    clock.current = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    async with running(settings_for(), clock) as bot:
+        message = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        await telegram.wait_for("sendMessage", replies_to(message))
+        rounds = bot.bot_data[MONTHLY_ROUNDS]
+        await rounds.run_once(bot.bot)  # November opens
+        telegram.bot_removed(GROUP, ADMIN)
+        await until_polled_past(telegram)
+        clock.current = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)  # 00:30 on 4 December: November closes
+        await rounds.run_once(bot.bot)
+        assert telegram.calls_to("sendPhoto") == []
+        telegram.bot_added(GROUP, ADMIN)
+        await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Hello!"))
+        await rounds.run_once(bot.bot)
+    (posted,) = telegram.calls_to("sendPhoto")
+    assert posted["caption"].startswith("November 2026 is closed.")
+
+
+async def until_polled_past(telegram):
+    """Wait until the bot asked for the updates after those pushed so far: it has handled them."""
+    seen = len(telegram.polls)
+    for _ in range(500):
+        if len(telegram.polls) > seen + 1:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the bot did not poll again")

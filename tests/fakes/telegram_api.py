@@ -75,6 +75,7 @@ class FakeTelegram:
     migrated: dict[int, int] = field(default_factory=dict)  # a group's old id -> its supergroup's
     refused: list[Call] = field(default_factory=list)  # calls answered with an error
     deleted: set[int] = field(default_factory=set)  # members' messages deleted since they were sent
+    kicked_from: set[int] = field(default_factory=set)  # groups the bot was removed from
     _changed: asyncio.Condition | None = None
     _runner: web.AppRunner | None = None
     _closing: bool = False
@@ -158,6 +159,35 @@ class FakeTelegram:
             }
         self._push({"message": message})
         return message
+
+    def bot_added(self, chat_id: int, by_user: int, *, as_admin: bool = False) -> None:
+        """A member adds the bot to a group (as an admin, if asked)."""
+        self.kicked_from.discard(chat_id)
+        new: Params = {"status": "administrator" if as_admin else "member", "user": self._bot_user()}
+        if as_admin:
+            new.update(dict.fromkeys(_ADMIN_RIGHTS, True))
+        self._membership_changes(chat_id, by_user, {"status": "left", "user": self._bot_user()}, new)
+
+    def bot_removed(self, chat_id: int, by_user: int) -> None:
+        """An admin removes (kicks) the bot from a group."""
+        self.kicked_from.add(chat_id)
+        old = {"status": "member", "user": self._bot_user()}
+        self._membership_changes(
+            chat_id, by_user, old, {"status": "kicked", "user": self._bot_user(), "until_date": 0}
+        )
+
+    def _membership_changes(self, chat_id: int, by_user: int, old: Params, new: Params) -> None:
+        self._push(
+            {
+                "my_chat_member": {
+                    "chat": {"id": chat_id, "type": "supergroup", "title": "Petty cash"},
+                    "from": self._user(by_user, ""),
+                    "date": int(self.now()),
+                    "old_chat_member": old,
+                    "new_chat_member": new,
+                }
+            }
+        )
 
     def user_deletes(self, message: Params) -> None:
         """A member deletes one of their messages; replies to it can no longer quote it."""
@@ -302,6 +332,8 @@ class FakeTelegram:
                 refusal.times -= 1
                 return refusal
         chat_id = params.get("chat_id")
+        if chat_id is not None and int(chat_id) in self.kicked_from and method != "getChatMember":
+            return _refusal(method, 403, "Forbidden: bot was kicked from the supergroup chat")
         if chat_id is not None and int(chat_id) in self.migrated:
             return _refusal(
                 method,

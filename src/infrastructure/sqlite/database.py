@@ -188,8 +188,14 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, month)
     );
     """,
-    # Messages counted per group, so a group's /usage shows its own; 0 for counts kept before.
+    # The groups the bot is in; a row the heartbeat writes to prove the disk takes writes; messages
+    # counted per group, so a group's /usage shows its own (0 for the counts kept before).
     """
+    CREATE TABLE chat_membership (
+        chat_id INTEGER PRIMARY KEY,
+        present INTEGER NOT NULL,
+        greeted_at TEXT
+    );
     CREATE TABLE heartbeat (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         at TEXT NOT NULL

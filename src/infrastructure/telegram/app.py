@@ -12,6 +12,7 @@ from telegram.ext import (
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -23,6 +24,7 @@ from telegram.ext import (
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
+from balance_bot.membership import GroupMembership
 from balance_bot.usage import UsageReport
 from infrastructure.health import beat
 from infrastructure.settings import Settings
@@ -51,6 +53,7 @@ def build_application(
     budget_notices: BudgetNotices | None = None,
     balances: BalanceService | None = None,
     prove_storage: Callable[[], Awaitable[None]] | None = None,
+    membership: GroupMembership | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -105,6 +108,7 @@ def build_application(
         usage,
         balances,
         settings.khr_per_usd,
+        membership,
     )
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if settings.allowed_chat_ids:
@@ -119,7 +123,7 @@ def build_application(
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
-        rounds = MonthlyRounds(balances, settings.khr_per_usd)
+        rounds = MonthlyRounds(balances, settings.khr_per_usd, membership)
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:
             application.job_queue.run_repeating(
@@ -133,6 +137,13 @@ def build_application(
     application.add_handler(MessageHandler(groups & text & filters.UpdateType.MESSAGE, handlers.group_text))
     application.add_handler(
         MessageHandler(groups & text & filters.UpdateType.EDITED_MESSAGE, handlers.group_edit)
+    )
+    application.add_handler(
+        ChatMemberHandler(
+            handlers.membership_changed,
+            ChatMemberHandler.MY_CHAT_MEMBER,
+            chat_id=settings.allowed_chat_ids or None,
+        )
     )
     application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=r"^undo:\d+$"))
     application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=r"^switch:\d+$"))

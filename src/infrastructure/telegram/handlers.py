@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.connect import ConnectSheet
+from balance_bot.membership import GroupMembership
 from balance_bot.outcomes import ON_THE_DAY_POSTED, Accepted, ActionRefused, Outcome, Queued, Refused, Saved
 from balance_bot.ports import SavedMessage
 from balance_bot.usage import UsageReport
@@ -66,7 +67,9 @@ class BotHandlers:
         usage: UsageReport | None = None,
         balances: BalanceService | None = None,
         khr_per_usd: Decimal = Decimal(4000),
+        membership: GroupMembership | None = None,
     ) -> None:
+        self._membership = membership
         self._usage = usage
         self._balances = balances
         self._khr_per_usd = khr_per_usd
@@ -95,6 +98,26 @@ class BotHandlers:
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Update, void or capture the rows of an edited message or caption."""
         await self._from_member(update.edited_message, update.effective_user, self._capture.on_edit)
+
+    async def membership_changed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The bot was added to a group (greet it once) or removed from it (stop its rounds)."""
+        change = update.my_chat_member
+        if change is None or self._membership is None or change.chat.type == ChatType.PRIVATE:
+            return
+        was_in, is_in = change.difference().get("status", (None, None))
+        if was_in is None:
+            return  # rights changed, membership did not
+        inside = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+        if is_in in inside and was_in not in inside:
+            if await self._membership.added(change.chat.id):
+                greeting = texts.GREETING
+                reads_all = context.bot.bot.can_read_all_group_messages
+                if not reads_all and is_in != ChatMemberStatus.ADMINISTRATOR:
+                    greeting = f"{greeting}\n\n{texts.CANNOT_READ}"
+                await context.bot.send_message(change.chat.id, greeting)
+        elif was_in in inside and is_in not in inside:
+            log.info("removed from chat %s: its rounds and summaries stop", change.chat.id)
+            await self._membership.removed(change.chat.id)
 
     async def undo_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Void the rows behind an Undo button."""

@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
+from balance_bot.membership import GroupMembership
 from balance_bot.ports import LedgerError, LedgerNotConnected
 from infrastructure.telegram import texts
 
@@ -21,17 +22,24 @@ CAPTION_LIMIT = 1024  # Telegram's longest photo caption
 class MonthlyRounds:
     """Each round rolls every group's month over, posts last month's summary once, and reconciles."""
 
-    def __init__(self, balances: BalanceService, khr_per_usd: Decimal) -> None:
+    def __init__(
+        self, balances: BalanceService, khr_per_usd: Decimal, membership: GroupMembership | None = None
+    ) -> None:
         self._balances = balances
         self._khr_per_usd = khr_per_usd
+        self._membership = membership
 
     async def tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The JobQueue's callback."""
         await self.run_once(context.bot)
 
     async def run_once(self, bot: Bot) -> None:
-        """One round over every known group; one group's trouble does not stop the others."""
-        for chat_id in await self._balances.groups():
+        """One round over every known group the bot is still in; one group's trouble does not stop
+        the others."""
+        groups = await self._balances.groups()
+        if self._membership is not None:
+            groups = await self._membership.served(groups)
+        for chat_id in groups:
             try:
                 await self._round(bot, chat_id)
             except LedgerNotConnected:

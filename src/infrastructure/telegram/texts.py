@@ -142,6 +142,15 @@ GROUP_ADMINS = "Group admins"  # "Posted by" of an expense an admin posted anony
 OPERATORS_ONLY = "Send /usage in your group (admins), or ask the bot's operator."
 USAGE_OFF = "No LLM is configured (PARSER_LLM=none): I read every message with my own rules."
 CONFIRM_REACTION = "👍"
+GREETING = (
+    "Hello! I log this group's petty cash in the monthly sheet: post expenses as you write them, "
+    "e.g. “coffee 3$” or “ទឹកកក ៥០០០៛”, one per line for a list.\n"
+    "An amount alone gets a question, Undo is under each confirmation, and /help shows the rest."
+)
+CANNOT_READ = (
+    "I cannot read ordinary messages here yet, so I would see no expenses: an admin can make me a "
+    "group admin, or turn my privacy mode off in @BotFather (/setprivacy → Disable) and add me again."
+)
 PRIVACY_WARNING = (
     "The bot cannot read ordinary group messages (privacy mode is on), so it will see no expenses. "
     "In @BotFather: /setprivacy → choose the bot → Disable; then remove and re-add the bot to each "
