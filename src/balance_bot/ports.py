@@ -330,3 +330,20 @@ class Memberships(Protocol):
     async def claim_greeting(self, chat_id: int) -> bool:
         """True only the first time for the group."""
         ...
+
+
+class ChatMoves(Protocol):
+    """Groups Telegram upgraded to supergroups: their old id, their new one, and what was kept."""
+
+    async def move(self, old_chat_id: int, new_chat_id: int) -> bool:
+        """Everything kept under the old id moves to the new one, in one transaction; False when
+        that was done before."""
+        ...
+
+    async def former_id(self, chat_id: int) -> int | None:
+        """The id the group had before it became a supergroup, if it had one."""
+        ...
+
+    async def moves(self) -> list[tuple[int, int]]:
+        """Every (old id, new id) pair, oldest first."""
+        ...

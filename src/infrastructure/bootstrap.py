@@ -31,6 +31,7 @@ from balance_bot.domain.dates import load_date_reading
 from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
+from balance_bot.group_moves import GroupMoves
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.membership import GroupMembership
 from balance_bot.ports import (
@@ -49,6 +50,7 @@ from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.capture_state import SqliteCaptureState
+from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 from infrastructure.sqlite.database import (
@@ -203,6 +205,7 @@ class CaptureParts:
     llm: LlmParts
     usage: UsageReport
     balances: BalanceService
+    moves: GroupMoves
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -223,7 +226,7 @@ class CaptureParts:
 
 
 def build_ledgers(
-    settings: Settings, chat_sheets: SqliteChatSheets
+    settings: Settings, chat_sheets: SqliteChatSheets, moves: SqliteChatMoves | None = None
 ) -> tuple[LedgerDirectory, SheetAccess | None, Close]:
     """The configured store: Google Sheets with a service account, or the local workbook."""
     template = load_template()
@@ -253,6 +256,7 @@ def build_ledgers(
             settings.balance_sheet_by_chat,
             settings.balance_sheet_id,
             chat_sheets,
+            moves.former_id if moves is not None else None,
         )
         return sheets, sheets, sheets.close
     from infrastructure.sheets.workbook import WorkbookLedger
@@ -273,7 +277,8 @@ def build_capture(
     timezone = _timezone(settings)
     database = Database(settings.database_path)
     chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
-    ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets)
+    chat_moves = SqliteChatMoves(database)
+    ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets, chat_moves)
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),
@@ -314,6 +319,7 @@ def build_capture(
         llm,
         UsageReport(llm.log, clock, timezone),
         balances,
+        GroupMoves(chat_moves, delivery, chat_sheets),
     )
 
 
@@ -349,6 +355,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         balances=parts.balances,
         prove_storage=parts.database.prove_writable,
         membership=GroupMembership(SqliteMemberships(parts.database)),
+        moves=parts.moves,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application

@@ -15,6 +15,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
 from infrastructure.settings import Settings
+from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.database import Database, DatabaseDamaged, verify_database
 
 
@@ -42,7 +43,10 @@ class Finding:
 
 async def run_checks(settings: Settings) -> list[Finding]:
     """Every check, in the order an operator sets things up."""
-    findings = [await _telegram(settings), _database_folder(settings)]
+    database = _database_folder(settings)
+    findings = [await _telegram(settings), database]
+    if database.verdict is Verdict.OK:
+        findings += await _moved_groups(settings)
     findings += await _ledger(settings)
     findings += await _llms(settings)
     return findings
@@ -71,6 +75,36 @@ async def _telegram(settings: Settings) -> Finding:
             "then add the bot to the group again (or make it a group admin)",
         )
     return Finding(Verdict.OK, "Telegram", f"@{me.username} reads group messages")
+
+
+async def _moved_groups(settings: Settings) -> list[Finding]:
+    """Settings that still name a group by the id it had before it became a supergroup."""
+    database = Database(settings.database_path)
+    try:
+        moves = await SqliteChatMoves(database).moves()
+    finally:
+        await database.close()
+    findings = []
+    for old, new in moves:
+        named_in = [
+            name
+            for name, ids in (
+                ("ALLOWED_CHAT_IDS", settings.allowed_chat_ids),
+                ("BALANCE_SHEET_BY_CHAT", settings.balance_sheet_by_chat.keys()),
+            )
+            if old in ids and new not in ids
+        ]
+        if named_in:
+            where = " and ".join(named_in)
+            findings.append(
+                Finding(
+                    Verdict.WARN,
+                    "Group moved",
+                    f"group {old} is now {new} (a supergroup): replace {old} with {new} in {where}; "
+                    "the bot follows it meanwhile",
+                )
+            )
+    return findings
 
 
 def _database_folder(settings: Settings) -> Finding:

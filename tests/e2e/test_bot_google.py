@@ -22,9 +22,9 @@ def key(sheets, tmp_path):
     return key, path
 
 
-@contextlib.asynccontextmanager
-async def google_bot(telegram, sheets, key, tmp_path, **extra):
-    settings = Settings.from_environment(
+def google_settings(telegram, sheets, key, tmp_path, **extra):
+    """Settings for a bot on the fake Bot API and the fake Sheets API, with any extra settings given."""
+    return Settings.from_environment(
         {
             "TELEGRAM_BOT_TOKEN": telegram.token,
             "TELEGRAM_API_URL": telegram.url,
@@ -35,6 +35,11 @@ async def google_bot(telegram, sheets, key, tmp_path, **extra):
             **extra,
         }
     )
+
+
+@contextlib.asynccontextmanager
+async def google_bot(telegram, sheets, key, tmp_path, **extra):
+    settings = google_settings(telegram, sheets, key, tmp_path, **extra)
     async with running(settings, FakeClock(datetime.now(UTC))) as application:
         yield application
 

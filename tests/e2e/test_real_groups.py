@@ -64,17 +64,10 @@ async def test_an_anonymous_admin_is_captured_as_the_groups_admins_and_may_use_a
         balance = telegram.anonymous_admin_says(GROUP, "/balance")
         answer = await telegram.wait_for("sendMessage", replies_to(balance))
         assert not answer["text"].startswith("Only")
-        undo = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-        confirmation = {
-            "message_id": 5002,
-            "date": expense["date"],
-            "chat": expense["chat"],
-            "text": sent["text"],
-        }
-        telegram.user_taps(confirmation, undo, SOKHA)  # a member may not undo the admins' row
+        telegram.tap_undo_under(sent, expense, SOKHA)  # a member may not undo the admins' row
         refused = await telegram.wait_for("answerCallbackQuery", lambda p: p.get("show_alert"))
         assert refused["text"].startswith("Only the person who posted it or an admin")
-        telegram.user_taps(confirmation, undo, ADMIN)
+        telegram.tap_undo_under(sent, expense, ADMIN)
         await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Undone"))
         await shut_down(bot)
     assert posted_by(settings) == ["Group admins"]

@@ -189,6 +189,20 @@ class FakeTelegram:
             }
         )
 
+    def group_upgraded(self, old_chat_id: int, new_chat_id: int, by_user: int, *, tell: bool = True) -> None:
+        """An admin turns the group into a supergroup: a new id; calls to the old one are refused with
+        migrate_to_chat_id. Telegram posts a service message in each (unless `tell` is False)."""
+        self.migrated[old_chat_id] = new_chat_id
+        if not tell:
+            return
+        old = self._message(old_chat_id, self._user(by_user, ""), None)
+        old["chat"] = {"id": old_chat_id, "type": "group", "title": "Petty cash"}
+        old["migrate_to_chat_id"] = new_chat_id
+        new = self._message(new_chat_id, self._user(by_user, ""), None)
+        new["migrate_from_chat_id"] = old_chat_id
+        self._push({"message": old})
+        self._push({"message": new})
+
     def user_deletes(self, message: Params) -> None:
         """A member deletes one of their messages; replies to it can no longer quote it."""
         self.deleted.add(int(message["message_id"]))
@@ -247,6 +261,13 @@ class FakeTelegram:
         }
         self._push({"message": message})
         return message
+
+    def tap_undo_under(self, sent: Params, near: Params, user_id: int) -> None:
+        """A member taps the Undo button of a confirmation the bot sent (its sendMessage parameters)
+        in the chat of the message `near`."""
+        confirmation = {"message_id": next(self._message_ids), "date": near["date"], "chat": near["chat"]}
+        undo = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        self.user_taps({**confirmation, "text": sent["text"]}, undo, user_id)
 
     def answer_with_429(self, method: str, times: int) -> None:
         """The next calls to a method are refused with 429 and a one-second retry_after."""

@@ -8,7 +8,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -616,7 +616,8 @@ class GoogleSheets:
 
     A group writes to its spreadsheet from BALANCE_SHEET_BY_CHAT, else the one an admin connected
     with /connect, else BALANCE_SHEET_ID; an admin's connection for their own group wins over the
-    operator's default for all groups.
+    operator's default for all groups. A group upgraded to a supergroup keeps the
+    BALANCE_SHEET_BY_CHAT entry of its old id (`former_id`) until the operator updates it.
     """
 
     def __init__(
@@ -628,7 +629,9 @@ class GoogleSheets:
         by_chat: Mapping[int, str],
         default: str | None,
         connections: SheetConnections,
+        former_id: Callable[[int], Awaitable[int | None]] | None = None,
     ) -> None:
+        self._former_id = former_id
         self._client = client
         self._template = template
         self._title_format = title_format
@@ -648,7 +651,18 @@ class GoogleSheets:
         return await self._spreadsheet_of(chat_id) is not None
 
     async def _spreadsheet_of(self, chat_id: int) -> str | None:
-        return self._by_chat.get(chat_id) or await self._connections.connected(chat_id) or self._default
+        return (
+            self._by_chat.get(chat_id)
+            or await self._by_former_id(chat_id)
+            or await self._connections.connected(chat_id)
+            or self._default
+        )
+
+    async def _by_former_id(self, chat_id: int) -> str | None:
+        if not self._by_chat or self._former_id is None:
+            return None  # no per-group setting to follow: no lookup
+        former = await self._former_id(chat_id)
+        return self._by_chat.get(former) if former is not None else None
 
     async def ledger_for(self, chat_id: int) -> GoogleSheetLedger:
         """The spreadsheet ledger of a group; LedgerNotConnected when it has none."""

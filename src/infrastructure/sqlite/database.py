@@ -188,9 +188,15 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, month)
     );
     """,
-    # The groups the bot is in; a row the heartbeat writes to prove the disk takes writes; messages
+    # Groups upgraded to supergroups; the groups the bot is in; a row the heartbeat writes to prove
+    # the disk takes writes; messages
     # counted per group, so a group's /usage shows its own (0 for the counts kept before).
     """
+    CREATE TABLE chat_move (
+        old_chat_id INTEGER PRIMARY KEY,
+        new_chat_id INTEGER NOT NULL,
+        moved_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
     CREATE TABLE chat_membership (
         chat_id INTEGER PRIMARY KEY,
         present INTEGER NOT NULL,

@@ -24,6 +24,7 @@ from telegram.ext import (
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
+from balance_bot.group_moves import GroupMoves
 from balance_bot.membership import GroupMembership
 from balance_bot.usage import UsageReport
 from infrastructure.health import beat
@@ -54,6 +55,7 @@ def build_application(
     balances: BalanceService | None = None,
     prove_storage: Callable[[], Awaitable[None]] | None = None,
     membership: GroupMembership | None = None,
+    moves: GroupMoves | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -70,6 +72,8 @@ def build_application(
             budget_notices.attach(application.bot)
         for startup in startups:
             await startup()
+        for old_chat_id, new_chat_id in await moves.moves() if moves is not None else []:
+            follow_move(old_chat_id, new_chat_id)
         # Owned here rather than by application.create_task, which expects a running application.
         heartbeat = settings.database_path.parent / "heartbeat"
         background.append(asyncio.create_task(beat(heartbeat, prove_storage=prove_storage)))
@@ -98,7 +102,18 @@ def build_application(
         .post_stop(stop)
         .build()
     )
-    confirmations = ConfirmationQueue(application.bot)
+    # ALLOWED_CHAT_IDS, kept as a filter that learns a group's new id when it becomes a supergroup.
+    allowed = filters.Chat(chat_id=settings.allowed_chat_ids) if settings.allowed_chat_ids else None
+
+    def follow_move(old_chat_id: int, new_chat_id: int) -> None:
+        if allowed is not None and old_chat_id in allowed.chat_ids:
+            allowed.add_chat_ids(new_chat_id)
+
+    async def moved(old_chat_id: int, new_chat_id: int) -> None:
+        if handlers is not None:
+            await handlers.chat_moved(old_chat_id, new_chat_id)
+
+    confirmations = ConfirmationQueue(application.bot, on_moved=moved)
     handlers = BotHandlers(
         capture,
         connect,
@@ -109,10 +124,13 @@ def build_application(
         balances,
         settings.khr_per_usd,
         membership,
+        moves,
+        follow_move,
+        settings.allowed_chat_ids or None,
     )
     groups: filters.BaseFilter = filters.ChatType.GROUPS
-    if settings.allowed_chat_ids:
-        groups = groups & filters.Chat(chat_id=settings.allowed_chat_ids)
+    if allowed is not None:
+        groups = groups & allowed
     # A receipt photo's caption is read as a message's text is.
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & ~filters.VIA_BOT
     if handled_updates is not None:
@@ -138,6 +156,7 @@ def build_application(
     application.add_handler(
         MessageHandler(groups & text & filters.UpdateType.EDITED_MESSAGE, handlers.group_edit)
     )
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated))
     application.add_handler(
         ChatMemberHandler(
             handlers.membership_changed,

@@ -68,9 +68,15 @@ class ConfirmationQueue:
     refused reaction becomes a message.
     """
 
-    def __init__(self, bot: Bot, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        sleep: Sleep = asyncio.sleep,
+        on_moved: Callable[[int, int], Awaitable[None]] | None = None,
+    ) -> None:
         self._bot = bot
         self._sleep = sleep
+        self._on_moved = on_moved
         self._chats: defaultdict[_Place, _Chat] = defaultdict(_Chat)
         self._senders: dict[_Place, asyncio.Task[None]] = {}
         self._moved: dict[int, int] = {}  # a group's old id -> its supergroup's, once Telegram said so
@@ -81,6 +87,10 @@ class ConfirmationQueue:
         self._chats[place].waiting.append(confirmation)
         if place not in self._senders:
             self._senders[place] = asyncio.get_running_loop().create_task(self._send_all(place))
+
+    def follow(self, old_chat_id: int, new_chat_id: int) -> None:
+        """Send what is for the group's old id to its new one from now on."""
+        self._moved[old_chat_id] = new_chat_id
 
     async def drain(self) -> None:
         """Wait until every queued confirmation has been sent (or given up)."""
@@ -103,6 +113,8 @@ class ConfirmationQueue:
                         continue
                     log.info("chat %s is now the supergroup %s; sending there", chat_id, exc.new_chat_id)
                     self._moved[chat_id] = exc.new_chat_id
+                    if self._on_moved is not None:
+                        await self._on_moved(chat_id, exc.new_chat_id)
                 except (RetryAfter, NetworkError) as exc:  # flood control, timeouts, no network
                     failures += 1
                     if failures < MAX_ATTEMPTS:

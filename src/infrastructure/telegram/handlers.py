@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.connect import ConnectSheet
+from balance_bot.group_moves import GroupMoves
 from balance_bot.membership import GroupMembership
 from balance_bot.outcomes import ON_THE_DAY_POSTED, Accepted, ActionRefused, Outcome, Queued, Refused, Saved
 from balance_bot.ports import SavedMessage
@@ -68,8 +69,14 @@ class BotHandlers:
         balances: BalanceService | None = None,
         khr_per_usd: Decimal = Decimal(4000),
         membership: GroupMembership | None = None,
+        moves: GroupMoves | None = None,
+        follow_move: Callable[[int, int], None] = lambda old, new: None,
+        allowed_chat_ids: frozenset[int] | None = None,
     ) -> None:
         self._membership = membership
+        self._allowed = allowed_chat_ids
+        self._moves = moves
+        self._follow_move = follow_move
         self._usage = usage
         self._balances = balances
         self._khr_per_usd = khr_per_usd
@@ -98,6 +105,31 @@ class BotHandlers:
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Update, void or capture the rows of an edited message or caption."""
         await self._from_member(update.edited_message, update.effective_user, self._capture.on_edit)
+
+    async def migrated(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The group became a supergroup: its sheet, settings and expenses follow it to its new id."""
+        message = update.effective_message
+        if message is None:
+            return
+        if message.migrate_to_chat_id is not None:
+            await self.chat_moved(message.chat_id, message.migrate_to_chat_id)
+        elif message.migrate_from_chat_id is not None:
+            await self.chat_moved(message.migrate_from_chat_id, message.chat_id)
+
+    async def chat_moved(self, old_chat_id: int, new_chat_id: int) -> None:
+        """Move what is kept under the group's old id (once), and let the adapters follow."""
+        if self._moves is None or not self._follows(old_chat_id):
+            return
+        if await self._moves.moved(old_chat_id, new_chat_id):
+            log.info(
+                "chat %s became the supergroup %s; its sheet and expenses follow", old_chat_id, new_chat_id
+            )
+        self._follow_move(old_chat_id, new_chat_id)
+        self._confirmations.follow(old_chat_id, new_chat_id)
+
+    def _follows(self, chat_id: int) -> bool:
+        """Whether the bot serves the group (ALLOWED_CHAT_IDS, when set, names it)."""
+        return self._allowed is None or chat_id in self._allowed
 
     async def membership_changed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The bot was added to a group (greet it once) or removed from it (stop its rounds)."""
@@ -372,6 +404,17 @@ async def _reply(message: Message, text: str) -> Message | None:
         return await message.reply_text(
             text, reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True)
         )
+    except ChatMigrated as exc:
+        # The confirmation queue learns it too (and moves the group's state) on its next send.
+        return await _send_to_supergroup(message, exc.new_chat_id, text)
     except TelegramError as exc:
         log.warning("could not reply in chat %s: %s", message.chat_id, exc)
+        return None
+
+
+async def _send_to_supergroup(message: Message, new_chat_id: int, text: str) -> Message | None:
+    try:
+        return await message.get_bot().send_message(new_chat_id, text)
+    except TelegramError as exc:
+        log.warning("could not reply in chat %s (was %s): %s", new_chat_id, message.chat_id, exc)
         return None
