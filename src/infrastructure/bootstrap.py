@@ -437,20 +437,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_bot(settings: Settings, *, webhook: bool) -> None:
     """`balance-bot run`: the bot on long polling, or on a webhook, until it is stopped."""
-    from telegram import Update
-
     assert settings.telegram_bot_token is not None
     secrets_to_hide = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
     if webhook:
+        from infrastructure.telegram.polling import UPDATE_INBOX
+        from infrastructure.telegram.webhook import run_webhook
+
         options = webhook_options(settings)
         configure_logging([*secrets_to_hide, options.secret_token])
-        build_bot(settings).run_webhook(
+        application = build_bot(settings)
+        run_webhook(
+            application,
+            application.bot_data[UPDATE_INBOX],
             listen=options.listen,
             port=options.port,
             url_path=options.url_path,
             webhook_url=options.webhook_url,
             secret_token=options.secret_token,
-            allowed_updates=Update.ALL_TYPES,
         )
         return
     from infrastructure.telegram.polling import PollingConflict, run_polling

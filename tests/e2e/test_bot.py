@@ -34,8 +34,8 @@ async def shut_down(application):
     if application.running:
         if "poller" in application.bot_data:
             await application.bot_data["poller"].stop()
-        else:
-            await application.updater.stop()
+        if "webhook" in application.bot_data:
+            await application.bot_data["webhook"].stop()
         await application.stop()
         await application.post_stop(application)
         await application.shutdown()

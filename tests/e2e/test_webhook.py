@@ -2,15 +2,22 @@
 
 import asyncio
 import json
+import os
+import signal
 import socket
+import sys
+import zipfile
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 
 import pytest
+from openpyxl import load_workbook
 
 from infrastructure.bootstrap import build_bot, webhook_options
 from infrastructure.settings import Settings, SettingsError
+from infrastructure.telegram.polling import UPDATE_INBOX
+from infrastructure.telegram.webhook import WebhookServer
 from tests.e2e.test_bot import replies_to, shut_down
 from tests.fakes.clock import FakeClock
 
@@ -43,26 +50,25 @@ async def webhook_bot(telegram, tmp_path):
     application = build_bot(settings, FakeClock(datetime.now(UTC)))
     await application.initialize()
     await application.post_init(application)
-    await application.updater.start_webhook(
-        listen=options.listen,
-        port=options.port,
-        url_path=options.url_path,
-        webhook_url=options.webhook_url,
-        secret_token=options.secret_token,
-    )
     await application.start()
+    server = WebhookServer(
+        application, application.bot_data[UPDATE_INBOX], options.secret_token, options.url_path
+    )
+    application.bot_data["webhook"] = server
+    await server.start(options.listen, options.port, options.webhook_url)
     yield application, options.webhook_url
     await shut_down(application)
 
 
 async def post(url, update, secret=None):
-    """Telegram's side: POST an update to the bot's webhook, with or without the secret header."""
+    """Telegram's side: POST an update (or raw bytes) to the bot's webhook, with or without the secret."""
 
     def send():
         headers = {"Content-Type": "application/json"}
         if secret is not None:
             headers["X-Telegram-Bot-Api-Secret-Token"] = secret
-        request = urllib.request.Request(url, json.dumps(update).encode(), headers, method="POST")
+        body = update if isinstance(update, bytes) else json.dumps(update).encode()
+        request = urllib.request.Request(url, body, headers, method="POST")
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 return response.status
@@ -105,3 +111,64 @@ async def test_an_update_without_the_secret_is_refused_and_one_with_it_is_handle
 def test_webhook_mode_needs_a_url():
     with pytest.raises(SettingsError, match="WEBHOOK_URL"):
         webhook_options(Settings.from_environment({}))
+
+
+async def test_a_body_over_a_megabyte_or_not_an_update_is_refused(telegram, webhook_bot):
+    _, url = webhook_bot
+    assert await post(url, b"{" + b" " * (1024 * 1024 + 10) + b"}", secret=SECRET) == 413
+    assert await post(url, b"not json", secret=SECRET) == 400
+    assert await post(url, {"update_id": "seven"}, secret=SECRET) == 400
+
+
+async def test_updates_answered_200_survive_a_sigkill_at_once_and_are_saved_after_the_restart(
+    telegram, tmp_path
+):
+    saved = await webhook_kill_and_restart(telegram, tmp_path, updates=20)
+    assert saved == [f"item {n}" for n in range(1, 21)]
+
+
+async def webhook_kill_and_restart(telegram, workdir, updates):
+    """`run --webhook` as a process: `updates` expenses posted and answered 200, SIGKILL at once,
+    run again; the items of the workbook's rows once the restarted bot stopped."""
+    port = free_port()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_URL": telegram.url,
+        "WORKBOOK_PATH": str(workdir / "balance.xlsx"),
+        "DATABASE_PATH": str(workdir / "bot.sqlite3"),
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram-updates",
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET": SECRET,
+        "USER_RATE_LIMIT_PER_MINUTE": "1000",
+        "PARSER_LLM": "none",
+    }
+    url = env["WEBHOOK_URL"]
+    command = [sys.executable, "-m", "balance_bot", "run", "--webhook"]
+    log = (workdir / "bot.log").open("ab")
+    bot = await asyncio.create_subprocess_exec(*command, env=env, cwd=workdir, stdout=log, stderr=log)
+    await telegram.wait_for("setWebhook", timeout=30)
+    for update_id in range(1, updates + 1):
+        assert await post(url, message_update(update_id, f"item {update_id} 1$"), secret=SECRET) == 200
+    bot.kill()  # SIGKILL: no shutdown, nothing flushed
+    await bot.wait()
+    registered = len(telegram.calls_to("setWebhook"))
+    bot = await asyncio.create_subprocess_exec(*command, env=env, cwd=workdir, stdout=log, stderr=log)
+    await telegram.wait_for_count("setWebhook", registered + 1, timeout=30)
+    for _ in range(300):  # until every accepted expense is in the saved workbook
+        if len(saved_items(workdir)) >= updates:
+            break
+        await asyncio.sleep(0.1)
+    bot.send_signal(signal.SIGTERM)
+    await asyncio.wait_for(bot.wait(), 30)
+    return saved_items(workdir)
+
+
+def saved_items(workdir):
+    """The items of the workbook's rows, as saved on disk so far."""
+    try:
+        book = load_workbook(workdir / "balance.xlsx")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return []  # not saved yet, or being replaced
+    return [row[2] for sheet in book.worksheets for row in sheet.iter_rows(min_row=2, values_only=True)]

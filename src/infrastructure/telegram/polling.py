@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import signal
-from collections import defaultdict, deque
 from collections.abc import Sequence
-from typing import Protocol
 
 from telegram import Update
 from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from balance_bot.ports import StorageUnavailable
+from infrastructure.telegram.chat_queues import ChatQueues, UpdateInbox
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 30.0
@@ -38,18 +36,6 @@ UPDATE_INBOX = "update_inbox"  # the application's bot_data key for the inbox bo
 
 class PollingConflict(Exception):
     """Another process polls Telegram with the same token; fighting it would lose updates to both."""
-
-
-class UpdateInbox(Protocol):
-    """Updates received but not handled yet, kept durably before Telegram is told to forget them."""
-
-    async def keep(self, updates: Sequence[tuple[int, str]]) -> None:
-        """Keep (update_id, JSON) pairs, in one transaction."""
-        ...
-
-    async def unhandled(self) -> list[tuple[int, str]]:
-        """The kept updates not handled yet, oldest first; the handled ones are forgotten."""
-        ...
 
 
 class Poller:
@@ -70,12 +56,10 @@ class Poller:
         self._inbox = inbox
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        self._in_flight: dict[int, Update] = {}
         self._kept: set[int] = set()
         self._replayed: set[int] = set()
-        self._queues: defaultdict[int, deque[Update]] = defaultdict(deque)
-        self._workers: dict[int, asyncio.Task[None]] = {}
-        self._progress = asyncio.Event()
+        self._chats = ChatQueues(application, on_handled=self._kept.discard)
+        self._in_flight = self._chats.in_flight
 
     async def start(self) -> None:
         """Poll in the background until stop()."""
@@ -97,7 +81,8 @@ class Poller:
         A revoked token ends it, and so does another process polling with the same token
         (409 Conflict): logged once, as such, rather than fought over.
         """
-        await self._replay()
+        self._replayed = await self._chats.replay(self._inbox)
+        self._kept |= self._replayed
         offset: int | None = None
         backoff = self._first_backoff
         try:
@@ -130,24 +115,13 @@ class Poller:
                         continue
                     offset = update.update_id + 1
                     if update.update_id not in self._replayed:
-                        self._dispatch(update)
+                        self._chats.dispatch(update)
         finally:
-            await self._drain()
+            await self._chats.drain()
         if offset is not None:
             # Confirm what was handled, so a clean restart does not see it again.
             with contextlib.suppress(TelegramError):
                 await self._application.bot.get_updates(offset=offset, timeout=0, limit=1)
-
-    async def _replay(self) -> None:
-        """Handle what the inbox kept from before a crash, before anything new."""
-        if self._inbox is None:
-            return
-        for update_id, body in await self._inbox.unhandled():
-            update = Update.de_json(json.loads(body), self._application.bot)
-            self._replayed.add(update_id)
-            self._kept.add(update_id)
-            log.info("update %s was kept but not handled before the restart; handling it now", update_id)
-            self._dispatch(update)
 
     async def _ready_to_confirm(self) -> bool:
         """Whether the next getUpdates may confirm everything received so far.
@@ -183,45 +157,13 @@ class Poller:
 
     async def _wait_for_progress(self, seconds: float) -> bool:
         """Until one more update is handled (True), the time is up, or stop()."""
-        self._progress.clear()
-        waiting = asyncio.ensure_future(self._progress.wait())
+        self._chats.progress.clear()
+        waiting = asyncio.ensure_future(self._chats.progress.wait())
         stopping = asyncio.ensure_future(self._stopping.wait())
         await asyncio.wait({waiting, stopping}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
         waiting.cancel()
         stopping.cancel()
-        return self._progress.is_set()
-
-    def _dispatch(self, update: Update) -> None:
-        chat = update.effective_chat
-        # Updates without a chat (rare kinds) need no order: each gets a queue of its own.
-        key = chat.id if chat is not None else -update.update_id - (1 << 62)
-        self._in_flight[update.update_id] = update
-        self._queues[key].append(update)
-        if key not in self._workers:
-            self._workers[key] = asyncio.get_running_loop().create_task(self._work(key))
-
-    async def _work(self, key: int) -> None:
-        queue = self._queues[key]
-        try:
-            while queue:
-                update = queue[0]
-                try:
-                    await self._application.process_update(update)
-                except Exception:  # one update's failure must not stop its chat's others
-                    log.exception("update %s could not be handled", update.update_id)
-                queue.popleft()
-                self._in_flight.pop(update.update_id, None)
-                self._kept.discard(update.update_id)
-                self._progress.set()
-        finally:
-            del self._workers[key]
-            if not queue:
-                self._queues.pop(key, None)
-
-    async def _drain(self) -> None:
-        """Let every update in hand be handled; stop() comes only after that."""
-        while self._workers:
-            await asyncio.gather(*self._workers.values(), return_exceptions=True)
+        return self._chats.progress.is_set()
 
     async def _next_batch(self, offset: int | None) -> tuple[Update, ...] | None:
         """The next updates, or None when stop() came during the long poll."""
