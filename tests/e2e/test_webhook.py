@@ -6,9 +6,9 @@ import os
 import signal
 import socket
 import sys
-import zipfile
 import urllib.error
 import urllib.request
+import zipfile
 from datetime import UTC, datetime
 
 import pytest
