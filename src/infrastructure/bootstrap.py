@@ -82,6 +82,10 @@ class CannotRun(Exception):
     """The bot must not start or go on: the message says why and what the operator can do."""
 
 
+class CannotStartYet(Exception):
+    """The bot could not start now (no network): starting again later may work."""
+
+
 def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")) -> Settings:
     """Settings from .env, overridden by the process environment, as operators expect."""
     from_file = {name: value for name, value in dotenv_values(dotenv_path).items() if value is not None}
@@ -429,14 +433,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CannotRun, DatabaseDamaged, DatabaseInUse) as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return CANNOT_RUN_STATUS
-    except StorageUnavailable as exc:
+    except (StorageUnavailable, CannotStartYet) as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 1
     return 2
 
 
 def run_bot(settings: Settings, *, webhook: bool) -> None:
-    """`balance-bot run`: the bot on long polling, or on a webhook, until it is stopped."""
+    """`balance-bot run`: the bot on long polling, or on a webhook, until it is stopped.
+
+    A refused token or no network at start is one line for the operator, never a traceback,
+    and never the token (PTB's own message for a refused token contains it).
+    """
+    from telegram.error import InvalidToken, NetworkError
+
+    try:
+        _run_bot(settings, webhook=webhook)
+    except InvalidToken as exc:
+        raise CannotRun("Telegram refused TELEGRAM_BOT_TOKEN: copy it again from @BotFather") from exc
+    except NetworkError as exc:
+        raise CannotStartYet(
+            f"Telegram at {settings.telegram_api_url} did not answer at start ({type(exc).__name__}); "
+            "check the network, the bot tries again when it is started again"
+        ) from exc
+
+
+def _run_bot(settings: Settings, *, webhook: bool) -> None:
     assert settings.telegram_bot_token is not None
     secrets_to_hide = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
     if webhook:

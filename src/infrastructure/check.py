@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -42,14 +42,31 @@ class Finding:
 
 
 async def run_checks(settings: Settings) -> list[Finding]:
-    """Every check, in the order an operator sets things up."""
+    """Every check, in the order an operator sets things up; one that fails unexpectedly is a FAIL
+    line of its own, and the others still run."""
+    secrets = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
     database = _database_folder(settings)
-    findings = [await _telegram(settings), database]
+    findings = [*await _guarded("Telegram", _telegram(settings), secrets), database]
     if database.verdict is Verdict.OK:
-        findings += await _moved_groups(settings)
-    findings += await _ledger(settings)
-    findings += await _llms(settings)
+        findings += await _guarded("Group moved", _moved_groups(settings), secrets)
+    findings += await _guarded("Sheets", _ledger(settings), secrets)
+    findings += await _guarded("LLM", _llms(settings), secrets)
     return findings
+
+
+async def _guarded(
+    item: str, check: Awaitable[Finding | list[Finding]], secrets: Sequence[str | None]
+) -> list[Finding]:
+    """The check's findings; a FAIL line naming the error, without any secret, if it raised."""
+    try:
+        found = await check
+    except Exception as exc:  # a check must never end the report: say what failed and go on
+        detail = f"could not be checked: {type(exc).__name__}: {exc}"
+        for secret in secrets:
+            if secret:
+                detail = detail.replace(secret, "[REDACTED]")
+        return [Finding(Verdict.FAIL, item, detail)]
+    return found if isinstance(found, list) else [found]
 
 
 async def _telegram(settings: Settings) -> Finding:

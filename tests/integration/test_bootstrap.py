@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import socket
 import subprocess
 import sys
 from decimal import Decimal
@@ -118,3 +119,46 @@ def test_the_parse_command_answers_every_line_whatever_bytes_come_before_it(tmp_
     assert answers[2]["problem"] == "over_limit"
     assert answers[3]["problem"] == "too_many"
     assert answers[6]["entries"][0]["purpose"] == "ទឹកកក"
+
+
+async def run_bot_with(env, tmp_path):
+    done = await asyncio.create_subprocess_exec(
+        str(BIN / "balance-bot"),
+        "run",
+        env={"PATH": str(BIN), "DATABASE_PATH": str(tmp_path / "bot.sqlite3"), **env},
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(done.communicate(), 60)
+    return done.returncode, (out + err).decode()
+
+
+async def test_a_refused_token_is_one_line_without_the_token_and_no_restart(telegram, tmp_path):
+    wrong = "999999:THE-WRONG-TOKEN-xyz"
+    env = {"TELEGRAM_BOT_TOKEN": wrong, "TELEGRAM_API_URL": telegram.url}
+    status, said = await run_bot_with(env, tmp_path)
+    assert status == 3
+    assert said_to_the_operator(said) == [
+        "balance-bot: Telegram refused TELEGRAM_BOT_TOKEN: copy it again from @BotFather"
+    ]
+    assert wrong not in said
+
+
+async def test_no_network_at_start_is_one_line_and_a_status_a_service_manager_restarts_on(tmp_path):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    token = "123456:A-TOKEN-THAT-IS-SECRET"
+    status, said = await run_bot_with({"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": closed}, tmp_path)
+    assert status == 1
+    [line] = said_to_the_operator(said)
+    assert line.startswith(f"balance-bot: Telegram at {closed} did not answer at start")
+    assert token not in said
+
+
+def said_to_the_operator(output):
+    """The lines of a run's output that are not log lines; a traceback or a warning would be some."""
+    assert "Traceback" not in output
+    assert "Unclosed" not in output
+    return [line for line in output.splitlines() if line and not line[:4].isdigit()]

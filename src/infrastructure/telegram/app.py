@@ -39,6 +39,20 @@ from infrastructure.telegram.notices import BudgetNotices
 
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
+HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
+
+
+async def initialize(application: Application) -> None:  # type: ignore[type-arg]
+    """Application.initialize(), but a bot that cannot start (a refused token, no network) closes
+    its HTTP clients before the error goes on."""
+    try:
+        await application.initialize()
+    except Exception:
+        for request in application.bot_data.get(HTTP_REQUESTS, ()):
+            await request.shutdown()
+        raise
+
+
 Hook = Callable[[], Awaitable[None]]
 
 
@@ -87,14 +101,15 @@ def build_application(
         for cleanup in cleanups:
             await cleanup()
 
+    requests = (AiohttpRequest(), AiohttpRequest(connection_pool_size=1))
     application = (
         Application.builder()
         .token(settings.telegram_bot_token)
         .base_url(f"{settings.telegram_api_url}/bot")
         .base_file_url(f"{settings.telegram_api_url}/file/bot")
-        .request(AiohttpRequest())
+        .request(requests[0])
         # getUpdates has a connection of its own, so a long poll never holds up a reply.
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .get_updates_request(requests[1])
         .rate_limiter(AIORateLimiter(max_retries=3))
         # Every reply survives its message being deleted meanwhile (no "message to be replied not found").
         .defaults(Defaults(allow_sending_without_reply=True))
@@ -113,6 +128,7 @@ def build_application(
         if handlers is not None:
             await handlers.chat_moved(old_chat_id, new_chat_id)
 
+    application.bot_data[HTTP_REQUESTS] = requests
     confirmations = ConfirmationQueue(application.bot, on_moved=moved)
     handlers = BotHandlers(
         capture,

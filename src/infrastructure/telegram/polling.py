@@ -24,6 +24,7 @@ from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, Telegr
 from telegram.ext import Application
 
 from balance_bot.ports import StorageUnavailable
+from infrastructure.telegram.app import initialize
 from infrastructure.telegram.chat_queues import ChatQueues, UpdateInbox
 
 log = logging.getLogger(__name__)
@@ -199,7 +200,7 @@ async def _run(application: Application) -> None:  # type: ignore[type-arg]
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, stop.set)
-    await application.initialize()
+    await initialize(application)
     try:
         if application.post_init is not None:
             await application.post_init(application)
