@@ -15,7 +15,8 @@ from tests.fakes.sheets_api import FakeSheets
 
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
-from infrastructure.sheets.google import GoogleSheetLedger, SheetsHTTPClient, load_credentials
+from infrastructure.sheets.google import GoogleSheetLedger
+from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 
 EXPENSES = 200

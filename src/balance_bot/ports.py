@@ -96,6 +96,18 @@ class LedgerUnavailable(LedgerError):
     """The sheet service did not answer, even after retries."""
 
 
+class LedgerKeyRefused(LedgerError):
+    """The bot's key for the sheet service was refused for good (deleted or revoked): a new one is needed."""
+
+
+class LedgerApiDisabled(LedgerError):
+    """The sheet service's API is turned off for the bot's project; the link turns it on."""
+
+    def __init__(self, enable_at: str) -> None:
+        super().__init__(f"the Google Sheets API is not enabled: enable it at {enable_at}")
+        self.enable_at = enable_at
+
+
 class StorageUnavailable(Exception):
     """The bot's own storage could not be written (a full or read-only disk): nothing was kept."""
 

@@ -237,7 +237,8 @@ def build_ledgers(
     if settings.sheet_backend == "google":
         # Imported only when configured: gspread, google-auth and requests add about 18 MB to a
         # bot that keeps its ledger in the local workbook on a small home server.
-        from infrastructure.sheets.google import GoogleSheets, SheetsHTTPClient, WriteQuota, load_credentials
+        from infrastructure.sheets.google import GoogleSheets
+        from infrastructure.sheets.google_api import SheetsHTTPClient, WriteQuota, load_credentials
 
         key_file = settings.google_service_account_file
         if key_file is None:
@@ -252,7 +253,10 @@ def build_ledgers(
             ) from exc
         sheets = GoogleSheets(
             SheetsHTTPClient(
-                credentials, settings.sheets_api_url, writes=WriteQuota(settings.sheets_writes_per_minute)
+                credentials,
+                settings.sheets_api_url,
+                writes=WriteQuota(settings.sheets_writes_per_minute),
+                reads=WriteQuota(settings.sheets_reads_per_minute),
             ),
             template,
             settings.worksheet_title_format,

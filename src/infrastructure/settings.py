@@ -62,6 +62,7 @@ class Settings:
     undo_window_seconds: int = 900
     workbook_save_delay_seconds: int = 2
     sheets_writes_per_minute: int = 60
+    sheets_reads_per_minute: int = 60
     confirm_wait_seconds: int = 5
     reconcile_minutes: int = 30
     period_grace_days: int = 3
@@ -139,6 +140,9 @@ class Settings:
             ),
             sheets_writes_per_minute=_positive_int(
                 values, "SHEETS_WRITES_PER_MINUTE", defaults.sheets_writes_per_minute
+            ),
+            sheets_reads_per_minute=_positive_int(
+                values, "SHEETS_READS_PER_MINUTE", defaults.sheets_reads_per_minute
             ),
             confirm_wait_seconds=_positive_int(values, "CONFIRM_WAIT_SECONDS", defaults.confirm_wait_seconds),
             reconcile_minutes=_positive_int(values, "RECONCILE_MINUTES", defaults.reconcile_minutes),

@@ -95,6 +95,9 @@ class FakeSheets:
         self.call_times: list[tuple[str, float]] = []
         self.clock: Callable[[], float] = time.monotonic
         self._tokens: dict[str, str] = {}
+        self.token_refusals: list[tuple[int, dict[str, Any]]] = []  # the token endpoint's next answers
+        self.disabled_in_project: str | None = None  # the Sheets API is off for this project number
+        self.reads_per_minute: int | None = None  # Google's read quota per user, when set
         self._lock = threading.RLock()
         self._next_sheet_id = 1000
         self._server: ThreadingHTTPServer | None = None
@@ -173,6 +176,19 @@ class FakeSheets:
         """Answer every call with an error status while `lasts()` is true (a simulated clock's window)."""
         self.outages.append(Outage(status, lasts))
 
+    def refuse_tokens(self, times: int = 1, *, revoked: bool = False) -> None:
+        """The token endpoint's next answers: a 503 blip, or (revoked) the key deleted for good."""
+        answer = (
+            (400, {"error": "invalid_grant", "error_description": "Invalid JWT Signature."})
+            if revoked
+            else (503, {"error": "internal_failure", "error_description": "Backend Error"})
+        )
+        self.token_refusals.extend([answer] * times)
+
+    def disable_api(self, project_number: str = "123456789012") -> None:
+        """The Sheets API is not enabled in the service account's project: every call gets 403."""
+        self.disabled_in_project = project_number
+
     def answer_late(self, path_contains: str, seconds: float, times: int = 1) -> None:
         """Carry out the next matching calls, answering only after `seconds`: the client times out first."""
         self.failures.append(Failure(200, times, path_contains=path_contains, late_by_seconds=seconds))
@@ -193,7 +209,15 @@ class FakeSheets:
         length = int(handler.headers.get("Content-Length") or 0)
         body = handler.rfile.read(length) if length else b""
         if url.path == "/token":
+            with self._lock:
+                refusal = self.token_refusals.pop(0) if self.token_refusals else None
+            if refusal is not None:
+                self._reply(handler, *refusal)
+                return
             self._reply(handler, 200, self._token(body))
+            return
+        if self.disabled_in_project is not None:
+            self._reply(handler, 403, _service_disabled(self.disabled_in_project))
             return
         email = self._tokens.get(handler.headers.get("Authorization", "").removeprefix("Bearer "))
         if email is None:
@@ -207,6 +231,10 @@ class FakeSheets:
             if failure is not None:
                 failure.times -= 1
             outage = next((o for o in self.outages if o.lasts()), None)
+            over_read_quota = kind in ("values.get", "get") and self._over_read_quota()
+        if over_read_quota:  # Google sends no Retry-After for a quota: the minute must refill
+            self._reply(handler, 429, _error(429, _READ_QUOTA))
+            return
         if self.latency_seconds:
             time.sleep(self.latency_seconds)
         if outage is not None:
@@ -259,8 +287,16 @@ class FakeSheets:
             }
         if rest.startswith("/values/"):
             a1 = rest.removeprefix("/values/")
+            if not _names_a_sheet_of(
+                spreadsheet, a1.rsplit(":", 1)[0] if a1.endswith((":append", ":clear")) else a1
+            ):
+                return 400, _error(
+                    400, f"Unable to parse range: {a1.removesuffix(':append').removesuffix(':clear')}"
+                )
             if method == "POST" and a1.endswith(":append"):
                 return self._append(spreadsheet, a1.removesuffix(":append"), body, query)
+            if method == "POST" and a1.endswith(":clear"):
+                return self._clear(spreadsheet, a1.removesuffix(":clear"))
             if method == "PUT":
                 updated = self._write(
                     spreadsheet, a1, body.get("values", []), query.get("valueInputOption", "RAW")
@@ -354,14 +390,24 @@ class FakeSheets:
         values = [
             [_raw(cell, query.get("valueInputOption", "RAW")) for cell in row] for row in body["values"]
         ]
-        last_column = max(last_column, first_column + max(len(row) for row in values) - 1)
         start = first_row - 1
         while start < len(sheet.rows) and not _has_values(sheet.rows[start], first_column, last_column):
             start += 1
         end = start
         while end < len(sheet.rows) and _has_values(sheet.rows[end], first_column, last_column):
             end += 1
-        table_end = end if end > start else first_row - 1
+        found_table = end > start
+        table_end = end if found_table else first_row - 1
+        if found_table:
+            # Like the real table detection: the table starts at the first filled cell of its first
+            # row, and the values are appended from that column, even if that moves them sideways.
+            header = sheet.rows[start]
+            first_column = next(
+                column
+                for column in range(first_column, last_column + 1)
+                if _has_values(header, column, column)
+            )
+        last_column = max(last_column, first_column + max(len(row) for row in values) - 1)
         if query.get("insertDataOption") == "INSERT_ROWS":
             for offset, row in enumerate(values):
                 sheet.rows.insert(table_end + offset, [None] * first_column + row)
@@ -370,10 +416,11 @@ class FakeSheets:
                 _put(sheet, table_end + offset, first_column, row)
         left, right = _letters(first_column), _letters(first_column + len(values[0]) - 1)
         updated = f"'{title}'!{left}{table_end + 1}:{right}{table_end + len(values)}"
-        table = f"'{title}'!{left}{start + 1}:{_letters(last_column)}{max(table_end, start + 1)}"
+        answer: dict[str, Any] = {"spreadsheetId": spreadsheet.spreadsheet_id}
+        if found_table:  # an empty worksheet has no table, and the real API then sends no tableRange
+            answer["tableRange"] = f"'{title}'!{left}{start + 1}:{_letters(last_column)}{table_end}"
         return 200, {
-            "spreadsheetId": spreadsheet.spreadsheet_id,
-            "tableRange": table,
+            **answer,
             "updates": {
                 "spreadsheetId": spreadsheet.spreadsheet_id,
                 "updatedRange": updated,
@@ -382,6 +429,22 @@ class FakeSheets:
                 "updatedCells": sum(len(row) for row in values),
             },
         }
+
+    def _clear(self, spreadsheet: FakeSpreadsheet, a1: str) -> tuple[int, dict[str, Any]]:
+        title, (first_column, last_column, first_row, last_row) = _range(a1)
+        sheet = spreadsheet.sheet(title)
+        for row in sheet.rows[first_row - 1 : last_row]:
+            for column in range(first_column, min(last_column + 1, len(row))):
+                row[column] = None
+        return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "clearedRange": a1}
+
+    def _over_read_quota(self) -> bool:
+        """Whether one more read would go over `reads_per_minute` in the last 60 s of `clock`."""
+        if self.reads_per_minute is None:
+            return False
+        now = self.clock()
+        reads = [at for kind, at in self.call_times[:-1] if kind in ("values.get", "get") and at > now - 60]
+        return len(reads) >= self.reads_per_minute
 
     def _write(self, spreadsheet: FakeSpreadsheet, a1: str, values: list[list[Cell]], option: str) -> str:
         title, (first_column, _, first_row, _) = _range(a1)
@@ -454,6 +517,8 @@ class _Invalid(Exception):
 def _kind(method: str, path: str) -> str:
     if path.endswith(":append"):
         return "append"
+    if path.endswith(":clear"):
+        return "clear"
     if path.endswith(":batchUpdate"):
         return "values.batchUpdate" if "/values:" in path else "batchUpdate"
     if "/values/" in path:
@@ -474,8 +539,52 @@ def _error(code: int, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": status}}
 
 
+def _names_a_sheet_of(spreadsheet: FakeSpreadsheet, a1: str) -> bool:
+    title = _range(a1)[0]
+    return any(sheet.title == title for sheet in spreadsheet.sheets)
+
+
+_READ_QUOTA = (
+    "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' "
+    "of service 'sheets.googleapis.com' for consumer 'project_number:123456789012'."
+)
+
+
+def _service_disabled(project: str) -> dict[str, Any]:
+    """The real 403 for a project where the Sheets API was never enabled."""
+    activation = (
+        f"https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project={project}"
+    )
+    return {
+        "error": {
+            "code": 403,
+            "message": (
+                f"Google Sheets API has not been used in project {project} before or it is disabled. "
+                f"Enable it by visiting {activation} then retry. If you enabled this API recently, "
+                "wait a few minutes for the action to propagate to our systems and retry."
+            ),
+            "status": "PERMISSION_DENIED",
+            "details": [
+                {
+                    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                    "reason": "SERVICE_DISABLED",
+                    "domain": "googleapis.com",
+                    "metadata": {
+                        "consumer": f"projects/{project}",
+                        "service": "sheets.googleapis.com",
+                        "activationUrl": activation,
+                    },
+                }
+            ],
+        }
+    }
+
+
 def _range(a1: str) -> tuple[str, tuple[int, int, int, int]]:
-    """('Title', (first column, last column, first row, last row)): columns 0-based, rows 1-based."""
+    """('Title', (first column, last column, first row, last row)): columns 0-based, rows 1-based.
+
+    A reversed range (A2:A1) is turned round, as the real API does.
+    """
     match = _A1.match(a1)
     assert match is not None
     sheet, cells = match.group("sheet"), match.group("cells")
@@ -485,11 +594,15 @@ def _range(a1: str) -> tuple[str, tuple[int, int, int, int]]:
     start, _, end = cells.partition(":")
     start_letters, start_digits = _parts(start)
     end_letters, end_digits = _parts(end) if end else (start_letters, start_digits) if start else ("", "")
+    first_column = _column(start_letters) if start_letters else 0
+    last_column = _column(end_letters) if end_letters else 25
+    first_row = int(start_digits) if start_digits else 1
+    last_row = int(end_digits) if end_digits else 10**6
     return title, (
-        _column(start_letters) if start_letters else 0,
-        _column(end_letters) if end_letters else 25,
-        int(start_digits) if start_digits else 1,
-        int(end_digits) if end_digits else 10**6,
+        min(first_column, last_column),
+        max(first_column, last_column),
+        min(first_row, last_row),
+        max(first_row, last_row),
     )
 
 

@@ -48,10 +48,25 @@ class Period:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-def owning_period(days: Iterable[date | None]) -> Period | None:
-    """The month most dated rows of a worksheet fall in; a stray 'Nov 30' in December changes nothing."""
+def owning_period(days: Iterable[date | None], title: str = "", title_format: str = "") -> Period | None:
+    """The month a worksheet belongs to: the one its title names with its year ('November 2026'),
+    whatever dates it holds; else the month most of its dated rows fall in (a stray 'Nov 30' in
+    December changes nothing)."""
+    if named := period_named_by(title, title_format):
+        return named
     months = Counter(Period.of(day) for day in days if day is not None)
     return months.most_common(1)[0][0] if months else None
+
+
+def period_named_by(title: str, title_format: str) -> Period | None:
+    """The month and year a worksheet's title names in the title format; None if it names no year."""
+    if not title or not any(code in title_format for code in ("%Y", "%y")):
+        return None
+    try:
+        named = datetime.strptime(title, title_format)
+    except ValueError:
+        return None
+    return Period(named.year, named.month)
 
 
 def local_day(instant: datetime, timezone: tzinfo) -> date:

@@ -6,8 +6,6 @@ import asyncio
 import logging
 import random
 import re
-import threading
-import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -16,10 +14,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 import requests
-from google.oauth2 import service_account
+from google.auth.exceptions import RefreshError, TransportError
 from gspread.exceptions import APIError
-from gspread.http_client import HTTPClient, ParamsType
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from gspread.http_client import ParamsType
 
 from balance_bot.domain.ledger import (
     LedgerLine,
@@ -31,143 +28,22 @@ from balance_bot.domain.ledger import (
 )
 from balance_bot.domain.money import Currency
 from balance_bot.ports import (
-    LedgerAccessDenied,
     LedgerNotConnected,
-    LedgerNotFound,
     LedgerStore,
     LedgerUnavailable,
     SheetConnections,
+)
+from infrastructure.sheets.google_api import (
+    SheetsHTTPClient,
+    ledger_error,
+    token_error,
 )
 from infrastructure.sheets.template import SheetTemplate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-GOOGLE_SHEETS_ROOT = "https://sheets.googleapis.com"
-SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
 SHEETS_EPOCH = date(1899, 12, 30)  # day 0 of a spreadsheet date serial
-_UPDATED_ROW = re.compile(r"![A-Z]+(\d+)")
-_RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-class SheetsCredentials(service_account.Credentials):
-    """A service account without google-auth's background regional-access-boundary lookup.
-
-    google-auth 2.62 starts that lookup against a Google host after every token refresh. The bot
-    needs nothing from it, and against SHEETS_API_URL (an emulator, a proxy) it must not leave
-    the machine; no setting turns it off, so this subclass does.
-    """
-
-    def _is_regional_access_boundary_lookup_required(self) -> bool:
-        return False
-
-
-def load_credentials(key: dict[str, Any]) -> SheetsCredentials:
-    """Service-account credentials from the key file's contents, scoped to spreadsheets."""
-    credentials: SheetsCredentials = SheetsCredentials.from_service_account_info(  # type: ignore[no-untyped-call]
-        key, scopes=SCOPES
-    )
-    return credentials
-
-
-class WriteQuota:
-    """A token bucket that keeps a service account under Google's write requests per minute.
-
-    The bucket holds `burst` tokens and refills the rest of the quota evenly over the minute, so
-    no sixty seconds ever see more than `per_minute` writes, retries included. Thread-safe: every
-    spreadsheet's worker thread draws from the one bucket.
-    """
-
-    def __init__(
-        self,
-        per_minute: int = 60,
-        burst: int = 5,
-        monotonic: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self._burst = max(1, min(burst, per_minute - 1)) if per_minute > 1 else 1
-        self._per_second = (per_minute - self._burst) / 60 if per_minute > 1 else 1 / 60
-        self._monotonic = monotonic
-        self._sleep = sleep
-        self._tokens = float(self._burst)
-        self._updated = monotonic()
-        self._lock = threading.Lock()
-
-    def take(self) -> None:
-        """Wait until a write may go out, then count it."""
-        while True:
-            with self._lock:
-                now = self._monotonic()
-                self._tokens = min(self._burst, self._tokens + (now - self._updated) * self._per_second)
-                self._updated = now
-                if self._tokens >= 1 - 1e-6:  # a clock that counts in microseconds must not stall it
-                    self._tokens = max(0.0, self._tokens - 1)
-                    return
-                wait = (1 - self._tokens) / self._per_second
-            self._sleep(wait)
-
-
-class SheetsHTTPClient(HTTPClient):
-    """gspread's HTTP client on SHEETS_API_URL, retrying 429 and 5xx a bounded number of times.
-
-    gspread's own BackOffHTTPClient retries forever; this one gives up after `attempts`, waits
-    what Retry-After asks or an exponential, jittered time, and never repeats a request whose
-    answer was lost (a read timeout): whether such an append landed is for the caller to find out.
-    """
-
-    def __init__(
-        self,
-        credentials: SheetsCredentials,
-        api_root: str = GOOGLE_SHEETS_ROOT,
-        *,
-        attempts: int = 5,
-        timeout_seconds: float = 20.0,
-        sleep: Callable[[float], None] | None = None,
-        writes: WriteQuota | None = None,
-    ) -> None:
-        super().__init__(credentials)
-        self._api_root = api_root.rstrip("/")
-        self._attempts = attempts
-        self._sleep = sleep
-        self._writes = writes
-        self.set_timeout((5.0, timeout_seconds))
-
-    def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
-        """One Sheets call, routed to the configured root, retried while the answer says 'later'."""
-        if endpoint.startswith(GOOGLE_SHEETS_ROOT):
-            endpoint = self._api_root + endpoint.removeprefix(GOOGLE_SHEETS_ROOT)
-        retrying = Retrying(
-            stop=stop_after_attempt(self._attempts),
-            wait=_retry_after_or_backoff,
-            retry=retry_if_exception(_worth_retrying),
-            reraise=True,
-            sleep=self._sleep or time.sleep,
-        )
-        response: requests.Response = retrying(self._send, method, endpoint, *args, **kwargs)
-        return response
-
-    def _send(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
-        if self._writes is not None and method.upper() != "GET":
-            self._writes.take()
-        response: requests.Response = super().request(method, endpoint, *args, **kwargs)
-        return response
-
-
-def _worth_retrying(error: BaseException) -> bool:
-    if isinstance(error, APIError):
-        return error.response.status_code in _RETRIED_STATUSES
-    return isinstance(error, requests.ConnectionError) and not isinstance(error, requests.ReadTimeout)
-
-
-_backoff = wait_exponential_jitter(initial=1, max=30, jitter=1)
-
-
-def _retry_after_or_backoff(state: RetryCallState) -> float:
-    error = state.outcome.exception() if state.outcome else None
-    if isinstance(error, APIError):
-        retry_after = error.response.headers.get("Retry-After")
-        if retry_after and retry_after.isdigit():
-            return min(float(retry_after), 60.0)
-    return float(_backoff(state))
+_UPDATED_START = re.compile(r"!([A-Z]+)(\d+)")
 
 
 @dataclass
@@ -247,13 +123,15 @@ class GoogleSheetLedger:
         try:
             return work()
         except APIError as exc:
-            raise _ledger_error(exc, self.spreadsheet_id, self._share_with) from exc
+            raise ledger_error(exc, self.spreadsheet_id, self._share_with) from exc
+        except (RefreshError, TransportError) as exc:
+            raise token_error(exc) from exc
         except requests.RequestException as exc:
             raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
 
     # Everything below runs on the worker thread.
 
-    def _append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
+    def _append(self, period: Period, lines: Sequence[LedgerLine], *, again: bool = False) -> list[SavedLine]:
         candidates = self._candidates(period)
         for title in candidates:
             if title not in self._tails:
@@ -262,8 +140,20 @@ class GoogleSheetLedger:
                     return created
                 self._learn(title)  # it was there already: read it once
             if self._owners[title] in (None, period) or title == candidates[-1]:
-                return self._append_to(title, period, lines)
+                try:
+                    return self._append_to(title, period, lines)
+                except APIError as exc:
+                    if again or not _no_such_worksheet(exc):
+                        raise
+                # Deleted or renamed since it was read: made again from the template, rows and all.
+                log.info("the worksheet %r is gone; making it again", title)
+                self._forget(title)
+                return self._append(period, lines, again=True)
         raise AssertionError("unreachable: the last candidate is always used")
+
+    def _forget(self, title: str) -> None:
+        for known in (self._tails, self._owners, self._header_widths):
+            known.pop(title, None)
 
     def _append_to(self, title: str, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         if any(line.topup for line in lines):
@@ -277,7 +167,9 @@ class GoogleSheetLedger:
             params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
             body={"values": rows},
         )
-        landed = int(_UPDATED_ROW.search(answer["updates"]["updatedRange"]).group(1))  # type: ignore[union-attr]
+        column, landed = _start_of(answer["updates"]["updatedRange"])
+        if column != "A":
+            self._move_to_column_a(title, column, landed, rows)
         if landed != tail.last_row + 1:
             numbers = self._renumber(title, landed, numbers)
         self._tails[title] = _Tail(last_row=landed + len(lines) - 1, last_number=numbers[-1])
@@ -292,11 +184,33 @@ class GoogleSheetLedger:
         title = period.title(self._title_format)
         return title, f"{title} {period.year}"
 
+    def _move_to_column_a(self, title: str, column: str, landed: int, rows: list[list[Any]]) -> None:
+        """Google's table detection put the rows to the right (a header with empty cells): put them in
+        column A, where the template has them, and clear the cells they spilled into."""
+        log.warning("the rows landed from column %s of %r; moving them to column A", column, title)
+        last = landed + len(rows) - 1
+        self._client.values_update(
+            self.spreadsheet_id,
+            f"{_quoted(title)}!A{landed}:{_letter(self._width)}{last}",
+            params={"valueInputOption": "RAW"},
+            body={"values": rows},
+        )
+        spilled_from = self._width + 1
+        spilled_to = _column_number(column) + self._width - 1
+        if spilled_to >= spilled_from:
+            self._client.values_clear(
+                self.spreadsheet_id,
+                f"{_quoted(title)}!{_letter(spilled_from)}{landed}:{_letter(spilled_to)}{last}",
+            )
+
     def _renumber(self, title: str, landed: int, numbers: list[int]) -> list[int]:
         """The sheet changed since the last append: number after the last numeric No above the new rows."""
-        column = self._client.values_get(
-            self.spreadsheet_id, f"{_quoted(title)}!A2:A{landed - 1}", params=_UNFORMATTED
-        ).get("values", [])
+        if landed <= 2:
+            column: list[list[Any]] = []  # nothing above the new rows but the header: never ask for A2:A1
+        else:
+            column = self._client.values_get(
+                self.spreadsheet_id, f"{_quoted(title)}!A2:A{landed - 1}", params=_UNFORMATTED
+            ).get("values", [])
         last_number = max((int(row[0]) for row in column if row and _is_number(row[0])), default=0)
         correct = [last_number + offset for offset in range(1, len(numbers) + 1)]
         if correct != numbers:
@@ -371,7 +285,14 @@ class GoogleSheetLedger:
         item_column = self._template.index_of("item")
         reference_column = self._template.index_of("reference")
         span = f"{_letter(item_column)}{saved.row}:{_letter(reference_column)}{saved.row}"
-        cells = self._client.values_get(self.spreadsheet_id, f"{_quoted(title)}!{span}", params=_UNFORMATTED)
+        try:
+            cells = self._client.values_get(
+                self.spreadsheet_id, f"{_quoted(title)}!{span}", params=_UNFORMATTED
+            )
+        except APIError as exc:
+            if _no_such_worksheet(exc):
+                return None  # its worksheet was deleted or renamed: nothing left to change
+            raise
         values = (cells.get("values") or [[]])[0]
         if len(values) > reference_column - item_column and values[-1] == reference:
             return saved.row, str(values[0])
@@ -439,7 +360,9 @@ class GoogleSheetLedger:
     def _remember(self, title: str, rows: list[list[Any]]) -> None:
         date_index = self._template.index_of("date") - 1
         self._owners[title] = owning_period(
-            _serial_to_date(row[date_index]) if len(row) > date_index else None for row in rows[1:]
+            (_serial_to_date(row[date_index]) if len(row) > date_index else None for row in rows[1:]),
+            title,
+            self._title_format,
         )
         numbers = [int(row[0]) for row in rows[1:] if row and _is_number(row[0])]
         self._tails[title] = _Tail(last_row=max(len(rows), 1), last_number=max(numbers, default=0))
@@ -513,6 +436,26 @@ class GoogleSheetLedger:
             "topup_khr": _topups(line)[1],
         }
         return [values[column.key] for column in self._template.columns]
+
+
+def _no_such_worksheet(exc: APIError) -> bool:
+    """Whether Google answered that the range names no worksheet (deleted or renamed)."""
+    return exc.response.status_code == 400 and "Unable to parse range" in str(exc)
+
+
+def _start_of(updated_range: str) -> tuple[str, int]:
+    """The column letters and row number an updatedRange ('Nov'!A12:I13) starts at."""
+    found = _UPDATED_START.search(updated_range)
+    if found is None:
+        raise LedgerUnavailable(f"Google Sheets answered an append with the range {updated_range!r}")
+    return found.group(1), int(found.group(2))
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 def _cell_data(value: Any, *, bold: bool = False) -> dict[str, Any]:
@@ -698,7 +641,9 @@ class GoogleSheets:
                     },
                 )
             except APIError as exc:
-                raise _ledger_error(exc, spreadsheet_id, self.share_with) from exc
+                raise ledger_error(exc, spreadsheet_id, self.share_with) from exc
+            except (RefreshError, TransportError) as exc:
+                raise token_error(exc) from exc
             except requests.RequestException as exc:
                 raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
             return title
@@ -754,12 +699,3 @@ class _ChatLedger:
     async def identity(self) -> str:
         """The group's spreadsheet, as it is connected now."""
         return await (await self._ledger()).identity()
-
-
-def _ledger_error(exc: APIError, spreadsheet_id: str, share_with: str) -> Exception:
-    status = exc.response.status_code
-    if status == 403:
-        return LedgerAccessDenied(share_with)
-    if status == 404:
-        return LedgerNotFound(f"spreadsheet {spreadsheet_id} was not found")
-    return LedgerUnavailable(f"Google Sheets answered {status}")

@@ -344,7 +344,7 @@ class WorkbookLedger:
     def _owner_of(self, sheet: Worksheet) -> Period | None:
         date_column = self._template.index_of("date")
         rows = sheet.iter_rows(min_row=2, min_col=date_column, max_col=date_column, values_only=True)
-        return owning_period(_as_date(value) for (value,) in rows)
+        return owning_period((_as_date(value) for (value,) in rows), sheet.title, self._title_format)
 
     def _create(self, title: str) -> Worksheet:
         sheet: Worksheet = self._workbook().create_sheet(title)

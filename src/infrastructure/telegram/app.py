@@ -157,7 +157,9 @@ def build_application(
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
-        rounds = MonthlyRounds(balances, settings.khr_per_usd, membership)
+        # A round's reads are spread over half the interval, under Google's per-minute read quota.
+        spread = settings.reconcile_minutes * 60 / 2
+        rounds = MonthlyRounds(balances, settings.khr_per_usd, membership, spread_seconds=spread)
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:
             application.job_queue.run_repeating(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from telegram import Bot
@@ -23,11 +24,18 @@ class MonthlyRounds:
     """Each round rolls every group's month over, posts last month's summary once, and reconciles."""
 
     def __init__(
-        self, balances: BalanceService, khr_per_usd: Decimal, membership: GroupMembership | None = None
+        self,
+        balances: BalanceService,
+        khr_per_usd: Decimal,
+        membership: GroupMembership | None = None,
+        spread_seconds: float = 0.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._balances = balances
         self._khr_per_usd = khr_per_usd
         self._membership = membership
+        self._spread_seconds = spread_seconds
+        self._sleep = sleep
 
     async def tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The JobQueue's callback."""
@@ -39,7 +47,11 @@ class MonthlyRounds:
         groups = await self._balances.groups()
         if self._membership is not None:
             groups = await self._membership.served(groups)
-        for chat_id in groups:
+        # Each group costs a read or two: spread over the round, not all in the first minute's quota.
+        pause = self._spread_seconds / len(groups) if groups else 0.0
+        for index, chat_id in enumerate(groups):
+            if index and pause:
+                await self._sleep(pause)
             try:
                 await self._round(bot, chat_id)
             except LedgerNotConnected:

@@ -43,7 +43,9 @@ from balance_bot.outcomes import (
 )
 from balance_bot.ports import (
     LedgerAccessDenied,
+    LedgerApiDisabled,
     LedgerError,
+    LedgerKeyRefused,
     LedgerNotConnected,
     LedgerNotFound,
     MonthUsage,
@@ -409,7 +411,7 @@ def queued(message: QueuedMessage, problem: LedgerError | None, dating: Dating =
     if len(items) > LONGEST_LIST:
         items = f"{len(message.lines)} expenses, {_totals([line.money for line in message.lines])} in all"
     guess = f" (assumed {message.lines[0].money.currency.value})" if message.currency_guessed else ""
-    why = QUEUED_BECAUSE.get(type(problem), QUEUED_BECAUSE_DEFAULT) if problem is not None else QUEUED_SLOW
+    why = _waiting_because(problem)
     return _with_closed_month(
         QUEUED.format(items=items, guess=guess, why=why), dating, _period_name(message.period)
     )
@@ -528,6 +530,27 @@ QUEUED_BECAUSE: dict[type[LedgerError], str] = {
     LedgerNotFound: ", once an admin reconnects the sheet with /connect",
 }
 QUEUED_BECAUSE_DEFAULT = " (Google Sheets is not answering right now)"
+QUEUED_KEY_REFUSED = ", once the bot's operator gives it a new Google key (the old one was refused)"
+QUEUED_API_DISABLED = ", once the Google Sheets API is enabled for the bot: {link}"
+KEY_REFUSED = (
+    "Google refused the bot's key (it was deleted or revoked), so I cannot write to the sheet. "
+    "Nothing is lost: the expenses wait and go to the sheet once the bot's operator gives it a new key."
+)
+API_DISABLED = (
+    "The Google Sheets API is turned off for the bot's Google project, so I cannot write to the sheet. "
+    "The bot's operator can enable it here: {link}"
+)
+
+
+def _waiting_because(problem: LedgerError | None) -> str:
+    """Why an accepted expense is not in the sheet yet, in words someone can act on."""
+    if problem is None:
+        return QUEUED_SLOW
+    if isinstance(problem, LedgerApiDisabled):
+        return QUEUED_API_DISABLED.format(link=problem.enable_at)
+    if isinstance(problem, LedgerKeyRefused):
+        return QUEUED_KEY_REFUSED
+    return QUEUED_BECAUSE.get(type(problem), QUEUED_BECAUSE_DEFAULT)
 
 
 def balance_problem(error: LedgerError) -> str:
@@ -536,6 +559,8 @@ def balance_problem(error: LedgerError) -> str:
         return BALANCE_NO_ACCESS.format(email=error.share_with)
     if isinstance(error, LedgerNotConnected | LedgerNotFound):
         return BALANCE_NO_SHEET
+    if isinstance(error, LedgerKeyRefused | LedgerApiDisabled):
+        return ledger_problem(error)
     return BALANCE_UNAVAILABLE
 
 
@@ -547,4 +572,8 @@ def ledger_problem(error: LedgerError) -> str:
         return NOT_CONNECTED
     if isinstance(error, LedgerNotFound):
         return NOT_FOUND
+    if isinstance(error, LedgerKeyRefused):
+        return KEY_REFUSED
+    if isinstance(error, LedgerApiDisabled):
+        return API_DISABLED.format(link=error.enable_at)
     return UNAVAILABLE

@@ -10,7 +10,8 @@ import pytest
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import LedgerAccessDenied, LedgerUnavailable
-from infrastructure.sheets.google import GoogleSheetLedger, SheetsHTTPClient, load_credentials
+from infrastructure.sheets.google import GoogleSheetLedger
+from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from tests.fakes.sheets_api import FakeSheets
 

@@ -13,6 +13,7 @@ from balance_bot.domain.ledger import (
     lines_already_written,
     local_day,
     owning_period,
+    period_named_by,
 )
 from balance_bot.domain.money import Currency, Money
 
@@ -58,3 +59,11 @@ def test_the_month_after_december_is_january_of_the_next_year():
     assert Period(2026, 12).next() == Period(2027, 1)
     assert Period(2027, 1).previous() == Period(2026, 12)
     assert Period(2026, 12).first_day() == date(2026, 12, 1)
+
+
+def test_a_worksheet_titled_for_a_month_and_year_belongs_to_it_whatever_its_dates():
+    october = [date(2026, 10, 30)] * 5
+    assert owning_period(october, "November 2026", "%B %Y") == Period(2026, 11)
+    assert owning_period(october, "November", "%B") == Period(2026, 10)  # no year: the dates say
+    assert owning_period(october, "Petty cash", "%B %Y") == Period(2026, 10)
+    assert period_named_by("2026-11", "%Y-%m") == Period(2026, 11)
