@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from infrastructure.bootstrap import print_status
 from infrastructure.settings import Settings
 from tests.e2e.test_bot import replies_to, running
 from tests.fakes.clock import FakeClock
@@ -84,3 +85,34 @@ async def test_only_admins_may_connect_a_sheet(telegram, sheets, key, tmp_path):
         attempt = telegram.user_says(GROUP, SOKHA, f"/connect {SHEET_ID}")
         answer = await telegram.wait_for("sendMessage", replies_to(attempt), timeout=10)
     assert answer["text"] == "Only the group's admins can do that."
+
+
+async def test_a_month_tab_a_bookkeeper_deleted_is_made_again_and_the_next_expense_lands_at_once(
+    telegram, sheets, key, tmp_path
+):
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID):
+        first = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        await telegram.wait_for("sendMessage", replies_to(first), timeout=10)
+        spreadsheet.sheets.clear()
+        second = telegram.user_says(GROUP, SOKHA, "tea 1$")
+        sent = await telegram.wait_for("sendMessage", replies_to(second), timeout=10)
+    assert sent["text"].startswith("Logged: 1.00 USD – tea. Saved to row 2 (")
+    assert [row[2] for row in spreadsheet.sheets[0].values()[1:]] == ["tea"]
+
+
+async def test_a_revoked_key_is_named_to_the_group_and_in_status(telegram, sheets, key, tmp_path, capsys):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    sheets.refuse_tokens(times=1000, revoked=True)
+    settings = google_settings(
+        telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID, CONFIRM_WAIT_SECONDS="1"
+    )
+    async with google_bot(
+        telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID, CONFIRM_WAIT_SECONDS="1"
+    ):
+        message = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        sent = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
+    assert sent["text"].startswith("Saved: 3.00 USD – coffee.")
+    assert "once the bot's operator gives it a new Google key" in sent["text"]
+    assert await print_status(settings, FakeClock(datetime.now(UTC))) == 1
+    assert "Google refused the service account's key (invalid_grant)" in capsys.readouterr().out
