@@ -13,7 +13,7 @@ from pathlib import Path
 
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
-from bench import balance, bot, components, fuzz, llm, outbox, sheets
+from bench import balance, bot, components, fuzz, llm, outbox, scale, sheets, webhook
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -185,6 +185,9 @@ def main() -> None:
     llm.report()
     print("-- balances (issue 7); takes about ten seconds --")
     balance.report()
+    print("-- real Telegram and Google (issue 16); takes about fifteen seconds --")
+    webhook.report()
+    scale.report()
 
 
 if __name__ == "__main__":

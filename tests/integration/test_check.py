@@ -130,3 +130,28 @@ async def test_a_corrupt_database_is_a_fail_line_saying_how_to_restore(environme
     database = by_item(await run_checks(Settings.from_environment(env)))["Database"]
     assert database.verdict is Verdict.FAIL
     assert "restore" in database.detail
+
+
+async def test_a_revoked_key_and_a_disabled_api_are_fail_lines_saying_what_to_do(environment, sheets):
+    _, env = environment
+    sheets.refuse_tokens(times=100, revoked=True)
+    revoked = by_item(await run_checks(Settings.from_environment(env)))[f"Sheet {SHEET_ID}"]
+    assert revoked.verdict is Verdict.FAIL
+    assert "invalid_grant" in revoked.detail
+    sheets.token_refusals.clear()
+    sheets.disable_api("123456789012")
+    disabled = by_item(await run_checks(Settings.from_environment(env)))[f"Sheet {SHEET_ID}"]
+    assert disabled.verdict is Verdict.FAIL
+    assert "sheets.googleapis.com/overview?project=123456789012" in disabled.detail
+
+
+async def test_a_check_that_fails_unexpectedly_is_one_fail_line_and_the_others_still_print(
+    environment, telegram
+):
+    _, env = environment
+    telegram.answer_raw("getMe", '{"ok": true, "result": "garbage"}')  # PTB cannot read it
+    findings = by_item(await run_checks(Settings.from_environment(env)))
+    assert findings["Telegram"].verdict is Verdict.FAIL
+    assert findings["Telegram"].detail.startswith("could not be checked: TypeError")
+    assert telegram.token not in findings["Telegram"].detail
+    assert findings[f"Sheet {SHEET_ID}"].verdict is Verdict.OK  # the other lines still print
