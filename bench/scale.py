@@ -5,12 +5,13 @@ an event loop whose clock jumps to the next timer, so ten hours pass in seconds.
 are simulated: each append or read takes a token from a bucket that keeps Google's per-minute
 quota, as `google_api.WriteQuota` does for the real client (burst 5, the rest spread over the
 minute), and answers after a latency. Monthly rounds read each group once per RECONCILE_MINUTES,
-spread over half the interval, as `MonthlyRounds` does.
+a share of the groups each minute, as `MonthlyRounds.tick` does.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import resource
 import statistics
@@ -153,13 +154,13 @@ async def working_day() -> dict[str, float]:
         waits.append(loop.time() - posted)
 
     async def rounds() -> None:
-        spread = RECONCILE_MINUTES * 60 / 2
+        share, start = math.ceil(GROUPS / RECONCILE_MINUTES), 0
         while loop.time() < HOURS * 3600:
-            started = loop.time()
-            for group in range(GROUPS):
-                await sheets.for_chat(-group - 1).read(DECEMBER)
-                await asyncio.sleep(max(0.0, started + spread * (group + 1) / GROUPS - loop.time()))
-            await asyncio.sleep(max(0.0, started + RECONCILE_MINUTES * 60 - loop.time()))
+            tick = loop.time()
+            for group in range(start, start + share):
+                await sheets.for_chat(-(group % GROUPS) - 1).read(DECEMBER)
+            start += share
+            await asyncio.sleep(max(0.0, tick + 60 - loop.time()))
 
     reading = asyncio.create_task(rounds())
     for number, (at, group) in enumerate(arrival_times(rng), start=1):

@@ -34,7 +34,7 @@ from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
-from infrastructure.telegram.jobs import MonthlyRounds
+from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
 from infrastructure.telegram.notices import BudgetNotices
 
 log = logging.getLogger(__name__)
@@ -157,13 +157,13 @@ def build_application(
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
-        # A round's reads are spread over half the interval, under Google's per-minute read quota.
-        spread = settings.reconcile_minutes * 60 / 2
-        rounds = MonthlyRounds(balances, settings.khr_per_usd, membership, spread_seconds=spread)
+        round_seconds = settings.reconcile_minutes * 60
+        rounds = MonthlyRounds(balances, settings.khr_per_usd, membership, round_seconds=round_seconds)
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:
+            interval = min(TICK_SECONDS, round_seconds)  # each tick takes its share of the groups
             application.job_queue.run_repeating(
-                rounds.tick, interval=settings.reconcile_minutes * 60, first=10, name="monthly rounds"
+                rounds.tick, interval=interval, first=10, name="monthly rounds"
             )
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+import math
 from decimal import Decimal
 
 from telegram import Bot
@@ -18,40 +18,54 @@ from infrastructure.telegram import texts
 
 log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024  # Telegram's longest photo caption
+TICK_SECONDS = 60.0
 
 
 class MonthlyRounds:
-    """Each round rolls every group's month over, posts last month's summary once, and reconciles."""
+    """Each round rolls every group's month over, posts last month's summary once, and reconciles.
+
+    The JobQueue ticks every TICK_SECONDS and each tick takes the next share of the groups, so that
+    every group has its round once per `round_seconds` and their reads are spread over it rather
+    than spent all in the first minute of Google's read quota.
+    """
 
     def __init__(
         self,
         balances: BalanceService,
         khr_per_usd: Decimal,
         membership: GroupMembership | None = None,
-        spread_seconds: float = 0.0,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        round_seconds: float = 0.0,
     ) -> None:
         self._balances = balances
         self._khr_per_usd = khr_per_usd
         self._membership = membership
-        self._spread_seconds = spread_seconds
-        self._sleep = sleep
+        self._round_seconds = round_seconds
+        self._next = 0  # where the next tick's share of the groups starts
 
     async def tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The JobQueue's callback."""
-        await self.run_once(context.bot)
+        """The JobQueue's callback: the next share of the groups."""
+        groups = await self._groups()
+        if not groups:
+            return
+        ticks_per_round = max(1.0, self._round_seconds / TICK_SECONDS)
+        share = min(len(groups), math.ceil(len(groups) / ticks_per_round))
+        start = self._next % len(groups)
+        await self._rounds(context.bot, (groups * 2)[start : start + share])
+        self._next = start + share
 
     async def run_once(self, bot: Bot) -> None:
-        """One round over every known group the bot is still in; one group's trouble does not stop
-        the others."""
+        """One round over every known group the bot is still in, at once."""
+        await self._rounds(bot, await self._groups())
+
+    async def _groups(self) -> list[int]:
         groups = await self._balances.groups()
         if self._membership is not None:
             groups = await self._membership.served(groups)
-        # Each group costs a read or two: spread over the round, not all in the first minute's quota.
-        pause = self._spread_seconds / len(groups) if groups else 0.0
-        for index, chat_id in enumerate(groups):
-            if index and pause:
-                await self._sleep(pause)
+        return groups
+
+    async def _rounds(self, bot: Bot, groups: list[int]) -> None:
+        """One group's trouble does not stop the others."""
+        for chat_id in groups:
             try:
                 await self._round(bot, chat_id)
             except LedgerNotConnected:
