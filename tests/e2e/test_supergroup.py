@@ -71,3 +71,19 @@ async def test_the_sheet_named_for_the_old_id_is_the_new_ids_and_check_says_to_u
 async def settle_in(telegram, chat_id):
     telegram.user_says(chat_id, 12, "marker tea 1$")
     await telegram.wait_for("sendMessage", lambda sent: "marker tea" in sent["text"], timeout=10)
+
+
+async def test_a_reply_refused_because_the_group_moved_goes_to_the_supergroup_and_moves_the_group(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(ALLOWED_CHAT_IDS=str(OLD)), clock):
+        telegram.user_says(OLD, ADMIN, "/quiet on")
+        await telegram.wait_for("sendMessage", lambda p: "reaction" in p["text"])
+        telegram.group_upgraded(OLD, NEW, ADMIN, tell=False)
+        telegram.user_says(OLD, SOKHA, "coffee 3$ or 4$?")  # posted just before the upgrade
+        rephrase = await telegram.wait_for("sendMessage", lambda p: "rephrase" in p["text"])
+        assert int(rephrase["chat_id"]) == NEW
+        quiet = telegram.user_says(NEW, SOKHA, "coffee 2$")
+        reaction = await telegram.wait_for("setMessageReaction")
+    assert (int(reaction["chat_id"]), reaction["message_id"]) == (NEW, quiet["message_id"])

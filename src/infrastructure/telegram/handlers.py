@@ -194,7 +194,7 @@ class BotHandlers:
         if message is None or self._balances is None:
             return
         outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
-        await _reply(message, texts.balance_reply(outcome, self._khr_per_usd))
+        await self._reply(message, texts.balance_reply(outcome, self._khr_per_usd))
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -212,15 +212,15 @@ class BotHandlers:
             return
         private = message.chat.type == ChatType.PRIVATE
         if private and user.id not in self._admin_user_ids:
-            await _reply(message, texts.OPERATORS_ONLY)
+            await self._reply(message, texts.OPERATORS_ONLY)
             return
         if not private and await self._from_admin(update, context) is None:
             return
         if self._usage is None:
-            await _reply(message, texts.USAGE_OFF)
+            await self._reply(message, texts.USAGE_OFF)
             return
         report = await self._usage.this_month(None if private else message.chat_id)
-        await _reply(message, texts.usage(report))
+        await self._reply(message, texts.usage(report))
 
     async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
@@ -323,7 +323,20 @@ class BotHandlers:
         reply = texts.reply_for(outcome, author.name if author is not None else "")
         if reply is None:
             return
-        await _reply(message, reply)
+        await self._reply(message, reply)
+
+    async def _reply(self, message: Message, text: str) -> Message | None:
+        """Reply to the message; a group that became a supergroup meanwhile gets it at its new id."""
+        try:
+            return await message.reply_text(
+                text, reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True)
+            )
+        except ChatMigrated as exc:
+            await self.chat_moved(message.chat_id, exc.new_chat_id)
+            return await _send_to_supergroup(message, exc.new_chat_id, text)
+        except TelegramError as exc:
+            log.warning("could not reply in chat %s: %s", message.chat_id, exc)
+            return None
 
     async def _confirm(self, message: Message, accepted: Accepted) -> None:
         await self._deliver(message, await self._capture.confirm(accepted))
@@ -397,19 +410,6 @@ def _buttons(saved: SavedMessage) -> tuple[InlineKeyboardButton, ...]:
         return (undo,)
     switch = InlineKeyboardButton(texts.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
     return (undo, switch)
-
-
-async def _reply(message: Message, text: str) -> Message | None:
-    try:
-        return await message.reply_text(
-            text, reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True)
-        )
-    except ChatMigrated as exc:
-        # The confirmation queue learns it too (and moves the group's state) on its next send.
-        return await _send_to_supergroup(message, exc.new_chat_id, text)
-    except TelegramError as exc:
-        log.warning("could not reply in chat %s: %s", message.chat_id, exc)
-        return None
 
 
 async def _send_to_supergroup(message: Message, new_chat_id: int, text: str) -> Message | None:
