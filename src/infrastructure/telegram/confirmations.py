@@ -114,7 +114,10 @@ class ConfirmationQueue:
                     log.info("chat %s is now the supergroup %s; sending there", chat_id, exc.new_chat_id)
                     self._moved[chat_id] = exc.new_chat_id
                     if self._on_moved is not None:
-                        await self._on_moved(chat_id, exc.new_chat_id)
+                        try:
+                            await self._on_moved(chat_id, exc.new_chat_id)
+                        except Exception:  # the group's state is moved on the next chance; send now
+                            log.exception("could not move chat %s to %s", chat_id, exc.new_chat_id)
                 except (RetryAfter, NetworkError) as exc:  # flood control, timeouts, no network
                     failures += 1
                     if failures < MAX_ATTEMPTS:
