@@ -1,6 +1,9 @@
 """End to end: a group upgraded to a supergroup keeps its sheet, its settings and its expenses."""
 
+from datetime import UTC, datetime
+
 from infrastructure.check import Verdict, run_checks
+from infrastructure.telegram.app import MONTHLY_ROUNDS
 from tests.e2e.test_bot import replies_to, running
 from tests.e2e.test_bot_google import SHEET_ID, google_bot, google_settings, key
 
@@ -87,3 +90,22 @@ async def test_a_reply_refused_because_the_group_moved_goes_to_the_supergroup_an
         quiet = telegram.user_says(NEW, SOKHA, "coffee 2$")
         reaction = await telegram.wait_for("setMessageReaction")
     assert (int(reaction["chat_id"]), reaction["message_id"]) == (NEW, quiet["message_id"])
+
+
+async def test_a_monthly_summary_refused_because_the_group_moved_is_posted_in_the_supergroup(
+    telegram, settings_for, clock
+):
+    clock.current = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    async with running(settings_for(), clock) as bot:
+        message = telegram.user_says(OLD, SOKHA, "coffee 3$")
+        await telegram.wait_for("sendMessage", replies_to(message))
+        rounds = bot.bot_data[MONTHLY_ROUNDS]
+        await rounds.run_once(bot.bot)  # November opens
+        telegram.group_upgraded(OLD, NEW, ADMIN, tell=False)
+        clock.current = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)  # 00:30 on 4 December: November closes
+        await rounds.run_once(bot.bot)
+        later = telegram.user_says(NEW, SOKHA, "tea 1$")  # the group follows: no "/connect" needed
+        assert (await telegram.wait_for("sendMessage", replies_to(later)))["text"].startswith("Logged")
+    (posted,) = telegram.calls_to("sendPhoto")
+    assert int(posted["chat_id"]) == NEW
+    assert posted["caption"].startswith("November 2026 is closed.")

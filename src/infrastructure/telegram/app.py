@@ -158,7 +158,9 @@ def build_application(
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
         round_seconds = settings.reconcile_minutes * 60
-        rounds = MonthlyRounds(balances, settings.khr_per_usd, membership, round_seconds=round_seconds)
+        rounds = MonthlyRounds(
+            balances, settings.khr_per_usd, membership, round_seconds=round_seconds, on_moved=moved
+        )
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:
             interval = min(TICK_SECONDS, round_seconds)  # each tick takes its share of the groups

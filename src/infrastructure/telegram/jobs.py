@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from telegram import Bot
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
@@ -35,7 +36,9 @@ class MonthlyRounds:
         khr_per_usd: Decimal,
         membership: GroupMembership | None = None,
         round_seconds: float = 0.0,
+        on_moved: Callable[[int, int], Awaitable[None]] | None = None,
     ) -> None:
+        self._on_moved = on_moved
         self._balances = balances
         self._khr_per_usd = khr_per_usd
         self._membership = membership
@@ -84,8 +87,17 @@ class MonthlyRounds:
 
         caption = texts.monthly_summary(closed, self._khr_per_usd)
         chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd)
-        if len(caption) <= CAPTION_LIMIT:
-            await bot.send_photo(chat_id, chart, caption=caption)
-            return
-        await bot.send_photo(chat_id, chart)
-        await bot.send_message(chat_id, caption)
+        try:
+            await _post_summary(bot, chat_id, chart, caption)
+        except ChatMigrated as exc:  # the group became a supergroup: its summary goes there
+            if self._on_moved is not None:
+                await self._on_moved(chat_id, exc.new_chat_id)
+            await _post_summary(bot, exc.new_chat_id, chart, caption)
+
+
+async def _post_summary(bot: Bot, chat_id: int, chart: bytes, caption: str) -> None:
+    if len(caption) <= CAPTION_LIMIT:
+        await bot.send_photo(chat_id, chart, caption=caption)
+        return
+    await bot.send_photo(chat_id, chart)
+    await bot.send_message(chat_id, caption)
