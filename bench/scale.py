@@ -3,7 +3,7 @@
 The bot's own Delivery (one worker per group, several messages in one append) and an outbox run on
 an event loop whose clock jumps to the next timer, so ten hours pass in seconds. The Sheets calls
 are simulated: each append or read takes a token from a bucket that keeps Google's per-minute
-quota, as `google_api.WriteQuota` does for the real client (burst 5, the rest spread over the
+quota, as `google_api.RequestQuota` does for the real client (burst 5, the rest spread over the
 minute), and answers after a latency. Monthly rounds read each group once per RECONCILE_MINUTES,
 a share of the groups each minute, as `MonthlyRounds.tick` does.
 """
@@ -56,7 +56,7 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
 
 
 class Bucket:
-    """Google's per-minute quota kept as WriteQuota keeps it: a burst of 5, the rest spread evenly."""
+    """Google's per-minute quota kept as RequestQuota keeps it: a burst of 5, the rest spread evenly."""
 
     def __init__(self, per_minute: int) -> None:
         self._burst = 5

@@ -58,7 +58,6 @@ from infrastructure.sqlite.database import (
     DatabaseDamaged,
     DatabaseInUse,
     hold_database,
-    verify_database,
 )
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
@@ -238,7 +237,7 @@ def build_ledgers(
         # Imported only when configured: gspread, google-auth and requests add about 18 MB to a
         # bot that keeps its ledger in the local workbook on a small home server.
         from infrastructure.sheets.google import GoogleSheets
-        from infrastructure.sheets.google_api import SheetsHTTPClient, WriteQuota, load_credentials
+        from infrastructure.sheets.google_api import RequestQuota, SheetsHTTPClient, load_credentials
 
         key_file = settings.google_service_account_file
         if key_file is None:
@@ -255,8 +254,8 @@ def build_ledgers(
             SheetsHTTPClient(
                 credentials,
                 settings.sheets_api_url,
-                writes=WriteQuota(settings.sheets_writes_per_minute),
-                reads=WriteQuota(settings.sheets_reads_per_minute),
+                writes=RequestQuota(settings.sheets_writes_per_minute),
+                reads=RequestQuota(settings.sheets_reads_per_minute),
             ),
             template,
             settings.worksheet_title_format,
@@ -409,8 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not settings.telegram_bot_token:
                 raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
             # Held until the bot stops: a second bot on this database would write every row twice.
-            with hold_database(settings.database_path):
-                verify_database(settings.database_path)
+            with hold_database(settings.database_path):  # the database is checked as it is opened
                 run_bot(settings, webhook=arguments.webhook)
             return 0
         if arguments.command == "status":
@@ -426,7 +424,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report(asyncio.run(run_checks(settings)))
         if arguments.command == "try":
             with hold_database(settings.database_path):
-                verify_database(settings.database_path)
                 parts = build_capture(settings)
                 return asyncio.run(
                     run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout)

@@ -14,9 +14,10 @@ from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
+from infrastructure.logging_setup import redact
 from infrastructure.settings import Settings
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
-from infrastructure.sqlite.database import Database, DatabaseDamaged, verify_database
+from infrastructure.sqlite.database import Database, DatabaseDamaged
 
 
 class Verdict(StrEnum):
@@ -45,10 +46,9 @@ async def run_checks(settings: Settings) -> list[Finding]:
     """Every check, in the order an operator sets things up; one that fails unexpectedly is a FAIL
     line of its own, and the others still run."""
     secrets = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
-    database = _database_folder(settings)
-    findings = [*await _guarded("Telegram", _telegram(settings), secrets), database]
-    if database.verdict is Verdict.OK:
-        findings += await _guarded("Group moved", _moved_groups(settings), secrets)
+    findings = await _guarded("Telegram", _telegram(settings), secrets)
+    database, moves = await _database(settings)
+    findings += [database, *_moved_groups(settings, moves)]
     findings += await _guarded("Sheets", _ledger(settings), secrets)
     findings += await _guarded("LLM", _llms(settings), secrets)
     return findings
@@ -61,11 +61,9 @@ async def _guarded(
     try:
         found = await check
     except Exception as exc:  # a check must never end the report: say what failed and go on
-        detail = f"could not be checked: {type(exc).__name__}: {exc}"
-        for secret in secrets:
-            if secret:
-                detail = detail.replace(secret, "[REDACTED]")
-        return [Finding(Verdict.FAIL, item, detail)]
+        return [
+            Finding(Verdict.FAIL, item, redact(f"could not be checked: {type(exc).__name__}: {exc}", secrets))
+        ]
     return found if isinstance(found, list) else [found]
 
 
@@ -94,13 +92,8 @@ async def _telegram(settings: Settings) -> Finding:
     return Finding(Verdict.OK, "Telegram", f"@{me.username} reads group messages")
 
 
-async def _moved_groups(settings: Settings) -> list[Finding]:
+def _moved_groups(settings: Settings, moves: list[tuple[int, int]]) -> list[Finding]:
     """Settings that still name a group by the id it had before it became a supergroup."""
-    database = Database(settings.database_path)
-    try:
-        moves = await SqliteChatMoves(database).moves()
-    finally:
-        await database.close()
     findings = []
     for old, new in moves:
         named_in = [
@@ -124,15 +117,20 @@ async def _moved_groups(settings: Settings) -> list[Finding]:
     return findings
 
 
-def _database_folder(settings: Settings) -> Finding:
+async def _database(settings: Settings) -> tuple[Finding, list[tuple[int, int]]]:
+    """The database's line (its folder writable, the file sound, as the bot opens it), and the
+    groups it knows moved to a supergroup."""
     folder = settings.database_path.parent
     if not _writable_folder(folder):
-        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}")
+        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}"), []
+    database = Database(settings.database_path)
     try:
-        verify_database(settings.database_path)
+        moves = await SqliteChatMoves(database).moves()
     except DatabaseDamaged as exc:
-        return Finding(Verdict.FAIL, "Database", str(exc))
-    return Finding(Verdict.OK, "Database", f"{settings.database_path}")
+        return Finding(Verdict.FAIL, "Database", str(exc)), []
+    finally:
+        await database.close()
+    return Finding(Verdict.OK, "Database", f"{settings.database_path}"), moves
 
 
 async def _ledger(settings: Settings) -> list[Finding]:

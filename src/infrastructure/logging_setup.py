@@ -6,6 +6,14 @@ import logging
 from collections.abc import Iterable
 
 
+def redact(text: str, secrets: Iterable[str | None]) -> str:
+    """The text with every secret in it replaced by a placeholder."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[REDACTED]")
+    return text
+
+
 class RedactSecrets(logging.Filter):
     """Replaces every configured secret in a log record with a placeholder."""
 
@@ -18,10 +26,9 @@ class RedactSecrets(logging.Filter):
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        for secret in self._secrets:
-            message = message.replace(secret, "[REDACTED]")
-            if record.exc_text:
-                record.exc_text = record.exc_text.replace(secret, "[REDACTED]")
+        message = redact(message, self._secrets)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self._secrets)
         record.msg, record.args = message, None
         return True
 

@@ -31,21 +31,24 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def webhook_env(telegram, workdir):
+    """The settings of a workbook bot on its webhook, on a free loopback port, against the fake Bot API."""
+    port = free_port()
+    return {
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_API_URL": telegram.url,
+        "WORKBOOK_PATH": str(workdir / "balance.xlsx"),
+        "DATABASE_PATH": str(workdir / "bot.sqlite3"),
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram-updates",
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET": SECRET,
+    }
+
+
 @pytest.fixture
 async def webhook_bot(telegram, tmp_path):
-    port = free_port()
-    settings = Settings.from_environment(
-        {
-            "TELEGRAM_BOT_TOKEN": telegram.token,
-            "TELEGRAM_API_URL": telegram.url,
-            "WORKBOOK_PATH": str(tmp_path / "balance.xlsx"),
-            "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
-            "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram-updates",
-            "WEBHOOK_LISTEN": "127.0.0.1",
-            "WEBHOOK_PORT": str(port),
-            "WEBHOOK_SECRET": SECRET,
-        }
-    )
+    settings = Settings.from_environment(webhook_env(telegram, tmp_path))
     options = webhook_options(settings)
     application = build_bot(settings, FakeClock(datetime.now(UTC)))
     await application.initialize()
@@ -130,17 +133,9 @@ async def test_updates_answered_200_survive_a_sigkill_at_once_and_are_saved_afte
 async def webhook_kill_and_restart(telegram, workdir, updates):
     """`run --webhook` as a process: `updates` expenses posted and answered 200, SIGKILL at once,
     run again; the items of the workbook's rows once the restarted bot stopped."""
-    port = free_port()
     env = {
+        **webhook_env(telegram, workdir),
         "PATH": os.environ.get("PATH", ""),
-        "TELEGRAM_BOT_TOKEN": telegram.token,
-        "TELEGRAM_API_URL": telegram.url,
-        "WORKBOOK_PATH": str(workdir / "balance.xlsx"),
-        "DATABASE_PATH": str(workdir / "bot.sqlite3"),
-        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram-updates",
-        "WEBHOOK_LISTEN": "127.0.0.1",
-        "WEBHOOK_PORT": str(port),
-        "WEBHOOK_SECRET": SECRET,
         "USER_RATE_LIMIT_PER_MINUTE": "1000",
         "PARSER_LLM": "none",
     }

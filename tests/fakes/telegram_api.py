@@ -70,7 +70,6 @@ class FakeTelegram:
     _updates: list[Params] = field(default_factory=list)
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
-    _too_many_requests: dict[str, int] = field(default_factory=dict)
     _refusals: list[Refusal] = field(default_factory=list)
     migrated: dict[int, int] = field(default_factory=dict)  # a group's old id -> its supergroup's
     refused: list[Call] = field(default_factory=list)  # calls answered with an error
@@ -271,7 +270,7 @@ class FakeTelegram:
 
     def answer_with_429(self, method: str, times: int) -> None:
         """The next calls to a method are refused with 429 and a one-second retry_after."""
-        self._too_many_requests[method] = times
+        self.refuse(method, 429, "Too Many Requests: retry after 1", times, {"retry_after": 1})
 
     def refuse(
         self, method: str, code: int, description: str, times: int = 1, parameters: Params | None = None
@@ -324,17 +323,6 @@ class FakeTelegram:
         params = await _params_of(request)
         if self.latency_seconds:
             await asyncio.sleep(self.latency_seconds)
-        if self._too_many_requests.get(method, 0) > 0:
-            self._too_many_requests[method] -= 1
-            return web.json_response(
-                {
-                    "ok": False,
-                    "error_code": 429,
-                    "description": "Too Many Requests: retry after 1",
-                    "parameters": {"retry_after": 1},
-                },
-                status=429,
-            )
         if refusal := self._refusal_for(method, params):
             self.refused.append(Call(method, params, time.perf_counter()))
             return web.Response(status=refusal.status, text=refusal.body, content_type="application/json")
@@ -353,7 +341,7 @@ class FakeTelegram:
                 refusal.times -= 1
                 return refusal
         chat_id = params.get("chat_id")
-        if chat_id is not None and int(chat_id) in self.kicked_from and method != "getChatMember":
+        if chat_id is not None and int(chat_id) in self.kicked_from:
             return _refusal(method, 403, "Forbidden: bot was kicked from the supergroup chat")
         if chat_id is not None and int(chat_id) in self.migrated:
             return _refusal(

@@ -162,3 +162,13 @@ def said_to_the_operator(output):
     assert "Traceback" not in output
     assert "Unclosed" not in output
     return [line for line in output.splitlines() if line and not line[:4].isdigit()]
+
+
+async def test_run_on_a_corrupt_database_is_one_line_saying_how_to_restore(telegram, tmp_path):
+    (tmp_path / "bot.sqlite3").write_bytes(b"this is not a database, it is a text file" * 200)
+    env = {"TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_API_URL": telegram.url}
+    status, said = await run_bot_with(env, tmp_path)
+    assert status == 3
+    [line] = said_to_the_operator(said)
+    assert line.startswith("balance-bot: the database ")
+    assert "restore" in line

@@ -11,7 +11,7 @@ from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import QueuedMessage
 from infrastructure.sheets.google import GoogleSheets
-from infrastructure.sheets.google_api import SheetsHTTPClient, WriteQuota, load_credentials
+from infrastructure.sheets.google_api import RequestQuota, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.database import Database
@@ -34,7 +34,7 @@ class Pipeline:
         key = sheets.service_account_key()
         sheets.add_spreadsheet(SHEET, "Petty cash", {key["client_email"]})
         sheets.clock = self.monotonic
-        quota = WriteQuota(60, monotonic=self.monotonic, sleep=self.advance)
+        quota = RequestQuota(60, monotonic=self.monotonic, sleep=self.advance)
         client = SheetsHTTPClient(
             load_credentials(key),
             sheets.url,

@@ -150,10 +150,10 @@ async def test_health_stays_failed_for_a_while_after_any_write_failed(tmp_path):
     database = Database(tmp_path / "bot.sqlite3")
     await database.open()
     await database.run(lambda db: db.execute("PRAGMA query_only = ON"))
-    with pytest.raises(Exception, match="readonly"):
+    with pytest.raises(StorageUnavailable, match="readonly"):
         await database.prove_writable()
     await database.run(lambda db: db.execute("PRAGMA query_only = OFF"))
-    with pytest.raises(Exception, match="failed"):
+    with pytest.raises(StorageUnavailable, match="failed"):
         await database.prove_writable()  # the probe worked, but a write failed a moment ago
     await database.close()
 

@@ -54,7 +54,7 @@ def load_credentials(key: dict[str, Any]) -> SheetsCredentials:
     return credentials
 
 
-class WriteQuota:
+class RequestQuota:
     """A token bucket that keeps a service account under Google's write (or read) requests per minute.
 
     The bucket holds `burst` tokens and refills the rest of the quota evenly over the minute, so
@@ -107,8 +107,8 @@ class SheetsHTTPClient(HTTPClient):
         attempts: int = 5,
         timeout_seconds: float = 20.0,
         sleep: Callable[[float], None] | None = None,
-        writes: WriteQuota | None = None,
-        reads: WriteQuota | None = None,
+        writes: RequestQuota | None = None,
+        reads: RequestQuota | None = None,
     ) -> None:
         super().__init__(credentials)
         self._api_root = api_root.rstrip("/")

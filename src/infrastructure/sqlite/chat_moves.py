@@ -24,27 +24,26 @@ class SqliteChatMoves:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+        # Asked for every message of a group when some group has a BALANCE_SHEET_BY_CHAT entry:
+        # each group's answer is read once, and a move made through this instance updates it.
+        self._former: dict[int, int | None] = {}
 
     async def move(self, old_chat_id: int, new_chat_id: int) -> bool:
         """Move every row of the old id to the new one; False when it was moved before."""
-        return await self._database.run(lambda db: _move(db, old_chat_id, new_chat_id))
+        moved = await self._database.run(lambda db: _move(db, old_chat_id, new_chat_id))
+        self._former[new_chat_id] = old_chat_id
+        return moved
 
     async def former_id(self, chat_id: int) -> int | None:
         """The group's id before it became a supergroup."""
-        row = await self._database.run(
-            lambda db: db.execute(
-                "SELECT old_chat_id FROM chat_move WHERE new_chat_id = ?", (chat_id,)
-            ).fetchone()
-        )
-        return None if row is None else int(row[0])
+        if chat_id not in self._former:
+            row = await self._database.run(lambda db: db.execute(_FORMER, (chat_id,)).fetchone())
+            self._former[chat_id] = None if row is None else int(row[0])
+        return self._former[chat_id]
 
     async def moves(self) -> list[tuple[int, int]]:
         """Every (old id, new id) pair, oldest first."""
-        rows = await self._database.run(
-            lambda db: db.execute(
-                "SELECT old_chat_id, new_chat_id FROM chat_move ORDER BY moved_at"
-            ).fetchall()
-        )
+        rows = await self._database.run(lambda db: db.execute(_PAIRS).fetchall())
         return [(int(old), int(new)) for old, new in rows]
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import tzinfo
 from decimal import Decimal
 
-from balance_bot.ports import Clock, MonthUsage, ProviderUsage
+from balance_bot.ports import Clock, MonthUsage, ProviderUsage, StorageUnavailable
 from infrastructure.llm.expense_parser_client import LlmCall
 from infrastructure.sqlite.database import Database
 
@@ -83,8 +83,16 @@ class SqliteLlmLog:
     async def flush(self) -> None:
         """Write the messages counted since the last write."""
         tally = self._take_tally()
-        if tally:
+        if not tally:
+            return
+        try:
             await self._database.run(lambda db: _write_tally(db, tally))
+        except StorageUnavailable:
+            for key, (messages, without_llm) in tally.items():  # kept for the next write
+                counts = self._uncounted[key]
+                counts[0] += messages
+                counts[1] += without_llm
+            raise
 
     async def flush_every(self, seconds: float) -> None:
         """Write the counts at this interval until cancelled, so a crash loses at most that much."""
@@ -92,7 +100,7 @@ class SqliteLlmLog:
             await asyncio.sleep(seconds)
             try:
                 await self.flush()
-            except sqlite3.Error:
+            except StorageUnavailable:  # a full disk: the counts wait in memory for the next try
                 log.exception("could not write the message counts")
 
     async def month_usage(self, month: str, chat_id: int | None = None) -> MonthUsage:

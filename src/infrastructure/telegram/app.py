@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import BotCommand, Update
@@ -42,7 +43,31 @@ MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on t
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
 
 
-async def initialize(application: Application) -> None:  # type: ignore[type-arg]
+async def run_until_stopped(
+    application: Application,  # type: ignore[type-arg]
+    serve: Callable[[asyncio.Event], Awaitable[None]],
+) -> None:
+    """Start the application, `serve` until SIGINT or SIGTERM sets the event it is given (or until it
+    returns), then stop the application with its shutdown steps, as PTB's run_polling does."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, stop.set)
+    await _initialize(application)
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        await serve(stop)
+    finally:
+        if application.running:
+            await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+        await application.shutdown()
+
+
+async def _initialize(application: Application) -> None:  # type: ignore[type-arg]
     """Application.initialize(), but a bot that cannot start (a refused token, no network) closes
     its HTTP clients before the error goes on."""
     try:

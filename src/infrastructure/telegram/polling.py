@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 from collections.abc import Sequence
 
 from telegram import Update
@@ -24,7 +23,7 @@ from telegram.error import Conflict, Forbidden, InvalidToken, RetryAfter, Telegr
 from telegram.ext import Application
 
 from balance_bot.ports import StorageUnavailable
-from infrastructure.telegram.app import initialize
+from infrastructure.telegram.app import run_until_stopped
 from infrastructure.telegram.chat_queues import ChatQueues, UpdateInbox
 
 log = logging.getLogger(__name__)
@@ -196,25 +195,14 @@ def run_polling(application: Application) -> None:  # type: ignore[type-arg]
 
 async def _run(application: Application) -> None:  # type: ignore[type-arg]
     poller = Poller(application, inbox=application.bot_data.get(UPDATE_INBOX))
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, stop.set)
-    await initialize(application)
-    try:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
+
+    async def poll(stop: asyncio.Event) -> None:
         await application.bot.delete_webhook()
-        polling = loop.create_task(poller.run())
-        stopped = loop.create_task(stop.wait())
+        polling = asyncio.get_running_loop().create_task(poller.run())
+        stopped = asyncio.get_running_loop().create_task(stop.wait())
         await asyncio.wait({stopped, polling}, return_when=asyncio.FIRST_COMPLETED)
         stopped.cancel()
         await poller.stop()
         await polling  # a revoked token ends the bot with its error
-    finally:
-        if application.running:
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
-        await application.shutdown()
+
+    await run_until_stopped(application, poll)

@@ -12,7 +12,6 @@ import asyncio
 import hmac
 import json
 import logging
-import signal
 from collections.abc import Sequence
 
 from aiohttp import web
@@ -20,7 +19,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from balance_bot.ports import StorageUnavailable
-from infrastructure.telegram.app import initialize
+from infrastructure.telegram.app import run_until_stopped
 from infrastructure.telegram.chat_queues import ChatQueues, UpdateInbox
 
 log = logging.getLogger(__name__)
@@ -104,31 +103,10 @@ def run_webhook(
 ) -> None:
     """Run the bot on its webhook until SIGINT or SIGTERM, with the application's start and stop."""
     server = WebhookServer(application, inbox, secret_token, url_path)
-    asyncio.run(_run(application, server, listen, port, webhook_url))
 
-
-async def _run(
-    application: Application,  # type: ignore[type-arg]
-    server: WebhookServer,
-    listen: str,
-    port: int,
-    webhook_url: str,
-) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, stop.set)
-    await initialize(application)
-    try:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
+    async def serve(stop: asyncio.Event) -> None:
         await server.start(listen, port, webhook_url)
         await stop.wait()
         await server.stop()
-    finally:
-        if application.running:
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
-        await application.shutdown()
+
+    asyncio.run(run_until_stopped(application, serve))

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from balance_bot.ports import StorageUnavailable
 from infrastructure.llm.expense_parser_client import LlmCall
 from infrastructure.sqlite.database import MIGRATIONS, Database
 from infrastructure.sqlite.llm_log import SqliteLlmLog
@@ -134,3 +135,13 @@ async def test_counts_kept_before_groups_were_told_apart_still_count_for_every_g
     await database.close()
     assert (every_group.messages, every_group.messages_without_llm) == (8, 6)
     assert (one_group.messages, one_group.messages_without_llm, one_group.chat_id) == (1, 1, -100)
+
+
+async def test_counts_a_full_disk_refused_are_kept_for_the_next_write(log, database):
+    log.count_message(asked_llm=False, chat_id=-100)
+    await database.run(lambda db: db.execute("PRAGMA query_only = ON"))
+    with pytest.raises(StorageUnavailable):
+        await log.flush()
+    await database.run(lambda db: db.execute("PRAGMA query_only = OFF"))
+    usage = await log.month_usage("2026-11", -100)
+    assert (usage.messages, usage.messages_without_llm) == (1, 1)
