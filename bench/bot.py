@@ -63,6 +63,7 @@ def workbook_bot_env(telegram: FakeTelegram, workdir: str, **extra: str) -> dict
 
 async def start_bot(env: dict[str, str], workdir: str) -> asyncio.subprocess.Process:
     """`balance-bot run` as its own process, as on a server, with its output discarded."""
+    (Path(workdir) / ".env").touch()
     return await asyncio.create_subprocess_exec(
         str(Path(sys.executable).parent / "balance-bot"),
         "run",

@@ -468,10 +468,10 @@ class CaptureService:
         return None
 
     async def _void(self, saved: SavedMessage) -> SavedMessage:
+        """Void the message's rows; the reply names them by the No they have now."""
         store = self._ledgers.for_chat(saved.chat_id)
-        for line in saved.lines:
-            await store.void(line)
-        voided = replace(saved, voided=True)
+        lines = [await store.void(line) or line for line in saved.lines]
+        voided = replace(saved, lines=tuple(lines), voided=True)
         await self._state.record(voided)
         return voided
 

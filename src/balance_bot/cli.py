@@ -12,29 +12,63 @@ from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.interpret import MessageInterpreter
 
+# Each command: what `--help` lists it as, and what its own `--help` says it does.
+_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    (
+        "parse",
+        "read JSON lines {id, text} on stdin, write the bot's decision for each on stdout",
+        'Reads one JSON object {"id": ..., "text": ...} per line on stdin and writes the bot\'s '
+        "decision for each as one JSON line on stdout, in order: status (expense, purpose_missing, "
+        "unclear, ignore), entries and problem. A line that is not a message gets an error line.",
+    ),
+    (
+        "run",
+        "run the bot in its Telegram groups (long polling by default)",
+        "Runs the bot in the Telegram groups it is in, until it is stopped. Needs TELEGRAM_BOT_TOKEN; "
+        "rows go to the Google Sheet or the local workbook the settings name.",
+    ),
+    (
+        "check",
+        "check the settings and what they point to, one line per item",
+        "Checks every setting and what it points to (Telegram, the sheets, the models, the database, "
+        "file permissions) and prints one line per item; exits 1 when any item fails.",
+    ),
+    (
+        "health",
+        "exit 0 when the running bot touched its heartbeat file lately",
+        "Exits 0 when the running bot touched its heartbeat file in the last 90 seconds, for a "
+        "container's or a monitor's health check; otherwise prints why and exits 1.",
+    ),
+    (
+        "status",
+        "what waits in the outbox for the sheet, and why; exit 1 when anything waits",
+        "Prints what waits in the bot's outbox for the sheet, per group, with the last error; exits 1 "
+        "when anything waits, so a monitor can alert on it.",
+    ),
+    (
+        "try",
+        "a group chat in the terminal: type as a member, see what the bot says (/as NAME)",
+        "A group chat in the terminal on the bot's real capture flow: type as members, see what the "
+        "bot says. It always uses its own workbook and database in data/try/, never the team's sheet.",
+    ),
+)
 
-def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
+
+def parse_command_line(argv: Sequence[str] | None = None, version: str = "unknown") -> argparse.Namespace:
     """The command and its options, from the arguments given."""
     parser = argparse.ArgumentParser(
         prog="balance-bot", description="Petty-cash expenses from a Telegram group into a ledger."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version}")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser(
-        "parse",
-        help="read JSON lines {id, text} on stdin, write the bot's decision for each on stdout",
-    )
-    run = commands.add_parser("run", help="run the bot in its Telegram groups (long polling by default)")
-    run.add_argument(
-        "--webhook", action="store_true", help="receive updates on WEBHOOK_URL instead of polling for them"
-    )
-    commands.add_parser("check", help="check the settings and what they point to, one line per item")
-    commands.add_parser("health", help="exit 0 when the running bot touched its heartbeat file lately")
-    commands.add_parser(
-        "status", help="what waits in the outbox for the sheet, and why; exit 1 when anything waits"
-    )
-    commands.add_parser(
-        "try", help="a group chat in the terminal: type as a member, see what the bot says (/as NAME)"
-    )
+    for name, summary, description in _COMMANDS:
+        command = commands.add_parser(name, help=summary, description=description)
+        if name == "run":
+            command.add_argument(
+                "--webhook",
+                action="store_true",
+                help="receive updates on WEBHOOK_URL instead of polling for them",
+            )
     return parser.parse_args(argv)
 
 

@@ -120,11 +120,14 @@ class LedgerStore(Protocol):
         ...
 
     async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
-        """Rewrite one of the bot's rows; None when a bookkeeper removed it."""
+        """Rewrite one of the bot's rows; None when a bookkeeper removed it. It keeps the No it has now."""
         ...
 
-    async def void(self, saved: SavedLine) -> bool:
-        """Void one of the bot's rows, leaving every other row as it is; False when it is gone."""
+    async def void(self, saved: SavedLine) -> SavedLine | None:
+        """Void one of the bot's rows, leaving every other row as it is; None when it is gone.
+
+        The row as it stands, with the No it has now (a bookkeeper may have renumbered it).
+        """
         ...
 
     async def read(self, period: Period) -> list[SheetRow]:

@@ -7,6 +7,7 @@ python-telegram-bot, openpyxl or aiohttp, since other tools call it.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import os
@@ -45,7 +46,7 @@ from balance_bot.ports import (
 from balance_bot.usage import UsageReport
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
-from infrastructure.health import is_alive
+from infrastructure.health import why_unhealthy
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
@@ -85,10 +86,36 @@ class CannotStartYet(Exception):
     """The bot could not start now (no network): starting again later may work."""
 
 
-def load_settings(environ: Mapping[str, str] | None = None, dotenv_path: Path = Path(".env")) -> Settings:
-    """Settings from .env, overridden by the process environment, as operators expect."""
+# Where `try` keeps its workbook and database, in the project folder.
+TRY_FOLDER = Path("data/try")
+# The checkout the bot runs from (installed in place, as the Makefile and the Docker image do).
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+def project_folder(start: Path | None = None, checkout: Path = _CHECKOUT) -> Path:
+    """Where .env and relative paths are read from, wherever a command is run.
+
+    The nearest folder holding a .env, from the current one up; else the checkout the bot is
+    installed from; else the current folder.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".env").is_file():
+            return folder
+    return checkout if (checkout / "pyproject.toml").is_file() else here
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, dotenv_path: Path | None = None, folder: Path | None = None
+) -> Settings:
+    """Settings from .env, overridden by the process environment, as operators expect.
+
+    Relative paths in them are read from the project folder (the .env's), not the current one.
+    """
+    folder = folder or (dotenv_path.resolve().parent if dotenv_path is not None else project_folder())
+    dotenv_path = dotenv_path or folder / ".env"
     from_file = {name: value for name, value in dotenv_values(dotenv_path).items() if value is not None}
-    return Settings.from_environment({**from_file, **(os.environ if environ is None else environ)})
+    return Settings.from_environment({**from_file, **(os.environ if environ is None else environ)}, folder)
 
 
 def amount_limits(settings: Settings) -> AmountLimits:
@@ -394,9 +421,10 @@ def webhook_options(settings: Settings) -> WebhookOptions:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `balance-bot` command; the exit status says whether it worked."""
-    arguments = parse_command_line(argv)
+    arguments = parse_command_line(argv, installed_version())
     try:
-        settings = load_settings()
+        folder = project_folder()
+        settings = load_settings(folder=folder)
         if arguments.command == "parse":
             # Undecodable bytes become lone surrogates, so that line gets an error and the next an answer.
             sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
@@ -414,21 +442,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "status":
             return asyncio.run(print_status(settings, clock=SystemClock()))
         if arguments.command == "health":
-            return 0 if is_alive(settings.database_path.parent / "heartbeat") else 1
+            return print_health(settings)
         if arguments.command == "check":
             from infrastructure.check import report, run_checks
 
             configure_logging(
                 [settings.telegram_bot_token, settings.anthropic_api_key], level=logging.WARNING
             )
-            return report(asyncio.run(run_checks(settings)))
+            return report(asyncio.run(run_checks(settings, folder / ".env")))
         if arguments.command == "try":
-            with hold_database(settings.database_path):
-                parts = build_capture(settings)
-                return asyncio.run(
-                    run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout)
-                )
+            return try_chat(settings, folder)
     except SettingsError as exc:
+        if arguments.command == "check":
+            print(f"FAIL  Settings: {exc}")
+            return 1
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
     except (CannotRun, DatabaseDamaged, DatabaseInUse) as exc:
@@ -438,6 +465,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 1
     return 2
+
+
+def installed_version() -> str:
+    """The installed package's version, for `--version`."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("balance-bot")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def try_settings(settings: Settings, folder: Path) -> Settings:
+    """The settings `try` runs on: its own workbook and database, whatever .env says.
+
+    Trying the bot must never write the team's sheet, nor leave a row in the real bot's outbox.
+    """
+    place = folder / TRY_FOLDER
+    return dataclasses.replace(
+        settings,
+        sheet_backend="workbook",
+        workbook_path=place / "balance.xlsx",
+        database_path=place / "balance_bot.sqlite3",
+        google_service_account_file=None,
+        balance_sheet_id=None,
+        balance_sheet_by_chat={},
+    )
+
+
+def try_chat(settings: Settings, folder: Path) -> int:
+    """`balance-bot try`: the bot in the terminal, on its own workbook and database."""
+    tried = try_settings(settings, folder)
+    with hold_database(tried.database_path):
+        parts = build_capture(tried)
+        where = f"{tried.workbook_path}, the bot's memory in {tried.database_path.name} beside it"
+        return asyncio.run(
+            run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout, where)
+        )
+
+
+def print_health(settings: Settings) -> int:
+    """`balance-bot health`: 0 when the running bot touched its heartbeat lately, else why not."""
+    problem = why_unhealthy(settings.database_path.parent / "heartbeat")
+    if problem is not None:
+        print(f"balance-bot: unhealthy: {problem}", file=sys.stderr)
+        return 1
+    print("healthy: the bot touched its heartbeat lately")
+    return 0
 
 
 def run_bot(settings: Settings, *, webhook: bool) -> None:
@@ -513,6 +588,12 @@ async def print_status(settings: Settings, clock: Clock) -> int:
     """Print what waits in the outbox; 1 when anything does, so a monitor can alert on it."""
     from infrastructure.status import status_report
 
+    if not settings.database_path.is_file():
+        # Opening it would make a new empty database and report "empty" about the wrong file.
+        raise SettingsError(
+            f"there is no database at {settings.database_path}: the bot has not run with this "
+            "DATABASE_PATH yet (run status from the bot's folder, or set DATABASE_PATH)"
+        )
     database = Database(settings.database_path)
     try:
         waiting = await SqliteOutbox(database).summary()

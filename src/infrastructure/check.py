@@ -18,6 +18,7 @@ from infrastructure.logging_setup import redact
 from infrastructure.settings import Settings
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.database import Database, DatabaseDamaged
+from infrastructure.sqlite.memberships import SqliteMemberships
 
 
 class Verdict(StrEnum):
@@ -42,13 +43,16 @@ class Finding:
         return f"{self.verdict.value:<5} {self.item}: {self.detail}"
 
 
-async def run_checks(settings: Settings) -> list[Finding]:
+async def run_checks(settings: Settings, dotenv: Path | None = None) -> list[Finding]:
     """Every check, in the order an operator sets things up; one that fails unexpectedly is a FAIL
     line of its own, and the others still run."""
     secrets = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
     findings = await _guarded("Telegram", _telegram(settings), secrets)
-    database, moves = await _database(settings)
+    database, moves, groups = await _database(settings)
     findings += [database, *_moved_groups(settings, moves)]
+    if groups:
+        findings.append(Finding(Verdict.OK, "Groups seen", ", ".join(str(group) for group in groups)))
+    findings += _permissions(settings, dotenv)
     findings += await _guarded("Sheets", _ledger(settings), secrets)
     findings += await _guarded("LLM", _llms(settings), secrets)
     return findings
@@ -117,20 +121,75 @@ def _moved_groups(settings: Settings, moves: list[tuple[int, int]]) -> list[Find
     return findings
 
 
-async def _database(settings: Settings) -> tuple[Finding, list[tuple[int, int]]]:
-    """The database's line (its folder writable, the file sound, as the bot opens it), and the
-    groups it knows moved to a supergroup."""
+async def _database(settings: Settings) -> tuple[Finding, list[tuple[int, int]], list[int]]:
+    """The database's line (its folder writable, the file sound, as the bot opens it), the groups it
+    knows moved to a supergroup, and the groups it has seen, for ALLOWED_CHAT_IDS."""
     folder = settings.database_path.parent
     if not _writable_folder(folder):
-        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}"), []
+        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}"), [], []
+    if settings.database_path.exists() and not os.access(settings.database_path, os.R_OK | os.W_OK):
+        return (
+            Finding(
+                Verdict.FAIL,
+                "Database",
+                f"{settings.database_path} cannot be read and written by this user "
+                f"({_owner(settings.database_path)}): run the bot as its owner, "
+                "or chown it to the bot's user",
+            ),
+            [],
+            [],
+        )
     database = Database(settings.database_path)
     try:
         moves = await SqliteChatMoves(database).moves()
+        groups = await SqliteMemberships(database).seen()
     except DatabaseDamaged as exc:
-        return Finding(Verdict.FAIL, "Database", str(exc)), []
+        return Finding(Verdict.FAIL, "Database", str(exc)), [], []
     finally:
         await database.close()
-    return Finding(Verdict.OK, "Database", f"{settings.database_path}"), moves
+    return Finding(Verdict.OK, "Database", f"{settings.database_path}"), moves, groups
+
+
+def _permissions(settings: Settings, dotenv: Path | None) -> list[Finding]:
+    """Files holding secrets or members' posts: readable by this user, by no other."""
+    files = [
+        (".env", dotenv, "holds the bot's token"),
+        ("Key file", settings.google_service_account_file, "holds the Google key"),
+        ("Database", settings.database_path, "holds members' posts"),
+    ]
+    findings = []
+    for item, path, holds in files:
+        if path is None or not path.is_file():
+            continue
+        if not os.access(path, os.R_OK):
+            findings.append(
+                Finding(
+                    Verdict.FAIL,
+                    f"{item} permissions",
+                    f"{path} cannot be read by this user ({_owner(path)}): chown it to the bot's user",
+                )
+            )
+        elif path.stat().st_mode & 0o077:
+            findings.append(
+                Finding(
+                    Verdict.WARN,
+                    f"{item} permissions",
+                    f"{path} {holds} and other users can read it: chmod 600 {path}",
+                )
+            )
+    return findings
+
+
+def _owner(path: Path) -> str:
+    """'owned by balance, mode 640', for a line about a file's permissions."""
+    status = path.stat()
+    try:
+        import pwd
+
+        owner = pwd.getpwuid(status.st_uid).pw_name
+    except (ImportError, KeyError):
+        owner = str(status.st_uid)
+    return f"owned by {owner}, mode {status.st_mode & 0o777:o}"
 
 
 async def _ledger(settings: Settings) -> list[Finding]:

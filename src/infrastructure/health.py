@@ -42,8 +42,25 @@ async def beat(
 
 def is_alive(path: Path, stale_after: float = STALE_AFTER_SECONDS, now: float | None = None) -> bool:
     """Whether the bot touched the file recently."""
+    return why_unhealthy(path, stale_after, now) is None
+
+
+def why_unhealthy(
+    path: Path, stale_after: float = STALE_AFTER_SECONDS, now: float | None = None
+) -> str | None:
+    """Why the bot does not look alive, in words an operator can act on; None when it does."""
     try:
         age = (time.time() if now is None else now) - path.stat().st_mtime
     except FileNotFoundError:
-        return False
-    return age < stale_after
+        return (
+            f"no heartbeat file at {path}: the bot is not running with this DATABASE_PATH, "
+            "or it cannot write its data (its log says why)"
+        )
+    except OSError as exc:
+        return f"cannot read the heartbeat file {path}: {exc}"
+    if age >= stale_after:
+        return (
+            f"the heartbeat at {path} is {age:.0f} s old (more than {stale_after:.0f} s): "
+            "the bot stopped or is stuck"
+        )
+    return None

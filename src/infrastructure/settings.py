@@ -6,8 +6,10 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})
 # USD per million input and output tokens, from Anthropic's price list; LLM_PRICES adds or overrides.
@@ -74,10 +76,19 @@ class Settings:
     confirmation_style: str = "reply"
 
     @classmethod
-    def from_environment(cls, env: Mapping[str, str]) -> Settings:
-        """Settings from environment-style strings; blank values mean the default."""
+    def from_environment(cls, env: Mapping[str, str], folder: Path | None = None) -> Settings:
+        """Settings from environment-style strings; blank values mean the default.
+
+        Relative paths are read from `folder` (the project's), not from wherever a command is run.
+        """
         values = {name: value.strip() for name, value in env.items() if value and value.strip()}
         defaults = cls()
+        base = folder or Path()
+
+        def path(name: str, default: Path) -> Path:
+            given = Path(values[name]).expanduser() if name in values else default
+            return given if given.is_absolute() else base / given
+
         service_account = values.get("GOOGLE_SERVICE_ACCOUNT_FILE")
         return cls(
             telegram_bot_token=values.get("TELEGRAM_BOT_TOKEN"),
@@ -88,16 +99,20 @@ class Settings:
                 {"google", "workbook"},
                 "google" if service_account else "workbook",
             ),
-            workbook_path=Path(values.get("WORKBOOK_PATH", str(defaults.workbook_path))),
-            google_service_account_file=Path(service_account) if service_account else None,
+            workbook_path=path("WORKBOOK_PATH", defaults.workbook_path),
+            google_service_account_file=(
+                path("GOOGLE_SERVICE_ACCOUNT_FILE", Path()) if service_account else None
+            ),
             balance_sheet_id=values.get("BALANCE_SHEET_ID"),
             balance_sheet_by_chat=_sheet_map(values.get("BALANCE_SHEET_BY_CHAT", "{}")),
             sheets_api_url=values.get("SHEETS_API_URL", defaults.sheets_api_url).rstrip("/"),
-            database_path=Path(values.get("DATABASE_PATH", str(defaults.database_path))),
-            timezone=values.get("TIMEZONE", defaults.timezone),
+            database_path=path("DATABASE_PATH", defaults.database_path),
+            timezone=_timezone(values.get("TIMEZONE", defaults.timezone)),
             allowed_chat_ids=_ids(values, "ALLOWED_CHAT_IDS"),
             admin_user_ids=_ids(values, "ADMIN_USER_IDS"),
-            worksheet_title_format=values.get("WORKSHEET_TITLE_FORMAT", defaults.worksheet_title_format),
+            worksheet_title_format=_title_format(
+                values.get("WORKSHEET_TITLE_FORMAT", defaults.worksheet_title_format)
+            ),
             pending_ttl_seconds=_positive_int(values, "PENDING_TTL_SECONDS", defaults.pending_ttl_seconds),
             user_rate_limit_per_minute=_positive_int(
                 values, "USER_RATE_LIMIT_PER_MINUTE", defaults.user_rate_limit_per_minute
@@ -150,12 +165,58 @@ class Settings:
             max_days_back=_positive_int(values, "MAX_DAYS_BACK", defaults.max_days_back),
             webhook_url=values.get("WEBHOOK_URL"),
             webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),
-            webhook_port=_positive_int(values, "WEBHOOK_PORT", defaults.webhook_port),
+            webhook_port=_port(values, "WEBHOOK_PORT", defaults.webhook_port),
             webhook_secret=_webhook_secret(values.get("WEBHOOK_SECRET")),
             confirmation_style=_choice(
                 values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style
             ),
         )
+
+
+# Google Sheets refuses these in a worksheet's title, and titles longer than 100 characters.
+_TITLE_FORBIDDEN = frozenset("[]:*?/\\")
+_TITLE_MAX_LENGTH = 100
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise SettingsError(f"TIMEZONE {name!r} is not a known time zone, e.g. Asia/Phnom_Penh") from exc
+    return name
+
+
+def _title_format(title_format: str) -> str:
+    """A format that names every month of a year with its own valid worksheet title."""
+    try:
+        titles = [date(2026, month, 1).strftime(title_format) for month in range(1, 13)]
+    except ValueError as exc:
+        raise SettingsError(f"WORKSHEET_TITLE_FORMAT {title_format!r} is not a date format: {exc}") from exc
+    for title in titles:
+        forbidden = sorted(set(title) & _TITLE_FORBIDDEN)
+        if forbidden:
+            raise SettingsError(
+                f"WORKSHEET_TITLE_FORMAT {title_format!r} makes the title {title!r}, and a worksheet's "
+                f"title may not hold {' '.join(forbidden)}"
+            )
+        if not title.strip() or len(title) > _TITLE_MAX_LENGTH:
+            raise SettingsError(
+                f"WORKSHEET_TITLE_FORMAT {title_format!r} makes the title {title!r}: a worksheet's title "
+                f"holds 1 to {_TITLE_MAX_LENGTH} characters"
+            )
+    if len(set(titles)) < len(titles):
+        raise SettingsError(
+            f"WORKSHEET_TITLE_FORMAT {title_format!r} gives two months the same title: "
+            "include the month (%B or %m)"
+        )
+    return title_format
+
+
+def _port(values: Mapping[str, str], name: str, default: int) -> int:
+    port = _positive_int(values, name, default)
+    if port > 65535:
+        raise SettingsError(f"{name} must be a port from 1 to 65535, not {port}")
+    return port
 
 
 def _choice(values: Mapping[str, str], name: str, allowed: set[str], default: str) -> str:

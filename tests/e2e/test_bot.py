@@ -66,7 +66,7 @@ async def settle(telegram, marker_user=DARA):
 async def test_a_plain_expense_is_confirmed_and_written_to_the_workbook(telegram, bot, settings_for):
     message = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
     sent = await telegram.wait_for("sendMessage", replies_to(message))
-    assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved to row 2 (")
+    assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved as No 1 (")
     assert sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"undo:{message['message_id']}"
     await shut_down(bot)
     rows = sheet_rows(settings_for())
@@ -78,8 +78,8 @@ async def test_several_entries_of_one_message_are_confirmed_in_one_reply(telegra
     message = telegram.user_says(GROUP, SOKHA, "Market:\n- fish 20000៛\n- oil 2$")
     sent = await telegram.wait_for("sendMessage", replies_to(message))
     assert "Logged 2 expenses" in sent["text"]
-    assert "20,000 KHR – fish — row 2" in sent["text"]
-    assert "2.00 USD – oil — row 3" in sent["text"]
+    assert "20,000 KHR – fish — No 1" in sent["text"]
+    assert "2.00 USD – oil — No 2" in sent["text"]
 
 
 async def test_an_amount_alone_is_followed_up_and_the_answer_completes_it(telegram, bot):
@@ -111,7 +111,7 @@ async def test_undo_voids_the_row_for_its_author(telegram, bot, settings_for):
     }
     telegram.user_taps(bot_message, f"undo:{message['message_id']}", SOKHA, name="Sokha")
     undone = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Undone by Sokha"))
-    assert "row 2 (coffee)" in undone["text"]
+    assert "No 1 (coffee)" in undone["text"]
     await shut_down(bot)
     assert sheet_rows(settings_for())[0][2:5] == ["[void] coffee", None, None]
 
@@ -133,7 +133,7 @@ async def test_editing_an_expense_updates_its_row(telegram, bot, settings_for):
     await telegram.wait_for("sendMessage", replies_to(message))
     telegram.user_edits(message, "coffee and cake 5$")
     updated = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Updated:"))
-    assert updated["text"] == "Updated: 5.00 USD – coffee and cake (row 2)."
+    assert updated["text"] == "Updated: 5.00 USD – coffee and cake (No 1)."
     await shut_down(bot)
     assert sheet_rows(settings_for())[0][2:4] == ["coffee and cake", 5]
 

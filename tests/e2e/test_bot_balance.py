@@ -43,7 +43,7 @@ async def test_a_top_up_is_confirmed_counted_in_the_balance_and_can_be_undone(te
         assert (await telegram.wait_for("sendMessage", replies_to(refused)))["text"].startswith("Only")
         top_up = telegram.user_says(GROUP, ADMIN, "/topup 200$ from the office", name="Admin")
         confirmed = await telegram.wait_for("sendMessage", replies_to(top_up))
-        assert confirmed["text"].startswith("Top-up recorded: 200.00 USD – from the office. Saved to row 3")
+        assert confirmed["text"].startswith("Top-up recorded: 200.00 USD – from the office. Saved as No 2")
         asked = telegram.user_says(GROUP, ADMIN, "/balance")
         balance = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
         assert "USD: opening $0.00 · top-ups $200.00 · spent $3.00 · left $197.00" in balance

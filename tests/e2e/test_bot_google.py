@@ -50,7 +50,7 @@ async def test_an_expense_becomes_a_row_of_the_groups_google_sheet(telegram, she
     async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID):
         message = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
         sent = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
-    assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved to row 2 (")
+    assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved as No 1 (")
     assert f"https://docs.google.com/spreadsheets/d/{SHEET_ID}" in sent["text"]
     worksheet = sheets.spreadsheets[SHEET_ID].sheets[0]
     assert worksheet.values()[1][2:7] == ["coffee", 3.0, "", "Sokha", f"tg:{GROUP}:{message['message_id']}:0"]
@@ -97,7 +97,7 @@ async def test_a_month_tab_a_bookkeeper_deleted_is_made_again_and_the_next_expen
         spreadsheet.sheets.clear()
         second = telegram.user_says(GROUP, SOKHA, "tea 1$")
         sent = await telegram.wait_for("sendMessage", replies_to(second), timeout=10)
-    assert sent["text"].startswith("Logged: 1.00 USD – tea. Saved to row 2 (")
+    assert sent["text"].startswith("Logged: 1.00 USD – tea. Saved as No 1 (")
     assert [row[2] for row in spreadsheet.sheets[0].values()[1:]] == ["tea"]
 
 
@@ -116,3 +116,35 @@ async def test_a_revoked_key_is_named_to_the_group_and_in_status(telegram, sheet
     assert "once the bot's operator gives it a new Google key" in sent["text"]
     assert await print_status(settings, FakeClock(datetime.now(UTC))) == 1
     assert "Google refused the service account's key (invalid_grant)" in capsys.readouterr().out
+
+
+async def test_every_reply_names_entries_by_the_no_in_the_sheet_after_a_bookkeepers_edits(
+    telegram, sheets, key, tmp_path
+):
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID):
+        first = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        saved = await telegram.wait_for("sendMessage", replies_to(first), timeout=10)
+        assert "Saved as No 1 (" in saved["text"]
+        assert saved["reply_markup"]["inline_keyboard"][0][0]["text"] == "Undo (No 1)"
+        worksheet = spreadsheet.sheets[0]
+        # The bookkeeper puts two rows of her own above the bot's and numbers everything again.
+        worksheet.rows[1:1] = [[1, "Nov 01", "rent", 300], [2, "Nov 02", "water", 10]]
+        worksheet.rows[3][0] = 3
+        second = telegram.user_says(GROUP, SOKHA, "ice 5000៛", name="Sokha")
+        after_insert = await telegram.wait_for("sendMessage", replies_to(second), timeout=10)
+        assert "Saved as No 4 (" in after_insert["text"]
+        telegram.tap_undo_under(saved, first, SOKHA)
+        undone = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Undone"), timeout=10)
+        assert undone["text"].endswith(": No 3 (coffee).")
+        # She deletes her two rows; the bot's rows keep the No she gave them.
+        del worksheet.rows[1:3]
+        telegram.user_edits(second, "ice 6000៛")
+        updated = await telegram.wait_for(
+            "sendMessage", lambda p: p["text"].startswith("Updated"), timeout=10
+        )
+        assert updated["text"] == "Updated: 6,000 KHR – ice (No 4)."
+        third = telegram.user_says(GROUP, SOKHA, "tea 1$", name="Sokha")
+        after_delete = await telegram.wait_for("sendMessage", replies_to(third), timeout=10)
+    assert "Saved as No 5 (" in after_delete["text"]
+    assert [row[0] for row in worksheet.values()[1:]] == [3, 4, 5]

@@ -54,7 +54,7 @@ async def test_a_long_lists_confirmation_is_summarised_with_its_undo_button(tele
         message = telegram.user_says(GROUP, SOKHA, text)
         sent = await telegram.wait_for("sendMessage", replies_to(message))
     assert sent["text"].startswith("Logged 50 expenses (")
-    assert "rows 2–51: 1,275.00 USD in all." in sent["text"]
+    assert "Nos 1–50: 1,275.00 USD in all." in sent["text"]
     assert sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"undo:{message['message_id']}"
     assert len(sent["text"]) <= MAX_TEXT_LENGTH
     assert not telegram.refused

@@ -33,6 +33,7 @@ async def start_bot(telegram, sheets, key_file, tmp_path, log_name, **extra):
         "USER_RATE_LIMIT_PER_MINUTE": "1000",
     }
     log = (tmp_path / log_name).open("wb")
+    (tmp_path / ".env").touch()
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "balance_bot", "run", env=env, cwd=tmp_path, stdout=log, stderr=log
     )

@@ -142,6 +142,7 @@ async def webhook_kill_and_restart(telegram, workdir, updates):
     url = env["WEBHOOK_URL"]
     command = [sys.executable, "-m", "balance_bot", "run", "--webhook"]
     log = (workdir / "bot.log").open("ab")
+    (workdir / ".env").touch()
     bot = await asyncio.create_subprocess_exec(*command, env=env, cwd=workdir, stdout=log, stderr=log)
     await telegram.wait_for("setWebhook", timeout=30)
     for update_id in range(1, updates + 1):

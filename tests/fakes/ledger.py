@@ -66,9 +66,10 @@ class InMemoryLedger:
                 return rows[index]
         return None
 
-    async def void(self, saved: SavedLine) -> bool:
-        """Mark a row void by emptying its purpose."""
-        return await self.replace(saved, replace(saved.line, purpose="[void]")) is not None
+    async def void(self, saved: SavedLine) -> SavedLine | None:
+        """Mark a row void by emptying its purpose; the row with its current No."""
+        voided = await self.replace(saved, replace(saved.line, purpose="[void]"))
+        return replace(voided, line=saved.line) if voided is not None else None
 
     async def read(self, period: Period) -> list[SheetRow]:
         """Rows as SheetRow."""

@@ -8,10 +8,19 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from balance_bot.domain.expenses import Problem
 from infrastructure.bootstrap import build_interpreter, load_settings
 
 BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(autouse=True)
+def project_folder(tmp_path):
+    """Commands run in tmp_path find its .env, so their relative paths are read from there."""
+    (tmp_path / ".env").touch()
+    return tmp_path
 
 
 def run(command, stdin, cwd=None, env=None):
@@ -61,7 +70,7 @@ def test_the_configured_ceilings_reach_the_parser(tmp_path):
     assert result.problem is Problem.OVER_LIMIT
 
 
-def test_try_is_a_group_chat_in_the_terminal_writing_the_workbook(tmp_path):
+def test_try_is_a_group_chat_in_the_terminal_writing_its_own_workbook(tmp_path):
     typed = "coffee 3$\n3$\nprinter ink\n/as Dara\nice 5000\n/undo\n/quit\n"
     env = {"PATH": str(BIN), "WORKBOOK_PATH": "book.xlsx", "DATABASE_PATH": "bot.sqlite3"}
     done = run([str(BIN / "balance-bot"), "try"], typed, cwd=tmp_path, env=env)
@@ -71,18 +80,84 @@ def test_try_is_a_group_chat_in_the_terminal_writing_the_workbook(tmp_path):
     assert "What is this for?" in said[1]
     assert "Logged: 3.00 USD – printer ink." in said[2]
     assert "(assumed KHR)" in said[3]
-    assert "Undone by Dara: row 4 (ice)" in said[4]
-    assert (tmp_path / "book.xlsx").exists()
-    status = run([str(BIN / "balance-bot"), "status"], "", cwd=tmp_path, env=env)
-    assert (status.returncode, status.stdout.strip()) == (
+    assert "Undone by Dara: No 3 (ice)" in said[4]
+    assert (tmp_path / "data" / "try" / "balance.xlsx").exists()
+    assert not (tmp_path / "book.xlsx").exists()
+    assert not (tmp_path / "bot.sqlite3").exists()
+
+
+def test_try_with_google_in_the_env_never_calls_google_nor_leaves_a_row_for_the_real_bot(tmp_path):
+    google = socket.socket()
+    google.bind(("127.0.0.1", 0))
+    google.listen()
+    google.setblocking(False)
+    url = f"http://127.0.0.1:{google.getsockname()[1]}"
+    key = {
+        "type": "service_account",
+        "client_email": "bot@project.iam.gserviceaccount.com",
+        "private_key": "not used",
+        "token_uri": f"{url}/token",
+    }
+    (tmp_path / "key.json").write_text(json.dumps(key))
+    (tmp_path / ".env").write_text(
+        "SHEET_BACKEND=google\nGOOGLE_SERVICE_ACCOUNT_FILE=key.json\nBALANCE_SHEET_ID=production\n"
+        f"SHEETS_API_URL={url}\nDATABASE_PATH=data/production.sqlite3\nPARSER_LLM=none\n"
+    )
+    done = run([str(BIN / "balance-bot"), "try"], "coffee 3$\n/quit\n", cwd=tmp_path, env={"PATH": str(BIN)})
+    assert done.returncode == 0, done.stderr
+    assert "never touches your team's sheet" in done.stdout
+    assert str(tmp_path / "data" / "try" / "balance.xlsx") in done.stdout
+    assert "Logged: 3.00 USD – coffee. Saved as No 1" in done.stdout
+    with pytest.raises(BlockingIOError):
+        google.accept()  # nobody knocked
+    assert not (tmp_path / "data" / "production.sqlite3").exists()
+    production = run([str(BIN / "balance-bot"), "status"], "", cwd=tmp_path, env={"PATH": str(BIN)})
+    assert production.returncode == 2
+    assert "there is no database at" in production.stderr
+
+
+def test_relative_paths_mean_the_project_folder_from_any_folder(tmp_path):
+    env = {"PATH": str(BIN), "WORKBOOK_PATH": "book.xlsx", "DATABASE_PATH": "state/bot.sqlite3"}
+    (tmp_path / ".env").write_text("DATABASE_PATH=state/bot.sqlite3\n")
+    elsewhere = tmp_path / "some" / "other" / "folder"
+    elsewhere.mkdir(parents=True)
+    missing = run([str(BIN / "balance-bot"), "status"], "", cwd=elsewhere, env=env)
+    assert missing.returncode == 2
+    assert f"there is no database at {tmp_path / 'state' / 'bot.sqlite3'}" in missing.stderr
+    assert not (elsewhere / "state").exists()
+    check = run([str(BIN / "balance-bot"), "check"], "", cwd=elsewhere, env=env)
+    assert f"OK    Database: {tmp_path / 'state' / 'bot.sqlite3'}" in check.stdout
+    found = run([str(BIN / "balance-bot"), "status"], "", cwd=elsewhere, env=env)
+    assert (found.returncode, found.stdout.strip()) == (
         0,
         "outbox: empty, every accepted expense is in the sheet",
     )
 
 
+def test_version_and_a_description_on_every_command(tmp_path):
+    version = run([str(BIN / "balance-bot"), "--version"], "", cwd=tmp_path)
+    assert version.returncode == 0
+    assert version.stdout.startswith("balance-bot 0.")
+    for command in ("parse", "run", "check", "health", "status", "try"):
+        helped = run([str(BIN / "balance-bot"), command, "--help"], "", cwd=tmp_path)
+        assert helped.returncode == 0
+        description = helped.stdout.split("\n\n")[1]
+        assert len(description) > 60, (command, helped.stdout)
+
+
+def test_health_says_why_it_fails(tmp_path):
+    env = {"PATH": str(BIN), "DATABASE_PATH": "bot.sqlite3"}
+    done = run([str(BIN / "balance-bot"), "health"], "", cwd=tmp_path, env=env)
+    assert done.returncode == 1
+    assert f"no heartbeat file at {tmp_path / 'heartbeat'}" in done.stderr
+    (tmp_path / "heartbeat").touch()
+    alive = run([str(BIN / "balance-bot"), "health"], "", cwd=tmp_path, env=env)
+    assert alive.returncode == 0
+
+
 def test_the_google_backend_without_a_key_file_names_the_missing_setting(tmp_path):
-    env = {"PATH": str(BIN), "SHEET_BACKEND": "google"}
-    done = run([str(BIN / "balance-bot"), "try"], "", cwd=tmp_path, env=env)
+    env = {"PATH": str(BIN), "SHEET_BACKEND": "google", "TELEGRAM_BOT_TOKEN": "1:x"}
+    done = run([str(BIN / "balance-bot"), "run"], "", cwd=tmp_path, env=env)
     assert done.returncode == 2
     assert "GOOGLE_SERVICE_ACCOUNT_FILE" in done.stderr
 

@@ -16,6 +16,7 @@ def environment(telegram, sheets, ollama, tmp_path):
     key = sheets.service_account_key()
     key_file = tmp_path / "key.json"
     key_file.write_text(json.dumps(key))
+    key_file.chmod(0o600)
     sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key["client_email"]})
     return key, {
         "TELEGRAM_BOT_TOKEN": telegram.token,
@@ -155,3 +156,42 @@ async def test_a_check_that_fails_unexpectedly_is_one_fail_line_and_the_others_s
     assert findings["Telegram"].detail.startswith("could not be checked: TypeError")
     assert telegram.token not in findings["Telegram"].detail
     assert findings[f"Sheet {SHEET_ID}"].verdict is Verdict.OK  # the other lines still print
+
+
+async def test_secrets_other_users_can_read_are_warnings_with_the_chmod_to_run(environment, tmp_path):
+    _key, env = environment
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("TIMEZONE=Asia/Phnom_Penh\n")
+    dotenv.chmod(0o644)
+    key_file = tmp_path / "key.json"
+    key_file.chmod(0o640)
+    findings = by_item(await run_checks(Settings.from_environment(env), dotenv))
+    assert findings[".env permissions"].verdict is Verdict.WARN
+    assert f"chmod 600 {dotenv}" in findings[".env permissions"].detail
+    assert findings["Key file permissions"].verdict is Verdict.WARN
+    dotenv.chmod(0o600)
+    key_file.chmod(0o600)
+    findings = by_item(await run_checks(Settings.from_environment(env), dotenv))
+    assert ".env permissions" not in findings
+    assert "Key file permissions" not in findings
+
+
+async def test_the_database_the_bot_makes_is_readable_by_its_user_only(environment, tmp_path):
+    _key, env = environment
+    findings = by_item(await run_checks(Settings.from_environment(env)))
+    assert findings["Database"].verdict is Verdict.OK
+    assert (tmp_path / "data" / "bot.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert "Database permissions" not in findings
+
+
+async def test_the_groups_the_bot_has_seen_are_listed_for_allowed_chat_ids(environment, tmp_path):
+    from infrastructure.sqlite.database import Database
+    from infrastructure.sqlite.memberships import SqliteMemberships
+
+    _key, env = environment
+    database = Database(tmp_path / "data" / "bot.sqlite3")
+    await SqliteMemberships(database).record_presence(-1001234567890, present=True)
+    await SqliteMemberships(database).record_presence(-1009999, present=False)
+    await database.close()
+    findings = by_item(await run_checks(Settings.from_environment(env)))
+    assert findings["Groups seen"].detail == "-1001234567890"

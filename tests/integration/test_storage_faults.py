@@ -193,6 +193,7 @@ def test_a_fresh_folder_opens_a_fresh_database(tmp_path):
 
 def test_status_on_a_corrupt_database_says_how_to_restore_in_one_line(tmp_path):
     (tmp_path / "bot.sqlite3").write_bytes(b"this is not a database, it is a text file" * 200)
+    (tmp_path / ".env").touch()
     done = subprocess.run(
         [str(BIN / "balance-bot"), "status"],
         capture_output=True,

@@ -16,8 +16,9 @@ INTRO = (
     "balance-bot try: a group chat in your terminal, on the same capture flow as the bot.\n"
     "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛, a list on several lines with \\n).\n"
     "/as NAME switches member · /undo takes back your last expense · /edit TEXT edits your last\n"
-    "message · /help · /quit. Rows go to the configured store."
+    "message · /help · /quit."
 )
+WHERE = "Trying it never touches your team's sheet: rows go to {where}."
 
 
 async def _never_admin() -> bool:
@@ -95,10 +96,11 @@ async def run_try_chat(
     close: Callable[[], Awaitable[None]],
     lines: Iterable[str],
     out: TextIO,
+    where: str,
 ) -> int:
     """Read lines until end of input or /quit; the store is saved on the way out."""
     chat = TryChat(capture, out)
-    out.write(INTRO + "\n")
+    out.write(INTRO + "\n" + WHERE.format(where=where) + "\n")
     try:
         await start()
         out.write(chat.prompt)

@@ -96,7 +96,7 @@ class GoogleSheetLedger:
         """Rewrite the item and amounts of one of the bot's rows, found by its reference."""
         return await self._run(lambda: self._replace(saved, line))
 
-    async def void(self, saved: SavedLine) -> bool:
+    async def void(self, saved: SavedLine) -> SavedLine | None:
         """Clear a row's amounts and mark its item void; no other row moves."""
         return await self._run(lambda: self._void(saved))
 
@@ -226,20 +226,20 @@ class GoogleSheetLedger:
         found = self._find(saved)
         if found is None:
             return None
-        row, _ = found
+        row, _, number = found
         self._write_item(saved.worksheet, row, line.purpose, line)
-        return SavedLine(line, saved.worksheet, row, saved.number)
+        return SavedLine(line, saved.worksheet, row, number)
 
-    def _void(self, saved: SavedLine) -> bool:
+    def _void(self, saved: SavedLine) -> SavedLine | None:
         found = self._find(saved)
         if found is None:
-            return False
-        row, item = found
+            return None
+        row, item, number = found
         prefix = self._template.void_prefix
         self._write_item(saved.worksheet, row, item if item.startswith(prefix) else prefix + item, None)
         if saved.line.topup:
             self._write_topup(saved.worksheet, row, None)
-        return True
+        return SavedLine(saved.line, saved.worksheet, row, number)
 
     def _complete_header(self, title: str) -> None:
         """Label the columns a worksheet made before them lacks, once, before a top-up fills one."""
@@ -278,13 +278,15 @@ class GoogleSheetLedger:
             body={"values": [[item, usd, khr]]},
         )
 
-    def _find(self, saved: SavedLine) -> tuple[int, str] | None:
-        """(row, current item) of the saved line's reference: where it was, else wherever it went."""
+    def _find(self, saved: SavedLine) -> tuple[int, str, int] | None:
+        """(row, current item, current No) of the saved line's reference: where it was, else wherever
+        it went. The No is 0 when a bookkeeper cleared it."""
         title = saved.worksheet
         reference = saved.line.source.reference()
+        first_column = self._template.index_of("no")
         item_column = self._template.index_of("item")
         reference_column = self._template.index_of("reference")
-        span = f"{_letter(item_column)}{saved.row}:{_letter(reference_column)}{saved.row}"
+        span = f"{_letter(first_column)}{saved.row}:{_letter(reference_column)}{saved.row}"
         try:
             cells = self._client.values_get(
                 self.spreadsheet_id, f"{_quoted(title)}!{span}", params=_UNFORMATTED
@@ -294,16 +296,18 @@ class GoogleSheetLedger:
                 return None  # its worksheet was deleted or renamed: nothing left to change
             raise
         values = (cells.get("values") or [[]])[0]
-        if len(values) > reference_column - item_column and values[-1] == reference:
-            return saved.row, str(values[0])
+        width = reference_column - first_column
+        item = item_column - first_column
+        if len(values) > width and values[-1] == reference:
+            return saved.row, str(values[item]), _number_in(values[0])
         whole = self._client.values_get(
             self.spreadsheet_id,
-            f"{_quoted(title)}!{_letter(item_column)}:{_letter(reference_column)}",
+            f"{_quoted(title)}!{_letter(first_column)}:{_letter(reference_column)}",
             params=_UNFORMATTED,
         ).get("values", [])
-        for number, row in enumerate(whole, start=1):
-            if len(row) > reference_column - item_column and row[reference_column - item_column] == reference:
-                return number, str(row[0])
+        for row_number, row in enumerate(whole, start=1):
+            if len(row) > width and row[width] == reference:
+                return row_number, str(row[item]), _number_in(row[0])
         return None
 
     def _read(self, period: Period) -> list[SheetRow]:
@@ -539,6 +543,13 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _number_in(value: object) -> int:
+    """A No cell's whole number; 0 when a bookkeeper cleared it or wrote something else."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+        return int(value)
+    return 0
+
+
 def _serial_to_date(value: object) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 < value < 2958466:
         return SHEETS_EPOCH + timedelta(days=int(value))
@@ -677,7 +688,7 @@ class _ChatLedger:
         """Rewrite a row in the group's spreadsheet."""
         return await (await self._ledger()).replace(saved, line)
 
-    async def void(self, saved: SavedLine) -> bool:
+    async def void(self, saved: SavedLine) -> SavedLine | None:
         """Void a row in the group's spreadsheet."""
         return await (await self._ledger()).void(saved)
 

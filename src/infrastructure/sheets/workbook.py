@@ -101,7 +101,7 @@ class WorkbookLedger:
         """Rewrite the purpose and amount of one of the bot's rows, found by its reference."""
         return await self._change(lambda: self._replace(saved, line))
 
-    async def void(self, saved: SavedLine) -> bool:
+    async def void(self, saved: SavedLine) -> SavedLine | None:
         """Clear a row's amounts and mark its item void; no other row moves."""
         return await self._change(lambda: self._void(saved))
 
@@ -270,20 +270,21 @@ class WorkbookLedger:
         sheet, row = found
         number = sheet.cell(row, self._template.index_of("no")).value
         self._write(sheet, row, line, number=number if isinstance(number, int) else saved.number)
-        return SavedLine(line, sheet.title, row, saved.number)
+        return SavedLine(line, sheet.title, row, number if isinstance(number, int) else saved.number)
 
-    def _void(self, saved: SavedLine) -> bool:
+    def _void(self, saved: SavedLine) -> SavedLine | None:
         found = self._find(saved)
         if found is None:
-            return False
+            return None
         sheet, row = found
+        number = sheet.cell(row, self._template.index_of("no")).value
         item = sheet.cell(row, self._template.index_of("item"))
         text = str(item.value or "")
         if not text.startswith(self._template.void_prefix):
             self._set_text(sheet, row, "item", self._template.void_prefix + text)
         for key in ("usd", "khr", "topup_usd", "topup_khr"):
             sheet.cell(row, self._template.index_of(key)).value = None
-        return True
+        return SavedLine(saved.line, sheet.title, row, number if isinstance(number, int) else 0)
 
     def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         self._refresh_if_edited_on_disk()

@@ -280,6 +280,10 @@ class Database:
             if not in_memory:
                 self._path.parent.mkdir(parents=True, exist_ok=True)
                 verify_database(self._path)
+                # It holds members' names and posts: readable by the bot's user only (SQLite gives
+                # its -wal and -shm files the same mode).
+                if not self._path.exists():
+                    os.close(os.open(self._path, os.O_CREAT | os.O_WRONLY, 0o600))
             connection = sqlite3.connect(self._path, check_same_thread=False, isolation_level=None)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")

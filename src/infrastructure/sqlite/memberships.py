@@ -20,6 +20,11 @@ class SqliteMemberships:
         rows = await self._database.run(lambda db: db.execute(_ABSENT).fetchall())
         return {int(chat_id) for (chat_id,) in rows}
 
+    async def seen(self) -> list[int]:
+        """The groups the bot is in or has posted in, for the operator's ALLOWED_CHAT_IDS."""
+        rows = await self._database.run(lambda db: db.execute(_SEEN).fetchall())
+        return [int(chat_id) for (chat_id,) in rows]
+
     async def claim_greeting(self, chat_id: int) -> bool:
         """True only the first time for the group."""
         changed = await self._database.run(lambda db: db.execute(_GREET, (chat_id,)).rowcount)
@@ -29,6 +34,12 @@ class SqliteMemberships:
 _PRESENCE = """
     INSERT INTO chat_membership (chat_id, present) VALUES (?, ?)
     ON CONFLICT (chat_id) DO UPDATE SET present = excluded.present
+"""
+_SEEN = """
+    SELECT chat_id FROM chat_membership WHERE present = 1
+    UNION SELECT chat_id FROM chat_message_tally WHERE chat_id != 0
+    EXCEPT SELECT chat_id FROM chat_membership WHERE present = 0
+    ORDER BY chat_id
 """
 _ABSENT = "SELECT chat_id FROM chat_membership WHERE present = 0"
 _GREET = """

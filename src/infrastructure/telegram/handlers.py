@@ -402,10 +402,7 @@ def _incoming(message: Message, author: _Author) -> IncomingMessage:
 
 
 def _buttons(saved: SavedMessage) -> tuple[InlineKeyboardButton, ...]:
-    rows = ", ".join(str(line.row) for line in saved.lines)
-    undo = InlineKeyboardButton(
-        f"{texts.UNDO_BUTTON} (row {rows})", callback_data=f"{UNDO}:{saved.message_id}"
-    )
+    undo = InlineKeyboardButton(texts.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")
     if not saved.currency_guessed:
         return (undo,)
     switch = InlineKeyboardButton(texts.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -356,7 +356,7 @@ def unsure(text: str, is_unsure: bool) -> str:
 
 
 def confirmation(saved: SavedMessage, link: str | None, dating: Dating = ON_THE_DAY_POSTED) -> str:
-    """'Logged: 3.00 USD – coffee. Saved to row 12 (December 2026).' for one message's rows;
+    """'Logged: 3.00 USD – coffee. Saved as No 12 (December 2026).' for one message's rows;
     'Logged for Sat 21 Nov: ...' when the member named another day.
     """
     lines = saved.lines
@@ -368,13 +368,13 @@ def confirmation(saved: SavedMessage, link: str | None, dating: Dating = ON_THE_
     if lines[0].line.topup:
         note = lines[0].line.purpose.removeprefix(f"{TOP_UP_PREFIX}: ")
         recorded = f"{amount(lines[0].line.money)} – {note}"
-        text = f"Top-up recorded{when}: {recorded}. Saved to row {lines[0].row} ({lines[0].worksheet})."
+        text = f"Top-up recorded{when}: {recorded}. {_saved_as(lines[0])}"
     elif len(lines) == 1:
-        text = f"Logged{when}: {_entry(lines[0])}{guess}. Saved to row {lines[0].row} ({lines[0].worksheet})."
+        text = f"Logged{when}: {_entry(lines[0])}{guess}. {_saved_as(lines[0])}"
     else:
         each_day = dating.named and len(days) > 1
         items = "\n".join(
-            f"• {day_text(line.line.day) + ': ' if each_day else ''}{_entry(line)} — row {line.row}"
+            f"• {day_text(line.line.day) + ': ' if each_day else ''}{_entry(line)} — {entry_number(line)}"
             for line in lines
         )
         text = f"Logged {len(lines)} expenses{when}{guess} ({lines[0].worksheet}):\n{items}"
@@ -382,10 +382,27 @@ def confirmation(saved: SavedMessage, link: str | None, dating: Dating = ON_THE_
             totals = _totals([line.line.money for line in lines])
             text = (
                 f"Logged {len(lines)} expenses{when}{guess} ({lines[0].worksheet}), "
-                f"rows {lines[0].row}–{lines[-1].row}: {totals} in all."
+                f"{_number_span(lines)}: {totals} in all."
             )
     text = _with_closed_month(text, dating, lines[0].worksheet)
     return f"{text}\n{link}" if link else text
+
+
+def _saved_as(saved: SavedLine) -> str:
+    return f"Saved as {entry_number(saved)} ({saved.worksheet})."
+
+
+def entry_number(saved: SavedLine) -> str:
+    """'No 12': an entry as bookkeepers name it, by the No in the sheet; the sheet row if it has none."""
+    return f"No {saved.number}" if saved.number > 0 else f"sheet row {saved.row}"
+
+
+def _number_span(lines: Sequence[SavedLine]) -> str:
+    """'Nos 13–15' for a message's entries, numbered in a run as the bot writes them."""
+    numbers = [line.number for line in lines]
+    if all(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"Nos {numbers[0]}–{numbers[-1]}"
+    return "Nos " + ", ".join(entry_number(line).removeprefix("No ") for line in lines)
 
 
 def _totals(amounts: list[Money]) -> str:
@@ -424,20 +441,26 @@ def merged_confirmation(parts: list[str]) -> str:
 
 def edited(saved: SavedMessage) -> str:
     """After an edit changed the rows."""
-    rows = "; ".join(f"{_entry(line)} (row {line.row})" for line in saved.lines)
+    rows = "; ".join(f"{_entry(line)} ({entry_number(line)})" for line in saved.lines)
     return f"Updated: {rows}."
 
 
 def voided(saved: SavedMessage, by: str) -> str:
     """After Undo or an edit that removed the amount."""
-    rows = ", ".join(f"row {line.row} ({line.line.purpose})" for line in saved.lines)
+    rows = ", ".join(f"{entry_number(line)} ({line.line.purpose})" for line in saved.lines)
     return f"Undone by {by}: {rows}."
 
 
 def switched(saved: SavedMessage) -> str:
     """After a guessed currency was switched."""
-    rows = "; ".join(f"row {line.row} is now {_entry(line)}" for line in saved.lines)
+    rows = "; ".join(f"{entry_number(line)} is now {_entry(line)}" for line in saved.lines)
     return f"Switched: {rows}."
+
+
+def undo_button(saved: SavedMessage) -> str:
+    """'Undo (No 12)': the button under a confirmation names the entries it takes back."""
+    numbers = ", ".join(entry_number(line).removeprefix("No ") for line in saved.lines)
+    return f"{UNDO_BUTTON} (No {numbers})" if saved.lines else UNDO_BUTTON
 
 
 def switch_button(saved: SavedMessage) -> str:

@@ -127,3 +127,51 @@ def test_late_expenses_have_three_grace_days_and_may_go_back_a_month_unless_set(
     assert (settings.period_grace_days, settings.max_days_back) == (5, 7)
     with pytest.raises(SettingsError):
         Settings.from_environment({"PERIOD_GRACE_DAYS": "0"})
+
+
+@pytest.mark.parametrize("zone", ["Mars/Base", "Phnom Penh", "../etc/passwd"])
+def test_an_unknown_time_zone_is_refused_with_an_example(zone):
+    with pytest.raises(SettingsError, match=r"TIMEZONE .* e\.g\. Asia/Phnom_Penh"):
+        Settings.from_environment({"TIMEZONE": zone})
+
+
+@pytest.mark.parametrize(
+    ("title_format", "why"),
+    [
+        ("%m/%Y", "may not hold /"),
+        ("%B %Y?", r"may not hold \?"),
+        ("[%B] %Y", r"may not hold \[ \]"),
+        ("%B: %Y", "may not hold :"),
+        ("%B*", r"may not hold \*"),
+        ("%B %Y " + "x" * 100, "1 to 100 characters"),
+        ("Petty cash", "two months the same title"),
+    ],
+)
+def test_a_title_format_that_makes_an_invalid_worksheet_title_is_refused(title_format, why):
+    with pytest.raises(SettingsError, match=why):
+        Settings.from_environment({"WORKSHEET_TITLE_FORMAT": title_format})
+
+
+def test_a_title_format_with_the_month_alone_is_accepted():
+    assert Settings.from_environment({"WORKSHEET_TITLE_FORMAT": "%Y-%m"}).worksheet_title_format == "%Y-%m"
+
+
+@pytest.mark.parametrize("port", ["0", "99999", "-1", "http"])
+def test_a_webhook_port_out_of_range_is_refused(port):
+    with pytest.raises(SettingsError, match="WEBHOOK_PORT"):
+        Settings.from_environment({"WEBHOOK_PORT": port})
+
+
+def test_relative_paths_are_read_from_the_project_folder_and_absolute_ones_kept(tmp_path):
+    settings = Settings.from_environment(
+        {
+            "DATABASE_PATH": "state/bot.sqlite3",
+            "GOOGLE_SERVICE_ACCOUNT_FILE": "secrets/key.json",
+            "WORKBOOK_PATH": "/srv/books/petty.xlsx",
+        },
+        tmp_path,
+    )
+    assert settings.database_path == tmp_path / "state" / "bot.sqlite3"
+    assert settings.google_service_account_file == tmp_path / "secrets" / "key.json"
+    assert settings.workbook_path == Path("/srv/books/petty.xlsx")
+    assert Settings.from_environment({}, tmp_path).workbook_path == tmp_path / "data" / "balance.xlsx"

@@ -67,7 +67,7 @@ def saved_message(*days, worksheet="November 2026"):
 def test_a_confirmation_names_the_day_when_the_member_named_one():
     saved = saved_message((date(2026, 11, 21), "taxi", 5))
     assert texts.confirmation(saved, None, Dating(named=True)) == (
-        "Logged for Sat 21 Nov: 5.00 USD – taxi. Saved to row 2 (November 2026)."
+        "Logged for Sat 21 Nov: 5.00 USD – taxi. Saved as No 1 (November 2026)."
     )
     assert texts.confirmation(saved, None).startswith("Logged: 5.00 USD – taxi.")
 
@@ -76,8 +76,8 @@ def test_a_list_over_several_days_names_each_lines_day():
     saved = saved_message((date(2026, 11, 20), "taxi", 5), (date(2026, 11, 21), "lunch", 3))
     assert texts.confirmation(saved, None, Dating(named=True)).splitlines() == [
         "Logged 2 expenses (November 2026):",
-        "• Fri 20 Nov: 5.00 USD – taxi — row 2",
-        "• Sat 21 Nov: 3.00 USD – lunch — row 3",
+        "• Fri 20 Nov: 5.00 USD – taxi — No 1",
+        "• Sat 21 Nov: 3.00 USD – lunch — No 2",
     ]
 
 
