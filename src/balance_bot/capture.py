@@ -119,6 +119,8 @@ _REFUSALS = {
     Problem.OVER_LIMIT: Refusal.OVER_LIMIT,
     Problem.NOT_POSITIVE: Refusal.NOT_POSITIVE,
     Problem.TOO_PRECISE: Refusal.TOO_PRECISE,
+    Problem.NEGATIVE: Refusal.NEGATIVE,
+    Problem.MONEY_BACK: Refusal.MONEY_BACK,
 }
 _MINUTE = timedelta(minutes=1)
 

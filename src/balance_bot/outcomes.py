@@ -20,6 +20,8 @@ class Refusal(StrEnum):
     NOT_POSITIVE = "not_positive"
     TOO_PRECISE = "too_precise"
     PURPOSE_TOO_SHORT = "purpose_too_short"
+    NEGATIVE = "negative"
+    MONEY_BACK = "money_back"
 
 
 class DateRefusal(StrEnum):

@@ -147,6 +147,46 @@ async def test_a_top_up_over_the_ceiling_is_refused(capture, chat):
     assert outcome.reason is Refusal.OVER_LIMIT
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("-50$", Refusal.NEGATIVE),
+        ("-50$ from the office", Refusal.NEGATIVE),
+        ("50$ refund from the shop", Refusal.MONEY_BACK),
+        ("took 50$ out of the box", Refusal.MONEY_BACK),
+    ],
+)
+async def test_a_top_up_of_the_other_sign_is_refused_with_its_reason(capture, chat, ledger, text, reason):
+    outcome = await top_up(capture, chat, text)
+    assert isinstance(outcome, Refused)
+    assert outcome.reason is reason
+    assert outcome.entry.money.amount == 50
+    assert ledger.items("December 2026") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("coffee -5$", Refusal.NEGATIVE),
+        ("Market:\n- fish 20000៛\n- oil -2$", Refusal.NEGATIVE),
+        ("refund coffee 5$", Refusal.MONEY_BACK),
+        ("ដកប្រាក់វិញ 5000៛", Refusal.MONEY_BACK),
+        ("cancelled the booking 40$", Refusal.MONEY_BACK),
+    ],
+)
+async def test_a_negative_amount_or_money_back_is_refused_never_saved_as_spending(chat, ledger, text, reason):
+    outcome = await chat.post(text)
+    assert isinstance(outcome, Refused)
+    assert outcome.reason is reason
+    assert ledger.items("December 2026") == []
+
+
+async def test_a_refused_negative_amount_does_not_answer_a_pending_question(chat, ledger):
+    assert isinstance(await chat.post("5$"), AskPurpose)
+    assert isinstance(await chat.post("-3$ wrong"), Refused)
+    assert ledger.items("December 2026") == []
+
+
 async def test_several_entries_of_one_message_are_saved_together_in_order(chat, ledger):
     outcome = await chat.post("Market:\n- fish 20000៛\n- oil 2$")
     assert isinstance(outcome, Saved)

@@ -47,6 +47,9 @@ _KHMER_MULTIPLIER_WORDS = "|".join(sorted(KHMER_MULTIPLIERS, key=len, reverse=Tr
 _KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
 _KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
 _KHMER_TRAILING_DIGIT = re.compile(r"\d(?![\d.,])")
+# A minus glued to a number (or to its currency sign) after a space or at the start: "-5$", "−5$",
+# "-$5". "3-4$" is a range and "012-345" a phone: a digit or a letter before the minus is not a sign.
+_MINUS = "-−"
 _PHONE = re.compile(r"(?:\+[ ]?855|(?<![\d.,])0)(?:[ -]?\d){7,9}(?!\d)")
 
 
@@ -61,6 +64,7 @@ class Mention:
     currency: Currency | None
     decimals: int
     scaled: bool
+    negative: bool = False  # written with a minus: "-5$"
 
     @property
     def marked(self) -> bool:
@@ -165,7 +169,17 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
         currency=currency,
         decimals=decimals,
         scaled=scaled,
+        negative=_minus_before(scan, start_of_mention) or _minus_before(scan, start),
     )
+
+
+def _minus_before(scan: str, position: int) -> bool:
+    """Whether a minus sign stands glued before the position, and is not a dash between two words."""
+    before = scan[position - 1] if position > 0 else ""
+    before_that = scan[position - 2] if position > 1 else ""
+    if not before or before not in _MINUS:
+        return False
+    return not before_that or not (before_that.isalnum() or before_that in _MINUS)
 
 
 def _read_khmer_multipliers(scan: str, value: Decimal, first: re.Match[str]) -> tuple[Decimal, int]:

@@ -29,6 +29,8 @@ class Problem(StrEnum):
     PURPOSES_MISSING = "purposes_missing"  # several amounts, not each with its purpose
     UNSURE = "unsure"  # the LLMs read it, but none was sure enough
     TOO_MANY = "too_many"  # more entries than one message may add
+    NEGATIVE = "negative"  # "coffee -5$": a sign the bot must not drop
+    MONEY_BACK = "money_back"  # a refund, a cancellation, money taken out of the box
 
 
 @dataclass(frozen=True, slots=True)

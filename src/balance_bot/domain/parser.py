@@ -26,10 +26,14 @@ from balance_bot.domain.vocabulary import (
     HEDGE_WORDS,
     KHMER_LABEL_ENDINGS,
     LABELS,
+    MONEY_BACK_KHMER,
+    MONEY_BACK_WORDS,
     NOT_SPENT_WORDS,
+    OUT_OR_BACK_WORDS,
     PERIOD_WORDS,
     QUESTION_WORDS,
     SENTENCE_WORDS,
+    TAKING_WORDS,
     TOTAL_WORDS,
     TRAILING_FILLER,
     UNIT_PRICE_WORDS,
@@ -44,7 +48,10 @@ MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
 # The most rows one message may add (MAX_ENTRIES_PER_MESSAGE); a list's total line comes on top.
 MAX_ENTRIES = 50
 
-_LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+\s*)")
+# A dash glued to a number or a currency sign is a minus ("-5$ coffee"), not a list marker.
+_LIST_MARKER = re.compile(
+    r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+(?![-−]?[0-9០-៩$៛])\s*|[–—•*·▪◦●►✓✔>]+\s*)"
+)
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 _UNIT_PRICE_BEFORE = re.compile(r"@\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
@@ -119,6 +126,10 @@ class HeuristicParser:
         if not found:
             return ParseResult.ignore(certain=not reading.unexplained_number)
         words = {_bare_word(word) for word in text.split()}
+        if any(item.mention.negative for item in found):
+            return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
+        if _money_back(text, words):
+            return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
         if words & NOT_SPENT_WORDS or words & HEDGE_WORDS:
             return ParseResult.ignore(certain=False)  # money received, left, planned or doubted
         if "?" in text:
@@ -140,6 +151,13 @@ class HeuristicParser:
             len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries
         )
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
+
+
+def _money_back(text: str, words: set[str]) -> bool:
+    """Whether the message tells of money coming back or taken out: a refund, not spending."""
+    if words & MONEY_BACK_WORDS or any(phrase in text for phrase in MONEY_BACK_KHMER):
+        return True
+    return bool(words & TAKING_WORDS and words & OUT_OR_BACK_WORDS)
 
 
 def _read_line(line: str, reading: _Reading) -> None:

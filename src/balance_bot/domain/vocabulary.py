@@ -84,10 +84,20 @@ QUESTION_WORDS = _words(
 )
 # Money that came in or is still there is not an expense: "received 100$", "balance 50$".
 NOT_SPENT_WORDS = _words(
-    """received receive receiving refund refunded reimbursed deposit deposited topup top-up
+    """received receive receiving reimbursed deposit deposited topup top-up
     income balance left remaining remain owe owes lent lend borrowed borrow loan
     ទទួល សល់ ខ្ចី"""
 )
+# Money coming back or taken out of the box: never spending, never a top-up of the other sign.
+MONEY_BACK_WORDS = _words(
+    """refund refunds refunded refunding returned cancelled canceled cancellation withdraw
+    withdrew withdrawn withdrawal withdrawing"""
+)
+# "took 20$ out of the box", "got 5$ back": a verb of taking with "out" or "back".
+TAKING_WORDS = _words("took take taken taking got get gave give given")
+OUT_OR_BACK_WORDS = _words("out back")
+# Khmer is written without spaces between words: these are looked for inside the text.
+MONEY_BACK_KHMER = ("ដកប្រាក់", "ដកលុយ", "ប្រាក់វិញ", "លុយវិញ", "សងវិញ", "បង្វិលសង", "លុបចោល")
 # Words that make a sentence about money something other than a report of money spent:
 # a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it").
 HEDGE_WORDS = _words(

@@ -96,6 +96,12 @@ REFUSALS = {
     "whole), so I did not save it. Please post it again.",
     Refusal.PURPOSE_TOO_SHORT: "What was the {amount} for? Please post it again with a few words, "
     "e.g. “coffee 3$”.",
+    Refusal.NEGATIVE: "I did not save −{amount}: I record money spent and money put in, never a negative "
+    "amount. To take back an entry, tap Undo under its confirmation (or reply /undo to your message); "
+    "to correct an older one, ask an admin or the bookkeeper.",
+    Refusal.MONEY_BACK: "That reads as money coming back or taken out of the box ({amount}), not money "
+    "spent, so I did not save it. If an expense was cancelled, tap Undo under its confirmation (or "
+    "reply /undo to your message); otherwise an admin or the bookkeeper corrects the sheet.",
 }
 DATE_REFUSALS = {
     DateRefusal.FUTURE: "{day} is still ahead, so I did not save that. Post it on the day it is paid.",

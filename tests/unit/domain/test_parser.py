@@ -390,7 +390,6 @@ def test_a_long_purpose_is_saved_but_not_certain():
     "text",
     [
         "received 100$ from the office",
-        "refund 5$ from the shop",
         "5$ left in the box",
         "balance 50$",
         "I will pay 20$ tomorrow",
@@ -633,3 +632,51 @@ def test_no_amount_alone_is_read_as_a_day(number, mark):
     result = parser.parse(number + mark)
     assert result.day_words == ""
     assert all(entry.day_words == "" for entry in result.entries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["coffee -5$", "-5$ coffee", "coffee −5$", "-$5 coffee", "coffee (-5$)", "ទឹកកក -៥០០០៛", "fuel -20,000៛"],
+)
+def test_a_negative_amount_is_refused_never_saved_without_its_sign(text):
+    result = parser.parse(text)
+    assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.NEGATIVE)
+    assert result.entries  # the refusal can name the amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuk-tuk 5$",
+        "tel 012-345-678 coffee 3$",
+        "Market:\n- fish 20000៛\n-oil 2$",
+        "coca-cola 1$",
+        "T-shirt 8$",
+    ],
+)
+def test_a_dash_between_words_or_as_a_list_marker_is_not_a_sign(text):
+    assert parser.parse(text).status is ParseStatus.EXPENSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "refund 5$ from the shop",
+        "returned 5$ from taxi",
+        "cancelled order 10$",
+        "hotel booking canceled, 40$ back",
+        "ដកប្រាក់វិញ 5000៛",
+        "ទទួលលុយវិញ ១០០០០៛",
+        "took 20$ out of the box",
+        "got 5$ back from the shop",
+        "withdrew 50$ for the trip",
+    ],
+)
+def test_money_coming_back_or_taken_out_is_refused_with_its_reason(text):
+    result = parser.parse(text)
+    assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.MONEY_BACK)
+
+
+@pytest.mark.parametrize("text", ["taxi back home 3$", "return tuk tuk 4$", "take away lunch 5$"])
+def test_ordinary_expenses_with_back_return_or_take_are_still_expenses(text):
+    assert parser.parse(text).status is ParseStatus.EXPENSE

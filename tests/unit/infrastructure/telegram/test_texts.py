@@ -144,3 +144,28 @@ def test_a_number_longer_than_any_expense_is_refused_without_repeating_it():
 def test_an_amount_of_any_size_is_written_without_raising():
     assert texts.amount(Money(Decimal("1e30"), Currency.KHR)) == "That amount"
     assert texts.amount(Money(Decimal("12345.5"), Currency.UNKNOWN)) == "12,345.50 UNKNOWN"
+
+
+def test_a_negative_amount_is_refused_with_its_sign_and_how_to_take_an_entry_back():
+    entry = ExpenseEntry(Money(Decimal(5), Currency.USD), "coffee")
+    text = texts.reply_for(Refused(Refusal.NEGATIVE, entry, AmountLimits()), "Sokha")
+    assert text is not None
+    assert "−5.00 USD" in text
+    assert "Undo" in text
+    assert "/undo" in text
+
+
+def test_money_coming_back_is_refused_saying_it_is_not_spending_and_what_to_do():
+    entry = ExpenseEntry(Money(Decimal(5000), Currency.KHR), "ដកប្រាក់វិញ")
+    text = texts.reply_for(Refused(Refusal.MONEY_BACK, entry, AmountLimits()), "Sokha")
+    assert text is not None
+    assert "not money spent" in text
+    assert "5,000 KHR" in text
+    assert "Undo" in text
+
+
+def test_entries_are_named_by_their_no_and_a_row_without_one_by_its_sheet_row():
+    saved = saved_message((date(2026, 11, 21), "taxi", 5))
+    assert texts.undo_button(saved) == "Undo (No 1)"
+    unnumbered = SavedLine(saved.lines[0].line, "November 2026", 7, 0)
+    assert texts.entry_number(unnumbered) == "sheet row 7"
