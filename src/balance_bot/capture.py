@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections import defaultdict, deque
+import math
+from collections import defaultdict
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
@@ -27,12 +29,13 @@ from balance_bot.outcomes import (
     Dating,
     Edited,
     ForwardedNotSaved,
+    Held,
     LedgerProblem,
     Outcome,
     Queued,
-    RateLimited,
     Refusal,
     Refused,
+    RepeatedTooOften,
     Saved,
     Silent,
     StorageProblem,
@@ -145,8 +148,8 @@ class CaptureService:
         self._state = state
         self._clock = clock
         self._policy = policy
-        self._recent_saves: defaultdict[tuple[int, int], deque[datetime]] = defaultdict(deque)
-        self._warned_at: dict[tuple[int, int], datetime] = {}
+        # Per group and member, the times their recent expenses go (or went) to the sheet.
+        self._slots: defaultdict[tuple[int, int], list[_Slot]] = defaultdict(list)
 
     @_ledger_errors_as_outcome
     async def on_message(self, message: IncomingMessage) -> Outcome:
@@ -246,7 +249,9 @@ class CaptureService:
         if refusal := await self._refuse_action(saved, user_id, is_admin):
             return refusal
         assert saved is not None
-        return Voided(await self._void(saved))
+        voided = await self._void(saved)
+        self._give_slot_back(chat_id, saved.author_id, message_id)
+        return Voided(voided)
 
     @_ledger_errors_as_outcome
     async def switch_currency(
@@ -293,13 +298,31 @@ class CaptureService:
         placed = await self._place(message.chat_id, entries, local_day(posted_at, self._policy.timezone))
         if isinstance(placed, DateRefused):
             return placed
-        if limited := self._rate_limited(message.chat_id, message.user_id):
-            return limited
+        slot = self._take_slot(message, source_message_id)
+        if isinstance(slot, RepeatedTooOften):
+            return slot
         lines = self._lines(message, source_message_id, placed.days, entries)
         guessed = any(entry.currency_guessed for entry in entries)
-        return await self._accept(
-            message, source_message_id, placed, lines, currency_guessed=guessed, unsure=unsure
-        )
+        now = self._clock.now()
+        hold_until = slot if slot > now else None
+        try:
+            accepted = await self._accept(
+                message,
+                source_message_id,
+                placed,
+                lines,
+                currency_guessed=guessed,
+                unsure=unsure,
+                hold_until=hold_until,
+            )
+        except BaseException:
+            self._give_slot_back(message.chat_id, message.user_id, source_message_id)
+            raise
+        if hold_until is not None and isinstance(accepted, Accepted):
+            wait = math.ceil((hold_until - now).total_seconds())
+            per_minute = self._policy.saves_per_minute
+            return Held(accepted.message, hold_until, per_minute, wait, accepted.unsure, accepted.dating)
+        return accepted
 
     async def _place(
         self, chat_id: int, entries: Sequence[ExpenseEntry], posted: date
@@ -350,6 +373,7 @@ class CaptureService:
         *,
         currency_guessed: bool,
         unsure: bool,
+        hold_until: datetime | None = None,
     ) -> Outcome:
         """Put the lines in the outbox; the member is told once they land, or that they will."""
         if not await self._ledgers.is_connected(message.chat_id):
@@ -363,6 +387,7 @@ class CaptureService:
             lines=tuple(lines),
             currency_guessed=currency_guessed,
             revision=message.revision,
+            hold_until=hold_until,
         )
         landing = await self._delivery.accept(queued)
         return Silent() if landing is None else Accepted(queued, landing, unsure, placed.dating)
@@ -444,19 +469,27 @@ class CaptureService:
                 return Refused(Refusal.PURPOSE_TOO_SHORT, entry, self._policy.limits)
         return None
 
-    def _rate_limited(self, chat_id: int, user_id: int) -> Outcome | None:
-        now, key = self._clock.now(), (chat_id, user_id)
-        recent = self._recent_saves[key]
-        while recent and now - recent[0] >= _MINUTE:
-            recent.popleft()
-        if len(recent) < self._policy.saves_per_minute:
-            recent.append(now)
-            return None
-        warned = self._warned_at.get(key)
-        if warned is not None and now - warned < _MINUTE:
-            return Silent()
-        self._warned_at[key] = now
-        return RateLimited(self._policy.saves_per_minute)
+    def _take_slot(self, message: IncomingMessage, source_message_id: int) -> datetime | RepeatedTooOften:
+        """When the member's expense may go to the sheet: now, or once their last minute allows.
+
+        Over the limit, an expense is kept and held, never dropped; the same text posted again
+        meanwhile looks like a repeat, and is refused each time it comes.
+        """
+        now, limit = self._clock.now(), self._policy.saves_per_minute
+        slots = self._slots[(message.chat_id, message.user_id)]
+        del slots[: bisect.bisect_right([slot.at for slot in slots], now - _MINUTE)]
+        at = now if len(slots) < limit else max(now, slots[-limit].at + _MINUTE)
+        said = _as_said(message.text)
+        if at > now and any(slot.said == said for slot in slots):
+            return RepeatedTooOften(limit)
+        bisect.insort(slots, _Slot(at, source_message_id, said))
+        return at
+
+    def _give_slot_back(self, chat_id: int, user_id: int, message_id: int) -> None:
+        """An undone expense no longer counts against its member's minute."""
+        slots = self._slots.get((chat_id, user_id))
+        if slots:
+            slots[:] = [slot for slot in slots if slot.message_id != message_id]
 
     async def _refuse_action(
         self, saved: SavedMessage | None, user_id: int, is_admin: AdminCheck
@@ -476,6 +509,20 @@ class CaptureService:
         voided = replace(saved, lines=tuple(lines), voided=True)
         await self._state.record(voided)
         return voided
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class _Slot:
+    """When one of a member's expenses goes to the sheet, and what they wrote."""
+
+    at: datetime
+    message_id: int = field(compare=False)
+    said: str = field(compare=False)
+
+
+def _as_said(text: str) -> str:
+    """The words of a message, for telling a repeat: case and spacing do not count."""
+    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from balance_bot.domain.ledger import EntrySource, SavedLine
 from balance_bot.ports import (
@@ -21,6 +22,7 @@ from balance_bot.ports import (
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
+Now = Callable[[], datetime]
 _Key = tuple[int, int, int]
 
 
@@ -67,11 +69,15 @@ class Delivery:
         ledgers: LedgerDirectory,
         policy: DeliveryPolicy | None = None,
         sleep: Sleep = asyncio.sleep,
+        now: Now | None = None,
     ) -> None:
         self._outbox = outbox
         self._ledgers = ledgers
         self._policy = policy or DeliveryPolicy()
         self._sleep = sleep
+        self._now = now
+        # Per group, the task that kicks its worker when the earliest held message is due, and when.
+        self._wakes: dict[int, tuple[datetime, asyncio.Task[None]]] = {}
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._kicks: defaultdict[int, int] = defaultdict(int)
@@ -117,12 +123,13 @@ class Delivery:
             self._kick(chat_id)
 
     async def settle(self, chat_id: int) -> None:
-        """Deliver the group's waiting messages now; raises the LedgerError when they cannot be."""
+        """Deliver the group's waiting messages now, held ones too (an Undo or an edit needs their
+        rows); raises the LedgerError when they cannot be."""
         while True:
             await asyncio.gather(*self._flushes[chat_id])
-            if chat_id not in self._workers:
-                return  # nothing waits: every waiting group has a worker
-            if not await self._deliver_next(chat_id) and not self._flushes[chat_id]:
+            if chat_id not in self._workers and chat_id not in self._wakes:
+                return  # nothing waits: every waiting group has a worker or a wake-up
+            if not await self._deliver_next(chat_id, held_too=True) and not self._flushes[chat_id]:
                 return
 
     async def stop(self) -> None:
@@ -131,7 +138,8 @@ class Delivery:
         Messages already written still wait for the store's save: close the store, then call
         finish(), so that the outbox lets go of them.
         """
-        workers = list(self._workers.values())
+        workers = [*self._workers.values(), *(task for _, task in self._wakes.values())]
+        self._wakes.clear()
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
@@ -141,6 +149,27 @@ class Delivery:
         """Wait for the written messages to be kept by the store (once it was saved or closed)."""
         flushes = [task for tasks in self._flushes.values() for task in tasks]
         await asyncio.gather(*flushes, return_exceptions=True)
+
+    def _is_held(self, queued: QueuedMessage) -> bool:
+        return queued.hold_until is not None and self._now is not None and queued.hold_until > self._now()
+
+    def _wake_when_due(self, chat_id: int, held: Sequence[QueuedMessage]) -> None:
+        """Kick the group's worker when its earliest held message is due."""
+        due_at = min(queued.hold_until for queued in held if queued.hold_until is not None)
+        planned = self._wakes.get(chat_id)
+        if planned is not None and planned[0] <= due_at and not planned[1].done():
+            return
+        if planned is not None:
+            planned[1].cancel()
+        assert self._now is not None
+        seconds = max(0.0, (due_at - self._now()).total_seconds())
+        self._wakes[chat_id] = (due_at, asyncio.get_running_loop().create_task(self._wake(chat_id, seconds)))
+
+    async def _wake(self, chat_id: int, seconds: float) -> None:
+        await self._sleep(seconds)
+        if self._wakes.get(chat_id, (None, None))[1] is asyncio.current_task():
+            del self._wakes[chat_id]
+        self._kick(chat_id)
 
     def _kick(self, chat_id: int) -> None:
         self._kicks[chat_id] += 1
@@ -168,10 +197,14 @@ class Delivery:
             if self._workers.get(chat_id) is asyncio.current_task():
                 del self._workers[chat_id]
 
-    async def _deliver_next(self, chat_id: int) -> bool:
-        """Write the oldest waiting messages of one month in one append; False when nothing waits."""
+    async def _deliver_next(self, chat_id: int, *, held_too: bool = False) -> bool:
+        """Write the oldest waiting messages of one month in one append; False when nothing is due."""
         async with self._locks[chat_id]:
             waiting = [q for q in await self._outbox.waiting(chat_id) if _key(q) not in self._unflushed]
+            due = waiting if held_too else [q for q in waiting if not self._is_held(q)]
+            if len(due) < len(waiting):
+                self._wake_when_due(chat_id, [q for q in waiting if q not in due])
+            waiting = due
             if not waiting:
                 self._problems.pop(chat_id, None)
                 return False

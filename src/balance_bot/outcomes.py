@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from balance_bot.delivery import Landing
@@ -141,8 +141,20 @@ class DateRefused:
 
 
 @dataclass(frozen=True, slots=True)
-class RateLimited:
-    """The member saved too much in the last minute; said once per minute."""
+class Held:
+    """Over the member's rate limit: the expense is safe in the outbox and goes to the sheet at `until`."""
+
+    message: QueuedMessage
+    until: datetime
+    per_minute: int
+    wait_seconds: int  # from the moment it was posted
+    unsure: bool = False
+    dating: Dating = ON_THE_DAY_POSTED
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatedTooOften:
+    """The same expense posted again while over the rate limit: refused each time, as a likely repeat."""
 
     per_minute: int
 
@@ -199,7 +211,8 @@ Outcome = (
     | TopUpUnclear
     | Refused
     | DateRefused
-    | RateLimited
+    | Held
+    | RepeatedTooOften
     | Edited
     | Voided
     | Switched

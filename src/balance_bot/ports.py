@@ -240,6 +240,7 @@ class QueuedMessage:
     lines: tuple[LedgerLine, ...]
     currency_guessed: bool = False
     revision: int = 0
+    hold_until: datetime | None = None  # over its member's rate limit: delivered once the minute allows
 
 
 @dataclass(frozen=True, slots=True)

@@ -325,7 +325,7 @@ def build_capture(
     )
     clock = clock or SystemClock()
     outbox = SqliteOutbox(database)
-    delivery = Delivery(outbox, ledgers)
+    delivery = Delivery(outbox, ledgers, now=clock.now)
     llm = build_llm(settings, database, clock, on_budget_reached)
     interpreter = build_interpreter(settings, llm.client, llm.log)
     balances = BalanceService(

@@ -138,14 +138,15 @@ async def test_editing_an_expense_updates_its_row(telegram, bot, settings_for):
     assert sheet_rows(settings_for())[0][2:4] == ["coffee and cake", 5]
 
 
-async def test_a_burst_beyond_the_rate_limit_gets_one_clear_reply(telegram, bot):
+async def test_a_burst_beyond_the_rate_limit_is_kept_and_each_expense_answered(telegram, bot):
     messages = [telegram.user_says(GROUP, SOKHA, f"tea round {n} 1$") for n in range(8)]
-    limited = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("You have saved 5"))
-    assert limited["reply_parameters"]["message_id"] == messages[5]["message_id"]
+    held = await telegram.wait_for("sendMessage", replies_to(messages[7]))
+    assert held["text"].startswith("Saved: 1.00 USD – tea round 7. You posted more than 5 expenses")
+    assert held["reply_markup"]["inline_keyboard"][0][0]["text"] == "Undo"
     await settle(telegram)
     texts = [p["text"] for p in telegram.calls_to("sendMessage")]
-    assert sum(text.startswith("You have saved") for text in texts) == 1
-    assert sum(text.count("tea round") for text in texts) == 5
+    assert sum(text.startswith("Logged: 1.00 USD – tea round") for text in texts) == 5
+    assert sum(text.startswith("Saved: 1.00 USD – tea round") for text in texts) == 3
 
 
 async def test_chats_outside_the_allowed_list_stickers_and_bots_are_ignored(telegram, settings_for, clock):

@@ -71,4 +71,4 @@ def in_memory_delivery(
 ) -> tuple[Delivery, InMemoryOutbox]:
     """A Delivery on an in-memory outbox whose waits move the fake clock."""
     outbox = InMemoryOutbox(state)
-    return Delivery(outbox, ledgers, sleep=clock.sleep), outbox
+    return Delivery(outbox, ledgers, sleep=clock.sleep, now=clock.now), outbox

@@ -1,5 +1,6 @@
 """Tests for the capture use case: saving, asking for purposes, limits, undo, edits, switching."""
 
+import asyncio
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -24,11 +25,12 @@ from balance_bot.outcomes import (
     Dating,
     Edited,
     ForwardedNotSaved,
+    Held,
     LedgerProblem,
     Queued,
-    RateLimited,
     Refusal,
     Refused,
+    RepeatedTooOften,
     Saved,
     Silent,
     Switched,
@@ -272,12 +274,64 @@ async def test_a_purpose_shorter_than_three_characters_is_refused(chat):
     assert outcome.reason is Refusal.PURPOSE_TOO_SHORT
 
 
-async def test_the_rate_limit_answers_once_then_stays_quiet_until_the_minute_passes(chat, clock, ledger):
+async def rows_in(ledger, count):
+    """Wait (a little real time) until the ledger holds `count` rows."""
+    for _ in range(200):
+        if len(ledger.items("December 2026")) >= count:
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError(f"{len(ledger.items('December 2026'))} rows, not {count}")
+
+
+async def test_over_the_rate_limit_expenses_are_held_and_saved_once_the_minute_allows(chat, clock, ledger):
     outcomes = [await chat.post(f"tea number {n} 1$") for n in range(7)]
-    assert [type(o) for o in outcomes] == [Saved] * 5 + [RateLimited, Silent]
-    clock.advance(seconds=61)
+    assert [type(o) for o in outcomes] == [Saved] * 5 + [Held, Held]
+    assert [o.wait_seconds for o in outcomes[5:]] == [60, 60]
+    assert len(ledger.items("December 2026")) == 5
+    assert isinstance(await chat.post("tea 1$", user=DARA), Saved)  # other members are not held
+    await rows_in(ledger, 8)  # the held ones' wake-up sleeps the fake clock past the minute
+    assert [item[1] for item in ledger.items("December 2026")][-2:] == ["tea number 5", "tea number 6"]
+
+
+async def test_a_burst_of_twelve_is_saved_in_three_minutes_none_dropped(chat, clock, ledger):
+    outcomes = [await chat.post(f"item {n} 1$") for n in range(12)]
+    assert [type(o) for o in outcomes] == [Saved] * 5 + [Held] * 7
+    assert [o.wait_seconds for o in outcomes[5:]] == [60] * 5 + [120] * 2
+    await rows_in(ledger, 12)
+    assert clock.now() - outcomes[0].message.saved_at >= timedelta(seconds=120)
+    assert [item[1] for item in ledger.items("December 2026")] == [f"item {n}" for n in range(12)]
+
+
+async def test_the_same_text_again_over_the_limit_is_refused_each_time(chat, ledger):
+    for n in range(5):
+        await chat.post(f"coffee {n} 1$")
+    assert isinstance(await chat.post("coffee 0 1$"), RepeatedTooOften)
+    assert isinstance(await chat.post("Coffee  0 1$"), RepeatedTooOften)
+    assert isinstance(await chat.post("coffee 9 1$"), Held)
+
+
+async def test_within_the_limit_the_same_expense_twice_is_two_expenses(chat, ledger):
+    assert isinstance(await chat.post("coffee 1$"), Saved)
+    assert isinstance(await chat.post("coffee 1$"), Saved)
+    assert len(ledger.items("December 2026")) == 2
+
+
+async def test_undo_gives_the_members_slot_back(chat, capture, ledger):
+    for n in range(5):
+        await chat.post(f"tea number {n} 1$")
+    assert isinstance(await capture.undo(CHAT, 101, SOKHA, await allow(False)), Voided)
     assert isinstance(await chat.post("tea again 1$"), Saved)
-    assert isinstance(await chat.post("tea 1$", user=DARA), Saved)
+    assert isinstance(await chat.post("tea once more 1$"), Held)
+
+
+async def test_undo_of_a_held_expense_voids_it_at_once(chat, capture, ledger):
+    for n in range(5):
+        await chat.post(f"tea number {n} 1$")
+    held = await chat.post("wrong 1$")
+    assert isinstance(held, Held)
+    outcome = await capture.undo(CHAT, held.message.message_id, SOKHA, await allow(False))
+    assert isinstance(outcome, Voided)
+    assert ledger.items("December 2026")[-1][1] == "[void]"
 
 
 async def allow(answer):

@@ -1,8 +1,8 @@
 """Tests for delivery: the outbox drained to the ledger in order, once each, through failures."""
 
 import asyncio
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -227,3 +227,28 @@ async def test_settling_a_group_waits_until_its_rows_are_kept_for_undo(delivery,
     ledger.save_gate.set()
     await asyncio.wait_for(settling, 1)
     assert (CHAT, 1) in state.saved
+
+
+async def test_a_held_message_waits_for_its_hour_and_later_ones_pass_it(clock):
+    ledger = FlakyLedger()
+    outbox = InMemoryOutbox(InMemoryCaptureState())
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        await asyncio.sleep(0)
+
+    delivery = Delivery(outbox, ledger, sleep=sleep, now=clock.now)
+    held = replace(queued(1, "held tea"), hold_until=clock.now() + timedelta(seconds=40))
+    await delivery.accept(held)
+    await delivery.accept(queued(2, "coffee"))
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert [purpose for _, purpose in ledger.numbers()] == ["coffee"]
+    assert 40.0 in slept
+    clock.advance(seconds=40)
+    await delivery.resume()
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert [purpose for _, purpose in ledger.numbers()] == ["coffee", "held tea"]
+    await delivery.stop()

@@ -217,6 +217,10 @@ MIGRATIONS: Sequence[str] = (
         SELECT month, 0, messages, without_llm FROM message_tally;
     DROP TABLE message_tally;
     """,
+    # An expense over its member's rate limit waits in the outbox until the minute allows it.
+    """
+    ALTER TABLE outbox ADD COLUMN hold_until TEXT;
+    """,
 )
 
 

@@ -34,6 +34,7 @@ class SqliteOutbox:
             f"{queued.period.year:04d}-{queued.period.month:02d}",
             json.dumps([line_to_json(line) for line in queued.lines], ensure_ascii=False),
             int(queued.currency_guessed),
+            queued.hold_until.isoformat() if queued.hold_until is not None else None,
         )
         cursor = await self._database.run(lambda db: db.execute(_PUT, row))
         return cursor.rowcount == 1
@@ -84,8 +85,8 @@ class SqliteOutbox:
         return cursor.rowcount
 
 
-_COLUMNS = "chat_id, message_id, revision, author_id, queued_at, period, lines, currency_guessed"
-_PUT = f"INSERT OR IGNORE INTO outbox ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_COLUMNS = "chat_id, message_id, revision, author_id, queued_at, period, lines, currency_guessed, hold_until"
+_PUT = f"INSERT OR IGNORE INTO outbox ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _WAITING = f"SELECT {_COLUMNS} FROM outbox WHERE chat_id = ? AND delivered_at IS NULL ORDER BY sequence"
 _CHATS_WAITING = "SELECT DISTINCT chat_id FROM outbox WHERE delivered_at IS NULL"
 _FAILED = (
@@ -115,4 +116,5 @@ def _queued(row: Any) -> QueuedMessage:
         period=Period(int(year), int(month)),
         lines=tuple(line_from_json(item) for item in json.loads(row[6])),
         currency_guessed=bool(row[7]),
+        hold_until=datetime.fromisoformat(row[8]) if row[8] is not None else None,
     )

@@ -18,7 +18,16 @@ from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.connect import ConnectSheet
 from balance_bot.group_moves import GroupMoves
 from balance_bot.membership import GroupMembership
-from balance_bot.outcomes import ON_THE_DAY_POSTED, Accepted, ActionRefused, Outcome, Queued, Refused, Saved
+from balance_bot.outcomes import (
+    ON_THE_DAY_POSTED,
+    Accepted,
+    ActionRefused,
+    Held,
+    Outcome,
+    Queued,
+    Refused,
+    Saved,
+)
 from balance_bot.ports import SavedMessage
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
@@ -308,13 +317,12 @@ class BotHandlers:
                 )
             )
             return
-        if isinstance(outcome, Queued):
+        if isinstance(outcome, Queued | Held):
+            # Safe in the outbox, not in the sheet yet: Undo works all the same.
             undo = InlineKeyboardButton(
                 texts.UNDO_BUTTON, callback_data=f"{UNDO}:{outcome.message.message_id}"
             )
-            text = texts.unsure(
-                texts.queued(outcome.message, outcome.problem, outcome.dating), outcome.unsure
-            )
+            text = texts.reply_for(outcome, "") or ""
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (undo,), False, _topic(message))
             )

@@ -27,12 +27,13 @@ from balance_bot.outcomes import (
     Dating,
     Edited,
     ForwardedNotSaved,
+    Held,
     LedgerProblem,
     Outcome,
     Queued,
-    RateLimited,
     Refusal,
     Refused,
+    RepeatedTooOften,
     Saved,
     Silent,
     StorageProblem,
@@ -116,7 +117,14 @@ DATE_REFUSALS = {
 # Telegram takes 4,096 characters in a message, and the link and notes come on top.
 LONGEST_LIST = 3500
 CLOSED_MONTH = "{closed} is closed, so this went into {month}'s sheet with its own date."
-RATE_LIMITED = "You have saved {count} expenses in the last minute. Please wait a moment, then post the rest."
+HELD = (
+    "Saved: {items}{guess}. You posted more than {count} expenses in a minute, so it goes to the sheet "
+    "in about {seconds} seconds."
+)
+REPEATED_TOO_OFTEN = (
+    "You posted the same expense again within a minute, after {count} others, so I did not save this "
+    "copy. If you really paid it again, post it with a word more (e.g. “2nd coffee 3$”) in a minute."
+)
 ACTION_REFUSALS = {
     ActionRefusal.NOT_ALLOWED: "Only the person who posted it or an admin can change this.",
     ActionRefusal.TOO_LATE: "It is too late to change this here; please ask a bookkeeper to fix the sheet.",
@@ -427,6 +435,22 @@ def _with_closed_month(text: str, dating: Dating, worksheet: str) -> str:
 
 def queued(message: QueuedMessage, problem: LedgerError | None, dating: Dating = ON_THE_DAY_POSTED) -> str:
     """The expense is safe but not in the sheet yet: what was saved, and why it waits."""
+    items, guess = _queued_items(message, dating)
+    why = _waiting_because(problem)
+    return _with_closed_month(
+        QUEUED.format(items=items, guess=guess, why=why), dating, _period_name(message.period)
+    )
+
+
+def held(outcome: Held) -> str:
+    """Over the rate limit: what was saved, and when it goes to the sheet."""
+    items, guess = _queued_items(outcome.message, outcome.dating)
+    text = HELD.format(items=items, guess=guess, count=outcome.per_minute, seconds=outcome.wait_seconds)
+    return _with_closed_month(text, outcome.dating, _period_name(outcome.message.period))
+
+
+def _queued_items(message: QueuedMessage, dating: Dating) -> tuple[str, str]:
+    """'5.00 USD – taxi; 3.00 USD – lunch', and ' (assumed KHR)' when the currency was guessed."""
     items = "; ".join(
         f"{day_text(line.day) + ': ' if dating.named else ''}{amount(line.money)} – {line.purpose}"
         for line in message.lines
@@ -434,10 +458,7 @@ def queued(message: QueuedMessage, problem: LedgerError | None, dating: Dating =
     if len(items) > LONGEST_LIST:
         items = f"{len(message.lines)} expenses, {_totals([line.money for line in message.lines])} in all"
     guess = f" (assumed {message.lines[0].money.currency.value})" if message.currency_guessed else ""
-    why = _waiting_because(problem)
-    return _with_closed_month(
-        QUEUED.format(items=items, guess=guess, why=why), dating, _period_name(message.period)
-    )
+    return items, guess
 
 
 def merged_confirmation(parts: list[str]) -> str:
@@ -502,8 +523,10 @@ def reply_for(outcome: Outcome, member: str) -> str | None:
             return refusal(reason, entry, limits)
         case DateRefused():
             return date_refusal(outcome)
-        case RateLimited(per_minute):
-            return RATE_LIMITED.format(count=per_minute)
+        case Held():
+            return unsure(held(outcome), outcome.unsure)
+        case RepeatedTooOften(per_minute):
+            return REPEATED_TOO_OFTEN.format(count=per_minute)
         case Edited(saved):
             return edited(saved)
         case Voided(saved):

@@ -121,12 +121,15 @@ async def test_counts_are_written_at_the_interval_without_a_call(log):
     assert [tuple(row) for row in rows] == [(1,)]
 
 
+BEFORE_GROUP_COUNTS = 10  # the schema version before messages were counted per group
+
+
 async def test_counts_kept_before_groups_were_told_apart_still_count_for_every_group(tmp_path, clock):
     path = tmp_path / "bot.sqlite3"
     with sqlite3.connect(path) as old:
-        for script in MIGRATIONS[:-1]:
+        for script in MIGRATIONS[:BEFORE_GROUP_COUNTS]:
             old.executescript(script)
-        old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        old.execute(f"PRAGMA user_version = {BEFORE_GROUP_COUNTS}")
         old.execute("INSERT INTO message_tally VALUES ('2026-11', 7, 5)")
     database = Database(path)
     log = SqliteLlmLog(database, clock, PHNOM_PENH, Decimal(5))

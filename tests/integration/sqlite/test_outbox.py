@@ -1,5 +1,6 @@
 """Tests for the SQLite outbox: kept across a restart, delivered once, summarised for the operator."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -42,6 +43,16 @@ async def test_a_message_put_reads_back_exactly_after_a_restart(tmp_path):
     await first.close()
     again = Database(tmp_path / "bot.sqlite3")
     assert await SqliteOutbox(again).waiting(CHAT) == [queued(1, "ទឹកកក", "ice")]
+    await again.close()
+
+
+async def test_a_held_expense_keeps_its_hour_across_a_restart(tmp_path):
+    held = replace(queued(2, "tea"), hold_until=NOW + timedelta(seconds=60))
+    first = Database(tmp_path / "bot.sqlite3")
+    assert await SqliteOutbox(first).put(held)
+    await first.close()
+    again = Database(tmp_path / "bot.sqlite3")
+    assert await SqliteOutbox(again).waiting(CHAT) == [held]
     await again.close()
 
 

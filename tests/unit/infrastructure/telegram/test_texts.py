@@ -169,3 +169,19 @@ def test_entries_are_named_by_their_no_and_a_row_without_one_by_its_sheet_row():
     assert texts.undo_button(saved) == "Undo (No 1)"
     unnumbered = SavedLine(saved.lines[0].line, "November 2026", 7, 0)
     assert texts.entry_number(unnumbered) == "sheet row 7"
+
+
+def test_a_held_expense_says_it_is_saved_and_when_it_goes_to_the_sheet():
+    from balance_bot.outcomes import Held, RepeatedTooOften
+    from balance_bot.ports import QueuedMessage
+
+    line = LedgerLine(
+        date(2026, 12, 3), "tea", Money(Decimal(1), Currency.USD), "Sokha", EntrySource(-1, 5, 0)
+    )
+    queued = QueuedMessage(-1, 5, 7, datetime(2026, 12, 3, tzinfo=UTC), Period(2026, 12), (line,))
+    text = texts.reply_for(Held(queued, datetime(2026, 12, 3, 0, 1, tzinfo=UTC), 5, 40), "Sokha")
+    assert text == (
+        "Saved: 1.00 USD – tea. You posted more than 5 expenses in a minute, so it goes to the sheet "
+        "in about 40 seconds."
+    )
+    assert "did not save this copy" in (texts.reply_for(RepeatedTooOften(5), "Sokha") or "")
