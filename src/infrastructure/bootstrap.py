@@ -45,7 +45,7 @@ from balance_bot.ports import (
 )
 from balance_bot.usage import UsageReport
 from infrastructure.clock import SystemClock
-from infrastructure.console.try_chat import run_try_chat
+from infrastructure.console.try_chat import TryServices, run_try_chat
 from infrastructure.health import why_unhealthy
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
@@ -497,12 +497,23 @@ def try_settings(settings: Settings, folder: Path) -> Settings:
 def try_chat(settings: Settings, folder: Path) -> int:
     """`balance-bot try`: the bot in the terminal, on its own workbook and database."""
     tried = try_settings(settings, folder)
+    log_file = tried.database_path.parent / "try.log"
+    # Its log goes to a file: lines on the terminal would cut through the chat.
+    configure_logging([settings.anthropic_api_key], to_file=log_file)
     with hold_database(tried.database_path):
         parts = build_capture(tried)
-        where = f"{tried.workbook_path}, the bot's memory in {tried.database_path.name} beside it"
-        return asyncio.run(
-            run_try_chat(parts.capture, parts.start, parts.close, sys.stdin, sys.stdout, where)
+        services = TryServices(
+            parts.capture,
+            parts.balances,
+            parts.usage,
+            parts.preferences.set_quiet,
+            parts.clock,
+            tried.khr_per_usd,
+            parts.start,
+            parts.close,
         )
+        where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
+        return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where))
 
 
 def print_health(settings: Settings) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
@@ -33,9 +34,17 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def configure_logging(secrets: Iterable[str | None], level: int = logging.INFO) -> None:
-    """Log to stderr with secrets redacted; the HTTP client's per-request lines are kept quiet."""
-    handler = logging.StreamHandler()
+def configure_logging(
+    secrets: Iterable[str | None], level: int = logging.INFO, to_file: Path | None = None
+) -> None:
+    """Log to stderr (or to a file) with secrets redacted; the HTTP client's per-request lines are
+    kept quiet."""
+    handler: logging.Handler
+    if to_file is not None:
+        to_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(to_file, encoding="utf-8")
+    else:
+        handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()

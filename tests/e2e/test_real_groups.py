@@ -150,3 +150,17 @@ async def until_polled_past(telegram):
             return
         await asyncio.sleep(0.01)
     raise AssertionError("the bot did not poll again")
+
+
+async def test_id_tells_the_group_its_chat_id_and_the_member_their_user_id_even_before_it_is_allowed(
+    telegram, settings_for, clock
+):
+    async with running(settings_for(ALLOWED_CHAT_IDS="-999"), clock):
+        asked = telegram.user_says(GROUP, SOKHA, "/id")
+        answer = await telegram.wait_for("sendMessage", replies_to(asked))
+        privately = telegram.user_says_privately(SOKHA, "/id")
+        private = await telegram.wait_for("sendMessage", lambda p: p["chat_id"] == SOKHA)
+    assert answer["text"].startswith(f"This group's chat id is {GROUP} (for ALLOWED_CHAT_IDS")
+    assert f"your user id is {SOKHA}" in answer["text"]
+    assert private["text"] == f"Your user id is {SOKHA} (for ADMIN_USER_IDS)."
+    assert privately["chat"]["id"] == SOKHA

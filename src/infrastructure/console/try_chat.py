@@ -1,38 +1,60 @@
-"""`balance-bot try`: type as group members, see what the bot says, on the real capture flow and store."""
+"""`balance-bot try`: the whole bot in a terminal group chat, on the real use cases and its own files."""
 
 from __future__ import annotations
 
+import select
 import zlib
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import TextIO
 
+from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
-from balance_bot.outcomes import Accepted, ActionRefusal, Outcome, Saved
-from infrastructure.clock import SystemClock
+from balance_bot.connect import SheetsNotConfigured
+from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved
+from balance_bot.ports import Clock, SavedMessage
+from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 
 TRY_CHAT_ID = -1
 INTRO = (
-    "balance-bot try: a group chat in your terminal, on the same capture flow as the bot.\n"
-    "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛, a list on several lines with \\n).\n"
-    "/as NAME switches member · /undo takes back your last expense · /edit TEXT edits your last\n"
-    "message · /help · /quit."
+    "balance-bot try: a group chat in your terminal, on the same use cases as the bot.\n"
+    "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛). For a list on several lines, end its\n"
+    "first line with ':' (Market today:) and finish with a blank line, or paste it at once.\n"
+    "/as NAME switches member · /admin makes them an admin · /undo · /switch · /edit TEXT edits your\n"
+    "last message · every command of /help works · /quit leaves."
 )
 WHERE = "Trying it never touches your team's sheet: rows go to {where}."
+BUTTONS = "     buttons: {buttons}"
+NOT_HERE = "In the terminal there is no Google Sheet to connect: {why}"
+# Lines pasted together reach the terminal within this many seconds of each other.
+PASTE_SECONDS = 0.05
 
 
-async def _never_admin() -> bool:
-    return False
+@dataclass(frozen=True)
+class TryServices:
+    """The bot's use cases `try` talks to, and how to start and stop them."""
+
+    capture: CaptureService
+    balances: BalanceService
+    usage: UsageReport
+    set_quiet: Callable[[int, bool], Awaitable[None]]
+    clock: Clock
+    khr_per_usd: Decimal
+    start: Callable[[], Awaitable[None]]
+    close: Callable[[], Awaitable[None]]
 
 
 class TryChat:
     """The terminal group: members by name, numbered messages, the bot's replies printed."""
 
-    def __init__(self, capture: CaptureService, out: TextIO) -> None:
-        self._capture = capture
+    def __init__(self, services: TryServices, out: TextIO) -> None:
+        self._services = services
         self._out = out
-        self._clock = SystemClock()
         self._member = "You"
+        self._admins: set[str] = set()
+        self._quiet = False
         self._message_id = 0
         self._last_message: dict[str, tuple[int, str]] = {}
         self._last_saved: dict[str, int] = {}
@@ -40,77 +62,174 @@ class TryChat:
     @property
     def prompt(self) -> str:
         """The line prefix showing who is typing."""
-        return f"{self._member}> "
+        role = " (admin)" if self._member in self._admins else ""
+        return f"{self._member}{role}> "
 
-    async def handle(self, line: str) -> bool:
-        """Act on one typed line; False when the member wants to leave."""
-        text = line.rstrip("\n").replace("\\n", "\n")
-        command, _, rest = text.partition(" ")
-        capture = self._capture
+    async def handle(self, text: str) -> bool:
+        """Act on one message or command; False when the member wants to leave."""
+        command, _, rest = text.strip().partition(" ")
         if command == "/quit":
             return False
-        if command == "/help":
-            self._say(texts.HELP)
-        elif command == "/as":
-            self._member = rest.strip() or "You"
-        elif command == "/undo":
-            last = self._last_saved.get(self._member)
-            if last is None:
-                self._say(texts.ACTION_REFUSALS[ActionRefusal.UNKNOWN])
-            else:
-                await self._show(await capture.undo(TRY_CHAT_ID, last, self._user_id, _never_admin))
-        elif command == "/edit":
-            previous = self._last_message.get(self._member)
-            if previous is not None:
-                await self._show(await capture.on_edit(self._message(previous[0], rest)))
+        if command.startswith("/"):
+            await self._command(command.split("@")[0], rest.strip())
         elif text.strip():
             self._message_id += 1
             self._last_message[self._member] = (self._message_id, text)
-            await self._show(await capture.on_message(self._message(self._message_id, text)))
+            await self._show(await self._services.capture.on_message(self._message(self._message_id, text)))
         return True
+
+    async def _command(self, command: str, rest: str) -> None:
+        """The bot's commands, and the terminal's own (/as, /admin, /edit, /switch)."""
+        services, capture = self._services, self._services.capture
+        if command in ("/help", "/start"):
+            self._say(texts.HELP)
+        elif command == "/as":
+            self._member = rest or "You"
+        elif command == "/admin":
+            self._admins ^= {self._member}
+            who, be = ("You", "are") if self._member == "You" else (self._member, "is")
+            self._say(f"{who} {be} {'now' if self._is_admin() else 'no longer'} an admin.")
+        elif command == "/id":
+            self._say(texts.IDS_IN_A_GROUP.format(chat_id=TRY_CHAT_ID, user_id=self._user_id))
+        elif command == "/undo":
+            await self._on_last_saved(lambda message_id: capture.undo(*self._action(message_id)))
+        elif command == "/switch":
+            await self._on_last_saved(lambda message_id: capture.switch_currency(*self._action(message_id)))
+        elif command == "/edit":
+            previous = self._last_message.get(self._member)
+            if previous is not None:
+                await self._show(await capture.on_edit(self._message(previous[0], rest, revision=1)))
+        elif command in ("/balance", "/topup", "/quiet", "/usage", "/connect") and not self._is_admin():
+            self._say(texts.ADMINS_ONLY)
+        elif command == "/balance":
+            outcome = await services.balances.balance_named(TRY_CHAT_ID, rest)
+            self._say(texts.balance_reply(outcome, services.khr_per_usd))
+        elif command == "/topup":
+            self._message_id += 1
+            await self._show(await capture.top_up(self._message(self._message_id, rest)))
+        elif command == "/quiet":
+            await self._set_quiet(rest.lower())
+        elif command == "/usage":
+            self._say(texts.usage(await services.usage.this_month(TRY_CHAT_ID)))
+        elif command == "/connect":
+            self._say(NOT_HERE.format(why=texts.connect_reply(SheetsNotConfigured())))
+        else:
+            self._say(f"There is no {command} here; /help lists the commands.")
+
+    async def _set_quiet(self, choice: str) -> None:
+        if choice not in ("on", "off"):
+            self._say(texts.QUIET_HOW)
+            return
+        self._quiet = choice == "on"
+        await self._services.set_quiet(TRY_CHAT_ID, self._quiet)
+        self._say(texts.QUIET_ON if self._quiet else texts.QUIET_OFF)
+
+    async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
+        last = self._last_saved.get(self._member)
+        if last is None:
+            self._say(texts.ACTION_REFUSALS[ActionRefusal.UNKNOWN])
+            return
+        await self._show(await act(last))
+
+    def _action(self, message_id: int) -> tuple[int, int, int, Callable[[], Awaitable[bool]]]:
+        async def is_admin() -> bool:
+            return self._is_admin()
+
+        return TRY_CHAT_ID, message_id, self._user_id, is_admin
+
+    def _is_admin(self) -> bool:
+        return self._member in self._admins
 
     @property
     def _user_id(self) -> int:
         return zlib.crc32(self._member.encode())
 
-    def _message(self, message_id: int, text: str) -> IncomingMessage:
-        return IncomingMessage(TRY_CHAT_ID, message_id, self._user_id, self._member, text, self._clock.now())
+    def _message(self, message_id: int, text: str, revision: int = 0) -> IncomingMessage:
+        now = self._services.clock.now()
+        return IncomingMessage(TRY_CHAT_ID, message_id, self._user_id, self._member, text, now, revision)
 
     async def _show(self, outcome: Outcome) -> None:
         if isinstance(outcome, Accepted):
-            outcome = await self._capture.confirm(outcome)
-        if isinstance(outcome, Saved):
+            outcome = await self._services.capture.confirm(outcome)
+        if isinstance(outcome, Saved | Queued | Held):
             self._last_saved[self._member] = outcome.message.message_id
+        if isinstance(outcome, Saved) and self._quiet and not outcome.message.currency_guessed:
+            self._say(texts.CONFIRM_REACTION)
+            return
         text = texts.reply_for(outcome, self._member)
         if text is not None:
             self._say(text)
+        if isinstance(outcome, Saved):
+            self._out.write(BUTTONS.format(buttons=_buttons(outcome.message)) + "\n")
+        elif isinstance(outcome, Queued | Held):
+            self._out.write(BUTTONS.format(buttons=f"[{texts.UNDO_BUTTON}] → /undo") + "\n")
 
     def _say(self, text: str) -> None:
         self._out.write("bot: " + text.replace("\n", "\n     ") + "\n")
         self._out.flush()
 
 
-async def run_try_chat(
-    capture: CaptureService,
-    start: Callable[[], Awaitable[None]],
-    close: Callable[[], Awaitable[None]],
-    lines: Iterable[str],
-    out: TextIO,
-    where: str,
-) -> int:
-    """Read lines until end of input or /quit; the store is saved on the way out."""
-    chat = TryChat(capture, out)
+def _buttons(saved: SavedMessage) -> str:
+    """The buttons under a confirmation, as the commands that do what they do."""
+    buttons = f"[{texts.undo_button(saved)}] → /undo"
+    if saved.currency_guessed:
+        buttons += f" · [{texts.switch_button(saved)}] → /switch"
+    return buttons
+
+
+def messages(lines: Iterable[str], pasted: Callable[[], bool] = lambda: False) -> Iterator[str]:
+    """The typed lines as messages, as a member's phone would send them.
+
+    A line ending with ':' ("Market today:") gathers the lines after it until a blank line; lines
+    pasted together are one message; '\\n' typed in a line is a line break.
+    """
+    gathered: list[str] = []
+    until_blank = False
+    for raw in lines:
+        line = raw.rstrip("\r\n").replace("\\n", "\n")
+        if not gathered:
+            if not line.strip() or line.startswith("/"):
+                yield line
+                continue
+            until_blank = line.rstrip().endswith(":")
+            gathered = [line]
+        elif line.strip():
+            gathered.append(line)
+        else:
+            until_blank = False  # a blank line ends the message
+        if not until_blank and (not line.strip() or not pasted()):
+            yield "\n".join(gathered)
+            gathered = []
+    if gathered:
+        yield "\n".join(gathered)
+
+
+def _typed_ahead(stream: TextIO) -> Callable[[], bool]:
+    """Whether more of a paste is already waiting on a terminal; never for a pipe or a file."""
+    if not stream.isatty():
+        return lambda: False
+
+    def waiting() -> bool:
+        ready, _, _ = select.select([stream], [], [], PASTE_SECONDS)
+        return bool(ready)
+
+    return waiting
+
+
+async def run_try_chat(services: TryServices, lines: TextIO, out: TextIO, where: str) -> int:
+    """Read messages until end of input or /quit; the store is saved on the way out."""
+    chat = TryChat(services, out)
     out.write(INTRO + "\n" + WHERE.format(where=where) + "\n")
     try:
-        await start()
+        await services.start()
         out.write(chat.prompt)
         out.flush()
-        for line in lines:
-            if not await chat.handle(line):
+        for message in messages(lines, _typed_ahead(lines)):
+            if not await chat.handle(message):
                 break
             out.write(chat.prompt)
             out.flush()
     finally:
         out.write("\n")
-        await close()
+        await services.close()
     return 0

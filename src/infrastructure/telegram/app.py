@@ -178,6 +178,10 @@ def build_application(
         _handle_each_update_once(application, handled_updates)
     application.add_handler(CommandHandler(["start", "help"], handlers.help))
     application.add_handler(CommandHandler("undo", handlers.undo_command, filters=groups))
+    # In any group, allowed or not yet: the operator needs a new group's id to allow it.
+    application.add_handler(
+        CommandHandler("id", handlers.id_command, filters=filters.ChatType.GROUPS | filters.ChatType.PRIVATE)
+    )
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:

@@ -107,6 +107,18 @@ class BotHandlers:
         if update.effective_message is not None:
             await update.effective_message.reply_text(texts.HELP)
 
+    async def id_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/id: the group's chat id and the sender's user id, for the operator's settings."""
+        message, user = update.effective_message, update.effective_user
+        if message is None:
+            return
+        user_id = user.id if user is not None and not _posted_by_the_group(message) else None
+        if message.chat.type == ChatType.PRIVATE:
+            await self._reply(message, texts.IDS_IN_PRIVATE.format(user_id=user_id))
+            return
+        shown = user_id if user_id is not None else "hidden (you post as the group)"
+        await self._reply(message, texts.IDS_IN_A_GROUP.format(chat_id=message.chat_id, user_id=shown))
+
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Capture expenses from a member's new group message, or a photo's caption."""
         await self._from_member(update.message, update.effective_user, self._capture.on_message)

@@ -67,7 +67,10 @@ HELP = (
     "Tap Undo under my confirmation (or reply /undo to your message) to take it back.\n"
     "Edit your message to correct it; I update the sheet.\n\n"
     "Admins: /balance shows where the cash stands (/balance November, /balance last month); "
-    "/topup 200$ from the office records money put in."
+    "/topup 200$ from the office records money put in; /quiet on confirms with a 👍 instead of a "
+    "message; /usage shows this month's model calls and cost; /connect <link> connects the group "
+    "to its Google Sheet.\n"
+    "/id shows this group's chat id and your user id, for the bot's settings."
 )
 COMMANDS = (
     ("help", "How to post expenses"),
@@ -77,6 +80,7 @@ COMMANDS = (
     ("usage", "Admins: this month's LLM calls, fallbacks and cost"),
     ("balance", "Admins: where the cash stands this month, or /balance November, /balance last month"),
     ("topup", "Admins: record money put in, e.g. /topup 200$ from the office"),
+    ("id", "This group's chat id and your user id, for the bot's settings"),
 )
 ASK_PURPOSE = "I saw an amount of {amount}. What is this for?"
 REPHRASE = "I'm not sure about this expense. Please rephrase with amount + purpose."
@@ -148,6 +152,11 @@ UNAVAILABLE = (
 )
 PLEASE_CHECK = "I was not sure I read this right: please check, and edit your message or tap Undo if not."
 UNDO_HOW = "Reply /undo to the expense message you want to take back."
+IDS_IN_A_GROUP = (
+    "This group's chat id is {chat_id} (for ALLOWED_CHAT_IDS and BALANCE_SHEET_BY_CHAT); "
+    "your user id is {user_id} (for ADMIN_USER_IDS)."
+)
+IDS_IN_PRIVATE = "Your user id is {user_id} (for ADMIN_USER_IDS)."
 UNDO_BUTTON = "Undo"
 SWITCH_BUTTON = "Switch to {currency}"
 QUIET_ON = "I will confirm expenses with a 👍 reaction from now on, and write only when I need to ask."
