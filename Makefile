@@ -1,29 +1,56 @@
 # Set-up and everyday commands; each target builds the virtual environment it needs.
-PYTHON ?= python3
+# Packages come from the lock files in requirements/ (exact versions and hashes): `make lock`
+# refreshes them after a change to the dependencies in pyproject.toml.
+
+# The newest Python 3.11+ on the machine; `make PYTHON=/path/to/python3.12 ...` chooses another.
+PYTHON ?= $(shell for candidate in python3.13 python3.12 python3.11 python3; do \
+	command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && { echo $$candidate; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
+LOCK_TOOL := .venv-lock
+UV_VERSION := 0.13.9
 
-.PHONY: run parse-example test bench score clean
+.PHONY: install run parse-example test bench score lock clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+# A venv whose python does not start (a half-made one, after a failed first try) is made again.
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { \
+	  echo "balance-bot needs Python 3.11 or newer, and this machine has none."; \
+	  echo "On Ubuntu 22.04: sudo add-apt-repository ppa:deadsnakes/ppa && sudo apt-get install -y python3.11 python3.11-venv"; \
+	  echo "then run make again (or: make PYTHON=python3.11 ...)."; exit 1; }
+	@$(BIN)/python -c '' 2>/dev/null || rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Could not make a virtual environment: install the venv module (Debian/Ubuntu: sudo apt-get install -y python3-venv, or python3.11-venv), then run make again."; \
+	  exit 1; }
 
-## run: a group chat in the terminal on the real capture flow and the local workbook (balance-bot try)
-run: $(STAMP)
+$(RUNTIME): requirements/lock.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(RUNTIME)
+
+$(DEV): requirements/dev-lock.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev-lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(DEV) $(RUNTIME)
+
+## install: the bot alone, for a server (no test tools): .venv/bin/balance-bot
+install: $(RUNTIME)
+
+## run: a group chat in the terminal on the bot's use cases and its own workbook (balance-bot try)
+run: $(RUNTIME)
 	$(BIN)/balance-bot try
 
 ## parse-example: parse a few example messages the way the bot reads them
-parse-example: $(STAMP)
+parse-example: $(RUNTIME)
 	printf '%s\n' '{"id": 1, "text": "coffee 3$$"}' '{"id": 2, "text": "ទឹកកក ៥០០០៛"}' \
 	  '{"id": 3, "text": "Market today:\n- fish 20000៛\n- oil 2$$"}' '{"id": 4, "text": "see you at 8:30"}' \
 	  | $(BIN)/balance-bot parse
 
 ## test: lint, type-check, check the import direction, run the tests
-test: $(STAMP)
+test: $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
@@ -31,12 +58,20 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 ## bench: print every figure the issues ask for
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python -m bench
 
 ## score: score the parser on the shared dev corpus
-score: $(STAMP)
+score: $(RUNTIME)
 	$(BIN)/python ../shared/tools/score_parser.py ../shared/corpus/expenses-dev.jsonl -- $(BIN)/balance-bot parse
 
+## lock: refresh requirements/*.txt from pyproject.toml (exact versions and hashes), with uv
+lock:
+	test -x $(LOCK_TOOL)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOL) && $(LOCK_TOOL)/bin/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(LOCK_TOOL)/bin/uv pip compile pyproject.toml requirements/build.in --universal --python-version 3.11 \
+	  --generate-hashes --no-header --quiet --upgrade -o requirements/lock.txt
+	$(LOCK_TOOL)/bin/uv pip compile pyproject.toml requirements/build.in --extra dev --universal \
+	  --python-version 3.11 --generate-hashes --no-header --quiet --upgrade -o requirements/dev-lock.txt
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(LOCK_TOOL) .mypy_cache .pytest_cache .ruff_cache .hypothesis

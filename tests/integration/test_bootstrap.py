@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -247,3 +248,13 @@ async def test_run_on_a_corrupt_database_is_one_line_saying_how_to_restore(teleg
     [line] = said_to_the_operator(said)
     assert line.startswith("balance-bot: the database ")
     assert "restore" in line
+
+
+def test_the_readmes_parse_example_is_what_parse_prints(tmp_path):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command, printed = re.search(
+        r"^\$ echo '(.+)' \| \.venv/bin/balance-bot parse\n(.+)$", readme, re.M
+    ).groups()
+    done = run([str(BIN / "balance-bot"), "parse"], command.replace("\\\\", "\\") + "\n", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(printed)

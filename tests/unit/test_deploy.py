@@ -20,7 +20,7 @@ def test_the_dockerfile_runs_the_installed_console_script_as_a_non_root_user():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     assert 'ENTRYPOINT ["balance-bot"]' in text
     assert "balance-bot" in scripts
-    assert re.search(r"^FROM python:3\.11-slim$", text, re.MULTILINE)
+    assert re.search(r"^FROM python:3\.11\.\d+-slim-\w+$", text, re.MULTILINE)  # pinned by version
     assert re.search(r"^USER balance$", text, re.MULTILINE)
     assert "HEALTHCHECK" in text
     assert 'CMD ["balance-bot", "health"]' in text
@@ -65,3 +65,38 @@ def test_the_systemd_unit_runs_the_bot_and_may_write_only_its_data():
     assert service["ReadWritePaths"] == "/opt/balance-bot/data"
     assert service["User"] != "root"
     assert unit["Install"]["WantedBy"] == "multi-user.target"
+
+
+def test_the_image_installs_the_locked_versions_with_their_hashes():
+    text = dockerfile()
+    assert "COPY requirements/lock.txt" in text
+    assert "pip install --require-hashes --no-deps -r requirements/lock.txt" in text
+    assert "--no-deps --no-build-isolation -e ." in text
+
+
+def test_every_locked_requirement_has_an_exact_version_and_a_hash():
+    for name in ("lock.txt", "dev-lock.txt"):
+        text = (ROOT / "requirements" / name).read_text(encoding="utf-8")
+        requirements = re.findall(r"^([A-Za-z0-9_.\-\[\]]+)(==|>=|~=|<)?", text, re.MULTILINE)
+        assert requirements
+        assert all(operator == "==" for _, operator in requirements), name
+        assert text.count("==") <= text.count("--hash=sha256:"), name
+
+
+def test_the_lock_holds_every_dependency_of_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    locked = (ROOT / "requirements" / "dev-lock.txt").read_text(encoding="utf-8").lower()
+    for requirement in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        name = re.split(r"[\[<>=~ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        assert f"\n{name}==" in "\n" + locked, name
+
+
+def test_ollama_is_an_optional_profile_and_every_service_has_rotated_logs_and_a_memory_limit():
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text(encoding="utf-8"))
+    bot, ollama = compose["services"]["bot"], compose["services"]["ollama"]
+    assert ollama["profiles"] == ["ollama"]
+    assert "depends_on" not in bot  # the bot starts alone on a small server
+    assert re.fullmatch(r"ollama/ollama:\d+\.\d+\.\d+", ollama["image"])
+    for service in (bot, ollama):
+        assert service["logging"]["options"]["max-size"]
+        assert service["mem_limit"]

@@ -185,3 +185,9 @@ def test_a_held_expense_says_it_is_saved_and_when_it_goes_to_the_sheet():
         "in about 40 seconds."
     )
     assert "did not save this copy" in (texts.reply_for(RepeatedTooOften(5), "Sokha") or "")
+
+
+def test_help_names_every_command_a_member_or_admin_can_use():
+    for command, _ in texts.COMMANDS:
+        if command != "help":  # the text /help answers with
+            assert f"/{command}" in texts.HELP, command
