@@ -17,8 +17,8 @@ UV_VERSION := 0.13.9
 
 # A venv whose python does not start (a half-made one, after a failed first try) is made again.
 $(BIN)/python:
-	@test -n "$(PYTHON)" || { \
-	  echo "balance-bot needs Python 3.11 or newer, and this machine has none."; \
+	@test -n "$(PYTHON)" && $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "balance-bot needs Python 3.11 or newer, and this machine has none (or PYTHON names an older one)."; \
 	  echo "On Ubuntu 22.04: sudo add-apt-repository ppa:deadsnakes/ppa && sudo apt-get install -y python3.11 python3.11-venv"; \
 	  echo "then run make again (or: make PYTHON=python3.11 ...)."; exit 1; }
 	@$(BIN)/python -c '' 2>/dev/null || rm -rf $(VENV)
