@@ -258,3 +258,11 @@ def test_the_readmes_parse_example_is_what_parse_prints(tmp_path):
     done = run([str(BIN / "balance-bot"), "parse"], command.replace("\\\\", "\\") + "\n", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == json.loads(printed)
+
+
+def test_check_names_a_bad_setting_on_a_fail_line(tmp_path):
+    for setting in ("TIMEZONE=Mars/Base", "WORKSHEET_TITLE_FORMAT=%m/%Y", "WEBHOOK_PORT=99999"):
+        (tmp_path / ".env").write_text(setting + "\n")
+        done = run([str(BIN / "balance-bot"), "check"], "", cwd=tmp_path, env={"PATH": str(BIN)})
+        assert done.returncode == 1
+        assert done.stdout.startswith(f"FAIL  Settings: {setting.split('=')[0]}")
