@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
-from collections import defaultdict
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
@@ -55,6 +53,7 @@ from balance_bot.ports import (
     SavedMessage,
     StorageUnavailable,
 )
+from balance_bot.rate_limit import MemberMinutes, RepeatedText
 
 AdminCheck = Callable[[], Awaitable[bool]]
 # The Item of a top-up row, before the member's words.
@@ -125,7 +124,6 @@ _REFUSALS = {
     Problem.NEGATIVE: Refusal.NEGATIVE,
     Problem.MONEY_BACK: Refusal.MONEY_BACK,
 }
-_MINUTE = timedelta(minutes=1)
 
 
 class CaptureService:
@@ -148,8 +146,7 @@ class CaptureService:
         self._state = state
         self._clock = clock
         self._policy = policy
-        # Per group and member, the times their recent expenses go (or went) to the sheet.
-        self._slots: defaultdict[tuple[int, int], list[_Slot]] = defaultdict(list)
+        self._minutes = MemberMinutes(policy.saves_per_minute)
 
     @_ledger_errors_as_outcome
     async def on_message(self, message: IncomingMessage) -> Outcome:
@@ -250,7 +247,7 @@ class CaptureService:
             return refusal
         assert saved is not None
         voided = await self._void(saved)
-        self._give_slot_back(chat_id, saved.author_id, message_id)
+        self._minutes.give_back(chat_id, saved.author_id, message_id)
         return Voided(voided)
 
     @_ledger_errors_as_outcome
@@ -298,9 +295,12 @@ class CaptureService:
         placed = await self._place(message.chat_id, entries, local_day(posted_at, self._policy.timezone))
         if isinstance(placed, DateRefused):
             return placed
-        slot = self._take_slot(message, source_message_id)
-        if isinstance(slot, RepeatedTooOften):
-            return slot
+        try:
+            slot = self._minutes.take(
+                message.chat_id, message.user_id, source_message_id, message.text, self._clock.now()
+            )
+        except RepeatedText:
+            return RepeatedTooOften(self._minutes.per_minute)
         lines = self._lines(message, source_message_id, placed.days, entries)
         guessed = any(entry.currency_guessed for entry in entries)
         now = self._clock.now()
@@ -316,7 +316,7 @@ class CaptureService:
                 hold_until=hold_until,
             )
         except BaseException:
-            self._give_slot_back(message.chat_id, message.user_id, source_message_id)
+            self._minutes.give_back(message.chat_id, message.user_id, source_message_id)
             raise
         if hold_until is not None and isinstance(accepted, Accepted):
             wait = math.ceil((hold_until - now).total_seconds())
@@ -469,28 +469,6 @@ class CaptureService:
                 return Refused(Refusal.PURPOSE_TOO_SHORT, entry, self._policy.limits)
         return None
 
-    def _take_slot(self, message: IncomingMessage, source_message_id: int) -> datetime | RepeatedTooOften:
-        """When the member's expense may go to the sheet: now, or once their last minute allows.
-
-        Over the limit, an expense is kept and held, never dropped; the same text posted again
-        meanwhile looks like a repeat, and is refused each time it comes.
-        """
-        now, limit = self._clock.now(), self._policy.saves_per_minute
-        slots = self._slots[(message.chat_id, message.user_id)]
-        del slots[: bisect.bisect_right([slot.at for slot in slots], now - _MINUTE)]
-        at = now if len(slots) < limit else max(now, slots[-limit].at + _MINUTE)
-        said = _as_said(message.text)
-        if at > now and any(slot.said == said for slot in slots):
-            return RepeatedTooOften(limit)
-        bisect.insort(slots, _Slot(at, source_message_id, said))
-        return at
-
-    def _give_slot_back(self, chat_id: int, user_id: int, message_id: int) -> None:
-        """An undone expense no longer counts against its member's minute."""
-        slots = self._slots.get((chat_id, user_id))
-        if slots:
-            slots[:] = [slot for slot in slots if slot.message_id != message_id]
-
     async def _refuse_action(
         self, saved: SavedMessage | None, user_id: int, is_admin: AdminCheck
     ) -> ActionRefused | None:
@@ -509,20 +487,6 @@ class CaptureService:
         voided = replace(saved, lines=tuple(lines), voided=True)
         await self._state.record(voided)
         return voided
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class _Slot:
-    """When one of a member's expenses goes to the sheet, and what they wrote."""
-
-    at: datetime
-    message_id: int = field(compare=False)
-    said: str = field(compare=False)
-
-
-def _as_said(text: str) -> str:
-    """The words of a message, for telling a repeat: case and spacing do not count."""
-    return " ".join(text.casefold().split())
 
 
 @dataclass(frozen=True, slots=True)
