@@ -49,7 +49,7 @@ _KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS
 _KHMER_TRAILING_DIGIT = re.compile(r"\d(?![\d.,])")
 # A minus glued to a number (or to its currency sign) after a space or at the start: "-5$", "−5$",
 # "-$5". "3-4$" is a range and "012-345" a phone: a digit or a letter before the minus is not a sign.
-_MINUS = "-−"
+_MINUS = "-−–"
 _PHONE = re.compile(r"(?:\+[ ]?855|(?<![\d.,])0)(?:[ -]?\d){7,9}(?!\d)")
 
 

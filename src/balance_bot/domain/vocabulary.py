@@ -90,11 +90,11 @@ NOT_SPENT_WORDS = _words(
 )
 # Money coming back or taken out of the box: never spending, never a top-up of the other sign.
 MONEY_BACK_WORDS = _words(
-    """refund refunds refunded refunding returned cancelled canceled cancellation withdraw
-    withdrew withdrawn withdrawal withdrawing"""
+    """refund refunds refunded refunding returned cancel cancelled canceled cancellation void
+    withdraw withdrew withdrawn withdrawal withdrawing"""
 )
-# "took 20$ out of the box", "got 5$ back": a verb of taking with "out" or "back".
-TAKING_WORDS = _words("took take taken taking got get gave give given")
+# "took 20$ out of the box", "got 5$ back", "money back": taking, or money, with "out" or "back".
+TAKING_WORDS = _words("took take taken taking got get gave give given money cash")
 OUT_OR_BACK_WORDS = _words("out back")
 # Khmer is written without spaces between words: these are looked for inside the text.
 MONEY_BACK_KHMER = ("ដកប្រាក់", "ដកលុយ", "ប្រាក់វិញ", "លុយវិញ", "សងវិញ", "បង្វិលសង", "លុបចោល")

@@ -636,7 +636,16 @@ def test_no_amount_alone_is_read_as_a_day(number, mark):
 
 @pytest.mark.parametrize(
     "text",
-    ["coffee -5$", "-5$ coffee", "coffee −5$", "-$5 coffee", "coffee (-5$)", "ទឹកកក -៥០០០៛", "fuel -20,000៛"],
+    [
+        "coffee -5$",
+        "-5$ coffee",
+        "coffee −5$",
+        "taxi –5$",
+        "-$5 coffee",
+        "coffee (-5$)",
+        "ទឹកកក -៥០០០៛",
+        "fuel -20,000៛",
+    ],
 )
 def test_a_negative_amount_is_refused_never_saved_without_its_sign(text):
     result = parser.parse(text)
@@ -670,6 +679,8 @@ def test_a_dash_between_words_or_as_a_list_marker_is_not_a_sign(text):
         "took 20$ out of the box",
         "got 5$ back from the shop",
         "withdrew 50$ for the trip",
+        "money back 5$",
+        "cancel coffee 3$",
     ],
 )
 def test_money_coming_back_or_taken_out_is_refused_with_its_reason(text):
@@ -677,6 +688,9 @@ def test_money_coming_back_or_taken_out_is_refused_with_its_reason(text):
     assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.MONEY_BACK)
 
 
-@pytest.mark.parametrize("text", ["taxi back home 3$", "return tuk tuk 4$", "take away lunch 5$"])
+@pytest.mark.parametrize(
+    "text",
+    ["taxi back home 3$", "return tuk tuk 4$", "take away lunch 5$", "cash for taxi 3$", "3$ taxi back"],
+)
 def test_ordinary_expenses_with_back_return_or_take_are_still_expenses(text):
     assert parser.parse(text).status is ParseStatus.EXPENSE
