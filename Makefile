@@ -61,9 +61,11 @@ test: $(DEV)
 bench: $(DEV)
 	$(BIN)/python -m bench
 
-## score: score the parser on the shared dev corpus
+## score: score the parser on the shared dev corpus and on the project's own (tests/corpus/)
 score: $(RUNTIME)
 	$(BIN)/python ../shared/tools/score_parser.py ../shared/corpus/expenses-dev.jsonl -- $(BIN)/balance-bot parse
+	for corpus in tests/corpus/*.jsonl; do \
+	  $(BIN)/python ../shared/tools/score_parser.py $$corpus -- $(BIN)/balance-bot parse || exit 1; done
 
 ## lock: refresh requirements/*.txt from pyproject.toml (exact versions and hashes), with uv
 lock:

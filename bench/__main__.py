@@ -17,6 +17,22 @@ from bench import balance, bot, components, fuzz, llm, outbox, scale, sheets, we
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
+OWN_CORPUS = ROOT / "tests" / "corpus" / "parser-round-two.jsonl"
+# Numbers in words, Khmer written without spaces and English, for the words path's figure.
+NUMBER_WORD_MESSAGES = [
+    "ការ៉េម ប្រាំពាន់រៀល",
+    "ទឹកកកពីរម៉ឺនប្រាំពាន់រៀល",
+    "ជួសជុលម៉ូតូ ប្រាំមួយសែនរៀល",
+    "កាហ្វេបីដុល្លារកន្លះ",
+    "សៀវភៅ ដប់ដុល្លារ",
+    "បាយថ្ងៃត្រង់ សាមសិបពាន់រៀល",
+    "ទឹកសុទ្ធ បួនពាន់ប្រាំរយរៀល",
+    "យើងមកពីរនាក់",
+    "coffee five dollars",
+    "market twenty thousand riel",
+    "lunch five dollars fifty",
+    "water one and a half dollars",
+]
 SCORER = ROOT.parent / "shared" / "tools" / "score_parser.py"
 ROUNDS = 9
 # Used when the shared corpus is not beside the checkout: the same kinds of message.
@@ -124,13 +140,13 @@ def parse_command_start_ms() -> list[float]:
     return times
 
 
-def corpus_score() -> str:
-    if not (CORPUS.exists() and SCORER.exists()):
-        return "skipped: the shared corpus is not beside this checkout"
+def corpus_score(corpus: Path = CORPUS) -> str:
+    if not (corpus.exists() and SCORER.exists()):
+        return "skipped: the shared corpus or its scorer is not beside this checkout"
     command = [
         sys.executable,
         str(SCORER),
-        str(CORPUS),
+        str(corpus),
         "--quiet",
         "--",
         str(Path(sys.executable).parent / "balance-bot"),
@@ -158,7 +174,14 @@ def main() -> None:
         f"(min {min(dated_rates):,.0f}, max {max(dated_rates):,.0f}; the same messages, each with a day "
         f"named in front: {len(DATE_PREFIXES)} forms, English and Khmer)   goal >= 5,000"
     )
-    print(f"longest message         median {longest_message_ms():.2f} ms to parse 4,096 characters")
+    word_rates = parse_throughput(NUMBER_WORD_MESSAGES)
+    print(
+        f"parse throughput, words median {statistics.median(word_rates):,.0f} messages/s "
+        f"(min {min(word_rates):,.0f}, max {max(word_rates):,.0f}; {len(NUMBER_WORD_MESSAGES)} messages with "
+        "numbers in words, Khmer (also without spaces) and English)   goal >= 5,000"
+    )
+    longest = longest_message_ms()
+    print(f"longest message         median {longest:.2f} ms to parse 4,096 characters   goal < 20 ms")
     imports = import_time_ms()
     print(
         f"parser import time      median {statistics.median(imports):.1f} ms "
@@ -170,6 +193,11 @@ def main() -> None:
         f"(min {min(starts):.0f}; {ROUNDS} runs of `balance-bot parse` on no input)"
     )
     print(f"dev corpus score        {corpus_score()}   goal >= 98% correct, 0 wrong_saved, 0 false_alarm")
+    print(
+        f"own corpus score        {corpus_score(OWN_CORPUS)}   ({OWN_CORPUS.name}: issue 18's capabilities)"
+    )
+    if sys.argv[1:] == ["parser"]:
+        return  # `python -m bench parser`: the parser's figures alone
     print("-- hostile input (issue 15); takes about half a minute --")
     fuzz.report()
     if hasattr(os, "sched_setaffinity"):

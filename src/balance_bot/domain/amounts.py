@@ -17,7 +17,7 @@ from balance_bot.domain.numerals import (
 )
 from balance_bot.domain.text import DIGITS_TO_ASCII, is_khmer, is_latin_letter
 
-_CURRENCY_AHEAD = r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|r\b)))"
+_CURRENCY_AHEAD = r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|bucks?|r\b)))"
 _NUMBER = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000  1,250.00
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.250.000
@@ -25,13 +25,14 @@ _NUMBER = re.compile(
     + _CURRENCY_AHEAD  # 12 500 riel
     + r"|\d+,\d{1,2}(?!\d)"
     + _CURRENCY_AHEAD  # 3,5$
+    + r"|(?<=\$)\d+,\d{2}(?![\d,])|(?<=\$ )\d+,\d{2}(?![\d,])"  # $4,50
     + r"|\d*\.\d+"
     r"|\d+"
 )
 _NOT_A_LETTER = r"(?![^\W\d_])"
 _SUFFIX = re.compile(
     r"[ ]{0,2}(?:"
-    r"(?P<usd>US\$|\$|(?i:us[ ]?dollars?|usd|dollars?|dolla|bucks)" + _NOT_A_LETTER + r"|ដុល្លារ|ដុល្លា|ដុលា)"
+    r"(?P<usd>US\$|\$|(?i:us[ ]?dollars?|usd|dollars?|dolla|bucks?)" + _NOT_A_LETTER + r"|ដុល្លារ|ដុល្លា|ដុលា)"
     r"|(?P<khr>៛|(?i:riels?|khr)" + _NOT_A_LETTER + r"|រៀល)"
     r"|(?P<cents>¢|(?i:cents?)" + _NOT_A_LETTER + r"|សេន)"
     r")"
@@ -118,7 +119,8 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
         return None
 
     prefix = _PREFIX.search(scan, max(taken_until, start - 8), start)
-    if is_latin_letter(before) and prefix is None:
+    multiplied = before in "xX×" and before_that.isdigit()  # "2x1.5$": read, then asked about
+    if is_latin_letter(before) and prefix is None and not multiplied:
         return None  # a code or model glued to letters: Q3, A4, v2, 1e9
 
     number = read_number(written)

@@ -136,6 +136,11 @@ def _either(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# "on the 3rd floor": an ordinal that counts something other than days.
+_NOT_A_DAY_AFTER = (
+    r"[ ]+(?:floor|floors|time|times|round|grade|place|class|level|row|room|lesson|attempt|try|"
+    r"year|week|month|item|line|page|person|people)\b"
+)
 _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
 _ANY_WEEKDAY = "(?:" + _either([*_WEEKDAYS, *_WEEKDAY_ABBREVIATIONS]) + r")\.?,?[ ]+"
@@ -173,13 +178,18 @@ _ENGLISH = re.compile(
             # Monday, last Monday, on Mon
             r"(?:(?:last|on|past)[ ]+)?(?P<weekday>" + _either(_WEEKDAYS) + rf"){_E}",
             r"(?:last|on|past)[ ]+(?P<abbreviated>" + _either(_WEEKDAY_ABBREVIATIONS) + rf")\.?{_E}",
+            # "Thu: fuel 10$", "Fri lunch 6$": an abbreviation heading a line (checked in find_dates)
+            r"(?P<leading>" + _either(_WEEKDAY_ABBREVIATIONS) + rf")(?P<leading_mark>\.?[:,]|\.)?{_E}",
+            # on the 25th, on 3rd; never "on the 3rd floor"
+            rf"on[ ]+(?:the[ ]+)?(?P<oday>[0-3]?\d)(?:st|nd|rd|th){_E}(?!{_NOT_A_DAY_AFTER})",
         )
     )
     + ")",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    # 3/12, 3/12/2026, 03/12/26: day first, as Cambodia writes dates
+    # 3/12, 3/12/2026, 03/12/26: day first, as Cambodia writes dates; "on 25/11" anywhere in a line
+    r"(?:(?<![^\W_])(?P<non>on)[ ]+)?"
     r"(?<![\d./,:])(?P<nday>[0-3]?\d)/(?P<nmonth>[01]?\d)(?:/(?P<nyear>20\d\d|\d\d))?(?![\d/.,:])(?![ ]?[$៛])"
     # 2026-12-03
     r"|(?<![\d.-])(?P<iso>20\d\d-[01]\d-[0-3]\d)(?![\d-])"
@@ -208,6 +218,9 @@ _KHMER_CUES = ("ថ្ងៃ", "ម្សិល", "យប់", "ព្រឹក"
 _LATIN_WORD = re.compile(r"[a-z]+")
 _ANY_KHMER = re.compile("[\u1780-\u17ff]")
 _NUMERIC_CUE = re.compile(r"\d[/-]\d")
+_ORDINAL_CUE = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
+# An abbreviation heading a line is a weekday when marked ("Sun:") or capitalised; "sun cream" is not.
+_NEVER_BARE = frozenset({"sun"})
 # "1/2 kg": a fraction, not the 1st of February.
 _UNIT_AFTER = re.compile(
     r"[ ]*(?:kg|g|gram|grams|l|liter|litre|liters|litres|ml|m|cm|km|box|boxes|bag|bags|pack|packs|cup|cups"
@@ -221,7 +234,7 @@ _NOT_LINE_END = re.compile(r"[^ .,:;!)\-]")
 def _candidates(scan: str) -> list[re.Match[str]]:
     """Matches of the families whose cue the line has, in order of where they start."""
     matches: list[re.Match[str]] = []
-    if not WORDS_NAMING_DAYS.isdisjoint(_LATIN_WORD.findall(scan.lower())):
+    if not WORDS_NAMING_DAYS.isdisjoint(_LATIN_WORD.findall(scan.lower())) or _ORDINAL_CUE.search(scan):
         matches += _ENGLISH.finditer(scan)
     if _NUMERIC_CUE.search(scan):
         matches += _NUMERIC.finditer(scan)
@@ -260,7 +273,11 @@ def find_dates(line: str, mentions: Sequence[Mention] | None = None) -> list[Dat
             money.popleft()  # candidates come in order of their start: amounts behind are done
         if money and money[0][0] < end:
             continue  # "May 5$", "៥ខែ ១២$": the number is an amount
-        if match.groupdict().get("nday") and not match.group("nyear") and not _stands_alone(scan, start, end):
+        said = match.groupdict()
+        dated = said.get("nyear") or said.get("non") or _stands_alone(scan, start, end)
+        if said.get("nday") and not dated:
+            continue  # "1/2 kg": a fraction
+        if said.get("leading") and not _heads_the_line(scan, match):
             continue
         words = _words_of(match)
         if words is not None:
@@ -274,6 +291,17 @@ def _stands_alone(scan: str, start: int, end: int) -> bool:
         return False
     # Searched, not sliced: a line of many dates is read in linear time.
     return _WORD_CHARACTER.search(scan, 0, start) is None or _NOT_LINE_END.search(scan, end) is None
+
+
+def _heads_the_line(scan: str, match: re.Match[str]) -> bool:
+    """'Thu: fuel 10$', 'Fri lunch 6$': a weekday's abbreviation first in the line, marked or
+    capitalised ('sun cream 4$' is no Sunday)."""
+    if scan[: match.start()].strip(" -•*"):
+        return False
+    word = match.group("leading")
+    if match.group("leading_mark"):
+        return True
+    return word[:1].isupper() and word[1:].islower() and word.lower() not in _NEVER_BARE
 
 
 def without_dates(text: str) -> str:
@@ -313,6 +341,10 @@ def _words_of(match: re.Match[str]) -> str | None:
         return _WEEKDAYS[said["weekday"].lower()]
     if "abbreviated" in said:
         return _WEEKDAY_ABBREVIATIONS[said["abbreviated"].lower()]
+    if "leading" in said:
+        return _WEEKDAY_ABBREVIATIONS[said["leading"].lower()]
+    if "oday" in said:
+        return f"the {int(said['oday'])}th" if 1 <= int(said["oday"]) <= 31 else None
     if "krelative" in said:
         return _KHMER_RELATIVE[said["krelative"]]
     return _KHMER_WEEKDAYS[said["kweekday"]]
@@ -353,7 +385,25 @@ def day_named(words: str, today: date) -> date | None:
     A day without a year is the latest one not after today ("Dec 3" said in November is last
     December's); a weekday is the last one. Cached: a group names the same few days all day.
     """
+    if ordinal := _ORDINAL_DAY.fullmatch(words):
+        return _latest_day_numbered(int(ordinal.group(1)), today)
     return read_with_dateparser(words, today, {"DATE_ORDER": "DMY"})
+
+
+_ORDINAL_DAY = re.compile(r"the (\d+)th")
+
+
+def _latest_day_numbered(number: int, today: date) -> date | None:
+    """'the 25th': this month's if it is not ahead, else last month's; None if that month has none."""
+    year, month = (today.year, today.month) if number <= today.day else _month_before(today)
+    try:
+        return date(year, month, number)
+    except ValueError:
+        return None
+
+
+def _month_before(day: date) -> tuple[int, int]:
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
 
 
 def load_date_reading() -> None:

@@ -17,6 +17,7 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import normalize_message
 from balance_bot.domain.vocabulary import (
@@ -28,10 +29,13 @@ from balance_bot.domain.vocabulary import (
     LABELS,
     MONEY_BACK_KHMER,
     MONEY_BACK_WORDS,
+    NOT_SPENT_PHRASES,
     NOT_SPENT_WORDS,
     OUT_OR_BACK_WORDS,
     PERIOD_WORDS,
     QUESTION_WORDS,
+    REQUEST_OPENERS,
+    REQUEST_PERSONS,
     SENTENCE_WORDS,
     TAKING_WORDS,
     TOTAL_WORDS,
@@ -53,7 +57,8 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+(?![-−]?[0-9០-៩$៛])\s*|[–—•*·▪◦●►✓✔>]+\s*)"
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
-_UNIT_PRICE_BEFORE = re.compile(r"@\s*$")
+# "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
+_UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
@@ -100,7 +105,7 @@ class HeuristicParser:
 
     def parse(self, text: str) -> ParseResult:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
-        text = normalize_message(text[: MAX_MESSAGE_LENGTH * 2])
+        text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
         if not text.strip():
             return ParseResult.ignore()
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
@@ -130,7 +135,13 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
         if _money_back(text, words):
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
-        if words & NOT_SPENT_WORDS or words & HEDGE_WORDS:
+        lowered = text.lower()
+        if (
+            words & NOT_SPENT_WORDS
+            or words & HEDGE_WORDS
+            or _is_a_request(text)
+            or any(phrase in lowered for phrase in NOT_SPENT_PHRASES)
+        ):
             return ParseResult.ignore(certain=False)  # money received, left, planned or doubted
         if "?" in text:
             if _bare_word(text.split()[0]) in QUESTION_WORDS:
@@ -151,6 +162,12 @@ class HeuristicParser:
             len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries
         )
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
+
+
+def _is_a_request(text: str) -> bool:
+    """'can you buy ice for 2$': a question or a proposal to someone, not a report of money spent."""
+    first_words = [_bare_word(word) for word in text.split(maxsplit=2)[:2]]
+    return len(first_words) == 2 and first_words[0] in REQUEST_OPENERS and first_words[1] in REQUEST_PERSONS
 
 
 def _money_back(text: str, words: set[str]) -> bool:

@@ -74,7 +74,8 @@ SENTENCE_WORDS = _words(
     are was were will would be been being am do does did don't doesn't didn't can can't could
     should have has had let's lets me my our your their there here what when where who whom
     why how which not no yes please pls see meet meeting wait come go going left students
-    people teachers minutes minute hours hour days weeks months mins hrs times
+    people teachers minutes minute hours hour days weeks months mins hrs times happy birthday
+    congratulations congrats welcome
     ខ្ញុំ យើង គាត់ គេ នាក់ ម៉ោង នាទី ជួប មក ទៅ"""
 )
 # Question words: a question that mentions an amount is asking, not reporting.
@@ -85,8 +86,9 @@ QUESTION_WORDS = _words(
 # Money that came in or is still there is not an expense: "received 100$", "balance 50$".
 NOT_SPENT_WORDS = _words(
     """received receive receiving reimbursed deposit deposited topup top-up
-    income balance left remaining remain owe owes lent lend borrowed borrow loan
-    ទទួល សល់ ខ្ចី"""
+    income balance left remaining remain owe owes owed lent lend borrowed borrow loan
+    repaid repay repays repaying sold sell sells selling earned earn
+    ទទួល សល់ ខ្ចី លក់"""
 )
 # Money coming back or taken out of the box: never spending, never a top-up of the other sign.
 MONEY_BACK_WORDS = _words(
@@ -102,7 +104,8 @@ MONEY_BACK_KHMER = ("ដកប្រាក់", "ដកលុយ", "ប្រា
 # a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it").
 HEDGE_WORDS = _words(
     """will would should could might if but not didn't don't doesn't won't wasn't isn't
-    going want wants wanted plan planning need needs tomorrow later"""
+    going want wants wanted plan planning need needs tomorrow later
+    price prices costs usually normally cheaper expensive increased decreased went used"""
 )
 # Words after an amount that make it a unit price, not what was paid: "1$ each", "@ 1.5$".
 UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
@@ -110,6 +113,12 @@ UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
 PERIOD_WORDS = _words("month mo year yr week wk day night hour hr ខែ ឆ្នាំ សប្តាហ៍ ថ្ងៃ")
 # Words before an amount that say the member does not know it exactly: "around 10$".
 APPROXIMATE_WORDS = _words("about around approx approximately roughly almost nearly estimated ~ ប្រហែល")
+
+# A message opening with one of these and a person asks or proposes: "can you buy ice for 2$".
+REQUEST_OPENERS = _words("can could would will shall should")
+REQUEST_PERSONS = _words("you u we i someone somebody anyone anybody he she they")
+# Phrases of money owed or earned rather than spent: "paid back Dara 5$", "got paid 100$".
+NOT_SPENT_PHRASES = ("paid back", "pay back", "pays back", "paying back", "got paid", "get paid", "last year")
 
 # Words that join two amounts as alternatives: "3$ or 4$".
 ALTERNATIVE_WORDS = _words("or ឬ either maybe")

@@ -165,3 +165,31 @@ def test_no_amount_alone_is_read_as_a_date(number, mark, dollar_first, in_khmer_
     if in_khmer_digits:
         text = text.translate(KHMER_DIGITS)
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("on 25/11 parking 2000៛", date(2026, 11, 25)),
+        ("parking on 25/11 2000៛", date(2026, 11, 25)),
+        ("Thu: fuel 10$", date(2026, 11, 26)),
+        ("Fri lunch 6$", date(2026, 11, 27)),
+        ("Sun: fuel 4$", date(2026, 11, 29)),
+        ("on the 25th taxi 4$", date(2026, 11, 25)),
+        ("taxi 4$ on 3rd", date(2026, 11, 3)),
+    ],
+)
+def test_the_first_rounds_misses_are_dated_like_their_long_forms(text, day):
+    assert the_day(text, date(2026, 11, 30)) == day  # a Monday
+
+
+def test_an_ordinal_day_ahead_this_month_is_last_months_and_a_missing_one_names_no_day():
+    assert the_day("on the 25th taxi 4$", date(2026, 12, 10)) == date(2026, 11, 25)
+    assert the_day("on the 31st taxi 4$", date(2026, 12, 10)) is None  # November has 30 days
+
+
+@pytest.mark.parametrize(
+    "text", ["sun cream 4$", "snacks on the 3rd floor 8$", "wed lunch 5$", "fried rice 2$", "1/2 kg sugar 1$"]
+)
+def test_lookalikes_of_the_new_forms_are_not_dates(text):
+    assert marked(text) == []

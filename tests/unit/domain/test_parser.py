@@ -694,3 +694,49 @@ def test_money_coming_back_or_taken_out_is_refused_with_its_reason(text):
 )
 def test_ordinary_expenses_with_back_return_or_take_are_still_expenses(text):
     assert parser.parse(text).status is ParseStatus.EXPENSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dara owes me 5$",
+        "paid back Dara 5$",
+        "sold the old chair 15$",
+        "got paid 100$ today",
+        "the price went up to 5$",
+        "the fan costs 25$ at the market",
+        "I'll pay 10$ tomorrow",
+        "can you buy ice for 2$",
+        "happy birthday, 25 today",
+        "we are 12 people",
+    ],
+)
+def test_money_owed_earned_asked_for_or_talked_about_is_not_spending(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize("text", ["2 coffees 3$ each", "water 3$ x 2", "coffee 2 x 1.5$", "coffee 2x1.5$"])
+def test_a_unit_price_is_never_saved_as_the_total(text):
+    result = parser.parse(text)
+    assert result.status is not ParseStatus.EXPENSE or result.entries[0].money.amount != 3
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("gum 1 buck", "1", Currency.USD),
+        ("bread $4,50", "4.50", Currency.USD),
+        ("milk 4,50$", "4.50", Currency.USD),
+        ("eggs 4,500៛", "4500", Currency.KHR),
+        ("**5$** coffee", "5", Currency.USD),
+        ("internet 25$/month", "25", Currency.USD),
+        ("USD 20 printer paper", "20", Currency.USD),
+        ("KHR 12,000 ice", "12000", Currency.KHR),
+        ("water 5usd", "5", Currency.USD),
+        ("ice 10k៛", "10000", Currency.KHR),
+        ("HP305 ink 18$", "18", Currency.USD),
+    ],
+)
+def test_every_way_a_currency_is_written_is_read(text, amount, currency):
+    (entry,) = parser.parse(text).entries
+    assert (entry.money.amount, entry.money.currency) == (Decimal(amount), currency)
