@@ -140,8 +140,10 @@ class LlmParts:
     flushing: asyncio.Task[None] | None = None
 
     def start(self) -> None:
-        """Write the message counts every few minutes while the bot runs."""
+        """Write the message counts every few minutes while the bot runs; load the local model."""
         self.flushing = asyncio.get_running_loop().create_task(self.log.flush_every(FLUSH_SECONDS))
+        if self.client is not None:
+            self.client.warm()
 
     async def close(self) -> None:
         """Write the last message counts and close the models' connections."""
@@ -178,7 +180,11 @@ def build_llm(
         from infrastructure.llm.ollama_reader import OllamaReader
 
         return OllamaReader(
-            settings.ollama_host, settings.ollama_model, float(settings.ollama_timeout_seconds), prompts
+            settings.ollama_host,
+            settings.ollama_model,
+            float(settings.ollama_timeout_seconds),
+            prompts,
+            settings.ollama_keep_alive,
         )
 
     def anthropic() -> ModelReader:

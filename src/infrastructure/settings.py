@@ -46,6 +46,7 @@ class Settings:
     parser_llm: tuple[str, ...] = ("ollama", "anthropic")
     ollama_host: str = "http://127.0.0.1:11434"
     ollama_model: str = "qwen2.5:3b-instruct"
+    ollama_keep_alive: str = "24h"
     anthropic_api_key: str | None = field(default=None, repr=False)
     anthropic_model: str = "claude-haiku-4-5"
     anthropic_base_url: str = "https://api.anthropic.com"
@@ -120,6 +121,7 @@ class Settings:
             parser_llm=_parser_llm(values.get("PARSER_LLM", ",".join(defaults.parser_llm))),
             ollama_host=values.get("OLLAMA_HOST", defaults.ollama_host).rstrip("/"),
             ollama_model=values.get("OLLAMA_MODEL", defaults.ollama_model),
+            ollama_keep_alive=_keep_alive(values.get("OLLAMA_KEEP_ALIVE", defaults.ollama_keep_alive)),
             anthropic_api_key=values.get("ANTHROPIC_API_KEY"),
             anthropic_model=values.get("ANTHROPIC_MODEL", defaults.anthropic_model),
             anthropic_base_url=values.get("ANTHROPIC_BASE_URL", defaults.anthropic_base_url).rstrip("/"),
@@ -210,6 +212,15 @@ def _title_format(title_format: str) -> str:
             "include the month (%B or %m)"
         )
     return title_format
+
+
+def _keep_alive(raw: str) -> str:
+    """How long Ollama keeps the model loaded after a call, as Ollama writes it: 30m, 24h, -1."""
+    if not re.fullmatch(r"-1|\d+(?:\.\d+)?(?:ms|s|m|h)?", raw):
+        raise SettingsError(
+            f"OLLAMA_KEEP_ALIVE must be a duration such as 30m or 24h, or -1 (forever), not {raw!r}"
+        )
+    return raw
 
 
 def _port(values: Mapping[str, str], name: str, default: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,7 @@ ERROR_TYPES = {
     529: "overloaded_error",
     500: "api_error",
     401: "authentication_error",
+    400: "invalid_request_error",
 }
 
 
@@ -26,6 +28,10 @@ class FakeAnthropic:
     script: ModelScript = field(default_factory=lambda: ModelScript(input_tokens=1500, output_tokens=60))
     requests: list[dict[str, Any]] = field(default_factory=list)
     url: str = ""
+    # As newer models answer: sampling settings they no longer take, a forced tool they refuse.
+    refuses_temperature: bool = False
+    refuses_forced_tool: bool = False
+    text_before_tool: bool = False  # a text block ahead of the tool call, as models may send
     _runner: web.AppRunner | None = None
 
     async def start(self) -> str:
@@ -45,30 +51,48 @@ class FakeAnthropic:
             return _error(401, "invalid x-api-key")
         body = await request.json()
         self.requests.append(body)
+        if self.refuses_temperature and "temperature" in body:
+            return _error(400, "temperature: this model does not support setting temperature")
+        forced = body.get("tool_choice", {}).get("type") == "tool"
+        if self.refuses_forced_tool and forced:
+            return _error(400, "tool_choice: forcing a tool is not supported with this model")
         user_turn = body["messages"][-1]["content"]
         reply, answer = await self.script.next_reply(message_of(user_turn))
         if reply.status != 200:
             headers = {"retry-after": str(reply.retry_after)} if reply.retry_after is not None else {}
             return _error(reply.status, "injected failure", headers)
-        tool = body["tool_choice"]["name"]
-        block: dict[str, Any] = {"type": "tool_use", "id": "toolu_01", "name": tool, "input": answer}
+        if reply.body is not None:
+            return web.Response(text=reply.body, content_type="application/json")
+        marker = '"__raw_answer__"'
+        answer_json: Any = marker if reply.raw_answer is not None else answer
+        blocks: list[dict[str, Any]]
+        if forced:
+            tool = body["tool_choice"]["name"]
+            blocks = [{"type": "tool_use", "id": "toolu_01", "name": tool, "input": answer_json}]
+            if self.text_before_tool:
+                blocks.insert(0, {"type": "text", "text": "I'll record that expense."})
+        else:
+            blocks = [{"type": "text", "text": "Here is the answer:\n" + json.dumps(answer)}]
         if reply.malformed:
-            block = {"type": "text", "text": "Sure! The expense is coffee."}
-        return web.json_response(
-            {
-                "id": "msg_01",
-                "type": "message",
-                "role": "assistant",
-                "model": body["model"],
-                "content": [block],
-                "stop_reason": "tool_use",
-                "stop_sequence": None,
-                "usage": {
-                    "input_tokens": self.script.input_tokens,
-                    "output_tokens": self.script.output_tokens,
-                },
+            blocks = [{"type": "text", "text": "Sure! The expense is coffee."}]
+        reply_body: dict[str, Any] = {
+            "id": "msg_01",
+            "type": "message",
+            "role": "assistant",
+            "model": body["model"],
+            "content": blocks,
+            "stop_reason": "tool_use" if forced else "end_turn",
+            "stop_sequence": None,
+        }
+        if not reply.no_usage:
+            reply_body["usage"] = {
+                "input_tokens": self.script.input_tokens,
+                "output_tokens": self.script.output_tokens,
             }
-        )
+        text = json.dumps(reply_body)
+        if reply.raw_answer is not None:
+            text = text.replace(json.dumps(marker), reply.raw_answer)
+        return web.Response(text=text, content_type="application/json")
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:

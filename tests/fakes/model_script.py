@@ -18,6 +18,9 @@ class Reply:
     malformed: bool = False
     delay: float = 0.0
     retry_after: float | None = None
+    body: str | None = None  # a 200 with this body as it is: not JSON, cut short
+    no_usage: bool = False  # a reply without its token counts
+    raw_answer: str | None = None  # the answer's JSON text as sent: a 5,000-digit integer, deep nesting
 
 
 def answer(amount: float, currency: str, purpose: str, confidence: float = 0.9) -> dict[str, Any]:

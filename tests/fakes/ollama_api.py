@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,12 +21,25 @@ class FakeOllama:
     script: ModelScript = field(default_factory=ModelScript)
     requests: list[dict[str, Any]] = field(default_factory=list)
     url: str = ""
+    version: str = "0.13.0"
+    load_seconds: float = 0.0  # a real model takes seconds to load inside the first request
+    loaded: set[str] = field(default_factory=set)
     _runner: web.AppRunner | None = None
+
+    def unload(self) -> None:
+        """Ollama unloads an idle model (after keep_alive): the next request loads it again."""
+        self.loaded.clear()
+
+    async def _load(self, model: str) -> None:
+        if model not in self.loaded:
+            await asyncio.sleep(self.load_seconds)
+            self.loaded.add(model)
 
     async def start(self) -> str:
         """Serve on a free loopback port; returns the base URL for OLLAMA_HOST."""
         app = web.Application()
         app.router.add_get("/api/tags", self._tags)
+        app.router.add_get("/api/version", self._version)
         app.router.add_post("/api/chat", self._chat)
         self._runner, self.url = await serve(app)
         return self.url
@@ -38,16 +52,32 @@ class FakeOllama:
     async def _tags(self, request: web.Request) -> web.Response:
         return web.json_response({"models": [{"name": name, "model": name} for name in self.models]})
 
+    async def _version(self, request: web.Request) -> web.Response:
+        return web.json_response({"version": self.version})
+
     async def _chat(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.requests.append(body)
         if body.get("model") not in self.models:
             return web.json_response({"error": f"model '{body.get('model')}' not found"}, status=404)
+        await self._load(body["model"])
+        if not body.get("messages"):  # how clients load a model: an empty chat, answered at once
+            return web.json_response(
+                {
+                    "model": body["model"],
+                    "created_at": "2026-11-22T00:00:00Z",
+                    "message": {"role": "assistant", "content": ""},
+                    "done": True,
+                    "done_reason": "load",
+                }
+            )
         user_turn = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "user")
         reply, answer = await self.script.next_reply(message_of(user_turn))
         if reply.status != 200:
             return web.json_response({"error": "injected failure"}, status=reply.status)
-        content = "{not json" if reply.malformed else json.dumps(answer)
+        if reply.body is not None:
+            return web.Response(text=reply.body, content_type="application/json")
+        content = "{not json" if reply.malformed else reply.raw_answer or json.dumps(answer)
         return web.json_response(
             {
                 "model": body["model"],
@@ -55,7 +85,13 @@ class FakeOllama:
                 "message": {"role": "assistant", "content": content},
                 "done": True,
                 "done_reason": "stop",
-                "prompt_eval_count": self.script.input_tokens,
-                "eval_count": self.script.output_tokens,
+                **(
+                    {}
+                    if reply.no_usage
+                    else {
+                        "prompt_eval_count": self.script.input_tokens,
+                        "eval_count": self.script.output_tokens,
+                    }
+                ),
             }
         )

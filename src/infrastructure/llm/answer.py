@@ -57,6 +57,8 @@ def proposal_from_text(text: str) -> Proposal:
         answer = json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         raise InvalidAnswer(f"not JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise InvalidAnswer("JSON nested too deep") from exc
     return proposal_from_json(answer)
 
 

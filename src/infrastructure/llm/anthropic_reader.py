@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 import anthropic
 
 from infrastructure.llm.answer import ANSWER_SCHEMA, model_answer
 from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure, failure_of_status
 from infrastructure.llm.prompts import Prompts
 
+log = logging.getLogger(__name__)
 TOOL_NAME = "record_expenses"
 MAX_ANSWER_TOKENS = 1024
+# Asked of a model that refuses a forced tool: the same answer, as JSON text.
+JSON_ONLY = (
+    "\n\nAnswer with the JSON object alone, with the keys entries (each with amount_value, currency "
+    "and purpose), confidence and reason; no other text."
+)
 
 
 class AnthropicReader:
-    """One Anthropic model; retries are ExpenseParserClient's, so the deadline holds."""
+    """One Anthropic model; retries are ExpenseParserClient's, so the deadline holds.
+
+    No `temperature` is sent (newer models refuse it next to other sampling settings, and
+    the forced tool leaves little to sample). A model that refuses a forced tool is asked
+    for the JSON as text instead, from then on.
+    """
 
     provider = "anthropic"
     paid = True
@@ -23,28 +37,41 @@ class AnthropicReader:
     ) -> None:
         self.model = model
         self._prompts = prompts
+        self._forced_tool_refused = False
         self._client = anthropic.AsyncAnthropic(
             api_key=api_key, base_url=base_url, timeout=timeout_seconds, max_retries=0
         )
 
     async def read(self, text: str) -> ModelAnswer:
         """Ask the model; errors come back as ModelFailure."""
+        if not self._forced_tool_refused:
+            try:
+                return await self._ask(text, forced_tool=True)
+            except ModelFailure as failure:
+                if not _refuses_forced_tools(failure):
+                    raise
+                log.warning("%s refuses a forced tool; asking for JSON text from now on", self.model)
+                self._forced_tool_refused = True
+        return await self._ask(text, forced_tool=False)
+
+    async def _ask(self, text: str, *, forced_tool: bool) -> ModelAnswer:
+        request: dict[str, Any] = {
+            "model": self.model,
+            "max_tokens": MAX_ANSWER_TOKENS,
+            "system": self._prompts.system + ("" if forced_tool else JSON_ONLY),
+            "messages": [{"role": "user", "content": self._prompts.user(text)}],
+        }
+        if forced_tool:
+            request["tools"] = [
+                {
+                    "name": TOOL_NAME,
+                    "description": "Record the expenses the message reports, as the rules say.",
+                    "input_schema": ANSWER_SCHEMA,
+                }
+            ]
+            request["tool_choice"] = {"type": "tool", "name": TOOL_NAME}
         try:
-            message = await self._client.messages.create(
-                model=self.model,
-                max_tokens=MAX_ANSWER_TOKENS,
-                temperature=0,
-                system=self._prompts.system,
-                messages=[{"role": "user", "content": self._prompts.user(text)}],
-                tools=[
-                    {
-                        "name": TOOL_NAME,
-                        "description": "Record the expenses the message reports, as the rules say.",
-                        "input_schema": ANSWER_SCHEMA,
-                    }
-                ],
-                tool_choice={"type": "tool", "name": TOOL_NAME},
-            )
+            message = await self._client.messages.create(**request)
         except anthropic.APITimeoutError as exc:
             raise ModelFailure(Failure.TIMEOUT, "timeout") from exc
         except anthropic.APIConnectionError as exc:
@@ -52,17 +79,51 @@ class AnthropicReader:
         except anthropic.APIStatusError as exc:
             raise ModelFailure(
                 failure_of_status(exc.status_code),
-                f"HTTP {exc.status_code}",
+                f"HTTP {exc.status_code}: {_error_message(exc)}",
                 retry_after=_retry_after(exc.response.headers.get("retry-after")),
             ) from exc
-        call = next((block for block in message.content if block.type == "tool_use"), None)
-        return model_answer(
-            None if call is None else call.input, message.usage.input_tokens, message.usage.output_tokens
-        )
+        except (anthropic.APIError, ValueError, TypeError, RecursionError) as exc:
+            # A 200 whose body is not the Messages shape: not JSON, an integer past Python's limit.
+            raise ModelFailure(Failure.INVALID, f"unreadable reply: {type(exc).__name__}") from exc
+        usage = getattr(message, "usage", None)
+        input_tokens = getattr(usage, "input_tokens", None) or 0
+        output_tokens = getattr(usage, "output_tokens", None) or 0
+        blocks = getattr(message, "content", None) or []
+        if forced_tool:
+            call = next((block for block in blocks if getattr(block, "type", None) == "tool_use"), None)
+            payload: object = None if call is None else call.input
+        else:
+            payload = _json_text(blocks)
+        return model_answer(payload, input_tokens, output_tokens)
+
+    async def warm(self) -> None:
+        """Nothing to load: the API's models are always there."""
+
+    def tokens_at_most(self, text: str) -> tuple[int, int]:
+        """The prompt's tokens at most, and the answer's cap."""
+        return self._prompts.tokens_at_most(text), MAX_ANSWER_TOKENS
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""
         await self._client.close()
+
+
+def _refuses_forced_tools(failure: ModelFailure) -> bool:
+    return failure.failure is Failure.REFUSED and "tool_choice" in str(failure)
+
+
+def _error_message(exc: anthropic.APIStatusError) -> str:
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    message = error.get("message") if isinstance(error, dict) else None
+    return str(message)[:300] if message else "no message"
+
+
+def _json_text(blocks: list[Any]) -> str | None:
+    """The JSON object in the text blocks of an answer, from its first '{' to its last '}'."""
+    text = "".join(getattr(block, "text", "") for block in blocks if getattr(block, "type", None) == "text")
+    start, end = text.find("{"), text.rfind("}")
+    return text[start : end + 1] if 0 <= start < end else None
 
 
 def _retry_after(raw: str | None) -> float | None:

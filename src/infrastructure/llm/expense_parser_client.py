@@ -89,6 +89,14 @@ class ModelReader(Protocol):
         """The model's answer; ModelFailure when there is none."""
         ...
 
+    async def warm(self) -> None:
+        """Have the model loaded, so the next message does not wait for it; nothing for an API."""
+        ...
+
+    def tokens_at_most(self, text: str) -> tuple[int, int]:
+        """(input, output) tokens a call on the text may cost at most: what the budget reserves."""
+        ...
+
     async def aclose(self) -> None:
         """Close the connections."""
         ...
@@ -200,6 +208,10 @@ class ExpenseParserClient:
         self._resting_until: dict[str, float] = {}
         self._last_failure: dict[str, Failure] = {}
         self._noticed_months: set[str] = set()
+        # The budget's check and the reservation of a call's most cost are one step across chats.
+        self._budget_lock = asyncio.Lock()
+        self._reserved = Decimal(0)
+        self._warming: set[asyncio.Task[None]] = set()
 
     async def parse_message(self, text: str, hints: ParseHints) -> ParseResult | None:
         """The first sure reading within the deadline; 'unclear' if the models were all unsure."""
@@ -207,9 +219,13 @@ class ExpenseParserClient:
         fallback_reason: str | None = None
         unsure = False
         for reader in self._readers:
-            skip = await self._reason_to_skip(reader, hints)
+            reserved = self._call_cost_at_most(reader, text)
+            skip = await self._reason_to_skip(reader, hints, reserved)
             if skip is None:
-                read = await self._ask(reader, text, hints, deadline, fallback_reason)
+                try:
+                    read = await self._ask(reader, text, hints, deadline, fallback_reason)
+                finally:
+                    self._reserved -= reserved if reader.paid else Decimal(0)
                 if isinstance(read, ParseResult):
                     return read
                 unsure |= read == "unsure"
@@ -219,12 +235,41 @@ class ExpenseParserClient:
             return ParseResult.unclear(Problem.UNSURE)
         return None
 
+    def warm(self) -> None:
+        """Load the local models in the background, as the bot starts: the first hard message of
+        the day should not wait for a model to load, nor go to the paid one because it did."""
+        for reader in self._readers:
+            self._warm(reader)
+
+    def _warm(self, reader: ModelReader) -> None:
+        if reader.paid:
+            return
+        task = asyncio.get_running_loop().create_task(self._warm_quietly(reader))
+        self._warming.add(task)
+        task.add_done_callback(self._warming.discard)
+
+    @staticmethod
+    async def _warm_quietly(reader: ModelReader) -> None:
+        try:
+            await reader.warm()
+        except Exception as exc:  # a model that cannot load now is asked, and reported, per message
+            log.info("LLM %s could not be warmed: %s", reader.provider, exc)
+
     async def aclose(self) -> None:
         """Close every model's connections."""
+        for task in list(self._warming):
+            task.cancel()
         for reader in self._readers:
             await reader.aclose()
 
-    async def _reason_to_skip(self, reader: ModelReader, hints: ParseHints) -> str | None:
+    def _call_cost_at_most(self, reader: ModelReader, text: str) -> Decimal:
+        """What the reader's calls on this message may cost, its retries included."""
+        if not reader.paid:
+            return Decimal(0)
+        input_tokens, output_tokens = reader.tokens_at_most(text)
+        return self._cost(reader, input_tokens, output_tokens) * self._policy.attempts_per_provider
+
+    async def _reason_to_skip(self, reader: ModelReader, hints: ParseHints, reserve: Decimal) -> str | None:
         if self._timer.monotonic() < self._resting_until.get(reader.provider, 0.0):
             return f"resting after {self._last_failure[reader.provider]}"
         if not reader.paid:
@@ -233,9 +278,11 @@ class ExpenseParserClient:
         if budget <= 0:
             return "off (no budget)"
         month = self._month()
-        spent = await self._log.paid_cost(month)
-        if spent < budget:
-            return None
+        async with self._budget_lock:
+            spent = await self._log.paid_cost(month)
+            if spent + self._reserved + reserve <= budget:
+                self._reserved += reserve  # calls in flight count before their cost is logged
+                return None
         if month not in self._noticed_months:
             self._noticed_months.add(month)  # no write per message once the month's notice is claimed
             if await self._log.claim_budget_notice(month) and self._on_budget_reached is not None:
@@ -255,10 +302,13 @@ class ExpenseParserClient:
             try:
                 async with asyncio.timeout(remaining):
                     answer = await reader.read(text)
-            except (ModelFailure, TimeoutError) as exc:
-                failure = exc if isinstance(exc, ModelFailure) else ModelFailure(Failure.TIMEOUT, "deadline")
+                judged = judge_proposal(text, answer.proposal, self._limits)
+            except Exception as exc:  # whatever a reader raises, the member's message goes on
+                failure = self._as_failure(reader, text, exc)
                 await self._record(reader, failure.failure, started, failure, fallback_reason, hints)
                 self._note_failure(reader, failure.failure)
+                if failure.failure is Failure.TIMEOUT:
+                    self._warm(reader)  # it may have been unloaded: have it ready for the next message
                 why = failure.failure.value
                 wait = self._retry_wait(failure, attempt)
                 if wait is None or self._timer.monotonic() + wait + MIN_CALL_SECONDS > deadline:
@@ -266,7 +316,6 @@ class ExpenseParserClient:
                 await self._timer.sleep(wait)
                 continue
             self._last_failure.pop(reader.provider, None)
-            judged = judge_proposal(text, answer.proposal, self._limits)
             if isinstance(judged, Rejected):
                 outcome = f"rejected:{judged.rejection}"
             elif answer.proposal.confidence < self._policy.confidence_threshold:
@@ -276,6 +325,18 @@ class ExpenseParserClient:
             await self._record(reader, outcome, started, answer, fallback_reason, hints)
             return judged if isinstance(judged, ParseResult) and outcome == "ok" else outcome
         return why
+
+    @staticmethod
+    def _as_failure(reader: ModelReader, text: str, exc: Exception) -> ModelFailure:
+        """A reader's exception as a model failure; a call abandoned at its timeout still cost the
+        prompt's tokens when the model is paid."""
+        if isinstance(exc, ModelFailure | TimeoutError):
+            failure = exc if isinstance(exc, ModelFailure) else ModelFailure(Failure.TIMEOUT, "deadline")
+            if failure.failure is Failure.TIMEOUT and reader.paid and not failure.input_tokens:
+                failure.input_tokens = reader.tokens_at_most(text)[0]  # the prompt was sent, and is billed
+            return failure
+        log.warning("LLM %s failed unexpectedly: %s: %s", reader.provider, type(exc).__name__, exc)
+        return ModelFailure(Failure.INVALID, f"{type(exc).__name__} while reading the answer")
 
     def _retry_wait(self, failure: ModelFailure, attempt: int) -> float | None:
         if failure.failure not in RETRYABLE or attempt + 1 >= self._policy.attempts_per_provider:

@@ -19,9 +19,20 @@ class LazyReader:
 
     async def read(self, text: str) -> ModelAnswer:
         """Build the reader if need be, then ask it."""
+        return await self._built().read(text)
+
+    async def warm(self) -> None:
+        """Build the reader and have it load its model."""
+        await self._built().warm()
+
+    def tokens_at_most(self, text: str) -> tuple[int, int]:
+        """The built reader's bound of a call's tokens."""
+        return self._built().tokens_at_most(text)
+
+    def _built(self) -> ModelReader:
         if self._reader is None:
             self._reader = self._build()
-        return await self._reader.read(text)
+        return self._reader
 
     async def aclose(self) -> None:
         """Close the reader if it was ever built."""

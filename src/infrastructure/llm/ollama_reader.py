@@ -9,6 +9,11 @@ from infrastructure.llm.answer import ANSWER_SCHEMA, model_answer
 from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure, failure_of_status
 from infrastructure.llm.prompts import Prompts
 
+# The most tokens an answer may take: a 50-entry list fits, a model looping on whitespace stops.
+MAX_ANSWER_TOKENS = 1024
+# Loading a model takes seconds: warming it waits longer than a message ever would.
+WARM_TIMEOUT_SECONDS = 120.0
+
 
 class OllamaReader:
     """One Ollama model; each call bounded by its own timeout (the client has none by default)."""
@@ -16,10 +21,14 @@ class OllamaReader:
     provider = "ollama"
     paid = False
 
-    def __init__(self, host: str, model: str, timeout_seconds: float, prompts: Prompts) -> None:
+    def __init__(
+        self, host: str, model: str, timeout_seconds: float, prompts: Prompts, keep_alive: str = "24h"
+    ) -> None:
         self.model = model
         self._prompts = prompts
+        self._keep_alive = keep_alive
         self._client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(timeout_seconds))
+        self._warm_client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(WARM_TIMEOUT_SECONDS))
 
     async def read(self, text: str) -> ModelAnswer:
         """Ask the model; errors come back as ModelFailure."""
@@ -31,7 +40,9 @@ class OllamaReader:
                     {"role": "user", "content": self._prompts.user(text)},
                 ],
                 format=ANSWER_SCHEMA,
-                options={"temperature": 0},
+                options={"temperature": 0, "num_predict": MAX_ANSWER_TOKENS},
+                keep_alive=self._keep_alive,
+                think=False,  # a thinking model an operator chose answers at once
                 stream=False,
             )
         except ollama.ResponseError as exc:
@@ -44,6 +55,15 @@ class OllamaReader:
             response.message.content or "", response.prompt_eval_count or 0, response.eval_count or 0
         )
 
+    async def warm(self) -> None:
+        """Load the model and keep it loaded: a chat with no messages loads it and answers nothing."""
+        await self._warm_client.chat(model=self.model, messages=[], keep_alive=self._keep_alive)
+
+    def tokens_at_most(self, text: str) -> tuple[int, int]:
+        """A local model costs nothing; the figures are the prompt's and the answer's bounds."""
+        return self._prompts.tokens_at_most(text), MAX_ANSWER_TOKENS
+
     async def aclose(self) -> None:
         """Close the HTTP connections."""
         await self._client._client.aclose()
+        await self._warm_client._client.aclose()

@@ -19,6 +19,11 @@ class Prompts:
         """The user's turn for one message; the message goes in as data, never as a format string."""
         return self.user_template.replace("{message}", message)
 
+    def tokens_at_most(self, message: str) -> int:
+        """An upper bound of the prompt's tokens: a byte-level tokenizer makes no more than one
+        token per UTF-8 byte, whatever the script."""
+        return len(self.system.encode()) + len(self.user(message).encode())
+
 
 def load_prompts(directory: Path = DEFAULT_PROMPTS) -> Prompts:
     """system.txt, examples.txt (a message, its answer, a blank line; repeated) and user.txt."""

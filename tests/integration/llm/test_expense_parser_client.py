@@ -207,19 +207,27 @@ async def test_when_every_model_is_unsure_of_chatter_the_bot_stays_silent(ollama
     assert await cascade.parse() is None  # the heuristic's "ignore" stands
 
 
+def most_a_call_costs(text=MESSAGE):
+    """What the budget reserves for a message's Haiku calls (two attempts) before they are made."""
+    price_in, price_out = DEFAULT_LLM_PRICES["claude-haiku-4-5"]
+    per_call = load_prompts().tokens_at_most(text) * price_in + 1024 * price_out
+    return 2 * per_call / 1_000_000
+
+
 async def test_a_spent_budget_stops_paid_calls_and_admins_are_told_once(ollama, anthropic_api, database):
-    cascade = Cascade(ollama, anthropic_api, database, monthly_budget_usd=Decimal("0.003"))
+    # Room for the reservation and 0.0027 USD: two calls of 0.0018 fit, a third would overshoot.
+    budget = most_a_call_costs() + Decimal("0.0027")
+    cascade = Cascade(ollama, anthropic_api, database, monthly_budget_usd=budget)
     await ollama.stop()
     anthropic_api.script.answers[MESSAGE] = RICE
     for _ in range(4):
         await cascade.parse()
-    # Two calls of 0.0018 USD reach 0.0036, over the 0.003 budget: the third and fourth are not made.
     assert len(anthropic_api.requests) == 2
     (notice,) = cascade.notices
     assert (notice.month, notice.spent_usd, notice.budget_usd, notice.chat_id) == (
         "2026-11",
         Decimal("0.0036"),
-        Decimal("0.003"),
+        budget,
         -100,
     )
     cascade.clock.advance(days=11)  # December in Phnom Penh: a new budget
