@@ -262,7 +262,9 @@ async def _llms(settings: Settings) -> list[Finding]:
                 Finding(
                     Verdict.WARN,
                     "Anthropic",
-                    f"no price for {model} in LLM_PRICES: its calls are costed as the dearest model known",
+                    f"no price for {model} in the built-in table or LLM_PRICES: its calls are costed at "
+                    "the dearest price Anthropic lists (15 and 75 USD per million tokens); add its "
+                    "price to LLM_PRICES",
                 )
             )
         elif settings.anthropic_api_key:
@@ -276,22 +278,51 @@ async def _llms(settings: Settings) -> list[Finding]:
     return findings
 
 
+# A JSON schema in `format` needs this server version; older servers ignore or refuse it.
+OLDEST_OLLAMA = (0, 5, 0)
+
+
 async def _ollama(settings: Settings) -> Finding:
-    url = f"{settings.ollama_host}/api/tags"
     try:
-        async with (
-            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session,
-            session.get(url) as response,
-        ):
-            models = [model.get("name", "") for model in (await response.json()).get("models", [])]
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
+            async with session.get(f"{settings.ollama_host}/api/tags") as response:
+                models = [model.get("name", "") for model in (await response.json()).get("models", [])]
+            async with session.get(f"{settings.ollama_host}/api/version") as response:
+                version = str((await response.json()).get("version", ""))
     except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
         return Finding(
             Verdict.WARN, "Ollama", f"{settings.ollama_host} is not reachable ({exc.__class__.__name__})"
         )
-    wanted = settings.ollama_model
-    if not any(name == wanted or name.split(":")[0] == wanted for name in models):
-        return Finding(Verdict.WARN, "Ollama", f"model {wanted} is not pulled: run `ollama pull {wanted}`")
-    return Finding(Verdict.OK, "Ollama", f"{settings.ollama_host} serves {wanted}")
+    if _version_tuple(version) < OLDEST_OLLAMA:
+        return Finding(
+            Verdict.FAIL,
+            "Ollama",
+            f"{settings.ollama_host} runs Ollama {version or 'of an unknown version'}; the bot needs 0.5.0 "
+            "or later for answers held to a schema: update Ollama",
+        )
+    wanted = ollama_name(settings.ollama_model)
+    if wanted not in {ollama_name(name) for name in models}:
+        return Finding(
+            Verdict.WARN,
+            "Ollama",
+            f"model {wanted} is not pulled (Ollama reads {settings.ollama_model} as {wanted}): "
+            f"run `ollama pull {settings.ollama_model}`",
+        )
+    return Finding(Verdict.OK, "Ollama", f"{settings.ollama_host} (Ollama {version}) serves {wanted}")
+
+
+def ollama_name(model: str) -> str:
+    """A model's name as Ollama resolves it: `qwen2.5` is `qwen2.5:latest`."""
+    return model if ":" in model else f"{model}:latest"
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    numbers = []
+    for part in version.split("-")[0].split(".")[:3]:
+        if not part.isdigit():
+            break
+        numbers.append(int(part))
+    return tuple(numbers)
 
 
 def _writable_folder(folder: Path) -> bool:

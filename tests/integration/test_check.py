@@ -195,3 +195,22 @@ async def test_the_groups_the_bot_has_seen_are_listed_for_allowed_chat_ids(envir
     await database.close()
     findings = by_item(await run_checks(Settings.from_environment(env)))
     assert findings["Groups seen"].detail == "-1001234567890"
+
+
+async def test_an_ollama_too_old_for_a_schema_is_a_fail_line(environment, ollama):
+    _key, env = environment
+    ollama.version = "0.4.7"
+    line = by_item(await run_checks(Settings.from_environment(env)))["Ollama"]
+    assert line.verdict is Verdict.FAIL
+    assert "0.5.0 or later" in line.detail
+
+
+async def test_a_model_name_resolves_as_ollama_resolves_it(environment, ollama):
+    _key, env = environment
+    ollama.models = ["qwen2.5:3b-instruct"]
+    line = by_item(await run_checks(Settings.from_environment({**env, "OLLAMA_MODEL": "qwen2.5"})))["Ollama"]
+    assert line.verdict is Verdict.WARN
+    assert "qwen2.5:latest is not pulled" in line.detail
+    ollama.models = ["qwen2.5:latest"]
+    line = by_item(await run_checks(Settings.from_environment({**env, "OLLAMA_MODEL": "qwen2.5"})))["Ollama"]
+    assert line.verdict is Verdict.OK
