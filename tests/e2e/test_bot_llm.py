@@ -1,11 +1,13 @@
 """End to end with the LLMs: the bot against the fake Bot API, fake Ollama and fake Anthropic."""
 
 import socket
+from decimal import Decimal
 
 import pytest
 
 from tests.e2e.test_bot import ADMIN, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
 from tests.fakes.model_script import answer
+from tests.integration.llm.test_expense_parser_client import most_a_call_costs
 
 DRIVER = "paid 15 to the driver who brought the chairs"
 
@@ -108,7 +110,9 @@ async def test_a_spent_budget_is_told_to_the_group_and_the_admins_once(
 ):
     await ollama.stop()
     anthropic_api.script.answers[DRIVER] = answer(15, "UNKNOWN", "driver")
-    settings = llm_settings(LLM_MONTHLY_BUDGET_USD="0.001", ADMIN_USER_IDS=str(ADMIN))
+    # Room for one call's reservation and 0.001 USD: the first call (0.0018 USD) spends the budget.
+    budget = most_a_call_costs(DRIVER) + Decimal("0.001")
+    settings = llm_settings(LLM_MONTHLY_BUDGET_USD=str(budget), ADMIN_USER_IDS=str(ADMIN))
     async with running(settings, clock):
         message = telegram.user_says(GROUP, SOKHA, DRIVER)
         await telegram.wait_for("sendMessage", replies_to(message))  # 0.0018 USD: the budget is spent

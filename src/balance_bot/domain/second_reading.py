@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -17,7 +18,7 @@ from balance_bot.domain.expenses import (
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.parser import currency_by_size
 from balance_bot.domain.purpose import clean_purpose
-from balance_bot.domain.text import normalize_message
+from balance_bot.domain.text import is_khmer, normalize_message
 
 # More entries than a market list holds is a model run wild, not a message.
 MAX_PROPOSED_ENTRIES = 20
@@ -49,6 +50,7 @@ class Rejection(StrEnum):
     TOO_MANY_ENTRIES = "too_many_entries"
     AMOUNT_NOT_IN_TEXT = "amount_not_in_text"
     CURRENCY_CONTRADICTS_TEXT = "currency_contradicts_text"
+    CURRENCY_AGAINST_SIZE = "currency_against_size"  # "15" read as riel: the size says dollars
     UNKNOWN_CURRENCY = "unknown_currency"
     PURPOSE_NOT_IN_TEXT = "purpose_not_in_text"
     FORMULA_PURPOSE = "formula_purpose"
@@ -71,10 +73,16 @@ def judge_proposal(text: str, proposal: Proposal, limits: AmountLimits) -> Parse
     if len(proposal.entries) > MAX_PROPOSED_ENTRIES:
         return Rejected(Rejection.TOO_MANY_ENTRIES)
     normalized = normalize_message(text)
-    unused = [mention for line in normalized.split("\n") for mention in scan_line(line)]
+    placed = [(mention, line) for line in normalized.split("\n") for mention in scan_line(line)]
+    unused = [mention for mention, _ in placed]
+    clause_of = {id(mention): _clause(line, mention) for mention, line in placed}
+    whole_message = _Words(normalized)
     entries = []
     for proposed in proposal.entries:
-        entry = _entry_of(proposed, unused, normalized.casefold())
+        mention = next((m for m in unused if proposed.amount in _values_of(m)), None)
+        # With one amount the purpose may be anywhere; with several, in its own amount's clause.
+        words = whole_message if len(placed) == 1 or mention is None else _Words(clause_of[id(mention)])
+        entry = _entry_of(proposed, unused, words)
         if isinstance(entry, Rejected):
             return entry
         if problem_with_amount(entry.money, limits) is not None:
@@ -89,7 +97,7 @@ def judge_proposal(text: str, proposal: Proposal, limits: AmountLimits) -> Parse
     return ParseResult(ParseStatus.EXPENSE, tuple(entries))
 
 
-def _entry_of(proposed: ProposedEntry, unused: list[Mention], folded_text: str) -> ExpenseEntry | Rejected:
+def _entry_of(proposed: ProposedEntry, unused: list[Mention], words: _Words) -> ExpenseEntry | Rejected:
     said = Currency.__members__.get(proposed.currency)
     if said is None:
         return Rejected(Rejection.UNKNOWN_CURRENCY)
@@ -99,15 +107,72 @@ def _entry_of(proposed: ProposedEntry, unused: list[Mention], folded_text: str) 
     unused.remove(mention)  # "coffee 3$, cake 3$" needs two threes in the text
     if mention.currency is not None and said not in (mention.currency, Currency.UNKNOWN):
         return Rejected(Rejection.CURRENCY_CONTRADICTS_TEXT)
-    currency = mention.currency or (said if said is not Currency.UNKNOWN else currency_by_size(mention))
+    # A currency the message does not write is a guess, held to the parser's size rule: "15 for
+    # the driver" is dollars, and a model that says riel is not believed. Size decides when the
+    # model does not know; the model's word only where size cannot tell.
+    by_size = currency_by_size(mention)
+    if mention.currency is None and by_size is not None and said not in (by_size, Currency.UNKNOWN):
+        return Rejected(Rejection.CURRENCY_AGAINST_SIZE)
+    currency = mention.currency or by_size or (said if said is not Currency.UNKNOWN else None)
     if currency is None or currency is Currency.UNKNOWN:
         return Rejected(Rejection.UNKNOWN_CURRENCY)
     if proposed.purpose.strip().startswith(_FORMULA_STARTS):
         return Rejected(Rejection.FORMULA_PURPOSE)  # a model offering a formula is up to no good
     purpose = clean_purpose(proposed.purpose)
-    if any(word.strip(_WORD_EDGES).casefold() not in folded_text for word in purpose.split()):
+    if not all(words.has(word.strip(_WORD_EDGES)) for word in purpose.split() if word.strip(_WORD_EDGES)):
         return Rejected(Rejection.PURPOSE_NOT_IN_TEXT)
     return ExpenseEntry(Money(proposed.amount, currency), purpose, currency_guessed=mention.currency is None)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# A Khmer word starts at a letter: never after a subscript sign, never at a vowel sign or a
+# subscript, which belong to the letters before them.
+_KHMER_SIGNS = re.compile(r"[\u17b6-\u17d3\u17dd]")
+_SUBSCRIPT = "\u17d2"
+_KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
+
+
+def _clause(line: str, mention: Mention) -> str:
+    """The part of the line between commas or semicolons that holds the amount."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, mention.start)), default=0)
+    following = _CLAUSE_BREAK.search(line, mention.end)
+    return line[start : following.start() if following else len(line)]
+
+
+class _Words:
+    """The words of a text, for telling whether a purpose's word is one of them, whole."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text.casefold()
+        self._words = set(_WORD.findall(self._text))
+
+    def has(self, word: str) -> bool:
+        """Whether the word stands in the text whole: 'rapist' is not in 'therapist'.
+
+        Khmer, written without spaces, is matched where a word may start and end.
+        """
+        word = word.casefold()
+        if word in self._words:
+            return True
+        if not is_khmer(word[:1]):
+            # "t-shirt", "A4/A3": a word of the text's own punctuation, whole within the text.
+            return bool(re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", self._text))
+        return any(
+            self._khmer_word_at(match.start(), len(word))
+            for match in re.finditer(re.escape(word), self._text)
+        )
+
+    def _khmer_word_at(self, start: int, length: int) -> bool:
+        end = start + length
+        after, then = self._text[end : end + 1], self._text[end + 1 : end + 2]
+        if start > 0 and self._text[start - 1] == _SUBSCRIPT:
+            return False  # it starts on a letter written under another
+        if after and (_KHMER_SIGNS.match(after) or after == _SUBSCRIPT):
+            return False  # a vowel sign or a subscript after it belongs to its last letter
+        # ទឹ in ទឹកកក: a letter after a final vowel sign, with no vowel of its own, closes that syllable.
+        ends_on_vowel = bool(_KHMER_SIGNS.match(self._text[end - 1]))
+        return not (ends_on_vowel and _KHMER_LETTER.match(after) and not _KHMER_SIGNS.match(then or " "))
 
 
 def _values_of(mention: Mention) -> tuple[Decimal, ...]:
