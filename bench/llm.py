@@ -112,8 +112,56 @@ async def reply_times() -> dict[str, float]:
     }
 
 
+LOAD_SECONDS = 3.0
+COLD_RUNS = 3
+
+
+async def first_reply_after_start_ms(*, unloaded: bool) -> float:
+    """`balance-bot run` with a fake Ollama that takes LOAD_SECONDS to load its model: the reply time
+    of the first hard message, once the bot's warm-up loaded the model, or with the model unloaded
+    again just before (as Ollama does to an idle model)."""
+    telegram, ollama = FakeTelegram(), FakeOllama()
+    await telegram.start()
+    ollama_url = await ollama.start()
+    ollama.load_seconds = LOAD_SECONDS
+    ollama.script.latency = LLM_LATENCY_SECONDS
+    ollama.script.answers[unsure_message(0)] = answer(10, "USD", "driver")
+    with tempfile.TemporaryDirectory() as workdir:
+        env = workbook_bot_env(telegram, workdir, PARSER_LLM="ollama", OLLAMA_HOST=ollama_url)
+        bot = await start_bot(env, workdir)
+        try:
+            await telegram.wait_for("setMyCommands", timeout=30)
+            deadline = time.perf_counter() + 30
+            while not ollama.loaded and time.perf_counter() < deadline:
+                await asyncio.sleep(0.05)
+            if unloaded:
+                ollama.unload()
+            message = telegram.user_says(-1000, 10, unsure_message(0))
+            posted = time.perf_counter()
+            deadline = posted + 30
+            while message["message_id"] not in replied_at(telegram) and time.perf_counter() < deadline:
+                await asyncio.sleep(0.02)
+            return (replied_at(telegram).get(message["message_id"], float("nan")) - posted) * 1000
+        finally:
+            bot.terminate()
+            await bot.wait()
+            await telegram.stop()
+            await ollama.stop()
+
+
+def report_cold_model() -> None:
+    """Print the figures of issue 24: the first hard message with the model warm, and unloaded."""
+    warm = [asyncio.run(first_reply_after_start_ms(unloaded=False)) for _ in range(COLD_RUNS)]
+    cold = [asyncio.run(first_reply_after_start_ms(unloaded=True)) for _ in range(COLD_RUNS)]
+    print(
+        f"first hard message      warmed at start: median {statistics.median(warm):.0f} ms; model unloaded "
+        f"before it: median {statistics.median(cold):.0f} ms ({COLD_RUNS} runs each; fake Ollama loading "
+        f"in {LOAD_SECONDS:.0f} s, answering in {LLM_LATENCY_SECONDS * 1000:.0f} ms)"
+    )
+
+
 def report() -> None:
-    """Print the figures of issue 6."""
+    """Print the figures of issues 6 and 24."""
     if CORPUS.exists():
         alone, total = share_without_llm()
         share = 100 * alone / total
@@ -132,6 +180,7 @@ def report() -> None:
         f"({figures['sure_replied']:.0f}/{ROUNDS * 4} replied; {PER_SECOND} messages/s over {GROUPS} groups, "
         "one in five sent to the LLM)"
     )
+    report_cold_model()
 
 
 if __name__ == "__main__":

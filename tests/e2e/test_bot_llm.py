@@ -1,12 +1,16 @@
 """End to end with the LLMs: the bot against the fake Bot API, fake Ollama and fake Anthropic."""
 
+import asyncio
+import json
+import os
 import socket
+import sys
 from decimal import Decimal
 
 import pytest
 
 from tests.e2e.test_bot import ADMIN, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
-from tests.fakes.model_script import answer
+from tests.fakes.model_script import Reply, answer
 from tests.integration.llm.test_expense_parser_client import most_a_call_costs
 
 DRIVER = "paid 15 to the driver who brought the chairs"
@@ -123,3 +127,52 @@ async def test_a_spent_budget_is_told_to_the_group_and_the_admins_once(
     notices = [p for p in telegram.calls_to("sendMessage") if "LLM budget" in p["text"]]
     assert sorted(notice["chat_id"] for notice in notices) == sorted([GROUP, ADMIN])
     assert len(anthropic_api.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [Reply(body="<html>502</html>"), Reply(raw_answer='{"entries": ' + "[" * 5000 + "]" * 5000 + "}")],
+    ids=["not json", "deep nesting"],
+)
+async def test_a_reply_no_reader_expected_still_gets_the_member_an_answer(
+    telegram, ollama, anthropic_api, llm_settings, clock, reply
+):
+    await ollama.stop()
+    anthropic_api.script.then(reply, reply)
+    text = "snacks and cold drinks for the whole staff meeting on the roof 12$"
+    async with running(llm_settings(), clock):
+        message = telegram.user_says(GROUP, SOKHA, text)
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+    assert sent["text"].startswith("Logged: 12.00 USD")  # the parser's reading, to be checked
+
+
+async def test_parse_answers_every_line_whatever_the_paid_model_replies(ollama, anthropic_api, tmp_path):
+    await ollama.stop()
+    anthropic_api.script.then(Reply(body="not json"), Reply(body="not json"), Reply(no_usage=True))
+    (tmp_path / ".env").touch()
+    lines = [
+        {"id": 1, "text": "snacks and cold drinks for the whole staff meeting on the roof 12$"},
+        {"id": 2, "text": "coffee 3$"},
+    ]
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "PARSER_LLM": "ollama,anthropic",
+        "OLLAMA_HOST": ollama.url,
+        "ANTHROPIC_API_KEY": anthropic_api.api_key,
+        "ANTHROPIC_BASE_URL": anthropic_api.url,
+    }
+    done = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "balance_bot",
+        "parse",
+        cwd=tmp_path,
+        env=env,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await done.communicate("\n".join(json.dumps(line) for line in lines).encode() + b"\n")
+    answers = [json.loads(line) for line in out.decode().splitlines()]
+    assert [answer["id"] for answer in answers] == [1, 2], err.decode()[-500:]
+    assert answers[0]["entries"][0]["amount"] == "12.00"
