@@ -9,23 +9,26 @@ from typing import Any
 from balance_bot.domain.second_reading import Proposal, ProposedEntry
 from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure
 
+# Lengths and counts are bounded: Ollama's grammar enforces them (not number ranges), so a small
+# model cannot loop on one string or list until its timeout.
 ANSWER_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "entries": {
             "type": "array",
+            "maxItems": 50,
             "items": {
                 "type": "object",
                 "properties": {
                     "amount_value": {"type": "number"},
                     "currency": {"type": "string", "enum": ["USD", "KHR", "UNKNOWN"]},
-                    "purpose": {"type": "string"},
+                    "purpose": {"type": "string", "maxLength": 200},
                 },
                 "required": ["amount_value", "currency", "purpose"],
             },
         },
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        "reason": {"type": "string"},
+        "reason": {"type": "string", "maxLength": 300},
     },
     "required": ["entries", "confidence"],
 }

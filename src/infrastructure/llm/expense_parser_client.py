@@ -330,15 +330,18 @@ class ExpenseParserClient:
 
     @staticmethod
     def _as_failure(reader: ModelReader, text: str, exc: Exception) -> ModelFailure:
-        """A reader's exception as a model failure; a call abandoned at its timeout still cost the
-        prompt's tokens when the model is paid."""
+        """A reader's exception as a model failure; a paid call abandoned at its timeout, or answered
+        with what cannot be read, still cost its prompt's tokens."""
         if isinstance(exc, ModelFailure | TimeoutError):
             failure = exc if isinstance(exc, ModelFailure) else ModelFailure(Failure.TIMEOUT, "deadline")
-            if failure.failure is Failure.TIMEOUT and reader.paid and not failure.input_tokens:
-                failure.input_tokens = reader.tokens_at_most(text)[0]  # the prompt was sent, and is billed
-            return failure
-        log.warning("LLM %s failed unexpectedly: %s: %s", reader.provider, type(exc).__name__, exc)
-        return ModelFailure(Failure.INVALID, f"{type(exc).__name__} while reading the answer")
+        else:
+            log.warning("LLM %s failed unexpectedly: %s: %s", reader.provider, type(exc).__name__, exc)
+            failure = ModelFailure(Failure.INVALID, f"{type(exc).__name__} while reading the answer")
+        billed = failure.failure in (Failure.TIMEOUT, Failure.INVALID)
+        if billed and reader.paid and not failure.input_tokens:
+            # The prompt was sent and is billed, whatever came back: the budget counts it.
+            failure.input_tokens = reader.tokens_at_most(text)[0]
+        return failure
 
     def _retry_wait(self, failure: ModelFailure, attempt: int) -> float | None:
         if failure.failure not in RETRYABLE or attempt + 1 >= self._policy.attempts_per_provider:

@@ -38,8 +38,9 @@ async def test_whatever_a_paid_reply_holds_the_call_is_logged_and_the_message_go
     await ollama.stop()
     anthropic_api.script.then(reply, reply)
     assert await cascade.parse() is None  # the parser's own reading stands
-    calls = await cascade.calls()
-    assert [call[:2] for call in calls if call[0] == "anthropic"] == [("anthropic", "invalid")] * 1
+    calls = [call for call in await cascade.calls() if call[0] == "anthropic"]
+    assert [call[:2] for call in calls] == [("anthropic", "invalid")]
+    assert Decimal(calls[0][5]) > 0  # billed: counted against the budget
     await cascade.client.aclose()
 
 
