@@ -58,6 +58,11 @@ _LIST_MARKER = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 # "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
+# "Sokha paid me back 10$", "paid Dara back": a debt settled, not money spent.
+_PAID_BACK = re.compile(
+    r"\b(?i:paid|pay|pays|paying|gave|give)"
+    r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?[ ]+(?i:back)\b"
+)
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
@@ -141,6 +146,7 @@ class HeuristicParser:
             or words & HEDGE_WORDS
             or _is_a_request(text)
             or any(phrase in lowered for phrase in NOT_SPENT_PHRASES)
+            or _PAID_BACK.search(text)
         ):
             return ParseResult.ignore(certain=False)  # money received, left, planned or doubted
         if "?" in text:

@@ -15,6 +15,13 @@ _STRAY_CURRENCY = re.compile(r"[$៛¢]|(?<![^\W\d_])(?i:usd|khr|riels?|dollars?
 _EDGE_PUNCTUATION = " \t-–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,:;.!?)])")
 _SPACES = re.compile(r"\s+")
+# "rent 250$/month": the amount's period, left behind when the amount is taken out, reads as "per month".
+_PERIODS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"} | {
+    word: word for word in ("month", "year", "week", "day", "night", "hour")
+}
+_PERIOD_LEFT_BEHIND = re.compile(
+    r"(?<!\S)/[ ]?(month|mo|year|yr|week|wk|day|night|hour|hr)(?![^\W_])", re.IGNORECASE
+)
 
 
 def clean_purpose(raw: str) -> str:
@@ -23,6 +30,7 @@ def clean_purpose(raw: str) -> str:
     text = _MENTION_OR_LINK.sub(" ", text)
     text = EMOJI.sub(" ", text)
     text = _STRAY_CURRENCY.sub(" ", text)
+    text = _PERIOD_LEFT_BEHIND.sub(lambda match: "per " + _PERIODS[match.group(1).lower()], text)
     words = _drop_leading_filler(text.split())
     words = _drop_trailing_filler(words)
     purpose = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(words)).strip(_EDGE_PUNCTUATION)

@@ -87,7 +87,7 @@ QUESTION_WORDS = _words(
 NOT_SPENT_WORDS = _words(
     """received receive receiving reimbursed deposit deposited topup top-up
     income balance left remaining remain owe owes owed lent lend borrowed borrow loan
-    repaid repay repays repaying sold sell sells selling earned earn
+    repaid repay repays repaying sold sell sells selling earned earn collected collect
     ទទួល សល់ ខ្ចី លក់"""
 )
 # Money coming back or taken out of the box: never spending, never a top-up of the other sign.

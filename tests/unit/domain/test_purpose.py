@@ -64,3 +64,8 @@ def test_a_long_purpose_is_cut_at_a_word_with_an_ellipsis():
 def test_a_formula_sign_never_opens_a_purpose():
     assert clean_purpose("=SUM(A1:A9) cake") == "SUM(A1:A9) cake"
     assert clean_purpose("+coffee") == "coffee"
+
+
+def test_a_period_left_behind_by_the_amount_reads_as_per():
+    assert clean_purpose("rent /mo") == "rent per month"
+    assert clean_purpose("gym /month") == "gym per month"
