@@ -316,7 +316,10 @@ def _is_purpose_word(word: str) -> bool:
     bare = _bare_word(word)
     if bare.endswith(KHMER_LABEL_ENDINGS):  # Khmer writes no spaces: ...ម៉ោង ៣ is 'at 3 o'clock'
         return False
-    return bool(bare) and bare not in LABELS and not bare[-1].isdigit()
+    if not bare or bare in LABELS:
+        return False
+    # "A12", "B2", "204" label the number after them; a model name ("HP305", "iPhone15") names a thing.
+    return not bare[-1].isdigit() or sum(char.isalpha() for char in bare) >= 2
 
 
 def _starts_with_zero(line: str, mention: Mention) -> bool:

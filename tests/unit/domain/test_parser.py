@@ -740,3 +740,14 @@ def test_a_unit_price_is_never_saved_as_the_total(text):
 def test_every_way_a_currency_is_written_is_read(text, amount, currency):
     (entry,) = parser.parse(text).entries
     assert (entry.money.amount, entry.money.currency) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize(("text", "amount"), [("ink HP305 18000", "18000"), ("printer HP305 25000", "25000")])
+def test_a_model_name_before_a_bare_amount_does_not_hide_it(text, amount):
+    (entry,) = parser.parse(text).entries
+    assert entry.money.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("text", ["room A12 5", "room 204 5", "grade 12 30"])
+def test_a_label_before_a_bare_number_still_makes_it_no_amount(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
