@@ -2,10 +2,14 @@
 
 import asyncio
 import json
+import os
+import pty
 import re
+import select
 import socket
 import subprocess
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -266,3 +270,29 @@ def test_check_names_a_bad_setting_on_a_fail_line(tmp_path):
         done = run([str(BIN / "balance-bot"), "check"], "", cwd=tmp_path, env={"PATH": str(BIN)})
         assert done.returncode == 1
         assert done.stdout.startswith(f"FAIL  Settings: {setting.split('=')[0]}")
+
+
+def test_lines_pasted_in_a_terminal_are_one_message_and_typed_ones_are_not(tmp_path):
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: try, in a terminal of its own
+        os.chdir(tmp_path)
+        os.execve(str(BIN / "balance-bot"), ["balance-bot", "try"], {"PATH": str(BIN), "PARSER_LLM": "none"})
+    shown = b""
+
+    def read_until(text: bytes, seconds: float = 20) -> None:
+        nonlocal shown
+        end = time.monotonic() + seconds
+        while text not in shown and time.monotonic() < end:
+            if select.select([terminal], [], [], 0.1)[0]:
+                shown += os.read(terminal, 65536)
+
+    read_until(b"You> ")
+    os.write(terminal, "fish 20000៛\nrice 15000៛\noil 2$\n".encode())
+    read_until(b"No 3")
+    os.write(terminal, b"tea 1$\n")
+    read_until(b"No 4")
+    os.write(terminal, b"/quit\n")
+    os.waitpid(pid, 0)
+    said = shown.decode(errors="replace")
+    assert "Logged 3 expenses" in said
+    assert "Logged: 1.00 USD – tea. Saved as No 4" in said
