@@ -221,13 +221,12 @@ class ExpenseParserClient:
         fallback_reason: str | None = None
         unsure = False
         for reader in self._readers:
-            reserved = self._call_cost_at_most(reader, text)
-            skip = await self._reason_to_skip(reader, hints, reserved)
+            skip, reserved = await self._reason_to_skip(reader, text, hints)
             if skip is None:
                 try:
                     read = await self._ask(reader, text, hints, deadline, fallback_reason)
                 finally:
-                    self._reserved -= reserved if reader.paid else Decimal(0)
+                    self._reserved -= reserved
                 if isinstance(read, ParseResult):
                     return read
                 unsure |= read == "unsure"
@@ -271,25 +270,30 @@ class ExpenseParserClient:
         input_tokens, output_tokens = reader.tokens_at_most(text)
         return self._cost(reader, input_tokens, output_tokens) * self._policy.attempts_per_provider
 
-    async def _reason_to_skip(self, reader: ModelReader, hints: ParseHints, reserve: Decimal) -> str | None:
+    async def _reason_to_skip(
+        self, reader: ModelReader, text: str, hints: ParseHints
+    ) -> tuple[str | None, Decimal]:
+        """Why the reader is not asked, if it is not; and what its calls reserve of the budget."""
+        nothing = Decimal(0)
         if self._timer.monotonic() < self._resting_until.get(reader.provider, 0.0):
-            return f"resting after {self._last_failure[reader.provider]}"
+            return f"resting after {self._last_failure[reader.provider]}", nothing
         if not reader.paid:
-            return None
+            return None, nothing
         budget = self._policy.monthly_budget_usd
         if budget <= 0:
-            return "off (no budget)"
+            return "off (no budget)", nothing
         month = self._month()
+        reserve = self._call_cost_at_most(reader, text)
         async with self._budget_lock:
             spent = await self._log.paid_cost(month)
             if spent + self._reserved + reserve <= budget:
                 self._reserved += reserve  # calls in flight count before their cost is logged
-                return None
+                return None, reserve
         if month not in self._noticed_months:
             self._noticed_months.add(month)  # no write per message once the month's notice is claimed
             if await self._log.claim_budget_notice(month) and self._on_budget_reached is not None:
                 await self._on_budget_reached(BudgetReached(month, spent, budget, hints.chat_id))
-        return "over budget"
+        return "over budget", nothing
 
     async def _ask(
         self, reader: ModelReader, text: str, hints: ParseHints, deadline: float, fallback_reason: str | None
