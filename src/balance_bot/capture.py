@@ -14,6 +14,7 @@ from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.parser import tells_of_money_back
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.outcomes import (
@@ -161,6 +162,9 @@ class CaptureService:
             if not purpose:
                 await self._state.put_pending(pending)  # "ok", "👍": still waiting for the purpose
                 return Silent()
+            if tells_of_money_back(message.text):
+                # "5$" ... "what for?" ... "refund from the shop": the amount came back, it was not spent.
+                return Refused(Refusal.MONEY_BACK, pending.entry, self._policy.limits)
             # "5$" ... "what for?" ... "taxi yesterday": the answer may name the day.
             entry = replace(
                 pending.entry, purpose=purpose, day_words=pending.entry.day_words or result.day_words

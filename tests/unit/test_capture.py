@@ -183,6 +183,16 @@ async def test_a_negative_amount_or_money_back_is_refused_never_saved_as_spendin
     assert ledger.items("December 2026") == []
 
 
+@pytest.mark.parametrize("answer", ["refund from the shop", "cancelled", "ប្រាក់វិញ"])
+async def test_an_answer_saying_the_money_came_back_makes_the_amount_no_expense(chat, ledger, answer):
+    assert isinstance(await chat.post("5$"), AskPurpose)
+    outcome = await chat.post(answer)
+    assert isinstance(outcome, Refused)
+    assert outcome.reason is Refusal.MONEY_BACK
+    assert ledger.items("December 2026") == []
+    assert isinstance(await chat.post("taxi"), Silent)  # the question is no longer open
+
+
 async def test_a_refused_negative_amount_does_not_answer_a_pending_question(chat, ledger):
     assert isinstance(await chat.post("5$"), AskPurpose)
     assert isinstance(await chat.post("-3$ wrong"), Refused)

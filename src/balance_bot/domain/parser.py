@@ -176,6 +176,13 @@ def _is_a_request(text: str) -> bool:
     return len(first_words) == 2 and first_words[0] in REQUEST_OPENERS and first_words[1] in REQUEST_PERSONS
 
 
+def tells_of_money_back(text: str) -> bool:
+    """Whether words with no amount ("refund", "cancelled", ប្រាក់វិញ) say the money came back:
+    an answer to "what was this for?" that makes the amount no expense."""
+    normalized = normalize_message(text)
+    return _money_back(normalized, {_bare_word(word) for word in normalized.split()})
+
+
 def _money_back(text: str, words: set[str]) -> bool:
     """Whether the message tells of money coming back or taken out: a refund, not spending."""
     if words & MONEY_BACK_WORDS or any(phrase in text for phrase in MONEY_BACK_KHMER):
