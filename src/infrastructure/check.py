@@ -53,6 +53,7 @@ async def run_checks(settings: Settings, dotenv: Path | None = None) -> list[Fin
     if groups:
         findings.append(Finding(Verdict.OK, "Groups seen", ", ".join(str(group) for group in groups)))
     findings += _permissions(settings, dotenv)
+    findings += _webhook(settings)
     findings += await _guarded("Sheets", _ledger(settings), secrets)
     findings += await _guarded("LLM", _llms(settings), secrets)
     return findings
@@ -178,6 +179,20 @@ def _permissions(settings: Settings, dotenv: Path | None) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _webhook(settings: Settings) -> list[Finding]:
+    """For `run --webhook`: Telegram posts only to https addresses."""
+    url = settings.webhook_url
+    if not url:
+        return []
+    where = f"the bot listens on {settings.webhook_listen}:{settings.webhook_port}"
+    if not url.startswith("https://"):
+        return [
+            Finding(Verdict.WARN, "Webhook", f"{url} is not https: Telegram posts only to https; {where}")
+        ]
+    secret = "" if settings.webhook_secret else " (no WEBHOOK_SECRET: a new one is made at each start)"
+    return [Finding(Verdict.OK, "Webhook", f"Telegram posts to {url}; {where}{secret}")]
 
 
 def _owner(path: Path) -> str:

@@ -214,3 +214,16 @@ async def test_a_model_name_resolves_as_ollama_resolves_it(environment, ollama):
     ollama.models = ["qwen2.5:latest"]
     line = by_item(await run_checks(Settings.from_environment({**env, "OLLAMA_MODEL": "qwen2.5"})))["Ollama"]
     assert line.verdict is Verdict.OK
+
+
+async def test_a_webhook_that_is_not_https_is_a_warning(environment):
+    _key, env = environment
+    plain = by_item(
+        await run_checks(Settings.from_environment({**env, "WEBHOOK_URL": "http://bot.example/t"}))
+    )
+    assert plain["Webhook"].verdict is Verdict.WARN
+    secure = by_item(
+        await run_checks(Settings.from_environment({**env, "WEBHOOK_URL": "https://bot.example/t"}))
+    )
+    assert secure["Webhook"].verdict is Verdict.OK
+    assert "8080" in secure["Webhook"].detail
