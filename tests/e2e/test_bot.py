@@ -222,3 +222,21 @@ async def test_a_429_from_telegram_is_waited_out_and_the_confirmation_arrives(te
     message = telegram.user_says(GROUP, SOKHA, "coffee 3$")
     sent = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
     assert sent["text"].startswith("Logged: 3.00 USD – coffee.")
+
+
+async def test_expenses_held_by_the_rate_limit_survive_a_restart_and_land_when_due(
+    telegram, settings_for, clock
+):
+    settings = settings_for(USER_RATE_LIMIT_PER_MINUTE="2")
+    async with running(settings, clock):
+        messages = [telegram.user_says(GROUP, SOKHA, f"tea round {n} 1$") for n in range(4)]
+        await telegram.wait_for("sendMessage", replies_to(messages[3]))
+    assert [row[2] for row in sheet_rows(settings)] == ["tea round 0", "tea round 1"]
+    clock.advance(seconds=61)  # the bot was stopped meanwhile; the minute has passed
+    async with running(settings, clock):
+        for _ in range(200):
+            if len(sheet_rows(settings)) == 4:
+                break
+            await asyncio.sleep(0.05)
+    assert [row[2] for row in sheet_rows(settings)] == [f"tea round {n}" for n in range(4)]
+    assert [row[0] for row in sheet_rows(settings)] == [1, 2, 3, 4]
