@@ -256,3 +256,19 @@ async def test_a_save_that_fails_makes_flush_raise_ledger_unavailable(tmp_path):
         await ledger.flush()
     with pytest.raises(NotADirectoryError):
         await ledger.close()
+
+
+async def test_undo_and_edits_name_the_no_a_bookkeeper_gave_the_row(store, path):
+    [coffee] = await store.append(DECEMBER, [line("coffee", "3", Currency.USD, 1)])
+    [ice] = await store.append(DECEMBER, [line("ice", "5000", Currency.KHR, 2)])
+    await store.flush()
+    book = load_workbook(path)
+    sheet = book["December 2026"]
+    sheet.insert_rows(2)  # her own row on top, and everything numbered again
+    sheet.cell(2, 1).value, sheet.cell(2, 3).value = 1, "rent"
+    sheet.cell(3, 1).value, sheet.cell(4, 1).value = 2, 3
+    book.save(path)
+    replaced = await store.replace(ice, line("ice", "6000", Currency.KHR, 2))
+    voided = await store.void(coffee)
+    assert (replaced.number, replaced.row) == (3, 4)
+    assert (voided.number, voided.row) == (2, 3)
