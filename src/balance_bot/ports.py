@@ -253,6 +253,7 @@ class OutboxChat:
     oldest: datetime
     attempts: int
     last_error: str | None
+    held: int = 0  # messages waiting for their member's minute (the rate limit), not for the sheet
 
 
 class Outbox(Protocol):

@@ -614,7 +614,7 @@ async def print_status(settings: Settings, clock: Clock) -> int:
         )
     database = Database(settings.database_path)
     try:
-        waiting = await SqliteOutbox(database).summary()
+        waiting = await SqliteOutbox(database).summary(clock.now())
     finally:
         await database.close()
     print(status_report(waiting, clock.now(), _timezone(settings)))

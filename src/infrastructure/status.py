@@ -20,6 +20,8 @@ def status_report(waiting: Sequence[OutboxChat], now: datetime, timezone: tzinfo
             f"chat {chat.chat_id}: {chat.messages} message(s), {chat.lines} row(s), "
             f"waiting since {since} ({minutes} min)"
         )
+        if chat.held:
+            line += f"; {chat.held} held for a minute by the rate limit"
         if chat.attempts:
             line += f"; {chat.attempts} failed attempt(s), last error: {chat.last_error}"
         lines.append(line)

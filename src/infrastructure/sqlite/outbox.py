@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from balance_bot.domain.ledger import Period
@@ -64,9 +64,10 @@ class SqliteOutbox:
 
         await self._database.run(deliver)
 
-    async def summary(self) -> list[OutboxChat]:
-        """What waits, per group, oldest first."""
-        rows = await self._database.run(lambda db: db.execute(_SUMMARY).fetchall())
+    async def summary(self, now: datetime | None = None) -> list[OutboxChat]:
+        """What waits, per group, oldest first; with `now`, how many wait for the rate limit."""
+        moment = (now or datetime.min.replace(tzinfo=UTC)).isoformat()
+        rows = await self._database.run(lambda db: db.execute(_SUMMARY, (moment,)).fetchall())
         return [
             OutboxChat(
                 chat_id=row[0],
@@ -75,6 +76,7 @@ class SqliteOutbox:
                 oldest=datetime.fromisoformat(row[3]),
                 attempts=row[4],
                 last_error=row[5],
+                held=row[6],
             )
             for row in rows
         ]
@@ -99,7 +101,8 @@ _DELIVERED = (
 _SUMMARY = """
     SELECT chat_id, COUNT(*), SUM(json_array_length(lines)), MIN(queued_at), MAX(attempts),
            (SELECT last_error FROM outbox AS latest WHERE latest.chat_id = outbox.chat_id
-            AND latest.delivered_at IS NULL ORDER BY sequence LIMIT 1)
+            AND latest.delivered_at IS NULL ORDER BY sequence LIMIT 1),
+           SUM(hold_until IS NOT NULL AND hold_until > ?)
     FROM outbox WHERE delivered_at IS NULL GROUP BY chat_id ORDER BY MIN(sequence)
 """
 _FORGET = "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND queued_at < ?"

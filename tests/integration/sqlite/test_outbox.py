@@ -104,3 +104,13 @@ async def test_delivered_messages_are_forgotten_after_a_while_and_waiting_ones_n
     await outbox.delivered([(old, landed(old, 2))])
     assert await outbox.forget_delivered(NOW + timedelta(days=8)) == 1
     assert [q.message_id for q in await outbox.waiting(CHAT)] == [2]
+
+
+async def test_the_summary_counts_what_waits_for_the_rate_limit(database):
+    outbox = SqliteOutbox(database)
+    await outbox.put(queued(1, "tea"))
+    await outbox.put(replace(queued(2, "coffee"), hold_until=NOW + timedelta(seconds=40)))
+    (now,) = await outbox.summary(NOW)
+    assert (now.messages, now.held) == (2, 1)
+    (later,) = await outbox.summary(NOW + timedelta(minutes=1))
+    assert later.held == 0
