@@ -325,7 +325,7 @@ class CaptureService:
         if hold_until is not None and isinstance(accepted, Accepted):
             wait = math.ceil((hold_until - now).total_seconds())
             per_minute = self._policy.saves_per_minute
-            return Held(accepted.message, hold_until, per_minute, wait, accepted.unsure, accepted.dating)
+            return Held(accepted.message, per_minute, wait, accepted.unsure, accepted.dating)
         return accepted
 
     async def _place(

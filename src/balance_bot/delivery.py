@@ -7,7 +7,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from balance_bot.domain.ledger import EntrySource, SavedLine
 from balance_bot.ports import (
@@ -69,7 +69,7 @@ class Delivery:
         ledgers: LedgerDirectory,
         policy: DeliveryPolicy | None = None,
         sleep: Sleep = asyncio.sleep,
-        now: Now | None = None,
+        now: Now = lambda: datetime.now(UTC),
     ) -> None:
         self._outbox = outbox
         self._ledgers = ledgers
@@ -151,7 +151,7 @@ class Delivery:
         await asyncio.gather(*flushes, return_exceptions=True)
 
     def _is_held(self, queued: QueuedMessage) -> bool:
-        return queued.hold_until is not None and self._now is not None and queued.hold_until > self._now()
+        return queued.hold_until is not None and queued.hold_until > self._now()
 
     def _wake_when_due(self, chat_id: int, held: Sequence[QueuedMessage]) -> None:
         """Kick the group's worker when its earliest held message is due."""
@@ -161,7 +161,6 @@ class Delivery:
             return
         if planned is not None:
             planned[1].cancel()
-        assert self._now is not None
         seconds = max(0.0, (due_at - self._now()).total_seconds())
         self._wakes[chat_id] = (due_at, asyncio.get_running_loop().create_task(self._wake(chat_id, seconds)))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from balance_bot.delivery import Landing
@@ -142,10 +142,10 @@ class DateRefused:
 
 @dataclass(frozen=True, slots=True)
 class Held:
-    """Over the member's rate limit: the expense is safe in the outbox and goes to the sheet at `until`."""
+    """Over the member's rate limit: the expense is safe in the outbox and goes to the sheet at its
+    message's `hold_until`."""
 
     message: QueuedMessage
-    until: datetime
     per_minute: int
     wait_seconds: int  # from the moment it was posted
     unsure: bool = False

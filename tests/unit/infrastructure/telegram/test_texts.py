@@ -179,7 +179,7 @@ def test_a_held_expense_says_it_is_saved_and_when_it_goes_to_the_sheet():
         date(2026, 12, 3), "tea", Money(Decimal(1), Currency.USD), "Sokha", EntrySource(-1, 5, 0)
     )
     queued = QueuedMessage(-1, 5, 7, datetime(2026, 12, 3, tzinfo=UTC), Period(2026, 12), (line,))
-    text = texts.reply_for(Held(queued, datetime(2026, 12, 3, 0, 1, tzinfo=UTC), 5, 40), "Sokha")
+    text = texts.reply_for(Held(queued, 5, 40), "Sokha")
     assert text == (
         "Saved: 1.00 USD – tea. You posted more than 5 expenses in a minute, so it goes to the sheet "
         "in about 40 seconds."
