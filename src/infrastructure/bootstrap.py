@@ -48,7 +48,7 @@ from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import TryServices, run_try_chat
 from infrastructure.health import why_unhealthy
 from infrastructure.logging_setup import configure_logging
-from infrastructure.settings import DEAREST_LLM_PRICE, Settings, SettingsError
+from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
@@ -218,7 +218,6 @@ def build_llm(
         deadline_seconds=float(settings.llm_deadline_seconds),
         monthly_budget_usd=settings.llm_monthly_budget_usd,
         prices=settings.llm_prices,
-        unknown_model_price=DEAREST_LLM_PRICE,
     )
     client = ExpenseParserClient(
         readers, amount_limits(settings), policy, log, clock, on_budget_reached=on_budget_reached

@@ -272,14 +272,15 @@ async def _llms(settings: Settings) -> list[Finding]:
         findings.append(await _ollama(settings))
     if "anthropic" in settings.parser_llm:
         model, budget = settings.anthropic_model, settings.llm_monthly_budget_usd
+        dearest = max(settings.llm_prices.values())
         if settings.anthropic_api_key and model not in settings.llm_prices:
             findings.append(
                 Finding(
                     Verdict.WARN,
                     "Anthropic",
                     f"no price for {model} in the built-in table or LLM_PRICES: its calls are costed at "
-                    "the dearest price Anthropic lists (15 and 75 USD per million tokens); add its "
-                    "price to LLM_PRICES",
+                    f"the dearest price there ({dearest[0]} and {dearest[1]} USD per million tokens); add "
+                    "its price to LLM_PRICES",
                 )
             )
         elif settings.anthropic_api_key:

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})
 # USD per million input and output tokens, from Anthropic's price list; LLM_PRICES adds or overrides.
-# A model not in the table is priced as the dearest model Anthropic lists (Opus 4.1), so the
-# budget holds whatever ANTHROPIC_MODEL names; `check` warns about it.
+# It lists Anthropic's dearest model (Opus 4.1): a model not in it is priced as the dearest one
+# here, so the budget holds whatever ANTHROPIC_MODEL names; `check` warns about it.
 DEFAULT_LLM_PRICES: Mapping[str, tuple[Decimal, Decimal]] = {
     "claude-haiku-4-5": (Decimal(1), Decimal(5)),
     "claude-haiku-4-5-20251001": (Decimal(1), Decimal(5)),
@@ -25,7 +25,6 @@ DEFAULT_LLM_PRICES: Mapping[str, tuple[Decimal, Decimal]] = {
     "claude-opus-4-1": (Decimal(15), Decimal(75)),
     "claude-opus-4-0": (Decimal(15), Decimal(75)),
 }
-DEAREST_LLM_PRICE = (Decimal(15), Decimal(75))
 
 
 class SettingsError(ValueError):

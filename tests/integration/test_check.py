@@ -103,6 +103,7 @@ async def test_an_anthropic_model_without_a_price_is_a_warning(environment):
     finding = by_item(await run_checks(settings))["Anthropic"]
     assert finding.verdict is Verdict.WARN
     assert "LLM_PRICES" in finding.detail
+    assert "15 and 75 USD per million tokens" in finding.detail
 
 
 async def test_the_anthropic_line_says_the_model_and_the_budget(environment):

@@ -179,8 +179,6 @@ class LlmPolicy:
     attempts_per_provider: int = 2
     monthly_budget_usd: Decimal = Decimal(5)
     prices: Mapping[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
-    # What a model missing from `prices` is costed at: the dearest price the provider lists.
-    unknown_model_price: tuple[Decimal, Decimal] = (Decimal(15), Decimal(75))
     rest_seconds: float = 30.0  # a model that is down is not asked again for this long
 
 
@@ -393,9 +391,10 @@ class ExpenseParserClient:
         if not reader.paid:
             return Decimal(0)
         prices = self._policy.prices
-        # An unknown paid model is priced as the dearest there is, so the budget still holds.
+        # An unknown paid model is priced as the dearest one in the table (which lists the
+        # provider's dearest), so the budget still holds.
         price_in, price_out = prices.get(reader.model) or max(
-            [*prices.values(), self._policy.unknown_model_price]
+            prices.values(), default=(Decimal(0), Decimal(0))
         )
         return (input_tokens * price_in + output_tokens * price_out) / MILLION
 

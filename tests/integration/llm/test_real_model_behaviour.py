@@ -167,3 +167,16 @@ async def test_a_refusal_names_what_the_api_said(anthropic_api):
     assert failed.value.failure is Failure.REFUSED
     assert "tool_choice" in str(failed.value)
     await reader.aclose()
+
+
+async def test_a_model_missing_from_the_price_table_is_costed_at_the_dearest_price(
+    ollama, anthropic_api, database
+):
+    cascade = Cascade(ollama, anthropic_api, database)
+    await ollama.stop()
+    cascade.readers[1].model = "claude-newest"
+    anthropic_api.script.answers[MESSAGE] = RICE
+    await cascade.parse()
+    (call,) = [call for call in await cascade.calls() if call[0] == "anthropic"]
+    assert Decimal(call[5]) == (Decimal(1500) * 15 + Decimal(60) * 75) / 1_000_000
+    await cascade.client.aclose()

@@ -175,3 +175,10 @@ def test_relative_paths_are_read_from_the_project_folder_and_absolute_ones_kept(
     assert settings.google_service_account_file == tmp_path / "secrets" / "key.json"
     assert settings.workbook_path == Path("/srv/books/petty.xlsx")
     assert Settings.from_environment({}, tmp_path).workbook_path == tmp_path / "data" / "balance.xlsx"
+
+
+def test_the_price_table_holds_current_models_and_its_dearest_is_what_an_unknown_model_costs():
+    prices = Settings.from_environment({}).llm_prices
+    assert "claude-3-5-haiku-latest" not in prices  # retired
+    assert prices["claude-haiku-4-5"] == (Decimal(1), Decimal(5))
+    assert max(prices.values()) == (Decimal(15), Decimal(75))  # Opus 4.1, the dearest Anthropic lists
