@@ -14,11 +14,6 @@ from infrastructure.llm.prompts import Prompts
 log = logging.getLogger(__name__)
 TOOL_NAME = "record_expenses"
 MAX_ANSWER_TOKENS = 1024
-# Asked of a model that refuses a forced tool: the same answer, as JSON text.
-JSON_ONLY = (
-    "\n\nAnswer with the JSON object alone, with the keys entries (each with amount_value, currency "
-    "and purpose), confidence and reason; no other text."
-)
 
 
 class AnthropicReader:
@@ -58,7 +53,10 @@ class AnthropicReader:
         request: dict[str, Any] = {
             "model": self.model,
             "max_tokens": MAX_ANSWER_TOKENS,
-            "system": self._prompts.system + ("" if forced_tool else JSON_ONLY),
+            # A model that refuses a forced tool is told to answer with the JSON as text.
+            "system": self._prompts.system
+            if forced_tool
+            else f"{self._prompts.system}\n\n{self._prompts.json_only}",
             "messages": [{"role": "user", "content": self._prompts.user(text)}],
         }
         if forced_tool:

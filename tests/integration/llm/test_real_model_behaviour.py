@@ -124,6 +124,7 @@ async def test_a_model_that_refuses_a_forced_tool_answers_in_json_text(anthropic
     second = await reader.read(MESSAGE)
     assert first.proposal.entries[0].purpose == second.proposal.entries[0].purpose == "rice"
     assert [("tool_choice" in request) for request in anthropic_api.requests] == [True, False, False]
+    assert anthropic_api.requests[1]["system"].endswith(load_prompts().json_only)
     await reader.aclose()
 
 
@@ -161,7 +162,6 @@ async def test_a_paid_call_abandoned_at_its_timeout_counts_its_prompt(ollama, an
 async def test_a_refusal_names_what_the_api_said(anthropic_api):
     anthropic_api.refuses_forced_tool = True
     reader = AnthropicReader(anthropic_api.api_key, HAIKU, anthropic_api.url, 2.0, load_prompts())
-    reader._forced_tool_refused = False
     with pytest.raises(ModelFailure) as failed:
         await reader._ask(MESSAGE, forced_tool=True)
     assert failed.value.failure is Failure.REFUSED

@@ -28,3 +28,7 @@ def test_every_worked_example_is_an_answer_the_bot_would_accept():
 
 def test_the_message_goes_into_the_user_turn_as_data():
     assert load_prompts().user("coffee {3}$ {message}").endswith("coffee {3}$ {message}")
+
+
+def test_the_json_only_instruction_is_read_from_the_prompts_folder():
+    assert "JSON object alone" in load_prompts().json_only
