@@ -140,15 +140,8 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
         if _money_back(text, words):
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
-        lowered = text.lower()
-        if (
-            words & NOT_SPENT_WORDS
-            or words & HEDGE_WORDS
-            or _is_a_request(text)
-            or any(phrase in lowered for phrase in NOT_SPENT_PHRASES)
-            or _PAID_BACK.search(text)
-        ):
-            return ParseResult.ignore(certain=False)  # money received, left, planned or doubted
+        if _tells_of_money_not_spent(text, words):
+            return ParseResult.ignore(certain=False)
         if "?" in text:
             if _bare_word(text.split()[0]) in QUESTION_WORDS:
                 return ParseResult.ignore(certain=False)
@@ -168,6 +161,14 @@ class HeuristicParser:
             len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries
         )
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
+
+
+def _tells_of_money_not_spent(text: str, words: set[str]) -> bool:
+    """Money received, owed, repaid, earned or left, a plan, a doubt, a request: not money spent."""
+    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text):
+        return True
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None
 
 
 def _is_a_request(text: str) -> bool:

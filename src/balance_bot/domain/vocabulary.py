@@ -115,10 +115,10 @@ PERIOD_WORDS = _words("month mo year yr week wk day night hour hr ខែ ឆ្�
 APPROXIMATE_WORDS = _words("about around approx approximately roughly almost nearly estimated ~ ប្រហែល")
 
 # A message opening with one of these and a person asks or proposes: "can you buy ice for 2$".
-REQUEST_OPENERS = _words("can could would will shall should")
+REQUEST_OPENERS = _words("can shall")  # would, will, could, should: HEDGE_WORDS already
 REQUEST_PERSONS = _words("you u we i someone somebody anyone anybody he she they")
-# Phrases of money owed or earned rather than spent: "paid back Dara 5$", "got paid 100$".
-NOT_SPENT_PHRASES = ("paid back", "pay back", "pays back", "paying back", "got paid", "get paid", "last year")
+# Phrases of money earned, or of a price of another time, rather than spent: "got paid 100$".
+NOT_SPENT_PHRASES = ("got paid", "get paid", "last year")
 
 # Words that join two amounts as alternatives: "3$ or 4$".
 ALTERNATIVE_WORDS = _words("or ឬ either maybe")

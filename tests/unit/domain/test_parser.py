@@ -715,10 +715,20 @@ def test_money_owed_earned_asked_for_or_talked_about_is_not_spending(text):
     assert parser.parse(text).status is ParseStatus.IGNORE
 
 
-@pytest.mark.parametrize("text", ["2 coffees 3$ each", "water 3$ x 2", "coffee 2 x 1.5$", "coffee 2x1.5$"])
-def test_a_unit_price_is_never_saved_as_the_total(text):
+@pytest.mark.parametrize(
+    ("text", "unit_price", "total"),
+    [
+        ("2 coffees 3$ each", "3", "6"),
+        ("water 3$ x 2", "3", "6"),
+        ("coffee 2 x 1.5$", "1.5", "3"),
+        ("coffee 2x1.5$", "1.5", "3"),
+    ],
+)
+def test_a_unit_price_is_never_saved_as_the_total(text, unit_price, total):
     result = parser.parse(text)
-    assert result.status is not ParseStatus.EXPENSE or result.entries[0].money.amount != 3
+    saved = [entry.money.amount for entry in result.entries] if result.status is ParseStatus.EXPENSE else []
+    assert Decimal(unit_price) not in saved  # asked about, or saved as the product
+    assert saved in ([], [Decimal(total)])
 
 
 @pytest.mark.parametrize(
