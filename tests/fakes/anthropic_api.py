@@ -51,11 +51,13 @@ class FakeAnthropic:
             return _error(401, "invalid x-api-key")
         body = await request.json()
         self.requests.append(body)
-        if self.refuses_temperature and "temperature" in body:
-            return _error(400, "temperature: this model does not support setting temperature")
+        if self.refuses_temperature and "temperature" in body and "top_p" in body:
+            return _error(
+                400, "`temperature` and `top_p` cannot both be specified for this model. Please use only one."
+            )
         forced = body.get("tool_choice", {}).get("type") == "tool"
-        if self.refuses_forced_tool and forced:
-            return _error(400, "tool_choice: forcing a tool is not supported with this model")
+        if self.refuses_forced_tool and forced:  # as with extended thinking on
+            return _error(400, "Thinking may not be enabled when tool_choice forces tool use.")
         user_turn = body["messages"][-1]["content"]
         reply, answer = await self.script.next_reply(message_of(user_turn))
         if reply.status != 200:

@@ -24,6 +24,7 @@ class FakeOllama:
     version: str = "0.13.0"
     load_seconds: float = 0.0  # a real model takes seconds to load inside the first request
     loaded: set[str] = field(default_factory=set)
+    thinking_models: set[str] = field(default_factory=set)  # the others refuse `think: true`
     _runner: web.AppRunner | None = None
 
     def unload(self) -> None:
@@ -60,6 +61,9 @@ class FakeOllama:
         self.requests.append(body)
         if body.get("model") not in self.models:
             return web.json_response({"error": f"model '{body.get('model')}' not found"}, status=404)
+        if body.get("think") is True and body["model"] not in self.thinking_models:
+            # Ollama refuses to think with a model that cannot; `think: false` it takes from any.
+            return web.json_response({"error": f'"{body["model"]}" does not support thinking'}, status=400)
         await self._load(body["model"])
         if not body.get("messages"):  # how clients load a model: an empty chat, answered at once
             return web.json_response(

@@ -3,6 +3,7 @@
 import asyncio
 from decimal import Decimal
 
+import ollama as ollama_client
 import pytest
 
 from infrastructure.llm.anthropic_reader import AnthropicReader
@@ -180,3 +181,12 @@ async def test_a_model_missing_from_the_price_table_is_costed_at_the_dearest_pri
     (call,) = [call for call in await cascade.calls() if call[0] == "anthropic"]
     assert Decimal(call[5]) == (Decimal(1500) * 15 + Decimal(60) * 75) / 1_000_000
     await cascade.client.aclose()
+
+
+async def test_the_fake_refuses_thinking_to_a_model_that_cannot_as_ollama_does(ollama):
+    client = ollama_client.AsyncClient(host=ollama.url)
+    with pytest.raises(ollama_client.ResponseError) as refused:
+        await client.chat(model=QWEN, messages=[{"role": "user", "content": "hi"}], think=True)
+    assert refused.value.status_code == 400
+    assert "does not support thinking" in refused.value.error
+    await client._client.aclose()
