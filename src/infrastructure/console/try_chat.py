@@ -18,16 +18,6 @@ from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 
 TRY_CHAT_ID = -1
-INTRO = (
-    "balance-bot try: a group chat in your terminal, on the same use cases as the bot.\n"
-    "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛). For a list on several lines, end its\n"
-    "first line with ':' (Market today:) and finish with a blank line, or paste it at once.\n"
-    "/as NAME switches member · /admin makes them an admin · /undo · /switch · /edit TEXT edits your\n"
-    "last message · every command of /help works · /quit leaves."
-)
-WHERE = "Trying it never touches your team's sheet: rows go to {where}."
-BUTTONS = "     buttons: {buttons}"
-NOT_HERE = "In the terminal there is no Google Sheet to connect: {why}"
 # Lines pasted together reach the terminal within this many seconds of each other.
 PASTE_SECONDS = 0.05
 
@@ -87,8 +77,7 @@ class TryChat:
             self._member = rest or "You"
         elif command == "/admin":
             self._admins ^= {self._member}
-            who, be = ("You", "are") if self._member == "You" else (self._member, "is")
-            self._say(f"{who} {be} {'now' if self._is_admin() else 'no longer'} an admin.")
+            self._say(texts.try_admin(self._member, now=self._is_admin()))
         elif command == "/id":
             self._say(texts.IDS_IN_A_GROUP.format(chat_id=TRY_CHAT_ID, user_id=self._user_id))
         elif command == "/undo":
@@ -112,9 +101,9 @@ class TryChat:
         elif command == "/usage":
             self._say(texts.usage(await services.usage.this_month(TRY_CHAT_ID)))
         elif command == "/connect":
-            self._say(NOT_HERE.format(why=texts.connect_reply(SheetsNotConfigured())))
+            self._say(texts.TRY_NO_GOOGLE.format(why=texts.connect_reply(SheetsNotConfigured())))
         else:
-            self._say(f"There is no {command} here; /help lists the commands.")
+            self._say(texts.TRY_NO_SUCH_COMMAND.format(command=command))
 
     async def _set_quiet(self, choice: str) -> None:
         if choice not in ("on", "off"):
@@ -160,9 +149,14 @@ class TryChat:
         if text is not None:
             self._say(text)
         if isinstance(outcome, Saved):
-            self._out.write(BUTTONS.format(buttons=_buttons(outcome.message)) + "\n")
+            self._out.write(texts.TRY_BUTTONS.format(buttons=_buttons(outcome.message)) + "\n")
         elif isinstance(outcome, Queued | Held):
-            self._out.write(BUTTONS.format(buttons=f"[{texts.UNDO_BUTTON}] → /undo") + "\n")
+            self._out.write(
+                texts.TRY_BUTTONS.format(
+                    buttons=texts.TRY_BUTTON.format(label=texts.UNDO_BUTTON, command="/undo")
+                )
+                + "\n"
+            )
 
     def _say(self, text: str) -> None:
         self._out.write("bot: " + text.replace("\n", "\n     ") + "\n")
@@ -171,10 +165,10 @@ class TryChat:
 
 def _buttons(saved: SavedMessage) -> str:
     """The buttons under a confirmation, as the commands that do what they do."""
-    buttons = f"[{texts.undo_button(saved)}] → /undo"
+    buttons = [texts.TRY_BUTTON.format(label=texts.undo_button(saved), command="/undo")]
     if saved.currency_guessed:
-        buttons += f" · [{texts.switch_button(saved)}] → /switch"
-    return buttons
+        buttons.append(texts.TRY_BUTTON.format(label=texts.switch_button(saved), command="/switch"))
+    return " · ".join(buttons)
 
 
 def messages(lines: Iterable[str], pasted: Callable[[], bool] = lambda: False) -> Iterator[str]:
@@ -219,7 +213,7 @@ def _typed_ahead(stream: TextIO) -> Callable[[], bool]:
 async def run_try_chat(services: TryServices, lines: TextIO, out: TextIO, where: str) -> int:
     """Read messages until end of input or /quit; the store is saved on the way out."""
     chat = TryChat(services, out)
-    out.write(INTRO + "\n" + WHERE.format(where=where) + "\n")
+    out.write(texts.TRY_INTRO + "\n" + texts.TRY_WHERE.format(where=where) + "\n")
     try:
         await services.start()
         out.write(chat.prompt)

@@ -638,3 +638,24 @@ def ledger_problem(error: LedgerError) -> str:
     if isinstance(error, LedgerApiDisabled):
         return API_DISABLED.format(link=error.enable_at)
     return UNAVAILABLE
+
+
+# `balance-bot try`: the terminal's own words around the bot's replies.
+TRY_INTRO = (
+    "balance-bot try: a group chat in your terminal, on the same use cases as the bot.\n"
+    "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛). For a list on several lines, end its\n"
+    "first line with ':' (Market today:) and finish with a blank line, or paste it at once.\n"
+    "/as NAME switches member · /admin makes them an admin · /undo · /switch · /edit TEXT edits your\n"
+    "last message · every command of /help works · /quit leaves."
+)
+TRY_WHERE = "Trying it never touches your team's sheet: rows go to {where}."
+TRY_BUTTONS = "     buttons: {buttons}"
+TRY_BUTTON = "[{label}] → {command}"
+TRY_NO_GOOGLE = "In the terminal there is no Google Sheet to connect: {why}"
+TRY_NO_SUCH_COMMAND = "There is no {command} here; /help lists the commands."
+
+
+def try_admin(member: str, *, now: bool) -> str:
+    """'Dara is now an admin.' after /admin in the terminal chat."""
+    who = "You are" if member == "You" else f"{member} is"
+    return f"{who} {'now' if now else 'no longer'} an admin."
