@@ -148,7 +148,7 @@ async def test_a_reply_no_reader_expected_still_gets_the_member_an_answer(
 
 async def test_parse_answers_every_line_whatever_the_paid_model_replies(ollama, anthropic_api, tmp_path):
     await ollama.stop()
-    anthropic_api.script.then(Reply(body="not json"), Reply(body="not json"), Reply(no_usage=True))
+    anthropic_api.script.then(Reply(body="not json"))
     (tmp_path / ".env").touch()
     lines = [
         {"id": 1, "text": "snacks and cold drinks for the whole staff meeting on the roof 12$"},

@@ -7,8 +7,17 @@ from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.numerals import OVERSIZED
-from balance_bot.outcomes import DateRefusal, DateRefused, Dating, Refusal, Refused, TooManyEntries
-from balance_bot.ports import MonthUsage, ProviderUsage, SavedMessage
+from balance_bot.outcomes import (
+    DateRefusal,
+    DateRefused,
+    Dating,
+    Held,
+    Refusal,
+    Refused,
+    RepeatedTooOften,
+    TooManyEntries,
+)
+from balance_bot.ports import MonthUsage, ProviderUsage, QueuedMessage, SavedMessage
 from infrastructure.llm.expense_parser_client import BudgetReached
 from infrastructure.telegram import texts
 
@@ -172,9 +181,6 @@ def test_entries_are_named_by_their_no_and_a_row_without_one_by_its_sheet_row():
 
 
 def test_a_held_expense_says_it_is_saved_and_when_it_goes_to_the_sheet():
-    from balance_bot.outcomes import Held, RepeatedTooOften
-    from balance_bot.ports import QueuedMessage
-
     line = LedgerLine(
         date(2026, 12, 3), "tea", Money(Decimal(1), Currency.USD), "Sokha", EntrySource(-1, 5, 0)
     )
