@@ -427,7 +427,7 @@ def webhook_options(settings: Settings) -> WebhookOptions:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `balance-bot` command; the exit status says whether it worked."""
-    arguments = parse_command_line(argv, installed_version())
+    arguments = parse_command_line(argv, installed_version)
     try:
         folder = project_folder()
         settings = load_settings(folder=folder)
