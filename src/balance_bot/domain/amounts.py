@@ -15,7 +15,7 @@ from balance_bot.domain.numerals import (
     next_unit_below,
     read_number,
 )
-from balance_bot.domain.text import DIGITS_TO_ASCII, is_khmer, is_latin_letter
+from balance_bot.domain.text import DIGITS_TO_ASCII, KHMER_SIGNS, is_khmer, is_latin_letter
 
 _CURRENCY_AHEAD = r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|bucks?|r\b)))"
 _NUMBER = re.compile(
@@ -45,8 +45,8 @@ _PREFIX = re.compile(
 _THOUSANDS_SUFFIX = re.compile(r"[kK]" + _NOT_A_LETTER)
 _KHMER_MULTIPLIER_WORDS = "|".join(sorted(KHMER_MULTIPLIERS, key=len, reverse=True))
 # A multiplier word ends a syllable; a Khmer vowel sign after it means the word was longer (រយៈ).
-_KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
-_KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + r")(?![\u17b6-\u17d3])")
+_KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])")
+_KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])")
 _KHMER_TRAILING_DIGIT = re.compile(r"\d(?![\d.,])")
 # A minus glued to a number (or to its currency sign) after a space or at the start: "-5$", "−5$",
 # "-$5". "3-4$" is a range and "012-345" a phone: a digit or a letter before the minus is not a sign.

@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from balance_bot.domain.numerals import KHMER_MULTIPLIERS
+from balance_bot.domain.text import KHMER_SIGNS, KHMER_SUBSCRIPT
 
 _UNIT_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -73,8 +74,10 @@ def _either(words: list[str] | tuple[str, ...]) -> str:
 
 # A Khmer word starts at a consonant or an independent vowel: never at a vowel sign, a sign or a
 # subscript (U+17B6 to U+17D3, U+17DD), which belong to the letters before them.
-_KHMER_BOUND_AFTER = r"(?![\u17b6-\u17d3\u17dd])"
-_KHMER_NUMBER = rf"(?<!\u17d2)(?P<tens>{_either(list(_KHMER_TENS))})?(?P<unit>{_either(list(_KHMER_UNITS))})?"
+_KHMER_BOUND_AFTER = rf"(?![{KHMER_SIGNS}])"
+_KHMER_NUMBER = (
+    rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{_either(list(_KHMER_TENS))})?(?P<unit>{_either(list(_KHMER_UNITS))})?"
+)
 _KHMER_NEXT = rf"(?:{_either(_KHMER_MULTIPLIER_WORDS)}|{_either(_KHMER_CURRENCY)}|{_HALF})"
 _KHMER = re.compile(_KHMER_NUMBER + rf"(?=[ ]?{_KHMER_NEXT}{_KHMER_BOUND_AFTER})")
 _KHMER_TRIGGER = re.compile(_either([*_KHMER_UNITS, *_KHMER_TENS]))

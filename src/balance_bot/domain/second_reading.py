@@ -18,7 +18,13 @@ from balance_bot.domain.expenses import (
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.parser import currency_by_size
 from balance_bot.domain.purpose import clean_purpose
-from balance_bot.domain.text import is_khmer, normalize_message
+from balance_bot.domain.text import (
+    KHMER_BASE_LETTERS,
+    KHMER_SIGNS,
+    KHMER_SUBSCRIPT,
+    is_khmer,
+    normalize_message,
+)
 
 # More entries than a market list holds is a model run wild, not a message.
 MAX_PROPOSED_ENTRIES = 20
@@ -126,11 +132,8 @@ def _entry_of(proposed: ProposedEntry, unused: list[Mention], words: _Words) -> 
 
 _CLAUSE_BREAK = re.compile(r"[,;]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-# A Khmer word starts at a letter: never after a subscript sign, never at a vowel sign or a
-# subscript, which belong to the letters before them.
-_KHMER_SIGNS = re.compile(r"[\u17b6-\u17d3\u17dd]")
-_SUBSCRIPT = "\u17d2"
-_KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
+_KHMER_SIGNS = re.compile(f"[{KHMER_SIGNS}]")
+_KHMER_LETTER = re.compile(f"[{KHMER_BASE_LETTERS}]")
 
 
 def _clause(line: str, mention: Mention) -> str:
@@ -166,9 +169,9 @@ class _Words:
     def _khmer_word_at(self, start: int, length: int) -> bool:
         end = start + length
         after, then = self._text[end : end + 1], self._text[end + 1 : end + 2]
-        if start > 0 and self._text[start - 1] == _SUBSCRIPT:
+        if start > 0 and self._text[start - 1] == KHMER_SUBSCRIPT:
             return False  # it starts on a letter written under another
-        if after and (_KHMER_SIGNS.match(after) or after == _SUBSCRIPT):
+        if after and _KHMER_SIGNS.match(after):  # the subscript mark is one of the signs
             return False  # a vowel sign or a subscript after it belongs to its last letter
         # ទឹ in ទឹកកក: a letter after a final vowel sign, with no vowel of its own, closes that syllable.
         ends_on_vowel = bool(_KHMER_SIGNS.match(self._text[end - 1]))

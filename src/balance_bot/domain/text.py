@@ -31,7 +31,13 @@ EMOJI = re.compile(
     "\ufe0e\ufe0f\u20e3\u200d]"
 )
 
-KHMER_LETTERS = "\u1780-\u17b3\u17b6-\u17d3\u17dd\u19e0-\u19ff"
+# Consonants and independent vowels, which start a written syllable.
+KHMER_BASE_LETTERS = "\u1780-\u17b3"
+# Vowel signs, diacritics and the subscript mark: written on or under the letter before them, so
+# a Khmer word (written without spaces) never starts with one, nor right after the subscript mark.
+KHMER_SIGNS = "\u17b6-\u17d3\u17dd"
+KHMER_SUBSCRIPT = "\u17d2"
+KHMER_LETTERS = f"{KHMER_BASE_LETTERS}{KHMER_SIGNS}\u19e0-\u19ff"
 
 
 def normalize_message(text: str) -> str:
