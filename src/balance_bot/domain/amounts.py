@@ -15,7 +15,7 @@ from balance_bot.domain.numerals import (
     next_unit_below,
     read_number,
 )
-from balance_bot.domain.text import DIGITS_TO_ASCII, KHMER_SIGNS, is_khmer, is_latin_letter
+from balance_bot.domain.text import DIGITS_TO_ASCII, KHMER_SIGNS, either, is_khmer, is_latin_letter
 
 _CURRENCY_AHEAD = r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|bucks?|r\b)))"
 _NUMBER = re.compile(
@@ -43,7 +43,7 @@ _PREFIX = re.compile(
     r"(?:(?P<usd>(?i:us)?\$|(?<![^\W\d_])(?i:usd))|(?P<khr>៛|(?<![^\W\d_])(?i:khr)))[ ]{0,2}$"
 )
 _THOUSANDS_SUFFIX = re.compile(r"[kK]" + _NOT_A_LETTER)
-_KHMER_MULTIPLIER_WORDS = "|".join(sorted(KHMER_MULTIPLIERS, key=len, reverse=True))
+_KHMER_MULTIPLIER_WORDS = either(KHMER_MULTIPLIERS)
 # A multiplier word ends a syllable; a Khmer vowel sign after it means the word was longer (រយៈ).
 _KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])")
 _KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])")

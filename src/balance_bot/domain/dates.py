@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from balance_bot.domain.amounts import Mention, scan_line
-from balance_bot.domain.text import DIGITS_TO_ASCII
+from balance_bot.domain.text import DIGITS_TO_ASCII, either
 
 _MONTHS = {
     "jan": 1,
@@ -132,10 +132,6 @@ _ENGLISH_RELATIVE = {
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
-def _either(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 # "on the 3rd floor": an ordinal that counts something other than days.
 _NOT_A_DAY_AFTER = (
     r"[ ]+(?:floor|floors|time|times|round|grade|place|class|level|row|room|lesson|attempt|try|"
@@ -143,7 +139,7 @@ _NOT_A_DAY_AFTER = (
 )
 _B = r"(?<![^\W_])"  # no letter or digit just before
 _E = r"(?![^\W_])"  # no letter or digit just after
-_ANY_WEEKDAY = "(?:" + _either([*_WEEKDAYS, *_WEEKDAY_ABBREVIATIONS]) + r")\.?,?[ ]+"
+_ANY_WEEKDAY = "(?:" + either([*_WEEKDAYS, *_WEEKDAY_ABBREVIATIONS]) + r")\.?,?[ ]+"
 
 
 def _day(name: str) -> str:
@@ -151,14 +147,14 @@ def _day(name: str) -> str:
 
 
 def _month(name: str) -> str:
-    return rf"(?P<{name}>" + _either(_MONTHS) + r")\.?"
+    return rf"(?P<{name}>" + either(_MONTHS) + r")\.?"
 
 
 def _year(name: str) -> str:
     return rf"(?:,?[ ]+(?P<{name}>20\d\d))?"
 
 
-_KHMER_MONTH = r"(?P<kmonth>" + _either(_KHMER_MONTHS) + ")"
+_KHMER_MONTH = r"(?P<kmonth>" + either(_KHMER_MONTHS) + ")"
 # Three families, each tried only on lines that have its cue (below); the word boundary is
 # checked once, before the alternatives, so most positions fail at the first test.
 _ENGLISH = re.compile(
@@ -172,14 +168,14 @@ _ENGLISH = re.compile(
             rf"(?:{_ANY_WEEKDAY})?{_month('mmonth')}[ ]+{_day('mday')}{_year('myear')}{_E}",
             # the day before yesterday, yesterday, last night, today
             rf"(?P<before>(?:the[ ]+)?day[ ]+before[ ]+yesterday){_E}",
-            r"(?P<relative>" + _either(_ENGLISH_RELATIVE).replace(r"\ ", "[ ]+") + rf"){_E}",
+            r"(?P<relative>" + either(_ENGLISH_RELATIVE).replace(r"\ ", "[ ]+") + rf"){_E}",
             # 2 days ago, two days ago
-            r"(?P<ago>\d{1,2}|" + _either(_NUMBER_WORDS) + rf")[ ]+days?[ ]+ago{_E}",
+            r"(?P<ago>\d{1,2}|" + either(_NUMBER_WORDS) + rf")[ ]+days?[ ]+ago{_E}",
             # Monday, last Monday, on Mon
-            r"(?:(?:last|on|past)[ ]+)?(?P<weekday>" + _either(_WEEKDAYS) + rf"){_E}",
-            r"(?:last|on|past)[ ]+(?P<abbreviated>" + _either(_WEEKDAY_ABBREVIATIONS) + rf")\.?{_E}",
+            r"(?:(?:last|on|past)[ ]+)?(?P<weekday>" + either(_WEEKDAYS) + rf"){_E}",
+            r"(?:last|on|past)[ ]+(?P<abbreviated>" + either(_WEEKDAY_ABBREVIATIONS) + rf")\.?{_E}",
             # "Thu: fuel 10$", "Fri lunch 6$": an abbreviation heading a line (checked in find_dates)
-            r"(?P<leading>" + _either(_WEEKDAY_ABBREVIATIONS) + rf")(?P<leading_mark>\.?[:,]|\.)?{_E}",
+            r"(?P<leading>" + either(_WEEKDAY_ABBREVIATIONS) + rf")(?P<leading_mark>\.?[:,]|\.)?{_E}",
             # on the 25th, on 3rd; never "on the 3rd floor"
             rf"on[ ]+(?:the[ ]+)?(?P<oday>[0-3]?\d)(?:st|nd|rd|th){_E}(?!{_NOT_A_DAY_AFTER})",
         )
@@ -204,9 +200,9 @@ _KHMER = re.compile(
             # ២ថ្ងៃមុន: two days ago
             r"(?<!\d)(?P<kago>\d{1,2})[ ]?ថ្ងៃមុន",
             # ម្សិលមិញ, ថ្ងៃនេះ
-            "(?:ថ្ងៃ[ ]?)?(?P<krelative>" + _either(_KHMER_RELATIVE) + ")",
+            "(?:ថ្ងៃ[ ]?)?(?P<krelative>" + either(_KHMER_RELATIVE) + ")",
             # ថ្ងៃច័ន្ទ, ថ្ងៃសុក្រមុន (last Friday)
-            "ថ្ងៃ[ ]?(?P<kweekday>" + _either(_KHMER_WEEKDAYS) + ")(?:[ ]?មុន)?",
+            "ថ្ងៃ[ ]?(?P<kweekday>" + either(_KHMER_WEEKDAYS) + ")(?:[ ]?មុន)?",
         )
     )
 )

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from balance_bot.domain.numerals import KHMER_MULTIPLIERS
-from balance_bot.domain.text import KHMER_SIGNS, KHMER_SUBSCRIPT
+from balance_bot.domain.text import KHMER_SIGNS, KHMER_SUBSCRIPT, either
 
 _UNIT_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -24,8 +24,8 @@ _ENGLISH_UNITS = {word: value for value, word in enumerate(_UNIT_WORDS.split(" "
 _TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _ENGLISH_TENS = {word: 10 * value for value, word in enumerate(_TENS_WORDS.split(" "), start=2)}
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_ENGLISH_NUMBER_WORDS = sorted([*_ENGLISH_UNITS, *_ENGLISH_TENS, *_ENGLISH_SCALES], key=len, reverse=True)
-_WORD = r"(?:" + "|".join(_ENGLISH_NUMBER_WORDS) + r")"
+_ENGLISH_NUMBER_WORDS = either([*_ENGLISH_UNITS, *_ENGLISH_TENS, *_ENGLISH_SCALES])
+_WORD = rf"(?:{_ENGLISH_NUMBER_WORDS})"
 # "twenty-five", "two hundred and fifty thousand", "one and a half", "a hundred"
 _RUN = rf"\b(?:a|{_WORD})(?:(?:[ -]+|[ ]+and[ ]+){_WORD})*(?:[ ]+and[ ]+a[ ]+half)?\b"
 _DOLLAR_WORDS = r"(?:dollars?|bucks?|usd|us[ ]dollars?)"
@@ -36,7 +36,7 @@ _ENGLISH = re.compile(
     re.IGNORECASE,
 )
 # A quick test that spares most messages the full pattern: some English number word is there.
-_ENGLISH_TRIGGER = re.compile(r"\b(?:" + "|".join(_ENGLISH_NUMBER_WORDS) + r"|half)\b", re.IGNORECASE)
+_ENGLISH_TRIGGER = re.compile(rf"\b(?:{_ENGLISH_NUMBER_WORDS}|half)\b", re.IGNORECASE)
 _ENGLISH_A_MONEY = re.compile(rf"\ba[ ]+{_DOLLAR_WORDS}\b", re.IGNORECASE)
 _HALF_A_DOLLAR = re.compile(rf"\bhalf[ ]+an?[ ]+(?P<currency>{_DOLLAR_WORDS})\b", re.IGNORECASE)
 
@@ -64,26 +64,20 @@ _KHMER_TENS = {
     "កៅសិប": 90,
 }
 _HALF = "កន្លះ"
-_KHMER_MULTIPLIER_WORDS = sorted(KHMER_MULTIPLIERS, key=len, reverse=True)
+_KHMER_MULTIPLIER_WORDS = either(KHMER_MULTIPLIERS)
 _KHMER_CURRENCY = ("ដុល្លារ", "ដុល្លា", "រៀល", "$", "៛")
-
-
-def _either(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 # A Khmer word starts at a consonant or an independent vowel: never at a vowel sign, a sign or a
 # subscript (U+17B6 to U+17D3, U+17DD), which belong to the letters before them.
 _KHMER_BOUND_AFTER = rf"(?![{KHMER_SIGNS}])"
-_KHMER_NUMBER = (
-    rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{_either(list(_KHMER_TENS))})?(?P<unit>{_either(list(_KHMER_UNITS))})?"
-)
-_KHMER_NEXT = rf"(?:{_either(_KHMER_MULTIPLIER_WORDS)}|{_either(_KHMER_CURRENCY)}|{_HALF})"
+_KHMER_NUMBER = rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{either(_KHMER_TENS)})?(?P<unit>{either(_KHMER_UNITS)})?"
+_KHMER_NEXT = rf"(?:{_KHMER_MULTIPLIER_WORDS}|{either(_KHMER_CURRENCY)}|{_HALF})"
 _KHMER = re.compile(_KHMER_NUMBER + rf"(?=[ ]?{_KHMER_NEXT}{_KHMER_BOUND_AFTER})")
-_KHMER_TRIGGER = re.compile(_either([*_KHMER_UNITS, *_KHMER_TENS]))
+_KHMER_TRIGGER = re.compile(either([*_KHMER_UNITS, *_KHMER_TENS]))
 # "3ដុល្លារកន្លះ" is three and a half dollars; "1ម៉ឺនកន្លះ" one and a half ten-thousands.
 _KHMER_HALF_DOLLAR = re.compile(rf"(\d+)([ ]?(?:ដុល្លារ|ដុល្លា)){_HALF}")
-_KHMER_HALF_MULTIPLIER = re.compile(rf"(\d+)[ ]?({_either(_KHMER_MULTIPLIER_WORDS)}){_HALF}")
+_KHMER_HALF_MULTIPLIER = re.compile(rf"(\d+)[ ]?({_KHMER_MULTIPLIER_WORDS}){_HALF}")
 _HALF_OF = {
     Decimal(1_000_000): "5សែន",
     Decimal(100_000): "5ម៉ឺន",

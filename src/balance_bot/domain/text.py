@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Invisible formatting (zero-width spaces and joiners, bidi marks and isolates, BOM, soft hyphen,
 # tag characters) and C0/C1 controls other than the newline. Khmer keyboards insert zero-width
@@ -38,6 +39,11 @@ KHMER_BASE_LETTERS = "\u1780-\u17b3"
 KHMER_SIGNS = "\u17b6-\u17d3\u17dd"
 KHMER_SUBSCRIPT = "\u17d2"
 KHMER_LETTERS = f"{KHMER_BASE_LETTERS}{KHMER_SIGNS}\u19e0-\u19ff"
+
+
+def either(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, so that a longer word wins over its start."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 def normalize_message(text: str) -> str:
