@@ -68,8 +68,7 @@ _KHMER_MULTIPLIER_WORDS = either(KHMER_MULTIPLIERS)
 _KHMER_CURRENCY = ("ដុល្លារ", "ដុល្លា", "រៀល", "$", "៛")
 
 
-# A Khmer word starts at a consonant or an independent vowel: never at a vowel sign, a sign or a
-# subscript (U+17B6 to U+17D3, U+17DD), which belong to the letters before them.
+# A number word ends a Khmer word only where no sign follows it (see KHMER_SIGNS).
 _KHMER_BOUND_AFTER = rf"(?![{KHMER_SIGNS}])"
 _KHMER_NUMBER = rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{either(_KHMER_TENS)})?(?P<unit>{either(_KHMER_UNITS)})?"
 _KHMER_NEXT = rf"(?:{_KHMER_MULTIPLIER_WORDS}|{either(_KHMER_CURRENCY)}|{_HALF})"
