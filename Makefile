@@ -13,7 +13,7 @@ DEV := $(VENV)/.installed-dev
 LOCK_TOOL := .venv-lock
 UV_VERSION := 0.13.9
 
-.PHONY: install run parse-example test bench score lock clean
+.PHONY: install run parse-example test bench score lock catalogs clean
 
 # A venv whose python does not start (a half-made one, after a failed first try) is made again.
 $(BIN)/python:
@@ -48,6 +48,16 @@ parse-example: $(RUNTIME)
 	printf '%s\n' '{"id": 1, "text": "coffee 3$$"}' '{"id": 2, "text": "ទឹកកក ៥០០០៛"}' \
 	  '{"id": 3, "text": "Market today:\n- fish 20000៛\n- oil 2$$"}' '{"id": 4, "text": "see you at 8:30"}' \
 	  | $(BIN)/balance-bot parse
+
+## catalogs: after changing a text in texts.py: extract the messages, update each language's .po
+## (a changed text comes out untranslated until a translator fills it in), compile the .mo files.
+## Texts a translator was unsure of stay marked fuzzy for review, and are used meanwhile.
+catalogs: $(RUNTIME)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output \
+	  --project=balance-bot --copyright-holder=balance-bot -o locale/balance_bot.pot .
+	$(BIN)/pybabel update -D balance_bot -i locale/balance_bot.pot -d locale --no-fuzzy-matching \
+	  --ignore-obsolete --width=100
+	$(BIN)/pybabel compile -D balance_bot -d locale --use-fuzzy --statistics
 
 ## test: lint, type-check, check the import direction, run the tests
 test: $(DEV)

@@ -25,7 +25,9 @@ from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror
-from infrastructure.telegram import texts
+from infrastructure.telegram.replies import ENGLISH, Replies
+
+replies = Replies(ENGLISH)
 
 ROWS = 5000
 ROUNDS = 9
@@ -87,7 +89,7 @@ async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, 
             pipe.send("values.get")
             before_reads = pipe.recv()
             cpu_before, wall_before = time.process_time(), time.perf_counter()
-            texts.balance_reply(await service.balance_named(CHAT, "November"), Decimal(4000))
+            replies.balance_reply(await service.balance_named(CHAT, "November"), Decimal(4000))
             cpu.append((time.process_time() - cpu_before) * 1000)
             wall.append((time.perf_counter() - wall_before) * 1000)
             pipe.send("values.get")

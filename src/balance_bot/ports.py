@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
+from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.domain.money import Currency
 
@@ -363,4 +364,16 @@ class ChatMoves(Protocol):
 
     async def moves(self) -> list[tuple[int, int]]:
         """Every (old id, new id) pair, oldest first."""
+        ...
+
+
+class ChatLanguageStore(Protocol):
+    """Each group's choice of language for the bot's replies, kept across restarts."""
+
+    async def speech(self, chat_id: int) -> Speech | None:
+        """The group's choice; None when it has not chosen."""
+        ...
+
+    async def set_speech(self, chat_id: int, speech: Speech) -> None:
+        """Remember the group's choice."""
         ...

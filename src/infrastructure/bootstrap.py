@@ -29,11 +29,13 @@ from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Delivery
 from balance_bot.domain.dates import load_date_reading
+from balance_bot.domain.language import Language
 from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.group_moves import GroupMoves
 from balance_bot.interpret import MessageInterpreter
+from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
 from balance_bot.ports import (
     Clock,
@@ -235,6 +237,7 @@ class CaptureParts:
     outbox: SqliteOutbox
     database: Database
     preferences: SqliteChatPreferences
+    languages: ChatLanguages
     handled_updates: SqliteHandledUpdates
     clock: Clock
     close_ledgers: Close
@@ -346,13 +349,15 @@ def build_capture(
         interpreter, ledgers, delivery, SqliteCaptureState(database), clock, policy, periods=balances
     )
     connect = ConnectSheet(access, chat_sheets)
+    preferences = SqliteChatPreferences(database)
     return CaptureParts(
         capture,
         connect,
         delivery,
         outbox,
         database,
-        SqliteChatPreferences(database),
+        preferences,
+        ChatLanguages(preferences, Language(settings.default_language)),
         SqliteHandledUpdates(database),
         clock,
         close_ledgers,
@@ -387,6 +392,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         parts.capture,
         parts.connect,
         quiet_chats,
+        parts.languages,
         parts.handled_updates,
         startups=[parts.start],
         cleanups=[parts.close],
@@ -513,6 +519,7 @@ def try_chat(settings: Settings, folder: Path) -> int:
             parts.balances,
             parts.usage,
             parts.preferences.set_quiet,
+            parts.languages,
             parts.clock,
             tried.khr_per_usd,
             parts.start,

@@ -18,8 +18,9 @@ INK = (40, 40, 40)
 GRID = (225, 225, 225)
 
 
-def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal) -> bytes:
-    """A bar per day of the month: what was spent, riel converted to dollars at the rate."""
+def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: str | None = None) -> bytes:
+    """A bar per day of the month: what was spent, riel converted to dollars at the rate; the title
+    above when there is one (Pillow's built-in font draws Latin script only)."""
     period = balance.period
     days = calendar.monthrange(period.year, period.month)[1]
     spent = [Decimal(0)] * (days + 1)
@@ -32,8 +33,8 @@ def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=14)
-    title = f"Spent per day, {period.title('%B %Y')} (USD; riel at {khr_per_usd:,} a dollar)"
-    draw.text((MARGIN_LEFT, 15), title, fill=INK, font=font)
+    if title:
+        draw.text((MARGIN_LEFT, 15), title, fill=INK, font=font)
     plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     floor = HEIGHT - MARGIN_BOTTOM

@@ -82,6 +82,7 @@ class Settings:
     webhook_port: int = 8080
     webhook_secret: str | None = field(default=None, repr=False)
     confirmation_style: str = "reply"
+    default_language: str = "en"  # of the bot's replies in a group that has not chosen (/language)
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str], folder: Path | None = None) -> Settings:
@@ -179,6 +180,7 @@ class Settings:
             confirmation_style=_choice(
                 values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style
             ),
+            default_language=_choice(values, "DEFAULT_LANGUAGE", {"en", "km"}, defaults.default_language),
         )
 
 

@@ -83,7 +83,7 @@ async def test_usage_shows_a_groups_admins_their_groups_calls_fallbacks_and_cost
         usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
     assert usage.startswith("LLM use in ")
     assert ", this group\n" in usage
-    assert "Messages read: 2; 50.0% decided without an LLM (1)" in usage
+    assert "Messages read: 2; decided without an LLM: 1 (50.0%)" in usage
     assert "• ollama: 1 call" in usage
     assert "• anthropic: 1 call, 1 as fallback" in usage
     assert "0.0018 USD" in usage  # 1,500 input and 60 output tokens of claude-haiku-4-5
@@ -104,7 +104,7 @@ async def test_usage_of_every_group_is_for_the_operators_in_a_private_chat(
         asked = telegram.user_says_privately(ADMIN, "/usage")
         usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
     assert ", all groups\n" in usage
-    assert "Messages read: 2; 0.0% decided without an LLM (0)" in usage
+    assert "Messages read: 2; decided without an LLM: 0 (0.0%)" in usage
     assert "• ollama: 2 calls" in usage
     assert "of the 5.00 USD monthly budget" in usage
 

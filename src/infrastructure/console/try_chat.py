@@ -12,12 +12,15 @@ from typing import TextIO
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.connect import SheetsNotConfigured
+from balance_bot.languages import ChatLanguages
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved
 from balance_bot.ports import Clock, SavedMessage
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
+from infrastructure.telegram.replies import Replies
 
 TRY_CHAT_ID = -1
+_FOR_ADMINS = ("/balance", "/topup", "/quiet", "/usage", "/connect", "/language")
 # Lines pasted together reach the terminal within this many seconds of each other.
 PASTE_SECONDS = 0.05
 
@@ -30,6 +33,7 @@ class TryServices:
     balances: BalanceService
     usage: UsageReport
     set_quiet: Callable[[int, bool], Awaitable[None]]
+    languages: ChatLanguages
     clock: Clock
     khr_per_usd: Decimal
     start: Callable[[], Awaitable[None]]
@@ -71,15 +75,16 @@ class TryChat:
     async def _command(self, command: str, rest: str) -> None:
         """The bot's commands, and the terminal's own (/as, /admin, /edit, /switch)."""
         services, capture = self._services, self._services.capture
+        replies = Replies.of(await services.languages.for_group(TRY_CHAT_ID))
         if command in ("/help", "/start"):
-            self._say(texts.HELP)
+            self._say(replies.say(texts.HELP))
         elif command == "/as":
             self._member = rest or "You"
         elif command == "/admin":
             self._admins ^= {self._member}
             self._say(texts.try_admin(self._member, now=self._is_admin()))
         elif command == "/id":
-            self._say(texts.IDS_IN_A_GROUP.format(chat_id=TRY_CHAT_ID, user_id=self._user_id))
+            self._say(replies.say(texts.IDS_IN_A_GROUP, chat_id=TRY_CHAT_ID, user_id=self._user_id))
         elif command == "/undo":
             await self._on_last_saved(lambda message_id: capture.undo(*self._action(message_id)))
         elif command == "/switch":
@@ -88,35 +93,39 @@ class TryChat:
             previous = self._last_message.get(self._member)
             if previous is not None:
                 await self._show(await capture.on_edit(self._message(previous[0], rest, revision=1)))
-        elif command in ("/balance", "/topup", "/quiet", "/usage", "/connect") and not self._is_admin():
-            self._say(texts.ADMINS_ONLY)
+        elif command in _FOR_ADMINS and not self._is_admin():
+            self._say(replies.say(texts.ADMINS_ONLY))
         elif command == "/balance":
             outcome = await services.balances.balance_named(TRY_CHAT_ID, rest)
-            self._say(texts.balance_reply(outcome, services.khr_per_usd))
+            self._say(replies.balance_reply(outcome, services.khr_per_usd))
         elif command == "/topup":
             self._message_id += 1
             await self._show(await capture.top_up(self._message(self._message_id, rest)))
         elif command == "/quiet":
-            await self._set_quiet(rest.lower())
+            await self._set_quiet(rest.lower(), replies)
+        elif command == "/language":
+            chosen = await services.languages.choose(TRY_CHAT_ID, rest)
+            self._say(Replies.of(chosen.speech).language_chosen(chosen))
         elif command == "/usage":
-            self._say(texts.usage(await services.usage.this_month(TRY_CHAT_ID)))
+            self._say(replies.usage(await services.usage.this_month(TRY_CHAT_ID)))
         elif command == "/connect":
-            self._say(texts.TRY_NO_GOOGLE.format(why=texts.connect_reply(SheetsNotConfigured())))
+            self._say(texts.TRY_NO_GOOGLE.format(why=replies.connect_reply(SheetsNotConfigured())))
         else:
             self._say(texts.TRY_NO_SUCH_COMMAND.format(command=command))
 
-    async def _set_quiet(self, choice: str) -> None:
+    async def _set_quiet(self, choice: str, replies: Replies) -> None:
         if choice not in ("on", "off"):
-            self._say(texts.QUIET_HOW)
+            self._say(replies.say(texts.QUIET_HOW))
             return
         self._quiet = choice == "on"
         await self._services.set_quiet(TRY_CHAT_ID, self._quiet)
-        self._say(texts.QUIET_ON if self._quiet else texts.QUIET_OFF)
+        self._say(replies.say(texts.QUIET_ON if self._quiet else texts.QUIET_OFF))
 
     async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
         last = self._last_saved.get(self._member)
         if last is None:
-            self._say(texts.ACTION_REFUSALS[ActionRefusal.UNKNOWN])
+            replies = Replies.of(await self._services.languages.for_group(TRY_CHAT_ID))
+            self._say(replies.say(texts.ACTION_REFUSALS[ActionRefusal.UNKNOWN]))
             return
         await self._show(await act(last))
 
@@ -140,34 +149,31 @@ class TryChat:
     async def _show(self, outcome: Outcome) -> None:
         if isinstance(outcome, Accepted):
             outcome = await self._services.capture.confirm(outcome)
+        replies = Replies.of(await self._services.languages.for_group(TRY_CHAT_ID))
         if isinstance(outcome, Saved | Queued | Held):
             self._last_saved[self._member] = outcome.message.message_id
         if isinstance(outcome, Saved) and self._quiet and not outcome.message.currency_guessed:
             self._say(texts.CONFIRM_REACTION)
             return
-        text = texts.reply_for(outcome, self._member)
+        text = replies.reply_for(outcome, self._member)
         if text is not None:
             self._say(text)
         if isinstance(outcome, Saved):
-            self._out.write(texts.TRY_BUTTONS.format(buttons=_buttons(outcome.message)) + "\n")
+            self._out.write(texts.TRY_BUTTONS.format(buttons=_buttons(outcome.message, replies)) + "\n")
         elif isinstance(outcome, Queued | Held):
-            self._out.write(
-                texts.TRY_BUTTONS.format(
-                    buttons=texts.TRY_BUTTON.format(label=texts.UNDO_BUTTON, command="/undo")
-                )
-                + "\n"
-            )
+            undo = texts.TRY_BUTTON.format(label=replies.undo_button(), command="/undo")
+            self._out.write(texts.TRY_BUTTONS.format(buttons=undo) + "\n")
 
     def _say(self, text: str) -> None:
         self._out.write("bot: " + text.replace("\n", "\n     ") + "\n")
         self._out.flush()
 
 
-def _buttons(saved: SavedMessage) -> str:
+def _buttons(saved: SavedMessage, replies: Replies) -> str:
     """The buttons under a confirmation, as the commands that do what they do."""
-    buttons = [texts.TRY_BUTTON.format(label=texts.undo_button(saved), command="/undo")]
+    buttons = [texts.TRY_BUTTON.format(label=replies.undo_button(saved), command="/undo")]
     if saved.currency_guessed:
-        buttons.append(texts.TRY_BUTTON.format(label=texts.switch_button(saved), command="/switch"))
+        buttons.append(texts.TRY_BUTTON.format(label=replies.switch_button(saved), command="/switch"))
     return " · ".join(buttons)
 
 

@@ -1,12 +1,13 @@
-"""Per-chat preferences in SQLite: how a group wants its confirmations."""
+"""Per-chat preferences in SQLite: how a group wants its confirmations, and in which language."""
 
 from __future__ import annotations
 
+from balance_bot.domain.language import Language, Speech
 from infrastructure.sqlite.database import Database
 
 
 class SqliteChatPreferences:
-    """A group's choice of quiet confirmations, kept across restarts."""
+    """A group's choice of quiet confirmations and of language, kept across restarts."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -27,5 +28,27 @@ class SqliteChatPreferences:
                 "INSERT INTO chat_preference (chat_id, quiet) VALUES (?, ?) "
                 "ON CONFLICT (chat_id) DO UPDATE SET quiet = excluded.quiet",
                 (chat_id, int(quiet)),
+            )
+        )
+
+    async def speech(self, chat_id: int) -> Speech | None:
+        """The group's language; None when it has not chosen (or chose one this bot no longer speaks)."""
+        row = await self._database.run(
+            lambda db: db.execute(
+                "SELECT language, khmer_digits FROM chat_preference WHERE chat_id = ?", (chat_id,)
+            ).fetchone()
+        )
+        if row is None or row[0] not in {language.value for language in Language}:
+            return None
+        return Speech(Language(row[0]), khmer_digits=bool(row[1]))
+
+    async def set_speech(self, chat_id: int, speech: Speech) -> None:
+        """Remember the group's language."""
+        await self._database.run(
+            lambda db: db.execute(
+                "INSERT INTO chat_preference (chat_id, language, khmer_digits) VALUES (?, ?, ?) "
+                "ON CONFLICT (chat_id) DO UPDATE SET "
+                "language = excluded.language, khmer_digits = excluded.khmer_digits",
+                (chat_id, speech.language.value, int(speech.khmer_digits)),
             )
         )

@@ -221,6 +221,11 @@ MIGRATIONS: Sequence[str] = (
     """
     ALTER TABLE outbox ADD COLUMN hold_until TEXT;
     """,
+    # The language a group chose for the bot's replies (None: the operator's default).
+    """
+    ALTER TABLE chat_preference ADD COLUMN language TEXT;
+    ALTER TABLE chat_preference ADD COLUMN khmer_digits INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 

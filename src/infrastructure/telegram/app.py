@@ -25,7 +25,9 @@ from telegram.ext import (
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService
 from balance_bot.connect import ConnectSheet
+from balance_bot.domain.language import Language, Speech
 from balance_bot.group_moves import GroupMoves
+from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
 from balance_bot.usage import UsageReport
 from infrastructure.health import beat
@@ -37,6 +39,7 @@ from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
 from infrastructure.telegram.notices import BudgetNotices
+from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
@@ -86,6 +89,7 @@ def build_application(
     capture: CaptureService,
     connect: ConnectSheet,
     quiet_chats: QuietChats,
+    languages: ChatLanguages,
     handled_updates: SqliteHandledUpdates | None = None,
     startups: Sequence[Hook] = (),
     cleanups: Sequence[Hook] = (),
@@ -106,9 +110,9 @@ def build_application(
         me = application.bot.bot
         if not me.can_read_all_group_messages:
             log.warning(texts.PRIVACY_WARNING)
-        await application.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
+        await _set_commands(application, languages.default)
         if budget_notices is not None:
-            budget_notices.attach(application.bot)
+            budget_notices.attach(application.bot, languages)
         for startup in startups:
             await startup()
         for old_chat_id, new_chat_id in await moves.moves() if moves is not None else []:
@@ -160,6 +164,7 @@ def build_application(
         connect,
         confirmations,
         quiet_chats,
+        languages,
         settings.admin_user_ids,
         usage,
         balances,
@@ -183,12 +188,13 @@ def build_application(
         CommandHandler("id", handlers.id_command, filters=filters.ChatType.GROUPS | filters.ChatType.PRIVATE)
     )
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
+    application.add_handler(CommandHandler("language", handlers.language_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
         round_seconds = settings.reconcile_minutes * 60
         rounds = MonthlyRounds(
-            balances, settings.khr_per_usd, membership, round_seconds=round_seconds, on_moved=moved
+            balances, settings.khr_per_usd, languages, membership, round_seconds=round_seconds, on_moved=moved
         )
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:
@@ -216,6 +222,16 @@ def build_application(
     application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=r"^undo:\d+$"))
     application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=r"^switch:\d+$"))
     return application
+
+
+async def _set_commands(application: Application, default: Speech) -> None:  # type: ignore[type-arg]
+    """The command menu in each language, by Telegram's language_code; the default for the rest."""
+    for language_code, speech in [
+        ("", default),
+        *((language.value, Speech(language)) for language in Language),
+    ]:
+        commands = [BotCommand(name, about) for name, about in Replies.of(speech).commands()]
+        await application.bot.set_my_commands(commands, language_code=language_code or None)
 
 
 def _handle_each_update_once(application: Application, handled: SqliteHandledUpdates) -> None:  # type: ignore[type-arg]

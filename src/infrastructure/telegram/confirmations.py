@@ -13,6 +13,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TelegramError
 
 from infrastructure.telegram import texts
+from infrastructure.telegram.replies import merged_confirmation
 
 log = logging.getLogger(__name__)
 # A message can carry many buttons; a burst of confirmations keeps the Undo buttons of the latest.
@@ -164,7 +165,7 @@ def _rendered(batch: list[Confirmation]) -> list[_Outgoing]:
     if len(batch) == 1 and first.quiet:
         return [_Outgoing(first.text, first.reply_to_message_id, reaction=True)]
     rows = tuple((button,) for confirmation in batch for button in confirmation.buttons)[-MAX_BUTTON_ROWS:]
-    text = first.text if len(batch) == 1 else texts.merged_confirmation([c.text for c in batch])
+    text = first.text if len(batch) == 1 else merged_confirmation([c.text for c in batch])
     reply_to = first.reply_to_message_id if len(batch) == 1 else None
     pieces = split_text(text)
     return [

@@ -17,6 +17,7 @@ from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.connect import ConnectSheet
 from balance_bot.group_moves import GroupMoves
+from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
 from balance_bot.outcomes import (
     ON_THE_DAY_POSTED,
@@ -32,6 +33,7 @@ from balance_bot.ports import SavedMessage
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
+from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 UNDO, SWITCH = "undo", "switch"
@@ -73,6 +75,7 @@ class BotHandlers:
         connect: ConnectSheet,
         confirmations: ConfirmationQueue,
         quiet_chats: QuietChats,
+        languages: ChatLanguages,
         admin_user_ids: frozenset[int],
         usage: UsageReport | None = None,
         balances: BalanceService | None = None,
@@ -93,6 +96,7 @@ class BotHandlers:
         self._connect = connect
         self._confirmations = confirmations
         self._quiet_chats = quiet_chats
+        self._languages = languages
         self._admin_user_ids = admin_user_ids
         self._confirming: set[asyncio.Task[None]] = set()
 
@@ -105,19 +109,24 @@ class BotHandlers:
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain how to post expenses."""
         if update.effective_message is not None:
-            await update.effective_message.reply_text(texts.HELP)
+            replies = await self._replies(update.effective_message)
+            await update.effective_message.reply_text(replies.say(texts.HELP))
 
     async def id_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/id: the group's chat id and the sender's user id, for the operator's settings."""
         message, user = update.effective_message, update.effective_user
         if message is None:
             return
+        replies = await self._replies(message)
         user_id = user.id if user is not None and not _posted_by_the_group(message) else None
         if message.chat.type == ChatType.PRIVATE:
-            await self._reply(message, texts.IDS_IN_PRIVATE.format(user_id=user_id))
-            return
-        shown = user_id if user_id is not None else "hidden (you post as the group)"
-        await self._reply(message, texts.IDS_IN_A_GROUP.format(chat_id=message.chat_id, user_id=shown))
+            await self._reply(message, replies.say(texts.IDS_IN_PRIVATE, user_id=user_id))
+        elif user_id is None:
+            await self._reply(message, replies.say(texts.IDS_IN_A_GROUP_ANONYMOUS, chat_id=message.chat_id))
+        else:
+            await self._reply(
+                message, replies.say(texts.IDS_IN_A_GROUP, chat_id=message.chat_id, user_id=user_id)
+            )
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Capture expenses from a member's new group message, or a photo's caption."""
@@ -147,6 +156,7 @@ class BotHandlers:
             )
         self._follow_move(old_chat_id, new_chat_id)
         self._confirmations.follow(old_chat_id, new_chat_id)
+        self._languages.forget(new_chat_id)
 
     def _follows(self, chat_id: int) -> bool:
         """Whether the bot serves the group (ALLOWED_CHAT_IDS, when set, names it)."""
@@ -163,10 +173,11 @@ class BotHandlers:
         inside = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
         if is_in in inside and was_in not in inside:
             if await self._membership.added(change.chat.id):
-                greeting = texts.GREETING
+                replies = Replies.of(await self._languages.for_group(change.chat.id))
+                greeting = replies.say(texts.GREETING)
                 reads_all = context.bot.bot.can_read_all_group_messages
                 if not reads_all and is_in != ChatMemberStatus.ADMINISTRATOR:
-                    greeting = f"{greeting}\n\n{texts.CANNOT_READ}"
+                    greeting = f"{greeting}\n\n{replies.say(texts.CANNOT_READ)}"
                 await context.bot.send_message(change.chat.id, greeting)
         elif was_in in inside and is_in not in inside:
             log.info("removed from chat %s: its rounds and summaries stop", change.chat.id)
@@ -186,7 +197,7 @@ class BotHandlers:
         if message is None or user is None:
             return
         if message.reply_to_message is None:
-            await message.reply_text(texts.UNDO_HOW)
+            await message.reply_text((await self._replies(message)).say(texts.UNDO_HOW))
             return
         target = message.reply_to_message.message_id
         author = _author(message, user)
@@ -202,12 +213,21 @@ class BotHandlers:
         message = await self._from_admin(update, context)
         if message is None:
             return
+        replies = await self._replies(message)
         choice = (context.args or [""])[0].lower()
         if choice not in ("on", "off"):
-            await message.reply_text(texts.QUIET_HOW)
+            await message.reply_text(replies.say(texts.QUIET_HOW))
             return
         await self._quiet_chats.set_quiet(message.chat_id, choice == "on")
-        await message.reply_text(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF)
+        await message.reply_text(replies.say(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF))
+
+    async def language_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/language km|en [digits]: admins choose the language of the bot's replies in the group."""
+        message = await self._from_admin(update, context)
+        if message is None:
+            return
+        outcome = await self._languages.choose(message.chat_id, " ".join(context.args or []))
+        await self._reply(message, Replies.of(outcome.speech).language_chosen(outcome))
 
     async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/balance [month]: admins see where the group's cash stands, read from the sheet."""
@@ -215,7 +235,8 @@ class BotHandlers:
         if message is None or self._balances is None:
             return
         outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
-        await self._reply(message, texts.balance_reply(outcome, self._khr_per_usd))
+        replies = await self._replies(message)
+        await self._reply(message, replies.balance_reply(outcome, self._khr_per_usd))
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -232,27 +253,29 @@ class BotHandlers:
         if message is None or user is None:
             return
         private = message.chat.type == ChatType.PRIVATE
+        replies = await self._replies(message)
         if private and user.id not in self._admin_user_ids:
-            await self._reply(message, texts.OPERATORS_ONLY)
+            await self._reply(message, replies.say(texts.OPERATORS_ONLY))
             return
         if not private and await self._from_admin(update, context) is None:
             return
         if self._usage is None:
-            await self._reply(message, texts.USAGE_OFF)
+            await self._reply(message, replies.say(texts.USAGE_OFF))
             return
         report = await self._usage.this_month(None if private else message.chat_id)
-        await self._reply(message, texts.usage(report))
+        await self._reply(message, replies.usage(report))
 
     async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
         message = await self._from_admin(update, context)
         if message is None:
             return
+        replies = await self._replies(message)
         if not context.args:
-            await message.reply_text(texts.CONNECT_HOW)
+            await message.reply_text(replies.say(texts.CONNECT_HOW))
             return
         outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
-        await message.reply_text(texts.connect_reply(outcome))
+        await message.reply_text(replies.connect_reply(outcome))
 
     async def _from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
         """The command's message when an admin sent it; anyone else is told it is for admins."""
@@ -260,7 +283,7 @@ class BotHandlers:
         if message is None or user is None:
             return None
         if not await self._is_admin(context, message, user.id):
-            await message.reply_text(texts.ADMINS_ONLY)
+            await message.reply_text((await self._replies(message)).say(texts.ADMINS_ONLY))
             return None
         return message
 
@@ -278,7 +301,8 @@ class BotHandlers:
             outcome = await self._capture.undo(chat_id, member_message_id, user.id, is_admin)
         else:
             outcome = await self._capture.switch_currency(chat_id, member_message_id, user.id, is_admin)
-        text = texts.reply_for(outcome, user.full_name)
+        replies = Replies.of(await self._languages.for_group(chat_id))
+        text = replies.reply_for(outcome, user.full_name)
         if isinstance(outcome, ActionRefused | Refused):
             await query.answer(text, show_alert=True)
             return
@@ -301,6 +325,7 @@ class BotHandlers:
 
     async def _deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome as the reply, reaction or confirmation it calls for."""
+        replies = await self._replies(message)
         if isinstance(outcome, Accepted):
             # Confirmed in the background: the next update is read while this one's row is written.
             task = asyncio.get_running_loop().create_task(self._confirm(message, outcome))
@@ -315,15 +340,15 @@ class BotHandlers:
                 and outcome.dating == ON_THE_DAY_POSTED  # a 👍 cannot say which day it was logged for
                 and await self._quiet_chats.is_quiet(message.chat_id)
             )
-            confirmation = texts.unsure(
-                texts.confirmation(saved, outcome.link, outcome.dating), outcome.unsure
+            confirmation = replies.unsure(
+                replies.confirmation(saved, outcome.link, outcome.dating), outcome.unsure
             )
             self._confirmations.submit(
                 Confirmation(
                     message.chat_id,
                     message.message_id,
                     confirmation,
-                    _buttons(saved),
+                    _buttons(saved, replies),
                     quiet,
                     _topic(message),
                 )
@@ -332,18 +357,25 @@ class BotHandlers:
         if isinstance(outcome, Queued | Held):
             # Safe in the outbox, not in the sheet yet: Undo works all the same.
             undo = InlineKeyboardButton(
-                texts.UNDO_BUTTON, callback_data=f"{UNDO}:{outcome.message.message_id}"
+                replies.undo_button(), callback_data=f"{UNDO}:{outcome.message.message_id}"
             )
-            text = texts.reply_for(outcome, "") or ""
+            text = replies.reply_for(outcome, "") or ""
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (undo,), False, _topic(message))
             )
             return
         author = _author(message, message.from_user)
-        reply = texts.reply_for(outcome, author.name if author is not None else "")
+        reply = replies.reply_for(outcome, author.name if author is not None else "")
         if reply is None:
             return
         await self._reply(message, reply)
+
+    async def _replies(self, message: Message) -> Replies:
+        """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""
+        if message.chat.type == ChatType.PRIVATE:
+            user = message.from_user
+            return Replies.of(self._languages.for_private(user.language_code if user else None))
+        return Replies.of(await self._languages.for_group(message.chat_id))
 
     async def _reply(self, message: Message, text: str) -> Message | None:
         """Reply to the message; a group that became a supergroup meanwhile gets it at its new id."""
@@ -421,11 +453,11 @@ def _incoming(message: Message, author: _Author) -> IncomingMessage:
     )
 
 
-def _buttons(saved: SavedMessage) -> tuple[InlineKeyboardButton, ...]:
-    undo = InlineKeyboardButton(texts.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")
+def _buttons(saved: SavedMessage, replies: Replies) -> tuple[InlineKeyboardButton, ...]:
+    undo = InlineKeyboardButton(replies.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")
     if not saved.currency_guessed:
         return (undo,)
-    switch = InlineKeyboardButton(texts.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
+    switch = InlineKeyboardButton(replies.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
     return (undo, switch)
 
 

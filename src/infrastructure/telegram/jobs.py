@@ -13,9 +13,10 @@ from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
+from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
 from balance_bot.ports import LedgerError, LedgerNotConnected
-from infrastructure.telegram import texts
+from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024  # Telegram's longest photo caption
@@ -34,12 +35,14 @@ class MonthlyRounds:
         self,
         balances: BalanceService,
         khr_per_usd: Decimal,
+        languages: ChatLanguages,
         membership: GroupMembership | None = None,
         round_seconds: float = 0.0,
         on_moved: Callable[[int, int], Awaitable[None]] | None = None,
     ) -> None:
         self._on_moved = on_moved
         self._balances = balances
+        self._languages = languages
         self._khr_per_usd = khr_per_usd
         self._membership = membership
         self._round_seconds = round_seconds
@@ -85,8 +88,10 @@ class MonthlyRounds:
         # Imported here: Pillow is needed once a month, not in every bot's memory from the start.
         from infrastructure.charts import spending_per_day_png
 
-        caption = texts.monthly_summary(closed, self._khr_per_usd)
-        chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd)
+        replies = Replies.of(await self._languages.for_group(chat_id))
+        caption = replies.monthly_summary(closed, self._khr_per_usd)
+        title = replies.chart_title(closed, self._khr_per_usd)
+        chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd, title)
         try:
             await _post_summary(bot, chat_id, chart, caption)
         except ChatMigrated as exc:  # the group became a supergroup: its summary goes there

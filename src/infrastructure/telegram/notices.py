@@ -7,8 +7,9 @@ import logging
 from telegram import Bot
 from telegram.error import TelegramError
 
+from balance_bot.languages import ChatLanguages
 from infrastructure.llm.expense_parser_client import BudgetReached
-from infrastructure.telegram import texts
+from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 
@@ -19,20 +20,27 @@ class BudgetNotices:
     def __init__(self, admin_user_ids: frozenset[int]) -> None:
         self._admin_user_ids = admin_user_ids
         self._bot: Bot | None = None
+        self._languages: ChatLanguages | None = None
 
-    def attach(self, bot: Bot) -> None:
-        """The bot to send with, once the application has started."""
+    def attach(self, bot: Bot, languages: ChatLanguages) -> None:
+        """The bot to send with, and the groups' languages, once the application has started."""
         self._bot = bot
+        self._languages = languages
 
     async def budget_reached(self, reached: BudgetReached) -> None:
         """Send the notice; an admin who never opened a chat with the bot cannot be told privately."""
-        if self._bot is None:
+        if self._bot is None or self._languages is None:
             log.warning("LLM budget for %s reached before the bot started", reached.month)
             return
-        text = texts.budget_reached(reached)
-        chats = [reached.chat_id] if reached.chat_id is not None else []
-        for chat_id in [*chats, *sorted(self._admin_user_ids)]:
+        notices = (
+            [(reached.chat_id, await self._languages.for_group(reached.chat_id))]
+            if reached.chat_id is not None
+            else []
+        )
+        # An operator's private chat says no language until they write; theirs is the default.
+        notices += [(user_id, self._languages.default) for user_id in sorted(self._admin_user_ids)]
+        for chat_id, speech in notices:
             try:
-                await self._bot.send_message(chat_id, text)
+                await self._bot.send_message(chat_id, Replies.of(speech).budget_reached(reached))
             except TelegramError as exc:
                 log.warning("could not tell chat %s that the LLM budget is spent: %s", chat_id, exc)

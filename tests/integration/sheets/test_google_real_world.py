@@ -10,7 +10,7 @@ from balance_bot.ports import LedgerApiDisabled, LedgerKeyRefused, LedgerUnavail
 from infrastructure.sheets.google import GoogleSheetLedger
 from infrastructure.sheets.google_api import QUOTA_MINUTE_SECONDS, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
-from infrastructure.telegram import texts
+from infrastructure.telegram.replies import ENGLISH, Replies
 from tests.integration.sheets.test_google import (  # the fixtures and helpers of the store's own tests
     HEADERS,
     SHEET,
@@ -25,6 +25,7 @@ from tests.integration.sheets.test_google import (  # the fixtures and helpers o
 )
 
 NOVEMBER, DECEMBER = Period(2026, 11), Period(2026, 12)
+replies = Replies(ENGLISH)
 _fixtures = (key, make_ledger, outbound, sheets, sleeps, spreadsheet)
 
 
@@ -115,7 +116,7 @@ async def test_a_revoked_key_is_named_plainly(sheets, spreadsheet, make_ledger):
         await make_ledger().append(DECEMBER, [line("coffee")])
     assert "deleted or revoked" in str(refused.value)
     assert "new JSON key" in str(refused.value)
-    assert texts.ledger_problem(refused.value).startswith("Google refused the bot's key")
+    assert replies.ledger_problem(refused.value).startswith("Google refused the bot's key")
 
 
 async def test_a_disabled_sheets_api_says_where_to_enable_it(sheets, spreadsheet, make_ledger):
@@ -126,7 +127,7 @@ async def test_a_disabled_sheets_api_says_where_to_enable_it(sheets, spreadsheet
         "https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789012"
     )
     assert disabled.value.enable_at == link
-    assert link in texts.ledger_problem(disabled.value)
+    assert link in replies.ledger_problem(disabled.value)
 
 
 async def test_a_read_over_the_quota_waits_for_the_quota_minute_before_the_last_attempts(

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
+from tests.fakes.chat_languages import english_by_default
 
 
 class RecordingBalances:
@@ -24,7 +25,7 @@ class Context:
 
 async def test_each_tick_takes_the_next_share_so_every_group_has_one_round_per_interval():
     balances = RecordingBalances(range(-1, -11, -1))  # ten groups
-    rounds = MonthlyRounds(balances, Decimal(4000), round_seconds=5 * TICK_SECONDS)
+    rounds = MonthlyRounds(balances, Decimal(4000), english_by_default(), round_seconds=5 * TICK_SECONDS)
     for _ in range(5):
         await rounds.tick(Context())
     assert sorted(balances.rounds) == sorted(range(-1, -11, -1))  # two a tick, each once
@@ -34,5 +35,5 @@ async def test_each_tick_takes_the_next_share_so_every_group_has_one_round_per_i
 
 async def test_a_round_shorter_than_a_tick_takes_every_group_each_tick():
     balances = RecordingBalances([-1, -2, -3])
-    await MonthlyRounds(balances, Decimal(4000), round_seconds=30).tick(Context())
+    await MonthlyRounds(balances, Decimal(4000), english_by_default(), round_seconds=30).tick(Context())
     assert balances.rounds == [-1, -2, -3]
