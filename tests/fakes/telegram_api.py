@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ Params = dict[str, Any]
 # What Telegram allows in one message's text and in a photo's caption, in UTF-16 code units.
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
+MAX_COMMANDS = 100
+MAX_COMMAND_DESCRIPTION = 256
 CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 # The accounts Telegram shows as the sender of an anonymous admin's and of a channel's messages.
 GROUP_ANONYMOUS_BOT = {
@@ -63,6 +66,10 @@ class FakeTelegram:
     bot_username: str = "balance_test_bot"
     can_read_all_group_messages: bool = True
     admins: set[int] = field(default_factory=set)
+    # The language of a member's Telegram app, sent as `language_code` with what they post.
+    user_languages: dict[int, str] = field(default_factory=dict)
+    # setMyCommands as the bot last set it, per language_code ("" for everyone else).
+    commands_by_language: dict[str, list[Params]] = field(default_factory=dict)
     latency_seconds: float = 0.0
     now: Callable[[], float] = time.time  # when members post, as a Unix time: tests may set the clock
     calls: list[Call] = field(default_factory=list)
@@ -363,6 +370,8 @@ class FakeTelegram:
         caption = params.get("caption")
         if isinstance(caption, str) and len(caption.encode("utf-16-le")) // 2 > MAX_CAPTION_LENGTH:
             return _refusal(method, 400, "Bad Request: message caption is too long")
+        if method == "setMyCommands":
+            return _commands_refusal(params)
         return None
 
     async def _record(self, method: str, params: Params) -> None:
@@ -415,6 +424,7 @@ class FakeTelegram:
         return True
 
     async def _api_setMyCommands(self, params: Params) -> bool:  # noqa: N802
+        self.commands_by_language[params.get("language_code") or ""] = params["commands"]
         return True
 
     async def _api_sendMessage(self, params: Params) -> Params:  # noqa: N802
@@ -456,7 +466,10 @@ class FakeTelegram:
         return {"id": self.bot_id, "is_bot": True, "first_name": "Balance", "username": self.bot_username}
 
     def _user(self, user_id: int, name: str) -> Params:
-        return {"id": user_id, "is_bot": False, "first_name": name or f"Member{user_id}"}
+        user: Params = {"id": user_id, "is_bot": False, "first_name": name or f"Member{user_id}"}
+        if user_id in self.user_languages:
+            user["language_code"] = self.user_languages[user_id]
+        return user
 
     def _message(self, chat_id: int, sender: Params, text: str | None) -> Params:
         message: Params = {
@@ -518,6 +531,24 @@ def _refusal(method: str, code: int, description: str, parameters: Params | None
     if parameters is not None:
         error["parameters"] = parameters
     return Refusal(method, code, json.dumps(error), 1)
+
+
+def _commands_refusal(params: Params) -> Refusal | None:
+    """What the Bot API says to a command menu it does not take: commands of 1-32 lowercase letters,
+    digits and underscores, descriptions of 1-256 characters, at most 100 commands, and a two-letter
+    ISO 639-1 language_code or none."""
+    commands = params.get("commands")
+    if not isinstance(commands, list) or len(commands) > MAX_COMMANDS:
+        return _refusal("setMyCommands", 400, "Bad Request: too many commands")
+    for command in commands:
+        if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+            return _refusal("setMyCommands", 400, "Bad Request: BOT_COMMAND_INVALID")
+        if not 1 <= len(str(command.get("description", ""))) <= MAX_COMMAND_DESCRIPTION:
+            return _refusal("setMyCommands", 400, "Bad Request: command description is invalid")
+    language = params.get("language_code")
+    if language is not None and not re.fullmatch(r"[a-z]{2}", str(language)):
+        return _refusal("setMyCommands", 400, "Bad Request: invalid language code specified")
+    return None
 
 
 def _error(code: int, description: str) -> web.Response:

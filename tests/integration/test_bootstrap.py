@@ -91,6 +91,17 @@ def test_try_is_a_group_chat_in_the_terminal_writing_its_own_workbook(tmp_path):
     assert not (tmp_path / "bot.sqlite3").exists()
 
 
+def test_try_speaks_khmer_after_an_admin_chooses_it(tmp_path):
+    typed = "/language km\n/admin\n/language km\nកាហ្វេ 3$\n/quit\n"
+    done = run([str(BIN / "balance-bot"), "try"], typed, cwd=tmp_path, env={"PATH": str(BIN)})
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stdout.splitlines() if "bot: " in line]
+    assert "Only the group's admins can do that." in said[0]
+    assert "ពីពេលនេះ ខ្ញុំនឹងឆ្លើយជាភាសាខ្មែរ។" in said[2]
+    assert "បានកត់ត្រា៖ 3.00$ – កាហ្វេ។ រក្សាទុកជាលេខ 1" in said[3]
+    assert "[ដកវិញ (លេខ 1)] → /undo" in done.stdout
+
+
 def test_try_with_google_in_the_env_never_calls_google_nor_leaves_a_row_for_the_real_bot(tmp_path):
     google = socket.socket()
     google.bind(("127.0.0.1", 0))

@@ -70,6 +70,7 @@ def test_blank_values_mean_the_default():
         ("MAX_AMOUNT_KHR", "lots"),
         ("PARSER_LLM", "gpt"),
         ("CONFIRMATION_STYLE", "loud"),
+        ("DEFAULT_LANGUAGE", "fr"),
         ("UNDO_WINDOW_SECONDS", "0"),
         ("LLM_CONFIDENCE_THRESHOLD", "1.5"),
         ("LLM_MONTHLY_BUDGET_USD", "-1"),

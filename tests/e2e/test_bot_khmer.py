@@ -1,0 +1,174 @@
+"""End to end: a group that chose Khmer hears its replies in Khmer, another stays English, after restarts."""
+
+import re
+
+from tests.e2e.test_bot import ADMIN, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
+
+MONTHS = {
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+}  # fmt: skip
+# Latin words a Khmer reply may hold: commands, currency codes, and the sheet's own words (its
+# worksheet's title); members' names are taken out before the check.
+ALLOWED_LATIN = MONTHS | {"USD", "KHR"}
+
+
+def latin_words(text, *names):
+    """The Latin-script words of a reply that are neither names, commands, nor the sheet's words."""
+    for name in names:
+        text = text.replace(name, "")
+    text = re.sub(r"/[a-z_]+", "", text)  # /undo, /balance: commands are Latin everywhere
+    return [word for word in re.findall(r"[A-Za-z]+", text) if word not in ALLOWED_LATIN]
+
+
+def to_chat(chat_id):
+    return lambda params: int(params["chat_id"]) == chat_id
+
+
+def is_khmer(text, *names):
+    return bool(re.search("[\u1780-\u17ff]", text)) and not latin_words(text, *names)
+
+
+async def test_a_group_that_chose_khmer_hears_the_capture_flow_undo_balance_and_topup_in_khmer(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    settings = settings_for(KHR_PER_USD="4000")
+    async with running(settings, clock):
+        refused = telegram.user_says(GROUP, SOKHA, "/language km")
+        assert (await telegram.wait_for("sendMessage", replies_to(refused)))["text"].startswith("Only")
+        chosen = telegram.user_says(GROUP, ADMIN, "/language km")
+        said = (await telegram.wait_for("sendMessage", replies_to(chosen)))["text"]
+        assert said == "ពីពេលនេះ ខ្ញុំនឹងឆ្លើយជាភាសាខ្មែរ។"
+
+        coffee = telegram.user_says(GROUP, SOKHA, "កាហ្វេ 3$", name="Sokha")
+        confirmed = await telegram.wait_for("sendMessage", replies_to(coffee))
+        assert confirmed["text"].startswith("បានកត់ត្រា៖ 3.00$ – កាហ្វេ។ រក្សាទុកជាលេខ 1 (")
+        undo = confirmed["reply_markup"]["inline_keyboard"][0][0]
+        assert undo["text"] == "ដកវិញ (លេខ 1)"
+
+        amount_only = telegram.user_says(GROUP, SOKHA, "5$", name="Sokha")
+        question = (await telegram.wait_for("sendMessage", replies_to(amount_only)))["text"]
+        assert question == "ខ្ញុំឃើញចំនួន 5.00$។ តើចំណាយលើអ្វី?"
+        answer = telegram.user_says(GROUP, SOKHA, "តាក់ស៊ី", name="Sokha")
+        purpose_saved = await telegram.wait_for("sendMessage", lambda p: "តាក់ស៊ី" in p["text"])
+
+        market = telegram.user_says(GROUP, SOKHA, "ផ្សារ:\n- ត្រី 20000៛\n- ប្រេង 2$", name="Sokha")
+        listed = (await telegram.wait_for("sendMessage", replies_to(market)))["text"]
+        assert listed.startswith("បានកត់ត្រាចំណាយ 2 មុខ (")
+        assert "• 20,000៛ – ត្រី — លេខ 3" in listed
+
+        parking = telegram.user_says(GROUP, SOKHA, "ចំណត 500", name="Sokha")
+        guessed = await telegram.wait_for("sendMessage", replies_to(parking))
+        assert "(ខ្ញុំស្មានថាជា KHR)" in guessed["text"]
+        assert guessed["reply_markup"]["inline_keyboard"][1][0]["text"] == "ប្តូរទៅ USD"
+
+        telegram.tap_undo_under(confirmed, coffee, SOKHA)
+        undone = await telegram.wait_for("sendMessage", lambda p: "ដកវិញ៖" in p["text"])
+
+        top_up = telegram.user_says(GROUP, ADMIN, "/topup 100$ ពីការិយាល័យ", name="Admin")
+        topped = (await telegram.wait_for("sendMessage", replies_to(top_up)))["text"]
+        assert topped.startswith("បានកត់ត្រាលុយដាក់ចូល៖ 100.00$ – ពីការិយាល័យ។")
+        unclear_top_up = telegram.user_says(GROUP, ADMIN, "/topup lots", name="Admin")
+        top_up_how = (await telegram.wait_for("sendMessage", replies_to(unclear_top_up)))["text"]
+
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")
+        balance = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+        assert "USD៖ ដើមខែ 0.00$ · ដាក់ចូល 100.00$ · ចំណាយ 7.00$ · នៅសល់ 93.00$" in balance
+        assert "ចំណាយ 4 មុខ · លុយដាក់ចូល 1 ដង" in balance
+
+        elsewhere = telegram.user_says(OTHER_GROUP, SOKHA, "coffee 3$", name="Sokha")
+        english = (await telegram.wait_for("sendMessage", replies_to(elsewhere)))["text"]
+        await settle(telegram)
+
+    assert english.startswith("Logged: 3.00 USD – coffee. Saved as No ")
+    for reply in (
+        said,
+        confirmed["text"],
+        undo["text"],
+        question,
+        purpose_saved["text"],
+        listed,
+        guessed["text"],
+        undone["text"],
+        topped,
+        top_up_how,
+        balance,
+    ):
+        assert is_khmer(reply, "Sokha", "Admin", "Member" + str(SOKHA)), (reply, latin_words(reply))
+    assert answer["message_id"]
+
+
+async def test_the_groups_language_and_its_khmer_digits_survive_a_restart(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    settings = settings_for()
+    async with running(settings, clock):
+        chosen = telegram.user_says(GROUP, ADMIN, "/language km digits")
+        said = (await telegram.wait_for("sendMessage", replies_to(chosen)))["text"]
+        await settle(telegram)
+    assert said == "ពីពេលនេះ ខ្ញុំនឹងឆ្លើយជាភាសាខ្មែរ និងសរសេរលេខជាលេខខ្មែរ។"
+    async with running(settings, clock):
+        ice = telegram.user_says(GROUP, SOKHA, "ទឹកកក ៥០០០៛", name="Sokha")
+        confirmed = (await telegram.wait_for("sendMessage", replies_to(ice)))["text"]
+        back = telegram.user_says(GROUP, ADMIN, "/language en")
+        english = (await telegram.wait_for("sendMessage", replies_to(back)))["text"]
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        after = (await telegram.wait_for("sendMessage", replies_to(coffee)))["text"]
+        await settle(telegram)
+    assert confirmed.startswith("បានកត់ត្រា៖ ៥,០០០៛ – ទឹកកក។ រក្សាទុកជាលេខ ២ (")  # No 1: settle's marker
+    assert english == "I will reply in English from now on."
+    assert after.startswith("Logged: 3.00 USD – coffee. Saved as No 3 (")
+
+
+async def test_a_language_the_bot_does_not_speak_is_explained_and_nothing_changes(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        asked = telegram.user_says(GROUP, ADMIN, "/language fr")
+        said = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        after = (await telegram.wait_for("sendMessage", replies_to(coffee)))["text"]
+        await settle(telegram)
+    assert said.startswith("Use /language km for Khmer or /language en for English")
+    assert after.startswith("Logged: 3.00 USD")
+
+
+async def test_default_language_khmer_greets_new_groups_in_khmer(telegram, settings_for, clock):
+    async with running(settings_for(DEFAULT_LANGUAGE="km"), clock):
+        telegram.bot_added(GROUP, SOKHA)
+        greeting = (await telegram.wait_for("sendMessage", to_chat(GROUP)))["text"]
+        coffee = telegram.user_says(GROUP, SOKHA, "កាហ្វេ 3$")
+        confirmed = (await telegram.wait_for("sendMessage", replies_to(coffee)))["text"]
+        await settle(telegram)
+    assert greeting.startswith("សួស្តី!")
+    assert confirmed.startswith("បានកត់ត្រា៖ 3.00$ – កាហ្វេ។")
+
+
+async def test_a_private_chat_follows_the_members_telegram_app_when_it_is_in_khmer(
+    telegram, settings_for, clock
+):
+    telegram.user_languages[SOKHA] = "km"
+    async with running(settings_for(), clock):
+        telegram.user_says_privately(SOKHA, "/help")
+        in_khmer = (await telegram.wait_for("sendMessage", to_chat(SOKHA)))["text"]
+        telegram.user_says_privately(ADMIN, "/help")
+        in_english = (await telegram.wait_for("sendMessage", to_chat(ADMIN)))["text"]
+        await settle(telegram)
+    assert in_khmer.startswith("ខ្ញុំកត់ត្រាលុយចំណាយតូចតាច")
+    assert "/language km" in in_khmer
+    assert in_english.startswith("I log this group's petty cash")
+
+
+async def test_the_command_menu_is_set_in_both_languages(telegram, settings_for, clock):
+    async with running(settings_for(DEFAULT_LANGUAGE="km"), clock):
+        await settle(telegram)
+    menus = telegram.commands_by_language
+    assert set(menus) == {"", "en", "km"}
+    assert [c["command"] for c in menus["km"]] == [c["command"] for c in menus["en"]]
+    assert menus[""] == menus["km"]  # DEFAULT_LANGUAGE=km: everyone else gets Khmer too
+    for khmer, english in zip(menus["km"], menus["en"], strict=True):
+        assert re.search("[\u1780-\u17ff]", khmer["description"])
+        assert khmer != english
+    assert {"help", "language", "balance"} <= {c["command"] for c in menus["en"]}
+    assert not telegram.refused

@@ -1,0 +1,31 @@
+"""Tests for the groups' preferences in SQLite: quiet confirmations and the language of replies."""
+
+from balance_bot.domain.language import Language, Speech
+from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
+from infrastructure.sqlite.database import Database
+
+
+async def test_a_groups_language_and_digits_are_kept_across_a_restart_beside_its_quiet_choice(tmp_path):
+    first = Database(tmp_path / "bot.sqlite3")
+    preferences = SqliteChatPreferences(first)
+    assert await preferences.speech(-100) is None
+    await preferences.set_quiet(-100, True)
+    await preferences.set_speech(-100, Speech(Language.KHMER, khmer_digits=True))
+    await first.close()
+    second = Database(tmp_path / "bot.sqlite3")
+    again = SqliteChatPreferences(second)
+    assert await again.speech(-100) == Speech(Language.KHMER, khmer_digits=True)
+    assert await again.quiet(-100) is True
+    await again.set_speech(-100, Speech(Language.ENGLISH))
+    assert await again.speech(-100) == Speech(Language.ENGLISH)
+    assert await again.quiet(-100) is True
+    await second.close()
+
+
+async def test_a_language_the_bot_no_longer_speaks_reads_as_no_choice(tmp_path):
+    database = Database(tmp_path / "bot.sqlite3")
+    await database.run(
+        lambda db: db.execute("INSERT INTO chat_preference (chat_id, language) VALUES (-1, 'fr')")
+    )
+    assert await SqliteChatPreferences(database).speech(-1) is None
+    await database.close()
