@@ -9,14 +9,20 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from telegram import Bot
 from telegram.request import BaseRequest, HTTPXRequest
 
 from balance_bot.capture import IncomingMessage
+from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
+from balance_bot.domain.money import Currency, Money
+from balance_bot.ports import SavedMessage
 from infrastructure.bootstrap import build_capture
 from infrastructure.settings import Settings
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
+from infrastructure.telegram.replies import Replies
 
 CALLS = 300
 MESSAGES = 1000
@@ -90,6 +96,33 @@ def capture_path_cpu() -> float:
     return statistics.median(runs)
 
 
+RENDERS = 5000
+SPEECHES = {
+    "English": Speech(Language.ENGLISH),
+    "Khmer": Speech(Language.KHMER),
+    "Khmer digits": Speech(Language.KHMER, khmer_digits=True),
+}
+
+
+def confirmation_render_us() -> dict[str, float]:
+    """Median microseconds to render one expense's confirmation and its Undo button, per language."""
+    day = datetime.now(UTC).date()
+    line = LedgerLine(day, "coffee", Money(Decimal(3), Currency.USD), "Sokha", EntrySource(-1, 7, 0))
+    saved = SavedMessage(-1, 7, 11, datetime.now(UTC), (SavedLine(line, "November 2026", 13, 12),), False)
+    medians = {}
+    for name, speech in SPEECHES.items():
+        replies = Replies.of(speech)
+        runs = []
+        for _ in range(ROUNDS):
+            started = time.perf_counter()
+            for _ in range(RENDERS):
+                replies.confirmation(saved, None)
+                replies.undo_button(saved)
+            runs.append((time.perf_counter() - started) * 1e6 / RENDERS)
+        medians[name] = statistics.median(runs)
+    return medians
+
+
 def report() -> None:
     """Print where the bot's CPU per expense goes."""
     calls = bot_api_call_cpu()
@@ -101,6 +134,11 @@ def report() -> None:
     print(
         f"capture path CPU         {capture_path_cpu():.2f} ms per message "
         f"(parser, SQLite, workbook; no Telegram; median of {ROUNDS} x {MESSAGES})"
+    )
+    rendered = ", ".join(f"{name} {micros:.1f} µs" for name, micros in confirmation_render_us().items())
+    print(
+        f"confirmation rendering   {rendered} per confirmation and its Undo button "
+        f"(gettext catalogs, CLDR formats; medians of {ROUNDS} x {RENDERS})"
     )
 
 
