@@ -1,7 +1,9 @@
 """End to end: a group that chose Khmer hears its replies in Khmer, another stays English, after restarts."""
 
 import re
+from datetime import UTC, datetime
 
+from infrastructure.telegram.app import MONTHLY_ROUNDS
 from tests.e2e.test_bot import ADMIN, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
 
 MONTHS = {
@@ -172,3 +174,36 @@ async def test_the_command_menu_is_set_in_both_languages(telegram, settings_for,
         assert khmer != english
     assert {"help", "language", "balance"} <= {c["command"] for c in menus["en"]}
     assert not telegram.refused
+
+
+async def test_a_refused_switch_is_answered_in_khmer_to_the_member_who_tapped(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        chosen = telegram.user_says(GROUP, ADMIN, "/language km")
+        await telegram.wait_for("sendMessage", replies_to(chosen))
+        parking = telegram.user_says(GROUP, SOKHA, "ចំណត 50000", name="Sokha")
+        guessed = await telegram.wait_for("sendMessage", replies_to(parking))
+        switch = guessed["reply_markup"]["inline_keyboard"][1][0]
+        telegram.user_taps({**parking, "message_id": 7001}, switch["callback_data"], SOKHA, name="Sokha")
+        answered = await telegram.wait_for("answerCallbackQuery", lambda p: "text" in p)
+        await settle(telegram)
+    assert answered["text"].startswith("50,000.00$ លើសពី 10,000.00$ ដែលអនុញ្ញាតសម្រាប់ចំណាយមួយ")
+    assert answered["show_alert"] is True
+    assert not telegram.refused
+
+
+async def test_a_khmer_groups_monthly_summary_is_captioned_in_khmer(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    clock.current = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    async with running(settings_for(), clock) as application:
+        chosen = telegram.user_says(GROUP, ADMIN, "/language km")
+        await telegram.wait_for("sendMessage", replies_to(chosen))
+        coffee = telegram.user_says(GROUP, SOKHA, "កាហ្វេ 3$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        rounds = application.bot_data[MONTHLY_ROUNDS]
+        await rounds.run_once(application.bot)  # November is open
+        clock.current = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)  # 00:30 on 4 December: November closed
+        await rounds.run_once(application.bot)
+    (posted,) = telegram.calls_to("sendPhoto")
+    assert posted["caption"].startswith("ខែវិច្ឆិកា 2026 បានបិទហើយ។\nសមតុល្យខែវិច្ឆិកា 2026 (តាមសន្លឹកបញ្ជីពេលនេះ)")
+    assert is_khmer(posted["caption"], "Sokha")

@@ -21,6 +21,7 @@ Params = dict[str, Any]
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_COMMANDS = 100
+MAX_ALERT_LENGTH = 200  # answerCallbackQuery's text
 MAX_COMMAND_DESCRIPTION = 256
 CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 # The accounts Telegram shows as the sender of an anonymous admin's and of a channel's messages.
@@ -372,6 +373,9 @@ class FakeTelegram:
             return _refusal(method, 400, "Bad Request: message caption is too long")
         if method == "setMyCommands":
             return _commands_refusal(params)
+        answer = params.get("text")
+        if method == "answerCallbackQuery" and isinstance(answer, str) and len(answer) > MAX_ALERT_LENGTH:
+            return _refusal(method, 400, "Bad Request: MESSAGE_TOO_LONG")
         return None
 
     async def _record(self, method: str, params: Params) -> None:

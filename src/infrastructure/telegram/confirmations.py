@@ -181,7 +181,7 @@ def split_text(text: str, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
     size = 0
     for line in text.split("\n"):
         for part in _cut(line, limit):
-            width = _length(part)
+            width = utf16_length(part)
             if current and size + 1 + width > limit:
                 pieces.append("\n".join(current))
                 current, size = [], 0
@@ -193,13 +193,13 @@ def split_text(text: str, limit: int = MAX_MESSAGE_LENGTH) -> list[str]:
 
 def _cut(line: str, limit: int) -> list[str]:
     """A line longer than the limit, in parts that fit."""
-    if _length(line) <= limit:
+    if utf16_length(line) <= limit:
         return [line]
     parts: list[str] = []
     part: list[str] = []
     size = 0
     for char in line:
-        width = _length(char)
+        width = utf16_length(char)
         if size + width > limit:
             parts.append("".join(part))
             part, size = [], 0
@@ -209,7 +209,7 @@ def _cut(line: str, limit: int) -> list[str]:
     return parts
 
 
-def _length(text: str) -> int:
+def utf16_length(text: str) -> int:
     """The text's length as Telegram counts it: UTF-16 code units (an emoji may count two)."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 

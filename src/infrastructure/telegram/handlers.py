@@ -32,11 +32,13 @@ from balance_bot.outcomes import (
 from balance_bot.ports import SavedMessage
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
-from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
+from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue, utf16_length
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 UNDO, SWITCH = "undo", "switch"
+# Telegram's longest answer to a button tap; a longer refusal is said in the chat instead.
+MAX_ALERT_LENGTH = 200
 
 
 class QuietChats:
@@ -303,8 +305,8 @@ class BotHandlers:
             outcome = await self._capture.switch_currency(chat_id, member_message_id, user.id, is_admin)
         replies = Replies.of(await self._languages.for_group(chat_id))
         text = replies.reply_for(outcome, user.full_name)
-        if isinstance(outcome, ActionRefused | Refused):
-            await query.answer(text, show_alert=True)
+        if isinstance(outcome, ActionRefused | Refused) and text and utf16_length(text) <= MAX_ALERT_LENGTH:
+            await query.answer(text, show_alert=True)  # only the member who tapped sees it
             return
         await query.answer()
         if text and isinstance(query.message, Message):
