@@ -13,7 +13,9 @@ import aiohttp
 from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from balance_bot.domain.language import Language
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
+from infrastructure.i18n.catalogs import LOCALE_FOLDER, translations
 from infrastructure.logging_setup import redact
 from infrastructure.settings import Settings
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
@@ -43,7 +45,9 @@ class Finding:
         return f"{self.verdict.value:<5} {self.item}: {self.detail}"
 
 
-async def run_checks(settings: Settings, dotenv: Path | None = None) -> list[Finding]:
+async def run_checks(
+    settings: Settings, dotenv: Path | None = None, locale_folder: Path = LOCALE_FOLDER
+) -> list[Finding]:
     """Every check, in the order an operator sets things up; one that fails unexpectedly is a FAIL
     line of its own, and the others still run."""
     secrets = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
@@ -54,6 +58,7 @@ async def run_checks(settings: Settings, dotenv: Path | None = None) -> list[Fin
         findings.append(Finding(Verdict.OK, "Groups seen", ", ".join(str(group) for group in groups)))
     findings += _permissions(settings, dotenv)
     findings += _webhook(settings)
+    findings.append(_languages(settings, locale_folder))
     findings += await _guarded("Sheets", _ledger(settings), secrets)
     findings += await _guarded("LLM", _llms(settings), secrets)
     return findings
@@ -193,6 +198,26 @@ def _webhook(settings: Settings) -> list[Finding]:
         ]
     secret = "" if settings.webhook_secret else " (no WEBHOOK_SECRET: a new one is made at each start)"
     return [Finding(Verdict.OK, "Webhook", f"Telegram posts to {url}; {where}{secret}")]
+
+
+def _languages(settings: Settings, folder: Path) -> Finding:
+    """The compiled catalogs a group's /language needs: without them a Khmer reply cannot be said."""
+    missing = []
+    for language in Language:
+        try:
+            translations(language, folder)
+        except OSError:
+            missing.append(language.value)
+    if missing:
+        return Finding(
+            Verdict.FAIL,
+            "Languages",
+            f"no compiled catalog for {', '.join(missing)} in {folder}: run `make catalogs`",
+        )
+    spoken = ", ".join(language.value for language in Language)
+    return Finding(
+        Verdict.OK, "Languages", f"{spoken}; a group that has not chosen hears {settings.default_language}"
+    )
 
 
 def _owner(path: Path) -> str:

@@ -228,3 +228,17 @@ async def test_a_webhook_that_is_not_https_is_a_warning(environment):
     )
     assert secure["Webhook"].verdict is Verdict.OK
     assert "8080" in secure["Webhook"].detail
+
+
+async def test_the_languages_line_names_the_default_and_fails_without_the_compiled_catalogs(
+    environment, tmp_path
+):
+    _key, env = environment
+    settings = Settings.from_environment({**env, "DEFAULT_LANGUAGE": "km"})
+    fine = by_item(await run_checks(settings))["Languages"]
+    assert fine.verdict is Verdict.OK
+    assert fine.detail.endswith("hears km")
+    missing = by_item(await run_checks(settings, locale_folder=tmp_path / "no-locale"))["Languages"]
+    assert missing.verdict is Verdict.FAIL
+    assert "no compiled catalog for km" in missing.detail
+    assert "make catalogs" in missing.detail

@@ -25,6 +25,6 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - `pybabel
 
 
 @cache
-def translations(language: Language) -> gettext.NullTranslations:
+def translations(language: Language, folder: Path = LOCALE_FOLDER) -> gettext.NullTranslations:
     """The language's catalog; a missing Khmer catalog is an installation fault, never English."""
-    return gettext.translation(DOMAIN, LOCALE_FOLDER, [language.value], fallback=language is SOURCE_LANGUAGE)
+    return gettext.translation(DOMAIN, folder, [language.value], fallback=language is SOURCE_LANGUAGE)

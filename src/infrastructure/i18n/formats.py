@@ -38,8 +38,10 @@ class Formats:
         """An expense's amount: '3.00 USD', '25,000 KHR' in English; '3.00$', '25,000៛' in Khmer."""
         counted_as = Currency.KHR if money.currency is Currency.KHR else Currency.USD
         value = Decimal(Money(money.amount, counted_as).canonical())
-        if self._khmer:
+        if self._khmer and money.currency is not Currency.UNKNOWN:
             return self.money(value, money.currency)
+        if self._khmer:  # no sign to write: the number alone, as the member wrote it
+            return self.number(value, decimals=2)
         return self.digits(f"{value:,} {money.currency.value}")
 
     def money(self, amount: Decimal, currency: Currency) -> str:

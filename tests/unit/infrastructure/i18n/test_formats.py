@@ -71,6 +71,11 @@ def test_counts_and_shares_use_the_chats_digits():
     assert KHMER.usd(Decimal(5)) == "5.00$"
 
 
+def test_an_amount_of_no_known_currency_is_the_number_alone_in_khmer():
+    assert KHMER.amount(Money(Decimal("12345.5"), Currency.UNKNOWN)) == "12,345.50"
+    assert ENGLISH.amount(Money(Decimal("12345.5"), Currency.UNKNOWN)) == "12,345.50 UNKNOWN"
+
+
 def test_khmer_digits_change_digits_only():
     assert KHMER_DIGITS.digits("No 12 (November 2026)") == "No ១២ (November ២០២៦)"
     assert KHMER.digits("12") == "12"
