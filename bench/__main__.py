@@ -13,7 +13,7 @@ from pathlib import Path
 
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
-from bench import balance, bot, components, fuzz, llm, outbox, scale, sheets, webhook
+from bench import balance, bot, categories, components, fuzz, llm, outbox, scale, sheets, webhook
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -196,6 +196,7 @@ def main() -> None:
     print(
         f"own corpus score        {corpus_score(OWN_CORPUS)}   ({OWN_CORPUS.name}: issue 18's capabilities)"
     )
+    categories.report(CORPUS)
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone
     print("-- hostile input (issue 15); takes about half a minute --")

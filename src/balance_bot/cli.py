@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.interpret import MessageInterpreter
@@ -78,6 +79,13 @@ def parse_command_line(
     commands = parser.add_subparsers(dest="command", required=True)
     for name, summary, description in _COMMANDS:
         command = commands.add_parser(name, help=summary, description=description)
+        if name == "parse":
+            command.add_argument(
+                "--categories",
+                metavar="FILE",
+                help="a Categories tab exported as CSV: each entry's category is one of its names "
+                "(default: the categories a new spreadsheet gets)",
+            )
         if name == "run":
             command.add_argument(
                 "--webhook",
@@ -87,10 +95,13 @@ def parse_command_line(
     return parser.parse_args(argv)
 
 
-def result_as_json(result: ParseResult, today: date | None = None) -> dict[str, Any]:
+def result_as_json(
+    result: ParseResult, today: date | None = None, categories: CategoryBook | None = None
+) -> dict[str, Any]:
     """The decision in the shape other tools rely on (DESIGN.md, `balance-bot parse`).
 
-    An entry has a "date" (ISO) when the message names its day and today is given to read it by.
+    An entry has a "date" (ISO) when the message names its day and today is given to read it by,
+    and a "category" (its English name) when categories are given.
     """
     entries = []
     for entry in result.entries:
@@ -103,6 +114,8 @@ def result_as_json(result: ParseResult, today: date | None = None) -> dict[str, 
         day = day_named(entry.day_words, today) if entry.day_words and today is not None else None
         if day is not None:
             fields["date"] = day.isoformat()
+        if categories is not None:
+            fields["category"] = categories.categorise(entry.purpose).name
         entries.append(fields)
     answer: dict[str, Any] = {"status": result.status.value, "entries": entries}
     if result.problem is not None:
@@ -115,6 +128,7 @@ async def parse_stream(
     lines: Iterable[str],
     write: Callable[[str], None],
     today: Callable[[], date] | None = None,
+    categories: CategoryBook | None = None,
 ) -> None:
     """One JSON answer per non-blank input line, in order; a line that is not a message says so,
     and the next line is answered.
@@ -134,7 +148,7 @@ async def parse_stream(
             answer = _error("text holds a lone surrogate")
         else:
             result = await interpreter.interpret(text)
-            answer = result_as_json(result, today() if today is not None else None)
+            answer = result_as_json(result, today() if today is not None else None, categories)
         write(_json_line({"id": identifier, **answer}))
 
 

@@ -28,6 +28,7 @@ from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Delivery
+from balance_bot.domain.categories import default_category_book
 from balance_bot.domain.dates import load_date_reading
 from balance_bot.domain.language import Language
 from balance_bot.domain.ledger import local_day
@@ -46,6 +47,7 @@ from balance_bot.ports import (
     StorageUnavailable,
 )
 from balance_bot.usage import UsageReport
+from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import TryServices, run_try_chat
 from infrastructure.health import why_unhealthy
@@ -442,7 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
             sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
             configure_logging([settings.anthropic_api_key], level=logging.ERROR)
-            asyncio.run(parse_messages(settings))
+            categories = Path(arguments.categories) if arguments.categories else None
+            asyncio.run(parse_messages(settings, categories))
             return 0
         if arguments.command == "run":
             if not settings.telegram_bot_token:
@@ -587,7 +590,7 @@ def _run_bot(settings: Settings, *, webhook: bool) -> None:
         raise CannotRun(str(exc)) from exc
 
 
-async def parse_messages(settings: Settings) -> None:
+async def parse_messages(settings: Settings, categories_file: Path | None = None) -> None:
     """`balance-bot parse`: the bot's own interpreter, LLMs included, over stdin.
 
     Messages are not counted for /usage (they are not the group's), but LLM calls are logged
@@ -600,8 +603,12 @@ async def parse_messages(settings: Settings) -> None:
     def today() -> date:
         return local_day(clock.now(), timezone)
 
+    categories = default_category_book(
+        load_categories_csv(categories_file) if categories_file is not None else load_categories_csv()
+    )
     try:
-        await parse_stream(build_interpreter(settings, llm.client), sys.stdin, _write_and_flush, today)
+        interpreter = build_interpreter(settings, llm.client)
+        await parse_stream(interpreter, sys.stdin, _write_and_flush, today, categories)
     finally:
         if llm.client is not None:
             await llm.client.aclose()

@@ -84,3 +84,15 @@ def test_an_entry_has_the_iso_date_its_message_names():
 def test_an_entry_without_a_named_day_has_no_date():
     [answer] = run_parse([json.dumps({"id": 1, "text": "taxi 5$"})], today=lambda: date(2026, 12, 1))
     assert "date" not in answer["entries"][0]
+
+
+def test_each_entry_names_its_category_when_categories_are_given():
+    from balance_bot.domain.categories import default_category_book
+    from infrastructure.categories.tab import load_categories_csv
+
+    written = []
+    lines = [json.dumps({"id": 1, "text": "Market:\n- fish 20000៛\n- printer ink 2$\n- piano strings 5$"})]
+    book = default_category_book(load_categories_csv())
+    asyncio.run(parse_stream(MessageInterpreter(HeuristicParser()), lines, written.append, None, book))
+    (answer,) = [json.loads(line) for line in written]
+    assert [entry["category"] for entry in answer["entries"]] == ["Food & drinks", "Office supplies", "Other"]

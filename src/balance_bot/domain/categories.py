@@ -1,0 +1,191 @@
+"""Categories of spending, and which one a purpose's words name: English words, Khmer written
+without spaces, plurals and misspellings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from rapidfuzz import fuzz, process
+
+from balance_bot.domain.text import KHMER_BASE_LETTERS, KHMER_SIGNS, KHMER_SUBSCRIPT, normalize_message
+
+OTHER = "Other"
+# A misspelt English word counts when it is this similar (0-100) to a category's word, and long
+# enough that a similarity means something ("gaz" is not "gas", "tax" is not "taxi").
+FUZZY_SCORE = 85
+FUZZY_SHORTEST = 5
+# A written Khmer syllable: a letter, then its subscript consonants and its signs.
+_KHMER_SYLLABLE = re.compile(
+    f"[{KHMER_BASE_LETTERS}](?:{KHMER_SUBSCRIPT}[{KHMER_BASE_LETTERS}]|[{KHMER_SIGNS}])*"
+)
+_KHMER_RUN = re.compile(f"(?:{_KHMER_SYLLABLE.pattern})+")
+_LATIN_WORD = re.compile(r"[a-z0-9&]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A kind of spending, as the Categories tab names it, with the words that mean it."""
+
+    name: str
+    name_km: str = ""
+    words: tuple[str, ...] = ()
+    budget_usd: Decimal | None = None
+    budget_khr: Decimal | None = None
+
+
+class DecidedBy(Enum):
+    """What chose an entry's category."""
+
+    LEARNED = "learned"  # a correction made in this spreadsheet before
+    WORDS = "words"  # the Categories tab's words
+    NOTHING = "nothing"  # no word matched: Other, or the model's choice
+
+
+@dataclass(frozen=True, slots=True)
+class Categorised:
+    """An entry's category, and what decided it."""
+
+    name: str
+    decided_by: DecidedBy
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    category: int  # the category's place in the tab: the earlier one wins a tie
+    length: int  # characters of the purpose the word covers: the longer word wins
+
+
+@dataclass
+class CategoryBook:
+    """A spreadsheet's categories in the tab's order, indexed once for matching many purposes."""
+
+    categories: tuple[Category, ...]
+    _latin: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _phrases: dict[tuple[str, ...], int] = field(default_factory=dict, init=False, repr=False)
+    _khmer: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
+    _longest_phrase: int = field(default=1, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for index, category in enumerate(self.categories):
+            for word in (category.name, *category.words):
+                self._index(word, index)
+        self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
+
+    def _index(self, word: str, index: int) -> None:
+        """A word of the tab: Khmer by its syllables, English by its words (a phrase if several)."""
+        text = normalize_message(word).lower().strip()
+        for khmer in _KHMER_RUN.findall(text):
+            self._khmer.setdefault(khmer, index)
+        latin = tuple(_singular(word) for word in _LATIN_WORD.findall(text.replace("-", " ")))
+        if len(latin) == 1:
+            self._latin.setdefault(latin[0], index)
+        elif latin:
+            self._phrases.setdefault(latin, index)
+            self._latin.setdefault("".join(latin), index)  # "tuk-tuk" written "tuktuk"
+            self._longest_phrase = max(self._longest_phrase, len(latin))
+
+    @property
+    def names(self) -> list[str]:
+        """The categories' English names, in the tab's order."""
+        return [category.name for category in self.categories]
+
+    def named(self, name: str) -> Category | None:
+        """The category of that name, in English or Khmer, whatever its case; None if there is none."""
+        wanted = normalize_message(name).strip().casefold()
+        for category in self.categories:
+            if wanted in (category.name.casefold(), category.name_km.casefold()):
+                return category
+        return None
+
+    def categorise(self, purpose: str, learned: Mapping[str, str] | None = None) -> Categorised:
+        """The category the purpose's words name: a correction learned for these words first, then
+        the tab's words (the longest matched word wins, then the earlier category), else Other."""
+        key = purpose_key(purpose)
+        if learned and key in learned and self.named(learned[key]) is not None:
+            return Categorised(learned[key], DecidedBy.LEARNED)
+        best = self._best_match(normalize_message(purpose).lower())
+        if best is None:
+            return Categorised(self._other(), DecidedBy.NOTHING)
+        return Categorised(self.categories[best.category].name, DecidedBy.WORDS)
+
+    def _other(self) -> str:
+        other = self.named(OTHER)
+        return other.name if other is not None else OTHER
+
+    def _best_match(self, text: str) -> _Match | None:
+        matches = [*self._khmer_matches(text), *self._latin_matches(text)]
+        if not matches:
+            return None
+        return max(matches, key=lambda match: (match.length, -match.category))
+
+    def _khmer_matches(self, text: str) -> Iterable[_Match]:
+        """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,
+        so a word is found where it starts and ends on a syllable's edge, never inside one."""
+        for run in _KHMER_RUN.findall(text):
+            syllables = _KHMER_SYLLABLE.findall(run)
+            for start in range(len(syllables)):
+                for end in range(len(syllables), start, -1):
+                    piece = "".join(syllables[start:end])
+                    if piece in self._khmer:
+                        yield _Match(self._khmer[piece], len(piece))
+                        break
+
+    def _latin_matches(self, text: str) -> Iterable[_Match]:
+        raws = _LATIN_WORD.findall(text.replace("-", " "))
+        words = [_singular(word) for word in raws]
+        for start in range(len(words)):
+            for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
+                phrase = tuple(words[start : start + size])
+                if phrase in self._phrases:
+                    yield _Match(self._phrases[phrase], sum(map(len, phrase)) + size - 1)
+                joined = "".join(phrase)
+                if joined in self._latin:
+                    yield _Match(self._latin[joined], len(joined))
+        for raw, word in zip(raws, words, strict=True):
+            exact = next((form for form in _forms(raw, word) if form in self._latin), None)
+            if exact is not None:
+                yield _Match(self._latin[exact], len(exact))
+            elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
+                found = process.extractOne(
+                    word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
+                )
+                if found is not None:
+                    yield _Match(self._latin[found[0]], len(word) - 1)  # a guess loses to an exact word
+
+
+def purpose_key(purpose: str) -> str:
+    """A purpose's words as corrections are learned and looked up: lower case, singular, in order."""
+    text = normalize_message(purpose).lower()
+    words = [*_KHMER_RUN.findall(text), *(_singular(word) for word in _LATIN_WORD.findall(text))]
+    return " ".join(word for word in words if not word.isdigit())
+
+
+def _forms(raw: str, singular: str) -> tuple[str, ...]:
+    """The ways a word may stand in the tab: as written, singular, or without its last 's' or 'es'
+    ('taxis', 'buses')."""
+    if len(raw) <= 3 or not raw.endswith("s"):
+        return (raw, singular)
+    return (raw, singular, raw[:-1], raw[:-2]) if raw.endswith("es") else (raw, singular, raw[:-1])
+
+
+def _singular(word: str) -> str:
+    """'taxis' -> 'taxi', 'batteries' -> 'battery', 'boxes' -> 'box'; 'gas', 'bus' and 'this' stay."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def default_category_book(categories: Sequence[Category]) -> CategoryBook:
+    """The book of the given categories, with Other added when the tab has none."""
+    if any(category.name.casefold() == OTHER.casefold() for category in categories):
+        return CategoryBook(tuple(categories))
+    return CategoryBook((*categories, Category(OTHER, "ផ្សេងៗ")))

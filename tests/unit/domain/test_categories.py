@@ -1,0 +1,136 @@
+"""Tests for categorising a purpose: English words and phrases, Khmer without spaces, variants, learning."""
+
+from decimal import Decimal
+
+import pytest
+
+from balance_bot.domain.categories import (
+    OTHER,
+    Category,
+    CategoryBook,
+    DecidedBy,
+    default_category_book,
+    purpose_key,
+)
+from infrastructure.categories.tab import load_categories_csv
+
+DEFAULTS = default_category_book(load_categories_csv())
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("coffee", "Food & drinks"),
+        ("taxi to the airport", "Transport"),
+        ("tuk-tuk home", "Transport"),
+        ("tuktuk", "Transport"),
+        ("PassApp to the bank", "Transport"),
+        ("gas for the car", "Fuel"),
+        ("printer ink", "Office supplies"),
+        ("room 204 aircon repair", "Repairs & maintenance"),
+        ("water bill", "Utilities & phone"),  # the phrase wins over "water"
+        ("drinking water", "Food & drinks"),
+        ("phone top-up", "Utilities & phone"),
+        ("birthday cake for Dara", "Guests & events"),
+        ("courier to Siem Reap", "Delivery & postage"),
+        ("mop and bleach", "Cleaning"),
+    ],
+)
+def test_english_words_and_phrases_name_their_category(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("សាំង", "Fuel"),
+        ("ចាក់សាំងម៉ូតូ", "Fuel"),  # written without spaces: found on its syllables
+        ("ទឹកកក", "Food & drinks"),
+        ("ទឹកភ្លើងខែនេះ", "Utilities & phone"),  # the longer word wins over ទឹក (water)
+        ("ថ្លៃដឹកអីវ៉ាន់", "Delivery & postage"),
+        ("ជួសជុលម៉ាស៊ីនត្រជាក់", "Repairs & maintenance"),
+    ],
+)
+def test_khmer_words_are_found_inside_text_written_without_spaces(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+def test_a_khmer_word_is_never_found_inside_another_syllable():
+    book = CategoryBook((Category("Ice", words=("ក",)), Category(OTHER)))
+    assert book.categorise("កា").name == OTHER  # ក with a vowel sign is another syllable
+    assert book.categorise("ក្រ").name == OTHER  # and with a subscript consonant too
+    assert book.categorise("កកក").name == "Ice"
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("coffee and ice for the team", "Food & drinks"),
+        ("តាក់ស៊ី to the office", "Transport"),
+        ("fuel សាំង", "Fuel"),
+    ],
+)
+def test_mixed_english_and_khmer_purposes_are_read(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("taxis", "Transport"),
+        ("buses", "Transport"),
+        ("batteries", "Office supplies"),
+        ("flowers", "Guests & events"),
+    ],
+)
+def test_plurals_find_the_singular_word(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"), [("electrcity", "Utilities & phone"), ("detergant", "Cleaning")]
+)
+def test_a_misspelt_word_finds_the_word_it_is_close_to(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize("purpose", ["piano strings", "rent", "tip", "salary advance", "tax", "xyz 123"])
+def test_words_of_no_category_are_other(purpose):
+    categorised = DEFAULTS.categorise(purpose)
+    assert categorised.name == OTHER
+    assert categorised.decided_by is DecidedBy.NOTHING
+
+
+def test_a_learned_correction_wins_over_the_tabs_words_for_the_same_words_only():
+    learned = {purpose_key("Coffee for guests"): "Guests & events"}
+    assert DEFAULTS.categorise("coffee for guests", learned).name == "Guests & events"
+    assert DEFAULTS.categorise("coffee for guests", learned).decided_by is DecidedBy.LEARNED
+    assert DEFAULTS.categorise("coffee", learned).name == "Food & drinks"
+
+
+def test_a_correction_to_a_category_since_removed_from_the_tab_is_ignored():
+    learned = {purpose_key("coffee"): "Hospitality"}
+    assert DEFAULTS.categorise("coffee", learned).name == "Food & drinks"
+
+
+def test_the_purpose_key_ignores_case_plural_numbers_and_punctuation():
+    assert purpose_key("Taxis, 2 of them!") == purpose_key("taxi of them")
+    assert purpose_key("ទឹកកក ice") == "ទឹកកក ice"
+
+
+def test_a_tie_goes_to_the_category_earlier_in_the_tab():
+    book = CategoryBook((Category("First", words=("lamp",)), Category("Second", words=("bulb",))))
+    assert book.categorise("lamp bulb").name == "First"
+
+
+def test_a_category_is_named_in_english_or_khmer_whatever_the_case():
+    assert DEFAULTS.named("fuel").name == "Fuel"
+    assert DEFAULTS.named("ប្រេងឥន្ធនៈ").name == "Fuel"
+    assert DEFAULTS.named("Rent") is None
+
+
+def test_a_tab_without_other_gets_it_and_budgets_are_kept():
+    book = default_category_book([Category("Fuel", words=("diesel",), budget_usd=Decimal(120))])
+    assert book.names == ["Fuel", OTHER]
+    assert book.named("Fuel").budget_usd == Decimal(120)
+    assert book.categorise("diesel").name == "Fuel"
