@@ -20,8 +20,8 @@ from tests.fakes.sheets_api import FakeSheets
 
 from balance_bot.balances import Balance, BalanceService
 from balance_bot.domain.ledger import Period
-from infrastructure.sheets.google import GoogleSheets
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
+from infrastructure.sheets.google_directory import GoogleSheets
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror

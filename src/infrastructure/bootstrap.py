@@ -274,8 +274,8 @@ def build_ledgers(
     if settings.sheet_backend == "google":
         # Imported only when configured: gspread, google-auth and requests add about 18 MB to a
         # bot that keeps its ledger in the local workbook on a small home server.
-        from infrastructure.sheets.google import GoogleSheets
         from infrastructure.sheets.google_api import RequestQuota, SheetsHTTPClient, load_credentials
+        from infrastructure.sheets.google_directory import GoogleSheets
 
         key_file = settings.google_service_account_file
         if key_file is None:

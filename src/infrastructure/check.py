@@ -238,8 +238,8 @@ async def _ledger(settings: Settings) -> list[Finding]:
         if _writable_folder(folder):
             return [Finding(Verdict.OK, "Workbook", f"{settings.workbook_path}")]
         return [Finding(Verdict.FAIL, "Workbook", f"cannot create or write {folder}")]
-    from infrastructure.sheets.google import GoogleSheets
     from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
+    from infrastructure.sheets.google_directory import GoogleSheets
     from infrastructure.sheets.template import load_template
     from infrastructure.sqlite.chat_sheets import SqliteChatSheets
 

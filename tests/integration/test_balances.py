@@ -11,8 +11,8 @@ from balance_bot.balances import BalanceService
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import Currency
 from infrastructure.clock import SystemClock
-from infrastructure.sheets.google import GoogleSheets
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
+from infrastructure.sheets.google_directory import GoogleSheets
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.mirror import SqliteMirror
 from tests.fakes.clock import FakeClock

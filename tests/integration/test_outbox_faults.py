@@ -10,8 +10,8 @@ from balance_bot.delivery import Delivery, Landed, Waiting
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import QueuedMessage
-from infrastructure.sheets.google import GoogleSheets
 from infrastructure.sheets.google_api import RequestQuota, SheetsHTTPClient, load_credentials
+from infrastructure.sheets.google_directory import GoogleSheets
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.database import Database
