@@ -27,9 +27,9 @@ def rows_seen(sheets: FakeSheets, first_seen: dict[str, float]) -> list[str]:
     """The references in the sheet now; the first time each was seen is noted."""
     spreadsheet = sheets.spreadsheets[SHEET_ID]
     with sheets._lock:
-        rows = [list(row) for sheet in spreadsheet.sheets for row in sheet.rows[1:]]
+        rows = [list(row) for sheet in spreadsheet.months for row in sheet.rows[1:]]
     now = time.monotonic()
-    references = [str(row[6]) for row in rows if len(row) > 6 and row[6]]
+    references = [str(row[7]) for row in rows if len(row) > 7 and row[7]]
     for reference in references:
         first_seen.setdefault(reference, now)
     return references

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Concatenate, ParamSpec, Protocol
 
+from balance_bot.categorising import Categorising
 from balance_bot.delivery import Delivery, Landed, Waiting
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
@@ -139,7 +140,9 @@ class CaptureService:
         clock: Clock,
         policy: CapturePolicy,
         periods: OpenPeriods | None = None,
+        categorising: Categorising | None = None,
     ) -> None:
+        self._categorising = categorising
         self._interpreter = interpreter
         self._periods = periods
         self._ledgers = ledgers
@@ -225,7 +228,9 @@ class CaptureService:
         if isinstance(placed, DateRefused):
             return placed
         store = self._ledgers.for_chat(message.chat_id)
-        lines = self._lines(message, message.message_id, placed.days, result.entries)
+        lines = await self._categorised(
+            message.chat_id, self._lines(message, message.message_id, placed.days, result.entries)
+        )
         # Rows keep their place unless the edit changed how many there are or which day they are.
         if len(lines) == len(saved.lines) and all(
             old.line.day == new.day for old, new in zip(saved.lines, lines, strict=True)
@@ -382,6 +387,7 @@ class CaptureService:
         """Put the lines in the outbox; the member is told once they land, or that they will."""
         if not await self._ledgers.is_connected(message.chat_id):
             raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
+        lines = await self._categorised(message.chat_id, lines)
         queued = QueuedMessage(
             chat_id=message.chat_id,
             message_id=source_message_id,
@@ -435,6 +441,12 @@ class CaptureService:
             case Waiting(problem):
                 return Queued(accepted.message, problem, accepted.unsure, accepted.dating)
         raise AssertionError("unreachable")
+
+    async def _categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
+        """The lines with their categories, when the bot keeps categories."""
+        if self._categorising is None:
+            return list(lines)
+        return await self._categorising.categorised(chat_id, lines)
 
     def _lines(
         self,

@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from balance_bot.domain.categories import Category
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
 from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
@@ -122,6 +123,15 @@ class LedgerStore(Protocol):
 
     async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
         """Rewrite one of the bot's rows; None when a bookkeeper removed it. It keeps the No it has now."""
+        ...
+
+    async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        """Write one of the bot's rows' category, found by its reference; None if the row is gone."""
+        ...
+
+    async def categories(self) -> list[Category]:
+        """The spreadsheet's Categories tab, made from the default one on first use; read again at most
+        every few minutes, so a bookkeeper's change applies without a restart."""
         ...
 
     async def void(self, saved: SavedLine) -> SavedLine | None:
@@ -376,4 +386,20 @@ class ChatLanguageStore(Protocol):
 
     async def set_speech(self, chat_id: int, speech: Speech) -> None:
         """Remember the group's choice."""
+        ...
+
+
+class CategoryCorrections(Protocol):
+    """The categories members and bookkeepers chose for a purpose's words, per spreadsheet."""
+
+    async def learned(self, ledger: str) -> dict[str, str]:
+        """Purpose key -> category name, for the ledger of that identity."""
+        ...
+
+    async def learn(self, ledger: str, purpose_key: str, category: str) -> None:
+        """Later purposes with the same words get this category in that ledger."""
+        ...
+
+    async def forget(self, ledger: str) -> int:
+        """Drop what was learned for the ledger; how many corrections there were."""
         ...

@@ -25,6 +25,7 @@ from dotenv import dotenv_values
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CapturePolicy, CaptureService
+from balance_bot.categorising import Categorising
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Delivery
@@ -55,6 +56,7 @@ from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.capture_state import SqliteCaptureState
+from infrastructure.sqlite.category_corrections import SqliteCategoryCorrections
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.chat_sheets import SqliteChatSheets
@@ -247,6 +249,7 @@ class CaptureParts:
     usage: UsageReport
     balances: BalanceService
     moves: GroupMoves
+    categorising: Categorising
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -347,8 +350,16 @@ def build_capture(
         load_template().void_prefix,
         grace_days=settings.period_grace_days,
     )
+    categorising = Categorising(ledgers, SqliteCategoryCorrections(database), load_categories_csv())
     capture = CaptureService(
-        interpreter, ledgers, delivery, SqliteCaptureState(database), clock, policy, periods=balances
+        interpreter,
+        ledgers,
+        delivery,
+        SqliteCaptureState(database),
+        clock,
+        policy,
+        periods=balances,
+        categorising=categorising,
     )
     connect = ConnectSheet(access, chat_sheets)
     preferences = SqliteChatPreferences(database)
@@ -367,6 +378,7 @@ def build_capture(
         UsageReport(llm.log, clock, timezone),
         balances,
         GroupMoves(chat_moves, delivery, chat_sheets),
+        categorising,
     )
 
 

@@ -52,8 +52,9 @@ async def test_an_expense_becomes_a_row_of_the_groups_google_sheet(telegram, she
         sent = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
     assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved as No 1 (")
     assert f"https://docs.google.com/spreadsheets/d/{SHEET_ID}" in sent["text"]
-    worksheet = sheets.spreadsheets[SHEET_ID].sheets[0]
-    assert worksheet.values()[1][2:7] == ["coffee", 3.0, "", "Sokha", f"tg:{GROUP}:{message['message_id']}:0"]
+    worksheet = sheets.spreadsheets[SHEET_ID].months[0]
+    reference = f"tg:{GROUP}:{message['message_id']}:0"
+    assert worksheet.values()[1][2:8] == ["coffee", 3.0, "", "Food & drinks", "Sokha", reference]
 
 
 async def test_an_admin_connects_the_group_after_sharing_the_sheet(telegram, sheets, key, tmp_path):
@@ -77,7 +78,7 @@ async def test_an_admin_connects_the_group_after_sharing_the_sheet(telegram, she
         later = telegram.user_says(GROUP, SOKHA, "tea 1$")
         saved = await telegram.wait_for("sendMessage", replies_to(later), timeout=10)
     assert saved["text"].startswith("Logged: 1.00 USD – tea.")
-    assert spreadsheet.sheets[0].values()[1][2] == "tea"
+    assert spreadsheet.months[0].values()[1][2] == "tea"
 
 
 async def test_only_admins_may_connect_a_sheet(telegram, sheets, key, tmp_path):
@@ -98,7 +99,7 @@ async def test_a_month_tab_a_bookkeeper_deleted_is_made_again_and_the_next_expen
         second = telegram.user_says(GROUP, SOKHA, "tea 1$")
         sent = await telegram.wait_for("sendMessage", replies_to(second), timeout=10)
     assert sent["text"].startswith("Logged: 1.00 USD – tea. Saved as No 1 (")
-    assert [row[2] for row in spreadsheet.sheets[0].values()[1:]] == ["tea"]
+    assert [row[2] for row in spreadsheet.months[0].values()[1:]] == ["tea"]
 
 
 async def test_a_revoked_key_is_named_to_the_group_and_in_status(telegram, sheets, key, tmp_path, capsys):
@@ -127,7 +128,7 @@ async def test_every_reply_names_entries_by_the_no_in_the_sheet_after_a_bookkeep
         saved = await telegram.wait_for("sendMessage", replies_to(first), timeout=10)
         assert "Saved as No 1 (" in saved["text"]
         assert saved["reply_markup"]["inline_keyboard"][0][0]["text"] == "Undo (No 1)"
-        worksheet = spreadsheet.sheets[0]
+        worksheet = spreadsheet.months[0]
         # The bookkeeper puts two rows of her own above the bot's and numbers everything again.
         worksheet.rows[1:1] = [[1, "Nov 01", "rent", 300], [2, "Nov 02", "water", 10]]
         worksheet.rows[3][0] = 3

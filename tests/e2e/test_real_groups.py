@@ -15,7 +15,7 @@ ADMIN = 99
 def posted_by(settings):
     book = load_workbook(settings.workbook_path)
     sheet = book[book.sheetnames[-1]]
-    return [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    return [row[6] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
 
 async def test_a_receipt_photo_with_a_caption_is_read_like_a_message_and_its_edit_too(

@@ -41,10 +41,10 @@ async def start_bot(telegram, sheets, key_file, tmp_path, log_name, **extra):
 
 def data_rows(sheets):
     spreadsheet = sheets.spreadsheets[SHEET_ID]
-    if not spreadsheet.sheets:
-        return []
     with sheets._lock:
-        return [row for row in spreadsheet.sheets[0].values()[1:] if any(row)]
+        if not spreadsheet.months:
+            return []
+        return [row for row in spreadsheet.months[0].values()[1:] if any(row)]
 
 
 async def until(condition, seconds, what):
@@ -85,7 +85,7 @@ async def test_a_bot_killed_mid_burst_and_restarted_saves_every_expense_exactly_
         await second.wait()
     rows = data_rows(sheets)
     assert [row[0] for row in rows] == list(range(1, BURST + 1))
-    assert sorted(row[6] for row in rows) == sorted(f"tg:{GROUP}:{m['message_id']}:0" for m in posted)
+    assert sorted(row[7] for row in rows) == sorted(f"tg:{GROUP}:{m['message_id']}:0" for m in posted)
     assert sorted(row[2] for row in rows) == sorted(f"item {n}" for n in range(BURST))
 
 

@@ -167,4 +167,5 @@ def saved_items(workdir):
         book = load_workbook(workdir / "balance.xlsx")
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return []  # not saved yet, or being replaced
-    return [row[2] for sheet in book.worksheets for row in sheet.iter_rows(min_row=2, values_only=True)]
+    months = [sheet for sheet in book.worksheets if sheet.title != "Categories"]
+    return [row[2] for sheet in months for row in sheet.iter_rows(min_row=2, values_only=True)]

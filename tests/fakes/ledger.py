@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.ports import LedgerAccessDenied
@@ -16,6 +17,7 @@ class InMemoryLedger:
 
     title_format: str = "%B %Y"
     sheets: dict[str, list[SavedLine]] = field(default_factory=dict)
+    tab: list[Category] = field(default_factory=list)  # the Categories tab; empty: the defaults
 
     def for_chat(self, chat_id: int) -> InMemoryLedger:
         """One ledger for all chats."""
@@ -66,6 +68,14 @@ class InMemoryLedger:
                 return rows[index]
         return None
 
+    async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        """Write a row's category."""
+        return await self.replace(saved, replace(saved.line, category=category))
+
+    async def categories(self) -> list[Category]:
+        """The tab as a test set it."""
+        return list(self.tab)
+
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Mark a row void by emptying its purpose; the row with its current No."""
         voided = await self.replace(saved, replace(saved.line, purpose="[void]"))
@@ -82,6 +92,7 @@ class InMemoryLedger:
                 khr=row.line.money.amount if row.line.money.currency is Currency.KHR else None,
                 member=row.line.member,
                 reference=row.line.source.reference(),
+                category=row.line.category,
             )
             for row in self.sheets.get(period.title(self.title_format), [])
         ]

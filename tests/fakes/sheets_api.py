@@ -41,6 +41,19 @@ class FakeSheet:
             trimmed.pop()
         return trimmed
 
+    def move_column(self, old: int, new: int) -> None:
+        """A bookkeeper drags the column at 0-based index `old` to index `new` (cells move with it)."""
+        width = max((len(row) for row in self.rows), default=0)
+        for row in self.rows:
+            row.extend([None] * (width - len(row)))
+            row.insert(new, row.pop(old))
+
+    def insert_column(self, index: int, header: str) -> None:
+        """A bookkeeper inserts a column of their own before 0-based index `index`."""
+        for number, row in enumerate(self.rows):
+            row.extend([None] * (index - len(row)))
+            row.insert(index, header if number == 0 else None)
+
     def cell(self, a1: str) -> Cell:
         """One cell's value by A1 reference."""
         column, row = _cell(a1)
@@ -61,6 +74,11 @@ class FakeSpreadsheet:
     def sheet(self, title: str) -> FakeSheet:
         """A worksheet by title."""
         return next(sheet for sheet in self.sheets if sheet.title == title)
+
+    @property
+    def months(self) -> list[FakeSheet]:
+        """The worksheets other than the Categories tab, in order."""
+        return [sheet for sheet in self.sheets if sheet.title != "Categories"]
 
 
 @dataclass

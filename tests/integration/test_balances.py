@@ -29,8 +29,9 @@ def serial(day):
     return (day - date(1899, 12, 30)).days
 
 
-def row(number, day, item, usd="", khr="", member="Sokha", topup_usd="", topup_khr=""):
-    return [number, serial(day), item, usd, khr, member, f"tg:{CHAT}:{number}:0", topup_usd, topup_khr]
+def row(number, day, item, usd="", khr="", member="Sokha", topup_usd="", topup_khr="", category=""):
+    reference = f"tg:{CHAT}:{number}:0"
+    return [number, serial(day), item, usd, khr, category, member, reference, topup_usd, topup_khr]
 
 
 class Books:

@@ -87,7 +87,7 @@ class Pipeline:
     def rows(self):
         sheet = self.sheets.spreadsheets[SHEET].sheet("December 2026")
         return [
-            (row[0], row[2], row[6]) for row in sheet.rows[1:] if any(cell not in (None, "") for cell in row)
+            (row[0], row[2], row[7]) for row in sheet.rows[1:] if any(cell not in (None, "") for cell in row)
         ]
 
     async def close(self):

@@ -97,6 +97,7 @@ class LedgerLine:
     member: str
     source: EntrySource
     topup: bool = False  # money put into the cash box, written to a Top-up column
+    category: str = ""  # the Categories tab's name for it; "" for a top-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ class SheetRow:
     reference: str
     topup_usd: Decimal | None = None
     topup_khr: Decimal | None = None
+    category: str = ""
 
 
 def lines_already_written(

@@ -19,6 +19,7 @@ NAME, NAME_KM, WORDS, BUDGET_USD, BUDGET_KHR = (
     "Budget (KHR)",
 )
 HEADERS = (NAME, NAME_KM, WORDS, BUDGET_USD, BUDGET_KHR)
+TAB_WIDTHS = (22, 26, 80, 14, 14)  # characters, as a new tab's columns are drawn
 
 
 class CategoriesUnreadable(ValueError):

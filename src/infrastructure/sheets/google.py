@@ -5,15 +5,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import requests
 from google.auth.exceptions import RefreshError, TransportError
 from gspread.exceptions import APIError
 
+from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import (
     LedgerLine,
     Period,
@@ -24,6 +26,13 @@ from balance_bot.domain.ledger import (
 )
 from balance_bot.ports import (
     LedgerUnavailable,
+)
+from infrastructure.categories.tab import (
+    TAB_TITLE,
+    TAB_WIDTHS,
+    CategoriesUnreadable,
+    categories_from_rows,
+    default_rows,
 )
 from infrastructure.sheets.google_api import (
     SheetsHTTPClient,
@@ -48,10 +57,17 @@ from infrastructure.sheets.google_cells import (
     topups,
     width_request,
 )
-from infrastructure.sheets.template import SheetTemplate
+from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# A worksheet's header is read again when what the bot knows of it is this old: a bookkeeper's
+# moved or added columns are followed within minutes, at one read a worksheet.
+LAYOUT_SECONDS = 300.0
+WIDEST = 52  # columns read from a worksheet: the template's and a bookkeeper's own (A:AZ)
+# The Categories tab is read again when the last reading is this old: a bookkeeper's change to it
+# applies within minutes, at one read.
+CATEGORIES_SECONDS = 300.0
 
 
 @dataclass
@@ -76,6 +92,7 @@ class GoogleSheetLedger:
         template: SheetTemplate,
         title_format: str,
         share_with: str,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.spreadsheet_id = spreadsheet_id
         self._client = client
@@ -83,10 +100,14 @@ class GoogleSheetLedger:
         self._title_format = title_format
         self._share_with = share_with
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")
+        self._clock = clock
         self._tails: dict[str, _Tail] = {}
         self._owners: dict[str, Period | None] = {}
-        self._header_widths: dict[str, int] = {}  # worksheets made before the Top-up columns have 7
-        self._width = len(template.columns)
+        # Each worksheet's columns as its header has them, and when that header was read: a
+        # bookkeeper may move or add columns, so it is read again once it is LAYOUT_SECONDS old.
+        self._layouts: dict[str, tuple[Layout, float]] = {}
+        self._template_keys = [column.key for column in template.columns]
+        self._categories: tuple[list[Category], float] | None = None
 
     def link(self) -> str | None:
         """The spreadsheet's address, for confirmations."""
@@ -107,6 +128,14 @@ class GoogleSheetLedger:
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Clear a row's amounts and mark its item void; no other row moves."""
         return await self._run(lambda: self._void(saved))
+
+    async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        """Write a row's category, found by its reference."""
+        return await self._run(lambda: self._set_category(saved, category))
+
+    async def categories(self) -> list[Category]:
+        """The Categories tab, made from the default one on first use; one read every few minutes."""
+        return await self._run(self._categories_now)
 
     async def read(self, period: Period) -> list[SheetRow]:
         """The period's rows as they stand, in one call."""
@@ -160,24 +189,23 @@ class GoogleSheetLedger:
         raise AssertionError("unreachable: the last candidate is always used")
 
     def _forget(self, title: str) -> None:
-        for known in (self._tails, self._owners, self._header_widths):
+        for known in (self._tails, self._owners, self._layouts):
             known.pop(title, None)
 
     def _append_to(self, title: str, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
-        if any(line.topup for line in lines):
-            self._complete_header(title)
+        layout = self._layout_for_writing(title, lines)
         tail = self._tails[title]
         numbers = [tail.last_number + offset for offset in range(1, len(lines) + 1)]
-        rows = [self._row(number, line) for number, line in zip(numbers, lines, strict=True)]
+        rows = [layout.row(self._values(number, line)) for number, line in zip(numbers, lines, strict=True)]
         answer = self._client.values_append(
             self.spreadsheet_id,
-            f"{quoted(title)}!A:{letter(self._width)}",
+            f"{quoted(title)}!A:{letter(layout.width)}",
             params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
             body={"values": rows},
         )
         column, landed = start_of(answer["updates"]["updatedRange"])
         if column != "A":
-            self._move_to_column_a(title, column, landed, rows)
+            self._move_to_column_a(title, column, landed, rows, layout.width)
         if landed != tail.last_row + 1:
             numbers = self._renumber(title, landed, numbers)
         self._tails[title] = _Tail(last_row=landed + len(lines) - 1, last_number=numbers[-1])
@@ -192,19 +220,21 @@ class GoogleSheetLedger:
         title = period.title(self._title_format)
         return title, f"{title} {period.year}"
 
-    def _move_to_column_a(self, title: str, column: str, landed: int, rows: list[list[Any]]) -> None:
+    def _move_to_column_a(
+        self, title: str, column: str, landed: int, rows: list[list[Any]], width: int
+    ) -> None:
         """Google's table detection put the rows to the right (a header with empty cells): put them in
         column A, where the template has them, and clear the cells they spilled into."""
         log.warning("the rows landed from column %s of %r; moving them to column A", column, title)
         last = landed + len(rows) - 1
         self._client.values_update(
             self.spreadsheet_id,
-            f"{quoted(title)}!A{landed}:{letter(self._width)}{last}",
+            f"{quoted(title)}!A{landed}:{letter(width)}{last}",
             params={"valueInputOption": "RAW"},
             body={"values": rows},
         )
-        spilled_from = self._width + 1
-        spilled_to = column_number(column) + self._width - 1
+        spilled_from = width + 1
+        spilled_to = column_number(column) + width - 1
         if spilled_to >= spilled_from:
             self._client.values_clear(
                 self.spreadsheet_id,
@@ -236,6 +266,17 @@ class GoogleSheetLedger:
             return None
         row, _, number = found
         self._write_item(saved.worksheet, row, line.purpose, line)
+        if line.category and line.category != saved.line.category:
+            self._write_cells(saved.worksheet, row, {"category": line.category}, [line])
+        return SavedLine(line, saved.worksheet, row, number)
+
+    def _set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        found = self._find(saved)
+        if found is None:
+            return None
+        row, _, number = found
+        line = replace(saved.line, category=category)
+        self._write_cells(saved.worksheet, row, {"category": category}, [line])
         return SavedLine(line, saved.worksheet, row, number)
 
     def _void(self, saved: SavedLine) -> SavedLine | None:
@@ -249,31 +290,127 @@ class GoogleSheetLedger:
             self._write_topup(saved.worksheet, row, None)
         return SavedLine(saved.line, saved.worksheet, row, number)
 
-    def _complete_header(self, title: str) -> None:
-        """Label the columns a worksheet made before them lacks, once, before a top-up fills one."""
-        headers = self._template.headers
-        have = self._header_widths.get(title, len(headers))
-        if have >= len(headers):
-            return
-        self._client.values_update(
-            self.spreadsheet_id,
-            f"{quoted(title)}!{letter(have + 1)}1:{letter(len(headers))}1",
-            params={"valueInputOption": "RAW"},
-            body={"values": [headers[have:]]},
-        )
-        self._header_widths[title] = len(headers)
+    def _categories_now(self) -> list[Category]:
+        known = self._categories
+        if known is not None and self._clock() - known[1] < CATEGORIES_SECONDS:
+            return known[0]
+        tab = f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}"
+        try:
+            rows = self._client.values_get(self.spreadsheet_id, tab, params=UNFORMATTED).get("values", [])
+        except APIError as exc:
+            if not no_such_worksheet(exc):
+                raise
+            rows = self._create_categories_tab()
+        try:
+            categories = categories_from_rows(rows)
+        except CategoriesUnreadable as exc:  # a bookkeeper emptied or relabelled it: keep what was known
+            log.warning("the %r tab of %s cannot be read: %s", TAB_TITLE, self.spreadsheet_id, exc)
+            categories = known[0] if known is not None else []
+        self._categories = (categories, self._clock())
+        return categories
+
+    def _create_categories_tab(self) -> list[list[Any]]:
+        """The Categories tab from the default one, in one batchUpdate; its rows as a read returns them."""
+        rows = default_rows()
+        sheet_id = random.randrange(1_000_000, 2**31 - 1)
+        try:
+            self._client.batch_update(
+                self.spreadsheet_id,
+                {
+                    "requests": [
+                        {
+                            "addSheet": {
+                                "properties": {
+                                    "sheetId": sheet_id,
+                                    "title": TAB_TITLE,
+                                    "gridProperties": {"frozenRowCount": 1},
+                                }
+                            }
+                        },
+                        {
+                            "updateCells": {
+                                "start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+                                "rows": [
+                                    {"values": [cell_data(value, bold=index == 0) for value in row]}
+                                    for index, row in enumerate(rows)
+                                ],
+                                "fields": "userEnteredValue,userEnteredFormat.textFormat.bold",
+                            }
+                        },
+                        *(width_request(sheet_id, index, size) for index, size in enumerate(TAB_WIDTHS)),
+                    ]
+                },
+            )
+        except APIError as exc:
+            if exc.response.status_code == 400 and "already exists" in str(exc):  # made meanwhile
+                answer = self._client.values_get(
+                    self.spreadsheet_id, f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}", params=UNFORMATTED
+                )
+                values: list[list[Any]] = answer.get("values", [])
+                return values
+            raise
+        return rows
+
+    def _layout(self, title: str) -> Layout:
+        """The worksheet's columns, its header read again once what is known of it is old."""
+        known = self._layouts.get(title)
+        if known is not None and self._clock() - known[1] < LAYOUT_SECONDS:
+            return known[0]
+        header = self._client.values_get(
+            self.spreadsheet_id, f"{quoted(title)}!A1:{letter(WIDEST)}1", params=UNFORMATTED
+        ).get("values", [[]])
+        layout = self._template.layout_of(header[0] if header else [])
+        self._layouts[title] = (layout, self._clock())
+        return layout
+
+    def _layout_for_writing(self, title: str, lines: Sequence[LedgerLine]) -> Layout:
+        """The worksheet's columns, with a header cell written for each column these lines fill that a
+        worksheet made before it lacks (Top-up, Category), once, after its last column."""
+        needed = [key for line in lines for key in keys_filled(line)]
+        layout, added = self._layout(title).completed(self._template, needed)
+        if added:
+            self._client.values_batch_update(
+                self.spreadsheet_id,
+                {
+                    "valueInputOption": "RAW",
+                    "data": [
+                        {"range": f"{quoted(title)}!{letter(column)}1", "values": [[header]]}
+                        for column, header in added
+                    ],
+                },
+            )
+            self._layouts[title] = (layout, self._layouts[title][1])
+        return layout
 
     def _write_topup(self, title: str, row: int, line: LedgerLine | None) -> None:
         """The Top-up cells of a row: the line's amount, or empty."""
-        first, last = (
-            letter(self._template.index_of("topup_usd")),
-            letter(self._template.index_of("topup_khr")),
-        )
-        self._client.values_update(
+        usd, khr = topups(line) if line is not None else ("", "")
+        self._write_cells(title, row, {"topup_usd": usd, "topup_khr": khr}, [line] if line else [])
+
+    def _write_cells(self, title: str, row: int, values: dict[str, Any], lines: Sequence[LedgerLine]) -> None:
+        """Some cells of one row, wherever the worksheet has their columns: one call."""
+        layout = self._layout_for_writing(title, lines)
+        present = sorted((layout.column(key), value) for key, value in values.items() if layout.has(key))
+        if not present:
+            return
+        first, last = present[0][0], present[-1][0]
+        if last - first + 1 == len(present):  # side by side: one range
+            self._client.values_update(
+                self.spreadsheet_id,
+                f"{quoted(title)}!{letter(first)}{row}:{letter(last)}{row}",
+                params={"valueInputOption": "RAW"},
+                body={"values": [[value for _, value in present]]},
+            )
+            return
+        self._client.values_batch_update(
             self.spreadsheet_id,
-            f"{quoted(title)}!{first}{row}:{last}{row}",
-            params={"valueInputOption": "RAW"},
-            body={"values": [list(topups(line)) if line is not None else ["", ""]]},
+            {
+                "valueInputOption": "RAW",
+                "data": [
+                    {"range": f"{quoted(title)}!{letter(column)}{row}", "values": [[value]]}
+                    for column, value in present
+                ],
+            },
         )
 
     def _write_item(self, title: str, row: int, item: str, line: LedgerLine | None) -> None:
@@ -291,31 +428,29 @@ class GoogleSheetLedger:
         it went. The No is 0 when a bookkeeper cleared it."""
         title = saved.worksheet
         reference = saved.line.source.reference()
-        first_column = self._template.index_of("no")
-        item_column = self._template.index_of("item")
-        reference_column = self._template.index_of("reference")
-        span = f"{letter(first_column)}{saved.row}:{letter(reference_column)}{saved.row}"
         try:
+            layout = self._layout(title)
             cells = self._client.values_get(
-                self.spreadsheet_id, f"{quoted(title)}!{span}", params=UNFORMATTED
+                self.spreadsheet_id,
+                f"{quoted(title)}!A{saved.row}:{letter(layout.width)}{saved.row}",
+                params=UNFORMATTED,
             )
         except APIError as exc:
             if no_such_worksheet(exc):
                 return None  # its worksheet was deleted or renamed: nothing left to change
             raise
-        values = (cells.get("values") or [[]])[0]
-        width = reference_column - first_column
-        item = item_column - first_column
-        if len(values) > width and values[-1] == reference:
-            return saved.row, str(values[item]), number_in(values[0])
+        if not layout.has("reference"):
+            return None
+        values = layout.cells((cells.get("values") or [[]])[0])
+        if values["reference"] == reference:
+            return saved.row, str(values["item"]), number_in(values["no"])
         whole = self._client.values_get(
-            self.spreadsheet_id,
-            f"{quoted(title)}!{letter(first_column)}:{letter(reference_column)}",
-            params=UNFORMATTED,
+            self.spreadsheet_id, f"{quoted(title)}!A:{letter(layout.width)}", params=UNFORMATTED
         ).get("values", [])
         for row_number, row in enumerate(whole, start=1):
-            if len(row) > width and row[width] == reference:
-                return row_number, str(row[item]), number_in(row[0])
+            values = layout.cells(row)
+            if values["reference"] == reference:
+                return row_number, str(values["item"]), number_in(values["no"])
         return None
 
     def _read(self, period: Period) -> list[SheetRow]:
@@ -326,7 +461,7 @@ class GoogleSheetLedger:
         """The title and values of the period's worksheet, if it has one."""
         for title in self._candidates(period):
             try:
-                rows = self._values(title)
+                rows = self._read_values(title)
             except APIError as exc:
                 if exc.response.status_code == 400:  # no such worksheet
                     continue
@@ -344,10 +479,10 @@ class GoogleSheetLedger:
         return lines_already_written(lines, self._numbered_rows(rows), title, self._template.void_prefix)
 
     def _numbered_rows(self, rows: list[list[Any]]) -> Iterator[tuple[int, SheetRow]]:
-        """The non-empty rows below the header, with their row numbers."""
-        keys = [column.key for column in self._template.columns]
+        """The non-empty rows below the header, with their row numbers, read by the header's columns."""
+        layout = self._template.layout_of(rows[0] if rows else [])
         for row_number, values in enumerate(rows[1:], start=2):
-            cells = dict(zip(keys, values + [""] * (len(keys) - len(values)), strict=False))
+            cells = dict.fromkeys(self._template_keys, "") | layout.cells(values)
             if all(value in (None, "") for value in cells.values()):
                 continue
             yield (
@@ -362,12 +497,13 @@ class GoogleSheetLedger:
                     reference=str(cells["reference"]),
                     topup_usd=decimal(cells["topup_usd"]),
                     topup_khr=decimal(cells["topup_khr"]),
+                    category=str(cells["category"] or ""),
                 ),
             )
 
     def _learn(self, title: str) -> None:
         """Read a worksheet once: whose month it is, where it ends, and its last numeric No."""
-        self._remember(title, self._values(title))
+        self._remember(title, self._read_values(title))
 
     def _remember(self, title: str, rows: list[list[Any]]) -> None:
         date_index = self._template.index_of("date") - 1
@@ -378,11 +514,12 @@ class GoogleSheetLedger:
         )
         numbers = [int(row[0]) for row in rows[1:] if row and is_number(row[0])]
         self._tails[title] = _Tail(last_row=max(len(rows), 1), last_number=max(numbers, default=0))
-        self._header_widths[title] = len(rows[0]) if rows else 0
+        self._layouts[title] = (self._template.layout_of(rows[0] if rows else []), self._clock())
 
-    def _values(self, title: str) -> list[list[Any]]:
+    def _read_values(self, title: str) -> list[list[Any]]:
+        """The worksheet's cells, as wide as a bookkeeper may have made it."""
         answer = self._client.values_get(
-            self.spreadsheet_id, f"{quoted(title)}!A:{letter(self._width)}", params=UNFORMATTED
+            self.spreadsheet_id, f"{quoted(title)}!A:{letter(WIDEST)}", params=UNFORMATTED
         )
         values: list[list[Any]] = answer.get("values", [])
         return values
@@ -397,7 +534,8 @@ class GoogleSheetLedger:
         numbers = list(range(1, len(lines) + 1))
         header = [cell_data(header, bold=True) for header in self._template.headers]
         rows = [
-            [cell_data(value) for value in self._row(n, line)] for n, line in zip(numbers, lines, strict=True)
+            [cell_data(value) for value in self._template.layout().row(self._values(n, line))]
+            for n, line in zip(numbers, lines, strict=True)
         ]
         requests_: list[dict[str, Any]] = [
             {
@@ -405,7 +543,10 @@ class GoogleSheetLedger:
                     "properties": {
                         "sheetId": sheet_id,
                         "title": title,
-                        "gridProperties": {"frozenRowCount": 1, "columnCount": max(self._width, 26)},
+                        "gridProperties": {
+                            "frozenRowCount": 1,
+                            "columnCount": max(len(self._template.columns), 26),
+                        },
                     }
                 }
             },
@@ -427,23 +568,24 @@ class GoogleSheetLedger:
                 return None
             raise
         self._tails[title] = _Tail(last_row=1 + len(lines), last_number=len(lines))
-        self._header_widths[title] = len(self._template.headers)
+        self._layouts[title] = (self._template.layout(), self._clock())
         self._owners[title] = period
         return [
             SavedLine(line, title, 1 + number, number) for number, line in zip(numbers, lines, strict=True)
         ]
 
-    def _row(self, number: int, line: LedgerLine) -> list[Any]:
+    def _values(self, number: int, line: LedgerLine) -> dict[str, Any]:
+        """A row's cells by column key; the layout puts each where the worksheet has it."""
         usd, khr = amounts(line)
-        values: dict[str, Any] = {
+        return {
             "no": number,
             "date": (line.day - SHEETS_EPOCH).days,
             "item": line.purpose,
             "usd": usd,
             "khr": khr,
+            "category": line.category,
             "member": line.member,
             "reference": line.source.reference(),
             "topup_usd": topups(line)[0],
             "topup_khr": topups(line)[1],
         }
-        return [values[column.key] for column in self._template.columns]

@@ -10,6 +10,7 @@ import requests
 from google.auth.exceptions import RefreshError, TransportError
 from gspread.exceptions import APIError
 
+from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.ports import LedgerNotConnected, LedgerStore, LedgerUnavailable, SheetConnections
 from infrastructure.sheets.google import GoogleSheetLedger
@@ -143,6 +144,14 @@ class _ChatLedger:
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Void a row in the group's spreadsheet."""
         return await (await self._ledger()).void(saved)
+
+    async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        """Write a row's category in the group's spreadsheet."""
+        return await (await self._ledger()).set_category(saved, category)
+
+    async def categories(self) -> list[Category]:
+        """The Categories tab of the group's spreadsheet."""
+        return await (await self._ledger()).categories()
 
     async def read(self, period: Period) -> list[SheetRow]:
         """Read a month of the group's spreadsheet."""

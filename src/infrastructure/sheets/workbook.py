@@ -7,7 +7,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import (
     LedgerLine,
     Period,
@@ -28,7 +29,14 @@ from balance_bot.domain.ledger import (
 )
 from balance_bot.domain.money import Currency
 from balance_bot.ports import LedgerUnavailable
-from infrastructure.sheets.template import SheetTemplate
+from infrastructure.categories.tab import (
+    TAB_TITLE,
+    TAB_WIDTHS,
+    CategoriesUnreadable,
+    categories_from_rows,
+    default_rows,
+)
+from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -100,6 +108,22 @@ class WorkbookLedger:
     async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
         """Rewrite the purpose and amount of one of the bot's rows, found by its reference."""
         return await self._change(lambda: self._replace(saved, line))
+
+    async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        """Write a row's category, found by its reference."""
+        return await self._change(lambda: self._set_category(saved, category))
+
+    async def categories(self) -> list[Category]:
+        """The Categories tab, made from the default one on first use and saved with the workbook."""
+        rows = await self._run(self._categories_rows)
+        if rows is None:
+            await self._change(self._create_categories_tab)
+            rows = await self._run(self._categories_rows)
+        try:
+            return categories_from_rows(rows or [])
+        except CategoriesUnreadable as exc:
+            log.warning("the %r tab of the workbook cannot be read: %s", TAB_TITLE, exc)
+            return []
 
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Clear a row's amounts and mark its item void; no other row moves."""
@@ -245,23 +269,56 @@ class WorkbookLedger:
         assert sheet is not None
         self._owners[sheet.title] = period
         tail = self._tail(sheet)
-        if any(line.topup for line in lines):
-            self._complete_header(sheet)
+        layout = self._layout(sheet, lines)
         saved = []
         for line in lines:
             tail.last_row += 1
             tail.last_number += 1
-            self._write(sheet, tail.last_row, line, number=tail.last_number)
+            self._write(sheet, layout, tail.last_row, line, number=tail.last_number)
             saved.append(SavedLine(line, sheet.title, tail.last_row, tail.last_number))
         return saved
 
-    def _complete_header(self, sheet: Worksheet) -> None:
-        """Label the columns a worksheet made before them lacks, before a top-up fills one."""
-        for number, column in enumerate(self._template.columns, start=1):
+    def _categories_rows(self) -> list[list[object]] | None:
+        self._refresh_if_edited_on_disk()
+        book = self._workbook()
+        if TAB_TITLE not in book.sheetnames:
+            return None
+        return [list(row) for row in book[TAB_TITLE].iter_rows(values_only=True)]
+
+    def _create_categories_tab(self) -> None:
+        book = self._workbook()
+        if TAB_TITLE in book.sheetnames:
+            return
+        sheet: Worksheet = book.create_sheet(TAB_TITLE)
+        for row in default_rows():
+            sheet.append(row)
+        bold = Font(bold=True)
+        for number, width in enumerate(TAB_WIDTHS, start=1):
+            sheet.cell(1, number).font = bold
+            sheet.column_dimensions[get_column_letter(number)].width = width
+        sheet.freeze_panes = "A2"
+
+    def _layout(self, sheet: Worksheet, lines: Sequence[LedgerLine] = ()) -> Layout:
+        """The worksheet's columns, found by its header (a bookkeeper may move them or add their own),
+        with a header cell added after the last column for each these lines fill that it lacks."""
+        header = [cell.value for cell in sheet[1]] if sheet.max_row >= 1 else []
+        needed = [key for line in lines for key in keys_filled(line)]
+        layout, added = self._template.layout_of(header).completed(self._template, needed)
+        for number, text in added:
             cell = sheet.cell(1, number)
-            if cell.value in (None, ""):
-                cell.value = column.header
-                cell.font = Font(bold=True)
+            cell.value = text
+            cell.font = Font(bold=True)
+        return layout
+
+    def _set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
+        found = self._find(saved)
+        if found is None:
+            return None
+        sheet, row = found
+        line = replace(saved.line, category=category)
+        self._set_text(sheet, self._layout(sheet, [line]), row, "category", category)
+        number = sheet.cell(row, self._template.index_of("no")).value
+        return SavedLine(line, sheet.title, row, number if isinstance(number, int) else saved.number)
 
     def _replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
         found = self._find(saved)
@@ -269,7 +326,8 @@ class WorkbookLedger:
             return None
         sheet, row = found
         number = sheet.cell(row, self._template.index_of("no")).value
-        self._write(sheet, row, line, number=number if isinstance(number, int) else saved.number)
+        layout = self._layout(sheet, [line])
+        self._write(sheet, layout, row, line, number=number if isinstance(number, int) else saved.number)
         return SavedLine(line, sheet.title, row, number if isinstance(number, int) else saved.number)
 
     def _void(self, saved: SavedLine) -> SavedLine | None:
@@ -277,13 +335,15 @@ class WorkbookLedger:
         if found is None:
             return None
         sheet, row = found
+        layout = self._layout(sheet)
         number = sheet.cell(row, self._template.index_of("no")).value
         item = sheet.cell(row, self._template.index_of("item"))
         text = str(item.value or "")
         if not text.startswith(self._template.void_prefix):
-            self._set_text(sheet, row, "item", self._template.void_prefix + text)
+            self._set_text(sheet, layout, row, "item", self._template.void_prefix + text)
         for key in ("usd", "khr", "topup_usd", "topup_khr"):
-            sheet.cell(row, self._template.index_of(key)).value = None
+            if layout.has(key):
+                sheet.cell(row, layout.column(key)).value = None
         return SavedLine(saved.line, sheet.title, row, number if isinstance(number, int) else 0)
 
     def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
@@ -301,10 +361,11 @@ class WorkbookLedger:
         return [row for _, row in self._numbered_rows(sheet)] if sheet is not None else []
 
     def _numbered_rows(self, sheet: Worksheet) -> Iterator[tuple[int, SheetRow]]:
-        """The worksheet's non-empty rows below the header, with their row numbers."""
-        keys = [column.key for column in self._template.columns]
+        """The worksheet's non-empty rows below the header, with their row numbers, by its header."""
+        layout = self._layout(sheet)
+        empty = dict.fromkeys((column.key for column in self._template.columns), None)
         for row_number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-            cells = dict(zip(keys, values, strict=False))
+            cells = empty | layout.cells(values)
             if all(value in (None, "") for value in cells.values()):
                 continue
             yield (
@@ -319,6 +380,7 @@ class WorkbookLedger:
                     reference=str(cells["reference"] or ""),
                     topup_usd=_as_decimal(cells.get("topup_usd")),
                     topup_khr=_as_decimal(cells.get("topup_khr")),
+                    category=str(cells["category"] or ""),
                 ),
             )
 
@@ -377,7 +439,10 @@ class WorkbookLedger:
         if saved.worksheet not in book.sheetnames:
             return None
         sheet = book[saved.worksheet]
-        column = self._template.index_of("reference")
+        layout = self._layout(sheet)
+        if not layout.has("reference"):
+            return None
+        column = layout.column("reference")
         reference = saved.line.source.reference()
         if sheet.cell(saved.row, column).value == reference:
             return sheet, saved.row
@@ -388,7 +453,7 @@ class WorkbookLedger:
                 return sheet, row_number
         return None
 
-    def _write(self, sheet: Worksheet, row: int, line: LedgerLine, *, number: int) -> None:
+    def _write(self, sheet: Worksheet, layout: Layout, row: int, line: LedgerLine, *, number: int) -> None:
         formats = {column.key: column.number_format for column in self._template.columns}
         usd = line.money.amount if line.money.currency is not Currency.KHR else None
         khr = int(line.money.amount) if line.money.currency is Currency.KHR else None
@@ -401,16 +466,21 @@ class WorkbookLedger:
             "topup_khr": khr if line.topup else None,
         }
         for key, value in values.items():
-            cell = sheet.cell(row, self._template.index_of(key))
-            cell.value = value
-            cell.number_format = formats[key]
-        self._set_text(sheet, row, "item", line.purpose)
-        self._set_text(sheet, row, "member", line.member)
-        self._set_text(sheet, row, "reference", line.source.reference())
+            if layout.has(key):
+                cell = sheet.cell(row, layout.column(key))
+                cell.value = value
+                cell.number_format = formats[key]
+        self._set_text(sheet, layout, row, "item", line.purpose)
+        self._set_text(sheet, layout, row, "member", line.member)
+        self._set_text(sheet, layout, row, "reference", line.source.reference())
+        if line.category:
+            self._set_text(sheet, layout, row, "category", line.category)
 
-    def _set_text(self, sheet: Worksheet, row: int, key: str, text: str) -> None:
+    def _set_text(self, sheet: Worksheet, layout: Layout, row: int, key: str, text: str) -> None:
         """Member text is always text: '=SUM(...)' must never become a formula."""
-        cell = sheet.cell(row, self._template.index_of(key))
+        if not layout.has(key):
+            return
+        cell = sheet.cell(row, layout.column(key))
         cell.value = text
         cell.data_type = "s"
 

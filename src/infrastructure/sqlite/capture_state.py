@@ -124,6 +124,7 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
         "member": line.member,
         "source": [line.source.chat_id, line.source.message_id, line.source.index],
         "topup": line.topup,
+        "category": line.category,
     }
 
 
@@ -136,6 +137,7 @@ def line_from_json(data: dict[str, Any]) -> LedgerLine:
         member=data["member"],
         source=EntrySource(*data["source"]),
         topup=bool(data.get("topup", False)),  # lines kept before top-ups existed have none
+        category=str(data.get("category", "")),  # nor those kept before categories
     )
 
 

@@ -226,6 +226,16 @@ MIGRATIONS: Sequence[str] = (
     ALTER TABLE chat_preference ADD COLUMN language TEXT;
     ALTER TABLE chat_preference ADD COLUMN khmer_digits INTEGER NOT NULL DEFAULT 0;
     """,
+    # The category a member or a bookkeeper chose for a purpose's words, per spreadsheet.
+    """
+    CREATE TABLE category_correction (
+        ledger TEXT NOT NULL,
+        purpose_key TEXT NOT NULL,
+        category TEXT NOT NULL,
+        learned_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (ledger, purpose_key)
+    );
+    """,
 )
 
 

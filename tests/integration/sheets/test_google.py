@@ -10,7 +10,7 @@ import pytest
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import LedgerAccessDenied, LedgerUnavailable
-from infrastructure.sheets.google import GoogleSheetLedger
+from infrastructure.sheets.google import LAYOUT_SECONDS, GoogleSheetLedger
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from tests.fakes.sheets_api import FakeSheets
@@ -22,11 +22,14 @@ HEADERS = [
     "Item",
     "Amount (USD)",
     "Amount (KHR)",
+    "Category",
     "Posted by",
     "Reference",
     "Top-up (USD)",
     "Top-up (KHR)",
 ]
+# The header of a worksheet made before the Top-up and Category columns existed.
+FIRST_HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
 SHEET = "1AbCdEfGhIjKlMnOpQrStUvWxYz"
 
 
@@ -79,9 +82,11 @@ def sleeps():
 def make_ledger(sheets, key, sleeps):
     ledgers = []
 
-    def make(title_format="%B %Y", spreadsheet_id=SHEET):
+    def make(title_format="%B %Y", spreadsheet_id=SHEET, clock=lambda: 0.0):
         client = SheetsHTTPClient(load_credentials(key), sheets.url, sleep=sleeps.append)
-        ledger = GoogleSheetLedger(spreadsheet_id, client, load_template(), title_format, key["client_email"])
+        ledger = GoogleSheetLedger(
+            spreadsheet_id, client, load_template(), title_format, key["client_email"], clock=clock
+        )
         ledgers.append(ledger)
         return ledger
 
@@ -103,24 +108,25 @@ async def test_a_top_up_goes_to_its_own_column_and_is_cleared_by_undo(spreadshee
     )
     row = [*spreadsheet.sheet("December 2026").values()[2], "", ""]
     assert row[2:5] == ["Top-up: office", "", ""]  # the spending columns stay clean
-    assert row[7:9] == [200, ""]
+    assert row[8:10] == [200, ""]
     rows = await ledger.read(DECEMBER)
     assert [(r.usd, r.topup_usd) for r in rows] == [(Decimal(3), None), (None, Decimal(200))]
     assert await ledger.void(saved)
-    assert [*spreadsheet.sheet("December 2026").values()[2], "", ""][7:9] == ["", ""]
+    assert [*spreadsheet.sheet("December 2026").values()[2], "", ""][8:10] == ["", ""]
 
 
 async def test_a_worksheet_made_before_the_top_up_columns_gets_their_headers_with_its_first_top_up(
     sheets, spreadsheet, make_ledger
 ):
     sheets.add_sheet(
-        SHEET, "December 2026", [HEADERS[:7], [1, serial(date(2026, 12, 1)), "tea", 1, "", "x", ""]]
+        SHEET, "December 2026", [FIRST_HEADERS, [1, serial(date(2026, 12, 1)), "tea", 1, "", "x", ""]]
     )
     ledger = make_ledger()
     await ledger.append(DECEMBER, [line("coffee")])
-    assert spreadsheet.sheet("December 2026").values()[0] == HEADERS[:7]  # expenses change nothing
+    assert spreadsheet.sheet("December 2026").values()[0] == FIRST_HEADERS  # expenses change nothing
     await ledger.append(DECEMBER, [replace(line("Top-up", "50", message_id=2), topup=True)])
-    assert spreadsheet.sheet("December 2026").values()[0] == HEADERS
+    assert spreadsheet.sheet("December 2026").values()[0] == [*FIRST_HEADERS, "Top-up (USD)", "Top-up (KHR)"]
+    assert spreadsheet.sheet("December 2026").values()[3][7:] == [50]
 
 
 async def test_a_new_month_gets_its_worksheet_and_first_row_in_one_batch_update(
@@ -133,7 +139,7 @@ async def test_a_new_month_gets_its_worksheet_and_first_row_in_one_batch_update(
     assert sheet.bold_header
     assert sheet.frozen_rows == 1
     assert (sheet.formats[1], sheet.formats[3], sheet.formats[4]) == ("mmm dd", "#,##0.00", "#,##0")
-    assert sheet.values()[1] == [1, serial(date(2026, 12, 3)), "coffee", 3.0, "", "Sokha", "tg:-100:1:0"]
+    assert sheet.values()[1] == [1, serial(date(2026, 12, 3)), "coffee", 3.0, "", "", "Sokha", "tg:-100:1:0"]
     assert sheets.calls == [("batchUpdate", f"POST /v4/spreadsheets/{SHEET}:batchUpdate")]
 
 
@@ -285,3 +291,63 @@ async def test_an_append_whose_answer_is_lost_is_not_repeated(sheets, spreadshee
     ledger.close()
     assert sheets.calls_to("append") == 1  # it may have landed: repeating it could write the row twice
     assert sleeps == []
+
+
+async def test_a_lines_category_goes_to_the_category_column_and_is_read_back(spreadsheet, make_ledger):
+    ledger = make_ledger()
+    [saved] = await ledger.append(DECEMBER, [replace(line("taxi"), category="Transport")])
+    assert spreadsheet.sheet("December 2026").values()[1][5] == "Transport"
+    assert [row.category for row in await ledger.read(DECEMBER)] == ["Transport"]
+    changed = await ledger.set_category(saved, "Guests & events")
+    assert changed.line.category == "Guests & events"
+    assert spreadsheet.sheet("December 2026").values()[1][5] == "Guests & events"
+
+
+async def test_a_worksheet_made_before_categories_gets_the_column_after_its_last_with_its_first_category(
+    sheets, spreadsheet, make_ledger
+):
+    sheets.add_sheet(
+        SHEET, "December 2026", [FIRST_HEADERS, [1, serial(date(2026, 12, 1)), "tea", 1, "", "x", ""]]
+    )
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [replace(line("taxi"), category="Transport")])
+    await ledger.append(DECEMBER, [replace(line("bus", message_id=2), category="Transport")])
+    values = spreadsheet.sheet("December 2026").values()
+    assert values[0] == [*FIRST_HEADERS, "Category"]
+    assert [row[7] for row in values[2:]] == ["Transport", "Transport"]
+    assert [row.category for row in await ledger.read(DECEMBER)] == ["", "Transport", "Transport"]
+    header_writes = [call for call in sheets.calls if call[0] == "values.batchUpdate"]
+    assert len(header_writes) == 1  # the header is completed once
+
+
+async def test_columns_a_bookkeeper_moved_or_added_are_followed_once_the_header_is_read_again(
+    sheets, spreadsheet, make_ledger
+):
+    now = [0.0]
+    ledger = make_ledger(clock=lambda: now[0])
+    [first] = await ledger.append(DECEMBER, [replace(line("taxi"), category="Transport")])
+    sheet = spreadsheet.sheet("December 2026")
+    sheet.move_column(HEADERS.index("Posted by"), len(HEADERS) - 1)  # "Posted by" to the far right
+    sheet.insert_column(5, "Notes")  # and a column of the bookkeeper's own before Category
+    now[0] += LAYOUT_SECONDS + 1
+    await ledger.append(DECEMBER, [replace(line("ink", message_id=2), category="Office supplies")])
+    header, _, new = sheet.values()
+    assert dict(zip(header, new, strict=False)) | {"Date": None} == {
+        "No": 2,
+        "Date": None,
+        "Item": "ink",
+        "Amount (USD)": 3.0,
+        "Amount (KHR)": "",
+        "Notes": "",
+        "Category": "Office supplies",
+        "Reference": "tg:-100:2:0",
+        "Top-up (USD)": "",
+        "Top-up (KHR)": "",
+        "Posted by": "Sokha",
+    }
+    rows = await ledger.read(DECEMBER)
+    assert [(row.member, row.category) for row in rows] == [
+        ("Sokha", "Transport"),
+        ("Sokha", "Office supplies"),
+    ]
+    assert await ledger.void(first)  # found by its reference, in the column the header names

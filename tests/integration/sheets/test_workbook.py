@@ -165,12 +165,12 @@ async def test_a_top_up_goes_to_its_own_column_and_undo_clears_it(store, path):
     await store.flush()
     row = rows_on_disk(path, "December 2026")[1]
     assert row[2:5] == ["Top-up: from the office", None, None]  # the spending columns stay clean
-    assert row[7:9] == [200, None]
+    assert row[8:10] == [200, None]
     [read] = await store.read(DECEMBER)
     assert (read.usd, read.topup_usd) == (None, 200)
     assert await store.void(saved)
     await store.flush()
-    assert rows_on_disk(path, "December 2026")[1][7:9] == [None, None]
+    assert rows_on_disk(path, "December 2026")[1][8:10] == [None, None]
 
 
 async def test_a_row_a_bookkeeper_deleted_cannot_be_replaced_or_voided(store, path):
@@ -272,3 +272,55 @@ async def test_undo_and_edits_name_the_no_a_bookkeeper_gave_the_row(store, path)
     voided = await store.void(coffee)
     assert (replaced.number, replaced.row) == (3, 4)
     assert (voided.number, voided.row) == (2, 3)
+
+
+async def test_a_category_is_written_read_back_and_changed_in_its_column(store, path):
+    [saved] = await store.append(DECEMBER, [replace(line("taxi", "5", Currency.USD), category="Transport")])
+    await store.flush()
+    assert rows_on_disk(path, "December 2026")[1][5] == "Transport"
+    changed = await store.set_category(saved, "Guests & events")
+    await store.flush()
+    assert changed.line.category == "Guests & events"
+    assert [row.category for row in await store.read(DECEMBER)] == ["Guests & events"]
+
+
+async def test_a_bookkeepers_old_worksheet_gets_the_category_column_after_its_last_one(store, path):
+    first_headers = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
+    book = Workbook()
+    book.active.title = "December 2026"
+    book.active.append(first_headers)
+    book.active.append([1, date(2026, 12, 1), "tea", 1, None, "Dara", "by hand"])
+    path.parent.mkdir(parents=True)
+    book.save(path)
+    await store.append(DECEMBER, [replace(line("taxi", "5", Currency.USD), category="Transport")])
+    await store.flush()
+    rows = rows_on_disk(path, "December 2026")
+    assert rows[0] == [*first_headers, "Category"]
+    assert rows[2][5:] == ["Sokha", "tg:-100:1:0", "Transport"]
+    assert [(row.member, row.category) for row in await store.read(DECEMBER)] == [
+        ("Dara", ""),
+        ("Sokha", "Transport"),
+    ]
+
+
+async def test_columns_a_bookkeeper_moved_are_followed(path):
+    first_run = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+    [first] = await first_run.append(
+        DECEMBER, [replace(line("taxi", "5", Currency.USD), category="Transport")]
+    )
+    await first_run.close()
+    book = load_workbook(path)
+    sheet = book["December 2026"]
+    sheet.move_range("F1:F2", cols=6)  # Category to column L, past the Top-up columns
+    sheet.move_range("G1:J2", cols=-1)  # the others close the gap
+    sheet["J1"] = "Notes"
+    book.save(path)
+    reopened = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+    await reopened.append(DECEMBER, [replace(line("ink", "2", Currency.USD, 2), category="Office supplies")])
+    await reopened.flush()
+    header, *rows = rows_on_disk(path, "December 2026")
+    assert dict(zip(header, rows[1], strict=True))["Category"] == "Office supplies"
+    assert dict(zip(header, rows[1], strict=True))["Notes"] is None
+    assert [row.category for row in await reopened.read(DECEMBER)] == ["Transport", "Office supplies"]
+    assert await reopened.void(first)
+    await reopened.close()

@@ -10,9 +10,22 @@ from infrastructure.sheets.template import load_template
 def test_the_shipped_template_starts_with_the_five_columns_of_the_design():
     template = load_template()
     assert template.headers[:5] == ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)"]
-    # Top-up columns come after the seven earlier worksheets have, so those keep their layout.
-    assert template.index_of("reference") == 7
-    assert template.headers[7:] == ["Top-up (USD)", "Top-up (KHR)"]
+    # The Category beside the amounts; worksheets made before it get it after their last column.
+    assert template.headers[5:] == ["Category", "Posted by", "Reference", "Top-up (USD)", "Top-up (KHR)"]
+
+
+def test_columns_after_the_fifth_are_found_by_their_header_wherever_a_bookkeeper_put_them():
+    template = load_template()
+    layout = template.layout_of(["No", "Date", "Item", "USD", "KHR", "Notes", " reference ", "POSTED BY"])
+    assert (layout.column("reference"), layout.column("member")) == (7, 8)
+    assert layout.column("usd") == 4  # the first five are the design's, whatever their header says
+    assert not layout.has("category")
+    completed, added = layout.completed(template, ["category"])
+    assert added == [(9, "Category")]
+    assert completed.row({"item": "tea", "category": "Food & drinks", "member": "Dara"}) == [
+        "", "", "tea", "", "", "", "", "Dara", "Food & drinks",
+    ]  # fmt: skip
+    assert completed.cells(["", "", "tea"])["category"] == ""
 
 
 def test_a_template_without_a_required_column_is_refused_at_start(tmp_path):
