@@ -4,36 +4,57 @@ there; a member's /cat changes a row's category and is learned."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 
 from balance_bot.domain.categories import Category, CategoryBook, default_category_book, purpose_key
-from balance_bot.domain.ledger import LedgerLine, SavedLine
-from balance_bot.ports import CategoryCorrections, LedgerDirectory, LedgerError, LedgerStore
+from balance_bot.domain.ledger import LedgerLine
+from balance_bot.outcomes import ActionRefusal, ActionRefused
+from balance_bot.ports import (
+    CaptureState,
+    CategoryCorrections,
+    LedgerDirectory,
+    LedgerError,
+    LedgerStore,
+    SavedMessage,
+)
+
+AdminCheck = Callable[[], Awaitable[bool]]
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class CategoryChanged:
-    """The row's category was written, and learned for its purpose's words."""
+class Recategorised:
+    """A message's rows have a new category, learned for their purposes' words."""
 
-    line: SavedLine
+    message: SavedMessage
+    category: Category
 
 
 @dataclass(frozen=True, slots=True)
 class NoSuchCategory:
-    """The name is none of the tab's categories: the names there are."""
+    """The name is none of the tab's categories: these are."""
 
-    names: tuple[str, ...]
+    categories: tuple[Category, ...]
+
+
+RecategoriseOutcome = Recategorised | NoSuchCategory | ActionRefused
 
 
 class Categorising:
     """The categories of a group's spreadsheet, read through its ledger, with what was learned there."""
 
     def __init__(
-        self, ledgers: LedgerDirectory, corrections: CategoryCorrections, defaults: Sequence[Category]
+        self,
+        ledgers: LedgerDirectory,
+        corrections: CategoryCorrections,
+        defaults: Sequence[Category],
+        state: CaptureState,
+        settle: Callable[[int], Awaitable[None]] | None = None,
     ) -> None:
+        self._settle = settle
+        self._state = state
         self._ledgers = ledgers
         self._corrections = corrections
         self._default = default_category_book(defaults)
@@ -68,21 +89,35 @@ class Categorising:
             for line in lines
         ]
 
-    async def change(
-        self, chat_id: int, saved: SavedLine, name: str
-    ) -> CategoryChanged | NoSuchCategory | None:
-        """Write the row's new category (by its English or Khmer name) and learn it for its words;
-        None when the row is gone from the sheet."""
+    async def recategorise(
+        self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck, name: str
+    ) -> RecategoriseOutcome:
+        """/cat NAME: the message's rows get the category (by its English or Khmer name), for its
+        author or an admin; later purposes with the same words get it too."""
+        if self._settle is not None:
+            await self._settle(chat_id)  # the message's rows are in the sheet, and kept, before they change
+        saved = await self._state.find(chat_id, message_id)
+        if saved is None or saved.voided or all(line.line.topup for line in saved.lines):
+            return ActionRefused(ActionRefusal.UNKNOWN)
+        if user_id != saved.author_id and not await is_admin():
+            return ActionRefused(ActionRefusal.NOT_ALLOWED)
         book = await self.book(chat_id)
         category = book.named(name)
         if category is None:
-            return NoSuchCategory(tuple(book.names))
+            return NoSuchCategory(book.categories)
         store = self._ledgers.for_chat(chat_id)
-        changed = await store.set_category(saved, category.name)
-        if changed is None:
-            return None
-        await self._corrections.learn(await store.identity(), purpose_key(saved.line.purpose), category.name)
-        return CategoryChanged(changed)
+        identity = await store.identity()
+        lines = []
+        for line in saved.lines:
+            if line.line.topup:
+                lines.append(line)
+                continue
+            written = await store.set_category(line, category.name)
+            lines.append(written or replace(line, line=replace(line.line, category=category.name)))
+            await self._corrections.learn(identity, purpose_key(line.line.purpose), category.name)
+        updated = replace(saved, lines=tuple(lines))
+        await self._state.record(updated)
+        return Recategorised(updated, category)
 
     async def forget(self, chat_id: int) -> int:
         """Drop the corrections learned for the group's spreadsheet; how many there were."""

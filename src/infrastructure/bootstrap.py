@@ -350,12 +350,15 @@ def build_capture(
         load_template().void_prefix,
         grace_days=settings.period_grace_days,
     )
-    categorising = Categorising(ledgers, SqliteCategoryCorrections(database), load_categories_csv())
+    state = SqliteCaptureState(database)
+    categorising = Categorising(
+        ledgers, SqliteCategoryCorrections(database), load_categories_csv(), state, delivery.settle
+    )
     capture = CaptureService(
         interpreter,
         ledgers,
         delivery,
-        SqliteCaptureState(database),
+        state,
         clock,
         policy,
         periods=balances,
@@ -416,6 +419,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         prove_storage=parts.database.prove_writable,
         membership=GroupMembership(SqliteMemberships(parts.database)),
         moves=parts.moves,
+        categorising=parts.categorising,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application
@@ -535,6 +539,7 @@ def try_chat(settings: Settings, folder: Path) -> int:
             parts.usage,
             parts.preferences.set_quiet,
             parts.languages,
+            parts.categorising,
             parts.clock,
             tried.khr_per_usd,
             parts.start,

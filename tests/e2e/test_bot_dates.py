@@ -58,9 +58,13 @@ async def test_yesterday_on_the_first_lands_in_last_months_worksheet_while_it_is
         late = await say(telegram, "yesterday taxi 5$")
         khmer = await say(telegram, "ម្សិលមិញ ទឹកកក ៥០០០៛")
         today = await say(telegram, "tea 1$")
-    assert late.startswith("Logged for Mon 30 Nov: 5.00 USD – taxi. Saved as No 2 (November 2026).")
-    assert khmer.startswith("Logged for Mon 30 Nov: 5,000 KHR – ទឹកកក. Saved as No 3 (November 2026).")
-    assert today.startswith("Logged: 1.00 USD – tea. Saved as No 1 (December 2026).")
+    assert late.startswith(
+        "Logged for Mon 30 Nov: 5.00 USD – taxi. Saved as No 2 (November 2026), Transport."
+    )
+    assert khmer.startswith(
+        "Logged for Mon 30 Nov: 5,000 KHR – ទឹកកក. Saved as No 3 (November 2026), Food & drinks."
+    )
+    assert today.startswith("Logged: 1.00 USD – tea. Saved as No 1 (December 2026), Food & drinks.")
     november = sheets.spreadsheets[SHEET_ID].sheet("November 2026").values()
     assert [row[1:5] for row in november[2:]] == [
         [serial(date(2026, 11, 30)), "taxi", 5, ""],
@@ -75,7 +79,9 @@ async def test_a_day_in_a_closed_month_goes_to_this_months_worksheet_with_its_ow
         await say(telegram, "coffee 3$")
         clock.current = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)  # 4 December: November has closed
         text = await say(telegram, "Nov 30 printer ink 12$")
-    assert text.startswith("Logged for Mon 30 Nov: 12.00 USD – printer ink. Saved as No 1 (December 2026).")
+    assert text.startswith(
+        "Logged for Mon 30 Nov: 12.00 USD – printer ink. Saved as No 1 (December 2026), Office supplies."
+    )
     assert "November 2026 is closed, so this went into December 2026's sheet with its own date." in text
     december = sheets.spreadsheets[SHEET_ID].sheet("December 2026").values()
     assert december[1][1:4] == [serial(date(2026, 11, 30)), "printer ink", 12]

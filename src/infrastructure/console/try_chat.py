@@ -11,6 +11,7 @@ from typing import TextIO
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.connect import SheetsNotConfigured
 from balance_bot.languages import ChatLanguages
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved
@@ -34,6 +35,7 @@ class TryServices:
     usage: UsageReport
     set_quiet: Callable[[int, bool], Awaitable[None]]
     languages: ChatLanguages
+    categorising: Categorising
     clock: Clock
     khr_per_usd: Decimal
     start: Callable[[], Awaitable[None]]
@@ -77,7 +79,7 @@ class TryChat:
         services, capture = self._services, self._services.capture
         replies = Replies.of(await services.languages.for_group(TRY_CHAT_ID))
         if command in ("/help", "/start"):
-            self._say(replies.say(texts.HELP))
+            self._say(replies.help())
         elif command == "/as":
             self._member = rest or "You"
         elif command == "/admin":
@@ -89,6 +91,8 @@ class TryChat:
             await self._on_last_saved(lambda message_id: capture.undo(*self._action(message_id)))
         elif command == "/switch":
             await self._on_last_saved(lambda message_id: capture.switch_currency(*self._action(message_id)))
+        elif command == "/cat":
+            await self._recategorise(rest, replies)
         elif command == "/edit":
             previous = self._last_message.get(self._member)
             if previous is not None:
@@ -120,6 +124,22 @@ class TryChat:
         self._quiet = choice == "on"
         await self._services.set_quiet(TRY_CHAT_ID, self._quiet)
         self._say(replies.say(texts.QUIET_ON if self._quiet else texts.QUIET_OFF))
+
+    async def _recategorise(self, name: str, replies: Replies) -> None:
+        """/cat NAME: the member's last expense gets that category."""
+        categorising = self._services.categorising
+        book = await categorising.book(TRY_CHAT_ID)
+        last = self._last_saved.get(self._member)
+        if last is None or not name:
+            self._say(replies.cat_how(book.names))
+            return
+        outcome = await categorising.recategorise(TRY_CHAT_ID, *self._action(last)[1:], name)
+        if isinstance(outcome, Recategorised):
+            self._say(replies.recategorised(outcome.message, outcome.category.name))
+        elif isinstance(outcome, NoSuchCategory):
+            self._say(replies.no_such_category(name, [category.name for category in outcome.categories]))
+        else:
+            self._say(replies.say(texts.ACTION_REFUSALS[outcome.reason]))
 
     async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
         last = self._last_saved.get(self._member)

@@ -24,6 +24,7 @@ from telegram.ext import (
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService
+from balance_bot.categorising import Categorising
 from balance_bot.connect import ConnectSheet
 from balance_bot.domain.language import Language, Speech
 from balance_bot.group_moves import GroupMoves
@@ -99,6 +100,7 @@ def build_application(
     prove_storage: Callable[[], Awaitable[None]] | None = None,
     membership: GroupMembership | None = None,
     moves: GroupMoves | None = None,
+    categorising: Categorising | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -166,6 +168,7 @@ def build_application(
         quiet_chats,
         languages,
         settings.admin_user_ids,
+        categorising,
         usage,
         balances,
         settings.khr_per_usd,
@@ -189,6 +192,7 @@ def build_application(
     )
     application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
     application.add_handler(CommandHandler("language", handlers.language_command, filters=groups))
+    application.add_handler(CommandHandler("cat", handlers.cat_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     if balances is not None:
         application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))

@@ -15,7 +15,10 @@ from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.connect import ConnectSheet
+from balance_bot.domain.categories import CategoryBook
+from balance_bot.domain.language import Language
 from balance_bot.group_moves import GroupMoves
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
@@ -29,7 +32,7 @@ from balance_bot.outcomes import (
     Refused,
     Saved,
 )
-from balance_bot.ports import SavedMessage
+from balance_bot.ports import LedgerError, SavedMessage
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue, utf16_length
@@ -79,6 +82,7 @@ class BotHandlers:
         quiet_chats: QuietChats,
         languages: ChatLanguages,
         admin_user_ids: frozenset[int],
+        categorising: Categorising | None = None,
         usage: UsageReport | None = None,
         balances: BalanceService | None = None,
         khr_per_usd: Decimal = Decimal(4000),
@@ -99,6 +103,7 @@ class BotHandlers:
         self._confirmations = confirmations
         self._quiet_chats = quiet_chats
         self._languages = languages
+        self._categorising = categorising
         self._admin_user_ids = admin_user_ids
         self._confirming: set[asyncio.Task[None]] = set()
 
@@ -112,7 +117,7 @@ class BotHandlers:
         """Explain how to post expenses."""
         if update.effective_message is not None:
             replies = await self._replies(update.effective_message)
-            await update.effective_message.reply_text(replies.say(texts.HELP))
+            await update.effective_message.reply_text(replies.help())
 
     async def id_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/id: the group's chat id and the sender's user id, for the operator's settings."""
@@ -209,6 +214,44 @@ class BotHandlers:
             message.chat_id, target, author.id, lambda: self._is_admin(context, message, user.id)
         )
         await self._deliver(message, outcome)
+
+    async def cat_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/cat NAME in reply to an expense message: its rows get that category, learned for its words."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None or self._categorising is None:
+            return
+        author = _author(message, user)
+        if author is None:
+            return
+        replies = await self._replies(message)
+        try:
+            book = await self._categorising.book(message.chat_id)
+            shown = _category_names(book, replies)
+            name = " ".join(context.args or []).strip()
+            target = message.reply_to_message
+            if target is None or not name:
+                await self._reply(message, replies.cat_how([shown.get(n) or n for n in book.names]))
+                return
+            outcome = await self._categorising.recategorise(
+                message.chat_id,
+                target.message_id,
+                author.id,
+                lambda: self._is_admin(context, message, user.id),
+                name,
+            )
+        except LedgerError as exc:
+            await self._reply(message, replies.ledger_problem(exc))
+            return
+        match outcome:
+            case Recategorised(saved, category):
+                await self._reply(
+                    message, replies.recategorised(saved, replies.category(category.name, shown))
+                )
+            case NoSuchCategory(categories):
+                names = [replies.category(category.name, shown) for category in categories]
+                await self._reply(message, replies.no_such_category(name, names))
+            case ActionRefused(reason):
+                await self._reply(message, replies.say(texts.ACTION_REFUSALS[reason]))
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""
@@ -342,8 +385,9 @@ class BotHandlers:
                 and outcome.dating == ON_THE_DAY_POSTED  # a 👍 cannot say which day it was logged for
                 and await self._quiet_chats.is_quiet(message.chat_id)
             )
+            categories = await self._category_names_for(message.chat_id, replies)
             confirmation = replies.unsure(
-                replies.confirmation(saved, outcome.link, outcome.dating), outcome.unsure
+                replies.confirmation(saved, outcome.link, outcome.dating, categories), outcome.unsure
             )
             self._confirmations.submit(
                 Confirmation(
@@ -371,6 +415,15 @@ class BotHandlers:
         if reply is None:
             return
         await self._reply(message, reply)
+
+    async def _category_names_for(self, chat_id: int, replies: Replies) -> dict[str, str]:
+        """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
+        if self._categorising is None or replies.speech.language is not Language.KHMER:
+            return {}
+        try:
+            return _category_names(await self._categorising.book(chat_id), replies)
+        except LedgerError:
+            return {}
 
     async def _replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""
@@ -453,6 +506,13 @@ def _incoming(message: Message, author: _Author) -> IncomingMessage:
         revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
         forwarded_from=message.forward_origin.date if message.forward_origin is not None else None,
     )
+
+
+def _category_names(book: CategoryBook, replies: Replies) -> dict[str, str]:
+    """English name -> the name the chat reads: the tab's Khmer one in a Khmer group."""
+    if replies.speech.language is not Language.KHMER:
+        return {}
+    return {category.name: category.name_km for category in book.categories if category.name_km}
 
 
 def _buttons(saved: SavedMessage, replies: Replies) -> tuple[InlineKeyboardButton, ...]:

@@ -89,6 +89,27 @@ class Replies:
             count=self.formats.number(count), **values
         )
 
+    def help(self) -> str:
+        """/help: how to post, the commands, and categories."""
+        return f"{self.say(texts.HELP)}\n\n{self.say(texts.HELP_CATEGORIES)}"
+
+    def category(self, name: str, shown: Mapping[str, str] | None = None) -> str:
+        """A category as the chat reads it: its Khmer name in Khmer, when the tab gives one."""
+        return (shown or {}).get(name) or name
+
+    def recategorised(self, saved: SavedMessage, category: str) -> str:
+        """After /cat: the rows and their new category."""
+        rows = ", ".join(f"{self.entry_number(line)} ({line.line.purpose})" for line in saved.lines)
+        return self.say(texts.RECATEGORISED, rows=rows, category=category)
+
+    def no_such_category(self, name: str, names: Sequence[str]) -> str:
+        """/cat with a name the tab does not have: the ones it has."""
+        return self.say(texts.NO_SUCH_CATEGORY, name=name, names=", ".join(names))
+
+    def cat_how(self, names: Sequence[str]) -> str:
+        """/cat without a name or not in reply to an expense."""
+        return self.say(texts.CAT_HOW, names=", ".join(names))
+
     def commands(self) -> list[tuple[str, str]]:
         """The command menu: each command and what it does."""
         return [(name, self.say(about)) for name, about in texts.COMMANDS]
@@ -293,7 +314,13 @@ class Replies:
         """A confirmation, with a request to check it when the reading was in doubt."""
         return f"{text}\n{self.say(texts.PLEASE_CHECK)}" if is_unsure else text
 
-    def confirmation(self, saved: SavedMessage, link: str | None, dating: Dating = ON_THE_DAY_POSTED) -> str:
+    def confirmation(
+        self,
+        saved: SavedMessage,
+        link: str | None,
+        dating: Dating = ON_THE_DAY_POSTED,
+        categories: Mapping[str, str] | None = None,
+    ) -> str:
         """'Logged: 3.00 USD – coffee. Saved as No 12 (December 2026).' for one message's rows;
         'Logged for Sat 21 Nov: ...' when the member named another day.
         """
@@ -318,13 +345,13 @@ class Replies:
                 when=when,
                 entry=self._entry(first),
                 guess=guess,
-                saved_as=self._saved_as(first),
+                saved_as=self._saved_as(first, categories),
             )
         else:
             each_day = dating.named and len(days) > 1
             items = "\n".join(
                 f"• {self.day(line.line.day) + ': ' if each_day else ''}{self._entry(line)} — "
-                f"{self.entry_number(line)}"
+                f"{self._number_and_category(line, categories)}"
                 for line in lines
             )
             values = {"when": when, "guess": guess, "worksheet": first.worksheet}
@@ -341,8 +368,19 @@ class Replies:
     def _guess(self, currency: Currency) -> str:
         return self.say(texts.ASSUMED_CURRENCY, currency=currency.value)
 
-    def _saved_as(self, saved: SavedLine) -> str:
-        return self.say(texts.SAVED_AS, number=self.entry_number(saved), worksheet=saved.worksheet)
+    def _saved_as(self, saved: SavedLine, categories: Mapping[str, str] | None = None) -> str:
+        number = self.entry_number(saved)
+        if saved.line.category:
+            category = self.category(saved.line.category, categories)
+            return self.say(texts.SAVED_AS_IN, number=number, worksheet=saved.worksheet, category=category)
+        return self.say(texts.SAVED_AS, number=number, worksheet=saved.worksheet)
+
+    def _number_and_category(self, saved: SavedLine, categories: Mapping[str, str] | None) -> str:
+        number = self.entry_number(saved)
+        if not saved.line.category:
+            return number
+        category = self.category(saved.line.category, categories)
+        return self.say(texts.NUMBER_AND_CATEGORY, number=number, category=category)
 
     def entry_number(self, saved: SavedLine) -> str:
         """'No 12': an entry as bookkeepers name it, by the No in the sheet; the sheet row if it has none."""
@@ -441,13 +479,15 @@ class Replies:
     def _entry(self, line: SavedLine) -> str:
         return f"{self.amount(line.line.money)} – {line.line.purpose}"
 
-    def reply_for(self, outcome: Outcome, member: str) -> str | None:
+    def reply_for(
+        self, outcome: Outcome, member: str, categories: Mapping[str, str] | None = None
+    ) -> str | None:
         """What the bot says for an outcome; None when it stays silent."""
         match outcome:
             case Silent():
                 return None
             case Saved(saved, link, is_unsure, dating):
-                return self.unsure(self.confirmation(saved, link, dating), is_unsure)
+                return self.unsure(self.confirmation(saved, link, dating, categories), is_unsure)
             case Queued(message, problem, is_unsure, dating):
                 return self.unsure(self.queued(message, problem, dating), is_unsure)
             case AskPurpose(entry):

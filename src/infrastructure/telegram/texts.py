@@ -38,7 +38,13 @@ COMMANDS = (
     ("balance", N_("Admins: where the cash stands this month, or /balance November, /balance last month")),
     ("topup", N_("Admins: record money put in, e.g. /topup 200$ from the office")),
     ("language", N_("Admins: the language of my replies: /language km or /language en")),
+    ("cat", N_("Reply to an expense to change its category, e.g. /cat Fuel")),
     ("id", N_("This group's chat id and your user id, for the bot's settings")),
+)
+HELP_CATEGORIES = N_(
+    "Each expense gets a category from its words (the sheet's Categories tab lists them and their "
+    "words). Reply /cat NAME to an expense message to change it, e.g. /cat Fuel; I remember it "
+    "for such expenses."
 )
 ASK_PURPOSE = N_("I saw an amount of {amount}. What is this for?")
 REPHRASE = N_("I'm not sure about this expense. Please rephrase with amount + purpose.")
@@ -237,6 +243,14 @@ LOGGED_MANY_IN_SHORT = Nn_(
     "Logged {count} expenses{when}{guess} ({worksheet}), {numbers}: {totals} in all.",
 )
 SAVED_AS = N_("Saved as {number} ({worksheet}).")
+SAVED_AS_IN = N_("Saved as {number} ({worksheet}), {category}.")
+NUMBER_AND_CATEGORY = N_("{number}, {category}")
+RECATEGORISED = N_("{rows}: now {category}. Expenses with the same words get it from now on.")
+NO_SUCH_CATEGORY = N_("There is no category “{name}”. Reply /cat with one of: {names}.")
+CAT_HOW = N_(
+    "Reply /cat CATEGORY to an expense message (yours, or anyone's as an admin), e.g. /cat Fuel. "
+    "The categories: {names}."
+)
 ENTRY_NUMBER = N_("No {number}")
 SHEET_ROW = N_("sheet row {row}")
 NUMBER_SPAN = N_("Nos {first}–{last}")

@@ -10,7 +10,7 @@ import pytest
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import LedgerAccessDenied, LedgerUnavailable
-from infrastructure.sheets.google import LAYOUT_SECONDS, GoogleSheetLedger
+from infrastructure.sheets.google import CATEGORIES_SECONDS, LAYOUT_SECONDS, GoogleSheetLedger
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
 from tests.fakes.sheets_api import FakeSheets
@@ -351,3 +351,32 @@ async def test_columns_a_bookkeeper_moved_or_added_are_followed_once_the_header_
         ("Sokha", "Office supplies"),
     ]
     assert await ledger.void(first)  # found by its reference, in the column the header names
+
+
+async def test_the_categories_tab_is_made_on_first_use_and_a_bookkeepers_edit_is_read_once_it_is_old(
+    sheets, spreadsheet, make_ledger
+):
+    now = [0.0]
+    ledger = make_ledger(clock=lambda: now[0])
+    first = await ledger.categories()
+    tab = spreadsheet.sheet("Categories")
+    assert [category.name for category in first][:3] == ["Transport", "Fuel", "Food & drinks"]
+    assert tab.values()[0] == ["Category", "Category (Khmer)", "Words", "Budget (USD)", "Budget (KHR)"]
+    assert tab.bold_header
+    assert tab.frozen_rows == 1
+    tab.rows.append(["Music", "តន្ត្រី", "piano, guitar strings", 50])  # the bookkeeper adds one
+    reads = len(sheets.calls)
+    assert "Music" not in [category.name for category in await ledger.categories()]  # read 5 minutes ago
+    assert len(sheets.calls) == reads
+    now[0] += CATEGORIES_SECONDS + 1
+    music = (await ledger.categories())[-1]
+    assert (music.name, music.words, music.budget_usd) == ("Music", ("piano", "guitar strings"), Decimal(50))
+    assert len(sheets.calls) == reads + 1  # one read
+
+
+async def test_a_categories_tab_a_bookkeeper_made_is_read_not_replaced(sheets, spreadsheet, make_ledger):
+    sheets.add_sheet(SHEET, "Categories", [["Words", "Category"], ["diesel", "Van"]])
+    assert [(category.name, category.words) for category in await make_ledger().categories()] == [
+        ("Van", ("diesel",))
+    ]
+    assert spreadsheet.sheet("Categories").values() == [["Words", "Category"], ["diesel", "Van"]]

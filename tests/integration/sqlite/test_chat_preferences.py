@@ -29,3 +29,23 @@ async def test_a_language_the_bot_no_longer_speaks_reads_as_no_choice(tmp_path):
     )
     assert await SqliteChatPreferences(database).speech(-1) is None
     await database.close()
+
+
+async def test_category_corrections_are_kept_per_spreadsheet_across_a_restart_and_forgotten_on_request(
+    tmp_path,
+):
+    from infrastructure.sqlite.category_corrections import SqliteCategoryCorrections
+
+    first = Database(tmp_path / "bot.sqlite3")
+    corrections = SqliteCategoryCorrections(first)
+    await corrections.learn("google:a", "coffee for guest", "Guests & events")
+    await corrections.learn("google:a", "coffee for guest", "Guests")  # the latest choice wins
+    await corrections.learn("google:b", "coffee", "Food")
+    await first.close()
+    second = Database(tmp_path / "bot.sqlite3")
+    again = SqliteCategoryCorrections(second)
+    assert await again.learned("google:a") == {"coffee for guest": "Guests"}
+    assert await again.forget("google:a") == 1
+    assert await again.learned("google:a") == {}
+    assert await again.learned("google:b") == {"coffee": "Food"}
+    await second.close()

@@ -199,4 +199,4 @@ def test_a_held_expense_says_it_is_saved_and_when_it_goes_to_the_sheet():
 def test_help_names_every_command_a_member_or_admin_can_use():
     for command, _ in texts.COMMANDS:
         if command != "help":  # the text /help answers with
-            assert f"/{command}" in texts.HELP, command
+            assert f"/{command}" in replies.help(), command

@@ -1,0 +1,53 @@
+"""End to end: a confirmation names its category, /cat changes it and teaches it, in both languages."""
+
+from openpyxl import load_workbook
+
+from tests.e2e.test_bot import ADMIN, DARA, GROUP, SOKHA, replies_to, running, settle
+
+
+async def test_a_confirmation_names_the_category_and_cat_changes_it_for_good(telegram, settings_for, clock):
+    settings = settings_for()
+    async with running(settings, clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee for guests 5$", name="Sokha")
+        confirmed = (await telegram.wait_for("sendMessage", replies_to(coffee)))["text"]
+        changed = telegram.user_says(GROUP, SOKHA, "/cat Guests & events", reply_to=coffee)
+        answer = (await telegram.wait_for("sendMessage", replies_to(changed)))["text"]
+        again = telegram.user_says(GROUP, SOKHA, "Coffee for guests 4$", name="Sokha")
+        learned = (await telegram.wait_for("sendMessage", replies_to(again)))["text"]
+        refused = telegram.user_says(GROUP, DARA, "/cat Fuel", reply_to=coffee)
+        not_yours = (await telegram.wait_for("sendMessage", replies_to(refused)))["text"]
+        unknown = telegram.user_says(GROUP, SOKHA, "/cat Snacks", reply_to=coffee)
+        no_such = (await telegram.wait_for("sendMessage", replies_to(unknown)))["text"]
+        await settle(telegram)
+    assert confirmed.startswith("Logged: 5.00 USD – coffee for guests. Saved as No 1 (")
+    assert confirmed.endswith("), Food & drinks.")
+    assert answer.startswith("No 1 (coffee for guests): now Guests & events.")
+    assert learned.endswith("), Guests & events.")
+    assert not_yours == "Only the person who posted it or an admin can change this."
+    assert no_such.startswith("There is no category “Snacks”. Reply /cat with one of: Transport, Fuel,")
+    book = load_workbook(settings.workbook_path)
+    assert "Categories" in book.sheetnames
+    month = book[[title for title in book.sheetnames if title != "Categories"][-1]]
+    assert [row[5] for row in month.iter_rows(min_row=2, max_row=3, values_only=True)] == [
+        "Guests & events",
+        "Guests & events",
+    ]
+
+
+async def test_a_khmer_group_reads_the_tabs_khmer_names_and_may_name_one_in_khmer(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        chosen = telegram.user_says(GROUP, ADMIN, "/language km")
+        await telegram.wait_for("sendMessage", replies_to(chosen))
+        fuel = telegram.user_says(GROUP, SOKHA, "សាំង ២ម៉ឺន", name="Sokha")
+        confirmed = (await telegram.wait_for("sendMessage", replies_to(fuel)))["text"]
+        changed = telegram.user_says(GROUP, SOKHA, "/cat ការធ្វើដំណើរ", reply_to=fuel)
+        answer = (await telegram.wait_for("sendMessage", replies_to(changed)))["text"]
+        how = telegram.user_says(GROUP, SOKHA, "/cat")
+        explained = (await telegram.wait_for("sendMessage", replies_to(how)))["text"]
+        await settle(telegram)
+    assert confirmed.endswith("ប្រភេទប្រេងឥន្ធនៈ។")
+    assert answer.startswith("លេខ 1 (សាំង)៖ ឥឡូវជាប្រភេទការធ្វើដំណើរ។")
+    assert "ការធ្វើដំណើរ, ប្រេងឥន្ធនៈ" in explained

@@ -1,0 +1,139 @@
+"""Tests for categorising expenses on capture, and /cat changing a message's category and teaching it."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
+from balance_bot.domain.categories import Category
+from balance_bot.domain.parser import HeuristicParser
+from balance_bot.interpret import MessageInterpreter
+from balance_bot.outcomes import Accepted, ActionRefusal, ActionRefused, Saved
+from balance_bot.ports import LedgerUnavailable
+from infrastructure.categories.tab import load_categories_csv
+from tests.fakes.capture_state import InMemoryCaptureState
+from tests.fakes.category_corrections import InMemoryCategoryCorrections
+from tests.fakes.clock import FakeClock
+from tests.fakes.ledger import InMemoryLedger
+from tests.fakes.outbox import in_memory_delivery
+
+CHAT, SOKHA, DARA = -100, 7, 8
+
+
+class Group:
+    """A group's capture and categorising, on an in-memory ledger whose Categories tab tests may edit."""
+
+    def __init__(self, ledger, clock, corrections):
+        self.ledger, self.clock, self.next_id = ledger, clock, 100
+        self.state = InMemoryCaptureState()
+        self.delivery, _ = in_memory_delivery(ledger, self.state, clock)
+        self.categorising = Categorising(ledger, corrections, load_categories_csv(), self.state)
+        policy = CapturePolicy(timezone=ZoneInfo("Asia/Phnom_Penh"), pending_ttl=timedelta(minutes=5))
+        self.capture = CaptureService(
+            MessageInterpreter(HeuristicParser()),
+            ledger,
+            self.delivery,
+            self.state,
+            clock,
+            policy,
+            categorising=self.categorising,
+        )
+
+    async def post(self, text, user=SOKHA):
+        self.next_id += 1
+        message = IncomingMessage(CHAT, self.next_id, user, f"member{user}", text, self.clock.now())
+        outcome = await self.capture.on_message(message)
+        return await self.capture.confirm(outcome) if isinstance(outcome, Accepted) else outcome
+
+    async def cat(self, message_id, name, user=SOKHA, admin=False):
+        async def is_admin():
+            return admin
+
+        return await self.categorising.recategorise(CHAT, message_id, user, is_admin, name)
+
+
+@pytest.fixture
+async def group():
+    group = Group(InMemoryLedger(), FakeClock(), InMemoryCategoryCorrections())
+    yield group
+    await group.delivery.stop()
+
+
+def categories_of(outcome):
+    assert isinstance(outcome, Saved)
+    return [line.line.category for line in outcome.message.lines]
+
+
+async def test_each_line_of_a_message_gets_its_category_and_a_top_up_none(group):
+    assert categories_of(
+        await group.post("Market:\n- fish 20000៛\n- printer ink 2$\n- piano strings 5$")
+    ) == [
+        "Food & drinks",
+        "Office supplies",
+        "Other",
+    ]
+    message = IncomingMessage(CHAT, 999, SOKHA, "Sokha", "200$ from the office", group.clock.now())
+    topped = await group.capture.confirm(await group.capture.top_up(message))
+    assert categories_of(topped) == [""]
+
+
+async def test_the_spreadsheets_own_tab_decides_once_a_bookkeeper_made_one(group):
+    group.ledger.tab = [Category("Music", "តន្ត្រី", ("piano", "guitar", "strings")), Category("Other", "ផ្សេងៗ")]
+    assert categories_of(await group.post("piano strings 5$")) == ["Music"]
+    assert categories_of(await group.post("coffee 3$")) == ["Other"]  # the defaults are not the tab
+
+
+async def test_a_cat_changes_the_rows_and_later_purposes_with_the_same_words_follow(group):
+    saved = await group.post("coffee for guests 5$")
+    assert categories_of(saved) == ["Food & drinks"]
+    changed = await group.cat(saved.message.message_id, "guests & EVENTS")
+    assert isinstance(changed, Recategorised)
+    assert changed.category.name == "Guests & events"
+    (row,) = [row for rows in group.ledger.sheets.values() for row in rows]
+    assert row.line.category == "Guests & events"  # written in the sheet's row
+    assert categories_of(await group.post("Coffee for guests 3$")) == ["Guests & events"]
+    assert categories_of(await group.post("coffee 3$")) == ["Food & drinks"]  # other words: the tab's
+
+
+async def test_a_category_is_named_in_khmer_too(group):
+    saved = await group.post("coffee 3$")
+    changed = await group.cat(saved.message.message_id, "ភ្ញៀវ និងកម្មវិធី")
+    assert isinstance(changed, Recategorised)
+    assert changed.category.name == "Guests & events"
+
+
+async def test_a_name_not_in_the_tab_lists_the_categories_and_changes_nothing(group):
+    saved = await group.post("coffee 3$")
+    refused = await group.cat(saved.message.message_id, "Snacks")
+    assert isinstance(refused, NoSuchCategory)
+    assert [category.name for category in refused.categories][:2] == ["Transport", "Fuel"]
+    assert categories_of(await group.post("coffee 3$")) == ["Food & drinks"]
+
+
+async def test_only_the_author_or_an_admin_changes_a_category(group):
+    saved = await group.post("coffee 3$")
+    assert await group.cat(saved.message.message_id, "Fuel", user=DARA) == ActionRefused(
+        ActionRefusal.NOT_ALLOWED
+    )
+    assert isinstance(await group.cat(saved.message.message_id, "Fuel", user=DARA, admin=True), Recategorised)
+    assert await group.cat(12345, "Fuel") == ActionRefused(ActionRefusal.UNKNOWN)
+
+
+async def test_a_sheet_that_cannot_be_read_categorises_by_the_last_tab_known(group):
+    group.ledger.tab = [Category("Music", words=("piano",)), Category("Other")]
+    assert categories_of(await group.post("piano 5$")) == ["Music"]
+
+    async def unavailable():
+        raise LedgerUnavailable("Google Sheets is down")
+
+    group.ledger.categories = unavailable
+    assert (await group.categorising.book(CHAT)).names == ["Music", "Other"]
+
+
+async def test_corrections_are_kept_per_spreadsheet_and_can_be_forgotten(group):
+    saved = await group.post("coffee for guests 5$")
+    await group.cat(saved.message.message_id, "Guests & events")
+    assert await group.categorising.forget(CHAT) == 1
+    assert categories_of(await group.post("coffee for guests 3$")) == ["Food & drinks"]
