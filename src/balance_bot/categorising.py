@@ -104,7 +104,7 @@ class Categorising:
         book = await self.book(chat_id)
         category = book.named(name)
         if category is None:
-            return NoSuchCategory(book.categories)
+            return NoSuchCategory(tuple(book.choices))
         store = self._ledgers.for_chat(chat_id)
         identity = await store.identity()
         lines = []

@@ -403,3 +403,11 @@ class CategoryCorrections(Protocol):
     async def forget(self, ledger: str) -> int:
         """Drop what was learned for the ledger; how many corrections there were."""
         ...
+
+
+class BudgetNoticeLog(Protocol):
+    """Which budget thresholds a group has been told about, per month."""
+
+    async def claim(self, chat_id: int, month: str, category: str, threshold: int) -> bool:
+        """True only the first time for this group, month, category and threshold."""
+        ...

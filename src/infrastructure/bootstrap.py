@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 from balance_bot.balances import BalanceService
+from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CapturePolicy, CaptureService
 from balance_bot.categorising import Categorising
 from balance_bot.cli import parse_command_line, parse_stream
@@ -55,6 +56,7 @@ from infrastructure.health import why_unhealthy
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
+from infrastructure.sqlite.budget_notices import SqliteBudgetNotices
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.category_corrections import SqliteCategoryCorrections
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
@@ -250,6 +252,7 @@ class CaptureParts:
     balances: BalanceService
     moves: GroupMoves
     categorising: Categorising
+    ledgers: LedgerDirectory
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -382,6 +385,7 @@ def build_capture(
         balances,
         GroupMoves(chat_moves, delivery, chat_sheets),
         categorising,
+        ledgers,
     )
 
 
@@ -420,6 +424,13 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         membership=GroupMembership(SqliteMemberships(parts.database)),
         moves=parts.moves,
         categorising=parts.categorising,
+        budgets=BudgetWatch(
+            parts.ledgers,
+            parts.categorising,
+            SqliteBudgetNotices(parts.database),
+            settings.khr_per_usd,
+            load_template().void_prefix,
+        ),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application

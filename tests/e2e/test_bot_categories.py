@@ -1,6 +1,6 @@
 """End to end: a confirmation names its category, /cat changes it and teaches it, in both languages."""
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.e2e.test_bot import ADMIN, DARA, GROUP, SOKHA, replies_to, running, settle
 
@@ -51,3 +51,30 @@ async def test_a_khmer_group_reads_the_tabs_khmer_names_and_may_name_one_in_khme
     assert confirmed.endswith("ប្រភេទប្រេងឥន្ធនៈ។")
     assert answer.startswith("លេខ 1 (សាំង)៖ ឥឡូវជាប្រភេទការធ្វើដំណើរ។")
     assert "ការធ្វើដំណើរ, ប្រេងឥន្ធនៈ" in explained
+
+
+async def test_the_80_and_100_percent_notices_come_once_and_balance_shows_categories_against_budgets(
+    telegram, settings_for, clock
+):
+    settings = settings_for(KHR_PER_USD="4000")
+    settings.workbook_path.parent.mkdir(parents=True, exist_ok=True)
+    book = Workbook()
+    book.active.title = "Categories"
+    book.active.append(["Category", "Category (Khmer)", "Words", "Budget (USD)", "Budget (KHR)"])
+    book.active.append(["Fuel", "ប្រេងឥន្ធនៈ", "diesel, សាំង", 100, None])
+    book.active.append(["Food & drinks", "អាហារ", "coffee, rice", None, None])
+    book.save(settings.workbook_path)
+    telegram.admins.add(ADMIN)
+    async with running(settings, clock):
+        for text in ("diesel 70$", "diesel 15$", "សាំង ៨ម៉ឺន", "diesel 1$", "coffee 3$"):
+            message = telegram.user_says(GROUP, SOKHA, text, name="Sokha")
+            await telegram.wait_for("sendMessage", replies_to(message))
+        await settle(telegram)
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")
+        balance = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    notices = [call["text"] for call in telegram.calls_to("sendMessage") if call["text"].startswith("Fuel:")]
+    assert notices == [
+        "Fuel: $85.00 of this month's $100.00 budget used (85%); $15.00 left.",
+        "Fuel: this month's $100.00 budget is used up: $105.00 spent.",
+    ]
+    assert "By category:\n• Fuel: $106.00 of $100.00 (106%)\n• Food & drinks: $3.00" in balance

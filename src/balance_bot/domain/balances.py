@@ -25,6 +25,8 @@ class MonthFigures:
     topup_count: int
     by_member: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
     by_day: Mapping[date, Mapping[Currency, Decimal]] = field(default_factory=dict)
+    # A row without a category (a bookkeeper's, or one from before categories) counts as "".
+    by_category: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,7 @@ def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
     topups = dict.fromkeys(CURRENCIES, ZERO)
     by_member: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_day: defaultdict[date, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
+    by_category: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     entries = topup_count = 0
     for row in rows:
         if row.item.startswith(void_prefix):
@@ -79,6 +82,7 @@ def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
                 if amount:
                     spent[currency] += amount
                     by_member[row.member.strip() or "—"][currency] += amount
+                    by_category[row.category.strip()][currency] += amount
                     if row.day is not None:
                         by_day[row.day][currency] += amount
         added = {Currency.USD: row.topup_usd, Currency.KHR: row.topup_khr}
@@ -86,7 +90,7 @@ def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
             topup_count += 1
             for currency, amount in added.items():
                 topups[currency] += amount or ZERO
-    return MonthFigures(spent, topups, entries, topup_count, dict(by_member), dict(by_day))
+    return MonthFigures(spent, topups, entries, topup_count, dict(by_member), dict(by_day), dict(by_category))
 
 
 def _nothing_spent() -> dict[Currency, Decimal]:

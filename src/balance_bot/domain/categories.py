@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from balance_bot.domain.text import KHMER_BASE_LETTERS, KHMER_SIGNS, KHMER_SUBSCRIPT, normalize_message
 
 OTHER = "Other"
+TOTAL = "Total"  # a tab's row of budgets for all the month's spending together
 # A misspelt English word counts when it is this similar (0-100) to a category's word, and long
 # enough that a similarity means something ("gaz" is not "gas", "tax" is not "taxi").
 FUZZY_SCORE = 85
@@ -72,6 +73,8 @@ class CategoryBook:
 
     def __post_init__(self) -> None:
         for index, category in enumerate(self.categories):
+            if category.name.casefold() == TOTAL.casefold():
+                continue  # the budget for all spending together, never an expense's category
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
@@ -92,12 +95,22 @@ class CategoryBook:
     @property
     def names(self) -> list[str]:
         """The categories' English names, in the tab's order."""
-        return [category.name for category in self.categories]
+        return [category.name for category in self.choices]
+
+    @property
+    def choices(self) -> list[Category]:
+        """The categories an expense may have: all but the Total row."""
+        return [category for category in self.categories if category.name.casefold() != TOTAL.casefold()]
+
+    @property
+    def budgeted(self) -> list[Category]:
+        """The categories with a monthly budget, and the Total row if it has one."""
+        return [category for category in self.categories if category.budget_usd or category.budget_khr]
 
     def named(self, name: str) -> Category | None:
         """The category of that name, in English or Khmer, whatever its case; None if there is none."""
         wanted = normalize_message(name).strip().casefold()
-        for category in self.categories:
+        for category in self.choices:
             if wanted in (category.name.casefold(), category.name_km.casefold()):
                 return category
         return None

@@ -16,6 +16,7 @@ _MOVED_TABLES = (
     "llm_call",
     "month_summary",
     "chat_membership",
+    "budget_notice",
 )
 
 

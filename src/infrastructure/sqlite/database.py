@@ -236,6 +236,17 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (ledger, purpose_key)
     );
     """,
+    # The budget thresholds a group was told about, once each a month.
+    """
+    CREATE TABLE budget_notice (
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        category TEXT NOT NULL,
+        threshold INTEGER NOT NULL,
+        noticed_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (chat_id, month, category, threshold)
+    );
+    """,
 )
 
 

@@ -23,6 +23,7 @@ from telegram.ext import (
 )
 
 from balance_bot.balances import BalanceService
+from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService
 from balance_bot.categorising import Categorising
 from balance_bot.connect import ConnectSheet
@@ -101,6 +102,7 @@ def build_application(
     membership: GroupMembership | None = None,
     moves: GroupMoves | None = None,
     categorising: Categorising | None = None,
+    budgets: BudgetWatch | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -169,6 +171,7 @@ def build_application(
         languages,
         settings.admin_user_ids,
         categorising,
+        budgets,
         usage,
         balances,
         settings.khr_per_usd,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
@@ -14,6 +15,7 @@ from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
+from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.connect import ConnectSheet
@@ -83,6 +85,7 @@ class BotHandlers:
         languages: ChatLanguages,
         admin_user_ids: frozenset[int],
         categorising: Categorising | None = None,
+        budgets: BudgetWatch | None = None,
         usage: UsageReport | None = None,
         balances: BalanceService | None = None,
         khr_per_usd: Decimal = Decimal(4000),
@@ -104,6 +107,7 @@ class BotHandlers:
         self._quiet_chats = quiet_chats
         self._languages = languages
         self._categorising = categorising
+        self._budgets = budgets
         self._admin_user_ids = admin_user_ids
         self._confirming: set[asyncio.Task[None]] = set()
 
@@ -281,7 +285,14 @@ class BotHandlers:
             return
         outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
         replies = await self._replies(message)
-        await self._reply(message, replies.balance_reply(outcome, self._khr_per_usd))
+        book = None
+        if self._categorising is not None:
+            try:
+                book = await self._categorising.book(message.chat_id)
+            except LedgerError:
+                book = None
+        shown = _category_names(book, replies) if book is not None else {}
+        await self._reply(message, replies.balance_reply(outcome, self._khr_per_usd, book, shown))
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -399,6 +410,8 @@ class BotHandlers:
                     _topic(message),
                 )
             )
+            if self._budgets is not None:
+                self._in_background(self._tell_budgets(message, saved, replies, categories))
             return
         if isinstance(outcome, Queued | Held):
             # Safe in the outbox, not in the sheet yet: Undo works all the same.
@@ -415,6 +428,27 @@ class BotHandlers:
         if reply is None:
             return
         await self._reply(message, reply)
+
+    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run after the reply, drained with the confirmations when the bot stops."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._confirming.add(task)
+        task.add_done_callback(self._confirming.discard)
+
+    async def _tell_budgets(
+        self, message: Message, saved: SavedMessage, replies: Replies, categories: dict[str, str]
+    ) -> None:
+        """The group hears, once a month each, that a budget's 80% or 100% was reached."""
+        assert self._budgets is not None
+        for crossed in await self._budgets.after_save(message.chat_id, saved):
+            try:
+                await message.get_bot().send_message(
+                    message.chat_id,
+                    replies.budget_crossed(crossed, categories),
+                    message_thread_id=_topic(message),
+                )
+            except TelegramError as exc:
+                log.warning("could not tell chat %s of its budget: %s", message.chat_id, exc)
 
     async def _category_names_for(self, chat_id: int, replies: Replies) -> dict[str, str]:
         """The group's categories as its language names them (the tab's Khmer names in Khmer)."""

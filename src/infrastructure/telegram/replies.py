@@ -8,9 +8,12 @@ from decimal import Decimal
 from functools import cache, reduce
 
 from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
+from balance_bot.budget_watch import BudgetCrossed
 from balance_bot.capture import TOP_UP_PREFIX
 from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
 from balance_bot.domain.balances import ZERO, PeriodBalance
+from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.categories import TOTAL, CategoryBook
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import Period, SavedLine
@@ -163,11 +166,19 @@ class Replies:
         khmer = speech.language is Language.KHMER
         return self.say(texts.LANGUAGE_CHOSEN[khmer, speech.khmer_digits])
 
-    def balance_reply(self, outcome: BalanceOutcome, khr_per_usd: Decimal) -> str:
-        """The answer to /balance."""
+    def balance_reply(
+        self,
+        outcome: BalanceOutcome,
+        khr_per_usd: Decimal,
+        book: CategoryBook | None = None,
+        shown: Mapping[str, str] | None = None,
+    ) -> str:
+        """The answer to /balance; with the group's categories, its spending by category and budgets."""
         match outcome:
             case Balance(balance, current, settles_on, open_until):
                 text = self.balance_text(balance, khr_per_usd, current=current)
+                if book is not None:
+                    text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
                 if open_until is not None:
                     still_open = self.say(
                         texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)
@@ -234,6 +245,66 @@ class Replies:
                 more = self.formats.number(len(ranked) - MAX_MEMBERS_SHOWN)
                 lines.append(self.say(texts.MORE_MEMBERS, count=more))
         return "\n".join(lines)
+
+    def by_category(
+        self,
+        balance: PeriodBalance,
+        khr_per_usd: Decimal,
+        book: CategoryBook,
+        shown: Mapping[str, str] | None = None,
+    ) -> list[str]:
+        """'By category:' and a line per category spent on or budgeted, against its budget if it has one."""
+        spent = balance.figures.by_category
+        lines = []
+        for category in [*book.choices, *(c for c in book.budgeted if c not in book.choices)]:
+            amounts = spent.get(category.name, {}) if category.name.casefold() != TOTAL.casefold() else None
+            use = budget_use(category, amounts if amounts is not None else balance.figures.spent, khr_per_usd)
+            name = self.say(texts.ALL_SPENDING) if amounts is None else self.category(category.name, shown)
+            if use is not None:
+                lines.append(
+                    self.say(
+                        texts.CATEGORY_OF_BUDGET,
+                        category=name,
+                        spent=self.formats.money(use.spent, use.currency),
+                        budget=self.formats.money(use.budget, use.currency),
+                        percent=self.formats.number(use.percent, decimals=0),
+                    )
+                )
+            elif amounts and any(amounts.values()):
+                lines.append(self.say(texts.CATEGORY_SPENT, category=name, spent=self._sums(amounts)))
+        unnamed = {name: amounts for name, amounts in spent.items() if book.named(name) is None}
+        for name, amounts in unnamed.items():
+            if any(amounts.values()):
+                label = name or self.say(texts.NO_CATEGORY)
+                lines.append(self.say(texts.CATEGORY_SPENT, category=label, spent=self._sums(amounts)))
+        return [self.say(texts.BY_CATEGORY), *lines] if lines else []
+
+    def _sums(self, amounts: Mapping[Currency, Decimal]) -> str:
+        return " + ".join(
+            self.formats.money(amount, currency) for currency, amount in amounts.items() if amount
+        )
+
+    def budget_crossed(self, crossed: BudgetCrossed, shown: Mapping[str, str] | None = None) -> str:
+        """The once-a-threshold notice: 80% of a budget used, or all of it."""
+        use = crossed.use
+        is_total = use.category.name.casefold() == TOTAL.casefold()
+        name = self.say(texts.ALL_SPENDING) if is_total else self.category(use.category.name, shown)
+        money = self.formats.money
+        if crossed.threshold >= 100:
+            return self.say(
+                texts.BUDGET_USED_UP,
+                category=name,
+                budget=money(use.budget, use.currency),
+                spent=money(use.spent, use.currency),
+            )
+        return self.say(
+            texts.BUDGET_NEARLY_USED,
+            category=name,
+            spent=money(use.spent, use.currency),
+            percent=self.formats.number(use.percent, decimals=0),
+            budget=money(use.budget, use.currency),
+            left=money(use.left, use.currency),
+        )
 
     def monthly_summary(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str:
         """Posted once a month has closed: its balance, under the chart of spending per day."""

@@ -208,6 +208,13 @@ TOPUPS = Nn_("{count} top-up", "{count} top-ups")
 SPENT_BY_MEMBER = N_("Spent by member:")
 MORE_MEMBERS = N_("• and {count} more")
 MONTH_CLOSED = N_("{month} is closed.")
+BY_CATEGORY = N_("By category:")
+CATEGORY_SPENT = N_("• {category}: {spent}")
+CATEGORY_OF_BUDGET = N_("• {category}: {spent} of {budget} ({percent}%)")
+NO_CATEGORY = N_("(no category)")
+ALL_SPENDING = N_("All spending")
+BUDGET_NEARLY_USED = N_("{category}: {spent} of this month's {budget} budget used ({percent}%); {left} left.")
+BUDGET_USED_UP = N_("{category}: this month's {budget} budget is used up: {spent} spent.")
 CHART_TITLE = N_("Spent per day, {month} (USD; riel at {rate} a dollar)")
 
 BUDGET_REACHED = N_(

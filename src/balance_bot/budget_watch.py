@@ -1,0 +1,82 @@
+"""Use case: after an expense is saved, tell the group once when a budget's 80% or 100% is reached."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from balance_bot.categorising import Categorising
+from balance_bot.domain.balances import month_figures
+from balance_bot.domain.budgets import THRESHOLDS, BudgetUse, budget_use
+from balance_bot.domain.categories import TOTAL
+from balance_bot.domain.ledger import Period
+from balance_bot.ports import BudgetNoticeLog, LedgerDirectory, LedgerError, SavedMessage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetCrossed:
+    """The month's spending in a category (or in all, for the Total row) reached a threshold."""
+
+    use: BudgetUse
+    threshold: int
+
+
+class BudgetWatch:
+    """Reads the month (one read) only when a saved expense's category, or the Total row, has a budget."""
+
+    def __init__(
+        self,
+        ledgers: LedgerDirectory,
+        categorising: Categorising,
+        notices: BudgetNoticeLog,
+        khr_per_usd: Decimal,
+        void_prefix: str,
+    ) -> None:
+        self._ledgers = ledgers
+        self._categorising = categorising
+        self._notices = notices
+        self._khr_per_usd = khr_per_usd
+        self._void_prefix = void_prefix
+
+    async def after_save(self, chat_id: int, saved: SavedMessage) -> list[BudgetCrossed]:
+        """The budgets the saved rows took past a threshold for the first time this month."""
+        lines = [line.line for line in saved.lines if not line.line.topup]
+        if not lines:
+            return []
+        try:
+            book = await self._categorising.book(chat_id)
+            named = {line.category for line in lines}
+            watched = [
+                category
+                for category in book.budgeted
+                if category.name in named or category.name.casefold() == TOTAL.casefold()
+            ]
+            if not watched:
+                return []
+            period = Period.of(lines[0].day)
+            rows = await self._ledgers.for_chat(chat_id).read(period)
+        except LedgerError as exc:
+            log.info("budgets of chat %s not checked: %s", chat_id, exc)
+            return []
+        figures = month_figures(rows, self._void_prefix)
+        month = f"{period.year:04d}-{period.month:02d}"
+        crossed = []
+        for category in watched:
+            is_total = category.name.casefold() == TOTAL.casefold()
+            spent = figures.spent if is_total else figures.by_category.get(category.name, {})
+            use = budget_use(category, spent, self._khr_per_usd)
+            reached = use.reached() if use is not None else None
+            if use is None or reached is None:
+                continue
+            newly = [
+                threshold
+                for threshold in THRESHOLDS
+                if threshold <= reached
+                and await self._notices.claim(chat_id, month, category.name, threshold)
+            ]
+            if reached in newly:  # one notice, for the highest threshold reached
+                crossed.append(BudgetCrossed(use, reached))
+        return crossed
