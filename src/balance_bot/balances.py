@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
-from balance_bot.domain.ledger import Period, local_day
+from balance_bot.domain.ledger import Period, SheetRow, local_day
 from balance_bot.domain.months import month_named
 from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore
 
@@ -63,7 +64,9 @@ class BalanceService:
         timezone: tzinfo,
         void_prefix: str,
         grace_days: int = 3,
+        rows_read: Callable[[int, list[SheetRow]], Awaitable[object]] | None = None,
     ) -> None:
+        self._rows_read = rows_read  # e.g. categories a bookkeeper chose, learned from the rows
         self._ledgers = ledgers
         self._mirror = mirror
         self._clock = clock
@@ -125,9 +128,9 @@ class BalanceService:
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
         last_month_open = await self._roll_over(
-            store, ledger, read_open_month=period == self.current_period()
+            chat_id, store, ledger, read_open_month=period == self.current_period()
         )
-        return await self._read(store, ledger, period), last_month_open
+        return await self._read(chat_id, store, ledger, period), last_month_open
 
     async def month_round(self, chat_id: int) -> PeriodBalance | None:
         """The scheduled round for a group: roll the month over, reconcile it with the sheet, and
@@ -135,28 +138,30 @@ class BalanceService:
         """
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
-        await self._roll_over(store, ledger, read_open_month=True)
+        await self._roll_over(chat_id, store, ledger, read_open_month=True)
         current = self.current_period()
-        await self._read(store, ledger, current)
+        await self._read(chat_id, store, ledger, current)
         previous = current.previous()
         record = await self._mirror.period(ledger, previous)
         if record is None or record.closing is None:
             return None  # summed up once it has closed, late expenses included
         if not await self._mirror.claim_summary(chat_id, previous):
             return None
-        return await self._read(store, ledger, previous)
+        return await self._read(chat_id, store, ledger, previous)
 
     async def groups(self) -> list[int]:
         """The groups whose months are kept: those with a month in the mirror or a saved expense."""
         return await self._mirror.known_chats()
 
-    async def _read(self, store: LedgerStore, ledger: str, period: Period) -> PeriodBalance:
+    async def _read(self, chat_id: int, store: LedgerStore, ledger: str, period: Period) -> PeriodBalance:
         """One read of the month's worksheet, mirrored; its balance from the mirror's opening.
 
         An earlier month still open passes what it holds now on to the next month's opening.
         """
         rows = await store.read(period)
         await self._mirror.reconcile(ledger, period, rows)
+        if self._rows_read is not None:
+            await self._rows_read(chat_id, rows)
         record = await self._mirror.period(ledger, period)
         opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
         balance = balance_of(period, opening, month_figures(rows, self._void_prefix))
@@ -164,7 +169,9 @@ class BalanceService:
             await self._mirror.carry(ledger, period.next(), balance.closing())
         return balance
 
-    async def _roll_over(self, store: LedgerStore, ledger: str, *, read_open_month: bool) -> bool:
+    async def _roll_over(
+        self, chat_id: int, store: LedgerStore, ledger: str, *, read_open_month: bool
+    ) -> bool:
         """Open this month with last month's balance, and close last month once its grace is over;
         whether last month is still open.
 
@@ -185,7 +192,7 @@ class BalanceService:
         grace_over = self._today() > self._last_day_open(previous)
         if is_open and not grace_over and not read_open_month:
             return True
-        balance = await self._read(store, ledger, previous)  # carries its balance into this month
+        balance = await self._read(chat_id, store, ledger, previous)  # carries its balance into this month
         if grace_over:
             await self._mirror.close(ledger, previous, balance.closing())
         return not grace_over

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 
 from balance_bot.domain.categories import Category, CategoryBook, default_category_book, purpose_key
-from balance_bot.domain.ledger import LedgerLine
+from balance_bot.domain.ledger import LedgerLine, SheetRow
 from balance_bot.outcomes import ActionRefusal, ActionRefused
 from balance_bot.ports import (
     CaptureState,
@@ -118,6 +118,27 @@ class Categorising:
         updated = replace(saved, lines=tuple(lines))
         await self._state.record(updated)
         return Recategorised(updated, category)
+
+    async def learned(self, chat_id: int) -> dict[str, str]:
+        """The corrections learned for the group's spreadsheet: purpose words -> category."""
+        return dict(await self._corrections.learned(await self._ledgers.for_chat(chat_id).identity()))
+
+    async def learn_from_sheet(self, chat_id: int, rows: Sequence[SheetRow]) -> int:
+        """A category a bookkeeper put in a row, other than the one the words give, is learned for the
+        row's words; how many were. The sheet stays the truth."""
+        book = await self.book(chat_id)
+        identity = await self._ledgers.for_chat(chat_id).identity()
+        learned = await self._corrections.learned(identity)
+        count = 0
+        for row in rows:
+            chosen = book.named(row.category) if row.category else None
+            key = purpose_key(row.item)
+            if chosen is None or not key or (row.usd is None and row.khr is None):
+                continue  # no category, one not in the tab, or a voided row or note
+            if book.categorise(row.item, learned).name != chosen.name:
+                await self._corrections.learn(identity, key, chosen.name)
+                count += 1
+        return count
 
     async def forget(self, chat_id: int) -> int:
         """Drop the corrections learned for the group's spreadsheet; how many there were."""

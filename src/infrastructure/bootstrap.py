@@ -345,6 +345,10 @@ def build_capture(
     delivery = Delivery(outbox, ledgers, now=clock.now)
     llm = build_llm(settings, database, clock, on_budget_reached)
     interpreter = build_interpreter(settings, llm.client, llm.log)
+    state = SqliteCaptureState(database)
+    categorising = Categorising(
+        ledgers, SqliteCategoryCorrections(database), load_categories_csv(), state, delivery.settle
+    )
     balances = BalanceService(
         ledgers,
         SqliteMirror(database),
@@ -352,10 +356,7 @@ def build_capture(
         timezone,
         load_template().void_prefix,
         grace_days=settings.period_grace_days,
-    )
-    state = SqliteCaptureState(database)
-    categorising = Categorising(
-        ledgers, SqliteCategoryCorrections(database), load_categories_csv(), state, delivery.settle
+        rows_read=categorising.learn_from_sheet,
     )
     capture = CaptureService(
         interpreter,

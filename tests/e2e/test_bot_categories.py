@@ -78,3 +78,42 @@ async def test_the_80_and_100_percent_notices_come_once_and_balance_shows_catego
         "Fuel: this month's $100.00 budget is used up: $105.00 spent.",
     ]
     assert "By category:\n• Fuel: $106.00 of $100.00 (106%)\n• Food & drinks: $3.00" in balance
+
+
+async def test_a_bookkeepers_change_in_the_sheet_is_learned_and_admins_see_and_reset_what_was(
+    telegram, settings_for, clock
+):
+    settings = settings_for()
+    telegram.admins.add(ADMIN)
+    async with running(settings, clock) as application:
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee for the board 5$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        await application.bot_data["poller"].stop()  # the bot is idle while the bookkeeper saves
+        await shut_down_store(application)
+        book = load_workbook(settings.workbook_path)
+        month = book[[title for title in book.sheetnames if title != "Categories"][-1]]
+        month["F2"] = "Guests & events"  # the bookkeeper recategorises the row in the sheet
+        book.save(settings.workbook_path)
+    async with running(settings, clock):
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")  # the month is read: the change is learned
+        await telegram.wait_for("sendMessage", replies_to(asked))
+        again = telegram.user_says(GROUP, SOKHA, "Coffee for the board 4$", name="Sokha")
+        learned = (await telegram.wait_for("sendMessage", replies_to(again)))["text"]
+        refused = telegram.user_says(GROUP, SOKHA, "/cat learned")
+        not_admin = (await telegram.wait_for("sendMessage", replies_to(refused)))["text"]
+        shown = telegram.user_says(GROUP, ADMIN, "/cat learned")
+        listed = (await telegram.wait_for("sendMessage", replies_to(shown)))["text"]
+        reset = telegram.user_says(GROUP, ADMIN, "/cat forget")
+        forgotten = (await telegram.wait_for("sendMessage", replies_to(reset)))["text"]
+        await settle(telegram)
+    assert learned.endswith("), Guests & events.")
+    assert not_admin == "Only the group's admins can do that."
+    assert listed.endswith("• coffee for the board → Guests & events")
+    assert forgotten == "Forgot 1 learned category; the Categories tab's words decide again."
+
+
+async def shut_down_store(application):
+    """Stop the bot so that its workbook is saved and closed before a bookkeeper edits the file."""
+    from tests.e2e.test_bot import shut_down
+
+    await shut_down(application)

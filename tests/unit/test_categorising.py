@@ -1,6 +1,7 @@
 """Tests for categorising expenses on capture, and /cat changing a message's category and teaching it."""
 
 from datetime import timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -137,3 +138,23 @@ async def test_corrections_are_kept_per_spreadsheet_and_can_be_forgotten(group):
     await group.cat(saved.message.message_id, "Guests & events")
     assert await group.categorising.forget(CHAT) == 1
     assert categories_of(await group.post("coffee for guests 3$")) == ["Food & drinks"]
+
+
+async def test_a_category_a_bookkeeper_put_in_a_row_is_learned_when_the_words_give_another(group):
+    from balance_bot.domain.ledger import SheetRow
+
+    def row(item, category, usd=Decimal(3)):
+        return SheetRow(1, None, item, usd, None, "Dara", "", category=category)
+
+    learned = await group.categorising.learn_from_sheet(
+        CHAT,
+        [
+            row("coffee for the board", "Guests & events"),  # changed by the bookkeeper: learned
+            row("taxi", "Transport"),  # what the words give: nothing to learn
+            row("rent", "Rent"),  # not a category of the tab
+            row("[void] tea", "Guests & events", usd=None),  # voided: no amount
+        ],
+    )
+    assert learned == 1
+    assert await group.categorising.learned(CHAT) == {"coffee for the board": "Guests & events"}
+    assert categories_of(await group.post("Coffee for the board 4$")) == ["Guests & events"]

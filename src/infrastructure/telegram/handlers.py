@@ -233,6 +233,9 @@ class BotHandlers:
             shown = _category_names(book, replies)
             name = " ".join(context.args or []).strip()
             target = message.reply_to_message
+            if target is None and name.casefold() in ("learned", "forget"):
+                await self._learned_categories(update, context, forget=name.casefold() == "forget")
+                return
             if target is None or not name:
                 await self._reply(message, replies.cat_how([shown.get(n) or n for n in book.names]))
                 return
@@ -256,6 +259,26 @@ class BotHandlers:
                 await self._reply(message, replies.no_such_category(name, names))
             case ActionRefused(reason):
                 await self._reply(message, replies.say(texts.ACTION_REFUSALS[reason]))
+
+    async def _learned_categories(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, forget: bool
+    ) -> None:
+        """/cat learned shows what was learned in the group's sheet; /cat forget drops it (admins)."""
+        message = await self._from_admin(update, context)
+        if message is None or self._categorising is None:
+            return
+        replies = await self._replies(message)
+        if forget:
+            forgotten = await self._categorising.forget(message.chat_id)
+            await self._reply(message, replies.count(texts.FORGOTTEN, forgotten))
+            return
+        learned = await self._categorising.learned(message.chat_id)
+        if not learned:
+            await self._reply(message, replies.say(texts.LEARNED_NONE))
+            return
+        lines = "\n".join(f"• {words} → {category}" for words, category in sorted(learned.items()))
+        count = replies.formats.number(len(learned))
+        await self._reply(message, replies.say(texts.LEARNED, count=count, lines=lines))
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""

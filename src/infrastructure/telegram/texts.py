@@ -254,6 +254,15 @@ SAVED_AS_IN = N_("Saved as {number} ({worksheet}), {category}.")
 NUMBER_AND_CATEGORY = N_("{number}, {category}")
 RECATEGORISED = N_("{rows}: now {category}. Expenses with the same words get it from now on.")
 NO_SUCH_CATEGORY = N_("There is no category “{name}”. Reply /cat with one of: {names}.")
+LEARNED_NONE = N_("Nothing learned in this sheet yet: the Categories tab's words decide.")
+LEARNED = N_(
+    "Learned in this sheet ({count}), from /cat and the bookkeeper's changes; "
+    "/cat forget drops them:\n{lines}"
+)
+FORGOTTEN = Nn_(
+    "Forgot {count} learned category; the Categories tab's words decide again.",
+    "Forgot {count} learned categories; the Categories tab's words decide again.",
+)
 CAT_HOW = N_(
     "Reply /cat CATEGORY to an expense message (yours, or anyone's as an admin), e.g. /cat Fuel. "
     "The categories: {names}."
