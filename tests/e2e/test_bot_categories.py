@@ -117,3 +117,35 @@ async def shut_down_store(application):
     from tests.e2e.test_bot import shut_down
 
     await shut_down(application)
+
+
+async def test_the_category_button_lists_the_tabs_categories_and_a_tap_changes_it(
+    telegram, settings_for, clock
+):
+    async with running(settings_for(), clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee for the team 5$", name="Sokha")
+        confirmation = await telegram.wait_for("sendMessage", replies_to(coffee))
+        undo, category = [row[0] for row in confirmation["reply_markup"]["inline_keyboard"]]
+        assert category["text"] == "Category: Food & drinks"
+        bot_message = {**coffee, "message_id": 7001, "from": {"id": 1, "is_bot": True, "first_name": "B"}}
+        telegram.user_taps(bot_message, category["callback_data"], SOKHA, name="Sokha")
+        menu = await telegram.wait_for("editMessageReplyMarkup")
+        choices = [button for row in menu["reply_markup"]["inline_keyboard"] for button in row]
+        assert [button["text"] for button in choices][:3] == ["Transport", "Fuel", "Food & drinks"]
+        guests = next(button for button in choices if button["text"] == "Guests & events")
+        telegram.user_taps(bot_message, guests["callback_data"], DARA, name="Dara")  # not hers
+        refused = await telegram.wait_for("answerCallbackQuery", lambda p: "text" in p)
+        telegram.user_taps(bot_message, guests["callback_data"], SOKHA, name="Sokha")
+        changed = await telegram.wait_for("sendMessage", lambda p: "now Guests & events" in p["text"])
+        restored = (await telegram.wait_for_count("editMessageReplyMarkup", 2))[-1]
+        again = telegram.user_says(GROUP, SOKHA, "Coffee for the team 4$", name="Sokha")
+        learned = (await telegram.wait_for("sendMessage", replies_to(again)))["text"]
+        await settle(telegram)
+    assert undo["text"] == "Undo (No 1)"
+    assert refused["text"] == "Only the person who posted it or an admin can change this."
+    assert changed["text"].startswith("No 1 (coffee for the team): now Guests & events.")
+    assert [row[0]["text"] for row in restored["reply_markup"]["inline_keyboard"]] == [
+        "Undo (No 1)",
+        "Category: Guests & events",
+    ]
+    assert learned.endswith("), Guests & events.")

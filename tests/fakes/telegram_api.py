@@ -452,6 +452,13 @@ class FakeTelegram:
             message["reply_markup"] = params["reply_markup"]
         return message
 
+    async def _api_editMessageReplyMarkup(self, params: Params) -> Params:  # noqa: N802
+        message = self._message(int(params["chat_id"]), self._bot_user(), "")
+        message["message_id"] = int(params["message_id"])
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
     async def _api_setMessageReaction(self, params: Params) -> bool:  # noqa: N802
         return True
 

@@ -228,6 +228,8 @@ def build_application(
     )
     application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=r"^undo:\d+$"))
     application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=r"^switch:\d+$"))
+    application.add_handler(CallbackQueryHandler(handlers.category_menu, pattern=r"^catmenu:\d+$"))
+    application.add_handler(CallbackQueryHandler(handlers.category_chosen, pattern=r"^cat:\d+:\d+$"))
     return application
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from telegram import InlineKeyboardButton, Message, ReplyParameters, Update, User
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
@@ -27,6 +27,7 @@ from balance_bot.membership import GroupMembership
 from balance_bot.outcomes import (
     ON_THE_DAY_POSTED,
     Accepted,
+    ActionRefusal,
     ActionRefused,
     Held,
     Outcome,
@@ -41,7 +42,8 @@ from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueu
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
-UNDO, SWITCH = "undo", "switch"
+UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
+CATEGORIES_PER_ROW = 2
 # Telegram's longest answer to a button tap; a longer refusal is said in the chat instead.
 MAX_ALERT_LENGTH = 200
 
@@ -260,6 +262,72 @@ class BotHandlers:
             case ActionRefused(reason):
                 await self._reply(message, replies.say(texts.ACTION_REFUSALS[reason]))
 
+    async def category_menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The category button: the confirmation's buttons become the tab's categories to choose from."""
+        query = update.callback_query
+        if query is None or query.data is None or query.message is None or self._categorising is None:
+            return
+        message_id = int(query.data.split(":", 1)[1])
+        chat_id = query.message.chat.id
+        replies = Replies.of(await self._languages.for_group(chat_id))
+        try:
+            book = await self._categorising.book(chat_id)
+        except LedgerError as exc:
+            await query.answer(replies.ledger_problem(exc)[:MAX_ALERT_LENGTH], show_alert=True)
+            return
+        shown = _category_names(book, replies)
+        choices = [
+            InlineKeyboardButton(
+                replies.category(category.name, shown), callback_data=f"{CATEGORY}:{message_id}:{index}"
+            )
+            for index, category in enumerate(book.choices)
+        ]
+        rows = [
+            choices[start : start + CATEGORIES_PER_ROW]
+            for start in range(0, len(choices), CATEGORIES_PER_ROW)
+        ]
+        await query.answer()
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+
+    async def category_chosen(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A category tapped in that list: the expense gets it (its author or an admin), and it is learned."""
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None or query.data is None or query.message is None:
+            return
+        if self._categorising is None:
+            return
+        _, message_id, index = query.data.split(":")
+        chat_id = query.message.chat.id
+        replies = Replies.of(await self._languages.for_group(chat_id))
+        try:
+            book = await self._categorising.book(chat_id)
+            choices = book.choices
+            name = choices[int(index)].name if int(index) < len(choices) else ""
+            outcome = await self._categorising.recategorise(
+                chat_id,
+                int(message_id),
+                user.id,
+                lambda: self._user_is_admin(context, chat_id, user.id),
+                name,
+            )
+        except LedgerError as exc:
+            await query.answer(replies.ledger_problem(exc)[:MAX_ALERT_LENGTH], show_alert=True)
+            return
+        if not isinstance(outcome, Recategorised):
+            reason = outcome.reason if isinstance(outcome, ActionRefused) else ActionRefusal.UNKNOWN
+            refusal = texts.ACTION_REFUSALS[reason]
+            await query.answer(replies.say(refusal), show_alert=True)
+            return
+        shown = _category_names(book, replies)
+        await query.answer()
+        await query.edit_message_reply_markup(
+            InlineKeyboardMarkup([[button] for button in _buttons(outcome.message, replies, shown)])
+        )
+        if isinstance(query.message, Message):
+            await query.message.reply_text(
+                replies.recategorised(outcome.message, replies.category(outcome.category.name, shown))
+            )
+
     async def _learned_categories(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, forget: bool
     ) -> None:
@@ -428,7 +496,7 @@ class BotHandlers:
                     message.chat_id,
                     message.message_id,
                     confirmation,
-                    _buttons(saved, replies),
+                    _buttons(saved, replies, categories if self._categorising is not None else None),
                     quiet,
                     _topic(message),
                 )
@@ -572,12 +640,22 @@ def _category_names(book: CategoryBook, replies: Replies) -> dict[str, str]:
     return {category.name: category.name_km for category in book.categories if category.name_km}
 
 
-def _buttons(saved: SavedMessage, replies: Replies) -> tuple[InlineKeyboardButton, ...]:
-    undo = InlineKeyboardButton(replies.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")
-    if not saved.currency_guessed:
-        return (undo,)
-    switch = InlineKeyboardButton(replies.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
-    return (undo, switch)
+def _buttons(
+    saved: SavedMessage, replies: Replies, categories: Mapping[str, str] | None = None
+) -> tuple[InlineKeyboardButton, ...]:
+    """Undo; the currency switch when the currency was guessed; the category of a one-line expense,
+    which opens the tab's categories to choose from (when the bot keeps categories)."""
+    buttons = [InlineKeyboardButton(replies.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")]
+    if saved.currency_guessed:
+        buttons.append(
+            InlineKeyboardButton(replies.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
+        )
+    if categories is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
+        label = replies.say(
+            texts.CATEGORY_BUTTON, category=replies.category(saved.lines[0].line.category, categories)
+        )
+        buttons.append(InlineKeyboardButton(label, callback_data=f"{CATEGORY_MENU}:{saved.message_id}"))
+    return tuple(buttons)
 
 
 async def _send_to_supergroup(message: Message, new_chat_id: int, text: str) -> Message | None:
