@@ -1,9 +1,11 @@
-"""The monthly summary's chart: spending per day as bars, a small PNG drawn with Pillow."""
+"""The monthly summary's chart: spending per day as bars and, when rows have categories, spending per
+category below; a small PNG drawn with Pillow."""
 
 from __future__ import annotations
 
 import calendar
 import io
+from collections.abc import Mapping
 from decimal import Decimal
 
 from PIL import Image, ImageDraw, ImageFont
@@ -16,6 +18,8 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 20, 50, 40
 BAR = (46, 117, 182)
 INK = (40, 40, 40)
 GRID = (225, 225, 225)
+CATEGORY_PANEL_TOP, CATEGORY_BAR, CATEGORY_LABEL_WIDTH = 20, 28, 220
+MAX_CATEGORY_BARS = 12
 
 
 def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: str | None = None) -> bytes:
@@ -30,7 +34,10 @@ def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: st
                 amounts.get(Currency.USD, Decimal(0)) + amounts.get(Currency.KHR, Decimal(0)) / khr_per_usd
             )
     top = max(spent) or Decimal(1)
-    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    by_category = _in_dollars(balance.figures.by_category, khr_per_usd)
+    shown = sorted(by_category.items(), key=lambda item: -item[1])[:MAX_CATEGORY_BARS]
+    panel = CATEGORY_PANEL_TOP + CATEGORY_BAR * len(shown) if len(shown) > 1 or (shown and shown[0][0]) else 0
+    image = Image.new("RGB", (WIDTH, HEIGHT + panel), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=14)
     if title:
@@ -50,6 +57,36 @@ def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: st
             draw.rectangle([(left, floor - height), (left + slot * 0.7, floor)], fill=BAR)
         if day == 1 or day % 5 == 0:
             draw.text((left, floor + 8), str(day), fill=INK, font=font)
+    if panel:
+        _category_bars(draw, font, shown, top=HEIGHT + CATEGORY_PANEL_TOP)
     output = io.BytesIO()
     image.save(output, format="PNG", optimize=True)
     return output.getvalue()
+
+
+def _in_dollars(spent: Mapping[str, Mapping[Currency, Decimal]], khr_per_usd: Decimal) -> dict[str, Decimal]:
+    return {
+        name: amounts.get(Currency.USD, Decimal(0)) + amounts.get(Currency.KHR, Decimal(0)) / khr_per_usd
+        for name, amounts in spent.items()
+        if any(amounts.values())
+    }
+
+
+def _category_bars(
+    draw: ImageDraw.ImageDraw,
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+    shown: list[tuple[str, Decimal]],
+    top: int,
+) -> None:
+    """A bar per category, longest first, labelled with its English name (the sheet's own word, drawn
+    in the chart's Latin font) and its dollars."""
+    largest = max((value for _, value in shown), default=Decimal(1)) or Decimal(1)
+    plot_width = WIDTH - CATEGORY_LABEL_WIDTH - MARGIN_RIGHT - 90
+    for index, (name, value) in enumerate(shown):
+        y = top + index * CATEGORY_BAR
+        draw.text((8, y + 4), (name or "(no category)")[:26], fill=INK, font=font)
+        length = float(value / largest) * plot_width
+        left = CATEGORY_LABEL_WIDTH
+        if length:
+            draw.rectangle([(left, y + 4), (left + length, y + CATEGORY_BAR - 6)], fill=BAR)
+        draw.text((left + length + 8, y + 4), f"${value:,.2f}", fill=INK, font=font)
