@@ -3,6 +3,7 @@ there; a member's /cat changes a row's category and is learned."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +23,9 @@ from balance_bot.ports import (
 AdminCheck = Callable[[], Awaitable[bool]]
 
 log = logging.getLogger(__name__)
+# A member's expense never waits longer than this for the Categories tab: a slow or unreachable
+# sheet categorises by the last tab known (or the defaults) while the read goes on behind.
+TAB_WAIT_SECONDS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,9 @@ class Categorising:
         defaults: Sequence[Category],
         state: CaptureState,
         settle: Callable[[int], Awaitable[None]] | None = None,
+        tab_wait_seconds: float = TAB_WAIT_SECONDS,
     ) -> None:
+        self._tab_wait = tab_wait_seconds
         self._settle = settle
         self._state = state
         self._ledgers = ledgers
@@ -65,8 +71,8 @@ class Categorising:
         store = self._ledgers.for_chat(chat_id)
         try:
             identity = await store.identity()
-            categories = tuple(await store.categories())
-        except LedgerError as exc:
+            categories = tuple(await asyncio.wait_for(store.categories(), self._tab_wait))
+        except (LedgerError, TimeoutError) as exc:
             log.info("categories of chat %s not read (%s); using the last known", chat_id, exc)
             known = self._books.get(await _identity_or_none(store))
             return known[1] if known is not None else self._default

@@ -1,5 +1,6 @@
 """Tests for categorising expenses on capture, and /cat changing a message's category and teaching it."""
 
+import asyncio
 from datetime import timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -158,3 +159,25 @@ async def test_a_category_a_bookkeeper_put_in_a_row_is_learned_when_the_words_gi
     assert learned == 1
     assert await group.categorising.learned(CHAT) == {"coffee for the board": "Guests & events"}
     assert categories_of(await group.post("Coffee for the board 4$")) == ["Guests & events"]
+
+
+async def test_an_expense_never_waits_long_for_a_slow_tab_and_gets_the_last_categories_known():
+    ledger = InMemoryLedger()
+    ledger.tab = [Category("Music", words=("piano",)), Category("Other")]
+    group = Group(ledger, FakeClock(), InMemoryCategoryCorrections())
+    group.categorising = Categorising(
+        ledger, InMemoryCategoryCorrections(), load_categories_csv(), group.state, tab_wait_seconds=0.01
+    )
+    group.capture = CaptureService(
+        MessageInterpreter(HeuristicParser()), ledger, group.delivery, group.state, group.clock,
+        CapturePolicy(timezone=ZoneInfo("Asia/Phnom_Penh")), categorising=group.categorising,
+    )  # fmt: skip
+    assert categories_of(await group.post("piano 5$")) == ["Music"]
+    stalled = asyncio.Event()
+
+    async def hangs():
+        await stalled.wait()  # Google takes its time
+
+    ledger.categories = hangs
+    assert categories_of(await group.post("piano tuning 9$")) == ["Music"]
+    await group.delivery.stop()

@@ -108,6 +108,7 @@ class GoogleSheetLedger:
         self._layouts: dict[str, tuple[Layout, float]] = {}
         self._template_keys = [column.key for column in template.columns]
         self._categories: tuple[list[Category], float] | None = None
+        self._categories_failed_at = float("-inf")
 
     def link(self) -> str | None:
         """The spreadsheet's address, for confirmations."""
@@ -294,6 +295,15 @@ class GoogleSheetLedger:
         known = self._categories
         if known is not None and self._clock() - known[1] < CATEGORIES_SECONDS:
             return known[0]
+        if self._clock() - self._categories_failed_at < CATEGORIES_SECONDS:
+            raise LedgerUnavailable("the Categories tab could not be read lately")  # no read each message
+        try:
+            return self._read_categories(known)
+        except Exception:
+            self._categories_failed_at = self._clock()
+            raise
+
+    def _read_categories(self, known: tuple[list[Category], float] | None) -> list[Category]:
         tab = f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}"
         try:
             rows = self._client.values_get(self.spreadsheet_id, tab, params=UNFORMATTED).get("values", [])

@@ -9,7 +9,7 @@ import pytest
 
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
-from balance_bot.ports import LedgerAccessDenied, LedgerUnavailable
+from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerUnavailable
 from infrastructure.sheets.google import CATEGORIES_SECONDS, LAYOUT_SECONDS, GoogleSheetLedger
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.template import load_template
@@ -380,3 +380,19 @@ async def test_a_categories_tab_a_bookkeeper_made_is_read_not_replaced(sheets, s
         ("Van", ("diesel",))
     ]
     assert spreadsheet.sheet("Categories").values() == [["Words", "Category"], ["diesel", "Van"]]
+
+
+async def test_a_categories_tab_that_cannot_be_read_is_not_asked_again_for_each_expense(
+    sheets, spreadsheet, make_ledger
+):
+    now = [0.0]
+    ledger = make_ledger(clock=lambda: now[0])
+    sheets.fail_next(403, times=1, path_contains="Categories")
+    with pytest.raises(LedgerError):
+        await ledger.categories()
+    calls = len(sheets.calls)
+    with pytest.raises(LedgerUnavailable):
+        await ledger.categories()  # within five minutes of the failure: no call
+    assert len(sheets.calls) == calls
+    now[0] += CATEGORIES_SECONDS + 1
+    assert (await ledger.categories())[0].name == "Transport"
