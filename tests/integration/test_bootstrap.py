@@ -98,7 +98,8 @@ def test_try_speaks_khmer_after_an_admin_chooses_it(tmp_path):
     said = [line for line in done.stdout.splitlines() if "bot: " in line]
     assert "Only the group's admins can do that." in said[0]
     assert "ពីពេលនេះ ខ្ញុំនឹងឆ្លើយជាភាសាខ្មែរ។" in said[2]
-    assert "បានកត់ត្រា៖ 3.00$ – កាហ្វេ។ រក្សាទុកជាលេខ 1" in said[3]
+    assert "បានកត់ត្រា៖ 3.00$ – កាហ្វេ។ រក្សាទុកជាលេខ 1 (" in said[3]
+    assert said[3].endswith("ប្រភេទអាហារ និងភេសជ្ជៈ។")  # the tab's Khmer name
     assert "[ដកវិញ (លេខ 1)] → /undo" in done.stdout
 
 

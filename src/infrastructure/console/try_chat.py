@@ -175,7 +175,9 @@ class TryChat:
         if isinstance(outcome, Saved) and self._quiet and not outcome.message.currency_guessed:
             self._say(texts.CONFIRM_REACTION)
             return
-        text = replies.reply_for(outcome, self._member)
+        text = replies.reply_for(
+            outcome, self._member, replies.category_names(await self._services.categorising.book(TRY_CHAT_ID))
+        )
         if text is not None:
             self._say(text)
         if isinstance(outcome, Saved):

@@ -109,6 +109,7 @@ class GoogleSheetLedger:
         self._template_keys = [column.key for column in template.columns]
         self._categories: tuple[list[Category], float] | None = None
         self._categories_failed_at = float("-inf")
+        self._refreshing: asyncio.Future[list[Category]] | None = None
 
     def link(self) -> str | None:
         """The spreadsheet's address, for confirmations."""
@@ -135,8 +136,27 @@ class GoogleSheetLedger:
         return await self._run(lambda: self._set_category(saved, category))
 
     async def categories(self) -> list[Category]:
-        """The Categories tab, made from the default one on first use; one read every few minutes."""
-        return await self._run(self._categories_now)
+        """The Categories tab, made from the default one on first use; one read every few minutes.
+
+        Once read, it is answered at once: an old reading is read again behind (the worker may be
+        busy with a burst of appends), and the next expense gets the new one.
+        """
+        known = self._categories
+        if known is None:
+            return await self._run(self._categories_now)
+        if self._clock() - known[1] >= CATEGORIES_SECONDS and self._refreshing is None:
+            self._refreshing = asyncio.get_running_loop().run_in_executor(
+                self._worker, lambda: self._mapped(self._categories_now)
+            )
+            self._refreshing.add_done_callback(self._refreshed)
+        return known[0]
+
+    def _refreshed(self, reading: asyncio.Future[list[Category]]) -> None:
+        self._refreshing = None
+        if not reading.cancelled() and reading.exception() is not None:
+            log.info(
+                "the %r tab of %s was not read again: %s", TAB_TITLE, self.spreadsheet_id, reading.exception()
+            )
 
     async def read(self, period: Period) -> list[SheetRow]:
         """The period's rows as they stand, in one call."""

@@ -19,7 +19,6 @@ from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.connect import ConnectSheet
-from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.language import Language
 from balance_bot.group_moves import GroupMoves
 from balance_bot.languages import ChatLanguages
@@ -232,7 +231,7 @@ class BotHandlers:
         replies = await self._replies(message)
         try:
             book = await self._categorising.book(message.chat_id)
-            shown = _category_names(book, replies)
+            shown = replies.category_names(book)
             name = " ".join(context.args or []).strip()
             target = message.reply_to_message
             if target is None and name.casefold() in ("learned", "forget"):
@@ -275,7 +274,7 @@ class BotHandlers:
         except LedgerError as exc:
             await query.answer(replies.ledger_problem(exc)[:MAX_ALERT_LENGTH], show_alert=True)
             return
-        shown = _category_names(book, replies)
+        shown = replies.category_names(book)
         choices = [
             InlineKeyboardButton(
                 replies.category(category.name, shown), callback_data=f"{CATEGORY}:{message_id}:{index}"
@@ -318,7 +317,7 @@ class BotHandlers:
             refusal = texts.ACTION_REFUSALS[reason]
             await query.answer(replies.say(refusal), show_alert=True)
             return
-        shown = _category_names(book, replies)
+        shown = replies.category_names(book)
         await query.answer()
         await query.edit_message_reply_markup(
             InlineKeyboardMarkup([[button] for button in _buttons(outcome.message, replies, shown)])
@@ -382,7 +381,7 @@ class BotHandlers:
                 book = await self._categorising.book(message.chat_id)
             except LedgerError:
                 book = None
-        shown = _category_names(book, replies) if book is not None else {}
+        shown = replies.category_names(book) if book is not None else {}
         await self._reply(message, replies.balance_reply(outcome, self._khr_per_usd, book, shown))
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -546,7 +545,7 @@ class BotHandlers:
         if self._categorising is None or replies.speech.language is not Language.KHMER:
             return {}
         try:
-            return _category_names(await self._categorising.book(chat_id), replies)
+            return replies.category_names(await self._categorising.book(chat_id))
         except LedgerError:
             return {}
 
@@ -631,13 +630,6 @@ def _incoming(message: Message, author: _Author) -> IncomingMessage:
         revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
         forwarded_from=message.forward_origin.date if message.forward_origin is not None else None,
     )
-
-
-def _category_names(book: CategoryBook, replies: Replies) -> dict[str, str]:
-    """English name -> the name the chat reads: the tab's Khmer one in a Khmer group."""
-    if replies.speech.language is not Language.KHMER:
-        return {}
-    return {category.name: category.name_km for category in book.categories if category.name_km}
 
 
 def _buttons(

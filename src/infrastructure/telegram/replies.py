@@ -96,6 +96,12 @@ class Replies:
         """/help: how to post, the commands, and categories."""
         return f"{self.say(texts.HELP)}\n\n{self.say(texts.HELP_CATEGORIES)}"
 
+    def category_names(self, book: CategoryBook) -> dict[str, str]:
+        """English name -> the name this chat reads: the tab's Khmer one in Khmer."""
+        if self.speech.language is not Language.KHMER:
+            return {}
+        return {category.name: category.name_km for category in book.categories if category.name_km}
+
     def category(self, name: str, shown: Mapping[str, str] | None = None) -> str:
         """A category as the chat reads it: its Khmer name in Khmer, when the tab gives one."""
         return (shown or {}).get(name) or name
