@@ -84,6 +84,8 @@ class WorkbookLedger:
         self._save_in_flight: asyncio.Future[None] | None = None
         self._save_waiters: list[asyncio.Future[None]] = []
         self._last_save_failed = False  # set on the worker thread; read on the loop
+        self._identity: str | None = None
+        self._categories: tuple[list[list[object]] | None, list[Category]] | None = None
 
     def for_chat(self, chat_id: int) -> WorkbookLedger:
         """Every group writes to the one workbook."""
@@ -98,8 +100,10 @@ class WorkbookLedger:
         return None
 
     async def identity(self) -> str:
-        """The workbook's path."""
-        return f"workbook:{self._path.resolve()}"
+        """The workbook's path (resolved once: it is asked for with every expense)."""
+        if self._identity is None:
+            self._identity = f"workbook:{self._path.resolve()}"
+        return self._identity
 
     async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Add numbered rows to the period's worksheet, in order."""
@@ -119,11 +123,15 @@ class WorkbookLedger:
         if rows is None:
             await self._change(self._create_categories_tab)
             rows = await self._run(self._categories_rows)
+        if self._categories is not None and self._categories[0] == rows:
+            return self._categories[1]  # the tab as it was: not parsed again for every expense
         try:
-            return categories_from_rows(rows or [])
+            categories = categories_from_rows(rows or [])
         except CategoriesUnreadable as exc:
             log.warning("the %r tab of the workbook cannot be read: %s", TAB_TITLE, exc)
-            return []
+            categories = []
+        self._categories = (rows, categories)
+        return categories
 
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Clear a row's amounts and mark its item void; no other row moves."""
