@@ -85,7 +85,10 @@ class WorkbookLedger:
         self._save_waiters: list[asyncio.Future[None]] = []
         self._last_save_failed = False  # set on the worker thread; read on the loop
         self._identity: str | None = None
-        self._categories: tuple[list[list[object]] | None, list[Category]] | None = None
+        # The tab's cells, their categories, and the file on disk they were read from.
+        self._categories: (
+            tuple[list[list[object]] | None, list[Category], tuple[float, int] | None] | None
+        ) = None
 
     def for_chat(self, chat_id: int) -> WorkbookLedger:
         """Every group writes to the one workbook."""
@@ -118,19 +121,32 @@ class WorkbookLedger:
         return await self._change(lambda: self._set_category(saved, category))
 
     async def categories(self) -> list[Category]:
-        """The Categories tab, made from the default one on first use and saved with the workbook."""
+        """The Categories tab, made from the default one on first use and saved with the workbook.
+
+        Answered without the worker while the file on disk is the one it was read from: only a
+        bookkeeper's save (or the bot's own) can have changed the tab.
+        """
+        cached = self._categories
+        if (
+            cached is not None
+            and cached[2] is not None
+            and self._disk_state() == cached[2] == self._seen_on_disk
+        ):
+            return cached[1]
         rows = await self._run(self._categories_rows)
         if rows is None:
             await self._change(self._create_categories_tab)
             rows = await self._run(self._categories_rows)
+        seen = self._seen_on_disk
         if self._categories is not None and self._categories[0] == rows:
+            self._categories = (rows, self._categories[1], seen)
             return self._categories[1]  # the tab as it was: not parsed again for every expense
         try:
             categories = categories_from_rows(rows or [])
         except CategoriesUnreadable as exc:
             log.warning("the %r tab of the workbook cannot be read: %s", TAB_TITLE, exc)
             categories = []
-        self._categories = (rows, categories)
+        self._categories = (rows, categories, seen)
         return categories
 
     async def void(self, saved: SavedLine) -> SavedLine | None:

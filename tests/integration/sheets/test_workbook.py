@@ -324,3 +324,13 @@ async def test_columns_a_bookkeeper_moved_are_followed(path):
     assert [row.category for row in await reopened.read(DECEMBER)] == ["Transport", "Office supplies"]
     assert await reopened.void(first)
     await reopened.close()
+
+
+async def test_a_bookkeepers_change_to_the_categories_tab_is_read_on_the_next_expense(store, path):
+    assert (await store.categories())[0].name == "Transport"  # made from the defaults
+    await store.flush()
+    book = load_workbook(path)
+    book["Categories"].append(["Music", "តន្ត្រី", "piano, guitar strings", 50])
+    book.save(path)
+    music = (await store.categories())[-1]
+    assert (music.name, music.words, music.budget_usd) == ("Music", ("piano", "guitar strings"), Decimal(50))
