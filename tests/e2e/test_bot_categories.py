@@ -72,7 +72,9 @@ async def test_the_80_and_100_percent_notices_come_once_and_balance_shows_catego
         await settle(telegram)
         asked = telegram.user_says(GROUP, ADMIN, "/balance")
         balance = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
-    notices = [call["text"] for call in telegram.calls_to("sendMessage") if call["text"].startswith("Fuel:")]
+    # A notice goes through the confirmation queue: one due with a confirmation is merged into its message.
+    sent = [part for call in telegram.calls_to("sendMessage") for part in call["text"].split("\n\n")]
+    notices = [part for part in sent if part.startswith("Fuel:")]
     assert notices == [
         "Fuel: $85.00 of this month's $100.00 budget used (85%); $15.00 left.",
         "Fuel: this month's $100.00 budget is used up: $105.00 spent.",
@@ -149,3 +151,20 @@ async def test_the_category_button_lists_the_tabs_categories_and_a_tap_changes_i
         "Category: Guests & events",
     ]
     assert learned.endswith("), Guests & events.")
+
+
+async def test_the_category_button_tapped_twice_shows_the_list_once_without_an_error(
+    telegram, settings_for, clock
+):
+    async with running(settings_for(), clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        confirmation = await telegram.wait_for("sendMessage", replies_to(coffee))
+        category = confirmation["reply_markup"]["inline_keyboard"][1][0]
+        bot_message = {**coffee, "message_id": 7002, "from": {"id": 1, "is_bot": True, "first_name": "B"}}
+        telegram.user_taps(bot_message, category["callback_data"], SOKHA, name="Sokha")
+        telegram.user_taps(bot_message, category["callback_data"], SOKHA, name="Sokha")
+        await telegram.wait_for_count("answerCallbackQuery", 2)
+        await settle(telegram)
+    assert len(telegram.calls_to("editMessageReplyMarkup")) == 1
+    (refused,) = [call for call in telegram.refused if call.method == "editMessageReplyMarkup"]
+    assert refused.params["message_id"] == 7002

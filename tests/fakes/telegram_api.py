@@ -71,6 +71,8 @@ class FakeTelegram:
     user_languages: dict[int, str] = field(default_factory=dict)
     # setMyCommands as the bot last set it, per language_code ("" for everyone else).
     commands_by_language: dict[str, list[Params]] = field(default_factory=dict)
+    # The inline keyboard each of the bot's messages carries now, by (chat id, message id).
+    markups: dict[tuple[int, int], Params] = field(default_factory=dict)
     latency_seconds: float = 0.0
     now: Callable[[], float] = time.time  # when members post, as a Unix time: tests may set the clock
     calls: list[Call] = field(default_factory=list)
@@ -373,6 +375,15 @@ class FakeTelegram:
             return _refusal(method, 400, "Bad Request: message caption is too long")
         if method == "setMyCommands":
             return _commands_refusal(params)
+        if method == "editMessageReplyMarkup":
+            place = (int(params["chat_id"]), int(params["message_id"]))
+            if self.markups.get(place, {}) == params.get("reply_markup", {}):
+                return _refusal(
+                    method,
+                    400,
+                    "Bad Request: message is not modified: specified new message content and reply "
+                    "markup are exactly the same as a current content and reply markup of the message",
+                )
         answer = params.get("text")
         if method == "answerCallbackQuery" and isinstance(answer, str) and len(answer) > MAX_ALERT_LENGTH:
             return _refusal(method, 400, "Bad Request: MESSAGE_TOO_LONG")
@@ -435,6 +446,7 @@ class FakeTelegram:
         message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
         if "reply_markup" in params:
             message["reply_markup"] = params["reply_markup"]
+            self.markups[(int(params["chat_id"]), message["message_id"])] = params["reply_markup"]
         if "message_thread_id" in params:
             message["message_thread_id"] = int(params["message_thread_id"])
             message["is_topic_message"] = True
@@ -455,6 +467,7 @@ class FakeTelegram:
     async def _api_editMessageReplyMarkup(self, params: Params) -> Params:  # noqa: N802
         message = self._message(int(params["chat_id"]), self._bot_user(), "")
         message["message_id"] = int(params["message_id"])
+        self.markups[(int(params["chat_id"]), message["message_id"])] = params.get("reply_markup", {})
         if "reply_markup" in params:
             message["reply_markup"] = params["reply_markup"]
         return message

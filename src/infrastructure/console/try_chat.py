@@ -11,7 +11,7 @@ from typing import TextIO
 
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
-from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
+from balance_bot.categorising import Categorising
 from balance_bot.connect import SheetsNotConfigured
 from balance_bot.languages import ChatLanguages
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved
@@ -134,12 +134,7 @@ class TryChat:
             self._say(replies.cat_how(book.names))
             return
         outcome = await categorising.recategorise(TRY_CHAT_ID, *self._action(last)[1:], name)
-        if isinstance(outcome, Recategorised):
-            self._say(replies.recategorised(outcome.message, outcome.category.name))
-        elif isinstance(outcome, NoSuchCategory):
-            self._say(replies.no_such_category(name, [category.name for category in outcome.categories]))
-        else:
-            self._say(replies.say(texts.ACTION_REFUSALS[outcome.reason]))
+        self._say(replies.recategorised(outcome, name, replies.category_names(book)))
 
     async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
         last = self._last_saved.get(self._member)

@@ -11,7 +11,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import ChatMigrated, TelegramError
+from telegram.error import BadRequest, ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
@@ -250,16 +250,7 @@ class BotHandlers:
         except LedgerError as exc:
             await self._reply(message, replies.ledger_problem(exc))
             return
-        match outcome:
-            case Recategorised(saved, category):
-                await self._reply(
-                    message, replies.recategorised(saved, replies.category(category.name, shown))
-                )
-            case NoSuchCategory(categories):
-                names = [replies.category(category.name, shown) for category in categories]
-                await self._reply(message, replies.no_such_category(name, names))
-            case ActionRefused(reason):
-                await self._reply(message, replies.say(texts.ACTION_REFUSALS[reason]))
+        await self._reply(message, replies.recategorised(outcome, name, shown))
 
     async def category_menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The category button: the confirmation's buttons become the tab's categories to choose from."""
@@ -286,7 +277,11 @@ class BotHandlers:
             for start in range(0, len(choices), CATEGORIES_PER_ROW)
         ]
         await query.answer()
-        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+        try:
+            await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+        except BadRequest as exc:  # tapped twice: the list is showing already
+            if "not modified" not in str(exc):
+                raise
 
     async def category_chosen(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A category tapped in that list: the expense gets it (its author or an admin), and it is learned."""
@@ -312,20 +307,18 @@ class BotHandlers:
         except LedgerError as exc:
             await query.answer(replies.ledger_problem(exc)[:MAX_ALERT_LENGTH], show_alert=True)
             return
-        if not isinstance(outcome, Recategorised):
-            reason = outcome.reason if isinstance(outcome, ActionRefused) else ActionRefusal.UNKNOWN
-            refusal = texts.ACTION_REFUSALS[reason]
-            await query.answer(replies.say(refusal), show_alert=True)
-            return
+        if isinstance(outcome, NoSuchCategory):  # the tab changed since the list was shown
+            outcome = ActionRefused(ActionRefusal.UNKNOWN)
         shown = replies.category_names(book)
+        if not isinstance(outcome, Recategorised):
+            await query.answer(replies.recategorised(outcome, name, shown), show_alert=True)
+            return
         await query.answer()
         await query.edit_message_reply_markup(
             InlineKeyboardMarkup([[button] for button in _buttons(outcome.message, replies, shown)])
         )
         if isinstance(query.message, Message):
-            await query.message.reply_text(
-                replies.recategorised(outcome.message, replies.category(outcome.category.name, shown))
-            )
+            await query.message.reply_text(replies.recategorised(outcome, name, shown))
 
     async def _learned_categories(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, forget: bool
@@ -528,17 +521,14 @@ class BotHandlers:
     async def _tell_budgets(
         self, message: Message, saved: SavedMessage, replies: Replies, categories: dict[str, str]
     ) -> None:
-        """The group hears, once a month each, that a budget's 80% or 100% was reached."""
+        """The group hears, once a month each, that a budget's 80% or 100% was reached: through the
+        confirmation queue, which waits out flood control and follows a migrated group."""
         assert self._budgets is not None
         for crossed in await self._budgets.after_save(message.chat_id, saved):
-            try:
-                await message.get_bot().send_message(
-                    message.chat_id,
-                    replies.budget_crossed(crossed, categories),
-                    message_thread_id=_topic(message),
-                )
-            except TelegramError as exc:
-                log.warning("could not tell chat %s of its budget: %s", message.chat_id, exc)
+            text = replies.budget_crossed(crossed, categories)
+            self._confirmations.submit(
+                Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
+            )
 
     async def _category_names_for(self, chat_id: int, replies: Replies) -> dict[str, str]:
         """The group's categories as its language names them (the tab's Khmer names in Khmer)."""

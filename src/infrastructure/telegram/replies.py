@@ -10,6 +10,7 @@ from functools import cache, reduce
 from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
 from balance_bot.budget_watch import BudgetCrossed
 from balance_bot.capture import TOP_UP_PREFIX
+from balance_bot.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
 from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
 from balance_bot.domain.balances import ZERO, PeriodBalance
 from balance_bot.domain.budgets import budget_use
@@ -106,14 +107,21 @@ class Replies:
         """A category as the chat reads it: its Khmer name in Khmer, when the tab gives one."""
         return (shown or {}).get(name) or name
 
-    def recategorised(self, saved: SavedMessage, category: str) -> str:
-        """After /cat: the rows and their new category."""
-        rows = ", ".join(f"{self.entry_number(line)} ({line.line.purpose})" for line in saved.lines)
-        return self.say(texts.RECATEGORISED, rows=rows, category=category)
-
-    def no_such_category(self, name: str, names: Sequence[str]) -> str:
-        """/cat with a name the tab does not have: the ones it has."""
-        return self.say(texts.NO_SUCH_CATEGORY, name=name, names=", ".join(names))
+    def recategorised(
+        self, outcome: RecategoriseOutcome, name: str, shown: Mapping[str, str] | None = None
+    ) -> str:
+        """After /cat NAME or a category tapped: the rows and their new category, the tab's names
+        when it has none called that, or why it was refused."""
+        match outcome:
+            case Recategorised(saved, category):
+                rows = ", ".join(f"{self.entry_number(line)} ({line.line.purpose})" for line in saved.lines)
+                return self.say(texts.RECATEGORISED, rows=rows, category=self.category(category.name, shown))
+            case NoSuchCategory(categories):
+                names = ", ".join(self.category(category.name, shown) for category in categories)
+                return self.say(texts.NO_SUCH_CATEGORY, name=name, names=names)
+            case ActionRefused(reason):
+                return self.say(texts.ACTION_REFUSALS[reason])
+        raise AssertionError("unreachable")
 
     def cat_how(self, names: Sequence[str]) -> str:
         """/cat without a name or not in reply to an expense."""
