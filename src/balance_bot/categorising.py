@@ -16,7 +16,6 @@ from balance_bot.ports import (
     CategoryCorrections,
     LedgerDirectory,
     LedgerError,
-    LedgerStore,
     SavedMessage,
 )
 
@@ -68,26 +67,33 @@ class Categorising:
 
     async def book(self, chat_id: int) -> CategoryBook:
         """The group's categories; the last ones read (or the defaults) while its sheet cannot be read."""
+        return (await self._book_of(chat_id))[0]
+
+    async def _book_of(self, chat_id: int) -> tuple[CategoryBook, str | None]:
+        """The group's categories, and its spreadsheet's identity (None when it cannot be told)."""
         store = self._ledgers.for_chat(chat_id)
         try:
             identity = await store.identity()
+        except LedgerError as exc:
+            log.info("the sheet of chat %s is not known (%s); the default categories", chat_id, exc)
+            return self._default, None
+        known = self._books.get(identity)
+        try:
             categories = tuple(await asyncio.wait_for(store.categories(), self._tab_wait))
         except (LedgerError, TimeoutError) as exc:
             log.info("categories of chat %s not read (%s); using the last known", chat_id, exc)
-            known = self._books.get(await _identity_or_none(store))
-            return known[1] if known is not None else self._default
-        known = self._books.get(identity)
+            return (known[1] if known is not None else self._default), identity
         if known is None or known[0] != categories:
             book = default_category_book(categories) if categories else self._default
             self._books[identity] = known = (categories, book)
-        return known[1]
+        return known[1], identity
 
     async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
         """The lines with their categories; a top-up has none, a line that has one keeps it."""
         if all(line.topup or line.category for line in lines):
             return list(lines)
-        book = await self.book(chat_id)
-        learned = await self._learned(chat_id)
+        book, identity = await self._book_of(chat_id)
+        learned = await self._corrections.learned(identity) if identity is not None else {}
         return [
             line
             if line.topup or line.category
@@ -107,12 +113,12 @@ class Categorising:
             return ActionRefused(ActionRefusal.UNKNOWN)
         if user_id != saved.author_id and not await is_admin():
             return ActionRefused(ActionRefusal.NOT_ALLOWED)
-        book = await self.book(chat_id)
+        book, identity = await self._book_of(chat_id)
         category = book.named(name)
         if category is None:
             return NoSuchCategory(tuple(book.choices))
         store = self._ledgers.for_chat(chat_id)
-        identity = await store.identity()
+        identity = identity if identity is not None else await store.identity()
         lines = []
         for line in saved.lines:
             if line.line.topup:
@@ -132,8 +138,9 @@ class Categorising:
     async def learn_from_sheet(self, chat_id: int, rows: Sequence[SheetRow]) -> int:
         """A category a bookkeeper put in a row, other than the one the words give, is learned for the
         row's words; how many were. The sheet stays the truth."""
-        book = await self.book(chat_id)
-        identity = await self._ledgers.for_chat(chat_id).identity()
+        book, identity = await self._book_of(chat_id)
+        if identity is None:
+            return 0
         learned = await self._corrections.learned(identity)
         count = 0
         for row in rows:
@@ -149,16 +156,3 @@ class Categorising:
     async def forget(self, chat_id: int) -> int:
         """Drop the corrections learned for the group's spreadsheet; how many there were."""
         return await self._corrections.forget(await self._ledgers.for_chat(chat_id).identity())
-
-    async def _learned(self, chat_id: int) -> dict[str, str]:
-        try:
-            return await self._corrections.learned(await self._ledgers.for_chat(chat_id).identity())
-        except LedgerError:
-            return {}
-
-
-async def _identity_or_none(store: LedgerStore) -> str:
-    try:
-        return await store.identity()
-    except LedgerError:
-        return ""

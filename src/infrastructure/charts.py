@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from balance_bot.domain.balances import PeriodBalance
 from balance_bot.domain.money import Currency
+from infrastructure.telegram.texts import CHART_NO_CATEGORY
 
 WIDTH, HEIGHT = 900, 420
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 20, 50, 40
@@ -84,7 +85,7 @@ def _category_bars(
     plot_width = WIDTH - CATEGORY_LABEL_WIDTH - MARGIN_RIGHT - 90
     for index, (name, value) in enumerate(shown):
         y = top + index * CATEGORY_BAR
-        draw.text((8, y + 4), (name or "(no category)")[:26], fill=INK, font=font)
+        draw.text((8, y + 4), (name or CHART_NO_CATEGORY)[:26], fill=INK, font=font)
         length = float(value / largest) * plot_width
         left = CATEGORY_LABEL_WIDTH
         if length:

@@ -533,7 +533,7 @@ class BotHandlers:
     async def _category_names_for(self, chat_id: int, replies: Replies) -> dict[str, str]:
         """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
         if self._categorising is None or replies.speech.language is not Language.KHMER:
-            return {}
+            return {}  # English names are the tab's own: no read needed
         try:
             return replies.category_names(await self._categorising.book(chat_id))
         except LedgerError:

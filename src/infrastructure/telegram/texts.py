@@ -308,6 +308,8 @@ CONNECT_NOT_FOUND = N_("I cannot find a sheet at that link. Check the link and s
 # Not translated: a reaction, and the name written in the sheet for an anonymous admin's rows.
 CONFIRM_REACTION = "👍"
 GROUP_ADMINS = "Group admins"
+# Drawn in the monthly chart, whose built-in font has Latin letters only: English in every group.
+CHART_NO_CATEGORY = "(no category)"
 # For the operator's log.
 PRIVACY_WARNING = (
     "The bot cannot read ordinary group messages (privacy mode is on), so it will see no expenses. "
