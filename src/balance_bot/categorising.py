@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from balance_bot.domain.categories import Category, CategoryBook, default_category_book, purpose_key
+from balance_bot.domain.categories import (
+    Category,
+    CategoryBook,
+    DecidedBy,
+    default_category_book,
+    purpose_key,
+)
 from balance_bot.domain.ledger import LedgerLine, SheetRow
 from balance_bot.outcomes import ActionRefusal, ActionRefused
 from balance_bot.ports import (
     CaptureState,
     CategoryCorrections,
+    CategoryGuesser,
     LedgerDirectory,
     LedgerError,
     SavedMessage,
@@ -25,6 +33,8 @@ log = logging.getLogger(__name__)
 # A member's expense never waits longer than this for the Categories tab: a slow or unreachable
 # sheet categorises by the last tab known (or the defaults) while the read goes on behind.
 TAB_WAIT_SECONDS = 2.0
+# The model's choices remembered per spreadsheet and purpose: the same unknown words are asked once.
+GUESSES_KEPT = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +66,11 @@ class Categorising:
         state: CaptureState,
         settle: Callable[[int], Awaitable[None]] | None = None,
         tab_wait_seconds: float = TAB_WAIT_SECONDS,
+        guesser: CategoryGuesser | None = None,
     ) -> None:
         self._tab_wait = tab_wait_seconds
+        self._guesser = guesser
+        self._guesses: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._settle = settle
         self._state = state
         self._ledgers = ledgers
@@ -89,17 +102,60 @@ class Categorising:
         return known[1], identity
 
     async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
-        """The lines with their categories; a top-up has none, a line that has one keeps it."""
+        """The lines with their categories; a top-up has none, a line that has one keeps it.
+
+        A purpose the tab's words do not decide goes to the language model, when there is one.
+        """
         if all(line.topup or line.category for line in lines):
             return list(lines)
         book, identity = await self._book_of(chat_id)
         learned = await self._corrections.learned(identity) if identity is not None else {}
+        decided = {
+            line.purpose: book.categorise(line.purpose, learned)
+            for line in lines
+            if not (line.topup or line.category)
+        }
+        names = {purpose: decision.name for purpose, decision in decided.items()}
+        undecided = [
+            purpose
+            for purpose, decision in decided.items()
+            if decision.decided_by is DecidedBy.NOTHING and purpose_key(purpose)
+        ]
+        if undecided and self._guesser is not None:
+            names |= await self._guessed(chat_id, book, identity or "", undecided)
         return [
-            line
-            if line.topup or line.category
-            else replace(line, category=book.categorise(line.purpose, learned).name)
+            line if line.topup or line.category else replace(line, category=names[line.purpose])
             for line in lines
         ]
+
+    async def _guessed(
+        self, chat_id: int, book: CategoryBook, identity: str, purposes: Sequence[str]
+    ) -> Mapping[str, str]:
+        """The model's categories for the purposes, remembered; a purpose it is unsure of is left out."""
+        assert self._guesser is not None
+        chosen: dict[str, str] = {}
+        for purpose in purposes:
+            remembered = self._guesses.get((identity, purpose_key(purpose)))
+            if remembered is not None and book.named(remembered) is not None:
+                chosen[purpose] = remembered
+        asked = [purpose for purpose in purposes if purpose not in chosen]
+        if not asked:
+            return chosen
+        try:
+            guesses = await self._guesser.guess(asked, book.choices, chat_id)
+        except Exception:
+            # The model is a help: whatever goes wrong there, the expense is saved with Other.
+            log.exception("the category model failed; Other stands")
+            return chosen
+        for purpose, guess in zip(asked, guesses, strict=False):
+            category = book.named(guess) if guess else None
+            if category is None:
+                continue
+            chosen[purpose] = category.name
+            self._guesses[(identity, purpose_key(purpose))] = category.name
+            if len(self._guesses) > GUESSES_KEPT:
+                self._guesses.popitem(last=False)
+        return chosen
 
     async def recategorise(
         self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck, name: str

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from balance_bot.domain.categories import CategoryBook
+from balance_bot.domain.categories import CategoryBook, DecidedBy, purpose_key
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.interpret import MessageInterpreter
+from balance_bot.ports import CategoryGuesser
 
 # Each command: what `--help` lists it as, and what its own `--help` says it does.
 _COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -96,12 +97,16 @@ def parse_command_line(
 
 
 def result_as_json(
-    result: ParseResult, today: date | None = None, categories: CategoryBook | None = None
+    result: ParseResult,
+    today: date | None = None,
+    categories: CategoryBook | None = None,
+    guessed: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The decision in the shape other tools rely on (DESIGN.md, `balance-bot parse`).
 
     An entry has a "date" (ISO) when the message names its day and today is given to read it by,
-    and a "category" (its English name) when categories are given.
+    and a "category" (its English name) when categories are given: the model's choice (`guessed`,
+    by purpose) where the words decided none.
     """
     entries = []
     for entry in result.entries:
@@ -115,7 +120,9 @@ def result_as_json(
         if day is not None:
             fields["date"] = day.isoformat()
         if categories is not None:
-            fields["category"] = categories.categorise(entry.purpose).name
+            fields["category"] = (guessed or {}).get(entry.purpose) or categories.categorise(
+                entry.purpose
+            ).name
         entries.append(fields)
     answer: dict[str, Any] = {"status": result.status.value, "entries": entries}
     if result.problem is not None:
@@ -129,11 +136,13 @@ async def parse_stream(
     write: Callable[[str], None],
     today: Callable[[], date] | None = None,
     categories: CategoryBook | None = None,
+    guesser: CategoryGuesser | None = None,
 ) -> None:
     """One JSON answer per non-blank input line, in order; a line that is not a message says so,
     and the next line is answered.
 
-    `today` gives the team's date that "yesterday" and "Dec 3" are read from.
+    `today` gives the team's date that "yesterday" and "Dec 3" are read from; purposes the
+    categories' words do not decide go to the `guesser` (the models), as in the bot.
     """
     for line in lines:
         if not line.strip():
@@ -148,8 +157,33 @@ async def parse_stream(
             answer = _error("text holds a lone surrogate")
         else:
             result = await interpreter.interpret(text)
-            answer = result_as_json(result, today() if today is not None else None, categories)
+            guessed = await _guessed(result, categories, guesser) if categories is not None else {}
+            answer = result_as_json(result, today() if today is not None else None, categories, guessed)
         write(_json_line({"id": identifier, **answer}))
+
+
+async def _guessed(
+    result: ParseResult, categories: CategoryBook, guesser: CategoryGuesser | None
+) -> dict[str, str]:
+    """The model's category for each purpose the words do not decide; none without a model."""
+    undecided = list(
+        dict.fromkeys(
+            entry.purpose
+            for entry in result.entries
+            if purpose_key(entry.purpose)
+            and categories.categorise(entry.purpose).decided_by is DecidedBy.NOTHING
+        )
+    )
+    if guesser is None or not undecided:
+        return {}
+    try:
+        guesses = await guesser.guess(undecided, categories.choices, None)
+    except Exception:
+        return {}  # as in the bot: the words' answer stands
+    chosen = {
+        purpose: categories.named(guess) for purpose, guess in zip(undecided, guesses, strict=False) if guess
+    }
+    return {purpose: category.name for purpose, category in chosen.items() if category is not None}
 
 
 def _error(why: str) -> dict[str, Any]:

@@ -64,6 +64,7 @@ class MonthUsage:
     cost_usd: Decimal
     budget_usd: Decimal
     chat_id: int | None = None  # the one group these figures are of; None for every group
+    category_calls: int = 0  # of the calls, those that chose categories no word decided
 
 
 class UsageLog(Protocol):
@@ -402,6 +403,17 @@ class CategoryCorrections(Protocol):
 
     async def forget(self, ledger: str) -> int:
         """Drop what was learned for the ledger; how many corrections there were."""
+        ...
+
+
+class CategoryGuesser(Protocol):
+    """A language model's choice of category for purposes the tab's words do not decide."""
+
+    async def guess(
+        self, purposes: Sequence[str], choices: Sequence[Category], chat_id: int | None
+    ) -> list[str | None]:
+        """One of the choices' names for each purpose, in order; None where the model is unsure,
+        and all None when no model answered in time."""
         ...
 
 

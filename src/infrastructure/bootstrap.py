@@ -78,7 +78,9 @@ from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
 if TYPE_CHECKING:
     from telegram.ext import Application
 
-    from infrastructure.llm.expense_parser_client import ExpenseParserClient, OnBudgetReached
+    from infrastructure.llm.cascade import ModelCascade, OnBudgetReached
+    from infrastructure.llm.category_guesser import ModelCategoryGuesser
+    from infrastructure.llm.expense_parser_client import ExpenseParserClient
 
 Close = Callable[[], Awaitable[None]]
 # The exit status when running would harm the ledger (another bot on the token or the database,
@@ -141,25 +143,28 @@ def build_interpreter(
 
 @dataclass
 class LlmParts:
-    """The LLM second opinion (None without a usable PARSER_LLM), its call log, and how to close them."""
+    """The models (None without a usable PARSER_LLM): the second opinion on expenses, the category
+    of purposes no word decides; their call log, and how to close them."""
 
-    client: ExpenseParserClient | None
+    cascade: ModelCascade | None
     log: SqliteLlmLog
+    client: ExpenseParserClient | None = None
+    categories: ModelCategoryGuesser | None = None
     flushing: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         """Write the message counts every few minutes while the bot runs; load the local model."""
         self.flushing = asyncio.get_running_loop().create_task(self.log.flush_every(FLUSH_SECONDS))
-        if self.client is not None:
-            self.client.warm()
+        if self.cascade is not None:
+            self.cascade.warm()
 
     async def close(self) -> None:
         """Write the last message counts and close the models' connections."""
         if self.flushing is not None:
             self.flushing.cancel()
         await self.log.flush()
-        if self.client is not None:
-            await self.client.aclose()
+        if self.cascade is not None:
+            await self.cascade.aclose()
 
 
 def build_llm(
@@ -176,13 +181,16 @@ def build_llm(
     them (ollama and anthropic take 0.3 and 0.7 s to import). The bot imports them at start,
     not on the event loop in the middle of a message.
     """
-    from infrastructure.llm.expense_parser_client import ExpenseParserClient, LlmPolicy, ModelReader
+    from infrastructure.llm.answer import expense_question
+    from infrastructure.llm.cascade import LlmPolicy, ModelCascade, ModelReader
+    from infrastructure.llm.category_guesser import ModelCategoryGuesser
+    from infrastructure.llm.category_question import load_category_prompts
+    from infrastructure.llm.expense_parser_client import ExpenseParserClient
     from infrastructure.llm.lazy_reader import LazyReader
     from infrastructure.llm.prompts import load_prompts
 
     timezone = _timezone(settings)
     log = SqliteLlmLog(database, clock, timezone, settings.llm_monthly_budget_usd)
-    prompts = load_prompts()
 
     def ollama() -> ModelReader:
         from infrastructure.llm.ollama_reader import OllamaReader
@@ -191,7 +199,6 @@ def build_llm(
             settings.ollama_host,
             settings.ollama_model,
             float(settings.ollama_timeout_seconds),
-            prompts,
             settings.ollama_keep_alive,
         )
 
@@ -204,7 +211,6 @@ def build_llm(
             settings.anthropic_model,
             settings.anthropic_base_url,
             float(settings.anthropic_timeout_seconds),
-            prompts,
         )
 
     chosen = [
@@ -227,10 +233,13 @@ def build_llm(
         monthly_budget_usd=settings.llm_monthly_budget_usd,
         prices=settings.llm_prices,
     )
-    client = ExpenseParserClient(
-        readers, amount_limits(settings), policy, log, clock, on_budget_reached=on_budget_reached
+    cascade = ModelCascade(readers, policy, log, clock, on_budget_reached=on_budget_reached)
+    return LlmParts(
+        cascade,
+        log,
+        ExpenseParserClient(cascade, expense_question(load_prompts()), amount_limits(settings)),
+        ModelCategoryGuesser(cascade, load_category_prompts()),
     )
-    return LlmParts(client, log)
 
 
 @dataclass
@@ -347,7 +356,12 @@ def build_capture(
     interpreter = build_interpreter(settings, llm.client, llm.log)
     state = SqliteCaptureState(database)
     categorising = Categorising(
-        ledgers, SqliteCategoryCorrections(database), load_categories_csv(), state, delivery.settle
+        ledgers,
+        SqliteCategoryCorrections(database),
+        load_categories_csv(),
+        state,
+        delivery.settle,
+        guesser=llm.categories,
     )
     balances = BalanceService(
         ledgers,
@@ -637,10 +651,10 @@ async def parse_messages(settings: Settings, categories_file: Path | None = None
     )
     try:
         interpreter = build_interpreter(settings, llm.client)
-        await parse_stream(interpreter, sys.stdin, _write_and_flush, today, categories)
+        await parse_stream(interpreter, sys.stdin, _write_and_flush, today, categories, llm.categories)
     finally:
-        if llm.client is not None:
-            await llm.client.aclose()
+        if llm.cascade is not None:
+            await llm.cascade.aclose()
         await database.close()
 
 

@@ -176,3 +176,22 @@ async def test_parse_answers_every_line_whatever_the_paid_model_replies(ollama, 
     answers = [json.loads(line) for line in out.decode().splitlines()]
     assert [answer["id"] for answer in answers] == [1, 2], err.decode()[-500:]
     assert answers[0]["entries"][0]["amount"] == "12.00"
+
+
+async def test_a_purpose_no_word_decides_gets_the_local_models_category_and_usage_counts_it(
+    telegram, ollama, anthropic_api, llm_settings, clock
+):
+    ollama.script.answers["1. tailor for the uniforms"] = {
+        "categories": ["Guests & events"],
+        "confidence": 0.9,
+        "reason": "costumes for a show",
+    }
+    telegram.admins.add(ADMIN)
+    async with running(llm_settings(), clock):
+        message = telegram.user_says(GROUP, SOKHA, "tailor for the uniforms 20$")
+        sent = await telegram.wait_for("sendMessage", replies_to(message))
+        asked = telegram.user_says(GROUP, ADMIN, "/usage")
+        usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    assert sent["text"].endswith("Guests & events.")
+    assert ollama.script.asked == ["1. tailor for the uniforms"]  # the amount was the parser's
+    assert "Of these, 1 call chose categories that no word of the tab decided" in usage

@@ -54,5 +54,9 @@ class ModelScript:
 
 
 def message_of(user_turn: str) -> str:
-    """The member's message inside the user turn that prompts/user.txt builds."""
-    return user_turn.split("Message:\n", 1)[-1].strip()
+    """The member's message inside the user turn that prompts/user.txt builds; for the category
+    question (prompts/categories/user.txt), its numbered purposes."""
+    for heading in ("Message:\n", "Purposes:\n"):
+        if heading in user_turn:
+            return user_turn.split(heading, 1)[-1].strip()
+    return user_turn.strip()

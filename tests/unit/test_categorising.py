@@ -17,6 +17,7 @@ from balance_bot.ports import LedgerUnavailable
 from infrastructure.categories.tab import load_categories_csv
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.category_corrections import InMemoryCategoryCorrections
+from tests.fakes.category_guesser import ScriptedCategoryGuesser
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger
 from tests.fakes.outbox import in_memory_delivery
@@ -27,11 +28,13 @@ CHAT, SOKHA, DARA = -100, 7, 8
 class Group:
     """A group's capture and categorising, on an in-memory ledger whose Categories tab tests may edit."""
 
-    def __init__(self, ledger, clock, corrections):
+    def __init__(self, ledger, clock, corrections, guesser=None):
         self.ledger, self.clock, self.next_id = ledger, clock, 100
         self.state = InMemoryCaptureState()
         self.delivery, _ = in_memory_delivery(ledger, self.state, clock)
-        self.categorising = Categorising(ledger, corrections, load_categories_csv(), self.state)
+        self.categorising = Categorising(
+            ledger, corrections, load_categories_csv(), self.state, guesser=guesser
+        )
         policy = CapturePolicy(timezone=ZoneInfo("Asia/Phnom_Penh"), pending_ttl=timedelta(minutes=5))
         self.capture = CaptureService(
             MessageInterpreter(HeuristicParser()),
@@ -181,3 +184,43 @@ async def test_an_expense_never_waits_long_for_a_slow_tab_and_gets_the_last_cate
     ledger.categories = hangs
     assert categories_of(await group.post("piano tuning 9$")) == ["Music"]
     await group.delivery.stop()
+
+
+@pytest.fixture
+async def modelled():
+    guesser = ScriptedCategoryGuesser({"tailor for the uniforms": "Guests & events", "bubble wrap": "Snacks"})
+    group = Group(InMemoryLedger(), FakeClock(), InMemoryCategoryCorrections(), guesser)
+    yield group, guesser
+    await group.delivery.stop()
+
+
+async def test_purposes_no_word_decides_go_to_the_model_in_one_question(modelled):
+    group, guesser = modelled
+    saved = await group.post("Today:\n- coffee 2$\n- tailor for the uniforms 20$\n- piano strings 5$")
+    assert categories_of(saved) == ["Food & drinks", "Guests & events", "Other"]
+    assert guesser.asked == [("tailor for the uniforms", "piano strings")]  # coffee: the words decided
+    assert "Transport" in guesser.choices_seen[0]
+
+
+async def test_the_models_choice_is_remembered_so_the_same_words_are_asked_once(modelled):
+    group, guesser = modelled
+    await group.post("tailor for the uniforms 20$")
+    assert categories_of(await group.post("Tailor for the uniforms 15$")) == ["Guests & events"]
+    assert guesser.asked == [("tailor for the uniforms",)]
+
+
+async def test_a_name_the_tab_does_not_have_or_a_model_that_fails_leaves_other(modelled):
+    group, guesser = modelled
+    assert categories_of(await group.post("bubble wrap 2$")) == ["Other"]  # "Snacks" is no category
+    guesser.failing = True
+    assert categories_of(await group.post("frames for the certificates 3$")) == ["Other"]
+
+
+async def test_a_correction_or_the_words_are_never_second_guessed_by_the_model(modelled):
+    group, guesser = modelled
+    saved = await group.post("piano strings 5$")
+    await group.cat(saved.message.message_id, "Repairs & maintenance")
+    guesser.asked.clear()
+    assert categories_of(await group.post("piano strings 6$")) == ["Repairs & maintenance"]
+    assert categories_of(await group.post("taxi 3$")) == ["Transport"]
+    assert guesser.asked == []

@@ -96,3 +96,24 @@ def test_each_entry_names_its_category_when_categories_are_given():
     asyncio.run(parse_stream(MessageInterpreter(HeuristicParser()), lines, written.append, None, book))
     (answer,) = [json.loads(line) for line in written]
     assert [entry["category"] for entry in answer["entries"]] == ["Food & drinks", "Office supplies", "Other"]
+
+
+def test_a_purpose_no_word_decides_gets_the_models_category_as_in_the_bot():
+    from balance_bot.domain.categories import default_category_book
+    from infrastructure.categories.tab import load_categories_csv
+    from tests.fakes.category_guesser import ScriptedCategoryGuesser
+
+    written = []
+    guesser = ScriptedCategoryGuesser({"piano strings": "Repairs & maintenance"})
+    lines = [json.dumps({"id": 1, "text": "Market:\n- fish 20000៛\n- piano strings 5$\n- piano strings 6$"})]
+    book = default_category_book(load_categories_csv())
+    asyncio.run(
+        parse_stream(MessageInterpreter(HeuristicParser()), lines, written.append, None, book, guesser)
+    )
+    (answer,) = [json.loads(line) for line in written]
+    assert [entry["category"] for entry in answer["entries"]] == [
+        "Food & drinks",
+        "Repairs & maintenance",
+        "Repairs & maintenance",
+    ]
+    assert guesser.asked == [("piano strings",)]

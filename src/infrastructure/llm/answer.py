@@ -1,13 +1,15 @@
-"""The JSON a model must answer with: its schema, and its strict reading into a Proposal."""
+"""The expense question: the JSON a model must answer with, and its strict reading into a Proposal."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from balance_bot.domain.second_reading import Proposal, ProposedEntry
-from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure
+from infrastructure.llm.prompts import Prompts
+from infrastructure.llm.questions import InvalidAnswer, Question, decoded
+
+TOOL_NAME = "record_expenses"
 
 # Lengths and counts are bounded: Ollama's grammar enforces them (not number ranges), so a small
 # model cannot loop on one string or list until its timeout.
@@ -34,35 +36,23 @@ ANSWER_SCHEMA: dict[str, Any] = {
 }
 
 
-class InvalidAnswer(ValueError):
-    """The model's answer is not the JSON the schema asks for."""
-
-
-def model_answer(payload: str | object, input_tokens: int, output_tokens: int) -> ModelAnswer:
-    """The answer of a call: JSON text (Ollama) or a tool call's input (Anthropic), None if absent.
-
-    Anything off-schema is a ModelFailure that still counts the tokens the call cost.
-    """
-    try:
-        if payload is None:
-            raise InvalidAnswer("no answer in the reply")
-        proposal = proposal_from_text(payload) if isinstance(payload, str) else proposal_from_json(payload)
-    except InvalidAnswer as exc:
-        raise ModelFailure(
-            Failure.INVALID, str(exc), input_tokens=input_tokens, output_tokens=output_tokens
-        ) from exc
-    return ModelAnswer(proposal, input_tokens, output_tokens)
+def expense_question(prompts: Prompts) -> Question[Proposal]:
+    """What an expense message is: the entries it reports, as the prompts' rules say."""
+    return Question(
+        name="expenses",
+        system=prompts.system,
+        user_template=prompts.user_template,
+        json_only=prompts.json_only,
+        schema=ANSWER_SCHEMA,
+        tool_name=TOOL_NAME,
+        tool_description="Record the expenses the message reports, as the rules say.",
+        read_answer=proposal_from_json,
+    )
 
 
 def proposal_from_text(text: str) -> Proposal:
     """A proposal from the model's JSON text; anything off-schema is InvalidAnswer."""
-    try:
-        answer = json.loads(text, parse_float=Decimal, parse_int=Decimal)
-    except json.JSONDecodeError as exc:
-        raise InvalidAnswer(f"not JSON: {exc.msg}") from exc
-    except RecursionError as exc:
-        raise InvalidAnswer("JSON nested too deep") from exc
-    return proposal_from_json(answer)
+    return proposal_from_json(decoded(text))
 
 
 def proposal_from_json(answer: object) -> Proposal:

@@ -7,12 +7,16 @@ from typing import Any
 
 import anthropic
 
-from infrastructure.llm.answer import ANSWER_SCHEMA, model_answer
-from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure, failure_of_status
-from infrastructure.llm.prompts import Prompts
+from infrastructure.llm.questions import (
+    AnswerT,
+    Failure,
+    ModelAnswer,
+    ModelFailure,
+    Question,
+    failure_of_status,
+)
 
 log = logging.getLogger(__name__)
-TOOL_NAME = "record_expenses"
 MAX_ANSWER_TOKENS = 1024
 
 
@@ -27,47 +31,44 @@ class AnthropicReader:
     provider = "anthropic"
     paid = True
 
-    def __init__(
-        self, api_key: str, model: str, base_url: str, timeout_seconds: float, prompts: Prompts
-    ) -> None:
+    def __init__(self, api_key: str, model: str, base_url: str, timeout_seconds: float) -> None:
         self.model = model
-        self._prompts = prompts
         self._forced_tool_refused = False
         self._client = anthropic.AsyncAnthropic(
             api_key=api_key, base_url=base_url, timeout=timeout_seconds, max_retries=0
         )
 
-    async def read(self, text: str) -> ModelAnswer:
+    async def read(self, text: str, question: Question[AnswerT]) -> ModelAnswer[AnswerT]:
         """Ask the model; errors come back as ModelFailure."""
         if not self._forced_tool_refused:
             try:
-                return await self._ask(text, forced_tool=True)
+                return await self._ask(text, question, forced_tool=True)
             except ModelFailure as failure:
                 if not _refuses_forced_tools(failure):
                     raise
                 log.warning("%s refuses a forced tool; asking for JSON text from now on", self.model)
                 self._forced_tool_refused = True
-        return await self._ask(text, forced_tool=False)
+        return await self._ask(text, question, forced_tool=False)
 
-    async def _ask(self, text: str, *, forced_tool: bool) -> ModelAnswer:
+    async def _ask(
+        self, text: str, question: Question[AnswerT], *, forced_tool: bool
+    ) -> ModelAnswer[AnswerT]:
         request: dict[str, Any] = {
             "model": self.model,
             "max_tokens": MAX_ANSWER_TOKENS,
             # A model that refuses a forced tool is told to answer with the JSON as text.
-            "system": self._prompts.system
-            if forced_tool
-            else f"{self._prompts.system}\n\n{self._prompts.json_only}",
-            "messages": [{"role": "user", "content": self._prompts.user(text)}],
+            "system": question.system if forced_tool else f"{question.system}\n\n{question.json_only}",
+            "messages": [{"role": "user", "content": question.user(text)}],
         }
         if forced_tool:
             request["tools"] = [
                 {
-                    "name": TOOL_NAME,
-                    "description": "Record the expenses the message reports, as the rules say.",
-                    "input_schema": ANSWER_SCHEMA,
+                    "name": question.tool_name,
+                    "description": question.tool_description,
+                    "input_schema": question.schema,
                 }
             ]
-            request["tool_choice"] = {"type": "tool", "name": TOOL_NAME}
+            request["tool_choice"] = {"type": "tool", "name": question.tool_name}
         try:
             message = await self._client.messages.create(**request)
         except anthropic.APITimeoutError as exc:
@@ -92,14 +93,14 @@ class AnthropicReader:
             payload: object = None if call is None else call.input
         else:
             payload = _json_text(blocks)
-        return model_answer(payload, input_tokens, output_tokens)
+        return question.answer(payload, input_tokens, output_tokens)
 
     async def warm(self) -> None:
         """Nothing to load: the API's models are always there."""
 
-    def tokens_at_most(self, text: str) -> tuple[int, int]:
+    def tokens_at_most(self, text: str, question: Question[AnswerT]) -> tuple[int, int]:
         """The prompt's tokens at most, and the answer's cap."""
-        return self._prompts.tokens_at_most(text), MAX_ANSWER_TOKENS
+        return question.tokens_at_most(text), MAX_ANSWER_TOKENS
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""

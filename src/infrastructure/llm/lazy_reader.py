@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from infrastructure.llm.expense_parser_client import ModelAnswer, ModelReader
+from infrastructure.llm.cascade import ModelReader
+from infrastructure.llm.questions import AnswerT, ModelAnswer, Question
 
 
 class LazyReader:
@@ -17,17 +18,17 @@ class LazyReader:
         self._build = build
         self._reader: ModelReader | None = None
 
-    async def read(self, text: str) -> ModelAnswer:
+    async def read(self, text: str, question: Question[AnswerT]) -> ModelAnswer[AnswerT]:
         """Build the reader if need be, then ask it."""
-        return await self._built().read(text)
+        return await self._built().read(text, question)
 
     async def warm(self) -> None:
         """Build the reader and have it load its model."""
         await self._built().warm()
 
-    def tokens_at_most(self, text: str) -> tuple[int, int]:
+    def tokens_at_most(self, text: str, question: Question[AnswerT]) -> tuple[int, int]:
         """The built reader's bound of a call's tokens."""
-        return self._built().tokens_at_most(text)
+        return self._built().tokens_at_most(text, question)
 
     def _built(self) -> ModelReader:
         if self._reader is None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import httpx
 import ollama
 
-from infrastructure.llm.answer import ANSWER_SCHEMA, model_answer
-from infrastructure.llm.expense_parser_client import Failure, ModelAnswer, ModelFailure, failure_of_status
-from infrastructure.llm.prompts import Prompts
+from infrastructure.llm.questions import (
+    AnswerT,
+    Failure,
+    ModelAnswer,
+    ModelFailure,
+    Question,
+    failure_of_status,
+)
 
 # The most tokens an answer may take: a 50-entry list fits, a model looping on whitespace stops.
 MAX_ANSWER_TOKENS = 1024
@@ -21,25 +26,22 @@ class OllamaReader:
     provider = "ollama"
     paid = False
 
-    def __init__(
-        self, host: str, model: str, timeout_seconds: float, prompts: Prompts, keep_alive: str = "24h"
-    ) -> None:
+    def __init__(self, host: str, model: str, timeout_seconds: float, keep_alive: str = "24h") -> None:
         self.model = model
-        self._prompts = prompts
         self._keep_alive = keep_alive
         self._client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(timeout_seconds))
         self._warm_client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(WARM_TIMEOUT_SECONDS))
 
-    async def read(self, text: str) -> ModelAnswer:
+    async def read(self, text: str, question: Question[AnswerT]) -> ModelAnswer[AnswerT]:
         """Ask the model; errors come back as ModelFailure."""
         try:
             response = await self._client.chat(
                 model=self.model,
                 messages=[
-                    {"role": "system", "content": self._prompts.system},
-                    {"role": "user", "content": self._prompts.user(text)},
+                    {"role": "system", "content": question.system},
+                    {"role": "user", "content": question.user(text)},
                 ],
-                format=ANSWER_SCHEMA,
+                format=question.schema,
                 options={"temperature": 0, "num_predict": MAX_ANSWER_TOKENS},
                 keep_alive=self._keep_alive,
                 think=False,  # a thinking model an operator chose answers at once
@@ -51,7 +53,7 @@ class OllamaReader:
             raise ModelFailure(Failure.TIMEOUT, type(exc).__name__) from exc
         except (ConnectionError, httpx.HTTPError) as exc:
             raise ModelFailure(Failure.DOWN, type(exc).__name__) from exc
-        return model_answer(
+        return question.answer(
             response.message.content or "", response.prompt_eval_count or 0, response.eval_count or 0
         )
 
@@ -59,9 +61,9 @@ class OllamaReader:
         """Load the model and keep it loaded: a chat with no messages loads it and answers nothing."""
         await self._warm_client.chat(model=self.model, messages=[], keep_alive=self._keep_alive)
 
-    def tokens_at_most(self, text: str) -> tuple[int, int]:
+    def tokens_at_most(self, text: str, question: Question[AnswerT]) -> tuple[int, int]:
         """A local model costs nothing; the figures are the prompt's and the answer's bounds."""
-        return self._prompts.tokens_at_most(text), MAX_ANSWER_TOKENS
+        return question.tokens_at_most(text), MAX_ANSWER_TOKENS
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""

@@ -11,20 +11,11 @@ DEFAULT_PROMPTS = Path(__file__).resolve().parents[3] / "prompts"
 @dataclass(frozen=True, slots=True)
 class Prompts:
     """The system prompt (rules and worked examples), the template of the user's turn, and what a
-    model that cannot be held to a tool is told about its answer."""
+    model that cannot be held to a tool is told about its answer: a question is built from them."""
 
     system: str
     user_template: str
     json_only: str = ""
-
-    def user(self, message: str) -> str:
-        """The user's turn for one message; the message goes in as data, never as a format string."""
-        return self.user_template.replace("{message}", message)
-
-    def tokens_at_most(self, message: str) -> int:
-        """An upper bound of the prompt's tokens: a byte-level tokenizer makes no more than one
-        token per UTF-8 byte, whatever the script."""
-        return len(self.system.encode()) + len(self.user(message).encode())
 
 
 def load_prompts(directory: Path = DEFAULT_PROMPTS) -> Prompts:

@@ -247,6 +247,10 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, month, category, threshold)
     );
     """,
+    # What a model call was asked: an expense read, or categories no word decided.
+    """
+    ALTER TABLE llm_call ADD COLUMN question TEXT NOT NULL DEFAULT 'expenses';
+    """,
 )
 
 

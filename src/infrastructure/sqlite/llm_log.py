@@ -11,7 +11,8 @@ from datetime import tzinfo
 from decimal import Decimal
 
 from balance_bot.ports import Clock, MonthUsage, ProviderUsage, StorageUnavailable
-from infrastructure.llm.expense_parser_client import LlmCall
+from infrastructure.llm.cascade import LlmCall
+from infrastructure.llm.category_question import QUESTION_NAME as CATEGORIES_QUESTION
 from infrastructure.sqlite.database import Database
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class SqliteLlmLog:
                     str(call.cost_usd),
                     call.fallback_reason,
                     call.chat_id,
+                    call.question,
                 ),
             )
             _write_tally(db, tally)
@@ -124,6 +126,7 @@ class SqliteLlmLog:
             providers=providers,
             messages=messages,
             messages_without_llm=without_llm,
+            category_calls=sum(1 for call in calls if call[7] == CATEGORIES_QUESTION),
             cost_usd=sum((provider.cost_usd for provider in providers), Decimal(0)),
             budget_usd=self._budget_usd,
             chat_id=chat_id,
@@ -162,8 +165,8 @@ def _provider_usage(provider: str, rows: list[tuple[object, ...]]) -> ProviderUs
 
 _INSERT_CALL = """
     INSERT INTO llm_call (at, month, provider, model, outcome, latency_ms, input_tokens, output_tokens,
-                          cost_usd, fallback_reason, chat_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          cost_usd, fallback_reason, chat_id, question)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _ADD_TALLY = """
     INSERT INTO chat_message_tally (month, chat_id, messages, without_llm) VALUES (?, ?, ?, ?)
@@ -174,7 +177,7 @@ _COSTS = "SELECT cost_usd FROM llm_call WHERE month = ? AND cost_usd != '0'"
 _CLAIM_NOTICE = "INSERT OR IGNORE INTO llm_budget_notice (month) VALUES (?)"
 # A chat id of NULL asks for every group.
 _MONTH_CALLS = """
-    SELECT provider, outcome, latency_ms, input_tokens, output_tokens, cost_usd, fallback_reason
+    SELECT provider, outcome, latency_ms, input_tokens, output_tokens, cost_usd, fallback_reason, question
     FROM llm_call WHERE month = ? AND (? IS NULL OR chat_id = ?) ORDER BY id
 """
 _MONTH_TALLY = """

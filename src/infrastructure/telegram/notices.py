@@ -8,7 +8,7 @@ from telegram import Bot
 from telegram.error import TelegramError
 
 from balance_bot.languages import ChatLanguages
-from infrastructure.llm.expense_parser_client import BudgetReached
+from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)

@@ -58,7 +58,7 @@ from balance_bot.ports import (
 )
 from infrastructure.i18n.catalogs import translations
 from infrastructure.i18n.formats import Formats
-from infrastructure.llm.expense_parser_client import BudgetReached
+from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram import texts
 
 ENGLISH = Speech(Language.ENGLISH)
@@ -383,6 +383,8 @@ class Replies:
                     share=number(Decimal(100 * fallbacks) / calls, decimals=1),
                 )
             )
+            if report.category_calls:
+                lines.append(self.count(texts.USAGE_CATEGORY_CALLS, report.category_calls))
         else:
             lines.append(self.say(texts.USAGE_NO_CALLS))
         paid = self.formats.usd(report.cost_usd, precise=True)

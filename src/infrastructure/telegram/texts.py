@@ -234,6 +234,10 @@ USAGE_MEDIAN = N_("median {milliseconds} ms")
 USAGE_TOKENS = N_("{count} tokens")
 USAGE_FALLBACK_RATE = N_("Fallback rate: {fallbacks} of {calls} calls ({share}%)")
 USAGE_NO_CALLS = N_("No LLM calls this month.")
+USAGE_CATEGORY_CALLS = Nn_(
+    "Of these, {count} call chose categories that no word of the tab decided",
+    "Of these, {count} calls chose categories that no word of the tab decided",
+)
 USAGE_PAID_ALL = N_("Paid calls: {paid} of the {budget} monthly budget")
 USAGE_PAID_GROUP = N_("Paid calls: {paid} (the monthly budget of {budget} is shared by all groups)")
 

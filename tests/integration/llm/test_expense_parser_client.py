@@ -10,8 +10,10 @@ from balance_bot.domain.expenses import ParseResult, ParseStatus, Problem
 from balance_bot.domain.money import AmountLimits, Currency
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.ports import ParseHints
+from infrastructure.llm.answer import expense_question
 from infrastructure.llm.anthropic_reader import AnthropicReader
-from infrastructure.llm.expense_parser_client import ExpenseParserClient, LlmPolicy
+from infrastructure.llm.cascade import LlmPolicy, ModelCascade
+from infrastructure.llm.expense_parser_client import ExpenseParserClient
 from infrastructure.llm.ollama_reader import OllamaReader
 from infrastructure.llm.prompts import load_prompts
 from infrastructure.settings import DEFAULT_LLM_PRICES
@@ -22,6 +24,7 @@ from tests.fakes.model_script import Reply, answer
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
 MESSAGE = "bought rice for 30"
 RICE = answer(30, "UNKNOWN", "rice")
+EXPENSES = expense_question(load_prompts())
 
 
 class Cascade:
@@ -34,20 +37,19 @@ class Cascade:
             database, self.clock, PHNOM_PENH, policy.get("monthly_budget_usd", Decimal(5))
         )
         self.notices = []
-        prompts = load_prompts()
         self.readers = [
-            OllamaReader(ollama.url, "qwen2.5:3b-instruct", policy.pop("ollama_timeout", 2.0), prompts),
-            AnthropicReader(anthropic_api.api_key, "claude-haiku-4-5", anthropic_api.url, 2.0, prompts),
+            OllamaReader(ollama.url, "qwen2.5:3b-instruct", policy.pop("ollama_timeout", 2.0)),
+            AnthropicReader(anthropic_api.api_key, "claude-haiku-4-5", anthropic_api.url, 2.0),
         ]
-        self.client = ExpenseParserClient(
+        self.models = ModelCascade(
             self.readers,
-            AmountLimits(),
             LlmPolicy(timezone=PHNOM_PENH, prices=DEFAULT_LLM_PRICES, **policy),
             self.log,
             self.clock,
             self.timer,
             on_budget_reached=self._noticed,
         )
+        self.client = ExpenseParserClient(self.models, EXPENSES, AmountLimits())
 
     async def _noticed(self, reached):
         self.notices.append(reached)
@@ -69,7 +71,7 @@ class Cascade:
 async def cascade(ollama, anthropic_api, database):
     cascade = Cascade(ollama, anthropic_api, database)
     yield cascade
-    await cascade.client.aclose()
+    await cascade.models.aclose()
 
 
 async def test_a_sure_local_answer_is_used_and_costs_nothing(ollama, anthropic_api, cascade):
@@ -136,7 +138,7 @@ async def test_a_slow_local_model_falls_back_within_the_deadline(ollama, anthrop
         ("ollama", "timeout", None),
         ("anthropic", "ok", "ollama timeout"),
     ]
-    await cascade.client.aclose()
+    await cascade.models.aclose()
 
 
 async def test_the_deadline_bounds_the_whole_cascade(ollama, anthropic_api, database):
@@ -147,7 +149,7 @@ async def test_the_deadline_bounds_the_whole_cascade(ollama, anthropic_api, data
     assert cascade.timer.monotonic() - started < 1.0
     assert anthropic_api.requests == []  # no time was left for it
     assert [call[:2] for call in await cascade.calls()] == [("ollama", "timeout")]
-    await cascade.client.aclose()
+    await cascade.models.aclose()
 
 
 async def test_429_then_success_waits_what_retry_after_asks_without_sleeping(ollama, anthropic_api, cascade):
@@ -210,7 +212,7 @@ async def test_when_every_model_is_unsure_of_chatter_the_bot_stays_silent(ollama
 def most_a_call_costs(text=MESSAGE):
     """What the budget reserves for a message's Haiku calls (two attempts) before they are made."""
     price_in, price_out = DEFAULT_LLM_PRICES["claude-haiku-4-5"]
-    per_call = load_prompts().tokens_at_most(text) * price_in + 1024 * price_out
+    per_call = EXPENSES.tokens_at_most(text) * price_in + 1024 * price_out
     return 2 * per_call / 1_000_000
 
 
@@ -233,7 +235,7 @@ async def test_a_spent_budget_stops_paid_calls_and_admins_are_told_once(ollama, 
     cascade.clock.advance(days=11)  # December in Phnom Penh: a new budget
     await cascade.parse()
     assert len(anthropic_api.requests) == 3
-    await cascade.client.aclose()
+    await cascade.models.aclose()
 
 
 async def test_no_budget_means_no_paid_calls(ollama, anthropic_api, database):
@@ -242,4 +244,4 @@ async def test_no_budget_means_no_paid_calls(ollama, anthropic_api, database):
     assert await cascade.parse() is None
     assert anthropic_api.requests == []
     assert cascade.notices == []
-    await cascade.client.aclose()
+    await cascade.models.aclose()

@@ -4,32 +4,34 @@ from decimal import Decimal
 
 import pytest
 
-from infrastructure.llm.answer import ANSWER_SCHEMA
-from infrastructure.llm.expense_parser_client import Failure, ModelFailure
+from infrastructure.llm.answer import ANSWER_SCHEMA, expense_question
 from infrastructure.llm.ollama_reader import OllamaReader
 from infrastructure.llm.prompts import load_prompts
+from infrastructure.llm.questions import Failure, ModelFailure
 from tests.fakes.model_script import Reply, answer
+
+EXPENSES = expense_question(load_prompts())
 
 MODEL = "qwen2.5:3b-instruct"
 
 
 @pytest.fixture
 async def reader(ollama):
-    reader = OllamaReader(ollama.url, MODEL, 2.0, load_prompts())
+    reader = OllamaReader(ollama.url, MODEL, 2.0)
     yield reader
     await reader.aclose()
 
 
 async def test_an_answer_comes_back_as_a_proposal_with_its_tokens(ollama, reader):
     ollama.script.answers["bought rice for 30"] = answer(30, "UNKNOWN", "rice")
-    result = await reader.read("bought rice for 30")
-    (entry,) = result.proposal.entries
+    result = await reader.read("bought rice for 30", EXPENSES)
+    (entry,) = result.answer.entries
     assert (entry.amount, entry.currency, entry.purpose) == (Decimal(30), "UNKNOWN", "rice")
     assert (result.input_tokens, result.output_tokens) == (900, 40)
 
 
 async def test_the_request_carries_the_schema_the_prompts_and_a_zero_temperature(ollama, reader):
-    await reader.read("bought rice for 30")
+    await reader.read("bought rice for 30", EXPENSES)
     (request,) = ollama.requests
     assert request["format"] == ANSWER_SCHEMA
     assert request["options"]["temperature"] == 0
@@ -41,7 +43,7 @@ async def test_the_request_carries_the_schema_the_prompts_and_a_zero_temperature
 async def test_malformed_json_is_an_invalid_answer_that_still_counts_its_tokens(ollama, reader):
     ollama.script.then(Reply(malformed=True))
     with pytest.raises(ModelFailure) as failed:
-        await reader.read("bought rice for 30")
+        await reader.read("bought rice for 30", EXPENSES)
     assert failed.value.failure is Failure.INVALID
     assert failed.value.input_tokens == 900
 
@@ -53,23 +55,23 @@ async def test_malformed_json_is_an_invalid_answer_that_still_counts_its_tokens(
 async def test_http_errors_are_told_apart(ollama, reader, status, failure):
     ollama.script.then(Reply(status=status))
     with pytest.raises(ModelFailure) as failed:
-        await reader.read("bought rice for 30")
+        await reader.read("bought rice for 30", EXPENSES)
     assert failed.value.failure is failure
 
 
 async def test_a_model_that_is_not_pulled_is_refused(ollama):
-    reader = OllamaReader(ollama.url, "llama-not-pulled", 2.0, load_prompts())
+    reader = OllamaReader(ollama.url, "llama-not-pulled", 2.0)
     with pytest.raises(ModelFailure) as failed:
-        await reader.read("bought rice for 30")
+        await reader.read("bought rice for 30", EXPENSES)
     await reader.aclose()
     assert failed.value.failure is Failure.REFUSED
 
 
 async def test_a_slow_server_times_out_at_the_readers_own_timeout(ollama):
     ollama.script.then(Reply(delay=1.0))
-    reader = OllamaReader(ollama.url, MODEL, 0.1, load_prompts())
+    reader = OllamaReader(ollama.url, MODEL, 0.1)
     with pytest.raises(ModelFailure) as failed:
-        await reader.read("bought rice for 30")
+        await reader.read("bought rice for 30", EXPENSES)
     await reader.aclose()
     assert failed.value.failure is Failure.TIMEOUT
 
@@ -77,8 +79,8 @@ async def test_a_slow_server_times_out_at_the_readers_own_timeout(ollama):
 async def test_a_server_that_is_not_there_is_down(ollama):
     url = ollama.url
     await ollama.stop()
-    reader = OllamaReader(url, MODEL, 1.0, load_prompts())
+    reader = OllamaReader(url, MODEL, 1.0)
     with pytest.raises(ModelFailure) as failed:
-        await reader.read("bought rice for 30")
+        await reader.read("bought rice for 30", EXPENSES)
     await reader.aclose()
     assert failed.value.failure is Failure.DOWN

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from balance_bot.ports import StorageUnavailable
-from infrastructure.llm.expense_parser_client import LlmCall
+from infrastructure.llm.cascade import LlmCall
 from infrastructure.sqlite.database import MIGRATIONS, Database
 from infrastructure.sqlite.llm_log import SqliteLlmLog
 from tests.fakes.clock import FakeClock

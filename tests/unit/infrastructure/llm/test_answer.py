@@ -2,8 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from infrastructure.llm.answer import InvalidAnswer, model_answer, proposal_from_json, proposal_from_text
-from infrastructure.llm.expense_parser_client import Failure, ModelFailure
+from infrastructure.llm.answer import expense_question, proposal_from_json, proposal_from_text
+from infrastructure.llm.prompts import load_prompts
+from infrastructure.llm.questions import Failure, InvalidAnswer, ModelFailure
 
 
 def test_a_schema_answer_becomes_a_proposal_with_exact_amounts():
@@ -44,6 +45,6 @@ def test_anything_off_schema_is_invalid(answer):
 
 def test_an_invalid_answer_is_a_model_failure_that_keeps_its_token_counts():
     with pytest.raises(ModelFailure) as failed:
-        model_answer(None, 120, 7)
+        expense_question(load_prompts()).answer(None, 120, 7)
     assert failed.value.failure is Failure.INVALID
     assert (failed.value.input_tokens, failed.value.output_tokens) == (120, 7)

@@ -1,6 +1,6 @@
 from balance_bot.domain.second_reading import Proposal
-from infrastructure.llm.expense_parser_client import ModelAnswer
 from infrastructure.llm.lazy_reader import LazyReader
+from infrastructure.llm.questions import ModelAnswer
 
 
 class CountingReader:
@@ -10,7 +10,7 @@ class CountingReader:
         self.reads = 0
         self.closed = False
 
-    async def read(self, text):
+    async def read(self, text, question):
         self.reads += 1
         return ModelAnswer(Proposal((), 1.0), 1, 1)
 
@@ -27,8 +27,8 @@ async def test_the_reader_is_built_on_the_first_call_only():
 
     lazy = LazyReader("ollama", "m", False, build)
     assert built == []
-    await lazy.read("a")
-    await lazy.read("b")
+    await lazy.read("a", None)
+    await lazy.read("b", None)
     assert len(built) == 1
     assert built[0].reads == 2
     await lazy.aclose()

@@ -1,6 +1,6 @@
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.second_reading import Rejected, judge_proposal
-from infrastructure.llm.answer import proposal_from_text
+from infrastructure.llm.answer import expense_question, proposal_from_text
 from infrastructure.llm.prompts import DEFAULT_PROMPTS, load_prompts
 
 
@@ -27,8 +27,28 @@ def test_every_worked_example_is_an_answer_the_bot_would_accept():
 
 
 def test_the_message_goes_into_the_user_turn_as_data():
-    assert load_prompts().user("coffee {3}$ {message}").endswith("coffee {3}$ {message}")
+    assert expense_question(load_prompts()).user("coffee {3}$ {message}").endswith("coffee {3}$ {message}")
 
 
 def test_the_json_only_instruction_is_read_from_the_prompts_folder():
     assert "JSON object alone" in load_prompts().json_only
+
+
+def test_every_category_example_names_one_default_category_per_purpose():
+    from infrastructure.categories.tab import load_categories_csv
+    from infrastructure.llm.category_question import (
+        CATEGORY_PROMPTS,
+        category_answer,
+        category_question,
+        load_category_prompts,
+    )
+    from infrastructure.llm.questions import decoded
+
+    names = [category.name for category in load_categories_csv()]
+    blocks = (CATEGORY_PROMPTS / "examples.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    for block in blocks:
+        purposes, _, answer = block.strip().rpartition("\n")
+        assert len(category_answer(decoded(answer), names).names) == len(purposes.splitlines())
+    system = category_question(load_category_prompts(), load_categories_csv()).system
+    assert "{categories}" not in system
+    assert "- Other (ផ្សេងៗ)" in system

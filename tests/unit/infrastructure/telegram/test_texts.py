@@ -18,7 +18,7 @@ from balance_bot.outcomes import (
     TooManyEntries,
 )
 from balance_bot.ports import MonthUsage, ProviderUsage, QueuedMessage, SavedMessage
-from infrastructure.llm.expense_parser_client import BudgetReached
+from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram import texts
 from infrastructure.telegram.replies import ENGLISH, Replies
 

@@ -1,0 +1,122 @@
+"""What a model is asked: the prompts, the JSON schema its answer is held to, and how it is read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+AnswerT = TypeVar("AnswerT")
+
+
+class Failure(StrEnum):
+    """Why a model gave no usable answer."""
+
+    DOWN = "down"
+    TIMEOUT = "timeout"
+    RATE_LIMITED = "rate_limited"
+    OVERLOADED = "overloaded"
+    SERVER_ERROR = "server_error"
+    REFUSED = "refused"  # 4xx: a wrong key, an unknown model
+    INVALID = "invalid"  # off-schema; a reading the text does not bear out is logged as "rejected:<why>"
+
+
+RETRYABLE = frozenset({Failure.RATE_LIMITED, Failure.OVERLOADED, Failure.SERVER_ERROR})
+
+
+def failure_of_status(status: int) -> Failure:
+    """What an HTTP error status means for the cascade (529 is Anthropic's 'overloaded')."""
+    if status == 429:
+        return Failure.RATE_LIMITED
+    if status in (503, 529):
+        return Failure.OVERLOADED
+    if status >= 500:
+        return Failure.SERVER_ERROR
+    return Failure.REFUSED
+
+
+class ModelFailure(Exception):
+    """A model call that gave no usable answer; the tokens it cost are still counted."""
+
+    def __init__(
+        self,
+        failure: Failure,
+        detail: str,
+        *,
+        retry_after: float | None = None,
+        input_tokens: int = 0,
+        output_tokens: int = 0,
+    ) -> None:
+        super().__init__(f"{failure}: {detail}")
+        self.failure = failure
+        self.retry_after = retry_after
+        self.input_tokens = input_tokens
+        self.output_tokens = output_tokens
+
+
+@dataclass(frozen=True, slots=True)
+class ModelAnswer(Generic[AnswerT]):
+    """A model's answer to a question and the tokens it took."""
+
+    answer: AnswerT
+    input_tokens: int
+    output_tokens: int
+
+
+class InvalidAnswer(ValueError):
+    """The model's answer is not the JSON the schema asks for."""
+
+
+@dataclass(frozen=True)
+class Question(Generic[AnswerT]):
+    """One kind of question: every reader asks it the same way, each through its own API.
+
+    `read_answer` turns the decoded JSON (a tool call's input, or the text's JSON with numbers as
+    Decimal) into the answer, raising InvalidAnswer for anything off-schema.
+    """
+
+    name: str  # what the call log calls it
+    system: str
+    user_template: str
+    json_only: str
+    schema: dict[str, Any]
+    tool_name: str
+    tool_description: str
+    read_answer: Callable[[object], AnswerT]
+
+    def user(self, text: str) -> str:
+        """The user's turn; the text goes in as data, never as a format string."""
+        return self.user_template.replace("{message}", text)
+
+    def tokens_at_most(self, text: str) -> int:
+        """An upper bound of the prompt's tokens: a byte-level tokenizer makes no more than one
+        token per UTF-8 byte, whatever the script."""
+        return len(self.system.encode()) + len(self.user(text).encode())
+
+    def answer(self, payload: object, input_tokens: int, output_tokens: int) -> ModelAnswer[AnswerT]:
+        """The answer of a call: JSON text (Ollama) or a tool call's input (Anthropic), None if absent.
+
+        Anything off-schema is a ModelFailure that still counts the tokens the call cost.
+        """
+        try:
+            if payload is None:
+                raise InvalidAnswer("no answer in the reply")
+            answer = self.read_answer(decoded(payload) if isinstance(payload, str) else payload)
+        except InvalidAnswer as exc:
+            raise ModelFailure(
+                Failure.INVALID, str(exc), input_tokens=input_tokens, output_tokens=output_tokens
+            ) from exc
+        return ModelAnswer(answer, input_tokens, output_tokens)
+
+
+def decoded(text: str) -> object:
+    """JSON text with its numbers as Decimal; InvalidAnswer when it is not JSON."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InvalidAnswer(f"not JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise InvalidAnswer("JSON nested too deep") from exc
