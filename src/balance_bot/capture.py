@@ -330,7 +330,9 @@ class CaptureService:
         if hold_until is not None and isinstance(accepted, Accepted):
             wait = math.ceil((hold_until - now).total_seconds())
             per_minute = self._policy.saves_per_minute
-            return Held(accepted.message, per_minute, wait, accepted.unsure, accepted.dating)
+            return Held(
+                accepted.message, per_minute, wait, accepted.unsure, accepted.dating, accepted.landing
+            )
         return accepted
 
     async def _place(
@@ -439,7 +441,7 @@ class CaptureService:
             case Landed(saved, link):
                 return Saved(saved, link, accepted.unsure, accepted.dating)
             case Waiting(problem):
-                return Queued(accepted.message, problem, accepted.unsure, accepted.dating)
+                return Queued(accepted.message, problem, accepted.unsure, accepted.dating, accepted.landing)
         raise AssertionError("unreachable")
 
     async def _categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:

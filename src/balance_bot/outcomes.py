@@ -85,6 +85,7 @@ class Queued:
     problem: LedgerError | None
     unsure: bool = False
     dating: Dating = ON_THE_DAY_POSTED
+    landing: Landing | None = None  # resolves when the rows land after all, for what follows a save
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ class Held:
     wait_seconds: int  # from the moment it was posted
     unsure: bool = False
     dating: Dating = ON_THE_DAY_POSTED
+    landing: Landing | None = None  # resolves when the rows land, for what follows a save
 
 
 @dataclass(frozen=True, slots=True)

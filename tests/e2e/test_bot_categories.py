@@ -168,3 +168,18 @@ async def test_the_category_button_tapped_twice_shows_the_list_once_without_an_e
     assert len(telegram.calls_to("editMessageReplyMarkup")) == 1
     (refused,) = [call for call in telegram.refused if call.method == "editMessageReplyMarkup"]
     assert refused.params["message_id"] == 7002
+
+
+async def test_cat_and_undo_in_reply_to_the_bots_confirmation_act_on_the_expense_it_names(
+    telegram, settings_for, clock
+):
+    async with running(settings_for(), clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee for guests 5$", name="Sokha")
+        confirmation = telegram.sent_message(await telegram.wait_for("sendMessage", replies_to(coffee)))
+        changed = telegram.user_says(GROUP, SOKHA, "/cat Guests & events", reply_to=confirmation)
+        answer = (await telegram.wait_for("sendMessage", replies_to(changed)))["text"]
+        undo = telegram.user_says(GROUP, SOKHA, "/undo", reply_to=confirmation)
+        undone = (await telegram.wait_for("sendMessage", replies_to(undo)))["text"]
+        await settle(telegram)
+    assert answer.startswith("No 1 (coffee for guests): now Guests & events.")
+    assert undone.startswith("Undone")

@@ -149,3 +149,28 @@ async def test_every_reply_names_entries_by_the_no_in_the_sheet_after_a_bookkeep
         after_delete = await telegram.wait_for("sendMessage", replies_to(third), timeout=10)
     assert "Saved as No 5 (" in after_delete["text"]
     assert [row[0] for row in worksheet.values()[1:]] == [3, 4, 5]
+
+
+async def test_an_expense_that_waited_for_the_sheet_counts_against_its_budget_once_it_lands(
+    telegram, sheets, key, tmp_path
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    sheets.add_sheet(
+        SHEET_ID,
+        "Categories",
+        [
+            ["Category", "Category (Khmer)", "Words", "Budget (USD)", "Budget (KHR)"],
+            ["Fuel", "ប្រេងឥន្ធនៈ", "diesel", 100, ""],
+        ],
+    )
+    async with google_bot(
+        telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID, CONFIRM_WAIT_SECONDS="1"
+    ):
+        first = telegram.user_says(GROUP, SOKHA, "diesel 70$")
+        await telegram.wait_for("sendMessage", replies_to(first), timeout=10)
+        sheets.answer_late(":append", 2.5)  # Google is slow: the member hears before the row lands
+        second = telegram.user_says(GROUP, SOKHA, "diesel 15$")
+        waiting = await telegram.wait_for("sendMessage", replies_to(second), timeout=10)
+        notice = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Fuel:"), timeout=10)
+    assert waiting["text"].startswith("Saved: 15.00 USD – diesel.")
+    assert notice["text"] == "Fuel: $85.00 of this month's $100.00 budget used (85%); $15.00 left."

@@ -73,6 +73,8 @@ class FakeTelegram:
     commands_by_language: dict[str, list[Params]] = field(default_factory=dict)
     # The inline keyboard each of the bot's messages carries now, by (chat id, message id).
     markups: dict[tuple[int, int], Params] = field(default_factory=dict)
+    # The bot's sendMessage parameters and the message Telegram made of them.
+    sent_messages: list[tuple[Params, Params]] = field(default_factory=list)
     latency_seconds: float = 0.0
     now: Callable[[], float] = time.time  # when members post, as a Unix time: tests may set the clock
     calls: list[Call] = field(default_factory=list)
@@ -442,8 +444,16 @@ class FakeTelegram:
         self.commands_by_language[params.get("language_code") or ""] = params["commands"]
         return True
 
+    def sent_message(self, sent: Params) -> Params:
+        """The bot's message sent with these sendMessage parameters, as a reply to it quotes it
+        (with its inline keyboard as it is now)."""
+        message = next(message for params, message in self.sent_messages if params is sent)
+        markup = self.markups.get((message["chat"]["id"], message["message_id"]))
+        return {**message, **({"reply_markup": markup} if markup else {})}
+
     async def _api_sendMessage(self, params: Params) -> Params:  # noqa: N802
         message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
+        self.sent_messages.append((params, message))
         if "reply_markup" in params:
             message["reply_markup"] = params["reply_markup"]
             self.markups[(int(params["chat_id"]), message["message_id"])] = params["reply_markup"]

@@ -19,6 +19,7 @@ from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.connect import ConnectSheet
+from balance_bot.delivery import Landed, Landing
 from balance_bot.domain.language import Language
 from balance_bot.group_moves import GroupMoves
 from balance_bot.languages import ChatLanguages
@@ -111,9 +112,13 @@ class BotHandlers:
         self._budgets = budgets
         self._admin_user_ids = admin_user_ids
         self._confirming: set[asyncio.Task[None]] = set()
+        # Expenses told "saved once the sheet answers": their budgets are checked when they land.
+        self._landing: set[asyncio.Task[None]] = set()
 
     async def drain(self) -> None:
         """Wait for the confirmations still being prepared and sent."""
+        for waiting in self._landing:
+            waiting.cancel()  # a sheet that is down may not answer for hours
         while self._confirming:
             await asyncio.gather(*self._confirming, return_exceptions=True)
         await self._confirmations.drain()
@@ -211,7 +216,7 @@ class BotHandlers:
         if message.reply_to_message is None:
             await message.reply_text((await self._replies(message)).say(texts.UNDO_HOW))
             return
-        target = message.reply_to_message.message_id
+        target = _expense_message_id(message.reply_to_message, context.bot.id)
         author = _author(message, user)
         if author is None:
             return
@@ -242,7 +247,7 @@ class BotHandlers:
                 return
             outcome = await self._categorising.recategorise(
                 message.chat_id,
-                target.message_id,
+                _expense_message_id(target, context.bot.id),
                 author.id,
                 lambda: self._is_admin(context, message, user.id),
                 name,
@@ -505,6 +510,12 @@ class BotHandlers:
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (undo,), False, _topic(message))
             )
+            if self._budgets is not None and outcome.landing is not None:
+                task = asyncio.get_running_loop().create_task(
+                    self._budgets_once_landed(message, outcome.landing, replies)
+                )
+                self._landing.add(task)
+                task.add_done_callback(self._landing.discard)
             return
         author = _author(message, message.from_user)
         reply = replies.reply_for(outcome, author.name if author is not None else "")
@@ -529,6 +540,13 @@ class BotHandlers:
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
             )
+
+    async def _budgets_once_landed(self, message: Message, landing: Landing, replies: Replies) -> None:
+        """An expense that waited for the sheet counts against the budgets once its rows are there."""
+        landed = await asyncio.shield(landing)
+        if isinstance(landed, Landed):
+            categories = await self._category_names_for(message.chat_id, replies)
+            self._in_background(self._tell_budgets(message, landed.message, replies, categories))
 
     async def _category_names_for(self, chat_id: int, replies: Replies) -> dict[str, str]:
         """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
@@ -620,6 +638,19 @@ def _incoming(message: Message, author: _Author) -> IncomingMessage:
         revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
         forwarded_from=message.forward_origin.date if message.forward_origin is not None else None,
     )
+
+
+def _expense_message_id(target: Message, bot_id: int) -> int:
+    """The member's message a command in reply is about: the message replied to, or, for the bot's
+    confirmation, the one its buttons name (members reply to what names the expense)."""
+    if target.from_user is None or target.from_user.id != bot_id or target.reply_markup is None:
+        return target.message_id
+    for row in target.reply_markup.inline_keyboard:
+        for button in row:
+            action, _, rest = str(button.callback_data or "").partition(":")
+            if action in (UNDO, SWITCH, CATEGORY_MENU) and rest.isdigit():
+                return int(rest)
+    return target.message_id
 
 
 def _buttons(

@@ -575,7 +575,7 @@ class Replies:
                 return None
             case Saved(saved, link, is_unsure, dating):
                 return self.unsure(self.confirmation(saved, link, dating, categories), is_unsure)
-            case Queued(message, problem, is_unsure, dating):
+            case Queued(message, problem, is_unsure, dating, _):
                 return self.unsure(self.queued(message, problem, dating), is_unsure)
             case AskPurpose(entry):
                 return self.ask_purpose(entry)
