@@ -8,6 +8,7 @@ from datetime import date, timedelta, tzinfo
 
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
 from balance_bot.domain.ledger import Period, SheetRow, local_day
+from balance_bot.domain.members import PaymentMode, members_month
 from balance_bot.domain.months import month_named
 from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore
 
@@ -65,7 +66,9 @@ class BalanceService:
         void_prefix: str,
         grace_days: int = 3,
         rows_read: Callable[[int, list[SheetRow]], Awaitable[object]] | None = None,
+        payment_mode: Callable[[int], Awaitable[PaymentMode]] | None = None,
     ) -> None:
+        self._payment_mode = payment_mode  # whose money pays for what members post, per group
         self._rows_read = rows_read  # e.g. categories a bookkeeper chose, learned from the rows
         self._ledgers = ledgers
         self._mirror = mirror
@@ -73,6 +76,7 @@ class BalanceService:
         self._timezone = timezone
         self._void_prefix = void_prefix
         self._grace_days = grace_days
+        self._latest: dict[int, PeriodBalance] = {}  # each group's current month, as last read
 
     def current_period(self) -> Period:
         """The month the team is in, in its time zone."""
@@ -80,6 +84,10 @@ class BalanceService:
 
     def _today(self) -> date:
         return local_day(self._clock.now(), self._timezone)
+
+    def current_day(self) -> date:
+        """The team's date today, in its time zone."""
+        return self._today()
 
     def _last_day_open(self, period: Period) -> date:
         """The last day a month takes late expenses: `grace_days` into the next month."""
@@ -149,6 +157,11 @@ class BalanceService:
             return None
         return await self._read(chat_id, store, ledger, previous)
 
+    def latest(self, chat_id: int) -> PeriodBalance | None:
+        """The group's current month as last read (by a round or /balance); None before the first read."""
+        latest = self._latest.get(chat_id)
+        return latest if latest is not None and latest.period == self.current_period() else None
+
     async def groups(self) -> list[int]:
         """The groups whose months are kept: those with a month in the mirror or a saved expense."""
         return await self._mirror.known_chats()
@@ -164,9 +177,15 @@ class BalanceService:
             await self._rows_read(chat_id, rows)
         record = await self._mirror.period(ledger, period)
         opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
-        balance = balance_of(period, opening, month_figures(rows, self._void_prefix))
+        mode = await self._payment_mode(chat_id) if self._payment_mode is not None else PaymentMode.MEMBER
+        members = members_month(
+            rows, self._void_prefix, record.members_opening if record is not None else {}, mode
+        )
+        balance = balance_of(period, opening, month_figures(rows, self._void_prefix), members)
+        if period == self.current_period():
+            self._latest[chat_id] = balance
         if record is not None and record.closing is None and period < self.current_period():
-            await self._mirror.carry(ledger, period.next(), balance.closing())
+            await self._mirror.carry(ledger, period.next(), balance.closing(), members.positions())
         return balance
 
     async def _roll_over(
@@ -187,12 +206,16 @@ class BalanceService:
         if record is None or record.closing is not None:
             if not is_open:
                 closing = record.closing if record is not None else None
-                await self._mirror.open(ledger, current, closing or dict.fromkeys(CURRENCIES, ZERO))
+                members = record.members_closing if record is not None else None
+                await self._mirror.open(
+                    ledger, current, closing or dict.fromkeys(CURRENCIES, ZERO), members or {}
+                )
             return False
         grace_over = self._today() > self._last_day_open(previous)
         if is_open and not grace_over and not read_open_month:
             return True
         balance = await self._read(chat_id, store, ledger, previous)  # carries its balance into this month
         if grace_over:
-            await self._mirror.close(ledger, previous, balance.closing())
+            members = balance.members.positions() if balance.members is not None else {}
+            await self._mirror.close(ledger, previous, balance.closing(), members)
         return not grace_over

@@ -43,7 +43,7 @@ class BudgetWatch:
 
     async def after_save(self, chat_id: int, saved: SavedMessage) -> list[BudgetCrossed]:
         """The budgets the saved rows took past a threshold for the first time this month."""
-        lines = [line.line for line in saved.lines if not line.line.topup]
+        lines = [line.line for line in saved.lines if line.line.spending]
         if not lines:
             return []
         try:

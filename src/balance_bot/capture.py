@@ -406,10 +406,17 @@ class CaptureService:
 
     @_ledger_errors_as_outcome
     async def top_up(self, message: IncomingMessage) -> Outcome:
-        """/topup 200$ from the office: money put into the cash box, on its own row and column.
+        """/topup 200$ from the office: money put into the cash box, on its own row and column."""
+        return await self.record_cash(message, TOP_UP_PREFIX, lambda line: replace(line, topup=True))
+
+    async def record_cash(
+        self, message: IncomingMessage, label: str, mark: Callable[[LedgerLine], LedgerLine]
+    ) -> Outcome:
+        """Cash that is not spending (a top-up, an advance): one amount and its currency, on a row of
+        its own whose Item is the label and the words after the amount; `mark` says what kind of row.
 
         The amount and currency must be said: a guessed currency is fine for a coffee the
-        member can switch, not for the figure every balance after it starts from.
+        member can switch, not for a figure every balance after it starts from.
         """
         result = self._interpreter.read_alone(message.text)
         entries = result.entries
@@ -421,15 +428,14 @@ class CaptureService:
         entry = entries[0]
         if problem := problem_with_amount(entry.money, self._policy.limits):
             return Refused(_REFUSALS[problem], entry, self._policy.limits)
-        purpose = f"{TOP_UP_PREFIX}: {entry.purpose}" if entry.purpose else TOP_UP_PREFIX
+        purpose = f"{label}: {entry.purpose}" if entry.purpose else label
         placed = await self._place(
             message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)
         )
         if isinstance(placed, DateRefused):
             return placed
-        line = replace(
-            self._lines(message, message.message_id, placed.days, [replace(entry, purpose=purpose)])[0],
-            topup=True,
+        line = mark(
+            self._lines(message, message.message_id, placed.days, [replace(entry, purpose=purpose)])[0]
         )
         return await self._accept(
             message, message.message_id, placed, [line], currency_guessed=False, unsure=False

@@ -106,14 +106,14 @@ class Categorising:
 
         A purpose the tab's words do not decide goes to the language model, when there is one.
         """
-        if all(line.topup or line.category for line in lines):
+        if all(not line.spending or line.category for line in lines):
             return list(lines)
         book, identity = await self._book_of(chat_id)
         learned = await self._corrections.learned(identity) if identity is not None else {}
         decided = {
             line.purpose: book.categorise(line.purpose, learned)
             for line in lines
-            if not (line.topup or line.category)
+            if line.spending and not line.category
         }
         names = {purpose: decision.name for purpose, decision in decided.items()}
         undecided = [
@@ -124,7 +124,7 @@ class Categorising:
         if undecided and self._guesser is not None:
             names |= await self._guessed(chat_id, book, identity or "", undecided)
         return [
-            line if line.topup or line.category else replace(line, category=names[line.purpose])
+            line if not line.spending or line.category else replace(line, category=names[line.purpose])
             for line in lines
         ]
 
@@ -165,7 +165,7 @@ class Categorising:
         if self._settle is not None:
             await self._settle(chat_id)  # the message's rows are in the sheet, and kept, before they change
         saved = await self._state.find(chat_id, message_id)
-        if saved is None or saved.voided or all(line.line.topup for line in saved.lines):
+        if saved is None or saved.voided or all(not line.line.spending for line in saved.lines):
             return ActionRefused(ActionRefusal.UNKNOWN)
         if user_id != saved.author_id and not await is_admin():
             return ActionRefused(ActionRefusal.NOT_ALLOWED)
@@ -177,7 +177,7 @@ class Categorising:
         identity = identity if identity is not None else await store.identity()
         lines = []
         for line in saved.lines:
-            if line.line.topup:
+            if not line.line.spending:
                 lines.append(line)
                 continue
             written = await store.set_category(line, category.name)

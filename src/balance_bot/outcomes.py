@@ -201,6 +201,18 @@ class LedgerProblem:
     error: LedgerError
 
 
+@dataclass(frozen=True, slots=True)
+class UnknownMember:
+    """The @username names no member the bot has seen post in the group."""
+
+    username: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoMemberNamed:
+    """A movement names no member: an @username, a reply to their message, or a mention is needed."""
+
+
 Outcome = (
     Silent
     | Accepted
@@ -221,4 +233,6 @@ Outcome = (
     | ActionRefused
     | LedgerProblem
     | StorageProblem
+    | UnknownMember
+    | NoMemberNamed
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
@@ -303,6 +303,13 @@ class PeriodRecord:
     period: Period
     opening: Mapping[Currency, Decimal]
     closing: Mapping[Currency, Decimal] | None = None
+    # What each member held (positive) or was owed (negative) as the month opened, and as it closed.
+    members_opening: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
+    members_closing: Mapping[str, Mapping[Currency, Decimal]] | None = None
+
+
+MemberAmounts = Mapping[str, Mapping[Currency, Decimal]]
+EMPTY: MemberAmounts = {}
 
 
 class BalanceMirror(Protocol):
@@ -312,15 +319,22 @@ class BalanceMirror(Protocol):
         """The month's record, if the mirror has one."""
         ...
 
-    async def open(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
-        """Open a month with its opening balance; a month already open keeps the one it has."""
+    async def open(
+        self, ledger: str, period: Period, opening: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
+    ) -> PeriodRecord:
+        """Open a month with its opening balance (the box's, the members'); a month already open
+        keeps the one it has."""
         ...
 
-    async def close(self, ledger: str, period: Period, closing: Mapping[Currency, Decimal]) -> None:
-        """Record a month's closing balance, the one carried forward."""
+    async def close(
+        self, ledger: str, period: Period, closing: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
+    ) -> None:
+        """Record a month's closing balance (the box's, the members'), the one carried forward."""
         ...
 
-    async def carry(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> None:
+    async def carry(
+        self, ledger: str, period: Period, opening: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
+    ) -> None:
         """Set a month's opening to what the month before holds now, opening it if need be."""
         ...
 
@@ -414,6 +428,55 @@ class CategoryGuesser(Protocol):
     ) -> list[str | None]:
         """One of the choices' names for each purpose, in order; None where the model is unsure,
         and all None when no model answered in time."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SeenMember:
+    """A member the bot has seen post in a group: whom `/advance @name` can name."""
+
+    user_id: int
+    name: str  # as the sheet's "Posted by" writes it
+    username: str | None = None
+
+
+class MemberDirectory(Protocol):
+    """The members seen in each group, found again by @username."""
+
+    async def seen(self, chat_id: int, member: SeenMember) -> None:
+        """Remember the member (their latest name and username)."""
+        ...
+
+    async def by_username(self, chat_id: int, username: str) -> SeenMember | None:
+        """The member of the group with that @username (without the @, any case); None if never seen."""
+        ...
+
+
+class GroupSettingsStore(Protocol):
+    """What a group chose with /settings; None where it has not chosen."""
+
+    async def payment_mode(self, chat_id: int) -> str | None:
+        """A PaymentMode's value."""
+        ...
+
+    async def set_payment_mode(self, chat_id: int, mode: str) -> None:
+        """Remember it."""
+        ...
+
+    async def advance_reminders(self, chat_id: int) -> bool | None:
+        """Whether members holding an old advance are reminded."""
+        ...
+
+    async def set_advance_reminders(self, chat_id: int, on: bool) -> None:
+        """Remember it."""
+        ...
+
+
+class AdvanceReminderLog(Protocol):
+    """The reminders sent about an advance: one per member and advance."""
+
+    async def claim(self, chat_id: int, member: str, since: str) -> bool:
+        """True only the first time for the member's advance held since that day."""
         ...
 
 

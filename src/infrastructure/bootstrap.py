@@ -37,9 +37,11 @@ from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.group_moves import GroupMoves
+from balance_bot.group_settings import GroupSettings
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
+from balance_bot.movements import AdvanceReminders, CashMovements
 from balance_bot.ports import (
     Clock,
     ExpenseParser,
@@ -70,6 +72,7 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
+from infrastructure.sqlite.members import SqliteAdvanceReminders, SqliteMemberDirectory
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
@@ -262,6 +265,9 @@ class CaptureParts:
     moves: GroupMoves
     categorising: Categorising
     ledgers: LedgerDirectory
+    movements: CashMovements
+    group_settings: GroupSettings
+    reminders: AdvanceReminders
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -363,6 +369,8 @@ def build_capture(
         delivery.settle,
         guesser=llm.categories,
     )
+    preferences = SqliteChatPreferences(database)
+    group_settings = GroupSettings(preferences)
     balances = BalanceService(
         ledgers,
         SqliteMirror(database),
@@ -371,6 +379,7 @@ def build_capture(
         load_template().void_prefix,
         grace_days=settings.period_grace_days,
         rows_read=categorising.learn_from_sheet,
+        payment_mode=group_settings.payment_mode,
     )
     capture = CaptureService(
         interpreter,
@@ -383,7 +392,6 @@ def build_capture(
         categorising=categorising,
     )
     connect = ConnectSheet(access, chat_sheets)
-    preferences = SqliteChatPreferences(database)
     return CaptureParts(
         capture,
         connect,
@@ -401,6 +409,11 @@ def build_capture(
         GroupMoves(chat_moves, delivery, chat_sheets),
         categorising,
         ledgers,
+        CashMovements(capture, SqliteMemberDirectory(database), balances),
+        group_settings,
+        AdvanceReminders(
+            balances, group_settings, SqliteAdvanceReminders(database), settings.advance_reminder_days
+        ),
     )
 
 
@@ -446,6 +459,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
             settings.khr_per_usd,
             load_template().void_prefix,
         ),
+        members=(parts.movements, parts.group_settings, parts.reminders),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application
@@ -570,6 +584,8 @@ def try_chat(settings: Settings, folder: Path) -> int:
             tried.khr_per_usd,
             parts.start,
             parts.close,
+            parts.movements,
+            parts.group_settings,
         )
         where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
         return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where))

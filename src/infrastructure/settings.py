@@ -76,6 +76,7 @@ class Settings:
     confirm_wait_seconds: int = 5
     reconcile_minutes: int = 30
     period_grace_days: int = 3
+    advance_reminder_days: int = 7
     max_days_back: int = 31
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
@@ -172,6 +173,9 @@ class Settings:
             confirm_wait_seconds=_positive_int(values, "CONFIRM_WAIT_SECONDS", defaults.confirm_wait_seconds),
             reconcile_minutes=_positive_int(values, "RECONCILE_MINUTES", defaults.reconcile_minutes),
             period_grace_days=_positive_int(values, "PERIOD_GRACE_DAYS", defaults.period_grace_days),
+            advance_reminder_days=_positive_int(
+                values, "ADVANCE_REMINDER_DAYS", defaults.advance_reminder_days
+            ),
             max_days_back=_positive_int(values, "MAX_DAYS_BACK", defaults.max_days_back),
             webhook_url=values.get("WEBHOOK_URL"),
             webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),

@@ -71,6 +71,8 @@ class FakeTelegram:
     user_languages: dict[int, str] = field(default_factory=dict)
     # setMyCommands as the bot last set it, per language_code ("" for everyone else).
     commands_by_language: dict[str, list[Params]] = field(default_factory=dict)
+    # Members' @usernames, sent in `from` with what they post.
+    usernames: dict[int, str] = field(default_factory=dict)
     # The inline keyboard each of the bot's messages carries now, by (chat id, message id).
     markups: dict[tuple[int, int], Params] = field(default_factory=dict)
     # The bot's sendMessage parameters and the message Telegram made of them.
@@ -503,6 +505,8 @@ class FakeTelegram:
         user: Params = {"id": user_id, "is_bot": False, "first_name": name or f"Member{user_id}"}
         if user_id in self.user_languages:
             user["language_code"] = self.user_languages[user_id]
+        if user_id in self.usernames:
+            user["username"] = self.usernames[user_id]
         return user
 
     def _message(self, chat_id: int, sender: Params, text: str | None) -> Params:
@@ -514,9 +518,16 @@ class FakeTelegram:
         }
         if text is not None:
             message["text"] = text
+            entities = []
             if text.startswith("/"):
                 command = text.split(maxsplit=1)[0]
-                message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+                entities.append({"type": "bot_command", "offset": 0, "length": len(command)})
+            # As Telegram marks them: an @username of 5 to 32 characters, offsets in UTF-16 code units.
+            for mention in re.finditer(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{4,31}\b", text):
+                offset = len(text[: mention.start()].encode("utf-16-le")) // 2
+                entities.append({"type": "mention", "offset": offset, "length": len(mention.group())})
+            if entities:
+                message["entities"] = entities
         return message
 
 

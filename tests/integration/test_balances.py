@@ -198,3 +198,36 @@ async def test_a_round_in_the_grace_days_reads_last_month_and_this_month_once_ea
         before = books.reads()
         assert await books.service.month_round(CHAT) is None
         assert books.reads() - before == 2
+
+
+def movement(number, day, kind, member, usd="", khr=""):
+    """A movement's row as the bot writes it: its kind, member and amount in the Movement columns."""
+    return [*row(number, day, f"{kind} {member}", member="Admin"), kind, member, usd, khr]
+
+
+async def test_what_members_hold_or_are_owed_is_carried_into_the_next_month_once_as_the_box_is(books, clock):
+    books.month(
+        "November 2026",
+        [
+            row(1, date(2026, 11, 1), "Top-up: office", topup_usd=200),
+            movement(2, date(2026, 11, 2), "Advance", "Sokha", usd=50),
+            row(3, date(2026, 11, 3), "market", usd=30, member="Sokha"),
+            row(4, date(2026, 11, 4), "taxi", usd=5, member="Dara"),
+        ],
+    )
+    november = await books.service.balance(CHAT, NOVEMBER)
+    assert november.members.positions() == {
+        "Sokha": {Currency.USD: 20, Currency.KHR: 0},
+        "Dara": {Currency.USD: -5, Currency.KHR: 0},
+    }
+    assert november.box(Currency.USD) == 150  # 200 in, 50 to Sokha: the 35 spent came from members
+    clock.current = datetime(2026, 12, 3, 17, 1, tzinfo=UTC)  # November has closed
+    books.month("December 2026", [movement(1, date(2026, 12, 1), "Returned", "Sokha", usd=20)])
+    december = await books.service.balance(CHAT, DECEMBER)
+    sokha, dara = december.members.named("Sokha"), december.members.named("Dara")
+    assert (sokha.opening[Currency.USD], sokha.position[Currency.USD]) == (20, 0)
+    assert dara.owed(Currency.USD) == 5
+    books.spreadsheet.sheet("November 2026").rows[3][3] = 40  # a late fix to the closed month
+    again = await books.service.balance(CHAT, DECEMBER)
+    assert again.members.named("Sokha").opening[Currency.USD] == 20  # carried once, not again
+    assert december.box(Currency.USD) == 170

@@ -7,9 +7,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.money import Currency
+
+if TYPE_CHECKING:
+    from balance_bot.domain.members import MembersMonth
 
 CURRENCIES = (Currency.USD, Currency.KHR)
 ZERO = Decimal(0)
@@ -50,10 +54,16 @@ class PeriodBalance:
     period: Period
     currencies: Mapping[Currency, CurrencyBalance]
     figures: MonthFigures
+    members: MembersMonth | None = None  # who holds the team's cash, and whom it owes
 
     def closing(self) -> dict[Currency, Decimal]:
         """What is left per currency, carried forward as the next month's opening."""
         return {currency: balance.closing for currency, balance in self.currencies.items()}
+
+    def box(self, currency: Currency) -> Decimal:
+        """The cash in the box: what is left, less what members hold, plus what they are owed."""
+        held = self.members.held_total(currency) if self.members is not None else ZERO
+        return self.currencies[currency].closing - held
 
     def combined_usd(self, khr_per_usd: Decimal) -> Decimal:
         """Both currencies' closing in dollars at the given rate, to the cent."""
@@ -97,8 +107,13 @@ def _nothing_spent() -> dict[Currency, Decimal]:
     return dict.fromkeys(CURRENCIES, ZERO)
 
 
-def balance_of(period: Period, opening: Mapping[Currency, Decimal], figures: MonthFigures) -> PeriodBalance:
-    """The month's balance from its opening and its figures."""
+def balance_of(
+    period: Period,
+    opening: Mapping[Currency, Decimal],
+    figures: MonthFigures,
+    members: MembersMonth | None = None,
+) -> PeriodBalance:
+    """The month's balance from its opening and its figures (and its members', when known)."""
     return PeriodBalance(
         period,
         {
@@ -110,4 +125,5 @@ def balance_of(period: Period, opening: Mapping[Currency, Decimal], figures: Mon
             for currency in CURRENCIES
         },
         figures,
+        members,
     )

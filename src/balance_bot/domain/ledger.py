@@ -7,8 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from balance_bot.domain.money import Money
+
+if TYPE_CHECKING:
+    from balance_bot.domain.members import Movement
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -97,7 +101,13 @@ class LedgerLine:
     member: str
     source: EntrySource
     topup: bool = False  # money put into the cash box, written to a Top-up column
-    category: str = ""  # the Categories tab's name for it; "" for a top-up
+    category: str = ""  # the Categories tab's name for it; "" for a top-up or a movement
+    movement: Movement | None = None  # cash between the box and a member, written to Movement columns
+
+    @property
+    def spending(self) -> bool:
+        """Whether the line is an expense: neither a top-up nor a movement."""
+        return not self.topup and self.movement is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +134,10 @@ class SheetRow:
     topup_usd: Decimal | None = None
     topup_khr: Decimal | None = None
     category: str = ""
+    movement: str = ""  # a MovementKind's word, as the sheet has it
+    movement_member: str = ""  # the member the movement concerns
+    movement_usd: Decimal | None = None
+    movement_khr: Decimal | None = None
 
 
 def lines_already_written(

@@ -13,15 +13,34 @@ from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising
 from balance_bot.connect import SheetsNotConfigured
+from balance_bot.domain.members import MovementKind, PaymentMode
+from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
-from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved
-from balance_bot.ports import Clock, SavedMessage
+from balance_bot.movements import CashMovements
+from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
+from balance_bot.ports import Clock, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
+from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
 TRY_CHAT_ID = -1
-_FOR_ADMINS = ("/balance", "/topup", "/quiet", "/usage", "/connect", "/language")
+_FOR_ADMINS = (
+    "/balance",
+    "/topup",
+    "/quiet",
+    "/usage",
+    "/connect",
+    "/language",
+    "/advance",
+    "/reimburse",
+    "/received",
+)
+_MOVEMENTS = {
+    "/advance": MovementKind.ADVANCE,
+    "/reimburse": MovementKind.REIMBURSED,
+    "/received": MovementKind.RETURNED,
+}
 # Lines pasted together reach the terminal within this many seconds of each other.
 PASTE_SECONDS = 0.05
 
@@ -40,6 +59,8 @@ class TryServices:
     khr_per_usd: Decimal
     start: Callable[[], Awaitable[None]]
     close: Callable[[], Awaitable[None]]
+    movements: CashMovements
+    group_settings: GroupSettings
 
 
 class TryChat:
@@ -51,7 +72,9 @@ class TryChat:
         self._member = "You"
         self._admins: set[str] = set()
         self._quiet = False
-        self._message_id = 0
+        # Message ids go on from the last session's: the bot's memory would take a reused id for
+        # an edit of the message it saved under that id before.
+        self._message_id = int(services.clock.now().timestamp() * 1000) % 2**31
         self._last_message: dict[str, tuple[int, str]] = {}
         self._last_saved: dict[str, int] = {}
 
@@ -66,6 +89,9 @@ class TryChat:
         command, _, rest = text.strip().partition(" ")
         if command == "/quit":
             return False
+        await self._services.movements.seen(TRY_CHAT_ID, self._seen(self._member))
+        if command.casefold() == "returned":
+            command = "/returned"
         if command.startswith("/"):
             await self._command(command.split("@")[0], rest.strip())
         elif text.strip():
@@ -114,8 +140,51 @@ class TryChat:
             self._say(replies.usage(await services.usage.this_month(TRY_CHAT_ID)))
         elif command == "/connect":
             self._say(texts.TRY_NO_GOOGLE.format(why=replies.connect_reply(SheetsNotConfigured())))
+        elif command in _MOVEMENTS or command == "/returned":
+            await self._move(command, rest, replies)
+        elif command == "/mybalance":
+            mine = await services.movements.balance_of(TRY_CHAT_ID, self._seen(self._member))
+            self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
+        elif command == "/settings":
+            await self._settings(rest, replies)
         else:
             self._say(texts.TRY_NO_SUCH_COMMAND.format(command=command))
+
+    async def _move(self, command: str, rest: str, replies: Replies) -> None:
+        """/advance NAME 50$ market (a member by their terminal name), /returned 20$ for oneself."""
+        self._message_id += 1
+        named: SeenMember | str | None
+        if command == "/returned":
+            kind, named, text = MovementKind.RETURNED, self._seen(self._member), rest
+        else:
+            name, _, text = rest.partition(" ")
+            kind, named = _MOVEMENTS[command], (name.lstrip("@") or None)
+        outcome = await self._services.movements.record(self._message(self._message_id, text), kind, named)
+        if isinstance(outcome, TopUpUnclear):
+            self._say(replies.say(texts.RETURNED_HOW if command == "/returned" else texts.MOVEMENT_HOW))
+            return
+        await self._show(outcome)
+
+    async def _settings(self, rest: str, replies: Replies) -> None:
+        words = rest.casefold().split()
+        settings = self._services.group_settings
+        if words and not self._is_admin():
+            self._say(replies.say(texts.ADMINS_ONLY))
+            return
+        match words:
+            case []:
+                pass
+            case ["payments", ("member" | "box") as mode]:
+                await settings.set_payment_mode(TRY_CHAT_ID, PaymentMode(mode))
+            case ["reminders", ("on" | "off") as on]:
+                await settings.set_advance_reminders(TRY_CHAT_ID, on == "on")
+            case _:
+                self._say(replies.say(texts.SETTINGS_HOW))
+                return
+        self._say(MemberReplies(replies).settings(await settings.of(TRY_CHAT_ID)))
+
+    def _seen(self, member: str) -> SeenMember:
+        return SeenMember(zlib.crc32(member.encode()), member, member)
 
     async def _set_quiet(self, choice: str, replies: Replies) -> None:
         if choice not in ("on", "off"):

@@ -48,6 +48,7 @@ from infrastructure.sheets.google_cells import (
     decimal,
     is_number,
     letter,
+    movement_cells,
     no_such_worksheet,
     number_format,
     number_in,
@@ -309,6 +310,8 @@ class GoogleSheetLedger:
         self._write_item(saved.worksheet, row, item if item.startswith(prefix) else prefix + item, None)
         if saved.line.topup:
             self._write_topup(saved.worksheet, row, None)
+        if saved.line.movement is not None:  # out of a bookkeeper's sums, as a top-up is
+            self._write_cells(saved.worksheet, row, {"movement_usd": "", "movement_khr": ""}, [])
         return SavedLine(saved.line, saved.worksheet, row, number)
 
     def _categories_now(self) -> list[Category]:
@@ -528,6 +531,10 @@ class GoogleSheetLedger:
                     topup_usd=decimal(cells["topup_usd"]),
                     topup_khr=decimal(cells["topup_khr"]),
                     category=str(cells["category"] or ""),
+                    movement=str(cells["movement"] or ""),
+                    movement_member=str(cells["movement_member"] or ""),
+                    movement_usd=decimal(cells["movement_usd"]),
+                    movement_khr=decimal(cells["movement_khr"]),
                 ),
             )
 
@@ -618,4 +625,5 @@ class GoogleSheetLedger:
             "reference": line.source.reference(),
             "topup_usd": topups(line)[0],
             "topup_khr": topups(line)[1],
+            **movement_cells(line),
         }

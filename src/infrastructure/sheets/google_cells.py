@@ -86,14 +86,25 @@ UNFORMATTED: ParamsType = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRe
 
 def amounts(line: LedgerLine) -> tuple[Any, Any]:
     """(USD cell, KHR cell): numbers, so a bookkeeper's SUM works; the other one empty."""
-    if line.topup:
-        return "", ""  # a top-up stays out of the month's spending
-    return cells_of(line)
+    return cells_of(line) if line.spending else ("", "")  # top-ups and movements stay out of spending
 
 
 def topups(line: LedgerLine) -> tuple[Any, Any]:
     """(Top-up USD cell, Top-up KHR cell) of a top-up; both empty for an expense."""
     return cells_of(line) if line.topup else ("", "")
+
+
+def movement_cells(line: LedgerLine) -> dict[str, Any]:
+    """A movement's kind, member and amount cells; all empty for any other line."""
+    if line.movement is None:
+        return {"movement": "", "movement_member": "", "movement_usd": "", "movement_khr": ""}
+    usd, khr = cells_of(line)
+    return {
+        "movement": line.movement.kind.value,
+        "movement_member": line.movement.member,
+        "movement_usd": usd,
+        "movement_khr": khr,
+    }
 
 
 def cells_of(line: LedgerLine) -> tuple[Any, Any]:

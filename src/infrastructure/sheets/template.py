@@ -13,7 +13,9 @@ from balance_bot.domain.ledger import LedgerLine
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "sheet_templates" / "monthly.json"
 REQUIRED_KEYS = (
     "no", "date", "item", "usd", "khr", "category", "member", "reference", "topup_usd", "topup_khr",
+    "movement", "movement_member", "movement_usd", "movement_khr",
 )  # fmt: skip
+MOVEMENT_KEYS = ("movement", "movement_member", "movement_usd", "movement_khr")
 # The contract's columns (DESIGN.md): always the first five, in this order, whatever their headers say.
 FIXED_KEYS = ("no", "date", "item", "usd", "khr")
 
@@ -121,4 +123,8 @@ def load_template(path: Path = DEFAULT_TEMPLATE) -> SheetTemplate:
 
 def keys_filled(line: LedgerLine) -> tuple[str, ...]:
     """The columns a line needs beside the first five: a worksheet made before them may lack them."""
-    return (("topup_usd", "topup_khr") if line.topup else ()) + (("category",) if line.category else ())
+    return (
+        (("topup_usd", "topup_khr") if line.topup else ())
+        + (("category",) if line.category else ())
+        + (MOVEMENT_KEYS if line.movement is not None else ())
+    )

@@ -365,7 +365,7 @@ class WorkbookLedger:
         text = str(item.value or "")
         if not text.startswith(self._template.void_prefix):
             self._set_text(sheet, layout, row, "item", self._template.void_prefix + text)
-        for key in ("usd", "khr", "topup_usd", "topup_khr"):
+        for key in ("usd", "khr", "topup_usd", "topup_khr", "movement_usd", "movement_khr"):
             if layout.has(key):
                 sheet.cell(row, layout.column(key)).value = None
         return SavedLine(saved.line, sheet.title, row, number if isinstance(number, int) else 0)
@@ -405,6 +405,10 @@ class WorkbookLedger:
                     topup_usd=_as_decimal(cells.get("topup_usd")),
                     topup_khr=_as_decimal(cells.get("topup_khr")),
                     category=str(cells["category"] or ""),
+                    movement=str(cells["movement"] or ""),
+                    movement_member=str(cells["movement_member"] or ""),
+                    movement_usd=_as_decimal(cells.get("movement_usd")),
+                    movement_khr=_as_decimal(cells.get("movement_khr")),
                 ),
             )
 
@@ -481,13 +485,16 @@ class WorkbookLedger:
         formats = {column.key: column.number_format for column in self._template.columns}
         usd = line.money.amount if line.money.currency is not Currency.KHR else None
         khr = int(line.money.amount) if line.money.currency is Currency.KHR else None
+        moved = line.movement is not None
         values: dict[str, Any] = {
             "no": number,
             "date": line.day,
-            "usd": None if line.topup else usd,
-            "khr": None if line.topup else khr,
+            "usd": usd if line.spending else None,
+            "khr": khr if line.spending else None,
             "topup_usd": usd if line.topup else None,
             "topup_khr": khr if line.topup else None,
+            "movement_usd": usd if moved else None,
+            "movement_khr": khr if moved else None,
         }
         for key, value in values.items():
             if layout.has(key):
@@ -499,6 +506,9 @@ class WorkbookLedger:
         self._set_text(sheet, layout, row, "reference", line.source.reference())
         if line.category:
             self._set_text(sheet, layout, row, "category", line.category)
+        if line.movement is not None:
+            self._set_text(sheet, layout, row, "movement", line.movement.kind.value)
+            self._set_text(sheet, layout, row, "movement_member", line.movement.member)
 
     def _set_text(self, sheet: Worksheet, layout: Layout, row: int, key: str, text: str) -> None:
         """Member text is always text: '=SUM(...)' must never become a formula."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
+from balance_bot.domain.members import Movement, MovementKind
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import PendingPurpose, SavedMessage
 from infrastructure.sqlite.database import Database
@@ -125,6 +126,11 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
         "source": [line.source.chat_id, line.source.message_id, line.source.index],
         "topup": line.topup,
         "category": line.category,
+        **(
+            {"movement": [line.movement.kind.value, line.movement.member]}
+            if line.movement is not None
+            else {}
+        ),
     }
 
 
@@ -138,7 +144,15 @@ def line_from_json(data: dict[str, Any]) -> LedgerLine:
         source=EntrySource(*data["source"]),
         topup=bool(data.get("topup", False)),  # lines kept before top-ups existed have none
         category=str(data.get("category", "")),  # nor those kept before categories
+        movement=_movement_from_json(data.get("movement")),
     )
+
+
+def _movement_from_json(data: object) -> Movement | None:
+    if not isinstance(data, list) or len(data) != 2:
+        return None  # an expense, a top-up, or a line kept before movements
+    kind = MovementKind.named(str(data[0]))
+    return Movement(kind, str(data[1])) if kind is not None else None
 
 
 def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:

@@ -17,6 +17,8 @@ _MOVED_TABLES = (
     "month_summary",
     "chat_membership",
     "budget_notice",
+    "chat_member",
+    "advance_reminder",
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from balance_bot.domain.language import Language, Speech
 from infrastructure.sqlite.database import Database
 
@@ -50,5 +52,40 @@ class SqliteChatPreferences:
                 "ON CONFLICT (chat_id) DO UPDATE SET "
                 "language = excluded.language, khmer_digits = excluded.khmer_digits",
                 (chat_id, speech.language.value, int(speech.khmer_digits)),
+            )
+        )
+
+    async def payment_mode(self, chat_id: int) -> str | None:
+        """Whose money pays for members' expenses, as the group chose; None when it has not."""
+        value = await self._column(chat_id, "payment_mode")
+        return None if value is None else str(value)
+
+    async def set_payment_mode(self, chat_id: int, mode: str) -> None:
+        """Remember the group's choice."""
+        await self._set(chat_id, "payment_mode", mode)
+
+    async def advance_reminders(self, chat_id: int) -> bool | None:
+        """Whether members holding an old advance are reminded; None when the group has not chosen."""
+        value = await self._column(chat_id, "advance_reminders")
+        return None if value is None else bool(value)
+
+    async def set_advance_reminders(self, chat_id: int, on: bool) -> None:
+        """Remember the group's choice."""
+        await self._set(chat_id, "advance_reminders", int(on))
+
+    async def _column(self, chat_id: int, column: str) -> Any:
+        row = await self._database.run(
+            lambda db: db.execute(
+                f"SELECT {column} FROM chat_preference WHERE chat_id = ?", (chat_id,)
+            ).fetchone()
+        )
+        return None if row is None else row[0]
+
+    async def _set(self, chat_id: int, column: str, value: object) -> None:
+        await self._database.run(
+            lambda db: db.execute(
+                f"INSERT INTO chat_preference (chat_id, {column}) VALUES (?, ?) "
+                f"ON CONFLICT (chat_id) DO UPDATE SET {column} = excluded.{column}",
+                (chat_id, value),
             )
         )

@@ -251,6 +251,35 @@ MIGRATIONS: Sequence[str] = (
     """
     ALTER TABLE llm_call ADD COLUMN question TEXT NOT NULL DEFAULT 'expenses';
     """,
+    # Cash between the box and members: the mirror keeps the movement cells of each row, and each
+    # month's members' balances carried forward ({member: {currency: amount}}, JSON), as the box's.
+    """
+    ALTER TABLE period_entry ADD COLUMN category TEXT NOT NULL DEFAULT '';
+    ALTER TABLE period_entry ADD COLUMN movement TEXT NOT NULL DEFAULT '';
+    ALTER TABLE period_entry ADD COLUMN movement_member TEXT NOT NULL DEFAULT '';
+    ALTER TABLE period_entry ADD COLUMN movement_usd TEXT;
+    ALTER TABLE period_entry ADD COLUMN movement_khr TEXT;
+    ALTER TABLE period ADD COLUMN members_opening TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE period ADD COLUMN members_closing TEXT;
+    CREATE TABLE chat_member (
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        username TEXT,
+        seen_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (chat_id, user_id)
+    );
+    ALTER TABLE chat_preference ADD COLUMN payment_mode TEXT;
+    ALTER TABLE chat_preference ADD COLUMN advance_reminders INTEGER;
+    CREATE INDEX chat_member_by_username ON chat_member (chat_id, username COLLATE NOCASE);
+    CREATE TABLE advance_reminder (
+        chat_id INTEGER NOT NULL,
+        member TEXT NOT NULL,
+        since TEXT NOT NULL,
+        reminded_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (chat_id, member, since)
+    );
+    """,
 )
 
 

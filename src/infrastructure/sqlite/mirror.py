@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.money import Currency
-from balance_bot.ports import PeriodRecord
+from balance_bot.ports import EMPTY, MemberAmounts, PeriodRecord
 from infrastructure.sqlite.database import Database
 
 
@@ -23,29 +23,37 @@ class SqliteMirror:
     async def period(self, ledger: str, period: Period) -> PeriodRecord | None:
         """The month's record, if any."""
         row = await self._database.run(lambda db: db.execute(_PERIOD, (ledger, period.key())).fetchone())
-        if row is None:
-            return None
-        opening, closing = row
-        return PeriodRecord(period, _amounts(opening), _amounts(closing) if closing else None)
+        return None if row is None else _record(period, row)
 
-    async def open(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> PeriodRecord:
+    async def open(
+        self, ledger: str, period: Period, opening: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
+    ) -> PeriodRecord:
         """Open the month unless it is open already; the record as it stands."""
 
-        def open_and_read(db: sqlite3.Connection) -> tuple[str, str | None]:
-            db.execute(_OPEN, (ledger, period.key(), _json(opening)))
-            row: tuple[str, str | None] = db.execute(_PERIOD, (ledger, period.key())).fetchone()
+        def open_and_read(db: sqlite3.Connection) -> tuple[str, str | None, str, str | None]:
+            db.execute(_OPEN, (ledger, period.key(), _json(opening), _members_json(members)))
+            row: tuple[str, str | None, str, str | None] = db.execute(
+                _PERIOD, (ledger, period.key())
+            ).fetchone()
             return row
 
-        kept_opening, closing = await self._database.run(open_and_read)
-        return PeriodRecord(period, _amounts(kept_opening), _amounts(closing) if closing else None)
+        return _record(period, await self._database.run(open_and_read))
 
-    async def close(self, ledger: str, period: Period, closing: Mapping[Currency, Decimal]) -> None:
+    async def close(
+        self, ledger: str, period: Period, closing: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
+    ) -> None:
         """Record the closing carried forward."""
-        await self._database.run(lambda db: db.execute(_CLOSE, (_json(closing), ledger, period.key())))
+        await self._database.run(
+            lambda db: db.execute(_CLOSE, (_json(closing), _members_json(members), ledger, period.key()))
+        )
 
-    async def carry(self, ledger: str, period: Period, opening: Mapping[Currency, Decimal]) -> None:
+    async def carry(
+        self, ledger: str, period: Period, opening: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
+    ) -> None:
         """Open the month with this opening, or replace the opening it has."""
-        await self._database.run(lambda db: db.execute(_CARRY, (ledger, period.key(), _json(opening))))
+        await self._database.run(
+            lambda db: db.execute(_CARRY, (ledger, period.key(), _json(opening), _members_json(members)))
+        )
 
     async def reconcile(self, ledger: str, period: Period, rows: Sequence[SheetRow]) -> None:
         """Replace the month's rows with these, in one transaction."""
@@ -63,6 +71,11 @@ class SqliteMirror:
                 _text(row.topup_khr),
                 row.member,
                 row.reference,
+                row.category,
+                row.movement,
+                row.movement_member,
+                _text(row.movement_usd),
+                _text(row.movement_khr),
             )
             for position, row in enumerate(rows)
         ]
@@ -88,8 +101,28 @@ class SqliteMirror:
                 reference=reference,
                 topup_usd=_decimal(topup_usd),
                 topup_khr=_decimal(topup_khr),
+                category=category,
+                movement=movement,
+                movement_member=movement_member,
+                movement_usd=_decimal(movement_usd),
+                movement_khr=_decimal(movement_khr),
             )
-            for number, day, item, usd, khr, topup_usd, topup_khr, member, reference in found
+            for (
+                number,
+                day,
+                item,
+                usd,
+                khr,
+                topup_usd,
+                topup_khr,
+                member,
+                reference,
+                category,
+                movement,
+                movement_member,
+                movement_usd,
+                movement_khr,
+            ) in found
         ]
 
     async def known_chats(self) -> list[int]:
@@ -103,6 +136,25 @@ class SqliteMirror:
             lambda db: db.execute(_CLAIM_SUMMARY, (chat_id, period.key())).rowcount
         )
         return bool(changed)
+
+
+def _record(period: Period, row: tuple[str, str | None, str, str | None]) -> PeriodRecord:
+    opening, closing, members_opening, members_closing = row
+    return PeriodRecord(
+        period,
+        _amounts(opening),
+        _amounts(closing) if closing else None,
+        _members(members_opening),
+        _members(members_closing) if members_closing else None,
+    )
+
+
+def _members_json(members: MemberAmounts) -> str:
+    return json.dumps({name: json.loads(_json(amounts)) for name, amounts in members.items()})
+
+
+def _members(text: str) -> dict[str, dict[Currency, Decimal]]:
+    return {name: _amounts(json.dumps(amounts)) for name, amounts in json.loads(text).items()}
 
 
 def _json(amounts: Mapping[Currency, Decimal]) -> str:
@@ -121,22 +173,30 @@ def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
-_PERIOD = "SELECT opening, closing FROM period WHERE ledger = ? AND month = ?"
-_OPEN = "INSERT OR IGNORE INTO period (ledger, month, opening) VALUES (?, ?, ?)"
-_CARRY = """
-    INSERT INTO period (ledger, month, opening) VALUES (?, ?, ?)
-    ON CONFLICT (ledger, month) DO UPDATE SET opening = excluded.opening
+_PERIOD = """
+    SELECT opening, closing, members_opening, members_closing FROM period WHERE ledger = ? AND month = ?
 """
-_CLOSE = "UPDATE period SET closing = ?, closed_at = datetime('now') WHERE ledger = ? AND month = ?"
+_OPEN = "INSERT OR IGNORE INTO period (ledger, month, opening, members_opening) VALUES (?, ?, ?, ?)"
+_CARRY = """
+    INSERT INTO period (ledger, month, opening, members_opening) VALUES (?, ?, ?, ?)
+    ON CONFLICT (ledger, month) DO UPDATE SET opening = excluded.opening,
+                                              members_opening = excluded.members_opening
+"""
+_CLOSE = """
+    UPDATE period SET closing = ?, members_closing = ?, closed_at = datetime('now')
+    WHERE ledger = ? AND month = ?
+"""
 _FORGET_ROWS = "DELETE FROM period_entry WHERE ledger = ? AND month = ?"
 _ADD_ROW = """
     INSERT INTO period_entry (ledger, month, position, number, day, item, usd, khr, topup_usd, topup_khr,
-                              member, reference)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              member, reference, category, movement, movement_member, movement_usd,
+                              movement_khr)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _READ_AT = "UPDATE period SET read_at = datetime('now') WHERE ledger = ? AND month = ?"
 _ROWS = """
-    SELECT number, day, item, usd, khr, topup_usd, topup_khr, member, reference
+    SELECT number, day, item, usd, khr, topup_usd, topup_khr, member, reference, category, movement,
+           movement_member, movement_usd, movement_khr
     FROM period_entry WHERE ledger = ? AND month = ? ORDER BY position
 """
 _KNOWN_CHATS = """

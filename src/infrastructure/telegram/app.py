@@ -29,8 +29,10 @@ from balance_bot.categorising import Categorising
 from balance_bot.connect import ConnectSheet
 from balance_bot.domain.language import Language, Speech
 from balance_bot.group_moves import GroupMoves
+from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
+from balance_bot.movements import AdvanceReminders, CashMovements
 from balance_bot.usage import UsageReport
 from infrastructure.health import beat
 from infrastructure.settings import Settings
@@ -40,6 +42,7 @@ from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
+from infrastructure.telegram.member_handlers import MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.replies import Replies
 
@@ -103,6 +106,7 @@ def build_application(
     moves: GroupMoves | None = None,
     categorising: Categorising | None = None,
     budgets: BudgetWatch | None = None,
+    members: tuple[CashMovements, GroupSettings, AdvanceReminders] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -179,6 +183,7 @@ def build_application(
         moves,
         follow_move,
         settings.allowed_chat_ids or None,
+        member_seen=members[0].seen if members is not None else None,
     )
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if allowed is not None:
@@ -197,11 +202,41 @@ def build_application(
     application.add_handler(CommandHandler("language", handlers.language_command, filters=groups))
     application.add_handler(CommandHandler("cat", handlers.cat_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
+    member_handlers = (
+        MemberHandlers(handlers, members[0], members[1], settings.khr_per_usd)
+        if members is not None
+        else None
+    )
+    if member_handlers is not None:
+        for command, handler in (
+            ("advance", member_handlers.advance),
+            ("reimburse", member_handlers.reimburse),
+            ("received", member_handlers.received),
+            ("returned", member_handlers.returned),
+            ("mybalance", member_handlers.my_balance),
+            ("settings", member_handlers.settings),
+        ):
+            application.add_handler(CommandHandler(command, handler, filters=groups))
+        # "returned 20$": a member's change given back, before the message is read as an expense.
+        returned = (
+            filters.Regex(r"(?i)^\s*returned\b")
+            & filters.TEXT
+            & ~filters.COMMAND
+            & filters.UpdateType.MESSAGE
+        )
+        application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
     if balances is not None:
-        application.add_handler(CommandHandler("balance", handlers.balance_command, filters=groups))
+        balance = member_handlers.balance if member_handlers is not None else handlers.balance_command
+        application.add_handler(CommandHandler("balance", balance, filters=groups))
         round_seconds = settings.reconcile_minutes * 60
         rounds = MonthlyRounds(
-            balances, settings.khr_per_usd, languages, membership, round_seconds=round_seconds, on_moved=moved
+            balances,
+            settings.khr_per_usd,
+            languages,
+            membership,
+            round_seconds=round_seconds,
+            on_moved=moved,
+            reminders=members[2] if members is not None else None,
         )
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:

@@ -35,7 +35,7 @@ from balance_bot.outcomes import (
     Refused,
     Saved,
 )
-from balance_bot.ports import LedgerError, SavedMessage
+from balance_bot.ports import LedgerError, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue, utf16_length
@@ -95,7 +95,9 @@ class BotHandlers:
         moves: GroupMoves | None = None,
         follow_move: Callable[[int, int], None] = lambda old, new: None,
         allowed_chat_ids: frozenset[int] | None = None,
+        member_seen: Callable[[int, SeenMember], Awaitable[None]] | None = None,
     ) -> None:
+        self._member_seen = member_seen  # whom an admin's /advance @name can name later
         self._membership = membership
         self._allowed = allowed_chat_ids
         self._moves = moves
@@ -217,7 +219,7 @@ class BotHandlers:
             await message.reply_text((await self._replies(message)).say(texts.UNDO_HOW))
             return
         target = _expense_message_id(message.reply_to_message, context.bot.id)
-        author = _author(message, user)
+        author = author_of(message, user)
         if author is None:
             return
         outcome = await self._capture.undo(
@@ -230,7 +232,7 @@ class BotHandlers:
         message, user = update.message, update.effective_user
         if message is None or user is None or self._categorising is None:
             return
-        author = _author(message, user)
+        author = author_of(message, user)
         if author is None:
             return
         replies = await self._replies(message)
@@ -385,10 +387,10 @@ class BotHandlers:
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
         message = await self._from_admin(update, context)
-        author = _author(message, update.effective_user) if message is not None else None
+        author = author_of(message, update.effective_user) if message is not None else None
         if message is None or author is None:
             return
-        incoming = replace(_incoming(message, author), text=" ".join(context.args or []))
+        incoming = replace(incoming_of(message, author), text=" ".join(context.args or []))
         await self._deliver(message, await self._capture.top_up(incoming))
 
     async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -420,6 +422,22 @@ class BotHandlers:
             return
         outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
         await message.reply_text(replies.connect_reply(outcome))
+
+    async def deliver(self, message: Message, outcome: Outcome) -> None:
+        """Render an outcome as the reply, reaction or confirmation it calls for (for other handlers)."""
+        await self._deliver(message, outcome)
+
+    async def from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+        """The command's message when an admin sent it (for other handlers)."""
+        return await self._from_admin(update, context)
+
+    async def replies_for(self, message: Message) -> Replies:
+        """The bot's words for the message's chat (for other handlers)."""
+        return await self._replies(message)
+
+    async def reply(self, message: Message, text: str) -> Message | None:
+        """Reply to the message, following a group that became a supergroup (for other handlers)."""
+        return await self._reply(message, text)
 
     async def _from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
         """The command's message when an admin sent it; anyone else is told it is for admins."""
@@ -462,10 +480,12 @@ class BotHandlers:
     ) -> None:
         if message is None or (message.text or message.caption) is None:
             return
-        author = _author(message, user)
+        author = author_of(message, user)
         if author is None:
             return  # a bot, a channel's post, an automatic forward from the linked channel
-        await self._deliver(message, await act(_incoming(message, author)))
+        if self._member_seen is not None and user is not None and author.id == user.id:
+            await self._member_seen(message.chat_id, SeenMember(user.id, author.name, user.username))
+        await self._deliver(message, await act(incoming_of(message, author)))
 
     async def _deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome as the reply, reaction or confirmation it calls for."""
@@ -517,7 +537,7 @@ class BotHandlers:
                 self._landing.add(task)
                 task.add_done_callback(self._landing.discard)
             return
-        author = _author(message, message.from_user)
+        author = author_of(message, message.from_user)
         reply = replies.reply_for(outcome, author.name if author is not None else "")
         if reply is None:
             return
@@ -605,7 +625,7 @@ class _Author:
     name: str
 
 
-def _author(message: Message, user: User | None) -> _Author | None:
+def author_of(message: Message, user: User | None) -> _Author | None:
     """The member behind a message; the group's admins for an anonymous admin; None for bots and
     channels (a linked channel's automatic forward, a post on behalf of a channel)."""
     if _posted_by_the_group(message):
@@ -627,7 +647,7 @@ def _topic(message: Message) -> int | None:
     return message.message_thread_id if message.is_topic_message else None
 
 
-def _incoming(message: Message, author: _Author) -> IncomingMessage:
+def incoming_of(message: Message, author: _Author) -> IncomingMessage:
     return IncomingMessage(
         chat_id=message.chat_id,
         message_id=message.message_id,

@@ -15,7 +15,9 @@ from telegram.ext import ContextTypes
 from balance_bot.balances import BalanceService
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
+from balance_bot.movements import AdvanceReminders
 from balance_bot.ports import LedgerError, LedgerNotConnected
+from infrastructure.telegram.member_handlers import remind
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,9 @@ class MonthlyRounds:
         membership: GroupMembership | None = None,
         round_seconds: float = 0.0,
         on_moved: Callable[[int, int], Awaitable[None]] | None = None,
+        reminders: AdvanceReminders | None = None,
     ) -> None:
+        self._reminders = reminders
         self._on_moved = on_moved
         self._balances = balances
         self._languages = languages
@@ -83,6 +87,9 @@ class MonthlyRounds:
 
     async def _round(self, bot: Bot, chat_id: int) -> None:
         closed = await self._balances.month_round(chat_id)
+        if self._reminders is not None:  # from the month the round just read: no read of its own
+            replies = Replies.of(await self._languages.for_group(chat_id))
+            await remind(bot, self._reminders, replies, chat_id, self._balances.current_day())
         if closed is None or not (closed.figures.entries or closed.figures.topup_count):
             return
         # Imported here: Pillow is needed once a month, not in every bot's memory from the start.

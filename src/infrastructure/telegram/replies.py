@@ -21,6 +21,7 @@ from balance_bot.domain.ledger import Period, SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.languages import LanguageChosen, LanguageOutcome
+from balance_bot.movements import LABELS
 from balance_bot.outcomes import (
     ON_THE_DAY_POSTED,
     ActionRefused,
@@ -32,6 +33,7 @@ from balance_bot.outcomes import (
     ForwardedNotSaved,
     Held,
     LedgerProblem,
+    NoMemberNamed,
     Outcome,
     Queued,
     Refusal,
@@ -43,6 +45,7 @@ from balance_bot.outcomes import (
     Switched,
     TooManyEntries,
     TopUpUnclear,
+    UnknownMember,
     Voided,
 )
 from balance_bot.ports import (
@@ -60,6 +63,7 @@ from infrastructure.i18n.catalogs import translations
 from infrastructure.i18n.formats import Formats
 from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram import texts
+from infrastructure.telegram.member_replies import MemberReplies
 
 ENGLISH = Speech(Language.ENGLISH)
 # A confirmation listing more than this many characters gives the count, rows and totals instead:
@@ -95,7 +99,7 @@ class Replies:
 
     def help(self) -> str:
         """/help: how to post, the commands, and categories."""
-        return f"{self.say(texts.HELP)}\n\n{self.say(texts.HELP_CATEGORIES)}"
+        return "\n\n".join(self.say(text) for text in (texts.HELP, texts.HELP_CATEGORIES, texts.HELP_MEMBERS))
 
     def category_names(self, book: CategoryBook) -> dict[str, str]:
         """English name -> the name this chat reads: the tab's Khmer one in Khmer."""
@@ -193,6 +197,7 @@ class Replies:
                 text = self.balance_text(balance, khr_per_usd, current=current)
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
+                text = "\n".join([text, *MemberReplies(self).section(balance)])
                 if open_until is not None:
                     still_open = self.say(
                         texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)
@@ -420,7 +425,19 @@ class Replies:
         when = (
             self.say(texts.FOR_DAY, day=self.day(first.line.day)) if dating.named and len(days) == 1 else ""
         )
-        if first.line.topup:
+        if first.line.movement is not None:
+            movement = first.line.movement
+            label = LABELS[movement.kind].format(name=movement.member)
+            note = first.line.purpose.removeprefix(label).removeprefix(": ")
+            text = self.say(
+                texts.MOVEMENT_RECORDED[movement.kind.value],
+                when=when,
+                amount=self.amount(first.line.money),
+                member=movement.member,
+                note=f" – {note}" if note else "",
+                saved_as=self._saved_as(first),
+            )
+        elif first.line.topup:
             note = first.line.purpose.removeprefix(f"{TOP_UP_PREFIX}: ")
             recorded = f"{self.amount(first.line.money)} – {note}"
             text = self.say(
@@ -607,6 +624,10 @@ class Replies:
                 return self.ledger_problem(error)
             case StorageProblem():
                 return self.say(texts.STORAGE_PROBLEM)
+            case UnknownMember(username):
+                return self.say(texts.UNKNOWN_MEMBER, username=username)
+            case NoMemberNamed():
+                return self.say(texts.NO_MEMBER_NAMED)
         return None
 
     def connect_reply(self, outcome: ConnectOutcome) -> str:

@@ -39,12 +39,77 @@ COMMANDS = (
     ("topup", N_("Admins: record money put in, e.g. /topup 200$ from the office")),
     ("language", N_("Admins: the language of my replies: /language km or /language en")),
     ("cat", N_("Reply to an expense to change its category, e.g. /cat Fuel")),
+    ("advance", N_("Admins: cash given to a member, e.g. /advance @sokha 50$ market")),
+    ("reimburse", N_("Admins: the box pays a member back, e.g. /reimburse @sokha 15$")),
+    ("received", N_("Admins: change a member gave back, e.g. /received @sokha 20$")),
+    ("returned", N_("Change you gave back to the box, e.g. /returned 20$")),
+    ("mybalance", N_("What you hold of the team's cash, or what you are owed")),
+    ("settings", N_("This group's settings: who pays, advance reminders")),
     ("id", N_("This group's chat id and your user id, for the bot's settings")),
 )
 HELP_CATEGORIES = N_(
     "Each expense gets a category from its words (the sheet's Categories tab lists them and their "
     "words). Reply /cat NAME to an expense message to change it, e.g. /cat Fuel; I remember it "
     "for such expenses."
+)
+HELP_MEMBERS = N_(
+    "Cash in members' hands: admins record /advance @member 50$ market (cash given), /reimburse "
+    "@member 15$ (paid back) and /received @member 20$ (change given back); a member posts "
+    "“returned 20$” (or /returned 20$). What a member posts is spent from their advance while it "
+    "lasts, else they are owed it (/settings payments box: the box pays instead; /settings shows "
+    "the group's choices). /mybalance shows what you hold or are owed; /balance shows every member's."
+)
+MOVEMENT_RECORDED = {
+    "Advance": N_("Advance recorded{when}: {amount} to {member}{note}. {saved_as}"),
+    "Returned": N_("Returned to the box{when}: {amount} from {member}{note}. {saved_as}"),
+    "Reimbursed": N_("Reimbursed{when}: {amount} to {member}{note}. {saved_as}"),
+}
+MOVEMENT_HOW = N_(
+    "Say the member and one amount with its currency: /advance @sokha 50$ market, /reimburse @sokha "
+    "15$, /received @sokha 20$; or reply to one of their messages with /advance 50$."
+)
+RETURNED_HOW = N_("Say the amount you gave back with its currency: returned 20$, or /returned 80000៛.")
+UNKNOWN_MEMBER = N_(
+    "I have not seen @{username} post in this group, so I can't tell who that is. Reply to one of "
+    "their messages with the command instead, or ask them to post something first."
+)
+NO_MEMBER_NAMED = N_(
+    "Name the member: /advance @sokha 50$ market, or reply to one of their messages with /advance 50$."
+)
+MEMBERS_TITLE = N_("Members (held + / owed −):")
+MEMBER_LINE = N_("• {member}: {figures}")
+MEMBER_ADVANCED = N_("advanced {amount}")
+MEMBER_SPENT = N_("spent {amount}")
+MEMBER_RETURNED = N_("returned {amount}")
+MEMBER_REIMBURSED = N_("reimbursed {amount}")
+MEMBER_CARRIED = N_("carried {amount}")
+MEMBER_HOLDS = N_("holds {amount}")
+MEMBER_OWED = N_("is owed {amount}")
+MEMBER_EVEN = N_("even")
+CASH_IN_BOX = N_("Cash in the box: {amounts}")
+MEMBER_BALANCE_TITLE = N_("{member} in {month}:")
+MEMBER_NOTHING = N_("{member} has no advance, reimbursement or expense of their own in {month}.")
+MEMBER_ROWS = N_("Rows:")
+MEMBER_ROW = N_("• No {number}: {item} ({kind} {amount})")
+MEMBER_KINDS = {
+    "expense": N_("spent"),
+    "Advance": N_("advance"),
+    "Returned": N_("returned"),
+    "Reimbursed": N_("reimbursed"),
+}
+SETTINGS_NOW = N_(
+    "This group's settings:\n• payments: {payments}\n• advance reminders: {reminders}\n"
+    "Admins change them with /settings payments member|box and /settings reminders on|off."
+)
+PAYMENTS_MEMBER = N_("from the member's advance, else the member is owed it (member)")
+PAYMENTS_BOX = N_("from the member's advance, else from the box (box)")
+REMINDERS_ON = N_("on")
+REMINDERS_OFF = N_("off")
+SETTINGS_CHANGED = N_("Saved.")
+SETTINGS_HOW = N_("Use /settings payments member|box or /settings reminders on|off.")
+ADVANCE_REMINDER = N_(
+    "{member}, you have held {amount} of the team's cash since {day}. Please post what you spent "
+    "from it, or give back the change and post “returned …”."
 )
 ASK_PURPOSE = N_("I saw an amount of {amount}. What is this for?")
 REPHRASE = N_("I'm not sure about this expense. Please rephrase with amount + purpose.")

@@ -28,6 +28,10 @@ HEADERS = [
     "Reference",
     "Top-up (USD)",
     "Top-up (KHR)",
+    "Movement",
+    "Member",
+    "Movement (USD)",
+    "Movement (KHR)",
 ]
 # The header of a worksheet made before the Top-up and Category columns existed.
 FIRST_HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
@@ -344,6 +348,10 @@ async def test_columns_a_bookkeeper_moved_or_added_are_followed_once_the_header_
         "Reference": "tg:-100:2:0",
         "Top-up (USD)": "",
         "Top-up (KHR)": "",
+        "Movement": "",
+        "Member": "",
+        "Movement (USD)": "",
+        "Movement (KHR)": "",
         "Posted by": "Sokha",
     }
     rows = await ledger.read(DECEMBER)

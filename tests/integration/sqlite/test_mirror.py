@@ -65,3 +65,19 @@ async def test_carrying_opens_a_month_or_replaces_its_opening(database):
     record = await mirror.period(LEDGER, NOVEMBER)
     assert record is not None
     assert (record.opening, record.closing) == ({Currency.USD: Decimal("5.25")}, None)
+
+
+async def test_members_balances_and_movement_cells_are_kept_with_the_month(database):
+    mirror = SqliteMirror(database)
+    held = {"Sokha": {Currency.USD: Decimal("20.50")}, "Dara": {Currency.KHR: Decimal(-8000)}}
+    await mirror.carry(LEDGER, NOVEMBER, ZEROS, held)
+    await mirror.close(LEDGER, NOVEMBER, ZEROS, {"Sokha": {Currency.USD: Decimal(3)}})
+    record = await mirror.period(LEDGER, NOVEMBER)
+    assert record.members_opening == held
+    assert record.members_closing == {"Sokha": {Currency.USD: Decimal(3)}}
+    moved = SheetRow(
+        2, date(2026, 11, 4), "Advance to Sokha", None, None, "Admin", "tg:-1:2:0",
+        category="", movement="Advance", movement_member="Sokha", movement_usd=Decimal(50),
+    )  # fmt: skip
+    await mirror.reconcile(LEDGER, NOVEMBER, [moved])
+    assert await mirror.rows(LEDGER, NOVEMBER) == [moved]

@@ -11,7 +11,9 @@ def test_the_shipped_template_starts_with_the_five_columns_of_the_design():
     template = load_template()
     assert template.headers[:5] == ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)"]
     # The Category beside the amounts; worksheets made before it get it after their last column.
-    assert template.headers[5:] == ["Category", "Posted by", "Reference", "Top-up (USD)", "Top-up (KHR)"]
+    assert template.headers[5:10] == ["Category", "Posted by", "Reference", "Top-up (USD)", "Top-up (KHR)"]
+    # Cash between the box and a member: its kind, the member, its amount out of the spending sums.
+    assert template.headers[10:] == ["Movement", "Member", "Movement (USD)", "Movement (KHR)"]
 
 
 def test_columns_after_the_fifth_are_found_by_their_header_wherever_a_bookkeeper_put_them():

@@ -1,0 +1,206 @@
+"""Members' money: cash advanced to them, spent, returned and reimbursed, and what each holds or is owed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.money import Currency
+
+
+class MovementKind(Enum):
+    """Money moving between the cash box and a member; its value is the sheet's word for it."""
+
+    ADVANCE = "Advance"  # the box hands the member cash to spend for the team
+    RETURNED = "Returned"  # the member gives unspent cash back to the box
+    REIMBURSED = "Reimbursed"  # the box pays the member back what they paid from their own pocket
+
+    @classmethod
+    def named(cls, word: str) -> MovementKind | None:
+        """The kind a Movement cell names, whatever its case; None for anything else."""
+        wanted = word.strip().casefold()
+        return next((kind for kind in cls if kind.value.casefold() == wanted), None)
+
+    @property
+    def to_member(self) -> bool:
+        """Whether the cash goes from the box to the member."""
+        return self is not MovementKind.RETURNED
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """What makes a ledger line a movement: its kind, and the member it concerns (by sheet name)."""
+
+    kind: MovementKind
+    member: str
+
+
+class PaymentMode(Enum):
+    """Whose money pays for what a member posts; teams differ."""
+
+    # From the member's advance while it lasts, else out of the member's pocket (owed to them).
+    MEMBER = "member"
+    # From the member's advance while it lasts, else from the cash box.
+    BOX = "box"
+
+
+Amounts = Mapping[Currency, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A row behind a member's figures: its No, item, kind, and amount."""
+
+    number: int | None
+    item: str
+    kind: str  # "expense" or a MovementKind's value
+    currency: Currency
+    amount: Decimal
+    day: date | None = None
+
+
+@dataclass
+class MemberFigures:
+    """One member's month, per currency: a positive position is cash the member holds for the team,
+    a negative one is what the team owes them."""
+
+    name: str
+    opening: dict[Currency, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, ZERO))
+    advanced: dict[Currency, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, ZERO))
+    spent: dict[Currency, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, ZERO))
+    returned: dict[Currency, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, ZERO))
+    reimbursed: dict[Currency, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, ZERO))
+    position: dict[Currency, Decimal] = field(default_factory=lambda: dict.fromkeys(CURRENCIES, ZERO))
+    rows: list[MemberRow] = field(default_factory=list)
+    moved: bool = False  # whether the member had a movement this month
+
+    def advanced_on(self) -> date | None:
+        """The day of the member's latest advance this month."""
+        days = [row.day for row in self.rows if row.kind == MovementKind.ADVANCE.value and row.day]
+        return max(days) if days else None
+
+    def holds(self, currency: Currency) -> Decimal:
+        """Team cash the member holds."""
+        return max(self.position[currency], ZERO)
+
+    def owed(self, currency: Currency) -> Decimal:
+        """What the team owes the member."""
+        return max(-self.position[currency], ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class MembersMonth:
+    """Every member's month, and the cash-box flows it made, per currency."""
+
+    members: Mapping[str, MemberFigures]
+    # What left the box for members (advances, reimbursements, spending from the box) less what came back.
+    box_out: Amounts
+    mode: PaymentMode
+
+    def positions(self) -> dict[str, dict[Currency, Decimal]]:
+        """What each member holds (positive) or is owed (negative), carried forward to the next month."""
+        return {
+            name: dict(figures.position)
+            for name, figures in self.members.items()
+            if any(figures.position.values())
+        }
+
+    def shown(self) -> list[MemberFigures]:
+        """The members worth a line: a movement this month, or cash held or owed, by name."""
+        return sorted(
+            (figures for figures in self.members.values() if figures.moved or any(figures.position.values())),
+            key=lambda figures: figures.name.casefold(),
+        )
+
+    def any_movement(self) -> bool:
+        """Whether anything was advanced, returned or reimbursed, or carried in."""
+        return any(figures.moved or any(figures.opening.values()) for figures in self.members.values())
+
+    def held_total(self, currency: Currency) -> Decimal:
+        """All members' positions together: held less owed."""
+        return sum((figures.position[currency] for figures in self.members.values()), ZERO)
+
+    def named(self, name: str) -> MemberFigures | None:
+        """One member's figures, by name whatever its case."""
+        wanted = name.strip().casefold()
+        return next((figures for key, figures in self.members.items() if key.casefold() == wanted), None)
+
+
+def members_month(
+    rows: Iterable[SheetRow],
+    void_prefix: str,
+    opening: Mapping[str, Amounts] | None = None,
+    mode: PaymentMode = PaymentMode.MEMBER,
+) -> MembersMonth:
+    """Each member's month, reading the rows in the sheet's order: an expense spends its poster's
+    advance while it lasts; past it, what the mode says. Voided rows and notes count for nothing.
+    """
+    members: dict[str, MemberFigures] = {}
+    box_out: defaultdict[Currency, Decimal] = defaultdict(lambda: ZERO)
+
+    def member(name: str) -> MemberFigures:
+        key = name.strip() or "—"
+        if key not in members:
+            members[key] = MemberFigures(key)
+        return members[key]
+
+    for name, amounts in (opening or {}).items():
+        figures = member(name)
+        for currency, carried in amounts.items():
+            figures.opening[currency] += carried
+            figures.position[currency] += carried
+    for row in rows:
+        if row.item.startswith(void_prefix):
+            continue
+        kind = MovementKind.named(row.movement) if row.movement else None
+        if kind is not None and row.movement_member.strip():
+            _move(member(row.movement_member), kind, row, box_out)
+            continue
+        for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
+            if amount:
+                _spend(member(row.member), currency, amount, row, mode, box_out)
+    for currency in CURRENCIES:
+        box_out[currency] += ZERO
+    return MembersMonth(members, dict(box_out), mode)
+
+
+def _move(
+    figures: MemberFigures, kind: MovementKind, row: SheetRow, box_out: defaultdict[Currency, Decimal]
+) -> None:
+    for currency, amount in ((Currency.USD, row.movement_usd), (Currency.KHR, row.movement_khr)):
+        if not amount:
+            continue
+        figures.moved = True
+        figures.rows.append(MemberRow(row.number, row.item, kind.value, currency, amount, row.day))
+        tally = {
+            MovementKind.ADVANCE: figures.advanced,
+            MovementKind.RETURNED: figures.returned,
+            MovementKind.REIMBURSED: figures.reimbursed,
+        }[kind]
+        tally[currency] += amount
+        signed = amount if kind.to_member else -amount
+        figures.position[currency] += signed
+        box_out[currency] += signed
+
+
+def _spend(
+    figures: MemberFigures,
+    currency: Currency,
+    amount: Decimal,
+    row: SheetRow,
+    mode: PaymentMode,
+    box_out: defaultdict[Currency, Decimal],
+) -> None:
+    from_advance = min(amount, max(figures.position[currency], ZERO))
+    from_member = amount if mode is PaymentMode.MEMBER else from_advance
+    figures.position[currency] -= from_member
+    box_out[currency] += amount - from_member
+    if from_member:
+        figures.spent[currency] += from_member
+        figures.rows.append(MemberRow(row.number, row.item, "expense", currency, from_member, row.day))

@@ -1,0 +1,136 @@
+"""Use case: cash between the box and members (advances, change returned, reimbursements), and where
+each member stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from balance_bot.balances import Balance, BalanceOutcome, BalanceService
+from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.members import MemberFigures, Movement, MovementKind
+from balance_bot.domain.money import Currency
+from balance_bot.group_settings import GroupSettings
+from balance_bot.outcomes import NoMemberNamed, Outcome, UnknownMember
+from balance_bot.ports import AdvanceReminderLog, MemberDirectory, SeenMember
+
+# The Item a movement's row gets, before the words after its amount: the sheet's words, in English.
+LABELS = {
+    MovementKind.ADVANCE: "Advance to {name}",
+    MovementKind.RETURNED: "Returned by {name}",
+    MovementKind.REIMBURSED: "Reimbursed to {name}",
+}
+# Members remembered without a write: a busy group's members post many times a day.
+SEEN_KEPT = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class MemberBalance:
+    """One member's month: the figures and the rows behind them (None when nothing concerns them)."""
+
+    name: str
+    figures: MemberFigures | None
+    balance: Balance
+
+
+MemberBalanceOutcome = MemberBalance | UnknownMember | BalanceOutcome
+
+
+class CashMovements:
+    """Records movements as rows of their own kind, through the capture flow (outbox, Undo); finds
+    the member a command names among those seen in the group."""
+
+    def __init__(self, capture: CaptureService, directory: MemberDirectory, balances: BalanceService) -> None:
+        self._capture = capture
+        self._directory = directory
+        self._balances = balances
+        self._known: dict[tuple[int, int], SeenMember] = {}
+
+    async def seen(self, chat_id: int, member: SeenMember) -> None:
+        """A member posted in the group: remembered (written only when new or renamed)."""
+        if self._known.get((chat_id, member.user_id)) == member:
+            return
+        await self._directory.seen(chat_id, member)
+        if len(self._known) >= SEEN_KEPT:
+            self._known.clear()
+        self._known[(chat_id, member.user_id)] = member
+
+    async def record(
+        self, message: IncomingMessage, kind: MovementKind, named: SeenMember | str | None
+    ) -> Outcome:
+        """A movement for the member named (a SeenMember from a reply or a mention, or an @username);
+        the amount and its note are the message's text."""
+        member = await self._member(message.chat_id, named)
+        if not isinstance(member, SeenMember):
+            return member
+        label = LABELS[kind].format(name=member.name)
+        return await self._capture.record_cash(
+            message, label, lambda line: replace(line, movement=Movement(kind, member.name))
+        )
+
+    async def balance_of(self, chat_id: int, named: SeenMember | str) -> MemberBalanceOutcome:
+        """/balance @member, /mybalance: this month's figures of one member."""
+        member = await self._member(chat_id, named)
+        if not isinstance(member, SeenMember):
+            return UnknownMember(named if isinstance(named, str) else "")
+        outcome = await self._balances.balance_named(chat_id, "")
+        if not isinstance(outcome, Balance):
+            return outcome
+        members = outcome.balance.members
+        figures = members.named(member.name) if members is not None else None
+        return MemberBalance(member.name, figures, outcome)
+
+    async def _member(
+        self, chat_id: int, named: SeenMember | str | None
+    ) -> SeenMember | UnknownMember | NoMemberNamed:
+        if named is None:
+            return NoMemberNamed()
+        if isinstance(named, SeenMember):
+            await self.seen(chat_id, named)
+            return named
+        found = await self._directory.by_username(chat_id, named.lstrip("@"))
+        return found if found is not None else UnknownMember(named.lstrip("@"))
+
+
+@dataclass(frozen=True, slots=True)
+class DueReminder:
+    """A member has held team cash since a day long enough ago to be reminded, once."""
+
+    member: str
+    held: dict[Currency, Decimal]
+    since: date
+
+
+class AdvanceReminders:
+    """Finds the members holding an advance for `after_days` or more (or still holding one on the
+    month's last day), from the month the scheduled round read; each advance is reminded of once."""
+
+    def __init__(
+        self, balances: BalanceService, settings: GroupSettings, log: AdvanceReminderLog, after_days: int
+    ) -> None:
+        self._balances = balances
+        self._settings = settings
+        self._log = log
+        self._after = timedelta(days=after_days)
+
+    async def due(self, chat_id: int, today: date) -> list[DueReminder]:
+        """The reminders to post in the group now; none when the group turned them off."""
+        balance = self._balances.latest(chat_id)
+        if balance is None or balance.members is None:
+            return []
+        if not (await self._settings.of(chat_id)).advance_reminders:
+            return []
+        month_end = (today + timedelta(days=1)).month != today.month
+        due = []
+        for figures in balance.members.shown():
+            held = {currency: figures.holds(currency) for currency in CURRENCIES}
+            if not any(amount > ZERO for amount in held.values()):
+                continue
+            since = figures.advanced_on() or balance.period.first_day()
+            if since >= today or (today - since < self._after and not month_end):
+                continue
+            if await self._log.claim(chat_id, figures.name, since.isoformat()):
+                due.append(DueReminder(figures.name, {c: a for c, a in held.items() if a > ZERO}, since))
+        return due

@@ -1,0 +1,54 @@
+"""The members seen in each group, in SQLite: whom an admin's `/advance @name` can name."""
+
+from __future__ import annotations
+
+from balance_bot.ports import SeenMember
+from infrastructure.sqlite.database import Database
+
+
+class SqliteMemberDirectory:
+    """MemberDirectory: a member's latest name and @username per group, kept across restarts."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def seen(self, chat_id: int, member: SeenMember) -> None:
+        """Remember the member as they are now."""
+        await self._database.run(
+            lambda db: db.execute(_SEEN, (chat_id, member.user_id, member.name, member.username))
+        )
+
+    async def by_username(self, chat_id: int, username: str) -> SeenMember | None:
+        """The member with that @username in the group, if seen."""
+        row = await self._database.run(lambda db: db.execute(_BY_USERNAME, (chat_id, username)).fetchone())
+        return None if row is None else SeenMember(int(row[0]), str(row[1]), row[2])
+
+
+_SEEN = """
+    INSERT INTO chat_member (chat_id, user_id, name, username) VALUES (?, ?, ?, ?)
+    ON CONFLICT (chat_id, user_id) DO UPDATE SET name = excluded.name, username = excluded.username,
+                                                 seen_at = datetime('now')
+"""
+_BY_USERNAME = """
+    SELECT user_id, name, username FROM chat_member WHERE chat_id = ? AND username = ? COLLATE NOCASE
+    ORDER BY seen_at DESC LIMIT 1
+"""
+
+
+class SqliteAdvanceReminders:
+    """AdvanceReminderLog: one reminder per member and advance, kept across restarts."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def claim(self, chat_id: int, member: str, since: str) -> bool:
+        """True only the first time for the member's advance held since that day."""
+        inserted = await self._database.run(
+            lambda db: (
+                db.execute(
+                    "INSERT OR IGNORE INTO advance_reminder (chat_id, member, since) VALUES (?, ?, ?)",
+                    (chat_id, member, since),
+                ).rowcount
+            )
+        )
+        return bool(inserted)

@@ -1,0 +1,184 @@
+"""Handlers for members' money: /advance, /reimburse, /received, returned, /mybalance, /balance @member,
+/settings and the reminders about old advances."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from telegram import Bot, Message, MessageEntity, Update, User
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from balance_bot.domain.members import MovementKind, PaymentMode
+from balance_bot.group_settings import GroupSettings
+from balance_bot.movements import AdvanceReminders, CashMovements
+from balance_bot.outcomes import TopUpUnclear
+from balance_bot.ports import SeenMember
+from infrastructure.telegram import texts
+from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
+from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.telegram.replies import Replies
+
+log = logging.getLogger(__name__)
+
+
+class MemberHandlers:
+    """Cash between the box and members, recorded in the group as rows of their own kind."""
+
+    def __init__(
+        self,
+        bot: BotHandlers,
+        movements: CashMovements,
+        settings: GroupSettings,
+        khr_per_usd: Decimal,
+    ) -> None:
+        self._bot = bot
+        self._movements = movements
+        self._settings = settings
+        self._khr_per_usd = khr_per_usd
+
+    async def advance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/advance @member 50$ market: admins record cash given to a member."""
+        await self._admin_movement(update, context, MovementKind.ADVANCE)
+
+    async def reimburse(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/reimburse @member 15$: admins record the box paying a member back."""
+        await self._admin_movement(update, context, MovementKind.REIMBURSED)
+
+    async def received(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/received @member 20$: admins record change a member gave back."""
+        await self._admin_movement(update, context, MovementKind.RETURNED)
+
+    async def returned(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/returned 20$ or 'returned 20$': a member records the change they gave back."""
+        message, user = update.effective_message, update.effective_user
+        author = author_of(message, user) if message is not None else None
+        if message is None or user is None or author is None or author.id != user.id:
+            return  # an anonymous admin is nobody's member: they use /received @member
+        text = _without_command(message, "returned")
+        member = SeenMember(user.id, author.name, user.username)
+        incoming = replace(incoming_of(message, author), text=text)
+        outcome = await self._movements.record(incoming, MovementKind.RETURNED, member)
+        if isinstance(outcome, TopUpUnclear):
+            await self._bot.reply(message, (await self._bot.replies_for(message)).say(texts.RETURNED_HOW))
+            return
+        await self._bot.deliver(message, outcome)
+
+    async def my_balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/mybalance: what the member holds of the team's cash this month, or is owed."""
+        message, user = update.message, update.effective_user
+        author = author_of(message, user) if message is not None else None
+        if message is None or user is None or author is None:
+            return
+        outcome = await self._movements.balance_of(
+            message.chat_id, SeenMember(user.id, author.name, user.username)
+        )
+        replies = await self._bot.replies_for(message)
+        await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
+
+    async def balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/balance: admins see the group's cash; /balance @member, one member's figures and rows."""
+        message = update.message
+        named = _named_member(message, context.bot.id) if message is not None else None
+        if named is None:
+            await self._bot.balance_command(update, context)
+            return
+        message = await self._bot.from_admin(update, context)
+        if message is None:
+            return
+        outcome = await self._movements.balance_of(message.chat_id, named)
+        replies = await self._bot.replies_for(message)
+        await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
+
+    async def settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/settings shows the group's choices; admins change them: payments member|box, reminders on|off."""
+        message = update.message
+        if message is None:
+            return
+        words = [word.casefold() for word in context.args or []]
+        if words:
+            message = await self._bot.from_admin(update, context)
+            if message is None:
+                return
+            replies = await self._bot.replies_for(message)
+            if not await self._change(message.chat_id, words):
+                await self._bot.reply(message, replies.say(texts.SETTINGS_HOW))
+                return
+        replies = await self._bot.replies_for(message)
+        await self._bot.reply(
+            message, MemberReplies(replies).settings(await self._settings.of(message.chat_id))
+        )
+
+    async def _change(self, chat_id: int, words: list[str]) -> bool:
+        match words:
+            case ["payments", mode] if mode in {choice.value for choice in PaymentMode}:
+                await self._settings.set_payment_mode(chat_id, PaymentMode(mode))
+            case ["reminders", ("on" | "off") as on]:
+                await self._settings.set_advance_reminders(chat_id, on == "on")
+            case _:
+                return False
+        return True
+
+    async def _admin_movement(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, kind: MovementKind
+    ) -> None:
+        message = await self._bot.from_admin(update, context)
+        author = author_of(message, update.effective_user) if message is not None else None
+        if message is None or author is None:
+            return
+        named = _named_member(message, context.bot.id)
+        text = _without_mention(_without_command(message, ""), message)
+        outcome = await self._movements.record(replace(incoming_of(message, author), text=text), kind, named)
+        if isinstance(outcome, TopUpUnclear):
+            await self._bot.reply(message, (await self._bot.replies_for(message)).say(texts.MOVEMENT_HOW))
+            return
+        await self._bot.deliver(message, outcome)
+
+
+async def remind(bot: Bot, reminders: AdvanceReminders, replies: Replies, chat_id: int, today: date) -> None:
+    """Post the group's due reminders about advances held long; a failed post is logged."""
+    for due in await reminders.due(chat_id, today):
+        try:
+            await bot.send_message(chat_id, MemberReplies(replies).reminder(due.member, due.held, due.since))
+        except TelegramError as exc:
+            log.warning("could not remind about an advance in chat %s: %s", chat_id, exc)
+
+
+def _named_member(message: Message, bot_id: int) -> SeenMember | str | None:
+    """The member a command names: a text mention (a member without @username), an @username, or the
+    author of the message it replies to (not the bot's)."""
+    for entity in message.entities:
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None:
+            return _seen(entity.user)
+        if entity.type == MessageEntity.MENTION:
+            return message.parse_entity(entity)
+    replied = message.reply_to_message
+    author = replied.from_user if replied is not None else None
+    # A reply to the bot's own confirmation names nobody: the bot is no member.
+    return _seen(author) if author is not None and not author.is_bot and author.id != bot_id else None
+
+
+def _seen(user: User) -> SeenMember:
+    return SeenMember(user.id, user.full_name, user.username)
+
+
+def _without_command(message: Message, word: str) -> str:
+    """The text after the command ('/advance@balance_bot'), or after a leading word ('returned')."""
+    text = message.text or message.caption or ""
+    for entity in message.entities:
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            return message.text[entity.length :].strip() if message.text else ""
+    if word and text.strip().casefold().startswith(word):
+        return text.strip()[len(word) :].strip()
+    return text.strip()
+
+
+def _without_mention(text: str, message: Message) -> str:
+    """The text without the member's mention, so that only the amount and its note remain."""
+    for entity in message.entities:
+        if entity.type in (MessageEntity.MENTION, MessageEntity.TEXT_MENTION):
+            text = text.replace(message.parse_entity(entity), " ", 1)
+    return " ".join(text.split())

@@ -1,0 +1,119 @@
+"""What the bot says about members' money: their lines in /balance, /mybalance, /settings, reminders."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from balance_bot.balances import Balance
+from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance
+from balance_bot.domain.members import MemberFigures, PaymentMode
+from balance_bot.domain.money import Currency
+from balance_bot.group_settings import Settings
+from balance_bot.movements import MemberBalance, MemberBalanceOutcome
+from balance_bot.outcomes import UnknownMember
+from infrastructure.telegram import texts
+
+if TYPE_CHECKING:
+    from infrastructure.telegram.replies import Replies
+
+MAX_MEMBER_ROWS = 30  # /mybalance's rows behind the figures, the latest ones
+
+
+class MemberReplies:
+    """Renders members' figures in the words and numbers of one chat's Replies."""
+
+    def __init__(self, replies: Replies) -> None:
+        self._replies = replies
+
+    def section(self, balance: PeriodBalance) -> list[str]:
+        """/balance's members: a line per member with movements or money held or owed, and the box;
+        nothing for a group that never moves cash to members."""
+        members = balance.members
+        if members is None or not members.any_movement():
+            return []
+        say = self._replies.say
+        lines = [say(texts.MEMBERS_TITLE)]
+        lines += [
+            say(texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures))
+            for figures in members.shown()
+        ]
+        box = {currency: balance.box(currency) for currency in CURRENCIES}
+        lines.append(say(texts.CASH_IN_BOX, amounts=self._sums(box, keep_zero=True)))
+        return lines
+
+    def figures(self, figures: MemberFigures) -> str:
+        """'advanced $50.00 · spent $30.00 · returned $20.00 · even', per currency that moved."""
+        say, money = self._replies.say, self._replies.formats.money
+        per_currency = []
+        for currency in CURRENCIES:
+            parts = [
+                say(message, amount=money(amounts[currency], currency))
+                for message, amounts in (
+                    (texts.MEMBER_CARRIED, figures.opening),
+                    (texts.MEMBER_ADVANCED, figures.advanced),
+                    (texts.MEMBER_SPENT, figures.spent),
+                    (texts.MEMBER_RETURNED, figures.returned),
+                    (texts.MEMBER_REIMBURSED, figures.reimbursed),
+                )
+                if amounts[currency]
+            ]
+            if not parts and not figures.position[currency]:
+                continue
+            position = figures.position[currency]
+            if position > ZERO:
+                parts.append(say(texts.MEMBER_HOLDS, amount=money(position, currency)))
+            elif position < ZERO:
+                parts.append(say(texts.MEMBER_OWED, amount=money(-position, currency)))
+            else:
+                parts.append(say(texts.MEMBER_EVEN))
+            per_currency.append(" · ".join(parts))
+        return "; ".join(per_currency) or say(texts.MEMBER_EVEN)
+
+    def member_balance(self, outcome: MemberBalanceOutcome, khr_per_usd: Decimal) -> str:
+        """/mybalance, /balance @member: one member's figures and the rows behind them."""
+        replies = self._replies
+        match outcome:
+            case MemberBalance(name, figures, Balance(balance)):
+                month = replies.period(balance.period)
+                if figures is None or not (figures.rows or any(figures.position.values())):
+                    return replies.say(texts.MEMBER_NOTHING, member=name, month=month)
+                lines = [
+                    replies.say(texts.MEMBER_BALANCE_TITLE, member=name, month=month),
+                    self.figures(figures),
+                ]
+                if figures.rows:
+                    lines.append(replies.say(texts.MEMBER_ROWS))
+                    for row in figures.rows[-MAX_MEMBER_ROWS:]:
+                        number = replies.formats.number(row.number) if row.number is not None else "–"
+                        kind = replies.say(texts.MEMBER_KINDS[row.kind])
+                        amount = replies.formats.money(row.amount, row.currency)
+                        lines.append(
+                            replies.say(
+                                texts.MEMBER_ROW, number=number, item=row.item, kind=kind, amount=amount
+                            )
+                        )
+                return "\n".join(lines)
+            case UnknownMember(username):
+                return replies.say(texts.UNKNOWN_MEMBER, username=username)
+        return replies.balance_reply(outcome, khr_per_usd)
+
+    def settings(self, settings: Settings) -> str:
+        """/settings: what the group chose."""
+        say = self._replies.say
+        payments = texts.PAYMENTS_BOX if settings.payment_mode is PaymentMode.BOX else texts.PAYMENTS_MEMBER
+        reminders = texts.REMINDERS_ON if settings.advance_reminders else texts.REMINDERS_OFF
+        return say(texts.SETTINGS_NOW, payments=say(payments), reminders=say(reminders))
+
+    def reminder(self, member: str, held: Mapping[Currency, Decimal], since: date) -> str:
+        """The one friendly reminder about an advance held long."""
+        return self._replies.say(
+            texts.ADVANCE_REMINDER, member=member, amount=self._sums(held), day=self._replies.day(since)
+        )
+
+    def _sums(self, amounts: Mapping[Currency, Decimal], *, keep_zero: bool = False) -> str:
+        money = self._replies.formats.money
+        shown = [money(amount, currency) for currency, amount in amounts.items() if amount or keep_zero]
+        return " + ".join(shown)

@@ -1,0 +1,122 @@
+"""End to end: advances, members' spending, change returned, reimbursements and members' balances."""
+
+from zoneinfo import ZoneInfo
+
+from openpyxl import load_workbook
+
+from tests.e2e.test_bot import ADMIN, DARA, GROUP, SOKHA, replies_to, running, settle
+
+
+def this_month(clock):
+    """The team's month now, as the bot names it ('November 2026')."""
+    return clock.now().astimezone(ZoneInfo("Asia/Phnom_Penh")).strftime("%B %Y")
+
+
+async def said(telegram, user, text, **extra):
+    message = telegram.user_says(GROUP, user, text, **extra)
+    return (await telegram.wait_for("sendMessage", replies_to(message)))["text"]
+
+
+async def test_an_advance_is_spent_the_change_returned_and_a_member_reimbursed_in_the_sheet_and_balances(
+    telegram, settings_for, clock
+):
+    settings = settings_for()
+    telegram.admins.add(ADMIN)
+    telegram.usernames[SOKHA] = "sokha_k"
+    async with running(settings, clock):
+        await said(telegram, ADMIN, "/topup 200$ from the office")
+        await said(telegram, SOKHA, "coffee 2$", name="Sokha")  # seen: @sokha_k is Sokha now
+        advanced = await said(telegram, ADMIN, "/advance @sokha_k 50$ market")
+        market = await said(telegram, SOKHA, "market 30$", name="Sokha")
+        returned = await said(telegram, SOKHA, "returned 18$", name="Sokha")
+        dara = telegram.user_says(GROUP, DARA, "taxi 15$", name="Dara")
+        await telegram.wait_for("sendMessage", replies_to(dara))
+        reimbursed = await said(telegram, ADMIN, "/reimburse 15$", reply_to=dara)
+        refused = await said(telegram, SOKHA, "/advance @sokha_k 1000$", name="Sokha")
+        unknown = await said(telegram, ADMIN, "/advance @nobody_here 5$")
+        mine = await said(telegram, SOKHA, "/mybalance", name="Sokha")
+        balance = await said(telegram, ADMIN, "/balance")
+        one = await said(telegram, ADMIN, "/balance @sokha_k")
+        await settle(telegram)
+    assert advanced.startswith("Advance recorded: 50.00 USD to Sokha – market. Saved as No 3 (")
+    assert market.startswith("Logged: 30.00 USD – market.")
+    assert returned.startswith("Returned to the box: 18.00 USD from Sokha. Saved as No 5 (")
+    assert reimbursed.startswith("Reimbursed: 15.00 USD to Dara. Saved as No 7 (")
+    assert refused == "Only the group's admins can do that."
+    assert unknown.startswith("I have not seen @nobody_here post in this group")
+    # Sokha: 50 advanced, 2 + 30 spent from it, 18 back: even. Dara paid 15 herself and was paid back.
+    assert "Members (held + / owed −):" in balance
+    assert "• Dara: spent $15.00 · reimbursed $15.00 · even" in balance
+    assert "• Sokha: advanced $50.00 · spent $32.00 · returned $18.00 · even" in balance
+    # The box: 200 in, 50 out to Sokha, 18 back, 15 to Dara; what is left is 200 - 47 spent.
+    assert "Cash in the box: $153.00 + 0៛" in balance
+    assert mine.startswith(
+        f"Sokha in {this_month(clock)}:\nadvanced $50.00 · spent $32.00 · returned $18.00 · even"
+    )
+    assert "• No 3: Advance to Sokha: market (advance $50.00)" in mine
+    assert one == mine
+    book = load_workbook(settings.workbook_path)
+    month = book[[title for title in book.sheetnames if title != "Categories"][-1]]
+    header = [cell.value for cell in month[1]]
+    rows = [dict(zip(header, row, strict=False)) for row in month.iter_rows(min_row=2, values_only=True)]
+    advance = rows[2]
+    assert (advance["Item"], advance["Amount (USD)"], advance["Movement"], advance["Member"]) == (
+        "Advance to Sokha: market",
+        None,
+        "Advance",
+        "Sokha",
+    )
+    assert advance["Movement (USD)"] == 50
+
+
+async def test_undo_of_a_movement_takes_it_out_of_the_members_balance(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 2$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        advance = telegram.user_says(GROUP, ADMIN, "/advance 40$", reply_to=coffee)
+        confirmation = await telegram.wait_for("sendMessage", replies_to(advance))
+        telegram.tap_undo_under(confirmation, advance, ADMIN)
+        await telegram.wait_for("sendMessage", lambda sent: sent["text"].startswith("Undone"))
+        mine = await said(telegram, SOKHA, "/mybalance", name="Sokha")
+    assert mine.startswith(f"Sokha in {this_month(clock)}:\nspent $2.00 · is owed $2.00")
+
+
+async def test_a_group_may_have_the_box_pay_unless_the_member_holds_an_advance(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        refused = await said(telegram, SOKHA, "/settings payments box", name="Sokha")
+        changed = await said(telegram, ADMIN, "/settings payments box")
+        await said(telegram, SOKHA, "coffee 2$", name="Sokha")
+        mine = await said(telegram, SOKHA, "/mybalance", name="Sokha")
+        shown = await said(telegram, SOKHA, "/settings", name="Sokha")
+    assert refused == "Only the group's admins can do that."
+    assert "• payments: from the member's advance, else from the box (box)" in changed
+    assert mine == f"Sokha has no advance, reimbursement or expense of their own in {this_month(clock)}."
+    assert "advance reminders: on" in shown
+
+
+async def test_a_member_holding_an_advance_a_week_is_reminded_once_by_the_round(
+    telegram, settings_for, clock
+):
+    from datetime import UTC, datetime
+
+    from infrastructure.telegram.app import MONTHLY_ROUNDS
+
+    clock.current = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
+    telegram.now = lambda: clock.now().timestamp()  # members post on the bot's day
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock) as application:
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 2$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        await said(telegram, ADMIN, "/advance 50$ market", reply_to=coffee)
+        rounds = application.bot_data[MONTHLY_ROUNDS]
+        await rounds.run_once(application.bot)  # the same day: no reminder
+        clock.current = datetime(2026, 11, 10, 3, 0, tzinfo=UTC)
+        await rounds.run_once(application.bot)
+        await rounds.run_once(application.bot)
+    reminders = [call["text"] for call in telegram.calls_to("sendMessage") if "cash since" in call["text"]]
+    assert reminders == [
+        "Sokha, you have held $48.00 of the team's cash since Mon 2 Nov. Please post what you spent "
+        "from it, or give back the change and post “returned …”."
+    ]
