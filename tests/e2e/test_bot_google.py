@@ -174,3 +174,31 @@ async def test_an_expense_that_waited_for_the_sheet_counts_against_its_budget_on
         notice = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Fuel:"), timeout=10)
     assert waiting["text"].startswith("Saved: 15.00 USD – diesel.")
     assert notice["text"] == "Fuel: $85.00 of this month's $100.00 budget used (85%); $15.00 left."
+
+
+async def test_an_advance_and_the_change_returned_are_rows_of_their_own_in_the_google_sheet(
+    telegram, sheets, key, tmp_path
+):
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    telegram.admins.add(ADMIN)
+    telegram.usernames[SOKHA] = "sokha_k"
+    async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID):
+        for user, text in (
+            (SOKHA, "coffee 2$"),
+            (ADMIN, "/advance @sokha_k 50$ market"),
+            (SOKHA, "market 30$"),
+            (SOKHA, "returned 18$"),
+        ):
+            message = telegram.user_says(GROUP, user, text, name="Sokha" if user == SOKHA else "Admin")
+            await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")
+        balance = (await telegram.wait_for("sendMessage", replies_to(asked), timeout=10))["text"]
+    header, *rows = spreadsheet.months[0].values()
+    cells = [dict(zip(header, row, strict=False)) for row in rows]
+    assert [(row["Item"], row["Movement"], row["Member"], row["Movement (USD)"]) for row in cells[1::2]] == [
+        ("Advance to Sokha: market", "Advance", "Sokha", 50.0),
+        ("Returned by Sokha", "Returned", "Sokha", 18.0),
+    ]
+    assert cells[1]["Amount (USD)"] == ""  # out of the month's spending
+    assert "• Sokha: advanced $50.00 · spent $32.00 · returned $18.00 · even" in balance
+    assert "Cash in the box: -$32.00 + 0៛" in balance  # nothing was put in: the team spent 32
