@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
 from balance_bot.domain.ledger import Period, SheetRow, local_day
 from balance_bot.domain.members import PaymentMode, members_month
 from balance_bot.domain.months import month_named
 from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore
+
+# How long rows read for a question answer the next ones.
+ROWS_FRESH_SECONDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class BalanceService:
         self._void_prefix = void_prefix
         self._grace_days = grace_days
         self._latest: dict[int, PeriodBalance] = {}  # each group's current month, as last read
+        # Rows read for questions, kept a few seconds: a burst of questions is one read per month.
+        self._recent_rows: dict[tuple[str, Period], tuple[datetime, list[SheetRow]]] = {}
 
     def current_period(self) -> Period:
         """The month the team is in, in its time zone."""
@@ -156,6 +161,22 @@ class BalanceService:
         if not await self._mirror.claim_summary(chat_id, previous):
             return None
         return await self._read(chat_id, store, ledger, previous)
+
+    async def rows(self, chat_id: int, period: Period) -> list[SheetRow]:
+        """The month's rows as the sheet has them now: read at most every ROWS_FRESH_SECONDS, and
+        mirrored, so a bookkeeper's edit counts in the next answer."""
+        store = self._ledgers.for_chat(chat_id)
+        ledger = await store.identity()
+        now = self._clock.now()
+        kept = self._recent_rows.get((ledger, period))
+        if kept is not None and now - kept[0] < timedelta(seconds=ROWS_FRESH_SECONDS):
+            return kept[1]
+        rows = await store.read(period)
+        await self._mirror.reconcile(ledger, period, rows)
+        if self._rows_read is not None:
+            await self._rows_read(chat_id, rows)
+        self._recent_rows[(ledger, period)] = (now, rows)
+        return rows
 
     def latest(self, chat_id: int) -> PeriodBalance | None:
         """The group's current month as last read (by a round or /balance); None before the first read."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
@@ -477,6 +477,28 @@ class AdvanceReminderLog(Protocol):
 
     async def claim(self, chat_id: int, member: str, since: str) -> bool:
         """True only the first time for the member's advance held since that day."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ToolChoice:
+    """A model's choice of read tool for a question, with its arguments, before the bot checks them."""
+
+    tool: str  # "sum", "count", "list" or "balance"
+    first: str | None = None  # ISO days
+    last: str | None = None
+    member: str | None = None  # a name, or "me"
+    words: str | None = None
+    category: str | None = None
+
+
+class LedgerToolCaller(Protocol):
+    """A language model that picks a read tool for a question the question reader cannot read."""
+
+    async def choose(
+        self, question: str, today: date, members: Sequence[str], categories: Sequence[str], chat_id: int
+    ) -> ToolChoice | None:
+        """The tool and arguments; None when no model chose one in time."""
         ...
 
 

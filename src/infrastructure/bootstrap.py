@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from balance_bot.ask import AskLedger, AskPolicy, MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CapturePolicy, CaptureService
@@ -46,6 +47,7 @@ from balance_bot.ports import (
     Clock,
     ExpenseParser,
     LedgerDirectory,
+    LedgerToolCaller,
     MessageTally,
     SheetAccess,
     StorageUnavailable,
@@ -153,6 +155,7 @@ class LlmParts:
     log: SqliteLlmLog
     client: ExpenseParserClient | None = None
     categories: ModelCategoryGuesser | None = None
+    ledger_tools: LedgerToolCaller | None = None
     flushing: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -268,6 +271,7 @@ class CaptureParts:
     movements: CashMovements
     group_settings: GroupSettings
     reminders: AdvanceReminders
+    ask: AskLedger
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -414,6 +418,17 @@ def build_capture(
         AdvanceReminders(
             balances, group_settings, SqliteAdvanceReminders(database), settings.advance_reminder_days
         ),
+        AskLedger(
+            balances,
+            clock,
+            AskPolicy(
+                MembersMay(settings.ask_for_members),
+                load_template().void_prefix,
+                lambda: local_day(clock.now(), timezone),
+            ),
+            categorising,
+            llm.ledger_tools,
+        ),
     )
 
 
@@ -460,6 +475,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
             load_template().void_prefix,
         ),
         members=(parts.movements, parts.group_settings, parts.reminders),
+        ask=parts.ask,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     return application

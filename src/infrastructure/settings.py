@@ -77,6 +77,7 @@ class Settings:
     reconcile_minutes: int = 30
     period_grace_days: int = 3
     advance_reminder_days: int = 7
+    ask_for_members: str = "own"
     max_days_back: int = 31
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
@@ -175,6 +176,9 @@ class Settings:
             period_grace_days=_positive_int(values, "PERIOD_GRACE_DAYS", defaults.period_grace_days),
             advance_reminder_days=_positive_int(
                 values, "ADVANCE_REMINDER_DAYS", defaults.advance_reminder_days
+            ),
+            ask_for_members=_choice(
+                values, "ASK_FOR_MEMBERS", {"own", "all", "none"}, defaults.ask_for_members
             ),
             max_days_back=_positive_int(values, "MAX_DAYS_BACK", defaults.max_days_back),
             webhook_url=values.get("WEBHOOK_URL"),

@@ -1,5 +1,6 @@
 """The end-to-end tests' shared fixtures: a clock at the real now, and settings on the fake Bot API."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -29,3 +30,12 @@ def settings_for(telegram, tmp_path):
         return Settings.from_environment(env)
 
     return make
+
+
+@pytest.fixture
+def key(sheets, tmp_path):
+    """A service-account key the fake Sheets API takes, and the file it is kept in."""
+    key = sheets.service_account_key()
+    path = tmp_path / "service-account.json"
+    path.write_text(json.dumps(key))
+    return key, path

@@ -1,10 +1,7 @@
 """End to end on Google Sheets: the real bot, the fake Bot API and the fake Sheets API together."""
 
 import contextlib
-import json
 from datetime import UTC, datetime
-
-import pytest
 
 from infrastructure.bootstrap import print_status
 from infrastructure.settings import Settings
@@ -13,14 +10,6 @@ from tests.fakes.clock import FakeClock
 
 GROUP, SOKHA, ADMIN = -1001, 11, 99
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
-
-
-@pytest.fixture
-def key(sheets, tmp_path):
-    key = sheets.service_account_key()
-    path = tmp_path / "service-account.json"
-    path.write_text(json.dumps(key))
-    return key, path
 
 
 def google_settings(telegram, sheets, key, tmp_path, **extra):

@@ -5,8 +5,10 @@ import os
 import signal
 import sys
 
+import pytest
+
 from tests.e2e.test_bot import replies_to
-from tests.e2e.test_bot_google import google_bot, key
+from tests.e2e.test_bot_google import google_bot
 from tests.fakes.model_script import answer
 from tests.fakes.telegram_api import CONFLICT
 
@@ -15,7 +17,10 @@ SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
 BURST = 60
 
 
-key_file = key  # the service-account key and its file, as test_bot_google makes them
+@pytest.fixture
+def key_file(key):
+    """The service-account key and its file, as the e2e fixtures make them."""
+    return key
 
 
 async def start_bot(telegram, sheets, key_file, tmp_path, log_name, **extra):

@@ -2,14 +2,20 @@
 
 from datetime import UTC, datetime
 
+import pytest
+
 from infrastructure.check import Verdict, run_checks
 from infrastructure.telegram.app import MONTHLY_ROUNDS
 from tests.e2e.test_bot import replies_to, running
-from tests.e2e.test_bot_google import SHEET_ID, google_bot, google_settings, key
+from tests.e2e.test_bot_google import SHEET_ID, google_bot, google_settings
 
 OLD, NEW, SOKHA, ADMIN = -4001, -1004001, 11, 99
 
-service_account_key = key  # the key and its file, as test_bot_google makes them
+
+@pytest.fixture
+def service_account_key(key):
+    """The key and its file, as the e2e fixtures make them."""
+    return key
 
 
 async def test_after_the_upgrade_a_waiting_question_and_undo_follow_the_group_to_its_new_id(

@@ -388,6 +388,12 @@ class FakeTelegram:
                     "Bad Request: message is not modified: specified new message content and reply "
                     "markup are exactly the same as a current content and reply markup of the message",
                 )
+        if method == "sendDocument":
+            document = params.get("document")
+            if not isinstance(document, bytes):
+                return _refusal(method, 400, "Bad Request: there is no document in the request")
+            if len(document) > 50 * 1024 * 1024:  # the Bot API's upload limit
+                return _refusal(method, 413, "Request Entity Too Large")
         answer = params.get("text")
         if method == "answerCallbackQuery" and isinstance(answer, str) and len(answer) > MAX_ALERT_LENGTH:
             return _refusal(method, 400, "Bad Request: MESSAGE_TOO_LONG")
@@ -469,6 +475,20 @@ class FakeTelegram:
         message["photo"] = [{"file_id": "photo-1", "file_unique_id": "p1", "width": 900, "height": 420}]
         return message
 
+    async def _api_sendDocument(self, params: Params) -> Params:  # noqa: N802
+        document = params["document"]
+        message = self._message(int(params["chat_id"]), self._bot_user(), params.get("caption", ""))
+        message.pop("text", None)
+        if "caption" in params:
+            message["caption"] = params["caption"]
+        message["document"] = {
+            "file_id": f"document-{message['message_id']}",
+            "file_unique_id": f"d{message['message_id']}",
+            "file_name": params.get("document_filename", "file"),
+            "file_size": len(document),
+        }
+        return message
+
     async def _api_editMessageText(self, params: Params) -> Params:  # noqa: N802
         message = self._message(int(params["chat_id"]), self._bot_user(), params["text"])
         message["message_id"] = int(params["message_id"])
@@ -538,8 +558,9 @@ async def _params_of(request: web.Request) -> Params:
     form = await request.post()
     params: Params = {}
     for key, value in form.items():
-        if isinstance(value, web.FileField):  # an upload (sendPhoto): its bytes
+        if isinstance(value, web.FileField):  # an upload (sendPhoto, sendDocument): its bytes and name
             params[key] = value.file.read()
+            params[f"{key}_filename"] = value.filename
             continue
         text = value if isinstance(value, str) else str(value)
         if key in _RAW_STRING_PARAMETERS:

@@ -6,8 +6,9 @@ import asyncio
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Sequence
+from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, MessageEntity, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -22,6 +23,7 @@ from telegram.ext import (
     filters,
 )
 
+from balance_bot.ask import AskLedger
 from balance_bot.balances import BalanceService
 from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService
@@ -39,6 +41,7 @@ from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
+from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
@@ -107,6 +110,7 @@ def build_application(
     categorising: Categorising | None = None,
     budgets: BudgetWatch | None = None,
     members: tuple[CashMovements, GroupSettings, AdvanceReminders] | None = None,
+    ask: AskLedger | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -225,6 +229,21 @@ def build_application(
             & filters.UpdateType.MESSAGE
         )
         application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
+    if ask is not None:
+        asking = AskHandlers(handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone))
+        for command, handler in (
+            ("ask", asking.ask_command),
+            ("recent", asking.recent),
+            ("mine", asking.mine),
+            ("export", asking.export),
+        ):
+            application.add_handler(CommandHandler(command, handler, filters=groups))
+        application.add_handler(CallbackQueryHandler(asking.confirmed, pattern=rf"^({CONFIRM}|{CANCEL}):"))
+        # A question that mentions the bot; a mention of anyone else is an ordinary message.
+        mention = filters.Entity(MessageEntity.MENTION) & filters.TEXT & ~filters.COMMAND
+        application.add_handler(
+            MessageHandler(mention & groups & filters.UpdateType.MESSAGE, asking.mentioned)
+        )
     if balances is not None:
         balance = member_handlers.balance if member_handlers is not None else handlers.balance_command
         application.add_handler(CommandHandler("balance", balance, filters=groups))

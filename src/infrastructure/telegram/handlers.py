@@ -435,6 +435,10 @@ class BotHandlers:
         """The bot's words for the message's chat (for other handlers)."""
         return await self._replies(message)
 
+    async def is_admin(self, context: ContextTypes.DEFAULT_TYPE, message: Message, user_id: int) -> bool:
+        """Whether the message's sender is an admin (for other handlers)."""
+        return await self._is_admin(context, message, user_id)
+
     async def reply(self, message: Message, text: str) -> Message | None:
         """Reply to the message, following a group that became a supergroup (for other handlers)."""
         return await self._reply(message, text)

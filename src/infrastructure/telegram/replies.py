@@ -99,7 +99,9 @@ class Replies:
 
     def help(self) -> str:
         """/help: how to post, the commands, and categories."""
-        return "\n\n".join(self.say(text) for text in (texts.HELP, texts.HELP_CATEGORIES, texts.HELP_MEMBERS))
+        return "\n\n".join(
+            self.say(text) for text in (texts.HELP, texts.HELP_CATEGORIES, texts.HELP_MEMBERS, texts.HELP_ASK)
+        )
 
     def category_names(self, book: CategoryBook) -> dict[str, str]:
         """English name -> the name this chat reads: the tab's Khmer one in Khmer."""

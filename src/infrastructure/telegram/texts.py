@@ -45,6 +45,10 @@ COMMANDS = (
     ("returned", N_("Change you gave back to the box, e.g. /returned 20$")),
     ("mybalance", N_("What you hold of the team's cash, or what you are owed")),
     ("settings", N_("This group's settings: who pays, advance reminders")),
+    ("ask", N_("Ask the ledger, e.g. /ask how much on fuel this month?")),
+    ("recent", N_("The last 10 entries")),
+    ("mine", N_("Your entries this month, with your total")),
+    ("export", N_("Admins: the month as .xlsx and .csv files, e.g. /export October")),
     ("id", N_("This group's chat id and your user id, for the bot's settings")),
 )
 HELP_CATEGORIES = N_(
@@ -59,6 +63,50 @@ HELP_MEMBERS = N_(
     "lasts, else they are owed it (/settings payments box: the box pays instead; /settings shows "
     "the group's choices). /mybalance shows what you hold or are owed; /balance shows every member's."
 )
+HELP_ASK = N_(
+    "Ask me: /ask how much did we spend on fuel this month? (or mention me with the question; "
+    "Khmer too: /ask ខែនេះចំណាយអស់ប៉ុន្មាន?). /recent shows the last 10 entries, /mine yours this "
+    "month; admins get the month as files with /export October."
+)
+ASK_TOTAL = N_("{subject}{span}: {amounts} in {count}.")
+ASK_COUNT = N_("{subject}{span}: {count}.")
+ASK_LIST = N_("{subject}{span}: {amounts} in {count}:")
+ASK_LARGEST = N_("The largest{subject_lower}{span}:")
+ASK_NOTHING = N_("{subject}{span}: nothing.")
+ASK_SUBJECT_ALL = N_("Spent")
+ASK_SUBJECT_MEMBER = N_("Spent by {member}")
+ASK_ABOUT = N_(" on “{words}”")
+ASK_IN_CATEGORY = N_(" on {category}")
+ASK_SPAN_DAY = N_(" on {day}")
+ASK_SPAN_DAYS = N_(" from {first} to {last}")
+ASK_SPAN_MONTH = N_(" in {month}")
+ASK_ENTRY = N_("• No {number}, {day}: {item} – {amount} ({member})")
+ASK_MORE = N_("… and {count} more: /export for all of them.")
+ASK_CANNOT = N_(
+    "I can't answer that yet. Try: “how much did we spend this month?”, “what did Dara spend last "
+    "week?” or “ខែនេះចំណាយលើសាំងប៉ុន្មាន?”."
+)
+ASK_HOW = N_("Ask a question after /ask, e.g. /ask how much on taxi last week?")
+ASK_REFUSED = {
+    "other_member": N_("Only admins can see another member's entries; ask about your own, or the group's."),
+    "balance": N_("Only admins can see the cash balance."),
+    "write": N_("Only admins can change the ledger."),
+    "members_may_not": N_("In this group, questions are for admins."),
+}
+CONFIRM_TOPUP = N_("Record a top-up: {text}?")
+CONFIRM_UNDO = N_("Undo No {number}?")
+CONFIRM_BUTTON = N_("Confirm")
+CANCEL_BUTTON = N_("Cancel")
+CONFIRM_GONE = N_("That request has expired or is not yours: ask again.")
+CANCELLED = N_("Cancelled: nothing changed.")
+NO_SUCH_NUMBER = N_("There is no No {number} in this month's sheet.")
+RECENT_TITLE = N_("The last entries:")
+RECENT_NONE = N_("No entries yet this month.")
+MINE_TITLE = N_("Your entries in {month}: {amounts} in {count}")
+MINE_NONE = N_("You have no entries in {month}.")
+EXPORT_CAPTION = N_("{month} as the sheet has it now: {count}.")
+EXPORT_UNKNOWN_MONTH = N_("Which month? /export, /export October or /export last month.")
+ROWS = Nn_("{count} row", "{count} rows")
 MOVEMENT_RECORDED = {
     "Advance": N_("Advance recorded{when}: {amount} to {member}{note}. {saved_as}"),
     "Returned": N_("Returned to the box{when}: {amount} from {member}{note}. {saved_as}"),

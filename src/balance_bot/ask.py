@@ -1,0 +1,298 @@
+"""Use case: questions to the ledger (/ask), the latest entries (/recent), a member's own (/mine), the
+month's rows for /export; and changes an admin asks for in words, done only once confirmed."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from balance_bot.balances import BalanceOutcome, BalanceService
+from balance_bot.categorising import Categorising
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.ledger_answers import Found, select
+from balance_bot.domain.questions import (
+    LedgerQuestion,
+    Measure,
+    Span,
+    WriteRequest,
+    read_question,
+)
+from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, ToolChoice
+
+log = logging.getLogger(__name__)
+AdminCheck = Callable[[], Awaitable[bool]]
+RECENT = 10
+CONFIRM_WITHIN = timedelta(minutes=5)
+TOOLS = {"sum": Measure.TOTAL, "count": Measure.COUNT, "list": Measure.LIST, "balance": Measure.BALANCE}
+OLDEST_DAYS_ASKED = 3 * 366
+
+
+class MembersMay(Enum):
+    """What members (not admins) may ask: ASK_FOR_MEMBERS."""
+
+    OWN = "own"  # their own entries and the group's totals
+    ALL = "all"  # any member's entries too
+    NONE = "none"  # nothing: questions are for admins
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """The question, what it selected, and whose entries (a name) when it was about a member."""
+
+    question: LedgerQuestion
+    found: Found
+    member: str | None
+    by_model: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CashAnswer:
+    """The cash balance, for an admin."""
+
+    balance: BalanceOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmWrite:
+    """An admin's request to change the ledger, shown with Confirm and Cancel under this token."""
+
+    request: WriteRequest
+    token: str
+
+
+class AskRefusal(Enum):
+    """Why a question is not answered for this asker."""
+
+    OTHER_MEMBER = "other_member"  # another member's entries: admins only
+    BALANCE = "balance"  # the cash: admins only
+    WRITE = "write"  # changes: admins only
+    MEMBERS_MAY_NOT = "members_may_not"  # ASK_FOR_MEMBERS=none
+
+
+@dataclass(frozen=True, slots=True)
+class AskRefused:
+    """The asker may not have that answer."""
+
+    reason: AskRefusal
+
+
+@dataclass(frozen=True, slots=True)
+class CannotAnswer:
+    """Neither the question reader nor a model could read it."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskUnavailable:
+    """The sheet could not be read."""
+
+    error: LedgerError
+
+
+AskOutcome = Answered | CashAnswer | ConfirmWrite | AskRefused | CannotAnswer | AskUnavailable
+
+
+@dataclass
+class _Pending:
+    chat_id: int
+    admin_id: int
+    request: WriteRequest
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AskPolicy:
+    """The operator's choices for questions."""
+
+    members_may: MembersMay = MembersMay.OWN
+    void_prefix: str = "[void] "
+    today: Callable[[], date] = field(default=date.today)
+
+
+class AskLedger:
+    """Reads questions with the question reader, else a model's choice of read tool; every figure
+    comes from the rows, never from a model's words."""
+
+    def __init__(
+        self,
+        balances: BalanceService,
+        clock: Clock,
+        policy: AskPolicy,
+        categorising: Categorising | None = None,
+        model: LedgerToolCaller | None = None,
+    ) -> None:
+        self._balances = balances
+        self._clock = clock
+        self._policy = policy
+        self._categorising = categorising
+        self._model = model
+        self._pending: dict[str, _Pending] = {}
+
+    async def ask(
+        self, chat_id: int, asker_id: int, asker: str, is_admin: AdminCheck, text: str
+    ) -> AskOutcome:
+        """The answer to a question, a change to confirm, or why there is none."""
+        today = self._policy.today()
+        try:
+            current = await self._balances.rows(chat_id, Period.of(today))
+            members = sorted({row.member.strip() for row in current if row.member.strip()} | {asker})
+            categories = await self._category_names(chat_id)
+            reading = read_question(text, today, members, categories)
+            by_model = False
+            if reading is None and self._model is not None:
+                reading = await self._from_model(
+                    text, today, members, [name for name, _ in categories], chat_id
+                )
+                by_model = reading is not None
+            if reading is None:
+                return CannotAnswer()
+            if not isinstance(reading, LedgerQuestion):
+                if not await is_admin():
+                    return AskRefused(AskRefusal.WRITE)
+                return ConfirmWrite(reading, self._propose(chat_id, asker_id, reading))
+            return await self._answer(chat_id, reading, asker, is_admin, by_model)
+        except LedgerError as exc:
+            return AskUnavailable(exc)
+
+    async def _answer(
+        self, chat_id: int, question: LedgerQuestion, asker: str, is_admin: AdminCheck, by_model: bool
+    ) -> AskOutcome:
+        member = asker if question.about_me else question.member
+        admin: bool | None = None
+        if self._policy.members_may is MembersMay.NONE:
+            admin = await is_admin()
+            if not admin:
+                return AskRefused(AskRefusal.MEMBERS_MAY_NOT)
+        if question.measure is Measure.BALANCE:
+            if not (admin if admin is not None else await is_admin()):
+                return AskRefused(AskRefusal.BALANCE)
+            return CashAnswer(await self._balances.balance_named(chat_id, ""))
+        others = member is not None and member.casefold() != asker.casefold()
+        restricted = others and self._policy.members_may is not MembersMay.ALL
+        if restricted and not (admin if admin is not None else await is_admin()):
+            return AskRefused(AskRefusal.OTHER_MEMBER)
+        rows = [
+            row for period in question.span.periods() for row in await self._balances.rows(chat_id, period)
+        ]
+        book = await self._categorising.book(chat_id) if self._categorising is not None else None
+
+        def category_of(row: SheetRow) -> str:
+            return book.categorise(row.item).name if book is not None else ""
+
+        return Answered(
+            question, select(rows, question, member, self._policy.void_prefix, category_of), member, by_model
+        )
+
+    async def recent(self, chat_id: int, count: int = RECENT) -> list[SheetRow]:
+        """/recent: the month's latest expense rows (last month's too early in a month)."""
+        today = self._policy.today()
+        rows = await self._balances.rows(chat_id, Period.of(today))
+        spent = [
+            row for row in rows if (row.usd or row.khr) and not row.item.startswith(self._policy.void_prefix)
+        ]
+        if len(spent) < count and today.day <= 7:
+            earlier = await self._balances.rows(chat_id, Period.of(today).previous())
+            spent = [
+                row
+                for row in earlier
+                if (row.usd or row.khr) and not row.item.startswith(self._policy.void_prefix)
+            ] + spent
+        return spent[-count:]
+
+    async def mine(self, chat_id: int, name: str) -> Found:
+        """/mine: the member's own entries this month, with their total."""
+        today = self._policy.today()
+        question = LedgerQuestion(Measure.LIST, _month(Period.of(today)), name)
+        rows = await self._balances.rows(chat_id, Period.of(today))
+        return select(rows, question, name, self._policy.void_prefix)
+
+    async def month_rows(self, chat_id: int, period: Period) -> list[SheetRow]:
+        """/export: the month's rows as the sheet has them now."""
+        return await self._balances.rows(chat_id, period)
+
+    def confirm(self, token: str, chat_id: int, user_id: int) -> WriteRequest | None:
+        """The change, when this admin confirms it in time in its group; it is then forgotten."""
+        pending = self._pending.get(token)
+        if pending is None or pending.chat_id != chat_id or pending.admin_id != user_id:
+            return None
+        del self._pending[token]
+        if self._clock.now() - pending.at > CONFIRM_WITHIN:
+            return None
+        return pending.request
+
+    def cancel(self, token: str, chat_id: int, user_id: int) -> bool:
+        """Forget the change, when its admin cancels it."""
+        pending = self._pending.get(token)
+        if pending is None or pending.chat_id != chat_id or pending.admin_id != user_id:
+            return False
+        del self._pending[token]
+        return True
+
+    def _propose(self, chat_id: int, admin_id: int, request: WriteRequest) -> str:
+        now = self._clock.now()
+        for token, pending in list(self._pending.items()):
+            if now - pending.at > CONFIRM_WITHIN:
+                del self._pending[token]
+        token = secrets.token_urlsafe(8)
+        self._pending[token] = _Pending(chat_id, admin_id, request, now)
+        return token
+
+    async def _category_names(self, chat_id: int) -> list[tuple[str, str]]:
+        if self._categorising is None:
+            return []
+        try:
+            book = await self._categorising.book(chat_id)
+        except LedgerError:
+            return []
+        return [(category.name, category.name_km) for category in book.choices]
+
+    async def _from_model(
+        self, text: str, today: date, members: list[str], categories: list[str], chat_id: int
+    ) -> LedgerQuestion | None:
+        """The model's choice of tool, held to what the bot knows; None when it chose nothing usable."""
+        assert self._model is not None
+        try:
+            choice = await self._model.choose(text, today, members, categories, chat_id)
+        except Exception:
+            log.exception("the question model failed")
+            return None
+        return checked_choice(choice, today, members, categories) if choice is not None else None
+
+
+def checked_choice(
+    choice: ToolChoice, today: date, members: list[str], categories: list[str]
+) -> LedgerQuestion | None:
+    """A model's tool call as a question, or None when any argument is outside what the bot knows:
+    a tool it has not, a day that is no ISO date or lies ahead, a member or category it has not seen."""
+    measure = TOOLS.get(choice.tool)
+    if measure is None:
+        return None
+    try:
+        first = date.fromisoformat(choice.first) if choice.first else Period.of(today).first_day()
+        last = date.fromisoformat(choice.last) if choice.last else today
+    except ValueError:
+        return None
+    if first > last or last > today or (today - first).days > OLDEST_DAYS_ASKED:
+        return None
+    about_me = (choice.member or "").strip().casefold() in ("me", "i", "myself")
+    member = None
+    if choice.member and not about_me:
+        member = next((name for name in members if name.casefold() == choice.member.strip().casefold()), None)
+        if member is None:
+            return None
+    category = None
+    if choice.category:
+        category = next(
+            (name for name in categories if name.casefold() == choice.category.strip().casefold()), None
+        )
+        if category is None:
+            return None
+    words = tuple((choice.words or "").casefold().split())[:5]
+    return LedgerQuestion(measure, Span(first, last), member, about_me, words, category)
+
+
+def _month(period: Period) -> Span:
+    return Span(period.first_day(), period.next().first_day() - timedelta(days=1))

@@ -1,0 +1,257 @@
+"""Questions to the ledger in plain English or Khmer, read without a model: what to measure, over which
+days, whose entries and which words; and the requests to change the ledger an admin may confirm."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from balance_bot.domain.dates import day_named, find_dates
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.months import month_named
+from balance_bot.domain.text import normalize_message
+
+
+class Measure(Enum):
+    """What a question asks of the entries it selects."""
+
+    TOTAL = "total"
+    COUNT = "count"
+    LIST = "list"
+    LARGEST = "largest"
+    BALANCE = "balance"  # the cash left: admins only
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a question is about, both ends included."""
+
+    first: date
+    last: date
+
+    def periods(self) -> list[Period]:
+        """The months the days fall in, in order."""
+        months, period = [], Period.of(self.first)
+        while period <= Period.of(self.last):
+            months.append(period)
+            period = period.next()
+        return months
+
+    def whole_months(self) -> bool:
+        """Whether the span is made of whole months (so rows without a date still count)."""
+        return self.first.day == 1 and (self.last + timedelta(days=1)).day == 1
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerQuestion:
+    """A question read: the measure, the days, whose entries (None: everyone's) and which words."""
+
+    measure: Measure
+    span: Span
+    member: str | None = None
+    about_me: bool = False
+    words: tuple[str, ...] = ()
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopUpRequest:
+    """'top up 200$ from the office': a /topup, done only once the admin confirms."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class UndoRequest:
+    """'undo No 14': the row's message undone, only once the admin confirms."""
+
+    number: int
+
+
+WriteRequest = TopUpRequest | UndoRequest
+Reading = LedgerQuestion | WriteRequest
+
+_TOP_UP = re.compile(r"^(?:please\s+)?(?:top[\s-]?up|add)\s+(?P<rest>.+)$")
+_UNDO = re.compile(
+    r"^(?:please\s+)?(?:undo|void|delete|remove|cancel)\s+(?:row\s+|no\.?\s*|number\s+|#)?(?P<n>\d+)\b"
+)
+_KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>\d+)")
+
+_MEASURES = (
+    (Measure.BALANCE, r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ"),
+    (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក"),
+    (Measure.LARGEST, r"\b(?:biggest|largest|most expensive|top|highest)\b|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ"),
+    (Measure.LIST, r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|មានអ្វី"),
+    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|អស់"),
+)
+_ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
+_WEEKDAYS_BACK = {"this week": 0, "last week": 1}
+_RELATIVE = {
+    "today": 0,
+    "ថ្ងៃនេះ": 0,
+    "yesterday": 1,
+    "ម្សិលមិញ": 1,
+}
+_KHMER_SPANS = {
+    "សប្តាហ៍នេះ": "this week",
+    "សប្ដាហ៍នេះ": "this week",
+    "អាទិត្យនេះ": "this week",
+    "សប្តាហ៍មុន": "last week",
+    "សប្ដាហ៍មុន": "last week",
+    "អាទិត្យមុន": "last week",
+    "ខែនេះ": "this month",
+    "ខែមុន": "last month",
+}
+_RANGE = re.compile(
+    r"\b(?:from|between)\s+(?P<a>.+?)\s+(?:to|and|until|till)\s+(?P<b>.+?)(?:$|\s+(?:for|on|by)\b)"
+)
+_LAST_DAYS = re.compile(r"\b(?:last|past)\s+(?P<n>\d{1,3})\s+days?\b")
+_MONTH_WORDS = re.compile(
+    r"\b(?:in\s+|during\s+|for\s+)?(?P<month>this month|last month|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:\s+(?P<year>20\d\d))?\b"
+)
+_KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
+# Words that carry no subject: what remains after them names the purpose asked about.
+_STOP = frozenset((
+    "a", "an", "the", "how", "much", "many", "did", "do", "does", "we", "us", "our", "you", "your",
+    "i", "me", "my", "mine", "is", "are", "was", "were", "what", "which", "on", "for", "in", "at",
+    "of", "to", "from", "by", "with", "this", "last", "month", "week", "today", "yesterday", "spend",
+    "spent", "spending", "total", "cost", "costs", "count", "number", "list", "show", "entries",
+    "items", "item", "expenses", "expense", "biggest", "largest", "top", "most", "expensive",
+    "highest", "balance", "left", "remaining", "cash", "hand", "box", "sum", "so", "far", "all",
+    "been", "has", "have", "please", "tell", "money", "days", "day", "past", "between", "and", "since",
+    "until", "during", "pay", "paid", "buy", "bought", "whole", "group", "team's", "team", "details",
+    "there", "any", "it", "its", "give", "get", "say", "about",
+))  # fmt: skip
+_KHMER_STOP = (
+    "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
+    "សម្រាប់", "ខ្ញុំ", "យើង", "បាន", "ទិញ", "តើ", "នៅសល់", "បញ្ជី", "អ្វីខ្លះ", "ធំជាងគេ",
+    "ថ្លៃជាងគេ", "លុយ", "ក្រុម", "ថ្ងៃនេះ", "ម្សិលមិញ", "ខែនេះ", "ខែមុន", "សប្តាហ៍នេះ", "សប្ដាហ៍នេះ",
+    "អាទិត្យនេះ", "សប្តាហ៍មុន", "សប្ដាហ៍មុន", "អាទិត្យមុន", "ដែរ", "ទេ", "របស់", "ខែ",
+)  # fmt: skip
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
+_KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+
+
+def read_question(
+    text: str, today: date, members: Sequence[str] = (), categories: Sequence[tuple[str, str]] = ()
+) -> Reading | None:
+    """The question the text asks, or the change it requests; None when it reads as neither.
+
+    `members` are the names entries are posted by; `categories` the (English, Khmer) names.
+    """
+    said = normalize_message(text).strip().lower().rstrip("?!. ")
+    said = re.sub(r"^/ask(?:@\w+)?\s*", "", said)
+    if not said:
+        return None
+    if (topup := _TOP_UP.match(said)) and any(char.isdigit() for char in topup.group("rest")):
+        return TopUpRequest(topup.group("rest"))
+    if undo := _UNDO.match(said) or _KHMER_UNDO.match(said):
+        return UndoRequest(int(undo.group("n")))
+    span, said_without_days = _span(said, today)
+    measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
+    member = next((name for name in members if _names(said, name)), None)
+    about_me = member is None and bool(_ME.search(said))
+    rest = said_without_days
+    if member is not None:
+        rest = re.sub(rf"\b{re.escape(member.lower())}(?:'s)?\b", " ", rest)
+    words = _subject_words(rest)
+    category = _category(words, categories)
+    if measure is None and (span is None or not (words or member)):
+        return None  # "hello", "thanks": no question
+    return LedgerQuestion(
+        measure or Measure.TOTAL,
+        span or _month_span(Period.of(today)),
+        member,
+        about_me,
+        () if category is not None else words,
+        category,
+    )
+
+
+def _names(said: str, name: str) -> bool:
+    wanted = name.strip().lower()
+    if not wanted:
+        return False
+    if _KHMER_RUN.fullmatch(wanted.replace(" ", "")):
+        return wanted in said
+    return re.search(rf"(?<![\w]){re.escape(wanted)}(?:'s)?(?![\w])", said) is not None
+
+
+def _span(said: str, today: date) -> tuple[Span | None, str]:
+    """The days the question names, and its text without those words."""
+    for khmer, english in _KHMER_SPANS.items():
+        if khmer in said:
+            return _named_span(english, today), said.replace(khmer, " ")
+    for words, back in _RELATIVE.items():
+        if re.search(rf"(?<!\w){words}(?!\w)", said):
+            day = today - timedelta(days=back)
+            return Span(day, day), said.replace(words, " ")
+    for words in _WEEKDAYS_BACK:
+        if words in said:
+            return _named_span(words, today), said.replace(words, " ")
+    if last_days := _LAST_DAYS.search(said):
+        days = int(last_days.group("n"))
+        return Span(today - timedelta(days=max(days - 1, 0)), today), said.replace(last_days.group(), " ")
+    if ranged := _RANGE.search(said):
+        first, last = _day_of(ranged.group("a"), today), _day_of(ranged.group("b"), today)
+        if first is not None and last is not None and first <= last:
+            return Span(first, last), said.replace(ranged.group(), " ")
+    if khmer_month := _KHMER_MONTHS.search(said):
+        period = month_named(khmer_month.group(), today)
+        if period is not None:
+            return _month_span(period), said.replace(khmer_month.group(), " ")
+    dates = find_dates(said)
+    if dates:
+        named = day_named(dates[0].words, today)
+        if named is not None:
+            return Span(named, named), said[: dates[0].start] + " " + said[dates[0].end :]
+    if month := _MONTH_WORDS.search(said):
+        year = f" {month.group('year')}" if month.group("year") else ""
+        period = month_named(month.group("month") + year, today)
+        if period is not None and period <= Period.of(today):
+            return _month_span(period), said.replace(month.group(), " ")
+    return None, said
+
+
+def _named_span(words: str, today: date) -> Span:
+    if words == "this week":
+        monday = today - timedelta(days=today.weekday())
+        return Span(monday, today)
+    if words == "last week":
+        monday = today - timedelta(days=today.weekday() + 7)
+        return Span(monday, monday + timedelta(days=6))
+    period = Period.of(today) if words == "this month" else Period.of(today).previous()
+    return _month_span(period)
+
+
+def _month_span(period: Period) -> Span:
+    return Span(period.first_day(), period.next().first_day() - timedelta(days=1))
+
+
+def _day_of(words: str, today: date) -> date | None:
+    found = find_dates(words)
+    return day_named(found[0].words, today) if found else None
+
+
+def _subject_words(rest: str) -> tuple[str, ...]:
+    """The words the question is about: what is left once question words, days and members are gone."""
+    latin = [word.strip("'") for word in _LATIN_WORD.findall(rest) if word not in _STOP]
+    khmer = rest
+    for stop in sorted(_KHMER_STOP, key=len, reverse=True):
+        khmer = khmer.replace(stop, " ")
+    found = [*latin, *_KHMER_RUN.findall(khmer)]
+    return tuple(word for word in found if len(word) > 1 and not word.isdigit())
+
+
+def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
+    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ')."""
+    said = " ".join(words)
+    for name, khmer in categories:
+        if said and (said == name.lower() or said == khmer or said == name.lower().replace(" & ", " ")):
+            return name
+    return None

@@ -1,0 +1,142 @@
+"""What the bot answers to questions: totals, counts, lists, the largest, /recent, /mine, confirmations.
+Every figure here is computed from the rows, never taken from a model's words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from balance_bot.ask import (
+    Answered,
+    AskOutcome,
+    AskRefused,
+    AskUnavailable,
+    CannotAnswer,
+    CashAnswer,
+    ConfirmWrite,
+)
+from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.ledger_answers import Entry, Found
+from balance_bot.domain.money import Currency
+from balance_bot.domain.questions import LedgerQuestion, Measure, Span, TopUpRequest
+from infrastructure.telegram import texts
+from infrastructure.telegram.replies import Replies
+
+LISTED = 20  # entries listed in one answer; the rest are counted
+
+
+class AskReplies:
+    """Renders answers in one chat's words and numbers."""
+
+    def __init__(self, replies: Replies, khr_per_usd: Decimal) -> None:
+        self._replies = replies
+        self._khr_per_usd = khr_per_usd
+
+    def answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None = None) -> str:
+        """The reply to /ask."""
+        say = self._replies.say
+        match outcome:
+            case Answered(question, found, member):
+                return self._answered(question, found, member, shown or {})
+            case CashAnswer(balance):
+                return self._replies.balance_reply(balance, self._khr_per_usd)
+            case ConfirmWrite(request):
+                if isinstance(request, TopUpRequest):
+                    return say(texts.CONFIRM_TOPUP, text=request.text)
+                return say(texts.CONFIRM_UNDO, number=self._replies.formats.number(request.number))
+            case AskRefused(reason):
+                return say(texts.ASK_REFUSED[reason.value])
+            case CannotAnswer():
+                return say(texts.ASK_CANNOT)
+            case AskUnavailable(error):
+                return self._replies.balance_problem(error)
+        raise AssertionError("unreachable")
+
+    def _answered(
+        self, question: LedgerQuestion, found: Found, member: str | None, shown: Mapping[str, str]
+    ) -> str:
+        say = self._replies.say
+        subject = say(texts.ASK_SUBJECT_MEMBER, member=member) if member else say(texts.ASK_SUBJECT_ALL)
+        if question.category is not None:
+            subject += say(texts.ASK_IN_CATEGORY, category=shown.get(question.category, question.category))
+        elif question.words:
+            subject += say(texts.ASK_ABOUT, words=" ".join(question.words))
+        span = self._span(question.span)
+        if not found.entries:
+            return say(texts.ASK_NOTHING, subject=subject, span=span)
+        count = self._replies.count(texts.EXPENSES, found.count)
+        amounts = self.sums(found.totals)
+        if question.measure is Measure.COUNT:
+            return say(texts.ASK_COUNT, subject=subject, span=span, count=count)
+        if question.measure is Measure.TOTAL:
+            return say(texts.ASK_TOTAL, subject=subject, span=span, amounts=amounts, count=count)
+        if question.measure is Measure.LARGEST:
+            lower = (
+                subject[:1].lower() + subject[1:] if self._replies.speech.language.value == "en" else subject
+            )
+            title = say(texts.ASK_LARGEST, subject_lower=f" ({lower})", span=span)
+            return "\n".join([title, *(self.entry(entry) for entry in found.largest(self._khr_per_usd))])
+        title = say(texts.ASK_LIST, subject=subject, span=span, amounts=amounts, count=count)
+        return "\n".join([title, *self.entries(found.entries)])
+
+    def entries(self, entries: Sequence[Entry]) -> list[str]:
+        """The entries, the first LISTED of them, and how many more."""
+        lines = [self.entry(entry) for entry in entries[:LISTED]]
+        if len(entries) > LISTED:
+            lines.append(
+                self._replies.say(texts.ASK_MORE, count=self._replies.formats.number(len(entries) - LISTED))
+            )
+        return lines
+
+    def entry(self, entry: Entry) -> str:
+        """'• No 12, Tue 3 Nov: taxi – $5.00 (Dara)'."""
+        row = entry.row
+        return self._replies.say(
+            texts.ASK_ENTRY,
+            number=self._replies.formats.number(row.number) if row.number is not None else "–",
+            day=self._replies.day(row.day) if row.day is not None else "–",
+            item=row.item,
+            amount=self._replies.formats.money(entry.amount, entry.currency),
+            member=row.member or "—",
+        )
+
+    def recent(self, rows: Sequence[SheetRow]) -> str:
+        """/recent."""
+        if not rows:
+            return self._replies.say(texts.RECENT_NONE)
+        return "\n".join(
+            [self._replies.say(texts.RECENT_TITLE), *(self.entry(entry) for entry in _entries(rows))]
+        )
+
+    def mine(self, found: Found, period: Period) -> str:
+        """/mine."""
+        month = self._replies.period(period)
+        if not found.entries:
+            return self._replies.say(texts.MINE_NONE, month=month)
+        count = self._replies.count(texts.EXPENSES, found.count)
+        title = self._replies.say(texts.MINE_TITLE, month=month, amounts=self.sums(found.totals), count=count)
+        return "\n".join([title, *self.entries(found.entries)])
+
+    def sums(self, totals: Mapping[Currency, Decimal]) -> str:
+        """'$12.00 + 25,000៛', the currencies spent in."""
+        money = self._replies.formats.money
+        shown = [money(totals[currency], currency) for currency in CURRENCIES if totals.get(currency, ZERO)]
+        return " + ".join(shown) or money(ZERO, Currency.USD)
+
+    def _span(self, span: Span) -> str:
+        say, replies = self._replies.say, self._replies
+        if span.first == span.last:
+            return say(texts.ASK_SPAN_DAY, day=replies.day(span.first))
+        if span.whole_months() and Period.of(span.first) == Period.of(span.last):
+            return say(texts.ASK_SPAN_MONTH, month=replies.period(Period.of(span.first)))
+        return say(texts.ASK_SPAN_DAYS, first=replies.day(span.first), last=replies.day(span.last))
+
+
+def _entries(rows: Sequence[SheetRow]) -> list[Entry]:
+    return [
+        Entry(row, currency, amount)
+        for row in rows
+        for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr))
+        if amount
+    ]

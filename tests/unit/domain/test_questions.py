@@ -1,0 +1,81 @@
+"""Tests for the question reader: measures, days, members and words, in English and Khmer."""
+
+from datetime import date
+
+import pytest
+
+from balance_bot.domain.questions import (
+    LedgerQuestion,
+    Measure,
+    Span,
+    TopUpRequest,
+    UndoRequest,
+    read_question,
+)
+
+TODAY = date(2026, 11, 18)  # a Wednesday
+NOVEMBER = Span(date(2026, 11, 1), date(2026, 11, 30))
+MEMBERS = ["Dara", "Sokha", "Vanna Kim"]
+CATEGORIES = [("Fuel", "ប្រេងឥន្ធនៈ"), ("Food & drinks", "អាហារ និងភេសជ្ជៈ"), ("Transport", "ការធ្វើដំណើរ")]
+
+
+def read(text):
+    return read_question(text, TODAY, MEMBERS, CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "span"),
+    [
+        ("how much did we spend this month?", Measure.TOTAL, NOVEMBER),
+        ("total spent today", Measure.TOTAL, Span(TODAY, TODAY)),
+        ("how much yesterday", Measure.TOTAL, Span(date(2026, 11, 17), date(2026, 11, 17))),
+        ("how much this week", Measure.TOTAL, Span(date(2026, 11, 16), TODAY)),
+        ("spending last week", Measure.TOTAL, Span(date(2026, 11, 9), date(2026, 11, 15))),
+        ("how much last month", Measure.TOTAL, Span(date(2026, 10, 1), date(2026, 10, 31))),
+        ("how much did we spend in September", Measure.TOTAL, Span(date(2026, 9, 1), date(2026, 9, 30))),
+        ("what did we buy on Nov 3", Measure.LIST, Span(date(2026, 11, 3), date(2026, 11, 3))),
+        ("total from Nov 2 to Nov 10", Measure.TOTAL, Span(date(2026, 11, 2), date(2026, 11, 10))),
+        ("how many expenses in the last 7 days", Measure.COUNT, Span(date(2026, 11, 12), TODAY)),
+        ("biggest expenses this month", Measure.LARGEST, NOVEMBER),
+        ("how much is left", Measure.BALANCE, NOVEMBER),
+        ("ខែនេះចំណាយអស់ប៉ុន្មាន?", Measure.TOTAL, NOVEMBER),
+        ("ថ្ងៃនេះចំណាយប៉ុន្មាន", Measure.TOTAL, Span(TODAY, TODAY)),
+        ("ម្សិលមិញចំណាយប៉ុន្មានដង", Measure.COUNT, Span(date(2026, 11, 17), date(2026, 11, 17))),
+        ("ខែមុនចំណាយអ្វីខ្លះ", Measure.LIST, Span(date(2026, 10, 1), date(2026, 10, 31))),
+        ("នៅសល់លុយប៉ុន្មាន", Measure.BALANCE, NOVEMBER),
+    ],
+)
+def test_the_measure_and_the_days_are_read_in_both_languages(text, measure, span):
+    question = read(text)
+    assert isinstance(question, LedgerQuestion)
+    assert (question.measure, question.span) == (measure, span)
+
+
+def test_a_member_me_and_the_words_of_the_purpose_are_read():
+    dara = read("what did Dara spend last week?")
+    assert (dara.member, dara.about_me, dara.measure) == ("Dara", False, Measure.LIST)
+    assert read("how much did Vanna Kim spend").member == "Vanna Kim"
+    mine = read("how much did I spend on taxi this month")
+    assert (mine.member, mine.about_me, mine.words) == (None, True, ("taxi",))
+    assert read("ខ្ញុំចំណាយប៉ុន្មាន").about_me
+    assert read("how much on ice this month").words == ("ice",)
+    assert read("ទឹកកក ខែនេះ ប៉ុន្មាន").words == ("ទឹកកក",)
+
+
+def test_a_category_named_is_asked_about_as_a_category_not_as_words():
+    fuel = read("how much did we spend on fuel this month?")
+    assert (fuel.category, fuel.words) == ("Fuel", ())
+    assert read("ចំណាយលើប្រេងឥន្ធនៈខែនេះប៉ុន្មាន").category == "Fuel"
+    assert read("total food & drinks").category == "Food & drinks"
+
+
+def test_changes_are_requests_an_admin_confirms_not_questions():
+    assert read("top up 200$ from the office") == TopUpRequest("200$ from the office")
+    assert read("undo No 14") == UndoRequest(14)
+    assert read("please delete #3") == UndoRequest(3)
+    assert read("លុបលេខ 7") == UndoRequest(7)
+
+
+@pytest.mark.parametrize("text", ["hello", "thanks!", "", "ok 👍", "see you tomorrow"])
+def test_chatter_is_no_question(text):
+    assert read(text) is None
