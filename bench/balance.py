@@ -45,14 +45,15 @@ def month_rows() -> list[list[Any]]:
         day = serial + number * 30 // ROWS
         member = MEMBERS[number % len(MEMBERS)]
         reference = f"tg:{CHAT}:{number}:0"
+        # In the template's columns: No, Date, Item, USD, KHR, Category, Posted by, Reference, Top-ups.
         if number % 500 == 0:
-            rows.append([number, day, "Top-up: office", "", "", member, reference, 500, ""])
+            rows.append([number, day, "Top-up: office", "", "", "", member, reference, 500, ""])
         elif number % 3:
-            rows.append(
-                [number, day, f"item {number}", round(1 + number % 37 * 0.25, 2), "", member, reference]
-            )
+            usd = round(1 + number % 37 * 0.25, 2)
+            rows.append([number, day, f"item {number}", usd, "", "Office supplies", member, reference])
         else:
-            rows.append([number, day, f"ទឹកកក {number}", "", 500 * (1 + number % 40), member, reference])
+            khr = 500 * (1 + number % 40)
+            rows.append([number, day, f"ទឹកកក {number}", "", khr, "Food & drinks", member, reference])
     return rows
 
 

@@ -172,9 +172,10 @@ class BalanceService:
         if kept is not None and now - kept[0] < timedelta(seconds=ROWS_FRESH_SECONDS):
             return kept[1]
         rows = await store.read(period)
-        await self._mirror.reconcile(ledger, period, rows)
-        if self._rows_read is not None:
-            await self._rows_read(chat_id, rows)
+        if kept is None or kept[1] != rows:  # the mirror is written again only when the sheet changed
+            await self._mirror.reconcile(ledger, period, rows)
+            if self._rows_read is not None:
+                await self._rows_read(chat_id, rows)
         self._recent_rows[(ledger, period)] = (now, rows)
         return rows
 

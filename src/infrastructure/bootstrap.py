@@ -193,6 +193,7 @@ def build_llm(
     from infrastructure.llm.category_question import load_category_prompts
     from infrastructure.llm.expense_parser_client import ExpenseParserClient
     from infrastructure.llm.lazy_reader import LazyReader
+    from infrastructure.llm.ledger_tools import ModelLedgerTools, load_ledger_prompts
     from infrastructure.llm.prompts import load_prompts
 
     timezone = _timezone(settings)
@@ -245,6 +246,7 @@ def build_llm(
         log,
         ExpenseParserClient(cascade, expense_question(load_prompts()), amount_limits(settings)),
         ModelCategoryGuesser(cascade, load_category_prompts()),
+        ModelLedgerTools(cascade, load_ledger_prompts()),
     )
 
 
@@ -602,6 +604,9 @@ def try_chat(settings: Settings, folder: Path) -> int:
             parts.close,
             parts.movements,
             parts.group_settings,
+            parts.ask,
+            _timezone(tried),
+            tried.workbook_path.parent,
         )
         where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
         return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where))

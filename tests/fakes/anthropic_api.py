@@ -55,7 +55,7 @@ class FakeAnthropic:
             return _error(
                 400, "`temperature` and `top_p` cannot both be specified for this model. Please use only one."
             )
-        forced = body.get("tool_choice", {}).get("type") == "tool"
+        forced = body.get("tool_choice", {}).get("type") in ("tool", "any")
         if self.refuses_forced_tool and forced:  # as with extended thinking on
             return _error(400, "Thinking may not be enabled when tool_choice forces tool use.")
         user_turn = body["messages"][-1]["content"]
@@ -68,8 +68,14 @@ class FakeAnthropic:
         marker = '"__raw_answer__"'
         answer_json: Any = marker if reply.raw_answer is not None else answer
         blocks: list[dict[str, Any]]
-        if forced:
-            tool = body["tool_choice"]["name"]
+        if forced and "__tool__" in answer:  # the model's choice among the tools offered
+            blocks = [
+                {"type": "tool_use", "id": "toolu_01", "name": answer["__tool__"], "input": answer["input"]}
+            ]
+            if answer.get("text"):
+                blocks.insert(0, {"type": "text", "text": answer["text"]})
+        elif forced:
+            tool = body["tool_choice"].get("name") or body["tools"][0]["name"]
             blocks = [{"type": "tool_use", "id": "toolu_01", "name": tool, "input": answer_json}]
             if self.text_before_tool:
                 blocks.insert(0, {"type": "text", "text": "I'll record that expense."})

@@ -55,8 +55,9 @@ class ModelScript:
 
 def message_of(user_turn: str) -> str:
     """The member's message inside the user turn that prompts/user.txt builds; for the category
-    question (prompts/categories/user.txt), its numbered purposes."""
-    for heading in ("Message:\n", "Purposes:\n"):
+    question (prompts/categories/user.txt), its numbered purposes; for a question to the ledger
+    (prompts/ledger/user.txt), the question."""
+    for heading in ("Message:\n", "Purposes:\n", "Question:\n"):
         if heading in user_turn:
             return user_turn.split(heading, 1)[-1].strip()
     return user_turn.strip()

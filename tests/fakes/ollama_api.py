@@ -25,6 +25,7 @@ class FakeOllama:
     load_seconds: float = 0.0  # a real model takes seconds to load inside the first request
     loaded: set[str] = field(default_factory=set)
     thinking_models: set[str] = field(default_factory=set)  # the others refuse `think: true`
+    no_tools_models: set[str] = field(default_factory=set)  # models without the tools capability
     _runner: web.AppRunner | None = None
 
     def unload(self) -> None:
@@ -64,6 +65,10 @@ class FakeOllama:
         if body.get("think") is True and body["model"] not in self.thinking_models:
             # Ollama refuses to think with a model that cannot; `think: false` it takes from any.
             return web.json_response({"error": f'"{body["model"]}" does not support thinking'}, status=400)
+        if body.get("tools") and body["model"] in self.no_tools_models:
+            return web.json_response(
+                {"error": f"registry.ollama.ai/library/{body['model']} does not support tools"}, status=400
+            )
         await self._load(body["model"])
         if not body.get("messages"):  # how clients load a model: an empty chat, answered at once
             return web.json_response(
@@ -82,11 +87,18 @@ class FakeOllama:
         if reply.body is not None:
             return web.Response(text=reply.body, content_type="application/json")
         content = "{not json" if reply.malformed else reply.raw_answer or json.dumps(answer)
+        message: dict[str, Any] = {"role": "assistant", "content": content}
+        if body.get("tools") and "tool_calls" in answer:
+            # A model that calls a tool: the call in tool_calls, perhaps words of its own in content.
+            # With `format` too, the grammar holds the answer to the schema and no tool is called.
+            message["content"] = answer.get("content", "")
+            if "format" not in body:
+                message["tool_calls"] = answer["tool_calls"]
         return web.json_response(
             {
                 "model": body["model"],
                 "created_at": "2026-11-22T00:00:00Z",
-                "message": {"role": "assistant", "content": content},
+                "message": message,
                 "done": True,
                 "done_reason": "stop",
                 **(

@@ -231,3 +231,19 @@ async def test_what_members_hold_or_are_owed_is_carried_into_the_next_month_once
     again = await books.service.balance(CHAT, DECEMBER)
     assert again.members.named("Sokha").opening[Currency.USD] == 20  # carried once, not again
     assert december.box(Currency.USD) == 170
+
+
+async def test_rows_for_questions_are_one_read_per_month_in_a_burst_and_follow_an_edit_after(books, clock):
+    from datetime import timedelta
+
+    books.month("November 2026", [row(1, date(2026, 11, 3), "coffee", usd=3)])
+    before = books.reads()
+    for _ in range(5):
+        rows = await books.service.rows(CHAT, NOVEMBER)
+    assert books.reads() - before == 1
+    books.spreadsheet.sheet("November 2026").rows[1][3] = 4  # a bookkeeper's edit
+    clock.current += timedelta(seconds=6)
+    rows = await books.service.rows(CHAT, NOVEMBER)
+    assert rows[0].usd == 4
+    assert books.reads() - before == 2
+    assert [r.usd for r in await books.mirror.rows(f"google:{SHEET}", NOVEMBER)] == [4]

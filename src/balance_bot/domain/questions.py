@@ -87,6 +87,7 @@ _MEASURES = (
     (Measure.LIST, r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|មានអ្វី"),
     (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|អស់"),
 )
+_ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
 _WEEKDAYS_BACK = {"this week": 0, "last week": 1}
 _RELATIVE = {
@@ -108,9 +109,16 @@ _KHMER_SPANS = {
 _RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<a>.+?)\s+(?:to|and|until|till)\s+(?P<b>.+?)(?:$|\s+(?:for|on|by)\b)"
 )
+_SINCE = re.compile(r"\b(?:since|after)\s+(?P<a>.+?)\s*$")
 _LAST_DAYS = re.compile(r"\b(?:last|past)\s+(?P<n>\d{1,3})\s+days?\b")
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _MONTH_WORDS = re.compile(
-    r"\b(?:in\s+|during\s+|for\s+)?(?P<month>this month|last month|january|february|march|april|may|june|"
+    r"\b(?:in\s+|during\s+|for\s+)?(?P<month>january|february|march|april|may|june|"
     r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"(?:\s+(?P<year>20\d\d))?\b"
 )
@@ -125,7 +133,7 @@ _STOP = frozenset((
     "highest", "balance", "left", "remaining", "cash", "hand", "box", "sum", "so", "far", "all",
     "been", "has", "have", "please", "tell", "money", "days", "day", "past", "between", "and", "since",
     "until", "during", "pay", "paid", "buy", "bought", "whole", "group", "team's", "team", "details",
-    "there", "any", "it", "its", "give", "get", "say", "about",
+    "there", "any", "it", "its", "give", "get", "say", "about", "thing", "things", "stuff", "went", "after",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -154,6 +162,8 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     span, said_without_days = _span(said, today)
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
+    if measure is None and _ENTRIES.search(said):
+        measure = Measure.LIST  # "my expenses this month"
     member = next((name for name in members if _names(said, name)), None)
     about_me = member is None and bool(_ME.search(said))
     rest = said_without_days
@@ -175,8 +185,8 @@ def read_question(
 
 def _names(said: str, name: str) -> bool:
     wanted = name.strip().lower()
-    if not wanted:
-        return False
+    if not wanted or wanted not in said:
+        return False  # most names are not in the question: no pattern made for them
     if _KHMER_RUN.fullmatch(wanted.replace(" ", "")):
         return wanted in said
     return re.search(rf"(?<![\w]){re.escape(wanted)}(?:'s)?(?![\w])", said) is not None
@@ -191,12 +201,16 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
         if re.search(rf"(?<!\w){words}(?!\w)", said):
             day = today - timedelta(days=back)
             return Span(day, day), said.replace(words, " ")
-    for words in _WEEKDAYS_BACK:
+    for words in (*_WEEKDAYS_BACK, "this month", "last month"):
         if words in said:
             return _named_span(words, today), said.replace(words, " ")
     if last_days := _LAST_DAYS.search(said):
         days = int(last_days.group("n"))
         return Span(today - timedelta(days=max(days - 1, 0)), today), said.replace(last_days.group(), " ")
+    if since := _SINCE.search(said):
+        first = _day_of(since.group("a"), today)
+        if first is not None and first <= today:
+            return Span(first, today), said.replace(since.group(), " ")
     if ranged := _RANGE.search(said):
         first, last = _day_of(ranged.group("a"), today), _day_of(ranged.group("b"), today)
         if first is not None and last is not None and first <= last:
@@ -211,9 +225,12 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
         if named is not None:
             return Span(named, named), said[: dates[0].start] + " " + said[dates[0].end :]
     if month := _MONTH_WORDS.search(said):
-        year = f" {month.group('year')}" if month.group("year") else ""
-        period = month_named(month.group("month") + year, today)
-        if period is not None and period <= Period.of(today):
+        number = _MONTH_NUMBERS[month.group("month")[:3]]
+        year = int(month.group("year")) if month.group("year") else today.year
+        period = Period(year, number)
+        if not month.group("year") and period > Period.of(today):
+            period = Period(year - 1, number)  # a month without its year is the latest one
+        if period <= Period.of(today):
             return _month_span(period), said.replace(month.group(), " ")
     return None, said
 

@@ -6,21 +6,29 @@ import select
 import zlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, tzinfo
 from decimal import Decimal
+from pathlib import Path
 from typing import TextIO
 
+from balance_bot.ask import AskLedger, ConfirmWrite
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising
 from balance_bot.connect import SheetsNotConfigured
+from balance_bot.domain.ledger import Period
 from balance_bot.domain.members import MovementKind, PaymentMode
+from balance_bot.domain.months import month_named
+from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
 from balance_bot.movements import CashMovements
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.ports import Clock, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
+from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
+from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
@@ -61,6 +69,9 @@ class TryServices:
     close: Callable[[], Awaitable[None]]
     movements: CashMovements
     group_settings: GroupSettings
+    ask: AskLedger
+    timezone: tzinfo
+    export_folder: Path
 
 
 class TryChat:
@@ -77,6 +88,7 @@ class TryChat:
         self._message_id = int(services.clock.now().timestamp() * 1000) % 2**31
         self._last_message: dict[str, tuple[int, str]] = {}
         self._last_saved: dict[str, int] = {}
+        self._pending: ConfirmWrite | None = None
 
     @property
     def prompt(self) -> str:
@@ -147,6 +159,8 @@ class TryChat:
             self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
         elif command == "/settings":
             await self._settings(rest, replies)
+        elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
+            await self._ask(command, rest, replies)
         else:
             self._say(texts.TRY_NO_SUCH_COMMAND.format(command=command))
 
@@ -182,6 +196,75 @@ class TryChat:
                 self._say(replies.say(texts.SETTINGS_HOW))
                 return
         self._say(MemberReplies(replies).settings(await settings.of(TRY_CHAT_ID)))
+
+    async def _ask(self, command: str, rest: str, replies: Replies) -> None:
+        """/ask, /recent, /mine, /export (files beside the workbook), and /confirm or /cancel of a
+        change asked for in words."""
+        ask, answers = self._services.ask, AskReplies(replies, self._services.khr_per_usd)
+        today = self._services.clock.now().astimezone(self._services.timezone).date()
+        if command == "/ask":
+
+            async def is_admin() -> bool:
+                return self._is_admin()
+
+            outcome = await ask.ask(TRY_CHAT_ID, self._user_id, self._member, is_admin, rest)
+            self._say(answers.answer(outcome))
+            if isinstance(outcome, ConfirmWrite):
+                self._pending = outcome
+                buttons = [
+                    texts.TRY_BUTTON.format(label=replies.say(texts.CONFIRM_BUTTON), command="/confirm"),
+                    texts.TRY_BUTTON.format(label=replies.say(texts.CANCEL_BUTTON), command="/cancel"),
+                ]
+                self._out.write(texts.TRY_BUTTONS.format(buttons=" · ".join(buttons)) + "\n")
+        elif command == "/recent":
+            self._say(answers.recent(await ask.recent(TRY_CHAT_ID)))
+        elif command == "/mine":
+            self._say(answers.mine(await ask.mine(TRY_CHAT_ID, self._member), Period.of(today)))
+        elif command == "/export":
+            await self._export(rest, today, replies)
+        else:
+            await self._confirm(command == "/confirm", replies)
+
+    async def _export(self, words: str, today: date, replies: Replies) -> None:
+        period = month_named(words, today)
+        if period is None or period > Period.of(today) or not self._is_admin():
+            self._say(replies.say(texts.ADMINS_ONLY if period is not None else texts.EXPORT_UNKNOWN_MONTH))
+            return
+        rows = await self._services.ask.month_rows(TRY_CHAT_ID, period)
+        name = self._services.export_folder / f"{period.key()}-petty-cash"
+        name.with_suffix(".xlsx").write_bytes(month_xlsx(period.title("%B %Y"), rows))
+        name.with_suffix(".csv").write_bytes(month_csv(rows))
+        count = replies.count(texts.ROWS, len(rows))
+        self._say(replies.say(texts.EXPORT_CAPTION, month=replies.period(period), count=count))
+        self._out.write(f"     files: {name}.xlsx, {name}.csv\n")
+
+    async def _confirm(self, confirmed: bool, replies: Replies) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None:
+            self._say(replies.say(texts.CONFIRM_GONE))
+            return
+        ask = self._services.ask
+        if not confirmed:
+            ask.cancel(pending.token, TRY_CHAT_ID, self._user_id)
+            self._say(replies.say(texts.CANCELLED))
+            return
+        request = ask.confirm(pending.token, TRY_CHAT_ID, self._user_id)
+        if isinstance(request, TopUpRequest):
+            self._message_id += 1
+            await self._show(
+                await self._services.capture.top_up(self._message(self._message_id, request.text))
+            )
+        elif isinstance(request, UndoRequest):
+            today = self._services.clock.now().astimezone(self._services.timezone).date()
+            rows = await ask.month_rows(TRY_CHAT_ID, Period.of(today))
+            found = next((row.reference for row in rows if row.number == request.number), "")
+            parts = found.split(":")
+            if len(parts) != 4 or not parts[2].isdigit():
+                self._say(replies.say(texts.NO_SUCH_NUMBER, number=request.number))
+                return
+            await self._show(await self._services.capture.undo(*self._action(int(parts[2]))))
+        else:
+            self._say(replies.say(texts.CONFIRM_GONE))
 
     def _seen(self, member: str) -> SeenMember:
         return SeenMember(zlib.crc32(member.encode()), member, member)

@@ -14,6 +14,7 @@ from infrastructure.llm.questions import (
     ModelFailure,
     Question,
     failure_of_status,
+    tool_call_in_text,
 )
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,13 @@ class AnthropicReader:
             "system": question.system if forced_tool else f"{question.system}\n\n{question.json_only}",
             "messages": [{"role": "user", "content": question.user(text)}],
         }
-        if forced_tool:
+        if forced_tool and question.tools:
+            request["tools"] = [
+                {"name": tool["name"], "description": tool["description"], "input_schema": tool["parameters"]}
+                for tool in question.tools
+            ]
+            request["tool_choice"] = {"type": "any"}  # one of them, the model's choice
+        elif forced_tool:
             request["tools"] = [
                 {
                     "name": question.tool_name,
@@ -91,6 +98,10 @@ class AnthropicReader:
         if forced_tool:
             call = next((block for block in blocks if getattr(block, "type", None) == "tool_use"), None)
             payload: object = None if call is None else call.input
+            if question.tools and call is not None:
+                payload = {"tool": call.name, "arguments": call.input}
+        elif question.tools:
+            payload = tool_call_in_text(_json_text(blocks) or "")
         else:
             payload = _json_text(blocks)
         return question.answer(payload, input_tokens, output_tokens)

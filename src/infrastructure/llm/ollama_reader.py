@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import ollama
 
@@ -12,6 +14,7 @@ from infrastructure.llm.questions import (
     ModelFailure,
     Question,
     failure_of_status,
+    tool_call_in_text,
 )
 
 # The most tokens an answer may take: a 50-entry list fits, a model looping on whitespace stops.
@@ -34,6 +37,13 @@ class OllamaReader:
 
     async def read(self, text: str, question: Question[AnswerT]) -> ModelAnswer[AnswerT]:
         """Ask the model; errors come back as ModelFailure."""
+        # With tools, no `format`: Ollama's grammar would hold the answer to the schema and the model
+        # would never call a tool.
+        held: dict[str, Any] = (
+            {"tools": [{"type": "function", "function": tool} for tool in question.tools]}
+            if question.tools
+            else {"format": question.schema}
+        )
         try:
             response = await self._client.chat(
                 model=self.model,
@@ -41,11 +51,11 @@ class OllamaReader:
                     {"role": "system", "content": question.system},
                     {"role": "user", "content": question.user(text)},
                 ],
-                format=question.schema,
                 options={"temperature": 0, "num_predict": MAX_ANSWER_TOKENS},
                 keep_alive=self._keep_alive,
                 think=False,  # a thinking model an operator chose answers at once
                 stream=False,
+                **held,
             )
         except ollama.ResponseError as exc:
             raise ModelFailure(failure_of_status(exc.status_code), exc.error) from exc
@@ -53,9 +63,17 @@ class OllamaReader:
             raise ModelFailure(Failure.TIMEOUT, type(exc).__name__) from exc
         except (ConnectionError, httpx.HTTPError) as exc:
             raise ModelFailure(Failure.DOWN, type(exc).__name__) from exc
-        return question.answer(
-            response.message.content or "", response.prompt_eval_count or 0, response.eval_count or 0
-        )
+        content = response.message.content or ""
+        payload: object = content
+        if question.tools:
+            calls = response.message.tool_calls or []
+            # Small models often write the call as JSON in the content instead of as a tool call.
+            payload = (
+                {"tool": calls[0].function.name, "arguments": dict(calls[0].function.arguments)}
+                if calls
+                else tool_call_in_text(content)
+            )
+        return question.answer(payload, response.prompt_eval_count or 0, response.eval_count or 0)
 
     async def warm(self) -> None:
         """Load the model and keep it loaded: a chat with no messages loads it and answers nothing."""

@@ -86,6 +86,9 @@ class Question(Generic[AnswerT]):
     tool_name: str
     tool_description: str
     read_answer: Callable[[object], AnswerT]
+    # Tools to choose among (function definitions) instead of one answer held to `schema`: the
+    # payload read is then {"tool": name, "arguments": {...}}.
+    tools: tuple[dict[str, Any], ...] = ()
 
     def user(self, text: str) -> str:
         """The user's turn; the text goes in as data, never as a format string."""
@@ -120,3 +123,27 @@ def decoded(text: str) -> object:
         raise InvalidAnswer(f"not JSON: {exc.msg}") from exc
     except RecursionError as exc:
         raise InvalidAnswer("JSON nested too deep") from exc
+
+
+def tool_call_in_text(text: str) -> object:
+    """A tool call a model wrote as JSON text: {"name": .., "arguments": ..}, {"tool": .., ...} or
+    {"function": {"name": .., "arguments": ..}}, from its first '{' to its last '}'; None if none."""
+    start, end = text.find("{"), text.rfind("}")
+    if not 0 <= start < end:
+        return None
+    try:
+        found = json.loads(text[start : end + 1])
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if isinstance(found, dict) and isinstance(found.get("function"), dict):
+        found = found["function"]
+    if not isinstance(found, dict):
+        return None
+    name = found.get("tool", found.get("name"))
+    arguments = found.get("arguments", found.get("parameters", {}))
+    if isinstance(arguments, str):
+        try:
+            arguments = json.loads(arguments)
+        except json.JSONDecodeError:
+            return None
+    return {"tool": name, "arguments": arguments} if isinstance(name, str) else None

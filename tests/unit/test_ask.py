@@ -1,0 +1,121 @@
+"""Tests for asking the ledger: a model's tool call held to what the bot knows, its figures the rows',
+and the roles: members read their own entries and the group's totals."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from balance_bot.ask import (
+    Answered,
+    AskLedger,
+    AskPolicy,
+    AskRefusal,
+    AskRefused,
+    CannotAnswer,
+    ConfirmWrite,
+    MembersMay,
+)
+from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.money import Currency
+from balance_bot.domain.questions import Measure, UndoRequest
+from balance_bot.ports import ToolChoice
+from tests.fakes.clock import FakeClock
+
+TODAY = date(2026, 11, 18)
+ROWS = [
+    SheetRow(1, date(2026, 11, 3), "generator fuel", Decimal(20), None, "Dara", "tg:-1:1:0"),
+    SheetRow(2, date(2026, 11, 5), "generator repair", Decimal("35.50"), None, "Sokha", "tg:-1:2:0"),
+    SheetRow(3, date(2026, 11, 6), "ice", None, Decimal(5000), "Dara", "tg:-1:3:0"),
+]
+
+
+class Month:
+    """The month's rows as a bookkeeper left them."""
+
+    def __init__(self):
+        self.reads = 0
+
+    async def rows(self, chat_id, period):
+        self.reads += 1
+        return ROWS if period.month == 11 else []
+
+    async def balance_named(self, chat_id, words):
+        return "the balance"
+
+
+class ToolModel:
+    def __init__(self, choice):
+        self.choice = choice
+        self.asked = []
+
+    async def choose(self, question, today, members, categories, chat_id):
+        self.asked.append((question, members))
+        return self.choice
+
+
+def ledger(choice=None, members_may=MembersMay.OWN):
+    policy = AskPolicy(members_may, "[void] ", lambda: TODAY)
+    clock = FakeClock(datetime(2026, 11, 18, 3, tzinfo=UTC))
+    return AskLedger(Month(), clock, policy, model=ToolModel(choice) if choice else None)
+
+
+async def admin():
+    return True
+
+
+async def member():
+    return False
+
+
+async def test_a_models_tool_call_is_answered_with_the_rows_figures_never_its_words():
+    ask = ledger(ToolChoice("sum", "2026-11-03", "2026-11-18", words="generator"))
+    answer = await ask.ask(-1, 7, "Sokha", admin, "what went on the genset since the 3rd?")
+    assert isinstance(answer, Answered)
+    assert answer.by_model
+    assert answer.question.measure is Measure.TOTAL
+    assert answer.found.totals[Currency.USD] == Decimal("55.50")
+    assert answer.found.count == 2
+
+
+async def test_a_tool_call_outside_what_the_bot_knows_is_no_answer():
+    for choice in (
+        ToolChoice("drop", None, None),
+        ToolChoice("sum", "2026-12-01", "2026-12-31"),  # ahead
+        ToolChoice("sum", "yesterday", None),  # no ISO date
+        ToolChoice("list", member="Somebody"),  # never posted here
+        ToolChoice("sum", category="Snacks"),  # no such category
+    ):
+        assert isinstance(await ledger(choice).ask(-1, 7, "Sokha", admin, "genset?"), CannotAnswer), choice
+
+
+async def test_a_member_gets_their_own_entries_and_the_totals_but_not_another_members_nor_the_cash():
+    ask = ledger()
+    assert await ask.ask(-1, 7, "Sokha", member, "what did Dara spend?") == AskRefused(
+        AskRefusal.OTHER_MEMBER
+    )
+    assert await ask.ask(-1, 7, "Sokha", member, "how much is left?") == AskRefused(AskRefusal.BALANCE)
+    own = await ask.ask(-1, 7, "Sokha", member, "what did I spend?")
+    assert (own.member, own.found.count) == ("Sokha", 1)
+    total = await ask.ask(-1, 7, "Sokha", member, "how much this month?")
+    assert total.found.totals == {Currency.USD: Decimal("55.50"), Currency.KHR: Decimal(5000)}
+    by_model = ledger(ToolChoice("list", member="Dara"))
+    refused = await by_model.ask(-1, 7, "Sokha", member, "Dara's stuff please")
+    assert refused == AskRefused(AskRefusal.OTHER_MEMBER)  # a model's call follows the same rules
+
+
+async def test_members_may_ask_nothing_or_everything_as_the_operator_chose():
+    none = ledger(members_may=MembersMay.NONE)
+    assert await none.ask(-1, 7, "Sokha", member, "how much this month?") == AskRefused(
+        AskRefusal.MEMBERS_MAY_NOT
+    )
+    everyone = ledger(members_may=MembersMay.ALL)
+    assert isinstance(await everyone.ask(-1, 7, "Sokha", member, "what did Dara spend?"), Answered)
+
+
+async def test_a_change_is_only_proposed_and_done_once_by_the_admin_who_asked_in_time():
+    ask = ledger()
+    assert await ask.ask(-1, 7, "Sokha", member, "undo No 2") == AskRefused(AskRefusal.WRITE)
+    proposed = await ask.ask(-1, 9, "Admin", admin, "undo No 2")
+    assert isinstance(proposed, ConfirmWrite)
+    assert ask.confirm(proposed.token, -1, 7) is None  # another member's tap
+    assert ask.confirm(proposed.token, -1, 9) == UndoRequest(2)
+    assert ask.confirm(proposed.token, -1, 9) is None  # once
