@@ -195,3 +195,23 @@ async def test_a_purpose_no_word_decides_gets_the_local_models_category_and_usag
     assert sent["text"].endswith("Guests & events.")
     assert ollama.script.asked == ["1. tailor for the uniforms"]  # the amount was the parser's
     assert "Of these, 1 call chose categories that no word of the tab decided" in usage
+
+
+async def test_a_question_the_reader_cannot_read_is_answered_by_a_tool_the_model_chose_with_the_rows_figures(
+    telegram, ollama, anthropic_api, llm_settings, clock
+):
+    question = "what went on the genset"
+    ollama.script.answers[question] = {
+        "tool_calls": [{"function": {"name": "sum", "arguments": {"words": "generator"}}}],
+        "content": "About $1,000,000.",  # the model's own figure: never shown
+    }
+    async with running(llm_settings(), clock):
+        for text in ("generator fuel 20$", "generator repair 35.50$", "coffee 3$"):
+            sent = telegram.user_says(GROUP, SOKHA, text, name="Sokha")
+            await telegram.wait_for("sendMessage", replies_to(sent))
+        asked = telegram.user_says(GROUP, SOKHA, f"/ask {question}", name="Sokha")
+        answer = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    assert answer.startswith("Spent on “generator” in ")
+    assert answer.endswith(": $55.50 in 2 expenses.")
+    assert "1,000,000" not in answer
+    assert anthropic_api.requests == []  # the local model's call was taken
