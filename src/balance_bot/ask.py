@@ -12,6 +12,7 @@ from enum import Enum
 
 from balance_bot.balances import BalanceOutcome, BalanceService
 from balance_bot.categorising import Categorising
+from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Found, select
 from balance_bot.domain.questions import (
@@ -239,6 +240,15 @@ class AskLedger:
         token = secrets.token_urlsafe(8)
         self._pending[token] = _Pending(chat_id, admin_id, request, now)
         return token
+
+    async def categories(self, chat_id: int) -> CategoryBook | None:
+        """The group's categories, for answers that name one; None when the bot keeps none."""
+        if self._categorising is None:
+            return None
+        try:
+            return await self._categorising.book(chat_id)
+        except LedgerError:
+            return None
 
     async def _category_names(self, chat_id: int) -> list[tuple[str, str]]:
         if self._categorising is None:

@@ -154,3 +154,18 @@ async def test_export_sends_the_month_as_xlsx_and_csv_that_match_the_sheet(
     assert table[0][:5] == ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)"]
     assert [line[2] for line in table[1:]] == [row[2] for row in rows]
     assert [line[3] for line in table[1:3]] == ["5.00", "20.00"]
+
+
+async def test_a_khmer_group_is_answered_in_khmer_with_the_tabs_khmer_category_names(
+    telegram, settings_for, clock, november
+):
+    from tests.e2e.test_bot import running
+
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        await said(telegram, ADMIN, "/language km")
+        await post_month(telegram)
+        fuel = await said(telegram, SOKHA, "/ask ចំណាយលើប្រេងឥន្ធនៈខែនេះប៉ុន្មាន?", "Sokha")
+        total = await said(telegram, SOKHA, "/ask ខែនេះចំណាយអស់ប៉ុន្មាន?", "Sokha")
+    assert fuel == "ចំណាយ លើប្រេងឥន្ធនៈ ក្នុងខែវិច្ឆិកា 2026៖ 20.00$ (ចំណាយ 1 មុខ)។"
+    assert total.startswith("ចំណាយ ក្នុងខែវិច្ឆិកា 2026៖ 32.00$ + 5,000៛")
