@@ -43,6 +43,7 @@ class Recategorised:
 
     message: SavedMessage
     category: Category
+    numbers: tuple[int, ...] = ()  # the Nos that changed: one row of a list, or all of the message's
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +159,26 @@ class Categorising:
         return chosen
 
     async def recategorise(
-        self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck, name: str
+        self,
+        chat_id: int,
+        message_id: int,
+        user_id: int,
+        is_admin: AdminCheck,
+        name: str,
+        number: int | None = None,
     ) -> RecategoriseOutcome:
         """/cat NAME: the message's rows get the category (by its English or Khmer name), for its
-        author or an admin; later purposes with the same words get it too."""
+        author or an admin; later purposes with the same words get it too. With a number (/cat 12
+        Fuel), only that row of a list."""
         if self._settle is not None:
             await self._settle(chat_id)  # the message's rows are in the sheet, and kept, before they change
         saved = await self._state.find(chat_id, message_id)
-        if saved is None or saved.voided or all(not line.line.spending for line in saved.lines):
+        chosen = (
+            [line for line in saved.lines if line.line.spending and number in (None, line.number)]
+            if saved is not None and not saved.voided
+            else []
+        )
+        if saved is None or not chosen:
             return ActionRefused(ActionRefusal.UNKNOWN)
         if user_id != saved.author_id and not await is_admin():
             return ActionRefused(ActionRefusal.NOT_ALLOWED)
@@ -177,7 +190,7 @@ class Categorising:
         identity = identity if identity is not None else await store.identity()
         lines = []
         for line in saved.lines:
-            if not line.line.spending:
+            if line not in chosen:
                 lines.append(line)
                 continue
             written = await store.set_category(line, category.name)
@@ -185,7 +198,7 @@ class Categorising:
             await self._corrections.learn(identity, purpose_key(line.line.purpose), category.name)
         updated = replace(saved, lines=tuple(lines))
         await self._state.record(updated)
-        return Recategorised(updated, category)
+        return Recategorised(updated, category, tuple(line.number for line in chosen))
 
     async def learned(self, chat_id: int) -> dict[str, str]:
         """The corrections learned for the group's spreadsheet: purpose words -> category."""

@@ -52,11 +52,11 @@ class Group:
         outcome = await self.capture.on_message(message)
         return await self.capture.confirm(outcome) if isinstance(outcome, Accepted) else outcome
 
-    async def cat(self, message_id, name, user=SOKHA, admin=False):
+    async def cat(self, message_id, name, user=SOKHA, admin=False, number=None):
         async def is_admin():
             return admin
 
-        return await self.categorising.recategorise(CHAT, message_id, user, is_admin, name)
+        return await self.categorising.recategorise(CHAT, message_id, user, is_admin, name, number)
 
 
 @pytest.fixture
@@ -224,3 +224,17 @@ async def test_a_correction_or_the_words_are_never_second_guessed_by_the_model(m
     assert categories_of(await group.post("piano strings 6$")) == ["Repairs & maintenance"]
     assert categories_of(await group.post("taxi 3$")) == ["Transport"]
     assert guesser.asked == []
+
+
+async def test_one_row_of_a_list_changes_by_its_no_and_the_others_keep_theirs(group):
+    saved = await group.post("Market:\n- fish 20000៛\n- printer ink 2$\n- piano strings 5$")
+    changed = await group.cat(saved.message.message_id, "Repairs & maintenance", number=3)
+    assert isinstance(changed, Recategorised)
+    assert changed.numbers == (3,)
+    assert categories_of(Saved(changed.message, None)) == [
+        "Food & drinks",
+        "Office supplies",
+        "Repairs & maintenance",
+    ]
+    missing = await group.cat(saved.message.message_id, "Fuel", number=9)
+    assert missing == ActionRefused(ActionRefusal.UNKNOWN)

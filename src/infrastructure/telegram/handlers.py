@@ -239,7 +239,10 @@ class BotHandlers:
         try:
             book = await self._categorising.book(message.chat_id)
             shown = replies.category_names(book)
-            name = " ".join(context.args or []).strip()
+            words = list(context.args or [])
+            # "/cat 12 Fuel": one row of a list, by its No
+            number = int(words.pop(0)) if len(words) > 1 and words[0].isdigit() else None
+            name = " ".join(words).strip()
             target = message.reply_to_message
             if target is None and name.casefold() in ("learned", "forget"):
                 await self._learned_categories(update, context, forget=name.casefold() == "forget")
@@ -253,6 +256,7 @@ class BotHandlers:
                 author.id,
                 lambda: self._is_admin(context, message, user.id),
                 name,
+                number,
             )
         except LedgerError as exc:
             await self._reply(message, replies.ledger_problem(exc))

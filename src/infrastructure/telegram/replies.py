@@ -119,8 +119,9 @@ class Replies:
         """After /cat NAME or a category tapped: the rows and their new category, the tab's names
         when it has none called that, or why it was refused."""
         match outcome:
-            case Recategorised(saved, category):
-                rows = ", ".join(f"{self.entry_number(line)} ({line.line.purpose})" for line in saved.lines)
+            case Recategorised(saved, category, numbers):
+                changed = [line for line in saved.lines if not numbers or line.number in numbers]
+                rows = ", ".join(f"{self.entry_number(line)} ({line.line.purpose})" for line in changed)
                 return self.say(texts.RECATEGORISED, rows=rows, category=self.category(category.name, shown))
             case NoSuchCategory(categories):
                 names = ", ".join(self.category(category.name, shown) for category in categories)

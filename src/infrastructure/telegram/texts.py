@@ -382,8 +382,8 @@ FORGOTTEN = Nn_(
     "Forgot {count} learned categories; the Categories tab's words decide again.",
 )
 CAT_HOW = N_(
-    "Reply /cat CATEGORY to an expense message (yours, or anyone's as an admin), e.g. /cat Fuel. "
-    "The categories: {names}."
+    "Reply /cat CATEGORY to an expense message (yours, or anyone's as an admin), e.g. /cat Fuel; "
+    "for one row of a list, its No first: /cat 12 Fuel. The categories: {names}."
 )
 ENTRY_NUMBER = N_("No {number}")
 SHEET_ROW = N_("sheet row {row}")
