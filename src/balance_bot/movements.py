@@ -60,8 +60,14 @@ class CashMovements:
     async def record(
         self, message: IncomingMessage, kind: MovementKind, named: SeenMember | str | None
     ) -> Outcome:
-        """A movement for the member named (a SeenMember from a reply or a mention, or an @username);
+        """A movement for the member named (a SeenMember from a reply or a mention, or an @username,
+        or else the name of a member seen here at the start of the text: '/advance Sokha 50$');
         the amount and its note are the message's text."""
+        if named is None:
+            found = await self._named_first(message.chat_id, message.text)
+            if found is not None:
+                named, rest = found
+                message = replace(message, text=rest)
         member = await self._member(message.chat_id, named)
         if not isinstance(member, SeenMember):
             return member
@@ -81,6 +87,18 @@ class CashMovements:
         members = outcome.balance.members
         figures = members.named(member.name) if members is not None else None
         return MemberBalance(member.name, figures, outcome)
+
+    async def _named_first(self, chat_id: int, text: str) -> tuple[SeenMember, str] | None:
+        """The member whose name (or first name) the text starts with, the longest such, and the rest."""
+        said = text.strip()
+        best: tuple[int, SeenMember] | None = None
+        for member in await self._directory.members(chat_id):
+            for name in {member.name.strip(), member.name.strip().split(" ")[0]}:
+                starts = said[: len(name)].casefold() == name.casefold()
+                whole = said[len(name) : len(name) + 1] in ("", " ")
+                if name and starts and whole and (best is None or len(name) > best[0]):
+                    best = (len(name), member)
+        return None if best is None else (best[1], said[best[0] :].strip())
 
     async def _member(
         self, chat_id: int, named: SeenMember | str | None

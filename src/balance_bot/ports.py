@@ -451,6 +451,10 @@ class MemberDirectory(Protocol):
         """The member of the group with that @username (without the @, any case); None if never seen."""
         ...
 
+    async def members(self, chat_id: int) -> list[SeenMember]:
+        """Every member seen in the group."""
+        ...
+
 
 class GroupSettingsStore(Protocol):
     """What a group chose with /settings; None where it has not chosen."""

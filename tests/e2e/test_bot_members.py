@@ -120,3 +120,13 @@ async def test_a_member_holding_an_advance_a_week_is_reminded_once_by_the_round(
         "Sokha, you have held $48.00 of the team's cash since Mon 2 Nov. Please post what you spent "
         "from it, or give back the change and post “returned …”."
     ]
+
+
+async def test_a_member_without_a_username_is_named_by_the_name_they_post_under(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        await said(telegram, DARA, "tea 1$", name="Dara")
+        advanced = await said(telegram, ADMIN, "/advance dara 10$ for the market")
+        unknown = await said(telegram, ADMIN, "/advance Vanna 10$")
+    assert advanced.startswith("Advance recorded: 10.00 USD to Dara – market. Saved as No 2 (")
+    assert unknown.startswith("Name the member:")

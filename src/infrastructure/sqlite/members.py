@@ -23,7 +23,13 @@ class SqliteMemberDirectory:
         row = await self._database.run(lambda db: db.execute(_BY_USERNAME, (chat_id, username)).fetchone())
         return None if row is None else SeenMember(int(row[0]), str(row[1]), row[2])
 
+    async def members(self, chat_id: int) -> list[SeenMember]:
+        """Every member seen in the group, the latest seen first."""
+        rows = await self._database.run(lambda db: db.execute(_MEMBERS, (chat_id,)).fetchall())
+        return [SeenMember(int(user_id), str(name), username) for user_id, name, username in rows]
 
+
+_MEMBERS = "SELECT user_id, name, username FROM chat_member WHERE chat_id = ? ORDER BY seen_at DESC"
 _SEEN = """
     INSERT INTO chat_member (chat_id, user_id, name, username) VALUES (?, ?, ?, ?)
     ON CONFLICT (chat_id, user_id) DO UPDATE SET name = excluded.name, username = excluded.username,
