@@ -122,7 +122,9 @@ async def test_a_member_holding_an_advance_a_week_is_reminded_once_by_the_round(
     ]
 
 
-async def test_a_member_without_a_username_is_named_by_the_name_they_post_under(telegram, settings_for, clock):
+async def test_a_member_without_a_username_is_named_by_the_name_they_post_under(
+    telegram, settings_for, clock
+):
     telegram.admins.add(ADMIN)
     async with running(settings_for(), clock):
         await said(telegram, DARA, "tea 1$", name="Dara")
