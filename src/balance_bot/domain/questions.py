@@ -109,6 +109,8 @@ _KHMER_SPANS = {
 _RANGE = re.compile(
     r"\b(?:from|between)\s+(?P<a>.+?)\s+(?:to|and|until|till)\s+(?P<b>.+?)(?:$|\s+(?:for|on|by)\b)"
 )
+_ORDINAL = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+_ISO_MONTH = re.compile(r"\b(?P<year>20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-)")
 _SINCE = re.compile(r"\b(?:since|after)\s+(?P<a>.+?)\s*$")
 _LAST_DAYS = re.compile(r"\b(?:last|past)\s+(?P<n>\d{1,3})\s+days?\b")
 _MONTH_NUMBERS = {
@@ -134,6 +136,7 @@ _STOP = frozenset((
     "been", "has", "have", "please", "tell", "money", "days", "day", "past", "between", "and", "since",
     "until", "during", "pay", "paid", "buy", "bought", "whole", "group", "team's", "team", "details",
     "there", "any", "it", "its", "give", "get", "say", "about", "thing", "things", "stuff", "went", "after",
+    "everything", "everyone", "anything", "what's", "times", "time", "whole", "altogether", "overall",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -215,6 +218,10 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
         first, last = _day_of(ranged.group("a"), today), _day_of(ranged.group("b"), today)
         if first is not None and last is not None and first <= last:
             return Span(first, last), said.replace(ranged.group(), " ")
+    if iso := _ISO_MONTH.search(said):
+        period = Period(int(iso.group("year")), int(iso.group("month")))
+        if period <= Period.of(today):
+            return _month_span(period), said.replace(iso.group(), " ")
     if khmer_month := _KHMER_MONTHS.search(said):
         period = month_named(khmer_month.group(), today)
         if period is not None:
@@ -251,6 +258,8 @@ def _month_span(period: Period) -> Span:
 
 
 def _day_of(words: str, today: date) -> date | None:
+    if ordinal := _ORDINAL.fullmatch(words.strip()):
+        return day_named(f"the {ordinal.group(1)}th", today)  # "the 3rd": this month's, or last month's
     found = find_dates(words)
     return day_named(found[0].words, today) if found else None
 
