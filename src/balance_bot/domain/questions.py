@@ -219,9 +219,9 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
         if first is not None and last is not None and first <= last:
             return Span(first, last), said.replace(ranged.group(), " ")
     if iso := _ISO_MONTH.search(said):
-        period = Period(int(iso.group("year")), int(iso.group("month")))
-        if period <= Period.of(today):
-            return _month_span(period), said.replace(iso.group(), " ")
+        iso_period = Period(int(iso.group("year")), int(iso.group("month")))
+        if iso_period <= Period.of(today):
+            return _month_span(iso_period), said.replace(iso.group(), " ")
     if khmer_month := _KHMER_MONTHS.search(said):
         period = month_named(khmer_month.group(), today)
         if period is not None:
