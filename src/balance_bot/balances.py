@@ -179,6 +179,12 @@ class BalanceService:
         self._recent_rows[(ledger, period)] = (now, rows)
         return rows
 
+    async def forget_rows(self, chat_id: int) -> None:
+        """The group's rows are read again for the next question: the bot just changed them."""
+        ledger = await self._ledgers.for_chat(chat_id).identity()
+        for key in [key for key in self._recent_rows if key[0] == ledger]:
+            del self._recent_rows[key]
+
     def latest(self, chat_id: int) -> PeriodBalance | None:
         """The group's current month as last read (by a round or /balance); None before the first read."""
         latest = self._latest.get(chat_id)

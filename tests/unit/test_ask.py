@@ -68,7 +68,7 @@ async def member():
 
 async def test_a_models_tool_call_is_answered_with_the_rows_figures_never_its_words():
     ask = ledger(ToolChoice("sum", "2026-11-03", "2026-11-18", words="generator"))
-    answer = await ask.ask(-1, 7, "Sokha", admin, "what went on the genset since the 3rd?")
+    answer = await ask.ask(-1, 7, "Sokha", admin, "the genset thing, remember?")
     assert isinstance(answer, Answered)
     assert answer.by_model
     assert answer.question.measure is Measure.TOTAL

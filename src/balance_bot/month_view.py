@@ -1,0 +1,136 @@
+"""Use case: a group's month at a glance for the Mini App — the entries and totals every member sees,
+their own marked (with Undo while it is allowed), and for admins the cash, members' balances, usage."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from balance_bot.balances import BalanceService
+from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency
+from balance_bot.ports import CaptureState, Clock, MonthUsage
+from balance_bot.usage import UsageReport
+
+Amounts = dict[Currency, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthEntry:
+    """One expense row as the page shows it."""
+
+    number: int | None
+    day: date | None
+    item: str
+    category: str
+    amount: Decimal
+    currency: Currency
+    member: str
+    mine: bool
+    undo_message_id: int | None  # set when the viewer may still undo it, as with the button
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPage:
+    """What the Mini App shows of a month; the admin's part is None for members."""
+
+    period: Period
+    entries: tuple[MonthEntry, ...]
+    totals: Amounts
+    by_member: dict[str, Amounts]
+    by_category: dict[str, Amounts]
+    by_day: dict[date, Amounts]
+    admin: bool
+    balance: PeriodBalance | None = None
+    usage: MonthUsage | None = None
+
+
+class MonthView:
+    """Reads the month's rows (at most every few seconds) and shapes them for one viewer."""
+
+    def __init__(
+        self,
+        balances: BalanceService,
+        state: CaptureState,
+        clock: Clock,
+        undo_window: timedelta,
+        void_prefix: str,
+        usage: UsageReport | None = None,
+    ) -> None:
+        self._balances = balances
+        self._state = state
+        self._clock = clock
+        self._undo_window = undo_window
+        self._void_prefix = void_prefix
+        self._usage = usage
+
+    async def page(
+        self, chat_id: int, viewer_id: int, viewer: str, admin: bool, period: Period, today: date
+    ) -> MonthPage:
+        """The month for this viewer: the role decides what is in it, not the page."""
+        rows = await self._balances.rows(chat_id, period)
+        entries = []
+        totals = _nothing()
+        by_member: defaultdict[str, Amounts] = defaultdict(_nothing)
+        by_category: defaultdict[str, Amounts] = defaultdict(_nothing)
+        by_day: defaultdict[date, Amounts] = defaultdict(_nothing)
+        for row in rows:
+            if row.item.startswith(self._void_prefix):
+                continue
+            for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
+                if not amount:
+                    continue
+                mine = row.member.strip().casefold() == viewer.strip().casefold()
+                undo = (
+                    await self._undoable(chat_id, viewer_id, row.reference, row.day, today) if mine else None
+                )
+                entries.append(
+                    MonthEntry(
+                        row.number, row.day, row.item, row.category, amount, currency, row.member, mine, undo
+                    )
+                )
+                totals[currency] += amount
+                by_member[row.member.strip() or "—"][currency] += amount
+                by_category[row.category.strip()][currency] += amount
+                if row.day is not None:
+                    by_day[row.day][currency] += amount
+        balance = usage = None
+        if admin:
+            balance = await self._balances.balance(chat_id, period)
+            usage = await self._usage.this_month(chat_id) if self._usage is not None else None
+        return MonthPage(
+            period,
+            tuple(entries),
+            totals,
+            dict(by_member),
+            dict(by_category),
+            dict(by_day),
+            admin,
+            balance,
+            usage,
+        )
+
+    async def changed(self, chat_id: int) -> None:
+        """The viewer changed the month (an Undo): the next page reads the sheet again."""
+        await self._balances.forget_rows(chat_id)
+
+    async def _undoable(
+        self, chat_id: int, viewer_id: int, reference: str, day: date | None, today: date
+    ) -> int | None:
+        """The message id to undo, when the row is the viewer's own and still within the undo window."""
+        if day is None or (today - day).days > 1:
+            return None  # the window is minutes long: rows of earlier days are past it
+        parts = reference.split(":")
+        if len(parts) != 4 or parts[0] != "tg" or not parts[2].isdigit():
+            return None
+        saved = await self._state.find(chat_id, int(parts[2]))
+        if saved is None or saved.voided or saved.author_id != viewer_id:
+            return None
+        return saved.message_id if self._clock.now() - saved.saved_at <= self._undo_window else None
+
+
+def _nothing() -> Amounts:
+    return dict.fromkeys(CURRENCIES, ZERO)

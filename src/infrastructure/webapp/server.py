@@ -1,0 +1,269 @@
+"""The Mini App's web server (aiohttp): the page and its JSON API, every call signed by Telegram's
+initData, the viewer's membership of the group checked, the role deciding what is answered."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from balance_bot.capture import CaptureService
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency, Money
+from balance_bot.languages import ChatLanguages
+from balance_bot.month_view import MonthPage, MonthView
+from balance_bot.outcomes import Voided
+from balance_bot.ports import Clock, LedgerError
+from infrastructure.telegram.replies import Replies
+from infrastructure.webapp.init_data import InitDataRefused, WebAppUser, verify_init_data
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
+# Telegram's web clients may frame the page; the clients on phones open it in their own view.
+FRAME_ANCESTORS = "https://web.telegram.org https://webk.telegram.org https://webz.telegram.org"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' https://telegram.org; style-src 'self'; img-src 'self' data:; "
+    f"connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors {FRAME_ANCESTORS}"
+)
+REQUESTS_PER_MINUTE = 30
+MEMBERSHIP_SECONDS = 300
+# What getChatMember says of a member who may see the group's month.
+MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
+ADMIN_STATUSES = frozenset({"creator", "administrator"})
+
+ChatMemberStatus = Callable[[int, int], Awaitable[str | None]]
+
+
+@dataclass(frozen=True)
+class WebAppConfig:
+    """What the server needs from the settings."""
+
+    bot_token: str
+    auth_max_age: timedelta
+    timezone: tzinfo
+    khr_per_usd: Decimal = Decimal(4000)
+    admin_user_ids: frozenset[int] = frozenset()
+
+
+class RateLimit:
+    """At most so many calls a minute per user; the clock is injected."""
+
+    def __init__(self, per_minute: int, now: Callable[[], float] = time.monotonic) -> None:
+        self._per_minute = per_minute
+        self._now = now
+        self._calls: defaultdict[int, deque[float]] = defaultdict(deque)
+
+    def allows(self, user_id: int) -> bool:
+        """Whether the user may make one more call now (the call is counted)."""
+        now, calls = self._now(), self._calls[user_id]
+        while calls and now - calls[0] >= 60:
+            calls.popleft()
+        if len(calls) >= self._per_minute:
+            return False
+        calls.append(now)
+        return True
+
+
+class Memberships:
+    """Whether a user belongs to a group, and as what, asked of Telegram and kept a few minutes:
+    anyone can write a link with any group's id."""
+
+    def __init__(self, status: ChatMemberStatus, now: Callable[[], float] = time.monotonic) -> None:
+        self._status = status
+        self._now = now
+        self._known: dict[tuple[int, int], tuple[float, str | None]] = {}
+
+    async def of(self, chat_id: int, user_id: int) -> str | None:
+        """The user's status in the group ('member', 'administrator', ...); None when not in it."""
+        known = self._known.get((chat_id, user_id))
+        if known is not None and self._now() - known[0] < MEMBERSHIP_SECONDS:
+            return known[1]
+        status = await self._status(chat_id, user_id)
+        self._known[(chat_id, user_id)] = (self._now(), status)
+        return status
+
+
+def chat_of(start_param: str | None) -> int | None:
+    """The group a direct link names: 'g1001234' is -1001234 (Telegram allows no '-' first there)."""
+    if not start_param or not start_param.startswith("g") or not start_param[1:].isdigit():
+        return None
+    return -int(start_param[1:])
+
+
+def start_param_of(chat_id: int) -> str:
+    """The start parameter of a direct link to the group's month."""
+    return f"g{-chat_id}" if chat_id < 0 else f"g{chat_id}"
+
+
+def build_webapp(
+    config: WebAppConfig,
+    view: MonthView,
+    capture: CaptureService,
+    memberships: Memberships,
+    clock: Clock,
+    languages: ChatLanguages,
+    rate_limit: RateLimit | None = None,
+) -> web.Application:
+    """The aiohttp application: / (the page), /app.js, /app.css, /api/month, /api/undo."""
+    limit = rate_limit or RateLimit(REQUESTS_PER_MINUTE)
+
+    @web.middleware
+    async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
+        try:
+            response: web.StreamResponse = await handler(request)
+        except web.HTTPException as exc:
+            response = exc
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store" if request.path.startswith("/api/") else "no-cache"
+        if isinstance(response, web.HTTPException):
+            raise response
+        return response
+
+    async def viewer(request: web.Request) -> tuple[WebAppUser, int, bool]:
+        """The signed user, the group, and whether they are its admin; the HTTP error otherwise."""
+        header = request.headers.get("Authorization", "")
+        init_data = header.removeprefix("tma ") if header.startswith("tma ") else ""
+        try:
+            user = verify_init_data(init_data, config.bot_token, clock.now(), config.auth_max_age)
+        except InitDataRefused as exc:
+            raise _error(web.HTTPUnauthorized, str(exc)) from exc
+        if not limit.allows(user.user_id):
+            raise _error(web.HTTPTooManyRequests, "too many requests: wait a minute")
+        chat_id = chat_of(request.query.get("chat") or user.start_param)
+        if chat_id is None:
+            raise _error(web.HTTPBadRequest, "open the Mini App from your group's link")
+        status = await memberships.of(chat_id, user.user_id)
+        if status not in MEMBER_STATUSES:
+            raise _error(web.HTTPForbidden, "you are not a member of this group")
+        return user, chat_id, status in ADMIN_STATUSES or user.user_id in config.admin_user_ids
+
+    async def month(request: web.Request) -> web.Response:
+        user, chat_id, admin = await viewer(request)
+        today = clock.now().astimezone(config.timezone).date()
+        period = _period(request.query.get("month"), today)
+        try:
+            page = await view.page(chat_id, user.user_id, user.name, admin, period, today)
+        except LedgerError as exc:
+            raise _error(web.HTTPServiceUnavailable, f"the sheet cannot be read now: {exc}") from exc
+        replies = Replies.of(await languages.for_group(chat_id))
+        answer = page_json(page, user) | {
+            "language": replies.speech.language.value,
+            "month_name": replies.period(period),
+            "has_next": period < Period.of(today),
+            "khr_per_usd": str(config.khr_per_usd),
+        }
+        return web.json_response(answer, dumps=_dumps)
+
+    async def undo(request: web.Request) -> web.Response:
+        user, chat_id, admin = await viewer(request)
+        try:
+            message_id = int((await request.json())["message_id"])
+        except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+            raise _error(web.HTTPBadRequest, "which entry?") from exc
+
+        async def is_admin() -> bool:
+            return admin
+
+        outcome = await capture.undo(chat_id, message_id, user.user_id, is_admin)
+        if not isinstance(outcome, Voided):
+            raise _error(web.HTTPConflict, "this entry can no longer be undone here")
+        await view.changed(chat_id)
+        return web.json_response({"undone": [line.number for line in outcome.message.lines]})
+
+    async def static(request: web.Request) -> web.FileResponse:
+        name = request.match_info.get("name") or "index.html"
+        if name not in {"index.html", "app.js", "app.css"}:
+            raise web.HTTPNotFound()
+        return web.FileResponse(STATIC / name)
+
+    app = web.Application(middlewares=[security_headers], client_max_size=16 * 1024)
+    app.router.add_get("/", static)
+    app.router.add_get("/{name}", static)
+    app.router.add_get("/api/month", month)
+    app.router.add_post("/api/undo", undo)
+    return app
+
+
+def page_json(page: MonthPage, user: WebAppUser) -> dict[str, Any]:
+    """The page's JSON: amounts as exact strings; the admin's part only for admins."""
+    answer: dict[str, Any] = {
+        "month": page.period.key(),
+        "viewer": user.name,
+        "admin": page.admin,
+        "entries": [
+            {
+                "no": entry.number,
+                "date": entry.day.isoformat() if entry.day else None,
+                "item": entry.item,
+                "category": entry.category,
+                "amount": _text(entry.amount, entry.currency),
+                "currency": entry.currency.value,
+                "member": entry.member,
+                "mine": entry.mine,
+                "undo": entry.undo_message_id,
+            }
+            for entry in page.entries
+        ],
+        "totals": _amounts(page.totals),
+        "by_member": {name: _amounts(amounts) for name, amounts in page.by_member.items()},
+        "by_category": {name: _amounts(amounts) for name, amounts in page.by_category.items()},
+        "by_day": {day.isoformat(): _amounts(amounts) for day, amounts in sorted(page.by_day.items())},
+    }
+    if page.admin and page.balance is not None:
+        balance = page.balance
+        answer["balance"] = {
+            currency.value: {
+                "opening": _text(sums.opening, currency),
+                "topups": _text(sums.topups, currency),
+                "spent": _text(sums.spent, currency),
+                "left": _text(sums.closing, currency),
+                "box": _text(balance.box(currency), currency),
+            }
+            for currency, sums in balance.currencies.items()
+        }
+        members = balance.members.shown() if balance.members is not None else []
+        answer["members"] = [
+            {"name": figures.name, "position": _amounts(figures.position)} for figures in members
+        ]
+    if page.admin and page.usage is not None:
+        answer["usage"] = {
+            "calls": sum(provider.calls for provider in page.usage.providers),
+            "cost_usd": str(page.usage.cost_usd),
+        }
+    return answer
+
+
+def _amounts(amounts: dict[Currency, Decimal]) -> dict[str, str]:
+    return {currency.value: _text(amount, currency) for currency, amount in amounts.items()}
+
+
+def _text(amount: Decimal, currency: Currency) -> str:
+    """An amount as the ledger writes it: dollars with cents, whole riel."""
+    return Money(amount, currency).canonical()
+
+
+def _period(words: str | None, today: date) -> Period:
+    if words and len(words) == 7 and words[4] == "-" and words[:4].isdigit() and words[5:].isdigit():
+        asked = Period(int(words[:4]), int(words[5:]))
+        if 1 <= asked.month <= 12 and asked <= Period.of(today):
+            return asked
+    return Period.of(today)
+
+
+def _error(kind: type[web.HTTPException], message: str) -> web.HTTPException:
+    return kind(text=json.dumps({"error": message}), content_type="application/json")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

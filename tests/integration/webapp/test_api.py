@@ -1,0 +1,198 @@
+"""The Mini App's API: initData signed, forged, expired; another group's id; a member's answer and an
+admin's; Undo of one's own entry; the rate limit; the security headers."""
+
+import json
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from balance_bot.balances import BalanceService
+from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.domain.language import Language
+from balance_bot.domain.parser import HeuristicParser
+from balance_bot.interpret import MessageInterpreter
+from balance_bot.languages import ChatLanguages
+from balance_bot.month_view import MonthView
+from balance_bot.outcomes import Accepted
+from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
+from infrastructure.sqlite.mirror import SqliteMirror
+from infrastructure.webapp.init_data import signed_init_data
+from infrastructure.webapp.server import Memberships, RateLimit, WebAppConfig, build_webapp, start_param_of
+from tests.fakes.capture_state import InMemoryCaptureState
+from tests.fakes.clock import FakeClock
+from tests.fakes.ledger import InMemoryLedger
+from tests.fakes.outbox import in_memory_delivery
+
+TOKEN = "123456:AAE-test-token"
+GROUP, OTHER_GROUP = -1001234, -1005678
+SOKHA, DARA, ADMIN, STRANGER = 11, 12, 99, 77
+PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
+STATUSES = {(GROUP, SOKHA): "member", (GROUP, DARA): "member", (GROUP, ADMIN): "administrator"}
+
+
+def launch(user_id, name, chat=GROUP, at=None, token=TOKEN):
+    """initData as Telegram signs it for a direct link with the group in its start parameter."""
+    at = at or datetime(2026, 11, 18, 3, 0, tzinfo=UTC)
+    fields = {
+        "auth_date": str(int(at.timestamp())),
+        "query_id": "AAHdF6IQAAAAAN0XohDhrOrc",
+        "start_param": start_param_of(chat),
+        "user": json.dumps({"id": user_id, "first_name": name, "language_code": "en"}),
+    }
+    return signed_init_data(fields, token)
+
+
+class MiniApp:
+    """The API over the real capture, on an in-memory ledger; members post through the capture."""
+
+    def __init__(self, database):
+        self.clock = FakeClock(datetime(2026, 11, 18, 3, 0, tzinfo=UTC))
+        self.ledger = InMemoryLedger()
+        self.state = InMemoryCaptureState()
+        self.delivery, _ = in_memory_delivery(self.ledger, self.state, self.clock)
+        policy = CapturePolicy(timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5))
+        self.capture = CaptureService(
+            MessageInterpreter(HeuristicParser()), self.ledger, self.delivery, self.state, self.clock, policy
+        )
+        balances = BalanceService(self.ledger, SqliteMirror(database), self.clock, PHNOM_PENH, "[void] ")
+        view = MonthView(balances, self.state, self.clock, policy.undo_window, "[void] ")
+        self.asked = []
+
+        async def status(chat_id, user_id):
+            self.asked.append((chat_id, user_id))
+            return STATUSES.get((chat_id, user_id))
+
+        self.now = [0.0]
+        config = WebAppConfig(TOKEN, timedelta(days=1), PHNOM_PENH)
+        languages = ChatLanguages(SqliteChatPreferences(database), Language.ENGLISH)
+        self.app = build_webapp(
+            config,
+            view,
+            self.capture,
+            Memberships(status, lambda: self.now[0]),
+            self.clock,
+            languages,
+            RateLimit(30, lambda: self.now[0]),
+        )
+        self.next_id = 100
+
+    async def post(self, user_id, name, text):
+        self.next_id += 1
+        message = IncomingMessage(GROUP, self.next_id, user_id, name, text, self.clock.now())
+        outcome = await self.capture.on_message(message)
+        return await self.capture.confirm(outcome) if isinstance(outcome, Accepted) else outcome
+
+
+@pytest.fixture
+async def mini_app(database):
+    app = MiniApp(database)
+    await app.post(SOKHA, "Sokha", "taxi 5$")
+    await app.post(DARA, "Dara", "ទឹកកក ៥០០០៛")
+    await app.post(SOKHA, "Sokha", "coffee 3$")
+    client = TestClient(TestServer(app.app))
+    await client.start_server()
+    yield app, client
+    await client.close()
+    await app.delivery.stop()
+
+
+async def month(client, init_data, query=""):
+    response = await client.get(f"/api/month{query}", headers={"Authorization": f"tma {init_data}"})
+    return response.status, await response.json()
+
+
+async def test_a_member_sees_the_months_entries_and_totals_their_own_marked_and_no_cash(mini_app):
+    _, client = mini_app
+    status, page = await month(client, launch(SOKHA, "Sokha"))
+    assert status == 200
+    assert (page["month"], page["month_name"]) == ("2026-11", "November 2026")
+    assert [(entry["item"], entry["mine"]) for entry in page["entries"]] == [
+        ("taxi", True),
+        ("ទឹកកក", False),
+        ("coffee", True),
+    ]
+    assert page["totals"] == {"USD": "8.00", "KHR": "5000"}
+    assert page["entries"][0]["undo"] == 101  # still within the undo window
+    assert page["entries"][1]["undo"] is None
+    assert page["admin"] is False
+    assert not {"balance", "members", "usage"} & set(page)
+
+
+async def test_an_admin_sees_the_cash_too(mini_app):
+    _, client = mini_app
+    status, page = await month(client, launch(ADMIN, "Admin"))
+    assert status == 200
+    assert page["admin"] is True
+    assert page["balance"]["USD"]["spent"] == "8.00"
+    assert all(not entry["mine"] for entry in page["entries"])
+
+
+@pytest.mark.parametrize(
+    ("init_data", "expected"),
+    [
+        (launch(SOKHA, "Sokha", token="999:forged"), "signature"),
+        (launch(SOKHA, "Sokha").replace("Sokha", "Dara"), "signature"),  # a field changed after signing
+        (launch(SOKHA, "Sokha", at=datetime(2026, 11, 16, 3, 0, tzinfo=UTC)), "too old"),
+        ("", "no signed launch data"),
+    ],
+    ids=["another bot's token", "tampered", "two days old", "none"],
+)
+async def test_forged_tampered_expired_or_missing_launch_data_gets_nothing(mini_app, init_data, expected):
+    _, client = mini_app
+    status, body = await month(client, init_data)
+    assert status == 401
+    assert expected in body["error"]
+    assert "entries" not in body
+
+
+async def test_a_link_with_another_groups_id_or_a_stranger_gets_nothing(mini_app):
+    app, client = mini_app
+    status, body = await month(client, launch(SOKHA, "Sokha", chat=OTHER_GROUP))
+    assert (status, body) == (403, {"error": "you are not a member of this group"})
+    status, _ = await month(client, launch(STRANGER, "Stranger"))
+    assert status == 403
+    await month(client, launch(SOKHA, "Sokha"))
+    await month(client, launch(SOKHA, "Sokha"))
+    assert app.asked.count((GROUP, SOKHA)) == 1  # Telegram is asked once, then the answer is kept
+
+
+async def test_a_member_undoes_their_own_entry_and_not_anothers(mini_app):
+    _, client = mini_app
+    headers = {"Authorization": f"tma {launch(DARA, 'Dara')}"}
+    refused = await client.post("/api/undo", json={"message_id": 101}, headers=headers)
+    assert refused.status == 409
+    headers = {"Authorization": f"tma {launch(SOKHA, 'Sokha')}"}
+    done = await client.post("/api/undo", json={"message_id": 101}, headers=headers)
+    assert done.status == 200
+    _, page = await month(client, launch(SOKHA, "Sokha"))
+    assert [entry["item"] for entry in page["entries"]] == ["ទឹកកក", "coffee"]
+
+
+async def test_calls_beyond_the_rate_limit_wait_a_minute(mini_app):
+    app, client = mini_app
+    init_data = launch(SOKHA, "Sokha")
+    statuses = [(await month(client, init_data))[0] for _ in range(31)]
+    assert statuses[:30] == [200] * 30
+    assert statuses[30] == 429
+    app.now[0] += 61
+    assert (await month(client, init_data))[0] == 200
+
+
+async def test_the_page_is_served_with_a_policy_that_allows_no_inline_script_and_no_stranger_frame(mini_app):
+    _, client = mini_app
+    response = await client.get("/")
+    assert response.status == 200
+    page = await response.text()
+    assert '<script src="app.js"' in page
+    assert "<script>" not in page  # no inline script: the policy allows none
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self' https://telegram.org" in policy
+    assert "frame-ancestors https://web.telegram.org" in policy
+    assert (await client.get("/../server.py")).status == 404
+    assert (
+        (await client.get("/app.js"))
+        .headers["Content-Type"]
+        .startswith(("application/javascript", "text/javascript"))
+    )
