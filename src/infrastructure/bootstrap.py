@@ -42,6 +42,7 @@ from balance_bot.group_settings import GroupSettings
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
+from balance_bot.month_view import MonthView
 from balance_bot.movements import AdvanceReminders, CashMovements
 from balance_bot.ports import (
     Clock,
@@ -86,6 +87,7 @@ if TYPE_CHECKING:
     from infrastructure.llm.cascade import ModelCascade, OnBudgetReached
     from infrastructure.llm.category_guesser import ModelCategoryGuesser
     from infrastructure.llm.expense_parser_client import ExpenseParserClient
+    from infrastructure.webapp.runner import MiniAppServer
 
 Close = Callable[[], Awaitable[None]]
 # The exit status when running would harm the ledger (another bot on the token or the database,
@@ -453,6 +455,13 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
+    mini_app = build_mini_app(settings, parts)
+    built: list[Application] = []  # type: ignore[type-arg]
+
+    async def start_mini_app() -> None:
+        if mini_app is not None:
+            await mini_app.start(built[0].bot)
+
     application = build_application(
         settings,
         parts.capture,
@@ -460,8 +469,9 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         quiet_chats,
         parts.languages,
         parts.handled_updates,
-        startups=[parts.start],
-        cleanups=[parts.close],
+        # The Mini App asks Telegram through the bot, which exists once the application is built.
+        startups=[parts.start, start_mini_app],
+        cleanups=[*([mini_app.stop] if mini_app else []), parts.close],
         usage=parts.usage,
         budget_notices=budget_notices,
         balances=parts.balances,
@@ -480,7 +490,37 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         ask=parts.ask,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
+    built.append(application)
     return application
+
+
+def build_mini_app(settings: Settings, parts: CaptureParts) -> MiniAppServer | None:
+    """The Mini App's server when WEBAPP_URL is set; None otherwise."""
+    if not settings.webapp_url:
+        return None
+    from infrastructure.webapp.runner import MiniAppServer
+
+    policy_undo = timedelta(seconds=settings.undo_window_seconds)
+    view = MonthView(
+        parts.balances,
+        SqliteCaptureState(parts.database),
+        parts.clock,
+        policy_undo,
+        load_template().void_prefix,
+        parts.usage,
+    )
+    return MiniAppServer(
+        view,
+        parts.capture,
+        parts.languages,
+        parts.clock,
+        settings.webapp_listen,
+        settings.webapp_port,
+        timedelta(seconds=settings.webapp_auth_max_age_seconds),
+        _timezone(settings),
+        settings.khr_per_usd,
+        settings.admin_user_ids,
+    )
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,11 @@ class Settings:
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8080
+    webapp_url: str | None = None  # the Mini App's public https address, behind the proxy
+    webapp_short_name: str | None = None  # its BotFather /newapp short name, for direct links
+    webapp_listen: str = "127.0.0.1"
+    webapp_port: int = 8090
+    webapp_auth_max_age_seconds: int = 86400
     webhook_secret: str | None = field(default=None, repr=False)
     confirmation_style: str = "reply"
     default_language: str = "en"  # of the bot's replies in a group that has not chosen (/language)
@@ -184,6 +189,13 @@ class Settings:
             webhook_url=values.get("WEBHOOK_URL"),
             webhook_listen=values.get("WEBHOOK_LISTEN", defaults.webhook_listen),
             webhook_port=_port(values, "WEBHOOK_PORT", defaults.webhook_port),
+            webapp_url=values.get("WEBAPP_URL") or None,
+            webapp_short_name=values.get("WEBAPP_SHORT_NAME") or None,
+            webapp_listen=values.get("WEBAPP_LISTEN", defaults.webapp_listen),
+            webapp_port=_port(values, "WEBAPP_PORT", defaults.webapp_port),
+            webapp_auth_max_age_seconds=_positive_int(
+                values, "WEBAPP_AUTH_MAX_AGE", defaults.webapp_auth_max_age_seconds
+            ),
             webhook_secret=_webhook_secret(values.get("WEBHOOK_SECRET")),
             confirmation_style=_choice(
                 values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style

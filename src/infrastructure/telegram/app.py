@@ -188,6 +188,7 @@ def build_application(
         follow_move,
         settings.allowed_chat_ids or None,
         member_seen=members[0].seen if members is not None else None,
+        webapp_short_name=settings.webapp_short_name if settings.webapp_url else None,
     )
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     if allowed is not None:

@@ -40,6 +40,7 @@ from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue, utf16_length
 from infrastructure.telegram.replies import Replies
+from infrastructure.webapp.runner import month_link
 
 log = logging.getLogger(__name__)
 UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
@@ -96,7 +97,9 @@ class BotHandlers:
         follow_move: Callable[[int, int], None] = lambda old, new: None,
         allowed_chat_ids: frozenset[int] | None = None,
         member_seen: Callable[[int, SeenMember], Awaitable[None]] | None = None,
+        webapp_short_name: str | None = None,
     ) -> None:
+        self._webapp_short_name = webapp_short_name  # the Mini App's, for "📊 This month" links
         self._member_seen = member_seen  # whom an admin's /advance @name can name later
         self._membership = membership
         self._allowed = allowed_chat_ids
@@ -386,7 +389,12 @@ class BotHandlers:
             except LedgerError:
                 book = None
         shown = replies.category_names(book) if book is not None else {}
-        await self._reply(message, replies.balance_reply(outcome, self._khr_per_usd, book, shown))
+        link = self._month_button(message, replies)
+        await self._reply(
+            message,
+            replies.balance_reply(outcome, self._khr_per_usd, book, shown),
+            InlineKeyboardMarkup([list(link)]) if link else None,
+        )
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -521,7 +529,10 @@ class BotHandlers:
                     message.chat_id,
                     message.message_id,
                     confirmation,
-                    _buttons(saved, replies, categories if self._categorising is not None else None),
+                    (
+                        *_buttons(saved, replies, categories if self._categorising is not None else None),
+                        *self._month_button(message, replies),
+                    ),
                     quiet,
                     _topic(message),
                 )
@@ -592,11 +603,20 @@ class BotHandlers:
             return Replies.of(self._languages.for_private(user.language_code if user else None))
         return Replies.of(await self._languages.for_group(message.chat_id))
 
-    async def _reply(self, message: Message, text: str) -> Message | None:
+    def _month_button(self, message: Message, replies: Replies) -> tuple[InlineKeyboardButton, ...]:
+        """The "📊 This month" link to the Mini App on the group's month, when one is set up."""
+        link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
+        return (InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link),) if link else ()
+
+    async def _reply(
+        self, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Message | None:
         """Reply to the message; a group that became a supergroup meanwhile gets it at its new id."""
         try:
             return await message.reply_text(
-                text, reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True)
+                text,
+                reply_parameters=ReplyParameters(message.message_id, allow_sending_without_reply=True),
+                reply_markup=markup,
             )
         except ChatMigrated as exc:
             await self.chat_moved(message.chat_id, exc.new_chat_id)

@@ -63,6 +63,7 @@ HELP_MEMBERS = N_(
     "lasts, else they are owed it (/settings payments box: the box pays instead; /settings shows "
     "the group's choices). /mybalance shows what you hold or are owed; /balance shows every member's."
 )
+THIS_MONTH_BUTTON = N_("📊 This month")
 HELP_ASK = N_(
     "Ask me: /ask how much did we spend on fuel this month? (or mention me with the question; "
     "Khmer too: /ask ខែនេះចំណាយអស់ប៉ុន្មាន?). /recent shows the last 10 entries, /mine yours this "

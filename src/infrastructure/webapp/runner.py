@@ -1,0 +1,82 @@
+"""The Mini App's server in the bot's own process: started with the bot, stopped with it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta, tzinfo
+from decimal import Decimal
+
+from aiohttp import web
+from telegram import Bot
+from telegram.error import TelegramError
+
+from balance_bot.capture import CaptureService
+from balance_bot.languages import ChatLanguages
+from balance_bot.month_view import MonthView
+from balance_bot.ports import Clock
+from infrastructure.webapp.server import Memberships, WebAppConfig, build_webapp, start_param_of
+
+log = logging.getLogger(__name__)
+
+
+class MiniAppServer:
+    """Serves the page and its API on WEBAPP_LISTEN:WEBAPP_PORT, behind the operator's https proxy."""
+
+    def __init__(
+        self,
+        view: MonthView,
+        capture: CaptureService,
+        languages: ChatLanguages,
+        clock: Clock,
+        listen: str,
+        port: int,
+        auth_max_age: timedelta,
+        timezone: tzinfo,
+        khr_per_usd: Decimal,
+        admin_user_ids: frozenset[int],
+    ) -> None:
+        self._view = view
+        self._capture = capture
+        self._languages = languages
+        self._clock = clock
+        self._listen = listen
+        self._port = port
+        self._auth_max_age = auth_max_age
+        self._timezone = timezone
+        self._khr_per_usd = khr_per_usd
+        self._admin_user_ids = admin_user_ids
+        self._runner: web.AppRunner | None = None
+
+    async def start(self, bot: Bot) -> None:
+        """Serve, asking Telegram through the bot whether a viewer belongs to the group."""
+
+        async def status(chat_id: int, user_id: int) -> str | None:
+            try:
+                member = await bot.get_chat_member(chat_id, user_id)
+            except TelegramError as exc:  # no such user there, or the bot was removed
+                log.info("getChatMember %s in %s: %s", user_id, chat_id, exc)
+                return None
+            return str(member.status)
+
+        config = WebAppConfig(
+            bot.token, self._auth_max_age, self._timezone, self._khr_per_usd, self._admin_user_ids
+        )
+        app = build_webapp(
+            config, self._view, self._capture, Memberships(status), self._clock, self._languages
+        )
+        self._runner = web.AppRunner(app, access_log=None)  # no line per request in the bot's log
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self._listen, self._port).start()
+        log.info("the Mini App is served on %s:%s", self._listen, self._port)
+
+    async def stop(self) -> None:
+        """Stop serving."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+
+def month_link(bot_username: str | None, short_name: str | None, chat_id: int) -> str | None:
+    """The direct link that opens the Mini App on the group's month; None when none is set up."""
+    if not bot_username or not short_name:
+        return None
+    return f"https://t.me/{bot_username}/{short_name}?startapp={start_param_of(chat_id)}"

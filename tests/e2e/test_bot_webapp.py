@@ -1,0 +1,50 @@
+"""End to end: the bot serves its Mini App, and its confirmations and /balance link to it."""
+
+import json
+import socket
+
+import aiohttp
+
+from infrastructure.webapp.init_data import signed_init_data
+from infrastructure.webapp.server import start_param_of
+from tests.e2e.test_bot import ADMIN, GROUP, SOKHA, replies_to, running
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def test_the_bot_serves_the_month_and_links_to_it_from_confirmations_and_balance(
+    telegram, settings_for, clock
+):
+    port = free_port()
+    settings = settings_for(
+        WEBAPP_URL="https://bot.example.org/month/", WEBAPP_SHORT_NAME="month", WEBAPP_PORT=str(port)
+    )
+    telegram.admins.add(ADMIN)
+    link = f"https://t.me/{telegram.bot_username}/month?startapp={start_param_of(GROUP)}"
+    async with running(settings, clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        confirmation = await telegram.wait_for("sendMessage", replies_to(coffee))
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")
+        balance = await telegram.wait_for("sendMessage", replies_to(asked))
+        fields = {
+            "auth_date": str(int(clock.now().timestamp())),
+            "start_param": start_param_of(GROUP),
+            "user": json.dumps({"id": SOKHA, "first_name": "Sokha"}),
+        }
+        headers = {"Authorization": f"tma {signed_init_data(fields, telegram.token)}"}
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"http://127.0.0.1:{port}/") as page:
+                html = await page.text()
+            async with session.get(f"http://127.0.0.1:{port}/api/month", headers=headers) as answer:
+                month = await answer.json()
+    buttons = [button for row in confirmation["reply_markup"]["inline_keyboard"] for button in row]
+    assert {"text": "📊 This month", "url": link} in buttons
+    assert balance["reply_markup"]["inline_keyboard"] == [[{"text": "📊 This month", "url": link}]]
+    assert '<script src="app.js" defer></script>' in html
+    assert [(entry["item"], entry["amount"], entry["mine"]) for entry in month["entries"]] == [
+        ("coffee", "3.00", True)
+    ]
