@@ -59,8 +59,16 @@ catalogs: $(RUNTIME)
 	  --ignore-obsolete --width=100
 	$(BIN)/pybabel compile -D balance_bot -d locale --use-fuzzy --statistics
 
-## test: lint, type-check, check the import direction, run the tests
-test: $(DEV)
+# Debian's Chromium, for the Mini App's browser tests (Playwright drives it: nothing is downloaded).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "The Mini App's browser tests need Chromium at $(CHROMIUM) (Debian: apt-get install chromium)."; exit 1; }
+	$(SUDO) apt-get install -y --no-install-recommends chromium || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
+
+## test: lint, type-check, check the import direction, run the tests (a browser's too)
+test: $(DEV) $(CHROMIUM)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
-from bench import ask, balance, bot, categories, components, fuzz, llm, outbox, scale, sheets, webhook
+from bench import ask, balance, bot, categories, components, fuzz, llm, outbox, scale, sheets, webapp, webhook
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -216,6 +216,8 @@ def main() -> None:
     balance.report()
     print("-- ask the ledger (issue 22); takes about ten seconds --")
     ask.report()
+    print("-- the Mini App (issue 23); takes about twenty seconds --")
+    webapp.report()
     print("-- real Telegram and Google (issue 16); takes about fifteen seconds --")
     webhook.report()
     scale.report()

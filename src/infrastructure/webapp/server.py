@@ -163,7 +163,9 @@ def build_webapp(
             "has_next": period < Period.of(today),
             "khr_per_usd": str(config.khr_per_usd),
         }
-        return web.json_response(answer, dumps=_dumps)
+        response = web.json_response(answer, dumps=_dumps)
+        response.enable_compression()  # a busy month is some hundred KB of JSON; a phone's data is dear
+        return response
 
     async def undo(request: web.Request) -> web.Response:
         user, chat_id, admin = await viewer(request)

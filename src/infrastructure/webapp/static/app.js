@@ -9,16 +9,19 @@ const WORDS = {
     spent: "Spent", undo: "Undo", noEntries: "No entries.", cash: "Cash", members: "Members", usage: "LLM use",
     opening: "opening", topups: "top-ups", left: "left", box: "in the box", calls: "calls", holds: "holds",
     owed: "is owed", even: "even", failed: "Could not load the month", noCategory: "(no category)",
+    showAll: "Show all",
   },
   km: {
     search: "ស្វែងរក", allMembers: "ទាំងអស់គ្នា", allCategories: "ប្រភេទទាំងអស់", allCurrencies: "រូបិយប័ណ្ណទាំងពីរ",
     spent: "ចំណាយ", undo: "ដកវិញ", noEntries: "គ្មានចំណាយ។", cash: "លុយ", members: "សមាជិក", usage: "ការប្រើ LLM",
     opening: "ដើមខែ", topups: "ដាក់ចូល", left: "នៅសល់", box: "ក្នុងប្រអប់", calls: "ដង", holds: "កាន់",
     owed: "ក្រុមជំពាក់", even: "គ្មានជំពាក់", failed: "មិនអាចបើកខែនេះបានទេ", noCategory: "(គ្មានប្រភេទ)",
+    showAll: "បង្ហាញទាំងអស់",
   },
 };
 
-const state = { month: null, page: null, words: WORDS.en };
+const state = { month: null, page: null, words: WORDS.en, showAll: false };
+const FIRST_ROWS = 200;
 
 function launchData() {
   const webApp = window.Telegram && window.Telegram.WebApp;
@@ -66,6 +69,7 @@ async function load(month) {
   }
   state.page = body;
   state.month = body.month;
+  state.showAll = false;
   state.words = WORDS[body.language] || WORDS.en;
   document.documentElement.lang = body.language || "en";
   const webApp = state.launch.webApp;
@@ -148,7 +152,9 @@ function renderRows() {
     (!member || entry.member === member) &&
     (!category || entry.category === category) &&
     (!currency || entry.currency === currency));
-  const rows = shown.map((entry) => {
+  // A busy month has thousands of rows: the first ones at once, the rest when asked for.
+  const drawn = state.showAll ? shown : shown.slice(0, FIRST_ROWS);
+  const rows = drawn.map((entry) => {
     const row = element("tr", undefined, entry.mine ? "mine" : "");
     row.dataset.no = entry.no ?? "";
     const item = element("td", entry.item);
@@ -164,6 +170,17 @@ function renderRows() {
       element("td", money(entry.amount, entry.currency), "amount"), element("td", entry.member), undo);
     return row;
   });
+  if (drawn.length < shown.length) {
+    const more = element("button", `${words.showAll} (${shown.length})`, "undo");
+    more.type = "button";
+    more.addEventListener("click", () => { state.showAll = true; renderRows(); });
+    const cell = element("td");
+    cell.colSpan = 6;
+    cell.append(more);
+    const row = element("tr");
+    row.append(cell);
+    rows.push(row);
+  }
   document.getElementById("rows").replaceChildren(...(rows.length ? rows : [element("tr", words.noEntries)]));
 }
 
