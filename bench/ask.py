@@ -17,15 +17,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tests.fakes.clock import FakeClock
-from tests.fakes.sheet_connections import InMemorySheetConnections
 
 from balance_bot.ask import AskLedger, AskPolicy, MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.domain.questions import LedgerQuestion, read_question
-from bench.balance import CHAT, SHEET_ID, serve_sheets
+from bench.balance import CHAT, serve_sheets, sheets_directory
 from infrastructure.categories.tab import load_categories_csv
-from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
-from infrastructure.sheets.google_directory import GoogleSheets
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror
@@ -46,10 +43,7 @@ async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, 
     """Questions on the 5,000-row month: each after the rows went stale (one read), then a burst."""
     with tempfile.TemporaryDirectory() as workdir:
         database = Database(Path(workdir) / "bot.sqlite3")
-        client = SheetsHTTPClient(load_credentials(key), url)
-        directory = GoogleSheets(
-            client, load_template(), "%B %Y", key["client_email"], {}, SHEET_ID, InMemorySheetConnections()
-        )
+        directory = sheets_directory(url, key)
         clock = FakeClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
         service = BalanceService(
             directory, SqliteMirror(database), clock, ZoneInfo("Asia/Phnom_Penh"), load_template().void_prefix

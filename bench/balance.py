@@ -70,14 +70,19 @@ def serve_sheets(pipe: Connection) -> None:
     sheets.stop()
 
 
+def sheets_directory(url: str, key: dict[str, Any]) -> GoogleSheets:
+    """The bot's Google store on the fake Sheets API of serve_sheets, connected to its spreadsheet."""
+    client = SheetsHTTPClient(load_credentials(key), url)
+    return GoogleSheets(
+        client, load_template(), "%B %Y", key["client_email"], {}, SHEET_ID, InMemorySheetConnections()
+    )
+
+
 async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, float]:
     """Nine /balance answers after the month was opened: reads each, CPU and wall time each."""
     with tempfile.TemporaryDirectory() as workdir:
         database = Database(Path(workdir) / "bot.sqlite3")
-        client = SheetsHTTPClient(load_credentials(key), url)
-        directory = GoogleSheets(
-            client, load_template(), "%B %Y", key["client_email"], {}, SHEET_ID, InMemorySheetConnections()
-        )
+        directory = sheets_directory(url, key)
         clock = FakeClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
         service = BalanceService(
             directory, SqliteMirror(database), clock, ZoneInfo("Asia/Phnom_Penh"), load_template().void_prefix

@@ -20,15 +20,12 @@ import aiohttp
 from aiohttp.test_utils import TestServer
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock
-from tests.fakes.sheet_connections import InMemorySheetConnections
 
 from balance_bot.balances import BalanceService
 from balance_bot.domain.language import Language
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
-from bench.balance import CHAT, SHEET_ID, serve_sheets
-from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
-from infrastructure.sheets.google_directory import GoogleSheets
+from bench.balance import CHAT, serve_sheets, sheets_directory
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.database import Database
@@ -48,10 +45,7 @@ async def member(chat_id: int, user_id: int) -> str:
 async def measure(url: str, key: dict[str, Any]) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as workdir:
         database = Database(Path(workdir) / "bot.sqlite3")
-        client = SheetsHTTPClient(load_credentials(key), url)
-        directory = GoogleSheets(
-            client, load_template(), "%B %Y", key["client_email"], {}, SHEET_ID, InMemorySheetConnections()
-        )
+        directory = sheets_directory(url, key)
         clock = FakeClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
         zone = ZoneInfo("Asia/Phnom_Penh")
         balances = BalanceService(directory, SqliteMirror(database), clock, zone, load_template().void_prefix)
