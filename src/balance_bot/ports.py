@@ -455,6 +455,10 @@ class MemberDirectory(Protocol):
         """Every member seen in the group."""
         ...
 
+    async def groups_of(self, user_id: int) -> list[int]:
+        """The groups the user was seen posting in."""
+        ...
+
 
 class GroupSettingsStore(Protocol):
     """What a group chose with /settings; None where it has not chosen."""

@@ -520,6 +520,8 @@ def build_mini_app(settings: Settings, parts: CaptureParts) -> MiniAppServer | N
         _timezone(settings),
         settings.khr_per_usd,
         settings.admin_user_ids,
+        settings.webapp_url,
+        SqliteMemberDirectory(parts.database).groups_of,
     )
 
 

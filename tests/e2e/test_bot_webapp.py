@@ -41,6 +41,10 @@ async def test_the_bot_serves_the_month_and_links_to_it_from_confirmations_and_b
                 html = await page.text()
             async with session.get(f"http://127.0.0.1:{port}/api/month", headers=headers) as answer:
                 month = await answer.json()
+            private = {key: value for key, value in fields.items() if key != "start_param"}
+            privately = {"Authorization": f"tma {signed_init_data(private, telegram.token)}"}
+            async with session.get(f"http://127.0.0.1:{port}/api/groups", headers=privately) as answer:
+                picker = await answer.json()
     buttons = [button for row in confirmation["reply_markup"]["inline_keyboard"] for button in row]
     assert {"text": "📊 This month", "url": link} in buttons
     assert balance["reply_markup"]["inline_keyboard"] == [[{"text": "📊 This month", "url": link}]]
@@ -48,3 +52,10 @@ async def test_the_bot_serves_the_month_and_links_to_it_from_confirmations_and_b
     assert [(entry["item"], entry["amount"], entry["mine"]) for entry in month["entries"]] == [
         ("coffee", "3.00", True)
     ]
+    # Opened from the private chat's menu button: the groups Sokha was seen in, to pick from.
+    assert picker == {"groups": [{"chat": start_param_of(GROUP), "title": "Petty cash"}]}
+    assert telegram.menu_button == {
+        "type": "web_app",
+        "text": "📊 This month",
+        "web_app": {"url": "https://bot.example.org/month/"},
+    }

@@ -71,6 +71,9 @@ class FakeTelegram:
     user_languages: dict[int, str] = field(default_factory=dict)
     # setMyCommands as the bot last set it, per language_code ("" for everyone else).
     commands_by_language: dict[str, list[Params]] = field(default_factory=dict)
+    # The private chats' menu button as the bot set it; the groups' titles getChat answers with.
+    menu_button: Params = field(default_factory=dict)
+    chat_titles: dict[int, str] = field(default_factory=dict)
     # Members' @usernames, sent in `from` with what they post.
     usernames: dict[int, str] = field(default_factory=dict)
     # The inline keyboard each of the bot's messages carries now, by (chat id, message id).
@@ -388,6 +391,11 @@ class FakeTelegram:
                     "Bad Request: message is not modified: specified new message content and reply "
                     "markup are exactly the same as a current content and reply markup of the message",
                 )
+        if method == "setChatMenuButton":
+            button = params.get("menu_button") or {}
+            url = str((button.get("web_app") or {}).get("url", ""))
+            if button.get("type") == "web_app" and not url.startswith("https://"):
+                return _refusal(method, 400, "Bad Request: BUTTON_URL_INVALID")
         if method == "sendDocument":
             document = params.get("document")
             if not isinstance(document, bytes):
@@ -447,6 +455,21 @@ class FakeTelegram:
 
     async def _api_setWebhook(self, params: Params) -> bool:  # noqa: N802
         return True
+
+    async def _api_setChatMenuButton(self, params: Params) -> bool:  # noqa: N802
+        self.menu_button = params.get("menu_button") or {}
+        return True
+
+    async def _api_getChat(self, params: Params) -> Params:  # noqa: N802
+        chat_id = int(params["chat_id"])
+        # A ChatFullInfo, as the Bot API answers getChat (accent colour and reaction count included).
+        return {
+            "id": chat_id,
+            "type": "supergroup",
+            "title": self.chat_titles.get(chat_id, "Petty cash"),
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+        }
 
     async def _api_setMyCommands(self, params: Params) -> bool:  # noqa: N802
         self.commands_by_language[params.get("language_code") or ""] = params["commands"]

@@ -23,6 +23,15 @@ class SqliteMemberDirectory:
         row = await self._database.run(lambda db: db.execute(_BY_USERNAME, (chat_id, username)).fetchone())
         return None if row is None else SeenMember(int(row[0]), str(row[1]), row[2])
 
+    async def groups_of(self, user_id: int) -> list[int]:
+        """The groups the user was seen posting in, the latest first."""
+        rows = await self._database.run(
+            lambda db: db.execute(
+                "SELECT chat_id FROM chat_member WHERE user_id = ? ORDER BY seen_at DESC", (user_id,)
+            ).fetchall()
+        )
+        return [int(chat_id) for (chat_id,) in rows]
+
     async def members(self, chat_id: int) -> list[SeenMember]:
         """Every member seen in the group, the latest seen first."""
         rows = await self._database.run(lambda db: db.execute(_MEMBERS, (chat_id,)).fetchall())

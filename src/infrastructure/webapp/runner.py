@@ -7,14 +7,14 @@ from datetime import timedelta, tzinfo
 from decimal import Decimal
 
 from aiohttp import web
-from telegram import Bot
+from telegram import Bot, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 
 from balance_bot.capture import CaptureService
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
 from balance_bot.ports import Clock
-from infrastructure.webapp.server import Memberships, WebAppConfig, build_webapp, start_param_of
+from infrastructure.webapp.server import GroupsOf, Memberships, WebAppConfig, build_webapp, start_param_of
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,13 @@ class MiniAppServer:
         timezone: tzinfo,
         khr_per_usd: Decimal,
         admin_user_ids: frozenset[int],
+        url: str,
+        groups_of: GroupsOf | None = None,
+        button_text: str = "📊 This month",
     ) -> None:
+        self._url = url
+        self._groups_of = groups_of
+        self._button_text = button_text
         self._view = view
         self._capture = capture
         self._languages = languages
@@ -58,16 +64,39 @@ class MiniAppServer:
                 return None
             return str(member.status)
 
+        titles: dict[int, str | None] = {}
+
+        async def title(chat_id: int) -> str | None:
+            if chat_id not in titles:
+                try:
+                    titles[chat_id] = (await bot.get_chat(chat_id)).title
+                except TelegramError:
+                    titles[chat_id] = None
+            return titles[chat_id]
+
         config = WebAppConfig(
             bot.token, self._auth_max_age, self._timezone, self._khr_per_usd, self._admin_user_ids
         )
         app = build_webapp(
-            config, self._view, self._capture, Memberships(status), self._clock, self._languages
+            config,
+            self._view,
+            self._capture,
+            Memberships(status),
+            self._clock,
+            self._languages,
+            groups_of=self._groups_of,
+            title_of=title,
         )
         self._runner = web.AppRunner(app, access_log=None)  # no line per request in the bot's log
         await self._runner.setup()
         await web.TCPSite(self._runner, self._listen, self._port).start()
         log.info("the Mini App is served on %s:%s", self._listen, self._port)
+        try:  # private chats' menu button opens it, with a picker of the member's groups
+            await bot.set_chat_menu_button(
+                menu_button=MenuButtonWebApp(self._button_text, WebAppInfo(self._url))
+            )
+        except TelegramError as exc:
+            log.warning("could not set the menu button to the Mini App: %s", exc)
 
     async def stop(self) -> None:
         """Stop serving."""

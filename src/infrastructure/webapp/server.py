@@ -41,6 +41,9 @@ MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"}
 ADMIN_STATUSES = frozenset({"creator", "administrator"})
 
 ChatMemberStatus = Callable[[int, int], Awaitable[str | None]]
+# The groups a user was seen in, and a group's title: for the picker of a Mini App opened privately.
+GroupsOf = Callable[[int], Awaitable[list[int]]]
+GroupTitle = Callable[[int], Awaitable[str | None]]
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ def build_webapp(
     clock: Clock,
     languages: ChatLanguages,
     rate_limit: RateLimit | None = None,
+    groups_of: GroupsOf | None = None,
+    title_of: GroupTitle | None = None,
 ) -> web.Application:
     """The aiohttp application: / (the page), /app.js, /app.css, /api/month, /api/undo."""
     limit = rate_limit or RateLimit(REQUESTS_PER_MINUTE)
@@ -130,8 +135,8 @@ def build_webapp(
             raise response
         return response
 
-    async def viewer(request: web.Request) -> tuple[WebAppUser, int, bool]:
-        """The signed user, the group, and whether they are its admin; the HTTP error otherwise."""
+    def signed(request: web.Request) -> WebAppUser:
+        """The signed user, within the rate limit; the HTTP error otherwise."""
         header = request.headers.get("Authorization", "")
         init_data = header.removeprefix("tma ") if header.startswith("tma ") else ""
         try:
@@ -140,6 +145,11 @@ def build_webapp(
             raise _error(web.HTTPUnauthorized, str(exc)) from exc
         if not limit.allows(user.user_id):
             raise _error(web.HTTPTooManyRequests, "too many requests: wait a minute")
+        return user
+
+    async def viewer(request: web.Request) -> tuple[WebAppUser, int, bool]:
+        """The signed user, the group, and whether they are its admin; the HTTP error otherwise."""
+        user = signed(request)
         chat_id = chat_of(request.query.get("chat") or user.start_param)
         if chat_id is None:
             raise _error(web.HTTPBadRequest, "open the Mini App from your group's link")
@@ -183,6 +193,16 @@ def build_webapp(
         await view.changed(chat_id)
         return web.json_response({"undone": [line.number for line in outcome.message.lines]})
 
+    async def groups(request: web.Request) -> web.Response:
+        """The groups a user opening the Mini App privately may pick: seen there, and still a member."""
+        user = signed(request)
+        found = []
+        for chat_id in (await groups_of(user.user_id))[:20] if groups_of is not None else []:
+            if await memberships.of(chat_id, user.user_id) in MEMBER_STATUSES:
+                title = await title_of(chat_id) if title_of is not None else None
+                found.append({"chat": start_param_of(chat_id), "title": title or str(chat_id)})
+        return web.json_response({"groups": found}, dumps=_dumps)
+
     async def static(request: web.Request) -> web.FileResponse:
         name = request.match_info.get("name") or "index.html"
         if name not in {"index.html", "app.js", "app.css"}:
@@ -194,6 +214,7 @@ def build_webapp(
     app.router.add_get("/{name}", static)
     app.router.add_get("/api/month", month)
     app.router.add_post("/api/undo", undo)
+    app.router.add_get("/api/groups", groups)
     return app
 
 

@@ -33,14 +33,16 @@ STATUSES = {(GROUP, SOKHA): "member", (GROUP, DARA): "member", (GROUP, ADMIN): "
 
 
 def launch(user_id, name, chat=GROUP, at=None, token=TOKEN):
-    """initData as Telegram signs it for a direct link with the group in its start parameter."""
+    """initData as Telegram signs it for a direct link with the group in its start parameter (none
+    for the menu button of a private chat: chat=None)."""
     at = at or datetime(2026, 11, 18, 3, 0, tzinfo=UTC)
     fields = {
         "auth_date": str(int(at.timestamp())),
         "query_id": "AAHdF6IQAAAAAN0XohDhrOrc",
-        "start_param": start_param_of(chat),
         "user": json.dumps({"id": user_id, "first_name": name, "language_code": "en"}),
     }
+    if chat is not None:
+        fields["start_param"] = start_param_of(chat)
     return signed_init_data(fields, token)
 
 
@@ -75,8 +77,16 @@ class MiniApp:
             self.clock,
             languages,
             RateLimit(30, lambda: self.now[0]),
+            groups_of=self.groups_of,
+            title_of=self.title_of,
         )
         self.next_id = 100
+
+    async def groups_of(self, user_id):
+        return [GROUP, OTHER_GROUP]  # seen in both; a member of the first only
+
+    async def title_of(self, chat_id):
+        return {GROUP: "Music school"}.get(chat_id)
 
     async def post(self, user_id, name, text):
         self.next_id += 1
@@ -196,3 +206,13 @@ async def test_the_page_is_served_with_a_policy_that_allows_no_inline_script_and
         .headers["Content-Type"]
         .startswith(("application/javascript", "text/javascript"))
     )
+
+
+async def test_opened_privately_the_groups_to_pick_are_those_the_viewer_still_belongs_to(mini_app):
+    _, client = mini_app
+    headers = {"Authorization": f"tma {launch(SOKHA, 'Sokha', chat=None)}"}
+    picked = await (await client.get("/api/groups", headers=headers)).json()
+    assert picked == {"groups": [{"chat": start_param_of(GROUP), "title": "Music school"}]}
+    status, page = await month(client, launch(SOKHA, "Sokha", chat=None), f"?chat={start_param_of(GROUP)}")
+    assert status == 200
+    assert len(page["entries"]) == 3

@@ -104,3 +104,10 @@ async def test_an_admin_sees_the_cash_and_forged_launch_data_shows_the_error_pag
     await screenshot(forged, "mini-app-forged")
     assert await forged.text_content("#error") == "the launch data's signature does not match"
     assert await forged.locator("#list").is_hidden()
+
+
+async def test_opened_from_the_menu_button_the_page_picks_the_viewers_group(served, browser):
+    _, url = served
+    page = await open_page(browser, url, launch(SOKHA, "Sokha", chat=None))
+    await page.wait_for_selector("#rows tr td")
+    assert await page.text_content("#totals") == "Spent: $8.00 + 5,000៛"

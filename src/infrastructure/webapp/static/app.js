@@ -60,7 +60,10 @@ function shiftMonth(month, by) {
 
 async function load(month) {
   const launch = state.launch;
-  const query = month ? `?month=${encodeURIComponent(month)}` : "";
+  const asked = new URLSearchParams();
+  if (month) asked.set("month", month);
+  if (state.chat) asked.set("chat", state.chat);
+  const query = asked.toString() ? `?${asked}` : "";
   const response = await fetch(`api/month${query}`, { headers: { Authorization: `tma ${launch.initData}` } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -108,6 +111,7 @@ function render() {
   document.getElementById("totals").textContent = `${words.spent}: ${sums(page.totals)}`;
   const groups = document.getElementById("groups");
   groups.replaceChildren(
+    ...Object.entries(page.by_member).map(([name, amounts]) => element("span", `${name}: ${sums(amounts)}`, "member")),
     ...Object.entries(page.by_category).map(([name, amounts]) => element("span", `${name || words.noCategory}: ${sums(amounts)}`)),
   );
   drawChart(page);
@@ -231,6 +235,32 @@ async function undoEntry(messageId) {
   await load(state.month);
 }
 
+function startParam(initData) {
+  return new URLSearchParams(initData).get("start_param");
+}
+
+async function pickGroup() {
+  const response = await fetch("api/groups", { headers: { Authorization: `tma ${state.launch.initData}` } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok || !body.groups || !body.groups.length) {
+    showError(body.error || "Open this page from your group's “📊 This month” button.");
+    return;
+  }
+  if (body.groups.length === 1) {
+    state.chat = body.groups[0].chat;
+    load(null);
+    return;
+  }
+  const picker = document.getElementById("picker");
+  picker.replaceChildren(...body.groups.map((group) => {
+    const button = element("button", group.title, "undo");
+    button.type = "button";
+    button.addEventListener("click", () => { state.chat = group.chat; picker.hidden = true; load(null); });
+    return button;
+  }));
+  picker.hidden = false;
+}
+
 function start() {
   state.launch = launchData();
   const webApp = state.launch.webApp;
@@ -246,6 +276,10 @@ function start() {
   document.getElementById("next").addEventListener("click", () => load(shiftMonth(state.month, 1)));
   if (!state.launch.initData) {
     showError("Open this page from the group's “📊 This month” button in Telegram.");
+    return;
+  }
+  if (!startParam(state.launch.initData)) {
+    pickGroup();  // opened from the menu button in a private chat: which group?
     return;
   }
   load(null);
