@@ -2,6 +2,7 @@
 
 import json
 import socket
+from urllib.parse import quote
 
 import aiohttp
 
@@ -59,3 +60,51 @@ async def test_the_bot_serves_the_month_and_links_to_it_from_confirmations_and_b
         "text": "📊 This month",
         "web_app": {"url": "https://bot.example.org/month/"},
     }
+
+
+async def test_in_a_browser_a_member_sees_the_month_seeded_through_the_sheets_api_and_undoes_in_the_sheet(
+    telegram, sheets, key, tmp_path, clock
+):
+    from playwright.async_api import async_playwright, expect
+
+    from tests.e2e.test_bot_google import SHEET_ID, google_settings
+    from tests.integration.webapp.test_page import ARGUMENTS, CHROMIUM, PHONE, screenshot
+
+    port = free_port()
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    settings = google_settings(
+        telegram,
+        sheets,
+        key,
+        tmp_path,
+        BALANCE_SHEET_ID=SHEET_ID,
+        WEBAPP_URL="https://bot.example.org/month/",
+        WEBAPP_SHORT_NAME="month",
+        WEBAPP_PORT=str(port),
+    )
+    async with running(settings, clock):
+        for user, name, text in ((SOKHA, "Sokha", "taxi 5$"), (ADMIN, "Dara", "ice 5000៛")):
+            posted = telegram.user_says(GROUP, user, text, name=name)
+            await telegram.wait_for("sendMessage", replies_to(posted), timeout=10)
+        spreadsheet.months[0].rows[1][3] = 6.0  # a bookkeeper corrects the taxi in the sheet
+        fields = {
+            "auth_date": str(int(clock.now().timestamp())),
+            "start_param": start_param_of(GROUP),
+            "user": json.dumps({"id": SOKHA, "first_name": "Sokha"}),
+        }
+        init_data = signed_init_data(fields, telegram.token)
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, args=ARGUMENTS, headless=True
+            )
+            page = await browser.new_page(viewport=PHONE)
+            await page.route("https://telegram.org/**", lambda route: route.abort())
+            await page.goto(f"http://127.0.0.1:{port}/#tgWebAppData={quote(init_data)}")
+            await page.wait_for_selector("#rows button.undo")
+            await screenshot(page, "mini-app-google-sheet")
+            totals = await page.text_content("#totals")
+            await page.locator("#rows button.undo").click()
+            await expect(page.locator("#rows")).not_to_contain_text("taxi")
+            await browser.close()
+    assert totals == "Spent: $6.00 + 5,000៛"
+    assert spreadsheet.months[0].values()[1][2].startswith("[void]")
