@@ -37,7 +37,9 @@ function money(amount, currency) {
   if (currency === "KHR") {
     return `${Math.round(value).toLocaleString("en-US")}៛`;
   }
-  return `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const dollars = value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // As the chat writes it: $3.00 in English, 3.00$ in Khmer (CLDR).
+  return state.words === WORDS.km ? `${dollars}$` : `$${dollars}`;
 }
 
 function sums(amounts) {
