@@ -31,7 +31,8 @@ from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.webapp.init_data import signed_init_data
-from infrastructure.webapp.server import Memberships, RateLimit, WebAppConfig, build_webapp, start_param_of
+from infrastructure.webapp.links import start_param_of
+from infrastructure.webapp.server import Memberships, RateLimit, WebAppConfig, build_webapp
 
 TOKEN = "123456:bench-token"
 ROUNDS = 9

@@ -20,6 +20,7 @@ from balance_bot.domain.questions import (
     Measure,
     Span,
     WriteRequest,
+    month_span,
     read_question,
 )
 from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, ToolChoice
@@ -206,7 +207,7 @@ class AskLedger:
     async def mine(self, chat_id: int, name: str) -> Found:
         """/mine: the member's own entries this month, with their total."""
         today = self._policy.today()
-        question = LedgerQuestion(Measure.LIST, _month(Period.of(today)), name)
+        question = LedgerQuestion(Measure.LIST, month_span(Period.of(today)), name)
         rows = await self._balances.rows(chat_id, Period.of(today))
         return select(rows, question, name, self._policy.void_prefix)
 
@@ -302,7 +303,3 @@ def checked_choice(
             return None
     words = tuple((choice.words or "").casefold().split())[:5]
     return LedgerQuestion(measure, Span(first, last), member, about_me, words, category)
-
-
-def _month(period: Period) -> Span:
-    return Span(period.first_day(), period.next().first_day() - timedelta(days=1))

@@ -10,7 +10,7 @@ from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance
 from balance_bot.domain.ledger import Period, SheetRow, local_day
 from balance_bot.domain.members import PaymentMode, members_month
 from balance_bot.domain.months import month_named
-from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore
+from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore, PeriodRecord
 
 # How long rows read for a question answer the next ones.
 ROWS_FRESH_SECONDS = 5
@@ -173,9 +173,7 @@ class BalanceService:
             return kept[1]
         rows = await store.read(period)
         if kept is None or kept[1] != rows:  # the mirror is written again only when the sheet changed
-            await self._mirror.reconcile(ledger, period, rows)
-            if self._rows_read is not None:
-                await self._rows_read(chat_id, rows)
+            await self._mirrored(chat_id, ledger, period, rows)
         self._recent_rows[(ledger, period)] = (now, rows)
         return rows
 
@@ -200,9 +198,28 @@ class BalanceService:
         An earlier month still open passes what it holds now on to the next month's opening.
         """
         rows = await store.read(period)
+        await self._mirrored(chat_id, ledger, period, rows)
+        balance, record = await self._balance_of(chat_id, ledger, period, rows)
+        if record is not None and record.closing is None and period < self.current_period():
+            members = balance.members.positions() if balance.members is not None else {}
+            await self._mirror.carry(ledger, period.next(), balance.closing(), members)
+        return balance
+
+    async def balance_of_rows(self, chat_id: int, period: Period, rows: list[SheetRow]) -> PeriodBalance:
+        """The month's balance from rows already read (by `rows`): no read of its own."""
+        ledger = await self._ledgers.for_chat(chat_id).identity()
+        return (await self._balance_of(chat_id, ledger, period, rows))[0]
+
+    async def _mirrored(self, chat_id: int, ledger: str, period: Period, rows: list[SheetRow]) -> None:
+        """The month's rows as read kept in the mirror, and shown to whoever learns from them."""
         await self._mirror.reconcile(ledger, period, rows)
         if self._rows_read is not None:
             await self._rows_read(chat_id, rows)
+
+    async def _balance_of(
+        self, chat_id: int, ledger: str, period: Period, rows: list[SheetRow]
+    ) -> tuple[PeriodBalance, PeriodRecord | None]:
+        """The balance of the rows from the mirror's opening (the box's and the members'), and the record."""
         record = await self._mirror.period(ledger, period)
         opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
         mode = await self._payment_mode(chat_id) if self._payment_mode is not None else PaymentMode.MEMBER
@@ -212,9 +229,7 @@ class BalanceService:
         balance = balance_of(period, opening, month_figures(rows, self._void_prefix), members)
         if period == self.current_period():
             self._latest[chat_id] = balance
-        if record is not None and record.closing is None and period < self.current_period():
-            await self._mirror.carry(ledger, period.next(), balance.closing(), members.positions())
-        return balance
+        return balance, record
 
     async def _roll_over(
         self, chat_id: int, store: LedgerStore, ledger: str, *, read_open_month: bool

@@ -3,14 +3,13 @@ their own marked (with Undo while it is allowed), and for admins the cash, membe
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from balance_bot.balances import BalanceService
-from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance
-from balance_bot.domain.ledger import Period
+from balance_bot.domain.balances import PeriodBalance, month_figures
+from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.money import Currency
 from balance_bot.ports import CaptureState, Clock, MonthUsage
 from balance_bot.usage import UsageReport
@@ -73,10 +72,6 @@ class MonthView:
         """The month for this viewer: the role decides what is in it, not the page."""
         rows = await self._balances.rows(chat_id, period)
         entries = []
-        totals = _nothing()
-        by_member: defaultdict[str, Amounts] = defaultdict(_nothing)
-        by_category: defaultdict[str, Amounts] = defaultdict(_nothing)
-        by_day: defaultdict[date, Amounts] = defaultdict(_nothing)
         for row in rows:
             if row.item.startswith(self._void_prefix):
                 continue
@@ -92,22 +87,18 @@ class MonthView:
                         row.number, row.day, row.item, row.category, amount, currency, row.member, mine, undo
                     )
                 )
-                totals[currency] += amount
-                by_member[row.member.strip() or "—"][currency] += amount
-                by_category[row.category.strip()][currency] += amount
-                if row.day is not None:
-                    by_day[row.day][currency] += amount
+        figures = month_figures(rows, self._void_prefix)  # the sums /balance gives, from the same rows
         balance = usage = None
         if admin:
-            balance = await self._balances.balance(chat_id, period)
+            balance = await self._balances.balance_of_rows(chat_id, period, rows)
             usage = await self._usage.this_month(chat_id) if self._usage is not None else None
         return MonthPage(
             period,
             tuple(entries),
-            totals,
-            dict(by_member),
-            dict(by_category),
-            dict(by_day),
+            dict(figures.spent),
+            {name: dict(amounts) for name, amounts in figures.by_member.items()},
+            {name: dict(amounts) for name, amounts in figures.by_category.items()},
+            {day: dict(amounts) for day, amounts in figures.by_day.items()},
             admin,
             balance,
             usage,
@@ -123,14 +114,10 @@ class MonthView:
         """The message id to undo, when the row is the viewer's own and still within the undo window."""
         if day is None or (today - day).days > 1:
             return None  # the window is minutes long: rows of earlier days are past it
-        parts = reference.split(":")
-        if len(parts) != 4 or parts[0] != "tg" or not parts[2].isdigit():
+        source = EntrySource.parse(reference)
+        if source is None or source.chat_id != chat_id:
             return None
-        saved = await self._state.find(chat_id, int(parts[2]))
+        saved = await self._state.find(chat_id, source.message_id)
         if saved is None or saved.voided or saved.author_id != viewer_id:
             return None
         return saved.message_id if self._clock.now() - saved.saved_at <= self._undo_window else None
-
-
-def _nothing() -> Amounts:
-    return dict.fromkeys(CURRENCIES, ZERO)

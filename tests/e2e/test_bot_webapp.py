@@ -7,7 +7,7 @@ from urllib.parse import quote
 import aiohttp
 
 from infrastructure.webapp.init_data import signed_init_data
-from infrastructure.webapp.server import start_param_of
+from infrastructure.webapp.links import start_param_of
 from tests.e2e.test_bot import ADMIN, GROUP, SOKHA, replies_to, running
 
 

@@ -90,6 +90,18 @@ class EntrySource:
         """The text of the reference column, which finds the row again whatever bookkeepers do."""
         return f"tg:{self.chat_id}:{self.message_id}:{self.index}"
 
+    @classmethod
+    def parse(cls, reference: str) -> EntrySource | None:
+        """The source a reference cell names ('tg:<chat>:<message>:<index>'); None for anything else,
+        such as a row a bookkeeper typed."""
+        parts = reference.strip().split(":")
+        if len(parts) != 4 or parts[0] != "tg":
+            return None
+        try:
+            return cls(int(parts[1]), int(parts[2]), int(parts[3]))
+        except ValueError:
+            return None
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerLine:

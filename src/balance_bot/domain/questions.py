@@ -178,7 +178,7 @@ def read_question(
         return None  # "hello", "thanks": no question
     return LedgerQuestion(
         measure or Measure.TOTAL,
-        span or _month_span(Period.of(today)),
+        span or month_span(Period.of(today)),
         member,
         about_me,
         () if category is not None else words,
@@ -221,11 +221,11 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
     if iso := _ISO_MONTH.search(said):
         iso_period = Period(int(iso.group("year")), int(iso.group("month")))
         if iso_period <= Period.of(today):
-            return _month_span(iso_period), said.replace(iso.group(), " ")
+            return month_span(iso_period), said.replace(iso.group(), " ")
     if khmer_month := _KHMER_MONTHS.search(said):
         period = month_named(khmer_month.group(), today)
         if period is not None:
-            return _month_span(period), said.replace(khmer_month.group(), " ")
+            return month_span(period), said.replace(khmer_month.group(), " ")
     dates = find_dates(said)
     if dates:
         named = day_named(dates[0].words, today)
@@ -238,7 +238,7 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
         if not month.group("year") and period > Period.of(today):
             period = Period(year - 1, number)  # a month without its year is the latest one
         if period <= Period.of(today):
-            return _month_span(period), said.replace(month.group(), " ")
+            return month_span(period), said.replace(month.group(), " ")
     return None, said
 
 
@@ -250,10 +250,11 @@ def _named_span(words: str, today: date) -> Span:
         monday = today - timedelta(days=today.weekday() + 7)
         return Span(monday, monday + timedelta(days=6))
     period = Period.of(today) if words == "this month" else Period.of(today).previous()
-    return _month_span(period)
+    return month_span(period)
 
 
-def _month_span(period: Period) -> Span:
+def month_span(period: Period) -> Span:
+    """Every day of the month."""
     return Span(period.first_day(), period.next().first_day() - timedelta(days=1))
 
 

@@ -16,7 +16,7 @@ from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising
 from balance_bot.connect import SheetsNotConfigured
-from balance_bot.domain.ledger import Period
+from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
@@ -236,7 +236,7 @@ class TryChat:
         name.with_suffix(".csv").write_bytes(month_csv(rows))
         count = replies.count(texts.ROWS, len(rows))
         self._say(replies.say(texts.EXPORT_CAPTION, month=replies.period(period), count=count))
-        self._out.write(f"     files: {name}.xlsx, {name}.csv\n")
+        self._out.write(texts.TRY_FILES.format(files=f"{name}.xlsx, {name}.csv") + "\n")
 
     async def _confirm(self, confirmed: bool, replies: Replies) -> None:
         pending, self._pending = self._pending, None
@@ -257,12 +257,13 @@ class TryChat:
         elif isinstance(request, UndoRequest):
             today = self._services.clock.now().astimezone(self._services.timezone).date()
             rows = await ask.month_rows(TRY_CHAT_ID, Period.of(today))
-            found = next((row.reference for row in rows if row.number == request.number), "")
-            parts = found.split(":")
-            if len(parts) != 4 or not parts[2].isdigit():
+            source = next(
+                (EntrySource.parse(row.reference) for row in rows if row.number == request.number), None
+            )
+            if source is None:
                 self._say(replies.say(texts.NO_SUCH_NUMBER, number=request.number))
                 return
-            await self._show(await self._services.capture.undo(*self._action(int(parts[2]))))
+            await self._show(await self._services.capture.undo(*self._action(source.message_id)))
         else:
             self._say(replies.say(texts.CONFIRM_GONE))
 

@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 
 from balance_bot.ask import Answered, AskLedger, CannotAnswer, ConfirmWrite
 from balance_bot.capture import CaptureService
-from balance_bot.domain.ledger import Period
+from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.outcomes import ActionRefusal, ActionRefused
@@ -169,8 +169,13 @@ class AskHandlers:
         except LedgerError as exc:
             await self._bot.reply(asked, replies.balance_problem(exc))
             return
+        sources = [EntrySource.parse(row.reference) for row in rows if row.number == request.number]
         message_id = next(
-            (_message_id_of(row.reference, asked.chat_id) for row in rows if row.number == request.number),
+            (
+                source.message_id
+                for source in sources
+                if source is not None and source.chat_id == asked.chat_id
+            ),
             None,
         )
         if message_id is None:
@@ -228,11 +233,3 @@ class AskHandlers:
             return True
         await self._bot.reply(message, text)
         return True
-
-
-def _message_id_of(reference: str, chat_id: int) -> int | None:
-    """The member's message a row came from, by its reference 'tg:<chat>:<message>:<index>'."""
-    parts = reference.split(":")
-    if len(parts) != 4 or parts[0] != "tg" or parts[1] != str(chat_id) or not parts[2].isdigit():
-        return None
-    return int(parts[2])

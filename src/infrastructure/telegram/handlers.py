@@ -40,7 +40,7 @@ from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue, utf16_length
 from infrastructure.telegram.replies import Replies
-from infrastructure.webapp.runner import month_link
+from infrastructure.webapp.links import month_link
 
 log = logging.getLogger(__name__)
 UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"

@@ -64,6 +64,18 @@ HELP_MEMBERS = N_(
     "the group's choices). /mybalance shows what you hold or are owed; /balance shows every member's."
 )
 THIS_MONTH_BUTTON = N_("📊 This month")
+# The Mini App's API, shown on its page.
+WEBAPP_REFUSED = {
+    "missing": N_("no signed launch data"),
+    "forged": N_("the launch data's signature does not match"),
+    "no_user": N_("the launch data names no user"),
+    "too_old": N_("the launch data is too old: open the Mini App again"),
+}
+WEBAPP_TOO_MANY = N_("too many requests: wait a minute")
+WEBAPP_NO_GROUP = N_("open the Mini App from your group's link")
+WEBAPP_NOT_A_MEMBER = N_("you are not a member of this group")
+WEBAPP_WHICH_ENTRY = N_("which entry?")
+WEBAPP_NO_UNDO = N_("this entry can no longer be undone here")
 HELP_ASK = N_(
     "Ask me: /ask how much did we spend on fuel this month? (or mention me with the question; "
     "Khmer too: /ask ខែនេះចំណាយអស់ប៉ុន្មាន?). /recent shows the last 10 entries, /mine yours this "
@@ -446,6 +458,7 @@ TRY_INTRO = (
 TRY_WHERE = "Trying it never touches your team's sheet: rows go to {where}."
 TRY_BUTTONS = "     buttons: {buttons}"
 TRY_BUTTON = "[{label}] → {command}"
+TRY_FILES = "     files: {files}"
 TRY_NO_GOOGLE = "In the terminal there is no Google Sheet to connect: {why}"
 TRY_NO_SUCH_COMMAND = "There is no {command} here; /help lists the commands."
 

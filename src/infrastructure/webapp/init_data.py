@@ -11,7 +11,13 @@ from urllib.parse import parse_qsl
 
 
 class InitDataRefused(Exception):
-    """The launch data is missing, forged, too old, or names no user: nothing is answered."""
+    """The launch data is missing, forged, too old, or names no user: nothing is answered.
+
+    `reason` is one of "missing", "forged", "no_user", "too_old" (the page words it)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +39,20 @@ def verify_init_data(init_data: str, bot_token: str, now: datetime, max_age: tim
     fields = dict(parse_qsl(init_data, keep_blank_values=True, strict_parsing=False))
     received = fields.pop("hash", "")
     if not received or not fields:
-        raise InitDataRefused("no signed launch data")
+        raise InitDataRefused("missing")
     check = "\n".join(f"{key}={value}" for key, value in sorted(fields.items()))
     secret = hmac.new(b"WebAppData", bot_token.encode(), hashlib.sha256).digest()
     expected = hmac.new(secret, check.encode(), hashlib.sha256).hexdigest()
     if not hmac.compare_digest(expected, received):
-        raise InitDataRefused("the launch data's signature does not match")
+        raise InitDataRefused("forged")
     try:
         signed_at = datetime.fromtimestamp(int(fields.get("auth_date", "")), tz=now.tzinfo)
         user = json.loads(fields.get("user", ""))
         user_id = int(user["id"])
     except (ValueError, KeyError, TypeError) as exc:
-        raise InitDataRefused("the launch data names no user") from exc
+        raise InitDataRefused("no_user") from exc
     if now - signed_at > max_age or signed_at - now > timedelta(minutes=5):
-        raise InitDataRefused("the launch data is too old: open the Mini App again")
+        raise InitDataRefused("too_old")
     name = " ".join(str(user.get(part) or "") for part in ("first_name", "last_name")).strip()
     return WebAppUser(
         user_id,

@@ -14,7 +14,7 @@ from balance_bot.capture import CaptureService
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
 from balance_bot.ports import Clock
-from infrastructure.webapp.server import GroupsOf, Memberships, WebAppConfig, build_webapp, start_param_of
+from infrastructure.webapp.server import GroupsOf, Memberships, WebAppConfig, build_webapp
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +102,3 @@ class MiniAppServer:
         """Stop serving."""
         if self._runner is not None:
             await self._runner.cleanup()
-
-
-def month_link(bot_username: str | None, short_name: str | None, chat_id: int) -> str | None:
-    """The direct link that opens the Mini App on the group's month; None when none is set up."""
-    if not bot_username or not short_name:
-        return None
-    return f"https://t.me/{bot_username}/{short_name}?startapp={start_param_of(chat_id)}"

@@ -23,8 +23,10 @@ from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthPage, MonthView
 from balance_bot.outcomes import Voided
 from balance_bot.ports import Clock, LedgerError
+from infrastructure.telegram import texts
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.init_data import InitDataRefused, WebAppUser, verify_init_data
+from infrastructure.webapp.links import chat_of, start_param_of
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -95,18 +97,6 @@ class Memberships:
         return status
 
 
-def chat_of(start_param: str | None) -> int | None:
-    """The group a direct link names: 'g1001234' is -1001234 (Telegram allows no '-' first there)."""
-    if not start_param or not start_param.startswith("g") or not start_param[1:].isdigit():
-        return None
-    return -int(start_param[1:])
-
-
-def start_param_of(chat_id: int) -> str:
-    """The start parameter of a direct link to the group's month."""
-    return f"g{-chat_id}" if chat_id < 0 else f"g{chat_id}"
-
-
 def build_webapp(
     config: WebAppConfig,
     view: MonthView,
@@ -135,6 +125,10 @@ def build_webapp(
             raise response
         return response
 
+    def words_for(user: WebAppUser) -> Replies:
+        """The viewer's words: Khmer when their Telegram app is in Khmer, as in a private chat."""
+        return Replies.of(languages.for_private(user.language_code))
+
     def signed(request: web.Request) -> WebAppUser:
         """The signed user, within the rate limit; the HTTP error otherwise."""
         header = request.headers.get("Authorization", "")
@@ -142,9 +136,10 @@ def build_webapp(
         try:
             user = verify_init_data(init_data, config.bot_token, clock.now(), config.auth_max_age)
         except InitDataRefused as exc:
-            raise _error(web.HTTPUnauthorized, str(exc)) from exc
+            words = Replies.of(languages.for_private(None))  # nobody known yet: the default language
+            raise _error(web.HTTPUnauthorized, words.say(texts.WEBAPP_REFUSED[exc.reason])) from exc
         if not limit.allows(user.user_id):
-            raise _error(web.HTTPTooManyRequests, "too many requests: wait a minute")
+            raise _error(web.HTTPTooManyRequests, words_for(user).say(texts.WEBAPP_TOO_MANY))
         return user
 
     async def viewer(request: web.Request) -> tuple[WebAppUser, int, bool]:
@@ -152,10 +147,10 @@ def build_webapp(
         user = signed(request)
         chat_id = chat_of(request.query.get("chat") or user.start_param)
         if chat_id is None:
-            raise _error(web.HTTPBadRequest, "open the Mini App from your group's link")
+            raise _error(web.HTTPBadRequest, words_for(user).say(texts.WEBAPP_NO_GROUP))
         status = await memberships.of(chat_id, user.user_id)
         if status not in MEMBER_STATUSES:
-            raise _error(web.HTTPForbidden, "you are not a member of this group")
+            raise _error(web.HTTPForbidden, words_for(user).say(texts.WEBAPP_NOT_A_MEMBER))
         return user, chat_id, status in ADMIN_STATUSES or user.user_id in config.admin_user_ids
 
     async def month(request: web.Request) -> web.Response:
@@ -165,7 +160,8 @@ def build_webapp(
         try:
             page = await view.page(chat_id, user.user_id, user.name, admin, period, today)
         except LedgerError as exc:
-            raise _error(web.HTTPServiceUnavailable, f"the sheet cannot be read now: {exc}") from exc
+            words = Replies.of(await languages.for_group(chat_id))
+            raise _error(web.HTTPServiceUnavailable, words.balance_problem(exc)) from exc
         replies = Replies.of(await languages.for_group(chat_id))
         answer = page_json(page, user) | {
             "language": replies.speech.language.value,
@@ -182,14 +178,14 @@ def build_webapp(
         try:
             message_id = int((await request.json())["message_id"])
         except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
-            raise _error(web.HTTPBadRequest, "which entry?") from exc
+            raise _error(web.HTTPBadRequest, words_for(user).say(texts.WEBAPP_WHICH_ENTRY)) from exc
 
         async def is_admin() -> bool:
             return admin
 
         outcome = await capture.undo(chat_id, message_id, user.user_id, is_admin)
         if not isinstance(outcome, Voided):
-            raise _error(web.HTTPConflict, "this entry can no longer be undone here")
+            raise _error(web.HTTPConflict, words_for(user).say(texts.WEBAPP_NO_UNDO))
         await view.changed(chat_id)
         return web.json_response({"undone": [line.number for line in outcome.message.lines]})
 

@@ -19,7 +19,8 @@ from balance_bot.outcomes import Accepted
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.webapp.init_data import signed_init_data
-from infrastructure.webapp.server import Memberships, RateLimit, WebAppConfig, build_webapp, start_param_of
+from infrastructure.webapp.links import start_param_of
+from infrastructure.webapp.server import Memberships, RateLimit, WebAppConfig, build_webapp
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger
