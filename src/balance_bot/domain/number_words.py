@@ -74,9 +74,10 @@ _KHMER_NUMBER = rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{either(_KHMER_TENS)})?(?P<uni
 _KHMER_NEXT = rf"(?:{_KHMER_MULTIPLIER_WORDS}|{either(_KHMER_CURRENCY)}|{_HALF})"
 _KHMER = re.compile(_KHMER_NUMBER + rf"(?=[ ]?{_KHMER_NEXT}{_KHMER_BOUND_AFTER})")
 _KHMER_TRIGGER = re.compile(either([*_KHMER_UNITS, *_KHMER_TENS]))
-# "3ដុល្លារកន្លះ" is three and a half dollars; "1ម៉ឺនកន្លះ" one and a half ten-thousands.
-_KHMER_HALF_DOLLAR = re.compile(rf"(\d+)([ ]?(?:ដុល្លារ|ដុល្លា)){_HALF}")
-_KHMER_HALF_MULTIPLIER = re.compile(rf"(\d+)[ ]?({_KHMER_MULTIPLIER_WORDS}){_HALF}")
+# "3ដុល្លារកន្លះ" is three and a half dollars; "1ម៉ឺនកន្លះ" one and a half ten-thousands. A half typed
+# twice is one half: read once, none may be left to be read again (spelling out is stable).
+_KHMER_HALF_DOLLAR = re.compile(rf"(\d+)([ ]?(?:ដុល្លារ|ដុល្លា))(?:{_HALF})+")
+_KHMER_HALF_MULTIPLIER = re.compile(rf"(\d+)[ ]?({_KHMER_MULTIPLIER_WORDS})(?:{_HALF})+")
 _HALF_OF = {
     Decimal(1_000_000): "5សែន",
     Decimal(100_000): "5ម៉ឺន",
