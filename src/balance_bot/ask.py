@@ -14,7 +14,7 @@ from balance_bot.balances import BalanceOutcome, BalanceService
 from balance_bot.categorising import Categorising
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.ledger import Period, SheetRow
-from balance_bot.domain.ledger_answers import Found, select
+from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.questions import (
     LedgerQuestion,
     Measure,
@@ -49,6 +49,7 @@ class Answered:
     found: Found
     member: str | None
     by_model: bool = False
+    group_of: Callable[[Entry], str] | None = None  # whose or which category's, when totals are per group
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,21 +173,27 @@ class AskLedger:
             if not (admin if admin is not None else await is_admin()):
                 return AskRefused(AskRefusal.BALANCE)
             return CashAnswer(await self._balances.balance_named(chat_id, ""))
-        others = member is not None and member.casefold() != asker.casefold()
+        others = question.measure is Measure.BY_MEMBER and member is None
+        others = others or (member is not None and member.casefold() != asker.casefold())
         restricted = others and self._policy.members_may is not MembersMay.ALL
         if restricted and not (admin if admin is not None else await is_admin()):
             return AskRefused(AskRefusal.OTHER_MEMBER)
-        rows = [
-            row for period in question.span.periods() for row in await self._balances.rows(chat_id, period)
-        ]
+        rows = await self._balances.rows_of(chat_id, question.span.periods())
         book = await self._categorising.book(chat_id) if self._categorising is not None else None
 
         def category_of(row: SheetRow) -> str:
             return book.categorise(row.item).name if book is not None else ""
 
-        return Answered(
-            question, select(rows, question, member, self._policy.void_prefix, category_of), member, by_model
-        )
+        found = select(rows, question, member, self._policy.void_prefix, category_of)
+        group_of: Callable[[Entry], str] | None = None
+        if question.measure is Measure.BY_MEMBER:
+            group_of = _member_of
+        elif question.measure is Measure.BY_CATEGORY:
+
+            def group_of(entry: Entry) -> str:
+                return entry.row.category or category_of(entry.row)
+
+        return Answered(question, found, member, by_model, group_of)
 
     async def recent(self, chat_id: int, count: int = RECENT) -> list[SheetRow]:
         """/recent: the month's latest expense rows (last month's too early in a month)."""
@@ -273,6 +280,10 @@ class AskLedger:
         return checked_choice(choice, today, members, categories) if choice is not None else None
 
 
+def _member_of(entry: Entry) -> str:
+    return entry.row.member.strip()
+
+
 def checked_choice(
     choice: ToolChoice, today: date, members: list[str], categories: list[str]
 ) -> LedgerQuestion | None:
@@ -301,5 +312,5 @@ def checked_choice(
         )
         if category is None:
             return None
-    words = tuple((choice.words or "").casefold().split())[:5]
-    return LedgerQuestion(measure, Span(first, last), member, about_me, words, category)
+    words = " ".join((choice.words or "").casefold().split()[:5])
+    return LedgerQuestion(measure, Span(first, last), member, about_me, (words,) if words else (), category)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -176,6 +176,24 @@ class BalanceService:
             await self._mirrored(chat_id, ledger, period, rows)
         self._recent_rows[(ledger, period)] = (now, rows)
         return rows
+
+    async def rows_of(self, chat_id: int, periods: Sequence[Period]) -> list[SheetRow]:
+        """The months' rows in order, as `rows` has them; the months not read lately in one go."""
+        if len(periods) == 1:
+            return await self.rows(chat_id, periods[0])
+        store = self._ledgers.for_chat(chat_id)
+        ledger = await store.identity()
+        now = self._clock.now()
+        fresh = timedelta(seconds=ROWS_FRESH_SECONDS)
+        kept = {period: self._recent_rows.get((ledger, period)) for period in periods}
+        stale = [period for period, rows in kept.items() if rows is None or now - rows[0] >= fresh]
+        read = await store.read_months(stale) if stale else {}
+        for period, rows in read.items():
+            earlier = kept[period]
+            if earlier is None or earlier[1] != rows:
+                await self._mirrored(chat_id, ledger, period, rows)
+            self._recent_rows[(ledger, period)] = (now, rows)
+        return [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
 
     async def forget_rows(self, chat_id: int) -> None:
         """The group's rows are read again for the next question: the bot just changed them."""

@@ -146,6 +146,10 @@ class LedgerStore(Protocol):
         """The period's rows as they stand, bookkeepers' edits included."""
         ...
 
+    async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+        """Several months' rows at once, in as few calls as the store can (a missing month has none)."""
+        ...
+
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Those of the lines already in the period's worksheet (not voided), found by their reference."""
         ...

@@ -169,3 +169,48 @@ async def test_a_khmer_group_is_answered_in_khmer_with_the_tabs_khmer_category_n
         total = await said(telegram, SOKHA, "/ask ខែនេះចំណាយអស់ប៉ុន្មាន?", "Sokha")
     assert fuel == "ចំណាយ លើប្រេងឥន្ធនៈ ក្នុងខែវិច្ឆិកា 2026៖ 20.00$ (ចំណាយ 1 មុខ)។"
     assert total.startswith("ចំណាយ ក្នុងខែវិច្ឆិកា 2026៖ 32.00$ + 5,000៛")
+
+
+async def test_shares_per_member_and_category_the_last_expense_alternatives_and_the_year_are_answered(
+    telegram, sheets, key, tmp_path, clock, november
+):
+    from tests.e2e.test_bot import running
+
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    telegram.admins.add(ADMIN)
+    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    async with running(settings, clock):
+        await post_month(telegram)
+        answers = [
+            await said(telegram, ADMIN, f"/ask {question}")
+            for question in (
+                "who spent the most this month?",
+                "spending by category this month",
+                "what was the last expense?",
+                "how much on coffee or ice this month?",
+                "how much did we spend this year?",
+                "អ្នកណាចំណាយច្រើនជាងគេខែនេះ?",
+            )
+        ]
+        refused = await said(telegram, SOKHA, "/ask who spent the most this month?", "Sokha")
+        await said(telegram, ADMIN, "/language km")
+        khmer = await said(telegram, ADMIN, "/ask ខែនេះចំណាយតាមប្រភេទ")
+
+    assert answers[0].splitlines() == [
+        "Spent in November 2026, by member: $32.00 + 5,000៛ in 5 expenses:",
+        "• Dara: $24.00 + 5,000៛ (3 expenses)",
+        "• Sokha: $8.00 (2 expenses)",
+    ]
+    assert answers[1].splitlines() == [
+        "Spent in November 2026, by category: $32.00 + 5,000៛ in 5 expenses:",
+        "• Fuel: $20.00 (1 expense)",
+        "• Transport: $9.00 (2 expenses)",
+        "• Food & drinks: $3.00 + 5,000៛ (2 expenses)",  # the taxi to the market is transport
+    ]
+    assert answers[2].splitlines()[1].startswith("• No 5, Wed 18 Nov: taxi to the market – $4.00 (Dara)")
+    assert answers[3] == "Spent on “coffee / ice” in November 2026: $3.00 in 1 expense."
+    assert answers[4] == "Spent in 2026: $32.00 + 5,000៛ in 5 expenses."
+    assert answers[5] == answers[0]
+    assert refused.startswith("Only admins can see another member's entries")
+    assert khmer.splitlines()[0].startswith("ចំណាយ")
+    assert "តាមប្រភេទ" in khmer.splitlines()[0]

@@ -98,6 +98,10 @@ class InMemoryLedger:
             for row in self.sheets.get(period.title(self.title_format), [])
         ]
 
+    async def read_months(self, periods):
+        """Several months' rows."""
+        return {period: await self.read(period) for period in periods}
+
     def items(self, title: str) -> list[tuple[int, str, str]]:
         """(No, purpose, amount and currency) of a worksheet's rows, for assertions."""
         return [(row.number, row.line.purpose, str(row.line.money)) for row in self.sheets.get(title, [])]

@@ -213,7 +213,7 @@ class FakeSheets:
 
     def writes_in_any_minute(self) -> int:
         """The most write calls (append, update, batchUpdate) within any 60 seconds of `clock`."""
-        times = sorted(at for kind, at in self.call_times if kind != "values.get" and kind != "get")
+        times = sorted(at for kind, at in self.call_times if kind not in _READS)
         return max((sum(1 for t in times if start <= t < start + 60) for start in times), default=0)
 
     def calls_to(self, kind: str) -> int:
@@ -249,7 +249,7 @@ class FakeSheets:
             if failure is not None:
                 failure.times -= 1
             outage = next((o for o in self.outages if o.lasts()), None)
-            over_read_quota = kind in ("values.get", "get") and self._over_read_quota()
+            over_read_quota = kind in _READS and self._over_read_quota()
         if over_read_quota:  # Google sends no Retry-After for a quota: the minute must refill
             self._reply(handler, 429, _error(429, _READ_QUOTA))
             return
@@ -273,7 +273,10 @@ class FakeSheets:
         if email not in spreadsheet.editors:
             self._reply(handler, 403, _error(403, "The caller does not have permission"))
             return
-        query = {key: values[0] for key, values in parse_qs(url.query).items()}
+        repeated = parse_qs(url.query)
+        query = {key: values[0] for key, values in repeated.items()}
+        if "ranges" in repeated:  # batchGet names every range as its own ?ranges=
+            query["ranges"] = json.dumps(repeated["ranges"])
         payload = json.loads(body) if body else {}
         with self._lock:
             status, answer = self._api(spreadsheet, method, unquote(match.group(2)), query, payload)
@@ -303,6 +306,8 @@ class FakeSheets:
                 "spreadsheetId": spreadsheet.spreadsheet_id,
                 "totalUpdatedRows": len(body.get("data", [])),
             }
+        if method == "GET" and rest == "/values:batchGet":
+            return self._batch_get(spreadsheet, json.loads(query.get("ranges", "[]")))
         if rest.startswith("/values/"):
             a1 = rest.removeprefix("/values/")
             if not _names_a_sheet_of(
@@ -461,7 +466,7 @@ class FakeSheets:
         if self.reads_per_minute is None:
             return False
         now = self.clock()
-        reads = [at for kind, at in self.call_times[:-1] if kind in ("values.get", "get") and at > now - 60]
+        reads = [at for kind, at in self.call_times[:-1] if kind in _READS and at > now - 60]
         return len(reads) >= self.reads_per_minute
 
     def _write(self, spreadsheet: FakeSpreadsheet, a1: str, values: list[list[Cell]], option: str) -> str:
@@ -485,6 +490,16 @@ class FakeSheets:
         if window:
             answer["values"] = [[cell if cell is not None else "" for cell in row] for row in window]
         return 200, answer
+
+    def _batch_get(self, spreadsheet: FakeSpreadsheet, ranges: list[str]) -> tuple[int, dict[str, Any]]:
+        """Every range or none: one that names no worksheet fails the whole call, as in the real API."""
+        value_ranges = []
+        for a1 in ranges:
+            status, answer = self._read(spreadsheet, a1)
+            if status != 200:
+                return status, answer
+            value_ranges.append(answer)
+        return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "valueRanges": value_ranges}
 
     def _token(self, body: bytes) -> dict[str, Any]:
         form = parse_qs(body.decode())
@@ -537,11 +552,16 @@ def _kind(method: str, path: str) -> str:
         return "append"
     if path.endswith(":clear"):
         return "clear"
+    if path.endswith("/values:batchGet"):
+        return "values.batchGet"
     if path.endswith(":batchUpdate"):
         return "values.batchUpdate" if "/values:" in path else "batchUpdate"
     if "/values/" in path:
         return "values.get" if method == "GET" else "update"
     return "get"
+
+
+_READS = frozenset({"values.get", "values.batchGet", "get"})
 
 
 def _error(code: int, message: str) -> dict[str, Any]:

@@ -38,6 +38,9 @@ class Month:
         self.reads += 1
         return ROWS if period.month == 11 else []
 
+    async def rows_of(self, chat_id, periods):
+        return [row for period in periods for row in await self.rows(chat_id, period)]
+
     async def balance_named(self, chat_id, words):
         return "the balance"
 
@@ -119,3 +122,26 @@ async def test_a_change_is_only_proposed_and_done_once_by_the_admin_who_asked_in
     assert ask.confirm(proposed.token, -1, 7) is None  # another member's tap
     assert ask.confirm(proposed.token, -1, 9) == UndoRequest(2)
     assert ask.confirm(proposed.token, -1, 9) is None  # once
+
+
+async def test_totals_per_member_are_for_admins_and_totals_per_category_for_everyone():
+    ask = ledger()
+    question = "who spent the most this month?"
+    assert await ask.ask(-1, 7, "Sokha", member, question) == AskRefused(AskRefusal.OTHER_MEMBER)
+    per_member = await ask.ask(-1, 9, "Admin", admin, question)
+    groups = per_member.found.groups(per_member.group_of, Decimal(4000))
+    assert [(group.name, group.totals[Currency.USD], group.count) for group in groups] == [
+        ("Sokha", Decimal("35.50"), 1),
+        ("Dara", Decimal(20), 2),  # $21.25 at 4,000៛ a dollar, less than Sokha's
+    ]
+    per_category = await ask.ask(-1, 7, "Sokha", member, "spending by category this month")
+    assert [group.name for group in per_category.found.groups(per_category.group_of, Decimal(4000))] == [""]
+
+
+async def test_the_last_expense_and_alternatives_select_the_rows_they_name():
+    ask = ledger()
+    latest = await ask.ask(-1, 9, "Admin", admin, "what was the last expense?")
+    assert latest.question.measure is Measure.LATEST
+    assert latest.found.entries[-1].row.item == "ice"
+    either = await ask.ask(-1, 9, "Admin", admin, "how much on fuel or ice this month?")
+    assert [entry.row.item for entry in either.found.entries] == ["generator fuel", "ice"]

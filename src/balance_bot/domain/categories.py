@@ -25,6 +25,7 @@ _KHMER_SYLLABLE = re.compile(
 )
 _KHMER_RUN = re.compile(f"(?:{_KHMER_SYLLABLE.pattern})+")
 _LATIN_WORD = re.compile(r"[a-z0-9&]+")
+_JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with)\s|សម្រាប់")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,14 @@ class CategoryBook:
         return other.name if other is not None else OTHER
 
     def _best_match(self, text: str) -> _Match | None:
+        """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
+        transport, 'water for the office' a drink. So the words before a joining word decide first."""
+        head = _JOINING_WORD.split(text, maxsplit=1)[0]
+        if head != text and (in_head := self._longest_match(head)) is not None:
+            return in_head
+        return self._longest_match(text)
+
+    def _longest_match(self, text: str) -> _Match | None:
         matches = [*self._khmer_matches(text), *self._latin_matches(text)]
         if not matches:
             return None

@@ -43,6 +43,27 @@ class Found:
 
         return sorted(self.entries, key=in_dollars, reverse=True)[:most]
 
+    def groups(self, key: Callable[[Entry], str], khr_per_usd: Decimal) -> list[Group]:
+        """The entries' totals per key (a member, a category), the dearest first, riel counted at the rate."""
+        by_key: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            by_key.setdefault(key(entry), []).append(entry)
+        groups = [Group(name, _totals(entries), len(entries)) for name, entries in by_key.items()]
+        return sorted(groups, key=lambda group: group.in_dollars(khr_per_usd), reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One member's or one category's share of the entries a question selected."""
+
+    name: str
+    totals: dict[Currency, Decimal]
+    count: int
+
+    def in_dollars(self, khr_per_usd: Decimal) -> Decimal:
+        """The share in dollars, riel counted at the rate: what the groups are ordered by."""
+        return self.totals[Currency.USD] + self.totals[Currency.KHR] / khr_per_usd
+
 
 def select(
     rows: Iterable[SheetRow],
@@ -55,7 +76,7 @@ def select(
     about whole months), by the member if one is named, with the words or the category asked about.
     Voided rows, top-ups and movements are no spending."""
     span, wanted = question.span, (member or "").strip().casefold()
-    words = [_stem(word) for word in question.words]
+    alternatives = [[_stem(word) for word in subject.split()] for subject in question.words]
     entries = []
     for row in rows:
         if row.item.startswith(void_prefix):
@@ -67,17 +88,21 @@ def select(
         if wanted and row.member.strip().casefold() != wanted:
             continue
         item = row.item.casefold()
-        if words and not all(word in item for word in words):
+        if alternatives and not any(all(word in item for word in words) for words in alternatives):
             continue
         if question.category is not None and (row.category or category_of(row)) != question.category:
             continue
         for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
             if amount:
                 entries.append(Entry(row, currency, amount))
+    return Found(tuple(entries), _totals(entries))
+
+
+def _totals(entries: Iterable[Entry]) -> dict[Currency, Decimal]:
     totals = dict.fromkeys(CURRENCIES, ZERO)
     for entry in entries:
         totals[entry.currency] += entry.amount
-    return Found(tuple(entries), totals)
+    return totals
 
 
 def _stem(word: str) -> str:

@@ -23,6 +23,9 @@ class Measure(Enum):
     LIST = "list"
     LARGEST = "largest"
     BALANCE = "balance"  # the cash left: admins only
+    LATEST = "latest"  # the last entry
+    BY_MEMBER = "by_member"  # the total of each member
+    BY_CATEGORY = "by_category"  # the total of each category
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class LedgerQuestion:
     span: Span
     member: str | None = None
     about_me: bool = False
-    words: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
 
 
@@ -81,15 +84,44 @@ _UNDO = re.compile(
 _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>\d+)")
 
 _MEASURES = (
-    (Measure.BALANCE, r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ"),
+    (
+        Measure.BALANCE,
+        r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ|លុយក្នុងប្រអប់",
+    ),
+    (
+        Measure.LATEST,
+        r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
+        r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត",
+    ),
+    (
+        Measure.BY_MEMBER,
+        r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:by|per|each)\s+"
+        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
+    ),
+    (
+        Measure.BY_CATEGORY,
+        r"\b(?:by|per|each|which|what)\s+(?:category|categories|kind|type)\b|\bcategories\b|\bbreakdown\b"
+        r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
+    ),
     (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក"),
     (Measure.LARGEST, r"\b(?:biggest|largest|most expensive|top|highest)\b|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ"),
-    (Measure.LIST, r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|មានអ្វី"),
+    (
+        Measure.LIST,
+        r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|មានអ្វី"
+        r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
+    ),
     (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|អស់"),
 )
+# "how much money do we have?": the cash, unless the question is about spending.
+_CASH_HELD = re.compile(
+    r"\b(?:money|cash|petty cash)\b.*\b(?:have|got|there)\b|\b(?:have|got)\b.*\b(?:money|cash)\b"
+    r"|\bpetty cash\b|មានលុយ|លុយមាន"
+)
+_SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expenses?|entries)\b|ចំណាយ|ទិញ")
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
 _WEEKDAYS_BACK = {"this week": 0, "last week": 1}
+_YEARS_BACK = {"this year": 0, "ឆ្នាំនេះ": 0, "last year": 1, "ឆ្នាំមុន": 1, "ឆ្នាំទៅ": 1}
 _RELATIVE = {
     "today": 0,
     "ថ្ងៃនេះ": 0,
@@ -112,6 +144,7 @@ _RANGE = re.compile(
 _ORDINAL = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
 _ISO_MONTH = re.compile(r"\b(?P<year>20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-)")
 _SINCE = re.compile(r"\b(?:since|after)\s+(?P<a>.+?)\s*$")
+_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?P<year>20\d\d)\b")
 _LAST_DAYS = re.compile(r"\b(?:last|past)\s+(?P<n>\d{1,3})\s+days?\b")
 _MONTH_NUMBERS = {
     name: number
@@ -137,13 +170,23 @@ _STOP = frozenset((
     "until", "during", "pay", "paid", "buy", "bought", "whole", "group", "team's", "team", "details",
     "there", "any", "it", "its", "give", "get", "say", "about", "thing", "things", "stuff", "went", "after",
     "everything", "everyone", "anything", "what's", "times", "time", "whole", "altogether", "overall",
+    "usd", "dollar", "dollars", "riel", "riels", "khr", "who", "by", "per", "each", "member", "members",
+    "person", "people", "category", "categories", "breakdown", "broken", "down", "kind", "type", "latest",
+    "newest", "recent", "one", "row", "petty", "year", "got", "vs", "versus", "compared", "most", "least",
+    "purchase", "purchases", "when", "anyone", "someone", "somebody", "yet", "already", "ever",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
     "សម្រាប់", "ខ្ញុំ", "យើង", "បាន", "ទិញ", "តើ", "នៅសល់", "បញ្ជី", "អ្វីខ្លះ", "ធំជាងគេ",
     "ថ្លៃជាងគេ", "លុយ", "ក្រុម", "ថ្ងៃនេះ", "ម្សិលមិញ", "ខែនេះ", "ខែមុន", "សប្តាហ៍នេះ", "សប្ដាហ៍នេះ",
-    "អាទិត្យនេះ", "សប្តាហ៍មុន", "សប្ដាហ៍មុន", "អាទិត្យមុន", "ដែរ", "ទេ", "របស់", "ខែ",
+    "អាទិត្យនេះ", "សប្តាហ៍មុន", "សប្ដាហ៍មុន", "អាទិត្យមុន", "ដែរ", "ទេ", "របស់", "ខែ", "ដុល្លារ", "រៀល",
+    "ចុងក្រោយ", "ថ្មីបំផុត", "អ្នកណា", "ម្នាក់ៗ", "តាមសមាជិក", "តាមបុគ្គល", "តាមប្រភេទ", "ប្រភេទនីមួយៗ",
+    "ប្រភេទណា", "ប្រភេទ", "មានលុយ", "លុយមាន", "ឆ្នាំនេះ", "ឆ្នាំមុន", "ឆ្នាំទៅ", "ច្រើនជាងគេ", "តិចជាងគេ",
+    "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល",
 )  # fmt: skip
+# "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
+_ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|ឬ")
+_YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
 
@@ -165,6 +208,8 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     span, said_without_days = _span(said, today)
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
+    if measure in (None, Measure.TOTAL) and _CASH_HELD.search(said) and not _SPENDING.search(said):
+        measure = Measure.BALANCE
     if measure is None and _ENTRIES.search(said):
         measure = Measure.LIST  # "my expenses this month"
     member = next((name for name in members if _names(said, name)), None)
@@ -172,17 +217,14 @@ def read_question(
     rest = said_without_days
     if member is not None:
         rest = re.sub(rf"\b{re.escape(member.lower())}(?:'s)?\b", " ", rest)
-    words = _subject_words(rest)
-    category = _category(words, categories)
-    if measure is None and (span is None or not (words or member)):
+    category = _category(_subject_words(rest), categories)
+    words = () if category is not None else _alternatives(rest)
+    if measure is Measure.BY_CATEGORY and category is not None:
+        measure = Measure.TOTAL  # "spent in the Fuel category"
+    if measure is None and (span is None or not (words or member or category)):
         return None  # "hello", "thanks": no question
     return LedgerQuestion(
-        measure or Measure.TOTAL,
-        span or month_span(Period.of(today)),
-        member,
-        about_me,
-        () if category is not None else words,
-        category,
+        measure or Measure.TOTAL, span or month_span(Period.of(today)), member, about_me, words, category
     )
 
 
@@ -207,6 +249,9 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
     for words in (*_WEEKDAYS_BACK, "this month", "last month"):
         if words in said:
             return _named_span(words, today), said.replace(words, " ")
+    for words, back in _YEARS_BACK.items():
+        if words in said:
+            return _year_span(today.year - back, today), said.replace(words, " ")
     if last_days := _LAST_DAYS.search(said):
         days = int(last_days.group("n"))
         return Span(today - timedelta(days=max(days - 1, 0)), today), said.replace(last_days.group(), " ")
@@ -239,7 +284,14 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
             period = Period(year - 1, number)  # a month without its year is the latest one
         if period <= Period.of(today):
             return month_span(period), said.replace(month.group(), " ")
+    if (named_year := _YEAR.search(said)) and int(named_year.group("year")) <= today.year:
+        return _year_span(int(named_year.group("year")), today), said.replace(named_year.group(), " ")
     return None, said
+
+
+def _year_span(year: int, today: date) -> Span:
+    """The whole year, so rows without a date count too (the months ahead have no rows yet)."""
+    return Span(date(year, 1, 1), date(year, 12, 31))
 
 
 def _named_span(words: str, today: date) -> Span:
@@ -273,6 +325,12 @@ def _subject_words(rest: str) -> tuple[str, ...]:
         khmer = khmer.replace(stop, " ")
     found = [*latin, *_KHMER_RUN.findall(khmer)]
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
+
+
+def _alternatives(rest: str) -> tuple[str, ...]:
+    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
+    found = (" ".join(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
+    return tuple(dict.fromkeys(subject for subject in found if subject))
 
 
 def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:

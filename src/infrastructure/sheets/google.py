@@ -163,6 +163,11 @@ class GoogleSheetLedger:
         """The period's rows as they stand, in one call."""
         return await self._run(lambda: self._read(period))
 
+    async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+        """Several months' rows in two calls, however many: the worksheets' titles, then those of the
+        months the spreadsheet has, together (a year asked about need not cost a read per month)."""
+        return await self._run(lambda: self._read_months(periods))
+
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Those of the lines whose reference is in the period's worksheet, not voided; one read."""
         return await self._run(lambda: self._find_lines(period, lines))
@@ -503,6 +508,25 @@ class GoogleSheetLedger:
             if self._owners[title] in (None, period):
                 return title, rows
         return None
+
+    def _read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+        metadata = self._client.fetch_sheet_metadata(
+            self.spreadsheet_id, params={"fields": "sheets.properties.title"}
+        )
+        titles = {str(sheet["properties"]["title"]) for sheet in metadata.get("sheets", [])}
+        wanted = list(dict.fromkeys(t for period in periods for t in self._candidates(period) if t in titles))
+        values: dict[str, list[list[Any]]] = {}
+        if wanted:
+            ranges = [f"{quoted(title)}!A:{letter(WIDEST)}" for title in wanted]
+            answer = self._client.values_batch_get(self.spreadsheet_id, ranges, params=UNFORMATTED)
+            for title, value_range in zip(wanted, answer.get("valueRanges", []), strict=True):
+                values[title] = value_range.get("values", [])
+                self._remember(title, values[title])
+        months: dict[Period, list[SheetRow]] = {}
+        for period in periods:
+            owned = [t for t in self._candidates(period) if t in values and self._owners[t] in (None, period)]
+            months[period] = [row for _, row in self._numbered_rows(values[owned[0]])] if owned else []
+        return months
 
     def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         found = self._period_values(period)

@@ -157,6 +157,10 @@ class _ChatLedger:
         """Read a month of the group's spreadsheet."""
         return await (await self._ledger()).read(period)
 
+    async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+        """Read several months of the group's spreadsheet."""
+        return await (await self._ledger()).read_months(periods)
+
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Find lines in the group's spreadsheet."""
         return await (await self._ledger()).find(period, lines)

@@ -157,6 +157,10 @@ class WorkbookLedger:
         """The period's rows as they stand in the file."""
         return await self._run(lambda: self._read(period))
 
+    async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+        """Several months' rows, from the file as it stands."""
+        return await self._run(lambda: {period: self._read(period) for period in periods})
+
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Those of the lines whose reference is in the period's worksheet, not voided."""
         return await self._run(lambda: self._find_lines(period, lines))

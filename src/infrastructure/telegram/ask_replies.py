@@ -3,7 +3,8 @@ Every figure here is computed from the rows, never taken from a model's words.""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 
 from balance_bot.ask import (
@@ -37,6 +38,8 @@ class AskReplies:
         """The reply to /ask."""
         say = self._replies.say
         match outcome:
+            case Answered(question, found, member, _, group_of) if group_of is not None:
+                return self._per_group(question, found, member, group_of, shown or {})
             case Answered(question, found, member):
                 return self._answered(question, found, member, shown or {})
             case CashAnswer(balance):
@@ -57,12 +60,7 @@ class AskReplies:
         self, question: LedgerQuestion, found: Found, member: str | None, shown: Mapping[str, str]
     ) -> str:
         say = self._replies.say
-        subject = say(texts.ASK_SUBJECT_MEMBER, member=member) if member else say(texts.ASK_SUBJECT_ALL)
-        if question.category is not None:
-            subject += say(texts.ASK_IN_CATEGORY, category=shown.get(question.category, question.category))
-        elif question.words:
-            subject += say(texts.ASK_ABOUT, words=" ".join(question.words))
-        span = self._span(question.span)
+        subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
             return say(texts.ASK_NOTHING, subject=subject, span=span)
         count = self._replies.count(texts.EXPENSES, found.count)
@@ -71,14 +69,58 @@ class AskReplies:
             return say(texts.ASK_COUNT, subject=subject, span=span, count=count)
         if question.measure is Measure.TOTAL:
             return say(texts.ASK_TOTAL, subject=subject, span=span, amounts=amounts, count=count)
+        lower = subject[:1].lower() + subject[1:] if self._replies.speech.language.value == "en" else subject
         if question.measure is Measure.LARGEST:
-            lower = (
-                subject[:1].lower() + subject[1:] if self._replies.speech.language.value == "en" else subject
-            )
             title = say(texts.ASK_LARGEST, subject_lower=f" ({lower})", span=span)
             return "\n".join([title, *(self.entry(entry) for entry in found.largest(self._khr_per_usd))])
+        if question.measure is Measure.LATEST:
+            last_row = found.entries[-1].row
+            title = say(texts.ASK_LATEST, subject_lower=f" ({lower})", span=span)
+            latest = [self.entry(entry) for entry in found.entries if entry.row is last_row]
+            return "\n".join([title, *latest])
         title = say(texts.ASK_LIST, subject=subject, span=span, amounts=amounts, count=count)
         return "\n".join([title, *self.entries(found.entries)])
+
+    def _per_group(
+        self,
+        question: LedgerQuestion,
+        found: Found,
+        member: str | None,
+        group_of: Callable[[Entry], str],
+        shown: Mapping[str, str],
+    ) -> str:
+        """Totals per member or per category, the largest share first."""
+        say = self._replies.say
+        subject, span = self._subject(question, member, shown), self._span(question.span)
+        if not found.entries:
+            return say(texts.ASK_NOTHING, subject=subject, span=span)
+        by_category = question.measure is Measure.BY_CATEGORY
+        title = say(
+            texts.ASK_BY_CATEGORY if by_category else texts.ASK_BY_MEMBER,
+            subject=subject,
+            span=span,
+            amounts=self.sums(found.totals),
+            count=self._replies.count(texts.EXPENSES, found.count),
+        )
+        lines = [title]
+        for group in found.groups(group_of, self._khr_per_usd):
+            if by_category:
+                name = shown.get(group.name, group.name) if group.name else say(texts.ASK_NO_CATEGORY)
+            else:
+                name = group.name or "—"
+            count = self._replies.count(texts.EXPENSES, group.count)
+            lines.append(say(texts.ASK_GROUP, name=name, amounts=self.sums(group.totals), count=count))
+        return "\n".join(lines)
+
+    def _subject(self, question: LedgerQuestion, member: str | None, shown: Mapping[str, str]) -> str:
+        """'Spent by Dara on “taxi”': whose entries, about what."""
+        say = self._replies.say
+        subject = say(texts.ASK_SUBJECT_MEMBER, member=member) if member else say(texts.ASK_SUBJECT_ALL)
+        if question.category is not None:
+            subject += say(texts.ASK_IN_CATEGORY, category=shown.get(question.category, question.category))
+        elif question.words:
+            subject += say(texts.ASK_ABOUT, words=" / ".join(question.words))
+        return subject
 
     def entries(self, entries: Sequence[Entry]) -> list[str]:
         """The entries, the first LISTED of them, and how many more."""
@@ -130,6 +172,8 @@ class AskReplies:
             return say(texts.ASK_SPAN_DAY, day=replies.day(span.first))
         if span.whole_months() and Period.of(span.first) == Period.of(span.last):
             return say(texts.ASK_SPAN_MONTH, month=replies.period(Period.of(span.first)))
+        if span.first == date(span.first.year, 1, 1) and span.last == date(span.first.year, 12, 31):
+            return say(texts.ASK_SPAN_YEAR, year=replies.formats.digits(str(span.first.year)))
         return say(texts.ASK_SPAN_DAYS, first=replies.day(span.first), last=replies.day(span.last))
 
 

@@ -134,3 +134,18 @@ def test_a_tab_without_other_gets_it_and_budgets_are_kept():
     assert book.names == ["Fuel", OTHER]
     assert book.named("Fuel").budget_usd == Decimal(120)
     assert book.categorise("diesel").name == "Fuel"
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("taxi to the market", "Transport"),  # "market" is the longer word, but the taxi was bought
+        ("water for the office", "Food & drinks"),
+        ("tuk tuk from the market", "Transport"),
+        ("parking at the market", "Transport"),
+        ("ទឹកសម្រាប់ភ្ញៀវ", "Food & drinks"),
+        ("bags for the market", "Food & drinks"),  # nothing bought is a word of the tab: the rest decides
+    ],
+)
+def test_what_was_bought_decides_over_where_it_went_or_what_it_was_for(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category

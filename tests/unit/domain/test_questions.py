@@ -83,3 +83,75 @@ def test_changes_are_requests_an_admin_confirms_not_questions():
 @pytest.mark.parametrize("text", ["hello", "thanks!", "", "ok 👍", "see you tomorrow"])
 def test_chatter_is_no_question(text):
     assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("what was the last expense?", Measure.LATEST),
+        ("when did we last buy water", Measure.LATEST),
+        ("ចំណាយចុងក្រោយ", Measure.LATEST),
+        ("who spent the most this month?", Measure.BY_MEMBER),
+        ("how much did each of us spend", Measure.BY_MEMBER),
+        ("spending per person last month", Measure.BY_MEMBER),
+        ("អ្នកណាចំណាយច្រើនជាងគេ", Measure.BY_MEMBER),
+        ("spending by category this month", Measure.BY_CATEGORY),
+        ("which category did we spend most on", Measure.BY_CATEGORY),
+        ("breakdown of October", Measure.BY_CATEGORY),
+        ("ខែនេះចំណាយតាមប្រភេទ", Measure.BY_CATEGORY),
+        ("how much money do we have?", Measure.BALANCE),
+        ("how much is in the petty cash", Measure.BALANCE),
+        ("មានលុយប៉ុន្មាន", Measure.BALANCE),
+        ("how much cash did we spend", Measure.TOTAL),
+        ("did we pay the internet bill?", Measure.LIST),
+        ("បង់ថ្លៃអ៊ីនធឺណិតហើយឬនៅ", Measure.LIST),
+    ],
+)
+def test_the_last_entry_the_share_of_each_member_or_category_and_the_cash_are_asked_in_many_ways(
+    text, measure
+):
+    question = read(text)
+    assert isinstance(question, LedgerQuestion)
+    assert question.measure is measure
+    assert question.words == () or measure in (Measure.LATEST, Measure.LIST)
+
+
+def test_a_category_named_with_by_category_words_asks_for_that_category():
+    fuel = read("spent in the fuel category")
+    assert (fuel.measure, fuel.category) == (Measure.TOTAL, "Fuel")
+
+
+def test_several_purposes_are_alternatives_and_a_purpose_of_several_words_is_one():
+    assert read("how much on coffee and tea").words == ("coffee", "tea")
+    assert read("fuel or taxi this month").words == ("fuel", "taxi")
+    assert read("សាំង ឬ តាក់ស៊ី ខែនេះ").words == ("សាំង", "តាក់ស៊ី")
+    assert read("សាំងនិងតាក់ស៊ីខែនេះអស់ប៉ុន្មាន").words == ("សាំង", "តាក់ស៊ី")
+    assert read("water bill and internet last month").words == ("water bill", "internet")
+    assert read("ទិញទឹកកកហើយឬអត់").words == ("ទឹកកក",)  # "... or not?" is no alternative
+    assert read("total food & drinks").category == "Food & drinks"
+
+
+def test_a_currency_named_is_no_purpose():
+    assert read("how much did we spend in USD this month").words == ()
+    assert read("how much riel did we spend").words == ()
+    assert read("ចំណាយប៉ុន្មានដុល្លារ").words == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("how much this year", Span(date(2026, 1, 1), date(2026, 12, 31))),
+        ("ឆ្នាំនេះចំណាយអស់ប៉ុន្មាន", Span(date(2026, 1, 1), date(2026, 12, 31))),
+        ("how much last year", Span(date(2025, 1, 1), date(2025, 12, 31))),
+        ("total in 2025", Span(date(2025, 1, 1), date(2025, 12, 31))),
+        ("how much in 2026", Span(date(2026, 1, 1), date(2026, 12, 31))),
+    ],
+)
+def test_a_year_is_its_twelve_months(text, span):
+    question = read(text)
+    assert question.span == span
+    assert question.span.whole_months()
+
+
+def test_a_year_ahead_is_no_span():
+    assert read("how much in 2030").span == NOVEMBER
