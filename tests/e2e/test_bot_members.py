@@ -132,3 +132,21 @@ async def test_a_member_without_a_username_is_named_by_the_name_they_post_under(
         unknown = await said(telegram, ADMIN, "/advance Vanna 10$")
     assert advanced.startswith("Advance recorded: 10.00 USD to Dara – market. Saved as No 2 (")
     assert unknown.startswith("Name the member:")
+
+
+async def test_change_given_back_is_said_in_a_members_own_words_and_a_return_ticket_stays_an_expense(
+    telegram, settings_for, clock
+):
+    settings = settings_for()
+    telegram.admins.add(ADMIN)
+    telegram.usernames[SOKHA] = "sokha_k"
+    async with running(settings, clock):
+        await said(telegram, SOKHA, "coffee 2$", name="Sokha")
+        await said(telegram, ADMIN, "/advance @sokha_k 50$ market")
+        gave_back = await said(telegram, SOKHA, "gave back 5$", name="Sokha")
+        khmer = await said(telegram, SOKHA, "ប្រគល់លុយវិញ ២ម៉ឺន", name="Sokha")
+        ticket = await said(telegram, SOKHA, "return ticket 20$", name="Sokha")
+        await settle(telegram)
+    assert gave_back.startswith("Returned to the box: 5.00 USD from Sokha. Saved as No 3 (")
+    assert khmer.startswith("Returned to the box: 20,000 KHR from Sokha. Saved as No 4 (")
+    assert ticket.startswith("Logged: 20.00 USD – return ticket.")

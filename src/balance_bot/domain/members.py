@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,6 +13,20 @@ from enum import Enum
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
+
+# A member's own words for change given back to the box: 'returned 20$', 'gave back 5$',
+# 'ប្រគល់លុយវិញ ២ម៉ឺន'. 'return ticket 20$' stays an expense: only a past or 'back' form counts.
+GIVEN_BACK = (
+    r"(?i)^\s*(?:returned|gave\s+back|given\s+back|giving\s+back|ប្រគល់(?:លុយ)?(?:មក)?វិញ|ប្រគល់លុយ"
+    r"|អាប់លុយ(?:វិញ)?)(?![a-z])"
+)
+_GIVEN_BACK = re.compile(GIVEN_BACK)
+
+
+def given_back(text: str) -> str | None:
+    """What follows a member's words for change given back (the amount and a note); None without them."""
+    found = _GIVEN_BACK.match(text)
+    return text[found.end() :].strip(" :,-") if found is not None else None
 
 
 class MovementKind(Enum):

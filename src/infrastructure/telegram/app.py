@@ -30,6 +30,7 @@ from balance_bot.capture import CaptureService
 from balance_bot.categorising import Categorising
 from balance_bot.connect import ConnectSheet
 from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.members import GIVEN_BACK
 from balance_bot.group_moves import GroupMoves
 from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
@@ -223,12 +224,7 @@ def build_application(
         ):
             application.add_handler(CommandHandler(command, handler, filters=groups))
         # "returned 20$": a member's change given back, before the message is read as an expense.
-        returned = (
-            filters.Regex(r"(?i)^\s*returned\b")
-            & filters.TEXT
-            & ~filters.COMMAND
-            & filters.UpdateType.MESSAGE
-        )
+        returned = filters.Regex(GIVEN_BACK) & filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
         application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
     if ask is not None:
         asking = AskHandlers(handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone))

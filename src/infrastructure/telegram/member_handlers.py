@@ -12,7 +12,7 @@ from telegram import Bot, Message, MessageEntity, Update, User
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from balance_bot.domain.members import MovementKind, PaymentMode
+from balance_bot.domain.members import MovementKind, PaymentMode, given_back
 from balance_bot.group_settings import GroupSettings
 from balance_bot.movements import AdvanceReminders, CashMovements
 from balance_bot.outcomes import TopUpUnclear
@@ -58,7 +58,9 @@ class MemberHandlers:
         author = author_of(message, user) if message is not None else None
         if message is None or user is None or author is None or author.id != user.id:
             return  # an anonymous admin is nobody's member: they use /received @member
-        text = _without_command(message, "returned")
+        said = _without_command(message)
+        text = given_back(said)
+        text = said if text is None else text
         member = SeenMember(user.id, author.name, user.username)
         incoming = replace(incoming_of(message, author), text=text)
         outcome = await self._movements.record(incoming, MovementKind.RETURNED, member)
@@ -130,7 +132,7 @@ class MemberHandlers:
         if message is None or author is None:
             return
         named = _named_member(message, context.bot.id)
-        text = _without_mention(_without_command(message, ""), message)
+        text = _without_mention(_without_command(message), message)
         outcome = await self._movements.record(replace(incoming_of(message, author), text=text), kind, named)
         if isinstance(outcome, TopUpUnclear):
             await self._bot.reply(message, (await self._bot.replies_for(message)).say(texts.MOVEMENT_HOW))
@@ -165,14 +167,12 @@ def _seen(user: User) -> SeenMember:
     return SeenMember(user.id, user.full_name, user.username)
 
 
-def _without_command(message: Message, word: str) -> str:
-    """The text after the command ('/advance@balance_bot'), or after a leading word ('returned')."""
+def _without_command(message: Message) -> str:
+    """The text after the command ('/advance@balance_bot'), or the whole text."""
     text = message.text or message.caption or ""
     for entity in message.entities:
         if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
             return message.text[entity.length :].strip() if message.text else ""
-    if word and text.strip().casefold().startswith(word):
-        return text.strip()[len(word) :].strip()
     return text.strip()
 
 

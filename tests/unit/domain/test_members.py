@@ -2,12 +2,13 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from balance_bot.domain.balances import CURRENCIES, balance_of, month_figures
 from balance_bot.domain.ledger import Period, SheetRow
-from balance_bot.domain.members import MovementKind, PaymentMode, members_month
+from balance_bot.domain.members import MovementKind, PaymentMode, given_back, members_month
 from balance_bot.domain.money import Currency
 
 VOID = "[void] "
@@ -161,3 +162,22 @@ def test_the_box_and_what_members_hold_less_what_they_are_owed_is_what_the_month
         left = opening[currency] + balance.figures.topups[currency] - balance.figures.spent[currency]
         assert box + held - owed == left
         assert balance.box(currency) == box
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("returned 20$", "20$"),
+        ("Returned: 5$", "5$"),
+        ("gave back 5$ change", "5$ change"),
+        ("giving back 3$", "3$"),
+        ("ប្រគល់លុយវិញ ២ម៉ឺន", "២ម៉ឺន"),
+        ("ប្រគល់វិញ 5000៛", "5000៛"),
+        ("អាប់លុយ 2000៛", "2000៛"),
+        ("return ticket 20$", None),
+        ("returnedx 5", None),
+        ("coffee 3$", None),
+    ],
+)
+def test_a_members_words_for_change_given_back_leave_the_amount_and_a_note(text, rest):
+    assert given_back(text) == rest
