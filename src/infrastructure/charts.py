@@ -7,12 +7,14 @@ import calendar
 import io
 from collections.abc import Mapping
 from decimal import Decimal
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from balance_bot.domain.balances import PeriodBalance
 from balance_bot.domain.money import Currency
 from infrastructure.telegram.texts import CHART_NO_CATEGORY
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 900, 420
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 20, 50, 40
@@ -38,6 +40,9 @@ def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: st
     by_category = _in_dollars(balance.figures.by_category, khr_per_usd)
     shown = sorted(by_category.items(), key=lambda item: -item[1])[:MAX_CATEGORY_BARS]
     panel = CATEGORY_PANEL_TOP + CATEGORY_BAR * len(shown) if len(shown) > 1 or (shown and shown[0][0]) else 0
+    # Imported here: Pillow costs the bot ~4 MB of memory, and only the month's summary draws.
+    from PIL import Image, ImageDraw, ImageFont
+
     image = Image.new("RGB", (WIDTH, HEIGHT + panel), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=14)

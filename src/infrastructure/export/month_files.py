@@ -8,9 +8,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from balance_bot.domain.ledger import SheetRow
 
 HEADERS = (
@@ -25,6 +22,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def month_xlsx(title: str, rows: Sequence[SheetRow]) -> bytes:
     """The rows in a workbook of one worksheet; member text is always text."""
+    # Imported here: openpyxl costs the bot ~7 MB of memory, and only /export needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
