@@ -67,8 +67,16 @@ $(CHROMIUM):
 	$(SUDO) apt-get install -y --no-install-recommends chromium || \
 	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
+# A Khmer font, so the Mini App's screenshots show Khmer as a phone does, not as boxes.
+KHMER_FONT := /usr/share/fonts/truetype/khmeros/KhmerOS.ttf
+$(KHMER_FONT):
+	@command -v apt-get >/dev/null || { echo "No Khmer font: the Mini App's screenshots will show Khmer as boxes (Debian: apt-get install fonts-khmeros)."; exit 0; }
+	$(SUDO) apt-get install -y --no-install-recommends fonts-khmeros || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends fonts-khmeros; } || \
+	  echo "No Khmer font: the Mini App's screenshots will show Khmer as boxes."
+
 ## test: lint, type-check, check the import direction, run the tests (a browser's too)
-test: $(DEV) $(CHROMIUM)
+test: $(DEV) $(CHROMIUM) $(KHMER_FONT)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy

@@ -8,13 +8,15 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import Enum
 
 from balance_bot.balances import BalanceOutcome, BalanceService
 from balance_bot.categorising import Categorising
-from balance_bot.domain.categories import CategoryBook
+from balance_bot.domain.categories import TOTAL, Category, CategoryBook, DecidedBy
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
+from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import (
     LedgerQuestion,
     Measure,
@@ -23,6 +25,7 @@ from balance_bot.domain.questions import (
     month_span,
     read_question,
 )
+from balance_bot.movements import CashMovements, MemberBalanceOutcome
 from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, ToolChoice
 
 log = logging.getLogger(__name__)
@@ -57,6 +60,22 @@ class CashAnswer:
     """The cash balance, for an admin."""
 
     balance: BalanceOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetAnswer:
+    """The month's spending of each budgeted category (or the one asked about), against its budget."""
+
+    period: Period
+    spent: tuple[tuple[Category, dict[Currency, Decimal]], ...]
+    asked: Category | None  # the category asked about, budgeted or not
+
+
+@dataclass(frozen=True, slots=True)
+class PositionAnswer:
+    """What one member holds of the team's cash this month, or is owed, as /mybalance shows it."""
+
+    outcome: MemberBalanceOutcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +114,16 @@ class AskUnavailable:
     error: LedgerError
 
 
-AskOutcome = Answered | CashAnswer | ConfirmWrite | AskRefused | CannotAnswer | AskUnavailable
+AskOutcome = (
+    Answered
+    | CashAnswer
+    | BudgetAnswer
+    | PositionAnswer
+    | ConfirmWrite
+    | AskRefused
+    | CannotAnswer
+    | AskUnavailable
+)
 
 
 @dataclass
@@ -126,8 +154,10 @@ class AskLedger:
         policy: AskPolicy,
         categorising: Categorising | None = None,
         model: LedgerToolCaller | None = None,
+        movements: CashMovements | None = None,
     ) -> None:
         self._balances = balances
+        self._movements = movements
         self._clock = clock
         self._policy = policy
         self._categorising = categorising
@@ -178,6 +208,12 @@ class AskLedger:
         restricted = others and self._policy.members_may is not MembersMay.ALL
         if restricted and not (admin if admin is not None else await is_admin()):
             return AskRefused(AskRefusal.OTHER_MEMBER)
+        if question.measure is Measure.POSITION:
+            if self._movements is None:
+                return CannotAnswer()
+            return PositionAnswer(await self._movements.position_of(chat_id, member or asker))
+        if question.measure is Measure.BUDGET:
+            return await self._budgets(chat_id, question)
         rows = await self._balances.rows_of(chat_id, question.span.periods())
         book = await self._categorising.book(chat_id) if self._categorising is not None else None
 
@@ -194,6 +230,29 @@ class AskLedger:
                 return entry.row.category or category_of(entry.row)
 
         return Answered(question, found, member, by_model, group_of)
+
+    async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
+        """Each budgeted category's spending this month, or the asked one's: from the month's rows."""
+        if self._categorising is None:
+            return CannotAnswer()
+        book = await self._categorising.book(chat_id)
+        asked = book.named(question.category) if question.category is not None else None
+        if asked is None and question.words:
+            guess = book.categorise(" ".join(question.words))
+            asked = book.named(guess.name) if guess.decided_by is DecidedBy.WORDS else None
+        period = Period.of(question.span.first)
+        rows = await self._balances.rows(chat_id, period)
+
+        def category_of(row: SheetRow) -> str:
+            return book.categorise(row.item).name
+
+        spent = []
+        for category in [asked] if asked is not None else book.budgeted:
+            only = None if category.name.casefold() == TOTAL.casefold() else category.name
+            selected = LedgerQuestion(Measure.TOTAL, question.span, category=only)
+            found = select(rows, selected, None, self._policy.void_prefix, category_of)
+            spent.append((category, found.totals))
+        return BudgetAnswer(period, tuple(spent), asked)
 
     async def recent(self, chat_id: int, count: int = RECENT) -> list[SheetRow]:
         """/recent: the month's latest expense rows (last month's too early in a month)."""

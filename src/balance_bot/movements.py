@@ -81,12 +81,16 @@ class CashMovements:
         member = await self._member(chat_id, named)
         if not isinstance(member, SeenMember):
             return UnknownMember(named if isinstance(named, str) else "")
+        return await self.position_of(chat_id, member.name)
+
+    async def position_of(self, chat_id: int, name: str) -> MemberBalanceOutcome:
+        """This month's figures of the member who posts under the name (a question names them so)."""
         outcome = await self._balances.balance_named(chat_id, "")
         if not isinstance(outcome, Balance):
             return outcome
         members = outcome.balance.members
-        figures = members.named(member.name) if members is not None else None
-        return MemberBalance(member.name, figures, outcome)
+        figures = members.named(name) if members is not None else None
+        return MemberBalance(name, figures, outcome)
 
     async def _named_first(self, chat_id: int, text: str) -> tuple[SeenMember, str] | None:
         """The member whose name (or first name) the text starts with, the longest such, and the rest."""

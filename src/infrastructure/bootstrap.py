@@ -400,6 +400,7 @@ def build_capture(
         categorising=categorising,
     )
     connect = ConnectSheet(access, chat_sheets)
+    movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
     return CaptureParts(
         capture,
         connect,
@@ -417,7 +418,7 @@ def build_capture(
         GroupMoves(chat_moves, delivery, chat_sheets),
         categorising,
         ledgers,
-        CashMovements(capture, SqliteMemberDirectory(database), balances),
+        movements,
         group_settings,
         AdvanceReminders(
             balances, group_settings, SqliteAdvanceReminders(database), settings.advance_reminder_days
@@ -432,6 +433,7 @@ def build_capture(
             ),
             categorising,
             llm.ledger_tools,
+            movements,
         ),
     )
 

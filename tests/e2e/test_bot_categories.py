@@ -3,6 +3,7 @@
 from openpyxl import Workbook, load_workbook
 
 from tests.e2e.test_bot import ADMIN, DARA, GROUP, SOKHA, replies_to, running, settle
+from tests.e2e.test_bot_members import this_month
 
 
 async def test_a_confirmation_names_the_category_and_cat_changes_it_for_good(telegram, settings_for, clock):
@@ -53,17 +54,26 @@ async def test_a_khmer_group_reads_the_tabs_khmer_names_and_may_name_one_in_khme
     assert "ការធ្វើដំណើរ, ប្រេងឥន្ធនៈ" in explained
 
 
-async def test_the_80_and_100_percent_notices_come_once_and_balance_shows_categories_against_budgets(
-    telegram, settings_for, clock
-):
-    settings = settings_for(KHR_PER_USD="4000")
+def categories_tab(settings, *rows):
+    """The workbook a bookkeeper prepared: a Categories tab with these rows, budgets included."""
     settings.workbook_path.parent.mkdir(parents=True, exist_ok=True)
     book = Workbook()
     book.active.title = "Categories"
     book.active.append(["Category", "Category (Khmer)", "Words", "Budget (USD)", "Budget (KHR)"])
-    book.active.append(["Fuel", "ប្រេងឥន្ធនៈ", "diesel, សាំង", 100, None])
-    book.active.append(["Food & drinks", "អាហារ", "coffee, rice", None, None])
+    for row in rows:
+        book.active.append(row)
     book.save(settings.workbook_path)
+
+
+async def test_the_80_and_100_percent_notices_come_once_and_balance_shows_categories_against_budgets(
+    telegram, settings_for, clock
+):
+    settings = settings_for(KHR_PER_USD="4000")
+    categories_tab(
+        settings,
+        ["Fuel", "ប្រេងឥន្ធនៈ", "diesel, សាំង", 100, None],
+        ["Food & drinks", "អាហារ", "coffee, rice", None, None],
+    )
     telegram.admins.add(ADMIN)
     async with running(settings, clock):
         for text in ("diesel 70$", "diesel 15$", "សាំង ៨ម៉ឺន", "diesel 1$", "coffee 3$"):
@@ -183,3 +193,37 @@ async def test_cat_and_undo_in_reply_to_the_bots_confirmation_act_on_the_expense
         await settle(telegram)
     assert answer.startswith("No 1 (coffee for guests): now Guests & events.")
     assert undone.startswith("Undone")
+
+
+async def test_a_member_asks_how_much_of_a_budget_is_left_in_english_or_khmer(telegram, settings_for, clock):
+    settings = settings_for(KHR_PER_USD="4000")
+    categories_tab(
+        settings,
+        ["Fuel", "ប្រេងឥន្ធនៈ", "diesel, សាំង", 100, None],
+        ["Food & drinks", "អាហារ", "coffee, rice", None, 200000],
+        ["Transport", "ការធ្វើដំណើរ", "taxi", None, None],
+    )
+    telegram.admins.add(ADMIN)
+    async with running(settings, clock):
+        for text in ("diesel 30$", "សាំង ៤ម៉ឺន", "coffee 5$", "taxi 4$"):
+            message = telegram.user_says(GROUP, SOKHA, text, name="Sokha")
+            await telegram.wait_for("sendMessage", replies_to(message))
+        await settle(telegram)
+        answers = []
+        for question in (
+            "/ask how much of the fuel budget is left?",
+            "/ask ថវិកាសាំងនៅសល់ប៉ុន្មាន?",
+            "/ask how are we doing on budgets?",
+            "/ask taxi budget",
+        ):
+            asked = telegram.user_says(GROUP, SOKHA, question, name="Sokha")
+            answers.append((await telegram.wait_for("sendMessage", replies_to(asked)))["text"])
+    month = this_month(clock)
+    assert answers[0] == f"Budgets in {month}:\n• Fuel: $40.00 of $100.00 (40%); $60.00 left"
+    assert answers[1] == answers[0]
+    assert answers[2] == (
+        f"Budgets in {month}:\n• Fuel: $40.00 of $100.00 (40%); $60.00 left\n"
+        "• Food & drinks: 20,000៛ of 200,000៛ (10%); 180,000៛ left"
+    )
+    assert answers[3].startswith("Transport has no budget. A bookkeeper sets one")
+    assert answers[3].endswith(f"Spent on it in {month}: $4.00.")

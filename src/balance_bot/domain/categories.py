@@ -59,6 +59,8 @@ class Categorised:
 class _Match:
     category: int  # the category's place in the tab: the earlier one wins a tie
     length: int  # characters of the purpose the word covers: the longer word wins
+    # An English compound names its kind last ('moto fuel' is fuel): the later word wins a tie.
+    word_index: int = 0
 
 
 @dataclass
@@ -118,7 +120,8 @@ class CategoryBook:
 
     def categorise(self, purpose: str, learned: Mapping[str, str] | None = None) -> Categorised:
         """The category the purpose's words name: a correction learned for these words first, then
-        the tab's words (the longest matched word wins, then the earlier category), else Other."""
+        the tab's words (the longest matched word wins, then the later word, then the earlier
+        category), else Other."""
         key = purpose_key(purpose)
         if learned and key in learned and self.named(learned[key]) is not None:
             return Categorised(learned[key], DecidedBy.LEARNED)
@@ -143,7 +146,7 @@ class CategoryBook:
         matches = [*self._khmer_matches(text), *self._latin_matches(text)]
         if not matches:
             return None
-        return max(matches, key=lambda match: (match.length, -match.category))
+        return max(matches, key=lambda match: (match.length, match.word_index, -match.category))
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
         """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,
@@ -164,20 +167,21 @@ class CategoryBook:
             for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
                 phrase = tuple(words[start : start + size])
                 if phrase in self._phrases:
-                    yield _Match(self._phrases[phrase], sum(map(len, phrase)) + size - 1)
+                    yield _Match(self._phrases[phrase], sum(map(len, phrase)) + size - 1, start)
                 joined = "".join(phrase)
                 if joined in self._latin:
-                    yield _Match(self._latin[joined], len(joined))
-        for raw, word in zip(raws, words, strict=True):
+                    yield _Match(self._latin[joined], len(joined), start)
+        for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
             exact = next((form for form in _forms(raw, word) if form in self._latin), None)
             if exact is not None:
-                yield _Match(self._latin[exact], len(exact))
+                yield _Match(self._latin[exact], len(exact), index)
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
                 found = process.extractOne(
                     word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
                 )
                 if found is not None:
-                    yield _Match(self._latin[found[0]], len(word) - 1)  # a guess loses to an exact word
+                    # A guess loses to an exact word.
+                    yield _Match(self._latin[found[0]], len(word) - 1, index)
 
 
 def purpose_key(purpose: str) -> str:

@@ -12,7 +12,7 @@ from enum import Enum
 from balance_bot.domain.dates import day_named, find_dates
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
-from balance_bot.domain.text import normalize_message
+from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
 
 class Measure(Enum):
@@ -26,6 +26,8 @@ class Measure(Enum):
     LATEST = "latest"  # the last entry
     BY_MEMBER = "by_member"  # the total of each member
     BY_CATEGORY = "by_category"  # the total of each category
+    POSITION = "position"  # what a member holds of the team's cash, or is owed
+    BUDGET = "budget"  # the month's spending against the categories' budgets
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,12 @@ _UNDO = re.compile(
 _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>\d+)")
 
 _MEASURES = (
+    (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
+    (
+        Measure.POSITION,
+        r"\b(?:owe|owes|owed|hold|holding|advance|advances|advanced)\b|\bmy balance\b|ជំពាក់|បុរេប្រទាន"
+        r"|លុយកក់|ខ្ញុំនៅសល់|នៅសល់លុយខ្ញុំ",
+    ),
     (
         Measure.BALANCE,
         r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ|លុយក្នុងប្រអប់",
@@ -119,6 +127,7 @@ _CASH_HELD = re.compile(
 )
 _SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expenses?|entries)\b|ចំណាយ|ទិញ")
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
+_ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
 _WEEKDAYS_BACK = {"this week": 0, "last week": 1}
 _YEARS_BACK = {"this year": 0, "ឆ្នាំនេះ": 0, "last year": 1, "ឆ្នាំមុន": 1, "ឆ្នាំទៅ": 1}
@@ -157,6 +166,8 @@ _MONTH_WORDS = re.compile(
     r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"(?:\s+(?P<year>20\d\d))?\b"
 )
+_KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
+_KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
 _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
 # Words that carry no subject: what remains after them names the purpose asked about.
 _STOP = frozenset((
@@ -173,7 +184,8 @@ _STOP = frozenset((
     "usd", "dollar", "dollars", "riel", "riels", "khr", "who", "by", "per", "each", "member", "members",
     "person", "people", "category", "categories", "breakdown", "broken", "down", "kind", "type", "latest",
     "newest", "recent", "one", "row", "petty", "year", "got", "vs", "versus", "compared", "most", "least",
-    "purchase", "purchases", "when", "anyone", "someone", "somebody", "yet", "already", "ever",
+    "purchase", "purchases", "budget", "budgets", "doing", "when", "anyone", "someone", "somebody", "yet",
+    "already", "ever",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -182,7 +194,7 @@ _KHMER_STOP = (
     "អាទិត្យនេះ", "សប្តាហ៍មុន", "សប្ដាហ៍មុន", "អាទិត្យមុន", "ដែរ", "ទេ", "របស់", "ខែ", "ដុល្លារ", "រៀល",
     "ចុងក្រោយ", "ថ្មីបំផុត", "អ្នកណា", "ម្នាក់ៗ", "តាមសមាជិក", "តាមបុគ្គល", "តាមប្រភេទ", "ប្រភេទនីមួយៗ",
     "ប្រភេទណា", "ប្រភេទ", "មានលុយ", "លុយមាន", "ឆ្នាំនេះ", "ឆ្នាំមុន", "ឆ្នាំទៅ", "ច្រើនជាងគេ", "តិចជាងគេ",
-    "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល",
+    "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល", "ឆ្នាំ", "ថ្ងៃទី", "ថវិកា",
 )  # fmt: skip
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
 _ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|ឬ")
@@ -198,7 +210,7 @@ def read_question(
 
     `members` are the names entries are posted by; `categories` the (English, Khmer) names.
     """
-    said = normalize_message(text).strip().lower().rstrip("?!. ")
+    said = normalize_message(text).translate(DIGITS_TO_ASCII).strip().lower().rstrip("?!. ")
     said = re.sub(r"^/ask(?:@\w+)?\s*", "", said)
     if not said:
         return None
@@ -213,7 +225,7 @@ def read_question(
     if measure is None and _ENTRIES.search(said):
         measure = Measure.LIST  # "my expenses this month"
     member = next((name for name in members if _names(said, name)), None)
-    about_me = member is None and bool(_ME.search(said))
+    about_me = member is None and bool(_ME.search(_ASKING_ME.sub(" ", said)))
     rest = said_without_days
     if member is not None:
         rest = re.sub(rf"\b{re.escape(member.lower())}(?:'s)?\b", " ", rest)
@@ -221,6 +233,12 @@ def read_question(
     words = () if category is not None else _alternatives(rest)
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
+    if measure is Measure.POSITION and member is None and not about_me:
+        measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
+    if measure is Measure.POSITION:
+        words, category = (), None
+    if measure is Measure.BUDGET:  # its words name a category ('សាំង'): the use case's tab decides which
+        span = month_span(Period.of(span.first if span is not None else today))  # budgets are monthly
     if measure is None and (span is None or not (words or member or category)):
         return None  # "hello", "thanks": no question
     return LedgerQuestion(
@@ -276,6 +294,14 @@ def _span(said: str, today: date) -> tuple[Span | None, str]:
         named = day_named(dates[0].words, today)
         if named is not None:
             return Span(named, named), said[: dates[0].start] + " " + said[dates[0].end :]
+    if khmer_day := _KHMER_DAY.search(said):
+        ordinal = _day_of(f"{khmer_day.group('day')}th", today)
+        if ordinal is not None:
+            return Span(ordinal, ordinal), said.replace(khmer_day.group(), " ")
+    if (numbered := _KHMER_MONTH_NUMBER.search(said)) and 1 <= int(numbered.group("month")) <= 12:
+        period = Period(today.year, int(numbered.group("month")))
+        period = period if period <= Period.of(today) else Period(today.year - 1, period.month)
+        return month_span(period), said.replace(numbered.group(), " ")
     if month := _MONTH_WORDS.search(said):
         number = _MONTH_NUMBERS[month.group("month")[:3]]
         year = int(month.group("year")) if month.group("year") else today.year
@@ -334,9 +360,16 @@ def _alternatives(rest: str) -> tuple[str, ...]:
 
 
 def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
-    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ')."""
+    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ'),
+    or by the head of a name of two ('food', 'repairs', 'អាហារ'); 'phone' stays a word of items."""
     said = " ".join(words)
+    if not said:
+        return None
     for name, khmer in categories:
-        if said and (said == name.lower() or said == khmer or said == name.lower().replace(" & ", " ")):
+        english = name.lower()
+        if said in (english, khmer, english.replace(" & ", " "), khmer.replace(" និង", " ")):
+            return name
+        heads = {english.split(" & ")[0], khmer.split(" និង")[0]} if " & " in english else set()
+        if said in heads or said.removesuffix("s") in {head.removesuffix("s") for head in heads}:
             return name
     return None

@@ -11,7 +11,7 @@ from decimal import Decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.ext import ContextTypes
 
-from balance_bot.ask import Answered, AskLedger, CannotAnswer, ConfirmWrite
+from balance_bot.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
 from balance_bot.capture import CaptureService
 from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.months import month_named
@@ -218,7 +218,8 @@ class AskHandlers:
         outcome = await self._ask.ask(message.chat_id, author.id, author.name, is_admin, question)
         if mentioned and isinstance(outcome, CannotAnswer):
             return False
-        book = await self._ask.categories(message.chat_id) if isinstance(outcome, Answered) else None
+        named_categories = isinstance(outcome, Answered | BudgetAnswer)
+        book = await self._ask.categories(message.chat_id) if named_categories else None
         shown = replies.category_names(book) if book is not None else {}
         text = AskReplies(replies, self._khr_per_usd).answer(outcome, shown)
         if isinstance(outcome, ConfirmWrite):

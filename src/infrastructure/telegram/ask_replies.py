@@ -12,16 +12,21 @@ from balance_bot.ask import (
     AskOutcome,
     AskRefused,
     AskUnavailable,
+    BudgetAnswer,
     CannotAnswer,
     CashAnswer,
     ConfirmWrite,
+    PositionAnswer,
 )
 from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.categories import TOTAL
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure, Span, TopUpRequest
 from infrastructure.telegram import texts
+from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
 LISTED = 20  # entries listed in one answer; the rest are counted
@@ -44,6 +49,10 @@ class AskReplies:
                 return self._answered(question, found, member, shown or {})
             case CashAnswer(balance):
                 return self._replies.balance_reply(balance, self._khr_per_usd)
+            case BudgetAnswer() as budgets:
+                return self._budgets(budgets, shown or {})
+            case PositionAnswer(position):
+                return MemberReplies(self._replies).member_balance(position, self._khr_per_usd)
             case ConfirmWrite(request):
                 if isinstance(request, TopUpRequest):
                     return say(texts.CONFIRM_TOPUP, text=request.text)
@@ -111,6 +120,37 @@ class AskReplies:
             count = self._replies.count(texts.EXPENSES, group.count)
             lines.append(say(texts.ASK_GROUP, name=name, amounts=self.sums(group.totals), count=count))
         return "\n".join(lines)
+
+    def _budgets(self, answer: BudgetAnswer, shown: Mapping[str, str]) -> str:
+        """Each budgeted category's spending against its budget; the largest share first."""
+        say, money = self._replies.say, self._replies.formats.money
+        month = self._replies.period(answer.period)
+        uses = [
+            (category, totals, budget_use(category, totals, self._khr_per_usd))
+            for category, totals in answer.spent
+        ]
+        if answer.asked is not None and uses[0][2] is None:
+            name = self._replies.category(answer.asked.name, shown)
+            return say(texts.ASK_NO_BUDGET_FOR, category=name, month=month, spent=self.sums(uses[0][1]))
+        lines = [say(texts.ASK_BUDGETS, month=month)]
+        for category, _, use in sorted(uses, key=lambda used: -(used[2].percent if used[2] else 0)):
+            if use is None:
+                continue
+            is_total = category.name.casefold() == TOTAL.casefold()
+            name = say(texts.ALL_SPENDING) if is_total else self._replies.category(category.name, shown)
+            over = use.left < 0
+            lines.append(
+                say(
+                    texts.ASK_BUDGET_OVER if over else texts.ASK_BUDGET_LEFT,
+                    category=name,
+                    spent=money(use.spent, use.currency),
+                    budget=money(use.budget, use.currency),
+                    percent=self._replies.formats.number(use.percent, decimals=0),
+                    left=money(use.left, use.currency),
+                    over=money(-use.left, use.currency),
+                )
+            )
+        return "\n".join(lines) if len(lines) > 1 else say(texts.ASK_NO_BUDGETS)
 
     def _subject(self, question: LedgerQuestion, member: str | None, shown: Mapping[str, str]) -> str:
         """'Spent by Dara on “taxi”': whose entries, about what."""

@@ -90,6 +90,17 @@ ASK_BY_MEMBER = N_("{subject}{span}, by member: {amounts} in {count}:")
 ASK_BY_CATEGORY = N_("{subject}{span}, by category: {amounts} in {count}:")
 ASK_GROUP = N_("• {name}: {amounts} ({count})")
 ASK_NO_CATEGORY = N_("No category")
+ASK_BUDGETS = N_("Budgets in {month}:")
+ASK_BUDGET_LEFT = N_("• {category}: {spent} of {budget} ({percent}%); {left} left")
+ASK_BUDGET_OVER = N_("• {category}: {spent} of {budget} ({percent}%); {over} over")
+ASK_NO_BUDGETS = N_(
+    "No category has a budget yet. A bookkeeper sets them in the spreadsheet's Categories tab, in the "
+    "Budget (USD) or Budget (KHR) column."
+)
+ASK_NO_BUDGET_FOR = N_(
+    "{category} has no budget. A bookkeeper sets one in the spreadsheet's Categories tab, in the Budget "
+    "(USD) or Budget (KHR) column. Spent on it in {month}: {spent}."
+)
 ASK_NOTHING = N_("{subject}{span}: nothing.")
 ASK_SUBJECT_ALL = N_("Spent")
 ASK_SUBJECT_MEMBER = N_("Spent by {member}")

@@ -118,9 +118,16 @@ def test_the_purpose_key_ignores_case_plural_numbers_and_punctuation():
     assert purpose_key("ទឹកកក ice") == "ទឹកកក ice"
 
 
-def test_a_tie_goes_to_the_category_earlier_in_the_tab():
+def test_a_tie_goes_to_the_later_word_as_an_english_compound_names_its_kind_last():
     book = CategoryBook((Category("First", words=("lamp",)), Category("Second", words=("bulb",))))
-    assert book.categorise("lamp bulb").name == "First"
+    assert book.categorise("lamp bulb").name == "Second"
+    assert DEFAULTS.categorise("moto fuel").name == "Fuel"
+    assert DEFAULTS.categorise("birthday cake").name == "Guests & events"  # the longer word still wins
+
+
+def test_a_word_in_two_categories_goes_to_the_one_earlier_in_the_tab():
+    book = CategoryBook((Category("First", words=("lamp",)), Category("Second", words=("lamp",))))
+    assert book.categorise("lamp").name == "First"
 
 
 def test_a_category_is_named_in_english_or_khmer_whatever_the_case():
@@ -148,4 +155,24 @@ def test_a_tab_without_other_gets_it_and_budgets_are_kept():
     ],
 )
 def test_what_was_bought_decides_over_where_it_went_or_what_it_was_for(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("remorque", "Transport"),
+        ("coca", "Food & drinks"),
+        ("ការ៉េម", "Food & drinks"),
+        ("ហ្គាស", "Fuel"),
+        ("EDC", "Utilities & phone"),
+        ("water supply", "Utilities & phone"),
+        ("smart top up", "Utilities & phone"),
+        ("phone charger", "Office supplies"),
+        ("chairs", "Office supplies"),
+        ("guitar strings", "Other"),  # no misspelt drink
+        ("smart tv", "Other"),
+    ],
+)
+def test_the_default_words_know_cambodian_brands_and_everyday_office_things(purpose, category):
     assert DEFAULTS.categorise(purpose).name == category

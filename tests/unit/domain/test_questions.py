@@ -155,3 +155,46 @@ def test_a_year_is_its_twelve_months(text, span):
 
 def test_a_year_ahead_is_no_span():
     assert read("how much in 2030").span == NOVEMBER
+
+
+def test_show_me_is_no_question_about_me():
+    assert not read("show me the 3 biggest expenses").about_me
+    assert read("show me my expenses").about_me
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ខែ១០ ចំណាយប៉ុន្មាន", Span(date(2026, 10, 1), date(2026, 10, 31))),
+        ("ខែ 12 ចំណាយប៉ុន្មាន", Span(date(2025, 12, 1), date(2025, 12, 31))),  # the latest December
+        ("ថ្ងៃទី៥ ចំណាយអ្វីខ្លះ", Span(date(2026, 11, 5), date(2026, 11, 5))),
+        ("ថ្ងៃទី 5 ខែ 11 ចំណាយប៉ុន្មាន", Span(date(2026, 11, 5), date(2026, 11, 5))),
+        ("ឆ្នាំ ២០២៦ ចំណាយប៉ុន្មាន", Span(date(2026, 1, 1), date(2026, 12, 31))),
+    ],
+)
+def test_khmer_numbers_of_days_months_and_years_in_either_digits(text, span):
+    question = read(text)
+    assert (question.span, question.words) == (span, ())
+
+
+def test_the_head_of_a_two_part_category_name_names_it_but_the_second_part_is_a_word_of_items():
+    assert read("how much did we spend on food").category == "Food & drinks"
+    assert read("ចំណាយលើអាហារខែនេះ").category == "Food & drinks"
+    drinks = read("how much on drinks")
+    assert (drinks.category, drinks.words) == (None, ("drinks",))
+
+
+def test_a_budget_question_is_about_one_month_and_a_category_or_its_words():
+    fuel = read("how much of the fuel budget is left?")
+    assert (fuel.measure, fuel.category, fuel.span) == (Measure.BUDGET, "Fuel", NOVEMBER)
+    khmer = read("ថវិកាសាំងនៅសល់ប៉ុន្មាន")
+    assert (khmer.measure, khmer.words) == (Measure.BUDGET, ("សាំង",))  # the tab's words decide which
+    assert read("budgets last month").span == Span(date(2026, 10, 1), date(2026, 10, 31))
+    assert read("budget this week").span == NOVEMBER  # budgets are monthly
+
+
+def test_what_a_member_holds_or_is_owed_is_asked_about_oneself_or_a_member():
+    assert (read("how much do I owe").measure, read("how much do I owe").about_me) == (Measure.POSITION, True)
+    assert read("how much does Dara hold?").member == "Dara"
+    assert read("ខ្ញុំនៅសល់លុយប៉ុន្មាន").measure is Measure.POSITION
+    assert read("how much is still advanced").measure is Measure.BALANCE  # nobody named: the cash
