@@ -92,6 +92,11 @@ class CashMovements:
         figures = members.named(name) if members is not None else None
         return MemberBalance(name, figures, outcome)
 
+    async def named_exactly(self, chat_id: int, text: str) -> SeenMember | None:
+        """The member the whole text names ('Dara', 'dara kim'), as /balance Dara asks; None otherwise."""
+        found = await self._named_first(chat_id, text)
+        return found[0] if found is not None and not found[1] else None
+
     async def _named_first(self, chat_id: int, text: str) -> tuple[SeenMember, str] | None:
         """The member whose name (or first name) the text starts with, the longest such, and the rest."""
         said = text.strip()

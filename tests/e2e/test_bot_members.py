@@ -151,11 +151,12 @@ async def test_change_given_back_is_said_in_a_members_own_words_and_a_return_tic
         khmer = await said(telegram, SOKHA, "/ask ខ្ញុំនៅសល់លុយប៉ុន្មាន?", name="Sokha")
         other = await said(telegram, DARA, "/ask how much does Sokha hold?", name="Dara")
         admin = await said(telegram, ADMIN, "/ask how much does Sokha hold?")
+        by_name = await said(telegram, ADMIN, "/balance sokha")
         await settle(telegram)
     assert gave_back.startswith("Returned to the box: 5.00 USD from Sokha. Saved as No 3 (")
     assert given_back_in_khmer.startswith("Returned to the box: 20,000 KHR from Sokha. Saved as No 4 (")
     assert ticket.startswith("Logged: 20.00 USD – return ticket.")
     assert mine.startswith(f"Sokha in {this_month(clock)}:\nadvanced $50.00")
-    assert asked == mine == admin
+    assert asked == mine == admin == by_name
     assert khmer == mine  # the group speaks English
     assert other.startswith("Only admins can see another member's entries")

@@ -85,6 +85,8 @@ class MemberHandlers:
         """/balance: admins see the group's cash; /balance @member, one member's figures and rows."""
         message = update.message
         named = _named_member(message, context.bot.id) if message is not None else None
+        if named is None and message is not None and context.args:
+            named = await self._movements.named_exactly(message.chat_id, " ".join(context.args))
         if named is None:
             await self._bot.balance_command(update, context)
             return
