@@ -53,6 +53,7 @@ class Answered:
     member: str | None
     by_model: bool = False
     group_of: Callable[[Entry], str] | None = None  # whose or which category's, when totals are per group
+    days: int = 0  # the days so far of the span, for an average a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +230,8 @@ class AskLedger:
             def group_of(entry: Entry) -> str:
                 return entry.row.category or category_of(entry.row)
 
-        return Answered(question, found, member, by_model, group_of)
+        days = (min(question.span.last, self._policy.today()) - question.span.first).days + 1
+        return Answered(question, found, member, by_model, group_of, max(days, 1))
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""
@@ -276,6 +278,10 @@ class AskLedger:
         question = LedgerQuestion(Measure.LIST, month_span(Period.of(today)), name)
         rows = await self._balances.rows(chat_id, Period.of(today))
         return select(rows, question, name, self._policy.void_prefix)
+
+    async def message_of_row(self, chat_id: int, period: Period, number: int) -> int | None:
+        """The message row No `number` of the month came from, for 'undo No 14'."""
+        return await self._balances.message_of_row(chat_id, period, number)
 
     async def month_rows(self, chat_id: int, period: Period) -> list[SheetRow]:
         """/export: the month's rows as the sheet has them now."""

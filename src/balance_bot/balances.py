@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
-from balance_bot.domain.ledger import Period, SheetRow, local_day
+from balance_bot.domain.ledger import EntrySource, Period, SheetRow, local_day
 from balance_bot.domain.members import PaymentMode, members_month
 from balance_bot.domain.months import month_named
 from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore, PeriodRecord
@@ -194,6 +194,15 @@ class BalanceService:
                 await self._mirrored(chat_id, ledger, period, rows)
             self._recent_rows[(ledger, period)] = (now, rows)
         return [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
+
+    async def message_of_row(self, chat_id: int, period: Period, number: int) -> int | None:
+        """The group's message row No `number` of the month came from; None when no row of the
+        bot's has that No (a bookkeeper may have renumbered or added rows by hand)."""
+        for row in await self.rows(chat_id, period):
+            source = EntrySource.parse(row.reference) if row.number == number else None
+            if source is not None and source.chat_id == chat_id:
+                return source.message_id
+        return None
 
     async def forget_rows(self, chat_id: int) -> None:
         """The group's rows are read again for the next question: the bot just changed them."""

@@ -183,7 +183,7 @@ class Categorising:
         if user_id != saved.author_id and not await is_admin():
             return ActionRefused(ActionRefusal.NOT_ALLOWED)
         book, identity = await self._book_of(chat_id)
-        category = book.named(name)
+        category = book.meant(name)
         if category is None:
             return NoSuchCategory(tuple(book.choices))
         store = self._ledgers.for_chat(chat_id)

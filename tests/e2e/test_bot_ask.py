@@ -190,6 +190,7 @@ async def test_shares_per_member_and_category_the_last_expense_alternatives_and_
                 "how much on coffee or ice this month?",
                 "how much did we spend this year?",
                 "អ្នកណាចំណាយច្រើនជាងគេខែនេះ?",
+                "average spend per day this month",
             )
         ]
         refused = await said(telegram, SOKHA, "/ask who spent the most this month?", "Sokha")
@@ -211,6 +212,9 @@ async def test_shares_per_member_and_category_the_last_expense_alternatives_and_
     assert answers[3] == "Spent on “coffee / ice” in November 2026: $3.00 in 1 expense."
     assert answers[4] == "Spent in 2026: $32.00 + 5,000៛ in 5 expenses."
     assert answers[5] == answers[0]
+    assert answers[6] == (
+        "Spent in November 2026: $32.00 + 5,000៛ in 5 expenses, $1.78 + 278៛ a day on average over 18 days."
+    )
     assert refused.startswith("Only admins can see another member's entries")
     assert khmer.splitlines()[0].startswith("ចំណាយ")
     assert "តាមប្រភេទ" in khmer.splitlines()[0]

@@ -195,6 +195,22 @@ async def test_cat_and_undo_in_reply_to_the_bots_confirmation_act_on_the_expense
     assert undone.startswith("Undone")
 
 
+async def test_cat_names_a_row_by_its_no_without_a_reply_and_a_category_as_typed_by_hand(
+    telegram, settings_for, clock
+):
+    async with running(settings_for(), clock):
+        generator = telegram.user_says(GROUP, SOKHA, "generator 20$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(generator))
+        answers = []
+        for command, user in (("/cat 1 repair", SOKHA), ("/cat 1 Fuell", DARA), ("/cat 9 Fuel", SOKHA)):
+            asked = telegram.user_says(GROUP, user, command, name="Member")
+            answers.append((await telegram.wait_for("sendMessage", replies_to(asked)))["text"])
+        await settle(telegram)
+    assert answers[0].startswith("No 1 (generator): now Repairs & maintenance.")
+    assert answers[1].startswith("Only")  # another member's row: its author or an admin
+    assert answers[2] == "There is no No 9 in this month's sheet."
+
+
 async def test_a_member_asks_how_much_of_a_budget_is_left_in_english_or_khmer(telegram, settings_for, clock):
     settings = settings_for(KHR_PER_USD="4000")
     categories_tab(

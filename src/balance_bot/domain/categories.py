@@ -87,7 +87,7 @@ class CategoryBook:
         text = normalize_message(word).lower().strip()
         for khmer in _KHMER_RUN.findall(text):
             self._khmer.setdefault(khmer, index)
-        latin = tuple(_singular(word) for word in _LATIN_WORD.findall(text.replace("-", " ")))
+        latin = tuple(singular(word) for word in _LATIN_WORD.findall(text.replace("-", " ")))
         if len(latin) == 1:
             self._latin.setdefault(latin[0], index)
         elif latin:
@@ -117,6 +117,31 @@ class CategoryBook:
             if wanted in (category.name.casefold(), category.name_km.casefold()):
                 return category
         return None
+
+    def meant(self, said: str) -> Category | None:
+        """The category a member means by a name typed by hand (/cat repair): its name in English or
+        Khmer, the first part of a name of two ('repairs', 'ជួសជុល'), a name it starts, or one
+        misspelt ('Fuell'); None when no one category is meant."""
+        exact = self.named(said)
+        wanted = normalize_message(said).strip().casefold()
+        if exact is not None or len(wanted) < 3:
+            return exact
+        forms = {category.name: _name_forms(category) for category in self.choices}
+        singular = wanted.removesuffix("s")
+        for starts in (False, True):
+            found = [
+                category
+                for category in self.choices
+                if any(
+                    form.startswith(wanted) if starts else form.removesuffix("s") == singular
+                    for form in forms[category.name]
+                )
+            ]
+            if len(found) == 1:
+                return found[0]
+        names = {form: category for category in self.choices for form in forms[category.name]}
+        guess = process.extractOne(wanted, list(names), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        return names[guess[0]] if guess is not None else None
 
     def categorise(self, purpose: str, learned: Mapping[str, str] | None = None) -> Categorised:
         """The category the purpose's words name: a correction learned for these words first, then
@@ -162,7 +187,7 @@ class CategoryBook:
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
         raws = _LATIN_WORD.findall(text.replace("-", " "))
-        words = [_singular(word) for word in raws]
+        words = [singular(word) for word in raws]
         for start in range(len(words)):
             for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
                 phrase = tuple(words[start : start + size])
@@ -184,10 +209,16 @@ class CategoryBook:
                     yield _Match(self._latin[found[0]], len(word) - 1, index)
 
 
+def _name_forms(category: Category) -> set[str]:
+    """A category's names as typed: whole, and the first part of a name of two, in both languages."""
+    names = {category.name.casefold(), category.name_km.casefold()} - {""}
+    return names | {name.split(" & ")[0].split(" និង")[0] for name in names}
+
+
 def purpose_key(purpose: str) -> str:
     """A purpose's words as corrections are learned and looked up: lower case, singular, in order."""
     text = normalize_message(purpose).lower()
-    words = [*_KHMER_RUN.findall(text), *(_singular(word) for word in _LATIN_WORD.findall(text))]
+    words = [*_KHMER_RUN.findall(text), *(singular(word) for word in _LATIN_WORD.findall(text))]
     return " ".join(word for word in words if not word.isdigit())
 
 
@@ -199,7 +230,7 @@ def _forms(raw: str, singular: str) -> tuple[str, ...]:
     return (raw, singular, raw[:-1], raw[:-2]) if raw.endswith("es") else (raw, singular, raw[:-1])
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """'taxis' -> 'taxi', 'batteries' -> 'battery', 'boxes' -> 'box'; 'gas', 'bus' and 'this' stay."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"

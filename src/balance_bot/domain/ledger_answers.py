@@ -43,6 +43,13 @@ class Found:
 
         return sorted(self.entries, key=in_dollars, reverse=True)[:most]
 
+    def per_day(self, days: int) -> dict[Currency, Decimal]:
+        """The totals spread over the days: cents for dollars, whole riel."""
+        return {
+            currency: (total / max(days, 1)).quantize(Decimal("0.01") if currency is Currency.USD else 1)
+            for currency, total in self.totals.items()
+        }
+
     def groups(self, key: Callable[[Entry], str], khr_per_usd: Decimal) -> list[Group]:
         """The entries' totals per key (a member, a category), the dearest first, riel counted at the rate."""
         by_key: dict[str, list[Entry]] = {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from balance_bot.domain.categories import singular
 from balance_bot.domain.dates import day_named, find_dates
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
@@ -28,6 +29,7 @@ class Measure(Enum):
     BY_CATEGORY = "by_category"  # the total of each category
     POSITION = "position"  # what a member holds of the team's cash, or is owed
     BUDGET = "budget"  # the month's spending against the categories' budgets
+    AVERAGE = "average"  # the total spent a day, over the days so far
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P
 
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
+    (Measure.AVERAGE, r"\b(?:average|on avg|per day|a day|daily)\b|មធ្យម|ក្នុងមួយថ្ងៃ|មួយថ្ងៃៗ"),
     (
         Measure.POSITION,
         r"\b(?:owe|owes|owed|hold|holding|advance|advances|advanced)\b|\bmy balance\b|ជំពាក់|បុរេប្រទាន"
@@ -185,7 +188,7 @@ _STOP = frozenset((
     "person", "people", "category", "categories", "breakdown", "broken", "down", "kind", "type", "latest",
     "newest", "recent", "one", "row", "petty", "year", "got", "vs", "versus", "compared", "most", "least",
     "purchase", "purchases", "budget", "budgets", "doing", "when", "anyone", "someone", "somebody", "yet",
-    "already", "ever",
+    "already", "ever", "average", "avg", "daily",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -195,6 +198,7 @@ _KHMER_STOP = (
     "ចុងក្រោយ", "ថ្មីបំផុត", "អ្នកណា", "ម្នាក់ៗ", "តាមសមាជិក", "តាមបុគ្គល", "តាមប្រភេទ", "ប្រភេទនីមួយៗ",
     "ប្រភេទណា", "ប្រភេទ", "មានលុយ", "លុយមាន", "ឆ្នាំនេះ", "ឆ្នាំមុន", "ឆ្នាំទៅ", "ច្រើនជាងគេ", "តិចជាងគេ",
     "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល", "ឆ្នាំ", "ថ្ងៃទី", "ថវិកា",
+    "ជាមធ្យម", "មធ្យម", "ក្នុងមួយថ្ងៃ", "មួយថ្ងៃៗ",
 )  # fmt: skip
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
 _ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|ឬ")
@@ -345,7 +349,7 @@ def _day_of(words: str, today: date) -> date | None:
 
 def _subject_words(rest: str) -> tuple[str, ...]:
     """The words the question is about: what is left once question words, days and members are gone."""
-    latin = [word.strip("'") for word in _LATIN_WORD.findall(rest) if word not in _STOP]
+    latin = [singular(word.strip("'")) for word in _LATIN_WORD.findall(rest) if word not in _STOP]
     khmer = rest
     for stop in sorted(_KHMER_STOP, key=len, reverse=True):
         khmer = khmer.replace(stop, " ")
@@ -367,7 +371,8 @@ def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> st
         return None
     for name, khmer in categories:
         english = name.lower()
-        if said in (english, khmer, english.replace(" & ", " "), khmer.replace(" និង", " ")):
+        as_read = " ".join(singular(word) for word in english.replace(" & ", " ").split())
+        if said in (english, khmer, as_read, khmer.replace(" និង", " ")):
             return name
         heads = {english.split(" & ")[0], khmer.split(" និង")[0]} if " & " in english else set()
         if said in heads or said.removesuffix("s") in {head.removesuffix("s") for head in heads}:

@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 
 from balance_bot.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
 from balance_bot.capture import CaptureService
-from balance_bot.domain.ledger import EntrySource, Period
+from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.outcomes import ActionRefusal, ActionRefused
@@ -163,21 +163,12 @@ class AskHandlers:
     async def _undo(self, asked: Message, request: UndoRequest, user_id: int) -> None:
         replies = await self._bot.replies_for(asked)
         try:
-            rows = await self._ask.month_rows(
-                asked.chat_id, Period.of(asked.date.astimezone(self._timezone).date())
+            message_id = await self._ask.message_of_row(
+                asked.chat_id, Period.of(asked.date.astimezone(self._timezone).date()), request.number
             )
         except LedgerError as exc:
             await self._bot.reply(asked, replies.balance_problem(exc))
             return
-        sources = [EntrySource.parse(row.reference) for row in rows if row.number == request.number]
-        message_id = next(
-            (
-                source.message_id
-                for source in sources
-                if source is not None and source.chat_id == asked.chat_id
-            ),
-            None,
-        )
         if message_id is None:
             await self._bot.reply(
                 asked, replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(request.number))

@@ -45,6 +45,8 @@ class AskReplies:
         match outcome:
             case Answered(question, found, member, _, group_of) if group_of is not None:
                 return self._per_group(question, found, member, group_of, shown or {})
+            case Answered(question, found, member, _, _, days) if question.measure is Measure.AVERAGE:
+                return self._average(question, found, member, days, shown or {})
             case Answered(question, found, member):
                 return self._answered(question, found, member, shown or {})
             case CashAnswer(balance):
@@ -89,6 +91,23 @@ class AskReplies:
             return "\n".join([title, *latest])
         title = say(texts.ASK_LIST, subject=subject, span=span, amounts=amounts, count=count)
         return "\n".join([title, *self.entries(found.entries)])
+
+    def _average(
+        self, question: LedgerQuestion, found: Found, member: str | None, days: int, shown: Mapping[str, str]
+    ) -> str:
+        """The total, and what it makes a day over the span's days so far."""
+        subject, span = self._subject(question, member, shown), self._span(question.span)
+        if not found.entries:
+            return self._replies.say(texts.ASK_NOTHING, subject=subject, span=span)
+        return self._replies.count(
+            texts.ASK_AVERAGE,
+            days,
+            subject=subject,
+            span=span,
+            amounts=self.sums(found.totals),
+            expenses=self._replies.count(texts.EXPENSES, found.count),
+            average=self.sums(found.per_day(days)),
+        )
 
     def _per_group(
         self,

@@ -250,12 +250,23 @@ class BotHandlers:
             if target is None and name.casefold() in ("learned", "forget"):
                 await self._learned_categories(update, context, forget=name.casefold() == "forget")
                 return
-            if target is None or not name:
+            if target is not None and name:
+                message_id = _expense_message_id(target, context.bot.id)
+            elif number is not None and name and self._balances is not None:
+                # "/cat 12 Fuel" on its own: row No 12 of this month
+                period = self._balances.current_period()
+                of_row = await self._balances.message_of_row(message.chat_id, period, number)
+                if of_row is None:
+                    no_such = replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(number))
+                    await self._reply(message, no_such)
+                    return
+                message_id = of_row
+            else:
                 await self._reply(message, replies.cat_how([shown.get(n) or n for n in book.names]))
                 return
             outcome = await self._categorising.recategorise(
                 message.chat_id,
-                _expense_message_id(target, context.bot.id),
+                message_id,
                 author.id,
                 lambda: self._is_admin(context, message, user.id),
                 name,

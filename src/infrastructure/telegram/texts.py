@@ -90,6 +90,10 @@ ASK_BY_MEMBER = N_("{subject}{span}, by member: {amounts} in {count}:")
 ASK_BY_CATEGORY = N_("{subject}{span}, by category: {amounts} in {count}:")
 ASK_GROUP = N_("• {name}: {amounts} ({count})")
 ASK_NO_CATEGORY = N_("No category")
+ASK_AVERAGE = Nn_(
+    "{subject}{span}: {amounts} in {expenses}, {average} a day on average over {count} day.",
+    "{subject}{span}: {amounts} in {expenses}, {average} a day on average over {count} days.",
+)
 ASK_BUDGETS = N_("Budgets in {month}:")
 ASK_BUDGET_LEFT = N_("• {category}: {spent} of {budget} ({percent}%); {left} left")
 ASK_BUDGET_OVER = N_("• {category}: {spent} of {budget} ({percent}%); {over} over")
@@ -413,7 +417,7 @@ FORGOTTEN = Nn_(
 )
 CAT_HOW = N_(
     "Reply /cat CATEGORY to an expense message (yours, or anyone's as an admin), e.g. /cat Fuel; "
-    "for one row of a list, its No first: /cat 12 Fuel. The categories: {names}."
+    "or name the row by its No, with or without a reply: /cat 12 Fuel. The categories: {names}."
 )
 ENTRY_NUMBER = N_("No {number}")
 SHEET_ROW = N_("sheet row {row}")

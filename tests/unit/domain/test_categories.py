@@ -176,3 +176,23 @@ def test_what_was_bought_decides_over_where_it_went_or_what_it_was_for(purpose, 
 )
 def test_the_default_words_know_cambodian_brands_and_everyday_office_things(purpose, category):
     assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("said", "category"),
+    [
+        ("Fuel", "Fuel"),
+        ("ប្រេងឥន្ធនៈ", "Fuel"),
+        ("Fuell", "Fuel"),  # misspelt
+        ("repair", "Repairs & maintenance"),  # the first part of a name of two, singular
+        ("ជួសជុល", "Repairs & maintenance"),
+        ("food and drinks", "Food & drinks"),
+        ("trans", "Transport"),  # a name it starts
+        ("util", "Utilities & phone"),
+        ("ot", None),  # too short to mean one
+        ("xyz", None),
+    ],
+)
+def test_a_category_typed_by_hand_is_the_one_it_means(said, category):
+    meant = DEFAULTS.meant(said)
+    assert (meant.name if meant is not None else None) == category
