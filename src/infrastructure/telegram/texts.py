@@ -53,8 +53,8 @@ COMMANDS = (
 )
 HELP_CATEGORIES = N_(
     "Each expense gets a category from its words (the sheet's Categories tab lists them and their "
-    "words). Reply /cat NAME to an expense message to change it, e.g. /cat Fuel; I remember it "
-    "for such expenses."
+    "words). Reply /cat NAME to an expense message to change it, e.g. /cat Fuel, or give its No: "
+    "/cat 12 Fuel; I remember it for such expenses."
 )
 HELP_MEMBERS = N_(
     "Cash in members' hands: admins record /advance @member 50$ market (cash given), /reimburse "
@@ -77,9 +77,10 @@ WEBAPP_NOT_A_MEMBER = N_("you are not a member of this group")
 WEBAPP_WHICH_ENTRY = N_("which entry?")
 WEBAPP_NO_UNDO = N_("this entry can no longer be undone here")
 HELP_ASK = N_(
-    "Ask me: /ask how much did we spend on fuel this month? (or mention me with the question; "
-    "Khmer too: /ask ខែនេះចំណាយអស់ប៉ុន្មាន?). /recent shows the last 10 entries, /mine yours this "
-    "month; admins get the month as files with /export October."
+    "Ask me: /ask how much did we spend on fuel this month?, /ask who spent the most last week?, "
+    "/ask how much of the fuel budget is left? (or mention me with the question; Khmer too: /ask "
+    "ខែនេះចំណាយអស់ប៉ុន្មាន?). /recent shows the last 10 entries, /mine yours this month; admins "
+    "get the month as files with /export October."
 )
 ASK_TOTAL = N_("{subject}{span}: {amounts} in {count}.")
 ASK_COUNT = N_("{subject}{span}: {count}.")
