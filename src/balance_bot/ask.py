@@ -172,7 +172,10 @@ class AskLedger:
         today = self._policy.today()
         try:
             current = await self._balances.rows(chat_id, Period.of(today))
-            members = sorted({row.member.strip() for row in current if row.member.strip()} | {asker})
+            seen = await self._movements.names(chat_id) if self._movements is not None else []
+            posted = {row.member.strip() for row in current if row.member.strip()}
+            # A member who has not posted this month is still asked about ("what did Dara spend in May?").
+            members = sorted(posted | {name.strip() for name in seen if name.strip()} | {asker})
             categories = await self._category_names(chat_id)
             reading = read_question(text, today, members, categories)
             by_model = False

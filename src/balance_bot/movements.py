@@ -92,6 +92,10 @@ class CashMovements:
         figures = members.named(name) if members is not None else None
         return MemberBalance(name, figures, outcome)
 
+    async def names(self, chat_id: int) -> list[str]:
+        """The names the members seen in the group post under."""
+        return [member.name for member in await self._directory.members(chat_id)]
+
     async def named_exactly(self, chat_id: int, text: str) -> SeenMember | None:
         """The member the whole text names ('Dara', 'dara kim'), as /balance Dara asks; None otherwise."""
         found = await self._named_first(chat_id, text)

@@ -218,3 +218,21 @@ async def test_shares_per_member_and_category_the_last_expense_alternatives_and_
     assert refused.startswith("Only admins can see another member's entries")
     assert khmer.splitlines()[0].startswith("ចំណាយ")
     assert "តាមប្រភេទ" in khmer.splitlines()[0]
+
+
+async def test_a_member_who_has_not_posted_this_month_is_still_asked_about_by_name(
+    telegram, sheets, key, tmp_path, clock
+):
+    from tests.e2e.test_bot import running
+
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    telegram.admins.add(ADMIN)
+    telegram.now = lambda: clock.now().timestamp()
+    clock.current = datetime(2026, 10, 20, 3, 0, tzinfo=UTC)
+    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    async with running(settings, clock):
+        await said(telegram, DARA, "fuel 20$", "Dara")
+        clock.current = datetime(2026, 11, 18, 3, 0, tzinfo=UTC)
+        await said(telegram, SOKHA, "taxi 5$", "Sokha")
+        answer = await said(telegram, ADMIN, "/ask what did Dara spend last month?")
+    assert answer.startswith("Spent by Dara in October 2026: $20.00 in 1 expense:\n• No 1,")
