@@ -228,11 +228,11 @@ def read_question(
         measure = Measure.BALANCE
     if measure is None and _ENTRIES.search(said):
         measure = Measure.LIST  # "my expenses this month"
-    member = next((name for name in members if _names(said, name)), None)
+    member, as_said = _member_named(said, members)
     about_me = member is None and bool(_ME.search(_ASKING_ME.sub(" ", said)))
     rest = said_without_days
-    if member is not None:
-        rest = re.sub(rf"\b{re.escape(member.lower())}(?:'s)?\b", " ", rest)
+    if as_said is not None:
+        rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
     category = _category(_subject_words(rest), categories)
     words = () if category is not None else _alternatives(rest)
     if measure is Measure.BY_CATEGORY and category is not None:
@@ -248,6 +248,19 @@ def read_question(
     return LedgerQuestion(
         measure or Measure.TOTAL, span or month_span(Period.of(today)), member, about_me, words, category
     )
+
+
+def _member_named(said: str, members: Sequence[str]) -> tuple[str | None, str | None]:
+    """The member the question names, and the words that name them: the whole name, else a first
+    name only one member has ('Dara' for Dara Kim)."""
+    whole = next((name for name in members if _names(said, name)), None)
+    if whole is not None:
+        return whole, whole.strip().lower()
+    firsts = [(name, name.split()[0]) for name in members if len(name.split()) > 1]
+    named = [(name, first) for name, first in firsts if _names(said, first)]
+    if len({name for name, _ in named}) == 1 and sum(first == named[0][1] for _, first in firsts) == 1:
+        return named[0][0], named[0][1].lower()
+    return None, None
 
 
 def _names(said: str, name: str) -> bool:

@@ -205,3 +205,12 @@ def test_an_average_a_day_is_asked_in_either_language():
     assert read("daily spending last week").span == Span(date(2026, 11, 9), date(2026, 11, 15))
     assert read("ខែនេះចំណាយជាមធ្យមប៉ុន្មានក្នុងមួយថ្ងៃ").measure is Measure.AVERAGE
     assert read("how many taxis this month").words == ("taxi",)  # as the sheet's items say it
+
+
+def test_a_first_name_only_one_member_has_names_that_member():
+    members = ["Dara Kim", "Vanna Chea", "Vanna Lim", "សុខា ចាន់"]
+    assert read_question("what did Dara spend", TODAY, members).member == "Dara Kim"
+    assert read_question("Dara's expenses last week", TODAY, members).member == "Dara Kim"
+    assert read_question("សុខាចំណាយប៉ុន្មាន", TODAY, members).member == "សុខា ចាន់"
+    assert read_question("what did Vanna spend", TODAY, members).member is None  # two Vannas
+    assert read_question("what did Vanna Lim spend", TODAY, members).member == "Vanna Lim"
