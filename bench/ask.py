@@ -3,9 +3,7 @@ CPU; and the share of tests/corpus/questions.jsonl the question reader reads, an
 
 from __future__ import annotations
 
-import asyncio
 import json
-import multiprocessing
 import statistics
 import tempfile
 import time
@@ -21,7 +19,7 @@ from tests.fakes.clock import FakeClock
 from balance_bot.ask import AskLedger, AskPolicy, MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.domain.questions import LedgerQuestion, read_question
-from bench.balance import CHAT, serve_sheets, sheets_directory
+from bench.balance import CHAT, against_fake_sheets, sheets_directory
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.database import Database
@@ -129,15 +127,7 @@ def report() -> None:
         f"questions without a model  {read} of {total} read ({100 * read / total:.0f}%), {right} read right "
         f"({100 * right / total:.0f}%; {QUESTIONS.name}, English and Khmer)"
     )
-    parent, child = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(target=serve_sheets, args=(child,), daemon=True)
-    server.start()
-    url, key = parent.recv()
-    try:
-        figures = asyncio.run(measure(url, key, parent))
-    finally:
-        parent.send("stop")
-        server.join(timeout=10)
+    figures = against_fake_sheets(measure)
     print(
         f"/ask on 5,000 rows          Sheets reads {figures['reads']:.0f} per answer (at most "
         f"{figures['max_reads']:.0f}; {figures['burst_reads']:.0f} more for {len(ASKED)} questions "

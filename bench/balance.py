@@ -7,11 +7,12 @@ import multiprocessing
 import statistics
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from tests.fakes.clock import FakeClock
@@ -26,6 +27,8 @@ from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.telegram.replies import ENGLISH, Replies
+
+T = TypeVar("T")
 
 replies = Replies(ENGLISH)
 
@@ -70,6 +73,19 @@ def serve_sheets(pipe: Connection) -> None:
     sheets.stop()
 
 
+def against_fake_sheets(measure: Callable[[str, dict[str, Any], Connection], Awaitable[T]]) -> T:
+    """Run `measure(url, key, pipe)` against serve_sheets in its own process, then stop it."""
+    parent, child = multiprocessing.Pipe()
+    server = multiprocessing.get_context("spawn").Process(target=serve_sheets, args=(child,), daemon=True)
+    server.start()
+    url, key = parent.recv()
+    try:
+        return asyncio.run(measure(url, key, parent))
+    finally:
+        parent.send("stop")
+        server.join(timeout=10)
+
+
 def sheets_directory(url: str, key: dict[str, Any]) -> GoogleSheets:
     """The bot's Google store on the fake Sheets API of serve_sheets, connected to its spreadsheet."""
     client = SheetsHTTPClient(load_credentials(key), url)
@@ -112,15 +128,7 @@ async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, 
 
 def report() -> None:
     """Print the figures of issue 7."""
-    parent, child = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(target=serve_sheets, args=(child,), daemon=True)
-    server.start()
-    url, key = parent.recv()
-    try:
-        figures = asyncio.run(measure(url, key, parent))
-    finally:
-        parent.send("stop")
-        server.join(timeout=10)
+    figures = against_fake_sheets(measure)
     print(
         f"/balance on {ROWS:,} rows    Sheets reads {figures['reads']:.0f} per /balance "
         f"(at most {figures['max_reads']:.0f}); bot CPU median {figures['cpu_ms']:.0f} ms, "

@@ -3,9 +3,7 @@ the first rendered rows in headless Chromium."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import multiprocessing
 import statistics
 import tempfile
 import time
@@ -25,7 +23,7 @@ from balance_bot.balances import BalanceService
 from balance_bot.domain.language import Language
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
-from bench.balance import CHAT, serve_sheets, sheets_directory
+from bench.balance import CHAT, against_fake_sheets, sheets_directory
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.database import Database
@@ -118,15 +116,7 @@ async def first_render(base: str, init_data: str) -> list[float]:
 
 def report() -> None:
     """Print the figures of issue 23."""
-    parent, child = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(target=serve_sheets, args=(child,), daemon=True)
-    server.start()
-    url, key = parent.recv()
-    try:
-        figures = asyncio.run(measure(url, key))
-    finally:
-        parent.send("stop")
-        server.join(timeout=10)
+    figures = against_fake_sheets(lambda url, key, _: measure(url, key))
     print(
         f"Mini App, 5,000 rows    /api/month median {figures['api_ms']:.0f} ms with the month read "
         f"({ROUNDS} runs), {figures['size_kb']:.0f} KB of JSON ({figures['sent_kb']:.0f} KB sent "
