@@ -81,12 +81,14 @@ class AskReplies:
         if question.measure is Measure.TOTAL:
             return say(texts.ASK_TOTAL, subject=subject, span=span, amounts=amounts, count=count)
         lower = subject[:1].lower() + subject[1:] if self._replies.speech.language.value == "en" else subject
+        # "The largest in November", not "The largest (spent) in November": only a member or words say more.
+        narrowed = f" ({lower})" if subject != say(texts.ASK_SUBJECT_ALL) else ""
         if question.measure is Measure.LARGEST:
-            title = say(texts.ASK_LARGEST, subject_lower=f" ({lower})", span=span)
+            title = say(texts.ASK_LARGEST, subject_lower=narrowed, span=span)
             return "\n".join([title, *(self.entry(entry) for entry in found.largest(self._khr_per_usd))])
         if question.measure is Measure.LATEST:
             last_row = found.entries[-1].row
-            title = say(texts.ASK_LATEST, subject_lower=f" ({lower})", span=span)
+            title = say(texts.ASK_LATEST, subject_lower=narrowed, span=span)
             latest = [self.entry(entry) for entry in found.entries if entry.row is last_row]
             return "\n".join([title, *latest])
         title = say(texts.ASK_LIST, subject=subject, span=span, amounts=amounts, count=count)
