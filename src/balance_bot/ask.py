@@ -17,14 +17,8 @@ from balance_bot.domain.categories import TOTAL, Category, CategoryBook, Decided
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.money import Currency
-from balance_bot.domain.questions import (
-    LedgerQuestion,
-    Measure,
-    Span,
-    WriteRequest,
-    month_span,
-    read_question,
-)
+from balance_bot.domain.question_days import Span, month_span
+from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.movements import CashMovements, MemberBalanceOutcome
 from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, ToolChoice
 

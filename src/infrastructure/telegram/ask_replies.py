@@ -24,7 +24,8 @@ from balance_bot.domain.categories import TOTAL
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found
 from balance_bot.domain.money import Currency
-from balance_bot.domain.questions import LedgerQuestion, Measure, Span, TopUpRequest
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import LedgerQuestion, Measure, TopUpRequest
 from infrastructure.telegram import texts
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies

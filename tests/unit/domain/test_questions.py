@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
+from balance_bot.domain.question_days import Span
 from balance_bot.domain.questions import (
     LedgerQuestion,
     Measure,
-    Span,
     TopUpRequest,
     UndoRequest,
     read_question,

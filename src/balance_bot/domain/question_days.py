@@ -1,0 +1,162 @@
+"""The days a question to the ledger names: today, last week, a month, a year, a range; in English
+and Khmer, with the parser's reading of dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from balance_bot.domain.dates import day_named, find_dates
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.months import month_named
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a question is about, both ends included."""
+
+    first: date
+    last: date
+
+    def periods(self) -> list[Period]:
+        """The months the days fall in, in order."""
+        months, period = [], Period.of(self.first)
+        while period <= Period.of(self.last):
+            months.append(period)
+            period = period.next()
+        return months
+
+    def whole_months(self) -> bool:
+        """Whether the span is made of whole months (so rows without a date still count)."""
+        return self.first.day == 1 and (self.last + timedelta(days=1)).day == 1
+
+
+_WEEKDAYS_BACK = {"this week": 0, "last week": 1}
+_YEARS_BACK = {"this year": 0, "ឆ្នាំនេះ": 0, "last year": 1, "ឆ្នាំមុន": 1, "ឆ្នាំទៅ": 1}
+_RELATIVE = {
+    "today": 0,
+    "ថ្ងៃនេះ": 0,
+    "yesterday": 1,
+    "ម្សិលមិញ": 1,
+}
+_KHMER_SPANS = {
+    "សប្តាហ៍នេះ": "this week",
+    "សប្ដាហ៍នេះ": "this week",
+    "អាទិត្យនេះ": "this week",
+    "សប្តាហ៍មុន": "last week",
+    "សប្ដាហ៍មុន": "last week",
+    "អាទិត្យមុន": "last week",
+    "ខែនេះ": "this month",
+    "ខែមុន": "last month",
+}
+_RANGE = re.compile(
+    r"\b(?:from|between)\s+(?P<a>.+?)\s+(?:to|and|until|till)\s+(?P<b>.+?)(?:$|\s+(?:for|on|by)\b)"
+)
+_ORDINAL = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+_ISO_MONTH = re.compile(r"\b(?P<year>20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-)")
+_SINCE = re.compile(r"\b(?:since|after)\s+(?P<a>.+?)\s*$")
+_YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?P<year>20\d\d)\b")
+_LAST_DAYS = re.compile(r"\b(?:last|past)\s+(?P<n>\d{1,3})\s+days?\b")
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_MONTH_WORDS = re.compile(
+    r"\b(?:in\s+|during\s+|for\s+)?(?P<month>january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:\s+(?P<year>20\d\d))?\b"
+)
+_KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
+_KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
+_KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
+
+
+def days_named(said: str, today: date) -> tuple[Span | None, str]:
+    """The days a question names, and its text without those words; (None, the text) when it names none."""
+    for khmer, english in _KHMER_SPANS.items():
+        if khmer in said:
+            return _named_span(english, today), said.replace(khmer, " ")
+    for words, back in _RELATIVE.items():
+        if re.search(rf"(?<!\w){words}(?!\w)", said):
+            day = today - timedelta(days=back)
+            return Span(day, day), said.replace(words, " ")
+    for words in (*_WEEKDAYS_BACK, "this month", "last month"):
+        if words in said:
+            return _named_span(words, today), said.replace(words, " ")
+    for words, back in _YEARS_BACK.items():
+        if words in said:
+            return _year_span(today.year - back, today), said.replace(words, " ")
+    if last_days := _LAST_DAYS.search(said):
+        days = int(last_days.group("n"))
+        return Span(today - timedelta(days=max(days - 1, 0)), today), said.replace(last_days.group(), " ")
+    if since := _SINCE.search(said):
+        first = _day_of(since.group("a"), today)
+        if first is not None and first <= today:
+            return Span(first, today), said.replace(since.group(), " ")
+    if ranged := _RANGE.search(said):
+        first, last = _day_of(ranged.group("a"), today), _day_of(ranged.group("b"), today)
+        if first is not None and last is not None and first <= last:
+            return Span(first, last), said.replace(ranged.group(), " ")
+    if iso := _ISO_MONTH.search(said):
+        iso_period = Period(int(iso.group("year")), int(iso.group("month")))
+        if iso_period <= Period.of(today):
+            return month_span(iso_period), said.replace(iso.group(), " ")
+    if khmer_month := _KHMER_MONTHS.search(said):
+        period = month_named(khmer_month.group(), today)
+        if period is not None:
+            return month_span(period), said.replace(khmer_month.group(), " ")
+    dates = find_dates(said)
+    if dates:
+        named = day_named(dates[0].words, today)
+        if named is not None:
+            return Span(named, named), said[: dates[0].start] + " " + said[dates[0].end :]
+    if khmer_day := _KHMER_DAY.search(said):
+        ordinal = _day_of(f"{khmer_day.group('day')}th", today)
+        if ordinal is not None:
+            return Span(ordinal, ordinal), said.replace(khmer_day.group(), " ")
+    if (numbered := _KHMER_MONTH_NUMBER.search(said)) and 1 <= int(numbered.group("month")) <= 12:
+        period = Period(today.year, int(numbered.group("month")))
+        period = period if period <= Period.of(today) else Period(today.year - 1, period.month)
+        return month_span(period), said.replace(numbered.group(), " ")
+    if month := _MONTH_WORDS.search(said):
+        number = _MONTH_NUMBERS[month.group("month")[:3]]
+        year = int(month.group("year")) if month.group("year") else today.year
+        period = Period(year, number)
+        if not month.group("year") and period > Period.of(today):
+            period = Period(year - 1, number)  # a month without its year is the latest one
+        if period <= Period.of(today):
+            return month_span(period), said.replace(month.group(), " ")
+    if (named_year := _YEAR.search(said)) and int(named_year.group("year")) <= today.year:
+        return _year_span(int(named_year.group("year")), today), said.replace(named_year.group(), " ")
+    return None, said
+
+
+def _year_span(year: int, today: date) -> Span:
+    """The whole year, so rows without a date count too (the months ahead have no rows yet)."""
+    return Span(date(year, 1, 1), date(year, 12, 31))
+
+
+def _named_span(words: str, today: date) -> Span:
+    if words == "this week":
+        monday = today - timedelta(days=today.weekday())
+        return Span(monday, today)
+    if words == "last week":
+        monday = today - timedelta(days=today.weekday() + 7)
+        return Span(monday, monday + timedelta(days=6))
+    period = Period.of(today) if words == "this month" else Period.of(today).previous()
+    return month_span(period)
+
+
+def month_span(period: Period) -> Span:
+    """Every day of the month."""
+    return Span(period.first_day(), period.next().first_day() - timedelta(days=1))
+
+
+def _day_of(words: str, today: date) -> date | None:
+    if ordinal := _ORDINAL.fullmatch(words.strip()):
+        return day_named(f"the {ordinal.group(1)}th", today)  # "the 3rd": this month's, or last month's
+    found = find_dates(words)
+    return day_named(found[0].words, today) if found else None
