@@ -354,6 +354,10 @@ def checked_choice(
     measure = TOOLS.get(choice.tool)
     if measure is None:
         return None
+    if measure is Measure.TOTAL and choice.by is not None:
+        measure = {"member": Measure.BY_MEMBER, "category": Measure.BY_CATEGORY}.get(choice.by)
+        if measure is None:
+            return None
     try:
         first = date.fromisoformat(choice.first) if choice.first else Period.of(today).first_day()
         last = date.fromisoformat(choice.last) if choice.last else today

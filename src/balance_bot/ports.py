@@ -502,6 +502,7 @@ class ToolChoice:
     member: str | None = None  # a name, or "me"
     words: str | None = None
     category: str | None = None
+    by: str | None = None  # "member" or "category": a total of each
 
 
 class LedgerToolCaller(Protocol):

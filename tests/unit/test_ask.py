@@ -145,3 +145,19 @@ async def test_the_last_expense_and_alternatives_select_the_rows_they_name():
     assert latest.found.entries[-1].row.item == "ice"
     either = await ask.ask(-1, 9, "Admin", admin, "how much on fuel or ice this month?")
     assert [entry.row.item for entry in either.found.entries] == ["generator fuel", "ice"]
+
+
+async def test_a_models_sum_by_member_is_the_total_of_each_member_and_for_admins_only():
+    by_member = ToolChoice("sum", words="generator", by="member")
+    assert await ledger(by_member).ask(-1, 7, "Sokha", member, "who burns the genset money") == AskRefused(
+        AskRefusal.OTHER_MEMBER
+    )
+    answer = await ledger(by_member).ask(-1, 9, "Admin", admin, "who burns the genset money")
+    assert answer.question.measure is Measure.BY_MEMBER
+    groups = answer.found.groups(answer.group_of, Decimal(4000))
+    assert [(group.name, group.totals[Currency.USD]) for group in groups] == [
+        ("Sokha", Decimal("35.50")),
+        ("Dara", Decimal(20)),
+    ]
+    by_category = await ledger(ToolChoice("sum", by="category")).ask(-1, 7, "Sokha", member, "kinds?")
+    assert by_category.question.measure is Measure.BY_CATEGORY

@@ -26,11 +26,22 @@ _ARGUMENTS: dict[str, Any] = {
     },
     "additionalProperties": False,
 }
+_SUM_ARGUMENTS: dict[str, Any] = {
+    **_ARGUMENTS,
+    "properties": {
+        **_ARGUMENTS["properties"],
+        "by": {
+            "type": "string",
+            "enum": ["member", "category"],
+            "description": "the total of each member or each category, instead of one total",
+        },
+    },
+}
 TOOLS: tuple[dict[str, Any], ...] = (
     {
         "name": "sum",
         "description": "The total spent on the entries the arguments select.",
-        "parameters": _ARGUMENTS,
+        "parameters": _SUM_ARGUMENTS,
     },
     {"name": "count", "description": "How many entries the arguments select.", "parameters": _ARGUMENTS},
     {"name": "list", "description": "The entries the arguments select.", "parameters": _ARGUMENTS},
@@ -79,7 +90,11 @@ def tool_choice(payload: object) -> ToolChoice:
         raise InvalidAnswer(f"no such tool: {str(name)[:30]!r}")
     if not isinstance(arguments, dict):
         raise InvalidAnswer("arguments are not an object")
-    allowed = set(_ARGUMENTS["properties"]) if name != "balance" else set()
+    allowed = (
+        set(_SUM_ARGUMENTS["properties"] if name == "sum" else _ARGUMENTS["properties"])
+        if name != "balance"
+        else set()
+    )
     unknown = set(arguments) - allowed
     if unknown:
         raise InvalidAnswer(f"arguments the tool has not: {sorted(unknown)[:3]}")
@@ -89,6 +104,8 @@ def tool_choice(payload: object) -> ToolChoice:
         if value is not None and not isinstance(value, str):
             raise InvalidAnswer(f"{key} is not a string")
         values[key] = value[:200] if value else None
+    if values.get("by") not in (None, "member", "category"):
+        raise InvalidAnswer("by is neither member nor category")
     return ToolChoice(str(name), **values)
 
 

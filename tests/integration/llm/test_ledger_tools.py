@@ -75,11 +75,29 @@ async def test_a_model_without_tools_or_a_wrong_tool_falls_back_to_anthropics_to
         {"tool_calls": [{"function": {"name": "sum", "arguments": {"amount": "500"}}}]},
         {"tool_calls": [{"function": {"name": "sum", "arguments": {"member": 7}}}]},
         {"entries": [], "confidence": 0.9},
+        {"tool_calls": [{"function": {"name": "sum", "arguments": {"by": "weekday"}}}]},
+        {"tool_calls": [{"function": {"name": "count", "arguments": {"by": "member"}}}]},
     ],
-    ids=["a tool it has not", "an argument it has not", "a number for a name", "no call at all"],
+    ids=[
+        "a tool it has not",
+        "an argument it has not",
+        "a number for a name",
+        "no call at all",
+        "a total by something it has not",
+        "by with a tool other than sum",
+    ],
 )
 async def test_a_call_outside_the_tools_schema_is_no_choice(ollama, anthropic_api, tools, answer):
     _, caller = tools
     ollama.script.answers[QUESTION] = answer
     anthropic_api.script.answers[QUESTION] = {"__tool__": "drop_table", "input": {}}
     assert await choose(caller) is None
+
+
+async def test_a_sum_by_member_or_category_is_a_total_of_each(ollama, tools):
+    _, caller = tools
+    ollama.script.answers[QUESTION] = {
+        "tool_calls": [{"function": {"name": "sum", "arguments": {"words": "fuel", "by": "member"}}}]
+    }
+    choice = await choose(caller)
+    assert (choice.tool, choice.words, choice.by) == ("sum", "fuel", "member")
