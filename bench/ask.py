@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
-
-from tests.fakes.clock import FakeClock
 
 from balance_bot.ask import AskLedger, AskPolicy, MembersMay
-from balance_bot.balances import BalanceService
 from balance_bot.domain.questions import LedgerQuestion, read_question
-from bench.balance import CHAT, against_fake_sheets, sheets_directory
+from bench.balance import CHAT, against_fake_sheets, google_balances
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.sheets.template import load_template
-from infrastructure.sqlite.database import Database
-from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.replies import ENGLISH, Replies
 
@@ -40,13 +33,7 @@ async def admin() -> bool:
 
 async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, float]:
     """Questions on the 5,000-row month: each after the rows went stale (one read), then a burst."""
-    with tempfile.TemporaryDirectory() as workdir:
-        database = Database(Path(workdir) / "bot.sqlite3")
-        directory = sheets_directory(url, key)
-        clock = FakeClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
-        service = BalanceService(
-            directory, SqliteMirror(database), clock, ZoneInfo("Asia/Phnom_Penh"), load_template().void_prefix
-        )
+    async with google_balances(url, key) as (service, clock, _):
         ask = AskLedger(
             service, clock, AskPolicy(MembersMay.OWN, load_template().void_prefix, lambda: date(2026, 11, 22))
         )
@@ -74,8 +61,6 @@ async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, 
         answers.answer(await ask.ask(CHAT, 1, "Sokha", admin, YEAR_ASKED))
         year_cpu = (time.process_time() - started) * 1000
         year_calls = sheets_reads(pipe) - calls_before
-        await directory.close()
-        await database.close()
     return {
         "reads": statistics.median(reads),
         "max_reads": max(reads),

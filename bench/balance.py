@@ -7,7 +7,8 @@ import multiprocessing
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from multiprocessing.connection import Connection
@@ -29,6 +30,7 @@ from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.telegram.replies import ENGLISH, Replies
 
 T = TypeVar("T")
+ZONE = ZoneInfo("Asia/Phnom_Penh")
 
 replies = Replies(ENGLISH)
 
@@ -94,15 +96,27 @@ def sheets_directory(url: str, key: dict[str, Any]) -> GoogleSheets:
     )
 
 
-async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, float]:
-    """Nine /balance answers after the month was opened: reads each, CPU and wall time each."""
+@asynccontextmanager
+async def google_balances(
+    url: str, key: dict[str, Any]
+) -> AsyncIterator[tuple[BalanceService, FakeClock, Database]]:
+    """The bot's BalanceService on its Google store against serve_sheets, its mirror in a temporary
+    SQLite database, on a clock the measurement moves; closed afterwards."""
     with tempfile.TemporaryDirectory() as workdir:
         database = Database(Path(workdir) / "bot.sqlite3")
         directory = sheets_directory(url, key)
         clock = FakeClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
-        service = BalanceService(
-            directory, SqliteMirror(database), clock, ZoneInfo("Asia/Phnom_Penh"), load_template().void_prefix
-        )
+        service = BalanceService(directory, SqliteMirror(database), clock, ZONE, load_template().void_prefix)
+        try:
+            yield service, clock, database
+        finally:
+            await directory.close()
+            await database.close()
+
+
+async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, float]:
+    """Nine /balance answers after the month was opened: reads each, CPU and wall time each."""
+    async with google_balances(url, key) as (service, _, _):
         first = await service.balance_named(CHAT, "")  # opens the month (the group's first)
         if not isinstance(first, Balance):
             raise RuntimeError(f"the first /balance gave {first!r}")
@@ -116,8 +130,6 @@ async def measure(url: str, key: dict[str, Any], pipe: Connection) -> dict[str, 
             wall.append((time.perf_counter() - wall_before) * 1000)
             pipe.send("values.get")
             reads.append(pipe.recv() - before_reads)
-        await directory.close()
-        await database.close()
     return {
         "reads": statistics.median(reads),
         "max_reads": max(reads),

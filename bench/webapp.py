@@ -5,29 +5,23 @@ from __future__ import annotations
 
 import json
 import statistics
-import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 import aiohttp
 from aiohttp.test_utils import TestServer
 from tests.fakes.capture_state import InMemoryCaptureState
-from tests.fakes.clock import FakeClock
 
-from balance_bot.balances import BalanceService
 from balance_bot.domain.language import Language
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
-from bench.balance import CHAT, against_fake_sheets, sheets_directory
+from bench.balance import CHAT, ZONE, against_fake_sheets, google_balances
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
-from infrastructure.sqlite.database import Database
-from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.webapp.init_data import signed_init_data
 from infrastructure.webapp.links import start_param_of
 from infrastructure.webapp.server import Memberships, RateLimit, WebAppConfig, build_webapp
@@ -42,17 +36,12 @@ async def member(chat_id: int, user_id: int) -> str:
 
 
 async def measure(url: str, key: dict[str, Any]) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as workdir:
-        database = Database(Path(workdir) / "bot.sqlite3")
-        directory = sheets_directory(url, key)
-        clock = FakeClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
-        zone = ZoneInfo("Asia/Phnom_Penh")
-        balances = BalanceService(directory, SqliteMirror(database), clock, zone, load_template().void_prefix)
+    async with google_balances(url, key) as (balances, clock, database):
         view = MonthView(
             balances, InMemoryCaptureState(), clock, timedelta(minutes=15), load_template().void_prefix
         )
         app = build_webapp(
-            WebAppConfig(TOKEN, timedelta(days=1), zone, Decimal(4000)),
+            WebAppConfig(TOKEN, timedelta(days=1), ZONE, Decimal(4000)),
             view,
             None,  # type: ignore[arg-type]  (no Undo in the bench)
             Memberships(member),
@@ -83,8 +72,6 @@ async def measure(url: str, key: dict[str, Any]) -> dict[str, float]:
                 compressed = sent
         render_ms = await first_render(base, init_data) if Path(CHROMIUM).exists() else []
         await server.close()
-        await directory.close()
-        await database.close()
     return {
         "api_ms": statistics.median(api_ms[1:]),
         "size_kb": size / 1024,

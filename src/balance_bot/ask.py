@@ -214,10 +214,7 @@ class AskLedger:
             return await self._budgets(chat_id, question)
         rows = await self._balances.rows_of(chat_id, question.span.periods())
         book = await self._categorising.book(chat_id) if self._categorising is not None else None
-
-        def category_of(row: SheetRow) -> str:
-            return book.categorise(row.item).name if book is not None else ""
-
+        category_of = _category_of(book)
         found = select(rows, question, member, self._policy.void_prefix, category_of)
         group_of: Callable[[Entry], str] | None = None
         if question.measure is Measure.BY_MEMBER:
@@ -225,7 +222,7 @@ class AskLedger:
         elif question.measure is Measure.BY_CATEGORY:
 
             def group_of(entry: Entry) -> str:
-                return entry.row.category or category_of(entry.row)
+                return category_of(entry.row)
 
         days = (min(question.span.last, self._policy.today()) - question.span.first).days + 1
         return Answered(question, found, member, by_model, group_of, max(days, 1))
@@ -241,15 +238,11 @@ class AskLedger:
             asked = book.named(guess.name) if guess.decided_by is DecidedBy.WORDS else None
         period = Period.of(question.span.first)
         rows = await self._balances.rows(chat_id, period)
-
-        def category_of(row: SheetRow) -> str:
-            return book.categorise(row.item).name
-
         spent = []
         for category in [asked] if asked is not None else book.budgeted:
             only = None if category.name.casefold() == TOTAL.casefold() else category.name
             selected = LedgerQuestion(Measure.TOTAL, question.span, category=only)
-            found = select(rows, selected, None, self._policy.void_prefix, category_of)
+            found = select(rows, selected, None, self._policy.void_prefix, _category_of(book))
             spent.append((category, found.totals))
         return BudgetAnswer(period, tuple(spent), asked)
 
@@ -340,6 +333,15 @@ class AskLedger:
             log.exception("the question model failed")
             return None
         return checked_choice(choice, today, members, categories) if choice is not None else None
+
+
+def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
+    """A row's category: the sheet's cell, else the tab's words (none without categories)."""
+
+    def category_of(row: SheetRow) -> str:
+        return row.category or (book.categorise(row.item).name if book is not None else "")
+
+    return category_of
 
 
 def _member_of(entry: Entry) -> str:

@@ -165,43 +165,41 @@ class BalanceService:
     async def rows(self, chat_id: int, period: Period) -> list[SheetRow]:
         """The month's rows as the sheet has them now: read at most every ROWS_FRESH_SECONDS, and
         mirrored, so a bookkeeper's edit counts in the next answer."""
-        store = self._ledgers.for_chat(chat_id)
-        ledger = await store.identity()
-        now = self._clock.now()
-        kept = self._recent_rows.get((ledger, period))
-        if kept is not None and now - kept[0] < timedelta(seconds=ROWS_FRESH_SECONDS):
-            return kept[1]
-        rows = await store.read(period)
-        if kept is None or kept[1] != rows:  # the mirror is written again only when the sheet changed
-            await self._mirrored(chat_id, ledger, period, rows)
-        self._recent_rows[(ledger, period)] = (now, rows)
-        return rows
+        return await self.rows_of(chat_id, [period])
 
     async def rows_of(self, chat_id: int, periods: Sequence[Period]) -> list[SheetRow]:
-        """The months' rows in order, as `rows` has them; the months not read lately in one go."""
-        if len(periods) == 1:
-            return await self.rows(chat_id, periods[0])
+        """The months' rows in order, as `rows` has them: the months not read lately in one read of
+        one month, or one go for several."""
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
         now = self._clock.now()
         fresh = timedelta(seconds=ROWS_FRESH_SECONDS)
         kept = {period: self._recent_rows.get((ledger, period)) for period in periods}
         stale = [period for period, rows in kept.items() if rows is None or now - rows[0] >= fresh]
-        read = await store.read_months(stale) if stale else {}
+        if len(stale) == 1:
+            read = {stale[0]: await store.read(stale[0])}
+        else:
+            read = await store.read_months(stale) if stale else {}
         for period, rows in read.items():
             earlier = kept[period]
-            if earlier is None or earlier[1] != rows:
+            if (
+                earlier is None or earlier[1] != rows
+            ):  # the mirror is written again only when the sheet changed
                 await self._mirrored(chat_id, ledger, period, rows)
             self._recent_rows[(ledger, period)] = (now, rows)
         return [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
 
     async def message_of_row(self, chat_id: int, period: Period, number: int) -> int | None:
         """The group's message row No `number` of the month came from; None when no row of the
-        bot's has that No (a bookkeeper may have renumbered or added rows by hand)."""
-        for row in await self.rows(chat_id, period):
-            source = EntrySource.parse(row.reference) if row.number == number else None
-            if source is not None and source.chat_id == chat_id:
-                return source.message_id
+        bot's has that No (a bookkeeper may have renumbered or added rows by hand). Rows read in the
+        last seconds may predate the row: then the month is read again."""
+        for fresh in (False, True):
+            if fresh:
+                await self.forget_rows(chat_id)
+            for row in await self.rows(chat_id, period):
+                source = EntrySource.parse(row.reference) if row.number == number else None
+                if source is not None and source.chat_id == chat_id:
+                    return source.message_id
         return None
 
     async def forget_rows(self, chat_id: int) -> None:

@@ -199,6 +199,8 @@ async def test_cat_names_a_row_by_its_no_without_a_reply_and_a_category_as_typed
     telegram, settings_for, clock
 ):
     async with running(settings_for(), clock):
+        asked = telegram.user_says(GROUP, SOKHA, "/ask how much this month?", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(asked))  # the month's rows, read just before
         generator = telegram.user_says(GROUP, SOKHA, "generator 20$", name="Sokha")
         await telegram.wait_for("sendMessage", replies_to(generator))
         answers = []

@@ -293,7 +293,14 @@ class FakeSheets:
         body: dict[str, Any],
     ) -> tuple[int, dict[str, Any]]:
         if method == "GET" and rest == "":
-            return 200, self._metadata(spreadsheet)
+            metadata = self._metadata(spreadsheet)
+            if query.get("fields") == "sheets.properties.title":  # the real API sends only what is asked
+                return 200, {
+                    "sheets": [
+                        {"properties": {"title": s["properties"]["title"]}} for s in metadata["sheets"]
+                    ]
+                }
+            return 200, metadata
         if method == "POST" and rest == ":batchUpdate":
             try:
                 return 200, self._batch_update(spreadsheet, body.get("requests", []))

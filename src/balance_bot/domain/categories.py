@@ -126,14 +126,14 @@ class CategoryBook:
         wanted = normalize_message(said).strip().casefold()
         if exact is not None or len(wanted) < 3:
             return exact
-        forms = {category.name: _name_forms(category) for category in self.choices}
-        singular = wanted.removesuffix("s")
+        forms = {category.name: name_forms(category.name, category.name_km) for category in self.choices}
+        wanted_one = wanted.removesuffix("s")
         for starts in (False, True):
             found = [
                 category
                 for category in self.choices
                 if any(
-                    form.startswith(wanted) if starts else form.removesuffix("s") == singular
+                    form.startswith(wanted) if starts else form.removesuffix("s") == wanted_one
                     for form in forms[category.name]
                 )
             ]
@@ -209,10 +209,17 @@ class CategoryBook:
                     yield _Match(self._latin[found[0]], len(word) - 1, index)
 
 
-def _name_forms(category: Category) -> set[str]:
-    """A category's names as typed: whole, and the first part of a name of two, in both languages."""
-    names = {category.name.casefold(), category.name_km.casefold()} - {""}
-    return names | {name.split(" & ")[0].split(" និង")[0] for name in names}
+def name_forms(name: str, name_km: str) -> set[str]:
+    """A category's names as members type or say them: whole ('food & drinks', 'food and drinks',
+    'food drink'), and the first part of a name of two ('food', 'អាហារ'), in both languages."""
+    names = {name.casefold(), name_km.casefold()} - {""}
+    english = name.casefold()
+    spoken = {
+        english.replace(" & ", " and "),
+        " ".join(singular(word) for word in english.replace(" & ", " ").split()),
+        name_km.replace(" និង", " "),
+    }
+    return names | spoken | {whole.split(" & ")[0].split(" និង")[0] for whole in names}
 
 
 def purpose_key(purpose: str) -> str:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.categories import singular
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
 LARGEST_SHOWN = 5
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +85,10 @@ def select(
 ) -> Found:
     """The expense rows the question is about: in its days (a row without a date only when it asks
     about whole months), by the member if one is named, with the words or the category asked about.
-    Voided rows, top-ups and movements are no spending."""
+    Voided rows, top-ups and movements are no spending. `category_of` gives a row's category (by
+    default its cell's)."""
     span, wanted = question.span, (member or "").strip().casefold()
-    alternatives = [[_stem(word) for word in subject.split()] for subject in question.words]
+    alternatives = [[singular(word.casefold()) for word in subject.split()] for subject in question.words]
     entries = []
     for row in rows:
         if row.item.startswith(void_prefix):
@@ -95,9 +100,9 @@ def select(
         if wanted and row.member.strip().casefold() != wanted:
             continue
         item = row.item.casefold()
-        if alternatives and not any(all(word in item for word in words) for words in alternatives):
+        if alternatives and not any(all(_says(item, word) for word in words) for words in alternatives):
             continue
-        if question.category is not None and (row.category or category_of(row)) != question.category:
+        if question.category is not None and category_of(row) != question.category:
             continue
         for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
             if amount:
@@ -112,10 +117,16 @@ def _totals(entries: Iterable[Entry]) -> dict[Currency, Decimal]:
     return totals
 
 
-def _stem(word: str) -> str:
-    """'taxis' asks about every taxi; Khmer words are kept whole."""
-    word = word.casefold()
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+def _says(item: str, word: str) -> bool:
+    """Whether the item says the word (singular, as the question reader gives it), in the singular
+    or the plural: 'taxi' in 'taxis', 'battery' in 'AA batteries'."""
+    return word in item or word in _in_singular(item)
+
+
+@lru_cache(maxsize=8192)
+def _in_singular(item: str) -> str:
+    """The item with its words in the singular; kept, as the same rows answer many questions."""
+    return _WORD.sub(lambda found: singular(found.group()), item)
 
 
 def needs_rows(question: LedgerQuestion) -> bool:

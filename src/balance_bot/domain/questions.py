@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from balance_bot.domain.categories import singular
+from balance_bot.domain.categories import name_forms, singular
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.question_days import Span, days_named, month_span
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
@@ -230,15 +230,10 @@ def _alternatives(rest: str) -> tuple[str, ...]:
 def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
     """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ'),
     or by the head of a name of two ('food', 'repairs', 'អាហារ'); 'phone' stays a word of items."""
-    said = " ".join(words)
+    said = " ".join(words).removesuffix("s")
     if not said:
         return None
     for name, khmer in categories:
-        english = name.lower()
-        as_read = " ".join(singular(word) for word in english.replace(" & ", " ").split())
-        if said in (english, khmer, as_read, khmer.replace(" និង", " ")):
-            return name
-        heads = {english.split(" & ")[0], khmer.split(" និង")[0]} if " & " in english else set()
-        if said in heads or said.removesuffix("s") in {head.removesuffix("s") for head in heads}:
+        if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
             return name
     return None

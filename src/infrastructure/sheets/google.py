@@ -203,7 +203,7 @@ class GoogleSheetLedger:
                 if created is not None:
                     return created
                 self._learn(title)  # it was there already: read it once
-            if self._owners[title] in (None, period) or title == candidates[-1]:
+            if self._belongs(title, period) or title == candidates[-1]:
                 try:
                     return self._append_to(title, period, lines)
                 except APIError as exc:
@@ -241,6 +241,10 @@ class GoogleSheetLedger:
             SavedLine(line, title, landed + offset, number)
             for offset, (line, number) in enumerate(zip(lines, numbers, strict=True))
         ]
+
+    def _belongs(self, title: str, period: Period) -> bool:
+        """Whether the worksheet, as last read, holds the period's rows (or no dated rows yet)."""
+        return self._owners[title] in (None, period)
 
     def _candidates(self, period: Period) -> tuple[str, str]:
         """The period's title, and the one used when a same-named worksheet is another year's."""
@@ -505,7 +509,7 @@ class GoogleSheetLedger:
                     continue
                 raise
             self._remember(title, rows)
-            if self._owners[title] in (None, period):
+            if self._belongs(title, period):
                 return title, rows
         return None
 
@@ -524,7 +528,7 @@ class GoogleSheetLedger:
                 self._remember(title, values[title])
         months: dict[Period, list[SheetRow]] = {}
         for period in periods:
-            owned = [t for t in self._candidates(period) if t in values and self._owners[t] in (None, period)]
+            owned = [t for t in self._candidates(period) if t in values and self._belongs(t, period)]
             months[period] = [row for _, row in self._numbered_rows(values[owned[0]])] if owned else []
         return months
 

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from gspread.exceptions import APIError
 
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
@@ -284,6 +285,34 @@ async def test_an_existing_worksheet_is_read_once_then_appended_to(sheets, sprea
 
 async def test_reading_a_month_without_a_worksheet_gives_no_rows(spreadsheet, make_ledger):
     assert await make_ledger().read(Period(2026, 11)) == []
+
+
+async def test_several_months_are_read_in_two_calls_a_missing_month_and_another_years_worksheet_give_no_rows(
+    sheets, spreadsheet, make_ledger
+):
+    sheets.add_sheet(SHEET, "October", [HEADERS, [1, serial(date(2025, 10, 2)), "last year's tea", 1]])
+    sheets.add_sheet(SHEET, "November", [HEADERS, [1, serial(date(2026, 11, 2)), "coffee", 3]])
+    sheets.add_sheet(SHEET, "December 2026", [HEADERS, [1, serial(date(2026, 12, 1)), "rent", 300]])
+    months = [Period(2026, 9), Period(2026, 10), Period(2026, 11), DECEMBER]
+    read = await make_ledger("%B").read_months(months)
+    assert {period: [row.item for row in rows] for period, rows in read.items()} == {
+        Period(2026, 9): [],
+        Period(2026, 10): [],  # "October" holds 2025's rows
+        Period(2026, 11): ["coffee"],
+        DECEMBER: ["rent"],
+    }
+    assert [kind for kind, _ in sheets.calls] == ["get", "values.batchGet"]
+
+
+async def test_a_batch_get_naming_a_worksheet_that_is_gone_fails_whole_as_in_the_real_api(
+    sheets, spreadsheet, key, sleeps
+):
+    sheets.add_sheet(SHEET, "November 2026", [HEADERS])
+    client = SheetsHTTPClient(load_credentials(key), sheets.url, sleep=sleeps.append)
+    with pytest.raises(APIError) as raised:
+        client.values_batch_get(SHEET, ["'November 2026'!A:AZ", "'Gone'!A:AZ"])
+    assert raised.value.response.status_code == 400
+    assert raised.value.error["message"] == "Unable to parse range: 'Gone'!A:AZ"
 
 
 async def test_an_append_whose_answer_is_lost_is_not_repeated(sheets, spreadsheet, key, sleeps):

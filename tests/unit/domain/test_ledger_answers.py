@@ -1,0 +1,34 @@
+"""Tests for selecting a question's entries: words in the singular or the plural, alternatives, voids."""
+
+from datetime import date
+from decimal import Decimal
+
+from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.ledger_answers import select
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import LedgerQuestion, Measure
+
+NOVEMBER = Span(date(2026, 11, 1), date(2026, 11, 30))
+ROWS = [
+    SheetRow(1, date(2026, 11, 3), "AA batteries", Decimal(4), None, "Dara", "tg:-1:1:0"),
+    SheetRow(2, date(2026, 11, 4), "battery for the clock", Decimal(1), None, "Dara", "tg:-1:2:0"),
+    SheetRow(3, date(2026, 11, 5), "taxis to the ministry", Decimal(6), None, "Sokha", "tg:-1:3:0"),
+    SheetRow(4, date(2026, 11, 6), "[void] taxi", Decimal(9), None, "Sokha", "tg:-1:4:0"),
+    SheetRow(5, date(2026, 11, 7), "water bill", None, Decimal(20000), "Sokha", "tg:-1:5:0"),
+]
+
+
+def items(*words):
+    found = select(ROWS, LedgerQuestion(Measure.LIST, NOVEMBER, words=words), None, "[void] ")
+    return [entry.row.item for entry in found.entries]
+
+
+def test_a_word_finds_its_rows_in_the_singular_and_the_plural():
+    assert items("battery") == ["AA batteries", "battery for the clock"]
+    assert items("batteries") == ["AA batteries", "battery for the clock"]  # as a model may say it
+    assert items("taxi") == ["taxis to the ministry"]  # the voided row is no spending
+
+
+def test_alternatives_are_either_and_the_words_of_one_are_all_needed():
+    assert items("taxi", "water bill") == ["taxis to the ministry", "water bill"]
+    assert items("water clock") == []
