@@ -71,6 +71,30 @@ WEBAPP_REFUSED = {
     "no_user": N_("the launch data names no user"),
     "too_old": N_("the launch data is too old: open the Mini App again"),
 }
+# The Mini App page's words, sent with each month in the viewer's group's language.
+WEBAPP_PAGE = {
+    "search": N_("Search"),
+    "allMembers": N_("Everyone"),
+    "allCategories": N_("All categories"),
+    "allCurrencies": N_("Both currencies"),
+    "spent": N_("Spent"),
+    "undo": N_("Undo"),
+    "noEntries": N_("No entries."),
+    "cash": N_("Cash"),
+    "members": N_("Members"),
+    "usage": N_("LLM use"),
+    "opening": N_("opening"),
+    "topups": N_("top-ups"),
+    "left": N_("left"),
+    "box": N_("in the box"),
+    "calls": N_("calls"),
+    "holds": N_("holds"),
+    "owed": N_("is owed"),
+    "even": N_("even"),
+    "failed": N_("Could not load the month"),
+    "noCategory": N_("(no category)"),
+    "showAll": N_("Show all"),
+}
 WEBAPP_TOO_MANY = N_("too many requests: wait a minute")
 WEBAPP_NO_GROUP = N_("open the Mini App from your group's link")
 WEBAPP_NOT_A_MEMBER = N_("you are not a member of this group")

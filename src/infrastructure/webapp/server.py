@@ -165,6 +165,7 @@ def build_webapp(
         replies = Replies.of(await languages.for_group(chat_id))
         answer = page_json(page, user) | {
             "language": replies.speech.language.value,
+            "words": {key: replies.say(text) for key, text in texts.WEBAPP_PAGE.items()},
             "month_name": replies.period(period),
             "has_next": period < Period.of(today),
             "khr_per_usd": str(config.khr_per_usd),

@@ -70,6 +70,7 @@ class MiniApp:
         self.now = [0.0]
         config = WebAppConfig(TOKEN, timedelta(days=1), PHNOM_PENH)
         languages = ChatLanguages(SqliteChatPreferences(database), Language.ENGLISH)
+        self.languages = languages
         self.app = build_webapp(
             config,
             view,
@@ -217,3 +218,14 @@ async def test_opened_privately_the_groups_to_pick_are_those_the_viewer_still_be
     status, page = await month(client, launch(SOKHA, "Sokha", chat=None), f"?chat={start_param_of(GROUP)}")
     assert status == 200
     assert len(page["entries"]) == 3
+
+
+async def test_the_pages_words_come_from_the_catalogs_in_the_groups_language(mini_app):
+    app, client = mini_app
+    _, english = await month(client, launch(SOKHA, "Sokha"))
+    assert (english["words"]["search"], english["words"]["noCategory"]) == ("Search", "(no category)")
+    await app.languages.choose(GROUP, "km")  # /language km
+    _, khmer = await month(client, launch(SOKHA, "Sokha"))
+    assert khmer["language"] == "km"
+    assert (khmer["words"]["search"], khmer["words"]["noCategory"]) == ("ស្វែងរក", "(គ្មានប្រភេទ)")
+    assert set(khmer["words"]) == set(english["words"])

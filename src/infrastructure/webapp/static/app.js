@@ -3,24 +3,8 @@
 // and draws the month. Every figure comes from the API; nothing secret is in the page.
 "use strict";
 
-const WORDS = {
-  en: {
-    search: "Search", allMembers: "Everyone", allCategories: "All categories", allCurrencies: "Both currencies",
-    spent: "Spent", undo: "Undo", noEntries: "No entries.", cash: "Cash", members: "Members", usage: "LLM use",
-    opening: "opening", topups: "top-ups", left: "left", box: "in the box", calls: "calls", holds: "holds",
-    owed: "is owed", even: "even", failed: "Could not load the month", noCategory: "(no category)",
-    showAll: "Show all",
-  },
-  km: {
-    search: "ស្វែងរក", allMembers: "ទាំងអស់គ្នា", allCategories: "ប្រភេទទាំងអស់", allCurrencies: "រូបិយប័ណ្ណទាំងពីរ",
-    spent: "ចំណាយ", undo: "ដកវិញ", noEntries: "គ្មានចំណាយ។", cash: "លុយ", members: "សមាជិក", usage: "ការប្រើ LLM",
-    opening: "ដើមខែ", topups: "ដាក់ចូល", left: "នៅសល់", box: "ក្នុងប្រអប់", calls: "ដង", holds: "កាន់",
-    owed: "ក្រុមជំពាក់", even: "គ្មានជំពាក់", failed: "មិនអាចបើកខែនេះបានទេ", noCategory: "(គ្មានប្រភេទ)",
-    showAll: "បង្ហាញទាំងអស់",
-  },
-};
-
-const state = { month: null, page: null, words: WORDS.en, showAll: false };
+// The page's words come with each month, in the group's language, from the bot's catalogs.
+const state = { month: null, page: null, words: null, showAll: false };
 const FIRST_ROWS = 200;
 
 function launchData() {
@@ -39,7 +23,7 @@ function money(amount, currency) {
   }
   const dollars = value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // As the chat writes it: $3.00 in English, 3.00$ in Khmer (CLDR).
-  return state.words === WORDS.km ? `${dollars}$` : `$${dollars}`;
+  return state.page && state.page.language === "km" ? `${dollars}$` : `$${dollars}`;
 }
 
 function sums(amounts) {
@@ -60,6 +44,12 @@ function shiftMonth(month, by) {
   return `${shifted.getUTCFullYear()}-${String(shifted.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
+// The API's own words for a refusal; else, for a proxy's page, the status with the page's word.
+function failure(body, response) {
+  if (body.error) return body.error;
+  return state.words ? `${state.words.failed} (${response.status})` : `⚠ ${response.status}`;
+}
+
 async function load(month) {
   const launch = state.launch;
   const asked = new URLSearchParams();
@@ -69,13 +59,13 @@ async function load(month) {
   const response = await fetch(`api/month${query}`, { headers: { Authorization: `tma ${launch.initData}` } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    showError(body.error || `${state.words.failed} (${response.status})`);
+    showError(failure(body, response));
     return;
   }
   state.page = body;
   state.month = body.month;
   state.showAll = false;
-  state.words = WORDS[body.language] || WORDS.en;
+  state.words = body.words;
   document.documentElement.lang = body.language || "en";
   const webApp = state.launch.webApp;
   if (webApp && webApp.BackButton) {
@@ -231,7 +221,7 @@ async function undoEntry(messageId) {
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    showError(body.error || `${state.words.failed} (${response.status})`);
+    showError(failure(body, response));
     return;
   }
   await load(state.month);
