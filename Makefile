@@ -13,7 +13,7 @@ DEV := $(VENV)/.installed-dev
 LOCK_TOOL := .venv-lock
 UV_VERSION := 0.13.9
 
-.PHONY: install run parse-example test bench score lock catalogs clean
+.PHONY: install run parse-example test test-dates bench score lock catalogs clean
 
 # A venv whose python does not start (a half-made one, after a failed first try) is made again.
 $(BIN)/python:
@@ -82,6 +82,18 @@ test: $(DEV) $(CHROMIUM) $(KHMER_FONT)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pytest
+
+# libfaketime, which shifts every process's clock alike for the runs of test-dates.
+FAKETIME_LIB := /usr/lib/$(shell uname -m)-linux-gnu/faketime/libfaketimeMT.so.1
+$(FAKETIME_LIB):
+	@command -v apt-get >/dev/null || { echo "test-dates needs libfaketime (Debian: apt-get install libfaketime)."; exit 1; }
+	$(SUDO) apt-get install -y --no-install-recommends libfaketime || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libfaketime; }
+
+## test-dates: the tests again on the days dates break (New Year and month ends in Phnom Penh, a leap
+## day, a Sunday night), every process's clock shifted by libfaketime; pytest arguments in ARGS
+test-dates: $(DEV) $(CHROMIUM) $(KHMER_FONT) $(FAKETIME_LIB)
+	$(BIN)/python -m tests.other_days $(ARGS)
 
 ## bench: print every figure the issues ask for
 bench: $(DEV)

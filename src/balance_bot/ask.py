@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -133,9 +133,9 @@ class _Pending:
 class AskPolicy:
     """The operator's choices for questions."""
 
-    members_may: MembersMay = MembersMay.OWN
-    void_prefix: str = "[void] "
-    today: Callable[[], date] = field(default=date.today)
+    members_may: MembersMay
+    void_prefix: str
+    today: Callable[[], date]  # the team's date in its time zone, never the machine's
 
 
 class AskLedger:
@@ -360,12 +360,8 @@ def checked_choice(
         measure = {"member": Measure.BY_MEMBER, "category": Measure.BY_CATEGORY}.get(choice.by)
         if measure is None:
             return None
-    try:
-        first = date.fromisoformat(choice.first) if choice.first else Period.of(today).first_day()
-        last = date.fromisoformat(choice.last) if choice.last else today
-    except ValueError:
-        return None
-    if first > last or last > today or (today - first).days > OLDEST_DAYS_ASKED:
+    span = _span_chosen(choice, today)
+    if span is None:
         return None
     about_me = (choice.member or "").strip().casefold() in ("me", "i", "myself")
     member = None
@@ -381,4 +377,18 @@ def checked_choice(
         if category is None:
             return None
     words = " ".join((choice.words or "").casefold().split()[:5])
-    return LedgerQuestion(measure, Span(first, last), member, about_me, (words,) if words else (), category)
+    return LedgerQuestion(measure, span, member, about_me, (words,) if words else (), category)
+
+
+def _span_chosen(choice: ToolChoice, today: date) -> Span | None:
+    """The days a tool call names: this month when it names none, as a question naming none means."""
+    if not choice.first and not choice.last:
+        return month_span(Period.of(today))
+    try:
+        first = date.fromisoformat(choice.first) if choice.first else Period.of(today).first_day()
+        last = date.fromisoformat(choice.last) if choice.last else today
+    except ValueError:
+        return None
+    if first > last or last > today or (today - first).days > OLDEST_DAYS_ASKED:
+        return None
+    return Span(first, last)

@@ -1,4 +1,4 @@
-"""The end-to-end tests' shared fixtures: a clock at the real now, and settings on the fake Bot API."""
+"""The end-to-end tests' shared fixtures: one clock for the bot and the fake Bot API, and settings on it."""
 
 import json
 from datetime import UTC, datetime
@@ -10,9 +10,11 @@ from tests.fakes.clock import FakeClock
 
 
 @pytest.fixture
-def clock():
-    """Starts at the real time, so Telegram's message dates and the bot's clock agree."""
-    return FakeClock(datetime.now(UTC))
+def clock(telegram):
+    """Starts at the real time; Telegram dates members' messages by it, so moving it moves both."""
+    clock = FakeClock(datetime.now(UTC))
+    telegram.now = lambda: clock.now().timestamp()
+    return clock
 
 
 @pytest.fixture

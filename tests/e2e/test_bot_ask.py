@@ -15,9 +15,8 @@ GROUP = -1001
 
 
 @pytest.fixture
-def november(telegram, clock):
+def november(clock):
     clock.current = datetime(2026, 11, 18, 3, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Phnom Penh
-    telegram.now = lambda: clock.now().timestamp()
 
 
 async def said(telegram, user, text, name="", **extra):
@@ -227,7 +226,6 @@ async def test_a_member_who_has_not_posted_this_month_is_still_asked_about_by_na
 
     sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
     telegram.admins.add(ADMIN)
-    telegram.now = lambda: clock.now().timestamp()
     clock.current = datetime(2026, 10, 20, 3, 0, tzinfo=UTC)
     settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
     async with running(settings, clock):

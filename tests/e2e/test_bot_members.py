@@ -104,7 +104,6 @@ async def test_a_member_holding_an_advance_a_week_is_reminded_once_by_the_round(
     from infrastructure.telegram.app import MONTHLY_ROUNDS
 
     clock.current = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)
-    telegram.now = lambda: clock.now().timestamp()  # members post on the bot's day
     telegram.admins.add(ADMIN)
     async with running(settings_for(), clock) as application:
         coffee = telegram.user_says(GROUP, SOKHA, "coffee 2$", name="Sokha")

@@ -79,6 +79,12 @@ async def test_a_models_tool_call_is_answered_with_the_rows_figures_never_its_wo
     assert answer.found.count == 2
 
 
+async def test_a_tool_call_naming_no_days_is_about_this_whole_month_whatever_day_it_is():
+    ask = ledger(ToolChoice("sum", None, None, words="generator"))
+    answer = await ask.ask(-1, 7, "Sokha", admin, "genset?")
+    assert (answer.question.span.first, answer.question.span.last) == (date(2026, 11, 1), date(2026, 11, 30))
+
+
 async def test_a_tool_call_outside_what_the_bot_knows_is_no_answer():
     for choice in (
         ToolChoice("drop", None, None),
