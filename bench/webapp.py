@@ -35,6 +35,10 @@ async def member(chat_id: int, user_id: int) -> str:
     return "member"
 
 
+async def served(chat_id: int) -> bool:
+    return True
+
+
 async def measure(url: str, key: dict[str, Any]) -> dict[str, float]:
     async with google_balances(url, key) as (balances, clock, database):
         view = MonthView(
@@ -47,6 +51,7 @@ async def measure(url: str, key: dict[str, Any]) -> dict[str, float]:
             Memberships(member),
             clock,
             ChatLanguages(SqliteChatPreferences(database), Language.ENGLISH),
+            served,
             RateLimit(10_000),
         )
         server = TestServer(app, host="127.0.0.1")

@@ -28,6 +28,8 @@ RECENT = 10
 CONFIRM_WITHIN = timedelta(minutes=5)
 TOOLS = {"sum": Measure.TOTAL, "count": Measure.COUNT, "list": Measure.LIST, "balance": Measure.BALANCE}
 OLDEST_DAYS_ASKED = 3 * 366
+# Measures whose answer shows entries (each with its member), not only a figure.
+ENTRIES_SHOWN = frozenset({Measure.LIST, Measure.LARGEST, Measure.LATEST})
 
 
 class MembersMay(Enum):
@@ -206,6 +208,13 @@ class AskLedger:
         restricted = others and self._policy.members_may is not MembersMay.ALL
         if restricted and not (admin if admin is not None else await is_admin()):
             return AskRefused(AskRefusal.OTHER_MEMBER)
+        everyones = question.measure in ENTRIES_SHOWN and member is None
+        if (
+            everyones
+            and self._policy.members_may is not MembersMay.ALL
+            and not (admin if admin is not None else await is_admin())
+        ):
+            member = asker  # others' entries are not a member's to see: their own are answered
         if question.measure is Measure.POSITION:
             if self._movements is None:
                 return CannotAnswer()

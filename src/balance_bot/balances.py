@@ -12,8 +12,11 @@ from balance_bot.domain.members import PaymentMode, members_month
 from balance_bot.domain.months import month_named
 from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore, PeriodRecord
 
-# How long rows read for a question answer the next ones.
+# How long rows read for a question answer the next ones: an open month's a few seconds (members
+# post into it); a closed month's some minutes, so paging through old months in the Mini App
+# costs each month one read, however many viewers page through it.
 ROWS_FRESH_SECONDS = 5
+CLOSED_ROWS_FRESH_SECONDS = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +176,12 @@ class BalanceService:
         store = self._ledgers.for_chat(chat_id)
         ledger = await store.identity()
         now = self._clock.now()
-        fresh = timedelta(seconds=ROWS_FRESH_SECONDS)
         kept = {period: self._recent_rows.get((ledger, period)) for period in periods}
-        stale = [period for period, rows in kept.items() if rows is None or now - rows[0] >= fresh]
+        stale = [
+            period
+            for period, rows in kept.items()
+            if rows is None or now - rows[0] >= self._fresh_for(period)
+        ]
         if len(stale) == 1:
             read = {stale[0]: await store.read(stale[0])}
         else:
@@ -187,7 +193,21 @@ class BalanceService:
             ):  # the mirror is written again only when the sheet changed
                 await self._mirrored(chat_id, ledger, period, rows)
             self._recent_rows[(ledger, period)] = (now, rows)
-        return [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
+        answer = [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
+        if read:
+            self._forget_old_rows(now)
+        return answer
+
+    def _fresh_for(self, period: Period) -> timedelta:
+        """How long a month's rows, once read, answer again: longer once it takes no more expenses."""
+        closed = period < self.current_period() and self._today() > self._last_day_open(period)
+        return timedelta(seconds=CLOSED_ROWS_FRESH_SECONDS if closed else ROWS_FRESH_SECONDS)
+
+    def _forget_old_rows(self, now: datetime) -> None:
+        """Drop the months whose rows would be read again anyway: memory stays that of recent reads."""
+        for key, (read_at, _) in list(self._recent_rows.items()):
+            if now - read_at >= self._fresh_for(key[1]):
+                del self._recent_rows[key]
 
     async def message_of_row(self, chat_id: int, period: Period, number: int) -> int | None:
         """The group's message row No `number` of the month came from; None when no row of the

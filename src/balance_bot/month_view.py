@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from balance_bot.ask import MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.domain.balances import PeriodBalance, month_figures
 from balance_bot.domain.ledger import EntrySource, Period
@@ -58,7 +59,9 @@ class MonthView:
         undo_window: timedelta,
         void_prefix: str,
         usage: UsageReport | None = None,
+        members_may: MembersMay = MembersMay.OWN,
     ) -> None:
+        self._members_may = members_may  # what a member (not an admin) may ask is what the page shows
         self._balances = balances
         self._state = state
         self._clock = clock
@@ -69,16 +72,21 @@ class MonthView:
     async def page(
         self, chat_id: int, viewer_id: int, viewer: str, admin: bool, period: Period, today: date
     ) -> MonthPage:
-        """The month for this viewer: the role decides what is in it, not the page."""
+        """The month for this viewer: the role decides what is in it, not the page. A member sees others'
+        entries and each member's totals only under ASK_FOR_MEMBERS=all; under `own` their own entries
+        and the group's totals; under `none` their own entries and what they add up to."""
         rows = await self._balances.rows(chat_id, period)
+        everyone = admin or self._members_may is MembersMay.ALL
         entries = []
         for row in rows:
             if row.item.startswith(self._void_prefix):
                 continue
+            mine = row.member.strip().casefold() == viewer.strip().casefold()
+            if not (mine or everyone):
+                continue
             for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
                 if not amount:
                     continue
-                mine = row.member.strip().casefold() == viewer.strip().casefold()
                 undo = (
                     await self._undoable(chat_id, viewer_id, row.reference, row.day, today) if mine else None
                 )
@@ -87,7 +95,12 @@ class MonthView:
                         row.number, row.day, row.item, row.category, amount, currency, row.member, mine, undo
                     )
                 )
-        figures = month_figures(rows, self._void_prefix)  # the sums /balance gives, from the same rows
+        totalled = (
+            rows
+            if everyone or self._members_may is MembersMay.OWN
+            else [row for row in rows if row.member.strip().casefold() == viewer.strip().casefold()]
+        )
+        figures = month_figures(totalled, self._void_prefix)  # the sums /balance gives, from the same rows
         balance = usage = None
         if admin:
             balance = await self._balances.balance_of_rows(chat_id, period, rows)
@@ -96,7 +109,7 @@ class MonthView:
             period,
             tuple(entries),
             dict(figures.spent),
-            {name: dict(amounts) for name, amounts in figures.by_member.items()},
+            {name: dict(amounts) for name, amounts in figures.by_member.items()} if everyone else {},
             {name: dict(amounts) for name, amounts in figures.by_category.items()},
             {day: dict(amounts) for day, amounts in figures.by_day.items()},
             admin,

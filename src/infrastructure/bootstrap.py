@@ -7,6 +7,7 @@ python-telegram-bot, openpyxl or aiohttp, since other tools call it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
@@ -53,6 +54,7 @@ from balance_bot.ports import (
     SheetAccess,
     StorageUnavailable,
 )
+from balance_bot.served_groups import ServedGroups, ServedLedgers
 from balance_bot.usage import UsageReport
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
@@ -72,6 +74,7 @@ from infrastructure.sqlite.database import (
     DatabaseDamaged,
     DatabaseInUse,
     hold_database,
+    hold_file,
 )
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
@@ -276,6 +279,7 @@ class CaptureParts:
     group_settings: GroupSettings
     reminders: AdvanceReminders
     ask: AskLedger
+    served: ServedGroups
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -352,7 +356,9 @@ def build_capture(
     database = Database(settings.database_path)
     chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
     chat_moves = SqliteChatMoves(database)
-    ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets, chat_moves)
+    raw_ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets, chat_moves)
+    served = ServedGroups(settings.allowed_chat_ids or None, chat_moves.former_id)
+    ledgers = ServedLedgers(raw_ledgers, served)  # every way into a group's rows goes through it
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),
@@ -435,6 +441,7 @@ def build_capture(
             llm.ledger_tools,
             movements,
         ),
+        served,
     )
 
 
@@ -490,6 +497,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         ),
         members=(parts.movements, parts.group_settings, parts.reminders),
         ask=parts.ask,
+        served=parts.served,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)
@@ -510,6 +518,7 @@ def build_mini_app(settings: Settings, parts: CaptureParts) -> MiniAppServer | N
         policy_undo,
         load_template().void_prefix,
         parts.usage,
+        MembersMay(settings.ask_for_members),
     )
     return MiniAppServer(
         view,
@@ -523,6 +532,7 @@ def build_mini_app(settings: Settings, parts: CaptureParts) -> MiniAppServer | N
         settings.khr_per_usd,
         settings.admin_user_ids,
         settings.webapp_url,
+        parts.served.serves,
         SqliteMemberDirectory(parts.database).groups_of,
     )
 
@@ -568,8 +578,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "run":
             if not settings.telegram_bot_token:
                 raise SettingsError("TELEGRAM_BOT_TOKEN is required for `run` (get one from @BotFather)")
-            # Held until the bot stops: a second bot on this database would write every row twice.
-            with hold_database(settings.database_path):  # the database is checked as it is opened
+            # Held until the bot stops: a second bot on this database (or workbook) would write every
+            # row twice.
+            with contextlib.ExitStack() as held:
+                held.enter_context(hold_database(settings.database_path))  # checked as it is opened
+                if settings.sheet_backend == "workbook":
+                    held.enter_context(hold_file(settings.workbook_path, "WORKBOOK_PATH"))
                 run_bot(settings, webhook=arguments.webhook)
             return 0
         if arguments.command == "status":
@@ -624,6 +638,7 @@ def try_settings(settings: Settings, folder: Path) -> Settings:
         google_service_account_file=None,
         balance_sheet_id=None,
         balance_sheet_by_chat={},
+        allowed_chat_ids=frozenset(),  # its one group, whichever groups the real bot serves
     )
 
 

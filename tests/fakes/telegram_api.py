@@ -67,6 +67,10 @@ class FakeTelegram:
     bot_username: str = "balance_test_bot"
     can_read_all_group_messages: bool = True
     admins: set[int] = field(default_factory=set)
+    # A group's creator (getChatMember answers "creator"), and, for the groups listed, who is in them:
+    # anyone else is answered "left", as Telegram answers of a user who is not in the group.
+    creators: dict[int, int] = field(default_factory=dict)
+    members_of: dict[int, set[int]] = field(default_factory=dict)
     # The language of a member's Telegram app, sent as `language_code` with what they post.
     user_languages: dict[int, str] = field(default_factory=dict)
     # setMyCommands as the bot last set it, per language_code ("" for everyone else).
@@ -534,7 +538,11 @@ class FakeTelegram:
         return True
 
     async def _api_getChatMember(self, params: Params) -> Params:  # noqa: N802
-        user_id = int(params["user_id"])
+        user_id, chat_id = int(params["user_id"]), int(params["chat_id"])
+        if self.creators.get(chat_id) == user_id:
+            return {"status": "creator", "user": self._user(user_id, ""), "is_anonymous": False}
+        if chat_id in self.members_of and user_id not in self.members_of[chat_id] | self.admins:
+            return {"status": "left", "user": self._user(user_id, "")}
         status = "administrator" if user_id in self.admins else "member"
         member: Params = {"status": status, "user": self._user(user_id, "")}
         if status == "administrator":

@@ -29,6 +29,7 @@ from infrastructure.sqlite.database import (
     DatabaseDamaged,
     DatabaseInUse,
     hold_database,
+    hold_file,
     verify_database,
 )
 from infrastructure.sqlite.outbox import SqliteOutbox
@@ -215,3 +216,41 @@ def test_a_second_hold_on_the_database_is_refused_with_the_holder_until_it_lets_
         hold_database(path)
     held.close()  # as when its process ends
     hold_database(path).close()
+
+
+def test_the_database_held_is_the_file_whatever_path_names_it_a_symlink_or_a_detour(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "bot.sqlite3").touch()
+    (tmp_path / "link.sqlite3").symlink_to(data / "bot.sqlite3")
+    held = hold_database(data / "bot.sqlite3")
+    monkeypatch.chdir(tmp_path)
+    for other in (tmp_path / "link.sqlite3", Path("data/../data/bot.sqlite3"), Path("./data/bot.sqlite3")):
+        with pytest.raises(DatabaseInUse):
+            hold_database(other)
+    held.close()
+
+
+def test_a_second_bot_on_the_same_workbook_by_another_path_does_not_start(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "balance.xlsx").symlink_to(tmp_path / "data" / "balance.xlsx")
+    (tmp_path / ".env").touch()
+    held = hold_file(tmp_path / "data" / "balance.xlsx", "WORKBOOK_PATH")  # the first bot's
+    done = subprocess.run(
+        [str(BIN / "balance-bot"), "run"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={
+            "PATH": str(BIN),
+            "TELEGRAM_BOT_TOKEN": "123456:TEST-TOKEN",
+            "TELEGRAM_API_URL": "http://127.0.0.1:9",  # never reached: the bot stops before it calls
+            "DATABASE_PATH": str(tmp_path / "second.sqlite3"),
+            "WORKBOOK_PATH": str(tmp_path / "balance.xlsx"),
+        },
+    )
+    held.close()
+    assert done.returncode == 3
+    assert "WORKBOOK_PATH" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -388,8 +388,18 @@ def verify_database(path: Path) -> None:
 
 def hold_database(path: Path) -> IO[str]:
     """Lock the database for this process's life (keep the returned file open); DatabaseInUse if taken."""
+    return hold_file(path, "DATABASE_PATH")
+
+
+def hold_file(path: Path, setting: str) -> IO[str]:
+    """Lock the file for this process's life; DatabaseInUse if another process holds it.
+
+    The lock is beside the file the path resolves to: a symlink, `data/../data/x` or another working
+    folder naming the same file finds the same lock.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = open(path.with_name(f"{path.name}.lock"), "a+", encoding="utf-8")  # noqa: SIM115 - held until exit
+    real = path.resolve()
+    lock = open(real.with_name(f"{real.name}.lock"), "a+", encoding="utf-8")  # noqa: SIM115 - held until exit
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:
@@ -397,8 +407,8 @@ def hold_database(path: Path) -> IO[str]:
         holder = lock.read().strip() or "another process"
         lock.close()
         raise DatabaseInUse(
-            f"another balance-bot (pid {holder}) is running on {path}: stop it first, "
-            "or give this one its own DATABASE_PATH"
+            f"another balance-bot (pid {holder}) is running on {real}: stop it first, "
+            f"or give this one its own {setting}"
         ) from exc
     lock.truncate(0)
     lock.write(str(os.getpid()))

@@ -8,9 +8,9 @@ import signal
 from collections.abc import Awaitable, Callable, Sequence
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, MessageEntity, Update
+from telegram import BotCommand, Message, MessageEntity, Update
+from telegram.constants import ChatType
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -36,6 +36,7 @@ from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
 from balance_bot.movements import AdvanceReminders, CashMovements
+from balance_bot.served_groups import ServedGroups
 from balance_bot.usage import UsageReport
 from infrastructure.health import beat
 from infrastructure.settings import Settings
@@ -48,6 +49,7 @@ from infrastructure.telegram.handlers import BotHandlers, QuietChats
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
 from infrastructure.telegram.member_handlers import MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
+from infrastructure.telegram.rate_limiter import GroupReplyLimiter
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -112,6 +114,7 @@ def build_application(
     budgets: BudgetWatch | None = None,
     members: tuple[CashMovements, GroupSettings, AdvanceReminders] | None = None,
     ask: AskLedger | None = None,
+    served: ServedGroups | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     if not settings.telegram_bot_token:
@@ -128,8 +131,6 @@ def build_application(
             budget_notices.attach(application.bot, languages)
         for startup in startups:
             await startup()
-        for old_chat_id, new_chat_id in await moves.moves() if moves is not None else []:
-            follow_move(old_chat_id, new_chat_id)
         # Owned here rather than by application.create_task, which expects a running application.
         heartbeat = settings.database_path.parent / "heartbeat"
         background.append(asyncio.create_task(beat(heartbeat, prove_storage=prove_storage)))
@@ -152,19 +153,13 @@ def build_application(
         .request(requests[0])
         # getUpdates has a connection of its own, so a long poll never holds up a reply.
         .get_updates_request(requests[1])
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(GroupReplyLimiter(max_retries=3))
         # Every reply survives its message being deleted meanwhile (no "message to be replied not found").
         .defaults(Defaults(allow_sending_without_reply=True))
         .post_init(start)
         .post_stop(stop)
         .build()
     )
-    # ALLOWED_CHAT_IDS, kept as a filter that learns a group's new id when it becomes a supergroup.
-    allowed = filters.Chat(chat_id=settings.allowed_chat_ids) if settings.allowed_chat_ids else None
-
-    def follow_move(old_chat_id: int, new_chat_id: int) -> None:
-        if allowed is not None and old_chat_id in allowed.chat_ids:
-            allowed.add_chat_ids(new_chat_id)
 
     async def moved(old_chat_id: int, new_chat_id: int) -> None:
         if handlers is not None:
@@ -186,14 +181,14 @@ def build_application(
         settings.khr_per_usd,
         membership,
         moves,
-        follow_move,
+        lambda old, new: None,  # the served groups follow a move through the moves kept
         settings.allowed_chat_ids or None,
         member_seen=members[0].seen if members is not None else None,
         webapp_short_name=settings.webapp_short_name if settings.webapp_url else None,
     )
+    # Groups the bot does not serve get past the gate only to /id, a move, or the bot's own membership.
     groups: filters.BaseFilter = filters.ChatType.GROUPS
-    if allowed is not None:
-        groups = groups & allowed
+    _serve_only_served_groups(application, served or ServedGroups(settings.allowed_chat_ids or None))
     # A receipt photo's caption is read as a message's text is.
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & ~filters.VIA_BOT
     if handled_updates is not None:
@@ -292,6 +287,37 @@ async def _set_commands(application: Application, default: Speech) -> None:  # t
     ]:
         commands = [BotCommand(name, about) for name, about in Replies.of(speech).commands()]
         await application.bot.set_my_commands(commands, language_code=language_code or None)
+
+
+def _serve_only_served_groups(application: Application, served: ServedGroups) -> None:  # type: ignore[type-arg]
+    """Stop every update from a group the bot does not serve, but /id, a move and its membership."""
+
+    async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None or chat.type == ChatType.PRIVATE or await served.serves(chat.id):
+            return
+        message = update.message
+        if update.my_chat_member is not None or (
+            message is not None
+            and (
+                message.migrate_to_chat_id is not None
+                or message.migrate_from_chat_id is not None
+                or _command_of(message) == "id"
+            )
+        ):
+            return
+        log.info("an update from chat %s, which this bot does not serve, was ignored", chat.id)
+        raise ApplicationHandlerStop
+
+    application.add_handler(TypeHandler(Update, gate), group=-2)
+
+
+def _command_of(message: Message) -> str | None:
+    """The command a message starts with ('id' for '/id@bot 1'), or None."""
+    text = message.text or ""
+    if not text.startswith("/"):
+        return None
+    return text[1:].split(maxsplit=1)[0].split("@")[0].casefold() if len(text) > 1 else None
 
 
 def _handle_each_update_once(application: Application, handled: SqliteHandledUpdates) -> None:  # type: ignore[type-arg]

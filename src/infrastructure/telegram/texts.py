@@ -98,6 +98,7 @@ WEBAPP_PAGE = {
 WEBAPP_TOO_MANY = N_("too many requests: wait a minute")
 WEBAPP_NO_GROUP = N_("open the Mini App from your group's link")
 WEBAPP_NOT_A_MEMBER = N_("you are not a member of this group")
+WEBAPP_NOT_SERVED = N_("this bot does not keep this group's money")
 WEBAPP_WHICH_ENTRY = N_("which entry?")
 WEBAPP_NO_UNDO = N_("this entry can no longer be undone here")
 HELP_ASK = N_(

@@ -14,7 +14,7 @@ from balance_bot.capture import CaptureService
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
 from balance_bot.ports import Clock
-from infrastructure.webapp.server import GroupsOf, Memberships, WebAppConfig, build_webapp
+from infrastructure.webapp.server import GroupsOf, Memberships, Serves, WebAppConfig, build_webapp
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +35,12 @@ class MiniAppServer:
         khr_per_usd: Decimal,
         admin_user_ids: frozenset[int],
         url: str,
+        serves: Serves,
         groups_of: GroupsOf | None = None,
         button_text: str = "📊 This month",
     ) -> None:
         self._url = url
+        self._serves = serves
         self._groups_of = groups_of
         self._button_text = button_text
         self._view = view
@@ -84,6 +86,7 @@ class MiniAppServer:
             Memberships(status),
             self._clock,
             self._languages,
+            self._serves,
             groups_of=self._groups_of,
             title_of=title,
         )

@@ -38,6 +38,9 @@ CONTENT_SECURITY_POLICY = (
 )
 REQUESTS_PER_MINUTE = 30
 MEMBERSHIP_SECONDS = 300
+LOOKUPS_PER_MINUTE = 25  # getChatMember calls one viewer may cause: the picker asks about 20 groups
+MEMBERSHIPS_KEPT = 10_000  # past this, expired answers are dropped before another is kept
+PAST_MONTHS_PER_MINUTE = 12  # a viewer paging through old months: each may be a Sheets read
 # What getChatMember says of a member who may see the group's month.
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
 ADMIN_STATUSES = frozenset({"creator", "administrator"})
@@ -46,6 +49,7 @@ ChatMemberStatus = Callable[[int, int], Awaitable[str | None]]
 # The groups a user was seen in, and a group's title: for the picker of a Mini App opened privately.
 GroupsOf = Callable[[int], Awaitable[list[int]]]
 GroupTitle = Callable[[int], Awaitable[str | None]]
+Serves = Callable[[int], Awaitable[bool]]  # whether the bot serves a group (ServedGroups.serves)
 
 
 @dataclass(frozen=True)
@@ -64,12 +68,12 @@ class RateLimit:
 
     def __init__(self, per_minute: int, now: Callable[[], float] = time.monotonic) -> None:
         self._per_minute = per_minute
-        self._now = now
+        self.now = now
         self._calls: defaultdict[int, deque[float]] = defaultdict(deque)
 
     def allows(self, user_id: int) -> bool:
         """Whether the user may make one more call now (the call is counted)."""
-        now, calls = self._now(), self._calls[user_id]
+        now, calls = self.now(), self._calls[user_id]
         while calls and now - calls[0] >= 60:
             calls.popleft()
         if len(calls) >= self._per_minute:
@@ -78,23 +82,43 @@ class RateLimit:
         return True
 
 
+class TooManyLookups(Exception):
+    """The viewer asked about more groups this minute than anyone opening the page needs."""
+
+
 class Memberships:
     """Whether a user belongs to a group, and as what, asked of Telegram and kept a few minutes:
-    anyone can write a link with any group's id."""
+    anyone can write a link with any group's id. Each viewer's lookups a minute are bounded."""
 
-    def __init__(self, status: ChatMemberStatus, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        status: ChatMemberStatus,
+        now: Callable[[], float] = time.monotonic,
+        lookups_per_minute: int = LOOKUPS_PER_MINUTE,
+    ) -> None:
         self._status = status
         self._now = now
         self._known: dict[tuple[int, int], tuple[float, str | None]] = {}
+        self._lookups = RateLimit(lookups_per_minute, now)
 
     async def of(self, chat_id: int, user_id: int) -> str | None:
         """The user's status in the group ('member', 'administrator', ...); None when not in it."""
         known = self._known.get((chat_id, user_id))
         if known is not None and self._now() - known[0] < MEMBERSHIP_SECONDS:
             return known[1]
+        if not self._lookups.allows(user_id):
+            raise TooManyLookups(f"user {user_id} asked about too many groups this minute")
         status = await self._status(chat_id, user_id)
+        if len(self._known) >= MEMBERSHIPS_KEPT:
+            self._forget_expired()
         self._known[(chat_id, user_id)] = (self._now(), status)
         return status
+
+    def _forget_expired(self) -> None:
+        now = self._now()
+        for key, (asked_at, _) in list(self._known.items()):
+            if now - asked_at >= MEMBERSHIP_SECONDS:
+                del self._known[key]
 
 
 def build_webapp(
@@ -104,12 +128,14 @@ def build_webapp(
     memberships: Memberships,
     clock: Clock,
     languages: ChatLanguages,
+    serves: Serves,
     rate_limit: RateLimit | None = None,
     groups_of: GroupsOf | None = None,
     title_of: GroupTitle | None = None,
 ) -> web.Application:
     """The aiohttp application: / (the page), /app.js, /app.css, /api/month, /api/undo."""
     limit = rate_limit or RateLimit(REQUESTS_PER_MINUTE)
+    past_months = RateLimit(PAST_MONTHS_PER_MINUTE, limit.now)
 
     @web.middleware
     async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
@@ -142,13 +168,22 @@ def build_webapp(
             raise _error(web.HTTPTooManyRequests, words_for(user).say(texts.WEBAPP_TOO_MANY))
         return user
 
+    async def membership_of(chat_id: int, user: WebAppUser) -> str | None:
+        """The viewer's status in the group, or 429 past their lookups for the minute."""
+        try:
+            return await memberships.of(chat_id, user.user_id)
+        except TooManyLookups as exc:
+            raise _error(web.HTTPTooManyRequests, words_for(user).say(texts.WEBAPP_TOO_MANY)) from exc
+
     async def viewer(request: web.Request) -> tuple[WebAppUser, int, bool]:
         """The signed user, the group, and whether they are its admin; the HTTP error otherwise."""
         user = signed(request)
         chat_id = chat_of(request.query.get("chat") or user.start_param)
         if chat_id is None:
             raise _error(web.HTTPBadRequest, words_for(user).say(texts.WEBAPP_NO_GROUP))
-        status = await memberships.of(chat_id, user.user_id)
+        if not await serves(chat_id):  # a group of a stranger's, with the bot in it, has no month here
+            raise _error(web.HTTPForbidden, words_for(user).say(texts.WEBAPP_NOT_SERVED))
+        status = await membership_of(chat_id, user)
         if status not in MEMBER_STATUSES:
             raise _error(web.HTTPForbidden, words_for(user).say(texts.WEBAPP_NOT_A_MEMBER))
         return user, chat_id, status in ADMIN_STATUSES or user.user_id in config.admin_user_ids
@@ -157,6 +192,8 @@ def build_webapp(
         user, chat_id, admin = await viewer(request)
         today = clock.now().astimezone(config.timezone).date()
         period = _period(request.query.get("month"), today)
+        if period < Period.of(today) and not past_months.allows(user.user_id):
+            raise _error(web.HTTPTooManyRequests, words_for(user).say(texts.WEBAPP_TOO_MANY))
         try:
             page = await view.page(chat_id, user.user_id, user.name, admin, period, today)
         except LedgerError as exc:
@@ -195,7 +232,7 @@ def build_webapp(
         user = signed(request)
         found = []
         for chat_id in (await groups_of(user.user_id))[:20] if groups_of is not None else []:
-            if await memberships.of(chat_id, user.user_id) in MEMBER_STATUSES:
+            if await serves(chat_id) and await membership_of(chat_id, user) in MEMBER_STATUSES:
                 title = await title_of(chat_id) if title_of is not None else None
                 found.append({"chat": start_param_of(chat_id), "title": title or str(chat_id)})
         return web.json_response({"groups": found}, dumps=_dumps)

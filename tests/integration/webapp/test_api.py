@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from balance_bot.ask import MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
 from balance_bot.domain.language import Language
@@ -28,9 +29,16 @@ from tests.fakes.outbox import in_memory_delivery
 
 TOKEN = "123456:AAE-test-token"
 GROUP, OTHER_GROUP = -1001234, -1005678
+STRANGERS_GROUP = -1009999  # a group of a stranger's that added the bot: not one the bot serves
 SOKHA, DARA, ADMIN, STRANGER = 11, 12, 99, 77
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
-STATUSES = {(GROUP, SOKHA): "member", (GROUP, DARA): "member", (GROUP, ADMIN): "administrator"}
+STATUSES = {
+    (GROUP, SOKHA): "member",
+    (GROUP, DARA): "member",
+    (GROUP, ADMIN): "administrator",
+    (STRANGERS_GROUP, STRANGER): "creator",
+}
+SERVED = {GROUP, OTHER_GROUP}
 
 
 def launch(user_id, name, chat=GROUP, at=None, token=TOKEN):
@@ -50,7 +58,7 @@ def launch(user_id, name, chat=GROUP, at=None, token=TOKEN):
 class MiniApp:
     """The API over the real capture, on an in-memory ledger; members post through the capture."""
 
-    def __init__(self, database):
+    def __init__(self, database, members_may=MembersMay.OWN):
         self.clock = FakeClock(datetime(2026, 11, 18, 3, 0, tzinfo=UTC))
         self.ledger = InMemoryLedger()
         self.state = InMemoryCaptureState()
@@ -60,7 +68,9 @@ class MiniApp:
             MessageInterpreter(HeuristicParser()), self.ledger, self.delivery, self.state, self.clock, policy
         )
         balances = BalanceService(self.ledger, SqliteMirror(database), self.clock, PHNOM_PENH, "[void] ")
-        view = MonthView(balances, self.state, self.clock, policy.undo_window, "[void] ")
+        view = MonthView(
+            balances, self.state, self.clock, policy.undo_window, "[void] ", members_may=members_may
+        )
         self.asked = []
 
         async def status(chat_id, user_id):
@@ -78,14 +88,18 @@ class MiniApp:
             Memberships(status, lambda: self.now[0]),
             self.clock,
             languages,
+            self.serves,
             RateLimit(30, lambda: self.now[0]),
             groups_of=self.groups_of,
             title_of=self.title_of,
         )
         self.next_id = 100
 
+    async def serves(self, chat_id):
+        return chat_id in SERVED
+
     async def groups_of(self, user_id):
-        return [GROUP, OTHER_GROUP]  # seen in both; a member of the first only
+        return [GROUP, OTHER_GROUP, STRANGERS_GROUP]  # seen in all; a member of the first only
 
     async def title_of(self, chat_id):
         return {GROUP: "Music school"}.get(chat_id)
@@ -98,8 +112,14 @@ class MiniApp:
 
 
 @pytest.fixture
-async def mini_app(database):
-    app = MiniApp(database)
+def members_may():
+    """ASK_FOR_MEMBERS, the product's default unless a test says otherwise."""
+    return MembersMay.OWN
+
+
+@pytest.fixture
+async def mini_app(database, members_may):
+    app = MiniApp(database, members_may)
     await app.post(SOKHA, "Sokha", "taxi 5$")
     await app.post(DARA, "Dara", "ទឹកកក ៥០០០៛")
     await app.post(SOKHA, "Sokha", "coffee 3$")
@@ -115,7 +135,8 @@ async def month(client, init_data, query=""):
     return response.status, await response.json()
 
 
-async def test_a_member_sees_the_months_entries_and_totals_their_own_marked_and_no_cash(mini_app):
+@pytest.mark.parametrize("members_may", [MembersMay.ALL])
+async def test_under_all_a_member_sees_every_entry_and_the_totals_their_own_marked_and_no_cash(mini_app):
     _, client = mini_app
     status, page = await month(client, launch(SOKHA, "Sokha"))
     assert status == 200
@@ -130,6 +151,42 @@ async def test_a_member_sees_the_months_entries_and_totals_their_own_marked_and_
     assert page["entries"][1]["undo"] is None
     assert page["admin"] is False
     assert not {"balance", "members", "usage"} & set(page)
+
+
+async def test_under_own_a_member_sees_their_own_entries_and_the_groups_totals_but_no_ones_name(mini_app):
+    _, client = mini_app
+    status, page = await month(client, launch(SOKHA, "Sokha"))
+    assert status == 200
+    assert [(entry["item"], entry["member"]) for entry in page["entries"]] == [
+        ("taxi", "Sokha"),
+        ("coffee", "Sokha"),
+    ]
+    assert page["totals"] == {"USD": "8.00", "KHR": "5000"}  # the group's totals are for everyone
+    assert page["by_member"] == {}  # each member's totals are for admins
+    assert not {"balance", "members", "usage"} & set(page)
+
+
+@pytest.mark.parametrize("members_may", [MembersMay.NONE])
+async def test_under_none_a_member_sees_only_their_own_entries_and_what_they_add_up_to(mini_app):
+    _, client = mini_app
+    _, page = await month(client, launch(DARA, "Dara"))
+    assert [entry["item"] for entry in page["entries"]] == ["ទឹកកក"]
+    assert (page["totals"], page["by_member"]) == ({"USD": "0.00", "KHR": "5000"}, {})
+    _, admins = await month(client, launch(ADMIN, "Admin"))
+    assert len(admins["entries"]) == 3
+    assert set(admins["by_member"]) == {"Sokha", "Dara"}
+
+
+async def test_a_group_the_bot_does_not_serve_has_no_month_even_for_its_creator(mini_app):
+    app, client = mini_app
+    status, body = await month(client, launch(STRANGER, "Stranger", chat=STRANGERS_GROUP))
+    assert (status, body) == (403, {"error": "this bot does not keep this group's money"})
+    headers = {"Authorization": f"tma {launch(STRANGER, 'Stranger', chat=STRANGERS_GROUP)}"}
+    undo = await client.post("/api/undo", json={"message_id": 101}, headers=headers)
+    assert undo.status == 403
+    picked = await (await client.get("/api/groups", headers=headers)).json()
+    assert picked == {"groups": []}
+    assert (STRANGERS_GROUP, STRANGER) not in app.asked  # refused before Telegram is asked
 
 
 async def test_an_admin_sees_the_cash_too(mini_app):
@@ -178,7 +235,7 @@ async def test_a_member_undoes_their_own_entry_and_not_anothers(mini_app):
     headers = {"Authorization": f"tma {launch(SOKHA, 'Sokha')}"}
     done = await client.post("/api/undo", json={"message_id": 101}, headers=headers)
     assert done.status == 200
-    _, page = await month(client, launch(SOKHA, "Sokha"))
+    _, page = await month(client, launch(ADMIN, "Admin"))
     assert [entry["item"] for entry in page["entries"]] == ["ទឹកកក", "coffee"]
 
 
@@ -217,7 +274,7 @@ async def test_opened_privately_the_groups_to_pick_are_those_the_viewer_still_be
     assert picked == {"groups": [{"chat": start_param_of(GROUP), "title": "Music school"}]}
     status, page = await month(client, launch(SOKHA, "Sokha", chat=None), f"?chat={start_param_of(GROUP)}")
     assert status == 200
-    assert len(page["entries"]) == 3
+    assert len(page["entries"]) == 2  # Sokha's own
 
 
 async def test_the_pages_words_come_from_the_catalogs_in_the_groups_language(mini_app):

@@ -10,6 +10,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from playwright.async_api import async_playwright, expect
 
+from balance_bot.ask import MembersMay
 from tests.integration.webapp.test_api import ADMIN, SOKHA, MiniApp, launch
 
 CHROMIUM = "/usr/bin/chromium"
@@ -29,7 +30,7 @@ ARTEFACTS = Path(__file__).resolve().parents[3] / "test-artefacts"
 
 @pytest.fixture
 async def served(database):
-    app = MiniApp(database)
+    app = MiniApp(database, MembersMay.ALL)  # every member's rows, so the filters have some to narrow
     await app.post(SOKHA, "Sokha", "taxi 5$")
     await app.post(12, "Dara", "ទឹកកក ៥០០០៛")
     await app.post(SOKHA, "Sokha", "coffee 3$")
