@@ -60,6 +60,7 @@ from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import TryServices, run_try_chat
 from infrastructure.health import why_unhealthy
+from infrastructure.listening import CannotListen
 from infrastructure.logging_setup import configure_logging
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
@@ -73,6 +74,7 @@ from infrastructure.sqlite.database import (
     Database,
     DatabaseDamaged,
     DatabaseInUse,
+    FolderUnusable,
     hold_database,
     hold_file,
 )
@@ -605,7 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 2
-    except (CannotRun, DatabaseDamaged, DatabaseInUse) as exc:
+    except (CannotRun, DatabaseDamaged, DatabaseInUse, FolderUnusable) as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return CANNOT_RUN_STATUS
     except (StorageUnavailable, CannotStartYet) as exc:
@@ -691,6 +693,8 @@ def run_bot(settings: Settings, *, webhook: bool) -> None:
 
     try:
         _run_bot(settings, webhook=webhook)
+    except CannotListen as exc:
+        raise CannotRun(str(exc)) from exc
     except InvalidToken as exc:
         raise CannotRun("Telegram refused TELEGRAM_BOT_TOKEN: copy it again from @BotFather") from exc
     except NetworkError as exc:

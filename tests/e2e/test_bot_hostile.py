@@ -82,3 +82,36 @@ async def test_a_refused_reaction_becomes_a_message(telegram, settings_for, cloc
         sent = await telegram.wait_for("sendMessage", replies_to(message))
         assert sent["text"].startswith("Logged: 3.00 USD – coffee.")
         await shut_down(bot)
+
+
+NASTY_NUMBERS = ["²", "²²²²-01", "0000-01", "123456789012345678901234567", "Infinity", "NaN", "1e40", "-0"]
+COMMANDS = [
+    "/cat {} Fuel",
+    "/ask undo No {}",
+    "/balance {}",
+    "/export {}",
+    "/advance @dara {}$",
+    "/topup {}$",
+]
+
+
+async def test_commands_and_buttons_given_unicode_digits_huge_numbers_infinity_and_nan_answer_without_error(
+    telegram, settings_for, clock, caplog
+):
+    telegram.admins.add(SOKHA)  # the admin's commands too
+    async with running(settings_for(), clock):
+        first = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(first))
+        bot_message = {**first, "message_id": 5001}
+        for number in NASTY_NUMBERS:
+            for data in (f"undo:{number}", f"switch:{number}", f"catmenu:{number}", f"cat:{number}:1"):
+                telegram.user_taps(bot_message, data, SOKHA, name="Sokha")
+        telegram.user_taps(bot_message, "undo:99999999999999999999999999999", SOKHA, name="Sokha")
+        for command in COMMANDS:
+            for number in NASTY_NUMBERS:
+                sent = telegram.user_says(GROUP, SOKHA, command.format(number), name="Sokha")
+                answer = await telegram.wait_for("sendMessage", replies_to(sent))
+                assert answer["text"], command.format(number)
+    errors = [record for record in caplog.records if record.levelname in ("ERROR", "CRITICAL")]
+    assert errors == [], [record.getMessage() for record in errors]
+    assert "Traceback" not in caplog.text

@@ -308,3 +308,41 @@ def test_lines_pasted_in_a_terminal_are_one_message_and_typed_ones_are_not(tmp_p
     said = shown.decode(errors="replace")
     assert "Logged 3 expenses" in said
     assert "Logged: 1.00 USD – tea. Saved as No 4" in said
+
+
+@pytest.mark.parametrize("webhook", [False, True], ids=["the Mini App's port", "the webhook's port"])
+async def test_a_port_already_taken_at_start_is_one_line_naming_the_setting(telegram, tmp_path, webhook):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        env = {"TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_API_URL": telegram.url}
+        if webhook:
+            env |= {"WEBHOOK_URL": "https://bot.example.org/telegram", "WEBHOOK_LISTEN": "127.0.0.1"}
+            env["WEBHOOK_PORT"] = port
+        else:
+            env |= {"WEBAPP_URL": "https://bot.example.org/month/", "WEBAPP_PORT": port}
+        done = await asyncio.create_subprocess_exec(
+            str(BIN / "balance-bot"),
+            "run",
+            *(["--webhook"] if webhook else []),
+            env={"PATH": str(BIN), "DATABASE_PATH": str(tmp_path / "bot.sqlite3"), **env},
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(done.communicate(), 60)
+    [line] = said_to_the_operator((out + err).decode())
+    assert done.returncode == 3
+    assert f"cannot listen on 127.0.0.1:{port}" in line
+    assert ("WEBHOOK_PORT" if webhook else "WEBAPP_PORT") in line
+
+
+async def test_a_database_folder_that_cannot_be_made_is_one_line(telegram, tmp_path):
+    (tmp_path / "data").write_text("a file where the folder should be")
+    env = {"TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_API_URL": telegram.url}
+    env["DATABASE_PATH"] = str(tmp_path / "data" / "bot.sqlite3")
+    status, said = await run_bot_with(env, tmp_path)
+    [line] = said_to_the_operator(said)
+    assert status == 3
+    assert "DATABASE_PATH" in line

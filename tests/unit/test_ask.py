@@ -111,6 +111,20 @@ async def test_a_member_gets_their_own_entries_and_the_totals_but_not_another_me
     assert refused == AskRefused(AskRefusal.OTHER_MEMBER)  # a model's call follows the same rules
 
 
+async def test_a_member_asking_for_everyones_entries_gets_their_own_unless_members_may_see_all():
+    for asked in (ledger(), ledger(ToolChoice("list"))):  # the reader's reading, and a model's bare list
+        text = "list everything this month" if asked._model is None else "show it all"
+        answer = await asked.ask(-1, 7, "Sokha", member, text)
+        assert answer.member == "Sokha"
+        assert {entry.row.member for entry in answer.found.entries} == {"Sokha"}
+    everyone = await ledger(members_may=MembersMay.ALL).ask(
+        -1, 7, "Sokha", member, "list everything this month"
+    )
+    assert {entry.row.member for entry in everyone.found.entries} == {"Dara", "Sokha"}
+    admins = await ledger().ask(-1, 9, "Admin", admin, "list everything this month")
+    assert admins.member is None
+
+
 async def test_members_may_ask_nothing_or_everything_as_the_operator_chose():
     none = ledger(members_may=MembersMay.NONE)
     assert await none.ask(-1, 7, "Sokha", member, "how much this month?") == AskRefused(

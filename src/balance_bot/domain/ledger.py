@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from balance_bot.domain.money import Money
+from balance_bot.domain.text import DIGITS_TO_ASCII
 
 if TYPE_CHECKING:
     from balance_bot.domain.members import Movement
@@ -162,3 +164,15 @@ def lines_already_written(
         if row.reference in wanted and not row.item.startswith(void_prefix):
             found.append(SavedLine(wanted.pop(row.reference), worksheet, row_number, row.number or 0))
     return found
+
+
+# The highest No a member may name ("/cat 12 Fuel", "undo No 14"): far past any month's rows, and
+# small enough to format and to look up; a longer number is no row's.
+MOST_ROW_DIGITS = 6
+_ROW_NUMBER = re.compile(rf"[0-9]{{1,{MOST_ROW_DIGITS}}}")
+
+
+def row_number(typed: str) -> int | None:
+    """The No a member typed ('12', '១២'); None for anything else: a longer number, '²', '12a'."""
+    digits = typed.strip().translate(DIGITS_TO_ASCII)
+    return int(digits) if _ROW_NUMBER.fullmatch(digits) else None

@@ -62,9 +62,9 @@ Reading = LedgerQuestion | WriteRequest
 
 _TOP_UP = re.compile(r"^(?:please\s+)?(?:top[\s-]?up|add)\s+(?P<rest>.+)$")
 _UNDO = re.compile(
-    r"^(?:please\s+)?(?:undo|void|delete|remove|cancel)\s+(?:row\s+|no\.?\s*|number\s+|#)?(?P<n>\d+)\b"
+    r"^(?:please\s+)?(?:undo|void|delete|remove|cancel)\s+(?:row\s+|no\.?\s*|number\s+|#)?(?P<n>[0-9]{1,6})\b"
 )
-_KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>\d+)")
+_KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>[0-9]{1,6})(?![0-9])")
 
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),

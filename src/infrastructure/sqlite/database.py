@@ -27,6 +27,10 @@ class DatabaseDamaged(Exception):
     """The database file is corrupt, or empty where the bot had kept state: starting would lose it."""
 
 
+class FolderUnusable(Exception):
+    """The folder a setting names cannot be made or written: the message names the setting."""
+
+
 class DatabaseInUse(Exception):
     """Another balance-bot process holds the database; two would write every row twice."""
 
@@ -397,9 +401,15 @@ def hold_file(path: Path, setting: str) -> IO[str]:
     The lock is beside the file the path resolves to: a symlink, `data/../data/x` or another working
     folder naming the same file finds the same lock.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    real = path.resolve()
-    lock = open(real.with_name(f"{real.name}.lock"), "a+", encoding="utf-8")  # noqa: SIM115 - held until exit
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        real = path.resolve()
+        lock = open(real.with_name(f"{real.name}.lock"), "a+", encoding="utf-8")  # noqa: SIM115 - held until exit
+    except OSError as exc:
+        raise FolderUnusable(
+            f"cannot use the folder of {setting} {path} ({exc.strerror or exc}): make it a folder the bot's "
+            "user may write, or change the setting"
+        ) from exc
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as exc:

@@ -272,10 +272,15 @@ def build_application(
             chat_id=settings.allowed_chat_ids or None,
         )
     )
-    application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=r"^undo:\d+$"))
-    application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=r"^switch:\d+$"))
-    application.add_handler(CallbackQueryHandler(handlers.category_menu, pattern=r"^catmenu:\d+$"))
-    application.add_handler(CallbackQueryHandler(handlers.category_chosen, pattern=r"^cat:\d+:\d+$"))
+    # Button data as the bot writes it: a message id (ASCII digits a message id can have) and a choice.
+    # Anything else (a forged '99999999999999999999999999999', '²') matches no handler.
+    message_id = "[0-9]{1,10}"
+    application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=rf"^undo:{message_id}$"))
+    application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=rf"^switch:{message_id}$"))
+    application.add_handler(CallbackQueryHandler(handlers.category_menu, pattern=rf"^catmenu:{message_id}$"))
+    application.add_handler(
+        CallbackQueryHandler(handlers.category_chosen, pattern=rf"^cat:{message_id}:[0-9]{{1,3}}$")
+    )
     return application
 
 

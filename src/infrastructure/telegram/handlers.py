@@ -21,6 +21,7 @@ from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Landed, Landing
 from balance_bot.domain.language import Language
+from balance_bot.domain.ledger import row_number
 from balance_bot.group_moves import GroupMoves
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
@@ -244,7 +245,13 @@ class BotHandlers:
             shown = replies.category_names(book)
             words = list(context.args or [])
             # "/cat 12 Fuel": one row of a list, by its No
-            number = int(words.pop(0)) if len(words) > 1 and words[0].isdigit() else None
+            number = row_number(words[0]) if len(words) > 1 else None
+            if number is not None:
+                words.pop(0)
+            elif len(words) > 1 and words[0].isdecimal():
+                no_such = replies.say(texts.NO_SUCH_NUMBER, number=words[0][:12])  # no month has that many
+                await self._reply(message, no_such)
+                return
             name = " ".join(words).strip()
             target = message.reply_to_message
             if target is None and name.casefold() in ("learned", "forget"):

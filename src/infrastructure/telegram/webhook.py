@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from balance_bot.ports import StorageUnavailable
+from infrastructure.listening import listen_on
 from infrastructure.telegram.app import run_until_stopped
 from infrastructure.telegram.chat_queues import ChatQueues, UpdateInbox
 
@@ -54,7 +55,7 @@ class WebhookServer:
         app.router.add_post(self._path, self._receive)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        await web.TCPSite(self._runner, listen, port).start()
+        await listen_on(self._runner, listen, port, "WEBHOOK_LISTEN or WEBHOOK_PORT")
         await self._application.bot.set_webhook(
             webhook_url, secret_token=self._secret.decode(), allowed_updates=list(allowed_updates)
         )

@@ -3,10 +3,14 @@ so the bot's handlers can make links without it."""
 
 from __future__ import annotations
 
+import re
+
+_GROUP = re.compile(r"g[1-9][0-9]{0,15}")  # ASCII digits a chat id can have, never '²' nor 10^40
+
 
 def chat_of(start_param: str | None) -> int | None:
     """The group a direct link names: 'g1001234' is -1001234 (Telegram allows no '-' first there)."""
-    if not start_param or not start_param.startswith("g") or not start_param[1:].isdigit():
+    if not start_param or not _GROUP.fullmatch(start_param):
         return None
     return -int(start_param[1:])
 

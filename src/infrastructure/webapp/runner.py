@@ -14,6 +14,7 @@ from balance_bot.capture import CaptureService
 from balance_bot.languages import ChatLanguages
 from balance_bot.month_view import MonthView
 from balance_bot.ports import Clock
+from infrastructure.listening import listen_on
 from infrastructure.webapp.server import GroupsOf, Memberships, Serves, WebAppConfig, build_webapp
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class MiniAppServer:
         )
         self._runner = web.AppRunner(app, access_log=None)  # no line per request in the bot's log
         await self._runner.setup()
-        await web.TCPSite(self._runner, self._listen, self._port).start()
+        await listen_on(self._runner, self._listen, self._port, "WEBAPP_LISTEN or WEBAPP_PORT")
         log.info("the Mini App is served on %s:%s", self._listen, self._port)
         try:  # private chats' menu button opens it, with a picker of the member's groups
             await bot.set_chat_menu_button(

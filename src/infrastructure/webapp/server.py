@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
@@ -40,6 +41,9 @@ REQUESTS_PER_MINUTE = 30
 MEMBERSHIP_SECONDS = 300
 LOOKUPS_PER_MINUTE = 25  # getChatMember calls one viewer may cause: the picker asks about 20 groups
 MEMBERSHIPS_KEPT = 10_000  # past this, expired answers are dropped before another is kept
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_MESSAGE_ID = re.compile(r"[1-9][0-9]{0,9}")  # Telegram's message ids are positive 32-bit numbers
+FIRST_YEAR = 2000
 PAST_MONTHS_PER_MINUTE = 12  # a viewer paging through old months: each may be a Sheets read
 # What getChatMember says of a member who may see the group's month.
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
@@ -214,7 +218,7 @@ def build_webapp(
     async def undo(request: web.Request) -> web.Response:
         user, chat_id, admin = await viewer(request)
         try:
-            message_id = int((await request.json())["message_id"])
+            message_id = _message_id((await request.json())["message_id"])
         except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
             raise _error(web.HTTPBadRequest, words_for(user).say(texts.WEBAPP_WHICH_ENTRY)) from exc
 
@@ -311,11 +315,24 @@ def _text(amount: Decimal, currency: Currency) -> str:
 
 
 def _period(words: str | None, today: date) -> Period:
-    if words and len(words) == 7 and words[4] == "-" and words[:4].isdigit() and words[5:].isdigit():
-        asked = Period(int(words[:4]), int(words[5:]))
-        if 1 <= asked.month <= 12 and asked <= Period.of(today):
-            return asked
+    """The month asked for ('2026-10'); this month for anything else: '²²²²-01', '0000-01', a future one."""
+    asked = _MONTH.fullmatch(words or "")
+    if asked is not None:
+        period = Period(int(asked.group(1)), int(asked.group(2)))
+        if period.year >= FIRST_YEAR and 1 <= period.month <= 12 and period <= Period.of(today):
+            return period
     return Period.of(today)
+
+
+def _message_id(value: object) -> int:
+    """A message id as the page sends it (a JSON integer); ValueError for anything else: 1e40,
+    Infinity, true, '²'."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"not a message id: {value!r}")
+    text = str(value)
+    if not _MESSAGE_ID.fullmatch(text):
+        raise ValueError(f"not a message id: {text[:20]!r}")
+    return int(text)
 
 
 def _error(kind: type[web.HTTPException], message: str) -> web.HTTPException:

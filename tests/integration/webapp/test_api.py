@@ -3,6 +3,7 @@ admin's; Undo of one's own entry; the rate limit; the security headers."""
 
 import json
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -286,3 +287,48 @@ async def test_the_pages_words_come_from_the_catalogs_in_the_groups_language(min
     assert khmer["language"] == "km"
     assert (khmer["words"]["search"], khmer["words"]["noCategory"]) == ("ស្វែងរក", "(គ្មានប្រភេទ)")
     assert set(khmer["words"]) == set(english["words"])
+
+
+NASTY = [
+    "²²²²-01",
+    "0000-01",
+    "9999-99",
+    "2026-1",
+    "٢٠٢٦-١٠",
+    "Infinity",
+    "NaN",
+    "-1",
+    "1e40",
+    "",
+    "2026-10\x00",
+]
+
+
+@pytest.mark.parametrize("month_asked", NASTY)
+async def test_a_month_asked_in_unicode_digits_or_out_of_range_is_this_month_never_an_error(
+    mini_app, month_asked
+):
+    _, client = mini_app
+    status, page = await month(client, launch(SOKHA, "Sokha"), f"?month={quote(month_asked)}")
+    assert (status, page["month"]) == (200, "2026-11")
+
+
+@pytest.mark.parametrize(
+    "message_id",
+    [10**40, "Infinity", "NaN", 1e40, True, None, "²", "١٠١", -101, 0, [101], {"id": 101}, "101 "],
+)
+async def test_an_undo_of_no_message_id_is_a_bad_request(mini_app, message_id):
+    _, client = mini_app
+    headers = {"Authorization": f"tma {launch(SOKHA, 'Sokha')}", "Content-Type": "application/json"}
+    body = json.dumps({"message_id": message_id}) if message_id != "Infinity" else '{"message_id": Infinity}'
+    response = await client.post("/api/undo", data=body, headers=headers)
+    assert response.status == 400
+    assert (await response.json()) == {"error": "which entry?"}
+
+
+async def test_a_start_parameter_in_unicode_digits_or_too_long_names_no_group(mini_app):
+    _, client = mini_app
+    for chat in ("g²²²", "g" + "9" * 40, "g-1001234", "g٣٤"):
+        headers = {"Authorization": f"tma {launch(SOKHA, 'Sokha', chat=None)}"}
+        response = await client.get(f"/api/month?chat={quote(chat)}", headers=headers)
+        assert response.status == 400, chat
