@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta, tzinfo
 from decimal import Decimal
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
 from telegram import Bot, MenuButtonWebApp, WebAppInfo
 from telegram.error import TelegramError
 
@@ -18,6 +20,8 @@ from infrastructure.listening import listen_on
 from infrastructure.webapp.server import GroupsOf, Memberships, Serves, WebAppConfig, build_webapp
 
 log = logging.getLogger(__name__)
+SLOW_CLIENT_SECONDS = 10.0  # to send a whole request, or to send the next one on a kept connection
+MAX_CONNECTIONS = 200  # past this, a new connection is closed at once: the proxy should cap its own
 
 
 class MiniAppServer:
@@ -39,7 +43,11 @@ class MiniAppServer:
         serves: Serves,
         groups_of: GroupsOf | None = None,
         button_text: str = "📊 This month",
+        slow_client_seconds: float = SLOW_CLIENT_SECONDS,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
+        self._slow_client_seconds = slow_client_seconds
+        self._max_connections = max_connections
         self._url = url
         self._serves = serves
         self._groups_of = groups_of
@@ -91,8 +99,12 @@ class MiniAppServer:
             groups_of=self._groups_of,
             title_of=title,
         )
-        self._runner = web.AppRunner(app, access_log=None)  # no line per request in the bot's log
+        # No line per request in the bot's log. A client that has not sent a whole request within
+        # the keep-alive time is dropped (aiohttp counts it from the connection), so 200 clients
+        # trickling headers hold nothing for long; and there are at most so many connections.
+        self._runner = web.AppRunner(app, access_log=None, keepalive_timeout=self._slow_client_seconds)
         await self._runner.setup()
+        _cap_connections(self._runner, self._max_connections)
         await listen_on(self._runner, self._listen, self._port, "WEBAPP_LISTEN or WEBAPP_PORT")
         log.info("the Mini App is served on %s:%s", self._listen, self._port)
         try:  # private chats' menu button opens it, with a picker of the member's groups
@@ -106,3 +118,19 @@ class MiniAppServer:
         """Stop serving."""
         if self._runner is not None:
             await self._runner.cleanup()
+
+
+def _cap_connections(runner: web.AppRunner, most: int) -> None:
+    """Close each connection made past `most` open ones, as soon as it is made."""
+    server = runner.server
+    assert server is not None
+    made = server.connection_made
+
+    def capped(handler: RequestHandler, transport: asyncio.Transport) -> None:
+        made(handler, transport)
+        if len(server.connections) > most:
+            log.warning("the Mini App has %s connections open: a new one was closed", most)
+            handler.force_close()
+            transport.close()
+
+    server.connection_made = capped  # type: ignore[method-assign]

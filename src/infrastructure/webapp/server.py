@@ -3,6 +3,7 @@ initData, the viewer's membership of the group checked, the role deciding what i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -44,6 +45,7 @@ MEMBERSHIPS_KEPT = 10_000  # past this, expired answers are dropped before anoth
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _MESSAGE_ID = re.compile(r"[1-9][0-9]{0,9}")  # Telegram's message ids are positive 32-bit numbers
 FIRST_YEAR = 2000
+BODY_SECONDS = 10
 PAST_MONTHS_PER_MINUTE = 12  # a viewer paging through old months: each may be a Sheets read
 # What getChatMember says of a member who may see the group's month.
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
@@ -218,8 +220,9 @@ def build_webapp(
     async def undo(request: web.Request) -> web.Response:
         user, chat_id, admin = await viewer(request)
         try:
-            message_id = _message_id((await request.json())["message_id"])
-        except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+            async with asyncio.timeout(BODY_SECONDS):  # a body trickled in holds nothing for long
+                message_id = _message_id((await request.json())["message_id"])
+        except (ValueError, KeyError, TypeError, json.JSONDecodeError, TimeoutError) as exc:
             raise _error(web.HTTPBadRequest, words_for(user).say(texts.WEBAPP_WHICH_ENTRY)) from exc
 
         async def is_admin() -> bool:

@@ -69,7 +69,7 @@ class MiniApp:
             MessageInterpreter(HeuristicParser()), self.ledger, self.delivery, self.state, self.clock, policy
         )
         balances = BalanceService(self.ledger, SqliteMirror(database), self.clock, PHNOM_PENH, "[void] ")
-        view = MonthView(
+        self.view = view = MonthView(
             balances, self.state, self.clock, policy.undo_window, "[void] ", members_may=members_may
         )
         self.asked = []
