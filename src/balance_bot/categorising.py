@@ -158,6 +158,20 @@ class Categorising:
                 self._guesses.popitem(last=False)
         return chosen
 
+    async def refusal_to_choose(
+        self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
+    ) -> ActionRefused | None:
+        """Why this user may not choose the message's category (not its author nor an admin, or no
+        such expense), before the menu opens; None when they may."""
+        if self._settle is not None:
+            await self._settle(chat_id)  # the message's rows are in the sheet, and kept
+        saved = await self._state.find(chat_id, message_id)
+        if saved is None or saved.voided:
+            return ActionRefused(ActionRefusal.UNKNOWN)
+        if user_id != saved.author_id and not await is_admin():
+            return ActionRefused(ActionRefusal.NOT_ALLOWED)
+        return None
+
     async def recategorise(
         self,
         chat_id: int,

@@ -13,7 +13,7 @@ from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.members import MemberFigures, Movement, MovementKind
 from balance_bot.domain.money import Currency
 from balance_bot.group_settings import GroupSettings
-from balance_bot.outcomes import NoMemberNamed, Outcome, UnknownMember
+from balance_bot.outcomes import NoMemberNamed, Outcome, SeveralMembersNamed, UnknownMember
 from balance_bot.ports import AdvanceReminderLog, MemberDirectory, SeenMember
 
 # The Item a movement's row gets, before the words after its amount: the sheet's words, in English.
@@ -38,6 +38,28 @@ class MemberBalance:
 MemberBalanceOutcome = MemberBalance | UnknownMember | BalanceOutcome
 
 
+@dataclass(frozen=True, slots=True)
+class PostedHere:
+    """A member who posted in the group: the author of a command, or of the message it replies to."""
+
+    member: SeenMember
+
+
+# Whom a movement command names: one member, several (asked about), or nobody yet (the text may).
+Named = SeenMember | PostedHere | str | tuple[SeenMember | PostedHere | str, ...] | None
+
+
+def several_named(named: tuple[SeenMember | PostedHere | str, ...]) -> SeveralMembersNamed:
+    """Members named together, where one is meant: which one is asked, none is guessed."""
+
+    def shown(one: SeenMember | PostedHere | str) -> str:
+        if isinstance(one, PostedHere):
+            return one.member.name
+        return one.name if isinstance(one, SeenMember) else one
+
+    return SeveralMembersNamed(tuple(shown(one) for one in named))
+
+
 class CashMovements:
     """Records movements as rows of their own kind, through the capture flow (outbox, Undo); finds
     the member a command names among those seen in the group."""
@@ -57,12 +79,13 @@ class CashMovements:
             self._known.clear()
         self._known[(chat_id, member.user_id)] = member
 
-    async def record(
-        self, message: IncomingMessage, kind: MovementKind, named: SeenMember | str | None
-    ) -> Outcome:
-        """A movement for the member named (a SeenMember from a reply or a mention, or an @username,
-        or else the name of a member seen here at the start of the text: '/advance Sokha 50$');
-        the amount and its note are the message's text."""
+    async def record(self, message: IncomingMessage, kind: MovementKind, named: Named) -> Outcome:
+        """A movement for the member named (the author of the message replied to, a member mentioned
+        or an @username, seen post here; or else the name of a member seen here at the start of the
+        text: '/advance Sokha 50$'); the amount and its note are the message's text. Several members
+        named are asked about, not guessed."""
+        if isinstance(named, tuple):
+            return several_named(named)
         if named is None:
             found = await self._named_first(message.chat_id, message.text)
             if found is not None:
@@ -76,9 +99,11 @@ class CashMovements:
             message, label, lambda line: replace(line, movement=Movement(kind, member.name))
         )
 
-    async def balance_of(self, chat_id: int, named: SeenMember | str) -> MemberBalanceOutcome:
+    async def balance_of(self, chat_id: int, named: SeenMember | PostedHere | str) -> MemberBalanceOutcome:
         """/balance @member, /mybalance: this month's figures of one member."""
         member = await self._member(chat_id, named)
+        if isinstance(member, UnknownMember):
+            return member
         if not isinstance(member, SeenMember):
             return UnknownMember(named if isinstance(named, str) else "")
         return await self.position_of(chat_id, member.name)
@@ -114,11 +139,17 @@ class CashMovements:
         return None if best is None else (best[1], said[best[0] :].strip())
 
     async def _member(
-        self, chat_id: int, named: SeenMember | str | None
+        self, chat_id: int, named: SeenMember | PostedHere | str | None
     ) -> SeenMember | UnknownMember | NoMemberNamed:
         if named is None:
             return NoMemberNamed()
-        if isinstance(named, SeenMember):
+        if isinstance(named, PostedHere):  # they posted here: their message says so
+            await self.seen(chat_id, named.member)
+            return named.member
+        if isinstance(named, SeenMember):  # a mention can name anyone on Telegram: only members seen here
+            known = {member.user_id for member in await self._directory.members(chat_id)}
+            if named.user_id not in known:
+                return UnknownMember(named.name)
             await self.seen(chat_id, named)
             return named
         found = await self._directory.by_username(chat_id, named.lstrip("@"))

@@ -213,6 +213,13 @@ class NoMemberNamed:
     """A movement names no member: an @username, a reply to their message, or a mention is needed."""
 
 
+@dataclass(frozen=True, slots=True)
+class SeveralMembersNamed:
+    """A movement names more than one member: which one is meant is asked, nothing is recorded."""
+
+    names: tuple[str, ...]
+
+
 Outcome = (
     Silent
     | Accepted
@@ -235,4 +242,5 @@ Outcome = (
     | StorageProblem
     | UnknownMember
     | NoMemberNamed
+    | SeveralMembersNamed
 )

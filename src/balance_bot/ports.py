@@ -99,6 +99,11 @@ class LedgerUnavailable(LedgerError):
     """The sheet service did not answer, even after retries."""
 
 
+class LedgerNotSaved(LedgerUnavailable):
+    """The ledger's file on the bot's own server could not be written (its disk is full): what waits
+    is kept, and saved once it can be."""
+
+
 class LedgerKeyRefused(LedgerError):
     """The bot's key for the sheet service was refused for good (deleted or revoked): a new one is needed."""
 

@@ -159,3 +159,29 @@ async def test_change_given_back_is_said_in_a_members_own_words_and_a_return_tic
     assert asked == mine == admin == by_name
     assert khmer == mine  # the group speaks English
     assert other.startswith("Only admins can see another member's entries")
+
+
+async def test_an_advance_names_one_member_seen_here_and_only_they_or_an_admin_open_a_category_menu(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    telegram.usernames[SOKHA], telegram.usernames[DARA] = "sokha_k", "dara_k"
+    stranger = 4242  # never posted in the group: anyone on Telegram can be linked by a text mention
+    async with running(settings_for(), clock):
+        await said(telegram, SOKHA, "coffee 2$", name="Sokha")
+        coffee = telegram.user_says(GROUP, DARA, "tea 1$", name="Dara")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        mention = telegram.user_mentions(GROUP, ADMIN, "/advance Jane 10$", (stranger, "Jane"))
+        unseen = (await telegram.wait_for("sendMessage", replies_to(mention)))["text"]
+        both = await said(telegram, ADMIN, "/advance @sokha_k @dara_k 10$")
+        both_balance = await said(telegram, ADMIN, "/balance @sokha_k @dara_k")
+        # Sokha taps the category button under Dara's confirmation.
+        telegram.user_taps({**coffee, "message_id": 5001}, f"catmenu:{coffee['message_id']}", SOKHA, "Sokha")
+        refused = await telegram.wait_for("answerCallbackQuery", lambda p: "text" in p)
+        await settle(telegram)
+    assert unseen.startswith("I have not seen @Jane post in this group")
+    assert both.startswith("That names @sokha_k, @dara_k: name one member at a time")
+    assert both_balance.startswith("That names @sokha_k, @dara_k")
+    assert refused["text"].startswith("Only the person who posted it or an admin")
+    assert telegram.calls_to("editMessageReplyMarkup") == []
+    assert not [text for text in map(str, telegram.calls_to("sendMessage")) if "Advance to" in text]

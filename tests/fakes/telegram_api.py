@@ -141,6 +141,24 @@ class FakeTelegram:
         self._push({"message": message})
         return message
 
+    def user_mentions(
+        self, chat_id: int, user_id: int, text: str, mentioned: tuple[int, str], *, name: str = ""
+    ) -> Params:
+        """A member posts a text naming another user by a text mention (a user without @username: the
+        app links their name), on the first place the text has that name."""
+        message = self._message(chat_id, self._user(user_id, name), text)
+        mentioned_id, mentioned_name = mentioned
+        offset = len(text[: text.index(mentioned_name)].encode("utf-16-le")) // 2
+        entity = {
+            "type": "text_mention",
+            "offset": offset,
+            "length": len(mentioned_name.encode("utf-16-le")) // 2,
+            "user": self._user(mentioned_id, mentioned_name),
+        }
+        message["entities"] = sorted([*message.get("entities", []), entity], key=lambda one: one["offset"])
+        self._push({"message": message})
+        return message
+
     def user_posts_photo(self, chat_id: int, user_id: int, caption: str | None = None) -> Params:
         """A member posts a photo (a receipt), with a caption or without."""
         message = self._message(chat_id, self._user(user_id, ""), None)

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
 from balance_bot.delivery import Delivery, DeliveryPolicy
+from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.parser import HeuristicParser
@@ -34,6 +35,7 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.outbox import SqliteOutbox
 from infrastructure.status import status_report
+from infrastructure.telegram.replies import Replies
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger
 from tests.small_disk import small_disk
@@ -93,6 +95,40 @@ async def test_rows_a_full_disk_keeps_out_of_the_workbook_stay_in_the_outbox_unt
         await database.close()
         rows = list(load_workbook(path)["December 2026"].iter_rows(min_row=2, values_only=True))
         assert [row[2] for row in rows] == [f"item {n}" for n in range(1, 6)]
+
+
+async def test_a_full_workbook_disk_is_named_to_the_member_never_saved_nor_google_sheets(tmp_path):
+    clock = FakeClock()
+    with small_disk(tmp_path, size_kb=512) as disk:
+        path = disk.path / "balance.xlsx"
+        workbook = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+        database = Database(tmp_path / "bot.sqlite3")  # the database on another disk, with room
+        outbox = SqliteOutbox(database)
+        delivery = Delivery(outbox, workbook, DeliveryPolicy(first_retry_seconds=0.05, max_retry_seconds=0.2))
+        disk.fill()
+        await delivery.accept(queued(1, clock))
+
+        async def save_failed():
+            summary = await outbox.summary()
+            return bool(summary) and summary[0].attempts > 0
+
+        await until(save_failed)
+        landing = await delivery.accept(queued(2, clock))  # posted once the disk is known full
+        outcome = await Delivery.landed(landing, 5)
+        said = Replies.of(Speech(Language.ENGLISH))._waiting_because(outcome.problem)
+        assert "the workbook on the bot's server cannot be saved right now" in said
+        assert "Google" not in said
+        assert "Google" not in Replies.of(Speech(Language.ENGLISH)).balance_problem(outcome.problem)
+        disk.free()
+
+        async def all_delivered():
+            return not await outbox.summary()
+
+        await until(all_delivered)
+        await delivery.stop()
+        await workbook.close()
+        await delivery.finish()
+        await database.close()
 
 
 def capture_on(database, clock):

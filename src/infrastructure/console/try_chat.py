@@ -22,7 +22,7 @@ from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
-from balance_bot.movements import CashMovements
+from balance_bot.movements import CashMovements, Named, PostedHere
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.ports import Clock, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
@@ -155,7 +155,7 @@ class TryChat:
         elif command in _MOVEMENTS or command == "/returned":
             await self._move(command, rest, replies)
         elif command == "/mybalance":
-            mine = await services.movements.balance_of(TRY_CHAT_ID, self._seen(self._member))
+            mine = await services.movements.balance_of(TRY_CHAT_ID, PostedHere(self._seen(self._member)))
             self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
         elif command == "/settings":
             await self._settings(rest, replies)
@@ -167,9 +167,9 @@ class TryChat:
     async def _move(self, command: str, rest: str, replies: Replies) -> None:
         """/advance NAME 50$ market (a member by their terminal name), /returned 20$ for oneself."""
         self._message_id += 1
-        named: SeenMember | str | None
+        named: Named
         if command == "/returned":
-            kind, named, text = MovementKind.RETURNED, self._seen(self._member), rest
+            kind, named, text = MovementKind.RETURNED, PostedHere(self._seen(self._member)), rest
         else:
             name, _, text = rest.partition(" ")
             kind, named = _MOVEMENTS[command], (name.lstrip("@") or None)

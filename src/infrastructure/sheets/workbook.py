@@ -28,7 +28,7 @@ from balance_bot.domain.ledger import (
     owning_period,
 )
 from balance_bot.domain.money import Currency
-from balance_bot.ports import LedgerUnavailable
+from balance_bot.ports import LedgerNotSaved
 from infrastructure.categories.tab import (
     TAB_TITLE,
     TAB_WIDTHS,
@@ -109,7 +109,13 @@ class WorkbookLedger:
         return self._identity
 
     async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
-        """Add numbered rows to the period's worksheet, in order."""
+        """Add numbered rows to the period's worksheet, in order; LedgerNotSaved while the workbook
+        cannot be saved (a full disk), so that no member hears "saved" of a row only in memory."""
+        if self._last_save_failed:
+            try:
+                await self._run(self._save)
+            except OSError as exc:
+                raise LedgerNotSaved(f"could not save the workbook: {exc}") from exc
         return await self._change(lambda: self._append(period, lines))
 
     async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
@@ -168,7 +174,7 @@ class WorkbookLedger:
     async def flush(self) -> None:
         """Wait until what was written so far is on disk, by the next coalesced save.
 
-        Raises LedgerUnavailable while it cannot be: a save that failed earlier (a full disk) is
+        Raises LedgerNotSaved while it cannot be: a save that failed earlier (a full disk) is
         tried again here rather than taken for done.
         """
         if self._save_handle is not None:
@@ -179,12 +185,12 @@ class WorkbookLedger:
             try:
                 await asyncio.shield(self._save_in_flight)
             except OSError as exc:
-                raise LedgerUnavailable(f"could not save the workbook: {exc}") from exc
+                raise LedgerNotSaved(f"could not save the workbook: {exc}") from exc
         if self._last_save_failed:
             try:
                 await self._run(self._save)
             except OSError as exc:
-                raise LedgerUnavailable(f"could not save the workbook: {exc}") from exc
+                raise LedgerNotSaved(f"could not save the workbook: {exc}") from exc
 
     async def close(self) -> None:
         """Save now and stop the worker thread."""
@@ -540,7 +546,7 @@ def _settle(waiters: list[asyncio.Future[None]], error: BaseException | None) ->
         if error is None:
             waiter.set_result(None)
         else:
-            waiter.set_exception(LedgerUnavailable(f"could not save the workbook: {error}"))
+            waiter.set_exception(LedgerNotSaved(f"could not save the workbook: {error}"))
 
 
 def _as_date(value: object) -> date | None:

@@ -292,6 +292,13 @@ class BotHandlers:
         message_id = int(query.data.split(":", 1)[1])
         chat_id = query.message.chat.id
         replies = Replies.of(await self._languages.for_group(chat_id))
+        user_id = query.from_user.id
+        refused = await self._categorising.refusal_to_choose(
+            chat_id, message_id, user_id, lambda: self._user_is_admin(context, chat_id, user_id)
+        )
+        if refused is not None:  # another member's confirmation keeps its buttons
+            await query.answer(replies.recategorised(refused, "", {})[:MAX_ALERT_LENGTH], show_alert=True)
+            return
         try:
             book = await self._categorising.book(chat_id)
         except LedgerError as exc:

@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 
 from balance_bot.domain.members import MovementKind, PaymentMode, given_back
 from balance_bot.group_settings import GroupSettings
-from balance_bot.movements import AdvanceReminders, CashMovements
+from balance_bot.movements import AdvanceReminders, CashMovements, Named, PostedHere, several_named
 from balance_bot.outcomes import TopUpUnclear
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
@@ -61,7 +61,7 @@ class MemberHandlers:
         said = _without_command(message)
         text = given_back(said)
         text = said if text is None else text
-        member = SeenMember(user.id, author.name, user.username)
+        member = PostedHere(SeenMember(user.id, author.name, user.username))
         incoming = replace(incoming_of(message, author), text=text)
         outcome = await self._movements.record(incoming, MovementKind.RETURNED, member)
         if isinstance(outcome, TopUpUnclear):
@@ -76,7 +76,7 @@ class MemberHandlers:
         if message is None or user is None or author is None:
             return
         outcome = await self._movements.balance_of(
-            message.chat_id, SeenMember(user.id, author.name, user.username)
+            message.chat_id, PostedHere(SeenMember(user.id, author.name, user.username))
         )
         replies = await self._bot.replies_for(message)
         await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
@@ -92,6 +92,9 @@ class MemberHandlers:
             return
         message = await self._bot.from_admin(update, context)
         if message is None:
+            return
+        if isinstance(named, tuple):  # /balance @dara @sok: one member at a time
+            await self._bot.deliver(message, several_named(named))
             return
         outcome = await self._movements.balance_of(message.chat_id, named)
         replies = await self._bot.replies_for(message)
@@ -151,18 +154,23 @@ async def remind(bot: Bot, reminders: AdvanceReminders, replies: Replies, chat_i
             log.warning("could not remind about an advance in chat %s: %s", chat_id, exc)
 
 
-def _named_member(message: Message, bot_id: int) -> SeenMember | str | None:
-    """The member a command names: a text mention (a member without @username), an @username, or the
+def _named_member(message: Message, bot_id: int) -> Named:
+    """The members a command names: text mentions (members without @username) and @usernames, or the
     author of the message it replies to (not the bot's)."""
+    mentioned: list[SeenMember | PostedHere | str] = []
     for entity in message.entities:
         if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None:
-            return _seen(entity.user)
-        if entity.type == MessageEntity.MENTION:
-            return message.parse_entity(entity)
+            mentioned.append(_seen(entity.user))
+        elif entity.type == MessageEntity.MENTION:
+            mentioned.append(message.parse_entity(entity))
+    if mentioned:
+        return mentioned[0] if len(mentioned) == 1 else tuple(mentioned)
     replied = message.reply_to_message
     author = replied.from_user if replied is not None else None
     # A reply to the bot's own confirmation names nobody: the bot is no member.
-    return _seen(author) if author is not None and not author.is_bot and author.id != bot_id else None
+    if author is None or author.is_bot or author.id == bot_id:
+        return None
+    return PostedHere(_seen(author))
 
 
 def _seen(user: User) -> SeenMember:

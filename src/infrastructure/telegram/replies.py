@@ -40,6 +40,7 @@ from balance_bot.outcomes import (
     Refused,
     RepeatedTooOften,
     Saved,
+    SeveralMembersNamed,
     Silent,
     StorageProblem,
     Switched,
@@ -55,6 +56,7 @@ from balance_bot.ports import (
     LedgerKeyRefused,
     LedgerNotConnected,
     LedgerNotFound,
+    LedgerNotSaved,
     MonthUsage,
     QueuedMessage,
     SavedMessage,
@@ -631,6 +633,8 @@ class Replies:
                 return self.say(texts.UNKNOWN_MEMBER, username=username)
             case NoMemberNamed():
                 return self.say(texts.NO_MEMBER_NAMED)
+            case SeveralMembersNamed(names):
+                return self.say(texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
         return None
 
     def connect_reply(self, outcome: ConnectOutcome) -> str:
@@ -663,6 +667,8 @@ class Replies:
             return self.say(texts.QUEUED_BECAUSE_NO_ACCESS)
         if isinstance(problem, LedgerNotFound):
             return self.say(texts.QUEUED_BECAUSE_NOT_FOUND)
+        if isinstance(problem, LedgerNotSaved):
+            return self.say(texts.QUEUED_WORKBOOK_NOT_SAVED)
         return self.say(texts.QUEUED_BECAUSE_UNAVAILABLE)
 
     def balance_problem(self, error: LedgerError) -> str:
@@ -671,7 +677,7 @@ class Replies:
             return self.say(texts.BALANCE_NO_ACCESS, email=error.share_with)
         if isinstance(error, LedgerNotConnected | LedgerNotFound):
             return self.say(texts.BALANCE_NO_SHEET)
-        if isinstance(error, LedgerKeyRefused | LedgerApiDisabled):
+        if isinstance(error, LedgerKeyRefused | LedgerApiDisabled | LedgerNotSaved):
             return self.ledger_problem(error)
         return self.say(texts.BALANCE_UNAVAILABLE)
 
@@ -687,6 +693,8 @@ class Replies:
             return self.say(texts.KEY_REFUSED)
         if isinstance(error, LedgerApiDisabled):
             return self.say(texts.API_DISABLED, link=error.enable_at)
+        if isinstance(error, LedgerNotSaved):
+            return self.say(texts.WORKBOOK_NOT_SAVED)
         return self.say(texts.UNAVAILABLE)
 
 

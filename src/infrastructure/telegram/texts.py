@@ -184,6 +184,9 @@ UNKNOWN_MEMBER = N_(
 NO_MEMBER_NAMED = N_(
     "Name the member: /advance @sokha 50$ market, or reply to one of their messages with /advance 50$."
 )
+SEVERAL_MEMBERS_NAMED = N_(
+    "That names {names}: name one member at a time (/advance @sokha 50$), and I record nothing until then."
+)
 MEMBERS_TITLE = N_("Members (held + / owed −):")
 MEMBER_LINE = N_("• {member}: {figures}")
 MEMBER_ADVANCED = N_("advanced {amount}")
@@ -307,6 +310,10 @@ STORAGE_PROBLEM = N_(
 )
 UNAVAILABLE = N_(
     "Google Sheets is not answering right now, so I did not save that. Please post it again in a few minutes."
+)
+WORKBOOK_NOT_SAVED = N_(
+    "The workbook on the bot's server cannot be saved right now (its disk may be full). Nothing is lost: "
+    "what was posted waits and is saved as soon as it can be. An admin can tell the bot's operator."
 )
 PLEASE_CHECK = N_("I was not sure I read this right: please check, and edit your message or tap Undo if not.")
 UNDO_HOW = N_("Reply /undo to the expense message you want to take back.")
@@ -455,6 +462,10 @@ QUEUED_IN_SHORT = Nn_("{count} expense, {totals} in all", "{count} expenses, {to
 QUEUED_BECAUSE_NO_ACCESS = N_(", once the sheet is shared with the bot again")
 QUEUED_BECAUSE_NOT_FOUND = N_(", once an admin reconnects the sheet with /connect")
 QUEUED_BECAUSE_UNAVAILABLE = N_(" (Google Sheets is not answering right now)")
+QUEUED_WORKBOOK_NOT_SAVED = N_(
+    " (the workbook on the bot's server cannot be saved right now, its disk may be full: it is kept, and "
+    "saved as soon as it can be)"
+)
 QUEUED_KEY_REFUSED = N_(", once the bot's operator gives it a new Google key (the old one was refused)")
 QUEUED_API_DISABLED = N_(", once the Google Sheets API is enabled for the bot: {link}")
 EDITED = N_("Updated: {rows}.")
