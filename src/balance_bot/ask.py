@@ -19,8 +19,9 @@ from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.money import Currency
 from balance_bot.domain.question_days import Span, month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
+from balance_bot.domain.roster import Roster
 from balance_bot.movements import CashMovements, MemberBalanceOutcome
-from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, ToolChoice
+from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, SeenMember, ToolChoice
 
 log = logging.getLogger(__name__)
 AdminCheck = Callable[[], Awaitable[bool]]
@@ -168,8 +169,11 @@ class AskLedger:
         today = self._policy.today()
         try:
             current = await self._balances.rows(chat_id, Period.of(today))
-            seen = await self._movements.names(chat_id) if self._movements is not None else []
-            posted = {row.member.strip() for row in current if row.member.strip()}
+            roster = await self._balances.roster(chat_id)
+            seen = list(roster.names.values()) if roster is not None else []
+            posted = {
+                (roster.shown_poster(row) if roster is not None else row.member).strip() for row in current
+            } - {""}
             # A member who has not posted this month is still asked about ("what did Dara spend in May?").
             members = sorted(posted | {name.strip() for name in seen if name.strip()} | {asker})
             categories = await self._category_names(chat_id)
@@ -186,14 +190,17 @@ class AskLedger:
                 if not await is_admin():
                     return AskRefused(AskRefusal.WRITE)
                 return ConfirmWrite(reading, self._propose(chat_id, asker_id, reading))
-            return await self._answer(chat_id, reading, asker, is_admin, by_model)
+            asked = Asker(asker_id, asker, roster)
+            return await self._answer(chat_id, reading, asked, is_admin, by_model)
         except LedgerError as exc:
             return AskUnavailable(exc)
 
     async def _answer(
-        self, chat_id: int, question: LedgerQuestion, asker: str, is_admin: AdminCheck, by_model: bool
+        self, chat_id: int, question: LedgerQuestion, asked: Asker, is_admin: AdminCheck, by_model: bool
     ) -> AskOutcome:
+        asker = asked.name
         member = asker if question.about_me else question.member
+        member_id = asked.user_id if question.about_me else asked.id_of(member)
         admin: bool | None = None
         if self._policy.members_may is MembersMay.NONE:
             admin = await is_admin()
@@ -204,7 +211,8 @@ class AskLedger:
                 return AskRefused(AskRefusal.BALANCE)
             return CashAnswer(await self._balances.balance_named(chat_id, ""))
         others = question.measure is Measure.BY_MEMBER and member is None
-        others = others or (member is not None and member.casefold() != asker.casefold())
+        # Another member's, by user id: a name two members go by is not the asker's own either.
+        others = others or (member is not None and member_id != asked.user_id)
         restricted = others and self._policy.members_may is not MembersMay.ALL
         if restricted and not (admin if admin is not None else await is_admin()):
             return AskRefused(AskRefusal.OTHER_MEMBER)
@@ -214,20 +222,27 @@ class AskLedger:
             and self._policy.members_may is not MembersMay.ALL
             and not (admin if admin is not None else await is_admin())
         ):
-            member = asker  # others' entries are not a member's to see: their own are answered
+            member, member_id = asker, asked.user_id  # not others' entries: the asker's own are answered
         if question.measure is Measure.POSITION:
             if self._movements is None:
                 return CannotAnswer()
-            return PositionAnswer(await self._movements.position_of(chat_id, member or asker))
+            if member is not None and member_id is None:
+                return CannotAnswer()  # a name two members go by, or nobody seen here
+            whom = SeenMember(member_id or asked.user_id, member or asker)
+            return PositionAnswer(await self._movements.position_of(chat_id, whom))
         if question.measure is Measure.BUDGET:
             return await self._budgets(chat_id, question)
         rows = await self._balances.rows_of(chat_id, question.span.periods())
         book = await self._categorising.book(chat_id) if self._categorising is not None else None
         category_of = _category_of(book)
-        found = select(rows, question, member, self._policy.void_prefix, category_of)
+        if member is not None and asked.roster is not None and member_id is None:
+            return CannotAnswer()  # a name two members go by, or nobody seen here: not guessed
+        found = select(
+            rows, question, asked.rows_of(member, member_id), self._policy.void_prefix, category_of
+        )
         group_of: Callable[[Entry], str] | None = None
         if question.measure is Measure.BY_MEMBER:
-            group_of = _member_of
+            group_of = asked.member_of
         elif question.measure is Measure.BY_CATEGORY:
 
             def group_of(entry: Entry) -> str:
@@ -271,12 +286,13 @@ class AskLedger:
             ] + spent
         return spent[-count:]
 
-    async def mine(self, chat_id: int, name: str) -> Found:
-        """/mine: the member's own entries this month, with their total."""
+    async def mine(self, chat_id: int, user_id: int, name: str) -> Found:
+        """/mine: the member's own entries this month (by user id, whatever name they go by now)."""
         today = self._policy.today()
         question = LedgerQuestion(Measure.LIST, month_span(Period.of(today)), name)
         rows = await self._balances.rows(chat_id, Period.of(today))
-        return select(rows, question, name, self._policy.void_prefix)
+        asked = Asker(user_id, name, await self._balances.roster(chat_id))
+        return select(rows, question, asked.rows_of(name, user_id), self._policy.void_prefix)
 
     async def message_of_row(self, chat_id: int, period: Period, number: int) -> int | None:
         """The message row No `number` of the month came from, for 'undo No 14'."""
@@ -353,8 +369,34 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
     return category_of
 
 
-def _member_of(entry: Entry) -> str:
-    return entry.row.member.strip()
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asks (a user id, and the name shown), and the group's members by user id when known."""
+
+    user_id: int
+    name: str
+    roster: Roster | None
+
+    def id_of(self, name: str | None) -> int | None:
+        """The user id of the one member who goes by the name; None for nobody, several, or no roster."""
+        return self.roster.id_named(name) if name is not None and self.roster is not None else None
+
+    def rows_of(self, name: str | None, user_id: int | None) -> str | Callable[[SheetRow], bool] | None:
+        """Which rows are the member's: by user id with a roster, else by the name rows carry."""
+        if name is None:
+            return None
+        if self.roster is None or user_id is None:
+            return name
+        roster = self.roster
+
+        def theirs(row: SheetRow) -> bool:
+            return roster.poster_of(row) == user_id
+
+        return theirs
+
+    def member_of(self, entry: Entry) -> str:
+        """The name an entry's member goes by now, for totals per member."""
+        return self.roster.shown_poster(entry.row) if self.roster is not None else entry.row.member.strip()
 
 
 def checked_choice(

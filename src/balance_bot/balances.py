@@ -10,7 +10,16 @@ from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance
 from balance_bot.domain.ledger import EntrySource, Period, SheetRow, local_day
 from balance_bot.domain.members import PaymentMode, members_month
 from balance_bot.domain.months import month_named
-from balance_bot.ports import BalanceMirror, Clock, LedgerDirectory, LedgerError, LedgerStore, PeriodRecord
+from balance_bot.domain.roster import Roster
+from balance_bot.ports import (
+    BalanceMirror,
+    Clock,
+    LedgerDirectory,
+    LedgerError,
+    LedgerStore,
+    MemberDirectory,
+    PeriodRecord,
+)
 
 # How long rows read for a question answer the next ones: an open month's a few seconds (members
 # post into it); a closed month's some minutes, so paging through old months in the Mini App
@@ -73,7 +82,9 @@ class BalanceService:
         grace_days: int = 3,
         rows_read: Callable[[int, list[SheetRow]], Awaitable[object]] | None = None,
         payment_mode: Callable[[int], Awaitable[PaymentMode]] | None = None,
+        members: MemberDirectory | None = None,
     ) -> None:
+        self._members = members  # who is who by user id; without it, members are the names rows carry
         self._payment_mode = payment_mode  # whose money pays for what members post, per group
         self._rows_read = rows_read  # e.g. categories a bookkeeper chose, learned from the rows
         self._ledgers = ledgers
@@ -85,6 +96,12 @@ class BalanceService:
         self._latest: dict[int, PeriodBalance] = {}  # each group's current month, as last read
         # Rows read for questions, kept a few seconds: a burst of questions is one read per month.
         self._recent_rows: dict[tuple[str, Period], tuple[datetime, list[SheetRow]]] = {}
+
+    async def roster(self, chat_id: int) -> Roster | None:
+        """The group's members by user id, as seen post there; None when the bot keeps no directory."""
+        if self._members is None:
+            return None
+        return Roster.of((member.user_id, member.name) for member in await self._members.members(chat_id))
 
     def current_period(self) -> Period:
         """The month the team is in, in its time zone."""
@@ -268,10 +285,12 @@ class BalanceService:
         record = await self._mirror.period(ledger, period)
         opening = record.opening if record is not None else {}  # before the ledger's first month: unknown
         mode = await self._payment_mode(chat_id) if self._payment_mode is not None else PaymentMode.MEMBER
+        roster = await self.roster(chat_id)
         members = members_month(
-            rows, self._void_prefix, record.members_opening if record is not None else {}, mode
+            rows, self._void_prefix, record.members_opening if record is not None else {}, mode, roster
         )
-        balance = balance_of(period, opening, month_figures(rows, self._void_prefix), members)
+        figures = month_figures(rows, self._void_prefix, roster.shown_poster if roster is not None else None)
+        balance = balance_of(period, opening, figures, members)
         if period == self.current_period():
             self._latest[chat_id] = balance
         return balance, record

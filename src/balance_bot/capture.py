@@ -469,7 +469,7 @@ class CaptureService:
                 purpose=entry.purpose,
                 money=entry.money,
                 member=message.member_name,
-                source=EntrySource(message.chat_id, source_message_id, index),
+                source=EntrySource(message.chat_id, source_message_id, index, message.user_id),
             )
             for index, (entry, day) in enumerate(zip(entries, days, strict=True))
         ]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from balance_bot.ask import MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.domain.balances import PeriodBalance, month_figures
-from balance_bot.domain.ledger import EntrySource, Period
+from balance_bot.domain.ledger import EntrySource, Period, SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.ports import CaptureState, Clock, MonthUsage
 from balance_bot.usage import UsageReport
@@ -76,12 +76,19 @@ class MonthView:
         entries and each member's totals only under ASK_FOR_MEMBERS=all; under `own` their own entries
         and the group's totals; under `none` their own entries and what they add up to."""
         rows = await self._balances.rows(chat_id, period)
+        roster = await self._balances.roster(chat_id)
         everyone = admin or self._members_may is MembersMay.ALL
+
+        def is_mine(row: SheetRow) -> bool:  # by user id: a name another member takes is not theirs
+            if roster is None:
+                return row.member.strip().casefold() == viewer.strip().casefold()
+            return roster.poster_of(row) == viewer_id
+
         entries = []
         for row in rows:
             if row.item.startswith(self._void_prefix):
                 continue
-            mine = row.member.strip().casefold() == viewer.strip().casefold()
+            mine = is_mine(row)
             if not (mine or everyone):
                 continue
             for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
@@ -92,15 +99,24 @@ class MonthView:
                 )
                 entries.append(
                     MonthEntry(
-                        row.number, row.day, row.item, row.category, amount, currency, row.member, mine, undo
+                        row.number,
+                        row.day,
+                        row.item,
+                        row.category,
+                        amount,
+                        currency,
+                        roster.shown_poster(row) if roster is not None else row.member,
+                        mine,
+                        undo,
                     )
                 )
         totalled = (
-            rows
-            if everyone or self._members_may is MembersMay.OWN
-            else [row for row in rows if row.member.strip().casefold() == viewer.strip().casefold()]
+            rows if everyone or self._members_may is MembersMay.OWN else [row for row in rows if is_mine(row)]
         )
-        figures = month_figures(totalled, self._void_prefix)  # the sums /balance gives, from the same rows
+        # The sums /balance gives, from the same rows.
+        figures = month_figures(
+            totalled, self._void_prefix, roster.shown_poster if roster is not None else None
+        )
         balance = usage = None
         if admin:
             balance = await self._balances.balance_of_rows(chat_id, period, rows)

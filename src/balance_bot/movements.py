@@ -96,7 +96,13 @@ class CashMovements:
             return member
         label = LABELS[kind].format(name=member.name)
         return await self._capture.record_cash(
-            message, label, lambda line: replace(line, movement=Movement(kind, member.name))
+            message,
+            label,
+            lambda line: replace(
+                line,
+                movement=Movement(kind, member.name),
+                source=replace(line.source, for_member_id=member.user_id),
+            ),
         )
 
     async def balance_of(self, chat_id: int, named: SeenMember | PostedHere | str) -> MemberBalanceOutcome:
@@ -106,20 +112,16 @@ class CashMovements:
             return member
         if not isinstance(member, SeenMember):
             return UnknownMember(named if isinstance(named, str) else "")
-        return await self.position_of(chat_id, member.name)
+        return await self.position_of(chat_id, member)
 
-    async def position_of(self, chat_id: int, name: str) -> MemberBalanceOutcome:
-        """This month's figures of the member who posts under the name (a question names them so)."""
+    async def position_of(self, chat_id: int, member: SeenMember) -> MemberBalanceOutcome:
+        """This month's figures of the member: by their user id, whatever name they post under now."""
         outcome = await self._balances.balance_named(chat_id, "")
         if not isinstance(outcome, Balance):
             return outcome
         members = outcome.balance.members
-        figures = members.named(name) if members is not None else None
-        return MemberBalance(name, figures, outcome)
-
-    async def names(self, chat_id: int) -> list[str]:
-        """The names the members seen in the group post under."""
-        return [member.name for member in await self._directory.members(chat_id)]
+        figures = members.of(member.user_id, member.name) if members is not None else None
+        return MemberBalance(figures.name if figures is not None else member.name, figures, outcome)
 
     async def named_exactly(self, chat_id: int, text: str) -> SeenMember | None:
         """The member the whole text names ('Dara', 'dara kim'), as /balance Dara asks; None otherwise."""

@@ -396,6 +396,7 @@ def build_capture(
         grace_days=settings.period_grace_days,
         rows_read=categorising.learn_from_sheet,
         payment_mode=group_settings.payment_mode,
+        members=SqliteMemberDirectory(database),
     )
     capture = CaptureService(
         interpreter,

@@ -42,7 +42,7 @@ async def test_an_expense_becomes_a_row_of_the_groups_google_sheet(telegram, she
     assert sent["text"].startswith("Logged: 3.00 USD – coffee. Saved as No 1 (")
     assert f"https://docs.google.com/spreadsheets/d/{SHEET_ID}" in sent["text"]
     worksheet = sheets.spreadsheets[SHEET_ID].months[0]
-    reference = f"tg:{GROUP}:{message['message_id']}:0"
+    reference = f"tg:{GROUP}:{message['message_id']}:0:u{SOKHA}"  # the poster's user id: names change
     assert worksheet.values()[1][2:8] == ["coffee", 3.0, "", "Food & drinks", "Sokha", reference]
 
 

@@ -185,3 +185,35 @@ async def test_an_advance_names_one_member_seen_here_and_only_they_or_an_admin_o
     assert refused["text"].startswith("Only the person who posted it or an admin")
     assert telegram.calls_to("editMessageReplyMarkup") == []
     assert not [text for text in map(str, telegram.calls_to("sendMessage")) if "Advance to" in text]
+
+
+async def test_a_member_who_renames_keeps_their_balance_and_one_who_takes_their_name_gets_nothing_of_it(
+    telegram, settings_for, clock
+):
+    mallory = 13
+    telegram.admins.add(ADMIN)
+    telegram.usernames[DARA] = "dara_k"
+    async with running(settings_for(), clock):
+        await said(telegram, DARA, "taxi 3$", name="Dara")
+        await said(telegram, mallory, "tea 1$", name="Mallory")
+        await said(telegram, ADMIN, "/advance @dara_k 50$ market")
+        # Mallory renames themselves "Dara" and asks for "their" money, three ways.
+        await said(telegram, mallory, "water 1$", name="Dara")
+        mallorys_balance = await said(telegram, mallory, "/mybalance", name="Dara")
+        mallorys_rows = await said(telegram, mallory, "/mine", name="Dara")
+        mallorys_answer = await said(telegram, mallory, "/ask how much did I spend this month?", name="Dara")
+        # Dara renames herself "Dara Kim": her advance and her rows are still hers.
+        await said(telegram, DARA, "ice 1$", name="Dara Kim")
+        clock.advance(seconds=10)  # rows read for a question answer the next ones for a few seconds
+        daras_balance = await said(telegram, DARA, "/mybalance", name="Dara Kim")
+        daras_rows = await said(telegram, DARA, "/mine", name="Dara Kim")
+    assert "advanced" not in mallorys_balance
+    assert "taxi" not in mallorys_rows
+    assert "Advance" not in mallorys_rows
+    assert "tea" in mallorys_rows
+    assert "water" in mallorys_rows
+    assert "$2.00" in mallorys_answer  # tea and water: not Dara's taxi
+    assert daras_balance.startswith("Dara Kim in ")
+    assert "advanced $50.00" in daras_balance
+    assert "taxi" in daras_rows
+    assert "ice" in daras_rows

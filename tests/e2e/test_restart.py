@@ -97,7 +97,8 @@ async def test_a_bot_killed_mid_burst_and_restarted_saves_every_expense_exactly_
         await second.wait()
     rows = data_rows(sheets)
     assert [row[0] for row in rows] == list(range(1, BURST + 1))
-    assert sorted(row[7] for row in rows) == sorted(f"tg:{GROUP}:{m['message_id']}:0" for m in posted)
+    references = sorted(f"tg:{GROUP}:{m['message_id']}:0:u{m['from']['id']}" for m in posted)
+    assert sorted(row[7] for row in rows) == references
     assert sorted(row[2] for row in rows) == sorted(f"item {n}" for n in range(BURST))
 
 

@@ -17,6 +17,7 @@ from balance_bot.ask import (
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import Measure, UndoRequest
+from balance_bot.domain.roster import Roster
 from balance_bot.ports import ToolChoice
 from tests.fakes.clock import FakeClock
 
@@ -29,10 +30,14 @@ ROWS = [
 
 
 class Month:
-    """The month's rows as a bookkeeper left them."""
+    """The month's rows as a bookkeeper left them, and the members seen in the group."""
 
-    def __init__(self):
+    def __init__(self, members=((7, "Sokha"), (8, "Dara"), (9, "Admin"))):
         self.reads = 0
+        self.members = members
+
+    async def roster(self, chat_id):
+        return Roster.of(self.members)
 
     async def rows(self, chat_id, period):
         self.reads += 1
@@ -55,10 +60,10 @@ class ToolModel:
         return self.choice
 
 
-def ledger(choice=None, members_may=MembersMay.OWN):
+def ledger(choice=None, members_may=MembersMay.OWN, month=None):
     policy = AskPolicy(members_may, "[void] ", lambda: TODAY)
     clock = FakeClock(datetime(2026, 11, 18, 3, tzinfo=UTC))
-    return AskLedger(Month(), clock, policy, model=ToolModel(choice) if choice else None)
+    return AskLedger(month or Month(), clock, policy, model=ToolModel(choice) if choice else None)
 
 
 async def admin():
@@ -181,3 +186,33 @@ async def test_a_models_sum_by_member_is_the_total_of_each_member_and_for_admins
     ]
     by_category = await ledger(ToolChoice("sum", by="category")).ask(-1, 7, "Sokha", member, "kinds?")
     assert by_category.question.measure is Measure.BY_CATEGORY
+
+
+async def test_a_member_renamed_as_another_gets_neither_their_entries_nor_is_taken_for_them():
+    mallory = Month(((7, "Sokha"), (8, "Dara"), (9, "Admin"), (66, "Dara")))  # renamed themselves Dara
+    ask = ledger(month=mallory)
+    own = await ask.ask(-1, 66, "Dara", member, "what did I spend this month?")
+    assert own.found.count == 0  # the rows under "Dara" are the real Dara's, or nobody's: not Mallory's
+    assert await ask.ask(-1, 66, "Dara", member, "what did Dara spend?") == AskRefused(
+        AskRefusal.OTHER_MEMBER
+    )
+    assert (await ask.mine(-1, 66, "Dara")).count == 0
+    dara = await ask.ask(-1, 8, "Dara", member, "what did I spend this month?")
+    assert dara.found.count == 0  # two members go by "Dara": a bookkeeper's row is nobody's until told
+
+
+async def test_the_bots_rows_are_their_posters_by_user_id_whatever_name_they_go_by_now():
+    rows = [
+        SheetRow(1, date(2026, 11, 3), "fuel", Decimal(20), None, "Dara", "tg:-1:1:0:u8"),
+        SheetRow(2, date(2026, 11, 5), "tea", Decimal(2), None, "Dara", "tg:-1:2:0:u66"),  # Mallory's
+    ]
+
+    class Renamed(Month):
+        async def rows(self, chat_id, period):
+            return rows if period.month == 11 else []
+
+    ask = ledger(month=Renamed(((8, "Dara Kim"), (66, "Dara"))))
+    mallory = await ask.ask(-1, 66, "Dara", member, "how much did I spend?")
+    assert mallory.found.totals[Currency.USD] == Decimal(2)
+    dara = await ask.mine(-1, 8, "Dara Kim")
+    assert [entry.row.item for entry in dara.entries] == ["fuel"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -71,10 +71,13 @@ class PeriodBalance:
         return total.quantize(Decimal("0.01"))
 
 
-def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
+def month_figures(
+    rows: Iterable[SheetRow], void_prefix: str, member_of: Callable[[SheetRow], str] | None = None
+) -> MonthFigures:
     """Sum a worksheet's rows exactly: expenses from the Amount columns, top-ups from theirs.
 
     Rows a bookkeeper typed count as the bot's do; voided rows and notes without an amount don't.
+    `member_of` names a row's member (the name they go by now); by default the name the row carries.
     """
     spent = dict.fromkeys(CURRENCIES, ZERO)
     topups = dict.fromkeys(CURRENCIES, ZERO)
@@ -91,7 +94,9 @@ def month_figures(rows: Iterable[SheetRow], void_prefix: str) -> MonthFigures:
             for currency, amount in amounts.items():
                 if amount:
                     spent[currency] += amount
-                    by_member[row.member.strip() or "—"][currency] += amount
+                    by_member[(member_of(row) if member_of else row.member).strip() or "—"][currency] += (
+                        amount
+                    )
                     by_category[row.category.strip()][currency] += amount
                     if row.day is not None:
                         by_day[row.day][currency] += amount

@@ -82,27 +82,43 @@ def local_day(instant: datetime, timezone: tzinfo) -> date:
 
 @dataclass(frozen=True, slots=True)
 class EntrySource:
-    """Where an entry came from: a chat, a message, and its place in that message."""
+    """Where an entry came from: a chat, a message, and its place in that message; and who: the member
+    who posted it, and the member a movement concerns, by Telegram user id (names change, ids do not)."""
 
     chat_id: int
     message_id: int
     index: int
+    member_id: int | None = None
+    for_member_id: int | None = None
 
     def reference(self) -> str:
-        """The text of the reference column, which finds the row again whatever bookkeepers do."""
-        return f"tg:{self.chat_id}:{self.message_id}:{self.index}"
+        """The text of the reference column, which finds the row again whatever bookkeepers do:
+        'tg:<chat>:<message>:<index>', then ':u<member>' and ':m<member a movement concerns>'."""
+        who = (f":u{self.member_id}" if self.member_id is not None else "") + (
+            f":m{self.for_member_id}" if self.for_member_id is not None else ""
+        )
+        return f"tg:{self.chat_id}:{self.message_id}:{self.index}{who}"
 
     @classmethod
     def parse(cls, reference: str) -> EntrySource | None:
-        """The source a reference cell names ('tg:<chat>:<message>:<index>'); None for anything else,
-        such as a row a bookkeeper typed."""
-        parts = reference.strip().split(":")
-        if len(parts) != 4 or parts[0] != "tg":
+        """The source a reference cell names; None for anything else, such as a row a bookkeeper typed."""
+        found = _REFERENCE.fullmatch(reference.strip())
+        if found is None:
             return None
-        try:
-            return cls(int(parts[1]), int(parts[2]), int(parts[3]))
-        except ValueError:
-            return None
+        member, for_member = found.group("member"), found.group("for_member")
+        return cls(
+            int(found.group("chat")),
+            int(found.group("message")),
+            int(found.group("index")),
+            int(member) if member else None,
+            int(for_member) if for_member else None,
+        )
+
+
+_REFERENCE = re.compile(
+    r"tg:(?P<chat>-?[0-9]{1,19}):(?P<message>[0-9]{1,19}):(?P<index>[0-9]{1,6})"
+    r"(?::u(?P<member>[0-9]{1,19}))?(?::m(?P<for_member>[0-9]{1,19}))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +168,18 @@ class SheetRow:
     movement_member: str = ""  # the member the movement concerns
     movement_usd: Decimal | None = None
     movement_khr: Decimal | None = None
+
+    @property
+    def member_id(self) -> int | None:
+        """The Telegram user id of the member who posted the row, when the bot wrote it."""
+        source = EntrySource.parse(self.reference)
+        return source.member_id if source is not None else None
+
+    @property
+    def movement_member_id(self) -> int | None:
+        """The Telegram user id of the member a movement row concerns, when the bot wrote it."""
+        source = EntrySource.parse(self.reference)
+        return source.for_member_id if source is not None else None
 
 
 def lines_already_written(

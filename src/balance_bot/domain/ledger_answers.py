@@ -79,15 +79,22 @@ class Group:
 def select(
     rows: Iterable[SheetRow],
     question: LedgerQuestion,
-    member: str | None,
+    member: str | Callable[[SheetRow], bool] | None,
     void_prefix: str,
     category_of: Callable[[SheetRow], str] = lambda row: row.category,
 ) -> Found:
     """The expense rows the question is about: in its days (a row without a date only when it asks
-    about whole months), by the member if one is named, with the words or the category asked about.
-    Voided rows, top-ups and movements are no spending. `category_of` gives a row's category (by
-    default its cell's)."""
-    span, wanted = question.span, (member or "").strip().casefold()
+    about whole months), by the member if one is named (whether a row is theirs, or the name they
+    post under), with the words or the category asked about. Voided rows, top-ups and movements are
+    no spending. `category_of` gives a row's category (by default its cell's)."""
+    span = question.span
+    if isinstance(member, str):
+        wanted = member.strip().casefold()
+
+        def theirs(row: SheetRow) -> bool:
+            return row.member.strip().casefold() == wanted
+
+        member = theirs if wanted else None
     alternatives = [[singular(word.casefold()) for word in subject.split()] for subject in question.words]
     entries = []
     for row in rows:
@@ -97,7 +104,7 @@ def select(
             continue
         if row.day is None and not span.whole_months():
             continue
-        if wanted and row.member.strip().casefold() != wanted:
+        if member is not None and not member(row):
             continue
         item = row.item.casefold()
         if alternatives and not any(all(_says(item, word) for word in words) for words in alternatives):

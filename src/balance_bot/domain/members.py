@@ -13,6 +13,7 @@ from enum import Enum
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
+from balance_bot.domain.roster import UNATTRIBUTED, Roster, member_key
 
 # A member's own words for change given back to the box: 'returned 20$', 'gave back 5$',
 # 'ប្រគល់លុយវិញ ២ម៉ឺន'. 'return ticket 20$' stays an expense: only a past or 'back' form counts.
@@ -117,6 +118,11 @@ class MembersMonth:
     # What left the box for members (advances, reimbursements, spending from the box) less what came back.
     box_out: Amounts
     mode: PaymentMode
+    by_id: bool = False  # members kept by user id (a roster was known), not by name
+
+    def of(self, user_id: int, name: str) -> MemberFigures | None:
+        """One member's figures: by their user id when kept so, else by the name they post under."""
+        return self.of_member(user_id) if self.by_id else self.named(name)
 
     def positions(self) -> dict[str, dict[Currency, Decimal]]:
         """What each member holds (positive) or is owed (negative), carried forward to the next month."""
@@ -142,9 +148,13 @@ class MembersMonth:
         return sum((figures.position[currency] for figures in self.members.values()), ZERO)
 
     def named(self, name: str) -> MemberFigures | None:
-        """One member's figures, by name whatever its case."""
+        """One member's figures, by the name shown, whatever its case."""
         wanted = name.strip().casefold()
-        return next((figures for key, figures in self.members.items() if key.casefold() == wanted), None)
+        return next((figures for figures in self.members.values() if figures.name.casefold() == wanted), None)
+
+    def of_member(self, user_id: int) -> MemberFigures | None:
+        """One member's figures, by their Telegram user id (figures kept by a roster)."""
+        return self.members.get(member_key(user_id))
 
 
 def members_month(
@@ -152,21 +162,33 @@ def members_month(
     void_prefix: str,
     opening: Mapping[str, Amounts] | None = None,
     mode: PaymentMode = PaymentMode.MEMBER,
+    roster: Roster | None = None,
 ) -> MembersMonth:
     """Each member's month, reading the rows in the sheet's order: an expense spends its poster's
     advance while it lasts; past it, what the mode says. Voided rows and notes count for nothing.
+
+    With the group's roster, a member is their user id (a rename keeps their figures, and a name
+    taken by another member takes nothing); without one, the name a row is posted under.
     """
     members: dict[str, MemberFigures] = {}
     box_out: defaultdict[Currency, Decimal] = defaultdict(lambda: ZERO)
 
-    def member(name: str) -> MemberFigures:
-        key = name.strip() or "—"
+    def member(key: str, name: str) -> MemberFigures:
         if key not in members:
-            members[key] = MemberFigures(key)
+            members[key] = MemberFigures(name)
         return members[key]
 
-    for name, amounts in (opening or {}).items():
-        figures = member(name)
+    def whose(user_id: int | None, written: str) -> MemberFigures:
+        if roster is None:
+            name = written.strip() or UNATTRIBUTED
+            return member(name, name)
+        return member(member_key(user_id), roster.name_of(user_id, written))
+
+    for key, amounts in (opening or {}).items():
+        if roster is not None and key.startswith("id:"):
+            figures = whose(int(key[3:]), "")
+        else:  # a name: figures carried before members were kept by id, or kept without a roster
+            figures = whose(roster.id_named(key) if roster is not None else None, key)
         for currency, carried in amounts.items():
             figures.opening[currency] += carried
             figures.position[currency] += carried
@@ -174,15 +196,17 @@ def members_month(
         if row.item.startswith(void_prefix):
             continue
         kind = MovementKind.named(row.movement) if row.movement else None
-        if kind is not None and row.movement_member.strip():
-            _move(member(row.movement_member), kind, row, box_out)
+        if kind is not None and (row.movement_member.strip() or row.movement_member_id is not None):
+            recipient = roster.movement_member_of(row) if roster is not None else None
+            _move(whose(recipient, row.movement_member), kind, row, box_out)
             continue
         for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
             if amount:
-                _spend(member(row.member), currency, amount, row, mode, box_out)
+                poster = roster.poster_of(row) if roster is not None else None
+                _spend(whose(poster, row.member), currency, amount, row, mode, box_out)
     for currency in CURRENCIES:
         box_out[currency] += ZERO
-    return MembersMonth(members, dict(box_out), mode)
+    return MembersMonth(members, dict(box_out), mode, by_id=roster is not None)
 
 
 def _move(

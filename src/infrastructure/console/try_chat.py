@@ -219,7 +219,8 @@ class TryChat:
         elif command == "/recent":
             self._say(answers.recent(await ask.recent(TRY_CHAT_ID)))
         elif command == "/mine":
-            self._say(answers.mine(await ask.mine(TRY_CHAT_ID, self._member), Period.of(today)))
+            mine = await ask.mine(TRY_CHAT_ID, self._user_id, self._member)
+            self._say(answers.mine(mine, Period.of(today)))
         elif command == "/export":
             await self._export(rest, today, replies)
         else:

@@ -123,7 +123,13 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
         "amount": str(line.money.amount),
         "currency": line.money.currency.value,
         "member": line.member,
-        "source": [line.source.chat_id, line.source.message_id, line.source.index],
+        "source": [
+            line.source.chat_id,
+            line.source.message_id,
+            line.source.index,
+            line.source.member_id,
+            line.source.for_member_id,
+        ],
         "topup": line.topup,
         "category": line.category,
         **(

@@ -95,7 +95,7 @@ class AskHandlers:
             return
         replies = await self._bot.replies_for(message)
         try:
-            found = await self._ask.mine(message.chat_id, author.name)
+            found = await self._ask.mine(message.chat_id, author.id, author.name)
         except LedgerError as exc:
             await self._bot.reply(message, replies.balance_problem(exc))
             return
