@@ -213,10 +213,11 @@ def test_the_parse_command_answers_every_line_whatever_bytes_come_before_it(tmp_
     assert answers[6]["entries"][0]["purpose"] == "ទឹកកក"
 
 
-async def run_bot_with(env, tmp_path):
+async def run_bot_with(env, tmp_path, *arguments):
     done = await asyncio.create_subprocess_exec(
         str(BIN / "balance-bot"),
         "run",
+        *arguments,
         env={"PATH": str(BIN), "DATABASE_PATH": str(tmp_path / "bot.sqlite3"), **env},
         cwd=tmp_path,
         stdout=asyncio.subprocess.PIPE,
@@ -322,18 +323,9 @@ async def test_a_port_already_taken_at_start_is_one_line_naming_the_setting(tele
             env["WEBHOOK_PORT"] = port
         else:
             env |= {"WEBAPP_URL": "https://bot.example.org/month/", "WEBAPP_PORT": port}
-        done = await asyncio.create_subprocess_exec(
-            str(BIN / "balance-bot"),
-            "run",
-            *(["--webhook"] if webhook else []),
-            env={"PATH": str(BIN), "DATABASE_PATH": str(tmp_path / "bot.sqlite3"), **env},
-            cwd=tmp_path,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        out, err = await asyncio.wait_for(done.communicate(), 60)
-    [line] = said_to_the_operator((out + err).decode())
-    assert done.returncode == 3
+        status, said = await run_bot_with(env, tmp_path, *(["--webhook"] if webhook else []))
+    [line] = said_to_the_operator(said)
+    assert status == 3
     assert f"cannot listen on 127.0.0.1:{port}" in line
     assert ("WEBHOOK_PORT" if webhook else "WEBAPP_PORT") in line
 
