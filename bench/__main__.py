@@ -13,7 +13,21 @@ from pathlib import Path
 
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
-from bench import ask, balance, bot, categories, components, fuzz, llm, outbox, scale, sheets, webapp, webhook
+from bench import (
+    ask,
+    balance,
+    bot,
+    categories,
+    components,
+    fuzz,
+    llm,
+    outbox,
+    scale,
+    sheets,
+    viewers,
+    webapp,
+    webhook,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
@@ -218,6 +232,8 @@ def main() -> None:
     ask.report()
     print("-- the Mini App (issue 23); takes about twenty seconds --")
     webapp.report()
+    print("-- the Mini App beside the group's confirmations (issue 31); takes about three minutes --")
+    viewers.report()
     print("-- real Telegram and Google (issue 16); takes about fifteen seconds --")
     webhook.report()
     scale.report()

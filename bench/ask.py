@@ -1,5 +1,5 @@
 """Issue 22: a question to the ledger on a month of 5,000 rows — Sheets reads per answer and the bot's
-CPU; and the share of tests/corpus/questions.jsonl the question reader reads, and reads right."""
+CPU; and the share of tests/corpus/ask/reader.jsonl the question reader reads, and reads right."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.replies import ENGLISH, Replies
 
 ROUNDS = 9
-QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "questions.jsonl"
+QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "ask" / "reader.jsonl"
 TODAY = date(2026, 11, 18)
 YEAR_ASKED = "how much did we spend this year?"  # one worksheet of the twelve months exists
 ASKED = ("how much did Dara spend this month?", "how much on ទឹកកក this month", "biggest expenses this month")

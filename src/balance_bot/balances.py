@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -96,6 +97,8 @@ class BalanceService:
         self._latest: dict[int, PeriodBalance] = {}  # each group's current month, as last read
         # Rows read for questions, kept a few seconds: a burst of questions is one read per month.
         self._recent_rows: dict[tuple[str, Period], tuple[datetime, list[SheetRow]]] = {}
+        # One read of a month at a time: forty members opening the Mini App at once cost one read.
+        self._reading: dict[tuple[str, Period], asyncio.Lock] = {}
 
     async def roster(self, chat_id: int) -> Roster | None:
         """The group's members by user id, as seen post there; None when the bot keeps no directory."""
@@ -200,9 +203,27 @@ class BalanceService:
             if rows is None or now - rows[0] >= self._fresh_for(period)
         ]
         if len(stale) == 1:
-            read = {stale[0]: await store.read(stale[0])}
-        else:
-            read = await store.read_months(stale) if stale else {}
+            key = (ledger, stale[0])
+            async with self._reading.setdefault(key, asyncio.Lock()):
+                meanwhile = self._recent_rows.get(key)
+                if meanwhile is None or meanwhile is kept[stale[0]]:  # not read by another meanwhile
+                    await self._remember(chat_id, ledger, now, kept, {stale[0]: await store.read(stale[0])})
+        elif stale:
+            await self._remember(chat_id, ledger, now, kept, await store.read_months(stale))
+        answer = [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
+        if stale:
+            self._forget_old_rows(now)
+        return answer
+
+    async def _remember(
+        self,
+        chat_id: int,
+        ledger: str,
+        now: datetime,
+        kept: dict[Period, tuple[datetime, list[SheetRow]] | None],
+        read: dict[Period, list[SheetRow]],
+    ) -> None:
+        """Keep the months' rows just read, and mirror those the sheet changed."""
         for period, rows in read.items():
             earlier = kept[period]
             if (
@@ -210,10 +231,6 @@ class BalanceService:
             ):  # the mirror is written again only when the sheet changed
                 await self._mirrored(chat_id, ledger, period, rows)
             self._recent_rows[(ledger, period)] = (now, rows)
-        answer = [row for period in periods for row in self._recent_rows[(ledger, period)][1]]
-        if read:
-            self._forget_old_rows(now)
-        return answer
 
     def _fresh_for(self, period: Period) -> timedelta:
         """How long a month's rows, once read, answer again: longer once it takes no more expenses."""
@@ -225,6 +242,9 @@ class BalanceService:
         for key, (read_at, _) in list(self._recent_rows.items()):
             if now - read_at >= self._fresh_for(key[1]):
                 del self._recent_rows[key]
+        for key, lock in list(self._reading.items()):
+            if not lock.locked():
+                del self._reading[key]
 
     async def message_of_row(self, chat_id: int, period: Period, number: int) -> int | None:
         """The group's message row No `number` of the month came from; None when no row of the

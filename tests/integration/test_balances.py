@@ -247,3 +247,15 @@ async def test_rows_for_questions_are_one_read_per_month_in_a_burst_and_follow_a
     assert rows[0].usd == 4
     assert books.reads() - before == 2
     assert [r.usd for r in await books.mirror.rows(f"google:{SHEET}", NOVEMBER)] == [4]
+
+
+async def test_forty_viewers_asking_for_the_month_at_once_cost_one_read(books):
+    import asyncio
+
+    books.month("November 2026", [row(1, date(2026, 11, 3), "taxi", usd=5)])
+    alone = await books.service.rows(CHAT, DECEMBER)  # the spreadsheet is known: one read a month
+    before = books.reads()
+    answers = await asyncio.gather(*(books.service.rows(CHAT, NOVEMBER) for _ in range(40)))
+    assert alone == []
+    assert books.reads() - before == 1
+    assert {len(rows) for rows in answers} == {1}

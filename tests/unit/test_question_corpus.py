@@ -1,4 +1,4 @@
-"""The labelled question set (tests/corpus/questions.jsonl), read without a model, default categories."""
+"""The labelled question set (tests/corpus/ask/reader.jsonl), read without a model, default categories."""
 
 import json
 from datetime import date
@@ -7,7 +7,7 @@ from pathlib import Path
 from balance_bot.domain.questions import LedgerQuestion, read_question
 from infrastructure.categories.tab import load_categories_csv
 
-QUESTIONS = Path(__file__).parents[1] / "corpus" / "questions.jsonl"
+QUESTIONS = Path(__file__).parents[1] / "corpus" / "ask" / "reader.jsonl"
 TODAY = date(2026, 11, 18)
 
 

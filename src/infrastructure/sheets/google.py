@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -101,6 +102,12 @@ class GoogleSheetLedger:
         self._title_format = title_format
         self._share_with = share_with
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")
+        # Reads (the Mini App, /balance, questions) wait for the read quota on a thread of their own,
+        # so a confirmation's append never queues behind them; Google counts the two quotas apart.
+        self._reader = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=f"sheets-read-{spreadsheet_id[:8]}"
+        )
+        self._learning = threading.Lock()
         self._clock = clock
         self._tails: dict[str, _Tail] = {}
         self._owners: dict[str, Period | None] = {}
@@ -161,12 +168,12 @@ class GoogleSheetLedger:
 
     async def read(self, period: Period) -> list[SheetRow]:
         """The period's rows as they stand, in one call."""
-        return await self._run(lambda: self._read(period))
+        return await self._run(lambda: self._read(period), on=self._reader)
 
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """Several months' rows in two calls, however many: the worksheets' titles, then those of the
         months the spreadsheet has, together (a year asked about need not cost a read per month)."""
-        return await self._run(lambda: self._read_months(periods))
+        return await self._run(lambda: self._read_months(periods), on=self._reader)
 
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Those of the lines whose reference is in the period's worksheet, not voided; one read."""
@@ -176,11 +183,14 @@ class GoogleSheetLedger:
         """Every write is already in the spreadsheet."""
 
     def close(self) -> None:
-        """Stop the worker thread."""
+        """Stop the worker and reader threads."""
         self._worker.shutdown(wait=True)
+        self._reader.shutdown(wait=True)
 
-    async def _run(self, work: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._worker, lambda: self._mapped(work))
+    async def _run(self, work: Callable[[], T], on: ThreadPoolExecutor | None = None) -> T:
+        return await asyncio.get_running_loop().run_in_executor(
+            on or self._worker, lambda: self._mapped(work)
+        )
 
     def _mapped(self, work: Callable[[], T]) -> T:
         """Sheets errors become the core's LedgerErrors, with what an admin can do about them."""
@@ -193,7 +203,7 @@ class GoogleSheetLedger:
         except requests.RequestException as exc:
             raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
 
-    # Everything below runs on the worker thread.
+    # Everything below runs on the worker thread, or for read and read_months on the reader.
 
     def _append(self, period: Period, lines: Sequence[LedgerLine], *, again: bool = False) -> list[SavedLine]:
         candidates = self._candidates(period)
@@ -496,11 +506,11 @@ class GoogleSheetLedger:
         return None
 
     def _read(self, period: Period) -> list[SheetRow]:
-        found = self._period_values(period)
+        found = self._period_values(period, reading=True)
         return [row for _, row in self._numbered_rows(found[1])] if found is not None else []
 
-    def _period_values(self, period: Period) -> tuple[str, list[list[Any]]] | None:
-        """The title and values of the period's worksheet, if it has one."""
+    def _period_values(self, period: Period, *, reading: bool = False) -> tuple[str, list[list[Any]]] | None:
+        """The title and values of the period's worksheet, if it has one (`reading`: on the reader)."""
         for title in self._candidates(period):
             try:
                 rows = self._read_values(title)
@@ -508,7 +518,7 @@ class GoogleSheetLedger:
                 if exc.response.status_code == 400:  # no such worksheet
                     continue
                 raise
-            self._remember(title, rows)
+            self._remember(title, rows, first_only=reading)
             if self._belongs(title, period):
                 return title, rows
         return None
@@ -525,7 +535,7 @@ class GoogleSheetLedger:
             answer = self._client.values_batch_get(self.spreadsheet_id, ranges, params=UNFORMATTED)
             for title, value_range in zip(wanted, answer.get("valueRanges", []), strict=True):
                 values[title] = value_range.get("values", [])
-                self._remember(title, values[title])
+                self._remember(title, values[title], first_only=True)
         months: dict[Period, list[SheetRow]] = {}
         for period in periods:
             owned = [t for t in self._candidates(period) if t in values and self._belongs(t, period)]
@@ -570,7 +580,14 @@ class GoogleSheetLedger:
         """Read a worksheet once: whose month it is, where it ends, and its last numeric No."""
         self._remember(title, self._read_values(title))
 
-    def _remember(self, title: str, rows: list[list[Any]]) -> None:
+    def _remember(self, title: str, rows: list[list[Any]], *, first_only: bool = False) -> None:
+        """What the rows say of the worksheet; `first_only` (a read beside the writer, which may be
+        older than its last append): only for a worksheet not known yet."""
+        with self._learning:
+            if not (first_only and title in self._tails):
+                self._note(title, rows)
+
+    def _note(self, title: str, rows: list[list[Any]]) -> None:
         date_index = self._template.index_of("date") - 1
         self._owners[title] = owning_period(
             (serial_to_date(row[date_index]) if len(row) > date_index else None for row in rows[1:]),

@@ -47,6 +47,9 @@ _MESSAGE_ID = re.compile(r"[1-9][0-9]{0,9}")  # Telegram's message ids are posit
 FIRST_YEAR = 2000
 BODY_SECONDS = 10
 PAST_MONTHS_PER_MINUTE = 12  # a viewer paging through old months: each may be a Sheets read
+# All of a group's viewers together: a third of Google's 60 reads a minute, the rest kept for the
+# group's /balance, questions and the outbox's checks.
+PAST_MONTHS_PER_GROUP_PER_MINUTE = 20
 # What getChatMember says of a member who may see the group's month.
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
 ADMIN_STATUSES = frozenset({"creator", "administrator"})
@@ -142,6 +145,7 @@ def build_webapp(
     """The aiohttp application: / (the page), /app.js, /app.css, /api/month, /api/undo."""
     limit = rate_limit or RateLimit(REQUESTS_PER_MINUTE)
     past_months = RateLimit(PAST_MONTHS_PER_MINUTE, limit.now)
+    groups_past_months = RateLimit(PAST_MONTHS_PER_GROUP_PER_MINUTE, limit.now)
 
     @web.middleware
     async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
@@ -198,7 +202,8 @@ def build_webapp(
         user, chat_id, admin = await viewer(request)
         today = clock.now().astimezone(config.timezone).date()
         period = _period(request.query.get("month"), today)
-        if period < Period.of(today) and not past_months.allows(user.user_id):
+        past = period < Period.of(today)
+        if past and not (past_months.allows(user.user_id) and groups_past_months.allows(chat_id)):
             raise _error(web.HTTPTooManyRequests, words_for(user).say(texts.WEBAPP_TOO_MANY))
         try:
             page = await view.page(chat_id, user.user_id, user.name, admin, period, today)

@@ -250,6 +250,20 @@ async def test_calls_beyond_the_rate_limit_wait_a_minute(mini_app):
     assert (await month(client, init_data))[0] == 200
 
 
+async def test_old_months_are_paged_within_a_viewers_and_the_groups_share_of_the_sheets_reads(mini_app):
+    app, client = mini_app
+    months = [f"?month={year}-{month:02d}" for year in (2024, 2025) for month in range(1, 13)]
+    sokha, dara = launch(SOKHA, "Sokha"), launch(DARA, "Dara")
+    sokhas = [(await month(client, sokha, query))[0] for query in months[:13]]
+    daras = [(await month(client, dara, query))[0] for query in months[13:22]]
+    this_month = (await month(client, dara))[0]
+    app.now[0] += 61
+    later = (await month(client, dara, months[0]))[0]
+    assert sokhas == [200] * 12 + [429]  # one viewer: twelve old months a minute
+    assert daras == [200] * 8 + [429]  # the whole group: twenty, the rest of Google's reads kept for the bot
+    assert (this_month, later) == (200, 200)
+
+
 async def test_the_page_is_served_with_a_policy_that_allows_no_inline_script_and_no_stranger_frame(mini_app):
     _, client = mini_app
     response = await client.get("/")
