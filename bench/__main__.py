@@ -22,6 +22,7 @@ from bench import (
     fuzz,
     llm,
     outbox,
+    questions,
     scale,
     sheets,
     viewers,
@@ -32,6 +33,7 @@ from bench import (
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "expenses-dev.jsonl"
 OWN_CORPUS = ROOT / "tests" / "corpus" / "parser-round-two.jsonl"
+NOT_SPENDING = ROOT / "tests" / "corpus" / "not-spending.jsonl"
 # Numbers in words, Khmer written without spaces and English, for the words path's figure.
 NUMBER_WORD_MESSAGES = [
     "ការ៉េម ប្រាំពាន់រៀល",
@@ -170,6 +172,19 @@ def corpus_score(corpus: Path = CORPUS) -> str:
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip()[-300:]
 
 
+def heldout() -> None:
+    """The held-out sets, when BENCH_HELDOUT names their folder: figures only, never their cases."""
+    folder = Path(os.environ.get("BENCH_HELDOUT", ""))
+    if not os.environ.get("BENCH_HELDOUT") or not folder.is_dir():
+        return
+    if (folder / "messages.jsonl").exists():
+        print(f"held-out messages       {corpus_score(folder / 'messages.jsonl')}")
+    if (folder / "ask-month.json").exists():
+        print(questions.report(folder / "ask-month.json", folder / "questions.jsonl").splitlines()[0])
+    if (folder / "purposes.jsonl").exists():
+        print(categories.fresh_report(folder / "purposes.jsonl", show=False))
+
+
 def main() -> None:
     all_cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
     print(f"balance-bot bench  (python {sys.version.split()[0]}, {pin_to_one_core()})")
@@ -211,6 +226,12 @@ def main() -> None:
         f"own corpus score        {corpus_score(OWN_CORPUS)}   ({OWN_CORPUS.name}: issue 18's capabilities)"
     )
     categories.report(CORPUS)
+    print("-- never confidently wrong (issue 32) --")
+    not_spending = corpus_score(NOT_SPENDING)
+    print(f"not spending            {not_spending}   ({NOT_SPENDING.name}: goal 0 false alarms)")
+    print(questions.reports())
+    print(categories.fresh_report(show=False))
+    heldout()
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone
     print("-- hostile input (issue 15); takes about half a minute --")

@@ -80,3 +80,42 @@ def report(corpus: Path) -> None:
         f"({100 * len(decided) / len(purposes):.1f}%) get a category other than Other without a model "
         "(the default categories; dev corpus)"
     )
+
+
+PURPOSES = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "categories" / "purposes.jsonl"
+
+
+def judged(book: CategoryBook, labelled: list[dict[str, str]]) -> tuple[int, int, list[tuple[str, str, str]]]:
+    """How many purposes land in their category, how many in Other, and those in a wrong named one."""
+    right = other = 0
+    wrong = []
+    for entry in labelled:
+        got = book.categorise(entry["purpose"]).name
+        if got == entry["category"]:
+            right += 1
+        elif got == OTHER:
+            other += 1
+        else:
+            wrong.append((entry["purpose"], entry["category"], got))
+    return right, other, wrong
+
+
+def fresh_report(path: Path = PURPOSES, show: bool = True) -> str:
+    """Right, Other and wrong-named over purposes written fresh, with their default category."""
+    labelled = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    right, other, wrong = judged(default_category_book(load_categories_csv()), labelled)
+    total = len(labelled)
+    lines = [
+        f"categories ({path.parent.name}/{path.name}, {total} purposes): right {right} "
+        f"({100 * right / total:.0f}%), Other {other} ({100 * other / total:.0f}%), wrong-named "
+        f"{len(wrong)} ({100 * len(wrong) / total:.1f}%)   goal: wrong-named <= 2%"
+    ]
+    if show:
+        lines += [f"  {purpose!r}: {expected}, not {got}" for purpose, expected, got in wrong]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(fresh_report(*(Path(argument) for argument in sys.argv[1:2])))

@@ -14,6 +14,7 @@ from enum import Enum
 from balance_bot.balances import BalanceOutcome, BalanceService
 from balance_bot.categorising import Categorising
 from balance_bot.domain.categories import TOTAL, Category, CategoryBook, DecidedBy
+from balance_bot.domain.item_words import says
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.money import Currency
@@ -30,7 +31,7 @@ CONFIRM_WITHIN = timedelta(minutes=5)
 TOOLS = {"sum": Measure.TOTAL, "count": Measure.COUNT, "list": Measure.LIST, "balance": Measure.BALANCE}
 OLDEST_DAYS_ASKED = 3 * 366
 # Measures whose answer shows entries (each with its member), not only a figure.
-ENTRIES_SHOWN = frozenset({Measure.LIST, Measure.LARGEST, Measure.LATEST})
+ENTRIES_SHOWN = frozenset({Measure.LIST, Measure.LARGEST, Measure.SMALLEST, Measure.LATEST})
 
 
 class MembersMay(Enum):
@@ -51,6 +52,7 @@ class Answered:
     by_model: bool = False
     group_of: Callable[[Entry], str] | None = None  # whose or which category's, when totals are per group
     days: int = 0  # the days so far of the span, for an average a day
+    whole: Found | None = None  # all the spending of the span, for a share
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,15 @@ class CannotAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class NotSure:
+    """The question names something no expense of the team says, nor a category or a member: what
+    was understood, and the words that were not, rather than a confident 'nothing'."""
+
+    question: LedgerQuestion
+    unknown: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AskUnavailable:
     """The sheet could not be read."""
 
@@ -120,6 +131,7 @@ AskOutcome = (
     | ConfirmWrite
     | AskRefused
     | CannotAnswer
+    | NotSure
     | AskUnavailable
 )
 
@@ -191,6 +203,16 @@ class AskLedger:
                     return AskRefused(AskRefusal.WRITE)
                 return ConfirmWrite(reading, self._propose(chat_id, asker_id, reading))
             asked = Asker(asker_id, asker, roster)
+            unknown = await self._unknown_words(chat_id, reading, current)
+            if unknown and not by_model and self._model is not None:
+                from_model = await self._from_model(
+                    text, today, members, [name for name, _ in categories], chat_id
+                )
+                if isinstance(from_model, LedgerQuestion):
+                    reading, by_model = from_model, True
+                    unknown = await self._unknown_words(chat_id, reading, current)
+            if unknown:
+                return NotSure(reading, unknown)
             return await self._answer(chat_id, reading, asked, is_admin, by_model)
         except LedgerError as exc:
             return AskUnavailable(exc)
@@ -249,7 +271,23 @@ class AskLedger:
                 return category_of(entry.row)
 
         days = (min(question.span.last, self._policy.today()) - question.span.first).days + 1
-        return Answered(question, found, member, by_model, group_of, max(days, 1))
+        whole = None
+        if question.measure is Measure.SHARE:
+            everything = LedgerQuestion(Measure.TOTAL, question.span)
+            whole = select(rows, everything, None, self._policy.void_prefix, category_of)
+        return Answered(question, found, member, by_model, group_of, max(days, 1), whole)
+
+    async def _unknown_words(
+        self, chat_id: int, question: LedgerQuestion, current: list[SheetRow]
+    ) -> tuple[str, ...]:
+        """The subjects asked about that no expense of this month or of the days asked about says:
+        of those the bot cannot tell 'nothing' from 'not understood'."""
+        unread = (Measure.POSITION, Measure.BALANCE, Measure.BUDGET)
+        if not question.words or question.category is not None or question.measure in unread:
+            return ()
+        rows = [*current, *await self._balances.rows_of(chat_id, question.span.periods())]
+        items = {row.item for row in rows if row.item and not row.item.startswith(self._policy.void_prefix)}
+        return tuple(subject for subject in question.words if not any(says(item, subject) for item in items))
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""

@@ -35,7 +35,7 @@ async def post_month(telegram):
         await said(telegram, user, text, name)
 
 
-async def test_ten_questions_in_both_languages_are_answered_from_the_sheet_a_bookkeeper_edited(
+async def test_ten_questions_in_both_languages_are_answered_in_theirs_from_the_sheet_a_bookkeeper_edited(
     telegram, sheets, key, tmp_path, clock, november
 ):
     from tests.e2e.test_bot import running
@@ -70,9 +70,9 @@ async def test_ten_questions_in_both_languages_are_answered_from_the_sheet_a_boo
     assert answers[4] == "Spent on Wed 18 Nov: 4 expenses."
     assert answers[5].splitlines()[1].startswith("• No 2, Wed 18 Nov: fuel – $25.00 (Dara)")
     assert answers[6] == "Spent on Tue 17 Nov: $3.00 in 1 expense."
-    assert answers[7].startswith("Spent in November 2026: $37.00 + 5,000៛")
-    assert answers[8] == "Spent on “ទឹកកក” in November 2026: 5,000៛ in 1 expense."
-    assert answers[9].startswith("I can't answer that yet.")
+    assert answers[7] == "ចំណាយ ក្នុងខែវិច្ឆិកា 2026៖ 37.00$ + 5,000៛ (ចំណាយ 5 មុខ)។"  # asked in Khmer
+    assert answers[8].endswith("៖ 5,000៛ (ចំណាយ 1 មុខ)។")
+    assert answers[9].startswith("I'm not sure what you are asking.")
     assert mentioned == "Spent by Sokha in November 2026: $8.00 in 2 expenses."
 
 
@@ -208,9 +208,12 @@ async def test_shares_per_member_and_category_the_last_expense_alternatives_and_
         "• Food & drinks: $3.00 + 5,000៛ (2 expenses)",  # the taxi to the market is transport
     ]
     assert answers[2].splitlines()[1].startswith("• No 5, Wed 18 Nov: taxi to the market – $4.00 (Dara)")
-    assert answers[3] == "Spent on “coffee / ice” in November 2026: $3.00 in 1 expense."
+    assert answers[3] == "Spent on “coffee / ice” in November 2026: $3.00 + 5,000៛ in 2 expenses."  # ទឹកកក
     assert answers[4] == "Spent in 2026: $32.00 + 5,000៛ in 5 expenses."
-    assert answers[5] == answers[0]
+    assert answers[5].splitlines()[1:] == [  # asked in Khmer
+        "• Dara៖ 24.00$ + 5,000៛ (ចំណាយ 3 មុខ)",
+        "• Sokha៖ 8.00$ (ចំណាយ 2 មុខ)",
+    ]
     assert answers[6] == (
         "Spent in November 2026: $32.00 + 5,000៛ in 5 expenses, $1.78 + 278៛ a day on average over 18 days."
     )

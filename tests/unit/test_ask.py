@@ -216,3 +216,22 @@ async def test_the_bots_rows_are_their_posters_by_user_id_whatever_name_they_go_
     assert mallory.found.totals[Currency.USD] == Decimal(2)
     dara = await ask.mine(-1, 8, "Dara Kim")
     assert [entry.row.item for entry in dara.entries] == ["fuel"]
+
+
+async def test_a_word_no_expense_says_is_not_answered_nothing_but_said_unsure():
+    from balance_bot.ask import NotSure
+
+    unsure = await ledger().ask(-1, 7, "Sokha", admin, "how much did we spend on the piano this month?")
+    assert isinstance(unsure, NotSure)
+    assert unsure.unknown == ("piano",)
+    nothing_yet = await ledger().ask(-1, 7, "Sokha", admin, "how much on ice last week?")
+    assert isinstance(nothing_yet, Answered)  # ice was bought this month: 'nothing' last week is a figure
+    assert nothing_yet.found.count == 0
+
+
+async def test_a_word_no_expense_says_goes_to_the_model_when_there_is_one():
+    ask = ledger(ToolChoice("sum", "2026-11-01", "2026-11-18", words="generator"))
+    answer = await ask.ask(-1, 7, "Sokha", admin, "how much on the genset this month?")
+    assert isinstance(answer, Answered)
+    assert answer.by_model
+    assert answer.found.count == 2

@@ -213,7 +213,7 @@ async def test_a_name_the_tab_does_not_have_or_a_model_that_fails_leaves_other(m
     group, guesser = modelled
     assert categories_of(await group.post("bubble wrap 2$")) == ["Other"]  # "Snacks" is no category
     guesser.failing = True
-    assert categories_of(await group.post("frames for the certificates 3$")) == ["Other"]
+    assert categories_of(await group.post("picture frames 3$")) == ["Other"]
 
 
 async def test_a_correction_or_the_words_are_never_second_guessed_by_the_model(modelled):

@@ -55,3 +55,16 @@ async def test_a_group_that_has_not_chosen_hears_the_default_and_its_choice_is_r
 )
 def test_a_private_chat_follows_the_members_app_only_when_it_is_in_khmer(language_code, speech):
     assert ChatLanguages(InMemoryChatLanguageStore(), Language.ENGLISH).for_private(language_code) == speech
+
+
+def test_a_question_is_answered_in_the_language_it_is_asked_in_with_the_chats_digits():
+    from balance_bot.domain.language import Language, Speech, answering, language_of
+
+    assert language_of("ខែនេះចាយអស់ប៉ុន្មាន?") is Language.KHMER
+    assert language_of("Dara ចាយប៉ុន្មានខែនេះ") is Language.KHMER  # a name in Latin letters
+    assert language_of("how much on សាំង this month") is Language.ENGLISH
+    assert language_of("12/3 ?") is None
+    english_group = Speech(Language.ENGLISH, khmer_digits=True)
+    assert answering(english_group, "ខែនេះចាយអស់ប៉ុន្មាន") == Speech(Language.KHMER, khmer_digits=True)
+    assert answering(Speech(Language.KHMER), "how much this week?") == Speech(Language.ENGLISH)
+    assert answering(english_group, "?") == english_group

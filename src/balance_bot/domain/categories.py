@@ -25,7 +25,7 @@ _KHMER_SYLLABLE = re.compile(
 )
 _KHMER_RUN = re.compile(f"(?:{_KHMER_SYLLABLE.pattern})+")
 _LATIN_WORD = re.compile(r"[a-z0-9&]+")
-_JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with)\s|សម្រាប់")
+_JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +57,37 @@ class Categorised:
 
 @dataclass(frozen=True, slots=True)
 class _Match:
-    category: int  # the category's place in the tab: the earlier one wins a tie
-    length: int  # characters of the purpose the word covers: the longer word wins
-    # An English compound names its kind last ('moto fuel' is fuel): the later word wins a tie.
-    word_index: int = 0
+    category: int  # the category's place in the tab
+    start: int  # where the word starts and ends: English in words, Khmer in characters
+    end: int
+    khmer: bool = False
+    guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
+    kind: bool = False  # the word is one of KIND_WORDS
+
+    def inside(self, other: _Match) -> bool:
+        """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
+        return (
+            other.khmer == self.khmer
+            and other.start <= self.start
+            and self.end <= other.end
+            and other.end - other.start > self.end - self.start
+        )
+
+
+# Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:
+# in 'printer repair', 'fuel moto' or 'birthday cake' they, not the object, name the kind of spending.
+KIND_WORDS = frozenset((
+    "repair", "fix", "fixing", "service", "servicing", "maintenance", "oil change", "tuning", "mechanic",
+    "fuel", "refuel", "petrol", "gasoline", "diesel", "gas", "delivery", "shipping", "courier",
+    "postage", "cleaning", "wash", "washing", "laundry", "birthday", "party", "wedding", "funeral",
+    "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
+    "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental",
+    "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
+    "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
+))  # fmt: skip
+# Several things bought in one purpose ('soap and rice'): their categories compete.
+_SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
+_COMPETING = _Match(-1, 0, 0)
 
 
 @dataclass
@@ -151,7 +178,7 @@ class CategoryBook:
         if learned and key in learned and self.named(learned[key]) is not None:
             return Categorised(learned[key], DecidedBy.LEARNED)
         best = self._best_match(normalize_message(purpose).lower())
-        if best is None:
+        if best is None or best is _COMPETING:
             return Categorised(self._other(), DecidedBy.NOTHING)
         return Categorised(self.categories[best.category].name, DecidedBy.WORDS)
 
@@ -163,26 +190,49 @@ class CategoryBook:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
         transport, 'water for the office' a drink. So the words before a joining word decide first."""
         head = _JOINING_WORD.split(text, maxsplit=1)[0]
-        if head != text and (in_head := self._longest_match(head)) is not None:
+        if head != text and (in_head := self._decided(head)) is not None:
             return in_head
-        return self._longest_match(text)
+        return self._decided(text)
 
-    def _longest_match(self, text: str) -> _Match | None:
+    def _decided(self, text: str) -> _Match | None:
+        """The word that names the kind: the longest where words overlap ('printer ink', not 'ink');
+        where words of two categories meet, the one that says what the money paid for ('printer
+        repair', 'fuel moto'), else the compound's head. Things listed side by side compete ('soap
+        and rice'): a wrong named category is worse than Other."""
         matches = [*self._khmer_matches(text), *self._latin_matches(text)]
-        if not matches:
+        written = [match for match in matches if not match.guessed] or matches
+        kept = [match for match in written if not any(match.inside(other) for other in written)]
+        if not kept:
             return None
-        return max(matches, key=lambda match: (match.length, match.word_index, -match.category))
+        if len({match.category for match in kept}) == 1:
+            return kept[0]
+        if _SEVERAL.search(text):
+            return _COMPETING
+        kinds = {match.category for match in kept if match.kind}
+        if len(kinds) == 1:
+            return next(match for match in kept if match.kind)
+        if kinds or len({match.khmer for match in kept}) > 1:
+            return _COMPETING
+        # A compound of things names its kind by its head: last in English ('phone charger'), first
+        # in Khmer (ម៉ាស៊ីនព្រីន).
+        if kept[0].khmer:
+            return min(kept, key=lambda match: match.start)
+        return max(kept, key=lambda match: match.end)
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
         """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,
         so a word is found where it starts and ends on a syllable's edge, never inside one."""
-        for run in _KHMER_RUN.findall(text):
-            syllables = _KHMER_SYLLABLE.findall(run)
+        for run in _KHMER_RUN.finditer(text):
+            syllables = _KHMER_SYLLABLE.findall(run.group())
+            offsets = [run.start()]
+            for syllable in syllables:
+                offsets.append(offsets[-1] + len(syllable))
             for start in range(len(syllables)):
                 for end in range(len(syllables), start, -1):
                     piece = "".join(syllables[start:end])
                     if piece in self._khmer:
-                        yield _Match(self._khmer[piece], len(piece))
+                        kind = piece in KIND_WORDS
+                        yield _Match(self._khmer[piece], offsets[start], offsets[end], khmer=True, kind=kind)
                         break
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
@@ -191,22 +241,23 @@ class CategoryBook:
         for start in range(len(words)):
             for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
                 phrase = tuple(words[start : start + size])
+                kind = " ".join(phrase) in KIND_WORDS
                 if phrase in self._phrases:
-                    yield _Match(self._phrases[phrase], sum(map(len, phrase)) + size - 1, start)
+                    yield _Match(self._phrases[phrase], start, start + size, kind=kind)
                 joined = "".join(phrase)
                 if joined in self._latin:
-                    yield _Match(self._latin[joined], len(joined), start)
+                    yield _Match(self._latin[joined], start, start + size, kind=kind or joined in KIND_WORDS)
         for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
             exact = next((form for form in _forms(raw, word) if form in self._latin), None)
             if exact is not None:
-                yield _Match(self._latin[exact], len(exact), index)
+                yield _Match(self._latin[exact], index, index + 1, kind=word in KIND_WORDS)
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
                 found = process.extractOne(
                     word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
                 )
                 if found is not None:
-                    # A guess loses to an exact word.
-                    yield _Match(self._latin[found[0]], len(word) - 1, index)
+                    kind = found[0] in KIND_WORDS
+                    yield _Match(self._latin[found[0]], index, index + 1, guessed=True, kind=kind)
 
 
 def name_forms(name: str, name_km: str) -> set[str]:

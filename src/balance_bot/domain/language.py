@@ -19,3 +19,23 @@ class Speech:
 
     language: Language
     khmer_digits: bool = False
+
+
+def _is_khmer(character: str) -> bool:
+    return "\u1780" <= character <= "\u17ff" or "\u19e0" <= character <= "\u19ff"
+
+
+def language_of(text: str) -> Language | None:
+    """The language a message is written in, by its letters: Khmer when most of its letters are
+    Khmer, English when it has Latin letters and no more Khmer than Latin; None for digits alone."""
+    khmer = sum(1 for character in text if _is_khmer(character) and character.isalpha())
+    latin = sum(1 for character in text if character.isascii() and character.isalpha())
+    if khmer == latin == 0:
+        return None
+    return Language.KHMER if khmer > latin else Language.ENGLISH
+
+
+def answering(speech: Speech, asked: str) -> Speech:
+    """How to answer a question: in the language it was asked in, with the chat's digits."""
+    language = language_of(asked)
+    return speech if language is None else Speech(language, speech.khmer_digits)

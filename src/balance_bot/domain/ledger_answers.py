@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
-from balance_bot.domain.categories import singular
+from balance_bot.domain.item_words import says
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
 LARGEST_SHOWN = 5
-_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +43,32 @@ class Found:
             return entry.amount / khr_per_usd if entry.currency is Currency.KHR else entry.amount
 
         return sorted(self.entries, key=in_dollars, reverse=True)[:most]
+
+    def smallest(self, khr_per_usd: Decimal, most: int = LARGEST_SHOWN) -> list[Entry]:
+        """The cheapest entries, riel counted at the rate."""
+        return list(reversed(self.largest(khr_per_usd, len(self.entries))))[:most]
+
+    def per_entry(self) -> dict[Currency, Decimal]:
+        """What one entry costs on average, in each currency over that currency's entries."""
+        counts = dict.fromkeys(CURRENCIES, 0)
+        for entry in self.entries:
+            counts[entry.currency] += 1
+        return {
+            currency: (total / counts[currency]).quantize(Decimal("0.01") if currency is Currency.USD else 1)
+            for currency, total in self.totals.items()
+            if counts[currency]
+        }
+
+    def in_dollars(self, khr_per_usd: Decimal) -> Decimal:
+        """The total in dollars, riel counted at the rate."""
+        return self.totals[Currency.USD] + self.totals[Currency.KHR] / khr_per_usd
+
+    def percent_of(self, whole: Found, khr_per_usd: Decimal) -> Decimal:
+        """What part of the whole these entries make, in percent, riel counted at the rate."""
+        whole_dollars = whole.in_dollars(khr_per_usd)
+        if not whole_dollars:
+            return Decimal(0)
+        return (self.in_dollars(khr_per_usd) * 100 / whole_dollars).quantize(Decimal("0.1"))
 
     def per_day(self, days: int) -> dict[Currency, Decimal]:
         """The totals spread over the days: cents for dollars, whole riel."""
@@ -95,7 +118,6 @@ def select(
             return row.member.strip().casefold() == wanted
 
         member = theirs if wanted else None
-    alternatives = [[singular(word.casefold()) for word in subject.split()] for subject in question.words]
     entries = []
     for row in rows:
         if row.item.startswith(void_prefix):
@@ -106,10 +128,7 @@ def select(
             continue
         if member is not None and not member(row):
             continue
-        item = row.item.casefold()
-        if alternatives and not any(all(_says(item, word) for word in words) for words in alternatives):
-            continue
-        if question.category is not None and category_of(row) != question.category:
+        if not _about(row, question, category_of):
             continue
         for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
             if amount:
@@ -117,23 +136,23 @@ def select(
     return Found(tuple(entries), _totals(entries))
 
 
+def _about(row: SheetRow, question: LedgerQuestion, category_of: Callable[[SheetRow], str]) -> bool:
+    """Whether the row is about what the question names: its words, its category, or, for a category
+    named by words an item may say ('fuel'), either."""
+    said = not question.words or any(says(row.item, subject) for subject in question.words)
+    if question.category is None:
+        return said
+    in_category = category_of(row) == question.category
+    if question.category_said:
+        return in_category or said
+    return in_category and said
+
+
 def _totals(entries: Iterable[Entry]) -> dict[Currency, Decimal]:
     totals = dict.fromkeys(CURRENCIES, ZERO)
     for entry in entries:
         totals[entry.currency] += entry.amount
     return totals
-
-
-def _says(item: str, word: str) -> bool:
-    """Whether the item says the word (singular, as the question reader gives it), in the singular
-    or the plural: 'taxi' in 'taxis', 'battery' in 'AA batteries'."""
-    return word in item or word in _in_singular(item)
-
-
-@lru_cache(maxsize=8192)
-def _in_singular(item: str) -> str:
-    """The item with its words in the singular; kept, as the same rows answer many questions."""
-    return _WORD.sub(lambda found: singular(found.group()), item)
 
 
 def needs_rows(question: LedgerQuestion) -> bool:

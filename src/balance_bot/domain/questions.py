@@ -10,7 +10,9 @@ from datetime import date
 from enum import Enum
 
 from balance_bot.domain.categories import name_forms, singular
+from balance_bot.domain.item_words import khmer_words
 from balance_bot.domain.ledger import Period
+from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
@@ -29,6 +31,9 @@ class Measure(Enum):
     POSITION = "position"  # what a member holds of the team's cash, or is owed
     BUDGET = "budget"  # the month's spending against the categories' budgets
     AVERAGE = "average"  # the total spent a day, over the days so far
+    AVERAGE_EACH = "average_each"  # what one purchase costs on average ("per tuk tuk ride")
+    SMALLEST = "smallest"
+    SHARE = "share"  # what part of all the spending of the days the entries asked about make
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,8 @@ class LedgerQuestion:
     about_me: bool = False
     words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
+    # The category was named by words an item may say too ('fuel'): its rows, and rows saying them.
+    category_said: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,7 @@ _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P
 
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
+    (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
     (Measure.AVERAGE, r"\b(?:average|on avg|per day|a day|daily)\b|មធ្យម|ក្នុងមួយថ្ងៃ|មួយថ្ងៃៗ"),
     (
         Measure.POSITION,
@@ -94,14 +102,25 @@ _MEASURES = (
         r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
     ),
     (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក"),
+    (
+        Measure.SMALLEST,
+        r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b|ថោកជាងគេ|ថោកបំផុត|តូចជាងគេ|តិចជាងគេ",
+    ),
     (Measure.LARGEST, r"\b(?:biggest|largest|most expensive|top|highest)\b|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ"),
     (
         Measure.LIST,
-        r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|មានអ្វី"
+        r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
+        r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
     ),
-    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|អស់"),
+    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់"),
 )
+# "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
+_EACH = re.compile(
+    r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
+    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង"
+)
+_A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
 _CASH_HELD = re.compile(
     r"\b(?:money|cash|petty cash)\b.*\b(?:have|got|there)\b|\b(?:have|got)\b.*\b(?:money|cash)\b"
@@ -127,7 +146,9 @@ _STOP = frozenset((
     "person", "people", "category", "categories", "breakdown", "broken", "down", "kind", "type", "latest",
     "newest", "recent", "one", "row", "petty", "year", "got", "vs", "versus", "compared", "most", "least",
     "purchase", "purchases", "budget", "budgets", "doing", "when", "anyone", "someone", "somebody", "yet",
-    "already", "ever", "average", "avg", "daily",
+    "already", "ever", "average", "avg", "daily", "whats", "month's", "week's", "today's", "ride", "trip",
+    "price", "percent", "percentage", "share", "proportion", "fraction", "part", "smallest", "cheapest",
+    "lowest", "least", "minimum", "expensive", "every", "out", "much", "we've", "i've", "us", "did",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -137,8 +158,14 @@ _KHMER_STOP = (
     "ចុងក្រោយ", "ថ្មីបំផុត", "អ្នកណា", "ម្នាក់ៗ", "តាមសមាជិក", "តាមបុគ្គល", "តាមប្រភេទ", "ប្រភេទនីមួយៗ",
     "ប្រភេទណា", "ប្រភេទ", "មានលុយ", "លុយមាន", "ឆ្នាំនេះ", "ឆ្នាំមុន", "ឆ្នាំទៅ", "ច្រើនជាងគេ", "តិចជាងគេ",
     "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល", "ឆ្នាំ", "ថ្ងៃទី", "ថវិកា",
-    "ជាមធ្យម", "មធ្យម", "ក្នុងមួយថ្ងៃ", "មួយថ្ងៃៗ",
+    "ជាមធ្យម", "មធ្យម", "ក្នុងមួយថ្ងៃ", "មួយថ្ងៃៗ", "ចាយ", "ចាយលុយ", "អី", "អ្វី", "មើល", "ដែល", "បង្ហាញ",
+    "រាយ", "ភាគរយ", "ម្តងៗ", "ម្ដងៗ", "ម្តង", "ម្ដង", "ថោកជាងគេ", "ថោកបំផុត", "តូចជាងគេ", "ការ", "នៃ", "ជិះ",
+    "អីខ្លះ", "ខ្លះ", "ហើយឬនៅ", "មួយ", "ប៉ុណ្ណា", "ឲ្យ", "អោយ", "ឱ្យ", "ក្នុង", "នេះ", "នោះ", "ពួកយើង",
+    "ថ្ងៃ", "ដង", "ទាំងអស់", "ទៀត", "ពី", "ដល់", "រហូត", "គិត", "ត្រឹម", "មក", "ទៅ", "គ្នា", "រួច", "ប៉ុន្មានហើយ",
+    "ចុះ", "វិញ", "បាទ", "ចាស", "សូម", "ប្រាប់", "ផង", "ម៉េច", "យ៉ាងម៉េច", "ដែរឬទេ", "ឬទេ", "អត់", "មាន",
+    "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ",
 )  # fmt: skip
+_KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
 _ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
@@ -170,10 +197,16 @@ def read_question(
     member, as_said = _member_named(said, members)
     about_me = member is None and bool(_ME.search(_ASKING_ME.sub(" ", said)))
     rest = said_without_days
-    if as_said is not None:
+    if as_said is not None and _KHMER_RUN.fullmatch(as_said):
+        rest = rest.replace(as_said, " ")
+    elif as_said is not None:
         rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
     category = _category(_subject_words(rest), categories)
-    words = () if category is not None else _alternatives(rest)
+    words = _alternatives(rest)
+    # "average price of coffee": of a purchase, unless a day is said ("on average per day").
+    of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
+    if measure is Measure.AVERAGE and of_each:
+        measure = Measure.AVERAGE_EACH
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
     if measure is Measure.POSITION and member is None and not about_me:
@@ -185,7 +218,13 @@ def read_question(
     if measure is None and (span is None or not (words or member or category)):
         return None  # "hello", "thanks": no question
     return LedgerQuestion(
-        measure or Measure.TOTAL, span or month_span(Period.of(today)), member, about_me, words, category
+        measure or Measure.TOTAL,
+        span or month_span(Period.of(today)),
+        member,
+        about_me,
+        words,
+        category,
+        category_said=category is not None and bool(words),
     )
 
 
@@ -199,7 +238,8 @@ def _member_named(said: str, members: Sequence[str]) -> tuple[str | None, str | 
     named = [(name, first) for name, first in firsts if _names(said, first)]
     if len({name for name, _ in named}) == 1 and sum(first == named[0][1] for _, first in firsts) == 1:
         return named[0][0], named[0][1].lower()
-    return None, None
+    in_khmer = named_in_khmer(_KHMER_RUN.findall(said), members)  # វណ្ណា for Vanna
+    return in_khmer if in_khmer is not None else (None, None)
 
 
 def _names(said: str, name: str) -> bool:
@@ -212,12 +252,16 @@ def _names(said: str, name: str) -> bool:
 
 
 def _subject_words(rest: str) -> tuple[str, ...]:
-    """The words the question is about: what is left once question words, days and members are gone."""
+    """The words the question is about: what is left once question words, days and members are gone.
+    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
     latin = [singular(word.strip("'")) for word in _LATIN_WORD.findall(rest) if word not in _STOP]
-    khmer = rest
-    for stop in sorted(_KHMER_STOP, key=len, reverse=True):
-        khmer = khmer.replace(stop, " ")
-    found = [*latin, *_KHMER_RUN.findall(khmer)]
+    khmer = [
+        word
+        for run in _KHMER_RUN.findall(rest)
+        for word in khmer_words(run, _KHMER_STOPS)
+        if word not in _KHMER_STOPS and _KHMER_RUN.fullmatch(word)
+    ]
+    found = [*latin, *khmer]
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
 
 

@@ -16,6 +16,7 @@ from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
 from balance_bot.categorising import Categorising
 from balance_bot.connect import SheetsNotConfigured
+from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
@@ -208,7 +209,8 @@ class TryChat:
                 return self._is_admin()
 
             outcome = await ask.ask(TRY_CHAT_ID, self._user_id, self._member, is_admin, rest)
-            self._say(answers.answer(outcome))
+            asked = Replies.of(answering(replies.speech, rest))
+            self._say(AskReplies(asked, self._services.khr_per_usd).answer(outcome))
             if isinstance(outcome, ConfirmWrite):
                 self._pending = outcome
                 buttons = [

@@ -13,6 +13,7 @@ from telegram.ext import ContextTypes
 
 from balance_bot.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
 from balance_bot.capture import CaptureService
+from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
@@ -22,6 +23,7 @@ from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
+from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 CONFIRM, CANCEL = "askok", "askno"
@@ -201,7 +203,7 @@ class AskHandlers:
         author = author_of(message, user)
         if author is None or user is None:
             return True
-        replies = await self._bot.replies_for(message)
+        replies = Replies.of(answering((await self._bot.replies_for(message)).speech, question))
 
         async def is_admin() -> bool:
             return await self._bot.is_admin(context, message, user.id)

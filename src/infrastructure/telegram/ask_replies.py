@@ -4,6 +4,7 @@ Every figure here is computed from the rows, never taken from a model's words.""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from balance_bot.ask import (
     CannotAnswer,
     CashAnswer,
     ConfirmWrite,
+    NotSure,
     PositionAnswer,
 )
 from balance_bot.domain.balances import CURRENCIES, ZERO
@@ -48,8 +50,8 @@ class AskReplies:
                 return self._per_group(question, found, member, group_of, shown or {})
             case Answered(question, found, member, _, _, days) if question.measure is Measure.AVERAGE:
                 return self._average(question, found, member, days, shown or {})
-            case Answered(question, found, member):
-                return self._answered(question, found, member, shown or {})
+            case Answered(question, found, member, whole=whole):
+                return self._answered(question, found, member, shown or {}, whole)
             case CashAnswer(balance):
                 return self._replies.balance_reply(balance, self._khr_per_usd)
             case BudgetAnswer() as budgets:
@@ -64,12 +66,19 @@ class AskReplies:
                 return say(texts.ASK_REFUSED[reason.value])
             case CannotAnswer():
                 return say(texts.ASK_CANNOT)
+            case NotSure(question, unknown):
+                return self._not_sure(question, unknown)
             case AskUnavailable(error):
                 return self._replies.balance_problem(error)
         raise AssertionError("unreachable")
 
     def _answered(
-        self, question: LedgerQuestion, found: Found, member: str | None, shown: Mapping[str, str]
+        self,
+        question: LedgerQuestion,
+        found: Found,
+        member: str | None,
+        shown: Mapping[str, str],
+        whole: Found | None = None,
     ) -> str:
         say = self._replies.say
         subject, span = self._subject(question, member, shown), self._span(question.span)
@@ -81,12 +90,33 @@ class AskReplies:
             return say(texts.ASK_COUNT, subject=subject, span=span, count=count)
         if question.measure is Measure.TOTAL:
             return say(texts.ASK_TOTAL, subject=subject, span=span, amounts=amounts, count=count)
+        if question.measure is Measure.AVERAGE_EACH:
+            average = self.sums(found.per_entry())
+            return say(
+                texts.ASK_EACH, subject=subject, span=span, amounts=amounts, count=count, average=average
+            )
+        if question.measure is Measure.SHARE:
+            whole = found if whole is None else whole
+            share = found.percent_of(whole, self._khr_per_usd)
+            percent = self._replies.formats.number(share, decimals=1) + "%"
+            return say(
+                texts.ASK_SHARE,
+                subject=subject,
+                span=span,
+                amounts=amounts,
+                count=count,
+                percent=percent,
+                whole=self.sums(whole.totals),
+            )
         lower = subject[:1].lower() + subject[1:] if self._replies.speech.language.value == "en" else subject
         # "The largest in November", not "The largest (spent) in November": only a member or words say more.
         narrowed = f" ({lower})" if subject != say(texts.ASK_SUBJECT_ALL) else ""
         if question.measure is Measure.LARGEST:
             title = say(texts.ASK_LARGEST, subject_lower=narrowed, span=span)
             return "\n".join([title, *(self.entry(entry) for entry in found.largest(self._khr_per_usd))])
+        if question.measure is Measure.SMALLEST:
+            title = say(texts.ASK_SMALLEST, subject_lower=narrowed, span=span)
+            return "\n".join([title, *(self.entry(entry) for entry in found.smallest(self._khr_per_usd))])
         if question.measure is Measure.LATEST:
             last_row = found.entries[-1].row
             title = say(texts.ASK_LATEST, subject_lower=narrowed, span=span)
@@ -173,6 +203,13 @@ class AskReplies:
                 )
             )
         return "\n".join(lines) if len(lines) > 1 else say(texts.ASK_NO_BUDGETS)
+
+    def _not_sure(self, question: LedgerQuestion, unknown: Sequence[str]) -> str:
+        """What was understood and which words were not, with questions that can be answered."""
+        understood = self._subject(replace(question, words=()), None, {}) + self._span(question.span)
+        if self._replies.speech.language.value == "en":
+            understood = understood[:1].lower() + understood[1:]
+        return self._replies.say(texts.ASK_NOT_SURE, words=" / ".join(unknown), understood=understood)
 
     def _subject(self, question: LedgerQuestion, member: str | None, shown: Mapping[str, str]) -> str:
         """'Spent by Dara on “taxi”': whose entries, about what."""

@@ -111,6 +111,13 @@ ASK_TOTAL = N_("{subject}{span}: {amounts} in {count}.")
 ASK_COUNT = N_("{subject}{span}: {count}.")
 ASK_LIST = N_("{subject}{span}: {amounts} in {count}:")
 ASK_LARGEST = N_("The largest{subject_lower}{span}:")
+ASK_SMALLEST = N_("The smallest{subject_lower}{span}:")
+ASK_EACH = N_("{subject}{span}: {amounts} in {count}, {average} each on average.")
+ASK_SHARE = N_("{subject}{span}: {amounts} in {count}, {percent} of all spending ({whole}).")
+ASK_NOT_SURE = N_(
+    "I'm not sure: no expense here says “{words}”, so I can't tell you a figure for it. I understood: "
+    "{understood}. Try: “how much on ice this month?” or “who spent the most this week?”."
+)
 ASK_LATEST = N_("The last expense{subject_lower}{span}:")
 ASK_BY_MEMBER = N_("{subject}{span}, by member: {amounts} in {count}:")
 ASK_BY_CATEGORY = N_("{subject}{span}, by category: {amounts} in {count}:")
@@ -143,8 +150,8 @@ ASK_SPAN_YEAR = N_(" in {year}")
 ASK_ENTRY = N_("• No {number}, {day}: {item} – {amount} ({member})")
 ASK_MORE = N_("… and {count} more: /export for all of them.")
 ASK_CANNOT = N_(
-    "I can't answer that yet. Try: “how much did we spend this month?”, “what did Dara spend last "
-    "week?” or “ខែនេះចំណាយលើសាំងប៉ុន្មាន?”."
+    "I'm not sure what you are asking. I can answer, for example: “how much did we spend this month?” "
+    "or “who spent the most this week?”."
 )
 ASK_HOW = N_("Ask a question after /ask, e.g. /ask how much on taxi last week?")
 ASK_REFUSED = {

@@ -1,0 +1,191 @@
+"""Issue 32: questions asked as members ask them (half Khmer) over a seeded month, scored with the
+figures computed from the rows: right, unsure, or confidently wrong (the figure that must never be).
+
+    python -m bench.questions [MONTH.json QUESTIONS.jsonl]   (default: tests/corpus/ask/)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from balance_bot.ask import Answered, AskLedger, AskOutcome, AskPolicy, CannotAnswer, MembersMay, NotSure
+from balance_bot.domain.categories import CategoryBook, default_category_book
+from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.questions import Measure
+from balance_bot.domain.roster import Roster
+from infrastructure.categories.tab import load_categories_csv
+from infrastructure.sheets.template import load_template
+from infrastructure.telegram.ask_replies import AskReplies
+from infrastructure.telegram.replies import Replies
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "ask"
+CHAT = -1001
+KHR_PER_USD = Decimal(4000)
+MEASURES = {
+    "total": {Measure.TOTAL},
+    "count": {Measure.COUNT},
+    "largest": {Measure.LARGEST},
+    "smallest": {Measure.SMALLEST},
+    "average_per_day": {Measure.AVERAGE},
+    "average_per_item": {Measure.AVERAGE_EACH},
+    "top_member": {Measure.BY_MEMBER},
+    "share": {Measure.SHARE},
+    "list": {Measure.LIST},
+    "nothing": {Measure.TOTAL, Measure.COUNT, Measure.LIST},  # any of them, holding no entry
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One question's verdict: right, unsure (said so) or wrong (a confident wrong figure)."""
+
+    question: dict[str, Any]
+    verdict: str
+    why: str = ""
+
+
+class SeededMonth:
+    """The month's rows as the ledger holds them, each the poster's by user id, and the roster."""
+
+    def __init__(self, rows: Sequence[SheetRow], roster: Roster) -> None:
+        self._rows = rows
+        self._roster = roster
+
+    async def roster(self, chat_id: int) -> Roster:
+        return self._roster
+
+    async def rows(self, chat_id: int, period: Period) -> list[SheetRow]:
+        return [row for row in self._rows if Period.of(row.day) == period]
+
+    async def rows_of(self, chat_id: int, periods: Sequence[Period]) -> list[SheetRow]:
+        return [row for period in periods for row in await self.rows(chat_id, period)]
+
+    async def balance_named(self, chat_id: int, words: str) -> str:
+        return "the balance"
+
+
+class DefaultCategories:
+    """The categories a new group starts with (the shipped Categories tab)."""
+
+    def __init__(self) -> None:
+        self._book = default_category_book(load_categories_csv())
+
+    async def book(self, chat_id: int) -> CategoryBook:
+        return self._book
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+
+def seeded(month: Sequence[dict[str, Any]]) -> tuple[list[SheetRow], Roster]:
+    """The rows, each carrying its poster's user id in Reference as the bot writes it."""
+    names = sorted({entry["member"] for entry in month})
+    ids = {name: 100 + index for index, name in enumerate(names)}
+    rows = [
+        SheetRow(
+            entry["no"],
+            date.fromisoformat(entry["date"]),
+            entry["item"],
+            Decimal(entry["usd"]) if entry.get("usd") else None,
+            Decimal(entry["khr"]) if entry.get("khr") else None,
+            entry["member"],
+            f"tg:{CHAT}:{entry['no']}:0:u{ids[entry['member']]}",
+        )
+        for entry in month
+    ]
+    return rows, Roster.of((number, name) for name, number in ids.items())
+
+
+def verdict(question: dict[str, Any], outcome: AskOutcome) -> Scored:
+    """Right when the measure and the rows it counts are those expected; unsure when it said so."""
+    expected = question["measure"]
+    if isinstance(outcome, NotSure | CannotAnswer):
+        return Scored(question, "right" if expected == "unsure" else "unsure")
+    if expected == "unsure":
+        return Scored(question, "wrong", f"answered {type(outcome).__name__} where no answer holds")
+    if not isinstance(outcome, Answered):
+        return Scored(question, "wrong", type(outcome).__name__)
+    if outcome.question.measure not in MEASURES[expected]:
+        return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
+    numbers = sorted(entry.row.number for entry in outcome.found.entries)
+    if numbers != sorted(question["rows"]):
+        return Scored(question, "wrong", f"rows {numbers}")
+    if expected == "share" and outcome.whole is not None:
+        whole = sorted(entry.row.number for entry in outcome.whole.entries)
+        if whole != sorted(question.get("of_rows") or []):
+            return Scored(question, "wrong", f"of rows {whole}")
+    return Scored(question, "right")
+
+
+async def score(month: Sequence[dict[str, Any]], questions: Sequence[dict[str, Any]]) -> list[Scored]:
+    """Each question asked of the month on its last day (the questions' today), by its asker."""
+    rows, roster = seeded(month)
+    today = max(row.day for row in rows)
+    ledger = SeededMonth(rows, roster)
+    policy = AskPolicy(MembersMay.ALL, load_template().void_prefix, lambda: today)
+    clock = Clock(datetime.combine(today, datetime.min.time(), UTC))
+    ask = AskLedger(ledger, clock, policy, DefaultCategories())  # type: ignore[arg-type]
+    renderers = {language.value: AskReplies(Replies(Speech(language)), KHR_PER_USD) for language in Language}
+
+    async def admin() -> bool:
+        return True
+
+    scored = []
+    for question in questions:
+        asker = roster.id_named(question["asker"]) or 0
+        text = question["text"].removeprefix("/ask").strip()
+        outcome = await ask.ask(CHAT, asker, question["asker"], admin, text)
+        renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
+        scored.append(verdict(question, outcome))
+    return scored
+
+
+def report(
+    month_path: Path = CORPUS / "month.json", questions_path: Path = CORPUS / "questions.jsonl"
+) -> str:
+    """Right, unsure and confidently wrong, with each question that was not right."""
+    month = json.loads(month_path.read_text(encoding="utf-8"))
+    questions = [json.loads(line) for line in questions_path.read_text(encoding="utf-8").splitlines() if line]
+    scored = asyncio.run(score(month, questions))
+    counts = Counter(entry.verdict for entry in scored)
+    khmer = [entry for entry in scored if entry.question.get("lang") == "km"]
+    lines = [
+        f"questions ({questions_path.parent.name}/{questions_path.name}, {len(scored)}, {len(khmer)} Khmer): "
+        f"right {counts['right']} ({100 * counts['right'] / len(scored):.0f}%), unsure {counts['unsure']}, "
+        f"confidently wrong {counts['wrong']}   goal: >= 90% right, 0 confidently wrong",
+    ]
+    for entry in scored:
+        if entry.verdict != "right":
+            lines.append(f"  {entry.verdict:6} {entry.question['id']} {entry.question['text']!r} {entry.why}")
+    return "\n".join(lines)
+
+
+# The months and questions written fresh for the bench: an office's, and a music school's.
+SETS = (
+    (CORPUS / "month.json", CORPUS / "questions.jsonl"),
+    (CORPUS / "school-month.json", CORPUS / "school-questions.jsonl"),
+)
+
+
+def reports() -> str:
+    """Every set's figures."""
+    return "\n".join(report(month, questions) for month, questions in SETS)
+
+
+if __name__ == "__main__":
+    print(report(*(Path(argument) for argument in sys.argv[1:3])) if sys.argv[1:] else reports())

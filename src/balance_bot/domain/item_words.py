@@ -1,0 +1,274 @@
+"""Whether an item's text says a word: whole words and their forms, the same thing in English or Khmer,
+Khmer split into words, a typo of one letter in a long word; never a word inside another word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from balance_bot.domain.categories import singular
+
+# The same thing as members write it in either language; the first is the name it goes by.
+SAME_THING = (
+    ("ice", "ទឹកកក"),
+    ("ice cream", "ការ៉េម"),
+    ("rice", "អង្ករ"),
+    ("cooked rice", "បាយ"),
+    ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
+    ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
+    ("cooking gas", "gas tank", "ហ្គាស", "ហ្គាសដាំបាយ"),
+    ("generator", "ម៉ាស៊ីនភ្លើង"),
+    ("coffee", "កាហ្វេ"),
+    ("tea", "តែ"),
+    ("milk tea", "តែទឹកដោះគោ"),
+    ("milk", "ទឹកដោះគោ"),
+    ("drinking water", "water bottle", "ទឹកសុទ្ធ", "ទឹកបរិសុទ្ធ"),
+    ("water bill", "ថ្លៃទឹក", "ទឹកស្អាត"),
+    ("electricity", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង"),
+    ("internet", "wifi", "wi-fi", "អ៊ីនធឺណិត", "អ៊ីនធើណែត", "វ៉ាយហ្វាយ"),
+    ("phone top up", "top up", "topup", "phone card", "កាតទូរស័ព្ទ", "លុយទូរស័ព្ទ", "បញ្ចូលលុយទូរស័ព្ទ"),
+    ("tuk tuk", "tuktuk", "tuk-tuk", "remork", "romork", "ទុកទុក", "តុកតុក", "រ៉ឺម៉ក"),
+    ("taxi", "តាក់ស៊ី"),
+    ("motodop", "moto taxi", "ម៉ូតូឌុប"),
+    ("parking", "ចំណត", "ចតឡាន", "ចតម៉ូតូ", "ផ្ញើម៉ូតូ"),
+    ("sugar", "ស្ករ"),
+    ("sweets", "candy", "ស្ករគ្រាប់"),
+    ("salt", "អំបិល"),
+    ("banana", "ចេក"),
+    ("mango", "ស្វាយ"),
+    ("fruit", "ផ្លែឈើ"),
+    ("vegetable", "veg", "veggies", "បន្លែ"),
+    ("fish", "ត្រី"),
+    ("fish sauce", "ទឹកត្រី"),
+    ("meat", "សាច់"),
+    ("chicken", "សាច់មាន់", "មាន់"),
+    ("pork", "សាច់ជ្រូក", "ជ្រូក"),
+    ("beef", "សាច់គោ"),
+    ("egg", "ពងមាន់", "ស៊ុត"),
+    ("cooking oil", "ប្រេងឆា"),
+    ("noodle", "មី", "គុយទាវ"),
+    ("bread", "នំបុ័ង"),
+    ("cake", "នំ"),
+    ("lunch", "អាហារថ្ងៃត្រង់"),
+    ("dinner", "អាហារពេលល្ងាច"),
+    ("breakfast", "អាហារពេលព្រឹក"),
+    ("food", "អាហារ", "ម្ហូប"),
+    ("beer", "ស្រាបៀរ"),
+    ("juice", "ទឹកក្រូច"),
+    ("paper", "ក្រដាស"),
+    ("pen", "ប៊ិច"),
+    ("pencil", "ខ្មៅដៃ"),
+    ("marker", "ហ្វឺត"),
+    ("ink", "printer ink", "ទឹកថ្នាំ", "ទឹកថ្នាំព្រីន"),
+    ("printer", "ម៉ាស៊ីនព្រីន"),
+    ("book", "សៀវភៅ"),
+    ("envelope", "ស្រោមសំបុត្រ"),
+    ("battery", "ថ្មពិល"),
+    ("photocopy", "copies", "ថតចម្លង"),
+    ("chair", "កៅអី"),
+    ("table", "desk", "តុ"),
+    ("cable", "ខ្សែភ្លើង"),
+    ("soap", "សាប៊ូ"),
+    ("washing powder", "detergent", "ម្សៅសាប៊ូ"),
+    ("broom", "អំបោស"),
+    ("toilet paper", "tissue", "ក្រដាសអនាម័យ"),
+    ("trash bag", "garbage bag", "ថង់សំរាម"),
+    ("garbage", "trash", "rubbish", "សំរាម"),
+    ("dish soap", "ទឹកលាងចាន"),
+    ("laundry", "បោកខោអាវ"),
+    ("cleaning", "សម្អាត"),
+    ("repair", "fix", "fixing", "ជួសជុល", "ជួស"),
+    ("paint", "ថ្នាំលាប"),
+    ("medicine", "ថ្នាំពេទ្យ"),
+    ("light bulb", "bulb", "អំពូល"),
+    ("lock", "សោ"),
+    ("tire", "tyre", "សំបកកង់"),
+    ("delivery", "ដឹក", "ថ្លៃដឹក"),
+    ("parcel", "package", "កញ្ចប់"),
+    ("guest", "visitor", "ភ្ញៀវ"),
+    ("gift", "present", "កាដូ", "អំណោយ"),
+    ("flower", "ផ្កា"),
+    ("party", "ជប់លៀង"),
+    ("meeting", "ប្រជុំ"),
+    ("kid", "child", "children", "student", "ក្មេង", "សិស្ស"),
+    ("teacher", "គ្រូ"),
+    ("cement", "ស៊ីម៉ង់ត៍"),
+    ("sand", "ខ្សាច់"),
+    ("motorbike", "moto", "ម៉ូតូ"),
+    ("car", "ឡាន"),
+    ("bus", "ឡានក្រុង"),
+    ("office", "ការិយាល័យ"),
+    ("work", "ការងារ"),
+    ("salary", "ប្រាក់ខែ"),
+    ("computer", "laptop", "កុំព្យូទ័រ"),
+    ("fan", "កង្ហារ"),
+    ("aircon", "air conditioner", "ម៉ាស៊ីនត្រជាក់"),
+    ("key", "កូនសោ"),
+    ("stapler", "ម៉ាស៊ីនកិប"),
+    ("guitar", "ហ្គីតា"),
+    ("piano", "ព្យាណូ"),
+    ("violin", "វីយូឡុង"),
+    ("drum", "ស្គរ"),
+    ("string", "ខ្សែ"),
+    ("microphone", "mic", "មីក្រូ"),
+    ("snack", "នំចំណី"),
+    ("coconut", "ដូង"),
+    ("pineapple", "ម្នាស់"),
+    ("watermelon", "ឪឡឹក"),
+    ("lime", "ក្រូចឆ្មា"),
+    ("garlic", "ខ្ទឹមស"),
+    ("onion", "ខ្ទឹមបារាំង"),
+    ("chili", "chilli", "ម្ទេស"),
+    ("shrimp", "prawn", "បង្គា"),
+    ("crab", "ក្តាម"),
+    ("squid", "មឹក"),
+    ("tofu", "តៅហ៊ូ"),
+    ("porridge", "congee", "បបរ"),
+    ("fried rice", "បាយឆា"),
+    ("mosquito spray", "ថ្នាំបាញ់មូស"),
+    ("sponge", "អេប៉ុង"),
+)  # fmt: skip
+# Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
+_KHMER_JOINERS = frozenset(("ឲ្យ", "អោយ", "ឱ្យ", "សម្រាប់", "និង", "នៃ", "ដែល", "របស់", "ៗ", "ទៅ", "ពី", "នៅ", "មួយ"))
+_TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
+_TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
+_LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
+_KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
+_KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
+
+
+def _canonical_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+    names: dict[tuple[str, ...], str] = {}
+    khmer: set[str] = set()
+    for same in SAME_THING:
+        canonical = "#" + same[0].replace(" ", "_")
+        for said in same:
+            if _KHMER_RUN.fullmatch(said):
+                khmer.add(said)
+                names[(said,)] = canonical
+            else:
+                names[tuple(_form(word) for word in said.split())] = canonical
+    return names, frozenset(khmer)
+
+
+def _form(word: str) -> str:
+    """The word in the singular, short ones too: 'tuks', 'kids', 'pens'; 'gas', 'bus' and 'this' stay."""
+    if len(word) == 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return singular(word)
+
+
+_NAMES, _KNOWN_KHMER = _canonical_table()
+_LONGEST_PHRASE = max(len(words) for words in _NAMES)
+_KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
+
+
+def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
+    """A run of Khmer split into the known words it is made of, longest first; the letters between
+    them kept together as one word of their own."""
+    words = _KNOWN_KHMER | frozenset(known)
+    longest = max((len(word) for word in words), default=1)
+    found: list[str] = []
+    unknown = ""
+    at = 0
+    while at < len(run):
+        match = next(
+            (
+                run[at : at + size]
+                for size in range(min(longest, len(run) - at), 0, -1)
+                if run[at : at + size] in words and not _joined(run, at + size)
+            ),
+            None,
+        )
+        if match is None:
+            unknown += run[at]
+            at += 1
+            continue
+        if unknown:
+            found.append(unknown)
+            unknown = ""
+        found.append(match)
+        at += len(match)
+    if unknown:
+        found.append(unknown)
+    return found
+
+
+def _joined(run: str, at: int) -> bool:
+    """Whether the letter at `at` belongs to the one before it (a vowel sign, a subscript): no word
+    ends there."""
+    return at < len(run) and ("\u17b6" <= run[at] <= "\u17d3" or run[at - 1] == "\u17d2")
+
+
+@lru_cache(maxsize=16384)
+def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
+    """The text's words as they are matched: lower case, singular, Khmer split into words, and every
+    way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
+    one letter off a known one read as it ('genarator')."""
+    said = _KHMER_DIGITS.sub(" ", text.casefold())
+    words: list[str] = []
+    for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
+        if _KHMER_RUN.fullmatch(piece):
+            words.extend(word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+        else:
+            word = _form(piece.strip("'"))
+            words.append(_corrected(word) if corrected else word)
+    named: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_LONGEST_PHRASE, len(words) - at), 0, -1):
+            canonical = _NAMES.get(tuple(words[at : at + size]))
+            if canonical is not None:
+                named.append(canonical)
+                at += size
+                break
+        else:
+            named.append(words[at])
+            at += 1
+    return tuple(named)
+
+
+def _corrected(word: str) -> str:
+    if len(word) < _TYPO_LENGTH or word in _KNOWN_LATIN:
+        return word
+    close = [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
+    return close[0] if len(close) == 1 else word
+
+
+def says(item: str, subject: str) -> bool:
+    """Whether the item says every word of the subject, each as a whole word."""
+    wanted = terms(subject, corrected=True)
+    if not wanted:
+        return False
+    have = terms(item)
+    missing = [term for term in wanted if not any(_same(term, held) for held in have)]
+    if not missing:
+        return True
+    # Beside the words it shares, one word of four letters or more a letter off: 'guitar strngs'.
+    return (
+        len(missing) == 1
+        and len(wanted) > 1
+        and len(missing[0]) >= _TYPO_IN_PHRASE
+        and any(
+            _one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE
+        )
+    )
+
+
+def _same(wanted: str, held: str) -> bool:
+    if wanted == held:
+        return True
+    if wanted.startswith("#") or held.startswith("#") or _KHMER_RUN.fullmatch(wanted):
+        return False
+    return min(len(wanted), len(held)) >= _TYPO_LENGTH and _one_letter_off(wanted, held)
+
+
+def _one_letter_off(one: str, other: str) -> bool:
+    """Whether one letter added, dropped or changed turns one word into the other."""
+    if one == other or abs(len(one) - len(other)) > 1:
+        return one == other
+    if len(one) == len(other):
+        return sum(a != b for a, b in zip(one, other, strict=True)) == 1
+    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
+    return any(longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer)))

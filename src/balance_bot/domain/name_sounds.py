@@ -1,0 +1,110 @@
+"""Members' names as they sound: 'Vanna' and វណ្ណា, 'Piseth' and ពិសិដ្ឋ are one name, so a Khmer
+question can name a member who posts under a Latin name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from balance_bot.domain.text import KHMER_BASE_LETTERS, KHMER_SIGNS, KHMER_SUBSCRIPT
+
+# Consonants by the sound a romanised name writes for them (aspiration and register aside).
+_KHMER_SOUNDS = {
+    **dict.fromkeys("កខគឃ", "k"), "ង": "N", **dict.fromkeys("ចឆជឈ", "c"), "ញ": "n",
+    **dict.fromkeys("ដឋឌឍតថទធ", "t"), **dict.fromkeys("ណន", "n"), **dict.fromkeys("បផពភ", "p"),
+    "ម": "m", "យ": "y", "រ": "r", **dict.fromkeys("លឡ", "l"), "វ": "v", "ស": "s", "ហ": "h",
+}  # fmt: skip
+_LATIN_DIGRAPHS = (("chh", "C"), ("ch", "C"), ("kh", "k"), ("ph", "p"), ("th", "t"), ("ng", "N"), ("nh", "n"))
+_LATIN_SOUNDS = {
+    **dict.fromkeys("gkcq", "k"), "j": "c", **dict.fromkeys("dt", "t"), **dict.fromkeys("bpf", "p"),
+    **dict.fromkeys("vw", "v"), **dict.fromkeys("sxz", "s"), "m": "m", "n": "n", "N": "N", "r": "r",
+    "l": "l", "h": "h", "y": "y", "C": "c",
+}  # fmt: skip
+_SYLLABLE = re.compile(f"[{KHMER_BASE_LETTERS}](?:{KHMER_SUBSCRIPT}[{KHMER_BASE_LETTERS}]|[{KHMER_SIGNS}])*")
+_VOWELS = re.compile(r"[aeiouy]+")
+_VOWEL_SIGN = re.compile("[\u17b6-\u17c8]")
+_SHORTEST = 2  # letters of a Latin name worth looking for in Khmer
+
+
+@dataclass(frozen=True, slots=True)
+class Sound:
+    """A name's consonants by sound, repeats merged, and how many syllables it has."""
+
+    consonants: str
+    syllables: int
+
+
+def latin_sound(name: str) -> Sound:
+    """'Chenda' -> cnt in 2 syllables; 'Srey Mom' -> srm in 2."""
+    consonants, syllables = "", 0
+    for word in name.casefold().split():
+        if not word.isascii() or not word.isalpha():
+            return Sound("", 0)
+        syllables += len(_VOWELS.findall(word[1:] if word[0] == "y" else word))
+        for written, said in _LATIN_DIGRAPHS:
+            word = word.replace(written, said)
+        for index, letter in enumerate(word):
+            if letter == "y" and index > 0:
+                continue  # 'Srey': a vowel
+            if letter in "vw" and index == len(word) - 1 and word[index - 1] in "aeiou":
+                continue  # 'Sreypov': the vowel ៅ
+            consonants += _LATIN_SOUNDS.get(letter, "")
+    return Sound(_merged(consonants), syllables)
+
+
+def khmer_sound(syllables: Sequence[str]) -> Sound:
+    """The sound of written Khmer syllables: a closing consonant is no syllable of its own."""
+    consonants = ""
+    for syllable in syllables:
+        letters = [char for char in syllable if char in _KHMER_SOUNDS or char == "អ"]
+        if syllable.startswith("ហ្") and len(letters) > 1:
+            letters = letters[1:]  # ហ្គ, ហ្វ: the sound of the letter under it
+        consonants += "".join(_KHMER_SOUNDS.get(letter, "") for letter in letters)
+    voweled = [bool(_VOWEL_SIGN.search(syllable)) for syllable in syllables]
+    # A letter with no vowel after one with a vowel closes that syllable: ពិ-សិដ្ឋ, គឹម-ហេង.
+    codas = sum(1 for index in range(1, len(syllables)) if not voweled[index] and voweled[index - 1])
+    return Sound(_merged(consonants), len(syllables) - codas)
+
+
+def _merged(consonants: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def khmer_pieces(run: str) -> Iterator[tuple[str, Sound]]:
+    """Every piece of a Khmer run that starts and ends on a spoken syllable's edge (never inside
+    ជួស, whose ស closes ជួ), with its sound."""
+    syllables = _SYLLABLE.findall(run)
+    voweled = [bool(_VOWEL_SIGN.search(syllable)) for syllable in syllables]
+    coda = [index > 0 and not voweled[index] and voweled[index - 1] for index in range(len(syllables))]
+    for start in range(len(syllables)):
+        if coda[start]:
+            continue
+        for end in range(start + 1, min(start + 5, len(syllables)) + 1):
+            if end == len(syllables) or not coda[end]:
+                yield "".join(syllables[start:end]), khmer_sound(syllables[start:end])
+
+
+def named_in_khmer(runs: Sequence[str], members: Sequence[str]) -> tuple[str, str] | None:
+    """The one member a Khmer spelling in the runs sounds like, and that spelling; None when none
+    does or several do (a wrong member is worse than no member)."""
+    sounds = {member: latin_sound(member) for member in members}
+    firsts = {member: latin_sound(member.split()[0]) for member in members if len(member.split()) > 1}
+    found: dict[str, str] = {}
+    for run in runs:
+        for piece, sound in khmer_pieces(run):
+            for member in members:
+                candidates = [sounds[member]] + ([firsts[member]] if member in firsts else [])
+                heard = any(_same(sound, candidate) for candidate in candidates)
+                if heard and len(piece) > len(found.get(member, "")):
+                    found[member] = piece
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _same(khmer: Sound, latin: Sound) -> bool:
+    """One name: the same consonants, in as many syllables (one more or less in a long name, where
+    how a romanisation splits them varies: Sokunthea, សុគន្ធា)."""
+    if not latin.consonants or (len(latin.consonants) < _SHORTEST and latin.syllables < 2):
+        return False
+    slack = 1 if len(latin.consonants) >= 3 else 0
+    return khmer.consonants == latin.consonants and abs(khmer.syllables - latin.syllables) <= slack
