@@ -175,10 +175,13 @@ def report(
     return "\n".join(lines)
 
 
-# The months and questions written fresh for the bench: an office's, and a music school's.
+# The months and questions written fresh for the bench, from a description of the users: an office's,
+# a music school's, an NGO's and a coffee shop's.
 SETS = (
     (CORPUS / "month.json", CORPUS / "questions.jsonl"),
     (CORPUS / "school-month.json", CORPUS / "school-questions.jsonl"),
+    (CORPUS / "ngo-month.json", CORPUS / "ngo-questions.jsonl"),
+    (CORPUS / "shop-month.json", CORPUS / "shop-questions.jsonl"),
 )
 
 

@@ -259,9 +259,8 @@ class AskLedger:
         category_of = _category_of(book)
         if member is not None and asked.roster is not None and member_id is None:
             return CannotAnswer()  # a name two members go by, or nobody seen here: not guessed
-        found = select(
-            rows, question, asked.rows_of(member, member_id), self._policy.void_prefix, category_of
-        )
+        theirs = asked.rows_of(member, member_id)
+        found = select(rows, question, theirs, self._policy.void_prefix, category_of)
         group_of: Callable[[Entry], str] | None = None
         if question.measure is Measure.BY_MEMBER:
             group_of = asked.member_of
@@ -273,8 +272,11 @@ class AskLedger:
         days = (min(question.span.last, self._policy.today()) - question.span.first).days + 1
         whole = None
         if question.measure is Measure.SHARE:
+            # "what share of Kosal's spending went on repairs": of the member's; else of everyone's.
+            narrowed = bool(question.words) or question.category is not None
             everything = LedgerQuestion(Measure.TOTAL, question.span)
-            whole = select(rows, everything, None, self._policy.void_prefix, category_of)
+            void = self._policy.void_prefix
+            whole = select(rows, everything, theirs if narrowed else None, void, category_of)
         return Answered(question, found, member, by_model, group_of, max(days, 1), whole)
 
     async def _unknown_words(

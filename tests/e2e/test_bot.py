@@ -197,6 +197,25 @@ async def test_a_guessed_currency_is_said_and_can_be_switched(telegram, bot):
     assert "500.00 USD – parking" in switched["text"]
 
 
+async def test_a_number_paid_to_someone_is_saved_with_its_assumed_currency_when_no_model_runs(telegram, bot):
+    message = telegram.user_says(GROUP, SOKHA, "paid 15 to the driver")
+    sent = await telegram.wait_for("sendMessage", replies_to(message))
+    assert sent["text"].startswith("Logged: 15.00 USD – driver")
+    assert "(assumed USD)" in sent["text"]
+    assert sent["reply_markup"]["inline_keyboard"][1][0]["text"] == "Switch to KHR"
+
+
+async def test_a_bill_still_due_and_money_received_are_neither_saved_nor_questioned(telegram, bot):
+    for text in ("EDC bill came, 52.30$, due on the 15th", "client transferred 300$ to ABA this morning"):
+        telegram.user_says(GROUP, SOKHA, text)
+    marker = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+    sent = await telegram.wait_for("sendMessage", replies_to(marker))
+    assert sent["text"].startswith("Logged: 3.00 USD – coffee")
+    assert [
+        call for call in telegram.calls_to("sendMessage") if "52.30" in call["text"] or "300" in call["text"]
+    ] == []
+
+
 async def test_a_quiet_group_gets_reactions_instead_of_messages(telegram, bot):
     telegram.admins.add(ADMIN)
     telegram.user_says(GROUP, ADMIN, "/quiet on")

@@ -8,7 +8,7 @@ import pytest
 from bench.questions import SETS, score
 
 
-@pytest.mark.parametrize(("month", "questions"), SETS, ids=["office", "music school"])
+@pytest.mark.parametrize(("month", "questions"), SETS, ids=["office", "music school", "ngo", "coffee shop"])
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):
     asked = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
     scored = asyncio.run(score(json.loads(month.read_text(encoding="utf-8")), asked))

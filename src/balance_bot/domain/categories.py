@@ -19,6 +19,7 @@ TOTAL = "Total"  # a tab's row of budgets for all the month's spending together
 # enough that a similarity means something ("gaz" is not "gas", "tax" is not "taxi").
 FUZZY_SCORE = 85
 FUZZY_SHORTEST = 5
+_SLIP_SHORTEST = 3  # a swapped pair or a dropped double letter is told apart in shorter words too
 # A written Khmer syllable: a letter, then its subscript consonants and its signs.
 _KHMER_SYLLABLE = re.compile(
     f"[{KHMER_BASE_LETTERS}](?:{KHMER_SUBSCRIPT}[{KHMER_BASE_LETTERS}]|[{KHMER_SIGNS}])*"
@@ -74,6 +75,32 @@ class _Match:
         )
 
 
+# Things named by what they hold or make: 'lunch box', 'rice cooker', 'water pump' are none of those.
+HOLDER_WORDS = frozenset((
+    "box", "cooker", "pot", "cup", "tank", "pump", "machine", "maker", "holder", "rack", "stand", "case",
+    "cover", "container", "kettle", "bucket", "bin", "tray", "jug", "flask", "heater", "filter",
+    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop",
+))  # fmt: skip
+
+
+def held_by_holders(words: Sequence[str], wanted: Iterable[str] = ()) -> set[int]:
+    """The places of the words that only say what a holder is for, and of the holder: 'lunch boxes',
+    'egg tart molds' (a count between breaks it: 'milk 6 boxes' is milk)."""
+    held: set[int] = set()
+    for at, word in enumerate(words):
+        if word in HOLDER_WORDS and word not in wanted:
+            held.add(at)
+            before = at - 1
+            while before >= at - 2 and before >= 0 and _names_a_thing(words[before]):
+                held.add(before)
+                before -= 1
+    return held
+
+
+def _names_a_thing(word: str) -> bool:
+    return not any(char.isdigit() for char in word) and word not in ("and", "or", "with", "for", "of", "&")
+
+
 # Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:
 # in 'printer repair', 'fuel moto' or 'birthday cake' they, not the object, name the kind of spending.
 KIND_WORDS = frozenset((
@@ -81,9 +108,11 @@ KIND_WORDS = frozenset((
     "fuel", "refuel", "petrol", "gasoline", "diesel", "gas", "delivery", "shipping", "courier",
     "postage", "cleaning", "wash", "washing", "laundry", "birthday", "party", "wedding", "funeral",
     "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
-    "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental",
+    "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
+    "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ride", "ferry", "welcome", "farewell",
     "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
+    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ",
 ))  # fmt: skip
 # Several things bought in one purpose ('soap and rice'): their categories compete.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
@@ -100,6 +129,7 @@ class CategoryBook:
     _khmer: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
     _longest_phrase: int = field(default=1, init=False, repr=False)
+    _slips: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for index, category in enumerate(self.categories):
@@ -108,6 +138,15 @@ class CategoryBook:
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
+
+    def _slipped(self, word: str) -> str | None:
+        """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
+        double letter left out ('cofee', 'egs')."""
+        if not self._slips:
+            self._slips = _slip_index(self._latin)
+        found = {known for known in self._slips.get("".join(sorted(word)), []) if swapped(word, known)}
+        found |= {known for known in self._latin if doubled_letter_dropped(word, known)}
+        return found.pop() if len(found) == 1 else None
 
     def _index(self, word: str, index: int) -> None:
         """A word of the tab: Khmer by its syllables, English by its words (a phrase if several)."""
@@ -199,7 +238,15 @@ class CategoryBook:
         where words of two categories meet, the one that says what the money paid for ('printer
         repair', 'fuel moto'), else the compound's head. Things listed side by side compete ('soap
         and rice'): a wrong named category is worse than Other."""
-        matches = [*self._khmer_matches(text), *self._latin_matches(text)]
+        latin = [singular(word) for word in _LATIN_WORD.findall(text.replace("-", " "))]
+        holding = held_by_holders(latin)
+        matches = [
+            match
+            for match in (*self._khmer_matches(text), *self._latin_matches(text))
+            if match.khmer
+            or not holding.issuperset(range(match.start, match.end))
+            or any(word in HOLDER_WORDS for word in latin[match.start : match.end])  # 'gas tank'
+        ]
         written = [match for match in matches if not match.guessed] or matches
         kept = [match for match in written if not any(match.inside(other) for other in written)]
         if not kept:
@@ -251,6 +298,8 @@ class CategoryBook:
             exact = next((form for form in _forms(raw, word) if form in self._latin), None)
             if exact is not None:
                 yield _Match(self._latin[exact], index, index + 1, kind=word in KIND_WORDS)
+            elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
+                yield _Match(self._latin[slip], index, index + 1, guessed=True, kind=slip in KIND_WORDS)
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
                 found = process.extractOne(
                     word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
@@ -258,6 +307,14 @@ class CategoryBook:
                 if found is not None:
                     kind = found[0] in KIND_WORDS
                     yield _Match(self._latin[found[0]], index, index + 1, guessed=True, kind=kind)
+
+
+def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:
+    """The tab's words by their letters sorted, for finding a word with two letters swapped."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        index.setdefault("".join(sorted(word)), []).append(word)
+    return index
 
 
 def name_forms(name: str, name_km: str) -> set[str]:
@@ -270,7 +327,9 @@ def name_forms(name: str, name_km: str) -> set[str]:
         " ".join(singular(word) for word in english.replace(" & ", " ").split()),
         name_km.replace(" និង", " "),
     }
-    return names | spoken | {whole.split(" & ")[0].split(" និង")[0] for whole in names}
+    parts = {part.strip() for part in re.split(r"និង|\s", name_km.casefold()) if len(part.strip()) > 1}
+    khmer = parts | {part.removeprefix("ការ") for part in parts | {name_km.casefold()}}  # ការធ្វើដំណើរ
+    return names | spoken | {whole.split(" & ")[0].split(" និង")[0] for whole in names} | (khmer - {""})
 
 
 def purpose_key(purpose: str) -> str:
@@ -304,3 +363,26 @@ def default_category_book(categories: Sequence[Category]) -> CategoryBook:
     if any(category.name.casefold() == OTHER.casefold() for category in categories):
         return CategoryBook(tuple(categories))
     return CategoryBook((*categories, Category(OTHER, "ផ្សេងៗ")))
+
+
+def doubled_letter_dropped(held: str, wanted: str) -> bool:
+    """Whether the held word is the wanted one (or its plural) with one of a double letter left
+    out: a slip even short words make ('egs', 'cofee')."""
+    for word in (wanted, wanted + "s"):
+        if len(word) == len(held) + 1 and len(held) >= 3:
+            for at in range(1, len(word)):
+                if word[at] == word[at - 1] and word[:at] + word[at + 1 :] == held:
+                    return True
+    return False
+
+
+def swapped(one: str, other: str) -> bool:
+    """Whether two letters side by side trade places ('feul', 'fuel'): a slip of the thumb."""
+    differ = [at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b]
+    return (
+        len(one) == len(other)
+        and len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and one[differ[0]] == other[differ[1]]
+        and one[differ[1]] == other[differ[0]]
+    )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import singular
+from balance_bot.domain.categories import doubled_letter_dropped, held_by_holders, singular, swapped
 
 # The same thing as members write it in either language; the first is the name it goes by.
 SAME_THING = (
@@ -15,6 +15,7 @@ SAME_THING = (
     ("ice cream", "ការ៉េម"),
     ("rice", "អង្ករ"),
     ("cooked rice", "បាយ"),
+    ("rice cooker", "ឆ្នាំងបាយ"),
     ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
     ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
     ("cooking gas", "gas tank", "ហ្គាស", "ហ្គាសដាំបាយ"),
@@ -23,15 +24,17 @@ SAME_THING = (
     ("tea", "តែ"),
     ("milk tea", "តែទឹកដោះគោ"),
     ("milk", "ទឹកដោះគោ"),
-    ("drinking water", "water bottle", "ទឹកសុទ្ធ", "ទឹកបរិសុទ្ធ"),
-    ("water bill", "ថ្លៃទឹក", "ទឹកស្អាត"),
-    ("electricity", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង"),
+    ("drinking water", "water", "water bottle", "ទឹកសុទ្ធ", "ទឹកបរិសុទ្ធ", "ទឹកផឹក", "ទឹក"),
+    ("water bill", "ថ្លៃទឹក", "ទឹកស្អាត", "bill ទឹក", "វិក្កយបត្រទឹក"),
+    ("electricity", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង",
+     "bill ភ្លើង", "វិក្កយបត្រភ្លើង"),
     ("internet", "wifi", "wi-fi", "អ៊ីនធឺណិត", "អ៊ីនធើណែត", "វ៉ាយហ្វាយ"),
     ("phone top up", "top up", "topup", "phone card", "កាតទូរស័ព្ទ", "លុយទូរស័ព្ទ", "បញ្ចូលលុយទូរស័ព្ទ"),
     ("tuk tuk", "tuktuk", "tuk-tuk", "remork", "romork", "ទុកទុក", "តុកតុក", "រ៉ឺម៉ក"),
     ("taxi", "តាក់ស៊ី"),
     ("motodop", "moto taxi", "ម៉ូតូឌុប"),
-    ("parking", "ចំណត", "ចតឡាន", "ចតម៉ូតូ", "ផ្ញើម៉ូតូ"),
+    ("parking", "ចំណត", "ចតឡាន", "ចតម៉ូតូ", "ផ្ញើម៉ូតូ", "ចត", "ថ្លៃចត"),
+    ("car rental", "rental car", "car hire", "ជួលឡាន", "ឡានជួល"),
     ("sugar", "ស្ករ"),
     ("sweets", "candy", "ស្ករគ្រាប់"),
     ("salt", "អំបិល"),
@@ -55,7 +58,7 @@ SAME_THING = (
     ("breakfast", "អាហារពេលព្រឹក"),
     ("food", "អាហារ", "ម្ហូប"),
     ("beer", "ស្រាបៀរ"),
-    ("juice", "ទឹកក្រូច"),
+    ("juice", "ទឹកក្រូច", "ទឹកផ្លែឈើ", "ទឹកអំពៅ", "ទឹកដូង"),
     ("paper", "ក្រដាស"),
     ("pen", "ប៊ិច"),
     ("pencil", "ខ្មៅដៃ"),
@@ -159,7 +162,7 @@ def _form(word: str) -> str:
     return singular(word)
 
 
-_NAMES, _KNOWN_KHMER = _canonical_table()
+_NAMES, KNOWN_KHMER = _canonical_table()
 _LONGEST_PHRASE = max(len(words) for words in _NAMES)
 _KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
 
@@ -167,7 +170,7 @@ _KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHME
 def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
     """A run of Khmer split into the known words it is made of, longest first; the letters between
     them kept together as one word of their own."""
-    words = _KNOWN_KHMER | frozenset(known)
+    words = KNOWN_KHMER | frozenset(known)
     longest = max((len(word) for word in words), default=1)
     found: list[str] = []
     unknown = ""
@@ -241,7 +244,7 @@ def says(item: str, subject: str) -> bool:
     wanted = terms(subject, corrected=True)
     if not wanted:
         return False
-    have = terms(item)
+    have = _things(terms(item, corrected=True), wanted)
     missing = [term for term in wanted if not any(_same(term, held) for held in have)]
     if not missing:
         return True
@@ -256,11 +259,25 @@ def says(item: str, subject: str) -> bool:
     )
 
 
+def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
+    """The item's words that name what was bought: not a word that only says what a thing is for
+    ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too."""
+    holding = held_by_holders(held, wanted)
+    return [word for at, word in enumerate(held) if at not in holding]
+
+
 def _same(wanted: str, held: str) -> bool:
     if wanted == held:
         return True
+    spelled = wanted.removeprefix("#")
+    if not held.startswith("#") and "_" not in spelled and doubled_letter_dropped(held, spelled):
+        return True  # 'egs' for eggs, 'cofee' for coffee
+    if wanted.startswith("#") and not held.startswith("#") and swapped(wanted[1:], held):
+        return True  # 'feul' for fuel
     if wanted.startswith("#") or held.startswith("#") or _KHMER_RUN.fullmatch(wanted):
         return False
+    if swapped(wanted, held):
+        return True
     return min(len(wanted), len(held)) >= _TYPO_LENGTH and _one_letter_off(wanted, held)
 
 

@@ -137,15 +137,9 @@ def select(
 
 
 def _about(row: SheetRow, question: LedgerQuestion, category_of: Callable[[SheetRow], str]) -> bool:
-    """Whether the row is about what the question names: its words, its category, or, for a category
-    named by words an item may say ('fuel'), either."""
+    """Whether the row is about what the question names: its words, and its category."""
     said = not question.words or any(says(row.item, subject) for subject in question.words)
-    if question.category is None:
-        return said
-    in_category = category_of(row) == question.category
-    if question.category_said:
-        return in_category or said
-    return in_category and said
+    return said and (question.category is None or category_of(row) == question.category)
 
 
 def _totals(entries: Iterable[Entry]) -> dict[Currency, Decimal]:

@@ -4,9 +4,10 @@ question can name a member who posts under a Latin name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from balance_bot.domain.item_words import KNOWN_KHMER, khmer_words
 from balance_bot.domain.text import KHMER_BASE_LETTERS, KHMER_SIGNS, KHMER_SUBSCRIPT
 
 # Consonants by the sound a romanised name writes for them (aspiration and register aside).
@@ -54,45 +55,76 @@ def latin_sound(name: str) -> Sound:
 
 
 def khmer_sound(syllables: Sequence[str]) -> Sound:
-    """The sound of written Khmer syllables: a closing consonant is no syllable of its own."""
+    """The sound of written Khmer syllables: a closing consonant is no syllable of its own, and
+    the letters written under it are not said (វិចិត្រ: vi-chet)."""
+    codas = _codas(syllables)
     consonants = ""
-    for syllable in syllables:
+    for syllable, coda in zip(syllables, codas, strict=True):
         letters = [char for char in syllable if char in _KHMER_SOUNDS or char == "អ"]
         if syllable.startswith("ហ្") and len(letters) > 1:
             letters = letters[1:]  # ហ្គ, ហ្វ: the sound of the letter under it
+        if "\u17cd" in syllable:
+            letters = []  # ៍: not said
+        elif coda:
+            letters = letters[:1]
         consonants += "".join(_KHMER_SOUNDS.get(letter, "") for letter in letters)
+    return Sound(_merged(consonants), len(syllables) - sum(codas))
+
+
+def _codas(syllables: Sequence[str]) -> list[bool]:
+    """Which syllables close the one before, and are no syllable of their own: a letter with no
+    vowel after one with a vowel, unless another such letter follows and closes it (ពិ-សិដ្ឋ,
+    គឹម-ហេង, but ស្រី-លក្ខណ៍); a letter marked silent (៍)."""
     voweled = [bool(_VOWEL_SIGN.search(syllable)) for syllable in syllables]
-    # A letter with no vowel after one with a vowel closes that syllable: ពិ-សិដ្ឋ, គឹម-ហេង.
-    codas = sum(1 for index in range(1, len(syllables)) if not voweled[index] and voweled[index - 1])
-    return Sound(_merged(consonants), len(syllables) - codas)
+    silent = ["\u17cd" in syllable for syllable in syllables]
+    codas: list[bool] = []
+    for index in range(len(syllables)):
+        last = index == len(syllables) - 1 or silent[index + 1]
+        closes_vowel = index > 0 and voweled[index - 1] and (last or voweled[index + 1])
+        closes_bare = index > 0 and not voweled[index - 1] and not codas[index - 1] and last
+        codas.append(silent[index] or (not voweled[index] and (closes_vowel or closes_bare)))
+    return codas
 
 
 def _merged(consonants: str) -> str:
     return re.sub(r"(.)\1+", r"\1", consonants)
 
 
-def khmer_pieces(run: str) -> Iterator[tuple[str, Sound]]:
+def khmer_pieces(run: str, known: Collection[str] = ()) -> Iterator[tuple[str, Sound]]:
     """Every piece of a Khmer run that starts and ends on a spoken syllable's edge (never inside
-    ជួស, whose ស closes ជួ), with its sound."""
+    ជួស, whose ស closes ជួ), with its sound; none made of known words only (ខែនេះ is no name)."""
     syllables = _SYLLABLE.findall(run)
-    voweled = [bool(_VOWEL_SIGN.search(syllable)) for syllable in syllables]
-    coda = [index > 0 and not voweled[index] and voweled[index - 1] for index in range(len(syllables))]
+    coda = _codas(syllables)
+    unknown = _unknown_letters(run, known)
+    edges = [0]
+    for syllable in syllables:
+        edges.append(edges[-1] + len(syllable))
     for start in range(len(syllables)):
         if coda[start]:
             continue
         for end in range(start + 1, min(start + 5, len(syllables)) + 1):
-            if end == len(syllables) or not coda[end]:
+            if (end == len(syllables) or not coda[end]) and any(unknown[edges[start] : edges[end]]):
                 yield "".join(syllables[start:end]), khmer_sound(syllables[start:end])
 
 
-def named_in_khmer(runs: Sequence[str], members: Sequence[str]) -> tuple[str, str] | None:
+def _unknown_letters(run: str, known: Collection[str]) -> list[bool]:
+    """For each letter of the run, whether it is outside every known word the run splits into."""
+    letters: list[bool] = []
+    for word in khmer_words(run, known):
+        letters += [word not in known and word not in KNOWN_KHMER] * len(word)
+    return letters
+
+
+def named_in_khmer(
+    runs: Sequence[str], members: Sequence[str], known: Collection[str] = ()
+) -> tuple[str, str] | None:
     """The one member a Khmer spelling in the runs sounds like, and that spelling; None when none
-    does or several do (a wrong member is worse than no member)."""
+    does or several do (a wrong member is worse than no member). Known words are no names."""
     sounds = {member: latin_sound(member) for member in members}
     firsts = {member: latin_sound(member.split()[0]) for member in members if len(member.split()) > 1}
     found: dict[str, str] = {}
     for run in runs:
-        for piece, sound in khmer_pieces(run):
+        for piece, sound in khmer_pieces(run, known):
             for member in members:
                 candidates = [sounds[member]] + ([firsts[member]] if member in firsts else [])
                 heard = any(_same(sound, candidate) for candidate in candidates)

@@ -17,6 +17,7 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.not_spending import tells_of_no_spending
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import normalize_message
@@ -63,6 +64,10 @@ _PAID_BACK = re.compile(
     r"\b(?i:paid|pay|pays|paying|gave|give)"
     r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?[ ]+(?i:back)\b"
 )
+# "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
+_PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
+_PAID_TO = re.compile(r"\s+(?:to|for|on|ឲ្យ|អោយ|ទៅ)\s+(\S.*)$", re.IGNORECASE)
+_CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
@@ -84,6 +89,7 @@ class _Found:
     purpose: str
     is_total: bool = False
     day_words: str = ""  # the day the line names, or the one a line above it named
+    sure: bool = True  # False: a reading a model, when there is one, should confirm
 
 
 @dataclass
@@ -128,6 +134,12 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
+        if (
+            (reading.found or reading.ambiguous)
+            and tells_of_no_spending(text)
+            and not _money_back(text, {_bare_word(word) for word in text.split()})
+        ):
+            return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
         found = _without_total_lines(reading.found)
@@ -157,8 +169,10 @@ class HeuristicParser:
             return ParseResult(ParseStatus.PURPOSE_MISSING, entries)
         if not all(entry.purpose for entry in entries):
             return ParseResult.unclear(Problem.PURPOSES_MISSING, entries)
-        certain = not reading.uncertain and all(
-            len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries
+        certain = (
+            not reading.uncertain
+            and all(item.sure for item in found)
+            and all(len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries)
         )
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
 
@@ -188,7 +202,8 @@ def _money_back(text: str, words: set[str]) -> bool:
     """Whether the message tells of money coming back or taken out: a refund, not spending."""
     if words & MONEY_BACK_WORDS or any(phrase in text for phrase in MONEY_BACK_KHMER):
         return True
-    return bool(words & TAKING_WORDS and words & OUT_OR_BACK_WORDS)
+    # "got back from Lucky": the member came back from a shop, no money did.
+    return bool(words & TAKING_WORDS and words & OUT_OR_BACK_WORDS) and not _CAME_BACK.search(text)
 
 
 def _read_line(line: str, reading: _Reading) -> None:
@@ -291,9 +306,14 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
         return None
     last = mentions[-1]
     after = line[last.end :]
+    words_before = line[: last.start].split()
+    if (paid_to := _PAID_TO.match(after)) and words_before and _bare_word(words_before[-1]) in _PAYING:
+        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size.
+        purpose, currency = clean_purpose(paid_to.group(1)), currency_by_size(last)
+        if purpose and currency and "?" not in after and not _starts_with_zero(line, last):
+            return _Found(last, currency, True, purpose, sure=False)
     if "?" in after or clean_purpose(after) or _starts_with_zero(line, last):
         return None
-    words_before = line[: last.start].split()
     purpose = clean_purpose(line[: last.start])
     if not purpose:
         currency = currency_by_size(last) if _plausible_alone(last) else None

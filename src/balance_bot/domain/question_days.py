@@ -69,6 +69,14 @@ _MONTH_WORDS = re.compile(
     r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"(?:\s+(?P<year>20\d\d))?\b"
 )
+_KHMER_RANGE = re.compile(
+    r"(?:ចាប់)?ពី\s*ថ្ងៃ(?:ទី)?\s*(?P<a>\d{1,2})\s*(?:ដល់|ទៅ|-|–)\s*(?:ថ្ងៃ(?:ទី)?)?\s*(?P<b>\d{1,2})(?!\d)"
+)
+_ORDINAL_RANGE = re.compile(
+    r"\b(?:the\s+)?(?P<a>\d{1,2})(?:st|nd|rd|th)\s*(?:-|–|to|till|until|through)\s*(?:the\s+)?"
+    r"(?P<b>\d{1,2})(?:st|nd|rd|th)\b"
+)
+_KHMER_SINCE = re.compile(r"(?:ចាប់ពី|តាំងពី|ចាប់តាំងពី)\s*ថ្ងៃ(?:ទី)?\s*(?P<a>\d{1,2})(?!\d)")
 _KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
 _KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
 _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
@@ -76,6 +84,8 @@ _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មី�
 
 def days_named(said: str, today: date) -> tuple[Span | None, str]:
     """The days a question names, and its text without those words; (None, the text) when it names none."""
+    if by_number := _days_of_this_month(said, today):
+        return by_number
     for khmer, english in _KHMER_SPANS.items():
         if khmer in said:
             return _named_span(english, today), said.replace(khmer, " ")
@@ -132,6 +142,20 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     if (named_year := _YEAR.search(said)) and int(named_year.group("year")) <= today.year:
         return _year_span(int(named_year.group("year")), today), said.replace(named_year.group(), " ")
     return None, said
+
+
+def _days_of_this_month(said: str, today: date) -> tuple[Span, str] | None:
+    """'ពីថ្ងៃទី១ ដល់ថ្ងៃទី១០', 'the 1st to the 10th', 'ចាប់ពីថ្ងៃទី១៥': days of the month by number."""
+    if ranged := _KHMER_RANGE.search(said) or _ORDINAL_RANGE.search(said):
+        first = _day_of(f"{ranged.group('a')}th", today)
+        last = _day_of(f"{ranged.group('b')}th", today)
+        if first is not None and last is not None and first <= last <= today:
+            return Span(first, last), said.replace(ranged.group(), " ")
+    if since := _KHMER_SINCE.search(said):
+        first = _day_of(f"{since.group('a')}th", today)
+        if first is not None and first <= today:
+            return Span(first, today), said.replace(since.group(), " ")
+    return None
 
 
 def _year_span(year: int, today: date) -> Span:

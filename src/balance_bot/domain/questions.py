@@ -46,8 +46,6 @@ class LedgerQuestion:
     about_me: bool = False
     words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
-    # The category was named by words an item may say too ('fuel'): its rows, and rows saying them.
-    category_said: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +92,7 @@ _MEASURES = (
     (
         Measure.BY_MEMBER,
         r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:by|per|each)\s+"
-        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
+        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
     ),
     (
         Measure.BY_CATEGORY,
@@ -106,7 +104,11 @@ _MEASURES = (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b|ថោកជាងគេ|ថោកបំផុត|តូចជាងគេ|តិចជាងគេ",
     ),
-    (Measure.LARGEST, r"\b(?:biggest|largest|most expensive|top|highest)\b|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ"),
+    (
+        Measure.LARGEST,
+        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
+        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត",
+    ),
     (
         Measure.LIST,
         r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
@@ -149,6 +151,7 @@ _STOP = frozenset((
     "already", "ever", "average", "avg", "daily", "whats", "month's", "week's", "today's", "ride", "trip",
     "price", "percent", "percentage", "share", "proportion", "fraction", "part", "smallest", "cheapest",
     "lowest", "least", "minimum", "expensive", "every", "out", "much", "we've", "i've", "us", "did",
+    "priciest", "dearest", "costliest", "max", "maximum", "min", "spend", "spends", "went", "go", "goes",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -163,13 +166,33 @@ _KHMER_STOP = (
     "អីខ្លះ", "ខ្លះ", "ហើយឬនៅ", "មួយ", "ប៉ុណ្ណា", "ឲ្យ", "អោយ", "ឱ្យ", "ក្នុង", "នេះ", "នោះ", "ពួកយើង",
     "ថ្ងៃ", "ដង", "ទាំងអស់", "ទៀត", "ពី", "ដល់", "រហូត", "គិត", "ត្រឹម", "មក", "ទៅ", "គ្នា", "រួច", "ប៉ុន្មានហើយ",
     "ចុះ", "វិញ", "បាទ", "ចាស", "សូម", "ប្រាប់", "ផង", "ម៉េច", "យ៉ាងម៉េច", "ដែរឬទេ", "ឬទេ", "អត់", "មាន",
-    "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ",
+    "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "បង", "អូន", "ណាស់", "ម៉ង", "សិន", "កត់", "មុខ", "ស៊ី",
+    "ស៊ីលុយ", "បញ្ចូល", "កត់ត្រា", "ចុះ", "គិតមកដល់", "ពេលនេះ", "ដល់ពេលនេះ", "ម្តងណា", "ម្ដងណា", "នរណា",
+    "បំផុត", "ចំណាយទាំងអស់",
+    "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ",
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
-_ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|ឬ")
+_ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|នឹង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
+# Short forms members type on a phone: "last wk", "this mnth", "yday".
+_ABBREVIATIONS = {
+    "wk": "week", "wks": "weeks", "mnth": "month", "mth": "month", "yday": "yesterday", "yest": "yesterday",
+    "tdy": "today", "2day": "today", "avg": "average",
+}  # fmt: skip
+# Questions whose figure the rows do not hold, or not as the reader reads them: quantities ("how many
+# kilos"), exclusions ("except fuel"), comparisons ("more than on food"), the future, advice.
+_BEYOND_THE_ROWS = re.compile(
+    r"\bhow many\s+(?:kg|kgs|kilos?|kilograms?|bags?|bottles?|boxes|cases?|lit(?:re|er)s?|pieces?|pcs"
+    r"|packs?|cans?|sacks?|units?|grams?|cups?)\b"
+    r"|ប៉ុន្មាន(?:គីឡូ|ដប|កេស|កញ្ចប់|បាវ|លីត្រ|ការ៉ុង|ដុំ|កំប៉ុង|កែវ|ថង់)"
+    r"|\b(?:except|excluding|exclude|besides|other than|not counting|apart from|without)\b|ក្រៅពី|មិនគិត|ដកចេញ"
+    r"|\b(?:more|less|fewer|cheaper|dearer)\s+than\b|\bcompared?\b|\bvs\b|\bversus\b|ធៀប"
+    r"|\b(?:next (?:week|month|year)|tomorrow|will we|will i|going to)\b|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ"
+    r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
+)
+_ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
 
 
@@ -188,6 +211,9 @@ def read_question(
         return TopUpRequest(topup.group("rest"))
     if undo := _UNDO.match(said) or _KHMER_UNDO.match(said):
         return UndoRequest(int(undo.group("n")))
+    said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
+    if _BEYOND_THE_ROWS.search(said):
+        return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
     if measure in (None, Measure.TOTAL) and _CASH_HELD.search(said) and not _SPENDING.search(said):
@@ -202,7 +228,7 @@ def read_question(
     elif as_said is not None:
         rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
     category = _category(_subject_words(rest), categories)
-    words = _alternatives(rest)
+    words = () if category is not None else _alternatives(rest)
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
@@ -224,7 +250,6 @@ def read_question(
         about_me,
         words,
         category,
-        category_said=category is not None and bool(words),
     )
 
 
@@ -238,7 +263,7 @@ def _member_named(said: str, members: Sequence[str]) -> tuple[str | None, str | 
     named = [(name, first) for name, first in firsts if _names(said, first)]
     if len({name for name, _ in named}) == 1 and sum(first == named[0][1] for _, first in firsts) == 1:
         return named[0][0], named[0][1].lower()
-    in_khmer = named_in_khmer(_KHMER_RUN.findall(said), members)  # វណ្ណា for Vanna
+    in_khmer = named_in_khmer(_KHMER_RUN.findall(said), members, _KHMER_STOPS)  # វណ្ណា for Vanna
     return in_khmer if in_khmer is not None else (None, None)
 
 

@@ -32,16 +32,3 @@ def test_a_word_finds_its_rows_in_the_singular_and_the_plural():
 def test_alternatives_are_either_and_the_words_of_one_are_all_needed():
     assert items("taxi", "water bill") == ["taxis to the ministry", "water bill"]
     assert items("water clock") == []
-
-
-def test_a_category_named_by_a_word_items_say_counts_its_rows_and_the_rows_saying_it():
-    rows = [
-        SheetRow(1, date(2026, 11, 3), "fuel moto", Decimal(5), None, "Dara", "", category="Transport"),
-        SheetRow(2, date(2026, 11, 4), "សាំង", None, Decimal(20000), "Dara", "", category="Fuel"),
-        SheetRow(3, date(2026, 11, 5), "moto parking", Decimal(2), None, "Dara", "", category="Transport"),
-    ]
-    span = NOVEMBER
-    said = LedgerQuestion(Measure.TOTAL, span, words=("fuel",), category="Fuel", category_said=True)
-    assert [entry.row.number for entry in select(rows, said, None, "[void] ").entries] == [1, 2]
-    chosen = LedgerQuestion(Measure.TOTAL, span, words=("moto",), category="Transport")
-    assert [entry.row.number for entry in select(rows, chosen, None, "[void] ").entries] == [1, 3]

@@ -464,7 +464,8 @@ def test_a_number_that_labels_counts_or_codes_is_certainly_not_money(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["paid 15 to the driver", "bought rice for 30", "we spent 40 on snacks", "the driver wants 20"]
+    "text",
+    ["bought rice for 30", "the driver wants 20"],  # "paid 15 to the driver": test_not_spending
 )
 def test_a_number_left_out_that_might_be_money_leaves_the_parser_unsure(text):
     result = parser.parse(text)
