@@ -329,7 +329,9 @@ def name_forms(name: str, name_km: str) -> set[str]:
     }
     parts = {part.strip() for part in re.split(r"និង|\s", name_km.casefold()) if len(part.strip()) > 1}
     khmer = parts | {part.removeprefix("ការ") for part in parts | {name_km.casefold()}}  # ការធ្វើដំណើរ
-    return names | spoken | {whole.split(" & ")[0].split(" និង")[0] for whole in names} | (khmer - {""})
+    firsts = {whole.split(" & ")[0].split(" និង")[0] for whole in names}
+    firsts |= {english.split()[0]} if len(english.split()) == 2 else set()  # 'office' for Office supplies
+    return names | spoken | firsts | (khmer - {""})
 
 
 def purpose_key(purpose: str) -> str:

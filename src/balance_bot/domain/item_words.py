@@ -89,6 +89,7 @@ SAME_THING = (
     ("tire", "tyre", "សំបកកង់"),
     ("delivery", "ដឹក", "ថ្លៃដឹក"),
     ("parcel", "package", "កញ្ចប់"),
+    ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
     ("guest", "visitor", "ភ្ញៀវ"),
     ("gift", "present", "កាដូ", "អំណោយ"),
     ("flower", "ផ្កា"),
@@ -237,6 +238,21 @@ def _corrected(word: str) -> str:
         return word
     close = [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
     return close[0] if len(close) == 1 else word
+
+
+def search_words(item: str) -> list[str]:
+    """The words a search may start: the item's own (Khmer split into words), and the names of the
+    things it says in either language ('ice' for ទឹកកក), so a search finds whole words, never
+    one inside another ('rice' is not in 'price')."""
+    said = _KHMER_DIGITS.sub(" ", item.casefold())
+    words: list[str] = []
+    for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
+        words += khmer_words(piece) if _KHMER_RUN.fullmatch(piece) else [piece, _form(piece)]
+    for term in terms(item):
+        if term.startswith("#"):
+            named = term[1:].replace("_", " ")
+            words += [named, *named.split()]
+    return list(dict.fromkeys(word for word in words if word))
 
 
 def says(item: str, subject: str) -> bool:

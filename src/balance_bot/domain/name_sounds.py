@@ -34,6 +34,7 @@ class Sound:
 
     consonants: str
     syllables: int
+    opens_on_vowel: bool = False  # 'Ivan', ឥវ៉ាន់: a name that starts on a vowel is no 'Vanna'
 
 
 def latin_sound(name: str) -> Sound:
@@ -51,7 +52,8 @@ def latin_sound(name: str) -> Sound:
             if letter in "vw" and index == len(word) - 1 and word[index - 1] in "aeiou":
                 continue  # 'Sreypov': the vowel ៅ
             consonants += _LATIN_SOUNDS.get(letter, "")
-    return Sound(_merged(consonants), syllables)
+    first = name.strip()[:1].casefold()
+    return Sound(_merged(consonants), syllables, first in "aeiou" and first != "")
 
 
 def khmer_sound(syllables: Sequence[str]) -> Sound:
@@ -68,7 +70,8 @@ def khmer_sound(syllables: Sequence[str]) -> Sound:
         elif coda:
             letters = letters[:1]
         consonants += "".join(_KHMER_SOUNDS.get(letter, "") for letter in letters)
-    return Sound(_merged(consonants), len(syllables) - sum(codas))
+    opens_on_vowel = bool(syllables) and (syllables[0][0] == "អ" or "\u17a3" <= syllables[0][0] <= "\u17b3")
+    return Sound(_merged(consonants), len(syllables) - sum(codas), opens_on_vowel)
 
 
 def _codas(syllables: Sequence[str]) -> list[bool]:

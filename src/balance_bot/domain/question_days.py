@@ -34,7 +34,10 @@ class Span:
 
 _WEEKDAYS_BACK = {"this week": 0, "last week": 1}
 _YEARS_BACK = {"this year": 0, "ឆ្នាំនេះ": 0, "last year": 1, "ឆ្នាំមុន": 1, "ឆ្នាំទៅ": 1}
-_RELATIVE = {
+_RELATIVE = {  # the longer first: "the day before yesterday" is not yesterday
+    "the day before yesterday": 2,
+    "day before yesterday": 2,
+    "ម្សិលម៉្ងៃ": 2,
     "today": 0,
     "ថ្ងៃនេះ": 0,
     "yesterday": 1,

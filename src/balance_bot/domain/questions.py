@@ -74,7 +74,7 @@ _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
     (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
-    (Measure.AVERAGE, r"\b(?:average|on avg|per day|a day|daily)\b|មធ្យម|ក្នុងមួយថ្ងៃ|មួយថ្ងៃៗ"),
+    (Measure.AVERAGE, r"\b(?:average|on avg|per day|a day|daily)\b|មធ្យម|ក្នុងមួយថ្ងៃ|មួយថ្ងៃៗ|ប្រចាំថ្ងៃ"),
     (
         Measure.POSITION,
         r"\b(?:owe|owes|owed|hold|holding|advance|advances|advanced)\b|\bmy balance\b|ជំពាក់|បុរេប្រទាន"
@@ -91,7 +91,8 @@ _MEASURES = (
     ),
     (
         Measure.BY_MEMBER,
-        r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:by|per|each)\s+"
+        r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
+        r"|\b(?:by|per|each)\s+"
         r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
     ),
     (
@@ -102,7 +103,8 @@ _MEASURES = (
     (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក"),
     (
         Measure.SMALLEST,
-        r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b|ថោកជាងគេ|ថោកបំផុត|តូចជាងគេ|តិចជាងគេ",
+        r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
+        r"|ថោកជាងគេ|ថោកបំផុត|តូចជាងគេ|តិចជាងគេ|តិចបំផុត|តូចបំផុត",
     ),
     (
         Measure.LARGEST,
@@ -151,7 +153,8 @@ _STOP = frozenset((
     "already", "ever", "average", "avg", "daily", "whats", "month's", "week's", "today's", "ride", "trip",
     "price", "percent", "percentage", "share", "proportion", "fraction", "part", "smallest", "cheapest",
     "lowest", "least", "minimum", "expensive", "every", "out", "much", "we've", "i've", "us", "did",
-    "priciest", "dearest", "costliest", "max", "maximum", "min", "spend", "spends", "went", "go", "goes",
+    "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
+    "spend", "spends", "went", "go", "goes",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -168,7 +171,7 @@ _KHMER_STOP = (
     "ចុះ", "វិញ", "បាទ", "ចាស", "សូម", "ប្រាប់", "ផង", "ម៉េច", "យ៉ាងម៉េច", "ដែរឬទេ", "ឬទេ", "អត់", "មាន",
     "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "បង", "អូន", "ណាស់", "ម៉ង", "សិន", "កត់", "មុខ", "ស៊ី",
     "ស៊ីលុយ", "បញ្ចូល", "កត់ត្រា", "ចុះ", "គិតមកដល់", "ពេលនេះ", "ដល់ពេលនេះ", "ម្តងណា", "ម្ដងណា", "នរណា",
-    "បំផុត", "ចំណាយទាំងអស់",
+    "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ",
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
@@ -188,10 +191,18 @@ _BEYOND_THE_ROWS = re.compile(
     r"|packs?|cans?|sacks?|units?|grams?|cups?)\b"
     r"|ប៉ុន្មាន(?:គីឡូ|ដប|កេស|កញ្ចប់|បាវ|លីត្រ|ការ៉ុង|ដុំ|កំប៉ុង|កែវ|ថង់)"
     r"|\b(?:except|excluding|exclude|besides|other than|not counting|apart from|without)\b|ក្រៅពី|មិនគិត|ដកចេញ"
-    r"|\b(?:more|less|fewer|cheaper|dearer)\s+than\b|\bcompared?\b|\bvs\b|\bversus\b|ធៀប"
+    r"|\b(?:more|less|fewer|cheaper|dearer)\b.*\bthan\b|\bcompared?\b|\bvs\b|\bversus\b|ធៀប"
     r"|\b(?:next (?:week|month|year)|tomorrow|will we|will i|going to)\b|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ"
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
+    r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
+    r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)"
 )
+# An average over weeks or months: the reader averages over days only.
+_NOT_A_DAY = re.compile(
+    r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
+)
+# "how much was the last taxi": the latest of them, not their total ("last week" is read as days).
+_LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
 
@@ -216,6 +227,10 @@ def read_question(
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
+    if measure is Measure.AVERAGE and _NOT_A_DAY.search(said):
+        return None  # "on average per week": not an average a day, and not guessed as one
+    if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):
+        measure = Measure.LATEST
     if measure in (None, Measure.TOTAL) and _CASH_HELD.search(said) and not _SPENDING.search(said):
         measure = Measure.BALANCE
     if measure is None and _ENTRIES.search(said):

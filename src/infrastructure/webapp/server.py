@@ -19,6 +19,7 @@ from typing import Any
 from aiohttp import web
 
 from balance_bot.capture import CaptureService
+from balance_bot.domain.item_words import search_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.languages import ChatLanguages
@@ -275,6 +276,7 @@ def page_json(page: MonthPage, user: WebAppUser) -> dict[str, Any]:
                 "no": entry.number,
                 "date": entry.day.isoformat() if entry.day else None,
                 "item": entry.item,
+                "words": search_words(entry.item),
                 "category": entry.category,
                 "amount": _text(entry.amount, entry.currency),
                 "currency": entry.currency.value,

@@ -83,6 +83,18 @@ async def test_a_member_sees_the_months_rows_and_totals_and_the_filters_narrow_t
     assert await page.text_content("#rows") == "No entries."
 
 
+async def test_a_search_finds_whole_words_in_either_language_never_a_word_inside_another(served, browser):
+    app, url = served
+    await app.post(SOKHA, "Sokha", "rice 25kg 22$")
+    page = await open_page(browser, url, launch(SOKHA, "Sokha"))
+    await page.wait_for_selector("#rows tr td")
+    await page.fill("#search", "ice")  # the ice is ទឹកកក; the rice is no ice
+    items = await page.locator("#rows tr td:nth-child(3)").all_text_contents()
+    assert [item.split("Food")[0] for item in items] == ["ទឹកកក"]
+    await page.fill("#search", "ric")
+    assert await page.locator("#rows tr").count() == 1
+
+
 async def test_a_members_undo_voids_their_row_in_the_sheet(served, browser):
     app, url = served
     page = await open_page(browser, url, launch(SOKHA, "Sokha"))

@@ -214,3 +214,38 @@ def test_a_first_name_only_one_member_has_names_that_member():
     assert read_question("សុខាចំណាយប៉ុន្មាន", TODAY, members).member == "សុខា ចាន់"
     assert read_question("what did Vanna spend", TODAY, members).member is None  # two Vannas
     assert read_question("what did Vanna Lim spend", TODAY, members).member == "Vanna Lim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many kilos of rice did we buy",
+        "ទិញអង្ករប៉ុន្មានគីឡូ",
+        "how much did we spend except fuel",
+        "did we spend more on fuel than on food",
+        "how much will we spend next month",
+        "how much per week on average",
+        "how many people spent money this week",
+        "វណ្ណា ចាយច្រើនជាង ដារា ទេ",
+    ],
+)
+def test_a_figure_the_rows_do_not_hold_is_no_question_the_reader_answers(text):
+    assert read(text) is None  # the model, or "I'm not sure": never a confident figure
+
+
+def test_the_everyday_words_for_the_measures_and_the_days_are_read():
+    assert read("how much was the last taxi").measure is Measure.LATEST
+    assert read("ចំណាយតិចបំផុតខែនេះ").measure is Measure.SMALLEST
+    assert read("biggest spender this month").measure is Measure.BY_MEMBER
+    assert read("ជិះ tuk tuk ម្តង ជាមធ្យមប៉ុន្មាន").measure is Measure.AVERAGE_EACH
+    assert read("what % of this month's spending was fuel").measure is Measure.SHARE
+    before = read("how much did we spend the day before yesterday").span
+    assert (before.first, before.last) == (date(2026, 11, 16), date(2026, 11, 16))
+    numbered = read("ពីថ្ងៃទី១ ដល់ ថ្ងៃទី១០ ចាយសរុបប៉ុន្មាន").span
+    assert (numbered.first, numbered.last) == (date(2026, 11, 1), date(2026, 11, 10))
+    assert read("last wk avg spend per day").span.first == date(2026, 11, 9)
+
+
+def test_a_member_written_in_khmer_is_read_and_the_question_is_theirs():
+    assert read("រាយមើលអីដែលវណ្ណាទិញខែនេះ").member == "Vanna Kim"
+    assert read("ទិញឥវ៉ាន់ការិយាល័យអស់ប៉ុន្មាន").member is None  # ឥវ៉ាន់ (goods) is no Vanna

@@ -143,8 +143,10 @@ function renderRows() {
   const member = document.getElementById("member").value;
   const category = document.getElementById("category").value;
   const currency = document.getElementById("currency").value;
+  // Whole words only: each word searched starts a word of the item ('rice' is not in 'price').
+  const searched = search.split(/\s+/).filter(Boolean);
   const shown = page.entries.filter((entry) =>
-    (!search || entry.item.toLowerCase().includes(search)) &&
+    searched.every((word) => entry.words.some((own) => own.startsWith(word))) &&
     (!member || entry.member === member) &&
     (!category || entry.category === category) &&
     (!currency || entry.currency === currency));
