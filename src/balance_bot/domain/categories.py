@@ -145,7 +145,7 @@ class CategoryBook:
         if not self._slips:
             self._slips = _slip_index(self._latin)
         found = {known for known in self._slips.get("".join(sorted(word)), []) if swapped(word, known)}
-        found |= {known for known in self._latin if doubled_letter_dropped(word, known)}
+        found |= set(self._slips.get("-" + word, []))
         return found.pop() if len(found) == 1 else None
 
     def _index(self, word: str, index: int) -> None:
@@ -310,10 +310,15 @@ class CategoryBook:
 
 
 def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:
-    """The tab's words by their letters sorted, for finding a word with two letters swapped."""
+    """The tab's words by their letters sorted (a word with two letters swapped has the same), and
+    by each way of writing them with one of a double letter left out ('-cofee')."""
     index: dict[str, list[str]] = {}
     for word in words:
         index.setdefault("".join(sorted(word)), []).append(word)
+        for written in (word, word + "s"):
+            for at in range(1, len(written)):
+                if written[at] == written[at - 1]:
+                    index.setdefault("-" + written[:at] + written[at + 1 :], []).append(word)
     return index
 
 
