@@ -17,23 +17,27 @@ _DUE = re.compile(
     r"\b(?:due|invoice|invoiced|reminder|remind|unpaid|outstanding|quot(?:e|ed|es|ation)|estimate[sd]?"
     r"|needs? paying|to be paid|not (?:yet )?paid|pay (?:by|before|on)|don'?t forget|do not forget"
     r"|owe|owes|still owe|statement|renewal|renew|runs out|run out|payment link|payment request"
+    r"|have to pay|hv to pay|gotta pay|must pay|need to pay|forget|charge (?:the|my|our) card|nxt"
     r"|who approves|approve)\b"
     r"|\b(?:said|says|asks for|asked for|wants|wanted)\b|(?:គេ|ជាង|គាត់|ហាង|ម្ចាស់ផ្ទះ|អ្នកលក់)ថា"
-    r"|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ|អោយតម្លៃ|ដាក់តម្លៃ|ដាក់ថ្លៃ|គេសុំ|វិក្កយបត្រ",
+    r"|រង់ចាំលុយ|ចាំលុយ|ចាំបង់|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ|អោយតម្លៃ|ដាក់តម្លៃ|ដាក់ថ្លៃ|គេសុំ|វិក្កយបត្រ",
     re.IGNORECASE,
 )
 # Money coming in: from a client, a parent, a donor; transferred to the team.
 _RECEIVED = re.compile(
     r"\b(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|company|student|guardian"
-    r"|guest|tenant|band|foundation|boss|office|headquarters|hq)s?\b"
+    r"|guest|tenant|band|foundation|boss|office|headquarters|hq|uni|university|school|ministry|member|patient)s?\b"
     r"[^.\n]{0,40}?\b(?:paid|pays|transferred|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
-    r"|\b(?:tranche|grant|donation|income|deposit|sale|sales)\b|\b(?:landed|came in|arrived)\b"
+    r"|\b(?:tranche|grant|donation|donated|income|deposit|sale|sales|dues|offering|offerings"
+    r"|fundraiser|chip in|chipped in|per diem)\b|\b(?:landed|came in|arrived)\b|\bgave (?:us|me)\b"
+    r"|\b(?:check(?:ed)?|chkd) out\b"
     r"|\b(?:sold|selling)\b|\b(?:returned|paid back|gave back)\s+(?:the\s+)?[$0-9]"
     r"|\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]|\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b"
     r"|\bput it in the (?:drawer|box)\b"
     r"|ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល"
     r"|(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ)[^\n]{0,30}(?:បង់|ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ)"
-    r"|(?<!អ្នក)លក់|សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់",
+    r"|(?<!អ្នក)លក់|សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់"
+    r"|មកដាក់វិញ|អ្នកជំងឺ",
     re.IGNORECASE,
 )
 # Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
@@ -45,6 +49,7 @@ _PRICE_TALK = re.compile(
     r"|\blast time\b|\bnow (?:it'?s|they)\b|\bsells? (?:it|them) for\b"
     r"|\bis \$?[0-9][^ ]*(?: usd| riel|\$)? there\b"
     r"|\bat [a-z]+(?: [a-z]+)? (?:it'?s|they'?re|is|are)\b|លើកមុន|ឥឡូវគេ|គេយក|សព្វថ្ងៃ|មែនអត់|មែនទេ|ឡើងឈ្នួល"
+    r"|ហាង\S{0,12}\s*ដាក់|ឲ្យតែ|តថ្លៃ|ក្នុងមួយដង|កំណត់"
     r"|ឡើងថ្លៃ|ថ្លៃពេក|ថោកជាង|ថ្លៃជាង|ថ្លៃម្លេះ|តម្លៃ|ធម្មតាទេ|ម៉េចដែរ|អត្រា|ប្តូរប្រាក់|ប្ដូរប្រាក់",
     re.IGNORECASE,
 )
@@ -79,8 +84,11 @@ _TALK = re.compile(
     re.IGNORECASE,
 )
 # A joke, or a question put to the group about money rather than a report of it.
-_JOKE = re.compile(r"\b(?:jk|lol|haha+|kidding)\b|😂|🤣")
+# A joke, a story, or something one would do: no money went.
+_JOKE = re.compile(r"\b(?:jk|kidding|i'?d pay|i would)\b|💀|កាលពីក្មេង|កាលពីមុន")
 _NOT_A_REPORT = re.compile(r"\?\s*\S*\s*$")
+# A Khmer question ends on its particle: "… ហើយឬនៅ?", "… មែនទេ?".
+_KHMER_QUESTION = re.compile(r"(?:ឬនៅ|ឬអត់|ឬទេ|មែនទេ|អត់|ទេ|ទៅ|ណា)\s*\?\s*$")
 
 
 def tells_of_no_spending(text: str) -> bool:
@@ -91,7 +99,7 @@ def tells_of_no_spending(text: str) -> bool:
         return True
     if _PAID.search(text):
         return False
-    telling = (_DUE, _PRICE_TALK, _REQUEST_OR_PLAN, _PAY_RATE, _TALK, _JOKE)
+    telling = (_DUE, _PRICE_TALK, _REQUEST_OR_PLAN, _PAY_RATE, _TALK, _JOKE, _KHMER_QUESTION)
     if any(pattern.search(text) for pattern in telling):
         return True
     return len(text.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(text) is not None

@@ -23,7 +23,7 @@ FILLER = _words(
     """paid pay paying bought buy buying spent spend spending purchased purchase got get
     cost costs costing for on of the a an to at and & + with just already also total amount
     expense expenses is was i we i've we've i'll we'll
-    that's thats another gone
+    that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ"""
 )
 # Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls").
