@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +18,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from balance_bot.ask import Answered, AskLedger, AskOutcome, AskPolicy, CannotAnswer, MembersMay, NotSure
+from balance_bot.ask import (
+    Answered,
+    AskLedger,
+    AskOutcome,
+    AskPolicy,
+    CannotAnswer,
+    CashAnswer,
+    MembersMay,
+    NotSure,
+)
 from balance_bot.domain.categories import CategoryBook, default_category_book
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import Period, SheetRow
@@ -148,9 +158,10 @@ async def score(month: Sequence[dict[str, Any]], questions: Sequence[dict[str, A
     scored = []
     for question in questions:
         asker = roster.id_named(question["asker"]) or 0
-        text = question["text"].removeprefix("/ask").strip()
+        text = re.sub(r"^/ask(?:@\w+)?", "", question["text"]).strip()  # as Telegram gives a command's words
         outcome = await ask.ask(CHAT, asker, question["asker"], admin, text)
-        renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
+        if not isinstance(outcome, CashAnswer):  # the seeded month has rows, not the cash's balance
+            renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
         scored.append(verdict(question, outcome))
     return scored
 

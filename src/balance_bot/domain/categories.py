@@ -109,7 +109,7 @@ KIND_WORDS = frozenset((
     "postage", "cleaning", "wash", "washing", "laundry", "birthday", "party", "wedding", "funeral",
     "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
     "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
-    "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ride", "ferry", "welcome", "farewell",
+    "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
     "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
     "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ",

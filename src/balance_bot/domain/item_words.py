@@ -90,6 +90,15 @@ SAME_THING = (
     ("delivery", "ដឹក", "ថ្លៃដឹក"),
     ("parcel", "package", "កញ្ចប់"),
     ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
+    ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
+    ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង"),
+    ("chain oil", "ប្រេងច្រវាក់"),
+    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន"),
+    ("oil filter", "តម្រងប្រេង"),
+    ("spark plug", "ប៊ូហ្ស៊ី"),
+    ("brake pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),
+    ("brake fluid", "ប្រេងហ្វ្រាំង"),
+    ("staff meal", "staff lunch", "បាយបុគ្គលិក"),
     ("guest", "visitor", "ភ្ញៀវ"),
     ("gift", "present", "កាដូ", "អំណោយ"),
     ("flower", "ផ្កា"),
@@ -137,6 +146,7 @@ SAME_THING = (
 _KHMER_JOINERS = frozenset(("ឲ្យ", "អោយ", "ឱ្យ", "សម្រាប់", "និង", "នៃ", "ដែល", "របស់", "ៗ", "ទៅ", "ពី", "នៅ", "មួយ"))
 _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
+_SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
 _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
@@ -234,10 +244,12 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
 
 
 def _corrected(word: str) -> str:
-    if len(word) < _TYPO_LENGTH or word in _KNOWN_LATIN:
+    if len(word) < _SWAP_LENGTH or word in _KNOWN_LATIN:
         return word
-    close = [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
-    return close[0] if len(close) == 1 else word
+    close = [known for known in _KNOWN_LATIN if swapped(word, known)]  # 'fliter'
+    if len(word) >= _TYPO_LENGTH:
+        close += [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
+    return close[0] if len(set(close)) == 1 else word
 
 
 def search_words(item: str) -> list[str]:

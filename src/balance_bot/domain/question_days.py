@@ -80,6 +80,7 @@ _ORDINAL_RANGE = re.compile(
     r"(?P<b>\d{1,2})(?:st|nd|rd|th)\b"
 )
 _KHMER_SINCE = re.compile(r"(?:ចាប់ពី|តាំងពី|ចាប់តាំងពី)\s*ថ្ងៃ(?:ទី)?\s*(?P<a>\d{1,2})(?!\d)")
+_KHMER_SO_FAR = re.compile(r"(?:គិត)?(?:មក)?(?:ដល់|ត្រឹម)\s?(?:ថ្ងៃនេះ|ពេលនេះ)|រហូតដល់(?:ថ្ងៃនេះ|ពេលនេះ)")
 _KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
 _KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
 _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
@@ -89,8 +90,11 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     """The days a question names, and its text without those words; (None, the text) when it names none."""
     if by_number := _days_of_this_month(said, today):
         return by_number
+    if so_far := _KHMER_SO_FAR.search(said):  # "up to today": the month so far, not today alone
+        rest = re.sub(r"(?:ក្នុង)?ខែនេះ", " ", said.replace(so_far.group(), " "))  # said twice, one span
+        return month_span(Period.of(today)), rest
     for khmer, english in _KHMER_SPANS.items():
-        if khmer in said:
+        if khmer in said and not re.search(f"ថ្ងៃ\\s?{khmer}", said):  # ថ្ងៃអាទិត្យមុន is last Sunday
             return _named_span(english, today), said.replace(khmer, " ")
     for words, back in _RELATIVE.items():
         if re.search(rf"(?<!\w){words}(?!\w)", said):
@@ -121,11 +125,15 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
         period = month_named(khmer_month.group(), today)
         if period is not None:
             return month_span(period), said.replace(khmer_month.group(), " ")
-    dates = find_dates(said)
-    if dates:
+    found = find_dates(said)
+    dates = sorted(found, key=lambda date_found: not any(char.isdigit() for char in date_found.words))
+    if dates:  # "ថ្ងៃសៅរ៍ ៨ ឧសភា": the day by its number, over its weekday
         named = day_named(dates[0].words, today)
         if named is not None:
-            return Span(named, named), said[: dates[0].start] + " " + said[dates[0].end :]
+            rest = said
+            for mention in sorted(found, key=lambda date_found: -date_found.start):
+                rest = rest[: mention.start] + " " + rest[mention.end :]
+            return Span(named, named), rest
     if khmer_day := _KHMER_DAY.search(said):
         ordinal = _day_of(f"{khmer_day.group('day')}th", today)
         if ordinal is not None:

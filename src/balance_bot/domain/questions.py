@@ -92,7 +92,7 @@ _MEASURES = (
     (
         Measure.BY_MEMBER,
         r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
-        r"|\b(?:by|per|each)\s+"
+        r"|\bwhich (?:of us|one of us|member|person|staff)\b|\b(?:by|per|each)\s+"
         r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
     ),
     (
@@ -100,7 +100,7 @@ _MEASURES = (
         r"\b(?:by|per|each|which|what)\s+(?:category|categories|kind|type)\b|\bcategories\b|\bbreakdown\b"
         r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
     ),
-    (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក"),
+    (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"),
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
@@ -122,7 +122,7 @@ _MEASURES = (
 # "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
 _EACH = re.compile(
     r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
-    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង"
+    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
 )
 _A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
@@ -154,7 +154,8 @@ _STOP = frozenset((
     "price", "percent", "percentage", "share", "proportion", "fraction", "part", "smallest", "cheapest",
     "lowest", "least", "minimum", "expensive", "every", "out", "much", "we've", "i've", "us", "did",
     "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
-    "spend", "spends", "went", "go", "goes",
+    "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
+    "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
 ))  # fmt: skip
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
@@ -171,12 +172,13 @@ _KHMER_STOP = (
     "ចុះ", "វិញ", "បាទ", "ចាស", "សូម", "ប្រាប់", "ផង", "ម៉េច", "យ៉ាងម៉េច", "ដែរឬទេ", "ឬទេ", "អត់", "មាន",
     "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "បង", "អូន", "ណាស់", "ម៉ង", "សិន", "កត់", "មុខ", "ស៊ី",
     "ស៊ីលុយ", "បញ្ចូល", "កត់ត្រា", "ចុះ", "គិតមកដល់", "ពេលនេះ", "ដល់ពេលនេះ", "ម្តងណា", "ម្ដងណា", "នរណា",
-    "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ",
+    "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ", "សួស្តី", "ចេញលុយ", "ចេញ", "ជួរ", "ហាង", "លើកៗ", "មួយលើក",
+    "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ",
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
-_ALTERNATIVES = re.compile(r",|/|\+|&|\band\b|\bor\b|និង|នឹង|ឬ")
+_ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 # Short forms members type on a phone: "last wk", "this mnth", "yday".
@@ -195,7 +197,7 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:next (?:week|month|year)|tomorrow|will we|will i|going to)\b|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ"
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
-    r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)"
+    r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
 )
 # An average over weeks or months: the reader averages over days only.
 _NOT_A_DAY = re.compile(
@@ -226,6 +228,8 @@ def read_question(
     if _BEYOND_THE_ROWS.search(said):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
+    if span is not None and days_named(said_without_days, today)[0] is not None:
+        return None  # "this week and last week": two spans, one figure would be a guess
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
     if measure is Measure.AVERAGE and _NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
@@ -235,7 +239,7 @@ def read_question(
         measure = Measure.BALANCE
     if measure is None and _ENTRIES.search(said):
         measure = Measure.LIST  # "my expenses this month"
-    member, as_said = _member_named(said, members)
+    member, as_said = _member_named(said, members, said_without_days)
     about_me = member is None and bool(_ME.search(_ASKING_ME.sub(" ", said)))
     rest = said_without_days
     if as_said is not None and _KHMER_RUN.fullmatch(as_said):
@@ -268,7 +272,7 @@ def read_question(
     )
 
 
-def _member_named(said: str, members: Sequence[str]) -> tuple[str | None, str | None]:
+def _member_named(said: str, members: Sequence[str], without_days: str) -> tuple[str | None, str | None]:
     """The member the question names, and the words that name them: the whole name, else a first
     name only one member has ('Dara' for Dara Kim)."""
     whole = next((name for name in members if _names(said, name)), None)
@@ -278,7 +282,8 @@ def _member_named(said: str, members: Sequence[str]) -> tuple[str | None, str | 
     named = [(name, first) for name, first in firsts if _names(said, first)]
     if len({name for name, _ in named}) == 1 and sum(first == named[0][1] for _, first in firsts) == 1:
         return named[0][0], named[0][1].lower()
-    in_khmer = named_in_khmer(_KHMER_RUN.findall(said), members, _KHMER_STOPS)  # វណ្ណា for Vanna
+    # វណ្ណា for Vanna; never in the days' words (ឧសភា, May, is no Sopheap)
+    in_khmer = named_in_khmer(_KHMER_RUN.findall(without_days), members, _KHMER_STOPS)
     return in_khmer if in_khmer is not None else (None, None)
 
 
