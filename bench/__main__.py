@@ -227,8 +227,8 @@ def main() -> None:
     )
     categories.report(CORPUS)
     print("-- never confidently wrong (issue 32) --")
-    not_spending = corpus_score(NOT_SPENDING)
-    print(f"not spending            {not_spending}   ({NOT_SPENDING.name}: goal 0 false alarms)")
+    for written in sorted(NOT_SPENDING.parent.glob("not-spending*.jsonl")):
+        print(f"not spending            {corpus_score(written)}   ({written.name}: goal 0 false alarms)")
     print(questions.reports())
     print(categories.fresh_report(show=False))
     heldout()
