@@ -237,3 +237,22 @@ async def test_a_member_who_has_not_posted_this_month_is_still_asked_about_by_na
         await said(telegram, SOKHA, "taxi 5$", "Sokha")
         answer = await said(telegram, ADMIN, "/ask what did Dara spend last month?")
     assert answer.startswith("Spent by Dara in October 2026: $20.00 in 1 expense:\n• No 1,")
+
+
+async def test_words_no_expense_says_get_not_sure_in_the_language_asked_never_nothing(
+    telegram, sheets, key, tmp_path, clock, november
+):
+    from tests.e2e.test_bot import running
+
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    telegram.admins.add(ADMIN)
+    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    async with running(settings, clock):
+        await post_month(telegram)
+        english = await said(telegram, ADMIN, "/ask how much did we spend on the piano this month?")
+        khmer = await said(telegram, ADMIN, "/ask ខែនេះទិញព្យាណូអស់ប៉ុន្មាន")
+        nothing = await said(telegram, ADMIN, "/ask how much on ice last week?")
+    assert english.startswith("I'm not sure: no expense here says “piano”")
+    assert "I understood: spent in November 2026" in english
+    assert khmer.startswith("ខ្ញុំមិនច្បាស់ទេ៖ គ្មានចំណាយណានៅទីនេះនិយាយពី “ព្យាណូ”")
+    assert nothing == "Spent on “ice” from Mon 9 Nov to Sun 15 Nov: nothing."  # ice is known: a figure
