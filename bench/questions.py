@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tests.fakes.clock import FakeClock
+
 from balance_bot.ask import (
     Answered,
     AskLedger,
@@ -94,14 +96,6 @@ class DefaultCategories:
         return self._book
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self._now = now
-
-    def now(self) -> datetime:
-        return self._now
-
-
 def seeded(month: Sequence[dict[str, Any]]) -> tuple[list[SheetRow], Roster]:
     """The rows, each carrying its poster's user id in Reference as the bot writes it."""
     names = sorted({entry["member"] for entry in month})
@@ -148,7 +142,7 @@ async def score(month: Sequence[dict[str, Any]], questions: Sequence[dict[str, A
     today = max(row.day for row in rows)
     ledger = SeededMonth(rows, roster)
     policy = AskPolicy(MembersMay.ALL, load_template().void_prefix, lambda: today)
-    clock = Clock(datetime.combine(today, datetime.min.time(), UTC))
+    clock = FakeClock(datetime.combine(today, datetime.min.time(), UTC))
     ask = AskLedger(ledger, clock, policy, DefaultCategories())  # type: ignore[arg-type]
     renderers = {language.value: AskReplies(Replies(Speech(language)), KHR_PER_USD) for language in Language}
 

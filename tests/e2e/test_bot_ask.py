@@ -19,6 +19,13 @@ def november(clock):
     clock.current = datetime(2026, 11, 18, 3, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Phnom Penh
 
 
+def served_month(telegram, sheets, key, tmp_path):
+    """The team's spreadsheet, shared with the bot, and the bot's settings for it; ADMIN an admin."""
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    telegram.admins.add(ADMIN)
+    return spreadsheet, google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+
+
 async def said(telegram, user, text, name="", **extra):
     message = telegram.user_says(GROUP, user, text, name=name, **extra)
     return (await telegram.wait_for("sendMessage", replies_to(message), timeout=10))["text"]
@@ -40,9 +47,7 @@ async def test_ten_questions_in_both_languages_are_answered_in_theirs_from_the_s
 ):
     from tests.e2e.test_bot import running
 
-    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
-    telegram.admins.add(ADMIN)
-    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    spreadsheet, settings = served_month(telegram, sheets, key, tmp_path)
     async with running(settings, clock):
         await post_month(telegram)
         month = spreadsheet.months[0]
@@ -175,9 +180,7 @@ async def test_shares_per_member_and_category_the_last_expense_alternatives_and_
 ):
     from tests.e2e.test_bot import running
 
-    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
-    telegram.admins.add(ADMIN)
-    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    _, settings = served_month(telegram, sheets, key, tmp_path)
     async with running(settings, clock):
         await post_month(telegram)
         answers = [
@@ -227,10 +230,8 @@ async def test_a_member_who_has_not_posted_this_month_is_still_asked_about_by_na
 ):
     from tests.e2e.test_bot import running
 
-    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
-    telegram.admins.add(ADMIN)
     clock.current = datetime(2026, 10, 20, 3, 0, tzinfo=UTC)
-    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    _, settings = served_month(telegram, sheets, key, tmp_path)
     async with running(settings, clock):
         await said(telegram, DARA, "fuel 20$", "Dara")
         clock.current = datetime(2026, 11, 18, 3, 0, tzinfo=UTC)
@@ -244,9 +245,7 @@ async def test_words_no_expense_says_get_not_sure_in_the_language_asked_never_no
 ):
     from tests.e2e.test_bot import running
 
-    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
-    telegram.admins.add(ADMIN)
-    settings = google_settings(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID)
+    _, settings = served_month(telegram, sheets, key, tmp_path)
     async with running(settings, clock):
         await post_month(telegram)
         english = await said(telegram, ADMIN, "/ask how much did we spend on the piano this month?")

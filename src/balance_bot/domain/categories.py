@@ -11,7 +11,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz, process
 
-from balance_bot.domain.text import KHMER_BASE_LETTERS, KHMER_SIGNS, KHMER_SUBSCRIPT, normalize_message
+from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
 TOTAL = "Total"  # a tab's row of budgets for all the month's spending together
@@ -20,11 +20,7 @@ TOTAL = "Total"  # a tab's row of budgets for all the month's spending together
 FUZZY_SCORE = 85
 FUZZY_SHORTEST = 5
 _SLIP_SHORTEST = 3  # a swapped pair or a dropped double letter is told apart in shorter words too
-# A written Khmer syllable: a letter, then its subscript consonants and its signs.
-_KHMER_SYLLABLE = re.compile(
-    f"[{KHMER_BASE_LETTERS}](?:{KHMER_SUBSCRIPT}[{KHMER_BASE_LETTERS}]|[{KHMER_SIGNS}])*"
-)
-_KHMER_RUN = re.compile(f"(?:{_KHMER_SYLLABLE.pattern})+")
+_KHMER_RUN = re.compile(f"(?:{KHMER_SYLLABLE.pattern})+")
 _LATIN_WORD = re.compile(r"[a-z0-9&]+")
 _JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
 
@@ -270,7 +266,7 @@ class CategoryBook:
         """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,
         so a word is found where it starts and ends on a syllable's edge, never inside one."""
         for run in _KHMER_RUN.finditer(text):
-            syllables = _KHMER_SYLLABLE.findall(run.group())
+            syllables = KHMER_SYLLABLE.findall(run.group())
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
@@ -370,17 +366,6 @@ def default_category_book(categories: Sequence[Category]) -> CategoryBook:
     if any(category.name.casefold() == OTHER.casefold() for category in categories):
         return CategoryBook(tuple(categories))
     return CategoryBook((*categories, Category(OTHER, "ផ្សេងៗ")))
-
-
-def doubled_letter_dropped(held: str, wanted: str) -> bool:
-    """Whether the held word is the wanted one (or its plural) with one of a double letter left
-    out: a slip even short words make ('egs', 'cofee')."""
-    for word in (wanted, wanted + "s"):
-        if len(word) == len(held) + 1 and len(held) >= 3:
-            for at in range(1, len(word)):
-                if word[at] == word[at - 1] and word[:at] + word[at + 1 :] == held:
-                    return True
-    return False
 
 
 def swapped(one: str, other: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import doubled_letter_dropped, held_by_holders, singular, swapped
+from balance_bot.domain.categories import held_by_holders, singular, swapped
 
 # The same thing as members write it in either language; the first is the name it goes by.
 SAME_THING = (
@@ -178,11 +178,17 @@ _LONGEST_PHRASE = max(len(words) for words in _NAMES)
 _KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
 
 
+@lru_cache(maxsize=64)
+def _vocabulary(known: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The Khmer words a run is split into, with the caller's own, and the longest one's length."""
+    words = KNOWN_KHMER | known
+    return words, max((len(word) for word in words), default=1)
+
+
 def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
     """A run of Khmer split into the known words it is made of, longest first; the letters between
     them kept together as one word of their own."""
-    words = KNOWN_KHMER | frozenset(known)
-    longest = max((len(word) for word in words), default=1)
+    words, longest = _vocabulary(frozenset(known))
     found: list[str] = []
     unknown = ""
     at = 0
@@ -252,7 +258,8 @@ def _corrected(word: str) -> str:
     return close[0] if len(set(close)) == 1 else word
 
 
-def search_words(item: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def search_words(item: str) -> tuple[str, ...]:
     """The words a search may start: the item's own (Khmer split into words), and the names of the
     things it says in either language ('ice' for ទឹកកក), so a search finds whole words, never
     one inside another ('rice' is not in 'price')."""
@@ -264,7 +271,7 @@ def search_words(item: str) -> list[str]:
         if term.startswith("#"):
             named = term[1:].replace("_", " ")
             words += [named, *named.split()]
-    return list(dict.fromkeys(word for word in words if word))
+    return tuple(dict.fromkeys(word for word in words if word))
 
 
 def says(item: str, subject: str) -> bool:
@@ -298,7 +305,7 @@ def _same(wanted: str, held: str) -> bool:
     if wanted == held:
         return True
     spelled = wanted.removeprefix("#")
-    if not held.startswith("#") and "_" not in spelled and doubled_letter_dropped(held, spelled):
+    if not held.startswith("#") and "_" not in spelled and _doubled_letter_dropped(held, spelled):
         return True  # 'egs' for eggs, 'cofee' for coffee
     if wanted.startswith("#") and not held.startswith("#") and swapped(wanted[1:], held):
         return True  # 'feul' for fuel
@@ -317,3 +324,14 @@ def _one_letter_off(one: str, other: str) -> bool:
         return sum(a != b for a, b in zip(one, other, strict=True)) == 1
     shorter, longer = (one, other) if len(one) < len(other) else (other, one)
     return any(longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer)))
+
+
+def _doubled_letter_dropped(held: str, wanted: str) -> bool:
+    """Whether the held word is the wanted one (or its plural) with one of a double letter left
+    out: a slip even short words make ('egs', 'cofee')."""
+    for word in (wanted, wanted + "s"):
+        if len(word) == len(held) + 1 and len(held) >= 3:
+            for at in range(1, len(word)):
+                if word[at] == word[at - 1] and word[:at] + word[at + 1 :] == held:
+                    return True
+    return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from balance_bot.domain.text import is_khmer
+
 
 class Language(Enum):
     """A language the bot's replies are written in, by its ISO 639-1 code."""
@@ -21,14 +23,10 @@ class Speech:
     khmer_digits: bool = False
 
 
-def _is_khmer(character: str) -> bool:
-    return "\u1780" <= character <= "\u17ff" or "\u19e0" <= character <= "\u19ff"
-
-
 def language_of(text: str) -> Language | None:
     """The language a message is written in, by its letters: Khmer when most of its letters are
     Khmer, English when it has Latin letters and no more Khmer than Latin; None for digits alone."""
-    khmer = sum(1 for character in text if _is_khmer(character) and character.isalpha())
+    khmer = sum(1 for character in text if is_khmer(character) and character.isalpha())
     latin = sum(1 for character in text if character.isascii() and character.isalpha())
     if khmer == latin == 0:
         return None

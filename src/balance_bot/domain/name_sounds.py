@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from balance_bot.domain.item_words import KNOWN_KHMER, khmer_words
-from balance_bot.domain.text import KHMER_BASE_LETTERS, KHMER_SIGNS, KHMER_SUBSCRIPT
+from balance_bot.domain.text import KHMER_SYLLABLE
 
 # Consonants by the sound a romanised name writes for them (aspiration and register aside).
 _KHMER_SOUNDS = {
@@ -22,7 +22,6 @@ _LATIN_SOUNDS = {
     **dict.fromkeys("vw", "v"), **dict.fromkeys("sxz", "s"), "m": "m", "n": "n", "N": "N", "r": "r",
     "l": "l", "h": "h", "y": "y", "C": "c",
 }  # fmt: skip
-_SYLLABLE = re.compile(f"[{KHMER_BASE_LETTERS}](?:{KHMER_SUBSCRIPT}[{KHMER_BASE_LETTERS}]|[{KHMER_SIGNS}])*")
 _VOWELS = re.compile(r"[aeiouy]+")
 _VOWEL_SIGN = re.compile("[\u17b6-\u17c8]")
 _SHORTEST = 2  # letters of a Latin name worth looking for in Khmer
@@ -96,7 +95,7 @@ def _merged(consonants: str) -> str:
 def khmer_pieces(run: str, known: Collection[str] = ()) -> Iterator[tuple[str, Sound]]:
     """Every piece of a Khmer run that starts and ends on a spoken syllable's edge (never inside
     ជួស, whose ស closes ជួ), with its sound; none made of known words only (ខែនេះ is no name)."""
-    syllables = _SYLLABLE.findall(run)
+    syllables = KHMER_SYLLABLE.findall(run)
     coda = _codas(syllables)
     unknown = _unknown_letters(run, known)
     edges = [0]

@@ -134,11 +134,9 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
-        if (
-            (reading.found or reading.ambiguous)
-            and tells_of_no_spending(text)
-            and not _money_back(text, {_bare_word(word) for word in text.split()})
-        ):
+        words = {_bare_word(word) for word in text.split()}
+        money_back = _money_back(text, words)
+        if (reading.found or reading.ambiguous) and not money_back and _tells_of_money_not_spent(text, words):
             return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
@@ -147,13 +145,10 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.TOO_MANY)
         if not found:
             return ParseResult.ignore(certain=not reading.unexplained_number)
-        words = {_bare_word(word) for word in text.split()}
         if any(item.mention.negative for item in found):
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
-        if _money_back(text, words):
+        if money_back:
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
-        if _tells_of_money_not_spent(text, words):
-            return ParseResult.ignore(certain=False)
         if "?" in text:
             if _bare_word(text.split()[0]) in QUESTION_WORDS:
                 return ParseResult.ignore(certain=False)
@@ -178,8 +173,9 @@ class HeuristicParser:
 
 
 def _tells_of_money_not_spent(text: str, words: set[str]) -> bool:
-    """Money received, owed, repaid, earned or left, a plan, a doubt, a request: not money spent."""
-    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text):
+    """Money received, owed, repaid, earned or left, a plan, a doubt, a request, a bill due, price
+    talk (not_spending): not money spent."""
+    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
         return True
     lowered = text.lower()
     return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None

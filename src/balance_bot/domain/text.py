@@ -39,6 +39,10 @@ KHMER_BASE_LETTERS = "\u1780-\u17b3"
 KHMER_SIGNS = "\u17b6-\u17d3\u17dd"
 KHMER_SUBSCRIPT = "\u17d2"
 KHMER_LETTERS = f"{KHMER_BASE_LETTERS}{KHMER_SIGNS}\u19e0-\u19ff"
+# A written Khmer syllable: a letter, then its subscript consonants and its signs.
+KHMER_SYLLABLE = re.compile(
+    f"[{KHMER_BASE_LETTERS}](?:{KHMER_SUBSCRIPT}[{KHMER_BASE_LETTERS}]|[{KHMER_SIGNS}])*"
+)
 
 
 def either(words: Iterable[str]) -> str:

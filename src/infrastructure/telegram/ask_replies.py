@@ -98,7 +98,7 @@ class AskReplies:
         if question.measure is Measure.SHARE:
             whole = found if whole is None else whole
             share = found.percent_of(whole, self._khr_per_usd)
-            percent = self._replies.formats.number(share, decimals=1) + "%"
+            percent = self._replies.formats.number(share, decimals=1)
             return say(
                 texts.ASK_SHARE,
                 subject=subject,
