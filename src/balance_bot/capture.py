@@ -250,6 +250,9 @@ class CaptureService:
     @_ledger_errors_as_outcome
     async def undo(self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck) -> Outcome:
         """Void a message's rows, for its author or an admin, within the undo window."""
+        is_admin = _asked_once(is_admin)
+        if refusal := await self._refused_at_once(chat_id, message_id, user_id, is_admin):
+            return refusal
         await self._delivery.settle(chat_id)
         saved = await self._state.find(chat_id, message_id)
         if refusal := await self._refuse_action(saved, user_id, is_admin):
@@ -264,6 +267,9 @@ class CaptureService:
         self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
     ) -> Outcome:
         """Swap a guessed currency (riel for dollars or back) on a message's rows."""
+        is_admin = _asked_once(is_admin)
+        if refusal := await self._refused_at_once(chat_id, message_id, user_id, is_admin):
+            return refusal
         await self._delivery.settle(chat_id)
         saved = await self._state.find(chat_id, message_id)
         if refusal := await self._refuse_action(saved, user_id, is_admin):
@@ -493,6 +499,20 @@ class CaptureService:
                 return Refused(Refusal.PURPOSE_TOO_SHORT, entry, self._policy.limits)
         return None
 
+    async def _refused_at_once(
+        self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
+    ) -> ActionRefused | None:
+        """A refusal that needs none of the group's waiting rows written first (another member's
+        message, or one past the undo window), so that the member who tapped hears it at once."""
+        saved = await self._state.find(chat_id, message_id)
+        if saved is None:  # its rows may still wait to be written: its author is known already
+            author = await self._delivery.waiting_author(chat_id, message_id)
+            if author is not None and user_id != author and not await is_admin():
+                return ActionRefused(ActionRefusal.NOT_ALLOWED)
+            return None
+        refusal = await self._refuse_action(saved, user_id, is_admin)
+        return None if refusal is None or refusal.reason is ActionRefusal.UNKNOWN else refusal
+
     async def _refuse_action(
         self, saved: SavedMessage | None, user_id: int, is_admin: AdminCheck
     ) -> ActionRefused | None:
@@ -511,6 +531,18 @@ class CaptureService:
         voided = replace(saved, lines=tuple(lines), voided=True)
         await self._state.record(voided)
         return voided
+
+
+def _asked_once(is_admin: AdminCheck) -> AdminCheck:
+    """The admin check, asked of Telegram once however often the use case needs its answer."""
+    answers: list[bool] = []
+
+    async def once() -> bool:
+        if not answers:
+            answers.append(await is_admin())
+        return answers[0]
+
+    return once
 
 
 @dataclass(frozen=True, slots=True)

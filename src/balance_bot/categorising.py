@@ -66,6 +66,7 @@ class Categorising:
         defaults: Sequence[Category],
         state: CaptureState,
         settle: Callable[[int], Awaitable[None]] | None = None,
+        waiting_author: Callable[[int, int], Awaitable[int | None]] | None = None,
         tab_wait_seconds: float = TAB_WAIT_SECONDS,
         guesser: CategoryGuesser | None = None,
     ) -> None:
@@ -73,6 +74,7 @@ class Categorising:
         self._guesser = guesser
         self._guesses: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._settle = settle
+        self._waiting_author = waiting_author
         self._state = state
         self._ledgers = ledgers
         self._corrections = corrections
@@ -163,12 +165,18 @@ class Categorising:
     ) -> ActionRefused | None:
         """Why this user may not choose the message's category (not its author nor an admin, or no
         such expense), before the menu opens; None when they may."""
+        known = await self._state.find(chat_id, message_id)
+        author = known.author_id if known is not None else None
+        if author is None and self._waiting_author is not None:
+            author = await self._waiting_author(chat_id, message_id)  # its rows still wait
+        if author is not None and user_id != author and not await is_admin():
+            return ActionRefused(ActionRefusal.NOT_ALLOWED)  # said at once, nothing to wait for
         if self._settle is not None:
             await self._settle(chat_id)  # the message's rows are in the sheet, and kept
         saved = await self._state.find(chat_id, message_id)
         if saved is None or saved.voided:
             return ActionRefused(ActionRefusal.UNKNOWN)
-        if user_id != saved.author_id and not await is_admin():
+        if author is None and user_id != saved.author_id and not await is_admin():
             return ActionRefused(ActionRefusal.NOT_ALLOWED)
         return None
 

@@ -132,6 +132,14 @@ class Delivery:
             if not await self._deliver_next(chat_id, held_too=True) and not self._flushes[chat_id]:
                 return
 
+    async def waiting_author(self, chat_id: int, message_id: int) -> int | None:
+        """Who posted a message whose rows still wait to be written (None when none waits): enough
+        to refuse another member's Undo without waiting for the rows."""
+        for queued in await self._outbox.waiting(chat_id):
+            if queued.message_id == message_id:
+                return queued.author_id
+        return None
+
     async def stop(self) -> None:
         """Stop writing; what was not written stays in the outbox for the next start.
 

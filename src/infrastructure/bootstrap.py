@@ -383,6 +383,7 @@ def build_capture(
         load_categories_csv(),
         state,
         delivery.settle,
+        delivery.waiting_author,
         guesser=llm.categories,
     )
     preferences = SqliteChatPreferences(database)

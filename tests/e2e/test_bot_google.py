@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 from infrastructure.bootstrap import print_status
 from infrastructure.settings import Settings
+from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS
 from tests.e2e.test_bot import replies_to, running
 from tests.fakes.clock import FakeClock
 
@@ -191,3 +192,25 @@ async def test_an_advance_and_the_change_returned_are_rows_of_their_own_in_the_g
     assert cells[1]["Amount (USD)"] == ""  # out of the month's spending
     assert "• Sokha: advanced $50.00 · spent $32.00 · returned $18.00 · even" in balance
     assert "Cash in the box: -$32.00 + 0៛" in balance  # nothing was put in: the team spent 32
+
+
+async def test_an_undo_tapped_while_the_sheet_takes_twelve_seconds_is_answered_in_time_and_told_to_the_group(
+    telegram, sheets, key, tmp_path
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    seconds_later = 0.0
+    telegram.now = lambda: datetime.now(UTC).timestamp() + seconds_later
+    async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID) as application:
+        application.bot_data[CALLBACK_ANSWERS].within_seconds = 0.5  # the test's wait, not Telegram's
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        saved = await telegram.wait_for("sendMessage", replies_to(coffee), timeout=10)
+        release = sheets.hold_calls()
+        telegram.tap_undo_under(saved, coffee, SOKHA)
+        # The button stops spinning while the sheet is still busy with the undo.
+        await telegram.wait_for("answerCallbackQuery", timeout=5)
+        assert sheets.calls_held >= 1
+        seconds_later = 12.0  # Telegram takes no answer to that tap any more
+        release.set()
+        undone = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Undone"), timeout=10)
+    assert undone["text"].endswith(": No 1 (coffee).")
+    assert not [call for call in telegram.refused if call.method == "answerCallbackQuery"]

@@ -48,6 +48,7 @@ async def test_the_bot_serves_the_month_and_links_to_it_from_confirmations_and_b
                 picker = await answer.json()
     buttons = [button for row in confirmation["reply_markup"]["inline_keyboard"] for button in row]
     assert {"text": "📊 This month", "url": link} in buttons
+    assert not telegram.refused  # a web_app button would be: groups take only links
     assert balance["reply_markup"]["inline_keyboard"] == [[{"text": "📊 This month", "url": link}]]
     assert '<script src="app.js" defer></script>' in html
     assert [(entry["item"], entry["amount"], entry["mine"]) for entry in month["entries"]] == [
@@ -108,3 +109,43 @@ async def test_in_a_browser_a_member_sees_the_month_seeded_through_the_sheets_ap
             await browser.close()
     assert totals == "Spent: $6.00 + 5,000៛"
     assert spreadsheet.months[0].values()[1][2].startswith("[void]")
+
+
+async def test_only_who_telegram_says_is_in_the_group_now_opens_its_month(telegram, settings_for, clock):
+    port = free_port()
+    settings = settings_for(WEBAPP_URL="https://bot.example.org/month/", WEBAPP_PORT=str(port))
+    # Every status getChatMember answers: a restricted member may still be in the group, or gone.
+    statuses = {
+        201: ("creator", True),
+        202: ("administrator", True),
+        203: ("member", True),
+        204: ("restricted", True),
+        205: ("restricted", False),
+        206: ("left", False),
+        207: ("kicked", False),
+    }
+    for user_id, (status, is_member) in statuses.items():
+        telegram.member_is(GROUP, user_id, status, is_member=is_member)
+    opened = {}
+    async with running(settings, clock):
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee 3$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(coffee))
+        async with aiohttp.ClientSession() as session:
+            for user_id in statuses:
+                fields = {
+                    "auth_date": str(int(clock.now().timestamp())),
+                    "start_param": start_param_of(GROUP),
+                    "user": json.dumps({"id": user_id, "first_name": f"Member {user_id}"}),
+                }
+                headers = {"Authorization": f"tma {signed_init_data(fields, telegram.token)}"}
+                async with session.get(f"http://127.0.0.1:{port}/api/month", headers=headers) as answer:
+                    opened[statuses[user_id]] = answer.status
+    assert opened == {
+        ("creator", True): 200,
+        ("administrator", True): 200,
+        ("member", True): 200,
+        ("restricted", True): 200,
+        ("restricted", False): 403,
+        ("left", False): 403,
+        ("kicked", False): 403,
+    }

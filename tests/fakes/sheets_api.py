@@ -116,12 +116,19 @@ class FakeSheets:
         self.token_refusals: list[tuple[int, dict[str, Any]]] = []  # the token endpoint's next answers
         self.disabled_in_project: str | None = None  # the Sheets API is off for this project number
         self.reads_per_minute: int | None = None  # Google's read quota per user, when set
+        self.held: threading.Event | None = None  # while set here and not yet set itself, calls wait
+        self.calls_held = 0
         self._lock = threading.RLock()
         self._next_sheet_id = 1000
         self._server: ThreadingHTTPServer | None = None
         self.url = ""
 
     # Set-up
+
+    def hold_calls(self) -> threading.Event:
+        """From now on every call waits, as on Google's slow days, until the event returned is set."""
+        self.held = threading.Event()
+        return self.held
 
     def start(self) -> str:
         """Serve on a free loopback port in a background thread; returns the base URL."""
@@ -148,7 +155,9 @@ class FakeSheets:
         return self.url
 
     def stop(self) -> None:
-        """Stop serving."""
+        """Stop serving (calls still held go on first)."""
+        if self.held is not None:
+            self.held.set()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -242,6 +251,11 @@ class FakeSheets:
             self._reply(handler, 401, _error(401, "Request had invalid authentication credentials."))
             return
         kind = _kind(method, url.path)
+        held = self.held
+        if held is not None and not held.is_set():
+            with self._lock:
+                self.calls_held += 1
+            held.wait(timeout=60)
         with self._lock:
             self.calls.append((kind, f"{method} {unquote(url.path)}"))
             self.call_times.append((kind, self.clock()))

@@ -23,6 +23,9 @@ MAX_CAPTION_LENGTH = 1024
 MAX_COMMANDS = 100
 MAX_ALERT_LENGTH = 200  # answerCallbackQuery's text
 MAX_COMMAND_DESCRIPTION = 256
+# How long Telegram waits for answerCallbackQuery after a tap (10 to 15 s), and what it says after.
+CALLBACK_ANSWER_SECONDS = 10
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 # The accounts Telegram shows as the sender of an anonymous admin's and of a channel's messages.
 GROUP_ANONYMOUS_BOT = {
@@ -93,6 +96,14 @@ class FakeTelegram:
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     _refusals: list[Refusal] = field(default_factory=list)
     migrated: dict[int, int] = field(default_factory=dict)  # a group's old id -> its supergroup's
+    # getChatMember's answer set by member_is, by (chat id, user id), over creators/admins/members_of.
+    statuses: dict[tuple[int, int], Params] = field(default_factory=dict)
+    # Each tap's callback query id and when it was pushed; the ones answered.
+    _taps: dict[str, float] = field(default_factory=dict)
+    _answered_taps: set[str] = field(default_factory=set)
+    # Forum topics members posted in, by chat; a reply thread by (chat id, message id) of its messages.
+    topics: dict[int, set[int]] = field(default_factory=dict)
+    _threads: dict[tuple[int, int], int] = field(default_factory=dict)
     refused: list[Call] = field(default_factory=list)  # calls answered with an error
     deleted: set[int] = field(default_factory=set)  # members' messages deleted since they were sent
     kicked_from: set[int] = field(default_factory=set)  # groups the bot was removed from
@@ -138,6 +149,9 @@ class FakeTelegram:
         if topic is not None:
             message["message_thread_id"] = topic
             message["is_topic_message"] = True
+            self.topics.setdefault(chat_id, set()).add(topic)
+        elif reply_to is not None:
+            self._join_reply_thread(message, int(reply_to["message_id"]))
         self._push({"message": message})
         return message
 
@@ -259,12 +273,15 @@ class FakeTelegram:
         self._push({"edited_message": edited})
         return edited
 
-    def user_taps(self, bot_message: Params, callback_data: str, user_id: int, name: str = "") -> None:
-        """A member taps an inline button under one of the bot's messages."""
+    def user_taps(self, bot_message: Params, callback_data: str, user_id: int, name: str = "") -> str:
+        """A member taps an inline button under one of the bot's messages; Telegram waits
+        CALLBACK_ANSWER_SECONDS (by `now`) for its answer. Returns the callback query's id."""
+        query_id = str(next(self._message_ids))
+        self._taps[query_id] = self.now()
         self._push(
             {
                 "callback_query": {
-                    "id": str(next(self._message_ids)),
+                    "id": query_id,
                     "from": self._user(user_id, name),
                     "chat_instance": "1",
                     "message": bot_message,
@@ -272,6 +289,7 @@ class FakeTelegram:
                 }
             }
         )
+        return query_id
 
     def user_sends_sticker(self, chat_id: int, user_id: int) -> None:
         """A member posts a sticker, which has no text."""
@@ -306,6 +324,26 @@ class FakeTelegram:
         confirmation = {"message_id": next(self._message_ids), "date": near["date"], "chat": near["chat"]}
         undo = sent["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
         self.user_taps({**confirmation, "text": sent["text"]}, undo, user_id)
+
+    def member_is(self, chat_id: int, user_id: int, status: str, *, is_member: bool = True) -> None:
+        """getChatMember answers this status of the Bot API for the user in the group: creator,
+        administrator, member, restricted (still in the group or not: is_member), left or kicked."""
+        user = self._user(user_id, "")
+        shapes: dict[str, Params] = {
+            "creator": {"status": "creator", "user": user, "is_anonymous": False},
+            "administrator": {"status": "administrator", "user": user, **dict.fromkeys(_ADMIN_RIGHTS, True)},
+            "member": {"status": "member", "user": user},
+            "restricted": {
+                "status": "restricted",
+                "user": user,
+                "is_member": is_member,
+                **dict.fromkeys(_RESTRICTED_RIGHTS, False),
+                "until_date": 0,
+            },
+            "left": {"status": "left", "user": user},
+            "kicked": {"status": "kicked", "user": user, "until_date": 0},
+        }
+        self.statuses[(chat_id, user_id)] = shapes[status]
 
     def answer_with_429(self, method: str, times: int) -> None:
         """The next calls to a method are refused with 429 and a one-second retry_after."""
@@ -427,7 +465,34 @@ class FakeTelegram:
         answer = params.get("text")
         if method == "answerCallbackQuery" and isinstance(answer, str) and len(answer) > MAX_ALERT_LENGTH:
             return _refusal(method, 400, "Bad Request: MESSAGE_TOO_LONG")
+        if method == "answerCallbackQuery":
+            return self._late_answer(str(params.get("callback_query_id", "")))
+        if chat_id is not None and _has_web_app_button(params.get("reply_markup")) and int(chat_id) < 0:
+            return _refusal(method, 400, "Bad Request: BUTTON_TYPE_INVALID")  # web_app: private chats only
+        thread = params.get("message_thread_id")
+        if (
+            chat_id is not None
+            and thread is not None
+            and int(thread) not in self.topics.get(int(chat_id), set())
+        ):
+            return _refusal(method, 400, "Bad Request: message thread not found")
         return None
+
+    def _late_answer(self, query_id: str) -> Refusal | None:
+        """Telegram's refusal of a callback answered twice, too late, or never asked."""
+        pushed = self._taps.get(query_id)
+        if pushed is None or query_id in self._answered_taps or self.now() - pushed > CALLBACK_ANSWER_SECONDS:
+            return _refusal("answerCallbackQuery", 400, QUERY_TOO_OLD)
+        self._answered_taps.add(query_id)
+        return None
+
+    def _join_reply_thread(self, message: Params, replied_to: int) -> None:
+        """A reply in a supergroup carries its thread (the first message replied to) as
+        message_thread_id, without is_topic_message, as Telegram sends it."""
+        chat_id = int(message["chat"]["id"])
+        thread = self._threads.get((chat_id, replied_to), replied_to)
+        self._threads[(chat_id, int(message["message_id"]))] = thread
+        message["message_thread_id"] = thread
 
     async def _record(self, method: str, params: Params) -> None:
         assert self._changed is not None
@@ -513,6 +578,8 @@ class FakeTelegram:
         if "message_thread_id" in params:
             message["message_thread_id"] = int(params["message_thread_id"])
             message["is_topic_message"] = True
+        elif isinstance(params.get("reply_parameters"), dict):
+            self._join_reply_thread(message, int(params["reply_parameters"]["message_id"]))
         return message
 
     async def _api_sendPhoto(self, params: Params) -> Params:  # noqa: N802
@@ -557,6 +624,8 @@ class FakeTelegram:
 
     async def _api_getChatMember(self, params: Params) -> Params:  # noqa: N802
         user_id, chat_id = int(params["user_id"]), int(params["chat_id"])
+        if (chat_id, user_id) in self.statuses:
+            return self.statuses[(chat_id, user_id)]
         if self.creators.get(chat_id) == user_id:
             return {"status": "creator", "user": self._user(user_id, ""), "is_anonymous": False}
         if chat_id in self.members_of and user_id not in self.members_of[chat_id] | self.admins:
@@ -637,6 +706,25 @@ _ADMIN_RIGHTS = (
     "can_edit_stories",
     "can_delete_stories",
 )
+# What getChatMember says a restricted member may do (none of it, here).
+_RESTRICTED_RIGHTS = (
+    "can_send_messages",
+    "can_send_audios",
+    "can_send_documents",
+    "can_send_photos",
+    "can_send_videos",
+    "can_send_video_notes",
+    "can_send_voice_notes",
+    "can_send_polls",
+    "can_send_other_messages",
+    "can_add_web_page_previews",
+    "can_change_info",
+    "can_invite_users",
+    "can_pin_messages",
+    "can_manage_topics",
+    "can_edit_tag",
+    "can_react_to_messages",
+)
 # PTB sends string parameters as they are and JSON-encodes the rest.
 _RAW_STRING_PARAMETERS = frozenset({"text", "callback_query_id", "parse_mode", "secret_token", "url"})
 
@@ -664,6 +752,12 @@ def _commands_refusal(params: Params) -> Refusal | None:
     if language is not None and not re.fullmatch(r"[a-z]{2}", str(language)):
         return _refusal("setMyCommands", 400, "Bad Request: invalid language code specified")
     return None
+
+
+def _has_web_app_button(markup: object) -> bool:
+    """Whether an inline keyboard has a web_app button (Telegram takes them in private chats only)."""
+    rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+    return any(isinstance(button, dict) and "web_app" in button for row in rows for button in row)
 
 
 def _error(code: int, description: str) -> web.Response:

@@ -44,6 +44,8 @@ from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
+from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
+from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
@@ -141,6 +143,7 @@ def build_application(
             task.cancel()
         if handlers is not None:
             await handlers.drain()
+        await callbacks.close()
         for cleanup in cleanups:
             await cleanup()
 
@@ -166,6 +169,8 @@ def build_application(
             await handlers.chat_moved(old_chat_id, new_chat_id)
 
     application.bot_data[HTTP_REQUESTS] = requests
+    # Each tap answered in Telegram's time, whatever waits before it in its chat's queue.
+    application.bot_data[CALLBACK_ANSWERS] = callbacks = CallbackAnswers(application.bot)
     confirmations = ConfirmationQueue(application.bot, on_moved=moved)
     handlers = BotHandlers(
         capture,
@@ -222,7 +227,9 @@ def build_application(
         returned = filters.Regex(GIVEN_BACK) & filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
         application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
     if ask is not None:
-        asking = AskHandlers(handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone))
+        asking = AskHandlers(
+            handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone), callbacks
+        )
         for command, handler in (
             ("ask", asking.ask_command),
             ("recent", asking.recent),
@@ -275,11 +282,14 @@ def build_application(
     # Button data as the bot writes it: a message id (ASCII digits a message id can have) and a choice.
     # Anything else (a forged '99999999999999999999999999999', '²') matches no handler.
     message_id = "[0-9]{1,10}"
-    application.add_handler(CallbackQueryHandler(handlers.undo_button, pattern=rf"^undo:{message_id}$"))
-    application.add_handler(CallbackQueryHandler(handlers.switch_button, pattern=rf"^switch:{message_id}$"))
-    application.add_handler(CallbackQueryHandler(handlers.category_menu, pattern=rf"^catmenu:{message_id}$"))
+    buttons = ButtonHandlers(capture, categorising, languages, handlers.user_is_admin, callbacks)
+    application.add_handler(CallbackQueryHandler(buttons.undo_button, pattern=rf"^{UNDO}:{message_id}$"))
+    application.add_handler(CallbackQueryHandler(buttons.switch_button, pattern=rf"^{SWITCH}:{message_id}$"))
     application.add_handler(
-        CallbackQueryHandler(handlers.category_chosen, pattern=rf"^cat:{message_id}:[0-9]{{1,3}}$")
+        CallbackQueryHandler(buttons.category_menu, pattern=rf"^{CATEGORY_MENU}:{message_id}$")
+    )
+    application.add_handler(
+        CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
     return application
 
@@ -312,6 +322,9 @@ def _serve_only_served_groups(application: Application, served: ServedGroups) ->
         ):
             return
         log.info("an update from chat %s, which this bot does not serve, was ignored", chat.id)
+        callbacks = application.bot_data.get(CALLBACK_ANSWERS)
+        if isinstance(callbacks, CallbackAnswers):
+            callbacks.forget(update)
         raise ApplicationHandlerStop
 
     application.add_handler(TypeHandler(Update, gate), group=-2)

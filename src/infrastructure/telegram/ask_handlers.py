@@ -22,6 +22,7 @@ from balance_bot.ports import LedgerError
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
+from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
 from infrastructure.telegram.replies import Replies
 
@@ -39,7 +40,9 @@ class AskHandlers:
         capture: CaptureService,
         khr_per_usd: Decimal,
         timezone: tzinfo,
+        callbacks: CallbackAnswers,
     ) -> None:
+        self._callbacks = callbacks
         self._timezone = timezone
         self._bot = bot
         self._ask = ask
@@ -138,17 +141,18 @@ class AskHandlers:
         replies = await self._bot.replies_for(message)
         if action == CANCEL:
             done = self._ask.cancel(token, message.chat_id, user.id)
-            await query.answer(
-                replies.say(texts.CANCELLED if done else texts.CONFIRM_GONE), show_alert=not done
-            )
+            said = replies.say(texts.CANCELLED if done else texts.CONFIRM_GONE)
+            if not await self._callbacks.answer(query, said, show_alert=not done):
+                await self._bot.reply(message, said)
             if done:
                 await query.edit_message_reply_markup(None)
             return
         request = self._ask.confirm(token, message.chat_id, user.id)
         if request is None:
-            await query.answer(replies.say(texts.CONFIRM_GONE), show_alert=True)
+            if not await self._callbacks.answer(query, replies.say(texts.CONFIRM_GONE), show_alert=True):
+                await self._bot.reply(message, replies.say(texts.CONFIRM_GONE))
             return
-        await query.answer()
+        await self._callbacks.answer(query)
         await query.edit_message_reply_markup(None)
         asked = message.reply_to_message or message
         author = author_of(asked, user) or author_of(message, user)

@@ -12,6 +12,8 @@ from typing import Protocol
 from telegram import Update
 from telegram.ext import Application
 
+from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
+
 log = logging.getLogger(__name__)
 
 
@@ -41,6 +43,8 @@ class ChatQueues:
         self.progress = asyncio.Event()  # set each time an update was handled
         self._queues: defaultdict[int, deque[Update]] = defaultdict(deque)
         self._workers: dict[int, asyncio.Task[None]] = {}
+        callbacks = application.bot_data.get(CALLBACK_ANSWERS)
+        self._callbacks = callbacks if isinstance(callbacks, CallbackAnswers) else None
 
     def dispatch(self, update: Update) -> None:
         """Queue the update behind its chat's others; an update already in hand is not queued twice."""
@@ -50,6 +54,8 @@ class ChatQueues:
         # Updates without a chat (rare kinds) need no order: each gets a queue of its own.
         key = chat.id if chat is not None else -update.update_id - (1 << 62)
         self.in_flight[update.update_id] = update
+        if self._callbacks is not None:  # a tap's answer must not wait behind its chat's queue
+            self._callbacks.arrived(update)
         self._queues[key].append(update)
         if key not in self._workers:
             self._workers[key] = asyncio.get_running_loop().create_task(self._work(key))

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Mapping
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, ChatMigrated, TelegramError
+from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances import BalanceService
 from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService, IncomingMessage
-from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
+from balance_bot.categorising import Categorising
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Landed, Landing
 from balance_bot.domain.language import Language
@@ -28,26 +28,20 @@ from balance_bot.membership import GroupMembership
 from balance_bot.outcomes import (
     ON_THE_DAY_POSTED,
     Accepted,
-    ActionRefusal,
-    ActionRefused,
     Held,
     Outcome,
     Queued,
-    Refused,
     Saved,
 )
 from balance_bot.ports import LedgerError, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
-from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue, utf16_length
+from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, confirmation_buttons
+from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.links import month_link
 
 log = logging.getLogger(__name__)
-UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
-CATEGORIES_PER_ROW = 2
-# Telegram's longest answer to a button tap; a longer refusal is said in the chat instead.
-MAX_ALERT_LENGTH = 200
 
 
 class QuietChats:
@@ -206,14 +200,6 @@ class BotHandlers:
             log.info("removed from chat %s: its rounds and summaries stop", change.chat.id)
             await self._membership.removed(change.chat.id)
 
-    async def undo_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Void the rows behind an Undo button."""
-        await self._button(update, context, UNDO)
-
-    async def switch_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Switch the guessed currency behind a button."""
-        await self._button(update, context, SWITCH)
-
     async def undo_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/undo in reply to an expense message voids its rows."""
         message, user = update.message, update.effective_user
@@ -283,81 +269,6 @@ class BotHandlers:
             await self._reply(message, replies.ledger_problem(exc))
             return
         await self._reply(message, replies.recategorised(outcome, name, shown))
-
-    async def category_menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The category button: the confirmation's buttons become the tab's categories to choose from."""
-        query = update.callback_query
-        if query is None or query.data is None or query.message is None or self._categorising is None:
-            return
-        message_id = int(query.data.split(":", 1)[1])
-        chat_id = query.message.chat.id
-        replies = Replies.of(await self._languages.for_group(chat_id))
-        user_id = query.from_user.id
-        refused = await self._categorising.refusal_to_choose(
-            chat_id, message_id, user_id, lambda: self._user_is_admin(context, chat_id, user_id)
-        )
-        if refused is not None:  # another member's confirmation keeps its buttons
-            await query.answer(replies.recategorised(refused, "", {})[:MAX_ALERT_LENGTH], show_alert=True)
-            return
-        try:
-            book = await self._categorising.book(chat_id)
-        except LedgerError as exc:
-            await query.answer(replies.ledger_problem(exc)[:MAX_ALERT_LENGTH], show_alert=True)
-            return
-        shown = replies.category_names(book)
-        choices = [
-            InlineKeyboardButton(
-                replies.category(category.name, shown), callback_data=f"{CATEGORY}:{message_id}:{index}"
-            )
-            for index, category in enumerate(book.choices)
-        ]
-        rows = [
-            choices[start : start + CATEGORIES_PER_ROW]
-            for start in range(0, len(choices), CATEGORIES_PER_ROW)
-        ]
-        await query.answer()
-        try:
-            await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
-        except BadRequest as exc:  # tapped twice: the list is showing already
-            if "not modified" not in str(exc):
-                raise
-
-    async def category_chosen(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A category tapped in that list: the expense gets it (its author or an admin), and it is learned."""
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or query.message is None:
-            return
-        if self._categorising is None:
-            return
-        _, message_id, index = query.data.split(":")
-        chat_id = query.message.chat.id
-        replies = Replies.of(await self._languages.for_group(chat_id))
-        try:
-            book = await self._categorising.book(chat_id)
-            choices = book.choices
-            name = choices[int(index)].name if int(index) < len(choices) else ""
-            outcome = await self._categorising.recategorise(
-                chat_id,
-                int(message_id),
-                user.id,
-                lambda: self._user_is_admin(context, chat_id, user.id),
-                name,
-            )
-        except LedgerError as exc:
-            await query.answer(replies.ledger_problem(exc)[:MAX_ALERT_LENGTH], show_alert=True)
-            return
-        if isinstance(outcome, NoSuchCategory):  # the tab changed since the list was shown
-            outcome = ActionRefused(ActionRefusal.UNKNOWN)
-        shown = replies.category_names(book)
-        if not isinstance(outcome, Recategorised):
-            await query.answer(replies.recategorised(outcome, name, shown), show_alert=True)
-            return
-        await query.answer()
-        await query.edit_message_reply_markup(
-            InlineKeyboardMarkup([[button] for button in _buttons(outcome.message, replies, shown)])
-        )
-        if isinstance(query.message, Message):
-            await query.message.reply_text(replies.recategorised(outcome, name, shown))
 
     async def _learned_categories(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, forget: bool
@@ -490,29 +401,6 @@ class BotHandlers:
             return None
         return message
 
-    async def _button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or query.message is None:
-            return
-        chat_id = query.message.chat.id
-        member_message_id = int(query.data.split(":", 1)[1])
-
-        def is_admin() -> Awaitable[bool]:
-            return self._user_is_admin(context, chat_id, user.id)
-
-        if action == UNDO:
-            outcome = await self._capture.undo(chat_id, member_message_id, user.id, is_admin)
-        else:
-            outcome = await self._capture.switch_currency(chat_id, member_message_id, user.id, is_admin)
-        replies = Replies.of(await self._languages.for_group(chat_id))
-        text = replies.reply_for(outcome, user.full_name)
-        if isinstance(outcome, ActionRefused | Refused) and text and utf16_length(text) <= MAX_ALERT_LENGTH:
-            await query.answer(text, show_alert=True)  # only the member who tapped sees it
-            return
-        await query.answer()
-        if text and isinstance(query.message, Message):
-            await query.message.reply_text(text)
-
     async def _from_member(
         self,
         message: Message | None,
@@ -555,7 +443,9 @@ class BotHandlers:
                     message.message_id,
                     confirmation,
                     (
-                        *_buttons(saved, replies, categories if self._categorising is not None else None),
+                        *confirmation_buttons(
+                            saved, replies, categories if self._categorising is not None else None
+                        ),
                         *self._month_button(message, replies),
                     ),
                     quiet,
@@ -657,9 +547,10 @@ class BotHandlers:
         """Whether the message's sender is an admin: an anonymous admin (on behalf of the group) is."""
         if _posted_by_the_group(message):
             return True
-        return await self._user_is_admin(context, message.chat_id, user_id)
+        return await self.user_is_admin(context, message.chat_id, user_id)
 
-    async def _user_is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    async def user_is_admin(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+        """Whether the user is an admin of the group (or one of the operator's ADMIN_USER_IDS)."""
         if user_id in self._admin_user_ids:
             return True
         try:
@@ -724,24 +615,6 @@ def _expense_message_id(target: Message, bot_id: int) -> int:
             if action in (UNDO, SWITCH, CATEGORY_MENU) and rest.isdigit():
                 return int(rest)
     return target.message_id
-
-
-def _buttons(
-    saved: SavedMessage, replies: Replies, categories: Mapping[str, str] | None = None
-) -> tuple[InlineKeyboardButton, ...]:
-    """Undo; the currency switch when the currency was guessed; the category of a one-line expense,
-    which opens the tab's categories to choose from (when the bot keeps categories)."""
-    buttons = [InlineKeyboardButton(replies.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")]
-    if saved.currency_guessed:
-        buttons.append(
-            InlineKeyboardButton(replies.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
-        )
-    if categories is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
-        label = replies.say(
-            texts.CATEGORY_BUTTON, category=replies.category(saved.lines[0].line.category, categories)
-        )
-        buttons.append(InlineKeyboardButton(label, callback_data=f"{CATEGORY_MENU}:{saved.message_id}"))
-    return tuple(buttons)
 
 
 async def _send_to_supergroup(message: Message, new_chat_id: int, text: str) -> Message | None:

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
-from telegram import Bot, MenuButtonWebApp, WebAppInfo
+from telegram import Bot, ChatMemberRestricted, MenuButtonWebApp, WebAppInfo
+from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 
 from balance_bot.capture import CaptureService
@@ -73,6 +74,8 @@ class MiniAppServer:
             except TelegramError as exc:  # no such user there, or the bot was removed
                 log.info("getChatMember %s in %s: %s", user_id, chat_id, exc)
                 return None
+            if isinstance(member, ChatMemberRestricted) and not member.is_member:
+                return str(ChatMemberStatus.LEFT)  # restricted, but no longer in the group
             return str(member.status)
 
         titles: dict[int, str | None] = {}

@@ -51,7 +51,7 @@ PAST_MONTHS_PER_MINUTE = 12  # a viewer paging through old months: each may be a
 # All of a group's viewers together: a third of Google's 60 reads a minute, the rest kept for the
 # group's /balance, questions and the outbox's checks.
 PAST_MONTHS_PER_GROUP_PER_MINUTE = 20
-# What getChatMember says of a member who may see the group's month.
+# What getChatMember says of a member who may see the group's month ("restricted" only while still in it).
 MEMBER_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
 ADMIN_STATUSES = frozenset({"creator", "administrator"})
 
