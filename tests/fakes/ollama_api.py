@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,11 +62,11 @@ class FakeOllama:
 
     async def _show(self, request: web.Request) -> web.Response:
         model = (await request.json()).get("model")
-        if model not in self.models:
+        if not _among(model, self.models):
             return web.json_response({"error": f"model '{model}' not found"}, status=404)
         capabilities = ["completion"]
-        capabilities += [] if model in self.no_tools_models else ["tools"]
-        capabilities += ["thinking"] if model in self.thinking_models else []
+        capabilities += [] if _among(model, self.no_tools_models) else ["tools"]
+        capabilities += ["thinking"] if _among(model, self.thinking_models) else []
         return web.json_response(
             {"capabilities": capabilities, "details": {"format": "gguf"}, "model_info": {}}
         )
@@ -128,16 +129,16 @@ class FakeOllama:
         if "keep_alive" in body and (error := duration_error(body["keep_alive"])) is not None:
             return 400, error  # the request is bound before anything else is looked at
         model = body.get("model")
-        if model not in self.models:
+        if not _among(model, self.models):
             return 404, f"model '{model}' not found"
-        if "think" in body and model not in self.thinking_models:
+        if "think" in body and not _among(model, self.thinking_models):
             if _version(self.version) == (0, 12, 4):
                 # 0.12.4 asked the model for the thinking capability whenever `think` was sent, even
                 # false; 0.12.5 took `think: false` from any model again (ollama/ollama#12555).
                 return 400, f"registry.ollama.ai/library/{model} does not support thinking"
             if body["think"] is True:
                 return 400, f'"{model}" does not support thinking'
-        if body.get("tools") and model in self.no_tools_models:
+        if body.get("tools") and _among(model, self.no_tools_models):
             return 400, f"registry.ollama.ai/library/{model} does not support tools"
         return None
 
@@ -148,7 +149,7 @@ class FakeOllama:
         return (
             "format" in body
             and body.get("think") is False
-            and body["model"] in self.thinking_models
+            and _among(body["model"], self.thinking_models)
             and (0, 12, 4) <= _version(self.version) < (0, 31, 2)
         )
 
@@ -184,6 +185,15 @@ def duration_error(value: object) -> str | None:
             return f"time: unknown unit {json.dumps(unit_text, ensure_ascii=False)} in duration {quoted}"
         rest = rest[len(unit_text) :]
     return None
+
+
+def _among(model: object, models: Iterable[str]) -> bool:
+    """Whether Ollama finds the model there: a name without a tag is the :latest one."""
+
+    def resolved(name: object) -> object:
+        return name if not isinstance(name, str) or ":" in name else f"{name}:latest"
+
+    return resolved(model) in {resolved(name) for name in models}
 
 
 def _version(version: str) -> tuple[int, ...]:
