@@ -121,3 +121,19 @@ async def test_an_answer_cut_at_num_predict_is_invalid_even_when_what_came_is_a_
     assert failed.value.failure is Failure.INVALID
     assert "length" in str(failed.value)
     assert (failed.value.input_tokens, failed.value.output_tokens) == (900, 40)
+
+
+async def test_a_thinking_model_asked_not_to_think_answers_unheld_by_the_schema_on_the_versions_that_drop_it(
+    ollama,
+):
+    ollama.models = ["qwen3:4b"]
+    ollama.thinking_models = {"qwen3:4b"}
+    ollama.script.answers["bought rice for 30"] = answer(30, "UNKNOWN", "rice")
+    reader = OllamaReader(ollama.url, "qwen3:4b", 2.0)
+    ollama.version = "0.20.0"
+    with pytest.raises(ModelFailure) as failed:
+        await reader.read("bought rice for 30", EXPENSES)
+    assert failed.value.failure is Failure.INVALID
+    ollama.version = "0.31.2"
+    assert (await reader.read("bought rice for 30", EXPENSES)).answer.entries[0].purpose == "rice"
+    await reader.aclose()
