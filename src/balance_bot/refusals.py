@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from typing import Protocol
 
@@ -23,6 +24,10 @@ class LedgerRefused(LedgerError):
     def __init__(self, reason: SheetRefusal, detail: str) -> None:
         super().__init__(detail)
         self.reason = reason
+
+
+# Tells a group that its sheet refuses the rows, and what to do about it.
+Tell = Callable[[int, "LedgerRefused"], Awaitable[None]]
 
 
 class RefusalLog(Protocol):
