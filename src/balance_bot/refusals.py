@@ -21,9 +21,10 @@ class SheetRefusal(StrEnum):
 class LedgerRefused(LedgerError):
     """The sheet refuses the bot's rows for good: trying again changes nothing until someone fixes it."""
 
-    def __init__(self, reason: SheetRefusal, detail: str) -> None:
+    def __init__(self, reason: SheetRefusal, detail: str, share_with: str = "") -> None:
         super().__init__(detail)
         self.reason = reason
+        self.share_with = share_with  # the account to share the sheet with, or to let edit a protection
 
 
 # Tells a group that its sheet refuses the rows, and what to do about it.

@@ -53,6 +53,7 @@ def protected(share_with: str, tabs: Iterable[str] = ()) -> LedgerRefused:
         SheetRefusal.PROTECTED,
         f"the range the bot writes{' (' + named + ')' if named else ''} is protected: remove the "
         f"protection, or add {share_with} to the people who may edit it",
+        share_with,
     )
 
 
@@ -61,6 +62,7 @@ def read_only(share_with: str) -> LedgerRefused:
     return LedgerRefused(
         SheetRefusal.READ_ONLY,
         f"the sheet is shared with {share_with} as Viewer: share it as Editor",
+        share_with,
     )
 
 
