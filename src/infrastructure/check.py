@@ -15,6 +15,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from balance_bot.domain.language import Language
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
+from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.i18n.catalogs import LOCALE_FOLDER, translations
 from infrastructure.llm.questions import Failure, ModelFailure
 from infrastructure.logging_setup import redact
@@ -280,6 +281,16 @@ async def _ledger(settings: Settings) -> list[Finding]:
     return findings
 
 
+_REFUSED = {
+    SheetRefusal.NOT_A_GOOGLE_SHEET: "an uploaded .xlsx, not a Google Sheet: open it, choose File → Save as "
+    "Google Sheets, and use the new sheet's id",
+    SheetRefusal.READ_ONLY: "shared with {email} as Viewer, not Editor: share it as Editor",
+    SheetRefusal.PROTECTED: "a month's or the Categories tab is protected: remove the protection or let "
+    "{email} edit it",
+    SheetRefusal.PAST_THE_GRID: "a month's tab is too small for the bot's cells: add rows or columns",
+}
+
+
 async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, email: str) -> Finding:
     try:
         title = await check(spreadsheet_id)
@@ -287,6 +298,8 @@ async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, em
         return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", f"not shared with {email} as Editor")
     except LedgerNotFound:
         return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", "no such spreadsheet")
+    except LedgerRefused as refused:  # for good: named, with what to do
+        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", _REFUSED[refused.reason].format(email=email))
     except LedgerError as exc:
         return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", str(exc))
     return Finding(Verdict.OK, f"Sheet {spreadsheet_id}", f"“{title}” is writable")

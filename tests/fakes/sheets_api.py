@@ -17,6 +17,14 @@ from urllib.parse import parse_qs, unquote, urlparse
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.fakes.sheets_refusals import (
+    READ_QUOTA,
+    error,
+    protected_ranges,
+    refused_for_good,
+    service_disabled,
+)
+
 Cell = Any
 _A1 = re.compile(r"^(?:(?P<sheet>'(?:[^']|'')+'|[^!]+)!)?(?P<cells>.*)$")
 _CELL = re.compile(r"^([A-Z]*)(\d*)$")
@@ -33,6 +41,8 @@ class FakeSheet:
     formats: dict[int, str] = field(default_factory=dict)  # column index -> number format pattern
     bold_header: bool = False
     widths: dict[int, int] = field(default_factory=dict)
+    protected_for: set[str] | None = None  # a protected tab: only these accounts may write to it
+    grid: tuple[int, int] | None = None  # (rows, columns) a bookkeeper cut the grid to; writes past it fail
 
     def values(self) -> list[list[Cell]]:
         """The rows as the API returns them: trailing empty cells and rows trimmed."""
@@ -70,6 +80,8 @@ class FakeSpreadsheet:
     title: str
     editors: set[str]
     sheets: list[FakeSheet] = field(default_factory=list)
+    viewers: set[str] = field(default_factory=set)  # shared as Viewer: reads answer, writes get 403
+    uploaded_xlsx: bool = False  # an .xlsx opened in Drive, never converted: every call gets 400
 
     def sheet(self, title: str) -> FakeSheet:
         """A worksheet by title."""
@@ -235,11 +247,11 @@ class FakeSheets:
             self._reply(handler, 200, self._token(body))
             return
         if self.disabled_in_project is not None:
-            self._reply(handler, 403, _service_disabled(self.disabled_in_project))
+            self._reply(handler, 403, service_disabled(self.disabled_in_project))
             return
         email = self._tokens.get(handler.headers.get("Authorization", "").removeprefix("Bearer "))
         if email is None:
-            self._reply(handler, 401, _error(401, "Request had invalid authentication credentials."))
+            self._reply(handler, 401, error(401, "Request had invalid authentication credentials."))
             return
         kind = _kind(method, url.path)
         with self._lock:
@@ -251,35 +263,39 @@ class FakeSheets:
             outage = next((o for o in self.outages if o.lasts()), None)
             over_read_quota = kind in _READS and self._over_read_quota()
         if over_read_quota:  # Google sends no Retry-After for a quota: the minute must refill
-            self._reply(handler, 429, _error(429, _READ_QUOTA))
+            self._reply(handler, 429, error(429, READ_QUOTA))
             return
         if self.latency_seconds:
             time.sleep(self.latency_seconds)
         if outage is not None:
-            self._reply(handler, outage.status, _error(outage.status, "injected outage"))
+            self._reply(handler, outage.status, error(outage.status, "injected outage"))
             return
         late_by = 0.0
         if failure is not None and failure.late_by_seconds:
             failure, late_by = None, failure.late_by_seconds
         if failure is not None:
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
-            self._reply(handler, failure.status, _error(failure.status, "injected failure"), headers)
+            self._reply(handler, failure.status, error(failure.status, "injected failure"), headers)
             return
         match = re.match(r"^/v4/spreadsheets/([^/:]+)(.*)$", url.path)
         if match is None or match.group(1) not in self.spreadsheets:
-            self._reply(handler, 404, _error(404, "Requested entity was not found."))
+            self._reply(handler, 404, error(404, "Requested entity was not found."))
             return
         spreadsheet = self.spreadsheets[match.group(1)]
-        if email not in spreadsheet.editors:
-            self._reply(handler, 403, _error(403, "The caller does not have permission"))
-            return
         repeated = parse_qs(url.query)
         query = {key: values[0] for key, values in repeated.items()}
         if "ranges" in repeated:  # batchGet names every range as its own ?ranges=
             query["ranges"] = json.dumps(repeated["ranges"])
         payload = json.loads(body) if body else {}
         with self._lock:
-            status, answer = self._api(spreadsheet, method, unquote(match.group(2)), query, payload)
+            refused = refused_for_good(spreadsheet, email, method, unquote(match.group(2)), payload, _range)
+            status, answer = refused or self._api(
+                spreadsheet, method, unquote(match.group(2)), query, payload
+            )
+            if "sheets" in answer and "protectedRanges" in query.get("fields", "protectedRanges"):
+                for sheet, listed in zip(spreadsheet.sheets, answer["sheets"], strict=True):
+                    if sheet.protected_for is not None:
+                        listed["protectedRanges"] = protected_ranges(sheet, email)
         if late_by:
             time.sleep(late_by)
         self._reply(handler, status, answer)
@@ -305,7 +321,7 @@ class FakeSheets:
             try:
                 return 200, self._batch_update(spreadsheet, body.get("requests", []))
             except _Invalid as invalid:
-                return 400, _error(400, str(invalid))
+                return 400, error(400, str(invalid))
         if method == "POST" and rest == "/values:batchUpdate":
             for data in body.get("data", []):
                 self._write(spreadsheet, data["range"], data["values"], body.get("valueInputOption", "RAW"))
@@ -320,7 +336,7 @@ class FakeSheets:
             if not _names_a_sheet_of(
                 spreadsheet, a1.rsplit(":", 1)[0] if a1.endswith((":append", ":clear")) else a1
             ):
-                return 400, _error(
+                return 400, error(
                     400, f"Unable to parse range: {a1.removesuffix(':append').removesuffix(':clear')}"
                 )
             if method == "POST" and a1.endswith(":append"):
@@ -334,7 +350,7 @@ class FakeSheets:
                 return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "updatedRange": updated}
             if method == "GET":
                 return self._read(spreadsheet, a1)
-        return 400, _error(400, f"unsupported call {method} {rest}")
+        return 400, error(400, f"unsupported call {method} {rest}")
 
     def _metadata(self, spreadsheet: FakeSpreadsheet) -> dict[str, Any]:
         return {
@@ -348,8 +364,8 @@ class FakeSheets:
                         "index": index,
                         "sheetType": "GRID",
                         "gridProperties": {
-                            "rowCount": max(1000, len(sheet.rows)),
-                            "columnCount": 26,
+                            "rowCount": sheet.grid[0] if sheet.grid else max(1000, len(sheet.rows)),
+                            "columnCount": sheet.grid[1] if sheet.grid else 26,
                             "frozenRowCount": sheet.frozen_rows,
                         },
                     }
@@ -488,7 +504,7 @@ class FakeSheets:
         try:
             sheet = spreadsheet.sheet(title)
         except StopIteration:
-            return 400, _error(400, f"Unable to parse range: {a1}")
+            return 400, error(400, f"Unable to parse range: {a1}")
         rows = sheet.values()[first_row - 1 : last_row]
         window = [_trim(row[first_column : last_column + 1]) for row in rows]
         while window and not window[-1]:
@@ -545,9 +561,9 @@ class FakeSheets:
 class _QuietServer(ThreadingHTTPServer):
     """A client that gave up waiting (a timeout test) is no error of the server's."""
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
+    def handleerror(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+            super().handleerror(request, client_address)
 
 
 class _Invalid(Exception):
@@ -571,58 +587,9 @@ def _kind(method: str, path: str) -> str:
 _READS = frozenset({"values.get", "values.batchGet", "get"})
 
 
-def _error(code: int, message: str) -> dict[str, Any]:
-    status = {
-        400: "INVALID_ARGUMENT",
-        401: "UNAUTHENTICATED",
-        403: "PERMISSION_DENIED",
-        404: "NOT_FOUND",
-        429: "RESOURCE_EXHAUSTED",
-        500: "INTERNAL",
-        503: "UNAVAILABLE",
-    }.get(code, "UNKNOWN")
-    return {"error": {"code": code, "message": message, "status": status}}
-
-
 def _names_a_sheet_of(spreadsheet: FakeSpreadsheet, a1: str) -> bool:
     title = _range(a1)[0]
     return any(sheet.title == title for sheet in spreadsheet.sheets)
-
-
-_READ_QUOTA = (
-    "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' "
-    "of service 'sheets.googleapis.com' for consumer 'project_number:123456789012'."
-)
-
-
-def _service_disabled(project: str) -> dict[str, Any]:
-    """The real 403 for a project where the Sheets API was never enabled."""
-    activation = (
-        f"https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project={project}"
-    )
-    return {
-        "error": {
-            "code": 403,
-            "message": (
-                f"Google Sheets API has not been used in project {project} before or it is disabled. "
-                f"Enable it by visiting {activation} then retry. If you enabled this API recently, "
-                "wait a few minutes for the action to propagate to our systems and retry."
-            ),
-            "status": "PERMISSION_DENIED",
-            "details": [
-                {
-                    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-                    "reason": "SERVICE_DISABLED",
-                    "domain": "googleapis.com",
-                    "metadata": {
-                        "consumer": f"projects/{project}",
-                        "service": "sheets.googleapis.com",
-                        "activationUrl": activation,
-                    },
-                }
-            ],
-        }
-    }
 
 
 def _range(a1: str) -> tuple[str, tuple[int, int, int, int]]:

@@ -78,6 +78,22 @@ async def test_a_sheet_not_shared_names_the_email(environment, sheets):
     assert report(findings) == 1
 
 
+async def test_a_sheet_that_refuses_for_good_is_a_failure_naming_the_refusal_and_what_to_do(
+    environment, sheets
+):
+    key, env = environment
+    spreadsheet = sheets.spreadsheets[SHEET_ID]
+    spreadsheet.uploaded_xlsx = True
+    xlsx = by_item(await run_checks(Settings.from_environment(env)))[f"Sheet {SHEET_ID}"]
+    spreadsheet.uploaded_xlsx = False
+    spreadsheet.viewers, spreadsheet.editors = spreadsheet.editors, {"owner@petty-cash.example"}
+    viewer = by_item(await run_checks(Settings.from_environment(env)))[f"Sheet {SHEET_ID}"]
+    assert (xlsx.verdict, viewer.verdict) == (Verdict.FAIL, Verdict.FAIL)
+    assert xlsx.detail.startswith("an uploaded .xlsx, not a Google Sheet: ")
+    assert "File → Save as Google Sheets" in xlsx.detail
+    assert viewer.detail == f"shared with {key['client_email']} as Viewer, not Editor: share it as Editor"
+
+
 async def test_ollama_down_is_a_warning_not_a_failure(environment):
     _, env = environment
     with socket.socket() as probe:

@@ -35,11 +35,7 @@ from infrastructure.categories.tab import (
     categories_from_rows,
     default_rows,
 )
-from infrastructure.sheets.google_api import (
-    SheetsHTTPClient,
-    ledger_error,
-    token_error,
-)
+from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
 from infrastructure.sheets.google_cells import (
     SHEETS_EPOCH,
     UNFORMATTED,
@@ -59,6 +55,7 @@ from infrastructure.sheets.google_cells import (
     topups,
     width_request,
 )
+from infrastructure.sheets.google_refusals import sheets_error
 from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 
 log = logging.getLogger(__name__)
@@ -197,7 +194,7 @@ class GoogleSheetLedger:
         try:
             return work()
         except APIError as exc:
-            raise ledger_error(exc, self.spreadsheet_id, self._share_with) from exc
+            raise sheets_error(exc, self._client, self.spreadsheet_id, self._share_with) from exc
         except (RefreshError, TransportError) as exc:
             raise token_error(exc) from exc
         except requests.RequestException as exc:
@@ -515,7 +512,7 @@ class GoogleSheetLedger:
             try:
                 rows = self._read_values(title)
             except APIError as exc:
-                if exc.response.status_code == 400:  # no such worksheet
+                if no_such_worksheet(exc):  # not the other 400s: a refusal is no empty month
                     continue
                 raise
             self._remember(title, rows, first_only=reading)
