@@ -64,7 +64,7 @@ from balance_bot.ports import (
 from infrastructure.i18n.catalogs import translations
 from infrastructure.i18n.formats import Formats
 from infrastructure.llm.cascade import BudgetReached
-from infrastructure.telegram import texts
+from infrastructure.telegram import texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
 
 ENGLISH = Speech(Language.ENGLISH)
@@ -202,7 +202,7 @@ class Replies:
                 text = self.balance_text(balance, khr_per_usd, current=current)
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
-                text = "\n".join([text, *MemberReplies(self).section(balance)])
+                text = "\n".join([text, *MemberReplies(self).section(balance), *undated.note(self, balance)])
                 if open_until is not None:
                     still_open = self.say(
                         texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)
