@@ -539,8 +539,8 @@ class GoogleSheetLedger:
         months: dict[Period, list[SheetRow]] = {}
         for period in periods:
             owned = [t for t in self._candidates(period) if t in values and self._belongs(t, period)]
-            rows = self._numbered_rows(values[owned[0]], period) if owned else iter(())
-            months[period] = [row for _, row in rows]
+            rows = values[owned[0]] if owned else []
+            months[period] = [row for _, row in self._numbered_rows(rows, period)]
         return months
 
     def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
