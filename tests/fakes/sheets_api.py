@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
@@ -24,10 +25,10 @@ from tests.fakes.sheets_refusals import (
     refused_for_good,
     service_disabled,
 )
+from tests.fakes.sheets_cells import entered, rendered
+from tests.fakes.sheets_ranges import a1_cell, a1_range, column_letters
 
 Cell = Any
-_A1 = re.compile(r"^(?:(?P<sheet>'(?:[^']|'')+'|[^!]+)!)?(?P<cells>.*)$")
-_CELL = re.compile(r"^([A-Z]*)(\d*)$")
 
 
 @dataclass
@@ -43,6 +44,12 @@ class FakeSheet:
     widths: dict[int, int] = field(default_factory=dict)
     protected_for: set[str] | None = None  # a protected tab: only these accounts may write to it
     grid: tuple[int, int] | None = None  # (rows, columns) a bookkeeper cut the grid to; writes past it fail
+    cell_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # given from what was typed
+
+    def format_of(self, row_index: int, column: int) -> str | None:
+        """The number format a cell shows its value in: its own, else its column's (below the header)."""
+        own = self.cell_formats.get((row_index, column))
+        return own if own is not None else self.formats.get(column) if row_index > 0 else None
 
     def values(self) -> list[list[Cell]]:
         """The rows as the API returns them: trailing empty cells and rows trimmed."""
@@ -66,7 +73,7 @@ class FakeSheet:
 
     def cell(self, a1: str) -> Cell:
         """One cell's value by A1 reference."""
-        column, row = _cell(a1)
+        column, row = a1_cell(a1)
         if row - 1 < len(self.rows) and column < len(self.rows[row - 1]):
             return self.rows[row - 1][column]
         return None
@@ -82,6 +89,26 @@ class FakeSpreadsheet:
     sheets: list[FakeSheet] = field(default_factory=list)
     viewers: set[str] = field(default_factory=set)  # shared as Viewer: reads answer, writes get 403
     uploaded_xlsx: bool = False  # an .xlsx opened in Drive, never converted: every call gets 400
+    locale: str = "en_US"  # how typed dates and numbers are read; LOCALES has those the fake knows
+    today: Callable[[], date] = date.today  # the year a date typed without one gets
+
+    def type(self, title: str, a1: str, text: str) -> None:
+        """A bookkeeper types into one cell of the grid: kept as Sheets keeps it under the locale."""
+        column, row = a1_cell(a1)
+        self.enter(self.sheet(title), row - 1, column, [text], "USER_ENTERED")
+
+    def enter(self, sheet: FakeSheet, row_index: int, column: int, values: list[Cell], option: str) -> None:
+        """Values written to a row from `column` on: as sent (RAW), or as if typed (USER_ENTERED)."""
+        if option != "USER_ENTERED":
+            _put(sheet, row_index, column, values)
+            return
+        kept = []
+        for offset, value in enumerate(values):
+            cell = entered(value, self.locale, self.today(), sheet.format_of(row_index, column + offset))
+            if cell.number_format is not None:
+                sheet.cell_formats[(row_index, column + offset)] = cell.number_format
+            kept.append(cell.value)
+        _put(sheet, row_index, column, kept)
 
     def sheet(self, title: str) -> FakeSheet:
         """A worksheet by title."""
@@ -330,7 +357,7 @@ class FakeSheets:
                 "totalUpdatedRows": len(body.get("data", [])),
             }
         if method == "GET" and rest == "/values:batchGet":
-            return self._batch_get(spreadsheet, json.loads(query.get("ranges", "[]")))
+            return self._batch_get(spreadsheet, json.loads(query.get("ranges", "[]")), query)
         if rest.startswith("/values/"):
             a1 = rest.removeprefix("/values/")
             if not _names_a_sheet_of(
@@ -349,13 +376,17 @@ class FakeSheets:
                 )
                 return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "updatedRange": updated}
             if method == "GET":
-                return self._read(spreadsheet, a1)
+                return self._read(spreadsheet, a1, query)
         return 400, error(400, f"unsupported call {method} {rest}")
 
     def _metadata(self, spreadsheet: FakeSpreadsheet) -> dict[str, Any]:
         return {
             "spreadsheetId": spreadsheet.spreadsheet_id,
-            "properties": {"title": spreadsheet.title, "locale": "en_US", "timeZone": "Asia/Phnom_Penh"},
+            "properties": {
+                "title": spreadsheet.title,
+                "locale": spreadsheet.locale,
+                "timeZone": "Asia/Phnom_Penh",
+            },
             "sheets": [
                 {
                     "properties": {
@@ -431,11 +462,10 @@ class FakeSheets:
     def _append(
         self, spreadsheet: FakeSpreadsheet, a1: str, body: dict[str, Any], query: dict[str, str]
     ) -> tuple[int, dict[str, Any]]:
-        title, (first_column, last_column, first_row, _) = _range(a1)
+        title, (first_column, last_column, first_row, _) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
-        values = [
-            [_raw(cell, query.get("valueInputOption", "RAW")) for cell in row] for row in body["values"]
-        ]
+        values: list[list[Cell]] = body["values"]
+        option = query.get("valueInputOption", "RAW")
         start = first_row - 1
         while start < len(sheet.rows) and not _has_values(sheet.rows[start], first_column, last_column):
             start += 1
@@ -454,17 +484,15 @@ class FakeSheets:
                 if _has_values(header, column, column)
             )
         last_column = max(last_column, first_column + max(len(row) for row in values) - 1)
-        if query.get("insertDataOption") == "INSERT_ROWS":
-            for offset, row in enumerate(values):
-                sheet.rows.insert(table_end + offset, [None] * first_column + row)
-        else:
-            for offset, row in enumerate(values):
-                _put(sheet, table_end + offset, first_column, row)
-        left, right = _letters(first_column), _letters(first_column + len(values[0]) - 1)
+        for offset, row in enumerate(values):
+            if query.get("insertDataOption") == "INSERT_ROWS":
+                sheet.rows.insert(table_end + offset, [])
+            spreadsheet.enter(sheet, table_end + offset, first_column, row, option)
+        left, right = column_letters(first_column), column_letters(first_column + len(values[0]) - 1)
         updated = f"'{title}'!{left}{table_end + 1}:{right}{table_end + len(values)}"
         answer: dict[str, Any] = {"spreadsheetId": spreadsheet.spreadsheet_id}
         if found_table:  # an empty worksheet has no table, and the real API then sends no tableRange
-            answer["tableRange"] = f"'{title}'!{left}{start + 1}:{_letters(last_column)}{table_end}"
+            answer["tableRange"] = f"'{title}'!{left}{start + 1}:{column_letters(last_column)}{table_end}"
         return 200, {
             **answer,
             "updates": {
@@ -477,7 +505,7 @@ class FakeSheets:
         }
 
     def _clear(self, spreadsheet: FakeSpreadsheet, a1: str) -> tuple[int, dict[str, Any]]:
-        title, (first_column, last_column, first_row, last_row) = _range(a1)
+        title, (first_column, last_column, first_row, last_row) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
         for row in sheet.rows[first_row - 1 : last_row]:
             for column in range(first_column, min(last_column + 1, len(row))):
@@ -493,32 +521,46 @@ class FakeSheets:
         return len(reads) >= self.reads_per_minute
 
     def _write(self, spreadsheet: FakeSpreadsheet, a1: str, values: list[list[Cell]], option: str) -> str:
-        title, (first_column, _, first_row, _) = _range(a1)
+        title, (first_column, _, first_row, _) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
         for offset, row in enumerate(values):
-            _put(sheet, first_row - 1 + offset, first_column, [_raw(cell, option) for cell in row])
+            spreadsheet.enter(sheet, first_row - 1 + offset, first_column, row, option)
         return a1
 
-    def _read(self, spreadsheet: FakeSpreadsheet, a1: str) -> tuple[int, dict[str, Any]]:
-        title, (first_column, last_column, first_row, last_row) = _range(a1)
+    def _read(
+        self, spreadsheet: FakeSpreadsheet, a1: str, query: dict[str, str]
+    ) -> tuple[int, dict[str, Any]]:
+        """The range's cells as rendered: FORMATTED_VALUE (the API's default) gives each as the grid
+        shows it; UNFORMATTED_VALUE gives numbers, dates as serial numbers, and text as text."""
+        title, (first_column, last_column, first_row, last_row) = a1_range(a1)
         try:
             sheet = spreadsheet.sheet(title)
         except StopIteration:
             return 400, error(400, f"Unable to parse range: {a1}")
+        value_option = query.get("valueRenderOption", "FORMATTED_VALUE")
+        date_option = query.get("dateTimeRenderOption", "SERIAL_NUMBER")
         rows = sheet.values()[first_row - 1 : last_row]
         window = [_trim(row[first_column : last_column + 1]) for row in rows]
         while window and not window[-1]:
             window.pop()
         answer: dict[str, Any] = {"range": a1, "majorDimension": "ROWS"}
         if window:
-            answer["values"] = [[cell if cell is not None else "" for cell in row] for row in window]
+            answer["values"] = [
+                [
+                    "" if cell is None else rendered(cell, sheet.format_of(at, to), value_option, date_option)
+                    for to, cell in enumerate(row, start=first_column)
+                ]
+                for at, row in enumerate(window, start=first_row - 1)
+            ]
         return 200, answer
 
-    def _batch_get(self, spreadsheet: FakeSpreadsheet, ranges: list[str]) -> tuple[int, dict[str, Any]]:
+    def _batch_get(
+        self, spreadsheet: FakeSpreadsheet, ranges: list[str], query: dict[str, str]
+    ) -> tuple[int, dict[str, Any]]:
         """Every range or none: one that names no worksheet fails the whole call, as in the real API."""
         value_ranges = []
         for a1 in ranges:
-            status, answer = self._read(spreadsheet, a1)
+            status, answer = self._read(spreadsheet, a1, query)
             if status != 200:
                 return status, answer
             value_ranges.append(answer)
@@ -588,61 +630,10 @@ _READS = frozenset({"values.get", "values.batchGet", "get"})
 
 
 def _names_a_sheet_of(spreadsheet: FakeSpreadsheet, a1: str) -> bool:
-    title = _range(a1)[0]
+    title = a1_range(a1)[0]
     return any(sheet.title == title for sheet in spreadsheet.sheets)
 
 
-def _range(a1: str) -> tuple[str, tuple[int, int, int, int]]:
-    """('Title', (first column, last column, first row, last row)): columns 0-based, rows 1-based.
-
-    A reversed range (A2:A1) is turned round, as the real API does.
-    """
-    match = _A1.match(a1)
-    assert match is not None
-    sheet, cells = match.group("sheet"), match.group("cells")
-    if sheet is None and not all(_CELL.match(part) for part in cells.split(":")):
-        sheet, cells = cells, ""  # a range that is only a sheet's name: the whole sheet
-    title = (sheet or "Sheet1").strip("'").replace("''", "'")
-    start, _, end = cells.partition(":")
-    start_letters, start_digits = _parts(start)
-    end_letters, end_digits = _parts(end) if end else (start_letters, start_digits) if start else ("", "")
-    first_column = _column(start_letters) if start_letters else 0
-    last_column = _column(end_letters) if end_letters else 25
-    first_row = int(start_digits) if start_digits else 1
-    last_row = int(end_digits) if end_digits else 10**6
-    return title, (
-        min(first_column, last_column),
-        max(first_column, last_column),
-        min(first_row, last_row),
-        max(first_row, last_row),
-    )
-
-
-def _parts(reference: str) -> tuple[str, str]:
-    match = _CELL.match(reference)
-    assert match is not None, reference
-    return match.group(1), match.group(2)
-
-
-def _column(letters: str) -> int:
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    return column - 1
-
-
-def _cell(reference: str) -> tuple[int, int]:
-    letters, digits = _parts(reference)
-    return _column(letters or "A"), int(digits) if digits else 1
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    column += 1
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _put(sheet: FakeSheet, row_index: int, column: int, values: list[Cell]) -> None:
@@ -663,12 +654,6 @@ def _trim(row: list[Cell]) -> list[Cell]:
     while row and row[-1] in (None, ""):
         row.pop()
     return row
-
-
-def _raw(cell: Cell, option: str) -> Cell:
-    if option == "USER_ENTERED" and isinstance(cell, str) and cell.startswith("="):
-        return {"formula": cell}
-    return cell
 
 
 def _user_entered(value: dict[str, Any]) -> Cell:

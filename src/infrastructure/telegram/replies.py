@@ -61,7 +61,7 @@ from balance_bot.refusals import LedgerRefused
 from infrastructure.i18n.catalogs import translations
 from infrastructure.i18n.formats import Formats
 from infrastructure.llm.cascade import BudgetReached
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import ledger_problems, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
 
 ENGLISH = Speech(Language.ENGLISH)
@@ -199,7 +199,7 @@ class Replies:
                 text = self.balance_text(balance, khr_per_usd, current=current)
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
-                text = "\n".join([text, *MemberReplies(self).section(balance)])
+                text = "\n".join([text, *MemberReplies(self).section(balance), *undated.note(self, balance)])
                 if open_until is not None:
                     still_open = self.say(
                         texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)
