@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from balance_bot.outcomes import LedgerProblem
@@ -43,11 +44,21 @@ ConnectOutcome = Connected | NotASheet | SheetsNotConfigured | LedgerProblem
 
 
 class ConnectSheet:
-    """Connects a group to a spreadsheet once the bot has proved it can write there."""
+    """Connects a group to a spreadsheet once the bot has proved it can write there.
 
-    def __init__(self, access: SheetAccess | None, connections: SheetConnections) -> None:
+    A group whose rows wait because its sheet refused them (an .xlsx, a Viewer share) has them
+    tried again at once (`connected`), whether the admin fixed that sheet or connected another.
+    """
+
+    def __init__(
+        self,
+        access: SheetAccess | None,
+        connections: SheetConnections,
+        connected: Callable[[int], None] = lambda chat_id: None,
+    ) -> None:
         self._access = access
         self._connections = connections
+        self._connected = connected
 
     async def connect(self, chat_id: int, reference: str) -> ConnectOutcome:
         """Check the sheet, then remember it for the group."""
@@ -61,4 +72,5 @@ class ConnectSheet:
         except LedgerError as error:
             return LedgerProblem(error)
         await self._connections.connect(chat_id, spreadsheet_id)
+        self._connected(chat_id)
         return Connected(spreadsheet_id, title)

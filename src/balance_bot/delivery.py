@@ -19,6 +19,7 @@ from balance_bot.ports import (
     SavedMessage,
     StorageUnavailable,
 )
+from balance_bot.refusals import LedgerRefused, RefusalLog, SheetRefusal, Tell
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
@@ -34,6 +35,9 @@ class DeliveryPolicy:
     first_retry_seconds: float = 2.0
     max_retry_seconds: float = 60.0
     max_lines_per_append: int = 500
+    # A sheet that refuses for good (an .xlsx, a Viewer share, a protection, a grid too small) is not
+    # hammered: its rows wait in the outbox and are tried again this often, and at once after /connect.
+    refused_retry_seconds: float = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,10 @@ class Delivery:
     that failed, or that a crash interrupted, may still have landed; before it is tried again the
     ledger is searched for its references, so a row is never added twice. The outbox lets go of
     a message only once the store holds its rows durably.
+
+    A sheet that refuses the rows for good is told to the group once (`refusals` remembers it
+    across restarts) and tried again only every `refused_retry_seconds`, or at once by retry_now
+    (an admin's /connect); a member's new expense waits with the others instead of trying again.
     """
 
     def __init__(
@@ -70,8 +78,14 @@ class Delivery:
         policy: DeliveryPolicy | None = None,
         sleep: Sleep = asyncio.sleep,
         now: Now = lambda: datetime.now(UTC),
+        refusals: RefusalLog | None = None,
     ) -> None:
         self._outbox = outbox
+        self._refusals = refusals
+        self._tell: Tell | None = None
+        self._told: dict[int, SheetRefusal] = {}
+        self._lifted: set[int] = set()  # groups whose last refusal is known to be gone, in this run
+        self._paused: set[int] = set()  # groups whose worker waits out a refusal
         self._ledgers = ledgers
         self._policy = policy or DeliveryPolicy()
         self._sleep = sleep
@@ -108,6 +122,16 @@ class Delivery:
             self._waiters[key].append(landing)
         self._kick(queued.chat_id)
         return landing
+
+    def on_refused(self, tell: Tell) -> None:
+        """Who tells a group, once, that its sheet refuses the rows (the bot, once it runs)."""
+        self._tell = tell
+
+    def retry_now(self, chat_id: int) -> None:
+        """Try a refused group's rows again now (the sheet was fixed, or another one connected)."""
+        if chat_id in self._paused:
+            self._workers.pop(chat_id).cancel()
+        self._kick(chat_id)
 
     @staticmethod
     async def landed(landing: Landing, wait_seconds: float) -> Landed | Waiting:
@@ -192,6 +216,19 @@ class Delivery:
                 kicks = self._kicks[chat_id]
                 try:
                     delivered = await self._deliver_next(chat_id)
+                except LedgerRefused as error:
+                    log.warning(
+                        "chat %s: the sheet refuses the rows for good, trying again in %.0f s: %s",
+                        chat_id,
+                        self._policy.refused_retry_seconds,
+                        error,
+                    )
+                    self._paused.add(chat_id)
+                    try:
+                        await self._sleep(self._policy.refused_retry_seconds)
+                    finally:
+                        self._paused.discard(chat_id)
+                    continue
                 except (LedgerError, StorageUnavailable) as error:
                     log.warning("chat %s: delivery failed, retrying in %.0f s: %s", chat_id, delay, error)
                     await self._sleep(delay)
@@ -222,11 +259,34 @@ class Delivery:
                 self._problems[chat_id] = error
                 self._untried.difference_update(_key(queued) for queued in batch)
                 await self._outbox.failed(batch, str(error))
+                if isinstance(error, LedgerRefused):  # before the members' replies, which point to it
+                    await self._tell_once(chat_id, error)
                 waiting_because = Waiting(error)
                 self._resolve(batch, lambda _: waiting_because)
                 raise
             self._problems.pop(chat_id, None)
+            await self._lift(chat_id)
             return True
+
+    async def _tell_once(self, chat_id: int, refusal: LedgerRefused) -> None:
+        """Tell the group of a refusal it has not heard of: not for each expense, nor after a restart."""
+        self._lifted.discard(chat_id)
+        if self._told.get(chat_id) is refusal.reason:
+            return
+        self._told[chat_id] = refusal.reason
+        if self._refusals is not None and not await self._refusals.first_time(chat_id, refusal.reason):
+            return
+        if self._tell is not None:
+            await self._tell(chat_id, refusal)
+
+    async def _lift(self, chat_id: int) -> None:
+        """The sheet took the rows: a refusal the group was told of is over, and a new one is news."""
+        if chat_id in self._lifted:
+            return
+        self._told.pop(chat_id, None)
+        if self._refusals is not None:
+            await self._refusals.lifted(chat_id)
+        self._lifted.add(chat_id)
 
     async def _write(self, chat_id: int, batch: Sequence[QueuedMessage]) -> None:
         store = self._ledgers.for_chat(chat_id)

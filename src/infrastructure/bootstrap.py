@@ -373,7 +373,7 @@ def build_capture(
     )
     clock = clock or SystemClock()
     outbox = SqliteOutbox(database)
-    delivery = Delivery(outbox, ledgers, now=clock.now)
+    delivery = Delivery(outbox, ledgers, now=clock.now, refusals=outbox)
     llm = build_llm(settings, database, clock, on_budget_reached)
     interpreter = build_interpreter(settings, llm.client, llm.log)
     state = SqliteCaptureState(database)
@@ -409,7 +409,7 @@ def build_capture(
         periods=balances,
         categorising=categorising,
     )
-    connect = ConnectSheet(access, chat_sheets)
+    connect = ConnectSheet(access, chat_sheets, delivery.retry_now)
     movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
     return CaptureParts(
         capture,
@@ -465,6 +465,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
 
     budget_notices = BudgetNotices(settings.admin_user_ids)
     parts = build_capture(settings, clock, budget_notices.budget_reached)
+    parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
     )
@@ -762,21 +763,9 @@ async def parse_messages(settings: Settings, categories_file: Path | None = None
 
 async def print_status(settings: Settings, clock: Clock) -> int:
     """Print what waits in the outbox; 1 when anything does, so a monitor can alert on it."""
-    from infrastructure.status import status_report
+    from infrastructure.status import print_outbox
 
-    if not settings.database_path.is_file():
-        # Opening it would make a new empty database and report "empty" about the wrong file.
-        raise SettingsError(
-            f"there is no database at {settings.database_path}: the bot has not run with this "
-            "DATABASE_PATH yet (run status from the bot's folder, or set DATABASE_PATH)"
-        )
-    database = Database(settings.database_path)
-    try:
-        waiting = await SqliteOutbox(database).summary(clock.now())
-    finally:
-        await database.close()
-    print(status_report(waiting, clock.now(), _timezone(settings)))
-    return 1 if waiting else 0
+    return await print_outbox(settings.database_path, clock.now(), _timezone(settings))
 
 
 def _write_and_flush(line: str) -> None:

@@ -15,7 +15,9 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from balance_bot.domain.language import Language
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
+from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.i18n.catalogs import LOCALE_FOLDER, translations
+from infrastructure.llm.questions import Failure, ModelFailure
 from infrastructure.logging_setup import redact
 from infrastructure.settings import Settings
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
@@ -279,6 +281,16 @@ async def _ledger(settings: Settings) -> list[Finding]:
     return findings
 
 
+_REFUSED = {
+    SheetRefusal.NOT_A_GOOGLE_SHEET: "an uploaded .xlsx, not a Google Sheet: open it, choose File → Save as "
+    "Google Sheets, and use the new sheet's id",
+    SheetRefusal.READ_ONLY: "shared with {email} as Viewer, not Editor: share it as Editor",
+    SheetRefusal.PROTECTED: "a month's or the Categories tab is protected: remove the protection or let "
+    "{email} edit it",
+    SheetRefusal.PAST_THE_GRID: "a month's tab is too small for the bot's cells: add rows or columns",
+}
+
+
 async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, email: str) -> Finding:
     try:
         title = await check(spreadsheet_id)
@@ -286,6 +298,8 @@ async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, em
         return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", f"not shared with {email} as Editor")
     except LedgerNotFound:
         return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", "no such spreadsheet")
+    except LedgerRefused as refused:  # for good: named, with what to do
+        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", _REFUSED[refused.reason].format(email=email))
     except LedgerError as exc:
         return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", str(exc))
     return Finding(Verdict.OK, f"Sheet {spreadsheet_id}", f"“{title}” is writable")
@@ -321,24 +335,33 @@ async def _llms(settings: Settings) -> list[Finding]:
 
 # A JSON schema in `format` needs this server version; older servers ignore or refuse it.
 OLDEST_OLLAMA = (0, 5, 0)
+# Versions that mishandle `think: false`, which the bot sends, from ollama/ollama's history:
+# 0.12.4 asks any model sent `think` for the thinking capability, so a model that does not think
+# is refused; 0.12.5 takes `think: false` from any model again (ollama/ollama#12555).
+THINK_FALSE_REFUSED = ((0, 12, 4), (0, 12, 5))
+# From 0.12.4 (ollama/ollama#12460) `format` waits for a thinking model's thoughts to end, which
+# never come with `think: false`: the answer is not held to the schema. Mended for gemma4 in 0.21.1
+# (ollama/ollama#15678), for every thinking model in 0.31.2 (ollama/ollama#15901).
+FORMAT_DROPPED = ((0, 12, 4), (0, 31, 2))
 
 
 async def _ollama(settings: Settings) -> Finding:
+    host = settings.ollama_host
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
-            async with session.get(f"{settings.ollama_host}/api/tags") as response:
+            async with session.get(f"{host}/api/tags") as response:
                 models = [model.get("name", "") for model in (await response.json()).get("models", [])]
-            async with session.get(f"{settings.ollama_host}/api/version") as response:
+            async with session.get(f"{host}/api/version") as response:
                 version = str((await response.json()).get("version", ""))
+            async with session.post(f"{host}/api/show", json={"model": settings.ollama_model}) as response:
+                shown = await response.json() if response.status == 200 else {}
     except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-        return Finding(
-            Verdict.WARN, "Ollama", f"{settings.ollama_host} is not reachable ({exc.__class__.__name__})"
-        )
+        return Finding(Verdict.WARN, "Ollama", f"{host} is not reachable ({exc.__class__.__name__})")
     if _version_tuple(version) < OLDEST_OLLAMA:
         return Finding(
             Verdict.FAIL,
             "Ollama",
-            f"{settings.ollama_host} runs Ollama {version or 'of an unknown version'}; the bot needs 0.5.0 "
+            f"{host} runs Ollama {version or 'of an unknown version'}; the bot needs 0.5.0 "
             "or later for answers held to a schema: update Ollama",
         )
     wanted = ollama_name(settings.ollama_model)
@@ -349,7 +372,66 @@ async def _ollama(settings: Settings) -> Finding:
             f"model {wanted} is not pulled (Ollama reads {settings.ollama_model} as {wanted}): "
             f"run `ollama pull {settings.ollama_model}`",
         )
-    return Finding(Verdict.OK, "Ollama", f"{settings.ollama_host} (Ollama {version}) serves {wanted}")
+    thinks = "thinking" in (shown.get("capabilities") or [])
+    served = f"{host} (Ollama {version}) serves {wanted}"
+    refused = await _test_chat(settings)
+    if refused is not None:
+        return _refused_chat(served, refused, version, thinks)
+    if thinks and _within(version, FORMAT_DROPPED):
+        return Finding(
+            Verdict.WARN,
+            "Ollama",
+            f"{served}, a model that thinks: asked not to think, as the bot asks it, its answers are not "
+            f"held to the JSON schema on Ollama {version}; update Ollama to {_dotted(FORMAT_DROPPED[1])} "
+            "or later, or choose a model that does not think",
+        )
+    return Finding(Verdict.OK, "Ollama", served)
+
+
+async def _test_chat(settings: Settings) -> ModelFailure | None:
+    """One short chat with what every message sends (keep_alive, options, `think`, `format`): a
+    setting Ollama refuses shows here, not as every local call quietly going elsewhere."""
+    from infrastructure.llm.answer import ANSWER_SCHEMA
+    from infrastructure.llm.ollama_reader import OllamaReader
+
+    reader = OllamaReader(
+        settings.ollama_host,
+        settings.ollama_model,
+        float(settings.ollama_timeout_seconds),
+        settings.ollama_keep_alive,
+    )
+    try:
+        await reader.probe(ANSWER_SCHEMA)
+    except ModelFailure as failure:
+        return failure
+    finally:
+        await reader.aclose()
+    return None
+
+
+def _refused_chat(served: str, failure: ModelFailure, version: str, thinks: bool) -> Finding:
+    words = failure.detail
+    if failure.failure is not Failure.REFUSED:
+        return Finding(
+            Verdict.WARN, "Ollama", f"{served}, but a test chat failed: {failure.failure} ({words})"
+        )
+    detail = f"{served}, but refused a test chat with the bot's settings: {words}"
+    if not thinks and _within(version, THINK_FALSE_REFUSED):
+        detail += (
+            f"; Ollama {version} refuses `think: false`, which the bot sends, from a model that does "
+            f"not think: update Ollama to {_dotted(THINK_FALSE_REFUSED[1])} or later"
+        )
+    return Finding(Verdict.FAIL, "Ollama", detail)
+
+
+def _within(version: str, versions: tuple[tuple[int, ...], tuple[int, ...]]) -> bool:
+    """Whether the version is in [first, mended)."""
+    first, mended = versions
+    return first <= _version_tuple(version) < mended
+
+
+def _dotted(version: tuple[int, ...]) -> str:
+    return ".".join(str(part) for part in version)
 
 
 def ollama_name(model: str) -> str:

@@ -53,7 +53,7 @@ class Settings:
     parser_llm: tuple[str, ...] = ("ollama", "anthropic")
     ollama_host: str = "http://127.0.0.1:11434"
     ollama_model: str = "qwen2.5:3b-instruct"
-    ollama_keep_alive: str = "24h"
+    ollama_keep_alive: float | str = "24h"  # seconds as a number, or a duration such as 24h
     anthropic_api_key: str | None = field(default=None, repr=False)
     anthropic_model: str = "claude-haiku-4-5"
     anthropic_base_url: str = "https://api.anthropic.com"
@@ -136,7 +136,7 @@ class Settings:
             parser_llm=_parser_llm(values.get("PARSER_LLM", ",".join(defaults.parser_llm))),
             ollama_host=values.get("OLLAMA_HOST", defaults.ollama_host).rstrip("/"),
             ollama_model=values.get("OLLAMA_MODEL", defaults.ollama_model),
-            ollama_keep_alive=_keep_alive(values.get("OLLAMA_KEEP_ALIVE", defaults.ollama_keep_alive)),
+            ollama_keep_alive=_keep_alive(values.get("OLLAMA_KEEP_ALIVE", str(defaults.ollama_keep_alive))),
             anthropic_api_key=values.get("ANTHROPIC_API_KEY"),
             anthropic_model=values.get("ANTHROPIC_MODEL", defaults.anthropic_model),
             anthropic_base_url=values.get("ANTHROPIC_BASE_URL", defaults.anthropic_base_url).rstrip("/"),
@@ -243,13 +243,23 @@ def _title_format(title_format: str) -> str:
     return title_format
 
 
-def _keep_alive(raw: str) -> str:
-    """How long Ollama keeps the model loaded after a call, as Ollama writes it: 30m, 24h, -1."""
-    if not re.fullmatch(r"-1|\d+(?:\.\d+)?(?:ms|s|m|h)?", raw):
-        raise SettingsError(
-            f"OLLAMA_KEEP_ALIVE must be a duration such as 30m or 24h, or -1 (forever), not {raw!r}"
-        )
-    return raw
+# Ollama reads a keep_alive string with Go's time.ParseDuration, which wants a unit ("-1" and "300"
+# are refused with "missing unit in duration"), and a JSON number as seconds (negative: for ever).
+_GO_DURATION = re.compile(r"-?(\d+(\.\d*)?(ns|us|µs|ms|s|m|h))+")
+_SECONDS = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _keep_alive(raw: str) -> float | str:
+    """How long Ollama keeps the model loaded after a call, as Ollama takes it: a bare number is
+    seconds and goes as a JSON number (-1: for ever), a duration (30m, 24h, -1m) as a string."""
+    if _SECONDS.fullmatch(raw):
+        return float(raw) if "." in raw else int(raw)
+    if _GO_DURATION.fullmatch(raw):
+        return raw
+    raise SettingsError(
+        "OLLAMA_KEEP_ALIVE must be a number of seconds (300; -1 keeps the model loaded for ever) "
+        f"or a duration with its unit (30m, 24h, 1h30m, -1m), not {raw!r}"
+    )
 
 
 def _port(values: Mapping[str, str], name: str, default: int) -> int:

@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from balance_bot.ports import OutboxChat
+from balance_bot.refusals import SheetRefusal
+from infrastructure.settings import SettingsError
+from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.outbox import SqliteOutbox
+
+_REFUSALS = {
+    SheetRefusal.NOT_A_GOOGLE_SHEET: "it is an uploaded .xlsx, not a Google Sheet",
+    SheetRefusal.READ_ONLY: "it is shared with the bot as Viewer",
+    SheetRefusal.PROTECTED: "the range the bot writes is protected",
+    SheetRefusal.PAST_THE_GRID: "the month's tab is too small for the bot's cells",
+}
 
 
-def status_report(waiting: Sequence[OutboxChat], now: datetime, timezone: tzinfo) -> str:
+async def print_outbox(database_path: Path, now: datetime, timezone: tzinfo) -> int:
+    """Print what waits in the outbox; 1 when anything does, so a monitor can alert on it."""
+    if not database_path.is_file():
+        # Opening it would make a new empty database and report "empty" about the wrong file.
+        raise SettingsError(
+            f"there is no database at {database_path}: the bot has not run with this "
+            "DATABASE_PATH yet (run status from the bot's folder, or set DATABASE_PATH)"
+        )
+    database = Database(database_path)
+    try:
+        outbox = SqliteOutbox(database)
+        waiting, refusals = await outbox.summary(now), await outbox.refusals()
+    finally:
+        await database.close()
+    print(status_report(waiting, now, timezone, refusals))
+    return 1 if waiting else 0
+
+
+def status_report(
+    waiting: Sequence[OutboxChat],
+    now: datetime,
+    timezone: tzinfo,
+    refusals: Mapping[int, SheetRefusal] | None = None,
+) -> str:
     """One line per group with expenses not yet in the sheet; a single line when none wait."""
     if not waiting:
         return "outbox: empty, every accepted expense is in the sheet"
@@ -22,6 +57,12 @@ def status_report(waiting: Sequence[OutboxChat], now: datetime, timezone: tzinfo
         )
         if chat.held:
             line += f"; {chat.held} held for a minute by the rate limit"
+        refusal = (refusals or {}).get(chat.chat_id)
+        if refusal is not None:
+            line += (
+                f"; the sheet refuses the rows for good ({refusal}: {_REFUSALS[refusal]}), the group "
+                "was told; tried again every 10 min and at once after /connect"
+            )
         if chat.attempts:
             line += f"; {chat.attempts} failed attempt(s), last error: {chat.last_error}"
         lines.append(line)

@@ -1,5 +1,6 @@
 """End to end on Google Sheets: the real bot, the fake Bot API and the fake Sheets API together."""
 
+import asyncio
 import contextlib
 from datetime import UTC, datetime
 
@@ -214,3 +215,75 @@ async def test_an_undo_tapped_while_the_sheet_takes_twelve_seconds_is_answered_i
         undone = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Undone"), timeout=10)
     assert undone["text"].endswith(": No 1 (coffee).")
     assert not [call for call in telegram.refused if call.method == "answerCallbackQuery"]
+
+
+OWNER = "owner@petty-cash.example"
+LINK = f"https://docs.google.com/spreadsheets/d/{SHEET_ID}/edit"
+
+
+async def test_an_uploaded_xlsx_is_named_in_connect_with_what_to_do(telegram, sheets, key, tmp_path):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash.xlsx", {key[0]["client_email"]}).uploaded_xlsx = True
+    telegram.admins.add(ADMIN)
+    async with google_bot(telegram, sheets, key, tmp_path):
+        attempt = telegram.user_says(GROUP, ADMIN, f"/connect {LINK}")
+        answer = await telegram.wait_for("sendMessage", replies_to(attempt), timeout=10)
+    assert answer["text"].startswith(
+        "I did not connect that sheet. This spreadsheet is an Excel file (.xlsx)"
+    )
+    assert "File → Save as Google Sheets" in answer["text"]
+    assert "again in a few minutes" not in answer["text"]
+
+
+async def test_a_sheet_shared_as_viewer_is_told_to_the_group_once_its_expenses_wait_and_land_after_connect(
+    telegram, sheets, key, tmp_path
+):
+    bot_account = key[0]["client_email"]
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {OWNER})
+    spreadsheet.viewers.add(bot_account)
+    telegram.admins.add(ADMIN)
+    extra = {"BALANCE_SHEET_ID": SHEET_ID, "CONFIRM_WAIT_SECONDS": "3"}
+    async with google_bot(telegram, sheets, key, tmp_path, **extra):
+        posted = [telegram.user_says(GROUP, SOKHA, text) for text in ("coffee 3$", "tea 1$", "ice 1$")]
+        queued = [await telegram.wait_for("sendMessage", replies_to(post), timeout=10) for post in posted]
+        told = [call for call in telegram.calls_to("sendMessage") if "as Viewer" in call["text"]]
+        assert len(told) == 1, "the group hears it once, not per expense"
+        assert told[0]["text"].startswith("I cannot add rows to this group's sheet. The sheet is shared with")
+        assert f"Share it with {bot_account} as Editor." in told[0]["text"]
+        assert all(reply["text"].startswith("Saved: ") for reply in queued)
+        assert "see my message about it" in queued[-1]["text"]
+        assert spreadsheet.months == []
+
+        spreadsheet.editors.add(bot_account)  # an admin shares it as Editor, and connects it again
+        accepted = telegram.user_says(GROUP, ADMIN, f"/connect {LINK}")
+        await telegram.wait_for("sendMessage", replies_to(accepted), timeout=10)
+        for _ in range(1500):  # up to 15 s on a busy machine
+            if spreadsheet.months and len(spreadsheet.months[0].values()) == 4:
+                break
+            await asyncio.sleep(0.01)
+    assert [row[2] for row in spreadsheet.months[0].values()[1:]] == ["coffee", "tea", "ice"]
+
+
+async def test_a_refusal_is_named_in_status_while_the_rows_wait(telegram, sheets, key, tmp_path, capsys):
+    spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
+    spreadsheet.uploaded_xlsx = True
+    extra = {"BALANCE_SHEET_ID": SHEET_ID, "CONFIRM_WAIT_SECONDS": "3"}
+    async with google_bot(telegram, sheets, key, tmp_path, **extra):
+        message = telegram.user_says(GROUP, SOKHA, "coffee 3$")
+        await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
+    settings = google_settings(telegram, sheets, key, tmp_path, **extra)
+    assert await print_status(settings, FakeClock(datetime.now(UTC))) == 1
+    status = capsys.readouterr().out
+    assert "the sheet refuses the rows for good (not_a_google_sheet: it is an uploaded .xlsx" in status
+    assert "File → Save as Google Sheets" in status
+
+
+async def test_the_balance_of_an_uploaded_xlsx_names_the_problem_instead_of_an_empty_month(
+    telegram, sheets, key, tmp_path
+):
+    sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]}).uploaded_xlsx = True
+    telegram.admins.add(ADMIN)
+    async with google_bot(telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID):
+        asked = telegram.user_says(GROUP, ADMIN, "/balance")
+        answer = await telegram.wait_for("sendMessage", replies_to(asked), timeout=10)
+    assert answer["text"].startswith("I cannot read the balance from the sheet. This spreadsheet is an Excel")
+    assert "$0.00" not in answer["text"]

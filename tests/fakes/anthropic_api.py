@@ -89,13 +89,16 @@ class FakeAnthropic:
             "role": "assistant",
             "model": body["model"],
             "content": blocks,
-            "stop_reason": "tool_use" if forced else "end_turn",
+            "stop_reason": reply.stop_reason or ("tool_use" if forced else "end_turn"),
             "stop_sequence": None,
         }
         if not reply.no_usage:
             reply_body["usage"] = {
                 "input_tokens": self.script.input_tokens,
-                "output_tokens": self.script.output_tokens,
+                # An answer stopped at max_tokens took them all.
+                "output_tokens": body["max_tokens"]
+                if reply.stop_reason == "max_tokens"
+                else self.script.output_tokens,
             }
         text = json.dumps(reply_body)
         if reply.raw_answer is not None:

@@ -21,6 +21,8 @@ class Reply:
     body: str | None = None  # a 200 with this body as it is: not JSON, cut short
     no_usage: bool = False  # a reply without its token counts
     raw_answer: str | None = None  # the answer's JSON text as sent: a 5,000-digit integer, deep nesting
+    stop_reason: str | None = None  # Anthropic's, when not its usual: max_tokens, refusal, pause_turn...
+    done_reason: str | None = None  # Ollama's, when not "stop": "length", an answer cut at num_predict
 
 
 def answer(amount: float, currency: str, purpose: str, confidence: float = 0.9) -> dict[str, Any]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +23,7 @@ class FakeOllama:
     script: ModelScript = field(default_factory=ModelScript)
     requests: list[dict[str, Any]] = field(default_factory=list)
     url: str = ""
-    version: str = "0.13.0"
+    version: str = "0.13.0"  # some behaviours are a version's: see _refusal and _format_dropped
     load_seconds: float = 0.0  # a real model takes seconds to load inside the first request
     loaded: set[str] = field(default_factory=set)
     thinking_models: set[str] = field(default_factory=set)  # the others refuse `think: true`
@@ -42,6 +44,7 @@ class FakeOllama:
         app = web.Application()
         app.router.add_get("/api/tags", self._tags)
         app.router.add_get("/api/version", self._version)
+        app.router.add_post("/api/show", self._show)
         app.router.add_post("/api/chat", self._chat)
         self._runner, self.url = await serve(app)
         return self.url
@@ -57,18 +60,24 @@ class FakeOllama:
     async def _version(self, request: web.Request) -> web.Response:
         return web.json_response({"version": self.version})
 
+    async def _show(self, request: web.Request) -> web.Response:
+        model = (await request.json()).get("model")
+        if not _among(model, self.models):
+            return web.json_response({"error": f"model '{model}' not found"}, status=404)
+        capabilities = ["completion"]
+        capabilities += [] if _among(model, self.no_tools_models) else ["tools"]
+        capabilities += ["thinking"] if _among(model, self.thinking_models) else []
+        return web.json_response(
+            {"capabilities": capabilities, "details": {"format": "gguf"}, "model_info": {}}
+        )
+
     async def _chat(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.requests.append(body)
-        if body.get("model") not in self.models:
-            return web.json_response({"error": f"model '{body.get('model')}' not found"}, status=404)
-        if body.get("think") is True and body["model"] not in self.thinking_models:
-            # Ollama refuses to think with a model that cannot; `think: false` it takes from any.
-            return web.json_response({"error": f'"{body["model"]}" does not support thinking'}, status=400)
-        if body.get("tools") and body["model"] in self.no_tools_models:
-            return web.json_response(
-                {"error": f"registry.ollama.ai/library/{body['model']} does not support tools"}, status=400
-            )
+        refusal = self._refusal(body)
+        if refusal is not None:
+            status, error = refusal
+            return web.json_response({"error": error}, status=status)
         await self._load(body["model"])
         if not body.get("messages"):  # how clients load a model: an empty chat, answered at once
             return web.json_response(
@@ -87,6 +96,12 @@ class FakeOllama:
         if reply.body is not None:
             return web.Response(text=reply.body, content_type="application/json")
         content = "{not json" if reply.malformed else reply.raw_answer or json.dumps(answer)
+        if self._format_dropped(body):  # unheld by the grammar, the model says it in its own words
+            content = f"Here is what the message says: {content}"
+        done_reason, tokens = reply.done_reason or "stop", self.script.output_tokens
+        limit = (body.get("options") or {}).get("num_predict", -1)  # -1: no bound
+        if 0 <= limit < tokens:  # the answer is cut at num_predict tokens, a few characters each
+            done_reason, tokens, content = "length", limit, content[: limit * 3]
         message: dict[str, Any] = {"role": "assistant", "content": content}
         if body.get("tools") and "tool_calls" in answer:
             # A model that calls a tool: the call in tool_calls, perhaps words of its own in content.
@@ -100,14 +115,86 @@ class FakeOllama:
                 "created_at": "2026-11-22T00:00:00Z",
                 "message": message,
                 "done": True,
-                "done_reason": "stop",
+                "done_reason": done_reason,
                 **(
                     {}
                     if reply.no_usage
-                    else {
-                        "prompt_eval_count": self.script.input_tokens,
-                        "eval_count": self.script.output_tokens,
-                    }
+                    else {"prompt_eval_count": self.script.input_tokens, "eval_count": tokens}
                 ),
             }
         )
+
+    def _refusal(self, body: dict[str, Any]) -> tuple[int, str] | None:
+        """Ollama's 400 or 404 for a request it will not run, in its words; None if it runs it."""
+        if "keep_alive" in body and (error := duration_error(body["keep_alive"])) is not None:
+            return 400, error  # the request is bound before anything else is looked at
+        model = body.get("model")
+        if not _among(model, self.models):
+            return 404, f"model '{model}' not found"
+        if "think" in body and not _among(model, self.thinking_models):
+            if _version(self.version) == (0, 12, 4):
+                # 0.12.4 asked the model for the thinking capability whenever `think` was sent, even
+                # false; 0.12.5 took `think: false` from any model again (ollama/ollama#12555).
+                return 400, f"registry.ollama.ai/library/{model} does not support thinking"
+            if body["think"] is True:
+                return 400, f'"{model}" does not support thinking'
+        if body.get("tools") and _among(model, self.no_tools_models):
+            return 400, f"registry.ollama.ai/library/{model} does not support tools"
+        return None
+
+    def _format_dropped(self, body: dict[str, Any]) -> bool:
+        """From 0.12.4 (ollama/ollama#12460) the schema in `format` waits for a thinking model's
+        thoughts to end, which never come with `think: false`: the answer is not held to it, until
+        0.31.2 (ollama/ollama#15901; gemma4 alone was mended in 0.21.1)."""
+        return (
+            "format" in body
+            and body.get("think") is False
+            and _among(body["model"], self.thinking_models)
+            and (0, 12, 4) <= _version(self.version) < (0, 31, 2)
+        )
+
+
+# Go's time.ParseDuration units; a string keep_alive goes through it, a number is seconds.
+_GO_UNITS = ("ns", "us", "µs", "μs", "ms", "s", "m", "h")
+
+
+def duration_error(value: object) -> str | None:
+    """What Ollama's api.Duration.UnmarshalJSON says of a keep_alive value, None if it takes it."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        go_type = {bool: "bool", list: "[]interface {}", dict: "map[string]interface {}"}
+        return f"Unsupported type: '{go_type.get(type(value), type(value).__name__)}'"
+    if not isinstance(value, str):
+        return None
+    quoted = json.dumps(value, ensure_ascii=False)
+    rest = value[1:] if value[:1] in ("-", "+") else value
+    if rest == "0":
+        return None
+    if not rest:
+        return f"time: invalid duration {quoted}"
+    while rest:
+        number = re.match(r"\d*(\.\d*)?", rest)
+        digits = number.group(0) if number else ""
+        if not any(character.isdigit() for character in digits):
+            return f"time: invalid duration {quoted}"
+        rest = rest[len(digits) :]
+        unit = re.match(r"[^\d.]*", rest)
+        unit_text = unit.group(0) if unit else ""
+        if not unit_text:
+            return f"time: missing unit in duration {quoted}"
+        if unit_text not in _GO_UNITS:
+            return f"time: unknown unit {json.dumps(unit_text, ensure_ascii=False)} in duration {quoted}"
+        rest = rest[len(unit_text) :]
+    return None
+
+
+def _among(model: object, models: Iterable[str]) -> bool:
+    """Whether Ollama finds the model there: a name without a tag is the :latest one."""
+
+    def resolved(name: object) -> object:
+        return name if not isinstance(name, str) or ":" in name else f"{name}:latest"
+
+    return resolved(model) in {resolved(name) for name in models}
+
+
+def _version(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version.split("-")[0])[:3])

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
@@ -17,9 +18,17 @@ from urllib.parse import parse_qs, unquote, urlparse
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.fakes.sheets_cells import entered, rendered
+from tests.fakes.sheets_ranges import a1_cell, a1_range, column_letters
+from tests.fakes.sheets_refusals import (
+    READ_QUOTA,
+    error,
+    protected_ranges,
+    refused_for_good,
+    service_disabled,
+)
+
 Cell = Any
-_A1 = re.compile(r"^(?:(?P<sheet>'(?:[^']|'')+'|[^!]+)!)?(?P<cells>.*)$")
-_CELL = re.compile(r"^([A-Z]*)(\d*)$")
 
 
 @dataclass
@@ -33,6 +42,14 @@ class FakeSheet:
     formats: dict[int, str] = field(default_factory=dict)  # column index -> number format pattern
     bold_header: bool = False
     widths: dict[int, int] = field(default_factory=dict)
+    protected_for: set[str] | None = None  # a protected tab: only these accounts may write to it
+    grid: tuple[int, int] | None = None  # (rows, columns) a bookkeeper cut the grid to; writes past it fail
+    cell_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # given from what was typed
+
+    def format_of(self, row_index: int, column: int) -> str | None:
+        """The number format a cell shows its value in: its own, else its column's (below the header)."""
+        own = self.cell_formats.get((row_index, column))
+        return own if own is not None else self.formats.get(column) if row_index > 0 else None
 
     def values(self) -> list[list[Cell]]:
         """The rows as the API returns them: trailing empty cells and rows trimmed."""
@@ -56,7 +73,7 @@ class FakeSheet:
 
     def cell(self, a1: str) -> Cell:
         """One cell's value by A1 reference."""
-        column, row = _cell(a1)
+        column, row = a1_cell(a1)
         if row - 1 < len(self.rows) and column < len(self.rows[row - 1]):
             return self.rows[row - 1][column]
         return None
@@ -70,6 +87,28 @@ class FakeSpreadsheet:
     title: str
     editors: set[str]
     sheets: list[FakeSheet] = field(default_factory=list)
+    viewers: set[str] = field(default_factory=set)  # shared as Viewer: reads answer, writes get 403
+    uploaded_xlsx: bool = False  # an .xlsx opened in Drive, never converted: every call gets 400
+    locale: str = "en_US"  # how typed dates and numbers are read; LOCALES has those the fake knows
+    today: Callable[[], date] = date.today  # the year a date typed without one gets
+
+    def type(self, title: str, a1: str, text: str) -> None:
+        """A bookkeeper types into one cell of the grid: kept as Sheets keeps it under the locale."""
+        column, row = a1_cell(a1)
+        self.enter(self.sheet(title), row - 1, column, [text], "USER_ENTERED")
+
+    def enter(self, sheet: FakeSheet, row_index: int, column: int, values: list[Cell], option: str) -> None:
+        """Values written to a row from `column` on: as sent (RAW), or as if typed (USER_ENTERED)."""
+        if option != "USER_ENTERED":
+            _put(sheet, row_index, column, values)
+            return
+        kept = []
+        for offset, value in enumerate(values):
+            cell = entered(value, self.locale, self.today(), sheet.format_of(row_index, column + offset))
+            if cell.number_format is not None:
+                sheet.cell_formats[(row_index, column + offset)] = cell.number_format
+            kept.append(cell.value)
+        _put(sheet, row_index, column, kept)
 
     def sheet(self, title: str) -> FakeSheet:
         """A worksheet by title."""
@@ -244,11 +283,11 @@ class FakeSheets:
             self._reply(handler, 200, self._token(body))
             return
         if self.disabled_in_project is not None:
-            self._reply(handler, 403, _service_disabled(self.disabled_in_project))
+            self._reply(handler, 403, service_disabled(self.disabled_in_project))
             return
         email = self._tokens.get(handler.headers.get("Authorization", "").removeprefix("Bearer "))
         if email is None:
-            self._reply(handler, 401, _error(401, "Request had invalid authentication credentials."))
+            self._reply(handler, 401, error(401, "Request had invalid authentication credentials."))
             return
         kind = _kind(method, url.path)
         held = self.held
@@ -265,35 +304,39 @@ class FakeSheets:
             outage = next((o for o in self.outages if o.lasts()), None)
             over_read_quota = kind in _READS and self._over_read_quota()
         if over_read_quota:  # Google sends no Retry-After for a quota: the minute must refill
-            self._reply(handler, 429, _error(429, _READ_QUOTA))
+            self._reply(handler, 429, error(429, READ_QUOTA))
             return
         if self.latency_seconds:
             time.sleep(self.latency_seconds)
         if outage is not None:
-            self._reply(handler, outage.status, _error(outage.status, "injected outage"))
+            self._reply(handler, outage.status, error(outage.status, "injected outage"))
             return
         late_by = 0.0
         if failure is not None and failure.late_by_seconds:
             failure, late_by = None, failure.late_by_seconds
         if failure is not None:
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
-            self._reply(handler, failure.status, _error(failure.status, "injected failure"), headers)
+            self._reply(handler, failure.status, error(failure.status, "injected failure"), headers)
             return
         match = re.match(r"^/v4/spreadsheets/([^/:]+)(.*)$", url.path)
         if match is None or match.group(1) not in self.spreadsheets:
-            self._reply(handler, 404, _error(404, "Requested entity was not found."))
+            self._reply(handler, 404, error(404, "Requested entity was not found."))
             return
         spreadsheet = self.spreadsheets[match.group(1)]
-        if email not in spreadsheet.editors:
-            self._reply(handler, 403, _error(403, "The caller does not have permission"))
-            return
         repeated = parse_qs(url.query)
         query = {key: values[0] for key, values in repeated.items()}
         if "ranges" in repeated:  # batchGet names every range as its own ?ranges=
             query["ranges"] = json.dumps(repeated["ranges"])
         payload = json.loads(body) if body else {}
         with self._lock:
-            status, answer = self._api(spreadsheet, method, unquote(match.group(2)), query, payload)
+            refused = refused_for_good(spreadsheet, email, method, unquote(match.group(2)), payload, a1_range)
+            status, answer = refused or self._api(
+                spreadsheet, method, unquote(match.group(2)), query, payload
+            )
+            if "sheets" in answer and "protectedRanges" in query.get("fields", "protectedRanges"):
+                for sheet, listed in zip(spreadsheet.sheets, answer["sheets"], strict=True):
+                    if sheet.protected_for is not None:
+                        listed["protectedRanges"] = protected_ranges(sheet, email)
         if late_by:
             time.sleep(late_by)
         self._reply(handler, status, answer)
@@ -319,7 +362,7 @@ class FakeSheets:
             try:
                 return 200, self._batch_update(spreadsheet, body.get("requests", []))
             except _Invalid as invalid:
-                return 400, _error(400, str(invalid))
+                return 400, error(400, str(invalid))
         if method == "POST" and rest == "/values:batchUpdate":
             for data in body.get("data", []):
                 self._write(spreadsheet, data["range"], data["values"], body.get("valueInputOption", "RAW"))
@@ -328,13 +371,13 @@ class FakeSheets:
                 "totalUpdatedRows": len(body.get("data", [])),
             }
         if method == "GET" and rest == "/values:batchGet":
-            return self._batch_get(spreadsheet, json.loads(query.get("ranges", "[]")))
+            return self._batch_get(spreadsheet, json.loads(query.get("ranges", "[]")), query)
         if rest.startswith("/values/"):
             a1 = rest.removeprefix("/values/")
             if not _names_a_sheet_of(
                 spreadsheet, a1.rsplit(":", 1)[0] if a1.endswith((":append", ":clear")) else a1
             ):
-                return 400, _error(
+                return 400, error(
                     400, f"Unable to parse range: {a1.removesuffix(':append').removesuffix(':clear')}"
                 )
             if method == "POST" and a1.endswith(":append"):
@@ -347,13 +390,17 @@ class FakeSheets:
                 )
                 return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "updatedRange": updated}
             if method == "GET":
-                return self._read(spreadsheet, a1)
-        return 400, _error(400, f"unsupported call {method} {rest}")
+                return self._read(spreadsheet, a1, query)
+        return 400, error(400, f"unsupported call {method} {rest}")
 
     def _metadata(self, spreadsheet: FakeSpreadsheet) -> dict[str, Any]:
         return {
             "spreadsheetId": spreadsheet.spreadsheet_id,
-            "properties": {"title": spreadsheet.title, "locale": "en_US", "timeZone": "Asia/Phnom_Penh"},
+            "properties": {
+                "title": spreadsheet.title,
+                "locale": spreadsheet.locale,
+                "timeZone": "Asia/Phnom_Penh",
+            },
             "sheets": [
                 {
                     "properties": {
@@ -362,8 +409,8 @@ class FakeSheets:
                         "index": index,
                         "sheetType": "GRID",
                         "gridProperties": {
-                            "rowCount": max(1000, len(sheet.rows)),
-                            "columnCount": 26,
+                            "rowCount": sheet.grid[0] if sheet.grid else max(1000, len(sheet.rows)),
+                            "columnCount": sheet.grid[1] if sheet.grid else 26,
                             "frozenRowCount": sheet.frozen_rows,
                         },
                     }
@@ -429,11 +476,10 @@ class FakeSheets:
     def _append(
         self, spreadsheet: FakeSpreadsheet, a1: str, body: dict[str, Any], query: dict[str, str]
     ) -> tuple[int, dict[str, Any]]:
-        title, (first_column, last_column, first_row, _) = _range(a1)
+        title, (first_column, last_column, first_row, _) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
-        values = [
-            [_raw(cell, query.get("valueInputOption", "RAW")) for cell in row] for row in body["values"]
-        ]
+        values: list[list[Cell]] = body["values"]
+        option = query.get("valueInputOption", "RAW")
         start = first_row - 1
         while start < len(sheet.rows) and not _has_values(sheet.rows[start], first_column, last_column):
             start += 1
@@ -452,17 +498,15 @@ class FakeSheets:
                 if _has_values(header, column, column)
             )
         last_column = max(last_column, first_column + max(len(row) for row in values) - 1)
-        if query.get("insertDataOption") == "INSERT_ROWS":
-            for offset, row in enumerate(values):
-                sheet.rows.insert(table_end + offset, [None] * first_column + row)
-        else:
-            for offset, row in enumerate(values):
-                _put(sheet, table_end + offset, first_column, row)
-        left, right = _letters(first_column), _letters(first_column + len(values[0]) - 1)
+        for offset, row in enumerate(values):
+            if query.get("insertDataOption") == "INSERT_ROWS":
+                sheet.rows.insert(table_end + offset, [])
+            spreadsheet.enter(sheet, table_end + offset, first_column, row, option)
+        left, right = column_letters(first_column), column_letters(first_column + len(values[0]) - 1)
         updated = f"'{title}'!{left}{table_end + 1}:{right}{table_end + len(values)}"
         answer: dict[str, Any] = {"spreadsheetId": spreadsheet.spreadsheet_id}
         if found_table:  # an empty worksheet has no table, and the real API then sends no tableRange
-            answer["tableRange"] = f"'{title}'!{left}{start + 1}:{_letters(last_column)}{table_end}"
+            answer["tableRange"] = f"'{title}'!{left}{start + 1}:{column_letters(last_column)}{table_end}"
         return 200, {
             **answer,
             "updates": {
@@ -475,7 +519,7 @@ class FakeSheets:
         }
 
     def _clear(self, spreadsheet: FakeSpreadsheet, a1: str) -> tuple[int, dict[str, Any]]:
-        title, (first_column, last_column, first_row, last_row) = _range(a1)
+        title, (first_column, last_column, first_row, last_row) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
         for row in sheet.rows[first_row - 1 : last_row]:
             for column in range(first_column, min(last_column + 1, len(row))):
@@ -491,32 +535,46 @@ class FakeSheets:
         return len(reads) >= self.reads_per_minute
 
     def _write(self, spreadsheet: FakeSpreadsheet, a1: str, values: list[list[Cell]], option: str) -> str:
-        title, (first_column, _, first_row, _) = _range(a1)
+        title, (first_column, _, first_row, _) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
         for offset, row in enumerate(values):
-            _put(sheet, first_row - 1 + offset, first_column, [_raw(cell, option) for cell in row])
+            spreadsheet.enter(sheet, first_row - 1 + offset, first_column, row, option)
         return a1
 
-    def _read(self, spreadsheet: FakeSpreadsheet, a1: str) -> tuple[int, dict[str, Any]]:
-        title, (first_column, last_column, first_row, last_row) = _range(a1)
+    def _read(
+        self, spreadsheet: FakeSpreadsheet, a1: str, query: dict[str, str]
+    ) -> tuple[int, dict[str, Any]]:
+        """The range's cells as rendered: FORMATTED_VALUE (the API's default) gives each as the grid
+        shows it; UNFORMATTED_VALUE gives numbers, dates as serial numbers, and text as text."""
+        title, (first_column, last_column, first_row, last_row) = a1_range(a1)
         try:
             sheet = spreadsheet.sheet(title)
         except StopIteration:
-            return 400, _error(400, f"Unable to parse range: {a1}")
+            return 400, error(400, f"Unable to parse range: {a1}")
+        value_option = query.get("valueRenderOption", "FORMATTED_VALUE")
+        date_option = query.get("dateTimeRenderOption", "SERIAL_NUMBER")
         rows = sheet.values()[first_row - 1 : last_row]
         window = [_trim(row[first_column : last_column + 1]) for row in rows]
         while window and not window[-1]:
             window.pop()
         answer: dict[str, Any] = {"range": a1, "majorDimension": "ROWS"}
         if window:
-            answer["values"] = [[cell if cell is not None else "" for cell in row] for row in window]
+            answer["values"] = [
+                [
+                    "" if cell is None else rendered(cell, sheet.format_of(at, to), value_option, date_option)
+                    for to, cell in enumerate(row, start=first_column)
+                ]
+                for at, row in enumerate(window, start=first_row - 1)
+            ]
         return 200, answer
 
-    def _batch_get(self, spreadsheet: FakeSpreadsheet, ranges: list[str]) -> tuple[int, dict[str, Any]]:
+    def _batch_get(
+        self, spreadsheet: FakeSpreadsheet, ranges: list[str], query: dict[str, str]
+    ) -> tuple[int, dict[str, Any]]:
         """Every range or none: one that names no worksheet fails the whole call, as in the real API."""
         value_ranges = []
         for a1 in ranges:
-            status, answer = self._read(spreadsheet, a1)
+            status, answer = self._read(spreadsheet, a1, query)
             if status != 200:
                 return status, answer
             value_ranges.append(answer)
@@ -559,9 +617,9 @@ class FakeSheets:
 class _QuietServer(ThreadingHTTPServer):
     """A client that gave up waiting (a timeout test) is no error of the server's."""
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
+    def handleerror(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+            super().handleerror(request, client_address)
 
 
 class _Invalid(Exception):
@@ -585,111 +643,9 @@ def _kind(method: str, path: str) -> str:
 _READS = frozenset({"values.get", "values.batchGet", "get"})
 
 
-def _error(code: int, message: str) -> dict[str, Any]:
-    status = {
-        400: "INVALID_ARGUMENT",
-        401: "UNAUTHENTICATED",
-        403: "PERMISSION_DENIED",
-        404: "NOT_FOUND",
-        429: "RESOURCE_EXHAUSTED",
-        500: "INTERNAL",
-        503: "UNAVAILABLE",
-    }.get(code, "UNKNOWN")
-    return {"error": {"code": code, "message": message, "status": status}}
-
-
 def _names_a_sheet_of(spreadsheet: FakeSpreadsheet, a1: str) -> bool:
-    title = _range(a1)[0]
+    title = a1_range(a1)[0]
     return any(sheet.title == title for sheet in spreadsheet.sheets)
-
-
-_READ_QUOTA = (
-    "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' "
-    "of service 'sheets.googleapis.com' for consumer 'project_number:123456789012'."
-)
-
-
-def _service_disabled(project: str) -> dict[str, Any]:
-    """The real 403 for a project where the Sheets API was never enabled."""
-    activation = (
-        f"https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project={project}"
-    )
-    return {
-        "error": {
-            "code": 403,
-            "message": (
-                f"Google Sheets API has not been used in project {project} before or it is disabled. "
-                f"Enable it by visiting {activation} then retry. If you enabled this API recently, "
-                "wait a few minutes for the action to propagate to our systems and retry."
-            ),
-            "status": "PERMISSION_DENIED",
-            "details": [
-                {
-                    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-                    "reason": "SERVICE_DISABLED",
-                    "domain": "googleapis.com",
-                    "metadata": {
-                        "consumer": f"projects/{project}",
-                        "service": "sheets.googleapis.com",
-                        "activationUrl": activation,
-                    },
-                }
-            ],
-        }
-    }
-
-
-def _range(a1: str) -> tuple[str, tuple[int, int, int, int]]:
-    """('Title', (first column, last column, first row, last row)): columns 0-based, rows 1-based.
-
-    A reversed range (A2:A1) is turned round, as the real API does.
-    """
-    match = _A1.match(a1)
-    assert match is not None
-    sheet, cells = match.group("sheet"), match.group("cells")
-    if sheet is None and not all(_CELL.match(part) for part in cells.split(":")):
-        sheet, cells = cells, ""  # a range that is only a sheet's name: the whole sheet
-    title = (sheet or "Sheet1").strip("'").replace("''", "'")
-    start, _, end = cells.partition(":")
-    start_letters, start_digits = _parts(start)
-    end_letters, end_digits = _parts(end) if end else (start_letters, start_digits) if start else ("", "")
-    first_column = _column(start_letters) if start_letters else 0
-    last_column = _column(end_letters) if end_letters else 25
-    first_row = int(start_digits) if start_digits else 1
-    last_row = int(end_digits) if end_digits else 10**6
-    return title, (
-        min(first_column, last_column),
-        max(first_column, last_column),
-        min(first_row, last_row),
-        max(first_row, last_row),
-    )
-
-
-def _parts(reference: str) -> tuple[str, str]:
-    match = _CELL.match(reference)
-    assert match is not None, reference
-    return match.group(1), match.group(2)
-
-
-def _column(letters: str) -> int:
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - 64
-    return column - 1
-
-
-def _cell(reference: str) -> tuple[int, int]:
-    letters, digits = _parts(reference)
-    return _column(letters or "A"), int(digits) if digits else 1
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    column += 1
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _put(sheet: FakeSheet, row_index: int, column: int, values: list[Cell]) -> None:
@@ -710,12 +666,6 @@ def _trim(row: list[Cell]) -> list[Cell]:
     while row and row[-1] in (None, ""):
         row.pop()
     return row
-
-
-def _raw(cell: Cell, option: str) -> Cell:
-    if option == "USER_ENTERED" and isinstance(cell, str) and cell.startswith("="):
-        return {"formula": cell}
-    return cell
 
 
 def _user_entered(value: dict[str, Any]) -> Cell:

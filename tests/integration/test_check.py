@@ -2,10 +2,12 @@
 
 import json
 import socket
+from dataclasses import replace
 
 import pytest
 
 from infrastructure.check import Verdict, report, run_checks
+from infrastructure.llm.answer import ANSWER_SCHEMA
 from infrastructure.settings import Settings
 
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
@@ -74,6 +76,22 @@ async def test_a_sheet_not_shared_names_the_email(environment, sheets):
     sheet = by_item(findings)[f"Sheet {SHEET_ID}"]
     assert (sheet.verdict, sheet.detail) == (Verdict.FAIL, f"not shared with {key['client_email']} as Editor")
     assert report(findings) == 1
+
+
+async def test_a_sheet_that_refuses_for_good_is_a_failure_naming_the_refusal_and_what_to_do(
+    environment, sheets
+):
+    key, env = environment
+    spreadsheet = sheets.spreadsheets[SHEET_ID]
+    spreadsheet.uploaded_xlsx = True
+    xlsx = by_item(await run_checks(Settings.from_environment(env)))[f"Sheet {SHEET_ID}"]
+    spreadsheet.uploaded_xlsx = False
+    spreadsheet.viewers, spreadsheet.editors = spreadsheet.editors, {"owner@petty-cash.example"}
+    viewer = by_item(await run_checks(Settings.from_environment(env)))[f"Sheet {SHEET_ID}"]
+    assert (xlsx.verdict, viewer.verdict) == (Verdict.FAIL, Verdict.FAIL)
+    assert xlsx.detail.startswith("an uploaded .xlsx, not a Google Sheet: ")
+    assert "File → Save as Google Sheets" in xlsx.detail
+    assert viewer.detail == f"shared with {key['client_email']} as Viewer, not Editor: share it as Editor"
 
 
 async def test_ollama_down_is_a_warning_not_a_failure(environment):
@@ -242,3 +260,64 @@ async def test_the_languages_line_names_the_default_and_fails_without_the_compil
     assert missing.verdict is Verdict.FAIL
     assert "no compiled catalog for km" in missing.detail
     assert "make catalogs" in missing.detail
+
+
+async def test_check_makes_one_short_chat_with_the_keep_alive_think_and_format_every_message_gets(
+    environment, ollama
+):
+    _, env = environment
+    finding = by_item(await run_checks(Settings.from_environment({**env, "OLLAMA_KEEP_ALIVE": "-1"})))[
+        "Ollama"
+    ]
+    assert finding.verdict is Verdict.OK
+    (chat,) = ollama.requests
+    assert (chat["keep_alive"], chat["think"], chat["format"]) == (-1, False, ANSWER_SCHEMA)
+    assert chat["options"]["num_predict"] == 1
+    assert len(chat["messages"]) == 1
+
+
+@pytest.mark.parametrize("keep_alive", ["-1", "300"])
+async def test_a_chat_ollama_refuses_is_a_fail_line_in_ollamas_own_words(environment, keep_alive):
+    # As the settings were before they sent a bare number as a number.
+    _, env = environment
+    settings = replace(Settings.from_environment(env), ollama_keep_alive=keep_alive)
+    finding = by_item(await run_checks(settings))["Ollama"]
+    assert finding.verdict is Verdict.FAIL
+    assert f'time: missing unit in duration "{keep_alive}"' in finding.detail
+
+
+async def test_ollama_0_12_4_refusing_think_false_from_a_model_that_does_not_think_says_to_update(
+    environment, ollama
+):
+    _, env = environment
+    ollama.version = "0.12.4"
+    finding = by_item(await run_checks(Settings.from_environment(env)))["Ollama"]
+    assert finding.verdict is Verdict.FAIL
+    assert "registry.ollama.ai/library/qwen2.5:3b-instruct does not support thinking" in finding.detail
+    assert "0.12.5" in finding.detail
+
+
+@pytest.mark.parametrize(
+    ("version", "verdict"),
+    [
+        ("0.12.3", Verdict.OK),
+        ("0.12.4", Verdict.WARN),
+        ("0.20.0", Verdict.WARN),
+        ("0.31.1", Verdict.WARN),
+        ("0.31.2", Verdict.OK),
+    ],
+)
+async def test_a_thinking_model_on_a_version_that_drops_the_schema_when_asked_not_to_think_is_a_warning(
+    environment, ollama, version, verdict
+):
+    _, env = environment
+    ollama.models = ["qwen3:4b"]
+    ollama.thinking_models = {"qwen3:4b"}
+    ollama.version = version
+    finding = by_item(await run_checks(Settings.from_environment({**env, "OLLAMA_MODEL": "qwen3:4b"})))[
+        "Ollama"
+    ]
+    assert finding.verdict is verdict
+    if verdict is Verdict.WARN:
+        assert "0.31.2" in finding.detail
+        assert "qwen3:4b" in finding.detail

@@ -3,6 +3,7 @@
 import asyncio
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -10,6 +11,7 @@ from balance_bot.delivery import Delivery, Landed, Waiting
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import QueuedMessage
+from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.sheets.google_api import RequestQuota, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.google_directory import GoogleSheets
 from infrastructure.sheets.template import load_template
@@ -48,8 +50,13 @@ class Pipeline:
         self.database = Database(tmp_path / "bot.sqlite3")
         self.outbox = SqliteOutbox(self.database)
         self.state = SqliteCaptureState(self.database)
-        self.delivery = Delivery(self.outbox, self.directory, sleep=self.clock.sleep)
+        self.delivery = Delivery(self.outbox, self.directory, sleep=self.clock.sleep, refusals=self.outbox)
+        self.told = []  # what the group heard of a sheet that refuses the rows for good
+        self.delivery.on_refused(self.tell)
         self.accepted = 0
+
+    async def tell(self, chat_id, refusal):
+        self.told.append((chat_id, refusal.reason))
 
     def monotonic(self):
         return self.clock.now().timestamp()
@@ -162,3 +169,58 @@ async def test_writes_stay_within_60_a_minute_however_many_expenses_come(pipelin
     assert_rows_numbered(pipeline.rows(), 150)
     assert sheets.writes_in_any_minute() <= 60
     assert pipeline.clock.now() - told[0].message.saved_at >= timedelta(minutes=1)
+
+
+async def write_attempts_until(sheets, count, real_seconds=10.0):
+    for _ in range(int(real_seconds * 100)):
+        if len(sheets.call_times) >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"only {len(sheets.call_times)} calls")
+
+
+async def test_an_uploaded_xlsx_keeps_the_rows_is_tried_every_ten_minutes_and_is_told_once(pipeline, sheets):
+    sheets.spreadsheets[SHEET].uploaded_xlsx = True
+    told = await pipeline.post(3, wait_seconds=5)
+    assert all(isinstance(outcome, Waiting) for outcome in told)
+    assert all(isinstance(outcome.problem, LedgerRefused) for outcome in told)
+    await write_attempts_until(sheets, 5)
+    attempts = [at for _, at in sheets.call_times]
+    assert all(later - earlier >= 600 for earlier, later in pairwise(attempts))
+    assert pipeline.told == [(CHAT, SheetRefusal.NOT_A_GOOGLE_SHEET)], "once, not per expense or attempt"
+    [waiting] = await pipeline.outbox.summary()
+    assert (waiting.messages, waiting.lines) == (3, 3)
+    assert "File → Save as Google Sheets" in waiting.last_error
+
+    sheets.spreadsheets[SHEET].uploaded_xlsx = False  # saved as a Google Sheet (and /connect-ed again)
+    pipeline.delivery.retry_now(CHAT)
+    await pipeline.until_delivered()
+    assert_rows_numbered(pipeline.rows(), 3)
+    assert await pipeline.outbox.refusal_of(CHAT) is None, "a later refusal is news again"
+
+
+async def test_a_group_told_of_a_refusal_is_not_told_again_after_a_restart(sheets, tmp_path):
+    first = Pipeline(sheets, tmp_path)
+    sheets.spreadsheets[SHEET].viewers, sheets.spreadsheets[SHEET].editors = (
+        sheets.spreadsheets[SHEET].editors,
+        set(),
+    )
+    try:
+        await first.post(1, wait_seconds=5)
+    finally:
+        await first.close()
+    assert first.told == [(CHAT, SheetRefusal.READ_ONLY)]
+    del sheets.spreadsheets[SHEET]
+    again = Pipeline(sheets, tmp_path)  # the same database, the same sheet still shared as Viewer
+    sheets.spreadsheets[SHEET].viewers, sheets.spreadsheets[SHEET].editors = (
+        sheets.spreadsheets[SHEET].editors,
+        set(),
+    )
+    try:
+        calls = len(sheets.call_times)
+        await again.delivery.resume()
+        await write_attempts_until(sheets, calls + 2)
+        assert again.told == []
+        assert await again.outbox.refusal_of(CHAT) is SheetRefusal.READ_ONLY
+    finally:
+        await again.close()

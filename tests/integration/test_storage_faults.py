@@ -35,6 +35,7 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.outbox import SqliteOutbox
 from infrastructure.status import status_report
+from infrastructure.telegram.ledger_problems import waiting_because
 from infrastructure.telegram.replies import Replies
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger
@@ -115,7 +116,7 @@ async def test_a_full_workbook_disk_is_named_to_the_member_never_saved_nor_googl
         await until(save_failed)
         landing = await delivery.accept(queued(2, clock))  # posted once the disk is known full
         outcome = await Delivery.landed(landing, 5)
-        said = Replies.of(Speech(Language.ENGLISH))._waiting_because(outcome.problem)
+        said = waiting_because(Replies.of(Speech(Language.ENGLISH)).say, outcome.problem)
         assert "the workbook on the bot's server cannot be saved right now" in said
         assert "Google" not in said
         assert "Google" not in Replies.of(Speech(Language.ENGLISH)).balance_problem(outcome.problem)

@@ -31,6 +31,8 @@ class MonthFigures:
     by_day: Mapping[date, Mapping[Currency, Decimal]] = field(default_factory=dict)
     # A row without a category (a bookkeeper's, or one from before categories) counts as "".
     by_category: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
+    # Expenses with no date that can be read: in the month's sums, in no day's; /balance names them.
+    undated: tuple[SheetRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +87,15 @@ def month_figures(
     by_day: defaultdict[date, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_category: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     entries = topup_count = 0
+    undated = []
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
         amounts = {Currency.USD: row.usd, Currency.KHR: row.khr}
         if any(amount for amount in amounts.values()):
             entries += 1
+            if row.day is None:
+                undated.append(row)
             for currency, amount in amounts.items():
                 if amount:
                     spent[currency] += amount
@@ -105,7 +110,9 @@ def month_figures(
             topup_count += 1
             for currency, amount in added.items():
                 topups[currency] += amount or ZERO
-    return MonthFigures(spent, topups, entries, topup_count, dict(by_member), dict(by_day), dict(by_category))
+    return MonthFigures(
+        spent, topups, entries, topup_count, dict(by_member), dict(by_day), dict(by_category), tuple(undated)
+    )
 
 
 def _nothing_spent() -> dict[Currency, Decimal]:

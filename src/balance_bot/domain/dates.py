@@ -105,6 +105,9 @@ _KHMER_WEEKDAYS = {
     "សៅរ៍": "saturday",
     "អាទិត្យ": "sunday",
 }
+# Month and weekday names as a bookkeeper types them in a Date cell (typed_dates reads those).
+MONTH_NUMBERS: Mapping[str, int] = {**_MONTHS, **_KHMER_MONTHS}
+WEEKDAY_NAMES = frozenset({*_WEEKDAYS, *_WEEKDAY_ABBREVIATIONS, *_KHMER_WEEKDAYS})
 _KHMER_RELATIVE = {
     "ម្សិលម្ង៉ៃ": "day before yesterday",
     "ម្សិលម៉្ងៃ": "day before yesterday",

@@ -19,6 +19,9 @@ from infrastructure.llm.questions import (
 
 log = logging.getLogger(__name__)
 MAX_ANSWER_TOKENS = 1024
+# Stop reasons of an answer that did not end: cut at max_tokens or at the context window, refused,
+# or paused mid-turn. A tool input cut short can still read as a valid, shorter list.
+STOPPED_SHORT = frozenset({"max_tokens", "model_context_window_exceeded", "refusal", "pause_turn"})
 
 
 class AnthropicReader:
@@ -94,6 +97,14 @@ class AnthropicReader:
         usage = getattr(message, "usage", None)
         input_tokens = getattr(usage, "input_tokens", None) or 0
         output_tokens = getattr(usage, "output_tokens", None) or 0
+        stop_reason = getattr(message, "stop_reason", None)
+        if stop_reason in STOPPED_SHORT:
+            raise ModelFailure(
+                Failure.INVALID,
+                f"answer stopped short (stop_reason {stop_reason})",
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+            )
         blocks = getattr(message, "content", None) or []
         if forced_tool:
             call = next((block for block in blocks if getattr(block, "type", None) == "tool_use"), None)

@@ -21,6 +21,8 @@ from infrastructure.llm.questions import (
 MAX_ANSWER_TOKENS = 1024
 # Loading a model takes seconds: warming it waits longer than a message ever would.
 WARM_TIMEOUT_SECONDS = 120.0
+# `check`'s test chat asks for next to nothing: it is there to be refused or not.
+PROBE_TOKENS = 1
 
 
 class OllamaReader:
@@ -29,7 +31,9 @@ class OllamaReader:
     provider = "ollama"
     paid = False
 
-    def __init__(self, host: str, model: str, timeout_seconds: float, keep_alive: str = "24h") -> None:
+    def __init__(
+        self, host: str, model: str, timeout_seconds: float, keep_alive: float | str = "24h"
+    ) -> None:
         self.model = model
         self._keep_alive = keep_alive
         self._client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(timeout_seconds))
@@ -51,18 +55,23 @@ class OllamaReader:
                     {"role": "system", "content": question.system},
                     {"role": "user", "content": question.user(text)},
                 ],
-                options={"temperature": 0, "num_predict": MAX_ANSWER_TOKENS},
+                options=_options(MAX_ANSWER_TOKENS),
                 keep_alive=self._keep_alive,
                 think=False,  # a thinking model an operator chose answers at once
                 stream=False,
                 **held,
             )
-        except ollama.ResponseError as exc:
-            raise ModelFailure(failure_of_status(exc.status_code), exc.error) from exc
-        except httpx.TimeoutException as exc:
-            raise ModelFailure(Failure.TIMEOUT, type(exc).__name__) from exc
-        except (ConnectionError, httpx.HTTPError) as exc:
-            raise ModelFailure(Failure.DOWN, type(exc).__name__) from exc
+        except (ollama.ResponseError, ConnectionError, httpx.HTTPError) as exc:
+            raise _failure(exc) from exc
+        input_tokens, output_tokens = response.prompt_eval_count or 0, response.eval_count or 0
+        if response.done_reason == "length":
+            # Cut at num_predict, what came may still read as an answer: a list short of its end.
+            raise ModelFailure(
+                Failure.INVALID,
+                f"answer cut at {MAX_ANSWER_TOKENS} tokens (done_reason length)",
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+            )
         content = response.message.content or ""
         payload: object = content
         if question.tools:
@@ -73,11 +82,28 @@ class OllamaReader:
                 if calls
                 else tool_call_in_text(content)
             )
-        return question.answer(payload, response.prompt_eval_count or 0, response.eval_count or 0)
+        return question.answer(payload, input_tokens, output_tokens)
 
     async def warm(self) -> None:
         """Load the model and keep it loaded: a chat with no messages loads it and answers nothing."""
         await self._warm_client.chat(model=self.model, messages=[], keep_alive=self._keep_alive)
+
+    async def probe(self, schema: dict[str, Any]) -> None:
+        """One short chat as a message's, with the same keep_alive, options, `think` and `format`,
+        for `check`: what Ollama refuses there it would refuse for every message. ModelFailure
+        carries Ollama's own words. The first call loads the model, so it waits as warm() does."""
+        try:
+            await self._warm_client.chat(
+                model=self.model,
+                messages=[{"role": "user", "content": "Answer with an empty list of entries."}],
+                options=_options(PROBE_TOKENS),
+                keep_alive=self._keep_alive,
+                think=False,
+                format=schema,
+                stream=False,
+            )
+        except (ollama.ResponseError, ConnectionError, httpx.HTTPError) as exc:
+            raise _failure(exc) from exc
 
     def tokens_at_most(self, text: str, question: Question[AnswerT]) -> tuple[int, int]:
         """A local model costs nothing; the figures are the prompt's and the answer's bounds."""
@@ -87,3 +113,16 @@ class OllamaReader:
         """Close the HTTP connections."""
         await self._client._client.aclose()
         await self._warm_client._client.aclose()
+
+
+def _options(answer_tokens: int) -> dict[str, Any]:
+    return {"temperature": 0, "num_predict": answer_tokens}
+
+
+def _failure(exc: Exception) -> ModelFailure:
+    """An error of the client as the cascade reads it; a refusal in Ollama's own words."""
+    if isinstance(exc, ollama.ResponseError):
+        return ModelFailure(failure_of_status(exc.status_code), exc.error)
+    if isinstance(exc, httpx.TimeoutException):
+        return ModelFailure(Failure.TIMEOUT, type(exc).__name__)
+    return ModelFailure(Failure.DOWN, type(exc).__name__)

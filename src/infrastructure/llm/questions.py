@@ -52,6 +52,7 @@ class ModelFailure(Exception):
     ) -> None:
         super().__init__(f"{failure}: {detail}")
         self.failure = failure
+        self.detail = detail  # a refusal's own words, as the service gave them
         self.retry_after = retry_after
         self.input_tokens = input_tokens
         self.output_tokens = output_tokens

@@ -35,18 +35,13 @@ from infrastructure.categories.tab import (
     categories_from_rows,
     default_rows,
 )
-from infrastructure.sheets.google_api import (
-    SheetsHTTPClient,
-    ledger_error,
-    token_error,
-)
+from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
 from infrastructure.sheets.google_cells import (
     SHEETS_EPOCH,
     UNFORMATTED,
     amounts,
     cell_data,
     column_number,
-    decimal,
     is_number,
     letter,
     movement_cells,
@@ -55,10 +50,12 @@ from infrastructure.sheets.google_cells import (
     number_in,
     quoted,
     serial_to_date,
+    sheet_row,
     start_of,
     topups,
     width_request,
 )
+from infrastructure.sheets.google_refusals import sheets_error
 from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 
 log = logging.getLogger(__name__)
@@ -197,7 +194,7 @@ class GoogleSheetLedger:
         try:
             return work()
         except APIError as exc:
-            raise ledger_error(exc, self.spreadsheet_id, self._share_with) from exc
+            raise sheets_error(exc, self._client, self.spreadsheet_id, self._share_with) from exc
         except (RefreshError, TransportError) as exc:
             raise token_error(exc) from exc
         except requests.RequestException as exc:
@@ -507,7 +504,7 @@ class GoogleSheetLedger:
 
     def _read(self, period: Period) -> list[SheetRow]:
         found = self._period_values(period, reading=True)
-        return [row for _, row in self._numbered_rows(found[1])] if found is not None else []
+        return [row for _, row in self._numbered_rows(found[1], period)] if found is not None else []
 
     def _period_values(self, period: Period, *, reading: bool = False) -> tuple[str, list[list[Any]]] | None:
         """The title and values of the period's worksheet, if it has one (`reading`: on the reader)."""
@@ -515,7 +512,7 @@ class GoogleSheetLedger:
             try:
                 rows = self._read_values(title)
             except APIError as exc:
-                if exc.response.status_code == 400:  # no such worksheet
+                if no_such_worksheet(exc):  # not the other 400s: a refusal is no empty month
                     continue
                 raise
             self._remember(title, rows, first_only=reading)
@@ -539,7 +536,8 @@ class GoogleSheetLedger:
         months: dict[Period, list[SheetRow]] = {}
         for period in periods:
             owned = [t for t in self._candidates(period) if t in values and self._belongs(t, period)]
-            months[period] = [row for _, row in self._numbered_rows(values[owned[0]])] if owned else []
+            rows = values[owned[0]] if owned else []
+            months[period] = [row for _, row in self._numbered_rows(rows, period)]
         return months
 
     def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
@@ -549,32 +547,16 @@ class GoogleSheetLedger:
         title, rows = found
         return lines_already_written(lines, self._numbered_rows(rows), title, self._template.void_prefix)
 
-    def _numbered_rows(self, rows: list[list[Any]]) -> Iterator[tuple[int, SheetRow]]:
-        """The non-empty rows below the header, with their row numbers, read by the header's columns."""
+    def _numbered_rows(
+        self, rows: list[list[Any]], period: Period | None = None
+    ) -> Iterator[tuple[int, SheetRow]]:
+        """The non-empty rows below the header, with their row numbers, read by the header's columns;
+        dates typed as text are read in the worksheet's month, `period`."""
         layout = self._template.layout_of(rows[0] if rows else [])
         for row_number, values in enumerate(rows[1:], start=2):
             cells = dict.fromkeys(self._template_keys, "") | layout.cells(values)
-            if all(value in (None, "") for value in cells.values()):
-                continue
-            yield (
-                row_number,
-                SheetRow(
-                    number=int(cells["no"]) if is_number(cells["no"]) else None,
-                    day=serial_to_date(cells["date"]),
-                    item=str(cells["item"]),
-                    usd=decimal(cells["usd"]),
-                    khr=decimal(cells["khr"]),
-                    member=str(cells["member"]),
-                    reference=str(cells["reference"]),
-                    topup_usd=decimal(cells["topup_usd"]),
-                    topup_khr=decimal(cells["topup_khr"]),
-                    category=str(cells["category"] or ""),
-                    movement=str(cells["movement"] or ""),
-                    movement_member=str(cells["movement_member"] or ""),
-                    movement_usd=decimal(cells["movement_usd"]),
-                    movement_khr=decimal(cells["movement_khr"]),
-                ),
-            )
+            if not all(value in (None, "") for value in cells.values()):
+                yield row_number, sheet_row(cells, period)
 
     def _learn(self, title: str) -> None:
         """Read a worksheet once: whose month it is, where it ends, and its last numeric No."""

@@ -10,8 +10,9 @@ from typing import Any
 from gspread.exceptions import APIError
 from gspread.http_client import ParamsType
 
-from balance_bot.domain.ledger import LedgerLine
+from balance_bot.domain.ledger import LedgerLine, Period, SheetRow
 from balance_bot.domain.money import Currency
+from balance_bot.domain.typed_dates import cell_day
 from balance_bot.ports import LedgerUnavailable
 
 SHEETS_EPOCH = date(1899, 12, 30)  # day 0 of a spreadsheet date serial
@@ -135,6 +136,32 @@ def number_in(value: object) -> int:
     if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
         return int(value)
     return 0
+
+
+def sheet_row(cells: dict[str, Any], period: Period | None) -> SheetRow:
+    """A row read by its columns' keys; its date read in the worksheet's month, `period`."""
+    return SheetRow(
+        number=int(cells["no"]) if is_number(cells["no"]) else None,
+        day=day_in(cells["date"], period),
+        item=str(cells["item"]),
+        usd=decimal(cells["usd"]),
+        khr=decimal(cells["khr"]),
+        member=str(cells["member"]),
+        reference=str(cells["reference"]),
+        topup_usd=decimal(cells["topup_usd"]),
+        topup_khr=decimal(cells["topup_khr"]),
+        category=str(cells["category"] or ""),
+        movement=str(cells["movement"] or ""),
+        movement_member=str(cells["movement_member"] or ""),
+        movement_usd=decimal(cells["movement_usd"]),
+        movement_khr=decimal(cells["movement_khr"]),
+    )
+
+
+def day_in(value: object, period: Period | None) -> date | None:
+    """A Date cell's day: the serial number Sheets keeps a date it read as, or text it did not take for
+    a date in the spreadsheet's locale ("15/12/2026" in an en_US sheet), read in the worksheet's month."""
+    return cell_day(value, period) if isinstance(value, str) else serial_to_date(value)
 
 
 def serial_to_date(value: object) -> date | None:

@@ -14,7 +14,8 @@ from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.ports import LedgerNotConnected, LedgerStore, LedgerUnavailable, SheetConnections
 from infrastructure.sheets.google import GoogleSheetLedger
-from infrastructure.sheets.google_api import SheetsHTTPClient, ledger_error, token_error
+from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
+from infrastructure.sheets.google_refusals import PROTECTION_FIELDS, protected, protected_tabs, sheets_error
 from infrastructure.sheets.template import SheetTemplate
 
 
@@ -83,12 +84,17 @@ class GoogleSheets:
         return self._ledgers[spreadsheet_id]
 
     async def check_write_access(self, spreadsheet_id: str) -> str:
-        """The spreadsheet's title, after a write that changes nothing (its title set to itself)."""
+        """The spreadsheet's title, after a write that changes nothing (its title set to itself).
+
+        A sheet that takes that write may still refuse the rows: an uploaded .xlsx refuses every
+        call, one shared as Viewer refuses the write, and a month's or the Categories tab may be
+        protected against the bot, which the metadata says (requestingUserCanEdit).
+        """
 
         def check() -> str:
             try:
                 metadata = self._client.fetch_sheet_metadata(
-                    spreadsheet_id, params={"fields": "properties.title"}
+                    spreadsheet_id, params={"fields": PROTECTION_FIELDS}
                 )
                 title = str(metadata["properties"]["title"])
                 self._client.batch_update(
@@ -105,11 +111,14 @@ class GoogleSheets:
                     },
                 )
             except APIError as exc:
-                raise ledger_error(exc, spreadsheet_id, self.share_with) from exc
+                raise sheets_error(exc, self._client, spreadsheet_id, self.share_with) from exc
             except (RefreshError, TransportError) as exc:
                 raise token_error(exc) from exc
             except requests.RequestException as exc:
                 raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
+            tabs = protected_tabs(metadata, self._title_format)
+            if tabs:
+                raise protected(self.share_with, tabs)
             return title
 
         return await asyncio.get_running_loop().run_in_executor(self._checker, check)

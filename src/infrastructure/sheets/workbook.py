@@ -8,7 +8,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +27,7 @@ from balance_bot.domain.ledger import (
     owning_period,
 )
 from balance_bot.domain.money import Currency
+from balance_bot.domain.typed_dates import cell_day
 from balance_bot.ports import LedgerNotSaved
 from infrastructure.categories.tab import (
     TAB_TITLE,
@@ -392,10 +392,13 @@ class WorkbookLedger:
     def _read(self, period: Period) -> list[SheetRow]:
         self._refresh_if_edited_on_disk()
         sheet = self._sheet_for(period, create=False)
-        return [row for _, row in self._numbered_rows(sheet)] if sheet is not None else []
+        return [row for _, row in self._numbered_rows(sheet, period)] if sheet is not None else []
 
-    def _numbered_rows(self, sheet: Worksheet) -> Iterator[tuple[int, SheetRow]]:
-        """The worksheet's non-empty rows below the header, with their row numbers, by its header."""
+    def _numbered_rows(
+        self, sheet: Worksheet, period: Period | None = None
+    ) -> Iterator[tuple[int, SheetRow]]:
+        """The worksheet's non-empty rows below the header, with their row numbers, by its header; a
+        date typed as text read in the worksheet's month, `period`."""
         layout = self._layout(sheet)
         empty = dict.fromkeys((column.key for column in self._template.columns), None)
         for row_number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
@@ -406,7 +409,7 @@ class WorkbookLedger:
                 row_number,
                 SheetRow(
                     number=cells["no"] if isinstance(cells["no"], int) else None,
-                    day=_as_date(cells["date"]),
+                    day=cell_day(cells["date"], period),
                     item=str(cells["item"] or ""),
                     usd=_as_decimal(cells["usd"]),
                     khr=_as_decimal(cells["khr"]),
@@ -445,7 +448,7 @@ class WorkbookLedger:
     def _owner_of(self, sheet: Worksheet) -> Period | None:
         date_column = self._template.index_of("date")
         rows = sheet.iter_rows(min_row=2, min_col=date_column, max_col=date_column, values_only=True)
-        return owning_period((_as_date(value) for (value,) in rows), sheet.title, self._title_format)
+        return owning_period((cell_day(value, None) for (value,) in rows), sheet.title, self._title_format)
 
     def _create(self, title: str) -> Worksheet:
         sheet: Worksheet = self._workbook().create_sheet(title)
@@ -547,14 +550,6 @@ def _settle(waiters: list[asyncio.Future[None]], error: BaseException | None) ->
             waiter.set_result(None)
         else:
             waiter.set_exception(LedgerNotSaved(f"could not save the workbook: {error}"))
-
-
-def _as_date(value: object) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
 
 
 def _as_decimal(value: object) -> Decimal | None:

@@ -284,6 +284,14 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, member, since)
     );
     """,
+    # The refusal for good (an .xlsx, a Viewer share, ...) each group was told of, while it stands.
+    """
+    CREATE TABLE sheet_refusal (
+        chat_id INTEGER PRIMARY KEY,
+        reason TEXT NOT NULL,
+        told_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from balance_bot.domain.ledger import Period
 from balance_bot.ports import OutboxChat, QueuedMessage, SavedMessage
+from balance_bot.refusals import SheetRefusal
 from infrastructure.sqlite.capture_state import line_from_json, line_to_json, record_saved_message
 from infrastructure.sqlite.database import Database
 
@@ -18,7 +19,10 @@ KEEP_DELIVERED = timedelta(days=7)
 
 
 class SqliteOutbox:
-    """Outbox on the bot's database (WAL, synchronous=FULL): a put has reached the disk when it returns."""
+    """Outbox on the bot's database (WAL, synchronous=FULL): a put has reached the disk when it returns.
+
+    It is also the RefusalLog: which refusal for good each group was told of, while its rows wait.
+    """
 
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -81,6 +85,25 @@ class SqliteOutbox:
             for row in rows
         ]
 
+    async def first_time(self, chat_id: int, reason: SheetRefusal) -> bool:
+        """Note the refusal the group hears of; False when it was told of this one already."""
+        cursor = await self._database.run(lambda db: db.execute(_TOLD, (chat_id, reason.value)))
+        return int(cursor.rowcount) == 1
+
+    async def refusal_of(self, chat_id: int) -> SheetRefusal | None:
+        """The refusal the group was last told of, while it stands."""
+        row = await self._database.run(lambda db: db.execute(_REFUSAL, (chat_id,)).fetchone())
+        return SheetRefusal(row[0]) if row is not None else None
+
+    async def refusals(self) -> dict[int, SheetRefusal]:
+        """Every group's standing refusal, for `balance-bot status`."""
+        rows = await self._database.run(lambda db: db.execute(_REFUSALS).fetchall())
+        return {chat_id: SheetRefusal(reason) for chat_id, reason in rows}
+
+    async def lifted(self, chat_id: int) -> None:
+        """The sheet takes the group's rows again."""
+        await self._database.run(lambda db: db.execute(_LIFTED, (chat_id,)))
+
     async def forget_delivered(self, before: datetime) -> int:
         """Drop delivered messages older than `before`; returns how many."""
         cursor = await self._database.run(lambda db: db.execute(_FORGET, (before.isoformat(),)))
@@ -105,6 +128,13 @@ _SUMMARY = """
            SUM(hold_until IS NOT NULL AND hold_until > ?)
     FROM outbox WHERE delivered_at IS NULL GROUP BY chat_id ORDER BY MIN(sequence)
 """
+_TOLD = (
+    "INSERT INTO sheet_refusal (chat_id, reason) VALUES (?, ?) ON CONFLICT (chat_id) DO UPDATE "
+    "SET reason = excluded.reason, told_at = datetime('now') WHERE reason != excluded.reason"
+)
+_REFUSAL = "SELECT reason FROM sheet_refusal WHERE chat_id = ?"
+_REFUSALS = "SELECT chat_id, reason FROM sheet_refusal"
+_LIFTED = "DELETE FROM sheet_refusal WHERE chat_id = ?"
 _FORGET = "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND queued_at < ?"
 
 

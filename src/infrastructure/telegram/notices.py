@@ -1,4 +1,4 @@
-"""Notices the bot sends on its own, not as a reply: the spent LLM budget, once a month."""
+"""Notices the bot sends on its own, not as a reply: the spent LLM budget, a sheet that refuses the rows."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from telegram import Bot
 from telegram.error import TelegramError
 
 from balance_bot.languages import ChatLanguages
+from balance_bot.refusals import LedgerRefused
 from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram.replies import Replies
 
@@ -44,3 +45,14 @@ class BudgetNotices:
                 await self._bot.send_message(chat_id, Replies.of(speech).budget_reached(reached))
             except TelegramError as exc:
                 log.warning("could not tell chat %s that the LLM budget is spent: %s", chat_id, exc)
+
+    async def sheet_refused(self, chat_id: int, refusal: LedgerRefused) -> None:
+        """Tell the group, once (the delivery decides), that its sheet refuses the rows and what to do."""
+        if self._bot is None or self._languages is None:
+            log.warning("chat %s: the sheet refuses the rows before the bot started: %s", chat_id, refusal)
+            return
+        speech = await self._languages.for_group(chat_id)
+        try:
+            await self._bot.send_message(chat_id, Replies.of(speech).sheet_refused(refusal))
+        except TelegramError as exc:
+            log.warning("could not tell chat %s that its sheet refuses the rows: %s", chat_id, exc)

@@ -51,20 +51,17 @@ from balance_bot.outcomes import (
 )
 from balance_bot.ports import (
     LedgerAccessDenied,
-    LedgerApiDisabled,
     LedgerError,
-    LedgerKeyRefused,
-    LedgerNotConnected,
     LedgerNotFound,
-    LedgerNotSaved,
     MonthUsage,
     QueuedMessage,
     SavedMessage,
 )
+from balance_bot.refusals import LedgerRefused
 from infrastructure.i18n.catalogs import translations
 from infrastructure.i18n.formats import Formats
 from infrastructure.llm.cascade import BudgetReached
-from infrastructure.telegram import texts
+from infrastructure.telegram import ledger_problems, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
 
 ENGLISH = Speech(Language.ENGLISH)
@@ -202,7 +199,7 @@ class Replies:
                 text = self.balance_text(balance, khr_per_usd, current=current)
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
-                text = "\n".join([text, *MemberReplies(self).section(balance)])
+                text = "\n".join([text, *MemberReplies(self).section(balance), *undated.note(self, balance)])
                 if open_until is not None:
                     still_open = self.say(
                         texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)
@@ -528,7 +525,9 @@ class Replies:
     ) -> str:
         """The expense is safe but not in the sheet yet: what was saved, and why it waits."""
         items, guess = self._queued_items(message, dating)
-        text = self.say(texts.QUEUED, items=items, guess=guess, why=self._waiting_because(problem))
+        text = self.say(
+            texts.QUEUED, items=items, guess=guess, why=ledger_problems.waiting_because(self.say, problem)
+        )
         return self._with_closed_month(text, dating, message.period.title("%B %Y"))
 
     def held(self, outcome: Held) -> str:
@@ -651,51 +650,23 @@ class Replies:
                 return self.say(texts.CONNECT_NO_ACCESS, email=denied.share_with)
             case LedgerProblem(LedgerNotFound()):
                 return self.say(texts.CONNECT_NOT_FOUND)
+            case LedgerProblem(LedgerRefused() as refused):
+                return ledger_problems.connect_refused(self.say, refused)
             case LedgerProblem(error):
                 return self.ledger_problem(error)
         return self.say(texts.UNAVAILABLE)
 
-    def _waiting_because(self, problem: LedgerError | None) -> str:
-        """Why an accepted expense is not in the sheet yet, in words someone can act on."""
-        if problem is None:
-            return ""
-        if isinstance(problem, LedgerApiDisabled):
-            return self.say(texts.QUEUED_API_DISABLED, link=problem.enable_at)
-        if isinstance(problem, LedgerKeyRefused):
-            return self.say(texts.QUEUED_KEY_REFUSED)
-        if isinstance(problem, LedgerAccessDenied):
-            return self.say(texts.QUEUED_BECAUSE_NO_ACCESS)
-        if isinstance(problem, LedgerNotFound):
-            return self.say(texts.QUEUED_BECAUSE_NOT_FOUND)
-        if isinstance(problem, LedgerNotSaved):
-            return self.say(texts.QUEUED_WORKBOOK_NOT_SAVED)
-        return self.say(texts.QUEUED_BECAUSE_UNAVAILABLE)
-
     def balance_problem(self, error: LedgerError) -> str:
         """Why /balance has no answer: the sheet could not be read."""
-        if isinstance(error, LedgerAccessDenied):
-            return self.say(texts.BALANCE_NO_ACCESS, email=error.share_with)
-        if isinstance(error, LedgerNotConnected | LedgerNotFound):
-            return self.say(texts.BALANCE_NO_SHEET)
-        if isinstance(error, LedgerKeyRefused | LedgerApiDisabled | LedgerNotSaved):
-            return self.ledger_problem(error)
-        return self.say(texts.BALANCE_UNAVAILABLE)
+        return ledger_problems.balance_problem(self.say, error)
 
     def ledger_problem(self, error: LedgerError) -> str:
         """What the group is told when the sheet cannot be written."""
-        if isinstance(error, LedgerAccessDenied):
-            return self.say(texts.NO_ACCESS, email=error.share_with)
-        if isinstance(error, LedgerNotConnected):
-            return self.say(texts.NOT_CONNECTED)
-        if isinstance(error, LedgerNotFound):
-            return self.say(texts.NOT_FOUND)
-        if isinstance(error, LedgerKeyRefused):
-            return self.say(texts.KEY_REFUSED)
-        if isinstance(error, LedgerApiDisabled):
-            return self.say(texts.API_DISABLED, link=error.enable_at)
-        if isinstance(error, LedgerNotSaved):
-            return self.say(texts.WORKBOOK_NOT_SAVED)
-        return self.say(texts.UNAVAILABLE)
+        return ledger_problems.ledger_problem(self.say, error)
+
+    def sheet_refused(self, refusal: LedgerRefused) -> str:
+        """The one message a group gets when its sheet starts refusing the rows."""
+        return ledger_problems.refused_notice(self.say, refusal)
 
 
 def merged_confirmation(parts: list[str]) -> str:

@@ -395,6 +395,11 @@ BALANCE_COUNTS = N_("{expenses}, {topups}")
 TOPUPS = Nn_("{count} top-up", "{count} top-ups")
 SPENT_BY_MEMBER = N_("Spent by member:")
 MORE_MEMBERS = N_("• and {count} more")
+UNDATED_ROWS = Nn_(
+    "Row {rows} has no date I can read: it counts in the month's totals, but in no day's or week's.",
+    "Rows {rows} have no date I can read: they count in the month's totals, but in no day's or week's.",
+)
+UNDATED_MORE = N_("{rows} and {count} more")
 MONTH_CLOSED = N_("{month} is closed.")
 BY_CATEGORY = N_("By category:")
 CATEGORY_SPENT = N_("• {category}: {spent}")

@@ -82,3 +82,27 @@ async def test_a_slow_answer_times_out(anthropic_api):
         await reader.read("bought rice for 30", EXPENSES)
     await reader.aclose()
     assert failed.value.failure is Failure.TIMEOUT
+
+
+@pytest.mark.parametrize(
+    "stop_reason", ["max_tokens", "refusal", "pause_turn", "model_context_window_exceeded"]
+)
+async def test_an_answer_stopped_short_is_invalid_never_a_shorter_list(anthropic_api, reader, stop_reason):
+    # Cut at max_tokens, the tool input can still be a valid list: one entry of the two.
+    anthropic_api.script.answers["rice 30, fish 20"] = answer(30, "UNKNOWN", "rice")
+    anthropic_api.script.then(Reply(stop_reason=stop_reason))
+    with pytest.raises(ModelFailure) as failed:
+        await reader.read("rice 30, fish 20", EXPENSES)
+    assert failed.value.failure is Failure.INVALID
+    assert stop_reason in str(failed.value)
+    assert failed.value.input_tokens == 1500
+    assert failed.value.output_tokens == (1024 if stop_reason == "max_tokens" else 60)
+
+
+async def test_an_answer_stopped_short_in_json_text_is_invalid_too(anthropic_api, reader):
+    anthropic_api.refuses_forced_tool = True
+    anthropic_api.script.answers["rice 30, fish 20"] = answer(30, "UNKNOWN", "rice")
+    anthropic_api.script.then(Reply(stop_reason="max_tokens"))
+    with pytest.raises(ModelFailure) as failed:
+        await reader.read("rice 30, fish 20", EXPENSES)
+    assert failed.value.failure is Failure.INVALID

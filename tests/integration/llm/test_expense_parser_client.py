@@ -108,6 +108,32 @@ async def test_malformed_json_falls_back(ollama, anthropic_api, cascade):
     ]
 
 
+async def test_answers_cut_short_are_logged_and_costed_then_the_heuristic_reading_stands(
+    ollama, anthropic_api, cascade
+):
+    text = "rice 30, fish 20"
+    # Both stopped after the first entry: a shorter list that would pass for the whole answer.
+    ollama.script.answers[text] = anthropic_api.script.answers[text] = answer(30, "UNKNOWN", "rice")
+    ollama.script.then(Reply(done_reason="length"))
+    anthropic_api.script.then(Reply(stop_reason="max_tokens"))
+    assert await cascade.parse(text) is None
+    # claude-haiku-4-5: 1,500 input tokens at 1 USD and 1,024 output (all of max_tokens) at 5 USD
+    assert await cascade.calls() == [
+        ("ollama", "invalid", None, 900, 40, "0"),
+        ("anthropic", "invalid", "ollama invalid", 1500, 1024, "0.00662"),
+    ]
+
+
+async def test_a_local_answer_cut_short_goes_to_the_paid_model(ollama, anthropic_api, cascade):
+    ollama.script.answers[MESSAGE] = anthropic_api.script.answers[MESSAGE] = RICE
+    ollama.script.then(Reply(done_reason="length"))
+    assert (await cascade.parse()).entries[0].purpose == "rice"
+    assert [call[:3] for call in await cascade.calls()] == [
+        ("ollama", "invalid", None),
+        ("anthropic", "ok", "ollama invalid"),
+    ]
+
+
 async def test_a_reading_the_text_does_not_bear_out_falls_back(ollama, anthropic_api, cascade):
     ollama.script.answers[MESSAGE] = answer(1000, "USD", "consulting")
     anthropic_api.script.answers[MESSAGE] = RICE

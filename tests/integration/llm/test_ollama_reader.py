@@ -8,6 +8,7 @@ from infrastructure.llm.answer import ANSWER_SCHEMA, expense_question
 from infrastructure.llm.ollama_reader import OllamaReader
 from infrastructure.llm.prompts import load_prompts
 from infrastructure.llm.questions import Failure, ModelFailure
+from infrastructure.settings import Settings
 from tests.fakes.model_script import Reply, answer
 
 EXPENSES = expense_question(load_prompts())
@@ -84,3 +85,55 @@ async def test_a_server_that_is_not_there_is_down(ollama):
         await reader.read("bought rice for 30", EXPENSES)
     await reader.aclose()
     assert failed.value.failure is Failure.DOWN
+
+
+async def test_a_keep_alive_of_bare_digits_sent_as_a_string_is_refused_in_ollamas_words(ollama):
+    # Ollama reads a string keep_alive with Go's time.ParseDuration, which wants a unit.
+    reader = OllamaReader(ollama.url, MODEL, 2.0, keep_alive="300")
+    with pytest.raises(ModelFailure) as failed:
+        await reader.read("bought rice for 30", EXPENSES)
+    await reader.aclose()
+    assert failed.value.failure is Failure.REFUSED
+    assert 'time: missing unit in duration "300"' in str(failed.value)
+
+
+@pytest.mark.parametrize(("setting", "sent"), [("-1", -1), ("300", 300), ("-1m", "-1m"), ("24h", "24h")])
+async def test_the_keep_alive_setting_reaches_ollama_as_it_reads_it_in_every_call_and_the_warm_up(
+    ollama, setting, sent
+):
+    keep_alive = Settings.from_environment({"OLLAMA_KEEP_ALIVE": setting}).ollama_keep_alive
+    reader = OllamaReader(ollama.url, MODEL, 2.0, keep_alive=keep_alive)
+    ollama.script.answers["bought rice for 30"] = answer(30, "UNKNOWN", "rice")
+    await reader.warm()
+    result = await reader.read("bought rice for 30", EXPENSES)
+    await reader.aclose()
+    assert result.answer.entries[0].purpose == "rice"
+    assert [request["keep_alive"] for request in ollama.requests] == [sent, sent]
+    # A number goes as a JSON number (the client sends -1.0: Ollama reads any number as seconds).
+    assert all(isinstance(request["keep_alive"], str) == isinstance(sent, str) for request in ollama.requests)
+
+
+async def test_an_answer_cut_at_num_predict_is_invalid_even_when_what_came_is_a_shorter_list(ollama, reader):
+    ollama.script.answers["rice 30, fish 20"] = answer(30, "UNKNOWN", "rice")
+    ollama.script.then(Reply(done_reason="length"))
+    with pytest.raises(ModelFailure) as failed:
+        await reader.read("rice 30, fish 20", EXPENSES)
+    assert failed.value.failure is Failure.INVALID
+    assert "length" in str(failed.value)
+    assert (failed.value.input_tokens, failed.value.output_tokens) == (900, 40)
+
+
+async def test_a_thinking_model_asked_not_to_think_answers_unheld_by_the_schema_on_the_versions_that_drop_it(
+    ollama,
+):
+    ollama.models = ["qwen3:4b"]
+    ollama.thinking_models = {"qwen3:4b"}
+    ollama.script.answers["bought rice for 30"] = answer(30, "UNKNOWN", "rice")
+    reader = OllamaReader(ollama.url, "qwen3:4b", 2.0)
+    ollama.version = "0.20.0"
+    with pytest.raises(ModelFailure) as failed:
+        await reader.read("bought rice for 30", EXPENSES)
+    assert failed.value.failure is Failure.INVALID
+    ollama.version = "0.31.2"
+    assert (await reader.read("bought rice for 30", EXPENSES)).answer.entries[0].purpose == "rice"
+    await reader.aclose()

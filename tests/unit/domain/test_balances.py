@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -51,6 +52,15 @@ def test_a_row_a_bookkeeper_typed_counts_and_is_credited_to_its_member():
     figures = month_figures([row("rent", usd="300", member="Bookkeeper"), row("ice", khr="2000")], VOID)
     assert figures.by_member["Bookkeeper"][Currency.USD] == 300
     assert figures.by_member["Sokha"][Currency.KHR] == 2000
+
+
+def test_an_expense_without_a_date_it_can_read_counts_in_the_month_and_is_named_as_undated():
+    undated = replace(row("rent", usd="300", number=14), day=None)
+    figures = month_figures([row("ice", khr="2000"), undated, replace(row("note"), day=None)], VOID)
+    assert figures.spent[Currency.USD] == 300
+    assert figures.entries == 2
+    assert sum(spent[Currency.USD] for spent in figures.by_day.values()) == 0
+    assert figures.undated == (undated,)  # a note without an amount is no expense to name
 
 
 def test_closing_is_opening_plus_top_ups_less_spending_per_currency():

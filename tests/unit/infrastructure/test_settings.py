@@ -84,6 +84,33 @@ def test_a_malformed_setting_is_refused_by_name(name, value):
         Settings.from_environment({name: value})
 
 
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("-1", -1),
+        ("300", 300),
+        ("2.5", 2.5),
+        ("24h", "24h"),
+        ("-1m", "-1m"),
+        ("1h30m", "1h30m"),
+        ("90s", "90s"),
+    ],
+)
+def test_keep_alive_is_a_number_of_seconds_or_a_duration_with_its_unit(value, read):
+    keep_alive = Settings.from_environment({"OLLAMA_KEEP_ALIVE": value}).ollama_keep_alive
+    assert (keep_alive, type(keep_alive)) == (read, type(read))
+
+
+@pytest.mark.parametrize("value", ["24 h", "1d", "forever", "-", "h", "5m3", "1e3"])
+def test_a_keep_alive_ollama_would_refuse_is_refused_at_start_with_both_forms_named(value):
+    with pytest.raises(SettingsError) as refused:
+        Settings.from_environment({"OLLAMA_KEEP_ALIVE": value})
+    assert str(refused.value) == (
+        f"OLLAMA_KEEP_ALIVE must be a number of seconds (300; -1 keeps the model loaded for ever) "
+        f"or a duration with its unit (30m, 24h, 1h30m, -1m), not {value!r}"
+    )
+
+
 def test_the_llm_limits_and_prices_are_read():
     settings = Settings.from_environment(
         {

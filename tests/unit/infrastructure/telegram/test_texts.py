@@ -200,3 +200,33 @@ def test_help_names_every_command_a_member_or_admin_can_use():
     for command, _ in texts.COMMANDS:
         if command != "help":  # the text /help answers with
             assert f"/{command}" in replies.help(), command
+
+
+def test_balance_names_a_few_rows_without_a_date_it_can_read_and_counts_the_rest():
+    from dataclasses import replace
+
+    from balance_bot.balances import Balance
+    from balance_bot.domain.balances import balance_of, month_figures
+    from balance_bot.domain.language import Language, Speech
+    from balance_bot.domain.ledger import SheetRow
+
+    def undated(number, item="rent"):
+        return SheetRow(number, None, item, Decimal(3), None, "", "")
+
+    one = balance_of(Period(2026, 12), {}, month_figures([undated(14)], "[void] "))
+    assert replies.balance_reply(Balance(one, True), Decimal(4000)).splitlines()[-1] == (
+        "Row No 14 has no date I can read: it counts in the month's totals, but in no day's or week's."
+    )
+    rows = [undated(4), undated(None, " water "), *(undated(n) for n in range(7, 11))]
+    many = balance_of(Period(2026, 12), {}, month_figures(rows, "[void] "))
+    assert replies.balance_reply(Balance(many, True), Decimal(4000)).splitlines()[-1] == (
+        "Rows No 4, “water”, No 7 and 3 more have no date I can read: they count in the month's totals, "
+        "but in no day's or week's."
+    )
+    khmer = Replies(Speech(Language.KHMER, khmer_digits=True))
+    assert khmer.balance_reply(Balance(many, True), Decimal(4000)).splitlines()[-1] == (
+        "ជួរ លេខ ៤, “water”, លេខ ៧ និង ៣ ជួរទៀត មិនមានកាលបរិច្ឆេទដែលខ្ញុំអានបានទេ៖ "
+        "វានៅតែរាប់ក្នុងសរុបប្រចាំខែ ប៉ុន្តែមិនរាប់ក្នុងថ្ងៃ ឬសប្តាហ៍ណាមួយទេ។"
+    )
+    dated = balance_of(Period(2026, 12), {}, month_figures([replace(undated(1), day=date(2026, 12, 3))], ""))
+    assert "date I can read" not in replies.balance_reply(Balance(dated, True), Decimal(4000))
