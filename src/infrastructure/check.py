@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -79,10 +80,20 @@ async def _guarded(
     return found if isinstance(found, list) else [found]
 
 
+# A token as @BotFather issues it: the bot's id, a colon, 35 characters. Another shape is a paste gone
+# wrong, refused without asking Telegram.
+TOKEN_SHAPE = re.compile(r"[0-9]+:[A-Za-z0-9_-]{35}")
+TOKEN_SHAPE_SAID = "is not shaped like a bot token (the bot's id, a colon, 35 letters, digits, - or _)"
+
+
 async def _telegram(settings: Settings) -> Finding:
     if not settings.telegram_bot_token:
         return Finding(
             Verdict.FAIL, "Telegram", "TELEGRAM_BOT_TOKEN is not set (create a bot with @BotFather)"
+        )
+    if not TOKEN_SHAPE.fullmatch(settings.telegram_bot_token):
+        return Finding(
+            Verdict.FAIL, "Telegram", f"TELEGRAM_BOT_TOKEN {TOKEN_SHAPE_SAID}: copy it again from @BotFather"
         )
     bot = Bot(settings.telegram_bot_token, base_url=f"{settings.telegram_api_url}/bot")
     try:

@@ -50,5 +50,7 @@ def configure_logging(
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # httpx logs every request URL at INFO, and Bot API URLs carry the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # httpx logs every request URL at INFO, and Bot API URLs carry the token. The scheduler's INFO
+    # lines (each job added and run) would come before the one line a refused token gets.
+    for chatty in ("httpx", "apscheduler"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)

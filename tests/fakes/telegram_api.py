@@ -65,7 +65,8 @@ class FakeTelegram:
     Latency and 429s can be injected; delivered_at says when each message reached the bot.
     """
 
-    token: str = "123456:TEST-TOKEN"
+    # Shaped as BotFather issues them (the bot's id, a colon, 35 characters): `check` refuses others.
+    token: str = "123456:AAEfakeBotTokenForTheFakeTelegram01"
     bot_id: int = 123456
     bot_username: str = "balance_test_bot"
     can_read_all_group_messages: bool = True

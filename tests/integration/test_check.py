@@ -52,13 +52,43 @@ async def test_all_fine_is_one_ok_line_per_item_with_the_email_to_share_with(env
 
 async def test_a_bad_token_fails_with_what_to_do(environment):
     _, env = environment
-    findings = await run_checks(Settings.from_environment({**env, "TELEGRAM_BOT_TOKEN": "123:WRONG"}))
+    wrong = "123456:AAEthisTokenIsShapedRightButWrong01"
+    findings = await run_checks(Settings.from_environment({**env, "TELEGRAM_BOT_TOKEN": wrong}))
     telegram = by_item(findings)["Telegram"]
     assert (telegram.verdict, telegram.detail) == (
         Verdict.FAIL,
         "the token was refused; copy it again from @BotFather",
     )
     assert report(findings) == 1
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "123:WRONG",
+        "123456:AAEfakeBotTokenForTheFakeTelegram0",  # a character short
+        "AAEfakeBotTokenForTheFakeTelegram01",  # the id left behind
+        "bot123456:AAEfakeBotTokenForTheFakeTelegram01",
+    ],
+)
+async def test_a_token_not_shaped_like_one_is_refused_without_asking_telegram(environment, pasted):
+    _, env = environment
+    with socket.socket() as telegram:
+        telegram.bind(("127.0.0.1", 0))
+        telegram.listen()
+        telegram.setblocking(False)
+        env = {
+            **env,
+            "TELEGRAM_BOT_TOKEN": pasted,
+            "TELEGRAM_API_URL": f"http://127.0.0.1:{telegram.getsockname()[1]}",
+        }
+        finding = by_item(await run_checks(Settings.from_environment(env)))["Telegram"]
+        with pytest.raises(BlockingIOError):
+            telegram.accept()  # nobody knocked
+    assert finding.verdict is Verdict.FAIL
+    assert finding.detail.startswith("TELEGRAM_BOT_TOKEN is not shaped like a bot token")
+    assert "@BotFather" in finding.detail
+    assert pasted.strip() not in finding.detail
 
 
 async def test_privacy_mode_is_a_warning_with_the_botfather_steps(environment, telegram):
