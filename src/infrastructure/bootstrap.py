@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dotenv import dotenv_values
-
 from balance_bot.ask import AskLedger, AskPolicy, MembersMay
 from balance_bot.balances import BalanceService
 from balance_bot.budget_watch import BudgetWatch
@@ -62,6 +60,7 @@ from infrastructure.console.try_chat import TryServices, run_try_chat
 from infrastructure.health import why_unhealthy
 from infrastructure.listening import CannotListen
 from infrastructure.logging_setup import configure_logging
+from infrastructure.project_files import FilesUnusable, check_writable, project_folder, read_dotenv
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.budget_notices import SqliteBudgetNotices
@@ -110,21 +109,6 @@ class CannotStartYet(Exception):
 
 # Where `try` keeps its workbook and database, in the project folder.
 TRY_FOLDER = Path("data/try")
-# The checkout the bot runs from (installed in place, as the Makefile and the Docker image do).
-_CHECKOUT = Path(__file__).resolve().parents[2]
-
-
-def project_folder(start: Path | None = None, checkout: Path = _CHECKOUT) -> Path:
-    """Where .env and relative paths are read from, wherever a command is run.
-
-    The nearest folder holding a .env, from the current one up; else the checkout the bot is
-    installed from; else the current folder.
-    """
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / ".env").is_file():
-            return folder
-    return checkout if (checkout / "pyproject.toml").is_file() else here
 
 
 def load_settings(
@@ -136,8 +120,8 @@ def load_settings(
     """
     folder = folder or (dotenv_path.resolve().parent if dotenv_path is not None else project_folder())
     dotenv_path = dotenv_path or folder / ".env"
-    from_file = {name: value for name, value in dotenv_values(dotenv_path).items() if value is not None}
-    return Settings.from_environment({**from_file, **(os.environ if environ is None else environ)}, folder)
+    environ = os.environ if environ is None else environ
+    return Settings.from_environment({**read_dotenv(dotenv_path), **environ}, folder)
 
 
 def amount_limits(settings: Settings) -> AmountLimits:
@@ -572,6 +556,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         folder = project_folder()
         settings = load_settings(folder=folder)
+        if arguments.command in (
+            "run",
+            "status",
+            "check",
+        ):  # as root they would make files the bot cannot open
+            check_writable([settings.database_path, *_workbook(settings)])
         if arguments.command == "parse":
             # Undecodable bytes become lone surrogates, so that line gets an error and the next an answer.
             sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
@@ -604,12 +594,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report(asyncio.run(run_checks(settings, folder / ".env")))
         if arguments.command == "try":
             return try_chat(settings, folder)
-    except SettingsError as exc:
+    except (SettingsError, FilesUnusable) as exc:
         if arguments.command == "check":
-            print(f"FAIL  Settings: {exc}")
+            print(f"FAIL  {'Settings' if isinstance(exc, SettingsError) else 'Files'}: {exc}")
             return 1
         print(f"balance-bot: {exc}", file=sys.stderr)
-        return 2
+        return 2 if isinstance(exc, SettingsError) else CANNOT_RUN_STATUS
     except (CannotRun, DatabaseDamaged, DatabaseInUse, FolderUnusable) as exc:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return CANNOT_RUN_STATUS
@@ -617,6 +607,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"balance-bot: {exc}", file=sys.stderr)
         return 1
     return 2
+
+
+def _workbook(settings: Settings) -> list[Path]:
+    return [settings.workbook_path] if settings.sheet_backend == "workbook" else []
 
 
 def installed_version() -> str:
@@ -650,6 +644,7 @@ def try_settings(settings: Settings, folder: Path) -> Settings:
 def try_chat(settings: Settings, folder: Path) -> int:
     """`balance-bot try`: the bot in the terminal, on its own workbook and database."""
     tried = try_settings(settings, folder)
+    check_writable([tried.database_path, tried.workbook_path])
     log_file = tried.database_path.parent / "try.log"
     # Its log goes to a file: lines on the terminal would cut through the chat.
     configure_logging([settings.anthropic_api_key], to_file=log_file)
