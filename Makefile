@@ -99,11 +99,15 @@ test-dates: $(DEV) $(CHROMIUM) $(KHMER_FONT) $(FAKETIME_LIB)
 bench: $(DEV)
 	$(BIN)/python -m bench
 
-## score: score the parser on the shared dev corpus and on the project's own (tests/corpus/)
+# The shared labelled corpus, scored too when the checkout sits beside it.
+SHARED_CORPUS ?= ../shared/corpus/expenses-dev.jsonl
+
+## score: score the parser on the project's labelled corpus (tests/corpus/), one line each, and on the
+## shared dev corpus when it is beside the checkout (SHARED_CORPUS=... names another)
 score: $(RUNTIME)
-	$(BIN)/python ../shared/tools/score_parser.py ../shared/corpus/expenses-dev.jsonl -- $(BIN)/balance-bot parse
-	for corpus in tests/corpus/*.jsonl; do \
-	  $(BIN)/python ../shared/tools/score_parser.py $$corpus -- $(BIN)/balance-bot parse || exit 1; done
+	@for corpus in tests/corpus/*.jsonl $(wildcard $(SHARED_CORPUS)); do printf '%-36s ' "$$corpus"; \
+	  $(BIN)/python bench/score.py "$$corpus" --quiet -- $(BIN)/balance-bot parse || exit 1; done
+	@test -f "$(SHARED_CORPUS)" || echo "$(SHARED_CORPUS): not beside this checkout, not scored"
 
 ## lock: refresh requirements/*.txt from pyproject.toml (exact versions and hashes), with uv
 lock:
