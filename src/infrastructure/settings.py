@@ -33,7 +33,7 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
-    """Every setting of DESIGN.md, typed; secrets stay out of repr so they never reach a log."""
+    """Every setting (the README's table, .env.example), typed; secrets stay out of repr, so out of logs."""
 
     telegram_bot_token: str | None = field(default=None, repr=False)
     telegram_api_url: str = "https://api.telegram.org"

@@ -20,7 +20,7 @@ def test_the_dockerfile_runs_the_installed_console_script_as_a_non_root_user():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     assert 'ENTRYPOINT ["balance-bot"]' in text
     assert "balance-bot" in scripts
-    assert re.search(r"^FROM python:3\.11\.\d+-slim-\w+$", text, re.MULTILINE)  # pinned by version
+    assert re.search(r"^FROM python:3\.11\.\d+-slim-\w+@sha256:[0-9a-f]{64}$", text, re.MULTILINE)
     assert re.search(r"^USER balance$", text, re.MULTILINE)
     assert "HEALTHCHECK" in text
     assert 'CMD ["balance-bot", "health"]' in text
@@ -100,3 +100,24 @@ def test_ollama_is_an_optional_profile_and_every_service_has_rotated_logs_and_a_
     for service in (bot, ollama):
         assert service["logging"]["options"]["max-size"]
         assert service["mem_limit"]
+
+
+def test_the_base_image_is_pinned_by_its_version_and_its_digest():
+    [base] = re.findall(r"^FROM (\S+)", dockerfile(), re.MULTILINE)
+    tag, digest = base.split("@")
+    assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm", tag)
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", digest)
+
+
+def test_the_compose_file_serves_the_mini_app_on_the_hosts_loopback_for_the_proxy():
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text(encoding="utf-8"))
+    bot = compose["services"]["bot"]
+    inside = bot["environment"]
+    assert inside["WEBAPP_LISTEN"] == "0.0.0.0"  # 127.0.0.1 inside a container is reachable from nowhere
+    published = [port.split(":") for port in bot["ports"]]
+    assert ["127.0.0.1", "8090", inside["WEBAPP_PORT"]] in published
+    assert all(host == "127.0.0.1" for host, _, _ in published)  # never on the server's public address
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    docker = readme[readme.index("- **Docker:**") : readme.index("- **Webhook**")]
+    assert "127.0.0.1:8090" in docker
+    assert "reverse_proxy 127.0.0.1:8090" in readme  # the proxy line the guide gives reaches it
