@@ -17,6 +17,7 @@ from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.parser import tells_of_money_back
 from balance_bot.domain.purpose import clean_purpose
+from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLabels
 from balance_bot.interpret import MessageInterpreter
 from balance_bot.outcomes import (
     Accepted,
@@ -58,8 +59,6 @@ from balance_bot.ports import (
 from balance_bot.rate_limit import MemberMinutes, RepeatedText
 
 AdminCheck = Callable[[], Awaitable[bool]]
-# The Item of a top-up row, before the member's words.
-TOP_UP_PREFIX = "Top-up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +140,10 @@ class CaptureService:
         policy: CapturePolicy,
         periods: OpenPeriods | None = None,
         categorising: Categorising | None = None,
+        labels: RowLabelBook = ENGLISH_ROW_BOOK,
     ) -> None:
         self._categorising = categorising
+        self.labels = labels  # the words of the group's rows of top-ups and movements (theirs too)
         self._interpreter = interpreter
         self._periods = periods
         self._ledgers = ledgers
@@ -413,7 +414,8 @@ class CaptureService:
     @_ledger_errors_as_outcome
     async def top_up(self, message: IncomingMessage) -> Outcome:
         """/topup 200$ from the office: money put into the cash box, on its own row and column."""
-        return await self.record_cash(message, TOP_UP_PREFIX, lambda line: replace(line, topup=True))
+        words = await self.labels.labels(message.chat_id)
+        return await self.record_cash(message, words.top_up, lambda line: replace(line, topup=True))
 
     async def record_cash(
         self, message: IncomingMessage, label: str, mark: Callable[[LedgerLine], LedgerLine]
@@ -434,15 +436,13 @@ class CaptureService:
         entry = entries[0]
         if problem := problem_with_amount(entry.money, self._policy.limits):
             return Refused(_REFUSALS[problem], entry, self._policy.limits)
-        purpose = f"{label}: {entry.purpose}" if entry.purpose else label
+        entry = replace(entry, purpose=RowLabels.with_note(label, entry.purpose))
         placed = await self._place(
             message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)
         )
         if isinstance(placed, DateRefused):
             return placed
-        line = mark(
-            self._lines(message, message.message_id, placed.days, [replace(entry, purpose=purpose)])[0]
-        )
+        line = mark(self._lines(message, message.message_id, placed.days, [entry])[0])
         return await self._accept(
             message, message.message_id, placed, [line], currency_guessed=False, unsure=False
         )

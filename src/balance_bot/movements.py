@@ -16,12 +16,6 @@ from balance_bot.group_settings import GroupSettings
 from balance_bot.outcomes import NoMemberNamed, Outcome, SeveralMembersNamed, UnknownMember
 from balance_bot.ports import AdvanceReminderLog, MemberDirectory, SeenMember
 
-# The Item a movement's row gets, before the words after its amount: the sheet's words, in English.
-LABELS = {
-    MovementKind.ADVANCE: "Advance to {name}",
-    MovementKind.RETURNED: "Returned by {name}",
-    MovementKind.REIMBURSED: "Reimbursed to {name}",
-}
 # Members remembered without a write: a busy group's members post many times a day.
 SEEN_KEPT = 10_000
 
@@ -94,7 +88,7 @@ class CashMovements:
         member = await self._member(message.chat_id, named)
         if not isinstance(member, SeenMember):
             return member
-        label = LABELS[kind].format(name=member.name)
+        label = (await self._capture.labels.labels(message.chat_id)).movement(kind, member.name)
         return await self._capture.record_cash(
             message,
             label,

@@ -84,6 +84,7 @@ from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
+from infrastructure.telegram.sheet_words import CatalogRowLabels
 
 if TYPE_CHECKING:
     from telegram.ext import Application
@@ -383,15 +384,10 @@ def build_capture(
         payment_mode=group_settings.payment_mode,
         members=SqliteMemberDirectory(database),
     )
+    languages = ChatLanguages(preferences, Language(settings.default_language))
+    labels = CatalogRowLabels(languages)  # the Items of top-ups and movements in the group's words
     capture = CaptureService(
-        interpreter,
-        ledgers,
-        delivery,
-        state,
-        clock,
-        policy,
-        periods=balances,
-        categorising=categorising,
+        interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels
     )
     connect = ConnectSheet(access, chat_sheets, delivery.retry_now)
     movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
@@ -402,7 +398,7 @@ def build_capture(
         outbox,
         database,
         preferences,
-        ChatLanguages(preferences, Language(settings.default_language)),
+        languages,
         SqliteHandledUpdates(database),
         clock,
         close_ledgers,

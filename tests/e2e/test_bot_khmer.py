@@ -3,16 +3,15 @@
 import re
 from datetime import UTC, datetime
 
-from infrastructure.telegram.app import MONTHLY_ROUNDS
-from tests.e2e.test_bot import ADMIN, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
+from openpyxl import load_workbook
 
-MONTHS = {
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-}  # fmt: skip
-# Latin words a Khmer reply may hold: commands, currency codes, and the sheet's own words (its
-# worksheet's title); members' names are taken out before the check.
-ALLOWED_LATIN = MONTHS | {"USD", "KHR"}
+from infrastructure.telegram.app import MONTHLY_ROUNDS
+from tests.e2e.test_bot import ADMIN, DARA, GROUP, OTHER_GROUP, SOKHA, replies_to, running, settle
+
+# Latin words a Khmer reply may hold: currency codes; commands and members' names are taken out before
+# the check. Not a month's name (a Khmer group reads ខែធ្នូ, not December), nor the sheet's row labels.
+ALLOWED_LATIN = {"USD", "KHR"}
+MONTH_NAMES = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 
 
 def latin_words(text, *names):
@@ -207,3 +206,104 @@ async def test_a_khmer_groups_monthly_summary_is_captioned_in_khmer(telegram, se
     (posted,) = telegram.calls_to("sendPhoto")
     assert posted["caption"].startswith("ខែវិច្ឆិកា 2026 បានបិទហើយ។\nសមតុល្យខែវិច្ឆិកា 2026 (តាមសន្លឹកបញ្ជីពេលនេះ)")
     assert is_khmer(posted["caption"], "Sokha")
+
+
+async def said(telegram, chat_id, user, text, **extra):
+    message = telegram.user_says(chat_id, user, text, **extra)
+    return (await telegram.wait_for("sendMessage", replies_to(message)))["text"]
+
+
+def sheet_rows(settings):
+    """The month's rows of the workbook, by header."""
+    book = load_workbook(settings.workbook_path)
+    month = book[[title for title in book.sheetnames if title != "Categories"][-1]]
+    header = [cell.value for cell in month[1]]
+    return [dict(zip(header, row, strict=False)) for row in month.iter_rows(min_row=2, values_only=True)]
+
+
+async def test_a_khmer_group_reads_the_month_in_khmer_in_its_confirmations_with_khmer_digits_if_chosen(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    clock.current = datetime(2026, 12, 10, 3, 0, tzinfo=UTC)
+    settings = settings_for()
+    async with running(settings, clock):
+        await said(telegram, GROUP, ADMIN, "/language km")
+        coffee = await said(telegram, GROUP, SOKHA, "កាហ្វេ 3$", name="Sokha")
+        market = await said(telegram, GROUP, SOKHA, "ផ្សារ:\n- ត្រី 20000៛\n- ប្រេង 2$", name="Sokha")
+        top_up = await said(telegram, GROUP, ADMIN, "/topup 100$ ពីការិយាល័យ", name="Admin")
+        await said(telegram, GROUP, ADMIN, "/language km digits")
+        ice = await said(telegram, GROUP, SOKHA, "ទឹកកក ៥០០០៛", name="Sokha")
+        english = await said(telegram, OTHER_GROUP, SOKHA, "coffee 3$", name="Sokha")
+        await settle(telegram)
+    assert coffee.startswith("បានកត់ត្រា៖ 3.00$ – កាហ្វេ។ រក្សាទុកជាលេខ 1 (ខែធ្នូ 2026)")
+    assert market.startswith("បានកត់ត្រាចំណាយ 2 មុខ (ខែធ្នូ 2026)")
+    assert top_up == "បានកត់ត្រាលុយដាក់ចូល៖ 100.00$ – ពីការិយាល័យ។ រក្សាទុកជាលេខ 4 (ខែធ្នូ 2026)។"
+    assert ice.startswith("បានកត់ត្រា៖ ៥,០០០៛ – ទឹកកក។ រក្សាទុកជាលេខ ៥ (ខែធ្នូ ២០២៦)")
+    assert english.startswith("Logged: 3.00 USD – coffee. Saved as No 6 (December 2026)")  # the tab's title
+    for reply in (coffee, market, top_up, ice):
+        assert is_khmer(reply, "Sokha"), (reply, latin_words(reply, "Sokha"))
+    assert [row["Item"] for row in sheet_rows(settings)][3] == "លុយដាក់ចូល: ពីការិយាល័យ"
+
+
+async def test_members_rows_are_labelled_in_the_groups_language_and_read_back_whichever_wrote_them(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    settings = settings_for()
+    async with running(settings, clock):
+        await said(telegram, GROUP, SOKHA, "កាហ្វេ 2$", name="Sokha")
+        before = await said(telegram, GROUP, ADMIN, "/advance Sokha 20$ market")  # English, as before
+        await said(telegram, GROUP, ADMIN, "/language km")
+        advanced = await said(telegram, GROUP, ADMIN, "/advance Sokha 30$ ផ្សារ")
+        returned = await said(telegram, GROUP, SOKHA, "ប្រគល់លុយវិញ 10$", name="Sokha")
+        await said(telegram, GROUP, DARA, "តាក់ស៊ី 5$", name="Dara")
+        reimbursed = await said(telegram, GROUP, ADMIN, "/reimburse Dara 5$")
+        in_khmer = await said(telegram, GROUP, SOKHA, "/mybalance", name="Sokha")
+        await said(telegram, GROUP, ADMIN, "/language en")
+        in_english = await said(telegram, GROUP, SOKHA, "/mybalance", name="Sokha")
+        await settle(telegram)
+    assert before.startswith("Advance recorded: 20.00 USD to Sokha – market. Saved as No 2 (")
+    assert advanced.startswith("បានកត់ត្រាលុយបុរេប្រទាន៖ 30.00$ ឱ្យ Sokha – ផ្សារ។ រក្សាទុកជាលេខ 3 (ខែ")
+    assert returned.startswith("បានប្រគល់ចូលប្រអប់វិញ៖ 10.00$ ពី Sokha។ រក្សាទុកជាលេខ 4 (ខែ")
+    assert reimbursed.startswith("បានសងវិញ៖ 5.00$ ឱ្យ Dara។ រក្សាទុកជាលេខ 6 (ខែ")
+    rows = sheet_rows(settings)
+    assert [(row["Item"], row["Movement"], row["Member"]) for row in rows[1:4]] + [
+        (rows[5]["Item"], rows[5]["Movement"], rows[5]["Member"])
+    ] == [
+        ("Advance to Sokha: market", "Advance", "Sokha"),
+        ("លុយបុរេប្រទានឱ្យ Sokha: ផ្សារ", "Advance", "Sokha"),
+        ("ប្រគល់លុយវិញពី Sokha", "Returned", "Sokha"),
+        ("សងវិញឱ្យ Dara", "Reimbursed", "Dara"),
+    ]
+    # Both advances count, whichever language labelled them; each is shown in the chat's words.
+    assert "បុរេប្រទាន 50.00$ · ចំណាយ 2.00$ · ប្រគល់វិញ 10.00$" in in_khmer
+    assert "លុយបុរេប្រទានឱ្យ Sokha: market" in in_khmer
+    assert "លុយបុរេប្រទានឱ្យ Sokha: ផ្សារ" in in_khmer
+    assert "ប្រគល់លុយវិញពី Sokha" in in_khmer
+    assert is_khmer(in_khmer.replace("market", ""), "Sokha"), latin_words(in_khmer, "Sokha")
+    assert "advanced $50.00 · spent $2.00 · returned $10.00" in in_english
+    assert "Advance to Sokha: market" in in_english
+    assert "Advance to Sokha: ផ្សារ" in in_english
+    assert "Returned by Sokha" in in_english
+    for reply in (advanced, returned, reimbursed):
+        assert is_khmer(reply, "Sokha", "Dara"), (reply, latin_words(reply, "Sokha", "Dara"))
+
+
+async def test_the_khmer_helps_export_example_is_a_command_that_exports_that_month(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    clock.current = datetime(2026, 12, 10, 3, 0, tzinfo=UTC)
+    async with running(settings_for(), clock):
+        await said(telegram, GROUP, ADMIN, "/language km")
+        help_text = await said(telegram, GROUP, SOKHA, "/help", name="Sokha")
+        examples = set(re.findall(r"/export [^\s,។]+", help_text))
+        for example in sorted(examples):
+            telegram.user_says(GROUP, ADMIN, example)
+        await telegram.wait_for_count("sendDocument", 2 * len(examples))
+    assert examples == {"/export តុលា"}
+    assert not re.search(MONTH_NAMES, help_text), help_text
+    xlsx, _ = telegram.calls_to("sendDocument")
+    assert xlsx["document_filename"] == "2026-10-petty-cash.xlsx"
+    assert xlsx["caption"].startswith("ខែតុលា 2026")

@@ -142,12 +142,15 @@ class LedgerLine:
 
 @dataclass(frozen=True, slots=True)
 class SavedLine:
-    """A line as it landed: its worksheet, its row and its No."""
+    """A line as it landed: its worksheet, its row and its No, and the month the worksheet is for
+    (None for a line kept before months were kept with it): replies name the month in the chat's
+    language, while the worksheet's title stays as the operator set it."""
 
     line: LedgerLine
     worksheet: str
     row: int
     number: int
+    period: Period | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,14 +186,18 @@ class SheetRow:
 
 
 def lines_already_written(
-    lines: Sequence[LedgerLine], rows: Iterable[tuple[int, SheetRow]], worksheet: str, void_prefix: str
+    lines: Sequence[LedgerLine],
+    rows: Iterable[tuple[int, SheetRow]],
+    worksheet: str,
+    void_prefix: str,
+    period: Period | None = None,
 ) -> list[SavedLine]:
     """Those of the lines a worksheet holds, by reference among (row number, row); voided rows don't count."""
     wanted = {line.source.reference(): line for line in lines}
     found = []
     for row_number, row in rows:
         if row.reference in wanted and not row.item.startswith(void_prefix):
-            found.append(SavedLine(wanted.pop(row.reference), worksheet, row_number, row.number or 0))
+            found.append(SavedLine(wanted.pop(row.reference), worksheet, row_number, row.number or 0, period))
     return found
 
 

@@ -9,6 +9,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.ledger import SavedLine
 from balance_bot.domain.money import Currency, Money
 
 _KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
@@ -72,3 +73,11 @@ class Formats:
         if self._khmer:
             return self.digits("ខែ" + format_date(first, "MMMM y", locale=self._locale))
         return format_date(first, "MMMM y", locale=self._locale)
+
+    def tab(self, saved: SavedLine) -> str:
+        """The month a row went to: its worksheet's title, as bookkeepers find the tab; in Khmer the month
+        in Khmer, the title being in the operator's (English) words. The title alone when the month is
+        not known (a row kept before months were kept with rows)."""
+        if self._khmer and saved.period is not None:
+            return self.month(saved.period.year, saved.period.month)
+        return saved.worksheet

@@ -245,7 +245,7 @@ class GoogleSheetLedger:
         self._tails[title] = _Tail(last_row=landed + len(lines) - 1, last_number=numbers[-1])
         self._owners[title] = period
         return [
-            SavedLine(line, title, landed + offset, number)
+            SavedLine(line, title, landed + offset, number, period)
             for offset, (line, number) in enumerate(zip(lines, numbers, strict=True))
         ]
 
@@ -306,7 +306,7 @@ class GoogleSheetLedger:
         self._write_item(saved.worksheet, row, line.purpose, line)
         if line.category and line.category != saved.line.category:
             self._write_cells(saved.worksheet, row, {"category": line.category}, [line])
-        return SavedLine(line, saved.worksheet, row, number)
+        return SavedLine(line, saved.worksheet, row, number, saved.period)
 
     def _set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
         found = self._find(saved)
@@ -315,7 +315,7 @@ class GoogleSheetLedger:
         row, _, number = found
         line = replace(saved.line, category=category)
         self._write_cells(saved.worksheet, row, {"category": category}, [line])
-        return SavedLine(line, saved.worksheet, row, number)
+        return SavedLine(line, saved.worksheet, row, number, saved.period)
 
     def _void(self, saved: SavedLine) -> SavedLine | None:
         found = self._find(saved)
@@ -328,7 +328,7 @@ class GoogleSheetLedger:
             self._write_topup(saved.worksheet, row, None)
         if saved.line.movement is not None:  # out of a bookkeeper's sums, as a top-up is
             self._write_cells(saved.worksheet, row, {"movement_usd": "", "movement_khr": ""}, [])
-        return SavedLine(saved.line, saved.worksheet, row, number)
+        return SavedLine(saved.line, saved.worksheet, row, number, saved.period)
 
     def _categories_now(self) -> list[Category]:
         known = self._categories
@@ -545,7 +545,8 @@ class GoogleSheetLedger:
         if found is None:
             return []
         title, rows = found
-        return lines_already_written(lines, self._numbered_rows(rows), title, self._template.void_prefix)
+        prefix = self._template.void_prefix
+        return lines_already_written(lines, self._numbered_rows(rows), title, prefix, period)
 
     def _numbered_rows(
         self, rows: list[list[Any]], period: Period | None = None
@@ -634,9 +635,7 @@ class GoogleSheetLedger:
         self._tails[title] = _Tail(last_row=1 + len(lines), last_number=len(lines))
         self._layouts[title] = (self._template.layout(), self._clock())
         self._owners[title] = period
-        return [
-            SavedLine(line, title, 1 + number, number) for number, line in zip(numbers, lines, strict=True)
-        ]
+        return [SavedLine(line, title, 1 + n, n, period) for n, line in zip(numbers, lines, strict=True)]
 
     def _values(self, number: int, line: LedgerLine) -> dict[str, Any]:
         """A row's cells by column key; the layout puts each where the worksheet has it."""

@@ -309,7 +309,7 @@ class WorkbookLedger:
             tail.last_row += 1
             tail.last_number += 1
             self._write(sheet, layout, tail.last_row, line, number=tail.last_number)
-            saved.append(SavedLine(line, sheet.title, tail.last_row, tail.last_number))
+            saved.append(SavedLine(line, sheet.title, tail.last_row, tail.last_number, period))
         return saved
 
     def _categories_rows(self) -> list[list[object]] | None:
@@ -351,18 +351,18 @@ class WorkbookLedger:
         sheet, row = found
         line = replace(saved.line, category=category)
         self._set_text(sheet, self._layout(sheet, [line]), row, "category", category)
-        number = sheet.cell(row, self._template.index_of("no")).value
-        return SavedLine(line, sheet.title, row, number if isinstance(number, int) else saved.number)
+        no = sheet.cell(row, self._template.index_of("no")).value
+        return SavedLine(line, sheet.title, row, no if isinstance(no, int) else saved.number, saved.period)
 
     def _replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
         found = self._find(saved)
         if found is None:
             return None
         sheet, row = found
-        number = sheet.cell(row, self._template.index_of("no")).value
-        layout = self._layout(sheet, [line])
-        self._write(sheet, layout, row, line, number=number if isinstance(number, int) else saved.number)
-        return SavedLine(line, sheet.title, row, number if isinstance(number, int) else saved.number)
+        cell = sheet.cell(row, self._template.index_of("no")).value
+        number = cell if isinstance(cell, int) else saved.number
+        self._write(sheet, self._layout(sheet, [line]), row, line, number=number)
+        return SavedLine(line, sheet.title, row, number, saved.period)
 
     def _void(self, saved: SavedLine) -> SavedLine | None:
         found = self._find(saved)
@@ -378,7 +378,7 @@ class WorkbookLedger:
         for key in ("usd", "khr", "topup_usd", "topup_khr", "movement_usd", "movement_khr"):
             if layout.has(key):
                 sheet.cell(row, layout.column(key)).value = None
-        return SavedLine(saved.line, sheet.title, row, number if isinstance(number, int) else 0)
+        return SavedLine(saved.line, sheet.title, row, number if isinstance(number, int) else 0, saved.period)
 
     def _find_lines(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         self._refresh_if_edited_on_disk()
@@ -386,7 +386,7 @@ class WorkbookLedger:
         if sheet is None:
             return []
         return lines_already_written(
-            lines, self._numbered_rows(sheet), sheet.title, self._template.void_prefix
+            lines, self._numbered_rows(sheet), sheet.title, self._template.void_prefix, period
         )
 
     def _read(self, period: Period) -> list[SheetRow]:

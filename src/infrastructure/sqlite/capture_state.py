@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from balance_bot.domain.expenses import ExpenseEntry
-from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
 from balance_bot.domain.members import Movement, MovementKind
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import PendingPurpose, SavedMessage
@@ -167,8 +167,12 @@ def _saved_line_to_json(saved: SavedLine) -> dict[str, Any]:
         "worksheet": saved.worksheet,
         "row": saved.row,
         "number": saved.number,
+        **({"period": saved.period.key()} if saved.period is not None else {}),
     }
 
 
 def _saved_line_from_json(data: dict[str, Any]) -> SavedLine:
-    return SavedLine(line_from_json(data), data["worksheet"], data["row"], data["number"])
+    kept = str(data.get("period", ""))  # none on lines kept before the month was kept with them
+    year, _, month = kept.partition("-")
+    period = Period(int(year), int(month)) if year.isdigit() and month.isdigit() else None
+    return SavedLine(line_from_json(data), data["worksheet"], data["row"], data["number"], period)

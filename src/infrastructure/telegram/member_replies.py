@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from balance_bot.balances import Balance
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance
-from balance_bot.domain.members import MemberFigures, PaymentMode
+from balance_bot.domain.members import MemberFigures, MovementKind, PaymentMode
 from balance_bot.domain.money import Currency
 from balance_bot.group_settings import Settings
 from balance_bot.movements import MemberBalance, MemberBalanceOutcome
 from balance_bot.outcomes import UnknownMember
 from infrastructure.telegram import texts
+from infrastructure.telegram.sheet_words import movement_item_in
 
 if TYPE_CHECKING:
     from infrastructure.telegram.replies import Replies
@@ -90,15 +91,22 @@ class MemberReplies:
                         number = replies.formats.number(row.number) if row.number is not None else "–"
                         kind = replies.say(texts.MEMBER_KINDS[row.kind])
                         amount = replies.formats.money(row.amount, row.currency)
+                        item = self._item(row.item, row.kind)
                         lines.append(
-                            replies.say(
-                                texts.MEMBER_ROW, number=number, item=row.item, kind=kind, amount=amount
-                            )
+                            replies.say(texts.MEMBER_ROW, number=number, item=item, kind=kind, amount=amount)
                         )
                 return "\n".join(lines)
             case UnknownMember(username):
                 return replies.say(texts.UNKNOWN_MEMBER, username=username)
         return replies.balance_reply(outcome, khr_per_usd)
+
+    def _item(self, item: str, kind: str) -> str:
+        """A row's Item as the chat reads it: a movement's label in the chat's words, whichever language
+        wrote it into the sheet (the member's note stays as written)."""
+        movement = MovementKind.named(kind)
+        if movement is None:
+            return item
+        return movement_item_in(self._replies.speech.language, item, movement)
 
     def settings(self, settings: Settings) -> str:
         """/settings: what the group chose."""

@@ -9,7 +9,6 @@ from functools import cache, reduce
 
 from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
 from balance_bot.budget_watch import BudgetCrossed
-from balance_bot.capture import TOP_UP_PREFIX
 from balance_bot.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
 from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
 from balance_bot.domain.balances import ZERO, PeriodBalance
@@ -21,7 +20,6 @@ from balance_bot.domain.ledger import Period, SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.languages import LanguageChosen, LanguageOutcome
-from balance_bot.movements import LABELS
 from balance_bot.outcomes import (
     ON_THE_DAY_POSTED,
     ActionRefused,
@@ -63,6 +61,7 @@ from infrastructure.i18n.formats import Formats
 from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram import ledger_problems, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.telegram.sheet_words import movement_note, top_up_note
 
 ENGLISH = Speech(Language.ENGLISH)
 # A confirmation listing more than this many characters gives the count, rows and totals instead:
@@ -429,8 +428,7 @@ class Replies:
         )
         if first.line.movement is not None:
             movement = first.line.movement
-            label = LABELS[movement.kind].format(name=movement.member)
-            note = first.line.purpose.removeprefix(label).removeprefix(": ")
+            note = movement_note(first.line.purpose, movement.kind, movement.member)
             text = self.say(
                 texts.MOVEMENT_RECORDED[movement.kind.value],
                 when=when,
@@ -440,8 +438,8 @@ class Replies:
                 saved_as=self._saved_as(first),
             )
         elif first.line.topup:
-            note = first.line.purpose.removeprefix(f"{TOP_UP_PREFIX}: ")
-            recorded = f"{self.amount(first.line.money)} – {note}"
+            note = top_up_note(first.line.purpose)
+            recorded = f"{self.amount(first.line.money)}{f' – {note}' if note else ''}"
             text = self.say(
                 texts.TOPUP_RECORDED, when=when, recorded=recorded, saved_as=self._saved_as(first)
             )
@@ -460,7 +458,7 @@ class Replies:
                 f"{self._number_and_category(line, categories)}"
                 for line in lines
             )
-            values = {"when": when, "guess": guess, "worksheet": first.worksheet}
+            values = {"when": when, "guess": guess, "worksheet": self.formats.tab(first)}
             text = self.count(texts.LOGGED_MANY, len(lines), items=items, **values)
             if len(text) > LONGEST_LIST:
                 totals = self._totals([line.line.money for line in lines])
@@ -468,7 +466,7 @@ class Replies:
                 text = self.count(
                     texts.LOGGED_MANY_IN_SHORT, len(lines), numbers=numbers, totals=totals, **values
                 )
-        text = self._with_closed_month(text, dating, first.worksheet)
+        text = self._with_closed_month(text, dating, self.formats.tab(first))
         return f"{text}\n{link}" if link else text
 
     def _guess(self, currency: Currency) -> str:
@@ -478,8 +476,10 @@ class Replies:
         number = self.entry_number(saved)
         if saved.line.category:
             category = self.category(saved.line.category, categories)
-            return self.say(texts.SAVED_AS_IN, number=number, worksheet=saved.worksheet, category=category)
-        return self.say(texts.SAVED_AS, number=number, worksheet=saved.worksheet)
+            return self.say(
+                texts.SAVED_AS_IN, number=number, worksheet=self.formats.tab(saved), category=category
+            )
+        return self.say(texts.SAVED_AS, number=number, worksheet=self.formats.tab(saved))
 
     def _number_and_category(self, saved: SavedLine, categories: Mapping[str, str] | None) -> str:
         number = self.entry_number(saved)
@@ -528,7 +528,7 @@ class Replies:
         text = self.say(
             texts.QUEUED, items=items, guess=guess, why=ledger_problems.waiting_because(self.say, problem)
         )
-        return self._with_closed_month(text, dating, message.period.title("%B %Y"))
+        return self._with_closed_month(text, dating, self.period(message.period))
 
     def held(self, outcome: Held) -> str:
         """Over the rate limit: what was saved, and when it goes to the sheet."""
@@ -540,7 +540,7 @@ class Replies:
             expenses=self.count(texts.EXPENSES, outcome.per_minute),
             seconds=self.count(texts.SECONDS, outcome.wait_seconds),
         )
-        return self._with_closed_month(text, outcome.dating, outcome.message.period.title("%B %Y"))
+        return self._with_closed_month(text, outcome.dating, self.period(outcome.message.period))
 
     def _queued_items(self, message: QueuedMessage, dating: Dating) -> tuple[str, str]:
         """'5.00 USD – taxi; 3.00 USD – lunch', and ' (assumed KHR)' when the currency was guessed."""

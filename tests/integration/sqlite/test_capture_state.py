@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from balance_bot.domain.expenses import ExpenseEntry
-from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import PendingPurpose, SavedMessage
 from infrastructure.sqlite.capture_state import SqliteCaptureState
@@ -49,7 +49,10 @@ async def test_pending_purposes_and_saved_messages_survive_a_restart(tmp_path):
         "Sokha",
         EntrySource(-100, 5, 0),
     )
-    saved = SavedMessage(-100, 5, 7, NOW, (SavedLine(line, "December 2026", 2, 1),), currency_guessed=True)
+    december = Period(2026, 12)  # kept with the row: a Khmer reply names it, not the tab's English title
+    saved = SavedMessage(
+        -100, 5, 7, NOW, (SavedLine(line, "December 2026", 2, 1, december),), currency_guessed=True
+    )
     first = Database(path)
     await SqliteCaptureState(first).put_pending(pending())
     await SqliteCaptureState(first).record(saved)

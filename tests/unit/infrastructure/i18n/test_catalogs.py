@@ -11,19 +11,21 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 from balance_bot.domain.language import Language
+from balance_bot.domain.row_labels import ENGLISH_ROW_LABELS
 from infrastructure.i18n.catalogs import DOMAIN, LOCALE_FOLDER
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import ledger_problems, sheet_words, texts
 
 PROJECT = LOCALE_FOLDER.parent
 TRANSLATED = [language for language in Language if language is not Language.ENGLISH]
 
 
 def marked_messages():
-    """What `make catalogs` extracts (babel.cfg: texts.py and ledger_problems.py): a text, or a pair."""
+    """What `make catalogs` extracts (babel.cfg: texts.py, ledger_problems.py, sheet_words.py): a text,
+    or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}
     return [
         message
-        for module in (texts, ledger_problems)
+        for module in (texts, ledger_problems, sheet_words)
         for _, message, _, _ in extract_from_file("python", module.__file__, keywords=keywords)
     ]
 
@@ -108,3 +110,26 @@ def test_khmer_sentences_end_with_the_khan_not_a_latin_full_stop():
 def test_the_catalogs_folder_ships_with_the_docker_image():
     assert "COPY locale ./locale" in (PROJECT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
     assert Path(LOCALE_FOLDER, "km", "LC_MESSAGES", f"{DOMAIN}.mo").is_file()
+
+
+# English words a Khmer reply must not carry: month names, and the labels of the rows the bot writes.
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+ENGLISH_ROW_WORDS = ("Top-up", "Advance to", "Returned by", "Reimbursed to")
+ENGLISH_IN_KHMER = re.compile(rf"\b(?:{'|'.join(ENGLISH_MONTHS + ENGLISH_ROW_WORDS)})\b")
+
+
+def test_no_khmer_text_names_a_month_or_a_rows_label_in_english():
+    for message in catalog(Language.KHMER):
+        for text in message.string if isinstance(message.string, tuple) else (message.string,):
+            assert not ENGLISH_IN_KHMER.search(text), text
+
+
+def test_the_sheets_words_are_the_groups_language_and_english_stays_as_rows_already_hold_it():
+    assert sheet_words.row_labels(Language.ENGLISH) == ENGLISH_ROW_LABELS
+    khmer = sheet_words.row_labels(Language.KHMER)
+    for label in (khmer.top_up, khmer.advance, khmer.returned, khmer.reimbursed):
+        assert re.search("[\u1780-\u17ff]", label), label
+        assert not ENGLISH_IN_KHMER.search(label), label
