@@ -56,7 +56,7 @@ _RECEIVED = _either(
     r"\bput it in the (?:drawer|box)\b",
     r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល",
     r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ)[^\n]{0,30}(?:បង់|"
-    r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ)",
+    r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
     r"អ្នកជំងឺ",
@@ -78,6 +78,10 @@ _PRICE_TALK = (
     r"ហាង\S{0,12}\s*ដាក់",
     r"ឲ្យតែ|តថ្លៃ|ក្នុងមួយដង|កំណត់|ឡើងថ្លៃ|ថ្លៃពេក|ថោកជាង|ថ្លៃជាង|ថ្លៃម្លេះ|តម្លៃ|ធម្មតាទេ|ម៉េចដែរ",
     r"អត្រា|ប្តូរប្រាក់|ប្ដូរប្រាក់",
+    # A price then and now, or at another shop: "now 10$, before only 7$", "the other shop 38$".
+    r"\b(?:used to (?:be|cost)|was only|before it was|another shop|other shop|other store|other one)\b",
+    r"ឥឡូវ[^\n]{0,40}ពីមុន|ពីមុន[^\n]{0,40}ឥឡូវ|ពីមុនត្រឹមតែ|ពីមុនតែ",
+    r"ហាងមួយទៀត|ហាងផ្សេង|ហាងម្ខាងទៀត|កន្លែងផ្សេង",
 )
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
@@ -110,8 +114,17 @@ _PAY_RATE = (
 # ("sugar is 4800 a kilo now", "the laundry lady says 27$", "the foundation sent 3,500 usd").
 _TALK = (
     r"\b(?:is|are|isn't|aren't|has|have|does|do|says|said|wants|asks|asking|goes|comes|runs|"
-    r"shows|sells|sold|charges|charging|needs|keeps|sent|left|quoted|offers|offered|agreed)\b",
+    r"shows|sells|sold|charges|charging|needs|keeps|left|quoted|offers|offered|agreed)\b",
     r"\bit'?s\b",
+)
+# What the box holds, or someone else's money: "cash left in the box", "my cousin spent 800$ on a moto".
+_NOT_THE_TEAMS = (
+    r"\b(?:balance|remaining|left over|in the box now)\b",
+    r"\bmy\s+(?:cousin|sister|brother|mom|mum|mother|dad|father|uncle|aunt|auntie|friend|neighbou?r|"
+    r"wife|husband|son|daughter|girlfriend|boyfriend|gf|bf|family|parents|grandma|grandpa)s?\b",
+    r"នៅសល់|លុយសល់|សល់លុយ|សមតុល្យ",
+    r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ឪពុក|ពូ|មីង|អ៊ំ|ជីដូនមួយ|មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
+    r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
 )
 # A joke, a story, or something one would do: no money went.
 _JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន")
@@ -122,7 +135,9 @@ _KHMER_QUESTION = r"(?:ឬនៅ|ឬអត់|ឬទេ|មែនទេ|អត�
 
 
 # One pass for all of them, as most messages are spending and go through every pattern.
-_TELLING = _either(*_DUE, *_PRICE_TALK, *_REQUEST_OR_PLAN, *_PAY_RATE, *_TALK, *_JOKE, _KHMER_QUESTION)
+_TELLING = _either(
+    *_DUE, *_PRICE_TALK, *_REQUEST_OR_PLAN, *_PAY_RATE, *_TALK, *_NOT_THE_TEAMS, *_JOKE, _KHMER_QUESTION
+)
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
 

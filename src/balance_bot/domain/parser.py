@@ -66,7 +66,24 @@ _PAID_BACK = re.compile(
 )
 # "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
 _PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
+# What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
+_SUM_SIGNS = frozenset(("=", ":", "-", "–", "—", "=>", "->", "→"))
 _PAID_TO = re.compile(r"\s+(?:to|for|on|ឲ្យ|អោយ|ទៅ)\s+(\S.*)$", re.IGNORECASE)
+_REFUND_WORDS = frozenset(("refund", "refunds", "refunded", "refunding"))
+# Money paid out of the team's cash, whatever word names it ("gave the guest a refund from petty cash").
+_OUT_OF_THE_BOX = re.compile(
+    r"\b(?:from|out of)\s+(?:the\s+|our\s+)?(?:petty\s+cash|cash\s*box|box|drawer|float|kitty)\b"
+    r"|ពីប្រអប់|ពីលុយប្រអប់|ពីលុយក្រុម|ពីលុយរាយ",
+    re.IGNORECASE,
+)
+# Money a shop, a supplier or anyone else gave back to the team: it came in, none went.
+_CAME_BACK_TO_US = re.compile(
+    r"\b(?:refunded|returned|paid back|gave back|gave)\s+(?:us|me)\b"
+    r"|\b(?:supplier|shop|store|seller|vendor|company|hotel|airline|bank|landlord|agency|school)s?\b"
+    r"[^.\n]{0,30}\brefund(?:ed|s)?\b"
+    r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
+    re.IGNORECASE,
+)
 _CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
@@ -136,6 +153,10 @@ class HeuristicParser:
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
         words = {_bare_word(word) for word in text.split()}
         money_back = _money_back(text, words)
+        if money_back and words & _REFUND_WORDS and _OUT_OF_THE_BOX.search(text):
+            money_back = False  # "refunded the parent 10$ from the box": the team paid it out
+        elif money_back and _CAME_BACK_TO_US.search(text) and reading.found:
+            return ParseResult.ignore(certain=False)  # "the supplier refunded 15$": money in
         if (reading.found or reading.ambiguous) and not money_back and _tells_of_money_not_spent(text, words):
             return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:
@@ -303,6 +324,8 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     last = mentions[-1]
     after = line[last.end :]
     words_before = line[: last.start].split()
+    if words_before and words_before[-1] in _SUM_SIGNS:  # "bleach, soap, mop = 11.50"
+        words_before = words_before[:-1]
     if (paid_to := _PAID_TO.match(after)) and words_before and _bare_word(words_before[-1]) in _PAYING:
         # "paid 15 to the driver": the number is what was paid, its currency guessed from its size.
         purpose, currency = clean_purpose(paid_to.group(1)), currency_by_size(last)
@@ -310,10 +333,11 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
             return _Found(last, currency, True, purpose, sure=False)
     if "?" in after or clean_purpose(after) or _starts_with_zero(line, last):
         return None
-    purpose = clean_purpose(line[: last.start])
+    purpose = clean_purpose(" ".join(words_before))
     if not purpose:
-        currency = currency_by_size(last) if _plausible_alone(last) else None
-        return _Found(last, currency, True, "") if currency else None
+        paid = bool(words_before) and _bare_word(words_before[-1]) in _PAYING  # "paid 15": money
+        currency = currency_by_size(last) if paid or _plausible_alone(last) else None
+        return _Found(last, currency, True, "", sure=not paid) if currency else None
     if not _is_purpose_word(words_before[-1]):
         return None
     if any(_bare_word(word) in SENTENCE_WORDS for word in words_before):

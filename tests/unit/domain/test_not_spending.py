@@ -76,3 +76,43 @@ def test_a_number_paid_to_someone_without_a_currency_is_saved_with_the_currency_
     assert result.entries[0].purpose == "driver"
     assert result.entries[0].currency_guessed
     assert not result.certain  # a model, when there is one, reads it first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cash left in the box 85$",
+        "លុយក្នុងប្រអប់នៅសល់ ១៥០០០០៛",
+        "my brother bought a new phone 250$",
+        "ប្អូនខ្ញុំទិញកង់ថ្មី ៨០ដុល្លារ",
+        "the hardware store refunded 12$ for the broken tap",
+        "guest room 2 paid 35$ via aba",
+        "ម៉ូតូឌុប ឥឡូវ ៨០០០៛ ពីមុនតែ ៥០០០៛",
+        "this shop wants 30$ for the fan, another shop 26$",
+    ],
+)
+def test_the_box_left_someone_elses_money_a_refund_to_the_team_a_price_then_and_now_are_not_spending(
+    text,
+):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("refunded the student 15$ from the box, class cancelled", "refunded the student"),
+        ("sent the parts to siem reap by bus 6000 riel", "sent the parts to siem reap by bus"),
+        ("tape, glue, string = 4.50", "tape, glue, string"),
+    ],
+)
+def test_a_refund_paid_from_the_box_a_parcel_sent_and_things_summed_with_an_equals_sign_are_spending(
+    text, purpose
+):
+    result = HeuristicParser().parse(text)
+    assert result.status is ParseStatus.EXPENSE
+    assert result.entries[0].purpose.startswith(purpose)
+
+
+@pytest.mark.parametrize("text", ["paid 15", "បង់ហើយ 10$", "បង់រួចហើយ ២០០០០៛"])
+def test_an_amount_only_said_to_be_paid_asks_what_it_was_for(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.PURPOSE_MISSING
