@@ -40,7 +40,9 @@ _DUE = (
 )
 # Money coming in: from a client, a parent, a donor; transferred to the team.
 _RECEIVED = _either(
-    r"\b(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|company|"
+    # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box").
+    r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
+    r"(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|company|"
     r"student|guardian|guest|tenant|band|foundation|boss|office|headquarters|hq|uni|university|"
     r"school|ministry|member|patient)s?\b[^.\n]{0,40}?\b(?:paid|pays|transferred|sent|wired|"
     r"gave|deposited|settled|topped|handed|returned)\b",
@@ -55,11 +57,12 @@ _RECEIVED = _either(
     r"\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b",
     r"\bput it in the (?:drawer|box)\b",
     r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល",
-    r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ)[^\n]{0,30}(?:បង់|"
+    r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
     r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
     r"អ្នកជំងឺ",
+    r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់|\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
 )
 # Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
 _PRICE_TALK = (

@@ -68,6 +68,7 @@ _PAID_BACK = re.compile(
 _PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
 # What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
 _SUM_SIGNS = frozenset(("=", ":", "-", "–", "—", "=>", "->", "→"))
+_PAID_WHOM = frozenset(("him", "her", "them", "he", "she", "គាត់", "គេ"))
 _PAID_TO = re.compile(r"\s+(?:to|for|on|ឲ្យ|អោយ|ទៅ)\s+(\S.*)$", re.IGNORECASE)
 _REFUND_WORDS = frozenset(("refund", "refunds", "refunded", "refunding"))
 # Money paid out of the team's cash, whatever word names it ("gave the guest a refund from petty cash").
@@ -81,11 +82,14 @@ _CAME_BACK_TO_US = re.compile(
     r"\b(?:refunded|returned|paid back|gave back|gave)\s+(?:us|me)\b"
     r"|\b(?:supplier|shop|store|seller|vendor|company|hotel|airline|bank|landlord|agency|school)s?\b"
     r"[^.\n]{0,30}\brefund(?:ed|s)?\b"
+    r"|\brefund\w*\b[^.\n]{0,40}\b(?:came|arrived|landed)\b|\S\s+refunded\s+(?:us\s+|me\s+)?[$0-9]"
     r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
     re.IGNORECASE,
 )
 _CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
+# The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
+_TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*){0,2}?[x×*]\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
@@ -246,6 +250,13 @@ def _read_line(line: str, reading: _Reading) -> None:
         else:
             reading.found.append(replace(bare, day_words=reading.day_words) if reading.day_words else bare)
         return
+    if (product := _written_product(line, amounts)) is not None:
+        total, purpose = product  # "4 ppl x 7$ = 28$": what was paid is the total
+        if currency := total.currency or currency_by_size(total):
+            reading.found.append(
+                _Found(total, currency, total.currency is None, purpose, False, reading.day_words)
+            )
+            return
     if _has_alternatives(line, amounts):
         reading.ambiguous = True
         return
@@ -284,6 +295,18 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
             reading.uncertain = True  # words after the last amount belong to no one for sure
         return cleaned[:-1]
     return cleaned[1:]
+
+
+def _written_product(line: str, amounts: list[Mention]) -> tuple[Mention, str] | None:
+    """'bus 4 ppl x 7$ = 28$': a count times a unit price, then their product after '=': the
+    product and the purpose around them; None unless the sum is right."""
+    if len(amounts) != 2 or "=" not in line[amounts[0].end : amounts[1].start]:
+        return None
+    unit, total = amounts
+    times = _TIMES_BEFORE.search(line, max(0, unit.start - _NEARBY), unit.start)
+    if times is None or unit.currency != total.currency or int(times.group(1)) * unit.value != total.value:
+        return None
+    return total, clean_purpose(line[: times.start()] + " " + line[total.end :])
 
 
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
@@ -326,6 +349,12 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     words_before = line[: last.start].split()
     if words_before and words_before[-1] in _SUM_SIGNS:  # "bleach, soap, mop = 11.50"
         words_before = words_before[:-1]
+    if (
+        words_before[-2:-1]
+        and _bare_word(words_before[-2]) in _PAYING
+        and _bare_word(words_before[-1]) in _PAID_WHOM
+    ):
+        words_before = words_before[:-1]  # "paid him 20 for the sink": whom is no purpose
     if (paid_to := _PAID_TO.match(after)) and words_before and _bare_word(words_before[-1]) in _PAYING:
         # "paid 15 to the driver": the number is what was paid, its currency guessed from its size.
         purpose, currency = clean_purpose(paid_to.group(1)), currency_by_size(last)

@@ -25,13 +25,13 @@ FILLER = _words(
     expense expenses is was i we i've we've i'll we'll
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
-    បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច"""
+    បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់"""
 )
 # Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls").
 TRAILING_FILLER = _words(
     """thanks thank you thx tks ty pls plz please ok okay and & + for on the a an also too
     na la ya bong boss sir madam bro sis guys everyone នឹង ណា ហើយ និង បាទ ចាស បង រួចហើយ
-    បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ"""
+    paid pd បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បងណា ណាបង ហ្នឹង ពីប្រអប់"""
 )
 
 # A total line repeats the entries above it.

@@ -116,3 +116,22 @@ def test_a_refund_paid_from_the_box_a_parcel_sent_and_things_summed_with_an_equa
 @pytest.mark.parametrize("text", ["paid 15", "បង់ហើយ 10$", "បង់រួចហើយ ២០០០០៛"])
 def test_an_amount_only_said_to_be_paid_asks_what_it_was_for(text):
     assert HeuristicParser().parse(text).status is ParseStatus.PURPOSE_MISSING
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "purpose"),
+    [
+        ("boat to koh rong 3 of us x 12$ = 36$", Decimal(36), "boat to koh rong"),
+        ("ទឹកសុទ្ធ ៤កេស x ៥០០០៛ = ២០០០០៛", Decimal(20000), "ទឹកសុទ្ធ"),
+        ("the electrician came, paid him 25 for the fan", Decimal(25), "fan"),
+    ],
+)
+def test_a_count_times_a_price_equal_to_its_total_is_one_expense_of_the_total(text, amount, purpose):
+    result = HeuristicParser().parse(text)
+    assert result.status is ParseStatus.EXPENSE
+    assert [entry.money.amount for entry in result.entries] == [amount]
+    assert purpose in result.entries[0].purpose
+
+
+def test_a_count_times_a_price_that_does_not_add_up_is_still_asked_about():
+    assert HeuristicParser().parse("water 3 x 2$ = 7$").status is ParseStatus.UNCLEAR
