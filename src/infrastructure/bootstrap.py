@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import json
 import logging
 import os
@@ -59,6 +58,7 @@ from balance_bot.usage import UsageReport
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import TryServices, run_try_chat
+from infrastructure.console.try_settings import local_model_answers, models_line, try_settings
 from infrastructure.health import why_unhealthy
 from infrastructure.listening import CannotListen
 from infrastructure.logging_setup import configure_logging
@@ -78,6 +78,7 @@ from infrastructure.sqlite.database import (
     hold_database,
     hold_file,
 )
+from infrastructure.sqlite.group_allowances import SqliteGroupAllowances
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
 from infrastructure.sqlite.members import SqliteAdvanceReminders, SqliteMemberDirectory
@@ -109,7 +110,6 @@ class CannotStartYet(Exception):
 
 
 # Where `try` keeps its workbook and database, in the project folder.
-TRY_FOLDER = Path("data/try")
 # The checkout the bot runs from (installed in place, as the Makefile and the Docker image do).
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -359,7 +359,12 @@ def build_capture(
     chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
     chat_moves = SqliteChatMoves(database)
     raw_ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets, chat_moves)
-    served = ServedGroups(settings.allowed_chat_ids or None, chat_moves.former_id)
+    served = ServedGroups(
+        settings.allowed_chat_ids,
+        chat_moves.former_id,
+        SqliteGroupAllowances(database),
+        settings.admin_user_ids,
+    )
     ledgers = ServedLedgers(raw_ledgers, served)  # every way into a group's rows goes through it
     policy = CapturePolicy(
         timezone=timezone,
@@ -603,7 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return report(asyncio.run(run_checks(settings, folder / ".env")))
         if arguments.command == "try":
-            return try_chat(settings, folder)
+            return try_chat(settings, folder, paid=arguments.paid)
     except SettingsError as exc:
         if arguments.command == "check":
             print(f"FAIL  Settings: {exc}")
@@ -629,27 +634,11 @@ def installed_version() -> str:
         return "unknown"
 
 
-def try_settings(settings: Settings, folder: Path) -> Settings:
-    """The settings `try` runs on: its own workbook and database, whatever .env says.
-
-    Trying the bot must never write the team's sheet, nor leave a row in the real bot's outbox.
-    """
-    place = folder / TRY_FOLDER
-    return dataclasses.replace(
-        settings,
-        sheet_backend="workbook",
-        workbook_path=place / "balance.xlsx",
-        database_path=place / "balance_bot.sqlite3",
-        google_service_account_file=None,
-        balance_sheet_id=None,
-        balance_sheet_by_chat={},
-        allowed_chat_ids=frozenset(),  # its one group, whichever groups the real bot serves
-    )
-
-
-def try_chat(settings: Settings, folder: Path) -> int:
-    """`balance-bot try`: the bot in the terminal, on its own workbook and database."""
-    tried = try_settings(settings, folder)
+def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
+    """`balance-bot try`: the bot in the terminal, on its own workbook and database; a paid model only
+    with `--paid`."""
+    local_answers = "ollama" in settings.parser_llm and asyncio.run(local_model_answers(settings))
+    tried = try_settings(settings, folder, paid=paid, local_answers=local_answers)
     log_file = tried.database_path.parent / "try.log"
     # Its log goes to a file: lines on the terminal would cut through the chat.
     configure_logging([settings.anthropic_api_key], to_file=log_file)
@@ -673,7 +662,8 @@ def try_chat(settings: Settings, folder: Path) -> int:
             tried.workbook_path.parent,
         )
         where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
-        return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where))
+        models = models_line(settings, tried, paid=paid, local_answers=local_answers)
+        return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where, models))
 
 
 def print_health(settings: Settings) -> int:
