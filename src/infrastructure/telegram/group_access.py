@@ -98,7 +98,7 @@ class GroupAccess:
         if not context.args:
             asking = await self._served.asking(user.id)
             if isinstance(asking, OperatorsOnly):
-                await message.reply_text(replies.say(ALLOW_OPERATORS_ONLY))
+                await _answer(message, replies.say(ALLOW_OPERATORS_ONLY))
                 return
             lines = [
                 replies.say(ALLOW_ASKING_GROUP, chat_id=group.chat_id, title=group.title) for group in asking
@@ -108,17 +108,17 @@ class GroupAccess:
                 if lines
                 else replies.say(ALLOW_NONE_ASKING)
             )
-            await message.reply_text(f"{replies.say(ALLOW_HOW)}\n\n{listed}")
+            await _answer(message, f"{replies.say(ALLOW_HOW)}\n\n{listed}")
             return
         outcome = await self._served.allow(" ".join(context.args), user.id)
         if isinstance(outcome, OperatorsOnly):
-            await message.reply_text(replies.say(ALLOW_OPERATORS_ONLY))
+            await _answer(message, replies.say(ALLOW_OPERATORS_ONLY))
         elif isinstance(outcome, NotAGroup):
-            await message.reply_text(replies.say(ALLOW_NOT_A_GROUP, words=outcome.words))
+            await _answer(message, replies.say(ALLOW_NOT_A_GROUP, words=outcome.words))
         elif isinstance(outcome, GroupAllowed):
             said = ALLOWED_BEFORE if outcome.before else ALLOWED_NOW
             log.info("group %s allowed by user %s", outcome.chat_id, user.id)
-            await message.reply_text(replies.say(said, chat_id=outcome.chat_id))
+            await _answer(message, replies.say(said, chat_id=outcome.chat_id))
             if not outcome.before:
                 await self._greet(context, outcome.chat_id)
 
@@ -146,6 +146,11 @@ class GroupAccess:
             return
         if self._membership is not None:
             await self._membership.added(chat_id)  # in it, and greeted: not again when re-added
+
+
+async def _answer(message: Message, text: str) -> None:
+    """A reply that quotes the operator's command, as /id's does in a private chat."""
+    await message.reply_text(text, do_quote=True)
 
 
 def _command_of(message: Message) -> str | None:
