@@ -78,9 +78,8 @@ class GroupAccess:
             return
         if change is not None and change.new_chat_member.status not in _INSIDE:
             return  # removed: its rounds stop as for any group
-        if (message is not None or change is not None) and await self._served.turn_away(
-            chat.id, chat.title or ""
-        ):
+        speaks = message is not None or change is not None  # not an edit, a tap, nor a channel's post
+        if speaks and await self._served.turn_away(chat.id, chat.title or ""):
             await self._tell_private(update, context, chat.id)
         log.info("an update from chat %s, which this bot does not serve, was ignored", chat.id)
         callbacks = context.application.bot_data.get(CALLBACK_ANSWERS)

@@ -12,18 +12,19 @@ from babel.messages.pofile import read_po
 
 from balance_bot.domain.language import Language
 from infrastructure.i18n.catalogs import DOMAIN, LOCALE_FOLDER
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import group_access, ledger_problems, texts
 
 PROJECT = LOCALE_FOLDER.parent
 TRANSLATED = [language for language in Language if language is not Language.ENGLISH]
 
 
 def marked_messages():
-    """What `make catalogs` extracts (babel.cfg: texts.py and ledger_problems.py): a text, or a pair."""
+    """What `make catalogs` extracts (babel.cfg: texts.py, ledger_problems.py and group_access.py): a
+    text, or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}
     return [
         message
-        for module in (texts, ledger_problems)
+        for module in (texts, ledger_problems, group_access)
         for _, message, _, _ in extract_from_file("python", module.__file__, keywords=keywords)
     ]
 
