@@ -39,9 +39,10 @@ $(DEV): requirements/dev-lock.txt pyproject.toml | $(BIN)/python
 ## install: the bot alone, for a server (no test tools): .venv/bin/balance-bot
 install: $(RUNTIME)
 
-## run: a group chat in the terminal on the bot's use cases and its own workbook (balance-bot try)
+## run: a group chat in the terminal on the bot's use cases and its own workbook (balance-bot try);
+## no paid model unless PAID=1 (balance-bot try --paid)
 run: $(RUNTIME)
-	$(BIN)/balance-bot try
+	$(BIN)/balance-bot try $(if $(PAID),--paid)
 
 ## parse-example: parse a few example messages the way the bot reads them
 parse-example: $(RUNTIME)

@@ -73,6 +73,8 @@ async def _capture_cpu(workdir: str) -> float:
             "WORKBOOK_PATH": f"{workdir}/balance.xlsx",
             "DATABASE_PATH": f"{workdir}/bot.sqlite3",
             "USER_RATE_LIMIT_PER_MINUTE": str(MESSAGES),
+            # The hundred groups it posts in: no group is served unless allowed.
+            "ALLOWED_CHAT_IDS": ",".join(str(-100 - number) for number in range(100)),
         }
     )
     parts = build_capture(settings)

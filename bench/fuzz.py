@@ -119,6 +119,7 @@ async def event_loop_hold() -> tuple[float, int]:
             "DATABASE_PATH": str(Path(workdir) / "bot.sqlite3"),
             "USER_RATE_LIMIT_PER_MINUTE": "1000",
             "PARSER_LLM": "none",
+            "ALLOWED_CHAT_IDS": "-1001",  # the group it posts in: no group is served unless allowed
         }
         async with running(Settings.from_environment(env), FakeClock(datetime.now(UTC))):
             await asyncio.sleep(0.5)  # start-up (dateparser, the first workbook) is not a member's message

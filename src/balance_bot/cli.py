@@ -51,7 +51,8 @@ _COMMANDS: tuple[tuple[str, str, str], ...] = (
         "try",
         "a group chat in the terminal: type as a member, see what the bot says (/as NAME)",
         "A group chat in the terminal on the bot's real capture flow: type as members, see what the "
-        "bot says. It always uses its own workbook and database in data/try/, never the team's sheet.",
+        "bot says. It always uses its own workbook and database in data/try/, never the team's sheet, "
+        "and no paid model unless --paid is given.",
     ),
 )
 
@@ -86,6 +87,13 @@ def parse_command_line(
                 metavar="FILE",
                 help="a Categories tab exported as CSV: each entry's category is one of its names "
                 "(default: the categories a new spreadsheet gets)",
+            )
+        if name == "try":
+            command.add_argument(
+                "--paid",
+                action="store_true",
+                help="let the paid model of PARSER_LLM and ANTHROPIC_API_KEY read messages too "
+                "(by default only the local model does, when it answers)",
             )
         if name == "run":
             command.add_argument(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import json
 import logging
 import os
@@ -57,6 +56,7 @@ from balance_bot.usage import UsageReport
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import TryServices, run_try_chat
+from infrastructure.console.try_settings import local_model_answers, models_line, try_settings
 from infrastructure.health import why_unhealthy
 from infrastructure.listening import CannotListen
 from infrastructure.logging_setup import configure_logging
@@ -77,6 +77,7 @@ from infrastructure.sqlite.database import (
     hold_database,
     hold_file,
 )
+from infrastructure.sqlite.group_allowances import SqliteGroupAllowances
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.llm_log import FLUSH_SECONDS, SqliteLlmLog
 from infrastructure.sqlite.members import SqliteAdvanceReminders, SqliteMemberDirectory
@@ -109,7 +110,6 @@ class CannotStartYet(Exception):
 
 
 # Where `try` keeps its workbook and database, in the project folder.
-TRY_FOLDER = Path("data/try")
 
 
 def load_settings(
@@ -344,7 +344,12 @@ def build_capture(
     chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
     chat_moves = SqliteChatMoves(database)
     raw_ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets, chat_moves)
-    served = ServedGroups(settings.allowed_chat_ids or None, chat_moves.former_id)
+    served = ServedGroups(
+        settings.allowed_chat_ids,
+        chat_moves.former_id,
+        SqliteGroupAllowances(database),
+        settings.admin_user_ids,
+    )
     ledgers = ServedLedgers(raw_ledgers, served)  # every way into a group's rows goes through it
     policy = CapturePolicy(
         timezone=timezone,
@@ -589,7 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return report(asyncio.run(run_checks(settings, folder / ".env")))
         if arguments.command == "try":
-            return try_chat(settings, folder)
+            return try_chat(settings, folder, paid=arguments.paid)
     except (SettingsError, FilesUnusable) as exc:
         if arguments.command == "check":
             print(f"FAIL  {'Settings' if isinstance(exc, SettingsError) else 'Files'}: {exc}")
@@ -619,27 +624,11 @@ def installed_version() -> str:
         return "unknown"
 
 
-def try_settings(settings: Settings, folder: Path) -> Settings:
-    """The settings `try` runs on: its own workbook and database, whatever .env says.
-
-    Trying the bot must never write the team's sheet, nor leave a row in the real bot's outbox.
-    """
-    place = folder / TRY_FOLDER
-    return dataclasses.replace(
-        settings,
-        sheet_backend="workbook",
-        workbook_path=place / "balance.xlsx",
-        database_path=place / "balance_bot.sqlite3",
-        google_service_account_file=None,
-        balance_sheet_id=None,
-        balance_sheet_by_chat={},
-        allowed_chat_ids=frozenset(),  # its one group, whichever groups the real bot serves
-    )
-
-
-def try_chat(settings: Settings, folder: Path) -> int:
-    """`balance-bot try`: the bot in the terminal, on its own workbook and database."""
-    tried = try_settings(settings, folder)
+def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
+    """`balance-bot try`: the bot in the terminal, on its own workbook and database; a paid model only
+    with `--paid`."""
+    local_answers = "ollama" in settings.parser_llm and asyncio.run(local_model_answers(settings))
+    tried = try_settings(settings, folder, paid=paid, local_answers=local_answers)
     check_writable([tried.database_path, tried.workbook_path])
     log_file = tried.database_path.parent / "try.log"
     # Its log goes to a file: lines on the terminal would cut through the chat.
@@ -664,7 +653,8 @@ def try_chat(settings: Settings, folder: Path) -> int:
             tried.workbook_path.parent,
         )
         where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
-        return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where))
+        models = models_line(settings, tried, paid=paid, local_answers=local_answers)
+        return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where, models))
 
 
 def print_health(settings: Settings) -> int:

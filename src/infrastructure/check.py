@@ -23,6 +23,7 @@ from infrastructure.logging_setup import redact
 from infrastructure.settings import Settings
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.database import Database, DatabaseDamaged
+from infrastructure.sqlite.group_allowances import SqliteGroupAllowances
 from infrastructure.sqlite.memberships import SqliteMemberships
 
 
@@ -55,8 +56,8 @@ async def run_checks(
     line of its own, and the others still run."""
     secrets = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
     findings = await _guarded("Telegram", _telegram(settings), secrets)
-    database, moves, groups = await _database(settings)
-    findings += [database, *_moved_groups(settings, moves)]
+    database, moves, groups, allowed = await _database(settings)
+    findings += [database, *_moved_groups(settings, moves), _allowed_groups(settings, allowed)]
     if groups:
         findings.append(Finding(Verdict.OK, "Groups seen", ", ".join(str(group) for group in groups)))
     findings += _permissions(settings, dotenv)
@@ -140,12 +141,28 @@ def _moved_groups(settings: Settings, moves: list[tuple[int, int]]) -> list[Find
     return findings
 
 
-async def _database(settings: Settings) -> tuple[Finding, list[tuple[int, int]], list[int]]:
+def _allowed_groups(settings: Settings, allowed: set[int]) -> Finding:
+    """The groups the bot serves; none is a warning: every group is told the bot is private."""
+    named = [f"{group} (ALLOWED_CHAT_IDS)" for group in sorted(settings.allowed_chat_ids)]
+    named += [f"{group} (/allow)" for group in sorted(allowed - settings.allowed_chat_ids)]
+    if named:
+        return Finding(Verdict.OK, "Groups allowed", ", ".join(named))
+    operators = "" if settings.admin_user_ids else " (set ADMIN_USER_IDS to your user id first)"
+    return Finding(
+        Verdict.WARN,
+        "Groups allowed",
+        "none: every group is told the bot is private. Allow your group by its id (/id in the group "
+        "shows it) in ALLOWED_CHAT_IDS, or send the bot /allow in a private chat" + operators,
+    )
+
+
+async def _database(settings: Settings) -> tuple[Finding, list[tuple[int, int]], list[int], set[int]]:
     """The database's line (its folder writable, the file sound, as the bot opens it), the groups it
-    knows moved to a supergroup, and the groups it has seen, for ALLOWED_CHAT_IDS."""
+    knows moved to a supergroup, the groups it has seen, for ALLOWED_CHAT_IDS, and those allowed
+    with /allow."""
     folder = settings.database_path.parent
     if not _writable_folder(folder):
-        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}"), [], []
+        return Finding(Verdict.FAIL, "Database", f"cannot create or write {folder}"), [], [], set()
     if settings.database_path.exists() and not os.access(settings.database_path, os.R_OK | os.W_OK):
         return (
             Finding(
@@ -157,16 +174,18 @@ async def _database(settings: Settings) -> tuple[Finding, list[tuple[int, int]],
             ),
             [],
             [],
+            set(),
         )
     database = Database(settings.database_path)
     try:
         moves = await SqliteChatMoves(database).moves()
         groups = await SqliteMemberships(database).seen()
+        allowed = await SqliteGroupAllowances(database).allowed()
     except DatabaseDamaged as exc:
-        return Finding(Verdict.FAIL, "Database", str(exc)), [], []
+        return Finding(Verdict.FAIL, "Database", str(exc)), [], [], set()
     finally:
         await database.close()
-    return Finding(Verdict.OK, "Database", f"{settings.database_path}"), moves, groups
+    return Finding(Verdict.OK, "Database", f"{settings.database_path}"), moves, groups, allowed
 
 
 def _permissions(settings: Settings, dotenv: Path | None) -> list[Finding]:

@@ -8,6 +8,9 @@ import pytest
 from infrastructure.settings import Settings
 from tests.fakes.clock import FakeClock
 
+# The groups the tests' team uses: a bot serves no group its operator has not allowed.
+TEAM_GROUPS = "-1001,-1002"
+
 
 @pytest.fixture
 def clock(telegram):
@@ -19,10 +22,12 @@ def clock(telegram):
 
 @pytest.fixture
 def settings_for(telegram, tmp_path):
-    """Settings for a workbook bot on the fake Bot API, with any extra settings given."""
+    """Settings for a workbook bot on the fake Bot API serving the team's groups, with any extra
+    settings given."""
 
     def make(**extra):
         env = {
+            "ALLOWED_CHAT_IDS": TEAM_GROUPS,
             "TELEGRAM_BOT_TOKEN": telegram.token,
             "TELEGRAM_API_URL": telegram.url,
             "WORKBOOK_PATH": str(tmp_path / "balance.xlsx"),

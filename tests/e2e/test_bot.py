@@ -149,14 +149,20 @@ async def test_a_burst_beyond_the_rate_limit_is_kept_and_each_expense_answered(t
     assert sum(text.startswith("Saved: 1.00 USD – tea round") for text in texts) == 3
 
 
-async def test_chats_outside_the_allowed_list_stickers_and_bots_are_ignored(telegram, settings_for, clock):
+async def test_chats_outside_the_allowed_list_are_told_once_and_stickers_and_bots_are_ignored(
+    telegram, settings_for, clock
+):
     async with running(settings_for(ALLOWED_CHAT_IDS=str(GROUP)), clock):
         telegram.user_says(OTHER_GROUP, SOKHA, "coffee 3$")
+        telegram.user_says(OTHER_GROUP, SOKHA, "tea 1$")
         telegram.user_sends_sticker(GROUP, SOKHA)
         other_bot = telegram.user_says(GROUP, 777, "coffee 3$")
         other_bot["from"]["is_bot"] = True
+        await telegram.wait_for("sendMessage", lambda sent: sent["chat_id"] == OTHER_GROUP)
         await settle(telegram)
-        assert [p["chat_id"] for p in telegram.calls_to("sendMessage")] == [GROUP]
+        sent = sorted((p["chat_id"], p["text"][:31]) for p in telegram.calls_to("sendMessage"))
+        assert [chat_id for chat_id, _ in sent] == [OTHER_GROUP, GROUP]
+        assert sent[0][1] == "This bot is private to its team"
 
 
 async def test_a_pending_purpose_survives_a_restart(telegram, settings_for, clock):

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from infrastructure.settings import Settings
+from tests.e2e.conftest import TEAM_GROUPS
 from tests.e2e.test_bot import replies_to, running
 from tests.fakes.clock import FakeClock
 
@@ -33,6 +34,7 @@ def settings(telegram, sheets, tmp_path):
     key_file.write_text(json.dumps(sheets.service_account_key()))
     return Settings.from_environment(
         {
+            "ALLOWED_CHAT_IDS": TEAM_GROUPS,
             "TELEGRAM_BOT_TOKEN": telegram.token,
             "TELEGRAM_API_URL": telegram.url,
             "SHEET_BACKEND": "google",

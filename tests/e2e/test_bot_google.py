@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from infrastructure.bootstrap import print_status
 from infrastructure.settings import Settings
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS
+from tests.e2e.conftest import TEAM_GROUPS
 from tests.e2e.test_bot import replies_to, running
 from tests.fakes.clock import FakeClock
 
@@ -18,6 +19,7 @@ def google_settings(telegram, sheets, key, tmp_path, **extra):
     """Settings for a bot on the fake Bot API and the fake Sheets API, with any extra settings given."""
     return Settings.from_environment(
         {
+            "ALLOWED_CHAT_IDS": TEAM_GROUPS,
             "TELEGRAM_BOT_TOKEN": telegram.token,
             "TELEGRAM_API_URL": telegram.url,
             "SHEET_BACKEND": "google",

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from tests.e2e.conftest import TEAM_GROUPS
 from tests.e2e.test_bot import replies_to
 from tests.e2e.test_bot_google import google_bot
 from tests.fakes.model_script import answer
@@ -26,6 +27,7 @@ def key_file(key):
 async def start_bot(telegram, sheets, key_file, tmp_path, log_name, **extra):
     """`balance-bot run` as its own process, against the fakes, with a log to read when a test fails."""
     env = {
+        "ALLOWED_CHAT_IDS": TEAM_GROUPS,
         **extra,
         "PATH": os.environ.get("PATH", ""),
         "TELEGRAM_BOT_TOKEN": telegram.token,

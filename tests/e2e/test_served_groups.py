@@ -11,7 +11,7 @@ import aiohttp
 
 from infrastructure.webapp.init_data import signed_init_data
 from infrastructure.webapp.links import start_param_of
-from tests.e2e.test_bot import GROUP, SOKHA, replies_to, running
+from tests.e2e.test_bot import GROUP, SOKHA, replies_to, running, sheet_rows
 from tests.e2e.test_bot_google import SHEET_ID, google_settings
 from tests.e2e.test_bot_webapp import free_port
 
@@ -41,7 +41,7 @@ ATTEMPTS = [
 ]
 
 
-async def test_a_stranger_in_a_group_the_bot_does_not_serve_reaches_nothing_but_the_id_command(
+async def test_a_stranger_in_a_group_the_bot_does_not_serve_reaches_nothing_but_one_line_and_the_id_command(
     telegram, sheets, key, tmp_path, clock
 ):
     spreadsheet = sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
@@ -91,9 +91,115 @@ async def test_a_stranger_in_a_group_the_bot_does_not_serve_reaches_nothing_but_
         for call in telegram.calls
         if str(call.params.get("chat_id")) == str(STRANGERS_GROUP) and call.method != "getChatMember"
     ]
-    assert [call.params.get("text", call.method) for call in to_stranger] == [ids["text"]]
+    told, *rest = [call.params.get("text", call.method) for call in to_stranger]
+    assert told.startswith("This bot is private to its team")  # once, for all the attempts
+    assert rest == [ids["text"]]
     assert telegram.calls_to("answerCallbackQuery") == []
     assert (month_status, undo_status) == (403, 403)
     assert "secret" not in month_body
     items = [row[2] for row in spreadsheet.months[0].values()[1:]]
     assert items == ["secret salary advance", "tea"]
+
+
+def calls_to_chat(telegram, chat_id):
+    """What the bot sent to the chat, by text (or method), but its look-ups of members."""
+    return [
+        call.params.get("text", call.method)
+        for call in telegram.calls
+        if str(call.params.get("chat_id")) == str(chat_id) and call.method != "getChatMember"
+    ]
+
+
+async def test_with_no_group_allowed_a_group_is_told_once_that_the_bot_is_private_and_nothing_is_written(
+    telegram, settings_for, clock
+):
+    settings = settings_for(ALLOWED_CHAT_IDS="")
+    telegram.creators[STRANGERS_GROUP] = STRANGER
+    async with running(settings, clock):
+        telegram.bot_added(STRANGERS_GROUP, STRANGER)
+        for text in ("coffee 3$", "/balance", "/export", "tea 2$", "/help"):
+            telegram.user_says(STRANGERS_GROUP, STRANGER, text, name="Stranger")
+        barrier = telegram.user_says(STRANGERS_GROUP, STRANGER, "/id", name="Stranger")
+        await telegram.wait_for("sendMessage", replies_to(barrier))
+    told, ids = calls_to_chat(telegram, STRANGERS_GROUP)
+    assert told == (
+        "This bot is private to its team, so I read nothing here. Its operator can allow this group with "
+        f"/allow {STRANGERS_GROUP} in a private chat with the bot, or by adding {STRANGERS_GROUP} to "
+        "ALLOWED_CHAT_IDS."
+    )
+    assert str(STRANGERS_GROUP) in ids
+    assert not settings.workbook_path.exists() or sheet_rows(settings) == []
+
+
+async def test_the_one_line_is_in_khmer_for_a_member_whose_telegram_is_in_khmer(
+    telegram, settings_for, clock
+):
+    telegram.user_languages[STRANGER] = "km"
+    async with running(settings_for(), clock):
+        telegram.user_says(STRANGERS_GROUP, STRANGER, "coffee 3$", name="Stranger")
+        barrier = telegram.user_says(STRANGERS_GROUP, STRANGER, "/id", name="Stranger")
+        await telegram.wait_for("sendMessage", replies_to(barrier))
+    told = calls_to_chat(telegram, STRANGERS_GROUP)[0]
+    assert f"/allow {STRANGERS_GROUP}" in told
+    assert "This bot" not in told
+    assert any("\u1780" <= letter <= "\u17ff" for letter in told)  # Khmer letters
+
+
+OPERATOR = 99
+
+
+async def private_answer(telegram, user_id, text):
+    said = telegram.user_says_privately(user_id, text)
+    return (await telegram.wait_for("sendMessage", replies_to(said)))["text"]
+
+
+async def test_an_operator_allows_a_group_from_a_private_chat_and_it_stays_allowed_after_a_restart(
+    telegram, settings_for, clock
+):
+    settings = settings_for(ALLOWED_CHAT_IDS="", ADMIN_USER_IDS=str(OPERATOR))
+    async with running(settings, clock):
+        asked = telegram.user_says(STRANGERS_GROUP, SOKHA, "coffee 3$", name="Sokha")
+        await telegram.wait_for("sendMessage", lambda params: str(params["chat_id"]) == str(STRANGERS_GROUP))
+        listed = await private_answer(telegram, OPERATOR, "/allow")
+        refused = await private_answer(telegram, STRANGER, f"/allow {STRANGERS_GROUP}")
+        not_a_group = await private_answer(telegram, OPERATOR, "/allow 12345")
+        allowed = await private_answer(telegram, OPERATOR, f"/allow {STRANGERS_GROUP}")
+        again = await private_answer(telegram, OPERATOR, f"/allow {STRANGERS_GROUP}")
+        served = telegram.user_says(STRANGERS_GROUP, SOKHA, "tea 1$", name="Sokha")
+        logged = await telegram.wait_for("sendMessage", replies_to(served))
+    async with running(settings, clock):
+        later = telegram.user_says(STRANGERS_GROUP, SOKHA, "ice 2$", name="Sokha")
+        after_restart = await telegram.wait_for("sendMessage", replies_to(later))
+    assert f"• {STRANGERS_GROUP} “Petty cash”: /allow {STRANGERS_GROUP}" in listed
+    assert refused == "Only the bot's operator (a user of ADMIN_USER_IDS) can allow a group."
+    assert not_a_group.startswith("“12345” is not a group's chat id")
+    assert allowed == f"Group {STRANGERS_GROUP} is allowed: I serve it from now on, also after a restart."
+    assert again == f"Group {STRANGERS_GROUP} is allowed already."
+    assert "Logged: 1.00 USD – tea." in logged["text"]
+    assert "Logged: 2.00 USD – ice." in after_restart["text"]
+    to_group = calls_to_chat(telegram, STRANGERS_GROUP)
+    assert to_group[1].startswith("Hello! I log this group's petty cash")  # greeted once allowed
+    assert not any("coffee" in str(row) for row in sheet_rows(settings))  # said before it was allowed
+    assert asked["message_id"] not in [
+        call.params.get("reply_parameters", {}).get("message_id") for call in telegram.calls
+    ]
+
+
+async def test_a_group_allowed_from_a_private_chat_stays_allowed_as_a_supergroup(
+    telegram, settings_for, clock
+):
+    old, new = -4002, -1004002
+    settings = settings_for(ALLOWED_CHAT_IDS="", ADMIN_USER_IDS=str(OPERATOR))
+    async with running(settings, clock):
+        await private_answer(telegram, OPERATOR, f"/allow {old}")
+        first = telegram.user_says(old, SOKHA, "coffee 3$", name="Sokha")
+        await telegram.wait_for("sendMessage", replies_to(first))
+        telegram.group_upgraded(old, new, SOKHA)
+        moved = telegram.user_says(new, SOKHA, "tea 1$", name="Sokha")
+        in_supergroup = await telegram.wait_for("sendMessage", replies_to(moved))
+    async with running(settings, clock):
+        later = telegram.user_says(new, SOKHA, "ice 2$", name="Sokha")
+        after_restart = await telegram.wait_for("sendMessage", replies_to(later))
+    assert "Logged: 1.00 USD – tea." in in_supergroup["text"]
+    assert "Logged: 2.00 USD – ice." in after_restart["text"]
+    assert not any(text.startswith("This bot is private") for text in calls_to_chat(telegram, new))

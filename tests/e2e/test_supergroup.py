@@ -61,14 +61,28 @@ async def test_the_sheet_named_for_the_old_id_is_the_new_ids_and_check_says_to_u
 ):
     sheets.add_spreadsheet(SHEET_ID, "Petty cash", {service_account_key[0]["client_email"]})
     by_chat = f'{{"{OLD}": "{SHEET_ID}"}}'
-    async with google_bot(telegram, sheets, service_account_key, tmp_path, BALANCE_SHEET_BY_CHAT=by_chat):
+    allowed = str(OLD)  # the new id is followed, as the sheet named for the old one is
+    async with google_bot(
+        telegram,
+        sheets,
+        service_account_key,
+        tmp_path,
+        BALANCE_SHEET_BY_CHAT=by_chat,
+        ALLOWED_CHAT_IDS=allowed,
+    ):
         telegram.group_upgraded(OLD, NEW, ADMIN)
         message = telegram.user_says(NEW, SOKHA, "coffee 3$")
         sent = await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
         assert SHEET_ID in sent["text"]
         await settle_in(telegram, NEW)
     settings = google_settings(
-        telegram, sheets, service_account_key, tmp_path, BALANCE_SHEET_BY_CHAT=by_chat, PARSER_LLM="none"
+        telegram,
+        sheets,
+        service_account_key,
+        tmp_path,
+        BALANCE_SHEET_BY_CHAT=by_chat,
+        PARSER_LLM="none",
+        ALLOWED_CHAT_IDS=allowed,
     )
     findings = {finding.item: finding for finding in await run_checks(settings)}
     moved = findings["Group moved"]
@@ -102,7 +116,7 @@ async def test_a_monthly_summary_refused_because_the_group_moved_is_posted_in_th
     telegram, settings_for, clock
 ):
     clock.current = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
-    async with running(settings_for(), clock) as bot:
+    async with running(settings_for(ALLOWED_CHAT_IDS=str(OLD)), clock) as bot:
         message = telegram.user_says(OLD, SOKHA, "coffee 3$")
         await telegram.wait_for("sendMessage", replies_to(message))
         rounds = bot.bot_data[MONTHLY_ROUNDS]

@@ -18,6 +18,7 @@ from infrastructure.bootstrap import build_bot, webhook_options
 from infrastructure.settings import Settings, SettingsError
 from infrastructure.telegram.polling import UPDATE_INBOX
 from infrastructure.telegram.webhook import WebhookServer
+from tests.e2e.conftest import TEAM_GROUPS
 from tests.e2e.test_bot import replies_to, shut_down
 from tests.fakes.clock import FakeClock
 
@@ -35,6 +36,7 @@ def webhook_env(telegram, workdir):
     """The settings of a workbook bot on its webhook, on a free loopback port, against the fake Bot API."""
     port = free_port()
     return {
+        "ALLOWED_CHAT_IDS": TEAM_GROUPS,
         "TELEGRAM_BOT_TOKEN": telegram.token,
         "TELEGRAM_API_URL": telegram.url,
         "WORKBOOK_PATH": str(workdir / "balance.xlsx"),

@@ -30,6 +30,7 @@ def environment(telegram, sheets, ollama, tmp_path):
         "DATABASE_PATH": str(tmp_path / "data" / "bot.sqlite3"),
         "OLLAMA_HOST": ollama.url,
         "ANTHROPIC_API_KEY": "sk-test",
+        "ALLOWED_CHAT_IDS": "-1001234567890",
     }
 
 
@@ -244,6 +245,34 @@ async def test_the_groups_the_bot_has_seen_are_listed_for_allowed_chat_ids(envir
     await database.close()
     findings = by_item(await run_checks(Settings.from_environment(env)))
     assert findings["Groups seen"].detail == "-1001234567890"
+
+
+async def test_with_no_group_allowed_check_warns_and_says_how_to_allow_one(environment):
+    _key, env = environment
+    findings = by_item(await run_checks(Settings.from_environment({**env, "ALLOWED_CHAT_IDS": ""})))
+    allowed = findings["Groups allowed"]
+    assert allowed.verdict is Verdict.WARN
+    assert allowed.detail == (
+        "none: every group is told the bot is private. Allow your group by its id (/id in the group "
+        "shows it) in ALLOWED_CHAT_IDS, or send the bot /allow in a private chat (set ADMIN_USER_IDS "
+        "to your user id first)"
+    )
+
+
+async def test_the_groups_allowed_in_the_settings_and_with_allow_are_listed(environment, tmp_path):
+    from infrastructure.sqlite.database import Database
+    from infrastructure.sqlite.group_allowances import SqliteGroupAllowances
+
+    _key, env = environment
+    database = Database(tmp_path / "data" / "bot.sqlite3")
+    await SqliteGroupAllowances(database).allow(-1005550002, by_user_id=99)
+    await database.close()
+    findings = by_item(await run_checks(Settings.from_environment({**env, "ADMIN_USER_IDS": "99"})))
+    allowed = findings["Groups allowed"]
+    assert (allowed.verdict, allowed.detail) == (
+        Verdict.OK,
+        "-1001234567890 (ALLOWED_CHAT_IDS), -1005550002 (/allow)",
+    )
 
 
 async def test_an_ollama_too_old_for_a_schema_is_a_fail_line(environment, ollama):

@@ -389,10 +389,14 @@ def _typed_ahead(stream: TextIO) -> Callable[[], bool]:
     return waiting
 
 
-async def run_try_chat(services: TryServices, lines: TextIO, out: TextIO, where: str) -> int:
+async def run_try_chat(
+    services: TryServices, lines: TextIO, out: TextIO, where: str, models: str = ""
+) -> int:
     """Read messages until end of input or /quit; the store is saved on the way out."""
     chat = TryChat(services, out)
-    out.write(texts.TRY_INTRO + "\n" + texts.TRY_WHERE.format(where=where) + "\n")
+    out.write(
+        texts.TRY_INTRO + "\n" + texts.TRY_WHERE.format(where=where) + "\n" + (models and models + "\n")
+    )
     try:
         await services.start()
         out.write(chat.prompt)

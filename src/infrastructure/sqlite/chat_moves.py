@@ -19,6 +19,7 @@ _MOVED_TABLES = (
     "budget_notice",
     "chat_member",
     "advance_reminder",
+    "allowed_group",  # a group allowed with /allow stays allowed as a supergroup
 )
 
 

@@ -292,6 +292,19 @@ MIGRATIONS: Sequence[str] = (
         told_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # The groups the operator allowed with /allow, and those told once that the bot is private.
+    """
+    CREATE TABLE allowed_group (
+        chat_id INTEGER PRIMARY KEY,
+        allowed_by INTEGER NOT NULL,
+        allowed_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE turned_away_group (
+        chat_id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        turned_away_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 
 

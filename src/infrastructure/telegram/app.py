@@ -8,8 +8,7 @@ import signal
 from collections.abc import Awaitable, Callable, Sequence
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Message, MessageEntity, Update
-from telegram.constants import ChatType
+from telegram import BotCommand, MessageEntity, Update
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -47,6 +46,7 @@ from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.confirmations import ConfirmationQueue
+from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.handlers import BotHandlers, QuietChats
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
 from infrastructure.telegram.member_handlers import MemberHandlers
@@ -119,6 +119,7 @@ def build_application(
     served: ServedGroups | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
+    served = served or ServedGroups(settings.allowed_chat_ids)
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is required to run the bot")
     handlers: BotHandlers | None = None
@@ -187,13 +188,13 @@ def build_application(
         membership,
         moves,
         lambda old, new: None,  # the served groups follow a move through the moves kept
-        settings.allowed_chat_ids or None,
+        served.serves,
         member_seen=members[0].seen if members is not None else None,
         webapp_short_name=settings.webapp_short_name if settings.webapp_url else None,
     )
-    # Groups the bot does not serve get past the gate only to /id, a move, or the bot's own membership.
+    # Groups the bot does not serve get past the gate (GroupAccess) only to /id, a move, or the bot's removal.
     groups: filters.BaseFilter = filters.ChatType.GROUPS
-    _serve_only_served_groups(application, served or ServedGroups(settings.allowed_chat_ids or None))
+    GroupAccess(served, languages, membership).attach(application)
     # A receipt photo's caption is read as a message's text is.
     text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & ~filters.VIA_BOT
     if handled_updates is not None:
@@ -276,7 +277,6 @@ def build_application(
         ChatMemberHandler(
             handlers.membership_changed,
             ChatMemberHandler.MY_CHAT_MEMBER,
-            chat_id=settings.allowed_chat_ids or None,
         )
     )
     # Button data as the bot writes it: a message id (ASCII digits a message id can have) and a choice.
@@ -302,40 +302,6 @@ async def _set_commands(application: Application, default: Speech) -> None:  # t
     ]:
         commands = [BotCommand(name, about) for name, about in Replies.of(speech).commands()]
         await application.bot.set_my_commands(commands, language_code=language_code or None)
-
-
-def _serve_only_served_groups(application: Application, served: ServedGroups) -> None:  # type: ignore[type-arg]
-    """Stop every update from a group the bot does not serve, but /id, a move and its membership."""
-
-    async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        chat = update.effective_chat
-        if chat is None or chat.type == ChatType.PRIVATE or await served.serves(chat.id):
-            return
-        message = update.message
-        if update.my_chat_member is not None or (
-            message is not None
-            and (
-                message.migrate_to_chat_id is not None
-                or message.migrate_from_chat_id is not None
-                or _command_of(message) == "id"
-            )
-        ):
-            return
-        log.info("an update from chat %s, which this bot does not serve, was ignored", chat.id)
-        callbacks = application.bot_data.get(CALLBACK_ANSWERS)
-        if isinstance(callbacks, CallbackAnswers):
-            callbacks.forget(update)
-        raise ApplicationHandlerStop
-
-    application.add_handler(TypeHandler(Update, gate), group=-2)
-
-
-def _command_of(message: Message) -> str | None:
-    """The command a message starts with ('id' for '/id@bot 1'), or None."""
-    text = message.text or ""
-    if not text.startswith("/"):
-        return None
-    return text[1:].split(maxsplit=1)[0].split("@")[0].casefold() if len(text) > 1 else None
 
 
 def _handle_each_update_once(application: Application, handled: SqliteHandledUpdates) -> None:  # type: ignore[type-arg]

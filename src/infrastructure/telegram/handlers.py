@@ -90,14 +90,14 @@ class BotHandlers:
         membership: GroupMembership | None = None,
         moves: GroupMoves | None = None,
         follow_move: Callable[[int, int], None] = lambda old, new: None,
-        allowed_chat_ids: frozenset[int] | None = None,
+        serves: Callable[[int], Awaitable[bool]] | None = None,
         member_seen: Callable[[int, SeenMember], Awaitable[None]] | None = None,
         webapp_short_name: str | None = None,
     ) -> None:
         self._webapp_short_name = webapp_short_name  # the Mini App's, for "📊 This month" links
         self._member_seen = member_seen  # whom an admin's /advance @name can name later
         self._membership = membership
-        self._allowed = allowed_chat_ids
+        self._serves = serves  # ServedGroups.serves: a move is followed only for a group served
         self._moves = moves
         self._follow_move = follow_move
         self._usage = usage
@@ -165,7 +165,7 @@ class BotHandlers:
 
     async def chat_moved(self, old_chat_id: int, new_chat_id: int) -> None:
         """Move what is kept under the group's old id (once), and let the adapters follow."""
-        if self._moves is None or not self._follows(old_chat_id):
+        if self._moves is None or (self._serves is not None and not await self._serves(old_chat_id)):
             return
         if await self._moves.moved(old_chat_id, new_chat_id):
             log.info(
@@ -174,10 +174,6 @@ class BotHandlers:
         self._follow_move(old_chat_id, new_chat_id)
         self._confirmations.follow(old_chat_id, new_chat_id)
         self._languages.forget(new_chat_id)
-
-    def _follows(self, chat_id: int) -> bool:
-        """Whether the bot serves the group (ALLOWED_CHAT_IDS, when set, names it)."""
-        return self._allowed is None or chat_id in self._allowed
 
     async def membership_changed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The bot was added to a group (greet it once) or removed from it (stop its rounds)."""

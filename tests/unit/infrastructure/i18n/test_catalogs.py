@@ -13,19 +13,19 @@ from babel.messages.pofile import read_po
 from balance_bot.domain.language import Language
 from balance_bot.domain.row_labels import ENGLISH_ROW_LABELS
 from infrastructure.i18n.catalogs import DOMAIN, LOCALE_FOLDER
-from infrastructure.telegram import ledger_problems, sheet_words, texts
+from infrastructure.telegram import group_access, ledger_problems, sheet_words, texts
 
 PROJECT = LOCALE_FOLDER.parent
 TRANSLATED = [language for language in Language if language is not Language.ENGLISH]
 
 
 def marked_messages():
-    """What `make catalogs` extracts (babel.cfg: texts.py, ledger_problems.py, sheet_words.py): a text,
-    or a pair."""
+    """What `make catalogs` extracts (babel.cfg: texts.py, ledger_problems.py, sheet_words.py and
+    group_access.py): a text, or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}
     return [
         message
-        for module in (texts, ledger_problems, sheet_words)
+        for module in (texts, ledger_problems, sheet_words, group_access)
         for _, message, _, _ in extract_from_file("python", module.__file__, keywords=keywords)
     ]
 
