@@ -12,9 +12,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from balance_bot.ask import AskLedger, AskPolicy, MembersMay
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.questions import LedgerQuestion, read_question
+from balance_bot.questions.ask import AskLedger, AskPolicy, MembersMay
 from bench.balance import CHAT, against_fake_sheets, google_balances
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.sheets.template import load_template

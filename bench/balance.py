@@ -20,7 +20,7 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.sheet_connections import InMemorySheetConnections
 from tests.fakes.sheets_api import FakeSheets
 
-from balance_bot.balances import Balance, BalanceService
+from balance_bot.balances.service import Balance, BalanceService
 from balance_bot.domain.ledger import Period
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.google_directory import GoogleSheets

@@ -14,7 +14,7 @@ from decimal import Decimal
 from telegram import Bot
 from telegram.request import BaseRequest, HTTPXRequest
 
-from balance_bot.capture import IncomingMessage
+from balance_bot.capture.service import IncomingMessage
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import EntrySource, LedgerLine, SavedLine
 from balance_bot.domain.money import Currency, Money

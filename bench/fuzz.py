@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
 
 MESSAGES = 100_000
 SEED = 15

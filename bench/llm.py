@@ -13,9 +13,9 @@ from tests.fakes.model_script import answer
 from tests.fakes.ollama_api import FakeOllama
 from tests.fakes.telegram_api import FakeTelegram
 
+from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import ParseHints
 from bench.bot import replied_at, start_bot, workbook_bot_env
 

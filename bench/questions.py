@@ -20,7 +20,12 @@ from typing import Any
 
 from tests.fakes.clock import FakeClock
 
-from balance_bot.ask import (
+from balance_bot.domain.categories import CategoryBook, default_category_book
+from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.questions import Measure
+from balance_bot.domain.roster import Roster
+from balance_bot.questions.ask import (
     Answered,
     AskLedger,
     AskOutcome,
@@ -30,11 +35,6 @@ from balance_bot.ask import (
     MembersMay,
     NotSure,
 )
-from balance_bot.domain.categories import CategoryBook, default_category_book
-from balance_bot.domain.language import Language, Speech
-from balance_bot.domain.ledger import Period, SheetRow
-from balance_bot.domain.questions import Measure
-from balance_bot.domain.roster import Roster
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.sheets.template import load_template
 from infrastructure.telegram.ask_replies import AskReplies

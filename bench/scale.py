@@ -24,7 +24,7 @@ from decimal import Decimal
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.outbox import InMemoryOutbox
 
-from balance_bot.delivery import Delivery, Landed
+from balance_bot.capture.delivery import Delivery, Landed
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import QueuedMessage

@@ -16,9 +16,9 @@ import aiohttp
 from aiohttp.test_utils import TestServer
 from tests.fakes.capture_state import InMemoryCaptureState
 
+from balance_bot.balances.month_view import MonthView
 from balance_bot.domain.language import Language
-from balance_bot.languages import ChatLanguages
-from balance_bot.month_view import MonthView
+from balance_bot.groups.languages import ChatLanguages
 from bench.balance import CHAT, ZONE, against_fake_sheets, google_balances
 from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences

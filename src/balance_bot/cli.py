@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.domain.categories import CategoryBook, DecidedBy, purpose_key
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ParseResult
-from balance_bot.interpret import MessageInterpreter
 from balance_bot.ports import CategoryGuesser
 
 # Each command: what `--help` lists it as, and what its own `--help` says it does.

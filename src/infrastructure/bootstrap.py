@@ -21,27 +21,28 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from balance_bot.ask import AskLedger, AskPolicy, MembersMay
-from balance_bot.balances import BalanceService
-from balance_bot.budget_watch import BudgetWatch
-from balance_bot.capture import CapturePolicy, CaptureService
-from balance_bot.categorising import Categorising
+from balance_bot.balances.month_view import MonthView
+from balance_bot.balances.service import BalanceService
+from balance_bot.capture.delivery import Delivery
+from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.service import CapturePolicy, CaptureService
+from balance_bot.categories.budget_watch import BudgetWatch
+from balance_bot.categories.categorising import Categorising
 from balance_bot.cli import parse_command_line, parse_stream
-from balance_bot.connect import ConnectSheet
-from balance_bot.delivery import Delivery
 from balance_bot.domain.categories import default_category_book
 from balance_bot.domain.dates import load_date_reading
 from balance_bot.domain.language import Language
 from balance_bot.domain.ledger import local_day
 from balance_bot.domain.money import AmountLimits
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.group_moves import GroupMoves
-from balance_bot.group_settings import GroupSettings
-from balance_bot.interpret import MessageInterpreter
-from balance_bot.languages import ChatLanguages
-from balance_bot.membership import GroupMembership
-from balance_bot.month_view import MonthView
-from balance_bot.movements import AdvanceReminders, CashMovements
+from balance_bot.groups.connect import ConnectSheet
+from balance_bot.groups.group_moves import GroupMoves
+from balance_bot.groups.group_settings import GroupSettings
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.membership import GroupMembership
+from balance_bot.groups.served_groups import ServedGroups, ServedLedgers
+from balance_bot.groups.usage import UsageReport
+from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.ports import (
     Clock,
     ExpenseParser,
@@ -51,8 +52,7 @@ from balance_bot.ports import (
     SheetAccess,
     StorageUnavailable,
 )
-from balance_bot.served_groups import ServedGroups, ServedLedgers
-from balance_bot.usage import UsageReport
+from balance_bot.questions.ask import AskLedger, AskPolicy, MembersMay
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import TryServices, run_try_chat

@@ -14,9 +14,9 @@ import aiohttp
 from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from balance_bot.capture.refusals import LedgerRefused, SheetRefusal
 from balance_bot.domain.language import Language
 from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
-from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.i18n.catalogs import LOCALE_FOLDER, translations
 from infrastructure.llm.questions import Failure, ModelFailure
 from infrastructure.logging_setup import redact

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from balance_bot.capture.refusals import SheetRefusal
 from balance_bot.ports import OutboxChat
-from balance_bot.refusals import SheetRefusal
 from infrastructure.settings import SettingsError
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.outbox import SqliteOutbox

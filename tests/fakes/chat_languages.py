@@ -1,7 +1,7 @@
 """An in-memory ChatLanguageStore: each group's language, as SQLite keeps it."""
 
 from balance_bot.domain.language import Language, Speech
-from balance_bot.languages import ChatLanguages
+from balance_bot.groups.languages import ChatLanguages
 
 
 class InMemoryChatLanguageStore:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from balance_bot.delivery import Delivery
+from balance_bot.capture.delivery import Delivery
 from balance_bot.ports import CaptureState, LedgerDirectory, OutboxChat, QueuedMessage, SavedMessage
 from tests.fakes.clock import FakeClock
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from freezegun import freeze_time
 
-from balance_bot.balances import BalanceService
+from balance_bot.balances.service import BalanceService
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import Currency
 from infrastructure.clock import SystemClock
@@ -135,7 +135,7 @@ async def test_last_months_summary_is_given_once(books, clock):
 
 
 async def test_a_future_month_and_unknown_words_are_answered_without_a_read(books):
-    from balance_bot.balances import FutureMonth, UnknownMonth
+    from balance_bot.balances.service import FutureMonth, UnknownMonth
 
     assert isinstance(await books.service.balance_named(CHAT, "bananas"), UnknownMonth)
     assert await books.service.balance_named(CHAT, "2027-03") == FutureMonth(Period(2027, 3))

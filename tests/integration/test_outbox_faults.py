@@ -7,11 +7,11 @@ from itertools import pairwise
 
 import pytest
 
-from balance_bot.delivery import Delivery, Landed, Waiting
+from balance_bot.capture.delivery import Delivery, Landed, Waiting
+from balance_bot.capture.refusals import LedgerRefused, SheetRefusal
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import QueuedMessage
-from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.sheets.google_api import RequestQuota, SheetsHTTPClient, load_credentials
 from infrastructure.sheets.google_directory import GoogleSheets
 from infrastructure.sheets.template import load_template

@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import load_workbook
 
-from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
-from balance_bot.delivery import Delivery, DeliveryPolicy
+from balance_bot.capture.delivery import Delivery, DeliveryPolicy
+from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.outcomes import StorageProblem
+from balance_bot.capture.service import CapturePolicy, CaptureService, IncomingMessage
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
-from balance_bot.outcomes import StorageProblem
 from balance_bot.ports import QueuedMessage, StorageUnavailable
 from infrastructure.health import beat, is_alive
 from infrastructure.sheets.template import load_template

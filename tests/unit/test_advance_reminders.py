@@ -7,8 +7,8 @@ from balance_bot.domain.balances import balance_of, month_figures
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.members import members_month
 from balance_bot.domain.money import Currency
-from balance_bot.group_settings import GroupSettings
-from balance_bot.movements import AdvanceReminders
+from balance_bot.groups.group_settings import GroupSettings
+from balance_bot.members.movements import AdvanceReminders
 
 CHAT = -100
 NOVEMBER = Period(2026, 11)

@@ -4,7 +4,12 @@ and the roles: members read their own entries and the group's totals."""
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from balance_bot.ask import (
+from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.money import Currency
+from balance_bot.domain.questions import Measure, UndoRequest
+from balance_bot.domain.roster import Roster
+from balance_bot.ports import ToolChoice
+from balance_bot.questions.ask import (
     Answered,
     AskLedger,
     AskPolicy,
@@ -14,11 +19,6 @@ from balance_bot.ask import (
     ConfirmWrite,
     MembersMay,
 )
-from balance_bot.domain.ledger import SheetRow
-from balance_bot.domain.money import Currency
-from balance_bot.domain.questions import Measure, UndoRequest
-from balance_bot.domain.roster import Roster
-from balance_bot.ports import ToolChoice
 from tests.fakes.clock import FakeClock
 
 TODAY = date(2026, 11, 18)
@@ -219,7 +219,7 @@ async def test_the_bots_rows_are_their_posters_by_user_id_whatever_name_they_go_
 
 
 async def test_a_word_no_expense_says_is_not_answered_nothing_but_said_unsure():
-    from balance_bot.ask import NotSure
+    from balance_bot.questions.ask import NotSure
 
     unsure = await ledger().ask(-1, 7, "Sokha", admin, "how much did we spend on the piano this month?")
     assert isinstance(unsure, NotSure)

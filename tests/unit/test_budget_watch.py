@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from balance_bot.budget_watch import BudgetWatch
-from balance_bot.categorising import Categorising
+from balance_bot.categories.budget_watch import BudgetWatch
+from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.budgets import budget_use
 from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period

@@ -8,13 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
-from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
-from balance_bot.domain.ledger import Period
-from balance_bot.domain.money import Currency, Money
-from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
-from balance_bot.outcomes import (
+from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.outcomes import (
     Accepted,
     ActionRefusal,
     ActionRefused,
@@ -38,6 +33,11 @@ from balance_bot.outcomes import (
     TopUpUnclear,
     Voided,
 )
+from balance_bot.capture.service import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency, Money
+from balance_bot.domain.parser import HeuristicParser
 from balance_bot.ports import LedgerNotConnected
 from tests.fakes.capture_state import InMemoryCaptureState
 from tests.fakes.clock import FakeClock

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
-from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
+from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.outcomes import Accepted, ActionRefusal, ActionRefused, Saved
+from balance_bot.capture.service import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.categories.categorising import Categorising, NoSuchCategory, Recategorised
 from balance_bot.domain.categories import Category
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
-from balance_bot.outcomes import Accepted, ActionRefusal, ActionRefused, Saved
 from balance_bot.ports import LedgerUnavailable
 from infrastructure.categories.tab import load_categories_csv
 from tests.fakes.capture_state import InMemoryCaptureState

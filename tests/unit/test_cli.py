@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.cli import parse_command_line, parse_stream
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
 
 
 def run_parse(lines, today=None):

@@ -2,8 +2,14 @@
 
 import pytest
 
-from balance_bot.connect import Connected, ConnectSheet, NotASheet, SheetsNotConfigured, spreadsheet_id_from
-from balance_bot.outcomes import LedgerProblem
+from balance_bot.capture.outcomes import LedgerProblem
+from balance_bot.groups.connect import (
+    Connected,
+    ConnectSheet,
+    NotASheet,
+    SheetsNotConfigured,
+    spreadsheet_id_from,
+)
 from balance_bot.ports import LedgerAccessDenied
 from tests.fakes.sheet_connections import InMemorySheetConnections, ScriptedSheetAccess
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from balance_bot.delivery import Delivery, DeliveryPolicy, Landed, Waiting
+from balance_bot.capture.delivery import Delivery, DeliveryPolicy, Landed, Waiting
 from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import LedgerUnavailable, QueuedMessage

@@ -3,10 +3,10 @@
 import asyncio
 from decimal import Decimal
 
+from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
 from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
 from tests.fakes.second_opinion import CountingTally, ScriptedSecondOpinion
 
 UNSURE_MESSAGE = "snacks and cold drinks for the whole staff meeting on the roof 12$"

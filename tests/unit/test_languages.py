@@ -3,7 +3,7 @@
 import pytest
 
 from balance_bot.domain.language import Language, Speech
-from balance_bot.languages import ChatLanguages, LanguageChosen, LanguageUnclear
+from balance_bot.groups.languages import ChatLanguages, LanguageChosen, LanguageUnclear
 from tests.fakes.chat_languages import InMemoryChatLanguageStore
 
 KHMER, ENGLISH = Speech(Language.KHMER), Speech(Language.ENGLISH)

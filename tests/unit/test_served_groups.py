@@ -4,7 +4,7 @@ followed to a supergroup, and no ledger (not even the default sheet) for any oth
 import pytest
 
 from balance_bot.domain.ledger import Period
-from balance_bot.served_groups import (
+from balance_bot.groups.served_groups import (
     AskingGroup,
     GroupAllowed,
     GroupNotServed,

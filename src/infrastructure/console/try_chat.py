@@ -11,22 +11,22 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from balance_bot.ask import AskLedger, ConfirmWrite
-from balance_bot.balances import BalanceService
-from balance_bot.capture import CaptureService, IncomingMessage
-from balance_bot.categorising import Categorising
-from balance_bot.connect import SheetsNotConfigured
+from balance_bot.balances.service import BalanceService
+from balance_bot.capture.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
+from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
-from balance_bot.group_settings import GroupSettings
-from balance_bot.languages import ChatLanguages
-from balance_bot.movements import CashMovements, Named, PostedHere
-from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
+from balance_bot.groups.connect import SheetsNotConfigured
+from balance_bot.groups.group_settings import GroupSettings
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.usage import UsageReport
+from balance_bot.members.movements import CashMovements, Named, PostedHere
 from balance_bot.ports import Clock, SavedMessage, SeenMember
-from balance_bot.usage import UsageReport
+from balance_bot.questions.ask import AskLedger, ConfirmWrite
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies

@@ -9,8 +9,8 @@ from typing import Any
 from gspread.exceptions import APIError
 from gspread.http_client import HTTPClient
 
+from balance_bot.capture.refusals import LedgerRefused, SheetRefusal
 from balance_bot.ports import LedgerAccessDenied, LedgerError
-from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.categories.tab import TAB_TITLE
 from infrastructure.sheets.google_api import ledger_error
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from balance_bot.served_groups import AskingGroup
+from balance_bot.groups.served_groups import AskingGroup
 from infrastructure.sqlite.database import Database
 
 TITLE_KEPT = 64  # a group's title, as the operator's /allow shows it

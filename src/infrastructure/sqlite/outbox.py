@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from balance_bot.capture.refusals import SheetRefusal
 from balance_bot.domain.ledger import Period
 from balance_bot.ports import OutboxChat, QueuedMessage, SavedMessage
-from balance_bot.refusals import SheetRefusal
 from infrastructure.sqlite.capture_state import line_from_json, line_to_json, record_saved_message
 from infrastructure.sqlite.database import Database
 

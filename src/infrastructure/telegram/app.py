@@ -22,21 +22,21 @@ from telegram.ext import (
     filters,
 )
 
-from balance_bot.ask import AskLedger
-from balance_bot.balances import BalanceService
-from balance_bot.budget_watch import BudgetWatch
-from balance_bot.capture import CaptureService
-from balance_bot.categorising import Categorising
-from balance_bot.connect import ConnectSheet
+from balance_bot.balances.service import BalanceService
+from balance_bot.capture.service import CaptureService
+from balance_bot.categories.budget_watch import BudgetWatch
+from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.members import GIVEN_BACK
-from balance_bot.group_moves import GroupMoves
-from balance_bot.group_settings import GroupSettings
-from balance_bot.languages import ChatLanguages
-from balance_bot.membership import GroupMembership
-from balance_bot.movements import AdvanceReminders, CashMovements
-from balance_bot.served_groups import ServedGroups
-from balance_bot.usage import UsageReport
+from balance_bot.groups.connect import ConnectSheet
+from balance_bot.groups.group_moves import GroupMoves
+from balance_bot.groups.group_settings import GroupSettings
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.membership import GroupMembership
+from balance_bot.groups.served_groups import ServedGroups
+from balance_bot.groups.usage import UsageReport
+from balance_bot.members.movements import AdvanceReminders, CashMovements
+from balance_bot.questions.ask import AskLedger
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates

@@ -11,14 +11,14 @@ from decimal import Decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.ext import ContextTypes
 
-from balance_bot.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
-from balance_bot.capture import CaptureService
+from balance_bot.capture.outcomes import ActionRefusal, ActionRefused
+from balance_bot.capture.service import CaptureService
 from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
-from balance_bot.outcomes import ActionRefusal, ActionRefused
 from balance_bot.ports import LedgerError
+from balance_bot.questions.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies

@@ -8,7 +8,15 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from balance_bot.ask import (
+from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.categories import TOTAL
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.ledger_answers import Entry, Found
+from balance_bot.domain.money import Currency
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import LedgerQuestion, Measure, TopUpRequest
+from balance_bot.questions.ask import (
     Answered,
     AskOutcome,
     AskRefused,
@@ -20,14 +28,6 @@ from balance_bot.ask import (
     NotSure,
     PositionAnswer,
 )
-from balance_bot.domain.balances import CURRENCIES, ZERO
-from balance_bot.domain.budgets import budget_use
-from balance_bot.domain.categories import TOTAL
-from balance_bot.domain.ledger import Period, SheetRow
-from balance_bot.domain.ledger_answers import Entry, Found
-from balance_bot.domain.money import Currency
-from balance_bot.domain.question_days import Span
-from balance_bot.domain.questions import LedgerQuestion, Measure, TopUpRequest
 from infrastructure.telegram import texts
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies

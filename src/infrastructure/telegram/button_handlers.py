@@ -8,10 +8,10 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from balance_bot.capture import CaptureService
-from balance_bot.categorising import Categorising, NoSuchCategory, Recategorised
-from balance_bot.languages import ChatLanguages
-from balance_bot.outcomes import ActionRefusal, ActionRefused, Refused
+from balance_bot.capture.outcomes import ActionRefusal, ActionRefused, Refused
+from balance_bot.capture.service import CaptureService
+from balance_bot.categories.categorising import Categorising, NoSuchCategory, Recategorised
+from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import LedgerError, SavedMessage
 from infrastructure.telegram import texts
 from infrastructure.telegram.callback_answers import CallbackAnswers

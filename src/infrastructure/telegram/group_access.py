@@ -21,9 +21,9 @@ from telegram.ext import (
     filters,
 )
 
-from balance_bot.languages import ChatLanguages
-from balance_bot.membership import GroupMembership
-from balance_bot.served_groups import GroupAllowed, NotAGroup, OperatorsOnly, ServedGroups
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.membership import GroupMembership
+from balance_bot.groups.served_groups import GroupAllowed, NotAGroup, OperatorsOnly, ServedGroups
 from infrastructure.i18n.catalogs import N_
 from infrastructure.telegram import texts
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers

@@ -14,18 +14,9 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
-from balance_bot.balances import BalanceService
-from balance_bot.budget_watch import BudgetWatch
-from balance_bot.capture import CaptureService, IncomingMessage
-from balance_bot.categorising import Categorising
-from balance_bot.connect import ConnectSheet
-from balance_bot.delivery import Landed, Landing
-from balance_bot.domain.language import Language
-from balance_bot.domain.ledger import row_number
-from balance_bot.group_moves import GroupMoves
-from balance_bot.languages import ChatLanguages
-from balance_bot.membership import GroupMembership
-from balance_bot.outcomes import (
+from balance_bot.balances.service import BalanceService
+from balance_bot.capture.delivery import Landed, Landing
+from balance_bot.capture.outcomes import (
     ON_THE_DAY_POSTED,
     Accepted,
     Held,
@@ -33,8 +24,17 @@ from balance_bot.outcomes import (
     Queued,
     Saved,
 )
+from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.categories.budget_watch import BudgetWatch
+from balance_bot.categories.categorising import Categorising
+from balance_bot.domain.language import Language
+from balance_bot.domain.ledger import row_number
+from balance_bot.groups.connect import ConnectSheet
+from balance_bot.groups.group_moves import GroupMoves
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.membership import GroupMembership
+from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import LedgerError, SavedMessage, SeenMember
-from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, confirmation_buttons
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue

@@ -12,10 +12,10 @@ from telegram import Bot
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
-from balance_bot.balances import BalanceService
-from balance_bot.languages import ChatLanguages
-from balance_bot.membership import GroupMembership
-from balance_bot.movements import AdvanceReminders
+from balance_bot.balances.service import BalanceService
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.membership import GroupMembership
+from balance_bot.members.movements import AdvanceReminders
 from balance_bot.ports import LedgerError, LedgerNotConnected
 from infrastructure.telegram.member_handlers import remind
 from infrastructure.telegram.replies import Replies

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from balance_bot.capture.refusals import LedgerRefused, SheetRefusal
 from balance_bot.ports import (
     LedgerAccessDenied,
     LedgerApiDisabled,
@@ -17,7 +18,6 @@ from balance_bot.ports import (
     LedgerNotFound,
     LedgerNotSaved,
 )
-from balance_bot.refusals import LedgerRefused, SheetRefusal
 from infrastructure.i18n.catalogs import N_
 from infrastructure.telegram import texts
 

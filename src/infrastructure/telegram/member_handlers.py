@@ -12,10 +12,10 @@ from telegram import Bot, Message, MessageEntity, Update, User
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from balance_bot.capture.outcomes import TopUpUnclear
 from balance_bot.domain.members import MovementKind, PaymentMode, given_back
-from balance_bot.group_settings import GroupSettings
-from balance_bot.movements import AdvanceReminders, CashMovements, Named, PostedHere, several_named
-from balance_bot.outcomes import TopUpUnclear
+from balance_bot.groups.group_settings import GroupSettings
+from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere, several_named
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of

@@ -7,13 +7,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from balance_bot.balances import Balance
+from balance_bot.balances.service import Balance
+from balance_bot.capture.outcomes import UnknownMember
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance
 from balance_bot.domain.members import MemberFigures, MovementKind, PaymentMode
 from balance_bot.domain.money import Currency
-from balance_bot.group_settings import Settings
-from balance_bot.movements import MemberBalance, MemberBalanceOutcome
-from balance_bot.outcomes import UnknownMember
+from balance_bot.groups.group_settings import Settings
+from balance_bot.members.movements import MemberBalance, MemberBalanceOutcome
 from infrastructure.telegram import texts
 from infrastructure.telegram.sheet_words import movement_item_in
 

@@ -7,8 +7,8 @@ import logging
 from telegram import Bot
 from telegram.error import TelegramError
 
-from balance_bot.languages import ChatLanguages
-from balance_bot.refusals import LedgerRefused
+from balance_bot.capture.refusals import LedgerRefused
+from balance_bot.groups.languages import ChatLanguages
 from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram.replies import Replies
 

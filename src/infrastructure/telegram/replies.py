@@ -7,20 +7,14 @@ from datetime import date
 from decimal import Decimal
 from functools import cache, reduce
 
-from balance_bot.balances import Balance, BalanceOutcome, BalanceUnavailable, FutureMonth, UnknownMonth
-from balance_bot.budget_watch import BudgetCrossed
-from balance_bot.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
-from balance_bot.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
-from balance_bot.domain.balances import ZERO, PeriodBalance
-from balance_bot.domain.budgets import budget_use
-from balance_bot.domain.categories import TOTAL, CategoryBook
-from balance_bot.domain.expenses import ExpenseEntry
-from balance_bot.domain.language import Language, Speech
-from balance_bot.domain.ledger import Period, SavedLine
-from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.numerals import OVERSIZED
-from balance_bot.languages import LanguageChosen, LanguageOutcome
-from balance_bot.outcomes import (
+from balance_bot.balances.service import (
+    Balance,
+    BalanceOutcome,
+    BalanceUnavailable,
+    FutureMonth,
+    UnknownMonth,
+)
+from balance_bot.capture.outcomes import (
     ON_THE_DAY_POSTED,
     ActionRefused,
     AskPurpose,
@@ -47,6 +41,19 @@ from balance_bot.outcomes import (
     UnknownMember,
     Voided,
 )
+from balance_bot.capture.refusals import LedgerRefused
+from balance_bot.categories.budget_watch import BudgetCrossed
+from balance_bot.categories.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
+from balance_bot.domain.balances import ZERO, PeriodBalance
+from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.categories import TOTAL, CategoryBook
+from balance_bot.domain.expenses import ExpenseEntry
+from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.ledger import Period, SavedLine
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.numerals import OVERSIZED
+from balance_bot.groups.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
+from balance_bot.groups.languages import LanguageChosen, LanguageOutcome
 from balance_bot.ports import (
     LedgerAccessDenied,
     LedgerError,
@@ -55,7 +62,6 @@ from balance_bot.ports import (
     QueuedMessage,
     SavedMessage,
 )
-from balance_bot.refusals import LedgerRefused
 from infrastructure.i18n.catalogs import translations
 from infrastructure.i18n.formats import Formats
 from infrastructure.llm.cascade import BudgetReached

@@ -9,7 +9,7 @@ from functools import cache
 from balance_bot.domain.language import Language
 from balance_bot.domain.members import MovementKind
 from balance_bot.domain.row_labels import RowLabels
-from balance_bot.languages import ChatLanguages
+from balance_bot.groups.languages import ChatLanguages
 from infrastructure.i18n.catalogs import N_, translations
 
 # The Items' words (a label, then ': ' and the member's note). English ones must stay as they are:

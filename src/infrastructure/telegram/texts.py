@@ -7,7 +7,7 @@ are for the operator and stay English.
 
 from __future__ import annotations
 
-from balance_bot.outcomes import ActionRefusal, DateRefusal, Refusal
+from balance_bot.capture.outcomes import ActionRefusal, DateRefusal, Refusal
 from infrastructure.i18n.catalogs import N_, Nn_
 
 HELP = N_(

@@ -13,9 +13,9 @@ from telegram import Bot, ChatMemberRestricted, MenuButtonWebApp, WebAppInfo
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 
-from balance_bot.capture import CaptureService
-from balance_bot.languages import ChatLanguages
-from balance_bot.month_view import MonthView
+from balance_bot.balances.month_view import MonthView
+from balance_bot.capture.service import CaptureService
+from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import Clock
 from infrastructure.listening import listen_on
 from infrastructure.webapp.server import GroupsOf, Memberships, Serves, WebAppConfig, build_webapp

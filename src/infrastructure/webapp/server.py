@@ -18,13 +18,13 @@ from typing import Any
 
 from aiohttp import web
 
-from balance_bot.capture import CaptureService
+from balance_bot.balances.month_view import MonthPage, MonthView
+from balance_bot.capture.outcomes import Voided
+from balance_bot.capture.service import CaptureService
 from balance_bot.domain.item_words import search_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import Currency, Money
-from balance_bot.languages import ChatLanguages
-from balance_bot.month_view import MonthPage, MonthView
-from balance_bot.outcomes import Voided
+from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import Clock, LedgerError
 from infrastructure.telegram import texts
 from infrastructure.telegram.replies import Replies

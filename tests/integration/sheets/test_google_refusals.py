@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from balance_bot.refusals import LedgerRefused, SheetRefusal
+from balance_bot.capture.refusals import LedgerRefused, SheetRefusal
 from infrastructure.sheets.google import GoogleSheetLedger
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
 from infrastructure.sheets.google_directory import GoogleSheets

@@ -9,15 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from balance_bot.ask import MembersMay
-from balance_bot.balances import BalanceService
-from balance_bot.capture import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.balances.month_view import MonthView
+from balance_bot.balances.service import BalanceService
+from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.outcomes import Accepted
+from balance_bot.capture.service import CapturePolicy, CaptureService, IncomingMessage
 from balance_bot.domain.language import Language
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.interpret import MessageInterpreter
-from balance_bot.languages import ChatLanguages
-from balance_bot.month_view import MonthView
-from balance_bot.outcomes import Accepted
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.questions.ask import MembersMay
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.webapp.init_data import signed_init_data

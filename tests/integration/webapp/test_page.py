@@ -10,7 +10,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 from playwright.async_api import async_playwright, expect
 
-from balance_bot.ask import MembersMay
+from balance_bot.questions.ask import MembersMay
 from tests.integration.webapp.test_api import ADMIN, SOKHA, MiniApp, launch
 
 CHROMIUM = "/usr/bin/chromium"

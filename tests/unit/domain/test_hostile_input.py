@@ -9,10 +9,10 @@ from bench.fuzz import PIECES, REPEATED, repeated_to_about
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.domain.expenses import ParseStatus, Problem
 from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.parser import MAX_MESSAGE_LENGTH, HeuristicParser
-from balance_bot.interpret import MessageInterpreter
 
 parser = HeuristicParser()
 

@@ -3,11 +3,7 @@
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from balance_bot.domain.expenses import ExpenseEntry
-from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
-from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.numerals import OVERSIZED
-from balance_bot.outcomes import (
+from balance_bot.capture.outcomes import (
     DateRefusal,
     DateRefused,
     Dating,
@@ -17,6 +13,10 @@ from balance_bot.outcomes import (
     RepeatedTooOften,
     TooManyEntries,
 )
+from balance_bot.domain.expenses import ExpenseEntry
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, SavedLine
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.ports import MonthUsage, ProviderUsage, QueuedMessage, SavedMessage
 from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram import texts
@@ -53,7 +53,7 @@ def test_the_budget_notice_names_the_month_the_spend_and_the_setting():
 
 
 def test_a_balance_the_sheet_cannot_give_says_why_without_talking_of_saving():
-    from balance_bot.balances import BalanceUnavailable
+    from balance_bot.balances.service import BalanceUnavailable
     from balance_bot.ports import LedgerNotConnected, LedgerUnavailable
 
     unavailable = replies.balance_reply(BalanceUnavailable(LedgerUnavailable("503")), Decimal(4000))
@@ -115,7 +115,7 @@ def test_each_date_refusal_says_the_day_and_what_to_do():
 
 
 def test_this_months_balance_says_its_opening_may_still_change_while_last_month_is_open():
-    from balance_bot.balances import Balance
+    from balance_bot.balances.service import Balance
     from balance_bot.domain.balances import balance_of, month_figures
 
     december = balance_of(Period(2026, 12), {}, month_figures([], "[void] "))
@@ -127,7 +127,7 @@ def test_this_months_balance_says_its_opening_may_still_change_while_last_month_
 
 
 def test_last_months_balance_says_it_still_takes_late_expenses_while_it_is_open():
-    from balance_bot.balances import Balance
+    from balance_bot.balances.service import Balance
     from balance_bot.domain.balances import balance_of, month_figures
 
     november = balance_of(Period(2026, 11), {}, month_figures([], "[void] "))
@@ -205,7 +205,7 @@ def test_help_names_every_command_a_member_or_admin_can_use():
 def test_balance_names_a_few_rows_without_a_date_it_can_read_and_counts_the_rest():
     from dataclasses import replace
 
-    from balance_bot.balances import Balance
+    from balance_bot.balances.service import Balance
     from balance_bot.domain.balances import balance_of, month_figures
     from balance_bot.domain.language import Language, Speech
     from balance_bot.domain.ledger import SheetRow

@@ -11,8 +11,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
-from balance_bot.balances import BalanceOutcome, BalanceService
-from balance_bot.categorising import Categorising
+from balance_bot.balances.service import BalanceOutcome, BalanceService
+from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import TOTAL, Category, CategoryBook, DecidedBy
 from balance_bot.domain.item_words import says
 from balance_bot.domain.ledger import Period, SheetRow
@@ -21,7 +21,7 @@ from balance_bot.domain.money import Currency
 from balance_bot.domain.question_days import Span, month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.domain.roster import Roster
-from balance_bot.movements import CashMovements, MemberBalanceOutcome
+from balance_bot.members.movements import CashMovements, MemberBalanceOutcome
 from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, SeenMember, ToolChoice
 
 log = logging.getLogger(__name__)

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from balance_bot.ask import MembersMay
-from balance_bot.balances import BalanceService
+from balance_bot.balances.service import BalanceService
 from balance_bot.domain.balances import PeriodBalance, month_figures
 from balance_bot.domain.ledger import EntrySource, Period, SheetRow
 from balance_bot.domain.money import Currency
+from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import CaptureState, Clock, MonthUsage
-from balance_bot.usage import UsageReport
+from balance_bot.questions.ask import MembersMay
 
 Amounts = dict[Currency, Decimal]
 

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from balance_bot.capture.refusals import LedgerRefused, RefusalLog, SheetRefusal, Tell
 from balance_bot.domain.ledger import EntrySource, SavedLine
 from balance_bot.ports import (
     LedgerDirectory,
@@ -19,7 +20,6 @@ from balance_bot.ports import (
     SavedMessage,
     StorageUnavailable,
 )
-from balance_bot.refusals import LedgerRefused, RefusalLog, SheetRefusal, Tell
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]

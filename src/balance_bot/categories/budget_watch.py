@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from balance_bot.categorising import Categorising
+from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.balances import month_figures
 from balance_bot.domain.budgets import THRESHOLDS, BudgetUse, budget_use
 from balance_bot.domain.categories import TOTAL

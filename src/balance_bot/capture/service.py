@@ -9,17 +9,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Concatenate, ParamSpec, Protocol
 
-from balance_bot.categorising import Categorising
-from balance_bot.delivery import Delivery, Landed, Waiting
-from balance_bot.domain.dates import day_named
-from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
-from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
-from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.parser import tells_of_money_back
-from balance_bot.domain.purpose import clean_purpose
-from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLabels
-from balance_bot.interpret import MessageInterpreter
-from balance_bot.outcomes import (
+from balance_bot.capture.delivery import Delivery, Landed, Waiting
+from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.outcomes import (
     Accepted,
     ActionRefusal,
     ActionRefused,
@@ -45,6 +37,15 @@ from balance_bot.outcomes import (
     TopUpUnclear,
     Voided,
 )
+from balance_bot.capture.rate_limit import MemberMinutes, RepeatedText
+from balance_bot.categories.categorising import Categorising
+from balance_bot.domain.dates import day_named
+from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
+from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
+from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.parser import tells_of_money_back
+from balance_bot.domain.purpose import clean_purpose
+from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLabels
 from balance_bot.ports import (
     CaptureState,
     Clock,
@@ -56,7 +57,6 @@ from balance_bot.ports import (
     SavedMessage,
     StorageUnavailable,
 )
-from balance_bot.rate_limit import MemberMinutes, RepeatedText
 
 AdminCheck = Callable[[], Awaitable[bool]]
 

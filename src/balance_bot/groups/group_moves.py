@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from balance_bot.delivery import Delivery
+from balance_bot.capture.delivery import Delivery
 from balance_bot.ports import ChatMoves, SheetConnections
 
 

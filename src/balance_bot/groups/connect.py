@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from balance_bot.outcomes import LedgerProblem
+from balance_bot.capture.outcomes import LedgerProblem
 from balance_bot.ports import LedgerError, SheetAccess, SheetConnections
 
 # A spreadsheet id as it appears in a sheet's link (…/spreadsheets/d/<id>/edit) or on its own.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from balance_bot.delivery import Landing
+from balance_bot.capture.delivery import Landing
 from balance_bot.domain.expenses import ExpenseEntry, Problem
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import AmountLimits

@@ -7,13 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from balance_bot.balances import Balance, BalanceOutcome, BalanceService
-from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.balances.service import Balance, BalanceOutcome, BalanceService
+from balance_bot.capture.outcomes import NoMemberNamed, Outcome, SeveralMembersNamed, UnknownMember
+from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.members import MemberFigures, Movement, MovementKind
 from balance_bot.domain.money import Currency
-from balance_bot.group_settings import GroupSettings
-from balance_bot.outcomes import NoMemberNamed, Outcome, SeveralMembersNamed, UnknownMember
+from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.ports import AdvanceReminderLog, MemberDirectory, SeenMember
 
 # Members remembered without a write: a busy group's members post many times a day.

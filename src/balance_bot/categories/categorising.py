@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from balance_bot.capture.outcomes import ActionRefusal, ActionRefused
 from balance_bot.domain.categories import (
     Category,
     CategoryBook,
@@ -17,7 +18,6 @@ from balance_bot.domain.categories import (
     purpose_key,
 )
 from balance_bot.domain.ledger import LedgerLine, SheetRow
-from balance_bot.outcomes import ActionRefusal, ActionRefused
 from balance_bot.ports import (
     CaptureState,
     CategoryCorrections,

@@ -1,0 +1,1 @@
+"""Balances: the cash box, the months' totals and the Mini App's month."""

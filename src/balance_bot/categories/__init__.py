@@ -1,0 +1,1 @@
+"""Categories and budgets: each row's category, learned corrections, budgets crossed."""

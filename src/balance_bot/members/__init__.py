@@ -1,0 +1,1 @@
+"""Members: money advanced to members, reimbursed and returned, and each member's balance."""
