@@ -8,8 +8,9 @@ What counts: the functions of the application layer, the chat adapters (infrastr
 infrastructure/console) and the core's use cases (balance_bot, its domain left out: pure functions
 below everything), run by the task that handles the update and the tasks it starts. The stores and
 readers behind the ports (sqlite, sheets, llm) are the ports' side, not the trip's. A stay is a run
-of calls in one file; a return is a stay in a file already left; a climb is a stay in a chat adapter
-right after a stay in the core.
+of calls and returns in one file, within one task; a return is a stay in a file the task had left;
+a climb is a stay in a chat adapter right after a stay in the core, within one task. Files count
+over all the followed tasks.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import tempfile
 from collections.abc import Coroutine, Generator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from types import CodeType, FrameType
 from typing import Any
@@ -51,12 +53,7 @@ class Trip:
     @property
     def stays(self) -> list[str]:
         """Each task's stays, one task after the other: what one expense's handling ran through."""
-        joined: list[str] = []
-        for task in self.tasks:
-            for where in self.by_task.get(task, []):
-                if not joined or joined[-1] != where:
-                    joined.append(where)
-        return joined
+        return [where for task in self.tasks for where in self.by_task.get(task, [])]
 
     @property
     def files(self) -> set[str]:
@@ -64,20 +61,23 @@ class Trip:
 
     @property
     def returns(self) -> int:
-        left: set[str] = set()
+        """Stays in a file the same task had left before (a task's start is no return)."""
         count = 0
-        for before, after in zip([None, *self.stays], self.stays, strict=False):
-            if after in left:
-                count += 1
-            if before is not None:
-                left.add(before)
+        for stays in self.by_task.values():
+            left: set[str] = set()
+            for before, after in zip([None, *stays], stays, strict=False):
+                count += after in left
+                if before is not None:
+                    left.add(before)
         return count
 
     @property
     def climbs(self) -> int:
+        """Within a task, a stay in a chat adapter right after one in the core."""
         return sum(
             1
-            for before, after in zip(self.stays, self.stays[1:], strict=False)
+            for stays in self.by_task.values()
+            for before, after in pairwise(stays)
             if before.startswith(CORE) and after.startswith(CHAT_ADAPTERS)
         )
 

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from balance_bot.balances.month_view import MonthView
 from balance_bot.balances.service import BalanceService
+from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.delivery import Delivery
 from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.capture.service import CapturePolicy, CaptureService
@@ -267,6 +268,8 @@ class CaptureParts:
     reminders: AdvanceReminders
     ask: AskLedger
     served: ServedGroups
+    conversation: Conversation
+    quiet_chats: QuietChats
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -396,6 +399,25 @@ def build_capture(
     )
     connect = ConnectSheet(access, chat_sheets, delivery.retry_now)
     movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
+    quiet_chats = QuietChats(
+        settings.confirmation_style == "reaction", preferences.quiet, preferences.set_quiet
+    )
+    budgets = BudgetWatch(
+        ledgers,
+        categorising,
+        SqliteBudgetNotices(database),
+        settings.khr_per_usd,
+        load_template().void_prefix,
+    )
+    conversation = Conversation(
+        capture,
+        languages,
+        quiet_chats,
+        categorising,
+        budgets,
+        member_seen=movements.seen,
+        month_view_offered=bool(settings.webapp_url),
+    )
     return CaptureParts(
         capture,
         connect,
@@ -431,6 +453,8 @@ def build_capture(
             movements,
         ),
         served,
+        conversation,
+        quiet_chats,
     )
 
 
@@ -444,16 +468,12 @@ def _timezone(settings: Settings) -> ZoneInfo:
 def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
     """The Telegram bot wired to the capture flow; resources close when the bot stops."""
     from infrastructure.telegram.app import build_application
-    from infrastructure.telegram.handlers import QuietChats
     from infrastructure.telegram.notices import BudgetNotices
     from infrastructure.telegram.polling import UPDATE_INBOX
 
     budget_notices = BudgetNotices(settings.admin_user_ids)
     parts = build_capture(settings, clock, budget_notices.budget_reached)
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
-    quiet_chats = QuietChats(
-        settings.confirmation_style == "reaction", parts.preferences.quiet, parts.preferences.set_quiet
-    )
     mini_app = build_mini_app(settings, parts)
     built: list[Application] = []  # type: ignore[type-arg]
 
@@ -465,7 +485,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         settings,
         parts.capture,
         parts.connect,
-        quiet_chats,
+        parts.quiet_chats,
         parts.languages,
         parts.handled_updates,
         # The Mini App asks Telegram through the bot, which exists once the application is built.
@@ -478,13 +498,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         membership=GroupMembership(SqliteMemberships(parts.database)),
         moves=parts.moves,
         categorising=parts.categorising,
-        budgets=BudgetWatch(
-            parts.ledgers,
-            parts.categorising,
-            SqliteBudgetNotices(parts.database),
-            settings.khr_per_usd,
-            load_template().void_prefix,
-        ),
+        conversation=parts.conversation,
         members=(parts.movements, parts.group_settings, parts.reminders),
         ask=parts.ask,
         served=parts.served,
@@ -634,27 +648,33 @@ def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
     # Its log goes to a file: lines on the terminal would cut through the chat.
     configure_logging([settings.anthropic_api_key], to_file=log_file)
     with hold_database(tried.database_path):
-        parts = build_capture(tried)
-        services = TryServices(
-            parts.capture,
-            parts.balances,
-            parts.usage,
-            parts.preferences.set_quiet,
-            parts.languages,
-            parts.categorising,
-            parts.clock,
-            tried.khr_per_usd,
-            parts.start,
-            parts.close,
-            parts.movements,
-            parts.group_settings,
-            parts.ask,
-            _timezone(tried),
-            tried.workbook_path.parent,
-        )
+        services = try_services(tried)
         where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
         models = models_line(settings, tried, paid=paid, local_answers=local_answers)
         return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where, models))
+
+
+def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
+    """The use cases `try` talks to, wired as the bot's are."""
+    parts = build_capture(tried, clock)
+    return TryServices(
+        parts.capture,
+        parts.balances,
+        parts.usage,
+        parts.quiet_chats.set_quiet,
+        parts.languages,
+        parts.categorising,
+        parts.clock,
+        tried.khr_per_usd,
+        parts.start,
+        parts.close,
+        parts.movements,
+        parts.group_settings,
+        parts.ask,
+        _timezone(tried),
+        tried.workbook_path.parent,
+        parts.conversation,
+    )
 
 
 def print_health(settings: Settings) -> int:

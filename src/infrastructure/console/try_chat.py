@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import select
 import zlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -12,7 +13,9 @@ from pathlib import Path
 from typing import TextIO
 
 from balance_bot.balances.service import BalanceService
-from balance_bot.capture.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
+from balance_bot.capture.conversation import Conversation
+from balance_bot.capture.outcomes import ActionRefusal, Outcome, TopUpUnclear
+from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import answering
@@ -25,12 +28,13 @@ from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import CashMovements, Named, PostedHere
-from balance_bot.ports import Clock, SavedMessage, SeenMember
+from balance_bot.ports import Clock, SeenMember
 from balance_bot.questions.ask import AskLedger, ConfirmWrite
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.telegram.plan_words import button_label, notice_texts, plan_text
 from infrastructure.telegram.replies import Replies
 
 TRY_CHAT_ID = -1
@@ -50,6 +54,8 @@ _MOVEMENTS = {
     "/reimburse": MovementKind.REIMBURSED,
     "/received": MovementKind.RETURNED,
 }
+# The buttons under a confirmation, as the terminal's commands that do what they do.
+_COMMANDS = {Button.UNDO: "/undo", Button.SWITCH: "/switch", Button.CATEGORY: "/cat"}
 # Lines pasted together reach the terminal within this many seconds of each other.
 PASTE_SECONDS = 0.05
 
@@ -73,6 +79,7 @@ class TryServices:
     ask: AskLedger
     timezone: tzinfo
     export_folder: Path
+    conversation: Conversation
 
 
 class TryChat:
@@ -83,7 +90,7 @@ class TryChat:
         self._out = out
         self._member = "You"
         self._admins: set[str] = set()
-        self._quiet = False
+        self._later: set[asyncio.Task[None]] = set()  # notices waiting for the sheet, printed when told
         # Message ids go on from the last session's: the bot's memory would take a reused id for
         # an edit of the message it saved under that id before.
         self._message_id = int(services.clock.now().timestamp() * 1000) % 2**31
@@ -110,7 +117,8 @@ class TryChat:
         elif text.strip():
             self._message_id += 1
             self._last_message[self._member] = (self._message_id, text)
-            await self._show(await self._services.capture.on_message(self._message(self._message_id, text)))
+            incoming = self._message(self._message_id, text)
+            await self._render(await self._services.conversation.on_message(incoming))
         return True
 
     async def _command(self, command: str, rest: str) -> None:
@@ -135,7 +143,8 @@ class TryChat:
         elif command == "/edit":
             previous = self._last_message.get(self._member)
             if previous is not None:
-                await self._show(await capture.on_edit(self._message(previous[0], rest, revision=1)))
+                edit = self._message(previous[0], rest, revision=1)
+                await self._render(await services.conversation.on_edit(edit))
         elif command in _FOR_ADMINS and not self._is_admin():
             self._say(replies.say(texts.ADMINS_ONLY))
         elif command == "/balance":
@@ -277,9 +286,8 @@ class TryChat:
         if choice not in ("on", "off"):
             self._say(replies.say(texts.QUIET_HOW))
             return
-        self._quiet = choice == "on"
-        await self._services.set_quiet(TRY_CHAT_ID, self._quiet)
-        self._say(replies.say(texts.QUIET_ON if self._quiet else texts.QUIET_OFF))
+        await self._services.set_quiet(TRY_CHAT_ID, choice == "on")
+        self._say(replies.say(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF))
 
     async def _recategorise(self, name: str, replies: Replies) -> None:
         """/cat NAME: the member's last expense gets that category."""
@@ -318,36 +326,51 @@ class TryChat:
         return IncomingMessage(TRY_CHAT_ID, message_id, self._user_id, self._member, text, now, revision)
 
     async def _show(self, outcome: Outcome) -> None:
-        if isinstance(outcome, Accepted):
-            outcome = await self._services.capture.confirm(outcome)
-        replies = Replies.of(await self._services.languages.for_group(TRY_CHAT_ID))
-        if isinstance(outcome, Saved | Queued | Held):
-            self._last_saved[self._member] = outcome.message.message_id
-        if isinstance(outcome, Saved) and self._quiet and not outcome.message.currency_guessed:
+        await self._render(await self._services.conversation.plan(TRY_CHAT_ID, outcome, self._member))
+
+    async def _render(self, plan: ReplyPlan) -> None:
+        """Draw a reply plan as the group would get it: a 👍 or the confirmation, its buttons as the
+        commands that do what they do, then the notices."""
+        if plan.then is not None:
+            plan = await plan.then()  # the terminal waits for the row: nothing is typed meanwhile
+        replies = Replies.of(plan.speech)
+        if Button.UNDO in plan.buttons and plan.about is not None:
+            self._last_saved[self._member] = plan.about
+        if plan.may_be_quiet:
             self._say(texts.CONFIRM_REACTION)
+        else:
+            text = plan_text(plan, replies)
+            if text is not None:
+                self._say(text)
+            shown = [
+                texts.TRY_BUTTON.format(label=button_label(plan, button, replies), command=_COMMANDS[button])
+                for button in plan.buttons
+                if button in _COMMANDS
+            ]
+            if shown:
+                self._out.write(texts.TRY_BUTTONS.format(buttons=" · ".join(shown)) + "\n")
+        if plan.later is not None:
+            if plan.later.landed is None:
+                await self._tell(plan.later, replies)
+            else:  # told when the sheet answers, between the lines typed meanwhile
+                task = asyncio.get_running_loop().create_task(self._tell(plan.later, replies))
+                self._later.add(task)
+                task.add_done_callback(self._later.discard)
+
+    async def _tell(self, later: LaterNotices, replies: Replies) -> None:
+        if later.landed is not None and not await later.landed():
             return
-        text = replies.reply_for(
-            outcome, self._member, replies.category_names(await self._services.categorising.book(TRY_CHAT_ID))
-        )
-        if text is not None:
+        for text in notice_texts(await later.notices(), replies):
             self._say(text)
-        if isinstance(outcome, Saved):
-            self._out.write(texts.TRY_BUTTONS.format(buttons=_buttons(outcome.message, replies)) + "\n")
-        elif isinstance(outcome, Queued | Held):
-            undo = texts.TRY_BUTTON.format(label=replies.undo_button(), command="/undo")
-            self._out.write(texts.TRY_BUTTONS.format(buttons=undo) + "\n")
+
+    def stop(self) -> None:
+        """Notices still waiting for the sheet are not told."""
+        for task in self._later:
+            task.cancel()
 
     def _say(self, text: str) -> None:
         self._out.write("bot: " + text.replace("\n", "\n     ") + "\n")
         self._out.flush()
-
-
-def _buttons(saved: SavedMessage, replies: Replies) -> str:
-    """The buttons under a confirmation, as the commands that do what they do."""
-    buttons = [texts.TRY_BUTTON.format(label=replies.undo_button(saved), command="/undo")]
-    if saved.currency_guessed:
-        buttons.append(texts.TRY_BUTTON.format(label=replies.switch_button(saved), command="/switch"))
-    return " · ".join(buttons)
 
 
 def messages(lines: Iterable[str], pasted: Callable[[], bool] = lambda: False) -> Iterator[str]:
@@ -407,6 +430,7 @@ async def run_try_chat(
             out.write(chat.prompt)
             out.flush()
     finally:
+        chat.stop()
         out.write("\n")
         await services.close()
     return 0

@@ -23,8 +23,8 @@ from telegram.ext import (
 )
 
 from balance_bot.balances.service import BalanceService
+from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.service import CaptureService
-from balance_bot.categories.budget_watch import BudgetWatch
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.members import GIVEN_BACK
@@ -47,7 +47,7 @@ from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWI
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
-from infrastructure.telegram.handlers import BotHandlers, QuietChats
+from infrastructure.telegram.handlers import BotHandlers
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
 from infrastructure.telegram.member_handlers import MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
@@ -113,7 +113,7 @@ def build_application(
     membership: GroupMembership | None = None,
     moves: GroupMoves | None = None,
     categorising: Categorising | None = None,
-    budgets: BudgetWatch | None = None,
+    conversation: Conversation | None = None,
     members: tuple[CashMovements, GroupSettings, AdvanceReminders] | None = None,
     ask: AskLedger | None = None,
     served: ServedGroups | None = None,
@@ -181,7 +181,7 @@ def build_application(
         languages,
         settings.admin_user_ids,
         categorising,
-        budgets,
+        conversation,
         usage,
         balances,
         settings.khr_per_usd,
@@ -189,7 +189,6 @@ def build_application(
         moves,
         lambda old, new: None,  # the served groups follow a move through the moves kept
         served.serves,
-        member_seen=members[0].seen if members is not None else None,
         webapp_short_name=settings.webapp_short_name if settings.webapp_url else None,
     )
     # Groups the bot does not serve get past the gate (GroupAccess) only to /id, a move, or the bot's removal.

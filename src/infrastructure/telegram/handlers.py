@@ -15,60 +15,26 @@ from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.balances.service import BalanceService
-from balance_bot.capture.delivery import Landed, Landing
-from balance_bot.capture.outcomes import (
-    ON_THE_DAY_POSTED,
-    Accepted,
-    Held,
-    Outcome,
-    Queued,
-    Saved,
-)
+from balance_bot.capture.conversation import Conversation, QuietChats
+from balance_bot.capture.outcomes import Outcome
+from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
-from balance_bot.categories.budget_watch import BudgetWatch
 from balance_bot.categories.categorising import Categorising
-from balance_bot.domain.language import Language
 from balance_bot.domain.ledger import row_number
 from balance_bot.groups.connect import ConnectSheet
 from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.usage import UsageReport
-from balance_bot.ports import LedgerError, SavedMessage, SeenMember
+from balance_bot.ports import LedgerError, SeenMember
 from infrastructure.telegram import texts
-from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, confirmation_buttons
+from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
+from infrastructure.telegram.plan_words import button_label, notice_texts, plan_text
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.links import month_link
 
 log = logging.getLogger(__name__)
-
-
-class QuietChats:
-    """Which chats want reactions instead of confirmation messages; read once per chat, then kept."""
-
-    def __init__(
-        self,
-        default_quiet: bool,
-        load: Callable[[int], Awaitable[bool | None]],
-        store: Callable[[int, bool], Awaitable[None]],
-    ) -> None:
-        self._default = default_quiet
-        self._load = load
-        self._store = store
-        self._known: dict[int, bool | None] = {}
-
-    async def is_quiet(self, chat_id: int) -> bool:
-        """The chat's choice, else the operator's default."""
-        if chat_id not in self._known:
-            self._known[chat_id] = await self._load(chat_id)
-        chosen = self._known[chat_id]
-        return self._default if chosen is None else chosen
-
-    async def set_quiet(self, chat_id: int, quiet: bool) -> None:
-        """Remember a chat's choice."""
-        await self._store(chat_id, quiet)
-        self._known[chat_id] = quiet
 
 
 class BotHandlers:
@@ -83,7 +49,7 @@ class BotHandlers:
         languages: ChatLanguages,
         admin_user_ids: frozenset[int],
         categorising: Categorising | None = None,
-        budgets: BudgetWatch | None = None,
+        conversation: Conversation | None = None,
         usage: UsageReport | None = None,
         balances: BalanceService | None = None,
         khr_per_usd: Decimal = Decimal(4000),
@@ -91,11 +57,9 @@ class BotHandlers:
         moves: GroupMoves | None = None,
         follow_move: Callable[[int, int], None] = lambda old, new: None,
         serves: Callable[[int], Awaitable[bool]] | None = None,
-        member_seen: Callable[[int, SeenMember], Awaitable[None]] | None = None,
         webapp_short_name: str | None = None,
     ) -> None:
         self._webapp_short_name = webapp_short_name  # the Mini App's, for "📊 This month" links
-        self._member_seen = member_seen  # whom an admin's /advance @name can name later
         self._membership = membership
         self._serves = serves  # ServedGroups.serves: a move is followed only for a group served
         self._moves = moves
@@ -109,10 +73,11 @@ class BotHandlers:
         self._quiet_chats = quiet_chats
         self._languages = languages
         self._categorising = categorising
-        self._budgets = budgets
+        # What the group hears is the core's plan; the handlers only draw it.
+        self._conversation = conversation or Conversation(capture, languages, quiet_chats, categorising)
         self._admin_user_ids = admin_user_ids
         self._confirming: set[asyncio.Task[None]] = set()
-        # Expenses told "saved once the sheet answers": their budgets are checked when they land.
+        # Notices waiting for an expense told "saved once the sheet answers" to land.
         self._landing: set[asyncio.Task[None]] = set()
 
     async def drain(self) -> None:
@@ -147,11 +112,11 @@ class BotHandlers:
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Capture expenses from a member's new group message, or a photo's caption."""
-        await self._from_member(update.message, update.effective_user, self._capture.on_message)
+        await self._from_member(update.message, update.effective_user, self._conversation.on_message)
 
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Update, void or capture the rows of an edited message or caption."""
-        await self._from_member(update.edited_message, update.effective_user, self._capture.on_edit)
+        await self._from_member(update.edited_message, update.effective_user, self._conversation.on_edit)
 
     async def migrated(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The group became a supergroup: its sheet, settings and expenses follow it to its new id."""
@@ -321,11 +286,12 @@ class BotHandlers:
             except LedgerError:
                 book = None
         shown = replies.category_names(book) if book is not None else {}
-        link = self._month_button(message, replies)
+        link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
+        button = InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link) if link else None
         await self._reply(
             message,
             replies.balance_reply(outcome, self._khr_per_usd, book, shown),
-            InlineKeyboardMarkup([list(link)]) if link else None,
+            InlineKeyboardMarkup([[button]]) if button else None,
         )
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -401,77 +367,73 @@ class BotHandlers:
         self,
         message: Message | None,
         user: User | None,
-        act: Callable[[IncomingMessage], Awaitable[Outcome]],
+        act: Callable[[IncomingMessage, SeenMember | None], Awaitable[ReplyPlan]],
     ) -> None:
         if message is None or (message.text or message.caption) is None:
             return
         author = author_of(message, user)
         if author is None:
             return  # a bot, a channel's post, an automatic forward from the linked channel
-        if self._member_seen is not None and user is not None and author.id == user.id:
-            await self._member_seen(message.chat_id, SeenMember(user.id, author.name, user.username))
-        await self._deliver(message, await act(incoming_of(message, author)))
+        seen = SeenMember(user.id, author.name, user.username) if user and author.id == user.id else None
+        await self._render(message, await act(incoming_of(message, author), seen))
 
     async def _deliver(self, message: Message, outcome: Outcome) -> None:
-        """Render an outcome as the reply, reaction or confirmation it calls for."""
-        replies = await self._replies(message)
-        if isinstance(outcome, Accepted):
+        """Render an outcome of another use case as the core plans it."""
+        author = author_of(message, message.from_user)
+        member = author.name if author is not None else ""
+        await self._render(message, await self._conversation.plan(message.chat_id, outcome, member))
+
+    async def _render(self, message: Message, plan: ReplyPlan) -> None:
+        """Draw a reply plan: the confirmation (queued, maybe a 👍) with its buttons, or a reply;
+        what follows later in the background."""
+        if plan.then is not None:
             # Confirmed in the background: the next update is read while this one's row is written.
-            task = asyncio.get_running_loop().create_task(self._confirm(message, outcome))
-            self._confirming.add(task)
-            task.add_done_callback(self._confirming.discard)
+            self._in_background(self._render_then(message, plan.then))
             return
-        if isinstance(outcome, Saved):
-            saved = outcome.message
-            quiet = (
-                not saved.currency_guessed
-                and not outcome.unsure
-                and outcome.dating == ON_THE_DAY_POSTED  # a 👍 cannot say which day it was logged for
-                and await self._quiet_chats.is_quiet(message.chat_id)
-            )
-            categories = await self._category_names_for(message.chat_id, replies)
-            confirmation = replies.unsure(
-                replies.confirmation(saved, outcome.link, outcome.dating, categories), outcome.unsure
+        replies = await self._replies_for_plan(message, plan)
+        text = plan_text(plan, replies)
+        if plan.as_confirmation:
+            buttons = tuple(
+                drawn for button in plan.buttons if (drawn := self._button(message, plan, button, replies))
             )
             self._confirmations.submit(
                 Confirmation(
                     message.chat_id,
                     message.message_id,
-                    confirmation,
-                    (
-                        *confirmation_buttons(
-                            saved, replies, categories if self._categorising is not None else None
-                        ),
-                        *self._month_button(message, replies),
-                    ),
-                    quiet,
+                    text or "",
+                    buttons,
+                    plan.may_be_quiet,
                     _topic(message),
                 )
             )
-            if self._budgets is not None:
-                self._in_background(self._tell_budgets(message, saved, replies, categories))
-            return
-        if isinstance(outcome, Queued | Held):
-            # Safe in the outbox, not in the sheet yet: Undo works all the same.
-            undo = InlineKeyboardButton(
-                replies.undo_button(), callback_data=f"{UNDO}:{outcome.message.message_id}"
-            )
-            text = replies.reply_for(outcome, "") or ""
-            self._confirmations.submit(
-                Confirmation(message.chat_id, message.message_id, text, (undo,), False, _topic(message))
-            )
-            if self._budgets is not None and outcome.landing is not None:
-                task = asyncio.get_running_loop().create_task(
-                    self._budgets_once_landed(message, outcome.landing, replies)
-                )
+        elif text is not None:
+            await self._reply(message, text)
+        if plan.later is not None:
+            later = plan.later
+            if later.landed is None:
+                self._in_background(self._tell(message, later.notices, replies))
+            else:
+                task = asyncio.get_running_loop().create_task(self._tell_once_landed(message, later, replies))
                 self._landing.add(task)
                 task.add_done_callback(self._landing.discard)
-            return
-        author = author_of(message, message.from_user)
-        reply = replies.reply_for(outcome, author.name if author is not None else "")
-        if reply is None:
-            return
-        await self._reply(message, reply)
+
+    async def _render_then(self, message: Message, then: Callable[[], Awaitable[ReplyPlan]]) -> None:
+        await self._render(message, await then())
+
+    async def _tell_once_landed(self, message: Message, later: LaterNotices, replies: Replies) -> None:
+        assert later.landed is not None
+        if await later.landed():
+            self._in_background(self._tell(message, later.notices, replies))
+
+    async def _tell(
+        self, message: Message, notices: Callable[[], Awaitable[Notices]], replies: Replies
+    ) -> None:
+        """Notices go through the confirmation queue, which waits out flood control and follows a
+        migrated group."""
+        for text in notice_texts(await notices(), replies):
+            self._confirmations.submit(
+                Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
+            )
 
     def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
         """Run after the reply, drained with the confirmations when the bot stops."""
@@ -479,33 +441,21 @@ class BotHandlers:
         self._confirming.add(task)
         task.add_done_callback(self._confirming.discard)
 
-    async def _tell_budgets(
-        self, message: Message, saved: SavedMessage, replies: Replies, categories: dict[str, str]
-    ) -> None:
-        """The group hears, once a month each, that a budget's 80% or 100% was reached: through the
-        confirmation queue, which waits out flood control and follows a migrated group."""
-        assert self._budgets is not None
-        for crossed in await self._budgets.after_save(message.chat_id, saved):
-            text = replies.budget_crossed(crossed, categories)
-            self._confirmations.submit(
-                Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
-            )
+    async def _replies_for_plan(self, message: Message, plan: ReplyPlan) -> Replies:
+        """The plan's language; in private, the member's app if Khmer."""
+        if message.chat.type == ChatType.PRIVATE:
+            return await self._replies(message)
+        return Replies.of(plan.speech)
 
-    async def _budgets_once_landed(self, message: Message, landing: Landing, replies: Replies) -> None:
-        """An expense that waited for the sheet counts against the budgets once its rows are there."""
-        landed = await asyncio.shield(landing)
-        if isinstance(landed, Landed):
-            categories = await self._category_names_for(message.chat_id, replies)
-            self._in_background(self._tell_budgets(message, landed.message, replies, categories))
-
-    async def _category_names_for(self, chat_id: int, replies: Replies) -> dict[str, str]:
-        """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
-        if self._categorising is None or replies.speech.language is not Language.KHMER:
-            return {}  # English names are the tab's own: no read needed
-        try:
-            return replies.category_names(await self._categorising.book(chat_id))
-        except LedgerError:
-            return {}
+    def _button(
+        self, message: Message, plan: ReplyPlan, button: Button, replies: Replies
+    ) -> InlineKeyboardButton | None:
+        label = button_label(plan, button, replies)
+        if button is Button.THIS_MONTH:
+            link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
+            return InlineKeyboardButton(label, url=link) if link else None
+        action = {Button.UNDO: UNDO, Button.SWITCH: SWITCH, Button.CATEGORY: CATEGORY_MENU}[button]
+        return InlineKeyboardButton(label, callback_data=f"{action}:{plan.about}")
 
     async def _replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""
@@ -513,11 +463,6 @@ class BotHandlers:
             user = message.from_user
             return Replies.of(self._languages.for_private(user.language_code if user else None))
         return Replies.of(await self._languages.for_group(message.chat_id))
-
-    def _month_button(self, message: Message, replies: Replies) -> tuple[InlineKeyboardButton, ...]:
-        """The "📊 This month" link to the Mini App on the group's month, when one is set up."""
-        link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
-        return (InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link),) if link else ()
 
     async def _reply(
         self, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
@@ -535,9 +480,6 @@ class BotHandlers:
         except TelegramError as exc:
             log.warning("could not reply in chat %s: %s", message.chat_id, exc)
             return None
-
-    async def _confirm(self, message: Message, accepted: Accepted) -> None:
-        await self._deliver(message, await self._capture.confirm(accepted))
 
     async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, message: Message, user_id: int) -> bool:
         """Whether the message's sender is an admin: an anonymous admin (on behalf of the group) is."""

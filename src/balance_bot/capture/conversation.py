@@ -1,0 +1,173 @@
+"""Use case: a member's message in, the group's reply plan out: what is confirmed, whether a 👍 may
+stand for it, which buttons go under it, which budgets are told and when. Every chat face renders it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from functools import partial
+
+from balance_bot.capture.delivery import Landed, Landing
+from balance_bot.capture.outcomes import ON_THE_DAY_POSTED, Accepted, Held, Outcome, Queued, Saved
+from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan, category_names_in
+from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.categories.budget_watch import BudgetWatch
+from balance_bot.categories.categorising import Categorising
+from balance_bot.domain.language import Language, Speech
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.ports import LedgerError, SavedMessage, SeenMember
+
+
+class QuietChats:
+    """Which chats want reactions instead of confirmation messages; read once per chat, then kept."""
+
+    def __init__(
+        self,
+        default_quiet: bool,
+        load: Callable[[int], Awaitable[bool | None]],
+        store: Callable[[int, bool], Awaitable[None]],
+    ) -> None:
+        self._default = default_quiet
+        self._load = load
+        self._store = store
+        self._known: dict[int, bool | None] = {}
+
+    async def is_quiet(self, chat_id: int) -> bool:
+        """The chat's choice, else the operator's default."""
+        if chat_id not in self._known:
+            self._known[chat_id] = await self._load(chat_id)
+        chosen = self._known[chat_id]
+        return self._default if chosen is None else chosen
+
+    async def set_quiet(self, chat_id: int, quiet: bool) -> None:
+        """Remember a chat's choice."""
+        await self._store(chat_id, quiet)
+        self._known[chat_id] = quiet
+
+
+class Conversation:
+    """The capture flow as the group hears it: one plan per message, for every chat face alike."""
+
+    def __init__(
+        self,
+        capture: CaptureService,
+        languages: ChatLanguages,
+        quiet_chats: QuietChats,
+        categorising: Categorising | None = None,
+        budgets: BudgetWatch | None = None,
+        member_seen: Callable[[int, SeenMember], Awaitable[None]] | None = None,
+        month_view_offered: bool = False,
+    ) -> None:
+        self._capture = capture
+        self._languages = languages
+        self._quiet_chats = quiet_chats
+        self._categorising = categorising
+        self._budgets = budgets
+        self._member_seen = member_seen  # whom an admin's /advance @name can name later
+        self._month_view_offered = month_view_offered  # the Mini App is set up: "📊 This month"
+
+    async def on_message(self, message: IncomingMessage, seen: SeenMember | None = None) -> ReplyPlan:
+        """A member's new message (or a photo's caption); `seen` when a member (not the group's
+        admins posting anonymously) wrote it."""
+        if seen is not None and self._member_seen is not None:
+            await self._member_seen(message.chat_id, seen)
+        outcome = await self._capture.on_message(message)
+        return await self.plan(message.chat_id, outcome, message.member_name)
+
+    async def on_edit(self, message: IncomingMessage, seen: SeenMember | None = None) -> ReplyPlan:
+        """An edited message: its rows updated, voided or captured."""
+        if seen is not None and self._member_seen is not None:
+            await self._member_seen(message.chat_id, seen)
+        outcome = await self._capture.on_edit(message)
+        return await self.plan(message.chat_id, outcome, message.member_name)
+
+    async def plan(self, chat_id: int, outcome: Outcome, member: str = "") -> ReplyPlan:
+        """What the group hears about an outcome of any use case."""
+        speech = await self._languages.for_group(chat_id)
+        match outcome:
+            case Accepted():
+                # Confirmed once written: the face reads the next message meanwhile.
+                return ReplyPlan(
+                    outcome, speech, member, then=partial(self._confirmed, chat_id, outcome, member)
+                )
+            case Saved():
+                return await self._saved(chat_id, outcome, speech, member)
+            case Queued() | Held():
+                # Safe in the outbox, not in the sheet yet: Undo works all the same.
+                landing = outcome.landing
+                return ReplyPlan(
+                    outcome,
+                    speech,
+                    as_confirmation=True,
+                    buttons=(Button.UNDO,),
+                    about=outcome.message.message_id,
+                    later=self._once_landed(chat_id, landing, speech) if landing is not None else None,
+                )
+        return ReplyPlan(outcome, speech, member)
+
+    async def _confirmed(self, chat_id: int, accepted: Accepted, member: str) -> ReplyPlan:
+        return await self.plan(chat_id, await self._capture.confirm(accepted), member)
+
+    async def _saved(self, chat_id: int, outcome: Saved, speech: Speech, member: str) -> ReplyPlan:
+        saved = outcome.message
+        quiet = (
+            not saved.currency_guessed
+            and not outcome.unsure
+            and outcome.dating == ON_THE_DAY_POSTED  # a 👍 cannot say which day it was logged for
+            and await self._quiet_chats.is_quiet(chat_id)
+        )
+        names = await self._category_names(chat_id, speech)
+        buttons = [Button.UNDO]
+        if saved.currency_guessed:
+            buttons.append(Button.SWITCH)
+        if self._categorising is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
+            buttons.append(Button.CATEGORY)
+        if self._month_view_offered:
+            buttons.append(Button.THIS_MONTH)
+        later = None
+        if self._budgets is not None:
+            later = LaterNotices(partial(self._notices, chat_id, saved, names))
+        return ReplyPlan(
+            outcome,
+            speech,
+            member,
+            as_confirmation=True,
+            may_be_quiet=quiet,
+            buttons=tuple(buttons),
+            about=saved.message_id,
+            saved=saved,
+            category_names=names,
+            later=later,
+        )
+
+    def _once_landed(self, chat_id: int, landing: Landing, speech: Speech) -> LaterNotices | None:
+        """An expense that waited for the sheet counts against the budgets once its rows are there."""
+        if self._budgets is None:
+            return None
+        landed_as: list[SavedMessage] = []
+
+        async def landed() -> bool:
+            outcome = await asyncio.shield(landing)
+            if isinstance(outcome, Landed):
+                landed_as.append(outcome.message)
+            return bool(landed_as)
+
+        async def notices() -> Notices:
+            names = await self._category_names(chat_id, speech)
+            return await self._notices(chat_id, landed_as[0], names)
+
+        return LaterNotices(notices, landed)
+
+    async def _notices(self, chat_id: int, saved: SavedMessage, names: dict[str, str]) -> Notices:
+        """The group hears, once a month each, that a budget's 80% or 100% was reached."""
+        assert self._budgets is not None
+        return Notices(tuple(await self._budgets.after_save(chat_id, saved)), names)
+
+    async def _category_names(self, chat_id: int, speech: Speech) -> dict[str, str]:
+        """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
+        if self._categorising is None or speech.language is not Language.KHMER:
+            return {}  # English names are the tab's own: no read needed
+        try:
+            return category_names_in(await self._categorising.book(chat_id), speech.language)
+        except LedgerError:
+            return {}
