@@ -10,13 +10,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.money import CURRENCIES as CURRENCIES  # first read from here
+from balance_bot.domain.money import ZERO as ZERO
 from balance_bot.domain.money import Currency
 
 if TYPE_CHECKING:
     from balance_bot.domain.members import MembersMonth
-
-CURRENCIES = (Currency.USD, Currency.KHR)
-ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

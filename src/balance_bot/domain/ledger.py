@@ -8,13 +8,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from enum import Enum
 
 from balance_bot.domain.money import Money
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
-if TYPE_CHECKING:
-    from balance_bot.domain.members import Movement
+
+class MovementKind(Enum):
+    """Money moving between the cash box and a member; its value is the sheet's word for it."""
+
+    ADVANCE = "Advance"  # the box hands the member cash to spend for the team
+    RETURNED = "Returned"  # the member gives unspent cash back to the box
+    REIMBURSED = "Reimbursed"  # the box pays the member back what they paid from their own pocket
+
+    @classmethod
+    def named(cls, word: str) -> MovementKind | None:
+        """The kind a Movement cell names, whatever its case; None for anything else."""
+        wanted = word.strip().casefold()
+        return next((kind for kind in cls if kind.value.casefold() == wanted), None)
+
+    @property
+    def to_member(self) -> bool:
+        """Whether the cash goes from the box to the member."""
+        return self is not MovementKind.RETURNED
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """What makes a ledger line a movement: its kind, and the member it concerns (by sheet name)."""
+
+    kind: MovementKind
+    member: str
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -10,10 +10,11 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from balance_bot.domain.balances import CURRENCIES, ZERO
-from balance_bot.domain.ledger import SheetRow
-from balance_bot.domain.money import Currency
+from balance_bot.domain.ledger import Movement, MovementKind, SheetRow
+from balance_bot.domain.money import CURRENCIES, ZERO, Currency
 from balance_bot.domain.roster import UNATTRIBUTED, Roster, member_key
+
+__all__ = ["Movement", "MovementKind"]  # kept where they were first read from; they live in ledger
 
 # A member's own words for change given back to the box: 'returned 20$', 'gave back 5$',
 # 'ប្រគល់លុយវិញ ២ម៉ឺន'. 'return ticket 20$' stays an expense: only a past or 'back' form counts.
@@ -28,33 +29,6 @@ def given_back(text: str) -> str | None:
     """What follows a member's words for change given back (the amount and a note); None without them."""
     found = _GIVEN_BACK.match(text)
     return text[found.end() :].strip(" :,-") if found is not None else None
-
-
-class MovementKind(Enum):
-    """Money moving between the cash box and a member; its value is the sheet's word for it."""
-
-    ADVANCE = "Advance"  # the box hands the member cash to spend for the team
-    RETURNED = "Returned"  # the member gives unspent cash back to the box
-    REIMBURSED = "Reimbursed"  # the box pays the member back what they paid from their own pocket
-
-    @classmethod
-    def named(cls, word: str) -> MovementKind | None:
-        """The kind a Movement cell names, whatever its case; None for anything else."""
-        wanted = word.strip().casefold()
-        return next((kind for kind in cls if kind.value.casefold() == wanted), None)
-
-    @property
-    def to_member(self) -> bool:
-        """Whether the cash goes from the box to the member."""
-        return self is not MovementKind.RETURNED
-
-
-@dataclass(frozen=True, slots=True)
-class Movement:
-    """What makes a ledger line a movement: its kind, and the member it concerns (by sheet name)."""
-
-    kind: MovementKind
-    member: str
 
 
 class PaymentMode(Enum):

@@ -15,6 +15,9 @@ class Currency(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
+# The currencies a balance is kept in, and nothing of them.
+CURRENCIES = (Currency.USD, Currency.KHR)
+ZERO = Decimal(0)
 CENT = Decimal("0.01")
 WHOLE = Decimal("1")
 
