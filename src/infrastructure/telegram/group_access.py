@@ -65,27 +65,36 @@ class GroupAccess:
 
     async def gate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stop every update from a group the bot does not serve, but /id, a move and a removal;
-        the group's first message, or the bot's arrival, gets the one line that it is private."""
+        the group's first message, or the bot's arrival, gets the one line that it is private.
+        Closed when in doubt: python-telegram-bot runs the handlers after a gate that raised."""
+        try:
+            if await self._lets_through(update, context):
+                return
+        except Exception:
+            log.exception("update %s stopped: could not tell whether its chat is served", update.update_id)
+        callbacks = context.application.bot_data.get(CALLBACK_ANSWERS)
+        if isinstance(callbacks, CallbackAnswers):
+            callbacks.forget(update)
+        raise ApplicationHandlerStop
+
+    async def _lets_through(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         chat = update.effective_chat
         if chat is None or chat.type == ChatType.PRIVATE or await self._served.serves(chat.id):
-            return
+            return True
         message, change = update.message, update.my_chat_member
         if message is not None and (
             message.migrate_to_chat_id is not None
             or message.migrate_from_chat_id is not None
             or _command_of(message) == "id"  # the operator needs a new group's id to allow it
         ):
-            return
+            return True
         if change is not None and change.new_chat_member.status not in _INSIDE:
-            return  # removed: its rounds stop as for any group
+            return True  # removed: its rounds stop as for any group
         speaks = message is not None or change is not None  # not an edit, a tap, nor a channel's post
         if speaks and await self._served.turn_away(chat.id, chat.title or ""):
             await self._tell_private(update, context, chat.id)
         log.info("an update from chat %s, which this bot does not serve, was ignored", chat.id)
-        callbacks = context.application.bot_data.get(CALLBACK_ANSWERS)
-        if isinstance(callbacks, CallbackAnswers):
-            callbacks.forget(update)
-        raise ApplicationHandlerStop
+        return False
 
     async def allow_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/allow -100123 from a private chat: an operator allows the group; /allow alone lists the
