@@ -6,9 +6,9 @@ from telegram import Chat, Message, Update, User
 from telegram.ext import Application, MessageHandler, filters
 
 from balance_bot.domain.language import Language
-from balance_bot.languages import ChatLanguages
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.ports import StorageUnavailable
-from balance_bot.served_groups import ServedGroups
 from infrastructure.telegram.group_access import GroupAccess
 from tests.fakes.chat_languages import InMemoryChatLanguageStore
 from tests.fakes.group_allowances import InMemoryGroupAllowances
