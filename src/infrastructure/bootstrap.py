@@ -654,26 +654,31 @@ def try_chat(settings: Settings, folder: Path) -> int:
     # Its log goes to a file: lines on the terminal would cut through the chat.
     configure_logging([settings.anthropic_api_key], to_file=log_file)
     with hold_database(tried.database_path):
-        parts = build_capture(tried)
-        services = TryServices(
-            parts.capture,
-            parts.balances,
-            parts.usage,
-            parts.preferences.set_quiet,
-            parts.languages,
-            parts.categorising,
-            parts.clock,
-            tried.khr_per_usd,
-            parts.start,
-            parts.close,
-            parts.movements,
-            parts.group_settings,
-            parts.ask,
-            _timezone(tried),
-            tried.workbook_path.parent,
-        )
+        services = try_services(tried)
         where = f"{tried.workbook_path}; the bot's memory and its log (try.log) are beside it"
         return asyncio.run(run_try_chat(services, sys.stdin, sys.stdout, where))
+
+
+def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
+    """The use cases `try` talks to, on the settings `try_settings` gives."""
+    parts = build_capture(tried, clock)
+    return TryServices(
+        parts.capture,
+        parts.balances,
+        parts.usage,
+        parts.preferences.set_quiet,
+        parts.languages,
+        parts.categorising,
+        parts.clock,
+        tried.khr_per_usd,
+        parts.start,
+        parts.close,
+        parts.movements,
+        parts.group_settings,
+        parts.ask,
+        _timezone(tried),
+        tried.workbook_path.parent,
+    )
 
 
 def print_health(settings: Settings) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import select
 import zlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from decimal import Decimal
@@ -14,22 +14,24 @@ from typing import TextIO
 from balance_bot.ask import AskLedger, ConfirmWrite
 from balance_bot.balances import BalanceService
 from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.cat_words import CategoryOfRow, CatWithoutName, NoSuchRow, ShowLearned, cat_asked
 from balance_bot.categorising import Categorising
 from balance_bot.connect import SheetsNotConfigured
 from balance_bot.domain.language import answering
-from balance_bot.domain.ledger import EntrySource, Period
+from balance_bot.domain.ledger import EntrySource, Period, SavedLine
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
-from balance_bot.movements import CashMovements, Named, PostedHere
+from balance_bot.movements import CashMovements, Named, PostedHere, several_named
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.ports import Clock, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
+from infrastructure.telegram.category_replies import forgotten_reply, learned_reply
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
@@ -89,6 +91,7 @@ class TryChat:
         self._message_id = int(services.clock.now().timestamp() * 1000) % 2**31
         self._last_message: dict[str, tuple[int, str]] = {}
         self._last_saved: dict[str, int] = {}
+        self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
 
     @property
@@ -139,13 +142,12 @@ class TryChat:
         elif command in _FOR_ADMINS and not self._is_admin():
             self._say(replies.say(texts.ADMINS_ONLY))
         elif command == "/balance":
-            outcome = await services.balances.balance_named(TRY_CHAT_ID, rest)
-            self._say(replies.balance_reply(outcome, services.khr_per_usd))
+            await self._balance(rest, replies)
         elif command == "/topup":
             self._message_id += 1
             await self._show(await capture.top_up(self._message(self._message_id, rest)))
         elif command == "/quiet":
-            await self._set_quiet(rest.lower(), replies)
+            await self._set_quiet((rest.lower().split() or [""])[0], replies)
         elif command == "/language":
             chosen = await services.languages.choose(TRY_CHAT_ID, rest)
             self._say(Replies.of(chosen.speech).language_chosen(chosen))
@@ -281,16 +283,54 @@ class TryChat:
         await self._services.set_quiet(TRY_CHAT_ID, self._quiet)
         self._say(replies.say(texts.QUIET_ON if self._quiet else texts.QUIET_OFF))
 
-    async def _recategorise(self, name: str, replies: Replies) -> None:
-        """/cat NAME: the member's last expense gets that category."""
-        categorising = self._services.categorising
+    async def _recategorise(self, words: str, replies: Replies) -> None:
+        """/cat NAME: the member's last expense gets that category; /cat 12 NAME, row No 12 of the month;
+        /cat learned and /cat forget, what was learned (admins)."""
+        categorising, balances = self._services.categorising, self._services.balances
         book = await categorising.book(TRY_CHAT_ID)
-        last = self._last_saved.get(self._member)
-        if last is None or not name:
+        asked = cat_asked(words.split(), answers_a_message=False)
+        if isinstance(asked, ShowLearned | NoSuchRow | CatWithoutName):
+            self._say(await self._not_recategorised(asked, replies, book.names))
+            return
+        message_id = self._last_expense.get(self._member)
+        number = asked.number if isinstance(asked, CategoryOfRow) else None
+        if number is not None:
+            message_id = await balances.message_of_row(TRY_CHAT_ID, balances.current_period(), number)
+            if message_id is None:
+                self._say(replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(number)))
+                return
+        if message_id is None:
             self._say(replies.cat_how(book.names))
             return
-        outcome = await categorising.recategorise(TRY_CHAT_ID, *self._action(last)[1:], name)
-        self._say(replies.recategorised(outcome, name, replies.category_names(book)))
+        outcome = await categorising.recategorise(*self._action(message_id), asked.name, number)
+        self._say(replies.recategorised(outcome, asked.name, replies.category_names(book)))
+
+    async def _not_recategorised(
+        self, asked: ShowLearned | NoSuchRow | CatWithoutName, replies: Replies, names: Sequence[str]
+    ) -> str:
+        categorising = self._services.categorising
+        if isinstance(asked, NoSuchRow):
+            return replies.say(texts.NO_SUCH_NUMBER, number=asked.typed)
+        if isinstance(asked, CatWithoutName):
+            return replies.cat_how(names)
+        if not self._is_admin():
+            return replies.say(texts.ADMINS_ONLY)
+        if asked.forget:
+            return forgotten_reply(replies, await categorising.forget(TRY_CHAT_ID))
+        return learned_reply(replies, await categorising.learned(TRY_CHAT_ID))
+
+    async def _balance(self, words: str, replies: Replies) -> None:
+        """/balance [month]: the group's cash; /balance Dara or @Dara, one member's figures."""
+        movements, khr_per_usd = self._services.movements, self._services.khr_per_usd
+        named = await movements.named_in(TRY_CHAT_ID, words)
+        if isinstance(named, tuple):  # /balance @dara @sok: one member at a time
+            await self._show(several_named(named))
+        elif named is None:
+            outcome = await self._services.balances.balance_named(TRY_CHAT_ID, words)
+            self._say(replies.balance_reply(outcome, khr_per_usd))
+        else:
+            member = await movements.balance_of(TRY_CHAT_ID, named)
+            self._say(MemberReplies(replies).member_balance(member, khr_per_usd))
 
     async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
         last = self._last_saved.get(self._member)
@@ -323,6 +363,9 @@ class TryChat:
         replies = Replies.of(await self._services.languages.for_group(TRY_CHAT_ID))
         if isinstance(outcome, Saved | Queued | Held):
             self._last_saved[self._member] = outcome.message.message_id
+            lines = outcome.message.lines
+            if any((line.line if isinstance(line, SavedLine) else line).spending for line in lines):
+                self._last_expense[self._member] = outcome.message.message_id
         if isinstance(outcome, Saved) and self._quiet and not outcome.message.currency_guessed:
             self._say(texts.CONFIRM_REACTION)
             return

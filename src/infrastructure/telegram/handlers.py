@@ -17,11 +17,11 @@ from telegram.ext import ContextTypes
 from balance_bot.balances import BalanceService
 from balance_bot.budget_watch import BudgetWatch
 from balance_bot.capture import CaptureService, IncomingMessage
+from balance_bot.cat_words import CategoryOfMessage, CategoryOfRow, NoSuchRow, ShowLearned, cat_asked
 from balance_bot.categorising import Categorising
 from balance_bot.connect import ConnectSheet
 from balance_bot.delivery import Landed, Landing
 from balance_bot.domain.language import Language
-from balance_bot.domain.ledger import row_number
 from balance_bot.group_moves import GroupMoves
 from balance_bot.languages import ChatLanguages
 from balance_bot.membership import GroupMembership
@@ -37,6 +37,7 @@ from balance_bot.ports import LedgerError, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
 from infrastructure.telegram import texts
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, confirmation_buttons
+from infrastructure.telegram.category_replies import forgotten_reply, learned_reply
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.links import month_link
@@ -229,20 +230,16 @@ class BotHandlers:
         try:
             book = await self._categorising.book(message.chat_id)
             shown = replies.category_names(book)
-            words = list(context.args or [])
-            # "/cat 12 Fuel": one row of a list, by its No
-            number = row_number(words[0]) if len(words) > 1 else None
-            if number is not None:
-                words.pop(0)
-            elif len(words) > 1 and words[0].isdecimal():
-                no_such = replies.say(texts.NO_SUCH_NUMBER, number=words[0][:12])  # no month has that many
-                await self._reply(message, no_such)
-                return
-            name = " ".join(words).strip()
             target = message.reply_to_message
-            if target is None and name.casefold() in ("learned", "forget"):
-                await self._learned_categories(update, context, forget=name.casefold() == "forget")
+            asked = cat_asked(list(context.args or []), answers_a_message=target is not None)
+            if isinstance(asked, NoSuchRow):  # no month has that many
+                await self._reply(message, replies.say(texts.NO_SUCH_NUMBER, number=asked.typed))
                 return
+            if isinstance(asked, ShowLearned):
+                await self._learned_categories(update, context, forget=asked.forget)
+                return
+            name = asked.name if isinstance(asked, CategoryOfRow | CategoryOfMessage) else ""
+            number = asked.number if isinstance(asked, CategoryOfRow) else None
             if target is not None and name:
                 message_id = _expense_message_id(target, context.bot.id)
             elif number is not None and name and self._balances is not None:
@@ -279,16 +276,11 @@ class BotHandlers:
             return
         replies = await self._replies(message)
         if forget:
-            forgotten = await self._categorising.forget(message.chat_id)
-            await self._reply(message, replies.count(texts.FORGOTTEN, forgotten))
+            await self._reply(
+                message, forgotten_reply(replies, await self._categorising.forget(message.chat_id))
+            )
             return
-        learned = await self._categorising.learned(message.chat_id)
-        if not learned:
-            await self._reply(message, replies.say(texts.LEARNED_NONE))
-            return
-        lines = "\n".join(f"• {words} → {category}" for words, category in sorted(learned.items()))
-        count = replies.formats.number(len(learned))
-        await self._reply(message, replies.say(texts.LEARNED, count=count, lines=lines))
+        await self._reply(message, learned_reply(replies, await self._categorising.learned(message.chat_id)))
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""

@@ -86,7 +86,7 @@ class MemberHandlers:
         message = update.message
         named = _named_member(message, context.bot.id) if message is not None else None
         if named is None and message is not None and context.args:
-            named = await self._movements.named_exactly(message.chat_id, " ".join(context.args))
+            named = await self._movements.named_in(message.chat_id, " ".join(context.args))
         if named is None:
             await self._bot.balance_command(update, context)
             return

@@ -1,0 +1,103 @@
+"""Every example /help shows, run in `balance-bot try`: none is answered with a refusal."""
+
+import io
+
+import pytest
+
+from balance_bot.domain.language import Language, Speech
+from infrastructure.bootstrap import load_settings, try_services, try_settings
+from infrastructure.console.try_chat import TryChat
+from infrastructure.telegram import texts
+from infrastructure.telegram.replies import Replies
+from tests.fakes.clock import FakeClock
+from tests.help_examples import help_examples
+
+ENGLISH = Replies.of(Speech(Language.ENGLISH))
+# The answers that say the bot did not do what the example promised.
+REFUSALS = [
+    texts.BALANCE_UNKNOWN_MONTH,
+    *texts.ACTION_REFUSALS.values(),
+    texts.NO_SUCH_CATEGORY,
+    texts.NO_SUCH_NUMBER,
+    texts.CAT_HOW,
+    texts.SETTINGS_HOW,
+    texts.QUIET_HOW,
+    texts.LANGUAGE_HOW,
+    texts.TOPUP_HOW,
+    texts.MOVEMENT_HOW,
+    texts.RETURNED_HOW,
+    texts.UNKNOWN_MEMBER,
+    texts.NO_MEMBER_NAMED,
+    texts.EXPORT_UNKNOWN_MONTH,
+    texts.ASK_HOW,
+    texts.ASK_CANNOT,
+    texts.ADMINS_ONLY,
+    texts.UNDO_HOW,
+    texts.TRY_NO_SUCH_COMMAND,
+]
+
+
+def refusal_in(answer: str) -> str | None:
+    """The refusal an answer holds (its words up to the first placeholder), in English or Khmer."""
+    for refusal in REFUSALS:
+        for language in Language:
+            fixed = Replies.of(Speech(language)).say(refusal).split("{")[0].strip()
+            if fixed and fixed in answer:
+                return refusal
+    return None
+
+
+class Typing:
+    """The try chat with a member typing, and what the bot said to each line."""
+
+    def __init__(self, chat: TryChat, out: io.StringIO) -> None:
+        self._chat = chat
+        self._out = out
+
+    async def says(self, text: str) -> str:
+        start = len(self._out.getvalue())
+        await self._chat.handle(text)
+        return self._out.getvalue()[start:]
+
+
+@pytest.fixture
+async def typing(tmp_path):
+    tried = try_settings(load_settings({"PARSER_LLM": "none"}, tmp_path / ".env"), tmp_path)
+    services = try_services(tried, FakeClock())
+    out = io.StringIO()
+    await services.start()
+    try:
+        yield Typing(TryChat(services, out), out)
+    finally:
+        await services.close()
+
+
+def test_the_help_shows_examples_of_its_commands_and_messages():
+    messages, commands = help_examples(ENGLISH)
+    assert {"coffee 3$", "returned 20$", "Dec 3 printer ink 12$"} <= set(messages)
+    assert {"/balance Dara", "/balance @Dara", "/balance November", "/cat learned", "/cat 12 Fuel"} <= set(
+        commands
+    )
+    assert {"/usage", "/language km digits"} <= set(commands)
+    assert not [command for command in commands if command.split()[0] in ("/off", "/on")]
+
+
+async def test_every_example_of_the_help_works_in_try_as_the_help_says(typing):
+    messages, commands = help_examples(ENGLISH)
+    await typing.says("/as Sokha")
+    for number in range(12):  # rows for "/cat 12 Fuel", and Sokha seen for "@Sokha"
+        await typing.says(f"snack {number + 1} 1$")
+    await typing.says("/as Dara")
+    await typing.says("/admin")
+    answers = {}
+    for example in [*messages, *commands]:
+        answers[example] = await typing.says(example)
+        if example.startswith("/language"):
+            await typing.says("/language en")
+    refused = {example: answer for example, answer in answers.items() if refusal_in(answer)}
+    assert refused == {}
+    assert "Logged" in answers["coffee 3$"]
+    assert answers["/balance Dara"].startswith("bot: Dara in December 2026:")
+    assert answers["/balance @Dara"] == answers["/balance Dara"]
+    assert "Learned in this sheet" in answers["/cat learned"] or "Nothing learned" in answers["/cat learned"]
+    assert "Fuel" in answers["/cat 12 Fuel"]
