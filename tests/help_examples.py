@@ -14,12 +14,12 @@ _DIGIT = re.compile(r"[0-9០-៩]")
 PLACEHOLDERS = {"@member": "@Dara", "@sokha": "@Sokha"}
 
 
-def command_examples(text: str) -> list[str]:
+def command_examples(text: str, placeholders: dict[str, str] = PLACEHOLDERS) -> list[str]:
     """Each command as the text shows it, with its words; the placeholders made real."""
     found = []
     for match in _COMMAND.finditer(text):
         example = match.group(0).rstrip(".")
-        for placeholder, real in PLACEHOLDERS.items():
+        for placeholder, real in placeholders.items():
             example = example.replace(placeholder, real)
         found.append(example)
     return found
@@ -36,8 +36,10 @@ def message_examples(text: str) -> list[str]:
     return [example for example in found if _DIGIT.search(example)]
 
 
-def help_examples(replies: Replies) -> tuple[list[str], list[str]]:
+def help_examples(
+    replies: Replies, placeholders: dict[str, str] = PLACEHOLDERS
+) -> tuple[list[str], list[str]]:
     """The messages and the commands of /help and of the command menu, in that chat's words."""
     text = "\n".join([replies.help(), *(about for _, about in replies.commands())])
-    commands = list(dict.fromkeys(command_examples(text)))
+    commands = list(dict.fromkeys(command_examples(text, placeholders)))
     return list(dict.fromkeys(message_examples(text))), commands
