@@ -218,3 +218,21 @@ async def test_a_member_who_renames_keeps_their_balance_and_one_who_takes_their_
     assert "advanced $50.00" in daras_balance
     assert "taxi" in daras_rows
     assert "ice" in daras_rows
+
+
+async def test_dollars_and_riel_are_shown_apart_then_netted_at_the_groups_rate(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    telegram.usernames[SOKHA] = "sokha_k"
+    async with running(settings_for(KHR_PER_USD="4000"), clock):
+        await said(telegram, SOKHA, "coffee 1$", name="Sokha")
+        await said(telegram, ADMIN, "/advance @sokha_k 20$ market")
+        await said(telegram, SOKHA, "fish 45000៛", name="Sokha")
+        mine = await said(telegram, SOKHA, "/mybalance", name="Sokha")
+        balance = await said(telegram, ADMIN, "/balance")
+    # $20 advanced, $1 of her own spent: $19 held; the fish paid in riel from her own pocket: owed.
+    figures = (
+        "advanced $20.00 · spent $1.00 · holds $19.00; spent 45,000៛ · is owed 45,000៛; "
+        "net at 4,000៛ a dollar: holds $7.75"
+    )
+    assert f"Sokha in December 2026:\n{figures}\n" in mine
+    assert f"• Sokha: {figures}" in balance

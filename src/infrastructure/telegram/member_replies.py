@@ -28,7 +28,7 @@ class MemberReplies:
     def __init__(self, replies: Replies) -> None:
         self._replies = replies
 
-    def section(self, balance: PeriodBalance) -> list[str]:
+    def section(self, balance: PeriodBalance, khr_per_usd: Decimal) -> list[str]:
         """/balance's members: a line per member with movements or money held or owed, and the box;
         nothing for a group that never moves cash to members."""
         members = balance.members
@@ -37,15 +37,16 @@ class MemberReplies:
         say = self._replies.say
         lines = [say(texts.MEMBERS_TITLE)]
         lines += [
-            say(texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures))
+            say(texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures, khr_per_usd))
             for figures in members.shown()
         ]
         box = {currency: balance.box(currency) for currency in CURRENCIES}
         lines.append(say(texts.CASH_IN_BOX, amounts=self._sums(box, keep_zero=True)))
         return lines
 
-    def figures(self, figures: MemberFigures) -> str:
-        """'advanced $50.00 · spent $30.00 · returned $20.00 · even', per currency that moved."""
+    def figures(self, figures: MemberFigures, khr_per_usd: Decimal) -> str:
+        """'advanced $50.00 · spent $30.00 · returned $20.00 · even', per currency that moved; dollars
+        and riel never netted, their net at the group's rate after them when the member has both."""
         say, money = self._replies.say, self._replies.formats.money
         per_currency = []
         for currency in CURRENCIES:
@@ -62,15 +63,21 @@ class MemberReplies:
             ]
             if not parts and not figures.position[currency]:
                 continue
-            position = figures.position[currency]
-            if position > ZERO:
-                parts.append(say(texts.MEMBER_HOLDS, amount=money(position, currency)))
-            elif position < ZERO:
-                parts.append(say(texts.MEMBER_OWED, amount=money(-position, currency)))
-            else:
-                parts.append(say(texts.MEMBER_EVEN))
+            parts.append(self._stands(figures.position[currency], currency))
             per_currency.append(" · ".join(parts))
+        if figures.in_both_currencies():
+            net = self._stands(figures.net_usd(khr_per_usd), Currency.USD)
+            per_currency.append(say(texts.MEMBER_NET, rate=money(khr_per_usd, Currency.KHR), net=net))
         return "; ".join(per_currency) or say(texts.MEMBER_EVEN)
+
+    def _stands(self, position: Decimal, currency: Currency) -> str:
+        """'holds $20.00', 'is owed 45,000៛' or 'even'."""
+        say, money = self._replies.say, self._replies.formats.money
+        if position > ZERO:
+            return say(texts.MEMBER_HOLDS, amount=money(position, currency))
+        if position < ZERO:
+            return say(texts.MEMBER_OWED, amount=money(-position, currency))
+        return say(texts.MEMBER_EVEN)
 
     def member_balance(self, outcome: MemberBalanceOutcome, khr_per_usd: Decimal) -> str:
         """/mybalance, /balance @member: one member's figures and the rows behind them."""
@@ -82,7 +89,7 @@ class MemberReplies:
                     return replies.say(texts.MEMBER_NOTHING, member=name, month=month)
                 lines = [
                     replies.say(texts.MEMBER_BALANCE_TITLE, member=name, month=month),
-                    self.figures(figures),
+                    self.figures(figures, khr_per_usd),
                 ]
                 if figures.rows:
                     lines.append(replies.say(texts.MEMBER_ROWS))
