@@ -101,3 +101,16 @@ async def test_every_example_of_the_help_works_in_try_as_the_help_says(typing):
     assert answers["/balance @Dara"] == answers["/balance Dara"]
     assert "Learned in this sheet" in answers["/cat learned"] or "Nothing learned" in answers["/cat learned"]
     assert "Fuel" in answers["/cat 12 Fuel"]
+
+
+async def test_try_asks_once_which_way_the_team_works_and_its_buttons_are_the_settings_that_answer(typing):
+    await typing.says("market 43.50$")
+    first = await typing.says("/mybalance")
+    again = await typing.says("/mybalance")
+    await typing.says("/admin")
+    chosen = await typing.says("/settings payments box")
+    assert "spent $43.50 · is owed $43.50" in first
+    assert "Which way does this team work?" in first
+    assert "[The box paid it] → /settings payments box" in first
+    assert "Which way" not in again
+    assert "• payments: from the member's advance, else from the box (box)\n" in chosen

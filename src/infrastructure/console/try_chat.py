@@ -24,8 +24,9 @@ from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.group_settings import GroupSettings
 from balance_bot.languages import ChatLanguages
-from balance_bot.movements import CashMovements, Named, PostedHere, several_named
+from balance_bot.movements import CashMovements, MemberBalanceOutcome, Named, PostedHere, several_named
 from balance_bot.outcomes import Accepted, ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
+from balance_bot.payments_question import PaymentsQuestion
 from balance_bot.ports import Clock, SavedMessage, SeenMember
 from balance_bot.usage import UsageReport
 from infrastructure.export.month_files import month_csv, month_xlsx
@@ -93,6 +94,7 @@ class TryChat:
         self._last_saved: dict[str, int] = {}
         self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
+        self._payments = PaymentsQuestion(services.group_settings, services.balances)
 
     @property
     def prompt(self) -> str:
@@ -160,6 +162,7 @@ class TryChat:
         elif command == "/mybalance":
             mine = await services.movements.balance_of(TRY_CHAT_ID, PostedHere(self._seen(self._member)))
             self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
+            await self._ask_payments(mine, replies)
         elif command == "/settings":
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
@@ -328,9 +331,23 @@ class TryChat:
         elif named is None:
             outcome = await self._services.balances.balance_named(TRY_CHAT_ID, words)
             self._say(replies.balance_reply(outcome, khr_per_usd))
+            await self._ask_payments(outcome, replies)
         else:
             member = await movements.balance_of(TRY_CHAT_ID, named)
             self._say(MemberReplies(replies).member_balance(member, khr_per_usd))
+            await self._ask_payments(member, replies)
+
+    async def _ask_payments(self, shown: MemberBalanceOutcome, replies: Replies) -> None:
+        """The one question which way the team works, when a member's money first shows; its buttons
+        are the /settings that answer it."""
+        if not await self._payments.due(TRY_CHAT_ID, shown):
+            return
+        self._say(MemberReplies(replies).payments_question())
+        buttons = [
+            texts.TRY_BUTTON.format(label=label, command=f"/settings payments {mode.value}")
+            for mode, label in MemberReplies(replies).payments_buttons()
+        ]
+        self._out.write(texts.TRY_BUTTONS.format(buttons=" · ".join(buttons)) + "\n")
 
     async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
         last = self._last_saved.get(self._member)

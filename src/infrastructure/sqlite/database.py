@@ -292,6 +292,10 @@ MIGRATIONS: Sequence[str] = (
         told_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # When the group was asked whose money pays for what members post: it is asked once.
+    """
+    ALTER TABLE chat_preference ADD COLUMN payments_asked_at TEXT;
+    """,
 )
 
 

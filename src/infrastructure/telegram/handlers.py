@@ -303,11 +303,11 @@ class BotHandlers:
         outcome = await self._languages.choose(message.chat_id, " ".join(context.args or []))
         await self._reply(message, Replies.of(outcome.speech).language_chosen(outcome))
 
-    async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/balance [month]: admins see where the group's cash stands, read from the sheet."""
+    async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """/balance [month]: admins see where the group's cash stands, from the sheet; True when shown."""
         message = await self._from_admin(update, context)
         if message is None or self._balances is None:
-            return
+            return False
         outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
         replies = await self._replies(message)
         book = None
@@ -323,6 +323,7 @@ class BotHandlers:
             replies.balance_reply(outcome, self._khr_per_usd, book, shown),
             InlineKeyboardMarkup([list(link)]) if link else None,
         )
+        return True
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -379,9 +380,11 @@ class BotHandlers:
         """Whether the message's sender is an admin (for other handlers)."""
         return await self._is_admin(context, message, user_id)
 
-    async def reply(self, message: Message, text: str) -> Message | None:
+    async def reply(
+        self, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Message | None:
         """Reply to the message, following a group that became a supergroup (for other handlers)."""
-        return await self._reply(message, text)
+        return await self._reply(message, text, markup)
 
     async def _from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
         """The command's message when an admin sent it; anyone else is told it is for admins."""

@@ -110,9 +110,28 @@ class MemberReplies:
     def settings(self, settings: Settings) -> str:
         """/settings: what the group chose."""
         say = self._replies.say
-        payments = texts.PAYMENTS_BOX if settings.payment_mode is PaymentMode.BOX else texts.PAYMENTS_MEMBER
+        payments = self._payments(settings.payment_mode)
+        if not settings.payments_chosen:
+            payments = say(texts.PAYMENTS_DEFAULT, payments=payments)
         reminders = texts.REMINDERS_ON if settings.advance_reminders else texts.REMINDERS_OFF
-        return say(texts.SETTINGS_NOW, payments=say(payments), reminders=say(reminders))
+        return say(texts.SETTINGS_NOW, payments=payments, reminders=say(reminders))
+
+    def payments_question(self) -> str:
+        """The one question which way the team works, asked when a member's money first shows."""
+        return self._replies.say(texts.PAYMENTS_QUESTION)
+
+    def payments_buttons(self) -> list[tuple[PaymentMode, str]]:
+        """Each way the team may work, and its button's label."""
+        return [
+            (mode, self._replies.say(texts.PAYMENTS_QUESTION_BUTTONS[mode.value])) for mode in PaymentMode
+        ]
+
+    def payments_answered(self, settings: Settings) -> str:
+        """The question, once an admin answered it."""
+        return self._replies.say(texts.PAYMENTS_ANSWERED, payments=self._payments(settings.payment_mode))
+
+    def _payments(self, mode: PaymentMode) -> str:
+        return self._replies.say(texts.PAYMENTS_BOX if mode is PaymentMode.BOX else texts.PAYMENTS_MEMBER)
 
     def reminder(self, member: str, held: Mapping[Currency, Decimal], since: date) -> str:
         """The one friendly reminder about an advance held long."""

@@ -228,6 +228,17 @@ SETTINGS_NOW = N_(
 )
 PAYMENTS_MEMBER = N_("from the member's advance, else the member is owed it (member)")
 PAYMENTS_BOX = N_("from the member's advance, else from the box (box)")
+PAYMENTS_DEFAULT = N_("{payments}: the default, no admin has chosen")
+PAYMENTS_QUESTION = N_(
+    "Which way does this team work? When a member pays for something and their advance (if any) is "
+    "spent, either the member paid it and is owed it, or the box paid it. Admins, tap one; /settings "
+    "shows the answer and changes it."
+)
+PAYMENTS_QUESTION_BUTTONS = {
+    "member": N_("The member is owed it"),
+    "box": N_("The box paid it"),
+}
+PAYMENTS_ANSWERED = N_("Noted: what members post is paid {payments}. /settings changes it.")
 REMINDERS_ON = N_("on")
 REMINDERS_OFF = N_("off")
 SETTINGS_CHANGED = N_("Saved.")
