@@ -6,8 +6,8 @@ import re
 
 from infrastructure.telegram.replies import Replies
 
-# A command and its words up to , ; : ( ) a sentence's end, or "or /another".
-_COMMAND = re.compile(r"(?<![\w/])/[a-z]+(?:(?! or /)[ ](?![ ])[^ ,;:()\n]+)*")
+# A command and its words up to , ; : ( ) a sentence's end (Khmer's too: ៖ ។), another command, or "or".
+_COMMAND = re.compile(r"(?<![\w/])/[a-z]+(?:[ ](?!or |ឬ )(?![ /])[^ ,;:()\n៖។]+)*")
 _QUOTED = re.compile(r"“([^”/]+)”")
 _DIGIT = re.compile(r"[0-9០-៩]")
 # What an example stands for, where a real one is needed: a member seen in the group, a sheet's link.
@@ -31,7 +31,7 @@ def message_examples(text: str) -> list[str]:
     found = []
     for line in text.splitlines():
         if line.startswith("• ") and not line.startswith("• /"):
-            found += [piece.strip() for piece in line[2:].rsplit(": ", 1)[-1].split(", ")]
+            found += [piece.strip() for piece in re.split(r"[:៖] ", line[2:])[-1].split(", ")]
     found += _QUOTED.findall(text)
     return [example for example in found if _DIGIT.search(example)]
 

@@ -82,25 +82,38 @@ def test_the_help_shows_examples_of_its_commands_and_messages():
     assert not [command for command in commands if command.split()[0] in ("/off", "/on")]
 
 
-async def test_every_example_of_the_help_works_in_try_as_the_help_says(typing):
-    messages, commands = help_examples(ENGLISH)
+@pytest.mark.parametrize("language", list(Language))
+async def test_every_example_of_the_help_works_in_try_as_the_help_says(typing, language):
+    messages, commands = help_examples(Replies.of(Speech(language)))
     await typing.says("/as Sokha")
     for number in range(12):  # rows for "/cat 12 Fuel", and Sokha seen for "@Sokha"
         await typing.says(f"snack {number + 1} 1$")
     await typing.says("/as Dara")
     await typing.says("/admin")
+    await typing.says(f"/language {language.value}")
     answers = {}
     for example in [*messages, *commands]:
         answers[example] = await typing.says(example)
         if example.startswith("/language"):
-            await typing.says("/language en")
+            await typing.says(f"/language {language.value}")
     refused = {example: answer for example, answer in answers.items() if refusal_in(answer)}
     assert refused == {}
-    assert "Logged" in answers["coffee 3$"]
-    assert answers["/balance Dara"].startswith("bot: Dara in December 2026:")
-    assert answers["/balance @Dara"] == answers["/balance Dara"]
-    assert "Learned in this sheet" in answers["/cat learned"] or "Nothing learned" in answers["/cat learned"]
-    assert "Fuel" in answers["/cat 12 Fuel"]
+
+
+async def test_balance_of_a_member_by_name_and_cat_learned_answer_in_try(typing):
+    await typing.says("/as Dara")
+    await typing.says("/admin")
+    coffee = await typing.says("coffee 3$")
+    by_name = await typing.says("/balance Dara")
+    by_username = await typing.says("/balance @Dara")
+    recategorised = await typing.says("/cat Fuel")
+    learned = await typing.says("/cat learned")
+    assert "Logged" in coffee
+    assert by_name.startswith("bot: Dara in December 2026:\n")
+    assert by_name.startswith(by_username)  # and then the one question which way the team works
+    assert "now Fuel" in recategorised
+    assert learned.startswith("bot: Learned in this sheet (1)")
+    assert "• coffee → Fuel" in learned
 
 
 async def test_try_asks_once_which_way_the_team_works_and_its_buttons_are_the_settings_that_answer(typing):
