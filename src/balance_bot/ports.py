@@ -480,6 +480,10 @@ class GroupSettingsStore(Protocol):
         """Remember it."""
         ...
 
+    async def claim_payments_question(self, chat_id: int) -> bool:
+        """True only the first time: the group is asked whose money pays once, whatever restarts."""
+        ...
+
     async def advance_reminders(self, chat_id: int) -> bool | None:
         """Whether members holding an old advance are reminded."""
         ...

@@ -197,6 +197,22 @@ async def test_a_purpose_no_word_decides_gets_the_local_models_category_and_usag
     assert "Of these, 1 call chose categories that no word of the tab decided" in usage
 
 
+async def test_a_category_call_that_failed_is_counted_as_failed_not_as_one_that_chose(
+    telegram, ollama, settings_for, clock
+):
+    ollama.script.then(Reply(status=500))  # the category question gets the model's error
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(PARSER_LLM="ollama", OLLAMA_HOST=ollama.url), clock):
+        message = telegram.user_says(GROUP, SOKHA, "tailor for the uniforms 20$")
+        await telegram.wait_for("sendMessage", replies_to(message))
+        asked = telegram.user_says(GROUP, ADMIN, "/usage")
+        usage = (await telegram.wait_for("sendMessage", replies_to(asked)))["text"]
+    calls = len(ollama.script.asked)  # the error, and its retry that got no categories either
+    assert set(ollama.script.asked) == {"1. tailor for the uniforms"}
+    assert f"• ollama: {calls} calls, {calls} failed" in usage
+    assert "chose categories" not in usage
+
+
 async def test_a_question_the_reader_cannot_read_is_answered_by_a_tool_the_model_chose_with_the_rows_figures(
     telegram, ollama, anthropic_api, llm_settings, clock
 ):

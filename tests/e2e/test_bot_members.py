@@ -218,3 +218,66 @@ async def test_a_member_who_renames_keeps_their_balance_and_one_who_takes_their_
     assert "advanced $50.00" in daras_balance
     assert "taxi" in daras_rows
     assert "ice" in daras_rows
+
+
+async def test_dollars_and_riel_are_shown_apart_then_netted_at_the_groups_rate(telegram, settings_for, clock):
+    telegram.admins.add(ADMIN)
+    telegram.usernames[SOKHA] = "sokha_k"
+    async with running(settings_for(KHR_PER_USD="4000"), clock):
+        await said(telegram, SOKHA, "coffee 1$", name="Sokha")
+        await said(telegram, ADMIN, "/advance @sokha_k 20$ market")
+        await said(telegram, SOKHA, "fish 45000៛", name="Sokha")
+        mine = await said(telegram, SOKHA, "/mybalance", name="Sokha")
+        balance = await said(telegram, ADMIN, "/balance")
+    # $20 advanced, $1 of her own spent: $19 held; the fish paid in riel from her own pocket: owed.
+    figures = (
+        "advanced $20.00 · spent $1.00 · holds $19.00; spent 45,000៛ · is owed 45,000៛; "
+        "net at 4,000៛ a dollar: holds $7.75"
+    )
+    assert f"Sokha in December 2026:\n{figures}\n" in mine
+    assert f"• Sokha: {figures}" in balance
+
+
+async def test_the_first_members_money_shown_asks_once_which_way_the_team_works_and_an_admins_tap_answers(
+    telegram, settings_for, clock
+):
+    telegram.admins.add(ADMIN)
+    async with running(settings_for(), clock):
+        await said(telegram, SOKHA, "market 43.50$", name="Sokha")
+        asked = telegram.user_says(GROUP, SOKHA, "/mybalance", name="Sokha")
+        mine = await telegram.wait_for("sendMessage", replies_to(asked))
+        question = await telegram.wait_for("sendMessage", lambda sent: "Which way" in sent["text"])
+        buttons = [row[0] for row in question["reply_markup"]["inline_keyboard"]]
+        bot_message = {**asked, "message_id": 7010, "from": {"id": 1, "is_bot": True, "first_name": "B"}}
+        box = next(button for button in buttons if button["callback_data"] == "payments:box")
+        telegram.user_taps(bot_message, box["callback_data"], SOKHA, name="Sokha")  # a member: not theirs
+        refused = await telegram.wait_for("answerCallbackQuery", lambda answer: "text" in answer)
+        telegram.user_taps(bot_message, box["callback_data"], ADMIN, name="Admin")
+        answered = await telegram.wait_for("editMessageText")
+        settings = await said(telegram, SOKHA, "/settings", name="Sokha")
+        again = await said(telegram, SOKHA, "/mybalance", name="Sokha")
+        await settle(telegram)
+    assert "spent $43.50 · is owed $43.50" in mine["text"]  # the default, until the team says otherwise
+    assert question["text"].startswith("Which way does this team work?")
+    assert [button["text"] for button in buttons] == ["The member is owed it", "The box paid it"]
+    assert refused["text"] == "Only the group's admins can do that."
+    assert (
+        answered["text"]
+        == "Noted: what members post is paid from the member's advance, else from the box (box). "
+        "/settings changes it."
+    )
+    assert "• payments: from the member's advance, else from the box (box)\n" in settings
+    assert again.startswith("Sokha has no advance, reimbursement or expense of their own")
+    questions = [
+        sent for sent in telegram.calls_to("sendMessage") if "Which way does this team work" in sent["text"]
+    ]
+    assert len(questions) == 1
+
+
+async def test_settings_say_when_no_admin_chose_which_way_the_team_works(telegram, settings_for, clock):
+    async with running(settings_for(), clock):
+        settings = await said(telegram, SOKHA, "/settings", name="Sokha")
+    assert (
+        "• payments: from the member's advance, else the member is owed it (member): the default, no admin"
+        in settings
+    )

@@ -83,6 +83,14 @@ class MemberFigures:
         """What the team owes the member."""
         return max(-self.position[currency], ZERO)
 
+    def in_both_currencies(self) -> bool:
+        """Whether the member holds or is owed money in dollars and in riel, each kept apart."""
+        return all(self.position[currency] for currency in CURRENCIES)
+
+    def net_usd(self, khr_per_usd: Decimal) -> Decimal:
+        """Where the member stands all told, in dollars at the rate: held (+) or owed (−)."""
+        return self.position[Currency.USD] + self.position[Currency.KHR] / khr_per_usd
+
 
 @dataclass(frozen=True, slots=True)
 class MembersMonth:

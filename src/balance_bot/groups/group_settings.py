@@ -15,6 +15,7 @@ class Settings:
 
     payment_mode: PaymentMode
     advance_reminders: bool
+    payments_chosen: bool = True  # False while the payment mode is the default, no admin having chosen
 
 
 class GroupSettings:
@@ -27,7 +28,15 @@ class GroupSettings:
     async def of(self, chat_id: int) -> Settings:
         """The group's settings."""
         reminders = await self._store.advance_reminders(chat_id)
-        return Settings(await self.payment_mode(chat_id), True if reminders is None else reminders)
+        chosen = await self._store.payment_mode(chat_id) is not None
+        return Settings(await self.payment_mode(chat_id), True if reminders is None else reminders, chosen)
+
+    async def ask_payments_once(self, chat_id: int) -> bool:
+        """True the one time the group is to be asked whose money pays for what members post: while
+        no admin has chosen, and never again once asked."""
+        if await self._store.payment_mode(chat_id) is not None:
+            return False
+        return await self._store.claim_payments_question(chat_id)
 
     async def payment_mode(self, chat_id: int) -> PaymentMode:
         """Whose money pays for what members post (read once, then kept)."""

@@ -117,6 +117,14 @@ class CashMovements:
         figures = members.of(member.user_id, member.name) if members is not None else None
         return MemberBalance(figures.name if figures is not None else member.name, figures, outcome)
 
+    async def named_in(self, chat_id: int, words: str) -> Named:
+        """Whom /balance's words name: @usernames ('/balance @dara'), or a member seen here by the whole
+        words ('/balance Dara'); None when they name nobody (a month's words: '/balance November')."""
+        said = words.split()
+        if said and all(word.startswith("@") and len(word) > 1 for word in said):
+            return said[0] if len(said) == 1 else tuple(said)
+        return await self.named_exactly(chat_id, words)
+
     async def named_exactly(self, chat_id: int, text: str) -> SeenMember | None:
         """The member the whole text names ('Dara', 'dara kim'), as /balance Dara asks; None otherwise."""
         found = await self._named_first(chat_id, text)

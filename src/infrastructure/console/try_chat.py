@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import select
 import zlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 from decimal import Decimal
@@ -14,12 +14,13 @@ from typing import TextIO
 
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation
-from balance_bot.capture.outcomes import ActionRefusal, Outcome, TopUpUnclear
+from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.categories.cat_words import CategoryOfRow, CatWithoutName, NoSuchRow, ShowLearned, cat_asked
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import answering
-from balance_bot.domain.ledger import EntrySource, Period
+from balance_bot.domain.ledger import EntrySource, Period, SavedLine
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
@@ -27,12 +28,20 @@ from balance_bot.groups.connect import SheetsNotConfigured
 from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.usage import UsageReport
-from balance_bot.members.movements import CashMovements, Named, PostedHere
+from balance_bot.members.movements import (
+    CashMovements,
+    MemberBalanceOutcome,
+    Named,
+    PostedHere,
+    several_named,
+)
+from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import Clock, SeenMember
 from balance_bot.questions.ask import AskLedger, ConfirmWrite
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
+from infrastructure.telegram.category_replies import forgotten_reply, learned_reply
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.plan_words import button_label, notice_texts, plan_text
 from infrastructure.telegram.replies import Replies
@@ -96,7 +105,9 @@ class TryChat:
         self._message_id = int(services.clock.now().timestamp() * 1000) % 2**31
         self._last_message: dict[str, tuple[int, str]] = {}
         self._last_saved: dict[str, int] = {}
+        self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
+        self._payments = PaymentsQuestion(services.group_settings, services.balances)
 
     @property
     def prompt(self) -> str:
@@ -148,13 +159,12 @@ class TryChat:
         elif command in _FOR_ADMINS and not self._is_admin():
             self._say(replies.say(texts.ADMINS_ONLY))
         elif command == "/balance":
-            outcome = await services.balances.balance_named(TRY_CHAT_ID, rest)
-            self._say(replies.balance_reply(outcome, services.khr_per_usd))
+            await self._balance(rest, replies)
         elif command == "/topup":
             self._message_id += 1
             await self._show(await capture.top_up(self._message(self._message_id, rest)))
         elif command == "/quiet":
-            await self._set_quiet(rest.lower(), replies)
+            await self._set_quiet((rest.lower().split() or [""])[0], replies)
         elif command == "/language":
             chosen = await services.languages.choose(TRY_CHAT_ID, rest)
             self._say(Replies.of(chosen.speech).language_chosen(chosen))
@@ -167,6 +177,7 @@ class TryChat:
         elif command == "/mybalance":
             mine = await services.movements.balance_of(TRY_CHAT_ID, PostedHere(self._seen(self._member)))
             self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
+            await self._ask_payments(mine, replies)
         elif command == "/settings":
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
@@ -289,16 +300,68 @@ class TryChat:
         await self._services.set_quiet(TRY_CHAT_ID, choice == "on")
         self._say(replies.say(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF))
 
-    async def _recategorise(self, name: str, replies: Replies) -> None:
-        """/cat NAME: the member's last expense gets that category."""
-        categorising = self._services.categorising
+    async def _recategorise(self, words: str, replies: Replies) -> None:
+        """/cat NAME: the member's last expense gets that category; /cat 12 NAME, row No 12 of the month;
+        /cat learned and /cat forget, what was learned (admins)."""
+        categorising, balances = self._services.categorising, self._services.balances
         book = await categorising.book(TRY_CHAT_ID)
-        last = self._last_saved.get(self._member)
-        if last is None or not name:
+        asked = cat_asked(words.split(), answers_a_message=False)
+        if isinstance(asked, ShowLearned | NoSuchRow | CatWithoutName):
+            self._say(await self._not_recategorised(asked, replies, book.names))
+            return
+        message_id = self._last_expense.get(self._member)
+        number = asked.number if isinstance(asked, CategoryOfRow) else None
+        if number is not None:
+            message_id = await balances.message_of_row(TRY_CHAT_ID, balances.current_period(), number)
+            if message_id is None:
+                self._say(replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(number)))
+                return
+        if message_id is None:
             self._say(replies.cat_how(book.names))
             return
-        outcome = await categorising.recategorise(TRY_CHAT_ID, *self._action(last)[1:], name)
-        self._say(replies.recategorised(outcome, name, replies.category_names(book)))
+        outcome = await categorising.recategorise(*self._action(message_id), asked.name, number)
+        self._say(replies.recategorised(outcome, asked.name, replies.category_names(book)))
+
+    async def _not_recategorised(
+        self, asked: ShowLearned | NoSuchRow | CatWithoutName, replies: Replies, names: Sequence[str]
+    ) -> str:
+        categorising = self._services.categorising
+        if isinstance(asked, NoSuchRow):
+            return replies.say(texts.NO_SUCH_NUMBER, number=asked.typed)
+        if isinstance(asked, CatWithoutName):
+            return replies.cat_how(names)
+        if not self._is_admin():
+            return replies.say(texts.ADMINS_ONLY)
+        if asked.forget:
+            return forgotten_reply(replies, await categorising.forget(TRY_CHAT_ID))
+        return learned_reply(replies, await categorising.learned(TRY_CHAT_ID))
+
+    async def _balance(self, words: str, replies: Replies) -> None:
+        """/balance [month]: the group's cash; /balance Dara or @Dara, one member's figures."""
+        movements, khr_per_usd = self._services.movements, self._services.khr_per_usd
+        named = await movements.named_in(TRY_CHAT_ID, words)
+        if isinstance(named, tuple):  # /balance @dara @sok: one member at a time
+            await self._show(several_named(named))
+        elif named is None:
+            outcome = await self._services.balances.balance_named(TRY_CHAT_ID, words)
+            self._say(replies.balance_reply(outcome, khr_per_usd))
+            await self._ask_payments(outcome, replies)
+        else:
+            member = await movements.balance_of(TRY_CHAT_ID, named)
+            self._say(MemberReplies(replies).member_balance(member, khr_per_usd))
+            await self._ask_payments(member, replies)
+
+    async def _ask_payments(self, shown: MemberBalanceOutcome, replies: Replies) -> None:
+        """The one question which way the team works, when a member's money first shows; its buttons
+        are the /settings that answer it."""
+        if not await self._payments.due(TRY_CHAT_ID, shown):
+            return
+        self._say(MemberReplies(replies).payments_question())
+        buttons = [
+            texts.TRY_BUTTON.format(label=label, command=f"/settings payments {mode.value}")
+            for mode, label in MemberReplies(replies).payments_buttons()
+        ]
+        self._out.write(texts.TRY_BUTTONS.format(buttons=" · ".join(buttons)) + "\n")
 
     async def _on_last_saved(self, act: Callable[[int], Awaitable[Outcome]]) -> None:
         last = self._last_saved.get(self._member)
@@ -336,6 +399,11 @@ class TryChat:
         replies = Replies.of(plan.speech)
         if Button.UNDO in plan.buttons and plan.about is not None:
             self._last_saved[self._member] = plan.about
+        outcome = plan.outcome
+        if isinstance(outcome, Saved | Queued | Held) and any(
+            (line.line if isinstance(line, SavedLine) else line).spending for line in outcome.message.lines
+        ):
+            self._last_expense[self._member] = outcome.message.message_id  # what /cat NAME changes
         if plan.may_be_quiet:
             self._say(texts.CONFIRM_REACTION)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from balance_bot.domain.language import Language, Speech
@@ -63,6 +64,20 @@ class SqliteChatPreferences:
     async def set_payment_mode(self, chat_id: int, mode: str) -> None:
         """Remember the group's choice."""
         await self._set(chat_id, "payment_mode", mode)
+
+    async def claim_payments_question(self, chat_id: int) -> bool:
+        """True only the first time for the group: the moment it was asked is kept."""
+
+        def claim(db: sqlite3.Connection) -> bool:
+            db.execute("INSERT OR IGNORE INTO chat_preference (chat_id) VALUES (?)", (chat_id,))
+            cursor = db.execute(
+                "UPDATE chat_preference SET payments_asked_at = datetime('now') "
+                "WHERE chat_id = ? AND payments_asked_at IS NULL",
+                (chat_id,),
+            )
+            return cursor.rowcount == 1
+
+        return bool(await self._database.run(claim))
 
     async def advance_reminders(self, chat_id: int) -> bool | None:
         """Whether members holding an old advance are reminded; None when the group has not chosen."""

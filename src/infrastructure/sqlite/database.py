@@ -305,6 +305,10 @@ MIGRATIONS: Sequence[str] = (
         turned_away_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # When the group was asked whose money pays for what members post: it is asked once.
+    """
+    ALTER TABLE chat_preference ADD COLUMN payments_asked_at TEXT;
+    """,
 )
 
 

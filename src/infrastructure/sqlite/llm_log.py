@@ -17,6 +17,7 @@ from infrastructure.sqlite.database import Database
 
 log = logging.getLogger(__name__)
 ANSWERED = ("ok", "unsure")
+CHOSE = "ok"
 # Message counts are written at least this often.
 FLUSH_SECONDS = 300.0
 
@@ -126,7 +127,8 @@ class SqliteLlmLog:
             providers=providers,
             messages=messages,
             messages_without_llm=without_llm,
-            category_calls=sum(1 for call in calls if call[7] == CATEGORIES_QUESTION),
+            # a category question that failed (or was not sure) chose nothing: the failed are counted as such
+            category_calls=sum(1 for call in calls if call[7] == CATEGORIES_QUESTION and call[1] == CHOSE),
             cost_usd=sum((provider.cost_usd for provider in providers), Decimal(0)),
             budget_usd=self._budget_usd,
             chat_id=chat_id,

@@ -27,7 +27,7 @@ from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.service import CaptureService
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
-from balance_bot.domain.members import GIVEN_BACK
+from balance_bot.domain.members import GIVEN_BACK, PaymentMode
 from balance_bot.groups.connect import ConnectSheet
 from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.group_settings import GroupSettings
@@ -36,6 +36,7 @@ from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import AdvanceReminders, CashMovements
+from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.questions.ask import AskLedger
 from infrastructure.health import beat
 from infrastructure.settings import Settings
@@ -49,7 +50,7 @@ from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.handlers import BotHandlers
 from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
-from infrastructure.telegram.member_handlers import MemberHandlers
+from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
 from infrastructure.telegram.replies import Replies
@@ -209,7 +210,14 @@ def build_application(
     application.add_handler(CommandHandler("cat", handlers.cat_command, filters=groups))
     application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
     member_handlers = (
-        MemberHandlers(handlers, members[0], members[1], settings.khr_per_usd)
+        MemberHandlers(
+            handlers,
+            members[0],
+            members[1],
+            settings.khr_per_usd,
+            PaymentsQuestion(members[1], balances) if balances is not None else None,
+            callbacks,
+        )
         if members is not None
         else None
     )
@@ -224,6 +232,10 @@ def build_application(
         ):
             application.add_handler(CommandHandler(command, handler, filters=groups))
         # "returned 20$": a member's change given back, before the message is read as an expense.
+        payments = "|".join(mode.value for mode in PaymentMode)
+        application.add_handler(
+            CallbackQueryHandler(member_handlers.payments_answered, pattern=rf"^{PAYMENTS}:({payments})$")
+        )
         returned = filters.Regex(GIVEN_BACK) & filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
         application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
     if ask is not None:

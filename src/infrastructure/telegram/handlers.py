@@ -16,11 +16,19 @@ from telegram.ext import ContextTypes
 
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
-from balance_bot.capture.outcomes import Outcome
+from balance_bot.capture.outcomes import (
+    Outcome,
+)
 from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.categories.cat_words import (
+    CategoryOfMessage,
+    CategoryOfRow,
+    NoSuchRow,
+    ShowLearned,
+    cat_asked,
+)
 from balance_bot.categories.categorising import Categorising
-from balance_bot.domain.ledger import row_number
 from balance_bot.groups.connect import ConnectSheet
 from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.languages import ChatLanguages
@@ -29,6 +37,7 @@ from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import LedgerError, SeenMember
 from infrastructure.telegram import texts
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO
+from infrastructure.telegram.category_replies import forgotten_reply, learned_reply
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.plan_words import button_label, notice_texts, plan_text
 from infrastructure.telegram.replies import Replies
@@ -190,20 +199,16 @@ class BotHandlers:
         try:
             book = await self._categorising.book(message.chat_id)
             shown = replies.category_names(book)
-            words = list(context.args or [])
-            # "/cat 12 Fuel": one row of a list, by its No
-            number = row_number(words[0]) if len(words) > 1 else None
-            if number is not None:
-                words.pop(0)
-            elif len(words) > 1 and words[0].isdecimal():
-                no_such = replies.say(texts.NO_SUCH_NUMBER, number=words[0][:12])  # no month has that many
-                await self._reply(message, no_such)
-                return
-            name = " ".join(words).strip()
             target = message.reply_to_message
-            if target is None and name.casefold() in ("learned", "forget"):
-                await self._learned_categories(update, context, forget=name.casefold() == "forget")
+            asked = cat_asked(list(context.args or []), answers_a_message=target is not None)
+            if isinstance(asked, NoSuchRow):  # no month has that many
+                await self._reply(message, replies.say(texts.NO_SUCH_NUMBER, number=asked.typed))
                 return
+            if isinstance(asked, ShowLearned):
+                await self._learned_categories(update, context, forget=asked.forget)
+                return
+            name = asked.name if isinstance(asked, CategoryOfRow | CategoryOfMessage) else ""
+            number = asked.number if isinstance(asked, CategoryOfRow) else None
             if target is not None and name:
                 message_id = _expense_message_id(target, context.bot.id)
             elif number is not None and name and self._balances is not None:
@@ -240,16 +245,11 @@ class BotHandlers:
             return
         replies = await self._replies(message)
         if forget:
-            forgotten = await self._categorising.forget(message.chat_id)
-            await self._reply(message, replies.count(texts.FORGOTTEN, forgotten))
+            await self._reply(
+                message, forgotten_reply(replies, await self._categorising.forget(message.chat_id))
+            )
             return
-        learned = await self._categorising.learned(message.chat_id)
-        if not learned:
-            await self._reply(message, replies.say(texts.LEARNED_NONE))
-            return
-        lines = "\n".join(f"• {words} → {category}" for words, category in sorted(learned.items()))
-        count = replies.formats.number(len(learned))
-        await self._reply(message, replies.say(texts.LEARNED, count=count, lines=lines))
+        await self._reply(message, learned_reply(replies, await self._categorising.learned(message.chat_id)))
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""
@@ -272,11 +272,11 @@ class BotHandlers:
         outcome = await self._languages.choose(message.chat_id, " ".join(context.args or []))
         await self._reply(message, Replies.of(outcome.speech).language_chosen(outcome))
 
-    async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/balance [month]: admins see where the group's cash stands, read from the sheet."""
+    async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """/balance [month]: admins see where the group's cash stands, from the sheet; True when shown."""
         message = await self._from_admin(update, context)
         if message is None or self._balances is None:
-            return
+            return False
         outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
         replies = await self._replies(message)
         book = None
@@ -293,6 +293,7 @@ class BotHandlers:
             replies.balance_reply(outcome, self._khr_per_usd, book, shown),
             InlineKeyboardMarkup([[button]]) if button else None,
         )
+        return True
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -349,9 +350,11 @@ class BotHandlers:
         """Whether the message's sender is an admin (for other handlers)."""
         return await self._is_admin(context, message, user_id)
 
-    async def reply(self, message: Message, text: str) -> Message | None:
+    async def reply(
+        self, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Message | None:
         """Reply to the message, following a group that became a supergroup (for other handlers)."""
-        return await self._reply(message, text)
+        return await self._reply(message, text, markup)
 
     async def _from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
         """The command's message when an admin sent it; anyone else is told it is for admins."""

@@ -8,7 +8,16 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from telegram import Bot, Message, MessageEntity, Update, User
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageEntity,
+    Update,
+    User,
+)
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -16,13 +25,16 @@ from balance_bot.capture.outcomes import TopUpUnclear
 from balance_bot.domain.members import MovementKind, PaymentMode, given_back
 from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere, several_named
+from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
+from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
+PAYMENTS = "payments"  # the question's buttons: "payments:member", "payments:box"
 
 
 class MemberHandlers:
@@ -34,11 +46,15 @@ class MemberHandlers:
         movements: CashMovements,
         settings: GroupSettings,
         khr_per_usd: Decimal,
+        payments: PaymentsQuestion | None = None,
+        callbacks: CallbackAnswers | None = None,
     ) -> None:
         self._bot = bot
         self._movements = movements
         self._settings = settings
         self._khr_per_usd = khr_per_usd
+        self._payments = payments
+        self._callbacks = callbacks
 
     async def advance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/advance @member 50$ market: admins record cash given to a member."""
@@ -80,15 +96,24 @@ class MemberHandlers:
         )
         replies = await self._bot.replies_for(message)
         await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
+        if self._payments is not None and await self._payments.due(message.chat_id, outcome):
+            await self._ask_payments(message, replies)
 
     async def balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/balance: admins see the group's cash; /balance @member, one member's figures and rows."""
         message = update.message
         named = _named_member(message, context.bot.id) if message is not None else None
         if named is None and message is not None and context.args:
-            named = await self._movements.named_exactly(message.chat_id, " ".join(context.args))
+            named = await self._movements.named_in(message.chat_id, " ".join(context.args))
         if named is None:
-            await self._bot.balance_command(update, context)
+            shown = await self._bot.balance_command(update, context)
+            payments = self._payments if shown and message is not None else None
+            if (
+                message is not None
+                and payments is not None
+                and await payments.due_after_month(message.chat_id)
+            ):
+                await self._ask_payments(message, await self._bot.replies_for(message))
             return
         message = await self._bot.from_admin(update, context)
         if message is None:
@@ -99,6 +124,42 @@ class MemberHandlers:
         outcome = await self._movements.balance_of(message.chat_id, named)
         replies = await self._bot.replies_for(message)
         await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
+        if self._payments is not None and await self._payments.due(message.chat_id, outcome):
+            await self._ask_payments(message, replies)
+
+    async def _ask_payments(self, message: Message, replies: Replies) -> None:
+        """The one question whose money pays, a button for each way; an admin's tap answers it."""
+        buttons = [
+            [InlineKeyboardButton(label, callback_data=f"{PAYMENTS}:{mode.value}")]
+            for mode, label in MemberReplies(replies).payments_buttons()
+        ]
+        await self._bot.reply(
+            message, MemberReplies(replies).payments_question(), InlineKeyboardMarkup(buttons)
+        )
+
+    async def payments_answered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A way tapped under the question: an admin's tap is the group's choice; anyone else is told
+        it is for admins, and the buttons stay for them."""
+        query = update.callback_query
+        if query is None or query.data is None or self._payments is None:
+            return
+        if not isinstance(query.message, Message):  # too old a question to answer
+            await self._answer(query, None)
+            return
+        chat_id, user_id = query.message.chat.id, query.from_user.id
+        replies = await self._bot.replies_for(query.message)
+        if not await self._bot.user_is_admin(context, chat_id, user_id):
+            await self._answer(query, replies.say(texts.ADMINS_ONLY), alert=True)
+            return
+        chosen = await self._payments.answered(chat_id, PaymentMode(query.data.split(":", 1)[1]))
+        await self._answer(query, None)
+        await query.edit_message_text(MemberReplies(replies).payments_answered(chosen))
+
+    async def _answer(self, query: CallbackQuery, text: str | None, *, alert: bool = False) -> None:
+        """Answer the tap while Telegram takes it; a refusal too late for an alert is said in the chat."""
+        answered = self._callbacks is not None and await self._callbacks.answer(query, text, show_alert=alert)
+        if not answered and text is not None and isinstance(query.message, Message):
+            await query.message.reply_text(text)
 
     async def settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/settings shows the group's choices; admins change them: payments member|box, reminders on|off."""

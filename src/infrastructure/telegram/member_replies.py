@@ -29,7 +29,7 @@ class MemberReplies:
     def __init__(self, replies: Replies) -> None:
         self._replies = replies
 
-    def section(self, balance: PeriodBalance) -> list[str]:
+    def section(self, balance: PeriodBalance, khr_per_usd: Decimal) -> list[str]:
         """/balance's members: a line per member with movements or money held or owed, and the box;
         nothing for a group that never moves cash to members."""
         members = balance.members
@@ -38,15 +38,16 @@ class MemberReplies:
         say = self._replies.say
         lines = [say(texts.MEMBERS_TITLE)]
         lines += [
-            say(texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures))
+            say(texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures, khr_per_usd))
             for figures in members.shown()
         ]
         box = {currency: balance.box(currency) for currency in CURRENCIES}
         lines.append(say(texts.CASH_IN_BOX, amounts=self._sums(box, keep_zero=True)))
         return lines
 
-    def figures(self, figures: MemberFigures) -> str:
-        """'advanced $50.00 · spent $30.00 · returned $20.00 · even', per currency that moved."""
+    def figures(self, figures: MemberFigures, khr_per_usd: Decimal) -> str:
+        """'advanced $50.00 · spent $30.00 · returned $20.00 · even', per currency that moved; dollars
+        and riel never netted, their net at the group's rate after them when the member has both."""
         say, money = self._replies.say, self._replies.formats.money
         per_currency = []
         for currency in CURRENCIES:
@@ -63,15 +64,21 @@ class MemberReplies:
             ]
             if not parts and not figures.position[currency]:
                 continue
-            position = figures.position[currency]
-            if position > ZERO:
-                parts.append(say(texts.MEMBER_HOLDS, amount=money(position, currency)))
-            elif position < ZERO:
-                parts.append(say(texts.MEMBER_OWED, amount=money(-position, currency)))
-            else:
-                parts.append(say(texts.MEMBER_EVEN))
+            parts.append(self._stands(figures.position[currency], currency))
             per_currency.append(" · ".join(parts))
+        if figures.in_both_currencies():
+            net = self._stands(figures.net_usd(khr_per_usd), Currency.USD)
+            per_currency.append(say(texts.MEMBER_NET, rate=money(khr_per_usd, Currency.KHR), net=net))
         return "; ".join(per_currency) or say(texts.MEMBER_EVEN)
+
+    def _stands(self, position: Decimal, currency: Currency) -> str:
+        """'holds $20.00', 'is owed 45,000៛' or 'even'."""
+        say, money = self._replies.say, self._replies.formats.money
+        if position > ZERO:
+            return say(texts.MEMBER_HOLDS, amount=money(position, currency))
+        if position < ZERO:
+            return say(texts.MEMBER_OWED, amount=money(-position, currency))
+        return say(texts.MEMBER_EVEN)
 
     def member_balance(self, outcome: MemberBalanceOutcome, khr_per_usd: Decimal) -> str:
         """/mybalance, /balance @member: one member's figures and the rows behind them."""
@@ -83,7 +90,7 @@ class MemberReplies:
                     return replies.say(texts.MEMBER_NOTHING, member=name, month=month)
                 lines = [
                     replies.say(texts.MEMBER_BALANCE_TITLE, member=name, month=month),
-                    self.figures(figures),
+                    self.figures(figures, khr_per_usd),
                 ]
                 if figures.rows:
                     lines.append(replies.say(texts.MEMBER_ROWS))
@@ -111,9 +118,28 @@ class MemberReplies:
     def settings(self, settings: Settings) -> str:
         """/settings: what the group chose."""
         say = self._replies.say
-        payments = texts.PAYMENTS_BOX if settings.payment_mode is PaymentMode.BOX else texts.PAYMENTS_MEMBER
+        payments = self._payments(settings.payment_mode)
+        if not settings.payments_chosen:
+            payments = say(texts.PAYMENTS_DEFAULT, payments=payments)
         reminders = texts.REMINDERS_ON if settings.advance_reminders else texts.REMINDERS_OFF
-        return say(texts.SETTINGS_NOW, payments=say(payments), reminders=say(reminders))
+        return say(texts.SETTINGS_NOW, payments=payments, reminders=say(reminders))
+
+    def payments_question(self) -> str:
+        """The one question which way the team works, asked when a member's money first shows."""
+        return self._replies.say(texts.PAYMENTS_QUESTION)
+
+    def payments_buttons(self) -> list[tuple[PaymentMode, str]]:
+        """Each way the team may work, and its button's label."""
+        return [
+            (mode, self._replies.say(texts.PAYMENTS_QUESTION_BUTTONS[mode.value])) for mode in PaymentMode
+        ]
+
+    def payments_answered(self, settings: Settings) -> str:
+        """The question, once an admin answered it."""
+        return self._replies.say(texts.PAYMENTS_ANSWERED, payments=self._payments(settings.payment_mode))
+
+    def _payments(self, mode: PaymentMode) -> str:
+        return self._replies.say(texts.PAYMENTS_BOX if mode is PaymentMode.BOX else texts.PAYMENTS_MEMBER)
 
     def reminder(self, member: str, held: Mapping[Currency, Decimal], since: date) -> str:
         """The one friendly reminder about an advance held long."""

@@ -204,7 +204,8 @@ class Replies:
                 text = self.balance_text(balance, khr_per_usd, current=current)
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
-                text = "\n".join([text, *MemberReplies(self).section(balance), *undated.note(self, balance)])
+                members = MemberReplies(self).section(balance, khr_per_usd)
+                text = "\n".join([text, *members, *undated.note(self, balance)])
                 if open_until is not None:
                     still_open = self.say(
                         texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from balance_bot.capture.outcomes import ActionRefusal, DateRefusal, Refusal
 from infrastructure.i18n.catalogs import N_, Nn_
 
+# The help's examples are tried by a test, as written: a command's example is the command and its words
+# up to the first , ; : ( ) or the end of a sentence; a message's, a bullet's or a “quoted” one's.
 HELP = N_(
     "I log this group's petty cash in the monthly sheet.\n\n"
     "Post an expense the way you usually write it:\n"
@@ -21,13 +23,15 @@ HELP = N_(
     "If you post only an amount, I ask what it was for; just answer in your next message.\n"
     "Tap Undo under my confirmation (or reply /undo to your message) to take it back.\n"
     "Edit your message to correct it; I update the sheet.\n\n"
-    "Admins: /balance shows where the cash stands (/balance November, /balance last month); "
-    "/topup 200$ from the office records money put in; /quiet on confirms with a 👍 instead of a "
-    "message; /usage shows this month's model calls and cost; /connect <link> connects the group "
-    "to its Google Sheet.\n"
-    "Admins: /language km or /language en chooses the language of my replies "
-    "(/language km digits writes numbers in Khmer digits).\n"
-    "/id shows this group's chat id and your user id, for the bot's settings."
+    "Admins:\n"
+    "• /balance: where the cash stands (/balance November, /balance last month)\n"
+    "• /topup 200$ from the office: records money put in\n"
+    "• /quiet on: I confirm with a 👍 instead of a message (/quiet off: with a message again)\n"
+    "• /usage: this month's model calls and cost\n"
+    "• /connect <link>: connects the group to its Google Sheet\n"
+    "• /language km or /language en: the language of my replies (/language km digits: numbers in "
+    "Khmer digits)\n"
+    "/id: this group's chat id and your user id, for the bot's settings."
 )
 COMMANDS = (
     ("help", N_("How to post expenses")),
@@ -53,15 +57,17 @@ COMMANDS = (
 )
 HELP_CATEGORIES = N_(
     "Each expense gets a category from its words (the sheet's Categories tab lists them and their "
-    "words). Reply /cat NAME to an expense message to change it, e.g. /cat Fuel, or give its No: "
-    "/cat 12 Fuel; I remember it for such expenses."
+    "words). To change it, reply to the expense message with /cat Fuel (or another category), or give "
+    "its No: /cat 12 Fuel; I remember it for such expenses. Admins: /cat learned: what I remember; "
+    "/cat forget: I forget it."
 )
 HELP_MEMBERS = N_(
     "Cash in members' hands: admins record /advance @member 50$ market (cash given), /reimburse "
     "@member 15$ (paid back) and /received @member 20$ (change given back); a member posts "
     "“returned 20$” (or /returned 20$). What a member posts is spent from their advance while it "
-    "lasts, else they are owed it (/settings payments box: the box pays instead; /settings shows "
-    "the group's choices). /mybalance shows what you hold or are owed; /balance shows every member's."
+    "lasts; past it, the member is owed it (/settings payments member), or the box pays (/settings "
+    "payments box). /settings: the group's choices. /mybalance: what you hold or are owed; admins see "
+    "one member's (/balance @member, /balance Dara) and every member's (/balance)."
 )
 THIS_MONTH_BUTTON = N_("📊 This month")
 # The Mini App's API, shown on its page.
@@ -204,6 +210,7 @@ MEMBER_CARRIED = N_("carried {amount}")
 MEMBER_HOLDS = N_("holds {amount}")
 MEMBER_OWED = N_("is owed {amount}")
 MEMBER_EVEN = N_("even")
+MEMBER_NET = N_("net at {rate} a dollar: {net}")
 CASH_IN_BOX = N_("Cash in the box: {amounts}")
 MEMBER_BALANCE_TITLE = N_("{member} in {month}:")
 MEMBER_NOTHING = N_("{member} has no advance, reimbursement or expense of their own in {month}.")
@@ -221,6 +228,17 @@ SETTINGS_NOW = N_(
 )
 PAYMENTS_MEMBER = N_("from the member's advance, else the member is owed it (member)")
 PAYMENTS_BOX = N_("from the member's advance, else from the box (box)")
+PAYMENTS_DEFAULT = N_("{payments}: the default, no admin has chosen")
+PAYMENTS_QUESTION = N_(
+    "Which way does this team work? When a member pays for something and their advance (if any) is "
+    "spent, either the member paid it and is owed it, or the box paid it. Admins, tap one; /settings "
+    "shows the answer and changes it."
+)
+PAYMENTS_QUESTION_BUTTONS = {
+    "member": N_("The member is owed it"),
+    "box": N_("The box paid it"),
+}
+PAYMENTS_ANSWERED = N_("Noted: what members post is paid {payments}. /settings changes it.")
 REMINDERS_ON = N_("on")
 REMINDERS_OFF = N_("off")
 SETTINGS_CHANGED = N_("Saved.")

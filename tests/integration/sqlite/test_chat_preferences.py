@@ -1,6 +1,8 @@
 """Tests for the groups' preferences in SQLite: quiet confirmations and the language of replies."""
 
 from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.members import PaymentMode
+from balance_bot.groups.group_settings import GroupSettings
 from infrastructure.sqlite.chat_preferences import SqliteChatPreferences
 from infrastructure.sqlite.database import Database
 
@@ -49,3 +51,23 @@ async def test_category_corrections_are_kept_per_spreadsheet_across_a_restart_an
     assert await again.learned("google:a") == {}
     assert await again.learned("google:b") == {"coffee": "Food"}
     await second.close()
+
+
+async def test_a_group_is_asked_which_way_it_pays_once_whatever_restarts(tmp_path):
+    first = Database(tmp_path / "bot.sqlite3")
+    preferences = SqliteChatPreferences(first)
+    claims = [await preferences.claim_payments_question(chat_id) for chat_id in (-100, -100, -200)]
+    await first.close()
+    second = Database(tmp_path / "bot.sqlite3")
+    after_a_restart = await SqliteChatPreferences(second).claim_payments_question(-100)
+    await second.close()
+    assert claims == [True, False, True]
+    assert not after_a_restart
+
+
+async def test_a_group_that_chose_how_it_pays_is_not_asked(database):
+    settings = GroupSettings(SqliteChatPreferences(database))
+    await settings.set_payment_mode(-100, PaymentMode.BOX)
+    assert not await settings.ask_payments_once(-100)
+    assert (await settings.of(-100)).payments_chosen
+    assert not (await settings.of(-200)).payments_chosen
