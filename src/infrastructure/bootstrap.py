@@ -56,7 +56,8 @@ from balance_bot.ports import (
 from balance_bot.questions.ask import AskLedger, AskPolicy, MembersMay
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
-from infrastructure.console.try_chat import TryServices, run_try_chat
+from infrastructure.console.try_chat import run_try_chat
+from infrastructure.console.try_services import TryServices
 from infrastructure.console.try_settings import local_model_answers, models_line, try_settings
 from infrastructure.health import why_unhealthy
 from infrastructure.listening import CannotListen

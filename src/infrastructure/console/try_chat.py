@@ -6,38 +6,29 @@ import asyncio
 import select
 import zlib
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, tzinfo
-from decimal import Decimal
-from pathlib import Path
+from datetime import date
 from typing import TextIO
 
-from balance_bot.balances.service import BalanceService
-from balance_bot.capture.conversation import Conversation
 from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
-from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.capture.service import IncomingMessage
 from balance_bot.categories.cat_words import CategoryOfRow, CatWithoutName, NoSuchRow, ShowLearned, cat_asked
-from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import EntrySource, Period, SavedLine
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.groups.connect import SheetsNotConfigured
-from balance_bot.groups.group_settings import GroupSettings
-from balance_bot.groups.languages import ChatLanguages
-from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import (
-    CashMovements,
     MemberBalanceOutcome,
     Named,
     PostedHere,
     several_named,
 )
 from balance_bot.members.payments_question import PaymentsQuestion
-from balance_bot.ports import Clock, SeenMember
-from balance_bot.questions.ask import AskLedger, ConfirmWrite
+from balance_bot.ports import SeenMember
+from balance_bot.questions.ask import ConfirmWrite
+from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
@@ -67,28 +58,6 @@ _MOVEMENTS = {
 _COMMANDS = {Button.UNDO: "/undo", Button.SWITCH: "/switch", Button.CATEGORY: "/cat"}
 # Lines pasted together reach the terminal within this many seconds of each other.
 PASTE_SECONDS = 0.05
-
-
-@dataclass(frozen=True)
-class TryServices:
-    """The bot's use cases `try` talks to, and how to start and stop them."""
-
-    capture: CaptureService
-    balances: BalanceService
-    usage: UsageReport
-    set_quiet: Callable[[int, bool], Awaitable[None]]
-    languages: ChatLanguages
-    categorising: Categorising
-    clock: Clock
-    khr_per_usd: Decimal
-    start: Callable[[], Awaitable[None]]
-    close: Callable[[], Awaitable[None]]
-    movements: CashMovements
-    group_settings: GroupSettings
-    ask: AskLedger
-    timezone: tzinfo
-    export_folder: Path
-    conversation: Conversation
 
 
 class TryChat:

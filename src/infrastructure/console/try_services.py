@@ -1,0 +1,42 @@
+"""The bot's use cases the terminal chat talks to, wired by bootstrap as the bot's are."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import tzinfo
+from decimal import Decimal
+from pathlib import Path
+
+from balance_bot.balances.service import BalanceService
+from balance_bot.capture.conversation import Conversation
+from balance_bot.capture.service import CaptureService
+from balance_bot.categories.categorising import Categorising
+from balance_bot.groups.group_settings import GroupSettings
+from balance_bot.groups.languages import ChatLanguages
+from balance_bot.groups.usage import UsageReport
+from balance_bot.members.movements import CashMovements
+from balance_bot.ports import Clock
+from balance_bot.questions.ask import AskLedger
+
+
+@dataclass(frozen=True)
+class TryServices:
+    """The bot's use cases `try` talks to, and how to start and stop them."""
+
+    capture: CaptureService
+    balances: BalanceService
+    usage: UsageReport
+    set_quiet: Callable[[int, bool], Awaitable[None]]
+    languages: ChatLanguages
+    categorising: Categorising
+    clock: Clock
+    khr_per_usd: Decimal
+    start: Callable[[], Awaitable[None]]
+    close: Callable[[], Awaitable[None]]
+    movements: CashMovements
+    group_settings: GroupSettings
+    ask: AskLedger
+    timezone: tzinfo
+    export_folder: Path
+    conversation: Conversation
