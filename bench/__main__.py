@@ -25,6 +25,7 @@ from bench import (
     questions,
     scale,
     sheets,
+    trip,
     viewers,
     webapp,
     webhook,
@@ -258,6 +259,8 @@ def main() -> None:
     print("-- real Telegram and Google (issue 16); takes about fifteen seconds --")
     webhook.report()
     scale.report()
+    print("-- one expense's trip through the code (issue 35); takes a few seconds --")
+    trip.report()
 
 
 if __name__ == "__main__":
