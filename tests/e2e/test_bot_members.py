@@ -234,7 +234,7 @@ async def test_dollars_and_riel_are_shown_apart_then_netted_at_the_groups_rate(t
         "advanced $20.00 · spent $1.00 · holds $19.00; spent 45,000៛ · is owed 45,000៛; "
         "net at 4,000៛ a dollar: holds $7.75"
     )
-    assert f"Sokha in December 2026:\n{figures}\n" in mine
+    assert f"Sokha in {this_month(clock)}:\n{figures}\n" in mine
     assert f"• Sokha: {figures}" in balance
 
 
