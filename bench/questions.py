@@ -33,6 +33,7 @@ from balance_bot.questions.ask import (
     CannotAnswer,
     CashAnswer,
     MembersMay,
+    MonthsNotKept,
     NotSure,
 )
 from infrastructure.categories.tab import load_categories_csv
@@ -82,6 +83,9 @@ class SeededMonth:
     async def rows_of(self, chat_id: int, periods: Sequence[Period]) -> list[SheetRow]:
         return [row for period in periods for row in await self.rows(chat_id, period)]
 
+    async def months_kept(self, chat_id: int, periods: Sequence[Period]) -> set[Period]:
+        return {Period.of(row.day) for row in self._rows} & set(periods)
+
     async def balance_named(self, chat_id: int, words: str) -> str:
         return "the balance"
 
@@ -118,7 +122,7 @@ def seeded(month: Sequence[dict[str, Any]]) -> tuple[list[SheetRow], Roster]:
 def verdict(question: dict[str, Any], outcome: AskOutcome) -> Scored:
     """Right when the measure and the rows it counts are those expected; unsure when it said so."""
     expected = question["measure"]
-    if isinstance(outcome, NotSure | CannotAnswer):
+    if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept):
         return Scored(question, "right" if expected == "unsure" else "unsure")
     if expected == "unsure":
         return Scored(question, "wrong", f"answered {type(outcome).__name__} where no answer holds")

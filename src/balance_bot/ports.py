@@ -159,6 +159,11 @@ class LedgerStore(Protocol):
         """Those of the lines already in the period's worksheet (not voided), found by their reference."""
         ...
 
+    async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
+        """Those of the periods the sheet has a worksheet for: a month it has none of is not an empty
+        month, and nothing can be said of it."""
+        ...
+
     async def flush(self) -> None:
         """Make what was written durable; a store that writes through does nothing."""
         ...

@@ -255,3 +255,28 @@ async def test_words_no_expense_says_get_not_sure_in_the_language_asked_never_no
     assert "I understood: spent in November 2026" in english
     assert khmer.startswith("ខ្ញុំមិនច្បាស់ទេ៖ គ្មានចំណាយណានៅទីនេះនិយាយពី “ព្យាណូ”")
     assert nothing == "Spent on “ice” from Mon 9 Nov to Sun 15 Nov: nothing."  # ice is known: a figure
+
+
+async def test_a_past_month_the_sheet_has_no_worksheet_for_is_said_so_and_never_nothing(
+    telegram, sheets, key, tmp_path, clock, november
+):
+    from tests.e2e.test_bot import running
+
+    _, settings = served_month(telegram, sheets, key, tmp_path)
+    async with running(settings, clock):
+        await post_month(telegram)
+        sheets.add_sheet(SHEET_ID, "October 2026", [["No", "Date", "Item", "Amount (USD)", "Amount (KHR)"]])
+        answers = [
+            await said(telegram, ADMIN, f"/ask {question}")
+            for question in (
+                "how much on fuel in September?",
+                "ខែកញ្ញា ចាយលើសាំងប៉ុន្មាន",
+                "how much on fuel last month?",
+            )
+        ]
+    assert answers[0] == (
+        "The sheet has no worksheet in September 2026, so I cannot say what was spent then. "
+        "Ask about a month the sheet has, or ask the bookkeeper."
+    )
+    assert answers[1].startswith("សៀវភៅបញ្ជីមិនមានសន្លឹក ក្នុងខែកញ្ញា")  # asked in Khmer
+    assert answers[2] == "Spent on Fuel in October 2026: nothing."  # a worksheet with no fuel in it

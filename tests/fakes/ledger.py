@@ -98,6 +98,10 @@ class InMemoryLedger:
             for row in self.sheets.get(period.title(self.title_format), [])
         ]
 
+    async def months_kept(self, periods):
+        """The periods with a worksheet here."""
+        return {period for period in periods if period.title(self.title_format) in self.sheets}
+
     async def read_months(self, periods):
         """Several months' rows."""
         return {period: await self.read(period) for period in periods}

@@ -4,7 +4,7 @@ and the roles: members read their own entries and the group's totals."""
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import Measure, UndoRequest
 from balance_bot.domain.roster import Roster
@@ -18,6 +18,7 @@ from balance_bot.questions.ask import (
     CannotAnswer,
     ConfirmWrite,
     MembersMay,
+    MonthsNotKept,
 )
 from tests.fakes.clock import FakeClock
 
@@ -32,9 +33,10 @@ ROWS = [
 class Month:
     """The month's rows as a bookkeeper left them, and the members seen in the group."""
 
-    def __init__(self, members=((7, "Sokha"), (8, "Dara"), (9, "Admin"))):
+    def __init__(self, members=((7, "Sokha"), (8, "Dara"), (9, "Admin")), kept_months=None):
         self.reads = 0
         self.members = members
+        self.kept_months = kept_months  # the months the sheet has worksheets for; None: every one
 
     async def roster(self, chat_id):
         return Roster.of(self.members)
@@ -48,6 +50,9 @@ class Month:
 
     async def balance_named(self, chat_id, words):
         return "the balance"
+
+    async def months_kept(self, chat_id, periods):
+        return set(periods) if self.kept_months is None else set(periods) & self.kept_months
 
 
 class ToolModel:
@@ -235,3 +240,25 @@ async def test_a_word_no_expense_says_goes_to_the_model_when_there_is_one():
     assert isinstance(answer, Answered)
     assert answer.by_model
     assert answer.found.count == 2
+
+
+async def test_a_past_month_the_sheet_has_no_worksheet_for_is_not_answered_nothing():
+    november = Period(2026, 11)
+    ask = ledger(month=Month(kept_months={november}))
+    answer = await ask.ask(-1, 9, "Admin", admin, "how much on ice in September?")
+    assert isinstance(answer, MonthsNotKept)
+    assert (answer.question.span.first, answer.question.span.last) == (date(2026, 9, 1), date(2026, 9, 30))
+
+
+async def test_a_past_month_the_sheet_has_is_answered_nothing_when_nothing_was_spent_on_it():
+    ask = ledger(month=Month(kept_months={Period(2026, 10), Period(2026, 11)}))
+    answer = await ask.ask(-1, 9, "Admin", admin, "how much on ice last month?")
+    assert isinstance(answer, Answered)
+    assert answer.found.count == 0
+
+
+async def test_this_months_worksheet_not_made_yet_is_still_nothing_spent():
+    ask = ledger(month=Month(kept_months=set()))
+    answer = await ask.ask(-1, 9, "Admin", admin, "how much on fuel today?")
+    assert isinstance(answer, Answered)
+    assert answer.found.count == 0

@@ -190,6 +190,10 @@ class BalanceService:
         mirrored, so a bookkeeper's edit counts in the next answer."""
         return await self.rows_of(chat_id, [period])
 
+    async def months_kept(self, chat_id: int, periods: Sequence[Period]) -> set[Period]:
+        """Those of the months the group's sheet has a worksheet for."""
+        return await self._ledgers.for_chat(chat_id).months_kept(periods)
+
     async def rows_of(self, chat_id: int, periods: Sequence[Period]) -> list[SheetRow]:
         """The months' rows in order, as `rows` has them: the months not read lately in one read of
         one month, or one go for several."""

@@ -196,6 +196,10 @@ class _ServedLedger:
         """LedgerStore.read, for a served group."""
         return await (await self._checked()).read(period)
 
+    async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
+        """LedgerStore.months_kept, for a served group."""
+        return await (await self._checked()).months_kept(periods)
+
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """LedgerStore.read_months, for a served group."""
         return await (await self._checked()).read_months(periods)

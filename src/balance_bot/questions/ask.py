@@ -117,6 +117,14 @@ class NotSure:
 
 
 @dataclass(frozen=True, slots=True)
+class MonthsNotKept:
+    """Every month asked about is past and the sheet has no worksheet for any of them: not
+    'nothing', which would say the team spent nothing then."""
+
+    question: LedgerQuestion
+
+
+@dataclass(frozen=True, slots=True)
 class AskUnavailable:
     """The sheet could not be read."""
 
@@ -132,6 +140,7 @@ AskOutcome = (
     | AskRefused
     | CannotAnswer
     | NotSure
+    | MonthsNotKept
     | AskUnavailable
 )
 
@@ -261,6 +270,8 @@ class AskLedger:
             return CannotAnswer()  # a name two members go by, or nobody seen here: not guessed
         theirs = asked.rows_of(member, member_id)
         found = select(rows, question, theirs, self._policy.void_prefix, category_of)
+        if not found.entries and await self._months_not_kept(chat_id, question):
+            return MonthsNotKept(question)
         group_of: Callable[[Entry], str] | None = None
         if question.measure is Measure.BY_MEMBER:
             group_of = asked.member_of
@@ -278,6 +289,14 @@ class AskLedger:
             void = self._policy.void_prefix
             whole = select(rows, everything, theirs if narrowed else None, void, category_of)
         return Answered(question, found, member, by_model, group_of, max(days, 1), whole)
+
+    async def _months_not_kept(self, chat_id: int, question: LedgerQuestion) -> bool:
+        """Whether every month asked about is over and has no worksheet: the sheet cannot tell."""
+        periods = question.span.periods()
+        this_month = Period.of(self._policy.today())
+        if not periods or any(not period < this_month for period in periods):
+            return False  # this month's worksheet is made with its first expense
+        return not await self._balances.months_kept(chat_id, periods)
 
     async def _unknown_words(
         self, chat_id: int, question: LedgerQuestion, current: list[SheetRow]

@@ -167,6 +167,10 @@ class GoogleSheetLedger:
         """The period's rows as they stand, in one call."""
         return await self._run(lambda: self._read(period), on=self._reader)
 
+    async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
+        """The periods with a worksheet of their title, from the spreadsheet's list of worksheets."""
+        return await self._run(lambda: self._months_kept(periods), on=self._reader)
+
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """Several months' rows in two calls, however many: the worksheets' titles, then those of the
         months the spreadsheet has, together (a year asked about need not cost a read per month)."""
@@ -520,11 +524,18 @@ class GoogleSheetLedger:
                 return title, rows
         return None
 
-    def _read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+    def _titles(self) -> set[str]:
         metadata = self._client.fetch_sheet_metadata(
             self.spreadsheet_id, params={"fields": "sheets.properties.title"}
         )
-        titles = {str(sheet["properties"]["title"]) for sheet in metadata.get("sheets", [])}
+        return {str(sheet["properties"]["title"]) for sheet in metadata.get("sheets", [])}
+
+    def _months_kept(self, periods: Sequence[Period]) -> set[Period]:
+        titles = self._titles()
+        return {period for period in periods if any(t in titles for t in self._candidates(period))}
+
+    def _read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
+        titles = self._titles()
         wanted = list(dict.fromkeys(t for period in periods for t in self._candidates(period) if t in titles))
         values: dict[str, list[list[Any]]] = {}
         if wanted:

@@ -166,6 +166,10 @@ class _ChatLedger:
         """Read a month of the group's spreadsheet."""
         return await (await self._ledger()).read(period)
 
+    async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
+        """LedgerStore.months_kept, on the group's spreadsheet."""
+        return await (await self._ledger()).months_kept(periods)
+
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """Read several months of the group's spreadsheet."""
         return await (await self._ledger()).read_months(periods)

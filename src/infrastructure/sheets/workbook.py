@@ -163,6 +163,12 @@ class WorkbookLedger:
         """The period's rows as they stand in the file."""
         return await self._run(lambda: self._read(period))
 
+    async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
+        """The periods with a worksheet in the file."""
+        return await self._run(
+            lambda: {period for period in periods if self._sheet_for(period, create=False) is not None}
+        )
+
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """Several months' rows, from the file as it stands."""
         return await self._run(lambda: {period: self._read(period) for period in periods})

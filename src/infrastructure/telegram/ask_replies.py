@@ -25,10 +25,11 @@ from balance_bot.questions.ask import (
     CannotAnswer,
     CashAnswer,
     ConfirmWrite,
+    MonthsNotKept,
     NotSure,
     PositionAnswer,
 )
-from infrastructure.telegram import texts
+from infrastructure.telegram import ledger_problems, texts
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
@@ -68,6 +69,8 @@ class AskReplies:
                 return say(texts.ASK_CANNOT)
             case NotSure(question, unknown):
                 return self._not_sure(question, unknown)
+            case MonthsNotKept(question):
+                return say(ledger_problems.MONTHS_NOT_KEPT, span=self._span(question.span))
             case AskUnavailable(error):
                 return self._replies.balance_problem(error)
         raise AssertionError("unreachable")

@@ -51,6 +51,13 @@ CONNECT_REFUSED = N_("I did not connect that sheet. {what_to_do}")
 BALANCE_REFUSED = N_("I cannot read the balance from the sheet. {what_to_do}")
 
 
+# Asked about months the sheet has no worksheet for: saying "nothing" would be a figure it cannot give.
+MONTHS_NOT_KEPT = N_(
+    "The sheet has no worksheet{span}, so I cannot say what was spent then. Ask about a month the "
+    "sheet has, or ask the bookkeeper."
+)
+
+
 def what_to_do(say: Say, refusal: LedgerRefused) -> str:
     """The remedy of a refusal for good."""
     return say(WHAT_TO_DO[refusal.reason], email=refusal.share_with)
