@@ -2,13 +2,6 @@
 
 import grimp
 
-# Left for after the members' commands land (they change member_replies.py): replies.py renders
-# /balance with MemberReplies and undated's note, and those take a Replies.
-KNOWN = {
-    frozenset({"infrastructure.telegram.replies", "infrastructure.telegram.member_replies"}),
-    frozenset({"infrastructure.telegram.replies", "infrastructure.telegram.undated"}),
-}
-
 
 def circles(graph, package):
     found = set()
@@ -24,4 +17,4 @@ def circles(graph, package):
 def test_the_core_and_the_adapters_have_no_import_circle():
     graph = grimp.build_graph("balance_bot", "infrastructure")
     assert circles(graph, "balance_bot") == set()
-    assert circles(graph, "infrastructure") - KNOWN == set()
+    assert circles(graph, "infrastructure") == set()

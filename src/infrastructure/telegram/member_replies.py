@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from balance_bot.balances.service import Balance
 from balance_bot.capture.outcomes import UnknownMember
@@ -16,17 +15,15 @@ from balance_bot.groups.group_settings import Settings
 from balance_bot.members.movements import MemberBalance, MemberBalanceOutcome
 from infrastructure.telegram import texts
 from infrastructure.telegram.sheet_words import movement_item_in
-
-if TYPE_CHECKING:
-    from infrastructure.telegram.replies import Replies
+from infrastructure.telegram.wording import Wording
 
 MAX_MEMBER_ROWS = 30  # /mybalance's rows behind the figures, the latest ones
 
 
 class MemberReplies:
-    """Renders members' figures in the words and numbers of one chat's Replies."""
+    """Renders members' figures in the words and numbers of one chat's replies."""
 
-    def __init__(self, replies: Replies) -> None:
+    def __init__(self, replies: Wording) -> None:
         self._replies = replies
 
     def section(self, balance: PeriodBalance, khr_per_usd: Decimal) -> list[str]:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from balance_bot.domain.balances import PeriodBalance
 from balance_bot.domain.ledger import SheetRow
 from infrastructure.telegram import texts
-
-if TYPE_CHECKING:
-    from infrastructure.telegram.replies import Replies
+from infrastructure.telegram.wording import Wording
 
 MOST_NAMED = 3  # rows named one by one; the rest are counted, for a bookkeeper fixes a few at a time
 
 
-def note(replies: Replies, balance: PeriodBalance) -> list[str]:
+def note(replies: Wording, balance: PeriodBalance) -> list[str]:
     """'Row No 14 has no date I can read…', naming a few rows and counting the others; nothing when every
     expense has its day."""
     undated = balance.figures.undated
@@ -27,7 +23,7 @@ def note(replies: Replies, balance: PeriodBalance) -> list[str]:
     return [replies.count(texts.UNDATED_ROWS, len(undated), rows=named)]
 
 
-def _name(replies: Replies, row: SheetRow) -> str:
+def _name(replies: Wording, row: SheetRow) -> str:
     """'No 14' as the sheet numbers the row; a row a bookkeeper left without a No, by its item."""
     if row.number is not None:
         return replies.say(texts.ENTRY_NUMBER, number=replies.formats.digits(str(row.number)))
