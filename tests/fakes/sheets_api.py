@@ -329,7 +329,7 @@ class FakeSheets:
             query["ranges"] = json.dumps(repeated["ranges"])
         payload = json.loads(body) if body else {}
         with self._lock:
-            refused = refused_for_good(spreadsheet, email, method, unquote(match.group(2)), payload, a1_range)
+            refused = refused_for_good(spreadsheet, email, method, unquote(match.group(2)), payload)
             status, answer = refused or self._api(
                 spreadsheet, method, unquote(match.group(2)), query, payload
             )

@@ -8,8 +8,10 @@ grid too small, and the fake answers each call as Google does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, Protocol
+
+from tests.fakes.sheets_ranges import a1_range
 
 NOT_SUPPORTED = "This operation is not supported for this document"
 NO_PERMISSION = "The caller does not have permission"
@@ -33,7 +35,6 @@ _STATUSES = {
 _SHEET_REQUESTS = ("updateCells", "repeatCell", "updateDimensionProperties", "updateSheetProperties")
 Answer = tuple[int, dict[str, Any]]
 # A range's (title, (first column, last column, first row, last row)), as sheets_api reads A1.
-RangeOf = Callable[[str], tuple[str, tuple[int, int, int, int]]]
 
 
 class _Sheet(Protocol):
@@ -63,7 +64,6 @@ def refused_for_good(
     method: str,
     rest: str,
     body: dict[str, Any],
-    range_of: RangeOf,
 ) -> Answer | None:
     """The error Google answers this call with for good, or None when it goes through."""
     if spreadsheet.uploaded_xlsx:  # every Sheets call, reads included, on an Office file in Drive
@@ -72,7 +72,7 @@ def refused_for_good(
         return 403, error(403, NO_PERMISSION)
     if method == "GET":
         return None
-    for sheet, cells in _written(spreadsheet, rest, body, range_of):
+    for sheet, cells in _written(spreadsheet, rest, body):
         if sheet.protected_for is not None and email not in sheet.protected_for:
             return 400, error(400, PROTECTED)
         if sheet.grid is not None and cells is not None:
@@ -103,7 +103,7 @@ def protected_ranges(sheet: _Sheet, email: str) -> list[dict[str, Any]]:
 
 
 def _written(
-    spreadsheet: _Spreadsheet, rest: str, body: dict[str, Any], range_of: RangeOf
+    spreadsheet: _Spreadsheet, rest: str, body: dict[str, Any]
 ) -> Iterator[tuple[_Sheet, tuple[int, int, int, int] | None]]:
     """The worksheets a write touches, with the cells when the call names them in A1."""
     by_title = {sheet.title: sheet for sheet in spreadsheet.sheets}
@@ -121,7 +121,7 @@ def _written(
                 if where.get("sheetId") in by_id:
                     yield by_id[where["sheetId"]], None
     for a1 in a1s:
-        title, cells = range_of(a1)
+        title, cells = a1_range(a1)
         if title in by_title:
             yield by_title[title], cells
 

@@ -9,15 +9,10 @@ import aiohttp
 
 from infrastructure.console.try_chat import TRY_CHAT_ID
 from infrastructure.settings import Settings
+from infrastructure.telegram import texts
 
 TRY_FOLDER = Path("data/try")
 LOCAL_MODEL_WAIT_SECONDS = 3.0  # a local model that takes longer to list its models is not there
-PAID_HOW = "`balance-bot try --paid` (or `make run PAID=1`)"
-MODELS_LOCAL = "Messages are read by the local model {model} at {host} and by my own rules."
-MODELS_NO_LOCAL = "No local model answers at {host} ({model}): my own rules read the messages."
-MODELS_NONE = "PARSER_LLM=none: my own rules read every message."
-MODELS_NOT_PAID = "No paid model is called while trying; {how} lets it use ANTHROPIC_API_KEY's {model} too."
-MODELS_PAID = "Paid model: {model} with ANTHROPIC_API_KEY, as PARSER_LLM says (--paid)."
 
 
 def try_settings(
@@ -47,12 +42,13 @@ def try_settings(
 def models_line(settings: Settings, tried: Settings, *, paid: bool, local_answers: bool) -> str:
     """What reads the messages while trying, and how to let a paid model read them too."""
     if not settings.parser_llm:
-        return MODELS_NONE
+        return texts.MODELS_NONE
     where = {"model": settings.ollama_model, "host": settings.ollama_host}
-    local = MODELS_LOCAL if "ollama" in tried.parser_llm and local_answers else MODELS_NO_LOCAL
+    local = texts.MODELS_LOCAL if "ollama" in tried.parser_llm and local_answers else texts.MODELS_NO_LOCAL
     if paid and tried.anthropic_api_key and "anthropic" in tried.parser_llm:
-        return f"{local.format(**where)} {MODELS_PAID.format(model=settings.anthropic_model)}"
-    return f"{local.format(**where)} {MODELS_NOT_PAID.format(how=PAID_HOW, model=settings.anthropic_model)}"
+        return f"{local.format(**where)} {texts.MODELS_PAID.format(model=settings.anthropic_model)}"
+    not_paid = texts.MODELS_NOT_PAID.format(how=texts.PAID_HOW, model=settings.anthropic_model)
+    return f"{local.format(**where)} {not_paid}"
 
 
 async def local_model_answers(settings: Settings) -> bool:

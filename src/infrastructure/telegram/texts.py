@@ -548,6 +548,13 @@ TRY_BUTTONS = "     buttons: {buttons}"
 TRY_BUTTON = "[{label}] → {command}"
 TRY_FILES = "     files: {files}"
 TRY_NO_GOOGLE = "In the terminal there is no Google Sheet to connect: {why}"
+# What reads the messages while trying, and how to let a paid model read them too.
+PAID_HOW = "`balance-bot try --paid` (or `make run PAID=1`)"
+MODELS_LOCAL = "Messages are read by the local model {model} at {host} and by my own rules."
+MODELS_NO_LOCAL = "No local model answers at {host} ({model}): my own rules read the messages."
+MODELS_NONE = "PARSER_LLM=none: my own rules read every message."
+MODELS_NOT_PAID = "No paid model is called while trying; {how} lets it use ANTHROPIC_API_KEY's {model} too."
+MODELS_PAID = "Paid model: {model} with ANTHROPIC_API_KEY, as PARSER_LLM says (--paid)."
 TRY_NO_SUCH_COMMAND = "There is no {command} here; /help lists the commands."
 
 
