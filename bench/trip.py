@@ -48,6 +48,8 @@ class Trip:
 
     by_task: dict[int, list[str]] = field(default_factory=dict)
     tasks: list[int] = field(default_factory=list)  # the handler's task first, then those it started
+    # The followed tasks themselves, kept alive so that no later task reuses one's id and merges in.
+    alive: list[asyncio.Task[Any]] = field(default_factory=list)
     following: bool = False
 
     @property
@@ -114,6 +116,7 @@ def follow(trip: Trip) -> Any:
         if not trip.following and event == "call" and frame.f_code.co_name == HANDLER:
             trip.following = True
             trip.tasks.append(id(task))
+            trip.alive.append(task)
         if id(task) not in trip.tasks or _suspends_or_resumes(frame, event):
             return
         here = frame if event == "call" else frame.f_back
@@ -152,6 +155,7 @@ def _task_factory(trip: Trip) -> Any:
         task = asyncio.Task(coro, loop=loop, **kw)
         if parent is not None and id(parent) in trip.tasks:
             trip.tasks.append(id(task))
+            trip.alive.append(task)
         return task
 
     return factory

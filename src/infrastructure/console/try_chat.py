@@ -32,9 +32,9 @@ from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
-from infrastructure.telegram.category_replies import forgotten_reply, learned_reply
+from infrastructure.telegram.category_replies import CategoryReplies, forgotten_reply, learned_reply
+from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.member_replies import MemberReplies
-from infrastructure.telegram.plan_words import button_label, notice_texts, plan_text
 from infrastructure.telegram.replies import Replies
 
 TRY_CHAT_ID = -1
@@ -136,11 +136,13 @@ class TryChat:
             await self._set_quiet((rest.lower().split() or [""])[0], replies)
         elif command == "/language":
             chosen = await services.languages.choose(TRY_CHAT_ID, rest)
-            self._say(Replies.of(chosen.speech).language_chosen(chosen))
+            self._say(GroupReplies(Replies.of(chosen.speech)).language_chosen(chosen))
         elif command == "/usage":
-            self._say(replies.usage(await services.usage.this_month(TRY_CHAT_ID)))
+            self._say(GroupReplies(replies).usage(await services.usage.this_month(TRY_CHAT_ID)))
         elif command == "/connect":
-            self._say(texts.TRY_NO_GOOGLE.format(why=replies.connect_reply(SheetsNotConfigured())))
+            self._say(
+                texts.TRY_NO_GOOGLE.format(why=GroupReplies(replies).connect_reply(SheetsNotConfigured()))
+            )
         elif command in _MOVEMENTS or command == "/returned":
             await self._move(command, rest, replies)
         elif command == "/mybalance":
@@ -286,10 +288,10 @@ class TryChat:
                 self._say(replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(number)))
                 return
         if message_id is None:
-            self._say(replies.cat_how(book.names))
+            self._say(CategoryReplies(replies).cat_how(book.names))
             return
         outcome = await categorising.recategorise(*self._action(message_id), asked.name, number)
-        self._say(replies.recategorised(outcome, asked.name, replies.category_names(book)))
+        self._say(CategoryReplies(replies).recategorised(outcome, asked.name, replies.category_names(book)))
 
     async def _not_recategorised(
         self, asked: ShowLearned | NoSuchRow | CatWithoutName, replies: Replies, names: Sequence[str]
@@ -298,7 +300,7 @@ class TryChat:
         if isinstance(asked, NoSuchRow):
             return replies.say(texts.NO_SUCH_NUMBER, number=asked.typed)
         if isinstance(asked, CatWithoutName):
-            return replies.cat_how(names)
+            return CategoryReplies(replies).cat_how(names)
         if not self._is_admin():
             return replies.say(texts.ADMINS_ONLY)
         if asked.forget:
@@ -376,12 +378,12 @@ class TryChat:
         if plan.may_be_quiet:
             self._say(texts.CONFIRM_REACTION)
         else:
-            text = plan_text(plan, replies)
-            if text is not None:
-                self._say(text)
+            drawn = replies.drawn(plan)
+            if drawn.text is not None:
+                self._say(drawn.text)
             shown = [
-                texts.TRY_BUTTON.format(label=button_label(plan, button, replies), command=_COMMANDS[button])
-                for button in plan.buttons
+                texts.TRY_BUTTON.format(label=label, command=_COMMANDS[button])
+                for button, label in drawn.buttons
                 if button in _COMMANDS
             ]
             if shown:
@@ -397,7 +399,7 @@ class TryChat:
     async def _tell(self, later: LaterNotices, replies: Replies) -> None:
         if later.landed is not None and not await later.landed():
             return
-        for text in notice_texts(await later.notices(), replies):
+        for text in replies.notices(await later.notices()):
             self._say(text)
 
     def stop(self) -> None:

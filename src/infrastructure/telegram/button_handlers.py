@@ -15,6 +15,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import LedgerError, SavedMessage
 from infrastructure.telegram import texts
 from infrastructure.telegram.callback_answers import CallbackAnswers
+from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.confirmations import utf16_length
 from infrastructure.telegram.replies import Replies
 
@@ -64,7 +65,7 @@ class ButtonHandlers:
             chat_id, message_id, user_id, lambda: self._user_is_admin(context, chat_id, user_id)
         )
         if refused is not None:  # another member's confirmation keeps its buttons
-            await self._tell_tapper(query, replies.recategorised(refused, "", {}))
+            await self._tell_tapper(query, CategoryReplies(replies).recategorised(refused, "", {}))
             return
         try:
             book = await self._categorising.book(chat_id)
@@ -117,7 +118,7 @@ class ButtonHandlers:
             outcome = ActionRefused(ActionRefusal.UNKNOWN)
         shown = replies.category_names(book)
         if not isinstance(outcome, Recategorised):
-            await self._tell_tapper(query, replies.recategorised(outcome, name, shown))
+            await self._tell_tapper(query, CategoryReplies(replies).recategorised(outcome, name, shown))
             return
         await self._callbacks.answer(query)
         await query.edit_message_reply_markup(
@@ -126,7 +127,7 @@ class ButtonHandlers:
             )
         )
         if isinstance(query.message, Message):
-            await query.message.reply_text(replies.recategorised(outcome, name, shown))
+            await query.message.reply_text(CategoryReplies(replies).recategorised(outcome, name, shown))
 
     async def _button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
         query, user = update.callback_query, update.effective_user

@@ -1,14 +1,16 @@
-"""What the bot says about the categories learned in a group's sheet: /cat learned and /cat forget."""
+"""What the bot says about categories: a row's new category, /cat's how-to, what was learned and forgotten."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from balance_bot.capture.outcomes import ActionRefused
+from balance_bot.categories.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
 from infrastructure.telegram import texts
-from infrastructure.telegram.replies import Replies
+from infrastructure.telegram.wording import Wording
 
 
-def learned_reply(replies: Replies, learned: Mapping[str, str]) -> str:
+def learned_reply(replies: Wording, learned: Mapping[str, str]) -> str:
     """/cat learned: purpose words and the category learned for them, or that nothing was."""
     if not learned:
         return replies.say(texts.LEARNED_NONE)
@@ -16,6 +18,38 @@ def learned_reply(replies: Replies, learned: Mapping[str, str]) -> str:
     return replies.say(texts.LEARNED, count=replies.formats.number(len(learned)), lines=lines)
 
 
-def forgotten_reply(replies: Replies, forgotten: int) -> str:
+def forgotten_reply(replies: Wording, forgotten: int) -> str:
     """/cat forget: how many learned categories were dropped."""
     return replies.count(texts.FORGOTTEN, forgotten)
+
+
+class CategoryReplies:
+    """Categories in the words of one chat's replies."""
+
+    def __init__(self, words: Wording) -> None:
+        self._words = words
+
+    def recategorised(
+        self, outcome: RecategoriseOutcome, name: str, shown: Mapping[str, str] | None = None
+    ) -> str:
+        """After /cat NAME or a category tapped: the rows and their new category, the tab's names
+        when it has none called that, or why it was refused."""
+        match outcome:
+            case Recategorised(saved, category, numbers):
+                changed = [line for line in saved.lines if not numbers or line.number in numbers]
+                rows = ", ".join(
+                    f"{self._words.entry_number(line)} ({line.line.purpose})" for line in changed
+                )
+                return self._words.say(
+                    texts.RECATEGORISED, rows=rows, category=self._words.category(category.name, shown)
+                )
+            case NoSuchCategory(categories):
+                names = ", ".join(self._words.category(category.name, shown) for category in categories)
+                return self._words.say(texts.NO_SUCH_CATEGORY, name=name, names=names)
+            case ActionRefused(reason):
+                return self._words.say(texts.ACTION_REFUSALS[reason])
+        raise AssertionError("unreachable")
+
+    def cat_how(self, names: Sequence[str]) -> str:
+        """/cat without a name or not in reply to an expense."""
+        return self._words.say(texts.CAT_HOW, names=", ".join(names))

@@ -37,9 +37,9 @@ from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import LedgerError, SeenMember
 from infrastructure.telegram import texts
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO
-from infrastructure.telegram.category_replies import forgotten_reply, learned_reply
+from infrastructure.telegram.category_replies import CategoryReplies, forgotten_reply, learned_reply
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
-from infrastructure.telegram.plan_words import button_label, notice_texts, plan_text
+from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.links import month_link
 
@@ -221,7 +221,9 @@ class BotHandlers:
                     return
                 message_id = of_row
             else:
-                await self._reply(message, replies.cat_how([shown.get(n) or n for n in book.names]))
+                await self._reply(
+                    message, CategoryReplies(replies).cat_how([shown.get(n) or n for n in book.names])
+                )
                 return
             outcome = await self._categorising.recategorise(
                 message.chat_id,
@@ -234,7 +236,7 @@ class BotHandlers:
         except LedgerError as exc:
             await self._reply(message, replies.ledger_problem(exc))
             return
-        await self._reply(message, replies.recategorised(outcome, name, shown))
+        await self._reply(message, CategoryReplies(replies).recategorised(outcome, name, shown))
 
     async def _learned_categories(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, forget: bool
@@ -270,7 +272,7 @@ class BotHandlers:
         if message is None:
             return
         outcome = await self._languages.choose(message.chat_id, " ".join(context.args or []))
-        await self._reply(message, Replies.of(outcome.speech).language_chosen(outcome))
+        await self._reply(message, GroupReplies(Replies.of(outcome.speech)).language_chosen(outcome))
 
     async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         """/balance [month]: admins see where the group's cash stands, from the sheet; True when shown."""
@@ -320,7 +322,7 @@ class BotHandlers:
             await self._reply(message, replies.say(texts.USAGE_OFF))
             return
         report = await self._usage.this_month(None if private else message.chat_id)
-        await self._reply(message, replies.usage(report))
+        await self._reply(message, GroupReplies(replies).usage(report))
 
     async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
@@ -332,7 +334,7 @@ class BotHandlers:
             await message.reply_text(replies.say(texts.CONNECT_HOW))
             return
         outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
-        await message.reply_text(replies.connect_reply(outcome))
+        await message.reply_text(GroupReplies(replies).connect_reply(outcome))
 
     async def deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome as the reply, reaction or confirmation it calls for (for other handlers)."""
@@ -394,10 +396,13 @@ class BotHandlers:
             self._in_background(self._render_then(message, plan.then))
             return
         replies = await self._replies_for_plan(message, plan)
-        text = plan_text(plan, replies)
+        drawn = replies.drawn(plan)
+        text = drawn.text
         if plan.as_confirmation:
             buttons = tuple(
-                drawn for button in plan.buttons if (drawn := self._button(message, plan, button, replies))
+                button
+                for kind, label in drawn.buttons
+                if (button := self._button(message, plan.about, kind, label)) is not None
             )
             self._confirmations.submit(
                 Confirmation(
@@ -433,7 +438,7 @@ class BotHandlers:
     ) -> None:
         """Notices go through the confirmation queue, which waits out flood control and follows a
         migrated group."""
-        for text in notice_texts(await notices(), replies):
+        for text in replies.notices(await notices()):
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
             )
@@ -451,14 +456,13 @@ class BotHandlers:
         return Replies.of(plan.speech)
 
     def _button(
-        self, message: Message, plan: ReplyPlan, button: Button, replies: Replies
+        self, message: Message, about: int | None, button: Button, label: str
     ) -> InlineKeyboardButton | None:
-        label = button_label(plan, button, replies)
         if button is Button.THIS_MONTH:
             link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
             return InlineKeyboardButton(label, url=link) if link else None
         action = {Button.UNDO: UNDO, Button.SWITCH: SWITCH, Button.CATEGORY: CATEGORY_MENU}[button]
-        return InlineKeyboardButton(label, callback_data=f"{action}:{plan.about}")
+        return InlineKeyboardButton(label, callback_data=f"{action}:{about}")
 
     async def _replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""

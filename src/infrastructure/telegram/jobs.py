@@ -17,6 +17,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.members.movements import AdvanceReminders
 from balance_bot.ports import LedgerError, LedgerNotConnected
+from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.member_handlers import remind
 from infrastructure.telegram.replies import Replies
 
@@ -96,8 +97,8 @@ class MonthlyRounds:
         from infrastructure.charts import spending_per_day_png
 
         replies = Replies.of(await self._languages.for_group(chat_id))
-        caption = replies.monthly_summary(closed, self._khr_per_usd)
-        title = replies.chart_title(closed, self._khr_per_usd)
+        caption = BalanceReplies(replies).monthly_summary(closed, self._khr_per_usd)
+        title = BalanceReplies(replies).chart_title(closed, self._khr_per_usd)
         chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd, title)
         try:
             await _post_summary(bot, chat_id, chart, caption)

@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from balance_bot.capture.refusals import LedgerRefused
 from balance_bot.groups.languages import ChatLanguages
 from infrastructure.llm.cascade import BudgetReached
+from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,9 @@ class BudgetNotices:
         notices += [(user_id, self._languages.default) for user_id in sorted(self._admin_user_ids)]
         for chat_id, speech in notices:
             try:
-                await self._bot.send_message(chat_id, Replies.of(speech).budget_reached(reached))
+                await self._bot.send_message(
+                    chat_id, GroupReplies(Replies.of(speech)).budget_reached(reached)
+                )
             except TelegramError as exc:
                 log.warning("could not tell chat %s that the LLM budget is spent: %s", chat_id, exc)
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache, reduce
 
 from balance_bot.balances.service import (
-    Balance,
     BalanceOutcome,
-    BalanceUnavailable,
-    FutureMonth,
-    UnknownMonth,
 )
 from balance_bot.capture.outcomes import (
     ON_THE_DAY_POSTED,
@@ -42,31 +39,21 @@ from balance_bot.capture.outcomes import (
     Voided,
 )
 from balance_bot.capture.refusals import LedgerRefused
-from balance_bot.categories.budget_watch import BudgetCrossed
-from balance_bot.categories.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
-from balance_bot.domain.balances import ZERO, PeriodBalance
-from balance_bot.domain.budgets import budget_use
-from balance_bot.domain.categories import TOTAL, CategoryBook
+from balance_bot.capture.reply_plan import Button, Notices, ReplyPlan
+from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.language import Language, Speech
-from balance_bot.domain.ledger import Period, SavedLine
+from balance_bot.domain.ledger import SavedLine
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.numerals import OVERSIZED
-from balance_bot.groups.connect import Connected, ConnectOutcome, NotASheet, SheetsNotConfigured
-from balance_bot.groups.languages import LanguageChosen, LanguageOutcome
 from balance_bot.ports import (
-    LedgerAccessDenied,
     LedgerError,
-    LedgerNotFound,
-    MonthUsage,
     QueuedMessage,
     SavedMessage,
 )
-from infrastructure.i18n.catalogs import translations
-from infrastructure.i18n.formats import Formats
-from infrastructure.llm.cascade import BudgetReached
-from infrastructure.telegram import ledger_problems, texts, undated
-from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.i18n.words import Words
+from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.sheet_words import movement_note, top_up_note
 
 ENGLISH = Speech(Language.ENGLISH)
@@ -76,13 +63,17 @@ LONGEST_LIST = 3500
 MAX_MEMBERS_SHOWN = 10
 
 
-class Replies:
-    """The bot's words in one chat's language: texts.py's messages translated, numbers formatted."""
+@dataclass(frozen=True, slots=True)
+class DrawnPlan:
+    """What a chat face shows for a plan: the text, and each button with its label."""
 
-    def __init__(self, speech: Speech) -> None:
-        self.speech = speech
-        self.formats = Formats(speech)
-        self._catalog = translations(speech.language)
+    text: str | None
+    buttons: tuple[tuple[Button, str], ...]
+
+
+class Replies(Words):
+    """The bot's words in one chat's language about what it captured: confirmations, questions,
+    refusals; each other room's replies (balances, groups, categories, members) build on them."""
 
     @staticmethod
     @cache
@@ -90,16 +81,15 @@ class Replies:
         """The replies for a chat's speech, made once per language and digits."""
         return Replies(speech)
 
-    def say(self, message: str, **values: object) -> str:
-        """A message of texts.py in the chat's language, its placeholders filled."""
-        return self._catalog.gettext(message).format(**values) if values else self._catalog.gettext(message)
-
-    def count(self, message: tuple[str, str], count: int, **values: object) -> str:
-        """A message with a count, in the plural form the language takes for it."""
-        singular, plural = message
-        return self._catalog.ngettext(singular, plural, count).format(
-            count=self.formats.number(count), **values
-        )
+    def balance_reply(
+        self,
+        outcome: BalanceOutcome,
+        khr_per_usd: Decimal,
+        book: CategoryBook | None = None,
+        shown: Mapping[str, str] | None = None,
+    ) -> str:
+        """The answer to /balance (the members' and questions' replies say it through their Wording)."""
+        return BalanceReplies(self).balance_reply(outcome, khr_per_usd, book, shown)
 
     def help(self) -> str:
         """/help: how to post, the commands, and categories."""
@@ -113,31 +103,6 @@ class Replies:
             return {}
         return {category.name: category.name_km for category in book.categories if category.name_km}
 
-    def category(self, name: str, shown: Mapping[str, str] | None = None) -> str:
-        """A category as the chat reads it: its Khmer name in Khmer, when the tab gives one."""
-        return (shown or {}).get(name) or name
-
-    def recategorised(
-        self, outcome: RecategoriseOutcome, name: str, shown: Mapping[str, str] | None = None
-    ) -> str:
-        """After /cat NAME or a category tapped: the rows and their new category, the tab's names
-        when it has none called that, or why it was refused."""
-        match outcome:
-            case Recategorised(saved, category, numbers):
-                changed = [line for line in saved.lines if not numbers or line.number in numbers]
-                rows = ", ".join(f"{self.entry_number(line)} ({line.line.purpose})" for line in changed)
-                return self.say(texts.RECATEGORISED, rows=rows, category=self.category(category.name, shown))
-            case NoSuchCategory(categories):
-                names = ", ".join(self.category(category.name, shown) for category in categories)
-                return self.say(texts.NO_SUCH_CATEGORY, name=name, names=names)
-            case ActionRefused(reason):
-                return self.say(texts.ACTION_REFUSALS[reason])
-        raise AssertionError("unreachable")
-
-    def cat_how(self, names: Sequence[str]) -> str:
-        """/cat without a name or not in reply to an expense."""
-        return self.say(texts.CAT_HOW, names=", ".join(names))
-
     def commands(self) -> list[tuple[str, str]]:
         """The command menu: each command and what it does."""
         return [(name, self.say(about)) for name, about in texts.COMMANDS]
@@ -147,14 +112,6 @@ class Replies:
         if money.amount >= OVERSIZED:
             return self.say(texts.THAT_AMOUNT)
         return self.formats.amount(money)
-
-    def day(self, day: date, *, with_year: bool = False) -> str:
-        """'Sat 21 Nov', as the confirmations name a day."""
-        return self.formats.day(day, with_year=with_year)
-
-    def period(self, period: Period) -> str:
-        """'November 2026'."""
-        return self.formats.month(period.year, period.month)
 
     def ask_purpose(self, entry: ExpenseEntry) -> str:
         """The follow-up question for an amount without purpose."""
@@ -182,233 +139,6 @@ class Replies:
         """Why an expense was not saved."""
         limit = Money(limits.maximum_for(entry.money.currency), entry.money.currency)
         return self.say(texts.REFUSALS[reason], amount=self.amount(entry.money), limit=self.amount(limit))
-
-    def language_chosen(self, outcome: LanguageOutcome) -> str:
-        """The answer to /language, in the language just chosen."""
-        if not isinstance(outcome, LanguageChosen):
-            return self.say(texts.LANGUAGE_HOW)
-        speech = outcome.speech
-        khmer = speech.language is Language.KHMER
-        return self.say(texts.LANGUAGE_CHOSEN[khmer, speech.khmer_digits])
-
-    def balance_reply(
-        self,
-        outcome: BalanceOutcome,
-        khr_per_usd: Decimal,
-        book: CategoryBook | None = None,
-        shown: Mapping[str, str] | None = None,
-    ) -> str:
-        """The answer to /balance; with the group's categories, its spending by category and budgets."""
-        match outcome:
-            case Balance(balance, current, settles_on, open_until):
-                text = self.balance_text(balance, khr_per_usd, current=current)
-                if book is not None:
-                    text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
-                members = MemberReplies(self).section(balance, khr_per_usd)
-                text = "\n".join([text, *members, *undated.note(self, balance)])
-                if open_until is not None:
-                    still_open = self.say(
-                        texts.STILL_OPEN, month=self.period(balance.period), day=self.day(open_until)
-                    )
-                    return f"{text}\n{still_open}"
-                if settles_on is None:
-                    return text
-                provisional = self.say(
-                    texts.OPENING_PROVISIONAL,
-                    month=self.period(balance.period.previous()),
-                    day=self.day(settles_on),
-                )
-                return f"{text}\n{provisional}"
-            case UnknownMonth(words):
-                return self.say(texts.BALANCE_UNKNOWN_MONTH, words=words)
-            case FutureMonth(period):
-                return self.say(texts.BALANCE_FUTURE, month=self.period(period))
-            case BalanceUnavailable(error):
-                return self.balance_problem(error)
-        raise AssertionError("unreachable")
-
-    def balance_text(self, balance: PeriodBalance, khr_per_usd: Decimal, *, current: bool = True) -> str:
-        """Per currency the opening, top-ups, spending and what is left; the total; who spent what."""
-        money = self.formats.money
-        month = self.period(balance.period)
-        lines = [self.say(texts.BALANCE_TITLE if current else texts.BALANCE_TITLE_SO_FAR, month=month)]
-        for currency, sums in balance.currencies.items():
-            lines.append(
-                self.say(
-                    texts.BALANCE_CURRENCY if current else texts.BALANCE_CURRENCY_CLOSED,
-                    currency=currency.value,
-                    opening=money(sums.opening, currency),
-                    topups=money(sums.topups, currency),
-                    spent=money(sums.spent, currency),
-                    left=money(sums.closing, currency),
-                )
-            )
-        lines.append(
-            self.say(
-                texts.BALANCE_TOGETHER if current else texts.BALANCE_TOGETHER_CLOSED,
-                rate=money(khr_per_usd, Currency.KHR),
-                together=money(balance.combined_usd(khr_per_usd), Currency.USD),
-            )
-        )
-        figures = balance.figures
-        lines.append(
-            self.say(
-                texts.BALANCE_COUNTS,
-                expenses=self.count(texts.EXPENSES, figures.entries),
-                topups=self.count(texts.TOPUPS, figures.topup_count),
-            )
-        )
-        if figures.by_member:
-
-            def in_dollars(spent: Mapping[Currency, Decimal]) -> Decimal:
-                return spent.get(Currency.USD, ZERO) + spent.get(Currency.KHR, ZERO) / khr_per_usd
-
-            ranked = sorted(figures.by_member.items(), key=lambda item: -in_dollars(item[1]))
-            lines.append(self.say(texts.SPENT_BY_MEMBER))
-            for member, spent in ranked[:MAX_MEMBERS_SHOWN]:
-                parts = [money(amount, currency) for currency, amount in spent.items() if amount]
-                lines.append(f"• {member}: {' + '.join(parts)}")
-            if len(ranked) > MAX_MEMBERS_SHOWN:
-                more = self.formats.number(len(ranked) - MAX_MEMBERS_SHOWN)
-                lines.append(self.say(texts.MORE_MEMBERS, count=more))
-        return "\n".join(lines)
-
-    def by_category(
-        self,
-        balance: PeriodBalance,
-        khr_per_usd: Decimal,
-        book: CategoryBook,
-        shown: Mapping[str, str] | None = None,
-    ) -> list[str]:
-        """'By category:' and a line per category spent on or budgeted, against its budget if it has one."""
-        spent = balance.figures.by_category
-        lines = []
-        for category in [*book.choices, *(c for c in book.budgeted if c not in book.choices)]:
-            amounts = spent.get(category.name, {}) if category.name.casefold() != TOTAL.casefold() else None
-            use = budget_use(category, amounts if amounts is not None else balance.figures.spent, khr_per_usd)
-            name = self.say(texts.ALL_SPENDING) if amounts is None else self.category(category.name, shown)
-            if use is not None:
-                lines.append(
-                    self.say(
-                        texts.CATEGORY_OF_BUDGET,
-                        category=name,
-                        spent=self.formats.money(use.spent, use.currency),
-                        budget=self.formats.money(use.budget, use.currency),
-                        percent=self.formats.number(use.percent, decimals=0),
-                    )
-                )
-            elif amounts and any(amounts.values()):
-                lines.append(self.say(texts.CATEGORY_SPENT, category=name, spent=self._sums(amounts)))
-        unnamed = {name: amounts for name, amounts in spent.items() if book.named(name) is None}
-        for name, amounts in unnamed.items():
-            if any(amounts.values()):
-                label = name or self.say(texts.NO_CATEGORY)
-                lines.append(self.say(texts.CATEGORY_SPENT, category=label, spent=self._sums(amounts)))
-        return [self.say(texts.BY_CATEGORY), *lines] if lines else []
-
-    def _sums(self, amounts: Mapping[Currency, Decimal]) -> str:
-        return " + ".join(
-            self.formats.money(amount, currency) for currency, amount in amounts.items() if amount
-        )
-
-    def budget_crossed(self, crossed: BudgetCrossed, shown: Mapping[str, str] | None = None) -> str:
-        """The once-a-threshold notice: 80% of a budget used, or all of it."""
-        use = crossed.use
-        is_total = use.category.name.casefold() == TOTAL.casefold()
-        name = self.say(texts.ALL_SPENDING) if is_total else self.category(use.category.name, shown)
-        money = self.formats.money
-        if crossed.threshold >= 100:
-            return self.say(
-                texts.BUDGET_USED_UP,
-                category=name,
-                budget=money(use.budget, use.currency),
-                spent=money(use.spent, use.currency),
-            )
-        return self.say(
-            texts.BUDGET_NEARLY_USED,
-            category=name,
-            spent=money(use.spent, use.currency),
-            percent=self.formats.number(use.percent, decimals=0),
-            budget=money(use.budget, use.currency),
-            left=money(use.left, use.currency),
-        )
-
-    def monthly_summary(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str:
-        """Posted once a month has closed: its balance, under the chart of spending per day."""
-        closed = self.say(texts.MONTH_CLOSED, month=self.period(balance.period))
-        return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False)
-
-    def chart_title(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str | None:
-        """The chart's title; none in Khmer, whose shaping the chart's font cannot do (the caption names
-        the month)."""
-        if self.speech.language is Language.KHMER:
-            return None
-        rate = self.formats.number(khr_per_usd)
-        return self.say(texts.CHART_TITLE, month=self.period(balance.period), rate=rate)
-
-    def budget_reached(self, reached: BudgetReached) -> str:
-        """The once-a-month notice that paid LLM calls stopped."""
-        return self.say(
-            texts.BUDGET_REACHED,
-            month=self._month(reached.month),
-            spent=self.formats.usd(reached.spent_usd),
-            budget=self.formats.usd(reached.budget_usd),
-        )
-
-    def usage(self, report: MonthUsage) -> str:
-        """/usage: the month's messages, LLM calls per provider, fallbacks and cost."""
-        number = self.formats.number
-        title = texts.USAGE_TITLE_GROUP if report.chat_id is not None else texts.USAGE_TITLE_ALL
-        lines = [self.say(title, month=self._month(report.month))]
-        if report.messages:
-            share = Decimal(100 * report.messages_without_llm) / report.messages
-            lines.append(
-                self.say(
-                    texts.USAGE_MESSAGES,
-                    messages=number(report.messages),
-                    share=number(share, decimals=1),
-                    without=number(report.messages_without_llm),
-                )
-            )
-        else:
-            lines.append(self.say(texts.USAGE_NO_MESSAGES))
-        calls = sum(provider.calls for provider in report.providers)
-        for provider in report.providers:
-            parts = [self.count(texts.USAGE_CALLS, provider.calls)]
-            if provider.failed:
-                parts.append(self.say(texts.USAGE_FAILED, count=number(provider.failed)))
-            if provider.fallbacks:
-                parts.append(self.say(texts.USAGE_AS_FALLBACK, count=number(provider.fallbacks)))
-            if provider.median_latency_ms is not None:
-                parts.append(self.say(texts.USAGE_MEDIAN, milliseconds=number(provider.median_latency_ms)))
-            tokens = provider.input_tokens + provider.output_tokens
-            parts.append(self.say(texts.USAGE_TOKENS, count=number(tokens)))
-            if provider.cost_usd:
-                parts.append(self.formats.usd(provider.cost_usd, precise=True))
-            lines.append(f"• {provider.provider}: {', '.join(parts)}")
-        if calls:
-            fallbacks = sum(provider.fallbacks for provider in report.providers)
-            lines.append(
-                self.say(
-                    texts.USAGE_FALLBACK_RATE,
-                    fallbacks=number(fallbacks),
-                    calls=number(calls),
-                    share=number(Decimal(100 * fallbacks) / calls, decimals=1),
-                )
-            )
-            if report.category_calls:
-                lines.append(self.count(texts.USAGE_CATEGORY_CALLS, report.category_calls))
-        else:
-            lines.append(self.say(texts.USAGE_NO_CALLS))
-        paid = self.formats.usd(report.cost_usd, precise=True)
-        budget = self.formats.usd(report.budget_usd)
-        paid_line = texts.USAGE_PAID_ALL if report.chat_id is None else texts.USAGE_PAID_GROUP
-        lines.append(self.say(paid_line, paid=paid, budget=budget))
-        return "\n".join(lines)
-
-    def _month(self, month: str) -> str:
-        year, number = month.split("-")
-        return self.formats.month(int(year), int(number))
 
     def unsure(self, text: str, is_unsure: bool) -> str:
         """A confirmation, with a request to check it when the reading was in doubt."""
@@ -594,6 +324,27 @@ class Replies:
     def _entry(self, line: SavedLine) -> str:
         return f"{self.amount(line.line.money)} – {line.line.purpose}"
 
+    def drawn(self, plan: ReplyPlan) -> DrawnPlan:
+        """A reply plan in words: its text (None when the bot stays silent) and its buttons' labels."""
+        text = self.reply_for(plan.outcome, plan.member, plan.category_names)
+        return DrawnPlan(text, tuple((button, self._label(plan, button)) for button in plan.buttons))
+
+    def _label(self, plan: ReplyPlan, button: Button) -> str:
+        saved = plan.saved
+        if button is Button.UNDO:
+            return self.undo_button(saved)
+        if button is Button.SWITCH and saved is not None:
+            return self.switch_button(saved)
+        if button is Button.CATEGORY and saved is not None:
+            category = self.category(saved.lines[0].line.category, plan.category_names)
+            return self.say(texts.CATEGORY_BUTTON, category=category)
+        return self.say(texts.THIS_MONTH_BUTTON)
+
+    def notices(self, notices: Notices) -> list[str]:
+        """The notices after a confirmation, one message each."""
+        crossed = BalanceReplies(self).budget_crossed
+        return [crossed(budget, notices.category_names) for budget in notices.budgets_crossed]
+
     def reply_for(
         self, outcome: Outcome, member: str, categories: Mapping[str, str] | None = None
     ) -> str | None:
@@ -642,26 +393,6 @@ class Replies:
             case SeveralMembersNamed(names):
                 return self.say(texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
         return None
-
-    def connect_reply(self, outcome: ConnectOutcome) -> str:
-        """The answer to /connect."""
-        match outcome:
-            case Connected(spreadsheet_id, title):
-                link = f"https://docs.google.com/spreadsheets/d/{spreadsheet_id}"
-                return self.say(texts.CONNECTED, title=title, link=link)
-            case NotASheet():
-                return self.say(texts.NOT_A_SHEET)
-            case SheetsNotConfigured():
-                return self.say(texts.NO_SHEETS)
-            case LedgerProblem(LedgerAccessDenied() as denied):
-                return self.say(texts.CONNECT_NO_ACCESS, email=denied.share_with)
-            case LedgerProblem(LedgerNotFound()):
-                return self.say(texts.CONNECT_NOT_FOUND)
-            case LedgerProblem(LedgerRefused() as refused):
-                return ledger_problems.connect_refused(self.say, refused)
-            case LedgerProblem(error):
-                return self.ledger_problem(error)
-        return self.say(texts.UNAVAILABLE)
 
     def balance_problem(self, error: LedgerError) -> str:
         """Why /balance has no answer: the sheet could not be read."""

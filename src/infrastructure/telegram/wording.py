@@ -10,7 +10,7 @@ from typing import Protocol
 from balance_bot.balances.service import BalanceOutcome
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.language import Speech
-from balance_bot.domain.ledger import Period
+from balance_bot.domain.ledger import Period, SavedLine
 from infrastructure.i18n.formats import Formats
 
 
@@ -34,6 +34,18 @@ class Wording(Protocol):
 
     def period(self, period: Period) -> str:
         """A month, as the chat writes it."""
+        ...
+
+    def month(self, month: str) -> str:
+        """A month written '2026-11', as the chat names it."""
+        ...
+
+    def category(self, name: str, shown: Mapping[str, str] | None = None) -> str:
+        """A category as the chat reads it."""
+        ...
+
+    def entry_number(self, saved: SavedLine) -> str:
+        """'No 12': an entry as bookkeepers name it."""
         ...
 
     def balance_reply(

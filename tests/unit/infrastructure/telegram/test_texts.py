@@ -20,6 +20,7 @@ from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.ports import MonthUsage, ProviderUsage, QueuedMessage, SavedMessage
 from infrastructure.llm.cascade import BudgetReached
 from infrastructure.telegram import texts
+from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.replies import ENGLISH, Replies
 
 replies = Replies(ENGLISH)
@@ -27,7 +28,7 @@ replies = Replies(ENGLISH)
 
 def test_usage_of_a_quiet_month_says_so_rather_than_dividing_by_zero():
     report = MonthUsage("2026-12", (), 0, 0, Decimal(0), Decimal(5))
-    assert replies.usage(report) == (
+    assert GroupReplies(replies).usage(report) == (
         "LLM use in December 2026, all groups\n"
         "Messages read: none counted yet\n"
         "No LLM calls this month.\n"
@@ -39,7 +40,7 @@ def test_usage_lists_each_provider_with_what_it_did():
     ollama = ProviderUsage("ollama", 40, 2, 0, 36000, 1600, Decimal(0), 820)
     anthropic = ProviderUsage("anthropic", 8, 0, 8, 12000, 480, Decimal("0.0144"), 1400)
     report = MonthUsage("2026-11", (ollama, anthropic), 1234, 1186, Decimal("0.0144"), Decimal(5))
-    lines = replies.usage(report).splitlines()
+    lines = GroupReplies(replies).usage(report).splitlines()
     assert lines[1] == "Messages read: 1,234; decided without an LLM: 1,186 (96.1%)"
     assert lines[2] == "• ollama: 40 calls, 2 failed, median 820 ms, 37,600 tokens"
     assert lines[3] == "• anthropic: 8 calls, 8 as fallback, median 1,400 ms, 12,480 tokens, 0.0144 USD"
@@ -47,7 +48,7 @@ def test_usage_lists_each_provider_with_what_it_did():
 
 
 def test_the_budget_notice_names_the_month_the_spend_and_the_setting():
-    text = replies.budget_reached(BudgetReached("2026-11", Decimal("5.0012"), Decimal(5), -100))
+    text = GroupReplies(replies).budget_reached(BudgetReached("2026-11", Decimal("5.0012"), Decimal(5), -100))
     assert text.startswith("The LLM budget for November 2026 is spent: 5.00 USD of 5.00 USD.")
     assert "LLM_MONTHLY_BUDGET_USD" in text
 

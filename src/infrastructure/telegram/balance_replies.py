@@ -1,0 +1,197 @@
+"""What the bot says about a month's cash: /balance, spending by category, budgets, the month's summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from balance_bot.balances.service import (
+    Balance,
+    BalanceOutcome,
+    BalanceUnavailable,
+    FutureMonth,
+    UnknownMonth,
+)
+from balance_bot.categories.budget_watch import BudgetCrossed
+from balance_bot.domain.balances import ZERO, PeriodBalance
+from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.categories import TOTAL, CategoryBook
+from balance_bot.domain.language import Language
+from balance_bot.domain.money import Currency
+from infrastructure.telegram import ledger_problems, texts, undated
+from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.telegram.wording import Wording
+
+MAX_MEMBERS_SHOWN = 10
+
+
+class BalanceReplies:
+    """A month's figures in the words and numbers of one chat's replies."""
+
+    def __init__(self, words: Wording) -> None:
+        self._words = words
+
+    def balance_reply(
+        self,
+        outcome: BalanceOutcome,
+        khr_per_usd: Decimal,
+        book: CategoryBook | None = None,
+        shown: Mapping[str, str] | None = None,
+    ) -> str:
+        """The answer to /balance; with the group's categories, its spending by category and budgets."""
+        match outcome:
+            case Balance(balance, current, settles_on, open_until):
+                text = self.balance_text(balance, khr_per_usd, current=current)
+                if book is not None:
+                    text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
+                members = MemberReplies(self._words).section(balance, khr_per_usd)
+                text = "\n".join([text, *members, *undated.note(self._words, balance)])
+                if open_until is not None:
+                    still_open = self._words.say(
+                        texts.STILL_OPEN,
+                        month=self._words.period(balance.period),
+                        day=self._words.day(open_until),
+                    )
+                    return f"{text}\n{still_open}"
+                if settles_on is None:
+                    return text
+                provisional = self._words.say(
+                    texts.OPENING_PROVISIONAL,
+                    month=self._words.period(balance.period.previous()),
+                    day=self._words.day(settles_on),
+                )
+                return f"{text}\n{provisional}"
+            case UnknownMonth(words):
+                return self._words.say(texts.BALANCE_UNKNOWN_MONTH, words=words)
+            case FutureMonth(period):
+                return self._words.say(texts.BALANCE_FUTURE, month=self._words.period(period))
+            case BalanceUnavailable(error):
+                return ledger_problems.balance_problem(self._words.say, error)
+        raise AssertionError("unreachable")
+
+    def balance_text(self, balance: PeriodBalance, khr_per_usd: Decimal, *, current: bool = True) -> str:
+        """Per currency the opening, top-ups, spending and what is left; the total; who spent what."""
+        money = self._words.formats.money
+        month = self._words.period(balance.period)
+        lines = [self._words.say(texts.BALANCE_TITLE if current else texts.BALANCE_TITLE_SO_FAR, month=month)]
+        for currency, sums in balance.currencies.items():
+            lines.append(
+                self._words.say(
+                    texts.BALANCE_CURRENCY if current else texts.BALANCE_CURRENCY_CLOSED,
+                    currency=currency.value,
+                    opening=money(sums.opening, currency),
+                    topups=money(sums.topups, currency),
+                    spent=money(sums.spent, currency),
+                    left=money(sums.closing, currency),
+                )
+            )
+        lines.append(
+            self._words.say(
+                texts.BALANCE_TOGETHER if current else texts.BALANCE_TOGETHER_CLOSED,
+                rate=money(khr_per_usd, Currency.KHR),
+                together=money(balance.combined_usd(khr_per_usd), Currency.USD),
+            )
+        )
+        figures = balance.figures
+        lines.append(
+            self._words.say(
+                texts.BALANCE_COUNTS,
+                expenses=self._words.count(texts.EXPENSES, figures.entries),
+                topups=self._words.count(texts.TOPUPS, figures.topup_count),
+            )
+        )
+        if figures.by_member:
+
+            def in_dollars(spent: Mapping[Currency, Decimal]) -> Decimal:
+                return spent.get(Currency.USD, ZERO) + spent.get(Currency.KHR, ZERO) / khr_per_usd
+
+            ranked = sorted(figures.by_member.items(), key=lambda item: -in_dollars(item[1]))
+            lines.append(self._words.say(texts.SPENT_BY_MEMBER))
+            for member, spent in ranked[:MAX_MEMBERS_SHOWN]:
+                parts = [money(amount, currency) for currency, amount in spent.items() if amount]
+                lines.append(f"• {member}: {' + '.join(parts)}")
+            if len(ranked) > MAX_MEMBERS_SHOWN:
+                more = self._words.formats.number(len(ranked) - MAX_MEMBERS_SHOWN)
+                lines.append(self._words.say(texts.MORE_MEMBERS, count=more))
+        return "\n".join(lines)
+
+    def by_category(
+        self,
+        balance: PeriodBalance,
+        khr_per_usd: Decimal,
+        book: CategoryBook,
+        shown: Mapping[str, str] | None = None,
+    ) -> list[str]:
+        """'By category:' and a line per category spent on or budgeted, against its budget if it has one."""
+        spent = balance.figures.by_category
+        lines = []
+        for category in [*book.choices, *(c for c in book.budgeted if c not in book.choices)]:
+            amounts = spent.get(category.name, {}) if category.name.casefold() != TOTAL.casefold() else None
+            use = budget_use(category, amounts if amounts is not None else balance.figures.spent, khr_per_usd)
+            name = (
+                self._words.say(texts.ALL_SPENDING)
+                if amounts is None
+                else self._words.category(category.name, shown)
+            )
+            if use is not None:
+                lines.append(
+                    self._words.say(
+                        texts.CATEGORY_OF_BUDGET,
+                        category=name,
+                        spent=self._words.formats.money(use.spent, use.currency),
+                        budget=self._words.formats.money(use.budget, use.currency),
+                        percent=self._words.formats.number(use.percent, decimals=0),
+                    )
+                )
+            elif amounts and any(amounts.values()):
+                lines.append(self._words.say(texts.CATEGORY_SPENT, category=name, spent=self._sums(amounts)))
+        unnamed = {name: amounts for name, amounts in spent.items() if book.named(name) is None}
+        for name, amounts in unnamed.items():
+            if any(amounts.values()):
+                label = name or self._words.say(texts.NO_CATEGORY)
+                lines.append(self._words.say(texts.CATEGORY_SPENT, category=label, spent=self._sums(amounts)))
+        return [self._words.say(texts.BY_CATEGORY), *lines] if lines else []
+
+    def _sums(self, amounts: Mapping[Currency, Decimal]) -> str:
+        return " + ".join(
+            self._words.formats.money(amount, currency) for currency, amount in amounts.items() if amount
+        )
+
+    def budget_crossed(self, crossed: BudgetCrossed, shown: Mapping[str, str] | None = None) -> str:
+        """The once-a-threshold notice: 80% of a budget used, or all of it."""
+        use = crossed.use
+        is_total = use.category.name.casefold() == TOTAL.casefold()
+        name = (
+            self._words.say(texts.ALL_SPENDING)
+            if is_total
+            else self._words.category(use.category.name, shown)
+        )
+        money = self._words.formats.money
+        if crossed.threshold >= 100:
+            return self._words.say(
+                texts.BUDGET_USED_UP,
+                category=name,
+                budget=money(use.budget, use.currency),
+                spent=money(use.spent, use.currency),
+            )
+        return self._words.say(
+            texts.BUDGET_NEARLY_USED,
+            category=name,
+            spent=money(use.spent, use.currency),
+            percent=self._words.formats.number(use.percent, decimals=0),
+            budget=money(use.budget, use.currency),
+            left=money(use.left, use.currency),
+        )
+
+    def monthly_summary(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str:
+        """Posted once a month has closed: its balance, under the chart of spending per day."""
+        closed = self._words.say(texts.MONTH_CLOSED, month=self._words.period(balance.period))
+        return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False)
+
+    def chart_title(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str | None:
+        """The chart's title; none in Khmer, whose shaping the chart's font cannot do (the caption names
+        the month)."""
+        if self._words.speech.language is Language.KHMER:
+            return None
+        rate = self._words.formats.number(khr_per_usd)
+        return self._words.say(texts.CHART_TITLE, month=self._words.period(balance.period), rate=rate)
