@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import select
 import zlib
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
 from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import IncomingMessage
-from balance_bot.categories.cat_words import CategoryOfRow, CatWithoutName, NoSuchRow, ShowLearned, cat_asked
+from balance_bot.categories.cat_command import CatCommand
 from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import EntrySource, Period, SavedLine
 from balance_bot.domain.members import MovementKind, PaymentMode
@@ -32,7 +32,7 @@ from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
-from infrastructure.telegram.category_replies import CategoryReplies, forgotten_reply, learned_reply
+from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
@@ -274,38 +274,17 @@ class TryChat:
     async def _recategorise(self, words: str, replies: Replies) -> None:
         """/cat NAME: the member's last expense gets that category; /cat 12 NAME, row No 12 of the month;
         /cat learned and /cat forget, what was learned (admins)."""
-        categorising, balances = self._services.categorising, self._services.balances
-        book = await categorising.book(TRY_CHAT_ID)
-        asked = cat_asked(words.split(), answers_a_message=False)
-        if isinstance(asked, ShowLearned | NoSuchRow | CatWithoutName):
-            self._say(await self._not_recategorised(asked, replies, book.names))
-            return
-        message_id = self._last_expense.get(self._member)
-        number = asked.number if isinstance(asked, CategoryOfRow) else None
-        if number is not None:
-            message_id = await balances.message_of_row(TRY_CHAT_ID, balances.current_period(), number)
-            if message_id is None:
-                self._say(replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(number)))
-                return
-        if message_id is None:
-            self._say(CategoryReplies(replies).cat_how(book.names))
-            return
-        outcome = await categorising.recategorise(*self._action(message_id), asked.name, number)
-        self._say(CategoryReplies(replies).recategorised(outcome, asked.name, replies.category_names(book)))
-
-    async def _not_recategorised(
-        self, asked: ShowLearned | NoSuchRow | CatWithoutName, replies: Replies, names: Sequence[str]
-    ) -> str:
-        categorising = self._services.categorising
-        if isinstance(asked, NoSuchRow):
-            return replies.say(texts.NO_SUCH_NUMBER, number=asked.typed)
-        if isinstance(asked, CatWithoutName):
-            return CategoryReplies(replies).cat_how(names)
-        if not self._is_admin():
-            return replies.say(texts.ADMINS_ONLY)
-        if asked.forget:
-            return forgotten_reply(replies, await categorising.forget(TRY_CHAT_ID))
-        return learned_reply(replies, await categorising.learned(TRY_CHAT_ID))
+        cat = CatCommand(self._services.categorising, self._services.balances)
+        _, _, member_id, is_admin = self._action(0)
+        answer = await cat.run(
+            TRY_CHAT_ID,
+            words.split(),
+            member_id,
+            is_admin,
+            about=self._last_expense.get(self._member),
+            answers_a_message=False,
+        )
+        self._say(CategoryReplies(replies).cat_answer(answer))
 
     async def _balance(self, words: str, replies: Replies) -> None:
         """/balance [month]: the group's cash; /balance Dara or @Dara, one member's figures."""

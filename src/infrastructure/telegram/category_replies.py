@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from balance_bot.capture.outcomes import ActionRefused
+from balance_bot.capture.outcomes import ActionRefused, LedgerProblem
+from balance_bot.capture.reply_plan import category_names_in
+from balance_bot.categories.cat_command import (
+    AdminsOnly,
+    CatAnswer,
+    CatHow,
+    Forgotten,
+    Learned,
+    NoRowNumbered,
+)
 from balance_bot.categories.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
-from infrastructure.telegram import texts
+from infrastructure.telegram import ledger_problems, texts
 from infrastructure.telegram.wording import Wording
 
 
@@ -49,6 +58,29 @@ class CategoryReplies:
             case ActionRefused(reason):
                 return self._words.say(texts.ACTION_REFUSALS[reason])
         raise AssertionError("unreachable")
+
+    def cat_answer(self, answer: CatAnswer) -> str:
+        """The answer to /cat, in the group's names for its categories."""
+        words, book = self._words, answer.book
+        shown = category_names_in(book, words.speech.language) if book is not None else {}
+        match answer.outcome:
+            case CatHow():
+                names = [shown.get(name) or name for name in (book.names if book is not None else ())]
+                return self.cat_how(names)
+            case NoRowNumbered(typed, number):
+                return words.say(
+                    texts.NO_SUCH_NUMBER, number=words.formats.number(number) if number is not None else typed
+                )
+            case Learned(learned):
+                return learned_reply(words, learned)
+            case Forgotten(count):
+                return forgotten_reply(words, count)
+            case AdminsOnly():
+                return words.say(texts.ADMINS_ONLY)
+            case LedgerProblem(error):
+                return ledger_problems.ledger_problem(words.say, error)
+            case outcome:
+                return self.recategorised(outcome, answer.name, shown)
 
     def cat_how(self, names: Sequence[str]) -> str:
         """/cat without a name or not in reply to an expense."""

@@ -21,13 +21,7 @@ from balance_bot.capture.outcomes import (
 )
 from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
-from balance_bot.categories.cat_words import (
-    CategoryOfMessage,
-    CategoryOfRow,
-    NoSuchRow,
-    ShowLearned,
-    cat_asked,
-)
+from balance_bot.categories.cat_command import CatCommand
 from balance_bot.categories.categorising import Categorising
 from balance_bot.groups.connect import ConnectSheet
 from balance_bot.groups.group_moves import GroupMoves
@@ -37,7 +31,7 @@ from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import LedgerError, SeenMember
 from infrastructure.telegram import texts
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO
-from infrastructure.telegram.category_replies import CategoryReplies, forgotten_reply, learned_reply
+from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.replies import Replies
@@ -82,6 +76,7 @@ class BotHandlers:
         self._quiet_chats = quiet_chats
         self._languages = languages
         self._categorising = categorising
+        self._cat = CatCommand(categorising, balances) if categorising is not None else None
         # What the group hears is the core's plan; the handlers only draw it.
         self._conversation = conversation or Conversation(capture, languages, quiet_chats, categorising)
         self._admin_user_ids = admin_user_ids
@@ -188,70 +183,21 @@ class BotHandlers:
         await self._deliver(message, outcome)
 
     async def cat_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/cat NAME in reply to an expense message: its rows get that category, learned for its words."""
+        """/cat NAME in reply to an expense, /cat 12 NAME, /cat learned or forget: as the core decides."""
         message, user = update.message, update.effective_user
-        if message is None or user is None or self._categorising is None:
+        author = author_of(message, user) if message is not None else None
+        if message is None or user is None or author is None or self._cat is None:
             return
-        author = author_of(message, user)
-        if author is None:
-            return
-        replies = await self._replies(message)
-        try:
-            book = await self._categorising.book(message.chat_id)
-            shown = replies.category_names(book)
-            target = message.reply_to_message
-            asked = cat_asked(list(context.args or []), answers_a_message=target is not None)
-            if isinstance(asked, NoSuchRow):  # no month has that many
-                await self._reply(message, replies.say(texts.NO_SUCH_NUMBER, number=asked.typed))
-                return
-            if isinstance(asked, ShowLearned):
-                await self._learned_categories(update, context, forget=asked.forget)
-                return
-            name = asked.name if isinstance(asked, CategoryOfRow | CategoryOfMessage) else ""
-            number = asked.number if isinstance(asked, CategoryOfRow) else None
-            if target is not None and name:
-                message_id = _expense_message_id(target, context.bot.id)
-            elif number is not None and name and self._balances is not None:
-                # "/cat 12 Fuel" on its own: row No 12 of this month
-                period = self._balances.current_period()
-                of_row = await self._balances.message_of_row(message.chat_id, period, number)
-                if of_row is None:
-                    no_such = replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(number))
-                    await self._reply(message, no_such)
-                    return
-                message_id = of_row
-            else:
-                await self._reply(
-                    message, CategoryReplies(replies).cat_how([shown.get(n) or n for n in book.names])
-                )
-                return
-            outcome = await self._categorising.recategorise(
-                message.chat_id,
-                message_id,
-                author.id,
-                lambda: self._is_admin(context, message, user.id),
-                name,
-                number,
-            )
-        except LedgerError as exc:
-            await self._reply(message, replies.ledger_problem(exc))
-            return
-        await self._reply(message, CategoryReplies(replies).recategorised(outcome, name, shown))
-
-    async def _learned_categories(
-        self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, forget: bool
-    ) -> None:
-        """/cat learned shows what was learned in the group's sheet; /cat forget drops it (admins)."""
-        message = await self._from_admin(update, context)
-        if message is None or self._categorising is None:
-            return
-        replies = await self._replies(message)
-        if forget:
-            await self._reply(
-                message, forgotten_reply(replies, await self._categorising.forget(message.chat_id))
-            )
-            return
-        await self._reply(message, learned_reply(replies, await self._categorising.learned(message.chat_id)))
+        target = message.reply_to_message
+        answer = await self._cat.run(
+            message.chat_id,
+            list(context.args or []),
+            author.id,
+            lambda: self._is_admin(context, message, user.id),
+            about=_expense_message_id(target, context.bot.id) if target is not None else None,
+            answers_a_message=target is not None,
+        )
+        await self._reply(message, CategoryReplies(await self._replies(message)).cat_answer(answer))
 
     async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/quiet on|off: admins choose reactions instead of confirmation messages."""
