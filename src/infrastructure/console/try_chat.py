@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from datetime import date
 from typing import TextIO
 
+from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import IncomingMessage
@@ -20,10 +21,8 @@ from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.groups.connect import SheetsNotConfigured
 from balance_bot.members.movements import (
-    MemberBalanceOutcome,
     Named,
     PostedHere,
-    several_named,
 )
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
@@ -32,6 +31,7 @@ from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import texts
 from infrastructure.telegram.ask_replies import AskReplies
+from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.member_replies import MemberReplies
@@ -148,7 +148,8 @@ class TryChat:
         elif command == "/mybalance":
             mine = await services.movements.balance_of(TRY_CHAT_ID, PostedHere(self._seen(self._member)))
             self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
-            await self._ask_payments(mine, replies)
+            if await self._payments.due(TRY_CHAT_ID, mine):
+                self._ask_payments(replies)
         elif command == "/settings":
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
@@ -288,24 +289,16 @@ class TryChat:
 
     async def _balance(self, words: str, replies: Replies) -> None:
         """/balance [month]: the group's cash; /balance Dara or @Dara, one member's figures."""
-        movements, khr_per_usd = self._services.movements, self._services.khr_per_usd
-        named = await movements.named_in(TRY_CHAT_ID, words)
-        if isinstance(named, tuple):  # /balance @dara @sok: one member at a time
-            await self._show(several_named(named))
-        elif named is None:
-            outcome = await self._services.balances.balance_named(TRY_CHAT_ID, words)
-            self._say(replies.balance_reply(outcome, khr_per_usd))
-            await self._ask_payments(outcome, replies)
-        else:
-            member = await movements.balance_of(TRY_CHAT_ID, named)
-            self._say(MemberReplies(replies).member_balance(member, khr_per_usd))
-            await self._ask_payments(member, replies)
+        services = self._services
+        command = BalanceCommand(services.balances, services.movements, self._payments, services.categorising)
+        answer = await command.run(TRY_CHAT_ID, words, self._action(0)[3])
+        self._say(BalanceReplies(replies).answer(answer, services.khr_per_usd))
+        if answer.ask_payments:
+            self._ask_payments(replies)
 
-    async def _ask_payments(self, shown: MemberBalanceOutcome, replies: Replies) -> None:
+    def _ask_payments(self, replies: Replies) -> None:
         """The one question which way the team works, when a member's money first shows; its buttons
         are the /settings that answer it."""
-        if not await self._payments.due(TRY_CHAT_ID, shown):
-            return
         self._say(MemberReplies(replies).payments_question())
         buttons = [
             texts.TRY_BUTTON.format(label=label, command=f"/settings payments {mode.value}")

@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.service import CaptureService
@@ -44,6 +45,7 @@ from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
+from infrastructure.telegram.balance_handlers import BalanceHandlers
 from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.confirmations import ConfirmationQueue
@@ -174,6 +176,7 @@ def build_application(
     # Each tap answered in Telegram's time, whatever waits before it in its chat's queue.
     application.bot_data[CALLBACK_ANSWERS] = callbacks = CallbackAnswers(application.bot)
     confirmations = ConfirmationQueue(application.bot, on_moved=moved)
+    webapp_short_name = settings.webapp_short_name if settings.webapp_url else None
     handlers = BotHandlers(
         capture,
         connect,
@@ -190,7 +193,7 @@ def build_application(
         moves,
         lambda old, new: None,  # the served groups follow a move through the moves kept
         served.serves,
-        webapp_short_name=settings.webapp_short_name if settings.webapp_url else None,
+        webapp_short_name=webapp_short_name,
     )
     # Groups the bot does not serve get past the gate (GroupAccess) only to /id, a move, or the bot's removal.
     groups: filters.BaseFilter = filters.ChatType.GROUPS
@@ -256,7 +259,14 @@ def build_application(
             MessageHandler(mention & groups & filters.UpdateType.MESSAGE, asking.mentioned)
         )
     if balances is not None:
-        balance = member_handlers.balance if member_handlers is not None else handlers.balance_command
+        balance_command = BalanceCommand(
+            balances,
+            members[0] if members is not None else None,
+            PaymentsQuestion(members[1], balances) if members is not None else None,
+            categorising,
+            month_view_offered=webapp_short_name is not None,
+        )
+        balance = BalanceHandlers(handlers, balance_command, settings.khr_per_usd, webapp_short_name).balance
         application.add_handler(CommandHandler("balance", balance, filters=groups))
         round_seconds = settings.reconcile_minutes * 60
         rounds = MonthlyRounds(

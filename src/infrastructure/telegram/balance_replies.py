@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+from balance_bot.balances.balance_command import BalanceAnswer, BalanceForAdmins
 from balance_bot.balances.service import (
     Balance,
     BalanceOutcome,
@@ -12,12 +13,15 @@ from balance_bot.balances.service import (
     FutureMonth,
     UnknownMonth,
 )
+from balance_bot.capture.outcomes import SeveralMembersNamed, UnknownMember
+from balance_bot.capture.reply_plan import category_names_in
 from balance_bot.categories.budget_watch import BudgetCrossed
 from balance_bot.domain.balances import ZERO, PeriodBalance
 from balance_bot.domain.budgets import budget_use
 from balance_bot.domain.categories import TOTAL, CategoryBook
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
+from balance_bot.members.movements import MemberBalance
 from infrastructure.telegram import ledger_problems, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.wording import Wording
@@ -30,6 +34,21 @@ class BalanceReplies:
 
     def __init__(self, words: Wording) -> None:
         self._words = words
+
+    def answer(self, answer: BalanceAnswer, khr_per_usd: Decimal) -> str:
+        """The answer to /balance: the month, one member's figures, or why neither is shown."""
+        words = self._words
+        match answer.shown:
+            case BalanceForAdmins():
+                return words.say(texts.ADMINS_ONLY)
+            case SeveralMembersNamed(names):
+                return words.say(texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
+            case MemberBalance() | UnknownMember() as member:
+                return MemberReplies(words).member_balance(member, khr_per_usd)
+            case month:
+                book = answer.book
+                shown = category_names_in(book, words.speech.language) if book is not None else {}
+                return self.balance_reply(month, khr_per_usd, book, shown)
 
     def balance_reply(
         self,

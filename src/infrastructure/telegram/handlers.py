@@ -28,7 +28,7 @@ from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.usage import UsageReport
-from balance_bot.ports import LedgerError, SeenMember
+from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO
 from infrastructure.telegram.category_replies import CategoryReplies
@@ -219,29 +219,6 @@ class BotHandlers:
             return
         outcome = await self._languages.choose(message.chat_id, " ".join(context.args or []))
         await self._reply(message, GroupReplies(Replies.of(outcome.speech)).language_chosen(outcome))
-
-    async def balance_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-        """/balance [month]: admins see where the group's cash stands, from the sheet; True when shown."""
-        message = await self._from_admin(update, context)
-        if message is None or self._balances is None:
-            return False
-        outcome = await self._balances.balance_named(message.chat_id, " ".join(context.args or []))
-        replies = await self._replies(message)
-        book = None
-        if self._categorising is not None:
-            try:
-                book = await self._categorising.book(message.chat_id)
-            except LedgerError:
-                book = None
-        shown = replies.category_names(book) if book is not None else {}
-        link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
-        button = InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link) if link else None
-        await self._reply(
-            message,
-            replies.balance_reply(outcome, self._khr_per_usd, book, shown),
-            InlineKeyboardMarkup([[button]]) if button else None,
-        )
-        return True
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""

@@ -24,7 +24,7 @@ from telegram.ext import ContextTypes
 from balance_bot.capture.outcomes import TopUpUnclear
 from balance_bot.domain.members import MovementKind, PaymentMode, given_back
 from balance_bot.groups.group_settings import GroupSettings
-from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere, several_named
+from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
@@ -97,45 +97,7 @@ class MemberHandlers:
         replies = await self._bot.replies_for(message)
         await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
         if self._payments is not None and await self._payments.due(message.chat_id, outcome):
-            await self._ask_payments(message, replies)
-
-    async def balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/balance: admins see the group's cash; /balance @member, one member's figures and rows."""
-        message = update.message
-        named = _named_member(message, context.bot.id) if message is not None else None
-        if named is None and message is not None and context.args:
-            named = await self._movements.named_in(message.chat_id, " ".join(context.args))
-        if named is None:
-            shown = await self._bot.balance_command(update, context)
-            payments = self._payments if shown and message is not None else None
-            if (
-                message is not None
-                and payments is not None
-                and await payments.due_after_month(message.chat_id)
-            ):
-                await self._ask_payments(message, await self._bot.replies_for(message))
-            return
-        message = await self._bot.from_admin(update, context)
-        if message is None:
-            return
-        if isinstance(named, tuple):  # /balance @dara @sok: one member at a time
-            await self._bot.deliver(message, several_named(named))
-            return
-        outcome = await self._movements.balance_of(message.chat_id, named)
-        replies = await self._bot.replies_for(message)
-        await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
-        if self._payments is not None and await self._payments.due(message.chat_id, outcome):
-            await self._ask_payments(message, replies)
-
-    async def _ask_payments(self, message: Message, replies: Replies) -> None:
-        """The one question whose money pays, a button for each way; an admin's tap answers it."""
-        buttons = [
-            [InlineKeyboardButton(label, callback_data=f"{PAYMENTS}:{mode.value}")]
-            for mode, label in MemberReplies(replies).payments_buttons()
-        ]
-        await self._bot.reply(
-            message, MemberReplies(replies).payments_question(), InlineKeyboardMarkup(buttons)
-        )
+            await ask_payments(self._bot, message, replies)
 
     async def payments_answered(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A way tapped under the question: an admin's tap is the group's choice; anyone else is told
@@ -197,7 +159,7 @@ class MemberHandlers:
         author = author_of(message, update.effective_user) if message is not None else None
         if message is None or author is None:
             return
-        named = _named_member(message, context.bot.id)
+        named = named_member(message, context.bot.id)
         text = _without_mention(_without_command(message), message)
         outcome = await self._movements.record(replace(incoming_of(message, author), text=text), kind, named)
         if isinstance(outcome, TopUpUnclear):
@@ -215,7 +177,7 @@ async def remind(bot: Bot, reminders: AdvanceReminders, replies: Replies, chat_i
             log.warning("could not remind about an advance in chat %s: %s", chat_id, exc)
 
 
-def _named_member(message: Message, bot_id: int) -> Named:
+def named_member(message: Message, bot_id: int) -> Named:
     """The members a command names: text mentions (members without @username) and @usernames, or the
     author of the message it replies to (not the bot's)."""
     mentioned: list[SeenMember | PostedHere | str] = []
@@ -253,3 +215,12 @@ def _without_mention(text: str, message: Message) -> str:
         if entity.type in (MessageEntity.MENTION, MessageEntity.TEXT_MENTION):
             text = text.replace(message.parse_entity(entity), " ", 1)
     return " ".join(text.split())
+
+
+async def ask_payments(bot: BotHandlers, message: Message, replies: Replies) -> None:
+    """The one question whose money pays, a button for each way; an admin's tap answers it."""
+    buttons = [
+        [InlineKeyboardButton(label, callback_data=f"{PAYMENTS}:{mode.value}")]
+        for mode, label in MemberReplies(replies).payments_buttons()
+    ]
+    await bot.reply(message, MemberReplies(replies).payments_question(), InlineKeyboardMarkup(buttons))

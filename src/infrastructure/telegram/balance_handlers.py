@@ -1,0 +1,46 @@
+"""/balance in a group: the month's cash or one member's money, as the core's BalanceCommand answers it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from balance_bot.balances.balance_command import BalanceCommand
+from infrastructure.telegram import texts
+from infrastructure.telegram.balance_replies import BalanceReplies
+from infrastructure.telegram.handlers import BotHandlers
+from infrastructure.telegram.member_handlers import ask_payments, named_member
+from infrastructure.webapp.links import month_link
+
+
+class BalanceHandlers:
+    """/balance [month], /balance @member or Dara: what the command answers, drawn for Telegram."""
+
+    def __init__(
+        self, bot: BotHandlers, command: BalanceCommand, khr_per_usd: Decimal, webapp_short_name: str | None
+    ) -> None:
+        self._bot = bot
+        self._command = command
+        self._khr_per_usd = khr_per_usd
+        self._webapp_short_name = webapp_short_name  # the Mini App's, for "📊 This month" links
+
+    async def balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/balance: admins see the group's cash; /balance @member, one member's figures and rows."""
+        message, user = update.message, update.effective_user
+        if message is None or user is None:
+            return
+        answer = await self._command.run(
+            message.chat_id,
+            " ".join(context.args or []),
+            lambda: self._bot.is_admin(context, message, user.id),
+            named_member(message, context.bot.id),
+        )
+        replies = await self._bot.replies_for(message)
+        link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
+        button = InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link) if link else None
+        markup = InlineKeyboardMarkup([[button]]) if button is not None and answer.month_button else None
+        await self._bot.reply(message, BalanceReplies(replies).answer(answer, self._khr_per_usd), markup)
+        if answer.ask_payments:
+            await ask_payments(self._bot, message, replies)
