@@ -13,7 +13,7 @@ from balance_bot.domain.ledger import EntrySource, Period, SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import CaptureState, Clock, MonthUsage
-from balance_bot.questions.ask import MembersMay
+from balance_bot.questions.policy import MembersMay
 
 Amounts = dict[Currency, Decimal]
 

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, Concatenate, ParamSpec, Protocol
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Concatenate, ParamSpec
 
+from balance_bot.capture import checks
+from balance_bot.capture.actions import AdminCheck, MessageActions
 from balance_bot.capture.delivery import Delivery, Landed, Waiting
 from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.capture.outcomes import (
     Accepted,
-    ActionRefusal,
-    ActionRefused,
     AskPurpose,
-    AskRephrase,
-    DateRefusal,
     DateRefused,
-    Dating,
     Edited,
     ForwardedNotSaved,
     Held,
@@ -32,17 +29,15 @@ from balance_bot.capture.outcomes import (
     Saved,
     Silent,
     StorageProblem,
-    Switched,
-    TooManyEntries,
     TopUpUnclear,
     Voided,
 )
+from balance_bot.capture.placing import OpenPeriods, Placed, Placing
+from balance_bot.capture.policy import CapturePolicy
 from balance_bot.capture.rate_limit import MemberMinutes, RepeatedText
 from balance_bot.categories.categorising import Categorising
-from balance_bot.domain.dates import day_named
-from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, Problem, problem_with_amount
-from balance_bot.domain.ledger import EntrySource, LedgerLine, Period, local_day
-from balance_bot.domain.money import AmountLimits, Currency, Money
+from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, problem_with_amount
+from balance_bot.domain.ledger import EntrySource, LedgerLine, local_day
 from balance_bot.domain.parser import tells_of_money_back
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLabels
@@ -54,11 +49,11 @@ from balance_bot.ports import (
     LedgerNotConnected,
     PendingPurpose,
     QueuedMessage,
-    SavedMessage,
     StorageUnavailable,
 )
 
-AdminCheck = Callable[[], Awaitable[bool]]
+# Importable from here, where the adapters and tests have always found them.
+__all__ = ["CapturePolicy", "CaptureService", "IncomingMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,29 +68,6 @@ class IncomingMessage:
     sent_at: datetime
     revision: int = 0  # 0 for a new message; an edit's own number, so each edit is captured once
     forwarded_from: datetime | None = None  # when the original of a forwarded message was sent
-
-
-@dataclass(frozen=True, slots=True)
-class CapturePolicy:
-    """The team's rules for capture; every figure comes from the settings."""
-
-    timezone: tzinfo
-    limits: AmountLimits = field(default_factory=AmountLimits)
-    pending_ttl: timedelta = timedelta(minutes=5)
-    saves_per_minute: int = 5
-    undo_window: timedelta = timedelta(minutes=15)
-    min_purpose_length: int = 3
-    confirm_wait_seconds: float = 5.0
-    max_days_back: int = 31  # an expense dated further back goes to a bookkeeper, not the bot
-    max_entries: int = 50  # the most rows one message may add
-
-
-class OpenPeriods(Protocol):
-    """Which months still take expenses in their own worksheet."""
-
-    async def is_open(self, chat_id: int, period: Period) -> bool:
-        """Whether an expense dated in the month goes to that month's worksheet."""
-        ...
 
 
 P = ParamSpec("P")
@@ -118,15 +90,6 @@ def _ledger_errors_as_outcome(
     return reporting
 
 
-_REFUSALS = {
-    Problem.OVER_LIMIT: Refusal.OVER_LIMIT,
-    Problem.NOT_POSITIVE: Refusal.NOT_POSITIVE,
-    Problem.TOO_PRECISE: Refusal.TOO_PRECISE,
-    Problem.NEGATIVE: Refusal.NEGATIVE,
-    Problem.MONEY_BACK: Refusal.MONEY_BACK,
-}
-
-
 class CaptureService:
     """The capture flow: heuristic pre-check, parser, validation, save; one instance per bot."""
 
@@ -145,13 +108,14 @@ class CaptureService:
         self._categorising = categorising
         self.labels = labels  # the words of the group's rows of top-ups and movements (theirs too)
         self._interpreter = interpreter
-        self._periods = periods
         self._ledgers = ledgers
         self._delivery = delivery
         self._state = state
         self._clock = clock
         self._policy = policy
         self._minutes = MemberMinutes(policy.saves_per_minute)
+        self._placing = Placing(clock, policy, periods)
+        self._actions = MessageActions(ledgers, delivery, state, clock, policy, self._minutes)
 
     @_ledger_errors_as_outcome
     async def on_message(self, message: IncomingMessage) -> Outcome:
@@ -182,7 +146,7 @@ class CaptureService:
             case ParseStatus.IGNORE:
                 return Silent()
             case ParseStatus.UNCLEAR:
-                return self._unclear(result.problem, result.entries)
+                return checks.unclear(result.problem, result.entries, self._policy)
             case ParseStatus.PURPOSE_MISSING:
                 entry = result.entries[0]
                 await self._state.put_pending(
@@ -216,14 +180,12 @@ class CaptureService:
             return await self.on_message(message)
         result = await self._interpreter.interpret(message.text, message.chat_id)
         if result.status is ParseStatus.IGNORE:
-            return Voided(await self._void(saved))
+            return Voided(await self._actions.void(saved))
         if result.status is not ParseStatus.EXPENSE:
-            return self._unclear(result.problem, result.entries)
-        if len(result.entries) > self._policy.max_entries:
-            return TooManyEntries(self._policy.max_entries)
-        if refused := self._refusal(result.entries):
+            return checks.unclear(result.problem, result.entries, self._policy)
+        if refused := checks.refused(result.entries, self._policy):
             return refused
-        placed = await self._place(
+        placed = await self._placing.place(
             message.chat_id, result.entries, local_day(message.sent_at, self._policy.timezone)
         )
         if isinstance(placed, DateRefused):
@@ -251,49 +213,14 @@ class CaptureService:
     @_ledger_errors_as_outcome
     async def undo(self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck) -> Outcome:
         """Void a message's rows, for its author or an admin, within the undo window."""
-        is_admin = _asked_once(is_admin)
-        if refusal := await self._refused_at_once(chat_id, message_id, user_id, is_admin):
-            return refusal
-        await self._delivery.settle(chat_id)
-        saved = await self._state.find(chat_id, message_id)
-        if refusal := await self._refuse_action(saved, user_id, is_admin):
-            return refusal
-        assert saved is not None
-        voided = await self._void(saved)
-        self._minutes.give_back(chat_id, saved.author_id, message_id)
-        return Voided(voided)
+        return await self._actions.undo(chat_id, message_id, user_id, is_admin)
 
     @_ledger_errors_as_outcome
     async def switch_currency(
         self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
     ) -> Outcome:
         """Swap a guessed currency (riel for dollars or back) on a message's rows."""
-        is_admin = _asked_once(is_admin)
-        if refusal := await self._refused_at_once(chat_id, message_id, user_id, is_admin):
-            return refusal
-        await self._delivery.settle(chat_id)
-        saved = await self._state.find(chat_id, message_id)
-        if refusal := await self._refuse_action(saved, user_id, is_admin):
-            return refusal
-        assert saved is not None
-        store = self._ledgers.for_chat(chat_id)
-        switched = []
-        for old in saved.lines:
-            money = old.line.money
-            other = Currency.USD if money.currency is Currency.KHR else Currency.KHR
-            new_money = Money(money.amount, other)
-            if problem_with_amount(new_money, self._policy.limits):
-                entry = ExpenseEntry(new_money, old.line.purpose)
-                return Refused(Refusal.OVER_LIMIT, entry, self._policy.limits)
-            switched.append((old, replace(old.line, money=new_money)))
-        new_lines = [await store.replace(old, line) for old, line in switched]
-        updated = replace(
-            saved,
-            lines=tuple(line for line in new_lines if line is not None),
-            currency_guessed=False,
-        )
-        await self._state.record(updated)
-        return Switched(updated)
+        return await self._actions.switch_currency(chat_id, message_id, user_id, is_admin)
 
     async def _save_checked(
         self,
@@ -304,11 +231,11 @@ class CaptureService:
         *,
         unsure: bool = False,
     ) -> Outcome:
-        if len(entries) > self._policy.max_entries:
-            return TooManyEntries(self._policy.max_entries)  # a model may list what the parser would not
-        if refused := self._refusal(entries):
+        if refused := checks.refused(entries, self._policy):
             return refused
-        placed = await self._place(message.chat_id, entries, local_day(posted_at, self._policy.timezone))
+        placed = await self._placing.place(
+            message.chat_id, entries, local_day(posted_at, self._policy.timezone)
+        )
         if isinstance(placed, DateRefused):
             return placed
         try:
@@ -342,51 +269,11 @@ class CaptureService:
             )
         return accepted
 
-    async def _place(
-        self, chat_id: int, entries: Sequence[ExpenseEntry], posted: date
-    ) -> _Placed | DateRefused:
-        """Each entry's day, and the month whose worksheet takes them.
-
-        A named day is read from the day the message was posted. A day in an earlier month goes
-        to that month while it is open, else to this month with its own date.
-        """
-        days = []
-        for entry in entries:
-            day = day_named(entry.day_words, posted) if entry.day_words else posted
-            if refused := self._date_refusal(day, posted, entry.day_words):
-                return refused
-            assert day is not None
-            days.append(day)
-        months = {Period.of(day) for day in days}
-        if len(months) > 1:
-            return DateRefused(DateRefusal.MONTHS_MIXED, None, self._policy.max_days_back)
-        period = months.pop()
-        named = any(entry.day_words for entry in entries)
-        this_month = Period.of(local_day(self._clock.now(), self._policy.timezone))
-        if named and period < this_month and not await self._is_open(chat_id, period):
-            return _Placed(days, this_month, Dating(named=True, closed_month=period))
-        return _Placed(days, period, Dating(named=any(day != posted for day in days)))
-
-    def _date_refusal(self, day: date | None, posted: date, words: str) -> DateRefused | None:
-        limit = self._policy.max_days_back
-        if day is None:
-            return DateRefused(DateRefusal.NO_SUCH_DAY, None, limit, words)
-        if day > posted:
-            return DateRefused(DateRefusal.FUTURE, day, limit, words)
-        if (posted - day).days > limit:
-            return DateRefused(DateRefusal.TOO_OLD, day, limit, words)
-        return None
-
-    async def _is_open(self, chat_id: int, period: Period) -> bool:
-        if self._periods is None:
-            return False  # no months kept: only this month's worksheet is known to be open
-        return await self._periods.is_open(chat_id, period)
-
     async def _accept(
         self,
         message: IncomingMessage,
         source_message_id: int,
-        placed: _Placed,
+        placed: Placed,
         lines: Sequence[LedgerLine],
         *,
         currency_guessed: bool,
@@ -428,16 +315,16 @@ class CaptureService:
         """
         result = self._interpreter.read_alone(message.text)
         entries = result.entries
-        if len(entries) == 1 and result.problem in _REFUSALS:
-            return Refused(_REFUSALS[result.problem], entries[0], self._policy.limits)
+        if len(entries) == 1 and result.problem in checks.AMOUNT_REFUSALS:
+            return Refused(checks.AMOUNT_REFUSALS[result.problem], entries[0], self._policy.limits)
         readable = result.status in (ParseStatus.EXPENSE, ParseStatus.PURPOSE_MISSING)
         if not readable or len(entries) != 1 or entries[0].currency_guessed:
             return TopUpUnclear()
         entry = entries[0]
         if problem := problem_with_amount(entry.money, self._policy.limits):
-            return Refused(_REFUSALS[problem], entry, self._policy.limits)
+            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
         entry = replace(entry, purpose=RowLabels.with_note(label, entry.purpose))
-        placed = await self._place(
+        placed = await self._placing.place(
             message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)
         )
         if isinstance(placed, DateRefused):
@@ -479,76 +366,3 @@ class CaptureService:
             )
             for index, (entry, day) in enumerate(zip(entries, days, strict=True))
         ]
-
-    def _unclear(self, problem: Problem | None, entries: Sequence[ExpenseEntry]) -> Outcome:
-        if problem in _REFUSALS and entries:
-            offending = next(
-                (e for e in entries if problem_with_amount(e.money, self._policy.limits)),
-                entries[0],
-            )
-            return Refused(_REFUSALS[problem], offending, self._policy.limits)
-        if problem is Problem.TOO_MANY:
-            return TooManyEntries(self._policy.max_entries)
-        return AskRephrase(problem)
-
-    def _refusal(self, entries: Sequence[ExpenseEntry]) -> Refused | None:
-        for entry in entries:
-            if problem := problem_with_amount(entry.money, self._policy.limits):
-                return Refused(_REFUSALS[problem], entry, self._policy.limits)
-            if len(entry.purpose) < self._policy.min_purpose_length:
-                return Refused(Refusal.PURPOSE_TOO_SHORT, entry, self._policy.limits)
-        return None
-
-    async def _refused_at_once(
-        self, chat_id: int, message_id: int, user_id: int, is_admin: AdminCheck
-    ) -> ActionRefused | None:
-        """A refusal that needs none of the group's waiting rows written first (another member's
-        message, or one past the undo window), so that the member who tapped hears it at once."""
-        saved = await self._state.find(chat_id, message_id)
-        if saved is None:  # its rows may still wait to be written: its author is known already
-            author = await self._delivery.waiting_author(chat_id, message_id)
-            if author is not None and user_id != author and not await is_admin():
-                return ActionRefused(ActionRefusal.NOT_ALLOWED)
-            return None
-        refusal = await self._refuse_action(saved, user_id, is_admin)
-        return None if refusal is None or refusal.reason is ActionRefusal.UNKNOWN else refusal
-
-    async def _refuse_action(
-        self, saved: SavedMessage | None, user_id: int, is_admin: AdminCheck
-    ) -> ActionRefused | None:
-        if saved is None or saved.voided:
-            return ActionRefused(ActionRefusal.UNKNOWN)
-        if user_id != saved.author_id and not await is_admin():
-            return ActionRefused(ActionRefusal.NOT_ALLOWED)
-        if self._clock.now() - saved.saved_at > self._policy.undo_window:
-            return ActionRefused(ActionRefusal.TOO_LATE)
-        return None
-
-    async def _void(self, saved: SavedMessage) -> SavedMessage:
-        """Void the message's rows; the reply names them by the No they have now."""
-        store = self._ledgers.for_chat(saved.chat_id)
-        lines = [await store.void(line) or line for line in saved.lines]
-        voided = replace(saved, lines=tuple(lines), voided=True)
-        await self._state.record(voided)
-        return voided
-
-
-def _asked_once(is_admin: AdminCheck) -> AdminCheck:
-    """The admin check, asked of Telegram once however often the use case needs its answer."""
-    answers: list[bool] = []
-
-    async def once() -> bool:
-        if not answers:
-            answers.append(await is_admin())
-        return answers[0]
-
-    return once
-
-
-@dataclass(frozen=True, slots=True)
-class _Placed:
-    """Where a message's entries go: each one's day, the month's worksheet, and what to tell."""
-
-    days: list[date]
-    period: Period
-    dating: Dating

@@ -8,141 +8,60 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
-from enum import Enum
 
-from balance_bot.balances.service import BalanceOutcome, BalanceService
+from balance_bot.balances.service import BalanceService
 from balance_bot.categories.categorising import Categorising
-from balance_bot.domain.categories import TOTAL, Category, CategoryBook, DecidedBy
+from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
 from balance_bot.domain.item_words import says
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
-from balance_bot.domain.money import Currency
-from balance_bot.domain.question_days import Span, month_span
+from balance_bot.domain.question_days import month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.domain.roster import Roster
-from balance_bot.members.movements import CashMovements, MemberBalanceOutcome
-from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, SeenMember, ToolChoice
+from balance_bot.members.movements import CashMovements
+from balance_bot.ports import Clock, LedgerError, LedgerToolCaller, SeenMember
+from balance_bot.questions.answers import (
+    Answered,
+    AskOutcome,
+    AskRefusal,
+    AskRefused,
+    AskUnavailable,
+    BudgetAnswer,
+    CannotAnswer,
+    CashAnswer,
+    ConfirmWrite,
+    MonthsNotKept,
+    NotSure,
+    PositionAnswer,
+)
+from balance_bot.questions.model_choice import checked_choice
+from balance_bot.questions.policy import AskPolicy, MembersMay
+
+# Importable from here, where the adapters, tests and benchmarks have always found them.
+__all__ = [
+    "Answered",
+    "AskLedger",
+    "AskOutcome",
+    "AskPolicy",
+    "AskRefusal",
+    "AskRefused",
+    "AskUnavailable",
+    "BudgetAnswer",
+    "CannotAnswer",
+    "CashAnswer",
+    "ConfirmWrite",
+    "MembersMay",
+    "MonthsNotKept",
+    "NotSure",
+    "PositionAnswer",
+]
 
 log = logging.getLogger(__name__)
 AdminCheck = Callable[[], Awaitable[bool]]
 RECENT = 10
 CONFIRM_WITHIN = timedelta(minutes=5)
-TOOLS = {"sum": Measure.TOTAL, "count": Measure.COUNT, "list": Measure.LIST, "balance": Measure.BALANCE}
-OLDEST_DAYS_ASKED = 3 * 366
 # Measures whose answer shows entries (each with its member), not only a figure.
 ENTRIES_SHOWN = frozenset({Measure.LIST, Measure.LARGEST, Measure.SMALLEST, Measure.LATEST})
-
-
-class MembersMay(Enum):
-    """What members (not admins) may ask: ASK_FOR_MEMBERS."""
-
-    OWN = "own"  # their own entries and the group's totals
-    ALL = "all"  # any member's entries too
-    NONE = "none"  # nothing: questions are for admins
-
-
-@dataclass(frozen=True, slots=True)
-class Answered:
-    """The question, what it selected, and whose entries (a name) when it was about a member."""
-
-    question: LedgerQuestion
-    found: Found
-    member: str | None
-    by_model: bool = False
-    group_of: Callable[[Entry], str] | None = None  # whose or which category's, when totals are per group
-    days: int = 0  # the days so far of the span, for an average a day
-    whole: Found | None = None  # all the spending of the span, for a share
-
-
-@dataclass(frozen=True, slots=True)
-class CashAnswer:
-    """The cash balance, for an admin."""
-
-    balance: BalanceOutcome
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetAnswer:
-    """The month's spending of each budgeted category (or the one asked about), against its budget."""
-
-    period: Period
-    spent: tuple[tuple[Category, dict[Currency, Decimal]], ...]
-    asked: Category | None  # the category asked about, budgeted or not
-
-
-@dataclass(frozen=True, slots=True)
-class PositionAnswer:
-    """What one member holds of the team's cash this month, or is owed, as /mybalance shows it."""
-
-    outcome: MemberBalanceOutcome
-
-
-@dataclass(frozen=True, slots=True)
-class ConfirmWrite:
-    """An admin's request to change the ledger, shown with Confirm and Cancel under this token."""
-
-    request: WriteRequest
-    token: str
-
-
-class AskRefusal(Enum):
-    """Why a question is not answered for this asker."""
-
-    OTHER_MEMBER = "other_member"  # another member's entries: admins only
-    BALANCE = "balance"  # the cash: admins only
-    WRITE = "write"  # changes: admins only
-    MEMBERS_MAY_NOT = "members_may_not"  # ASK_FOR_MEMBERS=none
-
-
-@dataclass(frozen=True, slots=True)
-class AskRefused:
-    """The asker may not have that answer."""
-
-    reason: AskRefusal
-
-
-@dataclass(frozen=True, slots=True)
-class CannotAnswer:
-    """Neither the question reader nor a model could read it."""
-
-
-@dataclass(frozen=True, slots=True)
-class NotSure:
-    """The question names something no expense of the team says, nor a category or a member: what
-    was understood, and the words that were not, rather than a confident 'nothing'."""
-
-    question: LedgerQuestion
-    unknown: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class MonthsNotKept:
-    """Every month asked about is past and the sheet has no worksheet for any of them: not
-    'nothing', which would say the team spent nothing then."""
-
-    question: LedgerQuestion
-
-
-@dataclass(frozen=True, slots=True)
-class AskUnavailable:
-    """The sheet could not be read."""
-
-    error: LedgerError
-
-
-AskOutcome = (
-    Answered
-    | CashAnswer
-    | BudgetAnswer
-    | PositionAnswer
-    | ConfirmWrite
-    | AskRefused
-    | CannotAnswer
-    | NotSure
-    | MonthsNotKept
-    | AskUnavailable
-)
 
 
 @dataclass
@@ -151,15 +70,6 @@ class _Pending:
     admin_id: int
     request: WriteRequest
     at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class AskPolicy:
-    """The operator's choices for questions."""
-
-    members_may: MembersMay
-    void_prefix: str
-    today: Callable[[], date]  # the team's date in its time zone, never the machine's
 
 
 class AskLedger:
@@ -456,49 +366,3 @@ class Asker:
     def member_of(self, entry: Entry) -> str:
         """The name an entry's member goes by now, for totals per member."""
         return self.roster.shown_poster(entry.row) if self.roster is not None else entry.row.member.strip()
-
-
-def checked_choice(
-    choice: ToolChoice, today: date, members: list[str], categories: list[str]
-) -> LedgerQuestion | None:
-    """A model's tool call as a question, or None when any argument is outside what the bot knows:
-    a tool it has not, a day that is no ISO date or lies ahead, a member or category it has not seen."""
-    measure = TOOLS.get(choice.tool)
-    if measure is None:
-        return None
-    if measure is Measure.TOTAL and choice.by is not None:
-        measure = {"member": Measure.BY_MEMBER, "category": Measure.BY_CATEGORY}.get(choice.by)
-        if measure is None:
-            return None
-    span = _span_chosen(choice, today)
-    if span is None:
-        return None
-    about_me = (choice.member or "").strip().casefold() in ("me", "i", "myself")
-    member = None
-    if choice.member and not about_me:
-        member = next((name for name in members if name.casefold() == choice.member.strip().casefold()), None)
-        if member is None:
-            return None
-    category = None
-    if choice.category:
-        category = next(
-            (name for name in categories if name.casefold() == choice.category.strip().casefold()), None
-        )
-        if category is None:
-            return None
-    words = " ".join((choice.words or "").casefold().split()[:5])
-    return LedgerQuestion(measure, span, member, about_me, (words,) if words else (), category)
-
-
-def _span_chosen(choice: ToolChoice, today: date) -> Span | None:
-    """The days a tool call names: this month when it names none, as a question naming none means."""
-    if not choice.first and not choice.last:
-        return month_span(Period.of(today))
-    try:
-        first = date.fromisoformat(choice.first) if choice.first else Period.of(today).first_day()
-        last = date.fromisoformat(choice.last) if choice.last else today
-    except ValueError:
-        return None
-    if first > last or last > today or (today - first).days > OLDEST_DAYS_ASKED:
-        return None
-    return Span(first, last)

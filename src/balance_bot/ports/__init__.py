@@ -1,0 +1,75 @@
+"""The core's ports, Protocols the adapters implement: a module a capability, every name re-exported here."""
+
+from balance_bot.ports.balances import EMPTY, BalanceMirror, MemberAmounts, PeriodRecord
+from balance_bot.ports.capture import (
+    CaptureState,
+    Outbox,
+    OutboxChat,
+    PendingPurpose,
+    QueuedMessage,
+    SavedMessage,
+)
+from balance_bot.ports.categories import BudgetNoticeLog, CategoryCorrections, CategoryGuesser
+from balance_bot.ports.clock import Clock
+from balance_bot.ports.errors import (
+    LedgerAccessDenied,
+    LedgerApiDisabled,
+    LedgerError,
+    LedgerKeyRefused,
+    LedgerNotConnected,
+    LedgerNotFound,
+    LedgerNotSaved,
+    LedgerUnavailable,
+    StorageUnavailable,
+)
+from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.ledger import LedgerDirectory, LedgerStore, SheetAccess, SheetConnections
+from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenMember
+from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
+from balance_bot.ports.reading import ExpenseParser, ParseHints
+from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, UsageLog
+
+__all__ = [
+    "EMPTY",
+    "AdvanceReminderLog",
+    "BalanceMirror",
+    "BudgetNoticeLog",
+    "CaptureState",
+    "CategoryCorrections",
+    "CategoryGuesser",
+    "ChatLanguageStore",
+    "ChatMoves",
+    "Clock",
+    "ExpenseParser",
+    "GroupSettingsStore",
+    "LedgerAccessDenied",
+    "LedgerApiDisabled",
+    "LedgerDirectory",
+    "LedgerError",
+    "LedgerKeyRefused",
+    "LedgerNotConnected",
+    "LedgerNotFound",
+    "LedgerNotSaved",
+    "LedgerStore",
+    "LedgerToolCaller",
+    "LedgerUnavailable",
+    "MemberAmounts",
+    "MemberDirectory",
+    "Memberships",
+    "MessageTally",
+    "MonthUsage",
+    "Outbox",
+    "OutboxChat",
+    "ParseHints",
+    "PendingPurpose",
+    "PeriodRecord",
+    "ProviderUsage",
+    "QueuedMessage",
+    "SavedMessage",
+    "SeenMember",
+    "SheetAccess",
+    "SheetConnections",
+    "StorageUnavailable",
+    "ToolChoice",
+    "UsageLog",
+]

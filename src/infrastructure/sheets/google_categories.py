@@ -1,0 +1,124 @@
+"""The spreadsheet's Categories tab: read every few minutes, made from the default one on first use."""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from typing import Any
+
+from gspread.exceptions import APIError
+
+from balance_bot.domain.categories import Category
+from balance_bot.ports import LedgerUnavailable
+from infrastructure.categories.tab import (
+    TAB_TITLE,
+    TAB_WIDTHS,
+    CategoriesUnreadable,
+    categories_from_rows,
+    default_rows,
+)
+from infrastructure.sheets.google_api import SheetsHTTPClient
+from infrastructure.sheets.google_cells import (
+    UNFORMATTED,
+    cell_data,
+    letter,
+    no_such_worksheet,
+    quoted,
+    width_request,
+)
+from infrastructure.sheets.google_worksheets import WIDEST
+
+log = logging.getLogger(__name__)
+# The Categories tab is read again when the last reading is this old: a bookkeeper's change to it
+# applies within minutes, at one read.
+CATEGORIES_SECONDS = 300.0
+
+
+class CategoriesTab:
+    """The Categories tab of one spreadsheet and its last reading; read on the ledger's worker thread."""
+
+    def __init__(self, spreadsheet_id: str, client: SheetsHTTPClient, clock: Callable[[], float]) -> None:
+        self._spreadsheet_id = spreadsheet_id
+        self._client = client
+        self._clock = clock
+        self._known: tuple[list[Category], float] | None = None
+        self._failed_at = float("-inf")
+
+    def last_reading(self) -> tuple[list[Category], bool] | None:
+        """The categories last read, and whether that reading is old enough to be read again."""
+        known = self._known
+        if known is None:
+            return None
+        return known[0], self._clock() - known[1] >= CATEGORIES_SECONDS
+
+    def categories(self) -> list[Category]:
+        """The last reading while it is recent, else the tab read again (made if missing)."""
+        known = self._known
+        if known is not None and self._clock() - known[1] < CATEGORIES_SECONDS:
+            return known[0]
+        if self._clock() - self._failed_at < CATEGORIES_SECONDS:
+            raise LedgerUnavailable("the Categories tab could not be read lately")  # no read each message
+        try:
+            return self._read(known)
+        except Exception:
+            self._failed_at = self._clock()
+            raise
+
+    def _read(self, known: tuple[list[Category], float] | None) -> list[Category]:
+        tab = f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}"
+        try:
+            rows = self._client.values_get(self._spreadsheet_id, tab, params=UNFORMATTED).get("values", [])
+        except APIError as exc:
+            if not no_such_worksheet(exc):
+                raise
+            rows = self._create()
+        try:
+            categories = categories_from_rows(rows)
+        except CategoriesUnreadable as exc:  # a bookkeeper emptied or relabelled it: keep what was known
+            log.warning("the %r tab of %s cannot be read: %s", TAB_TITLE, self._spreadsheet_id, exc)
+            categories = known[0] if known is not None else []
+        self._known = (categories, self._clock())
+        return categories
+
+    def _create(self) -> list[list[Any]]:
+        """The Categories tab from the default one, in one batchUpdate; its rows as a read returns them."""
+        rows = default_rows()
+        sheet_id = random.randrange(1_000_000, 2**31 - 1)
+        try:
+            self._client.batch_update(
+                self._spreadsheet_id,
+                {
+                    "requests": [
+                        {
+                            "addSheet": {
+                                "properties": {
+                                    "sheetId": sheet_id,
+                                    "title": TAB_TITLE,
+                                    "gridProperties": {"frozenRowCount": 1},
+                                }
+                            }
+                        },
+                        {
+                            "updateCells": {
+                                "start": {"sheetId": sheet_id, "rowIndex": 0, "columnIndex": 0},
+                                "rows": [
+                                    {"values": [cell_data(value, bold=index == 0) for value in row]}
+                                    for index, row in enumerate(rows)
+                                ],
+                                "fields": "userEnteredValue,userEnteredFormat.textFormat.bold",
+                            }
+                        },
+                        *(width_request(sheet_id, index, size) for index, size in enumerate(TAB_WIDTHS)),
+                    ]
+                },
+            )
+        except APIError as exc:
+            if exc.response.status_code == 400 and "already exists" in str(exc):  # made meanwhile
+                answer = self._client.values_get(
+                    self._spreadsheet_id, f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}", params=UNFORMATTED
+                )
+                values: list[list[Any]] = answer.get("values", [])
+                return values
+            raise
+        return rows
