@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from balance_bot.balances.service import Balance, BalanceOutcome, BalanceService
-from balance_bot.capture.outcomes import SeveralMembersNamed
-from balance_bot.categories.categorising import AdminCheck, Categorising
+from balance_bot.capture.outcomes import AdminCheck, SeveralMembersNamed
+from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.members.movements import CashMovements, MemberBalanceOutcome, Named, several_named
 from balance_bot.members.payments_question import PaymentsQuestion

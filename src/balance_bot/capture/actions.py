@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
 from balance_bot.capture.delivery import Delivery
 from balance_bot.capture.outcomes import (
     ActionRefusal,
     ActionRefused,
+    AdminCheck,
     Outcome,
     Refusal,
     Refused,
@@ -20,8 +20,6 @@ from balance_bot.capture.rate_limit import MemberMinutes
 from balance_bot.domain.expenses import ExpenseEntry, problem_with_amount
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import CaptureState, Clock, LedgerDirectory, SavedMessage
-
-AdminCheck = Callable[[], Awaitable[bool]]
 
 
 class MessageActions:

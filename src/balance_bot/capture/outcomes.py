@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -31,6 +32,10 @@ class DateRefusal(StrEnum):
     TOO_OLD = "too_old"
     NO_SUCH_DAY = "no_such_day"  # "Nov 31"
     MONTHS_MIXED = "months_mixed"  # one message, days in two months
+
+
+# Asked only when an action needs it (another member's row): whether the member is one of the group's admins.
+AdminCheck = Callable[[], Awaitable[bool]]
 
 
 class ActionRefusal(StrEnum):

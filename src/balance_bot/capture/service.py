@@ -10,11 +10,12 @@ from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec
 
 from balance_bot.capture import checks
-from balance_bot.capture.actions import AdminCheck, MessageActions
+from balance_bot.capture.actions import MessageActions
 from balance_bot.capture.delivery import Delivery, Landed, Waiting
 from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.capture.outcomes import (
     Accepted,
+    AdminCheck,
     AskPurpose,
     DateRefused,
     Edited,

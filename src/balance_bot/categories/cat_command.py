@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from balance_bot.balances.service import BalanceService
-from balance_bot.capture.outcomes import LedgerProblem
+from balance_bot.capture.outcomes import AdminCheck, LedgerProblem
 from balance_bot.categories.cat_words import (
     CategoryOfMessage,
     CategoryOfRow,
@@ -15,7 +15,7 @@ from balance_bot.categories.cat_words import (
     ShowLearned,
     cat_asked,
 )
-from balance_bot.categories.categorising import AdminCheck, Categorising, RecategoriseOutcome
+from balance_bot.categories.categorising import Categorising, RecategoriseOutcome
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.ports import LedgerError
 

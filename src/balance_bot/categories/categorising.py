@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from balance_bot.capture.outcomes import ActionRefusal, ActionRefused
+from balance_bot.capture.outcomes import ActionRefusal, ActionRefused, AdminCheck
 from balance_bot.domain.categories import (
     Category,
     CategoryBook,
@@ -26,8 +26,6 @@ from balance_bot.ports import (
     LedgerError,
     SavedMessage,
 )
-
-AdminCheck = Callable[[], Awaitable[bool]]
 
 log = logging.getLogger(__name__)
 # A member's expense never waits longer than this for the Categories tab: a slow or unreachable

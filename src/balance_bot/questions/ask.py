@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from balance_bot.balances.service import BalanceService
+from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
 from balance_bot.domain.item_words import says
@@ -57,7 +58,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-AdminCheck = Callable[[], Awaitable[bool]]
 RECENT = 10
 CONFIRM_WITHIN = timedelta(minutes=5)
 # Measures whose answer shows entries (each with its member), not only a figure.
