@@ -117,13 +117,6 @@ class Conversation:
             and await self._quiet_chats.is_quiet(chat_id)
         )
         names = await self._category_names(chat_id, speech)
-        buttons = [Button.UNDO]
-        if saved.currency_guessed:
-            buttons.append(Button.SWITCH)
-        if self._categorising is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
-            buttons.append(Button.CATEGORY)
-        if self._month_view_offered:
-            buttons.append(Button.THIS_MONTH)
         later = None
         if self._budgets is not None:
             later = LaterNotices(partial(self._notices, chat_id, saved, names))
@@ -133,12 +126,24 @@ class Conversation:
             member,
             as_confirmation=True,
             may_be_quiet=quiet,
-            buttons=tuple(buttons),
+            buttons=self.buttons_for(saved),
             about=saved.message_id,
             saved=saved,
             category_names=names,
             later=later,
         )
+
+    def buttons_for(self, saved: SavedMessage) -> tuple[Button, ...]:
+        """The buttons under a confirmation of rows in the sheet: Undo; the currency switch when the
+        currency was guessed; the category of a one-line expense; the Mini App's month."""
+        buttons = [Button.UNDO]
+        if saved.currency_guessed:
+            buttons.append(Button.SWITCH)
+        if self._categorising is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
+            buttons.append(Button.CATEGORY)
+        if self._month_view_offered:
+            buttons.append(Button.THIS_MONTH)
+        return tuple(buttons)
 
     def _once_landed(self, chat_id: int, landing: Landing, speech: Speech) -> LaterNotices | None:
         """An expense that waited for the sheet counts against the budgets once its rows are there."""

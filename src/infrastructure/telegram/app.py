@@ -26,6 +26,7 @@ from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.service import CaptureService
+from balance_bot.capture.taps import Taps
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.members import GIVEN_BACK, PaymentMode
@@ -303,7 +304,8 @@ def build_application(
     # Button data as the bot writes it: a message id (ASCII digits a message id can have) and a choice.
     # Anything else (a forged '99999999999999999999999999999', '²') matches no handler.
     message_id = "[0-9]{1,10}"
-    buttons = ButtonHandlers(capture, categorising, languages, handlers.user_is_admin, callbacks)
+    taps = Taps(capture, handlers.conversation, languages, categorising)
+    buttons = ButtonHandlers(taps, handlers.user_is_admin, callbacks, handlers.month_link_for)
     application.add_handler(CallbackQueryHandler(buttons.undo_button, pattern=rf"^{UNDO}:{message_id}$"))
     application.add_handler(CallbackQueryHandler(buttons.switch_button, pattern=rf"^{SWITCH}:{message_id}$"))
     application.add_handler(

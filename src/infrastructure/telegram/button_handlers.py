@@ -2,90 +2,73 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from balance_bot.capture.outcomes import ActionRefusal, ActionRefused, Refused
-from balance_bot.capture.service import CaptureService
-from balance_bot.categories.categorising import Categorising, NoSuchCategory, Recategorised
-from balance_bot.groups.languages import ChatLanguages
-from balance_bot.ports import LedgerError, SavedMessage
-from infrastructure.telegram import texts
+from balance_bot.capture.reply_plan import Button
+from balance_bot.capture.taps import CategoryMenu, TapPlan, Taps
 from infrastructure.telegram.callback_answers import CallbackAnswers
-from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.confirmations import utf16_length
 from infrastructure.telegram.replies import Replies
 
 UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
+ACTIONS = {Button.UNDO: UNDO, Button.SWITCH: SWITCH, Button.CATEGORY: CATEGORY_MENU}
 CATEGORIES_PER_ROW = 2
 # Telegram's longest answer to a button tap; a longer one is said in the chat instead.
 MAX_ALERT_LENGTH = 200
 
 IsAdmin = Callable[[ContextTypes.DEFAULT_TYPE, int, int], Awaitable[bool]]
+MonthLink = Callable[[Message], str | None]
 
 
 class ButtonHandlers:
-    """Taps on a confirmation's buttons: refusals go to the member who tapped, results to the group."""
+    """Taps on a confirmation's buttons, drawn as the core's Taps plan them."""
 
     def __init__(
-        self,
-        capture: CaptureService,
-        categorising: Categorising | None,
-        languages: ChatLanguages,
-        user_is_admin: IsAdmin,
-        callbacks: CallbackAnswers,
+        self, taps: Taps, user_is_admin: IsAdmin, callbacks: CallbackAnswers, month_link: MonthLink
     ) -> None:
-        self._capture = capture
-        self._categorising = categorising
-        self._languages = languages
+        self._taps = taps
         self._user_is_admin = user_is_admin
         self._callbacks = callbacks
+        self._month_link = month_link  # the Mini App's month, for the "📊 This month" button
 
     async def undo_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Void the rows behind an Undo button."""
-        await self._button(update, context, UNDO)
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None or query.data is None or query.message is None:
+            return
+        chat_id, message_id = query.message.chat.id, int(query.data.split(":", 1)[1])
+        is_admin = self._is_admin(context, chat_id, user.id)
+        await self._draw(query, await self._taps.undo(chat_id, message_id, user.id, user.full_name, is_admin))
 
     async def switch_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Switch the guessed currency behind a button."""
-        await self._button(update, context, SWITCH)
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None or query.data is None or query.message is None:
+            return
+        chat_id, message_id = query.message.chat.id, int(query.data.split(":", 1)[1])
+        is_admin = self._is_admin(context, chat_id, user.id)
+        await self._draw(
+            query, await self._taps.switch(chat_id, message_id, user.id, user.full_name, is_admin)
+        )
 
     async def category_menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The category button: the confirmation's buttons become the tab's categories to choose from."""
-        query = update.callback_query
-        if query is None or query.data is None or query.message is None or self._categorising is None:
+        query, user = update.callback_query, update.effective_user
+        if query is None or user is None or query.data is None or query.message is None:
             return
-        message_id = int(query.data.split(":", 1)[1])
-        chat_id = query.message.chat.id
-        replies = Replies.of(await self._languages.for_group(chat_id))
-        user_id = query.from_user.id
-        refused = await self._categorising.refusal_to_choose(
-            chat_id, message_id, user_id, lambda: self._user_is_admin(context, chat_id, user_id)
-        )
-        if refused is not None:  # another member's confirmation keeps its buttons
-            await self._tell_tapper(query, CategoryReplies(replies).recategorised(refused, "", {}))
+        chat_id, message_id = query.message.chat.id, int(query.data.split(":", 1)[1])
+        is_admin = self._is_admin(context, chat_id, user.id)
+        menu = await self._taps.category_menu(chat_id, message_id, user.id, is_admin)
+        if isinstance(menu, TapPlan):
+            await self._draw(query, menu)
             return
-        try:
-            book = await self._categorising.book(chat_id)
-        except LedgerError as exc:
-            await self._tell_tapper(query, replies.ledger_problem(exc))
-            return
-        shown = replies.category_names(book)
-        choices = [
-            InlineKeyboardButton(
-                replies.category(category.name, shown), callback_data=f"{CATEGORY}:{message_id}:{index}"
-            )
-            for index, category in enumerate(book.choices)
-        ]
-        rows = [
-            choices[start : start + CATEGORIES_PER_ROW]
-            for start in range(0, len(choices), CATEGORIES_PER_ROW)
-        ]
         await self._callbacks.answer(query)
         try:
-            await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+            await query.edit_message_reply_markup(_category_rows(menu, message_id))
         except BadRequest as exc:  # tapped twice: the list is showing already
             if "not modified" not in str(exc):
                 raise
@@ -95,62 +78,44 @@ class ButtonHandlers:
         query, user = update.callback_query, update.effective_user
         if query is None or user is None or query.data is None or query.message is None:
             return
-        if self._categorising is None:
-            return
         _, message_id, index = query.data.split(":")
         chat_id = query.message.chat.id
-        replies = Replies.of(await self._languages.for_group(chat_id))
-        try:
-            book = await self._categorising.book(chat_id)
-            choices = book.choices
-            name = choices[int(index)].name if int(index) < len(choices) else ""
-            outcome = await self._categorising.recategorise(
-                chat_id,
-                int(message_id),
-                user.id,
-                lambda: self._user_is_admin(context, chat_id, user.id),
-                name,
-            )
-        except LedgerError as exc:
-            await self._tell_tapper(query, replies.ledger_problem(exc))
-            return
-        if isinstance(outcome, NoSuchCategory):  # the tab changed since the list was shown
-            outcome = ActionRefused(ActionRefusal.UNKNOWN)
-        shown = replies.category_names(book)
-        if not isinstance(outcome, Recategorised):
-            await self._tell_tapper(query, CategoryReplies(replies).recategorised(outcome, name, shown))
-            return
-        await self._callbacks.answer(query)
-        await query.edit_message_reply_markup(
-            InlineKeyboardMarkup(
-                [[button] for button in confirmation_buttons(outcome.message, replies, shown)]
-            )
+        is_admin = self._is_admin(context, chat_id, user.id)
+        await self._draw(
+            query, await self._taps.category_chosen(chat_id, int(message_id), user.id, is_admin, int(index))
         )
-        if isinstance(query.message, Message):
-            await query.message.reply_text(CategoryReplies(replies).recategorised(outcome, name, shown))
 
-    async def _button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or query.message is None:
-            return
-        chat_id = query.message.chat.id
-        member_message_id = int(query.data.split(":", 1)[1])
+    def _is_admin(
+        self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int
+    ) -> Callable[[], Awaitable[bool]]:
+        return lambda: self._user_is_admin(context, chat_id, user_id)
 
-        def is_admin() -> Awaitable[bool]:
-            return self._user_is_admin(context, chat_id, user.id)
-
-        if action == UNDO:
-            outcome = await self._capture.undo(chat_id, member_message_id, user.id, is_admin)
-        else:
-            outcome = await self._capture.switch_currency(chat_id, member_message_id, user.id, is_admin)
-        replies = Replies.of(await self._languages.for_group(chat_id))
-        text = replies.reply_for(outcome, user.full_name)
-        if isinstance(outcome, ActionRefused | Refused) and text:
+    async def _draw(self, query: CallbackQuery, tap: TapPlan) -> None:
+        """A tap's plan: an alert for the tapper alone, or the group told, the buttons redrawn."""
+        replies = Replies.of(tap.speech)
+        text = replies.tap_text(tap)
+        if tap.privately and text:
             await self._tell_tapper(query, text)
             return
         await self._callbacks.answer(query)
-        if text and isinstance(query.message, Message):
-            await query.message.reply_text(text)
+        message = query.message if isinstance(query.message, Message) else None
+        if tap.buttons is not None and tap.saved is not None and message is not None:
+            about = tap.saved.message_id
+            drawn = [
+                button
+                for kind in tap.buttons
+                if (
+                    button := drawn_button(
+                        kind,
+                        replies.label(kind, tap.saved, tap.category_names),
+                        about,
+                        self._month_link(message),
+                    )
+                )
+            ]
+            await query.edit_message_reply_markup(InlineKeyboardMarkup([[button] for button in drawn]))
+        if text and message is not None:
+            await message.reply_text(text)
 
     async def _tell_tapper(self, query: CallbackQuery, text: str) -> None:
         """An alert only the member who tapped sees, while Telegram takes one; else said in the chat."""
@@ -163,19 +128,25 @@ class ButtonHandlers:
             await query.message.reply_text(text)
 
 
-def confirmation_buttons(
-    saved: SavedMessage, replies: Replies, categories: Mapping[str, str] | None = None
-) -> tuple[InlineKeyboardButton, ...]:
-    """Undo; the currency switch when the currency was guessed; the category of a one-line expense,
-    which opens the tab's categories to choose from (when the bot keeps categories)."""
-    buttons = [InlineKeyboardButton(replies.undo_button(saved), callback_data=f"{UNDO}:{saved.message_id}")]
-    if saved.currency_guessed:
-        buttons.append(
-            InlineKeyboardButton(replies.switch_button(saved), callback_data=f"{SWITCH}:{saved.message_id}")
+def drawn_button(
+    kind: Button, label: str, about: int | None, link: str | None
+) -> InlineKeyboardButton | None:
+    """A confirmation's button for Telegram: a tap acting on the message `about`, or the Mini App's month
+    (none when the Mini App is not set up)."""
+    if kind is Button.THIS_MONTH:
+        return InlineKeyboardButton(label, url=link) if link else None
+    return InlineKeyboardButton(label, callback_data=f"{ACTIONS[kind]}:{about}")
+
+
+def _category_rows(menu: CategoryMenu, message_id: int) -> InlineKeyboardMarkup:
+    """The tab's categories, two to a row, each naming its place in the list."""
+    replies = Replies.of(menu.speech)
+    choices = [
+        InlineKeyboardButton(
+            replies.category(name, menu.category_names), callback_data=f"{CATEGORY}:{message_id}:{index}"
         )
-    if categories is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
-        label = replies.say(
-            texts.CATEGORY_BUTTON, category=replies.category(saved.lines[0].line.category, categories)
-        )
-        buttons.append(InlineKeyboardButton(label, callback_data=f"{CATEGORY_MENU}:{saved.message_id}"))
-    return tuple(buttons)
+        for index, name in enumerate(menu.choices)
+    ]
+    return InlineKeyboardMarkup(
+        [choices[start : start + CATEGORIES_PER_ROW] for start in range(0, len(choices), CATEGORIES_PER_ROW)]
+    )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
+from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
@@ -19,7 +19,7 @@ from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.outcomes import (
     Outcome,
 )
-from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan
+from balance_bot.capture.reply_plan import LaterNotices, Notices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.categories.cat_command import CatCommand
 from balance_bot.categories.categorising import Categorising
@@ -30,7 +30,7 @@ from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
-from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO
+from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, drawn_button
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.group_replies import GroupReplies
@@ -83,6 +83,11 @@ class BotHandlers:
         self._confirming: set[asyncio.Task[None]] = set()
         # Notices waiting for an expense told "saved once the sheet answers" to land.
         self._landing: set[asyncio.Task[None]] = set()
+
+    @property
+    def conversation(self) -> Conversation:
+        """The capture flow the handlers render (the buttons' taps render it too)."""
+        return self._conversation
 
     async def drain(self) -> None:
         """Wait for the confirmations still being prepared and sent."""
@@ -325,7 +330,7 @@ class BotHandlers:
             buttons = tuple(
                 button
                 for kind, label in drawn.buttons
-                if (button := self._button(message, plan.about, kind, label)) is not None
+                if (button := drawn_button(kind, label, plan.about, self.month_link_for(message))) is not None
             )
             self._confirmations.submit(
                 Confirmation(
@@ -378,14 +383,9 @@ class BotHandlers:
             return await self._replies(message)
         return Replies.of(plan.speech)
 
-    def _button(
-        self, message: Message, about: int | None, button: Button, label: str
-    ) -> InlineKeyboardButton | None:
-        if button is Button.THIS_MONTH:
-            link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
-            return InlineKeyboardButton(label, url=link) if link else None
-        action = {Button.UNDO: UNDO, Button.SWITCH: SWITCH, Button.CATEGORY: CATEGORY_MENU}[button]
-        return InlineKeyboardButton(label, callback_data=f"{action}:{about}")
+    def month_link_for(self, message: Message) -> str | None:
+        """The Mini App's month of the message's group; None when the Mini App is not set up."""
+        return month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
 
     async def _replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""

@@ -40,6 +40,8 @@ from balance_bot.capture.outcomes import (
 )
 from balance_bot.capture.refusals import LedgerRefused
 from balance_bot.capture.reply_plan import Button, Notices, ReplyPlan
+from balance_bot.capture.taps import TapPlan
+from balance_bot.categories.categorising import NoSuchCategory, Recategorised
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.language import Language, Speech
@@ -54,6 +56,7 @@ from balance_bot.ports import (
 from infrastructure.i18n.words import Words
 from infrastructure.telegram import ledger_problems, texts
 from infrastructure.telegram.balance_replies import BalanceReplies
+from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.sheet_words import movement_note, top_up_note
 
 ENGLISH = Speech(Language.ENGLISH)
@@ -327,18 +330,27 @@ class Replies(Words):
     def drawn(self, plan: ReplyPlan) -> DrawnPlan:
         """A reply plan in words: its text (None when the bot stays silent) and its buttons' labels."""
         text = self.reply_for(plan.outcome, plan.member, plan.category_names)
-        return DrawnPlan(text, tuple((button, self._label(plan, button)) for button in plan.buttons))
+        labels = tuple(
+            (button, self.label(button, plan.saved, plan.category_names)) for button in plan.buttons
+        )
+        return DrawnPlan(text, labels)
 
-    def _label(self, plan: ReplyPlan, button: Button) -> str:
-        saved = plan.saved
+    def label(self, button: Button, saved: SavedMessage | None, names: Mapping[str, str]) -> str:
+        """A button's label under a confirmation of `saved`."""
         if button is Button.UNDO:
             return self.undo_button(saved)
         if button is Button.SWITCH and saved is not None:
             return self.switch_button(saved)
         if button is Button.CATEGORY and saved is not None:
-            category = self.category(saved.lines[0].line.category, plan.category_names)
+            category = self.category(saved.lines[0].line.category, names)
             return self.say(texts.CATEGORY_BUTTON, category=category)
         return self.say(texts.THIS_MONTH_BUTTON)
+
+    def tap_text(self, tap: TapPlan) -> str | None:
+        """What a tap on a confirmation's button says (None: nothing)."""
+        if isinstance(tap.outcome, Recategorised | NoSuchCategory):
+            return CategoryReplies(self).recategorised(tap.outcome, tap.category, tap.category_names)
+        return self.reply_for(tap.outcome, tap.tapper, tap.category_names)
 
     def notices(self, notices: Notices) -> list[str]:
         """The notices after a confirmation, one message each."""
