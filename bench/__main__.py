@@ -21,6 +21,7 @@ from bench import (
     components,
     fuzz,
     llm,
+    notices,
     outbox,
     questions,
     scale,
@@ -232,6 +233,8 @@ def main() -> None:
         print(f"not spending            {corpus_score(written)}   ({written.name}: goal 0 false alarms)")
     print(questions.reports())
     print(categories.fresh_report(show=False))
+    print("-- bank notices read as top-ups (issue 36) --")
+    notices.report()
     heldout()
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone

@@ -1,0 +1,1 @@
+"""Money coming in: the payment notices banks post in Telegram, read as top-ups of the box."""
