@@ -7,7 +7,7 @@ import pytest
 from balance_bot.domain.language import Language, Speech
 from infrastructure.bootstrap import load_settings, try_services, try_settings
 from infrastructure.console.try_chat import TryChat
-from infrastructure.telegram import texts
+from infrastructure.telegram import ask_texts, balance_texts, member_texts, texts
 from infrastructure.telegram.replies import Replies
 from tests.fakes.clock import FakeClock
 from tests.help_examples import help_examples
@@ -15,22 +15,22 @@ from tests.help_examples import help_examples
 ENGLISH = Replies.of(Speech(Language.ENGLISH))
 # The answers that say the bot did not do what the example promised.
 REFUSALS = [
-    texts.BALANCE_UNKNOWN_MONTH,
+    balance_texts.BALANCE_UNKNOWN_MONTH,
     *texts.ACTION_REFUSALS.values(),
     texts.NO_SUCH_CATEGORY,
-    texts.NO_SUCH_NUMBER,
+    ask_texts.NO_SUCH_NUMBER,
     texts.CAT_HOW,
-    texts.SETTINGS_HOW,
+    member_texts.SETTINGS_HOW,
     texts.QUIET_HOW,
     texts.LANGUAGE_HOW,
     texts.TOPUP_HOW,
-    texts.MOVEMENT_HOW,
-    texts.RETURNED_HOW,
-    texts.UNKNOWN_MEMBER,
-    texts.NO_MEMBER_NAMED,
-    texts.EXPORT_UNKNOWN_MONTH,
-    texts.ASK_HOW,
-    texts.ASK_CANNOT,
+    member_texts.MOVEMENT_HOW,
+    member_texts.RETURNED_HOW,
+    member_texts.UNKNOWN_MEMBER,
+    member_texts.NO_MEMBER_NAMED,
+    ask_texts.EXPORT_UNKNOWN_MONTH,
+    ask_texts.ASK_HOW,
+    ask_texts.ASK_CANNOT,
     texts.ADMINS_ONLY,
     texts.UNDO_HOW,
     texts.TRY_NO_SUCH_COMMAND,

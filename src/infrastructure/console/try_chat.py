@@ -29,7 +29,7 @@ from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
-from infrastructure.telegram import texts
+from infrastructure.telegram import ask_texts, member_texts, texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
@@ -168,7 +168,11 @@ class TryChat:
             kind, named = _MOVEMENTS[command], (name.lstrip("@") or None)
         outcome = await self._services.movements.record(self._message(self._message_id, text), kind, named)
         if isinstance(outcome, TopUpUnclear):
-            self._say(replies.say(texts.RETURNED_HOW if command == "/returned" else texts.MOVEMENT_HOW))
+            self._say(
+                replies.say(
+                    member_texts.RETURNED_HOW if command == "/returned" else member_texts.MOVEMENT_HOW
+                )
+            )
             return
         await self._show(outcome)
 
@@ -186,7 +190,7 @@ class TryChat:
             case ["reminders", ("on" | "off") as on]:
                 await settings.set_advance_reminders(TRY_CHAT_ID, on == "on")
             case _:
-                self._say(replies.say(texts.SETTINGS_HOW))
+                self._say(replies.say(member_texts.SETTINGS_HOW))
                 return
         self._say(MemberReplies(replies).settings(await settings.of(TRY_CHAT_ID)))
 
@@ -206,8 +210,8 @@ class TryChat:
             if isinstance(outcome, ConfirmWrite):
                 self._pending = outcome
                 buttons = [
-                    texts.TRY_BUTTON.format(label=replies.say(texts.CONFIRM_BUTTON), command="/confirm"),
-                    texts.TRY_BUTTON.format(label=replies.say(texts.CANCEL_BUTTON), command="/cancel"),
+                    texts.TRY_BUTTON.format(label=replies.say(ask_texts.CONFIRM_BUTTON), command="/confirm"),
+                    texts.TRY_BUTTON.format(label=replies.say(ask_texts.CANCEL_BUTTON), command="/cancel"),
                 ]
                 self._out.write(texts.TRY_BUTTONS.format(buttons=" · ".join(buttons)) + "\n")
         elif command == "/recent":
@@ -223,25 +227,27 @@ class TryChat:
     async def _export(self, words: str, today: date, replies: Replies) -> None:
         period = month_named(words, today)
         if period is None or period > Period.of(today) or not self._is_admin():
-            self._say(replies.say(texts.ADMINS_ONLY if period is not None else texts.EXPORT_UNKNOWN_MONTH))
+            self._say(
+                replies.say(texts.ADMINS_ONLY if period is not None else ask_texts.EXPORT_UNKNOWN_MONTH)
+            )
             return
         rows = await self._services.ask.month_rows(TRY_CHAT_ID, period)
         name = self._services.export_folder / f"{period.key()}-petty-cash"
         name.with_suffix(".xlsx").write_bytes(month_xlsx(period.title("%B %Y"), rows))
         name.with_suffix(".csv").write_bytes(month_csv(rows))
-        count = replies.count(texts.ROWS, len(rows))
-        self._say(replies.say(texts.EXPORT_CAPTION, month=replies.period(period), count=count))
+        count = replies.count(ask_texts.ROWS, len(rows))
+        self._say(replies.say(ask_texts.EXPORT_CAPTION, month=replies.period(period), count=count))
         self._out.write(texts.TRY_FILES.format(files=f"{name}.xlsx, {name}.csv") + "\n")
 
     async def _confirm(self, confirmed: bool, replies: Replies) -> None:
         pending, self._pending = self._pending, None
         if pending is None:
-            self._say(replies.say(texts.CONFIRM_GONE))
+            self._say(replies.say(ask_texts.CONFIRM_GONE))
             return
         ask = self._services.ask
         if not confirmed:
             ask.cancel(pending.token, TRY_CHAT_ID, self._user_id)
-            self._say(replies.say(texts.CANCELLED))
+            self._say(replies.say(ask_texts.CANCELLED))
             return
         request = ask.confirm(pending.token, TRY_CHAT_ID, self._user_id)
         if isinstance(request, TopUpRequest):
@@ -256,11 +262,11 @@ class TryChat:
                 (EntrySource.parse(row.reference) for row in rows if row.number == request.number), None
             )
             if source is None:
-                self._say(replies.say(texts.NO_SUCH_NUMBER, number=request.number))
+                self._say(replies.say(ask_texts.NO_SUCH_NUMBER, number=request.number))
                 return
             await self._show(await self._services.capture.undo(*self._action(source.message_id)))
         else:
-            self._say(replies.say(texts.CONFIRM_GONE))
+            self._say(replies.say(ask_texts.CONFIRM_GONE))
 
     def _seen(self, member: str) -> SeenMember:
         return SeenMember(zlib.crc32(member.encode()), member, member)

@@ -20,7 +20,7 @@ from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.ports import LedgerError
 from balance_bot.questions.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
 from infrastructure.export.month_files import month_csv, month_xlsx
-from infrastructure.telegram import texts
+from infrastructure.telegram import ask_texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
@@ -56,7 +56,7 @@ class AskHandlers:
             return
         question = " ".join(context.args or [])
         if not question:
-            await self._bot.reply(message, (await self._bot.replies_for(message)).say(texts.ASK_HOW))
+            await self._bot.reply(message, (await self._bot.replies_for(message)).say(ask_texts.ASK_HOW))
             return
         await self._answer(update, context, message, question)
 
@@ -116,7 +116,7 @@ class AskHandlers:
         today = message.date.astimezone(self._timezone).date()
         period = month_named(" ".join(context.args or []), today)
         if period is None or period > Period.of(today):
-            await self._bot.reply(message, replies.say(texts.EXPORT_UNKNOWN_MONTH))
+            await self._bot.reply(message, replies.say(ask_texts.EXPORT_UNKNOWN_MONTH))
             return
         try:
             rows = await self._ask.month_rows(message.chat_id, period)
@@ -126,7 +126,9 @@ class AskHandlers:
         title = period.title("%B %Y")
         name = f"{period.key()}-petty-cash"
         caption = replies.say(
-            texts.EXPORT_CAPTION, month=replies.period(period), count=replies.count(texts.ROWS, len(rows))
+            ask_texts.EXPORT_CAPTION,
+            month=replies.period(period),
+            count=replies.count(ask_texts.ROWS, len(rows)),
         )
         await message.reply_document(month_xlsx(title, rows), filename=f"{name}.xlsx", caption=caption)
         await message.reply_document(month_csv(rows), filename=f"{name}.csv")
@@ -141,7 +143,7 @@ class AskHandlers:
         replies = await self._bot.replies_for(message)
         if action == CANCEL:
             done = self._ask.cancel(token, message.chat_id, user.id)
-            said = replies.say(texts.CANCELLED if done else texts.CONFIRM_GONE)
+            said = replies.say(ask_texts.CANCELLED if done else ask_texts.CONFIRM_GONE)
             if not await self._callbacks.answer(query, said, show_alert=not done):
                 await self._bot.reply(message, said)
             if done:
@@ -149,8 +151,8 @@ class AskHandlers:
             return
         request = self._ask.confirm(token, message.chat_id, user.id)
         if request is None:
-            if not await self._callbacks.answer(query, replies.say(texts.CONFIRM_GONE), show_alert=True):
-                await self._bot.reply(message, replies.say(texts.CONFIRM_GONE))
+            if not await self._callbacks.answer(query, replies.say(ask_texts.CONFIRM_GONE), show_alert=True):
+                await self._bot.reply(message, replies.say(ask_texts.CONFIRM_GONE))
             return
         await self._callbacks.answer(query)
         await query.edit_message_reply_markup(None)
@@ -177,7 +179,7 @@ class AskHandlers:
             return
         if message_id is None:
             await self._bot.reply(
-                asked, replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(request.number))
+                asked, replies.say(ask_texts.NO_SUCH_NUMBER, number=replies.formats.number(request.number))
             )
             return
 
@@ -187,7 +189,7 @@ class AskHandlers:
         outcome = await self._capture.undo(asked.chat_id, message_id, user_id, admin)
         if isinstance(outcome, ActionRefused) and outcome.reason is ActionRefusal.UNKNOWN:
             await self._bot.reply(
-                asked, replies.say(texts.NO_SUCH_NUMBER, number=replies.formats.number(request.number))
+                asked, replies.say(ask_texts.NO_SUCH_NUMBER, number=replies.formats.number(request.number))
             )
             return
         await self._bot.deliver(asked, outcome)
@@ -221,10 +223,10 @@ class AskHandlers:
         text = AskReplies(replies, self._khr_per_usd).answer(outcome, shown)
         if isinstance(outcome, ConfirmWrite):
             confirm = InlineKeyboardButton(
-                replies.say(texts.CONFIRM_BUTTON), callback_data=f"{CONFIRM}:{outcome.token}"
+                replies.say(ask_texts.CONFIRM_BUTTON), callback_data=f"{CONFIRM}:{outcome.token}"
             )
             cancel = InlineKeyboardButton(
-                replies.say(texts.CANCEL_BUTTON), callback_data=f"{CANCEL}:{outcome.token}"
+                replies.say(ask_texts.CANCEL_BUTTON), callback_data=f"{CANCEL}:{outcome.token}"
             )
             buttons = InlineKeyboardMarkup([[confirm, cancel]])
             await message.reply_text(text, reply_markup=buttons)

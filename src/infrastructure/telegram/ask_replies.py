@@ -29,7 +29,7 @@ from balance_bot.questions.ask import (
     NotSure,
     PositionAnswer,
 )
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import ask_texts, balance_texts, ledger_problems, texts
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
@@ -61,12 +61,12 @@ class AskReplies:
                 return MemberReplies(self._replies).member_balance(position, self._khr_per_usd)
             case ConfirmWrite(request):
                 if isinstance(request, TopUpRequest):
-                    return say(texts.CONFIRM_TOPUP, text=request.text)
-                return say(texts.CONFIRM_UNDO, number=self._replies.formats.number(request.number))
+                    return say(ask_texts.CONFIRM_TOPUP, text=request.text)
+                return say(ask_texts.CONFIRM_UNDO, number=self._replies.formats.number(request.number))
             case AskRefused(reason):
-                return say(texts.ASK_REFUSED[reason.value])
+                return say(ask_texts.ASK_REFUSED[reason.value])
             case CannotAnswer():
-                return say(texts.ASK_CANNOT)
+                return say(ask_texts.ASK_CANNOT)
             case NotSure(question, unknown):
                 return self._not_sure(question, unknown)
             case MonthsNotKept(question):
@@ -86,24 +86,24 @@ class AskReplies:
         say = self._replies.say
         subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
-            return say(texts.ASK_NOTHING, subject=subject, span=span)
+            return say(ask_texts.ASK_NOTHING, subject=subject, span=span)
         count = self._replies.count(texts.EXPENSES, found.count)
         amounts = self.sums(found.totals)
         if question.measure is Measure.COUNT:
-            return say(texts.ASK_COUNT, subject=subject, span=span, count=count)
+            return say(ask_texts.ASK_COUNT, subject=subject, span=span, count=count)
         if question.measure is Measure.TOTAL:
-            return say(texts.ASK_TOTAL, subject=subject, span=span, amounts=amounts, count=count)
+            return say(ask_texts.ASK_TOTAL, subject=subject, span=span, amounts=amounts, count=count)
         if question.measure is Measure.AVERAGE_EACH:
             average = self.sums(found.per_entry())
             return say(
-                texts.ASK_EACH, subject=subject, span=span, amounts=amounts, count=count, average=average
+                ask_texts.ASK_EACH, subject=subject, span=span, amounts=amounts, count=count, average=average
             )
         if question.measure is Measure.SHARE:
             whole = found if whole is None else whole
             share = found.percent_of(whole, self._khr_per_usd)
             percent = self._replies.formats.number(share, decimals=1)
             return say(
-                texts.ASK_SHARE,
+                ask_texts.ASK_SHARE,
                 subject=subject,
                 span=span,
                 amounts=amounts,
@@ -113,19 +113,19 @@ class AskReplies:
             )
         lower = subject[:1].lower() + subject[1:] if self._replies.speech.language.value == "en" else subject
         # "The largest in November", not "The largest (spent) in November": only a member or words say more.
-        narrowed = f" ({lower})" if subject != say(texts.ASK_SUBJECT_ALL) else ""
+        narrowed = f" ({lower})" if subject != say(ask_texts.ASK_SUBJECT_ALL) else ""
         if question.measure is Measure.LARGEST:
-            title = say(texts.ASK_LARGEST, subject_lower=narrowed, span=span)
+            title = say(ask_texts.ASK_LARGEST, subject_lower=narrowed, span=span)
             return "\n".join([title, *(self.entry(entry) for entry in found.largest(self._khr_per_usd))])
         if question.measure is Measure.SMALLEST:
-            title = say(texts.ASK_SMALLEST, subject_lower=narrowed, span=span)
+            title = say(ask_texts.ASK_SMALLEST, subject_lower=narrowed, span=span)
             return "\n".join([title, *(self.entry(entry) for entry in found.smallest(self._khr_per_usd))])
         if question.measure is Measure.LATEST:
             last_row = found.entries[-1].row
-            title = say(texts.ASK_LATEST, subject_lower=narrowed, span=span)
+            title = say(ask_texts.ASK_LATEST, subject_lower=narrowed, span=span)
             latest = [self.entry(entry) for entry in found.entries if entry.row is last_row]
             return "\n".join([title, *latest])
-        title = say(texts.ASK_LIST, subject=subject, span=span, amounts=amounts, count=count)
+        title = say(ask_texts.ASK_LIST, subject=subject, span=span, amounts=amounts, count=count)
         return "\n".join([title, *self.entries(found.entries)])
 
     def _average(
@@ -134,9 +134,9 @@ class AskReplies:
         """The total, and what it makes a day over the span's days so far."""
         subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
-            return self._replies.say(texts.ASK_NOTHING, subject=subject, span=span)
+            return self._replies.say(ask_texts.ASK_NOTHING, subject=subject, span=span)
         return self._replies.count(
-            texts.ASK_AVERAGE,
+            ask_texts.ASK_AVERAGE,
             days,
             subject=subject,
             span=span,
@@ -157,10 +157,10 @@ class AskReplies:
         say = self._replies.say
         subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
-            return say(texts.ASK_NOTHING, subject=subject, span=span)
+            return say(ask_texts.ASK_NOTHING, subject=subject, span=span)
         by_category = question.measure is Measure.BY_CATEGORY
         title = say(
-            texts.ASK_BY_CATEGORY if by_category else texts.ASK_BY_MEMBER,
+            ask_texts.ASK_BY_CATEGORY if by_category else ask_texts.ASK_BY_MEMBER,
             subject=subject,
             span=span,
             amounts=self.sums(found.totals),
@@ -169,11 +169,11 @@ class AskReplies:
         lines = [title]
         for group in found.groups(group_of, self._khr_per_usd):
             if by_category:
-                name = shown.get(group.name, group.name) if group.name else say(texts.ASK_NO_CATEGORY)
+                name = shown.get(group.name, group.name) if group.name else say(ask_texts.ASK_NO_CATEGORY)
             else:
                 name = group.name or "—"
             count = self._replies.count(texts.EXPENSES, group.count)
-            lines.append(say(texts.ASK_GROUP, name=name, amounts=self.sums(group.totals), count=count))
+            lines.append(say(ask_texts.ASK_GROUP, name=name, amounts=self.sums(group.totals), count=count))
         return "\n".join(lines)
 
     def _budgets(self, answer: BudgetAnswer, shown: Mapping[str, str]) -> str:
@@ -186,17 +186,19 @@ class AskReplies:
         ]
         if answer.asked is not None and uses[0][2] is None:
             name = self._replies.category(answer.asked.name, shown)
-            return say(texts.ASK_NO_BUDGET_FOR, category=name, month=month, spent=self.sums(uses[0][1]))
-        lines = [say(texts.ASK_BUDGETS, month=month)]
+            return say(ask_texts.ASK_NO_BUDGET_FOR, category=name, month=month, spent=self.sums(uses[0][1]))
+        lines = [say(ask_texts.ASK_BUDGETS, month=month)]
         for category, _, use in sorted(uses, key=lambda used: -(used[2].percent if used[2] else 0)):
             if use is None:
                 continue
             is_total = category.name.casefold() == TOTAL.casefold()
-            name = say(texts.ALL_SPENDING) if is_total else self._replies.category(category.name, shown)
+            name = (
+                say(balance_texts.ALL_SPENDING) if is_total else self._replies.category(category.name, shown)
+            )
             over = use.left < 0
             lines.append(
                 say(
-                    texts.ASK_BUDGET_OVER if over else texts.ASK_BUDGET_LEFT,
+                    ask_texts.ASK_BUDGET_OVER if over else ask_texts.ASK_BUDGET_LEFT,
                     category=name,
                     spent=money(use.spent, use.currency),
                     budget=money(use.budget, use.currency),
@@ -205,23 +207,27 @@ class AskReplies:
                     over=money(-use.left, use.currency),
                 )
             )
-        return "\n".join(lines) if len(lines) > 1 else say(texts.ASK_NO_BUDGETS)
+        return "\n".join(lines) if len(lines) > 1 else say(ask_texts.ASK_NO_BUDGETS)
 
     def _not_sure(self, question: LedgerQuestion, unknown: Sequence[str]) -> str:
         """What was understood and which words were not, with questions that can be answered."""
         understood = self._subject(replace(question, words=()), None, {}) + self._span(question.span)
         if self._replies.speech.language.value == "en":
             understood = understood[:1].lower() + understood[1:]
-        return self._replies.say(texts.ASK_NOT_SURE, words=" / ".join(unknown), understood=understood)
+        return self._replies.say(ask_texts.ASK_NOT_SURE, words=" / ".join(unknown), understood=understood)
 
     def _subject(self, question: LedgerQuestion, member: str | None, shown: Mapping[str, str]) -> str:
         """'Spent by Dara on “taxi”': whose entries, about what."""
         say = self._replies.say
-        subject = say(texts.ASK_SUBJECT_MEMBER, member=member) if member else say(texts.ASK_SUBJECT_ALL)
+        subject = (
+            say(ask_texts.ASK_SUBJECT_MEMBER, member=member) if member else say(ask_texts.ASK_SUBJECT_ALL)
+        )
         if question.category is not None:
-            subject += say(texts.ASK_IN_CATEGORY, category=shown.get(question.category, question.category))
+            subject += say(
+                ask_texts.ASK_IN_CATEGORY, category=shown.get(question.category, question.category)
+            )
         elif question.words:
-            subject += say(texts.ASK_ABOUT, words=" / ".join(question.words))
+            subject += say(ask_texts.ASK_ABOUT, words=" / ".join(question.words))
         return subject
 
     def entries(self, entries: Sequence[Entry]) -> list[str]:
@@ -229,7 +235,9 @@ class AskReplies:
         lines = [self.entry(entry) for entry in entries[:LISTED]]
         if len(entries) > LISTED:
             lines.append(
-                self._replies.say(texts.ASK_MORE, count=self._replies.formats.number(len(entries) - LISTED))
+                self._replies.say(
+                    ask_texts.ASK_MORE, count=self._replies.formats.number(len(entries) - LISTED)
+                )
             )
         return lines
 
@@ -237,7 +245,7 @@ class AskReplies:
         """'• No 12, Tue 3 Nov: taxi – $5.00 (Dara)'."""
         row = entry.row
         return self._replies.say(
-            texts.ASK_ENTRY,
+            ask_texts.ASK_ENTRY,
             number=self._replies.formats.number(row.number) if row.number is not None else "–",
             day=self._replies.day(row.day) if row.day is not None else "–",
             item=row.item,
@@ -248,18 +256,20 @@ class AskReplies:
     def recent(self, rows: Sequence[SheetRow]) -> str:
         """/recent."""
         if not rows:
-            return self._replies.say(texts.RECENT_NONE)
+            return self._replies.say(ask_texts.RECENT_NONE)
         return "\n".join(
-            [self._replies.say(texts.RECENT_TITLE), *(self.entry(entry) for entry in _entries(rows))]
+            [self._replies.say(ask_texts.RECENT_TITLE), *(self.entry(entry) for entry in _entries(rows))]
         )
 
     def mine(self, found: Found, period: Period) -> str:
         """/mine."""
         month = self._replies.period(period)
         if not found.entries:
-            return self._replies.say(texts.MINE_NONE, month=month)
+            return self._replies.say(ask_texts.MINE_NONE, month=month)
         count = self._replies.count(texts.EXPENSES, found.count)
-        title = self._replies.say(texts.MINE_TITLE, month=month, amounts=self.sums(found.totals), count=count)
+        title = self._replies.say(
+            ask_texts.MINE_TITLE, month=month, amounts=self.sums(found.totals), count=count
+        )
         return "\n".join([title, *self.entries(found.entries)])
 
     def sums(self, totals: Mapping[Currency, Decimal]) -> str:
@@ -271,12 +281,12 @@ class AskReplies:
     def _span(self, span: Span) -> str:
         say, replies = self._replies.say, self._replies
         if span.first == span.last:
-            return say(texts.ASK_SPAN_DAY, day=replies.day(span.first))
+            return say(ask_texts.ASK_SPAN_DAY, day=replies.day(span.first))
         if span.whole_months() and Period.of(span.first) == Period.of(span.last):
-            return say(texts.ASK_SPAN_MONTH, month=replies.period(Period.of(span.first)))
+            return say(ask_texts.ASK_SPAN_MONTH, month=replies.period(Period.of(span.first)))
         if span.first == date(span.first.year, 1, 1) and span.last == date(span.first.year, 12, 31):
-            return say(texts.ASK_SPAN_YEAR, year=replies.formats.digits(str(span.first.year)))
-        return say(texts.ASK_SPAN_DAYS, first=replies.day(span.first), last=replies.day(span.last))
+            return say(ask_texts.ASK_SPAN_YEAR, year=replies.formats.digits(str(span.first.year)))
+        return say(ask_texts.ASK_SPAN_DAYS, first=replies.day(span.first), last=replies.day(span.last))
 
 
 def _entries(rows: Sequence[SheetRow]) -> list[Entry]:

@@ -22,7 +22,7 @@ from balance_bot.domain.categories import TOTAL, CategoryBook
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
 from balance_bot.members.movements import MemberBalance
-from infrastructure.telegram import ledger_problems, texts, undated
+from infrastructure.telegram import balance_texts, ledger_problems, member_texts, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.wording import Wording
 
@@ -42,7 +42,7 @@ class BalanceReplies:
             case BalanceForAdmins():
                 return words.say(texts.ADMINS_ONLY)
             case SeveralMembersNamed(names):
-                return words.say(texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
+                return words.say(member_texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
             case MemberBalance() | UnknownMember() as member:
                 return MemberReplies(words).member_balance(member, khr_per_usd)
             case month:
@@ -67,7 +67,7 @@ class BalanceReplies:
                 text = "\n".join([text, *members, *undated.note(self._words, balance)])
                 if open_until is not None:
                     still_open = self._words.say(
-                        texts.STILL_OPEN,
+                        balance_texts.STILL_OPEN,
                         month=self._words.period(balance.period),
                         day=self._words.day(open_until),
                     )
@@ -75,15 +75,15 @@ class BalanceReplies:
                 if settles_on is None:
                     return text
                 provisional = self._words.say(
-                    texts.OPENING_PROVISIONAL,
+                    balance_texts.OPENING_PROVISIONAL,
                     month=self._words.period(balance.period.previous()),
                     day=self._words.day(settles_on),
                 )
                 return f"{text}\n{provisional}"
             case UnknownMonth(words):
-                return self._words.say(texts.BALANCE_UNKNOWN_MONTH, words=words)
+                return self._words.say(balance_texts.BALANCE_UNKNOWN_MONTH, words=words)
             case FutureMonth(period):
-                return self._words.say(texts.BALANCE_FUTURE, month=self._words.period(period))
+                return self._words.say(balance_texts.BALANCE_FUTURE, month=self._words.period(period))
             case BalanceUnavailable(error):
                 return ledger_problems.balance_problem(self._words.say, error)
         raise AssertionError("unreachable")
@@ -92,11 +92,15 @@ class BalanceReplies:
         """Per currency the opening, top-ups, spending and what is left; the total; who spent what."""
         money = self._words.formats.money
         month = self._words.period(balance.period)
-        lines = [self._words.say(texts.BALANCE_TITLE if current else texts.BALANCE_TITLE_SO_FAR, month=month)]
+        lines = [
+            self._words.say(
+                balance_texts.BALANCE_TITLE if current else balance_texts.BALANCE_TITLE_SO_FAR, month=month
+            )
+        ]
         for currency, sums in balance.currencies.items():
             lines.append(
                 self._words.say(
-                    texts.BALANCE_CURRENCY if current else texts.BALANCE_CURRENCY_CLOSED,
+                    balance_texts.BALANCE_CURRENCY if current else balance_texts.BALANCE_CURRENCY_CLOSED,
                     currency=currency.value,
                     opening=money(sums.opening, currency),
                     topups=money(sums.topups, currency),
@@ -106,7 +110,7 @@ class BalanceReplies:
             )
         lines.append(
             self._words.say(
-                texts.BALANCE_TOGETHER if current else texts.BALANCE_TOGETHER_CLOSED,
+                balance_texts.BALANCE_TOGETHER if current else balance_texts.BALANCE_TOGETHER_CLOSED,
                 rate=money(khr_per_usd, Currency.KHR),
                 together=money(balance.combined_usd(khr_per_usd), Currency.USD),
             )
@@ -114,9 +118,9 @@ class BalanceReplies:
         figures = balance.figures
         lines.append(
             self._words.say(
-                texts.BALANCE_COUNTS,
+                balance_texts.BALANCE_COUNTS,
                 expenses=self._words.count(texts.EXPENSES, figures.entries),
-                topups=self._words.count(texts.TOPUPS, figures.topup_count),
+                topups=self._words.count(balance_texts.TOPUPS, figures.topup_count),
             )
         )
         if figures.by_member:
@@ -125,13 +129,13 @@ class BalanceReplies:
                 return spent.get(Currency.USD, ZERO) + spent.get(Currency.KHR, ZERO) / khr_per_usd
 
             ranked = sorted(figures.by_member.items(), key=lambda item: -in_dollars(item[1]))
-            lines.append(self._words.say(texts.SPENT_BY_MEMBER))
+            lines.append(self._words.say(balance_texts.SPENT_BY_MEMBER))
             for member, spent in ranked[:MAX_MEMBERS_SHOWN]:
                 parts = [money(amount, currency) for currency, amount in spent.items() if amount]
                 lines.append(f"• {member}: {' + '.join(parts)}")
             if len(ranked) > MAX_MEMBERS_SHOWN:
                 more = self._words.formats.number(len(ranked) - MAX_MEMBERS_SHOWN)
-                lines.append(self._words.say(texts.MORE_MEMBERS, count=more))
+                lines.append(self._words.say(balance_texts.MORE_MEMBERS, count=more))
         return "\n".join(lines)
 
     def by_category(
@@ -148,14 +152,14 @@ class BalanceReplies:
             amounts = spent.get(category.name, {}) if category.name.casefold() != TOTAL.casefold() else None
             use = budget_use(category, amounts if amounts is not None else balance.figures.spent, khr_per_usd)
             name = (
-                self._words.say(texts.ALL_SPENDING)
+                self._words.say(balance_texts.ALL_SPENDING)
                 if amounts is None
                 else self._words.category(category.name, shown)
             )
             if use is not None:
                 lines.append(
                     self._words.say(
-                        texts.CATEGORY_OF_BUDGET,
+                        balance_texts.CATEGORY_OF_BUDGET,
                         category=name,
                         spent=self._words.formats.money(use.spent, use.currency),
                         budget=self._words.formats.money(use.budget, use.currency),
@@ -163,13 +167,17 @@ class BalanceReplies:
                     )
                 )
             elif amounts and any(amounts.values()):
-                lines.append(self._words.say(texts.CATEGORY_SPENT, category=name, spent=self._sums(amounts)))
+                lines.append(
+                    self._words.say(balance_texts.CATEGORY_SPENT, category=name, spent=self._sums(amounts))
+                )
         unnamed = {name: amounts for name, amounts in spent.items() if book.named(name) is None}
         for name, amounts in unnamed.items():
             if any(amounts.values()):
-                label = name or self._words.say(texts.NO_CATEGORY)
-                lines.append(self._words.say(texts.CATEGORY_SPENT, category=label, spent=self._sums(amounts)))
-        return [self._words.say(texts.BY_CATEGORY), *lines] if lines else []
+                label = name or self._words.say(balance_texts.NO_CATEGORY)
+                lines.append(
+                    self._words.say(balance_texts.CATEGORY_SPENT, category=label, spent=self._sums(amounts))
+                )
+        return [self._words.say(balance_texts.BY_CATEGORY), *lines] if lines else []
 
     def _sums(self, amounts: Mapping[Currency, Decimal]) -> str:
         return " + ".join(
@@ -181,20 +189,20 @@ class BalanceReplies:
         use = crossed.use
         is_total = use.category.name.casefold() == TOTAL.casefold()
         name = (
-            self._words.say(texts.ALL_SPENDING)
+            self._words.say(balance_texts.ALL_SPENDING)
             if is_total
             else self._words.category(use.category.name, shown)
         )
         money = self._words.formats.money
         if crossed.threshold >= 100:
             return self._words.say(
-                texts.BUDGET_USED_UP,
+                balance_texts.BUDGET_USED_UP,
                 category=name,
                 budget=money(use.budget, use.currency),
                 spent=money(use.spent, use.currency),
             )
         return self._words.say(
-            texts.BUDGET_NEARLY_USED,
+            balance_texts.BUDGET_NEARLY_USED,
             category=name,
             spent=money(use.spent, use.currency),
             percent=self._words.formats.number(use.percent, decimals=0),
@@ -204,7 +212,7 @@ class BalanceReplies:
 
     def monthly_summary(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str:
         """Posted once a month has closed: its balance, under the chart of spending per day."""
-        closed = self._words.say(texts.MONTH_CLOSED, month=self._words.period(balance.period))
+        closed = self._words.say(balance_texts.MONTH_CLOSED, month=self._words.period(balance.period))
         return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False)
 
     def chart_title(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str | None:
@@ -213,4 +221,4 @@ class BalanceReplies:
         if self._words.speech.language is Language.KHMER:
             return None
         rate = self._words.formats.number(khr_per_usd)
-        return self._words.say(texts.CHART_TITLE, month=self._words.period(balance.period), rate=rate)
+        return self._words.say(balance_texts.CHART_TITLE, month=self._words.period(balance.period), rate=rate)

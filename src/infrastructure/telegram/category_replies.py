@@ -15,7 +15,7 @@ from balance_bot.categories.cat_command import (
     NoRowNumbered,
 )
 from balance_bot.categories.categorising import NoSuchCategory, Recategorised, RecategoriseOutcome
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import ask_texts, ledger_problems, texts
 from infrastructure.telegram.wording import Wording
 
 
@@ -69,7 +69,8 @@ class CategoryReplies:
                 return self.cat_how(names)
             case NoRowNumbered(typed, number):
                 return words.say(
-                    texts.NO_SUCH_NUMBER, number=words.formats.number(number) if number is not None else typed
+                    ask_texts.NO_SUCH_NUMBER,
+                    number=words.formats.number(number) if number is not None else typed,
                 )
             case Learned(learned):
                 return learned_reply(words, learned)

@@ -11,7 +11,7 @@ from balance_bot.groups.connect import Connected, ConnectOutcome, NotASheet, She
 from balance_bot.groups.languages import LanguageChosen, LanguageOutcome
 from balance_bot.ports import LedgerAccessDenied, LedgerNotFound, MonthUsage
 from infrastructure.llm.cascade import BudgetReached
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import balance_texts, ledger_problems, texts
 from infrastructure.telegram.wording import Wording
 
 
@@ -32,7 +32,7 @@ class GroupReplies:
     def budget_reached(self, reached: BudgetReached) -> str:
         """The once-a-month notice that paid LLM calls stopped."""
         return self._words.say(
-            texts.BUDGET_REACHED,
+            balance_texts.BUDGET_REACHED,
             month=self._words.month(reached.month),
             spent=self._words.formats.usd(reached.spent_usd),
             budget=self._words.formats.usd(reached.budget_usd),
@@ -41,33 +41,39 @@ class GroupReplies:
     def usage(self, report: MonthUsage) -> str:
         """/usage: the month's messages, LLM calls per provider, fallbacks and cost."""
         number = self._words.formats.number
-        title = texts.USAGE_TITLE_GROUP if report.chat_id is not None else texts.USAGE_TITLE_ALL
+        title = (
+            balance_texts.USAGE_TITLE_GROUP if report.chat_id is not None else balance_texts.USAGE_TITLE_ALL
+        )
         lines = [self._words.say(title, month=self._words.month(report.month))]
         if report.messages:
             share = Decimal(100 * report.messages_without_llm) / report.messages
             lines.append(
                 self._words.say(
-                    texts.USAGE_MESSAGES,
+                    balance_texts.USAGE_MESSAGES,
                     messages=number(report.messages),
                     share=number(share, decimals=1),
                     without=number(report.messages_without_llm),
                 )
             )
         else:
-            lines.append(self._words.say(texts.USAGE_NO_MESSAGES))
+            lines.append(self._words.say(balance_texts.USAGE_NO_MESSAGES))
         calls = sum(provider.calls for provider in report.providers)
         for provider in report.providers:
-            parts = [self._words.count(texts.USAGE_CALLS, provider.calls)]
+            parts = [self._words.count(balance_texts.USAGE_CALLS, provider.calls)]
             if provider.failed:
-                parts.append(self._words.say(texts.USAGE_FAILED, count=number(provider.failed)))
+                parts.append(self._words.say(balance_texts.USAGE_FAILED, count=number(provider.failed)))
             if provider.fallbacks:
-                parts.append(self._words.say(texts.USAGE_AS_FALLBACK, count=number(provider.fallbacks)))
+                parts.append(
+                    self._words.say(balance_texts.USAGE_AS_FALLBACK, count=number(provider.fallbacks))
+                )
             if provider.median_latency_ms is not None:
                 parts.append(
-                    self._words.say(texts.USAGE_MEDIAN, milliseconds=number(provider.median_latency_ms))
+                    self._words.say(
+                        balance_texts.USAGE_MEDIAN, milliseconds=number(provider.median_latency_ms)
+                    )
                 )
             tokens = provider.input_tokens + provider.output_tokens
-            parts.append(self._words.say(texts.USAGE_TOKENS, count=number(tokens)))
+            parts.append(self._words.say(balance_texts.USAGE_TOKENS, count=number(tokens)))
             if provider.cost_usd:
                 parts.append(self._words.formats.usd(provider.cost_usd, precise=True))
             lines.append(f"• {provider.provider}: {', '.join(parts)}")
@@ -75,19 +81,19 @@ class GroupReplies:
             fallbacks = sum(provider.fallbacks for provider in report.providers)
             lines.append(
                 self._words.say(
-                    texts.USAGE_FALLBACK_RATE,
+                    balance_texts.USAGE_FALLBACK_RATE,
                     fallbacks=number(fallbacks),
                     calls=number(calls),
                     share=number(Decimal(100 * fallbacks) / calls, decimals=1),
                 )
             )
             if report.category_calls:
-                lines.append(self._words.count(texts.USAGE_CATEGORY_CALLS, report.category_calls))
+                lines.append(self._words.count(balance_texts.USAGE_CATEGORY_CALLS, report.category_calls))
         else:
-            lines.append(self._words.say(texts.USAGE_NO_CALLS))
+            lines.append(self._words.say(balance_texts.USAGE_NO_CALLS))
         paid = self._words.formats.usd(report.cost_usd, precise=True)
         budget = self._words.formats.usd(report.budget_usd)
-        paid_line = texts.USAGE_PAID_ALL if report.chat_id is None else texts.USAGE_PAID_GROUP
+        paid_line = balance_texts.USAGE_PAID_ALL if report.chat_id is None else balance_texts.USAGE_PAID_GROUP
         lines.append(self._words.say(paid_line, paid=paid, budget=budget))
         return "\n".join(lines)
 

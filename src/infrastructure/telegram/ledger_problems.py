@@ -19,7 +19,7 @@ from balance_bot.ports import (
     LedgerNotSaved,
 )
 from infrastructure.i18n.catalogs import N_
-from infrastructure.telegram import texts
+from infrastructure.telegram import balance_texts, texts
 
 Say = Callable[..., str]
 
@@ -97,12 +97,12 @@ def balance_problem(say: Say, error: LedgerError) -> str:
     if isinstance(error, LedgerRefused):
         return say(BALANCE_REFUSED, what_to_do=what_to_do(say, error))
     if isinstance(error, LedgerAccessDenied):
-        return say(texts.BALANCE_NO_ACCESS, email=error.share_with)
+        return say(balance_texts.BALANCE_NO_ACCESS, email=error.share_with)
     if isinstance(error, LedgerNotConnected | LedgerNotFound):
-        return say(texts.BALANCE_NO_SHEET)
+        return say(balance_texts.BALANCE_NO_SHEET)
     if isinstance(error, LedgerKeyRefused | LedgerApiDisabled | LedgerNotSaved):
         return ledger_problem(say, error)
-    return say(texts.BALANCE_UNAVAILABLE)
+    return say(balance_texts.BALANCE_UNAVAILABLE)
 
 
 def ledger_problem(say: Say, error: LedgerError) -> str:

@@ -27,7 +27,7 @@ from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
-from infrastructure.telegram import texts
+from infrastructure.telegram import member_texts, texts
 from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
 from infrastructure.telegram.member_replies import MemberReplies
@@ -81,7 +81,9 @@ class MemberHandlers:
         incoming = replace(incoming_of(message, author), text=text)
         outcome = await self._movements.record(incoming, MovementKind.RETURNED, member)
         if isinstance(outcome, TopUpUnclear):
-            await self._bot.reply(message, (await self._bot.replies_for(message)).say(texts.RETURNED_HOW))
+            await self._bot.reply(
+                message, (await self._bot.replies_for(message)).say(member_texts.RETURNED_HOW)
+            )
             return
         await self._bot.deliver(message, outcome)
 
@@ -135,7 +137,7 @@ class MemberHandlers:
                 return
             replies = await self._bot.replies_for(message)
             if not await self._change(message.chat_id, words):
-                await self._bot.reply(message, replies.say(texts.SETTINGS_HOW))
+                await self._bot.reply(message, replies.say(member_texts.SETTINGS_HOW))
                 return
         replies = await self._bot.replies_for(message)
         await self._bot.reply(
@@ -163,7 +165,9 @@ class MemberHandlers:
         text = _without_mention(_without_command(message), message)
         outcome = await self._movements.record(replace(incoming_of(message, author), text=text), kind, named)
         if isinstance(outcome, TopUpUnclear):
-            await self._bot.reply(message, (await self._bot.replies_for(message)).say(texts.MOVEMENT_HOW))
+            await self._bot.reply(
+                message, (await self._bot.replies_for(message)).say(member_texts.MOVEMENT_HOW)
+            )
             return
         await self._bot.deliver(message, outcome)
 

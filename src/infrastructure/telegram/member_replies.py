@@ -13,7 +13,7 @@ from balance_bot.domain.members import MemberFigures, MovementKind, PaymentMode
 from balance_bot.domain.money import Currency
 from balance_bot.groups.group_settings import Settings
 from balance_bot.members.movements import MemberBalance, MemberBalanceOutcome
-from infrastructure.telegram import texts
+from infrastructure.telegram import member_texts
 from infrastructure.telegram.sheet_words import movement_item_in
 from infrastructure.telegram.wording import Wording
 
@@ -33,13 +33,13 @@ class MemberReplies:
         if members is None or not members.any_movement():
             return []
         say = self._replies.say
-        lines = [say(texts.MEMBERS_TITLE)]
+        lines = [say(member_texts.MEMBERS_TITLE)]
         lines += [
-            say(texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures, khr_per_usd))
+            say(member_texts.MEMBER_LINE, member=figures.name, figures=self.figures(figures, khr_per_usd))
             for figures in members.shown()
         ]
         box = {currency: balance.box(currency) for currency in CURRENCIES}
-        lines.append(say(texts.CASH_IN_BOX, amounts=self._sums(box, keep_zero=True)))
+        lines.append(say(member_texts.CASH_IN_BOX, amounts=self._sums(box, keep_zero=True)))
         return lines
 
     def figures(self, figures: MemberFigures, khr_per_usd: Decimal) -> str:
@@ -51,11 +51,11 @@ class MemberReplies:
             parts = [
                 say(message, amount=money(amounts[currency], currency))
                 for message, amounts in (
-                    (texts.MEMBER_CARRIED, figures.opening),
-                    (texts.MEMBER_ADVANCED, figures.advanced),
-                    (texts.MEMBER_SPENT, figures.spent),
-                    (texts.MEMBER_RETURNED, figures.returned),
-                    (texts.MEMBER_REIMBURSED, figures.reimbursed),
+                    (member_texts.MEMBER_CARRIED, figures.opening),
+                    (member_texts.MEMBER_ADVANCED, figures.advanced),
+                    (member_texts.MEMBER_SPENT, figures.spent),
+                    (member_texts.MEMBER_RETURNED, figures.returned),
+                    (member_texts.MEMBER_REIMBURSED, figures.reimbursed),
                 )
                 if amounts[currency]
             ]
@@ -65,17 +65,17 @@ class MemberReplies:
             per_currency.append(" · ".join(parts))
         if figures.in_both_currencies():
             net = self._stands(figures.net_usd(khr_per_usd), Currency.USD)
-            per_currency.append(say(texts.MEMBER_NET, rate=money(khr_per_usd, Currency.KHR), net=net))
-        return "; ".join(per_currency) or say(texts.MEMBER_EVEN)
+            per_currency.append(say(member_texts.MEMBER_NET, rate=money(khr_per_usd, Currency.KHR), net=net))
+        return "; ".join(per_currency) or say(member_texts.MEMBER_EVEN)
 
     def _stands(self, position: Decimal, currency: Currency) -> str:
         """'holds $20.00', 'is owed 45,000៛' or 'even'."""
         say, money = self._replies.say, self._replies.formats.money
         if position > ZERO:
-            return say(texts.MEMBER_HOLDS, amount=money(position, currency))
+            return say(member_texts.MEMBER_HOLDS, amount=money(position, currency))
         if position < ZERO:
-            return say(texts.MEMBER_OWED, amount=money(-position, currency))
-        return say(texts.MEMBER_EVEN)
+            return say(member_texts.MEMBER_OWED, amount=money(-position, currency))
+        return say(member_texts.MEMBER_EVEN)
 
     def member_balance(self, outcome: MemberBalanceOutcome, khr_per_usd: Decimal) -> str:
         """/mybalance, /balance @member: one member's figures and the rows behind them."""
@@ -84,24 +84,26 @@ class MemberReplies:
             case MemberBalance(name, figures, Balance(balance)):
                 month = replies.period(balance.period)
                 if figures is None or not (figures.rows or any(figures.position.values())):
-                    return replies.say(texts.MEMBER_NOTHING, member=name, month=month)
+                    return replies.say(member_texts.MEMBER_NOTHING, member=name, month=month)
                 lines = [
-                    replies.say(texts.MEMBER_BALANCE_TITLE, member=name, month=month),
+                    replies.say(member_texts.MEMBER_BALANCE_TITLE, member=name, month=month),
                     self.figures(figures, khr_per_usd),
                 ]
                 if figures.rows:
-                    lines.append(replies.say(texts.MEMBER_ROWS))
+                    lines.append(replies.say(member_texts.MEMBER_ROWS))
                     for row in figures.rows[-MAX_MEMBER_ROWS:]:
                         number = replies.formats.number(row.number) if row.number is not None else "–"
-                        kind = replies.say(texts.MEMBER_KINDS[row.kind])
+                        kind = replies.say(member_texts.MEMBER_KINDS[row.kind])
                         amount = replies.formats.money(row.amount, row.currency)
                         item = self._item(row.item, row.kind)
                         lines.append(
-                            replies.say(texts.MEMBER_ROW, number=number, item=item, kind=kind, amount=amount)
+                            replies.say(
+                                member_texts.MEMBER_ROW, number=number, item=item, kind=kind, amount=amount
+                            )
                         )
                 return "\n".join(lines)
             case UnknownMember(username):
-                return replies.say(texts.UNKNOWN_MEMBER, username=username)
+                return replies.say(member_texts.UNKNOWN_MEMBER, username=username)
         return replies.balance_reply(outcome, khr_per_usd)
 
     def _item(self, item: str, kind: str) -> str:
@@ -117,31 +119,39 @@ class MemberReplies:
         say = self._replies.say
         payments = self._payments(settings.payment_mode)
         if not settings.payments_chosen:
-            payments = say(texts.PAYMENTS_DEFAULT, payments=payments)
-        reminders = texts.REMINDERS_ON if settings.advance_reminders else texts.REMINDERS_OFF
-        return say(texts.SETTINGS_NOW, payments=payments, reminders=say(reminders))
+            payments = say(member_texts.PAYMENTS_DEFAULT, payments=payments)
+        reminders = member_texts.REMINDERS_ON if settings.advance_reminders else member_texts.REMINDERS_OFF
+        return say(member_texts.SETTINGS_NOW, payments=payments, reminders=say(reminders))
 
     def payments_question(self) -> str:
         """The one question which way the team works, asked when a member's money first shows."""
-        return self._replies.say(texts.PAYMENTS_QUESTION)
+        return self._replies.say(member_texts.PAYMENTS_QUESTION)
 
     def payments_buttons(self) -> list[tuple[PaymentMode, str]]:
         """Each way the team may work, and its button's label."""
         return [
-            (mode, self._replies.say(texts.PAYMENTS_QUESTION_BUTTONS[mode.value])) for mode in PaymentMode
+            (mode, self._replies.say(member_texts.PAYMENTS_QUESTION_BUTTONS[mode.value]))
+            for mode in PaymentMode
         ]
 
     def payments_answered(self, settings: Settings) -> str:
         """The question, once an admin answered it."""
-        return self._replies.say(texts.PAYMENTS_ANSWERED, payments=self._payments(settings.payment_mode))
+        return self._replies.say(
+            member_texts.PAYMENTS_ANSWERED, payments=self._payments(settings.payment_mode)
+        )
 
     def _payments(self, mode: PaymentMode) -> str:
-        return self._replies.say(texts.PAYMENTS_BOX if mode is PaymentMode.BOX else texts.PAYMENTS_MEMBER)
+        return self._replies.say(
+            member_texts.PAYMENTS_BOX if mode is PaymentMode.BOX else member_texts.PAYMENTS_MEMBER
+        )
 
     def reminder(self, member: str, held: Mapping[Currency, Decimal], since: date) -> str:
         """The one friendly reminder about an advance held long."""
         return self._replies.say(
-            texts.ADVANCE_REMINDER, member=member, amount=self._sums(held), day=self._replies.day(since)
+            member_texts.ADVANCE_REMINDER,
+            member=member,
+            amount=self._sums(held),
+            day=self._replies.day(since),
         )
 
     def _sums(self, amounts: Mapping[Currency, Decimal], *, keep_zero: bool = False) -> str:

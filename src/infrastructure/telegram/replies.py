@@ -54,7 +54,7 @@ from balance_bot.ports import (
     SavedMessage,
 )
 from infrastructure.i18n.words import Words
-from infrastructure.telegram import ledger_problems, texts
+from infrastructure.telegram import ledger_problems, member_texts, texts
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.sheet_words import movement_note, top_up_note
@@ -170,7 +170,7 @@ class Replies(Words):
             movement = first.line.movement
             note = movement_note(first.line.purpose, movement.kind, movement.member)
             text = self.say(
-                texts.MOVEMENT_RECORDED[movement.kind.value],
+                member_texts.MOVEMENT_RECORDED[movement.kind.value],
                 when=when,
                 amount=self.amount(first.line.money),
                 member=movement.member,
@@ -399,11 +399,11 @@ class Replies(Words):
             case StorageProblem():
                 return self.say(texts.STORAGE_PROBLEM)
             case UnknownMember(username):
-                return self.say(texts.UNKNOWN_MEMBER, username=username)
+                return self.say(member_texts.UNKNOWN_MEMBER, username=username)
             case NoMemberNamed():
-                return self.say(texts.NO_MEMBER_NAMED)
+                return self.say(member_texts.NO_MEMBER_NAMED)
             case SeveralMembersNamed(names):
-                return self.say(texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
+                return self.say(member_texts.SEVERAL_MEMBERS_NAMED, names=", ".join(names))
         return None
 
     def balance_problem(self, error: LedgerError) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from balance_bot.domain.balances import PeriodBalance
 from balance_bot.domain.ledger import SheetRow
-from infrastructure.telegram import texts
+from infrastructure.telegram import balance_texts, texts
 from infrastructure.telegram.wording import Wording
 
 MOST_NAMED = 3  # rows named one by one; the rest are counted, for a bookkeeper fixes a few at a time
@@ -19,8 +19,8 @@ def note(replies: Wording, balance: PeriodBalance) -> list[str]:
     named = ", ".join(_name(replies, row) for row in undated[:MOST_NAMED])
     if len(undated) > MOST_NAMED:
         more = replies.formats.number(len(undated) - MOST_NAMED)
-        named = replies.say(texts.UNDATED_MORE, rows=named, count=more)
-    return [replies.count(texts.UNDATED_ROWS, len(undated), rows=named)]
+        named = replies.say(balance_texts.UNDATED_MORE, rows=named, count=more)
+    return [replies.count(balance_texts.UNDATED_ROWS, len(undated), rows=named)]
 
 
 def _name(replies: Wording, row: SheetRow) -> str:

@@ -13,19 +13,28 @@ from babel.messages.pofile import read_po
 from balance_bot.domain.language import Language
 from balance_bot.domain.row_labels import ENGLISH_ROW_LABELS
 from infrastructure.i18n.catalogs import DOMAIN, LOCALE_FOLDER
-from infrastructure.telegram import group_access, ledger_problems, sheet_words, texts
+from infrastructure.telegram import (
+    ask_texts,
+    balance_texts,
+    group_access,
+    ledger_problems,
+    member_texts,
+    sheet_words,
+    texts,
+)
 
+TEXT_MODULES = (texts, ask_texts, balance_texts, member_texts, ledger_problems, sheet_words, group_access)
 PROJECT = LOCALE_FOLDER.parent
 TRANSLATED = [language for language in Language if language is not Language.ENGLISH]
 
 
 def marked_messages():
-    """What `make catalogs` extracts (babel.cfg: texts.py, ledger_problems.py, sheet_words.py and
-    group_access.py): a text, or a pair."""
+    """What `make catalogs` extracts (babel.cfg: texts.py, ask_texts.py, balance_texts.py,
+    member_texts.py, ledger_problems.py, sheet_words.py and group_access.py): a text, or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}
     return [
         message
-        for module in (texts, ledger_problems, sheet_words, group_access)
+        for module in TEXT_MODULES
         for _, message, _, _ in extract_from_file("python", module.__file__, keywords=keywords)
     ]
 
