@@ -377,7 +377,7 @@ class TryChat:
     async def _tell(self, later: LaterNotices, replies: Replies) -> None:
         if later.landed is not None and not await later.landed():
             return
-        for text in replies.notices(await later.notices()):
+        for text in BalanceReplies(replies).notices(await later.notices()):
             self._say(text)
 
     def stop(self) -> None:

@@ -14,7 +14,7 @@ from balance_bot.balances.service import (
     UnknownMonth,
 )
 from balance_bot.capture.outcomes import SeveralMembersNamed, UnknownMember
-from balance_bot.capture.reply_plan import category_names_in
+from balance_bot.capture.reply_plan import Notices, category_names_in
 from balance_bot.categories.budget_watch import BudgetCrossed
 from balance_bot.domain.balances import ZERO, PeriodBalance
 from balance_bot.domain.budgets import budget_use
@@ -183,6 +183,10 @@ class BalanceReplies:
         return " + ".join(
             self._words.formats.money(amount, currency) for currency, amount in amounts.items() if amount
         )
+
+    def notices(self, notices: Notices) -> list[str]:
+        """The notices after a confirmation, one message each."""
+        return [self.budget_crossed(crossed, notices.category_names) for crossed in notices.budgets_crossed]
 
     def budget_crossed(self, crossed: BudgetCrossed, shown: Mapping[str, str] | None = None) -> str:
         """The once-a-threshold notice: 80% of a budget used, or all of it."""

@@ -100,19 +100,10 @@ class ButtonHandlers:
         await self._callbacks.answer(query)
         message = query.message if isinstance(query.message, Message) else None
         if tap.buttons is not None and tap.saved is not None and message is not None:
-            about = tap.saved.message_id
-            drawn = [
-                button
-                for kind in tap.buttons
-                if (
-                    button := drawn_button(
-                        kind,
-                        replies.label(kind, tap.saved, tap.category_names),
-                        about,
-                        self._month_link(message),
-                    )
-                )
-            ]
+            labelled = tuple(
+                (kind, replies.label(kind, tap.saved, tap.category_names)) for kind in tap.buttons
+            )
+            drawn = drawn_buttons(labelled, tap.saved.message_id, self._month_link(message))
             await query.edit_message_reply_markup(InlineKeyboardMarkup([[button] for button in drawn]))
         if text and message is not None:
             await message.reply_text(text)
@@ -128,14 +119,18 @@ class ButtonHandlers:
             await query.message.reply_text(text)
 
 
-def drawn_button(
-    kind: Button, label: str, about: int | None, link: str | None
-) -> InlineKeyboardButton | None:
-    """A confirmation's button for Telegram: a tap acting on the message `about`, or the Mini App's month
-    (none when the Mini App is not set up)."""
-    if kind is Button.THIS_MONTH:
-        return InlineKeyboardButton(label, url=link) if link else None
-    return InlineKeyboardButton(label, callback_data=f"{ACTIONS[kind]}:{about}")
+def drawn_buttons(
+    labelled: tuple[tuple[Button, str], ...], about: int | None, link: str | None
+) -> tuple[InlineKeyboardButton, ...]:
+    """A confirmation's buttons for Telegram: taps acting on the message `about`, and the Mini App's
+    month (left out when the Mini App is not set up)."""
+    return tuple(
+        InlineKeyboardButton(label, url=link)
+        if kind is Button.THIS_MONTH
+        else InlineKeyboardButton(label, callback_data=f"{ACTIONS[kind]}:{about}")
+        for kind, label in labelled
+        if kind is not Button.THIS_MONTH or link
+    )
 
 
 def _category_rows(menu: CategoryMenu, message_id: int) -> InlineKeyboardMarkup:

@@ -30,7 +30,8 @@ from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
-from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, drawn_button
+from infrastructure.telegram.balance_replies import BalanceReplies
+from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, drawn_buttons
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.group_replies import GroupReplies
@@ -327,11 +328,7 @@ class BotHandlers:
         drawn = replies.drawn(plan)
         text = drawn.text
         if plan.as_confirmation:
-            buttons = tuple(
-                button
-                for kind, label in drawn.buttons
-                if (button := drawn_button(kind, label, plan.about, self.month_link_for(message))) is not None
-            )
+            buttons = drawn_buttons(drawn.buttons, plan.about, self.month_link_for(message))
             self._confirmations.submit(
                 Confirmation(
                     message.chat_id,
@@ -366,7 +363,7 @@ class BotHandlers:
     ) -> None:
         """Notices go through the confirmation queue, which waits out flood control and follows a
         migrated group."""
-        for text in replies.notices(await notices()):
+        for text in BalanceReplies(replies).notices(await notices()):
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
             )

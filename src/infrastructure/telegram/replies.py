@@ -39,7 +39,7 @@ from balance_bot.capture.outcomes import (
     Voided,
 )
 from balance_bot.capture.refusals import LedgerRefused
-from balance_bot.capture.reply_plan import Button, Notices, ReplyPlan
+from balance_bot.capture.reply_plan import Button, ReplyPlan
 from balance_bot.capture.taps import TapPlan
 from balance_bot.categories.categorising import NoSuchCategory, Recategorised
 from balance_bot.domain.categories import CategoryBook
@@ -351,11 +351,6 @@ class Replies(Words):
         if isinstance(tap.outcome, Recategorised | NoSuchCategory):
             return CategoryReplies(self).recategorised(tap.outcome, tap.category, tap.category_names)
         return self.reply_for(tap.outcome, tap.tapper, tap.category_names)
-
-    def notices(self, notices: Notices) -> list[str]:
-        """The notices after a confirmation, one message each."""
-        crossed = BalanceReplies(self).budget_crossed
-        return [crossed(budget, notices.category_names) for budget in notices.budgets_crossed]
 
     def reply_for(
         self, outcome: Outcome, member: str, categories: Mapping[str, str] | None = None
