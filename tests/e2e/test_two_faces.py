@@ -7,7 +7,8 @@ import re
 from infrastructure.bootstrap import try_services
 from infrastructure.console.try_chat import TryChat
 from infrastructure.console.try_settings import try_settings
-from tests.e2e.test_bot import running
+from tests.e2e.test_bot import replies_to, running, settle
+from tests.e2e.test_bot_categories import categories_tab
 
 GROUP, SOKHA = -1001, 11
 # A plain expense, a guessed currency (Switch), a named day, quiet on, a 👍, a named day when quiet.
@@ -19,6 +20,9 @@ SCRIPT = [
     "tea 2$",
     "yesterday lunch 5$",
 ]
+# A budget's 80% and 100% crossed, each told once, riel counted at the group's rate.
+BUDGET_SCRIPT = ["diesel 70$", "diesel 15$", "សាំង ៨ម៉ឺន", "diesel 1$", "coffee 3$"]
+BUDGETS = (["Fuel", "ប្រេងឥន្ធនៈ", "diesel, សាំង", 100, None], ["Food & drinks", "អាហារ", "coffee", None, None])
 _LABEL = re.compile(r"\[(.*?)\] →")
 
 
@@ -97,3 +101,34 @@ async def test_the_group_and_the_terminal_hear_the_same_confirmations_buttons_an
     assert in_terminal == in_telegram
     assert in_telegram[4] == ("👍", [])
     assert len(in_telegram[1][1]) >= 2  # Undo and the currency switch under a guessed currency
+
+
+async def test_the_group_and_the_terminal_tell_the_same_budgets_crossed_once_each(
+    telegram, settings_for, clock, tmp_path
+):
+    settings = settings_for(KHR_PER_USD="4000")
+    categories_tab(settings, *BUDGETS)
+    async with running(settings, clock):
+        for text in BUDGET_SCRIPT:
+            message = telegram.user_says(GROUP, SOKHA, text, name="Sokha")
+            await telegram.wait_for("sendMessage", replies_to(message))
+        await settle(telegram)
+    # A notice due with a confirmation is merged into its message: each part is one thing said.
+    in_telegram = [part for call in telegram.calls_to("sendMessage") for part in call["text"].split("\n\n")]
+    terminal = try_settings(settings_for(KHR_PER_USD="4000"), tmp_path, local_answers=False)
+    categories_tab(terminal, *BUDGETS)
+    out = io.StringIO()
+    services = try_services(terminal, clock)
+    chat = TryChat(services, out)
+    await services.start()
+    try:
+        await chat.handle("/as Sokha")
+        for text in BUDGET_SCRIPT:
+            await chat.handle(text)
+    finally:
+        chat.stop()
+        await services.close()
+    in_terminal = [line.removeprefix("bot: ") for line in out.getvalue().splitlines()]
+    told = [part for part in in_telegram if part.startswith("Fuel:")]
+    assert told == [line for line in in_terminal if line.startswith("Fuel:")]
+    assert len(told) == 2  # 80% once, 100% once
