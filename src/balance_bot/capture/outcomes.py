@@ -10,6 +10,7 @@ from enum import StrEnum
 from balance_bot.capture.delivery import Landing
 from balance_bot.domain.expenses import ExpenseEntry, Problem
 from balance_bot.domain.ledger import Period
+from balance_bot.domain.members import MovementKind
 from balance_bot.domain.money import AmountLimits
 from balance_bot.ports import LedgerError, QueuedMessage, SavedMessage
 
@@ -102,7 +103,9 @@ class AskPurpose:
 
 @dataclass(frozen=True, slots=True)
 class TopUpUnclear:
-    """A /topup without one amount and its currency."""
+    """A /topup, or a member's movement (`kind`), without one amount and its currency."""
+
+    kind: MovementKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

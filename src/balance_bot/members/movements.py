@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from balance_bot.balances.service import Balance, BalanceOutcome, BalanceService
-from balance_bot.capture.outcomes import NoMemberNamed, Outcome, SeveralMembersNamed, UnknownMember
+from balance_bot.capture.outcomes import (
+    NoMemberNamed,
+    Outcome,
+    SeveralMembersNamed,
+    TopUpUnclear,
+    UnknownMember,
+)
 from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.members import MemberFigures, Movement, MovementKind
@@ -89,7 +95,7 @@ class CashMovements:
         if not isinstance(member, SeenMember):
             return member
         label = (await self._capture.labels.labels(message.chat_id)).movement(kind, member.name)
-        return await self._capture.record_cash(
+        recorded = await self._capture.record_cash(
             message,
             label,
             lambda line: replace(
@@ -98,6 +104,7 @@ class CashMovements:
                 source=replace(line.source, for_member_id=member.user_id),
             ),
         )
+        return TopUpUnclear(kind) if isinstance(recorded, TopUpUnclear) else recorded
 
     async def balance_of(self, chat_id: int, named: SeenMember | PostedHere | str) -> MemberBalanceOutcome:
         """/balance @member, /mybalance: this month's figures of one member."""

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TextIO
 
 from balance_bot.balances.balance_command import BalanceCommand
-from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved, TopUpUnclear
+from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import IncomingMessage
 from balance_bot.categories.cat_command import CatCommand
@@ -167,13 +167,6 @@ class TryChat:
             name, _, text = rest.partition(" ")
             kind, named = _MOVEMENTS[command], (name.lstrip("@") or None)
         outcome = await self._services.movements.record(self._message(self._message_id, text), kind, named)
-        if isinstance(outcome, TopUpUnclear):
-            self._say(
-                replies.say(
-                    member_texts.RETURNED_HOW if command == "/returned" else member_texts.MOVEMENT_HOW
-                )
-            )
-            return
         await self._show(outcome)
 
     async def _settings(self, rest: str, replies: Replies) -> None:

@@ -21,7 +21,6 @@ from telegram import (
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from balance_bot.capture.outcomes import TopUpUnclear
 from balance_bot.domain.members import MovementKind, PaymentMode, given_back
 from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere
@@ -80,11 +79,6 @@ class MemberHandlers:
         member = PostedHere(SeenMember(user.id, author.name, user.username))
         incoming = replace(incoming_of(message, author), text=text)
         outcome = await self._movements.record(incoming, MovementKind.RETURNED, member)
-        if isinstance(outcome, TopUpUnclear):
-            await self._bot.reply(
-                message, (await self._bot.replies_for(message)).say(member_texts.RETURNED_HOW)
-            )
-            return
         await self._bot.deliver(message, outcome)
 
     async def my_balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -164,11 +158,6 @@ class MemberHandlers:
         named = named_member(message, context.bot.id)
         text = _without_mention(_without_command(message), message)
         outcome = await self._movements.record(replace(incoming_of(message, author), text=text), kind, named)
-        if isinstance(outcome, TopUpUnclear):
-            await self._bot.reply(
-                message, (await self._bot.replies_for(message)).say(member_texts.MOVEMENT_HOW)
-            )
-            return
         await self._bot.deliver(message, outcome)
 
 

@@ -46,6 +46,7 @@ from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import SavedLine
+from balance_bot.domain.members import MovementKind
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.numerals import OVERSIZED
 from balance_bot.ports import (
@@ -371,8 +372,12 @@ class Replies(Words):
                 return self.count(texts.TOO_MANY_ENTRIES, most)
             case ForwardedNotSaved(day, entries):
                 return self.forwarded(day, entries[0])
-            case TopUpUnclear():
+            case TopUpUnclear(None):
                 return self.say(texts.TOPUP_HOW)
+            case TopUpUnclear(MovementKind.RETURNED):
+                return self.say(member_texts.RETURNED_HOW)
+            case TopUpUnclear():
+                return self.say(member_texts.MOVEMENT_HOW)
             case Refused(reason, entry, limits):
                 return self.refusal(reason, entry, limits)
             case DateRefused():
