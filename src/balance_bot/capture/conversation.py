@@ -14,8 +14,9 @@ from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.categories.budget_watch import BudgetWatch
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
+from balance_bot.domain.ledger import SavedLine
 from balance_bot.groups.languages import ChatLanguages
-from balance_bot.ports import LedgerError, SavedMessage, SeenMember
+from balance_bot.ports import LedgerError, QueuedMessage, SavedMessage, SeenMember
 
 
 class QuietChats:
@@ -101,6 +102,7 @@ class Conversation:
                     as_confirmation=True,
                     buttons=(Button.UNDO,),
                     about=outcome.message.message_id,
+                    expense=_expense(outcome.message),
                     later=self._once_landed(chat_id, landing, speech) if landing is not None else None,
                 )
         return ReplyPlan(outcome, speech, member)
@@ -128,6 +130,7 @@ class Conversation:
             may_be_quiet=quiet,
             buttons=self.buttons_for(saved),
             about=saved.message_id,
+            expense=_expense(saved),
             saved=saved,
             category_names=names,
             later=later,
@@ -176,3 +179,9 @@ class Conversation:
             return category_names_in(await self._categorising.book(chat_id), speech.language)
         except LedgerError:
             return {}
+
+
+def _expense(message: SavedMessage | QueuedMessage) -> int | None:
+    """The message's id when it holds spending (not only a top-up or a member's movement)."""
+    lines = [line.line if isinstance(line, SavedLine) else line for line in message.lines]
+    return message.message_id if any(line.spending for line in lines) else None

@@ -55,6 +55,7 @@ class ReplyPlan:
     may_be_quiet: bool = False  # a 👍 on the member's message may stand for the confirmation
     buttons: tuple[Button, ...] = ()
     about: int | None = None  # the member's message the buttons act on
+    expense: int | None = None  # the member's expense message confirmed (what a later /cat NAME changes)
     saved: SavedMessage | None = None  # the rows the buttons act on, when they are in the sheet
     category_names: Mapping[str, str] = field(default_factory=dict)  # English name -> the group's
     then: Callable[[], Awaitable[ReplyPlan]] | None = None  # the plan once the expense is written

@@ -10,12 +10,12 @@ from datetime import date
 from typing import TextIO
 
 from balance_bot.balances.balance_command import BalanceCommand
-from balance_bot.capture.outcomes import ActionRefusal, Held, Outcome, Queued, Saved
+from balance_bot.capture.outcomes import ActionRefusal, Outcome
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import IncomingMessage
 from balance_bot.categories.cat_command import CatCommand
 from balance_bot.domain.language import answering
-from balance_bot.domain.ledger import EntrySource, Period, SavedLine
+from balance_bot.domain.ledger import EntrySource, Period
 from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
@@ -341,11 +341,8 @@ class TryChat:
         replies = Replies.of(plan.speech)
         if Button.UNDO in plan.buttons and plan.about is not None:
             self._last_saved[self._member] = plan.about
-        outcome = plan.outcome
-        if isinstance(outcome, Saved | Queued | Held) and any(
-            (line.line if isinstance(line, SavedLine) else line).spending for line in outcome.message.lines
-        ):
-            self._last_expense[self._member] = outcome.message.message_id  # what /cat NAME changes
+        if plan.expense is not None:
+            self._last_expense[self._member] = plan.expense  # what /cat NAME changes
         if plan.may_be_quiet:
             self._say(texts.CONFIRM_REACTION)
         else:
