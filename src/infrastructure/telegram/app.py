@@ -23,6 +23,7 @@ from telegram.ext import (
 )
 
 from balance_bot.balances.balance_command import BalanceCommand
+from balance_bot.balances.monthly_rounds import TICK_SECONDS
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.service import CaptureService
@@ -52,7 +53,7 @@ from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackA
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.handlers import BotHandlers
-from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
+from infrastructure.telegram.jobs import MonthlyRounds
 from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter

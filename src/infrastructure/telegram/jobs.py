@@ -1,10 +1,9 @@
-"""The bot's own rounds on PTB's JobQueue: months reconciled with the sheet, summaries posted."""
+"""The core's monthly rounds on PTB's JobQueue: what each group's round plans, posted."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
@@ -12,27 +11,24 @@ from telegram import Bot
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
+from balance_bot.balances.monthly_rounds import MonthlyRounds as Rounds
+from balance_bot.balances.monthly_rounds import RoundPlan
 from balance_bot.balances.service import BalanceService
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.members.movements import AdvanceReminders
 from balance_bot.ports import LedgerError, LedgerNotConnected
 from infrastructure.telegram.balance_replies import BalanceReplies
-from infrastructure.telegram.member_handlers import remind
+from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 CAPTION_LIMIT = 1024  # Telegram's longest photo caption
-TICK_SECONDS = 60.0
 
 
 class MonthlyRounds:
-    """Each round rolls every group's month over, posts last month's summary once, and reconciles.
-
-    The JobQueue ticks every TICK_SECONDS and each tick takes the next share of the groups, so that
-    every group has its round once per `round_seconds` and their reads are spread over it rather
-    than spent all in the first minute of Google's read quota.
-    """
+    """The core's rounds on PTB's JobQueue: each tick's share of the groups, their plans drawn (the
+    reminders, then the closed month's chart with its summary)."""
 
     def __init__(
         self,
@@ -44,41 +40,23 @@ class MonthlyRounds:
         on_moved: Callable[[int, int], Awaitable[None]] | None = None,
         reminders: AdvanceReminders | None = None,
     ) -> None:
-        self._reminders = reminders
-        self._on_moved = on_moved
-        self._balances = balances
-        self._languages = languages
+        self._rounds = Rounds(balances, languages, membership, round_seconds, reminders)
         self._khr_per_usd = khr_per_usd
-        self._membership = membership
-        self._round_seconds = round_seconds
-        self._next = 0  # where the next tick's share of the groups starts
+        self._on_moved = on_moved
 
     async def tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The JobQueue's callback: the next share of the groups."""
-        groups = await self._groups()
-        if not groups:
-            return
-        ticks_per_round = max(1.0, self._round_seconds / TICK_SECONDS)
-        share = min(len(groups), math.ceil(len(groups) / ticks_per_round))
-        start = self._next % len(groups)
-        await self._rounds(context.bot, (groups * 2)[start : start + share])
-        self._next = start + share
+        await self._draw_rounds(context.bot, await self._rounds.next_share())
 
     async def run_once(self, bot: Bot) -> None:
         """One round over every known group the bot is still in, at once."""
-        await self._rounds(bot, await self._groups())
+        await self._draw_rounds(bot, await self._rounds.every_group())
 
-    async def _groups(self) -> list[int]:
-        groups = await self._balances.groups()
-        if self._membership is not None:
-            groups = await self._membership.served(groups)
-        return groups
-
-    async def _rounds(self, bot: Bot, groups: list[int]) -> None:
+    async def _draw_rounds(self, bot: Bot, groups: list[int]) -> None:
         """One group's trouble does not stop the others."""
         for chat_id in groups:
             try:
-                await self._round(bot, chat_id)
+                await self._draw(bot, await self._rounds.round(chat_id))
             except LedgerNotConnected:
                 continue
             except LedgerError as exc:
@@ -86,17 +64,22 @@ class MonthlyRounds:
             except TelegramError as exc:
                 log.warning("could not post the monthly summary in chat %s: %s", chat_id, exc)
 
-    async def _round(self, bot: Bot, chat_id: int) -> None:
-        closed = await self._balances.month_round(chat_id)
-        if self._reminders is not None:  # from the month the round just read: no read of its own
-            replies = Replies.of(await self._languages.for_group(chat_id))
-            await remind(bot, self._reminders, replies, chat_id, self._balances.current_day())
-        if closed is None or not (closed.figures.entries or closed.figures.topup_count):
+    async def _draw(self, bot: Bot, plan: RoundPlan) -> None:
+        replies = Replies.of(plan.speech)
+        chat_id = plan.chat_id
+        for due in plan.reminders:
+            try:
+                await bot.send_message(
+                    chat_id, MemberReplies(replies).reminder(due.member, due.held, due.since)
+                )
+            except TelegramError as exc:
+                log.warning("could not remind about an advance in chat %s: %s", chat_id, exc)
+        closed = plan.closed
+        if closed is None:
             return
         # Imported here: Pillow is needed once a month, not in every bot's memory from the start.
         from infrastructure.charts import spending_per_day_png
 
-        replies = Replies.of(await self._languages.for_group(chat_id))
         caption = BalanceReplies(replies).monthly_summary(closed, self._khr_per_usd)
         title = BalanceReplies(replies).chart_title(closed, self._khr_per_usd)
         chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd, title)

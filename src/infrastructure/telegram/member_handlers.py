@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 from telegram import (
-    Bot,
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -18,12 +16,11 @@ from telegram import (
     Update,
     User,
 )
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.domain.members import MovementKind, PaymentMode, given_back
 from balance_bot.groups.group_settings import GroupSettings
-from balance_bot.members.movements import AdvanceReminders, CashMovements, Named, PostedHere
+from balance_bot.members.movements import CashMovements, Named, PostedHere
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import member_texts, texts
@@ -159,15 +156,6 @@ class MemberHandlers:
         text = _without_mention(_without_command(message), message)
         outcome = await self._movements.record(replace(incoming_of(message, author), text=text), kind, named)
         await self._bot.deliver(message, outcome)
-
-
-async def remind(bot: Bot, reminders: AdvanceReminders, replies: Replies, chat_id: int, today: date) -> None:
-    """Post the group's due reminders about advances held long; a failed post is logged."""
-    for due in await reminders.due(chat_id, today):
-        try:
-            await bot.send_message(chat_id, MemberReplies(replies).reminder(due.member, due.held, due.since))
-        except TelegramError as exc:
-            log.warning("could not remind about an advance in chat %s: %s", chat_id, exc)
 
 
 def named_member(message: Message, bot_id: int) -> Named:

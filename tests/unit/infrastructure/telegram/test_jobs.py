@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from infrastructure.telegram.jobs import TICK_SECONDS, MonthlyRounds
+from balance_bot.balances.monthly_rounds import TICK_SECONDS
+from infrastructure.telegram.jobs import MonthlyRounds
 from tests.fakes.chat_languages import english_by_default
 
 
