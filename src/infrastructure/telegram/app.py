@@ -28,6 +28,7 @@ from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.service import CaptureService
 from balance_bot.capture.taps import Taps
+from balance_bot.categories.cat_command import CatCommand
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.members import GIVEN_BACK, PaymentMode
@@ -50,8 +51,10 @@ from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.balance_handlers import BalanceHandlers
 from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
+from infrastructure.telegram.category_handlers import CategoryHandlers
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
+from infrastructure.telegram.group_handlers import GroupHandlers
 from infrastructure.telegram.handlers import BotHandlers
 from infrastructure.telegram.jobs import MonthlyRounds
 from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
@@ -179,24 +182,20 @@ def build_application(
     application.bot_data[CALLBACK_ANSWERS] = callbacks = CallbackAnswers(application.bot)
     confirmations = ConfirmationQueue(application.bot, on_moved=moved)
     webapp_short_name = settings.webapp_short_name if settings.webapp_url else None
+    conversation = conversation or Conversation(capture, languages, quiet_chats, categorising)
     handlers = BotHandlers(
         capture,
-        connect,
         confirmations,
-        quiet_chats,
         languages,
-        settings.admin_user_ids,
-        categorising,
         conversation,
-        usage,
-        balances,
-        settings.khr_per_usd,
+        settings.admin_user_ids,
         membership,
         moves,
         lambda old, new: None,  # the served groups follow a move through the moves kept
         served.serves,
         webapp_short_name=webapp_short_name,
     )
+    setup = GroupHandlers(handlers, quiet_chats, languages, connect, settings.admin_user_ids, usage)
     # Groups the bot does not serve get past the gate (GroupAccess) only to /id, a move, or the bot's removal.
     groups: filters.BaseFilter = filters.ChatType.GROUPS
     GroupAccess(served, languages, membership).attach(application)
@@ -208,12 +207,14 @@ def build_application(
     application.add_handler(CommandHandler("undo", handlers.undo_command, filters=groups))
     # In any group, allowed or not yet: the operator needs a new group's id to allow it.
     application.add_handler(
-        CommandHandler("id", handlers.id_command, filters=filters.ChatType.GROUPS | filters.ChatType.PRIVATE)
+        CommandHandler("id", setup.id_command, filters=filters.ChatType.GROUPS | filters.ChatType.PRIVATE)
     )
-    application.add_handler(CommandHandler("quiet", handlers.quiet_command, filters=groups))
-    application.add_handler(CommandHandler("language", handlers.language_command, filters=groups))
-    application.add_handler(CommandHandler("cat", handlers.cat_command, filters=groups))
-    application.add_handler(CommandHandler("connect", handlers.connect_command, filters=groups))
+    application.add_handler(CommandHandler("quiet", setup.quiet_command, filters=groups))
+    application.add_handler(CommandHandler("language", setup.language_command, filters=groups))
+    if categorising is not None:
+        cat = CategoryHandlers(handlers, CatCommand(categorising, balances))
+        application.add_handler(CommandHandler("cat", cat.cat_command, filters=groups))
+    application.add_handler(CommandHandler("connect", setup.connect_command, filters=groups))
     member_handlers = (
         MemberHandlers(
             handlers,
@@ -289,7 +290,7 @@ def build_application(
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(
-        CommandHandler("usage", handlers.usage_command, filters=groups | filters.ChatType.PRIVATE)
+        CommandHandler("usage", setup.usage_command, filters=groups | filters.ChatType.PRIVATE)
     )
     application.add_handler(MessageHandler(groups & text & filters.UpdateType.MESSAGE, handlers.group_text))
     application.add_handler(

@@ -6,7 +6,6 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update, User
@@ -14,27 +13,20 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
-from balance_bot.balances.service import BalanceService
-from balance_bot.capture.conversation import Conversation, QuietChats
+from balance_bot.capture.conversation import Conversation
 from balance_bot.capture.outcomes import (
     Outcome,
 )
 from balance_bot.capture.reply_plan import LaterNotices, Notices, ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
-from balance_bot.categories.cat_command import CatCommand
-from balance_bot.categories.categorising import Categorising
-from balance_bot.groups.connect import ConnectSheet
 from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
-from balance_bot.groups.usage import UsageReport
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, drawn_buttons
-from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
-from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.links import month_link
 
@@ -47,16 +39,10 @@ class BotHandlers:
     def __init__(
         self,
         capture: CaptureService,
-        connect: ConnectSheet,
         confirmations: ConfirmationQueue,
-        quiet_chats: QuietChats,
         languages: ChatLanguages,
+        conversation: Conversation,
         admin_user_ids: frozenset[int],
-        categorising: Categorising | None = None,
-        conversation: Conversation | None = None,
-        usage: UsageReport | None = None,
-        balances: BalanceService | None = None,
-        khr_per_usd: Decimal = Decimal(4000),
         membership: GroupMembership | None = None,
         moves: GroupMoves | None = None,
         follow_move: Callable[[int, int], None] = lambda old, new: None,
@@ -68,18 +54,11 @@ class BotHandlers:
         self._serves = serves  # ServedGroups.serves: a move is followed only for a group served
         self._moves = moves
         self._follow_move = follow_move
-        self._usage = usage
-        self._balances = balances
-        self._khr_per_usd = khr_per_usd
         self._capture = capture
-        self._connect = connect
         self._confirmations = confirmations
-        self._quiet_chats = quiet_chats
         self._languages = languages
-        self._categorising = categorising
-        self._cat = CatCommand(categorising, balances) if categorising is not None else None
         # What the group hears is the core's plan; the handlers only draw it.
-        self._conversation = conversation or Conversation(capture, languages, quiet_chats, categorising)
+        self._conversation = conversation
         self._admin_user_ids = admin_user_ids
         self._confirming: set[asyncio.Task[None]] = set()
         # Notices waiting for an expense told "saved once the sheet answers" to land.
@@ -103,22 +82,6 @@ class BotHandlers:
         if update.effective_message is not None:
             replies = await self._replies(update.effective_message)
             await update.effective_message.reply_text(replies.help())
-
-    async def id_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/id: the group's chat id and the sender's user id, for the operator's settings."""
-        message, user = update.effective_message, update.effective_user
-        if message is None:
-            return
-        replies = await self._replies(message)
-        user_id = user.id if user is not None and not _posted_by_the_group(message) else None
-        if message.chat.type == ChatType.PRIVATE:
-            await self._reply(message, replies.say(texts.IDS_IN_PRIVATE, user_id=user_id))
-        elif user_id is None:
-            await self._reply(message, replies.say(texts.IDS_IN_A_GROUP_ANONYMOUS, chat_id=message.chat_id))
-        else:
-            await self._reply(
-                message, replies.say(texts.IDS_IN_A_GROUP, chat_id=message.chat_id, user_id=user_id)
-            )
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Capture expenses from a member's new group message, or a photo's caption."""
@@ -179,7 +142,7 @@ class BotHandlers:
         if message.reply_to_message is None:
             await message.reply_text((await self._replies(message)).say(texts.UNDO_HOW))
             return
-        target = _expense_message_id(message.reply_to_message, context.bot.id)
+        target = expense_message_id(message.reply_to_message, context.bot.id)
         author = author_of(message, user)
         if author is None:
             return
@@ -187,44 +150,6 @@ class BotHandlers:
             message.chat_id, target, author.id, lambda: self._is_admin(context, message, user.id)
         )
         await self._deliver(message, outcome)
-
-    async def cat_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/cat NAME in reply to an expense, /cat 12 NAME, /cat learned or forget: as the core decides."""
-        message, user = update.message, update.effective_user
-        author = author_of(message, user) if message is not None else None
-        if message is None or user is None or author is None or self._cat is None:
-            return
-        target = message.reply_to_message
-        answer = await self._cat.run(
-            message.chat_id,
-            list(context.args or []),
-            author.id,
-            lambda: self._is_admin(context, message, user.id),
-            about=_expense_message_id(target, context.bot.id) if target is not None else None,
-            answers_a_message=target is not None,
-        )
-        await self._reply(message, CategoryReplies(await self._replies(message)).cat_answer(answer))
-
-    async def quiet_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/quiet on|off: admins choose reactions instead of confirmation messages."""
-        message = await self._from_admin(update, context)
-        if message is None:
-            return
-        replies = await self._replies(message)
-        choice = (context.args or [""])[0].lower()
-        if choice not in ("on", "off"):
-            await message.reply_text(replies.say(texts.QUIET_HOW))
-            return
-        await self._quiet_chats.set_quiet(message.chat_id, choice == "on")
-        await message.reply_text(replies.say(texts.QUIET_ON if choice == "on" else texts.QUIET_OFF))
-
-    async def language_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/language km|en [digits]: admins choose the language of the bot's replies in the group."""
-        message = await self._from_admin(update, context)
-        if message is None:
-            return
-        outcome = await self._languages.choose(message.chat_id, " ".join(context.args or []))
-        await self._reply(message, GroupReplies(Replies.of(outcome.speech)).language_chosen(outcome))
 
     async def topup_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/topup 200$ from the office: admins record money put into the cash box."""
@@ -234,36 +159,6 @@ class BotHandlers:
             return
         incoming = replace(incoming_of(message, author), text=" ".join(context.args or []))
         await self._deliver(message, await self._capture.top_up(incoming))
-
-    async def usage_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/usage: a group's admins see its LLM calls and cost this month; operators, privately, all."""
-        message, user = update.message, update.effective_user
-        if message is None or user is None:
-            return
-        private = message.chat.type == ChatType.PRIVATE
-        replies = await self._replies(message)
-        if private and user.id not in self._admin_user_ids:
-            await self._reply(message, replies.say(texts.OPERATORS_ONLY))
-            return
-        if not private and await self._from_admin(update, context) is None:
-            return
-        if self._usage is None:
-            await self._reply(message, replies.say(texts.USAGE_OFF))
-            return
-        report = await self._usage.this_month(None if private else message.chat_id)
-        await self._reply(message, GroupReplies(replies).usage(report))
-
-    async def connect_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/connect <sheet link>: admins point the group at its Google Sheet, access checked first."""
-        message = await self._from_admin(update, context)
-        if message is None:
-            return
-        replies = await self._replies(message)
-        if not context.args:
-            await message.reply_text(replies.say(texts.CONNECT_HOW))
-            return
-        outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
-        await message.reply_text(GroupReplies(replies).connect_reply(outcome))
 
     async def deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome as the reply, reaction or confirmation it calls for (for other handlers)."""
@@ -410,7 +305,7 @@ class BotHandlers:
 
     async def _is_admin(self, context: ContextTypes.DEFAULT_TYPE, message: Message, user_id: int) -> bool:
         """Whether the message's sender is an admin: an anonymous admin (on behalf of the group) is."""
-        if _posted_by_the_group(message):
+        if posted_by_the_group(message):
             return True
         return await self.user_is_admin(context, message.chat_id, user_id)
 
@@ -437,7 +332,7 @@ class _Author:
 def author_of(message: Message, user: User | None) -> _Author | None:
     """The member behind a message; the group's admins for an anonymous admin; None for bots and
     channels (a linked channel's automatic forward, a post on behalf of a channel)."""
-    if _posted_by_the_group(message):
+    if posted_by_the_group(message):
         return _Author(message.chat_id, texts.GROUP_ADMINS)  # the group's id: no member's Undo
     if message.is_automatic_forward or message.sender_chat is not None:
         return None
@@ -446,7 +341,7 @@ def author_of(message: Message, user: User | None) -> _Author | None:
     return _Author(user.id, user.full_name)
 
 
-def _posted_by_the_group(message: Message) -> bool:
+def posted_by_the_group(message: Message) -> bool:
     """An anonymous admin: Telegram sends it from @GroupAnonymousBot on behalf of the group itself."""
     return message.sender_chat is not None and message.sender_chat.id == message.chat_id
 
@@ -469,7 +364,7 @@ def incoming_of(message: Message, author: _Author) -> IncomingMessage:
     )
 
 
-def _expense_message_id(target: Message, bot_id: int) -> int:
+def expense_message_id(target: Message, bot_id: int) -> int:
     """The member's message a command in reply is about: the message replied to, or, for the bot's
     confirmation, the one its buttons name (members reply to what names the expense)."""
     if target.from_user is None or target.from_user.id != bot_id or target.reply_markup is None:
