@@ -310,11 +310,12 @@ class FakeTelegram:
     def user_forwards(
         self, chat_id: int, user_id: int, text: str, *, original_date: int, **how: Any
     ) -> Params:
-        """A member (`name`) forwards a message sent at original_date (a Unix time): by default from a person
-        hiding their account (`from_name`), else from the `origin` given (telegram_origins: a bot, a channel)."""
+        """A member (`name`) forwards a message sent at original_date (a Unix time): from a person hiding
+        their account (`from_name`), or from `origin` (telegram_origins: a bot's, a channel's...)."""
         message = self._message(chat_id, self._user(user_id, how.get("name", "")), text)
-        hidden = hidden_user_origin(how.get("from_name", "Dara"), original_date)
-        message["forward_origin"] = how.get("origin") or hidden
+        message["forward_origin"] = how.get("origin") or hidden_user_origin(
+            how.get("from_name", "Dara"), original_date
+        )
         self._push({"message": message})
         return message
 
