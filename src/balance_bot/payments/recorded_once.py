@@ -13,7 +13,7 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from enum import Enum
 
 from balance_bot.capture.conversation import Conversation
@@ -184,6 +184,11 @@ class RecordedOnce:
         why = WhyAsked.NO_TRANSACTION_ID if notice.transaction_id is None else WhyAsked.NOT_FROM_ITS_BANK
         buttons = (NoticeButton.CONFIRM, NoticeButton.NOT_OURS)
         return NoticeReply(AskAdmins(notice, why), speech, message.message_id, buttons)
+
+    def holds_notice(self, text: str, sent_at: datetime) -> bool:
+        """Whether a text holds a bank notice: an edit of one changes nothing, since its payment is read
+        from the bank's words as first posted (and an edited notice is no longer the bank's)."""
+        return bool(read_bank_notices(text, local_day(sent_at, self._policy.timezone)))
 
     async def confirm(self, chat_id: int, message_id: int, is_admin: AdminCheck) -> NoticeTap:
         """Confirm tapped under the notice of the member's message: an admin's tap records it, once."""
