@@ -8,7 +8,13 @@ import pytest
 
 from tests.e2e.test_bot import replies_to, running, shut_down
 from tests.e2e.test_bot_google import SHEET_ID, google_settings
-from tests.fakes.telegram_origins import bot_account, hidden_user_origin, person_account, user_origin
+from tests.fakes.telegram_origins import (
+    bot_account,
+    channel_origin,
+    hidden_user_origin,
+    person_account,
+    user_origin,
+)
 
 GROUP, SOKHA, DARA, VANNA, ADMIN = -1001, 11, 12, 13, 99
 # 11 October 2025, 11:00 in Phnom Penh: the morning the notices below were sent.
@@ -188,8 +194,9 @@ async def test_not_ours_takes_the_buttons_away_and_records_nothing(telegram, she
         user_origin(person_account(777, "Dara", "dara_k"), int(ABA_SENT.timestamp())),
         user_origin(bot_account(5550009, "PayWayByABA_fake_bot", "ABA PayWay"), int(ABA_SENT.timestamp())),
         user_origin(ACLEDA_BOT, int(ABA_SENT.timestamp())),  # a bank's bot, but not ABA's
+        channel_origin(-1007770001, "ABA Bank", 55, int(ABA_SENT.timestamp()), username="PayWayByABA_bot"),
     ],
-    ids=["a person", "a bot of another name", "another bank's bot"],
+    ids=["a person", "a bot of another name", "another bank's bot", "a channel"],
 )
 async def test_a_notice_forwarded_from_anyone_but_its_banks_bot_waits_for_an_admin(
     telegram, sheets, key, tmp_path, morning, origin
@@ -240,3 +247,23 @@ async def test_a_kb_prasac_notice_carries_no_id_so_it_goes_to_the_admins_even_fr
     assert again["text"] == "This payment is already recorded as No 1 (October 2025): I added nothing."
     (row,) = month_rows(sheets)
     assert row["Item"] == "Top-up: PRASAC 2025-10-11 09:43:44 – RASIN NY"
+
+
+async def test_a_group_that_reads_khmer_hears_the_notice_in_khmer_and_its_row_is_found_again(
+    telegram, sheets, key, tmp_path, morning
+):
+    telegram.admins.add(ADMIN)
+    async with bot_on_the_sheet(telegram, sheets, key, tmp_path, morning):
+        chose = telegram.user_says(GROUP, ADMIN, "/language km")
+        await telegram.wait_for("sendMessage", replies_to(chose), timeout=10)
+        pasted = telegram.user_says(GROUP, SOKHA, ABA_NOTICE)
+        asked = await telegram.wait_for("sendMessage", replies_to(pasted), timeout=10)
+        telegram.user_taps(telegram.sent_message(asked), buttons_of(asked)[0]["callback_data"], ADMIN)
+        recorded = await telegram.wait_for("sendMessage", lambda p: "ABA Trx" in p["text"], timeout=10)
+        _, again = await forwards(telegram, DARA, ABA_NOTICE, forwarded_from(ABA_BOT))
+    assert asked["text"].startswith("សារជូនដំណឹងពីធនាគារ៖ 10.00$ ពី LOR PISETH (ABA, ")
+    assert [button["text"] for button in buttons_of(asked)] == ["✅ បញ្ជាក់", "មិនមែនរបស់យើង"]
+    assert recorded["text"].startswith("បានកត់ត្រាលុយដាក់ចូល៖ 10.00$ – ABA Trx 176015291049703 – LOR PISETH")
+    assert again["text"].startswith("ការទូទាត់នេះត្រូវបានកត់ត្រារួចហើយជា លេខ 1 (")
+    (row,) = month_rows(sheets)
+    assert row["Item"] == "លុយដាក់ចូល: ABA Trx 176015291049703 – LOR PISETH (10:21)"

@@ -36,7 +36,7 @@ class InMemoryPendingNotices:
         return self.waiting.pop((chat_id, message_id), None)
 
 
-async def _not_quiet(chat_id: int) -> bool | None:
+async def _chosen_by_none(chat_id: int) -> bool | None:
     return None
 
 
@@ -45,16 +45,16 @@ async def _keep_quiet(chat_id: int, quiet: bool) -> None:
 
 
 def recorded_once_on(
-    ledger: LedgerDirectory, clock: FakeClock, pending: PendingNotices | None = None
+    ledger: LedgerDirectory, clock: FakeClock, pending: PendingNotices | None = None, *, quiet: bool = False
 ) -> tuple[RecordedOnce, Delivery]:
-    """The notices' use case on an in-memory ledger, outbox and state, every group reading English, the
-    outbox's waits moving the fake clock; stop the delivery afterwards."""
+    """The notices' use case on an in-memory ledger, outbox and state, every group reading English (and
+    confirming with a 👍 when `quiet`), the outbox's waits moving the fake clock; stop the delivery after."""
     state = InMemoryCaptureState()
     delivery, _ = in_memory_delivery(ledger, state, clock)
     policy = CapturePolicy(timezone=PHNOM_PENH)
     capture = CaptureService(MessageInterpreter(HeuristicParser()), ledger, delivery, state, clock, policy)
     languages = english_by_default()
-    conversation = Conversation(capture, languages, QuietChats(False, _not_quiet, _keep_quiet))
+    conversation = Conversation(capture, languages, QuietChats(quiet, _chosen_by_none, _keep_quiet))
     notices = RecordedOnce(
         capture,
         conversation,

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from enum import Enum
 
@@ -248,7 +248,7 @@ class RecordedOnce:
         )
         item = notice_item(label, notice)
         outcome = await self._capture.top_up_on(message, notice.when.date(), notice.money, item)
-        return await self._conversation.plan(pending.chat_id, outcome, notice.payer)
+        return _aloud(await self._conversation.plan(pending.chat_id, outcome, notice.payer))
 
     async def _already(self, chat_id: int, notice: BankNotice) -> AlreadyRecorded | None:
         """The payment's row, in the ledger or on its way to it; raises a LedgerError when the sheet cannot
@@ -269,6 +269,19 @@ class RecordedOnce:
                 ):
                     return AlreadyRecorded(notice, row.number, period)
         return None
+
+
+def _aloud(plan: ReplyPlan) -> ReplyPlan:
+    """A payment recorded is said in words, in a group that chose a 👍 for its expenses too: the group hears
+    which payment it was, and that it is recorded once."""
+    then = plan.then
+    if then is None:
+        return replace(plan, may_be_quiet=False)
+
+    async def said_once_written() -> ReplyPlan:
+        return _aloud(await then())
+
+    return replace(plan, then=said_once_written)
 
 
 def _amounts(row: SheetRow) -> list[Money]:

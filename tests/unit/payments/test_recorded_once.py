@@ -51,9 +51,9 @@ async def member() -> bool:
 class Group:
     """Members post and forward into one group on an in-memory ledger, numbering messages like Telegram."""
 
-    def __init__(self, ledger, clock, pending=None):
+    def __init__(self, ledger, clock, pending=None, quiet=False):
         self.ledger, self.clock, self.next_id = ledger, clock, 100
-        self.notices, self.delivery = recorded_once_on(ledger, clock, pending)
+        self.notices, self.delivery = recorded_once_on(ledger, clock, pending, quiet=quiet)
 
     def message(self, text, user=SOKHA, forwarded_from=None):
         self.next_id += 1
@@ -95,6 +95,17 @@ async def test_a_notice_from_its_banks_bot_is_a_top_up_on_the_banks_day_with_the
     assert line.source == EntrySource(CHAT, group.next_id, 0, SOKHA)
     assert plan.buttons[0] is Button.UNDO
     assert group.rows() == [(1, "Top-up: ABA Trx 176015291049703 – LOR PISETH (08:15)", "10.00 USD")]
+
+
+async def test_a_notice_recorded_is_said_in_words_in_a_group_that_chose_a_thumbs_up_for_its_expenses():
+    group = Group(InMemoryLedger(), FakeClock(), quiet=True)
+    try:
+        plan = await group.post(ABA, sender=ABA_BOT)
+    finally:
+        await group.delivery.stop()
+    assert isinstance(plan.outcome, Saved)
+    assert plan.as_confirmation
+    assert not plan.may_be_quiet
 
 
 async def test_the_same_notice_again_from_another_member_is_already_recorded_with_its_no_and_adds_nothing(
