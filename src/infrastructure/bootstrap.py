@@ -119,6 +119,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         members=(parts.movements, parts.group_settings, parts.reminders),
         ask=parts.ask,
         served=parts.served,
+        notices=parts.notices,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

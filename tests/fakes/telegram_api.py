@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakes.loopback import serve
+from tests.fakes.telegram_origins import hidden_user_origin
 
 Params = dict[str, Any]
 # What Telegram allows in one message's text and in a photo's caption, in UTF-16 code units.
@@ -307,15 +308,14 @@ class FakeTelegram:
         self._push({"message": message})
 
     def user_forwards(
-        self, chat_id: int, user_id: int, text: str, *, original_date: int, from_name: str = "Dara"
+        self, chat_id: int, user_id: int, text: str, *, original_date: int, **how: Any
     ) -> Params:
-        """A member forwards another person's message, sent at original_date (a Unix time)."""
-        message = self._message(chat_id, self._user(user_id, ""), text)
-        message["forward_origin"] = {
-            "type": "hidden_user",
-            "date": original_date,
-            "sender_user_name": from_name,
-        }
+        """A member (`name`) forwards a message sent at original_date (a Unix time): from a person hiding
+        their account (`from_name`), or from `origin` (telegram_origins: a bot's, a channel's...)."""
+        message = self._message(chat_id, self._user(user_id, how.get("name", "")), text)
+        message["forward_origin"] = how.get("origin") or hidden_user_origin(
+            how.get("from_name", "Dara"), original_date
+        )
         self._push({"message": message})
         return message
 

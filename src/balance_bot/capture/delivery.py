@@ -156,6 +156,10 @@ class Delivery:
             if not await self._deliver_next(chat_id, held_too=True) and not self._flushes[chat_id]:
                 return
 
+    async def waiting(self, chat_id: int) -> list[QueuedMessage]:
+        """The group's messages whose rows are not known to be kept by the ledger yet, oldest first."""
+        return await self._outbox.waiting(chat_id)
+
     async def waiting_author(self, chat_id: int, message_id: int) -> int | None:
         """Who posted a message whose rows still wait to be written (None when none waits): enough
         to refuse another member's Undo without waiting for the rows."""

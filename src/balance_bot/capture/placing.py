@@ -55,11 +55,21 @@ class Placing:
                 return refused
             assert day is not None
             days.append(day)
+        return await self._in_month(chat_id, days, posted, named=any(entry.day_words for entry in entries))
+
+    async def place_on(self, chat_id: int, day: date, posted: date) -> Placed | DateRefused:
+        """One entry on a day known exactly (a bank's notice of it), placed as a day a member names is."""
+        if refused := self._date_refusal(day, posted, ""):
+            return refused
+        return await self._in_month(chat_id, [day], posted, named=True)
+
+    async def _in_month(
+        self, chat_id: int, days: list[date], posted: date, *, named: bool
+    ) -> Placed | DateRefused:
         months = {Period.of(day) for day in days}
         if len(months) > 1:
             return DateRefused(DateRefusal.MONTHS_MIXED, None, self._policy.max_days_back)
         period = months.pop()
-        named = any(entry.day_words for entry in entries)
         this_month = Period.of(local_day(self._clock.now(), self._policy.timezone))
         if named and period < this_month and not await self._is_open(chat_id, period):
             return Placed(days, this_month, Dating(named=True, closed_month=period))

@@ -39,6 +39,7 @@ from balance_bot.capture.rate_limit import MemberMinutes, RepeatedText
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, problem_with_amount
 from balance_bot.domain.ledger import EntrySource, LedgerLine, local_day
+from balance_bot.domain.money import Money
 from balance_bot.domain.parser import tells_of_money_back
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLabels
@@ -331,6 +332,22 @@ class CaptureService:
         if isinstance(placed, DateRefused):
             return placed
         line = mark(self._lines(message, message.message_id, placed.days, [entry])[0])
+        return await self._accept(
+            message, message.message_id, placed, [line], currency_guessed=False, unsure=False
+        )
+
+    @_ledger_errors_as_outcome
+    async def top_up_on(self, message: IncomingMessage, day: date, money: Money, item: str) -> Outcome:
+        """Money put into the box that was read exactly, not from a member's words (a bank's notice): its
+        amount, its day and its Item as given, on a row of its own through the outbox like every row."""
+        entry = ExpenseEntry(money, item)
+        if problem := problem_with_amount(money, self._policy.limits):
+            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
+        posted = local_day(message.sent_at, self._policy.timezone)
+        placed = await self._placing.place_on(message.chat_id, day, posted)
+        if isinstance(placed, DateRefused):
+            return placed
+        line = replace(self._lines(message, message.message_id, placed.days, [entry])[0], topup=True)
         return await self._accept(
             message, message.message_id, placed, [line], currency_guessed=False, unsure=False
         )

@@ -25,6 +25,7 @@ from balance_bot.ports.errors import (
 from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
 from balance_bot.ports.ledger import LedgerDirectory, LedgerStore, SheetAccess, SheetConnections
 from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenMember
+from balance_bot.ports.payments import PendingNotice, PendingNotices
 from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
 from balance_bot.ports.reading import ExpenseParser, ParseHints
 from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, UsageLog
@@ -61,6 +62,8 @@ __all__ = [
     "Outbox",
     "OutboxChat",
     "ParseHints",
+    "PendingNotice",
+    "PendingNotices",
     "PendingPurpose",
     "PeriodRecord",
     "ProviderUsage",

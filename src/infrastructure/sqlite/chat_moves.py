@@ -20,6 +20,7 @@ _MOVED_TABLES = (
     "chat_member",
     "advance_reminder",
     "allowed_group",  # a group allowed with /allow stays allowed as a supergroup
+    "pending_notice",
 )
 
 

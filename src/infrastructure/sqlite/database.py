@@ -309,6 +309,17 @@ MIGRATIONS: Sequence[str] = (
     """
     ALTER TABLE chat_preference ADD COLUMN payments_asked_at TEXT;
     """,
+    # Bank notices a member posted, waiting for an admin's Confirm or Not ours (the notice as JSON).
+    """
+    CREATE TABLE pending_notice (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        poster_id INTEGER NOT NULL,
+        posted_at TEXT NOT NULL,
+        notice TEXT NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    """,
 )
 
 

@@ -41,6 +41,7 @@ from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
+from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
 from infrastructure.health import beat
 from infrastructure.settings import Settings
@@ -59,6 +60,7 @@ from infrastructure.telegram.handlers import BotHandlers
 from infrastructure.telegram.jobs import MonthlyRounds
 from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
+from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, PaymentHandlers
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
 from infrastructure.telegram.replies import Replies
 
@@ -125,6 +127,7 @@ def build_application(
     members: tuple[CashMovements, GroupSettings, AdvanceReminders] | None = None,
     ask: AskLedger | None = None,
     served: ServedGroups | None = None,
+    notices: RecordedOnce | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -292,10 +295,16 @@ def build_application(
     application.add_handler(
         CommandHandler("usage", setup.usage_command, filters=groups | filters.ChatType.PRIVATE)
     )
-    application.add_handler(MessageHandler(groups & text & filters.UpdateType.MESSAGE, handlers.group_text))
-    application.add_handler(
-        MessageHandler(groups & text & filters.UpdateType.EDITED_MESSAGE, handlers.group_edit)
-    )
+    # A bank's notice is a top-up, never an expense: read before the expenses, which get every other message.
+    reading = PaymentHandlers(handlers, notices, callbacks) if notices is not None else handlers
+    for kind, read in (
+        (filters.UpdateType.MESSAGE, reading.group_text),
+        (filters.UpdateType.EDITED_MESSAGE, reading.group_edit),
+    ):
+        application.add_handler(MessageHandler(groups & text & kind, read))
+    if isinstance(reading, PaymentHandlers):
+        for action, tapped in ((CONFIRM_NOTICE, reading.confirm_tapped), (NOT_OURS, reading.not_ours_tapped)):
+            application.add_handler(CallbackQueryHandler(tapped, pattern=rf"^{action}:[0-9]{{1,10}}$"))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated))
     application.add_handler(
         ChatMemberHandler(

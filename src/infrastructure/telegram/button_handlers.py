@@ -11,14 +11,11 @@ from telegram.ext import ContextTypes
 from balance_bot.capture.reply_plan import Button
 from balance_bot.capture.taps import CategoryMenu, TapPlan, Taps
 from infrastructure.telegram.callback_answers import CallbackAnswers
-from infrastructure.telegram.confirmations import utf16_length
 from infrastructure.telegram.replies import Replies
 
 UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
 ACTIONS = {Button.UNDO: UNDO, Button.SWITCH: SWITCH, Button.CATEGORY: CATEGORY_MENU}
 CATEGORIES_PER_ROW = 2
-# Telegram's longest answer to a button tap; a longer one is said in the chat instead.
-MAX_ALERT_LENGTH = 200
 
 IsAdmin = Callable[[ContextTypes.DEFAULT_TYPE, int, int], Awaitable[bool]]
 MonthLink = Callable[[Message], str | None]
@@ -95,7 +92,7 @@ class ButtonHandlers:
         replies = Replies.of(tap.speech)
         text = replies.tap_text(tap)
         if tap.privately and text:
-            await self._tell_tapper(query, text)
+            await self._callbacks.tell_tapper(query, text)
             return
         await self._callbacks.answer(query)
         message = query.message if isinstance(query.message, Message) else None
@@ -107,16 +104,6 @@ class ButtonHandlers:
             await query.edit_message_reply_markup(InlineKeyboardMarkup([[button] for button in drawn]))
         if text and message is not None:
             await message.reply_text(text)
-
-    async def _tell_tapper(self, query: CallbackQuery, text: str) -> None:
-        """An alert only the member who tapped sees, while Telegram takes one; else said in the chat."""
-        if utf16_length(text) <= MAX_ALERT_LENGTH and await self._callbacks.answer(
-            query, text, show_alert=True
-        ):
-            return
-        await self._callbacks.answer(query)
-        if isinstance(query.message, Message):
-            await query.message.reply_text(text)
 
 
 def drawn_buttons(

@@ -6,8 +6,10 @@ import asyncio
 import logging
 from collections import OrderedDict
 
-from telegram import Bot, CallbackQuery, Update
+from telegram import Bot, CallbackQuery, Message, Update
 from telegram.error import TelegramError
+
+from infrastructure.telegram.confirmations import utf16_length
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +18,8 @@ CALLBACK_ANSWERS = "callback_answers"  # bot_data key: the chat queues tell it o
 # until then: a handler that has its answer within this time gives it (with its alert, if any). It
 # covers a workbook's save (2 s) before an Undo, and leaves the rest of Telegram's time to spare.
 ANSWER_WITHIN_SECONDS = 4.0
+# Telegram's longest answer to a button tap; a longer one is said in the chat instead.
+MAX_ALERT_LENGTH = 200
 _REMEMBERED = 1000  # taps answered by the watchdog, remembered so their handler knows it came too late
 
 
@@ -64,6 +68,14 @@ class CallbackAnswers:
             self._remember_answered(query.id)
             return False
         return True
+
+    async def tell_tapper(self, query: CallbackQuery, text: str) -> None:
+        """An alert only the member who tapped sees, while Telegram takes one; else said in the chat."""
+        if utf16_length(text) <= MAX_ALERT_LENGTH and await self.answer(query, text, show_alert=True):
+            return
+        await self.answer(query)
+        if isinstance(query.message, Message):
+            await query.message.reply_text(text)
 
     async def close(self) -> None:
         """Answer the taps still waiting (on shutdown), so no member's button spins on."""

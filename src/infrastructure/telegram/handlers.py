@@ -164,6 +164,10 @@ class BotHandlers:
         """Render an outcome as the reply, reaction or confirmation it calls for (for other handlers)."""
         await self._deliver(message, outcome)
 
+    async def render(self, message: Message, plan: ReplyPlan) -> None:
+        """Draw a reply plan of another use case about the message (for other handlers)."""
+        await self._render(message, plan)
+
     async def from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
         """The command's message when an admin sent it (for other handlers)."""
         return await self._from_admin(update, context)

@@ -23,6 +23,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.served_groups import ServedGroups, ServedLedgers
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import AdvanceReminders, CashMovements
+from balance_bot.payments.recorded_once import NoticePolicy, RecordedOnce
 from balance_bot.ports import Clock, LedgerDirectory
 from balance_bot.questions.ask import AskLedger, AskPolicy, MembersMay
 from infrastructure.categories.tab import load_categories_csv
@@ -41,6 +42,7 @@ from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.sqlite.members import SqliteAdvanceReminders, SqliteMemberDirectory
 from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
+from infrastructure.sqlite.pending_notices import SqlitePendingNotices
 from infrastructure.telegram.sheet_words import CatalogRowLabels
 from infrastructure.wiring.interpreter import amount_limits, build_interpreter
 from infrastructure.wiring.ledgers import Close, build_ledgers
@@ -78,6 +80,7 @@ class CaptureParts:
     served: ServedGroups
     conversation: Conversation
     quiet_chats: QuietChats
+    notices: RecordedOnce
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -214,4 +217,14 @@ def build_capture(
         served,
         conversation,
         quiet_chats,
+        RecordedOnce(
+            capture,
+            conversation,
+            delivery,
+            ledgers,
+            SqlitePendingNotices(database),
+            languages,
+            clock,
+            NoticePolicy(timezone, load_template().void_prefix),
+        ),
     )
