@@ -17,20 +17,31 @@ from infrastructure.telegram import (
     ask_texts,
     balance_texts,
     group_access,
+    khqr_texts,
     ledger_problems,
     member_texts,
     sheet_words,
     texts,
 )
 
-TEXT_MODULES = (texts, ask_texts, balance_texts, member_texts, ledger_problems, sheet_words, group_access)
+TEXT_MODULES = (
+    texts,
+    ask_texts,
+    balance_texts,
+    member_texts,
+    khqr_texts,
+    ledger_problems,
+    sheet_words,
+    group_access,
+)
 PROJECT = LOCALE_FOLDER.parent
 TRANSLATED = [language for language in Language if language is not Language.ENGLISH]
 
 
 def marked_messages():
     """What `make catalogs` extracts (babel.cfg: texts.py, ask_texts.py, balance_texts.py,
-    member_texts.py, ledger_problems.py, sheet_words.py and group_access.py): a text, or a pair."""
+    member_texts.py, khqr_texts.py, ledger_problems.py, sheet_words.py and group_access.py): a text,
+    or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}
     return [
         message
