@@ -273,3 +273,16 @@ async def test_a_qr_is_for_admins_and_needs_the_teams_account(telegram, settings
     assert refused["text"] == "Only the group's admins can do that."
     assert not_set_up["text"].startswith("KHQR top-ups need the team's Bakong account")
     assert telegram.calls_to("sendPhoto") == []
+
+
+async def test_a_khmer_groups_qr_says_paid_in_khmer(telegram, khqr_settings, clock, bakong):
+    telegram.admins.add(ADMIN)
+    settings = khqr_settings(DEFAULT_LANGUAGE="km")
+    async with running(settings, clock) as application:
+        photo = await asked(telegram)
+        text = await scanned(telegram, photo, settings)
+        bakong.pays(text, clock.now())
+        await watch_round(application)
+        now = telegram.caption_of(photo)
+    assert photo["caption"].startswith("បញ្ចូលលុយតាម KHQR៖ 50.00$ ទៅ Petty Cash Team។")
+    assert now["caption"].startswith("បានបង់៖ 50.00$ លេខ 1 (ខែ")
