@@ -3,6 +3,7 @@
 import pytest
 
 from tests.fakes.anthropic_api import FakeAnthropic
+from tests.fakes.bakong_api import FakeBakong
 from tests.fakes.ollama_api import FakeOllama
 from tests.fakes.sheets_api import FakeSheets
 from tests.fakes.telegram_api import FakeTelegram
@@ -39,6 +40,15 @@ async def ollama():
 async def anthropic_api():
     """The fake Anthropic Messages API."""
     fake = FakeAnthropic()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def bakong():
+    """The fake Bakong Open API."""
+    fake = FakeBakong()
     await fake.start()
     yield fake
     await fake.stop()

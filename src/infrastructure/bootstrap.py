@@ -37,6 +37,7 @@ from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
 from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.console import parse_messages, print_health, print_status, try_chat, try_services
 from infrastructure.wiring.interpreter import build_interpreter
+from infrastructure.wiring.khqr import build_khqr
 from infrastructure.wiring.mini_app import build_mini_app
 from infrastructure.wiring.webhook import serve_webhook, webhook_options
 
@@ -92,6 +93,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     parts = build_capture(settings, clock, budget_notices.budget_reached)
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     mini_app = build_mini_app(settings, parts)
+    khqr = build_khqr(settings, parts)
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -107,7 +109,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         parts.handled_updates,
         # The Mini App asks Telegram through the bot, which exists once the application is built.
         startups=[parts.start, start_mini_app],
-        cleanups=[*([mini_app.stop] if mini_app else []), parts.close],
+        cleanups=[*([mini_app.stop] if mini_app else []), khqr.close, parts.close],
         usage=parts.usage,
         budget_notices=budget_notices,
         balances=parts.balances,
@@ -120,6 +122,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         ask=parts.ask,
         served=parts.served,
         notices=parts.notices,
+        khqr=(khqr.top_ups, khqr.watch),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)
@@ -222,7 +225,12 @@ def run_bot(settings: Settings, *, webhook: bool) -> None:
 
 def _run_bot(settings: Settings, *, webhook: bool) -> None:
     assert settings.telegram_bot_token is not None
-    secrets_to_hide = [settings.telegram_bot_token, settings.anthropic_api_key, settings.webhook_secret]
+    secrets_to_hide = [
+        settings.telegram_bot_token,
+        settings.anthropic_api_key,
+        settings.webhook_secret,
+        settings.bakong_token,
+    ]
     if webhook:
         options = webhook_options(settings)
         configure_logging([*secrets_to_hide, options.secret_token])

@@ -90,6 +90,12 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     confirmation_style: str = "reply"
     default_language: str = "en"  # of the bot's replies in a group that has not chosen (/language)
+    # KHQR top-ups: the team's Bakong account the QR pays; the token lets the bot see payments itself.
+    bakong_account_id: str | None = None
+    bakong_merchant_name: str | None = None
+    bakong_city: str = "Phnom Penh"
+    bakong_token: str | None = field(default=None, repr=False)
+    bakong_api_url: str = "https://api-bakong.nbc.gov.kh"
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str], folder: Path | None = None) -> Settings:
@@ -201,6 +207,11 @@ class Settings:
                 values, "CONFIRMATION_STYLE", {"reply", "reaction"}, defaults.confirmation_style
             ),
             default_language=_choice(values, "DEFAULT_LANGUAGE", {"en", "km"}, defaults.default_language),
+            bakong_account_id=_bakong_account(values.get("BAKONG_ACCOUNT_ID")),
+            bakong_merchant_name=_khqr_field(values, "BAKONG_MERCHANT_NAME", MERCHANT_NAME_LONGEST),
+            bakong_city=_khqr_field(values, "BAKONG_CITY", CITY_LONGEST) or defaults.bakong_city,
+            bakong_token=values.get("BAKONG_TOKEN"),
+            bakong_api_url=values.get("BAKONG_API_URL", defaults.bakong_api_url).rstrip("/"),
         )
 
 
@@ -360,6 +371,31 @@ def _prices(raw: str) -> dict[str, tuple[Decimal, Decimal]]:
 def _webhook_secret(raw: str | None) -> str | None:
     if raw is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", raw):
         raise SettingsError("WEBHOOK_SECRET may hold only letters, digits, _ and -, at most 256 of them")
+    return raw
+
+
+# What a KHQR holds (EMVCo's lengths, as Bakong's apps read them): an account id 'name@bank' of up to 32
+# characters, a merchant name of up to 25 and a city of up to 15.
+ACCOUNT_ID_LONGEST = 32
+MERCHANT_NAME_LONGEST = 25
+CITY_LONGEST = 15
+
+
+def _bakong_account(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+", raw) or len(raw) > ACCOUNT_ID_LONGEST:
+        raise SettingsError(
+            f"BAKONG_ACCOUNT_ID must be a Bakong account id such as team_cash@aclb (at most "
+            f"{ACCOUNT_ID_LONGEST} characters), not {raw!r}"
+        )
+    return raw
+
+
+def _khqr_field(values: Mapping[str, str], name: str, longest: int) -> str | None:
+    raw = values.get(name)
+    if raw is not None and len(raw) > longest:
+        raise SettingsError(f"{name} holds at most {longest} characters in a KHQR, not {len(raw)}")
     return raw
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakes.loopback import serve
+from tests.fakes.telegram_media import TelegramMedia
 from tests.fakes.telegram_origins import hidden_user_origin
 
 Params = dict[str, Any]
@@ -59,7 +60,7 @@ class Refusal:
 
 
 @dataclass
-class FakeTelegram:
+class FakeTelegram(TelegramMedia):
     """The Bot API as seen by one bot: updates members send, and every call the bot makes.
 
     Tests push updates (user_says, user_edits, user_taps), then wait for the bot's calls.
@@ -457,12 +458,8 @@ class FakeTelegram:
             url = str((button.get("web_app") or {}).get("url", ""))
             if button.get("type") == "web_app" and not url.startswith("https://"):
                 return _refusal(method, 400, "Bad Request: BUTTON_URL_INVALID")
-        if method == "sendDocument":
-            document = params.get("document")
-            if not isinstance(document, bytes):
-                return _refusal(method, 400, "Bad Request: there is no document in the request")
-            if len(document) > 50 * 1024 * 1024:  # the Bot API's upload limit
-                return _refusal(method, 413, "Request Entity Too Large")
+        if media := self.media_refusal(method, params):
+            return _refusal(method, *media)
         answer = params.get("text")
         if method == "answerCallbackQuery" and isinstance(answer, str) and len(answer) > MAX_ALERT_LENGTH:
             return _refusal(method, 400, "Bad Request: MESSAGE_TOO_LONG")
@@ -581,25 +578,6 @@ class FakeTelegram:
             message["is_topic_message"] = True
         elif isinstance(params.get("reply_parameters"), dict):
             self._join_reply_thread(message, int(params["reply_parameters"]["message_id"]))
-        return message
-
-    async def _api_sendPhoto(self, params: Params) -> Params:  # noqa: N802
-        message = self._message(int(params["chat_id"]), self._bot_user(), params.get("caption", ""))
-        message["photo"] = [{"file_id": "photo-1", "file_unique_id": "p1", "width": 900, "height": 420}]
-        return message
-
-    async def _api_sendDocument(self, params: Params) -> Params:  # noqa: N802
-        document = params["document"]
-        message = self._message(int(params["chat_id"]), self._bot_user(), params.get("caption", ""))
-        message.pop("text", None)
-        if "caption" in params:
-            message["caption"] = params["caption"]
-        message["document"] = {
-            "file_id": f"document-{message['message_id']}",
-            "file_unique_id": f"d{message['message_id']}",
-            "file_name": params.get("document_filename", "file"),
-            "file_size": len(document),
-        }
         return message
 
     async def _api_editMessageText(self, params: Params) -> Params:  # noqa: N802

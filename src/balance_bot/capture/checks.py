@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from balance_bot.capture.outcomes import AskRephrase, Outcome, Refusal, Refused, TooManyEntries
+from balance_bot.capture.outcomes import AskRephrase, Outcome, Refusal, Refused, TooManyEntries, TopUpUnclear
 from balance_bot.capture.policy import CapturePolicy
-from balance_bot.domain.expenses import ExpenseEntry, Problem, problem_with_amount
+from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus, Problem, problem_with_amount
+from balance_bot.domain.money import AmountLimits
 
 # The parser's problems with an amount that the member is told as a refusal, not asked to rephrase.
 AMOUNT_REFUSALS = {
@@ -41,3 +42,21 @@ def unclear(problem: Problem | None, entries: Sequence[ExpenseEntry], policy: Ca
     if problem is Problem.TOO_MANY:
         return TooManyEntries(policy.max_entries)
     return AskRephrase(problem)
+
+
+def one_amount(result: ParseResult, limits: AmountLimits) -> ExpenseEntry | TopUpUnclear | Refused:
+    """Cash that is not spending (a top-up, an advance, a KHQR asked for): one amount and its currency
+    said, within the limits; the entry, or why not.
+
+    The currency must be said: a guessed currency is fine for a coffee the member can switch, not
+    for a figure every balance after it starts from.
+    """
+    entries = result.entries
+    if len(entries) == 1 and result.problem in AMOUNT_REFUSALS:
+        return Refused(AMOUNT_REFUSALS[result.problem], entries[0], limits)
+    readable = result.status in (ParseStatus.EXPENSE, ParseStatus.PURPOSE_MISSING)
+    if not readable or len(entries) != 1 or entries[0].currency_guessed:
+        return TopUpUnclear()
+    if problem := problem_with_amount(entries[0].money, limits):
+        return Refused(AMOUNT_REFUSALS[problem], entries[0], limits)
+    return entries[0]

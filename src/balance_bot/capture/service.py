@@ -30,7 +30,6 @@ from balance_bot.capture.outcomes import (
     Saved,
     Silent,
     StorageProblem,
-    TopUpUnclear,
     Voided,
 )
 from balance_bot.capture.placing import OpenPeriods, Placed, Placing
@@ -309,22 +308,12 @@ class CaptureService:
     async def record_cash(
         self, message: IncomingMessage, label: str, mark: Callable[[LedgerLine], LedgerLine]
     ) -> Outcome:
-        """Cash that is not spending (a top-up, an advance): one amount and its currency, on a row of
-        its own whose Item is the label and the words after the amount; `mark` says what kind of row.
-
-        The amount and currency must be said: a guessed currency is fine for a coffee the
-        member can switch, not for a figure every balance after it starts from.
-        """
-        result = self._interpreter.read_alone(message.text)
-        entries = result.entries
-        if len(entries) == 1 and result.problem in checks.AMOUNT_REFUSALS:
-            return Refused(checks.AMOUNT_REFUSALS[result.problem], entries[0], self._policy.limits)
-        readable = result.status in (ParseStatus.EXPENSE, ParseStatus.PURPOSE_MISSING)
-        if not readable or len(entries) != 1 or entries[0].currency_guessed:
-            return TopUpUnclear()
-        entry = entries[0]
-        if problem := problem_with_amount(entry.money, self._policy.limits):
-            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
+        """Cash that is not spending (a top-up, an advance): one amount and its currency said
+        (checks.one_amount), on a row of its own whose Item is the label and the words after the
+        amount; `mark` says what kind of row."""
+        entry = checks.one_amount(self._interpreter.read_alone(message.text), self._policy.limits)
+        if not isinstance(entry, ExpenseEntry):
+            return entry
         entry = replace(entry, purpose=RowLabels.with_note(label, entry.purpose))
         placed = await self._placing.place(
             message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)

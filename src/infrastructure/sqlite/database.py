@@ -320,6 +320,25 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (chat_id, message_id)
     );
     """,
+    # KHQR top-ups shown and waiting for their payment, watched again after a restart.
+    """
+    CREATE TABLE pending_qr (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        md5 TEXT NOT NULL,
+        qr TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        requested_by INTEGER NOT NULL,
+        asked_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        by_hand INTEGER NOT NULL,
+        settled TEXT,
+        settled_at TEXT,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX pending_qr_waiting ON pending_qr (asked_at) WHERE settled IS NULL;
+    """,
 )
 
 

@@ -41,6 +41,8 @@ from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
+from balance_bot.payments.qr_top_ups import QrTopUps
+from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
 from infrastructure.health import beat
@@ -58,6 +60,7 @@ from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.group_handlers import GroupHandlers
 from infrastructure.telegram.handlers import BotHandlers
 from infrastructure.telegram.jobs import MonthlyRounds
+from infrastructure.telegram.khqr_handlers import QR_COMMAND, RECEIVED, ROUND_SECONDS, KhqrHandlers
 from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, PaymentHandlers
@@ -66,6 +69,7 @@ from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
+KHQR_ROUNDS = "khqr_rounds"  # bot_data key: the KHQR watch's rounds, likewise
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
 
 
@@ -128,6 +132,7 @@ def build_application(
     ask: AskLedger | None = None,
     served: ServedGroups | None = None,
     notices: RecordedOnce | None = None,
+    khqr: tuple[QrTopUps, QrWatch] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -290,6 +295,9 @@ def build_application(
             application.job_queue.run_repeating(
                 rounds.tick, interval=interval, first=10, name="monthly rounds"
             )
+    if khqr is not None:
+        operators = settings.admin_user_ids
+        _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(
@@ -326,6 +334,17 @@ def build_application(
         CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
     return application
+
+
+def _add_khqr(application: Application, khqr: KhqrHandlers) -> None:  # type: ignore[type-arg]
+    """/topup qr (ahead of /topup, which it would otherwise read as a top-up noted "qr"), the Received
+    button, and the watch's rounds."""
+    qr_command = filters.ChatType.GROUPS & filters.Regex(QR_COMMAND)
+    application.add_handler(CommandHandler("topup", khqr.topup_qr, filters=qr_command))
+    application.add_handler(CallbackQueryHandler(khqr.received, pattern=rf"^{RECEIVED}$"))
+    application.bot_data[KHQR_ROUNDS] = khqr
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(khqr.round, interval=ROUND_SECONDS, first=1, name="KHQR payments")
 
 
 async def _set_commands(application: Application, default: Speech) -> None:  # type: ignore[type-arg]

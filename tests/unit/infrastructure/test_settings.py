@@ -210,3 +210,36 @@ def test_the_price_table_holds_current_models_and_its_dearest_is_what_an_unknown
     assert "claude-3-5-haiku-latest" not in prices  # retired
     assert prices["claude-haiku-4-5"] == (Decimal(1), Decimal(5))
     assert max(prices.values()) == (Decimal(15), Decimal(75))  # Opus 4.1, the dearest Anthropic lists
+
+
+def test_khqr_top_ups_read_the_teams_bakong_account_and_hide_the_token():
+    settings = Settings.from_environment(
+        {
+            "BAKONG_ACCOUNT_ID": "team_cash@aclb",
+            "BAKONG_MERCHANT_NAME": "Petty Cash Team",
+            "BAKONG_TOKEN": "eyJhbGciOiJIUzI1NiJ9.secret",
+            "BAKONG_API_URL": "http://127.0.0.1:9/",
+        }
+    )
+    assert (settings.bakong_account_id, settings.bakong_merchant_name, settings.bakong_city) == (
+        "team_cash@aclb",
+        "Petty Cash Team",
+        "Phnom Penh",
+    )
+    assert settings.bakong_api_url == "http://127.0.0.1:9"
+    assert "secret" not in repr(settings)
+    assert Settings.from_environment({}).bakong_api_url == "https://api-bakong.nbc.gov.kh"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BAKONG_ACCOUNT_ID", "team_cash"),
+        ("BAKONG_ACCOUNT_ID", "a_name_far_longer_than_any_khqr_takes@aclb"),
+        ("BAKONG_MERCHANT_NAME", "A merchant name over 25 characters"),
+        ("BAKONG_CITY", "Kampong Chhnang Province"),
+    ],
+)
+def test_a_bakong_account_a_khqr_cannot_hold_is_refused_with_its_name(name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_environment({name: value})

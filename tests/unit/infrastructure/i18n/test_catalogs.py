@@ -17,6 +17,7 @@ from infrastructure.telegram import (
     ask_texts,
     balance_texts,
     group_access,
+    khqr_texts,
     ledger_problems,
     member_texts,
     payments_texts,
@@ -30,6 +31,7 @@ TEXT_MODULES = (
     balance_texts,
     member_texts,
     payments_texts,
+    khqr_texts,
     ledger_problems,
     sheet_words,
     group_access,
@@ -40,7 +42,8 @@ TRANSLATED = [language for language in Language if language is not Language.ENGL
 
 def marked_messages():
     """What `make catalogs` extracts (babel.cfg: texts.py, ask_texts.py, balance_texts.py,
-    member_texts.py, payments_texts.py, ledger_problems.py, sheet_words.py and group_access.py): a text,
+    member_texts.py, payments_texts.py, khqr_texts.py, ledger_problems.py, sheet_words.py and
+    group_access.py): a text,
     or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}
     return [
