@@ -185,12 +185,13 @@ def report(
 
 
 # The months and questions written fresh for the bench, from a description of the users: an office's,
-# a music school's, an NGO's and a coffee shop's.
+# a music school's, an NGO's, a coffee shop's and a construction site crew's (two months: last month and this).
 SETS = (
     (CORPUS / "month.json", CORPUS / "questions.jsonl"),
     (CORPUS / "school-month.json", CORPUS / "school-questions.jsonl"),
     (CORPUS / "ngo-month.json", CORPUS / "ngo-questions.jsonl"),
     (CORPUS / "shop-month.json", CORPUS / "shop-questions.jsonl"),
+    (CORPUS / "site-month.json", CORPUS / "site-questions.jsonl"),
 )
 
 
