@@ -53,9 +53,9 @@ SAME_THING = (
     ("noodle", "មី", "គុយទាវ"),
     ("bread", "នំបុ័ង"),
     ("cake", "នំ"),
-    ("lunch", "អាហារថ្ងៃត្រង់"),
-    ("dinner", "អាហារពេលល្ងាច"),
-    ("breakfast", "អាហារពេលព្រឹក"),
+    ("lunch", "អាហារថ្ងៃត្រង់", "បាយថ្ងៃត្រង់"),
+    ("dinner", "អាហារពេលល្ងាច", "បាយល្ងាច"),
+    ("breakfast", "អាហារពេលព្រឹក", "បាយព្រឹក"),
     ("food", "អាហារ", "ម្ហូប"),
     ("beer", "ស្រាបៀរ"),
     ("juice", "ទឹកក្រូច", "ទឹកផ្លែឈើ", "ទឹកអំពៅ", "ទឹកដូង"),
@@ -71,7 +71,8 @@ SAME_THING = (
     ("photocopy", "copies", "ថតចម្លង"),
     ("chair", "កៅអី"),
     ("table", "desk", "តុ"),
-    ("cable", "ខ្សែភ្លើង"),
+    ("cable", "ខ្សែកាប"),
+    ("electric wire", "wire", "ខ្សែភ្លើង"),
     ("soap", "សាប៊ូ"),
     ("washing powder", "detergent", "ម្សៅសាប៊ូ"),
     ("broom", "អំបោស"),
@@ -106,8 +107,39 @@ SAME_THING = (
     ("meeting", "ប្រជុំ"),
     ("kid", "child", "children", "student", "ក្មេង", "សិស្ស"),
     ("teacher", "គ្រូ"),
-    ("cement", "ស៊ីម៉ង់ត៍"),
+    ("cement", "ស៊ីម៉ង់ត៍", "ស៊ីម៉ង់"),
     ("sand", "ខ្សាច់"),
+    ("sandpaper", "ក្រដាសខាត់"),
+    ("gravel", "ថ្មក្រួស", "ក្រួស"),
+    ("brick", "ឥដ្ឋ"),
+    ("tile", "ការ៉ូ"),
+    ("steel", "rebar", "steel bar", "ដែក", "ដែកសសៃ"),
+    ("nail", "ដែកគោល"),
+    ("screw", "វីស"),
+    ("bolt", "ប៊ូឡុង"),
+    ("wood", "timber", "ឈើ"),
+    ("plank", "ក្តារ", "ក្ដារ"),
+    ("pipe", "បំពង់", "បំពង់ទឹក"),
+    ("zinc sheet", "roof sheet", "ស័ង្កសី"),
+    ("glass", "កញ្ចក់"),
+    ("whiteboard", "blackboard", "ក្តារខៀន", "ក្ដារខៀន"),
+    ("floor cleaner", "ទឹកលាងឥដ្ឋ"),
+    ("door", "ទ្វារ"),
+    ("window", "បង្អួច"),
+    ("roof", "ដំបូល"),
+    ("hammer", "ញញួរ"),
+    ("shovel", "ប៉ែល"),
+    ("wheelbarrow", "រទេះរុញ"),
+    ("ladder", "ជណ្ដើរ", "ជណ្តើរ"),
+    ("drill", "ស្វាន"),
+    ("rope", "ខ្សែពួរ"),
+    ("brush", "ជក់"),
+    ("glove", "ស្រោមដៃ"),
+    ("helmet", "មួកសុវត្ថិភាព"),
+    ("boot", "ស្បែកជើងកវែង"),
+    ("worker", "labourer", "laborer", "កម្មករ"),
+    ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
+    ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
     ("car", "ឡាន"),
     ("bus", "ឡានក្រុង"),
@@ -147,6 +179,10 @@ _KHMER_JOINERS = frozenset(("ឲ្យ", "អោយ", "ឱ្យ", "សម្រ
 _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
+# A sign slipped (left out, added, another one) in a known Khmer word this long, in characters:
+# the marks over a consonant members drop most (៉ ៊ ់ ៍ ៌ ៎ ៏ ័ ំ ះ), never a consonant or a vowel.
+_KHMER_SLIP_LENGTH = 5
+_KHMER_SIGNS = frozenset("\u17c6\u17c7\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
 _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
@@ -174,6 +210,7 @@ def _form(word: str) -> str:
 
 
 _NAMES, KNOWN_KHMER = _canonical_table()
+_KNOWN_KHMER_LONG = frozenset(word for word in KNOWN_KHMER if len(word) >= _KHMER_SLIP_LENGTH)
 _LONGEST_PHRASE = max(len(words) for words in _NAMES)
 _KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
 
@@ -230,7 +267,8 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     words: list[str] = []
     for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
         if _KHMER_RUN.fullmatch(piece):
-            words.extend(word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+            split = (word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+            words.extend(_corrected_khmer(word) if corrected else word for word in split)
         else:
             word = _form(piece.strip("'"))
             words.append(_corrected(word) if corrected else word)
@@ -255,7 +293,30 @@ def _corrected(word: str) -> str:
     close = [known for known in _KNOWN_LATIN if swapped(word, known)]  # 'fliter'
     if len(word) >= _TYPO_LENGTH:
         close += [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
+    elif len(word) == _TYPO_LENGTH - 1:  # a letter left out of a long word: 'cemnt', 'disel'
+        close += [
+            known for known in _KNOWN_LATIN if len(known) == _TYPO_LENGTH and _one_letter_off(word, known)
+        ]
     return close[0] if len(set(close)) == 1 else word
+
+
+def _corrected_khmer(word: str) -> str:
+    """A Khmer word with one sign left out, added or changed (ម៉ាសូត for ម៉ាស៊ូត): the one known
+    word it is a slip of; signs only, so no other letter and no vowel makes two words one."""
+    if word in KNOWN_KHMER or len(word) < _KHMER_SLIP_LENGTH - 1:
+        return word
+    close = {known for known in _KNOWN_KHMER_LONG if _one_sign_off(word, known)}
+    return close.pop() if len(close) == 1 else word
+
+
+def _one_sign_off(one: str, other: str) -> bool:
+    if len(one) == len(other):
+        differ = [at for at, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        return len(differ) == 1 and one[differ[0]] in _KHMER_SIGNS and other[differ[0]] in _KHMER_SIGNS
+    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[at] in _KHMER_SIGNS and longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer))
+    )
 
 
 @lru_cache(maxsize=16384)

@@ -50,3 +50,68 @@ def test_an_item_never_says_a_word_hidden_inside_another_or_another_thing(item, 
 
 def test_khmer_is_split_into_known_words_without_cutting_a_letter_from_its_signs():
     assert khmer_words("ទិញទឹកកកនិងស្ករ", ["ទិញ"]) == ["ទិញ", "ទឹកកក", "និង", "ស្ករ"]
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("cemnt 5 bags", "cement"),  # a letter left out of a word of six
+        ("diesel generator", "disel"),
+        ("ស៊ីម៉ង់ត៍ ៥បាវ", "cemnt"),
+    ],
+)
+def test_a_letter_left_out_of_a_known_word_of_six_letters_is_read_as_that_word(item, subject):
+    assert says(item, subject)
+
+
+def test_a_word_of_five_letters_with_a_letter_changed_is_another_word_not_a_slip():
+    assert not says("paint white", "plant")
+    assert not says("pipes", "pips")
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ម៉ាស៊ូត", "ម៉ាសូត"),  # ៊ left out
+        ("ម៉ាសូត ២០លីត្រ", "diesel"),
+        ("ស៊ីម៉ងត៍", "cement"),  # ់ left out
+    ],
+)
+def test_a_sign_slipped_in_a_long_khmer_word_is_read_as_the_known_word(item, subject):
+    assert says(item, subject)
+
+
+def test_a_khmer_letter_or_vowel_that_differs_is_another_word_not_a_slip():
+    assert not says("ម៉ាស៊ីន", "diesel")  # machine: a vowel and a letter differ
+    assert not says("ការ៉េម", "ការ៉ូ")  # ice cream is no tile
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ដែកគោល", "nails"),
+        ("nail", "ដែកគោល"),
+        ("ដែក ១២ ២០ដើម", "rebar"),
+        ("ឈើក្តារ ២០សន្លឹក", "wood"),
+        ("tiles kitchen", "ការ៉ូ"),
+        ("lunch workers", "បាយថ្ងៃត្រង់កម្មករ"),  # lunch as members say it, and the workers'
+        ("electric wire 50m", "ខ្សែភ្លើង"),
+        ("safety helmets 6", "helmet"),
+    ],
+)
+def test_what_a_building_site_buys_is_the_same_thing_in_english_and_khmer(item, subject):
+    assert says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ដែកគោល", "ដែក"),  # nails are no steel bars, though their word starts with steel's
+        ("ក្តារខៀន", "plank"),  # a blackboard
+        ("ទឹកលាងឥដ្ឋ", "brick"),  # floor cleaner
+        ("sandpaper", "sand"),
+        ("toilet paper", "toilet"),
+    ],
+)
+def test_a_site_word_inside_another_thing_is_not_that_thing(item, subject):
+    assert not says(item, subject)
