@@ -212,7 +212,7 @@ def _form(word: str) -> str:
 _NAMES, KNOWN_KHMER = _canonical_table()
 _KNOWN_KHMER_LONG = frozenset(word for word in KNOWN_KHMER if len(word) >= _KHMER_SLIP_LENGTH)
 _LONGEST_PHRASE = max(len(words) for words in _NAMES)
-_KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
+KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
 
 
 @lru_cache(maxsize=64)
@@ -288,14 +288,14 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
 
 
 def _corrected(word: str) -> str:
-    if len(word) < _SWAP_LENGTH or word in _KNOWN_LATIN:
+    if len(word) < _SWAP_LENGTH or word in KNOWN_LATIN:
         return word
-    close = [known for known in _KNOWN_LATIN if swapped(word, known)]  # 'fliter'
+    close = [known for known in KNOWN_LATIN if swapped(word, known)]  # 'fliter'
     if len(word) >= _TYPO_LENGTH:
-        close += [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
+        close += [known for known in KNOWN_LATIN if one_letter_off(word, known)]
     elif len(word) == _TYPO_LENGTH - 1:  # a letter left out of a long word: 'cemnt', 'disel'
         close += [
-            known for known in _KNOWN_LATIN if len(known) == _TYPO_LENGTH and _one_letter_off(word, known)
+            known for known in KNOWN_LATIN if len(known) == _TYPO_LENGTH and one_letter_off(word, known)
         ]
     return close[0] if len(set(close)) == 1 else word
 
@@ -349,9 +349,7 @@ def says(item: str, subject: str) -> bool:
         len(missing) == 1
         and len(wanted) > 1
         and len(missing[0]) >= _TYPO_IN_PHRASE
-        and any(
-            _one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE
-        )
+        and any(one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE)
     )
 
 
@@ -374,10 +372,10 @@ def _same(wanted: str, held: str) -> bool:
         return False
     if swapped(wanted, held):
         return True
-    return min(len(wanted), len(held)) >= _TYPO_LENGTH and _one_letter_off(wanted, held)
+    return min(len(wanted), len(held)) >= _TYPO_LENGTH and one_letter_off(wanted, held)
 
 
-def _one_letter_off(one: str, other: str) -> bool:
+def one_letter_off(one: str, other: str) -> bool:
     """Whether one letter added, dropped or changed turns one word into the other."""
     if one == other or abs(len(one) - len(other)) > 1:
         return one == other

@@ -249,3 +249,40 @@ def test_the_everyday_words_for_the_measures_and_the_days_are_read():
 def test_a_member_written_in_khmer_is_read_and_the_question_is_theirs():
     assert read("រាយមើលអីដែលវណ្ណាទិញខែនេះ").member == "Vanna Kim"
     assert read("ទិញឥវ៉ាន់ការិយាល័យអស់ប៉ុន្មាន").member is None  # ឥវ៉ាន់ (goods) is no Vanna
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "words"),
+    [
+        ("hw many expenses did we put in this month", Measure.COUNT, ()),  # shorthand
+        ("wat did we buy this month", Measure.LIST, ()),
+        ("whats the averge per day", Measure.AVERAGE, ()),  # a letter left out of a framing word
+        ("most expensve thing this month", Measure.LARGEST, ()),
+        ("the smalest expense this month", Measure.SMALLEST, ()),
+        ("who's spending the most", Measure.BY_MEMBER, ()),  # the question word with its verb on
+        ("what did we spend the most on", Measure.LARGEST, ()),
+        ("what did we spend the least on", Measure.SMALLEST, ()),
+        ("how much each day", Measure.AVERAGE, ()),
+        ("what's the typical cost of ice", Measure.AVERAGE_EACH, ("ice",)),
+        ("មួយថ្ងៃ ចាយប្រហែលប៉ុន្មាន", Measure.AVERAGE, ()),  # a day, about how much
+        ("ថ្ងៃមួយៗ ចាយប៉ុន្មាន", Measure.AVERAGE, ()),
+        ("ខែនេះ ប្រើលុយអស់ប៉ុន្មាន", Measure.TOTAL, ()),  # money used: spent
+    ],
+)
+def test_the_framing_words_are_read_as_members_type_them(text, measure, words):
+    question = read(text)
+    assert (question.measure, question.words) == (measure, words)
+
+
+def test_a_day_typed_a_letter_off_is_that_day():
+    assert read("how much did we spend yesturday").span == Span(date(2026, 11, 17), date(2026, 11, 17))
+
+
+def test_a_word_of_items_is_never_taken_for_a_framing_word():
+    assert read("how much on the phone charger").words == ("phone charger",)
+    assert read("how much on the generator this month").words == ("generator",)
+
+
+@pytest.mark.parametrize("text", ["which day did we spend the most", "ថ្ងៃណាចាយច្រើនជាងគេ"])
+def test_which_day_spent_most_is_no_question_the_reader_answers(text):
+    assert read(text) is None  # no total of each day: the model, or "not sure"
