@@ -139,6 +139,12 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
     if outcome.question.measure not in MEASURES[expected]:
         return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
+    doubtful = {entry.row.number for entry in outcome.found.doubtful}
+    if (
+        numbers != sorted(question["rows"])
+        and set(numbers) <= set(question["rows"]) <= set(numbers) | doubtful
+    ):
+        return Scored(question, "unsure", f"rows {numbers}, not sure of {sorted(doubtful)}")  # it said which
     if numbers != sorted(question["rows"]):
         return Scored(question, "wrong", f"rows {numbers}")
     if expected == "share" and outcome.whole is not None:

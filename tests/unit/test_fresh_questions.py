@@ -11,8 +11,11 @@ from bench.questions import SETS, score, verdict
 
 from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.ledger_answers import Entry, Found
 from balance_bot.domain.money import Currency
-from balance_bot.questions.ask import BudgetAnswer
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import LedgerQuestion, Measure
+from balance_bot.questions.ask import Answered, BudgetAnswer
 
 
 @pytest.mark.parametrize(
@@ -49,3 +52,13 @@ def test_saying_a_category_has_no_budget_gives_no_figure_of_a_budget_but_a_budge
     unbudgeted, budgeted = Category("Fuel"), Category("Fuel", budget_usd=Decimal(100))
     assert verdict(asked, BudgetAnswer(MAY, ((unbudgeted, spent),), unbudgeted)).verdict == "right"
     assert verdict(asked, BudgetAnswer(MAY, ((budgeted, spent),), budgeted)).verdict == "wrong"
+
+
+def test_rows_it_said_it_was_not_sure_of_make_an_answer_unsure_not_wrong():
+    taxi = Entry(ROWS[0], Currency.USD, Decimal("30.00"))
+    asked = {"measure": "total", "rows": [1]}
+    question = LedgerQuestion(Measure.TOTAL, Span(date(2027, 5, 1), date(2027, 5, 31)), category="Transport")
+    sure = Found((), {}, (taxi,))
+    assert verdict(asked, Answered(question, sure, None)).verdict == "unsure"
+    counted = Found((taxi,), {}, ())
+    assert verdict(asked, Answered(question, counted, None)).verdict == "right"

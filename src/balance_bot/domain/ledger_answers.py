@@ -30,6 +30,8 @@ class Found:
 
     entries: tuple[Entry, ...]
     totals: dict[Currency, Decimal]
+    # Not counted: rows whose category is a guess between the one asked about and another.
+    doubtful: tuple[Entry, ...] = ()
 
     @property
     def count(self) -> int:
@@ -105,11 +107,14 @@ def select(
     member: str | Callable[[SheetRow], bool] | None,
     void_prefix: str,
     category_of: Callable[[SheetRow], str] = lambda row: row.category,
+    guessed_between: Callable[[SheetRow], tuple[str, ...]] = lambda row: (),
 ) -> Found:
     """The expense rows the question is about: in its days (a row without a date only when it asks
     about whole months), by the member if one is named (whether a row is theirs, or the name they
     post under), with the words or the category asked about. Voided rows, top-ups and movements are
-    no spending. `category_of` gives a row's category (by default its cell's)."""
+    no spending. `category_of` gives a row's category (by default its cell's); `guessed_between` the
+    categories a row's category was guessed between, when it is a guess: a row guessed between the
+    one asked about and another is set aside as doubtful, neither counted nor left out unsaid."""
     span = question.span
     if isinstance(member, str):
         wanted = member.strip().casefold()
@@ -118,7 +123,8 @@ def select(
             return row.member.strip().casefold() == wanted
 
         member = theirs if wanted else None
-    entries = []
+    entries: list[Entry] = []
+    doubtful: list[Entry] = []
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
@@ -128,12 +134,19 @@ def select(
             continue
         if member is not None and not member(row):
             continue
-        if not _about(row, question, category_of):
-            continue
-        for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
-            if amount:
-                entries.append(Entry(row, currency, amount))
-    return Found(tuple(entries), _totals(entries))
+        if question.category is not None and question.category in guessed_between(row):
+            doubtful += _entries_of(row)
+        elif _about(row, question, category_of):
+            entries += _entries_of(row)
+    return Found(tuple(entries), _totals(entries), tuple(doubtful))
+
+
+def _entries_of(row: SheetRow) -> list[Entry]:
+    return [
+        Entry(row, currency, amount)
+        for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr))
+        if amount
+    ]
 
 
 def _about(row: SheetRow, question: LedgerQuestion, category_of: Callable[[SheetRow], str]) -> bool:

@@ -179,7 +179,8 @@ class AskLedger:
         if member is not None and asked.roster is not None and member_id is None:
             return CannotAnswer()  # a name two members go by, or nobody seen here: not guessed
         theirs = asked.rows_of(member, member_id)
-        found = select(rows, question, theirs, self._policy.void_prefix, category_of)
+        void = self._policy.void_prefix
+        found = select(rows, question, theirs, void, category_of, _guessed_between(book))
         if not found.entries and await self._months_not_kept(chat_id, question):
             return MonthsNotKept(question)
         group_of: Callable[[Entry], str] | None = None
@@ -196,7 +197,6 @@ class AskLedger:
             # "what share of Kosal's spending went on repairs": of the member's; else of everyone's.
             narrowed = bool(question.words) or question.category is not None
             everything = LedgerQuestion(Measure.TOTAL, question.span)
-            void = self._policy.void_prefix
             whole = select(rows, everything, theirs if narrowed else None, void, category_of)
         return Answered(question, found, member, by_model, group_of, max(days, 1), whole)
 
@@ -336,6 +336,19 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
         return row.category or (book.categorise(row.item).name if book is not None else "")
 
     return category_of
+
+
+def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:
+    """The categories a row's category was guessed between (its words name things of several, and
+    the compound's head chose): none when its cell says it, or its words name one."""
+
+    def guessed_between(row: SheetRow) -> tuple[str, ...]:
+        if row.category or book is None:
+            return ()
+        guess = book.categorise(row.item)
+        return (guess.name, *guess.also) if guess.also else ()
+
+    return guessed_between
 
 
 @dataclass(frozen=True, slots=True)

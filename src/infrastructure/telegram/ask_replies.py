@@ -44,7 +44,16 @@ class AskReplies:
         self._khr_per_usd = khr_per_usd
 
     def answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None = None) -> str:
-        """The reply to /ask."""
+        """The reply to /ask; with the rows set aside as doubtful, when there are any."""
+        text = self._answer(outcome, shown)
+        if not isinstance(outcome, Answered) or not outcome.found.doubtful:
+            return text
+        category = outcome.question.category or ""
+        named = (shown or {}).get(category, category)
+        doubts = [self._replies.say(ask_texts.ASK_NOT_COUNTED, category=named)]
+        return "\n".join([text, *doubts, *self.entries(outcome.found.doubtful)])
+
+    def _answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None) -> str:
         say = self._replies.say
         match outcome:
             case Answered(question, found, member, _, group_of) if group_of is not None:

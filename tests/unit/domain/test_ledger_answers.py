@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import select
+from balance_bot.domain.money import Currency
 from balance_bot.domain.question_days import Span
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
@@ -32,3 +33,20 @@ def test_a_word_finds_its_rows_in_the_singular_and_the_plural():
 def test_alternatives_are_either_and_the_words_of_one_are_all_needed():
     assert items("taxi", "water bill") == ["taxis to the ministry", "water bill"]
     assert items("water clock") == []
+
+
+def test_a_row_guessed_between_the_category_asked_and_another_is_set_aside_not_counted():
+    rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "engine oil truck", Decimal(11), None, "Dara", "tg:-1:6:0")]
+    guessed = {"engine oil truck": ("Transport", "Repairs & maintenance")}
+    transport = LedgerQuestion(Measure.TOTAL, NOVEMBER, category="Transport")
+    found = select(
+        rows,
+        transport,
+        None,
+        "[void] ",
+        lambda row: "Transport" if "tax" in row.item or "truck" in row.item else "Other",
+        lambda row: guessed.get(row.item, ()),
+    )
+    assert [entry.row.number for entry in found.entries] == [3]
+    assert [entry.row.number for entry in found.doubtful] == [6]
+    assert found.totals[Currency.USD] == Decimal(6)
