@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from balance_bot.balances.service import BalanceService
@@ -16,6 +16,7 @@ from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
 from balance_bot.domain.item_words import says
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
+from balance_bot.domain.other_language import maybe_the_same
 from balance_bot.domain.question_days import month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.domain.roster import Roster
@@ -181,6 +182,9 @@ class AskLedger:
         theirs = asked.rows_of(member, member_id)
         void = self._policy.void_prefix
         found = select(rows, question, theirs, void, category_of, _guessed_between(book))
+        if question.words and book is not None:
+            spent = select(rows, LedgerQuestion(Measure.TOTAL, question.span), theirs, void)
+            found = _with_other_language(found, question.words, spent, book, category_of)
         if not found.entries and await self._months_not_kept(chat_id, question):
             return MonthsNotKept(question)
         group_of: Callable[[Entry], str] | None = None
@@ -336,6 +340,25 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
         return row.category or (book.categorise(row.item).name if book is not None else "")
 
     return category_of
+
+
+def _with_other_language(
+    found: Found,
+    subjects: tuple[str, ...],
+    spent: Found,
+    book: CategoryBook,
+    category_of: Callable[[SheetRow], str],
+) -> Found:
+    """The entries found, with those that may say a subject in the other language set aside."""
+    counted = {id(entry.row) for entry in found.entries}
+    rows = [entry.row for entry in spent.entries if id(entry.row) not in counted]
+    maybe: set[int] = set()
+    for subject in subjects:
+        guess = book.categorise(subject)
+        if guess.decided_by is DecidedBy.WORDS:
+            maybe |= {id(row) for row in maybe_the_same(subject, guess.name, rows, category_of)}
+    doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
+    return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
 
 def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:

@@ -48,10 +48,14 @@ class AskReplies:
         text = self._answer(outcome, shown)
         if not isinstance(outcome, Answered) or not outcome.found.doubtful:
             return text
-        category = outcome.question.category or ""
-        named = (shown or {}).get(category, category)
-        doubts = [self._replies.say(ask_texts.ASK_NOT_COUNTED, category=named)]
-        return "\n".join([text, *doubts, *self.entries(outcome.found.doubtful)])
+        question, say = outcome.question, self._replies.say
+        if question.category is not None:
+            why = say(
+                ask_texts.ASK_NOT_COUNTED, category=(shown or {}).get(question.category, question.category)
+            )
+        else:
+            why = say(ask_texts.ASK_NOT_COUNTED_WORDS, words=" / ".join(question.words))
+        return "\n".join([text, why, *self.entries(outcome.found.doubtful)])
 
     def _answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None) -> str:
         say = self._replies.say

@@ -61,3 +61,18 @@ def test_rows_set_aside_as_doubtful_are_listed_after_the_answer_in_the_language_
         answered, {"Transport": "ការធ្វើដំណើរ"}
     )
     assert "មិនបានរាប់ទេ ព្រោះខ្ញុំមិនច្បាស់ថាជា ការធ្វើដំណើរ ឬអត់" in khmer
+
+
+def test_rows_that_may_say_the_words_in_the_other_language_are_listed_as_such():
+    month = Span(date(2026, 11, 1), date(2026, 11, 30))
+    patch = SheetRow(1, date(2026, 11, 5), "ប៉ះកង់", None, Decimal(5000), "Sokha", "tg:-1:1:0")
+    puncture = SheetRow(2, date(2026, 11, 8), "puncture", None, Decimal(8000), "Dara", "tg:-1:2:0")
+    totals = {Currency.USD: Decimal(0), Currency.KHR: Decimal(5000)}
+    found = Found(
+        (Entry(patch, Currency.KHR, Decimal(5000)),), totals, (Entry(puncture, Currency.KHR, Decimal(8000)),)
+    )
+    answered = Answered(LedgerQuestion(Measure.TOTAL, month, words=("ប៉ះកង់",)), found, None)
+    assert rendered(answered, Language.KHMER).splitlines()[1:] == [
+        "មិនបានរាប់ទេ ព្រោះខ្ញុំមិនដឹងថាវាជា “ប៉ះកង់” ដែលសរសេរជាភាសាមួយទៀតឬអត់៖",
+        "• លេខ 2, ថ្ងៃអាទិត្យ 8 វិច្ឆិកា៖ puncture – 8,000៛ (Dara)",
+    ]
