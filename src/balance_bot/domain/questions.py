@@ -71,6 +71,10 @@ _UNDO = re.compile(
 )
 _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>[0-9]{1,6})(?![0-9])")
 
+_LATEST = (
+    r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
+    r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត"
+)
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
     (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
@@ -88,11 +92,7 @@ _MEASURES = (
         Measure.BALANCE,
         r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ|លុយក្នុងប្រអប់",
     ),
-    (
-        Measure.LATEST,
-        r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
-        r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត",
-    ),
+    (Measure.LATEST, _LATEST),
     (
         Measure.BY_MEMBER,
         r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
@@ -254,6 +254,16 @@ def read_question(
     if span is not None and days_named(said_without_days, today)[0] is not None:
         return None  # "this week and last week": two spans, one figure would be a guess
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
+    if measure is Measure.LATEST and not re.search(_LATEST, said_without_days):
+        # "១០ថ្ងៃចុងក្រោយ": the last ten days, not the last expense
+        measure = next(
+            (
+                found
+                for found, pattern in _MEASURES
+                if found is not Measure.LATEST and re.search(pattern, said)
+            ),
+            None,
+        )
     if measure is Measure.AVERAGE and _NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
     if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):

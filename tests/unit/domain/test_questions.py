@@ -286,3 +286,32 @@ def test_a_word_of_items_is_never_taken_for_a_framing_word():
 @pytest.mark.parametrize("text", ["which day did we spend the most", "ថ្ងៃណាចាយច្រើនជាងគេ"])
 def test_which_day_spent_most_is_no_question_the_reader_answers(text):
     assert read(text) is None  # no total of each day: the model, or "not sure"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("how much in the last 10 days", date(2026, 11, 9)),
+        ("how much in the past two weeks", date(2026, 11, 5)),
+        ("១០ថ្ងៃចុងក្រោយ ចាយប៉ុន្មាន", date(2026, 11, 9)),  # not the last expense
+        ("៧ថ្ងៃកន្លងមក ទិញទឹកកកអស់ប៉ុន្មាន", date(2026, 11, 12)),
+        ("២សប្តាហ៍ចុងក្រោយ ចាយប៉ុន្មាន", date(2026, 11, 5)),
+    ],
+)
+def test_the_last_days_or_weeks_are_the_days_up_to_today_in_either_language(text, first):
+    question = read(text)
+    assert (question.measure, question.span) == (Measure.TOTAL, Span(first, TODAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("how much 2 weeks ago", Span(date(2026, 11, 2), date(2026, 11, 8))),
+        ("២សប្តាហ៍មុន ចាយប៉ុន្មាន", Span(date(2026, 11, 2), date(2026, 11, 8))),  # not last week
+        ("ពីរអាទិត្យមុន ចាយប៉ុន្មាន", Span(date(2026, 11, 2), date(2026, 11, 8))),
+        ("២ខែមុន ចាយប៉ុន្មាន", Span(date(2026, 9, 1), date(2026, 9, 30))),  # not last month
+        ("how much did we spend 3 months ago", Span(date(2026, 8, 1), date(2026, 8, 31))),
+    ],
+)
+def test_weeks_or_months_ago_are_that_week_or_month_not_the_last_one(text, span):
+    assert read(text).span == span
