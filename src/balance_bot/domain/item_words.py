@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from balance_bot.domain.categories import held_by_holders, singular, swapped
+from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # The same thing as members write it in either language; the first is the name it goes by.
 SAME_THING = (
@@ -186,6 +187,14 @@ _KHMER_SIGNS = frozenset("\u17c6\u17c7\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
 _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
+_COUNT = re.compile(r"\d+(?:[.,]\d+)?(?:kg|g|l|ml|m|pcs|x)?")
+# What a count came in, after the thing counted: a load, a container, a measure ('sand 1 truck').
+_UNITS = frozenset((
+    "#truck", "#car", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
+    "bucket", "dozen", "piece", "pc", "pcs", "set", "kg", "kilo", "litre", "liter", "carton", "bundle",
+    "sheet", "ream", "load", "cup", "glass", "#parcel", "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក",
+    "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម",
+))  # fmt: skip
 
 
 def _canonical_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
@@ -263,7 +272,7 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     """The text's words as they are matched: lower case, singular, Khmer split into words, and every
     way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
     one letter off a known one read as it ('genarator')."""
-    said = _KHMER_DIGITS.sub(" ", text.casefold())
+    said = text.casefold().translate(DIGITS_TO_ASCII)
     words: list[str] = []
     for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
         if _KHMER_RUN.fullmatch(piece):
@@ -353,11 +362,29 @@ def says(item: str, subject: str) -> bool:
     )
 
 
+def maybe_says(item: str, subject: str) -> bool:
+    """Whether the item, not saying the subject, names a thing whose name ends in the subject's one
+    word ('engine oil' for oil, 'trash bags' for bags, 'toilet paper' for paper): what a member
+    means by the word may be that thing, or not."""
+    latin = _LATIN.findall(subject.casefold())
+    if len(latin) != 1 or _KHMER_RUN.search(subject) or says(item, subject):
+        return False
+    word = _corrected(_form(latin[0]))
+    held = terms(item, corrected=True)
+    return any(term.startswith("#") and term.split("_")[-1].lstrip("#") == word for term in _things(held, ()))
+
+
 def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
     """The item's words that name what was bought: not a word that only says what a thing is for
-    ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too."""
+    ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too,
+    nor the unit a count came in ('sand 1 truck', 'flour 25kg bag', 'ទឹកសុទ្ធ ៣កេស')."""
     holding = held_by_holders(held, wanted)
-    return [word for at, word in enumerate(held) if at not in holding]
+    units = {
+        at
+        for at in range(2, len(held))
+        if held[at] in _UNITS and _COUNT.fullmatch(held[at - 1]) and not _COUNT.fullmatch(held[at - 2])
+    }
+    return [word for at, word in enumerate(held) if at not in holding and at not in units]
 
 
 def _same(wanted: str, held: str) -> bool:

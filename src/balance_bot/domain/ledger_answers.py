@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
-from balance_bot.domain.item_words import says
+from balance_bot.domain.item_words import maybe_says, says
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure
@@ -114,7 +114,8 @@ def select(
     post under), with the words or the category asked about. Voided rows, top-ups and movements are
     no spending. `category_of` gives a row's category (by default its cell's); `guessed_between` the
     categories a row's category was guessed between, when it is a guess: a row guessed between the
-    one asked about and another is set aside as doubtful, neither counted nor left out unsaid."""
+    one asked about and another is set aside as doubtful, neither counted nor left out unsaid; so is
+    a row naming a thing whose name ends in the word asked ('engine oil' for 'oil')."""
     span = question.span
     if isinstance(member, str):
         wanted = member.strip().casefold()
@@ -138,6 +139,8 @@ def select(
             doubtful += _entries_of(row)
         elif _about(row, question, category_of):
             entries += _entries_of(row)
+        elif question.category is None and any(maybe_says(row.item, subject) for subject in question.words):
+            doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil
     return Found(tuple(entries), _totals(entries), tuple(doubtful))
 
 

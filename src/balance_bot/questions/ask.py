@@ -13,7 +13,7 @@ from balance_bot.balances.service import BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
-from balance_bot.domain.item_words import says
+from balance_bot.domain.item_words import maybe_says, says
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.other_language import maybe_the_same
@@ -222,7 +222,11 @@ class AskLedger:
             return ()
         rows = [*current, *await self._balances.rows_of(chat_id, question.span.periods())]
         items = {row.item for row in rows if row.item and not row.item.startswith(self._policy.void_prefix)}
-        return tuple(subject for subject in question.words if not any(says(item, subject) for item in items))
+        return tuple(
+            subject
+            for subject in question.words
+            if not any(says(item, subject) or maybe_says(item, subject) for item in items)
+        )
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""

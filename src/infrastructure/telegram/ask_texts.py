@@ -21,9 +21,8 @@ ASK_NOT_SURE = N_(
 ASK_NOT_COUNTED = N_(
     "Not counted, as I'm not sure they are {category} (their words name another category too):"
 )
-ASK_NOT_COUNTED_WORDS = N_(
-    "Not counted, as I can't tell whether they are “{words}” written in the other language:"
-)
+ASK_NOT_COUNTED_WORDS = N_("Not counted, as I'm not sure they are “{words}”:")
+ASK_NOTHING_SURE = N_("{subject}{span}: nothing I'm sure of.")
 ASK_LATEST = N_("The last expense{subject_lower}{span}:")
 ASK_BY_MEMBER = N_("{subject}{span}, by member: {amounts} in {count}:")
 ASK_BY_CATEGORY = N_("{subject}{span}, by category: {amounts} in {count}:")

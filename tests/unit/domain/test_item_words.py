@@ -3,7 +3,7 @@ thing in English and Khmer, a typo in a long word, never a word inside another w
 
 import pytest
 
-from balance_bot.domain.item_words import khmer_words, says
+from balance_bot.domain.item_words import khmer_words, maybe_says, says
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,37 @@ def test_what_a_building_site_buys_is_the_same_thing_in_english_and_khmer(item, 
 )
 def test_a_site_word_inside_another_thing_is_not_that_thing(item, subject):
     assert not says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("sand 1 truck", "truck"),  # a truckload of sand
+        ("flour 25kg bag", "bag"),
+        ("ខ្សាច់ ១ឡាន", "car"),
+        ("paint white 2 buckets", "bucket"),
+    ],
+)
+def test_the_unit_a_count_came_in_is_not_the_thing_bought(item, subject):
+    assert not says(item, subject)
+
+
+def test_a_thing_counted_is_still_the_thing_bought_and_a_unit_alone_is_a_thing():
+    assert says("moto 2 tires", "tire")
+    assert says("truck rent 1 day", "truck")
+    assert says("ខ្សាច់ ១ឡាន", "sand")
+    assert says("2 coffees", "coffee")
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"), [("engine oil truck", "oil"), ("toilet paper", "paper"), ("trash bags", "bags")]
+)
+def test_a_thing_whose_name_ends_in_the_word_asked_may_be_it_but_is_not_said(item, subject):
+    assert not says(item, subject)
+    assert maybe_says(item, subject)
+
+
+def test_a_thing_named_by_another_head_or_said_outright_is_no_maybe():
+    assert not maybe_says("water bill", "water")  # a bill
+    assert not maybe_says("paper", "paper")  # said
+    assert not maybe_says("ice cream", "ice")

@@ -50,3 +50,9 @@ def test_a_row_guessed_between_the_category_asked_and_another_is_set_aside_not_c
     assert [entry.row.number for entry in found.entries] == [3]
     assert [entry.row.number for entry in found.doubtful] == [6]
     assert found.totals[Currency.USD] == Decimal(6)
+
+
+def test_a_row_naming_a_thing_whose_name_ends_in_the_word_asked_is_set_aside_not_counted():
+    rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "engine oil truck", Decimal(11), None, "Dara", "tg:-1:6:0")]
+    found = select(rows, LedgerQuestion(Measure.TOTAL, NOVEMBER, words=("oil",)), None, "[void] ")
+    assert (found.entries, [entry.row.number for entry in found.doubtful]) == ((), [6])

@@ -73,6 +73,20 @@ def test_rows_that_may_say_the_words_in_the_other_language_are_listed_as_such():
     )
     answered = Answered(LedgerQuestion(Measure.TOTAL, month, words=("ប៉ះកង់",)), found, None)
     assert rendered(answered, Language.KHMER).splitlines()[1:] == [
-        "មិនបានរាប់ទេ ព្រោះខ្ញុំមិនដឹងថាវាជា “ប៉ះកង់” ដែលសរសេរជាភាសាមួយទៀតឬអត់៖",
+        "មិនបានរាប់ទេ ព្រោះខ្ញុំមិនច្បាស់ថាវាជា “ប៉ះកង់” ឬអត់៖",
         "• លេខ 2, ថ្ងៃអាទិត្យ 8 វិច្ឆិកា៖ puncture – 8,000៛ (Dara)",
+    ]
+
+
+def test_nothing_counted_beside_rows_set_aside_is_nothing_it_is_sure_of():
+    month = Span(date(2026, 11, 1), date(2026, 11, 30))
+    oil = SheetRow(6, date(2026, 11, 8), "engine oil truck", Decimal(11), None, "Dara", "tg:-1:6:0")
+    found = Found(
+        (), {Currency.USD: Decimal(0), Currency.KHR: Decimal(0)}, (Entry(oil, Currency.USD, Decimal(11)),)
+    )
+    answered = Answered(LedgerQuestion(Measure.TOTAL, month, words=("oil",)), found, None)
+    assert rendered(answered).splitlines() == [
+        "Spent on “oil” in November 2026: nothing I'm sure of.",
+        "Not counted, as I'm not sure they are “oil”:",
+        "• No 6, Sun 8 Nov: engine oil truck – $11.00 (Dara)",
     ]
