@@ -232,33 +232,41 @@ def _vocabulary(known: frozenset[str]) -> tuple[frozenset[str], int]:
 
 
 def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
-    """A run of Khmer split into the known words it is made of, longest first; the letters between
-    them kept together as one word of their own."""
+    """A run of Khmer split into the known words it is made of, leaving as few letters as can be
+    outside a known word (ថ្លៃ|ទឹកកក, not ថ្លៃទឹក|កក), then in as few words as can be; the letters
+    between known words kept together as one word of their own."""
     words, longest = _vocabulary(frozenset(known))
-    found: list[str] = []
-    unknown = ""
-    at = 0
-    while at < len(run):
-        match = next(
-            (
-                run[at : at + size]
-                for size in range(min(longest, len(run) - at), 0, -1)
-                if run[at : at + size] in words and not _joined(run, at + size)
-            ),
-            None,
-        )
-        if match is None:
-            unknown += run[at]
-            at += 1
+    # best[at]: (letters outside known words, known words, the pieces) for the run up to `at`
+    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (len(run) + 1)
+    best[0] = (0, 0, ())
+    for at in range(len(run)):
+        here = best[at]
+        if here is None:
             continue
-        if unknown:
-            found.append(unknown)
-            unknown = ""
-        found.append(match)
-        at += len(match)
-    if unknown:
-        found.append(unknown)
-    return found
+        unknown, count, pieces = here
+        _keep(best, at + 1, (unknown + 1, count, (*pieces, "\0" + run[at])))
+        if _joined(run, at):
+            continue  # no word starts on a sign or under a subscript
+        for size in range(min(longest, len(run) - at), 0, -1):
+            word = run[at : at + size]
+            if word in words and not _joined(run, at + size):
+                _keep(best, at + size, (unknown, count + 1, (*pieces, word)))
+    found: list[str] = []
+    whole = best[len(run)]
+    for piece in whole[2] if whole is not None else ():
+        if piece.startswith("\0") and found and found[-1].startswith("\0"):
+            found[-1] += piece[1:]
+        else:
+            found.append(piece)
+    return [piece.removeprefix("\0") for piece in found]
+
+
+def _keep(
+    best: list[tuple[int, int, tuple[str, ...]] | None], at: int, way: tuple[int, int, tuple[str, ...]]
+) -> None:
+    current = best[at]
+    if current is None or way[:2] < current[:2]:
+        best[at] = way
 
 
 def _joined(run: str, at: int) -> bool:

@@ -104,21 +104,26 @@ _MEASURES = (
         r"\b(?:by|per|each|which|what)\s+(?:category|categories|kind|type)\b|\bcategories\b|\bbreakdown\b"
         r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
     ),
-    (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"),
+    (
+        Measure.COUNT,
+        r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
+        r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
+    ),
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|\b(?:the )?least (?:money )?on\b|ថោកជាងគេ|ថោកបំផុត|តូចជាងគេ|តិចជាងគេ|តិចបំផុត|តូចបំផុត",
+        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
     ),
     (
         Measure.LARGEST,
         r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
         r"|\bthe most\b|\bmost (?:money )?on\b"
-        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត",
+        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត|ធំៗ",
     ),
     (
         Measure.LIST,
         r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
+        r"|\b(?:anything|any expenses?|any purchases?)\b"
         r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
     ),
@@ -192,6 +197,7 @@ _KHMER_STOP = (
     "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ", "សួស្តី", "ចេញលុយ", "ចេញ", "ជួរ", "ហាង", "លើកៗ", "មួយលើក",
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
+    "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.

@@ -149,3 +149,9 @@ def test_a_thing_named_by_another_head_or_said_outright_is_no_maybe():
     assert not maybe_says("water bill", "water")  # a bill
     assert not maybe_says("paper", "paper")  # said
     assert not maybe_says("ice cream", "ice")
+
+
+def test_khmer_is_split_so_the_fewest_letters_are_left_outside_a_known_word():
+    assert khmer_words("ថ្លៃទឹកកក", ["ថ្លៃ"]) == ["ថ្លៃ", "ទឹកកក"]  # the cost of ice, not a water bill and កក
+    assert khmer_words("ឈើក្តារ") == ["ឈើ", "ក្តារ"]
+    assert khmer_words("ការ៉ូ", ["ការ"]) == ["ការ៉ូ"]  # no word ends before its sign

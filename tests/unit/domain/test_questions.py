@@ -315,3 +315,24 @@ def test_the_last_days_or_weeks_are_the_days_up_to_today_in_either_language(text
 )
 def test_weeks_or_months_ago_are_that_week_or_month_not_the_last_one(text, span):
     assert read(text).span == span
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("ចំនួនចំណាយខែនេះប៉ុន្មាន", Measure.COUNT),  # the number of expenses
+        ("ខែនេះ ចំណាយធំៗ មានអីខ្លះ", Measure.LARGEST),
+        ("ទិញអីតិចលុយជាងគេ", Measure.SMALLEST),
+        ("ជាទូទៅ មួយថ្ងៃចាយប៉ុន្មាន", Measure.AVERAGE),  # in general, a day
+        ("anything bought yesterday?", Measure.LIST),
+    ],
+)
+def test_everyday_words_for_the_measures_leave_no_word_behind(text, measure):
+    question = read(text)
+    assert (question.measure, question.words) == (measure, ())
+
+
+@pytest.mark.parametrize("text", ["ចំណាយសរុបជាទឹកប្រាក់ប៉ុន្មាន", "ចំនួនទឹកប្រាក់ដែលបានចាយខែនេះ", "ថ្លៃទឹកកក ខែនេះ"])
+def test_a_word_for_money_or_cost_is_no_purchase_and_hides_none(text):
+    words = read(text).words  # ទឹកប្រាក់ is an amount of money: no water asked about
+    assert words in ((), ("ទឹកកក",))
