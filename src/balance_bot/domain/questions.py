@@ -134,6 +134,8 @@ _EACH = re.compile(
     r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
     r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
 )
+# "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
+_PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
 _A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
 _CASH_HELD = re.compile(
@@ -225,6 +227,8 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"
     r"|more|less)\b"
     r"|(?:ថ្ងៃ|សប្តាហ៍|ខែ)ណា.*(?:ច្រើន|តិច|ថ្លៃ)"
+    r"|\b(?:over|above|under|below|more than|less than|at least|at most|greater than|bigger than)\s*"
+    r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
     r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
 )
 # An average over weeks or months: the reader averages over days only.
@@ -272,6 +276,8 @@ def read_question(
         )
     if measure is Measure.AVERAGE and _NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
+    if measure in (None, Measure.TOTAL) and _PRICE.search(said):
+        measure = Measure.AVERAGE_EACH
     if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):
         measure = Measure.LATEST
     if measure in (None, Measure.TOTAL) and _CASH_HELD.search(said) and not _SPENDING.search(said):

@@ -336,3 +336,27 @@ def test_everyday_words_for_the_measures_leave_no_word_behind(text, measure):
 def test_a_word_for_money_or_cost_is_no_purchase_and_hides_none(text):
     words = read(text).words  # ទឹកប្រាក់ is an amount of money: no water asked about
     assert words in ((), ("ទឹកកក",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many expenses over $50 this month",
+        "list expenses above 100000 riel",
+        "ចំណាយលើស ៥០ដុល្លារ មានប៉ុន្មាន",  # not all the month's spending
+        "ចំណាយ ៥០ដុល្លារឡើង មានអីខ្លះ",
+    ],
+)
+def test_spending_over_or_under_an_amount_is_no_question_the_reader_answers(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["how much does ice cost", "what is the price of ice", "ice price this month", "តម្លៃទឹកកកប៉ុន្មាន"]
+)
+def test_the_price_of_a_thing_is_what_one_costs_on_average_not_the_total(text):
+    question = read(text)
+    assert question.measure is Measure.AVERAGE_EACH
+    assert question.words in (("ice",), ("ទឹកកក",))
+    assert read("what was the highest price we paid").measure is Measure.LARGEST
+    assert read("how much did ice cost this month").measure is Measure.TOTAL
