@@ -115,7 +115,8 @@ def select(
     no spending. `category_of` gives a row's category (by default its cell's); `guessed_between` the
     categories a row's category was guessed between, when it is a guess: a row guessed between the
     one asked about and another is set aside as doubtful, neither counted nor left out unsaid; so is
-    a row naming a thing whose name ends in the word asked ('engine oil' for 'oil')."""
+    a row naming a thing whose name ends in the word asked ('engine oil' for 'oil'), and a row of
+    another category saying the word that named the category asked about."""
     span = question.span
     if isinstance(member, str):
         wanted = member.strip().casefold()
@@ -137,6 +138,12 @@ def select(
             continue
         if question.category is not None and question.category in guessed_between(row):
             doubtful += _entries_of(row)
+        elif (
+            question.category_said
+            and says(row.item, question.category_said)
+            and not _about(row, question, category_of)
+        ):
+            doubtful += _entries_of(row)  # 'how much for guests': 'lunch for guests' is Food & drinks
         elif _about(row, question, category_of):
             entries += _entries_of(row)
         elif question.category is None and any(maybe_says(row.item, subject) for subject in question.words):

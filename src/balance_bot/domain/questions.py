@@ -46,6 +46,7 @@ class LedgerQuestion:
     about_me: bool = False
     words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
+    category_said: str = ""  # the words that named the category ('guests'), which items may say too
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +292,8 @@ def read_question(
         rest = rest.replace(as_said, " ")
     elif as_said is not None:
         rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
-    category = _category(_subject_words(rest), categories)
+    subject = _subject_words(rest)
+    category = _category(subject, categories)
     words = () if category is not None else _alternatives(rest)
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
@@ -303,6 +305,7 @@ def read_question(
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
     if measure is Measure.POSITION:
         words, category = (), None
+    category_said = " ".join(subject) if category is not None else ""
     if measure is Measure.BUDGET:  # its words name a category ('សាំង'): the use case's tab decides which
         span = month_span(Period.of(span.first if span is not None else today))  # budgets are monthly
     if measure is None and (span is None or not (words or member or category)):
@@ -314,6 +317,7 @@ def read_question(
         about_me,
         words,
         category,
+        category_said,
     )
 
 

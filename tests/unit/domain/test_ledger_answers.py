@@ -56,3 +56,12 @@ def test_a_row_naming_a_thing_whose_name_ends_in_the_word_asked_is_set_aside_not
     rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "engine oil truck", Decimal(11), None, "Dara", "tg:-1:6:0")]
     found = select(rows, LedgerQuestion(Measure.TOTAL, NOVEMBER, words=("oil",)), None, "[void] ")
     assert (found.entries, [entry.row.number for entry in found.doubtful]) == ((), [6])
+
+
+def test_a_row_of_another_category_saying_the_word_that_named_the_category_asked_is_set_aside():
+    rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "lunch for guests", Decimal(27), None, "Dara", "tg:-1:6:0")]
+    guests = LedgerQuestion(Measure.TOTAL, NOVEMBER, category="Guests & events", category_said="guest")
+    found = select(
+        rows, guests, None, "[void] ", lambda row: "Food & drinks" if "lunch" in row.item else "Other"
+    )
+    assert (found.entries, [entry.row.number for entry in found.doubtful]) == ((), [6])

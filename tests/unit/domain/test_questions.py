@@ -68,7 +68,7 @@ def test_a_member_me_and_the_words_of_the_purpose_are_read():
 
 def test_a_category_named_is_asked_about_as_a_category_not_as_words():
     fuel = read("how much did we spend on fuel this month?")
-    assert (fuel.category, fuel.words) == ("Fuel", ())
+    assert (fuel.category, fuel.words, fuel.category_said) == ("Fuel", (), "fuel")
     assert read("ចំណាយលើប្រេងឥន្ធនៈខែនេះប៉ុន្មាន").category == "Fuel"
     assert read("total food & drinks").category == "Food & drinks"
 
