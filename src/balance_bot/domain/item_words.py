@@ -352,6 +352,12 @@ def search_words(item: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+def same_thing(one: str, other: str) -> bool:
+    """Whether two words are one thing's names (ម្ហូប and អាហារ, food)."""
+    named = terms(one)
+    return len(named) == 1 and named[0].startswith("#") and named == terms(other)
+
+
 def says(item: str, subject: str) -> bool:
     """Whether the item says every word of the subject, each as a whole word."""
     wanted = terms(subject, corrected=True)

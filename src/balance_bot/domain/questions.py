@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 
 from balance_bot.domain.categories import name_forms, singular, swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
@@ -398,4 +398,14 @@ def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> st
     for name, khmer in categories:
         if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
             return name
+    if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
+        return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
+    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ).
+    for name, khmer in categories:
+        for form in name_forms(name, khmer):
+            named = form.split()
+            if len(named) == len(words) and all(
+                word == part or same_thing(word, part) for word, part in zip(words, named, strict=True)
+            ):
+                return name
     return None

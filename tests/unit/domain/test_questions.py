@@ -360,3 +360,9 @@ def test_the_price_of_a_thing_is_what_one_costs_on_average_not_the_total(text):
     assert question.words in (("ice",), ("ទឹកកក",))
     assert read("what was the highest price we paid").measure is Measure.LARGEST
     assert read("how much did ice cost this month").measure is Measure.TOTAL
+
+
+def test_a_whole_khmer_category_name_said_in_everyday_words_names_the_category():
+    assert read("ម្ហូបនិងភេសជ្ជៈ ប៉ុន្មានភាគរយនៃចំណាយសរុប").category == "Food & drinks"
+    alone = read("ខែនេះ ចំណាយលើម្ហូបប៉ុន្មាន")  # ម្ហូប alone may be the meals, not the drinks
+    assert (alone.category, alone.words) == (None, ("ម្ហូប",))
