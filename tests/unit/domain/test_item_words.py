@@ -22,6 +22,7 @@ from balance_bot.domain.item_words import khmer_words, maybe_says, says
         ("ខ្សែហ្គីតា", "guitar string"),
         ("fan repair", "ជួសកង្ហារ"),
         ("អង្ករ ១០គីឡូ", "rice"),
+        ("ម្សៅស្រូវសាលី", "flour"),
     ],
 )
 def test_an_item_says_the_subject_in_either_language_and_its_forms(item, subject):
