@@ -20,9 +20,11 @@ from typing import Any
 
 from tests.fakes.clock import FakeClock
 
+from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.categories import CategoryBook, default_category_book
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import Measure
 from balance_bot.domain.roster import Roster
 from balance_bot.questions.ask import (
@@ -30,6 +32,7 @@ from balance_bot.questions.ask import (
     AskLedger,
     AskOutcome,
     AskPolicy,
+    BudgetAnswer,
     CannotAnswer,
     CashAnswer,
     MembersMay,
@@ -119,24 +122,55 @@ def seeded(month: Sequence[dict[str, Any]]) -> tuple[list[SheetRow], Roster]:
     return rows, Roster.of((number, name) for name, number in ids.items())
 
 
-def verdict(question: dict[str, Any], outcome: AskOutcome) -> Scored:
-    """Right when the measure and the rows it counts are those expected; unsure when it said so."""
+def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetRow] = ()) -> Scored:
+    """Right when the measure and the rows it counts are those expected; unsure when it said so. A
+    budget's answer is right when it names the category asked about and what its rows add up to."""
     expected = question["measure"]
     if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept):
         return Scored(question, "right" if expected == "unsure" else "unsure")
+    if expected == "unsure" and isinstance(outcome, BudgetAnswer) and not _any_budget(outcome):
+        return Scored(question, "right")  # "Fuel has no budget": no figure of a budget given
     if expected == "unsure":
         return Scored(question, "wrong", f"answered {type(outcome).__name__} where no answer holds")
+    if expected == "budget":
+        return _budget_verdict(question, outcome, rows)
     if not isinstance(outcome, Answered):
         return Scored(question, "wrong", type(outcome).__name__)
     if outcome.question.measure not in MEASURES[expected]:
         return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
+    doubtful = {entry.row.number for entry in outcome.found.doubtful}
+    if (
+        numbers != sorted(question["rows"])
+        and set(numbers) <= set(question["rows"]) <= set(numbers) | doubtful
+    ):
+        return Scored(question, "unsure", f"rows {numbers}, not sure of {sorted(doubtful)}")  # it said which
     if numbers != sorted(question["rows"]):
         return Scored(question, "wrong", f"rows {numbers}")
     if expected == "share" and outcome.whole is not None:
         whole = sorted(entry.row.number for entry in outcome.whole.entries)
         if whole != sorted(question.get("of_rows") or []):
             return Scored(question, "wrong", f"of rows {whole}")
+    return Scored(question, "right")
+
+
+def _any_budget(answer: BudgetAnswer) -> bool:
+    return any(category.budget_usd or category.budget_khr for category, _ in answer.spent)
+
+
+def _budget_verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetRow]) -> Scored:
+    if not isinstance(outcome, BudgetAnswer) or outcome.asked is None:
+        return Scored(question, "wrong", f"{type(outcome).__name__}, not the budget of one category")
+    if outcome.asked.name != question["category"]:
+        return Scored(question, "wrong", f"the budget of {outcome.asked.name}")
+    expected = dict.fromkeys(CURRENCIES, ZERO)
+    for row in rows:
+        if Period.of(row.day) == outcome.period and row.number in question["rows"]:
+            expected[Currency.USD] += row.usd or ZERO
+            expected[Currency.KHR] += row.khr or ZERO
+    spent = dict(outcome.spent[0][1]) if outcome.spent else {}
+    if any(spent.get(currency, ZERO) != expected[currency] for currency in CURRENCIES):
+        return Scored(question, "wrong", f"spent {spent}")
     return Scored(question, "right")
 
 
@@ -160,7 +194,7 @@ async def score(month: Sequence[dict[str, Any]], questions: Sequence[dict[str, A
         outcome = await ask.ask(CHAT, asker, question["asker"], admin, text)
         if not isinstance(outcome, CashAnswer):  # the seeded month has rows, not the cash's balance
             renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
-        scored.append(verdict(question, outcome))
+        scored.append(verdict(question, outcome, rows))
     return scored
 
 
@@ -185,12 +219,13 @@ def report(
 
 
 # The months and questions written fresh for the bench, from a description of the users: an office's,
-# a music school's, an NGO's and a coffee shop's.
+# a music school's, an NGO's, a coffee shop's and a construction site crew's (last month and this).
 SETS = (
     (CORPUS / "month.json", CORPUS / "questions.jsonl"),
     (CORPUS / "school-month.json", CORPUS / "school-questions.jsonl"),
     (CORPUS / "ngo-month.json", CORPUS / "ngo-questions.jsonl"),
     (CORPUS / "shop-month.json", CORPUS / "shop-questions.jsonl"),
+    (CORPUS / "site-month.json", CORPUS / "site-questions.jsonl"),
 )
 
 

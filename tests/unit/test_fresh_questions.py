@@ -3,12 +3,24 @@ the figures computed from the rows, or says it is unsure; never a confident wron
 
 import asyncio
 import json
+from datetime import date
+from decimal import Decimal
 
 import pytest
-from bench.questions import SETS, score
+from bench.questions import SETS, score, verdict
+
+from balance_bot.domain.categories import Category
+from balance_bot.domain.ledger import Period, SheetRow
+from balance_bot.domain.ledger_answers import Entry, Found
+from balance_bot.domain.money import Currency
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import LedgerQuestion, Measure
+from balance_bot.questions.ask import Answered, BudgetAnswer
 
 
-@pytest.mark.parametrize(("month", "questions"), SETS, ids=["office", "music school", "ngo", "coffee shop"])
+@pytest.mark.parametrize(
+    ("month", "questions"), SETS, ids=["office", "music school", "ngo", "coffee shop", "construction site"]
+)
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):
     asked = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
     scored = asyncio.run(score(json.loads(month.read_text(encoding="utf-8")), asked))
@@ -16,3 +28,37 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
     right = sum(entry.verdict == "right" for entry in scored)
     assert wrong == []
     assert right >= 0.9 * len(scored)
+
+
+MAY = Period(2027, 5)
+ROWS = [
+    SheetRow(1, date(2027, 5, 3), "diesel", Decimal("30.00"), None, "Vuthy", ""),
+    SheetRow(2, date(2027, 5, 4), "ice", None, Decimal(5000), "Sopheak", ""),
+]
+
+
+def test_a_budget_answer_is_right_when_it_names_the_category_and_what_its_rows_add_up_to():
+    asked = {"measure": "budget", "category": "Fuel", "rows": [1]}
+    fuel = Category("Fuel")
+    spent = {Currency.USD: Decimal("30.00"), Currency.KHR: Decimal(0)}
+    assert verdict(asked, BudgetAnswer(MAY, ((fuel, spent),), fuel), ROWS).verdict == "right"
+    more = {Currency.USD: Decimal("30.00"), Currency.KHR: Decimal(5000)}
+    assert verdict(asked, BudgetAnswer(MAY, ((fuel, more),), fuel), ROWS).verdict == "wrong"
+
+
+def test_saying_a_category_has_no_budget_gives_no_figure_of_a_budget_but_a_budget_left_does():
+    asked = {"measure": "unsure", "rows": []}
+    spent = {Currency.USD: Decimal("30.00"), Currency.KHR: Decimal(0)}
+    unbudgeted, budgeted = Category("Fuel"), Category("Fuel", budget_usd=Decimal(100))
+    assert verdict(asked, BudgetAnswer(MAY, ((unbudgeted, spent),), unbudgeted)).verdict == "right"
+    assert verdict(asked, BudgetAnswer(MAY, ((budgeted, spent),), budgeted)).verdict == "wrong"
+
+
+def test_rows_it_said_it_was_not_sure_of_make_an_answer_unsure_not_wrong():
+    taxi = Entry(ROWS[0], Currency.USD, Decimal("30.00"))
+    asked = {"measure": "total", "rows": [1]}
+    question = LedgerQuestion(Measure.TOTAL, Span(date(2027, 5, 1), date(2027, 5, 31)), category="Transport")
+    sure = Found((), {}, (taxi,))
+    assert verdict(asked, Answered(question, sure, None)).verdict == "unsure"
+    counted = Found((taxi,), {}, ())
+    assert verdict(asked, Answered(question, counted, None)).verdict == "right"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
@@ -50,6 +50,9 @@ class Categorised:
 
     name: str
     decided_by: DecidedBy
+    # The other categories whose things the purpose names, where the compound's head chose between
+    # them ('engine oil truck'): a guess, which a question about one of them does not count as sure.
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class _Match:
     khmer: bool = False
     guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
     kind: bool = False  # the word is one of KIND_WORDS
+    among: tuple[int, ...] = ()  # the categories a compound's head chose between
 
     def inside(self, other: _Match) -> bool:
         """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
@@ -215,7 +219,8 @@ class CategoryBook:
         best = self._best_match(normalize_message(purpose).lower())
         if best is None or best is _COMPETING:
             return Categorised(self._other(), DecidedBy.NOTHING)
-        return Categorised(self.categories[best.category].name, DecidedBy.WORDS)
+        also = tuple(self.categories[index].name for index in best.among if index != best.category)
+        return Categorised(self.categories[best.category].name, DecidedBy.WORDS, also)
 
     def _other(self) -> str:
         other = self.named(OTHER)
@@ -258,9 +263,10 @@ class CategoryBook:
             return _COMPETING
         # A compound of things names its kind by its head: last in English ('phone charger'), first
         # in Khmer (ម៉ាស៊ីនព្រីន).
+        among = tuple(sorted({match.category for match in kept}))
         if kept[0].khmer:
-            return min(kept, key=lambda match: match.start)
-        return max(kept, key=lambda match: match.end)
+            return replace(min(kept, key=lambda match: match.start), among=among)
+        return replace(max(kept, key=lambda match: match.end), among=among)
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
         """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,

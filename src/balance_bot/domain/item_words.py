@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from balance_bot.domain.categories import held_by_holders, singular, swapped
+from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # The same thing as members write it in either language; the first is the name it goes by.
 SAME_THING = (
@@ -52,10 +53,11 @@ SAME_THING = (
     ("cooking oil", "ប្រេងឆា"),
     ("noodle", "មី", "គុយទាវ"),
     ("bread", "នំបុ័ង"),
+    ("flour", "ម្សៅស្រូវសាលី", "ម្សៅមី"),
     ("cake", "នំ"),
-    ("lunch", "អាហារថ្ងៃត្រង់"),
-    ("dinner", "អាហារពេលល្ងាច"),
-    ("breakfast", "អាហារពេលព្រឹក"),
+    ("lunch", "អាហារថ្ងៃត្រង់", "បាយថ្ងៃត្រង់"),
+    ("dinner", "អាហារពេលល្ងាច", "បាយល្ងាច"),
+    ("breakfast", "អាហារពេលព្រឹក", "បាយព្រឹក"),
     ("food", "អាហារ", "ម្ហូប"),
     ("beer", "ស្រាបៀរ"),
     ("juice", "ទឹកក្រូច", "ទឹកផ្លែឈើ", "ទឹកអំពៅ", "ទឹកដូង"),
@@ -71,7 +73,8 @@ SAME_THING = (
     ("photocopy", "copies", "ថតចម្លង"),
     ("chair", "កៅអី"),
     ("table", "desk", "តុ"),
-    ("cable", "ខ្សែភ្លើង"),
+    ("cable", "ខ្សែកាប"),
+    ("electric wire", "wire", "ខ្សែភ្លើង"),
     ("soap", "សាប៊ូ"),
     ("washing powder", "detergent", "ម្សៅសាប៊ូ"),
     ("broom", "អំបោស"),
@@ -106,8 +109,39 @@ SAME_THING = (
     ("meeting", "ប្រជុំ"),
     ("kid", "child", "children", "student", "ក្មេង", "សិស្ស"),
     ("teacher", "គ្រូ"),
-    ("cement", "ស៊ីម៉ង់ត៍"),
+    ("cement", "ស៊ីម៉ង់ត៍", "ស៊ីម៉ង់"),
     ("sand", "ខ្សាច់"),
+    ("sandpaper", "ក្រដាសខាត់"),
+    ("gravel", "ថ្មក្រួស", "ក្រួស"),
+    ("brick", "ឥដ្ឋ"),
+    ("tile", "ការ៉ូ"),
+    ("steel", "rebar", "steel bar", "ដែក", "ដែកសសៃ"),
+    ("nail", "ដែកគោល"),
+    ("screw", "វីស"),
+    ("bolt", "ប៊ូឡុង"),
+    ("wood", "timber", "ឈើ"),
+    ("plank", "ក្តារ", "ក្ដារ"),
+    ("pipe", "បំពង់", "បំពង់ទឹក"),
+    ("zinc sheet", "roof sheet", "ស័ង្កសី"),
+    ("glass", "កញ្ចក់"),
+    ("whiteboard", "blackboard", "ក្តារខៀន", "ក្ដារខៀន"),
+    ("floor cleaner", "ទឹកលាងឥដ្ឋ"),
+    ("door", "ទ្វារ"),
+    ("window", "បង្អួច"),
+    ("roof", "ដំបូល"),
+    ("hammer", "ញញួរ"),
+    ("shovel", "ប៉ែល"),
+    ("wheelbarrow", "រទេះរុញ"),
+    ("ladder", "ជណ្ដើរ", "ជណ្តើរ"),
+    ("drill", "ស្វាន"),
+    ("rope", "ខ្សែពួរ"),
+    ("brush", "ជក់"),
+    ("glove", "ស្រោមដៃ"),
+    ("helmet", "មួកសុវត្ថិភាព"),
+    ("boot", "ស្បែកជើងកវែង"),
+    ("worker", "labourer", "laborer", "កម្មករ"),
+    ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
+    ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
     ("car", "ឡាន"),
     ("bus", "ឡានក្រុង"),
@@ -147,9 +181,21 @@ _KHMER_JOINERS = frozenset(("ឲ្យ", "អោយ", "ឱ្យ", "សម្រ
 _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
+# A sign slipped (left out, added, another one) in a known Khmer word this long, in characters:
+# the marks over a consonant members drop most (៉ ៊ ់ ៍ ៌ ៎ ៏ ័ ំ ះ), never a consonant or a vowel.
+_KHMER_SLIP_LENGTH = 5
+_KHMER_SIGNS = frozenset("\u17c6\u17c7\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
 _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
+_COUNT = re.compile(r"\d+(?:[.,]\d+)?(?:kg|g|l|ml|m|pcs|x)?")
+# What a count came in, after the thing counted: a load, a container, a measure ('sand 1 truck').
+_UNITS = frozenset((
+    "#truck", "#car", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
+    "bucket", "dozen", "piece", "pc", "pcs", "set", "kg", "kilo", "litre", "liter", "carton", "bundle",
+    "sheet", "ream", "load", "cup", "glass", "#parcel", "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក",
+    "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម",
+))  # fmt: skip
 
 
 def _canonical_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
@@ -174,8 +220,9 @@ def _form(word: str) -> str:
 
 
 _NAMES, KNOWN_KHMER = _canonical_table()
+_KNOWN_KHMER_LONG = frozenset(word for word in KNOWN_KHMER if len(word) >= _KHMER_SLIP_LENGTH)
 _LONGEST_PHRASE = max(len(words) for words in _NAMES)
-_KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
+KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
 
 
 @lru_cache(maxsize=64)
@@ -186,33 +233,41 @@ def _vocabulary(known: frozenset[str]) -> tuple[frozenset[str], int]:
 
 
 def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
-    """A run of Khmer split into the known words it is made of, longest first; the letters between
-    them kept together as one word of their own."""
+    """A run of Khmer split into the known words it is made of, leaving as few letters as can be
+    outside a known word (ថ្លៃ|ទឹកកក, not ថ្លៃទឹក|កក), then in as few words as can be; the letters
+    between known words kept together as one word of their own."""
     words, longest = _vocabulary(frozenset(known))
-    found: list[str] = []
-    unknown = ""
-    at = 0
-    while at < len(run):
-        match = next(
-            (
-                run[at : at + size]
-                for size in range(min(longest, len(run) - at), 0, -1)
-                if run[at : at + size] in words and not _joined(run, at + size)
-            ),
-            None,
-        )
-        if match is None:
-            unknown += run[at]
-            at += 1
+    # best[at]: (letters outside known words, known words, the pieces) for the run up to `at`
+    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (len(run) + 1)
+    best[0] = (0, 0, ())
+    for at in range(len(run)):
+        here = best[at]
+        if here is None:
             continue
-        if unknown:
-            found.append(unknown)
-            unknown = ""
-        found.append(match)
-        at += len(match)
-    if unknown:
-        found.append(unknown)
-    return found
+        unknown, count, pieces = here
+        _keep(best, at + 1, (unknown + 1, count, (*pieces, "\0" + run[at])))
+        if _joined(run, at):
+            continue  # no word starts on a sign or under a subscript
+        for size in range(min(longest, len(run) - at), 0, -1):
+            word = run[at : at + size]
+            if word in words and not _joined(run, at + size):
+                _keep(best, at + size, (unknown, count + 1, (*pieces, word)))
+    found: list[str] = []
+    whole = best[len(run)]
+    for piece in whole[2] if whole is not None else ():
+        if piece.startswith("\0") and found and found[-1].startswith("\0"):
+            found[-1] += piece[1:]
+        else:
+            found.append(piece)
+    return [piece.removeprefix("\0") for piece in found]
+
+
+def _keep(
+    best: list[tuple[int, int, tuple[str, ...]] | None], at: int, way: tuple[int, int, tuple[str, ...]]
+) -> None:
+    current = best[at]
+    if current is None or way[:2] < current[:2]:
+        best[at] = way
 
 
 def _joined(run: str, at: int) -> bool:
@@ -226,11 +281,12 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     """The text's words as they are matched: lower case, singular, Khmer split into words, and every
     way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
     one letter off a known one read as it ('genarator')."""
-    said = _KHMER_DIGITS.sub(" ", text.casefold())
+    said = text.casefold().translate(DIGITS_TO_ASCII)
     words: list[str] = []
     for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
         if _KHMER_RUN.fullmatch(piece):
-            words.extend(word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+            split = (word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+            words.extend(_corrected_khmer(word) if corrected else word for word in split)
         else:
             word = _form(piece.strip("'"))
             words.append(_corrected(word) if corrected else word)
@@ -250,12 +306,35 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
 
 
 def _corrected(word: str) -> str:
-    if len(word) < _SWAP_LENGTH or word in _KNOWN_LATIN:
+    if len(word) < _SWAP_LENGTH or word in KNOWN_LATIN:
         return word
-    close = [known for known in _KNOWN_LATIN if swapped(word, known)]  # 'fliter'
+    close = [known for known in KNOWN_LATIN if swapped(word, known)]  # 'fliter'
     if len(word) >= _TYPO_LENGTH:
-        close += [known for known in _KNOWN_LATIN if _one_letter_off(word, known)]
+        close += [known for known in KNOWN_LATIN if one_letter_off(word, known)]
+    elif len(word) == _TYPO_LENGTH - 1:  # a letter left out of a long word: 'cemnt', 'disel'
+        close += [
+            known for known in KNOWN_LATIN if len(known) == _TYPO_LENGTH and one_letter_off(word, known)
+        ]
     return close[0] if len(set(close)) == 1 else word
+
+
+def _corrected_khmer(word: str) -> str:
+    """A Khmer word with one sign left out, added or changed (ម៉ាសូត for ម៉ាស៊ូត): the one known
+    word it is a slip of; signs only, so no other letter and no vowel makes two words one."""
+    if word in KNOWN_KHMER or len(word) < _KHMER_SLIP_LENGTH - 1:
+        return word
+    close = {known for known in _KNOWN_KHMER_LONG if _one_sign_off(word, known)}
+    return close.pop() if len(close) == 1 else word
+
+
+def _one_sign_off(one: str, other: str) -> bool:
+    if len(one) == len(other):
+        differ = [at for at, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        return len(differ) == 1 and one[differ[0]] in _KHMER_SIGNS and other[differ[0]] in _KHMER_SIGNS
+    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[at] in _KHMER_SIGNS and longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer))
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -274,6 +353,12 @@ def search_words(item: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+def same_thing(one: str, other: str) -> bool:
+    """Whether two words are one thing's names (ម្ហូប and អាហារ, food)."""
+    named = terms(one)
+    return len(named) == 1 and named[0].startswith("#") and named == terms(other)
+
+
 def says(item: str, subject: str) -> bool:
     """Whether the item says every word of the subject, each as a whole word."""
     wanted = terms(subject, corrected=True)
@@ -288,17 +373,33 @@ def says(item: str, subject: str) -> bool:
         len(missing) == 1
         and len(wanted) > 1
         and len(missing[0]) >= _TYPO_IN_PHRASE
-        and any(
-            _one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE
-        )
+        and any(one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE)
     )
+
+
+def maybe_says(item: str, subject: str) -> bool:
+    """Whether the item, not saying the subject, names a thing whose name ends in the subject's one
+    word ('engine oil' for oil, 'trash bags' for bags, 'toilet paper' for paper): what a member
+    means by the word may be that thing, or not."""
+    latin = _LATIN.findall(subject.casefold())
+    if len(latin) != 1 or _KHMER_RUN.search(subject) or says(item, subject):
+        return False
+    word = _corrected(_form(latin[0]))
+    held = terms(item, corrected=True)
+    return any(term.startswith("#") and term.split("_")[-1].lstrip("#") == word for term in _things(held, ()))
 
 
 def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
     """The item's words that name what was bought: not a word that only says what a thing is for
-    ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too."""
+    ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too,
+    nor the unit a count came in ('sand 1 truck', 'flour 25kg bag', 'ទឹកសុទ្ធ ៣កេស')."""
     holding = held_by_holders(held, wanted)
-    return [word for at, word in enumerate(held) if at not in holding]
+    units = {
+        at
+        for at in range(2, len(held))
+        if held[at] in _UNITS and _COUNT.fullmatch(held[at - 1]) and not _COUNT.fullmatch(held[at - 2])
+    }
+    return [word for at, word in enumerate(held) if at not in holding and at not in units]
 
 
 def _same(wanted: str, held: str) -> bool:
@@ -313,10 +414,10 @@ def _same(wanted: str, held: str) -> bool:
         return False
     if swapped(wanted, held):
         return True
-    return min(len(wanted), len(held)) >= _TYPO_LENGTH and _one_letter_off(wanted, held)
+    return min(len(wanted), len(held)) >= _TYPO_LENGTH and one_letter_off(wanted, held)
 
 
-def _one_letter_off(one: str, other: str) -> bool:
+def one_letter_off(one: str, other: str) -> bool:
     """Whether one letter added, dropped or changed turns one word into the other."""
     if one == other or abs(len(one) - len(other)) > 1:
         return one == other

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
-from balance_bot.domain.item_words import says
+from balance_bot.domain.item_words import maybe_says, says
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure
@@ -30,6 +30,8 @@ class Found:
 
     entries: tuple[Entry, ...]
     totals: dict[Currency, Decimal]
+    # Not counted: rows whose category is a guess between the one asked about and another.
+    doubtful: tuple[Entry, ...] = ()
 
     @property
     def count(self) -> int:
@@ -105,11 +107,16 @@ def select(
     member: str | Callable[[SheetRow], bool] | None,
     void_prefix: str,
     category_of: Callable[[SheetRow], str] = lambda row: row.category,
+    guessed_between: Callable[[SheetRow], tuple[str, ...]] = lambda row: (),
 ) -> Found:
     """The expense rows the question is about: in its days (a row without a date only when it asks
     about whole months), by the member if one is named (whether a row is theirs, or the name they
     post under), with the words or the category asked about. Voided rows, top-ups and movements are
-    no spending. `category_of` gives a row's category (by default its cell's)."""
+    no spending. `category_of` gives a row's category (by default its cell's); `guessed_between` the
+    categories a row's category was guessed between, when it is a guess: a row guessed between the
+    one asked about and another is set aside as doubtful, neither counted nor left out unsaid; so is
+    a row naming a thing whose name ends in the word asked ('engine oil' for 'oil'), and a row of
+    another category saying the word that named the category asked about."""
     span = question.span
     if isinstance(member, str):
         wanted = member.strip().casefold()
@@ -118,7 +125,8 @@ def select(
             return row.member.strip().casefold() == wanted
 
         member = theirs if wanted else None
-    entries = []
+    entries: list[Entry] = []
+    doubtful: list[Entry] = []
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
@@ -128,12 +136,27 @@ def select(
             continue
         if member is not None and not member(row):
             continue
-        if not _about(row, question, category_of):
-            continue
-        for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
-            if amount:
-                entries.append(Entry(row, currency, amount))
-    return Found(tuple(entries), _totals(entries))
+        if question.category is not None and question.category in guessed_between(row):
+            doubtful += _entries_of(row)
+        elif (
+            question.category_said
+            and says(row.item, question.category_said)
+            and not _about(row, question, category_of)
+        ):
+            doubtful += _entries_of(row)  # 'how much for guests': 'lunch for guests' is Food & drinks
+        elif _about(row, question, category_of):
+            entries += _entries_of(row)
+        elif question.category is None and any(maybe_says(row.item, subject) for subject in question.words):
+            doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil
+    return Found(tuple(entries), _totals(entries), tuple(doubtful))
+
+
+def _entries_of(row: SheetRow) -> list[Entry]:
+    return [
+        Entry(row, currency, amount)
+        for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr))
+        if amount
+    ]
 
 
 def _about(row: SheetRow, question: LedgerQuestion, category_of: Callable[[SheetRow], str]) -> bool:

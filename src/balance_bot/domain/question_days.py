@@ -60,7 +60,21 @@ _ORDINAL = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
 _ISO_MONTH = re.compile(r"\b(?P<year>20\d\d)-(?P<month>0[1-9]|1[0-2])\b(?!-)")
 _SINCE = re.compile(r"\b(?:since|after)\s+(?P<a>.+?)\s*$")
 _YEAR = re.compile(r"\b(?:in\s+|during\s+|for\s+)?(?P<year>20\d\d)\b")
-_LAST_DAYS = re.compile(r"\b(?:last|past)\s+(?P<n>\d{1,3})\s+days?\b")
+# "the last 10 days", "past two weeks", "១០ថ្ងៃចុងក្រោយ", "២សប្តាហ៍កន្លងមក": the days up to today.
+_LAST_DAYS = re.compile(
+    r"\b(?:last|past|previous)\s+(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>days?|weeks?)\b"
+    r"|(?:រយៈពេល\s*)?(?P<km>\d{1,3})\s*(?P<km_unit>ថ្ងៃ|សប្តាហ៍|សប្ដាហ៍|អាទិត្យ)\s*(?:ចុងក្រោយ|កន្លងមក|កន្លងទៅ)"
+)
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "ពីរ": 2, "បី": 3, "បួន": 4, "ប្រាំ": 5,
+}  # fmt: skip
+# "2 weeks ago", "២ខែមុន", "ពីរសប្តាហ៍មុន": that week or month, not the last one.
+_AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>weeks?|months?)\s+ago\b"
+    r"|(?<!ទី)(?<!ទី )(?<!\d)(?P<km>\d{1,2}|ពីរ|បី|បួន|ប្រាំ)\s*(?P<km_unit>សប្តាហ៍|សប្ដាហ៍|អាទិត្យ|ខែ)\s*មុន"
+)
 _MONTH_NUMBERS = {
     name: number
     for number, name in enumerate(
@@ -93,6 +107,8 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     if so_far := _KHMER_SO_FAR.search(said):  # "up to today": the month so far, not today alone
         rest = re.sub(r"(?:ក្នុង)?ខែនេះ", " ", said.replace(so_far.group(), " "))  # said twice, one span
         return month_span(Period.of(today)), rest
+    if ago := _AGO.search(said):
+        return _ago(ago, today), said.replace(ago.group(), " ")
     for khmer, english in _KHMER_SPANS.items():
         if khmer in said and not re.search(f"ថ្ងៃ\\s?{khmer}", said):  # ថ្ងៃអាទិត្យមុន is last Sunday
             return _named_span(english, today), said.replace(khmer, " ")
@@ -107,7 +123,11 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
         if words in said:
             return _year_span(today.year - back, today), said.replace(words, " ")
     if last_days := _LAST_DAYS.search(said):
-        days = int(last_days.group("n"))
+        count = last_days.group("n") or last_days.group("km")
+        unit = last_days.group("unit") or last_days.group("km_unit")
+        days = (int(count) if count.isdigit() else _COUNT_WORDS[count]) * (
+            1 if unit.startswith(("day", "ថ")) else 7
+        )
         return Span(today - timedelta(days=max(days - 1, 0)), today), said.replace(last_days.group(), " ")
     if since := _SINCE.search(said):
         first = _day_of(since.group("a"), today)
@@ -167,6 +187,19 @@ def _days_of_this_month(said: str, today: date) -> tuple[Span, str] | None:
         if first is not None and first <= today:
             return Span(first, today), said.replace(since.group(), " ")
     return None
+
+
+def _ago(ago: re.Match[str], today: date) -> Span:
+    """The week (Monday to Sunday) or the month so many back."""
+    count = ago.group("n") or ago.group("km")
+    back = int(count) if count.isdigit() else _COUNT_WORDS[count]
+    if (ago.group("unit") or ago.group("km_unit")) in ("month", "months", "ខែ"):
+        period = Period.of(today)
+        for _ in range(back):
+            period = period.previous()
+        return month_span(period)
+    monday = today - timedelta(days=today.weekday() + 7 * back)
+    return Span(monday, monday + timedelta(days=6))
 
 
 def _year_span(year: int, today: date) -> Span:

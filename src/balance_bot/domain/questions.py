@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from balance_bot.domain.categories import name_forms, singular
-from balance_bot.domain.item_words import khmer_words
+from balance_bot.domain.categories import name_forms, singular, swapped
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
@@ -46,6 +46,7 @@ class LedgerQuestion:
     about_me: bool = False
     words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
+    category_said: str = ""  # the words that named the category ('guests'), which items may say too
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +72,18 @@ _UNDO = re.compile(
 )
 _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>[0-9]{1,6})(?![0-9])")
 
+_LATEST = (
+    r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
+    r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត"
+)
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
     (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
-    (Measure.AVERAGE, r"\b(?:average|on avg|per day|a day|daily)\b|មធ្យម|ក្នុងមួយថ្ងៃ|មួយថ្ងៃៗ|ប្រចាំថ្ងៃ"),
+    (
+        Measure.AVERAGE,
+        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?)\b"
+        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ",
+    ),
     (
         Measure.POSITION,
         r"\b(?:owe|owes|owed|hold|holding|advance|advances|advanced)\b|\bmy balance\b|ជំពាក់|បុរេប្រទាន"
@@ -84,11 +93,7 @@ _MEASURES = (
         Measure.BALANCE,
         r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ|លុយក្នុងប្រអប់",
     ),
-    (
-        Measure.LATEST,
-        r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
-        r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត",
-    ),
+    (Measure.LATEST, _LATEST),
     (
         Measure.BY_MEMBER,
         r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
@@ -100,30 +105,38 @@ _MEASURES = (
         r"\b(?:by|per|each|which|what)\s+(?:category|categories|kind|type)\b|\bcategories\b|\bbreakdown\b"
         r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
     ),
-    (Measure.COUNT, r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"),
+    (
+        Measure.COUNT,
+        r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
+        r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
+    ),
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|ថោកជាងគេ|ថោកបំផុត|តូចជាងគេ|តិចជាងគេ|តិចបំផុត|តូចបំផុត",
+        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
     ),
     (
         Measure.LARGEST,
         r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
-        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត",
+        r"|\bthe most\b|\bmost (?:money )?on\b"
+        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត|ធំៗ",
     ),
     (
         Measure.LIST,
         r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
+        r"|\b(?:anything|any expenses?|any purchases?)\b"
         r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
     ),
-    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់"),
+    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ"),
 )
 # "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
 _EACH = re.compile(
     r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
     r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
 )
+# "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
+_PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
 _A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
 _CASH_HELD = re.compile(
@@ -156,7 +169,19 @@ _STOP = frozenset((
     "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
     "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
     "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
+    "typical", "typically", "mean",
 ))  # fmt: skip
+# The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
+# meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
+_FRAMING = (
+    "average", "expensive", "cheapest", "largest", "biggest", "smallest", "highest", "lowest", "spending",
+    "expenses", "expense", "percent", "percentage", "yesterday", "altogether", "spender", "purchases",
+    "purchase", "priciest", "costliest", "minimum", "maximum", "proportion", "breakdown", "category",
+    "categories", "members", "everyone",
+)  # fmt: skip
+# A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
+_JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
+_FRAMING_SLIP = 5  # the shortest word read as a slip of a framing word
 _KHMER_STOP = (
     "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
     "សម្រាប់", "ខ្ញុំ", "យើង", "បាន", "ទិញ", "តើ", "នៅសល់", "បញ្ជី", "អ្វីខ្លះ", "ធំជាងគេ",
@@ -174,7 +199,8 @@ _KHMER_STOP = (
     "ស៊ីលុយ", "បញ្ចូល", "កត់ត្រា", "ចុះ", "គិតមកដល់", "ពេលនេះ", "ដល់ពេលនេះ", "ម្តងណា", "ម្ដងណា", "នរណា",
     "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ", "សួស្តី", "ចេញលុយ", "ចេញ", "ជួរ", "ហាង", "លើកៗ", "មួយលើក",
     "លើក",
-    "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ",
+    "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
+    "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
@@ -184,7 +210,9 @@ _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 # Short forms members type on a phone: "last wk", "this mnth", "yday".
 _ABBREVIATIONS = {
     "wk": "week", "wks": "weeks", "mnth": "month", "mth": "month", "yday": "yesterday", "yest": "yesterday",
-    "tdy": "today", "2day": "today", "avg": "average",
+    "tdy": "today", "2day": "today", "avg": "average", "hw": "how", "wat": "what", "wht": "what",
+    "mch": "much", "mny": "many", "ttl": "total", "spnt": "spent", "spnd": "spend", "ystd": "yesterday",
+    "tday": "today",
 }  # fmt: skip
 # Questions whose figure the rows do not hold, or not as the reader reads them: quantities ("how many
 # kilos"), exclusions ("except fuel"), comparisons ("more than on food"), the future, advice.
@@ -197,6 +225,11 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:next (?:week|month|year)|tomorrow|will we|will i|going to)\b|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ"
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
+    r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"
+    r"|more|less)\b"
+    r"|(?:ថ្ងៃ|សប្តាហ៍|ខែ)ណា.*(?:ច្រើន|តិច|ថ្លៃ)"
+    r"|\b(?:over|above|under|below|more than|less than|at least|at most|greater than|bigger than)\s*"
+    r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
     r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
 )
 # An average over weeks or months: the reader averages over days only.
@@ -225,14 +258,27 @@ def read_question(
     if undo := _UNDO.match(said) or _KHMER_UNDO.match(said):
         return UndoRequest(int(undo.group("n")))
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
+    said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
     if _BEYOND_THE_ROWS.search(said):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and days_named(said_without_days, today)[0] is not None:
         return None  # "this week and last week": two spans, one figure would be a guess
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
+    if measure is Measure.LATEST and not re.search(_LATEST, said_without_days):
+        # "១០ថ្ងៃចុងក្រោយ": the last ten days, not the last expense
+        measure = next(
+            (
+                found
+                for found, pattern in _MEASURES
+                if found is not Measure.LATEST and re.search(pattern, said)
+            ),
+            None,
+        )
     if measure is Measure.AVERAGE and _NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
+    if measure in (None, Measure.TOTAL) and _PRICE.search(said):
+        measure = Measure.AVERAGE_EACH
     if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):
         measure = Measure.LATEST
     if measure in (None, Measure.TOTAL) and _CASH_HELD.search(said) and not _SPENDING.search(said):
@@ -246,7 +292,8 @@ def read_question(
         rest = rest.replace(as_said, " ")
     elif as_said is not None:
         rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
-    category = _category(_subject_words(rest), categories)
+    subject = _subject_words(rest)
+    category = _category(subject, categories)
     words = () if category is not None else _alternatives(rest)
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
@@ -258,6 +305,7 @@ def read_question(
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
     if measure is Measure.POSITION:
         words, category = (), None
+    category_said = " ".join(subject) if category is not None else ""
     if measure is Measure.BUDGET:  # its words name a category ('សាំង'): the use case's tab decides which
         span = month_span(Period.of(span.first if span is not None else today))  # budgets are monthly
     if measure is None and (span is None or not (words or member or category)):
@@ -269,6 +317,7 @@ def read_question(
         about_me,
         words,
         category,
+        category_said,
     )
 
 
@@ -296,10 +345,34 @@ def _names(said: str, name: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(wanted)}(?:'s)?(?![\w])", said) is not None
 
 
+def _framing_meant(word: str) -> str:
+    """The framing word a slip of the thumb was meant as ('averge'), else the word as typed."""
+    if len(word) < _FRAMING_SLIP or word in _STOP or word in KNOWN_LATIN:
+        return word
+    # A letter left out is the likeliest slip, then two swapped, then one changed or added.
+    for slip in (len(word) + 1, "swapped", len(word), len(word) - 1):
+        meant = [
+            framing
+            for framing in _FRAMING
+            if (
+                swapped(word, framing)
+                if slip == "swapped"
+                else len(framing) == slip and one_letter_off(word, framing)
+            )
+        ]
+        if meant:
+            return meant[0] if len(meant) == 1 else word
+    return word
+
+
 def _subject_words(rest: str) -> tuple[str, ...]:
     """The words the question is about: what is left once question words, days and members are gone.
     Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
-    latin = [singular(word.strip("'")) for word in _LATIN_WORD.findall(rest) if word not in _STOP]
+    latin = [
+        singular(word.strip("'"))
+        for word in _LATIN_WORD.findall(rest)
+        if word not in _STOP and _JOINED_ON.sub("", word) not in _STOP
+    ]
     khmer = [
         word
         for run in _KHMER_RUN.findall(rest)
@@ -325,4 +398,14 @@ def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> st
     for name, khmer in categories:
         if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
             return name
+    if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
+        return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
+    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ).
+    for name, khmer in categories:
+        for form in name_forms(name, khmer):
+            named = form.split()
+            if len(named) == len(words) and all(
+                word == part or same_thing(word, part) for word, part in zip(words, named, strict=True)
+            ):
+                return name
     return None

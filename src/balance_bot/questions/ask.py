@@ -6,16 +6,17 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
-from balance_bot.domain.item_words import says
+from balance_bot.domain.item_words import maybe_says, says
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
+from balance_bot.domain.other_language import maybe_the_same
 from balance_bot.domain.question_days import month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.domain.roster import Roster
@@ -179,7 +180,11 @@ class AskLedger:
         if member is not None and asked.roster is not None and member_id is None:
             return CannotAnswer()  # a name two members go by, or nobody seen here: not guessed
         theirs = asked.rows_of(member, member_id)
-        found = select(rows, question, theirs, self._policy.void_prefix, category_of)
+        void = self._policy.void_prefix
+        found = select(rows, question, theirs, void, category_of, _guessed_between(book))
+        if question.words and book is not None:
+            spent = select(rows, LedgerQuestion(Measure.TOTAL, question.span), theirs, void)
+            found = _with_other_language(found, question.words, spent, book, category_of)
         if not found.entries and await self._months_not_kept(chat_id, question):
             return MonthsNotKept(question)
         group_of: Callable[[Entry], str] | None = None
@@ -196,7 +201,6 @@ class AskLedger:
             # "what share of Kosal's spending went on repairs": of the member's; else of everyone's.
             narrowed = bool(question.words) or question.category is not None
             everything = LedgerQuestion(Measure.TOTAL, question.span)
-            void = self._policy.void_prefix
             whole = select(rows, everything, theirs if narrowed else None, void, category_of)
         return Answered(question, found, member, by_model, group_of, max(days, 1), whole)
 
@@ -218,7 +222,11 @@ class AskLedger:
             return ()
         rows = [*current, *await self._balances.rows_of(chat_id, question.span.periods())]
         items = {row.item for row in rows if row.item and not row.item.startswith(self._policy.void_prefix)}
-        return tuple(subject for subject in question.words if not any(says(item, subject) for item in items))
+        return tuple(
+            subject
+            for subject in question.words
+            if not any(says(item, subject) or maybe_says(item, subject) for item in items)
+        )
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""
@@ -336,6 +344,38 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
         return row.category or (book.categorise(row.item).name if book is not None else "")
 
     return category_of
+
+
+def _with_other_language(
+    found: Found,
+    subjects: tuple[str, ...],
+    spent: Found,
+    book: CategoryBook,
+    category_of: Callable[[SheetRow], str],
+) -> Found:
+    """The entries found, with those that may say a subject in the other language set aside."""
+    counted = {id(entry.row) for entry in found.entries}
+    rows = [entry.row for entry in spent.entries if id(entry.row) not in counted]
+    maybe: set[int] = set()
+    for subject in subjects:
+        guess = book.categorise(subject)
+        if guess.decided_by is DecidedBy.WORDS:
+            maybe |= {id(row) for row in maybe_the_same(subject, guess.name, rows, category_of)}
+    doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
+    return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
+
+
+def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:
+    """The categories a row's category was guessed between (its words name things of several, and
+    the compound's head chose): none when its cell says it, or its words name one."""
+
+    def guessed_between(row: SheetRow) -> tuple[str, ...]:
+        if row.category or book is None:
+            return ()
+        guess = book.categorise(row.item)
+        return (guess.name, *guess.also) if guess.also else ()
+
+    return guessed_between
 
 
 @dataclass(frozen=True, slots=True)

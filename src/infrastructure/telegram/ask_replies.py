@@ -44,7 +44,20 @@ class AskReplies:
         self._khr_per_usd = khr_per_usd
 
     def answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None = None) -> str:
-        """The reply to /ask."""
+        """The reply to /ask; with the rows set aside as doubtful, when there are any."""
+        text = self._answer(outcome, shown)
+        if not isinstance(outcome, Answered) or not outcome.found.doubtful:
+            return text
+        question, say = outcome.question, self._replies.say
+        if question.category is not None:
+            why = say(
+                ask_texts.ASK_NOT_COUNTED, category=(shown or {}).get(question.category, question.category)
+            )
+        else:
+            why = say(ask_texts.ASK_NOT_COUNTED_WORDS, words=" / ".join(question.words))
+        return "\n".join([text, why, *self.entries(outcome.found.doubtful)])
+
+    def _answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None) -> str:
         say = self._replies.say
         match outcome:
             case Answered(question, found, member, _, group_of) if group_of is not None:
@@ -86,7 +99,7 @@ class AskReplies:
         say = self._replies.say
         subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
-            return say(ask_texts.ASK_NOTHING, subject=subject, span=span)
+            return say(_nothing(found), subject=subject, span=span)
         count = self._replies.count(texts.EXPENSES, found.count)
         amounts = self.sums(found.totals)
         if question.measure is Measure.COUNT:
@@ -134,7 +147,7 @@ class AskReplies:
         """The total, and what it makes a day over the span's days so far."""
         subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
-            return self._replies.say(ask_texts.ASK_NOTHING, subject=subject, span=span)
+            return self._replies.say(_nothing(found), subject=subject, span=span)
         return self._replies.count(
             ask_texts.ASK_AVERAGE,
             days,
@@ -157,7 +170,7 @@ class AskReplies:
         say = self._replies.say
         subject, span = self._subject(question, member, shown), self._span(question.span)
         if not found.entries:
-            return say(ask_texts.ASK_NOTHING, subject=subject, span=span)
+            return say(_nothing(found), subject=subject, span=span)
         by_category = question.measure is Measure.BY_CATEGORY
         title = say(
             ask_texts.ASK_BY_CATEGORY if by_category else ask_texts.ASK_BY_MEMBER,
@@ -287,6 +300,11 @@ class AskReplies:
         if span.first == date(span.first.year, 1, 1) and span.last == date(span.first.year, 12, 31):
             return say(ask_texts.ASK_SPAN_YEAR, year=replies.formats.digits(str(span.first.year)))
         return say(ask_texts.ASK_SPAN_DAYS, first=replies.day(span.first), last=replies.day(span.last))
+
+
+def _nothing(found: Found) -> str:
+    """'Nothing', or 'nothing I'm sure of' when rows were set aside as doubtful."""
+    return ask_texts.ASK_NOTHING_SURE if found.doubtful else ask_texts.ASK_NOTHING
 
 
 def _entries(rows: Sequence[SheetRow]) -> list[Entry]:

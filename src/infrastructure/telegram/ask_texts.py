@@ -18,6 +18,11 @@ ASK_NOT_SURE = N_(
     "I'm not sure: no expense here says “{words}”, so I can't tell you a figure for it. I understood: "
     "{understood}. Try: “how much on ice this month?” or “who spent the most this week?”."
 )
+ASK_NOT_COUNTED = N_(
+    "Not counted, as I'm not sure they are {category} (their words name another category too):"
+)
+ASK_NOT_COUNTED_WORDS = N_("Not counted, as I'm not sure they are “{words}”:")
+ASK_NOTHING_SURE = N_("{subject}{span}: nothing I'm sure of.")
 ASK_LATEST = N_("The last expense{subject_lower}{span}:")
 ASK_BY_MEMBER = N_("{subject}{span}, by member: {amounts} in {count}:")
 ASK_BY_CATEGORY = N_("{subject}{span}, by category: {amounts} in {count}:")

@@ -125,6 +125,13 @@ def test_a_tie_goes_to_the_later_word_as_an_english_compound_names_its_kind_last
     assert DEFAULTS.categorise("birthday cake").name == "Guests & events"  # the longer word still wins
 
 
+def test_where_a_compounds_head_chose_between_two_categories_the_other_is_said_too():
+    oil = DEFAULTS.categorise("engine oil truck")
+    assert (oil.name, oil.also) == ("Transport", ("Repairs & maintenance",))
+    assert DEFAULTS.categorise("printer repair").also == ()  # a service names its kind: no guess
+    assert DEFAULTS.categorise("coffee").also == ()
+
+
 def test_a_word_in_two_categories_goes_to_the_one_earlier_in_the_tab():
     book = CategoryBook((Category("First", words=("lamp",)), Category("Second", words=("lamp",))))
     assert book.categorise("lamp").name == "First"

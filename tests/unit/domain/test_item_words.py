@@ -3,7 +3,7 @@ thing in English and Khmer, a typo in a long word, never a word inside another w
 
 import pytest
 
-from balance_bot.domain.item_words import khmer_words, says
+from balance_bot.domain.item_words import khmer_words, maybe_says, says
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,7 @@ from balance_bot.domain.item_words import khmer_words, says
         ("ខ្សែហ្គីតា", "guitar string"),
         ("fan repair", "ជួសកង្ហារ"),
         ("អង្ករ ១០គីឡូ", "rice"),
+        ("ម្សៅស្រូវសាលី", "flour"),
     ],
 )
 def test_an_item_says_the_subject_in_either_language_and_its_forms(item, subject):
@@ -50,3 +51,108 @@ def test_an_item_never_says_a_word_hidden_inside_another_or_another_thing(item, 
 
 def test_khmer_is_split_into_known_words_without_cutting_a_letter_from_its_signs():
     assert khmer_words("ទិញទឹកកកនិងស្ករ", ["ទិញ"]) == ["ទិញ", "ទឹកកក", "និង", "ស្ករ"]
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("cemnt 5 bags", "cement"),  # a letter left out of a word of six
+        ("diesel generator", "disel"),
+        ("ស៊ីម៉ង់ត៍ ៥បាវ", "cemnt"),
+    ],
+)
+def test_a_letter_left_out_of_a_known_word_of_six_letters_is_read_as_that_word(item, subject):
+    assert says(item, subject)
+
+
+def test_a_word_of_five_letters_with_a_letter_changed_is_another_word_not_a_slip():
+    assert not says("paint white", "plant")
+    assert not says("pipes", "pips")
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ម៉ាស៊ូត", "ម៉ាសូត"),  # ៊ left out
+        ("ម៉ាសូត ២០លីត្រ", "diesel"),
+        ("ស៊ីម៉ងត៍", "cement"),  # ់ left out
+    ],
+)
+def test_a_sign_slipped_in_a_long_khmer_word_is_read_as_the_known_word(item, subject):
+    assert says(item, subject)
+
+
+def test_a_khmer_letter_or_vowel_that_differs_is_another_word_not_a_slip():
+    assert not says("ម៉ាស៊ីន", "diesel")  # machine: a vowel and a letter differ
+    assert not says("ការ៉េម", "ការ៉ូ")  # ice cream is no tile
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ដែកគោល", "nails"),
+        ("nail", "ដែកគោល"),
+        ("ដែក ១២ ២០ដើម", "rebar"),
+        ("ឈើក្តារ ២០សន្លឹក", "wood"),
+        ("tiles kitchen", "ការ៉ូ"),
+        ("lunch workers", "បាយថ្ងៃត្រង់កម្មករ"),  # lunch as members say it, and the workers'
+        ("electric wire 50m", "ខ្សែភ្លើង"),
+        ("safety helmets 6", "helmet"),
+    ],
+)
+def test_what_a_building_site_buys_is_the_same_thing_in_english_and_khmer(item, subject):
+    assert says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ដែកគោល", "ដែក"),  # nails are no steel bars, though their word starts with steel's
+        ("ក្តារខៀន", "plank"),  # a blackboard
+        ("ទឹកលាងឥដ្ឋ", "brick"),  # floor cleaner
+        ("sandpaper", "sand"),
+        ("toilet paper", "toilet"),
+    ],
+)
+def test_a_site_word_inside_another_thing_is_not_that_thing(item, subject):
+    assert not says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("sand 1 truck", "truck"),  # a truckload of sand
+        ("flour 25kg bag", "bag"),
+        ("ខ្សាច់ ១ឡាន", "car"),
+        ("paint white 2 buckets", "bucket"),
+    ],
+)
+def test_the_unit_a_count_came_in_is_not_the_thing_bought(item, subject):
+    assert not says(item, subject)
+
+
+def test_a_thing_counted_is_still_the_thing_bought_and_a_unit_alone_is_a_thing():
+    assert says("moto 2 tires", "tire")
+    assert says("truck rent 1 day", "truck")
+    assert says("ខ្សាច់ ១ឡាន", "sand")
+    assert says("2 coffees", "coffee")
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"), [("engine oil truck", "oil"), ("toilet paper", "paper"), ("trash bags", "bags")]
+)
+def test_a_thing_whose_name_ends_in_the_word_asked_may_be_it_but_is_not_said(item, subject):
+    assert not says(item, subject)
+    assert maybe_says(item, subject)
+
+
+def test_a_thing_named_by_another_head_or_said_outright_is_no_maybe():
+    assert not maybe_says("water bill", "water")  # a bill
+    assert not maybe_says("paper", "paper")  # said
+    assert not maybe_says("ice cream", "ice")
+
+
+def test_khmer_is_split_so_the_fewest_letters_are_left_outside_a_known_word():
+    assert khmer_words("ថ្លៃទឹកកក", ["ថ្លៃ"]) == ["ថ្លៃ", "ទឹកកក"]  # the cost of ice, not a water bill and កក
+    assert khmer_words("ឈើក្តារ") == ["ឈើ", "ក្តារ"]
+    assert khmer_words("ការ៉ូ", ["ការ"]) == ["ការ៉ូ"]  # no word ends before its sign

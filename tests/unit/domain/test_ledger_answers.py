@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import select
+from balance_bot.domain.money import Currency
 from balance_bot.domain.question_days import Span
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
@@ -32,3 +33,35 @@ def test_a_word_finds_its_rows_in_the_singular_and_the_plural():
 def test_alternatives_are_either_and_the_words_of_one_are_all_needed():
     assert items("taxi", "water bill") == ["taxis to the ministry", "water bill"]
     assert items("water clock") == []
+
+
+def test_a_row_guessed_between_the_category_asked_and_another_is_set_aside_not_counted():
+    rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "engine oil truck", Decimal(11), None, "Dara", "tg:-1:6:0")]
+    guessed = {"engine oil truck": ("Transport", "Repairs & maintenance")}
+    transport = LedgerQuestion(Measure.TOTAL, NOVEMBER, category="Transport")
+    found = select(
+        rows,
+        transport,
+        None,
+        "[void] ",
+        lambda row: "Transport" if "tax" in row.item or "truck" in row.item else "Other",
+        lambda row: guessed.get(row.item, ()),
+    )
+    assert [entry.row.number for entry in found.entries] == [3]
+    assert [entry.row.number for entry in found.doubtful] == [6]
+    assert found.totals[Currency.USD] == Decimal(6)
+
+
+def test_a_row_naming_a_thing_whose_name_ends_in_the_word_asked_is_set_aside_not_counted():
+    rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "engine oil truck", Decimal(11), None, "Dara", "tg:-1:6:0")]
+    found = select(rows, LedgerQuestion(Measure.TOTAL, NOVEMBER, words=("oil",)), None, "[void] ")
+    assert (found.entries, [entry.row.number for entry in found.doubtful]) == ((), [6])
+
+
+def test_a_row_of_another_category_saying_the_word_that_named_the_category_asked_is_set_aside():
+    rows = [*ROWS, SheetRow(6, date(2026, 11, 8), "lunch for guests", Decimal(27), None, "Dara", "tg:-1:6:0")]
+    guests = LedgerQuestion(Measure.TOTAL, NOVEMBER, category="Guests & events", category_said="guest")
+    found = select(
+        rows, guests, None, "[void] ", lambda row: "Food & drinks" if "lunch" in row.item else "Other"
+    )
+    assert (found.entries, [entry.row.number for entry in found.doubtful]) == ((), [6])
