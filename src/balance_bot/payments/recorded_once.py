@@ -185,6 +185,20 @@ class RecordedOnce:
         buttons = (NoticeButton.CONFIRM, NoticeButton.NOT_OURS)
         return NoticeReply(AskAdmins(notice, why), speech, message.message_id, buttons)
 
+    async def record_payment(self, pending: PendingNotice) -> AlreadyRecorded | ReplyPlan:
+        """A payment the bot itself knows was made (a KHQR paid, as Bakong answers): recorded once, by the
+        same key and the same look in the ledger as a bank's notice of it, so the two are one row."""
+        chat_id = pending.chat_id
+        try:
+            async with self._locks[chat_id]:
+                if (already := await self._already(chat_id, pending.notice)) is not None:
+                    return already
+                return await self._record(pending)
+        except LedgerError as error:
+            return await self._conversation.plan(chat_id, LedgerProblem(error))
+        except StorageUnavailable:
+            return await self._conversation.plan(chat_id, StorageProblem())
+
     def holds_notice(self, text: str, sent_at: datetime) -> bool:
         """Whether a text holds a bank notice: an edit of one changes nothing, since its payment is read
         from the bank's words as first posted (and an edited notice is no longer the bank's)."""

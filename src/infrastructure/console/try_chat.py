@@ -27,6 +27,7 @@ from balance_bot.members.movements import (
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
+from infrastructure.console.try_payments import TryPayments
 from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import ask_texts, member_texts, texts
@@ -77,6 +78,7 @@ class TryChat:
         self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
         self._payments = PaymentsQuestion(services.group_settings, services.balances)
+        self._notices = TryPayments(services.notices, TRY_CHAT_ID, self._say, self._print)
 
     @property
     def prompt(self) -> str:
@@ -98,7 +100,8 @@ class TryChat:
             self._message_id += 1
             self._last_message[self._member] = (self._message_id, text)
             incoming = self._message(self._message_id, text)
-            await self._render(await self._services.conversation.on_message(incoming))
+            if not await self._notices.on_message(incoming, self._render):
+                await self._render(await self._services.conversation.on_message(incoming))
         return True
 
     async def _command(self, command: str, rest: str) -> None:
@@ -154,6 +157,14 @@ class TryChat:
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
             await self._ask(command, rest, replies)
+        elif command in ("/ours", "/notours"):
+            await self._notices.tapped(command, self._action(0)[3], self._render)
+        elif command == "/forward":  # a bank's notice as its bot forwards it: /forward @PayWayByABA_bot …
+            bot, _, notice = rest.partition(" ")
+            self._message_id += 1
+            incoming = self._message(self._message_id, notice)
+            if not await self._notices.on_message(incoming, self._render, bot.lstrip("@")):
+                await self._render(await self._services.conversation.on_message(incoming))
         else:
             self._say(texts.TRY_NO_SUCH_COMMAND.format(command=command))
 
@@ -374,6 +385,9 @@ class TryChat:
         """Notices still waiting for the sheet are not told."""
         for task in self._later:
             task.cancel()
+
+    def _print(self, line: str) -> None:
+        self._out.write(line + "\n")
 
     def _say(self, text: str) -> None:
         self._out.write("bot: " + text.replace("\n", "\n     ") + "\n")

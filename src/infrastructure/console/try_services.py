@@ -16,6 +16,7 @@ from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import CashMovements
+from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
 
@@ -40,3 +41,4 @@ class TryServices:
     timezone: tzinfo
     export_folder: Path
     conversation: Conversation
+    notices: RecordedOnce

@@ -63,6 +63,7 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         time_zone(tried),
         tried.workbook_path.parent,
         parts.conversation,
+        parts.notices,
     )
 
 

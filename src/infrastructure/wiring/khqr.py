@@ -1,5 +1,5 @@
 """KHQR top-ups wired: the QR made with bakong-khqr, Bakong asked with the operator's token (if any), the
-QRs waiting kept in SQLite, payments recorded as top-ups through the capture flow."""
+QRs waiting kept in SQLite, payments recorded once, as a bank's notice of them would be."""
 
 from __future__ import annotations
 
@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.payments.qr_ports import BakongMerchant
-from balance_bot.payments.qr_recording import TopUpsThroughCapture
+from balance_bot.payments.qr_recording import PaymentsRecordedOnce
 from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from infrastructure.bakong.client import BakongClient
 from infrastructure.bakong.khqr import BakongKhqrMaker
 from infrastructure.settings import Settings
-from infrastructure.sheets.template import load_template
 from infrastructure.sqlite.pending_qrs import SqlitePendingQrs
 from infrastructure.wiring.capture import CaptureParts
 from infrastructure.wiring.interpreter import amount_limits
@@ -50,9 +49,7 @@ def build_khqr(settings: Settings, parts: CaptureParts) -> KhqrParts:
     # The same reading as /topup's: one amount and its currency said.
     read = HeuristicParser(limits, settings.max_entries_per_message).parse
     bakong = BakongClient(settings.bakong_api_url, settings.bakong_token) if settings.bakong_token else None
-    record = TopUpsThroughCapture(
-        parts.capture, parts.ledgers, parts.clock, timezone, load_template().void_prefix
-    )
+    record = PaymentsRecordedOnce(parts.notices, timezone)
     top_ups = QrTopUps(
         merchant(settings),
         BakongKhqrMaker(),

@@ -12,7 +12,7 @@ from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.payments.qr_ports import BakongMerchant
-from balance_bot.payments.qr_recording import TopUpsThroughCapture
+from balance_bot.payments.qr_recording import PaymentsRecordedOnce
 from balance_bot.payments.qr_top_ups import (
     PaidByQr,
     QrAlreadyRecorded,
@@ -30,8 +30,8 @@ from infrastructure.bakong.khqr import BakongKhqrMaker
 from tests.fakes.chat_languages import english_by_default
 from tests.fakes.clock import FakeClock
 from tests.fakes.ledger import InMemoryLedger
+from tests.fakes.pending_notices import recorded_once_on
 from tests.fakes.pending_qrs import InMemoryPendingQrs
-from tests.unit.test_capture import capture_on
 
 CHAT, ADMIN, QR_MESSAGE = -100, 99, 500
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
@@ -48,10 +48,10 @@ class Bot:
         self.restart()
 
     def restart(self):
-        capture, _, delivery = capture_on(self.ledger, self.clock)
+        notices, delivery = recorded_once_on(self.ledger, self.clock)
         self.deliveries.append(delivery)
         self.client = BakongClient(self.bakong_api.url, self.bakong_api.token) if self.bakong_api else None
-        self.record = TopUpsThroughCapture(capture, self.ledger, self.clock, PHNOM_PENH, "[void]")
+        self.record = PaymentsRecordedOnce(notices, PHNOM_PENH)
         self.top_ups = QrTopUps(
             TEAM,
             BakongKhqrMaker(),
@@ -114,7 +114,7 @@ async def test_a_payment_recorded_whose_qr_could_not_be_noted_settled_is_found_a
     assert (change.caption.state, change.caption.number) == (QrState.PAID, 1)
     transaction = bakong.transactions[asked.khqr.md5]["hash"]
     assert top_ups_in(ledger, clock) == [
-        (1, f"Top-up: KHQR Bakong {transaction[:8]}… – dara_sok@aclb", "50.00 USD")
+        (1, f"Top-up: Bakong Trx {transaction} – dara_sok@aclb (09:00)", "50.00 USD")
     ]
     assert pending.settled == {(CHAT, QR_MESSAGE): "paid"}
 
