@@ -132,6 +132,8 @@ class TryChat:
             self._say(replies.say(texts.ADMINS_ONLY))
         elif command == "/balance":
             await self._balance(rest, replies)
+        elif command == "/topup" and rest.split(" ")[0].casefold() == "qr":
+            self._say(texts.TRY_NO_KHQR)
         elif command == "/topup":
             self._message_id += 1
             await self._show(await capture.top_up(self._message(self._message_id, rest)))
