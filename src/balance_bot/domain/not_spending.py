@@ -26,6 +26,16 @@ _PAID = _either(
     r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់",
     r"^\s*បង់",
 )
+# A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
+# transferred", អត់ទាន់បង់, មិនបានទិញ. Read before _PAID, which the same words would otherwise satisfy.
+_NOT_PAID = _either(
+    r"\b(?:not|never|haven'?t|hasn'?t|havent|hasnt|didn'?t|didnt|did not|have not|has not|yet to|"
+    r"no one|nobody|nothing)\s+(?:yet\s+|been\s+|even\s+)*(?:paid|pay|bought|buy|spent|spend|settled|"
+    r"settle|transferred|transfer|sent|send)\b",
+    r"\bunpaid\b",
+    # Not "…កុំឲ្យក្តៅ", "…មិនឲ្យចោរលួច": a thing bought so that something does not happen.
+    r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់))",
+)
 # A bill or an invoice still to pay, a reminder, a quote or an estimate.
 _DUE = (
     r"\b(?:due|invoice|invoiced|reminder|remind|unpaid|outstanding|quot(?:e|ed|es|ation)|"
@@ -34,12 +44,15 @@ _DUE = (
     r"payment link|payment request|have to pay|hv to pay|gotta pay|must pay|need to pay|forget|"
     r"charge (?:the|my|our) card|nxt|who approves|approve)\b",
     r"\b(?:said|says|asks for|asked for|wants|wanted)\b",
-    r"(?:គេ|ជាង|គាត់|ហាង|ម្ចាស់ផ្ទះ|អ្នកលក់)ថា",
+    # Someone said, told or thinks that…: ជាងថា, បងដារ៉ាថា, ប្រាប់ថា, គិតថា (not ស្ថានីយ, ថាស, ថាមពល).
+    r"(?<!្)ថា(?!ស|មពល)",
     r"រង់ចាំលុយ|ចាំលុយ|ចាំបង់|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ",
     r"អោយតម្លៃ|ដាក់តម្លៃ|ដាក់ថ្លៃ|គេសុំ|វិក្កយបត្រ",
 )
-# Money coming in: from a client, a parent, a donor; transferred to the team.
-_RECEIVED = _either(
+# Money received, from whomever: when it came back ("ទទួលលុយវិញ"), the bot says it saved nothing.
+_RECEIVING = r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល"
+# Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
+_MONEY_IN_BRANCHES = (
     # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box").
     r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
     r"(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|company|"
@@ -52,11 +65,14 @@ _RECEIVED = _either(
     r"\bgave (?:us|me)\b",
     r"\b(?:check(?:ed)?|chkd) out\b",
     r"\b(?:sold|selling)\b",
-    r"\b(?:returned|paid back|gave back)\s+(?:the\s+)?[$0-9]",
+    # Someone returned it; "returned 5$ from taxi" alone is money back, which the bot says it did not save.
+    r"\S\s+(?:returned|paid back|gave back)\s+(?:the\s+)?[$0-9]",
     r"\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
     r"\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b",
     r"\bput it in the (?:drawer|box)\b",
-    r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល",
+    # A loan, to or from the box, is money that comes back: "borrowed 20$ from the box", ខ្ចីលុយ.
+    r"\b(?:borrow(?:s|ed|ing)?|lent|lend(?:s|ing)?|loan(?:s|ed)?)\b",
+    r"ខ្ចី",
     r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
     r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
@@ -64,6 +80,8 @@ _RECEIVED = _either(
     r"អ្នកជំងឺ",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់|\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
 )
+_MONEY_IN = _either(*_MONEY_IN_BRANCHES)
+_RECEIVED = _either(*_MONEY_IN_BRANCHES, _RECEIVING)
 # Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
 _PRICE_TALK = (
     r"\b(?:price|prices|priced|went up|gone up|going up|increased|too expensive|so expensive|"
@@ -94,18 +112,39 @@ _REQUEST_OR_PLAN = (
     r"\b(?:need|needs|needed) (?:to buy|new|a|an|more|some)\b",
     r"\bwe need\b",
     r"\bbudget\b",
-    r"\b(?:next (?:week|month|time)|tomorrow|later|will|gonna|going to|plan|planning|"
+    # The future in its short forms too: "i'll", "we'll", "tmr", "2moro".
+    r"\b(?:next (?:week|month|time)|tomorrow|tmr|tmrw|tmw|tmrow|2moro|2morrow|2mr|tomorow|tomoro|"
+    r"tommorow|tommorrow|later|will|gonna|wanna|going to|plan|planning|"
     r"thinking of|thinking about|let'?s|maybe|might|from (?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december|next))\b",
-    r"^\s*(?:ask|bring|order|buy|send|go|pick|get|tell|call|remember|make sure)\b",
+    # An order opens the message or a clause ("ok approved, go buy the printer"); not "grab", the
+    # ride app, nor the nouns "take away" and "transfer fee", nor "pls" closing a note ("taxi 2$ pls").
+    r"(?:^|[,;.!?]|\b(?:ok|okay|then|so|and)\b)\s*(?:(?:pls|plz|please|just|go|and|then)\s+)*"
+    r"(?:ask|bring|order|buy|send|go|pick|get|tell|call|remember|make sure)\b",
+    r"\b(?:pls|plz|please)\s+(?:buy|get|bring|send|transfer|pay (?!(?:me|us)\b)|tell|ask|call|order|"
+    r"pick|take|give|remind|prepare|book|top up|go|grab|find)",
     r"^\s*[a-z]+\s+(?:pls|plz|please)\b",
     r"\b(?:ask|tell)\s+(?:the|him|her|them)\b",
+    r"\b(?:i|we|you|u|he|she|they|it)\s*['’]ll\b|\bill\s+(?:pay|buy|get|send|bring|transfer|go|take|order)\b",
     r"\btake [$0-9][^ ]* from\b",
     r"[0-9]\$?ish\b",
     r"តោះ|ត្រៀម|ទុកបង់|ទុកសិន|ចាំគាត់|ឆ្លៀត|មកផង|ផងណា|សុំបញ្ជាទិញ|បញ្ជាទិញ|ប្រហែលជា|ត្រូវទិញ",
     r"ត្រូវការ|សុំលុយ|ជួយទិញ|ទិញផង|ស្អែក|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ|នឹងទិញ|នឹងបង់|ចង់ទិញ",
     r"គួរ",
+    # The Khmer future: នឹង before a verb (not នឹង typed for និង, "and"), ចាំ before a person ("let me…").
+    r"នឹង\s*(?:ត្រូវ\s*)?(?:ទិញ|បង់|ផ្ញើ|ផ្ទេរ|ចាយ|ជួល|ទៅ|យក|ដក|ឲ្យ|អោយ|ឱ្យ|បើក|ហៅ)",
+    r"ចាំ\s*(?:ខ្ញុំ|យើង|គាត់|បង|ប្អូន|គេ|អ្នក|ពូ|មីង)",
 )
+# A Khmer order: a verb of paying or fetching, then ផង ("please", "…មកផង") closing the message, or ណា
+# ("…, ok?") after a day or a time of day named ("ថ្ងៃច័ន្ទ ផ្ញើលុយឲ្យជាងឈើ 100$ ណា"): ណា alone also
+# softens a report ("ទិញទឹកកក ៥០០០៛ ណាបង"). A report of the same words says the deed is done (ហើយ,
+# រួច, បាន, អស់, មិញ); ណាស់ is "very".
+_KHMER_ORDER = re.compile(
+    r"(?:ផ្ញើ|បង់|ទិញ|ផ្ទេរ|ឲ្យ|អោយ|ឱ្យ|យក|ដក|ជួល|ហៅ|រក)[^\n]*(?:ផង(?:\s*(?:បង|ណា)\S{0,2})?|(?P<ok>ណា)(?:\s*បង\S{0,2})?)"
+    r"[\s!.៕]*$"
+)
+_KHMER_TIME_NAMED = re.compile(r"ថ្ងៃ(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)|ល្ងាច|យប់|ព្រឹក|ម៉ោង")
+_KHMER_DONE = re.compile(r"ហើយ|រួច|បាន|អស់|មិញ")
 # Pay rates and salaries talked about, not paid out of the box.
 _PAY_RATE = (
     r"\b(?:per hour|an hour|hourly|ot|class fee|room rate)\b",
@@ -144,15 +183,28 @@ _TELLING = _either(
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
 
+def _is_a_khmer_order(said: str) -> bool:
+    order = _KHMER_ORDER.search(said)
+    if order is None or _KHMER_DONE.search(said):
+        return False
+    return not order.group("ok") or _KHMER_TIME_NAMED.search(said) is not None
+
+
+def tells_of_money_in(text: str) -> bool:
+    """Whether the message tells of money coming to the team, or lent and borrowed: a client's
+    payment, a refund that came in, money returned to the box, a loan."""
+    return _MONEY_IN.search(text.lower()) is not None
+
+
 def tells_of_no_spending(text: str) -> bool:
     """Whether a message with an amount tells of money not spent: a bill or a quote still to pay,
     money received, prices talked about, a request or a plan, a pay rate. A message saying the
     money was paid is spending whatever else it says ("paid the invoice 1200$")."""
     said = text.lower()  # once, rather than every pattern ignoring case: each message passes here
-    if _RECEIVED.search(said):
+    if _RECEIVED.search(said) or _NOT_PAID.search(said):
         return True
     if _PAID.search(said):
         return False
-    if _TELLING.search(said):
+    if _TELLING.search(said) or _is_a_khmer_order(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None

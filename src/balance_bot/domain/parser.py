@@ -17,7 +17,7 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.not_spending import tells_of_no_spending
+from balance_bot.domain.not_spending import tells_of_money_in, tells_of_no_spending
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import normalize_message
@@ -159,8 +159,13 @@ class HeuristicParser:
         money_back = _money_back(text, words)
         if money_back and words & _REFUND_WORDS and _OUT_OF_THE_BOX.search(text):
             money_back = False  # "refunded the parent 10$ from the box": the team paid it out
-        elif money_back and _CAME_BACK_TO_US.search(text) and reading.found:
-            return ParseResult.ignore(certain=False)  # "the supplier refunded 15$": money in
+        elif (
+            money_back
+            and (reading.found or reading.ambiguous)
+            and (_CAME_BACK_TO_US.search(text) or tells_of_money_in(text))
+        ):
+            # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
+            return ParseResult.ignore(certain=False)
         if (reading.found or reading.ambiguous) and not money_back and _tells_of_money_not_spent(text, words):
             return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:

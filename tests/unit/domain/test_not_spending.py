@@ -135,3 +135,72 @@ def test_a_count_times_a_price_equal_to_its_total_is_one_expense_of_the_total(te
 
 def test_a_count_times_a_price_that_does_not_add_up_is_still_asked_about():
     assert HeuristicParser().parse("water 3 x 2$ = 7$").status is ParseStatus.UNCLEAR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosal returned the 8$ change from the market",
+        "refund from the airline for the cancelled flight 45$ arrived today",
+        "guest in room 2 checked out, paid cash 30$",
+        "បងស្រីខ្ចីលុយប្រអប់ ២ម៉ឺន ស្អែកសងវិញ",
+        "Sokha borrowed 15$ from the box, pays it back on Friday",
+    ],
+)
+def test_money_someone_returned_a_refund_that_came_in_or_a_loan_is_neither_saved_nor_questioned(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haven't paid the plumber 35$ yet",
+        "electric 48$ - didn't pay it yet",
+        "ថ្លៃសំរាម ៦០០០៛ អត់ទាន់បានបង់",
+        "មិនទាន់ផ្ទេរលុយ ២០០$ ឲ្យហាងឈើ",
+    ],
+)
+def test_a_payment_not_made_yet_is_not_spending_in_either_language(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize("text", ["ទិញកង្ហារ ២០$ កុំឲ្យក្តៅ", "ទិញសោ ៧$ មិនឲ្យចោរលួច"])
+def test_a_thing_bought_so_that_something_does_not_happen_is_still_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.EXPENSE
+
+
+@pytest.mark.parametrize("text", ["ពូសុខាថាជួសជុលដំបូលអស់ ៨០$", "ខ្ញុំគិតថាកង្ហារថ្មី ៣៥$"])
+def test_what_someone_said_or_thinks_a_thing_costs_is_not_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'll buy the ice 2$",
+        "we’ll get the cement 130$ after lunch",
+        "tmr pay the welder 120$",
+        "ok noted, go buy 2 fans, 40$",
+        "receipt is on the desk, pls bring it to Dara with the 15$",
+        "យើងនឹងផ្ញើលុយ ៣០០$ ទៅម្ចាស់ផ្ទះ",
+        "ចាំបងផ្ទេរ ៥០$ ឲ្យហាងដែក",
+        "ទិញទឹកកក ២ដុំ ៤០០០៛ មកផង",
+        "ថ្ងៃសុក្រ បង់ថ្លៃអ៊ីនធឺណិត ២៥$ ណា",
+    ],
+)
+def test_orders_and_plans_in_short_forms_mid_message_or_in_khmer_grammar_are_not_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ទិញទឹកកក ៥០០០៛ ណាបង",
+        "បង់ថ្លៃភ្លើង ៤៥$ ហើយណា",
+        "transfer fee 1$",
+        "grab to the bank 3$",
+        "book for the library 8$",
+    ],
+)
+def test_a_khmer_report_closing_on_na_and_nouns_that_look_like_orders_are_still_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.EXPENSE
