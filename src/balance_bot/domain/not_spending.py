@@ -103,6 +103,15 @@ _PRICE_TALK = (
     r"\b(?:used to (?:be|cost)|was only|before it was|another shop|other shop|other store|other one)\b",
     r"ឥឡូវ[^\n]{0,40}ពីមុន|ពីមុន[^\n]{0,40}ឥឡូវ|ពីមុនត្រឹមតែ|ពីមុនតែ",
     r"ហាងមួយទៀត|ហាងផ្សេង|ហាងម្ខាងទៀត|កន្លែងផ្សេង",
+    # A price raised or lowered, whoever did it: "the landlord bumped the rent 30$", "fares up to 2$".
+    r"\b(?:bumped|raised|raises|hiked|hikes|jacked|put)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|his\s+|her\s+|"
+    r"their\s+|its\s+)?(?:price|rent|fee|rate|fare|cost|tuition|charge)s?\b",
+    r"\b(?:price|rent|fee|rate|fare|cost|tuition)s?\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:up|down|rose|"
+    r"risen|rising|dropped|fell|hike)\b",
+    r"ថ្លៃឡើង|ឡើងដល់|ចុះថ្លៃ|ថ្លៃចុះ",
+    # The dollar's rate: "4,080 riel/$", "today's rate", "rate now 4100".
+    r"(?:riels?|khr|៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
+    r"\b(?:today'?s|the|bank|nbc|exchange|dollar|usd)\s+rate\b|\brate\s+(?:today|now|is|at)\b",
 )
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
@@ -149,6 +158,10 @@ _KHMER_DONE = re.compile(r"ហើយ|រួច|បាន|អស់|មិញ")
 _PAY_RATE = (
     r"\b(?:per hour|an hour|hourly|ot|class fee|room rate)\b",
     r"ម៉ោងមួយ|ក្នុងមួយម៉ោង|មួយយប់",
+    # A wage by the day, the hour or the head: "workers' wage 25000៛ a day", "ថ្លៃឈ្នួល … ក្នុងម្នាក់".
+    r"(?:wage|salary|salaries|daily rate|day rate|pay rate|ឈ្នួល|ប្រាក់ខែ)[^\n]*(?:\b(?:per|a|an|each)\s*"
+    r"(?:day|hour|hr|person|head|worker|shift)\b|/\s*(?:day|hour|hr|person|head|worker|shift)\b|"
+    r"ក្នុង\s*(?:មួយ|១)?\s*(?:ម្នាក់|នាក់|ថ្ងៃ|ម៉ោង|វេន)|ម្នាក់ៗ|(?:មួយ|១)\s*(?:ថ្ងៃ|ម៉ោង|នាក់|វេន))",
 )
 
 
@@ -163,7 +176,8 @@ _TALK = (
 _NOT_THE_TEAMS = (
     r"\b(?:balance|remaining|left over|in the box now)\b",
     r"\bmy\s+(?:cousin|sister|brother|mom|mum|mother|dad|father|uncle|aunt|auntie|friend|neighbou?r|"
-    r"wife|husband|son|daughter|girlfriend|boyfriend|gf|bf|family|parents|grandma|grandpa)s?\b",
+    r"wife|husband|son|daughter|girlfriend|boyfriend|gf|bf|family|parents|grandma|grandpa|landlord|"
+    r"landlady|rent)s?\b",
     r"នៅសល់|លុយសល់|សល់លុយ|សមតុល្យ",
     r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ឪពុក|ពូ|មីង|អ៊ំ|ជីដូនមួយ|មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",

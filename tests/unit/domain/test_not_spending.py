@@ -204,3 +204,29 @@ def test_orders_and_plans_in_short_forms_mid_message_or_in_khmer_grammar_are_not
 )
 def test_a_khmer_report_closing_on_na_and_nouns_that_look_like_orders_are_still_spending(text):
     assert HeuristicParser().parse(text).status is ParseStatus.EXPENSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the school raised the fee to 45$ a term",
+        "bus fares up to 12$ since last week",
+        "my landlord wants 20$ more from next month",
+        "ABA rate 4,090 riel/$",
+        "today's rate 4100",
+    ],
+)
+def test_a_price_raised_by_someone_a_members_own_rent_and_the_dollars_rate_are_not_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text", ["workers wage 25000៛ a day", "ប្រាក់ឈ្នួលជាង ៣០$ ក្នុងមួយថ្ងៃ", "security guard salary 6$ per shift"]
+)
+def test_a_wage_by_the_day_the_shift_or_the_head_is_a_rate_not_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize("text", ["bumped the car into the gate, repair 40$", "car rental 50$/day"])
+def test_a_bump_that_raises_no_price_and_a_rental_by_the_day_are_still_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.EXPENSE
