@@ -1,10 +1,20 @@
 """Messages with money in them that tell of no money spent: a bill still due, money received, a
 price or a quote, a request or a plan, pay rates, talk and jokes. They are neither saved nor
-questioned. Vocabulary, not grammar: a model reads better, and the messages these miss go to it."""
+questioned. Word families and a little grammar (the future, orders, negation, who paid whom, an aside
+after money spent), in English and Khmer: a model reads better, and the messages these miss go to it."""
 
 from __future__ import annotations
 
 import re
+
+from balance_bot.domain.text import bare_word
+from balance_bot.domain.vocabulary import (
+    HEDGE_WORDS,
+    NOT_SPENT_PHRASES,
+    NOT_SPENT_WORDS,
+    REQUEST_OPENERS,
+    REQUEST_PERSONS,
+)
 
 
 def _either(*branches: str) -> re.Pattern[str]:
@@ -59,7 +69,7 @@ _MONEY_IN_BRANCHES = (
     r"student|guardian|guest|tenant|band|foundation|boss|office|headquarters|hq|uni|university|"
     r"school|ministry|member|patient)s?\b[^.\n]{0,40}?\b(?:paid|pays|transferred|sent|wired|"
     r"gave|deposited|settled|topped|handed|returned)\b",
-    r"\b(?:tranche|grant|donation|donated|income|deposit|sale|sales|dues|offering|offerings|"
+    r"\b(?:tranche|grant|donation|donated|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
     r"\b(?:landed|came in|arrived)\b",
     r"\bgave (?:us|me)\b",
@@ -197,6 +207,53 @@ _TELLING = _either(
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
 
+# A report opening on a past verb of spending: what follows its clause, with no amount in it, is an
+# aside ("took 40$ from the box, will explain later"), and a plan or a doubt there spends nothing back.
+_SPENT_FIRST = re.compile(
+    r"\s*(?:(?:i|we|just|already|have|has|had)\s+)*(?:paid|bought|spent|took|got|gave|purchased|picked up)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;.!]\s|\n|\s(?:but|and then|then)\s")
+_DIGIT = re.compile(r"[0-9០-៩]")
+# "Sokha paid me back 10$", "paid Dara back": a debt settled, not money spent.
+_PAID_BACK = re.compile(
+    r"\b(?i:paid|pay|pays|paying|gave|give)"
+    r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?[ ]+(?i:back)\b"
+)
+# Paying a member back for what they bought is spending ("paid Dara back 6$ for the markers she bought",
+# "reimbursed Sokha 12$ for the taxi"); "Sokha paid me back" and a loan repaid are not.
+_REIMBURSING = re.compile(
+    r"\s*(?:(?:i|we|just|already)\s+)*(?:paid|gave|reimbursed)\s+(?!(?:me|us|back)\b)[^\W\d_]+(?:\s+back)?\b"
+    r"[^\n]*?\bfor\s+(?:the\s+|her\s+|his\s+|their\s+)?[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
+# A deposit the team paid: to someone, or put down ("deposit for the hall 50$ paid to Mr Rith",
+# "paid a deposit to the caterer", ដាក់ប្រាក់កក់ឲ្យ…); a deposit the team took is money in.
+_DEPOSIT_PAID = re.compile(
+    r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred)\s+to\b"
+    r"|^\s*(?:(?:i|we|just|already)\s+)*(?:paid|put down|left|gave|sent|transferred)\s+"
+    r"(?:a\s+|the\s+|[^\s]+\s+)?(?:deposit|down payment)\b"
+    r"|(?:ដាក់|បង់)\s*(?:ប្រាក់|លុយ)?កក់\s*(?:ឲ្យ|អោយ|ឱ្យ|ទៅ)|កក់\s*(?:ឲ្យ|អោយ|ឱ្យ)",
+    re.IGNORECASE,
+)
+_DEPOSIT = re.compile(r"\b(?:deposit|down payment)\b|ប្រាក់កក់|លុយកក់", re.IGNORECASE)
+
+
+def _spending_clause(text: str) -> str:
+    """The part of the message its money is told in: the first clause when the message opens on a
+    past verb of spending and no other clause names an amount, else the whole message."""
+    if not _SPENT_FIRST.match(text) or (end := _CLAUSE_END.search(text)) is None:
+        return text
+    return text if _DIGIT.search(text, end.end()) else text[: end.start()]
+
+
+def _reimburses(text: str) -> bool:
+    """Whether the message pays a member back for something bought: spending, not a debt settled."""
+    return _REIMBURSING.match(text) is not None
+
+
 def _is_a_khmer_order(said: str) -> bool:
     order = _KHMER_ORDER.search(said)
     if order is None or _KHMER_DONE.search(said):
@@ -215,6 +272,8 @@ def tells_of_no_spending(text: str) -> bool:
     money received, prices talked about, a request or a plan, a pay rate. A message saying the
     money was paid is spending whatever else it says ("paid the invoice 1200$")."""
     said = text.lower()  # once, rather than every pattern ignoring case: each message passes here
+    if _DEPOSIT_PAID.search(said):
+        said = _DEPOSIT.sub(" ", said)  # what the deposit was for is the spending
     if _RECEIVED.search(said) or _NOT_PAID.search(said):
         return True
     if _PAID.search(said):
@@ -222,3 +281,28 @@ def tells_of_no_spending(text: str) -> bool:
     if _TELLING.search(said) or _is_a_khmer_order(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None
+
+
+def without_aside(text: str) -> str:
+    """The message without a closing aside that tells of no money ("took 40$ from the box, will
+    explain later"): a plan or a doubt there neither undoes the money spent nor says what it bought."""
+    clause = _spending_clause(text)
+    return clause if clause != text and tells_of_money_not_spent(text[len(clause) :]) else text
+
+
+def tells_of_money_not_spent(text: str) -> bool:
+    """Money received, owed, repaid, earned or left, a plan, a doubt, a request, a bill due, price
+    talk: not money spent."""
+    words = {bare_word(word) for word in text.split()}
+    if _reimburses(text):  # "paid Dara back 6$ for the markers she bought": the markers are the spending
+        return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(text)
+    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
+        return True
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None
+
+
+def _is_a_request(text: str) -> bool:
+    """'can you buy ice for 2$': a question or a proposal to someone, not a report of money spent."""
+    first_words = [bare_word(word) for word in text.split(maxsplit=2)[:2]]
+    return len(first_words) == 2 and first_words[0] in REQUEST_OPENERS and first_words[1] in REQUEST_PERSONS

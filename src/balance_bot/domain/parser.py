@@ -17,26 +17,21 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.not_spending import tells_of_money_in, tells_of_no_spending
+from balance_bot.domain.not_spending import tells_of_money_in, tells_of_money_not_spent, without_aside
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
-from balance_bot.domain.text import normalize_message
+from balance_bot.domain.text import bare_word, normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
     CONNECTIVES,
-    HEDGE_WORDS,
     KHMER_LABEL_ENDINGS,
     LABELS,
     MONEY_BACK_KHMER,
     MONEY_BACK_WORDS,
-    NOT_SPENT_PHRASES,
-    NOT_SPENT_WORDS,
     OUT_OR_BACK_WORDS,
     PERIOD_WORDS,
     QUESTION_WORDS,
-    REQUEST_OPENERS,
-    REQUEST_PERSONS,
     SENTENCE_WORDS,
     TAKING_WORDS,
     TOTAL_WORDS,
@@ -48,6 +43,8 @@ from balance_bot.domain.vocabulary import (
 MAX_MESSAGE_LENGTH = 4096
 # A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
 MAX_WORDS_BEFORE_BARE_AMOUNT = 5
+# A number shaped like money (7000, 23.40) may follow a longer note: "water for the site 2 cases 7000".
+MAX_WORDS_BEFORE_MONEY_SHAPED = 8
 # A purpose this long is more likely a sentence about money than a ledger note.
 MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
 # The most rows one message may add (MAX_ENTRIES_PER_MESSAGE); a list's total line comes on top.
@@ -59,11 +56,6 @@ _LIST_MARKER = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 # "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
-# "Sokha paid me back 10$", "paid Dara back": a debt settled, not money spent.
-_PAID_BACK = re.compile(
-    r"\b(?i:paid|pay|pays|paying|gave|give)"
-    r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?[ ]+(?i:back)\b"
-)
 # "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
 _PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
 # What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
@@ -87,6 +79,12 @@ _CAME_BACK_TO_US = re.compile(
     re.IGNORECASE,
 )
 _CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
+# Laughter or a groan right after an amount opens a comment on it, not its purpose.
+_LAUGH_AFTER = re.compile(
+    r"[\s,.!]*(?:lol|lmao|rofl|ha(?:ha)+h?|he(?:he)+|hi(?:hi)+|5{3,}|omg|ugh|oops|rip|ouch|ហា(?:ហា)+|ហិ(?:ហិ)+|"
+    r"ហេ(?:ហេ)+)(?![^\W_])",
+    re.IGNORECASE,
+)
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 # The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
 _TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*){0,2}?[x×*]\s*$")
@@ -97,7 +95,6 @@ _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNOR
 _JOINING_PUNCTUATION = " :=-–—"
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
 _NEARBY = 64
-_WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +134,7 @@ class HeuristicParser:
 
     def parse(self, text: str) -> ParseResult:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
-        text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
+        text = without_aside(spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2])))
         if not text.strip():
             return ParseResult.ignore()
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
@@ -155,7 +152,7 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
-        words = {_bare_word(word) for word in text.split()}
+        words = {bare_word(word) for word in text.split()}
         money_back = _money_back(text, words)
         if money_back and words & _REFUND_WORDS and _OUT_OF_THE_BOX.search(text):
             money_back = False  # "refunded the parent 10$ from the box": the team paid it out
@@ -166,7 +163,7 @@ class HeuristicParser:
         ):
             # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
             return ParseResult.ignore(certain=False)
-        if (reading.found or reading.ambiguous) and not money_back and _tells_of_money_not_spent(text, words):
+        if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text):
             return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
@@ -180,7 +177,7 @@ class HeuristicParser:
         if money_back:
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
         if "?" in text:
-            if _bare_word(text.split()[0]) in QUESTION_WORDS:
+            if bare_word(text.split()[0]) in QUESTION_WORDS:
                 return ParseResult.ignore(certain=False)
             return ParseResult.unclear(Problem.QUESTION)
         if len(found) == 1 and not found[0].purpose and reading.spare_lines:
@@ -202,26 +199,11 @@ class HeuristicParser:
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
 
 
-def _tells_of_money_not_spent(text: str, words: set[str]) -> bool:
-    """Money received, owed, repaid, earned or left, a plan, a doubt, a request, a bill due, price
-    talk (not_spending): not money spent."""
-    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
-        return True
-    lowered = text.lower()
-    return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None
-
-
-def _is_a_request(text: str) -> bool:
-    """'can you buy ice for 2$': a question or a proposal to someone, not a report of money spent."""
-    first_words = [_bare_word(word) for word in text.split(maxsplit=2)[:2]]
-    return len(first_words) == 2 and first_words[0] in REQUEST_OPENERS and first_words[1] in REQUEST_PERSONS
-
-
 def tells_of_money_back(text: str) -> bool:
     """Whether words with no amount ("refund", "cancelled", ប្រាក់វិញ) say the money came back:
     an answer to "what was this for?" that makes the amount no expense."""
     normalized = normalize_message(text)
-    return _money_back(normalized, {_bare_word(word) for word in normalized.split()})
+    return _money_back(normalized, {bare_word(word) for word in normalized.split()})
 
 
 def _money_back(text: str, words: set[str]) -> bool:
@@ -266,7 +248,7 @@ def _read_line(line: str, reading: _Reading) -> None:
         reading.ambiguous = True
         return
     first_word = line.split(maxsplit=1)[:1]
-    is_total = bool(first_word) and _bare_word(first_word[0]) in TOTAL_WORDS
+    is_total = bool(first_word) and bare_word(first_word[0]) in TOTAL_WORDS
     for mention, purpose in zip(amounts, _purposes(line, amounts, reading), strict=True):
         currency = mention.currency or currency_by_size(mention)
         if currency is None:
@@ -322,17 +304,17 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
             line, nearby, amount.start
         ):
             return True
-        preceding = _bare_word(_word_before(line, amount.start))
+        preceding = bare_word(_word_before(line, amount.start))
         if preceding in APPROXIMATE_WORDS or line[nearby : amount.start].rstrip().endswith("~"):
             return True
-        following = _bare_word(_word_after(line, amount.end))
+        following = bare_word(_word_after(line, amount.end))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
             return True
         per_unit = _PER_UNIT_AFTER.match(line, amount.end)
         if per_unit and per_unit.group(1).lower() not in PERIOD_WORDS:
             return True
     for left, right in pairwise(amounts):
-        if any(_bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
+        if any(bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
             return True
     return False
 
@@ -356,30 +338,37 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
         words_before = words_before[:-1]
     if (
         words_before[-2:-1]
-        and _bare_word(words_before[-2]) in _PAYING
-        and _bare_word(words_before[-1]) in _PAID_WHOM
+        and bare_word(words_before[-2]) in _PAYING
+        and bare_word(words_before[-1]) in _PAID_WHOM
     ):
         words_before = words_before[:-1]  # "paid him 20 for the sink": whom is no purpose
-    if (paid_to := _PAID_TO.match(after)) and words_before and _bare_word(words_before[-1]) in _PAYING:
-        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size.
-        purpose, currency = clean_purpose(paid_to.group(1)), currency_by_size(last)
+    if (paid_to := _PAID_TO.match(after)) and words_before and bare_word(words_before[-1]) in _PAYING:
+        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size; the
+        # words before say who "him" is ("the plumber came, paid him 20 for the sink").
+        purpose = clean_purpose(" ".join(words_before[:-1]) + paid_to.group(0))
+        currency = currency_by_size(last)
         if purpose and currency and "?" not in after and not _starts_with_zero(line, last):
             return _Found(last, currency, True, purpose, sure=False)
+    sure = not _LAUGH_AFTER.match(after)
+    if not sure:
+        after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
     if "?" in after or clean_purpose(after) or _starts_with_zero(line, last):
         return None
     purpose = clean_purpose(" ".join(words_before))
     if not purpose:
-        paid = bool(words_before) and _bare_word(words_before[-1]) in _PAYING  # "paid 15": money
+        paid = bool(words_before) and bare_word(words_before[-1]) in _PAYING  # "paid 15": money
         currency = currency_by_size(last) if paid or _plausible_alone(last) else None
         return _Found(last, currency, True, "", sure=not paid) if currency else None
     if not _is_purpose_word(words_before[-1]):
         return None
-    if any(_bare_word(word) in SENTENCE_WORDS for word in words_before):
+    if any(bare_word(word) in SENTENCE_WORDS for word in words_before):
         return None
-    if len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT:
+    words = sum(any(char.isalpha() for char in word) for word in purpose.split())
+    if words > (MAX_WORDS_BEFORE_MONEY_SHAPED if _plausible_alone(last) else MAX_WORDS_BEFORE_BARE_AMOUNT):
         return None
     currency = currency_by_size(last)
-    return _Found(last, currency, True, purpose) if currency else None
+    sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
+    return _Found(last, currency, True, purpose, sure=sure) if currency else None
 
 
 def _is_not_money(line: str, mention: Mention) -> bool:
@@ -387,15 +376,15 @@ def _is_not_money(line: str, mention: Mention) -> bool:
     if currency_by_size(mention) is None or _starts_with_zero(line, mention):
         return True
     before = _word_before(line, mention.number_start)
-    if before and not _is_purpose_word(before) and _bare_word(before) not in CONNECTIVES:
+    if before and not _is_purpose_word(before) and bare_word(before) not in CONNECTIVES:
         return True
-    word = _bare_word(_word_after(line, mention.end))
+    word = bare_word(_word_after(line, mention.end))
     return bool(word) and word[0].isalpha() and word not in CONNECTIVES and word not in TRAILING_FILLER
 
 
 def _is_purpose_word(word: str) -> bool:
     """Whether the word before a bare number can name what was bought, not label the number."""
-    bare = _bare_word(word)
+    bare = bare_word(word)
     if bare.endswith(KHMER_LABEL_ENDINGS):  # Khmer writes no spaces: ...ម៉ោង ៣ is 'at 3 o'clock'
         return False
     if not bare or bare in LABELS:
@@ -457,7 +446,3 @@ def _word_after(line: str, position: int) -> str:
     """The first word after the position (within _NEARBY characters), or ''."""
     words = line[position : position + _NEARBY].split(maxsplit=1)
     return words[0] if words else ""
-
-
-def _bare_word(word: str) -> str:
-    return word.strip(_WORD_EDGES).lower()
