@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from balance_bot.domain.text import bare_word
+from balance_bot.domain.text import bare_word, either
 from balance_bot.domain.vocabulary import (
     HEDGE_WORDS,
+    MEASURE_WORDS,
     NOT_SPENT_PHRASES,
     NOT_SPENT_WORDS,
     REQUEST_OPENERS,
@@ -41,10 +42,22 @@ _PAID = _either(
 _NOT_PAID = _either(
     r"\b(?:not|never|haven'?t|hasn'?t|havent|hasnt|didn'?t|didnt|did not|have not|has not|yet to|"
     r"no one|nobody|nothing)\s+(?:yet\s+|been\s+|even\s+)*(?:paid|pay|bought|buy|spent|spend|settled|"
-    r"settle|transferred|transfer|sent|send)\b",
+    r"settle|transferred|transfer|sent|send|released|disbursed)\b",
     r"\bunpaid\b",
     # Not "…កុំឲ្យក្តៅ", "…មិនឲ្យចោរលួច": a thing bought so that something does not happen.
-    r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់))",
+    r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់|បើក))",
+)
+# What a past period or the month so far cost: a summary of spending already saved, not a new one
+# ("we spent 300$ on fuel last month", "total spent this month 1,230$", ចំណាយសរុប); not a bill for a
+# month paid now ("paid last month's internet", "rent for last month 300$").
+_SUMMARY = _either(
+    r"\b(?:total|spent|spend|spending|expenses?)\b[^\n]*\b(?:this|last|previous|past)\s+"
+    r"(?:month|week|year|term|quarter)\b(?!['’]s)",
+    r"\b(?<!for )(?<!for the )(?:last|previous|past)\s+(?:month|week|year|term|quarter)\b(?!['’]s)[^\n]*"
+    r"\b(?:total|spent|was|were|came to|cost)\b",
+    r"\bso far\b",
+    r"ចំណាយសរុប|សរុបចំណាយ|(?:ចំណាយ|ចាយ)[^\n]*(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)"
+    r"|(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)[^\n]*(?:ចំណាយ|ចាយ)",
 )
 # A bill or an invoice still to pay, a reminder, a quote or an estimate.
 _DUE = (
@@ -52,8 +65,11 @@ _DUE = (
     r"estimate[sd]?|needs? paying|to be paid|not (?:yet )?paid|pay (?:by|before|on)|"
     r"don'?t forget|do not forget|owe|owes|still owe|statement|renewal|renew|runs out|run out|"
     r"payment link|payment request|have to pay|hv to pay|gotta pay|must pay|need to pay|forget|"
-    r"charge (?:the|my|our) card|nxt|who approves|approve)\b",
+    r"charge (?:the|my|our) card|nxt|who approves|approve|approval|waiting for|pending|awaiting)\b",
     r"\b(?:said|says|asks for|asked for|wants|wanted)\b",
+    # A bill that came, not one paid: "got the bill from the caterer", "water bill came today".
+    r"\b(?:bill|bills)\b[^\n]{0,30}\b(?:came|comes|arrived|is here|are here)\b|\b(?:got|received|sent|sends|"
+    r"brought|gave us)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|a\s+|an\s+)?(?:\w+\s+)?bills?\b",
     # Someone said, told or thinks that…: ជាងថា, បងដារ៉ាថា, ប្រាប់ថា, គិតថា (not ស្ថានីយ, ថាស, ថាមពល).
     r"(?<!្)ថា(?!ស|មពល)",
     r"រង់ចាំលុយ|ចាំលុយ|ចាំបង់|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ",
@@ -80,6 +96,10 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
     r"\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b",
     r"\bput it in the (?:drawer|box)\b",
+    r"\b(?:client|customer|parent|guest|donor|student|tenant|patient|sponsor)s?\b[^.\n]{0,20}?(?:បង់|ផ្ទេរ|ផ្ញើ|ឲ្យ|អោយ)",
+    r"\b(?:collection|contribution|contributions)\b",
+    r"\b(?:room|rm)\s*[0-9០-៩]+\s+(?:guests?\s+)?(?:paid|pays|checked|transferred)\b",
+    r"\btop(?:ped)?[- ]?up\s+(?:from|by)\b|\b(?:box|kitty|float)\s+(?:got|received)\b",
     # A loan, to or from the box, is money that comes back: "borrowed 20$ from the box", ខ្ចីលុយ.
     r"\b(?:borrow(?:s|ed|ing)?|lent|lend(?:s|ing)?|loan(?:s|ed)?)\b",
     r"ខ្ចី",
@@ -123,6 +143,14 @@ _PRICE_TALK = (
     r"(?:riels?|khr|៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
     r"\b(?:today'?s|the|bank|nbc|exchange|dollar|usd)\s+rate\b|\brate\s+(?:today|now|is|at)\b",
 )
+# A price per measure said of now or of a place: "fuel 4,650 riel a litre today", "cement 7$ per bag at
+# Heng Ly", "ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ". A purchase gives what was paid, not the price of one.
+_PER_MEASURE = (
+    r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
+    rf"(?:{either(MEASURE_WORDS)})(?![a-z])"
+)
+_NOW_OR_THERE = r"(?:\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ)"
+_PRICED_NOW = (rf"{_PER_MEASURE}[^\n]*{_NOW_OR_THERE}|{_NOW_OR_THERE}[^\n]*{_PER_MEASURE}",)
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
@@ -152,7 +180,9 @@ _REQUEST_OR_PLAN = (
     r"គួរ",
     # The Khmer future: នឹង before a verb (not នឹង typed for និង, "and"), ចាំ before a person ("let me…").
     r"នឹង\s*(?:ត្រូវ\s*)?(?:ទិញ|បង់|ផ្ញើ|ផ្ទេរ|ចាយ|ជួល|ទៅ|យក|ដក|ឲ្យ|អោយ|ឱ្យ|បើក|ហៅ)",
-    r"ចាំ\s*(?:ខ្ញុំ|យើង|គាត់|បង|ប្អូន|គេ|អ្នក|ពូ|មីង)",
+    r"ចាំ\s*(?:ខ្ញុំ|យើង|គាត់|បង|ប្អូន|គេ|អ្នក|ពូ|មីង|ថ្ងៃ|ម៉ោង|ខែ|ល្ងាច|ព្រឹក|យប់|ដល់|ស្អែក)",
+    # Asking for something (not សុំទោស, "sorry"): "សុំបើកលុយ ៥០$", "ជាងឈើសុំ ២០០$ មុន".
+    r"សុំ(?!ទោស)",
 )
 # A Khmer order: a verb of paying or fetching, then ផង ("please", "…មកផង") closing the message, or ណា
 # ("…, ok?") after a day or a time of day named ("ថ្ងៃច័ន្ទ ផ្ញើលុយឲ្យជាងឈើ 100$ ណា"): ណា alone also
@@ -187,22 +217,42 @@ _NOT_THE_TEAMS = (
     r"\b(?:balance|remaining|left over|in the box now)\b",
     r"\bmy\s+(?:cousin|sister|brother|mom|mum|mother|dad|father|uncle|aunt|auntie|friend|neighbou?r|"
     r"wife|husband|son|daughter|girlfriend|boyfriend|gf|bf|family|parents|grandma|grandpa|landlord|"
-    r"landlady|rent)s?\b",
+    r"landlady|rent|kid|child|children|baby)s?\b",
     r"នៅសល់|លុយសល់|សល់លុយ|សមតុល្យ",
+    r"\bfor\s+(?:myself|himself|herself|themselves|yourself)\b|សម្រាប់ខ្លួនឯង|ឲ្យខ្លួនឯង|អោយខ្លួនឯង",
     r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ឪពុក|ពូ|មីង|អ៊ំ|ជីដូនមួយ|មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
 )
 # A joke, a story, or something one would do: no money went.
-_JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន")
+_JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន", r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ")
 # A question put to the group about money, rather than a report of it.
 _NOT_A_REPORT = re.compile(r"\?\s*\S*\s*$")
 # A Khmer question ends on its particle: "… ហើយឬនៅ?", "… មែនទេ?".
-_KHMER_QUESTION = r"(?:ឬនៅ|ឬអត់|ឬទេ|មែនទេ|អត់|ទេ|ទៅ|ណា)\s*\?\s*$"
+_KHMER_QUESTION = (
+    r"(?:ឬនៅ|ឬអត់|ឬទេ|មែនទេ|អត់|ទេ|ទៅ|ណា)\s*\?\s*$",
+    # Opened by a question word, or asking whether one can: "អ្នកណាអាចទិញទឹកកកបាន? ៤០០០៛".
+    r"^\s*(?:តើ|អ្នកណា|ហេតុអ្វី|ហេតុអី|ពេលណា|យ៉ាងម៉េច|ម៉េច)|អាច[^\n?]{0,30}បាន(?:ទេ|អត់)?\s*\?",
+)
+# An amount told before, named again: "the 50$ I mentioned yesterday was for the DJ".
+_NAMED_AGAIN = (
+    r"\bthe\s+\$?[0-9][0-9.,]*\s*(?:\$|usd|riels?|dollars?|bucks?|k|៛)?\s+(?:(?:i|we|you|u|he|she|they)\s+"
+    r"(?:mentioned|said|told|asked|posted|wrote|sent|gave|took)|"
+    r"from\s+(?:yesterday|last|this morning|before))\b",
+)
 
 
 # One pass for all of them, as most messages are spending and go through every pattern.
 _TELLING = _either(
-    *_DUE, *_PRICE_TALK, *_REQUEST_OR_PLAN, *_PAY_RATE, *_TALK, *_NOT_THE_TEAMS, *_JOKE, _KHMER_QUESTION
+    *_DUE,
+    *_PRICE_TALK,
+    *_PRICED_NOW,
+    *_REQUEST_OR_PLAN,
+    *_PAY_RATE,
+    *_TALK,
+    *_NOT_THE_TEAMS,
+    *_JOKE,
+    *_KHMER_QUESTION,
+    *_NAMED_AGAIN,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
@@ -234,7 +284,7 @@ _REIMBURSING = re.compile(
 _DEPOSIT_PAID = re.compile(
     r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred)\s+to\b"
     r"|^\s*(?:(?:i|we|just|already)\s+)*(?:paid|put down|left|gave|sent|transferred)\s+"
-    r"(?:a\s+|the\s+|[^\s]+\s+)?(?:deposit|down payment)\b"
+    r"(?:\S+\s+){0,2}?(?:deposit|down payment)\b"
     r"|(?:ដាក់|បង់)\s*(?:ប្រាក់|លុយ)?កក់\s*(?:ឲ្យ|អោយ|ឱ្យ|ទៅ)|កក់\s*(?:ឲ្យ|អោយ|ឱ្យ)",
     re.IGNORECASE,
 )
@@ -274,7 +324,7 @@ def tells_of_no_spending(text: str) -> bool:
     said = text.lower()  # once, rather than every pattern ignoring case: each message passes here
     if _DEPOSIT_PAID.search(said):
         said = _DEPOSIT.sub(" ", said)  # what the deposit was for is the spending
-    if _RECEIVED.search(said) or _NOT_PAID.search(said):
+    if _RECEIVED.search(said) or _NOT_PAID.search(said) or _SUMMARY.search(said):
         return True
     if _PAID.search(said):
         return False

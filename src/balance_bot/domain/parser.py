@@ -17,23 +17,26 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.not_spending import tells_of_money_in, tells_of_money_not_spent, without_aside
+from balance_bot.domain.money_back import (
+    came_back_to_the_team,
+    refunded_out_of_the_box,
+    tells_of_money_back_in,
+)
+from balance_bot.domain.money_back import tells_of_money_back as tells_of_money_back
+from balance_bot.domain.not_spending import tells_of_money_not_spent, without_aside
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
-from balance_bot.domain.text import bare_word, normalize_message
+from balance_bot.domain.text import bare_word, is_khmer, normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
     CONNECTIVES,
     KHMER_LABEL_ENDINGS,
     LABELS,
-    MONEY_BACK_KHMER,
-    MONEY_BACK_WORDS,
-    OUT_OR_BACK_WORDS,
+    MEASURE_WORDS,
     PERIOD_WORDS,
     QUESTION_WORDS,
     SENTENCE_WORDS,
-    TAKING_WORDS,
     TOTAL_WORDS,
     TRAILING_FILLER,
     UNIT_PRICE_WORDS,
@@ -62,23 +65,6 @@ _PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "
 _SUM_SIGNS = frozenset(("=", ":", "-", "–", "—", "=>", "->", "→"))
 _PAID_WHOM = frozenset(("him", "her", "them", "he", "she", "គាត់", "គេ"))
 _PAID_TO = re.compile(r"\s+(?:to|for|on|ឲ្យ|អោយ|ទៅ)\s+(\S.*)$", re.IGNORECASE)
-_REFUND_WORDS = frozenset(("refund", "refunds", "refunded", "refunding"))
-# Money paid out of the team's cash, whatever word names it ("gave the guest a refund from petty cash").
-_OUT_OF_THE_BOX = re.compile(
-    r"\b(?:from|out of)\s+(?:the\s+|our\s+)?(?:petty\s+cash|cash\s*box|box|drawer|float|kitty)\b"
-    r"|ពីប្រអប់|ពីលុយប្រអប់|ពីលុយក្រុម|ពីលុយរាយ",
-    re.IGNORECASE,
-)
-# Money a shop, a supplier or anyone else gave back to the team: it came in, none went.
-_CAME_BACK_TO_US = re.compile(
-    r"\b(?:refunded|returned|paid back|gave back|gave)\s+(?:us|me)\b"
-    r"|\b(?:supplier|shop|store|seller|vendor|company|hotel|airline|bank|landlord|agency|school)s?\b"
-    r"[^.\n]{0,30}\brefund(?:ed|s)?\b"
-    r"|\brefund\w*\b[^.\n]{0,40}\b(?:came|arrived|landed)\b|\S\s+refunded\s+(?:us\s+|me\s+)?[$0-9]"
-    r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
-    re.IGNORECASE,
-)
-_CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
 # Laughter or a groan right after an amount opens a comment on it, not its purpose.
 _LAUGH_AFTER = re.compile(
     r"[\s,.!]*(?:lol|lmao|rofl|ha(?:ha)+h?|he(?:he)+|hi(?:hi)+|5{3,}|omg|ugh|oops|rip|ouch|ហា(?:ហា)+|ហិ(?:ហិ)+|"
@@ -91,7 +77,13 @@ _TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
+# "4650 riel a litre", "៦.៥$ មួយបាវ": a measure after the amount makes it a price per measure.
+_A_MEASURE_AFTER = re.compile(
+    r"\s*(?:(?<=\s)an?\s+|មួយ\s*|ក្នុងមួយ\s*|១\s*)([\u1780-\u17dd]+|[^\W\d_]+)", re.IGNORECASE
+)
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
+KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
+_CLAUSE_BREAK = re.compile(r"[,;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
 _NEARBY = 64
@@ -108,6 +100,7 @@ class _Found:
     is_total: bool = False
     day_words: str = ""  # the day the line names, or the one a line above it named
     sure: bool = True  # False: a reading a model, when there is one, should confirm
+    clause: str = ""  # the part of its line between sentence breaks, when the line holds several amounts
 
 
 @dataclass
@@ -153,14 +146,10 @@ class HeuristicParser:
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
         words = {bare_word(word) for word in text.split()}
-        money_back = _money_back(text, words)
-        if money_back and words & _REFUND_WORDS and _OUT_OF_THE_BOX.search(text):
+        money_back = tells_of_money_back_in(text, words)
+        if money_back and refunded_out_of_the_box(text, words):
             money_back = False  # "refunded the parent 10$ from the box": the team paid it out
-        elif (
-            money_back
-            and (reading.found or reading.ambiguous)
-            and (_CAME_BACK_TO_US.search(text) or tells_of_money_in(text))
-        ):
+        elif money_back and (reading.found or reading.ambiguous) and came_back_to_the_team(text):
             # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
             return ParseResult.ignore(certain=False)
         if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text):
@@ -172,6 +161,13 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.TOO_MANY)
         if not found:
             return ParseResult.ignore(certain=not reading.unexplained_number)
+        # "paid the rent 300$. next month it goes up to 320$": a sentence of its own telling of money
+        # not spent is left out, and the rest is saved for a check, never confidently.
+        spent = [item for item in found if not (item.clause and tells_of_money_not_spent(item.clause))]
+        if not spent:
+            return ParseResult.ignore(certain=False)
+        reading.uncertain |= len(spent) < len(found)
+        found = spent
         if any(item.mention.negative for item in found):
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
         if money_back:
@@ -197,21 +193,6 @@ class HeuristicParser:
             and all(len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries)
         )
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
-
-
-def tells_of_money_back(text: str) -> bool:
-    """Whether words with no amount ("refund", "cancelled", ប្រាក់វិញ) say the money came back:
-    an answer to "what was this for?" that makes the amount no expense."""
-    normalized = normalize_message(text)
-    return _money_back(normalized, {bare_word(word) for word in normalized.split()})
-
-
-def _money_back(text: str, words: set[str]) -> bool:
-    """Whether the message tells of money coming back or taken out: a refund, not spending."""
-    if words & MONEY_BACK_WORDS or any(phrase in text for phrase in MONEY_BACK_KHMER):
-        return True
-    # "got back from Lucky": the member came back from a shop, no money did.
-    return bool(words & TAKING_WORDS and words & OUT_OR_BACK_WORDS) and not _CAME_BACK.search(text)
 
 
 def _read_line(line: str, reading: _Reading) -> None:
@@ -255,8 +236,23 @@ def _read_line(line: str, reading: _Reading) -> None:
             reading.spare_lines.append(line)
             continue
         reading.found.append(
-            _Found(mention, currency, mention.currency is None, purpose, is_total, reading.day_words)
+            _Found(
+                mention,
+                currency,
+                mention.currency is None,
+                purpose,
+                is_total,
+                reading.day_words,
+                clause=_clause_around(line, mention) if len(amounts) > 1 else "",
+            )
         )
+
+
+def _clause_around(line: str, mention: Mention) -> str:
+    """The words between the sentence breaks (, ; . ! ? ។ before a space) around the amount."""
+    start = max((match.end() for match in _CLAUSE_BREAK.finditer(line, 0, mention.start)), default=0)
+    following = _CLAUSE_BREAK.search(line, mention.end)
+    return line[start : following.start() if following else len(line)]
 
 
 def _without(line: str, dates: list[DateMention]) -> str:
@@ -313,10 +309,18 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
         per_unit = _PER_UNIT_AFTER.match(line, amount.end)
         if per_unit and per_unit.group(1).lower() not in PERIOD_WORDS:
             return True
+        measure = _A_MEASURE_AFTER.match(line, amount.end)
+        if measure and _is_a_measure(measure.group(1).lower()):
+            return True
     for left, right in pairwise(amounts):
         if any(bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
             return True
     return False
+
+
+def _is_a_measure(word: str) -> bool:
+    """Whether the word is a measure a price is counted in; Khmer glues the next word to it (បាវហើយ)."""
+    return word in MEASURE_WORDS or (is_khmer(word[0]) and any(word.startswith(m) for m in KHMER_MEASURES))
 
 
 def _is_listed_bare_amount(line: str, mention: Mention) -> bool:

@@ -113,6 +113,15 @@ HEDGE_WORDS = _words(
 )
 # Words after an amount that make it a unit price, not what was paid: "1$ each", "@ 1.5$".
 UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
+# What a price is counted in: "4650 riel a litre", "6.5$ a bag", "៦.៥$ មួយបាវ" (after the amount; before
+# it, "1 bag 6.5$" is the quantity bought).
+MEASURE_WORDS = _words(
+    """litre liter ltr l kg kilo kilos kilogram bag sack box case pack packet piece pc pcs bottle can tin
+    meter metre m m2 m3 sqm ton tonne dozen bunch cup glass plate bowl roll sheet page set pair unit
+    head person pax ream load
+    លីត្រ គីឡូ គីឡូក្រាម បាវ ប្រអប់ កេស កញ្ចប់ ដុំ ដប កំប៉ុង ម៉ែត្រ តោន ចង ក្បាល គ្រាប់ ផ្លែ កែវ ចាន សន្លឹក ឈុត
+    គូ នាក់ ម្នាក់"""
+)
 # "per month", "/month": a period, which makes a price no less the amount paid.
 PERIOD_WORDS = _words("month mo year yr week wk day night hour hr ខែ ឆ្នាំ សប្តាហ៍ ថ្ងៃ")
 # Words before an amount that say the member does not know it exactly: "around 10$".

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from balance_bot.domain.expenses import ParseStatus
+from balance_bot.domain.expenses import ParseStatus, Problem
 from balance_bot.domain.money import Currency
 from balance_bot.domain.parser import HeuristicParser
 
@@ -268,3 +268,85 @@ def test_whom_a_pronoun_names_stays_in_the_purpose_of_a_number_paid():
     result = HeuristicParser().parse("the electrician came, paid him 25 for the wiring")
     assert "electrician" in result.entries[0].purpose
     assert "wiring" in result.entries[0].purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("fuel 4,650 riel a litre today", IGNORE),
+        ("ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ", IGNORE),
+        ("cement now 7$ per bag at Heng Ly", IGNORE),
+        ("ស៊ីម៉ង់ត៍ ១បាវ ៦.៥$", EXPENSE),
+        ("rent 250$ a month", EXPENSE),
+    ],
+)
+def test_a_price_per_measure_said_of_now_or_a_place_is_price_talk_and_a_quantity_before_it_is_not(
+    text, status
+):
+    assert status_of(text) is status
+
+
+def test_a_price_per_measure_with_nothing_else_is_asked_about_never_saved_as_paid():
+    result = HeuristicParser().parse("ទឹកកក ៥០០០៛ មួយដុំ")
+    assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.AMBIGUOUS)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("got the bill from the caterer, 380$ for Saturday", IGNORE),
+        ("water bill came today 18,400 riel", IGNORE),
+        ("we spent 300$ on fuel last month, too much", IGNORE),
+        ("total spent this month 1,230$", IGNORE),
+        ("ខែនេះចំណាយអស់ ១២០០$ ហើយ", IGNORE),
+        ("spent 300$ so far on the roof", IGNORE),
+        ("paid last month's internet 25$", EXPENSE),
+        ("rent for last month 300$", EXPENSE),
+        ("paid the water bill 18400", EXPENSE),
+        ("ចំណាយលើសាំងម៉ូតូ ១៥០០០រៀល", EXPENSE),
+    ],
+)
+def test_a_bill_that_came_and_a_periods_total_are_not_new_spending_and_a_months_bill_paid_is(text, status):
+    assert status_of(text) is status
+
+
+def test_a_sentence_of_its_own_telling_of_money_not_spent_is_left_out_and_the_rest_saved_for_a_check():
+    result = HeuristicParser().parse("paid the rent 300$. next month it goes up to 320$")
+    assert [(entry.money.amount, entry.purpose) for entry in result.entries] == [(Decimal(300), "rent")]
+    assert not result.certain
+    listed = HeuristicParser().parse("coffee 3$, cake 2$")
+    assert (len(listed.entries), listed.certain) == (2, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("អ្នកណាអាចទិញទឹកកកបាន? ៤០០០៛", IGNORE),
+        ("the 50$ I mentioned yesterday was for the DJ", IGNORE),
+        ("my kid's school fee 150$ ugh", IGNORE),
+        ("បងសុខាទិញទូរស័ព្ទថ្មី ៣០០$ សម្រាប់ខ្លួនឯង", IGNORE),
+        ("សុំបើកលុយ ៥០$ ទិញសម្ភារៈ", IGNORE),
+        ("ជាងឈើសុំ ២០០$ មុន", IGNORE),
+        ("ចាំថ្ងៃសុក្រ បង់ថ្លៃអ៊ីនធឺណិត ៣០$", IGNORE),
+        ("ប្រាក់ខែគ្រូ ៣០០$ ខែនេះមិនទាន់បើក", IGNORE),
+        ("ឆ្នាំមុនយើងជួលសាល ២០០$", IGNORE),
+        ("waiting for approval 300$ chairs", IGNORE),
+        ("ទិញកាហ្វេ ៣$ សុំទោសភ្លេចប្រាប់", EXPENSE),
+    ],
+)
+def test_questions_amounts_named_again_own_money_asking_waiting_and_last_year_are_not_spending(text, status):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("client ផ្ទេរលុយ ៣០០$ ហើយ", IGNORE),
+        ("Dara's bday collection 2$ each pls", IGNORE),
+        ("room 12 paid for 3 nights 60$", IGNORE),
+        ("the box got 100$ top up from boss", IGNORE),
+        ("top up for the office phone 5$", EXPENSE),
+    ],
+)
+def test_money_in_from_a_client_a_collection_a_rooms_guest_or_a_top_up_is_not_spending(text, status):
+    assert status_of(text) is status
