@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from balance_bot.domain.alternation import any_of
 from balance_bot.domain.text import bare_word, either
 from balance_bot.domain.vocabulary import (
     HEDGE_WORDS,
@@ -17,17 +18,8 @@ from balance_bot.domain.vocabulary import (
     REQUEST_PERSONS,
 )
 
-
-def _either(*branches: str) -> re.Pattern[str]:
-    """One regex of the branches, those opening on a word's edge under a single \\b: the engine tries
-    every top-level branch at every position, and every message with an amount passes here."""
-    edged = [branch.removeprefix(r"\b") for branch in branches if branch.startswith(r"\b")]
-    others = [branch for branch in branches if not branch.startswith(r"\b")]
-    return re.compile("|".join([rf"\b(?:{'|'.join(edged)})"] * bool(edged) + others))
-
-
 # Said of money the team has paid: these make a bill or a fee an expense again ("paid the EDC bill").
-_PAID = _either(
+_PAID = any_of(
     r"\b(?:i|we|just|already|finally)\s+(?:paid|bought|spent|settled|got|picked)\b",
     r"^\s*(?:paid|bought|spent)\b",
     r"\bpaid\s+(?:the|for|our|it|them|him|her)\b",
@@ -39,7 +31,7 @@ _PAID = _either(
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
 # transferred", អត់ទាន់បង់, មិនបានទិញ. Read before _PAID, which the same words would otherwise satisfy.
-_NOT_PAID = _either(
+_NOT_PAID = (
     r"\b(?:not|never|haven'?t|hasn'?t|havent|hasnt|didn'?t|didnt|did not|have not|has not|yet to|"
     r"no one|nobody|nothing)\s+(?:yet\s+|been\s+|even\s+)*(?:paid|pay|bought|buy|spent|spend|settled|"
     r"settle|transferred|transfer|sent|send|released|disbursed)\b",
@@ -50,7 +42,7 @@ _NOT_PAID = _either(
 # What a past period or the month so far cost: a summary of spending already saved, not a new one
 # ("we spent 300$ on fuel last month", "total spent this month 1,230$", ចំណាយសរុប); not a bill for a
 # month paid now ("paid last month's internet", "rent for last month 300$").
-_SUMMARY = _either(
+_SUMMARY = (
     r"\b(?:total|spent|spend|spending|expenses?)\b[^\n]*\b(?:this|last|previous|past)\s+"
     r"(?:month|week|year|term|quarter)\b(?!['’]s)",
     r"\b(?<!for )(?<!for the )(?:last|previous|past)\s+(?:month|week|year|term|quarter)\b(?!['’]s)[^\n]*"
@@ -110,14 +102,17 @@ _MONEY_IN_BRANCHES = (
     r"អ្នកជំងឺ",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់|\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
 )
-_MONEY_IN = _either(*_MONEY_IN_BRANCHES)
-_RECEIVED = _either(*_MONEY_IN_BRANCHES, _RECEIVING)
+_MONEY_IN = any_of(*_MONEY_IN_BRANCHES)
+# Read first, in one pass: money in, a payment not made, a period's total; none of it is spending,
+# whatever else the message says.
+_RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY)
 # Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
 _PRICE_TALK = (
     r"\b(?:price|prices|priced|went up|gone up|going up|increased|too expensive|so expensive|"
     r"cheaper|pricier|exchange rate|at the exchange|normal price|is it normal|how much is|"
     r"only [$0-9][^ ]* there)\b",
-    r"\b1\s*(?:\$|usd|dollar)\s*=\s*[0-9]",
+    r"\b1\s*(?:usd|dollar)\s*=\s*[0-9]",
+    r"(?<![0-9.,])1\s*\$\s*=\s*[0-9០-៩]",
     r"\bhow much (?:is|are|does|do|for)\b",
     r"ថ្លៃប៉ុន្មាន|តម្លៃប៉ុន្មាន|ប៉ុន្មានដែរ",
     r"\blast time\b",
@@ -140,17 +135,22 @@ _PRICE_TALK = (
     r"risen|rising|dropped|fell|hike)\b",
     r"ថ្លៃឡើង|ឡើងដល់|ចុះថ្លៃ|ថ្លៃចុះ",
     # The dollar's rate: "4,080 riel/$", "today's rate", "rate now 4100".
-    r"(?:riels?|khr|៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
+    r"\b(?:riels?|khr)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
+    r"(?:៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
     r"\b(?:today'?s|the|bank|nbc|exchange|dollar|usd)\s+rate\b|\brate\s+(?:today|now|is|at)\b",
 )
 # A price per measure said of now or of a place: "fuel 4,650 riel a litre today", "cement 7$ per bag at
 # Heng Ly", "ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ". A purchase gives what was paid, not the price of one.
-_PER_MEASURE = (
+_PER_MEASURE = re.compile(
     r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
     rf"(?:{either(MEASURE_WORDS)})(?![a-z])"
 )
-_NOW_OR_THERE = r"(?:\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ)"
-_PRICED_NOW = (rf"{_PER_MEASURE}[^\n]*{_NOW_OR_THERE}|{_NOW_OR_THERE}[^\n]*{_PER_MEASURE}",)
+_NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
+# The verb of an order, after what may soften it: "pls go buy", "just ask".
+_ORDER = (
+    r"(?:(?:pls|plz|please|just|go|and|then)\s+)*"
+    r"(?:ask|bring|order|buy|send|go|pick|get|tell|call|remember|make sure)\b"
+)
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
@@ -166,8 +166,9 @@ _REQUEST_OR_PLAN = (
     r"june|july|august|september|october|november|december|next))\b",
     # An order opens the message or a clause ("ok approved, go buy the printer"); not "grab", the
     # ride app, nor the nouns "take away" and "transfer fee", nor "pls" closing a note ("taxi 2$ pls").
-    r"(?:^|[,;.!?]|\b(?:ok|okay|then|so|and)\b)\s*(?:(?:pls|plz|please|just|go|and|then)\s+)*"
-    r"(?:ask|bring|order|buy|send|go|pick|get|tell|call|remember|make sure)\b",
+    rf"^\s*{_ORDER}",
+    rf"[,;.!?]\s*{_ORDER}",
+    rf"\b(?:ok|okay|then|so|and)\s+{_ORDER}",
     r"\b(?:pls|plz|please)\s+(?:buy|get|bring|send|transfer|pay (?!(?:me|us)\b)|tell|ask|call|order|"
     r"pick|take|give|remind|prepare|book|top up|go|grab|find)",
     r"^\s*[a-z]+\s+(?:pls|plz|please)\b",
@@ -195,13 +196,17 @@ _KHMER_ORDER = re.compile(
 _KHMER_TIME_NAMED = re.compile(r"ថ្ងៃ(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)|ល្ងាច|យប់|ព្រឹក|ម៉ោង")
 _KHMER_DONE = re.compile(r"ហើយ|រួច|បាន|អស់|មិញ")
 # Pay rates and salaries talked about, not paid out of the box.
+# By the day, the hour or the head: "a day", "/shift", ក្នុងម្នាក់, មួយថ្ងៃ.
+_PER_HEAD = (
+    r"(?:\b(?:per|a|an|each)\s*(?:day|hour|hr|person|head|worker|shift)\b|/\s*(?:day|hour|hr|person|head|"
+    r"worker|shift)\b|ក្នុង\s*(?:មួយ|១)?\s*(?:ម្នាក់|នាក់|ថ្ងៃ|ម៉ោង|វេន)|ម្នាក់ៗ|(?:មួយ|១)\s*(?:ថ្ងៃ|ម៉ោង|នាក់|វេន))"
+)
 _PAY_RATE = (
     r"\b(?:per hour|an hour|hourly|ot|class fee|room rate)\b",
     r"ម៉ោងមួយ|ក្នុងមួយម៉ោង|មួយយប់",
     # A wage by the day, the hour or the head: "workers' wage 25000៛ a day", "ថ្លៃឈ្នួល … ក្នុងម្នាក់".
-    r"(?:wage|salary|salaries|daily rate|day rate|pay rate|ឈ្នួល|ប្រាក់ខែ)[^\n]*(?:\b(?:per|a|an|each)\s*"
-    r"(?:day|hour|hr|person|head|worker|shift)\b|/\s*(?:day|hour|hr|person|head|worker|shift)\b|"
-    r"ក្នុង\s*(?:មួយ|១)?\s*(?:ម្នាក់|នាក់|ថ្ងៃ|ម៉ោង|វេន)|ម្នាក់ៗ|(?:មួយ|១)\s*(?:ថ្ងៃ|ម៉ោង|នាក់|វេន))",
+    rf"\b(?:wage|salary|salaries|daily rate|day rate|pay rate)[^\n]*{_PER_HEAD}",
+    rf"(?:ឈ្នួល|ប្រាក់ខែ)[^\n]*{_PER_HEAD}",
 )
 
 
@@ -242,10 +247,9 @@ _NAMED_AGAIN = (
 
 
 # One pass for all of them, as most messages are spending and go through every pattern.
-_TELLING = _either(
+_TELLING = any_of(
     *_DUE,
     *_PRICE_TALK,
-    *_PRICED_NOW,
     *_REQUEST_OR_PLAN,
     *_PAY_RATE,
     *_TALK,
@@ -304,6 +308,10 @@ def _reimburses(text: str) -> bool:
     return _REIMBURSING.match(text) is not None
 
 
+def _is_priced_now(said: str) -> bool:
+    return _PER_MEASURE.search(said) is not None and _NOW_OR_THERE.search(said) is not None
+
+
 def _is_a_khmer_order(said: str) -> bool:
     order = _KHMER_ORDER.search(said)
     if order is None or _KHMER_DONE.search(said):
@@ -322,13 +330,13 @@ def tells_of_no_spending(text: str) -> bool:
     money received, prices talked about, a request or a plan, a pay rate. A message saying the
     money was paid is spending whatever else it says ("paid the invoice 1200$")."""
     said = text.lower()  # once, rather than every pattern ignoring case: each message passes here
-    if _DEPOSIT_PAID.search(said):
+    if ("deposit" in said or "down payment" in said or "កក់" in said) and _DEPOSIT_PAID.search(said):
         said = _DEPOSIT.sub(" ", said)  # what the deposit was for is the spending
-    if _RECEIVED.search(said) or _NOT_PAID.search(said) or _SUMMARY.search(said):
+    if _RECEIVED_OR_NOT_PAID.search(said):
         return True
     if _PAID.search(said):
         return False
-    if _TELLING.search(said) or _is_a_khmer_order(said):
+    if _TELLING.search(said) or _is_a_khmer_order(said) or _is_priced_now(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None
 
@@ -340,10 +348,11 @@ def without_aside(text: str) -> str:
     return clause if clause != text and tells_of_money_not_spent(text[len(clause) :]) else text
 
 
-def tells_of_money_not_spent(text: str) -> bool:
+def tells_of_money_not_spent(text: str, words: set[str] | None = None) -> bool:
     """Money received, owed, repaid, earned or left, a plan, a doubt, a request, a bill due, price
-    talk: not money spent."""
-    words = {bare_word(word) for word in text.split()}
+    talk: not money spent. `words`: the text's bare words, when the caller has them already."""
+    if words is None:
+        words = {bare_word(word) for word in text.split()}
     if _reimburses(text):  # "paid Dara back 6$ for the markers she bought": the markers are the spending
         return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(text)
     if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):

@@ -83,7 +83,7 @@ _A_MEASURE_AFTER = re.compile(
 )
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
 KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
-_CLAUSE_BREAK = re.compile(r"[,;.!?។](?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
 _NEARBY = 64
@@ -152,7 +152,7 @@ class HeuristicParser:
         elif money_back and (reading.found or reading.ambiguous) and came_back_to_the_team(text):
             # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
             return ParseResult.ignore(certain=False)
-        if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text):
+        if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text, words):
             return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
@@ -163,11 +163,12 @@ class HeuristicParser:
             return ParseResult.ignore(certain=not reading.unexplained_number)
         # "paid the rent 300$. next month it goes up to 320$": a sentence of its own telling of money
         # not spent is left out, and the rest is saved for a check, never confidently.
-        spent = [item for item in found if not (item.clause and tells_of_money_not_spent(item.clause))]
-        if not spent:
-            return ParseResult.ignore(certain=False)
-        reading.uncertain |= len(spent) < len(found)
-        found = spent
+        if len(found) > 1 and len({item.clause for item in found}) > 1:
+            spent = [item for item in found if not tells_of_money_not_spent(item.clause)]
+            if not spent:
+                return ParseResult.ignore(certain=False)
+            reading.uncertain |= len(spent) < len(found)
+            found = spent
         if any(item.mention.negative for item in found):
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
         if money_back:
@@ -249,7 +250,7 @@ def _read_line(line: str, reading: _Reading) -> None:
 
 
 def _clause_around(line: str, mention: Mention) -> str:
-    """The words between the sentence breaks (, ; . ! ? ។ before a space) around the amount."""
+    """The words between the sentence breaks (; . ! ? ។ before a space) around the amount."""
     start = max((match.end() for match in _CLAUSE_BREAK.finditer(line, 0, mention.start)), default=0)
     following = _CLAUSE_BREAK.search(line, mention.end)
     return line[start : following.start() if following else len(line)]

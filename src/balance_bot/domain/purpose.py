@@ -13,7 +13,7 @@ MAX_PURPOSE_LENGTH = 120
 _MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+", re.IGNORECASE)
 # Where the money came from is no purpose: "paid 5$ from the box for ice", "took 40$ from petty cash".
 SOURCE_OF_THE_MONEY = re.compile(
-    r"(?<![^\W_])(?:from|out of)\s+(?:the\s+|our\s+)?(?:petty\s+cash|cash\s*box|box|drawer|float|kitty)"
+    r"\b(?:from|out of)\s+(?:the\s+|our\s+)?(?:petty\s+cash|cash\s*box|box|drawer|float|kitty)"
     r"(?![^\W_])",
     re.IGNORECASE,
 )
