@@ -12,17 +12,25 @@ def any_of(*branches: str) -> re.Pattern[str]:
     """One regex of the branches, for telling whether any matches. The engine tries every top-level
     branch at every position of the text, so: those opening on a word's edge go under a single \\b,
     those whose first characters can be told under a lookahead of those characters (most Khmer
-    words), and the rest as they are. Branches order nothing here: only whether one matches counts."""
+    words), and the rest as they are. Branches order nothing here: only whether one matches counts;
+    the pattern is case-sensitive, the branches written for lower-case text."""
     edged = [branch.removeprefix(r"\b") for branch in branches if branch.startswith(r"\b")]
-    rest = [branch for branch in branches if not branch.startswith(r"\b")]
-    starts = [_first_characters(branch) for branch in rest]
-    led = [branch for branch, first in zip(rest, starts, strict=True) if first]
-    others = [branch for branch, first in zip(rest, starts, strict=True) if not first]
-    parts = [rf"\b(?:{'|'.join(edged)})"] if edged else []
-    if led:
-        first = sorted(set().union(*(start for start in starts if start)))
-        parts.append(f"(?=[{''.join(re.escape(char) for char in first)}])(?:{'|'.join(led)})")
-    return re.compile("|".join(parts + others) or "(?!)")
+    edged_led, edged_others = _by_first_characters(edged)
+    led, others = _by_first_characters([branch for branch in branches if not branch.startswith(r"\b")])
+    parts = [rf"\b{edged_led}"] * bool(edged_led) + [rf"\b(?:{'|'.join(edged_others)})"] * bool(edged_others)
+    return re.compile("|".join(parts + [led] * bool(led) + others) or "(?!)")
+
+
+def _by_first_characters(branches: list[str]) -> tuple[str, list[str]]:
+    """Those of the branches whose first characters can be told, as one group behind a lookahead of
+    those characters (or ''), and the others."""
+    starts = [_first_characters(branch) for branch in branches]
+    led = [branch for branch, first in zip(branches, starts, strict=True) if first]
+    others = [branch for branch, first in zip(branches, starts, strict=True) if not first]
+    if not led:
+        return "", others
+    first = sorted(set().union(*(start for start in starts if start)))
+    return f"(?=[{''.join(re.escape(char) for char in first)}])(?:{'|'.join(led)})", others
 
 
 def _first_characters(pattern: str) -> set[str] | None:
@@ -30,7 +38,7 @@ def _first_characters(pattern: str) -> set[str] | None:
     tell (an anchor, a class, an escape, an optional first character)."""
     first: set[str] = set()
     for alternative in _top_level_alternatives(pattern):
-        if alternative.startswith("(?<"):  # a lookbehind: the match starts after it
+        while alternative.startswith("(?<"):  # a lookbehind: the match starts after it
             alternative = alternative[_group_end(alternative) + 1 :]
         if alternative.startswith("(?:"):
             end = _group_end(alternative)

@@ -96,11 +96,14 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:borrow(?:s|ed|ing)?|lent|lend(?:s|ing)?|loan(?:s|ed)?)\b",
     r"ខ្ចី",
     r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
-    r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|paid|pays|transferred|sent|gave)",
+    r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|កក់|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
     r"អ្នកជំងឺ",
-    r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់|\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
+    # Money made: "we made 230$ from the concert tickets", "raised 80$".
+    r"\b(?:made|raised|earned|collected)\s+(?:about\s+|around\s+)?[$0-9០-៩][^\n]*\bfrom\b|\braised\s+[$0-9០-៩]",
+    r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
+    r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
 )
 _MONEY_IN = any_of(*_MONEY_IN_BRANCHES)
 # Read first, in one pass: money in, a payment not made, a period's total; none of it is spending,
@@ -142,8 +145,8 @@ _PRICE_TALK = (
 # A price per measure said of now or of a place: "fuel 4,650 riel a litre today", "cement 7$ per bag at
 # Heng Ly", "ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ". A purchase gives what was paid, not the price of one.
 _PER_MEASURE = re.compile(
-    r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
-    rf"(?:{either(MEASURE_WORDS)})(?![a-z])"
+    r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
+    rf"(?:{either(MEASURE_WORDS)})(?![a-z])|(?:each|apiece|ea)\b)"
 )
 _NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
 # The verb of an order, after what may soften it: "pls go buy", "just ask".
@@ -162,8 +165,8 @@ _REQUEST_OR_PLAN = (
     # The future in its short forms too: "i'll", "we'll", "tmr", "2moro".
     r"\b(?:next (?:week|month|time)|tomorrow|tmr|tmrw|tmw|tmrow|2moro|2morrow|2mr|tomorow|tomoro|"
     r"tommorow|tommorrow|later|will|gonna|wanna|going to|plan|planning|"
-    r"thinking of|thinking about|let'?s|maybe|might|from (?:january|february|march|april|may|"
-    r"june|july|august|september|october|november|december|next))\b",
+    r"thinking of|thinking about|let'?s|maybe|might|(?:from|starting|effective|as of) (?:jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[a-z]*)\b",
     # An order opens the message or a clause ("ok approved, go buy the printer"); not "grab", the
     # ride app, nor the nouns "take away" and "transfer fee", nor "pls" closing a note ("taxi 2$ pls").
     rf"^\s*{_ORDER}",
@@ -179,6 +182,12 @@ _REQUEST_OR_PLAN = (
     r"តោះ|ត្រៀម|ទុកបង់|ទុកសិន|ចាំគាត់|ឆ្លៀត|មកផង|ផងណា|សុំបញ្ជាទិញ|បញ្ជាទិញ|ប្រហែលជា|ត្រូវទិញ",
     r"ត្រូវការ|សុំលុយ|ជួយទិញ|ទិញផង|ស្អែក|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ|នឹងទិញ|នឹងបង់|ចង់ទិញ",
     r"គួរ",
+    r"ចុងខែ\s*(?:បើក|បង់|ផ្ញើ|ទិញ|ផ្ទេរ)|ពេលក្រោយ|ថ្ងៃក្រោយ|បន្តិចទៀត",
+    # If…: "បើប្រើម៉ាស៊ីនថ្មី ត្រូវចំណាយ ៣០០$" (not បើក, to pay out); must or need to spend.
+    r"(?<!\S)បើ(?!ក)|ប្រសិនបើ|ប្រសិនជា|ត្រូវ\s*(?:ការ|បង់|ទិញ|ចំណាយ|ចាយ|ផ្ញើ|ផ្ទេរ|ជួល)",
+    # Please (not "please let me tell you", "thank you", "sorry"), approve: a request.
+    r"^\s*សូម(?!ជម្រាប|ជំរាប|អរគុណ|ទោស)",
+    r"អនុម័ត",
     # The Khmer future: នឹង before a verb (not នឹង typed for និង, "and"), ចាំ before a person ("let me…").
     r"នឹង\s*(?:ត្រូវ\s*)?(?:ទិញ|បង់|ផ្ញើ|ផ្ទេរ|ចាយ|ជួល|ទៅ|យក|ដក|ឲ្យ|អោយ|ឱ្យ|បើក|ហៅ)",
     r"ចាំ\s*(?:ខ្ញុំ|យើង|គាត់|បង|ប្អូន|គេ|អ្នក|ពូ|មីង|ថ្ងៃ|ម៉ោង|ខែ|ល្ងាច|ព្រឹក|យប់|ដល់|ស្អែក)",
@@ -225,7 +234,8 @@ _NOT_THE_TEAMS = (
     r"landlady|rent|kid|child|children|baby)s?\b",
     r"នៅសល់|លុយសល់|សល់លុយ|សមតុល្យ",
     r"\bfor\s+(?:myself|himself|herself|themselves|yourself)\b|សម្រាប់ខ្លួនឯង|ឲ្យខ្លួនឯង|អោយខ្លួនឯង",
-    r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ឪពុក|ពូ|មីង|អ៊ំ|ជីដូនមួយ|មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
+    r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ម៉ាក់|ប៉ា|ឪពុក|ពូ|មីង|អ៊ំ|យាយ|តា|ជីដូនមួយ|"
+    r"មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
 )
 # A joke, a story, or something one would do: no money went.
@@ -236,9 +246,12 @@ _NOT_A_REPORT = re.compile(r"\?\s*\S*\s*$")
 _KHMER_QUESTION = (
     r"(?:ឬនៅ|ឬអត់|ឬទេ|មែនទេ|អត់|ទេ|ទៅ|ណា)\s*\?\s*$",
     # Opened by a question word, or asking whether one can: "អ្នកណាអាចទិញទឹកកកបាន? ៤០០០៛".
-    r"^\s*(?:តើ|អ្នកណា|ហេតុអ្វី|ហេតុអី|ពេលណា|យ៉ាងម៉េច|ម៉េច)|អាច[^\n?]{0,30}បាន(?:ទេ|អត់)?\s*\?",
+    r"^\s*(?:តើ|អ្នកណា|ហេតុអ្វី|ហេតុអី|ពេលណា|យ៉ាងម៉េច|ម៉េច)",
+    r"អាច[^\n?]{0,30}បាន(?:ទេ|អត់)?\s*\?",
 )
 # An amount told before, named again: "the 50$ I mentioned yesterday was for the DJ".
+# A choice put to the group: "ទិញ ឬ ជួល? ទិញ ៦០០$ ជួល ៥០$", "the 12$ one or the 18$ one?".
+_CHOICE = (r"\bor\b(?!\s*[$0-9០-៩])[^\n?]*\?", r"ឬ(?!\s*[$0-9០-៩])[^\n?]*\?")  # not "3$ or 4$?": unclear
 _NAMED_AGAIN = (
     r"\bthe\s+\$?[0-9][0-9.,]*\s*(?:\$|usd|riels?|dollars?|bucks?|k|៛)?\s+(?:(?:i|we|you|u|he|she|they)\s+"
     r"(?:mentioned|said|told|asked|posted|wrote|sent|gave|took)|"
@@ -257,6 +270,7 @@ _TELLING = any_of(
     *_JOKE,
     *_KHMER_QUESTION,
     *_NAMED_AGAIN,
+    *_CHOICE,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 

@@ -82,6 +82,7 @@ _A_MEASURE_AFTER = re.compile(
     r"\s*(?:(?<=\s)an?\s+|មួយ\s*|ក្នុងមួយ\s*|១\s*)([\u1780-\u17dd]+|[^\W\d_]+)", re.IGNORECASE
 )
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
+KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
 KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
 _CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
@@ -302,7 +303,9 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
         ):
             return True
         preceding = bare_word(_word_before(line, amount.start))
-        if preceding in APPROXIMATE_WORDS or line[nearby : amount.start].rstrip().endswith("~"):
+        if preceding in APPROXIMATE_WORDS or preceding.endswith(KHMER_APPROXIMATE):  # ខែនេះប្រហែល ១២០$
+            return True
+        if line[nearby : amount.start].rstrip().endswith("~"):
             return True
         following = bare_word(_word_after(line, amount.end))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):

@@ -8,6 +8,8 @@ from balance_bot.domain.alternation import any_of
 
 BRANCHES = (
     r"\b(?:due|owe)\b",
+    r"\b(?<!for )(?<!to )(?:client|parent)s?\b[^.\n]{0,20}?\bpaid\b",
+    r"\b\$?[0-9]+ish\b",
     r"(?<!្)ថា(?!ស)",
     r"ជំពាក់|ត្រូវបង់",
     r"(?:ឈ្នួល|ប្រាក់ខែ)[^\n]*ក្នុងម្នាក់",
@@ -22,6 +24,9 @@ BRANCHES = (
     "text",
     [
         "rent due friday 300$",
+        "the client paid 300$",
+        "lunch for the client, paid 12$",
+        "about 20ish",
         "ជាងថាជួសជុល ៤០$",
         "ស្ថានីយ ៥០០០៛",
         "យើងនៅជំពាក់ហាង ២០$",
