@@ -6,6 +6,7 @@ after money spent), in English and Khmer: a model reads better, and the messages
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from balance_bot.domain.alternation import any_of
 from balance_bot.domain.text import bare_word, either
@@ -105,7 +106,6 @@ _MONEY_IN_BRANCHES = (
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
 )
-_MONEY_IN = any_of(*_MONEY_IN_BRANCHES)
 # Read first, in one pass: money in, a payment not made, a period's total; none of it is spending,
 # whatever else the message says.
 _RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY)
@@ -336,7 +336,13 @@ def _is_a_khmer_order(said: str) -> bool:
 def tells_of_money_in(text: str) -> bool:
     """Whether the message tells of money coming to the team, or lent and borrowed: a client's
     payment, a refund that came in, money returned to the box, a loan."""
-    return _MONEY_IN.search(text.lower()) is not None
+    return _money_in().search(text.lower()) is not None
+
+
+@cache
+def _money_in() -> re.Pattern[str]:
+    """Money in alone, compiled on first use: only a message with money coming back needs it."""
+    return any_of(*_MONEY_IN_BRANCHES)
 
 
 def tells_of_no_spending(text: str) -> bool:
