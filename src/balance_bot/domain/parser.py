@@ -58,7 +58,6 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+(?![-−]?[0-9០-៩$៛])\s*|[–—•*·▪◦●►✓✔>]+\s*)"
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
-# "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
 # "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
 _PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
 # What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
@@ -71,6 +70,7 @@ _LAUGH_AFTER = re.compile(
     r"ហេ(?:ហេ)+)(?![^\W_])",
     re.IGNORECASE,
 )
+# "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 # The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
 _TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*){0,2}?[x×*]\s*$")
@@ -82,8 +82,8 @@ _A_MEASURE_AFTER = re.compile(
     r"\s*(?:(?<=\s)an?\s+|មួយ\s*|ក្នុងមួយ\s*|១\s*)([\u1780-\u17dd]+|[^\W\d_]+)", re.IGNORECASE
 )
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
-KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
-KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
+_KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
+_KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
 _CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
@@ -303,7 +303,7 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
         ):
             return True
         preceding = bare_word(_word_before(line, amount.start))
-        if preceding in APPROXIMATE_WORDS or preceding.endswith(KHMER_APPROXIMATE):  # ខែនេះប្រហែល ១២០$
+        if preceding in APPROXIMATE_WORDS or preceding.endswith(_KHMER_APPROXIMATE):  # ខែនេះប្រហែល ១២០$
             return True
         if line[nearby : amount.start].rstrip().endswith("~"):
             return True
@@ -324,7 +324,7 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
 
 def _is_a_measure(word: str) -> bool:
     """Whether the word is a measure a price is counted in; Khmer glues the next word to it (បាវហើយ)."""
-    return word in MEASURE_WORDS or (is_khmer(word[0]) and any(word.startswith(m) for m in KHMER_MEASURES))
+    return word in MEASURE_WORDS or (is_khmer(word[0]) and any(word.startswith(m) for m in _KHMER_MEASURES))
 
 
 def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
