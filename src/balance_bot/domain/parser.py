@@ -17,28 +17,26 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.not_spending import tells_of_no_spending
+from balance_bot.domain.money_back import (
+    came_back_to_the_team,
+    refunded_out_of_the_box,
+    tells_of_money_back_in,
+)
+from balance_bot.domain.money_back import tells_of_money_back as tells_of_money_back
+from balance_bot.domain.not_spending import tells_of_money_not_spent, without_aside
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
-from balance_bot.domain.text import normalize_message
+from balance_bot.domain.text import bare_word, is_khmer, normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
     CONNECTIVES,
-    HEDGE_WORDS,
     KHMER_LABEL_ENDINGS,
     LABELS,
-    MONEY_BACK_KHMER,
-    MONEY_BACK_WORDS,
-    NOT_SPENT_PHRASES,
-    NOT_SPENT_WORDS,
-    OUT_OR_BACK_WORDS,
+    MEASURE_WORDS,
     PERIOD_WORDS,
     QUESTION_WORDS,
-    REQUEST_OPENERS,
-    REQUEST_PERSONS,
     SENTENCE_WORDS,
-    TAKING_WORDS,
     TOTAL_WORDS,
     TRAILING_FILLER,
     UNIT_PRICE_WORDS,
@@ -48,6 +46,8 @@ from balance_bot.domain.vocabulary import (
 MAX_MESSAGE_LENGTH = 4096
 # A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
 MAX_WORDS_BEFORE_BARE_AMOUNT = 5
+# A number shaped like money (7000, 23.40) may follow a longer note: "water for the site 2 cases 7000".
+MAX_WORDS_BEFORE_MONEY_SHAPED = 8
 # A purpose this long is more likely a sentence about money than a ledger note.
 MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
 # The most rows one message may add (MAX_ENTRIES_PER_MESSAGE); a list's total line comes on top.
@@ -58,46 +58,36 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+(?![-−]?[0-9០-៩$៛])\s*|[–—•*·▪◦●►✓✔>]+\s*)"
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
-# "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
-# "Sokha paid me back 10$", "paid Dara back": a debt settled, not money spent.
-_PAID_BACK = re.compile(
-    r"\b(?i:paid|pay|pays|paying|gave|give)"
-    r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?[ ]+(?i:back)\b"
-)
 # "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
 _PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
 # What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
 _SUM_SIGNS = frozenset(("=", ":", "-", "–", "—", "=>", "->", "→"))
 _PAID_WHOM = frozenset(("him", "her", "them", "he", "she", "គាត់", "គេ"))
 _PAID_TO = re.compile(r"\s+(?:to|for|on|ឲ្យ|អោយ|ទៅ)\s+(\S.*)$", re.IGNORECASE)
-_REFUND_WORDS = frozenset(("refund", "refunds", "refunded", "refunding"))
-# Money paid out of the team's cash, whatever word names it ("gave the guest a refund from petty cash").
-_OUT_OF_THE_BOX = re.compile(
-    r"\b(?:from|out of)\s+(?:the\s+|our\s+)?(?:petty\s+cash|cash\s*box|box|drawer|float|kitty)\b"
-    r"|ពីប្រអប់|ពីលុយប្រអប់|ពីលុយក្រុម|ពីលុយរាយ",
+# Laughter or a groan right after an amount opens a comment on it, not its purpose.
+_LAUGH_AFTER = re.compile(
+    r"[\s,.!]*(?:lol|lmao|rofl|ha(?:ha)+h?|he(?:he)+|hi(?:hi)+|5{3,}|omg|ugh|oops|rip|ouch|ហា(?:ហា)+|ហិ(?:ហិ)+|"
+    r"ហេ(?:ហេ)+)(?![^\W_])",
     re.IGNORECASE,
 )
-# Money a shop, a supplier or anyone else gave back to the team: it came in, none went.
-_CAME_BACK_TO_US = re.compile(
-    r"\b(?:refunded|returned|paid back|gave back|gave)\s+(?:us|me)\b"
-    r"|\b(?:supplier|shop|store|seller|vendor|company|hotel|airline|bank|landlord|agency|school)s?\b"
-    r"[^.\n]{0,30}\brefund(?:ed|s)?\b"
-    r"|\brefund\w*\b[^.\n]{0,40}\b(?:came|arrived|landed)\b|\S\s+refunded\s+(?:us\s+|me\s+)?[$0-9]"
-    r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
-    re.IGNORECASE,
-)
-_CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
+# "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 # The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
 _TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*){0,2}?[x×*]\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
+# "4650 riel a litre", "៦.៥$ មួយបាវ": a measure after the amount makes it a price per measure.
+_A_MEASURE_AFTER = re.compile(
+    r"\s*(?:(?<=\s)an?\s+|មួយ\s*|ក្នុងមួយ\s*|១\s*)([\u1780-\u17dd]+|[^\W\d_]+)", re.IGNORECASE
+)
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
+_KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
+_KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
+_CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
 _NEARBY = 64
-_WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +101,7 @@ class _Found:
     is_total: bool = False
     day_words: str = ""  # the day the line names, or the one a line above it named
     sure: bool = True  # False: a reading a model, when there is one, should confirm
+    clause: str = ""  # the part of its line between sentence breaks, when the line holds several amounts
 
 
 @dataclass
@@ -137,7 +128,7 @@ class HeuristicParser:
 
     def parse(self, text: str) -> ParseResult:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
-        text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
+        text = without_aside(spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2])))
         if not text.strip():
             return ParseResult.ignore()
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
@@ -155,13 +146,14 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
-        words = {_bare_word(word) for word in text.split()}
-        money_back = _money_back(text, words)
-        if money_back and words & _REFUND_WORDS and _OUT_OF_THE_BOX.search(text):
+        words = {bare_word(word) for word in text.split()}
+        money_back = tells_of_money_back_in(text, words)
+        if money_back and refunded_out_of_the_box(text, words):
             money_back = False  # "refunded the parent 10$ from the box": the team paid it out
-        elif money_back and _CAME_BACK_TO_US.search(text) and reading.found:
-            return ParseResult.ignore(certain=False)  # "the supplier refunded 15$": money in
-        if (reading.found or reading.ambiguous) and not money_back and _tells_of_money_not_spent(text, words):
+        elif money_back and (reading.found or reading.ambiguous) and came_back_to_the_team(text):
+            # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
+            return ParseResult.ignore(certain=False)
+        if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text, words):
             return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
@@ -170,12 +162,20 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.TOO_MANY)
         if not found:
             return ParseResult.ignore(certain=not reading.unexplained_number)
+        # "paid the rent 300$. next month it goes up to 320$": a sentence of its own telling of money
+        # not spent is left out, and the rest is saved for a check, never confidently.
+        if len(found) > 1 and len({item.clause for item in found}) > 1:
+            spent = [item for item in found if not tells_of_money_not_spent(item.clause)]
+            if not spent:
+                return ParseResult.ignore(certain=False)
+            reading.uncertain |= len(spent) < len(found)
+            found = spent
         if any(item.mention.negative for item in found):
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
         if money_back:
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
         if "?" in text:
-            if _bare_word(text.split()[0]) in QUESTION_WORDS:
+            if bare_word(text.split()[0]) in QUESTION_WORDS:
                 return ParseResult.ignore(certain=False)
             return ParseResult.unclear(Problem.QUESTION)
         if len(found) == 1 and not found[0].purpose and reading.spare_lines:
@@ -195,36 +195,6 @@ class HeuristicParser:
             and all(len(entry.purpose.split()) <= MAX_WORDS_OF_A_CERTAIN_PURPOSE for entry in entries)
         )
         return ParseResult(ParseStatus.EXPENSE, entries, certain=certain)
-
-
-def _tells_of_money_not_spent(text: str, words: set[str]) -> bool:
-    """Money received, owed, repaid, earned or left, a plan, a doubt, a request, a bill due, price
-    talk (not_spending): not money spent."""
-    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
-        return True
-    lowered = text.lower()
-    return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None
-
-
-def _is_a_request(text: str) -> bool:
-    """'can you buy ice for 2$': a question or a proposal to someone, not a report of money spent."""
-    first_words = [_bare_word(word) for word in text.split(maxsplit=2)[:2]]
-    return len(first_words) == 2 and first_words[0] in REQUEST_OPENERS and first_words[1] in REQUEST_PERSONS
-
-
-def tells_of_money_back(text: str) -> bool:
-    """Whether words with no amount ("refund", "cancelled", ប្រាក់វិញ) say the money came back:
-    an answer to "what was this for?" that makes the amount no expense."""
-    normalized = normalize_message(text)
-    return _money_back(normalized, {_bare_word(word) for word in normalized.split()})
-
-
-def _money_back(text: str, words: set[str]) -> bool:
-    """Whether the message tells of money coming back or taken out: a refund, not spending."""
-    if words & MONEY_BACK_WORDS or any(phrase in text for phrase in MONEY_BACK_KHMER):
-        return True
-    # "got back from Lucky": the member came back from a shop, no money did.
-    return bool(words & TAKING_WORDS and words & OUT_OR_BACK_WORDS) and not _CAME_BACK.search(text)
 
 
 def _read_line(line: str, reading: _Reading) -> None:
@@ -261,15 +231,30 @@ def _read_line(line: str, reading: _Reading) -> None:
         reading.ambiguous = True
         return
     first_word = line.split(maxsplit=1)[:1]
-    is_total = bool(first_word) and _bare_word(first_word[0]) in TOTAL_WORDS
+    is_total = bool(first_word) and bare_word(first_word[0]) in TOTAL_WORDS
     for mention, purpose in zip(amounts, _purposes(line, amounts, reading), strict=True):
         currency = mention.currency or currency_by_size(mention)
         if currency is None:
             reading.spare_lines.append(line)
             continue
         reading.found.append(
-            _Found(mention, currency, mention.currency is None, purpose, is_total, reading.day_words)
+            _Found(
+                mention,
+                currency,
+                mention.currency is None,
+                purpose,
+                is_total,
+                reading.day_words,
+                clause=_clause_around(line, mention) if len(amounts) > 1 else "",
+            )
         )
+
+
+def _clause_around(line: str, mention: Mention) -> str:
+    """The words between the sentence breaks (; . ! ? ។ before a space) around the amount."""
+    start = max((match.end() for match in _CLAUSE_BREAK.finditer(line, 0, mention.start)), default=0)
+    following = _CLAUSE_BREAK.search(line, mention.end)
+    return line[start : following.start() if following else len(line)]
 
 
 def _without(line: str, dates: list[DateMention]) -> str:
@@ -317,19 +302,29 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
             line, nearby, amount.start
         ):
             return True
-        preceding = _bare_word(_word_before(line, amount.start))
-        if preceding in APPROXIMATE_WORDS or line[nearby : amount.start].rstrip().endswith("~"):
+        preceding = bare_word(_word_before(line, amount.start))
+        if preceding in APPROXIMATE_WORDS or preceding.endswith(_KHMER_APPROXIMATE):  # ខែនេះប្រហែល ១២០$
             return True
-        following = _bare_word(_word_after(line, amount.end))
+        if line[nearby : amount.start].rstrip().endswith("~"):
+            return True
+        following = bare_word(_word_after(line, amount.end))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
             return True
         per_unit = _PER_UNIT_AFTER.match(line, amount.end)
         if per_unit and per_unit.group(1).lower() not in PERIOD_WORDS:
             return True
+        measure = _A_MEASURE_AFTER.match(line, amount.end)
+        if measure and _is_a_measure(measure.group(1).lower()):
+            return True
     for left, right in pairwise(amounts):
-        if any(_bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
+        if any(bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
             return True
     return False
+
+
+def _is_a_measure(word: str) -> bool:
+    """Whether the word is a measure a price is counted in; Khmer glues the next word to it (បាវហើយ)."""
+    return word in MEASURE_WORDS or (is_khmer(word[0]) and any(word.startswith(m) for m in _KHMER_MEASURES))
 
 
 def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
@@ -351,30 +346,37 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
         words_before = words_before[:-1]
     if (
         words_before[-2:-1]
-        and _bare_word(words_before[-2]) in _PAYING
-        and _bare_word(words_before[-1]) in _PAID_WHOM
+        and bare_word(words_before[-2]) in _PAYING
+        and bare_word(words_before[-1]) in _PAID_WHOM
     ):
         words_before = words_before[:-1]  # "paid him 20 for the sink": whom is no purpose
-    if (paid_to := _PAID_TO.match(after)) and words_before and _bare_word(words_before[-1]) in _PAYING:
-        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size.
-        purpose, currency = clean_purpose(paid_to.group(1)), currency_by_size(last)
+    if (paid_to := _PAID_TO.match(after)) and words_before and bare_word(words_before[-1]) in _PAYING:
+        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size; the
+        # words before say who "him" is ("the plumber came, paid him 20 for the sink").
+        purpose = clean_purpose(" ".join(words_before[:-1]) + paid_to.group(0))
+        currency = currency_by_size(last)
         if purpose and currency and "?" not in after and not _starts_with_zero(line, last):
             return _Found(last, currency, True, purpose, sure=False)
+    sure = not _LAUGH_AFTER.match(after)
+    if not sure:
+        after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
     if "?" in after or clean_purpose(after) or _starts_with_zero(line, last):
         return None
     purpose = clean_purpose(" ".join(words_before))
     if not purpose:
-        paid = bool(words_before) and _bare_word(words_before[-1]) in _PAYING  # "paid 15": money
+        paid = bool(words_before) and bare_word(words_before[-1]) in _PAYING  # "paid 15": money
         currency = currency_by_size(last) if paid or _plausible_alone(last) else None
         return _Found(last, currency, True, "", sure=not paid) if currency else None
     if not _is_purpose_word(words_before[-1]):
         return None
-    if any(_bare_word(word) in SENTENCE_WORDS for word in words_before):
+    if any(bare_word(word) in SENTENCE_WORDS for word in words_before):
         return None
-    if len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT:
+    words = sum(any(char.isalpha() for char in word) for word in purpose.split())
+    if words > (MAX_WORDS_BEFORE_MONEY_SHAPED if _plausible_alone(last) else MAX_WORDS_BEFORE_BARE_AMOUNT):
         return None
     currency = currency_by_size(last)
-    return _Found(last, currency, True, purpose) if currency else None
+    sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
+    return _Found(last, currency, True, purpose, sure=sure) if currency else None
 
 
 def _is_not_money(line: str, mention: Mention) -> bool:
@@ -382,15 +384,15 @@ def _is_not_money(line: str, mention: Mention) -> bool:
     if currency_by_size(mention) is None or _starts_with_zero(line, mention):
         return True
     before = _word_before(line, mention.number_start)
-    if before and not _is_purpose_word(before) and _bare_word(before) not in CONNECTIVES:
+    if before and not _is_purpose_word(before) and bare_word(before) not in CONNECTIVES:
         return True
-    word = _bare_word(_word_after(line, mention.end))
+    word = bare_word(_word_after(line, mention.end))
     return bool(word) and word[0].isalpha() and word not in CONNECTIVES and word not in TRAILING_FILLER
 
 
 def _is_purpose_word(word: str) -> bool:
     """Whether the word before a bare number can name what was bought, not label the number."""
-    bare = _bare_word(word)
+    bare = bare_word(word)
     if bare.endswith(KHMER_LABEL_ENDINGS):  # Khmer writes no spaces: ...ម៉ោង ៣ is 'at 3 o'clock'
         return False
     if not bare or bare in LABELS:
@@ -452,7 +454,3 @@ def _word_after(line: str, position: int) -> str:
     """The first word after the position (within _NEARBY characters), or ''."""
     words = line[position : position + _NEARBY].split(maxsplit=1)
     return words[0] if words else ""
-
-
-def _bare_word(word: str) -> str:
-    return word.strip(_WORD_EDGES).lower()

@@ -11,6 +11,12 @@ from balance_bot.domain.vocabulary import FILLER, GREETED, GREETINGS, TRAILING_F
 MAX_PURPOSE_LENGTH = 120
 
 _MENTION_OR_LINK = re.compile(r"@\w+|https?://\S+|www\.\S+", re.IGNORECASE)
+# Where the money came from is no purpose: "paid 5$ from the box for ice", "took 40$ from petty cash".
+SOURCE_OF_THE_MONEY = re.compile(
+    r"\b(?:from|out of)\s+(?:the\s+|our\s+)?(?:petty\s+cash|cash\s*box|box|drawer|float|kitty)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
 _STRAY_CURRENCY = re.compile(r"[$៛¢]|(?<![^\W\d_])(?i:usd|khr|riels?|dollars?)(?![^\W\d_])|រៀល|ដុល្លារ|ដុល្លា")
 _EDGE_PUNCTUATION = " \t-–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,:;.!?)])")
@@ -27,7 +33,7 @@ _PERIOD_LEFT_BEHIND = re.compile(
 def clean_purpose(raw: str) -> str:
     """What was bought, as the member said it, without the words around it; '' if nothing left."""
     text = without_dates(raw)  # first, while "May 5$" still has the $ that makes it no date
-    text = _MENTION_OR_LINK.sub(" ", text)
+    text = SOURCE_OF_THE_MONEY.sub(" ", _MENTION_OR_LINK.sub(" ", text))
     text = EMOJI.sub(" ", text)
     text = _STRAY_CURRENCY.sub(" ", text)
     text = _PERIOD_LEFT_BEHIND.sub(lambda match: "per " + _PERIODS[match.group(1).lower()], text)

@@ -58,6 +58,15 @@ def normalize_message(text: str) -> str:
     return _ODD_SPACES.sub(" ", text)
 
 
+# Punctuation around a word that is no part of it: "coffee," "(ice)" "pls!".
+WORD_EDGES = " -–—_:;,.!?/\\|*•·=+~'\"`()[]{}<>«»“”‘’…&@#"
+
+
+def bare_word(word: str) -> str:
+    """The word in lower case without the punctuation around it."""
+    return word.strip(WORD_EDGES).lower()
+
+
 def is_khmer(char: str) -> bool:
     """Whether a character is part of Khmer script (letters, vowels, signs, digits)."""
     return "\u1780" <= char <= "\u17ff" or "\u19e0" <= char <= "\u19ff"

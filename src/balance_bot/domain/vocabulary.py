@@ -21,7 +21,7 @@ GREETED = _words(
 # Verbs and glue around a purpose: "paid 30$ for the cleaning lady", "bought markers".
 FILLER = _words(
     """paid pay paying bought buy buying spent spend spending purchased purchase got get
-    cost costs costing for on of the a an to at and & + with just already also total amount
+    cost costs costing for on of the a an to at and & + with just already also total amount took
     expense expenses is was i we i've we've i'll we'll
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
@@ -86,9 +86,10 @@ QUESTION_WORDS = _words(
     """how who what when where why which did does do is are was were can could should anyone
     anybody any much many ប៉ុន្មាន ណា អ្វី"""
 )
-# Money that came in or is still there is not an expense: "received 100$", "balance 50$".
+# Money that came in or is still there is not an expense: "received 100$", "balance 50$". A deposit
+# is money in unless the team paid it (not_spending).
 NOT_SPENT_WORDS = _words(
-    """received receive receiving reimbursed deposit deposited topup top-up
+    """received receive receiving reimbursed topup top-up
     income balance left remaining remain owe owes owed lent lend borrowed borrow loan
     repaid repay repays repaying sold sell sells selling earned earn collected collect
     ទទួល សល់ ខ្ចី លក់"""
@@ -112,6 +113,15 @@ HEDGE_WORDS = _words(
 )
 # Words after an amount that make it a unit price, not what was paid: "1$ each", "@ 1.5$".
 UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
+# What a price is counted in: "4650 riel a litre", "6.5$ a bag", "៦.៥$ មួយបាវ" (after the amount; before
+# it, "1 bag 6.5$" is the quantity bought).
+MEASURE_WORDS = _words(
+    """litre liter ltr l kg kilo kilos kilogram bag sack box case pack packet piece pc pcs bottle can tin
+    meter metre m m2 m3 sqm ton tonne dozen bunch cup glass plate bowl roll sheet page set pair unit
+    head person pax ream load
+    លីត្រ គីឡូ គីឡូក្រាម បាវ ប្រអប់ កេស កញ្ចប់ ដុំ ដប កំប៉ុង ម៉ែត្រ តោន ចង ក្បាល គ្រាប់ ផ្លែ កែវ ចាន សន្លឹក ឈុត
+    គូ នាក់ ម្នាក់"""
+)
 # "per month", "/month": a period, which makes a price no less the amount paid.
 PERIOD_WORDS = _words("month mo year yr week wk day night hour hr ខែ ឆ្នាំ សប្តាហ៍ ថ្ងៃ")
 # Words before an amount that say the member does not know it exactly: "around 10$".

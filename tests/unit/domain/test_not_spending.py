@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from balance_bot.domain.expenses import ParseStatus
+from balance_bot.domain.expenses import ParseStatus, Problem
 from balance_bot.domain.money import Currency
 from balance_bot.domain.parser import HeuristicParser
 
@@ -135,3 +135,241 @@ def test_a_count_times_a_price_equal_to_its_total_is_one_expense_of_the_total(te
 
 def test_a_count_times_a_price_that_does_not_add_up_is_still_asked_about():
     assert HeuristicParser().parse("water 3 x 2$ = 7$").status is ParseStatus.UNCLEAR
+
+
+def status_of(text):
+    return HeuristicParser().parse(text).status
+
+
+IGNORE, EXPENSE = ParseStatus.IGNORE, ParseStatus.EXPENSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosal returned the 8$ change from the market",
+        "refund from the airline for the cancelled flight 45$ arrived today",
+        "guest in room 2 checked out, paid cash 30$",
+        "បងស្រីខ្ចីលុយប្រអប់ ២ម៉ឺន ស្អែកសងវិញ",
+        "Sokha borrowed 15$ from the box, pays it back on Friday",
+        "ពូសុខាថាជួសជុលដំបូលអស់ ៨០$",
+        "ខ្ញុំគិតថាកង្ហារថ្មី ៣៥$",
+    ],
+)
+def test_money_returned_a_refund_that_came_in_a_loan_and_what_someone_said_are_not_questioned(text):
+    assert status_of(text) is IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("haven't paid the plumber 35$ yet", IGNORE),
+        ("electric 48$ - didn't pay it yet", IGNORE),
+        ("ថ្លៃសំរាម ៦០០០៛ អត់ទាន់បានបង់", IGNORE),
+        ("មិនទាន់ផ្ទេរលុយ ២០០$ ឲ្យហាងឈើ", IGNORE),
+        ("ទិញកង្ហារ ២០$ កុំឲ្យក្តៅ", EXPENSE),
+        ("ទិញសោ ៧$ មិនឲ្យចោរលួច", EXPENSE),
+    ],
+)
+def test_a_payment_not_made_yet_is_not_spending_and_a_thing_bought_so_that_something_does_not_happen_is(
+    text, status
+):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("i'll buy the ice 2$", IGNORE),
+        ("we’ll get the cement 130$ after lunch", IGNORE),
+        ("tmr pay the welder 120$", IGNORE),
+        ("ok noted, go buy 2 fans, 40$", IGNORE),
+        ("receipt is on the desk, pls bring it to Dara with the 15$", IGNORE),
+        ("យើងនឹងផ្ញើលុយ ៣០០$ ទៅម្ចាស់ផ្ទះ", IGNORE),
+        ("ចាំបងផ្ទេរ ៥០$ ឲ្យហាងដែក", IGNORE),
+        ("ទិញទឹកកក ២ដុំ ៤០០០៛ មកផង", IGNORE),
+        ("ថ្ងៃសុក្រ បង់ថ្លៃអ៊ីនធឺណិត ២៥$ ណា", IGNORE),
+        ("ទិញទឹកកក ៥០០០៛ ណាបង", EXPENSE),
+        ("បង់ថ្លៃភ្លើង ៤៥$ ហើយណា", EXPENSE),
+        ("transfer fee 1$", EXPENSE),
+        ("grab to the bank 3$", EXPENSE),
+        ("book for the library 8$", EXPENSE),
+    ],
+)
+def test_orders_and_plans_in_short_forms_mid_message_or_in_khmer_grammar_are_not_spending_and_reports_are(
+    text, status
+):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("the school raised the fee to 45$ a term", IGNORE),
+        ("bus fares up to 12$ since last week", IGNORE),
+        ("my landlord wants 20$ more from next month", IGNORE),
+        ("ABA rate 4,090 riel/$", IGNORE),
+        ("today's rate 4100", IGNORE),
+        ("workers wage 25000៛ a day", IGNORE),
+        ("ប្រាក់ឈ្នួលជាង ៣០$ ក្នុងមួយថ្ងៃ", IGNORE),
+        ("security guard salary 6$ per shift", IGNORE),
+        ("bumped the car into the gate, repair 40$", EXPENSE),
+        ("car rental 50$/day", EXPENSE),
+    ],
+)
+def test_a_price_raised_a_members_own_rent_the_dollars_rate_and_a_wage_by_the_day_are_not_spending(
+    text, status
+):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("bread and eggs for the staff breakfast 24000", "bread and eggs for the staff breakfast"),
+        ("coffee for the visitors from the ministry 12.50", "coffee for the visitors from the ministry"),
+        ("nails, screws - hinges = 6.25", "nails, screws - hinges"),
+        ("printer paper again 18.50 haha", "printer paper again"),
+        ("moto wash 5000 lol so dirty", "moto wash"),
+    ],
+)
+def test_a_money_shaped_number_after_a_longer_note_or_before_a_laugh_is_spending(text, purpose):
+    result = HeuristicParser().parse(text)
+    assert (result.status, result.entries[0].purpose) == (EXPENSE, purpose)
+
+
+def test_a_plan_in_an_aside_after_money_spent_neither_undoes_it_nor_becomes_its_purpose():
+    parser = HeuristicParser()
+    assert parser.parse("bought the paint 40$, will bring the receipt later").entries[0].purpose == "paint"
+    assert parser.parse("took 30$ from the box, will tell you what for tomorrow").status is (
+        ParseStatus.PURPOSE_MISSING
+    )
+    assert parser.parse("paid 5$ from the box for ice").entries[0].purpose == "ice"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("reimbursed Sokha 12$ for the taxi", EXPENSE),
+        ("paid Vanna back 4$ for the tape she bought", EXPENSE),
+        ("paid a deposit to the caterer 100$ for the party", EXPENSE),
+        ("ដាក់ប្រាក់កក់ឲ្យជាងឈើ ១០០$", EXPENSE),
+        ("Sokha paid me back 10$ for the lunch", IGNORE),
+        ("guest paid deposit 20$", IGNORE),
+    ],
+)
+def test_paying_a_member_back_for_a_purchase_and_a_deposit_paid_are_spending_and_their_reverse_is_not(
+    text, status
+):
+    assert status_of(text) is status
+
+
+def test_whom_a_pronoun_names_stays_in_the_purpose_of_a_number_paid():
+    result = HeuristicParser().parse("the electrician came, paid him 25 for the wiring")
+    assert "electrician" in result.entries[0].purpose
+    assert "wiring" in result.entries[0].purpose
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("fuel 4,650 riel a litre today", IGNORE),
+        ("ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ", IGNORE),
+        ("cement now 7$ per bag at Heng Ly", IGNORE),
+        ("ស៊ីម៉ង់ត៍ ១បាវ ៦.៥$", EXPENSE),
+        ("rent 250$ a month", EXPENSE),
+    ],
+)
+def test_a_price_per_measure_said_of_now_or_a_place_is_price_talk_and_a_quantity_before_it_is_not(
+    text, status
+):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("got the bill from the caterer, 380$ for Saturday", IGNORE),
+        ("water bill came today 18,400 riel", IGNORE),
+        ("we spent 300$ on fuel last month, too much", IGNORE),
+        ("total spent this month 1,230$", IGNORE),
+        ("ខែនេះចំណាយអស់ ១២០០$ ហើយ", IGNORE),
+        ("spent 300$ so far on the roof", IGNORE),
+        ("paid last month's internet 25$", EXPENSE),
+        ("rent for last month 300$", EXPENSE),
+        ("paid the water bill 18400", EXPENSE),
+        ("ចំណាយលើសាំងម៉ូតូ ១៥០០០រៀល", EXPENSE),
+    ],
+)
+def test_a_bill_that_came_and_a_periods_total_are_not_new_spending_and_a_months_bill_paid_is(text, status):
+    assert status_of(text) is status
+
+
+def test_a_sentence_of_its_own_telling_of_money_not_spent_is_left_out_and_the_rest_saved_for_a_check():
+    result = HeuristicParser().parse("paid the rent 300$. next month it goes up to 320$")
+    assert [(entry.money.amount, entry.purpose) for entry in result.entries] == [(Decimal(300), "rent")]
+    assert not result.certain
+    listed = HeuristicParser().parse("coffee 3$, cake 2$")
+    assert (len(listed.entries), listed.certain) == (2, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("អ្នកណាអាចទិញទឹកកកបាន? ៤០០០៛", IGNORE),
+        ("the 50$ I mentioned yesterday was for the DJ", IGNORE),
+        ("my kid's school fee 150$ ugh", IGNORE),
+        ("បងសុខាទិញទូរស័ព្ទថ្មី ៣០០$ សម្រាប់ខ្លួនឯង", IGNORE),
+        ("សុំបើកលុយ ៥០$ ទិញសម្ភារៈ", IGNORE),
+        ("ជាងឈើសុំ ២០០$ មុន", IGNORE),
+        ("ចាំថ្ងៃសុក្រ បង់ថ្លៃអ៊ីនធឺណិត ៣០$", IGNORE),
+        ("ប្រាក់ខែគ្រូ ៣០០$ ខែនេះមិនទាន់បើក", IGNORE),
+        ("ឆ្នាំមុនយើងជួលសាល ២០០$", IGNORE),
+        ("waiting for approval 300$ chairs", IGNORE),
+        ("ទិញកាហ្វេ ៣$ សុំទោសភ្លេចប្រាប់", EXPENSE),
+    ],
+)
+def test_questions_amounts_named_again_own_money_asking_waiting_and_last_year_are_not_spending(text, status):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("client ផ្ទេរលុយ ៣០០$ ហើយ", IGNORE),
+        ("Dara's bday collection 2$ each pls", IGNORE),
+        ("room 12 paid for 3 nights 60$", IGNORE),
+        ("the box got 100$ top up from boss", IGNORE),
+        ("top up for the office phone 5$", EXPENSE),
+    ],
+)
+def test_money_in_from_a_client_a_collection_a_rooms_guest_or_a_top_up_is_not_spending(text, status):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("piano lessons 50$/month starting February", IGNORE),
+        ("the band raised 120$ from the ticket sales", IGNORE),
+        ("tables are 30$ each at the market", IGNORE),
+        ("ប្រាក់ខែអ្នកយាម ១៥០$ ចុងខែបើក", IGNORE),
+        ("បើជួលឡានធំ ត្រូវចំណាយ ១២០$", IGNORE),
+        ("សូមទិញទឹកកក ២ដុំ ៥០០០៛", IGNORE),
+        ("ភ្ញៀវកក់បន្ទប់ ៣០$ តាម ABA", IGNORE),
+        ("ប៉ាខ្ញុំឲ្យលុយ ៥០$", IGNORE),
+        ("rent the van or the pickup? van 60$, pickup 45$", IGNORE),
+        ("បើកប្រាក់ខែអ្នកយាម ១៥០$", EXPENSE),
+        ("សូមជម្រាប ទិញទឹកកក ៥០០០៛", EXPENSE),
+    ],
+)
+def test_a_start_date_money_made_a_price_each_the_khmer_future_if_and_please_and_a_choice_are_not_spending(
+    text, status
+):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize("text", ["ទឹកកក ៥០០០៛ មួយដុំ", "ថ្លៃទឹកភ្លើងខែនេះប្រហែល ១២០$"])
+def test_a_price_per_measure_alone_or_a_khmer_about_glued_to_the_words_is_asked_about_never_saved(text):
+    result = HeuristicParser().parse(text)
+    assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.AMBIGUOUS)
