@@ -25,6 +25,7 @@ from balance_bot.members.movements import (
     PostedHere,
 )
 from balance_bot.members.payments_question import PaymentsQuestion
+from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_payments import TryPayments
@@ -78,7 +79,8 @@ class TryChat:
         self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
         self._payments = PaymentsQuestion(services.group_settings, services.balances)
-        self._notices = TryPayments(services.notices, TRY_CHAT_ID, self._say, self._print)
+        messages = GroupMessages(services.conversation, services.notices)
+        self._notices = TryPayments(messages, services.notices, TRY_CHAT_ID, self._say, self._print)
 
     @property
     def prompt(self) -> str:
@@ -100,8 +102,7 @@ class TryChat:
             self._message_id += 1
             self._last_message[self._member] = (self._message_id, text)
             incoming = self._message(self._message_id, text)
-            if not await self._notices.on_message(incoming, self._render):
-                await self._render(await self._services.conversation.on_message(incoming))
+            await self._notices.on_message(incoming, self._render)
         return True
 
     async def _command(self, command: str, rest: str) -> None:
@@ -165,8 +166,7 @@ class TryChat:
             bot, _, notice = rest.partition(" ")
             self._message_id += 1
             incoming = self._message(self._message_id, notice)
-            if not await self._notices.on_message(incoming, self._render, bot.lstrip("@")):
-                await self._render(await self._services.conversation.on_message(incoming))
+            await self._notices.on_message(incoming, self._render, bot.lstrip("@"))
         else:
             self._say(texts.TRY_NO_SUCH_COMMAND.format(command=command))
 

@@ -1,5 +1,5 @@
-"""Bank notices in `try`: pasted (or "forwarded" from a bank's bot with /forward) as in the group, their
-Confirm / Not ours buttons as the terminal's /ours and /notours."""
+"""A member's messages in `try`, as in the group: bank notices pasted (or "forwarded" from a bank's bot with
+/forward) among them, the Confirm / Not ours buttons under one as the terminal's /ours and /notours."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.capture.service import IncomingMessage
 from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
+from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.recorded_once import NoticeButton, NoticePlan, RecordedOnce
 from infrastructure.telegram import texts
 from infrastructure.telegram.payment_replies import PaymentReplies
@@ -23,23 +24,25 @@ class TryPayments:
     """What the group's payment handlers do, for the terminal: the core's plan drawn as lines."""
 
     def __init__(
-        self, notices: RecordedOnce, chat_id: int, say: Callable[[str], None], buttons: Callable[[str], None]
+        self,
+        messages: GroupMessages,
+        notices: RecordedOnce,
+        chat_id: int,
+        say: Callable[[str], None],
+        buttons: Callable[[str], None],
     ) -> None:
+        self._messages = messages
         self._notices = notices
         self._chat_id = chat_id
         self._say = say
         self._buttons = buttons  # prints a line of buttons
         self._waiting: int | None = None  # the notice the terminal's /ours and /notours answer
 
-    async def on_message(self, message: IncomingMessage, render: Render, bot: str | None = None) -> bool:
-        """A message that holds a bank notice, drawn; False for any other (read as an expense). `bot`,
-        the bank bot's username it was forwarded from (`/forward @PayWayByABA_bot …`)."""
+    async def on_message(self, message: IncomingMessage, render: Render, bot: str | None = None) -> None:
+        """A member's message, a bank notice or an expense as the core plans it; `bot`, the bank bot's
+        username it was forwarded from (`/forward @PayWayByABA_bot …`)."""
         sender = ForwardedFrom(SenderKind.BOT, bot) if bot else None
-        plan = await self._notices.on_message(message, sender)
-        if plan is None:
-            return False
-        await self._draw(plan, render)
-        return True
+        await self._draw(await self._messages.on_message(message, None, sender), render)
 
     async def tapped(self, command: str, is_admin: AdminCheck, render: Render) -> None:
         """/ours or /notours: the last notice that waits, answered as a tap on its button."""

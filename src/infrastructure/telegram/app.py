@@ -41,6 +41,7 @@ from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
+from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
@@ -304,7 +305,11 @@ def build_application(
         CommandHandler("usage", setup.usage_command, filters=groups | filters.ChatType.PRIVATE)
     )
     # A bank's notice is a top-up, never an expense: read before the expenses, which get every other message.
-    reading = PaymentHandlers(handlers, notices, callbacks) if notices is not None else handlers
+    reading = (
+        PaymentHandlers(handlers, GroupMessages(conversation, notices), notices, callbacks)
+        if notices is not None
+        else handlers
+    )
     for kind, read in (
         (filters.UpdateType.MESSAGE, reading.group_text),
         (filters.UpdateType.EDITED_MESSAGE, reading.group_edit),

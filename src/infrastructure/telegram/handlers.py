@@ -207,8 +207,7 @@ class BotHandlers:
         author = author_of(message, user)
         if author is None:
             return  # a bot, a channel's post, an automatic forward from the linked channel
-        seen = SeenMember(user.id, author.name, user.username) if user and author.id == user.id else None
-        await self._render(message, await act(incoming_of(message, author), seen))
+        await self._render(message, await act(incoming_of(message, author), seen_of(author, user)))
 
     async def _deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome of another use case as the core plans it."""
@@ -343,6 +342,11 @@ def author_of(message: Message, user: User | None) -> _Author | None:
     if user is None or user.is_bot:
         return None
     return _Author(user.id, user.full_name)
+
+
+def seen_of(author: _Author, user: User | None) -> SeenMember | None:
+    """The member who wrote it, to be named later (/advance @name); none for an admin posting as the group."""
+    return SeenMember(user.id, author.name, user.username) if user and author.id == user.id else None
 
 
 def posted_by_the_group(message: Message) -> bool:

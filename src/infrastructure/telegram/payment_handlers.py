@@ -1,5 +1,5 @@
-"""Handlers for bank notices posted in a group, before the message is read as an expense, and for the
-Confirm / Not ours buttons under one that waits for an admin: they draw what payments.recorded_once plans."""
+"""A group's messages (a bank notice or an expense, as payments.group_messages plans them) and the Confirm /
+Not ours buttons under a notice that waits for an admin: they draw what the core plans."""
 
 from __future__ import annotations
 
@@ -22,9 +22,10 @@ from telegram.ext import ContextTypes
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
+from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.recorded_once import NoticeButton, NoticePlan, NoticeTap, RecordedOnce
 from infrastructure.telegram.callback_answers import CallbackAnswers
-from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
+from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of, seen_of
 from infrastructure.telegram.payment_replies import PaymentReplies
 from infrastructure.telegram.replies import Replies
 
@@ -36,32 +37,33 @@ Answer = Callable[[int, int, AdminCheck], Awaitable[NoticeTap]]
 class PaymentHandlers:
     """A group message that holds a bank notice, and the taps on the buttons under one."""
 
-    def __init__(self, bot: BotHandlers, notices: RecordedOnce, callbacks: CallbackAnswers) -> None:
+    def __init__(
+        self, bot: BotHandlers, messages: GroupMessages, notices: RecordedOnce, callbacks: CallbackAnswers
+    ) -> None:
         self._bot = bot
+        self._messages = messages
         self._notices = notices
         self._callbacks = callbacks
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A member's message or caption: a bank notice as the core plans it; anything else as an expense."""
-        message = update.message
-        author = author_of(message, update.effective_user) if message is not None else None
+        """A member's message or caption: a bank notice or an expense, as the core plans it."""
+        message, user = update.message, update.effective_user
+        author = author_of(message, user) if message is not None else None
         if message is None or author is None or (message.text or message.caption) is None:
-            await self._bot.group_text(update, context)
-            return
+            return  # a bot, a channel's post, an automatic forward from the linked channel
         incoming = incoming_of(message, author)
-        plan = await self._notices.on_message(incoming, forwarded_from(message.forward_origin))
-        if plan is None:
-            await self._bot.group_text(update, context)
-            return
-        await self._draw(message, plan)
+        sender = forwarded_from(message.forward_origin)
+        await self._draw(message, await self._messages.on_message(incoming, seen_of(author, user), sender))
 
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """An edited message: a notice stays as first posted (its payment was read from the bank's words)."""
-        message = update.edited_message
-        text = (message.text or message.caption or "") if message is not None else ""
-        if message is not None and self._notices.holds_notice(text, message.date):
+        """An edited message or caption: its rows updated; a notice stays as first posted."""
+        message, user = update.edited_message, update.effective_user
+        author = author_of(message, user) if message is not None else None
+        if message is None or author is None or (message.text or message.caption) is None:
             return
-        await self._bot.group_edit(update, context)
+        plan = await self._messages.on_edit(incoming_of(message, author), seen_of(author, user))
+        if plan is not None:
+            await self._bot.render(message, plan)
 
     async def confirm_tapped(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Confirm under a notice: recorded for an admin's tap; a member is told alone."""
