@@ -149,11 +149,16 @@ _PER_MEASURE = re.compile(
     rf"(?:{either(MEASURE_WORDS)})(?![a-z])|(?:each|apiece|ea)\b)"
 )
 _NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
-# The verb of an order, after what may soften it: "pls go buy", "just ask".
-_ORDER = (
-    r"(?:(?:pls|plz|please|just|go|and|then)\s+)*"
-    r"(?:ask|bring|order|buy|send|go|pick|get|tell|call|remember|make sure)\b"
+# The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
+# verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
+ORDER_WORDS = (
+    *("ask", "bring", "order", "buy", "send", "go", "pick", "get", "tell", "call", "remember", "make sure"),
 )
+# Orders that are never a report of what was bought: "ask Dara 5$", "remember the 20$".
+ASKING_WORDS = ("ask", "tell", "remember", "make sure")
+_VERB = rf"(?:{'|'.join(ORDER_WORDS)})\b"
+# The verb of an order, after what may soften it: "pls go buy", "just ask".
+_ORDER = rf"(?:(?:pls|plz|please|just|go|and|then)\s+)*{_VERB}"
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
@@ -169,7 +174,9 @@ _REQUEST_OR_PLAN = (
     r"may|jun|jul|aug|sep|oct|nov|dec|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[a-z]*)\b",
     # An order opens the message or a clause ("ok approved, go buy the printer"); not "grab", the
     # ride app, nor the nouns "take away" and "transfer fee", nor "pls" closing a note ("taxi 2$ pls").
-    rf"^\s*{_ORDER}",
+    rf"^\s*(?:(?:pls|plz|please|just|go|then)\s+)+{_VERB}",
+    rf"^\s*(?:{'|'.join(ASKING_WORDS)})\b",
+    rf"^\s*{_VERB}.*\b(?:on (?:the|your|ur) way|on the road|when you (?:come|go|pass))\b",
     rf"[,;.!?]\s*{_ORDER}",
     rf"\b(?:ok|okay|then|so|and)\s+{_ORDER}",
     r"\b(?:pls|plz|please)\s+(?:buy|get|bring|send|transfer|pay (?!(?:me|us)\b)|tell|ask|call|order|"

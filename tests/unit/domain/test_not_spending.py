@@ -373,3 +373,31 @@ def test_a_start_date_money_made_a_price_each_the_khmer_future_if_and_please_and
 def test_a_price_per_measure_alone_or_a_khmer_about_glued_to_the_words_is_asked_about_never_saved(text):
     result = HeuristicParser().parse(text)
     assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.AMBIGUOUS)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("buy water 2$", "2", Currency.USD),
+        ("get ice 5000", "5000", Currency.KHR),
+        ("order pizza 12$", "12", Currency.USD),
+        ("go market 4$", "4", Currency.USD),
+    ],
+)
+def test_a_purchase_written_with_the_verb_of_an_order_is_saved_not_dropped(text, amount, currency):
+    (entry,) = HeuristicParser().parse(text).entries
+    assert (entry.money.amount, entry.money.currency) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls buy water 2$",
+        "go buy ice 5000",
+        "buy water 2$ on the way",
+        "get ice 5000 when you come",
+        "ask Dara 5$",
+    ],
+)
+def test_an_order_with_a_word_that_asks_or_sends_on_an_errand_is_not_spending(text):
+    assert HeuristicParser().parse(text).status is ParseStatus.IGNORE

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from balance_bot.domain.dates import WORDS_NAMING_DAYS
 from balance_bot.domain.expenses import ParseStatus, Problem
 from balance_bot.domain.money import AmountLimits, Currency
+from balance_bot.domain.not_spending import ASKING_WORDS
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.domain.text import DIGITS_TO_ASCII
 from balance_bot.domain.vocabulary import (
@@ -495,7 +496,8 @@ MESSAGE_CHARACTERS = st.sampled_from(
 )
 message_text = st.lists(MESSAGE_CHARACTERS, max_size=30).map("".join)
 KNOWN_WORDS = (
-    GREETINGS
+    set(ASKING_WORDS)
+    | GREETINGS
     | GREETED
     | FILLER
     | TRAILING_FILLER
