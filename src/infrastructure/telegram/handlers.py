@@ -202,12 +202,9 @@ class BotHandlers:
         user: User | None,
         act: Callable[[IncomingMessage, SeenMember | None], Awaitable[ReplyPlan]],
     ) -> None:
-        if message is None or (message.text or message.caption) is None:
-            return
-        author = author_of(message, user)
-        if author is None:
-            return  # a bot, a channel's post, an automatic forward from the linked channel
-        await self._render(message, await act(incoming_of(message, author), seen_of(author, user)))
+        said = from_member(message, user)
+        if message is not None and said is not None:
+            await self._render(message, await act(said.incoming, said.seen))
 
     async def _deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome of another use case as the core plans it."""
@@ -261,7 +258,8 @@ class BotHandlers:
     ) -> None:
         """Notices go through the confirmation queue, which waits out flood control and follows a
         migrated group."""
-        for text in BalanceReplies(replies).notices(await notices()):
+        told = await notices()
+        for text in BalanceReplies(replies).notices(told):
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
             )
@@ -342,6 +340,25 @@ def author_of(message: Message, user: User | None) -> _Author | None:
     if user is None or user.is_bot:
         return None
     return _Author(user.id, user.full_name)
+
+
+@dataclass(frozen=True, slots=True)
+class FromMember:
+    """A member's message as the core reads it, and the member to be named later (/advance @name)."""
+
+    incoming: IncomingMessage
+    seen: SeenMember | None
+
+
+def from_member(message: Message | None, user: User | None) -> FromMember | None:
+    """A member's message with words (text or a caption); None for a bot, a channel's post, an automatic
+    forward from the linked channel, or a message without words."""
+    if message is None or (message.text or message.caption) is None:
+        return None
+    author = author_of(message, user)
+    if author is None:
+        return None
+    return FromMember(incoming_of(message, author), seen_of(author, user))
 
 
 def seen_of(author: _Author, user: User | None) -> SeenMember | None:

@@ -25,7 +25,7 @@ from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
 from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.recorded_once import NoticeButton, NoticePlan, NoticeTap, RecordedOnce
 from infrastructure.telegram.callback_answers import CallbackAnswers
-from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of, seen_of
+from infrastructure.telegram.handlers import BotHandlers, from_member
 from infrastructure.telegram.payment_replies import PaymentReplies
 from infrastructure.telegram.replies import Replies
 
@@ -47,21 +47,20 @@ class PaymentHandlers:
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A member's message or caption: a bank notice or an expense, as the core plans it."""
-        message, user = update.message, update.effective_user
-        author = author_of(message, user) if message is not None else None
-        if message is None or author is None or (message.text or message.caption) is None:
+        message = update.message
+        said = from_member(message, update.effective_user)
+        if message is None or said is None:
             return  # a bot, a channel's post, an automatic forward from the linked channel
-        incoming = incoming_of(message, author)
         sender = forwarded_from(message.forward_origin)
-        await self._draw(message, await self._messages.on_message(incoming, seen_of(author, user), sender))
+        await self._draw(message, await self._messages.on_message(said.incoming, said.seen, sender))
 
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An edited message or caption: its rows updated; a notice stays as first posted."""
-        message, user = update.edited_message, update.effective_user
-        author = author_of(message, user) if message is not None else None
-        if message is None or author is None or (message.text or message.caption) is None:
+        message = update.edited_message
+        said = from_member(message, update.effective_user)
+        if message is None or said is None:
             return
-        plan = await self._messages.on_edit(incoming_of(message, author), seen_of(author, user))
+        plan = await self._messages.on_edit(said.incoming, said.seen)
         if plan is not None:
             await self._bot.render(message, plan)
 
