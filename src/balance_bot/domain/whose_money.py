@@ -20,7 +20,8 @@ _PAYER = (
     rf"{_ARTICLE}(?:{_PERSONS_WHO_PAY}|head\s*office|office|hq|headquarters|foundation|company|ministry)s?\b"
     rf"{_NOT_THEIR_PLACE_OR_CASH}"
 )
-_KHMER_PERSONS_WHO_PAY = "ម្ចាស់ជំនួយ|អតិថិជន|ថៅកែ|ឪពុកម្តាយ|ឪពុកម្ដាយ|ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|ប្រធាន"
+# Not ថៅកែ, the boss but also a shop's owner: "ទិញនំ ៥០០០៛ ពីថៅកែហាង"; "លុយពីថៅកែ" is the boss's money.
+_KHMER_PERSONS_WHO_PAY = "ម្ចាស់ជំនួយ|អតិថិជន|ឪពុកម្តាយ|ឪពុកម្ដាយ|ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|ប្រធាន"
 _AMOUNT = r"[$៛]?\s*[0-9០-៩]"
 
 # The box topped up in words (an admin records it with /topup): "top up petty cash 100$", "box
@@ -37,23 +38,15 @@ BOX_TOPPED_UP = (
 # transfer from the donor 500$", "100$ from boss", "paid by the client", ផ្ទេរពីម្ចាស់ជំនួយ); not money
 # the team used ("fuel 20$ with the cash from boss"), nor a trip from a place ("tuk tuk 3$ from school").
 FROM_THOSE_WHO_PAY = (
-    r"\b(?<!with )(?<!with the )(?<!using )(?<!using the )(?:transfer(?:red|s)?|payments?|money|cash|funds?|"
-    r"remittance|wired?|aba|acleda|wing|khqr|bakong|deposit|donation|incoming|credit(?:ed)?)\s+(?:\S+\s+)?"
-    rf"from\s+{_PAYER}",
-    *(
-        rf"\b(?<={amount_end} )from\s+{_PAYING_PERSON}"
-        for amount_end in ("[0-9០-៩$៛]", "usd", "riel", "riels", "dollars")
-    ),
-    rf"\bpaid\s+(?:\S+\s+)?by\s+{_PAYER}",
-    rf"^\s*from\s+{_PAYING_PERSON}",
+    r"\b(?<!with )(?<!with the )(?<!using )(?<!using the )(?:(?:transfer(?:red|s)?|payments?|money|cash|"
+    r"funds?|remittance|wired?|aba|acleda|wing|khqr|bakong|deposit|donation|incoming|credit(?:ed)?)\s+"
+    rf"(?:\S+\s+)?from|paid\s+(?:\S+\s+)?by)\s+{_PAYER}",
+    rf"(?:^\s*|(?:[0-9០-៩$៛]|\busd|\briels?|\bdollars)\s+)from\s+{_PAYING_PERSON}",
     r"\bcredited\b",
     r"\bincoming\s+(?:transfer|payment|money|funds?|wire|aba)\b",
     rf"(?:ផ្ទេរ|វេរ|ផ្ញើ|លុយ|ប្រាក់|aba|wing|acleda)\S{{0,6}}\s*ពី\s*(?:លោក\s*)?(?:{_KHMER_PERSONS_WHO_PAY}|"
-    r"ការិយាល័យ(?!\S*\s*ទៅ)|អង្គការ|មូលនិធិ)",
-    *(
-        rf"(?<={amount_end})ពី\s*(?:លោក\s*)?(?:{_KHMER_PERSONS_WHO_PAY})"
-        for amount_end in ("[$៛0-9០-៩]", "[$៛0-9០-៩] ", "ដុល្លារ", "ដុល្លារ ", "រៀល", "រៀល ")
-    ),
+    r"ថៅកែ|ការិយាល័យ(?!\S*\s*ទៅ)|អង្គការ|មូលនិធិ)",
+    rf"(?:[$៛0-9០-៩]|ដុល្លារ|រៀល)\s*ពី\s*(?:លោក\s*)?(?:{_KHMER_PERSONS_WHO_PAY})",
 )
 # Money said to be the member's own and for themselves, or not the team's: "for myself", "personal
 # expense", "not from the box", "my treat", លុយផ្ទាល់ខ្លួន មិនមែនលុយក្រុម. Own money alone is spending still

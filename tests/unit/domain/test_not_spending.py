@@ -504,9 +504,10 @@ def test_money_from_a_donor_client_parent_boss_or_office_is_not_spending_also_as
         "grab from the client's office 4$",
         "ម៉ូតូឌុប ៥០០០៛ ពីការិយាល័យទៅក្រសួង",
         "ទិញនំ ពីថៅកែហាង ៥០០០៛",
+        "ទិញស៊ីម៉ង់ត៍ ១០បាវ ៦៥$ ពីថៅកែ",
     ],
 )
-def test_a_trip_from_a_place_and_money_the_team_spent_from_the_boss_or_the_office_are_spending(text):
+def test_a_trip_from_a_place_a_buy_from_a_shops_owner_and_the_bosss_cash_spent_are_spending(text):
     assert status_of(text) is EXPENSE
 
 
