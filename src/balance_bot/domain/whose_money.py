@@ -23,6 +23,9 @@ _PAYER = (
 # Not ថៅកែ, the boss but also a shop's owner: "ទិញនំ ៥០០០៛ ពីថៅកែហាង"; "លុយពីថៅកែ" is the boss's money.
 _KHMER_PERSONS_WHO_PAY = "ម្ចាស់ជំនួយ|អតិថិជន|ឪពុកម្តាយ|ឪពុកម្ដាយ|ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|ប្រធាន"
 _AMOUNT = r"[$៛]?\s*[0-9០-៩]"
+# How an amount ends, for a look back of a fixed width: "500$ from", "៥០០ដុល្លារ ពី".
+_AMOUNT_ENDS = ("[0-9០-៩$៛]", "usd", "riel", "riels", "dollars")
+_KHMER_AMOUNT_ENDS = ("[$៛0-9០-៩]", "[$៛0-9០-៩] ", "ដុល្លារ", "ដុល្លារ ", "រៀល", "រៀល ")
 
 # The box topped up in words (an admin records it with /topup): "top up petty cash 100$", "box
 # refilled", "added 50$ to the kitty", ថៅកែដាក់លុយ ១០០$ ចូលប្រអប់; not a phone's top-up.
@@ -41,12 +44,15 @@ FROM_THOSE_WHO_PAY = (
     r"\b(?<!with )(?<!with the )(?<!using )(?<!using the )(?:(?:transfer(?:red|s)?|payments?|money|cash|"
     r"funds?|remittance|wired?|aba|acleda|wing|khqr|bakong|deposit|donation|incoming|credit(?:ed)?)\s+"
     rf"(?:\S+\s+)?from|paid\s+(?:\S+\s+)?by)\s+{_PAYER}",
-    rf"(?:^\s*|(?:[0-9០-៩$៛]|\busd|\briels?|\bdollars)\s+)from\s+{_PAYING_PERSON}",
+    # Led by the word and looking back to the amount, so a search skips fast where "from" is not.
+    rf"\bfrom(?:{'|'.join(f'(?<={amount_end} from)' for amount_end in _AMOUNT_ENDS)})\s+{_PAYING_PERSON}",
+    rf"^\s*from\s+{_PAYING_PERSON}",
     r"\bcredited\b",
     r"\bincoming\s+(?:transfer|payment|money|funds?|wire|aba)\b",
     rf"(?:ផ្ទេរ|វេរ|ផ្ញើ|លុយ|ប្រាក់|aba|wing|acleda)\S{{0,6}}\s*ពី\s*(?:លោក\s*)?(?:{_KHMER_PERSONS_WHO_PAY}|"
     r"ថៅកែ|ការិយាល័យ(?!\S*\s*ទៅ)|អង្គការ|មូលនិធិ)",
-    rf"(?:[$៛0-9០-៩]|ដុល្លារ|រៀល)\s*ពី\s*(?:លោក\s*)?(?:{_KHMER_PERSONS_WHO_PAY})",
+    rf"ពី(?:{'|'.join(f'(?<={amount_end}ពី)' for amount_end in _KHMER_AMOUNT_ENDS)})\s*(?:លោក\s*)?"
+    rf"(?:{_KHMER_PERSONS_WHO_PAY})",
 )
 # Money said to be the member's own and for themselves, or not the team's: "for myself", "personal
 # expense", "not from the box", "my treat", លុយផ្ទាល់ខ្លួន មិនមែនលុយក្រុម. Own money alone is spending still
@@ -84,10 +90,7 @@ LEAVE_TO_SPEND = (
     r"\b(?:keep|stay|keeping|staying)\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:under|below|within|less than)\b",
     r"\b(?<!came )(?<!comes )(?<!went )(?<!goes )(?<!added )(?<!adds )(?:at (?:the )?most|maximum|up\s*to|"
     rf"upto|capped at|limit(?:ed)? (?:of|to|is))\s*{_AMOUNT}",
-    *(
-        rf"\b(?<={amount_end} )(?:max|maximum|tops|at most|or less|limit)\b"
-        for amount_end in ("[0-9០-៩$៛]", "usd", "riel")
-    ),
+    *(rf"\b(?<={end} )(?:max|maximum|tops|at most|or less|limit)\b" for end in _AMOUNT_ENDS[:2]),
     # A yes with a cap word anywhere after it: "ok buy it, limit 15$", "អូខេ ទិញបាន max ២០$".
     *(
         rf"{yes}[^\n]*\b(?:max|limit|tops|under|below|within)\b"
