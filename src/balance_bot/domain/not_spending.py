@@ -1,7 +1,8 @@
-"""Messages with money in them that tell of no money spent: a bill still due, money received, a
-price or a quote, a request or a plan, pay rates, talk and jokes. They are neither saved nor
-questioned. Word families and a little grammar (the future, orders, negation, who paid whom, an aside
-after money spent), in English and Khmer: a model reads better, and the messages these miss go to it."""
+"""Messages with money in them that tell of no money spent: a bill still due, money received or put in
+the box, a price or a quote, a request, a plan or leave to spend, pay rates, a member's own money, talk
+and jokes. They are neither saved nor questioned. Word families and a little grammar (the future,
+orders, negation, who paid whom, an aside after money spent), in English and Khmer: a model reads
+better, and the messages these miss go to it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from balance_bot.domain.vocabulary import (
     NOT_SPENT_WORDS,
     REQUEST_OPENERS,
     REQUEST_PERSONS,
+)
+from balance_bot.domain.whose_money import (
+    BOX_TOPPED_UP,
+    FROM_THOSE_WHO_PAY,
+    LEAVE_TO_SPEND,
+    NOT_THE_TEAMS_MONEY,
 )
 
 # Said of money the team has paid: these make a bill or a fee an expense again ("paid the EDC bill").
@@ -105,10 +112,12 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:made|raised|earned|collected)\s+(?:about\s+|around\s+)?[$0-9០-៩][^\n]*\bfrom\b|\braised\s+[$0-9០-៩]",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
+    *BOX_TOPPED_UP,
+    *FROM_THOSE_WHO_PAY,
 )
-# Read first, in one pass: money in, a payment not made, a period's total; none of it is spending,
-# whatever else the message says.
-_RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY)
+# Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
+# of it is spending, whatever else the message says.
+_RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY)
 # Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
 _PRICE_TALK = (
     r"\b(?:price|prices|priced|went up|gone up|going up|increased|too expensive|so expensive|"
@@ -240,7 +249,6 @@ _NOT_THE_TEAMS = (
     r"wife|husband|son|daughter|girlfriend|boyfriend|gf|bf|family|parents|grandma|grandpa|landlord|"
     r"landlady|rent|kid|child|children|baby)s?\b",
     r"នៅសល់|លុយសល់|សល់លុយ|សមតុល្យ",
-    r"\bfor\s+(?:myself|himself|herself|themselves|yourself)\b|សម្រាប់ខ្លួនឯង|ឲ្យខ្លួនឯង|អោយខ្លួនឯង",
     r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ម៉ាក់|ប៉ា|ឪពុក|ពូ|មីង|អ៊ំ|យាយ|តា|ជីដូនមួយ|"
     r"មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
@@ -278,6 +286,7 @@ _TELLING = any_of(
     *_KHMER_QUESTION,
     *_NAMED_AGAIN,
     *_CHOICE,
+    *LEAVE_TO_SPEND,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
@@ -370,9 +379,18 @@ def tells_of_no_spending(text: str) -> bool:
 
 def without_aside(text: str) -> str:
     """The message without a closing aside that tells of no money ("took 40$ from the box, will
-    explain later"): a plan or a doubt there neither undoes the money spent nor says what it bought."""
+    explain later"): a plan or a doubt there neither undoes the money spent nor says what it bought. An
+    aside saying whose money it was ("bought lunch 3$, not from the box") stays: it undoes the spending."""
     clause = _spending_clause(text)
-    return clause if clause != text and tells_of_money_not_spent(text[len(clause) :]) else text
+    if clause == text or not tells_of_money_not_spent(aside := text[len(clause) :]):
+        return text
+    return text if _not_the_teams_money().search(aside.lower()) else clause
+
+
+@cache
+def _not_the_teams_money() -> re.Pattern[str]:
+    """Money not the team's alone, compiled on first use: only a message with an aside needs it."""
+    return any_of(*NOT_THE_TEAMS_MONEY)
 
 
 def tells_of_money_not_spent(text: str, words: set[str] | None = None) -> bool:
