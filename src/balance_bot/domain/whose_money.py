@@ -90,7 +90,6 @@ LEAVE_TO_SPEND = (
     r"\b(?:keep|stay|keeping|staying)\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:under|below|within|less than)\b",
     r"\b(?<!came )(?<!comes )(?<!went )(?<!goes )(?<!added )(?<!adds )(?:at (?:the )?most|maximum|up\s*to|"
     rf"upto|capped at|limit(?:ed)? (?:of|to|is))\s*{_AMOUNT}",
-    *(rf"\b(?<={end} )(?:max|maximum|tops|at most|or less|limit)\b" for end in _AMOUNT_ENDS[:2]),
     # A yes with a cap word anywhere after it: "ok buy it, limit 15$", "អូខេ ទិញបាន max ២០$".
     *(
         rf"{yes}[^\n]*\b(?:max|limit|tops|under|below|within)\b"

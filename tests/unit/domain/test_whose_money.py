@@ -152,3 +152,10 @@ def test_a_members_word_that_the_box_was_topped_up_is_neither_saved_nor_asked_ab
     # IGNORE), and not sure, so a model, when one is configured, reads the message too.
     result = HeuristicParser().parse("top up petty cash 100$ from boss")
     assert (result.status, result.entries, result.certain) == (IGNORE, (), False)
+
+
+@pytest.mark.parametrize(
+    "text", ["water 2$ max size bottles", "printer 60$ tops quality", "tape 3$ maximum width"]
+)
+def test_a_cap_word_after_an_amount_without_a_yes_is_a_word_of_the_purchase_not_leave_to_spend(text):
+    assert status_of(text) is EXPENSE
