@@ -29,7 +29,7 @@ _UNITS = frozenset((
     "#truck", "#car", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
     "bucket", "dozen", "piece", "pc", "pcs", "set", "kg", "kilo", "litre", "liter", "carton", "bundle",
     "sheet", "ream", "load", "cup", "glass", "#parcel", "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក",
-    "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម",
+    "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម", "ថាស",
 ))  # fmt: skip
 
 
