@@ -53,3 +53,35 @@ def test_a_row_whose_category_was_guessed_between_two_is_set_aside_from_either()
         ["engine oil truck"],
     )
     assert asked(rows, "ជួសជុល និងថែទាំ ខែនេះអស់ប៉ុន្មាន") == ([], ["engine oil truck"])
+
+
+def test_a_row_saying_part_of_what_was_asked_with_a_word_of_the_other_language_no_word_reads_is_set_aside():
+    rows = [
+        row(1, "tuk tuk guest to the pier", 8000),
+        row(2, "តុកតុក ភ្ញៀវ ទៅកំពង់ផែ", 10000),  # the pier, in a word the vocabulary does not know
+        row(3, "tuk tuk guest to market", 6000),  # the market: known, so no pier
+        row(4, "tuk tuk guest to the bank", 6000),  # English, read as it is: no pier
+    ]
+    assert asked(rows, "tuk tuk to the pier for guests, how much") == (
+        ["tuk tuk guest to the pier"],
+        ["តុកតុក ភ្ញៀវ ទៅកំពង់ផែ"],
+    )
+
+
+def test_a_row_written_as_a_thing_whose_name_ends_in_the_word_asked_is_set_aside_not_left_out_unsaid():
+    rows = [row(1, "dinner for guests", 60000), row(2, "staff dinner", 45000), row(3, "ice cream", 8000)]
+    # a staff dinner is the team's meal, yet a dinner; ice cream is no ice
+    assert asked(rows, "how much on dinner this month") == (["dinner for guests"], ["staff dinner"])
+
+
+def test_a_row_in_the_other_language_that_no_known_word_reads_is_set_aside_even_for_a_thing_known_in_both():
+    rows = [row(1, "laundry 10kg", 30000), row(2, "អ៊ុតខោអាវ", 20000), row(3, "ទឹកកក", 4000)]
+    # អ៊ុតខោអាវ (clothes ironed) names nothing the vocabulary knows: it may be the laundry
+    assert asked(rows, "how much on laundry this month") == (["laundry 10kg"], ["អ៊ុតខោអាវ"])
+    assert asked(rows, "ទឹកកក ខែនេះអស់ប៉ុន្មាន") == (["ទឹកកក"], [])  # a row in its own language is read
+
+
+def test_a_short_word_with_a_doubled_letter_left_out_is_read_so_its_row_is_no_doubt():
+    rows = [row(1, "ទឹកកក", 4000), row(2, "egs 30", 15000), row(3, "cofee 1kg", 36000)]
+    assert asked(rows, "ទឹកកក ខែនេះអស់ប៉ុន្មាន") == (["ទឹកកក"], [])
+    assert asked(rows, "ពងមាន់ ខែនេះអស់ប៉ុន្មាន") == (["egs 30"], [])

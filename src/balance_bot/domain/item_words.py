@@ -13,6 +13,14 @@ from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
 _KHMER_JOINERS = frozenset(("ឲ្យ", "អោយ", "ឱ្យ", "សម្រាប់", "និង", "នៃ", "ដែល", "របស់", "ៗ", "ទៅ", "ពី", "នៅ", "មួយ"))
+# Joiners members write on the front of the next word ('ទៅផ្សារ', to the market): a word no known word
+# reads is the same word without them ('ទៅសំឡូត' is សំឡូត), when a word of its own is left.
+_KHMER_LEADING_JOINERS = ("សម្រាប់", "ទៅ", "ពី", "នៅ", "ឲ្យ", "អោយ", "ឱ្យ")
+_SHORTEST_LEFT = 3
+# English words that only join, which say nothing of what was bought ('tuk tuk guest to the pier').
+_LATIN_JOINERS = frozenset(
+    ("to", "for", "the", "a", "an", "of", "and", "at", "in", "on", "with", "from", "by")
+)  # fmt: skip
 _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
@@ -26,7 +34,7 @@ _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
 _COUNT = re.compile(r"\d+(?:[.,]\d+)?(?:kg|g|l|ml|m|pcs|x)?")
 # What a count came in, after the thing counted: a load, a container, a measure ('sand 1 truck').
 _UNITS = frozenset((
-    "#truck", "#car", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
+    "#truck", "#car", "#bag", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
     "bucket", "dozen", "piece", "pc", "pcs", "set", "kg", "kilo", "litre", "liter", "carton", "bundle",
     "sheet", "ream", "load", "cup", "glass", "#parcel", "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក",
     "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម", "ថាស",
@@ -120,7 +128,7 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     words: list[str] = []
     for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
         if _KHMER_RUN.fullmatch(piece):
-            split = (word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+            split = (_unjoined(word) for word in khmer_words(piece) if word not in _KHMER_JOINERS)
             words.extend(_corrected_khmer(word) if corrected else word for word in split)
         else:
             word = _form(piece.strip("'"))
@@ -140,8 +148,24 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     return tuple(named)
 
 
+def _unjoined(word: str) -> str:
+    """A Khmer word no known word reads, without a joiner written on its front."""
+    if word in KNOWN_KHMER:
+        return word
+    for joiner in _KHMER_LEADING_JOINERS:
+        rest = word.removeprefix(joiner)
+        if rest != word and len(rest) >= _SHORTEST_LEFT and not _joined(rest, 0):
+            return rest
+    return word
+
+
 def _corrected(word: str) -> str:
-    if len(word) < _SWAP_LENGTH or word in KNOWN_LATIN:
+    if word in KNOWN_LATIN:
+        return word
+    doubled = {known for known in KNOWN_LATIN if _doubled_letter_dropped(word, known)}  # 'egs', 'cofee'
+    if len(doubled) == 1:
+        return doubled.pop()
+    if len(word) < _SWAP_LENGTH:
         return word
     close = [known for known in KNOWN_LATIN if swapped(word, known)]  # 'fliter'
     if len(word) >= _TYPO_LENGTH:
@@ -213,15 +237,49 @@ def says(item: str, subject: str) -> bool:
 
 
 def maybe_says(item: str, subject: str) -> bool:
-    """Whether the item, not saying the subject, names a thing whose name ends in the subject's one
-    word ('engine oil' for oil, 'trash bags' for bags, 'toilet paper' for paper): what a member
-    means by the word may be that thing, or not."""
+    """Whether the item, not saying the subject, may still be it: it names a thing whose name, or
+    the words it is written with, end in the subject's one word ('engine oil' for oil, 'toilet paper'
+    for paper, 'staff dinner' for dinner); or it says some of the subject's words, and those it
+    misses, which the vocabulary knows in no other language, may be its words of the other language
+    that no known word reads ('tuk tuk guest pier' and 'តុកតុក ភ្ញៀវ ទៅកំពង់ផែ')."""
+    if says(item, subject):
+        return False
+    return _named_by_its_head(item, subject) or _rest_in_other_language(item, subject)
+
+
+def _named_by_its_head(item: str, subject: str) -> bool:
     latin = _LATIN.findall(subject.casefold())
-    if len(latin) != 1 or _KHMER_RUN.search(subject) or says(item, subject):
+    if len(latin) != 1 or _KHMER_RUN.search(subject):
         return False
     word = _corrected(_form(latin[0]))
     held = terms(item, corrected=True)
-    return any(term.startswith("#") and term.split("_")[-1].lstrip("#") == word for term in _things(held, ()))
+    if any(term.startswith("#") and term.split("_")[-1].lstrip("#") == word for term in _things(held, ())):
+        return True
+    written = [_form(piece.strip("'")) for piece in _LATIN.findall(item.casefold())]
+    return any(
+        phrase[-1] == word and phrase in _NAMES
+        for size in range(2, _LONGEST_PHRASE + 1)
+        for phrase in zip(*(written[at:] for at in range(size)), strict=False)
+    )
+
+
+def _rest_in_other_language(item: str, subject: str) -> bool:
+    wanted = terms(subject, corrected=True)
+    held = _things(terms(item, corrected=True), wanted)
+    missing = [term for term in wanted if not any(_same(term, have) for have in held)]
+    if not missing or len(missing) == len(wanted) or any(term.startswith("#") for term in missing):
+        return False
+    in_khmer = {bool(_KHMER_RUN.fullmatch(term)) for term in missing}
+    if len(in_khmer) != 1:
+        return False
+    other = not in_khmer.pop()
+    return any(
+        not have.startswith("#")
+        and bool(_KHMER_RUN.fullmatch(have)) is other
+        and have not in _LATIN_JOINERS
+        and not _COUNT.fullmatch(have)
+        for have in held
+    )
 
 
 def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:

@@ -359,8 +359,15 @@ def _with_other_language(
     maybe: set[int] = set()
     for subject in subjects:
         guess = book.categorise(subject)
-        if guess.decided_by is DecidedBy.WORDS:
-            maybe |= {id(row) for row in maybe_the_same(subject, guess.name, rows, category_of)}
+        if guess.decided_by is not DecidedBy.WORDS:
+            continue
+
+        def of_its_kind(row: SheetRow, category: str = guess.name) -> bool:
+            if category_of(row) == category:
+                return True
+            return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
+
+        maybe |= {id(row) for row in maybe_the_same(subject, rows, of_its_kind)}
     doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
     return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 

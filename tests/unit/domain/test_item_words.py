@@ -194,3 +194,9 @@ def test_what_a_guesthouse_writes_is_the_same_thing_in_english_and_khmer(item, s
 )
 def test_what_washes_or_is_washed_elsewhere_is_no_laundry_and_a_meal_for_others_no_staff_meal(item, subject):
     assert not says(item, subject)
+
+
+def test_a_place_written_after_the_khmer_word_for_to_is_that_place():
+    assert says("តុកតុក ទៅសំឡូត", "សំឡូត")
+    assert says("ទៅសំឡូត", "សំឡូត")
+    assert not says("ពីរ", "រ")  # a word starting as a joiner does keeps its letters
