@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 
 from balance_bot.domain.categories import name_forms, singular, swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing, terms
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
@@ -107,7 +107,8 @@ _MEASURES = (
     ),
     (
         Measure.COUNT,
-        r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
+        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\bnumber of\b"
+        r"|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
         r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
     ),
     (
@@ -128,7 +129,11 @@ _MEASURES = (
         r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
     ),
-    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ"),
+    (
+        Measure.TOTAL,
+        r"\b(?:how much|total|spent|spend|spending|cost|sum|how many (?:dollars?|bucks|riels?))\b"
+        r"|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ",
+    ),
 )
 # "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
 _EACH = re.compile(
@@ -201,18 +206,25 @@ _KHMER_STOP = (
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
     "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
+    "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
 _ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
+# The days' and the framing words as thumbs type them without their vowels ("ystrdy", "ttl spnt ths
+# mnth"): the first letter, then the letters after it that are no vowel.
+_SHORTENED = (
+    "yesterday", "today", "week", "month", "last", "this", "total", "spent", "spend", "much", "many", "how",
+    "what",
+)  # fmt: skip
+_VOWELS = re.compile("[aeiou]")
 # Short forms members type on a phone: "last wk", "this mnth", "yday".
 _ABBREVIATIONS = {
-    "wk": "week", "wks": "weeks", "mnth": "month", "mth": "month", "yday": "yesterday", "yest": "yesterday",
-    "tdy": "today", "2day": "today", "avg": "average", "hw": "how", "wat": "what", "wht": "what",
-    "mch": "much", "mny": "many", "ttl": "total", "spnt": "spent", "spnd": "spend", "ystd": "yesterday",
-    "tday": "today",
+    **{word[0] + _VOWELS.sub("", word[1:]): word for word in _SHORTENED},
+    "wks": "weeks", "mth": "month", "yday": "yesterday", "yest": "yesterday", "2day": "today",
+    "avg": "average", "wat": "what", "ystd": "yesterday", "tday": "today",
 }  # fmt: skip
 # Questions whose figure the rows do not hold, or not as the reader reads them: quantities ("how many
 # kilos"), exclusions ("except fuel"), comparisons ("more than on food"), the future, advice.
@@ -232,6 +244,12 @@ _BEYOND_THE_ROWS = re.compile(
     r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
     r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
 )
+# Questions about something said before, which the bot never saw: "how much was it for the room",
+# "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").
+_THAT_THING = re.compile(r"\b(?:that|this) (?:thing|one|stuff)\b|(?:របស់|អា|មួយ)(?:ហ្នឹង|នឹង|នុះ|នោះ|នេះ)")
+_IT = re.compile(r"\b(?:was|is|were|are) (?:it|that|this|those|these)\b(?! (?:month|week|year|day|morning))")
+# "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
+_BILLS = frozenset(("bill", "payment"))
 # An average over weeks or months: the reader averages over days only.
 _NOT_A_DAY = re.compile(
     r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
@@ -264,6 +282,8 @@ def read_question(
     span, said_without_days = days_named(said, today)
     if span is not None and days_named(said_without_days, today)[0] is not None:
         return None  # "this week and last week": two spans, one figure would be a guess
+    if _THAT_THING.search(said) or (span is None and _IT.search(said)):
+        return None  # about something said before: no figure the reader can be sure of
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
     if measure is Measure.LATEST and not re.search(_LATEST, said_without_days):
         # "១០ថ្ងៃចុងក្រោយ": the last ten days, not the last expense
@@ -368,11 +388,7 @@ def _framing_meant(word: str) -> str:
 def _subject_words(rest: str) -> tuple[str, ...]:
     """The words the question is about: what is left once question words, days and members are gone.
     Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
-    latin = [
-        singular(word.strip("'"))
-        for word in _LATIN_WORD.findall(rest)
-        if word not in _STOP and _JOINED_ON.sub("", word) not in _STOP
-    ]
+    latin = [singular(word.strip("'")) for word in _LATIN_WORD.findall(rest) if not _framing(word)]
     khmer = [
         word
         for run in _KHMER_RUN.findall(rest)
@@ -383,10 +399,24 @@ def _subject_words(rest: str) -> tuple[str, ...]:
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
 
 
+def _framing(word: str) -> bool:
+    """Whether a word only frames the question: a stop word, with its verb on ("who's"), or in the
+    plural ("rides") unless items say it ("parts")."""
+    one = singular(word.strip("'"))
+    return word in _STOP or _JOINED_ON.sub("", word) in _STOP or (one in _STOP and one not in KNOWN_LATIN)
+
+
 def _alternatives(rest: str) -> tuple[str, ...]:
     """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
-    found = (" ".join(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
+    found = (_without_bill(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
     return tuple(dict.fromkeys(subject for subject in found if subject))
+
+
+def _without_bill(words: tuple[str, ...]) -> str:
+    """The subject without a bill or payment of it ('laundry bill'), unless items name that bill."""
+    read = terms(" ".join(words))
+    kept = [word for word in words if word not in _BILLS or word not in read]
+    return " ".join(kept or words)
 
 
 def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:

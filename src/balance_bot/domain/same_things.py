@@ -19,7 +19,7 @@ SAME_THING = (
     ("water bill", "ថ្លៃទឹក", "ទឹកស្អាត", "bill ទឹក", "វិក្កយបត្រទឹក"),
     ("electricity", "electric", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង",
      "bill ភ្លើង", "វិក្កយបត្រភ្លើង"),
-    ("internet", "wifi", "wi-fi", "អ៊ីនធឺណិត", "អ៊ីនធើណែត", "វ៉ាយហ្វាយ"),
+    ("internet", "wifi", "wi-fi", "internet bill", "wifi bill", "អ៊ីនធឺណិត", "អ៊ីនធើណែត", "វ៉ាយហ្វាយ"),
     ("phone top up", "top up", "topup", "phone card", "កាតទូរស័ព្ទ", "លុយទូរស័ព្ទ", "បញ្ចូលលុយទូរស័ព្ទ"),
     ("tuk tuk", "tuktuk", "tuk-tuk", "remork", "romork", "ទុកទុក", "តុកតុក", "រ៉ឺម៉ក"),
     ("taxi", "តាក់ស៊ី"),

@@ -366,3 +366,59 @@ def test_a_whole_khmer_category_name_said_in_everyday_words_names_the_category()
     assert read("ម្ហូបនិងភេសជ្ជៈ ប៉ុន្មានភាគរយនៃចំណាយសរុប").category == "Food & drinks"
     alone = read("ខែនេះ ចំណាយលើម្ហូបប៉ុន្មាន")  # ម្ហូប alone may be the meals, not the drinks
     assert (alone.category, alone.words) == (None, ("ម្ហូប",))
+
+
+YESTERDAY = Span(date(2026, 11, 17), date(2026, 11, 17))
+LAST_WEEK = Span(date(2026, 11, 9), date(2026, 11, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "span"),
+    [
+        ("hw much ystrdy?", Measure.TOTAL, YESTERDAY),  # the days' words typed without their vowels
+        ("ttl spnt ths mnth", Measure.TOTAL, NOVEMBER),
+        ("hw mch lst wk", Measure.TOTAL, LAST_WEEK),
+    ],
+)
+def test_a_framing_word_typed_without_its_vowels_is_that_word(text, measure, span):
+    question = read(text)
+    assert (question.measure, question.span, question.words) == (measure, span, ())
+
+
+def test_a_question_word_in_the_plural_is_no_purchase_unless_items_say_it():
+    assert read("how many tuk tuk rides for guests").words == ("tuk tuk guest",)
+    assert read("how much on tuk tuk trips").words == ("tuk tuk",)
+    assert read("how much on spare parts").words == ("spare part",)  # a part is a thing bought
+
+
+def test_a_bill_or_a_payment_of_a_thing_is_that_thing_but_a_bill_items_name_stays():
+    assert read("avg laundry bill?").words == ("laundry",)
+    assert read("how much was the laundry payment").words == ("laundry",)
+    assert read("how much was the water bill").words == ("water bill",)
+    assert read("electricity bill this month").words == ("electricity bill",)
+
+
+def test_an_amount_asked_in_a_unit_of_money_is_a_total_not_a_count():
+    assert read("បោកខោអាវ ខែនេះអស់ប៉ុន្មានម៉ឺន").words == ("បោកខោអាវ",)  # how many ten thousands
+    assert read("ទឹកកក ប៉ុន្មានពាន់").words == ("ទឹកកក",)
+    question = read("how many dollars did we spend on ice")
+    assert (question.measure, question.words) == (Measure.TOTAL, ("ice",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much was it for the room",  # it: something said before, which the bot never saw
+        "how much was that",
+        "how much did that thing cost",
+        "ចាយលើរបស់ហ្នឹងអស់ប៉ុន្មាន?",  # that thing
+        "អាហ្នឹងថ្លៃប៉ុន្មាន",
+    ],
+)
+def test_a_question_about_something_said_before_is_no_question_the_reader_answers(text):
+    assert read(text) is None
+
+
+def test_it_with_days_named_is_the_spending_of_those_days():
+    assert read("how much was it yesterday").span == YESTERDAY
+    assert read("what is this month's total").span == NOVEMBER
