@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from bench.questions import DefaultCategories, SeededMonth
 
+from balance_bot.domain.categories import Category, default_category_book
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.roster import Roster
 from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, MembersMay
@@ -15,10 +16,21 @@ from tests.fakes.clock import FakeClock
 TODAY = date(2027, 5, 19)
 
 
-def asked(rows, question):
+class Tab:
+    """A Categories tab of the given categories, and Other."""
+
+    def __init__(self, *categories):
+        self._book = default_category_book(categories)
+
+    async def book(self, chat_id):
+        return self._book
+
+
+def asked(rows, question, categories=None):
     month = SeededMonth(rows, Roster.of([(7, "Rithy")]))
     policy = AskPolicy(MembersMay.ALL, "[void] ", lambda: TODAY)
-    ask = AskLedger(month, FakeClock(datetime(2027, 5, 19, tzinfo=UTC)), policy, DefaultCategories())
+    clock = FakeClock(datetime(2027, 5, 19, tzinfo=UTC))
+    ask = AskLedger(month, clock, policy, categories or DefaultCategories())
 
     async def admin():
         return True
@@ -85,3 +97,13 @@ def test_a_short_word_with_a_doubled_letter_left_out_is_read_so_its_row_is_no_do
     rows = [row(1, "ទឹកកក", 4000), row(2, "egs 30", 15000), row(3, "cofee 1kg", 36000)]
     assert asked(rows, "ទឹកកក ខែនេះអស់ប៉ុន្មាន") == (["ទឹកកក"], [])
     assert asked(rows, "ពងមាន់ ខែនេះអស់ប៉ុន្មាន") == (["egs 30"], [])
+
+
+def test_a_row_in_other_whose_known_words_name_the_category_asked_is_set_aside_from_it():
+    tab = Tab(
+        Category("Repairs & maintenance", "ជួសជុល", ("repair", "spark plug")), Category("Fuel", "", ("fuel",))
+    )
+    rows = [row(1, "spark plug", 20000), row(2, "ប៊ូហ្ស៊ី", 18000), row(3, "សាំង", 30000), row(4, "ពូក", 90000)]
+    # the tab has no Khmer word for a spark plug, so ប៊ូហ្ស៊ី is Other, which the vocabulary reads as one
+    assert asked(rows, "how much on repairs this month", tab) == (["spark plug"], ["ប៊ូហ្ស៊ី"])
+    assert asked(rows, "how much on fuel this month", tab) == ([], ["សាំង"])  # ពូក, a mattress, is neither

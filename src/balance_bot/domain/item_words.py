@@ -212,6 +212,11 @@ def search_words(item: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+def thing_names(item: str) -> tuple[str, ...]:
+    """The English names of the things the item says in either language ('spark plug' for ប៊ូហ្ស៊ី)."""
+    return tuple(term[1:].replace("_", " ") for term in terms(item, corrected=True) if term.startswith("#"))
+
+
 def same_thing(one: str, other: str) -> bool:
     """Whether two words are one thing's names (ម្ហូប and អាហារ, food)."""
     named = terms(one)

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
-from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
-from balance_bot.domain.item_words import maybe_says, says
+from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
+from balance_bot.domain.item_words import maybe_says, says, thing_names
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.other_language import maybe_the_same
@@ -374,13 +374,23 @@ def _with_other_language(
 
 def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:
     """The categories a row's category was guessed between (its words name things of several, and
-    the compound's head chose): none when its cell says it, or its words name one."""
+    the compound's head chose); or, for a row in Other, Other and the category the things the
+    vocabulary reads in it name (ប៊ូហ្ស៊ី, a spark plug, where the tab has no Khmer word for it):
+    none when its cell names another category, or its words name one."""
 
     def guessed_between(row: SheetRow) -> tuple[str, ...]:
-        if row.category or book is None:
+        if book is None:
             return ()
-        guess = book.categorise(row.item)
-        return (guess.name, *guess.also) if guess.also else ()
+        category = row.category
+        if not category:
+            guess = book.categorise(row.item)
+            if guess.also:
+                return (guess.name, *guess.also)
+            category = guess.name
+        if category.casefold() != OTHER.casefold() or not (named := thing_names(row.item)):
+            return ()
+        read = book.categorise(" ".join(named))
+        return (category, read.name) if read.decided_by is DecidedBy.WORDS else ()
 
     return guessed_between
 
