@@ -97,6 +97,17 @@ _KHMER_SINCE = re.compile(r"(?:ចាប់ពី|តាំងពី|ចាប�
 _KHMER_SO_FAR = re.compile(r"(?:គិត)?(?:មក)?(?:ដល់|ត្រឹម)\s?(?:ថ្ងៃនេះ|ពេលនេះ)|រហូតដល់(?:ថ្ងៃនេះ|ពេលនេះ)")
 _KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
 _KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
+# "last weekend", "on the weekend", "ចុងសប្តាហ៍មុន": a Saturday and its Sunday (the last ones begun).
+_WEEKEND = re.compile(
+    r"\b(?:(?P<which>last|this|past|previous)\s+)?week-?ends?\b"
+    r"|ចុង(?:សប្តាហ៍|សប្ដាហ៍|អាទិត្យ)\s?(?P<km>មុន|នេះ)?"
+)
+_SATURDAY = 5
+# "since the start of the month", "ពីដើមខែមក": the month so far.
+_MONTH_BEGUN = re.compile(
+    r"\b(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month\b"
+    r"|(?:ចាប់)?(?:ពី|តាំងពី)\s?ដើមខែ(?:នេះ)?(?:\s?មក)?"
+)
 _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
 
 
@@ -107,6 +118,12 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     if so_far := _KHMER_SO_FAR.search(said):  # "up to today": the month so far, not today alone
         rest = re.sub(r"(?:ក្នុង)?ខែនេះ", " ", said.replace(so_far.group(), " "))  # said twice, one span
         return month_span(Period.of(today)), rest
+    if begun := _MONTH_BEGUN.search(said):
+        return month_span(Period.of(today)), re.sub(
+            r"(?:this month|ខែនេះ)", " ", said.replace(begun.group(), " ")
+        )
+    if weekend := _WEEKEND.search(said):
+        return _weekend(weekend, today), said.replace(weekend.group(), " ")
     if ago := _AGO.search(said):
         return _ago(ago, today), said.replace(ago.group(), " ")
     for khmer, english in _KHMER_SPANS.items():
@@ -200,6 +217,16 @@ def _ago(ago: re.Match[str], today: date) -> Span:
         return month_span(period)
     monday = today - timedelta(days=today.weekday() + 7 * back)
     return Span(monday, monday + timedelta(days=6))
+
+
+def _weekend(said: re.Match[str], today: date) -> Span:
+    """This week's Saturday and Sunday once begun (up to today); else, or when the last is asked,
+    the week before's."""
+    saturday = today - timedelta(days=today.weekday() - _SATURDAY)
+    last = (said.group("which") or said.group("km") or "") in ("last", "past", "previous", "មុន")
+    if last or saturday > today:
+        saturday -= timedelta(days=7)
+    return Span(saturday, min(saturday + timedelta(days=1), today))
 
 
 def _year_span(year: int, today: date) -> Span:

@@ -124,6 +124,7 @@ SAME_THING = (
     # The team's own meals, whichever of the day, and however the cook writes them.
     ("staff meal", "staff lunch", "staff dinner", "staff breakfast", "staff food", "staff meals",
      "lunch for staff", "dinner for staff", "breakfast for staff", "food for staff", "meal for staff",
+     "lunch staff", "dinner staff", "breakfast staff", "food staff", "meal staff",
      "បាយបុគ្គលិក", "អាហារបុគ្គលិក", "ម្ហូបបុគ្គលិក", "បាយឲ្យបុគ្គលិក", "បាយថ្ងៃត្រង់បុគ្គលិក", "បាយល្ងាចបុគ្គលិក"),
     ("guest", "visitor", "ភ្ញៀវ"),
     ("airport", "ព្រលានយន្តហោះ", "អាកាសយានដ្ឋាន", "វាលយន្តហោះ"),

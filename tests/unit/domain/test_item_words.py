@@ -167,6 +167,7 @@ def test_khmer_is_split_so_the_fewest_letters_are_left_outside_a_known_word():
         ("landry", "បោកខោអាវ"),  # a letter left out of the English word
         ("staff dinner", "បាយបុគ្គលិក"),  # the team's meals, whichever of the day
         ("lunch for staff", "staff meal"),
+        ("staff lunch", "meals staff"),  # "meals for staff" as a question is read, without its "for"
         ("អាហារបុគ្គលិក", "staff lunch"),
         ("តុកតុក ភ្ញៀវ ទៅព្រលានយន្តហោះ", "tuk tuk airport"),
         ("tuk tuk guest to market", "តុកតុក ផ្សារ"),

@@ -422,3 +422,35 @@ def test_a_question_about_something_said_before_is_no_question_the_reader_answer
 def test_it_with_days_named_is_the_spending_of_those_days():
     assert read("how much was it yesterday").span == YESTERDAY
     assert read("what is this month's total").span == NOVEMBER
+
+
+WEEKEND = Span(date(2026, 11, 14), date(2026, 11, 15))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much last weekend",
+        "spent on the weekend",
+        "ចុងសប្តាហ៍មុន ចាយប៉ុន្មាន",
+        "what did we buy over the week-end",
+    ],
+)
+def test_the_weekend_is_its_saturday_and_sunday_the_last_one_on_a_weekday(text):
+    question = read(text)
+    assert (question.span, question.words) == (WEEKEND, ())
+
+
+def test_on_a_saturday_this_weekend_is_the_days_so_far():
+    saturday = date(2026, 11, 21)
+    question = read_question("how much this weekend", saturday, MEMBERS, CATEGORIES)
+    assert question.span == Span(saturday, saturday)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ពីដើមខែមក ចាយប៉ុន្មាន", "how much since the start of the month", "total from the beginning of this month"],
+)
+def test_since_the_start_of_the_month_is_this_month(text):
+    question = read(text)
+    assert (question.measure, question.span, question.words) == (Measure.TOTAL, NOVEMBER, ())
