@@ -107,3 +107,19 @@ def test_a_row_in_other_whose_known_words_name_the_category_asked_is_set_aside_f
     # the tab has no Khmer word for a spark plug, so ប៊ូហ្ស៊ី is Other, which the vocabulary reads as one
     assert asked(rows, "how much on repairs this month", tab) == (["spark plug"], ["ប៊ូហ្ស៊ី"])
     assert asked(rows, "how much on fuel this month", tab) == ([], ["សាំង"])  # ពូក, a mattress, is neither
+
+
+def test_rows_of_the_category_one_word_asked_names_saying_the_other_words_are_set_aside():
+    tab = Tab(
+        Category("Repairs & maintenance", "ជួសជុល និងថែទាំ", ("plumber", "aircon service", "ជួសជុល")),
+        Category("Cleaning", "អនាម័យ និងសម្អាត", ("cleaner",)),
+    )
+    rows = [
+        row(1, "ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣", 140000),
+        row(2, "plumber toilet room 5", 100000),  # a repair in a room, though its words say no repair
+        row(3, "extra cleaner 4 rooms", 48000),  # rooms cleaned: no repair
+    ]
+    assert asked(rows, "ជួសជុលបន្ទប់ អស់ប៉ុន្មាន", tab) == (
+        ["ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣"],
+        ["plumber toilet room 5"],
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from balance_bot.balances.service import BalanceService
@@ -16,7 +16,6 @@ from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
 from balance_bot.domain.item_words import maybe_says, says, thing_names
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
-from balance_bot.domain.other_language import maybe_the_same
 from balance_bot.domain.question_days import month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.domain.roster import Roster
@@ -36,6 +35,7 @@ from balance_bot.questions.answers import (
     NotSure,
     PositionAnswer,
 )
+from balance_bot.questions.doubts import with_doubts
 from balance_bot.questions.model_choice import checked_choice
 from balance_bot.questions.policy import AskPolicy, MembersMay
 
@@ -184,7 +184,7 @@ class AskLedger:
         found = select(rows, question, theirs, void, category_of, _guessed_between(book))
         if question.words and book is not None:
             spent = select(rows, LedgerQuestion(Measure.TOTAL, question.span), theirs, void)
-            found = _with_other_language(found, question.words, spent, book, category_of)
+            found = with_doubts(found, question.words, spent, book, category_of)
         if not found.entries and await self._months_not_kept(chat_id, question):
             return MonthsNotKept(question)
         group_of: Callable[[Entry], str] | None = None
@@ -344,32 +344,6 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
         return row.category or (book.categorise(row.item).name if book is not None else "")
 
     return category_of
-
-
-def _with_other_language(
-    found: Found,
-    subjects: tuple[str, ...],
-    spent: Found,
-    book: CategoryBook,
-    category_of: Callable[[SheetRow], str],
-) -> Found:
-    """The entries found, with those that may say a subject in the other language set aside."""
-    counted = {id(entry.row) for entry in found.entries}
-    rows = [entry.row for entry in spent.entries if id(entry.row) not in counted]
-    maybe: set[int] = set()
-    for subject in subjects:
-        guess = book.categorise(subject)
-        if guess.decided_by is not DecidedBy.WORDS:
-            continue
-
-        def of_its_kind(row: SheetRow, category: str = guess.name) -> bool:
-            if category_of(row) == category:
-                return True
-            return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
-
-        maybe |= {id(row) for row in maybe_the_same(subject, rows, of_its_kind)}
-    doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
-    return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
 
 def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:
