@@ -114,13 +114,13 @@ _MEASURES = (
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
+        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
     ),
     (
         Measure.LARGEST,
         r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
         r"|\bthe most\b|\bmost (?:money )?on\b"
-        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត|ធំៗ",
+        r"|(?:ធំ|ថ្លៃ|ច្រើន|ខ្ពស់)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)|ធំៗ",
     ),
     (
         Measure.LIST,
@@ -174,7 +174,7 @@ _STOP = frozenset((
     "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
     "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
     "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
-    "typical", "typically", "mean", "over",
+    "typical", "typically", "mean", "over", "as",
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
@@ -206,6 +206,7 @@ _KHMER_STOP = (
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
     "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
+    "ខ្ពស់", "ទាប",  # high, low: of the price asked about
     "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)

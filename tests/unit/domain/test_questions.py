@@ -454,3 +454,16 @@ def test_on_a_saturday_this_weekend_is_the_days_so_far():
 def test_since_the_start_of_the_month_is_this_month(text):
     question = read(text)
     assert (question.measure, question.span, question.words) == (Measure.TOTAL, NOVEMBER, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "words"),
+    [
+        ("ចាយច្រើនបំផុតលើអី", Measure.LARGEST, ()),  # the most, said with បំផុត as with ជាងគេ
+        ("ទឹកកក ថ្លៃខ្ពស់បំផុតប៉ុន្មាន", Measure.LARGEST, ("ទឹកកក",)),
+        ("laundry as a % of total", Measure.SHARE, ("laundry",)),
+    ],
+)
+def test_the_most_and_a_share_are_read_in_the_words_members_use(text, measure, words):
+    question = read(text)
+    assert (question.measure, question.words) == (measure, words)
