@@ -249,6 +249,7 @@ _BEYOND_THE_ROWS = re.compile(
 # "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").
 _THAT_THING = re.compile(r"\b(?:that|this) (?:thing|one|stuff)\b|(?:របស់|អា|មួយ)(?:ហ្នឹង|នឹង|នុះ|នោះ|នេះ)")
 _IT = re.compile(r"\b(?:was|is|were|are) (?:it|that|this|those|these)\b(?! (?:month|week|year|day|morning))")
+_JOURNEYS = frozenset(("ride", "trip"))
 # "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
 _BILLS = frozenset(("bill", "payment"))
 # An average over weeks or months: the reader averages over days only.
@@ -389,7 +390,13 @@ def _framing_meant(word: str) -> str:
 def _subject_words(rest: str) -> tuple[str, ...]:
     """The words the question is about: what is left once question words, days and members are gone.
     Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
-    latin = [singular(word.strip("'")) for word in _LATIN_WORD.findall(rest) if not _framing(word)]
+    latin: list[str] = []
+    for word in _LATIN_WORD.findall(rest):
+        named = singular(word.strip("'"))
+        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
+        journey = named in _JOURNEYS and bool(latin) and not terms(" ".join(latin))[-1].startswith("#")
+        if journey or not _framing(word):
+            latin.append(named)
     khmer = [
         word
         for run in _KHMER_RUN.findall(rest)

@@ -90,11 +90,11 @@ SAME_THING = (
     ("dish soap", "dishwashing liquid", "dish washing liquid", "ទឹកលាងចាន"),
     ("hand soap", "hand wash", "សាប៊ូលាងដៃ"),
     # Laundry as a guesthouse or an office writes it: the service, or what went to be washed (បោក is to
-    # wash cloth: បោកខោអាវ clothes, បោកភួយ blankets, បោកកម្រាលពូក sheets); not a car, hands or dishes.
-    ("laundry", "laundry service", "laundromat", "washing", "wash", "wash and fold", "wash & iron",
+    # wash cloth: បោកខោអាវ clothes, បោកភួយ blankets, បោកកម្រាលពូក sheets); a car washed stays the
+    # car's (wash alone is no laundry), and hands or dishes are washed with soap.
+    ("laundry", "laundry service", "laundromat", "washing", "wash and fold", "wash & iron",
      "wash and iron", "wash clothes", "wash sheets", "wash towels", "បោកខោអាវ", "បោក", "បោកគក់", "បោកអ៊ុត",
      "បោកភួយ", "បោកកម្រាលពូក", "បោកកម្រាល", "បោកគ្រែ", "បោកកន្សែង"),
-    ("car wash", "wash car", "wash the car", "លាងឡាន", "លាងម៉ូតូ"),
     ("washing machine", "ម៉ាស៊ីនបោកខោអាវ"),
     ("blanket", "duvet", "ភួយ"),
     ("pillow", "ខ្នើយ"),

@@ -467,3 +467,9 @@ def test_since_the_start_of_the_month_is_this_month(text):
 def test_the_most_and_a_share_are_read_in_the_words_members_use(text, measure, words):
     question = read(text)
     assert (question.measure, question.words) == (measure, words)
+
+
+def test_a_trip_or_ride_after_a_word_no_thing_is_named_by_is_part_of_what_was_asked():
+    assert read("how much for the field trip").words == ("field trip",)  # not every row saying field
+    assert read("how many tuk tuk rides for guests").words == ("tuk tuk guest",)  # the rides are rows
+    assert read("tuk tuk per trip on average").words == ("tuk tuk",)
