@@ -17,7 +17,7 @@ SAME_THING = (
     ("milk", "ទឹកដោះគោ"),
     ("drinking water", "water", "water bottle", "ទឹកសុទ្ធ", "ទឹកបរិសុទ្ធ", "ទឹកផឹក", "ទឹក"),
     ("water bill", "ថ្លៃទឹក", "ទឹកស្អាត", "bill ទឹក", "វិក្កយបត្រទឹក"),
-    ("electricity", "electric", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង",
+    ("electricity", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង",
      "bill ភ្លើង", "វិក្កយបត្រភ្លើង"),
     ("internet", "wifi", "wi-fi", "internet bill", "wifi bill", "អ៊ីនធឺណិត", "អ៊ីនធើណែត", "វ៉ាយហ្វាយ"),
     ("phone top up", "top up", "topup", "phone card", "កាតទូរស័ព្ទ", "លុយទូរស័ព្ទ", "បញ្ចូលលុយទូរស័ព្ទ"),
@@ -71,7 +71,7 @@ SAME_THING = (
     ("keyboard", "ក្តារចុច", "ក្ដារចុច"),
     ("plastic bag", "ថង់ប្លាស្ទិក", "ថង់ប្លាស្ទីក"),
     ("bag", "ថង់", "កាបូប"),
-    ("cup", "paper cup", "plastic cup", "ពែង", "កែវប្លាស្ទិក"),
+    ("cup", "ពែង", "កែវប្លាស្ទិក"),
     ("envelope", "ស្រោមសំបុត្រ"),
     ("battery", "ថ្មពិល"),
     ("photocopy", "copies", "ថតចម្លង"),
@@ -88,7 +88,6 @@ SAME_THING = (
     ("trash bag", "garbage bag", "ថង់សំរាម"),
     ("garbage", "trash", "rubbish", "សំរាម"),
     ("dish soap", "dishwashing liquid", "dish washing liquid", "ទឹកលាងចាន"),
-    ("hand soap", "hand wash", "សាប៊ូលាងដៃ"),
     # Laundry as a guesthouse or an office writes it: the service, or what went to be washed (បោក is to
     # wash cloth: បោកខោអាវ clothes, បោកភួយ blankets, បោកកម្រាលពូក sheets); a car washed stays the
     # car's (wash alone is no laundry), and hands or dishes are washed with soap.
