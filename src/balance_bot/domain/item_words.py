@@ -249,20 +249,27 @@ def maybe_says(item: str, subject: str) -> bool:
     that no known word reads ('tuk tuk guest pier' and 'តុកតុក ភ្ញៀវ ទៅកំពង់ផែ')."""
     if says(item, subject):
         return False
-    return _named_by_its_head(item, subject) or _rest_in_other_language(item, subject)
+    return _named_with_the_word(item, subject) or _rest_in_other_language(item, subject)
 
 
-def _named_by_its_head(item: str, subject: str) -> bool:
+def _named_with_the_word(item: str, subject: str) -> bool:
+    """Whether the item names a thing by a name, or words, that end in the subject's one word; or,
+    when the vocabulary names no thing by that word ('staff'), that hold it anywhere ('staff lunch')."""
     latin = _LATIN.findall(subject.casefold())
     if len(latin) != 1 or _KHMER_RUN.search(subject):
         return False
     word = _corrected(_form(latin[0]))
+    anywhere = not terms(word)[0].startswith("#")
+
+    def named_by(parts: tuple[str, ...]) -> bool:
+        return parts[-1] == word or (anywhere and word in parts)
+
     held = terms(item, corrected=True)
-    if any(term.startswith("#") and term.split("_")[-1].lstrip("#") == word for term in _things(held, ())):
+    if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in _things(held, ())):
         return True
     written = [_form(piece.strip("'")) for piece in _LATIN.findall(item.casefold())]
     return any(
-        phrase[-1] == word and phrase in _NAMES
+        phrase in _NAMES and named_by(phrase)
         for size in range(2, _LONGEST_PHRASE + 1)
         for phrase in zip(*(written[at:] for at in range(size)), strict=False)
     )

@@ -394,8 +394,10 @@ def _subject_words(rest: str) -> tuple[str, ...]:
     for word in _LATIN_WORD.findall(rest):
         named = singular(word.strip("'"))
         # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
-        journey = named in _JOURNEYS and bool(latin) and not terms(" ".join(latin))[-1].startswith("#")
-        if journey or not _framing(word):
+        if named in _JOURNEYS:
+            if latin and not terms(" ".join(latin))[-1].startswith("#"):
+                latin.append(named)
+        elif word not in _STOP and _JOINED_ON.sub("", word) not in _STOP:
             latin.append(named)
     khmer = [
         word
@@ -405,13 +407,6 @@ def _subject_words(rest: str) -> tuple[str, ...]:
     ]
     found = [*latin, *khmer]
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
-
-
-def _framing(word: str) -> bool:
-    """Whether a word only frames the question: a stop word, with its verb on ("who's"), or in the
-    plural ("rides") unless items say it ("parts")."""
-    one = singular(word.strip("'"))
-    return word in _STOP or _JOINED_ON.sub("", word) in _STOP or (one in _STOP and one not in KNOWN_LATIN)
 
 
 def _alternatives(rest: str) -> tuple[str, ...]:

@@ -204,3 +204,11 @@ def test_a_place_written_after_the_khmer_word_for_to_is_that_place():
     assert says("តុកតុក ទៅសំឡូត", "សំឡូត")
     assert says("ទៅសំឡូត", "សំឡូត")
     assert not says("ពីរ", "រ")  # a word starting as a joiner does keeps its letters
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"), [("staff lunch", "staff"), ("staff dinner", "staff"), ("oil filter", "oil")]
+)
+def test_a_word_that_names_no_thing_may_be_any_word_of_a_things_name(item, subject):
+    assert not says(item, subject)
+    assert maybe_says(item, subject)  # the team's meals may be what "staff" asks about

@@ -385,10 +385,11 @@ def test_a_framing_word_typed_without_its_vowels_is_that_word(text, measure, spa
     assert (question.measure, question.span, question.words) == (measure, span, ())
 
 
-def test_a_question_word_in_the_plural_is_no_purchase_unless_items_say_it():
+def test_rides_or_trips_counted_in_the_plural_are_no_purchase_but_other_plurals_are():
     assert read("how many tuk tuk rides for guests").words == ("tuk tuk guest",)
     assert read("how much on tuk tuk trips").words == ("tuk tuk",)
     assert read("how much on spare parts").words == ("spare part",)  # a part is a thing bought
+    assert read("how much on boxes").words == ("box",)  # though "the box" is the cash's
 
 
 def test_a_bill_or_a_payment_of_a_thing_is_that_thing_but_a_bill_items_name_stays():
