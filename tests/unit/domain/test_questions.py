@@ -474,3 +474,18 @@ def test_a_trip_or_ride_after_a_word_no_thing_is_named_by_is_part_of_what_was_as
     assert read("how much for the field trip").words == ("field trip",)  # not every row saying field
     assert read("how many tuk tuk rides for guests").words == ("tuk tuk guest",)  # the rides are rows
     assert read("tuk tuk per trip on average").words == ("tuk tuk",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are we spending too much",
+        "did we overspend this month",
+        "is that normal for ice",
+        "ខែនេះចាយច្រើនទេ",  # is it a lot: a judgment, not the total
+        "ចាយលើសទេខែនេះ",
+        "ខែនេះចាយច្រើនពេកអត់?",
+    ],
+)
+def test_a_judgment_of_the_spending_is_no_question_the_reader_answers(text):
+    assert read(text) is None
