@@ -240,6 +240,9 @@ _BEYOND_THE_ROWS = re.compile(
     # judgments no figure makes: "too much", "did we overspend", "ចាយច្រើនទេ" (is it a lot?), "ហួស"
     r"|\btoo (?:much|many|high|expensive|often)\b|\ba lot\b|\bover ?(?:spent|spend|spending|budget)\b"
     r"|\b(?:normal|afford)\b|ពេក|ហួស|លើស(?!\s*\d)|ច្រើន(?:ទេ|អត់|ឬទេ|មែន)"
+    # a time of day: rows have none ("this morning", "last night", "ព្រឹកនេះ")
+    r"|\b(?:this|yesterday|last|tomorrow) (?:morning|afternoon|evening|night)\b|\btonight\b"
+    r"|(?:ព្រឹក|ល្ងាច|រសៀល|យប់)(?:នេះ|មិញ)"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
     r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"
     r"|more|less)\b"

@@ -489,3 +489,42 @@ def test_a_trip_or_ride_after_a_word_no_thing_is_named_by_is_part_of_what_was_as
 )
 def test_a_judgment_of_the_spending_is_no_question_the_reader_answers(text):
     assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # a range, not its Monday
+        ("តាំងពីថ្ងៃច័ន្ទ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # since Monday
+        ("ថ្ងៃទី៨ ខែវិច្ឆិកា ចាយប៉ុន្មាន", Span(date(2026, 11, 8), date(2026, 11, 8))),  # a day and its month
+        ("ថ្ងៃទី ៣ ខែ តុលា ចាយប៉ុន្មាន", Span(date(2026, 10, 3), date(2026, 10, 3))),
+    ],
+)
+def test_khmer_days_with_their_month_since_a_weekday_and_between_two_weekdays_are_read(text, span):
+    question = read(text)
+    assert (question.span, question.words) == (span, ())
+
+
+@pytest.mark.parametrize("text", ["how much this morning", "ព្រឹកនេះ ចាយប៉ុន្មាន", "what did we spend last night"])
+def test_a_time_of_day_is_no_question_the_reader_answers_as_rows_have_no_hour(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("how much on monday and tuesday", Span(date(2026, 11, 16), date(2026, 11, 17))),  # both, not Monday
+        ("ថ្ងៃច័ន្ទ និង ថ្ងៃអង្គារ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), date(2026, 11, 17))),
+        ("nov 8 and nov 9 how much", Span(date(2026, 11, 8), date(2026, 11, 9))),
+        ("how much on 8 and 9 nov", Span(date(2026, 11, 8), date(2026, 11, 9))),  # the month said once
+        ("how much 3-5 nov", Span(date(2026, 11, 3), date(2026, 11, 5))),
+        ("monday to wednesday how much", Span(date(2026, 11, 16), TODAY)),  # today a Wednesday
+    ],
+)
+def test_two_days_named_together_are_both_read_not_the_first_alone(text, span):
+    assert read(text).span == span
+
+
+@pytest.mark.parametrize("text", ["how much on nov 8 and nov 10", "how much on monday and wednesday"])
+def test_two_days_apart_are_no_span_the_reader_guesses(text):
+    assert read(text) is None  # the days between were not asked about
