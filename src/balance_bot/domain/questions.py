@@ -314,7 +314,10 @@ def read_question(
     if measure is None and _ENTRIES.search(said):
         measure = Measure.LIST  # "my expenses this month"
     member, as_said = _member_named(said, members, said_without_days)
-    about_me = member is None and bool(_ME.search(_ASKING_ME.sub(" ", said)))
+    with_me = bool(_ME.search(_ASKING_ME.sub(" ", said)))
+    if member is not None and with_me:
+        return None  # "nary and i": two members' spending, which no one member's figure answers
+    about_me = member is None and with_me
     rest = said_without_days
     if as_said is not None and _KHMER_RUN.fullmatch(as_said):
         rest = rest.replace(as_said, " ")

@@ -528,3 +528,10 @@ def test_two_days_named_together_are_both_read_not_the_first_alone(text, span):
 @pytest.mark.parametrize("text", ["how much on nov 8 and nov 10", "how much on monday and wednesday"])
 def test_two_days_apart_are_no_span_the_reader_guesses(text):
     assert read(text) is None  # the days between were not asked about
+
+
+@pytest.mark.parametrize(
+    "text", ["how much did I and Dara spend", "what did sokha and i buy", "ខ្ញុំ និង សុខា ចាយប៉ុន្មាន"]
+)
+def test_a_member_and_oneself_together_are_no_question_one_members_figure_answers(text):
+    assert read(text) is None
