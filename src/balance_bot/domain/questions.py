@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 
 from balance_bot.domain.categories import name_forms, singular, swapped
 from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing, terms
@@ -237,12 +238,10 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:more|less|fewer|cheaper|dearer)\b.*\bthan\b|\bcompared?\b|\bvs\b|\bversus\b|ធៀប"
     r"|\b(?:next (?:week|month|year)|tomorrow|will we|will i|going to)\b|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ"
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
-    # judgments no figure makes: "too much", "did we overspend", "ចាយច្រើនទេ" (is it a lot?), "ហួស"
+    # judgments no figure makes: "too much", "did we overspend"; a time of day, which rows have none
     r"|\btoo (?:much|many|high|expensive|often)\b|\ba lot\b|\bover ?(?:spent|spend|spending|budget)\b"
-    r"|\b(?:normal|afford)\b|ពេក|ហួស|លើស(?!\s*\d)|ច្រើន(?:ទេ|អត់|ឬទេ|មែន)"
-    # a time of day: rows have none ("this morning", "last night", "ព្រឹកនេះ")
+    r"|\b(?:normal|afford)\b"
     r"|\b(?:this|yesterday|last|tomorrow) (?:morning|afternoon|evening|night)\b|\btonight\b"
-    r"|(?:ព្រឹក|ល្ងាច|រសៀល|យប់)(?:នេះ|មិញ)"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
     r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"
     r"|more|less)\b"
@@ -258,6 +257,16 @@ _IT = re.compile(r"\b(?:was|is|were|are) (?:it|that|this|those|these)\b(?! (?:mo
 _JOURNEYS = frozenset(("ride", "trip"))
 # "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
 _BILLS = frozenset(("bill", "payment"))
+# The same in Khmer, by whole words (លើស, over, is no word of លើសាំង, on fuel): a judgment alone
+# (ពេក too, ហួស beyond), or a word with the one after it ("ច្រើនទេ", is it a lot; "ព្រឹកនេះ", this morning).
+_KHMER_JUDGED = frozenset(("លើស", "ពេក", "ហួស"))
+_KHMER_JUDGED_PAIRS = (
+    (frozenset(("ច្រើន",)), frozenset(("ទេ", "អត់", "ឬទេ", "មែន"))),
+    (frozenset(("ព្រឹក", "ល្ងាច", "រសៀល", "យប់")), frozenset(("នេះ", "មិញ"))),
+)
+_KHMER_JUDGING_WORDS = (
+    _KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
+)
 # An average over weeks or months: the reader averages over days only.
 _NOT_A_DAY = re.compile(
     r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
@@ -285,7 +294,7 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
-    if _BEYOND_THE_ROWS.search(said):
+    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and days_named(said_without_days, today)[0] is not None:
@@ -349,6 +358,16 @@ def read_question(
         words,
         category,
         category_said,
+    )
+
+
+def _judged_in_khmer(said: str) -> bool:
+    """Whether the Khmer words judge the spending, or name a time of day."""
+    words = [word for run in _KHMER_RUN.findall(said) for word in khmer_words(run, _KHMER_JUDGING_WORDS)]
+    return any(word in _KHMER_JUDGED for word in words) or any(
+        one in first and other in then
+        for one, other in pairwise(words)
+        for first, then in _KHMER_JUDGED_PAIRS
     )
 
 

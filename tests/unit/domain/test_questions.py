@@ -535,3 +535,7 @@ def test_two_days_apart_are_no_span_the_reader_guesses(text):
 )
 def test_a_member_and_oneself_together_are_no_question_one_members_figure_answers(text):
     assert read(text) is None
+
+
+def test_a_khmer_judgment_is_a_whole_word_never_letters_of_others():
+    assert read("ខែនេះចំណាយលើសាំងប៉ុន្មាន?").words == ("សាំង",)  # on fuel: no លើស (over) in it
