@@ -267,6 +267,11 @@ _KHMER_JUDGED_PAIRS = (
 _KHMER_JUDGING_WORDS = (
     _KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
 )
+# What a share is of: "what % of <the whole> went to ...", "ប៉ុន្មានភាគរយនៃ<the whole>".
+_SHARE_OF = re.compile(
+    r"(?:%|\bpercent(?:age)?|\bshare|\bproportion|\bfraction|\bpart)\s+of\s+(?P<whole>.+?)\s+"
+    r"(?:was|were|went|is|are|goes|go)\b|ភាគរយ\s*(?:នៃ|របស់)\s*(?P<whole_km>\S+)"
+)
 # An average over weeks or months: the reader averages over days only.
 _NOT_A_DAY = re.compile(
     r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
@@ -332,6 +337,12 @@ def read_question(
         rest = rest.replace(as_said, " ")
     elif as_said is not None:
         rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
+    if (
+        measure is Measure.SHARE
+        and (whole := _SHARE_OF.search(rest))
+        and _subject_words(whole["whole"] or whole["whole_km"])
+    ):
+        return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
     subject = _subject_words(rest)
     category = _category(subject, categories)
     words = () if category is not None else _alternatives(rest)

@@ -539,3 +539,27 @@ def test_a_member_and_oneself_together_are_no_question_one_members_figure_answer
 
 def test_a_khmer_judgment_is_a_whole_word_never_letters_of_others():
     assert read("ខែនេះចំណាយលើសាំងប៉ុន្មាន?").words == ("សាំង",)  # on fuel: no លើស (over) in it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what percent of tuk tuk costs were airport rides",  # of the tuk tuks, not of all the spending
+        "what % of food was eggs",
+        "ពងមាន់ ប៉ុន្មានភាគរយនៃចំណាយលើម្ហូប",
+    ],
+)
+def test_a_share_of_a_part_of_the_spending_is_no_question_the_reader_answers(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what % of our spending this month went on fuel",
+        "what % of Dara's spending was taxi",
+        "ទឹកកក ប៉ុន្មានភាគរយនៃការចាយខែនេះ",
+    ],
+)
+def test_a_share_of_all_the_spending_or_a_members_is_still_read(text):
+    assert read(text).measure is Measure.SHARE
