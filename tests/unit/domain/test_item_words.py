@@ -187,6 +187,8 @@ def test_what_a_guesthouse_writes_is_the_same_thing_in_english_and_khmer(item, s
     ("item", "subject"),
     [
         ("washing powder", "laundry"),  # what washes, not the washing
+        ("laundry detergent 3kg", "laundry"),
+        ("washing liquid", "បោកខោអាវ"),
         ("wash car", "laundry"),
         ("car wash", "laundry"),
         ("hand wash", "laundry"),
