@@ -48,7 +48,9 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "ask"
 CHAT = -1001
 KHR_PER_USD = Decimal(4000)
 MEASURES = {
-    "total": {Measure.TOTAL},
+    # A list's reply opens with the total of its entries, then shows them: "what did we spend on the
+    # 8th", "ចាយអីខ្លះ អស់ប៉ុន្មាន" ask both, and a list holds the total asked.
+    "total": {Measure.TOTAL, Measure.LIST},
     "count": {Measure.COUNT},
     "largest": {Measure.LARGEST},
     "smallest": {Measure.SMALLEST},
@@ -219,13 +221,15 @@ def report(
 
 
 # The months and questions written fresh for the bench, from a description of the users: an office's,
-# a music school's, an NGO's, a coffee shop's and a construction site crew's (last month and this).
+# a music school's, an NGO's, a coffee shop's, a construction site crew's and a guesthouse's (last
+# month and this).
 SETS = (
     (CORPUS / "month.json", CORPUS / "questions.jsonl"),
     (CORPUS / "school-month.json", CORPUS / "school-questions.jsonl"),
     (CORPUS / "ngo-month.json", CORPUS / "ngo-questions.jsonl"),
     (CORPUS / "shop-month.json", CORPUS / "shop-questions.jsonl"),
     (CORPUS / "site-month.json", CORPUS / "site-questions.jsonl"),
+    (CORPUS / "guesthouse-month.json", CORPUS / "guesthouse-questions.jsonl"),
 )
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from bench.questions import DefaultCategories, SeededMonth
 
+from balance_bot.domain.categories import Category, default_category_book
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.roster import Roster
 from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, MembersMay
@@ -15,10 +16,21 @@ from tests.fakes.clock import FakeClock
 TODAY = date(2027, 5, 19)
 
 
-def asked(rows, question):
+class Tab:
+    """A Categories tab of the given categories, and Other."""
+
+    def __init__(self, *categories):
+        self._book = default_category_book(categories)
+
+    async def book(self, chat_id):
+        return self._book
+
+
+def asked(rows, question, categories=None):
     month = SeededMonth(rows, Roster.of([(7, "Rithy")]))
     policy = AskPolicy(MembersMay.ALL, "[void] ", lambda: TODAY)
-    ask = AskLedger(month, FakeClock(datetime(2027, 5, 19, tzinfo=UTC)), policy, DefaultCategories())
+    clock = FakeClock(datetime(2027, 5, 19, tzinfo=UTC))
+    ask = AskLedger(month, clock, policy, categories or DefaultCategories())
 
     async def admin():
         return True
@@ -53,3 +65,61 @@ def test_a_row_whose_category_was_guessed_between_two_is_set_aside_from_either()
         ["engine oil truck"],
     )
     assert asked(rows, "ជួសជុល និងថែទាំ ខែនេះអស់ប៉ុន្មាន") == ([], ["engine oil truck"])
+
+
+def test_a_row_saying_part_of_what_was_asked_with_a_word_of_the_other_language_no_word_reads_is_set_aside():
+    rows = [
+        row(1, "tuk tuk guest to the pier", 8000),
+        row(2, "តុកតុក ភ្ញៀវ ទៅកំពង់ផែ", 10000),  # the pier, in a word the vocabulary does not know
+        row(3, "tuk tuk guest to market", 6000),  # the market: known, so no pier
+        row(4, "tuk tuk guest to the bank", 6000),  # English, read as it is: no pier
+    ]
+    assert asked(rows, "tuk tuk to the pier for guests, how much") == (
+        ["tuk tuk guest to the pier"],
+        ["តុកតុក ភ្ញៀវ ទៅកំពង់ផែ"],
+    )
+
+
+def test_a_row_written_as_a_thing_whose_name_ends_in_the_word_asked_is_set_aside_not_left_out_unsaid():
+    rows = [row(1, "dinner for guests", 60000), row(2, "staff dinner", 45000), row(3, "ice cream", 8000)]
+    # a staff dinner is the team's meal, yet a dinner; ice cream is no ice
+    assert asked(rows, "how much on dinner this month") == (["dinner for guests"], ["staff dinner"])
+
+
+def test_a_row_in_the_other_language_that_no_known_word_reads_is_set_aside_even_for_a_thing_known_in_both():
+    rows = [row(1, "laundry 10kg", 30000), row(2, "អ៊ុតខោអាវ", 20000), row(3, "ទឹកកក", 4000)]
+    # អ៊ុតខោអាវ (clothes ironed) names nothing the vocabulary knows: it may be the laundry
+    assert asked(rows, "how much on laundry this month") == (["laundry 10kg"], ["អ៊ុតខោអាវ"])
+    assert asked(rows, "ទឹកកក ខែនេះអស់ប៉ុន្មាន") == (["ទឹកកក"], [])  # a row in its own language is read
+
+
+def test_a_short_word_with_a_doubled_letter_left_out_is_read_so_its_row_is_no_doubt():
+    rows = [row(1, "ទឹកកក", 4000), row(2, "egs 30", 15000), row(3, "cofee 1kg", 36000)]
+    assert asked(rows, "ទឹកកក ខែនេះអស់ប៉ុន្មាន") == (["ទឹកកក"], [])
+    assert asked(rows, "ពងមាន់ ខែនេះអស់ប៉ុន្មាន") == (["egs 30"], [])
+
+
+def test_a_row_in_other_whose_known_words_name_the_category_asked_is_set_aside_from_it():
+    tab = Tab(
+        Category("Repairs & maintenance", "ជួសជុល", ("repair", "spark plug")), Category("Fuel", "", ("fuel",))
+    )
+    rows = [row(1, "spark plug", 20000), row(2, "ប៊ូហ្ស៊ី", 18000), row(3, "សាំង", 30000), row(4, "ពូក", 90000)]
+    # the tab has no Khmer word for a spark plug, so ប៊ូហ្ស៊ី is Other, which the vocabulary reads as one
+    assert asked(rows, "how much on repairs this month", tab) == (["spark plug"], ["ប៊ូហ្ស៊ី"])
+    assert asked(rows, "how much on fuel this month", tab) == ([], ["សាំង"])  # ពូក, a mattress, is neither
+
+
+def test_rows_of_the_category_one_word_asked_names_saying_the_other_words_are_set_aside():
+    tab = Tab(
+        Category("Repairs & maintenance", "ជួសជុល និងថែទាំ", ("plumber", "aircon service", "ជួសជុល")),
+        Category("Cleaning", "អនាម័យ និងសម្អាត", ("cleaner",)),
+    )
+    rows = [
+        row(1, "ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣", 140000),
+        row(2, "plumber toilet room 5", 100000),  # a repair in a room, though its words say no repair
+        row(3, "extra cleaner 4 rooms", 48000),  # rooms cleaned: no repair
+    ]
+    assert asked(rows, "ជួសជុលបន្ទប់ អស់ប៉ុន្មាន", tab) == (
+        ["ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣"],
+        ["plumber toilet room 5"],
+    )

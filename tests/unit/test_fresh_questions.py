@@ -10,16 +10,21 @@ import pytest
 from bench.questions import SETS, score, verdict
 
 from balance_bot.domain.categories import Category
+from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found
 from balance_bot.domain.money import Currency
 from balance_bot.domain.question_days import Span
 from balance_bot.domain.questions import LedgerQuestion, Measure
 from balance_bot.questions.ask import Answered, BudgetAnswer
+from infrastructure.telegram.ask_replies import AskReplies
+from infrastructure.telegram.replies import Replies
 
 
 @pytest.mark.parametrize(
-    ("month", "questions"), SETS, ids=["office", "music school", "ngo", "coffee shop", "construction site"]
+    ("month", "questions"),
+    SETS,
+    ids=["office", "music school", "ngo", "coffee shop", "construction site", "guesthouse"],
 )
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):
     asked = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]
@@ -62,3 +67,16 @@ def test_rows_it_said_it_was_not_sure_of_make_an_answer_unsure_not_wrong():
     assert verdict(asked, Answered(question, sure, None)).verdict == "unsure"
     counted = Found((taxi,), {}, ())
     assert verdict(asked, Answered(question, counted, None)).verdict == "right"
+
+
+def test_a_list_is_right_where_a_total_is_asked_as_its_reply_opens_with_that_total_but_not_the_reverse():
+    ice = Entry(ROWS[1], Currency.KHR, Decimal(5000))
+    found = Found((ice,), {Currency.USD: Decimal(0), Currency.KHR: Decimal(5000)})
+    may = Span(date(2027, 5, 1), date(2027, 5, 31))
+    listed = Answered(LedgerQuestion(Measure.LIST, may), found, None)
+    reply = AskReplies(Replies(Speech(Language.ENGLISH)), Decimal(4000)).answer(listed)
+    # "what did we spend on the 4th": the total, then what it went on
+    assert "5,000៛ in 1 expense" in reply.splitlines()[0]
+    assert verdict({"measure": "total", "rows": [2]}, listed).verdict == "right"
+    total = Answered(LedgerQuestion(Measure.TOTAL, may), found, None)
+    assert verdict({"measure": "list", "rows": [2]}, total).verdict == "wrong"  # no entries shown

@@ -8,176 +8,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from balance_bot.domain.categories import held_by_holders, singular, swapped
+from balance_bot.domain.same_things import SAME_THING
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
-# The same thing as members write it in either language; the first is the name it goes by.
-SAME_THING = (
-    ("ice", "ទឹកកក"),
-    ("ice cream", "ការ៉េម"),
-    ("rice", "អង្ករ"),
-    ("cooked rice", "បាយ"),
-    ("rice cooker", "ឆ្នាំងបាយ"),
-    ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
-    ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
-    ("cooking gas", "gas tank", "ហ្គាស", "ហ្គាសដាំបាយ"),
-    ("generator", "ម៉ាស៊ីនភ្លើង"),
-    ("coffee", "កាហ្វេ"),
-    ("tea", "តែ"),
-    ("milk tea", "តែទឹកដោះគោ"),
-    ("milk", "ទឹកដោះគោ"),
-    ("drinking water", "water", "water bottle", "ទឹកសុទ្ធ", "ទឹកបរិសុទ្ធ", "ទឹកផឹក", "ទឹក"),
-    ("water bill", "ថ្លៃទឹក", "ទឹកស្អាត", "bill ទឹក", "វិក្កយបត្រទឹក"),
-    ("electricity", "electric bill", "power bill", "electricity bill", "ភ្លើង", "អគ្គិសនី", "ថ្លៃភ្លើង",
-     "bill ភ្លើង", "វិក្កយបត្រភ្លើង"),
-    ("internet", "wifi", "wi-fi", "អ៊ីនធឺណិត", "អ៊ីនធើណែត", "វ៉ាយហ្វាយ"),
-    ("phone top up", "top up", "topup", "phone card", "កាតទូរស័ព្ទ", "លុយទូរស័ព្ទ", "បញ្ចូលលុយទូរស័ព្ទ"),
-    ("tuk tuk", "tuktuk", "tuk-tuk", "remork", "romork", "ទុកទុក", "តុកតុក", "រ៉ឺម៉ក"),
-    ("taxi", "តាក់ស៊ី"),
-    ("motodop", "moto taxi", "ម៉ូតូឌុប"),
-    ("parking", "ចំណត", "ចតឡាន", "ចតម៉ូតូ", "ផ្ញើម៉ូតូ", "ចត", "ថ្លៃចត"),
-    ("car rental", "rental car", "car hire", "ជួលឡាន", "ឡានជួល"),
-    ("sugar", "ស្ករ"),
-    ("sweets", "candy", "ស្ករគ្រាប់"),
-    ("salt", "អំបិល"),
-    ("banana", "ចេក"),
-    ("mango", "ស្វាយ"),
-    ("fruit", "ផ្លែឈើ"),
-    ("vegetable", "veg", "veggies", "បន្លែ"),
-    ("fish", "ត្រី"),
-    ("fish sauce", "ទឹកត្រី"),
-    ("meat", "សាច់"),
-    ("chicken", "សាច់មាន់", "មាន់"),
-    ("pork", "សាច់ជ្រូក", "ជ្រូក"),
-    ("beef", "សាច់គោ"),
-    ("egg", "ពងមាន់", "ស៊ុត"),
-    ("cooking oil", "ប្រេងឆា"),
-    ("noodle", "មី", "គុយទាវ"),
-    ("bread", "នំបុ័ង"),
-    ("flour", "ម្សៅស្រូវសាលី", "ម្សៅមី"),
-    ("cake", "នំ"),
-    ("lunch", "អាហារថ្ងៃត្រង់", "បាយថ្ងៃត្រង់"),
-    ("dinner", "អាហារពេលល្ងាច", "បាយល្ងាច"),
-    ("breakfast", "អាហារពេលព្រឹក", "បាយព្រឹក"),
-    ("food", "អាហារ", "ម្ហូប"),
-    ("beer", "ស្រាបៀរ"),
-    ("juice", "ទឹកក្រូច", "ទឹកផ្លែឈើ", "ទឹកអំពៅ", "ទឹកដូង"),
-    ("paper", "ក្រដាស"),
-    ("pen", "ប៊ិច"),
-    ("pencil", "ខ្មៅដៃ"),
-    ("marker", "ហ្វឺត"),
-    ("ink", "printer ink", "ទឹកថ្នាំ", "ទឹកថ្នាំព្រីន"),
-    ("printer", "ម៉ាស៊ីនព្រីន"),
-    ("book", "សៀវភៅ"),
-    ("envelope", "ស្រោមសំបុត្រ"),
-    ("battery", "ថ្មពិល"),
-    ("photocopy", "copies", "ថតចម្លង"),
-    ("chair", "កៅអី"),
-    ("table", "desk", "តុ"),
-    ("cable", "ខ្សែកាប"),
-    ("electric wire", "wire", "ខ្សែភ្លើង"),
-    ("soap", "សាប៊ូ"),
-    ("washing powder", "detergent", "ម្សៅសាប៊ូ"),
-    ("broom", "អំបោស"),
-    ("toilet paper", "tissue", "ក្រដាសអនាម័យ"),
-    ("trash bag", "garbage bag", "ថង់សំរាម"),
-    ("garbage", "trash", "rubbish", "សំរាម"),
-    ("dish soap", "ទឹកលាងចាន"),
-    ("laundry", "បោកខោអាវ"),
-    ("cleaning", "សម្អាត"),
-    ("repair", "fix", "fixing", "ជួសជុល", "ជួស"),
-    ("paint", "ថ្នាំលាប"),
-    ("medicine", "ថ្នាំពេទ្យ"),
-    ("light bulb", "bulb", "អំពូល"),
-    ("lock", "សោ"),
-    ("tire", "tyre", "សំបកកង់"),
-    ("delivery", "ដឹក", "ថ្លៃដឹក"),
-    ("parcel", "package", "កញ្ចប់"),
-    ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
-    ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
-    ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង"),
-    ("chain oil", "ប្រេងច្រវាក់"),
-    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន"),
-    ("oil filter", "តម្រងប្រេង"),
-    ("spark plug", "ប៊ូហ្ស៊ី"),
-    ("brake pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),
-    ("brake fluid", "ប្រេងហ្វ្រាំង"),
-    ("staff meal", "staff lunch", "បាយបុគ្គលិក"),
-    ("guest", "visitor", "ភ្ញៀវ"),
-    ("gift", "present", "កាដូ", "អំណោយ"),
-    ("flower", "ផ្កា"),
-    ("party", "ជប់លៀង"),
-    ("meeting", "ប្រជុំ"),
-    ("kid", "child", "children", "student", "ក្មេង", "សិស្ស"),
-    ("teacher", "គ្រូ"),
-    ("cement", "ស៊ីម៉ង់ត៍", "ស៊ីម៉ង់"),
-    ("sand", "ខ្សាច់"),
-    ("sandpaper", "ក្រដាសខាត់"),
-    ("gravel", "ថ្មក្រួស", "ក្រួស"),
-    ("brick", "ឥដ្ឋ"),
-    ("tile", "ការ៉ូ"),
-    ("steel", "rebar", "steel bar", "ដែក", "ដែកសសៃ"),
-    ("nail", "ដែកគោល"),
-    ("screw", "វីស"),
-    ("bolt", "ប៊ូឡុង"),
-    ("wood", "timber", "ឈើ"),
-    ("plank", "ក្តារ", "ក្ដារ"),
-    ("pipe", "បំពង់", "បំពង់ទឹក"),
-    ("zinc sheet", "roof sheet", "ស័ង្កសី"),
-    ("glass", "កញ្ចក់"),
-    ("whiteboard", "blackboard", "ក្តារខៀន", "ក្ដារខៀន"),
-    ("floor cleaner", "ទឹកលាងឥដ្ឋ"),
-    ("door", "ទ្វារ"),
-    ("window", "បង្អួច"),
-    ("roof", "ដំបូល"),
-    ("hammer", "ញញួរ"),
-    ("shovel", "ប៉ែល"),
-    ("wheelbarrow", "រទេះរុញ"),
-    ("ladder", "ជណ្ដើរ", "ជណ្តើរ"),
-    ("drill", "ស្វាន"),
-    ("rope", "ខ្សែពួរ"),
-    ("brush", "ជក់"),
-    ("glove", "ស្រោមដៃ"),
-    ("helmet", "មួកសុវត្ថិភាព"),
-    ("boot", "ស្បែកជើងកវែង"),
-    ("worker", "labourer", "laborer", "កម្មករ"),
-    ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
-    ("toilet", "បង្គន់"),
-    ("motorbike", "moto", "ម៉ូតូ"),
-    ("car", "ឡាន"),
-    ("bus", "ឡានក្រុង"),
-    ("office", "ការិយាល័យ"),
-    ("work", "ការងារ"),
-    ("salary", "ប្រាក់ខែ"),
-    ("computer", "laptop", "កុំព្យូទ័រ"),
-    ("fan", "កង្ហារ"),
-    ("aircon", "air conditioner", "ម៉ាស៊ីនត្រជាក់"),
-    ("key", "កូនសោ"),
-    ("stapler", "ម៉ាស៊ីនកិប"),
-    ("guitar", "ហ្គីតា"),
-    ("piano", "ព្យាណូ"),
-    ("violin", "វីយូឡុង"),
-    ("drum", "ស្គរ"),
-    ("string", "ខ្សែ"),
-    ("microphone", "mic", "មីក្រូ"),
-    ("snack", "នំចំណី"),
-    ("coconut", "ដូង"),
-    ("pineapple", "ម្នាស់"),
-    ("watermelon", "ឪឡឹក"),
-    ("lime", "ក្រូចឆ្មា"),
-    ("garlic", "ខ្ទឹមស"),
-    ("onion", "ខ្ទឹមបារាំង"),
-    ("chili", "chilli", "ម្ទេស"),
-    ("shrimp", "prawn", "បង្គា"),
-    ("crab", "ក្តាម"),
-    ("squid", "មឹក"),
-    ("tofu", "តៅហ៊ូ"),
-    ("porridge", "congee", "បបរ"),
-    ("fried rice", "បាយឆា"),
-    ("mosquito spray", "ថ្នាំបាញ់មូស"),
-    ("sponge", "អេប៉ុង"),
-)  # fmt: skip
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
 _KHMER_JOINERS = frozenset(("ឲ្យ", "អោយ", "ឱ្យ", "សម្រាប់", "និង", "នៃ", "ដែល", "របស់", "ៗ", "ទៅ", "ពី", "នៅ", "មួយ"))
+# Joiners members write on the front of the next word ('ទៅផ្សារ', to the market): a word no known word
+# reads is the same word without them ('ទៅសំឡូត' is សំឡូត), when a word of its own is left.
+_KHMER_LEADING_JOINERS = ("សម្រាប់", "ទៅ", "ពី", "នៅ", "ឲ្យ", "អោយ", "ឱ្យ")
+_SHORTEST_LEFT = 3
+# English words that only join, which say nothing of what was bought ('tuk tuk guest to the pier').
+_LATIN_JOINERS = frozenset(
+    ("to", "for", "the", "a", "an", "of", "and", "at", "in", "on", "with", "from", "by")
+)  # fmt: skip
 _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
@@ -191,10 +34,10 @@ _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
 _COUNT = re.compile(r"\d+(?:[.,]\d+)?(?:kg|g|l|ml|m|pcs|x)?")
 # What a count came in, after the thing counted: a load, a container, a measure ('sand 1 truck').
 _UNITS = frozenset((
-    "#truck", "#car", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
+    "#truck", "#car", "#bag", "bag", "sack", "box", "case", "bottle", "can", "pack", "packet", "tray", "roll",
     "bucket", "dozen", "piece", "pc", "pcs", "set", "kg", "kilo", "litre", "liter", "carton", "bundle",
     "sheet", "ream", "load", "cup", "glass", "#parcel", "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក",
-    "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម",
+    "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម", "ថាស",
 ))  # fmt: skip
 
 
@@ -285,7 +128,7 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     words: list[str] = []
     for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
         if _KHMER_RUN.fullmatch(piece):
-            split = (word for word in khmer_words(piece) if word not in _KHMER_JOINERS)
+            split = (_unjoined(word) for word in khmer_words(piece) if word not in _KHMER_JOINERS)
             words.extend(_corrected_khmer(word) if corrected else word for word in split)
         else:
             word = _form(piece.strip("'"))
@@ -305,8 +148,24 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
     return tuple(named)
 
 
+def _unjoined(word: str) -> str:
+    """A Khmer word no known word reads, without a joiner written on its front."""
+    if word in KNOWN_KHMER:
+        return word
+    for joiner in _KHMER_LEADING_JOINERS:
+        rest = word.removeprefix(joiner)
+        if rest != word and len(rest) >= _SHORTEST_LEFT and not _joined(rest, 0):
+            return rest
+    return word
+
+
 def _corrected(word: str) -> str:
-    if len(word) < _SWAP_LENGTH or word in KNOWN_LATIN:
+    if word in KNOWN_LATIN:
+        return word
+    doubled = {known for known in KNOWN_LATIN if _doubled_letter_dropped(word, known)}  # 'egs', 'cofee'
+    if len(doubled) == 1:
+        return doubled.pop()
+    if len(word) < _SWAP_LENGTH:
         return word
     close = [known for known in KNOWN_LATIN if swapped(word, known)]  # 'fliter'
     if len(word) >= _TYPO_LENGTH:
@@ -353,6 +212,11 @@ def search_words(item: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+def thing_names(item: str) -> tuple[str, ...]:
+    """The English names of the things the item says in either language ('spark plug' for ប៊ូហ្ស៊ី)."""
+    return tuple(term[1:].replace("_", " ") for term in terms(item, corrected=True) if term.startswith("#"))
+
+
 def same_thing(one: str, other: str) -> bool:
     """Whether two words are one thing's names (ម្ហូប and អាហារ, food)."""
     named = terms(one)
@@ -378,15 +242,56 @@ def says(item: str, subject: str) -> bool:
 
 
 def maybe_says(item: str, subject: str) -> bool:
-    """Whether the item, not saying the subject, names a thing whose name ends in the subject's one
-    word ('engine oil' for oil, 'trash bags' for bags, 'toilet paper' for paper): what a member
-    means by the word may be that thing, or not."""
+    """Whether the item, not saying the subject, may still be it: it names a thing whose name, or
+    the words it is written with, end in the subject's one word ('engine oil' for oil, 'toilet paper'
+    for paper, 'staff dinner' for dinner); or it says some of the subject's words, and those it
+    misses, which the vocabulary knows in no other language, may be its words of the other language
+    that no known word reads ('tuk tuk guest pier' and 'តុកតុក ភ្ញៀវ ទៅកំពង់ផែ')."""
+    if says(item, subject):
+        return False
+    return _named_with_the_word(item, subject) or _rest_in_other_language(item, subject)
+
+
+def _named_with_the_word(item: str, subject: str) -> bool:
+    """Whether the item names a thing by a name, or words, that end in the subject's one word; or,
+    when the vocabulary names no thing by that word ('staff'), that hold it anywhere ('staff lunch')."""
     latin = _LATIN.findall(subject.casefold())
-    if len(latin) != 1 or _KHMER_RUN.search(subject) or says(item, subject):
+    if len(latin) != 1 or _KHMER_RUN.search(subject):
         return False
     word = _corrected(_form(latin[0]))
+    anywhere = not terms(word)[0].startswith("#")
+
+    def named_by(parts: tuple[str, ...]) -> bool:
+        return parts[-1] == word or (anywhere and word in parts)
+
     held = terms(item, corrected=True)
-    return any(term.startswith("#") and term.split("_")[-1].lstrip("#") == word for term in _things(held, ()))
+    if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in _things(held, ())):
+        return True
+    written = [_form(piece.strip("'")) for piece in _LATIN.findall(item.casefold())]
+    return any(
+        phrase in _NAMES and named_by(phrase)
+        for size in range(2, _LONGEST_PHRASE + 1)
+        for phrase in zip(*(written[at:] for at in range(size)), strict=False)
+    )
+
+
+def _rest_in_other_language(item: str, subject: str) -> bool:
+    wanted = terms(subject, corrected=True)
+    held = _things(terms(item, corrected=True), wanted)
+    missing = [term for term in wanted if not any(_same(term, have) for have in held)]
+    if not missing or len(missing) == len(wanted) or any(term.startswith("#") for term in missing):
+        return False
+    in_khmer = {bool(_KHMER_RUN.fullmatch(term)) for term in missing}
+    if len(in_khmer) != 1:
+        return False
+    other = not in_khmer.pop()
+    return any(
+        not have.startswith("#")
+        and bool(_KHMER_RUN.fullmatch(have)) is other
+        and have not in _LATIN_JOINERS
+        and not _COUNT.fullmatch(have)
+        for have in held
+    )
 
 
 def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:

@@ -1,6 +1,7 @@
-"""Rows that may say, in the other language, the thing a question asks about: where the vocabulary
-knows no name for it in that language, an item written only in that language, of the same category
-and naming nothing the vocabulary knows, may be that very thing ('nails' asked, 'ដែកគោល' written)."""
+"""Rows that may say, in the other language, the thing a question asks about: an item written only in
+that language, of the same category or of none its words decide, and naming nothing the vocabulary
+knows, may be that very thing ('nails' asked, 'ដែកគោល' written; 'laundry' asked, 'អ៊ុតខោអាវ' written):
+the vocabulary's names of a thing are never all the ways members write it."""
 
 from __future__ import annotations
 
@@ -11,19 +12,12 @@ from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 
-def known_in_both(subject: str) -> bool:
-    """Whether the vocabulary knows every word of the subject in English and in Khmer."""
-    said = terms(subject, corrected=True)
-    return bool(said) and all(term.startswith("#") for term in said)
-
-
 def maybe_the_same(
-    subject: str, category: str, rows: Iterable[SheetRow], category_of: Callable[[SheetRow], str]
+    subject: str, rows: Iterable[SheetRow], of_its_kind: Callable[[SheetRow], bool]
 ) -> list[SheetRow]:
-    """The rows, of the subject's category, written only in the language the subject is not, that
-    name nothing the vocabulary knows: the subject may be what they say, which no word tells."""
-    if known_in_both(subject):
-        return []
+    """The rows of the subject's kind (its category, or none decided), written only in the language
+    the subject is not, that name nothing the vocabulary knows: the subject may be what they say,
+    which no word tells."""
     khmer = _scripts(subject)
     if len(khmer) != 1:
         return []  # a subject in both languages says itself in each
@@ -31,9 +25,7 @@ def maybe_the_same(
     return [
         row
         for row in rows
-        if _scripts(row.item) == {other}
-        and not names_a_known_thing(row.item)
-        and category_of(row) == category
+        if _scripts(row.item) == {other} and not names_a_known_thing(row.item) and of_its_kind(row)
     ]
 
 

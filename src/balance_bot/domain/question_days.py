@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from balance_bot.domain.dates import day_named, find_dates
+from balance_bot.domain.dates import DateMention, day_named, find_dates
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
 
@@ -97,6 +97,29 @@ _KHMER_SINCE = re.compile(r"(?:ចាប់ពី|តាំងពី|ចាប�
 _KHMER_SO_FAR = re.compile(r"(?:គិត)?(?:មក)?(?:ដល់|ត្រឹម)\s?(?:ថ្ងៃនេះ|ពេលនេះ)|រហូតដល់(?:ថ្ងៃនេះ|ពេលនេះ)")
 _KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
 _KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
+# "last weekend", "on the weekend", "ចុងសប្តាហ៍មុន": a Saturday and its Sunday (the last ones begun).
+_WEEKEND = re.compile(
+    r"\b(?:(?P<which>last|this|past|previous)\s+)?week-?ends?\b"
+    r"|ចុង(?:សប្តាហ៍|សប្ដាហ៍|អាទិត្យ)\s?(?P<km>មុន|នេះ)?"
+)
+_SATURDAY = 5
+# "since the start of the month", "ពីដើមខែមក": the month so far.
+_MONTH_BEGUN = re.compile(
+    r"\b(?:since|from)\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month\b"
+    r"|(?:ចាប់)?(?:ពី|តាំងពី)\s?ដើមខែ(?:នេះ)?(?:\s?មក)?"
+)
+_KHMER_WEEKDAY = r"ថ្ងៃ(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)(?:មុន)?"
+# "ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ": Monday to Wednesday; "តាំងពីថ្ងៃច័ន្ទ": since Monday.
+_KHMER_WEEKDAY_RANGE = re.compile(
+    rf"(?:ចាប់)?ពី\s*(?P<a>{_KHMER_WEEKDAY})\s*(?:ដល់|ទៅ|រហូតដល់|-|–)\s*(?P<b>{_KHMER_WEEKDAY})"
+)
+_KHMER_SINCE_WEEKDAY = re.compile(rf"(?:ចាប់តាំងពី|ចាប់ពី|តាំងពី)\s*(?P<a>{_KHMER_WEEKDAY})")
+_KHMER_MONTH_NAMES = r"(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)"
+# "ថ្ងៃទី៨ ខែតុលា": the 8th of October, not the 8th and October.
+_KHMER_DAY_AND_MONTH = re.compile(rf"ថ្ងៃ(?:ទី)?\s*(?P<day>\d{{1,2}})\s*ខែ\s*(?P<month>{_KHMER_MONTH_NAMES})")
+# "8 and 9 nov", "3-5 nov": a day's number before a date, which says the month once for both.
+_DAY_BEFORE = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*(?P<joined>and|&|to|-|–|,|និង|ដល់)\s*$")
+_THROUGH = ("to", "-", "–", "ដល់", "until", "till", "through")
 _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
 
 
@@ -107,6 +130,14 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     if so_far := _KHMER_SO_FAR.search(said):  # "up to today": the month so far, not today alone
         rest = re.sub(r"(?:ក្នុង)?ខែនេះ", " ", said.replace(so_far.group(), " "))  # said twice, one span
         return month_span(Period.of(today)), rest
+    if weekdays := _khmer_weekdays(said, today):
+        return weekdays
+    if begun := _MONTH_BEGUN.search(said):
+        return month_span(Period.of(today)), re.sub(
+            r"(?:this month|ខែនេះ)", " ", said.replace(begun.group(), " ")
+        )
+    if weekend := _WEEKEND.search(said):
+        return _weekend(weekend, today), said.replace(weekend.group(), " ")
     if ago := _AGO.search(said):
         return _ago(ago, today), said.replace(ago.group(), " ")
     for khmer, english in _KHMER_SPANS.items():
@@ -141,19 +172,16 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
         iso_period = Period(int(iso.group("year")), int(iso.group("month")))
         if iso_period <= Period.of(today):
             return month_span(iso_period), said.replace(iso.group(), " ")
+    if (dated := _KHMER_DAY_AND_MONTH.search(said)) and (period := month_named(f"ខែ{dated['month']}", today)):
+        of_month = _day_in(period, int(dated["day"]))
+        if of_month is not None and of_month <= today:
+            return Span(of_month, of_month), said.replace(dated.group(), " ")
     if khmer_month := _KHMER_MONTHS.search(said):
         period = month_named(khmer_month.group(), today)
         if period is not None:
             return month_span(period), said.replace(khmer_month.group(), " ")
-    found = find_dates(said)
-    dates = sorted(found, key=lambda date_found: not any(char.isdigit() for char in date_found.words))
-    if dates:  # "ថ្ងៃសៅរ៍ ៨ ឧសភា": the day by its number, over its weekday
-        named = day_named(dates[0].words, today)
-        if named is not None:
-            rest = said
-            for mention in sorted(found, key=lambda date_found: -date_found.start):
-                rest = rest[: mention.start] + " " + rest[mention.end :]
-            return Span(named, named), rest
+    if (found := find_dates(said)) and (on_days := _days_found(said, found, today)) is not None:
+        return on_days
     if khmer_day := _KHMER_DAY.search(said):
         ordinal = _day_of(f"{khmer_day.group('day')}th", today)
         if ordinal is not None:
@@ -189,6 +217,52 @@ def _days_of_this_month(said: str, today: date) -> tuple[Span, str] | None:
     return None
 
 
+def _days_found(said: str, found: list[DateMention], today: date) -> tuple[Span, str] | None:
+    """The days the dates found name: by number over a weekday ('ថ្ងៃសៅរ៍ ៨ ឧសភា'); two side by
+    side, or a range, as one span ('monday and tuesday', '8 and 9 nov', '3-5 nov'); two apart as
+    the first, with the text keeping the second, so the question names two spans, which no figure answers."""
+    numbered = [mention for mention in found if any(char.isdigit() for char in mention.words)]
+    named = [(mention, day) for mention in numbered or found if (day := day_named(mention.words, today))]
+    if not named:
+        return None
+    cuts = [(mention.start, mention.end) for mention in found]
+    first_mention, first = named[0]
+    days = sorted({day for _, day in named})
+    through = len(named) > 1 and said[first_mention.end : named[1][0].start].strip() in _THROUGH
+    if through and named[1][1] < first:  # "monday to wednesday" on a Wednesday: up to today
+        days = [first, min(named[1][1] + timedelta(days=7), today)]
+    if len(days) == 1 and (before := _DAY_BEFORE.search(said[: first_mention.start])):
+        other = _day_in(Period.of(first), int(before["day"]))
+        if other is not None:
+            days, through = sorted({other, first}), before["joined"] in _THROUGH
+            cuts.append((before.start(), before.end()))
+    if len(days) > 2 or (len(days) == 2 and not through and days[1] - days[0] > timedelta(days=1)):
+        return Span(first, first), said[: first_mention.start] + " " + said[first_mention.end :]
+    rest = said
+    for start, end in sorted(cuts, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return Span(days[0], days[-1]), rest
+
+
+def _khmer_weekdays(said: str, today: date) -> tuple[Span, str] | None:
+    """'ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ', 'តាំងពីថ្ងៃច័ន្ទ': the days from one weekday to another, or to today."""
+    if ranged := _KHMER_WEEKDAY_RANGE.search(said):
+        first, last = _day_of(ranged["a"], today), _day_of(ranged["b"], today)
+        if first is not None and last is not None:
+            last = min(last + timedelta(days=7), today) if last < first else last
+            return Span(first, last), said.replace(ranged.group(), " ")
+    if (since := _KHMER_SINCE_WEEKDAY.search(said)) and (first := _day_of(since["a"], today)) is not None:
+        return Span(first, today), said.replace(since.group(), " ")
+    return None
+
+
+def _day_in(period: Period, day: int) -> date | None:
+    try:
+        return date(period.year, period.month, day)
+    except ValueError:
+        return None  # the 31st of a month of 30
+
+
 def _ago(ago: re.Match[str], today: date) -> Span:
     """The week (Monday to Sunday) or the month so many back."""
     count = ago.group("n") or ago.group("km")
@@ -200,6 +274,16 @@ def _ago(ago: re.Match[str], today: date) -> Span:
         return month_span(period)
     monday = today - timedelta(days=today.weekday() + 7 * back)
     return Span(monday, monday + timedelta(days=6))
+
+
+def _weekend(said: re.Match[str], today: date) -> Span:
+    """This week's Saturday and Sunday once begun (up to today); else, or when the last is asked,
+    the week before's."""
+    saturday = today - timedelta(days=today.weekday() - _SATURDAY)
+    last = (said.group("which") or said.group("km") or "") in ("last", "past", "previous", "មុន")
+    if last or saturday > today:
+        saturday -= timedelta(days=7)
+    return Span(saturday, min(saturday + timedelta(days=1), today))
 
 
 def _year_span(year: int, today: date) -> Span:

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 
 from balance_bot.domain.categories import name_forms, singular, swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing, terms
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
@@ -107,19 +108,20 @@ _MEASURES = (
     ),
     (
         Measure.COUNT,
-        r"\bhow many\b|\bcount\b|\bnumber of\b|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
+        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\bnumber of\b"
+        r"|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
         r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
     ),
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
+        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
     ),
     (
         Measure.LARGEST,
         r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
         r"|\bthe most\b|\bmost (?:money )?on\b"
-        r"|ធំជាងគេ|ថ្លៃជាងគេ|ច្រើនជាងគេ|ច្រើនលុយជាងគេ|ថ្លៃបំផុត|ធំបំផុត|ធំៗ",
+        r"|(?:ធំ|ថ្លៃ|ច្រើន|ខ្ពស់)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)|ធំៗ",
     ),
     (
         Measure.LIST,
@@ -128,7 +130,11 @@ _MEASURES = (
         r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
     ),
-    (Measure.TOTAL, r"\b(?:how much|total|spent|spend|spending|cost|sum)\b|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ"),
+    (
+        Measure.TOTAL,
+        r"\b(?:how much|total|spent|spend|spending|cost|sum|how many (?:dollars?|bucks|riels?))\b"
+        r"|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ",
+    ),
 )
 # "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
 _EACH = re.compile(
@@ -169,7 +175,7 @@ _STOP = frozenset((
     "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
     "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
     "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
-    "typical", "typically", "mean",
+    "typical", "typically", "mean", "over", "as",
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
@@ -201,18 +207,26 @@ _KHMER_STOP = (
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
     "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
+    "ខ្ពស់", "ទាប",  # high, low: of the price asked about
+    "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
 )  # fmt: skip
 _KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
 _ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
+# The days' and the framing words as thumbs type them without their vowels ("ystrdy", "ttl spnt ths
+# mnth"): the first letter, then the letters after it that are no vowel.
+_SHORTENED = (
+    "yesterday", "today", "week", "month", "last", "this", "total", "spent", "spend", "much", "many", "how",
+    "what",
+)  # fmt: skip
+_VOWELS = re.compile("[aeiou]")
 # Short forms members type on a phone: "last wk", "this mnth", "yday".
 _ABBREVIATIONS = {
-    "wk": "week", "wks": "weeks", "mnth": "month", "mth": "month", "yday": "yesterday", "yest": "yesterday",
-    "tdy": "today", "2day": "today", "avg": "average", "hw": "how", "wat": "what", "wht": "what",
-    "mch": "much", "mny": "many", "ttl": "total", "spnt": "spent", "spnd": "spend", "ystd": "yesterday",
-    "tday": "today",
+    **{word[0] + _VOWELS.sub("", word[1:]): word for word in _SHORTENED},
+    "wks": "weeks", "mth": "month", "yday": "yesterday", "yest": "yesterday", "2day": "today",
+    "avg": "average", "wat": "what", "ystd": "yesterday", "tday": "today",
 }  # fmt: skip
 # Questions whose figure the rows do not hold, or not as the reader reads them: quantities ("how many
 # kilos"), exclusions ("except fuel"), comparisons ("more than on food"), the future, advice.
@@ -224,6 +238,10 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:more|less|fewer|cheaper|dearer)\b.*\bthan\b|\bcompared?\b|\bvs\b|\bversus\b|ធៀប"
     r"|\b(?:next (?:week|month|year)|tomorrow|will we|will i|going to)\b|ខែក្រោយ|សប្តាហ៍ក្រោយ|អាទិត្យក្រោយ"
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
+    # judgments no figure makes: "too much", "did we overspend"; a time of day, which rows have none
+    r"|\btoo (?:much|many|high|expensive|often)\b|\ba lot\b|\bover ?(?:spent|spend|spending|budget)\b"
+    r"|\b(?:normal|afford)\b"
+    r"|\b(?:this|yesterday|last|tomorrow) (?:morning|afternoon|evening|night)\b|\btonight\b"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
     r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"
     r"|more|less)\b"
@@ -231,6 +249,28 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:over|above|under|below|more than|less than|at least|at most|greater than|bigger than)\s*"
     r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
     r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
+)
+# Questions about something said before, which the bot never saw: "how much was it for the room",
+# "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").
+_THAT_THING = re.compile(r"\b(?:that|this) (?:thing|one|stuff)\b|(?:របស់|អា|មួយ)(?:ហ្នឹង|នឹង|នុះ|នោះ|នេះ)")
+_IT = re.compile(r"\b(?:was|is|were|are) (?:it|that|this|those|these)\b(?! (?:month|week|year|day|morning))")
+_JOURNEYS = frozenset(("ride", "trip"))
+# "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
+_BILLS = frozenset(("bill", "payment"))
+# The same in Khmer, by whole words (លើស, over, is no word of លើសាំង, on fuel): a judgment alone
+# (ពេក too, ហួស beyond), or a word with the one after it ("ច្រើនទេ", is it a lot; "ព្រឹកនេះ", this morning).
+_KHMER_JUDGED = frozenset(("លើស", "ពេក", "ហួស"))
+_KHMER_JUDGED_PAIRS = (
+    (frozenset(("ច្រើន",)), frozenset(("ទេ", "អត់", "ឬទេ", "មែន"))),
+    (frozenset(("ព្រឹក", "ល្ងាច", "រសៀល", "យប់")), frozenset(("នេះ", "មិញ"))),
+)
+_KHMER_JUDGING_WORDS = (
+    _KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
+)
+# What a share is of: "what % of <the whole> went to ...", "ប៉ុន្មានភាគរយនៃ<the whole>".
+_SHARE_OF = re.compile(
+    r"(?:%|\bpercent(?:age)?|\bshare|\bproportion|\bfraction|\bpart)\s+of\s+(?P<whole>.+?)\s+"
+    r"(?:was|were|went|is|are|goes|go)\b|ភាគរយ\s*(?:នៃ|របស់)\s*(?P<whole_km>\S+)"
 )
 # An average over weeks or months: the reader averages over days only.
 _NOT_A_DAY = re.compile(
@@ -259,11 +299,13 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
-    if _BEYOND_THE_ROWS.search(said):
+    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and days_named(said_without_days, today)[0] is not None:
         return None  # "this week and last week": two spans, one figure would be a guess
+    if _THAT_THING.search(said) or (span is None and _IT.search(said)):
+        return None  # about something said before: no figure the reader can be sure of
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
     if measure is Measure.LATEST and not re.search(_LATEST, said_without_days):
         # "១០ថ្ងៃចុងក្រោយ": the last ten days, not the last expense
@@ -286,12 +328,21 @@ def read_question(
     if measure is None and _ENTRIES.search(said):
         measure = Measure.LIST  # "my expenses this month"
     member, as_said = _member_named(said, members, said_without_days)
-    about_me = member is None and bool(_ME.search(_ASKING_ME.sub(" ", said)))
+    with_me = bool(_ME.search(_ASKING_ME.sub(" ", said)))
+    if member is not None and with_me:
+        return None  # "nary and i": two members' spending, which no one member's figure answers
+    about_me = member is None and with_me
     rest = said_without_days
     if as_said is not None and _KHMER_RUN.fullmatch(as_said):
         rest = rest.replace(as_said, " ")
     elif as_said is not None:
         rest = re.sub(rf"\b{re.escape(as_said)}(?:'s)?\b", " ", rest)
+    if (
+        measure is Measure.SHARE
+        and (whole := _SHARE_OF.search(rest))
+        and _subject_words(whole["whole"] or whole["whole_km"])
+    ):
+        return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
     subject = _subject_words(rest)
     category = _category(subject, categories)
     words = () if category is not None else _alternatives(rest)
@@ -318,6 +369,16 @@ def read_question(
         words,
         category,
         category_said,
+    )
+
+
+def _judged_in_khmer(said: str) -> bool:
+    """Whether the Khmer words judge the spending, or name a time of day."""
+    words = [word for run in _KHMER_RUN.findall(said) for word in khmer_words(run, _KHMER_JUDGING_WORDS)]
+    return any(word in _KHMER_JUDGED for word in words) or any(
+        one in first and other in then
+        for one, other in pairwise(words)
+        for first, then in _KHMER_JUDGED_PAIRS
     )
 
 
@@ -368,11 +429,15 @@ def _framing_meant(word: str) -> str:
 def _subject_words(rest: str) -> tuple[str, ...]:
     """The words the question is about: what is left once question words, days and members are gone.
     Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
-    latin = [
-        singular(word.strip("'"))
-        for word in _LATIN_WORD.findall(rest)
-        if word not in _STOP and _JOINED_ON.sub("", word) not in _STOP
-    ]
+    latin: list[str] = []
+    for word in _LATIN_WORD.findall(rest):
+        named = singular(word.strip("'"))
+        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
+        if named in _JOURNEYS:
+            if latin and not terms(" ".join(latin))[-1].startswith("#"):
+                latin.append(named)
+        elif word not in _STOP and _JOINED_ON.sub("", word) not in _STOP:
+            latin.append(named)
     khmer = [
         word
         for run in _KHMER_RUN.findall(rest)
@@ -385,8 +450,15 @@ def _subject_words(rest: str) -> tuple[str, ...]:
 
 def _alternatives(rest: str) -> tuple[str, ...]:
     """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
-    found = (" ".join(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
+    found = (_without_bill(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
     return tuple(dict.fromkeys(subject for subject in found if subject))
+
+
+def _without_bill(words: tuple[str, ...]) -> str:
+    """The subject without a bill or payment of it ('laundry bill'), unless items name that bill."""
+    read = terms(" ".join(words))
+    kept = [word for word in words if word not in _BILLS or word not in read]
+    return " ".join(kept or words)
 
 
 def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:

@@ -6,17 +6,16 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
-from balance_bot.domain.categories import TOTAL, CategoryBook, DecidedBy
-from balance_bot.domain.item_words import maybe_says, says
+from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
+from balance_bot.domain.item_words import maybe_says, says, thing_names
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
-from balance_bot.domain.other_language import maybe_the_same
 from balance_bot.domain.question_days import month_span
 from balance_bot.domain.questions import LedgerQuestion, Measure, WriteRequest, read_question
 from balance_bot.domain.roster import Roster
@@ -36,6 +35,7 @@ from balance_bot.questions.answers import (
     NotSure,
     PositionAnswer,
 )
+from balance_bot.questions.doubts import with_doubts
 from balance_bot.questions.model_choice import checked_choice
 from balance_bot.questions.policy import AskPolicy, MembersMay
 
@@ -184,7 +184,7 @@ class AskLedger:
         found = select(rows, question, theirs, void, category_of, _guessed_between(book))
         if question.words and book is not None:
             spent = select(rows, LedgerQuestion(Measure.TOTAL, question.span), theirs, void)
-            found = _with_other_language(found, question.words, spent, book, category_of)
+            found = with_doubts(found, question.words, spent, book, category_of)
         if not found.entries and await self._months_not_kept(chat_id, question):
             return MonthsNotKept(question)
         group_of: Callable[[Entry], str] | None = None
@@ -346,34 +346,25 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
     return category_of
 
 
-def _with_other_language(
-    found: Found,
-    subjects: tuple[str, ...],
-    spent: Found,
-    book: CategoryBook,
-    category_of: Callable[[SheetRow], str],
-) -> Found:
-    """The entries found, with those that may say a subject in the other language set aside."""
-    counted = {id(entry.row) for entry in found.entries}
-    rows = [entry.row for entry in spent.entries if id(entry.row) not in counted]
-    maybe: set[int] = set()
-    for subject in subjects:
-        guess = book.categorise(subject)
-        if guess.decided_by is DecidedBy.WORDS:
-            maybe |= {id(row) for row in maybe_the_same(subject, guess.name, rows, category_of)}
-    doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
-    return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
-
-
 def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:
     """The categories a row's category was guessed between (its words name things of several, and
-    the compound's head chose): none when its cell says it, or its words name one."""
+    the compound's head chose); or, for a row in Other, Other and the category the things the
+    vocabulary reads in it name (ប៊ូហ្ស៊ី, a spark plug, where the tab has no Khmer word for it):
+    none when its cell names another category, or its words name one."""
 
     def guessed_between(row: SheetRow) -> tuple[str, ...]:
-        if row.category or book is None:
+        if book is None:
             return ()
-        guess = book.categorise(row.item)
-        return (guess.name, *guess.also) if guess.also else ()
+        category = row.category
+        if not category:
+            guess = book.categorise(row.item)
+            if guess.also:
+                return (guess.name, *guess.also)
+            category = guess.name
+        if category.casefold() != OTHER.casefold() or not (named := thing_names(row.item)):
+            return ()
+        read = book.categorise(" ".join(named))
+        return (category, read.name) if read.decided_by is DecidedBy.WORDS else ()
 
     return guessed_between
 

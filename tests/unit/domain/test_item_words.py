@@ -156,3 +156,61 @@ def test_khmer_is_split_so_the_fewest_letters_are_left_outside_a_known_word():
     assert khmer_words("ថ្លៃទឹកកក", ["ថ្លៃ"]) == ["ថ្លៃ", "ទឹកកក"]  # the cost of ice, not a water bill and កក
     assert khmer_words("ឈើក្តារ") == ["ឈើ", "ក្តារ"]
     assert khmer_words("ការ៉ូ", ["ការ"]) == ["ការ៉ូ"]  # no word ends before its sign
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("បោកភួយ ខ្នើយ", "laundry"),  # blankets and pillows washed
+        ("laundry 12kg sheets towels", "បោកខោអាវ"),
+        ("washing 5kg", "laundry"),
+        ("landry", "បោកខោអាវ"),  # a letter left out of the English word
+        ("staff dinner", "បាយបុគ្គលិក"),  # the team's meals, whichever of the day
+        ("lunch for staff", "staff meal"),
+        ("staff lunch", "meals staff"),  # "meals for staff" as a question is read, without its "for"
+        ("អាហារបុគ្គលិក", "staff lunch"),
+        ("តុកតុក ភ្ញៀវ ទៅព្រលានយន្តហោះ", "tuk tuk airport"),
+        ("tuk tuk guest to market", "តុកតុក ផ្សារ"),
+        ("ពងមាន់ ២ថាស", "eggs"),  # two trays of eggs
+        ("ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣", "water heater"),
+        ("fix aircon room 3", "បន្ទប់"),
+        ("car wash", "car"),  # what the car cost, washed
+        ("hand soap", "soap"),
+        ("នំប៉័ង", "bread"),  # the spelling most write
+    ],
+)
+def test_what_a_guesthouse_writes_is_the_same_thing_in_english_and_khmer(item, subject):
+    assert says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("washing powder", "laundry"),  # what washes, not the washing
+        ("laundry detergent 3kg", "laundry"),
+        ("washing liquid", "បោកខោអាវ"),
+        ("wash car", "laundry"),
+        ("car wash", "laundry"),
+        ("hand wash", "laundry"),
+        ("electric fan", "electricity"),  # a fan that runs on it, no bill
+        ("ម៉ាស៊ីនបោកខោអាវ", "បោកខោអាវ"),  # a washing machine
+        ("ទឹកសុទ្ធ ៥ធុង", "water heater"),
+        ("staff dinner", "dinner for guests"),
+    ],
+)
+def test_what_washes_or_is_washed_elsewhere_is_no_laundry_and_a_meal_for_others_no_staff_meal(item, subject):
+    assert not says(item, subject)
+
+
+def test_a_place_written_after_the_khmer_word_for_to_is_that_place():
+    assert says("តុកតុក ទៅសំឡូត", "សំឡូត")
+    assert says("ទៅសំឡូត", "សំឡូត")
+    assert not says("ពីរ", "រ")  # a word starting as a joiner does keeps its letters
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"), [("staff lunch", "staff"), ("staff dinner", "staff"), ("oil filter", "oil")]
+)
+def test_a_word_that_names_no_thing_may_be_any_word_of_a_things_name(item, subject):
+    assert not says(item, subject)
+    assert maybe_says(item, subject)  # the team's meals may be what "staff" asks about

@@ -1,0 +1,73 @@
+"""The rows an answer about words sets aside as not counted, because they may be what was asked: an
+item in the other language no known word reads, and a row of the category one word asked names that
+says the other words ('ជួសជុល បន្ទប់', room repairs: 'plumber toilet room 5')."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
+from balance_bot.domain.item_words import says
+from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.ledger_answers import Found
+from balance_bot.domain.other_language import maybe_the_same
+
+
+def with_doubts(
+    found: Found,
+    subjects: tuple[str, ...],
+    spent: Found,
+    book: CategoryBook,
+    category_of: Callable[[SheetRow], str],
+) -> Found:
+    """The entries found, with those of the spending that may be a subject set aside."""
+    seen = {id(entry.row) for entry in (*found.entries, *found.doubtful)}
+    rows = [entry.row for entry in spent.entries if id(entry.row) not in seen]
+    maybe: set[int] = set()
+    for subject in subjects:
+        maybe |= {id(row) for row in _in_the_other_language(subject, rows, book, category_of)}
+        maybe |= {id(row) for row in _of_the_category_named(subject, rows, book, category_of)}
+    doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
+    return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
+
+
+def _in_the_other_language(
+    subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
+) -> list[SheetRow]:
+    """The rows in the other language no known word reads, of the subject's category or of none."""
+    guess = book.categorise(subject)
+    if guess.decided_by is not DecidedBy.WORDS:
+        return []
+
+    def of_its_kind(row: SheetRow) -> bool:
+        if category_of(row) == guess.name:
+            return True
+        return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
+
+    return maybe_the_same(subject, rows, of_its_kind)
+
+
+def _of_the_category_named(
+    subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
+) -> list[SheetRow]:
+    """The rows of the category a word of the subject names ('repairs', 'ជួសជុល') that say the
+    subject's other words: what a member calls a repair of a room may say only the plumber."""
+    words = subject.split()
+    found: list[SheetRow] = []
+    for at, word in enumerate(words):
+        rest = " ".join((*words[:at], *words[at + 1 :]))
+        named = [
+            category.name
+            for category in book.choices
+            if word.removesuffix("s")
+            in {form.removesuffix("s") for form in name_forms(category.name, category.name_km)}
+        ]
+        if rest and len(named) == 1:
+            found += [row for row in rows if category_of(row) == named[0] and says(row.item, rest)]
+    return found
+
+
+def _names(word: str, name: str, name_km: str) -> bool:
+    """Whether the word is one of a category's names, or the head of one ('repair', 'ជួសជុល')."""
+    return word.removesuffix("s") in {form.removesuffix("s") for form in name_forms(name, name_km)}
