@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from telegram import Bot
 from telegram.request import BaseRequest, HTTPXRequest
+from tests.fakes.telegram_api import FakeTelegram
 
 from balance_bot.capture.service import IncomingMessage
 from balance_bot.domain.language import Language, Speech
