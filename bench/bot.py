@@ -49,10 +49,16 @@ def replied_at(telegram: FakeTelegram) -> dict[int, float]:
     }
 
 
+# The groups the benches post in: no group is served unless the operator allowed it (issue 34).
+BENCH_GROUPS = ",".join(str(-1000 - number) for number in range(GROUPS + 2))
+
+
 def workbook_bot_env(telegram: FakeTelegram, workdir: str, **extra: str) -> dict[str, str]:
-    """The environment of a bot on the fake Bot API with its workbook and database in workdir."""
+    """The environment of a bot on the fake Bot API with its workbook and database in workdir, serving
+    the benches' groups."""
     return {
         "PATH": os.environ.get("PATH", ""),
+        "ALLOWED_CHAT_IDS": BENCH_GROUPS,
         "TELEGRAM_BOT_TOKEN": telegram.token,
         "TELEGRAM_API_URL": telegram.url,
         "WORKBOOK_PATH": f"{workdir}/balance.xlsx",

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from telegram import Bot
 from telegram.request import BaseRequest, HTTPXRequest
+from tests.fakes.telegram_api import FakeTelegram
 
 from balance_bot.capture.service import IncomingMessage
 from balance_bot.domain.language import Language, Speech
@@ -41,7 +42,8 @@ _SERVE_FAKE = (
 
 async def _cpu_per_call(url: str, request: BaseRequest) -> float:
     """Milliseconds of this process's CPU per sendMessage through one backend."""
-    bot = Bot("123456:TEST-TOKEN", base_url=f"{url}/bot", request=request)
+    # The fake refuses any other token, as Telegram does.
+    bot = Bot(FakeTelegram.token, base_url=f"{url}/bot", request=request)
     async with bot:
         for chat in range(20):  # warm the connection pool
             await bot.send_message(-1000 - chat, "warm-up")

@@ -46,6 +46,7 @@ async def measure() -> dict[str, float]:
         Path(workdir, "key.json").write_text(json.dumps(key))
         env = {
             "PATH": os.environ.get("PATH", ""),
+            "ALLOWED_CHAT_IDS": str(GROUP),  # no group is served unless the operator allowed it
             "TELEGRAM_BOT_TOKEN": telegram.token,
             "TELEGRAM_API_URL": telegram_url,
             "SHEET_BACKEND": "google",
