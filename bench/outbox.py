@@ -13,6 +13,7 @@ from pathlib import Path
 from tests.fakes.sheets_api import FakeSheets
 from tests.fakes.telegram_api import FakeTelegram
 
+from balance_bot.domain.ledger import EntrySource
 from bench.bot import start_bot
 
 EXPENSES = 300
@@ -29,7 +30,9 @@ def rows_seen(sheets: FakeSheets, first_seen: dict[str, float]) -> list[str]:
     with sheets._lock:
         rows = [list(row) for sheet in spreadsheet.months for row in sheet.rows[1:]]
     now = time.monotonic()
-    references = [str(row[7]) for row in rows if len(row) > 7 and row[7]]
+    # A row's reference names its member too ("tg:-1001:7:0:u100"): the bench keys by the message's entry.
+    sources = [EntrySource.parse(str(row[7])) for row in rows if len(row) > 7 and row[7]]
+    references = [f"tg:{source.chat_id}:{source.message_id}:{source.index}" for source in sources if source]
     for reference in references:
         first_seen.setdefault(reference, now)
     return references
