@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -19,6 +19,7 @@ CATEGORIES_PER_ROW = 2
 
 IsAdmin = Callable[[ContextTypes.DEFAULT_TYPE, int, int], Awaitable[bool]]
 MonthLink = Callable[[Message], str | None]
+Tap = tuple[CallbackQuery, int, list[int], User, Callable[[], Awaitable[bool]]]
 
 
 class ButtonHandlers:
@@ -34,31 +35,24 @@ class ButtonHandlers:
 
     async def undo_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Void the rows behind an Undo button."""
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or query.message is None:
-            return
-        chat_id, message_id = query.message.chat.id, int(query.data.split(":", 1)[1])
-        is_admin = self._is_admin(context, chat_id, user.id)
-        await self._draw(query, await self._taps.undo(chat_id, message_id, user.id, user.full_name, is_admin))
+        if (tap := self._tap(update, context)) is not None:
+            query, chat_id, (message_id, *_), user, is_admin = tap
+            await self._draw(
+                query, await self._taps.undo(chat_id, message_id, user.id, user.full_name, is_admin)
+            )
 
     async def switch_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Switch the guessed currency behind a button."""
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or query.message is None:
-            return
-        chat_id, message_id = query.message.chat.id, int(query.data.split(":", 1)[1])
-        is_admin = self._is_admin(context, chat_id, user.id)
-        await self._draw(
-            query, await self._taps.switch(chat_id, message_id, user.id, user.full_name, is_admin)
-        )
+        if (tap := self._tap(update, context)) is not None:
+            query, chat_id, (message_id, *_), user, is_admin = tap
+            switched = await self._taps.switch(chat_id, message_id, user.id, user.full_name, is_admin)
+            await self._draw(query, switched)
 
     async def category_menu(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The category button: the confirmation's buttons become the tab's categories to choose from."""
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or query.message is None:
+        if (tap := self._tap(update, context)) is None:
             return
-        chat_id, message_id = query.message.chat.id, int(query.data.split(":", 1)[1])
-        is_admin = self._is_admin(context, chat_id, user.id)
+        query, chat_id, (message_id, *_), user, is_admin = tap
         menu = await self._taps.category_menu(chat_id, message_id, user.id, is_admin)
         if isinstance(menu, TapPlan):
             await self._draw(query, menu)
@@ -72,20 +66,20 @@ class ButtonHandlers:
 
     async def category_chosen(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A category tapped in that list: the expense gets it (its author or an admin), and it is learned."""
+        if (tap := self._tap(update, context)) is not None:
+            query, chat_id, (message_id, index, *_), user, is_admin = tap
+            chosen = await self._taps.category_chosen(chat_id, message_id, user.id, is_admin, index)
+            await self._draw(query, chosen)
+
+    def _tap(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Tap | None:
+        """The tap's query, chat, the numbers its button carries (the member's message, then any other),
+        who tapped, and the admin check asked only if needed; None for a tap without them."""
         query, user = update.callback_query, update.effective_user
         if query is None or user is None or query.data is None or query.message is None:
-            return
-        _, message_id, index = query.data.split(":")
+            return None
+        numbers = [int(part) for part in query.data.split(":")[1:]]
         chat_id = query.message.chat.id
-        is_admin = self._is_admin(context, chat_id, user.id)
-        await self._draw(
-            query, await self._taps.category_chosen(chat_id, int(message_id), user.id, is_admin, int(index))
-        )
-
-    def _is_admin(
-        self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int
-    ) -> Callable[[], Awaitable[bool]]:
-        return lambda: self._user_is_admin(context, chat_id, user_id)
+        return query, chat_id, numbers, user, lambda: self._user_is_admin(context, chat_id, user.id)
 
     async def _draw(self, query: CallbackQuery, tap: TapPlan) -> None:
         """A tap's plan: an alert for the tapper alone, or the group told, the buttons redrawn."""

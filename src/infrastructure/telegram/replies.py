@@ -39,7 +39,7 @@ from balance_bot.capture.outcomes import (
     Voided,
 )
 from balance_bot.capture.refusals import LedgerRefused
-from balance_bot.capture.reply_plan import Button, ReplyPlan
+from balance_bot.capture.reply_plan import Button, ReplyPlan, category_names_in
 from balance_bot.capture.taps import TapPlan
 from balance_bot.categories.categorising import NoSuchCategory, Recategorised
 from balance_bot.domain.categories import CategoryBook
@@ -102,10 +102,8 @@ class Replies(Words):
         )
 
     def category_names(self, book: CategoryBook) -> dict[str, str]:
-        """English name -> the name this chat reads: the tab's Khmer one in Khmer."""
-        if self.speech.language is not Language.KHMER:
-            return {}
-        return {category.name: category.name_km for category in book.categories if category.name_km}
+        """English name -> the name this chat reads: the tab's Khmer one in Khmer (the core's rule)."""
+        return category_names_in(book, self.speech.language)
 
     def commands(self) -> list[tuple[str, str]]:
         """The command menu: each command and what it does."""
