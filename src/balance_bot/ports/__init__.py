@@ -23,6 +23,13 @@ from balance_bot.ports.errors import (
     StorageUnavailable,
 )
 from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.images import (
+    ImageExpenseReader,
+    ImageText,
+    ImageTextReader,
+    ImageUnreadable,
+    PostedImage,
+)
 from balance_bot.ports.ledger import LedgerDirectory, LedgerStore, SheetAccess, SheetConnections
 from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenMember
 from balance_bot.ports.payments import PendingNotice, PendingNotices
@@ -43,6 +50,10 @@ __all__ = [
     "Clock",
     "ExpenseParser",
     "GroupSettingsStore",
+    "ImageExpenseReader",
+    "ImageText",
+    "ImageTextReader",
+    "ImageUnreadable",
     "LedgerAccessDenied",
     "LedgerApiDisabled",
     "LedgerDirectory",
@@ -66,6 +77,7 @@ __all__ = [
     "PendingNotices",
     "PendingPurpose",
     "PeriodRecord",
+    "PostedImage",
     "ProviderUsage",
     "QueuedMessage",
     "SavedMessage",
