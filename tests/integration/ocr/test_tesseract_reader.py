@@ -49,6 +49,12 @@ def shown_amount(case: dict) -> str:
     return f"{amount:,.2f}" if case["currency"] == "USD" else f"{amount:,.0f}"
 
 
+def encoded(image: Image.Image, image_format: str) -> bytes:
+    data = io.BytesIO()
+    image.save(data, image_format)
+    return data.getvalue()
+
+
 def line_with(text: ImageText, *words: str) -> str | None:
     return next((line for line in text.lines if all(word in line for word in words)), None)
 
@@ -92,10 +98,9 @@ async def test_a_receipt_reads_to_a_line_holding_its_total_label_and_amount(name
 async def test_a_big_photo_is_read_at_a_reduced_size_and_its_total_still_found():
     receipt = Image.open(IMAGES / "receipt-01-en-usd.png")
     big = receipt.resize((receipt.width * 7, receipt.height * 7), Image.Resampling.BICUBIC)
-    data = io.BytesIO()
-    big.save(data, "JPEG", quality=85)
     assert big.width * big.height > 20_000_000
-    text = await tesseract_reader(OPTIONS, at_once=1).read_text(PostedImage(data.getvalue(), "image/jpeg"))
+    photo = PostedImage(encoded(big, "JPEG"), "image/jpeg")
+    text = await tesseract_reader(OPTIONS, at_once=1).read_text(photo)
     assert line_with(text, "TOTAL", "27.23"), text.text
 
 
@@ -118,10 +123,9 @@ async def test_empty_bytes_are_not_an_image():
 
 
 async def test_a_fifty_megapixel_photo_is_refused_as_too_large_without_being_decoded():
-    data = io.BytesIO()
-    Image.new("L", (8660, 5780), 255).save(data, "JPEG", quality=50)
+    fifty_megapixels = encoded(Image.new("L", (8660, 5780), 255), "JPEG")
     with pytest.raises(ImageTooLarge):
-        await tesseract_reader(OPTIONS, at_once=1).read_text(PostedImage(data.getvalue(), "image/jpeg"))
+        await tesseract_reader(OPTIONS, at_once=1).read_text(PostedImage(fifty_megapixels, "image/jpeg"))
 
 
 def png_claiming(width: int, height: int) -> bytes:
@@ -147,6 +151,21 @@ async def test_a_decompression_bomb_is_refused_as_too_large():
 async def test_a_picture_without_words_reads_to_no_amount():
     text = await tesseract_reader(OPTIONS, at_once=1).read_text(posted("none-landscape.jpg"))
     assert not any(char.isdigit() for char in text.text), text.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        encoded(Image.new("L", (1, 1), 255), "PNG"),
+        encoded(Image.new("RGB", (800, 600), "white"), "WEBP"),
+        encoded(Image.new("RGBA", (300, 100), (0, 0, 0, 0)), "PNG"),
+        encoded(Image.new("L", (1, 9000), 128), "PNG"),
+    ],
+    ids=["one pixel", "blank WebP", "transparent PNG", "a line 9000 pixels long"],
+)
+async def test_a_tiny_blank_or_odd_shaped_image_reads_to_no_lines(data):
+    text = await tesseract_reader(OPTIONS, at_once=1).read_text(PostedImage(data))
+    assert text.lines == ()
 
 
 async def test_a_reading_past_its_timeout_is_ended_and_unreadable():

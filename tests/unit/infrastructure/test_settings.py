@@ -256,4 +256,3 @@ def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
     )
     assert (settings.ocr_at_once, settings.ocr_languages) == (2, "eng")
     assert (settings.ocr_timeout_seconds, settings.ocr_max_megapixels) == (10, 25)
-
