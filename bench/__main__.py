@@ -233,6 +233,7 @@ def main() -> None:
         print(f"not spending            {corpus_score(written)}   ({written.name}: goal 0 false alarms)")
     print(questions.reports())
     print(categories.fresh_report(show=False))
+    print(categories.fresh_report(categories.PURPOSES.with_name("purposes-2.jsonl"), show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
     heldout()
