@@ -87,7 +87,9 @@ class ChangesReplies:
                 )
             case RowAdded(number, _, day, item, amounts):
                 row = ", ".join(
-                    part for part in (self._day(day) if day else "", item, self._listed(amounts)) if part
+                    part
+                    for part in (self._day(day) if day else "", item, *map(self._amount, amounts))
+                    if part
                 )
                 if number is None:
                     return say(changes_texts.ROW_ADDED_WITHOUT_NUMBER, row=row)
