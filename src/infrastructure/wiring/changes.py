@@ -25,7 +25,7 @@ def build_changes(
     ledgers: LedgerDirectory,
     database: Database,
     clock: Clock,
-    membership: GroupMembership,
+    membership: GroupMembership | None = None,
 ) -> HandChanges:
     """/changes and the daily look at CHANGES_HOUR in TIMEZONE."""
     return HandChanges(
