@@ -98,6 +98,9 @@ async def test_the_daily_note_is_quiet_until_something_changes_then_tells_it_onc
         await daily.run_once(application.bot)  # looked at today already
         assert sheet_reads(sheets) == before + 1
     assert len(telegram.calls_to("sendMessage")) == sent_before
+    async with running(settings, clock) as application:  # restarted the same evening
+        await application.bot_data[DAILY_CHANGES].run_once(application.bot)
+    assert sheet_reads(sheets) == before + 1  # today's look was had: no read again
     clock.advance(days=1)
     async with running(settings, clock) as application:
         daily = application.bot_data[DAILY_CHANGES]

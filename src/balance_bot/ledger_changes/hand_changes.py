@@ -64,13 +64,13 @@ class HandChanges:
         policy: ChangesPolicy,
         membership: GroupMembership | None = None,
     ) -> None:
-        self._membership = membership
         self._balances = balances
         self._ledgers = ledgers
         self._written = written
         self._told = told
         self._clock = clock
         self._policy = policy
+        self._membership = membership  # the groups the bot is still in; without it, every known group
         self._looked: dict[int, date] = {}  # the day each group had its daily look, in this run
 
     async def command(self, chat_id: int, is_admin: AdminCheck) -> ChangesAnswer:
@@ -103,11 +103,12 @@ class HandChanges:
         today = self._today()
         if not self.due() or self._looked.get(chat_id) == today:
             return None
-        # Looked at even when the sheet cannot be read: the next day's look tells what this one missed.
+        # Claimed before the read, so a restart costs no second read; a sheet that cannot be read
+        # loses the day's look, and the next day's tells what this one missed.
         self._looked[chat_id] = today
-        report = await self._report(chat_id)
         if not await self._told.claim_day(chat_id, today):  # looked at before a restart
             return None
+        report = await self._report(chat_id)
         return report if report.changes else None
 
     async def told_of(self, report: ChangesReport) -> None:
