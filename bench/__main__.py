@@ -19,6 +19,7 @@ from bench import (
     bot,
     categories,
     components,
+    daily,
     fuzz,
     llm,
     notices,
@@ -265,6 +266,8 @@ def main() -> None:
     scale.report()
     print("-- one expense's trip through the code (issue 35); takes a few seconds --")
     trip.report()
+    print("-- the daily jobs' Sheets reads (issue 38); takes about three minutes --")
+    daily.report()
 
 
 if __name__ == "__main__":

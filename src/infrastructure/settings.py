@@ -77,6 +77,7 @@ class Settings:
     reconcile_minutes: int = 30
     period_grace_days: int = 3
     advance_reminder_days: int = 7
+    changes_hour: int = 18  # the hour, in TIMEZONE, of the daily look at what changed in the sheet by hand
     ask_for_members: str = "own"
     max_days_back: int = 31
     webhook_url: str | None = None
@@ -187,6 +188,9 @@ class Settings:
             period_grace_days=_positive_int(values, "PERIOD_GRACE_DAYS", defaults.period_grace_days),
             advance_reminder_days=_positive_int(
                 values, "ADVANCE_REMINDER_DAYS", defaults.advance_reminder_days
+            ),
+            changes_hour=int(
+                _choice(values, "CHANGES_HOUR", {str(hour) for hour in range(24)}, str(defaults.changes_hour))
             ),
             ask_for_members=_choice(
                 values, "ASK_FOR_MEMBERS", {"own", "all", "none"}, defaults.ask_for_members
