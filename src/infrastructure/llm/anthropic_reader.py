@@ -62,7 +62,7 @@ class AnthropicReader:
             "max_tokens": MAX_ANSWER_TOKENS,
             # A model that refuses a forced tool is told to answer with the JSON as text.
             "system": question.system if forced_tool else f"{question.system}\n\n{question.json_only}",
-            "messages": [{"role": "user", "content": _content(question, text)}],
+            "messages": [{"role": "user", "content": user_content(question, text)}],
         }
         if forced_tool and question.tools:
             request["tools"] = [
@@ -129,7 +129,7 @@ class AnthropicReader:
         await self._client.close()
 
 
-def _content(question: Question[AnswerT], text: str) -> str | list[dict[str, Any]]:
+def user_content(question: Question[AnswerT], text: str) -> str | list[dict[str, Any]]:
     """The user's turn; with an image, the image first, as Anthropic advises."""
     if question.image is None:
         return question.user(text)
