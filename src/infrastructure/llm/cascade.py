@@ -61,7 +61,7 @@ class LlmCall:
     cost_usd: Decimal
     fallback_reason: str | None  # why an earlier choice did not answer; None for the first choice
     chat_id: int | None
-    question: str = "expenses"  # the Question's name: "expenses" or "categories"
+    question: str = "expenses"  # the Question's name: "expenses", "categories", "images"...
 
 
 class CallLog(Protocol):
