@@ -29,6 +29,7 @@ from bench import (
     sheets,
     trip,
     viewers,
+    vision,
     webapp,
     webhook,
 )
@@ -253,6 +254,8 @@ def main() -> None:
     outbox.report()
     print("-- the LLM second opinion (issue 6); takes about half a minute --")
     llm.report()
+    print("-- a photo's way to a vision model, the model excluded (issue 37); takes about twenty seconds --")
+    vision.report()
     print("-- balances (issue 7); takes about ten seconds --")
     balance.report()
     print("-- ask the ledger (issue 22); takes about ten seconds --")
