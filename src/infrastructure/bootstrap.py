@@ -34,6 +34,7 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
+from infrastructure.wiring.approvals import build_approvals
 from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.console import parse_messages, print_health, print_status, try_chat, try_services
 from infrastructure.wiring.interpreter import build_interpreter
@@ -123,6 +124,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         served=parts.served,
         notices=parts.notices,
         khqr=(khqr.top_ups, khqr.watch),
+        approvals=build_approvals(settings, parts),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

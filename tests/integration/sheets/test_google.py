@@ -33,6 +33,7 @@ HEADERS = [
     "Member",
     "Movement (USD)",
     "Movement (KHR)",
+    "Status",
 ]
 # The header of a worksheet made before the Top-up and Category columns existed.
 FIRST_HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
@@ -381,6 +382,7 @@ async def test_columns_a_bookkeeper_moved_or_added_are_followed_once_the_header_
         "Member": "",
         "Movement (USD)": "",
         "Movement (KHR)": "",
+        "Status": "",
         "Posted by": "Sokha",
     }
     rows = await ledger.read(DECEMBER)
