@@ -18,7 +18,7 @@ from balance_bot.capture.outcomes import LedgerProblem
 from balance_bot.domain.money import Currency
 from balance_bot.groups.group_settings import ApprovalSettings
 from balance_bot.ports import SavedMessage
-from infrastructure.telegram import approvals_texts, texts
+from infrastructure.telegram import approval_notes, approvals_texts, texts
 from infrastructure.telegram.replies import Replies
 
 
@@ -63,14 +63,9 @@ class ApprovalReplies:
             approvals_texts.REMINDER, len(due.waiting), total=self.sums(due.amounts), rows=rows
         )
 
-    def awaiting(self, amounts: Mapping[Currency, Decimal]) -> str:
-        """'$240.00 awaiting approval', for /balance and answers to questions."""
-        return self._replies.say(approvals_texts.AWAITING_LINE, amounts=self.sums(amounts))
-
     def sums(self, amounts: Mapping[Currency, Decimal]) -> str:
         """'$240.00 + 1,200,000៛': each currency that has any."""
-        money = self._replies.formats.money
-        return " + ".join(money(amount, currency) for currency, amount in amounts.items() if amount)
+        return approval_notes.sums(self._replies, amounts)
 
     def setting(self, settings: ApprovalSettings) -> str:
         """/settings' line about approvals."""
