@@ -113,7 +113,9 @@ class ApprovalHandlers:
             about = plan.saved.message_id if plan.saved is not None else None
             drawn = drawn_buttons(labelled, about, self._bot.month_link_for(message))
             try:
-                await query.edit_message_reply_markup(InlineKeyboardMarkup([[button] for button in drawn]))
+                # No buttons left (a rejected expense): the keyboard is removed, as Telegram wants it.
+                markup = InlineKeyboardMarkup([[button] for button in drawn]) if drawn else None
+                await query.edit_message_reply_markup(markup)
             except TelegramError as exc:  # the confirmation is gone: the decision stands all the same
                 log.info("could not redraw a confirmation's buttons in chat %s: %s", message.chat_id, exc)
         await message.reply_text(text)
