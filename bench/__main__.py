@@ -14,6 +14,7 @@ from pathlib import Path
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
 from bench import (
+    approvals,
     ask,
     balance,
     bot,
@@ -264,6 +265,8 @@ def main() -> None:
     scale.report()
     print("-- one expense's trip through the code (issue 35); takes a few seconds --")
     trip.report()
+    print("-- approvals above a threshold (issue 38); takes a few seconds --")
+    approvals.report()
 
 
 if __name__ == "__main__":
