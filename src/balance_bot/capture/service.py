@@ -198,6 +198,10 @@ class CaptureService:
         lines = await self._categorised(
             message.chat_id, self._lines(message, message.message_id, placed.days, result.entries)
         )
+        # An expense awaiting approval (or decided) keeps its Status through an edit: the decision is
+        # the message's, whatever its rows say now.
+        status = next((old.line.status for old in saved.lines if old.line.status), "")
+        lines = [replace(line, status=status) if line.spending else line for line in lines]
         # Rows keep their place unless the edit changed how many there are or which day they are.
         if len(lines) == len(saved.lines) and all(
             old.line.day == new.day for old, new in zip(saved.lines, lines, strict=True)

@@ -281,3 +281,12 @@ async def test_nothing_is_reminded_once_every_expense_is_decided_or_undone(team)
     await team.capture.undo(CHAT, second.about, SOKHA, yes)
     assert await team.approvals.reminders() == []
     assert (await team.store.find(CHAT, second.about)).state is ApprovalState.WITHDRAWN
+
+
+async def test_an_edited_expense_awaiting_approval_still_awaits_and_its_approval_reaches_the_row(team):
+    plan = await team.post("laptop 240$")
+    edited = IncomingMessage(CHAT, plan.about, SOKHA, "member7", "laptop 250$", team.clock.now(), revision=1)
+    await team.capture.on_edit(edited)
+    assert team.rows()[0].line.status == AWAITING_APPROVAL
+    await team.approve(plan.about)
+    assert team.rows()[0].line.status.startswith("approved by member8")
