@@ -1,9 +1,10 @@
 """Tests that expenses awaiting approval are shown apart: /balance, answers to questions, members'
 spending and the Mini App's month count them once approved."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from balance_bot.balances.month_view import MonthView
 from balance_bot.balances.service import Balance
 from balance_bot.domain.balances import balance_of, month_figures
 from balance_bot.domain.language import Language, Speech
@@ -17,6 +18,10 @@ from balance_bot.questions.answers import Answered
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.replies import Replies
+from infrastructure.webapp.init_data import WebAppUser
+from infrastructure.webapp.server import page_json
+from tests.fakes.capture_state import InMemoryCaptureState
+from tests.fakes.clock import FakeClock
 
 DECEMBER = Period(2026, 12)
 RATE = Decimal(4000)
@@ -59,3 +64,20 @@ def test_khmer_groups_read_the_awaiting_line_in_khmer():
     balance = balance_of(DECEMBER, {}, month_figures(rows(), "[void] "))
     reply = BalanceReplies(Replies.of(Speech(Language.KHMER))).balance_reply(Balance(balance, True), RATE)
     assert "កំពុងរង់ចាំការអនុម័ត" in reply
+
+
+async def test_the_mini_apps_month_marks_the_awaiting_entry_and_sums_it_apart():
+    class Rows:
+        async def rows(self, chat_id, period):
+            return rows()
+
+        async def roster(self, chat_id):
+            return None
+
+    view = MonthView(Rows(), InMemoryCaptureState(), FakeClock(), timedelta(minutes=15), "[void] ")
+    page = await view.page(-100, 7, "Sokha", False, DECEMBER, date(2026, 12, 4))
+    user = WebAppUser(7, "Sokha", None, None, None, datetime.now(UTC))
+    shown = page_json(page, user)
+    assert [entry["awaiting"] for entry in shown["entries"]] == [False, True]  # a member sees their own
+    assert shown["totals"]["USD"] == "153.00"
+    assert shown["awaiting"]["USD"] == "240.00"
