@@ -135,7 +135,9 @@ class Approvals:
         timezone: tzinfo,
         settle: Callable[[int], Awaitable[None]],
         buttons_for: ButtonsFor,
+        serves: Callable[[int], Awaitable[bool]] | None = None,
     ) -> None:
+        self._serves = serves  # a group the operator no longer allows hears no reminder
         self._store = store
         self._state = state
         self._ledgers = ledgers
@@ -179,6 +181,8 @@ class Approvals:
         due = []
         for chat_id in await self._store.chats_awaiting():
             if now.hour < (await self._settings.approvals(chat_id)).hour:
+                continue
+            if self._serves is not None and not await self._serves(chat_id):
                 continue
             waiting = await self._still_waiting(chat_id)
             if waiting and await self._store.claim_reminder(chat_id, now.date()):

@@ -21,4 +21,5 @@ def build_approvals(settings: Settings, parts: CaptureParts) -> Approvals:
         time_zone(settings),
         parts.delivery.settle,
         parts.conversation.buttons_for,
+        parts.served.serves,
     )

@@ -55,7 +55,7 @@ async def no():
 class Team:
     """A group with a 100$ threshold, its capture flow, approvals and ledger on fakes."""
 
-    def __init__(self, threshold="100$"):
+    def __init__(self, threshold="100$", serves=None):
         self.clock = FakeClock()
         self.ledger = InMemoryLedger()
         self.state = InMemoryCaptureState()
@@ -87,6 +87,7 @@ class Team:
             PHNOM_PENH,
             self.delivery.settle,
             self.conversation.buttons_for,
+            serves,
         )
         self.next_id = 100
 
@@ -290,3 +291,14 @@ async def test_an_edited_expense_awaiting_approval_still_awaits_and_its_approval
     assert team.rows()[0].line.status == AWAITING_APPROVAL
     await team.approve(plan.about)
     assert team.rows()[0].line.status.startswith("approved by member8")
+
+
+async def test_a_group_the_operator_no_longer_serves_hears_no_reminder():
+    team = Team(serves=no_group)
+    await team.post("laptop 240$")
+    assert await team.approvals.reminders() == []
+    await team.delivery.stop()
+
+
+async def no_group(chat_id):
+    return False
