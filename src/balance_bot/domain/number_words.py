@@ -91,7 +91,8 @@ _HALF_OF = {
 _ONE_TO_NINE = {word: value for word, value in _KHMER_UNITS.items() if value}
 _KHMER_TRAILING_DIGIT = re.compile(
     rf"(\d*)({_KHMER_MULTIPLIER_WORDS})({either(_ONE_TO_NINE)}|[1-9])"
-    rf"(?![\d.,]|[ ]?(?:{_KHMER_MULTIPLIER_WORDS}|{_HALF}|{either(_KHMER_CURRENCY)})|[{KHMER_SIGNS}])"
+    rf"(?![\d.,]|[ ]?(?:{_KHMER_MULTIPLIER_WORDS}|{_HALF}|{either(_KHMER_CURRENCY)})|[{KHMER_SIGNS}]"
+    rf"|{either([*_KHMER_UNITS, *_KHMER_TENS])})"
 )
 _NEXT_SMALLER = {
     Decimal(1_000_000): "សែន",
