@@ -15,6 +15,7 @@ from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_o
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
+from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
 
@@ -153,64 +154,9 @@ _SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expense
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
-# Words that carry no subject: what remains after them names the purpose asked about.
-_STOP = frozenset((
-    "a", "an", "the", "how", "much", "many", "did", "do", "does", "we", "us", "our", "you", "your",
-    "i", "me", "my", "mine", "is", "are", "was", "were", "what", "which", "on", "for", "in", "at",
-    "of", "to", "from", "by", "with", "this", "last", "month", "week", "today", "yesterday", "spend",
-    "spent", "spending", "total", "cost", "costs", "count", "number", "list", "show", "entries",
-    "items", "item", "expenses", "expense", "biggest", "largest", "top", "most", "expensive",
-    "highest", "balance", "left", "remaining", "cash", "hand", "box", "sum", "so", "far", "all",
-    "been", "has", "have", "please", "tell", "money", "days", "day", "past", "between", "and", "since",
-    "until", "during", "pay", "paid", "buy", "bought", "whole", "group", "team's", "team", "details",
-    "there", "any", "it", "its", "give", "get", "say", "about", "thing", "things", "stuff", "went", "after",
-    "everything", "everyone", "anything", "what's", "times", "time", "whole", "altogether", "overall",
-    "usd", "dollar", "dollars", "riel", "riels", "khr", "who", "by", "per", "each", "member", "members",
-    "person", "people", "category", "categories", "breakdown", "broken", "down", "kind", "type", "latest",
-    "newest", "recent", "one", "row", "petty", "year", "got", "vs", "versus", "compared", "most", "least",
-    "purchase", "purchases", "budget", "budgets", "doing", "when", "anyone", "someone", "somebody", "yet",
-    "already", "ever", "average", "avg", "daily", "whats", "month's", "week's", "today's", "ride", "trip",
-    "price", "percent", "percentage", "share", "proportion", "fraction", "part", "smallest", "cheapest",
-    "lowest", "least", "minimum", "expensive", "every", "out", "much", "we've", "i've", "us", "did",
-    "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
-    "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
-    "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
-    "typical", "typically", "mean", "over", "as",
-))  # fmt: skip
-# The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
-# meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
-_FRAMING = (
-    "average", "expensive", "cheapest", "largest", "biggest", "smallest", "highest", "lowest", "spending",
-    "expenses", "expense", "percent", "percentage", "yesterday", "altogether", "spender", "purchases",
-    "purchase", "priciest", "costliest", "minimum", "maximum", "proportion", "breakdown", "category",
-    "categories", "members", "everyone",
-)  # fmt: skip
 # A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
 _JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
 _FRAMING_SLIP = 5  # the shortest word read as a slip of a framing word
-_KHMER_STOP = (
-    "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
-    "សម្រាប់", "ខ្ញុំ", "យើង", "បាន", "ទិញ", "តើ", "នៅសល់", "បញ្ជី", "អ្វីខ្លះ", "ធំជាងគេ",
-    "ថ្លៃជាងគេ", "លុយ", "ក្រុម", "ថ្ងៃនេះ", "ម្សិលមិញ", "ខែនេះ", "ខែមុន", "សប្តាហ៍នេះ", "សប្ដាហ៍នេះ",
-    "អាទិត្យនេះ", "សប្តាហ៍មុន", "សប្ដាហ៍មុន", "អាទិត្យមុន", "ដែរ", "ទេ", "របស់", "ខែ", "ដុល្លារ", "រៀល",
-    "ចុងក្រោយ", "ថ្មីបំផុត", "អ្នកណា", "ម្នាក់ៗ", "តាមសមាជិក", "តាមបុគ្គល", "តាមប្រភេទ", "ប្រភេទនីមួយៗ",
-    "ប្រភេទណា", "ប្រភេទ", "មានលុយ", "លុយមាន", "ឆ្នាំនេះ", "ឆ្នាំមុន", "ឆ្នាំទៅ", "ច្រើនជាងគេ", "តិចជាងគេ",
-    "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល", "ឆ្នាំ", "ថ្ងៃទី", "ថវិកា",
-    "ជាមធ្យម", "មធ្យម", "ក្នុងមួយថ្ងៃ", "មួយថ្ងៃៗ", "ចាយ", "ចាយលុយ", "អី", "អ្វី", "មើល", "ដែល", "បង្ហាញ",
-    "រាយ", "ភាគរយ", "ម្តងៗ", "ម្ដងៗ", "ម្តង", "ម្ដង", "ថោកជាងគេ", "ថោកបំផុត", "តូចជាងគេ", "ការ", "នៃ", "ជិះ",
-    "អីខ្លះ", "ខ្លះ", "ហើយឬនៅ", "មួយ", "ប៉ុណ្ណា", "ឲ្យ", "អោយ", "ឱ្យ", "ក្នុង", "នេះ", "នោះ", "ពួកយើង",
-    "ថ្ងៃ", "ដង", "ទាំងអស់", "ទៀត", "ពី", "ដល់", "រហូត", "គិត", "ត្រឹម", "មក", "ទៅ", "គ្នា", "រួច", "ប៉ុន្មានហើយ",
-    "ចុះ", "វិញ", "បាទ", "ចាស", "សូម", "ប្រាប់", "ផង", "ម៉េច", "យ៉ាងម៉េច", "ដែរឬទេ", "ឬទេ", "អត់", "មាន",
-    "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "បង", "អូន", "ណាស់", "ម៉ង", "សិន", "កត់", "មុខ", "ស៊ី",
-    "ស៊ីលុយ", "បញ្ចូល", "កត់ត្រា", "ចុះ", "គិតមកដល់", "ពេលនេះ", "ដល់ពេលនេះ", "ម្តងណា", "ម្ដងណា", "នរណា",
-    "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ", "សួស្តី", "ចេញលុយ", "ចេញ", "ជួរ", "ហាង", "លើកៗ", "មួយលើក",
-    "លើក",
-    "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
-    "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
-    "ខ្ពស់", "ទាប",  # high, low: of the price asked about
-    "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
-)  # fmt: skip
-_KHMER_STOPS = frozenset(_KHMER_STOP)
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
 _ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
@@ -265,7 +211,7 @@ _KHMER_JUDGED_PAIRS = (
     (frozenset(("ព្រឹក", "ល្ងាច", "រសៀល", "យប់")), frozenset(("នេះ", "មិញ"))),
 )
 _KHMER_JUDGING_WORDS = (
-    _KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
+    KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
 )
 # What a share is of: "what % of <the whole> went to ...", "ប៉ុន្មានភាគរយនៃ<the whole>".
 _SHARE_OF = re.compile(
@@ -393,7 +339,7 @@ def _member_named(said: str, members: Sequence[str], without_days: str) -> tuple
     if len({name for name, _ in named}) == 1 and sum(first == named[0][1] for _, first in firsts) == 1:
         return named[0][0], named[0][1].lower()
     # វណ្ណា for Vanna; never in the days' words (ឧសភា, May, is no Sopheap)
-    in_khmer = named_in_khmer(_KHMER_RUN.findall(without_days), members, _KHMER_STOPS)
+    in_khmer = named_in_khmer(_KHMER_RUN.findall(without_days), members, KHMER_STOPS)
     return in_khmer if in_khmer is not None else (None, None)
 
 
@@ -408,13 +354,13 @@ def _names(said: str, name: str) -> bool:
 
 def _framing_meant(word: str) -> str:
     """The framing word a slip of the thumb was meant as ('averge'), else the word as typed."""
-    if len(word) < _FRAMING_SLIP or word in _STOP or word in KNOWN_LATIN:
+    if len(word) < _FRAMING_SLIP or word in STOP or word in KNOWN_LATIN:
         return word
     # A letter left out is the likeliest slip, then two swapped, then one changed or added.
     for slip in (len(word) + 1, "swapped", len(word), len(word) - 1):
         meant = [
             framing
-            for framing in _FRAMING
+            for framing in FRAMING
             if (
                 swapped(word, framing)
                 if slip == "swapped"
@@ -436,13 +382,13 @@ def _subject_words(rest: str) -> tuple[str, ...]:
         if named in _JOURNEYS:
             if latin and not terms(" ".join(latin))[-1].startswith("#"):
                 latin.append(named)
-        elif word not in _STOP and _JOINED_ON.sub("", word) not in _STOP:
+        elif word not in STOP and _JOINED_ON.sub("", word) not in STOP:
             latin.append(named)
     khmer = [
         word
         for run in _KHMER_RUN.findall(rest)
-        for word in khmer_words(run, _KHMER_STOPS)
-        if word not in _KHMER_STOPS and _KHMER_RUN.fullmatch(word)
+        for word in khmer_words(run, KHMER_STOPS)
+        if word not in KHMER_STOPS and _KHMER_RUN.fullmatch(word)
     ]
     found = [*latin, *khmer]
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
