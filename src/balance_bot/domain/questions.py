@@ -194,7 +194,7 @@ _BEYOND_THE_ROWS = re.compile(
     r"|(?:ថ្ងៃ|សប្តាហ៍|ខែ)ណា.*(?:ច្រើន|តិច|ថ្លៃ)"
     r"|\b(?:over|above|under|below|more than|less than|at least|at most|greater than|bigger than)\s*"
     r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
-    r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
+    r"|\b(?:first|last) day of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
 )
 # Questions about something said before, which the bot never saw: "how much was it for the room",
 # "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").

@@ -1,0 +1,42 @@
+"""Tests for the question reader on a music school's questions, written fresh: a week of a month, a
+biggest single expense, someone's own money, rides and deliveries, a thing bought for someone, and
+a repair of two things, in English and Khmer."""
+
+from datetime import date
+
+import pytest
+
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import Measure
+from tests.unit.domain.test_questions import read
+
+FIRST_WEEK = Span(date(2026, 11, 1), date(2026, 11, 7))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("what did we spend in the first week of November?", FIRST_WEEK),
+        ("how many tuk tuk rides in the first week", FIRST_WEEK),  # this month's
+        ("total 2nd week this month", Span(date(2026, 11, 8), date(2026, 11, 14))),
+        ("how much in the third week of october", Span(date(2026, 10, 15), date(2026, 10, 21))),
+        ("spent in the last week of last month", Span(date(2026, 10, 25), date(2026, 10, 31))),
+        ("សប្តាហ៍ទី១ ខែវិច្ឆិកា ចាយប៉ុន្មាន", FIRST_WEEK),
+        ("អាទិត្យដំបូង ចាយអស់ប៉ុន្មាន", FIRST_WEEK),
+        ("សប្តាហ៍ទីពីរ ទិញទឹកកកប៉ុន្មានដង", Span(date(2026, 11, 8), date(2026, 11, 14))),
+        ("សប្តាហ៍ចុងក្រោយនៃខែមុន ចំណាយសរុប", Span(date(2026, 10, 25), date(2026, 10, 31))),
+    ],
+)
+def test_a_week_of_a_month_is_its_days_1_to_7_8_to_14_or_its_last_seven(text, span):
+    question = read(text)
+    assert question.span == span
+    assert question.words in ((), ("tuk tuk",), ("ទឹកកក",))
+
+
+def test_last_week_alone_is_still_the_week_before_this_one():
+    assert read("how much last week").span == Span(date(2026, 11, 9), date(2026, 11, 15))
+
+
+def test_the_biggest_single_expense_is_the_biggest_of_all_not_a_thing_called_single():
+    question = read("biggest single expense in the first week?")
+    assert (question.measure, question.span, question.words) == (Measure.LARGEST, FIRST_WEEK, ())
