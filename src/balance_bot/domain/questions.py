@@ -195,6 +195,9 @@ _BEYOND_THE_ROWS = re.compile(
     r"|\b(?:over|above|under|below|more than|less than|at least|at most|greater than|bigger than)\s*"
     r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
     r"|\b(?:first|last) day of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
+    # a member's own money, which the team's sheet never holds: not the cash box's
+    r"|\b(?:personal|private)\b|\bown (?:money|cash|savings|funds|pocket|account|wallet)\b|\bsavings\b"
+    r"|ផ្ទាល់ខ្លួន|ខ្លួនឯង|ឯកជន|សន្សំ"
 )
 # Questions about something said before, which the bot never saw: "how much was it for the room",
 # "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").
@@ -300,6 +303,8 @@ def read_question(
         measure = Measure.TOTAL  # "spent in the Fuel category"
     if measure is Measure.POSITION and member is None and not about_me:
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
+    elif measure is Measure.BALANCE and member is not None:
+        measure = Measure.POSITION  # "how much has Dara got left": what Dara holds, not the cash box
     if measure is Measure.POSITION:
         words, category = (), None
     category_said = " ".join(subject) if category is not None else ""

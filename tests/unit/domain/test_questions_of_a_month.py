@@ -40,3 +40,24 @@ def test_last_week_alone_is_still_the_week_before_this_one():
 def test_the_biggest_single_expense_is_the_biggest_of_all_not_a_thing_called_single():
     question = read("biggest single expense in the first week?")
     assert (question.measure, question.span, question.words) == (Measure.LARGEST, FIRST_WEEK, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "លុយផ្ទាល់ខ្លួនរបស់ Dara នៅសល់ប៉ុន្មាន?",  # Dara's personal money
+        "how much personal money does Sokha have left",
+        "how much of my own money is left",
+        "លុយខ្លួនឯង នៅសល់ប៉ុន្មាន",
+        "how much savings do we have",
+    ],
+)
+def test_a_members_own_money_is_not_the_cash_box_and_no_question_the_reader_answers(text):
+    assert read(text) is None
+
+
+def test_what_a_member_named_has_left_is_what_they_hold_not_the_cash_box():
+    question = read("how much does Dara have left?")
+    assert (question.measure, question.member) == (Measure.POSITION, "Dara")
+    assert read("Dara នៅសល់លុយប៉ុន្មាន").measure is Measure.POSITION
+    assert read("how much is left").measure is Measure.BALANCE
