@@ -10,11 +10,12 @@ from datetime import date
 from enum import Enum
 from itertools import pairwise
 
-from balance_bot.domain.categories import name_forms, singular, swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing, terms
+from balance_bot.domain.categories import swapped
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
+from balance_bot.domain.question_subjects import alternatives, category_named, subject_words
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
@@ -154,12 +155,7 @@ _SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expense
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
-# A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
-_JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
 _FRAMING_SLIP = 5  # the shortest word read as a slip of a framing word
-# "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
-_ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
-_YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 # The days' and the framing words as thumbs type them without their vowels ("ystrdy", "ttl spnt ths
 # mnth"): the first letter, then the letters after it that are no vowel.
@@ -203,9 +199,6 @@ _BEYOND_THE_ROWS = re.compile(
 # "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").
 _THAT_THING = re.compile(r"\b(?:that|this) (?:thing|one|stuff)\b|(?:របស់|អា|មួយ)(?:ហ្នឹង|នឹង|នុះ|នោះ|នេះ)")
 _IT = re.compile(r"\b(?:was|is|were|are) (?:it|that|this|those|these)\b(?! (?:month|week|year|day|morning))")
-_JOURNEYS = frozenset(("ride", "trip"))
-# "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
-_BILLS = frozenset(("bill", "payment"))
 # The same in Khmer, by whole words (លើស, over, is no word of លើសាំង, on fuel): a judgment alone
 # (ពេក too, ហួស beyond), or a word with the one after it ("ច្រើនទេ", is it a lot; "ព្រឹកនេះ", this morning).
 _KHMER_JUDGED = frozenset(("លើស", "ពេក", "ហួស"))
@@ -289,12 +282,12 @@ def read_question(
     if (
         measure is Measure.SHARE
         and (whole := _SHARE_OF.search(rest))
-        and _subject_words(whole["whole"] or whole["whole_km"])
+        and subject_words(whole["whole"] or whole["whole_km"])
     ):
         return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
-    subject = _subject_words(rest)
-    category = _category(subject, categories)
-    words = () if category is not None else _alternatives(rest)
+    subject = subject_words(rest)
+    category = category_named(subject, categories)
+    words = () if category is not None else alternatives(rest)
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
@@ -375,60 +368,3 @@ def _framing_meant(word: str) -> str:
         if meant:
             return meant[0] if len(meant) == 1 else word
     return word
-
-
-def _subject_words(rest: str) -> tuple[str, ...]:
-    """The words the question is about: what is left once question words, days and members are gone.
-    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
-    latin: list[str] = []
-    for word in _LATIN_WORD.findall(rest):
-        named = singular(word.strip("'"))
-        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
-        if named in _JOURNEYS:
-            if latin and not terms(" ".join(latin))[-1].startswith("#"):
-                latin.append(named)
-        elif word not in STOP and _JOINED_ON.sub("", word) not in STOP:
-            latin.append(named)
-    khmer = [
-        word
-        for run in _KHMER_RUN.findall(rest)
-        for word in khmer_words(run, KHMER_STOPS)
-        if word not in KHMER_STOPS and _KHMER_RUN.fullmatch(word)
-    ]
-    found = [*latin, *khmer]
-    return tuple(word for word in found if len(word) > 1 and not word.isdigit())
-
-
-def _alternatives(rest: str) -> tuple[str, ...]:
-    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
-    found = (_without_bill(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
-    return tuple(dict.fromkeys(subject for subject in found if subject))
-
-
-def _without_bill(words: tuple[str, ...]) -> str:
-    """The subject without a bill or payment of it ('laundry bill'), unless items name that bill."""
-    read = terms(" ".join(words))
-    kept = [word for word in words if word not in _BILLS or word not in read]
-    return " ".join(kept or words)
-
-
-def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
-    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ'),
-    or by the head of a name of two ('food', 'repairs', 'អាហារ'); 'phone' stays a word of items."""
-    said = " ".join(words).removesuffix("s")
-    if not said:
-        return None
-    for name, khmer in categories:
-        if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
-            return name
-    if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
-        return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
-    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ).
-    for name, khmer in categories:
-        for form in name_forms(name, khmer):
-            named = form.split()
-            if len(named) == len(words) and all(
-                word == part or same_thing(word, part) for word, part in zip(words, named, strict=True)
-            ):
-                return name
-    return None

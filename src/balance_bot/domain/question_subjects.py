@@ -1,0 +1,79 @@
+"""The subject a question asks about: the words left once its question words, days and members are
+gone, the alternatives it names ('coffee and tea'), or the category it names by one of its names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from balance_bot.domain.categories import name_forms, singular
+from balance_bot.domain.item_words import khmer_words, same_thing, terms
+from balance_bot.domain.question_words import KHMER_STOPS, STOP
+
+# A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
+_JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
+# "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
+_ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
+_YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
+_KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+_JOURNEYS = frozenset(("ride", "trip"))
+# "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
+_BILLS = frozenset(("bill", "payment"))
+
+
+def subject_words(rest: str) -> tuple[str, ...]:
+    """The words the question is about: what is left once question words, days and members are gone.
+    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
+    latin: list[str] = []
+    for word in _LATIN_WORD.findall(rest):
+        named = singular(word.strip("'"))
+        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
+        if named in _JOURNEYS:
+            if latin and not terms(" ".join(latin))[-1].startswith("#"):
+                latin.append(named)
+        elif word not in STOP and _JOINED_ON.sub("", word) not in STOP:
+            latin.append(named)
+    khmer = [
+        word
+        for run in _KHMER_RUN.findall(rest)
+        for word in khmer_words(run, KHMER_STOPS)
+        if word not in KHMER_STOPS and _KHMER_RUN.fullmatch(word)
+    ]
+    found = [*latin, *khmer]
+    return tuple(word for word in found if len(word) > 1 and not word.isdigit())
+
+
+def alternatives(rest: str) -> tuple[str, ...]:
+    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
+    found = (_without_bill(subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
+    return tuple(dict.fromkeys(subject for subject in found if subject))
+
+
+def _without_bill(words: tuple[str, ...]) -> str:
+    """The subject without a bill or payment of it ('laundry bill'), unless items name that bill."""
+    read = terms(" ".join(words))
+    kept = [word for word in words if word not in _BILLS or word not in read]
+    return " ".join(kept or words)
+
+
+def category_named(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
+    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ'),
+    or by the head of a name of two ('food', 'repairs', 'អាហារ'); 'phone' stays a word of items."""
+    said = " ".join(words).removesuffix("s")
+    if not said:
+        return None
+    for name, khmer in categories:
+        if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
+            return name
+    if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
+        return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
+    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ).
+    for name, khmer in categories:
+        for form in name_forms(name, khmer):
+            named = form.split()
+            if len(named) == len(words) and all(
+                word == part or same_thing(word, part) for word, part in zip(words, named, strict=True)
+            ):
+                return name
+    return None
