@@ -123,3 +123,24 @@ def test_rows_of_the_category_one_word_asked_names_saying_the_other_words_are_se
         ["ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣"],
         ["plumber toilet room 5"],
     )
+
+
+def test_a_delivery_asked_about_as_a_ride_and_a_thing_for_someone_else_are_set_aside_and_listed():
+    rows = [
+        row(1, "tuk tuk to bank", 8000),
+        row(2, "tuk tuk for piano delivery", 60000),
+        row(3, "snacks for parents meeting", 72000),
+        row(4, "snacks for concert guests", 120000),
+    ]
+    assert asked(rows, "how many tuk tuk rides this month?") == (
+        ["tuk tuk to bank"],
+        ["tuk tuk for piano delivery"],
+    )
+    assert asked(rows, "how much did tuk tuks cost this month?") == (
+        ["tuk tuk to bank", "tuk tuk for piano delivery"],
+        [],
+    )
+    assert asked(rows, "how much were the snacks for guests?") == (
+        ["snacks for concert guests"],
+        ["snacks for parents meeting"],
+    )

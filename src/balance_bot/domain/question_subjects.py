@@ -20,6 +20,10 @@ _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
 _JOURNEYS = frozenset(("ride", "trip"))
 # "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
 _BILLS = frozenset(("bill", "payment"))
+# Work done to things, which a member says once for two ('repair the fan and the chair').
+_WORK = frozenset(("#repair", "#delivery", "#cleaning", "#printing", "#laundry", "#photocopy"))
+_FOR = re.compile(r"\bfor\b|សម្រាប់")
+_RIDES = re.compile(r"\b(?:rides?|trips?)\b|ជិះ")
 
 
 def subject_words(rest: str) -> tuple[str, ...]:
@@ -45,9 +49,55 @@ def subject_words(rest: str) -> tuple[str, ...]:
 
 
 def alternatives(rest: str) -> tuple[str, ...]:
-    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
-    found = (_without_bill(subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
+    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one; work
+    said once for two things is done to each ('ជួសកង្ហារ នឹង កៅអី', 'fan and chair repairs')."""
+    parts = [subject_words(part) for part in _parts(rest)]
+    found = (_without_bill(words) for words in _shared_work([words for words in parts if words]))
     return tuple(dict.fromkeys(subject for subject in found if subject))
+
+
+def heads(rest: str) -> tuple[str, ...]:
+    """Each subject's thing without whom or what it was for: 'snack' of 'snacks for guests', which
+    rows may say with another word for the guests ('snacks for parents meeting')."""
+    found = []
+    for part in _parts(rest):
+        for joined in _FOR.finditer(part):
+            thing = subject_words(part[: joined.start()])
+            if thing and subject_words(part[joined.end() :]):
+                found.append(_without_bill(thing))
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def asks_rides(rest: str) -> bool:
+    """Whether the question counts rides or trips: people carried, which a delivery may not be."""
+    return _RIDES.search(rest) is not None
+
+
+def _parts(rest: str) -> list[str]:
+    return _ALTERNATIVES.split(_YET.sub(" ", rest))
+
+
+def _shared_work(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The subjects with the work the first says before its thing, or the last after its own, said
+    for each that names none ('repair fan and chair': the chair's repair too)."""
+    if len(parts) < 2:
+        return parts
+    first, last = parts[0], parts[-1]
+    if len(first) > 1 and _work(first[0]):
+        return [first, *((first[0], *part) if not _says_work(part) else part for part in parts[1:])]
+    if len(last) > 1 and _work(last[-1]):
+        return [*((*part, last[-1]) if not _says_work(part) else part for part in parts[:-1]), last]
+    return parts
+
+
+def _work(word: str) -> bool:
+    named = terms(word)
+    return len(named) == 1 and named[0] in _WORK
+
+
+def _says_work(words: tuple[str, ...]) -> bool:
+    return any(term in _WORK for term in terms(" ".join(words)))
 
 
 def _without_bill(words: tuple[str, ...]) -> str:

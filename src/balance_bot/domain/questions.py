@@ -15,7 +15,13 @@ from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_o
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
-from balance_bot.domain.question_subjects import alternatives, category_named, subject_words
+from balance_bot.domain.question_subjects import (
+    alternatives,
+    asks_rides,
+    category_named,
+    heads,
+    subject_words,
+)
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
@@ -50,6 +56,10 @@ class LedgerQuestion:
     words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
     category_said: str = ""  # the words that named the category ('guests'), which items may say too
+    # Each subject's thing without whom it was for ('snack' of 'snacks for guests'): a row saying it
+    # may say the rest in other words ('snacks for parents meeting'), so it is set aside as doubtful.
+    heads: tuple[str, ...] = ()
+    rides: bool = False  # rides or trips asked about: a row of a delivery may carry no one
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +323,8 @@ def read_question(
         words,
         category,
         category_said,
+        heads(rest) if words else (),
+        asks_rides(rest) and bool(words),
     )
 
 

@@ -61,3 +61,33 @@ def test_what_a_member_named_has_left_is_what_they_hold_not_the_cash_box():
     assert (question.measure, question.member) == (Measure.POSITION, "Dara")
     assert read("Dara នៅសល់លុយប៉ុន្មាន").measure is Measure.POSITION
     assert read("how much is left").measure is Measure.BALANCE
+
+
+def test_rides_or_trips_asked_about_are_marked_so_a_delivery_is_not_counted_as_one():
+    assert read("on average how much is one tuk tuk ride this month?").rides
+    assert read("ជិះតុកតុក ខែនេះប៉ុន្មានដង").rides
+    assert not read("how much did tuk tuks cost us last week?").rides  # every tuk tuk paid for
+
+
+def test_a_thing_asked_for_someone_keeps_the_thing_alone_as_the_head_rows_may_say_it_with():
+    question = read("how much were the snacks for guests this month?")
+    assert (question.words, question.heads) == (("snack guest",), ("snack",))
+    assert read("what did we pay for ice for the concert").heads == ("ice",)
+    assert read("នំសម្រាប់ភ្ញៀវ ខែនេះអស់ប៉ុន្មាន").heads == ("នំ",)
+    assert read("how much did we pay for ice").heads == ()  # for what was bought, no one's
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ជួសកង្ហារ នឹង កៅអី អស់ប៉ុន្មាន?", ("ជួស កង្ហារ", "ជួស កៅអី")),  # repair the fan and the chair
+        ("how much to repair the fan and the chair", ("repair fan", "repair chair")),
+        ("fan and chair repairs this month", ("fan repair", "chair repair")),
+        ("how much for delivery of chairs and tables", ("delivery chair", "delivery table")),
+        ("coffee and tea this month", ("coffee", "tea")),  # no work said: each thing alone
+        ("repair and fuel this month", ("repair", "fuel")),  # the work is the thing asked about
+        ("spent on repair fan and cleaning the toilet", ("repair fan", "cleaning toilet")),
+    ],
+)
+def test_work_said_once_for_two_things_is_done_to_each(text, words):
+    assert read(text).words == words
