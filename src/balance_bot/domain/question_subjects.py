@@ -23,12 +23,23 @@ _BILLS = frozenset(("bill", "payment"))
 # Work done to things, which a member says once for two ('repair the fan and the chair').
 _WORK = frozenset(("#repair", "#delivery", "#cleaning", "#printing", "#laundry", "#photocopy"))
 _FOR = re.compile(r"\bfor\b|សម្រាប់")
+_KHMER_AND = re.compile(r"និង|\s")
+_EVENTS = frozenset(("event", "program", "programme", "កម្មវិធី", "ពិធី"))
 _RIDES = re.compile(r"\b(?:rides?|trips?)\b|ជិះ")
 
 
-def subject_words(rest: str) -> tuple[str, ...]:
+def khmer_names(categories: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The Khmer words of the categories' names (សម្ភារៈការិយាល័យ, កម្មវិធី): words of their own, so a
+    question word is never read inside one (លើស, over, in ចំណាយលើសម្ភារៈ...; លើក in លើកម្មវិធី)."""
+    return frozenset(
+        form for name, khmer in categories for form in name_forms(name, khmer) if _KHMER_RUN.fullmatch(form)
+    )
+
+
+def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words the question is about: what is left once question words, days and members are gone.
-    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
+    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី),
+    nor one of the `known` words."""
     latin: list[str] = []
     for word in _LATIN_WORD.findall(rest):
         named = singular(word.strip("'"))
@@ -41,29 +52,29 @@ def subject_words(rest: str) -> tuple[str, ...]:
     khmer = [
         word
         for run in _KHMER_RUN.findall(rest)
-        for word in khmer_words(run, KHMER_STOPS)
+        for word in khmer_words(run, KHMER_STOPS | known)
         if word not in KHMER_STOPS and _KHMER_RUN.fullmatch(word)
     ]
     found = [*latin, *khmer]
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
 
 
-def alternatives(rest: str) -> tuple[str, ...]:
+def alternatives(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one; work
     said once for two things is done to each ('ជួសកង្ហារ នឹង កៅអី', 'fan and chair repairs')."""
-    parts = [subject_words(part) for part in _parts(rest)]
+    parts = [_named_event(subject_words(part, known)) for part in _parts(rest)]
     found = (_without_bill(words) for words in _shared_work([words for words in parts if words]))
     return tuple(dict.fromkeys(subject for subject in found if subject))
 
 
-def heads(rest: str) -> tuple[str, ...]:
+def heads(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Each subject's thing without whom or what it was for: 'snack' of 'snacks for guests', which
     rows may say with another word for the guests ('snacks for parents meeting')."""
     found = []
     for part in _parts(rest):
         for joined in _FOR.finditer(part):
-            thing = subject_words(part[: joined.start()])
-            if thing and subject_words(part[joined.end() :]):
+            thing = subject_words(part[: joined.start()], known)
+            if thing and subject_words(part[joined.end() :], known):
                 found.append(_without_bill(thing))
                 break
     return tuple(dict.fromkeys(found))
@@ -72,6 +83,15 @@ def heads(rest: str) -> tuple[str, ...]:
 def asks_rides(rest: str) -> bool:
     """Whether the question counts rides or trips: people carried, which a delivery may not be."""
     return _RIDES.search(rest) is not None
+
+
+def _named_event(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without 'event' (កម្មវិធី) beside the words that name it, which name no thing the
+    vocabulary knows ('the concert event', 'កម្មវិធី concert'): rows name the event, not its kind."""
+    name = [word for word in words if word not in _EVENTS]
+    if not name or len(name) == len(words) or any(term.startswith("#") for term in terms(" ".join(name))):
+        return words
+    return tuple(name)
 
 
 def _parts(rest: str) -> list[str]:
@@ -118,12 +138,16 @@ def category_named(words: Sequence[str], categories: Sequence[tuple[str, str]]) 
             return name
     if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
         return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
-    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ).
+    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ), or its words
+    # spaced apart (សម្ភារៈ ការិយាល័យ); និង, and, is a joiner of either.
+    spoken = [part for word in words for part in _KHMER_AND.split(word) if part]
     for name, khmer in categories:
         for form in name_forms(name, khmer):
-            named = form.split()
-            if len(named) == len(words) and all(
-                word == part or same_thing(word, part) for word, part in zip(words, named, strict=True)
+            named = [part for part in _KHMER_AND.split(form) if part]
+            if "".join(named) == "".join(spoken):
+                return name
+            if len(named) == len(spoken) and all(
+                word == part or same_thing(word, part) for word, part in zip(spoken, named, strict=True)
             ):
                 return name
     return None

@@ -20,6 +20,7 @@ from balance_bot.domain.question_subjects import (
     asks_rides,
     category_named,
     heads,
+    khmer_names,
     subject_words,
 )
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
@@ -251,7 +252,8 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
-    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said):
+    known = khmer_names(categories)
+    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and days_named(said_without_days, today)[0] is not None:
@@ -292,12 +294,12 @@ def read_question(
     if (
         measure is Measure.SHARE
         and (whole := _SHARE_OF.search(rest))
-        and subject_words(whole["whole"] or whole["whole_km"])
+        and subject_words(whole["whole"] or whole["whole_km"], known)
     ):
         return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
-    subject = subject_words(rest)
+    subject = subject_words(rest, known)
     category = category_named(subject, categories)
-    words = () if category is not None else alternatives(rest)
+    words = () if category is not None else alternatives(rest, known)
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
@@ -323,14 +325,16 @@ def read_question(
         words,
         category,
         category_said,
-        heads(rest) if words else (),
+        heads(rest, known) if words else (),
         asks_rides(rest) and bool(words),
     )
 
 
-def _judged_in_khmer(said: str) -> bool:
+def _judged_in_khmer(said: str, known: frozenset[str]) -> bool:
     """Whether the Khmer words judge the spending, or name a time of day."""
-    words = [word for run in _KHMER_RUN.findall(said) for word in khmer_words(run, _KHMER_JUDGING_WORDS)]
+    words = [
+        word for run in _KHMER_RUN.findall(said) for word in khmer_words(run, _KHMER_JUDGING_WORDS | known)
+    ]
     return any(word in _KHMER_JUDGED for word in words) or any(
         one in first and other in then
         for one, other in pairwise(words)

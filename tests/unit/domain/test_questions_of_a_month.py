@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from balance_bot.domain.question_days import Span
-from balance_bot.domain.questions import Measure
-from tests.unit.domain.test_questions import read
+from balance_bot.domain.questions import Measure, read_question
+from tests.unit.domain.test_questions import MEMBERS, TODAY, read
 
 FIRST_WEEK = Span(date(2026, 11, 1), date(2026, 11, 7))
 
@@ -91,3 +91,21 @@ def test_a_thing_asked_for_someone_keeps_the_thing_alone_as_the_head_rows_may_sa
 )
 def test_work_said_once_for_two_things_is_done_to_each(text, words):
     assert read(text).words == words
+
+
+def test_a_category_named_in_khmer_after_spent_on_is_that_category_not_a_judgment_of_over():
+    # ចំណាយលើ|សម្ភារៈការិយាល័យ, spent on office supplies: no លើស (over) read inside it
+    categories = [("Office supplies", "សម្ភារៈការិយាល័យ"), ("Guests & events", "ភ្ញៀវ និងកម្មវិធី")]
+    question = read_question("ចំណាយលើសម្ភារៈការិយាល័យ ខែនេះមានប៉ុន្មាន?", TODAY, MEMBERS, categories)
+    assert question.category == "Office supplies"
+    assert read_question("ចំណាយលើស ខែនេះ", TODAY, MEMBERS, categories) is None  # over: a judgment
+
+
+def test_an_event_named_is_asked_about_by_its_name_and_event_alone_names_the_category():
+    categories = [("Guests & events", "ភ្ញៀវ និងកម្មវិធី")]
+    assert read_question("អាទិត្យមុន ចាយលើកម្មវិធី concert អស់ប៉ុន្មាន?", TODAY, MEMBERS, categories).words == (
+        "concert",
+    )
+    assert read("how much on the concert event").words == ("concert",)
+    assert read_question("ចាយលើកម្មវិធី ខែនេះ", TODAY, MEMBERS, categories).category == "Guests & events"
+    assert read("how much on flowers for the event").words == ("flower event",)  # flowers are a thing
