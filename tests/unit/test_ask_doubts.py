@@ -10,7 +10,7 @@ from bench.questions import DefaultCategories, SeededMonth
 from balance_bot.domain.categories import Category, default_category_book
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.roster import Roster
-from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, MembersMay
+from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, MembersMay, NotSure
 from tests.fakes.clock import FakeClock
 
 TODAY = date(2027, 5, 19)
@@ -26,7 +26,7 @@ class Tab:
         return self._book
 
 
-def asked(rows, question, categories=None):
+def answer_to(rows, question, categories=None):
     month = SeededMonth(rows, Roster.of([(7, "Rithy")]))
     policy = AskPolicy(MembersMay.ALL, "[void] ", lambda: TODAY)
     clock = FakeClock(datetime(2027, 5, 19, tzinfo=UTC))
@@ -35,7 +35,11 @@ def asked(rows, question, categories=None):
     async def admin():
         return True
 
-    answer = asyncio.run(ask.ask(-1, 7, "Rithy", admin, question))
+    return asyncio.run(ask.ask(-1, 7, "Rithy", admin, question))
+
+
+def asked(rows, question, categories=None):
+    answer = answer_to(rows, question, categories)
     assert isinstance(answer, Answered)
     counted = [entry.row.item for entry in answer.found.entries]
     return counted, [entry.row.item for entry in answer.found.doubtful]
@@ -144,3 +148,13 @@ def test_a_delivery_asked_about_as_a_ride_and_a_thing_for_someone_else_are_set_a
         ["snacks for concert guests"],
         ["snacks for parents meeting"],
     )
+
+
+def test_a_known_thing_of_a_category_no_row_of_the_days_is_in_is_answered_nothing_not_said_unsure():
+    rows = [row(1, "tuk tuk to bank", 8000), row(2, "repair broken chair", 26000), row(3, "ជួសជុលកង្ហារ", 32000)]
+    # ចាក់សាំង is fuel: the Fuel category holds no row, so no row can be it
+    assert asked(rows, "ខែនេះចាក់សាំងអស់ប៉ុន្មាន?") == ([], [])
+    # an aircon repair: Repairs holds two rows, and either may be it in words the bot does not read
+    assert isinstance(answer_to(rows, "how much did the aircon repair cost this month?"), NotSure)
+    # a word the vocabulary does not know: no category tells
+    assert isinstance(answer_to(rows, "ខែនេះបង់ថ្លៃជួលផ្ទះប៉ុន្មាន?"), NotSure)
