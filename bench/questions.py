@@ -242,6 +242,8 @@ SETS = (
     (CORPUS / "shop-month.json", CORPUS / "shop-questions.jsonl"),
     (CORPUS / "site-month.json", CORPUS / "site-questions.jsonl"),
     (CORPUS / "guesthouse-month.json", CORPUS / "guesthouse-questions.jsonl"),
+    # Written fresh this session (45) by a helper who read no code: a music school's March, half Khmer.
+    (CORPUS / "music-month.json", CORPUS / "music-questions.jsonl"),
 )
 
 
