@@ -158,3 +158,13 @@ def test_a_known_thing_of_a_category_no_row_of_the_days_is_in_is_answered_nothin
     assert isinstance(answer_to(rows, "how much did the aircon repair cost this month?"), NotSure)
     # a word the vocabulary does not know: no category tells
     assert isinstance(answer_to(rows, "ខែនេះបង់ថ្លៃជួលផ្ទះប៉ុន្មាន?"), NotSure)
+
+
+def test_a_word_no_row_says_beside_words_rows_say_is_said_unsure_not_answered_nothing():
+    rows = [row(1, "tuk tuk to bank", 8000), row(2, "ថ្លៃតុកតុក ទៅផ្សារ", 6000), row(3, "tuk tuk to bank", 8000)]
+    # 'hop' names nothing and no row says it: the bot cannot tell a purpose from a way of speaking
+    unsure = answer_to(rows, "how many times did we hop in a tuk tuk to the bank?")
+    assert isinstance(unsure, NotSure)
+    assert unsure.unknown == ("hop",)
+    counted, _ = asked(rows, "how many tuk tuk to bank this month?")
+    assert counted == ["tuk tuk to bank", "tuk tuk to bank"]

@@ -95,8 +95,8 @@ _MEASURES = (
     (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
     (
         Measure.AVERAGE,
-        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?)\b"
-        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ",
+        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?|usually|normally)\b"
+        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ|ជាធម្មតា|ជាទូទៅ",
     ),
     (
         Measure.POSITION,
@@ -193,7 +193,7 @@ _BEYOND_THE_ROWS = re.compile(
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
     # judgments no figure makes: "too much", "did we overspend"; a time of day, which rows have none
     r"|\btoo (?:much|many|high|expensive|often)\b|\ba lot\b|\bover ?(?:spent|spend|spending|budget)\b"
-    r"|\b(?:normal|afford)\b"
+    r"|\b(?:normal|afford)\b|\bwho (?:\w+ )?(?:usually|normally|typically|always)\b"
     r"|\b(?:this|yesterday|last|tomorrow) (?:morning|afternoon|evening|night)\b|\btonight\b"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
     r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"

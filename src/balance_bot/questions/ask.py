@@ -228,15 +228,24 @@ class AskLedger:
             for subject in question.words
             if not any(says(item, subject) or maybe_says(item, subject) for item in items)
         )
-        if not unknown or self._categorising is None:
-            return unknown
-        book = await self._categorising.book(chat_id)
-        spent = [
-            row
-            for row in rows
-            if row.day is not None and question.span.first <= row.day <= question.span.last
+        if unknown and self._categorising is not None:
+            book = await self._categorising.book(chat_id)
+            span = question.span
+            spent = [row for row in rows if row.day is not None and span.first <= row.day <= span.last]
+            unknown = tuple(subject for subject in unknown if not _none_of_its_kind(subject, book, spent))
+        # A word of a subject rows say in part that no row says and no thing is named by ('take' in
+        # 'take a tuk tuk to the bank'): a word the bot cannot place, whose 'nothing' would be a guess.
+        plain = [
+            term
+            for subject in question.words
+            if subject not in unknown
+            for term in terms(subject, corrected=True)
+            if not term.startswith("#")
         ]
-        return tuple(subject for subject in unknown if not _none_of_its_kind(subject, book, spent))
+        unplaced = (
+            word for word in plain if not any(says(item, word) or maybe_says(item, word) for item in items)
+        )
+        return (*unknown, *dict.fromkeys(unplaced))
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""

@@ -109,3 +109,21 @@ def test_an_event_named_is_asked_about_by_its_name_and_event_alone_names_the_cat
     assert read("how much on the concert event").words == ("concert",)
     assert read_question("ចាយលើកម្មវិធី ខែនេះ", TODAY, MEMBERS, categories).category == "Guests & events"
     assert read("how much on flowers for the event").words == ("flower event",)  # flowers are a thing
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "words"),
+    [
+        ("what do we usually pay for drinking water each time?", Measure.AVERAGE_EACH, ("drinking water",)),
+        ("ទឹកសុទ្ធ ជាធម្មតាទិញម្តងប៉ុន្មាន", Measure.AVERAGE_EACH, ("ទឹកសុទ្ធ",)),  # usually, each time
+        ("how much do we normally spend a day", Measure.AVERAGE, ()),
+        ("how many times did we take a tuk tuk to the bank?", Measure.COUNT, ("tuk tuk bank",)),
+    ],
+)
+def test_what_is_usually_paid_is_an_average_and_taking_a_ride_is_no_purchase(text, measure, words):
+    question = read(text)
+    assert (question.measure, question.words) == (measure, words)
+
+
+def test_who_usually_buys_is_how_often_which_no_figure_answers():
+    assert read("who usually buys the ice?") is None
