@@ -24,6 +24,8 @@ _BILLS = frozenset(("bill", "payment"))
 _WORK = frozenset(("#repair", "#delivery", "#cleaning", "#printing", "#laundry", "#photocopy"))
 _FOR = re.compile(r"\bfor\b|សម្រាប់")
 _KHMER_AND = re.compile(r"និង|\s")
+# "take a tuk tuk", "took the bus": a way of going, no purchase; "take out" stays what was bought.
+_TAKING = re.compile(r"\b(?:take|takes|taking|took|taken)\s+(?=(?:a|an|the|our|my)\b)")
 _EVENTS = frozenset(("event", "program", "programme", "កម្មវិធី", "ពិធី"))
 _RIDES = re.compile(r"\b(?:rides?|trips?)\b|ជិះ")
 
@@ -41,7 +43,7 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
     Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី),
     nor one of the `known` words."""
     latin: list[str] = []
-    for word in _LATIN_WORD.findall(rest):
+    for word in _LATIN_WORD.findall(_TAKING.sub(" ", rest)):
         named = singular(word.strip("'"))
         # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
         if named in _JOURNEYS:

@@ -25,8 +25,7 @@ STOP = frozenset((
     "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
     "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
     "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
-    "typical", "typically", "mean", "over", "as", "single", "usually", "normally", "take", "took", "taken",
-    "taking",
+    "typical", "typically", "mean", "over", "as", "single", "usually", "normally",
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.

@@ -125,5 +125,9 @@ def test_what_is_usually_paid_is_an_average_and_taking_a_ride_is_no_purchase(tex
     assert (question.measure, question.words) == (measure, words)
 
 
+def test_take_out_is_still_what_was_bought_not_a_way_of_going():
+    assert read("how much on take out this month").words == ("take",)  # no row says it: said unsure
+
+
 def test_who_usually_buys_is_how_often_which_no_figure_answers():
     assert read("who usually buys the ice?") is None
