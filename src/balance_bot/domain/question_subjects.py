@@ -144,10 +144,10 @@ def category_named(words: Sequence[str], categories: Sequence[tuple[str, str]]) 
     # spaced apart (សម្ភារៈ ការិយាល័យ); និង, and, is a joiner of either.
     spoken = [part for word in words for part in _KHMER_AND.split(word) if part]
     for name, khmer in categories:
+        if khmer and _KHMER_AND.sub("", khmer) == "".join(spoken):
+            return name  # the whole name only: ទឹក និង ភ្លើង is no ទឹកភ្លើង និងទូរស័ព្ទ, which holds the phone
         for form in name_forms(name, khmer):
             named = [part for part in _KHMER_AND.split(form) if part]
-            if "".join(named) == "".join(spoken):
-                return name
             if len(named) == len(spoken) and all(
                 word == part or same_thing(word, part) for word, part in zip(spoken, named, strict=True)
             ):

@@ -99,6 +99,16 @@ def test_a_category_named_in_khmer_after_spent_on_is_that_category_not_a_judgmen
     question = read_question("ចំណាយលើសម្ភារៈការិយាល័យ ខែនេះមានប៉ុន្មាន?", TODAY, MEMBERS, categories)
     assert question.category == "Office supplies"
     assert read_question("ចំណាយលើស ខែនេះ", TODAY, MEMBERS, categories) is None  # over: a judgment
+    spaced = read_question("ចំណាយលើសម្ភារៈ ការិយាល័យ ខែនេះ", TODAY, MEMBERS, categories)
+    assert spaced.category == "Office supplies"
+
+
+def test_two_words_of_a_category_name_that_leave_out_a_thing_it_holds_do_not_name_it():
+    categories = [("Utilities & phone", "ទឹកភ្លើង និងទូរស័ព្ទ")]
+    # water and electricity: not the phone, which the category holds too
+    assert read_question("ទឹក និង ភ្លើង ខែនេះប៉ុន្មាន", TODAY, MEMBERS, categories).category is None
+    whole = read_question("ទឹកភ្លើង និង ទូរស័ព្ទ ខែនេះប៉ុន្មាន", TODAY, MEMBERS, categories)
+    assert whole.category == "Utilities & phone"
 
 
 def test_an_event_named_is_asked_about_by_its_name_and_event_alone_names_the_category():
