@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
-from balance_bot.domain.item_words import maybe_says, says
+from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
 LARGEST_SHOWN = 5
+# What a row says it carried: goods, which a ride asked about may not be.
+_GOODS = frozenset(("#delivery", "#goods", "#parcel"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +154,15 @@ def select(
         ):
             doubtful += _entries_of(row)  # 'how much for guests': 'lunch for guests' is Food & drinks
         elif _about(row, question, category_of):
-            entries += _entries_of(row)
-        elif question.category is None and any(maybe_says(row.item, subject) for subject in question.words):
-            doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil
+            if question.rides and not _GOODS.isdisjoint(terms(row.item)):
+                doubtful += _entries_of(row)  # 'tuk tuk for piano delivery' asked about as a ride
+            else:
+                entries += _entries_of(row)
+        elif question.category is None and (
+            any(maybe_says(row.item, subject) for subject in question.words)
+            or any(says(row.item, head) for head in question.heads)
+        ):
+            doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil', 'snacks' as 'snacks for guests'
     found_awaiting = _totals(awaiting) if awaiting else {}
     return Found(tuple(entries), _totals(entries), tuple(doubtful), found_awaiting)
 
