@@ -157,6 +157,7 @@ class LedgerLine:
     topup: bool = False  # money put into the cash box, written to a Top-up column
     category: str = ""  # the Categories tab's name for it; "" for a top-up or a movement
     movement: Movement | None = None  # cash between the box and a member, written to Movement columns
+    receipt: str = ""  # a link to the photo that proves it (a receipt, a transfer screen); "" for none
 
     @property
     def spending(self) -> bool:
