@@ -308,4 +308,17 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX pending_qr_waiting ON pending_qr (asked_at) WHERE settled IS NULL;
     """,
+    # Photos' readings proposed with Save / Edit, waiting for the poster's tap (the reading as JSON).
+    """
+    CREATE TABLE proposed_expense (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        editing_by INTEGER,
+        proposal TEXT NOT NULL,
+        put_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX proposed_expense_editing ON proposed_expense (chat_id, editing_by)
+        WHERE editing_by IS NOT NULL;
+    """,
 )
