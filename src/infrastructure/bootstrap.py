@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from balance_bot.cli import parse_command_line
 from balance_bot.groups.membership import GroupMembership
-from balance_bot.ports import Clock, StorageUnavailable
+from balance_bot.ports import Clock, ImageTextReader, StorageUnavailable
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_settings import try_settings
 from infrastructure.listening import CannotListen
@@ -39,6 +39,7 @@ from infrastructure.wiring.console import parse_messages, print_health, print_st
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.khqr import build_khqr
 from infrastructure.wiring.mini_app import build_mini_app
+from infrastructure.wiring.receipts import build_receipts, local_text_reader
 from infrastructure.wiring.webhook import serve_webhook, webhook_options
 
 if TYPE_CHECKING:
@@ -83,8 +84,11 @@ def load_settings(
     return Settings.from_environment({**read_dotenv(dotenv_path), **environ}, folder)
 
 
-def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
-    """The Telegram bot wired to the capture flow; resources close when the bot stops."""
+def build_bot(
+    settings: Settings, clock: Clock | None = None, text_reader: ImageTextReader | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The Telegram bot wired to the capture flow; resources close when the bot stops. `text_reader` reads
+    photos' words (default: the OCR on this machine, if installed)."""
     from infrastructure.telegram.app import build_application
     from infrastructure.telegram.notices import BudgetNotices
     from infrastructure.telegram.polling import UPDATE_INBOX
@@ -94,6 +98,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     mini_app = build_mini_app(settings, parts)
     khqr = build_khqr(settings, parts)
+    photos = build_receipts(settings, parts, text_reader or local_text_reader(settings))
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -123,6 +128,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         served=parts.served,
         notices=parts.notices,
         khqr=(khqr.top_ups, khqr.watch),
+        photos=photos,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

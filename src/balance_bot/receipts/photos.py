@@ -24,7 +24,7 @@ from balance_bot.domain.money import Money
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.payments.bank_notices import BankNotice
 from balance_bot.payments.notice_rows import notice_key
-from balance_bot.payments.recorded_once import AlreadyRecorded, RecordedOnce
+from balance_bot.payments.recorded_once import AlreadyRecorded, NoticePlan, NoticeReply, RecordedOnce
 from balance_bot.ports import (
     ImageExpenseReader,
     ImageText,
@@ -153,6 +153,11 @@ class PhotoExpenses:
         self._notices = notices
         self._model = model
 
+    def caption_has_amount(self, caption: str) -> bool:
+        """Whether a photo's caption holds an amount: the photo is then read as a text expense is, and is
+        its receipt."""
+        return bool(self._read_words(caption).entries)
+
     async def on_photo(self, photo: PostedPhoto) -> PhotoPlan:
         """A photo posted: saved when sure, proposed when not, silence when it holds no money."""
         try:
@@ -215,7 +220,7 @@ class PhotoExpenses:
             return ProposalTap(TapResult.NOT_YOURS, speech)
         return None
 
-    async def on_amount_given(self, message: IncomingMessage) -> PhotoPlan:
+    async def on_amount_given(self, message: IncomingMessage) -> NoticePlan | None:
         """A message of a member asked for a proposal's amount: one amount in it saves the proposal with it
         (in the proposal's currency unless the message says another); None when it is no such answer."""
         try:
@@ -238,7 +243,10 @@ class PhotoExpenses:
         if taken is None:
             return None
         corrected = replace(taken, money=money, purpose=entry.purpose or taken.purpose)
-        return (await self._saved_tap(corrected, await self._speech(message.chat_id))).said
+        said = (await self._saved_tap(corrected, await self._speech(message.chat_id))).said
+        if isinstance(said, PhotoReply) and isinstance(said.shown, AlreadyRecorded):
+            return NoticeReply(said.shown, said.speech, said.about)  # said as a notice recorded already is
+        return said if isinstance(said, ReplyPlan) else None
 
     async def _saved_tap(self, proposal: ProposedExpense, speech: Speech) -> ProposalTap:
         said = await self._save(proposal)

@@ -1,0 +1,44 @@
+"""Receipts and transfer screenshots wired: the photos' use case on the capture flow's parts, the proposals
+kept in SQLite, the words read by the OCR on this machine (and a vision model's second opinion, if any)."""
+
+from __future__ import annotations
+
+from balance_bot.domain.parser import HeuristicParser
+from balance_bot.ports import ImageExpenseReader, ImageTextReader
+from balance_bot.receipts.photos import PhotoExpenses
+from infrastructure.settings import Settings
+from infrastructure.sqlite.proposed_expenses import SqliteProposedExpenses
+from infrastructure.wiring.capture import CaptureParts
+from infrastructure.wiring.interpreter import amount_limits
+
+IMAGES_AT_ONCE = 2  # MAX_IMAGES_AT_ONCE's default
+
+
+def local_text_reader(settings: Settings) -> ImageTextReader | None:
+    """The OCR on this machine; None where it is not installed."""
+    return None
+
+
+def build_receipts(
+    settings: Settings,
+    parts: CaptureParts,
+    text_reader: ImageTextReader | None,
+    model: ImageExpenseReader | None = None,
+) -> tuple[PhotoExpenses, int] | None:
+    """The photos' use case and how many images are read at once; None without a text reader (no OCR on
+    this machine): photos are then left alone, as before."""
+    if text_reader is None:
+        return None
+    # An Edit's answer is read as /topup's words are: the parser alone.
+    read_words = HeuristicParser(amount_limits(settings), settings.max_entries_per_message).parse
+    photos = PhotoExpenses(
+        parts.capture,
+        parts.conversation,
+        parts.languages,
+        text_reader,
+        SqliteProposedExpenses(parts.database),
+        read_words,
+        parts.notices,
+        model,
+    )
+    return photos, int(getattr(settings, "max_images_at_once", IMAGES_AT_ONCE))
