@@ -29,6 +29,7 @@ from balance_bot.receipts.photos import (
     Unreadable,
 )
 from infrastructure.telegram import receipts_texts
+from infrastructure.telegram.button_taps import answer_tap, button_tap
 from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of
 from infrastructure.telegram.payment_replies import PaymentReplies
@@ -150,30 +151,16 @@ class ReceiptHandlers:
         await self._tapped(update, context, save=False)
 
     async def _tapped(self, update: Update, context: ContextTypes.DEFAULT_TYPE, *, save: bool) -> None:
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+        if (tapped := button_tap(update, context, self._bot.user_is_admin)) is None:
             return
-        message = query.message
-        about = int(query.data.split(":", 1)[1])
-
-        async def is_admin() -> bool:
-            return await self._bot.user_is_admin(context, message.chat_id, user.id)
-
         answer = self._photos.save_tapped if save else self._photos.edit_tapped
-        tap = await answer(message.chat_id, about, user.id, is_admin)
+        tap = await answer(tapped.message.chat_id, tapped.about, tapped.user_id, tapped.is_admin)
         text = _tapper_text(tap)
-        if tap.privately and text is not None:
-            await self._callbacks.tell_tapper(query, text)
-        else:
-            await self._callbacks.answer(query)
-        if not tap.buttons_stay:
-            try:
-                await query.edit_message_reply_markup(None)
-            except BadRequest as exc:  # gone already: another tap took them
-                if "not modified" not in str(exc):
-                    raise
+        await answer_tap(
+            self._callbacks, tapped, text, privately=tap.privately, buttons_stay=tap.buttons_stay
+        )
         if tap.said is not None:
-            await self.draw(message, tap.said)
+            await self.draw(tapped.message, tap.said)
 
     async def draw(self, message: Message, plan: PhotoPlan) -> None:
         """A photo's plan: a saved expense as any is drawn; a proposal with its buttons; a short reply."""
