@@ -16,9 +16,9 @@ from balance_bot.domain.money import Currency, Money
 from balance_bot.domain.numerals import read_number
 from balance_bot.domain.text import DIGITS_TO_ASCII, either, normalize_message
 
-_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 # A run of digits and their lookalikes, standing alone (not inside a word).
-_NUMBERISH = re.compile(r"(?<![A-Za-z])[0-9OoDQlI|S][0-9OoDQlI|S,.]*(?![A-Za-z])")
+_NUMBERISH = re.compile(r"(?<![A-Za-z])[0-9OolI|S][0-9OolI|S,.]*(?![A-Za-z])")
 # "12 .50", "12. 50", "1 ,250": OCR's spaces around a separator.
 _SPLIT_SEPARATOR = re.compile(r"(?<=\d) ?([.,]) (?=\d\d(?!\d))|(?<=\d) ([.,])(?=\d\d(?!\d))")
 
@@ -30,8 +30,8 @@ _NUMBER = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3}){1,3}(?=\s*(?:KHR|៛|riel|រៀល))|\d+(?:[.,]\d{1,2})?"
 )
 _MONEY = re.compile(
-    rf"(?P<sign>[-+−])?\s?(?:(?P<before>{_USD_BEFORE}|{_KHR_BEFORE})\s?)?(?P<number>{_NUMBER})"
-    rf"(?:\s?(?P<after>{_USD_AFTER}|{_KHR_AFTER})(?![A-Za-z]))?",
+    rf"(?P<sign>[-+−])?\s?(?:(?P<before>{_USD_BEFORE}|{_KHR_BEFORE}) {{0,3}})?(?P<number>{_NUMBER})"
+    rf"(?: {{0,3}}(?P<after>{_USD_AFTER}|{_KHR_AFTER})(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 _KHR_MARKS = re.compile(rf"(?:{_KHR_AFTER}|{_KHR_BEFORE})", re.IGNORECASE)
@@ -181,3 +181,9 @@ def _without_dates(line: str) -> str:
     for pattern in _DATES:
         line = pattern.sub(" ", line)
     return line
+
+
+def without_moments(line: str) -> str:
+    """A line without its times and dates, whose numbers are no amounts."""
+    line = re.sub(r"\d{1,2}:\d{2}(?:[:.]\d{2})?\s*(?:[AaPp][Mm])?|\d{1,2}\.\d{2}\s*[AaPp][Mm]", " ", line)
+    return _without_dates(line)

@@ -13,7 +13,14 @@ from datetime import date
 from decimal import Decimal
 
 from balance_bot.domain.money import Currency, Money
-from balance_bot.receipts.ocr_words import Amount, amounts_in, currencies_named, date_in, moment_in
+from balance_bot.receipts.ocr_words import (
+    Amount,
+    amounts_in,
+    currencies_named,
+    date_in,
+    moment_in,
+    without_moments,
+)
 from balance_bot.receipts.reading import Doubt, ImageKind, ImageReading, Sureness
 
 _TOTAL = r"t[o0]ta[l1I]|សរុប"
@@ -35,8 +42,8 @@ _NOT_THE_TOTAL = re.compile(
 )
 _TAX = re.compile(r"\bvat\b|\btax\b|អាករ|ពន្ធ|អតប", re.IGNORECASE)
 _TAX_INCLUDED = re.compile(r"incl|inc\.|included|with\s+vat|រួម\s*បញ្ចូល", re.IGNORECASE)
-_PAID_IN = re.compile(r"cash|paid|payment|tender|received|ប្រាក់\s*ទទួល|បង់", re.IGNORECASE)
-_CHANGE = re.compile(r"change|ប្រាក់\s*អាប់|អាប់", re.IGNORECASE)
+_PAID_IN = re.compile(r"\bcash\b|\bpaid\b|payment|tender|received|ទទួល|បង់", re.IGNORECASE)
+_CHANGE = re.compile(r"\bchange\b|អាប់", re.IGNORECASE)
 _NOT_THE_SHOP = re.compile(
     r"receipt|invoice|tel\b|phone|tel:|fax|address|addr|street|\bst\.|#|www|@|\bvat\b|\btin\b|date|"
     r"cashier|table|welcome|order|bill|no\.|branch|វិក្កយបត្រ|បង្កាន់ដៃ|ទូរស័ព្ទ|អាសយដ្ឋាន|ផ្លូវ",
@@ -44,6 +51,7 @@ _NOT_THE_SHOP = re.compile(
 )
 _DATE_LABEL = re.compile(r"date|កាលបរិច្ឆេទ|ថ្ងៃ", re.IGNORECASE)
 RIEL_PER_DOLLAR_RANGE = (Decimal(3800), Decimal(4300))  # dual receipts print the day's rate near 4,000
+RIEL_ROUNDING = Decimal(100)  # a dual receipt's riel total is the dollars at its rate, to the 100 riel
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +76,7 @@ def read_receipt(lines: list[str]) -> ImageReading:
         money = _largest(lines, named)
         sureness = Sureness.UNSURE if money is not None else Sureness.NONE
         return ImageReading(ImageKind.RECEIPT, sureness, money, shop, day, doubt=Doubt.NO_TOTAL)
-    finals = [candidate for candidate in candidates if candidate.final]
-    chosen = finals or candidates
-    money, doubt = _total(chosen, _paid_in(lines))
-    if money is not None and doubt is None:
-        doubt = _inconsistent(money, chosen, lines)
+    money, doubt = _total(candidates, _paid_in(lines), lines)
     sureness = Sureness.SURE if doubt is None and money is not None else Sureness.UNSURE
     return ImageReading(ImageKind.RECEIPT, sureness, money, shop, day, doubt=doubt)
 
@@ -145,55 +149,94 @@ def _paid_in(lines: list[str]) -> Currency | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _total(candidates: list[_Candidate], paid_in: Currency | None) -> tuple[Money | None, Doubt | None]:
-    by_currency: dict[Currency, list[Decimal]] = {}
+def _total(
+    candidates: list[_Candidate], paid_in: Currency | None, lines: list[str]
+) -> tuple[Money | None, Doubt | None]:
+    """The total in the currency the member paid (else dollars): a final total line's (Grand total) over a
+    plain one's; unsure when two disagree, when the receipt's own sums contradict it, or when its currency
+    or its cents rest on nothing the receipt confirms."""
+    known = [candidate for candidate in candidates if candidate.amount.currency is not None]
     unclear = [candidate.amount for candidate in candidates if candidate.amount.currency is None]
-    for candidate in candidates:
-        if candidate.amount.currency is not None:
-            values = by_currency.setdefault(candidate.amount.currency, [])
-            if candidate.amount.value not in values:
-                values.append(candidate.amount.value)
-    if not by_currency:
+    if not known:
         guess = unclear[-1]
         return Money(guess.value, Currency.USD if guess.value < 1000 else Currency.KHR), Doubt.CURRENCY
-    if paid_in is not None and paid_in in by_currency:
+    currencies = {candidate.amount.currency for candidate in known}
+    if paid_in is not None and paid_in in currencies:
         currency = paid_in
     else:
-        currency = Currency.USD if Currency.USD in by_currency else next(iter(by_currency))
-    values = by_currency[currency]
+        currency = Currency.USD if Currency.USD in currencies else Currency.KHR
+    mine = [candidate for candidate in known if candidate.amount.currency is currency]
+    values: list[Decimal] = []
+    for candidate in [candidate for candidate in mine if candidate.final] or mine:
+        if candidate.amount.value not in values:
+            values.append(candidate.amount.value)
     money = Money(values[-1], currency)
     if len(values) > 1:
         return money, Doubt.CANDIDATES
+    checks = _checks(money, known, lines)
+    if False in checks:
+        return money, Doubt.CANDIDATES
+    if True in checks:
+        return money, None
     if unclear:
         return money, Doubt.CURRENCY
+    if currency is Currency.USD and "." not in format(money.amount, "f") and _prints_cents(lines):
+        return money, Doubt.AMOUNT  # the cents lost to OCR
     return money, None
 
 
-def _inconsistent(money: Money, chosen: list[_Candidate], lines: list[str]) -> Doubt | None:
-    """Why a single total may still be misread: cents dropped where the receipt prints them, or a total
-    in the other currency that is not the same sum at a rate near 4,000."""
-    if money.currency is Currency.USD and "." not in format(money.amount, "f"):
-        printed_cents = any(
-            amount.decimals == 2
-            for line in lines
-            for amount in amounts_in(line)
-            if amount.currency != Currency.KHR
-        )
-        if printed_cents:
-            return Doubt.AMOUNT
-    other = {
-        candidate.amount.value
-        for candidate in chosen
-        if candidate.amount.currency not in (None, money.currency)
-    }
-    low, high = RIEL_PER_DOLLAR_RANGE
-    for value in other:
-        usd, khr = (money.amount, value) if money.currency is Currency.USD else (value, money.amount)
-        if usd <= 0 or not low <= khr / usd <= high:
-            return Doubt.CANDIDATES
-    if money.currency is Currency.KHR and money.amount % 100 != 0:
-        return Doubt.AMOUNT  # riel prices end in hundreds: a digit misread
+def _checks(money: Money, known: list[_Candidate], lines: list[str]) -> list[bool]:
+    """What the receipt's own sums say of the total: the cash given less the change, the total in the other
+    currency at the printed rate; True agrees, False contradicts (a digit misread)."""
+    said: list[bool] = []
+    cash = _amount_on(lines, _PAID_IN, money.currency, exclude=_CHANGE)
+    change = _amount_on(lines, _CHANGE, money.currency)
+    if cash is not None and change is not None:
+        said.append(cash - change == money.amount)
+    rate = _printed_rate(lines)
+    others = {c.amount.value for c in known if c.amount.currency not in (None, money.currency)}
+    for other in others:
+        usd, khr = (money.amount, other) if money.currency is Currency.USD else (other, money.amount)
+        if rate is not None:
+            said.append(abs(usd * rate - khr) <= RIEL_ROUNDING)
+        else:
+            low, high = RIEL_PER_DOLLAR_RANGE
+            said.append(usd > 0 and low <= khr / usd <= high)
+    return said
+
+
+def _amount_on(
+    lines: list[str], label: re.Pattern[str], currency: Currency, exclude: re.Pattern[str] | None = None
+) -> Decimal | None:
+    """The one amount of a line the label names, when that line gives it in the currency (or bare, on a
+    line or receipt naming that currency alone)."""
+    for line in lines:
+        if not label.search(line) or (exclude is not None and exclude.search(line)):
+            continue
+        named = currencies_named(line)
+        amounts = [amount for amount in amounts_in(line) if not amount.percent]
+        if len(amounts) != 1:
+            continue
+        amount = amounts[0]
+        looks_so = amount.decimals == 2 if currency is Currency.USD else amount.decimals == 0
+        if amount.currency is currency or (amount.currency is None and looks_so and named <= {currency}):
+            return amount.value
     return None
+
+
+def _printed_rate(lines: list[str]) -> Decimal | None:
+    """The riel to the dollar a dual receipt prints ('Exchange rate 1$ = 4,050 ៛')."""
+    for line in lines:
+        if re.search(r"rate|អត្រា", line, re.IGNORECASE):
+            rates = [amount.value for amount in amounts_in(line) if RIEL_PER_DOLLAR_RANGE[0] <= amount.value]
+            if len(rates) == 1 and rates[0] <= RIEL_PER_DOLLAR_RANGE[1]:
+                return rates[0]
+    return None
+
+
+def _prints_cents(lines: list[str]) -> bool:
+    dollars = (amount for line in lines for amount in amounts_in(line) if amount.currency != Currency.KHR)
+    return any(amount.decimals == 2 for amount in dollars)
 
 
 def _largest(lines: list[str], named: set[Currency]) -> Money | None:
@@ -202,10 +245,10 @@ def _largest(lines: list[str], named: set[Currency]) -> Money | None:
     for line in lines:
         if _CHANGE.search(line) or _PAID_IN.search(line):
             continue
-        for amount in amounts_in(line):
+        for amount in amounts_in(without_moments(line)):
             if amount.percent or amount.value <= 0:
                 continue
-            told = _told_by_the_amount(amount, named) if amount.decimals == 2 else None
+            told = _told_by_the_amount(amount, named) if amount.decimals == 2 or len(named) == 1 else None
             money = amount.money(told)
             if money is None:
                 continue

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, replace
 
 from balance_bot.domain.money import Money
-from balance_bot.receipts.ocr_words import Amount, amounts_in, moment_in
+from balance_bot.receipts.ocr_words import Amount, amounts_in, moment_in, without_moments
 from balance_bot.receipts.reading import Doubt, ImageKind, ImageReading, Sureness
 
 # The transaction's own ID first: a screen that shows it and a reference is keyed by the ID, as the
 # bank's notice of the same payment is.
 _ID_LABELS = (
-    r"trx\.?\s*id|trans(?:action)?\.?\s*id|txn\.?\s*id|transaction\s*no\.?|លេខ\s*ប្រតិបត្តិការ",
+    # OCR reads "Trx. ID" as "Tx. ID", "Irx. 1D": the I of ID as 1 or l, the T as I.
+    r"[til1]?r?x\.?\s*[il1|]d|trans(?:action)?\.?\s*[il1|]d|txn\.?\s*[il1|]d|transaction\s*no\.?|"
+    r"លេខ\s*ប្រតិបត្តិការ",
     r"ref(?:erence)?\.?\s*(?:id|no\.?|number|#)?|លេខ\s*យោង",
     r"(?:transaction\s*)?hash(?:\s*id)?",
 )
@@ -25,6 +27,7 @@ _LABEL_END = r"\s*[:#.：]?\s*"
 _ID_PATTERNS = tuple(
     re.compile(rf"(?<![A-Za-z])(?:{label}){_LABEL_END}", re.IGNORECASE) for label in _ID_LABELS
 )
+_ID_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "L": "1"})
 _ID_TOKEN = re.compile(r"#?([A-Za-z0-9]{3,40})")
 # What a transfer screen says that a receipt does not.
 _TRANSFER_CUES = re.compile(
@@ -146,11 +149,18 @@ def _id_value(rest: str) -> str | None:
         if not (value.isdigit() and token.isdigit()):
             break
         value += token
-    return value.upper() if not _is_hex_hash(value) else value.lower()
+    return _repaired_id(value)
 
 
-def _is_hex_hash(value: str) -> bool:
-    return re.fullmatch(r"[0-9a-fA-F]{6,12}", value) is not None and not value.isdigit()
+def _repaired_id(value: str) -> str:
+    """An ID as the bank prints it: digits where OCR put their lookalikes in a number or a hex hash
+    (0e1eb039 read 'OELEB039'); any other ID in capitals, as banks print them."""
+    digits = value.translate(_ID_LOOKALIKES)
+    if digits.isdigit():
+        return digits
+    if re.fullmatch(r"[0-9a-fA-F]{6,16}", digits) and any(char.isdigit() for char in value):
+        return digits.lower()
+    return value.upper()
 
 
 def _payment(lines: list[str], id_lines: set[int]) -> Money | None:
@@ -161,7 +171,7 @@ def _payment(lines: list[str], id_lines: set[int]) -> Money | None:
     for number, line in enumerate(lines):
         if number in id_lines or _NOT_THE_PAYMENT.search(line):
             continue
-        found = [amount for amount in amounts_in(_without_moments(line)) if _is_payment(amount)]
+        found = [amount for amount in amounts_in(without_moments(line)) if _is_payment(amount)]
         marked.extend(found)
         if _AMOUNT_LABEL.search(line):
             labelled.extend(found)
@@ -180,16 +190,10 @@ def _first_amount(lines: list[str]) -> Money | None:
     for line in lines:
         if _NOT_THE_PAYMENT.search(line):
             continue
-        for amount in amounts_in(_without_moments(line)):
+        for amount in amounts_in(without_moments(line)):
             if _is_payment(amount):
                 return amount.money()
     return None
-
-
-def _without_moments(line: str) -> str:
-    """A line without its times and dates, whose numbers are no amounts."""
-    line = re.sub(r"\d{1,2}:\d{2}(?:[:.]\d{2})?\s*(?:[AaPp][Mm])?|\d{1,2}\.\d{2}\s*[AaPp][Mm]", " ", line)
-    return re.sub(r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}", " ", line)
 
 
 def _bank(text: str, found: _FoundId | None) -> str:
