@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakes.loopback import serve
-from tests.fakes.telegram_files import TelegramFiles
+from tests.fakes.telegram_files import BLANK_PHOTO, TelegramFiles
 from tests.fakes.telegram_media import TelegramMedia
 from tests.fakes.telegram_origins import hidden_user_origin
 
@@ -179,13 +179,8 @@ class FakeTelegram(TelegramMedia, TelegramFiles):
         return message
 
     def user_posts_photo(self, chat_id: int, user_id: int, caption: str | None = None) -> Params:
-        """A member posts a photo (a receipt), with a caption or without."""
-        message = self._message(chat_id, self._user(user_id, ""), None)
-        message["photo"] = [{"file_id": "receipt", "file_unique_id": "r1", "width": 960, "height": 1280}]
-        if caption is not None:
-            message["caption"] = caption
-        self._push({"message": message})
-        return message
+        """A member posts a photo (of a blank page), with a caption or without."""
+        return self.user_posts_image(chat_id, user_id, BLANK_PHOTO, caption=caption)
 
     def user_edits_caption(self, message: Params, caption: str) -> Params:
         """A member edits the caption of their photo."""

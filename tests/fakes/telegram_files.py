@@ -4,17 +4,29 @@ with "Bad Request: file is too big"; a download of an unknown or expired path an
 
 from __future__ import annotations
 
+import io
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from PIL import Image
 
 Params = dict[str, Any]
 DOWNLOAD_LIMIT = 20 * 1024 * 1024  # the Bot API's, for a file a bot downloads
 TOO_BIG = "Bad Request: file is too big"
 # The sizes Telegram makes of a photo, by their longest side; the largest is the photo as sent (up to 2560).
 _PHOTO_SIDES = (90, 320, 800, 1280)
+
+
+def _blank_photo() -> bytes:
+    """A JPEG of a blank page: a photo with nothing to read."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (480, 640), "white").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+BLANK_PHOTO = _blank_photo()
 
 
 @dataclass

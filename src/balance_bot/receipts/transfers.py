@@ -56,14 +56,14 @@ _BANKS = (
 _PAYEE_LABELS = re.compile(
     r"^(?:transferred\s+to|transfer\s+to|paid\s+to|sent\s+to|beneficiary(?:\s+name)?|"
     r"recipient(?:\s+name)?|receiver(?:\s+name)?|merchant(?:\s+name)?|to\s+account\s+name|to|"
-    r"ទៅកាន់|ផ្ទេរទៅ|អ្នកទទួល|ឈ្មោះអ្នកទទួល)(?![A-Za-z])\s*[:：]?\s*",
+    r"ទៅកាន់|ផ្ទេរទៅ|ទៅ(?=\s)|អ្នកទទួល|ឈ្មោះអ្នកទទួល)(?![A-Za-z])\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _PAYER_LABELS = re.compile(
     r"^(?:received\s+from|sender(?:\s+name)?|from|ពី|អ្នកផ្ញើ)(?![A-Za-z])\s*[:：]?\s*", re.IGNORECASE
 )
 _NOTE_LABELS = re.compile(
-    r"^(?:remarks?|notes?|purpose|description|memo|កំណត់\s*សម្គាល់|ខ្លឹមសារ|គោលបំណង)\s*[:：]?\s*",
+    r"^(?:remarks?|notes?|purpose|description|memo|កំណត់\s*សម្គាល់|ខ្លឹមសារ|គោលបំណង|ការពិពណ៌នា)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _AMOUNT_LABEL = re.compile(r"amount|ចំនួន\s*ទឹក\s*ប្រាក់|ចំនួនទឹកប្រាក់", re.IGNORECASE)
@@ -78,6 +78,7 @@ class _FoundId:
     value: str
     line: int
     rank: int
+    trx_label: bool = False  # labelled "Trx. ID", as ABA labels it
 
 
 def looks_like_transfer(lines: list[str]) -> bool:
@@ -130,7 +131,8 @@ def _transaction_id(lines: list[str]) -> _FoundId | None:
             if value is None and number + 1 < len(lines):
                 value = _id_value(lines[number + 1])
             if value is not None and (best is None or rank < best.rank):
-                best = _FoundId(value, number, rank)
+                trx = re.match(r"[til1]?r?x\b", match[0], re.IGNORECASE) is not None
+                best = _FoundId(value, number, rank, trx)
             break
     return best
 
@@ -204,10 +206,20 @@ def _bank(text: str, found: _FoundId | None) -> str:
         if match is not None:
             named.append((match.start(), bank))
     if not named:
-        return "Bank"
+        return _bank_by_its_label(found)
     if found is not None and found.rank == 0 and any(bank == "ABA" for _, bank in named):
         return "ABA"  # ABA's "Trx. ID", whichever bank the money went to
     return min(named)[1]
+
+
+def _bank_by_its_label(found: _FoundId | None) -> str:
+    """A screen whose bank's name was cut off (a photo of the phone) names it by how it labels its ID, as
+    the bank's notices do: ABA's numeric "Trx. ID" (លេខប្រតិបត្តិការ), ACLEDA's "Reference" (លេខយោង)."""
+    if found is not None and found.rank == 0 and found.value.isdigit() and found.trx_label:
+        return "ABA"
+    if found is not None and found.rank == 1:
+        return "ACLEDA"
+    return "Bank"
 
 
 def _note(lines: list[str]) -> str:

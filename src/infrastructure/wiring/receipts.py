@@ -6,6 +6,7 @@ from __future__ import annotations
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.ports import ImageExpenseReader, ImageTextReader
 from balance_bot.receipts.photos import PhotoExpenses
+from infrastructure.ocr.tesseract import TesseractOptions, tesseract_found, tesseract_reader
 from infrastructure.settings import Settings
 from infrastructure.sqlite.proposed_expenses import SqliteProposedExpenses
 from infrastructure.wiring.capture import CaptureParts
@@ -15,8 +16,10 @@ IMAGES_AT_ONCE = 2  # MAX_IMAGES_AT_ONCE's default
 
 
 def local_text_reader(settings: Settings) -> ImageTextReader | None:
-    """The OCR on this machine; None where it is not installed."""
-    return None
+    """Tesseract on this machine; None where it is not installed (the bot starts all the same)."""
+    if not tesseract_found():
+        return None
+    return tesseract_reader(TesseractOptions(), IMAGES_AT_ONCE)
 
 
 def build_receipts(
