@@ -24,6 +24,7 @@ from bench import (
     notices,
     outbox,
     questions,
+    receipts,
     scale,
     sheets,
     trip,
@@ -238,6 +239,8 @@ def main() -> None:
     heldout()
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone
+    print("-- receipts and transfer screens into rows, no model (issue 37); takes about three minutes --")
+    receipts.report()
     print("-- hostile input (issue 15); takes about half a minute --")
     fuzz.report()
     if hasattr(os, "sched_setaffinity"):
