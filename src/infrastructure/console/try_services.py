@@ -19,6 +19,7 @@ from balance_bot.members.movements import CashMovements
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
+from balance_bot.receipts.photos import PhotoExpenses
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,4 @@ class TryServices:
     export_folder: Path
     conversation: Conversation
     notices: RecordedOnce
+    photos: PhotoExpenses | None = None  # None: no OCR on this computer

@@ -172,19 +172,19 @@ class ReceiptHandlers:
         replies = Replies.of(plan.speech)
         buttons = [
             InlineKeyboardButton(
-                _button_text(replies, button), callback_data=f"{_ACTIONS[button]}:{plan.about}"
+                photo_button(replies, button), callback_data=f"{_ACTIONS[button]}:{plan.about}"
             )
             for button in plan.buttons
         ]
         markup = InlineKeyboardMarkup([buttons]) if buttons else None
-        await self._bot.reply(message, _said(replies, plan), markup)
+        await self._bot.reply(message, photo_said(replies, plan), markup)
 
     async def _say(self, message: Message, text: str) -> None:
         replies = await self._bot.replies_for(message)
         await self._bot.reply(message, replies.say(text))
 
 
-def _said(replies: Replies, plan: PhotoReply) -> str:
+def photo_said(replies: Replies, plan: PhotoReply) -> str:
     """What the group hears about a photo not saved now."""
     say = replies.say
     match plan.shown:
@@ -205,7 +205,8 @@ def _said(replies: Replies, plan: PhotoReply) -> str:
     return PaymentReplies(replies).said(plan.shown)
 
 
-def _button_text(replies: Replies, button: PhotoButton) -> str:
+def photo_button(replies: Replies, button: PhotoButton) -> str:
+    """A button's label under a proposal."""
     return replies.say(
         receipts_texts.SAVE_BUTTON if button is PhotoButton.SAVE else receipts_texts.EDIT_BUTTON
     )

@@ -19,3 +19,10 @@ NO_AMOUNT = N_("I cannot read the amount on this photo. Type it, for example: 12
 TOO_BIG = N_("This file is over 20 MB: Telegram does not let me download it. Send it as a photo instead.")
 SEND_AS_PHOTO = N_("I cannot read HEIC files. Please send it as a photo.")
 NOT_DOWNLOADED = N_("I could not download this photo from Telegram. Please send it again.")
+
+# `balance-bot try`: the terminal's own words around the bot's replies, for the operator (not translated).
+TRY_NO_PHOTO_FILE = "There is no image at {path}."
+TRY_NO_OCR = (
+    "Photos are not read here: Tesseract is not installed (apt install tesseract-ocr tesseract-ocr-khm)."
+)
+TRY_NOTHING_READ = "(no amount on this image: in the group the bot stays silent)"

@@ -11,6 +11,7 @@ from balance_bot.cli import parse_stream
 from balance_bot.domain.categories import default_category_book
 from balance_bot.domain.ledger import local_day
 from balance_bot.ports import Clock
+from balance_bot.receipts.photos import PhotoExpenses
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
@@ -24,6 +25,7 @@ from infrastructure.sqlite.database import Database, hold_database
 from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
+from infrastructure.wiring.receipts import build_receipts, local_text_reader
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -64,7 +66,12 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         tried.workbook_path.parent,
         parts.conversation,
         parts.notices,
+        _photos(build_receipts(tried, parts, local_text_reader(tried))),
     )
+
+
+def _photos(built: tuple[PhotoExpenses, int] | None) -> PhotoExpenses | None:
+    return built[0] if built is not None else None
 
 
 def print_health(settings: Settings) -> int:
