@@ -53,6 +53,7 @@ class PostedPhoto:
     sent_at: datetime
     image: PostedImage
     receipt: str = ""  # the link to the photo's message, kept on its row
+    forwarded: bool = False  # another's photo passed on: whose money and which day are asked, never assumed
 
 
 class PhotoButton(Enum):
@@ -172,7 +173,7 @@ class PhotoExpenses:
         proposal = _proposal(photo, reading)
         if proposal is None:
             return PhotoReply(NoAmountRead(), await self._speech(photo.chat_id), photo.message_id)
-        if reading.sure:
+        if reading.sure and not photo.forwarded:
             return await self._save(proposal)
         try:
             await self._proposals.put(proposal)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
@@ -112,6 +113,7 @@ class ReceiptHandlers:
             message.date,
             PostedImage(b"", mime_type),
             message.link or "",
+            forwarded=message.forward_origin is not None,
         )
         self._bot.in_background(self._read(message, file.file_id, photo))
 
@@ -129,17 +131,7 @@ class ReceiptHandlers:
                 await self._say(message, receipts_texts.NOT_DOWNLOADED)
                 return
             image = PostedImage(data, photo.image.mime_type)
-            plan = await self._photos.on_photo(
-                PostedPhoto(
-                    photo.chat_id,
-                    photo.message_id,
-                    photo.user_id,
-                    photo.member_name,
-                    photo.sent_at,
-                    image,
-                    photo.receipt,
-                )
-            )
+            plan = await self._photos.on_photo(replace(photo, image=image))
         await self.draw(message, plan)
 
     async def save_tapped(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

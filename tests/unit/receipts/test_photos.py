@@ -235,3 +235,13 @@ async def test_a_photo_without_money_is_met_with_silence_and_a_corrupt_file_with
     unreadable = await group.post_photo("", image=text_image("x").__class__(NOT_AN_IMAGE))
     assert isinstance(unreadable.shown, Unreadable)
     assert group.rows() == []
+
+
+async def test_a_forwarded_screen_is_proposed_never_saved_at_once(group):
+    group.next_id += 1
+    photo = PostedPhoto(
+        CHAT, group.next_id, SOKHA, "member7", group.clock.now(), text_image(SCREEN), "", forwarded=True
+    )
+    plan = await group.desk.photos.on_photo(photo)
+    assert isinstance(plan.shown, Proposed)
+    assert group.rows() == []
