@@ -94,6 +94,14 @@ def photo_desk_on(
     notices = RecordedOnce(capture, conversation, delivery, ledger, pending, languages, clock, policy)
     proposals = proposals or InMemoryProposedExpenses()
     photos = PhotoExpenses(
-        capture, conversation, languages, TextAsImage(), proposals, interpreter.read_alone, notices, model
+        capture,
+        conversation,
+        languages,
+        TextAsImage(),
+        proposals,
+        interpreter.read_alone,
+        clock,
+        notices,
+        model,
     )
     return PhotoDesk(photos, notices, delivery, proposals)

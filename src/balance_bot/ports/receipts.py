@@ -13,7 +13,7 @@ from balance_bot.domain.money import Money
 class ProposedExpense:
     """An expense read from a photo but not sure enough to save: who posted the photo and when, what was
     read, the photo's link, and the bank's key when the photo is a transfer screen. `editing_by` is the
-    member asked for the right amount (Edit tapped), None before."""
+    member asked for the right amount (Edit tapped) at `asked_at`, None before."""
 
     chat_id: int
     message_id: int
@@ -28,6 +28,7 @@ class ProposedExpense:
     transaction_id: str = ""
     received: bool = False  # a transfer screen of money received: a top-up, as its notice would be
     editing_by: int | None = None
+    asked_at: datetime | None = None  # when the member was asked for the amount
 
 
 class ProposedExpenses(Protocol):

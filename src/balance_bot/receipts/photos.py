@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 
 from balance_bot.capture.conversation import Conversation
@@ -26,6 +26,7 @@ from balance_bot.payments.bank_notices import BankNotice
 from balance_bot.payments.notice_rows import notice_key
 from balance_bot.payments.recorded_once import AlreadyRecorded, NoticePlan, NoticeReply, RecordedOnce
 from balance_bot.ports import (
+    Clock,
     ImageExpenseReader,
     ImageText,
     ImageTextReader,
@@ -40,6 +41,7 @@ from balance_bot.receipts.image_reading import read_image_text
 from balance_bot.receipts.reading import ImageKind, ImageReading, Sureness
 
 _log = logging.getLogger(__name__)
+ANSWER_WITHIN = timedelta(minutes=5)  # as long as a "what is this for?" waits (PENDING_TTL_SECONDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +144,10 @@ class PhotoExpenses:
         text_reader: ImageTextReader,
         proposals: ProposedExpenses,
         read_words: Callable[[str], ParseResult],
+        clock: Clock,
         notices: RecordedOnce | None = None,
         model: ImageExpenseReader | None = None,
+        answer_within: timedelta = ANSWER_WITHIN,
     ) -> None:
         self._capture = capture
         self._conversation = conversation
@@ -151,6 +155,8 @@ class PhotoExpenses:
         self._text_reader = text_reader
         self._proposals = proposals
         self._read_words = read_words  # the parser's reading of an Edit's answer ("12.50$")
+        self._clock = clock
+        self._answer_within = answer_within  # an Edit's amount, after which a message is read as any
         self._notices = notices
         self._model = model
 
@@ -205,7 +211,7 @@ class PhotoExpenses:
         proposal = await self._proposals.get(chat_id, message_id)
         if refused is not None or proposal is None:
             return refused or ProposalTap(TapResult.GONE, speech)
-        asked = replace(proposal, editing_by=user_id)
+        asked = replace(proposal, editing_by=user_id, asked_at=self._clock.now())
         await self._proposals.put(asked)
         return ProposalTap(TapResult.AMOUNT_ASKED, speech, PhotoReply(AmountAsked(asked), speech, message_id))
 
@@ -228,7 +234,9 @@ class PhotoExpenses:
             proposal = await self._proposals.editing(message.chat_id, message.user_id)
         except StorageUnavailable:
             return None
-        if proposal is None:
+        if proposal is None or proposal.asked_at is None:
+            return None
+        if message.sent_at - proposal.asked_at > self._answer_within:  # forgotten: an expense of its own
             return None
         result = self._read_words(message.text)
         if (

@@ -91,6 +91,7 @@ def _to_json(proposal: ProposedExpense) -> dict[str, Any]:
         "transaction_id": proposal.transaction_id,
         "received": proposal.received,
         "editing_by": proposal.editing_by,
+        "asked_at": proposal.asked_at.isoformat() if proposal.asked_at is not None else None,
     }
 
 
@@ -112,4 +113,5 @@ def _from_row(row: tuple[int, str]) -> ProposedExpense:
         transaction_id=str(data.get("transaction_id", "")),
         received=bool(data.get("received", False)),
         editing_by=data.get("editing_by"),
+        asked_at=datetime.fromisoformat(data["asked_at"]) if data.get("asked_at") else None,
     )

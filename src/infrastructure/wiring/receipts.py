@@ -3,6 +3,8 @@ kept in SQLite, the words read by the OCR on this machine (and a vision model's 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.ports import ImageExpenseReader, ImageTextReader
 from balance_bot.receipts.photos import PhotoExpenses
@@ -41,7 +43,9 @@ def build_receipts(
         text_reader,
         SqliteProposedExpenses(parts.database),
         read_words,
+        parts.clock,
         parts.notices,
         model,
+        timedelta(seconds=settings.pending_ttl_seconds),
     )
     return photos, int(getattr(settings, "max_images_at_once", IMAGES_AT_ONCE))

@@ -50,8 +50,8 @@ async def test_the_proposal_a_member_was_last_asked_the_amount_of_is_found(datab
     await proposals.put(SCREEN)
     assert await proposals.editing(-100, 7) is None
     await proposals.put(replace(SCREEN, editing_by=7))
-    await proposals.put(replace(RECEIPT, editing_by=7))
-    assert await proposals.editing(-100, 7) == replace(RECEIPT, editing_by=7)
+    await proposals.put(replace(RECEIPT, editing_by=7, asked_at=POSTED))
+    assert await proposals.editing(-100, 7) == replace(RECEIPT, editing_by=7, asked_at=POSTED)
     assert await proposals.editing(-100, 8) is None
 
 

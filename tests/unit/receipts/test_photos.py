@@ -245,3 +245,12 @@ async def test_a_forwarded_screen_is_proposed_never_saved_at_once(group):
     plan = await group.desk.photos.on_photo(photo)
     assert isinstance(plan.shown, Proposed)
     assert group.rows() == []
+
+
+async def test_an_amount_posted_long_after_edit_was_tapped_is_an_expense_of_its_own(group):
+    plan = await group.post_photo(NO_TOTAL)
+    await group.desk.photos.edit_tapped(CHAT, plan.about, SOKHA, member)
+    group.clock.advance(minutes=6)
+    later = IncomingMessage(CHAT, 502, SOKHA, "member7", "taxi 5$", group.clock.now())
+    assert await group.desk.photos.on_amount_given(later) is None
+    assert (await group.desk.proposals.get(CHAT, plan.about)) is not None  # still waits for Save
