@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 # Tesseract's LSTM models read lines best around this height in pixels (capital letters of 20-30 px).
-TEXT_LINE_HEIGHT = 34
+TEXT_LINE_HEIGHT = 30
 SMALLEST_SCALE, LARGEST_SCALE = 0.5, 3.0
 # Beyond this many pixels the image is not scaled up further: time grows with pixels, legibility does not.
 MOST_PIXELS_READ = 5_000_000
 # Level is searched within this many degrees, in steps of STEP, on a copy at most ANALYSED_SIDE long.
 STEEPEST_TILT, TILT_STEP = 8.0, 0.5
 ANALYSED_SIDE = 900
+# How much darker than its neighbourhood a pixel is to count as ink, in grey levels.
+INK_CONTRAST = 18
 
 
 def prepare(grey: Image.Image) -> Image.Image:
@@ -79,9 +81,13 @@ def cropped_to_paper(grey: Image.Image) -> Image.Image:
 
 
 def ink_of(grey: Image.Image) -> NDArray[np.bool_]:
-    """Where the dark ink is (dark on the light side of Otsu's threshold)."""
-    pixels = np.asarray(grey)
-    return pixels < otsu_threshold(pixels)
+    """Where the ink is: pixels clearly darker than their neighbourhood. A table around the paper, a shadow
+    or a coloured band is as dark as its surroundings, so it is no ink, where one threshold for the whole
+    image would take it for ink."""
+    radius = max(6, min(grey.size) // 40)
+    pixels = np.asarray(grey, dtype=np.int16)
+    surroundings = np.asarray(grey.filter(ImageFilter.BoxBlur(radius)), dtype=np.int16)
+    return pixels < surroundings - INK_CONTRAST
 
 
 def levelled(grey: Image.Image) -> Image.Image:
@@ -107,8 +113,11 @@ def line_height(grey: Image.Image) -> float | None:
     """The median height of the image's lines of text in pixels: runs of rows with ink between rows
     without; None when no line is seen."""
     ink = ink_of(grey)
-    row_ink = ink.mean(axis=1)
-    inked = row_ink > max(0.004, float(row_ink.max()) * 0.04)
+    # The middle of each row: a photo's paper edges at the sides would ink every row.
+    margin = grey.width // 10
+    row_ink = ink[:, margin : grey.width - margin].mean(axis=1)
+    blank, full = float(np.percentile(row_ink, 20)), float(np.percentile(row_ink, 95))
+    inked = row_ink > max(0.004, blank + (full - blank) * 0.12)
     edges = np.flatnonzero(np.diff(np.concatenate([[0], inked.astype(np.int8), [0]])))
     heights = edges[1::2] - edges[0::2]
     # A rule, a logo or a picture is not a line of text.

@@ -8,20 +8,19 @@ from datetime import timedelta
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.ports import ImageExpenseReader, ImageTextReader
 from balance_bot.receipts.photos import PhotoExpenses
-from infrastructure.ocr.tesseract import TesseractOptions, tesseract_found, tesseract_reader
+from infrastructure.ocr.tesseract import tesseract_found
 from infrastructure.settings import Settings
 from infrastructure.sqlite.proposed_expenses import SqliteProposedExpenses
 from infrastructure.wiring.capture import CaptureParts
 from infrastructure.wiring.interpreter import amount_limits
-
-IMAGES_AT_ONCE = 2  # MAX_IMAGES_AT_ONCE's default
+from infrastructure.wiring.ocr import build_image_text_reader
 
 
 def local_text_reader(settings: Settings) -> ImageTextReader | None:
     """Tesseract on this machine; None where it is not installed (the bot starts all the same)."""
     if not tesseract_found():
         return None
-    return tesseract_reader(TesseractOptions(), IMAGES_AT_ONCE)
+    return build_image_text_reader(settings)
 
 
 def build_receipts(
@@ -48,4 +47,4 @@ def build_receipts(
         model,
         timedelta(seconds=settings.pending_ttl_seconds),
     )
-    return photos, int(getattr(settings, "max_images_at_once", IMAGES_AT_ONCE))
+    return photos, settings.ocr_at_once

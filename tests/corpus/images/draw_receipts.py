@@ -114,8 +114,8 @@ def draw_receipt(r: Receipt) -> tuple[Image.Image, Decimal, str]:
             size = 26 if style == "total" else 21
             left_font = font(khmer if has_khmer(left) else (mono_bold if style == "total" else mono), size)
             right_font = font(khmer if has_khmer(right) else (mono_bold if style == "total" else mono), size)
-            pen.text((22, y + step // 2), left, font=left_font, fill=10, anchor="lm")
-            pen.text((width - 22, y + step // 2), right, font=right_font, fill=10, anchor="rm")
+            pen.text((22, y + step // 2 + 8), left, font=left_font, fill=10, anchor="ls")
+            pen.text((width - 22, y + step // 2 + 8), right, font=right_font, fill=10, anchor="rs")
             if style == "total":
                 y += 10
         y += step

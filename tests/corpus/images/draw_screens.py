@@ -66,7 +66,7 @@ def transfer_rows(t: Transfer) -> tuple[str, str, list[tuple[str, str]]]:
         rows = [
             ("ចំនួនទឹកប្រាក់" if km else "Amount", f"{shown} {t.currency}"),
             ("ថ្លៃសេវា" if km else "Fee", f"0.00 {t.currency}" if t.currency == "USD" else f"0 {t.currency}"),
-            ("លេខប្រតិបត្តិការ" if km else "Reference", t.transaction_id),
+            ("លេខយោង" if km else "Reference ID", t.transaction_id),
             ("អ្នកទទួល" if km else "Beneficiary", t.recipient),
             ("កាលបរិច្ឆេទ" if km else "Transaction Date", when),
         ]
@@ -134,10 +134,10 @@ def draw_transfer(t: Transfer, rng: random.Random) -> Image.Image:
     for index, (label, value) in enumerate(rows):
         y = top + 40 + 90 * index
         label_font = font(khmer if has_khmer(label) else sans, 25)
-        pen.text((60, y), label, font=label_font, fill=(120, 120, 120), anchor="lm")
+        pen.text((60, y + 9), label, font=label_font, fill=(120, 120, 120), anchor="ls")
         value_name = khmer if has_khmer(value) else bold
         value_font = fit_font(value_name, value, 26, width - 330)
-        pen.text((width - 60, y), value, font=value_font, fill=(25, 25, 25), anchor="rm")
+        pen.text((width - 60, y + 9), value, font=value_font, fill=(25, 25, 25), anchor="rs")
         if index < len(rows) - 1:
             pen.line((60, y + 45, width - 60, y + 45), fill=(232, 232, 236), width=2)
     button_top = height - 150
@@ -187,11 +187,12 @@ NOTES = [
 
 
 def transaction_id(bank: str, rng: random.Random) -> str:
-    """An ID shaped as the bank's."""
+    """An ID shaped as the bank's (as in its notices, tests/corpus/bank-notices): ABA's 15 digits, ACLEDA's
+    11-digit Ref.ID, Wing's letters and digits, a KHQR payment's 8-character Bakong hash."""
     if bank == "ABA":
-        return str(rng.randint(100_000_000, 999_999_999))
+        return f"17{rng.randint(0, 10**13 - 1):013d}"
     if bank == "ACLEDA":
-        return f"{rng.randint(10, 99)}{rng.randint(100_000_000, 999_999_999)}"
+        return f"5{rng.randint(0, 10**10 - 1):010d}"
     if bank == "Wing":
         return "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ23456789") for _ in range(10))
     return "".join(rng.choice("0123456789abcdef") for _ in range(8))

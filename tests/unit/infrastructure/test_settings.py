@@ -77,6 +77,10 @@ def test_blank_values_mean_the_default():
         ("LLM_DEADLINE_SECONDS", "0"),
         ("LLM_PRICES", '{"claude-haiku-4-5": 1}'),
         ("LLM_PRICES", '{"claude-haiku-4-5": [1, -5]}'),
+        ("OCR_AT_ONCE", "0"),
+        ("OCR_LANGUAGES", "eng khm"),
+        ("OCR_LANGUAGES", "eng+khm;rm"),
+        ("OCR_MAX_MEGAPIXELS", "-1"),
     ],
 )
 def test_a_malformed_setting_is_refused_by_name(name, value):
@@ -243,3 +247,12 @@ def test_khqr_top_ups_read_the_teams_bakong_account_and_hide_the_token():
 def test_a_bakong_account_a_khqr_cannot_hold_is_refused_with_its_name(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_environment({name: value})
+
+
+def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
+    assert (Settings().ocr_at_once, Settings().ocr_languages) == (1, "eng+khm")
+    settings = Settings.from_environment(
+        {"OCR_AT_ONCE": "2", "OCR_LANGUAGES": "eng", "OCR_TIMEOUT_SECONDS": "10", "OCR_MAX_MEGAPIXELS": "25"}
+    )
+    assert (settings.ocr_at_once, settings.ocr_languages) == (2, "eng")
+    assert (settings.ocr_timeout_seconds, settings.ocr_max_megapixels) == (10, 25)
