@@ -34,7 +34,9 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
+from infrastructure.wiring.approvals import build_approvals
 from infrastructure.wiring.capture import build_capture
+from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.console import parse_messages, print_health, print_status, try_chat, try_services
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.khqr import build_khqr
@@ -98,7 +100,8 @@ def build_bot(
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     mini_app = build_mini_app(settings, parts)
     khqr = build_khqr(settings, parts)
-    photos = build_receipts(settings, parts, text_reader or local_text_reader(settings))
+    membership = GroupMembership(SqliteMemberships(parts.database))
+    receipts = build_receipts(settings, parts, text_reader or local_text_reader(settings))
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -114,12 +117,17 @@ def build_bot(
         parts.handled_updates,
         # The Mini App asks Telegram through the bot, which exists once the application is built.
         startups=[parts.start, start_mini_app],
-        cleanups=[*([mini_app.stop] if mini_app else []), khqr.close, parts.close],
+        cleanups=[
+            *([mini_app.stop] if mini_app else []),
+            khqr.close,
+            *([receipts.close] if receipts else []),
+            parts.close,
+        ],
         usage=parts.usage,
         budget_notices=budget_notices,
         balances=parts.balances,
         prove_storage=parts.database.prove_writable,
-        membership=GroupMembership(SqliteMemberships(parts.database)),
+        membership=membership,
         moves=parts.moves,
         categorising=parts.categorising,
         conversation=parts.conversation,
@@ -128,7 +136,11 @@ def build_bot(
         served=parts.served,
         notices=parts.notices,
         khqr=(khqr.top_ups, khqr.watch),
-        photos=photos,
+        changes=build_changes(
+            settings, parts.balances, parts.ledgers, parts.database, parts.clock, membership
+        ),
+        approvals=build_approvals(settings, parts),
+        photos=(receipts.photos, receipts.at_once) if receipts else None,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

@@ -23,9 +23,10 @@ from infrastructure.project_files import check_writable
 from infrastructure.settings import Settings
 from infrastructure.sqlite.database import Database, hold_database
 from infrastructure.wiring.capture import build_capture
+from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
-from infrastructure.wiring.receipts import build_receipts, local_text_reader
+from infrastructure.wiring.receipts import ReceiptParts, build_receipts, local_text_reader
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -66,12 +67,14 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         tried.workbook_path.parent,
         parts.conversation,
         parts.notices,
-        _photos(build_receipts(tried, parts, local_text_reader(tried))),
+        build_changes(tried, parts.balances, parts.ledgers, parts.database, parts.clock),
+        _photos(build_receipts(tried, parts, local_text_reader(tried), vision=False)),
     )
 
 
-def _photos(built: tuple[PhotoExpenses, int] | None) -> PhotoExpenses | None:
-    return built[0] if built is not None else None
+def _photos(built: ReceiptParts | None) -> PhotoExpenses | None:
+    """The terminal reads photos on this computer alone: no vision model is asked (nor closed)."""
+    return built.photos if built is not None else None
 
 
 def print_health(settings: Settings) -> int:
