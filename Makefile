@@ -76,8 +76,17 @@ $(KHMER_FONT):
 	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends fonts-khmeros; } || \
 	  echo "No Khmer font: the Mini App's screenshots will show Khmer as boxes."
 
+# Tesseract 5 with its English and Khmer models, for reading receipts and transfer screenshots on
+# this machine (infrastructure/ocr); the tests read the project's image set with it.
+TESSERACT := /usr/bin/tesseract
+TESSDATA_KHMER := /usr/share/tesseract-ocr/5/tessdata/khm.traineddata
+$(TESSERACT) $(TESSDATA_KHMER):
+	@command -v apt-get >/dev/null || { echo "Reading receipts needs Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-khm)."; exit 1; }
+	$(SUDO) apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-khm || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-khm; }
+
 ## test: lint, type-check, check the import direction, run the tests (a browser's too)
-test: $(DEV) $(CHROMIUM) $(KHMER_FONT)
+test: $(DEV) $(CHROMIUM) $(KHMER_FONT) $(TESSERACT) $(TESSDATA_KHMER)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
@@ -93,11 +102,11 @@ $(FAKETIME_LIB):
 
 ## test-dates: the tests again on the days dates break (New Year and month ends in Phnom Penh, a leap
 ## day, a Sunday night), every process's clock shifted by libfaketime; pytest arguments in ARGS
-test-dates: $(DEV) $(CHROMIUM) $(KHMER_FONT) $(FAKETIME_LIB)
+test-dates: $(DEV) $(CHROMIUM) $(KHMER_FONT) $(TESSERACT) $(TESSDATA_KHMER) $(FAKETIME_LIB)
 	$(BIN)/python -m tests.other_days $(ARGS)
 
 ## bench: print every figure the issues ask for
-bench: $(DEV)
+bench: $(DEV) $(TESSERACT) $(TESSDATA_KHMER)
 	$(BIN)/python -m bench
 
 # The shared labelled corpus, scored too when the checkout sits beside it.

@@ -24,8 +24,10 @@ from bench import (
     fuzz,
     llm,
     notices,
+    ocr,
     outbox,
     questions,
+    receipts,
     scale,
     sheets,
     trip,
@@ -242,6 +244,10 @@ def main() -> None:
     heldout()
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone
+    print("-- photos read on this machine (issue 37); takes about a minute and a half --")
+    ocr.report()
+    print("-- receipts and transfer screens into rows, no model (issue 37); takes about three minutes --")
+    receipts.report()
     print("-- hostile input (issue 15); takes about half a minute --")
     fuzz.report()
     if hasattr(os, "sched_setaffinity"):

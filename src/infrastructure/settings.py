@@ -104,6 +104,12 @@ class Settings:
     bakong_city: str = "Phnom Penh"
     bakong_token: str | None = field(default=None, repr=False)
     bakong_api_url: str = "https://api-bakong.nbc.gov.kh"
+    # Photos read on this machine (Tesseract): how many at once, in which languages, for how long at most,
+    # and the largest image decoded.
+    ocr_at_once: int = 1
+    ocr_languages: str = "eng+khm"
+    ocr_timeout_seconds: int = 30
+    ocr_max_megapixels: int = 40
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str], folder: Path | None = None) -> Settings:
@@ -231,6 +237,10 @@ class Settings:
             bakong_city=_khqr_field(values, "BAKONG_CITY", CITY_LONGEST) or defaults.bakong_city,
             bakong_token=values.get("BAKONG_TOKEN"),
             bakong_api_url=values.get("BAKONG_API_URL", defaults.bakong_api_url).rstrip("/"),
+            ocr_at_once=_positive_int(values, "OCR_AT_ONCE", defaults.ocr_at_once),
+            ocr_languages=_ocr_languages(values.get("OCR_LANGUAGES", defaults.ocr_languages)),
+            ocr_timeout_seconds=_positive_int(values, "OCR_TIMEOUT_SECONDS", defaults.ocr_timeout_seconds),
+            ocr_max_megapixels=_positive_int(values, "OCR_MAX_MEGAPIXELS", defaults.ocr_max_megapixels),
         )
 
 
@@ -443,3 +453,12 @@ def _parser_llm(raw: str) -> tuple[str, ...]:
     if unknown:
         raise SettingsError(f"PARSER_LLM knows none, ollama and anthropic, not {', '.join(unknown)}")
     return tuple(name for name in chosen if name != "none")
+
+
+def _ocr_languages(raw: str) -> str:
+    """Tesseract's languages joined with +, as its -l option takes them (eng, khm, eng+khm)."""
+    if not re.fullmatch(r"[a-z_]{3,}(\+[a-z_]{3,})*", raw):
+        raise SettingsError(
+            f"OCR_LANGUAGES must be Tesseract's language codes joined with +, e.g. eng+khm, not {raw!r}"
+        )
+    return raw

@@ -70,6 +70,7 @@ class IncomingMessage:
     sent_at: datetime
     revision: int = 0  # 0 for a new message; an edit's own number, so each edit is captured once
     forwarded_from: datetime | None = None  # when the original of a forwarded message was sent
+    receipt: str = ""  # a link to the photo the message came with, kept on its rows as their proof
 
 
 P = ParamSpec("P")
@@ -350,6 +351,23 @@ class CaptureService:
             message, message.message_id, placed, [line], currency_guessed=False, unsure=False
         )
 
+    @_ledger_errors_as_outcome
+    async def spend_read(self, message: IncomingMessage, entry: ExpenseEntry, day: date | None) -> Outcome:
+        """An expense read from a photo (a receipt, a bank's screen), not from a member's words: on the
+        day the document prints while the ledger takes it, else on the day posted; Undo as any."""
+        if refused := checks.refused([entry], self._policy):
+            return refused
+        posted = local_day(message.sent_at, self._policy.timezone)
+        placed = await self._placing.place_on(message.chat_id, day, posted) if day is not None else None
+        if placed is None or isinstance(placed, DateRefused):  # a misread or an old date: the day posted
+            placed = await self._placing.place_on(message.chat_id, posted, posted)
+        if isinstance(placed, DateRefused):
+            return placed
+        lines = self._lines(message, message.message_id, placed.days, [entry])
+        return await self._accept(
+            message, message.message_id, placed, lines, currency_guessed=False, unsure=False
+        )
+
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
         """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""
         match await self._delivery.landed(accepted.landing, self._policy.confirm_wait_seconds):
@@ -379,6 +397,7 @@ class CaptureService:
                 money=entry.money,
                 member=message.member_name,
                 source=EntrySource(message.chat_id, source_message_id, index, message.user_id),
+                receipt=message.receipt,
             )
             for index, (entry, day) in enumerate(zip(entries, days, strict=True))
         ]

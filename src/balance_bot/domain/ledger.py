@@ -163,6 +163,7 @@ class LedgerLine:
     category: str = ""  # the Categories tab's name for it; "" for a top-up or a movement
     movement: Movement | None = None  # cash between the box and a member, written to Movement columns
     status: str = ""  # the Status cell: AWAITING_APPROVAL while an admin has not approved it
+    receipt: str = ""  # a link to the photo that proves it (a receipt, a transfer screen); "" for none
 
     @property
     def spending(self) -> bool:

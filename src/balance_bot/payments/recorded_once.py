@@ -188,12 +188,18 @@ class RecordedOnce:
     async def record_payment(self, pending: PendingNotice) -> AlreadyRecorded | ReplyPlan:
         """A payment the bot itself knows was made (a KHQR paid, as Bakong answers): recorded once, by the
         same key and the same look in the ledger as a bank's notice of it, so the two are one row."""
-        chat_id = pending.chat_id
+        return await self.once(pending.chat_id, pending.notice, lambda: self._record(pending))
+
+    async def once(
+        self, chat_id: int, notice: BankNotice, record: Callable[[], Awaitable[ReplyPlan]]
+    ) -> AlreadyRecorded | ReplyPlan:
+        """A payment known by its bank's key recorded by `record` (a transfer screen's expense too) unless
+        the ledger holds it already, by the same look as for its notice: one row, whichever came first."""
         try:
             async with self._locks[chat_id]:
-                if (already := await self._already(chat_id, pending.notice)) is not None:
+                if (already := await self._already(chat_id, notice)) is not None:
                     return already
-                return await self._record(pending)
+                return await record()
         except LedgerError as error:
             return await self._conversation.plan(chat_id, LedgerProblem(error))
         except StorageUnavailable:

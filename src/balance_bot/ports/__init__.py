@@ -37,6 +37,7 @@ from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenM
 from balance_bot.ports.payments import PendingNotice, PendingNotices
 from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
 from balance_bot.ports.reading import ExpenseParser, ParseHints
+from balance_bot.ports.receipts import ProposedExpense, ProposedExpenses
 from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, UsageLog
 
 __all__ = [
@@ -83,6 +84,8 @@ __all__ = [
     "PendingPurpose",
     "PeriodRecord",
     "PostedImage",
+    "ProposedExpense",
+    "ProposedExpenses",
     "ProviderUsage",
     "QueuedMessage",
     "SavedMessage",

@@ -32,6 +32,23 @@ class ImageUnreadable(Exception):
     """Not an image, a damaged one, or one too large to read: no words can be taken from it."""
 
 
+class NotAnImage(ImageUnreadable):
+    """Bytes of no image format the reader knows (a PDF, a text, a video)."""
+
+
+class ImageDamaged(ImageUnreadable):
+    """An image's format, but bytes cut short or broken: it cannot be decoded."""
+
+
+class ImageTooLarge(ImageUnreadable):
+    """More pixels than the reader decodes (a camera's full-size file, a decompression bomb)."""
+
+
+class ImageFormatRefused(ImageUnreadable):
+    """An image in a format the reader does not decode (HEIC, an iPhone's file): sent as a photo, the chat
+    converts it to JPEG."""
+
+
 class ImageTextReader(Protocol):
     """Reads the words on an image (OCR, on this machine), a few images at a time."""
 

@@ -30,6 +30,7 @@ from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_payments import TryPayments
+from infrastructure.console.try_photos import TryPhotos
 from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import ask_texts, member_texts, texts
@@ -81,8 +82,9 @@ class TryChat:
         self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
         self._payments = PaymentsQuestion(services.group_settings, services.balances)
-        messages = GroupMessages(services.conversation, services.notices)
+        messages = GroupMessages(services.conversation, services.notices, services.photos)
         self._notices = TryPayments(messages, services.notices, TRY_CHAT_ID, self._say, self._print)
+        self._photos = TryPhotos(services.photos, TRY_CHAT_ID, self._say, self._print)
 
     @property
     def prompt(self) -> str:
@@ -169,6 +171,11 @@ class TryChat:
                 await services.changes.told_of(answer)
         elif command in ("/ours", "/notours"):
             await self._notices.tapped(command, self._action(0)[3], self._render)
+        elif command == "/photo":
+            self._message_id += 1
+            await self._photos.posted(rest, self._message(self._message_id, ""), self._render)
+        elif command in ("/save", "/fix"):
+            await self._photos.tapped(command, self._user_id, self._action(0)[3], self._render)
         elif command == "/forward":  # a bank's notice as its bot forwards it: /forward @PayWayByABA_bot …
             bot, _, notice = rest.partition(" ")
             self._message_id += 1

@@ -20,6 +20,7 @@ from balance_bot.members.movements import CashMovements
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
+from balance_bot.receipts.photos import PhotoExpenses
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,4 @@ class TryServices:
     conversation: Conversation
     notices: RecordedOnce
     changes: HandChanges | None = None
+    photos: PhotoExpenses | None = None  # None: no OCR on this computer

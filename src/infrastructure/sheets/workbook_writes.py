@@ -134,6 +134,8 @@ def _write(
         _set_text(sheet, layout, row, "category", line.category)
     if line.status:
         _set_text(sheet, layout, row, "status", line.status)
+    if line.receipt:
+        _set_text(sheet, layout, row, "receipt", line.receipt)
     if line.movement is not None:
         _set_text(sheet, layout, row, "movement", line.movement.kind.value)
         _set_text(sheet, layout, row, "movement_member", line.movement.member)

@@ -132,6 +132,7 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
         ],
         "topup": line.topup,
         "category": line.category,
+        **({"receipt": line.receipt} if line.receipt else {}),
         **(
             {"movement": [line.movement.kind.value, line.movement.member]}
             if line.movement is not None
@@ -153,6 +154,7 @@ def line_from_json(data: dict[str, Any]) -> LedgerLine:
         category=str(data.get("category", "")),  # nor those kept before categories
         movement=_movement_from_json(data.get("movement")),
         status=str(data.get("status", "")),
+        receipt=str(data.get("receipt", "")),
     )
 
 

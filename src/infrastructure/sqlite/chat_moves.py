@@ -23,6 +23,7 @@ _MOVED_TABLES = (
     "pending_notice",
     "pending_approval",
     "approval_reminder",
+    "proposed_expense",  # its JSON's chat id is the old one: the row's column is read instead
 )
 
 

@@ -362,4 +362,17 @@ MIGRATIONS: Sequence[str] = (
         reminded_on TEXT NOT NULL
     );
     """,
+    # Photos' readings proposed with Save / Edit, waiting for the poster's tap (the reading as JSON).
+    """
+    CREATE TABLE proposed_expense (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        editing_by INTEGER,
+        proposal TEXT NOT NULL,
+        put_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX proposed_expense_editing ON proposed_expense (chat_id, editing_by)
+        WHERE editing_by IS NOT NULL;
+    """,
 )

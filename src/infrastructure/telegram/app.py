@@ -48,6 +48,7 @@ from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
+from balance_bot.receipts.photos import PhotoExpenses
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
@@ -78,6 +79,8 @@ from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, PaymentHandlers
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
+from infrastructure.telegram.receipt_handlers import ReceiptHandlers
+from infrastructure.telegram.receipt_handlers import attach as attach_receipts
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -149,6 +152,7 @@ def build_application(
     khqr: tuple[QrTopUps, QrWatch] | None = None,
     changes: HandChanges | None = None,
     approvals: Approvals | None = None,
+    photos: tuple[PhotoExpenses, int] | None = None,  # the receipts, and how many images are read at once
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -322,8 +326,12 @@ def build_application(
         CommandHandler("usage", setup.usage_command, filters=groups | filters.ChatType.PRIVATE)
     )
     # A bank's notice is a top-up, never an expense: read before the expenses, which get every other message.
+    if photos is not None:
+        attach_receipts(application, ReceiptHandlers(handlers, photos[0], callbacks, photos[1]), groups)
     reading = (
-        PaymentHandlers(handlers, GroupMessages(conversation, notices), notices, callbacks)
+        PaymentHandlers(
+            handlers, GroupMessages(conversation, notices, photos and photos[0]), notices, callbacks
+        )
         if notices is not None
         else handlers
     )

@@ -345,7 +345,8 @@ TRY_INTRO = (
     "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛). For a list on several lines, end its\n"
     "first line with ':' (Market today:) and finish with a blank line, or paste it at once.\n"
     "/as NAME switches member · /admin makes them an admin · /undo · /switch · /edit TEXT edits your\n"
-    "last message · every command of /help works · /quit leaves."
+    "last message · /photo FILE reads a receipt or a bank screen · every command of /help works ·\n"
+    "/quit leaves."
 )
 TRY_WHERE = "Trying it never touches your team's sheet: rows go to {where}."
 TRY_BUTTONS = "     buttons: {buttons}"

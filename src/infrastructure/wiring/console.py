@@ -11,6 +11,7 @@ from balance_bot.cli import parse_stream
 from balance_bot.domain.categories import default_category_book
 from balance_bot.domain.ledger import local_day
 from balance_bot.ports import Clock
+from balance_bot.receipts.photos import PhotoExpenses
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
@@ -25,6 +26,7 @@ from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
+from infrastructure.wiring.receipts import ReceiptParts, build_receipts, local_text_reader
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -66,7 +68,13 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         parts.conversation,
         parts.notices,
         build_changes(tried, parts.balances, parts.ledgers, parts.database, parts.clock),
+        _photos(build_receipts(tried, parts, local_text_reader(tried), vision=False)),
     )
+
+
+def _photos(built: ReceiptParts | None) -> PhotoExpenses | None:
+    """The terminal reads photos on this computer alone: no vision model is asked (nor closed)."""
+    return built.photos if built is not None else None
 
 
 def print_health(settings: Settings) -> int:

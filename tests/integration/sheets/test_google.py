@@ -34,6 +34,7 @@ HEADERS = [
     "Movement (USD)",
     "Movement (KHR)",
     "Status",
+    "Receipt",
 ]
 # The header of a worksheet made before the Top-up and Category columns existed.
 FIRST_HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
@@ -383,6 +384,7 @@ async def test_columns_a_bookkeeper_moved_or_added_are_followed_once_the_header_
         "Movement (USD)": "",
         "Movement (KHR)": "",
         "Status": "",
+        "Receipt": "",
         "Posted by": "Sokha",
     }
     rows = await ledger.read(DECEMBER)
@@ -453,3 +455,19 @@ async def test_a_worksheet_made_before_the_status_column_gets_it_with_its_first_
     assert values[2][7] == "awaiting approval"
     assert await ledger.set_status(saved, "approved by Dara, 2026-12-03 09:00")
     assert [row.status for row in await ledger.read(DECEMBER)] == ["", "approved by Dara, 2026-12-03 09:00"]
+
+
+async def test_a_photos_link_lands_in_the_receipt_column_and_a_worksheet_without_one_gets_none(
+    sheets, spreadsheet, make_ledger
+):
+    link = "https://t.me/c/1234567890/42"
+    ledger = make_ledger()
+    await ledger.append(DECEMBER, [replace(line("receipt"), receipt=link)])
+    header, row = spreadsheet.sheet("December 2026").values()
+    assert dict(zip(header, row, strict=False))["Receipt"] == link
+    sheets.add_sheet(SHEET, "November 2026", [FIRST_HEADERS])
+    old_tab = replace(line("old tab", day=date(2026, 11, 3)), receipt=link)
+    await make_ledger().append(Period(2026, 11), [old_tab])
+    header, row = spreadsheet.sheet("November 2026").values()
+    assert "Receipt" not in header  # no column added: the link is left out
+    assert link not in row

@@ -77,6 +77,10 @@ def test_blank_values_mean_the_default():
         ("LLM_DEADLINE_SECONDS", "0"),
         ("LLM_PRICES", '{"claude-haiku-4-5": 1}'),
         ("LLM_PRICES", '{"claude-haiku-4-5": [1, -5]}'),
+        ("OCR_AT_ONCE", "0"),
+        ("OCR_LANGUAGES", "eng khm"),
+        ("OCR_LANGUAGES", "eng+khm;rm"),
+        ("OCR_MAX_MEGAPIXELS", "-1"),
     ],
 )
 def test_a_malformed_setting_is_refused_by_name(name, value):
@@ -263,3 +267,12 @@ def test_photos_go_to_a_small_local_vision_model_unless_it_is_set_to_none():
     assert (chosen.ollama_vision_model, chosen.vision_deadline_seconds) == ("llama3.2-vision", 90)
     with pytest.raises(SettingsError):
         Settings.from_environment({"VISION_TIMEOUT_SECONDS": "0"})
+
+
+def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
+    assert (Settings().ocr_at_once, Settings().ocr_languages) == (1, "eng+khm")
+    settings = Settings.from_environment(
+        {"OCR_AT_ONCE": "2", "OCR_LANGUAGES": "eng", "OCR_TIMEOUT_SECONDS": "10", "OCR_MAX_MEGAPIXELS": "25"}
+    )
+    assert (settings.ocr_at_once, settings.ocr_languages) == (2, "eng")
+    assert (settings.ocr_timeout_seconds, settings.ocr_max_megapixels) == (10, 25)

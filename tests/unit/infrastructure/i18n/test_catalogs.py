@@ -23,6 +23,7 @@ from infrastructure.telegram import (
     ledger_problems,
     member_texts,
     payments_texts,
+    receipts_texts,
     sheet_words,
     texts,
 )
@@ -35,6 +36,7 @@ TEXT_MODULES = (
     payments_texts,
     khqr_texts,
     changes_texts,
+    receipts_texts,
     ledger_problems,
     sheet_words,
     group_access,
