@@ -29,6 +29,7 @@ from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_payments import TryPayments
+from infrastructure.console.try_recurring import TryRecurring
 from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import ask_texts, member_texts, texts
@@ -81,6 +82,10 @@ class TryChat:
         self._payments = PaymentsQuestion(services.group_settings, services.balances)
         messages = GroupMessages(services.conversation, services.notices)
         self._notices = TryPayments(messages, services.notices, TRY_CHAT_ID, self._say, self._print)
+        recurring = services.recurring
+        self._recurring = (
+            TryRecurring(*recurring, TRY_CHAT_ID, self._say, self._render) if recurring else None
+        )
 
     @property
     def prompt(self) -> str:
@@ -103,6 +108,8 @@ class TryChat:
             self._last_message[self._member] = (self._message_id, text)
             incoming = self._message(self._message_id, text)
             await self._notices.on_message(incoming, self._render)
+        if self._recurring is not None:
+            await self._recurring.round()
         return True
 
     async def _command(self, command: str, rest: str) -> None:
@@ -160,6 +167,8 @@ class TryChat:
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
             await self._ask(command, rest, replies)
+        elif command == "/recurring" and self._recurring is not None:
+            await self._recurring.command(rest, self._user_id, self._member, self._action(0)[3])
         elif command in ("/ours", "/notours"):
             await self._notices.tapped(command, self._action(0)[3], self._render)
         elif command == "/forward":  # a bank's notice as its bot forwards it: /forward @PayWayByABA_bot …

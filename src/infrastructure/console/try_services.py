@@ -19,6 +19,8 @@ from balance_bot.members.movements import CashMovements
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
+from balance_bot.recurring.commands import RecurringCommands
+from balance_bot.recurring.posting import RecurringRounds
 
 
 @dataclass(frozen=True)
@@ -42,3 +44,4 @@ class TryServices:
     export_folder: Path
     conversation: Conversation
     notices: RecordedOnce
+    recurring: tuple[RecurringCommands, RecurringRounds] | None = None

@@ -46,6 +46,8 @@ from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
+from balance_bot.recurring.commands import RecurringCommands
+from balance_bot.recurring.posting import RecurringRounds
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
@@ -66,6 +68,7 @@ from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, PaymentHandlers
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
+from infrastructure.telegram.recurring_handlers import RecurringHandlers
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -134,6 +137,7 @@ def build_application(
     served: ServedGroups | None = None,
     notices: RecordedOnce | None = None,
     khqr: tuple[QrTopUps, QrWatch] | None = None,
+    recurring: tuple[RecurringCommands, RecurringRounds] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -299,6 +303,8 @@ def build_application(
     if khqr is not None:
         operators = settings.admin_user_ids
         _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
+    if recurring is not None:
+        RecurringHandlers(handlers, *recurring, confirmations, webapp_short_name).attach(application)
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(

@@ -24,6 +24,7 @@ from infrastructure.sqlite.database import Database, hold_database
 from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
+from infrastructure.wiring.recurring import build_recurring
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -46,6 +47,7 @@ def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
 def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
     """The use cases `try` talks to, wired as the bot's are."""
     parts = build_capture(tried, clock)
+    recurring = build_recurring(tried, parts)
     return TryServices(
         parts.capture,
         parts.balances,
@@ -64,6 +66,7 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         tried.workbook_path.parent,
         parts.conversation,
         parts.notices,
+        (recurring.commands, recurring.rounds),
     )
 
 

@@ -21,6 +21,7 @@ from infrastructure.telegram import (
     ledger_problems,
     member_texts,
     payments_texts,
+    recurring_texts,
     sheet_words,
     texts,
 )
@@ -32,6 +33,7 @@ TEXT_MODULES = (
     member_texts,
     payments_texts,
     khqr_texts,
+    recurring_texts,
     ledger_problems,
     sheet_words,
     group_access,
