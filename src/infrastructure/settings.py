@@ -77,6 +77,7 @@ class Settings:
     reconcile_minutes: int = 30
     period_grace_days: int = 3
     advance_reminder_days: int = 7
+    recurring_hour: int = 7  # the hour a recurring cost's row is written on its day, when the team is up
     ask_for_members: str = "own"
     max_days_back: int = 31
     webhook_url: str | None = None
@@ -188,6 +189,7 @@ class Settings:
             advance_reminder_days=_positive_int(
                 values, "ADVANCE_REMINDER_DAYS", defaults.advance_reminder_days
             ),
+            recurring_hour=_hour(values, "RECURRING_HOUR", defaults.recurring_hour),
             ask_for_members=_choice(
                 values, "ASK_FOR_MEMBERS", {"own", "all", "none"}, defaults.ask_for_members
             ),
@@ -278,6 +280,15 @@ def _port(values: Mapping[str, str], name: str, default: int) -> int:
     if port > 65535:
         raise SettingsError(f"{name} must be a port from 1 to 65535, not {port}")
     return port
+
+
+def _hour(values: Mapping[str, str], name: str, default: int) -> int:
+    raw = values.get(name)
+    if raw is None:
+        return default
+    if not raw.isascii() or not raw.isdigit() or int(raw) > 23:
+        raise SettingsError(f"{name} must be an hour from 0 to 23, not {raw!r}")
+    return int(raw)
 
 
 def _choice(values: Mapping[str, str], name: str, allowed: set[str], default: str) -> str:

@@ -92,6 +92,7 @@ class RecurringOnFakes:
     store: InMemoryRecurringCosts = field(default_factory=InMemoryRecurringCosts)
     languages: ChatLanguages = field(default_factory=english_by_default)
     served: Callable[[Iterable[int]], Awaitable[list[int]]] | None = None
+    hour: int = 0  # the hour a day's rows are written
 
     def __post_init__(self) -> None:
         state = InMemoryCaptureState()
@@ -119,6 +120,7 @@ class RecurringOnFakes:
             self.clock,
             PHNOM_PENH,
             self.served,
+            self.hour,
         )
 
 

@@ -14,7 +14,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from typing import Protocol
 
 from balance_bot.capture.conversation import Conversation
@@ -61,6 +61,7 @@ class RecurringRounds:
         clock: Clock,
         timezone: tzinfo,
         served: Callable[[Iterable[int]], Awaitable[list[int]]] | None = None,
+        hour: int = 0,
     ) -> None:
         self._store = store
         self._capture = capture
@@ -71,6 +72,7 @@ class RecurringRounds:
         self._clock = clock
         self._timezone = timezone  # whose day a cost falls on
         self._served = served  # those of the groups the bot serves and is still in
+        self._hour = hour  # a day's rows are written from this hour of it, when the team is up to see them
         # A group's look in the ledger and its writes are one step: two rounds at once write a day once.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
 
@@ -89,7 +91,7 @@ class RecurringRounds:
                 due = sorted(((day, cost) for cost in costs for day in cost.due(today)), key=_by_day)
                 if not due:
                     return []
-                written = await self._written(chat_id, [day for day, _ in due], today)
+                written = await self._written(chat_id, [day for day, _ in due])
                 return await self._write(due, written)
             except LedgerError as exc:
                 log.warning("the recurring costs of chat %s wait: the sheet cannot be read: %s", chat_id, exc)
@@ -117,14 +119,15 @@ class RecurringRounds:
             log.warning("the recurring costs' days done could not be noted: %s", exc)
         return posted
 
-    async def _written(self, chat_id: int, days: list[date], today: date) -> set[tuple[int, date]]:
+    async def _written(self, chat_id: int, days: list[date]) -> set[tuple[int, date]]:
         """The (cost, day) rows in the ledger or on their way to it. A voided row counts: an admin's Undo
         of a day's row is not undone by a later round."""
         with contextlib.suppress(LedgerError, StorageUnavailable):
             await self._delivery.settle(chat_id)  # rows on their way are in the sheet first
         items = [line.purpose for queued in await self._delivery.waiting(chat_id) for line in queued.lines]
         # A day of a month closed since goes to this month's worksheet.
-        periods = sorted({Period.of(day) for day in days} | {Period.of(today)})
+        this_month = Period.of(local_day(self._clock.now(), self._timezone))
+        periods = sorted({Period.of(day) for day in days} | {this_month})
         months = await self._ledgers.for_chat(chat_id).read_months(periods)
         items += [row.item for rows in months.values() for row in rows]
         return keys_in(items)
@@ -141,7 +144,9 @@ class RecurringRounds:
         return said_in_words(await self._conversation.plan(cost.chat_id, outcome, cost.added_by_name))
 
     def _today(self) -> date:
-        return local_day(self._clock.now(), self._timezone)
+        """The last day whose rows are due: today from the hour they are written, else yesterday."""
+        local = self._clock.now().astimezone(self._timezone)
+        return local.date() if local.hour >= self._hour else local.date() - timedelta(days=1)
 
 
 def _by_day(due: tuple[date, RecurringCost]) -> tuple[date, int]:

@@ -57,5 +57,6 @@ def build_recurring(settings: Settings, parts: CaptureParts) -> RecurringParts:
         parts.clock,
         timezone,
         served,
+        settings.recurring_hour,
     )
     return RecurringParts(commands, rounds)

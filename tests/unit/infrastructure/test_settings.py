@@ -243,3 +243,11 @@ def test_khqr_top_ups_read_the_teams_bakong_account_and_hide_the_token():
 def test_a_bakong_account_a_khqr_cannot_hold_is_refused_with_its_name(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_environment({name: value})
+
+
+def test_recurring_costs_are_written_at_seven_unless_another_hour_is_set():
+    assert Settings.from_environment({}).recurring_hour == 7
+    assert Settings.from_environment({"RECURRING_HOUR": "0"}).recurring_hour == 0
+    for hour in ("24", "-1", "7am", "៧"):
+        with pytest.raises(SettingsError, match="RECURRING_HOUR must be an hour from 0 to 23"):
+            Settings.from_environment({"RECURRING_HOUR": hour})

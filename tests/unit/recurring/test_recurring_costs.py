@@ -321,3 +321,18 @@ async def test_a_row_a_bookkeeper_took_out_after_it_was_written_is_not_written_a
     assert await posted(team) == []  # the bot wrote that day's row once: the sheet's word stands
     assert team.ledger.items("January 2027") == []
     assert await team.rounds.groups_due() == []
+
+
+async def test_a_days_row_is_written_from_the_hour_set_for_it_and_a_missed_day_at_once():
+    team = RecurringOnFakes(CountingLedger(), FakeClock(MORNING), hour=7)
+    try:
+        await said(team, "rent 300$ monthly on 1")
+        at_local(team, 2027, 1, 1, 6, 59)
+        assert await team.rounds.groups_due() == []
+        at_local(team, 2027, 1, 1, 7, 0)
+        assert [day for day, _ in await posted(team)] == [date(2027, 1, 1)]
+        await said(team, "cleaning 20$ weekly on Monday")  # from Monday 4 January
+        at_local(team, 2027, 1, 5, 3)  # back at 03:00 on the 5th: the 4th is written now
+        assert [day for day, _ in await posted(team)] == [date(2027, 1, 4)]
+    finally:
+        await team.delivery.stop()
