@@ -24,6 +24,7 @@ from bench import (
     notices,
     outbox,
     questions,
+    recurring,
     scale,
     sheets,
     trip,
@@ -235,6 +236,8 @@ def main() -> None:
     print(categories.fresh_report(show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
+    print("-- recurring costs (issue 38) --")
+    recurring.report()
     heldout()
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone
