@@ -17,11 +17,11 @@ from balance_bot.domain.money import Money
 from balance_bot.recurring.schedules import Schedule
 
 # The message ids a cost's rows are filed under: past any message id Telegram gives (a 32-bit
-# number), within the ten digits the bot's buttons carry: a cost has one for each day of 270 years
-# from DAY_ZERO, and a day's row has the same one whichever round writes it.
+# number), within the ten digits the bot's buttons carry while costs are numbered below 70,000: a cost
+# has one for each day of 270 years from DAY_ZERO, and a day's row has the same one whichever round
+# writes it.
 ROW_MESSAGE_BASE = 3_000_000_000
 DAYS_PER_COST = 100_000
-MOST_COSTS = 69_999
 DAY_ZERO = date(2020, 1, 1)
 
 

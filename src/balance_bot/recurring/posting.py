@@ -14,7 +14,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
 
 from balance_bot.capture.conversation import Conversation
@@ -23,10 +23,13 @@ from balance_bot.capture.outcomes import LedgerProblem, Silent, StorageProblem
 from balance_bot.capture.reply_plan import ReplyPlan, said_in_words
 from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.domain.ledger import Period, local_day
-from balance_bot.ports import Clock, LedgerDirectory, LedgerError, StorageUnavailable
+from balance_bot.ports import Clock, LedgerDirectory, LedgerError, LedgerNotConnected, StorageUnavailable
 from balance_bot.recurring.costs import RecurringCost, RecurringStore, keys_in, row_item
 
 log = logging.getLogger(__name__)
+# A group whose sheet could not be read is asked again after this long, not at every round: the sheet's
+# quota is the team's, and a sheet that is down is down for a while.
+RETRY_AFTER = timedelta(minutes=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +78,15 @@ class RecurringRounds:
         self._hour = hour  # a day's rows are written from this hour of it, when the team is up to see them
         # A group's look in the ledger and its writes are one step: two rounds at once write a day once.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._resting: dict[int, datetime] = {}  # a group whose sheet failed -> when to try it again
 
     async def groups_due(self) -> list[int]:
-        """The groups with a day due, from the bot's database alone (no read of any sheet)."""
-        chats = await self._store.chats_due(self._today())
+        """The groups with a day due, from the bot's database alone (no read of any sheet); a group
+        whose sheet failed lately waits RETRY_AFTER."""
+        now = self._clock.now()
+        chats = [
+            chat for chat in await self._store.chats_due(self._today()) if self._resting.get(chat, now) <= now
+        ]
         return chats if self._served is None else await self._served(chats)
 
     async def post_due(self, chat_id: int) -> list[Posted]:
@@ -93,8 +101,11 @@ class RecurringRounds:
                     return []
                 written = await self._written(chat_id, [day for day, _ in due])
                 return await self._write(due, written)
+            except LedgerNotConnected:
+                self._resting[chat_id] = self._clock.now() + RETRY_AFTER  # until an admin connects one
             except LedgerError as exc:
                 log.warning("the recurring costs of chat %s wait: the sheet cannot be read: %s", chat_id, exc)
+                self._resting[chat_id] = self._clock.now() + RETRY_AFTER
             except StorageUnavailable as exc:
                 log.warning("the recurring costs of chat %s wait: the database failed: %s", chat_id, exc)
             return []
@@ -111,7 +122,8 @@ class RecurringRounds:
                     plan = await self._post(cost, day)
                     if isinstance(plan.outcome, LedgerProblem | StorageProblem):
                         log.warning("recurring cost #%s of %s waits: %s", cost.number, day, plan.outcome)
-                        break  # nothing was written: the next round tries again
+                        self._resting[cost.chat_id] = self._clock.now() + RETRY_AFTER
+                        break  # nothing was written: a later round tries again
                     if not isinstance(plan.outcome, Silent):  # Silent: written before (a bookkeeper
                         posted.append(Posted(cost, day, plan))  # took it out of the sheet since)
                 await self._store.done(cost.number, day, cost.schedule.next_after(day))

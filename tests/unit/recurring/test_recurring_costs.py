@@ -17,7 +17,7 @@ from balance_bot.recurring.commands import Added, AdminsOnly, HowToSay, Listed, 
 from balance_bot.recurring.costs import ROW_MESSAGE_BASE
 from balance_bot.recurring.schedules import Every
 from tests.fakes.clock import FakeClock
-from tests.fakes.ledger import InMemoryLedger, UnsharedLedger
+from tests.fakes.ledger import InMemoryLedger, UnconnectedLedger, UnsharedLedger
 from tests.fakes.recurring_costs import RecurringOnFakes
 
 CHAT, OTHER_CHAT, ADMIN, MEMBER = -100, -200, 7, 8
@@ -250,14 +250,18 @@ async def test_a_row_still_waiting_for_the_sheet_is_not_written_again():
         await team.delivery.stop()
 
 
-async def test_a_sheet_that_cannot_be_read_leaves_the_day_for_the_next_round(team):
+async def test_a_sheet_that_cannot_be_read_is_asked_again_half_an_hour_later_not_at_every_round(team):
     await said(team, "rent 300$ monthly on 1")
-    at_local(team, 2027, 1, 1)
+    at_local(team, 2027, 1, 1, 8)
     team.ledger.unreadable = True
     assert await posted(team) == []
-    assert await team.rounds.groups_due() == [CHAT]
     team.ledger.unreadable = False
+    team.clock.advance(minutes=29)
+    assert await team.rounds.groups_due() == []
+    team.clock.advance(minutes=1)
+    assert await team.rounds.groups_due() == [CHAT]
     assert [day for day, _ in await posted(team)] == [date(2027, 1, 1)]
+    assert team.ledger.reads == 2
 
 
 async def test_a_database_that_fails_after_the_row_leaves_the_row_said_once_and_written_once(team):
@@ -334,5 +338,17 @@ async def test_a_days_row_is_written_from_the_hour_set_for_it_and_a_missed_day_a
         await said(team, "cleaning 20$ weekly on Monday")  # from Monday 4 January
         at_local(team, 2027, 1, 5, 3)  # back at 03:00 on the 5th: the 4th is written now
         assert [day for day, _ in await posted(team)] == [date(2027, 1, 4)]
+    finally:
+        await team.delivery.stop()
+
+
+async def test_a_group_without_a_sheet_gets_no_row_and_is_not_asked_again_at_every_round():
+    team = RecurringOnFakes(UnconnectedLedger(), FakeClock(MORNING))
+    try:
+        await said(team, "rent 300$ monthly on 1")
+        at_local(team, 2027, 1, 1, 8)
+        assert await posted(team) == []
+        assert await team.rounds.groups_due() == []  # rests half an hour
+        assert team.outbox.queued == []
     finally:
         await team.delivery.stop()
