@@ -19,6 +19,7 @@ from bench import (
     bot,
     categories,
     components,
+    daily,
     fuzz,
     llm,
     notices,
@@ -29,6 +30,7 @@ from bench import (
     sheets,
     trip,
     viewers,
+    vision,
     webapp,
     webhook,
 )
@@ -234,6 +236,7 @@ def main() -> None:
         print(f"not spending            {corpus_score(written)}   ({written.name}: goal 0 false alarms)")
     print(questions.reports())
     print(categories.fresh_report(show=False))
+    print(categories.fresh_report(categories.PURPOSES.with_name("purposes-2.jsonl"), show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
     print("-- recurring costs (issue 38) --")
@@ -254,6 +257,8 @@ def main() -> None:
     outbox.report()
     print("-- the LLM second opinion (issue 6); takes about half a minute --")
     llm.report()
+    print("-- a photo's way to a vision model, the model excluded (issue 37); takes about twenty seconds --")
+    vision.report()
     print("-- balances (issue 7); takes about ten seconds --")
     balance.report()
     print("-- ask the ledger (issue 22); takes about ten seconds --")
@@ -267,6 +272,8 @@ def main() -> None:
     scale.report()
     print("-- one expense's trip through the code (issue 35); takes a few seconds --")
     trip.report()
+    print("-- the daily jobs' Sheets reads (issue 38); takes about three minutes --")
+    daily.report()
 
 
 if __name__ == "__main__":

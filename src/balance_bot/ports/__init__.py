@@ -23,6 +23,7 @@ from balance_bot.ports.errors import (
     StorageUnavailable,
 )
 from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.hand_edits import ToldChanges, WrittenRows
 from balance_bot.ports.images import (
     ImageExpenseReader,
     ImageText,
@@ -85,6 +86,8 @@ __all__ = [
     "SheetAccess",
     "SheetConnections",
     "StorageUnavailable",
+    "ToldChanges",
     "ToolChoice",
     "UsageLog",
+    "WrittenRows",
 ]

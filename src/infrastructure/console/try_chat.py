@@ -20,6 +20,7 @@ from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.groups.connect import SheetsNotConfigured
+from balance_bot.ledger_changes.hand_changes import ChangesReport
 from balance_bot.members.movements import (
     Named,
     PostedHere,
@@ -36,6 +37,7 @@ from infrastructure.telegram import ask_texts, member_texts, texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
+from infrastructure.telegram.changes_replies import ChangesReplies
 from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
@@ -167,6 +169,11 @@ class TryChat:
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
             await self._ask(command, rest, replies)
+        elif command == "/changes" and services.changes is not None:
+            answer = await services.changes.command(TRY_CHAT_ID, self._action(0)[3])
+            self._say(ChangesReplies(replies).answer(answer))
+            if isinstance(answer, ChangesReport):
+                await services.changes.told_of(answer)
         elif command == "/recurring" and self._recurring is not None:
             await self._recurring.command(rest, self._user_id, self._member, self._action(0)[3])
         elif command in ("/ours", "/notours"):

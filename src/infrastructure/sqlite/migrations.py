@@ -308,6 +308,34 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX pending_qr_waiting ON pending_qr (asked_at) WHERE settled IS NULL;
     """,
+    # Rows as the bot wrote them (and edited them), the changes by hand told to each group, its daily look.
+    """
+    CREATE TABLE written_row (
+        reference TEXT PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        item TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        voided INTEGER NOT NULL DEFAULT 0,
+        written_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE INDEX written_row_by_month ON written_row (chat_id, month);
+    CREATE TABLE hand_change_told (
+        chat_id INTEGER NOT NULL,
+        change TEXT NOT NULL,
+        told_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, change)
+    );
+    CREATE TABLE hand_change_look (
+        chat_id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL
+    );
+    """,
     # Recurring costs admins set up (/recurring): the cost, its schedule, the last day whose row is written
     # and the next one due; a stopped one is kept, since its number is in its rows and is never given again.
     """

@@ -39,6 +39,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
+from balance_bot.ledger_changes.hand_changes import HandChanges
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.payments.group_messages import GroupMessages
@@ -58,6 +59,7 @@ from infrastructure.telegram.balance_handlers import BalanceHandlers
 from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.category_handlers import CategoryHandlers
+from infrastructure.telegram.changes_handlers import ChangesHandlers, DailyChanges
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.group_handlers import GroupHandlers
@@ -74,6 +76,7 @@ from infrastructure.telegram.replies import Replies
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
 KHQR_ROUNDS = "khqr_rounds"  # bot_data key: the KHQR watch's rounds, likewise
+DAILY_CHANGES = "daily_changes"  # bot_data key: the daily look at changes by hand, likewise
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
 
 
@@ -137,6 +140,7 @@ def build_application(
     served: ServedGroups | None = None,
     notices: RecordedOnce | None = None,
     khqr: tuple[QrTopUps, QrWatch] | None = None,
+    changes: HandChanges | None = None,
     recurring: tuple[RecurringCommands, RecurringRounds] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
@@ -300,6 +304,8 @@ def build_application(
             application.job_queue.run_repeating(
                 rounds.tick, interval=interval, first=10, name="monthly rounds"
             )
+    if changes is not None:
+        _add_changes(application, ChangesHandlers(handlers, changes), DailyChanges(changes, languages))
     if khqr is not None:
         operators = settings.admin_user_ids
         _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
@@ -345,6 +351,16 @@ def build_application(
         CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
     return application
+
+
+def _add_changes(application: Application, command: ChangesHandlers, daily: DailyChanges) -> None:  # type: ignore[type-arg]
+    """/changes in a group, and the daily look's ticks."""
+    application.add_handler(CommandHandler("changes", command.changes, filters=filters.ChatType.GROUPS))
+    application.bot_data[DAILY_CHANGES] = daily
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            daily.tick, interval=TICK_SECONDS, first=30, name="changes by hand"
+        )
 
 
 def _add_khqr(application: Application, khqr: KhqrHandlers) -> None:  # type: ignore[type-arg]

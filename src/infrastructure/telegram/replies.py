@@ -55,7 +55,7 @@ from balance_bot.ports import (
     SavedMessage,
 )
 from infrastructure.i18n.words import Words
-from infrastructure.telegram import ledger_problems, member_texts, recurring_texts, texts
+from infrastructure.telegram import changes_texts, ledger_problems, member_texts, recurring_texts, texts
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.sheet_words import movement_note, top_up_note
@@ -97,8 +97,15 @@ class Replies(Words):
 
     def help(self) -> str:
         """/help: how to post, the commands, and categories."""
-        helps = (texts.HELP, texts.HELP_CATEGORIES, texts.HELP_MEMBERS, texts.HELP_ASK, recurring_texts.HELP)
-        return "\n\n".join(self.say(text) for text in helps)
+        shown = (
+            texts.HELP,
+            texts.HELP_CATEGORIES,
+            texts.HELP_MEMBERS,
+            texts.HELP_ASK,
+            changes_texts.HELP_CHANGES,
+            recurring_texts.HELP,
+        )
+        return "\n\n".join(self.say(text) for text in shown)
 
     def category_names(self, book: CategoryBook) -> dict[str, str]:
         """English name -> the name this chat reads: the tab's Khmer one in Khmer (the core's rule)."""

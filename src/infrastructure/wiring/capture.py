@@ -44,6 +44,7 @@ from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.pending_notices import SqlitePendingNotices
 from infrastructure.telegram.sheet_words import CatalogRowLabels
+from infrastructure.wiring.changes import recorded_ledgers
 from infrastructure.wiring.interpreter import amount_limits, build_interpreter
 from infrastructure.wiring.ledgers import Close, build_ledgers
 from infrastructure.wiring.llm import LlmParts, build_llm
@@ -115,7 +116,8 @@ def build_capture(
         SqliteGroupAllowances(database),
         settings.admin_user_ids,
     )
-    ledgers = ServedLedgers(raw_ledgers, served)  # every way into a group's rows goes through it
+    # Every way into a group's rows checks that it is served; every row the bot writes is kept, for /changes.
+    ledgers = recorded_ledgers(ServedLedgers(raw_ledgers, served), database)
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),

@@ -16,6 +16,7 @@ from infrastructure.i18n.catalogs import DOMAIN, LOCALE_FOLDER
 from infrastructure.telegram import (
     ask_texts,
     balance_texts,
+    changes_texts,
     group_access,
     khqr_texts,
     ledger_problems,
@@ -33,6 +34,7 @@ TEXT_MODULES = (
     member_texts,
     payments_texts,
     khqr_texts,
+    changes_texts,
     recurring_texts,
     ledger_problems,
     sheet_words,
