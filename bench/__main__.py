@@ -14,6 +14,7 @@ from pathlib import Path
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
 from bench import (
+    approvals,
     ask,
     balance,
     bot,
@@ -274,6 +275,8 @@ def main() -> None:
     trip.report()
     print("-- the daily jobs' Sheets reads (issue 38); takes about three minutes --")
     daily.report()
+    print("-- approvals above a threshold (issue 38); takes a few seconds --")
+    approvals.report()
 
 
 if __name__ == "__main__":

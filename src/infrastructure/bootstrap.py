@@ -34,6 +34,7 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
+from infrastructure.wiring.approvals import build_approvals
 from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.console import parse_messages, print_health, print_status, try_chat, try_services
@@ -130,6 +131,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         changes=build_changes(
             settings, parts.balances, parts.ledgers, parts.database, parts.clock, membership
         ),
+        approvals=build_approvals(settings, parts),
         recurring=(recurring.commands, recurring.rounds),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)

@@ -11,6 +11,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from balance_bot.approvals.threshold import OFF, read_threshold
+from balance_bot.domain.money import Money
+
 PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})
 # USD per million input and output tokens, from Anthropic's price list; LLM_PRICES adds or overrides.
 # It lists Anthropic's dearest model (Opus 4.1): a model not in it is priced as the dearest one
@@ -81,6 +84,7 @@ class Settings:
     period_grace_days: int = 3
     advance_reminder_days: int = 7
     changes_hour: int = 18  # the hour, in TIMEZONE, of the daily look at what changed in the sheet by hand
+    approval_over: Money | None = None  # expenses above it wait for an admin, in groups that have not chosen
     recurring_hour: int = 7  # the hour a recurring cost's row is written on its day, when the team is up
     ask_for_members: str = "own"
     max_days_back: int = 31
@@ -203,6 +207,7 @@ class Settings:
             changes_hour=int(
                 _choice(values, "CHANGES_HOUR", {str(hour) for hour in range(24)}, str(defaults.changes_hour))
             ),
+            approval_over=_approval_over(values.get("APPROVAL_OVER", "")),
             recurring_hour=int(
                 _choice(
                     values, "RECURRING_HOUR", {str(hour) for hour in range(24)}, str(defaults.recurring_hour)
@@ -298,6 +303,18 @@ def _port(values: Mapping[str, str], name: str, default: int) -> int:
     if port > 65535:
         raise SettingsError(f"{name} must be a port from 1 to 65535, not {port}")
     return port
+
+
+def _approval_over(raw: str) -> Money | None:
+    """APPROVAL_OVER: an amount with its currency ('100$', '400000 KHR'), or off (empty, 'off')."""
+    if raw.strip().casefold() in ("", OFF):
+        return None
+    threshold = read_threshold(raw)
+    if threshold is None:
+        raise SettingsError(
+            f"APPROVAL_OVER must be an amount with its currency (100$, 400000 KHR) or off, not {raw!r}"
+        )
+    return threshold
 
 
 def _choice(values: Mapping[str, str], name: str, allowed: set[str], default: str) -> str:

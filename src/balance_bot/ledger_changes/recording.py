@@ -58,6 +58,10 @@ class _RecordedLedger:
             await self._keep(self._written.categorised(saved.line.source.reference(), category))
         return changed
 
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """LedgerStore.set_status: the Status cell is no amount, date or item, so nothing to keep."""
+        return await self._store.set_status(saved, status)
+
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """LedgerStore.void, the row kept as voided by the bot."""
         voided = await self._store.void(saved)

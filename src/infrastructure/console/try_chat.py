@@ -211,6 +211,8 @@ class TryChat:
                 await settings.set_payment_mode(TRY_CHAT_ID, PaymentMode(mode))
             case ["reminders", ("on" | "off") as on]:
                 await settings.set_advance_reminders(TRY_CHAT_ID, on == "on")
+            case _ if await settings.change_approvals(TRY_CHAT_ID, words):
+                pass
             case _:
                 self._say(replies.say(member_texts.SETTINGS_HOW))
                 return

@@ -336,6 +336,32 @@ MIGRATIONS: Sequence[str] = (
         day TEXT NOT NULL
     );
     """,
+    # Approvals: each group's threshold and reminder hour, the expenses over it with the one decision
+    # each gets (an admin's, compared-and-set), a row's Status as the mirror read it, the day reminded.
+    """
+    ALTER TABLE chat_preference ADD COLUMN approval_over TEXT;
+    ALTER TABLE chat_preference ADD COLUMN approval_hour INTEGER;
+    ALTER TABLE period_entry ADD COLUMN status TEXT NOT NULL DEFAULT '';
+    CREATE TABLE pending_approval (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        author_id INTEGER NOT NULL,
+        asked_at TEXT NOT NULL,
+        amounts TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'awaiting',
+        decided_by INTEGER,
+        decided_by_name TEXT,
+        decided_at TEXT,
+        reason TEXT,
+        reason_wanted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX pending_approval_awaiting ON pending_approval (chat_id) WHERE state = 'awaiting';
+    CREATE TABLE approval_reminder (
+        chat_id INTEGER PRIMARY KEY,
+        reminded_on TEXT NOT NULL
+    );
+    """,
     # Recurring costs admins set up (/recurring): the cost, its schedule, the last day whose row is written
     # and the next one due; a stopped one is kept, since its number is in its rows and is never given again.
     """

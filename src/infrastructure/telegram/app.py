@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from balance_bot.approvals.decisions import Approvals
 from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.balances.monthly_rounds import TICK_SECONDS
 from balance_bot.balances.service import BalanceService
@@ -54,9 +55,18 @@ from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
+from infrastructure.telegram.approval_handlers import APPROVAL_REMINDERS, REMINDER_SECONDS, ApprovalHandlers
 from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.balance_handlers import BalanceHandlers
-from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
+from infrastructure.telegram.button_handlers import (
+    APPROVE,
+    CATEGORY,
+    CATEGORY_MENU,
+    REJECT,
+    SWITCH,
+    UNDO,
+    ButtonHandlers,
+)
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.category_handlers import CategoryHandlers
 from infrastructure.telegram.changes_handlers import ChangesHandlers, DailyChanges
@@ -141,6 +151,7 @@ def build_application(
     notices: RecordedOnce | None = None,
     khqr: tuple[QrTopUps, QrWatch] | None = None,
     changes: HandChanges | None = None,
+    approvals: Approvals | None = None,
     recurring: tuple[RecurringCommands, RecurringRounds] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
@@ -322,8 +333,12 @@ def build_application(
         if notices is not None
         else handlers
     )
+    deciding = ApprovalHandlers(handlers, approvals, callbacks) if approvals is not None else None
     for kind, read in (
-        (filters.UpdateType.MESSAGE, reading.group_text),
+        (
+            filters.UpdateType.MESSAGE,
+            deciding.reading_reasons(reading.group_text) if deciding else reading.group_text,
+        ),
         (filters.UpdateType.EDITED_MESSAGE, reading.group_edit),
     ):
         application.add_handler(MessageHandler(groups & text & kind, read))
@@ -350,6 +365,8 @@ def build_application(
     application.add_handler(
         CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
+    if deciding is not None:
+        _add_approvals(application, deciding, message_id)
     return application
 
 
@@ -360,6 +377,17 @@ def _add_changes(application: Application, command: ChangesHandlers, daily: Dail
     if application.job_queue is not None:
         application.job_queue.run_repeating(
             daily.tick, interval=TICK_SECONDS, first=30, name="changes by hand"
+        )
+
+
+def _add_approvals(application: Application, deciding: ApprovalHandlers, message_id: str) -> None:  # type: ignore[type-arg]
+    """Approve and Reject under a confirmation, and the admins' daily reminder."""
+    application.add_handler(CallbackQueryHandler(deciding.approve, pattern=rf"^{APPROVE}:{message_id}$"))
+    application.add_handler(CallbackQueryHandler(deciding.reject, pattern=rf"^{REJECT}:{message_id}$"))
+    application.bot_data[APPROVAL_REMINDERS] = deciding
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            deciding.remind, interval=REMINDER_SECONDS, first=30, name="approval reminders"
         )
 
 

@@ -105,6 +105,7 @@ WEBAPP_PAGE = {
     "failed": N_("Could not load the month"),
     "noCategory": N_("(no category)"),
     "showAll": N_("Show all"),
+    "awaiting": N_("awaiting approval"),
 }
 WEBAPP_TOO_MANY = N_("too many requests: wait a minute")
 WEBAPP_NO_GROUP = N_("open the Mini App from your group's link")
