@@ -62,6 +62,8 @@ class DailyJob:
     tick: Callable[[], Awaitable[None]]
     told: list[int]  # the groups it would have posted to, one entry a post
     once_a_day: bool = True  # False for the rounds, which read every RECONCILE_MINUTES
+    # What an admin did before the day, run before the reads are counted (a recurring cost set up).
+    prepare: Callable[[], Awaitable[None]] | None = None
 
 
 def monthly_rounds(bench: Bench) -> DailyJob:
@@ -102,23 +104,19 @@ def changes_by_hand(bench: Bench) -> DailyJob:
 
 
 def recurring_costs(bench: Bench) -> DailyJob:
-    """The recurring costs' rounds, a cost of each group due on the day (rent on the 10th), set up the day
-    before by an admin; each tick is one round, as the JobQueue runs them every ROUND_SECONDS."""
+    """The recurring costs' rounds, as the JobQueue runs them every ROUND_SECONDS; each group has a cost
+    due on the day (rent on the 10th), set up by an admin the day before."""
     recurring = build_recurring(bench.settings, bench.parts)
     told: list[int] = []
-    set_up: list[bool] = []
 
     async def admin() -> bool:
         return True
 
+    async def set_up() -> None:
+        for chat_id in bench.groups:
+            await recurring.commands.command(chat_id, 7, "Dara", "rent 300$ monthly on 10", admin)
+
     async def tick() -> None:
-        if not set_up:
-            the_day_before = bench.clock.current
-            bench.clock.current = MIDNIGHT - timedelta(hours=1)
-            for chat_id in bench.groups:
-                await recurring.commands.command(chat_id, 7, "Dara", "rent 300$ monthly on 10", admin)
-            bench.clock.current = the_day_before
-            set_up.append(True)
         for chat_id in await recurring.rounds.groups_due():
             for posted in await recurring.rounds.post_due(chat_id):
                 plan = posted.plan
@@ -126,7 +124,7 @@ def recurring_costs(bench: Bench) -> DailyJob:
                     plan = await plan.then()
                 told.append(chat_id)
 
-    return DailyJob("recurring costs", tick, told)
+    return DailyJob("recurring costs", tick, told, prepare=set_up)
 
 
 # The jobs a day of the bot runs, in the order its JobQueue was given them.
@@ -206,6 +204,9 @@ async def a_day(sheets: FakeSheets, folder: Path, count: int) -> dict[str, tuple
     try:
         await seed(bench)
         jobs = [make(bench) for make in JOBS]
+        for job in jobs:
+            if job.prepare is not None:
+                await job.prepare()
         reads = {job.name: dict.fromkeys(groups, 0) for job in jobs}
         clock.current = MIDNIGHT
         edited = False
