@@ -41,9 +41,13 @@ class CountingLedger(InMemoryLedger):
         self.clock = clock
         self.reads: Counter[date] = Counter()
 
+    async def read(self, period):  # type: ignore[no-untyped-def]
+        self.reads[local_day(self.clock.now(), PHNOM_PENH)] += 1
+        return await super().read(period)
+
     async def read_months(self, periods):  # type: ignore[no-untyped-def]
         self.reads[local_day(self.clock.now(), PHNOM_PENH)] += 1
-        return await super().read_months(periods)
+        return {period: await InMemoryLedger.read(self, period) for period in periods}
 
 
 async def year() -> tuple[Counter[date], int, int]:
@@ -87,8 +91,8 @@ def report() -> None:
     print(
         f"recurring costs' reads   at most {most} read of a group's months per day; {len(reads)} of {DAYS} "
         f"days read at all ({rows} rows of {len(COSTS)} costs over {len(months)} months, {rounds} hourly "
-        f"rounds, the bot off {DOWN[0]:%d}-{DOWN[1]:%d %b}; each read is 1 Sheets request, 2 when the "
-        f"month's tab exists)   goal <= 2 a day with the other daily jobs"
+        f"rounds, the bot off {DOWN[0]:%d}-{DOWN[1]:%d %b}; a read of one month is 1 Sheets request, 2 "
+        f"before its tab exists; of two months, 2 at most)   goal <= 2 a day with the other daily jobs"
     )
 
 

@@ -140,9 +140,12 @@ class RecurringRounds:
         # A day of a month closed since goes to this month's worksheet.
         this_month = Period.of(local_day(self._clock.now(), self._timezone))
         periods = sorted({Period.of(day) for day in days} | {this_month})
-        months = await self._ledgers.for_chat(chat_id).read_months(periods)
-        items += [row.item for rows in months.values() for row in rows]
-        return keys_in(items)
+        store = self._ledgers.for_chat(chat_id)
+        if len(periods) == 1:  # the usual day: this month's tab alone, read by its title in one call
+            rows = await store.read(periods[0])
+        else:  # days of last month too: the months' tabs together (the spreadsheet's titles, then rows)
+            rows = [row for month in (await store.read_months(periods)).values() for row in month]
+        return keys_in([*items, *(row.item for row in rows)])
 
     async def _post(self, cost: RecurringCost, day: date) -> ReplyPlan:
         """The row of the day, through the outbox as every row, posted by the admin who set the cost up."""

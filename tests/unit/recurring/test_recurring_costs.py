@@ -41,11 +41,17 @@ class CountingLedger(InMemoryLedger):
         self.reads = 0
         self.unreadable = False
 
+    async def read(self, period):
+        self.reads += 1
+        if self.unreadable:
+            raise LedgerUnavailable("the sheet does not answer")
+        return await super().read(period)
+
     async def read_months(self, periods):
         self.reads += 1
         if self.unreadable:
             raise LedgerUnavailable("the sheet does not answer")
-        return await super().read_months(periods)
+        return {period: await InMemoryLedger.read(self, period) for period in periods}
 
 
 @pytest.fixture
