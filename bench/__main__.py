@@ -28,6 +28,7 @@ from bench import (
     outbox,
     questions,
     receipts,
+    recurring,
     scale,
     sheets,
     trip,
@@ -241,6 +242,8 @@ def main() -> None:
     print(categories.fresh_report(categories.PURPOSES.with_name("purposes-2.jsonl"), show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
+    print("-- recurring costs (issue 38) --")
+    recurring.report()
     heldout()
     if sys.argv[1:] == ["parser"]:
         return  # `python -m bench parser`: the parser's figures alone

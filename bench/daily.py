@@ -31,6 +31,7 @@ from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.wiring.capture import CaptureParts, build_capture
 from infrastructure.wiring.changes import build_changes
+from infrastructure.wiring.recurring import build_recurring
 
 GROUPS = (10, 100)
 EXPENSES_PER_GROUP = 20
@@ -61,6 +62,8 @@ class DailyJob:
     tick: Callable[[], Awaitable[None]]
     told: list[int]  # the groups it would have posted to, one entry a post
     once_a_day: bool = True  # False for the rounds, which read every RECONCILE_MINUTES
+    # What an admin did before the day, run before the reads are counted (a recurring cost set up).
+    prepare: Callable[[], Awaitable[None]] | None = None
 
 
 def monthly_rounds(bench: Bench) -> DailyJob:
@@ -100,8 +103,32 @@ def changes_by_hand(bench: Bench) -> DailyJob:
     return DailyJob("changes by hand", tick, told)
 
 
+def recurring_costs(bench: Bench) -> DailyJob:
+    """The recurring costs' rounds, as the JobQueue runs them every ROUND_SECONDS; each group has a cost
+    due on the day (rent on the 10th), set up by an admin the day before."""
+    recurring = build_recurring(bench.settings, bench.parts)
+    told: list[int] = []
+
+    async def admin() -> bool:
+        return True
+
+    async def set_up() -> None:
+        for chat_id in bench.groups:
+            await recurring.commands.command(chat_id, 7, "Dara", "rent 300$ monthly on 10", admin)
+
+    async def tick() -> None:
+        for chat_id in await recurring.rounds.groups_due():
+            for posted in await recurring.rounds.post_due(chat_id):
+                plan = posted.plan
+                while plan.then is not None:
+                    plan = await plan.then()
+                told.append(chat_id)
+
+    return DailyJob("recurring costs", tick, told, prepare=set_up)
+
+
 # The jobs a day of the bot runs, in the order its JobQueue was given them.
-JOBS: list[Callable[[Bench], DailyJob]] = [monthly_rounds, changes_by_hand]
+JOBS: list[Callable[[Bench], DailyJob]] = [monthly_rounds, changes_by_hand, recurring_costs]
 
 
 def settings_for(sheets: FakeSheets, folder: Path, groups: Sequence[int]) -> Settings:
@@ -177,6 +204,9 @@ async def a_day(sheets: FakeSheets, folder: Path, count: int) -> dict[str, tuple
     try:
         await seed(bench)
         jobs = [make(bench) for make in JOBS]
+        for job in jobs:
+            if job.prepare is not None:
+                await job.prepare()
         reads = {job.name: dict.fromkeys(groups, 0) for job in jobs}
         clock.current = MIDNIGHT
         edited = False

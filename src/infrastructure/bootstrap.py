@@ -42,6 +42,7 @@ from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.khqr import build_khqr
 from infrastructure.wiring.mini_app import build_mini_app
 from infrastructure.wiring.receipts import build_receipts, local_text_reader
+from infrastructure.wiring.recurring import build_recurring
 from infrastructure.wiring.webhook import serve_webhook, webhook_options
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ def build_bot(
     khqr = build_khqr(settings, parts)
     membership = GroupMembership(SqliteMemberships(parts.database))
     receipts = build_receipts(settings, parts, text_reader or local_text_reader(settings))
+    recurring = build_recurring(settings, parts)
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -141,6 +143,7 @@ def build_bot(
         ),
         approvals=build_approvals(settings, parts),
         photos=(receipts.photos, receipts.at_once) if receipts else None,
+        recurring=(recurring.commands, recurring.rounds),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

@@ -85,6 +85,7 @@ class Settings:
     advance_reminder_days: int = 7
     changes_hour: int = 18  # the hour, in TIMEZONE, of the daily look at what changed in the sheet by hand
     approval_over: Money | None = None  # expenses above it wait for an admin, in groups that have not chosen
+    recurring_hour: int = 7  # the hour a recurring cost's row is written on its day, when the team is up
     ask_for_members: str = "own"
     max_days_back: int = 31
     webhook_url: str | None = None
@@ -213,6 +214,11 @@ class Settings:
                 _choice(values, "CHANGES_HOUR", {str(hour) for hour in range(24)}, str(defaults.changes_hour))
             ),
             approval_over=_approval_over(values.get("APPROVAL_OVER", "")),
+            recurring_hour=int(
+                _choice(
+                    values, "RECURRING_HOUR", {str(hour) for hour in range(24)}, str(defaults.recurring_hour)
+                )
+            ),
             ask_for_members=_choice(
                 values, "ASK_FOR_MEMBERS", {"own", "all", "none"}, defaults.ask_for_members
             ),

@@ -27,6 +27,8 @@ ATTEMPTS = [
     "/mine",
     "/export",
     "/changes",
+    "/recurring",
+    "/recurring rent 300$ monthly on 1",
     "/cat 1 Fuel",
     "/undo",
     "/topup 100$",

@@ -339,14 +339,33 @@ class CaptureService:
     async def top_up_on(self, message: IncomingMessage, day: date, money: Money, item: str) -> Outcome:
         """Money put into the box that was read exactly, not from a member's words (a bank's notice): its
         amount, its day and its Item as given, on a row of its own through the outbox like every row."""
+        return await self._exactly(
+            message, day, ExpenseEntry(money, item), lambda line: replace(line, topup=True)
+        )
+
+    @_ledger_errors_as_outcome
+    async def spent_on(
+        self, message: IncomingMessage, day: date, money: Money, item: str, category: str = ""
+    ) -> Outcome:
+        """An expense known exactly, not read from a member's words (a recurring cost on its day): as
+        top_up_on does, with its category when it has one (else the Categories tab decides it)."""
         entry = ExpenseEntry(money, item)
-        if problem := problem_with_amount(money, self._policy.limits):
+        return await self._exactly(message, day, entry, lambda line: replace(line, category=category))
+
+    async def _exactly(
+        self,
+        message: IncomingMessage,
+        day: date,
+        entry: ExpenseEntry,
+        mark: Callable[[LedgerLine], LedgerLine],
+    ) -> Outcome:
+        if problem := problem_with_amount(entry.money, self._policy.limits):
             return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
         posted = local_day(message.sent_at, self._policy.timezone)
         placed = await self._placing.place_on(message.chat_id, day, posted)
         if isinstance(placed, DateRefused):
             return placed
-        line = replace(self._lines(message, message.message_id, placed.days, [entry])[0], topup=True)
+        line = mark(self._lines(message, message.message_id, placed.days, [entry])[0])
         return await self._accept(
             message, message.message_id, placed, [line], currency_guessed=False, unsure=False
         )

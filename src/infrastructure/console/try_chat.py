@@ -31,6 +31,7 @@ from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_payments import TryPayments
 from infrastructure.console.try_photos import TryPhotos
+from infrastructure.console.try_recurring import TryRecurring
 from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import ask_texts, member_texts, texts
@@ -85,6 +86,10 @@ class TryChat:
         messages = GroupMessages(services.conversation, services.notices, services.photos)
         self._notices = TryPayments(messages, services.notices, TRY_CHAT_ID, self._say, self._print)
         self._photos = TryPhotos(services.photos, TRY_CHAT_ID, self._say, self._print)
+        recurring = services.recurring
+        self._recurring = (
+            TryRecurring(*recurring, TRY_CHAT_ID, self._say, self._render) if recurring else None
+        )
 
     @property
     def prompt(self) -> str:
@@ -107,6 +112,8 @@ class TryChat:
             self._last_message[self._member] = (self._message_id, text)
             incoming = self._message(self._message_id, text)
             await self._notices.on_message(incoming, self._render)
+        if self._recurring is not None:
+            await self._recurring.round()
         return True
 
     async def _command(self, command: str, rest: str) -> None:
@@ -169,6 +176,8 @@ class TryChat:
             self._say(ChangesReplies(replies).answer(answer))
             if isinstance(answer, ChangesReport):
                 await services.changes.told_of(answer)
+        elif command == "/recurring" and self._recurring is not None:
+            await self._recurring.command(rest, self._user_id, self._member, self._action(0)[3])
         elif command in ("/ours", "/notours"):
             await self._notices.tapped(command, self._action(0)[3], self._render)
         elif command == "/photo":

@@ -21,6 +21,8 @@ from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
 from balance_bot.receipts.photos import PhotoExpenses
+from balance_bot.recurring.commands import RecurringCommands
+from balance_bot.recurring.posting import RecurringRounds
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,4 @@ class TryServices:
     notices: RecordedOnce
     changes: HandChanges | None = None
     photos: PhotoExpenses | None = None  # None: no OCR on this computer
+    recurring: tuple[RecurringCommands, RecurringRounds] | None = None

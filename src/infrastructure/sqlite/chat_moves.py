@@ -24,6 +24,7 @@ _MOVED_TABLES = (
     "pending_approval",
     "approval_reminder",
     "proposed_expense",  # its JSON's chat id is the old one: the row's column is read instead
+    "recurring_cost",  # a group's recurring costs go on being written in its supergroup
 )
 
 

@@ -375,4 +375,27 @@ MIGRATIONS: Sequence[str] = (
     CREATE INDEX proposed_expense_editing ON proposed_expense (chat_id, editing_by)
         WHERE editing_by IS NOT NULL;
     """,
+    # Recurring costs admins set up (/recurring): the cost, its schedule, the last day whose row is written
+    # and the next one due; a stopped one is kept, since its number is in its rows and is never given again.
+    """
+    CREATE TABLE recurring_cost (
+        number INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        category TEXT NOT NULL,
+        every TEXT NOT NULL,
+        interval INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        first_day TEXT NOT NULL,
+        added_by INTEGER NOT NULL,
+        added_by_name TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        done_through TEXT NOT NULL,
+        next_day TEXT NOT NULL,
+        stopped_at TEXT
+    );
+    CREATE INDEX recurring_cost_due ON recurring_cost (next_day) WHERE stopped_at IS NULL;
+    """,
 )

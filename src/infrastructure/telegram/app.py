@@ -49,6 +49,8 @@ from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
 from balance_bot.receipts.photos import PhotoExpenses
+from balance_bot.recurring.commands import RecurringCommands
+from balance_bot.recurring.posting import RecurringRounds
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
@@ -81,6 +83,7 @@ from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, P
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
 from infrastructure.telegram.receipt_handlers import ReceiptHandlers
 from infrastructure.telegram.receipt_handlers import attach as attach_receipts
+from infrastructure.telegram.recurring_handlers import RecurringHandlers
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -153,6 +156,7 @@ def build_application(
     changes: HandChanges | None = None,
     approvals: Approvals | None = None,
     photos: tuple[PhotoExpenses, int] | None = None,  # the receipts, and how many images are read at once
+    recurring: tuple[RecurringCommands, RecurringRounds] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -320,6 +324,8 @@ def build_application(
     if khqr is not None:
         operators = settings.admin_user_ids
         _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
+    if recurring is not None:
+        RecurringHandlers(handlers, *recurring, confirmations, webapp_short_name).attach(application)
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(

@@ -55,7 +55,14 @@ from balance_bot.ports import (
     SavedMessage,
 )
 from infrastructure.i18n.words import Words
-from infrastructure.telegram import approvals_texts, changes_texts, ledger_problems, member_texts, texts
+from infrastructure.telegram import (
+    approvals_texts,
+    changes_texts,
+    ledger_problems,
+    member_texts,
+    recurring_texts,
+    texts,
+)
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.sheet_words import movement_note, top_up_note
@@ -103,6 +110,7 @@ class Replies(Words):
             texts.HELP_MEMBERS,
             texts.HELP_ASK,
             changes_texts.HELP_CHANGES,
+            recurring_texts.HELP,
         )
         return "\n\n".join(self.say(text) for text in shown)
 

@@ -57,6 +57,7 @@ COMMANDS = (
     ("mine", N_("Your entries this month, with your total")),
     ("export", N_("Admins: the month as .xlsx and .csv files, e.g. /export October")),
     ("changes", N_("Admins: what was changed in the sheet by hand since I last said")),
+    ("recurring", N_("Admins: costs written on their day, e.g. /recurring rent 300$ monthly on 1")),
     ("id", N_("This group's chat id and your user id, for the bot's settings")),
 )
 HELP_CATEGORIES = N_(

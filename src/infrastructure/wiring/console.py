@@ -27,6 +27,7 @@ from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
 from infrastructure.wiring.receipts import ReceiptParts, build_receipts, local_text_reader
+from infrastructure.wiring.recurring import build_recurring
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -49,6 +50,7 @@ def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
 def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
     """The use cases `try` talks to, wired as the bot's are."""
     parts = build_capture(tried, clock)
+    recurring = build_recurring(tried, parts)
     return TryServices(
         parts.capture,
         parts.balances,
@@ -69,6 +71,7 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         parts.notices,
         build_changes(tried, parts.balances, parts.ledgers, parts.database, parts.clock),
         _photos(build_receipts(tried, parts, local_text_reader(tried), vision=False)),
+        (recurring.commands, recurring.rounds),
     )
 
 

@@ -276,3 +276,11 @@ def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
     )
     assert (settings.ocr_at_once, settings.ocr_languages) == (2, "eng")
     assert (settings.ocr_timeout_seconds, settings.ocr_max_megapixels) == (10, 25)
+
+
+def test_recurring_costs_are_written_at_seven_unless_another_hour_is_set():
+    assert Settings.from_environment({}).recurring_hour == 7
+    assert Settings.from_environment({"RECURRING_HOUR": "0"}).recurring_hour == 0
+    for hour in ("24", "-1", "7am", "៧"):
+        with pytest.raises(SettingsError, match="RECURRING_HOUR must be one of 0, 1, 10"):
+            Settings.from_environment({"RECURRING_HOUR": hour})

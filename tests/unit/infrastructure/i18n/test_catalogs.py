@@ -24,6 +24,7 @@ from infrastructure.telegram import (
     member_texts,
     payments_texts,
     receipts_texts,
+    recurring_texts,
     sheet_words,
     texts,
 )
@@ -37,6 +38,7 @@ TEXT_MODULES = (
     khqr_texts,
     changes_texts,
     receipts_texts,
+    recurring_texts,
     ledger_problems,
     sheet_words,
     group_access,
