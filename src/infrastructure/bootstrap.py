@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from balance_bot.cli import parse_command_line
 from balance_bot.groups.membership import GroupMembership
-from balance_bot.ports import Clock, StorageUnavailable
+from balance_bot.ports import Clock, ImageTextReader, StorageUnavailable
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_settings import try_settings
 from infrastructure.listening import CannotListen
@@ -34,11 +34,15 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
+from infrastructure.wiring.approvals import build_approvals
 from infrastructure.wiring.capture import build_capture
+from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.console import parse_messages, print_health, print_status, try_chat, try_services
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.khqr import build_khqr
 from infrastructure.wiring.mini_app import build_mini_app
+from infrastructure.wiring.receipts import build_receipts, local_text_reader
+from infrastructure.wiring.recurring import build_recurring
 from infrastructure.wiring.webhook import serve_webhook, webhook_options
 
 if TYPE_CHECKING:
@@ -83,8 +87,11 @@ def load_settings(
     return Settings.from_environment({**read_dotenv(dotenv_path), **environ}, folder)
 
 
-def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  # type: ignore[type-arg]
-    """The Telegram bot wired to the capture flow; resources close when the bot stops."""
+def build_bot(
+    settings: Settings, clock: Clock | None = None, text_reader: ImageTextReader | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The Telegram bot wired to the capture flow; resources close when the bot stops. `text_reader` reads
+    photos' words (default: the OCR on this machine, if installed)."""
     from infrastructure.telegram.app import build_application
     from infrastructure.telegram.notices import BudgetNotices
     from infrastructure.telegram.polling import UPDATE_INBOX
@@ -94,6 +101,9 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     mini_app = build_mini_app(settings, parts)
     khqr = build_khqr(settings, parts)
+    membership = GroupMembership(SqliteMemberships(parts.database))
+    receipts = build_receipts(settings, parts, text_reader or local_text_reader(settings))
+    recurring = build_recurring(settings, parts)
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -109,12 +119,17 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         parts.handled_updates,
         # The Mini App asks Telegram through the bot, which exists once the application is built.
         startups=[parts.start, start_mini_app],
-        cleanups=[*([mini_app.stop] if mini_app else []), khqr.close, parts.close],
+        cleanups=[
+            *([mini_app.stop] if mini_app else []),
+            khqr.close,
+            *([receipts.close] if receipts else []),
+            parts.close,
+        ],
         usage=parts.usage,
         budget_notices=budget_notices,
         balances=parts.balances,
         prove_storage=parts.database.prove_writable,
-        membership=GroupMembership(SqliteMemberships(parts.database)),
+        membership=membership,
         moves=parts.moves,
         categorising=parts.categorising,
         conversation=parts.conversation,
@@ -123,6 +138,12 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         served=parts.served,
         notices=parts.notices,
         khqr=(khqr.top_ups, khqr.watch),
+        changes=build_changes(
+            settings, parts.balances, parts.ledgers, parts.database, parts.clock, membership
+        ),
+        approvals=build_approvals(settings, parts),
+        photos=(receipts.photos, receipts.at_once) if receipts else None,
+        recurring=(recurring.commands, recurring.rounds),
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

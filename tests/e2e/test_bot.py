@@ -14,9 +14,9 @@ GROUP, OTHER_GROUP, SOKHA, DARA, ADMIN = -1001, -1002, 11, 12, 99
 
 
 @contextlib.asynccontextmanager
-async def running(settings, clock):
+async def running(settings, clock, text_reader=None):
     """The bot as `balance-bot run` runs it, with a short long-poll timeout so tests stop quickly."""
-    application = build_bot(settings, clock)
+    application = build_bot(settings, clock, text_reader)
     await application.initialize()
     await application.post_init(application)
     inbox = application.bot_data.get(UPDATE_INBOX)

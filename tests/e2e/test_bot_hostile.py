@@ -92,6 +92,8 @@ COMMANDS = [
     "/export {}",
     "/advance @dara {}$",
     "/topup {}$",
+    "/recurring rent {}$ monthly on 1",
+    "/recurring stop {}",
 ]
 
 

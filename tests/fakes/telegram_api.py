@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakes.loopback import serve
+from tests.fakes.telegram_files import BLANK_PHOTO, TelegramFiles
 from tests.fakes.telegram_media import TelegramMedia
 from tests.fakes.telegram_origins import hidden_user_origin
 
@@ -60,7 +61,7 @@ class Refusal:
 
 
 @dataclass
-class FakeTelegram(TelegramMedia):
+class FakeTelegram(TelegramMedia, TelegramFiles):
     """The Bot API as seen by one bot: updates members send, and every call the bot makes.
 
     Tests push updates (user_says, user_edits, user_taps), then wait for the bot's calls.
@@ -121,6 +122,7 @@ class FakeTelegram(TelegramMedia):
         self._changed = asyncio.Condition()
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/file/bot{token}/{path:.+}", self.download)
         self._runner, self.url = await serve(app)
         return self.url
 
@@ -177,13 +179,8 @@ class FakeTelegram(TelegramMedia):
         return message
 
     def user_posts_photo(self, chat_id: int, user_id: int, caption: str | None = None) -> Params:
-        """A member posts a photo (a receipt), with a caption or without."""
-        message = self._message(chat_id, self._user(user_id, ""), None)
-        message["photo"] = [{"file_id": "receipt", "file_unique_id": "r1", "width": 960, "height": 1280}]
-        if caption is not None:
-            message["caption"] = caption
-        self._push({"message": message})
-        return message
+        """A member posts a photo (of a blank page), with a caption or without."""
+        return self.user_posts_image(chat_id, user_id, BLANK_PHOTO, caption=caption)
 
     def user_edits_caption(self, message: Params, caption: str) -> Params:
         """A member edits the caption of their photo."""
@@ -458,7 +455,7 @@ class FakeTelegram(TelegramMedia):
             url = str((button.get("web_app") or {}).get("url", ""))
             if button.get("type") == "web_app" and not url.startswith("https://"):
                 return _refusal(method, 400, "Bad Request: BUTTON_URL_INVALID")
-        if media := self.media_refusal(method, params):
+        if media := self.media_refusal(method, params) or self.file_refusal(method, params):
             return _refusal(method, *media)
         answer = params.get("text")
         if method == "answerCallbackQuery" and isinstance(answer, str) and len(answer) > MAX_ALERT_LENGTH:
@@ -614,6 +611,28 @@ class FakeTelegram(TelegramMedia):
         if status == "administrator":
             member.update(dict.fromkeys(_ADMIN_RIGHTS, True))
         return member
+
+    async def _api_getChatAdministrators(self, params: Params) -> list[Params]:  # noqa: N802
+        """The group's owner and administrators (bots among them too), as ChatMember objects."""
+        chat_id = int(params["chat_id"])
+        owner = self.creators.get(chat_id)
+        admins = (
+            [{"status": "creator", "user": self._user(owner, ""), "is_anonymous": False}] if owner else []
+        )
+        chosen = {
+            user
+            for (chat, user), member in self.statuses.items()
+            if chat == chat_id and member["status"] in ("administrator", "creator")
+        }
+        for user_id in sorted((self.admins | chosen) - {owner}):
+            admins.append(
+                {
+                    "status": "administrator",
+                    "user": self._user(user_id, ""),
+                    **dict.fromkeys(_ADMIN_RIGHTS, True),
+                }
+            )
+        return admins
 
     def _bot_user(self) -> Params:
         return {"id": self.bot_id, "is_bot": True, "first_name": "Balance", "username": self.bot_username}

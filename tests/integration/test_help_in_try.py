@@ -1,5 +1,6 @@
 """Every example /help shows, run in `balance-bot try`: none is answered with a refusal."""
 
+import contextlib
 import io
 
 import pytest
@@ -60,16 +61,23 @@ class Typing:
         return self._out.getvalue()[start:]
 
 
-@pytest.fixture
-async def typing(tmp_path):
+@contextlib.asynccontextmanager
+async def typing_at(tmp_path, now):
+    """The try chat on a clock at `now`, started, and closed after."""
     tried = try_settings(load_settings({"PARSER_LLM": "none"}, tmp_path / ".env"), tmp_path)
-    services = try_services(tried, FakeClock())
+    services = try_services(tried, FakeClock(now))
     out = io.StringIO()
     await services.start()
     try:
         yield Typing(TryChat(services, out), out)
     finally:
         await services.close()
+
+
+@pytest.fixture
+async def typing(tmp_path):
+    async with typing_at(tmp_path, FakeClock().current) as typing:
+        yield typing
 
 
 def test_the_help_shows_examples_of_its_commands_and_messages():

@@ -1,15 +1,11 @@
 """Bank notices in `balance-bot try`: pasted, they wait for an admin's /ours; "forwarded" from the bank's bot
 with /forward, they are recorded at once; either way a payment is one row."""
 
-import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from infrastructure.bootstrap import load_settings, try_services, try_settings
-from infrastructure.console.try_chat import TryChat
-from tests.fakes.clock import FakeClock
-from tests.integration.test_help_in_try import Typing
+from tests.integration.test_help_in_try import typing_at
 
 # Noon in Phnom Penh; the notice is from the morning before, as a bank's notice names its day.
 NOW = datetime(2026, 12, 5, 5, 0, tzinfo=UTC)
@@ -24,14 +20,8 @@ def aba_notice(day: datetime) -> str:
 
 @pytest.fixture
 async def typing(tmp_path):
-    tried = try_settings(load_settings({"PARSER_LLM": "none"}, tmp_path / ".env"), tmp_path)
-    services = try_services(tried, FakeClock(NOW))
-    out = io.StringIO()
-    await services.start()
-    try:
-        yield Typing(TryChat(services, out), out)
-    finally:
-        await services.close()
+    async with typing_at(tmp_path, NOW) as typing:
+        yield typing
 
 
 async def test_a_pasted_notice_waits_for_an_admins_ours_and_is_then_one_top_up(typing):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from balance_bot.capture.outcomes import Outcome
@@ -20,6 +20,8 @@ class Button(StrEnum):
     SWITCH = "switch"  # the currency was guessed
     CATEGORY = "category"  # the one line's category, opening the tab's categories
     THIS_MONTH = "this_month"  # the Mini App on the group's month
+    APPROVE = "approve"  # an expense over the group's threshold: for an admin other than its poster
+    REJECT = "reject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class ReplyPlan:
     category_names: Mapping[str, str] = field(default_factory=dict)  # English name -> the group's
     then: Callable[[], Awaitable[ReplyPlan]] | None = None  # the plan once the expense is written
     later: LaterNotices | None = None
+    awaiting_approval: bool = False  # some of its rows wait for an admin: the confirmation says so
 
 
 def category_names_in(book: CategoryBook, language: Language) -> dict[str, str]:
@@ -67,3 +70,16 @@ def category_names_in(book: CategoryBook, language: Language) -> dict[str, str]:
     if language is not Language.KHMER:
         return {}
     return {category.name: category.name_km for category in book.categories if category.name_km}
+
+
+def said_in_words(plan: ReplyPlan) -> ReplyPlan:
+    """The plan said in words, once its rows are written too, in a group that chose a 👍 for its
+    expenses: for rows no member's message stands for (a bank's payment, a recurring cost's day)."""
+    then = plan.then
+    if then is None:
+        return replace(plan, may_be_quiet=False)
+
+    async def said_once_written() -> ReplyPlan:
+        return said_in_words(await then())
+
+    return replace(plan, then=said_once_written)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec
 
+from balance_bot.approvals.gate import ApprovalGate
 from balance_bot.capture import checks
 from balance_bot.capture.actions import MessageActions
 from balance_bot.capture.delivery import Delivery, Landed, Waiting
@@ -69,6 +70,7 @@ class IncomingMessage:
     sent_at: datetime
     revision: int = 0  # 0 for a new message; an edit's own number, so each edit is captured once
     forwarded_from: datetime | None = None  # when the original of a forwarded message was sent
+    receipt: str = ""  # a link to the photo the message came with, kept on its rows as their proof
 
 
 P = ParamSpec("P")
@@ -105,7 +107,9 @@ class CaptureService:
         periods: OpenPeriods | None = None,
         categorising: Categorising | None = None,
         labels: RowLabelBook = ENGLISH_ROW_BOOK,
+        approvals: ApprovalGate | None = None,
     ) -> None:
+        self._approvals = approvals  # expenses over the group's threshold wait for an admin
         self._categorising = categorising
         self.labels = labels  # the words of the group's rows of top-ups and movements (theirs too)
         self._interpreter = interpreter
@@ -195,6 +199,10 @@ class CaptureService:
         lines = await self._categorised(
             message.chat_id, self._lines(message, message.message_id, placed.days, result.entries)
         )
+        # An expense awaiting approval (or decided) keeps its Status through an edit: the decision is
+        # the message's, whatever its rows say now.
+        status = next((old.line.status for old in saved.lines if old.line.status), "")
+        lines = [replace(line, status=status) if line.spending else line for line in lines]
         # Rows keep their place unless the edit changed how many there are or which day they are.
         if len(lines) == len(saved.lines) and all(
             old.line.day == new.day for old, new in zip(saved.lines, lines, strict=True)
@@ -285,6 +293,8 @@ class CaptureService:
         if not await self._ledgers.is_connected(message.chat_id):
             raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
         lines = await self._categorised(message.chat_id, lines)
+        if self._approvals is not None:
+            lines = await self._approvals.mark(message.chat_id, source_message_id, message.user_id, lines)
         queued = QueuedMessage(
             chat_id=message.chat_id,
             message_id=source_message_id,
@@ -329,16 +339,52 @@ class CaptureService:
     async def top_up_on(self, message: IncomingMessage, day: date, money: Money, item: str) -> Outcome:
         """Money put into the box that was read exactly, not from a member's words (a bank's notice): its
         amount, its day and its Item as given, on a row of its own through the outbox like every row."""
+        return await self._exactly(
+            message, day, ExpenseEntry(money, item), lambda line: replace(line, topup=True)
+        )
+
+    @_ledger_errors_as_outcome
+    async def spent_on(
+        self, message: IncomingMessage, day: date, money: Money, item: str, category: str = ""
+    ) -> Outcome:
+        """An expense known exactly, not read from a member's words (a recurring cost on its day): as
+        top_up_on does, with its category when it has one (else the Categories tab decides it)."""
         entry = ExpenseEntry(money, item)
-        if problem := problem_with_amount(money, self._policy.limits):
+        return await self._exactly(message, day, entry, lambda line: replace(line, category=category))
+
+    async def _exactly(
+        self,
+        message: IncomingMessage,
+        day: date,
+        entry: ExpenseEntry,
+        mark: Callable[[LedgerLine], LedgerLine],
+    ) -> Outcome:
+        if problem := problem_with_amount(entry.money, self._policy.limits):
             return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
         posted = local_day(message.sent_at, self._policy.timezone)
         placed = await self._placing.place_on(message.chat_id, day, posted)
         if isinstance(placed, DateRefused):
             return placed
-        line = replace(self._lines(message, message.message_id, placed.days, [entry])[0], topup=True)
+        line = mark(self._lines(message, message.message_id, placed.days, [entry])[0])
         return await self._accept(
             message, message.message_id, placed, [line], currency_guessed=False, unsure=False
+        )
+
+    @_ledger_errors_as_outcome
+    async def spend_read(self, message: IncomingMessage, entry: ExpenseEntry, day: date | None) -> Outcome:
+        """An expense read from a photo (a receipt, a bank's screen), not from a member's words: on the
+        day the document prints while the ledger takes it, else on the day posted; Undo as any."""
+        if refused := checks.refused([entry], self._policy):
+            return refused
+        posted = local_day(message.sent_at, self._policy.timezone)
+        placed = await self._placing.place_on(message.chat_id, day, posted) if day is not None else None
+        if placed is None or isinstance(placed, DateRefused):  # a misread or an old date: the day posted
+            placed = await self._placing.place_on(message.chat_id, posted, posted)
+        if isinstance(placed, DateRefused):
+            return placed
+        lines = self._lines(message, message.message_id, placed.days, [entry])
+        return await self._accept(
+            message, message.message_id, placed, lines, currency_guessed=False, unsure=False
         )
 
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
@@ -370,6 +416,7 @@ class CaptureService:
                 money=entry.money,
                 member=message.member_name,
                 source=EntrySource(message.chat_id, source_message_id, index, message.user_id),
+                receipt=message.receipt,
             )
             for index, (entry, day) in enumerate(zip(entries, days, strict=True))
         ]

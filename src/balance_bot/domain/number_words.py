@@ -20,11 +20,11 @@ _UNIT_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
 )
-_ENGLISH_UNITS = {word: value for value, word in enumerate(_UNIT_WORDS.split(" "))}
+ENGLISH_UNITS = {word: value for value, word in enumerate(_UNIT_WORDS.split(" "))}
 _TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _ENGLISH_TENS = {word: 10 * value for value, word in enumerate(_TENS_WORDS.split(" "), start=2)}
 _ENGLISH_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_ENGLISH_NUMBER_WORDS = either([*_ENGLISH_UNITS, *_ENGLISH_TENS, *_ENGLISH_SCALES])
+_ENGLISH_NUMBER_WORDS = either([*ENGLISH_UNITS, *_ENGLISH_TENS, *_ENGLISH_SCALES])
 _WORD = rf"(?:{_ENGLISH_NUMBER_WORDS})"
 # "twenty-five", "two hundred and fifty thousand", "one and a half", "a hundred"
 _RUN = rf"\b(?:a|{_WORD})(?:(?:[ -]+|[ ]+and[ ]+){_WORD})*(?:[ ]+and[ ]+a[ ]+half)?\b"
@@ -40,7 +40,7 @@ _ENGLISH_TRIGGER = re.compile(rf"\b(?:{_ENGLISH_NUMBER_WORDS}|half)\b", re.IGNOR
 _ENGLISH_A_MONEY = re.compile(rf"\ba[ ]+{_DOLLAR_WORDS}\b", re.IGNORECASE)
 _HALF_A_DOLLAR = re.compile(rf"\bhalf[ ]+an?[ ]+(?P<currency>{_DOLLAR_WORDS})\b", re.IGNORECASE)
 
-_KHMER_UNITS = {
+KHMER_UNITS = {
     "សូន្យ": 0,
     "មួយ": 1,
     "ពីរ": 2,
@@ -70,10 +70,10 @@ _KHMER_CURRENCY = ("ដុល្លារ", "ដុល្លា", "រៀល", "
 
 # A number word ends a Khmer word only where no sign follows it (see KHMER_SIGNS).
 _KHMER_BOUND_AFTER = rf"(?![{KHMER_SIGNS}])"
-_KHMER_NUMBER = rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{either(_KHMER_TENS)})?(?P<unit>{either(_KHMER_UNITS)})?"
+_KHMER_NUMBER = rf"(?<!{KHMER_SUBSCRIPT})(?P<tens>{either(_KHMER_TENS)})?(?P<unit>{either(KHMER_UNITS)})?"
 _KHMER_NEXT = rf"(?:{_KHMER_MULTIPLIER_WORDS}|{either(_KHMER_CURRENCY)}|{_HALF})"
 _KHMER = re.compile(_KHMER_NUMBER + rf"(?=[ ]?{_KHMER_NEXT}{_KHMER_BOUND_AFTER})")
-_KHMER_TRIGGER = re.compile(either([*_KHMER_UNITS, *_KHMER_TENS]))
+_KHMER_TRIGGER = re.compile(either([*KHMER_UNITS, *_KHMER_TENS]))
 # "3ដុល្លារកន្លះ" is three and a half dollars; "1ម៉ឺនកន្លះ" one and a half ten-thousands. A half typed
 # twice is one half: read once, none may be left to be read again (spelling out is stable).
 _KHMER_HALF_DOLLAR = re.compile(rf"(\d+)([ ]?(?:ដុល្លារ|ដុល្លា))(?:{_HALF})+")
@@ -84,6 +84,21 @@ _HALF_OF = {
     Decimal(10_000): "5ពាន់",
     Decimal(1_000): "5រយ",
     Decimal(100): "50",
+}
+
+# "1ម៉ឺនប្រាំ" is fifteen thousand, "ពាន់ប្រាំ" fifteen hundred: a lone digit right after a multiplier,
+# with nothing smaller after it, counts in the next smaller unit, as "one and a half" would.
+_ONE_TO_NINE = {word: value for word, value in KHMER_UNITS.items() if value}
+_KHMER_TRAILING_DIGIT = re.compile(
+    rf"(\d*)({_KHMER_MULTIPLIER_WORDS})({either(_ONE_TO_NINE)}|[1-9])"
+    rf"(?![\d.,]|[ ]?(?:{_KHMER_MULTIPLIER_WORDS}|{_HALF}|{either(_KHMER_CURRENCY)})|[{KHMER_SIGNS}]"
+    rf"|{either([*KHMER_UNITS, *_KHMER_TENS])})"
+)
+_NEXT_SMALLER = {
+    Decimal(1_000_000): "សែន",
+    Decimal(100_000): "ម៉ឺន",
+    Decimal(10_000): "ពាន់",
+    Decimal(1_000): "រយ",
 }
 
 
@@ -106,13 +121,22 @@ def _khmer_in_digits(text: str) -> str:
         if not match.group(0):
             return ""
         tens, unit = match.group("tens"), match.group("unit")
-        return str(_KHMER_TENS.get(tens or "", 0) + _KHMER_UNITS.get(unit or "", 0))
+        return str(_KHMER_TENS.get(tens or "", 0) + KHMER_UNITS.get(unit or "", 0))
 
     text = _KHMER.sub(digits, text)
+    text = _KHMER_TRAILING_DIGIT.sub(_trailing_digit, text)
     text = _KHMER_HALF_DOLLAR.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)
     return _KHMER_HALF_MULTIPLIER.sub(
         lambda m: f"{m.group(1)}{m.group(2)}{_HALF_OF[KHMER_MULTIPLIERS[m.group(2)]]}", text
     )
+
+
+def _trailing_digit(match: re.Match[str]) -> str:
+    count, multiplier, digit = match.groups()
+    value = KHMER_UNITS.get(digit) or int(digit)
+    smaller = _NEXT_SMALLER.get(KHMER_MULTIPLIERS[multiplier])
+    lower = f"{value}{smaller}" if smaller else f"{value}0"
+    return f"{count or 1}{multiplier}{lower}"
 
 
 def _english_in_digits(match: re.Match[str]) -> str:
@@ -147,8 +171,8 @@ def english_number(words: str) -> Decimal | None:
     for token in tokens:
         if token == "a":
             current += 1
-        elif token in _ENGLISH_UNITS:
-            current += _ENGLISH_UNITS[token]
+        elif token in ENGLISH_UNITS:
+            current += ENGLISH_UNITS[token]
         elif token in _ENGLISH_TENS:
             current += _ENGLISH_TENS[token]
         elif token == "hundred":

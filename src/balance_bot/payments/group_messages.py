@@ -9,19 +9,25 @@ from balance_bot.capture.service import IncomingMessage
 from balance_bot.payments.bank_senders import ForwardedFrom
 from balance_bot.payments.recorded_once import NoticePlan, RecordedOnce
 from balance_bot.ports import SeenMember
+from balance_bot.receipts.photos import PhotoExpenses
 
 
 class GroupMessages:
     """One way in for a group's messages, so that every chat face asks the core once per message."""
 
-    def __init__(self, conversation: Conversation, notices: RecordedOnce) -> None:
+    def __init__(
+        self, conversation: Conversation, notices: RecordedOnce, photos: PhotoExpenses | None = None
+    ) -> None:
         self._conversation = conversation
         self._notices = notices
+        self._photos = photos  # a member asked for a photo's amount answers with it
 
     async def on_message(
         self, message: IncomingMessage, seen: SeenMember | None = None, sender: ForwardedFrom | None = None
     ) -> NoticePlan:
         """A new message (or a photo's caption); `sender`, the account a forwarded one was first sent by."""
+        if self._photos is not None and (answer := await self._photos.on_amount_given(message)) is not None:
+            return answer
         notice = await self._notices.on_message(message, sender)
         if notice is not None:
             return notice

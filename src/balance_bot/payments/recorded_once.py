@@ -12,14 +12,14 @@ import asyncio
 import contextlib
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import Enum
 
 from balance_bot.capture.conversation import Conversation
 from balance_bot.capture.delivery import Delivery
 from balance_bot.capture.outcomes import AdminCheck, LedgerProblem, StorageProblem
-from balance_bot.capture.reply_plan import ReplyPlan
+from balance_bot.capture.reply_plan import ReplyPlan, said_in_words
 from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import Period, SheetRow, local_day
@@ -188,12 +188,18 @@ class RecordedOnce:
     async def record_payment(self, pending: PendingNotice) -> AlreadyRecorded | ReplyPlan:
         """A payment the bot itself knows was made (a KHQR paid, as Bakong answers): recorded once, by the
         same key and the same look in the ledger as a bank's notice of it, so the two are one row."""
-        chat_id = pending.chat_id
+        return await self.once(pending.chat_id, pending.notice, lambda: self._record(pending))
+
+    async def once(
+        self, chat_id: int, notice: BankNotice, record: Callable[[], Awaitable[ReplyPlan]]
+    ) -> AlreadyRecorded | ReplyPlan:
+        """A payment known by its bank's key recorded by `record` (a transfer screen's expense too) unless
+        the ledger holds it already, by the same look as for its notice: one row, whichever came first."""
         try:
             async with self._locks[chat_id]:
-                if (already := await self._already(chat_id, pending.notice)) is not None:
+                if (already := await self._already(chat_id, notice)) is not None:
                     return already
-                return await self._record(pending)
+                return await record()
         except LedgerError as error:
             return await self._conversation.plan(chat_id, LedgerProblem(error))
         except StorageUnavailable:
@@ -262,7 +268,8 @@ class RecordedOnce:
         )
         item = notice_item(label, notice)
         outcome = await self._capture.top_up_on(message, notice.when.date(), notice.money, item)
-        return _aloud(await self._conversation.plan(pending.chat_id, outcome, notice.payer))
+        # A payment recorded is said in words: the group hears which payment it was, recorded once.
+        return said_in_words(await self._conversation.plan(pending.chat_id, outcome, notice.payer))
 
     async def _already(self, chat_id: int, notice: BankNotice) -> AlreadyRecorded | None:
         """The payment's row, in the ledger or on its way to it; raises a LedgerError when the sheet cannot
@@ -283,19 +290,6 @@ class RecordedOnce:
                 ):
                     return AlreadyRecorded(notice, row.number, period)
         return None
-
-
-def _aloud(plan: ReplyPlan) -> ReplyPlan:
-    """A payment recorded is said in words, in a group that chose a 👍 for its expenses too: the group hears
-    which payment it was, and that it is recorded once."""
-    then = plan.then
-    if then is None:
-        return replace(plan, may_be_quiet=False)
-
-    async def said_once_written() -> ReplyPlan:
-        return _aloud(await then())
-
-    return replace(plan, then=said_once_written)
 
 
 def _amounts(row: SheetRow) -> list[Money]:

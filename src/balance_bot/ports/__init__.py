@@ -1,5 +1,6 @@
 """The core's ports, Protocols the adapters implement: a module a capability, every name re-exported here."""
 
+from balance_bot.ports.approvals import ApprovalState, ApprovalStore, PendingApproval
 from balance_bot.ports.balances import EMPTY, BalanceMirror, MemberAmounts, PeriodRecord
 from balance_bot.ports.capture import (
     CaptureState,
@@ -23,6 +24,7 @@ from balance_bot.ports.errors import (
     StorageUnavailable,
 )
 from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.hand_edits import ToldChanges, WrittenRows
 from balance_bot.ports.images import (
     ImageExpenseReader,
     ImageText,
@@ -35,11 +37,14 @@ from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenM
 from balance_bot.ports.payments import PendingNotice, PendingNotices
 from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
 from balance_bot.ports.reading import ExpenseParser, ParseHints
+from balance_bot.ports.receipts import ProposedExpense, ProposedExpenses
 from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, UsageLog
 
 __all__ = [
     "EMPTY",
     "AdvanceReminderLog",
+    "ApprovalState",
+    "ApprovalStore",
     "BalanceMirror",
     "BudgetNoticeLog",
     "CaptureState",
@@ -73,11 +78,14 @@ __all__ = [
     "Outbox",
     "OutboxChat",
     "ParseHints",
+    "PendingApproval",
     "PendingNotice",
     "PendingNotices",
     "PendingPurpose",
     "PeriodRecord",
     "PostedImage",
+    "ProposedExpense",
+    "ProposedExpenses",
     "ProviderUsage",
     "QueuedMessage",
     "SavedMessage",
@@ -85,6 +93,8 @@ __all__ = [
     "SheetAccess",
     "SheetConnections",
     "StorageUnavailable",
+    "ToldChanges",
     "ToolChoice",
     "UsageLog",
+    "WrittenRows",
 ]

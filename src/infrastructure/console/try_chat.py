@@ -20,6 +20,7 @@ from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.groups.connect import SheetsNotConfigured
+from balance_bot.ledger_changes.hand_changes import ChangesReport
 from balance_bot.members.movements import (
     Named,
     PostedHere,
@@ -29,12 +30,15 @@ from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_payments import TryPayments
+from infrastructure.console.try_photos import TryPhotos
+from infrastructure.console.try_recurring import TryRecurring
 from infrastructure.console.try_services import TryServices
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import ask_texts, member_texts, texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
+from infrastructure.telegram.changes_replies import ChangesReplies
 from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
@@ -79,8 +83,13 @@ class TryChat:
         self._last_expense: dict[str, int] = {}  # what /cat NAME changes: not a top-up, not a movement
         self._pending: ConfirmWrite | None = None
         self._payments = PaymentsQuestion(services.group_settings, services.balances)
-        messages = GroupMessages(services.conversation, services.notices)
+        messages = GroupMessages(services.conversation, services.notices, services.photos)
         self._notices = TryPayments(messages, services.notices, TRY_CHAT_ID, self._say, self._print)
+        self._photos = TryPhotos(services.photos, TRY_CHAT_ID, self._say, self._print)
+        recurring = services.recurring
+        self._recurring = (
+            TryRecurring(*recurring, TRY_CHAT_ID, self._say, self._render) if recurring else None
+        )
 
     @property
     def prompt(self) -> str:
@@ -103,6 +112,8 @@ class TryChat:
             self._last_message[self._member] = (self._message_id, text)
             incoming = self._message(self._message_id, text)
             await self._notices.on_message(incoming, self._render)
+        if self._recurring is not None:
+            await self._recurring.round()
         return True
 
     async def _command(self, command: str, rest: str) -> None:
@@ -160,8 +171,20 @@ class TryChat:
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
             await self._ask(command, rest, replies)
+        elif command == "/changes" and services.changes is not None:
+            answer = await services.changes.command(TRY_CHAT_ID, self._action(0)[3])
+            self._say(ChangesReplies(replies).answer(answer))
+            if isinstance(answer, ChangesReport):
+                await services.changes.told_of(answer)
+        elif command == "/recurring" and self._recurring is not None:
+            await self._recurring.command(rest, self._user_id, self._member, self._action(0)[3])
         elif command in ("/ours", "/notours"):
             await self._notices.tapped(command, self._action(0)[3], self._render)
+        elif command == "/photo":
+            self._message_id += 1
+            await self._photos.posted(rest, self._message(self._message_id, ""), self._render)
+        elif command in ("/save", "/fix"):
+            await self._photos.tapped(command, self._user_id, self._action(0)[3], self._render)
         elif command == "/forward":  # a bank's notice as its bot forwards it: /forward @PayWayByABA_bot …
             bot, _, notice = rest.partition(" ")
             self._message_id += 1
@@ -195,6 +218,8 @@ class TryChat:
                 await settings.set_payment_mode(TRY_CHAT_ID, PaymentMode(mode))
             case ["reminders", ("on" | "off") as on]:
                 await settings.set_advance_reminders(TRY_CHAT_ID, on == "on")
+            case _ if await settings.change_approvals(TRY_CHAT_ID, words):
+                pass
             case _:
                 self._say(replies.say(member_texts.SETTINGS_HOW))
                 return

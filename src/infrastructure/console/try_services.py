@@ -15,10 +15,14 @@ from balance_bot.categories.categorising import Categorising
 from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.usage import UsageReport
+from balance_bot.ledger_changes.hand_changes import HandChanges
 from balance_bot.members.movements import CashMovements
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
+from balance_bot.receipts.photos import PhotoExpenses
+from balance_bot.recurring.commands import RecurringCommands
+from balance_bot.recurring.posting import RecurringRounds
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,6 @@ class TryServices:
     export_folder: Path
     conversation: Conversation
     notices: RecordedOnce
+    changes: HandChanges | None = None
+    photos: PhotoExpenses | None = None  # None: no OCR on this computer
+    recurring: tuple[RecurringCommands, RecurringRounds] | None = None

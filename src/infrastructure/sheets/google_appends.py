@@ -184,7 +184,9 @@ def _values(number: int, line: LedgerLine) -> dict[str, Any]:
         "category": line.category,
         "member": line.member,
         "reference": line.source.reference(),
+        "receipt": line.receipt,
         "topup_usd": topups(line)[0],
         "topup_khr": topups(line)[1],
         **movement_cells(line),
+        "status": line.status,
     }

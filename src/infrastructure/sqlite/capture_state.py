@@ -132,11 +132,13 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
         ],
         "topup": line.topup,
         "category": line.category,
+        **({"receipt": line.receipt} if line.receipt else {}),
         **(
             {"movement": [line.movement.kind.value, line.movement.member]}
             if line.movement is not None
             else {}
         ),
+        **({"status": line.status} if line.status else {}),
     }
 
 
@@ -151,6 +153,8 @@ def line_from_json(data: dict[str, Any]) -> LedgerLine:
         topup=bool(data.get("topup", False)),  # lines kept before top-ups existed have none
         category=str(data.get("category", "")),  # nor those kept before categories
         movement=_movement_from_json(data.get("movement")),
+        status=str(data.get("status", "")),
+        receipt=str(data.get("receipt", "")),
     )
 
 

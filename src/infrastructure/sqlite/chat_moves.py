@@ -21,6 +21,10 @@ _MOVED_TABLES = (
     "advance_reminder",
     "allowed_group",  # a group allowed with /allow stays allowed as a supergroup
     "pending_notice",
+    "pending_approval",
+    "approval_reminder",
+    "proposed_expense",  # its JSON's chat id is the old one: the row's column is read instead
+    "recurring_cost",  # a group's recurring costs go on being written in its supergroup
 )
 
 

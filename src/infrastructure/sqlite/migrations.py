@@ -308,4 +308,94 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX pending_qr_waiting ON pending_qr (asked_at) WHERE settled IS NULL;
     """,
+    # Rows as the bot wrote them (and edited them), the changes by hand told to each group, its daily look.
+    """
+    CREATE TABLE written_row (
+        reference TEXT PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        item TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        voided INTEGER NOT NULL DEFAULT 0,
+        written_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE INDEX written_row_by_month ON written_row (chat_id, month);
+    CREATE TABLE hand_change_told (
+        chat_id INTEGER NOT NULL,
+        change TEXT NOT NULL,
+        told_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, change)
+    );
+    CREATE TABLE hand_change_look (
+        chat_id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL
+    );
+    """,
+    # Approvals: each group's threshold and reminder hour, the expenses over it with the one decision
+    # each gets (an admin's, compared-and-set), a row's Status as the mirror read it, the day reminded.
+    """
+    ALTER TABLE chat_preference ADD COLUMN approval_over TEXT;
+    ALTER TABLE chat_preference ADD COLUMN approval_hour INTEGER;
+    ALTER TABLE period_entry ADD COLUMN status TEXT NOT NULL DEFAULT '';
+    CREATE TABLE pending_approval (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        author_id INTEGER NOT NULL,
+        asked_at TEXT NOT NULL,
+        amounts TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'awaiting',
+        decided_by INTEGER,
+        decided_by_name TEXT,
+        decided_at TEXT,
+        reason TEXT,
+        reason_wanted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX pending_approval_awaiting ON pending_approval (chat_id) WHERE state = 'awaiting';
+    CREATE TABLE approval_reminder (
+        chat_id INTEGER PRIMARY KEY,
+        reminded_on TEXT NOT NULL
+    );
+    """,
+    # Photos' readings proposed with Save / Edit, waiting for the poster's tap (the reading as JSON).
+    """
+    CREATE TABLE proposed_expense (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        editing_by INTEGER,
+        proposal TEXT NOT NULL,
+        put_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX proposed_expense_editing ON proposed_expense (chat_id, editing_by)
+        WHERE editing_by IS NOT NULL;
+    """,
+    # Recurring costs admins set up (/recurring): the cost, its schedule, the last day whose row is written
+    # and the next one due; a stopped one is kept, since its number is in its rows and is never given again.
+    """
+    CREATE TABLE recurring_cost (
+        number INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        category TEXT NOT NULL,
+        every TEXT NOT NULL,
+        interval INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        first_day TEXT NOT NULL,
+        added_by INTEGER NOT NULL,
+        added_by_name TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        done_through TEXT NOT NULL,
+        next_day TEXT NOT NULL,
+        stopped_at TEXT
+    );
+    CREATE INDEX recurring_cost_due ON recurring_cost (next_day) WHERE stopped_at IS NULL;
+    """,
 )

@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from balance_bot.approvals.decisions import Approvals
 from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.balances.monthly_rounds import TICK_SECONDS
 from balance_bot.balances.service import BalanceService
@@ -39,6 +40,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
+from balance_bot.ledger_changes.hand_changes import HandChanges
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.payments.group_messages import GroupMessages
@@ -46,16 +48,29 @@ from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
+from balance_bot.receipts.photos import PhotoExpenses
+from balance_bot.recurring.commands import RecurringCommands
+from balance_bot.recurring.posting import RecurringRounds
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
+from infrastructure.telegram.approval_handlers import APPROVAL_REMINDERS, REMINDER_SECONDS, ApprovalHandlers
 from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.balance_handlers import BalanceHandlers
-from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
+from infrastructure.telegram.button_handlers import (
+    APPROVE,
+    CATEGORY,
+    CATEGORY_MENU,
+    REJECT,
+    SWITCH,
+    UNDO,
+    ButtonHandlers,
+)
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.category_handlers import CategoryHandlers
+from infrastructure.telegram.changes_handlers import ChangesHandlers, DailyChanges
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.group_handlers import GroupHandlers
@@ -66,11 +81,15 @@ from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
 from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, PaymentHandlers
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
+from infrastructure.telegram.receipt_handlers import ReceiptHandlers
+from infrastructure.telegram.receipt_handlers import attach as attach_receipts
+from infrastructure.telegram.recurring_handlers import RecurringHandlers
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
 KHQR_ROUNDS = "khqr_rounds"  # bot_data key: the KHQR watch's rounds, likewise
+DAILY_CHANGES = "daily_changes"  # bot_data key: the daily look at changes by hand, likewise
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
 
 
@@ -134,6 +153,10 @@ def build_application(
     served: ServedGroups | None = None,
     notices: RecordedOnce | None = None,
     khqr: tuple[QrTopUps, QrWatch] | None = None,
+    changes: HandChanges | None = None,
+    approvals: Approvals | None = None,
+    photos: tuple[PhotoExpenses, int] | None = None,  # the receipts, and how many images are read at once
+    recurring: tuple[RecurringCommands, RecurringRounds] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -296,22 +319,34 @@ def build_application(
             application.job_queue.run_repeating(
                 rounds.tick, interval=interval, first=10, name="monthly rounds"
             )
+    if changes is not None:
+        _add_changes(application, ChangesHandlers(handlers, changes), DailyChanges(changes, languages))
     if khqr is not None:
         operators = settings.admin_user_ids
         _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
+    if recurring is not None:
+        RecurringHandlers(handlers, *recurring, confirmations, webapp_short_name).attach(application)
     application.add_handler(CommandHandler("topup", handlers.topup_command, filters=groups))
     # In a private chat too, for the operator's ADMIN_USER_IDS.
     application.add_handler(
         CommandHandler("usage", setup.usage_command, filters=groups | filters.ChatType.PRIVATE)
     )
     # A bank's notice is a top-up, never an expense: read before the expenses, which get every other message.
+    if photos is not None:
+        attach_receipts(application, ReceiptHandlers(handlers, photos[0], callbacks, photos[1]), groups)
     reading = (
-        PaymentHandlers(handlers, GroupMessages(conversation, notices), notices, callbacks)
+        PaymentHandlers(
+            handlers, GroupMessages(conversation, notices, photos and photos[0]), notices, callbacks
+        )
         if notices is not None
         else handlers
     )
+    deciding = ApprovalHandlers(handlers, approvals, callbacks) if approvals is not None else None
     for kind, read in (
-        (filters.UpdateType.MESSAGE, reading.group_text),
+        (
+            filters.UpdateType.MESSAGE,
+            deciding.reading_reasons(reading.group_text) if deciding else reading.group_text,
+        ),
         (filters.UpdateType.EDITED_MESSAGE, reading.group_edit),
     ):
         application.add_handler(MessageHandler(groups & text & kind, read))
@@ -338,7 +373,30 @@ def build_application(
     application.add_handler(
         CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
+    if deciding is not None:
+        _add_approvals(application, deciding, message_id)
     return application
+
+
+def _add_changes(application: Application, command: ChangesHandlers, daily: DailyChanges) -> None:  # type: ignore[type-arg]
+    """/changes in a group, and the daily look's ticks."""
+    application.add_handler(CommandHandler("changes", command.changes, filters=filters.ChatType.GROUPS))
+    application.bot_data[DAILY_CHANGES] = daily
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            daily.tick, interval=TICK_SECONDS, first=30, name="changes by hand"
+        )
+
+
+def _add_approvals(application: Application, deciding: ApprovalHandlers, message_id: str) -> None:  # type: ignore[type-arg]
+    """Approve and Reject under a confirmation, and the admins' daily reminder."""
+    application.add_handler(CallbackQueryHandler(deciding.approve, pattern=rf"^{APPROVE}:{message_id}$"))
+    application.add_handler(CallbackQueryHandler(deciding.reject, pattern=rf"^{REJECT}:{message_id}$"))
+    application.bot_data[APPROVAL_REMINDERS] = deciding
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            deciding.remind, interval=REMINDER_SECONDS, first=30, name="approval reminders"
+        )
 
 
 def _add_khqr(application: Application, khqr: KhqrHandlers) -> None:  # type: ignore[type-arg]

@@ -22,7 +22,14 @@ from balance_bot.domain.categories import TOTAL, CategoryBook
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
 from balance_bot.members.movements import MemberBalance
-from infrastructure.telegram import balance_texts, ledger_problems, member_texts, texts, undated
+from infrastructure.telegram import (
+    approval_notes,
+    balance_texts,
+    ledger_problems,
+    member_texts,
+    texts,
+    undated,
+)
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.wording import Wording
 
@@ -64,7 +71,8 @@ class BalanceReplies:
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
                 members = MemberReplies(self._words).section(balance, khr_per_usd)
-                text = "\n".join([text, *members, *undated.note(self._words, balance)])
+                awaiting = approval_notes.month_note(self._words, balance.figures)
+                text = "\n".join([text, *awaiting, *members, *undated.note(self._words, balance)])
                 if open_until is not None:
                     still_open = self._words.say(
                         balance_texts.STILL_OPEN,

@@ -34,7 +34,7 @@ class Confirmation:
     """One saved message's confirmation: its text, its buttons, and whether a reaction may do."""
 
     chat_id: int
-    reply_to_message_id: int
+    reply_to_message_id: int | None  # None: it answers no member's message (a recurring cost's row)
     text: str
     buttons: tuple[InlineKeyboardButton, ...]
     quiet: bool

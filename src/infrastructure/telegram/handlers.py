@@ -264,6 +264,10 @@ class BotHandlers:
                 Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
             )
 
+    def in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run work beside the chat's queue, drained when the bot stops (for other handlers)."""
+        self._in_background(work)
+
     def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
         """Run after the reply, drained with the confirmations when the bot stops."""
         task = asyncio.get_running_loop().create_task(work)
@@ -386,6 +390,7 @@ def incoming_of(message: Message, author: _Author) -> IncomingMessage:
         sent_at=message.date,
         revision=int(message.edit_date.timestamp()) if message.edit_date else 0,
         forwarded_from=message.forward_origin.date if message.forward_origin is not None else None,
+        receipt=(message.link or "") if message.photo or message.document else "",  # the caption's proof
     )
 
 

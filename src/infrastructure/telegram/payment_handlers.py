@@ -16,7 +16,6 @@ from telegram import (
     MessageOriginUser,
     Update,
 )
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from balance_bot.capture.outcomes import AdminCheck
@@ -24,6 +23,7 @@ from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
 from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.recorded_once import NoticeButton, NoticePlan, NoticeTap, RecordedOnce
+from infrastructure.telegram.button_taps import answer_tap, button_tap
 from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, from_member
 from infrastructure.telegram.payment_replies import PaymentReplies
@@ -73,29 +73,15 @@ class PaymentHandlers:
         await self._tapped(update, context, self._notices.not_ours)
 
     async def _tapped(self, update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
-        query, user = update.callback_query, update.effective_user
-        if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+        if (tapped := button_tap(update, context, self._bot.user_is_admin)) is None:
             return
-        message = query.message
-        about = int(query.data.split(":", 1)[1])
-
-        async def is_admin() -> bool:
-            return await self._bot.user_is_admin(context, message.chat_id, user.id)
-
-        tap = await answer(message.chat_id, about, is_admin)
+        tap = await answer(tapped.message.chat_id, tapped.about, tapped.is_admin)
         text = PaymentReplies(Replies.of(tap.speech)).tapped(tap)
-        if tap.privately and text is not None:
-            await self._callbacks.tell_tapper(query, text)
-        else:
-            await self._callbacks.answer(query, text)
-        if not tap.buttons_stay:
-            try:
-                await query.edit_message_reply_markup(None)
-            except BadRequest as exc:  # gone already: another admin's tap took them
-                if "not modified" not in str(exc):
-                    raise
+        await answer_tap(
+            self._callbacks, tapped, text, privately=tap.privately, buttons_stay=tap.buttons_stay
+        )
         if tap.said is not None:
-            await self._draw(message, tap.said)
+            await self._draw(tapped.message, tap.said)
 
     async def _draw(self, message: Message, plan: NoticePlan) -> None:
         """A recording's plan as any top-up's; a notice not recorded now, with its buttons if it waits."""

@@ -56,6 +56,8 @@ COMMANDS = (
     ("recent", N_("The last 10 entries")),
     ("mine", N_("Your entries this month, with your total")),
     ("export", N_("Admins: the month as .xlsx and .csv files, e.g. /export October")),
+    ("changes", N_("Admins: what was changed in the sheet by hand since I last said")),
+    ("recurring", N_("Admins: costs written on their day, e.g. /recurring rent 300$ monthly on 1")),
     ("id", N_("This group's chat id and your user id, for the bot's settings")),
 )
 HELP_CATEGORIES = N_(
@@ -103,6 +105,7 @@ WEBAPP_PAGE = {
     "failed": N_("Could not load the month"),
     "noCategory": N_("(no category)"),
     "showAll": N_("Show all"),
+    "awaiting": N_("awaiting approval"),
 }
 WEBAPP_TOO_MANY = N_("too many requests: wait a minute")
 WEBAPP_NO_GROUP = N_("open the Mini App from your group's link")
@@ -343,7 +346,8 @@ TRY_INTRO = (
     "Type expenses as a member would (coffee 3$, ទឹកកក ៥០០០៛). For a list on several lines, end its\n"
     "first line with ':' (Market today:) and finish with a blank line, or paste it at once.\n"
     "/as NAME switches member · /admin makes them an admin · /undo · /switch · /edit TEXT edits your\n"
-    "last message · every command of /help works · /quit leaves."
+    "last message · /photo FILE reads a receipt or a bank screen · every command of /help works ·\n"
+    "/quit leaves."
 )
 TRY_WHERE = "Trying it never touches your team's sheet: rows go to {where}."
 TRY_BUTTONS = "     buttons: {buttons}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from balance_bot.approvals.gate import ApprovalGate
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.delivery import Delivery
@@ -30,6 +31,7 @@ from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.settings import Settings
 from infrastructure.sheets.template import load_template
+from infrastructure.sqlite.approvals import SqliteApprovals
 from infrastructure.sqlite.budget_notices import SqliteBudgetNotices
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.category_corrections import SqliteCategoryCorrections
@@ -44,6 +46,7 @@ from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.pending_notices import SqlitePendingNotices
 from infrastructure.telegram.sheet_words import CatalogRowLabels
+from infrastructure.wiring.changes import recorded_ledgers
 from infrastructure.wiring.interpreter import amount_limits, build_interpreter
 from infrastructure.wiring.ledgers import Close, build_ledgers
 from infrastructure.wiring.llm import LlmParts, build_llm
@@ -81,6 +84,8 @@ class CaptureParts:
     conversation: Conversation
     quiet_chats: QuietChats
     notices: RecordedOnce
+    approval_gate: ApprovalGate
+    state: SqliteCaptureState
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -115,7 +120,8 @@ def build_capture(
         SqliteGroupAllowances(database),
         settings.admin_user_ids,
     )
-    ledgers = ServedLedgers(raw_ledgers, served)  # every way into a group's rows goes through it
+    # Every way into a group's rows checks that it is served; every row the bot writes is kept, for /changes.
+    ledgers = recorded_ledgers(ServedLedgers(raw_ledgers, served), database)
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),
@@ -142,7 +148,9 @@ def build_capture(
         guesser=llm.categories,
     )
     preferences = SqliteChatPreferences(database)
-    group_settings = GroupSettings(preferences)
+    group_settings = GroupSettings(preferences, settings.approval_over)
+    rate = settings.khr_per_usd  # the gate's rate for the other currency; the rate of the day replaces it
+    gate = ApprovalGate(group_settings, SqliteApprovals(database), lambda day: rate, clock)
     balances = BalanceService(
         ledgers,
         SqliteMirror(database),
@@ -157,7 +165,7 @@ def build_capture(
     languages = ChatLanguages(preferences, Language(settings.default_language))
     labels = CatalogRowLabels(languages)  # the Items of top-ups and movements in the group's words
     capture = CaptureService(
-        interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels
+        interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels, gate
     )
     connect = ConnectSheet(access, chat_sheets, delivery.retry_now)
     movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
@@ -227,4 +235,6 @@ def build_capture(
             clock,
             NoticePolicy(timezone, load_template().void_prefix),
         ),
+        gate,
+        state,
     )

@@ -11,6 +11,7 @@ from balance_bot.cli import parse_stream
 from balance_bot.domain.categories import default_category_book
 from balance_bot.domain.ledger import local_day
 from balance_bot.ports import Clock
+from balance_bot.receipts.photos import PhotoExpenses
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.console.try_chat import run_try_chat
@@ -22,8 +23,11 @@ from infrastructure.project_files import check_writable
 from infrastructure.settings import Settings
 from infrastructure.sqlite.database import Database, hold_database
 from infrastructure.wiring.capture import build_capture
+from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
+from infrastructure.wiring.receipts import ReceiptParts, build_receipts, local_text_reader
+from infrastructure.wiring.recurring import build_recurring
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -46,6 +50,7 @@ def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
 def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
     """The use cases `try` talks to, wired as the bot's are."""
     parts = build_capture(tried, clock)
+    recurring = build_recurring(tried, parts)
     return TryServices(
         parts.capture,
         parts.balances,
@@ -64,7 +69,15 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         tried.workbook_path.parent,
         parts.conversation,
         parts.notices,
+        build_changes(tried, parts.balances, parts.ledgers, parts.database, parts.clock),
+        _photos(build_receipts(tried, parts, local_text_reader(tried), vision=False)),
+        (recurring.commands, recurring.rounds),
     )
+
+
+def _photos(built: ReceiptParts | None) -> PhotoExpenses | None:
+    """The terminal reads photos on this computer alone: no vision model is asked (nor closed)."""
+    return built.photos if built is not None else None
 
 
 def print_health(settings: Settings) -> int:

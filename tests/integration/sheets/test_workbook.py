@@ -334,3 +334,39 @@ async def test_a_bookkeepers_change_to_the_categories_tab_is_read_on_the_next_ex
     book.save(path)
     music = (await store.categories())[-1]
     assert (music.name, music.words, music.budget_usd) == ("Music", ("piano", "guitar strings"), Decimal(50))
+
+
+async def test_an_expense_awaiting_approval_says_so_in_status_until_its_status_is_written(store, path):
+    [saved] = await store.append(
+        DECEMBER, [replace(line("laptop", "240", Currency.USD), status="awaiting approval")]
+    )
+    assert [row.status for row in await store.read(DECEMBER)] == ["awaiting approval"]
+    assert await store.set_status(saved, "approved by Dara, 2026-12-03 09:00")
+    await store.flush()
+    assert [row.status for row in await store.read(DECEMBER)] == ["approved by Dara, 2026-12-03 09:00"]
+    assert (
+        rows_on_disk(path, "December 2026")[1][HEADERS.index("Status")]
+        == "approved by Dara, 2026-12-03 09:00"
+    )
+
+
+async def test_a_photos_link_lands_in_the_receipt_column_found_by_its_header(store, path):
+    link = "https://t.me/c/1234567890/42"
+    await store.append(DECEMBER, [replace(line("receipt", "12.50", Currency.USD), receipt=link)])
+    await store.flush()
+    header, row = rows_on_disk(path, "December 2026")
+    assert dict(zip(header, row, strict=False))["Receipt"] == link
+
+
+async def test_a_workbook_without_a_receipt_column_takes_the_row_without_its_link(path):
+    bookkeepers_workbook(path, "December 2026", [])
+    sheet_book = load_workbook(path)
+    sheet_book["December 2026"].delete_cols(len(HEADERS))  # the bookkeeper's tab has no Receipt column
+    sheet_book.save(path)
+    ledger = WorkbookLedger(path, load_template(), "%B %Y", save_delay_seconds=0.01)
+    link = "https://t.me/c/1234567890/42"
+    await ledger.append(DECEMBER, [replace(line("receipt", "12.50", Currency.USD), receipt=link)])
+    await ledger.close()
+    header, row = rows_on_disk(path, "December 2026")
+    assert "Receipt" not in header
+    assert link not in row

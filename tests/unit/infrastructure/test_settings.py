@@ -249,6 +249,26 @@ def test_a_bakong_account_a_khqr_cannot_hold_is_refused_with_its_name(name, valu
         Settings.from_environment({name: value})
 
 
+def test_photos_go_to_a_small_local_vision_model_unless_it_is_set_to_none():
+    defaults = Settings.from_environment({})
+    assert (
+        defaults.ollama_vision_model,
+        defaults.vision_timeout_seconds,
+        defaults.vision_deadline_seconds,
+    ) == (
+        "qwen2.5vl:3b",
+        30,
+        60,
+    )
+    assert Settings.from_environment({"OLLAMA_VISION_MODEL": "None"}).ollama_vision_model is None
+    chosen = Settings.from_environment(
+        {"OLLAMA_VISION_MODEL": "llama3.2-vision", "VISION_DEADLINE_SECONDS": "90"}
+    )
+    assert (chosen.ollama_vision_model, chosen.vision_deadline_seconds) == ("llama3.2-vision", 90)
+    with pytest.raises(SettingsError):
+        Settings.from_environment({"VISION_TIMEOUT_SECONDS": "0"})
+
+
 def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
     assert (Settings().ocr_at_once, Settings().ocr_languages) == (1, "eng+khm")
     settings = Settings.from_environment(
@@ -256,3 +276,11 @@ def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
     )
     assert (settings.ocr_at_once, settings.ocr_languages) == (2, "eng")
     assert (settings.ocr_timeout_seconds, settings.ocr_max_megapixels) == (10, 25)
+
+
+def test_recurring_costs_are_written_at_seven_unless_another_hour_is_set():
+    assert Settings.from_environment({}).recurring_hour == 7
+    assert Settings.from_environment({"RECURRING_HOUR": "0"}).recurring_hour == 0
+    for hour in ("24", "-1", "7am", "៧"):
+        with pytest.raises(SettingsError, match="RECURRING_HOUR must be one of 0, 1, 10"):
+            Settings.from_environment({"RECURRING_HOUR": hour})

@@ -1,0 +1,1 @@
+"""Recurring costs: rent, salaries, subscriptions written on their days, once each."""
