@@ -107,7 +107,7 @@ class Settings:
     bakong_api_url: str = "https://api-bakong.nbc.gov.kh"
     # Photos read on this machine (Tesseract): how many at once, in which languages, for how long at most,
     # and the largest image decoded.
-    ocr_at_once: int = 1
+    images_at_once: int = 2  # DESIGN.md: two photos read at once, the rest wait their turn
     ocr_languages: str = "eng+khm"
     ocr_timeout_seconds: int = 30
     ocr_max_megapixels: int = 40
@@ -243,7 +243,7 @@ class Settings:
             bakong_city=_khqr_field(values, "BAKONG_CITY", CITY_LONGEST) or defaults.bakong_city,
             bakong_token=values.get("BAKONG_TOKEN"),
             bakong_api_url=values.get("BAKONG_API_URL", defaults.bakong_api_url).rstrip("/"),
-            ocr_at_once=_positive_int(values, "OCR_AT_ONCE", defaults.ocr_at_once),
+            images_at_once=_positive_int(values, "MAX_IMAGES_AT_ONCE", defaults.images_at_once),
             ocr_languages=_ocr_languages(values.get("OCR_LANGUAGES", defaults.ocr_languages)),
             ocr_timeout_seconds=_positive_int(values, "OCR_TIMEOUT_SECONDS", defaults.ocr_timeout_seconds),
             ocr_max_megapixels=_positive_int(values, "OCR_MAX_MEGAPIXELS", defaults.ocr_max_megapixels),

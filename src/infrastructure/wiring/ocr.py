@@ -1,4 +1,4 @@
-"""The local image reader wired from the settings: Tesseract in OCR_LANGUAGES, OCR_AT_ONCE images at once."""
+"""The local image reader from the settings: Tesseract in OCR_LANGUAGES, MAX_IMAGES_AT_ONCE at once."""
 
 from __future__ import annotations
 
@@ -14,4 +14,4 @@ def build_image_text_reader(settings: Settings) -> ImageTextReader:
         timeout_seconds=settings.ocr_timeout_seconds,
         max_pixels=settings.ocr_max_megapixels * 1_000_000,
     )
-    return tesseract_reader(options, settings.ocr_at_once)
+    return tesseract_reader(options, settings.images_at_once)

@@ -66,4 +66,4 @@ def build_receipts(
         model,
         timedelta(seconds=settings.pending_ttl_seconds),
     )
-    return ReceiptParts(photos, settings.ocr_at_once, model)
+    return ReceiptParts(photos, settings.images_at_once, model)

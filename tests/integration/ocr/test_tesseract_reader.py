@@ -235,6 +235,7 @@ def test_tesseract_runs_on_one_thread_so_the_chat_keeps_a_core():
 
 
 async def test_the_wiring_builds_a_reader_from_the_settings():
-    reader = build_image_text_reader(Settings.from_environment({"OCR_LANGUAGES": "eng", "OCR_AT_ONCE": "2"}))
+    settings = Settings.from_environment({"OCR_LANGUAGES": "eng", "MAX_IMAGES_AT_ONCE": "2"})
+    reader = build_image_text_reader(settings)
     text = await reader.read_text(posted("receipt-01-en-usd.png"))
     assert line_with(text, "TOTAL", "27.23"), text.text

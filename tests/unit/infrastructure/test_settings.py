@@ -77,7 +77,7 @@ def test_blank_values_mean_the_default():
         ("LLM_DEADLINE_SECONDS", "0"),
         ("LLM_PRICES", '{"claude-haiku-4-5": 1}'),
         ("LLM_PRICES", '{"claude-haiku-4-5": [1, -5]}'),
-        ("OCR_AT_ONCE", "0"),
+        ("MAX_IMAGES_AT_ONCE", "0"),
         ("OCR_LANGUAGES", "eng khm"),
         ("OCR_LANGUAGES", "eng+khm;rm"),
         ("OCR_MAX_MEGAPIXELS", "-1"),
@@ -269,12 +269,17 @@ def test_photos_go_to_a_small_local_vision_model_unless_it_is_set_to_none():
         Settings.from_environment({"VISION_TIMEOUT_SECONDS": "0"})
 
 
-def test_photos_are_read_one_at_a_time_in_english_and_khmer_unless_set():
-    assert (Settings().ocr_at_once, Settings().ocr_languages) == (1, "eng+khm")
+def test_photos_are_read_two_at_a_time_in_english_and_khmer_unless_set():
+    assert (Settings().images_at_once, Settings().ocr_languages) == (2, "eng+khm")
     settings = Settings.from_environment(
-        {"OCR_AT_ONCE": "2", "OCR_LANGUAGES": "eng", "OCR_TIMEOUT_SECONDS": "10", "OCR_MAX_MEGAPIXELS": "25"}
+        {
+            "MAX_IMAGES_AT_ONCE": "3",
+            "OCR_LANGUAGES": "eng",
+            "OCR_TIMEOUT_SECONDS": "10",
+            "OCR_MAX_MEGAPIXELS": "25",
+        }
     )
-    assert (settings.ocr_at_once, settings.ocr_languages) == (2, "eng")
+    assert (settings.images_at_once, settings.ocr_languages) == (3, "eng")
     assert (settings.ocr_timeout_seconds, settings.ocr_max_megapixels) == (10, 25)
 
 
