@@ -7,9 +7,10 @@ When the source cannot be read, the last rate known stands in; how long it has f
 from __future__ import annotations
 
 import logging
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 
+from balance_bot.domain.ledger import Period
 from balance_bot.ports.clock import Clock
 from balance_bot.rates.ports import RateSource, RateSourceUnavailable, RateStore, SourceHealth
 from balance_bot.rates.rate_of_day import FIXED, DayRates, RateOfDay
@@ -65,6 +66,10 @@ class RatesOfTheDay:
             return self.fixed
         return await self._store.rate_on(day) or await self._store.earliest() or self.fixed
 
+    async def rate_of_month(self, period: Period) -> RateOfDay:
+        """The rate a month's balance is told at: today's while it runs, its last day's once it is over."""
+        return await self.rate_on(min(self.today(), last_day(period)))
+
     async def rates_for(self, first: date, last: date) -> DayRates:
         """The rates of a span of days (a month), read at once, for amounts each at their day's rate."""
         if self._source is None:
@@ -78,3 +83,9 @@ class RatesOfTheDay:
     async def health(self) -> SourceHealth:
         """How reading the source has gone."""
         return await self._store.health()
+
+
+def last_day(period: Period) -> date:
+    """The month's last day."""
+    following = period.next()
+    return date(following.year, following.month, 1) - timedelta(days=1)

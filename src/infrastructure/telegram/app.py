@@ -46,6 +46,7 @@ from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.health import beat
 from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
@@ -71,6 +72,8 @@ from infrastructure.telegram.replies import Replies
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
 KHQR_ROUNDS = "khqr_rounds"  # bot_data key: the KHQR watch's rounds, likewise
+RATES = "rates"  # bot_data key: the rate of the day, so tests can read it on their clock
+RATE_LOOK_SECONDS = 3600
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
 
 
@@ -134,6 +137,7 @@ def build_application(
     served: ServedGroups | None = None,
     notices: RecordedOnce | None = None,
     khqr: tuple[QrTopUps, QrWatch] | None = None,
+    rates: RatesOfTheDay | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -154,6 +158,8 @@ def build_application(
         # Owned here rather than by application.create_task, which expects a running application.
         heartbeat = settings.database_path.parent / "heartbeat"
         background.append(asyncio.create_task(beat(heartbeat, prove_storage=prove_storage)))
+        if rates is not None:  # read at once at start, without holding the start up
+            background.append(asyncio.create_task(_first_read(rates)))
         log.info("balance-bot is running as @%s", me.username)
 
     async def stop(application: Application) -> None:  # type: ignore[type-arg]
@@ -278,7 +284,9 @@ def build_application(
             categorising,
             month_view_offered=webapp_short_name is not None,
         )
-        balance = BalanceHandlers(handlers, balance_command, settings.khr_per_usd, webapp_short_name).balance
+        balance = BalanceHandlers(
+            handlers, balance_command, settings.khr_per_usd, webapp_short_name, rates
+        ).balance
         application.add_handler(CommandHandler("balance", balance, filters=groups))
         round_seconds = settings.reconcile_minutes * 60
         rounds = MonthlyRounds(
@@ -296,6 +304,8 @@ def build_application(
             application.job_queue.run_repeating(
                 rounds.tick, interval=interval, first=10, name="monthly rounds"
             )
+    if rates is not None:
+        _read_rates(application, rates)
     if khqr is not None:
         operators = settings.admin_user_ids
         _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
@@ -339,6 +349,24 @@ def build_application(
         CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
     return application
+
+
+async def _first_read(rates: RatesOfTheDay) -> None:
+    await rates.refresh_if_due()
+
+
+def _read_rates(application: Application, rates: RatesOfTheDay) -> None:  # type: ignore[type-arg]
+    """The rate of the day, read at start (`start`), looked at hourly: read once a day, and again each
+    hour while its source cannot be read (never on a message)."""
+
+    async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await rates.refresh_if_due()
+
+    application.bot_data[RATES] = rates
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            tick, interval=RATE_LOOK_SECONDS, first=RATE_LOOK_SECONDS, name="rate of the day"
+        )
 
 
 def _add_khqr(application: Application, khqr: KhqrHandlers) -> None:  # type: ignore[type-arg]

@@ -7,7 +7,10 @@ from decimal import Decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from balance_bot.balances.balance_command import BalanceCommand
+from balance_bot.balances.balance_command import BalanceAnswer, BalanceCommand
+from balance_bot.balances.service import Balance
+from balance_bot.rates.rate_of_day import RateOfDay
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.telegram import texts
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.handlers import BotHandlers
@@ -19,11 +22,17 @@ class BalanceHandlers:
     """/balance [month], /balance @member or Dara: what the command answers, drawn for Telegram."""
 
     def __init__(
-        self, bot: BotHandlers, command: BalanceCommand, khr_per_usd: Decimal, webapp_short_name: str | None
+        self,
+        bot: BotHandlers,
+        command: BalanceCommand,
+        khr_per_usd: Decimal,
+        webapp_short_name: str | None,
+        rates: RatesOfTheDay | None = None,
     ) -> None:
         self._bot = bot
         self._command = command
         self._khr_per_usd = khr_per_usd
+        self._rates = rates  # the rate of the day; without it, KHR_PER_USD
         self._webapp_short_name = webapp_short_name  # the Mini App's, for "📊 This month" links
 
     async def balance(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -41,6 +50,16 @@ class BalanceHandlers:
         link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
         button = InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link) if link else None
         markup = InlineKeyboardMarkup([[button]]) if button is not None and answer.month_button else None
-        await self._bot.reply(message, BalanceReplies(replies).answer(answer, self._khr_per_usd), markup)
+        rate = await self._rate(answer)
+        khr_per_usd = rate.khr_per_usd if rate is not None else self._khr_per_usd
+        await self._bot.reply(message, BalanceReplies(replies).answer(answer, khr_per_usd, rate), markup)
         if answer.ask_payments:
             await ask_payments(self._bot, message, replies)
+
+    async def _rate(self, answer: BalanceAnswer) -> RateOfDay | None:
+        """The rate the answer adds dollars and riel at: its month's (today's while it runs)."""
+        if self._rates is None:
+            return None
+        if isinstance(answer.shown, Balance):
+            return await self._rates.rate_of_month(answer.shown.balance.period)
+        return await self._rates.rate_on(self._rates.today())

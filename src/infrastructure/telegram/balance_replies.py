@@ -22,8 +22,10 @@ from balance_bot.domain.categories import TOTAL, CategoryBook
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
 from balance_bot.members.movements import MemberBalance
+from balance_bot.rates.rate_of_day import FIXED, RateOfDay
 from infrastructure.telegram import balance_texts, ledger_problems, member_texts, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.telegram.rate_replies import RateReplies
 from infrastructure.telegram.wording import Wording
 
 MAX_MEMBERS_SHOWN = 10
@@ -35,8 +37,9 @@ class BalanceReplies:
     def __init__(self, words: Wording) -> None:
         self._words = words
 
-    def answer(self, answer: BalanceAnswer, khr_per_usd: Decimal) -> str:
-        """The answer to /balance: the month, one member's figures, or why neither is shown."""
+    def answer(self, answer: BalanceAnswer, khr_per_usd: Decimal, rate: RateOfDay | None = None) -> str:
+        """The answer to /balance: the month, one member's figures, or why neither is shown; the month's
+        two currencies together at `rate`, named with its day when it is a published one."""
         words = self._words
         match answer.shown:
             case BalanceForAdmins():
@@ -48,7 +51,7 @@ class BalanceReplies:
             case month:
                 book = answer.book
                 shown = category_names_in(book, words.speech.language) if book is not None else {}
-                return self.balance_reply(month, khr_per_usd, book, shown)
+                return self.balance_reply(month, khr_per_usd, book, shown, rate)
 
     def balance_reply(
         self,
@@ -56,11 +59,12 @@ class BalanceReplies:
         khr_per_usd: Decimal,
         book: CategoryBook | None = None,
         shown: Mapping[str, str] | None = None,
+        rate: RateOfDay | None = None,
     ) -> str:
         """The answer to /balance; with the group's categories, its spending by category and budgets."""
         match outcome:
             case Balance(balance, current, settles_on, open_until):
-                text = self.balance_text(balance, khr_per_usd, current=current)
+                text = self.balance_text(balance, khr_per_usd, current=current, rate=rate)
                 if book is not None:
                     text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
                 members = MemberReplies(self._words).section(balance, khr_per_usd)
@@ -88,7 +92,14 @@ class BalanceReplies:
                 return ledger_problems.balance_problem(self._words.say, error)
         raise AssertionError("unreachable")
 
-    def balance_text(self, balance: PeriodBalance, khr_per_usd: Decimal, *, current: bool = True) -> str:
+    def balance_text(
+        self,
+        balance: PeriodBalance,
+        khr_per_usd: Decimal,
+        *,
+        current: bool = True,
+        rate: RateOfDay | None = None,
+    ) -> str:
         """Per currency the opening, top-ups, spending and what is left; the total; who spent what."""
         money = self._words.formats.money
         month = self._words.period(balance.period)
@@ -109,11 +120,7 @@ class BalanceReplies:
                 )
             )
         lines.append(
-            self._words.say(
-                balance_texts.BALANCE_TOGETHER if current else balance_texts.BALANCE_TOGETHER_CLOSED,
-                rate=money(khr_per_usd, Currency.KHR),
-                together=money(balance.combined_usd(khr_per_usd), Currency.USD),
-            )
+            RateReplies(self._words).together(balance, rate or RateOfDay(khr_per_usd, FIXED), current)
         )
         figures = balance.figures
         lines.append(

@@ -79,3 +79,15 @@ async def test_a_month_gets_its_days_rates_at_once():
     month = await daily.rates_for(date(2026, 12, 1), date(2026, 12, 31))
     assert month.on(date(2026, 12, 2)).khr_per_usd == 4008
     assert month.on(date(2026, 12, 31)).khr_per_usd == 4012
+
+
+async def test_a_month_is_told_at_todays_rate_while_it_runs_and_at_its_last_days_once_over():
+    from balance_bot.domain.ledger import Period
+
+    store = FakeRateStore()
+    for day, rate in ((date(2026, 11, 27), 4006), (FRIDAY, 4012)):
+        await store.keep(RateOfDay(Decimal(rate), NBC, day))
+    daily, _ = rates(FakeRateSource(), store)
+    assert (await daily.rate_of_month(Period(2026, 12))).day == FRIDAY
+    # November ended on a Monday after Friday the 27th: its balance is told at that Friday's rate.
+    assert (await daily.rate_of_month(Period(2026, 11))).khr_per_usd == 4006
