@@ -39,7 +39,6 @@ from infrastructure.wiring.console import parse_messages, print_health, print_st
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.khqr import build_khqr
 from infrastructure.wiring.mini_app import build_mini_app
-from infrastructure.wiring.rates import build_rates
 from infrastructure.wiring.webhook import serve_webhook, webhook_options
 
 if TYPE_CHECKING:
@@ -95,7 +94,6 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     mini_app = build_mini_app(settings, parts)
     khqr = build_khqr(settings, parts)
-    rates = build_rates(settings, parts)
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -111,7 +109,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         parts.handled_updates,
         # The Mini App asks Telegram through the bot, which exists once the application is built.
         startups=[parts.start, start_mini_app],
-        cleanups=[*([mini_app.stop] if mini_app else []), khqr.close, rates.close, parts.close],
+        cleanups=[*([mini_app.stop] if mini_app else []), khqr.close, parts.close],
         usage=parts.usage,
         budget_notices=budget_notices,
         balances=parts.balances,
@@ -125,7 +123,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         served=parts.served,
         notices=parts.notices,
         khqr=(khqr.top_ups, khqr.watch),
-        rates=rates.rates,
+        rates=parts.rates.rates,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

@@ -7,9 +7,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from balance_bot.capture.refusals import SheetRefusal
+from balance_bot.domain.day_rates import RateOfDay
 from balance_bot.ports import OutboxChat
 from balance_bot.rates.ports import SourceHealth
-from balance_bot.rates.rate_of_day import RateOfDay
 from infrastructure.settings import SettingsError
 from infrastructure.sqlite.daily_rates import SqliteRateStore
 from infrastructure.sqlite.database import Database

@@ -99,3 +99,26 @@ async def test_a_restart_the_same_day_does_not_read_the_page_again(telegram, she
             await read_once(application)
             await asyncio.sleep(0.05)  # time for a second look, were there one
     assert len(nbc.requests) == 1
+
+
+async def test_a_budget_counts_riel_at_the_rate_of_the_day_in_its_notice_and_in_balance(
+    telegram, sheets, key, tmp_path, nbc
+):
+    settings, clock, _ = nbc_bot(telegram, sheets, key, tmp_path, nbc, 4100)
+    sheets.add_sheet(
+        SHEET_ID,
+        "Categories",
+        [
+            ["Category", "Category (Khmer)", "Words", "Budget (USD)", "Budget (KHR)"],
+            ["Fuel", "ប្រេងឥន្ធនៈ", "diesel", 100, ""],
+        ],
+    )
+    async with running(settings, clock) as application:
+        await read_once(application)
+        message = telegram.user_says(GROUP, SOKHA, "diesel 328000៛", name="Sokha")
+        notice = await telegram.wait_for("sendMessage", lambda p: p["text"].startswith("Fuel:"), timeout=10)
+        await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
+        lines = await balance_lines(telegram)
+    # 328,000៛ at 4,100 is $80.00 (at KHR_PER_USD's 4,000 it would be $82.00).
+    assert notice["text"] == "Fuel: $80.00 of this month's $100.00 budget used (80%); $20.00 left."
+    assert "• Fuel: $80.00 of $100.00 (80%)" in lines

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from balance_bot.domain.day_rates import RateOfDay
 from balance_bot.rates.ports import SourceHealth
-from balance_bot.rates.rate_of_day import RateOfDay
 
 
 @dataclass

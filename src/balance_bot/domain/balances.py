@@ -32,6 +32,20 @@ class MonthFigures:
     by_category: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
     # Expenses with no date that can be read: in the month's sums, in no day's; /balance names them.
     undated: tuple[SheetRow, ...] = ()
+    # Per category, per day (None: undated): for sums in dollars or riel each at its day's rate.
+    by_category_day: Mapping[str, Mapping[date | None, Mapping[Currency, Decimal]]] = field(
+        default_factory=dict
+    )
+
+    def spent_by_day(self, category: str | None = None) -> dict[date | None, dict[Currency, Decimal]]:
+        """What was spent each day (None: undated), in one category or (None) in all."""
+        days: defaultdict[date | None, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
+        for name, per_day in self.by_category_day.items():
+            if category is None or name == category:
+                for day, amounts in per_day.items():
+                    for currency, amount in amounts.items():
+                        days[day][currency] += amount
+        return dict(days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +99,9 @@ def month_figures(
     by_member: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_day: defaultdict[date, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_category: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
+    by_category_day: defaultdict[str, defaultdict[date | None, dict[Currency, Decimal]]] = defaultdict(
+        lambda: defaultdict(_nothing_spent)
+    )
     entries = topup_count = 0
     undated = []
     for row in rows:
@@ -102,6 +119,7 @@ def month_figures(
                         amount
                     )
                     by_category[row.category.strip()][currency] += amount
+                    by_category_day[row.category.strip()][row.day][currency] += amount
                     if row.day is not None:
                         by_day[row.day][currency] += amount
         added = {Currency.USD: row.topup_usd, Currency.KHR: row.topup_khr}
@@ -110,7 +128,15 @@ def month_figures(
             for currency, amount in added.items():
                 topups[currency] += amount or ZERO
     return MonthFigures(
-        spent, topups, entries, topup_count, dict(by_member), dict(by_day), dict(by_category), tuple(undated)
+        spent,
+        topups,
+        entries,
+        topup_count,
+        dict(by_member),
+        dict(by_day),
+        dict(by_category),
+        tuple(undated),
+        {name: dict(days) for name, days in by_category_day.items()},
     )
 
 

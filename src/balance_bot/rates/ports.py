@@ -1,6 +1,7 @@
 """What the rate of the day needs from adapters: a source that publishes rates, and a store that keeps them.
 
-`DailyRates` is the port the rest of the core asks (budgets, approvals, balances): the rate of a day.
+`DailyRates` is the port the rest of the core asks (approvals, balances): the rate of a day; `MonthRates`
+the rates of a month's days at once (budgets).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from balance_bot.rates.rate_of_day import RateOfDay
+from balance_bot.domain.day_rates import DayRates, RateOfDay
 
 
 class RateSourceUnavailable(Exception):
@@ -22,6 +23,14 @@ class DailyRates(Protocol):
 
     async def rate_on(self, day: date) -> RateOfDay | None:
         """The rate of that day: the last published on or before it; None when none is known."""
+        ...
+
+
+class MonthRates(Protocol):
+    """The rates of a span of days at once, for amounts each added at its day's rate."""
+
+    async def rates_for(self, first: date, last: date) -> DayRates:
+        """The rates of the days from `first` to `last`."""
         ...
 
 

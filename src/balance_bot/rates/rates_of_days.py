@@ -7,13 +7,13 @@ When the source cannot be read, the last rate known stands in; how long it has f
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta, tzinfo
+from datetime import date, tzinfo
 from decimal import Decimal
 
+from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
 from balance_bot.domain.ledger import Period
 from balance_bot.ports.clock import Clock
 from balance_bot.rates.ports import RateSource, RateSourceUnavailable, RateStore, SourceHealth
-from balance_bot.rates.rate_of_day import FIXED, DayRates, RateOfDay
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,11 @@ class RatesOfTheDay:
 
     async def rate_of_month(self, period: Period) -> RateOfDay:
         """The rate a month's balance is told at: today's while it runs, its last day's once it is over."""
-        return await self.rate_on(min(self.today(), last_day(period)))
+        return await self.rate_on(min(self.today(), period.last_day()))
+
+    async def of_month(self, period: Period) -> tuple[DayRates, RateOfDay]:
+        """The rates of a month's days (its spending each at its day's), and the rate it is told at."""
+        return await self.rates_for(period.first_day(), period.last_day()), await self.rate_of_month(period)
 
     async def rates_for(self, first: date, last: date) -> DayRates:
         """The rates of a span of days (a month), read at once, for amounts each at their day's rate."""
@@ -83,9 +87,3 @@ class RatesOfTheDay:
     async def health(self) -> SourceHealth:
         """How reading the source has gone."""
         return await self._store.health()
-
-
-def last_day(period: Period) -> date:
-    """The month's last day."""
-    following = period.next()
-    return date(following.year, following.month, 1) - timedelta(days=1)

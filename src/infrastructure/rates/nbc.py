@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 import aiohttp
 
+from balance_bot.domain.day_rates import NBC, RateOfDay
 from balance_bot.rates.ports import RateSourceUnavailable
-from balance_bot.rates.rate_of_day import NBC, RateOfDay
 
 NBC_PAGE = "https://www.nbc.gov.kh/english/economic_research/exchange_rate.php"
 TIMEOUT_SECONDS = 20.0

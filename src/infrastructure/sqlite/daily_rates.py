@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from balance_bot.domain.day_rates import RateOfDay
 from balance_bot.rates.ports import SourceHealth
-from balance_bot.rates.rate_of_day import RateOfDay
 from infrastructure.sqlite.database import Database
 
 _COLUMNS = "day, khr_per_usd, source"

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from balance_bot.balances.balance_command import BalanceAnswer, BalanceCommand
 from balance_bot.balances.service import Balance
-from balance_bot.rates.rate_of_day import RateOfDay
+from balance_bot.domain.day_rates import DayRates, RateOfDay
 from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.telegram import texts
 from infrastructure.telegram.balance_replies import BalanceReplies
@@ -50,16 +50,17 @@ class BalanceHandlers:
         link = month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
         button = InlineKeyboardButton(replies.say(texts.THIS_MONTH_BUTTON), url=link) if link else None
         markup = InlineKeyboardMarkup([[button]]) if button is not None and answer.month_button else None
-        rate = await self._rate(answer)
+        day_rates, rate = await self._rates_of(answer)
         khr_per_usd = rate.khr_per_usd if rate is not None else self._khr_per_usd
-        await self._bot.reply(message, BalanceReplies(replies).answer(answer, khr_per_usd, rate), markup)
+        text = BalanceReplies(replies).answer(answer, khr_per_usd, rate, day_rates)
+        await self._bot.reply(message, text, markup)
         if answer.ask_payments:
             await ask_payments(self._bot, message, replies)
 
-    async def _rate(self, answer: BalanceAnswer) -> RateOfDay | None:
-        """The rate the answer adds dollars and riel at: its month's (today's while it runs)."""
+    async def _rates_of(self, answer: BalanceAnswer) -> tuple[DayRates | None, RateOfDay | None]:
+        """The rates of the month's days, and the one its balance is told at (today's while it runs)."""
         if self._rates is None:
-            return None
+            return None, None
         if isinstance(answer.shown, Balance):
-            return await self._rates.rate_of_month(answer.shown.balance.period)
-        return await self._rates.rate_on(self._rates.today())
+            return await self._rates.of_month(answer.shown.balance.period)
+        return None, await self._rates.rate_on(self._rates.today())

@@ -17,12 +17,12 @@ from balance_bot.capture.outcomes import SeveralMembersNamed, UnknownMember
 from balance_bot.capture.reply_plan import Notices, category_names_in
 from balance_bot.categories.budget_watch import BudgetCrossed
 from balance_bot.domain.balances import ZERO, PeriodBalance
-from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.budgets import budget_use, budget_use_by_day
 from balance_bot.domain.categories import TOTAL, CategoryBook
+from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
 from balance_bot.members.movements import MemberBalance
-from balance_bot.rates.rate_of_day import FIXED, RateOfDay
 from infrastructure.telegram import balance_texts, ledger_problems, member_texts, texts, undated
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.rate_replies import RateReplies
@@ -37,9 +37,16 @@ class BalanceReplies:
     def __init__(self, words: Wording) -> None:
         self._words = words
 
-    def answer(self, answer: BalanceAnswer, khr_per_usd: Decimal, rate: RateOfDay | None = None) -> str:
+    def answer(
+        self,
+        answer: BalanceAnswer,
+        khr_per_usd: Decimal,
+        rate: RateOfDay | None = None,
+        day_rates: DayRates | None = None,
+    ) -> str:
         """The answer to /balance: the month, one member's figures, or why neither is shown; the month's
-        two currencies together at `rate`, named with its day when it is a published one."""
+        two currencies together at `rate`, named with its day when it is a published one, its budgets
+        with each day's spending at that day's rate (`day_rates`)."""
         words = self._words
         match answer.shown:
             case BalanceForAdmins():
@@ -51,7 +58,7 @@ class BalanceReplies:
             case month:
                 book = answer.book
                 shown = category_names_in(book, words.speech.language) if book is not None else {}
-                return self.balance_reply(month, khr_per_usd, book, shown, rate)
+                return self.balance_reply(month, khr_per_usd, book, shown, rate, day_rates)
 
     def balance_reply(
         self,
@@ -60,13 +67,15 @@ class BalanceReplies:
         book: CategoryBook | None = None,
         shown: Mapping[str, str] | None = None,
         rate: RateOfDay | None = None,
+        day_rates: DayRates | None = None,
     ) -> str:
         """The answer to /balance; with the group's categories, its spending by category and budgets."""
         match outcome:
             case Balance(balance, current, settles_on, open_until):
                 text = self.balance_text(balance, khr_per_usd, current=current, rate=rate)
                 if book is not None:
-                    text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
+                    by_category = self.by_category(balance, khr_per_usd, book, shown, day_rates)
+                    text = "\n".join([text, *by_category])
                 members = MemberReplies(self._words).section(balance, khr_per_usd)
                 text = "\n".join([text, *members, *undated.note(self._words, balance)])
                 if open_until is not None:
@@ -151,13 +160,21 @@ class BalanceReplies:
         khr_per_usd: Decimal,
         book: CategoryBook,
         shown: Mapping[str, str] | None = None,
+        day_rates: DayRates | None = None,
     ) -> list[str]:
-        """'By category:' and a line per category spent on or budgeted, against its budget if it has one."""
+        """'By category:' and a line per category spent on or budgeted, against its budget if it has one
+        (each day's spending at that day's rate, with `day_rates`)."""
         spent = balance.figures.by_category
         lines = []
         for category in [*book.choices, *(c for c in book.budgeted if c not in book.choices)]:
             amounts = spent.get(category.name, {}) if category.name.casefold() != TOTAL.casefold() else None
-            use = budget_use(category, amounts if amounts is not None else balance.figures.spent, khr_per_usd)
+            if day_rates is not None:
+                by_day = balance.figures.spent_by_day(None if amounts is None else category.name)
+                use = budget_use_by_day(category, by_day, day_rates)
+            else:
+                use = budget_use(
+                    category, amounts if amounts is not None else balance.figures.spent, khr_per_usd
+                )
             name = (
                 self._words.say(balance_texts.ALL_SPENDING)
                 if amounts is None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from balance_bot.domain.balances import PeriodBalance
+from balance_bot.domain.day_rates import RateOfDay
 from balance_bot.domain.money import Currency
-from balance_bot.rates.rate_of_day import RateOfDay
 from infrastructure.telegram import balance_texts, rate_texts
 from infrastructure.telegram.wording import Wording
 

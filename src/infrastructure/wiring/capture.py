@@ -47,6 +47,7 @@ from infrastructure.telegram.sheet_words import CatalogRowLabels
 from infrastructure.wiring.interpreter import amount_limits, build_interpreter
 from infrastructure.wiring.ledgers import Close, build_ledgers
 from infrastructure.wiring.llm import LlmParts, build_llm
+from infrastructure.wiring.rates import RateParts, build_rates
 from infrastructure.wiring.time_zone import time_zone
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class CaptureParts:
     conversation: Conversation
     quiet_chats: QuietChats
     notices: RecordedOnce
+    rates: RateParts
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -97,6 +99,7 @@ class CaptureParts:
         await self.close_ledgers()
         await self.delivery.finish()
         await self.llm.close()
+        await self.rates.close()
         await self.database.close()
 
 
@@ -164,12 +167,14 @@ def build_capture(
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", preferences.quiet, preferences.set_quiet
     )
+    rates = build_rates(settings, database, clock)
     budgets = BudgetWatch(
         ledgers,
         categorising,
         SqliteBudgetNotices(database),
         settings.khr_per_usd,
         load_template().void_prefix,
+        rates.rates,
     )
     conversation = Conversation(
         capture,
@@ -227,4 +232,5 @@ def build_capture(
             clock,
             NoticePolicy(timezone, load_template().void_prefix),
         ),
+        rates,
     )

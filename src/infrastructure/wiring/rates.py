@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from balance_bot.ports.clock import Clock
 from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.rates.nbc import NbcRateSource
 from infrastructure.settings import Settings
 from infrastructure.sqlite.daily_rates import SqliteRateStore
-from infrastructure.wiring.capture import CaptureParts
+from infrastructure.sqlite.database import Database
 from infrastructure.wiring.time_zone import time_zone
 
 
@@ -25,9 +26,9 @@ class RateParts:
             await self.source.close()
 
 
-def build_rates(settings: Settings, parts: CaptureParts) -> RateParts:
-    """The rates on the capture flow's database and clock; KHR_PER_USD until a rate is known."""
+def build_rates(settings: Settings, database: Database, clock: Clock) -> RateParts:
+    """The rates kept in the bot's database, on its clock; KHR_PER_USD until a rate is known."""
     source = NbcRateSource(settings.rate_source_url) if settings.rate_source == "nbc" else None
-    store = SqliteRateStore(parts.database)
-    rates = RatesOfTheDay(store, source, settings.khr_per_usd, parts.clock, time_zone(settings))
+    store = SqliteRateStore(database)
+    rates = RatesOfTheDay(store, source, settings.khr_per_usd, clock, time_zone(settings))
     return RateParts(rates, source)

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from balance_bot.domain.day_rates import NBC, RateOfDay
 from balance_bot.rates.ports import RateSourceUnavailable
-from balance_bot.rates.rate_of_day import NBC, RateOfDay
 from infrastructure.rates.nbc import NbcRateSource, read_page
 from tests.fakes.nbc_api import RECORDED, page
 

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from balance_bot.rates.rate_of_day import NBC, RateOfDay
+from balance_bot.domain.day_rates import NBC, RateOfDay
 from infrastructure.sqlite.daily_rates import SqliteRateStore
 from infrastructure.sqlite.database import Database
 

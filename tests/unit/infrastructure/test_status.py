@@ -27,8 +27,8 @@ def test_the_rate_of_the_day_is_named_with_its_day_and_since_when_its_source_can
     from datetime import date
     from decimal import Decimal
 
+    from balance_bot.domain.day_rates import NBC, RateOfDay
     from balance_bot.rates.ports import SourceHealth
-    from balance_bot.rates.rate_of_day import NBC, RateOfDay
     from infrastructure.status import rate_report
 
     rate = RateOfDay(Decimal(4012), NBC, date(2026, 12, 4))

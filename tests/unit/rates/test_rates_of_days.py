@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from balance_bot.rates.rate_of_day import FIXED, NBC, RateOfDay
+from balance_bot.domain.day_rates import FIXED, NBC, RateOfDay
 from balance_bot.rates.rates_of_days import RatesOfTheDay
 from tests.fakes.clock import FakeClock
 from tests.fakes.daily_rates import FakeRateSource, FakeRateStore

@@ -5,8 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from balance_bot.domain.money import Currency
-from balance_bot.rates.rate_of_day import (
+from balance_bot.domain.day_rates import (
     FIXED,
     NBC,
     DayRates,
@@ -15,6 +14,7 @@ from balance_bot.rates.rate_of_day import (
     per_day,
     riel_by_day,
 )
+from balance_bot.domain.money import Currency
 
 FIXED_RATE = RateOfDay(Decimal(4000), FIXED)
 THURSDAY, FRIDAY, SATURDAY, SUNDAY, MONDAY = (date(2026, 12, day) for day in (3, 4, 5, 6, 7))
@@ -83,3 +83,35 @@ def test_the_rates_a_month_used_are_listed_once_each_in_day_order():
 def test_a_rate_is_a_positive_number(rate):
     with pytest.raises(ValueError, match="positive number of riel"):
         RateOfDay(Decimal(rate), NBC, FRIDAY)
+
+
+def test_a_budget_counts_each_days_spending_at_that_days_rate_across_a_rate_change():
+    from balance_bot.domain.balances import month_figures
+    from balance_bot.domain.budgets import budget_use_by_day
+    from balance_bot.domain.categories import Category
+    from balance_bot.domain.ledger import SheetRow
+
+    def row(day, usd=None, khr=None, category="Fuel"):
+        return SheetRow(1, day, "fuel", usd, khr, "Sokha", "", category=category)
+
+    figures = month_figures(
+        [
+            row(THURSDAY, khr=Decimal(401000)),  # $100 at Thursday's 4,010
+            row(SATURDAY, khr=Decimal(40120)),  # $10 at Friday's 4,012
+            row(None, usd=Decimal("5.00")),  # undated: at the latest rate, dollars stay dollars
+            row(FRIDAY, usd=Decimal("1.00"), category="Food"),
+        ],
+        "VOID",
+    )
+    rates = DayRates([nbc(THURSDAY, 4010), nbc(FRIDAY, 4012)], FIXED_RATE)
+    in_dollars = budget_use_by_day(
+        Category("Fuel", budget_usd=Decimal(200)), figures.spent_by_day("Fuel"), rates
+    )
+    assert (in_dollars.spent, in_dollars.percent) == (Decimal("115.00"), Decimal("57.5"))
+    in_riel = budget_use_by_day(
+        Category("Fuel", budget_khr=Decimal(1_000_000)), figures.spent_by_day("Fuel"), rates
+    )
+    assert in_riel.spent == Decimal(401000 + 40120 + 20060)  # the undated $5 at the latest rate, 4,012
+    everything = figures.spent_by_day()
+    assert everything[FRIDAY] == {Currency.USD: Decimal("1.00"), Currency.KHR: Decimal(0)}
+    assert budget_use_by_day(Category("Fuel"), everything, rates) is None
