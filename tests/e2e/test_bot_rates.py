@@ -3,6 +3,7 @@ at it and naming it, on the fake Bot API and the fake Sheets API; the page down,
 used and `status` saying since when; the rates kept across a restart."""
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,14 @@ async def read_once(application, failed=False):
             return health
         await asyncio.sleep(0.01)
     raise AssertionError("the rate of the day was never read at start")
+
+
+@contextlib.asynccontextmanager
+async def rate_read(settings, clock):
+    """The bot running, once it has read the rate at start."""
+    async with running(settings, clock) as application:
+        await read_once(application)
+        yield application
 
 
 async def balance_lines(telegram):
@@ -54,8 +63,7 @@ async def test_balance_adds_dollars_and_riel_at_the_rate_read_at_start_and_names
     telegram, sheets, key, tmp_path, nbc
 ):
     settings, clock, today = nbc_bot(telegram, sheets, key, tmp_path, nbc, 4012)
-    async with running(settings, clock) as application:
-        await read_once(application)
+    async with rate_read(settings, clock):
         await spend(telegram, "coffee 3$")
         await spend(telegram, "ice 40120៛")
         lines = await balance_lines(telegram)
@@ -122,3 +130,20 @@ async def test_a_budget_counts_riel_at_the_rate_of_the_day_in_its_notice_and_in_
     # 328,000៛ at 4,100 is $80.00 (at KHR_PER_USD's 4,000 it would be $82.00).
     assert notice["text"] == "Fuel: $80.00 of this month's $100.00 budget used (80%); $20.00 left."
     assert "• Fuel: $80.00 of $100.00 (80%)" in lines
+
+
+async def test_a_question_about_the_cash_left_is_answered_at_the_rate_of_the_day_in_khmer_too(
+    telegram, sheets, key, tmp_path, nbc
+):
+    settings, clock, today = nbc_bot(telegram, sheets, key, tmp_path, nbc, 4012)
+    async with rate_read(settings, clock):
+        await spend(telegram, "ice 40120៛")
+        asked = telegram.user_says(GROUP, ADMIN, "/ask how much is left?")
+        english = (await telegram.wait_for("sendMessage", replies_to(asked), timeout=10))["text"]
+        language = telegram.user_says(GROUP, ADMIN, "/language km")
+        await telegram.wait_for("sendMessage", replies_to(language), timeout=10)
+        khmer = (await balance_lines(telegram))[3]
+    assert f"Together at 4,012៛ a dollar (NBC, {today:%a} {today.day} {today:%b}): -$10.00 left" in english
+    assert khmer.startswith("សរុបតាមអត្រា 4,012៛ ក្នុងមួយដុល្លារ (អត្រាផ្លូវការរបស់ធនាគារជាតិ ថ្ងៃ")
+    assert khmer.endswith("៖ នៅសល់ -10.00$")
+    assert f" {today.day} " in khmer  # the day, named in Khmer

@@ -73,6 +73,15 @@ class DayRates:
         return list(seen)
 
 
+# What riel are counted at: one rate for every day (KHR_PER_USD, or a month's), or each day's own.
+Rates = DayRates | Decimal
+
+
+def khr_per_usd_on(rates: Rates, day: date | None) -> Decimal:
+    """How many riel a dollar was worth on that day."""
+    return rates.on(day).khr_per_usd if isinstance(rates, DayRates) else rates
+
+
 def _day_of(rate: RateOfDay) -> date:
     assert rate.day is not None  # only published rates are kept
     return rate.day

@@ -261,7 +261,7 @@ def build_application(
         application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
     if ask is not None:
         asking = AskHandlers(
-            handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone), callbacks
+            handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone), callbacks, rates
         )
         for command, handler in (
             ("ask", asking.ask_command),

@@ -115,3 +115,24 @@ def test_a_budget_counts_each_days_spending_at_that_days_rate_across_a_rate_chan
     everything = figures.spent_by_day()
     assert everything[FRIDAY] == {Currency.USD: Decimal("1.00"), Currency.KHR: Decimal(0)}
     assert budget_use_by_day(Category("Fuel"), everything, rates) is None
+
+
+def test_a_questions_largest_and_share_count_each_rows_riel_at_its_days_rate():
+    from balance_bot.domain.ledger import SheetRow
+    from balance_bot.domain.ledger_answers import Entry, Found
+
+    def entry(day, amount, currency=Currency.KHR):
+        return Entry(SheetRow(1, day, "ice", None, None, "Sokha", ""), currency, Decimal(amount))
+
+    thursday, saturday = entry(THURSDAY, 40100), entry(SATURDAY, 40120)
+    found = Found((thursday, saturday), {Currency.USD: Decimal(0), Currency.KHR: Decimal(80220)})
+    rates = DayRates([nbc(THURSDAY, 4010), nbc(FRIDAY, 4013)], FIXED_RATE)
+    # At one rate Saturday's 40,120៛ is the dearer; at each day's, Thursday's is $10.00, Saturday's $9.9975.
+    assert found.largest(Decimal(4000))[0] is saturday
+    assert found.largest(rates)[0] is thursday
+    assert found.in_dollars(rates).quantize(Decimal("0.0001")) == Decimal("19.9975")
+    assert found.percent_of(found, rates) == Decimal(100)
+    assert [group.name for group in found.groups(lambda e: str(e.row.day), rates)] == [
+        str(THURSDAY),
+        str(SATURDAY),
+    ]
