@@ -66,6 +66,10 @@ class RatesOfTheDay:
             return self.fixed
         return await self._store.rate_on(day) or await self._store.earliest() or self.fixed
 
+    async def rate_today(self) -> RateOfDay:
+        """Today's rate (the last published, on a weekend or holiday)."""
+        return await self.rate_on(self.today())
+
     async def rate_of_month(self, period: Period) -> RateOfDay:
         """The rate a month's balance is told at: today's while it runs, its last day's once it is over."""
         return await self.rate_on(min(self.today(), period.last_day()))

@@ -238,6 +238,7 @@ def build_application(
             settings.khr_per_usd,
             PaymentsQuestion(members[1], balances) if balances is not None else None,
             callbacks,
+            rates,
         )
         if members is not None
         else None
@@ -297,6 +298,7 @@ def build_application(
             round_seconds=round_seconds,
             on_moved=moved,
             reminders=members[2] if members is not None else None,
+            rates=rates,
         )
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:

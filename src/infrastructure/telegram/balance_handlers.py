@@ -63,4 +63,4 @@ class BalanceHandlers:
             return None, None
         if isinstance(answer.shown, Balance):
             return await self._rates.of_month(answer.shown.balance.period)
-        return None, await self._rates.rate_on(self._rates.today())
+        return None, await self._rates.rate_today()

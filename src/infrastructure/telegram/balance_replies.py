@@ -238,10 +238,12 @@ class BalanceReplies:
             left=money(use.left, use.currency),
         )
 
-    def monthly_summary(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str:
-        """Posted once a month has closed: its balance, under the chart of spending per day."""
+    def monthly_summary(
+        self, balance: PeriodBalance, khr_per_usd: Decimal, rate: RateOfDay | None = None
+    ) -> str:
+        """Posted once a month has closed: its balance (at its last day's rate), under the chart."""
         closed = self._words.say(balance_texts.MONTH_CLOSED, month=self._words.period(balance.period))
-        return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False)
+        return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False, rate=rate)
 
     def chart_title(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str | None:
         """The chart's title; none in Khmer, whose shaping the chart's font cannot do (the caption names
