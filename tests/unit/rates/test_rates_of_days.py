@@ -91,3 +91,15 @@ async def test_a_month_is_told_at_todays_rate_while_it_runs_and_at_its_last_days
     assert (await daily.rate_of_month(Period(2026, 12))).day == FRIDAY
     # November ended on a Monday after Friday the 27th: its balance is told at that Friday's rate.
     assert (await daily.rate_of_month(Period(2026, 11))).khr_per_usd == 4006
+
+
+async def test_a_day_the_page_has_no_rate_is_read_and_leaves_the_last_one_published():
+    source = FakeRateSource(RateOfDay(Decimal(4012), NBC, FRIDAY))
+    daily, clock = rates(source)
+    await daily.refresh_if_due()
+    clock.advance(days=3)  # Monday, a holiday: no data
+    source.shows = None
+    assert await daily.refresh_if_due() is None
+    health = await daily.health()
+    assert (health.last_read, health.failing_since) == (clock.now(), None)
+    assert await daily.rate_today() == RateOfDay(Decimal(4012), NBC, FRIDAY)
