@@ -14,11 +14,13 @@ from pathlib import Path
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.parser import HeuristicParser
 from bench import (
+    approvals,
     ask,
     balance,
     bot,
     categories,
     components,
+    daily,
     fuzz,
     llm,
     notices,
@@ -28,6 +30,7 @@ from bench import (
     sheets,
     trip,
     viewers,
+    vision,
     webapp,
     webhook,
 )
@@ -233,6 +236,7 @@ def main() -> None:
         print(f"not spending            {corpus_score(written)}   ({written.name}: goal 0 false alarms)")
     print(questions.reports())
     print(categories.fresh_report(show=False))
+    print(categories.fresh_report(categories.PURPOSES.with_name("purposes-2.jsonl"), show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
     heldout()
@@ -251,6 +255,8 @@ def main() -> None:
     outbox.report()
     print("-- the LLM second opinion (issue 6); takes about half a minute --")
     llm.report()
+    print("-- a photo's way to a vision model, the model excluded (issue 37); takes about twenty seconds --")
+    vision.report()
     print("-- balances (issue 7); takes about ten seconds --")
     balance.report()
     print("-- ask the ledger (issue 22); takes about ten seconds --")
@@ -264,6 +270,10 @@ def main() -> None:
     scale.report()
     print("-- one expense's trip through the code (issue 35); takes a few seconds --")
     trip.report()
+    print("-- the daily jobs' Sheets reads (issue 38); takes about three minutes --")
+    daily.report()
+    print("-- approvals above a threshold (issue 38); takes a few seconds --")
+    approvals.report()
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ from infrastructure.sqlite.database import (
 )
 from infrastructure.sqlite.memberships import SqliteMemberships
 from infrastructure.sqlite.update_inbox import SqliteUpdateInbox
+from infrastructure.wiring.approvals import build_approvals
 from infrastructure.wiring.capture import build_capture
+from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.console import parse_messages, print_health, print_status, try_chat, try_services
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.khqr import build_khqr
@@ -94,6 +96,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
     parts.delivery.on_refused(budget_notices.sheet_refused)  # told once, by the bot, once it runs
     mini_app = build_mini_app(settings, parts)
     khqr = build_khqr(settings, parts)
+    membership = GroupMembership(SqliteMemberships(parts.database))
     built: list[Application] = []  # type: ignore[type-arg]
 
     async def start_mini_app() -> None:
@@ -114,7 +117,7 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         budget_notices=budget_notices,
         balances=parts.balances,
         prove_storage=parts.database.prove_writable,
-        membership=GroupMembership(SqliteMemberships(parts.database)),
+        membership=membership,
         moves=parts.moves,
         categorising=parts.categorising,
         conversation=parts.conversation,
@@ -123,6 +126,10 @@ def build_bot(settings: Settings, clock: Clock | None = None) -> Application:  #
         served=parts.served,
         notices=parts.notices,
         khqr=(khqr.top_ups, khqr.watch),
+        changes=build_changes(
+            settings, parts.balances, parts.ledgers, parts.database, parts.clock, membership
+        ),
+        approvals=build_approvals(settings, parts),
         rates=parts.rates.rates,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)

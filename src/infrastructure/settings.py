@@ -11,6 +11,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from balance_bot.approvals.threshold import OFF, read_threshold
+from balance_bot.domain.money import Money
+
 PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})
 # USD per million input and output tokens, from Anthropic's price list; LLM_PRICES adds or overrides.
 # It lists Anthropic's dearest model (Opus 4.1): a model not in it is priced as the dearest one
@@ -65,6 +68,9 @@ class Settings:
     llm_prices: Mapping[str, tuple[Decimal, Decimal]] = field(
         default_factory=lambda: dict(DEFAULT_LLM_PRICES)
     )
+    ollama_vision_model: str | None = "qwen2.5vl:3b"  # None: images go to the paid model alone
+    vision_timeout_seconds: Decimal = Decimal(30)
+    vision_deadline_seconds: Decimal = Decimal(60)
     khr_per_usd: Decimal = Decimal(4000)
     # The day's rate: the NBC's official one read from its page once a day, or `fixed` (KHR_PER_USD).
     rate_source: str = "nbc"
@@ -80,6 +86,8 @@ class Settings:
     reconcile_minutes: int = 30
     period_grace_days: int = 3
     advance_reminder_days: int = 7
+    changes_hour: int = 18  # the hour, in TIMEZONE, of the daily look at what changed in the sheet by hand
+    approval_over: Money | None = None  # expenses above it wait for an admin, in groups that have not chosen
     ask_for_members: str = "own"
     max_days_back: int = 31
     webhook_url: str | None = None
@@ -169,6 +177,13 @@ class Settings:
                 values, "LLM_MONTHLY_BUDGET_USD", defaults.llm_monthly_budget_usd, at_least=Decimal(0)
             ),
             llm_prices={**DEFAULT_LLM_PRICES, **_prices(values.get("LLM_PRICES", "{}"))},
+            ollama_vision_model=_unless_none(values.get("OLLAMA_VISION_MODEL"), defaults.ollama_vision_model),
+            vision_timeout_seconds=_positive_decimal(
+                values, "VISION_TIMEOUT_SECONDS", defaults.vision_timeout_seconds
+            ),
+            vision_deadline_seconds=_positive_decimal(
+                values, "VISION_DEADLINE_SECONDS", defaults.vision_deadline_seconds
+            ),
             khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
             rate_source=_choice(values, "RATE_SOURCE", {"nbc", "fixed"}, defaults.rate_source),
             rate_source_url=values.get("RATE_SOURCE_URL", defaults.rate_source_url),
@@ -193,6 +208,10 @@ class Settings:
             advance_reminder_days=_positive_int(
                 values, "ADVANCE_REMINDER_DAYS", defaults.advance_reminder_days
             ),
+            changes_hour=int(
+                _choice(values, "CHANGES_HOUR", {str(hour) for hour in range(24)}, str(defaults.changes_hour))
+            ),
+            approval_over=_approval_over(values.get("APPROVAL_OVER", "")),
             ask_for_members=_choice(
                 values, "ASK_FOR_MEMBERS", {"own", "all", "none"}, defaults.ask_for_members
             ),
@@ -283,6 +302,18 @@ def _port(values: Mapping[str, str], name: str, default: int) -> int:
     if port > 65535:
         raise SettingsError(f"{name} must be a port from 1 to 65535, not {port}")
     return port
+
+
+def _approval_over(raw: str) -> Money | None:
+    """APPROVAL_OVER: an amount with its currency ('100$', '400000 KHR'), or off (empty, 'off')."""
+    if raw.strip().casefold() in ("", OFF):
+        return None
+    threshold = read_threshold(raw)
+    if threshold is None:
+        raise SettingsError(
+            f"APPROVAL_OVER must be an amount with its currency (100$, 400000 KHR) or off, not {raw!r}"
+        )
+    return threshold
 
 
 def _choice(values: Mapping[str, str], name: str, allowed: set[str], default: str) -> str:
@@ -402,6 +433,13 @@ def _khqr_field(values: Mapping[str, str], name: str, longest: int) -> str | Non
     if raw is not None and len(raw) > longest:
         raise SettingsError(f"{name} holds at most {longest} characters in a KHQR, not {len(raw)}")
     return raw
+
+
+def _unless_none(value: str | None, default: str | None) -> str | None:
+    """A name, None for the word none, the default when unset."""
+    if value is None:
+        return default
+    return None if value.lower() == "none" else value
 
 
 def _parser_llm(raw: str) -> tuple[str, ...]:

@@ -9,20 +9,20 @@ from tests.e2e.test_bot_members import this_month
 async def test_a_confirmation_names_the_category_and_cat_changes_it_for_good(telegram, settings_for, clock):
     settings = settings_for()
     async with running(settings, clock):
-        coffee = telegram.user_says(GROUP, SOKHA, "coffee for guests 5$", name="Sokha")
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee for the team 5$", name="Sokha")
         confirmed = (await telegram.wait_for("sendMessage", replies_to(coffee)))["text"]
         changed = telegram.user_says(GROUP, SOKHA, "/cat Guests & events", reply_to=coffee)
         answer = (await telegram.wait_for("sendMessage", replies_to(changed)))["text"]
-        again = telegram.user_says(GROUP, SOKHA, "Coffee for guests 4$", name="Sokha")
+        again = telegram.user_says(GROUP, SOKHA, "Coffee for the team 4$", name="Sokha")
         learned = (await telegram.wait_for("sendMessage", replies_to(again)))["text"]
         refused = telegram.user_says(GROUP, DARA, "/cat Fuel", reply_to=coffee)
         not_yours = (await telegram.wait_for("sendMessage", replies_to(refused)))["text"]
         unknown = telegram.user_says(GROUP, SOKHA, "/cat Snacks", reply_to=coffee)
         no_such = (await telegram.wait_for("sendMessage", replies_to(unknown)))["text"]
         await settle(telegram)
-    assert confirmed.startswith("Logged: 5.00 USD – coffee for guests. Saved as No 1 (")
+    assert confirmed.startswith("Logged: 5.00 USD – coffee for the team. Saved as No 1 (")
     assert confirmed.endswith("), Food & drinks.")
-    assert answer.startswith("No 1 (coffee for guests): now Guests & events.")
+    assert answer.startswith("No 1 (coffee for the team): now Guests & events.")
     assert learned.endswith("), Guests & events.")
     assert not_yours == "Only the person who posted it or an admin can change this."
     assert no_such.startswith("There is no category “Snacks”. Reply /cat with one of: Transport, Fuel,")
@@ -184,14 +184,14 @@ async def test_cat_and_undo_in_reply_to_the_bots_confirmation_act_on_the_expense
     telegram, settings_for, clock
 ):
     async with running(settings_for(), clock):
-        coffee = telegram.user_says(GROUP, SOKHA, "coffee for guests 5$", name="Sokha")
+        coffee = telegram.user_says(GROUP, SOKHA, "coffee for the team 5$", name="Sokha")
         confirmation = telegram.sent_message(await telegram.wait_for("sendMessage", replies_to(coffee)))
         changed = telegram.user_says(GROUP, SOKHA, "/cat Guests & events", reply_to=confirmation)
         answer = (await telegram.wait_for("sendMessage", replies_to(changed)))["text"]
         undo = telegram.user_says(GROUP, SOKHA, "/undo", reply_to=confirmation)
         undone = (await telegram.wait_for("sendMessage", replies_to(undo)))["text"]
         await settle(telegram)
-    assert answer.startswith("No 1 (coffee for guests): now Guests & events.")
+    assert answer.startswith("No 1 (coffee for the team): now Guests & events.")
     assert undone.startswith("Undone")
 
 

@@ -45,7 +45,7 @@ async def spend(telegram, text):
     await telegram.wait_for("sendMessage", replies_to(message), timeout=10)
 
 
-def nbc_bot(telegram, sheets, key, tmp_path, nbc, rate):
+def nbc_bot(telegram, sheets, key, tmp_path, nbc, rate, **extra):
     """Settings of a Google Sheets bot reading the fake NBC, which publishes `rate` for today; its clock;
     today."""
     sheets.add_spreadsheet(SHEET_ID, "Petty cash", {key[0]["client_email"]})
@@ -54,7 +54,14 @@ def nbc_bot(telegram, sheets, key, tmp_path, nbc, rate):
     today = clock.now().astimezone(PHNOM_PENH).date()
     nbc.publishes(today, rate)
     settings = google_settings(
-        telegram, sheets, key, tmp_path, BALANCE_SHEET_ID=SHEET_ID, RATE_SOURCE="nbc", RATE_SOURCE_URL=nbc.url
+        telegram,
+        sheets,
+        key,
+        tmp_path,
+        BALANCE_SHEET_ID=SHEET_ID,
+        RATE_SOURCE="nbc",
+        RATE_SOURCE_URL=nbc.url,
+        **extra,
     )
     return settings, clock, today
 
@@ -147,3 +154,17 @@ async def test_a_question_about_the_cash_left_is_answered_at_the_rate_of_the_day
     assert khmer.startswith("សរុបតាមអត្រា 4,012៛ ក្នុងមួយដុល្លារ (អត្រាផ្លូវការរបស់ធនាគារជាតិ ថ្ងៃ")
     assert khmer.endswith("៖ នៅសល់ -10.00$")
     assert f" {today.day} " in khmer  # the day, named in Khmer
+
+
+async def test_riel_wait_for_approval_when_over_a_dollar_threshold_at_the_rate_of_their_day(
+    telegram, sheets, key, tmp_path, nbc
+):
+    settings, clock, _ = nbc_bot(telegram, sheets, key, tmp_path, nbc, 4100, APPROVAL_OVER="100$")
+    async with rate_read(settings, clock):
+        at_the_threshold = telegram.user_says(GROUP, SOKHA, "rent 410000៛", name="Sokha")  # $100.00 at 4,100
+        under = await telegram.wait_for("sendMessage", replies_to(at_the_threshold), timeout=10)
+        over = telegram.user_says(GROUP, SOKHA, "rent 414100៛", name="Sokha")  # $101.00 at 4,100
+        waiting = await telegram.wait_for("sendMessage", replies_to(over), timeout=10)
+    # At KHR_PER_USD's 4,000 the first would be $102.50, over the threshold too.
+    assert "Awaiting an admin's approval" not in under["text"]
+    assert "Awaiting an admin's approval" in waiting["text"]

@@ -26,6 +26,7 @@ ATTEMPTS = [
     "/recent",
     "/mine",
     "/export",
+    "/changes",
     "/cat 1 Fuel",
     "/undo",
     "/topup 100$",

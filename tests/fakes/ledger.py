@@ -72,6 +72,14 @@ class InMemoryLedger:
         """Write a row's category."""
         return await self.replace(saved, replace(saved.line, category=category))
 
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """Write a row's Status, and nothing else of it (a voided row stays void)."""
+        for index, row in enumerate(self.sheets.get(saved.worksheet, [])):
+            if row.line.source == saved.line.source:
+                self.sheets[saved.worksheet][index] = replace(row, line=replace(row.line, status=status))
+                return replace(row, line=replace(saved.line, status=status))
+        return None
+
     async def categories(self) -> list[Category]:
         """The tab as a test set it."""
         return list(self.tab)
@@ -94,6 +102,7 @@ class InMemoryLedger:
                 member=row.line.member,
                 reference=row.line.source.reference(),
                 category=row.line.category,
+                status=row.line.status,
             )
             for row in self.sheets.get(period.title(self.title_format), [])
         ]

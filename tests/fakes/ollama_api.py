@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import binascii
 import json
 import re
 from collections.abc import Iterable
@@ -13,6 +14,14 @@ from aiohttp import web
 
 from tests.fakes.loopback import serve
 from tests.fakes.model_script import ModelScript, message_of
+from tests.fakes.seen_images import seen
+
+# From 0.31.2 Ollama runs models in llama.cpp's llama-server, which refuses images a model cannot see
+# (reported with these words from 0.32.5); before, a model without vision got the text alone.
+LLAMA_SERVER_VERSION = (0, 31, 2)
+NO_MULTIMODAL = "Multimodal data provided, but model does not support multimodal requests."
+MAX_REQUEST_BYTES = 256 * 1024 * 1024
+NO_VISION_TENSORS = "this model is missing data required for image input"
 
 
 @dataclass
@@ -28,6 +37,10 @@ class FakeOllama:
     loaded: set[str] = field(default_factory=set)
     thinking_models: set[str] = field(default_factory=set)  # the others refuse `think: true`
     no_tools_models: set[str] = field(default_factory=set)  # models without the tools capability
+    vision_models: set[str] = field(default_factory=set)  # models with the vision capability
+    # Models that list vision but came without their projector (a Modelfile's second FROM lost).
+    blind_models: set[str] = field(default_factory=set)
+    seen_sizes: list[tuple[int, int]] = field(default_factory=list)  # each image a vision model saw
     _runner: web.AppRunner | None = None
 
     def unload(self) -> None:
@@ -41,7 +54,7 @@ class FakeOllama:
 
     async def start(self) -> str:
         """Serve on a free loopback port; returns the base URL for OLLAMA_HOST."""
-        app = web.Application()
+        app = web.Application(client_max_size=MAX_REQUEST_BYTES)  # Ollama sets no bound of its own
         app.router.add_get("/api/tags", self._tags)
         app.router.add_get("/api/version", self._version)
         app.router.add_post("/api/show", self._show)
@@ -67,6 +80,7 @@ class FakeOllama:
         capabilities = ["completion"]
         capabilities += [] if _among(model, self.no_tools_models) else ["tools"]
         capabilities += ["thinking"] if _among(model, self.thinking_models) else []
+        capabilities += ["vision"] if _among(model, self.vision_models) else []
         return web.json_response(
             {"capabilities": capabilities, "details": {"format": "gguf"}, "model_info": {}}
         )
@@ -90,7 +104,11 @@ class FakeOllama:
                 }
             )
         user_turn = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "user")
-        reply, answer = await self.script.next_reply(message_of(user_turn))
+        images = [image for message in body["messages"] for image in message.get("images") or []]
+        looked_at = self._looked_at(body["model"], images)
+        if isinstance(looked_at, web.Response):
+            return looked_at
+        reply, answer = await self.script.next_reply(looked_at or message_of(user_turn))
         if reply.status != 200:
             return web.json_response({"error": "injected failure"}, status=reply.status)
         if reply.body is not None:
@@ -123,6 +141,34 @@ class FakeOllama:
                 ),
             }
         )
+
+    def _looked_at(self, model: str, images: list[object]) -> str | web.Response | None:
+        """What a vision model sees on the first image (the colour it stands for), None when no image
+        is looked at; or Ollama's error for images it cannot take."""
+        decoded = []
+        for image in images:
+            error = base64_error(image)
+            if error is not None:  # Go's encoding/json decodes the []byte before anything runs
+                return web.json_response({"error": error}, status=400)
+            assert isinstance(image, str)
+            decoded.append(binascii.a2b_base64(image))
+        if not decoded:
+            return None
+        blind = _among(model, self.blind_models)
+        if blind or not _among(model, self.vision_models):
+            if _version(self.version) >= LLAMA_SERVER_VERSION:
+                return web.json_response({"error": NO_MULTIMODAL}, status=400)
+            if blind:  # Ollama's own engine finds no vision tensors
+                error = "Failed to create new sequence: failed to process inputs: " + NO_VISION_TENSORS
+                return web.json_response({"error": error}, status=500)
+            return None  # the runner drops the images: the model answers from the text alone
+        try:
+            colour, size, _ = seen(decoded[0])
+        except ValueError:
+            error = "Failed to create new sequence: failed to process inputs: image: unknown format"
+            return web.json_response({"error": error}, status=500)
+        self.seen_sizes.append(size)
+        return colour
 
     def _refusal(self, body: dict[str, Any]) -> tuple[int, str] | None:
         """Ollama's 400 or 404 for a request it will not run, in its words; None if it runs it."""
@@ -184,6 +230,21 @@ def duration_error(value: object) -> str | None:
         if unit_text not in _GO_UNITS:
             return f"time: unknown unit {json.dumps(unit_text, ensure_ascii=False)} in duration {quoted}"
         rest = rest[len(unit_text) :]
+    return None
+
+
+def base64_error(value: object) -> str | None:
+    """What Go's base64.StdEncoding says of a JSON string decoded into []byte, None if it takes it."""
+    if not isinstance(value, str):
+        return f"json: cannot unmarshal {type(value).__name__} into Go value of type []uint8"
+    alphabet = re.compile(r"[A-Za-z0-9+/]")
+    for index, character in enumerate(value):
+        if character == "=" and index >= len(value) - 2 and len(value) % 4 == 0:
+            break
+        if not alphabet.match(character):
+            return f"illegal base64 data at input byte {index}"
+    if len(value) % 4:
+        return f"illegal base64 data at input byte {len(value) - len(value) % 4}"
     return None
 
 

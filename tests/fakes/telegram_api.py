@@ -615,6 +615,28 @@ class FakeTelegram(TelegramMedia):
             member.update(dict.fromkeys(_ADMIN_RIGHTS, True))
         return member
 
+    async def _api_getChatAdministrators(self, params: Params) -> list[Params]:  # noqa: N802
+        """The group's owner and administrators (bots among them too), as ChatMember objects."""
+        chat_id = int(params["chat_id"])
+        owner = self.creators.get(chat_id)
+        admins = (
+            [{"status": "creator", "user": self._user(owner, ""), "is_anonymous": False}] if owner else []
+        )
+        chosen = {
+            user
+            for (chat, user), member in self.statuses.items()
+            if chat == chat_id and member["status"] in ("administrator", "creator")
+        }
+        for user_id in sorted((self.admins | chosen) - {owner}):
+            admins.append(
+                {
+                    "status": "administrator",
+                    "user": self._user(user_id, ""),
+                    **dict.fromkeys(_ADMIN_RIGHTS, True),
+                }
+            )
+        return admins
+
     def _bot_user(self) -> Params:
         return {"id": self.bot_id, "is_bot": True, "first_name": "Balance", "username": self.bot_username}
 

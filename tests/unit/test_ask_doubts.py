@@ -10,7 +10,7 @@ from bench.questions import DefaultCategories, SeededMonth
 from balance_bot.domain.categories import Category, default_category_book
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.roster import Roster
-from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, MembersMay
+from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, MembersMay, NotSure
 from tests.fakes.clock import FakeClock
 
 TODAY = date(2027, 5, 19)
@@ -26,7 +26,7 @@ class Tab:
         return self._book
 
 
-def asked(rows, question, categories=None):
+def answer_to(rows, question, categories=None):
     month = SeededMonth(rows, Roster.of([(7, "Rithy")]))
     policy = AskPolicy(MembersMay.ALL, "[void] ", lambda: TODAY)
     clock = FakeClock(datetime(2027, 5, 19, tzinfo=UTC))
@@ -35,7 +35,11 @@ def asked(rows, question, categories=None):
     async def admin():
         return True
 
-    answer = asyncio.run(ask.ask(-1, 7, "Rithy", admin, question))
+    return asyncio.run(ask.ask(-1, 7, "Rithy", admin, question))
+
+
+def asked(rows, question, categories=None):
+    answer = answer_to(rows, question, categories)
     assert isinstance(answer, Answered)
     counted = [entry.row.item for entry in answer.found.entries]
     return counted, [entry.row.item for entry in answer.found.doubtful]
@@ -123,3 +127,44 @@ def test_rows_of_the_category_one_word_asked_names_saying_the_other_words_are_se
         ["ជាងជួសជុល ម៉ាស៊ីនទឹកក្តៅ បន្ទប់៣"],
         ["plumber toilet room 5"],
     )
+
+
+def test_a_delivery_asked_about_as_a_ride_and_a_thing_for_someone_else_are_set_aside_and_listed():
+    rows = [
+        row(1, "tuk tuk to bank", 8000),
+        row(2, "tuk tuk for piano delivery", 60000),
+        row(3, "snacks for parents meeting", 72000),
+        row(4, "snacks for concert guests", 120000),
+    ]
+    assert asked(rows, "how many tuk tuk rides this month?") == (
+        ["tuk tuk to bank"],
+        ["tuk tuk for piano delivery"],
+    )
+    assert asked(rows, "how much did tuk tuks cost this month?") == (
+        ["tuk tuk to bank", "tuk tuk for piano delivery"],
+        [],
+    )
+    assert asked(rows, "how much were the snacks for guests?") == (
+        ["snacks for concert guests"],
+        ["snacks for parents meeting"],
+    )
+
+
+def test_a_known_thing_of_a_category_no_row_of_the_days_is_in_is_answered_nothing_not_said_unsure():
+    rows = [row(1, "tuk tuk to bank", 8000), row(2, "repair broken chair", 26000), row(3, "ជួសជុលកង្ហារ", 32000)]
+    # ចាក់សាំង is fuel: the Fuel category holds no row, so no row can be it
+    assert asked(rows, "ខែនេះចាក់សាំងអស់ប៉ុន្មាន?") == ([], [])
+    # an aircon repair: Repairs holds two rows, and either may be it in words the bot does not read
+    assert isinstance(answer_to(rows, "how much did the aircon repair cost this month?"), NotSure)
+    # a word the vocabulary does not know: no category tells
+    assert isinstance(answer_to(rows, "ខែនេះបង់ថ្លៃជួលផ្ទះប៉ុន្មាន?"), NotSure)
+
+
+def test_a_word_no_row_says_beside_words_rows_say_is_said_unsure_not_answered_nothing():
+    rows = [row(1, "tuk tuk to bank", 8000), row(2, "ថ្លៃតុកតុក ទៅផ្សារ", 6000), row(3, "tuk tuk to bank", 8000)]
+    # 'hop' names nothing and no row says it: the bot cannot tell a purpose from a way of speaking
+    unsure = answer_to(rows, "how many times did we hop in a tuk tuk to the bank?")
+    assert isinstance(unsure, NotSure)
+    assert unsure.unknown == ("hop",)
+    counted, _ = asked(rows, "how many tuk tuk to bank this month?")
+    assert counted == ["tuk tuk to bank", "tuk tuk to bank"]

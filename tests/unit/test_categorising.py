@@ -91,14 +91,14 @@ async def test_the_spreadsheets_own_tab_decides_once_a_bookkeeper_made_one(group
 
 
 async def test_a_cat_changes_the_rows_and_later_purposes_with_the_same_words_follow(group):
-    saved = await group.post("coffee for guests 5$")
+    saved = await group.post("coffee for the team 5$")
     assert categories_of(saved) == ["Food & drinks"]
     changed = await group.cat(saved.message.message_id, "guests & EVENTS")
     assert isinstance(changed, Recategorised)
     assert changed.category.name == "Guests & events"
     (row,) = [row for rows in group.ledger.sheets.values() for row in rows]
     assert row.line.category == "Guests & events"  # written in the sheet's row
-    assert categories_of(await group.post("Coffee for guests 3$")) == ["Guests & events"]
+    assert categories_of(await group.post("Coffee for the team 3$")) == ["Guests & events"]
     assert categories_of(await group.post("coffee 3$")) == ["Food & drinks"]  # other words: the tab's
 
 
@@ -138,10 +138,10 @@ async def test_a_sheet_that_cannot_be_read_categorises_by_the_last_tab_known(gro
 
 
 async def test_corrections_are_kept_per_spreadsheet_and_can_be_forgotten(group):
-    saved = await group.post("coffee for guests 5$")
+    saved = await group.post("coffee for the team 5$")
     await group.cat(saved.message.message_id, "Guests & events")
     assert await group.categorising.forget(CHAT) == 1
-    assert categories_of(await group.post("coffee for guests 3$")) == ["Food & drinks"]
+    assert categories_of(await group.post("coffee for the team 3$")) == ["Food & drinks"]
 
 
 async def test_a_category_a_bookkeeper_put_in_a_row_is_learned_when_the_words_give_another(group):

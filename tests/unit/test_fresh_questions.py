@@ -24,7 +24,15 @@ from infrastructure.telegram.replies import Replies
 @pytest.mark.parametrize(
     ("month", "questions"),
     SETS,
-    ids=["office", "music school", "ngo", "coffee shop", "construction site", "guesthouse"],
+    ids=[
+        "office",
+        "music school",
+        "ngo",
+        "coffee shop",
+        "construction site",
+        "guesthouse",
+        "music school march",
+    ],
 )
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):
     asked = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line]

@@ -3,7 +3,7 @@ their own marked (with Undo while it is allowed), and for admins the cash, membe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -31,6 +31,7 @@ class MonthEntry:
     member: str
     mine: bool
     undo_message_id: int | None  # set when the viewer may still undo it, as with the button
+    awaiting: bool = False  # awaits an admin's approval: shown apart, out of the totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class MonthPage:
     admin: bool
     balance: PeriodBalance | None = None
     usage: MonthUsage | None = None
+    awaiting: Amounts = field(default_factory=dict)  # the entries awaiting approval, summed apart
 
 
 class MonthView:
@@ -108,6 +110,7 @@ class MonthView:
                         roster.shown_poster(row) if roster is not None else row.member,
                         mine,
                         undo,
+                        row.awaiting_approval,
                     )
                 )
         totalled = (
@@ -131,6 +134,7 @@ class MonthView:
             admin,
             balance,
             usage,
+            dict(figures.awaiting),
         )
 
     async def changed(self, chat_id: int) -> None:

@@ -14,7 +14,7 @@ from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.categories.budget_watch import BudgetWatch
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
-from balance_bot.domain.ledger import SavedLine
+from balance_bot.domain.ledger import AWAITING_APPROVAL, LedgerLine, SavedLine
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import LedgerError, QueuedMessage, SavedMessage, SeenMember
 
@@ -104,6 +104,7 @@ class Conversation:
                     about=outcome.message.message_id,
                     expense=_expense(outcome.message),
                     later=self._once_landed(chat_id, landing, speech) if landing is not None else None,
+                    awaiting_approval=awaits_approval(outcome.message),
                 )
         return ReplyPlan(outcome, speech, member)
 
@@ -114,6 +115,7 @@ class Conversation:
         saved = outcome.message
         quiet = (
             not saved.currency_guessed
+            and not awaits_approval(saved)  # a 👍 cannot carry Approve and Reject
             and not outcome.unsure
             and outcome.dating == ON_THE_DAY_POSTED  # a 👍 cannot say which day it was logged for
             and await self._quiet_chats.is_quiet(chat_id)
@@ -134,16 +136,20 @@ class Conversation:
             saved=saved,
             category_names=names,
             later=later,
+            awaiting_approval=awaits_approval(saved),
         )
 
     def buttons_for(self, saved: SavedMessage) -> tuple[Button, ...]:
         """The buttons under a confirmation of rows in the sheet: Undo; the currency switch when the
-        currency was guessed; the category of a one-line expense; the Mini App's month."""
+        currency was guessed; the category of a one-line expense; Approve and Reject while it awaits
+        an admin; the Mini App's month."""
         buttons = [Button.UNDO]
         if saved.currency_guessed:
             buttons.append(Button.SWITCH)
         if self._categorising is not None and len(saved.lines) == 1 and saved.lines[0].line.category:
             buttons.append(Button.CATEGORY)
+        if awaits_approval(saved) and not saved.voided:
+            buttons += [Button.APPROVE, Button.REJECT]
         if self._month_view_offered:
             buttons.append(Button.THIS_MONTH)
         return tuple(buttons)
@@ -185,3 +191,13 @@ def _expense(message: SavedMessage | QueuedMessage) -> int | None:
     """The message's id when it holds spending (not only a top-up or a member's movement)."""
     lines = [line.line if isinstance(line, SavedLine) else line for line in message.lines]
     return message.message_id if any(line.spending for line in lines) else None
+
+
+def awaits_approval(message: SavedMessage | QueuedMessage) -> bool:
+    """Whether any of the message's rows waits for an admin's approval."""
+    lines = [line.line if isinstance(line, SavedLine) else line for line in message.lines]
+    return any(_awaiting(line) for line in lines)
+
+
+def _awaiting(line: LedgerLine) -> bool:
+    return line.status == AWAITING_APPROVAL

@@ -20,6 +20,8 @@ class Button(StrEnum):
     SWITCH = "switch"  # the currency was guessed
     CATEGORY = "category"  # the one line's category, opening the tab's categories
     THIS_MONTH = "this_month"  # the Mini App on the group's month
+    APPROVE = "approve"  # an expense over the group's threshold: for an admin other than its poster
+    REJECT = "reject"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class ReplyPlan:
     category_names: Mapping[str, str] = field(default_factory=dict)  # English name -> the group's
     then: Callable[[], Awaitable[ReplyPlan]] | None = None  # the plan once the expense is written
     later: LaterNotices | None = None
+    awaiting_approval: bool = False  # some of its rows wait for an admin: the confirmation says so
 
 
 def category_names_in(book: CategoryBook, language: Language) -> dict[str, str]:

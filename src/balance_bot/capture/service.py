@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec
 
+from balance_bot.approvals.gate import ApprovalGate
 from balance_bot.capture import checks
 from balance_bot.capture.actions import MessageActions
 from balance_bot.capture.delivery import Delivery, Landed, Waiting
@@ -105,7 +106,9 @@ class CaptureService:
         periods: OpenPeriods | None = None,
         categorising: Categorising | None = None,
         labels: RowLabelBook = ENGLISH_ROW_BOOK,
+        approvals: ApprovalGate | None = None,
     ) -> None:
+        self._approvals = approvals  # expenses over the group's threshold wait for an admin
         self._categorising = categorising
         self.labels = labels  # the words of the group's rows of top-ups and movements (theirs too)
         self._interpreter = interpreter
@@ -195,6 +198,10 @@ class CaptureService:
         lines = await self._categorised(
             message.chat_id, self._lines(message, message.message_id, placed.days, result.entries)
         )
+        # An expense awaiting approval (or decided) keeps its Status through an edit: the decision is
+        # the message's, whatever its rows say now.
+        status = next((old.line.status for old in saved.lines if old.line.status), "")
+        lines = [replace(line, status=status) if line.spending else line for line in lines]
         # Rows keep their place unless the edit changed how many there are or which day they are.
         if len(lines) == len(saved.lines) and all(
             old.line.day == new.day for old, new in zip(saved.lines, lines, strict=True)
@@ -285,6 +292,8 @@ class CaptureService:
         if not await self._ledgers.is_connected(message.chat_id):
             raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
         lines = await self._categorised(message.chat_id, lines)
+        if self._approvals is not None:
+            lines = await self._approvals.mark(message.chat_id, source_message_id, message.user_id, lines)
         queued = QueuedMessage(
             chat_id=message.chat_id,
             message_id=source_message_id,

@@ -32,6 +32,9 @@ class MonthFigures:
     by_category: Mapping[str, Mapping[Currency, Decimal]] = field(default_factory=dict)
     # Expenses with no date that can be read: in the month's sums, in no day's; /balance names them.
     undated: tuple[SheetRow, ...] = ()
+    # Expenses waiting for an admin's approval: apart, out of the spending until approved.
+    awaiting: Mapping[Currency, Decimal] = field(default_factory=dict)
+    awaiting_count: int = 0
     # Per category, per day (None: undated): for sums in dollars or riel each at its day's rate.
     by_category_day: Mapping[str, Mapping[date | None, Mapping[Currency, Decimal]]] = field(
         default_factory=dict
@@ -91,7 +94,8 @@ def month_figures(
 ) -> MonthFigures:
     """Sum a worksheet's rows exactly: expenses from the Amount columns, top-ups from theirs.
 
-    Rows a bookkeeper typed count as the bot's do; voided rows and notes without an amount don't.
+    Rows a bookkeeper typed count as the bot's do; voided rows and notes without an amount don't; rows
+    awaiting an admin's approval are summed apart, and count once approved.
     `member_of` names a row's member (the name they go by now); by default the name the row carries.
     """
     spent = dict.fromkeys(CURRENCIES, ZERO)
@@ -99,15 +103,21 @@ def month_figures(
     by_member: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_day: defaultdict[date, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_category: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
+    awaiting = dict.fromkeys(CURRENCIES, ZERO)
     by_category_day: defaultdict[str, defaultdict[date | None, dict[Currency, Decimal]]] = defaultdict(
         lambda: defaultdict(_nothing_spent)
     )
-    entries = topup_count = 0
+    entries = topup_count = awaiting_count = 0
     undated = []
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
         amounts = {Currency.USD: row.usd, Currency.KHR: row.khr}
+        if row.awaiting_approval and any(amounts.values()):
+            awaiting_count += 1
+            for currency, amount in amounts.items():
+                awaiting[currency] += amount or ZERO
+            amounts = {}
         if any(amount for amount in amounts.values()):
             entries += 1
             if row.day is None:
@@ -136,6 +146,8 @@ def month_figures(
         dict(by_day),
         dict(by_category),
         tuple(undated),
+        awaiting,
+        awaiting_count,
         {name: dict(days) for name, days in by_category_day.items()},
     )
 

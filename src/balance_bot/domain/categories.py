@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import Enum
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
@@ -64,6 +65,7 @@ class _Match:
     guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
     kind: bool = False  # the word is one of KIND_WORDS
     among: tuple[int, ...] = ()  # the categories a compound's head chose between
+    occasion: bool = False  # the word is one of OCCASION_WORDS
 
     def inside(self, other: _Match) -> bool:
         """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
@@ -112,7 +114,14 @@ KIND_WORDS = frozenset((
     "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
     "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
-    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ",
+    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង",
+))  # fmt: skip
+# Words naming an occasion or the people it is for: food 'for the meeting' or 'for visitors' is spent
+# on the occasion, not on the team's own meals ('water for the office' stays a drink).
+OCCASION_WORDS = frozenset((
+    "guest", "visitor", "meeting", "party", "event", "ceremony", "celebration", "workshop", "training",
+    "wedding", "funeral", "birthday", "festival", "concert", "graduation", "farewell", "welcome",
+    "ភ្ញៀវ", "ប្រជុំ", "កម្មវិធី", "ពិធី", "ជប់លៀង", "ខួបកំណើត", "មង្គលការ", "វគ្គបណ្តុះបណ្តាល",
 ))  # fmt: skip
 # Several things bought in one purpose ('soap and rice'): their categories compete.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
@@ -229,8 +238,8 @@ class CategoryBook:
     def _best_match(self, text: str) -> _Match | None:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
         transport, 'water for the office' a drink. So the words before a joining word decide first."""
-        head = _JOINING_WORD.split(text, maxsplit=1)[0]
-        if head != text and (in_head := self._decided(head)) is not None:
+        head, *rest = _JOINING_WORD.split(text, maxsplit=1)
+        if rest and (in_head := self._decided(head)) is not None:
             return in_head
         return self._decided(text)
 
@@ -280,8 +289,14 @@ class CategoryBook:
                 for end in range(len(syllables), start, -1):
                     piece = "".join(syllables[start:end])
                     if piece in self._khmer:
-                        kind = piece in KIND_WORDS
-                        yield _Match(self._khmer[piece], offsets[start], offsets[end], khmer=True, kind=kind)
+                        yield _Match(
+                            self._khmer[piece],
+                            offsets[start],
+                            offsets[end],
+                            khmer=True,
+                            kind=piece in KIND_WORDS,
+                            occasion=piece in OCCASION_WORDS,
+                        )
                         break
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
@@ -299,7 +314,13 @@ class CategoryBook:
         for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
             exact = next((form for form in _forms(raw, word) if form in self._latin), None)
             if exact is not None:
-                yield _Match(self._latin[exact], index, index + 1, kind=word in KIND_WORDS)
+                yield _Match(
+                    self._latin[exact],
+                    index,
+                    index + 1,
+                    kind=word in KIND_WORDS,
+                    occasion=word in OCCASION_WORDS,
+                )
             elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
                 yield _Match(self._latin[slip], index, index + 1, guessed=True, kind=slip in KIND_WORDS)
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
@@ -308,7 +329,10 @@ class CategoryBook:
                 )
                 if found is not None:
                     kind = found[0] in KIND_WORDS
-                    yield _Match(self._latin[found[0]], index, index + 1, guessed=True, kind=kind)
+                    # One letter off a long word that says what the money paid for ('gasolin') is
+                    # as good as written: it still names the kind over a thing written right.
+                    slight = kind and len(word) >= 6 and Levenshtein.distance(word, found[0]) <= 1
+                    yield _Match(self._latin[found[0]], index, index + 1, guessed=not slight, kind=kind)
 
 
 def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:

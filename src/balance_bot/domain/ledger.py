@@ -149,6 +149,11 @@ _REFERENCE = re.compile(
 )
 
 
+# The Status cell of an expense over the group's approval threshold, until an admin decides; a
+# bookkeeper may filter on it. The sheet's words stay English, as its headers do.
+AWAITING_APPROVAL = "awaiting approval"
+
+
 @dataclass(frozen=True, slots=True)
 class LedgerLine:
     """What the bot writes for one expense."""
@@ -161,6 +166,7 @@ class LedgerLine:
     topup: bool = False  # money put into the cash box, written to a Top-up column
     category: str = ""  # the Categories tab's name for it; "" for a top-up or a movement
     movement: Movement | None = None  # cash between the box and a member, written to Movement columns
+    status: str = ""  # the Status cell: AWAITING_APPROVAL while an admin has not approved it
 
     @property
     def spending(self) -> bool:
@@ -199,6 +205,12 @@ class SheetRow:
     movement_member: str = ""  # the member the movement concerns
     movement_usd: Decimal | None = None
     movement_khr: Decimal | None = None
+    status: str = ""  # the Status cell, as the bot or a bookkeeper left it
+
+    @property
+    def awaiting_approval(self) -> bool:
+        """Whether the row waits for an admin's approval: out of the month's spending until then."""
+        return self.status.strip().casefold().startswith(AWAITING_APPROVAL)
 
     @property
     def member_id(self) -> int | None:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.day_rates import Rates, khr_per_usd_on
-from balance_bot.domain.item_words import maybe_says, says
+from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
 LARGEST_SHOWN = 5
+# What a row says it carried: goods, which a ride asked about may not be.
+_GOODS = frozenset(("#delivery", "#goods", "#parcel"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,8 @@ class Found:
     totals: dict[Currency, Decimal]
     # Not counted: rows whose category is a guess between the one asked about and another.
     doubtful: tuple[Entry, ...] = ()
+    # Not counted yet: what the question is about that awaits an admin's approval.
+    awaiting: Mapping[Currency, Decimal] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -131,6 +135,7 @@ def select(
         member = theirs if wanted else None
     entries: list[Entry] = []
     doubtful: list[Entry] = []
+    awaiting: list[Entry] = []
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
@@ -139,6 +144,10 @@ def select(
         if row.day is None and not span.whole_months():
             continue
         if member is not None and not member(row):
+            continue
+        if row.awaiting_approval:  # counted once approved: said apart
+            if _about(row, question, category_of):
+                awaiting += _entries_of(row)
             continue
         if question.category is not None and question.category in guessed_between(row):
             doubtful += _entries_of(row)
@@ -149,10 +158,17 @@ def select(
         ):
             doubtful += _entries_of(row)  # 'how much for guests': 'lunch for guests' is Food & drinks
         elif _about(row, question, category_of):
-            entries += _entries_of(row)
-        elif question.category is None and any(maybe_says(row.item, subject) for subject in question.words):
-            doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil
-    return Found(tuple(entries), _totals(entries), tuple(doubtful))
+            if question.rides and not _GOODS.isdisjoint(terms(row.item)):
+                doubtful += _entries_of(row)  # 'tuk tuk for piano delivery' asked about as a ride
+            else:
+                entries += _entries_of(row)
+        elif question.category is None and (
+            any(maybe_says(row.item, subject) for subject in question.words)
+            or any(says(row.item, head) for head in question.heads)
+        ):
+            doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil', 'snacks' as 'snacks for guests'
+    found_awaiting = _totals(awaiting) if awaiting else {}
+    return Found(tuple(entries), _totals(entries), tuple(doubtful), found_awaiting)
 
 
 def _entries_of(row: SheetRow) -> list[Entry]:

@@ -182,6 +182,8 @@ def members_month(
             recipient = roster.movement_member_of(row) if roster is not None else None
             _move(whose(recipient, row.movement_member), kind, row, box_out)
             continue
+        if row.awaiting_approval:
+            continue  # the member spent it once an admin approves it
         for currency, amount in ((Currency.USD, row.usd), (Currency.KHR, row.khr)):
             if amount:
                 poster = roster.poster_of(row) if roster is not None else None

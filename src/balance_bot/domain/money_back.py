@@ -19,6 +19,7 @@ _CAME_BACK_TO_US = re.compile(
     r"|\b(?:supplier|shop|store|seller|vendor|company|hotel|airline|bank|landlord|agency|school)s?\b"
     r"[^.\n]{0,30}\brefund(?:ed|s)?\b"
     r"|\brefund\w*\b[^.\n]{0,40}\b(?:came|arrived|landed)\b|\S\s+refunded\s+(?:us\s+|me\s+)?[$0-9]"
+    r"|\brefund\s+(?:[$0-9.]+\s*\$?\s+)?from\b|\b(?:got|get|received|receive)\s+(?:a\s+|the\s+|our\s+)?refund\b"
     r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
     re.IGNORECASE,
 )

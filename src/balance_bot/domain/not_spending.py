@@ -16,8 +16,10 @@ from balance_bot.domain.vocabulary import (
     MEASURE_WORDS,
     NOT_SPENT_PHRASES,
     NOT_SPENT_WORDS,
+    PHONE_WORDS,
     REQUEST_OPENERS,
     REQUEST_PERSONS,
+    TOP_UP_WORDS,
 )
 from balance_bot.domain.whose_money import (
     BOX_TOPPED_UP,
@@ -400,7 +402,10 @@ def tells_of_money_not_spent(text: str, words: set[str] | None = None) -> bool:
         words = {bare_word(word) for word in text.split()}
     if _reimburses(text):  # "paid Dara back 6$ for the markers she bought": the markers are the spending
         return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(text)
-    if words & NOT_SPENT_WORDS or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
+    not_spent = words & NOT_SPENT_WORDS
+    if not_spent and not_spent <= TOP_UP_WORDS and words & PHONE_WORDS:
+        not_spent = set()  # "topup phone 5$"
+    if not_spent or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
         return True
     lowered = text.lower()
     return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None

@@ -86,6 +86,21 @@ _HALF_OF = {
     Decimal(100): "50",
 }
 
+# "1ម៉ឺនប្រាំ" is fifteen thousand, "ពាន់ប្រាំ" fifteen hundred: a lone digit right after a multiplier,
+# with nothing smaller after it, counts in the next smaller unit, as "one and a half" would.
+_ONE_TO_NINE = {word: value for word, value in _KHMER_UNITS.items() if value}
+_KHMER_TRAILING_DIGIT = re.compile(
+    rf"(\d*)({_KHMER_MULTIPLIER_WORDS})({either(_ONE_TO_NINE)}|[1-9])"
+    rf"(?![\d.,]|[ ]?(?:{_KHMER_MULTIPLIER_WORDS}|{_HALF}|{either(_KHMER_CURRENCY)})|[{KHMER_SIGNS}]"
+    rf"|{either([*_KHMER_UNITS, *_KHMER_TENS])})"
+)
+_NEXT_SMALLER = {
+    Decimal(1_000_000): "សែន",
+    Decimal(100_000): "ម៉ឺន",
+    Decimal(10_000): "ពាន់",
+    Decimal(1_000): "រយ",
+}
+
 
 # "five dollars fifty" is 5.50; no cents follow riel or cents.
 _NO_CENTS_AFTER = frozenset({"cents", "cent", "¢", "riel", "riels", "khr", "រៀល", "៛"})
@@ -109,10 +124,19 @@ def _khmer_in_digits(text: str) -> str:
         return str(_KHMER_TENS.get(tens or "", 0) + _KHMER_UNITS.get(unit or "", 0))
 
     text = _KHMER.sub(digits, text)
+    text = _KHMER_TRAILING_DIGIT.sub(_trailing_digit, text)
     text = _KHMER_HALF_DOLLAR.sub(lambda m: f"{m.group(1)}.5{m.group(2)}", text)
     return _KHMER_HALF_MULTIPLIER.sub(
         lambda m: f"{m.group(1)}{m.group(2)}{_HALF_OF[KHMER_MULTIPLIERS[m.group(2)]]}", text
     )
+
+
+def _trailing_digit(match: re.Match[str]) -> str:
+    count, multiplier, digit = match.groups()
+    value = _KHMER_UNITS.get(digit) or int(digit)
+    smaller = _NEXT_SMALLER.get(KHMER_MULTIPLIERS[multiplier])
+    lower = f"{value}{smaller}" if smaller else f"{value}0"
+    return f"{count or 1}{multiplier}{lower}"
 
 
 def _english_in_digits(match: re.Match[str]) -> str:

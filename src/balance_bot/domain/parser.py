@@ -212,6 +212,9 @@ def _read_line(line: str, reading: _Reading) -> None:
     amounts = [
         m for m in mentions if m.money_like or (in_a_list_of_money and _is_listed_bare_amount(line, m))
     ]
+    if not amounts and (listed := _bare_list(line, mentions)):
+        reading.found.extend(replace(found, day_words=reading.day_words) for found in listed)
+        return
     if not amounts:
         bare = _bare_amount(line, mentions)
         if bare is None:
@@ -267,6 +270,10 @@ def _without(line: str, dates: list[DateMention]) -> str:
     return "".join(pieces)
 
 
+# What an amount paid for, after it: "6$ for the padlock", "23$ on meat".
+_PURPOSE_AFTER = re.compile(r"\s*(?:for|on)\s+\S", re.IGNORECASE)
+
+
 def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]:
     """Each amount's purpose: the words before it ('coffee 3$, cake 2$'), or after ('$3 coffee')."""
     gaps = [line[: amounts[0].start]]
@@ -275,6 +282,10 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
     if len(amounts) == 1:
         return [clean_purpose(gaps[0].rstrip(_JOINING_PUNCTUATION) + " " + gaps[1])]
     cleaned = [clean_purpose(gap) for gap in gaps]
+    said_before = gaps[0].split()[-1:]
+    paying = bool(said_before) and bare_word(said_before[0]) in _PAYING
+    if paying and all(_PURPOSE_AFTER.match(gap) for gap in gaps[1:]):
+        return cleaned[1:]  # "sok paid 6$ for the padlock and 2$ for copying keys": who paid is no purpose
     if cleaned[0]:
         if cleaned[-1]:
             reading.uncertain = True  # words after the last amount belong to no one for sure
@@ -324,7 +335,9 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
 
 def _is_a_measure(word: str) -> bool:
     """Whether the word is a measure a price is counted in; Khmer glues the next word to it (បាវហើយ)."""
-    return word in MEASURE_WORDS or (is_khmer(word[0]) and any(word.startswith(m) for m in _KHMER_MEASURES))
+    if word in MEASURE_WORDS:
+        return True
+    return bool(word) and is_khmer(word[0]) and any(word.startswith(m) for m in _KHMER_MEASURES)
 
 
 def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
@@ -377,6 +390,33 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     currency = currency_by_size(last)
     sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
     return _Found(last, currency, True, purpose, sure=sure) if currency else None
+
+
+def _bare_list(line: str, mentions: list[Mention]) -> list[_Found]:
+    """'ice 3000 coffee 2500 bread 4000': several things each followed by a number shaped like money of
+    one currency; each is an expense (only the last would be a price, and the rest its purpose)."""
+    if len(mentions) < 2 or any(_is_a_measure(bare_word(_word_after(line, m.end))) for m in mentions):
+        return []  # 'water 6 bottles 3000': a count, then the price
+    currencies = {currency_by_size(mention) for mention in mentions}
+    if len(currencies) != 1 or None in currencies or clean_purpose(line[mentions[-1].end :]):
+        return []
+    listed: list[_Found] = []
+    start = 0
+    for mention in mentions:
+        words = line[start : mention.start].split()
+        purpose = clean_purpose(" ".join(words))
+        if (
+            not purpose
+            or not _is_purpose_word(words[-1])
+            or any(bare_word(word) in SENTENCE_WORDS for word in words)
+            or len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT
+            or _starts_with_zero(line, mention)
+        ):
+            return []
+        currency = currency_by_size(mention) or Currency.KHR
+        listed.append(_Found(mention, currency, True, purpose, sure=_plausible_alone(mention)))
+        start = mention.end
+    return listed
 
 
 def _is_not_money(line: str, mention: Mention) -> bool:

@@ -120,6 +120,23 @@ _KHMER_DAY_AND_MONTH = re.compile(rf"ថ្ងៃ(?:ទី)?\s*(?P<day>\d{{1,2}}
 # "8 and 9 nov", "3-5 nov": a day's number before a date, which says the month once for both.
 _DAY_BEFORE = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*(?P<joined>and|&|to|-|–|,|និង|ដល់)\s*$")
 _THROUGH = ("to", "-", "–", "ដល់", "until", "till", "through")
+_MONTH_SAID = (
+    r"(?:the|this|last|previous)\s+month|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"(?:\s+20\d\d)?"
+)
+_KHMER_MONTH_SAID = rf"ខែ\s*(?:នេះ|មុន|{_KHMER_MONTH_NAMES}|\d{{1,2}}(?!\d))"
+# "the first week of March", "2nd week", "the last week of the month", "សប្តាហ៍ទី១ ខែមីនា",
+# "អាទិត្យដំបូង": the days 1 to 7 of the month (8 to 14 the second...), the last seven its last week;
+# "last week" alone is the week before this one.
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?:the\s+)?(?:(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\s+week"
+    rf"|(?P<last>last|final)\s+week(?=\s+of\b))(?:\s+(?:of|in)\s+|\s+)?(?P<month>{_MONTH_SAID})?\b"
+    r"|(?:សប្តាហ៍|សប្ដាហ៍|អាទិត្យ)\s*(?:ទី\s*(?P<km_nth>[1-5]|មួយ|ពីរ|បី|បួន|ប្រាំ)|(?P<km_first>ដំបូង)"
+    rf"|(?P<km_last>ចុងក្រោយ|ចុង)(?=\s*(?:នៃ|របស់|ក្នុង)?\s*ខែ))\s*(?:(?:នៃ|របស់|ក្នុង)\s*)?"
+    rf"(?P<km_month>{_KHMER_MONTH_SAID})?"
+)
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+        "5th": 5, "មួយ": 1, "ពីរ": 2, "បី": 3, "បួន": 4, "ប្រាំ": 5, "ដំបូង": 1}  # fmt: skip
 _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)")
 
 
@@ -127,6 +144,8 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     """The days a question names, and its text without those words; (None, the text) when it names none."""
     if by_number := _days_of_this_month(said, today):
         return by_number
+    if (week := _WEEK_OF_MONTH.search(said)) and (weekly := _week_of_month(week, today)) is not None:
+        return weekly, said.replace(week.group(), " ")
     if so_far := _KHMER_SO_FAR.search(said):  # "up to today": the month so far, not today alone
         rest = re.sub(r"(?:ក្នុង)?ខែនេះ", " ", said.replace(so_far.group(), " "))  # said twice, one span
         return month_span(Period.of(today)), rest
@@ -201,6 +220,24 @@ def days_named(said: str, today: date) -> tuple[Span | None, str]:
     if (named_year := _YEAR.search(said)) and int(named_year.group("year")) <= today.year:
         return _year_span(int(named_year.group("year")), today), said.replace(named_year.group(), " ")
     return None, said
+
+
+def _week_of_month(week: re.Match[str], today: date) -> Span | None:
+    """The days of the week of the month said (this month when none is said); None when the month
+    words name no one month."""
+    month = week["month"] or week["km_month"]
+    period = Period.of(today)
+    if month and month != "the month":
+        named, _ = days_named(month, today)
+        if named is None or not named.whole_months() or len(named.periods()) != 1:
+            return None
+        period = Period.of(named.first)
+    whole = month_span(period)
+    if week["last"] or week["km_last"]:
+        return Span(whole.last - timedelta(days=6), whole.last)
+    nth = week["nth"] or week["km_nth"] or week["km_first"]
+    first = whole.first + timedelta(days=7 * ((int(nth) if nth.isdigit() else _NTH[nth]) - 1))
+    return Span(first, min(first + timedelta(days=6), whole.last)) if first <= whole.last else None
 
 
 def _days_of_this_month(said: str, today: date) -> tuple[Span, str] | None:

@@ -10,11 +10,20 @@ from datetime import date
 from enum import Enum
 from itertools import pairwise
 
-from balance_bot.domain.categories import name_forms, singular, swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off, same_thing, terms
+from balance_bot.domain.categories import swapped
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
+from balance_bot.domain.question_subjects import (
+    alternatives,
+    asks_rides,
+    category_named,
+    heads,
+    khmer_names,
+    subject_words,
+)
+from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
 
@@ -48,6 +57,10 @@ class LedgerQuestion:
     words: tuple[str, ...] = ()  # alternatives ('coffee', 'tea'); each may be several words ('water bill')
     category: str | None = None
     category_said: str = ""  # the words that named the category ('guests'), which items may say too
+    # Each subject's thing without whom it was for ('snack' of 'snacks for guests'): a row saying it
+    # may say the rest in other words ('snacks for parents meeting'), so it is set aside as doubtful.
+    heads: tuple[str, ...] = ()
+    rides: bool = False  # rides or trips asked about: a row of a delivery may carry no one
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +95,8 @@ _MEASURES = (
     (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
     (
         Measure.AVERAGE,
-        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?)\b"
-        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ",
+        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?|usually|normally)\b"
+        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ|ជាធម្មតា|ជាទូទៅ",
     ),
     (
         Measure.POSITION,
@@ -153,67 +166,7 @@ _SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expense
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
-# Words that carry no subject: what remains after them names the purpose asked about.
-_STOP = frozenset((
-    "a", "an", "the", "how", "much", "many", "did", "do", "does", "we", "us", "our", "you", "your",
-    "i", "me", "my", "mine", "is", "are", "was", "were", "what", "which", "on", "for", "in", "at",
-    "of", "to", "from", "by", "with", "this", "last", "month", "week", "today", "yesterday", "spend",
-    "spent", "spending", "total", "cost", "costs", "count", "number", "list", "show", "entries",
-    "items", "item", "expenses", "expense", "biggest", "largest", "top", "most", "expensive",
-    "highest", "balance", "left", "remaining", "cash", "hand", "box", "sum", "so", "far", "all",
-    "been", "has", "have", "please", "tell", "money", "days", "day", "past", "between", "and", "since",
-    "until", "during", "pay", "paid", "buy", "bought", "whole", "group", "team's", "team", "details",
-    "there", "any", "it", "its", "give", "get", "say", "about", "thing", "things", "stuff", "went", "after",
-    "everything", "everyone", "anything", "what's", "times", "time", "whole", "altogether", "overall",
-    "usd", "dollar", "dollars", "riel", "riels", "khr", "who", "by", "per", "each", "member", "members",
-    "person", "people", "category", "categories", "breakdown", "broken", "down", "kind", "type", "latest",
-    "newest", "recent", "one", "row", "petty", "year", "got", "vs", "versus", "compared", "most", "least",
-    "purchase", "purchases", "budget", "budgets", "doing", "when", "anyone", "someone", "somebody", "yet",
-    "already", "ever", "average", "avg", "daily", "whats", "month's", "week's", "today's", "ride", "trip",
-    "price", "percent", "percentage", "share", "proportion", "fraction", "part", "smallest", "cheapest",
-    "lowest", "least", "minimum", "expensive", "every", "out", "much", "we've", "i've", "us", "did",
-    "priciest", "dearest", "costliest", "max", "maximum", "min", "spender", "spenders", "stuff", "things",
-    "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
-    "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
-    "typical", "typically", "mean", "over", "as",
-))  # fmt: skip
-# The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
-# meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
-_FRAMING = (
-    "average", "expensive", "cheapest", "largest", "biggest", "smallest", "highest", "lowest", "spending",
-    "expenses", "expense", "percent", "percentage", "yesterday", "altogether", "spender", "purchases",
-    "purchase", "priciest", "costliest", "minimum", "maximum", "proportion", "breakdown", "category",
-    "categories", "members", "everyone",
-)  # fmt: skip
-# A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
-_JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
 _FRAMING_SLIP = 5  # the shortest word read as a slip of a framing word
-_KHMER_STOP = (
-    "ចំណាយអស់", "ចំណាយលើ", "ចំណាយ", "ប៉ុន្មានដង", "ប៉ុន្មានមុខ", "ប៉ុន្មាន", "សរុប", "អស់", "លើ",
-    "សម្រាប់", "ខ្ញុំ", "យើង", "បាន", "ទិញ", "តើ", "នៅសល់", "បញ្ជី", "អ្វីខ្លះ", "ធំជាងគេ",
-    "ថ្លៃជាងគេ", "លុយ", "ក្រុម", "ថ្ងៃនេះ", "ម្សិលមិញ", "ខែនេះ", "ខែមុន", "សប្តាហ៍នេះ", "សប្ដាហ៍នេះ",
-    "អាទិត្យនេះ", "សប្តាហ៍មុន", "សប្ដាហ៍មុន", "អាទិត្យមុន", "ដែរ", "ទេ", "របស់", "ខែ", "ដុល្លារ", "រៀល",
-    "ចុងក្រោយ", "ថ្មីបំផុត", "អ្នកណា", "ម្នាក់ៗ", "តាមសមាជិក", "តាមបុគ្គល", "តាមប្រភេទ", "ប្រភេទនីមួយៗ",
-    "ប្រភេទណា", "ប្រភេទ", "មានលុយ", "លុយមាន", "ឆ្នាំនេះ", "ឆ្នាំមុន", "ឆ្នាំទៅ", "ច្រើនជាងគេ", "តិចជាងគេ",
-    "ច្រើន", "តិច", "ណា", "គេ", "ជាង", "ហើយ", "បង់", "ថ្លៃ", "ពេល", "ឆ្នាំ", "ថ្ងៃទី", "ថវិកា",
-    "ជាមធ្យម", "មធ្យម", "ក្នុងមួយថ្ងៃ", "មួយថ្ងៃៗ", "ចាយ", "ចាយលុយ", "អី", "អ្វី", "មើល", "ដែល", "បង្ហាញ",
-    "រាយ", "ភាគរយ", "ម្តងៗ", "ម្ដងៗ", "ម្តង", "ម្ដង", "ថោកជាងគេ", "ថោកបំផុត", "តូចជាងគេ", "ការ", "នៃ", "ជិះ",
-    "អីខ្លះ", "ខ្លះ", "ហើយឬនៅ", "មួយ", "ប៉ុណ្ណា", "ឲ្យ", "អោយ", "ឱ្យ", "ក្នុង", "នេះ", "នោះ", "ពួកយើង",
-    "ថ្ងៃ", "ដង", "ទាំងអស់", "ទៀត", "ពី", "ដល់", "រហូត", "គិត", "ត្រឹម", "មក", "ទៅ", "គ្នា", "រួច", "ប៉ុន្មានហើយ",
-    "ចុះ", "វិញ", "បាទ", "ចាស", "សូម", "ប្រាប់", "ផង", "ម៉េច", "យ៉ាងម៉េច", "ដែរឬទេ", "ឬទេ", "អត់", "មាន",
-    "ប្រាក់", "តម្លៃ", "ភាគ", "រយ", "ចាក់", "បង", "អូន", "ណាស់", "ម៉ង", "សិន", "កត់", "មុខ", "ស៊ី",
-    "ស៊ីលុយ", "បញ្ចូល", "កត់ត្រា", "ចុះ", "គិតមកដល់", "ពេលនេះ", "ដល់ពេលនេះ", "ម្តងណា", "ម្ដងណា", "នរណា",
-    "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ", "សួស្តី", "ចេញលុយ", "ចេញ", "ជួរ", "ហាង", "លើកៗ", "មួយលើក",
-    "លើក",
-    "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
-    "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "យក", "ធំៗ", "ធំ",
-    "ខ្ពស់", "ទាប",  # high, low: of the price asked about
-    "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
-)  # fmt: skip
-_KHMER_STOPS = frozenset(_KHMER_STOP)
-# "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
-_ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
-_YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 # The days' and the framing words as thumbs type them without their vowels ("ystrdy", "ttl spnt ths
 # mnth"): the first letter, then the letters after it that are no vowel.
@@ -240,7 +193,7 @@ _BEYOND_THE_ROWS = re.compile(
     r"|ស្អែក|\b(?:why|should)\b|ហេតុអ្វី|ហេតុអី|គួរ"
     # judgments no figure makes: "too much", "did we overspend"; a time of day, which rows have none
     r"|\btoo (?:much|many|high|expensive|often)\b|\ba lot\b|\bover ?(?:spent|spend|spending|budget)\b"
-    r"|\b(?:normal|afford)\b"
+    r"|\b(?:normal|afford)\b|\bwho (?:\w+ )?(?:usually|normally|typically|always)\b"
     r"|\b(?:this|yesterday|last|tomorrow) (?:morning|afternoon|evening|night)\b|\btonight\b"
     r"|\bhow many (?:people|members|persons|of us|staff)\b|ប៉ុន្មាននាក់|\bmost often\b|\bhow often\b|ញឹកញាប់"
     r"|\b(?:which|what) (?:day|date|week|month|weekday)s?\b.*\b(?:most|least|highest|lowest|biggest"
@@ -248,15 +201,15 @@ _BEYOND_THE_ROWS = re.compile(
     r"|(?:ថ្ងៃ|សប្តាហ៍|ខែ)ណា.*(?:ច្រើន|តិច|ថ្លៃ)"
     r"|\b(?:over|above|under|below|more than|less than|at least|at most|greater than|bigger than)\s*"
     r"(?:\$|usd\s*|riel\s*)?\d|(?:លើស|ក្រោម|តិចជាង|ច្រើនជាង)\s*\d|\d+\s*(?:\$|ដុល្លារ|រៀល|៛)?\s*ឡើង"
-    r"|\b(?:first|last) (?:day|week) of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
+    r"|\b(?:first|last) day of\b|(?:ច្រើន|តិច)ជាង(?!គេ)|\b(?:stock|inventory|in store)\b|ស្តុក|ស្ដុក"
+    # a member's own money, which the team's sheet never holds: not the cash box's
+    r"|\b(?:personal|private)\b|\bown (?:money|cash|savings|funds|pocket|account|wallet)\b|\bsavings\b"
+    r"|ផ្ទាល់ខ្លួន|ខ្លួនឯង|ឯកជន|សន្សំ"
 )
 # Questions about something said before, which the bot never saw: "how much was it for the room",
 # "that thing", "របស់ហ្នឹង"; "it" with days named is their spending ("how much was it yesterday").
 _THAT_THING = re.compile(r"\b(?:that|this) (?:thing|one|stuff)\b|(?:របស់|អា|មួយ)(?:ហ្នឹង|នឹង|នុះ|នោះ|នេះ)")
 _IT = re.compile(r"\b(?:was|is|were|are) (?:it|that|this|those|these)\b(?! (?:month|week|year|day|morning))")
-_JOURNEYS = frozenset(("ride", "trip"))
-# "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
-_BILLS = frozenset(("bill", "payment"))
 # The same in Khmer, by whole words (លើស, over, is no word of លើសាំង, on fuel): a judgment alone
 # (ពេក too, ហួស beyond), or a word with the one after it ("ច្រើនទេ", is it a lot; "ព្រឹកនេះ", this morning).
 _KHMER_JUDGED = frozenset(("លើស", "ពេក", "ហួស"))
@@ -265,7 +218,7 @@ _KHMER_JUDGED_PAIRS = (
     (frozenset(("ព្រឹក", "ល្ងាច", "រសៀល", "យប់")), frozenset(("នេះ", "មិញ"))),
 )
 _KHMER_JUDGING_WORDS = (
-    _KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
+    KHMER_STOPS | _KHMER_JUDGED | {word for pair in _KHMER_JUDGED_PAIRS for words in pair for word in words}
 )
 # What a share is of: "what % of <the whole> went to ...", "ប៉ុន្មានភាគរយនៃ<the whole>".
 _SHARE_OF = re.compile(
@@ -299,7 +252,8 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
-    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said):
+    known = khmer_names(categories)
+    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and days_named(said_without_days, today)[0] is not None:
@@ -340,12 +294,12 @@ def read_question(
     if (
         measure is Measure.SHARE
         and (whole := _SHARE_OF.search(rest))
-        and _subject_words(whole["whole"] or whole["whole_km"])
+        and subject_words(whole["whole"] or whole["whole_km"], known)
     ):
         return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
-    subject = _subject_words(rest)
-    category = _category(subject, categories)
-    words = () if category is not None else _alternatives(rest)
+    subject = subject_words(rest, known)
+    category = category_named(subject, categories)
+    words = () if category is not None else alternatives(rest, known)
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
@@ -354,6 +308,8 @@ def read_question(
         measure = Measure.TOTAL  # "spent in the Fuel category"
     if measure is Measure.POSITION and member is None and not about_me:
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
+    elif measure is Measure.BALANCE and member is not None:
+        measure = Measure.POSITION  # "how much has Dara got left": what Dara holds, not the cash box
     if measure is Measure.POSITION:
         words, category = (), None
     category_said = " ".join(subject) if category is not None else ""
@@ -369,12 +325,16 @@ def read_question(
         words,
         category,
         category_said,
+        heads(rest, known) if words else (),
+        asks_rides(rest) and bool(words),
     )
 
 
-def _judged_in_khmer(said: str) -> bool:
+def _judged_in_khmer(said: str, known: frozenset[str]) -> bool:
     """Whether the Khmer words judge the spending, or name a time of day."""
-    words = [word for run in _KHMER_RUN.findall(said) for word in khmer_words(run, _KHMER_JUDGING_WORDS)]
+    words = [
+        word for run in _KHMER_RUN.findall(said) for word in khmer_words(run, _KHMER_JUDGING_WORDS | known)
+    ]
     return any(word in _KHMER_JUDGED for word in words) or any(
         one in first and other in then
         for one, other in pairwise(words)
@@ -393,7 +353,7 @@ def _member_named(said: str, members: Sequence[str], without_days: str) -> tuple
     if len({name for name, _ in named}) == 1 and sum(first == named[0][1] for _, first in firsts) == 1:
         return named[0][0], named[0][1].lower()
     # វណ្ណា for Vanna; never in the days' words (ឧសភា, May, is no Sopheap)
-    in_khmer = named_in_khmer(_KHMER_RUN.findall(without_days), members, _KHMER_STOPS)
+    in_khmer = named_in_khmer(_KHMER_RUN.findall(without_days), members, KHMER_STOPS)
     return in_khmer if in_khmer is not None else (None, None)
 
 
@@ -408,13 +368,13 @@ def _names(said: str, name: str) -> bool:
 
 def _framing_meant(word: str) -> str:
     """The framing word a slip of the thumb was meant as ('averge'), else the word as typed."""
-    if len(word) < _FRAMING_SLIP or word in _STOP or word in KNOWN_LATIN:
+    if len(word) < _FRAMING_SLIP or word in STOP or word in KNOWN_LATIN:
         return word
     # A letter left out is the likeliest slip, then two swapped, then one changed or added.
     for slip in (len(word) + 1, "swapped", len(word), len(word) - 1):
         meant = [
             framing
-            for framing in _FRAMING
+            for framing in FRAMING
             if (
                 swapped(word, framing)
                 if slip == "swapped"
@@ -424,60 +384,3 @@ def _framing_meant(word: str) -> str:
         if meant:
             return meant[0] if len(meant) == 1 else word
     return word
-
-
-def _subject_words(rest: str) -> tuple[str, ...]:
-    """The words the question is about: what is left once question words, days and members are gone.
-    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី)."""
-    latin: list[str] = []
-    for word in _LATIN_WORD.findall(rest):
-        named = singular(word.strip("'"))
-        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
-        if named in _JOURNEYS:
-            if latin and not terms(" ".join(latin))[-1].startswith("#"):
-                latin.append(named)
-        elif word not in _STOP and _JOINED_ON.sub("", word) not in _STOP:
-            latin.append(named)
-    khmer = [
-        word
-        for run in _KHMER_RUN.findall(rest)
-        for word in khmer_words(run, _KHMER_STOPS)
-        if word not in _KHMER_STOPS and _KHMER_RUN.fullmatch(word)
-    ]
-    found = [*latin, *khmer]
-    return tuple(word for word in found if len(word) > 1 and not word.isdigit())
-
-
-def _alternatives(rest: str) -> tuple[str, ...]:
-    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one."""
-    found = (_without_bill(_subject_words(part)) for part in _ALTERNATIVES.split(_YET.sub(" ", rest)))
-    return tuple(dict.fromkeys(subject for subject in found if subject))
-
-
-def _without_bill(words: tuple[str, ...]) -> str:
-    """The subject without a bill or payment of it ('laundry bill'), unless items name that bill."""
-    read = terms(" ".join(words))
-    kept = [word for word in words if word not in _BILLS or word not in read]
-    return " ".join(kept or words)
-
-
-def _category(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
-    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ'),
-    or by the head of a name of two ('food', 'repairs', 'អាហារ'); 'phone' stays a word of items."""
-    said = " ".join(words).removesuffix("s")
-    if not said:
-        return None
-    for name, khmer in categories:
-        if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
-            return name
-    if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
-        return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
-    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ).
-    for name, khmer in categories:
-        for form in name_forms(name, khmer):
-            named = form.split()
-            if len(named) == len(words) and all(
-                word == part or same_thing(word, part) for word, part in zip(words, named, strict=True)
-            ):
-                return name
-    return None

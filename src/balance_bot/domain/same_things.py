@@ -174,6 +174,7 @@ SAME_THING = (
     ("car", "ឡាន"),
     ("bus", "ឡានក្រុង"),
     ("office", "ការិយាល័យ"),
+    ("supplies", "សម្ភារៈ", "សម្ភារ"),  # what an office, a school or a site uses up: សម្ភារៈការិយាល័យ
     ("work", "ការងារ"),
     ("salary", "ប្រាក់ខែ"),
     ("computer", "laptop", "កុំព្យូទ័រ"),

@@ -83,24 +83,49 @@ def judge_proposal(text: str, proposal: Proposal, limits: AmountLimits) -> Parse
     unused = [mention for mention, _ in placed]
     clause_of = {id(mention): _clause(line, mention) for mention, line in placed}
     whole_message = _Words(normalized)
-    entries = []
+    entries: list[ExpenseEntry | Rejected] = []
     for proposed in proposal.entries:
         mention = next((m for m in unused if proposed.amount in _values_of(m)), None)
         # With one amount the purpose may be anywhere; with several, in its own amount's clause.
         words = whole_message if len(placed) == 1 or mention is None else _Words(clause_of[id(mention)])
-        entry = _entry_of(proposed, unused, words)
+        entries.append(_entry_of(proposed, unused, words))
+    return _decision(entries, limits)
+
+
+def judge_image_proposal(proposal: Proposal, limits: AmountLimits) -> ParseResult | Rejected:
+    """The decision a vision model's reading of an image leads to, held to every rule but the text's.
+
+    The image is the reading's source and no text holds what it shows (the words read on this
+    machine are what left the bot unsure), so its amounts and words are taken as the model read
+    them; what acts on it proposes it to the member, never saves it unasked.
+    """
+    if len(proposal.entries) > MAX_PROPOSED_ENTRIES:
+        return Rejected(Rejection.TOO_MANY_ENTRIES)
+    entries: list[ExpenseEntry | Rejected] = []
+    for proposed in proposal.entries:
+        said = Currency.__members__.get(proposed.currency)
+        if said is None or said is Currency.UNKNOWN:
+            return Rejected(Rejection.UNKNOWN_CURRENCY)
+        entries.append(_with_purpose(proposed, said, None, currency_guessed=False))
+    return _decision(entries, limits)
+
+
+def _decision(entries: list[ExpenseEntry | Rejected], limits: AmountLimits) -> ParseResult | Rejected:
+    """What the entries lead to: the first rule one breaks, else saving them, asking for the
+    purpose, or silence."""
+    for entry in entries:
         if isinstance(entry, Rejected):
             return entry
         if problem_with_amount(entry.money, limits) is not None:
             return Rejected(Rejection.AMOUNT_NOT_ALLOWED)
-        entries.append(entry)
-    if not entries:
+    read = tuple(entry for entry in entries if isinstance(entry, ExpenseEntry))
+    if not read:
         return ParseResult.ignore()
-    if len(entries) == 1 and not entries[0].purpose:
-        return ParseResult(ParseStatus.PURPOSE_MISSING, tuple(entries))
-    if not all(entry.purpose for entry in entries):
+    if len(read) == 1 and not read[0].purpose:
+        return ParseResult(ParseStatus.PURPOSE_MISSING, read)
+    if not all(entry.purpose for entry in read):
         return Rejected(Rejection.PURPOSE_NOT_IN_TEXT)
-    return ParseResult(ParseStatus.EXPENSE, tuple(entries))
+    return ParseResult(ParseStatus.EXPENSE, read)
 
 
 def _entry_of(proposed: ProposedEntry, unused: list[Mention], words: _Words) -> ExpenseEntry | Rejected:
@@ -122,12 +147,20 @@ def _entry_of(proposed: ProposedEntry, unused: list[Mention], words: _Words) -> 
     currency = mention.currency or by_size or (said if said is not Currency.UNKNOWN else None)
     if currency is None or currency is Currency.UNKNOWN:
         return Rejected(Rejection.UNKNOWN_CURRENCY)
+    return _with_purpose(proposed, currency, words, currency_guessed=mention.currency is None)
+
+
+def _with_purpose(
+    proposed: ProposedEntry, currency: Currency, words: _Words | None, *, currency_guessed: bool
+) -> ExpenseEntry | Rejected:
+    """The entry with its purpose cleaned, each of its words in the text's (None: no text to hold it to)."""
     if proposed.purpose.strip().startswith(_FORMULA_STARTS):
         return Rejected(Rejection.FORMULA_PURPOSE)  # a model offering a formula is up to no good
     purpose = clean_purpose(proposed.purpose)
-    if not all(words.has(word.strip(_WORD_EDGES)) for word in purpose.split() if word.strip(_WORD_EDGES)):
+    stripped = (word.strip(_WORD_EDGES) for word in purpose.split())
+    if words is not None and not all(words.has(word) for word in stripped if word):
         return Rejected(Rejection.PURPOSE_NOT_IN_TEXT)
-    return ExpenseEntry(Money(proposed.amount, currency), purpose, currency_guessed=mention.currency is None)
+    return ExpenseEntry(Money(proposed.amount, currency), purpose, currency_guessed=currency_guessed)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]")

@@ -109,7 +109,13 @@ MONEY_BACK_KHMER = ("ដកប្រាក់", "ដកលុយ", "ប្រា
 HEDGE_WORDS = _words(
     """will would should could might if but not didn't don't doesn't won't wasn't isn't
     going want wants wanted plan planning need needs tomorrow later
-    price prices costs usually normally cheaper expensive increased decreased went used"""
+    price prices costs usually normally cheaper expensive increased decreased"""
+)
+# A top-up of a phone, a SIM or data is spending; a top-up alone is the box's ("topup 100$").
+TOP_UP_WORDS = _words("topup top-up")
+PHONE_WORDS = _words(
+    """phone phones mobile sim card credit data internet wifi line smart metfone cellcard seatel
+    ទូរស័ព្ទ កាត"""
 )
 # Words after an amount that make it a unit price, not what was paid: "1$ each", "@ 1.5$".
 UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
@@ -131,7 +137,7 @@ APPROXIMATE_WORDS = _words("about around approx approximately roughly almost nea
 REQUEST_OPENERS = _words("can shall")  # would, will, could, should: HEDGE_WORDS already
 REQUEST_PERSONS = _words("you u we i someone somebody anyone anybody he she they")
 # Phrases of money earned, or of a price of another time, rather than spent: "got paid 100$".
-NOT_SPENT_PHRASES = ("got paid", "get paid", "last year")
+NOT_SPENT_PHRASES = ("got paid", "get paid", "last year", "went up", "went down", "used to")
 
 # Words that join two amounts as alternatives: "3$ or 4$".
 ALTERNATIVE_WORDS = _words("or ឬ either maybe")

@@ -41,7 +41,9 @@ BOX_TOPPED_UP = (
 # transfer from the donor 500$", "100$ from boss", "paid by the client", ផ្ទេរពីម្ចាស់ជំនួយ); not money
 # the team used ("fuel 20$ with the cash from boss"), nor a trip from a place ("tuk tuk 3$ from school").
 FROM_THOSE_WHO_PAY = (
-    r"\b(?<!with )(?<!with the )(?<!using )(?<!using the )(?:(?:transfer(?:red|s)?|payments?|money|cash|"
+    # A fee or charge for the transfer is the team's cost: "bank fee for the transfer from the donor 1$".
+    r"\b(?<!with )(?<!with the )(?<!using )(?<!using the )(?<!fee for )(?<!fee for the )(?<!fee on the )"
+    r"(?<!charge for the )(?<!charges for the )(?:(?:transfer(?:red|s)?|payments?|money|cash|"
     r"funds?|remittance|wired?|aba|acleda|wing|khqr|bakong|deposit|donation|incoming|credit(?:ed)?)\s+"
     rf"(?:\S+\s+)?from|paid\s+(?:\S+\s+)?by)\s+{_PAYER}",
     # Led by the word and looking back to the amount, so a search skips fast where "from" is not.

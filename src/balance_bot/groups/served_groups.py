@@ -184,6 +184,10 @@ class _ServedLedger:
         """LedgerStore.set_category, for a served group."""
         return await (await self._checked()).set_category(saved, category)
 
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """LedgerStore.set_status, for a served group."""
+        return await (await self._checked()).set_status(saved, status)
+
     async def categories(self) -> list[Category]:
         """LedgerStore.categories, for a served group."""
         return await (await self._checked()).categories()

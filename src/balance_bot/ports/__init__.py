@@ -1,5 +1,6 @@
 """The core's ports, Protocols the adapters implement: a module a capability, every name re-exported here."""
 
+from balance_bot.ports.approvals import ApprovalState, ApprovalStore, PendingApproval
 from balance_bot.ports.balances import EMPTY, BalanceMirror, MemberAmounts, PeriodRecord
 from balance_bot.ports.capture import (
     CaptureState,
@@ -23,6 +24,7 @@ from balance_bot.ports.errors import (
     StorageUnavailable,
 )
 from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.hand_edits import ToldChanges, WrittenRows
 from balance_bot.ports.images import (
     ImageExpenseReader,
     ImageText,
@@ -40,6 +42,8 @@ from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, Usa
 __all__ = [
     "EMPTY",
     "AdvanceReminderLog",
+    "ApprovalState",
+    "ApprovalStore",
     "BalanceMirror",
     "BudgetNoticeLog",
     "CaptureState",
@@ -73,6 +77,7 @@ __all__ = [
     "Outbox",
     "OutboxChat",
     "ParseHints",
+    "PendingApproval",
     "PendingNotice",
     "PendingNotices",
     "PendingPurpose",
@@ -85,6 +90,8 @@ __all__ = [
     "SheetAccess",
     "SheetConnections",
     "StorageUnavailable",
+    "ToldChanges",
     "ToolChoice",
     "UsageLog",
+    "WrittenRows",
 ]

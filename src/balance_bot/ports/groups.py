@@ -74,3 +74,19 @@ class GroupSettingsStore(Protocol):
     async def set_advance_reminders(self, chat_id: int, on: bool) -> None:
         """Remember it."""
         ...
+
+    async def approval_over(self, chat_id: int) -> str | None:
+        """The approval threshold as kept ('100.00 USD', or 'off')."""
+        ...
+
+    async def set_approval_over(self, chat_id: int, threshold: str) -> None:
+        """Remember it."""
+        ...
+
+    async def approval_hour(self, chat_id: int) -> int | None:
+        """The hour of the day (the group's time) its admins are reminded of what awaits approval."""
+        ...
+
+    async def set_approval_hour(self, chat_id: int, hour: int) -> None:
+        """Remember it."""
+        ...

@@ -24,6 +24,10 @@ class LedgerStore(Protocol):
         """Write one of the bot's rows' category, found by its reference; None if the row is gone."""
         ...
 
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """Write one of the bot's rows' Status cell, found by its reference; None if the row is gone."""
+        ...
+
     async def categories(self) -> list[Category]:
         """The spreadsheet's Categories tab, made from the default one on first use; read again at most
         every few minutes, so a bookkeeper's change applies without a restart."""

@@ -13,7 +13,7 @@ from balance_bot.balances.service import BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
-from balance_bot.domain.item_words import maybe_says, says, thing_names
+from balance_bot.domain.item_words import maybe_says, says, terms, thing_names
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found, select
 from balance_bot.domain.question_days import month_span
@@ -220,13 +220,32 @@ class AskLedger:
         unread = (Measure.POSITION, Measure.BALANCE, Measure.BUDGET)
         if not question.words or question.category is not None or question.measure in unread:
             return ()
-        rows = [*current, *await self._balances.rows_of(chat_id, question.span.periods())]
-        items = {row.item for row in rows if row.item and not row.item.startswith(self._policy.void_prefix)}
-        return tuple(
+        asked = await self._balances.rows_of(chat_id, question.span.periods())
+        rows = [row for row in (*current, *asked) if not row.item.startswith(self._policy.void_prefix)]
+        items = {row.item for row in rows if row.item}
+        unknown = tuple(
             subject
             for subject in question.words
             if not any(says(item, subject) or maybe_says(item, subject) for item in items)
         )
+        if unknown and self._categorising is not None:
+            book = await self._categorising.book(chat_id)
+            span = question.span
+            spent = [row for row in rows if row.day is not None and span.first <= row.day <= span.last]
+            unknown = tuple(subject for subject in unknown if not _none_of_its_kind(subject, book, spent))
+        # A word of a subject rows say in part that no row says and no thing is named by ('take' in
+        # 'take a tuk tuk to the bank'): a word the bot cannot place, whose 'nothing' would be a guess.
+        plain = [
+            term
+            for subject in question.words
+            if subject not in unknown
+            for term in terms(subject, corrected=True)
+            if not term.startswith("#")
+        ]
+        unplaced = (
+            word for word in plain if not any(says(item, word) or maybe_says(item, word) for item in items)
+        )
+        return (*unknown, *dict.fromkeys(unplaced))
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""
@@ -344,6 +363,18 @@ def _category_of(book: CategoryBook | None) -> Callable[[SheetRow], str]:
         return row.category or (book.categorise(row.item).name if book is not None else "")
 
     return category_of
+
+
+def _none_of_its_kind(subject: str, book: CategoryBook, rows: list[SheetRow]) -> bool:
+    """Whether the subject names only things the vocabulary knows ('ចាក់សាំង', fuel), of one named
+    category by the tab's words, which no row of the days asked about is in: 'nothing' is then sure,
+    not a word the bot could not place."""
+    known = all(term.startswith("#") for term in terms(subject, corrected=True))
+    guess = book.categorise(subject)
+    if not known or guess.decided_by is not DecidedBy.WORDS or guess.also or guess.name == OTHER:
+        return False
+    category_of = _category_of(book)
+    return not any(category_of(row) == guess.name for row in rows)
 
 
 def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[str, ...]]:

@@ -20,6 +20,7 @@ from balance_bot.domain.members import MovementKind, PaymentMode
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.groups.connect import SheetsNotConfigured
+from balance_bot.ledger_changes.hand_changes import ChangesReport
 from balance_bot.members.movements import (
     Named,
     PostedHere,
@@ -35,6 +36,7 @@ from infrastructure.telegram import ask_texts, member_texts, texts
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
+from infrastructure.telegram.changes_replies import ChangesReplies
 from infrastructure.telegram.group_replies import GroupReplies
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
@@ -160,6 +162,11 @@ class TryChat:
             await self._settings(rest, replies)
         elif command in ("/ask", "/recent", "/mine", "/export", "/confirm", "/cancel"):
             await self._ask(command, rest, replies)
+        elif command == "/changes" and services.changes is not None:
+            answer = await services.changes.command(TRY_CHAT_ID, self._action(0)[3])
+            self._say(ChangesReplies(replies).answer(answer))
+            if isinstance(answer, ChangesReport):
+                await services.changes.told_of(answer)
         elif command in ("/ours", "/notours"):
             await self._notices.tapped(command, self._action(0)[3], self._render)
         elif command == "/forward":  # a bank's notice as its bot forwards it: /forward @PayWayByABA_bot …
@@ -195,6 +202,8 @@ class TryChat:
                 await settings.set_payment_mode(TRY_CHAT_ID, PaymentMode(mode))
             case ["reminders", ("on" | "off") as on]:
                 await settings.set_advance_reminders(TRY_CHAT_ID, on == "on")
+            case _ if await settings.change_approvals(TRY_CHAT_ID, words):
+                pass
             case _:
                 self._say(replies.say(member_texts.SETTINGS_HOW))
                 return

@@ -15,6 +15,7 @@ from balance_bot.categories.categorising import Categorising
 from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.usage import UsageReport
+from balance_bot.ledger_changes.hand_changes import HandChanges
 from balance_bot.members.movements import CashMovements
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
@@ -42,3 +43,4 @@ class TryServices:
     export_folder: Path
     conversation: Conversation
     notices: RecordedOnce
+    changes: HandChanges | None = None

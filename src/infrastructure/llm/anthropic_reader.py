@@ -62,7 +62,7 @@ class AnthropicReader:
             "max_tokens": MAX_ANSWER_TOKENS,
             # A model that refuses a forced tool is told to answer with the JSON as text.
             "system": question.system if forced_tool else f"{question.system}\n\n{question.json_only}",
-            "messages": [{"role": "user", "content": question.user(text)}],
+            "messages": [{"role": "user", "content": user_content(question, text)}],
         }
         if forced_tool and question.tools:
             request["tools"] = [
@@ -127,6 +127,14 @@ class AnthropicReader:
     async def aclose(self) -> None:
         """Close the HTTP connections."""
         await self._client.close()
+
+
+def user_content(question: Question[AnswerT], text: str) -> str | list[dict[str, Any]]:
+    """The user's turn; with an image, the image first, as Anthropic advises."""
+    if question.image is None:
+        return question.user(text)
+    source = {"type": "base64", "media_type": question.image.media_type, "data": question.image.base64}
+    return [{"type": "image", "source": source}, {"type": "text", "text": question.user(text)}]
 
 
 def _refuses_forced_tools(failure: ModelFailure) -> bool:

@@ -61,7 +61,7 @@ class LlmCall:
     cost_usd: Decimal
     fallback_reason: str | None  # why an earlier choice did not answer; None for the first choice
     chat_id: int | None
-    question: str = "expenses"  # the Question's name: "expenses" or "categories"
+    question: str = "expenses"  # the Question's name: "expenses", "categories", "images"...
 
 
 class CallLog(Protocol):
@@ -139,6 +139,15 @@ class Verdict(Generic[ResultT]):
     outcome: str = "ok"
 
 
+@dataclass
+class InFlight:
+    """What the paid calls in flight may cost: counted against the budget before their cost is
+    logged, by every cascade that shares the month's budget."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    reserved: Decimal = Decimal(0)
+
+
 @dataclass(frozen=True, slots=True)
 class Asked(Generic[ResultT]):
     """The first sure result of the cascade, if any; and whether a model answered but was unsure."""
@@ -162,6 +171,7 @@ class ModelCascade:
         clock: Clock,
         timer: Timer | None = None,
         on_budget_reached: OnBudgetReached | None = None,
+        in_flight: InFlight | None = None,
     ) -> None:
         self._readers = tuple(readers)
         self.policy = policy
@@ -173,8 +183,7 @@ class ModelCascade:
         self._last_failure: dict[str, Failure] = {}
         self._noticed_months: set[str] = set()
         # The budget's check and the reservation of a call's most cost are one step across chats.
-        self._budget_lock = asyncio.Lock()
-        self._reserved = Decimal(0)
+        self._in_flight = in_flight or InFlight()
         self._warming: set[asyncio.Task[None]] = set()
 
     async def ask(
@@ -196,13 +205,20 @@ class ModelCascade:
                         reader, question, text, judge, deadline, fallback_reason, chat_id
                     )
                 finally:
-                    self._reserved -= reserved
+                    self._in_flight.reserved -= reserved
                 if verdict.result is not None:
                     return Asked(verdict.result)
                 unsure |= verdict.outcome == "unsure"
                 skip = verdict.outcome
             fallback_reason = f"{reader.provider} {skip}"
         return Asked(None, unsure)
+
+    def beside(self, readers: Sequence[ModelReader], policy: LlmPolicy) -> ModelCascade:
+        """Other models under other limits (the vision models, slower), sharing this cascade's call
+        log, month's budget, calls in flight and budget notice; each keeps its own models' rests."""
+        return ModelCascade(
+            readers, policy, self._log, self._clock, self._timer, self._on_budget_reached, self._in_flight
+        )
 
     def warm(self) -> None:
         """Load the local models in the background, as the bot starts: the first hard message of
@@ -252,10 +268,10 @@ class ModelCascade:
             return "off (no budget)", nothing
         month = self._month()
         reserve = self._call_cost_at_most(reader, question, text)
-        async with self._budget_lock:
+        async with self._in_flight.lock:
             spent = await self._log.paid_cost(month)
-            if spent + self._reserved + reserve <= budget:
-                self._reserved += reserve  # calls in flight count before their cost is logged
+            if spent + self._in_flight.reserved + reserve <= budget:
+                self._in_flight.reserved += reserve  # calls in flight count before their cost is logged
                 return None, reserve
         if month not in self._noticed_months:
             self._noticed_months.add(month)  # no write per message once the month's notice is claimed

@@ -23,11 +23,7 @@ class ExpenseParserClient:
 
         def judged(proposal: Proposal) -> Verdict[ParseResult]:
             reading = judge_proposal(text, proposal, self._limits)
-            if isinstance(reading, Rejected):
-                return Verdict(None, f"rejected:{reading.rejection}")
-            if proposal.confidence < self._cascade.policy.confidence_threshold:
-                return Verdict(None, "unsure")
-            return Verdict(reading)
+            return sure_reading(reading, proposal, self._cascade.policy.confidence_threshold)
 
         asked = await self._cascade.ask(self._question, text, judged, hints.chat_id)
         if asked.result is not None:
@@ -35,3 +31,14 @@ class ExpenseParserClient:
         if asked.unsure and hints.first_reading.status is not ParseStatus.IGNORE:
             return ParseResult.unclear(Problem.UNSURE)
         return None
+
+
+def sure_reading(
+    reading: ParseResult | Rejected, proposal: Proposal, threshold: float
+) -> Verdict[ParseResult]:
+    """A judged proposal as the cascade weighs it: rejected, unsure below the threshold, or sure."""
+    if isinstance(reading, Rejected):
+        return Verdict(None, f"rejected:{reading.rejection}")
+    if proposal.confidence < threshold:
+        return Verdict(None, "unsure")
+    return Verdict(reading)

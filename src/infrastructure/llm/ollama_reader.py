@@ -35,6 +35,7 @@ class OllamaReader:
         self, host: str, model: str, timeout_seconds: float, keep_alive: float | str = "24h"
     ) -> None:
         self.model = model
+        self._sees_images = False
         self._keep_alive = keep_alive
         self._client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(timeout_seconds))
         self._warm_client = ollama.AsyncClient(host=host, timeout=httpx.Timeout(WARM_TIMEOUT_SECONDS))
@@ -48,13 +49,14 @@ class OllamaReader:
             if question.tools
             else {"format": question.schema}
         )
+        user: dict[str, Any] = {"role": "user", "content": question.user(text)}
+        if question.image is not None:
+            await self._check_sees_images()
+            user["images"] = [question.image.data]
         try:
             response = await self._client.chat(
                 model=self.model,
-                messages=[
-                    {"role": "system", "content": question.system},
-                    {"role": "user", "content": question.user(text)},
-                ],
+                messages=[{"role": "system", "content": question.system}, user],
                 options=_options(MAX_ANSWER_TOKENS),
                 keep_alive=self._keep_alive,
                 think=False,  # a thinking model an operator chose answers at once
@@ -83,6 +85,20 @@ class OllamaReader:
                 else tool_call_in_text(content)
             )
         return question.answer(payload, input_tokens, output_tokens)
+
+    async def _check_sees_images(self) -> None:
+        """Refuse an image to a model without vision: older Ollamas drop the image and let the model
+        answer from the text alone, newer ones refuse it. A model is asked once, when it sees them."""
+        if self._sees_images:
+            return
+        try:
+            shown = await self._client.show(self.model)
+        except (ollama.ResponseError, ConnectionError, httpx.HTTPError) as exc:
+            raise _failure(exc) from exc
+        # An Ollama that lists no capabilities cannot tell: the model is taken to see.
+        if shown.capabilities is not None and "vision" not in shown.capabilities:
+            raise ModelFailure(Failure.REFUSED, f"{self.model} cannot see images (no vision capability)")
+        self._sees_images = True
 
     async def warm(self) -> None:
         """Load the model and keep it loaded: a chat with no messages loads it and answers nothing."""

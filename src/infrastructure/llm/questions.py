@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -67,6 +69,26 @@ class ModelAnswer(Generic[AnswerT]):
     output_tokens: int
 
 
+@dataclass(frozen=True, slots=True)
+class ShownImage:
+    """An image shown to a model beside the question: its bytes, their media type, and its size."""
+
+    data: bytes
+    media_type: str  # image/jpeg, image/png, image/gif or image/webp, as the bytes are
+    width: int
+    height: int
+
+    @property
+    def base64(self) -> str:
+        """The bytes as the APIs carry them."""
+        return base64.b64encode(self.data).decode("ascii")
+
+    @property
+    def tokens(self) -> int:
+        """What the image costs in input tokens, as Anthropic counts it: a token per 750 pixels."""
+        return math.ceil(self.width * self.height / 750)
+
+
 class InvalidAnswer(ValueError):
     """The model's answer is not the JSON the schema asks for."""
 
@@ -90,6 +112,7 @@ class Question(Generic[AnswerT]):
     # Tools to choose among (function definitions) instead of one answer held to `schema`: the
     # payload read is then {"tool": name, "arguments": {...}}.
     tools: tuple[dict[str, Any], ...] = ()
+    image: ShownImage | None = None  # what the question is about, when it is an image
 
     def user(self, text: str) -> str:
         """The user's turn; the text goes in as data, never as a format string."""
@@ -97,8 +120,9 @@ class Question(Generic[AnswerT]):
 
     def tokens_at_most(self, text: str) -> int:
         """An upper bound of the prompt's tokens: a byte-level tokenizer makes no more than one
-        token per UTF-8 byte, whatever the script."""
-        return len(self.system.encode()) + len(self.user(text).encode())
+        token per UTF-8 byte, whatever the script; and the image's tokens."""
+        image_tokens = self.image.tokens if self.image is not None else 0
+        return len(self.system.encode()) + len(self.user(text).encode()) + image_tokens
 
     def answer(self, payload: object, input_tokens: int, output_tokens: int) -> ModelAnswer[AnswerT]:
         """The answer of a call: JSON text (Ollama) or a tool call's input (Anthropic), None if absent.

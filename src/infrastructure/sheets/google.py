@@ -20,7 +20,7 @@ from infrastructure.categories.tab import TAB_TITLE
 from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
 from infrastructure.sheets.google_appends import append_rows
 from infrastructure.sheets.google_categories import CATEGORIES_SECONDS, CategoriesTab
-from infrastructure.sheets.google_edits import replace_row, set_row_category, void_row
+from infrastructure.sheets.google_edits import replace_row, set_row_category, set_row_status, void_row
 from infrastructure.sheets.google_reads import find_written, periods_with_worksheet, read_period, read_periods
 from infrastructure.sheets.google_refusals import sheets_error
 from infrastructure.sheets.google_worksheets import LAYOUT_SECONDS, MonthWorksheets
@@ -88,6 +88,10 @@ class GoogleSheetLedger:
     async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
         """Write a row's category, found by its reference."""
         return await self._run(lambda: set_row_category(self._sheets, saved, category))
+
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """Write a row's Status cell, found by its reference."""
+        return await self._run(lambda: set_row_status(self._sheets, saved, status))
 
     async def categories(self) -> list[Category]:
         """The Categories tab, made from the default one on first use; one read every few minutes.

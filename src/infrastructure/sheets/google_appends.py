@@ -187,4 +187,5 @@ def _values(number: int, line: LedgerLine) -> dict[str, Any]:
         "topup_usd": topups(line)[0],
         "topup_khr": topups(line)[1],
         **movement_cells(line),
+        "status": line.status,
     }

@@ -155,6 +155,7 @@ def sheet_row(cells: dict[str, Any], period: Period | None) -> SheetRow:
         movement_member=str(cells["movement_member"] or ""),
         movement_usd=decimal(cells["movement_usd"]),
         movement_khr=decimal(cells["movement_khr"]),
+        status=str(cells.get("status") or ""),
     )
 
 

@@ -158,6 +158,10 @@ class _ChatLedger:
         """Write a row's category in the group's spreadsheet."""
         return await (await self._ledger()).set_category(saved, category)
 
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """Write a row's Status in the group's spreadsheet."""
+        return await (await self._ledger()).set_status(saved, status)
+
     async def categories(self) -> list[Category]:
         """The Categories tab of the group's spreadsheet."""
         return await (await self._ledger()).categories()

@@ -1,4 +1,4 @@
-"""Changes to one of the bot's rows, found by its reference: a corrected line, a category, a void."""
+"""Changes to one of the bot's rows, found by its reference: a corrected line, category, status, a void."""
 
 from __future__ import annotations
 
@@ -35,12 +35,23 @@ def replace_row(sheets: MonthWorksheets, saved: SavedLine, line: LedgerLine) -> 
 
 def set_row_category(sheets: MonthWorksheets, saved: SavedLine, category: str) -> SavedLine | None:
     """Write the category of the saved line's row."""
+    return _set_row_cell(sheets, saved, replace(saved.line, category=category), "category", category)
+
+
+def set_row_status(sheets: MonthWorksheets, saved: SavedLine, status: str) -> SavedLine | None:
+    """Write the Status cell of the saved line's row."""
+    return _set_row_cell(sheets, saved, replace(saved.line, status=status), "status", status)
+
+
+def _set_row_cell(
+    sheets: MonthWorksheets, saved: SavedLine, line: LedgerLine, key: str, value: str
+) -> SavedLine | None:
+    """One cell of the saved line's row (its column added to a worksheet made before it)."""
     found = _find(sheets, saved)
     if found is None:
         return None
     row, _, number = found
-    line = replace(saved.line, category=category)
-    _write_cells(sheets, saved.worksheet, row, {"category": category}, [line])
+    _write_cells(sheets, saved.worksheet, row, {key: value}, [line])
     return SavedLine(line, saved.worksheet, row, number, saved.period)
 
 

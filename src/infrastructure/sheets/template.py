@@ -13,7 +13,7 @@ from balance_bot.domain.ledger import LedgerLine
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "sheet_templates" / "monthly.json"
 REQUIRED_KEYS = (
     "no", "date", "item", "usd", "khr", "category", "member", "reference", "topup_usd", "topup_khr",
-    "movement", "movement_member", "movement_usd", "movement_khr",
+    "movement", "movement_member", "movement_usd", "movement_khr", "status",
 )  # fmt: skip
 MOVEMENT_KEYS = ("movement", "movement_member", "movement_usd", "movement_khr")
 # The contract's columns (DESIGN.md): always the first five, in this order, whatever their headers say.
@@ -127,4 +127,5 @@ def keys_filled(line: LedgerLine) -> tuple[str, ...]:
         (("topup_usd", "topup_khr") if line.topup else ())
         + (("category",) if line.category else ())
         + (MOVEMENT_KEYS if line.movement is not None else ())
+        + (("status",) if line.status else ())
     )

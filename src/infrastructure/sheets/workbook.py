@@ -17,7 +17,13 @@ from infrastructure.sheets.template import SheetTemplate
 from infrastructure.sheets.workbook_categories import add_categories_tab, categories_rows
 from infrastructure.sheets.workbook_reads import find_written, read_period
 from infrastructure.sheets.workbook_worksheets import WorkbookMonths
-from infrastructure.sheets.workbook_writes import append_rows, replace_row, set_row_category, void_row
+from infrastructure.sheets.workbook_writes import (
+    append_rows,
+    replace_row,
+    set_row_category,
+    set_row_status,
+    void_row,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -92,6 +98,10 @@ class WorkbookLedger:
     async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
         """Write a row's category, found by its reference."""
         return await self._change(lambda: set_row_category(self._months, saved, category))
+
+    async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
+        """Write a row's Status cell, found by its reference."""
+        return await self._change(lambda: set_row_status(self._months, saved, status))
 
     async def categories(self) -> list[Category]:
         """The Categories tab, made from the default one on first use and saved with the workbook.

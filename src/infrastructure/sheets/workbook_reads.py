@@ -58,6 +58,7 @@ def _numbered_rows(
                 movement_member=str(cells["movement_member"] or ""),
                 movement_usd=_as_decimal(cells.get("movement_usd")),
                 movement_khr=_as_decimal(cells.get("movement_khr")),
+                status=str(cells.get("status") or ""),
             ),
         )
 

@@ -32,12 +32,23 @@ def append_rows(months: WorkbookMonths, period: Period, lines: Sequence[LedgerLi
 
 def set_row_category(months: WorkbookMonths, saved: SavedLine, category: str) -> SavedLine | None:
     """Write the category of the saved line's row, found by its reference."""
+    return _set_row_text(months, saved, replace(saved.line, category=category), "category", category)
+
+
+def set_row_status(months: WorkbookMonths, saved: SavedLine, status: str) -> SavedLine | None:
+    """Write the Status cell of the saved line's row, found by its reference."""
+    return _set_row_text(months, saved, replace(saved.line, status=status), "status", status)
+
+
+def _set_row_text(
+    months: WorkbookMonths, saved: SavedLine, line: LedgerLine, key: str, text: str
+) -> SavedLine | None:
+    """One text cell of the saved line's row (its column added to a worksheet made before it)."""
     found = _find(months, saved)
     if found is None:
         return None
     sheet, row = found
-    line = replace(saved.line, category=category)
-    _set_text(sheet, months.layout(sheet, [line]), row, "category", category)
+    _set_text(sheet, months.layout(sheet, [line]), row, key, text)
     no = sheet.cell(row, months.template.index_of("no")).value
     return SavedLine(line, sheet.title, row, no if isinstance(no, int) else saved.number, saved.period)
 
@@ -121,6 +132,8 @@ def _write(
     _set_text(sheet, layout, row, "reference", line.source.reference())
     if line.category:
         _set_text(sheet, layout, row, "category", line.category)
+    if line.status:
+        _set_text(sheet, layout, row, "status", line.status)
     if line.movement is not None:
         _set_text(sheet, layout, row, "movement", line.movement.kind.value)
         _set_text(sheet, layout, row, "movement_member", line.movement.member)

@@ -137,6 +137,7 @@ def line_to_json(line: LedgerLine) -> dict[str, Any]:
             if line.movement is not None
             else {}
         ),
+        **({"status": line.status} if line.status else {}),
     }
 
 
@@ -151,6 +152,7 @@ def line_from_json(data: dict[str, Any]) -> LedgerLine:
         topup=bool(data.get("topup", False)),  # lines kept before top-ups existed have none
         category=str(data.get("category", "")),  # nor those kept before categories
         movement=_movement_from_json(data.get("movement")),
+        status=str(data.get("status", "")),
     )
 
 

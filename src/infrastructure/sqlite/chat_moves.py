@@ -21,6 +21,8 @@ _MOVED_TABLES = (
     "advance_reminder",
     "allowed_group",  # a group allowed with /allow stays allowed as a supergroup
     "pending_notice",
+    "pending_approval",
+    "approval_reminder",
 )
 
 

@@ -88,6 +88,24 @@ class SqliteChatPreferences:
         """Remember the group's choice."""
         await self._set(chat_id, "advance_reminders", int(on))
 
+    async def approval_over(self, chat_id: int) -> str | None:
+        """The approval threshold as the group chose it ('100.00 USD', 'off'); None when it has not."""
+        value = await self._column(chat_id, "approval_over")
+        return None if value is None else str(value)
+
+    async def set_approval_over(self, chat_id: int, threshold: str) -> None:
+        """Remember the group's choice."""
+        await self._set(chat_id, "approval_over", threshold)
+
+    async def approval_hour(self, chat_id: int) -> int | None:
+        """The hour the group's admins are reminded at; None when it has not chosen."""
+        value = await self._column(chat_id, "approval_hour")
+        return None if value is None else int(value)
+
+    async def set_approval_hour(self, chat_id: int, hour: int) -> None:
+        """Remember the group's choice."""
+        await self._set(chat_id, "approval_hour", hour)
+
     async def _column(self, chat_id: int, column: str) -> Any:
         row = await self._database.run(
             lambda db: db.execute(

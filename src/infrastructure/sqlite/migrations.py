@@ -308,6 +308,60 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX pending_qr_waiting ON pending_qr (asked_at) WHERE settled IS NULL;
     """,
+    # Rows as the bot wrote them (and edited them), the changes by hand told to each group, its daily look.
+    """
+    CREATE TABLE written_row (
+        reference TEXT PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        item TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        voided INTEGER NOT NULL DEFAULT 0,
+        written_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE INDEX written_row_by_month ON written_row (chat_id, month);
+    CREATE TABLE hand_change_told (
+        chat_id INTEGER NOT NULL,
+        change TEXT NOT NULL,
+        told_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, change)
+    );
+    CREATE TABLE hand_change_look (
+        chat_id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL
+    );
+    """,
+    # Approvals: each group's threshold and reminder hour, the expenses over it with the one decision
+    # each gets (an admin's, compared-and-set), a row's Status as the mirror read it, the day reminded.
+    """
+    ALTER TABLE chat_preference ADD COLUMN approval_over TEXT;
+    ALTER TABLE chat_preference ADD COLUMN approval_hour INTEGER;
+    ALTER TABLE period_entry ADD COLUMN status TEXT NOT NULL DEFAULT '';
+    CREATE TABLE pending_approval (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        author_id INTEGER NOT NULL,
+        asked_at TEXT NOT NULL,
+        amounts TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'awaiting',
+        decided_by INTEGER,
+        decided_by_name TEXT,
+        decided_at TEXT,
+        reason TEXT,
+        reason_wanted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX pending_approval_awaiting ON pending_approval (chat_id) WHERE state = 'awaiting';
+    CREATE TABLE approval_reminder (
+        chat_id INTEGER PRIMARY KEY,
+        reminded_on TEXT NOT NULL
+    );
+    """,
     # The official KHR/USD rate of each published day, and how reading its source went (one row).
     """
     CREATE TABLE daily_rate (

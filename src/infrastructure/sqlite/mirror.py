@@ -76,6 +76,7 @@ class SqliteMirror:
                 row.movement_member,
                 _text(row.movement_usd),
                 _text(row.movement_khr),
+                row.status,
             )
             for position, row in enumerate(rows)
         ]
@@ -106,6 +107,7 @@ class SqliteMirror:
                 movement_member=movement_member,
                 movement_usd=_decimal(movement_usd),
                 movement_khr=_decimal(movement_khr),
+                status=status,
             )
             for (
                 number,
@@ -122,6 +124,7 @@ class SqliteMirror:
                 movement_member,
                 movement_usd,
                 movement_khr,
+                status,
             ) in found
         ]
 
@@ -190,13 +193,13 @@ _FORGET_ROWS = "DELETE FROM period_entry WHERE ledger = ? AND month = ?"
 _ADD_ROW = """
     INSERT INTO period_entry (ledger, month, position, number, day, item, usd, khr, topup_usd, topup_khr,
                               member, reference, category, movement, movement_member, movement_usd,
-                              movement_khr)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              movement_khr, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _READ_AT = "UPDATE period SET read_at = datetime('now') WHERE ledger = ? AND month = ?"
 _ROWS = """
     SELECT number, day, item, usd, khr, topup_usd, topup_khr, member, reference, category, movement,
-           movement_member, movement_usd, movement_khr
+           movement_member, movement_usd, movement_khr, status
     FROM period_entry WHERE ledger = ? AND month = ? ORDER BY position
 """
 _KNOWN_CHATS = """

@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from balance_bot.approvals.decisions import Approvals
 from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.balances.monthly_rounds import TICK_SECONDS
 from balance_bot.balances.service import BalanceService
@@ -39,6 +40,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.groups.served_groups import ServedGroups
 from balance_bot.groups.usage import UsageReport
+from balance_bot.ledger_changes.hand_changes import HandChanges
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.payments.group_messages import GroupMessages
@@ -52,11 +54,21 @@ from infrastructure.settings import Settings
 from infrastructure.sqlite.handled_updates import SqliteHandledUpdates
 from infrastructure.telegram import texts
 from infrastructure.telegram.aiohttp_request import AiohttpRequest
+from infrastructure.telegram.approval_handlers import APPROVAL_REMINDERS, REMINDER_SECONDS, ApprovalHandlers
 from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.balance_handlers import BalanceHandlers
-from infrastructure.telegram.button_handlers import CATEGORY, CATEGORY_MENU, SWITCH, UNDO, ButtonHandlers
+from infrastructure.telegram.button_handlers import (
+    APPROVE,
+    CATEGORY,
+    CATEGORY_MENU,
+    REJECT,
+    SWITCH,
+    UNDO,
+    ButtonHandlers,
+)
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.category_handlers import CategoryHandlers
+from infrastructure.telegram.changes_handlers import ChangesHandlers, DailyChanges
 from infrastructure.telegram.confirmations import ConfirmationQueue
 from infrastructure.telegram.group_access import GroupAccess
 from infrastructure.telegram.group_handlers import GroupHandlers
@@ -72,6 +84,7 @@ from infrastructure.telegram.replies import Replies
 log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
 KHQR_ROUNDS = "khqr_rounds"  # bot_data key: the KHQR watch's rounds, likewise
+DAILY_CHANGES = "daily_changes"  # bot_data key: the daily look at changes by hand, likewise
 RATES = "rates"  # bot_data key: the rate of the day, so tests can read it on their clock
 RATE_LOOK_SECONDS = 3600
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
@@ -137,6 +150,8 @@ def build_application(
     served: ServedGroups | None = None,
     notices: RecordedOnce | None = None,
     khqr: tuple[QrTopUps, QrWatch] | None = None,
+    changes: HandChanges | None = None,
+    approvals: Approvals | None = None,
     rates: RatesOfTheDay | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
@@ -306,6 +321,8 @@ def build_application(
             application.job_queue.run_repeating(
                 rounds.tick, interval=interval, first=10, name="monthly rounds"
             )
+    if changes is not None:
+        _add_changes(application, ChangesHandlers(handlers, changes), DailyChanges(changes, languages))
     if rates is not None:
         _read_rates(application, rates)
     if khqr is not None:
@@ -322,8 +339,12 @@ def build_application(
         if notices is not None
         else handlers
     )
+    deciding = ApprovalHandlers(handlers, approvals, callbacks) if approvals is not None else None
     for kind, read in (
-        (filters.UpdateType.MESSAGE, reading.group_text),
+        (
+            filters.UpdateType.MESSAGE,
+            deciding.reading_reasons(reading.group_text) if deciding else reading.group_text,
+        ),
         (filters.UpdateType.EDITED_MESSAGE, reading.group_edit),
     ):
         application.add_handler(MessageHandler(groups & text & kind, read))
@@ -350,7 +371,30 @@ def build_application(
     application.add_handler(
         CallbackQueryHandler(buttons.category_chosen, pattern=rf"^{CATEGORY}:{message_id}:[0-9]{{1,3}}$")
     )
+    if deciding is not None:
+        _add_approvals(application, deciding, message_id)
     return application
+
+
+def _add_changes(application: Application, command: ChangesHandlers, daily: DailyChanges) -> None:  # type: ignore[type-arg]
+    """/changes in a group, and the daily look's ticks."""
+    application.add_handler(CommandHandler("changes", command.changes, filters=filters.ChatType.GROUPS))
+    application.bot_data[DAILY_CHANGES] = daily
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            daily.tick, interval=TICK_SECONDS, first=30, name="changes by hand"
+        )
+
+
+def _add_approvals(application: Application, deciding: ApprovalHandlers, message_id: str) -> None:  # type: ignore[type-arg]
+    """Approve and Reject under a confirmation, and the admins' daily reminder."""
+    application.add_handler(CallbackQueryHandler(deciding.approve, pattern=rf"^{APPROVE}:{message_id}$"))
+    application.add_handler(CallbackQueryHandler(deciding.reject, pattern=rf"^{REJECT}:{message_id}$"))
+    application.bot_data[APPROVAL_REMINDERS] = deciding
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            deciding.remind, interval=REMINDER_SECONDS, first=30, name="approval reminders"
+        )
 
 
 async def _first_read(rates: RatesOfTheDay) -> None:

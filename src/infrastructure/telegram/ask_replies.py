@@ -30,7 +30,7 @@ from balance_bot.questions.ask import (
     NotSure,
     PositionAnswer,
 )
-from infrastructure.telegram import ask_texts, balance_texts, ledger_problems, texts
+from infrastructure.telegram import approval_notes, ask_texts, balance_texts, ledger_problems, texts
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
 
@@ -50,6 +50,8 @@ class AskReplies:
     def answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None = None) -> str:
         """The reply to /ask; with the rows set aside as doubtful, when there are any."""
         text = self._answer(outcome, shown)
+        if isinstance(outcome, Answered) and any(outcome.found.awaiting.values()):
+            text = f"{text}\n⏳ {approval_notes.awaiting(self._replies, outcome.found.awaiting)}"
         if not isinstance(outcome, Answered) or not outcome.found.doubtful:
             return text
         question, say = outcome.question, self._replies.say

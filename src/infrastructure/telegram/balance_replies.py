@@ -23,7 +23,14 @@ from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
 from balance_bot.members.movements import MemberBalance
-from infrastructure.telegram import balance_texts, ledger_problems, member_texts, texts, undated
+from infrastructure.telegram import (
+    approval_notes,
+    balance_texts,
+    ledger_problems,
+    member_texts,
+    texts,
+    undated,
+)
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.rate_replies import RateReplies
 from infrastructure.telegram.wording import Wording
@@ -77,7 +84,8 @@ class BalanceReplies:
                     by_category = self.by_category(balance, khr_per_usd, book, shown, day_rates)
                     text = "\n".join([text, *by_category])
                 members = MemberReplies(self._words).section(balance, khr_per_usd)
-                text = "\n".join([text, *members, *undated.note(self._words, balance)])
+                awaiting = approval_notes.month_note(self._words, balance.figures)
+                text = "\n".join([text, *awaiting, *members, *undated.note(self._words, balance)])
                 if open_until is not None:
                     still_open = self._words.say(
                         balance_texts.STILL_OPEN,

@@ -14,7 +14,14 @@ from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.replies import Replies
 
 UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
-ACTIONS = {Button.UNDO: UNDO, Button.SWITCH: SWITCH, Button.CATEGORY: CATEGORY_MENU}
+APPROVE, REJECT = "approve", "reject"
+ACTIONS = {
+    Button.UNDO: UNDO,
+    Button.SWITCH: SWITCH,
+    Button.CATEGORY: CATEGORY_MENU,
+    Button.APPROVE: APPROVE,
+    Button.REJECT: REJECT,
+}
 CATEGORIES_PER_ROW = 2
 
 IsAdmin = Callable[[ContextTypes.DEFAULT_TYPE, int, int], Awaitable[bool]]

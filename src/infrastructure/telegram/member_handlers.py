@@ -24,7 +24,8 @@ from balance_bot.members.movements import CashMovements, Named, PostedHere
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
 from balance_bot.rates.rates_of_days import RatesOfTheDay
-from infrastructure.telegram import member_texts, texts
+from infrastructure.telegram import approvals_texts, member_texts, texts
+from infrastructure.telegram.approval_replies import ApprovalReplies
 from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of, incoming_of
 from infrastructure.telegram.member_replies import MemberReplies
@@ -123,7 +124,8 @@ class MemberHandlers:
             await query.message.reply_text(text)
 
     async def settings(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """/settings shows the group's choices; admins change them: payments member|box, reminders on|off."""
+        """/settings shows the group's choices; admins change them: payments member|box, reminders on|off,
+        approve over AMOUNT|off|at HOUR."""
         message = update.message
         if message is None:
             return
@@ -134,12 +136,13 @@ class MemberHandlers:
                 return
             replies = await self._bot.replies_for(message)
             if not await self._change(message.chat_id, words):
-                await self._bot.reply(message, replies.say(member_texts.SETTINGS_HOW))
+                how = f"{replies.say(member_texts.SETTINGS_HOW)}\n{replies.say(approvals_texts.SETTINGS_HOW)}"
+                await self._bot.reply(message, how)
                 return
         replies = await self._bot.replies_for(message)
-        await self._bot.reply(
-            message, MemberReplies(replies).settings(await self._settings.of(message.chat_id))
-        )
+        shown = MemberReplies(replies).settings(await self._settings.of(message.chat_id))
+        approvals = ApprovalReplies(replies).setting(await self._settings.approvals(message.chat_id))
+        await self._bot.reply(message, f"{shown}\n{approvals}")
 
     async def _change(self, chat_id: int, words: list[str]) -> bool:
         match words:
@@ -148,7 +151,7 @@ class MemberHandlers:
             case ["reminders", ("on" | "off") as on]:
                 await self._settings.set_advance_reminders(chat_id, on == "on")
             case _:
-                return False
+                return await self._settings.change_approvals(chat_id, words)
         return True
 
     async def _admin_movement(

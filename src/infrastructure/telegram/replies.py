@@ -56,7 +56,7 @@ from balance_bot.ports import (
     SavedMessage,
 )
 from infrastructure.i18n.words import Words
-from infrastructure.telegram import ledger_problems, member_texts, texts
+from infrastructure.telegram import approvals_texts, changes_texts, ledger_problems, member_texts, texts
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.category_replies import CategoryReplies
 from infrastructure.telegram.sheet_words import movement_note, top_up_note
@@ -99,9 +99,14 @@ class Replies(Words):
 
     def help(self) -> str:
         """/help: how to post, the commands, and categories."""
-        return "\n\n".join(
-            self.say(text) for text in (texts.HELP, texts.HELP_CATEGORIES, texts.HELP_MEMBERS, texts.HELP_ASK)
+        shown = (
+            texts.HELP,
+            texts.HELP_CATEGORIES,
+            texts.HELP_MEMBERS,
+            texts.HELP_ASK,
+            changes_texts.HELP_CHANGES,
         )
+        return "\n\n".join(self.say(text) for text in shown)
 
     def category_names(self, book: CategoryBook) -> dict[str, str]:
         """English name -> the name this chat reads: the tab's Khmer one in Khmer (the core's rule)."""
@@ -331,6 +336,8 @@ class Replies(Words):
     def drawn(self, plan: ReplyPlan) -> DrawnPlan:
         """A reply plan in words: its text (None when the bot stays silent) and its buttons' labels."""
         text = self.reply_for(plan.outcome, plan.member, plan.category_names)
+        if plan.awaiting_approval and text:
+            text = f"{text}\n{self.say(approvals_texts.AWAITING_NOTE)}"
         labels = tuple(
             (button, self.label(button, plan.saved, plan.category_names)) for button in plan.buttons
         )
@@ -345,6 +352,8 @@ class Replies(Words):
         if button is Button.CATEGORY and saved is not None:
             category = self.category(saved.lines[0].line.category, names)
             return self.say(texts.CATEGORY_BUTTON, category=category)
+        if button in (Button.APPROVE, Button.REJECT):
+            return self.say(approvals_texts.BUTTONS[button])
         return self.say(texts.THIS_MONTH_BUTTON)
 
     def tap_text(self, tap: TapPlan) -> str | None:

@@ -56,6 +56,7 @@ COMMANDS = (
     ("recent", N_("The last 10 entries")),
     ("mine", N_("Your entries this month, with your total")),
     ("export", N_("Admins: the month as .xlsx and .csv files, e.g. /export October")),
+    ("changes", N_("Admins: what was changed in the sheet by hand since I last said")),
     ("id", N_("This group's chat id and your user id, for the bot's settings")),
 )
 HELP_CATEGORIES = N_(
@@ -103,6 +104,7 @@ WEBAPP_PAGE = {
     "failed": N_("Could not load the month"),
     "noCategory": N_("(no category)"),
     "showAll": N_("Show all"),
+    "awaiting": N_("awaiting approval"),
 }
 WEBAPP_TOO_MANY = N_("too many requests: wait a minute")
 WEBAPP_NO_GROUP = N_("open the Mini App from your group's link")

@@ -289,10 +289,12 @@ def page_json(page: MonthPage, user: WebAppUser) -> dict[str, Any]:
                 "member": entry.member,
                 "mine": entry.mine,
                 "undo": entry.undo_message_id,
+                "awaiting": entry.awaiting,
             }
             for entry in page.entries
         ],
         "totals": _amounts(page.totals),
+        "awaiting": _amounts(page.awaiting),
         "by_member": {name: _amounts(amounts) for name, amounts in page.by_member.items()},
         "by_category": {name: _amounts(amounts) for name, amounts in page.by_category.items()},
         "by_day": {day.isoformat(): _amounts(amounts) for day, amounts in sorted(page.by_day.items())},

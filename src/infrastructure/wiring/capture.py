@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from balance_bot.approvals.gate import ApprovalGate
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.delivery import Delivery
@@ -30,6 +32,7 @@ from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
 from infrastructure.settings import Settings
 from infrastructure.sheets.template import load_template
+from infrastructure.sqlite.approvals import SqliteApprovals
 from infrastructure.sqlite.budget_notices import SqliteBudgetNotices
 from infrastructure.sqlite.capture_state import SqliteCaptureState
 from infrastructure.sqlite.category_corrections import SqliteCategoryCorrections
@@ -44,6 +47,7 @@ from infrastructure.sqlite.mirror import SqliteMirror
 from infrastructure.sqlite.outbox import KEEP_DELIVERED, SqliteOutbox
 from infrastructure.sqlite.pending_notices import SqlitePendingNotices
 from infrastructure.telegram.sheet_words import CatalogRowLabels
+from infrastructure.wiring.changes import recorded_ledgers
 from infrastructure.wiring.interpreter import amount_limits, build_interpreter
 from infrastructure.wiring.ledgers import Close, build_ledgers
 from infrastructure.wiring.llm import LlmParts, build_llm
@@ -82,6 +86,8 @@ class CaptureParts:
     conversation: Conversation
     quiet_chats: QuietChats
     notices: RecordedOnce
+    approval_gate: ApprovalGate
+    state: SqliteCaptureState
     rates: RateParts
 
     async def start(self) -> None:
@@ -118,7 +124,8 @@ def build_capture(
         SqliteGroupAllowances(database),
         settings.admin_user_ids,
     )
-    ledgers = ServedLedgers(raw_ledgers, served)  # every way into a group's rows goes through it
+    # Every way into a group's rows checks that it is served; every row the bot writes is kept, for /changes.
+    ledgers = recorded_ledgers(ServedLedgers(raw_ledgers, served), database)
     policy = CapturePolicy(
         timezone=timezone,
         limits=amount_limits(settings),
@@ -145,7 +152,13 @@ def build_capture(
         guesser=llm.categories,
     )
     preferences = SqliteChatPreferences(database)
-    group_settings = GroupSettings(preferences)
+    group_settings = GroupSettings(preferences, settings.approval_over)
+    rates = build_rates(settings, database, clock)
+
+    async def rate_of(day: date) -> Decimal:  # the gate's rate for the other currency: the line's day's
+        return (await rates.rates.rate_on(day)).khr_per_usd
+
+    gate = ApprovalGate(group_settings, SqliteApprovals(database), rate_of, clock)
     balances = BalanceService(
         ledgers,
         SqliteMirror(database),
@@ -160,14 +173,13 @@ def build_capture(
     languages = ChatLanguages(preferences, Language(settings.default_language))
     labels = CatalogRowLabels(languages)  # the Items of top-ups and movements in the group's words
     capture = CaptureService(
-        interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels
+        interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels, gate
     )
     connect = ConnectSheet(access, chat_sheets, delivery.retry_now)
     movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", preferences.quiet, preferences.set_quiet
     )
-    rates = build_rates(settings, database, clock)
     budgets = BudgetWatch(
         ledgers,
         categorising,
@@ -232,5 +244,7 @@ def build_capture(
             clock,
             NoticePolicy(timezone, load_template().void_prefix),
         ),
+        gate,
+        state,
         rates,
     )

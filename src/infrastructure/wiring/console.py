@@ -22,6 +22,7 @@ from infrastructure.project_files import check_writable
 from infrastructure.settings import Settings
 from infrastructure.sqlite.database import Database, hold_database
 from infrastructure.wiring.capture import build_capture
+from infrastructure.wiring.changes import build_changes
 from infrastructure.wiring.interpreter import build_interpreter
 from infrastructure.wiring.llm import build_llm
 from infrastructure.wiring.time_zone import time_zone
@@ -64,6 +65,7 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         tried.workbook_path.parent,
         parts.conversation,
         parts.notices,
+        build_changes(tried, parts.balances, parts.ledgers, parts.database, parts.clock),
     )
 
 

@@ -20,6 +20,7 @@ from infrastructure.settings import DEFAULT_LLM_PRICES
 from infrastructure.sqlite.llm_log import SqliteLlmLog
 from tests.fakes.clock import FakeClock, FakeTimer
 from tests.fakes.model_script import Reply, answer
+from tests.integration.llm.call_rows import call_rows
 
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
 MESSAGE = "bought rice for 30"
@@ -58,13 +59,9 @@ class Cascade:
         return await self.client.parse_message(text, ParseHints(HeuristicParser().parse(text), chat_id))
 
     async def calls(self):
-        rows = await self.log._database.run(
-            lambda db: db.execute(
-                "SELECT provider, outcome, fallback_reason, input_tokens, output_tokens, cost_usd "
-                "FROM llm_call ORDER BY id"
-            ).fetchall()
+        return await call_rows(
+            self.log, "provider, outcome, fallback_reason, input_tokens, output_tokens, cost_usd"
         )
-        return [tuple(row) for row in rows]
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ HEADERS = [
     "Member",
     "Movement (USD)",
     "Movement (KHR)",
+    "Status",
 ]
 # The header of a worksheet made before the Top-up and Category columns existed.
 FIRST_HEADERS = ["No", "Date", "Item", "Amount (USD)", "Amount (KHR)", "Posted by", "Reference"]
@@ -381,6 +382,7 @@ async def test_columns_a_bookkeeper_moved_or_added_are_followed_once_the_header_
         "Member": "",
         "Movement (USD)": "",
         "Movement (KHR)": "",
+        "Status": "",
         "Posted by": "Sokha",
     }
     rows = await ledger.read(DECEMBER)
@@ -436,3 +438,18 @@ async def test_a_categories_tab_that_cannot_be_read_is_not_asked_again_for_each_
     assert len(sheets.calls) == calls
     now[0] += CATEGORIES_SECONDS + 1
     assert (await ledger.categories())[0].name == "Transport"  # never read: this one waits for it
+
+
+async def test_a_worksheet_made_before_the_status_column_gets_it_with_its_first_expense_awaiting_approval(
+    sheets, spreadsheet, make_ledger
+):
+    sheets.add_sheet(
+        SHEET, "December 2026", [FIRST_HEADERS, [1, serial(date(2026, 12, 1)), "tea", 1, "", "x", ""]]
+    )
+    ledger = make_ledger()
+    [saved] = await ledger.append(DECEMBER, [replace(line("laptop", "240"), status="awaiting approval")])
+    values = spreadsheet.sheet("December 2026").values()
+    assert values[0] == [*FIRST_HEADERS, "Status"]
+    assert values[2][7] == "awaiting approval"
+    assert await ledger.set_status(saved, "approved by Dara, 2026-12-03 09:00")
+    assert [row.status for row in await ledger.read(DECEMBER)] == ["", "approved by Dara, 2026-12-03 09:00"]

@@ -334,3 +334,17 @@ async def test_a_bookkeepers_change_to_the_categories_tab_is_read_on_the_next_ex
     book.save(path)
     music = (await store.categories())[-1]
     assert (music.name, music.words, music.budget_usd) == ("Music", ("piano", "guitar strings"), Decimal(50))
+
+
+async def test_an_expense_awaiting_approval_says_so_in_status_until_its_status_is_written(store, path):
+    [saved] = await store.append(
+        DECEMBER, [replace(line("laptop", "240", Currency.USD), status="awaiting approval")]
+    )
+    assert [row.status for row in await store.read(DECEMBER)] == ["awaiting approval"]
+    assert await store.set_status(saved, "approved by Dara, 2026-12-03 09:00")
+    await store.flush()
+    assert [row.status for row in await store.read(DECEMBER)] == ["approved by Dara, 2026-12-03 09:00"]
+    assert (
+        rows_on_disk(path, "December 2026")[1][HEADERS.index("Status")]
+        == "approved by Dara, 2026-12-03 09:00"
+    )

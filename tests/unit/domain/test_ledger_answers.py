@@ -65,3 +65,29 @@ def test_a_row_of_another_category_saying_the_word_that_named_the_category_asked
         rows, guests, None, "[void] ", lambda row: "Food & drinks" if "lunch" in row.item else "Other"
     )
     assert (found.entries, [entry.row.number for entry in found.doubtful]) == ((), [6])
+
+
+MARCH = Span(date(2027, 3, 1), date(2027, 3, 31))
+SCHOOL = [
+    SheetRow(1, date(2027, 3, 2), "tuk tuk to bank", None, Decimal(8000), "Piseth", "tg:-1:1:0"),
+    SheetRow(2, date(2027, 3, 5), "tuk tuk for piano delivery", Decimal(15), None, "Piseth", "tg:-1:2:0"),
+    SheetRow(3, date(2027, 3, 12), "snacks for parents meeting", Decimal(18), None, "Piseth", "tg:-1:3:0"),
+    SheetRow(4, date(2027, 3, 21), "snacks for concert guests", Decimal(30), None, "Chantha", "tg:-1:4:0"),
+]
+
+
+def test_a_row_of_a_delivery_is_set_aside_not_counted_when_rides_are_asked_about():
+    rides = select(
+        SCHOOL, LedgerQuestion(Measure.COUNT, MARCH, words=("tuk tuk",), rides=True), None, "[void] "
+    )
+    assert [entry.row.number for entry in rides.entries] == [1]
+    assert [entry.row.number for entry in rides.doubtful] == [2]
+    paid = select(SCHOOL, LedgerQuestion(Measure.COUNT, MARCH, words=("tuk tuk",)), None, "[void] ")
+    assert [entry.row.number for entry in paid.entries] == [1, 2]  # every tuk tuk paid for
+
+
+def test_a_row_saying_the_thing_asked_for_someone_but_not_for_whom_is_set_aside_not_left_out():
+    question = LedgerQuestion(Measure.TOTAL, MARCH, words=("snack guest",), heads=("snack",))
+    found = select(SCHOOL, question, None, "[void] ")
+    assert [entry.row.number for entry in found.entries] == [4]
+    assert [entry.row.number for entry in found.doubtful] == [3]  # parents may be the guests

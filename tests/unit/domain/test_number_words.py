@@ -94,6 +94,7 @@ PIECES = ["a", "b", " ", "$", "៛", "one", "two", " and a half", "dollars", "�
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
 @example("ពីរពាន់កន្លះកន្លះ")  # found by this property in CI: a half typed twice was read twice
 @example("ពីរដុល្លារកន្លះកន្លះ")
+@example("ពាន់ពីរពីរ")  # a digit after a multiplier, then another: not read as a trailing digit
 def test_spelling_out_never_fails_and_is_stable(text):
     once = spell_out_numbers(text)
     assert spell_out_numbers(once) == once

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from balance_bot.domain.dates import WORDS_NAMING_DAYS
 from balance_bot.domain.expenses import ParseStatus, Problem
 from balance_bot.domain.money import AmountLimits, Currency
-from balance_bot.domain.not_spending import ASKING_WORDS
+from balance_bot.domain.not_spending import ASKING_WORDS, tells_of_money_not_spent
 from balance_bot.domain.parser import HeuristicParser
 from balance_bot.domain.text import DIGITS_TO_ASCII
 from balance_bot.domain.vocabulary import (
@@ -512,7 +512,11 @@ KNOWN_WORDS = (
     | WORDS_NAMING_DAYS
 )
 plain_word = st.from_regex(r"[a-z]{3,9}", fullmatch=True).filter(
-    lambda word: word not in KNOWN_WORDS and word not in {"usd", "khr", "riel", "riels", "dollar", "bucks"}
+    lambda word: (
+        word not in KNOWN_WORDS
+        and word not in {"usd", "khr", "riel", "riels", "dollar", "bucks"}
+        and not tells_of_money_not_spent(word)
+    )  # 'okd': an amount approved, not spent
 )
 
 
@@ -673,7 +677,7 @@ def test_a_dash_between_words_or_as_a_list_marker_is_not_a_sign(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "refund 5$ from the shop",
+        "refund 5$",
         "returned 5$ from taxi",
         "cancelled order 10$",
         "hotel booking canceled, 40$ back",

@@ -243,3 +243,23 @@ def test_khqr_top_ups_read_the_teams_bakong_account_and_hide_the_token():
 def test_a_bakong_account_a_khqr_cannot_hold_is_refused_with_its_name(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_environment({name: value})
+
+
+def test_photos_go_to_a_small_local_vision_model_unless_it_is_set_to_none():
+    defaults = Settings.from_environment({})
+    assert (
+        defaults.ollama_vision_model,
+        defaults.vision_timeout_seconds,
+        defaults.vision_deadline_seconds,
+    ) == (
+        "qwen2.5vl:3b",
+        30,
+        60,
+    )
+    assert Settings.from_environment({"OLLAMA_VISION_MODEL": "None"}).ollama_vision_model is None
+    chosen = Settings.from_environment(
+        {"OLLAMA_VISION_MODEL": "llama3.2-vision", "VISION_DEADLINE_SECONDS": "90"}
+    )
+    assert (chosen.ollama_vision_model, chosen.vision_deadline_seconds) == ("llama3.2-vision", 90)
+    with pytest.raises(SettingsError):
+        Settings.from_environment({"VISION_TIMEOUT_SECONDS": "0"})

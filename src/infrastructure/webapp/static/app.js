@@ -100,7 +100,9 @@ function render() {
   document.getElementById("error").hidden = true;
   document.getElementById("title").textContent = page.month_name || page.month;
   document.getElementById("next").disabled = !page.has_next;
-  document.getElementById("totals").textContent = `${words.spent}: ${sums(page.totals)}`;
+  const awaiting = Object.values(page.awaiting || {}).some((value) => Number(value) !== 0);
+  document.getElementById("totals").textContent = `${words.spent}: ${sums(page.totals)}` +
+    (awaiting ? ` · ⏳ ${sums(page.awaiting)} ${words.awaiting}` : "");
   const groups = document.getElementById("groups");
   groups.replaceChildren(
     ...Object.entries(page.by_member).map(([name, amounts]) => element("span", `${name}: ${sums(amounts)}`, "member")),
@@ -155,10 +157,11 @@ function renderRows() {
   // A busy month has thousands of rows: the first ones at once, the rest when asked for.
   const drawn = state.showAll ? shown : shown.slice(0, FIRST_ROWS);
   const rows = drawn.map((entry) => {
-    const row = element("tr", undefined, entry.mine ? "mine" : "");
+    const row = element("tr", undefined, [entry.mine ? "mine" : "", entry.awaiting ? "awaiting" : ""].join(" ").trim());
     row.dataset.no = entry.no ?? "";
     const item = element("td", entry.item);
     if (entry.category) item.append(element("span", entry.category, "category"));
+    if (entry.awaiting) item.append(element("span", `⏳ ${words.awaiting}`, "category"));
     const undo = element("td");
     if (entry.undo) {
       const button = element("button", words.undo, "undo");

@@ -14,8 +14,10 @@ from balance_bot.domain.language import Language
 from balance_bot.domain.row_labels import ENGLISH_ROW_LABELS
 from infrastructure.i18n.catalogs import DOMAIN, LOCALE_FOLDER
 from infrastructure.telegram import (
+    approvals_texts,
     ask_texts,
     balance_texts,
+    changes_texts,
     group_access,
     khqr_texts,
     ledger_problems,
@@ -33,10 +35,12 @@ TEXT_MODULES = (
     member_texts,
     payments_texts,
     khqr_texts,
+    changes_texts,
     rate_texts,
     ledger_problems,
     sheet_words,
     group_access,
+    approvals_texts,
 )
 PROJECT = LOCALE_FOLDER.parent
 TRANSLATED = [language for language in Language if language is not Language.ENGLISH]

@@ -13,7 +13,9 @@ def test_the_shipped_template_starts_with_the_five_columns_of_the_design():
     # The Category beside the amounts; worksheets made before it get it after their last column.
     assert template.headers[5:10] == ["Category", "Posted by", "Reference", "Top-up (USD)", "Top-up (KHR)"]
     # Cash between the box and a member: its kind, the member, its amount out of the spending sums.
-    assert template.headers[10:] == ["Movement", "Member", "Movement (USD)", "Movement (KHR)"]
+    assert template.headers[10:14] == ["Movement", "Member", "Movement (USD)", "Movement (KHR)"]
+    # An expense over the group's approval threshold: "awaiting approval", then who approved it and when.
+    assert template.headers[14:] == ["Status"]
 
 
 def test_columns_after_the_fifth_are_found_by_their_header_wherever_a_bookkeeper_put_them():

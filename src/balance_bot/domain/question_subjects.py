@@ -1,0 +1,155 @@
+"""The subject a question asks about: the words left once its question words, days and members are
+gone, the alternatives it names ('coffee and tea'), or the category it names by one of its names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from balance_bot.domain.categories import name_forms, singular
+from balance_bot.domain.item_words import khmer_words, same_thing, terms
+from balance_bot.domain.question_words import KHMER_STOPS, STOP
+
+# A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
+_JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
+# "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
+_ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|ឬ")
+_YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
+_KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+_JOURNEYS = frozenset(("ride", "trip"))
+# "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
+_BILLS = frozenset(("bill", "payment"))
+# Work done to things, which a member says once for two ('repair the fan and the chair').
+_WORK = frozenset(("#repair", "#delivery", "#cleaning", "#printing", "#laundry", "#photocopy"))
+_FOR = re.compile(r"\bfor\b|សម្រាប់")
+_KHMER_AND = re.compile(r"និង|\s")
+# "take a tuk tuk", "took the bus": a way of going, no purchase; "take out" stays what was bought.
+_TAKING = re.compile(r"\b(?:take|takes|taking|took|taken)\s+(?=(?:a|an|the|our|my)\b)")
+_EVENTS = frozenset(("event", "program", "programme", "កម្មវិធី", "ពិធី"))
+_RIDES = re.compile(r"\b(?:rides?|trips?)\b|ជិះ")
+
+
+def khmer_names(categories: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The Khmer words of the categories' names (សម្ភារៈការិយាល័យ, កម្មវិធី): words of their own, so a
+    question word is never read inside one (លើស, over, in ចំណាយលើសម្ភារៈ...; លើក in លើកម្មវិធី)."""
+    return frozenset(
+        form for name, khmer in categories for form in name_forms(name, khmer) if _KHMER_RUN.fullmatch(form)
+    )
+
+
+def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The words the question is about: what is left once question words, days and members are gone.
+    Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី),
+    nor one of the `known` words."""
+    latin: list[str] = []
+    for word in _LATIN_WORD.findall(_TAKING.sub(" ", rest)):
+        named = singular(word.strip("'"))
+        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
+        if named in _JOURNEYS:
+            if latin and not terms(" ".join(latin))[-1].startswith("#"):
+                latin.append(named)
+        elif word not in STOP and _JOINED_ON.sub("", word) not in STOP:
+            latin.append(named)
+    khmer = [
+        word
+        for run in _KHMER_RUN.findall(rest)
+        for word in khmer_words(run, KHMER_STOPS | known)
+        if word not in KHMER_STOPS and _KHMER_RUN.fullmatch(word)
+    ]
+    found = [*latin, *khmer]
+    return tuple(word for word in found if len(word) > 1 and not word.isdigit())
+
+
+def alternatives(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one; work
+    said once for two things is done to each ('ជួសកង្ហារ នឹង កៅអី', 'fan and chair repairs')."""
+    parts = [_named_event(subject_words(part, known)) for part in _parts(rest)]
+    found = (_without_bill(words) for words in _shared_work([words for words in parts if words]))
+    return tuple(dict.fromkeys(subject for subject in found if subject))
+
+
+def heads(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Each subject's thing without whom or what it was for: 'snack' of 'snacks for guests', which
+    rows may say with another word for the guests ('snacks for parents meeting')."""
+    found = []
+    for part in _parts(rest):
+        for joined in _FOR.finditer(part):
+            thing = subject_words(part[: joined.start()], known)
+            if thing and subject_words(part[joined.end() :], known):
+                found.append(_without_bill(thing))
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def asks_rides(rest: str) -> bool:
+    """Whether the question counts rides or trips: people carried, which a delivery may not be."""
+    return _RIDES.search(rest) is not None
+
+
+def _named_event(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without 'event' (កម្មវិធី) beside the words that name it, which name no thing the
+    vocabulary knows ('the concert event', 'កម្មវិធី concert'): rows name the event, not its kind."""
+    name = [word for word in words if word not in _EVENTS]
+    if not name or len(name) == len(words) or any(term.startswith("#") for term in terms(" ".join(name))):
+        return words
+    return tuple(name)
+
+
+def _parts(rest: str) -> list[str]:
+    return _ALTERNATIVES.split(_YET.sub(" ", rest))
+
+
+def _shared_work(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The subjects with the work the first says before its thing, or the last after its own, said
+    for each that names none ('repair fan and chair': the chair's repair too)."""
+    if len(parts) < 2:
+        return parts
+    first, last = parts[0], parts[-1]
+    if len(first) > 1 and _work(first[0]):
+        return [first, *((first[0], *part) if not _says_work(part) else part for part in parts[1:])]
+    if len(last) > 1 and _work(last[-1]):
+        return [*((*part, last[-1]) if not _says_work(part) else part for part in parts[:-1]), last]
+    return parts
+
+
+def _work(word: str) -> bool:
+    named = terms(word)
+    return len(named) == 1 and named[0] in _WORK
+
+
+def _says_work(words: tuple[str, ...]) -> bool:
+    return any(term in _WORK for term in terms(" ".join(words)))
+
+
+def _without_bill(words: tuple[str, ...]) -> str:
+    """The subject without a bill or payment of it ('laundry bill'), unless items name that bill."""
+    read = terms(" ".join(words))
+    kept = [word for word in words if word not in _BILLS or word not in read]
+    return " ".join(kept or words)
+
+
+def category_named(words: Sequence[str], categories: Sequence[tuple[str, str]]) -> str | None:
+    """The category the words name by its English or Khmer name ('fuel', 'food & drinks', 'ប្រេងឥន្ធនៈ'),
+    or by the head of a name of two ('food', 'repairs', 'អាហារ'); 'phone' stays a word of items."""
+    said = " ".join(words).removesuffix("s")
+    if not said:
+        return None
+    for name, khmer in categories:
+        if said in {form.removesuffix("s") for form in name_forms(name, khmer)}:
+            return name
+    if len(words) < 2 or not all(_KHMER_RUN.fullmatch(word) for word in words):
+        return None  # ម្ហូប alone may be the meals, not the drinks: a word of items
+    # A whole Khmer name said in everyday words (ម្ហូប និង ភេសជ្ជៈ for អាហារ និងភេសជ្ជៈ), or its words
+    # spaced apart (សម្ភារៈ ការិយាល័យ); និង, and, is a joiner of either.
+    spoken = [part for word in words for part in _KHMER_AND.split(word) if part]
+    for name, khmer in categories:
+        if khmer and _KHMER_AND.sub("", khmer) == "".join(spoken):
+            return name  # the whole name only: ទឹក និង ភ្លើង is no ទឹកភ្លើង និងទូរស័ព្ទ, which holds the phone
+        for form in name_forms(name, khmer):
+            named = [part for part in _KHMER_AND.split(form) if part]
+            if len(named) == len(spoken) and all(
+                word == part or same_thing(word, part) for word, part in zip(spoken, named, strict=True)
+            ):
+                return name
+    return None
