@@ -4,6 +4,7 @@ import pytest
 
 from tests.fakes.anthropic_api import FakeAnthropic
 from tests.fakes.bakong_api import FakeBakong
+from tests.fakes.nbc_api import FakeNbc
 from tests.fakes.ollama_api import FakeOllama
 from tests.fakes.sheets_api import FakeSheets
 from tests.fakes.telegram_api import FakeTelegram
@@ -49,6 +50,15 @@ async def anthropic_api():
 async def bakong():
     """The fake Bakong Open API."""
     fake = FakeBakong()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def nbc():
+    """The fake exchange-rate page of the National Bank of Cambodia."""
+    fake = FakeNbc()
     await fake.start()
     yield fake
     await fake.stop()

@@ -144,6 +144,7 @@ def build_bot(
         approvals=build_approvals(settings, parts),
         photos=(receipts.photos, receipts.at_once) if receipts else None,
         recurring=(recurring.commands, recurring.rounds),
+        rates=parts.rates.rates,
     )
     application.bot_data[UPDATE_INBOX] = SqliteUpdateInbox(parts.database)
     built.append(application)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import calendar
 import io
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from balance_bot.domain.balances import PeriodBalance
+from balance_bot.domain.day_rates import DayRates, Rates, dollars_by_day, khr_per_usd_on
 from balance_bot.domain.money import Currency
 from infrastructure.telegram.texts import CHART_NO_CATEGORY
 
@@ -25,19 +25,20 @@ CATEGORY_PANEL_TOP, CATEGORY_BAR, CATEGORY_LABEL_WIDTH = 20, 28, 220
 MAX_CATEGORY_BARS = 12
 
 
-def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: str | None = None) -> bytes:
-    """A bar per day of the month: what was spent, riel converted to dollars at the rate; the title
-    above when there is one (Pillow's built-in font draws Latin script only)."""
+def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Rates, title: str | None = None) -> bytes:
+    """A bar per day of the month: what was spent, riel converted to dollars at the rate (of each day,
+    with the rates of the days); the title above when there is one (Pillow's built-in font draws Latin
+    script only)."""
     period = balance.period
     days = calendar.monthrange(period.year, period.month)[1]
     spent = [Decimal(0)] * (days + 1)
     for when, amounts in balance.figures.by_day.items():
         if period.contains(when):
-            spent[when.day] += (
-                amounts.get(Currency.USD, Decimal(0)) + amounts.get(Currency.KHR, Decimal(0)) / khr_per_usd
-            )
+            spent[when.day] += amounts.get(Currency.USD, Decimal(0)) + amounts.get(
+                Currency.KHR, Decimal(0)
+            ) / khr_per_usd_on(khr_per_usd, when)
     top = max(spent) or Decimal(1)
-    by_category = _in_dollars(balance.figures.by_category, khr_per_usd)
+    by_category = _in_dollars(balance, khr_per_usd)
     shown = sorted(by_category.items(), key=lambda item: -item[1])[:MAX_CATEGORY_BARS]
     panel = CATEGORY_PANEL_TOP + CATEGORY_BAR * len(shown) if len(shown) > 1 or (shown and shown[0][0]) else 0
     # Imported here: Pillow costs the bot ~4 MB of memory, and only the month's summary draws.
@@ -70,7 +71,15 @@ def spending_per_day_png(balance: PeriodBalance, khr_per_usd: Decimal, title: st
     return output.getvalue()
 
 
-def _in_dollars(spent: Mapping[str, Mapping[Currency, Decimal]], khr_per_usd: Decimal) -> dict[str, Decimal]:
+def _in_dollars(balance: PeriodBalance, khr_per_usd: Rates) -> dict[str, Decimal]:
+    """Each category's spending in dollars; at each day's rate with the rates of the days."""
+    spent = balance.figures.by_category
+    if isinstance(khr_per_usd, DayRates):
+        return {
+            name: dollars_by_day(balance.figures.spent_by_day(name), khr_per_usd)
+            for name, amounts in spent.items()
+            if any(amounts.values())
+        }
     return {
         name: amounts.get(Currency.USD, Decimal(0)) + amounts.get(Currency.KHR, Decimal(0)) / khr_per_usd
         for name, amounts in spent.items()

@@ -20,6 +20,7 @@ from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
 from infrastructure.i18n.catalogs import LOCALE_FOLDER, translations
 from infrastructure.llm.questions import Failure, ModelFailure
 from infrastructure.logging_setup import redact
+from infrastructure.rates.check import rate_source_said
 from infrastructure.settings import Settings
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.database import Database, DatabaseDamaged
@@ -65,7 +66,8 @@ async def run_checks(
     findings.append(_languages(settings, locale_folder))
     findings += await _guarded("Sheets", _ledger(settings), secrets)
     findings += await _guarded("LLM", _llms(settings), secrets)
-    return findings
+    verdict, detail = await rate_source_said(settings)
+    return [*findings, Finding(Verdict(verdict), "Rate of the day", detail)]
 
 
 async def _guarded(

@@ -72,6 +72,9 @@ class Settings:
     vision_timeout_seconds: Decimal = Decimal(30)
     vision_deadline_seconds: Decimal = Decimal(60)
     khr_per_usd: Decimal = Decimal(4000)
+    # The day's rate: the NBC's official one read from its page once a day, or `fixed` (KHR_PER_USD).
+    rate_source: str = "nbc"
+    rate_source_url: str = "https://www.nbc.gov.kh/english/economic_research/exchange_rate.php"
     max_amount_usd: Decimal = Decimal(10000)
     max_amount_khr: Decimal = Decimal(40_000_000)
     max_entries_per_message: int = 50
@@ -189,6 +192,8 @@ class Settings:
                 values, "VISION_DEADLINE_SECONDS", defaults.vision_deadline_seconds
             ),
             khr_per_usd=_positive_decimal(values, "KHR_PER_USD", defaults.khr_per_usd),
+            rate_source=_choice(values, "RATE_SOURCE", {"nbc", "fixed"}, defaults.rate_source),
+            rate_source_url=values.get("RATE_SOURCE_URL", defaults.rate_source_url),
             max_amount_usd=_positive_decimal(values, "MAX_AMOUNT_USD", defaults.max_amount_usd),
             max_amount_khr=_positive_decimal(values, "MAX_AMOUNT_KHR", defaults.max_amount_khr),
             max_entries_per_message=_positive_int(

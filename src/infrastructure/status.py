@@ -7,8 +7,11 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from balance_bot.capture.refusals import SheetRefusal
+from balance_bot.domain.day_rates import RateOfDay
 from balance_bot.ports import OutboxChat
+from balance_bot.rates.ports import SourceHealth
 from infrastructure.settings import SettingsError
+from infrastructure.sqlite.daily_rates import SqliteRateStore
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.outbox import SqliteOutbox
 
@@ -20,8 +23,11 @@ _REFUSALS = {
 }
 
 
-async def print_outbox(database_path: Path, now: datetime, timezone: tzinfo) -> int:
-    """Print what waits in the outbox; 1 when anything does, so a monitor can alert on it."""
+async def print_outbox(
+    database_path: Path, now: datetime, timezone: tzinfo, rate_from_source: bool = True
+) -> int:
+    """Print what waits in the outbox, and the rate of the day while its source cannot be read (when it
+    has one: not with RATE_SOURCE=fixed); 1 when anything waits, so a monitor can alert on it."""
     if not database_path.is_file():
         # Opening it would make a new empty database and report "empty" about the wrong file.
         raise SettingsError(
@@ -32,10 +38,42 @@ async def print_outbox(database_path: Path, now: datetime, timezone: tzinfo) -> 
     try:
         outbox = SqliteOutbox(database)
         waiting, refusals = await outbox.summary(now), await outbox.refusals()
+        rate_line = (
+            await _rate_trouble(SqliteRateStore(database), now, timezone) if rate_from_source else None
+        )
     finally:
         await database.close()
     print(status_report(waiting, now, timezone, refusals))
+    if rate_line is not None:
+        print(rate_line)
     return 1 if waiting else 0
+
+
+async def _rate_trouble(rates: SqliteRateStore, now: datetime, timezone: tzinfo) -> str | None:
+    """The rate in use and since when its source cannot be read, while it cannot; else nothing to say."""
+    health = await rates.health()
+    if health.failing_since is None:
+        return None
+    latest = await rates.rate_on(now.astimezone(timezone).date()) or await rates.earliest()
+    return rate_report(latest, health, timezone)
+
+
+def rate_report(latest: RateOfDay | None, health: SourceHealth, timezone: tzinfo) -> str:
+    """The rate in use and its day; since when its source cannot be read, when it cannot."""
+    if latest is None or latest.day is None:
+        line = "rate of the day: none read yet, KHR_PER_USD is used"
+    else:
+        line = (
+            f"rate of the day: {latest.source} {latest.khr_per_usd} KHR per USD, published for {latest.day}"
+        )
+    if health.failing_since is not None:
+        since = health.failing_since.astimezone(timezone).strftime("%Y-%m-%d %H:%M")
+        line += (
+            f"; its source cannot be read since {since} ({health.last_error}), the last rate known is used"
+        )
+    elif health.last_read is not None:
+        line += f"; read {health.last_read.astimezone(timezone):%Y-%m-%d %H:%M}"
+    return line
 
 
 def status_report(

@@ -41,6 +41,7 @@ def webhook_env(telegram, workdir):
         "TELEGRAM_API_URL": telegram.url,
         "WORKBOOK_PATH": str(workdir / "balance.xlsx"),
         "DATABASE_PATH": str(workdir / "bot.sqlite3"),
+        "RATE_SOURCE": "fixed",  # off the network
         "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram-updates",
         "WEBHOOK_LISTEN": "127.0.0.1",
         "WEBHOOK_PORT": str(port),

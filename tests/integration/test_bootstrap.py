@@ -135,6 +135,7 @@ def test_try_with_google_in_the_env_never_calls_google_nor_leaves_a_row_for_the_
 
 def test_relative_paths_mean_the_project_folder_from_any_folder(tmp_path):
     env = {"PATH": str(BIN), "WORKBOOK_PATH": "book.xlsx", "DATABASE_PATH": "state/bot.sqlite3"}
+    env["RATE_SOURCE"] = "fixed"  # check stays off the network
     (tmp_path / ".env").write_text("DATABASE_PATH=state/bot.sqlite3\n")
     elsewhere = tmp_path / "some" / "other" / "folder"
     elsewhere.mkdir(parents=True)

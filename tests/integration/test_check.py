@@ -14,7 +14,7 @@ SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
 
 
 @pytest.fixture
-def environment(telegram, sheets, ollama, tmp_path):
+def environment(telegram, sheets, ollama, nbc, tmp_path):
     key = sheets.service_account_key()
     key_file = tmp_path / "key.json"
     key_file.write_text(json.dumps(key))
@@ -31,6 +31,7 @@ def environment(telegram, sheets, ollama, tmp_path):
         "OLLAMA_HOST": ollama.url,
         "ANTHROPIC_API_KEY": "sk-test",
         "ALLOWED_CHAT_IDS": "-1001234567890",
+        "RATE_SOURCE_URL": nbc.url,
     }
 
 
@@ -49,6 +50,7 @@ async def test_all_fine_is_one_ok_line_per_item_with_the_email_to_share_with(env
     assert key["client_email"] in items["Google service account"].detail
     assert items[f"Sheet {SHEET_ID}"].detail == "“Petty cash” is writable"
     assert items["Ollama"].verdict is Verdict.OK
+    assert items["Rate of the day"].detail == "NBC 4012 KHR per USD, published for 2026-12-04"
 
 
 async def test_a_bad_token_fails_with_what_to_do(environment):
@@ -380,3 +382,17 @@ async def test_a_thinking_model_on_a_version_that_drops_the_schema_when_asked_no
     if verdict is Verdict.WARN:
         assert "0.31.2" in finding.detail
         assert "qwen3:4b" in finding.detail
+
+
+async def test_a_rate_page_that_cannot_be_read_is_a_warning_with_what_the_bot_does_meanwhile(
+    environment, nbc
+):
+    _, env = environment
+    nbc.status = 503
+    rate = by_item(await run_checks(Settings.from_environment(env)))["Rate of the day"]
+    assert (rate.verdict, rate.detail) == (
+        Verdict.WARN,
+        f"HTTP 503 from {nbc.url}: the last rate known is used (KHR_PER_USD until one is)",
+    )
+    fixed = by_item(await run_checks(Settings.from_environment({**env, "RATE_SOURCE": "fixed"})))
+    assert fixed["Rate of the day"].detail == "RATE_SOURCE=fixed: 4000 KHR per USD (KHR_PER_USD)"

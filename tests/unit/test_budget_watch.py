@@ -126,3 +126,21 @@ async def test_the_total_row_budgets_all_the_months_spending(ledger, watch):
     (crossed,) = await watch.after_save(CHAT, await save(ledger, fuel(45)))
     assert crossed.use.category.name == "Total"
     assert crossed.threshold == 80
+
+
+async def test_with_the_rates_of_the_days_each_days_riel_count_at_that_days_rate(ledger):
+    from balance_bot.domain.day_rates import NBC, RateOfDay
+    from balance_bot.rates.rates_of_days import RatesOfTheDay
+    from tests.fakes.clock import FakeClock
+    from tests.fakes.daily_rates import FakeRateSource, FakeRateStore
+
+    store = FakeRateStore()
+    await store.keep(RateOfDay(Decimal(4100), NBC, date(2026, 12, 1)))  # riel weaker than the fixed 4,000
+    rates = RatesOfTheDay(store, FakeRateSource(), RATE, FakeClock(), UTC)
+    categorising = Categorising(
+        ledger, InMemoryCategoryCorrections(), load_categories_csv(), InMemoryCaptureState()
+    )
+    watch = BudgetWatch(ledger, categorising, NoticeLog(), RATE, "[void] ", rates)
+    # 328,000៛ on the 3rd at the 1st's 4,100 is $80.00 (at the fixed 4,000 it would be $82).
+    (eighty,) = await watch.after_save(CHAT, await save(ledger, fuel(328000, Currency.KHR)))
+    assert (eighty.threshold, eighty.use.spent) == (80, Decimal("80.00"))

@@ -3,7 +3,7 @@ accepted, so that their rows are written with their Status at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -15,7 +15,7 @@ from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.ports import ApprovalStore, Clock, PendingApproval
 
 # The KHR per USD rate of a row's day, for an amount in the other currency than the threshold's.
-RateOf = Callable[[date], Decimal]
+RateOf = Callable[[date], Awaitable[Decimal]]  # the rate of a line's day (RatesOfTheDay's)
 
 
 class ApprovalGate:
@@ -37,7 +37,7 @@ class ApprovalGate:
             return list(lines)
         marked = [
             replace(line, status=AWAITING_APPROVAL)
-            if line.spending and goes_over(line.money, threshold, self._rate_of(line.day))
+            if line.spending and goes_over(line.money, threshold, await self._rate_of(line.day))
             else line
             for line in lines
         ]

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.balances import month_figures
-from balance_bot.domain.budgets import THRESHOLDS, BudgetUse, budget_use
+from balance_bot.domain.budgets import THRESHOLDS, BudgetUse, budget_use, budget_use_by_day
 from balance_bot.domain.categories import TOTAL
 from balance_bot.domain.ledger import Period
 from balance_bot.ports import BudgetNoticeLog, LedgerDirectory, LedgerError, SavedMessage
+from balance_bot.rates.ports import MonthRates
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +35,14 @@ class BudgetWatch:
         notices: BudgetNoticeLog,
         khr_per_usd: Decimal,
         void_prefix: str,
+        rates: MonthRates | None = None,
     ) -> None:
         self._ledgers = ledgers
         self._categorising = categorising
         self._notices = notices
         self._khr_per_usd = khr_per_usd
         self._void_prefix = void_prefix
+        self._rates = rates  # each day's spending at its day's rate; without them, all at khr_per_usd
 
     async def after_save(self, chat_id: int, saved: SavedMessage) -> list[BudgetCrossed]:
         """The budgets the saved rows took past a threshold for the first time this month."""
@@ -63,11 +66,16 @@ class BudgetWatch:
             return []
         figures = month_figures(rows, self._void_prefix)
         month = f"{period.year:04d}-{period.month:02d}"
+        rates = await self._rates.rates_for(period.first_day(), period.last_day()) if self._rates else None
         crossed = []
         for category in watched:
             is_total = category.name.casefold() == TOTAL.casefold()
-            spent = figures.spent if is_total else figures.by_category.get(category.name, {})
-            use = budget_use(category, spent, self._khr_per_usd)
+            if rates is not None:
+                by_day = figures.spent_by_day(None if is_total else category.name)
+                use = budget_use_by_day(category, by_day, rates)
+            else:
+                spent = figures.spent if is_total else figures.by_category.get(category.name, {})
+                use = budget_use(category, spent, self._khr_per_usd)
             reached = use.reached() if use is not None else None
             if use is None or reached is None:
                 continue

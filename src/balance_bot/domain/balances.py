@@ -35,6 +35,20 @@ class MonthFigures:
     # Expenses waiting for an admin's approval: apart, out of the spending until approved.
     awaiting: Mapping[Currency, Decimal] = field(default_factory=dict)
     awaiting_count: int = 0
+    # Per category, per day (None: undated): for sums in dollars or riel each at its day's rate.
+    by_category_day: Mapping[str, Mapping[date | None, Mapping[Currency, Decimal]]] = field(
+        default_factory=dict
+    )
+
+    def spent_by_day(self, category: str | None = None) -> dict[date | None, dict[Currency, Decimal]]:
+        """What was spent each day (None: undated), in one category or (None) in all."""
+        days: defaultdict[date | None, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
+        for name, per_day in self.by_category_day.items():
+            if category is None or name == category:
+                for day, amounts in per_day.items():
+                    for currency, amount in amounts.items():
+                        days[day][currency] += amount
+        return dict(days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +104,9 @@ def month_figures(
     by_day: defaultdict[date, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     by_category: defaultdict[str, dict[Currency, Decimal]] = defaultdict(_nothing_spent)
     awaiting = dict.fromkeys(CURRENCIES, ZERO)
+    by_category_day: defaultdict[str, defaultdict[date | None, dict[Currency, Decimal]]] = defaultdict(
+        lambda: defaultdict(_nothing_spent)
+    )
     entries = topup_count = awaiting_count = 0
     undated = []
     for row in rows:
@@ -112,6 +129,7 @@ def month_figures(
                         amount
                     )
                     by_category[row.category.strip()][currency] += amount
+                    by_category_day[row.category.strip()][row.day][currency] += amount
                     if row.day is not None:
                         by_day[row.day][currency] += amount
         added = {Currency.USD: row.topup_usd, Currency.KHR: row.topup_khr}
@@ -130,6 +148,7 @@ def month_figures(
         tuple(undated),
         awaiting,
         awaiting_count,
+        {name: dict(days) for name, days in by_category_day.items()},
     )
 
 

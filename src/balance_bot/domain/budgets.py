@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from balance_bot.domain.categories import Category
+from balance_bot.domain.day_rates import DayRates, dollars_by_day, riel_by_day
 from balance_bot.domain.money import Currency
 
 # The shares of a budget (in percent) the group hears about, each once a month.
@@ -48,4 +50,16 @@ def budget_use(
         return BudgetUse(category, Currency.USD, category.budget_usd, dollars + riel / khr_per_usd)
     if category.budget_khr:
         return BudgetUse(category, Currency.KHR, category.budget_khr, riel + dollars * khr_per_usd)
+    return None
+
+
+def budget_use_by_day(
+    category: Category, spent: Mapping[date | None, Mapping[Currency, Decimal]], rates: DayRates
+) -> BudgetUse | None:
+    """The category's use of its budget from what was spent each day, the other currency counted at
+    each day's rate (dollars to the cent, riel whole); None when it has no budget."""
+    if category.budget_usd:
+        return BudgetUse(category, Currency.USD, category.budget_usd, dollars_by_day(spent, rates))
+    if category.budget_khr:
+        return BudgetUse(category, Currency.KHR, category.budget_khr, riel_by_day(spent, rates))
     return None

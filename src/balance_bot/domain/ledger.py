@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from enum import Enum
 
@@ -72,6 +72,10 @@ class Period:
     def first_day(self) -> date:
         """The 1st of the month."""
         return date(self.year, self.month, 1)
+
+    def last_day(self) -> date:
+        """The month's last day."""
+        return self.next().first_day() - timedelta(days=1)
 
     def key(self) -> str:
         """'2026-11', as the mirror and the LLM log store months."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.domain.day_rates import Rates, khr_per_usd_on
 from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
@@ -42,15 +43,11 @@ class Found:
         """How many entries."""
         return len(self.entries)
 
-    def largest(self, khr_per_usd: Decimal, most: int = LARGEST_SHOWN) -> list[Entry]:
-        """The dearest entries, riel counted at the rate."""
+    def largest(self, khr_per_usd: Rates, most: int = LARGEST_SHOWN) -> list[Entry]:
+        """The dearest entries, riel counted at the rate (of each entry's day)."""
+        return sorted(self.entries, key=lambda entry: _in_dollars(entry, khr_per_usd), reverse=True)[:most]
 
-        def in_dollars(entry: Entry) -> Decimal:
-            return entry.amount / khr_per_usd if entry.currency is Currency.KHR else entry.amount
-
-        return sorted(self.entries, key=in_dollars, reverse=True)[:most]
-
-    def smallest(self, khr_per_usd: Decimal, most: int = LARGEST_SHOWN) -> list[Entry]:
+    def smallest(self, khr_per_usd: Rates, most: int = LARGEST_SHOWN) -> list[Entry]:
         """The cheapest entries, riel counted at the rate."""
         return list(reversed(self.largest(khr_per_usd, len(self.entries))))[:most]
 
@@ -65,11 +62,13 @@ class Found:
             if counts[currency]
         }
 
-    def in_dollars(self, khr_per_usd: Decimal) -> Decimal:
-        """The total in dollars, riel counted at the rate."""
-        return self.totals[Currency.USD] + self.totals[Currency.KHR] / khr_per_usd
+    def in_dollars(self, khr_per_usd: Rates) -> Decimal:
+        """The total in dollars, riel counted at the rate (of each entry's day)."""
+        if isinstance(khr_per_usd, Decimal):
+            return self.totals[Currency.USD] + self.totals[Currency.KHR] / khr_per_usd
+        return sum((_in_dollars(entry, khr_per_usd) for entry in self.entries), ZERO)
 
-    def percent_of(self, whole: Found, khr_per_usd: Decimal) -> Decimal:
+    def percent_of(self, whole: Found, khr_per_usd: Rates) -> Decimal:
         """What part of the whole these entries make, in percent, riel counted at the rate."""
         whole_dollars = whole.in_dollars(khr_per_usd)
         if not whole_dollars:
@@ -83,13 +82,18 @@ class Found:
             for currency, total in self.totals.items()
         }
 
-    def groups(self, key: Callable[[Entry], str], khr_per_usd: Decimal) -> list[Group]:
-        """The entries' totals per key (a member, a category), the dearest first, riel counted at the rate."""
+    def groups(self, key: Callable[[Entry], str], khr_per_usd: Rates) -> list[Group]:
+        """The entries' totals per key (a member, a category), the dearest first, riel counted at the rate
+        (of each entry's day)."""
         by_key: dict[str, list[Entry]] = {}
         for entry in self.entries:
             by_key.setdefault(key(entry), []).append(entry)
+        dollars = {
+            name: sum((_in_dollars(e, khr_per_usd) for e in entries), ZERO)
+            for name, entries in by_key.items()
+        }
         groups = [Group(name, _totals(entries), len(entries)) for name, entries in by_key.items()]
-        return sorted(groups, key=lambda group: group.in_dollars(khr_per_usd), reverse=True)
+        return sorted(groups, key=lambda group: dollars[group.name], reverse=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +183,12 @@ def _about(row: SheetRow, question: LedgerQuestion, category_of: Callable[[Sheet
     """Whether the row is about what the question names: its words, and its category."""
     said = not question.words or any(says(row.item, subject) for subject in question.words)
     return said and (question.category is None or category_of(row) == question.category)
+
+
+def _in_dollars(entry: Entry, rates: Rates) -> Decimal:
+    if entry.currency is not Currency.KHR:
+        return entry.amount
+    return entry.amount / khr_per_usd_on(rates, entry.row.day)
 
 
 def _totals(entries: Iterable[Entry]) -> dict[Currency, Decimal]:

@@ -398,4 +398,19 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX recurring_cost_due ON recurring_cost (next_day) WHERE stopped_at IS NULL;
     """,
+    # The official KHR/USD rate of each published day, and how reading its source went (one row).
+    """
+    CREATE TABLE daily_rate (
+        day TEXT PRIMARY KEY,
+        khr_per_usd TEXT NOT NULL,
+        source TEXT NOT NULL,
+        kept_at TEXT NOT NULL
+    );
+    CREATE TABLE rate_source_health (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_read TEXT,
+        failing_since TEXT,
+        last_error TEXT NOT NULL DEFAULT ''
+    );
+    """,
 )

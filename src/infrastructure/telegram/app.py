@@ -48,6 +48,7 @@ from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.questions.ask import AskLedger
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from balance_bot.receipts.photos import PhotoExpenses
 from balance_bot.recurring.commands import RecurringCommands
 from balance_bot.recurring.posting import RecurringRounds
@@ -90,6 +91,8 @@ log = logging.getLogger(__name__)
 MONTHLY_ROUNDS = "monthly_rounds"  # bot_data key, so tests can run a round on their clock
 KHQR_ROUNDS = "khqr_rounds"  # bot_data key: the KHQR watch's rounds, likewise
 DAILY_CHANGES = "daily_changes"  # bot_data key: the daily look at changes by hand, likewise
+RATES = "rates"  # bot_data key: the rate of the day, so tests can read it on their clock
+RATE_LOOK_SECONDS = 3600
 HTTP_REQUESTS = "http_requests"  # bot_data key: the bot's HTTP clients, closed if it cannot start
 
 
@@ -157,6 +160,7 @@ def build_application(
     approvals: Approvals | None = None,
     photos: tuple[PhotoExpenses, int] | None = None,  # the receipts, and how many images are read at once
     recurring: tuple[RecurringCommands, RecurringRounds] | None = None,
+    rates: RatesOfTheDay | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, talking to TELEGRAM_API_URL, within Telegram's rate limits."""
     served = served or ServedGroups(settings.allowed_chat_ids)
@@ -177,6 +181,8 @@ def build_application(
         # Owned here rather than by application.create_task, which expects a running application.
         heartbeat = settings.database_path.parent / "heartbeat"
         background.append(asyncio.create_task(beat(heartbeat, prove_storage=prove_storage)))
+        if rates is not None:  # read at once at start, without holding the start up
+            background.append(asyncio.create_task(_first_read(rates)))
         log.info("balance-bot is running as @%s", me.username)
 
     async def stop(application: Application) -> None:  # type: ignore[type-arg]
@@ -255,6 +261,7 @@ def build_application(
             settings.khr_per_usd,
             PaymentsQuestion(members[1], balances) if balances is not None else None,
             callbacks,
+            rates,
         )
         if members is not None
         else None
@@ -278,7 +285,7 @@ def build_application(
         application.add_handler(MessageHandler(returned & groups, member_handlers.returned))
     if ask is not None:
         asking = AskHandlers(
-            handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone), callbacks
+            handlers, ask, capture, settings.khr_per_usd, ZoneInfo(settings.timezone), callbacks, rates
         )
         for command, handler in (
             ("ask", asking.ask_command),
@@ -301,7 +308,9 @@ def build_application(
             categorising,
             month_view_offered=webapp_short_name is not None,
         )
-        balance = BalanceHandlers(handlers, balance_command, settings.khr_per_usd, webapp_short_name).balance
+        balance = BalanceHandlers(
+            handlers, balance_command, settings.khr_per_usd, webapp_short_name, rates
+        ).balance
         application.add_handler(CommandHandler("balance", balance, filters=groups))
         round_seconds = settings.reconcile_minutes * 60
         rounds = MonthlyRounds(
@@ -312,6 +321,7 @@ def build_application(
             round_seconds=round_seconds,
             on_moved=moved,
             reminders=members[2] if members is not None else None,
+            rates=rates,
         )
         application.bot_data[MONTHLY_ROUNDS] = rounds
         if application.job_queue is not None:
@@ -321,6 +331,8 @@ def build_application(
             )
     if changes is not None:
         _add_changes(application, ChangesHandlers(handlers, changes), DailyChanges(changes, languages))
+    if rates is not None:
+        _read_rates(application, rates)
     if khqr is not None:
         operators = settings.admin_user_ids
         _add_khqr(application, KhqrHandlers(handlers, *khqr, operators, languages.default, callbacks))
@@ -396,6 +408,24 @@ def _add_approvals(application: Application, deciding: ApprovalHandlers, message
     if application.job_queue is not None:
         application.job_queue.run_repeating(
             deciding.remind, interval=REMINDER_SECONDS, first=30, name="approval reminders"
+        )
+
+
+async def _first_read(rates: RatesOfTheDay) -> None:
+    await rates.refresh_if_due()
+
+
+def _read_rates(application: Application, rates: RatesOfTheDay) -> None:  # type: ignore[type-arg]
+    """The rate of the day, read at start (`start`), looked at hourly: read once a day, and again each
+    hour while its source cannot be read (never on a message)."""
+
+    async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await rates.refresh_if_due()
+
+    application.bot_data[RATES] = rates
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            tick, interval=RATE_LOOK_SECONDS, first=RATE_LOOK_SECONDS, name="rate of the day"
         )
 
 

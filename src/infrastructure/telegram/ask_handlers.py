@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import timedelta, tzinfo
 from decimal import Decimal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
@@ -13,12 +13,14 @@ from telegram.ext import ContextTypes
 
 from balance_bot.capture.outcomes import ActionRefusal, ActionRefused
 from balance_bot.capture.service import CaptureService
+from balance_bot.domain.day_rates import Rates
 from balance_bot.domain.language import answering
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.months import month_named
 from balance_bot.domain.questions import TopUpRequest, UndoRequest
 from balance_bot.ports import LedgerError
 from balance_bot.questions.ask import Answered, AskLedger, BudgetAnswer, CannotAnswer, ConfirmWrite
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.export.month_files import month_csv, month_xlsx
 from infrastructure.telegram import ask_texts
 from infrastructure.telegram.ask_replies import AskReplies
@@ -28,6 +30,7 @@ from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 CONFIRM, CANCEL = "askok", "askno"
+QUESTIONS_REACH_DAYS = 366  # the rates of days read for a question; older rows count at the oldest
 
 
 class AskHandlers:
@@ -41,13 +44,22 @@ class AskHandlers:
         khr_per_usd: Decimal,
         timezone: tzinfo,
         callbacks: CallbackAnswers,
+        rates: RatesOfTheDay | None = None,
     ) -> None:
+        self._rates = rates  # the rate of each row's day; without it, KHR_PER_USD
         self._callbacks = callbacks
         self._timezone = timezone
         self._bot = bot
         self._ask = ask
         self._capture = capture
         self._khr_per_usd = khr_per_usd
+
+    async def _rates_of_days(self) -> Rates:
+        """The rates of the year up to today, each row counted at its day's (a question may span months)."""
+        if self._rates is None:
+            return self._khr_per_usd
+        today = self._rates.today()
+        return await self._rates.rates_for(today - timedelta(days=QUESTIONS_REACH_DAYS), today)
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/ask QUESTION: the answer, from the sheet as it stands."""
@@ -90,7 +102,7 @@ class AskHandlers:
         except LedgerError as exc:
             await self._bot.reply(message, replies.balance_problem(exc))
             return
-        await self._bot.reply(message, AskReplies(replies, self._khr_per_usd).recent(rows))
+        await self._bot.reply(message, AskReplies(replies, await self._rates_of_days()).recent(rows))
 
     async def mine(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/mine: the member's entries this month."""
@@ -105,7 +117,7 @@ class AskHandlers:
             await self._bot.reply(message, replies.balance_problem(exc))
             return
         period = Period.of(message.date.astimezone(self._timezone).date())
-        await self._bot.reply(message, AskReplies(replies, self._khr_per_usd).mine(found, period))
+        await self._bot.reply(message, AskReplies(replies, await self._rates_of_days()).mine(found, period))
 
     async def export(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/export [month]: admins get the month as .xlsx and .csv, from the sheet as it stands."""
@@ -220,7 +232,7 @@ class AskHandlers:
         named_categories = isinstance(outcome, Answered | BudgetAnswer)
         book = await self._ask.categories(message.chat_id) if named_categories else None
         shown = replies.category_names(book) if book is not None else {}
-        text = AskReplies(replies, self._khr_per_usd).answer(outcome, shown)
+        text = AskReplies(replies, await self._rates_of_days()).answer(outcome, shown)
         if isinstance(outcome, ConfirmWrite):
             confirm = InlineKeyboardButton(
                 replies.say(ask_texts.CONFIRM_BUTTON), callback_data=f"{CONFIRM}:{outcome.token}"

@@ -11,6 +11,7 @@ from decimal import Decimal
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.budgets import budget_use
 from balance_bot.domain.categories import TOTAL
+from balance_bot.domain.day_rates import DayRates, Rates, khr_per_usd_on
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.ledger_answers import Entry, Found
 from balance_bot.domain.money import Currency
@@ -39,9 +40,12 @@ LISTED = 20  # entries listed in one answer; the rest are counted
 class AskReplies:
     """Renders answers in one chat's words and numbers."""
 
-    def __init__(self, replies: Replies, khr_per_usd: Decimal) -> None:
+    def __init__(self, replies: Replies, khr_per_usd: Rates) -> None:
         self._replies = replies
-        self._khr_per_usd = khr_per_usd
+        self._khr_per_usd = khr_per_usd  # one rate, or each day's: rows are counted at their day's
+        # Sums without their rows (a balance, a budget's totals) at the latest rate known.
+        self._latest = khr_per_usd.latest if isinstance(khr_per_usd, DayRates) else None
+        self._one_rate: Decimal = khr_per_usd_on(khr_per_usd, None)
 
     def answer(self, outcome: AskOutcome, shown: Mapping[str, str] | None = None) -> str:
         """The reply to /ask; with the rows set aside as doubtful, when there are any."""
@@ -69,11 +73,11 @@ class AskReplies:
             case Answered(question, found, member, whole=whole):
                 return self._answered(question, found, member, shown or {}, whole)
             case CashAnswer(balance):
-                return self._replies.balance_reply(balance, self._khr_per_usd)
+                return self._replies.balance_reply(balance, self._one_rate, rate=self._latest)
             case BudgetAnswer() as budgets:
                 return self._budgets(budgets, shown or {})
             case PositionAnswer(position):
-                return MemberReplies(self._replies).member_balance(position, self._khr_per_usd)
+                return MemberReplies(self._replies).member_balance(position, self._one_rate)
             case ConfirmWrite(request):
                 if isinstance(request, TopUpRequest):
                     return say(ask_texts.CONFIRM_TOPUP, text=request.text)
@@ -196,7 +200,7 @@ class AskReplies:
         say, money = self._replies.say, self._replies.formats.money
         month = self._replies.period(answer.period)
         uses = [
-            (category, totals, budget_use(category, totals, self._khr_per_usd))
+            (category, totals, budget_use(category, totals, self._one_rate))
             for category, totals in answer.spent
         ]
         if answer.asked is not None and uses[0][2] is None:

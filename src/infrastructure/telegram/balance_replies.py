@@ -17,8 +17,9 @@ from balance_bot.capture.outcomes import SeveralMembersNamed, UnknownMember
 from balance_bot.capture.reply_plan import Notices, category_names_in
 from balance_bot.categories.budget_watch import BudgetCrossed
 from balance_bot.domain.balances import ZERO, PeriodBalance
-from balance_bot.domain.budgets import budget_use
+from balance_bot.domain.budgets import budget_use, budget_use_by_day
 from balance_bot.domain.categories import TOTAL, CategoryBook
+from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
 from balance_bot.domain.language import Language
 from balance_bot.domain.money import Currency
 from balance_bot.members.movements import MemberBalance
@@ -31,6 +32,7 @@ from infrastructure.telegram import (
     undated,
 )
 from infrastructure.telegram.member_replies import MemberReplies
+from infrastructure.telegram.rate_replies import RateReplies
 from infrastructure.telegram.wording import Wording
 
 MAX_MEMBERS_SHOWN = 10
@@ -42,8 +44,16 @@ class BalanceReplies:
     def __init__(self, words: Wording) -> None:
         self._words = words
 
-    def answer(self, answer: BalanceAnswer, khr_per_usd: Decimal) -> str:
-        """The answer to /balance: the month, one member's figures, or why neither is shown."""
+    def answer(
+        self,
+        answer: BalanceAnswer,
+        khr_per_usd: Decimal,
+        rate: RateOfDay | None = None,
+        day_rates: DayRates | None = None,
+    ) -> str:
+        """The answer to /balance: the month, one member's figures, or why neither is shown; the month's
+        two currencies together at `rate`, named with its day when it is a published one, its budgets
+        with each day's spending at that day's rate (`day_rates`)."""
         words = self._words
         match answer.shown:
             case BalanceForAdmins():
@@ -55,7 +65,7 @@ class BalanceReplies:
             case month:
                 book = answer.book
                 shown = category_names_in(book, words.speech.language) if book is not None else {}
-                return self.balance_reply(month, khr_per_usd, book, shown)
+                return self.balance_reply(month, khr_per_usd, book, shown, rate, day_rates)
 
     def balance_reply(
         self,
@@ -63,13 +73,16 @@ class BalanceReplies:
         khr_per_usd: Decimal,
         book: CategoryBook | None = None,
         shown: Mapping[str, str] | None = None,
+        rate: RateOfDay | None = None,
+        day_rates: DayRates | None = None,
     ) -> str:
         """The answer to /balance; with the group's categories, its spending by category and budgets."""
         match outcome:
             case Balance(balance, current, settles_on, open_until):
-                text = self.balance_text(balance, khr_per_usd, current=current)
+                text = self.balance_text(balance, khr_per_usd, current=current, rate=rate)
                 if book is not None:
-                    text = "\n".join([text, *self.by_category(balance, khr_per_usd, book, shown)])
+                    by_category = self.by_category(balance, khr_per_usd, book, shown, day_rates)
+                    text = "\n".join([text, *by_category])
                 members = MemberReplies(self._words).section(balance, khr_per_usd)
                 awaiting = approval_notes.month_note(self._words, balance.figures)
                 text = "\n".join([text, *awaiting, *members, *undated.note(self._words, balance)])
@@ -96,7 +109,14 @@ class BalanceReplies:
                 return ledger_problems.balance_problem(self._words.say, error)
         raise AssertionError("unreachable")
 
-    def balance_text(self, balance: PeriodBalance, khr_per_usd: Decimal, *, current: bool = True) -> str:
+    def balance_text(
+        self,
+        balance: PeriodBalance,
+        khr_per_usd: Decimal,
+        *,
+        current: bool = True,
+        rate: RateOfDay | None = None,
+    ) -> str:
         """Per currency the opening, top-ups, spending and what is left; the total; who spent what."""
         money = self._words.formats.money
         month = self._words.period(balance.period)
@@ -117,11 +137,7 @@ class BalanceReplies:
                 )
             )
         lines.append(
-            self._words.say(
-                balance_texts.BALANCE_TOGETHER if current else balance_texts.BALANCE_TOGETHER_CLOSED,
-                rate=money(khr_per_usd, Currency.KHR),
-                together=money(balance.combined_usd(khr_per_usd), Currency.USD),
-            )
+            RateReplies(self._words).together(balance, rate or RateOfDay(khr_per_usd, FIXED), current)
         )
         figures = balance.figures
         lines.append(
@@ -152,13 +168,21 @@ class BalanceReplies:
         khr_per_usd: Decimal,
         book: CategoryBook,
         shown: Mapping[str, str] | None = None,
+        day_rates: DayRates | None = None,
     ) -> list[str]:
-        """'By category:' and a line per category spent on or budgeted, against its budget if it has one."""
+        """'By category:' and a line per category spent on or budgeted, against its budget if it has one
+        (each day's spending at that day's rate, with `day_rates`)."""
         spent = balance.figures.by_category
         lines = []
         for category in [*book.choices, *(c for c in book.budgeted if c not in book.choices)]:
             amounts = spent.get(category.name, {}) if category.name.casefold() != TOTAL.casefold() else None
-            use = budget_use(category, amounts if amounts is not None else balance.figures.spent, khr_per_usd)
+            if day_rates is not None:
+                by_day = balance.figures.spent_by_day(None if amounts is None else category.name)
+                use = budget_use_by_day(category, by_day, day_rates)
+            else:
+                use = budget_use(
+                    category, amounts if amounts is not None else balance.figures.spent, khr_per_usd
+                )
             name = (
                 self._words.say(balance_texts.ALL_SPENDING)
                 if amounts is None
@@ -222,10 +246,12 @@ class BalanceReplies:
             left=money(use.left, use.currency),
         )
 
-    def monthly_summary(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str:
-        """Posted once a month has closed: its balance, under the chart of spending per day."""
+    def monthly_summary(
+        self, balance: PeriodBalance, khr_per_usd: Decimal, rate: RateOfDay | None = None
+    ) -> str:
+        """Posted once a month has closed: its balance (at its last day's rate), under the chart."""
         closed = self._words.say(balance_texts.MONTH_CLOSED, month=self._words.period(balance.period))
-        return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False)
+        return f"{closed}\n" + self.balance_text(balance, khr_per_usd, current=False, rate=rate)
 
     def chart_title(self, balance: PeriodBalance, khr_per_usd: Decimal) -> str | None:
         """The chart's title; none in Khmer, whose shaping the chart's font cannot do (the caption names

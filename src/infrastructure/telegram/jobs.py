@@ -18,6 +18,7 @@ from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.members.movements import AdvanceReminders
 from balance_bot.ports import LedgerError, LedgerNotConnected
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.telegram.balance_replies import BalanceReplies
 from infrastructure.telegram.member_replies import MemberReplies
 from infrastructure.telegram.replies import Replies
@@ -39,9 +40,11 @@ class MonthlyRounds:
         round_seconds: float = 0.0,
         on_moved: Callable[[int, int], Awaitable[None]] | None = None,
         reminders: AdvanceReminders | None = None,
+        rates: RatesOfTheDay | None = None,
     ) -> None:
         self._rounds = Rounds(balances, languages, membership, round_seconds, reminders)
         self._khr_per_usd = khr_per_usd
+        self._rates = rates  # the closed month told at its last day's rate, each day's riel at its own
         self._on_moved = on_moved
 
     async def tick(self, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -80,9 +83,11 @@ class MonthlyRounds:
         # Imported here: Pillow is needed once a month, not in every bot's memory from the start.
         from infrastructure.charts import spending_per_day_png
 
-        caption = BalanceReplies(replies).monthly_summary(closed, self._khr_per_usd)
-        title = BalanceReplies(replies).chart_title(closed, self._khr_per_usd)
-        chart = await asyncio.to_thread(spending_per_day_png, closed, self._khr_per_usd, title)
+        day_rates, rate = await self._rates.of_month(closed.period) if self._rates else (None, None)
+        khr_per_usd = rate.khr_per_usd if rate is not None else self._khr_per_usd
+        caption = BalanceReplies(replies).monthly_summary(closed, khr_per_usd, rate)
+        title = BalanceReplies(replies).chart_title(closed, khr_per_usd)
+        chart = await asyncio.to_thread(spending_per_day_png, closed, day_rates or khr_per_usd, title)
         try:
             await _post_summary(bot, chat_id, chart, caption)
         except ChatMigrated as exc:  # the group became a supergroup: its summary goes there

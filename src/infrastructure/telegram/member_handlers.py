@@ -23,6 +23,7 @@ from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.members.movements import CashMovements, Named, PostedHere
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import SeenMember
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.telegram import approvals_texts, member_texts, texts
 from infrastructure.telegram.approval_replies import ApprovalReplies
 from infrastructure.telegram.callback_answers import CallbackAnswers
@@ -45,7 +46,9 @@ class MemberHandlers:
         khr_per_usd: Decimal,
         payments: PaymentsQuestion | None = None,
         callbacks: CallbackAnswers | None = None,
+        rates: RatesOfTheDay | None = None,
     ) -> None:
+        self._rates = rates  # today's rate for a member's net; without it, KHR_PER_USD
         self._bot = bot
         self._movements = movements
         self._settings = settings
@@ -89,7 +92,10 @@ class MemberHandlers:
             message.chat_id, PostedHere(SeenMember(user.id, author.name, user.username))
         )
         replies = await self._bot.replies_for(message)
-        await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, self._khr_per_usd))
+        rate = (
+            (await self._rates.rate_on(self._rates.today())).khr_per_usd if self._rates else self._khr_per_usd
+        )
+        await self._bot.reply(message, MemberReplies(replies).member_balance(outcome, rate))
         if self._payments is not None and await self._payments.due(message.chat_id, outcome):
             await ask_payments(self._bot, message, replies)
 

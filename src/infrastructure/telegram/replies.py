@@ -43,6 +43,7 @@ from balance_bot.capture.reply_plan import Button, ReplyPlan, category_names_in
 from balance_bot.capture.taps import TapPlan
 from balance_bot.categories.categorising import NoSuchCategory, Recategorised
 from balance_bot.domain.categories import CategoryBook
+from balance_bot.domain.day_rates import RateOfDay
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import SavedLine
@@ -98,9 +99,10 @@ class Replies(Words):
         khr_per_usd: Decimal,
         book: CategoryBook | None = None,
         shown: Mapping[str, str] | None = None,
+        rate: RateOfDay | None = None,
     ) -> str:
         """The answer to /balance (the members' and questions' replies say it through their Wording)."""
-        return BalanceReplies(self).balance_reply(outcome, khr_per_usd, book, shown)
+        return BalanceReplies(self).balance_reply(outcome, khr_per_usd, book, shown, rate)
 
     def help(self) -> str:
         """/help: how to post, the commands, and categories."""

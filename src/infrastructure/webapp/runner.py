@@ -18,7 +18,14 @@ from balance_bot.capture.service import CaptureService
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import Clock
 from infrastructure.listening import listen_on
-from infrastructure.webapp.server import GroupsOf, Memberships, Serves, WebAppConfig, build_webapp
+from infrastructure.webapp.server import (
+    GroupsOf,
+    Memberships,
+    MonthRatesOf,
+    Serves,
+    WebAppConfig,
+    build_webapp,
+)
 
 log = logging.getLogger(__name__)
 SLOW_CLIENT_SECONDS = 10.0  # to send a whole request, or to send the next one on a kept connection
@@ -46,7 +53,9 @@ class MiniAppServer:
         button_text: str = "📊 This month",
         slow_client_seconds: float = SLOW_CLIENT_SECONDS,
         max_connections: int = MAX_CONNECTIONS,
+        rates: MonthRatesOf | None = None,
     ) -> None:
+        self._rates = rates
         self._slow_client_seconds = slow_client_seconds
         self._max_connections = max_connections
         self._url = url
@@ -89,7 +98,12 @@ class MiniAppServer:
             return titles[chat_id]
 
         config = WebAppConfig(
-            bot.token, self._auth_max_age, self._timezone, self._khr_per_usd, self._admin_user_ids
+            bot.token,
+            self._auth_max_age,
+            self._timezone,
+            self._khr_per_usd,
+            self._admin_user_ids,
+            self._rates,
         )
         app = build_webapp(
             config,

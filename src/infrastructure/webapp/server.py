@@ -21,6 +21,7 @@ from aiohttp import web
 from balance_bot.balances.month_view import MonthPage, MonthView
 from balance_bot.capture.outcomes import Voided
 from balance_bot.capture.service import CaptureService
+from balance_bot.domain.day_rates import DayRates, RateOfDay
 from balance_bot.domain.item_words import search_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import Currency, Money
@@ -60,6 +61,7 @@ ChatMemberStatus = Callable[[int, int], Awaitable[str | None]]
 GroupsOf = Callable[[int], Awaitable[list[int]]]
 GroupTitle = Callable[[int], Awaitable[str | None]]
 Serves = Callable[[int], Awaitable[bool]]  # whether the bot serves a group (ServedGroups.serves)
+MonthRatesOf = Callable[[Period], Awaitable[tuple[DayRates, RateOfDay]]]
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class WebAppConfig:
     timezone: tzinfo
     khr_per_usd: Decimal = Decimal(4000)
     admin_user_ids: frozenset[int] = frozenset()
+    # The rates of a month's days and the one it is told at (RatesOfTheDay.of_month); else khr_per_usd.
+    rates: MonthRatesOf | None = None
 
 
 class RateLimit:
@@ -219,6 +223,8 @@ def build_webapp(
             "has_next": period < Period.of(today),
             "khr_per_usd": str(config.khr_per_usd),
         }
+        if config.rates is not None:
+            answer |= await _rates_json(config.rates, page)
         response = web.json_response(answer, dumps=_dumps)
         response.enable_compression()  # a busy month is some hundred KB of JSON; a phone's data is dear
         return response
@@ -315,6 +321,19 @@ def page_json(page: MonthPage, user: WebAppUser) -> dict[str, Any]:
             "cost_usd": str(page.usage.cost_usd),
         }
     return answer
+
+
+async def _rates_json(rates_of: MonthRatesOf, page: MonthPage) -> dict[str, Any]:
+    """The rate the month is told at, with its day and source, and each day's rate for the chart."""
+    rates, told_at = await rates_of(page.period)
+    return {
+        "khr_per_usd": str(told_at.khr_per_usd),
+        "rate_day": told_at.day.isoformat() if told_at.day else None,
+        "rate_source": told_at.source,
+        "khr_per_usd_by_day": {
+            day.isoformat(): str(rates.on(day).khr_per_usd) for day in sorted(page.by_day)
+        },
+    }
 
 
 def _amounts(amounts: dict[Currency, Decimal]) -> dict[str, str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from balance_bot.approvals.gate import ApprovalGate
@@ -50,6 +51,7 @@ from infrastructure.wiring.changes import recorded_ledgers
 from infrastructure.wiring.interpreter import amount_limits, build_interpreter
 from infrastructure.wiring.ledgers import Close, build_ledgers
 from infrastructure.wiring.llm import LlmParts, build_llm
+from infrastructure.wiring.rates import RateParts, build_rates
 from infrastructure.wiring.time_zone import time_zone
 
 if TYPE_CHECKING:
@@ -86,6 +88,7 @@ class CaptureParts:
     notices: RecordedOnce
     approval_gate: ApprovalGate
     state: SqliteCaptureState
+    rates: RateParts
 
     async def start(self) -> None:
         """Deliver what an earlier run left in the outbox; forget what was delivered long ago."""
@@ -102,6 +105,7 @@ class CaptureParts:
         await self.close_ledgers()
         await self.delivery.finish()
         await self.llm.close()
+        await self.rates.close()
         await self.database.close()
 
 
@@ -149,8 +153,12 @@ def build_capture(
     )
     preferences = SqliteChatPreferences(database)
     group_settings = GroupSettings(preferences, settings.approval_over)
-    rate = settings.khr_per_usd  # the gate's rate for the other currency; the rate of the day replaces it
-    gate = ApprovalGate(group_settings, SqliteApprovals(database), lambda day: rate, clock)
+    rates = build_rates(settings, database, clock)
+
+    async def rate_of(day: date) -> Decimal:  # the gate's rate for the other currency: the line's day's
+        return (await rates.rates.rate_on(day)).khr_per_usd
+
+    gate = ApprovalGate(group_settings, SqliteApprovals(database), rate_of, clock)
     balances = BalanceService(
         ledgers,
         SqliteMirror(database),
@@ -178,6 +186,7 @@ def build_capture(
         SqliteBudgetNotices(database),
         settings.khr_per_usd,
         load_template().void_prefix,
+        rates.rates,
     )
     conversation = Conversation(
         capture,
@@ -237,4 +246,5 @@ def build_capture(
         ),
         gate,
         state,
+        rates,
     )

@@ -119,7 +119,8 @@ async def print_status(settings: Settings, clock: Clock) -> int:
     """Print what waits in the outbox; 1 when anything does, so a monitor can alert on it."""
     from infrastructure.status import print_outbox
 
-    return await print_outbox(settings.database_path, clock.now(), time_zone(settings))
+    from_source = settings.rate_source != "fixed"
+    return await print_outbox(settings.database_path, clock.now(), time_zone(settings), from_source)
 
 
 def _write_and_flush(line: str) -> None:

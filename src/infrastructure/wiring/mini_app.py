@@ -48,4 +48,5 @@ def build_mini_app(settings: Settings, parts: CaptureParts) -> MiniAppServer | N
         settings.webapp_url,
         parts.served.serves,
         SqliteMemberDirectory(parts.database).groups_of,
+        rates=parts.rates.rates.of_month,
     )

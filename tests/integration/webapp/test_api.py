@@ -59,7 +59,7 @@ def launch(user_id, name, chat=GROUP, at=None, token=TOKEN):
 class MiniApp:
     """The API over the real capture, on an in-memory ledger; members post through the capture."""
 
-    def __init__(self, database, members_may=MembersMay.OWN):
+    def __init__(self, database, members_may=MembersMay.OWN, rates=None):
         self.clock = FakeClock(datetime(2026, 11, 18, 3, 0, tzinfo=UTC))
         self.ledger = InMemoryLedger()
         self.state = InMemoryCaptureState()
@@ -79,7 +79,7 @@ class MiniApp:
             return STATUSES.get((chat_id, user_id))
 
         self.now = [0.0]
-        config = WebAppConfig(TOKEN, timedelta(days=1), PHNOM_PENH)
+        config = WebAppConfig(TOKEN, timedelta(days=1), PHNOM_PENH, rates=rates)
         languages = ChatLanguages(SqliteChatPreferences(database), Language.ENGLISH)
         self.languages = languages
         self.app = build_webapp(
@@ -346,3 +346,28 @@ async def test_a_start_parameter_in_unicode_digits_or_too_long_names_no_group(mi
         headers = {"Authorization": f"tma {launch(SOKHA, 'Sokha', chat=None)}"}
         response = await client.get(f"/api/month?chat={quote(chat)}", headers=headers)
         assert response.status == 400, chat
+
+
+async def test_the_month_carries_the_rate_it_is_told_at_with_its_day_and_each_days_rate(database):
+    from decimal import Decimal
+
+    from balance_bot.domain.day_rates import NBC, RateOfDay
+    from balance_bot.rates.rates_of_days import RatesOfTheDay
+    from tests.fakes.daily_rates import FakeRateSource, FakeRateStore
+
+    store = FakeRateStore()
+    for day, rate in ((13, 4050), (17, 4060)):
+        await store.keep(RateOfDay(Decimal(rate), NBC, datetime(2026, 11, day).date()))
+    same_time = FakeClock(datetime(2026, 11, 18, 3, 0, tzinfo=UTC))  # the Mini App's
+    rates = RatesOfTheDay(store, FakeRateSource(), Decimal(4000), same_time, PHNOM_PENH)
+    app = MiniApp(database, rates=rates.of_month)
+    await app.post(SOKHA, "Sokha", "taxi 5$")
+    client = TestClient(TestServer(app.app))
+    await client.start_server()
+    try:
+        _, page = await month(client, launch(SOKHA, "Sokha"))
+    finally:
+        await client.close()
+        await app.delivery.stop()
+    assert (page["khr_per_usd"], page["rate_day"], page["rate_source"]) == ("4060", "2026-11-17", "NBC")
+    assert page["khr_per_usd_by_day"] == {"2026-11-18": "4060"}

@@ -65,7 +65,11 @@ class Team:
         )
         self.delivery, _ = in_memory_delivery(self.ledger, self.state, self.clock)
         policy = CapturePolicy(timezone=PHNOM_PENH, pending_ttl=timedelta(minutes=5), saves_per_minute=50)
-        gate = ApprovalGate(self.settings, self.store, lambda day: RATE, self.clock)
+
+        async def rate_of(day):
+            return RATE
+
+        gate = ApprovalGate(self.settings, self.store, rate_of, self.clock)
         self.capture = CaptureService(
             MessageInterpreter(HeuristicParser()),
             self.ledger,

@@ -121,8 +121,10 @@ function render() {
 
 function drawChart(page) {
   const chart = document.getElementById("chart");
+  // Each day's riel at that day's rate (the rate of the day), else at the month's.
   const rate = Number(page.khr_per_usd || 4000);
-  const days = Object.entries(page.by_day).map(([day, amounts]) => [day, Number(amounts.USD || 0) + Number(amounts.KHR || 0) / rate]);
+  const rateOf = (day) => Number((page.khr_per_usd_by_day || {})[day] || rate);
+  const days = Object.entries(page.by_day).map(([day, amounts]) => [day, Number(amounts.USD || 0) + Number(amounts.KHR || 0) / rateOf(day)]);
   const highest = Math.max(1, ...days.map(([, value]) => value));
   const width = 310 / 31;
   chart.replaceChildren(

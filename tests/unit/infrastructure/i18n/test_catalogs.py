@@ -23,6 +23,7 @@ from infrastructure.telegram import (
     ledger_problems,
     member_texts,
     payments_texts,
+    rate_texts,
     receipts_texts,
     recurring_texts,
     sheet_words,
@@ -39,6 +40,7 @@ TEXT_MODULES = (
     changes_texts,
     receipts_texts,
     recurring_texts,
+    rate_texts,
     ledger_problems,
     sheet_words,
     group_access,
@@ -50,7 +52,7 @@ TRANSLATED = [language for language in Language if language is not Language.ENGL
 
 def marked_messages():
     """What `make catalogs` extracts (babel.cfg: texts.py, ask_texts.py, balance_texts.py,
-    member_texts.py, payments_texts.py, khqr_texts.py, ledger_problems.py, sheet_words.py and
+    member_texts.py, payments_texts.py, khqr_texts.py, rate_texts.py, ledger_problems.py, sheet_words.py and
     group_access.py): a text,
     or a pair."""
     keywords = {"N_": None, "Nn_": (1, 2)}

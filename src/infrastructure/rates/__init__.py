@@ -1,0 +1,1 @@
+"""Sources of the day's KHR/USD rate: the National Bank of Cambodia's published page."""
