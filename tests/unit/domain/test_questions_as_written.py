@@ -137,6 +137,8 @@ def test_a_judgment_of_the_spending_is_no_question_the_reader_answers(text):
     [
         ("ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # a range, not its Monday
         ("តាំងពីថ្ងៃច័ន្ទ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # since Monday
+        ("ពីថ្ងៃច័ន្ទមក ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # from Monday hither: since Monday
+        ("ពីថ្ងៃទី១០មក ចាយប៉ុន្មាន", Span(date(2026, 11, 10), TODAY)),
         ("ថ្ងៃទី៨ ខែវិច្ឆិកា ចាយប៉ុន្មាន", Span(date(2026, 11, 8), date(2026, 11, 8))),  # a day and its month
         ("ថ្ងៃទី ៣ ខែ តុលា ចាយប៉ុន្មាន", Span(date(2026, 10, 3), date(2026, 10, 3))),
     ],
