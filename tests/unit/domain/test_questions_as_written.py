@@ -206,3 +206,21 @@ def test_a_share_of_a_part_of_the_spending_is_no_question_the_reader_answers(tex
 )
 def test_a_share_of_all_the_spending_or_a_members_is_still_read(text):
     assert read(text).measure is Measure.SHARE
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("how much did Dara's purchases come to last week?", Measure.TOTAL),  # what they came to: a total
+        ("how many times did Dara record something last week?", Measure.COUNT),
+        ("how many expenses has Dara logged last week", Measure.COUNT),
+    ],
+)
+def test_what_a_members_spending_came_to_or_what_they_recorded_names_no_purchase(text, measure):
+    question = read(text)
+    assert (question.measure, question.member, question.span, question.words) == (
+        measure,
+        "Dara",
+        LAST_WEEK,
+        (),
+    )
