@@ -224,3 +224,9 @@ def test_what_a_members_spending_came_to_or_what_they_recorded_names_no_purchase
         LAST_WEEK,
         (),
     )
+
+
+def test_a_category_named_whole_after_words_is_that_category_of_the_rows_saying_those_words():
+    question = read("how much on staff food and drinks this month?")
+    assert (question.category, question.words) == ("Food & drinks", ("staff",))
+    assert read("how much on food and drinks this month?").words == ()
