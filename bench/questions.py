@@ -244,6 +244,11 @@ SETS = (
     (CORPUS / "guesthouse-month.json", CORPUS / "guesthouse-questions.jsonl"),
     # Written fresh this session (45) by a helper who read no code: a music school's March, half Khmer.
     (CORPUS / "music-month.json", CORPUS / "music-questions.jsonl"),
+    # Written fresh this session (45) by a helper who read no code: a rural health clinic's August, half
+    # Khmer, with near words (cooking gas, the vaccine's ice, masking tape, the water filter); its last
+    # 10 questions by the helper who changed the reader. Test id "clinic" in
+    # tests/unit/test_fresh_questions.py.
+    (CORPUS / "clinic-month.json", CORPUS / "clinic-questions.jsonl"),
 )
 
 

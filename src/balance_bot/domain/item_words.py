@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from balance_bot.domain.categories import held_by_holders, singular, swapped
+from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import SAME_THING
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
@@ -39,6 +40,15 @@ _UNITS = frozenset((
     "sheet", "ream", "load", "cup", "glass", "#parcel", "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក",
     "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង", "កែវ", "ចង្កោម", "ថាស",
 ))  # fmt: skip
+
+# Khmer words written beside the things bought that name none ('ដាក់', to put in; a unit; a joiner):
+# letters they read are a word of their own, so a thing's word beside them is seen whole.
+_KHMER_PLAIN = KHMER_STOPS | _KHMER_JOINERS | {unit for unit in _UNITS if _KHMER_RUN.fullmatch(unit)} | {
+    "ដាក់", "ធុង", "ថ្មី", "ចាស់", "តូច", "ធំ", "សម្រាប់", "ជួល", "ថែទាំ", "ផ្លាស់", "ប្ដូរ", "ប្តូរ", "បន្ថែម",
+}  # fmt: skip
+# A known Khmer word written after letters no word reads is marked so: it may be inside a longer
+# word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
+_INSIDE = "~"
 
 
 def _canonical_table() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
@@ -120,16 +130,16 @@ def _joined(run: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
+def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str, ...]:
     """The text's words as they are matched: lower case, singular, Khmer split into words, and every
     way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
-    one letter off a known one read as it ('genarator')."""
+    one letter off a known one read as it ('genarator'); `apart`: a known Khmer word after letters
+    no word reads marked as maybe inside a longer word, not read as its thing."""
     said = text.casefold().translate(DIGITS_TO_ASCII)
     words: list[str] = []
     for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
         if _KHMER_RUN.fullmatch(piece):
-            split = (_unjoined(word) for word in khmer_words(piece) if word not in _KHMER_JOINERS)
-            words.extend(_corrected_khmer(word) if corrected else word for word in split)
+            words += _khmer_terms(piece, corrected, apart)
         else:
             word = _form(piece.strip("'"))
             words.append(_corrected(word) if corrected else word)
@@ -146,6 +156,33 @@ def terms(text: str, corrected: bool = False) -> tuple[str, ...]:
             named.append(words[at])
             at += 1
     return tuple(named)
+
+
+def _khmer_terms(run: str, corrected: bool, apart: bool) -> list[str]:
+    split = khmer_words(run)
+    found: list[str] = []
+    for at, word in enumerate(split):
+        if word in _KHMER_JOINERS:
+            continue
+        read = _corrected_khmer(_unjoined(word)) if corrected else _unjoined(word)
+        if apart and word in KNOWN_KHMER and _after_letters(split, at):
+            read = _INSIDE + read
+        found.append(read)
+    return found
+
+
+def _after_letters(split: list[str], at: int) -> bool:
+    """Whether the known word at `at` comes after letters no word reads: the end of a longer word it
+    may be part of (វ៉ាក់|សាំង, vaccine), not a word of its own (ដាក់|សាំង). Letters after it leave
+    it the word: Khmer puts what tells a thing apart after it (ស្ករ|ស, white sugar, is sugar)."""
+    return at > 0 and _loose_end(split[at - 1])
+
+
+def _loose_end(piece: str) -> bool:
+    if piece in KNOWN_KHMER or piece in _KHMER_PLAIN:
+        return False
+    last = khmer_words(piece, _KHMER_PLAIN)[-1]
+    return last not in _KHMER_PLAIN and last not in KNOWN_KHMER
 
 
 def _unjoined(word: str) -> str:
@@ -224,11 +261,16 @@ def same_thing(one: str, other: str) -> bool:
 
 
 def says(item: str, subject: str) -> bool:
-    """Whether the item says every word of the subject, each as a whole word."""
+    """Whether the item says every word of the subject, each as a whole word (a Khmer one not maybe
+    inside a longer word)."""
+    return _says(item, subject, apart=True)
+
+
+def _says(item: str, subject: str, apart: bool) -> bool:
     wanted = terms(subject, corrected=True)
     if not wanted:
         return False
-    have = _things(terms(item, corrected=True), wanted)
+    have = _things(terms(item, corrected=True, apart=apart), wanted)
     missing = [term for term in wanted if not any(_same(term, held) for held in have)]
     if not missing:
         return True
@@ -246,10 +288,31 @@ def maybe_says(item: str, subject: str) -> bool:
     the words it is written with, end in the subject's one word ('engine oil' for oil, 'toilet paper'
     for paper, 'staff dinner' for dinner); or it says some of the subject's words, and those it
     misses, which the vocabulary knows in no other language, may be its words of the other language
-    that no known word reads ('tuk tuk guest pier' and 'តុកតុក ភ្ញៀវ ទៅកំពង់ផែ')."""
+    that no known word reads ('tuk tuk guest pier' and 'តុកតុក ភ្ញៀវ ទៅកំពង់ផែ'); or it says the
+    subject's Khmer word only after letters no word reads, maybe inside a longer one."""
     if says(item, subject):
         return False
-    return _named_with_the_word(item, subject) or _rest_in_other_language(item, subject)
+    inside = _says(item, subject, apart=False)  # សាំង (fuel) asked, វ៉ាក់សាំង (vaccine) written
+    return (
+        inside
+        or _named_with_the_word(item, subject)
+        or _rest_in_other_language(item, subject)
+        or _one_of_the_things_alone(item, subject)
+    )
+
+
+def _one_of_the_things_alone(item: str, subject: str) -> bool:
+    """Whether the subject names several things ('moto fuel', 'សាំងម៉ូតូ') and the item says the one
+    they tell apart, and no other thing ('gasoline for the outreach trip'): the fuel may be the
+    moto's, unsaid. That thing is the last one named in English, the first in Khmer, which puts what
+    tells a thing apart after it; a room cleaned is no room repaired ('ជួសជុលបន្ទប់')."""
+    wanted = [term for term in terms(subject, corrected=True) if term.startswith("#")]
+    if len(set(wanted)) < 2:
+        return False
+    first_word = re.search(r"[\u1780-\u17dd]|[a-z]", subject.casefold())
+    head = wanted[0] if first_word and _KHMER_RUN.match(first_word.group()) else wanted[-1]
+    held = {term for term in terms(item, corrected=True, apart=True) if term.startswith("#")}
+    return head in held and held < set(wanted)
 
 
 def _named_with_the_word(item: str, subject: str) -> bool:

@@ -136,6 +136,8 @@ def select(
     entries: list[Entry] = []
     doubtful: list[Entry] = []
     awaiting: list[Entry] = []
+    rows = list(rows)
+    the_thing = _the_thing_said(rows, question, category_of)
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
@@ -157,6 +159,8 @@ def select(
             and not _about(row, question, category_of)
         ):
             doubtful += _entries_of(row)  # 'how much for guests': 'lunch for guests' is Food & drinks
+        elif the_thing and _about(row, question, category_of) and not says(row.item, the_thing):
+            doubtful += _entries_of(row)  # 'fuel' asked, 'cooking gas' in Fuel: the thing, or the category?
         elif _about(row, question, category_of):
             if question.rides and not _GOODS.isdisjoint(terms(row.item)):
                 doubtful += _entries_of(row)  # 'tuk tuk for piano delivery' asked about as a ride
@@ -169,6 +173,23 @@ def select(
             doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil', 'snacks' as 'snacks for guests'
     found_awaiting = _totals(awaiting) if awaiting else {}
     return Found(tuple(entries), _totals(entries), tuple(doubtful), found_awaiting)
+
+
+def _the_thing_said(
+    rows: list[SheetRow], question: LedgerQuestion, category_of: Callable[[SheetRow], str]
+) -> str:
+    """The word that named the category asked about when it is also a thing's name and most rows of
+    the category say that thing ('fuel': 'gasoline moto'): the member may mean the thing alone, so a
+    row of the category naming something else ('cooking gas') is no sure part of the answer. Where
+    few rows say it, the word names the kind of spending ('repairs': 'plumber', 'aircon gas')."""
+    said = question.category_said
+    if not said or question.category is None:
+        return ""
+    if not all(term.startswith("#") for term in terms(said, corrected=True)):
+        return ""
+    of_it = [row for row in rows if category_of(row) == question.category]
+    saying = sum(says(row.item, said) for row in of_it)
+    return said if saying * 2 > len(of_it) else ""
 
 
 def _entries_of(row: SheetRow) -> list[Entry]:

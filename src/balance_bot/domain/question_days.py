@@ -93,7 +93,11 @@ _ORDINAL_RANGE = re.compile(
     r"\b(?:the\s+)?(?P<a>\d{1,2})(?:st|nd|rd|th)\s*(?:-|–|to|till|until|through)\s*(?:the\s+)?"
     r"(?P<b>\d{1,2})(?:st|nd|rd|th)\b"
 )
-_KHMER_SINCE = re.compile(r"(?:ចាប់ពី|តាំងពី|ចាប់តាំងពី)\s*ថ្ងៃ(?:ទី)?\s*(?P<a>\d{1,2})(?!\d)")
+# "ចាប់ពីថ្ងៃទី១៥", and "ពីថ្ងៃទី១៥មក" (from the 15th hither): since the 15th.
+_KHMER_SINCE = re.compile(
+    r"(?:ចាប់ពី|តាំងពី|ចាប់តាំងពី)\s*ថ្ងៃ(?:ទី)?\s*(?P<a>\d{1,2})(?!\d)"
+    r"|ពី\s*ថ្ងៃ(?:ទី)?\s*(?P<hither>\d{1,2})\s*មក"
+)
 _KHMER_SO_FAR = re.compile(r"(?:គិត)?(?:មក)?(?:ដល់|ត្រឹម)\s?(?:ថ្ងៃនេះ|ពេលនេះ)|រហូតដល់(?:ថ្ងៃនេះ|ពេលនេះ)")
 _KHMER_DAY = re.compile(r"ថ្ងៃទី\s*(?P<day>\d{1,2})(?!\d)")  # "ថ្ងៃទី៥": the 5th
 _KHMER_MONTH_NUMBER = re.compile(r"ខែ\s*(?:ទី\s*)?(?P<month>\d{1,2})(?!\d)")  # "ខែ១០": October
@@ -109,11 +113,14 @@ _MONTH_BEGUN = re.compile(
     r"|(?:ចាប់)?(?:ពី|តាំងពី)\s?ដើមខែ(?:នេះ)?(?:\s?មក)?"
 )
 _KHMER_WEEKDAY = r"ថ្ងៃ(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)(?:មុន)?"
-# "ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ": Monday to Wednesday; "តាំងពីថ្ងៃច័ន្ទ": since Monday.
+# "ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ": Monday to Wednesday; "តាំងពីថ្ងៃច័ន្ទ", "ពីថ្ងៃច័ន្ទមក" (from Monday
+# hither): since Monday.
 _KHMER_WEEKDAY_RANGE = re.compile(
     rf"(?:ចាប់)?ពី\s*(?P<a>{_KHMER_WEEKDAY})\s*(?:ដល់|ទៅ|រហូតដល់|-|–)\s*(?P<b>{_KHMER_WEEKDAY})"
 )
-_KHMER_SINCE_WEEKDAY = re.compile(rf"(?:ចាប់តាំងពី|ចាប់ពី|តាំងពី)\s*(?P<a>{_KHMER_WEEKDAY})")
+_KHMER_SINCE_WEEKDAY = re.compile(
+    rf"(?:ចាប់តាំងពី|ចាប់ពី|តាំងពី)\s*(?P<a>{_KHMER_WEEKDAY})|ពី\s*(?P<hither>{_KHMER_WEEKDAY})\s*មក"
+)
 _KHMER_MONTH_NAMES = r"(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)"
 # "ថ្ងៃទី៨ ខែតុលា": the 8th of October, not the 8th and October.
 _KHMER_DAY_AND_MONTH = re.compile(rf"ថ្ងៃ(?:ទី)?\s*(?P<day>\d{{1,2}})\s*ខែ\s*(?P<month>{_KHMER_MONTH_NAMES})")
@@ -248,7 +255,7 @@ def _days_of_this_month(said: str, today: date) -> tuple[Span, str] | None:
         if first is not None and last is not None and first <= last <= today:
             return Span(first, last), said.replace(ranged.group(), " ")
     if since := _KHMER_SINCE.search(said):
-        first = _day_of(f"{since.group('a')}th", today)
+        first = _day_of(f"{since.group('a') or since.group('hither')}th", today)
         if first is not None and first <= today:
             return Span(first, today), said.replace(since.group(), " ")
     return None
@@ -288,7 +295,8 @@ def _khmer_weekdays(said: str, today: date) -> tuple[Span, str] | None:
         if first is not None and last is not None:
             last = min(last + timedelta(days=7), today) if last < first else last
             return Span(first, last), said.replace(ranged.group(), " ")
-    if (since := _KHMER_SINCE_WEEKDAY.search(said)) and (first := _day_of(since["a"], today)) is not None:
+    since = _KHMER_SINCE_WEEKDAY.search(said)
+    if since and (first := _day_of(since["a"] or since["hither"], today)) is not None:
         return Span(first, today), said.replace(since.group(), " ")
     return None
 

@@ -26,6 +26,7 @@ STOP = frozenset((
     "spend", "spends", "went", "go", "goes", "bong", "hi", "hello", "hey", "yo", "put", "burned", "burnt",
     "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
     "typical", "typically", "mean", "over", "as", "single", "usually", "normally",
+    "come", "came", "comes", "something", "record", "recorded", "logged", "entered",  # 'what did it come to'
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.

@@ -300,6 +300,8 @@ def read_question(
     subject = subject_words(rest, known)
     category = category_named(subject, categories)
     words = () if category is not None else alternatives(rest, known)
+    if category is None and (named := _category_after_words(subject, categories)) is not None:
+        category, words, subject = named  # 'moto repairs and maintenance': the moto's, of that category
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
@@ -364,6 +366,18 @@ def _names(said: str, name: str) -> bool:
     if _KHMER_RUN.fullmatch(wanted.replace(" ", "")):
         return wanted in said
     return re.search(rf"(?<![\w]){re.escape(wanted)}(?:'s)?(?![\w])", said) is not None
+
+
+def _category_after_words(
+    subject: tuple[str, ...], categories: Sequence[tuple[str, str]]
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """A category's whole name of two words or more after words that tell which of its rows: the
+    category, those words, and the words that named it."""
+    for cut in range(1, len(subject) - 1):
+        named = category_named(subject[cut:], categories)
+        if named is not None and not _KHMER_RUN.search(" ".join(subject)):
+            return named, (" ".join(subject[:cut]),), subject[cut:]
+    return None
 
 
 def _framing_meant(word: str) -> str:

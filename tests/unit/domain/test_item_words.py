@@ -214,3 +214,64 @@ def test_a_place_written_after_the_khmer_word_for_to_is_that_place():
 def test_a_word_that_names_no_thing_may_be_any_word_of_a_things_name(item, subject):
     assert not says(item, subject)
     assert maybe_says(item, subject)  # the team's meals may be what "staff" asks about
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ជីគីមី", "មី"),  # chemical fertiliser: គីមី, no word the vocabulary knows, holds មី, noodles
+        ("ទិញជីគីមី", "មី"),
+    ],
+)
+def test_a_khmer_word_found_only_at_the_end_of_a_longer_word_is_at_most_maybe_said(item, subject):
+    assert not says(item, subject)
+    assert maybe_says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("ទឹកកកដាក់ធុងវ៉ាក់សាំង", "ទឹកកក"),  # the ice, before what it was put in
+        ("ស្ករស ២គីឡូ", "ស្ករ"),  # white sugar: what tells a thing apart comes after it
+        ("ចាក់សាំងម៉ូតូ", "សាំង"),
+    ],
+)
+def test_a_khmer_word_before_other_letters_or_after_a_known_word_is_said(item, subject):
+    assert says(item, subject)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("Gasoline for outreach trip", "moto fuel"),  # the fuel may be the moto's, unsaid
+        ("Gasoline for outreach trip", "ចាក់សាំងម៉ូតូ"),
+    ],
+)
+def test_an_item_saying_one_of_the_things_asked_and_no_other_may_be_it(item, subject):
+    assert not says(item, subject)
+    assert maybe_says(item, subject)
+
+
+def test_an_item_saying_one_of_the_things_asked_beside_another_thing_is_not_it():
+    assert not maybe_says("Ceiling fan repair", "moto repair")
+    assert not maybe_says("Cooking gas refill", "moto fuel")
+
+
+def test_an_item_saying_only_what_tells_the_thing_asked_apart_is_not_it():
+    assert not maybe_says("extra cleaner 4 rooms", "ជួសជុលបន្ទប់")  # a room cleaned, not repaired
+    assert not maybe_says("Moto tire", "moto fuel")
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "said"),
+    [
+        ("Face masks 2 boxes", "ម៉ាស់", True),  # a clinic's masks, in either language
+        ("Masking tape 3 rolls", "mask", False),
+        ("Water filter cartridge", "តម្រងទឹក", True),
+        ("Water filter cartridge", "ទឹកសុទ្ធ", False),  # a filter is no drinking water
+        ("ទឹកកកដាក់ធុងវ៉ាក់សាំង", "vaccine", True),
+        ("ទឹកកកដាក់ធុងវ៉ាក់សាំង", "សាំង", False),
+    ],
+)
+def test_what_a_clinic_buys_is_the_same_thing_in_english_and_khmer_and_no_near_word(item, subject, said):
+    assert says(item, subject) is said

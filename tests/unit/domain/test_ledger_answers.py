@@ -91,3 +91,26 @@ def test_a_row_saying_the_thing_asked_for_someone_but_not_for_whom_is_set_aside_
     found = select(SCHOOL, question, None, "[void] ")
     assert [entry.row.number for entry in found.entries] == [4]
     assert [entry.row.number for entry in found.doubtful] == [3]  # parents may be the guests
+
+
+def test_a_category_named_by_a_thing_most_of_its_rows_say_sets_aside_its_rows_naming_another_thing():
+    rows = [
+        SheetRow(1, date(2026, 11, 3), "Gasoline moto", None, Decimal(25000), "Vannak", "tg:-1:1:0"),
+        SheetRow(2, date(2026, 11, 4), "សាំងម៉ូតូ", None, Decimal(20000), "Vannak", "tg:-1:2:0"),
+        SheetRow(3, date(2026, 11, 5), "Cooking gas refill", Decimal(12), None, "Sreyneang", "tg:-1:3:0"),
+    ]
+    fuel = LedgerQuestion(Measure.LARGEST, NOVEMBER, category="Fuel", category_said="fuel")
+    found = select(rows, fuel, None, "[void] ", lambda row: "Fuel")
+    assert [entry.row.number for entry in found.entries] == [1, 2]
+    assert [entry.row.number for entry in found.doubtful] == [3]  # the fuel, or the Fuel category?
+
+
+def test_a_category_named_by_a_word_few_of_its_rows_say_is_the_kind_of_spending_all_its_rows_are():
+    rows = [
+        SheetRow(1, date(2026, 11, 3), "aircon repair", Decimal(30), None, "Dara", "tg:-1:1:0"),
+        SheetRow(2, date(2026, 11, 4), "plumber toilet room 5", Decimal(15), None, "Dara", "tg:-1:2:0"),
+        SheetRow(3, date(2026, 11, 5), "new lock front door", Decimal(8), None, "Dara", "tg:-1:3:0"),
+    ]
+    repairs = LedgerQuestion(Measure.TOTAL, NOVEMBER, category="Repairs", category_said="repairs")
+    found = select(rows, repairs, None, "[void] ", lambda row: "Repairs")
+    assert [entry.row.number for entry in found.entries] == [1, 2, 3]

@@ -137,6 +137,8 @@ def test_a_judgment_of_the_spending_is_no_question_the_reader_answers(text):
     [
         ("ពីថ្ងៃច័ន្ទ ដល់ថ្ងៃពុធ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # a range, not its Monday
         ("តាំងពីថ្ងៃច័ន្ទ ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # since Monday
+        ("ពីថ្ងៃច័ន្ទមក ចាយប៉ុន្មាន", Span(date(2026, 11, 16), TODAY)),  # from Monday hither: since Monday
+        ("ពីថ្ងៃទី១០មក ចាយប៉ុន្មាន", Span(date(2026, 11, 10), TODAY)),
         ("ថ្ងៃទី៨ ខែវិច្ឆិកា ចាយប៉ុន្មាន", Span(date(2026, 11, 8), date(2026, 11, 8))),  # a day and its month
         ("ថ្ងៃទី ៣ ខែ តុលា ចាយប៉ុន្មាន", Span(date(2026, 10, 3), date(2026, 10, 3))),
     ],
@@ -204,3 +206,27 @@ def test_a_share_of_a_part_of_the_spending_is_no_question_the_reader_answers(tex
 )
 def test_a_share_of_all_the_spending_or_a_members_is_still_read(text):
     assert read(text).measure is Measure.SHARE
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("how much did Dara's purchases come to last week?", Measure.TOTAL),  # what they came to: a total
+        ("how many times did Dara record something last week?", Measure.COUNT),
+        ("how many expenses has Dara logged last week", Measure.COUNT),
+    ],
+)
+def test_what_a_members_spending_came_to_or_what_they_recorded_names_no_purchase(text, measure):
+    question = read(text)
+    assert (question.measure, question.member, question.span, question.words) == (
+        measure,
+        "Dara",
+        LAST_WEEK,
+        (),
+    )
+
+
+def test_a_category_named_whole_after_words_is_that_category_of_the_rows_saying_those_words():
+    question = read("how much on staff food and drinks this month?")
+    assert (question.category, question.words) == ("Food & drinks", ("staff",))
+    assert read("how much on food and drinks this month?").words == ()
