@@ -46,6 +46,7 @@ class MonthlyRounds:
         self._round_seconds = round_seconds
         self._reminders = reminders
         self._next = 0  # where the next tick's share of the groups starts
+        self._owed = 0.0  # groups owed a round, in fractions of a group, not yet read
 
     async def next_share(self) -> list[int]:
         """The groups whose round is this tick's."""
@@ -53,7 +54,13 @@ class MonthlyRounds:
         if not groups:
             return []
         ticks_per_round = max(1.0, self._round_seconds / TICK_SECONDS)
-        share = min(len(groups), math.ceil(len(groups) / ticks_per_round))
+        # Fewer groups than ticks in a round: a group a tick would read each one every few minutes, not
+        # once a round; the share owed builds up over the ticks instead.
+        self._owed = min(float(len(groups)), self._owed + len(groups) / ticks_per_round)
+        share = min(len(groups), math.floor(self._owed + 1e-9))
+        self._owed -= share
+        if not share:
+            return []
         start = self._next % len(groups)
         self._next = start + share
         return (groups * 2)[start : start + share]

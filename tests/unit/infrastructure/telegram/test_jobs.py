@@ -38,3 +38,11 @@ async def test_a_round_shorter_than_a_tick_takes_every_group_each_tick():
     balances = RecordingBalances([-1, -2, -3])
     await MonthlyRounds(balances, Decimal(4000), english_by_default(), round_seconds=30).tick(Context())
     assert balances.rounds == [-1, -2, -3]
+
+
+async def test_fewer_groups_than_ticks_in_a_round_are_each_read_once_a_round_not_every_few_ticks():
+    balances = RecordingBalances([-1, -2, -3])
+    rounds = MonthlyRounds(balances, Decimal(4000), english_by_default(), round_seconds=30 * TICK_SECONDS)
+    for _ in range(60):  # two rounds
+        await rounds.tick(Context())
+    assert sorted(balances.rounds) == sorted([-1, -2, -3] * 2)
