@@ -78,6 +78,13 @@ class RatesOfTheDay:
         """The rates of a month's days (its spending each at its day's), and the rate it is told at."""
         return await self.rates_for(period.first_day(), period.last_day()), await self.rate_of_month(period)
 
+    async def of_balance(self, period: Period | None) -> tuple[DayRates | None, RateOfDay]:
+        """What /balance adds riel at: a month's days' rates and the one it is told at; for a member's
+        figures (no month), today's rate alone."""
+        if period is None:
+            return None, await self.rate_today()
+        return await self.of_month(period)
+
     async def rates_for(self, first: date, last: date) -> DayRates:
         """The rates of a span of days (a month), read at once, for amounts each at their day's rate."""
         if self._source is None:

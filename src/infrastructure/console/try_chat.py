@@ -329,7 +329,11 @@ class TryChat:
         services = self._services
         command = BalanceCommand(services.balances, services.movements, self._payments, services.categorising)
         answer = await command.run(TRY_CHAT_ID, words, self._action(0)[3])
-        self._say(BalanceReplies(replies).answer(answer, services.khr_per_usd))
+        day_rates, rate = None, None
+        if services.rates is not None:  # the bot's rate of the day; the last known while offline
+            day_rates, rate = await services.rates.of_balance(answer.month_told)
+        khr_per_usd = rate.khr_per_usd if rate is not None else services.khr_per_usd
+        self._say(BalanceReplies(replies).answer(answer, khr_per_usd, rate, day_rates))
         if answer.ask_payments:
             self._ask_payments(replies)
 
@@ -468,8 +472,11 @@ async def run_try_chat(
     out.write(
         texts.TRY_INTRO + "\n" + texts.TRY_WHERE.format(where=where) + "\n" + (models and models + "\n")
     )
+    reading: asyncio.Task[object] | None = None
     try:
         await services.start()
+        if services.rates is not None:  # the day's rate read as the bot reads it, the chat not kept waiting
+            reading = asyncio.create_task(services.rates.refresh_if_due())
         out.write(chat.prompt)
         out.flush()
         for message in messages(lines, _typed_ahead(lines)):
@@ -478,6 +485,8 @@ async def run_try_chat(
             out.write(chat.prompt)
             out.flush()
     finally:
+        if reading is not None:
+            reading.cancel()
         chat.stop()
         out.write("\n")
         await services.close()

@@ -20,6 +20,7 @@ from balance_bot.members.movements import CashMovements
 from balance_bot.payments.recorded_once import RecordedOnce
 from balance_bot.ports import Clock
 from balance_bot.questions.ask import AskLedger
+from balance_bot.rates.rates_of_days import RatesOfTheDay
 from balance_bot.receipts.photos import PhotoExpenses
 from balance_bot.recurring.commands import RecurringCommands
 from balance_bot.recurring.posting import RecurringRounds
@@ -49,3 +50,4 @@ class TryServices:
     changes: HandChanges | None = None
     photos: PhotoExpenses | None = None  # None: no OCR on this computer
     recurring: tuple[RecurringCommands, RecurringRounds] | None = None
+    rates: RatesOfTheDay | None = None  # the rate of the day, as the bot's; None: KHR_PER_USD
