@@ -56,6 +56,23 @@ async def test_try_adds_riel_at_the_banks_rate_of_the_day_and_at_the_last_known_
     assert "Together at 4,012៛ a dollar (NBC, Fri 4 Dec)" in said
 
 
+async def test_a_members_net_in_try_is_told_at_todays_rate_of_the_bank(tmp_path, nbc):
+    nbc.publishes(datetime(2026, 12, 4).date(), 4012)
+    services = try_services(tried(tmp_path, RATE_SOURCE_URL=nbc.url), FakeClock(NOW))
+    await services.start()
+    try:
+        assert services.rates is not None
+        await services.rates.refresh_if_due()
+        out = io.StringIO()
+        typing = Typing(TryChat(services, out), out)
+        await typing.says("coffee 2$")
+        await typing.says("ice 40120៛")
+        said = await typing.says("/mybalance")
+    finally:
+        await services.close()
+    assert "net at 4,012៛ a dollar: is owed $12.00" in said  # at KHR_PER_USD's 4,000: $12.03
+
+
 async def test_try_with_a_fixed_rate_adds_riel_at_khr_per_usd_and_says_so_as_the_bot_does(tmp_path):
     services = try_services(tried(tmp_path, RATE_SOURCE="fixed", KHR_PER_USD="4100"), FakeClock(NOW))
     await services.start()

@@ -164,7 +164,7 @@ class TryChat:
             await self._move(command, rest, replies)
         elif command == "/mybalance":
             mine = await services.movements.balance_of(TRY_CHAT_ID, PostedHere(self._seen(self._member)))
-            self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
+            self._say(MemberReplies(replies).member_balance(mine, await services.rate_today()))
             if await self._payments.due(TRY_CHAT_ID, mine):
                 self._ask_payments(replies)
         elif command == "/settings":
@@ -228,7 +228,8 @@ class TryChat:
     async def _ask(self, command: str, rest: str, replies: Replies) -> None:
         """/ask, /recent, /mine, /export (files beside the workbook), and /confirm or /cancel of a
         change asked for in words."""
-        ask, answers = self._services.ask, AskReplies(replies, self._services.khr_per_usd)
+        rates = await self._services.rates_of_questions()
+        ask, answers = self._services.ask, AskReplies(replies, rates)
         today = self._services.clock.now().astimezone(self._services.timezone).date()
         if command == "/ask":
 
@@ -237,7 +238,7 @@ class TryChat:
 
             outcome = await ask.ask(TRY_CHAT_ID, self._user_id, self._member, is_admin, rest)
             asked = Replies.of(answering(replies.speech, rest))
-            self._say(AskReplies(asked, self._services.khr_per_usd).answer(outcome))
+            self._say(AskReplies(asked, rates).answer(outcome))
             if isinstance(outcome, ConfirmWrite):
                 self._pending = outcome
                 buttons = [
