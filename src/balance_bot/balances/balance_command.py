@@ -9,6 +9,7 @@ from balance_bot.balances.service import Balance, BalanceOutcome, BalanceService
 from balance_bot.capture.outcomes import AdminCheck, SeveralMembersNamed
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import CategoryBook
+from balance_bot.domain.ledger import Period
 from balance_bot.members.movements import CashMovements, MemberBalanceOutcome, Named, several_named
 from balance_bot.members.payments_question import PaymentsQuestion
 from balance_bot.ports import LedgerError
@@ -29,6 +30,11 @@ class BalanceAnswer:
     book: CategoryBook | None = None
     month_button: bool = False
     ask_payments: bool = False
+
+    @property
+    def month_told(self) -> Period | None:
+        """The month whose cash it tells (its riel added at that month's rates); None for a member's."""
+        return self.shown.balance.period if isinstance(self.shown, Balance) else None
 
 
 class BalanceCommand:

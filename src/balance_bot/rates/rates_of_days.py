@@ -7,7 +7,7 @@ When the source cannot be read, the last rate known stands in; how long it has f
 from __future__ import annotations
 
 import logging
-from datetime import date, tzinfo
+from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 
 from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
@@ -16,6 +16,7 @@ from balance_bot.ports.clock import Clock
 from balance_bot.rates.ports import RateSource, RateSourceUnavailable, RateStore, SourceHealth
 
 log = logging.getLogger(__name__)
+QUESTIONS_REACH_DAYS = 366  # the rates of days read for a question; older rows count at the oldest
 
 
 class RatesOfTheDay:
@@ -77,6 +78,18 @@ class RatesOfTheDay:
     async def of_month(self, period: Period) -> tuple[DayRates, RateOfDay]:
         """The rates of a month's days (its spending each at its day's), and the rate it is told at."""
         return await self.rates_for(period.first_day(), period.last_day()), await self.rate_of_month(period)
+
+    async def of_balance(self, period: Period | None) -> tuple[DayRates | None, RateOfDay]:
+        """What /balance adds riel at: a month's days' rates and the one it is told at; for a member's
+        figures (no month), today's rate alone."""
+        if period is None:
+            return None, await self.rate_today()
+        return await self.of_month(period)
+
+    async def of_questions(self) -> DayRates:
+        """The rates of the year up to today, each row counted at its day's (a question may span months)."""
+        today = self.today()
+        return await self.rates_for(today - timedelta(days=QUESTIONS_REACH_DAYS), today)
 
     async def rates_for(self, first: date, last: date) -> DayRates:
         """The rates of a span of days (a month), read at once, for amounts each at their day's rate."""

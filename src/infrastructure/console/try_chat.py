@@ -164,7 +164,7 @@ class TryChat:
             await self._move(command, rest, replies)
         elif command == "/mybalance":
             mine = await services.movements.balance_of(TRY_CHAT_ID, PostedHere(self._seen(self._member)))
-            self._say(MemberReplies(replies).member_balance(mine, services.khr_per_usd))
+            self._say(MemberReplies(replies).member_balance(mine, await services.rate_today()))
             if await self._payments.due(TRY_CHAT_ID, mine):
                 self._ask_payments(replies)
         elif command == "/settings":
@@ -228,7 +228,8 @@ class TryChat:
     async def _ask(self, command: str, rest: str, replies: Replies) -> None:
         """/ask, /recent, /mine, /export (files beside the workbook), and /confirm or /cancel of a
         change asked for in words."""
-        ask, answers = self._services.ask, AskReplies(replies, self._services.khr_per_usd)
+        rates = await self._services.rates_of_questions()
+        ask, answers = self._services.ask, AskReplies(replies, rates)
         today = self._services.clock.now().astimezone(self._services.timezone).date()
         if command == "/ask":
 
@@ -237,7 +238,7 @@ class TryChat:
 
             outcome = await ask.ask(TRY_CHAT_ID, self._user_id, self._member, is_admin, rest)
             asked = Replies.of(answering(replies.speech, rest))
-            self._say(AskReplies(asked, self._services.khr_per_usd).answer(outcome))
+            self._say(AskReplies(asked, rates).answer(outcome))
             if isinstance(outcome, ConfirmWrite):
                 self._pending = outcome
                 buttons = [
@@ -329,7 +330,11 @@ class TryChat:
         services = self._services
         command = BalanceCommand(services.balances, services.movements, self._payments, services.categorising)
         answer = await command.run(TRY_CHAT_ID, words, self._action(0)[3])
-        self._say(BalanceReplies(replies).answer(answer, services.khr_per_usd))
+        day_rates, rate = None, None
+        if services.rates is not None:  # the bot's rate of the day; the last known while offline
+            day_rates, rate = await services.rates.of_balance(answer.month_told)
+        khr_per_usd = rate.khr_per_usd if rate is not None else services.khr_per_usd
+        self._say(BalanceReplies(replies).answer(answer, khr_per_usd, rate, day_rates))
         if answer.ask_payments:
             self._ask_payments(replies)
 
@@ -468,8 +473,11 @@ async def run_try_chat(
     out.write(
         texts.TRY_INTRO + "\n" + texts.TRY_WHERE.format(where=where) + "\n" + (models and models + "\n")
     )
+    reading: asyncio.Task[object] | None = None
     try:
         await services.start()
+        if services.rates is not None:  # the day's rate read as the bot reads it, the chat not kept waiting
+            reading = asyncio.create_task(services.rates.refresh_if_due())
         out.write(chat.prompt)
         out.flush()
         for message in messages(lines, _typed_ahead(lines)):
@@ -478,6 +486,8 @@ async def run_try_chat(
             out.write(chat.prompt)
             out.flush()
     finally:
+        if reading is not None:
+            reading.cancel()
         chat.stop()
         out.write("\n")
         await services.close()

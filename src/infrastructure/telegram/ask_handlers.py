@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import timedelta, tzinfo
+from datetime import tzinfo
 from decimal import Decimal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update
@@ -30,7 +30,6 @@ from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
 CONFIRM, CANCEL = "askok", "askno"
-QUESTIONS_REACH_DAYS = 366  # the rates of days read for a question; older rows count at the oldest
 
 
 class AskHandlers:
@@ -58,8 +57,7 @@ class AskHandlers:
         """The rates of the year up to today, each row counted at its day's (a question may span months)."""
         if self._rates is None:
             return self._khr_per_usd
-        today = self._rates.today()
-        return await self._rates.rates_for(today - timedelta(days=QUESTIONS_REACH_DAYS), today)
+        return await self._rates.of_questions()
 
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/ask QUESTION: the answer, from the sheet as it stands."""

@@ -8,7 +8,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from balance_bot.balances.balance_command import BalanceAnswer, BalanceCommand
-from balance_bot.balances.service import Balance
 from balance_bot.domain.day_rates import DayRates, RateOfDay
 from balance_bot.rates.rates_of_days import RatesOfTheDay
 from infrastructure.telegram import texts
@@ -61,6 +60,4 @@ class BalanceHandlers:
         """The rates of the month's days, and the one its balance is told at (today's while it runs)."""
         if self._rates is None:
             return None, None
-        if isinstance(answer.shown, Balance):
-            return await self._rates.of_month(answer.shown.balance.period)
-        return None, await self._rates.rate_today()
+        return await self._rates.of_balance(answer.month_told)

@@ -27,3 +27,10 @@ class RateReplies:
             return self._words.say(text, **figures)
         text = rate_texts.TOGETHER_AT_RATE_OF_DAY if current else rate_texts.TOGETHER_AT_RATE_OF_DAY_CLOSED
         return self._words.say(text, day=self._words.day(rate.day), **figures)
+
+    def used(self, rate: RateOfDay) -> str:
+        """The rate alone, as the Mini App names it under its figures: "at 4,012៛ a dollar (NBC, …)"."""
+        khr = self._words.formats.money(rate.khr_per_usd, Currency.KHR)
+        if rate.day is None:
+            return self._words.say(rate_texts.RATE_USED_FIXED, rate=khr)
+        return self._words.say(rate_texts.RATE_USED, rate=khr, day=self._words.day(rate.day))

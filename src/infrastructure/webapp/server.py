@@ -21,13 +21,14 @@ from aiohttp import web
 from balance_bot.balances.month_view import MonthPage, MonthView
 from balance_bot.capture.outcomes import Voided
 from balance_bot.capture.service import CaptureService
-from balance_bot.domain.day_rates import DayRates, RateOfDay
+from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
 from balance_bot.domain.item_words import search_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.money import Currency, Money
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.ports import Clock, LedgerError
 from infrastructure.telegram import texts
+from infrastructure.telegram.rate_replies import RateReplies
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.init_data import InitDataRefused, WebAppUser, verify_init_data
 from infrastructure.webapp.links import chat_of, start_param_of
@@ -223,8 +224,11 @@ def build_webapp(
             "has_next": period < Period.of(today),
             "khr_per_usd": str(config.khr_per_usd),
         }
+        told_at = RateOfDay(config.khr_per_usd, FIXED)
         if config.rates is not None:
-            answer |= await _rates_json(config.rates, page)
+            rates_part, told_at = await _rates_json(config.rates, page)
+            answer |= rates_part
+        answer["rate_used"] = RateReplies(replies).used(told_at)  # said as /balance says it
         response = web.json_response(answer, dumps=_dumps)
         response.enable_compression()  # a busy month is some hundred KB of JSON; a phone's data is dear
         return response
@@ -323,7 +327,7 @@ def page_json(page: MonthPage, user: WebAppUser) -> dict[str, Any]:
     return answer
 
 
-async def _rates_json(rates_of: MonthRatesOf, page: MonthPage) -> dict[str, Any]:
+async def _rates_json(rates_of: MonthRatesOf, page: MonthPage) -> tuple[dict[str, Any], RateOfDay]:
     """The rate the month is told at, with its day and source, and each day's rate for the chart."""
     rates, told_at = await rates_of(page.period)
     return {
@@ -333,7 +337,7 @@ async def _rates_json(rates_of: MonthRatesOf, page: MonthPage) -> dict[str, Any]
         "khr_per_usd_by_day": {
             day.isoformat(): str(rates.on(day).khr_per_usd) for day in sorted(page.by_day)
         },
-    }
+    }, told_at
 
 
 def _amounts(amounts: dict[Currency, Decimal]) -> dict[str, str]:

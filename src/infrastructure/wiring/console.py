@@ -72,6 +72,7 @@ def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
         build_changes(tried, parts.balances, parts.ledgers, parts.database, parts.clock),
         _photos(build_receipts(tried, parts, local_text_reader(tried), vision=False)),
         (recurring.commands, recurring.rounds),
+        parts.rates.rates,
     )
 
 

@@ -3,6 +3,8 @@ and totals, filters, a member's Undo voiding the row, and the error page for for
 Telegram's script is not reachable, as on a closed network: the page reads the URL. Screenshots at
 phone size are kept in test-artefacts/."""
 
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
@@ -10,8 +12,12 @@ import pytest
 from aiohttp.test_utils import TestServer
 from playwright.async_api import async_playwright, expect
 
+from balance_bot.domain.day_rates import NBC, RateOfDay
 from balance_bot.questions.ask import MembersMay
-from tests.integration.webapp.test_api import ADMIN, SOKHA, MiniApp, launch
+from balance_bot.rates.rates_of_days import RatesOfTheDay
+from tests.fakes.clock import FakeClock
+from tests.fakes.daily_rates import FakeRateSource, FakeRateStore
+from tests.integration.webapp.test_api import ADMIN, DARA, GROUP, PHNOM_PENH, SOKHA, MiniApp, launch
 
 CHROMIUM = "/usr/bin/chromium"
 # As Chromium runs on a closed network, as root: no sandbox, nothing fetched in the background.
@@ -124,3 +130,35 @@ async def test_opened_from_the_menu_button_the_page_picks_the_viewers_group(serv
     page = await open_page(browser, url, launch(SOKHA, "Sokha", chat=None))
     await page.wait_for_selector("#rows tr td")
     assert await page.text_content("#totals") == "Spent: $8.00 + 5,000៛"
+
+
+async def test_under_the_chart_the_page_names_the_rate_riel_were_added_at_with_its_day_in_the_groups_words(
+    database, browser
+):
+    store = FakeRateStore()
+    await store.keep(RateOfDay(Decimal(4012), NBC, date(2026, 11, 13)))  # a Friday, the last published
+    clock = FakeClock(datetime(2026, 11, 18, 3, tzinfo=UTC))  # the Mini App's
+    fixed = RatesOfTheDay(FakeRateStore(), None, Decimal(4100), clock, PHNOM_PENH)  # RATE_SOURCE=fixed
+    assert await rate_line(browser, MiniApp(database, rates=fixed.of_month)) == "at 4,100៛ a dollar (fixed)"
+    of_the_banks = RatesOfTheDay(store, FakeRateSource(), Decimal(4100), clock, PHNOM_PENH)
+    of_the_bank = MiniApp(database, rates=of_the_banks.of_month)
+    assert await rate_line(browser, of_the_bank) == "at 4,012៛ a dollar (NBC, Fri 13 Nov)"
+    await of_the_bank.languages.choose(GROUP, "km")  # /language km: the page's words, the rate's too
+    assert await rate_line(browser, of_the_bank) == (
+        "តាមអត្រា 4,012៛ ក្នុងមួយដុល្លារ (អត្រាផ្លូវការរបស់ធនាគារជាតិ ថ្ងៃសុក្រ 13 វិច្ឆិកា)"  # as /balance says it
+    )
+
+
+async def rate_line(browser, app):
+    """The small line under the chart, of a month with riel in it."""
+    await app.post(DARA, "Dara", "ទឹកកក ៥០០០៛")
+    server = TestServer(app.app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        page = await open_page(browser, f"http://127.0.0.1:{server.port}", launch(SOKHA, "Sokha"))
+        await page.wait_for_selector("#rate:not([hidden])")
+        await screenshot(page, "mini-app-rate")
+        return await page.text_content("#rate")
+    finally:
+        await server.close()
+        await app.delivery.stop()

@@ -5,6 +5,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from balance_bot.domain.day_rates import FIXED, NBC, RateOfDay
+from balance_bot.domain.ledger import Period
 from balance_bot.rates.rates_of_days import RatesOfTheDay
 from tests.fakes.clock import FakeClock
 from tests.fakes.daily_rates import FakeRateSource, FakeRateStore
@@ -82,8 +83,6 @@ async def test_a_month_gets_its_days_rates_at_once():
 
 
 async def test_a_month_is_told_at_todays_rate_while_it_runs_and_at_its_last_days_once_over():
-    from balance_bot.domain.ledger import Period
-
     store = FakeRateStore()
     for day, rate in ((date(2026, 11, 27), 4006), (FRIDAY, 4012)):
         await store.keep(RateOfDay(Decimal(rate), NBC, day))
@@ -103,3 +102,13 @@ async def test_a_day_the_page_has_no_rate_is_read_and_leaves_the_last_one_publis
     health = await daily.health()
     assert (health.last_read, health.failing_since) == (clock.now(), None)
     assert await daily.rate_today() == RateOfDay(Decimal(4012), NBC, FRIDAY)
+
+
+async def test_a_balance_is_told_at_its_months_rates_and_a_members_figures_at_todays():
+    daily, _ = rates(FakeRateSource(RateOfDay(Decimal(4012), NBC, FRIDAY)))
+    await daily.refresh_if_due()
+    day_rates, told_at = await daily.of_balance(Period(2026, 12))
+    assert day_rates is not None
+    assert day_rates.on(date(2026, 12, 5)).khr_per_usd == Decimal(4012)
+    assert told_at == RateOfDay(Decimal(4012), NBC, FRIDAY)
+    assert await daily.of_balance(None) == (None, RateOfDay(Decimal(4012), NBC, FRIDAY))

@@ -109,6 +109,10 @@ function render() {
     ...Object.entries(page.by_category).map(([name, amounts]) => element("span", `${name || words.noCategory}: ${sums(amounts)}`)),
   );
   drawChart(page);
+  // The chart adds riel to dollars: the rate it used, with its day and source, in the group's words.
+  const rate = document.getElementById("rate");
+  rate.textContent = page.rate_used || "";
+  rate.hidden = !page.rate_used || !Object.values(page.by_day).some((amounts) => Number(amounts.KHR || 0) !== 0);
   document.getElementById("search").placeholder = words.search;
   fill(document.getElementById("member"), words.allMembers, Object.keys(page.by_member));
   fill(document.getElementById("category"), words.allCategories, Object.keys(page.by_category));
