@@ -12,6 +12,7 @@ from enum import Enum
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from balance_bot.domain.same_things import SAME_THING
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -23,6 +24,10 @@ FUZZY_SHORTEST = 5
 _SLIP_SHORTEST = 3  # a swapped pair or a dropped double letter is told apart in shorter words too
 _KHMER_RUN = re.compile(f"(?:{KHMER_SYLLABLE.pattern})+")
 _LATIN_WORD = re.compile(r"[a-z0-9&]+")
+# The things members buy, written in Khmer: words a run may hold besides the tab's own.
+THINGS_IN_KHMER = frozenset(
+    said for same in SAME_THING for said in same if _KHMER_RUN.fullmatch(normalize_message(said).lower())
+)
 _JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
 
 
@@ -112,9 +117,10 @@ KIND_WORDS = frozenset((
     "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
     "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
     "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
+    "transport", "transportation", "sang", "preng sang",
     "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
-    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង",
+    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
 ))  # fmt: skip
 # Words naming an occasion or the people it is for: food 'for the meeting' or 'for visitors' is spent
 # on the occasion, not on the team's own meals ('water for the office' stays a drink).
@@ -139,6 +145,7 @@ class CategoryBook:
     _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
     _longest_phrase: int = field(default=1, init=False, repr=False)
     _slips: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
+    _known_khmer: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         for index, category in enumerate(self.categories):
@@ -147,6 +154,21 @@ class CategoryBook:
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
+        self._known_khmer = frozenset(self._khmer) | THINGS_IN_KHMER
+        for same in SAME_THING:
+            # A thing the tab has under another of its names (បាយថ្ងៃត្រង់ is lunch) is of its category.
+            spellings = [normalize_message(said).lower() for said in same]
+            filed = next((found for said in spellings if (found := self._indexed(said)) is not None), None)
+            for said in spellings:
+                if filed is not None and _KHMER_RUN.fullmatch(said):
+                    self._khmer.setdefault(said, filed)
+
+    def _indexed(self, said: str) -> int | None:
+        """The category whose word this is, as the tab writes it; None if no category's."""
+        if said in self._khmer:
+            return self._khmer[said]
+        latin = tuple(singular(word) for word in _LATIN_WORD.findall(said.replace("-", " ")))
+        return self._latin.get(latin[0]) if len(latin) == 1 else self._phrases.get(latin)
 
     def _slipped(self, word: str) -> str | None:
         """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
@@ -231,6 +253,12 @@ class CategoryBook:
         also = tuple(self.categories[index].name for index in best.among if index != best.category)
         return Categorised(self.categories[best.category].name, DecidedBy.WORDS, also)
 
+    @property
+    def _other_index(self) -> int:
+        """Where Other stands in the tab; -1 when the tab has none."""
+        other = self.named(OTHER)
+        return self.categories.index(other) if other is not None else -1
+
     def _other(self) -> str:
         other = self.named(OTHER)
         return other.name if other is not None else OTHER
@@ -270,6 +298,10 @@ class CategoryBook:
             return next(match for match in kept if match.kind)
         if kinds or len({match.khmer for match in kept}) > 1:
             return _COMPETING
+        if any(match.category == self._other_index for match in kept):
+            # A thing the tab files under Other beside a named one ('rice seed', 'latex gloves'): the
+            # compound's head is no surer than its other word, and a wrong named category is worse.
+            return _COMPETING
         # A compound of things names its kind by its head: last in English ('phone charger'), first
         # in Khmer (ម៉ាស៊ីនព្រីន).
         among = tuple(sorted({match.category for match in kept}))
@@ -278,26 +310,41 @@ class CategoryBook:
         return replace(max(kept, key=lambda match: match.end), among=among)
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
-        """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,
-        so a word is found where it starts and ends on a syllable's edge, never inside one."""
+        """Every word of the tab in the runs of Khmer: Khmer is written without spaces, so a run is
+        split on syllables' edges, never inside one, the way that leaves the fewest letters outside a
+        known word (ធុង|វ៉ាក់សាំង, a vaccine's box, has no សាំង in it), then in the fewest words."""
         for run in _KHMER_RUN.finditer(text):
             syllables = KHMER_SYLLABLE.findall(run.group())
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
-            for start in range(len(syllables)):
-                for end in range(len(syllables), start, -1):
-                    piece = "".join(syllables[start:end])
-                    if piece in self._khmer:
-                        yield _Match(
-                            self._khmer[piece],
-                            offsets[start],
-                            offsets[end],
-                            khmer=True,
-                            kind=piece in KIND_WORDS,
-                            occasion=piece in OCCASION_WORDS,
-                        )
-                        break
+            for start, end in self._khmer_split(syllables):
+                piece = "".join(syllables[start:end])
+                if piece in self._khmer:
+                    yield _Match(
+                        self._khmer[piece],
+                        offsets[start],
+                        offsets[end],
+                        khmer=True,
+                        kind=piece in KIND_WORDS,
+                        occasion=piece in OCCASION_WORDS,
+                    )
+
+    def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
+        """The known words of the run as (first syllable, past the last), by the split with the
+        fewest letters outside known words (the tab's, and the things members buy), then the fewest
+        words."""
+        # best[at]: (letters outside known words, known words, their places) for the first `at` syllables
+        best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
+        for at in range(1, len(syllables) + 1):
+            unknown, count, places = best[at - 1]
+            options = [(unknown + len(syllables[at - 1]), count, places)]
+            for start in range(at):
+                if "".join(syllables[start:at]) in self._known_khmer:
+                    unknown, count, places = best[start]
+                    options.append((unknown, count + 1, (*places, (start, at))))
+            best.append(min(options, key=lambda option: option[:2]))
+        return list(best[-1][2])
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
         raws = _LATIN_WORD.findall(text.replace("-", " "))
