@@ -86,7 +86,7 @@ class _Match:
 HOLDER_WORDS = frozenset((
     "box", "cooker", "pot", "cup", "tank", "pump", "machine", "maker", "holder", "rack", "stand", "case",
     "cover", "container", "kettle", "bucket", "bin", "tray", "jug", "flask", "heater", "filter",
-    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop",
+    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop", "sack",
 ))  # fmt: skip
 
 
@@ -129,6 +129,10 @@ OCCASION_WORDS = frozenset((
     "wedding", "funeral", "birthday", "festival", "concert", "graduation", "farewell", "welcome",
     "ភ្ញៀវ", "ប្រជុំ", "កម្មវិធី", "ពិធី", "ជប់លៀង", "ខួបកំណើត", "មង្គលការ", "វគ្គបណ្តុះបណ្តាល",
 ))  # fmt: skip
+# Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
+_PLACE_WORD = re.compile(
+    r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
+)
 # Several things bought in one purpose ('soap and rice'): their categories compete.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 _COMPETING = _Match(-1, 0, 0)
@@ -268,6 +272,11 @@ class CategoryBook:
         transport, 'water for the office' a drink. So the words before a joining word decide first."""
         head, *rest = _JOINING_WORD.split(text, maxsplit=1)
         if rest and (in_head := self._decided(head)) is not None:
+            for_what = self._decided(_PLACE_WORD.sub(" ", rest[0]))
+            if not in_head.kind and for_what is not None and for_what.category == self._other_index:
+                # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
+                # of either: a wrong named category is worse than Other.
+                return _COMPETING
             return in_head
         return self._decided(text)
 

@@ -279,3 +279,19 @@ def test_a_thing_the_tab_files_under_other_beside_a_named_one_is_other_and_trans
 
 def test_two_things_paid_for_in_one_khmer_purpose_compete_and_are_other():
     assert DEFAULTS.categorise("ជួលឡានដឹកឥដ្ឋ").name == "Other"  # a vehicle hired or a delivery: either
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("cold packs for the vaccine carrier", "Other"),  # for a thing the tab files under Other
+        ("water for the clinic", "Food & drinks"),  # a place named is where, not what for
+        ("electricity bill for the pagoda", "Utilities & phone"),
+        ("cement sacks", "Other"),  # the sacks, not the cement
+        ("cement 3 sacks", "Repairs & maintenance"),
+    ],
+)
+def test_a_thing_bought_for_what_the_tab_files_under_other_is_other_and_a_holder_of_a_thing_is_not_it(
+    purpose, category
+):
+    assert DEFAULTS.categorise(purpose).name == category

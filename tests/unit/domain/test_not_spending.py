@@ -424,3 +424,19 @@ def test_an_order_with_a_word_that_asks_or_sends_on_an_errand_is_not_spending(te
 )
 def test_a_sale_a_price_per_unit_a_balance_left_a_period_total_and_own_use_are_not_spending(text, status):
     assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ប្រាក់ក្នុងប្រអប់ ៤០$", IGNORE),
+        ("cash in the kitty: 52$", IGNORE),
+        ("the float still has 30$", IGNORE),
+        ("households paid their water fees 45$", IGNORE),
+        ("we paid their school fees 20$", EXPENSE),
+        ("ស្ករ ១គីឡូ ៤ពាន់ នៅផ្សារ", IGNORE),
+        ("ទិញស្ករ ១គីឡូ ៤ពាន់ នៅផ្សារ", EXPENSE),
+    ],
+)
+def test_what_the_box_holds_fees_members_paid_and_one_units_price_at_a_place_are_not_spending(text, status):
+    assert status_of(text) is status
