@@ -12,7 +12,6 @@ from enum import Enum
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from balance_bot.domain.same_things import SAME_THING
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -24,10 +23,6 @@ FUZZY_SHORTEST = 5
 _SLIP_SHORTEST = 3  # a swapped pair or a dropped double letter is told apart in shorter words too
 _KHMER_RUN = re.compile(f"(?:{KHMER_SYLLABLE.pattern})+")
 _LATIN_WORD = re.compile(r"[a-z0-9&]+")
-# The things members buy, written in Khmer: words a run may hold besides the tab's own.
-THINGS_IN_KHMER = frozenset(
-    said for same in SAME_THING for said in same if _KHMER_RUN.fullmatch(normalize_message(said).lower())
-)
 _JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
 
 
@@ -149,7 +144,6 @@ class CategoryBook:
     _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
     _longest_phrase: int = field(default=1, init=False, repr=False)
     _slips: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
-    _known_khmer: frozenset[str] = field(default=frozenset(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         for index, category in enumerate(self.categories):
@@ -158,21 +152,6 @@ class CategoryBook:
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
-        self._known_khmer = frozenset(self._khmer) | THINGS_IN_KHMER
-        for same in SAME_THING:
-            # A thing the tab has under another of its names (បាយថ្ងៃត្រង់ is lunch) is of its category.
-            spellings = [normalize_message(said).lower() for said in same]
-            filed = next((found for said in spellings if (found := self._indexed(said)) is not None), None)
-            for said in spellings:
-                if filed is not None and _KHMER_RUN.fullmatch(said):
-                    self._khmer.setdefault(said, filed)
-
-    def _indexed(self, said: str) -> int | None:
-        """The category whose word this is, as the tab writes it; None if no category's."""
-        if said in self._khmer:
-            return self._khmer[said]
-        latin = tuple(singular(word) for word in _LATIN_WORD.findall(said.replace("-", " ")))
-        return self._latin.get(latin[0]) if len(latin) == 1 else self._phrases.get(latin)
 
     def _slipped(self, word: str) -> str | None:
         """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
@@ -320,8 +299,8 @@ class CategoryBook:
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
         """Every word of the tab in the runs of Khmer: Khmer is written without spaces, so a run is
-        split on syllables' edges, never inside one, the way that leaves the fewest letters outside a
-        known word (ធុង|វ៉ាក់សាំង, a vaccine's box, has no សាំង in it), then in the fewest words."""
+        split on syllables' edges, never inside one, the way that leaves the fewest letters outside the
+        tab's words (ធុង|វ៉ាក់សាំង, a vaccine's box, has no សាំង in it), then in the fewest words."""
         for run in _KHMER_RUN.finditer(text):
             syllables = KHMER_SYLLABLE.findall(run.group())
             offsets = [run.start()]
@@ -340,16 +319,15 @@ class CategoryBook:
                     )
 
     def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
-        """The known words of the run as (first syllable, past the last), by the split with the
-        fewest letters outside known words (the tab's, and the things members buy), then the fewest
-        words."""
-        # best[at]: (letters outside known words, known words, their places) for the first `at` syllables
+        """The tab's words in the run as (first syllable, past the last), by the split with the fewest
+        letters outside them, then the fewest words."""
+        # best[at]: (letters outside the tab's words, words, their places) for the first `at` syllables
         best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
         for at in range(1, len(syllables) + 1):
             unknown, count, places = best[at - 1]
             options = [(unknown + len(syllables[at - 1]), count, places)]
             for start in range(at):
-                if "".join(syllables[start:at]) in self._known_khmer:
+                if "".join(syllables[start:at]) in self._khmer:
                     unknown, count, places = best[start]
                     options.append((unknown, count + 1, (*places, (start, at))))
             best.append(min(options, key=lambda option: option[:2]))

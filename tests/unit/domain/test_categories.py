@@ -253,7 +253,7 @@ def test_fresh_purposes_land_in_a_wrong_named_category_at_most_two_in_a_hundred(
         ("ថ្នាំបាញ់ស្មៅសម្រាប់វ៉ាក់សាំង", "Other"),  # no fuel (សាំង) inside a vaccine (វ៉ាក់សាំង)
         ("ដបវ៉ាក់សាំង", "Other"),
         ("ចាក់សាំងម៉ូតូ", "Fuel"),
-        ("បាយថ្ងៃត្រង់", "Food & drinks"),  # a thing the tab names in English (lunch) is its category
+        ("បាយថ្ងៃត្រង់", "Food & drinks"),  # rice (បាយ) and a time of day the tab has no word for
     ],
 )
 def test_a_khmer_word_inside_a_longer_known_word_is_not_that_word(purpose, category):
