@@ -240,6 +240,7 @@ def main() -> None:
     print(questions.reports())
     print(categories.fresh_report(show=False))
     print(categories.fresh_report(categories.PURPOSES.with_name("purposes-2.jsonl"), show=False))
+    print(categories.fresh_report(categories.PURPOSES.with_name("purposes-3.jsonl"), show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
     print("-- recurring costs (issue 38) --")

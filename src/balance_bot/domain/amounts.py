@@ -46,7 +46,10 @@ _THOUSANDS_SUFFIX = re.compile(r"[kK]" + _NOT_A_LETTER)
 _KHMER_MULTIPLIER_WORDS = either(KHMER_MULTIPLIERS)
 # A multiplier word ends a syllable; a Khmer vowel sign after it means the word was longer (រយៈ).
 _KHMER_MULTIPLIER = re.compile(r"[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])")
-_KHMER_CHAIN_LINK = re.compile(r"(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])")
+# The next, smaller link may stand after one space: "១ម៉ឺន ៥ពាន់" is 15,000 as "១ម៉ឺន៥ពាន់" is.
+_KHMER_CHAIN_LINK = re.compile(
+    r"[ ]?(\d+(?:\.\d+)?)[ ]?(" + _KHMER_MULTIPLIER_WORDS + rf")(?![{KHMER_SIGNS}])"
+)
 _KHMER_TRAILING_DIGIT = re.compile(r"\d(?![\d.,])")
 # A minus glued to a number (or to its currency sign) after a space or at the start: "-5$", "−5$",
 # "-$5". "3-4$" is a range and "012-345" a phone: a digit or a letter before the minus is not a sign.

@@ -81,7 +81,7 @@ class _Match:
 HOLDER_WORDS = frozenset((
     "box", "cooker", "pot", "cup", "tank", "pump", "machine", "maker", "holder", "rack", "stand", "case",
     "cover", "container", "kettle", "bucket", "bin", "tray", "jug", "flask", "heater", "filter",
-    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop",
+    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop", "sack",
 ))  # fmt: skip
 
 
@@ -112,9 +112,10 @@ KIND_WORDS = frozenset((
     "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
     "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
     "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
+    "transport", "transportation", "sang", "preng sang",
     "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
-    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង",
+    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
 ))  # fmt: skip
 # Words naming an occasion or the people it is for: food 'for the meeting' or 'for visitors' is spent
 # on the occasion, not on the team's own meals ('water for the office' stays a drink).
@@ -123,6 +124,10 @@ OCCASION_WORDS = frozenset((
     "wedding", "funeral", "birthday", "festival", "concert", "graduation", "farewell", "welcome",
     "ភ្ញៀវ", "ប្រជុំ", "កម្មវិធី", "ពិធី", "ជប់លៀង", "ខួបកំណើត", "មង្គលការ", "វគ្គបណ្តុះបណ្តាល",
 ))  # fmt: skip
+# Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
+_PLACE_WORD = re.compile(
+    r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
+)
 # Several things bought in one purpose ('soap and rice'): their categories compete.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 _COMPETING = _Match(-1, 0, 0)
@@ -231,6 +236,12 @@ class CategoryBook:
         also = tuple(self.categories[index].name for index in best.among if index != best.category)
         return Categorised(self.categories[best.category].name, DecidedBy.WORDS, also)
 
+    @property
+    def _other_index(self) -> int:
+        """Where Other stands in the tab; -1 when the tab has none."""
+        other = self.named(OTHER)
+        return self.categories.index(other) if other is not None else -1
+
     def _other(self) -> str:
         other = self.named(OTHER)
         return other.name if other is not None else OTHER
@@ -240,6 +251,11 @@ class CategoryBook:
         transport, 'water for the office' a drink. So the words before a joining word decide first."""
         head, *rest = _JOINING_WORD.split(text, maxsplit=1)
         if rest and (in_head := self._decided(head)) is not None:
+            for_what = self._decided(_PLACE_WORD.sub(" ", rest[0]))
+            if not in_head.kind and for_what is not None and for_what.category == self._other_index:
+                # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
+                # of either: a wrong named category is worse than Other.
+                return _COMPETING
             return in_head
         return self._decided(text)
 
@@ -270,6 +286,10 @@ class CategoryBook:
             return next(match for match in kept if match.kind)
         if kinds or len({match.khmer for match in kept}) > 1:
             return _COMPETING
+        if any(match.category == self._other_index for match in kept):
+            # A thing the tab files under Other beside a named one ('rice seed', 'latex gloves'): the
+            # compound's head is no surer than its other word, and a wrong named category is worse.
+            return _COMPETING
         # A compound of things names its kind by its head: last in English ('phone charger'), first
         # in Khmer (ម៉ាស៊ីនព្រីន).
         among = tuple(sorted({match.category for match in kept}))
@@ -278,26 +298,40 @@ class CategoryBook:
         return replace(max(kept, key=lambda match: match.end), among=among)
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
-        """Every run of whole syllables that is a word of the tab: Khmer is written without spaces,
-        so a word is found where it starts and ends on a syllable's edge, never inside one."""
+        """Every word of the tab in the runs of Khmer: Khmer is written without spaces, so a run is
+        split on syllables' edges, never inside one, the way that leaves the fewest letters outside the
+        tab's words (ធុង|វ៉ាក់សាំង, a vaccine's box, has no សាំង in it), then in the fewest words."""
         for run in _KHMER_RUN.finditer(text):
             syllables = KHMER_SYLLABLE.findall(run.group())
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
-            for start in range(len(syllables)):
-                for end in range(len(syllables), start, -1):
-                    piece = "".join(syllables[start:end])
-                    if piece in self._khmer:
-                        yield _Match(
-                            self._khmer[piece],
-                            offsets[start],
-                            offsets[end],
-                            khmer=True,
-                            kind=piece in KIND_WORDS,
-                            occasion=piece in OCCASION_WORDS,
-                        )
-                        break
+            for start, end in self._khmer_split(syllables):
+                piece = "".join(syllables[start:end])
+                if piece in self._khmer:
+                    yield _Match(
+                        self._khmer[piece],
+                        offsets[start],
+                        offsets[end],
+                        khmer=True,
+                        kind=piece in KIND_WORDS,
+                        occasion=piece in OCCASION_WORDS,
+                    )
+
+    def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
+        """The tab's words in the run as (first syllable, past the last), by the split with the fewest
+        letters outside them, then the fewest words."""
+        # best[at]: (letters outside the tab's words, words, their places) for the first `at` syllables
+        best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
+        for at in range(1, len(syllables) + 1):
+            unknown, count, places = best[at - 1]
+            options = [(unknown + len(syllables[at - 1]), count, places)]
+            for start in range(at):
+                if "".join(syllables[start:at]) in self._khmer:
+                    unknown, count, places = best[start]
+                    options.append((unknown, count + 1, (*places, (start, at))))
+            best.append(min(options, key=lambda option: option[:2]))
+        return list(best[-1][2])
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
         raws = _LATIN_WORD.findall(text.replace("-", " "))

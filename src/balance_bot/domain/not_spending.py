@@ -58,6 +58,10 @@ _SUMMARY = (
     r"\b(?<!for )(?<!for the )(?:last|previous|past)\s+(?:month|week|year|term|quarter)\b(?!['’]s)[^\n]*"
     r"\b(?:total|spent|was|were|came to|cost)\b",
     r"\bso far\b",
+    # A total for a month named, or a period: "total fuel july = 96$", "sum for March 230$", សរុបខែ៧.
+    r"^\s*(?:total|sum|grand total)\b[^\n]*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|"
+    r"february|march|april|june|july|august|september|october|november|december|month|week|year|quarter)\b",
+    r"^\s*សរុប[^\n]*(?:ខែ|សប្តាហ៍|ឆ្នាំ)",
     r"ចំណាយសរុប|សរុបចំណាយ|(?:ចំណាយ|ចាយ)[^\n]*(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)"
     r"|(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)[^\n]*(?:ចំណាយ|ចាយ)",
 )
@@ -91,6 +95,11 @@ _MONEY_IN_BRANCHES = (
     r"fundraiser|chip in|chipped in|per diem)\b",
     r"\b(?:landed|came in|arrived)\b",
     r"\bgave (?:us|me)\b",
+    # Members paying the group what they owe it: "farmer group paid their fees 60$", "members paid dues".
+    r"\b(?<!we )(?<!i )paid\s+(?:their|the(?:ir)?\s+(?:monthly|yearly|annual|membership))\s+(?:\w+\s+)?"
+    r"(?:fees?|dues|shares?|contributions?)\b",
+    # Whoever paid us, a trader or a buyer, paid the team: "trader paid us 1,250$ for the rice".
+    r"\b(?<!we )(?<!i )(?:paid|pays|paying|transferred|sent|handed)\s+us\b(?!\s+back)",
     r"\b(?:check(?:ed)?|chkd) out\b",
     r"\b(?:sold|selling)\b",
     # Someone returned it; "returned 5$ from taxi" alone is money back, which the bot says it did not save.
@@ -159,6 +168,15 @@ _PER_MEASURE = re.compile(
     r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
     rf"(?:{either(MEASURE_WORDS)})(?![a-z])|(?:each|apiece|ea)\b)"
 )
+# The price of one unit, a measure named before it: "ស្រូវ ១តោន ថ្លៃ ១១០ម៉ឺន", "one sack costs 80,000", or
+# said of a place or of now as _PER_MEASURE is ("១គីឡូ ២ម៉ឺន នៅហាង…"): a price, unless the message tells of
+# buying or paying ("ទិញអង្ករ ១បាវ ថ្លៃ ៨ម៉ឺន" is a purchase).
+_ONE_UNIT = rf"(?<![0-9០-៩.,])(?:1|១|មួយ|\bone|\ban?)\s*(?:{either(MEASURE_WORDS)})(?![a-z])\s*"
+_ONE_UNIT_PRICED = re.compile(
+    _ONE_UNIT + r"(?:ថ្លៃ|តម្លៃ|costs?\b|is\b|goes for\b|sells? (?:at|for)\b)\s*[$៛0-9០-៩]"
+)
+_ONE_UNIT_THEN_AMOUNT = re.compile(_ONE_UNIT + r"[$៛0-9០-៩]")
+_BUYING_OR_PAYING = re.compile(r"\b(?:bought|buy|paid|pay|spent|got|purchased)\b|ទិញ|បង់|ចាយ|ចំណាយ|ជួល")
 _NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
 # The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
 # verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
@@ -251,6 +269,13 @@ _NOT_THE_TEAMS = (
     r"wife|husband|son|daughter|girlfriend|boyfriend|gf|bf|family|parents|grandma|grandpa|landlord|"
     r"landlady|rent|kid|child|children|baby)s?\b",
     r"នៅសល់|លុយសល់|សល់លុយ|សមតុល្យ",
+    # What is left in the box or the purse: លុយក្នុងប្រអប់សល់ ១៨ម៉ឺន, ប្រអប់នៅ ២០$.
+    r"(?:ប្រអប់|កាបូប|លុយក្នុង|ប្រាក់ក្នុង)[^\n\d០-៩]{0,20}សល់",
+    r"\b(?:left|remain(?:s|ing)?)\s+in\s+(?:the\s+)?(?:box|kitty|float|petty\s*cash|cash\s*box|drawer)\b",
+    # What the box holds, told as it stands: "លុយនៅក្នុងប្រអប់ ៧៥$", "cash in the box: 40$", "box has 40$".
+    r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង\s*(?:ប្រអប់|កាបូប)",
+    r"^\s*(?:the\s+)?(?:cash|money)\s+in\s+(?:the\s+)?(?:box|kitty|float|drawer|cash\s*box)\b",
+    r"\b(?:box|kitty|float|cash\s*box)\s+(?:has|holds|now has|still has)\b",
     r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ម៉ាក់|ប៉ា|ឪពុក|ពូ|មីង|អ៊ំ|យាយ|តា|ជីដូនមួយ|"
     r"មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
@@ -344,6 +369,13 @@ def _is_priced_now(said: str) -> bool:
     return _PER_MEASURE.search(said) is not None and _NOW_OR_THERE.search(said) is not None
 
 
+def _is_priced_by_the_unit(said: str) -> bool:
+    priced = _ONE_UNIT_PRICED.search(said) is not None or (
+        _ONE_UNIT_THEN_AMOUNT.search(said) is not None and _NOW_OR_THERE.search(said) is not None
+    )
+    return priced and _BUYING_OR_PAYING.search(said) is None
+
+
 def _is_a_khmer_order(said: str) -> bool:
     order = _KHMER_ORDER.search(said)
     if order is None or _KHMER_DONE.search(said):
@@ -374,7 +406,9 @@ def tells_of_no_spending(text: str) -> bool:
         return True
     if _PAID.search(said):
         return False
-    if _TELLING.search(said) or _is_a_khmer_order(said) or _is_priced_now(said):
+    if _TELLING.search(said) or _is_a_khmer_order(said):
+        return True
+    if _is_priced_now(said) or _is_priced_by_the_unit(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None
 

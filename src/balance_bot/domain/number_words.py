@@ -102,12 +102,30 @@ _NEXT_SMALLER = {
 }
 
 
+# Khmer multipliers written in Latin letters, as members type them on an English keyboard ("sang moto
+# 2meun", "5 pean", "3roi"): after a digit only, where nothing else could be meant.
+_ROMANIZED_MULTIPLIERS = {
+    "ម៉ឺន": ("meun", "mern", "muen", "moeun", "mun"),
+    "ពាន់": ("pean", "poan", "porn"),  # not "pan": "2 pan" may be two pans
+    "រយ": ("roi", "roy", "rouy"),
+    "សែន": ("saen", "sein"),
+}
+_MULTIPLIER_OF_ROMANIZED = {word: khmer for khmer, words in _ROMANIZED_MULTIPLIERS.items() for word in words}
+_ROMANIZED_MULTIPLIER = re.compile(
+    rf"(?<![\w.,])(\d+(?:\.\d+)?)[ ]?({either(_MULTIPLIER_OF_ROMANIZED)})"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
 # "five dollars fifty" is 5.50; no cents follow riel or cents.
 _NO_CENTS_AFTER = frozenset({"cents", "cent", "¢", "riel", "riels", "khr", "រៀល", "៛"})
 
 
 def spell_out_numbers(text: str) -> str:
     """The text with each number in words that names money written in digits; the rest as it was."""
+    text = _ROMANIZED_MULTIPLIER.sub(
+        lambda match: match.group(1) + _MULTIPLIER_OF_ROMANIZED[match.group(2).lower()], text
+    )
     if _KHMER_TRIGGER.search(text) or _HALF in text:
         text = _khmer_in_digits(text)
     if _ENGLISH_TRIGGER.search(text) or _ENGLISH_A_MONEY.search(text):

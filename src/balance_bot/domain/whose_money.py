@@ -72,6 +72,9 @@ NOT_THE_TEAMS_MONEY = (
     r"\b(?:don'?t|do not|dont|no need to|not to|never)\s+(?:record|log|save|count|claim|enter)\b",
     r"\b(?:on me|my treat|my shout|i treated|i'?ll treat)\b",
     r"(?:ខ្ញុំ|បង|ប្អូន)\s*ប៉ាវ",  # "my treat"; not នំប៉ាវ, a bun
+    # Eaten, drunk or used by the member alone: "ទិញកាហ្វេញ៉ាំខ្លួនឯង", "ផឹកខ្លួនឯង".
+    r"(?:ញ៉ាំ|ញុំា|ហូប|ផឹក|ប្រើ|ពាក់|ស៊ី)\s*(?:ផ្ទាល់\s*)?ខ្លួនឯង",
+    r"\b(?:eat|ate|drink|drank|use|used|wear)\s+(?:it\s+|them\s+)?myself\b",
     r"សម្រាប់ខ្លួនឯង|ឲ្យខ្លួនឯង|អោយខ្លួនឯង|(?:ចំណាយ|ប្រើ|ប្រើប្រាស់|ការ|រឿង)ផ្ទាល់ខ្លួន",
     r"មិនមែន\s*(?:ជា\s*)?(?:លុយ|ប្រាក់|ចំណាយ)?\s*(?:ពី|របស់)?\s*(?:ក្រុម|ប្រអប់|ការិយាល័យ|អង្គការ|គម្រោង)",
     r"(?:មិន|អត់|កុំ|ពុំ)\s*(?:បាន\s*)?(?:យក|ប្រើ|ដក|ចាយ|គិត|កាត់)\s*(?:លុយ|ប្រាក់)?\s*(?:ពី|របស់|ក្នុង)?\s*"

@@ -6,6 +6,7 @@ import pytest
 
 from balance_bot.domain.amounts import scan_line
 from balance_bot.domain.money import Currency
+from balance_bot.domain.text import DIGITS_TO_ASCII
 
 
 def only(line):
@@ -170,3 +171,9 @@ def test_a_marker_between_two_numbers_belongs_to_the_first():
     first, second = scan_line("3$ 4")
     assert first.currency is Currency.USD
     assert second.currency is None
+
+
+@pytest.mark.parametrize(("text", "amount"), [("២ម៉ឺន ៥ពាន់", "25000"), ("1ម៉ឺន 2ពាន់ 5រយ", "12500")])
+def test_khmer_multipliers_one_space_apart_from_the_largest_down_are_one_amount(text, amount):
+    (mention,) = scan_line(f"សាំង {text}".translate(DIGITS_TO_ASCII))
+    assert mention.value == Decimal(amount)

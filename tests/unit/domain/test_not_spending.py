@@ -401,3 +401,42 @@ def test_a_purchase_written_with_the_verb_of_an_order_is_saved_not_dropped(text,
 )
 def test_an_order_with_a_word_that_asks_or_sends_on_an_errand_is_not_spending(text):
     assert HeuristicParser().parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("buyer paid us 300$ for the cashew", IGNORE),
+        ("the middleman transferred us 2,000$ for the paddy", IGNORE),
+        ("total transport march: 64$", IGNORE),
+        ("sum for last month 230$", IGNORE),
+        ("សរុបខែ៦ ថ្លៃសាំង ៨០$", IGNORE),
+        ("លុយក្នុងកាបូបសល់ ៥ម៉ឺន", IGNORE),
+        ("12$ left in the box", IGNORE),
+        ("ទិញនំ ៣០០០៛ ញ៉ាំខ្លួនឯង", IGNORE),
+        ("bought a soda 1$ to drink myself", IGNORE),
+        ("ពោត ១គីឡូ ថ្លៃ ២០០០៛", IGNORE),
+        ("one sack costs 80,000 riel", IGNORE),
+        ("ទិញអង្ករ ១បាវ ថ្លៃ ៨ម៉ឺន", EXPENSE),
+        ("we paid the trader 40$ for seed", EXPENSE),
+        ("total fuel 12$", EXPENSE),
+    ],
+)
+def test_a_sale_a_price_per_unit_a_balance_left_a_period_total_and_own_use_are_not_spending(text, status):
+    assert status_of(text) is status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ប្រាក់ក្នុងប្រអប់ ៤០$", IGNORE),
+        ("cash in the kitty: 52$", IGNORE),
+        ("the float still has 30$", IGNORE),
+        ("households paid their water fees 45$", IGNORE),
+        ("we paid their school fees 20$", EXPENSE),
+        ("ស្ករ ១គីឡូ ៤ពាន់ នៅផ្សារ", IGNORE),
+        ("ទិញស្ករ ១គីឡូ ៤ពាន់ នៅផ្សារ", EXPENSE),
+    ],
+)
+def test_what_the_box_holds_fees_members_paid_and_one_units_price_at_a_place_are_not_spending(text, status):
+    assert status_of(text) is status

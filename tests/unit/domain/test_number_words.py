@@ -98,3 +98,23 @@ PIECES = ["a", "b", " ", "$", "áŸ›", "one", "two", " and a half", "dollars", "áž
 def test_spelling_out_never_fails_and_is_stable(text):
     once = spell_out_numbers(text)
     assert spell_out_numbers(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("bay 1meun", "10000"),
+        ("kafe 5 pean", "5000"),
+        ("tuk tuk 1mern5", "15000"),
+        ("nom 8roi", "800"),
+        ("sang 2muen5pean", "25000"),
+    ],
+)
+def test_khmer_multipliers_written_in_latin_letters_after_a_digit_are_riel(text, amount):
+    (entry,) = parser.parse(text).entries
+    assert (entry.money.amount, entry.money.currency) == (Decimal(amount), Currency.KHR)
+
+
+@pytest.mark.parametrize("text", ["2 pans 6$", "meeting with Sen 5$", "mr roi 3$"])
+def test_latin_words_like_a_multiplier_without_a_digit_before_them_stay_words(text):
+    assert spell_out_numbers(text) == text
