@@ -20,15 +20,10 @@ from balance_bot.questions.ask import Answered, BudgetAnswer
 from infrastructure.telegram.ask_replies import AskReplies
 from infrastructure.telegram.replies import Replies
 
-# The clinic's 'largest cleaning expense' and 'average per cleaning purchase' count the latex gloves,
-# which the default Categories tab puts in Cleaning (its words say gloves): a clinic's gloves are no
-# cleaning. The category words are not the question reader's; this passes once they no longer do.
-_GLOVES_IN_CLEANING = pytest.mark.xfail(reason="latex gloves are Cleaning by the default tab's words")
-
 
 @pytest.mark.parametrize(
     ("month", "questions"),
-    [*SETS[:-1], pytest.param(*SETS[-1], marks=_GLOVES_IN_CLEANING)],
+    SETS,
     ids=[
         "office",
         "music school",
