@@ -65,7 +65,6 @@ class _Match:
     guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
     kind: bool = False  # the word is one of KIND_WORDS
     among: tuple[int, ...] = ()  # the categories a compound's head chose between
-    occasion: bool = False  # the word is one of OCCASION_WORDS
 
     def inside(self, other: _Match) -> bool:
         """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
@@ -117,13 +116,6 @@ KIND_WORDS = frozenset((
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
     "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
 ))  # fmt: skip
-# Words naming an occasion or the people it is for: food 'for the meeting' or 'for visitors' is spent
-# on the occasion, not on the team's own meals ('water for the office' stays a drink).
-OCCASION_WORDS = frozenset((
-    "guest", "visitor", "meeting", "party", "event", "ceremony", "celebration", "workshop", "training",
-    "wedding", "funeral", "birthday", "festival", "concert", "graduation", "farewell", "welcome",
-    "ភ្ញៀវ", "ប្រជុំ", "កម្មវិធី", "ពិធី", "ជប់លៀង", "ខួបកំណើត", "មង្គលការ", "វគ្គបណ្តុះបណ្តាល",
-))  # fmt: skip
 # Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
 _PLACE_WORD = re.compile(
     r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
@@ -143,6 +135,7 @@ class CategoryBook:
     _khmer: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
     _longest_phrase: int = field(default=1, init=False, repr=False)
+    _longest_khmer: int = field(default=1, init=False, repr=False)  # in syllables
     _slips: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -167,6 +160,7 @@ class CategoryBook:
         text = normalize_message(word).lower().strip()
         for khmer in _KHMER_RUN.findall(text):
             self._khmer.setdefault(khmer, index)
+            self._longest_khmer = max(self._longest_khmer, len(KHMER_SYLLABLE.findall(khmer)))
         latin = tuple(singular(word) for word in _LATIN_WORD.findall(text.replace("-", " ")))
         if len(latin) == 1:
             self._latin.setdefault(latin[0], index)
@@ -315,7 +309,6 @@ class CategoryBook:
                         offsets[end],
                         khmer=True,
                         kind=piece in KIND_WORDS,
-                        occasion=piece in OCCASION_WORDS,
                     )
 
     def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
@@ -326,7 +319,8 @@ class CategoryBook:
         for at in range(1, len(syllables) + 1):
             unknown, count, places = best[at - 1]
             options = [(unknown + len(syllables[at - 1]), count, places)]
-            for start in range(at):
+            # No word of the tab is longer than its longest: a long run costs in proportion to its length.
+            for start in range(max(0, at - self._longest_khmer), at):
                 if "".join(syllables[start:at]) in self._khmer:
                     unknown, count, places = best[start]
                     options.append((unknown, count + 1, (*places, (start, at))))
@@ -353,7 +347,6 @@ class CategoryBook:
                     index,
                     index + 1,
                     kind=word in KIND_WORDS,
-                    occasion=word in OCCASION_WORDS,
                 )
             elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
                 yield _Match(self._latin[slip], index, index + 1, guessed=True, kind=slip in KIND_WORDS)
