@@ -11,12 +11,23 @@ readers behind the ports (sqlite, sheets, llm) are the ports' side, not the trip
 of calls and returns in one file, within one task; a return is a stay in a file the task had left;
 a climb is a stay in a chat adapter right after a stay in the core, within one task. Files count
 over all the followed tasks.
+
+The ports' side is told by what a class is, not by where it lives: a use case sees a port, whatever
+implements it, so everything that runs from a call of a method of a class implementing a port until
+that method returns is the port's side, like sqlite and sheets. A class implements a port when it
+has every member of a Protocol declared in a ports module of the core (balance_bot/ports/, a
+capability's ports.py), each method with the Protocol's parameters; or when it subclasses a
+library's abstract base class (one declaring abstract methods) that the library calls (the
+Telegram library's request transport and rate limiter behind its Bot). A decorator of the ledger
+in the core (keeping what it writes, refusing groups not served) is then the ledger, as the use case
+sees it. Every class is judged alike, by `port_sides`; `-v` lists the classes it found.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dis
+import inspect
 import sys
 import tempfile
 from collections.abc import Coroutine, Generator
@@ -24,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
-from types import CodeType, FrameType
+from types import CodeType, FrameType, ModuleType
 from typing import Any
 
 from tests.fakes.clock import FakeClock
@@ -51,6 +62,11 @@ class Trip:
     # The followed tasks themselves, kept alive so that no later task reuses one's id and merges in.
     alive: list[asyncio.Task[Any]] = field(default_factory=list)
     following: bool = False
+    # The code of the methods of the classes implementing a port: what runs in them is the port's side.
+    port_code: frozenset[CodeType] = frozenset()
+    port_classes: tuple[str, ...] = ()
+    # Per followed task, the frame of the port's method it is in (None when in none).
+    in_port: dict[int, FrameType] = field(default_factory=dict)
 
     @property
     def stays(self) -> list[str]:
@@ -119,6 +135,14 @@ def follow(trip: Trip) -> Any:
             trip.alive.append(task)
         if id(task) not in trip.tasks or _suspends_or_resumes(frame, event):
             return
+        inside = trip.in_port.get(id(task))
+        if inside is not None:
+            if event == "return" and frame is inside:
+                del trip.in_port[id(task)]  # back in the caller, the stay it left
+            return
+        if event == "call" and frame.f_code in trip.port_code:
+            trip.in_port[id(task)] = frame
+            return
         here = frame if event == "call" else frame.f_back
         where = _layer_file(here) if here is not None else None
         if where is None:
@@ -143,6 +167,91 @@ def _suspends_or_resumes(frame: FrameType, event: str) -> bool:
             (offset for offset in range(0, len(code.co_code), 2) if code.co_code[offset] == _RESUME), 0
         )
     return frame.f_lasti > _first_resume[code]
+
+
+def port_sides() -> tuple[frozenset[CodeType], tuple[str, ...]]:
+    """The code of every method of the loaded classes of src that implement a port (see the module's
+    docstring), and those classes' names."""
+    modules = [
+        (name, module)
+        for name, module in list(sys.modules.items())
+        if _under_source(getattr(module, "__file__", None))
+    ]
+    ports = [
+        cls
+        for name, module in modules
+        if name.startswith("balance_bot.ports") or name.endswith(".ports")
+        for cls in _classes(name, module)
+        if _is_protocol(cls)
+    ]
+    code: set[CodeType] = set()
+    names = []
+    for name, module in modules:
+        for cls in _classes(name, module):
+            if _is_protocol(cls):
+                continue
+            if any(_implements(cls, port) for port in ports) or _plugged_into_a_library(cls):
+                names.append(f"{name}.{cls.__qualname__}")
+                code |= _methods_code(cls)
+    return frozenset(code), tuple(sorted(names))
+
+
+def _under_source(filename: str | None) -> bool:
+    return filename is not None and Path(filename).resolve().is_relative_to(SOURCE)
+
+
+def _classes(name: str, module: ModuleType) -> list[type]:
+    return [value for value in vars(module).values() if inspect.isclass(value) and value.__module__ == name]
+
+
+def _is_protocol(cls: type) -> bool:
+    return bool(getattr(cls, "_is_protocol", False))
+
+
+def _members(port: type) -> dict[str, object]:
+    """A Protocol's members, its own and those of the Protocols it extends."""
+    members: dict[str, object] = {}
+    for base in reversed(port.__mro__):
+        if _is_protocol(base) and _under_source(inspect.getsourcefile(base)):
+            members |= {key: value for key, value in vars(base).items() if not key.startswith("_")}
+    return members
+
+
+def _implements(cls: type, port: type) -> bool:
+    members = _members(port)
+    return bool(members) and all(_same_member(cls, key, value) for key, value in members.items())
+
+
+def _same_member(cls: type, key: str, declared: object) -> bool:
+    if not hasattr(cls, key):
+        return False
+    if not inspect.isfunction(declared):
+        return True
+    found = inspect.getattr_static(cls, key)
+    found = getattr(found, "__func__", found)  # a staticmethod's or classmethod's function
+    return inspect.isfunction(found) and _parameters(found) == _parameters(declared)
+
+
+def _parameters(function: Any) -> list[str]:
+    return list(inspect.signature(function).parameters)[1:]
+
+
+def _plugged_into_a_library(cls: type) -> bool:
+    """A subclass of a library's abstract base class: the library calls it, as a port."""
+    return any(
+        getattr(base, "__abstractmethods__", None) and not _under_source(inspect.getsourcefile(base))
+        for base in cls.__mro__[1:]
+    )
+
+
+def _methods_code(cls: type) -> set[CodeType]:
+    code = set()
+    for value in vars(cls).values():
+        function = getattr(value, "__func__", getattr(value, "fget", value))
+        function = inspect.unwrap(function) if callable(function) else function
+        if inspect.isfunction(function):
+            code.add(function.__code__)
+    return code
 
 
 def _task_factory(trip: Trip) -> Any:
@@ -185,6 +294,7 @@ async def measure() -> Trip:
         poller = Poller(application, timeout_seconds=0.2, inbox=application.bot_data.get(UPDATE_INBOX))
         await application.start()
         await poller.start()
+        trip.port_code, trip.port_classes = port_sides()
         try:
             warm = telegram.user_says(GROUP, SOKHA, "water 1$", name="Sokha")
             await telegram.wait_for("sendMessage", _replying_to(warm))
@@ -222,6 +332,7 @@ def report() -> Trip:
 def main() -> None:
     trip = report()
     if "-v" in sys.argv[1:]:
+        print("the ports' side: the methods of", ", ".join(trip.port_classes))
         for stay in trip.stays:
             print("  ", stay)
 

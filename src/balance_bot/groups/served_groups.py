@@ -6,6 +6,7 @@ private chat: a stranger who adds the bot to a group of their own must reach not
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -16,6 +17,9 @@ from balance_bot.ports import LedgerDirectory, LedgerNotConnected, LedgerStore
 
 FormerId = Callable[[int], Awaitable[int | None]]
 ASKING_SHOWN = 5  # the groups that asked lately, offered to the operator's /allow
+# The groups whose composed store is kept (each finds its sheet and checks the group on each use): a
+# bound keeps strangers' chat ids from piling up.
+STORES_KEPT = 1_024
 
 
 class GroupNotServed(LedgerNotConnected):
@@ -149,9 +153,14 @@ class ServedLedgers:
     def __init__(self, ledgers: LedgerDirectory, served: ServedGroups) -> None:
         self._ledgers = ledgers
         self._served = served
+        self._stores = functools.lru_cache(maxsize=STORES_KEPT)(self._composed)
 
     def for_chat(self, chat_id: int) -> LedgerStore:
-        """The group's ledger, which checks the group is served before each use."""
+        """The group's ledger, which checks the group is served before each use: composed once per
+        group (the check is on each use, so a group allowed later is served at once)."""
+        return self._stores(chat_id)
+
+    def _composed(self, chat_id: int) -> LedgerStore:
         return _ServedLedger(self._ledgers.for_chat(chat_id), self._served, chat_id)
 
     async def is_connected(self, chat_id: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Awaitable, Sequence
 
@@ -11,6 +12,9 @@ from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
 from balance_bot.ports import LedgerDirectory, LedgerStore, StorageUnavailable, WrittenRows
 
 log = logging.getLogger(__name__)
+# The groups whose composed store is kept: each store finds its sheet on each use, so keeping one is
+# only sparing the composing on every call; a bound keeps strangers' chat ids from piling up.
+STORES_KEPT = 1_024
 
 
 class RecordedLedgers:
@@ -20,9 +24,13 @@ class RecordedLedgers:
     def __init__(self, ledgers: LedgerDirectory, written: WrittenRows) -> None:
         self._ledgers = ledgers
         self._written = written
+        self._stores = functools.lru_cache(maxsize=STORES_KEPT)(self._composed)
 
     def for_chat(self, chat_id: int) -> LedgerStore:
-        """The group's ledger, keeping what it writes."""
+        """The group's ledger, keeping what it writes: composed once per group, not on every call."""
+        return self._stores(chat_id)
+
+    def _composed(self, chat_id: int) -> LedgerStore:
         return _RecordedLedger(self._ledgers.for_chat(chat_id), self._written)
 
     async def is_connected(self, chat_id: int) -> bool:
