@@ -60,15 +60,7 @@ from infrastructure.telegram.aiohttp_request import AiohttpRequest
 from infrastructure.telegram.approval_handlers import APPROVAL_REMINDERS, REMINDER_SECONDS, ApprovalHandlers
 from infrastructure.telegram.ask_handlers import CANCEL, CONFIRM, AskHandlers
 from infrastructure.telegram.balance_handlers import BalanceHandlers
-from infrastructure.telegram.button_handlers import (
-    APPROVE,
-    CATEGORY,
-    CATEGORY_MENU,
-    REJECT,
-    SWITCH,
-    UNDO,
-    ButtonHandlers,
-)
+from infrastructure.telegram.button_handlers import ButtonHandlers
 from infrastructure.telegram.callback_answers import CALLBACK_ANSWERS, CallbackAnswers
 from infrastructure.telegram.category_handlers import CategoryHandlers
 from infrastructure.telegram.changes_handlers import ChangesHandlers, DailyChanges
@@ -80,11 +72,21 @@ from infrastructure.telegram.jobs import MonthlyRounds
 from infrastructure.telegram.khqr_handlers import QR_COMMAND, RECEIVED, ROUND_SECONDS, KhqrHandlers
 from infrastructure.telegram.member_handlers import PAYMENTS, MemberHandlers
 from infrastructure.telegram.notices import BudgetNotices
-from infrastructure.telegram.payment_handlers import CONFIRM_NOTICE, NOT_OURS, PaymentHandlers
+from infrastructure.telegram.payment_handlers import PaymentHandlers
 from infrastructure.telegram.rate_limiter import GroupReplyLimiter
 from infrastructure.telegram.receipt_handlers import ReceiptHandlers
 from infrastructure.telegram.receipt_handlers import attach as attach_receipts
 from infrastructure.telegram.recurring_handlers import RecurringHandlers
+from infrastructure.telegram.rendering import (
+    APPROVE,
+    CATEGORY,
+    CATEGORY_MENU,
+    CONFIRM_NOTICE,
+    NOT_OURS,
+    REJECT,
+    SWITCH,
+    UNDO,
+)
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)
@@ -232,6 +234,8 @@ def build_application(
         lambda old, new: None,  # the served groups follow a move through the moves kept
         served.serves,
         webapp_short_name=webapp_short_name,
+        # A bank's notice is a top-up, never an expense: read before the expenses, which get the rest.
+        messages=GroupMessages(conversation, notices, photos and photos[0]) if notices is not None else None,
     )
     setup = GroupHandlers(handlers, quiet_chats, languages, connect, settings.admin_user_ids, usage)
     # Groups the bot does not serve get past the gate (GroupAccess) only to /id, a move, or the bot's removal.
@@ -343,27 +347,20 @@ def build_application(
     application.add_handler(
         CommandHandler("usage", setup.usage_command, filters=groups | filters.ChatType.PRIVATE)
     )
-    # A bank's notice is a top-up, never an expense: read before the expenses, which get every other message.
     if photos is not None:
         attach_receipts(application, ReceiptHandlers(handlers, photos[0], callbacks, photos[1]), groups)
-    reading = (
-        PaymentHandlers(
-            handlers, GroupMessages(conversation, notices, photos and photos[0]), notices, callbacks
-        )
-        if notices is not None
-        else handlers
-    )
     deciding = ApprovalHandlers(handlers, approvals, callbacks) if approvals is not None else None
     for kind, read in (
         (
             filters.UpdateType.MESSAGE,
-            deciding.reading_reasons(reading.group_text) if deciding else reading.group_text,
+            deciding.reading_reasons(handlers.group_text) if deciding else handlers.group_text,
         ),
-        (filters.UpdateType.EDITED_MESSAGE, reading.group_edit),
+        (filters.UpdateType.EDITED_MESSAGE, handlers.group_edit),
     ):
         application.add_handler(MessageHandler(groups & text & kind, read))
-    if isinstance(reading, PaymentHandlers):
-        for action, tapped in ((CONFIRM_NOTICE, reading.confirm_tapped), (NOT_OURS, reading.not_ours_tapped)):
+    if notices is not None:
+        tapping = PaymentHandlers(handlers, notices, callbacks)
+        for action, tapped in ((CONFIRM_NOTICE, tapping.confirm_tapped), (NOT_OURS, tapping.not_ours_tapped)):
             application.add_handler(CallbackQueryHandler(tapped, pattern=rf"^{action}:[0-9]{{1,10}}$"))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated))
     application.add_handler(

@@ -13,9 +13,9 @@ from telegram.ext import ContextTypes
 
 from balance_bot.approvals.decisions import ApprovalPlan, Approvals, Tapper
 from infrastructure.telegram.approval_replies import ApprovalReplies
-from infrastructure.telegram.button_handlers import drawn_buttons
 from infrastructure.telegram.callback_answers import CallbackAnswers
 from infrastructure.telegram.handlers import BotHandlers, author_of
+from infrastructure.telegram.rendering import drawn_buttons
 from infrastructure.telegram.replies import Replies
 
 log = logging.getLogger(__name__)

@@ -8,20 +8,11 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from balance_bot.capture.reply_plan import Button
 from balance_bot.capture.taps import CategoryMenu, TapPlan, Taps
 from infrastructure.telegram.callback_answers import CallbackAnswers
+from infrastructure.telegram.rendering import CATEGORY, drawn_buttons
 from infrastructure.telegram.replies import Replies
 
-UNDO, SWITCH, CATEGORY_MENU, CATEGORY = "undo", "switch", "catmenu", "cat"
-APPROVE, REJECT = "approve", "reject"
-ACTIONS = {
-    Button.UNDO: UNDO,
-    Button.SWITCH: SWITCH,
-    Button.CATEGORY: CATEGORY_MENU,
-    Button.APPROVE: APPROVE,
-    Button.REJECT: REJECT,
-}
 CATEGORIES_PER_ROW = 2
 
 IsAdmin = Callable[[ContextTypes.DEFAULT_TYPE, int, int], Awaitable[bool]]
@@ -105,20 +96,6 @@ class ButtonHandlers:
             await query.edit_message_reply_markup(InlineKeyboardMarkup([[button] for button in drawn]))
         if text and message is not None:
             await message.reply_text(text)
-
-
-def drawn_buttons(
-    labelled: tuple[tuple[Button, str], ...], about: int | None, link: str | None
-) -> tuple[InlineKeyboardButton, ...]:
-    """A confirmation's buttons for Telegram: taps acting on the message `about`, and the Mini App's
-    month (left out when the Mini App is not set up)."""
-    return tuple(
-        InlineKeyboardButton(label, url=link)
-        if kind is Button.THIS_MONTH
-        else InlineKeyboardButton(label, callback_data=f"{ACTIONS[kind]}:{about}")
-        for kind, label in labelled
-        if kind is not Button.THIS_MONTH or link
-    )
 
 
 def _category_rows(menu: CategoryMenu, message_id: int) -> InlineKeyboardMarkup:

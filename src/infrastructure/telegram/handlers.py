@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update, User
+from telegram import (
+    InlineKeyboardMarkup,
+    Message,
+    MessageOrigin,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+    ReplyParameters,
+    Update,
+    User,
+)
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
@@ -17,18 +27,19 @@ from balance_bot.capture.conversation import Conversation
 from balance_bot.capture.outcomes import (
     Outcome,
 )
-from balance_bot.capture.reply_plan import LaterNotices, Notices, ReplyPlan
+from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
 from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
+from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
+from balance_bot.payments.group_messages import GroupMessages
+from balance_bot.payments.recorded_once import NoticePlan
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts
-from infrastructure.telegram.balance_replies import BalanceReplies
-from infrastructure.telegram.button_handlers import CATEGORY_MENU, SWITCH, UNDO, drawn_buttons
-from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
+from infrastructure.telegram.confirmations import ConfirmationQueue
+from infrastructure.telegram.rendering import CATEGORY_MENU, SWITCH, UNDO, PlanRenderer
 from infrastructure.telegram.replies import Replies
-from infrastructure.webapp.links import month_link
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +59,8 @@ class BotHandlers:
         follow_move: Callable[[int, int], None] = lambda old, new: None,
         serves: Callable[[int], Awaitable[bool]] | None = None,
         webapp_short_name: str | None = None,
+        messages: GroupMessages | None = None,
     ) -> None:
-        self._webapp_short_name = webapp_short_name  # the Mini App's, for "📊 This month" links
         self._membership = membership
         self._serves = serves  # ServedGroups.serves: a move is followed only for a group served
         self._moves = moves
@@ -59,10 +70,10 @@ class BotHandlers:
         self._languages = languages
         # What the group hears is the core's plan; the handlers only draw it.
         self._conversation = conversation
+        # A group's messages, bank notices among them, when the bot reads notices; else the conversation's.
+        self._messages = messages
         self._admin_user_ids = admin_user_ids
-        self._confirming: set[asyncio.Task[None]] = set()
-        # Notices waiting for an expense told "saved once the sheet answers" to land.
-        self._landing: set[asyncio.Task[None]] = set()
+        self._renderer = PlanRenderer(confirmations, languages, self._reply, webapp_short_name)
 
     @property
     def conversation(self) -> Conversation:
@@ -71,11 +82,7 @@ class BotHandlers:
 
     async def drain(self) -> None:
         """Wait for the confirmations still being prepared and sent."""
-        for waiting in self._landing:
-            waiting.cancel()  # a sheet that is down may not answer for hours
-        while self._confirming:
-            await asyncio.gather(*self._confirming, return_exceptions=True)
-        await self._confirmations.drain()
+        await self._renderer.drain()
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain how to post expenses."""
@@ -84,12 +91,32 @@ class BotHandlers:
             await update.effective_message.reply_text(replies.help())
 
     async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Capture expenses from a member's new group message, or a photo's caption."""
-        await self._from_member(update.message, update.effective_user, self._conversation.on_message)
+        """A member's new group message, or a photo's caption: a bank's notice or an expense, as the
+        core plans it, drawn."""
+        message = update.message
+        said = from_member(message, update.effective_user)
+        if message is None or said is None:
+            return  # a bot, a channel's post, an automatic forward from the linked channel
+        if self._messages is None:
+            plan: NoticePlan = await self._conversation.on_message(said.incoming, said.seen)
+        else:
+            sender = forwarded_from(message.forward_origin)
+            plan = await self._messages.on_message(said.incoming, said.seen, sender)
+        await self._renderer.render(message, plan)
 
     async def group_edit(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Update, void or capture the rows of an edited message or caption."""
-        await self._from_member(update.edited_message, update.effective_user, self._conversation.on_edit)
+        """An edited message or caption: its rows updated, voided or captured; a notice stays as first
+        posted."""
+        message = update.edited_message
+        said = from_member(message, update.effective_user)
+        if message is None or said is None:
+            return
+        if self._messages is None:
+            plan: ReplyPlan | None = await self._conversation.on_edit(said.incoming, said.seen)
+        else:
+            plan = await self._messages.on_edit(said.incoming, said.seen)
+        if plan is not None:
+            await self._renderer.render(message, plan)
 
     async def migrated(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The group became a supergroup: its sheet, settings and expenses follow it to its new id."""
@@ -164,9 +191,9 @@ class BotHandlers:
         """Render an outcome as the reply, reaction or confirmation it calls for (for other handlers)."""
         await self._deliver(message, outcome)
 
-    async def render(self, message: Message, plan: ReplyPlan) -> None:
-        """Draw a reply plan of another use case about the message (for other handlers)."""
-        await self._render(message, plan)
+    async def render(self, message: Message, plan: NoticePlan) -> None:
+        """Draw a plan of another use case about the message (for other handlers)."""
+        await self._renderer.render(message, plan)
 
     async def from_admin(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
         """The command's message when an admin sent it (for other handlers)."""
@@ -196,100 +223,23 @@ class BotHandlers:
             return None
         return message
 
-    async def _from_member(
-        self,
-        message: Message | None,
-        user: User | None,
-        act: Callable[[IncomingMessage, SeenMember | None], Awaitable[ReplyPlan]],
-    ) -> None:
-        said = from_member(message, user)
-        if message is not None and said is not None:
-            await self._render(message, await act(said.incoming, said.seen))
-
     async def _deliver(self, message: Message, outcome: Outcome) -> None:
         """Render an outcome of another use case as the core plans it."""
         author = author_of(message, message.from_user)
         member = author.name if author is not None else ""
-        await self._render(message, await self._conversation.plan(message.chat_id, outcome, member))
-
-    async def _render(self, message: Message, plan: ReplyPlan) -> None:
-        """Draw a reply plan: the confirmation (queued, maybe a 👍) with its buttons, or a reply;
-        what follows later in the background."""
-        if plan.then is not None:
-            # Confirmed in the background: the next update is read while this one's row is written.
-            self._in_background(self._render_then(message, plan.then))
-            return
-        replies = await self._replies_for_plan(message, plan)
-        drawn = replies.drawn(plan)
-        text = drawn.text
-        if plan.as_confirmation:
-            buttons = drawn_buttons(drawn.buttons, plan.about, self.month_link_for(message))
-            self._confirmations.submit(
-                Confirmation(
-                    message.chat_id,
-                    message.message_id,
-                    text or "",
-                    buttons,
-                    plan.may_be_quiet,
-                    _topic(message),
-                )
-            )
-        elif text is not None:
-            await self._reply(message, text)
-        if plan.later is not None:
-            later = plan.later
-            if later.landed is None:
-                self._in_background(self._tell(message, later.notices, replies))
-            else:
-                task = asyncio.get_running_loop().create_task(self._tell_once_landed(message, later, replies))
-                self._landing.add(task)
-                task.add_done_callback(self._landing.discard)
-
-    async def _render_then(self, message: Message, then: Callable[[], Awaitable[ReplyPlan]]) -> None:
-        await self._render(message, await then())
-
-    async def _tell_once_landed(self, message: Message, later: LaterNotices, replies: Replies) -> None:
-        assert later.landed is not None
-        if await later.landed():
-            self._in_background(self._tell(message, later.notices, replies))
-
-    async def _tell(
-        self, message: Message, notices: Callable[[], Awaitable[Notices]], replies: Replies
-    ) -> None:
-        """Notices go through the confirmation queue, which waits out flood control and follows a
-        migrated group."""
-        told = await notices()
-        for text in BalanceReplies(replies).notices(told):
-            self._confirmations.submit(
-                Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
-            )
+        await self._renderer.render(message, await self._conversation.plan(message.chat_id, outcome, member))
 
     def in_background(self, work: Coroutine[Any, Any, None]) -> None:
         """Run work beside the chat's queue, drained when the bot stops (for other handlers)."""
-        self._in_background(work)
-
-    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
-        """Run after the reply, drained with the confirmations when the bot stops."""
-        task = asyncio.get_running_loop().create_task(work)
-        self._confirming.add(task)
-        task.add_done_callback(self._confirming.discard)
-
-    async def _replies_for_plan(self, message: Message, plan: ReplyPlan) -> Replies:
-        """The plan's language; in private, the member's app if Khmer."""
-        if message.chat.type == ChatType.PRIVATE:
-            return await self._replies(message)
-        return Replies.of(plan.speech)
+        self._renderer.in_background(work)
 
     def month_link_for(self, message: Message) -> str | None:
         """The Mini App's month of the message's group; None when the Mini App is not set up."""
-        return month_link(message.get_bot().username, self._webapp_short_name, message.chat_id)
+        return self._renderer.month_link_for(message)
 
     async def _replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""
-        if message.chat.type == ChatType.PRIVATE:
-            user = message.from_user
-            return Replies.of(self._languages.for_private(user.language_code if user else None))
-        return Replies.of(await self._languages.for_group(message.chat_id))
+        return await self._renderer.replies(message)
 
     async def _reply(
         self, message: Message, text: str, markup: InlineKeyboardMarkup | None = None
@@ -375,11 +325,6 @@ def posted_by_the_group(message: Message) -> bool:
     return message.sender_chat is not None and message.sender_chat.id == message.chat_id
 
 
-def _topic(message: Message) -> int | None:
-    """The forum topic the message is in, so that what the bot says about it goes there too."""
-    return message.message_thread_id if message.is_topic_message else None
-
-
 def incoming_of(message: Message, author: _Author) -> IncomingMessage:
     return IncomingMessage(
         chat_id=message.chat_id,
@@ -413,3 +358,15 @@ async def _send_to_supergroup(message: Message, new_chat_id: int, text: str) -> 
     except TelegramError as exc:
         log.warning("could not reply in chat %s (was %s): %s", new_chat_id, message.chat_id, exc)
         return None
+
+
+def forwarded_from(origin: MessageOrigin | None) -> ForwardedFrom | None:
+    """The account a forwarded message was first sent by, as the Bot API's forward_origin names it."""
+    match origin:
+        case MessageOriginUser(sender_user=sender):
+            return ForwardedFrom(SenderKind.BOT if sender.is_bot else SenderKind.PERSON, sender.username)
+        case MessageOriginHiddenUser():
+            return ForwardedFrom(SenderKind.HIDDEN)
+        case MessageOriginChat(sender_chat=chat) | MessageOriginChannel(chat=chat):
+            return ForwardedFrom(SenderKind.CHAT, chat.username)
+    return None

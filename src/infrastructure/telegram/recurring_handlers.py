@@ -12,10 +12,10 @@ from telegram.ext import Application, CommandHandler, ContextTypes, filters
 from balance_bot.recurring.commands import RecurringCommands
 from balance_bot.recurring.posting import Posted, RecurringRounds
 from infrastructure.telegram.balance_replies import BalanceReplies
-from infrastructure.telegram.button_handlers import drawn_buttons
 from infrastructure.telegram.confirmations import Confirmation, ConfirmationQueue
 from infrastructure.telegram.handlers import BotHandlers, author_of
 from infrastructure.telegram.recurring_replies import RecurringReplies
+from infrastructure.telegram.rendering import drawn_buttons
 from infrastructure.telegram.replies import Replies
 from infrastructure.webapp.links import month_link
 
