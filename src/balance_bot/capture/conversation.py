@@ -84,12 +84,15 @@ class Conversation:
 
     async def plan(self, chat_id: int, outcome: Outcome, member: str = "") -> ReplyPlan:
         """What the group hears about an outcome of any use case."""
-        speech = await self._languages.for_group(chat_id)
+        return await self._plan(chat_id, outcome, member, await self._languages.for_group(chat_id))
+
+    async def _plan(self, chat_id: int, outcome: Outcome, member: str, speech: Speech) -> ReplyPlan:
+        """The plan in the group's language, read once per message (its confirmation later says it too)."""
         match outcome:
             case Accepted():
                 # Confirmed once written: the face reads the next message meanwhile.
                 return ReplyPlan(
-                    outcome, speech, member, then=partial(self._confirmed, chat_id, outcome, member)
+                    outcome, speech, member, then=partial(self._confirmed, chat_id, outcome, member, speech)
                 )
             case Saved():
                 return await self._saved(chat_id, outcome, speech, member)
@@ -108,8 +111,8 @@ class Conversation:
                 )
         return ReplyPlan(outcome, speech, member)
 
-    async def _confirmed(self, chat_id: int, accepted: Accepted, member: str) -> ReplyPlan:
-        return await self.plan(chat_id, await self._capture.confirm(accepted), member)
+    async def _confirmed(self, chat_id: int, accepted: Accepted, member: str, speech: Speech) -> ReplyPlan:
+        return await self._plan(chat_id, await self._capture.confirm(accepted), member, speech)
 
     async def _saved(self, chat_id: int, outcome: Saved, speech: Speech, member: str) -> ReplyPlan:
         saved = outcome.message
