@@ -11,7 +11,9 @@ from tests.e2e.test_bot import replies_to, running, settle
 from tests.e2e.test_bot_categories import categories_tab
 
 GROUP, SOKHA = -1001, 11
-# A plain expense, a guessed currency (Switch), a named day, quiet on, a 👍, a named day when quiet.
+# A plain expense, a guessed currency (Switch), a named day, quiet on, a 👍, a named day when quiet, an
+# expense read unsure when quiet (a purpose of more words than a sure reading has), a guessed currency
+# when quiet.
 SCRIPT = [
     "coffee 3$",
     "water 5000",
@@ -19,6 +21,8 @@ SCRIPT = [
     "/quiet on",
     "tea 2$",
     "yesterday lunch 5$",
+    "new cups and plates and spoons for the office kitchen 6$",
+    "ice 3000",
 ]
 # A budget's 80% and 100% crossed, each told once, riel counted at the group's rate.
 BUDGET_SCRIPT = ["diesel 70$", "diesel 15$", "សាំង ៨ម៉ឺន", "diesel 1$", "coffee 3$"]
@@ -100,6 +104,9 @@ async def test_the_group_and_the_terminal_hear_the_same_confirmations_buttons_an
     in_terminal = await terminal_says(terminal, clock)
     assert in_terminal == in_telegram
     assert in_telegram[4] == ("👍", [])
+    # None of a dated, an unsure or a guessed expense is a 👍 in a quiet group, in either face.
+    assert all(said[0] != "👍" for said in in_telegram[5:])
+    assert "please check" in in_telegram[6][0]
     assert len(in_telegram[1][1]) >= 2  # Undo and the currency switch under a guessed currency
 
 
