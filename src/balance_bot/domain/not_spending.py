@@ -10,10 +10,10 @@ import re
 from functools import cache
 
 from balance_bot.domain.alternation import any_of
-from balance_bot.domain.text import bare_word, either
+from balance_bot.domain.price_talk import PRICE_TALK, is_priced
+from balance_bot.domain.text import bare_word
 from balance_bot.domain.vocabulary import (
     HEDGE_WORDS,
-    MEASURE_WORDS,
     NOT_SPENT_PHRASES,
     NOT_SPENT_WORDS,
     PHONE_WORDS,
@@ -129,55 +129,6 @@ _MONEY_IN_BRANCHES = (
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
 # of it is spending, whatever else the message says.
 _RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY)
-# Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
-_PRICE_TALK = (
-    r"\b(?:price|prices|priced|went up|gone up|going up|increased|too expensive|so expensive|"
-    r"cheaper|pricier|exchange rate|at the exchange|normal price|is it normal|how much is|"
-    r"only [$0-9][^ ]* there)\b",
-    r"\b1\s*(?:usd|dollar)\s*=\s*[0-9]",
-    r"(?<![0-9.,])1\s*\$\s*=\s*[0-9០-៩]",
-    r"\bhow much (?:is|are|does|do|for)\b",
-    r"ថ្លៃប៉ុន្មាន|តម្លៃប៉ុន្មាន|ប៉ុន្មានដែរ",
-    r"\blast time\b",
-    r"\bnow (?:it'?s|they)\b",
-    r"\bsells? (?:it|them) for\b",
-    r"\bis \$?[0-9][^ ]*(?: usd| riel|\$)? there\b",
-    r"\bat [a-z]+(?: [a-z]+)? (?:it'?s|they'?re|is|are)\b",
-    r"លើកមុន|ឥឡូវគេ|គេយក|សព្វថ្ងៃ|មែនអត់|មែនទេ|ឡើងឈ្នួល",
-    r"ហាង\S{0,12}\s*ដាក់",
-    r"ឲ្យតែ|តថ្លៃ|ក្នុងមួយដង|កំណត់|ឡើងថ្លៃ|ថ្លៃពេក|ថោកជាង|ថ្លៃជាង|ថ្លៃម្លេះ|តម្លៃ|ធម្មតាទេ|ម៉េចដែរ",
-    r"អត្រា|ប្តូរប្រាក់|ប្ដូរប្រាក់",
-    # A price then and now, or at another shop: "now 10$, before only 7$", "the other shop 38$".
-    r"\b(?:used to (?:be|cost)|was only|before it was|another shop|other shop|other store|other one)\b",
-    r"ឥឡូវ[^\n]{0,40}ពីមុន|ពីមុន[^\n]{0,40}ឥឡូវ|ពីមុនត្រឹមតែ|ពីមុនតែ",
-    r"ហាងមួយទៀត|ហាងផ្សេង|ហាងម្ខាងទៀត|កន្លែងផ្សេង",
-    # A price raised or lowered, whoever did it: "the landlord bumped the rent 30$", "fares up to 2$".
-    r"\b(?:bumped|raised|raises|hiked|hikes|jacked|put)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|his\s+|her\s+|"
-    r"their\s+|its\s+)?(?:price|rent|fee|rate|fare|cost|tuition|charge)s?\b",
-    r"\b(?:price|rent|fee|rate|fare|cost|tuition)s?\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:up|down|rose|"
-    r"risen|rising|dropped|fell|hike)\b",
-    r"ថ្លៃឡើង|ឡើងដល់|ចុះថ្លៃ|ថ្លៃចុះ",
-    # The dollar's rate: "4,080 riel/$", "today's rate", "rate now 4100".
-    r"\b(?:riels?|khr)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
-    r"(?:៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
-    r"\b(?:today'?s|the|bank|nbc|exchange|dollar|usd)\s+rate\b|\brate\s+(?:today|now|is|at)\b",
-)
-# A price per measure said of now or of a place: "fuel 4,650 riel a litre today", "cement 7$ per bag at
-# Heng Ly", "ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ". A purchase gives what was paid, not the price of one.
-_PER_MEASURE = re.compile(
-    r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
-    rf"(?:{either(MEASURE_WORDS)})(?![a-z])|(?:each|apiece|ea)\b)"
-)
-# The price of one unit, a measure named before it: "ស្រូវ ១តោន ថ្លៃ ១១០ម៉ឺន", "one sack costs 80,000", or
-# said of a place or of now as _PER_MEASURE is ("១គីឡូ ២ម៉ឺន នៅហាង…"): a price, unless the message tells of
-# buying or paying ("ទិញអង្ករ ១បាវ ថ្លៃ ៨ម៉ឺន" is a purchase).
-_ONE_UNIT = rf"(?<![0-9០-៩.,])(?:1|១|មួយ|\bone|\ban?)\s*(?:{either(MEASURE_WORDS)})(?![a-z])\s*"
-_ONE_UNIT_PRICED = re.compile(
-    _ONE_UNIT + r"(?:ថ្លៃ|តម្លៃ|costs?\b|is\b|goes for\b|sells? (?:at|for)\b)\s*[$៛0-9០-៩]"
-)
-_ONE_UNIT_THEN_AMOUNT = re.compile(_ONE_UNIT + r"[$៛0-9០-៩]")
-_BUYING_OR_PAYING = re.compile(r"\b(?:bought|buy|paid|pay|spent|got|purchased)\b|ទិញ|បង់|ចាយ|ចំណាយ|ជួល")
-_NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
 # The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
 # verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
 ORDER_WORDS = (
@@ -304,7 +255,7 @@ _NAMED_AGAIN = (
 # One pass for all of them, as most messages are spending and go through every pattern.
 _TELLING = any_of(
     *_DUE,
-    *_PRICE_TALK,
+    *PRICE_TALK,
     *_REQUEST_OR_PLAN,
     *_PAY_RATE,
     *_TALK,
@@ -365,17 +316,6 @@ def _reimburses(text: str) -> bool:
     return _REIMBURSING.match(text) is not None
 
 
-def _is_priced_now(said: str) -> bool:
-    return _PER_MEASURE.search(said) is not None and _NOW_OR_THERE.search(said) is not None
-
-
-def _is_priced_by_the_unit(said: str) -> bool:
-    priced = _ONE_UNIT_PRICED.search(said) is not None or (
-        _ONE_UNIT_THEN_AMOUNT.search(said) is not None and _NOW_OR_THERE.search(said) is not None
-    )
-    return priced and _BUYING_OR_PAYING.search(said) is None
-
-
 def _is_a_khmer_order(said: str) -> bool:
     order = _KHMER_ORDER.search(said)
     if order is None or _KHMER_DONE.search(said):
@@ -408,7 +348,7 @@ def tells_of_no_spending(text: str) -> bool:
         return False
     if _TELLING.search(said) or _is_a_khmer_order(said):
         return True
-    if _is_priced_now(said) or _is_priced_by_the_unit(said):
+    if is_priced(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None
 
