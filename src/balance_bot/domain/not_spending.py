@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from balance_bot.domain import romanised
 from balance_bot.domain.alternation import any_of
 from balance_bot.domain.price_talk import PRICE_TALK, is_priced
 from balance_bot.domain.text import bare_word
@@ -47,6 +48,7 @@ _NOT_PAID = (
     r"settle|transferred|transfer|sent|send|released|disbursed)\b",
     r"\bunpaid\b",
     # Not "…កុំឲ្យក្តៅ", "…មិនឲ្យចោរលួច": a thing bought so that something does not happen.
+    *romanised.NOT_PAID,
     r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់|បើក))",
 )
 # What a past period or the month so far cost: a summary of spending already saved, not a new one
@@ -125,6 +127,7 @@ _MONEY_IN_BRANCHES = (
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
+    *romanised.MONEY_IN,
 )
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
 # of it is spending, whatever else the message says.
@@ -180,6 +183,7 @@ _REQUEST_OR_PLAN = (
     r"ចាំ\s*(?:ខ្ញុំ|យើង|គាត់|បង|ប្អូន|គេ|អ្នក|ពូ|មីង|ថ្ងៃ|ម៉ោង|ខែ|ល្ងាច|ព្រឹក|យប់|ដល់|ស្អែក)",
     # Asking for something (not សុំទោស, "sorry"): "សុំបើកលុយ ៥០$", "ជាងឈើសុំ ២០០$ មុន".
     r"សុំ(?!ទោស)",
+    *romanised.REQUEST,
 )
 # A Khmer order: a verb of paying or fetching, then ផង ("please", "…មកផង") closing the message, or ណា
 # ("…, ok?") after a day or a time of day named ("ថ្ងៃច័ន្ទ ផ្ញើលុយឲ្យជាងឈើ 100$ ណា"): ណា alone also
@@ -348,7 +352,7 @@ def tells_of_no_spending(text: str) -> bool:
         return False
     if _TELLING.search(said) or _is_a_khmer_order(said):
         return True
-    if is_priced(said):
+    if is_priced(said) or romanised.talks_of_a_price(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None
 

@@ -59,7 +59,7 @@ _LIST_MARKER = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 # "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
-_PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
+_PAYING = frozenset(("paid", "pay", "spent", "gave", "reimbursed", "settled", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
 # What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
 _SUM_SIGNS = frozenset(("=", ":", "-", "–", "—", "=>", "->", "→"))
 _PAID_WHOM = frozenset(("him", "her", "them", "he", "she", "គាត់", "គេ"))
@@ -363,13 +363,8 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
         and bare_word(words_before[-1]) in _PAID_WHOM
     ):
         words_before = words_before[:-1]  # "paid him 20 for the sink": whom is no purpose
-    if (paid_to := _PAID_TO.match(after)) and words_before and bare_word(words_before[-1]) in _PAYING:
-        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size; the
-        # words before say who "him" is ("the plumber came, paid him 20 for the sink").
-        purpose = clean_purpose(" ".join(words_before[:-1]) + paid_to.group(0))
-        currency = currency_by_size(last)
-        if purpose and currency and "?" not in after and not _starts_with_zero(line, last):
-            return _Found(last, currency, True, purpose, sure=False)
+    if (paid := _paid_to(line, last, words_before, after)) is not None:
+        return paid
     sure = not _LAUGH_AFTER.match(after)
     if not sure:
         after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
@@ -390,6 +385,25 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
     currency = currency_by_size(last)
     sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
     return _Found(last, currency, True, purpose, sure=sure) if currency else None
+
+
+def _paid_to(line: str, last: Mention, words_before: list[str], after: str) -> _Found | None:
+    """'paid 15 to the driver', 'paid the cook 40 for the week': a paying word, the number, whom or what
+    for. The number is what was paid, its currency guessed from its size, for a check."""
+    paid_to = _PAID_TO.match(after)
+    if paid_to is None or not words_before:
+        return None
+    if bare_word(words_before[-1]) in _PAYING:
+        said_before = words_before[:-1]  # who "him" is: "the plumber came, paid him 20 for the sink"
+    elif bare_word(words_before[0]) in _PAYING and len(words_before) <= MAX_WORDS_BEFORE_BARE_AMOUNT:
+        said_before = words_before[1:]  # whom, then what for
+    else:
+        return None
+    purpose = clean_purpose(" ".join(said_before) + paid_to.group(0))
+    currency = currency_by_size(last)
+    if purpose and currency and "?" not in after and not _starts_with_zero(line, last):
+        return _Found(last, currency, True, purpose, sure=False)
+    return None
 
 
 def _bare_list(line: str, mentions: list[Mention]) -> list[_Found]:

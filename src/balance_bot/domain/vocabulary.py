@@ -18,20 +18,23 @@ GREETED = _words(
     "all everyone everybody team guys folks bong boss sir madam you morning afternoon evening day"
 )
 
-# Verbs and glue around a purpose: "paid 30$ for the cleaning lady", "bought markers".
+# Verbs and glue around a purpose: "paid 30$ for the cleaning lady", "bought markers"; in romanised Khmer
+# too, "tinh" (ទិញ) and "jay" (ចាយ): "jay 20k" names no purpose.
 FILLER = _words(
     """paid pay paying bought buy buying spent spend spending purchased purchase got get
     cost costs costing for on of the a an to at and & + with just already also total amount took
     expense expenses is was i we i've we've i'll we'll
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
-    បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់"""
+    បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់
+    tinh tenh jay chay"""
 )
-# Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls").
+# Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls"), "already" in romanised Khmer.
 TRAILING_FILLER = _words(
     """thanks thank you thx tks ty pls plz please ok okay and & + for on the a an also too
     na la ya bong boss sir madam bro sis guys everyone នឹង ណា ហើយ និង បាទ ចាស បង រួចហើយ
-    paid pd បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បងណា ណាបង ហ្នឹង ពីប្រអប់"""
+    paid pd បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បងណា ណាបង ហ្នឹង ពីប្រអប់
+    ហើយបង ហើយណា ហើយណាបង រួចរាល់ hz hx heuy haey"""
 )
 
 # A total line repeats the entries above it.
