@@ -363,8 +363,8 @@ def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
         and bare_word(words_before[-1]) in _PAID_WHOM
     ):
         words_before = words_before[:-1]  # "paid him 20 for the sink": whom is no purpose
-    if (paid := _paid_to(line, last, words_before, after)) is not None:
-        return paid
+    if (paid_to := _paid_to(line, last, words_before, after)) is not None:
+        return paid_to
     sure = not _LAUGH_AFTER.match(after)
     if not sure:
         after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
