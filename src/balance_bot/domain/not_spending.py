@@ -32,13 +32,13 @@ from balance_bot.domain.whose_money import (
 # Said of money the team has paid: these make a bill or a fee an expense again ("paid the EDC bill").
 _PAID = any_of(
     r"\b(?:i|we|just|already|finally)\s+(?:paid|bought|spent|settled|got|picked)\b",
-    r"^\s*(?:paid|bought|spent)\b",
+    r"^\s*(?:paid|bought|spent|settled|cleared)\b",
     r"\bpaid\s+(?:the|for|our|it|them|him|her)\b",
     r"\bended up (?:getting|buying|paying)\b",
     r"\bhanded over\b",
     r"\b(?:paid|settled)\s*(?:[,.!]|$)",
-    r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់",
-    r"^\s*បង់",
+    r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់|ទូទាត់រួច|ទូទាត់ហើយ|បានទូទាត់",
+    r"^\s*(?:បង់|ទូទាត់)",
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
 # transferred", អត់ទាន់បង់, មិនបានទិញ. Read before _PAID, which the same words would otherwise satisfy.
@@ -85,14 +85,17 @@ _DUE = (
 )
 # Money received, from whomever: when it came back ("ទទួលលុយវិញ"), the bot says it saved nothing.
 _RECEIVING = r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល"
+_NOT_PAID_FOR = r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
+_PAYS = r"\b(?:paid|pays|transferred|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
 # Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
 _MONEY_IN_BRANCHES = (
-    # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box").
-    r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
-    r"(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|company|"
-    r"student|guardian|guest|tenant|band|foundation|boss|office|headquarters|hq|uni|university|"
-    r"school|ministry|member|patient)s?\b[^.\n]{0,40}?\b(?:paid|pays|transferred|sent|wired|"
-    r"gave|deposited|settled|topped|handed|returned)\b",
+    # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box"). A person
+    # may do more first ("customer picked up 2 sacks, paid 38$"); a body's name, which also names what
+    # is its ("office car clutch replaced, paid 180$"), pays in its own clause.
+    rf"{_NOT_PAID_FOR}(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|"
+    rf"student|guardian|guest|tenant|boss|member|patient)s?\b[^.\n]{{0,40}}?{_PAYS}",
+    rf"{_NOT_PAID_FOR}(?:company|band|foundation|office|headquarters|hq|uni|university|school|ministry)s?\b"
+    rf"[^.,;\n]{{0,40}}?{_PAYS}",
     r"\b(?:tranche|grant|donation|donated|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
     r"\b(?:landed|came in|arrived)\b",
@@ -116,7 +119,7 @@ _MONEY_IN_BRANCHES = (
     # A loan, to or from the box, is money that comes back: "borrowed 20$ from the box", ខ្ចីលុយ.
     r"\b(?:borrow(?:s|ed|ing)?|lent|lend(?:s|ing)?|loan(?:s|ed)?)\b",
     r"ខ្ចី",
-    r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
+    r"(?:ម្តាយ|ម្ដាយ|ឪពុក|ម៉ាក់|ម៉ែ|(?:ប៉ា|ពុក)(?=\s|របស់)|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
     r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|កក់|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
@@ -297,8 +300,16 @@ _REIMBURSING = re.compile(
 
 # A deposit the team paid: to someone, or put down ("deposit for the hall 50$ paid to Mr Rith",
 # "paid a deposit to the caterer", ដាក់ប្រាក់កក់ឲ្យ…); a deposit the team took is money in.
+# The same in Khmer, opening on paying back (សង) whoever paid first or bought: "សងលុយ Dara ដែលគាត់ទិញ…",
+# "សងប្រាក់ឲ្យបងស្រី ថ្លៃសាំងដែលគាត់ចេញមុន"; "Dara សងលុយវិញ" (a subject first) is money coming back.
+_KHMER_REIMBURSING = re.compile(
+    r"\s*(?:បាន\s*)?សង\s*(?:លុយ|ប្រាក់)?\s*(?:ឲ្យ|អោយ|ឱ្យ)?[^\n]{0,40}?"
+    r"(?:ចេញ\s*(?:លុយ|ប្រាក់)?\s*(?:មុន|ជំនួស)|(?:បង់|ចាយ)\s*(?:មុន|ជំនួស)|ទិញ)"
+)
+_PAYING_BACK = re.compile(r"សង\s*(?:លុយ|ប្រាក់)?")
 _DEPOSIT_PAID = re.compile(
-    r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred)\s+to\b"
+    r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred|wired)\b"
+    r"(?!\s+(?:by|from|in|into|to\s+(?:us|me|our))\b)"
     r"|^\s*(?:(?:i|we|just|already)\s+)*(?:paid|put down|left|gave|sent|transferred)\s+"
     r"(?:\S+\s+){0,2}?(?:deposit|down payment)\b"
     r"|(?:ដាក់|បង់)\s*(?:ប្រាក់|លុយ)?កក់\s*(?:ឲ្យ|អោយ|ឱ្យ|ទៅ)|កក់\s*(?:ឲ្យ|អោយ|ឱ្យ)",
@@ -317,7 +328,7 @@ def _spending_clause(text: str) -> str:
 
 def _reimburses(text: str) -> bool:
     """Whether the message pays a member back for something bought: spending, not a debt settled."""
-    return _REIMBURSING.match(text) is not None
+    return _REIMBURSING.match(text) is not None or _KHMER_REIMBURSING.match(text) is not None
 
 
 def _is_a_khmer_order(said: str) -> bool:
@@ -379,7 +390,8 @@ def tells_of_money_not_spent(text: str, words: set[str] | None = None) -> bool:
     if words is None:
         words = {bare_word(word) for word in text.split()}
     if _reimburses(text):  # "paid Dara back 6$ for the markers she bought": the markers are the spending
-        return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(text)
+        said = _PAYING_BACK.sub(" ", text)  # សងលុយ alone would tell of money coming back
+        return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(said)
     not_spent = words & NOT_SPENT_WORDS
     if not_spent and not_spent <= TOP_UP_WORDS and words & PHONE_WORDS:
         not_spent = set()  # "topup phone 5$"
