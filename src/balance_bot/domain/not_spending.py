@@ -50,6 +50,8 @@ _NOT_PAID = (
     # Not "…កុំឲ្យក្តៅ", "…មិនឲ្យចោរលួច": a thing bought so that something does not happen.
     *romanised.NOT_PAID,
     r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់|បើក))",
+    # No one has paid yet: អត់ទាន់អ្នកណាបង់, គ្មាននរណាបានបង់.
+    r"(?:មិន|អត់|ពុំ|គ្មាន)\s*(?:ទាន់\s*)?(?:មាន\s*)?(?:អ្នកណា|នរណា|នណា)\s*(?:បាន\s*)?(?:បង់|ទិញ|ផ្ញើ|ផ្ទេរ|ទូទាត់)",
 )
 # What a past period or the month so far cost: a summary of spending already saved, not a new one
 # ("we spent 300$ on fuel last month", "total spent this month 1,230$", ចំណាយសរុប); not a bill for a
@@ -80,6 +82,9 @@ _DUE = (
     r"brought|gave us)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|a\s+|an\s+)?(?:\w+\s+)?bills?\b",
     # Someone said, told or thinks that…: ជាងថា, បងដារ៉ាថា, ប្រាប់ថា, គិតថា (not ស្ថានីយ, ថាស, ថាមពល).
     r"(?<!្)ថា(?!ស|មពល)",
+    # A bill that runs out on a day: "expires today", ផុតថ្ងៃនេះ, ផុតកំណត់ថ្ងៃ៥.
+    r"\b(?:expires|expiring|expiry|expire)\b",
+    r"ផុត\s*(?:កំណត់\s*)?(?:ថ្ងៃ|ម៉ោង|ខែ)",
     r"រង់ចាំលុយ|ចាំលុយ|ចាំបង់|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ",
     r"អោយតម្លៃ|ដាក់តម្លៃ|ដាក់ថ្លៃ|គេសុំ|វិក្កយបត្រ",
 )
@@ -127,6 +132,10 @@ _MONEY_IN_BRANCHES = (
     # Money made: "we made 230$ from the concert tickets", "raised 80$".
     r"\b(?:made|raised|earned|collected)\s+(?:about\s+|around\s+)?[$0-9០-៩][^\n]*\bfrom\b|\braised\s+[$0-9០-៩]",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
+    # Tips the customers left (a tip the team gives is "tip for the driver"); a table's order or bill.
+    r"\btips?\s+(?:box|jar|pot|tin)\b|\btips\s+(?:today|tonight|collected|received|from|this\s+(?:week|month))\b",
+    r"លុយធីប|ប្រអប់ធីប|តុ\s*(?:លេខ|ទី)\s*[0-9០-៩]",
+    r"\btable\s*(?:no\.?\s*|#\s*|number\s*)[0-9]|\btable\s*[0-9]{1,2}\s+(?:ordered|orders|order|paid|wants|asked)\b",
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
@@ -210,6 +219,9 @@ _PAY_RATE = (
     # A wage by the day, the hour or the head: "workers' wage 25000៛ a day", "ថ្លៃឈ្នួល … ក្នុងម្នាក់".
     rf"\b(?:wage|salary|salaries|daily rate|day rate|pay rate)[^\n]*{_PER_HEAD}",
     rf"(?:ឈ្នួល|ប្រាក់ខែ)[^\n]*{_PER_HEAD}",
+    # A wage compared, opening the message with no paying: "ប្រាក់ខែ 250$ ដូចអ្នកមុន", "salary same as…".
+    r"^\s*(?:ប្រាក់ខែ|ឈ្នួល)[^\n]*(?:ដូច|ស្មើ)",
+    r"^\s*(?:salary|wages?)\b[^\n]*\b(?:same as|like the|as before|as the (?:last|previous|old))\b",
 )
 
 

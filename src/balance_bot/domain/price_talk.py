@@ -37,6 +37,9 @@ PRICE_TALK = (
     r"\b(?:price|rent|fee|rate|fare|cost|tuition)s?\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:up|down|rose|"
     r"risen|rising|dropped|fell|hike)\b",
     r"ថ្លៃឡើង|ឡើងដល់|ចុះថ្លៃ|ថ្លៃចុះ",
+    # Up or down from another time: "ឡើងពីខែមុន", "ចុះពីម្សិលមិញ", "up from last week".
+    r"(?:ឡើង|ចុះ)\s*ពី\s*(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ|ម្សិល|មុន|លើក)",
+    r"\b(?:up|down)\s+from\s+(?:last|yesterday|before|the\s+last)\b",
     # The dollar's rate: "4,080 riel/$", "today's rate", "rate now 4100".
     r"\b(?:riels?|khr)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
     r"(?:៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
