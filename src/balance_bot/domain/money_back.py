@@ -27,10 +27,12 @@ _CAME_BACK_TO_US = re.compile(
     r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
     re.IGNORECASE,
 )
-# The team refunding someone, told as a report: "refunded Mrs Lim 35$…", "we refunded the guest"; not
-# "refunded us", nor "refunded 15$" (by whom unsaid).
+# The team refunding someone, told as a report: "refunded Mrs Lim 35$…", "we refunded the guest",
+# "refunded 15$ to the guest"; not "refunded us", nor "refunded 15$" (by whom unsaid).
 _REFUNDED_SOMEONE = re.compile(
-    r"\s*(?:(?:i|we|just|already|have|has)\s+)*refunded\s+(?!(?:us|me|by|from|back)\b)[^\W\d_]", re.IGNORECASE
+    r"\s*(?:(?:i|we|just|already|have|has)\s+)*refunded\s+(?:(?!(?:us|me|by|from|back)\b)[^\W\d_]"
+    r"|[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?))?\s+(?:back\s+)?to\s+(?!(?:us|me)\b))",
+    re.IGNORECASE,
 )
 _CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
 

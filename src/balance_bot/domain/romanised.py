@@ -57,7 +57,7 @@ NOT_PAID = (
 )
 # Asking for money or to buy (សុំ, not សុំទោស "sorry"), needing (ត្រូវការ), wanting to (ចង់), tomorrow.
 REQUEST = (
-    rf"\bsom\s+(?:{MONEY}|{_word(*_PAY, *_BUY_OR_SPEND, 'yok', 'dork', 'dok', 'ban')}|[$0-9])",
+    rf"\bsom\s+(?:{MONEY}|{_word(*_PAY, *_BUY_OR_SPEND, 'yok', 'dork', 'dok', 'ban')})",  # not Som, a name
     r"\btr(?:o|ov|ouv|uv)\s*kar?\b",
     rf"{_word('jong', 'chong', 'jorng')}\s+{_word(*_PAY, *_BUY_OR_SPEND, 'ban', 'yok')}",
     _word("saek", "sa'ek", "s'aek", "sa-ek"),
