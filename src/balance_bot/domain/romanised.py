@@ -18,7 +18,7 @@ PRICE = _word("tlai", "thlai", "tlay", "thlay", "tlei", "thlei", "tomlai", "taml
 _BUY_OR_SPEND = ("tinh", "tenh", "ting", "jay", "chay", "chai", "jai")  # ទិញ, ចាយ
 _PAY = ("bong", "bang", "borng")  # បង់; "bong" is also the elder one (បង) addressed, so never alone
 _SEND = ("pheu", "phnheu", "pher", "phger", "phnher", "ph'er", "ptea", "pdae", "ao", "aoy", "oy", "ouy")
-# Said of a price: up, down, than, cheap, too (dear), how much, now, at a place or a market.
+# Said of a price: up, down, than, cheap, too (dear), how much, now, at a place.
 _OF_A_PRICE = _word(
     *("laeng", "leng", "lerng", "laeung", "loeng", "lern"),  # ឡើង
     *("jos", "chos", "chhos", "joh", "choh"),  # ចុះ
@@ -27,7 +27,7 @@ _OF_A_PRICE = _word(
     *("pek", "peik"),  # ពេក
     *("ponman", "bonman", "ponmann", "bunman", "ponma"),  # ប៉ុន្មាន
     *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow"),  # ឥឡូវ
-    *("nouv", "psar", "phsar"),  # នៅ (not "nov", November), ផ្សារ
+    "nouv",  # នៅ; not "nov" (November), nor psar: "tlai psar 20$" is a note of the market's cost
 )
 # The words of a price talked about, either way round ("tlai 22$ jieng", "sang laeng tlai"); a purchase
 # names its buying ("jay tlai tuk tuk 15000r"), which _spent_or_bought tells.

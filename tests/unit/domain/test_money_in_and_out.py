@@ -116,6 +116,7 @@ def test_words_these_rules_read_are_still_spending_in_another_sense(text):
         ("jay tlai tuk tuk 15000r", False),  # spent: a purchase names its price
         ("tlai tuk tuk 15000r", False),  # a note of a cost, as ថ្លៃឡានដឹក ២០$ is
         ("nov 30$ tlai internet", False),  # Nov, the month, is no place
+        ("tlai psar 20$", False),  # the market's cost
     ],
 )
 def test_romanised_price_talk_needs_a_word_said_of_a_price_and_no_buying(text, talk):
