@@ -9,7 +9,7 @@ SAME_THING = (
     ("rice cooker", "ឆ្នាំងបាយ"),
     ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
     ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
-    ("cooking gas", "gas tank", "ហ្គាស", "ហ្គាសដាំបាយ"),
+    ("cooking gas", "gas tank", "gas cylinder", "lpg", "ហ្គាស", "ហ្គាសដាំបាយ"),
     ("generator", "ម៉ាស៊ីនភ្លើង"),
     ("coffee", "កាហ្វេ"),
     ("tea", "តែ"),
@@ -210,4 +210,22 @@ SAME_THING = (
     ("fried rice", "បាយឆា"),
     ("mosquito spray", "ថ្នាំបាញ់មូស"),
     ("sponge", "អេប៉ុង"),
+    # What a kitchen buys and keeps, as a cook writes it: the sauces are liquids of their own (ទឹក+X),
+    # and the fridge is no ice (ទូទឹកកក, the ice cupboard).
+    ("soy sauce", "ទឹកស៊ីអ៊ីវ", "ស៊ីអ៊ីវ"),
+    ("oyster sauce", "ប្រេងខ្យង"),
+    ("chili sauce", "chilli sauce", "ទឹកម្ទេស"),
+    ("vinegar", "ទឹកខ្មេះ"),
+    ("charcoal", "ធ្យូង", "ធ្យូងថ្ម"),
+    ("kitchen", "ផ្ទះបាយ"),
+    ("fridge", "refrigerator", "freezer", "ទូទឹកកក", "ទូរទឹកកក", "ទូត្រជាក់"),
+    ("duck", "សាច់ទា"),
+    ("seafood", "គ្រឿងសមុទ្រ"),
 )  # fmt: skip
+# The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
+KINDS = {
+    "meat": ("chicken", "pork", "beef", "duck"),
+    "seafood": ("fish", "shrimp", "crab", "squid"),
+    "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
+    "vegetable": ("eggplant", "morning glory"),
+}
