@@ -17,7 +17,9 @@ _ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|�
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
-_JOURNEYS = frozenset(("ride", "trip"))
+# "per trip", "tuk tuk rides", "the veg run", "ice shopping": a journey or a purchase of the thing
+# before it counted, no thing of its own.
+_JOURNEYS = frozenset(("ride", "trip", "run", "shopping", "errand"))
 # "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
 _BILLS = frozenset(("bill", "payment"))
 # Work done to things, which a member says once for two ('repair the fan and the chair').
@@ -45,7 +47,7 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
     latin: list[str] = []
     for word in _LATIN_WORD.findall(_TAKING.sub(" ", rest)):
         named = singular(word.strip("'"))
-        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
+        # "per trip", "tuk tuk rides", "veg run": a journey counted; "the field trip": a journey's name
         if named in _JOURNEYS:
             if latin and not terms(" ".join(latin))[-1].startswith("#"):
                 latin.append(named)

@@ -233,6 +233,7 @@ _NOT_A_DAY = re.compile(
 _LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+_JOINED = re.compile(r"\band\b|&|\+|និង|នឹង|ហើយនិង")
 
 
 def read_question(
@@ -256,8 +257,11 @@ def read_question(
     if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
-    if span is not None and days_named(said_without_days, today)[0] is not None:
-        return None  # "this week and last week": two spans, one figure would be a guess
+    if span is not None and (second := days_named(said_without_days, today))[0] is not None:
+        both = _together(span, second[0], said)
+        if both is None:
+            return None  # "this week or last week", "in May and July": one figure would be a guess
+        span, said_without_days = both, second[1]
     if _THAT_THING.search(said) or (span is None and _IT.search(said)):
         return None  # about something said before: no figure the reader can be sure of
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
@@ -330,6 +334,17 @@ def read_question(
         heads(rest, known) if words else (),
         asks_rides(rest) and bool(words),
     )
+
+
+def _together(one: Span, other: Span | None, said: str) -> Span | None:
+    """Two spans named together ("last month and this month", "ខែមុននិងខែនេះ សរុប"): the days of both,
+    when one runs on from the other; None when days lie between them, which were not asked about."""
+    if other is None or not _JOINED.search(said):
+        return None
+    first, then = sorted((one, other), key=lambda span: span.first)
+    if (then.first - first.last).days > 1:
+        return None
+    return Span(first.first, max(first.last, then.last))
 
 
 def _judged_in_khmer(said: str, known: frozenset[str]) -> bool:
