@@ -1,6 +1,7 @@
 """The rows an answer about words sets aside as not counted, because they may be what was asked: an
-item in the other language no known word reads, and a row of the category one word asked names that
-says the other words ('ជួសជុល បន្ទប់', room repairs: 'plumber toilet room 5')."""
+item of the subject's category (or of none) no known word reads, in either language, and a row of the
+category one word asked names that says the other words ('ជួសជុល បន្ទប់', room repairs: 'plumber
+toilet room 5')."""
 
 from __future__ import annotations
 
@@ -26,26 +27,30 @@ def with_doubts(
     rows = [entry.row for entry in spent.entries if id(entry.row) not in seen]
     maybe: set[int] = set()
     for subject in subjects:
-        maybe |= {id(row) for row in _in_the_other_language(subject, rows, book, category_of)}
+        maybe |= {id(row) for row in _unnamed_of_its_kind(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _of_the_category_named(subject, rows, book, category_of)}
     doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
     return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
 
-def _in_the_other_language(
+def _unnamed_of_its_kind(
     subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
 ) -> list[SheetRow]:
-    """The rows in the other language no known word reads, of the subject's category or of none."""
+    """The rows no known word reads, of the subject's category or of none: in the other language,
+    or in the subject's ('Anchor 2 cases' for beer), which the vocabulary may not know either."""
     guess = book.categorise(subject)
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
+    def of_its_category(row: SheetRow) -> bool:
+        return category_of(row) == guess.name
+
     def of_its_kind(row: SheetRow) -> bool:
-        if category_of(row) == guess.name:
+        if of_its_category(row):
             return True
         return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
 
-    return maybe_the_same(subject, rows, of_its_kind)
+    return maybe_the_same(subject, rows, of_its_kind, of_its_category)
 
 
 def _of_the_category_named(
