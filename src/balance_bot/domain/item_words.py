@@ -168,7 +168,6 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
             words.append(_corrected(word) if corrected else word)
     named: list[str] = []
     at = 0
-    words = _in_their_sense(words)
     while at < len(words):
         for size in range(min(_LONGEST_PHRASE, len(words) - at), 0, -1):
             canonical = _NAMES.get(tuple(words[at : at + size]))
@@ -184,18 +183,11 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
 
 def _in_their_sense(words: list[str]) -> list[str]:
     """The words, each whose thing the others tell ('gas' beside a moto) read as that thing."""
-    if not any(word in _SENSES for word in words):
-        return words
-    near = set(words) | {word for phrase in _phrases(words) if (word := _NAMES.get(phrase))}
+    near = set(words)
     return [
         next((thing for thing, beside in _SENSES[word] if beside & near), word) if word in _SENSES else word
         for word in words
     ]
-
-
-def _phrases(words: list[str]) -> Iterable[tuple[str, ...]]:
-    sizes = range(1, _LONGEST_PHRASE + 1)
-    return (tuple(words[at : at + size]) for size in sizes for at in range(len(words)))
 
 
 def _khmer_terms(run: str, corrected: bool, apart: bool) -> list[str]:

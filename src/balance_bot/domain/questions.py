@@ -22,6 +22,7 @@ from balance_bot.domain.question_subjects import (
     heads,
     khmer_names,
     subject_words,
+    without_the_place,
 )
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
@@ -301,6 +302,7 @@ def read_question(
         and subject_words(whole["whole"] or whole["whole_km"], known)
     ):
         return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
+    rest = without_the_place(rest, known)
     subject = subject_words(rest, known)
     category = category_named(subject, categories)
     words = () if category is not None else alternatives(rest, known)
