@@ -61,6 +61,7 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
     latin: list[str] = []
     for word in _LATIN_WORD.findall(_TAKING.sub(" ", rest)):
         named = singular(word.strip("'"))
+        named = named.removesuffix("s") if named.removesuffix("s") in _JOURNEYS else named  # 'runs'
         # "per trip", "tuk tuk rides", "veg run": a journey counted; "the field trip": a journey's name
         if named in _JOURNEYS:
             if latin and not terms(" ".join(latin))[-1].startswith("#"):

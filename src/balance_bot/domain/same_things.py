@@ -117,7 +117,7 @@ SAME_THING = (
     ("parcel", "package", "កញ្ចប់"),
     ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
     ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
-    ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង"),
+    ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង", "ពោះវៀនកង់"),
     ("chain oil", "ប្រេងច្រវាក់"),
     ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន"),
     ("oil filter", "តម្រងប្រេង"),
@@ -212,6 +212,16 @@ SAME_THING = (
     ("sponge", "អេប៉ុង"),
     # What a kitchen buys and keeps, as a cook writes it: the sauces are liquids of their own (ទឹក+X),
     # and the fridge is no ice (ទូទឹកកក, the ice cupboard).
+    # What a garage buys for the motos and cars it mends, as a mechanic writes it.
+    ("chain", "ច្រវាក់"),
+    ("car battery", "moto battery", "motorbike battery", "អាគុយ"),
+    ("grease", "ខាញ់"),
+    ("coolant", "radiator water", "ទឹករ៉ាឌីយ៉ាទ័រ", "ទឹកត្រជាក់ម៉ាស៊ីន"),
+    ("air filter", "តម្រងខ្យល់"),
+    ("headlight", "head light", "ភ្លើងមុខ"),
+    ("side mirror", "mirror", "កញ្ចក់ចំហៀង"),
+    ("welding", "ផ្សារដែក"),
+    ("sauce", "ទឹកជ្រលក់"),
     ("soy sauce", "ទឹកស៊ីអ៊ីវ", "ស៊ីអ៊ីវ"),
     ("oyster sauce", "ប្រេងខ្យង"),
     ("chili sauce", "chilli sauce", "ទឹកម្ទេស"),
@@ -228,4 +238,6 @@ KINDS = {
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
     "vegetable": ("eggplant", "morning glory"),
+    "battery": ("car battery",),
+    "sauce": ("fish sauce", "soy sauce", "oyster sauce", "chili sauce"),
 }
