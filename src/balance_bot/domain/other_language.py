@@ -22,7 +22,7 @@ def maybe_the_same(
     """The rows of the subject's kind (its category, or none decided), written only in the language
     the subject is not, that name nothing the vocabulary knows: the subject may be what they say,
     which no word tells; and those `of_its_category` in the subject's own language naming nothing
-    known ('Anchor 2 cases' in Food & drinks, for beer), which the vocabulary may not know either."""
+    known ('soda 2 cases' in Food & drinks, for beer), which the vocabulary may not know either."""
     khmer = _scripts(subject)
     if len(khmer) != 1:
         return []  # a subject in both languages says itself in each

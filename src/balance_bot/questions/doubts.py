@@ -36,8 +36,9 @@ def with_doubts(
 def _unnamed_of_its_kind(
     subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
 ) -> list[SheetRow]:
-    """The rows no known word reads, of the subject's category or of none: in the other language,
-    or in the subject's ('Anchor 2 cases' for beer), which the vocabulary may not know either."""
+    """The rows no known word reads of the subject's category, in either language ('soda 2 cases'
+    for beer, which the vocabulary may not know either); and those of no category decided in the
+    other language."""
     guess = book.categorise(subject)
     if guess.decided_by is not DecidedBy.WORDS:
         return []
