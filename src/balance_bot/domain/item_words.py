@@ -58,9 +58,10 @@ _SENSES = {
     ),
 }
 _KINDS = {
-    "#" + general: frozenset("#" + kind.replace(" ", "_") for kind in kinds)
+    "#" + general.replace(" ", "_"): frozenset("#" + kind.replace(" ", "_") for kind in kinds)
     for general, kinds in KINDS.items()
 }
+_GENERAL = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
 # A known Khmer word written after letters no word reads is marked so: it may be inside a longer
 # word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
 _INSIDE = "~"
@@ -340,7 +341,16 @@ def maybe_says(item: str, subject: str) -> bool:
         or _named_with_the_word(item, subject)
         or _rest_in_other_language(item, subject)
         or _one_of_the_things_alone(item, subject)
+        or _said_in_general(item, subject)
     )
+
+
+def _said_in_general(item: str, subject: str) -> bool:
+    """Whether the item says, where the subject names a kind of thing, the general word that covers
+    it ('meat 2kg' for pork, 'parts for the honda' for brake pads): it may be that kind, unsaid."""
+    held = set(terms(item, corrected=True, apart=True))
+    missing = [term for term in terms(subject, corrected=True) if term not in held]
+    return bool(missing) and all(_GENERAL.get(term) in held for term in missing)
 
 
 def _one_of_the_things_alone(item: str, subject: str) -> bool:
@@ -353,7 +363,9 @@ def _one_of_the_things_alone(item: str, subject: str) -> bool:
         return False
     first_word = re.search(r"[\u1780-\u17dd]|[a-z]", subject.casefold())
     head = wanted[0] if first_word and _KHMER_RUN.match(first_word.group()) else wanted[-1]
-    held = {term for term in terms(item, corrected=True, apart=True) if term.startswith("#")}
+    # a kind of the thing is that thing here ('inner tube' for 'moto parts')
+    said = terms(item, corrected=True, apart=True)
+    held = {_GENERAL.get(term, term) for term in said if term.startswith("#")}
     return head in held and held < set(wanted)
 
 

@@ -73,7 +73,7 @@ SAME_THING = (
     ("bag", "ថង់", "កាបូប"),
     ("cup", "ពែង", "កែវប្លាស្ទិក"),
     ("envelope", "ស្រោមសំបុត្រ"),
-    ("battery", "ថ្មពិល"),
+    ("battery", "ថ្មពិល", "អាគុយ"),  # a cell or a moto's accumulator: English says battery for both
     ("photocopy", "copies", "ថតចម្លង"),
     ("chair", "កៅអី"),
     ("table", "desk", "តុ"),
@@ -214,7 +214,6 @@ SAME_THING = (
     # and the fridge is no ice (ទូទឹកកក, the ice cupboard).
     # What a garage buys for the motos and cars it mends, as a mechanic writes it.
     ("chain", "ច្រវាក់"),
-    ("car battery", "moto battery", "motorbike battery", "អាគុយ"),
     ("grease", "ខាញ់"),
     ("coolant", "radiator water", "ទឹករ៉ាឌីយ៉ាទ័រ", "ទឹកត្រជាក់ម៉ាស៊ីន"),
     ("air filter", "តម្រងខ្យល់"),
@@ -238,6 +237,16 @@ KINDS = {
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
     "vegetable": ("eggplant", "morning glory"),
-    "battery": ("car battery",),
+    "spare part": (
+        "brake pad",
+        "spark plug",
+        "tyre tube",
+        "tire",
+        "oil filter",
+        "air filter",
+        "chain",
+        "headlight",
+        "side mirror",
+    ),
     "sauce": ("fish sauce", "soy sauce", "oyster sauce", "chili sauce"),
 }

@@ -338,3 +338,11 @@ def test_gas_alone_is_neither_fuel_nor_cooking_gas_for_sure():
 )
 def test_a_general_word_covers_its_kinds_and_no_kind_covers_another(item, subject, said):
     assert says(item, subject) is said
+
+
+def test_a_row_saying_the_general_word_may_be_the_kind_asked_and_a_kind_may_be_the_things_part():
+    assert not says("meat 2kg", "pork")
+    assert maybe_says("meat 2kg", "pork")  # which meat, unsaid
+    assert says("brake pads honda dream", "spare parts")
+    assert maybe_says("inner tube x3", "moto parts")  # a garage's parts may all be the motos'
+    assert says("battery 12V", "អាគុយ")  # English says battery for a cell and a moto's accumulator
