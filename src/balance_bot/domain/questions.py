@@ -93,7 +93,10 @@ _LATEST = (
 )
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
-    (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
+    (
+        Measure.SHARE,
+        r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bportion\b|\bwhat part\b|ភាគរយ",
+    ),
     (
         Measure.AVERAGE,
         r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?|usually|normally)\b"
@@ -113,7 +116,7 @@ _MEASURES = (
         Measure.BY_MEMBER,
         r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
         r"|\bwhich (?:of us|one of us|member|person|staff)\b|\b(?:by|per|each)\s+"
-        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
+        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់|តាមសមាជិក|តាមបុគ្គល",
     ),
     (
         Measure.BY_CATEGORY,
@@ -129,7 +132,8 @@ _MEASURES = (
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
+        r"|\b(?:the )?least (?:money )?on\b|\b(?:cost|costs|paid|spent)\s+(?:us\s+)?(?:the\s+)?least\b"
+        r"|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
     ),
     (
         Measure.LARGEST,
@@ -154,6 +158,10 @@ _MEASURES = (
 _EACH = re.compile(
     r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
     r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
+)
+# "each time", "per purchase", "ម្តងៗ": what one purchase of the thing asked about costs, not their total.
+_EACH_TIME = re.compile(
+    r"\b(?:per|each|every)\s+(?:time|purchase|buy|order|trip|ride|run|visit)\b|ម្តងៗ|ម្ដងៗ|មួយដងៗ|លើកៗ"
 )
 # "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
 _PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
@@ -312,6 +320,8 @@ def read_question(
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
         measure = Measure.AVERAGE_EACH
+    elif measure is Measure.TOTAL and words and _EACH_TIME.search(said):
+        measure = Measure.AVERAGE_EACH  # "how much on ice each time", "ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន"
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
     if measure is Measure.POSITION and member is None and not about_me:

@@ -259,3 +259,20 @@ def test_the_place_the_team_works_in_said_as_what_a_thing_was_for_tells_no_row_a
     assert read("how many gas tanks for the kitchen this month").words == ("gas tank",)
     assert read("paper for the office this month").words == ("paper",)
     assert read("how much for the office this month").words == ("office",)  # the place alone stays
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "words"),
+    [
+        ("how much do we spend on ice each time", Measure.AVERAGE_EACH, ("ice",)),  # one purchase's cost
+        ("ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន", Measure.AVERAGE_EACH, ("ទឹកកក",)),
+        ("which ice purchase cost the least", Measure.SMALLEST, ("ice",)),
+        ("what portion of spending was ice", Measure.SHARE, ("ice",)),
+        ("ចាយលុយម្នាក់ប៉ុន្មាន", Measure.BY_MEMBER, ()),  # how much a person
+        ("count of ice buys", Measure.COUNT, ("ice",)),
+        ("how much did we blow on ice", Measure.TOTAL, ("ice",)),
+    ],
+)
+def test_a_measure_said_in_everyday_words_is_that_measure(text, measure, words):
+    question = read(text)
+    assert (question.measure, question.words) == (measure, words)
