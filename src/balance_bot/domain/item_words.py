@@ -292,6 +292,20 @@ def search_words(item: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+def unnamed_words(item: str) -> tuple[str, ...]:
+    """The item's words that name no thing the vocabulary knows and are no joiner, count or unit
+    ('bank' of 'tuk tuk guest to the bank'): words of its own for what it was."""
+    return tuple(
+        word
+        for word in terms(item, corrected=True)
+        if not word.startswith(("#", _INSIDE))
+        and word not in _LATIN_JOINERS
+        and word not in _KHMER_PLAIN
+        and word not in _UNITS
+        and not _COUNT.fullmatch(word)
+    )
+
+
 def thing_names(item: str) -> tuple[str, ...]:
     """The English names of the things the item says in either language ('spark plug' for ប៊ូហ្ស៊ី)."""
     return tuple(term[1:].replace("_", " ") for term in terms(item, corrected=True) if term.startswith("#"))

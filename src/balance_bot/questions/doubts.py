@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
-from balance_bot.domain.item_words import says, terms
+from balance_bot.domain.item_words import says, terms, unnamed_words
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import Found
 from balance_bot.domain.other_language import maybe_the_same
+from balance_bot.domain.text import is_khmer
 
 
 def with_doubts(
@@ -74,6 +75,9 @@ def _said_in_part(
         missing = [term for term, name in zip(wanted, named, strict=True) if not says(row.item, name)]
         if not missing or len(missing) == len(wanted) or any(term.startswith("#") for term in missing):
             continue
+        scripts = {is_khmer(term[0]) for term in missing}
+        if any(is_khmer(word[0]) in scripts for word in unnamed_words(row.item)):
+            continue  # a word of its own where the missing one would be: 'tuk tuk to the bank', no pier
         # what the row names beside the subject's things is of the subject's kind: it may be the word
         # missing ('#fuel' for 'gas'), where a delivery beside a tuk tuk is not the bank
         others = {term for term in terms(row.item, corrected=True) if term.startswith("#")} - set(wanted)
