@@ -119,9 +119,10 @@ SAME_THING = (
     ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
     ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង", "ពោះវៀនកង់"),
     ("chain oil", "ប្រេងច្រវាក់"),
-    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន"),
+    ("engine oil", "motor oil", "oil change", "ប្រេងម៉ាស៊ីន", "ដូរប្រេង", "ប្តូរប្រេង", "ប្ដូរប្រេង"),
     ("oil filter", "តម្រងប្រេង"),
     ("spark plug", "ប៊ូហ្ស៊ី"),
+    ("brake", "ហ្វ្រាំង"),
     ("brake pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),
     ("brake fluid", "ប្រេងហ្វ្រាំង"),
     # The team's own meals, whichever of the day, and however the cook writes them.
@@ -237,6 +238,7 @@ KINDS = {
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
     "vegetable": ("eggplant", "morning glory"),
+    "brake": ("brake pad", "brake fluid"),
     "spare part": (
         "brake pad",
         "spark plug",
