@@ -49,6 +49,8 @@ _KHMER_PLAIN = KHMER_STOPS | _KHMER_JOINERS | {unit for unit in _UNITS if _KHMER
 # Water before another word names a liquid of its own, never water: ទឹកត្រី fish sauce, ទឹកស៊ីអ៊ីវ soy
 # sauce, ទឹកម្ទេស chili sauce. The compound is one word; a known thing in it is said at most maybe.
 _LIQUID_OF = "ទឹក"
+# ...but water and power are written together as one pair of bills (ទឹកភ្លើង), each itself.
+_BESIDE_WATER = frozenset(("ភ្លើង",))
 # A word whose thing the words beside it tell: 'gas' is a vehicle's fuel ('moto gas', 'gas for moto'),
 # or the kitchen's cooking gas ('gas refill (kitchen)'); alone it is neither for sure.
 _SENSES = {
@@ -210,6 +212,7 @@ def _liquid_of(split: list[str], at: int) -> bool:
         0 <= at < len(split) - 1
         and split[at] == _LIQUID_OF
         and split[at + 1] not in _KHMER_JOINERS
+        and split[at + 1] not in _BESIDE_WATER
         and not _plain_first(split[at + 1])
     )
 

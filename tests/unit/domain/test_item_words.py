@@ -346,3 +346,9 @@ def test_a_row_saying_the_general_word_may_be_the_kind_asked_and_a_kind_may_be_t
     assert says("brake pads honda dream", "spare parts")
     assert maybe_says("inner tube x3", "moto parts")  # a garage's parts may all be the motos'
     assert says("battery 12V", "អាគុយ")  # English says battery for a cell and a moto's accumulator
+
+
+def test_water_and_power_written_together_stay_each_itself_and_a_word_near_a_new_one_is_not_it():
+    assert says("ទឹកភ្លើង ខែ5", "electricity")  # the pair of bills, not a liquid of power
+    assert not says("bridge toll", "fridge")  # a word of its own, not a fridge a letter off
+    assert not says("toilet cleaner duck", "meat")
