@@ -51,25 +51,32 @@ def pool_accounts(
     api_url: str,
     limits: PoolLimits,
     tally: Tally,
+    *,
+    monotonic: Callable[[], float] = time.monotonic,
+    quota_sleep: Callable[[float], None] = time.sleep,
     **client_options: Any,
 ) -> list[PoolAccount]:
     """A client per (credentials, project_id), each with its own read and write buckets and its
-    project's buckets, shared by the accounts of that project."""
+    project's buckets, shared by the accounts of that project; the buckets' time is `monotonic`."""
+
+    def bucket(per_minute: int) -> RequestQuota:
+        return RequestQuota(per_minute, monotonic=monotonic, sleep=quota_sleep)
+
     projects: dict[str, tuple[RequestQuota, RequestQuota]] = {}
     accounts = []
     for credentials, project in keys:
         if project not in projects:
             projects[project] = (
-                RequestQuota(limits.project_writes_per_minute),
-                RequestQuota(limits.project_reads_per_minute),
+                bucket(limits.project_writes_per_minute),
+                bucket(limits.project_reads_per_minute),
             )
         project_writes, project_reads = projects[project]
         email = credentials.service_account_email
         client = SheetsHTTPClient(
             credentials,
             api_url,
-            writes=Quotas([RequestQuota(limits.writes_per_minute), project_writes]),
-            reads=Quotas([RequestQuota(limits.reads_per_minute), project_reads]),
+            writes=Quotas([bucket(limits.writes_per_minute), project_writes]),
+            reads=Quotas([bucket(limits.reads_per_minute), project_reads]),
             on_request=tally.counter(email),
             **client_options,
         )
