@@ -50,7 +50,7 @@ class SqliteSheetAccounts:
 
     async def loads(self, accounts: Sequence[tuple[str, str]], now_minute: int) -> list[AccountLoad]:
         """Each (account, project)'s spreadsheets and requests: in the last minute that is over, in
-        the hour, and in the hour's busiest minute. A spreadsheet connected with /connect that no
+        the hour (this minute's kept counts included), and in the hour's busiest minute. A spreadsheet connected with /connect that no
         account was kept for is the first account's (it was connected before the pool, with it)."""
         default = accounts[0][0] if accounts else ""
 
@@ -63,7 +63,7 @@ class SqliteSheetAccounts:
             ).fetchall()
             minutes = db.execute(
                 "SELECT account, minute, writes, reads FROM sheet_account_minute "
-                "WHERE minute >= ? AND minute < ?",
+                "WHERE minute > ? AND minute <= ?",
                 (now_minute - HOUR_MINUTES, now_minute),
             ).fetchall()
             return sheets, minutes
