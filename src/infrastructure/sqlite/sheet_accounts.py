@@ -50,8 +50,9 @@ class SqliteSheetAccounts:
 
     async def loads(self, accounts: Sequence[tuple[str, str]], now_minute: int) -> list[AccountLoad]:
         """Each (account, project)'s spreadsheets and requests: in the last minute that is over, in
-        the hour (this minute's kept counts included), and in the hour's busiest minute. A spreadsheet connected with /connect that no
-        account was kept for is the first account's (it was connected before the pool, with it)."""
+        the hour (this minute's kept counts included), and in the hour's busiest minute. A
+        spreadsheet connected with /connect that no account was kept for is the first account's (it
+        was connected before the pool, with it)."""
         default = accounts[0][0] if accounts else ""
 
         def read(db: sqlite3.Connection) -> tuple[list[Any], list[Any]]:
