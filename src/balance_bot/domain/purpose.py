@@ -6,7 +6,14 @@ import re
 
 from balance_bot.domain.dates import without_dates
 from balance_bot.domain.text import EMOJI
-from balance_bot.domain.vocabulary import FILLER, GREETED, GREETINGS, TRAILING_FILLER
+from balance_bot.domain.vocabulary import (
+    FILLER,
+    GREETED,
+    GREETINGS,
+    SPENDING_LAST,
+    TIMES_OF_DAY,
+    TRAILING_FILLER,
+)
 
 MAX_PURPOSE_LENGTH = 120
 
@@ -25,6 +32,8 @@ _SPACES = re.compile(r"\s+")
 _PERIODS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"} | {
     word: word for word in ("month", "year", "week", "day", "night", "hour")
 }
+_TIME_OF_DAY = re.compile(rf"(?<![^\W_])(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])", re.IGNORECASE)
+_KHMER_SPENDING_LAST = tuple(word for word in SPENDING_LAST if not word.isascii())
 _PERIOD_LEFT_BEHIND = re.compile(
     r"(?<!\S)/[ ]?(month|mo|year|yr|week|wk|day|night|hour|hr)(?![^\W_])", re.IGNORECASE
 )
@@ -39,12 +48,16 @@ def clean_purpose(raw: str) -> str:
     text = _PERIOD_LEFT_BEHIND.sub(lambda match: "per " + _PERIODS[match.group(1).lower()], text)
     words = _drop_leading_filler(text.split())
     words = _drop_trailing_filler(words)
+    if words and _spent_last(_bare(words[-1])):
+        return ""  # "Sophal ចាយ 8$": the words before the verb said who spent, not on what
     purpose = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(words)).strip(_EDGE_PUNCTUATION)
     purpose = _SPACES.sub(" ", purpose)
     if purpose.count("(") > purpose.count(")"):
         purpose += ")"  # the edge strip took the closing bracket of "(team of 5)"
     if not any(char.isalpha() for char in purpose):  # Khmer consonants are letters; digits are not
         return ""
+    if not any(char.isalpha() for char in _TIME_OF_DAY.sub(" ", purpose)):
+        return ""  # "spent 45k riel this morning": when, not what
     return _shorten(purpose)
 
 
@@ -65,6 +78,15 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
         else:
             break
     return words[index:]
+
+
+def _spent_last(word: str) -> bool:
+    """A verb of spending, alone or closing Khmer words written without spaces (គាត់ចាយ; not ខ្ចាយ)."""
+    if word in SPENDING_LAST:
+        return True
+    return word.endswith(_KHMER_SPENDING_LAST) and not any(
+        word.endswith("្" + verb) for verb in _KHMER_SPENDING_LAST
+    )
 
 
 def _drop_trailing_filler(words: list[str]) -> list[str]:
