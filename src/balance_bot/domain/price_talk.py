@@ -54,7 +54,13 @@ _PER_MEASURE = re.compile(
 # The price of one unit, a measure named before it: "ស្រូវ ១តោន ថ្លៃ ១១០ម៉ឺន", "one sack costs 80,000", or
 # said of a place or of now as _PER_MEASURE is ("១គីឡូ ២ម៉ឺន នៅហាង…"): a price, unless the message tells of
 # buying or paying ("ទិញអង្ករ ១បាវ ថ្លៃ ៨ម៉ឺន" is a purchase).
-_ONE_UNIT = rf"(?<![0-9០-៩.,])(?:1|១|មួយ|\bone|\ban?)\s*(?:{either(MEASURE_WORDS)})(?![a-z])\s*"
+# A Khmer measure standing alone, with no count before it, is one of it: "ក្រណាត់ ម៉ែត្រ 2.5$ នៅផ្សារ" (a
+# metre of the cloth), "សាច់ គីឡូ ១៨០០០៛ ថ្ងៃនេះ"; a count glued to it ("៦នាក់ ៩០០០០៛") is a quantity.
+_KHMER_MEASURES = either(word for word in MEASURE_WORDS if not word.isascii())
+_ONE_UNIT = (
+    rf"(?:(?<![0-9០-៩.,])(?:1|១|មួយ|\bone|\ban?)\s*(?:{either(MEASURE_WORDS)})(?![a-z])"
+    rf"|(?<!\S)(?:{_KHMER_MEASURES})(?=\s))\s*"
+)
 _ONE_UNIT_PRICED = re.compile(
     _ONE_UNIT + r"(?:ថ្លៃ|តម្លៃ|costs?\b|is\b|goes for\b|sells? (?:at|for)\b)\s*[$៛0-9០-៩]"
 )
