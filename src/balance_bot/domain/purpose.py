@@ -32,8 +32,13 @@ _SPACES = re.compile(r"\s+")
 _PERIODS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"} | {
     word: word for word in ("month", "year", "week", "day", "night", "hour")
 }
-_TIME_OF_DAY = re.compile(rf"(?<![^\W_])(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])", re.IGNORECASE)
+_A_TIME = rf"(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])"
+_ONLY_TIMES = re.compile(rf"(?:{_A_TIME}[\s,]*)+")  # for lower-case text
+_LONGEST_TIME = 30  # characters: a longer purpose names more than when
+# The letters a time of day can open on, looked at before the pattern: most purposes open on none of them.
+_TIME_STARTS = frozenset("tlyeijap0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
 _KHMER_SPENDING_LAST = tuple(word for word in SPENDING_LAST if not word.isascii())
+_SUBSCRIPTS = tuple("្" + word for word in _KHMER_SPENDING_LAST)  # ខ្ចាយ, to scatter
 _PERIOD_LEFT_BEHIND = re.compile(
     r"(?<!\S)/[ ]?(month|mo|year|yr|week|wk|day|night|hour|hr)(?![^\W_])", re.IGNORECASE
 )
@@ -48,15 +53,17 @@ def clean_purpose(raw: str) -> str:
     text = _PERIOD_LEFT_BEHIND.sub(lambda match: "per " + _PERIODS[match.group(1).lower()], text)
     words = _drop_leading_filler(text.split())
     words = _drop_trailing_filler(words)
-    if words and _spent_last(_bare(words[-1])):
-        return ""  # "Sophal ចាយ 8$": the words before the verb said who spent, not on what
     purpose = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(words)).strip(_EDGE_PUNCTUATION)
     purpose = _SPACES.sub(" ", purpose)
     if purpose.count("(") > purpose.count(")"):
         purpose += ")"  # the edge strip took the closing bracket of "(team of 5)"
     if not any(char.isalpha() for char in purpose):  # Khmer consonants are letters; digits are not
         return ""
-    if not any(char.isalpha() for char in _TIME_OF_DAY.sub(" ", purpose)):
+    if (
+        len(purpose) <= _LONGEST_TIME
+        and purpose[0].lower() in _TIME_STARTS
+        and _ONLY_TIMES.fullmatch(purpose.lower())
+    ):
         return ""  # "spent 45k riel this morning": when, not what
     return _shorten(purpose)
 
@@ -80,20 +87,20 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
     return words[index:]
 
 
-def _spent_last(word: str) -> bool:
-    """A verb of spending, alone or closing Khmer words written without spaces (គាត់ចាយ; not ខ្ចាយ)."""
-    if word in SPENDING_LAST:
-        return True
-    return word.endswith(_KHMER_SPENDING_LAST) and not any(
-        word.endswith("្" + verb) for verb in _KHMER_SPENDING_LAST
-    )
-
-
 def _drop_trailing_filler(words: list[str]) -> list[str]:
+    """The words without the filler closing them; none when a verb of spending closes them ("Sophal ចាយ",
+    "Dara spent", គាត់ចាយ; not ខ្ចាយ): the words before it said who spent, not on what."""
     end = len(words)
-    while end > 0 and (_bare(words[end - 1]) in TRAILING_FILLER or not _bare(words[end - 1])):
+    while end > 0:
+        bare = _bare(words[end - 1])
+        if bare and bare not in TRAILING_FILLER:
+            if bare in SPENDING_LAST or (
+                bare.endswith(_KHMER_SPENDING_LAST) and not bare.endswith(_SUBSCRIPTS)
+            ):
+                return []
+            return words[:end]
         end -= 1
-    return words[:end]
+    return []
 
 
 def _shorten(purpose: str) -> str:

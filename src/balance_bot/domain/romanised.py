@@ -55,7 +55,9 @@ MONEY_IN = (
 _LEFT = _word("sal", "sall", "sol", "sul")
 _BOX = _word("prob", "brob", "pro'ob", "praob", "proab", "kabob", "kabop", "kaboub", "kabaob")
 LEFT = (
-    rf"{MONEY}[^\n]{{0,30}}?{_LEFT}|{_LEFT}\s+{MONEY}|{_BOX}[^\n]{{0,20}}?{_LEFT}",
+    rf"{MONEY}[^\n]{{0,30}}?{_LEFT}",
+    rf"{_LEFT}\s+{MONEY}",
+    rf"{_BOX}[^\n]{{0,20}}?{_LEFT}",
     rf"{_word('nov', 'nouv', 'neuv', 'nau', 'nuv')}\s+{_LEFT}",
     rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
 )
