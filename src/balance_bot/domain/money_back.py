@@ -31,7 +31,10 @@ _CAME_BACK_TO_US = re.compile(
 # "refunded 15$ to the guest"; not "refunded us", nor "refunded 15$" (by whom unsaid).
 _REFUNDED_SOMEONE = re.compile(
     r"\s*(?:(?:i|we|just|already|have|has)\s+)*refunded\s+(?:(?!(?:us|me|by|from|back)\b)[^\W\d_]"
-    r"|[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?))?\s+(?:back\s+)?to\s+(?!(?:us|me)\b))",
+    r"|[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?))?\s+(?:back\s+)?to\s+(?!(?:us|me)\b))"
+    # The noun, said of whom the team paid it: "refund to customer 12$", "gave a refund of 5$ to the guest".
+    r"|\s*(?:(?:gave|paid|made|issued|sent)\s+(?:a\s+|the\s+)?)?refunds?\s+(?:of\s+[$៛]?\s*[0-9០-៩]\S*\s+)?"
+    r"(?:back\s+)?to\s+(?!(?:us|me|my|our)\b)[^\W\d_]",
     re.IGNORECASE,
 )
 _CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)

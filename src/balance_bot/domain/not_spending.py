@@ -87,9 +87,21 @@ _DUE = (
     r"ផុត\s*(?:កំណត់\s*)?(?:ថ្ងៃ|ម៉ោង|ខែ)",
     r"រង់ចាំលុយ|ចាំលុយ|ចាំបង់|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ",
     r"អោយតម្លៃ|ដាក់តម្លៃ|ដាក់ថ្លៃ|គេសុំ|វិក្កយបត្រ",
+    # Wanting money or a thing (ចង់បាន, ចង់ឲ្យ), and a day money is wanted by: "…ថ្លៃជួល ១៥០$ មុនថ្ងៃទី៥",
+    # "rent 150$ before the 5th"; a payment made before a day says it was paid (_PAID).
+    r"ចង់\s*(?:បាន|ឲ្យ|អោយ|ឱ្យ)",
+    r"មុន\s*(?:ថ្ងៃ\s*(?:ទី|ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ|ស្អែក|[0-9០-៩])|ចុងខែ|ដើមខែ|ខែក្រោយ)",
+    r"\b(?:by|before)\s+(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)\b",
 )
 # Money received, from whomever: when it came back ("ទទួលលុយវិញ"), the bot says it saved nothing.
-_RECEIVING = r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល"
+_RECEIVING = (
+    r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរមក|លុយចូល"
+    # Money sent or given towards the team (មក): "សាលារៀនផ្ញើលុយមក ២០០$"; not a fee for sending (ថ្លៃផ្ញើ…).
+    r"|(?<!ថ្លៃ)(?:ផ្ញើ|ផ្ទេរ|ឲ្យ|អោយ|ឱ្យ)\s*(?:លុយ|ប្រាក់)\s*មក"
+    # A body sending money, named first: "អង្គការផ្ទេរប្រាក់ ៥០០$"; not "ផ្ទេរលុយឲ្យក្រុមហ៊ុន" nor a fee.
+    r"|(?<!ថ្លៃ)(?<!ឲ្យ)(?<!ទៅ)(?:សាលា(?:រៀន)?|អង្គការ|ក្រសួង|ក្រុមហ៊ុន|ការិយាល័យ(?:កណ្តាល|កណ្ដាល)?|ម្ចាស់ជំនួយ)"
+    r"\s*(?:បាន\s*)?(?:ផ្ញើ|ផ្ទេរ)\s*(?:លុយ|ប្រាក់)"
+)
 _NOT_PAID_FOR = r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
 _PAYS = r"\b(?:paid|pays|transferred|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
 # Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
@@ -244,7 +256,13 @@ _NOT_THE_TEAMS = (
     r"\b(?:left|remain(?:s|ing)?)\s+in\s+(?:the\s+)?(?:box|kitty|float|petty\s*cash|cash\s*box|drawer)\b",
     # What the box holds, told as it stands: "លុយនៅក្នុងប្រអប់ ៧៥$", "cash in the box: 40$", "box has 40$".
     r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង\s*(?:ប្រអប់|កាបូប)",
-    r"^\s*(?:the\s+)?(?:cash|money)\s+in\s+(?:the\s+)?(?:box|kitty|float|drawer|cash\s*box)\b",
+    r"^\s*(?:the\s+)?(?:total|cash|money|amount)\s+(?:left\s+|now\s+|still\s+)?in\s+(?:the\s+)?"
+    r"(?:box|kitty|float|drawer|cash\s*box|petty\s*cash)\b",
+    # The box counted: "total in the cash box after counting: 238$", "cash count 85$", រាប់លុយក្នុងប្រអប់.
+    r"\b(?:cash\s+count|box\s+count|after\s+count(?:ing)?|count(?:ed|ing)?\s+(?:the\s+)?(?:box|cash|money|"
+    r"kitty|float|drawer))\b",
+    r"រាប់លុយ|រាប់ប្រាក់",
+    *romanised.LEFT,
     r"\b(?:box|kitty|float|cash\s*box)\s+(?:has|holds|now has|still has)\b",
     r"(?:បងស្រី|បងប្រុស|ប្អូនស្រី|ប្អូនប្រុស|ប្អូន|ម្ដាយ|ម្តាយ|ម៉ាក់|ប៉ា|ឪពុក|ពូ|មីង|អ៊ំ|យាយ|តា|ជីដូនមួយ|"
     r"មិត្តភក្តិ|មិត្ត|ប្រពន្ធ|"

@@ -59,6 +59,11 @@ _ONE_UNIT_PRICED = re.compile(
     _ONE_UNIT + r"(?:ថ្លៃ|តម្លៃ|costs?\b|is\b|goes for\b|sells? (?:at|for)\b)\s*[$៛0-9០-៩]"
 )
 _ONE_UNIT_THEN_AMOUNT = re.compile(_ONE_UNIT + r"[$៛0-9០-៩]")
+# A Khmer measure standing alone, with no count before it, is one of it: "ក្រណាត់ ម៉ែត្រ 2.5$ នៅផ្សារ" (a
+# metre of the cloth), "សាច់ គីឡូ ១៨០០០៛ ថ្ងៃនេះ"; a count glued to it ("៦នាក់ ៩០០០០៛") is a quantity.
+_KHMER_MEASURES = either(word for word in MEASURE_WORDS if not word.isascii())
+_KHMER_UNIT_THEN_AMOUNT = re.compile(rf"(?<!\S)(?:{_KHMER_MEASURES})\s+(?:ថ្លៃ\s*|តម្លៃ\s*)?[$៛0-9០-៩]")
+_KHMER = re.compile("[\u1780-\u17ff]")
 _BUYING_OR_PAYING = re.compile(r"\b(?:bought|buy|paid|pay|spent|got|purchased)\b|ទិញ|បង់|ចាយ|ចំណាយ|ជួល")
 _NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
 
@@ -69,7 +74,11 @@ def _priced_now(said: str) -> bool:
 
 def _priced_by_the_unit(said: str) -> bool:
     priced = _ONE_UNIT_PRICED.search(said) is not None or (
-        _ONE_UNIT_THEN_AMOUNT.search(said) is not None and _NOW_OR_THERE.search(said) is not None
+        _NOW_OR_THERE.search(said) is not None
+        and (
+            _ONE_UNIT_THEN_AMOUNT.search(said) is not None
+            or (_KHMER.search(said) is not None and _KHMER_UNIT_THEN_AMOUNT.search(said) is not None)
+        )
     )
     return priced and _BUYING_OR_PAYING.search(said) is None
 

@@ -6,7 +6,14 @@ import re
 
 from balance_bot.domain.dates import without_dates
 from balance_bot.domain.text import EMOJI
-from balance_bot.domain.vocabulary import FILLER, GREETED, GREETINGS, TRAILING_FILLER
+from balance_bot.domain.vocabulary import (
+    FILLER,
+    GREETED,
+    GREETINGS,
+    SPENDING_LAST,
+    TIMES_OF_DAY,
+    TRAILING_FILLER,
+)
 
 MAX_PURPOSE_LENGTH = 120
 
@@ -25,6 +32,13 @@ _SPACES = re.compile(r"\s+")
 _PERIODS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"} | {
     word: word for word in ("month", "year", "week", "day", "night", "hour")
 }
+_A_TIME = rf"(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])"
+_ONLY_TIMES = re.compile(rf"(?:{_A_TIME}[\s,]*)+")  # for lower-case text
+_LONGEST_TIME = 30  # characters: a longer purpose names more than when
+# The letters a time of day can open on, looked at before the pattern: most purposes open on none of them.
+_TIME_STARTS = frozenset("tlyeijap0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
+_KHMER_SPENDING_LAST = tuple(word for word in SPENDING_LAST if not word.isascii())
+_SUBSCRIPTS = tuple("្" + word for word in _KHMER_SPENDING_LAST)  # ខ្ចាយ, to scatter
 _PERIOD_LEFT_BEHIND = re.compile(
     r"(?<!\S)/[ ]?(month|mo|year|yr|week|wk|day|night|hour|hr)(?![^\W_])", re.IGNORECASE
 )
@@ -45,6 +59,12 @@ def clean_purpose(raw: str) -> str:
         purpose += ")"  # the edge strip took the closing bracket of "(team of 5)"
     if not any(char.isalpha() for char in purpose):  # Khmer consonants are letters; digits are not
         return ""
+    if (
+        len(purpose) <= _LONGEST_TIME
+        and purpose[0].lower() in _TIME_STARTS
+        and _ONLY_TIMES.fullmatch(purpose.lower())
+    ):
+        return ""  # "spent 45k riel this morning": when, not what
     return _shorten(purpose)
 
 
@@ -68,10 +88,19 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
 
 
 def _drop_trailing_filler(words: list[str]) -> list[str]:
+    """The words without the filler closing them; none when a verb of spending closes them ("Sophal ចាយ",
+    "Dara spent", គាត់ចាយ; not ខ្ចាយ): the words before it said who spent, not on what."""
     end = len(words)
-    while end > 0 and (_bare(words[end - 1]) in TRAILING_FILLER or not _bare(words[end - 1])):
+    while end > 0:
+        bare = _bare(words[end - 1])
+        if bare and bare not in TRAILING_FILLER:
+            if bare in SPENDING_LAST or (
+                bare.endswith(_KHMER_SPENDING_LAST) and not bare.endswith(_SUBSCRIPTS)
+            ):
+                return []
+            return words[:end]
         end -= 1
-    return words[:end]
+    return []
 
 
 def _shorten(purpose: str) -> str:

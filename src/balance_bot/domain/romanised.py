@@ -50,6 +50,17 @@ MONEY_IN = (
     r"\bluk\s+(?:ban|bann|dach|ach)\b",  # លក់បាន, លក់ដាច់
     _word("khchey", "kchey", "kh'chey", "kchei", "khchei", "k'chey"),  # ខ្ចី
 )
+# What is left in the box or the purse: "luy knong prob nov sal 85$", "sal luy 20$" (សល់, ប្រអប់, កាបូប,
+# រាប់លុយ); "sal" stands only beside money, a box or នៅ ("still"), not alone.
+_LEFT = _word("sal", "sall", "sol", "sul")
+_BOX = _word("prob", "brob", "pro'ob", "praob", "proab", "kabob", "kabop", "kaboub", "kabaob")
+LEFT = (
+    rf"{MONEY}[^\n]{{0,30}}?{_LEFT}",
+    rf"{_LEFT}\s+{MONEY}",
+    rf"{_BOX}[^\n]{{0,20}}?{_LEFT}",
+    rf"{_word('nov', 'nouv', 'neuv', 'nau', 'nuv')}\s+{_LEFT}",
+    rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
+)
 # A payment not made yet: "ort torn bong", "min ton ban tinh" (មិនទាន់/អត់ទាន់).
 NOT_PAID = (
     rf"{_word('ort', 'ot', 'at', 'min', 'men')}\s+{_word('ton', 'torn', 'tan', 'toan', 'tom')}\s+"

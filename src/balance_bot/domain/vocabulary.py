@@ -27,7 +27,20 @@ FILLER = _words(
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
     បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់
-    tinh tenh jay chay luy lui"""
+    tinh tenh jay chay luy lui os"""
+)
+# A verb of spending closing the words before an amount: who or when spent it came before it, and what it
+# bought is unsaid ("Sophal ចាយ 8$", "Dara spent 8$", "ព្រឹកមិញ ចាយ ៥ម៉ឺន", romanised "os", អស់). Not "paid":
+# "jerseys paid 162$" names what was paid for.
+SPENDING_LAST = _words("spent spend ចាយ ចាយអស់ ចាយលុយ jay chay os")
+# When it was spent is no purpose: "spent 45k riel this morning", "ចាយ ២ម៉ឺន ព្រឹកមិញ" (not ថ្ងៃត្រង់, which
+# names the lunch in បាយថ្ងៃត្រង់, nor a night alone, which a room is paid by).
+TIMES_OF_DAY = (
+    r"(?:this|last|yesterday|tomorrow|early|late|in\s+the)\s+(?:morning|afternoon|evening)",
+    r"last\s+night|tonight|this\s+(?:am|pm)|at\s+noon|earlier(?:\s+today)?|just\s+now|a\s+while\s+ago",
+    r"[0-9០-៩]{1,2}(?:[:.][0-9០-៩]{2})?\s*(?:am|pm|h)",
+    r"(?:ពេល\s*)?(?:ព្រឹក|ល្ងាច|យប់|រសៀល)\s*(?:មិញ|នេះ|ម្សិលមិញ)?|អម្បាញ់មិញ|មិញ",
+    r"(?:prek|pruk|preuk|prik|lngeach|langeach|yub|yup)\s+(?:minh|mign|menh|nis|nih|ne)",
 )
 # Filler that may also close a purpose ("coffee 3$ thanks", "taxi 2$ pls"), "already" in romanised Khmer.
 TRAILING_FILLER = _words(

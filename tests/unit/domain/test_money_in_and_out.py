@@ -121,3 +121,52 @@ def test_words_these_rules_read_are_still_spending_in_another_sense(text):
 )
 def test_romanised_price_talk_needs_a_word_said_of_a_price_and_no_buying(text, talk):
     assert talks_of_a_price(text) is talk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Money sent towards the team, or sent by a body named first.
+        "ក្រសួងផ្ញើប្រាក់មក ៣០០០$ សម្រាប់វគ្គបណ្តុះបណ្តាល",
+        "អង្គការបានផ្ទេរលុយ ១២០០$ ចូលគណនី",
+        # Money wanted, or wanted by a day.
+        "ជាងភ្លើងចង់ឲ្យបង់ ៤០$ សិន",
+        "ថ្លៃអ៊ីនធឺណិត ២០$ មុនចុងខែ",
+        "the caterer wants the last 90$ by the 20th",
+        # The box counted, in either language and in Latin letters.
+        "counted the kitty: 64$ and 12,000 riel",
+        "រាប់លុយក្នុងប្រអប់ ៤៧$",
+        "kabob sal 9$ bong",
+        "luy nouv sal 30000r",
+        # One unit's price at a place, a Khmer measure standing alone.
+        "ស៊ីម៉ង់ត៍ បាវ ៦$ នៅហាងហេងលី",
+    ],
+)
+def test_money_sent_to_the_team_money_wanted_by_a_day_the_box_counted_and_a_price_a_unit_are_not_spending(
+    text,
+):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "purpose"),
+    [
+        ("ថ្លៃផ្ញើលុយមកខេត្ត ២$", "ថ្លៃផ្ញើលុយមកខេត្ត"),
+        ("ផ្ទេរលុយឲ្យក្រុមហ៊ុនទឹក ១២$", "ផ្ទេរលុយឲ្យក្រុមហ៊ុនទឹក"),
+        ("accounting fee 50$", "accounting fee"),
+        ("refund to the parent 6$, class cancelled", "refund to the parent, class cancelled"),
+        ("ក្រណាត់ ១០ម៉ែត្រ ២៥$ នៅផ្សារ", "ក្រណាត់ ១០ម៉ែត្រ នៅផ្សារ"),
+    ],
+)
+def test_a_fee_for_sending_money_paid_to_a_company_a_refund_the_team_gave_and_a_quantity_bought_are_spending(
+    text, purpose
+):
+    result = parser.parse(text)
+    assert (result.status, result.entries[0].purpose) == (ParseStatus.EXPENSE, purpose)
+
+
+@pytest.mark.parametrize(
+    "text", ["Vanna ចាយ ២ម៉ឺន", "Chea spent 6$", "chay luy 15000r hz", "paid 9$ earlier today"]
+)
+def test_an_amount_with_only_who_spent_it_or_when_asks_what_it_was_for(text):
+    assert parser.parse(text).status is ParseStatus.PURPOSE_MISSING

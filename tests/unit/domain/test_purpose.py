@@ -69,3 +69,24 @@ def test_a_formula_sign_never_opens_a_purpose():
 def test_a_period_left_behind_by_the_amount_reads_as_per():
     assert clean_purpose("rent /mo") == "rent per month"
     assert clean_purpose("gym /month") == "gym per month"
+
+
+@pytest.mark.parametrize(
+    "raw", ["Vanna spent", "បងស្រី ចាយ ហើយ", "គាត់ចាយ", "Chea jay", "os luy", "yesterday afternoon", "ល្ងាចមិញ"]
+)
+def test_who_spent_or_when_is_no_purpose(raw):
+    assert clean_purpose(raw) == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "purpose"),
+    [
+        ("cake this afternoon", "cake this afternoon"),
+        ("បាយល្ងាច", "បាយល្ងាច"),
+        ("ចាយលើទឹកកក", "ចាយលើទឹកកក"),
+        ("kitchen paid", "kitchen"),
+        ("hotel 1 night", "hotel 1 night"),
+    ],
+)
+def test_a_time_or_a_verb_of_spending_beside_what_was_bought_leaves_the_purpose_whole(raw, purpose):
+    assert clean_purpose(raw) == purpose
