@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from openpyxl import Workbook, load_workbook
+from infrastructure.sheets.openpyxl_lean import Workbook, load_workbook
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

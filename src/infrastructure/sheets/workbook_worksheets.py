@@ -6,12 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from balance_bot.domain.ledger import LedgerLine, Period, owning_period
 from balance_bot.domain.typed_dates import cell_day
+from infrastructure.sheets.openpyxl_lean import Font, Worksheet, get_column_letter
 from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 from infrastructure.sheets.workbook_file import WorkbookFile
 
