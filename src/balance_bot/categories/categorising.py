@@ -91,12 +91,14 @@ class Categorising:
         except LedgerError as exc:
             log.info("the sheet of chat %s is not known (%s); the default categories", chat_id, exc)
             return self._default, None
-        known = self._books.get(identity)
         try:
             categories = tuple(await asyncio.wait_for(store.categories(), self._tab_wait))
         except (LedgerError, TimeoutError) as exc:
             log.info("categories of chat %s not read (%s); using the last known", chat_id, exc)
+            known = self._books.get(identity)
             return (known[1] if known is not None else self._default), identity
+        # Looked up after the read: groups reading the tab at once make the book once, not each.
+        known = self._books.get(identity)
         if known is None or known[0] != categories:
             book = default_category_book(categories) if categories else self._default
             self._books[identity] = known = (categories, book)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import pytesseract
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from balance_bot.ports.images import ImageText, ImageUnreadable, PostedImage
-from infrastructure.ocr.opening import open_image
-from infrastructure.ocr.preparing import prepare
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# pytesseract, PIL and numpy (about 17 MB) are imported with the first photo, on the thread that
+# reads it: a bot whose groups post no photos never loads them.
 
 # Tesseract's own threads (OpenMP) would compete with the chat for the few cores: one each.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -37,12 +40,17 @@ class TesseractOptions:
 
 def read_image_text(image: PostedImage, options: TesseractOptions) -> ImageText:
     """The image's lines, read on this thread (it blocks for the whole reading)."""
+    from infrastructure.ocr.opening import open_image
+    from infrastructure.ocr.preparing import prepare
+
     prepared = prepare(open_image(image.data, options.max_pixels))
     return ImageText(recognised_lines(prepared, options))
 
 
 def recognised_lines(prepared: Image.Image, options: TesseractOptions) -> tuple[str, ...]:
     """Tesseract's lines of the prepared image, blank ones left out."""
+    import pytesseract
+
     try:
         text = pytesseract.image_to_string(
             prepared, lang=options.languages, config=options.config, timeout=options.timeout_seconds
@@ -74,9 +82,11 @@ def tesseract_reader(options: TesseractOptions, at_once: int) -> LocalImageTextR
 
 
 def tesseract_found() -> bool:
-    """Whether the tesseract program runs here."""
+    """Whether the tesseract program runs here (asked as pytesseract would, without importing it)."""
     try:
-        pytesseract.get_tesseract_version()
-    except pytesseract.TesseractNotFoundError:
+        subprocess.run(
+            ["tesseract", "--version"], capture_output=True, stdin=subprocess.DEVNULL, check=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
         return False
     return True

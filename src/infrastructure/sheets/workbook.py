@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +23,7 @@ from infrastructure.sheets.workbook_writes import (
     set_row_status,
     void_row,
 )
+from infrastructure.worker_thread import WorkerThread
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -53,15 +53,13 @@ class WorkbookLedger:
         self._save_delay = save_delay_seconds
         self._save_max_wait = max(save_max_wait_seconds, save_delay_seconds)
         self._unsaved_since: float | None = None
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbook")
+        self._worker = WorkerThread("workbook")
         self._save_handle: asyncio.TimerHandle | None = None
         self._save_in_flight: asyncio.Future[None] | None = None
         self._save_waiters: list[asyncio.Future[None]] = []
         self._identity: str | None = None
-        # The tab's cells, their categories, and the file on disk they were read from.
-        self._categories: (
-            tuple[list[list[object]] | None, list[Category], tuple[float, int] | None] | None
-        ) = None
+        # The tab's cells, their categories, and which read of the file they were taken from.
+        self._categories: tuple[list[list[object]] | None, list[Category], int] | None = None
 
     def for_chat(self, chat_id: int) -> WorkbookLedger:
         """Every group writes to the one workbook."""
@@ -106,31 +104,36 @@ class WorkbookLedger:
     async def categories(self) -> list[Category]:
         """The Categories tab, made from the default one on first use and saved with the workbook.
 
-        Answered without the worker while the file on disk is the one it was read from: only a
-        bookkeeper's save (or the bot's own) can have changed the tab.
+        Answered without the worker while the workbook in memory is the one the tab was read from
+        and nobody saved the file since: only the bot changes the workbook between reads of the file,
+        and it never changes the tab after making it.
         """
         cached = self._categories
         if (
             cached is not None
-            and cached[2] is not None
-            and self._file.disk_state() == cached[2] == self._file.seen_on_disk
+            and cached[2] == self._file.loads
+            and self._file.disk_state() == self._file.seen_on_disk
         ):
             return cached[1]
-        rows = await self._run(lambda: categories_rows(self._file))
+        rows, loads = await self._run(self._read_categories)
         if rows is None:
             await self._change(lambda: add_categories_tab(self._file))
-            rows = await self._run(lambda: categories_rows(self._file))
-        seen = self._file.seen_on_disk
+            rows, loads = await self._run(self._read_categories)
         if self._categories is not None and self._categories[0] == rows:
-            self._categories = (rows, self._categories[1], seen)
+            self._categories = (rows, self._categories[1], loads)
             return self._categories[1]  # the tab as it was: not parsed again for every expense
         try:
             categories = categories_from_rows(rows or [])
         except CategoriesUnreadable as exc:
             log.warning("the %r tab of the workbook cannot be read: %s", TAB_TITLE, exc)
             categories = []
-        self._categories = (rows, categories, seen)
+        self._categories = (rows, categories, loads)
         return categories
+
+    def _read_categories(self) -> tuple[list[list[object]] | None, int]:
+        """The tab's cells, and which read of the file they are from (the worker's: it may read again)."""
+        rows = categories_rows(self._file)
+        return rows, self._file.loads
 
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Clear a row's amounts and mark its item void; no other row moves."""
@@ -188,10 +191,10 @@ class WorkbookLedger:
             _settle(waiters, exc)
             raise
         _settle(waiters, None)
-        self._worker.shutdown(wait=True)
+        self._worker.shutdown()
 
     async def _run(self, work: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._worker, work)
+        return await self._worker.run(work)
 
     async def _change(self, change: Callable[[], T]) -> T:
         result = await self._run(lambda: self._file.change(change))
@@ -209,7 +212,7 @@ class WorkbookLedger:
         self._save_handle = None
         self._unsaved_since = None
         waiters, self._save_waiters = self._save_waiters, []
-        saving = loop.run_in_executor(self._worker, self._file.save)
+        saving = self._worker.run(self._file.save)
         self._save_in_flight = saving
 
         def saved(future: asyncio.Future[None]) -> None:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from infrastructure.categories.tab import TAB_TITLE, TAB_WIDTHS, default_rows
+from infrastructure.sheets.openpyxl_lean import Font, Worksheet, get_column_letter
 from infrastructure.sheets.workbook_file import WorkbookFile
 
 

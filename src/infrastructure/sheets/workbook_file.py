@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from openpyxl import Workbook, load_workbook
+from infrastructure.sheets.openpyxl_lean import Workbook, load_workbook
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -17,7 +17,7 @@ T = TypeVar("T")
 class WorkbookFile:
     """The workbook as the bot has it in memory, and the changes not saved to the file yet.
 
-    Used on the ledger's worker thread only, except `last_save_failed`, `seen_on_disk` and
+    Used on the ledger's worker thread only, except `last_save_failed`, `seen_on_disk`, `loads` and
     `disk_state`, which the ledger reads on the event loop.
     """
 
@@ -28,6 +28,8 @@ class WorkbookFile:
         self.seen_on_disk: tuple[float, int] | None = None
         self._unsaved: list[Callable[[], object]] = []
         self.last_save_failed = False
+        # How many times the workbook was read from the file: what was learned of it holds while this stays.
+        self.loads = 0
 
     def book(self) -> Workbook:
         """The workbook, read from the file on first use (a new one if there is no file yet)."""
@@ -83,6 +85,7 @@ class WorkbookFile:
 
     def _load(self) -> Workbook:
         self._on_load()
+        self.loads += 1
         if self._path.exists():
             self.seen_on_disk = self.disk_state()
             return load_workbook(self._path)

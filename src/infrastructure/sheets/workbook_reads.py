@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, lines_already_written
 from balance_bot.domain.typed_dates import cell_day
+from infrastructure.sheets.openpyxl_lean import Worksheet
 from infrastructure.sheets.workbook_worksheets import WorkbookMonths
 
 

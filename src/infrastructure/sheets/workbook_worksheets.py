@@ -6,12 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from balance_bot.domain.ledger import LedgerLine, Period, owning_period
 from balance_bot.domain.typed_dates import cell_day
+from infrastructure.sheets.openpyxl_lean import Font, Worksheet, get_column_letter
 from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 from infrastructure.sheets.workbook_file import WorkbookFile
 
@@ -32,6 +29,9 @@ class WorkbookMonths:
         self.template = template
         self._title_format = title_format
         self._tails: dict[str, Tail] = {}
+        # Each worksheet's columns as its header has them: reading the header asks openpyxl for the
+        # sheet's width, a walk over every cell, which cost more than the row itself at 1,000 rows.
+        self._layouts: dict[str, Layout] = {}
         self._owners: dict[str, Period | None] = {}
         self.file = WorkbookFile(path, on_load=self._forget)
 
@@ -69,18 +69,24 @@ class WorkbookMonths:
     def layout(self, sheet: Worksheet, lines: Sequence[LedgerLine] = ()) -> Layout:
         """The worksheet's columns, found by its header (a bookkeeper may move them or add their own),
         with a header cell added after the last column for each these lines fill that it lacks."""
-        header = [cell.value for cell in sheet[1]] if sheet.max_row >= 1 else []
+        known = self._layouts.get(sheet.title)
+        if known is None:
+            header = [cell.value for cell in sheet[1]] if sheet.max_row >= 1 else []
+            known = self.template.layout_of(header)
         needed = [key for line in lines for key in keys_filled(line)]
-        layout, added = self.template.layout_of(header).completed(self.template, needed)
+        layout, added = known.completed(self.template, needed)
         for number, text in added:
             cell = sheet.cell(1, number)
             cell.value = text
             cell.font = Font(bold=True)
+        # Only the bot changes the workbook until it is read again, and it writes within these columns.
+        self._layouts[sheet.title] = layout
         return layout
 
     def _forget(self) -> None:
         self._tails.clear()
         self._owners.clear()
+        self._layouts.clear()
 
     def _belongs_to(self, sheet: Worksheet, period: Period) -> bool:
         """Whether the worksheet is this period's; read once per worksheet, as only the bot writes between."""
@@ -103,4 +109,5 @@ class WorkbookMonths:
             sheet.column_dimensions[get_column_letter(number)].width = column.width
         sheet.freeze_panes = "A2"
         self._tails[title] = Tail(last_row=1, last_number=0)
+        self._layouts.pop(title, None)
         return sheet

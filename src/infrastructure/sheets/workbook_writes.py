@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine
 from balance_bot.domain.money import Currency
+from infrastructure.sheets.openpyxl_lean import Worksheet
 from infrastructure.sheets.template import Layout, SheetTemplate
 from infrastructure.sheets.workbook_worksheets import WorkbookMonths
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import os
 import sqlite3
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TypeVar
 
 from balance_bot.ports import StorageUnavailable
 from infrastructure.sqlite.migrations import MIGRATIONS
+from infrastructure.worker_thread import WorkerThread
 
 __all__ = [
     "MIGRATIONS",
@@ -56,7 +55,7 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+        self._worker = WorkerThread("sqlite")
         self._connection: sqlite3.Connection | None = None
         self._failed_at: float | None = None
 
@@ -73,7 +72,7 @@ class Database:
                 return work(connection)
 
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._worker, in_transaction)
+            return await self._worker.run(in_transaction)
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
             raise  # a bug of ours, not the disk's
         except sqlite3.DatabaseError as exc:
@@ -98,8 +97,8 @@ class Database:
                 self._connection.close()
                 self._connection = None
 
-        await asyncio.get_running_loop().run_in_executor(self._worker, close_connection)
-        self._worker.shutdown(wait=True)
+        await self._worker.run(close_connection)
+        self._worker.shutdown()
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:
