@@ -20,7 +20,7 @@ import random
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -154,7 +154,8 @@ def prepare(day: Day, sheets: DaySheets, workdir: Path) -> dict[str, str]:
     keys.mkdir()
     emails = []
     for number in range(day.accounts):
-        key = sheets.service_account_key(f"balance-bot-{number + 1}@{PROJECT}.iam.gserviceaccount.com")
+        email = f"balance-bot-{number + 1}@{PROJECT}.iam.gserviceaccount.com"
+        key = sheets.service_account_key(email, PROJECT)
         (keys / f"account-{number + 1}.json").write_text(json.dumps(key), encoding="utf-8")
         emails.append(key["client_email"])
     headers = load_template().headers
@@ -205,6 +206,18 @@ async def start_bot(
     )
 
 
+async def ready(bot: asyncio.subprocess.Process, telegram: FakeTelegram, workdir: Path) -> None:
+    """Wait until the bot has set its commands, as it does once started; fail with its log if it stops."""
+    waiting = asyncio.create_task(telegram.wait_for("setMyCommands", timeout=120))
+    stopped = asyncio.create_task(bot.wait())
+    await asyncio.wait({waiting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    if not waiting.done():
+        waiting.cancel()
+        raise RuntimeError(f"the bot stopped ({bot.returncode}) before it was ready:\n{_tail(workdir)}")
+    stopped.cancel()
+    waiting.result()
+
+
 def _utc(unix: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(unix))
 
@@ -227,6 +240,7 @@ async def run_day(day: Day, preload: Path) -> None:
     sheets = DaySheets()
     sheets.clock = clock.now
     sheets.latency_seconds = clock.real_seconds(LATENCY_SECONDS)
+    sheets.google_quotas(PER_ACCOUNT, PER_PROJECT)
     sheets.start()
     telegram = DayTelegram(now=clock.now)
     telegram.speed = day.speed
@@ -237,7 +251,7 @@ async def run_day(day: Day, preload: Path) -> None:
         bot = await start_bot(settings, telegram, clock, preload, workdir)
         wall_started = time.monotonic()
         try:
-            await telegram.wait_for("setMyCommands", timeout=120)
+            await ready(bot, telegram, workdir)
             day.figures["ready_at"] = clock.now()
             cpu_before = cpu_seconds(bot.pid)
             await post_the_day(day, telegram, clock)
@@ -269,20 +283,19 @@ def _tail(workdir: Path) -> str:
 
 
 def count_calls(day: Day, sheets: DaySheets) -> None:
-    """The busiest minute of writes and of reads, for each account and for the project."""
-    writes: dict[str, list[float]] = defaultdict(list)
-    reads: dict[str, list[float]] = defaultdict(list)
-    for entry in sheets.call_times:
-        kind, at = entry[0], entry[1]
-        account = entry[2] if len(entry) > 2 else "the account"  # type: ignore[misc]
-        (writes if kind in WRITE_KINDS else reads)[account].append(at)
-    day.figures["writes_per_account"] = max((_busiest_minute(sorted(t)) for t in writes.values()), default=0)
-    day.figures["reads_per_account"] = max((_busiest_minute(sorted(t)) for t in reads.values()), default=0)
-    day.figures["writes_per_project"] = _busiest_minute(sorted(t for ts in writes.values() for t in ts))
-    day.figures["reads_per_project"] = _busiest_minute(sorted(t for ts in reads.values() for t in ts))
-    day.figures["writes"] = sum(len(t) for t in writes.values())
-    day.figures["reads"] = sum(len(t) for t in reads.values())
+    """The busiest minute of writes and of reads let through, for each account and for the project,
+    and how many calls Google's quotas refused (429)."""
+    for kind in ("write", "read"):
+        for by in ("account", "project"):
+            day.figures[f"{kind}s_per_{by}"] = max(sheets.most_in_any_minute(kind, by).values(), default=0)
+        day.figures[f"{kind}s"] = sum(
+            len(minutes) and sum(minutes.values()) for minutes in sheets.per_minute(kind).values()
+        )
+        day.figures[f"{kind}s_refused"] = sum(
+            count for (refused, _), count in sheets.quotas.refused.items() if refused == kind
+        )
     day.figures["appends"] = sheets.appends
+    day.figures["calls"] = Counter(kind for kind, _ in sheets.calls)
 
 
 def check_sheets(day: Day, sheets: DaySheets) -> None:
@@ -322,9 +335,10 @@ def lines(day: Day) -> list[str]:
         f"  longest wait for a row {timedelta(seconds=round(f['longest_wait']))} (median "
         f"{f['median_wait']:.1f} s), message sent to row in the fake sheet, in the day's time   goal <= 2 min",
         f"  writes a minute       at most {f['writes_per_account']} per account, {f['writes_per_project']} "
-        f"per project ({f['writes']:,} in all)   goal <= {PER_ACCOUNT} per account, <= {PER_PROJECT} per project",
+        f"per project ({f['writes']:,} in all; {f['writes_refused']} refused with 429)   goal <= {PER_ACCOUNT} per account, <= {PER_PROJECT} per project",
         f"  reads a minute        at most {f['reads_per_account']} per account, {f['reads_per_project']} "
-        f"per project ({f['reads']:,} in all)   goal <= {PER_ACCOUNT} per account, <= {PER_PROJECT} per project",
+        f"per project ({f['reads']:,} in all; {f['reads_refused']} refused with 429)   goal <= {PER_ACCOUNT} per account, <= {PER_PROJECT} per project",
+        "  Sheets calls by kind  " + ", ".join(f"{kind} {count:,}" for kind, count in f["calls"].most_common()),
         f"  bot CPU per expense   {f['cpu_seconds'] * 1000 / max(1, expenses):.2f} ms "
         f"({f['cpu_seconds']:.0f} s of CPU for the day, from /proc)   goal <= 5 ms",
         f"  bot RSS               {f['rss_mb']:.0f} MB at the end, peak {f['peak_rss_mb']:.0f} MB   goal <= 200 MB",
