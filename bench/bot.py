@@ -63,6 +63,7 @@ def workbook_bot_env(telegram: FakeTelegram, workdir: str, **extra: str) -> dict
         "TELEGRAM_API_URL": telegram.url,
         "WORKBOOK_PATH": f"{workdir}/balance.xlsx",
         "DATABASE_PATH": f"{workdir}/bot.sqlite3",
+        "RATE_SOURCE": "fixed",  # the rate of the day off the network
         **extra,
     }
 

@@ -148,6 +148,7 @@ def settings_for(sheets: FakeSheets, folder: Path, groups: Sequence[int]) -> Set
             "SHEETS_API_URL": sheets.url,
             "BALANCE_SHEET_BY_CHAT": json.dumps(by_chat),
             "DATABASE_PATH": str(folder / "bot.sqlite3"),
+            "RATE_SOURCE": "fixed",  # the rate of the day off the network
             "SHEETS_READS_PER_MINUTE": "1000000",
             "SHEETS_WRITES_PER_MINUTE": "1000000",
             "PARSER_LLM": "none",

@@ -117,6 +117,7 @@ async def event_loop_hold() -> tuple[float, int]:
             "TELEGRAM_API_URL": telegram.url,
             "WORKBOOK_PATH": str(Path(workdir) / "balance.xlsx"),
             "DATABASE_PATH": str(Path(workdir) / "bot.sqlite3"),
+            "RATE_SOURCE": "fixed",  # the rate of the day off the network
             "USER_RATE_LIMIT_PER_MINUTE": "1000",
             "PARSER_LLM": "none",
             "ALLOWED_CHAT_IDS": "-1001",  # the group it posts in: no group is served unless allowed

@@ -57,6 +57,7 @@ async def measure() -> dict[str, float]:
             "SHEETS_API_URL": sheets_url,
             "BALANCE_SHEET_ID": SHEET_ID,
             "DATABASE_PATH": f"{workdir}/bot.sqlite3",
+            "RATE_SOURCE": "fixed",  # the rate of the day off the network
         }
         bot = await start_bot(env, workdir)
         posted_at: dict[str, float] = {}

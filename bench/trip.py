@@ -175,6 +175,7 @@ async def measure() -> Trip:
                 "TELEGRAM_API_URL": telegram.url,
                 "WORKBOOK_PATH": f"{folder}/balance.xlsx",
                 "DATABASE_PATH": f"{folder}/bot.sqlite3",
+                "RATE_SOURCE": "fixed",  # the rate of the day off the network
                 "PARSER_LLM": "none",
             }
         )

@@ -187,6 +187,7 @@ async def measure() -> dict[str, Any]:
                 "BALANCE_SHEET_ID": SHEET_ID,
                 "ALLOWED_CHAT_IDS": str(GROUP),
                 "DATABASE_PATH": f"{workdir}/bot.sqlite3",
+                "RATE_SOURCE": "fixed",  # the rate of the day off the network
                 "WEBAPP_URL": "https://bot.example.org/month/",
                 "WEBAPP_SHORT_NAME": "month",
                 "WEBAPP_PORT": str(port),

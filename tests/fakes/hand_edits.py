@@ -32,6 +32,13 @@ class InMemoryWrittenRows:
     async def written(self, chat_id: int, periods: Sequence[Period]) -> list[WrittenRow]:
         return [row for row in self.rows.values() if row.chat_id == chat_id and row.period in periods]
 
+    async def forget_before(self, chat_id: int, period: Period) -> None:
+        self.rows = {
+            reference: row
+            for reference, row in self.rows.items()
+            if row.chat_id != chat_id or row.period >= period
+        }
+
 
 @dataclass
 class InMemoryToldChanges:
@@ -49,6 +56,10 @@ class InMemoryToldChanges:
 
     async def last_told(self, chat_id: int) -> datetime | None:
         return max(self.keys.get(chat_id, {}).values(), default=None)
+
+    async def forget_before(self, chat_id: int, moment: datetime) -> None:
+        kept = {key: at for key, at in self.keys.get(chat_id, {}).items() if at >= moment}
+        self.keys[chat_id] = kept
 
     async def claim_day(self, chat_id: int, day: date) -> bool:
         if self.days.get(chat_id, date.min) >= day:

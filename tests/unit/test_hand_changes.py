@@ -169,3 +169,18 @@ async def test_the_daily_look_comes_once_a_day_after_its_hour_and_only_with_some
     await books.changes.told_of(report)
     books.clock.advance(days=1)
     assert await books.changes.daily(CHAT) is None  # told once
+
+
+async def test_the_daily_look_lets_go_of_what_was_kept_of_months_no_longer_compared():
+    books = Books(FakeClock(datetime(2026, 10, 30, 12, 0, tzinfo=UTC)))
+    october = await books.write(1, "ink", "8", day=date(2026, 10, 30))
+    deleted = RowDeleted(1, Period(2026, 10), october.line.source.reference(), "ink", money("8"))
+    await books.changes.told_of(ChangesReport(CHAT, (Period(2026, 10),), (deleted,), None))
+    books.clock.advance(days=21)
+    tea = await books.write(2, "tea", "2", day=date(2026, 11, 20))
+    deleted_tea = RowDeleted(2, Period(2026, 11), tea.line.source.reference(), "tea", money("2"))
+    await books.changes.told_of(ChangesReport(CHAT, (Period(2026, 11),), (deleted_tea,), None))
+    books.clock.advance(days=20)  # 10 December, after the hour: October is compared no more
+    await books.changes.daily(CHAT)
+    assert [row.item for row in books.written.rows.values()] == ["tea"]
+    assert await books.told.told(CHAT) == {deleted_tea.key}  # told in November, still compared

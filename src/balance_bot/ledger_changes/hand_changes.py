@@ -3,15 +3,25 @@ the bot wrote them compared with its months as they stand, each change told once
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from datetime import date, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.domain.hand_edits import HandChange, changes_by_hand
 from balance_bot.domain.ledger import Period, SheetRow, local_day
 from balance_bot.groups.membership import GroupMembership
-from balance_bot.ports import Clock, LedgerDirectory, LedgerError, ToldChanges, WrittenRows
+from balance_bot.ports import (
+    Clock,
+    LedgerDirectory,
+    LedgerError,
+    StorageUnavailable,
+    ToldChanges,
+    WrittenRows,
+)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,7 @@ class HandChanges:
         self._looked[chat_id] = today
         if not await self._told.claim_day(chat_id, today):  # looked at before a restart
             return None
+        await self._forget_old(chat_id)
         report = await self._report(chat_id)
         return report if report.changes else None
 
@@ -139,6 +150,17 @@ class HandChanges:
             return await store.read(periods[0])
         read = await store.read_months(periods)
         return [row for period in periods for row in read.get(period, [])]
+
+    async def _forget_old(self, chat_id: int) -> None:
+        """Rows and told changes of the months before last month are compared no more: kept, they would
+        grow by a row an expense for every group, for ever."""
+        last_month = self._balances.current_period().previous()
+        start = datetime.combine(last_month.first_day(), time(), self._policy.timezone)
+        try:
+            await self._written.forget_before(chat_id, last_month)
+            await self._told.forget_before(chat_id, start)
+        except StorageUnavailable as exc:  # tomorrow's look lets them go
+            log.warning("could not let go of old rows kept for /changes: %s", exc)
 
     async def _months(self, chat_id: int) -> tuple[Period, ...]:
         """This month, after last month while it still takes late expenses."""

@@ -29,6 +29,10 @@ class WrittenRows(Protocol):
         """The group's rows of those months."""
         ...
 
+    async def forget_before(self, chat_id: int, period: Period) -> None:
+        """Let go of the group's rows of the months before this one: they are compared no more."""
+        ...
+
 
 class ToldChanges(Protocol):
     """The changes by hand each group was told of (each is told once), and its daily look."""
@@ -43,6 +47,10 @@ class ToldChanges(Protocol):
 
     async def last_told(self, chat_id: int) -> datetime | None:
         """When the group was last told of a change, if ever."""
+        ...
+
+    async def forget_before(self, chat_id: int, moment: datetime) -> None:
+        """Let go of the changes the group was told of before that moment."""
         ...
 
     async def claim_day(self, chat_id: int, day: date) -> bool:

@@ -58,6 +58,10 @@ class SqliteWrittenRows:
 
         return [_row(found) for found in await self._database.run(read)]
 
+    async def forget_before(self, chat_id: int, period: Period) -> None:
+        """Delete the group's rows of the months before this one."""
+        await self._database.run(lambda db: db.execute(_FORGET_ROWS, (chat_id, period.key())))
+
 
 class SqliteToldChanges:
     """ToldChanges: a row per change told to a group, and each group's day of its last daily look."""
@@ -79,6 +83,10 @@ class SqliteToldChanges:
         """When the group was last told of a change."""
         (last,) = await self._database.run(lambda db: db.execute(_LAST_TOLD, (chat_id,)).fetchone())
         return None if last is None else datetime.fromisoformat(str(last))
+
+    async def forget_before(self, chat_id: int, moment: datetime) -> None:
+        """Delete the changes told to the group before that moment."""
+        await self._database.run(lambda db: db.execute(_FORGET_TOLD, (chat_id, moment.isoformat())))
 
     async def claim_day(self, chat_id: int, day: date) -> bool:
         """True only the first time for the group and day."""
@@ -120,8 +128,10 @@ _WRITTEN = """
     SELECT reference, chat_id, month, number, day, item, amount, currency, kind, category, voided
     FROM written_row WHERE chat_id = ? AND month IN ({marks}) ORDER BY month, rowid
 """
+_FORGET_ROWS = "DELETE FROM written_row WHERE chat_id = ? AND month < ?"
 _TOLD = "SELECT change FROM hand_change_told WHERE chat_id = ?"
 _REMEMBER = "INSERT OR IGNORE INTO hand_change_told (chat_id, change, told_at) VALUES (?, ?, ?)"
+_FORGET_TOLD = "DELETE FROM hand_change_told WHERE chat_id = ? AND julianday(told_at) < julianday(?)"
 _LAST_TOLD = "SELECT max(told_at) FROM hand_change_told WHERE chat_id = ?"
 _CLAIM_DAY = """
     INSERT INTO hand_change_look (chat_id, day) VALUES (?, ?)

@@ -1,6 +1,6 @@
 """Tests for the SQLite stores of /changes: the rows the bot wrote and the changes told survive a restart."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from balance_bot.domain.hand_edits import RowKind, WrittenRow
@@ -57,3 +57,22 @@ async def test_changes_told_are_remembered_and_the_daily_look_is_claimed_once_a_
     assert not await told.claim_day(CHAT, date(2026, 12, 10))
     assert await told.claim_day(-1002, date(2026, 12, 10))
     assert await told.claim_day(CHAT, date(2026, 12, 11))
+
+
+async def test_rows_and_changes_told_before_a_month_are_let_go_for_that_group_alone(database):
+    rows, told = SqliteWrittenRows(database), SqliteToldChanges(database)
+    october, november = Period(2026, 10), Period(2026, 11)
+    await rows.keep([row(1, "ink", period=october), row(2, "tea", period=november), row(3, "rent")])
+    await rows.keep([row(4, "ink", period=october, chat_id=-1002)])
+    phnom_penh_midnight = datetime(2026, 11, 1, 0, 0, tzinfo=timezone(timedelta(hours=7)))
+    await told.remember(CHAT, ["old"], datetime(2026, 10, 31, 16, 59, tzinfo=UTC))
+    await told.remember(CHAT, ["new"], datetime(2026, 10, 31, 17, 0, tzinfo=UTC))  # 1 Nov, 00:00 there
+    await told.remember(-1002, ["other group"], datetime(2026, 10, 2, tzinfo=UTC))
+
+    await rows.forget_before(CHAT, november)
+    await told.forget_before(CHAT, phnom_penh_midnight)
+
+    assert [kept.item for kept in await rows.written(CHAT, [october, november, DECEMBER])] == ["tea", "rent"]
+    assert [kept.item for kept in await rows.written(-1002, [october])] == ["ink"]
+    assert await told.told(CHAT) == {"new"}
+    assert await told.told(-1002) == {"other group"}
