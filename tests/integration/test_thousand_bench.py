@@ -1,4 +1,4 @@
-"""bench.thousand's harness on a few groups: the real bot, its clock sped up, lands each row once, in order."""
+"""bench.thousand's harness on a few groups: the real bot, its clock sped up, lands rows once, in order."""
 
 import asyncio
 
