@@ -32,7 +32,7 @@ from tests.fakes.sheets_api import FakeSheets, FakeSpreadsheet
 from tests.fakes.telegram_api import FakeTelegram, Params
 from tests.other_days import LIBRARIES, PHNOM_PENH
 
-from bench.bot import MESSAGES, cpu_seconds, replied_at, resident_mb
+from bench.bot import MESSAGES, TICKS, cpu_seconds, replied_at, resident_mb
 from bench.scale import LUNCH_PEAK
 from infrastructure.sheets.template import load_template
 
@@ -51,6 +51,8 @@ DRAIN = timedelta(minutes=60)
 LATENCY_SECONDS = 0.2
 MONTH_TAB = "December 2026"
 STARTS = 3
+# Above this share of a core in real time the bot cannot keep up with the sped-up day for long.
+SATURATED = 0.5
 # What the bot logs when a call to the fakes took longer than its timeout, in the day's seconds.
 TIMED_OUT = re.compile(r"time(?:d)? ?out", re.IGNORECASE)
 PER_ACCOUNT, PER_PROJECT = 60, 300  # Google's quotas a minute, reads and writes each
@@ -276,6 +278,7 @@ async def run_day(day: Day, preload: Path) -> None:
             if bot.returncode is not None:
                 raise RuntimeError(f"the bot stopped ({bot.returncode}):\n{_tail(workdir)}")
             day.figures["cpu_seconds"] = cpu_seconds(bot.pid) - cpu_before
+            day.figures["loop_cpu_seconds"], day.figures["threads"] = threads_of(bot.pid)
             day.figures["rss_mb"], day.figures["peak_rss_mb"] = resident_mb(bot.pid)
             day.figures["ended_at"] = clock.now()
             day.figures["wall_seconds"] = time.monotonic() - wall_started
@@ -300,6 +303,13 @@ async def run_day(day: Day, preload: Path) -> None:
         reply_longest=replies[-1] if replies else float("nan"),
         load=os.getloadavg()[0],
     )
+
+
+def threads_of(pid: int) -> tuple[float, int]:
+    """CPU seconds of the process's main thread (the event loop) since it started, and its threads."""
+    tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS, len(tasks)
 
 
 def _tail(workdir: Path) -> str:
@@ -368,7 +378,8 @@ def lines(day: Day) -> list[str]:
         f"per project ({f['reads']:,} in all; {f['reads_refused']} refused with 429)   {quotas}",
         f"  Sheets calls           {calls}",
         f"  bot CPU per expense    {f['cpu_seconds'] * 1000 / max(1, expenses):.2f} ms "
-        f"({f['cpu_seconds']:.0f} s for the whole day, from /proc: {share:.0f}% of a core in real time)"
+        f"({f['cpu_seconds']:.0f} s for the whole day, from /proc: {share:.0f}% of a core in real time; the "
+        f"event loop's thread {f['loop_cpu_seconds']:.0f} s since start, {f['threads']:,} threads)"
         "   goal <= 5 ms",
         f"  bot RSS                {f['rss_mb']:.0f} MB at the end, peak {f['peak_rss_mb']:.0f} MB"
         "   goal <= 200 MB",
@@ -377,6 +388,19 @@ def lines(day: Day) -> list[str]:
         f"machine's load {f['load']:.1f} above its cores, and the bot lags the sped-up day: waits grow); "
         f"{f['timeouts']} lines of the bot's log say a call timed out",
     ]
+
+
+def verdict(day: Day) -> str | None:
+    """A warning when the bot could not keep up with the sped-up day: its waits are then this machine's."""
+    f = day.figures
+    share = f["cpu_seconds"] / f["wall_seconds"]
+    if share < SATURATED and f["reply_median"] < 60:
+        return None
+    return (
+        f"  NOTE the bot used {share:.0%} of a core, confirmed a message a median {f['reply_median']:.0f} s "
+        "after it came: it lagged the sped-up day on this machine, so the waits above (and the retries after "
+        "its timeouts, in its CPU) are this run's; run slower (--speed) on a quieter machine to see the bot's"
+    )
 
 
 def report(accounts: int = ACCOUNTS) -> None:
@@ -388,6 +412,8 @@ def report(accounts: int = ACCOUNTS) -> None:
     day = Day(accounts=accounts)
     asyncio.run(run_day(day, preload))
     print("\n".join(lines(day)))
+    if (note := verdict(day)) is not None:
+        print(note)
 
 
 def main() -> None:
@@ -404,6 +430,8 @@ def main() -> None:
     day = Day(args.groups, args.expenses, args.hours, args.accounts, args.speed)
     asyncio.run(run_day(day, preload))
     print("\n".join(lines(day)))
+    if (note := verdict(day)) is not None:
+        print(note)
     if day.figures["lost"]:
         print(day.figures["log_tail"])
 
