@@ -233,8 +233,8 @@ def report(
 
 
 # The months and questions written fresh for the bench, from a description of the users: an office's,
-# a music school's, an NGO's, a coffee shop's, a construction site crew's and a guesthouse's (last
-# month and this).
+# a music school's, an NGO's, a coffee shop's, a construction site crew's, a guesthouse's (last month
+# and this), a clinic's and a restaurant kitchen's.
 SETS = (
     (CORPUS / "month.json", CORPUS / "questions.jsonl"),
     (CORPUS / "school-month.json", CORPUS / "school-questions.jsonl"),
@@ -249,6 +249,10 @@ SETS = (
     # 10 questions by the helper who changed the reader. Test id "clinic" in
     # tests/unit/test_fresh_questions.py.
     (CORPUS / "clinic-month.json", CORPUS / "clinic-questions.jsonl"),
+    # Written fresh (50) by a helper who read no code: a restaurant kitchen's late May and June, half
+    # Khmer, with compounds of a known word (ទឹកស៊ីអ៊ីវ, ទឹកដោះគោ), 'gas' for a moto and for the stove,
+    # and general words ('meat'). Test id "kitchen" in tests/unit/test_fresh_questions.py.
+    (CORPUS / "kitchen-month.json", CORPUS / "kitchen-questions.jsonl"),
 )
 
 

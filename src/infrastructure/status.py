@@ -51,10 +51,10 @@ async def print_outbox(
     finally:
         await database.close()
     print(status_report(waiting, now, timezone, refusals))
-    if rate_line is not None:
-        print(rate_line)
     for line in account_lines(loads):
         print(line)
+    if rate_line is not None:
+        print(rate_line)
     return 1 if waiting else 0
 
 

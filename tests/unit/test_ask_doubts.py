@@ -168,3 +168,17 @@ def test_a_word_no_row_says_beside_words_rows_say_is_said_unsure_not_answered_no
     assert unsure.unknown == ("hop",)
     counted, _ = asked(rows, "how many tuk tuk to bank this month?")
     assert counted == ["tuk tuk to bank", "tuk tuk to bank"]
+
+
+def test_a_row_of_the_things_category_naming_nothing_known_is_set_aside_in_the_same_language_too():
+    rows = [row(1, "beer 2 cases", 40000), row(2, "soda 2 cases", 30000), row(3, "ice", 4000)]
+    # soda is Food & drinks by the tab's words, and no known word says it is no beer
+    assert asked(rows, "how much on beer this month") == (["beer 2 cases"], ["soda 2 cases"])
+    # ice is a thing the vocabulary knows: it says what it is, and it is no beer
+    assert asked(rows, "how much on ice this month") == (["ice"], ["soda 2 cases"])
+
+
+def test_a_row_of_the_subjects_category_saying_it_in_part_is_set_aside_where_the_missing_word_names_nothing():
+    rows = [row(1, "tuk tuk bank", 8000), row(2, "tuk tuk", 8000), row(3, "tuk tuk for piano delivery", 9000)]
+    # 'bank' names no thing: a bare tuk tuk may be that ride, unsaid; a delivery's is not
+    assert asked(rows, "how many times did we take a tuk tuk to the bank") == (["tuk tuk bank"], ["tuk tuk"])

@@ -33,6 +33,7 @@ from infrastructure.telegram.replies import Replies
         "guesthouse",
         "music school march",
         "clinic",
+        "kitchen",
     ],
 )
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):

@@ -16,12 +16,17 @@ from balance_bot.domain.numerals import (
     read_number,
 )
 from balance_bot.domain.text import DIGITS_TO_ASCII, KHMER_SIGNS, either, is_khmer, is_latin_letter
+from balance_bot.domain.vocabulary import KHMER_LABEL_ENDINGS
 
 _CURRENCY_AHEAD = r"(?=[ ]?(?:\$|៛|រៀល|ដុល្លា|លាន|សែន|ម៉ឺន|ពាន់|[kK]\b|(?i:usd|khr|riels?|dollars?|bucks?|r\b)))"
+# A number glued to a Khmer label (ខែ១២, លេខ៥) is the label's: "ខែ១២ ៤០០ដុល្លារ" is December, then 400$.
+_NOT_AFTER_A_LABEL = "".join(f"(?<!{label})" for label in KHMER_LABEL_ENDINGS)
 _NUMBER = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,000  1,250.00
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 1.250.000
-    r"|\d{1,3}(?:[ ]\d{3})+(?!\d)"
+    r"|"
+    + _NOT_AFTER_A_LABEL
+    + r"\d{1,3}(?:[ ]\d{3})+(?!\d)"
     + _CURRENCY_AHEAD  # 12 500 riel
     + r"|\d+,\d{1,2}(?!\d)"
     + _CURRENCY_AHEAD  # 3,5$

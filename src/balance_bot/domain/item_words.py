@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from balance_bot.domain.categories import held_by_holders, singular, swapped
 from balance_bot.domain.question_words import KHMER_STOPS
-from balance_bot.domain.same_things import SAME_THING
+from balance_bot.domain.same_things import KINDS, SAME_THING
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -46,6 +46,24 @@ _UNITS = frozenset((
 _KHMER_PLAIN = KHMER_STOPS | _KHMER_JOINERS | {unit for unit in _UNITS if _KHMER_RUN.fullmatch(unit)} | {
     "ដាក់", "ធុង", "ថ្មី", "ចាស់", "តូច", "ធំ", "សម្រាប់", "ជួល", "ថែទាំ", "ផ្លាស់", "ប្ដូរ", "ប្តូរ", "បន្ថែម",
 }  # fmt: skip
+# Water before another word names a liquid of its own, never water: ទឹកត្រី fish sauce, ទឹកស៊ីអ៊ីវ soy
+# sauce, ទឹកម្ទេស chili sauce. The compound is one word; a known thing in it is said at most maybe.
+_LIQUID_OF = "ទឹក"
+# ...but water and power are written together as one pair of bills (ទឹកភ្លើង), each itself.
+_BESIDE_WATER = frozenset(("ភ្លើង",))
+# A word whose thing the words beside it tell: 'gas' is a vehicle's fuel ('moto gas', 'gas for moto'),
+# or the kitchen's cooking gas ('gas refill (kitchen)'); alone it is neither for sure.
+_SENSES = {
+    "gas": (
+        ("#fuel", frozenset(("#motorbike", "#car", "#truck", "#bus", "#tuk_tuk", "#generator", "#motodop"))),
+        ("#cooking_gas", frozenset(("#kitchen", "stove", "cook", "cooking", "refill", "cylinder", "tank"))),
+    ),
+}
+_KINDS = {
+    "#" + general.replace(" ", "_"): frozenset("#" + kind.replace(" ", "_") for kind in kinds)
+    for general, kinds in KINDS.items()
+}
+_GENERAL = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
 # A known Khmer word written after letters no word reads is marked so: it may be inside a longer
 # word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
 _INSIDE = "~"
@@ -112,7 +130,15 @@ def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
             found[-1] += piece[1:]
         else:
             found.append(piece)
+    for at in range(len(found) - 1, 0, -1):  # ទឹក|ស៊ីអ៊ីវ is ទឹកស៊ីអ៊ីវ, soy sauce; ទឹក|ដប stays water
+        if found[at - 1] == _LIQUID_OF and found[at].startswith("\0") and not _plain_first(found[at][1:]):
+            found[at - 1 : at + 1] = ["\0" + _LIQUID_OF + found[at][1:]]
     return [piece.removeprefix("\0") for piece in found]
+
+
+def _plain_first(letters: str) -> bool:
+    """Whether the letters begin with a word that names no thing (a unit, a joiner: ដប, a bottle)."""
+    return khmer_words(letters, _KHMER_PLAIN)[0] in _KHMER_PLAIN
 
 
 def _keep(
@@ -155,20 +181,40 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
         else:
             named.append(words[at])
             at += 1
-    return tuple(named)
+    return tuple(_in_their_sense(named))
+
+
+def _in_their_sense(words: list[str]) -> list[str]:
+    """The words, each whose thing the others tell ('gas' beside a moto) read as that thing."""
+    near = set(words)
+    return [
+        next((thing for thing, beside in _SENSES[word] if beside & near), word) if word in _SENSES else word
+        for word in words
+    ]
 
 
 def _khmer_terms(run: str, corrected: bool, apart: bool) -> list[str]:
     split = khmer_words(run)
     found: list[str] = []
     for at, word in enumerate(split):
-        if word in _KHMER_JOINERS:
+        if word in _KHMER_JOINERS or (word == _LIQUID_OF and _liquid_of(split, at)):
             continue
         read = _corrected_khmer(_unjoined(word)) if corrected else _unjoined(word)
-        if apart and word in KNOWN_KHMER and _after_letters(split, at):
+        if apart and word in KNOWN_KHMER and (_after_letters(split, at) or _liquid_of(split, at - 1)):
             read = _INSIDE + read
         found.append(read)
     return found
+
+
+def _liquid_of(split: list[str], at: int) -> bool:
+    """Whether the word at `at` is water written before a thing, whose liquid the two name (ទឹក|ម្ទេស)."""
+    return (
+        0 <= at < len(split) - 1
+        and split[at] == _LIQUID_OF
+        and split[at + 1] not in _KHMER_JOINERS
+        and split[at + 1] not in _BESIDE_WATER
+        and not _plain_first(split[at + 1])
+    )
 
 
 def _after_letters(split: list[str], at: int) -> bool:
@@ -249,6 +295,20 @@ def search_words(item: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word for word in words if word))
 
 
+def unnamed_words(item: str) -> tuple[str, ...]:
+    """The item's words that name no thing the vocabulary knows and are no joiner, count or unit
+    ('bank' of 'tuk tuk guest to the bank'): words of its own for what it was."""
+    return tuple(
+        word
+        for word in terms(item, corrected=True)
+        if not word.startswith(("#", _INSIDE))
+        and word not in _LATIN_JOINERS
+        and word not in _KHMER_PLAIN
+        and word not in _UNITS
+        and not _COUNT.fullmatch(word)
+    )
+
+
 def thing_names(item: str) -> tuple[str, ...]:
     """The English names of the things the item says in either language ('spark plug' for ប៊ូហ្ស៊ី)."""
     return tuple(term[1:].replace("_", " ") for term in terms(item, corrected=True) if term.startswith("#"))
@@ -298,7 +358,16 @@ def maybe_says(item: str, subject: str) -> bool:
         or _named_with_the_word(item, subject)
         or _rest_in_other_language(item, subject)
         or _one_of_the_things_alone(item, subject)
+        or _said_in_general(item, subject)
     )
+
+
+def _said_in_general(item: str, subject: str) -> bool:
+    """Whether the item says, where the subject names a kind of thing, the general word that covers
+    it ('meat 2kg' for pork, 'parts for the honda' for brake pads): it may be that kind, unsaid."""
+    held = set(terms(item, corrected=True, apart=True))
+    missing = [term for term in terms(subject, corrected=True) if term not in held]
+    return bool(missing) and all(_GENERAL.get(term) in held for term in missing)
 
 
 def _one_of_the_things_alone(item: str, subject: str) -> bool:
@@ -311,7 +380,9 @@ def _one_of_the_things_alone(item: str, subject: str) -> bool:
         return False
     first_word = re.search(r"[\u1780-\u17dd]|[a-z]", subject.casefold())
     head = wanted[0] if first_word and _KHMER_RUN.match(first_word.group()) else wanted[-1]
-    held = {term for term in terms(item, corrected=True, apart=True) if term.startswith("#")}
+    # a kind of the thing is that thing here ('inner tube' for 'moto parts')
+    said = terms(item, corrected=True, apart=True)
+    held = {_GENERAL.get(term, term) for term in said if term.startswith("#")}
     return head in held and held < set(wanted)
 
 
@@ -371,8 +442,8 @@ def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
 
 
 def _same(wanted: str, held: str) -> bool:
-    if wanted == held:
-        return True
+    if wanted == held or held in _KINDS.get(wanted, ()):
+        return True  # 'meat' asked, 'pork' held
     spelled = wanted.removeprefix("#")
     if not held.startswith("#") and "_" not in spelled and _doubled_letter_dropped(held, spelled):
         return True  # 'egs' for eggs, 'cofee' for coffee

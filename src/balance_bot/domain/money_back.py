@@ -19,8 +19,19 @@ _CAME_BACK_TO_US = re.compile(
     r"|\b(?:supplier|shop|store|seller|vendor|company|hotel|airline|bank|landlord|agency|school)s?\b"
     r"[^.\n]{0,30}\brefund(?:ed|s)?\b"
     r"|\brefund\w*\b[^.\n]{0,40}\b(?:came|arrived|landed)\b|\S\s+refunded\s+(?:us\s+|me\s+)?[$0-9]"
-    r"|\brefund\s+(?:[$0-9.]+\s*\$?\s+)?from\b|\b(?:got|get|received|receive)\s+(?:a\s+|the\s+|our\s+)?refund\b"
+    r"|\brefund\s+(?:[$0-9.]+\s*\$?\s+)?from\b"
+    r"|\b(?:got|get|received|receive)\s+(?:a\s+|the\s+|our\s+)?refund\b"
+    # "got 40$ back from the printer shop": whoever gave it back, it came in.
+    r"|\b(?:got|get|received)\s+(?:the\s+|our\s+)?[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?|bucks))?"
+    r"\s+back\s+from\b"
     r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
+    re.IGNORECASE,
+)
+# The team refunding someone, told as a report: "refunded Mrs Lim 35$…", "we refunded the guest",
+# "refunded 15$ to the guest"; not "refunded us", nor "refunded 15$" (by whom unsaid).
+_REFUNDED_SOMEONE = re.compile(
+    r"\s*(?:(?:i|we|just|already|have|has)\s+)*refunded\s+(?:(?!(?:us|me|by|from|back)\b)[^\W\d_]"
+    r"|[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?))?\s+(?:back\s+)?to\s+(?!(?:us|me)\b))",
     re.IGNORECASE,
 )
 _CAME_BACK = re.compile(r"\b(?:got|get|came|come)\s+back\s+(?:from|to|home)\b", re.IGNORECASE)
@@ -43,8 +54,11 @@ def tells_of_money_back_in(text: str, words: set[str]) -> bool:
 
 
 def refunded_out_of_the_box(text: str, words: set[str]) -> bool:
-    """A refund the team paid from its cash ("refunded the parent 10$ from the box"): spending."""
-    return bool(words & _REFUND_WORDS) and _OUT_OF_THE_BOX.search(text) is not None
+    """A refund the team paid from its cash ("refunded the parent 10$ from the box", "refunded Mrs Lim
+    35$ for the class she missed"): spending."""
+    if not words & _REFUND_WORDS:
+        return False
+    return _OUT_OF_THE_BOX.search(text) is not None or _REFUNDED_SOMEONE.match(text) is not None
 
 
 def came_back_to_the_team(text: str) -> bool:

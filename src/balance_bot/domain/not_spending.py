@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from balance_bot.domain import romanised
 from balance_bot.domain.alternation import any_of
-from balance_bot.domain.text import bare_word, either
+from balance_bot.domain.price_talk import PRICE_TALK, is_priced
+from balance_bot.domain.text import bare_word
 from balance_bot.domain.vocabulary import (
     HEDGE_WORDS,
-    MEASURE_WORDS,
     NOT_SPENT_PHRASES,
     NOT_SPENT_WORDS,
     PHONE_WORDS,
@@ -31,13 +32,13 @@ from balance_bot.domain.whose_money import (
 # Said of money the team has paid: these make a bill or a fee an expense again ("paid the EDC bill").
 _PAID = any_of(
     r"\b(?:i|we|just|already|finally)\s+(?:paid|bought|spent|settled|got|picked)\b",
-    r"^\s*(?:paid|bought|spent)\b",
+    r"^\s*(?:paid|bought|spent|settled|cleared)\b",
     r"\bpaid\s+(?:the|for|our|it|them|him|her)\b",
     r"\bended up (?:getting|buying|paying)\b",
     r"\bhanded over\b",
     r"\b(?:paid|settled)\s*(?:[,.!]|$)",
-    r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់",
-    r"^\s*បង់",
+    r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់|ទូទាត់រួច|ទូទាត់ហើយ|បានទូទាត់",
+    r"^\s*(?:បង់|ទូទាត់)",
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
 # transferred", អត់ទាន់បង់, មិនបានទិញ. Read before _PAID, which the same words would otherwise satisfy.
@@ -47,7 +48,10 @@ _NOT_PAID = (
     r"settle|transferred|transfer|sent|send|released|disbursed)\b",
     r"\bunpaid\b",
     # Not "…កុំឲ្យក្តៅ", "…មិនឲ្យចោរលួច": a thing bought so that something does not happen.
+    *romanised.NOT_PAID,
     r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់|បើក))",
+    # No one has paid yet: អត់ទាន់អ្នកណាបង់, គ្មាននរណាបានបង់.
+    r"(?:មិន|អត់|ពុំ|គ្មាន)\s*(?:ទាន់\s*)?(?:មាន\s*)?(?:អ្នកណា|នរណា|នណា)\s*(?:បាន\s*)?(?:បង់|ទិញ|ផ្ញើ|ផ្ទេរ|ទូទាត់)",
 )
 # What a past period or the month so far cost: a summary of spending already saved, not a new one
 # ("we spent 300$ on fuel last month", "total spent this month 1,230$", ចំណាយសរុប); not a bill for a
@@ -78,19 +82,25 @@ _DUE = (
     r"brought|gave us)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|a\s+|an\s+)?(?:\w+\s+)?bills?\b",
     # Someone said, told or thinks that…: ជាងថា, បងដារ៉ាថា, ប្រាប់ថា, គិតថា (not ស្ថានីយ, ថាស, ថាមពល).
     r"(?<!្)ថា(?!ស|មពល)",
+    # A bill that runs out on a day: "expires today", ផុតថ្ងៃនេះ, ផុតកំណត់ថ្ងៃ៥.
+    r"\b(?:expires|expiring|expiry|expire)\b",
+    r"ផុត\s*(?:កំណត់\s*)?(?:ថ្ងៃ|ម៉ោង|ខែ)",
     r"រង់ចាំលុយ|ចាំលុយ|ចាំបង់|ជំពាក់|ត្រូវបង់|មិនទាន់បង់|កុំភ្លេច|រំលឹក|សម្រង់តម្លៃ|ឲ្យតម្លៃ",
     r"អោយតម្លៃ|ដាក់តម្លៃ|ដាក់ថ្លៃ|គេសុំ|វិក្កយបត្រ",
 )
 # Money received, from whomever: when it came back ("ទទួលលុយវិញ"), the bot says it saved nothing.
 _RECEIVING = r"ទទួលបាន|ទទួលលុយ|ទទួលប្រាក់|បានទទួល|ផ្ទេរលុយមក|ផ្ទេរមក|លុយចូល"
+_NOT_PAID_FOR = r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
+_PAYS = r"\b(?:paid|pays|transferred|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
 # Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
 _MONEY_IN_BRANCHES = (
-    # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box").
-    r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
-    r"(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|company|"
-    r"student|guardian|guest|tenant|band|foundation|boss|office|headquarters|hq|uni|university|"
-    r"school|ministry|member|patient)s?\b[^.\n]{0,40}?\b(?:paid|pays|transferred|sent|wired|"
-    r"gave|deposited|settled|topped|handed|returned)\b",
+    # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box"). A person
+    # may do more first ("customer picked up 2 sacks, paid 38$"); a body's name, which also names what
+    # is its ("office car clutch replaced, paid 180$"), pays in its own clause.
+    rf"{_NOT_PAID_FOR}(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|"
+    rf"student|guardian|guest|tenant|boss|member|patient)s?\b[^.\n]{{0,40}}?{_PAYS}",
+    rf"{_NOT_PAID_FOR}(?:company|band|foundation|office|headquarters|hq|uni|university|school|ministry)s?\b"
+    rf"[^.,;\n]{{0,40}}?{_PAYS}",
     r"\b(?:tranche|grant|donation|donated|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
     r"\b(?:landed|came in|arrived)\b",
@@ -114,7 +124,7 @@ _MONEY_IN_BRANCHES = (
     # A loan, to or from the box, is money that comes back: "borrowed 20$ from the box", ខ្ចីលុយ.
     r"\b(?:borrow(?:s|ed|ing)?|lent|lend(?:s|ing)?|loan(?:s|ed)?)\b",
     r"ខ្ចី",
-    r"(?:ម្តាយ|ម្ដាយ|ឪពុក|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
+    r"(?:ម្តាយ|ម្ដាយ|ឪពុក|ម៉ាក់|ម៉ែ|(?:ប៉ា|ពុក)(?=\s|របស់)|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
     r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|កក់|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
@@ -122,62 +132,18 @@ _MONEY_IN_BRANCHES = (
     # Money made: "we made 230$ from the concert tickets", "raised 80$".
     r"\b(?:made|raised|earned|collected)\s+(?:about\s+|around\s+)?[$0-9០-៩][^\n]*\bfrom\b|\braised\s+[$0-9០-៩]",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
+    # Tips the customers left (a tip the team gives is "tip for the driver"); a table's order or bill.
+    r"\btips?\s+(?:box|jar|pot|tin)\b|\btips\s+(?:today|tonight|collected|received|from|this\s+(?:week|month))\b",
+    r"លុយធីប|ប្រអប់ធីប|តុ\s*(?:លេខ|ទី)\s*[0-9០-៩]",
+    r"\btable\s*(?:no\.?\s*|#\s*|number\s*)[0-9]|\btable\s*[0-9]{1,2}\s+(?:ordered|orders|order|paid|wants|asked)\b",
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
+    *romanised.MONEY_IN,
 )
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
 # of it is spending, whatever else the message says.
 _RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY)
-# Talk of prices: what a thing costs now, elsewhere, or should cost; an exchange rate.
-_PRICE_TALK = (
-    r"\b(?:price|prices|priced|went up|gone up|going up|increased|too expensive|so expensive|"
-    r"cheaper|pricier|exchange rate|at the exchange|normal price|is it normal|how much is|"
-    r"only [$0-9][^ ]* there)\b",
-    r"\b1\s*(?:usd|dollar)\s*=\s*[0-9]",
-    r"(?<![0-9.,])1\s*\$\s*=\s*[0-9០-៩]",
-    r"\bhow much (?:is|are|does|do|for)\b",
-    r"ថ្លៃប៉ុន្មាន|តម្លៃប៉ុន្មាន|ប៉ុន្មានដែរ",
-    r"\blast time\b",
-    r"\bnow (?:it'?s|they)\b",
-    r"\bsells? (?:it|them) for\b",
-    r"\bis \$?[0-9][^ ]*(?: usd| riel|\$)? there\b",
-    r"\bat [a-z]+(?: [a-z]+)? (?:it'?s|they'?re|is|are)\b",
-    r"លើកមុន|ឥឡូវគេ|គេយក|សព្វថ្ងៃ|មែនអត់|មែនទេ|ឡើងឈ្នួល",
-    r"ហាង\S{0,12}\s*ដាក់",
-    r"ឲ្យតែ|តថ្លៃ|ក្នុងមួយដង|កំណត់|ឡើងថ្លៃ|ថ្លៃពេក|ថោកជាង|ថ្លៃជាង|ថ្លៃម្លេះ|តម្លៃ|ធម្មតាទេ|ម៉េចដែរ",
-    r"អត្រា|ប្តូរប្រាក់|ប្ដូរប្រាក់",
-    # A price then and now, or at another shop: "now 10$, before only 7$", "the other shop 38$".
-    r"\b(?:used to (?:be|cost)|was only|before it was|another shop|other shop|other store|other one)\b",
-    r"ឥឡូវ[^\n]{0,40}ពីមុន|ពីមុន[^\n]{0,40}ឥឡូវ|ពីមុនត្រឹមតែ|ពីមុនតែ",
-    r"ហាងមួយទៀត|ហាងផ្សេង|ហាងម្ខាងទៀត|កន្លែងផ្សេង",
-    # A price raised or lowered, whoever did it: "the landlord bumped the rent 30$", "fares up to 2$".
-    r"\b(?:bumped|raised|raises|hiked|hikes|jacked|put)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|his\s+|her\s+|"
-    r"their\s+|its\s+)?(?:price|rent|fee|rate|fare|cost|tuition|charge)s?\b",
-    r"\b(?:price|rent|fee|rate|fare|cost|tuition)s?\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:up|down|rose|"
-    r"risen|rising|dropped|fell|hike)\b",
-    r"ថ្លៃឡើង|ឡើងដល់|ចុះថ្លៃ|ថ្លៃចុះ",
-    # The dollar's rate: "4,080 riel/$", "today's rate", "rate now 4100".
-    r"\b(?:riels?|khr)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
-    r"(?:៛|រៀល)\s*(?:/|per|a|for\s+(?:a|one|1|each))\s*(?:\$|usd|dollars?|ដុល្លារ)",
-    r"\b(?:today'?s|the|bank|nbc|exchange|dollar|usd)\s+rate\b|\brate\s+(?:today|now|is|at)\b",
-)
-# A price per measure said of now or of a place: "fuel 4,650 riel a litre today", "cement 7$ per bag at
-# Heng Ly", "ស៊ីម៉ង់ត៍ ឥឡូវ ៦.៥$ មួយបាវ". A purchase gives what was paid, not the price of one.
-_PER_MEASURE = re.compile(
-    r"(?:[$៛0-9០-៩]|usd|riels?|ដុល្លារ|រៀល)\s*(?:(?:/\s*|\bper\s+|\ban?\s+|មួយ\s*|ក្នុងមួយ\s*)"
-    rf"(?:{either(MEASURE_WORDS)})(?![a-z])|(?:each|apiece|ea)\b)"
-)
-# The price of one unit, a measure named before it: "ស្រូវ ១តោន ថ្លៃ ១១០ម៉ឺន", "one sack costs 80,000", or
-# said of a place or of now as _PER_MEASURE is ("១គីឡូ ២ម៉ឺន នៅហាង…"): a price, unless the message tells of
-# buying or paying ("ទិញអង្ករ ១បាវ ថ្លៃ ៨ម៉ឺន" is a purchase).
-_ONE_UNIT = rf"(?<![0-9០-៩.,])(?:1|១|មួយ|\bone|\ban?)\s*(?:{either(MEASURE_WORDS)})(?![a-z])\s*"
-_ONE_UNIT_PRICED = re.compile(
-    _ONE_UNIT + r"(?:ថ្លៃ|តម្លៃ|costs?\b|is\b|goes for\b|sells? (?:at|for)\b)\s*[$៛0-9០-៩]"
-)
-_ONE_UNIT_THEN_AMOUNT = re.compile(_ONE_UNIT + r"[$៛0-9០-៩]")
-_BUYING_OR_PAYING = re.compile(r"\b(?:bought|buy|paid|pay|spent|got|purchased)\b|ទិញ|បង់|ចាយ|ចំណាយ|ជួល")
-_NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
 # The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
 # verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
 ORDER_WORDS = (
@@ -229,6 +195,7 @@ _REQUEST_OR_PLAN = (
     r"ចាំ\s*(?:ខ្ញុំ|យើង|គាត់|បង|ប្អូន|គេ|អ្នក|ពូ|មីង|ថ្ងៃ|ម៉ោង|ខែ|ល្ងាច|ព្រឹក|យប់|ដល់|ស្អែក)",
     # Asking for something (not សុំទោស, "sorry"): "សុំបើកលុយ ៥០$", "ជាងឈើសុំ ២០០$ មុន".
     r"សុំ(?!ទោស)",
+    *romanised.REQUEST,
 )
 # A Khmer order: a verb of paying or fetching, then ផង ("please", "…មកផង") closing the message, or ណា
 # ("…, ok?") after a day or a time of day named ("ថ្ងៃច័ន្ទ ផ្ញើលុយឲ្យជាងឈើ 100$ ណា"): ណា alone also
@@ -252,6 +219,9 @@ _PAY_RATE = (
     # A wage by the day, the hour or the head: "workers' wage 25000៛ a day", "ថ្លៃឈ្នួល … ក្នុងម្នាក់".
     rf"\b(?:wage|salary|salaries|daily rate|day rate|pay rate)[^\n]*{_PER_HEAD}",
     rf"(?:ឈ្នួល|ប្រាក់ខែ)[^\n]*{_PER_HEAD}",
+    # A wage compared, opening the message with no paying: "ប្រាក់ខែ 250$ ដូចអ្នកមុន", "salary same as…".
+    r"^\s*(?:ប្រាក់ខែ|ឈ្នួល)[^\n]*(?:ដូច|ស្មើ)",
+    r"^\s*(?:salary|wages?)\b[^\n]*\b(?:same as|like the|as before|as the (?:last|previous|old))\b",
 )
 
 
@@ -304,7 +274,7 @@ _NAMED_AGAIN = (
 # One pass for all of them, as most messages are spending and go through every pattern.
 _TELLING = any_of(
     *_DUE,
-    *_PRICE_TALK,
+    *PRICE_TALK,
     *_REQUEST_OR_PLAN,
     *_PAY_RATE,
     *_TALK,
@@ -342,8 +312,16 @@ _REIMBURSING = re.compile(
 
 # A deposit the team paid: to someone, or put down ("deposit for the hall 50$ paid to Mr Rith",
 # "paid a deposit to the caterer", ដាក់ប្រាក់កក់ឲ្យ…); a deposit the team took is money in.
+# The same in Khmer, opening on paying back (សង) whoever paid first or bought: "សងលុយ Dara ដែលគាត់ទិញ…",
+# "សងប្រាក់ឲ្យបងស្រី ថ្លៃសាំងដែលគាត់ចេញមុន"; "Dara សងលុយវិញ" (a subject first) is money coming back.
+_KHMER_REIMBURSING = re.compile(
+    r"\s*(?:បាន\s*)?សង\s*(?:លុយ|ប្រាក់)?\s*(?:ឲ្យ|អោយ|ឱ្យ)?[^\n]{0,40}?"
+    r"(?:ចេញ\s*(?:លុយ|ប្រាក់)?\s*(?:មុន|ជំនួស)|(?:បង់|ចាយ)\s*(?:មុន|ជំនួស)|ទិញ)"
+)
+_PAYING_BACK = re.compile(r"សង\s*(?:លុយ|ប្រាក់)?")
 _DEPOSIT_PAID = re.compile(
-    r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred)\s+to\b"
+    r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred|wired)\b"
+    r"(?!\s+(?:by|from|in|into|to\s+(?:us|me|our))\b)"
     r"|^\s*(?:(?:i|we|just|already)\s+)*(?:paid|put down|left|gave|sent|transferred)\s+"
     r"(?:\S+\s+){0,2}?(?:deposit|down payment)\b"
     r"|(?:ដាក់|បង់)\s*(?:ប្រាក់|លុយ)?កក់\s*(?:ឲ្យ|អោយ|ឱ្យ|ទៅ)|កក់\s*(?:ឲ្យ|អោយ|ឱ្យ)",
@@ -362,18 +340,7 @@ def _spending_clause(text: str) -> str:
 
 def _reimburses(text: str) -> bool:
     """Whether the message pays a member back for something bought: spending, not a debt settled."""
-    return _REIMBURSING.match(text) is not None
-
-
-def _is_priced_now(said: str) -> bool:
-    return _PER_MEASURE.search(said) is not None and _NOW_OR_THERE.search(said) is not None
-
-
-def _is_priced_by_the_unit(said: str) -> bool:
-    priced = _ONE_UNIT_PRICED.search(said) is not None or (
-        _ONE_UNIT_THEN_AMOUNT.search(said) is not None and _NOW_OR_THERE.search(said) is not None
-    )
-    return priced and _BUYING_OR_PAYING.search(said) is None
+    return _REIMBURSING.match(text) is not None or _KHMER_REIMBURSING.match(text) is not None
 
 
 def _is_a_khmer_order(said: str) -> bool:
@@ -408,7 +375,7 @@ def tells_of_no_spending(text: str) -> bool:
         return False
     if _TELLING.search(said) or _is_a_khmer_order(said):
         return True
-    if _is_priced_now(said) or _is_priced_by_the_unit(said):
+    if is_priced(said) or romanised.talks_of_a_price(said):
         return True
     return len(said.split()) > _WORDS_OF_A_NOTE and _NOT_A_REPORT.search(said) is not None
 
@@ -435,7 +402,8 @@ def tells_of_money_not_spent(text: str, words: set[str] | None = None) -> bool:
     if words is None:
         words = {bare_word(word) for word in text.split()}
     if _reimburses(text):  # "paid Dara back 6$ for the markers she bought": the markers are the spending
-        return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(text)
+        said = _PAYING_BACK.sub(" ", text)  # សងលុយ alone would tell of money coming back
+        return bool(words & HEDGE_WORDS) or _is_a_request(text) or tells_of_no_spending(said)
     not_spent = words & NOT_SPENT_WORDS
     if not_spent and not_spent <= TOP_UP_WORDS and words & PHONE_WORDS:
         not_spent = set()  # "topup phone 5$"

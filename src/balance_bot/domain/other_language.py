@@ -1,7 +1,8 @@
-"""Rows that may say, in the other language, the thing a question asks about: an item written only in
-that language, of the same category or of none its words decide, and naming nothing the vocabulary
-knows, may be that very thing ('nails' asked, 'ដែកគោល' written; 'laundry' asked, 'អ៊ុតខោអាវ' written):
-the vocabulary's names of a thing are never all the ways members write it."""
+"""Rows that may say, in other words, the thing a question asks about: an item written only in the other
+language, of the same category or of none its words decide, or in the same language and of the same
+category, naming nothing the vocabulary knows, may be that very thing ('nails' asked, 'ដែកគោល' written;
+'laundry' asked, 'អ៊ុតខោអាវ' written): the vocabulary's names of a thing are never all the ways members
+write it."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ from balance_bot.domain.text import is_khmer, is_latin_letter
 
 
 def maybe_the_same(
-    subject: str, rows: Iterable[SheetRow], of_its_kind: Callable[[SheetRow], bool]
+    subject: str,
+    rows: Iterable[SheetRow],
+    of_its_kind: Callable[[SheetRow], bool],
+    of_its_category: Callable[[SheetRow], bool] = lambda row: False,
 ) -> list[SheetRow]:
     """The rows of the subject's kind (its category, or none decided), written only in the language
     the subject is not, that name nothing the vocabulary knows: the subject may be what they say,
-    which no word tells."""
+    which no word tells; and those `of_its_category` in the subject's own language naming nothing
+    known ('soda 2 cases' in Food & drinks, for beer), which the vocabulary may not know either."""
     khmer = _scripts(subject)
     if len(khmer) != 1:
         return []  # a subject in both languages says itself in each
@@ -25,7 +30,11 @@ def maybe_the_same(
     return [
         row
         for row in rows
-        if _scripts(row.item) == {other} and not names_a_known_thing(row.item) and of_its_kind(row)
+        if not names_a_known_thing(row.item)
+        and (
+            (_scripts(row.item) == {other} and of_its_kind(row))
+            or (_scripts(row.item) == khmer and of_its_category(row))
+        )
     ]
 
 

@@ -7,6 +7,19 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from balance_bot.domain.amounts import Mention, scan_line
+from balance_bot.domain.bare_amounts import (
+    NEARBY,
+    PAYING,
+    Found,
+    bare_amount,
+    bare_list,
+    currency_by_size,
+    is_a_measure,
+    is_not_money,
+    is_purpose_word,
+    word_after,
+    word_before,
+)
 from balance_bot.domain.dates import DateMention, find_dates
 from balance_bot.domain.expenses import (
     ExpenseEntry,
@@ -30,24 +43,14 @@ from balance_bot.domain.text import bare_word, is_khmer, normalize_message
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
-    CONNECTIVES,
-    KHMER_LABEL_ENDINGS,
-    LABELS,
-    MEASURE_WORDS,
     PERIOD_WORDS,
     QUESTION_WORDS,
-    SENTENCE_WORDS,
     TOTAL_WORDS,
-    TRAILING_FILLER,
     UNIT_PRICE_WORDS,
 )
 
 # Telegram caps a message at 4,096 characters; anything longer is not a member's message.
 MAX_MESSAGE_LENGTH = 4096
-# A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
-MAX_WORDS_BEFORE_BARE_AMOUNT = 5
-# A number shaped like money (7000, 23.40) may follow a longer note: "water for the site 2 cases 7000".
-MAX_WORDS_BEFORE_MONEY_SHAPED = 8
 # A purpose this long is more likely a sentence about money than a ledger note.
 MAX_WORDS_OF_A_CERTAIN_PURPOSE = 6
 # The most rows one message may add (MAX_ENTRIES_PER_MESSAGE); a list's total line comes on top.
@@ -58,18 +61,6 @@ _LIST_MARKER = re.compile(
     r"^\s*(?:\(?[0-9០-៩]{1,2}(?:[.)]|\s?[-–:])\s+|[-–—•*·▪◦●►✓✔>]+(?![-−]?[0-9០-៩$៛])\s*|[–—•*·▪◦●►✓✔>]+\s*)"
 )
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
-# "paid 15 to the driver", "spent 20 on the taxi": a paying word, the number, whom or what for.
-_PAYING = frozenset(("paid", "pay", "spent", "gave", "បង់", "ចាយ", "ឲ្យ", "អោយ"))
-# What may stand between the things bought and their one bare amount: "bleach, soap = 11.50".
-_SUM_SIGNS = frozenset(("=", ":", "-", "–", "—", "=>", "->", "→"))
-_PAID_WHOM = frozenset(("him", "her", "them", "he", "she", "គាត់", "គេ"))
-_PAID_TO = re.compile(r"\s+(?:to|for|on|ឲ្យ|អោយ|ទៅ)\s+(\S.*)$", re.IGNORECASE)
-# Laughter or a groan right after an amount opens a comment on it, not its purpose.
-_LAUGH_AFTER = re.compile(
-    r"[\s,.!]*(?:lol|lmao|rofl|ha(?:ha)+h?|he(?:he)+|hi(?:hi)+|5{3,}|omg|ugh|oops|rip|ouch|ហា(?:ហា)+|ហិ(?:ហិ)+|"
-    r"ហេ(?:ហេ)+)(?![^\W_])",
-    re.IGNORECASE,
-)
 # "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
 # The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
@@ -83,32 +74,15 @@ _A_MEASURE_AFTER = re.compile(
 )
 _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNORECASE)
 _KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
-_KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
 _CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
-# Words beside a number are looked for this far from it, so a long line is read in linear time.
-_NEARBY = 64
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """An amount found in a line, with the purpose the line gives it."""
-
-    mention: Mention
-    currency: Currency
-    guessed: bool
-    purpose: str
-    is_total: bool = False
-    day_words: str = ""  # the day the line names, or the one a line above it named
-    sure: bool = True  # False: a reading a model, when there is one, should confirm
-    clause: str = ""  # the part of its line between sentence breaks, when the line holds several amounts
 
 
 @dataclass
 class _Reading:
     """What the lines of one message said, gathered before the decision."""
 
-    found: list[_Found]
+    found: list[Found]
     spare_lines: list[str]
     most_found: int
     ambiguous: bool = False
@@ -212,14 +186,14 @@ def _read_line(line: str, reading: _Reading) -> None:
     amounts = [
         m for m in mentions if m.money_like or (in_a_list_of_money and _is_listed_bare_amount(line, m))
     ]
-    if not amounts and (listed := _bare_list(line, mentions)):
+    if not amounts and (listed := bare_list(line, mentions)):
         reading.found.extend(replace(found, day_words=reading.day_words) for found in listed)
         return
     if not amounts:
-        bare = _bare_amount(line, mentions)
+        bare = bare_amount(line, mentions)
         if bare is None:
             reading.spare_lines.append(line)
-            reading.unexplained_number |= not all(_is_not_money(line, m) for m in mentions)
+            reading.unexplained_number |= not all(is_not_money(line, m) for m in mentions)
         else:
             reading.found.append(replace(bare, day_words=reading.day_words) if reading.day_words else bare)
         return
@@ -227,7 +201,7 @@ def _read_line(line: str, reading: _Reading) -> None:
         total, purpose = product  # "4 ppl x 7$ = 28$": what was paid is the total
         if currency := total.currency or currency_by_size(total):
             reading.found.append(
-                _Found(total, currency, total.currency is None, purpose, False, reading.day_words)
+                Found(total, currency, total.currency is None, purpose, False, reading.day_words)
             )
             return
     if _has_alternatives(line, amounts):
@@ -241,7 +215,7 @@ def _read_line(line: str, reading: _Reading) -> None:
             reading.spare_lines.append(line)
             continue
         reading.found.append(
-            _Found(
+            Found(
                 mention,
                 currency,
                 mention.currency is None,
@@ -283,7 +257,7 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
         return [clean_purpose(gaps[0].rstrip(_JOINING_PUNCTUATION) + " " + gaps[1])]
     cleaned = [clean_purpose(gap) for gap in gaps]
     said_before = gaps[0].split()[-1:]
-    paying = bool(said_before) and bare_word(said_before[0]) in _PAYING
+    paying = bool(said_before) and bare_word(said_before[0]) in PAYING
     if paying and all(_PURPOSE_AFTER.match(gap) for gap in gaps[1:]):
         return cleaned[1:]  # "sok paid 6$ for the padlock and 2$ for copying keys": who paid is no purpose
     if cleaned[0]:
@@ -299,7 +273,7 @@ def _written_product(line: str, amounts: list[Mention]) -> tuple[Mention, str] |
     if len(amounts) != 2 or "=" not in line[amounts[0].end : amounts[1].start]:
         return None
     unit, total = amounts
-    times = _TIMES_BEFORE.search(line, max(0, unit.start - _NEARBY), unit.start)
+    times = _TIMES_BEFORE.search(line, max(0, unit.start - NEARBY), unit.start)
     if times is None or unit.currency != total.currency or int(times.group(1)) * unit.value != total.value:
         return None
     return total, clean_purpose(line[: times.start()] + " " + line[total.end :])
@@ -308,24 +282,24 @@ def _written_product(line: str, amounts: list[Mention]) -> tuple[Mention, str] |
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
     """'3$ or 4$', '3-4$', 'around 10$', '1$ each', '500៛/page': no one exact amount that was paid."""
     for amount in amounts:
-        nearby = max(0, amount.start - _NEARBY)
+        nearby = max(0, amount.start - NEARBY)
         if _RANGE_BEFORE.search(line, nearby, amount.start) or _UNIT_PRICE_BEFORE.search(
             line, nearby, amount.start
         ):
             return True
-        preceding = bare_word(_word_before(line, amount.start))
+        preceding = bare_word(word_before(line, amount.start))
         if preceding in APPROXIMATE_WORDS or preceding.endswith(_KHMER_APPROXIMATE):  # ខែនេះប្រហែល ១២០$
             return True
         if line[nearby : amount.start].rstrip().endswith("~"):
             return True
-        following = bare_word(_word_after(line, amount.end))
+        following = bare_word(word_after(line, amount.end))
         if following in UNIT_PRICE_WORDS or _MULTIPLIED.fullmatch(following):
             return True
         per_unit = _PER_UNIT_AFTER.match(line, amount.end)
         if per_unit and per_unit.group(1).lower() not in PERIOD_WORDS:
             return True
         measure = _A_MEASURE_AFTER.match(line, amount.end)
-        if measure and _is_a_measure(measure.group(1).lower()):
+        if measure and is_a_measure(measure.group(1).lower()):
             return True
     for left, right in pairwise(amounts):
         if any(bare_word(word) in ALTERNATIVE_WORDS for word in line[left.end : right.start].split()):
@@ -333,164 +307,23 @@ def _has_alternatives(line: str, amounts: list[Mention]) -> bool:
     return False
 
 
-def _is_a_measure(word: str) -> bool:
-    """Whether the word is a measure a price is counted in; Khmer glues the next word to it (បាវហើយ)."""
-    if word in MEASURE_WORDS:
-        return True
-    return bool(word) and is_khmer(word[0]) and any(word.startswith(m) for m in _KHMER_MEASURES)
-
-
 def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
     """'coffee 3$, cake 2': a bare number ending an item of a list whose amounts are marked."""
     if mention.marked or not _LIST_SEPARATOR_AFTER.match(line, mention.end):
         return False
-    word_before = _word_before(line, mention.start)
-    return bool(word_before) and _is_purpose_word(word_before)
+    before = word_before(line, mention.start)
+    return bool(before) and is_purpose_word(before)
 
 
-def _bare_amount(line: str, mentions: list[Mention]) -> _Found | None:
-    """A number with no currency taken for a price: last in a terse note ('ice 5000'), or alone."""
-    if not mentions:
-        return None
-    last = mentions[-1]
-    after = line[last.end :]
-    words_before = line[: last.start].split()
-    if words_before and words_before[-1] in _SUM_SIGNS:  # "bleach, soap, mop = 11.50"
-        words_before = words_before[:-1]
-    if (
-        words_before[-2:-1]
-        and bare_word(words_before[-2]) in _PAYING
-        and bare_word(words_before[-1]) in _PAID_WHOM
-    ):
-        words_before = words_before[:-1]  # "paid him 20 for the sink": whom is no purpose
-    if (paid_to := _PAID_TO.match(after)) and words_before and bare_word(words_before[-1]) in _PAYING:
-        # "paid 15 to the driver": the number is what was paid, its currency guessed from its size; the
-        # words before say who "him" is ("the plumber came, paid him 20 for the sink").
-        purpose = clean_purpose(" ".join(words_before[:-1]) + paid_to.group(0))
-        currency = currency_by_size(last)
-        if purpose and currency and "?" not in after and not _starts_with_zero(line, last):
-            return _Found(last, currency, True, purpose, sure=False)
-    sure = not _LAUGH_AFTER.match(after)
-    if not sure:
-        after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
-    if "?" in after or clean_purpose(after) or _starts_with_zero(line, last):
-        return None
-    purpose = clean_purpose(" ".join(words_before))
-    if not purpose:
-        paid = bool(words_before) and bare_word(words_before[-1]) in _PAYING  # "paid 15": money
-        currency = currency_by_size(last) if paid or _plausible_alone(last) else None
-        return _Found(last, currency, True, "", sure=not paid) if currency else None
-    if not _is_purpose_word(words_before[-1]):
-        return None
-    if any(bare_word(word) in SENTENCE_WORDS for word in words_before):
-        return None
-    words = sum(any(char.isalpha() for char in word) for word in purpose.split())
-    if words > (MAX_WORDS_BEFORE_MONEY_SHAPED if _plausible_alone(last) else MAX_WORDS_BEFORE_BARE_AMOUNT):
-        return None
-    currency = currency_by_size(last)
-    sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
-    return _Found(last, currency, True, purpose, sure=sure) if currency else None
-
-
-def _bare_list(line: str, mentions: list[Mention]) -> list[_Found]:
-    """'ice 3000 coffee 2500 bread 4000': several things each followed by a number shaped like money of
-    one currency; each is an expense (only the last would be a price, and the rest its purpose)."""
-    if len(mentions) < 2 or any(_is_a_measure(bare_word(_word_after(line, m.end))) for m in mentions):
-        return []  # 'water 6 bottles 3000': a count, then the price
-    currencies = {currency_by_size(mention) for mention in mentions}
-    if len(currencies) != 1 or None in currencies or clean_purpose(line[mentions[-1].end :]):
-        return []
-    listed: list[_Found] = []
-    start = 0
-    for mention in mentions:
-        words = line[start : mention.start].split()
-        purpose = clean_purpose(" ".join(words))
-        if (
-            not purpose
-            or not _is_purpose_word(words[-1])
-            or any(bare_word(word) in SENTENCE_WORDS for word in words)
-            or len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT
-            or _starts_with_zero(line, mention)
-        ):
-            return []
-        currency = currency_by_size(mention) or Currency.KHR
-        listed.append(_Found(mention, currency, True, purpose, sure=_plausible_alone(mention)))
-        start = mention.end
-    return listed
-
-
-def _is_not_money(line: str, mention: Mention) -> bool:
-    """A number that labels, counts or codes: 'room 204', '25 students', '3pm', 'is 88321', '0123'."""
-    if currency_by_size(mention) is None or _starts_with_zero(line, mention):
-        return True
-    before = _word_before(line, mention.number_start)
-    if before and not _is_purpose_word(before) and bare_word(before) not in CONNECTIVES:
-        return True
-    word = bare_word(_word_after(line, mention.end))
-    return bool(word) and word[0].isalpha() and word not in CONNECTIVES and word not in TRAILING_FILLER
-
-
-def _is_purpose_word(word: str) -> bool:
-    """Whether the word before a bare number can name what was bought, not label the number."""
-    bare = bare_word(word)
-    if bare.endswith(KHMER_LABEL_ENDINGS):  # Khmer writes no spaces: ...ម៉ោង ៣ is 'at 3 o'clock'
-        return False
-    if not bare or bare in LABELS:
-        return False
-    # "A12", "B2", "204" label the number after them; a model name ("HP305", "iPhone15") names a thing.
-    return not bare[-1].isdigit() or sum(char.isalpha() for char in bare) >= 2
-
-
-def _starts_with_zero(line: str, mention: Mention) -> bool:
-    """'007', '0123': written with a leading zero, a code rather than an amount."""
-    head = line[mention.number_start : mention.number_start + 2]
-    return len(head) == 2 and head[0] in "0០" and head[1].isdigit()
-
-
-def _plausible_alone(mention: Mention) -> bool:
-    """An amount posted on its own reads as money only when its shape says so: 5000, 10k, 12.50."""
-    if mention.scaled:
-        return True
-    if mention.decimals == 2:
-        return True
-    return mention.decimals == 0 and mention.value >= 1000 and mention.value % 100 == 0
-
-
-def currency_by_size(mention: Mention) -> Currency | None:
-    """Riel come in hundreds and thousands, dollars in units and cents; odd big ones are neither."""
-    value = mention.value
-    if mention.scaled:
-        return Currency.KHR
-    if mention.decimals:
-        return Currency.USD if mention.decimals <= 2 else None
-    if value % 100 == 0 and value >= 100:
-        return Currency.KHR
-    if value < 1000:
-        return Currency.USD
-    return None
-
-
-def _entry(found: _Found) -> ExpenseEntry:
+def _entry(found: Found) -> ExpenseEntry:
     amount = found.mention.value
     if found.currency is Currency.KHR and not found.mention.scaled:
         amount = khr_from_dotted_thousands(amount, found.mention.decimals)
     return ExpenseEntry(Money(amount, found.currency), found.purpose, found.guessed, found.day_words)
 
 
-def _without_total_lines(found: list[_Found]) -> list[_Found]:
+def _without_total_lines(found: list[Found]) -> list[Found]:
     """A 'total' line under a list repeats the entries above it."""
     if len(found) < 2:
         return found
     return [item for item in found if not item.is_total] or found
-
-
-def _word_before(line: str, position: int) -> str:
-    """The last word before the position (within _NEARBY characters), or ''."""
-    words = line[max(0, position - _NEARBY) : position].split()
-    return words[-1] if words else ""
-
-
-def _word_after(line: str, position: int) -> str:
-    """The first word after the position (within _NEARBY characters), or ''."""
-    words = line[position : position + _NEARBY].split(maxsplit=1)
-    return words[0] if words else ""

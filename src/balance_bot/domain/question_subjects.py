@@ -17,7 +17,9 @@ _ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|នឹង|�
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
-_JOURNEYS = frozenset(("ride", "trip"))
+# "per trip", "tuk tuk rides", "the veg run", "ice shopping": a journey or a purchase of the thing
+# before it counted, no thing of its own.
+_JOURNEYS = frozenset(("ride", "trip", "run", "shopping", "errand"))
 # "laundry bill", "the ice payment": what the thing cost, unless items name a bill ("water bill").
 _BILLS = frozenset(("bill", "payment"))
 # Work done to things, which a member says once for two ('repair the fan and the chair').
@@ -28,6 +30,20 @@ _KHMER_AND = re.compile(r"និង|\s")
 _TAKING = re.compile(r"\b(?:take|takes|taking|took|taken)\s+(?=(?:a|an|the|our|my)\b)")
 _EVENTS = frozenset(("event", "program", "programme", "កម្មវិធី", "ពិធី"))
 _RIDES = re.compile(r"\b(?:rides?|trips?)\b|ជិះ")
+# "gas tanks for the kitchen", "paper for the office", "ទឹកសម្រាប់ការិយាល័យ": the place the team works
+# in, which every expense is for; its name tells no row apart ('Gas refill (kitchen)' and 'ហ្គាស').
+_THE_PLACE = re.compile(
+    r"\b(?:for|at|in)\s+(?:the\s+|our\s+)?(?:kitchen|office|site|shop|store|restaurant|cafe|clinic|school"
+    r"|guesthouse|hotel|workshop|garage)\b"
+    r"|(?:សម្រាប់|នៅ)\s*(?:ផ្ទះបាយ|ការិយាល័យ|ការដ្ឋាន|ហាង|ភោជនីយដ្ឋាន|គ្លីនិក|សាលា|ផ្ទះសំណាក់|សណ្ឋាគារ|យានដ្ឋាន)"
+)
+
+
+def without_the_place(rest: str, known: frozenset[str] = frozenset()) -> str:
+    """The words without the place the team works in said as what a thing was for, when a thing is
+    left ('gas tanks for the kitchen' is the gas tanks; 'for the office' alone stays the office)."""
+    left = _THE_PLACE.sub(" ", rest)
+    return left if left != rest and subject_words(left, known) else rest
 
 
 def khmer_names(categories: Sequence[tuple[str, str]]) -> frozenset[str]:
@@ -45,7 +61,8 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
     latin: list[str] = []
     for word in _LATIN_WORD.findall(_TAKING.sub(" ", rest)):
         named = singular(word.strip("'"))
-        # "per trip", "tuk tuk rides": a journey counted; "the field trip": a journey's name
+        named = named.removesuffix("s") if named.removesuffix("s") in _JOURNEYS else named  # 'runs'
+        # "per trip", "tuk tuk rides", "veg run": a journey counted; "the field trip": a journey's name
         if named in _JOURNEYS:
             if latin and not terms(" ".join(latin))[-1].startswith("#"):
                 latin.append(named)

@@ -27,6 +27,7 @@ STOP = frozenset((
     "fee", "fees", "charge", "charges", "combined", "together", "us", "4", "guys", "pls", "plz",
     "typical", "typically", "mean", "over", "as", "single", "usually", "normally",
     "come", "came", "comes", "something", "record", "recorded", "logged", "entered",  # 'what did it come to'
+    "portion", "buys", "buying", "purchased", "blow", "blew", "blown",  # 'how much did we blow on meat'
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
@@ -54,7 +55,7 @@ KHMER_STOP = (
     "បំផុត", "ចំណាយទាំងអស់", "ប្រចាំ", "ប្រចាំថ្ងៃ", "សួស្តី", "ចេញលុយ", "ចេញ", "ជួរ", "ហាង", "លើកៗ", "មួយលើក",
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
-    "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "ជាធម្មតា", "យក", "ធំៗ", "ធំ",
+    "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "ជាធម្មតា", "យក", "ធំៗ", "ធំ", "ម្នាក់",
     "ខ្ពស់", "ទាប",  # high, low: of the price asked about
     "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
 )  # fmt: skip

@@ -22,6 +22,7 @@ from balance_bot.domain.question_subjects import (
     heads,
     khmer_names,
     subject_words,
+    without_the_place,
 )
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
@@ -92,7 +93,10 @@ _LATEST = (
 )
 _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
-    (Measure.SHARE, r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bwhat part\b|ភាគរយ"),
+    (
+        Measure.SHARE,
+        r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bportion\b|\bwhat part\b|ភាគរយ",
+    ),
     (
         Measure.AVERAGE,
         r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?|usually|normally)\b"
@@ -112,7 +116,7 @@ _MEASURES = (
         Measure.BY_MEMBER,
         r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
         r"|\bwhich (?:of us|one of us|member|person|staff)\b|\b(?:by|per|each)\s+"
-        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់ៗ|តាមសមាជិក|តាមបុគ្គល",
+        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់|តាមសមាជិក|តាមបុគ្គល",
     ),
     (
         Measure.BY_CATEGORY,
@@ -128,7 +132,8 @@ _MEASURES = (
     (
         Measure.SMALLEST,
         r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|\b(?:the )?least (?:money )?on\b|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
+        r"|\b(?:the )?least (?:money )?on\b|\b(?:cost|costs|paid|spent)\s+(?:us\s+)?(?:the\s+)?least\b"
+        r"|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
     ),
     (
         Measure.LARGEST,
@@ -153,6 +158,10 @@ _MEASURES = (
 _EACH = re.compile(
     r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
     r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
+)
+# "each time", "per purchase", "ម្តងៗ": what one purchase of the thing asked about costs, not their total.
+_EACH_TIME = re.compile(
+    r"\b(?:per|each|every)\s+(?:time|purchase|buy|order|trip|ride|run|visit)\b|ម្តងៗ|ម្ដងៗ|មួយដងៗ|លើកៗ"
 )
 # "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
 _PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
@@ -233,6 +242,7 @@ _NOT_A_DAY = re.compile(
 _LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+_JOINED = re.compile(r"\band\b|&|\+|និង|នឹង|ហើយនិង")
 
 
 def read_question(
@@ -256,8 +266,11 @@ def read_question(
     if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
-    if span is not None and days_named(said_without_days, today)[0] is not None:
-        return None  # "this week and last week": two spans, one figure would be a guess
+    if span is not None and (second := days_named(said_without_days, today))[0] is not None:
+        both = _together(span, second[0], said)
+        if both is None:
+            return None  # "this week or last week", "in May and July": one figure would be a guess
+        span, said_without_days = both, second[1]
     if _THAT_THING.search(said) or (span is None and _IT.search(said)):
         return None  # about something said before: no figure the reader can be sure of
     measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
@@ -297,6 +310,7 @@ def read_question(
         and subject_words(whole["whole"] or whole["whole_km"], known)
     ):
         return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
+    rest = without_the_place(rest, known)
     subject = subject_words(rest, known)
     category = category_named(subject, categories)
     words = () if category is not None else alternatives(rest, known)
@@ -306,6 +320,8 @@ def read_question(
     of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
         measure = Measure.AVERAGE_EACH
+    elif measure is Measure.TOTAL and words and _EACH_TIME.search(said):
+        measure = Measure.AVERAGE_EACH  # "how much on ice each time", "ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន"
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
     if measure is Measure.POSITION and member is None and not about_me:
@@ -330,6 +346,17 @@ def read_question(
         heads(rest, known) if words else (),
         asks_rides(rest) and bool(words),
     )
+
+
+def _together(one: Span, other: Span | None, said: str) -> Span | None:
+    """Two spans named together ("last month and this month", "ខែមុននិងខែនេះ សរុប"): the days of both,
+    when one runs on from the other; None when days lie between them, which were not asked about."""
+    if other is None or not _JOINED.search(said):
+        return None
+    first, then = sorted((one, other), key=lambda span: span.first)
+    if (then.first - first.last).days > 1:
+        return None
+    return Span(first.first, max(first.last, then.last))
 
 
 def _judged_in_khmer(said: str, known: frozenset[str]) -> bool:

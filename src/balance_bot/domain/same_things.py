@@ -9,7 +9,7 @@ SAME_THING = (
     ("rice cooker", "ឆ្នាំងបាយ"),
     ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
     ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
-    ("cooking gas", "gas tank", "ហ្គាស", "ហ្គាសដាំបាយ"),
+    ("cooking gas", "gas tank", "gas cylinder", "lpg", "ហ្គាស", "ហ្គាសដាំបាយ"),
     ("generator", "ម៉ាស៊ីនភ្លើង"),
     ("coffee", "កាហ្វេ"),
     ("tea", "តែ"),
@@ -73,7 +73,7 @@ SAME_THING = (
     ("bag", "ថង់", "កាបូប"),
     ("cup", "ពែង", "កែវប្លាស្ទិក"),
     ("envelope", "ស្រោមសំបុត្រ"),
-    ("battery", "ថ្មពិល"),
+    ("battery", "ថ្មពិល", "អាគុយ"),  # a cell or a moto's accumulator: English says battery for both
     ("photocopy", "copies", "ថតចម្លង"),
     ("chair", "កៅអី"),
     ("table", "desk", "តុ"),
@@ -117,11 +117,13 @@ SAME_THING = (
     ("parcel", "package", "កញ្ចប់"),
     ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
     ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
-    ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង"),
+    ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង", "ពោះវៀនកង់"),
     ("chain oil", "ប្រេងច្រវាក់"),
-    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន"),
+    # an oil change (ដូរប្រេង) is the engine oil bought; not 'change' in English, a letter off 'charge'
+    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន", "ដូរប្រេង", "ប្តូរប្រេង", "ប្ដូរប្រេង"),
     ("oil filter", "តម្រងប្រេង"),
     ("spark plug", "ប៊ូហ្ស៊ី"),
+    ("brake", "ហ្វ្រាំង"),
     ("brake pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),
     ("brake fluid", "ប្រេងហ្វ្រាំង"),
     # The team's own meals, whichever of the day, and however the cook writes them.
@@ -210,4 +212,43 @@ SAME_THING = (
     ("fried rice", "បាយឆា"),
     ("mosquito spray", "ថ្នាំបាញ់មូស"),
     ("sponge", "អេប៉ុង"),
+    # What a kitchen buys and keeps, as a cook writes it: the sauces are liquids of their own (ទឹក+X),
+    # and the fridge is no ice (ទូទឹកកក, the ice cupboard).
+    # What a garage buys for the motos and cars it mends, as a mechanic writes it.
+    ("chain", "ច្រវាក់"),
+    ("grease", "ខាញ់"),
+    ("coolant", "radiator water", "ទឹករ៉ាឌីយ៉ាទ័រ", "ទឹកត្រជាក់ម៉ាស៊ីន"),
+    ("air filter", "តម្រងខ្យល់"),
+    ("headlight", "head light", "ភ្លើងមុខ"),
+    ("side mirror", "mirror", "កញ្ចក់ចំហៀង"),
+    ("sauce", "ទឹកជ្រលក់"),
+    ("soy sauce", "ទឹកស៊ីអ៊ីវ", "ស៊ីអ៊ីវ"),
+    ("oyster sauce", "ប្រេងខ្យង"),
+    ("chili sauce", "chilli sauce", "ទឹកម្ទេស"),
+    ("vinegar", "ទឹកខ្មេះ"),
+    ("charcoal", "ធ្យូង", "ធ្យូងថ្ម"),
+    ("kitchen", "ផ្ទះបាយ"),
+    ("fridge", "refrigerator", "freezer", "ទូទឹកកក", "ទូរទឹកកក", "ទូត្រជាក់"),
+    ("bridge", "ស្ពាន"),  # a word of its own, never a fridge a letter off ('bridge toll')
+    ("seafood", "គ្រឿងសមុទ្រ"),
 )  # fmt: skip
+# The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
+KINDS = {
+    "meat": ("chicken", "pork", "beef"),
+    "seafood": ("fish", "shrimp", "crab", "squid"),
+    "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
+    "vegetable": ("eggplant", "morning glory"),
+    "brake": ("brake pad", "brake fluid"),
+    "spare part": (
+        "brake pad",
+        "spark plug",
+        "tyre tube",
+        "tire",
+        "oil filter",
+        "air filter",
+        "chain",
+        "headlight",
+        "side mirror",
+    ),
+    "sauce": ("fish sauce", "soy sauce", "oyster sauce", "chili sauce"),
+}

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from balance_bot.domain.amounts import Mention, scan_line
+from balance_bot.domain.bare_amounts import currency_by_size
 from balance_bot.domain.expenses import (
     ExpenseEntry,
     ParseResult,
@@ -16,7 +17,6 @@ from balance_bot.domain.expenses import (
     problem_with_amount,
 )
 from balance_bot.domain.money import AmountLimits, Currency, Money
-from balance_bot.domain.parser import currency_by_size
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import (
     KHMER_BASE_LETTERS,

@@ -1,6 +1,7 @@
 """The rows an answer about words sets aside as not counted, because they may be what was asked: an
-item in the other language no known word reads, and a row of the category one word asked names that
-says the other words ('ជួសជុល បន្ទប់', room repairs: 'plumber toilet room 5')."""
+item of the subject's category (or of none) no known word reads, in either language, and a row of the
+category one word asked names that says the other words ('ជួសជុល បន្ទប់', room repairs: 'plumber
+toilet room 5')."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
-from balance_bot.domain.item_words import says
+from balance_bot.domain.item_words import says, terms, unnamed_words
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import Found
 from balance_bot.domain.other_language import maybe_the_same
+from balance_bot.domain.text import is_khmer
 
 
 def with_doubts(
@@ -26,26 +28,62 @@ def with_doubts(
     rows = [entry.row for entry in spent.entries if id(entry.row) not in seen]
     maybe: set[int] = set()
     for subject in subjects:
-        maybe |= {id(row) for row in _in_the_other_language(subject, rows, book, category_of)}
+        maybe |= {id(row) for row in _unnamed_of_its_kind(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _of_the_category_named(subject, rows, book, category_of)}
+        maybe |= {id(row) for row in _said_in_part(subject, rows, book, category_of)}
     doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
     return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
 
-def _in_the_other_language(
+def _unnamed_of_its_kind(
     subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
 ) -> list[SheetRow]:
-    """The rows in the other language no known word reads, of the subject's category or of none."""
+    """The rows no known word reads of the subject's category, in either language ('soda 2 cases'
+    for beer, which the vocabulary may not know either); and those of no category decided in the
+    other language."""
     guess = book.categorise(subject)
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
+    def of_its_category(row: SheetRow) -> bool:
+        return category_of(row) == guess.name
+
     def of_its_kind(row: SheetRow) -> bool:
-        if category_of(row) == guess.name:
+        if of_its_category(row):
             return True
         return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
 
-    return maybe_the_same(subject, rows, of_its_kind)
+    return maybe_the_same(subject, rows, of_its_kind, of_its_category)
+
+
+def _said_in_part(
+    subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
+) -> list[SheetRow]:
+    """The rows of the subject's category that say some of its words, where those they miss name no
+    thing the vocabulary knows and the things the row names beside them are of that category ('moto
+    gas' asked, 'សាំងម៉ូតូ' written; 'tuk tuk to the bank', 'tuk tuk'): the missing word may be
+    another name of what the row says instead, or left unsaid."""
+    guess = book.categorise(subject)
+    wanted = [term for term in terms(subject, corrected=True) if not term.startswith("~")]
+    if guess.decided_by is not DecidedBy.WORDS or len(wanted) < 2:
+        return []
+    named = [term[1:].replace("_", " ") if term.startswith("#") else term for term in wanted]
+    found = []
+    for row in rows:
+        if category_of(row) != guess.name:
+            continue
+        missing = [term for term, name in zip(wanted, named, strict=True) if not says(row.item, name)]
+        if not missing or len(missing) == len(wanted) or any(term.startswith("#") for term in missing):
+            continue
+        scripts = {is_khmer(term[0]) for term in missing}
+        if any(is_khmer(word[0]) in scripts for word in unnamed_words(row.item)):
+            continue  # a word of its own where the missing one would be: 'tuk tuk to the bank', no pier
+        # what the row names beside the subject's things is of the subject's kind: it may be the word
+        # missing ('#fuel' for 'gas'), where a delivery beside a tuk tuk is not the bank
+        others = {term for term in terms(row.item, corrected=True) if term.startswith("#")} - set(wanted)
+        if all(book.categorise(term[1:].replace("_", " ")).name == guess.name for term in others):
+            found.append(row)
+    return found
 
 
 def _of_the_category_named(

@@ -275,3 +275,80 @@ def test_an_item_saying_only_what_tells_the_thing_asked_apart_is_not_it():
 )
 def test_what_a_clinic_buys_is_the_same_thing_in_english_and_khmer_and_no_near_word(item, subject, said):
     assert says(item, subject) is said
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "said"),
+    [
+        ("ទឹកស៊ីអ៊ីវ 4 ដប", "drinking water", False),  # soy sauce: water before a word is a liquid of its own
+        ("ទឹកដោះគោខាប់ 1 កេស", "ទឹក", False),  # condensed milk
+        ("ទឹកត្រី 6 ដប", "water", False),  # fish sauce
+        ("ទឹកម្ទេស", "drinking water", False),  # chili sauce
+        ("ទឹក ១០ដប", "water", True),  # water in ten bottles: a unit is no liquid
+        ("ទឹកដប", "drinking water", True),
+        ("ជួសជុលទូទឹកកក", "ice", False),  # the fridge repaired, no ice
+        ("ទឹកកក ២ បាវ", "ice", True),
+    ],
+)
+def test_water_written_before_another_word_is_a_liquid_of_its_own_never_water(item, subject, said):
+    assert says(item, subject) is said
+
+
+def test_a_known_thing_after_water_is_its_liquid_which_says_the_thing_at_most_maybe():
+    assert not says("ទឹកស្វាយ", "mango")
+    assert maybe_says("ទឹកស្វាយ", "mango")  # mango juice
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "said"),
+    [
+        ("សាំងម៉ូតូ", "moto gas", True),  # gas beside a vehicle is its fuel
+        ("Gas for moto (delivery)", "ចាក់សាំងម៉ូតូ", True),
+        ("Gas for moto (delivery)", "ហ្គាស", False),  # no cooking gas
+        ("Gas refill (kitchen)", "ហ្គាស", True),  # beside the kitchen, the stove's gas
+        ("Gas refill (kitchen)", "fuel", False),
+        ("gas for generator", "petrol", True),
+    ],
+)
+def test_gas_is_a_vehicles_fuel_beside_one_and_the_cooking_gas_beside_the_kitchen(item, subject, said):
+    assert says(item, subject) is said
+
+
+def test_gas_alone_is_neither_fuel_nor_cooking_gas_for_sure():
+    assert not says("gas", "fuel")
+    assert not says("gas", "ហ្គាស")
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "said"),
+    [
+        ("សាច់ជ្រូក 4kg", "meat", True),  # a general word covers its kinds
+        ("Pork bones for soup", "សាច់", True),
+        ("chiken 4kg", "meat", True),
+        ("សាច់មាន់ 3kg", "meat", True),
+        ("ពងមាន់ 1 ក្តារ", "meat", False),  # eggs are no chicken
+        ("fish 5kg fresh", "meat", False),
+        ("fish 5kg fresh", "seafood", True),
+        ("ប្រេងខ្យង 3 ដប", "sauces", True),  # oyster sauce
+        ("pork 2kg", "chicken", False),  # a kind covers no other kind
+        ("chicken 3kg", "pork", False),
+        ("ពោះវៀនកង់ ២", "inner tubes", True),  # a garage's tube, in either language
+        ("អាគុយឡាន", "battery", True),
+    ],
+)
+def test_a_general_word_covers_its_kinds_and_no_kind_covers_another(item, subject, said):
+    assert says(item, subject) is said
+
+
+def test_a_row_saying_the_general_word_may_be_the_kind_asked_and_a_kind_may_be_the_things_part():
+    assert not says("meat 2kg", "pork")
+    assert maybe_says("meat 2kg", "pork")  # which meat, unsaid
+    assert says("brake pads honda dream", "spare parts")
+    assert maybe_says("inner tube x3", "moto parts")  # a garage's parts may all be the motos'
+    assert says("battery 12V", "អាគុយ")  # English says battery for a cell and a moto's accumulator
+
+
+def test_water_and_power_written_together_stay_each_itself_and_a_word_near_a_new_one_is_not_it():
+    assert says("ទឹកភ្លើង ខែ5", "electricity")  # the pair of bills, not a liquid of power
+    assert not says("bridge toll", "fridge")  # a word of its own, not a fridge a letter off
+    assert not says("toilet cleaner duck", "meat")

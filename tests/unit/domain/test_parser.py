@@ -684,7 +684,7 @@ def test_a_dash_between_words_or_as_a_list_marker_is_not_a_sign(text):
         "ដកប្រាក់វិញ 5000៛",
         "ទទួលលុយវិញ ១០០០០៛",
         "took 20$ out of the box",
-        "got 5$ back from the shop",
+        "got 5$ back",
         "withdrew 50$ for the trip",
         "money back 5$",
         "cancel coffee 3$",

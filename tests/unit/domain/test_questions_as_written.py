@@ -230,3 +230,49 @@ def test_a_category_named_whole_after_words_is_that_category_of_the_rows_saying_
     question = read("how much on staff food and drinks this month?")
     assert (question.category, question.words) == ("Food & drinks", ("staff",))
     assert read("how much on food and drinks this month?").words == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("ប្រេងឆា ខែមុននិងខែនេះ សរុបអស់ប៉ុន្មាន", Span(date(2026, 10, 1), date(2026, 11, 30))),
+        ("ice last month and this month", Span(date(2026, 10, 1), date(2026, 11, 30))),
+        ("how much last week and this week", Span(date(2026, 11, 9), read("how much this week").span.last)),
+    ],
+)
+def test_two_spans_named_together_that_run_on_from_each_other_are_both_read(text, span):
+    assert read(text).span == span
+
+
+@pytest.mark.parametrize("text", ["how much in september and november", "ice last week or this week"])
+def test_two_spans_with_days_between_or_either_of_two_are_no_span_the_reader_guesses(text):
+    assert read(text) is None
+
+
+def test_a_run_or_the_shopping_of_a_thing_is_its_purchase_in_the_singular_or_plural():
+    cheapest = read("cheapest veg run this month")
+    assert (cheapest.measure, cheapest.words) == (Measure.SMALLEST, ("veg",))
+    assert read("how many ice runs last week").words == ("ice",)
+
+
+def test_the_place_the_team_works_in_said_as_what_a_thing_was_for_tells_no_row_apart():
+    assert read("how many gas tanks for the kitchen this month").words == ("gas tank",)
+    assert read("paper for the office this month").words == ("paper",)
+    assert read("how much for the office this month").words == ("office",)  # the place alone stays
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "words"),
+    [
+        ("how much do we spend on ice each time", Measure.AVERAGE_EACH, ("ice",)),  # one purchase's cost
+        ("ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន", Measure.AVERAGE_EACH, ("ទឹកកក",)),
+        ("which ice purchase cost the least", Measure.SMALLEST, ("ice",)),
+        ("what portion of spending was ice", Measure.SHARE, ("ice",)),
+        ("ចាយលុយម្នាក់ប៉ុន្មាន", Measure.BY_MEMBER, ()),  # how much a person
+        ("count of ice buys", Measure.COUNT, ("ice",)),
+        ("how much did we blow on ice", Measure.TOTAL, ("ice",)),
+    ],
+)
+def test_a_measure_said_in_everyday_words_is_that_measure(text, measure, words):
+    question = read(text)
+    assert (question.measure, question.words) == (measure, words)
