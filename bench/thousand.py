@@ -2,12 +2,14 @@
 
 The bot runs unmodified as its own process under libfaketime: its clock starts at 07:40 on a
 working day in Phnom Penh and runs SPEED times faster, and libfaketime shortens its sleeps and
-its poll and epoll timeouts alike, so its own quota buckets, retries and rounds see the day's
-minutes. The fake Bot API and the fake Sheets API run in this process on a clock with the same
-start and rate, so Google's per-minute quotas (answered with 429 by the fake) count the same
-minutes. Members post 20,000 expenses over ten hours, the lunch hour three times as busy as the
-others (as bench/scale.py models it); each group has its own spreadsheet. At the end every
-group's sheet is read: each expense once, in the order posted.
+its poll, epoll and socket timeouts alike, so its own quota buckets, retries and rounds see the
+day's minutes. (Not a threading lock's timed wait: libfaketime 0.9.10 leaves sem_clockwait
+alone, so such a wait never ends under it; the bot runs the day without one.) The fake Bot API
+and the fake Sheets API run in this process on a clock with the same start and rate, so Google's
+per-minute quotas (answered with 429 by the fake) count the same minutes. Members post 20,000
+expenses over ten hours, the lunch hour three times as busy as the others (as bench/scale.py
+models it); each group has its own spreadsheet. At the end every group's sheet is read: each
+expense once, in the order posted.
 """
 
 from __future__ import annotations
@@ -50,10 +52,11 @@ DRAIN = timedelta(minutes=60)
 # Google answers a call in about a fifth of a second, in the day's time.
 LATENCY_SECONDS = 0.2
 MONTH_TAB = "December 2026"
+# Starts of the bot before the bench gives up (see run_day).
 STARTS = 3
 # Above this share of a core in real time the bot cannot keep up with the sped-up day for long.
 SATURATED = 0.5
-# What the bot logs when a call to the fakes took longer than its timeout, in the day's seconds.
+# What the bot logs when a call to the fakes took longer than its timeout.
 TIMED_OUT = re.compile(r"time(?:d)? ?out", re.IGNORECASE)
 PER_ACCOUNT, PER_PROJECT = 60, 300  # Google's quotas a minute, reads and writes each
 PROJECT = "petty-cash"
@@ -119,8 +122,8 @@ def message_of(row: Sequence[object]) -> int | None:
 
 
 def arrivals(rng: random.Random, groups: int, expenses: int, hours: int) -> list[tuple[float, int]]:
-    """(second of the day, group) of every expense: uniform within an hour, the fifth hour (noon)
-    LUNCH_PEAK times as busy as the others."""
+    """(second of the day, group) of every expense, each group posting as many: uniform within an
+    hour, the fifth hour (noon) LUNCH_PEAK times as busy as the others."""
     weights = [LUNCH_PEAK if hour == 4 else 1.0 for hour in range(hours)]
     chosen = rng.choices(range(hours), weights, k=expenses)
     return sorted((hour * 3600 + rng.random() * 3600, number % groups) for number, hour in enumerate(chosen))
@@ -199,16 +202,16 @@ async def start_bot(
         "FAKETIME": f"@{_utc(clock.start)} x{clock.speed:g}",
         **settings,
     }
-    log = (workdir / "bot.log").open("ab")
     clock.restart()
-    return await asyncio.create_subprocess_exec(
-        str(Path(sys.executable).parent / "balance-bot"),
-        "run",
-        env=env,
-        cwd=workdir,
-        stdout=log,
-        stderr=log,
-    )
+    with (workdir / "bot.log").open("ab") as log:  # the bot keeps its own copy of the file
+        return await asyncio.create_subprocess_exec(
+            str(Path(sys.executable).parent / "balance-bot"),
+            "run",
+            env=env,
+            cwd=workdir,
+            stdout=log,
+            stderr=log,
+        )
 
 
 async def ready(bot: asyncio.subprocess.Process, telegram: FakeTelegram) -> bool:
