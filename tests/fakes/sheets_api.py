@@ -674,9 +674,9 @@ class FakeSheets:
 class _QuietServer(ThreadingHTTPServer):
     """A client that gave up waiting (a timeout test) is no error of the server's."""
 
-    def handleerror(self, request: Any, client_address: Any) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handleerror(request, client_address)
+            super().handle_error(request, client_address)
 
 
 class _Invalid(Exception):
