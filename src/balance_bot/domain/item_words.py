@@ -56,8 +56,10 @@ _BESIDE_WATER = frozenset(("ភ្លើង",))
 _SENSES = {
     "gas": (
         ("#fuel", frozenset(("#motorbike", "#car", "#truck", "#bus", "#tuk_tuk", "#generator", "#motodop"))),
-        ("#cooking_gas", frozenset(("#kitchen", "stove", "cook", "cooking", "refill", "cylinder", "tank"))),
+        ("#cooking_gas", frozenset(("#kitchen", "stove", "#cook", "cooking", "refill", "cylinder", "tank"))),
     ),
+    # romanised សាំង, fuel, beside a vehicle ('sang moto'); alone it may be paying back (សង)
+    "sang": (("#fuel", frozenset(("#motorbike", "#car", "#truck", "#tuk_tuk", "#generator"))),),
 }
 _KINDS = {
     "#" + general.replace(" ", "_"): frozenset("#" + kind.replace(" ", "_") for kind in kinds)

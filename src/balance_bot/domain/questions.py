@@ -169,8 +169,8 @@ _A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
 _CASH_HELD = re.compile(
     r"\b(?:money|cash|petty cash)\b.*\b(?:have|got|there)\b|\b(?:have|got)\b.*\b(?:money|cash)\b"
-    r"|\bpetty cash\b|មានលុយ|លុយមាន"
-)
+    r"|\bpetty cash\b|(?<!ប៉ុន្)មានលុយ|លុយមាន"
+)  # ប៉ុន្មានលុយ, how much money, holds មានលុយ (has money): it asks a figure, not the cash held
 _SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expenses?|entries)\b|ចំណាយ|ទិញ")
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
@@ -324,6 +324,8 @@ def read_question(
         measure = Measure.AVERAGE_EACH  # "how much on ice each time", "ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន"
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
+    if measure is Measure.POSITION and member is None and not about_me and words:
+        return None  # "how much do the customers owe us": someone's debt no row and no cash figure holds
     if measure is Measure.POSITION and member is None and not about_me:
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
     elif measure is Measure.BALANCE and member is not None:

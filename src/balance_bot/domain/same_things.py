@@ -1,5 +1,7 @@
 """The things members buy, each with the ways it is written in English and Khmer, for matching items."""
 
+from balance_bot.domain.common_things import COMMON_THINGS
+
 # The same thing as members write it in either language; the first is the name it goes by.
 SAME_THING = (
     ("ice", "ទឹកកក"),
@@ -231,6 +233,7 @@ SAME_THING = (
     ("fridge", "refrigerator", "freezer", "ទូទឹកកក", "ទូរទឹកកក", "ទូត្រជាក់"),
     ("bridge", "ស្ពាន"),  # a word of its own, never a fridge a letter off ('bridge toll')
     ("seafood", "គ្រឿងសមុទ្រ"),
+    *COMMON_THINGS,
 )  # fmt: skip
 # The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
 KINDS = {
