@@ -65,7 +65,7 @@ _KINDS = {
     "#" + general.replace(" ", "_"): frozenset("#" + kind.replace(" ", "_") for kind in kinds)
     for general, kinds in KINDS.items()
 }
-_GENERAL = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
+GENERAL_OF = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
 # A known Khmer word written after letters no word reads is marked so: it may be inside a longer
 # word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
 _INSIDE = "~"
@@ -332,7 +332,7 @@ def _says(item: str, subject: str, apart: bool) -> bool:
     wanted = terms(subject, corrected=True)
     if not wanted:
         return False
-    have = _things(terms(item, corrected=True, apart=apart), wanted)
+    have = things_held(terms(item, corrected=True, apart=apart), wanted)
     missing = [term for term in wanted if not any(_same(term, held) for held in have)]
     if not missing:
         return True
@@ -369,7 +369,7 @@ def _said_in_general(item: str, subject: str) -> bool:
     it ('meat 2kg' for pork, 'parts for the honda' for brake pads): it may be that kind, unsaid."""
     held = set(terms(item, corrected=True, apart=True))
     missing = [term for term in terms(subject, corrected=True) if term not in held]
-    return bool(missing) and all(_GENERAL.get(term) in held for term in missing)
+    return bool(missing) and all(GENERAL_OF.get(term) in held for term in missing)
 
 
 def _one_of_the_things_alone(item: str, subject: str) -> bool:
@@ -384,7 +384,7 @@ def _one_of_the_things_alone(item: str, subject: str) -> bool:
     head = wanted[0] if first_word and _KHMER_RUN.match(first_word.group()) else wanted[-1]
     # a kind of the thing is that thing here ('inner tube' for 'moto parts')
     said = terms(item, corrected=True, apart=True)
-    held = {_GENERAL.get(term, term) for term in said if term.startswith("#")}
+    held = {GENERAL_OF.get(term, term) for term in said if term.startswith("#")}
     return head in held and held < set(wanted)
 
 
@@ -401,7 +401,7 @@ def _named_with_the_word(item: str, subject: str) -> bool:
         return parts[-1] == word or (anywhere and word in parts)
 
     held = terms(item, corrected=True)
-    if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in _things(held, ())):
+    if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in things_held(held, ())):
         return True
     written = [_form(piece.strip("'")) for piece in _LATIN.findall(item.casefold())]
     return any(
@@ -413,7 +413,7 @@ def _named_with_the_word(item: str, subject: str) -> bool:
 
 def _rest_in_other_language(item: str, subject: str) -> bool:
     wanted = terms(subject, corrected=True)
-    held = _things(terms(item, corrected=True), wanted)
+    held = things_held(terms(item, corrected=True), wanted)
     missing = [term for term in wanted if not any(_same(term, have) for have in held)]
     if not missing or len(missing) == len(wanted) or any(term.startswith("#") for term in missing):
         return False
@@ -430,7 +430,7 @@ def _rest_in_other_language(item: str, subject: str) -> bool:
     )
 
 
-def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
+def things_held(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
     """The item's words that name what was bought: not a word that only says what a thing is for
     ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too,
     nor the unit a count came in ('sand 1 truck', 'flour 25kg bag', 'ទឹកសុទ្ធ ៣កេស')."""

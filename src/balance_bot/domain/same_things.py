@@ -100,7 +100,7 @@ SAME_THING = (
     ("washing machine", "ម៉ាស៊ីនបោកខោអាវ"),
     ("blanket", "duvet", "ភួយ"),
     ("pillow", "ខ្នើយ"),
-    ("bed sheet", "bedsheet", "bed linen", "linen", "កម្រាលពូក", "កម្រាលគ្រែ"),
+    ("bed sheet", "bedsheet", "bed linen", "កម្រាលពូក", "កម្រាលគ្រែ"),
     ("towel", "កន្សែង", "កន្សែងពោះគោ"),
     ("mattress", "ពូក"),
     ("bed", "គ្រែ"),
