@@ -11,6 +11,7 @@ COMMON_THINGS = (
     ("button", "ឡេវ", "ឡេវអាវ"),
     ("zipper", "zip", "zips", "zippers", "រ៉ូត", "ហ្ស៊ីប"),
     ("needle", "ម្ជុល", "mjul"),
+    ("needle threader", "threader", "ឧបករណ៍ស៊កម្ជុល"),
     ("sewing machine", "ម៉ាស៊ីនដេរ"),
     ("sewing machine oil", "ប្រេងម៉ាស៊ីនដេរ"),
     ("scissors", "scissor", "កន្ត្រៃ", "kantray", "kontray", "kanteay"),

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import held_by_holders, singular, swapped
+from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS, held_by_holders, singular, swapped
 from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import KINDS, SAME_THING
 from balance_bot.domain.text import DIGITS_TO_ASCII
@@ -382,10 +382,16 @@ def _one_of_the_things_alone(item: str, subject: str) -> bool:
         return False
     first_word = re.search(r"[\u1780-\u17dd]|[a-z]", subject.casefold())
     head = wanted[0] if first_word and _KHMER_RUN.match(first_word.group()) else wanted[-1]
-    # a kind of the thing is that thing here ('inner tube' for 'moto parts')
-    said = terms(item, corrected=True, apart=True)
+    services = [term for term in wanted if term[1:].replace("_", " ") in KIND_WORDS]
+    if len(set(services)) == 1:
+        head = services[0]  # what the money paid for heads it: 'fill up moto', 'gas moto' are fuel
+    # a kind of the thing is that thing here ('inner tube' for 'moto parts'); what it was for, after a
+    # joining word, tells nothing apart ('gasoline for pickup parts'), nor does a service beside it
+    # ('fuel deliver'): another thing of its own does ('generator fuel')
+    said = terms(JOINING_WORD.split(item.casefold(), maxsplit=1)[0], corrected=True, apart=True)
     held = {GENERAL_OF.get(term, term) for term in said if term.startswith("#")}
-    return head in held and held < set(wanted)
+    beside = {term for term in held - set(wanted) if term[1:].replace("_", " ") in KIND_WORDS}
+    return head in held and held - beside < set(wanted)
 
 
 def _named_with_the_word(item: str, subject: str) -> bool:

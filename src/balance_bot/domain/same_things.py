@@ -126,7 +126,7 @@ SAME_THING = (
     ("oil filter", "តម្រងប្រេង"),
     ("spark plug", "ប៊ូហ្ស៊ី"),
     ("brake", "ហ្វ្រាំង"),
-    ("brake pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),
+    ("brake pad", "break pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),  # 'break pads', as often written
     ("brake fluid", "ប្រេងហ្វ្រាំង"),
     # The team's own meals, whichever of the day, and however the cook writes them.
     ("staff meal", "staff lunch", "staff dinner", "staff breakfast", "staff food", "staff meals",
