@@ -10,6 +10,7 @@ from functools import lru_cache
 from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS, held_by_holders, singular, swapped
 from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import KINDS, SAME_THING
+from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -26,9 +27,8 @@ _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longe
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
 # A sign slipped (left out, added, another one) in a known Khmer word this long, in characters:
-# the marks over a consonant members drop most (៉ ៊ ់ ៍ ៌ ៎ ៏ ័ ំ ះ), never a consonant or a vowel.
+# the marks over a consonant members drop most (slips.KHMER_SIGNS), never a consonant or a vowel.
 _KHMER_SLIP_LENGTH = 5
-_KHMER_SIGNS = frozenset("\u17c6\u17c7\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
 _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
@@ -247,7 +247,7 @@ def _unjoined(word: str) -> str:
 def _corrected(word: str) -> str:
     if word in KNOWN_LATIN:
         return word
-    doubled = {known for known in KNOWN_LATIN if _doubled_letter_dropped(word, known)}  # 'egs', 'cofee'
+    doubled = {known for known in KNOWN_LATIN if doubled_letter_dropped(word, known)}  # 'egs', 'cofee'
     if len(doubled) == 1:
         return doubled.pop()
     if len(word) < _SWAP_LENGTH:
@@ -267,18 +267,8 @@ def _corrected_khmer(word: str) -> str:
     word it is a slip of; signs only, so no other letter and no vowel makes two words one."""
     if word in KNOWN_KHMER or len(word) < _KHMER_SLIP_LENGTH - 1:
         return word
-    close = {known for known in _KNOWN_KHMER_LONG if _one_sign_off(word, known)}
+    close = {known for known in _KNOWN_KHMER_LONG if one_sign_off(word, known)}
     return close.pop() if len(close) == 1 else word
-
-
-def _one_sign_off(one: str, other: str) -> bool:
-    if len(one) == len(other):
-        differ = [at for at, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
-        return len(differ) == 1 and one[differ[0]] in _KHMER_SIGNS and other[differ[0]] in _KHMER_SIGNS
-    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
-    return len(longer) == len(shorter) + 1 and any(
-        longer[at] in _KHMER_SIGNS and longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer))
-    )
 
 
 @lru_cache(maxsize=16384)
@@ -453,7 +443,7 @@ def _same(wanted: str, held: str) -> bool:
     if wanted == held or held in _KINDS.get(wanted, ()):
         return True  # 'meat' asked, 'pork' held
     spelled = wanted.removeprefix("#")
-    if not held.startswith("#") and "_" not in spelled and _doubled_letter_dropped(held, spelled):
+    if not held.startswith("#") and "_" not in spelled and doubled_letter_dropped(held, spelled):
         return True  # 'egs' for eggs, 'cofee' for coffee
     if wanted.startswith("#") and not held.startswith("#") and swapped(wanted[1:], held):
         return True  # 'feul' for fuel
@@ -462,24 +452,3 @@ def _same(wanted: str, held: str) -> bool:
     if swapped(wanted, held):
         return True
     return min(len(wanted), len(held)) >= _TYPO_LENGTH and one_letter_off(wanted, held)
-
-
-def one_letter_off(one: str, other: str) -> bool:
-    """Whether one letter added, dropped or changed turns one word into the other."""
-    if one == other or abs(len(one) - len(other)) > 1:
-        return one == other
-    if len(one) == len(other):
-        return sum(a != b for a, b in zip(one, other, strict=True)) == 1
-    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
-    return any(longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer)))
-
-
-def _doubled_letter_dropped(held: str, wanted: str) -> bool:
-    """Whether the held word is the wanted one (or its plural) with one of a double letter left
-    out: a slip even short words make ('egs', 'cofee')."""
-    for word in (wanted, wanted + "s"):
-        if len(word) == len(held) + 1 and len(held) >= 3:
-            for at in range(1, len(word)):
-                if word[at] == word[at - 1] and word[:at] + word[at + 1 :] == held:
-                    return True
-    return False
