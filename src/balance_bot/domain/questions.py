@@ -11,7 +11,8 @@ from enum import Enum
 from itertools import pairwise
 
 from balance_bot.domain.categories import swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words
+from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
