@@ -12,7 +12,6 @@ from itertools import pairwise
 
 from balance_bot.domain.categories import swapped
 from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words
-from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
@@ -26,6 +25,7 @@ from balance_bot.domain.question_subjects import (
     without_the_place,
 )
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
+from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
 
