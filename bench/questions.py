@@ -131,7 +131,8 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
     largest or smallest one, when a `first` row is expected, when it names that row first."""
     expected = question["measure"]
     if expected == "cash":  # the cash left, which the bot keeps from its top-ups, not from these rows
-        return Scored(question, "right" if isinstance(outcome, CashAnswer) else "wrong", type(outcome).__name__)
+        said = "right" if isinstance(outcome, CashAnswer) else "wrong"
+        return Scored(question, said, type(outcome).__name__)
     if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept):
         return Scored(question, "right" if expected == "unsure" else "unsure")
     if expected == "unsure" and isinstance(outcome, BudgetAnswer) and not _any_budget(outcome):

@@ -15,7 +15,6 @@ from balance_bot.domain.ledger_answers import Found
 from balance_bot.domain.other_language import maybe_the_same, names_a_known_thing
 from balance_bot.domain.text import is_khmer
 
-
 _SHORTEST_STEM = 3  # 'zip' in 'zipper': a shorter word starts too many others
 
 
@@ -48,7 +47,9 @@ def _unnamed_of_its_kind(
     if guess.decided_by is DecidedBy.NOTHING and not names_a_known_thing(subject):
         # a word neither the tab nor the vocabulary knows ('អំបោះ' on a team of a new kind): a row in
         # the other language that no word decides either may be it ('thread black 12 rolls')
-        return [row for row in rows if _undecided(row, book, category_of) and _unknown_alike(subject, row.item)]
+        return [
+            row for row in rows if _undecided(row, book, category_of) and _unknown_alike(subject, row.item)
+        ]
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
