@@ -50,7 +50,7 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
 
 # Sets of teams the reader was not fitted to, below the goal of 90% right: held at the figure they reach,
 # the rest of their answers saying which rows they are unsure of.
-RIGHT_AT_LEAST = {"tailor-questions.jsonl": 33, "canteen-questions.jsonl": 35}
+RIGHT_AT_LEAST = {"tailor-questions.jsonl": 35}
 
 
 MAY = Period(2027, 5)

@@ -44,7 +44,7 @@ COMMON_THINGS = (
     ("wage", "wages", "ប្រាក់ឈ្នួល", "ឈ្នួល", "ថ្លៃឈ្នួល"),
     ("rent", "house rent", "ថ្លៃជួលផ្ទះ", "ជួលផ្ទះ", "ថ្លៃជួល", "ថ្លៃផ្ទះ"),
     ("coffee", "kafe", "kafeh"),
-    ("fuel", "preng sang", "breng sang"),
+    ("fuel", "preng sang", "breng sang", "fill petrol", "fill fuel", "filled petrol"),
     ("ice", "tek kok", "teuk kork"),
     # a farm's or a fishing crew's
     ("fertilizer", "fertiliser", "ជីគីមី", "ជីកំប៉ុស", "ជីលាមកសត្វ"),

@@ -243,7 +243,7 @@ _NOT_A_DAY = re.compile(
 _LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
-_JOINED = re.compile(r"\band\b|&|\+|និង|នឹង|ហើយនិង")
+_JOINED = re.compile(r"\band\b|&|\+|និង|(?<!\u17d2)នឹង|ហើយនិង")
 
 
 def read_question(
