@@ -45,12 +45,7 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
     wrong = [(entry.question["text"], entry.why) for entry in scored if entry.verdict == "wrong"]
     right = sum(entry.verdict == "right" for entry in scored)
     assert wrong == []
-    assert right >= RIGHT_AT_LEAST.get(questions.name, 0.9 * len(scored))
-
-
-# Sets of teams the reader was not fitted to, below the goal of 90% right: held at the figure they reach,
-# the rest of their answers saying which rows they are unsure of.
-RIGHT_AT_LEAST = {"tailor-questions.jsonl": 35}
+    assert right >= 0.9 * len(scored)
 
 
 MAY = Period(2027, 5)

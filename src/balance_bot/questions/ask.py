@@ -228,6 +228,8 @@ class AskLedger:
             for subject in question.words
             if not any(says(item, subject) or maybe_says(item, subject) for item in items)
         )
+        if unknown:  # a purpose the team used the month before is known: its 'nothing' is sure
+            unknown = await self._not_said_before(chat_id, question, unknown)
         if unknown and self._categorising is not None:
             book = await self._categorising.book(chat_id)
             span = question.span
@@ -246,6 +248,18 @@ class AskLedger:
             word for word in plain if not any(says(item, word) or maybe_says(item, word) for item in items)
         )
         return (*unknown, *dict.fromkeys(unplaced))
+
+    async def _not_said_before(
+        self, chat_id: int, question: LedgerQuestion, subjects: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Those of the subjects no row of the month before the days asked about says."""
+        before = Period.of(question.span.first).previous()
+        if not await self._balances.months_kept(chat_id, [before]):
+            return subjects
+        void = self._policy.void_prefix
+        items = {row.item for row in await self._balances.rows_of(chat_id, [before]) if row.item}
+        items = {item for item in items if not item.startswith(void)}
+        return tuple(subject for subject in subjects if not any(says(item, subject) for item in items))
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""
