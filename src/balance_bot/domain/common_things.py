@@ -20,8 +20,6 @@ COMMON_THINGS = (
     ("elastic", "elastic band", "ខ្សែយឺត"),
     ("measuring tape", "tape measure", "ម៉ែត្រវាស់"),
     ("uniform", "ឯកសណ្ឋាន"),
-    ("shirt", "អាវ"),
-    ("clothes", "ខោអាវ"),
     ("shoe", "ស្បែកជើង"),
     # a canteen's or a kitchen's
     ("egg", "eggs", "ពង", "ពងទា", "pong", "pong tea", "pong mon", "ពងក្រួច"),

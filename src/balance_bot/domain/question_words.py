@@ -28,7 +28,7 @@ STOP = frozenset((
     "typical", "typically", "mean", "over", "as", "single", "usually", "normally",
     "come", "came", "comes", "something", "record", "recorded", "logged", "entered",  # 'what did it come to'
     "portion", "buys", "buying", "purchased", "blow", "blew", "blown",  # 'how much did we blow on meat'
-    "post", "posted",  # "how many did we post": the entries
+    "post", "posted", "still",  # "how many did we post": the entries; "how much is still advanced"
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.

@@ -325,7 +325,7 @@ def read_question(
         measure = Measure.AVERAGE_EACH  # "how much on ice each time", "ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន"
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
-    if measure is Measure.POSITION and member is None and not about_me and words:
+    if measure is Measure.POSITION and member is None and not about_me and _of_someone(words):
         return None  # "how much do the customers owe us": someone's debt no row and no cash figure holds
     if measure is Measure.POSITION and member is None and not about_me:
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
@@ -428,3 +428,9 @@ def _framing_meant(word: str) -> str:
         if meant:
             return meant[0] if len(meant) == 1 else word
     return word
+
+
+def _of_someone(words: tuple[str, ...]) -> bool:
+    """Whether words beside a debt name whose it is ('អតិថិជន', customers), not the debt ('advanced')."""
+    position = re.compile(dict(_MEASURES)[Measure.POSITION])
+    return any(position.sub("", word).strip() for word in words)
