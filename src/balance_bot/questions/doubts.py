@@ -44,12 +44,11 @@ def _unnamed_of_its_kind(
     for beer, which the vocabulary may not know either); and those of no category decided in the
     other language."""
     guess = book.categorise(subject)
-    if guess.decided_by is DecidedBy.NOTHING and not names_a_known_thing(subject):
-        # a word neither the tab nor the vocabulary knows ('អំបោះ' on a team of a new kind): a row in
-        # the other language that no word decides either may be it ('thread black 12 rolls')
-        return [
-            row for row in rows if _undecided(row, book, category_of) and _unknown_alike(subject, row.item)
-        ]
+    if not names_a_known_thing(subject):
+        # a word the vocabulary does not know ('អំបោះ' on a team of a new kind, 'pump'): a row whose
+        # words none reads are in the other language may be it, whatever else it names ('thread black
+        # 12 rolls', 'ម៉ាស៊ូត ម៉ាស៊ីនបូមទឹក', the pump's diesel)
+        return [row for row in rows if _unknown_alike(subject, row.item)]
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
