@@ -51,6 +51,8 @@ def row(number, item, khr, month=5):
         ("មីអង្ករ", "អង្ករ", Role.MODIFIER),  # Khmer names the thing first
         ("tuk tuk bring rice", "rice", Role.CARGO),  # the ride was paid for
         ("ដឹកក្រណាត់ពីផ្សារ", "fabric", Role.CARGO),
+        ("water delivery 20L", "water", Role.MODIFIER),  # the water bought and brought, or its bringing
+        ("truck sand", "sand", Role.MODIFIER),  # sand bought by the truckload, or the truck's hire
         ("iced tea workers", "tea", Role.HEAD),  # who it was for is no other thing
         ("tea & coffee", "tea", Role.HEAD),  # listed side by side
         ("moto tire repair", "moto", Role.HEAD),  # a part of the moto is the moto's

@@ -18,6 +18,11 @@ _WHO_OR_WHERE = frozenset((
 ))  # fmt: skip
 # Things listed side by side ('tea & coffee'): neither tells the other apart.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
+# Verbs of carrying, between a carrier and what it carried.
+_CARRYING = frozenset((
+    "bring", "brings", "brought", "carry", "carries", "carried", "take", "takes", "took", "deliver",
+    "delivers", "delivered", "transport", "transported", "#delivery", "យក", "នាំ", "bok", "yok",
+))  # fmt: skip
 # The services that carry things: what they carry is not what was paid for.
 _CARRIERS = frozenset(("#delivery", "#tuk_tuk", "#taxi", "#motodop", "#truck", "#bus"))
 
@@ -41,15 +46,23 @@ def role(item: str, subject: str) -> Role:
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
     if not said:
         return Role.HEAD  # said after a joining word, or only in the other words' reading
-    others = [term for term in held if term.startswith("#") and not _wanted(term, wanted)]
-    if any(term in _CARRIERS for term in others):
-        return Role.CARGO
+    carried = [at for at, term in enumerate(held) if term in _CARRIERS and not _wanted(term, wanted)]
+    if carried and carried[0] < said[0] and _carrying(held[carried[0] : said[0]]):
+        return Role.CARGO  # the carrier first, what it carried after: 'tuk tuk bring rice', ដឹកក្រណាត់
+    if carried:
+        return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
     scripts = {is_khmer(char) for char in head_part if is_khmer(char) or is_latin_letter(char)}
     if len(scripts) == 1 and not _SEVERAL.search(head_part):  # one language's order tells the head
         khmer = scripts.pop()
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD
+
+
+def _carrying(between: list[str]) -> bool:
+    """Whether the words from a carrier to a thing say it was carried: the carrying itself (ដឹក, a
+    delivery) or a verb of carrying ('tuk tuk bring rice'); 'truck sand' may be sand bought by the truck."""
+    return between[0] == "#delivery" or any(word in _CARRYING for word in between)
 
 
 def _wanted(term: str, wanted: set[str]) -> bool:

@@ -81,12 +81,6 @@ def _unknown_alike(subject: str, item: str) -> bool:
     )
 
 
-def _undecided(row: SheetRow, book: CategoryBook, category_of: Callable[[SheetRow], str]) -> bool:
-    """Whether no word decides the row's category, and no one filed it elsewhere by hand."""
-    guess = book.categorise(row.item)
-    return guess.decided_by is DecidedBy.NOTHING and category_of(row) == guess.name
-
-
 def _said_in_part(
     subject: str, rows: list[SheetRow], book: CategoryBook, category_of: Callable[[SheetRow], str]
 ) -> list[SheetRow]:
