@@ -121,3 +121,12 @@ def test_a_purpose_the_team_paid_the_month_before_has_a_sure_nothing_this_month(
 def test_a_drink_drunk_and_that_at_the_questions_end_leave_the_thing_asked():
     rows = [row(1, "កាហ្វេ", 10000), row(2, "coffee x5", 12500), row(3, "tea", 3000)]
     assert asked(rows, "ខែនេះផឹកកាហ្វេអស់ប៉ុន្មានហ្នឹង") == (["កាហ្វេ", "coffee x5"], [])
+
+
+def test_a_row_in_other_naming_a_thing_of_the_category_asked_is_set_aside_not_left_out():
+    rows = [row(1, "taxi to the bank", 20000), row(2, "truck carry fertilizer", 60000), row(3, "ice", 4000)]
+    # no word of the tab decides 'truck carry fertilizer'; its truck is Transport's
+    assert asked(rows, "how much on transport this month") == (
+        ["taxi to the bank"],
+        ["truck carry fertilizer"],
+    )

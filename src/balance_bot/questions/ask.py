@@ -408,8 +408,10 @@ def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[st
             category = guess.name
         if category.casefold() != OTHER.casefold() or not (named := thing_names(row.item)):
             return ()
-        read = book.categorise(" ".join(named))
-        return (category, read.name) if read.decided_by is DecidedBy.WORDS else ()
+        # each thing it names alone, too: 'truck carry fertilizer' in Other may be the truck's transport
+        reads = [book.categorise(said) for said in (" ".join(named), *named)]
+        kinds = [read.name for read in reads if read.decided_by is DecidedBy.WORDS and read.name != category]
+        return (category, *dict.fromkeys(kinds)) if kinds else ()
 
     return guessed_between
 
