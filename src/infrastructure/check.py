@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Awaitable, Sequence
 from pathlib import Path
 
 import aiohttp
 from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from balance_bot.capture.refusals import LedgerRefused, SheetRefusal
 from balance_bot.domain.language import Language
-from balance_bot.ports import LedgerAccessDenied, LedgerError, LedgerNotFound
+from infrastructure.check_findings import Finding, Verdict
 from infrastructure.i18n.catalogs import LOCALE_FOLDER, translations
 from infrastructure.llm.questions import Failure, ModelFailure
 from infrastructure.logging_setup import redact
@@ -26,28 +22,6 @@ from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.database import Database, DatabaseDamaged
 from infrastructure.sqlite.group_allowances import SqliteGroupAllowances
 from infrastructure.sqlite.memberships import SqliteMemberships
-
-
-class Verdict(StrEnum):
-    """How an item stands."""
-
-    OK = "OK"
-    WARN = "WARN"
-    FAIL = "FAIL"
-    SKIP = "SKIP"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of the report."""
-
-    verdict: Verdict
-    item: str
-    detail: str
-
-    def line(self) -> str:
-        """'OK    Telegram: @bot reads group messages'."""
-        return f"{self.verdict.value:<5} {self.item}: {self.detail}"
 
 
 async def run_checks(
@@ -272,69 +246,9 @@ async def _ledger(settings: Settings) -> list[Finding]:
         if _writable_folder(folder):
             return [Finding(Verdict.OK, "Workbook", f"{settings.workbook_path}")]
         return [Finding(Verdict.FAIL, "Workbook", f"cannot create or write {folder}")]
-    from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
-    from infrastructure.sheets.google_directory import GoogleSheets
-    from infrastructure.sheets.template import load_template
-    from infrastructure.sqlite.chat_sheets import SqliteChatSheets
+    from infrastructure.check_sheets import google_findings
 
-    key_file = settings.google_service_account_file
-    if key_file is None:
-        return [Finding(Verdict.FAIL, "Google", "SHEET_BACKEND=google needs GOOGLE_SERVICE_ACCOUNT_FILE")]
-    try:
-        credentials = load_credentials(json.loads(key_file.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError) as exc:
-        return [Finding(Verdict.FAIL, "Google", f"{key_file} is not a readable service-account key ({exc})")]
-    email = credentials.service_account_email
-    findings = [
-        Finding(Verdict.OK, "Google service account", f"{email} — share each sheet with it as Editor")
-    ]
-    database = Database(settings.database_path)
-    sheets = GoogleSheets(
-        SheetsHTTPClient(credentials, settings.sheets_api_url, attempts=2),
-        load_template(),
-        settings.worksheet_title_format,
-        email,
-        settings.balance_sheet_by_chat,
-        settings.balance_sheet_id,
-        SqliteChatSheets(database),
-    )
-    configured = dict.fromkeys(
-        [
-            *([settings.balance_sheet_id] if settings.balance_sheet_id else []),
-            *settings.balance_sheet_by_chat.values(),
-        ]
-    )
-    if not configured:
-        findings.append(Finding(Verdict.SKIP, "Sheets", "none configured; group admins can /connect one"))
-    for spreadsheet_id in configured:
-        findings.append(await _sheet(sheets.check_write_access, spreadsheet_id, email))
-    await sheets.close()
-    await database.close()
-    return findings
-
-
-_REFUSED = {
-    SheetRefusal.NOT_A_GOOGLE_SHEET: "an uploaded .xlsx, not a Google Sheet: open it, choose File → Save as "
-    "Google Sheets, and use the new sheet's id",
-    SheetRefusal.READ_ONLY: "shared with {email} as Viewer, not Editor: share it as Editor",
-    SheetRefusal.PROTECTED: "a month's or the Categories tab is protected: remove the protection or let "
-    "{email} edit it",
-    SheetRefusal.PAST_THE_GRID: "a month's tab is too small for the bot's cells: add rows or columns",
-}
-
-
-async def _sheet(check: Callable[[str], Awaitable[str]], spreadsheet_id: str, email: str) -> Finding:
-    try:
-        title = await check(spreadsheet_id)
-    except LedgerAccessDenied:
-        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", f"not shared with {email} as Editor")
-    except LedgerNotFound:
-        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", "no such spreadsheet")
-    except LedgerRefused as refused:  # for good: named, with what to do
-        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", _REFUSED[refused.reason].format(email=email))
-    except LedgerError as exc:
-        return Finding(Verdict.FAIL, f"Sheet {spreadsheet_id}", str(exc))
-    return Finding(Verdict.OK, f"Sheet {spreadsheet_id}", f"“{title}” is writable")
+    return await google_findings(settings)
 
 
 async def _llms(settings: Settings) -> list[Finding]:

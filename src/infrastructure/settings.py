@@ -43,6 +43,8 @@ class Settings:
     sheet_backend: str = "workbook"
     workbook_path: Path = Path("data/balance.xlsx")
     google_service_account_file: Path | None = None
+    # A pool: key files, or folders of them (read when the bot starts); each spreadsheet is served by one.
+    google_service_account_files: tuple[Path, ...] = ()
     balance_sheet_id: str | None = None
     balance_sheet_by_chat: Mapping[int, str] = field(default_factory=dict)
     sheets_api_url: str = "https://sheets.googleapis.com"
@@ -82,6 +84,8 @@ class Settings:
     workbook_save_delay_seconds: int = 2
     sheets_writes_per_minute: int = 60
     sheets_reads_per_minute: int = 60
+    sheets_project_writes_per_minute: int = 300  # the Google Cloud project's own quota, for all its accounts
+    sheets_project_reads_per_minute: int = 300
     confirm_wait_seconds: int = 5
     reconcile_minutes: int = 30
     period_grace_days: int = 3
@@ -130,6 +134,11 @@ class Settings:
             return given if given.is_absolute() else base / given
 
         service_account = values.get("GOOGLE_SERVICE_ACCOUNT_FILE")
+        pool = [
+            base / Path(entry.strip()).expanduser()  # an absolute entry stays itself
+            for entry in re.split(r"[,\n]", values.get("GOOGLE_SERVICE_ACCOUNT_FILES", ""))
+            if entry.strip()
+        ]
         return cls(
             telegram_bot_token=values.get("TELEGRAM_BOT_TOKEN"),
             telegram_api_url=values.get("TELEGRAM_API_URL", defaults.telegram_api_url).rstrip("/"),
@@ -137,12 +146,13 @@ class Settings:
                 values,
                 "SHEET_BACKEND",
                 {"google", "workbook"},
-                "google" if service_account else "workbook",
+                "google" if service_account or pool else "workbook",
             ),
             workbook_path=path("WORKBOOK_PATH", defaults.workbook_path),
             google_service_account_file=(
                 path("GOOGLE_SERVICE_ACCOUNT_FILE", Path()) if service_account else None
             ),
+            google_service_account_files=tuple(pool),
             balance_sheet_id=values.get("BALANCE_SHEET_ID"),
             balance_sheet_by_chat=_sheet_map(values.get("BALANCE_SHEET_BY_CHAT", "{}")),
             sheets_api_url=values.get("SHEETS_API_URL", defaults.sheets_api_url).rstrip("/"),
@@ -208,6 +218,12 @@ class Settings:
             ),
             sheets_reads_per_minute=_positive_int(
                 values, "SHEETS_READS_PER_MINUTE", defaults.sheets_reads_per_minute
+            ),
+            sheets_project_writes_per_minute=_positive_int(
+                values, "SHEETS_PROJECT_WRITES_PER_MINUTE", defaults.sheets_project_writes_per_minute
+            ),
+            sheets_project_reads_per_minute=_positive_int(
+                values, "SHEETS_PROJECT_READS_PER_MINUTE", defaults.sheets_project_reads_per_minute
             ),
             confirm_wait_seconds=_positive_int(values, "CONFIRM_WAIT_SECONDS", defaults.confirm_wait_seconds),
             reconcile_minutes=_positive_int(values, "RECONCILE_MINUTES", defaults.reconcile_minutes),

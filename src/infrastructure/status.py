@@ -8,12 +8,13 @@ from pathlib import Path
 
 from balance_bot.capture.refusals import SheetRefusal
 from balance_bot.domain.day_rates import RateOfDay
-from balance_bot.ports import OutboxChat
+from balance_bot.ports import AccountLoad, OutboxChat
 from balance_bot.rates.ports import SourceHealth
 from infrastructure.settings import SettingsError
 from infrastructure.sqlite.daily_rates import SqliteRateStore
 from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.outbox import SqliteOutbox
+from infrastructure.sqlite.sheet_accounts import SqliteSheetAccounts
 
 _REFUSALS = {
     SheetRefusal.NOT_A_GOOGLE_SHEET: "it is an uploaded .xlsx, not a Google Sheet",
@@ -24,10 +25,15 @@ _REFUSALS = {
 
 
 async def print_outbox(
-    database_path: Path, now: datetime, timezone: tzinfo, rate_from_source: bool = True
+    database_path: Path,
+    now: datetime,
+    timezone: tzinfo,
+    rate_from_source: bool = True,
+    accounts: Sequence[tuple[str, str]] = (),
 ) -> int:
     """Print what waits in the outbox, and the rate of the day while its source cannot be read (when it
-    has one: not with RATE_SOURCE=fixed); 1 when anything waits, so a monitor can alert on it."""
+    has one: not with RATE_SOURCE=fixed), and each (service account, project)'s load; 1 when anything
+    waits, so a monitor can alert on it."""
     if not database_path.is_file():
         # Opening it would make a new empty database and report "empty" about the wrong file.
         raise SettingsError(
@@ -41,9 +47,12 @@ async def print_outbox(
         rate_line = (
             await _rate_trouble(SqliteRateStore(database), now, timezone) if rate_from_source else None
         )
+        loads = await SqliteSheetAccounts(database).loads(accounts, int(now.timestamp() // 60))
     finally:
         await database.close()
     print(status_report(waiting, now, timezone, refusals))
+    for line in account_lines(loads):
+        print(line)
     if rate_line is not None:
         print(rate_line)
     return 1 if waiting else 0
@@ -74,6 +83,18 @@ def rate_report(latest: RateOfDay | None, health: SourceHealth, timezone: tzinfo
     elif health.last_read is not None:
         line += f"; read {health.last_read.astimezone(timezone):%Y-%m-%d %H:%M}"
     return line
+
+
+def account_lines(loads: Sequence[AccountLoad]) -> list[str]:
+    """One line per service account: the spreadsheets it serves, its requests lately (as the bot
+    counted them: the minutes are kept about once a minute while it runs)."""
+    return [
+        f"account {load.account} ({load.group or 'no project'}): {load.spreadsheets} spreadsheet(s); "
+        f"last minute {load.writes_last_minute} writes, {load.reads_last_minute} reads; last hour "
+        f"{load.writes_last_hour} writes, {load.reads_last_hour} reads, busiest minute "
+        f"{load.busiest_writes} writes, {load.busiest_reads} reads"
+        for load in loads
+    ]
 
 
 def status_report(

@@ -8,6 +8,7 @@ import re
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,14 +20,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.fakes.sheets_cells import entered, rendered
+from tests.fakes.sheets_quotas import DEFAULT_PROJECT, READS, By, Kind, Quotas
 from tests.fakes.sheets_ranges import a1_cell, a1_range, column_letters
-from tests.fakes.sheets_refusals import (
-    READ_QUOTA,
-    error,
-    protected_ranges,
-    refused_for_good,
-    service_disabled,
-)
+from tests.fakes.sheets_refusals import error, protected_ranges, refused_for_good, service_disabled
 
 Cell = Any
 
@@ -154,7 +150,9 @@ class FakeSheets:
         self._tokens: dict[str, str] = {}
         self.token_refusals: list[tuple[int, dict[str, Any]]] = []  # the token endpoint's next answers
         self.disabled_in_project: str | None = None  # the Sheets API is off for this project number
-        self.reads_per_minute: int | None = None  # Google's read quota per user, when set
+        self.quotas = Quotas()  # Google's minute quotas per account and per project, off until set
+        self.projects: dict[str, str] = {}  # a service account's e-mail -> its key's project_id
+        self.calls_by: Counter[str] = Counter()  # Sheets calls per account, by the token they carry
         self.held: threading.Event | None = None  # while set here and not yet set itself, calls wait
         self.calls_held = 0
         self._lock = threading.RLock()
@@ -163,6 +161,48 @@ class FakeSheets:
         self.url = ""
 
     # Set-up
+
+    @property
+    def reads_per_minute(self) -> int | None:
+        """Google's read requests per minute per user (per service account); None: no limit."""
+        return self.quotas.per_user["read"]
+
+    @reads_per_minute.setter
+    def reads_per_minute(self, limit: int | None) -> None:
+        self.quotas.per_user["read"] = limit
+
+    @property
+    def writes_per_minute(self) -> int | None:
+        """Google's write requests per minute per user (per service account); None: no limit."""
+        return self.quotas.per_user["write"]
+
+    @writes_per_minute.setter
+    def writes_per_minute(self, limit: int | None) -> None:
+        self.quotas.per_user["write"] = limit
+
+    @property
+    def project_reads_per_minute(self) -> int | None:
+        """Google's read requests per minute per project (all its accounts together); None: no limit."""
+        return self.quotas.per_project["read"]
+
+    @project_reads_per_minute.setter
+    def project_reads_per_minute(self, limit: int | None) -> None:
+        self.quotas.per_project["read"] = limit
+
+    @property
+    def project_writes_per_minute(self) -> int | None:
+        """Google's write requests per minute per project (all its accounts together); None: no limit."""
+        return self.quotas.per_project["write"]
+
+    @project_writes_per_minute.setter
+    def project_writes_per_minute(self, limit: int | None) -> None:
+        self.quotas.per_project["write"] = limit
+
+    def google_quotas(self, per_account: int = 60, per_project: int = 300) -> None:
+        """Google's default Sheets quotas, reads and writes alike: 60 a minute per account and 300 per
+        project."""
+        self.reads_per_minute = self.writes_per_minute = per_account
+        self.project_reads_per_minute = self.project_writes_per_minute = per_project
 
     def hold_calls(self) -> threading.Event:
         """From now on every call waits, as on Google's slow days, until the event returned is set."""
@@ -202,16 +242,21 @@ class FakeSheets:
             self._server.server_close()
 
     def service_account_key(
-        self, email: str = "balance-bot@petty-cash.iam.gserviceaccount.com"
+        self, email: str = "balance-bot@petty-cash.iam.gserviceaccount.com", project_id: str = DEFAULT_PROJECT
     ) -> dict[str, str]:
-        """A service-account key whose token_uri points here, with a freshly generated RSA key."""
+        """A service-account key whose token_uri points here, with a freshly generated RSA key.
+
+        The account belongs to the Google Cloud project `project_id`: accounts of one project share
+        its per-project quotas.
+        """
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         pem = key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         ).decode()
+        self.projects[email] = project_id
         return {
             "type": "service_account",
-            "project_id": "petty-cash",
+            "project_id": project_id,
             "private_key_id": "fake-key",
             "private_key": pem,
             "client_email": email,
@@ -224,6 +269,12 @@ class FakeSheets:
         spreadsheet = FakeSpreadsheet(spreadsheet_id, title, set(editors))
         self.spreadsheets[spreadsheet_id] = spreadsheet
         return spreadsheet
+
+    def share(self, spreadsheet_id: str, email: str, *, editor: bool = True) -> None:
+        """A person shares the spreadsheet with a service account, as Editor (or as Viewer)."""
+        with self._lock:
+            spreadsheet = self.spreadsheets[spreadsheet_id]
+            (spreadsheet.editors if editor else spreadsheet.viewers).add(email)
 
     def add_sheet(self, spreadsheet_id: str, title: str, rows: list[list[Cell]] | None = None) -> FakeSheet:
         """A worksheet a person made, with their rows."""
@@ -261,8 +312,19 @@ class FakeSheets:
 
     def writes_in_any_minute(self) -> int:
         """The most write calls (append, update, batchUpdate) within any 60 seconds of `clock`."""
-        times = sorted(at for kind, at in self.call_times if kind not in _READS)
+        times = sorted(at for kind, at in self.call_times if kind not in READS)
         return max((sum(1 for t in times if start <= t < start + 60) for start in times), default=0)
+
+    def per_minute(self, kind: Kind = "write", by: By = "account") -> dict[str, dict[int, int]]:
+        """Requests let through in each minute of `clock` (its seconds // 60), per account (e-mail)
+        or per project (project_id): what a bench prints against Google's quotas."""
+        with self._lock:
+            return self.quotas.per_minute(kind, by)
+
+    def most_in_any_minute(self, kind: Kind = "write", by: By = "account") -> dict[str, int]:
+        """The most requests let through within any 60 seconds of `clock`, per account or project."""
+        with self._lock:
+            return self.quotas.most_in_any_minute(kind, by)
 
     def calls_to(self, kind: str) -> int:
         """How many Sheets calls of a kind ('append', 'get', 'batchUpdate', 'values.get', 'update')."""
@@ -296,15 +358,18 @@ class FakeSheets:
                 self.calls_held += 1
             held.wait(timeout=60)
         with self._lock:
+            now = self.clock()
             self.calls.append((kind, f"{method} {unquote(url.path)}"))
-            self.call_times.append((kind, self.clock()))
+            self.call_times.append((kind, now))
             failure = next((f for f in self.failures if f.times > 0 and f.path_contains in url.path), None)
             if failure is not None:
                 failure.times -= 1
             outage = next((o for o in self.outages if o.lasts()), None)
-            over_read_quota = kind in _READS and self._over_read_quota()
-        if over_read_quota:  # Google sends no Retry-After for a quota: the minute must refill
-            self._reply(handler, 429, error(429, READ_QUOTA))
+            self.calls_by[email] += 1
+            project = self.projects.get(email, DEFAULT_PROJECT)
+            over_quota = self.quotas.admit(kind, email, project, now)
+        if over_quota is not None:  # Google sends no Retry-After for a quota: the minute must refill
+            self._reply(handler, 429, over_quota)
             return
         if self.latency_seconds:
             time.sleep(self.latency_seconds)
@@ -526,14 +591,6 @@ class FakeSheets:
                 row[column] = None
         return 200, {"spreadsheetId": spreadsheet.spreadsheet_id, "clearedRange": a1}
 
-    def _over_read_quota(self) -> bool:
-        """Whether one more read would go over `reads_per_minute` in the last 60 s of `clock`."""
-        if self.reads_per_minute is None:
-            return False
-        now = self.clock()
-        reads = [at for kind, at in self.call_times[:-1] if kind in _READS and at > now - 60]
-        return len(reads) >= self.reads_per_minute
-
     def _write(self, spreadsheet: FakeSpreadsheet, a1: str, values: list[list[Cell]], option: str) -> str:
         title, (first_column, _, first_row, _) = a1_range(a1)
         sheet = spreadsheet.sheet(title)
@@ -638,9 +695,6 @@ def _kind(method: str, path: str) -> str:
     if "/values/" in path:
         return "values.get" if method == "GET" else "update"
     return "get"
-
-
-_READS = frozenset({"values.get", "values.batchGet", "get"})
 
 
 def _names_a_sheet_of(spreadsheet: FakeSpreadsheet, a1: str) -> bool:

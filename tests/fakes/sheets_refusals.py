@@ -19,10 +19,6 @@ PROTECTED = (
     "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to "
     "remove protection if you need to edit."
 )
-READ_QUOTA = (
-    "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' "
-    "of service 'sheets.googleapis.com' for consumer 'project_number:123456789012'."
-)
 _STATUSES = {
     400: "INVALID_ARGUMENT",
     401: "UNAUTHENTICATED",

@@ -2,6 +2,7 @@
 
 import json
 import socket
+import time
 from dataclasses import replace
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from infrastructure.check import Verdict, report, run_checks
 from infrastructure.llm.answer import ANSWER_SCHEMA
 from infrastructure.settings import Settings
+from infrastructure.sqlite.database import Database
+from infrastructure.sqlite.sheet_accounts import SqliteSheetAccounts
 
 SHEET_ID = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123"
 
@@ -396,3 +399,37 @@ async def test_a_rate_page_that_cannot_be_read_is_a_warning_with_what_the_bot_do
     )
     fixed = by_item(await run_checks(Settings.from_environment({**env, "RATE_SOURCE": "fixed"})))
     assert fixed["Rate of the day"].detail == "RATE_SOURCE=fixed: 4000 KHR per USD (KHR_PER_USD)"
+
+
+async def test_a_pool_is_a_line_per_account_with_its_load_and_the_groups_the_pool_still_holds(
+    environment, sheets, tmp_path
+):
+    key, env = environment
+    second = sheets.service_account_key("pool-2@petty-cash.iam.gserviceaccount.com")
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    (folder / "pool-2.json").write_text(json.dumps(second))
+    database = Database(tmp_path / "data" / "bot.sqlite3")  # what the bot kept while it ran
+    store = SqliteSheetAccounts(database)
+    await store.serve("1ClinicSheetAbCdEfGhIjKlMn", key["client_email"])
+    await store.record({(key["client_email"], int(time.time() // 60) - 1): (30, 10)})
+    await database.close()
+
+    findings = await run_checks(
+        Settings.from_environment({**env, "GOOGLE_SERVICE_ACCOUNT_FILES": str(folder)})
+    )
+    items = by_item(findings)
+    assert items["Google service accounts"].detail.startswith("2 in 1 project(s) (petty-cash); ")
+    first = items[f"Account {key['client_email']}"]
+    assert first.verdict is Verdict.OK
+    assert first.detail.startswith("project petty-cash, 1 spreadsheet(s); last minute ")
+    assert first.detail.endswith(
+        "last hour 30 writes, 10 reads, busiest minute 30 writes, 10 reads (quota 60 and 60 a minute)"
+    )
+    assert items[f"Account {second['client_email']}"].detail.startswith(
+        "project petty-cash, 0 spreadsheet(s)"
+    )
+    # 2 accounts carry 120 writes a minute; a sheet's busiest minute took 30: 4 sheets, 1 served
+    assert items["Room"].detail.endswith(
+        "took 30.0 writes and 10.0 reads: about 3 more group(s) at those rates"
+    )

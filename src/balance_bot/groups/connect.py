@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from balance_bot.capture.outcomes import LedgerProblem
+from balance_bot.groups.sheet_accounts import SheetAccountChoice
 from balance_bot.ports import LedgerError, SheetAccess, SheetConnections
 
 # A spreadsheet id as it appears in a sheet's link (…/spreadsheets/d/<id>/edit) or on its own.
@@ -48,6 +49,8 @@ class ConnectSheet:
 
     A group whose rows wait because its sheet refused them (an .xlsx, a Viewer share) has them
     tried again at once (`connected`), whether the admin fixed that sheet or connected another.
+    With a pool of accounts (`accounts`), the sheet is checked with the account that serves it, or
+    with each of the pool's until one can write, and that one is kept for it.
     """
 
     def __init__(
@@ -55,10 +58,16 @@ class ConnectSheet:
         access: SheetAccess | None,
         connections: SheetConnections,
         connected: Callable[[int], None] = lambda chat_id: None,
+        accounts: SheetAccountChoice | None = None,
     ) -> None:
         self._access = access
         self._connections = connections
         self._connected = connected
+        self._accounts = accounts
+
+    async def share_with(self) -> str | None:
+        """The account a group should share its sheet with: the pool's least loaded; None without one."""
+        return await self._accounts.to_share_with() if self._accounts is not None else None
 
     async def connect(self, chat_id: int, reference: str) -> ConnectOutcome:
         """Check the sheet, then remember it for the group."""
@@ -68,7 +77,10 @@ class ConnectSheet:
         if spreadsheet_id is None:
             return NotASheet()
         try:
-            title = await self._access.check_write_access(spreadsheet_id)
+            if self._accounts is not None:
+                title = (await self._accounts.find(spreadsheet_id)).title
+            else:
+                title = await self._access.check_write_access(spreadsheet_id)
         except LedgerError as error:
             return LedgerProblem(error)
         await self._connections.connect(chat_id, spreadsheet_id)

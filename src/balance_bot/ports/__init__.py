@@ -32,7 +32,14 @@ from balance_bot.ports.images import (
     ImageUnreadable,
     PostedImage,
 )
-from balance_bot.ports.ledger import LedgerDirectory, LedgerStore, SheetAccess, SheetConnections
+from balance_bot.ports.ledger import (
+    AccountLoad,
+    LedgerDirectory,
+    LedgerStore,
+    SheetAccess,
+    SheetAccounts,
+    SheetConnections,
+)
 from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenMember
 from balance_bot.ports.payments import PendingNotice, PendingNotices
 from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
@@ -42,6 +49,7 @@ from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, Usa
 
 __all__ = [
     "EMPTY",
+    "AccountLoad",
     "AdvanceReminderLog",
     "ApprovalState",
     "ApprovalStore",
@@ -91,6 +99,7 @@ __all__ = [
     "SavedMessage",
     "SeenMember",
     "SheetAccess",
+    "SheetAccounts",
     "SheetConnections",
     "StorageUnavailable",
     "ToldChanges",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from balance_bot.domain.categories import Category
@@ -99,4 +100,43 @@ class LedgerDirectory(Protocol):
 
     async def is_connected(self, chat_id: int) -> bool:
         """Whether the group has a ledger to write to."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLoad:
+    """One account of the pool that writes to spreadsheets, and what it carried lately.
+
+    `group` is what shares a quota with it (a Google Cloud project); `busiest_*` is the most requests
+    in one minute of the last hour, as the bot counted them.
+    """
+
+    account: str
+    group: str
+    spreadsheets: int
+    writes_last_minute: int = 0
+    reads_last_minute: int = 0
+    writes_last_hour: int = 0
+    reads_last_hour: int = 0
+    busiest_writes: int = 0
+    busiest_reads: int = 0
+
+
+class SheetAccounts(Protocol):
+    """The pool of accounts the bot writes to spreadsheets with: which serves each, and their loads."""
+
+    async def loads(self) -> list[AccountLoad]:
+        """Every account of the pool, in its configured order, with its load."""
+        ...
+
+    async def serving(self, spreadsheet_id: str) -> str | None:
+        """The account kept for the spreadsheet, if one is."""
+        ...
+
+    async def serve(self, spreadsheet_id: str, account: str) -> None:
+        """Keep this account for the spreadsheet, replacing an earlier one."""
+        ...
+
+    async def check_write_access(self, spreadsheet_id: str, account: str) -> str:
+        """The spreadsheet's title, as the account sees it; raises a LedgerError when it cannot write."""
         ...

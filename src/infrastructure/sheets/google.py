@@ -53,6 +53,7 @@ class GoogleSheetLedger:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.spreadsheet_id = spreadsheet_id
+        self.account = share_with  # the service account that writes to it
         self._client = client
         self._share_with = share_with
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import requests
 from google.auth.exceptions import RefreshError
@@ -91,6 +91,31 @@ class RequestQuota:
             self._sleep(wait)
 
 
+class Quota(Protocol):
+    """What a request waits for before it goes out."""
+
+    def take(self) -> None:
+        """Wait until a request may go out, then count it."""
+        ...
+
+
+class Quotas:
+    """Several quotas one request must fit in: its service account's, then its Google Cloud project's
+    (the project's bucket is shared by the clients of all the accounts of that project)."""
+
+    def __init__(self, quotas: Sequence[Quota]) -> None:
+        self._quotas = tuple(quotas)
+
+    def take(self) -> None:
+        """Wait for each quota in turn."""
+        for quota in self._quotas:
+            quota.take()
+
+
+# Told of each request sent (True for a write), so the pool can count each account's load.
+OnRequest = Callable[[bool], None]
+
+
 class SheetsHTTPClient(HTTPClient):
     """gspread's HTTP client on SHEETS_API_URL, retrying 429 and 5xx a bounded number of times.
 
@@ -107,8 +132,9 @@ class SheetsHTTPClient(HTTPClient):
         attempts: int = 5,
         timeout_seconds: float = 20.0,
         sleep: Callable[[float], None] | None = None,
-        writes: RequestQuota | None = None,
-        reads: RequestQuota | None = None,
+        writes: Quota | None = None,
+        reads: Quota | None = None,
+        on_request: OnRequest | None = None,
     ) -> None:
         super().__init__(credentials)
         self._api_root = api_root.rstrip("/")
@@ -116,6 +142,7 @@ class SheetsHTTPClient(HTTPClient):
         self._sleep = sleep
         self._writes = writes
         self._reads = reads
+        self._on_request = on_request
         self.set_timeout((5.0, timeout_seconds))
 
     def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
@@ -145,9 +172,12 @@ class SheetsHTTPClient(HTTPClient):
         return _retry_after_or_backoff(state)
 
     def _send(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
-        quota = self._reads if method.upper() == "GET" else self._writes
+        write = method.upper() != "GET"
+        quota = self._writes if write else self._reads
         if quota is not None:
             quota.take()
+        if self._on_request is not None:
+            self._on_request(write)
         response: requests.Response = super().request(method, endpoint, *args, **kwargs)
         return response
 

@@ -1,36 +1,42 @@
-"""The Google ledgers of one service account: which spreadsheet each group writes to."""
+"""The Google ledgers of a pool of service accounts: which spreadsheet each group writes to, with which."""
 
 from __future__ import annotations
 
-import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-
-import requests
-from google.auth.exceptions import RefreshError, TransportError
-from gspread.exceptions import APIError
+from typing import TypeVar
 
 from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
-from balance_bot.ports import LedgerNotConnected, LedgerStore, LedgerUnavailable, SheetConnections
+from balance_bot.groups.sheet_accounts import SheetAccountChoice, not_shared_with
+from balance_bot.ports import LedgerError, LedgerNotConnected, LedgerStore, SheetConnections
 from infrastructure.sheets.google import GoogleSheetLedger
-from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
-from infrastructure.sheets.google_refusals import PROTECTION_FIELDS, protected, protected_tabs, sheets_error
+from infrastructure.sheets.google_api import SheetsHTTPClient
+from infrastructure.sheets.google_pool import GooglePool, PoolAccount
 from infrastructure.sheets.template import SheetTemplate
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class GoogleSheets:
-    """The ledgers of one service account: which spreadsheet a group writes to, and access checks.
+    """The ledgers of a pool of service accounts: which spreadsheet a group writes to, and with which
+    account, and access checks.
 
     A group writes to its spreadsheet from BALANCE_SHEET_BY_CHAT, else the one an admin connected
     with /connect, else BALANCE_SHEET_ID; an admin's connection for their own group wins over the
     operator's default for all groups. A group upgraded to a supergroup keeps the
     BALANCE_SHEET_BY_CHAT entry of its old id (`former_id`) until the operator updates it.
+
+    Each spreadsheet is written by the account kept for it, else by the pool's first one. When that
+    account is refused (the sheet is not shared with it) and the pool has others, `choice` finds the
+    one the sheet is shared with and keeps it. Without a `pool`, `client` and `share_with` make a
+    pool of one account.
     """
 
     def __init__(
         self,
-        client: SheetsHTTPClient,
+        client: SheetsHTTPClient | None,
         template: SheetTemplate,
         title_format: str,
         share_with: str,
@@ -38,17 +44,23 @@ class GoogleSheets:
         default: str | None,
         connections: SheetConnections,
         former_id: Callable[[int], Awaitable[int | None]] | None = None,
+        pool: GooglePool | None = None,
     ) -> None:
+        if pool is None:
+            assert client is not None, "a client or a pool"
+            pool = GooglePool([PoolAccount(share_with, "", client)], title_format)
+        self.pool = pool
+        self.choice = SheetAccountChoice(pool)
+        self._several = len(pool.accounts) > 1
         self._former_id = former_id
-        self._client = client
         self._template = template
         self._title_format = title_format
-        self.share_with = share_with
+        self.share_with = pool.accounts[0].email
         self._by_chat = dict(by_chat)
         self._default = default
         self._connections = connections
         self._ledgers: dict[str, GoogleSheetLedger] = {}
-        self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets-access")
+        self._retired: list[GoogleSheetLedger] = []
 
     def for_chat(self, chat_id: int) -> LedgerStore:
         """The group's ledger, resolved when it is first written to."""
@@ -77,61 +89,57 @@ class GoogleSheets:
         spreadsheet_id = await self._spreadsheet_of(chat_id)
         if spreadsheet_id is None:
             raise LedgerNotConnected(f"chat {chat_id} has no spreadsheet")
-        if spreadsheet_id not in self._ledgers:
-            self._ledgers[spreadsheet_id] = GoogleSheetLedger(
-                spreadsheet_id, self._client, self._template, self._title_format, self.share_with
-            )
+        await self.pool.record_now_and_then()
+        if not self._several:
+            return self._ledger(spreadsheet_id, self.share_with)
+        account = await self.pool.serving(spreadsheet_id) or self.share_with
+        return self._ledger(spreadsheet_id, account)
+
+    async def moved(self, ledger: GoogleSheetLedger) -> GoogleSheetLedger | None:
+        """The spreadsheet's ledger on another account of the pool, after `ledger`'s was refused; None
+        when there is no other, or none can write either."""
+        if not self._several:
+            return None
+        try:
+            found = await self.choice.find(ledger.spreadsheet_id, skip=ledger.account)
+        except LedgerError:
+            return None
+        if found.account == ledger.account:
+            return None
+        log.info("spreadsheet %s is now written by %s", ledger.spreadsheet_id, found.account)
+        return self._ledger(ledger.spreadsheet_id, found.account)
+
+    def _ledger(self, spreadsheet_id: str, account: str) -> GoogleSheetLedger:
+        known = self._ledgers.get(spreadsheet_id)
+        if known is not None and known.account == account:
+            return known
+        if known is not None:
+            self._retired.append(known)  # its worker may still finish a call: closed at the end
+        client = self.pool.account(account).client
+        self._ledgers[spreadsheet_id] = GoogleSheetLedger(
+            spreadsheet_id, client, self._template, self._title_format, account
+        )
         return self._ledgers[spreadsheet_id]
 
     async def check_write_access(self, spreadsheet_id: str) -> str:
-        """The spreadsheet's title, after a write that changes nothing (its title set to itself).
-
-        A sheet that takes that write may still refuse the rows: an uploaded .xlsx refuses every
-        call, one shared as Viewer refuses the write, and a month's or the Categories tab may be
-        protected against the bot, which the metadata says (requestingUserCanEdit).
-        """
-
-        def check() -> str:
-            try:
-                metadata = self._client.fetch_sheet_metadata(
-                    spreadsheet_id, params={"fields": PROTECTION_FIELDS}
-                )
-                title = str(metadata["properties"]["title"])
-                self._client.batch_update(
-                    spreadsheet_id,
-                    {
-                        "requests": [
-                            {
-                                "updateSpreadsheetProperties": {
-                                    "properties": {"title": title},
-                                    "fields": "title",
-                                }
-                            }
-                        ]
-                    },
-                )
-            except APIError as exc:
-                raise sheets_error(exc, self._client, spreadsheet_id, self.share_with) from exc
-            except (RefreshError, TransportError) as exc:
-                raise token_error(exc) from exc
-            except requests.RequestException as exc:
-                raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
-            tabs = protected_tabs(metadata, self._title_format)
-            if tabs:
-                raise protected(self.share_with, tabs)
-            return title
-
-        return await asyncio.get_running_loop().run_in_executor(self._checker, check)
+        """The spreadsheet's title, checked with the account that serves it (see GooglePool)."""
+        account = await self.pool.serving(spreadsheet_id) or self.share_with
+        return await self.pool.check_write_access(spreadsheet_id, account)
 
     async def close(self) -> None:
-        """Stop the worker threads."""
-        for ledger in self._ledgers.values():
+        """Stop the worker threads; keep the accounts' last counts."""
+        for ledger in [*self._ledgers.values(), *self._retired]:
             ledger.close()
-        self._checker.shutdown(wait=True)
+        await self.pool.close()
 
 
 class _ChatLedger:
-    """One group's LedgerStore: finds the group's spreadsheet on each call, so /connect applies at once."""
+    """One group's LedgerStore: finds the group's spreadsheet on each call, so /connect applies at once.
+
+    A call its account is refused (the sheet is not, or no longer, shared with it) is made once more
+    on the account of the pool the sheet is shared with, when there is one: a refused call wrote
+    nothing, so nothing is written twice.
+    """
 
     def __init__(self, sheets: GoogleSheets, chat_id: int) -> None:
         self._sheets = sheets
@@ -142,45 +150,58 @@ class _ChatLedger:
         self._last = await self._sheets.ledger_for(self._chat_id)
         return self._last
 
+    async def _on(self, call: Callable[[GoogleSheetLedger], Awaitable[T]]) -> T:
+        ledger = await self._ledger()
+        try:
+            return await call(ledger)
+        except LedgerError as error:
+            if not not_shared_with(error):
+                raise
+            moved = await self._sheets.moved(ledger)
+            if moved is None:
+                raise
+        self._last = moved
+        return await call(moved)
+
     async def append(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Append to the group's spreadsheet."""
-        return await (await self._ledger()).append(period, lines)
+        return await self._on(lambda ledger: ledger.append(period, lines))
 
     async def replace(self, saved: SavedLine, line: LedgerLine) -> SavedLine | None:
         """Rewrite a row in the group's spreadsheet."""
-        return await (await self._ledger()).replace(saved, line)
+        return await self._on(lambda ledger: ledger.replace(saved, line))
 
     async def void(self, saved: SavedLine) -> SavedLine | None:
         """Void a row in the group's spreadsheet."""
-        return await (await self._ledger()).void(saved)
+        return await self._on(lambda ledger: ledger.void(saved))
 
     async def set_category(self, saved: SavedLine, category: str) -> SavedLine | None:
         """Write a row's category in the group's spreadsheet."""
-        return await (await self._ledger()).set_category(saved, category)
+        return await self._on(lambda ledger: ledger.set_category(saved, category))
 
     async def set_status(self, saved: SavedLine, status: str) -> SavedLine | None:
         """Write a row's Status in the group's spreadsheet."""
-        return await (await self._ledger()).set_status(saved, status)
+        return await self._on(lambda ledger: ledger.set_status(saved, status))
 
     async def categories(self) -> list[Category]:
         """The Categories tab of the group's spreadsheet."""
-        return await (await self._ledger()).categories()
+        return await self._on(lambda ledger: ledger.categories())
 
     async def read(self, period: Period) -> list[SheetRow]:
         """Read a month of the group's spreadsheet."""
-        return await (await self._ledger()).read(period)
+        return await self._on(lambda ledger: ledger.read(period))
 
     async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
         """LedgerStore.months_kept, on the group's spreadsheet."""
-        return await (await self._ledger()).months_kept(periods)
+        return await self._on(lambda ledger: ledger.months_kept(periods))
 
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """Read several months of the group's spreadsheet."""
-        return await (await self._ledger()).read_months(periods)
+        return await self._on(lambda ledger: ledger.read_months(periods))
 
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Find lines in the group's spreadsheet."""
-        return await (await self._ledger()).find(period, lines)
+        return await self._on(lambda ledger: ledger.find(period, lines))
 
     async def flush(self) -> None:
         """Nothing to do: Sheets writes through."""

@@ -413,4 +413,21 @@ MIGRATIONS: Sequence[str] = (
         last_error TEXT NOT NULL DEFAULT ''
     );
     """,
+    # The service account of the pool that serves each spreadsheet (kept: a sheet is shared with it),
+    # and the Sheets requests each account sent per minute (the minute since the epoch, UTC), for
+    # `status` and `check`.
+    """
+    CREATE TABLE sheet_account (
+        spreadsheet_id TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        kept_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE sheet_account_minute (
+        account TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        writes INTEGER NOT NULL DEFAULT 0,
+        reads INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (account, minute)
+    );
+    """,
 )

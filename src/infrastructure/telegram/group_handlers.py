@@ -99,7 +99,7 @@ class GroupHandlers:
             return
         replies = await self._bot.replies_for(message)
         if not context.args:
-            await message.reply_text(replies.say(texts.CONNECT_HOW))
+            await message.reply_text(GroupReplies(replies).connect_how(await self._connect.share_with()))
             return
         outcome = await self._connect.connect(message.chat_id, " ".join(context.args))
         await message.reply_text(GroupReplies(replies).connect_reply(outcome))

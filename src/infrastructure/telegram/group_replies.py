@@ -97,6 +97,12 @@ class GroupReplies:
         lines.append(self._words.say(paid_line, paid=paid, budget=budget))
         return "\n".join(lines)
 
+    def connect_how(self, share_with: str | None) -> str:
+        """The answer to /connect alone: the account of the pool to share the sheet with, when known."""
+        if share_with is None:
+            return self._words.say(texts.CONNECT_HOW)
+        return self._words.say(texts.CONNECT_HOW_ACCOUNT, email=share_with)
+
     def connect_reply(self, outcome: ConnectOutcome) -> str:
         """The answer to /connect."""
         match outcome:

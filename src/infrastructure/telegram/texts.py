@@ -320,6 +320,9 @@ CONNECT_HOW = N_(
     "Send /connect followed by the link to the Google Sheet. "
     "Share the sheet with the bot's service account as Editor first."
 )
+CONNECT_HOW_ACCOUNT = N_(
+    "Share the Google Sheet with {email} as Editor, then send /connect followed by the sheet's link."
+)
 CONNECTED = N_("Connected: this group's expenses now go to “{title}”.\n{link}")
 NOT_A_SHEET = N_("That does not look like a Google Sheet link. Copy the link from the browser's address bar.")
 NO_SHEETS = N_("This bot keeps its ledger in a local workbook; the operator can switch it to Google Sheets.")

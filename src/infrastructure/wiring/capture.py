@@ -117,7 +117,7 @@ def build_capture(
     database = Database(settings.database_path)
     chat_sheets = SqliteChatSheets(database)  # one instance: a /connect is seen by the ledgers at once
     chat_moves = SqliteChatMoves(database)
-    raw_ledgers, access, close_ledgers = build_ledgers(settings, chat_sheets, chat_moves)
+    raw_ledgers, access, close_ledgers, accounts = build_ledgers(settings, chat_sheets, chat_moves, database)
     served = ServedGroups(
         settings.allowed_chat_ids,
         chat_moves.former_id,
@@ -175,7 +175,7 @@ def build_capture(
     capture = CaptureService(
         interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels, gate
     )
-    connect = ConnectSheet(access, chat_sheets, delivery.retry_now)
+    connect = ConnectSheet(access, chat_sheets, delivery.retry_now, accounts)
     movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", preferences.quiet, preferences.set_quiet

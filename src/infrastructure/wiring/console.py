@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ from infrastructure.console.try_settings import local_model_answers, models_line
 from infrastructure.health import why_unhealthy
 from infrastructure.logging_setup import configure_logging
 from infrastructure.project_files import check_writable
-from infrastructure.settings import Settings
+from infrastructure.settings import Settings, SettingsError
 from infrastructure.sqlite.database import Database, hold_database
 from infrastructure.wiring.capture import build_capture
 from infrastructure.wiring.changes import build_changes
@@ -121,7 +122,14 @@ async def print_status(settings: Settings, clock: Clock) -> int:
     from infrastructure.status import print_outbox
 
     from_source = settings.rate_source != "fixed"
-    return await print_outbox(settings.database_path, clock.now(), time_zone(settings), from_source)
+    accounts: list[tuple[str, str]] = []
+    if settings.sheet_backend == "google":
+        from infrastructure.wiring.ledgers import key_files, read_keys
+
+        with contextlib.suppress(SettingsError):  # `check` names an unreadable key; the outbox comes first
+            keys = read_keys(key_files(settings))
+            accounts = [(credentials.service_account_email, project) for credentials, project in keys]
+    return await print_outbox(settings.database_path, clock.now(), time_zone(settings), from_source, accounts)
 
 
 def _write_and_flush(line: str) -> None:

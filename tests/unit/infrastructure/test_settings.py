@@ -33,6 +33,20 @@ def test_a_service_account_makes_google_the_default_backend():
     assert settings.google_service_account_file == Path("key.json")
 
 
+def test_a_pool_of_keys_makes_google_the_default_backend_with_the_project_quotas_of_the_design(tmp_path):
+    settings = Settings.from_environment(
+        {"GOOGLE_SERVICE_ACCOUNT_FILES": "secrets/pool, /etc/balance/extra.json"}, tmp_path
+    )
+    assert settings.sheet_backend == "google"
+    assert settings.google_service_account_file is None
+    assert settings.google_service_account_files == (
+        tmp_path / "secrets/pool",
+        Path("/etc/balance/extra.json"),
+    )
+    assert (settings.sheets_writes_per_minute, settings.sheets_reads_per_minute) == (60, 60)
+    assert (settings.sheets_project_writes_per_minute, settings.sheets_project_reads_per_minute) == (300, 300)
+
+
 def test_lists_maps_and_numbers_are_parsed():
     settings = Settings.from_environment(
         {
