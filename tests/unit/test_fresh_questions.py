@@ -34,6 +34,9 @@ from infrastructure.telegram.replies import Replies
         "music school march",
         "clinic",
         "kitchen",
+        "tailor",
+        "canteen",
+        "garage",
     ],
 )
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):

@@ -23,7 +23,7 @@ FUZZY_SHORTEST = 5
 _SLIP_SHORTEST = 3  # a swapped pair or a dropped double letter is told apart in shorter words too
 _KHMER_RUN = re.compile(f"(?:{KHMER_SYLLABLE.pattern})+")
 _LATIN_WORD = re.compile(r"[a-z0-9&]+")
-_JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
+JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +243,7 @@ class CategoryBook:
     def _best_match(self, text: str) -> _Match | None:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
         transport, 'water for the office' a drink. So the words before a joining word decide first."""
-        head, *rest = _JOINING_WORD.split(text, maxsplit=1)
+        head, *rest = JOINING_WORD.split(text, maxsplit=1)
         if rest and (in_head := self._decided(head)) is not None:
             for_what = self._decided(_PLACE_WORD.sub(" ", rest[0]))
             if not in_head.kind and for_what is not None and for_what.category == self._other_index:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import held_by_holders, singular, swapped
+from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS, held_by_holders, singular, swapped
 from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import KINDS, SAME_THING
+from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -26,9 +27,8 @@ _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longe
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long
 # A sign slipped (left out, added, another one) in a known Khmer word this long, in characters:
-# the marks over a consonant members drop most (៉ ៊ ់ ៍ ៌ ៎ ៏ ័ ំ ះ), never a consonant or a vowel.
+# the marks over a consonant members drop most (slips.KHMER_SIGNS), never a consonant or a vowel.
 _KHMER_SLIP_LENGTH = 5
-_KHMER_SIGNS = frozenset("\u17c6\u17c7\u17c9\u17ca\u17cb\u17cc\u17cd\u17ce\u17cf\u17d0")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17dd]+")
 _KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]+")
@@ -56,14 +56,16 @@ _BESIDE_WATER = frozenset(("ភ្លើង",))
 _SENSES = {
     "gas": (
         ("#fuel", frozenset(("#motorbike", "#car", "#truck", "#bus", "#tuk_tuk", "#generator", "#motodop"))),
-        ("#cooking_gas", frozenset(("#kitchen", "stove", "cook", "cooking", "refill", "cylinder", "tank"))),
+        ("#cooking_gas", frozenset(("#kitchen", "stove", "#cook", "cooking", "refill", "cylinder", "tank"))),
     ),
+    # romanised សាំង, fuel, beside a vehicle ('sang moto'); alone it may be paying back (សង)
+    "sang": (("#fuel", frozenset(("#motorbike", "#car", "#truck", "#tuk_tuk", "#generator"))),),
 }
 _KINDS = {
     "#" + general.replace(" ", "_"): frozenset("#" + kind.replace(" ", "_") for kind in kinds)
     for general, kinds in KINDS.items()
 }
-_GENERAL = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
+GENERAL_OF = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
 # A known Khmer word written after letters no word reads is marked so: it may be inside a longer
 # word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
 _INSIDE = "~"
@@ -245,7 +247,7 @@ def _unjoined(word: str) -> str:
 def _corrected(word: str) -> str:
     if word in KNOWN_LATIN:
         return word
-    doubled = {known for known in KNOWN_LATIN if _doubled_letter_dropped(word, known)}  # 'egs', 'cofee'
+    doubled = {known for known in KNOWN_LATIN if doubled_letter_dropped(word, known)}  # 'egs', 'cofee'
     if len(doubled) == 1:
         return doubled.pop()
     if len(word) < _SWAP_LENGTH:
@@ -265,18 +267,8 @@ def _corrected_khmer(word: str) -> str:
     word it is a slip of; signs only, so no other letter and no vowel makes two words one."""
     if word in KNOWN_KHMER or len(word) < _KHMER_SLIP_LENGTH - 1:
         return word
-    close = {known for known in _KNOWN_KHMER_LONG if _one_sign_off(word, known)}
+    close = {known for known in _KNOWN_KHMER_LONG if one_sign_off(word, known)}
     return close.pop() if len(close) == 1 else word
-
-
-def _one_sign_off(one: str, other: str) -> bool:
-    if len(one) == len(other):
-        differ = [at for at, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
-        return len(differ) == 1 and one[differ[0]] in _KHMER_SIGNS and other[differ[0]] in _KHMER_SIGNS
-    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
-    return len(longer) == len(shorter) + 1 and any(
-        longer[at] in _KHMER_SIGNS and longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer))
-    )
 
 
 @lru_cache(maxsize=16384)
@@ -330,7 +322,7 @@ def _says(item: str, subject: str, apart: bool) -> bool:
     wanted = terms(subject, corrected=True)
     if not wanted:
         return False
-    have = _things(terms(item, corrected=True, apart=apart), wanted)
+    have = things_held(terms(item, corrected=True, apart=apart), wanted)
     missing = [term for term in wanted if not any(_same(term, held) for held in have)]
     if not missing:
         return True
@@ -367,7 +359,7 @@ def _said_in_general(item: str, subject: str) -> bool:
     it ('meat 2kg' for pork, 'parts for the honda' for brake pads): it may be that kind, unsaid."""
     held = set(terms(item, corrected=True, apart=True))
     missing = [term for term in terms(subject, corrected=True) if term not in held]
-    return bool(missing) and all(_GENERAL.get(term) in held for term in missing)
+    return bool(missing) and all(GENERAL_OF.get(term) in held for term in missing)
 
 
 def _one_of_the_things_alone(item: str, subject: str) -> bool:
@@ -380,10 +372,16 @@ def _one_of_the_things_alone(item: str, subject: str) -> bool:
         return False
     first_word = re.search(r"[\u1780-\u17dd]|[a-z]", subject.casefold())
     head = wanted[0] if first_word and _KHMER_RUN.match(first_word.group()) else wanted[-1]
-    # a kind of the thing is that thing here ('inner tube' for 'moto parts')
-    said = terms(item, corrected=True, apart=True)
-    held = {_GENERAL.get(term, term) for term in said if term.startswith("#")}
-    return head in held and held < set(wanted)
+    services = [term for term in wanted if term[1:].replace("_", " ") in KIND_WORDS]
+    if len(set(services)) == 1:
+        head = services[0]  # what the money paid for heads it: 'fill up moto', 'gas moto' are fuel
+    # a kind of the thing is that thing here ('inner tube' for 'moto parts'); what it was for, after a
+    # joining word, tells nothing apart ('gasoline for pickup parts'), nor does a service beside it
+    # ('fuel deliver'): another thing of its own does ('generator fuel')
+    said = terms(JOINING_WORD.split(item.casefold(), maxsplit=1)[0], corrected=True, apart=True)
+    held = {GENERAL_OF.get(term, term) for term in said if term.startswith("#")}
+    beside = {term for term in held - set(wanted) if term[1:].replace("_", " ") in KIND_WORDS}
+    return head in held and held - beside < set(wanted)
 
 
 def _named_with_the_word(item: str, subject: str) -> bool:
@@ -399,7 +397,7 @@ def _named_with_the_word(item: str, subject: str) -> bool:
         return parts[-1] == word or (anywhere and word in parts)
 
     held = terms(item, corrected=True)
-    if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in _things(held, ())):
+    if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in things_held(held, ())):
         return True
     written = [_form(piece.strip("'")) for piece in _LATIN.findall(item.casefold())]
     return any(
@@ -411,7 +409,7 @@ def _named_with_the_word(item: str, subject: str) -> bool:
 
 def _rest_in_other_language(item: str, subject: str) -> bool:
     wanted = terms(subject, corrected=True)
-    held = _things(terms(item, corrected=True), wanted)
+    held = things_held(terms(item, corrected=True), wanted)
     missing = [term for term in wanted if not any(_same(term, have) for have in held)]
     if not missing or len(missing) == len(wanted) or any(term.startswith("#") for term in missing):
         return False
@@ -428,7 +426,7 @@ def _rest_in_other_language(item: str, subject: str) -> bool:
     )
 
 
-def _things(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
+def things_held(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
     """The item's words that name what was bought: not a word that only says what a thing is for
     ('lunch' in 'lunch boxes', 'rice' in 'rice cooker'), unless the question names that thing too,
     nor the unit a count came in ('sand 1 truck', 'flour 25kg bag', 'ទឹកសុទ្ធ ៣កេស')."""
@@ -445,7 +443,7 @@ def _same(wanted: str, held: str) -> bool:
     if wanted == held or held in _KINDS.get(wanted, ()):
         return True  # 'meat' asked, 'pork' held
     spelled = wanted.removeprefix("#")
-    if not held.startswith("#") and "_" not in spelled and _doubled_letter_dropped(held, spelled):
+    if not held.startswith("#") and "_" not in spelled and doubled_letter_dropped(held, spelled):
         return True  # 'egs' for eggs, 'cofee' for coffee
     if wanted.startswith("#") and not held.startswith("#") and swapped(wanted[1:], held):
         return True  # 'feul' for fuel
@@ -454,24 +452,3 @@ def _same(wanted: str, held: str) -> bool:
     if swapped(wanted, held):
         return True
     return min(len(wanted), len(held)) >= _TYPO_LENGTH and one_letter_off(wanted, held)
-
-
-def one_letter_off(one: str, other: str) -> bool:
-    """Whether one letter added, dropped or changed turns one word into the other."""
-    if one == other or abs(len(one) - len(other)) > 1:
-        return one == other
-    if len(one) == len(other):
-        return sum(a != b for a, b in zip(one, other, strict=True)) == 1
-    shorter, longer = (one, other) if len(one) < len(other) else (other, one)
-    return any(longer[:at] + longer[at + 1 :] == shorter for at in range(len(longer)))
-
-
-def _doubled_letter_dropped(held: str, wanted: str) -> bool:
-    """Whether the held word is the wanted one (or its plural) with one of a double letter left
-    out: a slip even short words make ('egs', 'cofee')."""
-    for word in (wanted, wanted + "s"):
-        if len(word) == len(held) + 1 and len(held) >= 3:
-            for at in range(1, len(word)):
-                if word[at] == word[at - 1] and word[:at] + word[at + 1 :] == held:
-                    return True
-    return False

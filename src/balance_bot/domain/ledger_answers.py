@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.day_rates import Rates, khr_per_usd_on
+from balance_bot.domain.item_heads import Role, role
 from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
@@ -162,8 +163,13 @@ def select(
         elif the_thing and _about(row, question, category_of) and not says(row.item, the_thing):
             doubtful += _entries_of(row)  # 'fuel' asked, 'cooking gas' in Fuel: the thing, or the category?
         elif _about(row, question, category_of):
+            roles = {role(row.item, subject) for subject in question.words if says(row.item, subject)}
             if question.rides and not _GOODS.isdisjoint(terms(row.item)):
                 doubtful += _entries_of(row)  # 'tuk tuk for piano delivery' asked about as a ride
+            elif roles and Role.HEAD not in roles:
+                # 'rice noodle' or 'iron repair' may be of the rice or the iron; 'tuk tuk bring rice' paid
+                # the tuk tuk, and the rice it carried is counted where it was bought
+                doubtful += _entries_of(row) if Role.MODIFIER in roles else []
             else:
                 entries += _entries_of(row)
         elif question.category is None and (

@@ -28,6 +28,7 @@ STOP = frozenset((
     "typical", "typically", "mean", "over", "as", "single", "usually", "normally",
     "come", "came", "comes", "something", "record", "recorded", "logged", "entered",  # 'what did it come to'
     "portion", "buys", "buying", "purchased", "blow", "blew", "blown",  # 'how much did we blow on meat'
+    "post", "posted", "still",  # "how many did we post": the entries; "how much is still advanced"
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
@@ -56,6 +57,7 @@ KHMER_STOP = (
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
     "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "ជាធម្មតា", "យក", "ធំៗ", "ធំ", "ម្នាក់",
+    "ផឹក", "ញ៉ាំ", "ហូប",  # drink, eat: how a thing bought was used ('ផឹកកាហ្វេ', coffee drunk)
     "ខ្ពស់", "ទាប",  # high, low: of the price asked about
     "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
 )  # fmt: skip

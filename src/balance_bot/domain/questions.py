@@ -11,7 +11,7 @@ from enum import Enum
 from itertools import pairwise
 
 from balance_bot.domain.categories import swapped
-from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words, one_letter_off
+from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
@@ -25,6 +25,7 @@ from balance_bot.domain.question_subjects import (
     without_the_place,
 )
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
+from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
 
@@ -169,8 +170,8 @@ _A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
 _CASH_HELD = re.compile(
     r"\b(?:money|cash|petty cash)\b.*\b(?:have|got|there)\b|\b(?:have|got)\b.*\b(?:money|cash)\b"
-    r"|\bpetty cash\b|មានលុយ|លុយមាន"
-)
+    r"|\bpetty cash\b|(?<!ប៉ុន្)មានលុយ|លុយមាន"
+)  # ប៉ុន្មានលុយ, how much money, holds មានលុយ (has money): it asks a figure, not the cash held
 _SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expenses?|entries)\b|ចំណាយ|ទិញ")
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
@@ -242,7 +243,7 @@ _NOT_A_DAY = re.compile(
 _LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
-_JOINED = re.compile(r"\band\b|&|\+|និង|នឹង|ហើយនិង")
+_JOINED = re.compile(r"\band\b|&|\+|និង|(?<!\u17d2)នឹង|ហើយនិង")
 
 
 def read_question(
@@ -324,6 +325,8 @@ def read_question(
         measure = Measure.AVERAGE_EACH  # "how much on ice each time", "ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន"
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
+    if measure is Measure.POSITION and member is None and not about_me and _of_someone(words):
+        return None  # "how much do the customers owe us": someone's debt no row and no cash figure holds
     if measure is Measure.POSITION and member is None and not about_me:
         measure = Measure.BALANCE  # "how much is still advanced?": the cash and every member's
     elif measure is Measure.BALANCE and member is not None:
@@ -425,3 +428,9 @@ def _framing_meant(word: str) -> str:
         if meant:
             return meant[0] if len(meant) == 1 else word
     return word
+
+
+def _of_someone(words: tuple[str, ...]) -> bool:
+    """Whether words beside a debt name whose it is ('អតិថិជន', customers), not the debt ('advanced')."""
+    position = re.compile(dict(_MEASURES)[Measure.POSITION])
+    return any(position.sub("", word).strip() for word in words)

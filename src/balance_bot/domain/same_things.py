@@ -1,5 +1,7 @@
 """The things members buy, each with the ways it is written in English and Khmer, for matching items."""
 
+from balance_bot.domain.common_things import COMMON_THINGS
+
 # The same thing as members write it in either language; the first is the name it goes by.
 SAME_THING = (
     ("ice", "ទឹកកក"),
@@ -98,7 +100,7 @@ SAME_THING = (
     ("washing machine", "ម៉ាស៊ីនបោកខោអាវ"),
     ("blanket", "duvet", "ភួយ"),
     ("pillow", "ខ្នើយ"),
-    ("bed sheet", "bedsheet", "bed linen", "linen", "កម្រាលពូក", "កម្រាលគ្រែ"),
+    ("bed sheet", "bedsheet", "bed linen", "កម្រាលពូក", "កម្រាលគ្រែ"),
     ("towel", "កន្សែង", "កន្សែងពោះគោ"),
     ("mattress", "ពូក"),
     ("bed", "គ្រែ"),
@@ -124,7 +126,7 @@ SAME_THING = (
     ("oil filter", "តម្រងប្រេង"),
     ("spark plug", "ប៊ូហ្ស៊ី"),
     ("brake", "ហ្វ្រាំង"),
-    ("brake pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),
+    ("brake pad", "break pad", "ស្បែកហ្វ្រាំង", "ឈ្នាប់ហ្វ្រាំង"),  # 'break pads', as often written
     ("brake fluid", "ប្រេងហ្វ្រាំង"),
     # The team's own meals, whichever of the day, and however the cook writes them.
     ("staff meal", "staff lunch", "staff dinner", "staff breakfast", "staff food", "staff meals",
@@ -231,6 +233,7 @@ SAME_THING = (
     ("fridge", "refrigerator", "freezer", "ទូទឹកកក", "ទូរទឹកកក", "ទូត្រជាក់"),
     ("bridge", "ស្ពាន"),  # a word of its own, never a fridge a letter off ('bridge toll')
     ("seafood", "គ្រឿងសមុទ្រ"),
+    *COMMON_THINGS,
 )  # fmt: skip
 # The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
 KINDS = {

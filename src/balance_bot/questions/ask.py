@@ -228,6 +228,8 @@ class AskLedger:
             for subject in question.words
             if not any(says(item, subject) or maybe_says(item, subject) for item in items)
         )
+        if unknown:  # a purpose the team used the month before is known: its 'nothing' is sure
+            unknown = await self._not_said_before(chat_id, question, unknown)
         if unknown and self._categorising is not None:
             book = await self._categorising.book(chat_id)
             span = question.span
@@ -246,6 +248,18 @@ class AskLedger:
             word for word in plain if not any(says(item, word) or maybe_says(item, word) for item in items)
         )
         return (*unknown, *dict.fromkeys(unplaced))
+
+    async def _not_said_before(
+        self, chat_id: int, question: LedgerQuestion, subjects: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Those of the subjects no row of the month before the days asked about says."""
+        before = Period.of(question.span.first).previous()
+        if not await self._balances.months_kept(chat_id, [before]):
+            return subjects
+        void = self._policy.void_prefix
+        items = {row.item for row in await self._balances.rows_of(chat_id, [before]) if row.item}
+        items = {item for item in items if not item.startswith(void)}
+        return tuple(subject for subject in subjects if not any(says(item, subject) for item in items))
 
     async def _budgets(self, chat_id: int, question: LedgerQuestion) -> AskOutcome:
         """Each budgeted category's spending this month, or the asked one's: from the month's rows."""
@@ -394,8 +408,10 @@ def _guessed_between(book: CategoryBook | None) -> Callable[[SheetRow], tuple[st
             category = guess.name
         if category.casefold() != OTHER.casefold() or not (named := thing_names(row.item)):
             return ()
-        read = book.categorise(" ".join(named))
-        return (category, read.name) if read.decided_by is DecidedBy.WORDS else ()
+        # each thing it names alone, too: 'truck carry fertilizer' in Other may be the truck's transport
+        reads = [book.categorise(said) for said in (" ".join(named), *named)]
+        kinds = [read.name for read in reads if read.decided_by is DecidedBy.WORDS and read.name != category]
+        return (category, *dict.fromkeys(kinds)) if kinds else ()
 
     return guessed_between
 

@@ -12,8 +12,10 @@ from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
 from balance_bot.domain.item_words import says, terms, unnamed_words
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import Found
-from balance_bot.domain.other_language import maybe_the_same
+from balance_bot.domain.other_language import maybe_the_same, names_a_known_thing
 from balance_bot.domain.text import is_khmer
+
+_SHORTEST_STEM = 3  # 'zip' in 'zipper': a shorter word starts too many others
 
 
 def with_doubts(
@@ -42,6 +44,11 @@ def _unnamed_of_its_kind(
     for beer, which the vocabulary may not know either); and those of no category decided in the
     other language."""
     guess = book.categorise(subject)
+    if not names_a_known_thing(subject):
+        # a word the vocabulary does not know ('អំបោះ' on a team of a new kind, 'pump'): a row whose
+        # words none reads are in the other language may be it, whatever else it names ('thread black
+        # 12 rolls', 'ម៉ាស៊ូត ម៉ាស៊ីនបូមទឹក', the pump's diesel)
+        return [row for row in rows if _unknown_alike(subject, row.item)]
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
@@ -54,6 +61,24 @@ def _unnamed_of_its_kind(
         return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
 
     return maybe_the_same(subject, rows, of_its_kind, of_its_category)
+
+
+def _unknown_alike(subject: str, item: str) -> bool:
+    """Whether the item's words no known word reads may say the subject's, which none reads either:
+    they are all in the other language ('ក្រណាត់អាវសិស្ស' for 'fabric'), or one is the subject's word
+    made longer or shorter ('zipper' for 'zips')."""
+    asked = unnamed_words(subject)
+    own = unnamed_words(item)
+    if not asked or not own:
+        return False
+    khmer = {is_khmer(word[0]) for word in asked}
+    if len(khmer) == 1 and all(is_khmer(word[0]) not in khmer for word in own):
+        return True
+    return any(
+        min(len(one), len(other)) >= _SHORTEST_STEM and (one.startswith(other) or other.startswith(one))
+        for one in asked
+        for other in own
+    )
 
 
 def _said_in_part(

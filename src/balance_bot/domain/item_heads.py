@@ -1,0 +1,92 @@
+"""What a row paid for, read as the category book reads it: a compound of things is its head's ('rice
+noodle' is noodle, rice only tells it apart), and a service's row is the service's ('tuk tuk bring
+rice' paid the tuk tuk; the rice is what it carried)."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS
+from balance_bot.domain.item_words import GENERAL_OF, terms, things_held
+from balance_bot.domain.text import is_khmer, is_latin_letter
+
+# Who or where a thing was for, written beside it; never what was bought.
+_WHO_OR_WHERE = frozenset((
+    "#worker", "#guest", "#kid", "#teacher", "#cook", "#staff_meal", "#kitchen", "#office", "#market",
+    "#airport", "#bus_station", "#police", "#room", "#toilet", "#meeting", "#party",
+))  # fmt: skip
+# Things listed side by side ('tea & coffee'): neither tells the other apart.
+_SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
+# Verbs of carrying, between a carrier and what it carried.
+_CARRYING = frozenset((
+    "bring", "brings", "brought", "carry", "carries", "carried", "take", "takes", "took", "deliver",
+    "delivers", "delivered", "transport", "transported", "#delivery", "យក", "នាំ", "bok", "yok",
+))  # fmt: skip
+# The services that carry things: what they carry is not what was paid for.
+_CARRIERS = frozenset(("#delivery", "#tuk_tuk", "#taxi", "#motodop", "#truck", "#bus"))
+
+
+class Role(Enum):
+    """How a row says a thing asked about."""
+
+    HEAD = "head"  # the thing paid for, or no other thing named beside it
+    MODIFIER = "modifier"  # it tells another thing apart, or a service was done to it: maybe
+    CARGO = "cargo"  # a carrier was paid, the thing was what it carried: not the thing
+
+
+def role(item: str, subject: str) -> Role:
+    """How the item says the subject's things, which it says: a service in the subject ('moto fuel',
+    'tuk tuk') is asked for itself, so the rule is read only of a subject naming things alone."""
+    wanted = {term for term in terms(subject, corrected=True) if term.startswith("#")}
+    if not wanted or any(_is_kind(term) for term in wanted):
+        return Role.HEAD
+    head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
+    held = things_held(terms(head_part, corrected=True), tuple(wanted))
+    said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
+    if not said:
+        return Role.HEAD  # said after a joining word, or only in the other words' reading
+    carried = [at for at, term in enumerate(held) if term in _CARRIERS and not _wanted(term, wanted)]
+    if carried and carried[0] < said[0] and _carrying(held[carried[0] : said[0]]):
+        return Role.CARGO  # the carrier first, what it carried after: 'tuk tuk bring rice', ដឹកក្រណាត់
+    if carried:
+        return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
+    scripts = {is_khmer(char) for char in head_part if is_khmer(char) or is_latin_letter(char)}
+    if len(scripts) == 1 and not _SEVERAL.search(head_part):  # one language's order tells the head
+        khmer = scripts.pop()
+        if any(_modifies(held, at, khmer, wanted) for at in said):
+            return Role.MODIFIER
+    return Role.HEAD
+
+
+def _carrying(between: list[str]) -> bool:
+    """Whether the words from a carrier to a thing say it was carried: the carrying itself (ដឹក, a
+    delivery) or a verb of carrying ('tuk tuk bring rice'); 'truck sand' may be sand bought by the truck."""
+    return between[0] == "#delivery" or any(word in _CARRYING for word in between)
+
+
+def _wanted(term: str, wanted: set[str]) -> bool:
+    return term in wanted or GENERAL_OF.get(term) in wanted
+
+
+def _is_kind(term: str) -> bool:
+    return term.startswith("#") and term[1:].replace("_", " ") in KIND_WORDS
+
+
+def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
+    """Whether the thing at `at` tells apart another thing beside it: the one after it in English
+    ('rice noodle'), the one before it in Khmer, which names the thing first (មីអង្ករ)."""
+    beside = at - 1 if khmer else at + 1
+    if not 0 <= beside < len(held):
+        return False
+    other = held[beside]
+    # a person or a place beside it is who or where it was for ('iced tea workers'), a part beside it
+    # is the thing's own ('moto tire repair' for the moto), and a service or its fuel is the thing's
+    # upkeep (សាំងម៉ាស៊ីនភ្លើង, the generator's fuel)
+    return (
+        other.startswith("#")
+        and not _wanted(other, wanted)
+        and not _is_kind(other)
+        and other not in _WHO_OR_WHERE
+        and GENERAL_OF.get(other) != "#spare_part"
+    )
