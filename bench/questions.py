@@ -128,7 +128,11 @@ def seeded(month: Sequence[dict[str, Any]]) -> tuple[list[SheetRow], Roster]:
 def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetRow] = ()) -> Scored:
     """Right when the measure and the rows it counts are those expected; unsure when it said so. A
     budget's answer is right when it names the category asked about and what its rows add up to; a
-    largest or smallest one, when a `first` row is expected, when it names that row first."""
+    largest or smallest one, when a `first` row is expected, when it names that row first. A largest or
+    smallest question written with its one answer row as `rows` and no `first` ('our biggest expense
+    this month': the engine's repair) is right when the reply names that row first over the rows it
+    read for the days and subject asked (it lists the top rows, the answer first); unsure when that
+    row is one it said it was not sure of; wrong otherwise."""
     expected = question["measure"]
     if expected == "cash":  # the cash left, which the bot keeps from its top-ups, not from these rows
         said = "right" if isinstance(outcome, CashAnswer) else "wrong"
@@ -145,6 +149,8 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         return Scored(question, "wrong", type(outcome).__name__)
     if outcome.question.measure not in MEASURES[expected]:
         return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
+    if expected in ("largest", "smallest") and len(question["rows"]) == 1 and "first" not in question:
+        return _one_named_first(question, outcome)
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
     doubtful = {entry.row.number for entry in outcome.found.doubtful}
     if (
@@ -161,6 +167,17 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         if whole != sorted(question.get("of_rows") or []):
             return Scored(question, "wrong", f"of rows {whole}")
     return Scored(question, "right")
+
+
+def _one_named_first(question: dict[str, Any], outcome: Answered) -> Scored:
+    """A largest or smallest answer's verdict where only the one row it should name first is written."""
+    (wanted,) = question["rows"]
+    named = _named_first(outcome)
+    if named == wanted:
+        return Scored(question, "right")
+    if wanted in {entry.row.number for entry in outcome.found.doubtful}:
+        return Scored(question, "unsure", f"named row {named} first, not sure of row {wanted}")
+    return Scored(question, "wrong", f"named row {named} first")
 
 
 def _named_first(outcome: Answered) -> int | None:

@@ -93,3 +93,22 @@ def test_a_list_is_right_where_a_total_is_asked_as_its_reply_opens_with_that_tot
     assert verdict({"measure": "total", "rows": [2]}, listed).verdict == "right"
     total = Answered(LedgerQuestion(Measure.TOTAL, may), found, None)
     assert verdict({"measure": "list", "rows": [2]}, total).verdict == "wrong"  # no entries shown
+
+
+def test_a_largest_written_with_its_one_answer_row_is_right_when_the_reply_names_that_row_first():
+    may = Span(date(2027, 5, 1), date(2027, 5, 31))
+    diesel = Entry(ROWS[0], Currency.USD, Decimal("30.00"))
+    ice = Entry(ROWS[1], Currency.KHR, Decimal(5000))
+    found = Found((diesel, ice), {Currency.USD: Decimal("30.00"), Currency.KHR: Decimal(5000)})
+    largest = Answered(LedgerQuestion(Measure.LARGEST, may), found, None)
+    assert verdict({"measure": "largest", "rows": [1]}, largest).verdict == "right"
+    assert verdict({"measure": "largest", "rows": [2]}, largest).verdict == "wrong"
+    smallest = Answered(LedgerQuestion(Measure.SMALLEST, may), found, None)
+    assert verdict({"measure": "smallest", "rows": [2]}, smallest).verdict == "right"
+    # two rows written and no first: the rows themselves are scored, as before
+    assert (
+        verdict(
+            {"measure": "largest", "rows": [1]}, Answered(LedgerQuestion(Measure.TOTAL, may), found, None)
+        ).verdict
+        == "wrong"
+    )

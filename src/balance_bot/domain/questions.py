@@ -138,7 +138,8 @@ _MEASURES = (
     ),
     (
         Measure.LARGEST,
-        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
+        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|highest|max(?:imum)?)\b"
+        r"|\btop\b(?![\s-]*up\b)"  # 'top up' is the phone's credit bought
         r"|\bthe most\b|\bmost (?:money )?on\b"
         r"|(?:ធំ|ថ្លៃ|ច្រើន|ខ្ពស់)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)|ធំៗ",
     ),

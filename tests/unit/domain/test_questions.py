@@ -366,3 +366,10 @@ def test_a_whole_khmer_category_name_said_in_everyday_words_names_the_category()
     assert read("ម្ហូបនិងភេសជ្ជៈ ប៉ុន្មានភាគរយនៃចំណាយសរុប").category == "Food & drinks"
     alone = read("ខែនេះ ចំណាយលើម្ហូបប៉ុន្មាន")  # ម្ហូប alone may be the meals, not the drinks
     assert (alone.category, alone.words) == (None, ("ម្ហូប",))
+
+
+def test_a_phone_top_up_asked_about_is_no_question_of_the_top_expense():
+    read = read_question("total phone top up this month?", date(2027, 3, 24))
+    assert isinstance(read, LedgerQuestion)
+    assert read.measure is Measure.TOTAL
+    assert read.words == ("phone top up",)
