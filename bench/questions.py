@@ -20,7 +20,8 @@ from typing import Any
 
 from tests.fakes.clock import FakeClock
 
-from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.balances.service import Balance
+from balance_bot.domain.balances import CURRENCIES, ZERO, CurrencyBalance, PeriodBalance, month_figures
 from balance_bot.domain.categories import CategoryBook, default_category_book
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import Period, SheetRow
@@ -37,6 +38,7 @@ from balance_bot.questions.ask import (
     CashAnswer,
     MembersMay,
     MonthsNotKept,
+    NoMoneyIn,
     NotSure,
 )
 from infrastructure.categories.tab import load_categories_csv
@@ -92,8 +94,17 @@ class SeededMonth:
     async def months_kept(self, chat_id: int, periods: Sequence[Period]) -> set[Period]:
         return {Period.of(row.day) for row in self._rows} & set(periods)
 
-    async def balance_named(self, chat_id: int, words: str) -> str:
-        return "the balance"
+    async def balance_named(self, chat_id: int, words: str) -> Balance:
+        """This month's balance as the bot keeps it from the worksheet: no opening and no top-up, as
+        the seeded rows are expenses only."""
+        period = Period.of(max(row.day for row in self._rows))
+        figures = month_figures(await self.rows(chat_id, period), load_template().void_prefix)
+        topups, spent = figures.topups, figures.spent
+        sums = {
+            currency: CurrencyBalance(ZERO, topups.get(currency, ZERO), spent.get(currency, ZERO))
+            for currency in CURRENCIES
+        }
+        return Balance(PeriodBalance(period, sums, figures), current=True)
 
 
 class DefaultCategories:
@@ -137,7 +148,7 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
     if expected == "cash":  # the cash left, which the bot keeps from its top-ups, not from these rows
         said = "right" if isinstance(outcome, CashAnswer) else "wrong"
         return Scored(question, said, type(outcome).__name__)
-    if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept):
+    if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept | NoMoneyIn):
         return Scored(question, "right" if expected == "unsure" else "unsure")
     if expected == "unsure" and isinstance(outcome, BudgetAnswer) and not _any_budget(outcome):
         return Scored(question, "right")  # "Fuel has no budget": no figure of a budget given
@@ -227,8 +238,7 @@ async def score(month: Sequence[dict[str, Any]], questions: Sequence[dict[str, A
         asker = roster.id_named(question["asker"]) or 0
         text = re.sub(r"^/ask(?:@\w+)?", "", question["text"]).strip()  # as Telegram gives a command's words
         outcome = await ask.ask(CHAT, asker, question["asker"], admin, text)
-        if not isinstance(outcome, CashAnswer):  # the seeded month has rows, not the cash's balance
-            renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
+        renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
         scored.append(verdict(question, outcome, rows))
     return scored
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from balance_bot.balances.service import BalanceService
+from balance_bot.balances.service import Balance, BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
@@ -32,6 +32,7 @@ from balance_bot.questions.answers import (
     CashAnswer,
     ConfirmWrite,
     MonthsNotKept,
+    NoMoneyIn,
     NotSure,
     PositionAnswer,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "ConfirmWrite",
     "MembersMay",
     "MonthsNotKept",
+    "NoMoneyIn",
     "NotSure",
     "PositionAnswer",
 ]
@@ -151,7 +153,12 @@ class AskLedger:
         if question.measure is Measure.BALANCE:
             if not (admin if admin is not None else await is_admin()):
                 return AskRefused(AskRefusal.BALANCE)
-            return CashAnswer(await self._balances.balance_named(chat_id, ""))
+            cash = await self._balances.balance_named(chat_id, "")
+            if isinstance(cash, Balance) and not any(
+                sums.opening or sums.topups for sums in cash.balance.currencies.values()
+            ):
+                return NoMoneyIn(cash.balance)  # 'left' would be the spending less nothing: no cash figure
+            return CashAnswer(cash)
         others = question.measure is Measure.BY_MEMBER and member is None
         # Another member's, by user id: a name two members go by is not the asker's own either.
         others = others or (member is not None and member_id != asked.user_id)

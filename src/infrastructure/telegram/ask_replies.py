@@ -27,6 +27,7 @@ from balance_bot.questions.ask import (
     CashAnswer,
     ConfirmWrite,
     MonthsNotKept,
+    NoMoneyIn,
     NotSure,
     PositionAnswer,
 )
@@ -74,6 +75,17 @@ class AskReplies:
                 return self._answered(question, found, member, shown or {}, whole)
             case CashAnswer(balance):
                 return self._replies.balance_reply(balance, self._one_rate, rate=self._latest)
+            case NoMoneyIn(balance):
+                spent = [
+                    self._replies.formats.money(sums.spent, currency)
+                    for currency, sums in balance.currencies.items()
+                    if sums.spent
+                ]
+                return say(
+                    ask_texts.ASK_NO_MONEY_IN,
+                    month=self._replies.period(balance.period),
+                    spent=" + ".join(spent) or self._replies.formats.money(ZERO, Currency.USD),
+                )
             case BudgetAnswer() as budgets:
                 return self._budgets(budgets, shown or {})
             case PositionAnswer(position):

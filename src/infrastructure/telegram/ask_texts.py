@@ -58,6 +58,10 @@ ASK_CANNOT = N_(
     "I'm not sure what you are asking. I can answer, for example: “how much did we spend this month?” "
     "or “who spent the most this week?”."
 )
+ASK_NO_MONEY_IN = N_(
+    "The sheet records no money put into the cash (no opening balance, no top-up), so I can't tell "
+    "what is left in it. Spent in {month}: {spent}. An admin records money put in with /topup."
+)
 ASK_HOW = N_("Ask a question after /ask, e.g. /ask how much on taxi last week?")
 ASK_REFUSED = {
     "other_member": N_("Only admins can see another member's entries; ask about your own, or the group's."),
