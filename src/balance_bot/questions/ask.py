@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from balance_bot.balances.service import Balance, BalanceService
@@ -204,7 +204,11 @@ class AskLedger:
 
         days = (min(question.span.last, self._policy.today()) - question.span.first).days + 1
         whole = None
-        if question.measure is Measure.SHARE:
+        if question.measure is Measure.SHARE and question.part_of_its_whole:
+            # "how much of the ice money did Sokun pay": of everyone's spending on the ice
+            of_everyone = replace(question, measure=Measure.TOTAL, member=None, about_me=False)
+            whole = select(rows, of_everyone, None, void, category_of, _guessed_between(book))
+        elif question.measure is Measure.SHARE:
             # "what share of Kosal's spending went on repairs": of the member's; else of everyone's.
             narrowed = bool(question.words) or question.category is not None
             everything = LedgerQuestion(Measure.TOTAL, question.span)

@@ -134,7 +134,7 @@ class AskReplies:
             share = found.percent_of(whole, self._khr_per_usd)
             percent = self._replies.formats.number(share, decimals=1)
             return say(
-                ask_texts.ASK_SHARE,
+                ask_texts.ASK_SHARE_OF_EVERYONES if question.part_of_its_whole else ask_texts.ASK_SHARE,
                 subject=subject,
                 span=span,
                 amounts=amounts,

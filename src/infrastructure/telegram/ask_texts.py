@@ -14,6 +14,7 @@ ASK_LARGEST = N_("The largest{subject_lower}{span}:")
 ASK_SMALLEST = N_("The smallest{subject_lower}{span}:")
 ASK_EACH = N_("{subject}{span}: {amounts} in {count}, {average} each on average.")
 ASK_SHARE = N_("{subject}{span}: {amounts} in {count}, {percent}% (of all spending: {whole}).")
+ASK_SHARE_OF_EVERYONES = N_("{subject}{span}: {amounts} in {count}, {percent}% (of everyone's: {whole}).")
 ASK_NOT_SURE = N_(
     "I'm not sure: no expense here says “{words}”, so I can't tell you a figure for it. I understood: "
     "{understood}. Try: “how much on ice this month?” or “who spent the most this week?”."

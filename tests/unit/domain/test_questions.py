@@ -373,3 +373,17 @@ def test_a_phone_top_up_asked_about_is_no_question_of_the_top_expense():
     assert isinstance(read, LedgerQuestion)
     assert read.measure is Measure.TOTAL
     assert read.words == ("phone top up",)
+
+
+def test_a_members_part_of_a_things_money_is_a_share_of_everyones_spending_on_it():
+    today = date(2027, 3, 24)
+    for text in ("how much of this month's ice money did Sokun pay?", "ទឹកកកខែនេះ Sokun ចេញប៉ុន្មានភាគរយ?"):
+        read = read_question(text, today, ["Sokun", "Dara"])
+        assert isinstance(read, LedgerQuestion), text
+        assert (read.measure, read.member, read.part_of_its_whole) == (Measure.SHARE, "Sokun", True), text
+
+
+def test_a_share_of_a_members_own_spending_stays_of_theirs():
+    read = read_question("what share of kosal's spending went on repairs", date(2027, 3, 24), ["Kosal"])
+    assert isinstance(read, LedgerQuestion)
+    assert (read.measure, read.member, read.part_of_its_whole) == (Measure.SHARE, "Kosal", False)
