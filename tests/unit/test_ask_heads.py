@@ -130,3 +130,9 @@ def test_a_row_in_other_naming_a_thing_of_the_category_asked_is_set_aside_not_le
         ["taxi to the bank"],
         ["truck carry fertilizer"],
     )
+
+
+def test_a_thing_written_after_for_before_another_thing_only_tells_apart_what_it_was_for():
+    assert role("oil for paper cutter blade", "paper") is Role.MODIFIER
+    assert role("A4 paper 10 reams", "paper") is Role.HEAD
+    assert role("cake & drinks for customer visit", "drinks") is Role.HEAD

@@ -8,7 +8,7 @@ import re
 from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS
-from balance_bot.domain.item_words import GENERAL_OF, terms, things_held
+from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, unnamed_words
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -45,7 +45,9 @@ def role(item: str, subject: str) -> Role:
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
     if not said:
-        return Role.HEAD  # said after a joining word, or only in the other words' reading
+        # said after a joining word, or only in the other words' reading; 'oil for paper cutter': the
+        # paper tells apart the thing the oil was for
+        return Role.MODIFIER if _tells_apart_what_it_was_for(item, wanted) else Role.HEAD
     carried = [at for at, term in enumerate(held) if term in _CARRIERS and not _wanted(term, wanted)]
     if carried and carried[0] < said[0] and _carrying(held[carried[0] : said[0]]):
         return Role.CARGO  # the carrier first, what it carried after: 'tuk tuk bring rice', ដឹកក្រណាត់
@@ -57,6 +59,23 @@ def role(item: str, subject: str) -> Role:
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD
+
+
+def _tells_apart_what_it_was_for(item: str, wanted: set[str]) -> bool:
+    """Whether, after the joining word ('oil for paper cutter'), the thing asked about is written in
+    English before a word of another thing, which it tells apart."""
+    parts = JOINING_WORD.split(item.casefold(), maxsplit=1)
+    if len(parts) < 2 or any(is_khmer(char) for char in parts[1]):
+        return False
+    held = terms(parts[1], corrected=True)
+    return any(
+        _wanted(term, wanted)
+        and at + 1 < len(held)
+        and not _wanted(held[at + 1], wanted)
+        and held[at + 1] not in _WHO_OR_WHERE
+        and (held[at + 1].startswith("#") or bool(unnamed_words(held[at + 1])))
+        for at, term in enumerate(held)
+    )
 
 
 def _carrying(between: list[str]) -> bool:
