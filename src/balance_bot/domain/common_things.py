@@ -45,7 +45,10 @@ COMMON_THINGS = (
     ("fuel", "preng sang", "breng sang", "fill petrol", "fill fuel", "filled petrol"),
     ("ice", "tek kok", "teuk kork"),
     # a farm's or a fishing crew's
-    ("fertilizer", "fertiliser", "ជីគីមី", "ជីកំប៉ុស", "ជីលាមកសត្វ"),
+    ("fertilizer", "fertiliser", "ជីគីមី", "ជីកំប៉ុស", "ជីលាមកសត្វ", "ជីអ៊ុយរ៉េ", "urea", "ji urea", "ji dap",
+     "dap fertilizer"),
+    ("herbicide", "weed killer", "ថ្នាំសម្លាប់ស្មៅ", "ថ្នាំស្មៅ", "thnam smau"),
+    ("tractor", "ត្រាក់ទ័រ", "គោយន្ត", "kor yun", "ko yun"),
     ("seed", "seeds", "គ្រាប់ពូជ", "ពូជ"),
     ("pesticide", "ថ្នាំកសិកម្ម", "ថ្នាំសម្លាប់សត្វល្អិត"),
     ("animal feed", "chicken feed", "pig feed", "fish feed", "ចំណីសត្វ", "ចំណីមាន់", "ចំណីជ្រូក", "ចំណីត្រី"),
@@ -53,6 +56,9 @@ COMMON_THINGS = (
     ("fishing net", "net", "អួន", "សំណាញ់"),
     ("fish hook", "hook", "សន្ទូច"),
     ("boat", "ទូក"),
+    ("bait", "នុយ", "nuy", "nui"),
+    ("life jacket", "life vest", "អាវពោង", "អាវសង្គ្រោះ"),
+    ("crab trap", "លបក្ដាម", "លបក្តាម", "lob kdam"),
     # a clinic's
     ("bandage", "gauze", "បង់រុំ"),
     ("syringe", "ស៊ីរ៉ាំង", "ម្ជុលចាក់ថ្នាំ"),

@@ -16,6 +16,8 @@ _WHO_OR_WHERE = frozenset((
     "#worker", "#guest", "#kid", "#teacher", "#cook", "#staff_meal", "#kitchen", "#office", "#market",
     "#airport", "#bus_station", "#police", "#room", "#toilet", "#meeting", "#party",
 ))  # fmt: skip
+# What a machine uses up to run, beside it: its upkeep ('moto oil change'), no other thing it tells apart.
+_UPKEEP = frozenset(("#engine_oil", "#chain_oil", "#brake_fluid", "#coolant", "#gear_oil"))
 # Things listed side by side ('tea & coffee'): neither tells the other apart.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 # Verbs of carrying, between a carrier and what it carried.
@@ -45,8 +47,10 @@ def role(item: str, subject: str) -> Role:
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
     if not said:
-        # said after a joining word, or only in the other words' reading; 'oil for paper cutter': the
-        # paper tells apart the thing the oil was for
+        # said after a joining word, or only in the other words' reading: 'truck to carry fertilizer'
+        # paid the truck; 'oil for paper cutter': the paper tells apart the thing the oil was for
+        if _carried_after_the_join(item, wanted):
+            return Role.CARGO
         return Role.MODIFIER if _tells_apart_what_it_was_for(item, wanted) else Role.HEAD
     carried = [at for at, term in enumerate(held) if term in _CARRIERS and not _wanted(term, wanted)]
     if carried and carried[0] < said[0] and _carrying(held[carried[0] : said[0]]):
@@ -59,6 +63,17 @@ def role(item: str, subject: str) -> Role:
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD
+
+
+def _carried_after_the_join(item: str, wanted: set[str]) -> bool:
+    """Whether a carrier is named before the joining word and, after it, a verb of carrying before
+    the thing asked about ('truck to carry fertilizer from Takeo')."""
+    head, *rest = JOINING_WORD.split(item.casefold(), maxsplit=1)
+    if not rest or not _CARRIERS & set(terms(head, corrected=True)):
+        return False
+    after = terms(rest[0], corrected=True)
+    said = [at for at, term in enumerate(after) if _wanted(term, wanted)]
+    return bool(said) and any(word in _CARRYING for word in after[: said[0]])
 
 
 def _tells_apart_what_it_was_for(item: str, wanted: set[str]) -> bool:
@@ -105,7 +120,9 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     return (
         other.startswith("#")
         and not _wanted(other, wanted)
+        and not any(GENERAL_OF.get(term) == other for term in wanted)  # 'lunch bay': the meal said twice
         and not _is_kind(other)
+        and other not in _UPKEEP
         and other not in _WHO_OR_WHERE
         and GENERAL_OF.get(other) != "#spare_part"
     )

@@ -194,7 +194,8 @@ def _romanised_read(pieces: list[str]) -> list[str]:
     known Khmer word ('tek kork', 'tek sot') written as that word: Khmer typed on a phone."""
     named = _in_phrases(pieces)
     may_be = [at not in named and _maybe_romanised(piece) for at, piece in enumerate(pieces)]
-    return written_in_khmer(pieces, may_be, KNOWN_KHMER, _SAME_KHMER)
+    unread = [(_form(piece),) not in _NAMES for piece in pieces]
+    return written_in_khmer(pieces, may_be, KNOWN_KHMER, _SAME_KHMER, unread)
 
 
 def _in_phrases(pieces: list[str]) -> set[int]:
@@ -210,12 +211,11 @@ def _in_phrases(pieces: list[str]) -> set[int]:
 
 
 def _maybe_romanised(piece: str) -> bool:
-    """Whether a piece may be a word of Khmer in Latin letters: letters only, no thing's name of the
-    vocabulary by itself, no joiner, unit or question word."""
+    """Whether a piece may be a word of Khmer in Latin letters: letters only, no joiner, unit or
+    question word."""
     return (
         piece.isascii()
         and piece.isalpha()
-        and (_form(piece),) not in _NAMES  # a word of the vocabulary alone: 'ice'; not 'kork' of 'teuk kork'
         and piece not in _LATIN_JOINERS
         and piece not in _UNITS
         and piece not in STOP  # 'cost per': English, the words questions are asked in

@@ -181,10 +181,16 @@ def _index(known: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 def read_as_khmer(
-    words: Sequence[str], known: frozenset[str], same: Iterable[frozenset[str]] = ()
+    words: Sequence[str],
+    known: frozenset[str],
+    same: Iterable[frozenset[str]] = (),
+    unread: Sequence[bool] | None = None,
 ) -> list[tuple[int, int, str]]:
     """The runs of the Latin words (start, end, the Khmer word) that sound like one known Khmer word,
-    or like several that are one thing's names (`same`); longest runs first, none overlapping."""
+    or like several that are one thing's names (`same`); longest runs first, none overlapping. A word
+    read alone (not `unread`) may only open a run: 'bay' is a meal, and 'bay thngai trong' lunch, but
+    'thu fuel' is no roof."""
+    unread = [True] * len(words) if unread is None else unread
     index = _index(known)
     groups = list(same)
     found: list[tuple[int, int, str]] = []
@@ -194,6 +200,8 @@ def read_as_khmer(
             if taken & set(range(start, start + size)):
                 continue
             run = words[start : start + size]
+            if not all(unread[start + 1 : start + size]) or (size == 1 and not unread[start]):
+                continue  # a known word opens the run only, as Khmer names the thing first ('bay thngai')
             keys = [latin_key(word) for word in run]
             if not all(keys) or not all(_LATIN_VOWEL.search(word) for word in run):
                 continue  # 'pkt': a short form, no word said
@@ -210,10 +218,15 @@ def read_as_khmer(
 
 
 def written_in_khmer(
-    pieces: Sequence[str], may_be: Sequence[bool], known: frozenset[str], same: Iterable[frozenset[str]]
+    pieces: Sequence[str],
+    may_be: Sequence[bool],
+    known: frozenset[str],
+    same: Iterable[frozenset[str]],
+    unread: Sequence[bool] | None = None,
 ) -> list[str]:
     """The pieces, each run of those that `may_be` Khmer in Latin letters that sounds like a known
-    Khmer word written as that word."""
+    Khmer word, and holds one `unread`, written as that word."""
+    unread = [True] * len(pieces) if unread is None else unread
     read: list[str] = []
     at = 0
     while at < len(pieces):
@@ -225,7 +238,8 @@ def written_in_khmer(
             at += 1
             continue
         run = pieces[at:end]
-        heard = {start: (stop, word) for start, stop, word in read_as_khmer(run, known, same)}
+        runs = read_as_khmer(run, known, same, unread[at:end])
+        heard = {start: (stop, word) for start, stop, word in runs}
         place = 0
         while place < len(run):
             stop, word = heard.get(place, (place + 1, run[place]))

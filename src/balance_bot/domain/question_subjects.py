@@ -26,6 +26,7 @@ _BILLS = frozenset(("bill", "payment"))
 # Work done to things, which a member says once for two ('repair the fan and the chair').
 _WORK = frozenset(("#repair", "#delivery", "#cleaning", "#printing", "#laundry", "#photocopy"))
 _FOR = re.compile(r"\bfor\b|សម្រាប់")
+_WHOSE = re.compile(r"[a-z](?:'s|s')(?=\s)")
 _KHMER_AND = re.compile(r"និង|\s")
 # "take a tuk tuk", "took the bus": a way of going, no purchase; "take out" stays what was bought.
 _TAKING = re.compile(r"\b(?:take|takes|taking|took|taken)\s+(?=(?:a|an|the|our|my)\b)")
@@ -117,6 +118,11 @@ def heads(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
             if thing and subject_words(part[joined.end() :], known):
                 found.append(_without_bill(thing))
                 break
+        else:  # "the workers' lunches": the lunches, whoever's a row says they were
+            whose = _WHOSE.search(part)
+            thing = subject_words(part[whose.end() :], known) if whose else ()
+            if whose and thing and subject_words(part[: whose.end()], known):
+                found.append(_without_bill(thing))
     return tuple(dict.fromkeys(found))
 
 

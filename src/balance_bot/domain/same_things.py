@@ -7,10 +7,10 @@ SAME_THING = (
     ("ice", "ទឹកកក"),
     ("ice cream", "ការ៉េម"),
     ("rice", "អង្ករ"),
-    ("cooked rice", "បាយ"),
+    ("cooked rice", "បាយ", "bay", "bai"),
     ("rice cooker", "ឆ្នាំងបាយ"),
     ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
-    ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
+    ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត", "masut", "masout", "prang masut", "preng masut"),
     ("cooking gas", "gas tank", "gas cylinder", "lpg", "ហ្គាស", "ហ្គាសដាំបាយ"),
     ("generator", "ម៉ាស៊ីនភ្លើង"),
     ("coffee", "កាហ្វេ"),
@@ -122,7 +122,7 @@ SAME_THING = (
     ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង", "ពោះវៀនកង់"),
     ("chain oil", "ប្រេងច្រវាក់"),
     # an oil change (ដូរប្រេង) is the engine oil bought; not 'change' in English, a letter off 'charge'
-    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន", "ដូរប្រេង", "ប្តូរប្រេង", "ប្ដូរប្រេង"),
+    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន", "ដូរប្រេង", "ប្តូរប្រេង", "ប្ដូរប្រេង", "oil change"),
     ("oil filter", "តម្រងប្រេង"),
     ("spark plug", "ប៊ូហ្ស៊ី"),
     ("brake", "ហ្វ្រាំង"),
@@ -174,7 +174,7 @@ SAME_THING = (
     ("glove", "ស្រោមដៃ"),
     ("helmet", "មួកសុវត្ថិភាព"),
     ("boot", "ស្បែកជើងកវែង"),
-    ("worker", "labourer", "laborer", "កម្មករ"),
+    ("worker", "labourer", "laborer", "កម្មករ", "kamkor", "kammakor", "kamakor"),
     ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
     ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
@@ -238,6 +238,7 @@ SAME_THING = (
 # The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
 KINDS = {
     "meat": ("chicken", "pork", "beef"),
+    "cooked rice": ("lunch", "dinner", "breakfast", "staff meal"),  # បាយ, a meal: which one, unsaid
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
     "vegetable": ("eggplant", "morning glory"),

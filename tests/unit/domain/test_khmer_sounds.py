@@ -38,3 +38,8 @@ def test_a_short_form_with_no_vowel_is_no_khmer_word():
 
 def test_a_name_of_several_english_words_holding_a_question_word_is_read_whole():
     assert terms("top up metfone")[0] == "#phone_top_up"
+
+
+def test_a_word_of_the_vocabulary_may_open_a_khmer_run_but_never_close_one():
+    assert "#lunch" in terms("bay thngai trong 4 nak")  # 'bay', a meal, opens បាយថ្ងៃត្រង់
+    assert "#fuel" in terms("Thu: fuel 10$")  # not 'thu fuel' read as a roof
