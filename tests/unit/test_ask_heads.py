@@ -170,3 +170,8 @@ def test_a_meal_for_the_workers_is_counted_and_a_lunch_whose_eaters_are_unsaid_i
     counted, doubtful = asked(rows, "total paid for the workers' lunches this month?")
     assert counted == ["lunch kamkor 5 nak"]
     assert doubtful == ["bay thngai trong 6 nak"]
+
+
+def test_khmer_typed_in_latin_letters_names_the_thing_first_as_khmer_does():
+    assert role("tek khmao printer 2 dob", "ink") is Role.HEAD  # ទឹកខ្មៅ ព្រីន, printer ink
+    assert role("ink printer", "ink") is Role.MODIFIER

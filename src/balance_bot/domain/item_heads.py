@@ -8,7 +8,7 @@ import re
 from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS
-from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, unnamed_words
+from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -59,7 +59,7 @@ def role(item: str, subject: str) -> Role:
         return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
     scripts = {is_khmer(char) for char in head_part if is_khmer(char) or is_latin_letter(char)}
     if len(scripts) == 1 and not _SEVERAL.search(head_part):  # one language's order tells the head
-        khmer = scripts.pop()
+        khmer = scripts.pop() or typed_in_khmer(head_part)  # 'tek khmao printer': printer ink
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD

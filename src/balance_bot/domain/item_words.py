@@ -198,6 +198,13 @@ def _romanised_read(pieces: list[str]) -> list[str]:
     return written_in_khmer(pieces, may_be, KNOWN_KHMER, _SAME_KHMER, unread)
 
 
+def typed_in_khmer(text: str) -> bool:
+    """Whether Latin words of the text were read by their sound as a Khmer word ('tek khmao printer'):
+    Khmer typed on a phone, in Khmer's order of words, which names the thing first."""
+    pieces = re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", text.casefold().translate(DIGITS_TO_ASCII))
+    return _romanised_read(pieces) != pieces
+
+
 def _in_phrases(pieces: list[str]) -> set[int]:
     """The places of the pieces that make a thing's name of several words ('top up', 'teuk kork')."""
     forms = [_form(piece.strip("'")) for piece in pieces]

@@ -373,13 +373,25 @@ def read_question(
 
 def _together(one: Span, other: Span | None, said: str) -> Span | None:
     """Two spans named together ("last month and this month", "ខែមុននិងខែនេះ សរុប"): the days of both,
-    when one runs on from the other; None when days lie between them, which were not asked about."""
+    when one runs on from the other; None when days lie between them, which were not asked about. A
+    span named in another, with no 'and', is that span ("ថ្ងៃទី៤ ខែនេះ")."""
+    if other is not None and not _JOINED.search(said) and (within := _within(one, other)) is not None:
+        return within  # 'ថ្ងៃទី៤ ខែនេះ', 'the 4th this month': the day, of the month it is in
     if other is None or not _JOINED.search(said):
         return None
     first, then = sorted((one, other), key=lambda span: span.first)
     if (then.first - first.last).days > 1:
         return None
     return Span(first.first, max(first.last, then.last))
+
+
+def _within(one: Span, other: Span) -> Span | None:
+    """The narrower of two spans when one lies within the other; None when neither does."""
+    if other.first <= one.first and one.last <= other.last:
+        return one
+    if one.first <= other.first and other.last <= one.last:
+        return other
+    return None
 
 
 def _judged_in_khmer(said: str, known: frozenset[str]) -> bool:

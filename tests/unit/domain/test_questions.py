@@ -387,3 +387,15 @@ def test_a_share_of_a_members_own_spending_stays_of_theirs():
     read = read_question("what share of kosal's spending went on repairs", date(2027, 3, 24), ["Kosal"])
     assert isinstance(read, LedgerQuestion)
     assert (read.measure, read.member, read.part_of_its_whole) == (Measure.SHARE, "Kosal", False)
+
+
+def test_a_day_named_within_the_month_it_is_in_is_that_day():
+    read = read_question("ថ្ងៃទី៤ ខែនេះ ចាយអស់ប៉ុន្មាន?", date(2027, 5, 19))
+    assert isinstance(read, LedgerQuestion)
+    assert (read.span.first, read.span.last) == (date(2027, 5, 4), date(2027, 5, 4))
+
+
+def test_a_day_named_by_its_weekday_and_its_number_is_one_day_and_no_subject():
+    read = read_question("what did we buy on Saturday the 15th?", date(2027, 5, 19))
+    assert isinstance(read, LedgerQuestion)
+    assert (read.span.first, read.words) == (date(2027, 5, 15), ())
