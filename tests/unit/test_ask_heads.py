@@ -175,3 +175,8 @@ def test_a_meal_for_the_workers_is_counted_and_a_lunch_whose_eaters_are_unsaid_i
 def test_khmer_typed_in_latin_letters_names_the_thing_first_as_khmer_does():
     assert role("tek khmao printer 2 dob", "ink") is Role.HEAD  # ទឹកខ្មៅ ព្រីន, printer ink
     assert role("ink printer", "ink") is Role.MODIFIER
+
+
+def test_goods_asked_about_are_any_thing_carried_but_a_vehicle_a_service_or_a_person():
+    assert says("grab deliver banner to customer Tuol Kork", "ថ្លៃដឹក ឥវ៉ាន់ ភ្ញៀវ")
+    assert not says("sang moto deliver wedding cards", "ថ្លៃដឹក ឥវ៉ាន់")  # the moto is no goods

@@ -59,7 +59,7 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
 # Sets written fresh that the reader does not yet answer to the goal (>= 90% right, none confidently
 # wrong): the most questions confidently wrong and the fewest right they had when added.
 NOT_YET = {
-    "printshop-month.json": (3, 30),
+    "printshop-month.json": (1, 30),
     "ricecoop-month.json": (0, 29),
 }
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS, held_by_holders, singular, swapped
 from balance_bot.domain.khmer_sounds import written_in_khmer
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
-from balance_bot.domain.same_things import KINDS, SAME_THING
+from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
@@ -485,6 +485,8 @@ def things_held(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
 def _same(wanted: str, held: str) -> bool:
     if wanted == held or held in _KINDS.get(wanted, ()):
         return True  # 'meat' asked, 'pork' held
+    if wanted == "#goods" and held.startswith("#") and held[1:].replace("_", " ") not in NO_GOODS:
+        return True  # ឥវ៉ាន់, goods, asked: any thing carried ('deliver banner')
     spelled = wanted.removeprefix("#")
     if not held.startswith("#") and "_" not in spelled and doubled_letter_dropped(held, spelled):
         return True  # 'egs' for eggs, 'cofee' for coffee

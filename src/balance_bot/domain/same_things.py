@@ -115,7 +115,7 @@ SAME_THING = (
     ("light bulb", "bulb", "អំពូល"),
     ("lock", "សោ"),
     ("tire", "tyre", "សំបកកង់"),
-    ("delivery", "ដឹក", "ថ្លៃដឹក"),
+    ("delivery", "ដឹក", "ថ្លៃដឹក", "courier", "shipping", "j&t"),
     ("parcel", "package", "កញ្ចប់"),
     ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
     ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
@@ -133,7 +133,7 @@ SAME_THING = (
      "lunch for staff", "dinner for staff", "breakfast for staff", "food for staff", "meal for staff",
      "lunch staff", "dinner staff", "breakfast staff", "food staff", "meal staff",
      "បាយបុគ្គលិក", "អាហារបុគ្គលិក", "ម្ហូបបុគ្គលិក", "បាយឲ្យបុគ្គលិក", "បាយថ្ងៃត្រង់បុគ្គលិក", "បាយល្ងាចបុគ្គលិក"),
-    ("guest", "visitor", "ភ្ញៀវ"),
+    ("guest", "visitor", "customer", "client", "ភ្ញៀវ", "អតិថិជន"),
     ("airport", "ព្រលានយន្តហោះ", "អាកាសយានដ្ឋាន", "វាលយន្តហោះ"),
     ("market", "ផ្សារ"),
     ("bus station", "ចំណតឡានក្រុង", "ស្ថានីយឡានក្រុង"),
@@ -256,3 +256,10 @@ KINDS = {
     ),
     "sauce": ("fish sauce", "soy sauce", "oyster sauce", "chili sauce"),
 }
+# Goods (ឥវ៉ាន់) asked about are whatever thing a row carried or bought, but these: a service, a vehicle,
+# a person, a place.
+NO_GOODS = frozenset((
+    "delivery", "tuk tuk", "taxi", "motodop", "motorbike", "truck", "bus", "car", "boat", "guest", "worker",
+    "kid", "teacher", "cook", "police", "repair", "cleaning", "laundry", "parking", "fuel", "market",
+    "airport", "bus station", "office", "room", "meeting", "party", "work", "salary", "rent",
+))  # fmt: skip
