@@ -50,6 +50,8 @@ COMMON_THINGS = (
     ("herbicide", "weed killer", "ថ្នាំសម្លាប់ស្មៅ", "ថ្នាំស្មៅ", "thnam smau"),
     ("tractor", "ត្រាក់ទ័រ", "គោយន្ត", "kor yun", "ko yun"),
     ("seed", "seeds", "គ្រាប់ពូជ", "ពូជ"),
+    ("rice seed", "paddy seed", "គ្រាប់ពូជស្រូវ", "ពូជស្រូវ"),
+    ("paddy", "unmilled rice", "ស្រូវ"),
     ("pesticide", "ថ្នាំកសិកម្ម", "ថ្នាំសម្លាប់សត្វល្អិត"),
     ("animal feed", "chicken feed", "pig feed", "fish feed", "ចំណីសត្វ", "ចំណីមាន់", "ចំណីជ្រូក", "ចំណីត្រី"),
     ("hose", "ទុយោ"),
