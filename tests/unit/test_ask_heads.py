@@ -180,3 +180,7 @@ def test_khmer_typed_in_latin_letters_names_the_thing_first_as_khmer_does():
 def test_goods_asked_about_are_any_thing_carried_but_a_vehicle_a_service_or_a_person():
     assert says("grab deliver banner to customer Tuol Kork", "ថ្លៃដឹក ឥវ៉ាន់ ភ្ញៀវ")
     assert not says("sang moto deliver wedding cards", "ថ្លៃដឹក ឥវ៉ាន់")  # the moto is no goods
+
+
+def test_a_machines_upkeep_asked_about_is_what_was_bought_beside_the_machine():
+    assert role("oil change kor yun", "ប្រេងម៉ាស៊ីន") is Role.HEAD  # the tractor's oil change

@@ -60,7 +60,7 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
 # wrong): the most questions confidently wrong and the fewest right they had when added.
 NOT_YET = {
     "printshop-month.json": (1, 30),
-    "ricecoop-month.json": (0, 30),
+    "ricecoop-month.json": (0, 31),
 }
 
 

@@ -41,8 +41,8 @@ def role(item: str, subject: str) -> Role:
     """How the item says the subject's things, which it says: a service in the subject ('moto fuel',
     'tuk tuk') is asked for itself, so the rule is read only of a subject naming things alone."""
     wanted = {term for term in terms(subject, corrected=True) if term.startswith("#")}
-    if not wanted or any(_is_kind(term) for term in wanted):
-        return Role.HEAD
+    if not wanted or any(_is_kind(term) or term in _UPKEEP for term in wanted):
+        return Role.HEAD  # a service or a machine's upkeep is what was paid for ('oil change kor yun')
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
