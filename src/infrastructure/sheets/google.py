@@ -14,7 +14,7 @@ from gspread.exceptions import APIError
 
 from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
-from balance_bot.ports import LedgerUnavailable
+from balance_bot.ports import LedgerAnswerLost, LedgerUnavailable
 from infrastructure.categories.tab import TAB_TITLE
 from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
 from infrastructure.sheets.google_appends import append_rows
@@ -155,5 +155,7 @@ class GoogleSheetLedger:
             raise sheets_error(exc, self._client, self.spreadsheet_id, self._share_with) from exc
         except (RefreshError, TransportError) as exc:
             raise token_error(exc) from exc
+        except requests.ReadTimeout as exc:  # the call went out: Google may yet carry it out
+            raise LedgerAnswerLost(f"Google Sheets did not answer in time: {exc}") from exc
         except requests.RequestException as exc:
             raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc
