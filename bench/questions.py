@@ -20,7 +20,8 @@ from typing import Any
 
 from tests.fakes.clock import FakeClock
 
-from balance_bot.domain.balances import CURRENCIES, ZERO
+from balance_bot.balances.service import Balance
+from balance_bot.domain.balances import CURRENCIES, ZERO, CurrencyBalance, PeriodBalance, month_figures
 from balance_bot.domain.categories import CategoryBook, default_category_book
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import Period, SheetRow
@@ -37,6 +38,7 @@ from balance_bot.questions.ask import (
     CashAnswer,
     MembersMay,
     MonthsNotKept,
+    NoMoneyIn,
     NotSure,
 )
 from infrastructure.categories.tab import load_categories_csv
@@ -92,8 +94,17 @@ class SeededMonth:
     async def months_kept(self, chat_id: int, periods: Sequence[Period]) -> set[Period]:
         return {Period.of(row.day) for row in self._rows} & set(periods)
 
-    async def balance_named(self, chat_id: int, words: str) -> str:
-        return "the balance"
+    async def balance_named(self, chat_id: int, words: str) -> Balance:
+        """This month's balance as the bot keeps it from the worksheet: no opening and no top-up, as
+        the seeded rows are expenses only."""
+        period = Period.of(max(row.day for row in self._rows))
+        figures = month_figures(await self.rows(chat_id, period), load_template().void_prefix)
+        topups, spent = figures.topups, figures.spent
+        sums = {
+            currency: CurrencyBalance(ZERO, topups.get(currency, ZERO), spent.get(currency, ZERO))
+            for currency in CURRENCIES
+        }
+        return Balance(PeriodBalance(period, sums, figures), current=True)
 
 
 class DefaultCategories:
@@ -128,12 +139,16 @@ def seeded(month: Sequence[dict[str, Any]]) -> tuple[list[SheetRow], Roster]:
 def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetRow] = ()) -> Scored:
     """Right when the measure and the rows it counts are those expected; unsure when it said so. A
     budget's answer is right when it names the category asked about and what its rows add up to; a
-    largest or smallest one, when a `first` row is expected, when it names that row first."""
+    largest or smallest one, when a `first` row is expected, when it names that row first. A largest or
+    smallest question written with its one answer row as `rows` and no `first` ('our biggest expense
+    this month': the engine's repair) is right when the reply names that row first over the rows it
+    read for the days and subject asked (it lists the top rows, the answer first); unsure when that
+    row is one it said it was not sure of; wrong otherwise."""
     expected = question["measure"]
     if expected == "cash":  # the cash left, which the bot keeps from its top-ups, not from these rows
         said = "right" if isinstance(outcome, CashAnswer) else "wrong"
         return Scored(question, said, type(outcome).__name__)
-    if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept):
+    if isinstance(outcome, NotSure | CannotAnswer | MonthsNotKept | NoMoneyIn):
         return Scored(question, "right" if expected == "unsure" else "unsure")
     if expected == "unsure" and isinstance(outcome, BudgetAnswer) and not _any_budget(outcome):
         return Scored(question, "right")  # "Fuel has no budget": no figure of a budget given
@@ -145,6 +160,8 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         return Scored(question, "wrong", type(outcome).__name__)
     if outcome.question.measure not in MEASURES[expected]:
         return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
+    if expected in ("largest", "smallest") and len(question["rows"]) == 1 and "first" not in question:
+        return _one_named_first(question, outcome)
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
     doubtful = {entry.row.number for entry in outcome.found.doubtful}
     if (
@@ -161,6 +178,17 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         if whole != sorted(question.get("of_rows") or []):
             return Scored(question, "wrong", f"of rows {whole}")
     return Scored(question, "right")
+
+
+def _one_named_first(question: dict[str, Any], outcome: Answered) -> Scored:
+    """A largest or smallest answer's verdict where only the one row it should name first is written."""
+    (wanted,) = question["rows"]
+    named = _named_first(outcome)
+    if named == wanted:
+        return Scored(question, "right")
+    if wanted in {entry.row.number for entry in outcome.found.doubtful}:
+        return Scored(question, "unsure", f"named row {named} first, not sure of row {wanted}")
+    return Scored(question, "wrong", f"named row {named} first")
 
 
 def _named_first(outcome: Answered) -> int | None:
@@ -210,8 +238,7 @@ async def score(month: Sequence[dict[str, Any]], questions: Sequence[dict[str, A
         asker = roster.id_named(question["asker"]) or 0
         text = re.sub(r"^/ask(?:@\w+)?", "", question["text"]).strip()  # as Telegram gives a command's words
         outcome = await ask.ask(CHAT, asker, question["asker"], admin, text)
-        if not isinstance(outcome, CashAnswer):  # the seeded month has rows, not the cash's balance
-            renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
+        renderers.get(question.get("lang", "en"), renderers["en"]).answer(outcome)  # renders, or raises
         scored.append(verdict(question, outcome, rows))
     return scored
 
@@ -264,6 +291,14 @@ SETS = (
     (CORPUS / "tailor-month.json", CORPUS / "tailor-questions.jsonl"),
     (CORPUS / "canteen-month.json", CORPUS / "canteen-questions.jsonl"),
     (CORPUS / "garage-month.json", CORPUS / "garage-questions.jsonl"),
+    # Written fresh by helpers who read no code: a fishing crew's month (romanised Khmer rows, 'tek kork'
+    # for ice; a share of a thing's money; the cash box with no money put in), a print shop's and a
+    # rice cooperative's. Test ids "fishing", "print shop", "rice cooperative" in
+    # tests/unit/test_fresh_questions.py, which holds the last two at their figures until they reach
+    # the goal (NOT_YET).
+    (CORPUS / "fishing-month.json", CORPUS / "fishing-questions.jsonl"),
+    (CORPUS / "printshop-month.json", CORPUS / "printshop-questions.jsonl"),
+    (CORPUS / "ricecoop-month.json", CORPUS / "ricecoop-questions.jsonl"),
 )
 
 

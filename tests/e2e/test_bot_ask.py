@@ -131,7 +131,7 @@ async def test_an_admins_change_in_words_is_done_on_confirm_and_not_on_cancel(
     assert refused["text"] == "That request has expired or is not yours: ask again."
     assert undone["text"].endswith("No 1 (taxi).")
     assert offered["text"] == "Record a top-up: 200$ from the office?"
-    assert "top-ups $0.00" in left  # cancelled: nothing was put in
+    assert "no money put into the cash" in left  # cancelled: nothing was put in, no cash figure given
 
 
 async def test_export_sends_the_month_as_xlsx_and_csv_that_match_the_sheet(

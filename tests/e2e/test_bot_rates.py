@@ -144,15 +144,17 @@ async def test_a_question_about_the_cash_left_is_answered_at_the_rate_of_the_day
 ):
     settings, clock, today = nbc_bot(telegram, sheets, key, tmp_path, nbc, 4012)
     async with rate_read(settings, clock):
+        top_up = telegram.user_says(GROUP, ADMIN, "/topup 50$ from the office", name="Admin")
+        await telegram.wait_for("sendMessage", replies_to(top_up), timeout=10)
         await spend(telegram, "ice 40120៛")
         asked = telegram.user_says(GROUP, ADMIN, "/ask how much is left?")
         english = (await telegram.wait_for("sendMessage", replies_to(asked), timeout=10))["text"]
         language = telegram.user_says(GROUP, ADMIN, "/language km")
         await telegram.wait_for("sendMessage", replies_to(language), timeout=10)
         khmer = (await balance_lines(telegram))[3]
-    assert f"Together at 4,012៛ a dollar (NBC, {today:%a} {today.day} {today:%b}): -$10.00 left" in english
+    assert f"Together at 4,012៛ a dollar (NBC, {today:%a} {today.day} {today:%b}): $40.00 left" in english
     assert khmer.startswith("សរុបតាមអត្រា 4,012៛ ក្នុងមួយដុល្លារ (អត្រាផ្លូវការរបស់ធនាគារជាតិ ថ្ងៃ")
-    assert khmer.endswith("៖ នៅសល់ -10.00$")
+    assert khmer.endswith("៖ នៅសល់ 40.00$")
     assert f" {today.day} " in khmer  # the day, named in Khmer
 
 

@@ -4,6 +4,8 @@ and the roles: members read their own entries and the group's totals."""
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from balance_bot.balances.service import Balance
+from balance_bot.domain.balances import CurrencyBalance, PeriodBalance, month_figures
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.money import Currency
 from balance_bot.domain.questions import Measure, UndoRequest
@@ -16,9 +18,11 @@ from balance_bot.questions.ask import (
     AskRefusal,
     AskRefused,
     CannotAnswer,
+    CashAnswer,
     ConfirmWrite,
     MembersMay,
     MonthsNotKept,
+    NoMoneyIn,
 )
 from tests.fakes.clock import FakeClock
 
@@ -262,3 +266,31 @@ async def test_this_months_worksheet_not_made_yet_is_still_nothing_spent():
     answer = await ask.ask(-1, 9, "Admin", admin, "how much on fuel today?")
     assert isinstance(answer, Answered)
     assert answer.found.count == 0
+
+
+class _Cash(Month):
+    """The month with the balance the bot keeps from its worksheet: money put in, or none."""
+
+    def __init__(self, topped_up):
+        super().__init__()
+        self._topped_up = topped_up
+
+    async def balance_named(self, chat_id, words):
+        figures = month_figures(ROWS, "VOID")
+        topups = Decimal(100) if self._topped_up else Decimal(0)
+        sums = {
+            Currency.USD: CurrencyBalance(Decimal(0), topups, figures.spent[Currency.USD]),
+            Currency.KHR: CurrencyBalance(Decimal(0), Decimal(0), figures.spent[Currency.KHR]),
+        }
+        return Balance(PeriodBalance(Period(2026, 11), sums, figures), current=True)
+
+
+async def test_the_cash_left_is_not_given_where_the_sheet_records_no_money_put_in_only_what_was_spent():
+    policy = AskPolicy(MembersMay.ALL, "VOID", lambda: TODAY)
+    clock = FakeClock(datetime(2026, 11, 18, 3, tzinfo=UTC))
+    none_in = await AskLedger(_Cash(False), clock, policy).ask(
+        -1, 9, "Admin", admin, "ក្នុងប្រអប់នៅសល់លុយប៉ុន្មានទៀត?"
+    )
+    assert isinstance(none_in, NoMoneyIn)
+    topped_up = await AskLedger(_Cash(True), clock, policy).ask(-1, 9, "Admin", admin, "how much is left?")
+    assert isinstance(topped_up, CashAnswer)

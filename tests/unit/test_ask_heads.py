@@ -10,7 +10,7 @@ import pytest
 from bench.questions import DefaultCategories, SeededMonth
 
 from balance_bot.domain.item_heads import Role, role
-from balance_bot.domain.item_words import maybe_says, says
+from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.roster import Roster
 from balance_bot.questions.ask import Answered, AskLedger, AskPolicy, CashAnswer, MembersMay
@@ -130,3 +130,57 @@ def test_a_row_in_other_naming_a_thing_of_the_category_asked_is_set_aside_not_le
         ["taxi to the bank"],
         ["truck carry fertilizer"],
     )
+
+
+def test_a_thing_written_after_for_before_another_thing_only_tells_apart_what_it_was_for():
+    assert role("oil for paper cutter blade", "paper") is Role.MODIFIER
+    assert role("A4 paper 10 reams", "paper") is Role.HEAD
+    assert role("cake & drinks for customer visit", "drinks") is Role.HEAD
+
+
+def test_a_carrier_paid_to_carry_a_thing_after_a_joining_word_was_paid_for_the_carrying():
+    assert role("truck to carry fertilizer from Takeo", "fertilizer") is Role.CARGO
+    assert role("tuk tuk to the market", "market") is Role.HEAD
+
+
+def test_a_meal_said_twice_or_a_machines_upkeep_beside_it_tells_nothing_apart():
+    assert role("lunch bay sach moan x4", "lunch") is Role.HEAD  # បាយ, the meal, is the lunch
+    assert role("Moto oil change", "moto") is Role.HEAD  # the moto's upkeep
+
+
+def test_litres_after_a_holder_measure_what_was_poured_not_the_holder():
+    assert says("diesel pump 5L", "diesel")
+    assert not says("water pump", "water")
+
+
+def test_a_row_whose_words_may_all_be_khmer_in_latin_letters_is_not_left_out_of_an_english_answer():
+    rows = [
+        row(1, "diesel for tractor 15L", 65000),
+        row(2, "tinh roboh bonlek", 40000),
+        row(3, "coffee", 5000),
+    ]
+    counted, doubtful = asked(rows, "how much diesel this month?")
+    assert counted == ["diesel for tractor 15L"]
+    assert "#diesel" in terms("chak masot kor yun", corrected=True)  # a letter off 'masut', ម៉ាស៊ូត
+    assert doubtful == ["tinh roboh bonlek"]  # words no word of the vocabulary reads: maybe the diesel
+
+
+def test_a_meal_for_the_workers_is_counted_and_a_lunch_whose_eaters_are_unsaid_is_set_aside():
+    rows = [row(1, "lunch kamkor 5 nak", 25000), row(2, "bay thngai trong 6 nak", 30000)]
+    counted, doubtful = asked(rows, "total paid for the workers' lunches this month?")
+    assert counted == ["lunch kamkor 5 nak"]
+    assert doubtful == ["bay thngai trong 6 nak"]
+
+
+def test_khmer_typed_in_latin_letters_names_the_thing_first_as_khmer_does():
+    assert role("tek khmao printer 2 dob", "ink") is Role.HEAD  # ទឹកខ្មៅ ព្រីន, printer ink
+    assert role("ink printer", "ink") is Role.MODIFIER
+
+
+def test_goods_asked_about_are_any_thing_carried_but_a_vehicle_a_service_or_a_person():
+    assert says("grab deliver banner to customer Tuol Kork", "ថ្លៃដឹក ឥវ៉ាន់ ភ្ញៀវ")
+    assert not says("sang moto deliver wedding cards", "ថ្លៃដឹក ឥវ៉ាន់")  # the moto is no goods
+
+
+def test_a_machines_upkeep_asked_about_is_what_was_bought_beside_the_machine():
+    assert role("oil change kor yun", "ប្រេងម៉ាស៊ីន") is Role.HEAD  # the tractor's oil change

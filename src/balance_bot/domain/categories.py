@@ -84,11 +84,17 @@ HOLDER_WORDS = frozenset((
 ))  # fmt: skip
 
 
+# A quantity of a liquid or by weight, written as one word ('5l', '10kg'): no holder is bought by it.
+_MEASURED = re.compile(r"\d+(?:[.,]\d+)?(?:l|lit|litre|liter|litres|liters|ml|kg|kgs|kilo|g)")
+
+
 def held_by_holders(words: Sequence[str], wanted: Iterable[str] = ()) -> set[int]:
     """The places of the words that only say what a holder is for, and of the holder: 'lunch boxes',
     'egg tart molds' (a count between breaks it: 'milk 6 boxes' is milk)."""
     held: set[int] = set()
     for at, word in enumerate(words):
+        if at + 1 < len(words) and _MEASURED.fullmatch(words[at + 1]):
+            continue  # 'diesel pump 5L': litres or kilos of what is before it, bought for the pump
         if word in HOLDER_WORDS and word not in wanted:
             held.add(at)
             before = at - 1

@@ -8,7 +8,7 @@ import re
 from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS
-from balance_bot.domain.item_words import GENERAL_OF, terms, things_held
+from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -16,6 +16,8 @@ _WHO_OR_WHERE = frozenset((
     "#worker", "#guest", "#kid", "#teacher", "#cook", "#staff_meal", "#kitchen", "#office", "#market",
     "#airport", "#bus_station", "#police", "#room", "#toilet", "#meeting", "#party",
 ))  # fmt: skip
+# What a machine uses up to run, beside it: its upkeep ('moto oil change'), no other thing it tells apart.
+_UPKEEP = frozenset(("#engine_oil", "#chain_oil", "#brake_fluid", "#coolant", "#gear_oil"))
 # Things listed side by side ('tea & coffee'): neither tells the other apart.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 # Verbs of carrying, between a carrier and what it carried.
@@ -39,13 +41,17 @@ def role(item: str, subject: str) -> Role:
     """How the item says the subject's things, which it says: a service in the subject ('moto fuel',
     'tuk tuk') is asked for itself, so the rule is read only of a subject naming things alone."""
     wanted = {term for term in terms(subject, corrected=True) if term.startswith("#")}
-    if not wanted or any(_is_kind(term) for term in wanted):
-        return Role.HEAD
+    if not wanted or any(_is_kind(term) or term in _UPKEEP for term in wanted):
+        return Role.HEAD  # a service or a machine's upkeep is what was paid for ('oil change kor yun')
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
     if not said:
-        return Role.HEAD  # said after a joining word, or only in the other words' reading
+        # said after a joining word, or only in the other words' reading: 'truck to carry fertilizer'
+        # paid the truck; 'oil for paper cutter': the paper tells apart the thing the oil was for
+        if _carried_after_the_join(item, wanted):
+            return Role.CARGO
+        return Role.MODIFIER if _tells_apart_what_it_was_for(item, wanted) else Role.HEAD
     carried = [at for at, term in enumerate(held) if term in _CARRIERS and not _wanted(term, wanted)]
     if carried and carried[0] < said[0] and _carrying(held[carried[0] : said[0]]):
         return Role.CARGO  # the carrier first, what it carried after: 'tuk tuk bring rice', ដឹកក្រណាត់
@@ -53,10 +59,38 @@ def role(item: str, subject: str) -> Role:
         return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
     scripts = {is_khmer(char) for char in head_part if is_khmer(char) or is_latin_letter(char)}
     if len(scripts) == 1 and not _SEVERAL.search(head_part):  # one language's order tells the head
-        khmer = scripts.pop()
+        khmer = scripts.pop() or typed_in_khmer(head_part)  # 'tek khmao printer': printer ink
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD
+
+
+def _carried_after_the_join(item: str, wanted: set[str]) -> bool:
+    """Whether a carrier is named before the joining word and, after it, a verb of carrying before
+    the thing asked about ('truck to carry fertilizer from Takeo')."""
+    head, *rest = JOINING_WORD.split(item.casefold(), maxsplit=1)
+    if not rest or not _CARRIERS & set(terms(head, corrected=True)):
+        return False
+    after = terms(rest[0], corrected=True)
+    said = [at for at, term in enumerate(after) if _wanted(term, wanted)]
+    return bool(said) and any(word in _CARRYING for word in after[: said[0]])
+
+
+def _tells_apart_what_it_was_for(item: str, wanted: set[str]) -> bool:
+    """Whether, after the joining word ('oil for paper cutter'), the thing asked about is written in
+    English before a word of another thing, which it tells apart."""
+    parts = JOINING_WORD.split(item.casefold(), maxsplit=1)
+    if len(parts) < 2 or any(is_khmer(char) for char in parts[1]):
+        return False
+    held = terms(parts[1], corrected=True)
+    return any(
+        _wanted(term, wanted)
+        and at + 1 < len(held)
+        and not _wanted(held[at + 1], wanted)
+        and held[at + 1] not in _WHO_OR_WHERE
+        and (held[at + 1].startswith("#") or bool(unnamed_words(held[at + 1])))
+        for at, term in enumerate(held)
+    )
 
 
 def _carrying(between: list[str]) -> bool:
@@ -86,7 +120,9 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     return (
         other.startswith("#")
         and not _wanted(other, wanted)
+        and not any(GENERAL_OF.get(term) == other for term in wanted)  # 'lunch bay': the meal said twice
         and not _is_kind(other)
+        and other not in _UPKEEP
         and other not in _WHO_OR_WHERE
         and GENERAL_OF.get(other) != "#spare_part"
     )

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS, held_by_holders, singular, swapped
-from balance_bot.domain.question_words import KHMER_STOPS
-from balance_bot.domain.same_things import KINDS, SAME_THING
+from balance_bot.domain.khmer_sounds import written_in_khmer
+from balance_bot.domain.question_words import KHMER_STOPS, STOP
+from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
@@ -95,6 +96,8 @@ def _form(word: str) -> str:
 _NAMES, KNOWN_KHMER = _canonical_table()
 _KNOWN_KHMER_LONG = frozenset(word for word in KNOWN_KHMER if len(word) >= _KHMER_SLIP_LENGTH)
 _LONGEST_PHRASE = max(len(words) for words in _NAMES)
+# The Khmer words of each thing, which a Latin spelling may sound like together (ទឹកកក, ...).
+_SAME_KHMER = tuple(frozenset(word for word in same if _KHMER_RUN.fullmatch(word)) for same in SAME_THING)
 KNOWN_LATIN = frozenset(word for words in _NAMES for word in words if not _KHMER_RUN.fullmatch(word))
 
 
@@ -165,7 +168,7 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
     no word reads marked as maybe inside a longer word, not read as its thing."""
     said = text.casefold().translate(DIGITS_TO_ASCII)
     words: list[str] = []
-    for piece in re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said):
+    for piece in _romanised_read(re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said)):
         if _KHMER_RUN.fullmatch(piece):
             words += _khmer_terms(piece, corrected, apart)
         else:
@@ -184,6 +187,46 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
             named.append(words[at])
             at += 1
     return tuple(_in_their_sense(named))
+
+
+def _romanised_read(pieces: list[str]) -> list[str]:
+    """The pieces, with runs of Latin words no English word of the vocabulary reads that sound like a
+    known Khmer word ('tek kork', 'tek sot') written as that word: Khmer typed on a phone."""
+    named = _in_phrases(pieces)
+    may_be = [at not in named and _maybe_romanised(piece) for at, piece in enumerate(pieces)]
+    unread = [(_form(piece),) not in _NAMES for piece in pieces]
+    return written_in_khmer(pieces, may_be, KNOWN_KHMER, _SAME_KHMER, unread)
+
+
+def typed_in_khmer(text: str) -> bool:
+    """Whether Latin words of the text were read by their sound as a Khmer word ('tek khmao printer'):
+    Khmer typed on a phone, in Khmer's order of words, which names the thing first."""
+    pieces = re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", text.casefold().translate(DIGITS_TO_ASCII))
+    return _romanised_read(pieces) != pieces
+
+
+def _in_phrases(pieces: list[str]) -> set[int]:
+    """The places of the pieces that make a thing's name of several words ('top up', 'teuk kork')."""
+    forms = [_form(piece.strip("'")) for piece in pieces]
+    return {
+        place
+        for size in range(2, _LONGEST_PHRASE + 1)
+        for at in range(len(forms) - size + 1)
+        if tuple(forms[at : at + size]) in _NAMES
+        for place in range(at, at + size)
+    }
+
+
+def _maybe_romanised(piece: str) -> bool:
+    """Whether a piece may be a word of Khmer in Latin letters: letters only, no joiner, unit or
+    question word."""
+    return (
+        piece.isascii()
+        and piece.isalpha()
+        and piece not in _LATIN_JOINERS
+        and piece not in _UNITS
+        and piece not in STOP  # 'cost per': English, the words questions are asked in
+    )
 
 
 def _in_their_sense(words: list[str]) -> list[str]:
@@ -442,6 +485,8 @@ def things_held(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
 def _same(wanted: str, held: str) -> bool:
     if wanted == held or held in _KINDS.get(wanted, ()):
         return True  # 'meat' asked, 'pork' held
+    if wanted == "#goods" and held.startswith("#") and held[1:].replace("_", " ") not in NO_GOODS:
+        return True  # ឥវ៉ាន់, goods, asked: any thing carried ('deliver banner')
     spelled = wanted.removeprefix("#")
     if not held.startswith("#") and "_" not in spelled and doubled_letter_dropped(held, spelled):
         return True  # 'egs' for eggs, 'cofee' for coffee

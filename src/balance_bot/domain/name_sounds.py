@@ -8,14 +8,10 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from balance_bot.domain.item_words import KNOWN_KHMER, khmer_words
+from balance_bot.domain.khmer_sounds import KHMER_SOUNDS as _KHMER_SOUNDS
+from balance_bot.domain.khmer_sounds import codas as _codas
 from balance_bot.domain.text import KHMER_SYLLABLE
 
-# Consonants by the sound a romanised name writes for them (aspiration and register aside).
-_KHMER_SOUNDS = {
-    **dict.fromkeys("កខគឃ", "k"), "ង": "N", **dict.fromkeys("ចឆជឈ", "c"), "ញ": "n",
-    **dict.fromkeys("ដឋឌឍតថទធ", "t"), **dict.fromkeys("ណន", "n"), **dict.fromkeys("បផពភ", "p"),
-    "ម": "m", "យ": "y", "រ": "r", **dict.fromkeys("លឡ", "l"), "វ": "v", "ស": "s", "ហ": "h",
-}  # fmt: skip
 _LATIN_DIGRAPHS = (("chh", "C"), ("ch", "C"), ("kh", "k"), ("ph", "p"), ("th", "t"), ("ng", "N"), ("nh", "n"))
 _LATIN_SOUNDS = {
     **dict.fromkeys("gkcq", "k"), "j": "c", **dict.fromkeys("dt", "t"), **dict.fromkeys("bpf", "p"),
@@ -23,7 +19,6 @@ _LATIN_SOUNDS = {
     "l": "l", "h": "h", "y": "y", "C": "c",
 }  # fmt: skip
 _VOWELS = re.compile(r"[aeiouy]+")
-_VOWEL_SIGN = re.compile("[\u17b6-\u17c8]")
 _SHORTEST = 2  # letters of a Latin name worth looking for in Khmer
 
 
@@ -71,21 +66,6 @@ def khmer_sound(syllables: Sequence[str]) -> Sound:
         consonants += "".join(_KHMER_SOUNDS.get(letter, "") for letter in letters)
     opens_on_vowel = bool(syllables) and (syllables[0][0] == "អ" or "\u17a3" <= syllables[0][0] <= "\u17b3")
     return Sound(_merged(consonants), len(syllables) - sum(codas), opens_on_vowel)
-
-
-def _codas(syllables: Sequence[str]) -> list[bool]:
-    """Which syllables close the one before, and are no syllable of their own: a letter with no
-    vowel after one with a vowel, unless another such letter follows and closes it (ពិ-សិដ្ឋ,
-    គឹម-ហេង, but ស្រី-លក្ខណ៍); a letter marked silent (៍)."""
-    voweled = [bool(_VOWEL_SIGN.search(syllable)) for syllable in syllables]
-    silent = ["\u17cd" in syllable for syllable in syllables]
-    codas: list[bool] = []
-    for index in range(len(syllables)):
-        last = index == len(syllables) - 1 or silent[index + 1]
-        closes_vowel = index > 0 and voweled[index - 1] and (last or voweled[index + 1])
-        closes_bare = index > 0 and not voweled[index - 1] and not codas[index - 1] and last
-        codas.append(silent[index] or (not voweled[index] and (closes_vowel or closes_bare)))
-    return codas
 
 
 def _merged(consonants: str) -> str:

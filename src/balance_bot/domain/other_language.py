@@ -6,10 +6,12 @@ write it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
-from balance_bot.domain.item_words import terms
+from balance_bot.domain.item_words import KNOWN_LATIN, terms
 from balance_bot.domain.ledger import SheetRow
+from balance_bot.domain.question_words import STOP
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 
@@ -34,8 +36,31 @@ def maybe_the_same(
         and (
             (_scripts(row.item) == {other} and of_its_kind(row))
             or (_scripts(row.item) == khmer and of_its_category(row))
+            or (
+                other  # a subject in English: a row in Latin letters may be Khmer
+                and _scripts(row.item) == {False}
+                and of_its_kind(row)
+                and may_be_romanised(row.item)
+            )
         )
     ]
+
+
+def may_be_romanised(item: str) -> bool:
+    """Whether the item's words, none of which the vocabulary reads, may all be Khmer typed in Latin
+    letters ('bay kamkor 7 nak', 'chak masut kor yun'): each made of a syllable or three as Khmer's
+    are written in Latin letters, beside joiners and counts; an English word of other shape ('pump',
+    'rings') says the row is English."""
+    words = [word for word in terms(item, corrected=True) if word.isalpha() and word not in _JOINERS]
+    return bool(words) and all(
+        _ROMANISED.fullmatch(word) and word not in KNOWN_LATIN and word not in STOP for word in words
+    )
+
+
+# A word of Khmer in Latin letters: one to three syllables, each consonants, vowels and one closing
+# sound (ng, nh, ch, or a consonant a syllable ends on).
+_ROMANISED = re.compile(r"(?:[bcdfghjklmnprstvwyz]{0,3}[aeiouy]+(?:ng|nh|ch|[kgtdpbmnlshyvwrc])?){1,3}")
+_JOINERS = frozenset(("for", "to", "the", "of", "and", "at", "in", "on", "with", "from", "by"))
 
 
 def names_a_known_thing(item: str) -> bool:

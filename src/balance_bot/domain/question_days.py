@@ -149,6 +149,19 @@ _KHMER_MONTHS = re.compile(r"ខែ\s*(?:មករា|កុម្ភៈ|មី�
 
 def days_named(said: str, today: date) -> tuple[Span | None, str]:
     """The days a question names, and its text without those words; (None, the text) when it names none."""
+    span, rest = _days_named(said, today)
+    if span is None:
+        return None, rest
+    # 'saturday the 15th': the day named twice, its number as well as its name
+    if span.first == span.last:
+        rest = _ORDINAL.sub(lambda day: " " if int(day.group(1)) == span.first.day else day.group(), rest)
+    return span, _ORDINAL_LEFT.sub(" ", rest)  # an ordinal's ending left alone names nothing
+
+
+_ORDINAL_LEFT = re.compile(r"(?<![\w])(?:st|nd|rd|th)\b")
+
+
+def _days_named(said: str, today: date) -> tuple[Span | None, str]:
     if by_number := _days_of_this_month(said, today):
         return by_number
     if (week := _WEEK_OF_MONTH.search(said)) and (weekly := _week_of_month(week, today)) is not None:

@@ -26,6 +26,7 @@ _BILLS = frozenset(("bill", "payment"))
 # Work done to things, which a member says once for two ('repair the fan and the chair').
 _WORK = frozenset(("#repair", "#delivery", "#cleaning", "#printing", "#laundry", "#photocopy"))
 _FOR = re.compile(r"\bfor\b|សម្រាប់")
+_WHOSE = re.compile(r"[a-z](?:'s|s')(?=\s)")
 _KHMER_AND = re.compile(r"និង|\s")
 # "take a tuk tuk", "took the bus": a way of going, no purchase; "take out" stays what was bought.
 _TAKING = re.compile(r"\b(?:take|takes|taking|took|taken)\s+(?=(?:a|an|the|our|my)\b)")
@@ -60,7 +61,12 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
     Khmer is split into words first, so a question word never cuts a word it is part of (អី in កៅអី),
     nor one of the `known` words."""
     latin: list[str] = []
-    for word in _LATIN_WORD.findall(_TAKING.sub(" ", rest)):
+    written = _LATIN_WORD.findall(_TAKING.sub(" ", rest))
+    things = _in_things_named(written)
+    for at, word in enumerate(written):
+        if at in things:
+            latin.append(word)  # 'top' of 'top up': a word of a thing's name, no question word here
+            continue
         named = singular(word.strip("'"))
         named = named.removesuffix("s") if named.removesuffix("s") in _JOURNEYS else named  # 'runs'
         # "per trip", "tuk tuk rides", "veg run": a journey counted; "the field trip": a journey's name
@@ -77,6 +83,21 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
     ]
     found = [*latin, *khmer]
     return tuple(word for word in found if len(word) > 1 and not word.isdigit())
+
+
+def _in_things_named(written: Sequence[str]) -> set[int]:
+    """Where question words are part of a thing's name of two or three words ('top' and 'up' of 'phone
+    top up', 'fill up'): the places of that name's words."""
+    kept: set[int] = set()
+    for size in (3, 2):
+        for at in range(len(written) - size + 1):
+            phrase = written[at : at + size]
+            if kept & set(range(at, at + size)) or not any(word in STOP for word in phrase):
+                continue
+            named = terms(" ".join(phrase))
+            if len(named) == 1 and named[0].startswith("#"):
+                kept |= set(range(at, at + size))
+    return kept
 
 
 def alternatives(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -97,6 +118,11 @@ def heads(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
             if thing and subject_words(part[joined.end() :], known):
                 found.append(_without_bill(thing))
                 break
+        else:  # "the workers' lunches": the lunches, whoever's a row says they were
+            whose = _WHOSE.search(part)
+            thing = subject_words(part[whose.end() :], known) if whose else ()
+            if whose and thing and subject_words(part[: whose.end()], known):
+                found.append(_without_bill(thing))
     return tuple(dict.fromkeys(found))
 
 

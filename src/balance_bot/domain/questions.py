@@ -63,6 +63,9 @@ class LedgerQuestion:
     # may say the rest in other words ('snacks for parents meeting'), so it is set aside as doubtful.
     heads: tuple[str, ...] = ()
     rides: bool = False  # rides or trips asked about: a row of a delivery may carry no one
+    # A member's part of the thing asked about ('how much of the ice money did Sokun pay'): a share of
+    # everyone's spending on it, not of all spending, nor of the member's.
+    part_of_its_whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,8 @@ _MEASURES = (
     (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
     (
         Measure.SHARE,
-        r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bportion\b|\bwhat part\b|ភាគរយ",
+        r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bportion\b|\bwhat part\b|ភាគរយ"
+        r"|\bhow much of (?:the|this|that|our|all|last|[a-z]+'s)\b|ប៉ុន្មានភាគ",
     ),
     (
         Measure.AVERAGE,
@@ -138,7 +142,8 @@ _MEASURES = (
     ),
     (
         Measure.LARGEST,
-        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|top|highest|max(?:imum)?)\b"
+        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|highest|max(?:imum)?)\b"
+        r"|\btop\b(?![\s-]*up\b)"  # 'top up' is the phone's credit bought
         r"|\bthe most\b|\bmost (?:money )?on\b"
         r"|(?:ធំ|ថ្លៃ|ច្រើន|ខ្ពស់)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)|ធំៗ",
     ),
@@ -234,6 +239,12 @@ _KHMER_JUDGING_WORDS = (
 _SHARE_OF = re.compile(
     r"(?:%|\bpercent(?:age)?|\bshare|\bproportion|\bfraction|\bpart)\s+of\s+(?P<whole>.+?)\s+"
     r"(?:was|were|went|is|are|goes|go)\b|ភាគរយ\s*(?:នៃ|របស់)\s*(?P<whole_km>\S+)"
+)
+# A share whose whole is a member's spending: "of Kosal's spending", "of my expenses", "នៃចំណាយរបស់...".
+_WHOSE_WHOLE = re.compile(
+    r"\bof\s+(?:the\s+)?(?:my|mine|[a-z]+'s|[a-z]+s')\s+(?!money\b)(?:\w+\s+)?(?:spending|expenses?|spend"
+    r"|purchases|entries|total)\b|\bof\s+(?:what|everything)\s+\w+\s+(?:spent|paid|bought)\b"
+    r"|នៃ(?:ការ)?(?:ចំណាយ|ចាយ)របស់"
 )
 # An average over weeks or months: the reader averages over days only.
 _NOT_A_DAY = re.compile(
@@ -334,6 +345,14 @@ def read_question(
     if measure is Measure.POSITION:
         words, category = (), None
     category_said = " ".join(subject) if category is not None else ""
+    # 'what share of Kosal's spending went on repairs': of the member's; 'ទឹកកកខែនេះ Vuthy ចេញប៉ុន្មាន
+    # ភាគរយ', 'how much of the ice money did Sokun pay': the member's part of everyone's on the thing
+    part_of_its_whole = (
+        measure is Measure.SHARE
+        and (member is not None or about_me)
+        and bool(words or category)
+        and not _WHOSE_WHOLE.search(said)
+    )
     if measure is Measure.BUDGET:  # its words name a category ('សាំង'): the use case's tab decides which
         span = month_span(Period.of(span.first if span is not None else today))  # budgets are monthly
     if measure is None and (span is None or not (words or member or category)):
@@ -348,18 +367,31 @@ def read_question(
         category_said,
         heads(rest, known) if words else (),
         asks_rides(rest) and bool(words),
+        part_of_its_whole,
     )
 
 
 def _together(one: Span, other: Span | None, said: str) -> Span | None:
     """Two spans named together ("last month and this month", "ខែមុននិងខែនេះ សរុប"): the days of both,
-    when one runs on from the other; None when days lie between them, which were not asked about."""
+    when one runs on from the other; None when days lie between them, which were not asked about. A
+    span named in another, with no 'and', is that span ("ថ្ងៃទី៤ ខែនេះ")."""
+    if other is not None and not _JOINED.search(said) and (within := _within(one, other)) is not None:
+        return within  # 'ថ្ងៃទី៤ ខែនេះ', 'the 4th this month': the day, of the month it is in
     if other is None or not _JOINED.search(said):
         return None
     first, then = sorted((one, other), key=lambda span: span.first)
     if (then.first - first.last).days > 1:
         return None
     return Span(first.first, max(first.last, then.last))
+
+
+def _within(one: Span, other: Span) -> Span | None:
+    """The narrower of two spans when one lies within the other; None when neither does."""
+    if other.first <= one.first and one.last <= other.last:
+        return one
+    if one.first <= other.first and other.last <= one.last:
+        return other
+    return None
 
 
 def _judged_in_khmer(said: str, known: frozenset[str]) -> bool:

@@ -7,10 +7,10 @@ SAME_THING = (
     ("ice", "ទឹកកក"),
     ("ice cream", "ការ៉េម"),
     ("rice", "អង្ករ"),
-    ("cooked rice", "បាយ"),
+    ("cooked rice", "បាយ", "bay", "bai"),
     ("rice cooker", "ឆ្នាំងបាយ"),
     ("fuel", "petrol", "gasoline", "benzine", "សាំង", "ប្រេងសាំង", "ចាក់សាំង", "refuel", "fill up"),
-    ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត"),
+    ("diesel", "ម៉ាស៊ូត", "ប្រេងម៉ាស៊ូត", "masut", "masout", "prang masut", "preng masut"),
     ("cooking gas", "gas tank", "gas cylinder", "lpg", "ហ្គាស", "ហ្គាសដាំបាយ"),
     ("generator", "ម៉ាស៊ីនភ្លើង"),
     ("coffee", "កាហ្វេ"),
@@ -61,7 +61,7 @@ SAME_THING = (
     ("pen", "ប៊ិច"),
     ("pencil", "ខ្មៅដៃ"),
     ("marker", "ហ្វឺត"),
-    ("ink", "printer ink", "ទឹកថ្នាំ", "ទឹកថ្នាំព្រីន"),
+    ("ink", "printer ink", "ទឹកថ្នាំ", "ទឹកថ្នាំព្រីន", "ទឹកខ្មៅ"),
     ("printer", "ម៉ាស៊ីនព្រីន"),
     ("book", "សៀវភៅ"),
     ("newspaper", "កាសែត"),
@@ -115,14 +115,14 @@ SAME_THING = (
     ("light bulb", "bulb", "អំពូល"),
     ("lock", "សោ"),
     ("tire", "tyre", "សំបកកង់"),
-    ("delivery", "ដឹក", "ថ្លៃដឹក"),
+    ("delivery", "ដឹក", "ថ្លៃដឹក", "courier", "shipping", "j&t"),
     ("parcel", "package", "កញ្ចប់"),
     ("goods", "ឥវ៉ាន់", "អីវ៉ាន់"),
     ("spare part", "part", "gear", "គ្រឿង", "គ្រឿងបន្លាស់"),
     ("tyre tube", "tire tube", "inner tube", "tube", "កង់ក្នុង", "ពោះវៀនកង់"),
     ("chain oil", "ប្រេងច្រវាក់"),
     # an oil change (ដូរប្រេង) is the engine oil bought; not 'change' in English, a letter off 'charge'
-    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន", "ដូរប្រេង", "ប្តូរប្រេង", "ប្ដូរប្រេង"),
+    ("engine oil", "motor oil", "ប្រេងម៉ាស៊ីន", "ដូរប្រេង", "ប្តូរប្រេង", "ប្ដូរប្រេង", "oil change"),
     ("oil filter", "តម្រងប្រេង"),
     ("spark plug", "ប៊ូហ្ស៊ី"),
     ("brake", "ហ្វ្រាំង"),
@@ -133,7 +133,7 @@ SAME_THING = (
      "lunch for staff", "dinner for staff", "breakfast for staff", "food for staff", "meal for staff",
      "lunch staff", "dinner staff", "breakfast staff", "food staff", "meal staff",
      "បាយបុគ្គលិក", "អាហារបុគ្គលិក", "ម្ហូបបុគ្គលិក", "បាយឲ្យបុគ្គលិក", "បាយថ្ងៃត្រង់បុគ្គលិក", "បាយល្ងាចបុគ្គលិក"),
-    ("guest", "visitor", "ភ្ញៀវ"),
+    ("guest", "visitor", "customer", "client", "ភ្ញៀវ", "អតិថិជន"),
     ("airport", "ព្រលានយន្តហោះ", "អាកាសយានដ្ឋាន", "វាលយន្តហោះ"),
     ("market", "ផ្សារ"),
     ("bus station", "ចំណតឡានក្រុង", "ស្ថានីយឡានក្រុង"),
@@ -174,7 +174,7 @@ SAME_THING = (
     ("glove", "ស្រោមដៃ"),
     ("helmet", "មួកសុវត្ថិភាព"),
     ("boot", "ស្បែកជើងកវែង"),
-    ("worker", "labourer", "laborer", "កម្មករ"),
+    ("worker", "labourer", "laborer", "កម្មករ", "kamkor", "kammakor", "kamakor"),
     ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
     ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
@@ -238,6 +238,7 @@ SAME_THING = (
 # The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
 KINDS = {
     "meat": ("chicken", "pork", "beef"),
+    "cooked rice": ("lunch", "dinner", "breakfast", "staff meal"),  # បាយ, a meal: which one, unsaid
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
     "vegetable": ("eggplant", "morning glory"),
@@ -255,3 +256,10 @@ KINDS = {
     ),
     "sauce": ("fish sauce", "soy sauce", "oyster sauce", "chili sauce"),
 }
+# Goods (ឥវ៉ាន់) asked about are whatever thing a row carried or bought, but these: a service, a vehicle,
+# a person, a place.
+NO_GOODS = frozenset((
+    "delivery", "tuk tuk", "taxi", "motodop", "motorbike", "truck", "bus", "car", "boat", "guest", "worker",
+    "kid", "teacher", "cook", "police", "repair", "cleaning", "laundry", "parking", "fuel", "market",
+    "airport", "bus station", "office", "room", "meeting", "party", "work", "salary", "rent",
+))  # fmt: skip

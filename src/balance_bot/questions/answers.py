@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import Enum
 
 from balance_bot.balances.service import BalanceOutcome
+from balance_bot.domain.balances import PeriodBalance
 from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.ledger_answers import Entry, Found
@@ -35,6 +36,14 @@ class CashAnswer:
     """The cash balance, for an admin."""
 
     balance: BalanceOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class NoMoneyIn:
+    """The cash left asked, where the sheet records no money put in (no opening balance, no top-up):
+    what is left cannot be told, only what was spent."""
+
+    balance: PeriodBalance
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +118,7 @@ class AskUnavailable:
 AskOutcome = (
     Answered
     | CashAnswer
+    | NoMoneyIn
     | BudgetAnswer
     | PositionAnswer
     | ConfirmWrite

@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from balance_bot.balances.service import BalanceService
+from balance_bot.balances.service import Balance, BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
@@ -32,6 +32,7 @@ from balance_bot.questions.answers import (
     CashAnswer,
     ConfirmWrite,
     MonthsNotKept,
+    NoMoneyIn,
     NotSure,
     PositionAnswer,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "ConfirmWrite",
     "MembersMay",
     "MonthsNotKept",
+    "NoMoneyIn",
     "NotSure",
     "PositionAnswer",
 ]
@@ -151,7 +153,12 @@ class AskLedger:
         if question.measure is Measure.BALANCE:
             if not (admin if admin is not None else await is_admin()):
                 return AskRefused(AskRefusal.BALANCE)
-            return CashAnswer(await self._balances.balance_named(chat_id, ""))
+            cash = await self._balances.balance_named(chat_id, "")
+            if isinstance(cash, Balance) and not any(
+                sums.opening or sums.topups for sums in cash.balance.currencies.values()
+            ):
+                return NoMoneyIn(cash.balance)  # 'left' would be the spending less nothing: no cash figure
+            return CashAnswer(cash)
         others = question.measure is Measure.BY_MEMBER and member is None
         # Another member's, by user id: a name two members go by is not the asker's own either.
         others = others or (member is not None and member_id != asked.user_id)
@@ -197,7 +204,11 @@ class AskLedger:
 
         days = (min(question.span.last, self._policy.today()) - question.span.first).days + 1
         whole = None
-        if question.measure is Measure.SHARE:
+        if question.measure is Measure.SHARE and question.part_of_its_whole:
+            # "how much of the ice money did Sokun pay": of everyone's spending on the ice
+            of_everyone = replace(question, measure=Measure.TOTAL, member=None, about_me=False)
+            whole = select(rows, of_everyone, None, void, category_of, _guessed_between(book))
+        elif question.measure is Measure.SHARE:
             # "what share of Kosal's spending went on repairs": of the member's; else of everyone's.
             narrowed = bool(question.words) or question.category is not None
             everything = LedgerQuestion(Measure.TOTAL, question.span)

@@ -27,6 +27,7 @@ from balance_bot.questions.ask import (
     CashAnswer,
     ConfirmWrite,
     MonthsNotKept,
+    NoMoneyIn,
     NotSure,
     PositionAnswer,
 )
@@ -74,6 +75,17 @@ class AskReplies:
                 return self._answered(question, found, member, shown or {}, whole)
             case CashAnswer(balance):
                 return self._replies.balance_reply(balance, self._one_rate, rate=self._latest)
+            case NoMoneyIn(balance):
+                spent = [
+                    self._replies.formats.money(sums.spent, currency)
+                    for currency, sums in balance.currencies.items()
+                    if sums.spent
+                ]
+                return say(
+                    ask_texts.ASK_NO_MONEY_IN,
+                    month=self._replies.period(balance.period),
+                    spent=" + ".join(spent) or self._replies.formats.money(ZERO, Currency.USD),
+                )
             case BudgetAnswer() as budgets:
                 return self._budgets(budgets, shown or {})
             case PositionAnswer(position):
@@ -122,7 +134,7 @@ class AskReplies:
             share = found.percent_of(whole, self._khr_per_usd)
             percent = self._replies.formats.number(share, decimals=1)
             return say(
-                ask_texts.ASK_SHARE,
+                ask_texts.ASK_SHARE_OF_EVERYONES if question.part_of_its_whole else ask_texts.ASK_SHARE,
                 subject=subject,
                 span=span,
                 amounts=amounts,

@@ -14,6 +14,7 @@ ASK_LARGEST = N_("The largest{subject_lower}{span}:")
 ASK_SMALLEST = N_("The smallest{subject_lower}{span}:")
 ASK_EACH = N_("{subject}{span}: {amounts} in {count}, {average} each on average.")
 ASK_SHARE = N_("{subject}{span}: {amounts} in {count}, {percent}% (of all spending: {whole}).")
+ASK_SHARE_OF_EVERYONES = N_("{subject}{span}: {amounts} in {count}, {percent}% (of everyone's: {whole}).")
 ASK_NOT_SURE = N_(
     "I'm not sure: no expense here says “{words}”, so I can't tell you a figure for it. I understood: "
     "{understood}. Try: “how much on ice this month?” or “who spent the most this week?”."
@@ -57,6 +58,10 @@ ASK_MORE = N_("… and {count} more: /export for all of them.")
 ASK_CANNOT = N_(
     "I'm not sure what you are asking. I can answer, for example: “how much did we spend this month?” "
     "or “who spent the most this week?”."
+)
+ASK_NO_MONEY_IN = N_(
+    "The sheet records no money put into the cash (no opening balance, no top-up), so I can't tell "
+    "what is left in it. Spent in {month}: {spent}. An admin records money put in with /topup."
 )
 ASK_HOW = N_("Ask a question after /ask, e.g. /ask how much on taxi last week?")
 ASK_REFUSED = {

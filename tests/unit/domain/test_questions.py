@@ -366,3 +366,36 @@ def test_a_whole_khmer_category_name_said_in_everyday_words_names_the_category()
     assert read("ម្ហូបនិងភេសជ្ជៈ ប៉ុន្មានភាគរយនៃចំណាយសរុប").category == "Food & drinks"
     alone = read("ខែនេះ ចំណាយលើម្ហូបប៉ុន្មាន")  # ម្ហូប alone may be the meals, not the drinks
     assert (alone.category, alone.words) == (None, ("ម្ហូប",))
+
+
+def test_a_phone_top_up_asked_about_is_no_question_of_the_top_expense():
+    read = read_question("total phone top up this month?", date(2027, 3, 24))
+    assert isinstance(read, LedgerQuestion)
+    assert read.measure is Measure.TOTAL
+    assert read.words == ("phone top up",)
+
+
+def test_a_members_part_of_a_things_money_is_a_share_of_everyones_spending_on_it():
+    today = date(2027, 3, 24)
+    for text in ("how much of this month's ice money did Sokun pay?", "ទឹកកកខែនេះ Sokun ចេញប៉ុន្មានភាគរយ?"):
+        read = read_question(text, today, ["Sokun", "Dara"])
+        assert isinstance(read, LedgerQuestion), text
+        assert (read.measure, read.member, read.part_of_its_whole) == (Measure.SHARE, "Sokun", True), text
+
+
+def test_a_share_of_a_members_own_spending_stays_of_theirs():
+    read = read_question("what share of kosal's spending went on repairs", date(2027, 3, 24), ["Kosal"])
+    assert isinstance(read, LedgerQuestion)
+    assert (read.measure, read.member, read.part_of_its_whole) == (Measure.SHARE, "Kosal", False)
+
+
+def test_a_day_named_within_the_month_it_is_in_is_that_day():
+    read = read_question("ថ្ងៃទី៤ ខែនេះ ចាយអស់ប៉ុន្មាន?", date(2027, 5, 19))
+    assert isinstance(read, LedgerQuestion)
+    assert (read.span.first, read.span.last) == (date(2027, 5, 4), date(2027, 5, 4))
+
+
+def test_a_day_named_by_its_weekday_and_its_number_is_one_day_and_no_subject():
+    read = read_question("what did we buy on Saturday the 15th?", date(2027, 5, 19))
+    assert isinstance(read, LedgerQuestion)
+    assert (read.span.first, read.words) == (date(2027, 5, 15), ())
