@@ -126,7 +126,7 @@ class Conversation:
         names = await self._category_names(chat_id, speech)
         later = None
         if self._budgets is not None:
-            later = LaterNotices(partial(self._notices, chat_id, saved, names))
+            later = LaterNotices(partial(self._budgets.notices, chat_id, saved, names))
         return ReplyPlan(
             outcome,
             speech,
@@ -169,23 +169,20 @@ class Conversation:
                 landed_as.append(outcome.message)
             return bool(landed_as)
 
+        budgets = self._budgets
+
         async def notices() -> Notices:
             names = await self._category_names(chat_id, speech)
-            return await self._notices(chat_id, landed_as[0], names)
+            return await budgets.notices(chat_id, landed_as[0], names)
 
         return LaterNotices(notices, landed)
-
-    async def _notices(self, chat_id: int, saved: SavedMessage, names: dict[str, str]) -> Notices:
-        """The group hears, once a month each, that a budget's 80% or 100% was reached."""
-        assert self._budgets is not None
-        return Notices(tuple(await self._budgets.after_save(chat_id, saved)), names)
 
     async def _category_names(self, chat_id: int, speech: Speech) -> dict[str, str]:
         """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
         if self._categorising is None or speech.language is not Language.KHMER:
             return {}  # English names are the tab's own: no read needed
         try:
-            return category_names_in(await self._categorising.book(chat_id), speech.language)
+            return category_names_in(await self._categorising.books.book(chat_id), speech.language)
         except LedgerError:
             return {}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from balance_bot.capture.outcomes import Outcome
-from balance_bot.categories.budget_watch import BudgetCrossed
+from balance_bot.domain.budgets import BudgetCrossed
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.language import Language, Speech
 from balance_bot.ports import SavedMessage

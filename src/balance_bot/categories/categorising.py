@@ -3,18 +3,17 @@ there; a member's /cat changes a row's category and is learned."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from balance_bot.capture.outcomes import ActionRefusal, ActionRefused, AdminCheck
+from balance_bot.categories.books import TAB_WAIT_SECONDS, TabCategoryBooks
 from balance_bot.domain.categories import (
     Category,
     CategoryBook,
     DecidedBy,
-    default_category_book,
     purpose_key,
 )
 from balance_bot.domain.ledger import LedgerLine, SheetRow
@@ -23,14 +22,10 @@ from balance_bot.ports import (
     CategoryCorrections,
     CategoryGuesser,
     LedgerDirectory,
-    LedgerError,
     SavedMessage,
 )
 
 log = logging.getLogger(__name__)
-# A member's expense never waits longer than this for the Categories tab: a slow or unreachable
-# sheet categorises by the last tab known (or the defaults) while the read goes on behind.
-TAB_WAIT_SECONDS = 2.0
 # The model's choices remembered per spreadsheet and purpose: the same unknown words are asked once.
 GUESSES_KEPT = 5_000
 
@@ -68,7 +63,6 @@ class Categorising:
         tab_wait_seconds: float = TAB_WAIT_SECONDS,
         guesser: CategoryGuesser | None = None,
     ) -> None:
-        self._tab_wait = tab_wait_seconds
         self._guesser = guesser
         self._guesses: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._settle = settle
@@ -76,33 +70,15 @@ class Categorising:
         self._state = state
         self._ledgers = ledgers
         self._corrections = corrections
-        self._default = default_category_book(defaults)
-        self._books: dict[str, tuple[tuple[Category, ...], CategoryBook]] = {}
+        # The tab read once per expense, by the categorising and by every use case that shows categories.
+        self.books = TabCategoryBooks(ledgers, defaults, tab_wait_seconds)
 
     async def book(self, chat_id: int) -> CategoryBook:
         """The group's categories; the last ones read (or the defaults) while its sheet cannot be read."""
-        return (await self._book_of(chat_id))[0]
+        return await self.books.book(chat_id)
 
     async def _book_of(self, chat_id: int) -> tuple[CategoryBook, str | None]:
-        """The group's categories, and its spreadsheet's identity (None when it cannot be told)."""
-        store = self._ledgers.for_chat(chat_id)
-        try:
-            identity = await store.identity()
-        except LedgerError as exc:
-            log.info("the sheet of chat %s is not known (%s); the default categories", chat_id, exc)
-            return self._default, None
-        try:
-            categories = tuple(await asyncio.wait_for(store.categories(), self._tab_wait))
-        except (LedgerError, TimeoutError) as exc:
-            log.info("categories of chat %s not read (%s); using the last known", chat_id, exc)
-            known = self._books.get(identity)
-            return (known[1] if known is not None else self._default), identity
-        # Looked up after the read: groups reading the tab at once make the book once, not each.
-        known = self._books.get(identity)
-        if known is None or known[0] != categories:
-            book = default_category_book(categories) if categories else self._default
-            self._books[identity] = known = (categories, book)
-        return known[1], identity
+        return await self.books.book_of(chat_id)
 
     async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
         """The lines with their categories; a top-up has none, a line that has one keeps it.

@@ -10,7 +10,12 @@ from balance_bot.ports.capture import (
     QueuedMessage,
     SavedMessage,
 )
-from balance_bot.ports.categories import BudgetNoticeLog, CategoryCorrections, CategoryGuesser
+from balance_bot.ports.categories import (
+    BudgetNoticeLog,
+    CategoryBooks,
+    CategoryCorrections,
+    CategoryGuesser,
+)
 from balance_bot.ports.clock import Clock
 from balance_bot.ports.errors import (
     LedgerAccessDenied,
@@ -56,6 +61,7 @@ __all__ = [
     "BalanceMirror",
     "BudgetNoticeLog",
     "CaptureState",
+    "CategoryBooks",
     "CategoryCorrections",
     "CategoryGuesser",
     "ChatLanguageStore",

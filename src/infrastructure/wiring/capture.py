@@ -182,7 +182,7 @@ def build_capture(
     )
     budgets = BudgetWatch(
         ledgers,
-        categorising,
+        categorising.books,
         SqliteBudgetNotices(database),
         settings.khr_per_usd,
         load_template().void_prefix,
