@@ -7,7 +7,6 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
 
-from balance_bot.capture.delivery import Landed, Landing
 from balance_bot.capture.outcomes import ON_THE_DAY_POSTED, Accepted, Held, Outcome, Queued, Saved
 from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan, category_names_in
 from balance_bot.capture.service import CaptureService, IncomingMessage
@@ -16,7 +15,7 @@ from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import AWAITING_APPROVAL, LedgerLine, SavedLine
 from balance_bot.groups.languages import ChatLanguages
-from balance_bot.ports import LedgerError, QueuedMessage, SavedMessage, SeenMember
+from balance_bot.ports import Landed, Landing, LedgerError, QueuedMessage, SavedMessage, SeenMember, Waiting
 
 
 class QuietChats:
@@ -112,7 +111,17 @@ class Conversation:
         return ReplyPlan(outcome, speech, member)
 
     async def _confirmed(self, chat_id: int, accepted: Accepted, member: str, speech: Speech) -> ReplyPlan:
-        return await self._plan(chat_id, await self._capture.confirm(accepted), member, speech)
+        """The rows once they land, or, after the policy's wait, that they will (CaptureService.confirm)."""
+        outcome: Saved | Queued
+        wait = self._capture.policy.confirm_wait_seconds
+        match await self._capture.delivery.landed(accepted.landing, wait):
+            case Landed(saved, link):
+                outcome = Saved(saved, link, accepted.unsure, accepted.dating)
+            case Waiting(problem):
+                outcome = Queued(
+                    accepted.message, problem, accepted.unsure, accepted.dating, accepted.landing
+                )
+        return await self._plan(chat_id, outcome, member, speech)
 
     async def _saved(self, chat_id: int, outcome: Saved, speech: Speech, member: str) -> ReplyPlan:
         saved = outcome.message

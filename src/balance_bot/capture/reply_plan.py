@@ -65,6 +65,14 @@ class ReplyPlan:
     awaiting_approval: bool = False  # some of its rows wait for an admin: the confirmation says so
 
 
+@dataclass(frozen=True, slots=True)
+class DrawnPlan:
+    """What a chat face shows for a plan: the text, and each button with its label."""
+
+    text: str | None
+    buttons: tuple[tuple[Button, str], ...]
+
+
 def category_names_in(book: CategoryBook, language: Language) -> dict[str, str]:
     """English name -> the name a chat in that language reads: the tab's Khmer one in Khmer."""
     if language is not Language.KHMER:

@@ -12,7 +12,6 @@ from typing import Any, Concatenate, ParamSpec
 from balance_bot.approvals.gate import ApprovalGate
 from balance_bot.capture import checks
 from balance_bot.capture.actions import MessageActions
-from balance_bot.capture.delivery import Delivery, Landed, Waiting
 from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.capture.outcomes import (
     Accepted,
@@ -46,12 +45,15 @@ from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLab
 from balance_bot.ports import (
     CaptureState,
     Clock,
+    Landed,
     LedgerDirectory,
     LedgerError,
     LedgerNotConnected,
     PendingPurpose,
     QueuedMessage,
+    RowDelivery,
     StorageUnavailable,
+    Waiting,
 )
 
 # Importable from here, where the adapters and tests have always found them.
@@ -100,7 +102,7 @@ class CaptureService:
         self,
         interpreter: MessageInterpreter,
         ledgers: LedgerDirectory,
-        delivery: Delivery,
+        delivery: RowDelivery,
         state: CaptureState,
         clock: Clock,
         policy: CapturePolicy,
@@ -114,10 +116,10 @@ class CaptureService:
         self.labels = labels  # the words of the group's rows of top-ups and movements (theirs too)
         self._interpreter = interpreter
         self._ledgers = ledgers
-        self._delivery = delivery
+        self.delivery = delivery  # the rows' way to the ledger, which the conversation waits on too
         self._state = state
         self._clock = clock
-        self._policy = policy
+        self.policy = policy
         self._minutes = MemberMinutes(policy.saves_per_minute)
         self._placing = Placing(clock, policy, periods)
         self._actions = MessageActions(ledgers, delivery, state, clock, policy, self._minutes)
@@ -137,7 +139,7 @@ class CaptureService:
                 return Silent()
             if tells_of_money_back(message.text):
                 # "5$" ... "what for?" ... "refund from the shop": the amount came back, it was not spent.
-                return Refused(Refusal.MONEY_BACK, pending.entry, self._policy.limits)
+                return Refused(Refusal.MONEY_BACK, pending.entry, self.policy.limits)
             # "5$" ... "what for?" ... "taxi yesterday": the answer may name the day.
             entry = replace(
                 pending.entry, purpose=purpose, day_words=pending.entry.day_words or result.day_words
@@ -151,7 +153,7 @@ class CaptureService:
             case ParseStatus.IGNORE:
                 return Silent()
             case ParseStatus.UNCLEAR:
-                return checks.unclear(result.problem, result.entries, self._policy)
+                return checks.unclear(result.problem, result.entries, self.policy)
             case ParseStatus.PURPOSE_MISSING:
                 entry = result.entries[0]
                 await self._state.put_pending(
@@ -161,7 +163,7 @@ class CaptureService:
                         message_id=message.message_id,
                         entry=entry,
                         posted_at=message.sent_at,
-                        expires_at=now + self._policy.pending_ttl,
+                        expires_at=now + self.policy.pending_ttl,
                     )
                 )
                 return AskPurpose(entry)
@@ -174,12 +176,12 @@ class CaptureService:
         result = await self._interpreter.interpret(message.text, message.chat_id)
         if not result.entries or result.status is ParseStatus.IGNORE:
             return Silent()
-        return ForwardedNotSaved(local_day(original_sent_at, self._policy.timezone), result.entries)
+        return ForwardedNotSaved(local_day(original_sent_at, self.policy.timezone), result.entries)
 
     @_ledger_errors_as_outcome
     async def on_edit(self, message: IncomingMessage) -> Outcome:
         """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
-        await self._delivery.settle(message.chat_id)
+        await self.delivery.settle(message.chat_id)
         saved = await self._state.find(message.chat_id, message.message_id)
         if saved is None or saved.voided:
             return await self.on_message(message)
@@ -187,11 +189,11 @@ class CaptureService:
         if result.status is ParseStatus.IGNORE:
             return Voided(await self._actions.void(saved))
         if result.status is not ParseStatus.EXPENSE:
-            return checks.unclear(result.problem, result.entries, self._policy)
-        if refused := checks.refused(result.entries, self._policy):
+            return checks.unclear(result.problem, result.entries, self.policy)
+        if refused := checks.refused(result.entries, self.policy):
             return refused
         placed = await self._placing.place(
-            message.chat_id, result.entries, local_day(message.sent_at, self._policy.timezone)
+            message.chat_id, result.entries, local_day(message.sent_at, self.policy.timezone)
         )
         if isinstance(placed, DateRefused):
             return placed
@@ -240,10 +242,10 @@ class CaptureService:
         *,
         unsure: bool = False,
     ) -> Outcome:
-        if refused := checks.refused(entries, self._policy):
+        if refused := checks.refused(entries, self.policy):
             return refused
         placed = await self._placing.place(
-            message.chat_id, entries, local_day(posted_at, self._policy.timezone)
+            message.chat_id, entries, local_day(posted_at, self.policy.timezone)
         )
         if isinstance(placed, DateRefused):
             return placed
@@ -272,7 +274,7 @@ class CaptureService:
             raise
         if hold_until is not None and isinstance(accepted, Accepted):
             wait = math.ceil((hold_until - now).total_seconds())
-            per_minute = self._policy.saves_per_minute
+            per_minute = self.policy.saves_per_minute
             return Held(
                 accepted.message, per_minute, wait, accepted.unsure, accepted.dating, accepted.landing
             )
@@ -306,7 +308,7 @@ class CaptureService:
             revision=message.revision,
             hold_until=hold_until,
         )
-        landing = await self._delivery.accept(queued)
+        landing = await self.delivery.accept(queued)
         return Silent() if landing is None else Accepted(queued, landing, unsure, placed.dating)
 
     @_ledger_errors_as_outcome
@@ -321,12 +323,12 @@ class CaptureService:
         """Cash that is not spending (a top-up, an advance): one amount and its currency said
         (checks.one_amount), on a row of its own whose Item is the label and the words after the
         amount; `mark` says what kind of row."""
-        entry = checks.one_amount(self._interpreter.read_alone(message.text), self._policy.limits)
+        entry = checks.one_amount(self._interpreter.read_alone(message.text), self.policy.limits)
         if not isinstance(entry, ExpenseEntry):
             return entry
         entry = replace(entry, purpose=RowLabels.with_note(label, entry.purpose))
         placed = await self._placing.place(
-            message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)
+            message.chat_id, [entry], local_day(message.sent_at, self.policy.timezone)
         )
         if isinstance(placed, DateRefused):
             return placed
@@ -359,9 +361,9 @@ class CaptureService:
         entry: ExpenseEntry,
         mark: Callable[[LedgerLine], LedgerLine],
     ) -> Outcome:
-        if problem := problem_with_amount(entry.money, self._policy.limits):
-            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
-        posted = local_day(message.sent_at, self._policy.timezone)
+        if problem := problem_with_amount(entry.money, self.policy.limits):
+            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self.policy.limits)
+        posted = local_day(message.sent_at, self.policy.timezone)
         placed = await self._placing.place_on(message.chat_id, day, posted)
         if isinstance(placed, DateRefused):
             return placed
@@ -374,9 +376,9 @@ class CaptureService:
     async def spend_read(self, message: IncomingMessage, entry: ExpenseEntry, day: date | None) -> Outcome:
         """An expense read from a photo (a receipt, a bank's screen), not from a member's words: on the
         day the document prints while the ledger takes it, else on the day posted; Undo as any."""
-        if refused := checks.refused([entry], self._policy):
+        if refused := checks.refused([entry], self.policy):
             return refused
-        posted = local_day(message.sent_at, self._policy.timezone)
+        posted = local_day(message.sent_at, self.policy.timezone)
         placed = await self._placing.place_on(message.chat_id, day, posted) if day is not None else None
         if placed is None or isinstance(placed, DateRefused):  # a misread or an old date: the day posted
             placed = await self._placing.place_on(message.chat_id, posted, posted)
@@ -389,7 +391,7 @@ class CaptureService:
 
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
         """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""
-        match await self._delivery.landed(accepted.landing, self._policy.confirm_wait_seconds):
+        match await self.delivery.landed(accepted.landing, self.policy.confirm_wait_seconds):
             case Landed(saved, link):
                 return Saved(saved, link, accepted.unsure, accepted.dating)
             case Waiting(problem):

@@ -4,11 +4,15 @@ from balance_bot.ports.approvals import ApprovalState, ApprovalStore, PendingApp
 from balance_bot.ports.balances import EMPTY, BalanceMirror, MemberAmounts, PeriodRecord
 from balance_bot.ports.capture import (
     CaptureState,
+    Landed,
+    Landing,
     Outbox,
     OutboxChat,
     PendingPurpose,
     QueuedMessage,
+    RowDelivery,
     SavedMessage,
+    Waiting,
 )
 from balance_bot.ports.categories import (
     BudgetNoticeLog,
@@ -73,6 +77,8 @@ __all__ = [
     "ImageText",
     "ImageTextReader",
     "ImageUnreadable",
+    "Landed",
+    "Landing",
     "LedgerAccessDenied",
     "LedgerApiDisabled",
     "LedgerDirectory",
@@ -102,6 +108,7 @@ __all__ = [
     "ProposedExpenses",
     "ProviderUsage",
     "QueuedMessage",
+    "RowDelivery",
     "SavedMessage",
     "SeenMember",
     "SheetAccess",
@@ -111,5 +118,6 @@ __all__ = [
     "ToldChanges",
     "ToolChoice",
     "UsageLog",
+    "Waiting",
     "WrittenRows",
 ]
