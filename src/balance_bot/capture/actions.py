@@ -14,9 +14,9 @@ from balance_bot.capture.outcomes import (
     Switched,
     Voided,
 )
-from balance_bot.capture.policy import CapturePolicy
-from balance_bot.capture.rate_limit import MemberMinutes
+from balance_bot.domain.capture_policy import CapturePolicy
 from balance_bot.domain.expenses import ExpenseEntry, problem_with_amount
+from balance_bot.domain.member_minutes import MemberMinutes
 from balance_bot.domain.money import Currency, Money
 from balance_bot.ports import CaptureState, Clock, LedgerDirectory, RowDelivery, SavedMessage
 

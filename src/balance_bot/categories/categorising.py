@@ -13,9 +13,9 @@ from balance_bot.categories.books import TAB_WAIT_SECONDS, TabCategoryBooks
 from balance_bot.domain.categories import (
     Category,
     CategoryBook,
-    DecidedBy,
     purpose_key,
 )
+from balance_bot.domain.category_choice import all_categorised, categories_decided, with_categories
 from balance_bot.domain.ledger import LedgerLine, SheetRow
 from balance_bot.ports import (
     CaptureState,
@@ -64,12 +64,13 @@ class Categorising:
         guesser: CategoryGuesser | None = None,
     ) -> None:
         self._guesser = guesser
+        self.guesses = guesser is not None  # a model is asked what the tab's words do not decide
         self._guesses: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._settle = settle
         self._waiting_author = waiting_author
         self._state = state
         self._ledgers = ledgers
-        self._corrections = corrections
+        self.corrections = corrections
         # The tab read once per expense, by the categorising and by every use case that shows categories.
         self.books = TabCategoryBooks(ledgers, defaults, tab_wait_seconds)
 
@@ -85,32 +86,20 @@ class Categorising:
 
         A purpose the tab's words do not decide goes to the language model, when there is one.
         """
-        if all(not line.spending or line.category for line in lines):
+        if all_categorised(lines):
             return list(lines)
         book, identity = await self._book_of(chat_id)
-        learned = await self._corrections.learned(identity) if identity is not None else {}
-        decided = {
-            line.purpose: book.categorise(line.purpose, learned)
-            for line in lines
-            if line.spending and not line.category
-        }
-        names = {purpose: decision.name for purpose, decision in decided.items()}
-        undecided = [
-            purpose
-            for purpose, decision in decided.items()
-            if decision.decided_by is DecidedBy.NOTHING and purpose_key(purpose)
-        ]
-        if undecided and self._guesser is not None:
-            names |= await self._guessed(chat_id, book, identity or "", undecided)
-        return [
-            line if not line.spending or line.category else replace(line, category=names[line.purpose])
-            for line in lines
-        ]
+        learned = await self.corrections.learned(identity) if identity is not None else {}
+        names, undecided = categories_decided(lines, book, learned)
+        if undecided and self.guesses:
+            names |= await self.guessed(chat_id, book, identity or "", undecided)
+        return with_categories(lines, names)
 
-    async def _guessed(
+    async def guessed(
         self, chat_id: int, book: CategoryBook, identity: str, purposes: Sequence[str]
     ) -> Mapping[str, str]:
-        """The model's categories for the purposes, remembered; a purpose it is unsure of is left out."""
+        """The model's categories for purposes the tab's words do not decide, remembered; a purpose it is
+        unsure of is left out."""
         assert self._guesser is not None
         chosen: dict[str, str] = {}
         for purpose in purposes:
@@ -193,14 +182,14 @@ class Categorising:
                 continue
             written = await store.set_category(line, category.name)
             lines.append(written or replace(line, line=replace(line.line, category=category.name)))
-            await self._corrections.learn(identity, purpose_key(line.line.purpose), category.name)
+            await self.corrections.learn(identity, purpose_key(line.line.purpose), category.name)
         updated = replace(saved, lines=tuple(lines))
         await self._state.record(updated)
         return Recategorised(updated, category, tuple(line.number for line in chosen))
 
     async def learned(self, chat_id: int) -> dict[str, str]:
         """The corrections learned for the group's spreadsheet: purpose words -> category."""
-        return dict(await self._corrections.learned(await self._ledgers.for_chat(chat_id).identity()))
+        return dict(await self.corrections.learned(await self._ledgers.for_chat(chat_id).identity()))
 
     async def learn_from_sheet(self, chat_id: int, rows: Sequence[SheetRow]) -> int:
         """A category a bookkeeper put in a row, other than the one the words give, is learned for the
@@ -208,7 +197,7 @@ class Categorising:
         book, identity = await self._book_of(chat_id)
         if identity is None:
             return 0
-        learned = await self._corrections.learned(identity)
+        learned = await self.corrections.learned(identity)
         count = 0
         for row in rows:
             chosen = book.named(row.category) if row.category else None
@@ -216,10 +205,10 @@ class Categorising:
             if chosen is None or not key or (row.usd is None and row.khr is None):
                 continue  # no category, one not in the tab, or a voided row or note
             if book.categorise(row.item, learned).name != chosen.name:
-                await self._corrections.learn(identity, key, chosen.name)
+                await self.corrections.learn(identity, key, chosen.name)
                 count += 1
         return count
 
     async def forget(self, chat_id: int) -> int:
         """Drop the corrections learned for the group's spreadsheet; how many there were."""
-        return await self._corrections.forget(await self._ledgers.for_chat(chat_id).identity())
+        return await self.corrections.forget(await self._ledgers.for_chat(chat_id).identity())

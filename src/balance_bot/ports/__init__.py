@@ -1,6 +1,12 @@
 """The core's ports, Protocols the adapters implement: a module a capability, every name re-exported here."""
 
-from balance_bot.ports.approvals import ApprovalState, ApprovalStore, PendingApproval
+from balance_bot.ports.approvals import (
+    ApprovalSettings,
+    ApprovalState,
+    ApprovalStore,
+    ApprovalThresholds,
+    PendingApproval,
+)
 from balance_bot.ports.balances import EMPTY, BalanceMirror, MemberAmounts, PeriodRecord
 from balance_bot.ports.capture import (
     CaptureState,
@@ -52,7 +58,7 @@ from balance_bot.ports.ledger import (
 from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenMember
 from balance_bot.ports.payments import PendingNotice, PendingNotices
 from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
-from balance_bot.ports.reading import ExpenseParser, ParseHints
+from balance_bot.ports.reading import ExpenseParser, MessageReader, ParseHints
 from balance_bot.ports.receipts import ProposedExpense, ProposedExpenses
 from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, UsageLog
 
@@ -60,8 +66,10 @@ __all__ = [
     "EMPTY",
     "AccountLoad",
     "AdvanceReminderLog",
+    "ApprovalSettings",
     "ApprovalState",
     "ApprovalStore",
+    "ApprovalThresholds",
     "BalanceMirror",
     "BudgetNoticeLog",
     "CaptureState",
@@ -93,6 +101,7 @@ __all__ = [
     "MemberAmounts",
     "MemberDirectory",
     "Memberships",
+    "MessageReader",
     "MessageTally",
     "MonthUsage",
     "Outbox",

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from balance_bot.capture import checks
 from balance_bot.capture.outcomes import AdminCheck, Refused
 from balance_bot.categories.categorising import Categorising
+from balance_bot.domain import entry_checks as checks
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
 from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import EntrySource, LedgerLine, local_day
