@@ -14,8 +14,16 @@ from balance_bot.categories.budget_watch import BudgetWatch
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import AWAITING_APPROVAL, LedgerLine, SavedLine
-from balance_bot.groups.languages import ChatLanguages
-from balance_bot.ports import Landed, Landing, LedgerError, QueuedMessage, SavedMessage, SeenMember, Waiting
+from balance_bot.ports import (
+    GroupLanguages,
+    Landed,
+    Landing,
+    LedgerError,
+    QueuedMessage,
+    SavedMessage,
+    SeenMember,
+    Waiting,
+)
 
 
 class QuietChats:
@@ -51,7 +59,7 @@ class Conversation:
     def __init__(
         self,
         capture: CaptureService,
-        languages: ChatLanguages,
+        languages: GroupLanguages,
         quiet_chats: QuietChats,
         categorising: Categorising | None = None,
         budgets: BudgetWatch | None = None,

@@ -38,7 +38,13 @@ from balance_bot.ports.errors import (
     LedgerUnavailable,
     StorageUnavailable,
 )
-from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.groups import (
+    ChatLanguageStore,
+    ChatMoves,
+    GroupLanguages,
+    GroupSettingsStore,
+    Memberships,
+)
 from balance_bot.ports.hand_edits import ToldChanges, WrittenRows
 from balance_bot.ports.images import (
     ImageExpenseReader,
@@ -80,6 +86,7 @@ __all__ = [
     "ChatMoves",
     "Clock",
     "ExpenseParser",
+    "GroupLanguages",
     "GroupSettingsStore",
     "ImageExpenseReader",
     "ImageText",
