@@ -188,7 +188,7 @@ class CaptureService:
         if isinstance(placed, DateRefused):
             return placed
         store = self._ledgers.for_chat(message.chat_id)
-        lines = await self._categorised(
+        lines = await self.categorised(
             message.chat_id, self._lines(message, message.message_id, placed.days, result.entries)
         )
         # An expense awaiting approval (or decided) keeps its Status through an edit: the decision is
@@ -282,7 +282,7 @@ class CaptureService:
         """Put the lines in the outbox; the member is told once they land, or that they will."""
         if not await self._ledgers.is_connected(message.chat_id):
             raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
-        lines = await self._categorised(message.chat_id, lines)
+        lines = await self.categorised(message.chat_id, lines)
         if self._approvals is not None:
             lines = await self._awaiting_approval(message.chat_id, source_message_id, message.user_id, lines)
         queued = QueuedMessage(
@@ -384,8 +384,9 @@ class CaptureService:
                 return Queued(accepted.message, problem, accepted.unsure, accepted.dating, accepted.landing)
         raise AssertionError("unreachable")
 
-    async def _categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
-        """The lines with their categories, when the bot keeps categories (Categorising.categorised)."""
+    async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
+        """The lines with their categories, when the bot keeps categories; a top-up has none, a line that
+        has one keeps it. A purpose the tab's words do not decide goes to the language model, if any."""
         categorising = self._categorising
         if categorising is None or all_categorised(lines):
             return list(lines)

@@ -15,8 +15,7 @@ from balance_bot.domain.categories import (
     CategoryBook,
     purpose_key,
 )
-from balance_bot.domain.category_choice import all_categorised, categories_decided, with_categories
-from balance_bot.domain.ledger import LedgerLine, SheetRow
+from balance_bot.domain.ledger import SheetRow
 from balance_bot.ports import (
     CaptureState,
     CategoryCorrections,
@@ -80,20 +79,6 @@ class Categorising:
 
     async def _book_of(self, chat_id: int) -> tuple[CategoryBook, str | None]:
         return await self.books.book_of(chat_id)
-
-    async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
-        """The lines with their categories; a top-up has none, a line that has one keeps it.
-
-        A purpose the tab's words do not decide goes to the language model, when there is one.
-        """
-        if all_categorised(lines):
-            return list(lines)
-        book, identity = await self._book_of(chat_id)
-        learned = await self.corrections.learned(identity) if identity is not None else {}
-        names, undecided = categories_decided(lines, book, learned)
-        if undecided and self.guesses:
-            names |= await self.guessed(chat_id, book, identity or "", undecided)
-        return with_categories(lines, names)
 
     async def guessed(
         self, chat_id: int, book: CategoryBook, identity: str, purposes: Sequence[str]
