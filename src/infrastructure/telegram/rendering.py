@@ -88,8 +88,7 @@ class PlanRenderer:
     async def replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""
         if message.chat.type == ChatType.PRIVATE:
-            user = message.from_user
-            return Replies.of(self._languages.for_private(user.language_code if user else None))
+            return Replies.of(self._private_speech(message))
         return Replies.of(await self._languages.for_group(message.chat_id))
 
     def month_link_for(self, message: Message) -> str | None:
@@ -155,10 +154,12 @@ class PlanRenderer:
 
     def _speech_for_plan(self, message: Message, plan: ReplyPlan) -> Speech:
         """The plan's language; in private, the member's app if Khmer."""
-        if message.chat.type == ChatType.PRIVATE:
-            user = message.from_user
-            return self._languages.for_private(user.language_code if user else None)
-        return plan.speech
+        return self._private_speech(message) if message.chat.type == ChatType.PRIVATE else plan.speech
+
+    def _private_speech(self, message: Message) -> Speech:
+        """A private chat's language: the member's app if Khmer, else the default."""
+        user = message.from_user
+        return self._languages.for_private(user.language_code if user else None)
 
 
 def drawn_buttons(
