@@ -29,6 +29,7 @@ from balance_bot.ports.categories import (
 from balance_bot.ports.clock import Clock
 from balance_bot.ports.errors import (
     LedgerAccessDenied,
+    LedgerAnswerLost,
     LedgerApiDisabled,
     LedgerError,
     LedgerKeyRefused,
@@ -95,6 +96,7 @@ __all__ = [
     "Landed",
     "Landing",
     "LedgerAccessDenied",
+    "LedgerAnswerLost",
     "LedgerApiDisabled",
     "LedgerDirectory",
     "LedgerError",
