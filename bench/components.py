@@ -133,7 +133,7 @@ async def _stage_costs(workdir: str) -> dict[str, float]:
     line = LedgerLine(
         datetime.now(UTC).date(), "coffee", Money(Decimal(3), Currency.USD), "Sokha", EntrySource(-100, 1, 0)
     )
-    await parts.categorising.categorised(-100, [line])  # the Categories tab read and its book made once
+    await parts.capture.categorised(-100, [line])  # the Categories tab read and its book made once
     ledger = WorkbookLedger(Path(workdir) / "stages.xlsx", load_template(), "%B %Y")
     period = Period.of(line.day)
 
@@ -147,7 +147,7 @@ async def _stage_costs(workdir: str) -> dict[str, float]:
         return parser.parse("coffee 3$")
 
     async def categorising(number: int) -> object:
-        return await parts.categorising.categorised(-100 - number % 100, [line])
+        return await parts.capture.categorised(-100 - number % 100, [line])
 
     async def transaction(number: int) -> object:
         await parts.database.prove_writable()  # one row written and committed (fsync'd)

@@ -22,7 +22,7 @@ from tests.fakes.pending_notices import PHNOM_PENH, recorded_once_on
 
 from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.capture.service import IncomingMessage
-from balance_bot.payments.bank_notices import BankNotice, read_bank_notice, read_bank_notices
+from balance_bot.domain.bank_notices import BankNotice, read_bank_notice, read_bank_notices
 from balance_bot.payments.bank_senders import BANK_BOTS, ForwardedFrom, SenderKind
 
 ROOT = Path(__file__).resolve().parent.parent

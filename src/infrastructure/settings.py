@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from balance_bot.approvals.threshold import OFF, read_threshold
+from balance_bot.domain.approval_threshold import OFF, read_threshold
 from balance_bot.domain.money import Money
 
 PARSER_LLM_CHOICES = frozenset({"none", "ollama", "anthropic"})

@@ -115,7 +115,7 @@ async def test_a_full_workbook_disk_is_named_to_the_member_never_saved_nor_googl
 
         await until(save_failed)
         landing = await delivery.accept(queued(2, clock))  # posted once the disk is known full
-        outcome = await Delivery.landed(landing, 5)
+        outcome = await delivery.landed(landing, 5)
         said = waiting_because(Replies.of(Speech(Language.ENGLISH)).say, outcome.problem)
         assert "the workbook on the bot's server cannot be saved right now" in said
         assert "Google" not in said

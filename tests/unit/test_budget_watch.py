@@ -58,7 +58,7 @@ def watch(ledger):
     categorising = Categorising(
         ledger, InMemoryCategoryCorrections(), load_categories_csv(), InMemoryCaptureState()
     )
-    return BudgetWatch(ledger, categorising, NoticeLog(), RATE, "[void] ")
+    return BudgetWatch(ledger, categorising.books, NoticeLog(), RATE, "[void] ")
 
 
 async def save(ledger, line):
@@ -140,7 +140,7 @@ async def test_with_the_rates_of_the_days_each_days_riel_count_at_that_days_rate
     categorising = Categorising(
         ledger, InMemoryCategoryCorrections(), load_categories_csv(), InMemoryCaptureState()
     )
-    watch = BudgetWatch(ledger, categorising, NoticeLog(), RATE, "[void] ", rates)
+    watch = BudgetWatch(ledger, categorising.books, NoticeLog(), RATE, "[void] ", rates)
     # 328,000៛ on the 3rd at the 1st's 4,100 is $80.00 (at the fixed 4,000 it would be $82).
     (eighty,) = await watch.after_save(CHAT, await save(ledger, fuel(328000, Currency.KHR)))
     assert (eighty.threshold, eighty.use.spent) == (80, Decimal("80.00"))

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from balance_bot.capture.rate_limit import MemberMinutes, RepeatedText
+from balance_bot.domain.member_minutes import MemberMinutes, RepeatedText
 
 NOW = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
 CHAT, SOKHA, DARA = -100, 7, 8

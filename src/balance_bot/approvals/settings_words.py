@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from balance_bot.approvals.threshold import read_threshold
+from balance_bot.domain.approval_threshold import read_threshold
 from balance_bot.domain.money import Money
 from balance_bot.domain.text import DIGITS_TO_ASCII
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from balance_bot.capture.delivery import Delivery
 from balance_bot.capture.outcomes import (
     ActionRefusal,
     ActionRefused,
@@ -15,11 +14,11 @@ from balance_bot.capture.outcomes import (
     Switched,
     Voided,
 )
-from balance_bot.capture.policy import CapturePolicy
-from balance_bot.capture.rate_limit import MemberMinutes
+from balance_bot.domain.capture_policy import CapturePolicy
 from balance_bot.domain.expenses import ExpenseEntry, problem_with_amount
+from balance_bot.domain.member_minutes import MemberMinutes
 from balance_bot.domain.money import Currency, Money
-from balance_bot.ports import CaptureState, Clock, LedgerDirectory, SavedMessage
+from balance_bot.ports import CaptureState, Clock, LedgerDirectory, RowDelivery, SavedMessage
 
 
 class MessageActions:
@@ -28,7 +27,7 @@ class MessageActions:
     def __init__(
         self,
         ledgers: LedgerDirectory,
-        delivery: Delivery,
+        delivery: RowDelivery,
         state: CaptureState,
         clock: Clock,
         policy: CapturePolicy,

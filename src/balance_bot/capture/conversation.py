@@ -7,7 +7,6 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from functools import partial
 
-from balance_bot.capture.delivery import Landed, Landing
 from balance_bot.capture.outcomes import ON_THE_DAY_POSTED, Accepted, Held, Outcome, Queued, Saved
 from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan, category_names_in
 from balance_bot.capture.service import CaptureService, IncomingMessage
@@ -15,8 +14,16 @@ from balance_bot.categories.budget_watch import BudgetWatch
 from balance_bot.categories.categorising import Categorising
 from balance_bot.domain.language import Language, Speech
 from balance_bot.domain.ledger import AWAITING_APPROVAL, LedgerLine, SavedLine
-from balance_bot.groups.languages import ChatLanguages
-from balance_bot.ports import LedgerError, QueuedMessage, SavedMessage, SeenMember
+from balance_bot.ports import (
+    GroupLanguages,
+    Landed,
+    Landing,
+    LedgerError,
+    QueuedMessage,
+    SavedMessage,
+    SeenMember,
+    Waiting,
+)
 
 
 class QuietChats:
@@ -52,7 +59,7 @@ class Conversation:
     def __init__(
         self,
         capture: CaptureService,
-        languages: ChatLanguages,
+        languages: GroupLanguages,
         quiet_chats: QuietChats,
         categorising: Categorising | None = None,
         budgets: BudgetWatch | None = None,
@@ -112,7 +119,17 @@ class Conversation:
         return ReplyPlan(outcome, speech, member)
 
     async def _confirmed(self, chat_id: int, accepted: Accepted, member: str, speech: Speech) -> ReplyPlan:
-        return await self._plan(chat_id, await self._capture.confirm(accepted), member, speech)
+        """The rows once they land, or, after the policy's wait, that they will (CaptureService.confirm)."""
+        outcome: Saved | Queued
+        wait = self._capture.policy.confirm_wait_seconds
+        match await self._capture.delivery.landed(accepted.landing, wait):
+            case Landed(saved, link):
+                outcome = Saved(saved, link, accepted.unsure, accepted.dating)
+            case Waiting(problem):
+                outcome = Queued(
+                    accepted.message, problem, accepted.unsure, accepted.dating, accepted.landing
+                )
+        return await self._plan(chat_id, outcome, member, speech)
 
     async def _saved(self, chat_id: int, outcome: Saved, speech: Speech, member: str) -> ReplyPlan:
         saved = outcome.message
@@ -126,7 +143,7 @@ class Conversation:
         names = await self._category_names(chat_id, speech)
         later = None
         if self._budgets is not None:
-            later = LaterNotices(partial(self._notices, chat_id, saved, names))
+            later = LaterNotices(partial(self._budgets.notices, chat_id, saved, names))
         return ReplyPlan(
             outcome,
             speech,
@@ -169,23 +186,20 @@ class Conversation:
                 landed_as.append(outcome.message)
             return bool(landed_as)
 
+        budgets = self._budgets
+
         async def notices() -> Notices:
             names = await self._category_names(chat_id, speech)
-            return await self._notices(chat_id, landed_as[0], names)
+            return await budgets.notices(chat_id, landed_as[0], names)
 
         return LaterNotices(notices, landed)
-
-    async def _notices(self, chat_id: int, saved: SavedMessage, names: dict[str, str]) -> Notices:
-        """The group hears, once a month each, that a budget's 80% or 100% was reached."""
-        assert self._budgets is not None
-        return Notices(tuple(await self._budgets.after_save(chat_id, saved)), names)
 
     async def _category_names(self, chat_id: int, speech: Speech) -> dict[str, str]:
         """The group's categories as its language names them (the tab's Khmer names in Khmer)."""
         if self._categorising is None or speech.language is not Language.KHMER:
             return {}  # English names are the tab's own: no read needed
         try:
-            return category_names_in(await self._categorising.book(chat_id), speech.language)
+            return category_names_in(await self._categorising.books.book(chat_id), speech.language)
         except LedgerError:
             return {}
 

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from balance_bot.capture.refusals import LedgerRefused, RefusalLog, SheetRefusal, Tell
 from balance_bot.domain.ledger import EntrySource, SavedLine
 from balance_bot.ports import (
+    Landed,
+    Landing,
     LedgerAnswerLost,
     LedgerDirectory,
     LedgerError,
@@ -20,7 +22,11 @@ from balance_bot.ports import (
     QueuedMessage,
     SavedMessage,
     StorageUnavailable,
+    Waiting,
 )
+
+# Importable from here, where the use cases and tests have always found them.
+__all__ = ["Delivery", "DeliveryPolicy", "Landed", "Landing", "Waiting"]
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
@@ -44,26 +50,9 @@ class DeliveryPolicy:
     lost_answer_settle_seconds: float = 60.0
 
 
-@dataclass(frozen=True, slots=True)
-class Landed:
-    """The message's rows are in the ledger."""
-
-    message: SavedMessage
-    link: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    """The message is safe in the outbox; its rows follow when the ledger answers."""
-
-    problem: LedgerError | None
-
-
-Landing = asyncio.Future[Landed | Waiting]
-
-
 class Delivery:
-    """Drains the outbox: one worker per group with something waiting, each message written once.
+    """The rows' way to the ledger (the RowDelivery port): drains the outbox, one worker per group with
+    something waiting, each message written once.
 
     Messages that pile up while a write is in flight go out together in the next one. A write
     that failed, or that a crash interrupted, may still have landed; before it is tried again the
@@ -137,8 +126,7 @@ class Delivery:
             self._workers.pop(chat_id).cancel()
         self._kick(chat_id)
 
-    @staticmethod
-    async def landed(landing: Landing, wait_seconds: float) -> Landed | Waiting:
+    async def landed(self, landing: Landing, wait_seconds: float) -> Landed | Waiting:
         """The rows, if they land within wait_seconds; else the message is still waiting, safely."""
         try:
             return await asyncio.wait_for(asyncio.shield(landing), wait_seconds)

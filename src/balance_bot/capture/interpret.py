@@ -1,13 +1,11 @@
-"""Use case: a message in, the bot's decision out; heuristic first, a second opinion if unsure."""
+"""A message in, the bot's reading out (the MessageReader port): the parser first, a model if unsure."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
-from balance_bot.domain.expenses import ParseResult
+from balance_bot.domain.expenses import ParseResult, dated_like
 from balance_bot.domain.parser import HeuristicParser
-from balance_bot.domain.purpose import clean_purpose
 from balance_bot.ports import ExpenseParser, MessageTally, ParseHints
 
 _log = logging.getLogger(__name__)
@@ -49,20 +47,4 @@ class MessageInterpreter:
             # A reader's bug must not cost the member the reply: the heuristic reading stands.
             _log.exception("the second opinion failed; the parser's own reading stands")
             return first_reading
-        return _dated_like(second, first_reading) if second is not None else first_reading
-
-
-def _dated_like(second: ParseResult, first: ParseResult) -> ParseResult:
-    """A model's reading with the days the parser marked: models read amounts here, not dates.
-
-    Entries take the parser's days one for one when both found as many, else the message's day;
-    purposes are cleaned as the parser's are, so a date a model left in one is taken out.
-    """
-    first_days = [entry.day_words for entry in first.entries]
-    if len(first_days) != len(second.entries):
-        first_days = [first.day_words] * len(second.entries)
-    entries = tuple(
-        replace(entry, purpose=clean_purpose(entry.purpose), day_words=day_words)
-        for entry, day_words in zip(second.entries, first_days, strict=True)
-    )
-    return replace(second, entries=entries, day_words=first.day_words)
+        return dated_like(second, first_reading) if second is not None else first_reading

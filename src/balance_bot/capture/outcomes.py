@@ -7,33 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from balance_bot.capture.delivery import Landing
-from balance_bot.domain.expenses import ExpenseEntry, Problem
-from balance_bot.domain.ledger import Period
-from balance_bot.domain.members import MovementKind
-from balance_bot.domain.money import AmountLimits
-from balance_bot.ports import LedgerError, QueuedMessage, SavedMessage
-
-
-class Refusal(StrEnum):
-    """Why an expense was not saved, in words the member can act on."""
-
-    OVER_LIMIT = "over_limit"
-    NOT_POSITIVE = "not_positive"
-    TOO_PRECISE = "too_precise"
-    PURPOSE_TOO_SHORT = "purpose_too_short"
-    NEGATIVE = "negative"
-    MONEY_BACK = "money_back"
-
-
-class DateRefusal(StrEnum):
-    """Why an expense with a named day was not saved."""
-
-    FUTURE = "future"
-    TOO_OLD = "too_old"
-    NO_SUCH_DAY = "no_such_day"  # "Nov 31"
-    MONTHS_MIXED = "months_mixed"  # one message, days in two months
-
+from balance_bot.domain.entry_checks import ON_THE_DAY_POSTED as ON_THE_DAY_POSTED
+from balance_bot.domain.entry_checks import AskRephrase as AskRephrase
+from balance_bot.domain.entry_checks import DateRefusal as DateRefusal
+from balance_bot.domain.entry_checks import DateRefused as DateRefused
+from balance_bot.domain.entry_checks import Dating as Dating
+from balance_bot.domain.entry_checks import Refusal as Refusal
+from balance_bot.domain.entry_checks import Refused as Refused
+from balance_bot.domain.entry_checks import TooManyEntries as TooManyEntries
+from balance_bot.domain.entry_checks import TopUpUnclear as TopUpUnclear
+from balance_bot.domain.expenses import ExpenseEntry
+from balance_bot.ports import Landing, LedgerError, QueuedMessage, SavedMessage
 
 # Asked only when an action needs it (another member's row): whether the member is one of the group's admins.
 AdminCheck = Callable[[], Awaitable[bool]]
@@ -45,17 +29,6 @@ class ActionRefusal(StrEnum):
     NOT_ALLOWED = "not_allowed"
     TOO_LATE = "too_late"
     UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class Dating:
-    """What the member should hear about the day: it was named, or its month had closed."""
-
-    named: bool = False  # a day other than the day of posting: the confirmation says it
-    closed_month: Period | None = None  # the day's month was closed: the rows went to this month
-
-
-ON_THE_DAY_POSTED = Dating()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,51 +75,11 @@ class AskPurpose:
 
 
 @dataclass(frozen=True, slots=True)
-class TopUpUnclear:
-    """A /topup, or a member's movement (`kind`), without one amount and its currency."""
-
-    kind: MovementKind | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AskRephrase:
-    """The message is not clear enough to save."""
-
-    problem: Problem | None
-
-
-@dataclass(frozen=True, slots=True)
 class ForwardedNotSaved:
     """A forwarded message reads as an expense: someone else's, or an old one; the member reposts it."""
 
     original_day: date
     entries: tuple[ExpenseEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TooManyEntries:
-    """One message listed more expenses than one message may add; none was saved."""
-
-    most: int
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    """The expense is clear but cannot be saved as it stands."""
-
-    reason: Refusal
-    entry: ExpenseEntry
-    limits: AmountLimits
-
-
-@dataclass(frozen=True, slots=True)
-class DateRefused:
-    """The day named cannot be used: ahead, too far back, no such day, or months mixed."""
-
-    reason: DateRefusal
-    day: date | None
-    max_days_back: int
-    words: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from balance_bot.capture.outcomes import Outcome
-from balance_bot.categories.budget_watch import BudgetCrossed
+from balance_bot.domain.budgets import BudgetCrossed
 from balance_bot.domain.categories import CategoryBook
 from balance_bot.domain.language import Language, Speech
 from balance_bot.ports import SavedMessage
@@ -63,6 +63,14 @@ class ReplyPlan:
     then: Callable[[], Awaitable[ReplyPlan]] | None = None  # the plan once the expense is written
     later: LaterNotices | None = None
     awaiting_approval: bool = False  # some of its rows wait for an admin: the confirmation says so
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnPlan:
+    """What a chat face shows for a plan: the text, and each button with its label."""
+
+    text: str | None
+    buttons: tuple[tuple[Button, str], ...]
 
 
 def category_names_in(book: CategoryBook, language: Language) -> dict[str, str]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec
 
 from balance_bot.approvals.gate import ApprovalGate
-from balance_bot.capture import checks
 from balance_bot.capture.actions import MessageActions
-from balance_bot.capture.delivery import Delivery, Landed, Waiting
-from balance_bot.capture.interpret import MessageInterpreter
+from balance_bot.capture.messages import IncomingMessage, OpenPeriods
 from balance_bot.capture.outcomes import (
     Accepted,
     AdminCheck,
@@ -33,44 +31,38 @@ from balance_bot.capture.outcomes import (
     StorageProblem,
     Voided,
 )
-from balance_bot.capture.placing import OpenPeriods, Placed, Placing
-from balance_bot.capture.policy import CapturePolicy
-from balance_bot.capture.rate_limit import MemberMinutes, RepeatedText
 from balance_bot.categories.categorising import Categorising
+from balance_bot.domain import entry_checks as checks
+from balance_bot.domain import placing
+from balance_bot.domain.approval_threshold import amounts_awaiting, marked_for_approval
+from balance_bot.domain.capture_policy import CapturePolicy
+from balance_bot.domain.category_choice import all_categorised, categories_decided, with_categories
 from balance_bot.domain.expenses import ExpenseEntry, ParseStatus, problem_with_amount
-from balance_bot.domain.ledger import EntrySource, LedgerLine, local_day
+from balance_bot.domain.ledger import AWAITING_APPROVAL, EntrySource, LedgerLine, Period, local_day
+from balance_bot.domain.member_minutes import MemberMinutes, RepeatedText
 from balance_bot.domain.money import Money
 from balance_bot.domain.parser import tells_of_money_back
+from balance_bot.domain.placing import Placed
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.row_labels import ENGLISH_ROW_BOOK, RowLabelBook, RowLabels
 from balance_bot.ports import (
     CaptureState,
     Clock,
+    Landed,
     LedgerDirectory,
     LedgerError,
     LedgerNotConnected,
+    MessageReader,
+    PendingApproval,
     PendingPurpose,
     QueuedMessage,
+    RowDelivery,
     StorageUnavailable,
+    Waiting,
 )
 
 # Importable from here, where the adapters and tests have always found them.
-__all__ = ["CapturePolicy", "CaptureService", "IncomingMessage"]
-
-
-@dataclass(frozen=True, slots=True)
-class IncomingMessage:
-    """A member's text message in a group, as the capture flow needs it."""
-
-    chat_id: int
-    message_id: int
-    user_id: int
-    member_name: str
-    text: str
-    sent_at: datetime
-    revision: int = 0  # 0 for a new message; an edit's own number, so each edit is captured once
-    forwarded_from: datetime | None = None  # when the original of a forwarded message was sent
-    receipt: str = ""  # a link to the photo the message came with, kept on its rows as their proof
+__all__ = ["CapturePolicy", "CaptureService", "IncomingMessage", "OpenPeriods"]
 
 
 P = ParamSpec("P")
@@ -98,9 +90,9 @@ class CaptureService:
 
     def __init__(
         self,
-        interpreter: MessageInterpreter,
+        interpreter: MessageReader,
         ledgers: LedgerDirectory,
-        delivery: Delivery,
+        delivery: RowDelivery,
         state: CaptureState,
         clock: Clock,
         policy: CapturePolicy,
@@ -114,12 +106,12 @@ class CaptureService:
         self.labels = labels  # the words of the group's rows of top-ups and movements (theirs too)
         self._interpreter = interpreter
         self._ledgers = ledgers
-        self._delivery = delivery
+        self.delivery = delivery  # the rows' way to the ledger, which the conversation waits on too
         self._state = state
         self._clock = clock
-        self._policy = policy
+        self.policy = policy
         self._minutes = MemberMinutes(policy.saves_per_minute)
-        self._placing = Placing(clock, policy, periods)
+        self._periods = periods
         self._actions = MessageActions(ledgers, delivery, state, clock, policy, self._minutes)
 
     @_ledger_errors_as_outcome
@@ -137,7 +129,7 @@ class CaptureService:
                 return Silent()
             if tells_of_money_back(message.text):
                 # "5$" ... "what for?" ... "refund from the shop": the amount came back, it was not spent.
-                return Refused(Refusal.MONEY_BACK, pending.entry, self._policy.limits)
+                return Refused(Refusal.MONEY_BACK, pending.entry, self.policy.limits)
             # "5$" ... "what for?" ... "taxi yesterday": the answer may name the day.
             entry = replace(
                 pending.entry, purpose=purpose, day_words=pending.entry.day_words or result.day_words
@@ -151,7 +143,7 @@ class CaptureService:
             case ParseStatus.IGNORE:
                 return Silent()
             case ParseStatus.UNCLEAR:
-                return checks.unclear(result.problem, result.entries, self._policy)
+                return checks.unclear(result.problem, result.entries, self.policy)
             case ParseStatus.PURPOSE_MISSING:
                 entry = result.entries[0]
                 await self._state.put_pending(
@@ -161,7 +153,7 @@ class CaptureService:
                         message_id=message.message_id,
                         entry=entry,
                         posted_at=message.sent_at,
-                        expires_at=now + self._policy.pending_ttl,
+                        expires_at=now + self.policy.pending_ttl,
                     )
                 )
                 return AskPurpose(entry)
@@ -174,12 +166,12 @@ class CaptureService:
         result = await self._interpreter.interpret(message.text, message.chat_id)
         if not result.entries or result.status is ParseStatus.IGNORE:
             return Silent()
-        return ForwardedNotSaved(local_day(original_sent_at, self._policy.timezone), result.entries)
+        return ForwardedNotSaved(local_day(original_sent_at, self.policy.timezone), result.entries)
 
     @_ledger_errors_as_outcome
     async def on_edit(self, message: IncomingMessage) -> Outcome:
         """An edited message: update its rows, void them if the amount is gone, or capture it anew."""
-        await self._delivery.settle(message.chat_id)
+        await self.delivery.settle(message.chat_id)
         saved = await self._state.find(message.chat_id, message.message_id)
         if saved is None or saved.voided:
             return await self.on_message(message)
@@ -187,16 +179,16 @@ class CaptureService:
         if result.status is ParseStatus.IGNORE:
             return Voided(await self._actions.void(saved))
         if result.status is not ParseStatus.EXPENSE:
-            return checks.unclear(result.problem, result.entries, self._policy)
-        if refused := checks.refused(result.entries, self._policy):
+            return checks.unclear(result.problem, result.entries, self.policy)
+        if refused := checks.refused(result.entries, self.policy):
             return refused
-        placed = await self._placing.place(
-            message.chat_id, result.entries, local_day(message.sent_at, self._policy.timezone)
+        placed = await self._place(
+            message.chat_id, result.entries, local_day(message.sent_at, self.policy.timezone)
         )
         if isinstance(placed, DateRefused):
             return placed
         store = self._ledgers.for_chat(message.chat_id)
-        lines = await self._categorised(
+        lines = await self.categorised(
             message.chat_id, self._lines(message, message.message_id, placed.days, result.entries)
         )
         # An expense awaiting approval (or decided) keeps its Status through an edit: the decision is
@@ -240,11 +232,9 @@ class CaptureService:
         *,
         unsure: bool = False,
     ) -> Outcome:
-        if refused := checks.refused(entries, self._policy):
+        if refused := checks.refused(entries, self.policy):
             return refused
-        placed = await self._placing.place(
-            message.chat_id, entries, local_day(posted_at, self._policy.timezone)
-        )
+        placed = await self._place(message.chat_id, entries, local_day(posted_at, self.policy.timezone))
         if isinstance(placed, DateRefused):
             return placed
         try:
@@ -272,7 +262,7 @@ class CaptureService:
             raise
         if hold_until is not None and isinstance(accepted, Accepted):
             wait = math.ceil((hold_until - now).total_seconds())
-            per_minute = self._policy.saves_per_minute
+            per_minute = self.policy.saves_per_minute
             return Held(
                 accepted.message, per_minute, wait, accepted.unsure, accepted.dating, accepted.landing
             )
@@ -292,9 +282,9 @@ class CaptureService:
         """Put the lines in the outbox; the member is told once they land, or that they will."""
         if not await self._ledgers.is_connected(message.chat_id):
             raise LedgerNotConnected(f"chat {message.chat_id} has no ledger")
-        lines = await self._categorised(message.chat_id, lines)
+        lines = await self.categorised(message.chat_id, lines)
         if self._approvals is not None:
-            lines = await self._approvals.mark(message.chat_id, source_message_id, message.user_id, lines)
+            lines = await self._awaiting_approval(message.chat_id, source_message_id, message.user_id, lines)
         queued = QueuedMessage(
             chat_id=message.chat_id,
             message_id=source_message_id,
@@ -306,7 +296,7 @@ class CaptureService:
             revision=message.revision,
             hold_until=hold_until,
         )
-        landing = await self._delivery.accept(queued)
+        landing = await self.delivery.accept(queued)
         return Silent() if landing is None else Accepted(queued, landing, unsure, placed.dating)
 
     @_ledger_errors_as_outcome
@@ -321,13 +311,11 @@ class CaptureService:
         """Cash that is not spending (a top-up, an advance): one amount and its currency said
         (checks.one_amount), on a row of its own whose Item is the label and the words after the
         amount; `mark` says what kind of row."""
-        entry = checks.one_amount(self._interpreter.read_alone(message.text), self._policy.limits)
+        entry = checks.one_amount(self._interpreter.read_alone(message.text), self.policy.limits)
         if not isinstance(entry, ExpenseEntry):
             return entry
         entry = replace(entry, purpose=RowLabels.with_note(label, entry.purpose))
-        placed = await self._placing.place(
-            message.chat_id, [entry], local_day(message.sent_at, self._policy.timezone)
-        )
+        placed = await self._place(message.chat_id, [entry], local_day(message.sent_at, self.policy.timezone))
         if isinstance(placed, DateRefused):
             return placed
         line = mark(self._lines(message, message.message_id, placed.days, [entry])[0])
@@ -359,10 +347,10 @@ class CaptureService:
         entry: ExpenseEntry,
         mark: Callable[[LedgerLine], LedgerLine],
     ) -> Outcome:
-        if problem := problem_with_amount(entry.money, self._policy.limits):
-            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self._policy.limits)
-        posted = local_day(message.sent_at, self._policy.timezone)
-        placed = await self._placing.place_on(message.chat_id, day, posted)
+        if problem := problem_with_amount(entry.money, self.policy.limits):
+            return Refused(checks.AMOUNT_REFUSALS[problem], entry, self.policy.limits)
+        posted = local_day(message.sent_at, self.policy.timezone)
+        placed = await self._place_on(message.chat_id, day, posted)
         if isinstance(placed, DateRefused):
             return placed
         line = mark(self._lines(message, message.message_id, placed.days, [entry])[0])
@@ -374,12 +362,12 @@ class CaptureService:
     async def spend_read(self, message: IncomingMessage, entry: ExpenseEntry, day: date | None) -> Outcome:
         """An expense read from a photo (a receipt, a bank's screen), not from a member's words: on the
         day the document prints while the ledger takes it, else on the day posted; Undo as any."""
-        if refused := checks.refused([entry], self._policy):
+        if refused := checks.refused([entry], self.policy):
             return refused
-        posted = local_day(message.sent_at, self._policy.timezone)
-        placed = await self._placing.place_on(message.chat_id, day, posted) if day is not None else None
+        posted = local_day(message.sent_at, self.policy.timezone)
+        placed = await self._place_on(message.chat_id, day, posted) if day is not None else None
         if placed is None or isinstance(placed, DateRefused):  # a misread or an old date: the day posted
-            placed = await self._placing.place_on(message.chat_id, posted, posted)
+            placed = await self._place_on(message.chat_id, posted, posted)
         if isinstance(placed, DateRefused):
             return placed
         lines = self._lines(message, message.message_id, placed.days, [entry])
@@ -389,18 +377,74 @@ class CaptureService:
 
     async def confirm(self, accepted: Accepted) -> Saved | Queued:
         """What to tell the member: the rows once they land, or, after CONFIRM_WAIT, that they will."""
-        match await self._delivery.landed(accepted.landing, self._policy.confirm_wait_seconds):
+        match await self.delivery.landed(accepted.landing, self.policy.confirm_wait_seconds):
             case Landed(saved, link):
                 return Saved(saved, link, accepted.unsure, accepted.dating)
             case Waiting(problem):
                 return Queued(accepted.message, problem, accepted.unsure, accepted.dating, accepted.landing)
         raise AssertionError("unreachable")
 
-    async def _categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
-        """The lines with their categories, when the bot keeps categories."""
-        if self._categorising is None:
+    async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
+        """The lines with their categories, when the bot keeps categories; a top-up has none, a line that
+        has one keeps it. A purpose the tab's words do not decide goes to the language model, if any."""
+        categorising = self._categorising
+        if categorising is None or all_categorised(lines):
             return list(lines)
-        return await self._categorising.categorised(chat_id, lines)
+        book, identity = await categorising.books.book_of(chat_id)
+        learned = await categorising.corrections.learned(identity) if identity is not None else {}
+        names, undecided = categories_decided(lines, book, learned)
+        if undecided and categorising.guesses:
+            names |= await categorising.guessed(chat_id, book, identity or "", undecided)
+        return with_categories(lines, names)
+
+    async def _awaiting_approval(
+        self, chat_id: int, message_id: int, author_id: int, lines: Sequence[LedgerLine]
+    ) -> list[LedgerLine]:
+        """The lines, those above the group's threshold awaiting approval; their message kept as
+        awaiting a decision, so that its rows are written with their Status at once."""
+        assert self._approvals is not None
+        gate = self._approvals
+        threshold = (await gate.thresholds.approvals(chat_id)).over
+        if threshold is None:
+            return list(lines)
+        rates = {line.day: await gate.rate_of(line.day) for line in lines if line.spending}
+        marked = marked_for_approval(lines, threshold, rates)
+        if any(line.status == AWAITING_APPROVAL for line in marked):
+            amounts = amounts_awaiting(marked)
+            await gate.store.open(PendingApproval(chat_id, message_id, author_id, gate.clock.now(), amounts))
+        return marked
+
+    async def _place(
+        self, chat_id: int, entries: Sequence[ExpenseEntry], posted: date
+    ) -> Placed | DateRefused:
+        """Each entry's day, and the month whose worksheet takes them.
+
+        A named day is read from the day the message was posted. A day in an earlier month goes
+        to that month while it is open, else to this month with its own date.
+        """
+        days = placing.days_of(entries, posted, self.policy.max_days_back)
+        if isinstance(days, DateRefused):
+            return days
+        return await self._in_month(chat_id, days, posted, named=any(entry.day_words for entry in entries))
+
+    async def _place_on(self, chat_id: int, day: date, posted: date) -> Placed | DateRefused:
+        """One entry on a day known exactly (a bank's notice of it), placed as a day a member names is."""
+        if refusal := placing.date_refusal(day, posted, "", self.policy.max_days_back):
+            return refusal
+        return await self._in_month(chat_id, [day], posted, named=True)
+
+    async def _in_month(
+        self, chat_id: int, days: list[date], posted: date, *, named: bool
+    ) -> Placed | DateRefused:
+        period = placing.month_of(days, self.policy.max_days_back)
+        if isinstance(period, DateRefused):
+            return period
+        this_month = Period.of(local_day(self._clock.now(), self.policy.timezone))
+        # No months kept: only this month's worksheet is known to be open.
+        still_open = not placing.asks_if_open(period, this_month, named=named) or (
+            self._periods is not None and await self._periods.is_open(chat_id, period)
+        )
+        return placing.placed(days, period, posted, this_month, still_open=still_open)
 
     def _lines(
         self,

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
 from decimal import Decimal
 
-from balance_bot.categories.categorising import Categorising
+from balance_bot.capture.reply_plan import Notices
 from balance_bot.domain.balances import month_figures
-from balance_bot.domain.budgets import THRESHOLDS, BudgetUse, budget_use, budget_use_by_day
+from balance_bot.domain.budgets import THRESHOLDS, BudgetCrossed, budget_use, budget_use_by_day
 from balance_bot.domain.categories import TOTAL
 from balance_bot.domain.ledger import Period
-from balance_bot.ports import BudgetNoticeLog, LedgerDirectory, LedgerError, SavedMessage
+from balance_bot.ports import BudgetNoticeLog, CategoryBooks, LedgerDirectory, LedgerError, SavedMessage
 from balance_bot.rates.ports import MonthRates
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetCrossed:
-    """The month's spending in a category (or in all, for the Total row) reached a threshold."""
-
-    use: BudgetUse
-    threshold: int
 
 
 class BudgetWatch:
@@ -31,18 +23,23 @@ class BudgetWatch:
     def __init__(
         self,
         ledgers: LedgerDirectory,
-        categorising: Categorising,
+        books: CategoryBooks,
         notices: BudgetNoticeLog,
         khr_per_usd: Decimal,
         void_prefix: str,
         rates: MonthRates | None = None,
     ) -> None:
         self._ledgers = ledgers
-        self._categorising = categorising
+        self._books = books
         self._notices = notices
         self._khr_per_usd = khr_per_usd
         self._void_prefix = void_prefix
         self._rates = rates  # each day's spending at its day's rate; without them, all at khr_per_usd
+
+    async def notices(self, chat_id: int, saved: SavedMessage, names: Mapping[str, str]) -> Notices:
+        """What the group hears after the expense's confirmation: the budgets it took past a threshold,
+        once a month each, with the categories named as the group's language names them."""
+        return Notices(tuple(await self.after_save(chat_id, saved)), names)
 
     async def after_save(self, chat_id: int, saved: SavedMessage) -> list[BudgetCrossed]:
         """The budgets the saved rows took past a threshold for the first time this month."""
@@ -50,7 +47,7 @@ class BudgetWatch:
         if not lines:
             return []
         try:
-            book = await self._categorising.book(chat_id)
+            book = await self._books.book(chat_id)
             named = {line.category for line in lines}
             watched = [
                 category

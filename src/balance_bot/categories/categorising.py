@@ -3,34 +3,28 @@ there; a member's /cat changes a row's category and is learned."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from balance_bot.capture.outcomes import ActionRefusal, ActionRefused, AdminCheck
+from balance_bot.categories.books import TAB_WAIT_SECONDS, TabCategoryBooks
 from balance_bot.domain.categories import (
     Category,
     CategoryBook,
-    DecidedBy,
-    default_category_book,
     purpose_key,
 )
-from balance_bot.domain.ledger import LedgerLine, SheetRow
+from balance_bot.domain.ledger import SheetRow
 from balance_bot.ports import (
     CaptureState,
     CategoryCorrections,
     CategoryGuesser,
     LedgerDirectory,
-    LedgerError,
     SavedMessage,
 )
 
 log = logging.getLogger(__name__)
-# A member's expense never waits longer than this for the Categories tab: a slow or unreachable
-# sheet categorises by the last tab known (or the defaults) while the read goes on behind.
-TAB_WAIT_SECONDS = 2.0
 # The model's choices remembered per spreadsheet and purpose: the same unknown words are asked once.
 GUESSES_KEPT = 5_000
 
@@ -68,73 +62,29 @@ class Categorising:
         tab_wait_seconds: float = TAB_WAIT_SECONDS,
         guesser: CategoryGuesser | None = None,
     ) -> None:
-        self._tab_wait = tab_wait_seconds
         self._guesser = guesser
+        self.guesses = guesser is not None  # a model is asked what the tab's words do not decide
         self._guesses: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._settle = settle
         self._waiting_author = waiting_author
         self._state = state
         self._ledgers = ledgers
-        self._corrections = corrections
-        self._default = default_category_book(defaults)
-        self._books: dict[str, tuple[tuple[Category, ...], CategoryBook]] = {}
+        self.corrections = corrections
+        # The tab read once per expense, by the categorising and by every use case that shows categories.
+        self.books = TabCategoryBooks(ledgers, defaults, tab_wait_seconds)
 
     async def book(self, chat_id: int) -> CategoryBook:
         """The group's categories; the last ones read (or the defaults) while its sheet cannot be read."""
-        return (await self._book_of(chat_id))[0]
+        return await self.books.book(chat_id)
 
     async def _book_of(self, chat_id: int) -> tuple[CategoryBook, str | None]:
-        """The group's categories, and its spreadsheet's identity (None when it cannot be told)."""
-        store = self._ledgers.for_chat(chat_id)
-        try:
-            identity = await store.identity()
-        except LedgerError as exc:
-            log.info("the sheet of chat %s is not known (%s); the default categories", chat_id, exc)
-            return self._default, None
-        try:
-            categories = tuple(await asyncio.wait_for(store.categories(), self._tab_wait))
-        except (LedgerError, TimeoutError) as exc:
-            log.info("categories of chat %s not read (%s); using the last known", chat_id, exc)
-            known = self._books.get(identity)
-            return (known[1] if known is not None else self._default), identity
-        # Looked up after the read: groups reading the tab at once make the book once, not each.
-        known = self._books.get(identity)
-        if known is None or known[0] != categories:
-            book = default_category_book(categories) if categories else self._default
-            self._books[identity] = known = (categories, book)
-        return known[1], identity
+        return await self.books.book_of(chat_id)
 
-    async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
-        """The lines with their categories; a top-up has none, a line that has one keeps it.
-
-        A purpose the tab's words do not decide goes to the language model, when there is one.
-        """
-        if all(not line.spending or line.category for line in lines):
-            return list(lines)
-        book, identity = await self._book_of(chat_id)
-        learned = await self._corrections.learned(identity) if identity is not None else {}
-        decided = {
-            line.purpose: book.categorise(line.purpose, learned)
-            for line in lines
-            if line.spending and not line.category
-        }
-        names = {purpose: decision.name for purpose, decision in decided.items()}
-        undecided = [
-            purpose
-            for purpose, decision in decided.items()
-            if decision.decided_by is DecidedBy.NOTHING and purpose_key(purpose)
-        ]
-        if undecided and self._guesser is not None:
-            names |= await self._guessed(chat_id, book, identity or "", undecided)
-        return [
-            line if not line.spending or line.category else replace(line, category=names[line.purpose])
-            for line in lines
-        ]
-
-    async def _guessed(
+    async def guessed(
         self, chat_id: int, book: CategoryBook, identity: str, purposes: Sequence[str]
     ) -> Mapping[str, str]:
-        """The model's categories for the purposes, remembered; a purpose it is unsure of is left out."""
+        """The model's categories for purposes the tab's words do not decide, remembered; a purpose it is
+        unsure of is left out."""
         assert self._guesser is not None
         chosen: dict[str, str] = {}
         for purpose in purposes:
@@ -217,14 +167,14 @@ class Categorising:
                 continue
             written = await store.set_category(line, category.name)
             lines.append(written or replace(line, line=replace(line.line, category=category.name)))
-            await self._corrections.learn(identity, purpose_key(line.line.purpose), category.name)
+            await self.corrections.learn(identity, purpose_key(line.line.purpose), category.name)
         updated = replace(saved, lines=tuple(lines))
         await self._state.record(updated)
         return Recategorised(updated, category, tuple(line.number for line in chosen))
 
     async def learned(self, chat_id: int) -> dict[str, str]:
         """The corrections learned for the group's spreadsheet: purpose words -> category."""
-        return dict(await self._corrections.learned(await self._ledgers.for_chat(chat_id).identity()))
+        return dict(await self.corrections.learned(await self._ledgers.for_chat(chat_id).identity()))
 
     async def learn_from_sheet(self, chat_id: int, rows: Sequence[SheetRow]) -> int:
         """A category a bookkeeper put in a row, other than the one the words give, is learned for the
@@ -232,7 +182,7 @@ class Categorising:
         book, identity = await self._book_of(chat_id)
         if identity is None:
             return 0
-        learned = await self._corrections.learned(identity)
+        learned = await self.corrections.learned(identity)
         count = 0
         for row in rows:
             chosen = book.named(row.category) if row.category else None
@@ -240,10 +190,10 @@ class Categorising:
             if chosen is None or not key or (row.usd is None and row.khr is None):
                 continue  # no category, one not in the tab, or a voided row or note
             if book.categorise(row.item, learned).name != chosen.name:
-                await self._corrections.learn(identity, key, chosen.name)
+                await self.corrections.learn(identity, key, chosen.name)
                 count += 1
         return count
 
     async def forget(self, chat_id: int) -> int:
         """Drop the corrections learned for the group's spreadsheet; how many there were."""
-        return await self._corrections.forget(await self._ledgers.for_chat(chat_id).identity())
+        return await self.corrections.forget(await self._ledgers.for_chat(chat_id).identity())

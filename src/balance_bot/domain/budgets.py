@@ -39,6 +39,14 @@ class BudgetUse:
         return max((threshold for threshold in THRESHOLDS if self.percent >= threshold), default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class BudgetCrossed:
+    """The month's spending in a category (or in all, for the Total row) reached a threshold."""
+
+    use: BudgetUse
+    threshold: int
+
+
 def budget_use(
     category: Category, spent: Mapping[Currency, Decimal], khr_per_usd: Decimal
 ) -> BudgetUse | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from balance_bot.domain.money import AmountLimits, Money
+from balance_bot.domain.purpose import clean_purpose
 
 
 class ParseStatus(StrEnum):
@@ -80,3 +81,19 @@ def khr_from_dotted_thousands(value: Decimal, decimals: int) -> Decimal:
     if decimals == 3:
         return value * 1000
     return value
+
+
+def dated_like(second: ParseResult, first: ParseResult) -> ParseResult:
+    """A model's reading with the days the parser marked: models read amounts here, not dates.
+
+    Entries take the parser's days one for one when both found as many, else the message's day;
+    purposes are cleaned as the parser's are, so a date a model left in one is taken out.
+    """
+    first_days = [entry.day_words for entry in first.entries]
+    if len(first_days) != len(second.entries):
+        first_days = [first.day_words] * len(second.entries)
+    entries = tuple(
+        replace(entry, purpose=clean_purpose(entry.purpose), day_words=day_words)
+        for entry, day_words in zip(second.entries, first_days, strict=True)
+    )
+    return replace(second, entries=entries, day_words=first.day_words)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from balance_bot.approvals.settings_words import approval_change
-from balance_bot.approvals.threshold import from_kept, kept
+from balance_bot.domain.approval_threshold import from_kept, kept
 from balance_bot.domain.members import PaymentMode
 from balance_bot.domain.money import Money
 from balance_bot.ports import GroupSettingsStore
+from balance_bot.ports.approvals import DEFAULT_APPROVAL_HOUR, ApprovalSettings
 
-DEFAULT_APPROVAL_HOUR = 9  # the admins' daily reminder of what awaits approval, in the group's time
+# Importable from here, where the adapters have always found them.
+__all__ = ["DEFAULT_APPROVAL_HOUR", "ApprovalSettings", "GroupSettings", "Settings"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +25,9 @@ class Settings:
     payments_chosen: bool = True  # False while the payment mode is the default, no admin having chosen
 
 
-@dataclass(frozen=True, slots=True)
-class ApprovalSettings:
-    """Which expenses wait for an admin: those above `over` (None: none), and when admins are reminded."""
-
-    over: Money | None
-    hour: int = DEFAULT_APPROVAL_HOUR
-    chosen: bool = True  # False while the threshold is the operator's default (APPROVAL_OVER)
-
-
 class GroupSettings:
-    """Each group's choices; the defaults where it has not chosen."""
+    """Each group's choices; the defaults where it has not chosen (its thresholds, the ApprovalThresholds
+    port the capture use case reads)."""
 
     def __init__(self, store: GroupSettingsStore, approval_over: Money | None = None) -> None:
         self._store = store

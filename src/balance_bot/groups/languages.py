@@ -41,7 +41,8 @@ LanguageOutcome = LanguageChosen | LanguageUnclear
 
 
 class ChatLanguages:
-    """The language of each chat: a group's choice (read once, then kept), else the default."""
+    """The language of each chat: a group's choice (read once, then kept), else the default; the
+    GroupLanguages port the use cases read, over the ChatLanguageStore."""
 
     def __init__(self, store: ChatLanguageStore, default: Language) -> None:
         self._store = store

@@ -22,9 +22,6 @@ from balance_bot.domain.money import Currency
 from balance_bot.groups.group_settings import GroupSettings
 from balance_bot.ports import AdvanceReminderLog, MemberDirectory, SeenMember
 
-# Members remembered without a write: a busy group's members post many times a day.
-SEEN_KEPT = 10_000
-
 
 @dataclass(frozen=True, slots=True)
 class MemberBalance:
@@ -68,16 +65,10 @@ class CashMovements:
         self._capture = capture
         self._directory = directory
         self._balances = balances
-        self._known: dict[tuple[int, int], SeenMember] = {}
 
     async def seen(self, chat_id: int, member: SeenMember) -> None:
-        """A member posted in the group: remembered (written only when new or renamed)."""
-        if self._known.get((chat_id, member.user_id)) == member:
-            return
+        """A member posted in the group: remembered, whom a later /advance @name can name."""
         await self._directory.seen(chat_id, member)
-        if len(self._known) >= SEEN_KEPT:
-            self._known.clear()
-        self._known[(chat_id, member.user_id)] = member
 
     async def record(self, message: IncomingMessage, kind: MovementKind, named: Named) -> Outcome:
         """A movement for the member named (the author of the message replied to, a member mentioned

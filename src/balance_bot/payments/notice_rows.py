@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from balance_bot.domain.bank_notices import BankNotice
 from balance_bot.domain.money import Money
 from balance_bot.domain.row_labels import RowLabels
-from balance_bot.payments.bank_notices import BankNotice
 
 
 def notice_key(notice: BankNotice) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from balance_bot.capture.outcomes import LedgerProblem, Queued, Saved, StorageProblem
+from balance_bot.domain.bank_notices import BankNotice
 from balance_bot.domain.ledger import Period
-from balance_bot.payments.bank_notices import BankNotice
 from balance_bot.payments.qr_top_ups import PaidByQr, PaymentRecording, QrAlreadyRecorded, QrRecorded
 from balance_bot.payments.recorded_once import AlreadyRecorded, RecordedOnce
 from balance_bot.ports import PendingNotice

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Protocol
 
-from balance_bot.capture import checks
 from balance_bot.capture.outcomes import AdminCheck, LedgerProblem, Refused, StorageProblem, TopUpUnclear
+from balance_bot.domain import entry_checks as checks
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
 from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import Period

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import Enum
@@ -21,11 +21,12 @@ from balance_bot.capture.delivery import Delivery
 from balance_bot.capture.outcomes import AdminCheck, LedgerProblem, StorageProblem
 from balance_bot.capture.reply_plan import ReplyPlan, said_in_words
 from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.domain.bank_notices import BankNotice, read_bank_notices
 from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import Period, SheetRow, local_day
+from balance_bot.domain.message_kinds import received_notices
 from balance_bot.domain.money import Currency, Money
 from balance_bot.groups.languages import ChatLanguages
-from balance_bot.payments.bank_notices import BankNotice, read_bank_notices
 from balance_bot.payments.bank_senders import ForwardedFrom, sent_by_its_bank
 from balance_bot.payments.notice_rows import notice_item, records
 from balance_bot.ports import (
@@ -151,7 +152,7 @@ class RecordedOnce:
         self._pending = pending
         self._languages = languages
         self._clock = clock
-        self._policy = policy
+        self.policy = policy
         # Looking and recording are one step per group: two copies tapped or posted at once are one row.
         self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
 
@@ -160,10 +161,15 @@ class RecordedOnce:
     ) -> NoticePlan | None:
         """A group message: None when it holds no bank notice (it is read as any other message); `sender`,
         the account a forwarded message was first sent by."""
-        written_on = local_day(message.forwarded_from or message.sent_at, self._policy.timezone)
-        notices = [notice for notice in read_bank_notices(message.text, written_on) if notice.received]
-        if not notices:
-            return None
+        written_on = local_day(message.forwarded_from or message.sent_at, self.policy.timezone)
+        notices = received_notices(message.text, written_on)
+        return await self.on_notices(message, notices, sender) if notices else None
+
+    async def on_notices(
+        self, message: IncomingMessage, notices: Sequence[BankNotice], sender: ForwardedFrom | None = None
+    ) -> NoticePlan:
+        """A group message holding the bank's notices of money received (received_notices, read on the
+        day the message was first written, in the team's time zone)."""
         speech = await self._languages.for_group(message.chat_id)
         if len(notices) > 1:
             return NoticeReply(SeveralNotices(len(notices)), speech, message.message_id)
@@ -208,7 +214,7 @@ class RecordedOnce:
     def holds_notice(self, text: str, sent_at: datetime) -> bool:
         """Whether a text holds a bank notice: an edit of one changes nothing, since its payment is read
         from the bank's words as first posted (and an edited notice is no longer the bank's)."""
-        return bool(read_bank_notices(text, local_day(sent_at, self._policy.timezone)))
+        return bool(read_bank_notices(text, local_day(sent_at, self.policy.timezone)))
 
     async def confirm(self, chat_id: int, message_id: int, is_admin: AdminCheck) -> NoticeTap:
         """Confirm tapped under the notice of the member's message: an admin's tap records it, once."""
@@ -280,12 +286,12 @@ class RecordedOnce:
         for queued in await self._delivery.waiting(chat_id):
             if any(records(line.purpose, [line.money], notice) for line in queued.lines):
                 return AlreadyRecorded(notice, None, queued.period, waiting=True)
-        this_month = Period.of(local_day(self._clock.now(), self._policy.timezone))
+        this_month = Period.of(local_day(self._clock.now(), self.policy.timezone))
         periods = sorted({Period.of(notice.when.date()), this_month})
         months = await self._ledgers.for_chat(chat_id).read_months(periods)
         for period in periods:
             for row in months.get(period, []):
-                if not row.item.startswith(self._policy.void_prefix) and records(
+                if not row.item.startswith(self.policy.void_prefix) and records(
                     row.item, _amounts(row), notice
                 ):
                     return AlreadyRecorded(notice, row.number, period)

@@ -1,16 +1,31 @@
 """The core's ports, Protocols the adapters implement: a module a capability, every name re-exported here."""
 
-from balance_bot.ports.approvals import ApprovalState, ApprovalStore, PendingApproval
+from balance_bot.ports.approvals import (
+    ApprovalSettings,
+    ApprovalState,
+    ApprovalStore,
+    ApprovalThresholds,
+    PendingApproval,
+)
 from balance_bot.ports.balances import EMPTY, BalanceMirror, MemberAmounts, PeriodRecord
 from balance_bot.ports.capture import (
     CaptureState,
+    Landed,
+    Landing,
     Outbox,
     OutboxChat,
     PendingPurpose,
     QueuedMessage,
+    RowDelivery,
     SavedMessage,
+    Waiting,
 )
-from balance_bot.ports.categories import BudgetNoticeLog, CategoryCorrections, CategoryGuesser
+from balance_bot.ports.categories import (
+    BudgetNoticeLog,
+    CategoryBooks,
+    CategoryCorrections,
+    CategoryGuesser,
+)
 from balance_bot.ports.clock import Clock
 from balance_bot.ports.errors import (
     LedgerAccessDenied,
@@ -24,7 +39,13 @@ from balance_bot.ports.errors import (
     LedgerUnavailable,
     StorageUnavailable,
 )
-from balance_bot.ports.groups import ChatLanguageStore, ChatMoves, GroupSettingsStore, Memberships
+from balance_bot.ports.groups import (
+    ChatLanguageStore,
+    ChatMoves,
+    GroupLanguages,
+    GroupSettingsStore,
+    Memberships,
+)
 from balance_bot.ports.hand_edits import ToldChanges, WrittenRows
 from balance_bot.ports.images import (
     ImageExpenseReader,
@@ -44,7 +65,7 @@ from balance_bot.ports.ledger import (
 from balance_bot.ports.members import AdvanceReminderLog, MemberDirectory, SeenMember
 from balance_bot.ports.payments import PendingNotice, PendingNotices
 from balance_bot.ports.questions import LedgerToolCaller, ToolChoice
-from balance_bot.ports.reading import ExpenseParser, ParseHints
+from balance_bot.ports.reading import ExpenseParser, MessageReader, ParseHints
 from balance_bot.ports.receipts import ProposedExpense, ProposedExpenses
 from balance_bot.ports.usage import MessageTally, MonthUsage, ProviderUsage, UsageLog
 
@@ -52,22 +73,28 @@ __all__ = [
     "EMPTY",
     "AccountLoad",
     "AdvanceReminderLog",
+    "ApprovalSettings",
     "ApprovalState",
     "ApprovalStore",
+    "ApprovalThresholds",
     "BalanceMirror",
     "BudgetNoticeLog",
     "CaptureState",
+    "CategoryBooks",
     "CategoryCorrections",
     "CategoryGuesser",
     "ChatLanguageStore",
     "ChatMoves",
     "Clock",
     "ExpenseParser",
+    "GroupLanguages",
     "GroupSettingsStore",
     "ImageExpenseReader",
     "ImageText",
     "ImageTextReader",
     "ImageUnreadable",
+    "Landed",
+    "Landing",
     "LedgerAccessDenied",
     "LedgerAnswerLost",
     "LedgerApiDisabled",
@@ -83,6 +110,7 @@ __all__ = [
     "MemberAmounts",
     "MemberDirectory",
     "Memberships",
+    "MessageReader",
     "MessageTally",
     "MonthUsage",
     "Outbox",
@@ -98,6 +126,7 @@ __all__ = [
     "ProposedExpenses",
     "ProviderUsage",
     "QueuedMessage",
+    "RowDelivery",
     "SavedMessage",
     "SeenMember",
     "SheetAccess",
@@ -107,5 +136,6 @@ __all__ = [
     "ToldChanges",
     "ToolChoice",
     "UsageLog",
+    "Waiting",
     "WrittenRows",
 ]

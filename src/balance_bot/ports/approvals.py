@@ -9,7 +9,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol
 
-from balance_bot.domain.money import Currency
+from balance_bot.domain.money import Currency, Money
+
+DEFAULT_APPROVAL_HOUR = 9  # the admins' daily reminder of what awaits approval, in the group's time
 
 
 class ApprovalState(StrEnum):
@@ -36,6 +38,23 @@ class PendingApproval:
     decided_at: datetime | None = None
     reason: str = ""
     reason_wanted: bool = False  # rejected, and the admin's reason not heard yet
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalSettings:
+    """Which expenses wait for an admin: those above `over` (None: none), and when admins are reminded."""
+
+    over: Money | None
+    hour: int = DEFAULT_APPROVAL_HOUR
+    chosen: bool = True  # False while the threshold is the operator's default (APPROVAL_OVER)
+
+
+class ApprovalThresholds(Protocol):
+    """Each group's approval threshold: its choice (read once, then kept), else the operator's default."""
+
+    async def approvals(self, chat_id: int) -> ApprovalSettings:
+        """The group's approval threshold and reminder hour."""
+        ...
 
 
 class ApprovalStore(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,6 +10,7 @@ from typing import Protocol
 
 from balance_bot.domain.expenses import ExpenseEntry
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine
+from balance_bot.ports.errors import LedgerError
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,4 +111,47 @@ class Outbox(Protocol):
 
     async def summary(self) -> list[OutboxChat]:
         """What waits, per group."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Landed:
+    """The message's rows are in the ledger."""
+
+    message: SavedMessage
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """The message is safe in the outbox; its rows follow when the ledger answers."""
+
+    problem: LedgerError | None
+
+
+Landing = asyncio.Future[Landed | Waiting]
+
+
+class RowDelivery(Protocol):
+    """Accepted messages on their way to the ledger, as the use cases see them: taken at once, their
+    rows told once they land (or why they wait)."""
+
+    async def accept(self, queued: QueuedMessage) -> Landing | None:
+        """Keep the message durably and have it delivered; None when it was accepted before."""
+        ...
+
+    async def landed(self, landing: Landing, wait_seconds: float) -> Landed | Waiting:
+        """The rows, if they land within wait_seconds; else the message is still waiting, safely."""
+        ...
+
+    async def settle(self, chat_id: int) -> None:
+        """Deliver the group's waiting messages now; raises the LedgerError when they cannot be."""
+        ...
+
+    async def waiting(self, chat_id: int) -> list[QueuedMessage]:
+        """The group's messages whose rows are not known to be kept by the ledger yet, oldest first."""
+        ...
+
+    async def waiting_author(self, chat_id: int, message_id: int) -> int | None:
+        """Who posted a message whose rows still wait to be written (None when none waits)."""
         ...

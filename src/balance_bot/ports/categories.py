@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from balance_bot.domain.categories import Category
+from balance_bot.domain.categories import Category, CategoryBook
 
 
 class CategoryCorrections(Protocol):
@@ -40,4 +40,16 @@ class BudgetNoticeLog(Protocol):
 
     async def claim(self, chat_id: int, month: str, category: str, threshold: int) -> bool:
         """True only the first time for this group, month, category and threshold."""
+        ...
+
+
+class CategoryBooks(Protocol):
+    """Each group's categories, as its spreadsheet's Categories tab names them (the defaults without one)."""
+
+    async def book(self, chat_id: int) -> CategoryBook:
+        """The group's categories; the last ones read (or the defaults) while its sheet cannot be read."""
+        ...
+
+    async def book_of(self, chat_id: int) -> tuple[CategoryBook, str | None]:
+        """The group's categories, and its spreadsheet's identity (None when it cannot be told)."""
         ...

@@ -52,6 +52,14 @@ class ChatLanguageStore(Protocol):
         ...
 
 
+class GroupLanguages(Protocol):
+    """The language each group is spoken to in, as the use cases read it: its choice, else the default."""
+
+    async def for_group(self, chat_id: int) -> Speech:
+        """The group's choice, else the default."""
+        ...
+
+
 class GroupSettingsStore(Protocol):
     """What a group chose with /settings; None where it has not chosen."""
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the reader compiles every bank's patterns: not for what only needs the ports
-    from balance_bot.payments.bank_notices import BankNotice
+    from balance_bot.domain.bank_notices import BankNotice
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,12 @@ from balance_bot.capture.conversation import Conversation
 from balance_bot.capture.outcomes import AdminCheck, LedgerProblem, StorageProblem
 from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.capture.service import CaptureService, IncomingMessage
+from balance_bot.domain.bank_notices import BankNotice
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus
 from balance_bot.domain.language import Speech
+from balance_bot.domain.message_kinds import within_answer_window
 from balance_bot.domain.money import Money
 from balance_bot.groups.languages import ChatLanguages
-from balance_bot.payments.bank_notices import BankNotice
 from balance_bot.payments.notice_rows import notice_key
 from balance_bot.payments.recorded_once import AlreadyRecorded, NoticePlan, NoticeReply, RecordedOnce
 from balance_bot.ports import (
@@ -153,10 +154,10 @@ class PhotoExpenses:
         self._conversation = conversation
         self._languages = languages
         self._text_reader = text_reader
-        self._proposals = proposals
+        self.proposals = proposals
         self._read_words = read_words  # the parser's reading of an Edit's answer ("12.50$")
         self._clock = clock
-        self._answer_within = answer_within  # an Edit's amount, after which a message is read as any
+        self.answer_within = answer_within  # an Edit's amount, after which a message is read as any
         self._notices = notices
         self._model = model
 
@@ -182,7 +183,7 @@ class PhotoExpenses:
         if reading.sure and not photo.forwarded:
             return await self._save(proposal)
         try:
-            await self._proposals.put(proposal)
+            await self.proposals.put(proposal)
         except StorageUnavailable:
             return await self._conversation.plan(photo.chat_id, StorageProblem())
         shown = Proposed(proposal, transfer=reading.kind is ImageKind.TRANSFER)
@@ -197,7 +198,7 @@ class PhotoExpenses:
         refused = await self._refusal(chat_id, message_id, user_id, is_admin, speech)
         if refused is not None:
             return refused
-        taken = await self._proposals.take(chat_id, message_id)
+        taken = await self.proposals.take(chat_id, message_id)
         if taken is None:  # another tap saved it meanwhile
             return ProposalTap(TapResult.GONE, speech)
         return await self._saved_tap(taken, speech)
@@ -208,11 +209,11 @@ class PhotoExpenses:
         """Edit under a proposal: the tapper (the poster or an admin) is asked for the right amount."""
         speech = await self._speech(chat_id)
         refused = await self._refusal(chat_id, message_id, user_id, is_admin, speech)
-        proposal = await self._proposals.get(chat_id, message_id)
+        proposal = await self.proposals.get(chat_id, message_id)
         if refused is not None or proposal is None:
             return refused or ProposalTap(TapResult.GONE, speech)
         asked = replace(proposal, editing_by=user_id, asked_at=self._clock.now())
-        await self._proposals.put(asked)
+        await self.proposals.put(asked)
         return ProposalTap(TapResult.AMOUNT_ASKED, speech, PhotoReply(AmountAsked(asked), speech, message_id))
 
     async def _refusal(
@@ -220,7 +221,7 @@ class PhotoExpenses:
     ) -> ProposalTap | None:
         """Why a tap does nothing: the proposal is saved already, or the tapper is neither its poster nor
         an admin."""
-        proposal = await self._proposals.get(chat_id, message_id)
+        proposal = await self.proposals.get(chat_id, message_id)
         if proposal is None:
             return ProposalTap(TapResult.GONE, speech)
         if user_id != proposal.poster_id and not await is_admin():
@@ -230,14 +231,23 @@ class PhotoExpenses:
     async def on_amount_given(self, message: IncomingMessage) -> NoticePlan | None:
         """A message of a member asked for a proposal's amount: one amount in it saves the proposal with it
         (in the proposal's currency unless the message says another); None when it is no such answer."""
+        proposal = await self.amount_asked(message)
+        return await self.amount_given(message, proposal) if proposal is not None else None
+
+    async def amount_asked(self, message: IncomingMessage) -> ProposedExpense | None:
+        """The proposal whose amount the message's poster was asked for, within the window; else None."""
         try:
-            proposal = await self._proposals.editing(message.chat_id, message.user_id)
+            proposal = await self.proposals.editing(message.chat_id, message.user_id)
         except StorageUnavailable:
             return None
-        if proposal is None or proposal.asked_at is None:
-            return None
-        if message.sent_at - proposal.asked_at > self._answer_within:  # forgotten: an expense of its own
-            return None
+        asked = proposal is not None and within_answer_window(
+            proposal.asked_at, message.sent_at, self.answer_within
+        )
+        return proposal if asked else None
+
+    async def amount_given(self, message: IncomingMessage, proposal: ProposedExpense) -> NoticePlan | None:
+        """The message of a member asked for the proposal's amount (amount_asked): one amount in it saves
+        the proposal with it; None when it holds no one amount (it is read as any other message)."""
         result = self._read_words(message.text)
         if (
             result.status not in (ParseStatus.EXPENSE, ParseStatus.PURPOSE_MISSING)
@@ -248,7 +258,7 @@ class PhotoExpenses:
         money = entry.money
         if entry.currency_guessed:
             money = Money(money.amount, proposal.money.currency)
-        taken = await self._proposals.take(proposal.chat_id, proposal.message_id)
+        taken = await self.proposals.take(proposal.chat_id, proposal.message_id)
         if taken is None:
             return None
         corrected = replace(taken, money=money, purpose=entry.purpose or taken.purpose)
@@ -260,7 +270,7 @@ class PhotoExpenses:
     async def _saved_tap(self, proposal: ProposedExpense, speech: Speech) -> ProposalTap:
         said = await self._save(proposal)
         if isinstance(said, ReplyPlan) and isinstance(said.outcome, LedgerProblem | StorageProblem):
-            await self._proposals.put(proposal)  # nothing was saved: the member can tap again
+            await self.proposals.put(proposal)  # nothing was saved: the member can tap again
             return ProposalTap(TapResult.TRY_AGAIN, speech, said)
         return ProposalTap(TapResult.SAVED, speech, said)
 

@@ -3,13 +3,12 @@ day, stop one. Every chat face (Telegram, the terminal) renders the reply it pla
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from balance_bot.capture import checks
 from balance_bot.capture.outcomes import AdminCheck, Refused
-from balance_bot.categories.categorising import Categorising
+from balance_bot.domain import entry_checks as checks
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult
 from balance_bot.domain.language import Speech
 from balance_bot.domain.ledger import EntrySource, LedgerLine, local_day
@@ -19,6 +18,9 @@ from balance_bot.ports import Clock, LedgerError
 from balance_bot.recurring.costs import NewCost, RecurringCost, RecurringStore
 from balance_bot.recurring.schedules import Every, Schedule
 from balance_bot.recurring.words import ListCosts, NotUnderstood, ScheduleWords, StopCost, read_recurring
+
+# The lines with their categories, as an expense's are given them (CaptureService.categorised).
+Categorise = Callable[[int, Sequence[LedgerLine]], Awaitable[list[LedgerLine]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +92,14 @@ class RecurringCommands:
         languages: ChatLanguages,
         clock: Clock,
         policy: CommandPolicy,
-        categorising: Categorising | None = None,
+        categorised: Categorise | None = None,
     ) -> None:
         self._store = store
         self._read = read  # the parser's reading alone, as /topup reads its amount
         self._languages = languages
         self._clock = clock
         self._policy = policy
-        self._categorising = categorising
+        self._categorised = categorised  # CaptureService.categorised: as an expense's lines are
 
     async def command(
         self, chat_id: int, user_id: int, member_name: str, words: str, is_admin: AdminCheck
@@ -145,11 +147,11 @@ class RecurringCommands:
     async def _category(self, chat_id: int, entry: ExpenseEntry, today: date) -> str:
         """The cost's category, decided once as an expense's is: its rows then need no read of the tab;
         one the tab cannot be read for now is decided on its day."""
-        if self._categorising is None:
+        if self._categorised is None:
             return ""
         line = LedgerLine(today, entry.purpose, entry.money, "", EntrySource(chat_id, 0, 0))
         try:
-            (decided,) = await self._categorising.categorised(chat_id, [line])
+            (decided,) = await self._categorised(chat_id, [line])
         except LedgerError:
             return ""
         return decided.category

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TextIO
 
 from balance_bot.balances.balance_command import BalanceCommand
+from balance_bot.capture.group_messages import GroupMessages
 from balance_bot.capture.outcomes import ActionRefusal, Outcome
 from balance_bot.capture.reply_plan import Button, LaterNotices, ReplyPlan
 from balance_bot.capture.service import IncomingMessage
@@ -26,7 +27,6 @@ from balance_bot.members.movements import (
     PostedHere,
 )
 from balance_bot.members.payments_question import PaymentsQuestion
-from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.ports import SeenMember
 from balance_bot.questions.ask import ConfirmWrite
 from infrastructure.console.try_payments import TryPayments

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from balance_bot.capture.group_messages import GroupMessages
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.capture.reply_plan import ReplyPlan
 from balance_bot.capture.service import IncomingMessage
 from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
-from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.recorded_once import NoticeButton, NoticePlan, RecordedOnce
 from infrastructure.telegram import texts
 from infrastructure.telegram.payment_replies import PaymentReplies

@@ -5,18 +5,27 @@ from __future__ import annotations
 from balance_bot.ports import SeenMember
 from infrastructure.sqlite.database import Database
 
+# Members remembered without a write: a busy group's members post many times a day.
+SEEN_KEPT = 10_000
+
 
 class SqliteMemberDirectory:
     """MemberDirectory: a member's latest name and @username per group, kept across restarts."""
 
     def __init__(self, database: Database) -> None:
         self._database = database
+        self._known: dict[tuple[int, int], SeenMember] = {}
 
     async def seen(self, chat_id: int, member: SeenMember) -> None:
-        """Remember the member as they are now."""
+        """Remember the member as they are now (written only when new or renamed since this run saw them)."""
+        if self._known.get((chat_id, member.user_id)) == member:
+            return
         await self._database.run(
             lambda db: db.execute(_SEEN, (chat_id, member.user_id, member.name, member.username))
         )
+        if len(self._known) >= SEEN_KEPT:
+            self._known.clear()
+        self._known[(chat_id, member.user_id)] = member
 
     async def by_username(self, chat_id: int, username: str) -> SeenMember | None:
         """The member with that @username in the group, if seen."""

@@ -8,8 +8,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from balance_bot.domain.bank_notices import BankNotice
 from balance_bot.domain.money import Currency
-from balance_bot.payments.bank_notices import BankNotice
 from balance_bot.ports import PendingNotice
 from infrastructure.sqlite.database import Database
 

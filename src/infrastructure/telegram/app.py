@@ -27,6 +27,7 @@ from balance_bot.balances.balance_command import BalanceCommand
 from balance_bot.balances.monthly_rounds import TICK_SECONDS
 from balance_bot.balances.service import BalanceService
 from balance_bot.capture.conversation import Conversation, QuietChats
+from balance_bot.capture.group_messages import GroupMessages
 from balance_bot.capture.service import CaptureService
 from balance_bot.capture.taps import Taps
 from balance_bot.categories.cat_command import CatCommand
@@ -43,7 +44,6 @@ from balance_bot.groups.usage import UsageReport
 from balance_bot.ledger_changes.hand_changes import HandChanges
 from balance_bot.members.movements import AdvanceReminders, CashMovements
 from balance_bot.members.payments_question import PaymentsQuestion
-from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.qr_top_ups import QrTopUps
 from balance_bot.payments.qr_watch import QrWatch
 from balance_bot.payments.recorded_once import RecordedOnce

@@ -15,9 +15,8 @@ from balance_bot.balances.service import (
 )
 from balance_bot.capture.outcomes import SeveralMembersNamed, UnknownMember
 from balance_bot.capture.reply_plan import Notices, category_names_in
-from balance_bot.categories.budget_watch import BudgetCrossed
 from balance_bot.domain.balances import ZERO, PeriodBalance
-from balance_bot.domain.budgets import budget_use, budget_use_by_day
+from balance_bot.domain.budgets import BudgetCrossed, budget_use, budget_use_by_day
 from balance_bot.domain.categories import TOTAL, CategoryBook
 from balance_bot.domain.day_rates import FIXED, DayRates, RateOfDay
 from balance_bot.domain.language import Language

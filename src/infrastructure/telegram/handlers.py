@@ -24,6 +24,7 @@ from telegram.error import ChatMigrated, TelegramError
 from telegram.ext import ContextTypes
 
 from balance_bot.capture.conversation import Conversation
+from balance_bot.capture.group_messages import GroupMessages
 from balance_bot.capture.outcomes import (
     Outcome,
 )
@@ -33,7 +34,6 @@ from balance_bot.groups.group_moves import GroupMoves
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.payments.bank_senders import ForwardedFrom, SenderKind
-from balance_bot.payments.group_messages import GroupMessages
 from balance_bot.payments.recorded_once import NoticePlan
 from balance_bot.ports import SeenMember
 from infrastructure.telegram import texts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from balance_bot.payments.bank_notices import BankNotice
+from balance_bot.domain.bank_notices import BankNotice
 from balance_bot.payments.recorded_once import (
     AlreadyRecorded,
     AskAdmins,

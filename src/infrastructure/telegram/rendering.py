@@ -11,7 +11,9 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ChatType
 
+from balance_bot.capture.ports import PlanWords
 from balance_bot.capture.reply_plan import Button, LaterNotices, Notices, ReplyPlan
+from balance_bot.domain.language import Speech
 from balance_bot.groups.languages import ChatLanguages
 from balance_bot.payments.recorded_once import NoticeButton, NoticePlan
 from infrastructure.telegram.balance_replies import BalanceReplies
@@ -44,7 +46,9 @@ class PlanRenderer:
         languages: ChatLanguages,
         reply: Reply,
         webapp_short_name: str | None = None,
+        words: Callable[[Speech], PlanWords] = Replies.of,
     ) -> None:
+        self._words = words  # the plans' words in a chat's language (the capture's PlanWords port)
         self._confirmations = confirmations
         self._languages = languages
         self._reply = reply  # the handlers' reply, which follows a group that became a supergroup
@@ -63,8 +67,8 @@ class PlanRenderer:
             # Confirmed in the background: the next update is read while this one's row is written.
             self.in_background(self._render_then(message, plan.then))
             return
-        replies = await self._replies_for_plan(message, plan)
-        drawn = replies.drawn(plan)
+        speech = self._speech_for_plan(message, plan)
+        drawn = self._words(speech).drawn(plan)
         if plan.as_confirmation:
             self._confirmations.submit(
                 Confirmation(
@@ -79,13 +83,12 @@ class PlanRenderer:
         elif drawn.text is not None:
             await self._reply(message, drawn.text, None)
         if plan.later is not None:
-            self._later(message, plan.later, replies)
+            self._later(message, plan.later, speech)
 
     async def replies(self, message: Message) -> Replies:
         """The bot's words for the chat: the group's language; in private, the member's app if Khmer."""
         if message.chat.type == ChatType.PRIVATE:
-            user = message.from_user
-            return Replies.of(self._languages.for_private(user.language_code if user else None))
+            return Replies.of(self._private_speech(message))
         return Replies.of(await self._languages.for_group(message.chat_id))
 
     def month_link_for(self, message: Message) -> str | None:
@@ -123,37 +126,40 @@ class PlanRenderer:
     async def _render_then(self, message: Message, then: Callable[[], Awaitable[ReplyPlan]]) -> None:
         await self.render(message, await then())
 
-    def _later(self, message: Message, later: LaterNotices, replies: Replies) -> None:
+    def _later(self, message: Message, later: LaterNotices, speech: Speech) -> None:
         if later.landed is None:
-            self.in_background(self._tell(message, later.notices, replies))
+            self.in_background(self._tell(message, later.notices, speech))
         else:
-            task = asyncio.get_running_loop().create_task(self._tell_once_landed(message, later, replies))
+            task = asyncio.get_running_loop().create_task(self._tell_once_landed(message, later, speech))
             self._landing.add(task)
             task.add_done_callback(self._landing.discard)
 
-    async def _tell_once_landed(self, message: Message, later: LaterNotices, replies: Replies) -> None:
+    async def _tell_once_landed(self, message: Message, later: LaterNotices, speech: Speech) -> None:
         assert later.landed is not None
         if await later.landed():
-            self.in_background(self._tell(message, later.notices, replies))
+            self.in_background(self._tell(message, later.notices, speech))
 
     async def _tell(
-        self, message: Message, notices: Callable[[], Awaitable[Notices]], replies: Replies
+        self, message: Message, notices: Callable[[], Awaitable[Notices]], speech: Speech
     ) -> None:
         """Notices go through the confirmation queue, which waits out flood control and follows a
         migrated group."""
         told = await notices()
         if not told.budgets_crossed:
             return  # nothing crossed: nothing to say
-        for text in BalanceReplies(replies).notices(told):
+        for text in BalanceReplies(Replies.of(speech)).notices(told):
             self._confirmations.submit(
                 Confirmation(message.chat_id, message.message_id, text, (), False, _topic(message))
             )
 
-    async def _replies_for_plan(self, message: Message, plan: ReplyPlan) -> Replies:
+    def _speech_for_plan(self, message: Message, plan: ReplyPlan) -> Speech:
         """The plan's language; in private, the member's app if Khmer."""
-        if message.chat.type == ChatType.PRIVATE:
-            return await self.replies(message)
-        return Replies.of(plan.speech)
+        return self._private_speech(message) if message.chat.type == ChatType.PRIVATE else plan.speech
+
+    def _private_speech(self, message: Message) -> Speech:
+        """A private chat's language: the member's app if Khmer, else the default."""
+        user = message.from_user
+        return self._languages.for_private(user.language_code if user else None)
 
 
 def drawn_buttons(

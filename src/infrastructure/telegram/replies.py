@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache, reduce
@@ -39,7 +38,7 @@ from balance_bot.capture.outcomes import (
     Voided,
 )
 from balance_bot.capture.refusals import LedgerRefused
-from balance_bot.capture.reply_plan import Button, ReplyPlan, category_names_in
+from balance_bot.capture.reply_plan import Button, DrawnPlan, ReplyPlan, category_names_in
 from balance_bot.capture.taps import TapPlan
 from balance_bot.categories.categorising import NoSuchCategory, Recategorised
 from balance_bot.domain.categories import CategoryBook
@@ -75,17 +74,10 @@ LONGEST_LIST = 3500
 MAX_MEMBERS_SHOWN = 10
 
 
-@dataclass(frozen=True, slots=True)
-class DrawnPlan:
-    """What a chat face shows for a plan: the text, and each button with its label."""
-
-    text: str | None
-    buttons: tuple[tuple[Button, str], ...]
-
-
 class Replies(Words):
     """The bot's words in one chat's language about what it captured: confirmations, questions,
-    refusals; each other room's replies (balances, groups, categories, members) build on them."""
+    refusals; each other room's replies (balances, groups, categories, members) build on them.
+    The words every face draws a plan in (the capture's PlanWords port)."""
 
     @staticmethod
     @cache

@@ -176,13 +176,14 @@ def build_capture(
         interpreter, ledgers, delivery, state, clock, policy, balances, categorising, labels, gate
     )
     connect = ConnectSheet(access, chat_sheets, delivery.retry_now, accounts)
-    movements = CashMovements(capture, SqliteMemberDirectory(database), balances)
+    directory = SqliteMemberDirectory(database)  # the members seen post, whom /advance @name can name
+    movements = CashMovements(capture, directory, balances)
     quiet_chats = QuietChats(
         settings.confirmation_style == "reaction", preferences.quiet, preferences.set_quiet
     )
     budgets = BudgetWatch(
         ledgers,
-        categorising,
+        categorising.books,
         SqliteBudgetNotices(database),
         settings.khr_per_usd,
         load_template().void_prefix,
@@ -194,7 +195,7 @@ def build_capture(
         quiet_chats,
         categorising,
         budgets,
-        member_seen=movements.seen,
+        member_seen=directory.seen,
         month_view_offered=bool(settings.webapp_url),
     )
     return CaptureParts(

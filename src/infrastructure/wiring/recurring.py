@@ -45,7 +45,7 @@ def build_recurring(settings: Settings, parts: CaptureParts) -> RecurringParts:
         parts.languages,
         parts.clock,
         CommandPolicy(timezone, limits),
-        parts.categorising,
+        parts.capture.categorised,
     )
     rounds = RecurringRounds(
         store,

@@ -3,8 +3,8 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from balance_bot.domain.bank_notices import BankNotice
 from balance_bot.domain.money import Currency
-from balance_bot.payments.bank_notices import BankNotice
 from balance_bot.ports import PendingNotice
 from infrastructure.sqlite.chat_moves import SqliteChatMoves
 from infrastructure.sqlite.database import Database

@@ -19,12 +19,12 @@ from balance_bot.approvals.decisions import (
 )
 from balance_bot.approvals.gate import ApprovalGate
 from balance_bot.approvals.settings_words import approval_change
-from balance_bot.approvals.threshold import goes_over, read_threshold
 from balance_bot.capture.conversation import Conversation, QuietChats
 from balance_bot.capture.interpret import MessageInterpreter
 from balance_bot.capture.outcomes import Saved
 from balance_bot.capture.reply_plan import Button
 from balance_bot.capture.service import CapturePolicy, CaptureService, IncomingMessage
+from balance_bot.domain.approval_threshold import goes_over, read_threshold
 from balance_bot.domain.balances import month_figures
 from balance_bot.domain.ledger import AWAITING_APPROVAL, Period
 from balance_bot.domain.money import Currency, Money

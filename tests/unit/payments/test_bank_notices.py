@@ -10,9 +10,9 @@ from bench.notices import labelled, labelled_time, wrong_fields
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from balance_bot.domain.bank_notices import read_bank_notice, read_bank_notices
 from balance_bot.domain.money import Currency
 from balance_bot.domain.text import DIGITS_TO_ASCII
-from balance_bot.payments.bank_notices import read_bank_notice, read_bank_notices
 
 CASES = labelled(CORPUS)
 NOTICES = [case for case in CASES if case["notice"]]

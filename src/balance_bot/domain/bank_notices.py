@@ -12,10 +12,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from balance_bot.domain.money import Currency, Money, exponent_of
+from balance_bot.domain.notice_formats import FORMATS, NoticeFormat
+from balance_bot.domain.notice_times import notice_time
 from balance_bot.domain.numerals import read_number
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
-from balance_bot.payments.notice_formats import FORMATS, NoticeFormat
-from balance_bot.payments.notice_times import notice_time
 
 _CURRENCIES = {
     "$": Currency.USD,

@@ -1,13 +1,90 @@
-"""Whether a message's entries may be saved as they stand, and what to tell when they may not."""
+"""Whether a message's entries may be saved as they stand, and what the member is told when they may not:
+the amounts, the purposes, how many, and the days named (pure decisions, the capture use case's rules)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
-from balance_bot.capture.outcomes import AskRephrase, Outcome, Refusal, Refused, TooManyEntries, TopUpUnclear
-from balance_bot.capture.policy import CapturePolicy
+from balance_bot.domain.capture_policy import CapturePolicy
 from balance_bot.domain.expenses import ExpenseEntry, ParseResult, ParseStatus, Problem, problem_with_amount
+from balance_bot.domain.ledger import Period
+from balance_bot.domain.members import MovementKind
 from balance_bot.domain.money import AmountLimits
+
+
+class Refusal(StrEnum):
+    """Why an expense was not saved, in words the member can act on."""
+
+    OVER_LIMIT = "over_limit"
+    NOT_POSITIVE = "not_positive"
+    TOO_PRECISE = "too_precise"
+    PURPOSE_TOO_SHORT = "purpose_too_short"
+    NEGATIVE = "negative"
+    MONEY_BACK = "money_back"
+
+
+class DateRefusal(StrEnum):
+    """Why an expense with a named day was not saved."""
+
+    FUTURE = "future"
+    TOO_OLD = "too_old"
+    NO_SUCH_DAY = "no_such_day"  # "Nov 31"
+    MONTHS_MIXED = "months_mixed"  # one message, days in two months
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """What the member should hear about the day: it was named, or its month had closed."""
+
+    named: bool = False  # a day other than the day of posting: the confirmation says it
+    closed_month: Period | None = None  # the day's month was closed: the rows went to this month
+
+
+ON_THE_DAY_POSTED = Dating()
+
+
+@dataclass(frozen=True, slots=True)
+class TopUpUnclear:
+    """A /topup, or a member's movement (`kind`), without one amount and its currency."""
+
+    kind: MovementKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AskRephrase:
+    """The message is not clear enough to save."""
+
+    problem: Problem | None
+
+
+@dataclass(frozen=True, slots=True)
+class TooManyEntries:
+    """One message listed more expenses than one message may add; none was saved."""
+
+    most: int
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """The expense is clear but cannot be saved as it stands."""
+
+    reason: Refusal
+    entry: ExpenseEntry
+    limits: AmountLimits
+
+
+@dataclass(frozen=True, slots=True)
+class DateRefused:
+    """The day named cannot be used: ahead, too far back, no such day, or months mixed."""
+
+    reason: DateRefusal
+    day: date | None
+    max_days_back: int
+    words: str = ""
+
 
 # The parser's problems with an amount that the member is told as a refusal, not asked to rephrase.
 AMOUNT_REFUSALS = {
@@ -31,7 +108,9 @@ def refused(entries: Sequence[ExpenseEntry], policy: CapturePolicy) -> TooManyEn
     return None
 
 
-def unclear(problem: Problem | None, entries: Sequence[ExpenseEntry], policy: CapturePolicy) -> Outcome:
+def unclear(
+    problem: Problem | None, entries: Sequence[ExpenseEntry], policy: CapturePolicy
+) -> Refused | TooManyEntries | AskRephrase:
     """What to tell about a message read as unclear: the amount refused, too many entries, or rephrase."""
     if problem in AMOUNT_REFUSALS and entries:
         offending = next(

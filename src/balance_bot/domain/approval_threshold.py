@@ -1,11 +1,16 @@
-"""The approval threshold: read from an admin's words, and whether an amount goes over it."""
+"""The approval threshold: read from an admin's words, whether an amount goes over it, and which of an
+expense's lines wait for an admin."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from balance_bot.domain.amounts import scan_line
-from balance_bot.domain.money import ZERO, Currency, Money
+from balance_bot.domain.ledger import AWAITING_APPROVAL, LedgerLine
+from balance_bot.domain.money import CURRENCIES, ZERO, Currency, Money
 
 OFF = "off"  # what the store keeps for a group that turned approvals off
 
@@ -48,3 +53,25 @@ def goes_over(money: Money, threshold: Money, khr_per_usd: Decimal) -> bool:
     if money.currency is Currency.USD and threshold.currency is Currency.KHR:
         return money.amount * khr_per_usd > threshold.amount
     return False  # a currency not said: nothing to compare it with
+
+
+def marked_for_approval(
+    lines: Sequence[LedgerLine], threshold: Money, rates: Mapping[date, Decimal]
+) -> list[LedgerLine]:
+    """The lines, those spending above the threshold with the Status AWAITING_APPROVAL (top-ups and
+    members' movements never wait); `rates`, the KHR per USD of each spending line's day."""
+    return [
+        replace(line, status=AWAITING_APPROVAL)
+        if line.spending and goes_over(line.money, threshold, rates[line.day])
+        else line
+        for line in lines
+    ]
+
+
+def amounts_awaiting(lines: Sequence[LedgerLine]) -> dict[Currency, Decimal]:
+    """What the lines awaiting approval add up to, per currency: what the admins are asked about."""
+    amounts = dict.fromkeys(CURRENCIES, ZERO)
+    for line in lines:
+        if line.status == AWAITING_APPROVAL and line.money.currency in amounts:
+            amounts[line.money.currency] += line.money.amount
+    return amounts
