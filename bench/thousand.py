@@ -151,6 +151,7 @@ class Day:
     hours: int = HOURS
     accounts: int = ACCOUNTS
     speed: float = SPEED
+    starts: int = STARTS
     sent: dict[int, tuple[int, float]] = field(default_factory=dict)  # message id -> (group, when)
     figures: dict[str, Any] = field(default_factory=dict)
 
@@ -260,7 +261,7 @@ async def run_day(day: Day, preload: Path) -> None:
         bot = await start_bot(settings, telegram, clock, preload, workdir)
         # Its start-up calls wait seconds of the day, a small part of a real second: on a busy
         # machine a first try may give up, and it is started again, as systemd does (exit status 1).
-        for _ in range(STARTS - 1):
+        for _ in range(day.starts - 1):
             if await ready(bot, telegram):
                 break
             bot = await start_bot(settings, telegram, clock, preload, workdir)
