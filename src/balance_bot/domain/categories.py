@@ -12,6 +12,21 @@ from enum import Enum
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from balance_bot.domain.category_roles import (
+    CARRIER_WORDS,
+    HOLDER_WORDS,
+    KIND_WORDS,
+    KNOWN_KHMER,
+    LIQUID_OF,
+    LONGEST_KNOWN_KHMER,
+    OCCASION_WORDS,
+    SAME_IN_KHMER,
+    SENDING_WORDS,
+    SENT_BY,
+    SERVICE_WORDS,
+    held_by_holders,
+    without_measures,
+)
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -65,6 +80,7 @@ class _Match:
     guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
     kind: bool = False  # the word is one of KIND_WORDS
     among: tuple[int, ...] = ()  # the categories a compound's head chose between
+    word: str = ""  # the tab's word, as matched
 
     def inside(self, other: _Match) -> bool:
         """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
@@ -76,46 +92,7 @@ class _Match:
         )
 
 
-# Things named by what they hold or make: 'lunch box', 'rice cooker', 'water pump' are none of those.
-HOLDER_WORDS = frozenset((
-    "box", "cooker", "pot", "cup", "tank", "pump", "machine", "maker", "holder", "rack", "stand", "case",
-    "cover", "container", "kettle", "bucket", "bin", "tray", "jug", "flask", "heater", "filter",
-    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop", "sack",
-))  # fmt: skip
-
-
-def held_by_holders(words: Sequence[str], wanted: Iterable[str] = ()) -> set[int]:
-    """The places of the words that only say what a holder is for, and of the holder: 'lunch boxes',
-    'egg tart molds' (a count between breaks it: 'milk 6 boxes' is milk)."""
-    held: set[int] = set()
-    for at, word in enumerate(words):
-        if word in HOLDER_WORDS and word not in wanted:
-            held.add(at)
-            before = at - 1
-            while before >= at - 2 and before >= 0 and _names_a_thing(words[before]):
-                held.add(before)
-                before -= 1
-    return held
-
-
-def _names_a_thing(word: str) -> bool:
-    return not any(char.isdigit() for char in word) and word not in ("and", "or", "with", "for", "of", "&")
-
-
-# Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:
-# in 'printer repair', 'fuel moto' or 'birthday cake' they, not the object, name the kind of spending.
-KIND_WORDS = frozenset((
-    "repair", "fix", "fixing", "service", "servicing", "maintenance", "oil change", "tuning", "mechanic",
-    "fuel", "refuel", "petrol", "gasoline", "diesel", "gas", "delivery", "shipping", "courier",
-    "postage", "cleaning", "wash", "washing", "laundry", "birthday", "party", "wedding", "funeral",
-    "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
-    "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
-    "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
-    "transport", "transportation", "sang", "preng sang",
-    "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
-    "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
-    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
-))  # fmt: skip
+_KINDS = KIND_WORDS | SERVICE_WORDS
 # Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
 _PLACE_WORD = re.compile(
     r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
@@ -136,6 +113,8 @@ class CategoryBook:
     _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
     _longest_phrase: int = field(default=1, init=False, repr=False)
     _longest_khmer: int = field(default=1, init=False, repr=False)  # in syllables
+    _khmer_known: frozenset[str] = field(default=frozenset(), init=False, repr=False)  # no word of the tab
+    _khmer_same: dict[str, int] = field(default_factory=dict, init=False, repr=False)  # a tab word's thing
     _slips: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -145,6 +124,23 @@ class CategoryBook:
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
+        self._khmer_known = KNOWN_KHMER - self._khmer.keys()
+        for khmer, others in SAME_IN_KHMER:
+            named = {self._khmer[word] for word in khmer if word in self._khmer}
+            named |= {found for word in others if (found := self._word_category(word)) is not None}
+            if len(named) == 1:
+                for word in khmer:
+                    self._khmer_same.setdefault(word, next(iter(named)))
+        self._longest_khmer = max(self._longest_khmer, LONGEST_KNOWN_KHMER)
+
+    def _word_category(self, word: str) -> int | None:
+        """The category the tab files an English word or phrase under: the phrase's own, else the one
+        its words name ('staff meal'), if only one."""
+        latin = tuple(singular(part) for part in _LATIN_WORD.findall(word.lower().replace("-", " ")))
+        if latin in self._phrases:
+            return self._phrases[latin]
+        named = {self._latin[part] for part in latin if part in self._latin}
+        return named.pop() if len(named) == 1 else None
 
     def _slipped(self, word: str) -> str | None:
         """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
@@ -242,16 +238,43 @@ class CategoryBook:
 
     def _best_match(self, text: str) -> _Match | None:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
-        transport, 'water for the office' a drink. So the words before a joining word decide first."""
-        head, *rest = JOINING_WORD.split(text, maxsplit=1)
-        if rest and (in_head := self._decided(head)) is not None:
-            for_what = self._decided(_PLACE_WORD.sub(" ", rest[0]))
-            if not in_head.kind and for_what is not None and for_what.category == self._other_index:
-                # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
-                # of either: a wrong named category is worse than Other.
-                return _COMPETING
+        transport, 'water for the office' a drink. So the words before a joining word decide first,
+        but for an occasion ('snacks for the donor visit') the occasion does, and a thing sent with a
+        carrier ('documents by bus') or a carrier of a delivery ('tuk tuk for the piano delivery') is
+        the delivery. A vehicle that measures the thing ('sand 1 truck load') is no ride."""
+        text = without_measures(text)
+        joining = JOINING_WORD.search(text)
+        if joining is None and (sent := SENT_BY.search(text)) is not None:
+            joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
+        if joining is None or (in_head := self._decided(text[: joining.start()])) is None:
+            return self._decided(text)
+        for_what = self._decided(_PLACE_WORD.sub(" ", text[joining.end() :]))
+        if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
             return in_head
-        return self._decided(text)
+        if not in_head.kind and for_what.category == self._other_index:
+            # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
+            # of either: a wrong named category is worse than Other.
+            return _COMPETING
+        if (
+            joining.group().strip() in ("for", "សម្រាប់")
+            and for_what.word in OCCASION_WORDS
+            and not in_head.kind
+            and in_head.word not in CARRIER_WORDS
+            and in_head.category != self._other_index
+        ):
+            return for_what
+        if in_head.word in CARRIER_WORDS and for_what.word in SENDING_WORDS:
+            return for_what
+        if SENT_BY.fullmatch(joining.group()) and for_what.word in CARRIER_WORDS and not in_head.kind:
+            if in_head.category == for_what.category or in_head.word in SENDING_WORDS:
+                return in_head  # a ride by another ('bus ticket by ferry'), a delivery by a carrier
+            return self._sending()
+        return in_head
+
+    def _sending(self) -> _Match:
+        """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
+        category = self._word_category("delivery")
+        return _COMPETING if category is None else _Match(category, 0, 0, word="delivery")
 
     def _decided(self, text: str) -> _Match | None:
         """The word that names the kind: the longest where words overlap ('printer ink', not 'ink');
@@ -293,35 +316,45 @@ class CategoryBook:
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
         """Every word of the tab in the runs of Khmer: Khmer is written without spaces, so a run is
-        split on syllables' edges, never inside one, the way that leaves the fewest letters outside the
-        tab's words (ធុង|វ៉ាក់សាំង, a vaccine's box, has no សាំង in it), then in the fewest words."""
+        split on syllables' edges, never inside one, into the tab's words and the other words the bot
+        knows, the way that leaves the fewest letters outside them (ធុង|វ៉ាក់សាំង, a vaccine's box,
+        has no សាំង in it), then in the fewest words; water before letters no word reads is a liquid
+        of its own (ទឹកខ្មៅ, ink), not water."""
         for run in _KHMER_RUN.finditer(text):
             syllables = KHMER_SYLLABLE.findall(run.group())
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
-            for start, end in self._khmer_split(syllables):
+            places = self._khmer_split(syllables)
+            starts = {start for start, _ in places}
+            for start, end in places:
                 piece = "".join(syllables[start:end])
-                if piece in self._khmer:
-                    yield _Match(
-                        self._khmer[piece],
-                        offsets[start],
-                        offsets[end],
-                        khmer=True,
-                        kind=piece in KIND_WORDS,
-                    )
+                category = self._khmer.get(piece, self._khmer_same.get(piece))
+                if category is None:
+                    continue  # a word the bot knows that is none of the tab's
+                if piece == LIQUID_OF and end < len(syllables) and end not in starts:
+                    continue
+                yield _Match(
+                    category,
+                    offsets[start],
+                    offsets[end],
+                    khmer=True,
+                    kind=piece in _KINDS,
+                    word=piece,
+                )
 
     def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
-        """The tab's words in the run as (first syllable, past the last), by the split with the fewest
+        """The known words in the run as (first syllable, past the last), by the split with the fewest
         letters outside them, then the fewest words."""
-        # best[at]: (letters outside the tab's words, words, their places) for the first `at` syllables
+        # best[at]: (letters outside known words, words, their places) for the first `at` syllables
         best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
         for at in range(1, len(syllables) + 1):
             unknown, count, places = best[at - 1]
             options = [(unknown + len(syllables[at - 1]), count, places)]
-            # No word of the tab is longer than its longest: a long run costs in proportion to its length.
+            # No known word is longer than the longest: a long run costs in proportion to its length.
             for start in range(max(0, at - self._longest_khmer), at):
-                if "".join(syllables[start:at]) in self._khmer:
+                piece = "".join(syllables[start:at])
+                if piece in self._khmer or piece in self._khmer_known:
                     unknown, count, places = best[start]
                     options.append((unknown, count + 1, (*places, (start, at))))
             best.append(min(options, key=lambda option: option[:2]))
@@ -333,12 +366,13 @@ class CategoryBook:
         for start in range(len(words)):
             for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
                 phrase = tuple(words[start : start + size])
-                kind = " ".join(phrase) in KIND_WORDS
+                kind = " ".join(phrase) in _KINDS
                 if phrase in self._phrases:
-                    yield _Match(self._phrases[phrase], start, start + size, kind=kind)
+                    yield _Match(self._phrases[phrase], start, start + size, kind=kind, word=" ".join(phrase))
                 joined = "".join(phrase)
                 if joined in self._latin:
-                    yield _Match(self._latin[joined], start, start + size, kind=kind or joined in KIND_WORDS)
+                    kind = kind or joined in _KINDS
+                    yield _Match(self._latin[joined], start, start + size, kind=kind, word=joined)
         for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
             exact = next((form for form in _forms(raw, word) if form in self._latin), None)
             if exact is not None:
@@ -346,20 +380,26 @@ class CategoryBook:
                     self._latin[exact],
                     index,
                     index + 1,
-                    kind=word in KIND_WORDS,
+                    kind=word in _KINDS,
+                    word=singular(exact),
                 )
             elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
-                yield _Match(self._latin[slip], index, index + 1, guessed=True, kind=slip in KIND_WORDS)
+                yield _Match(
+                    self._latin[slip], index, index + 1, guessed=True, kind=slip in _KINDS, word=slip
+                )
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
                 found = process.extractOne(
                     word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
                 )
                 if found is not None:
-                    kind = found[0] in KIND_WORDS
+                    kind = found[0] in _KINDS
                     # One letter off a long word that says what the money paid for ('gasolin') is
                     # as good as written: it still names the kind over a thing written right.
                     slight = kind and len(word) >= 6 and Levenshtein.distance(word, found[0]) <= 1
-                    yield _Match(self._latin[found[0]], index, index + 1, guessed=not slight, kind=kind)
+                    guessed = not slight
+                    yield _Match(
+                        self._latin[found[0]], index, index + 1, guessed=guessed, kind=kind, word=found[0]
+                    )
 
 
 def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:

@@ -1,0 +1,138 @@
+"""The roles words play in a purpose beside the thing bought: an occasion it was for, a carrier that
+took it, a load it was measured in, and the Khmer words that are no thing of the Categories tab."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from balance_bot.domain.question_words import KHMER_STOPS
+from balance_bot.domain.same_things import SAME_THING
+from balance_bot.domain.text import KHMER_SYLLABLE
+
+# Things named by what they hold or make: 'lunch box', 'rice cooker', 'water pump' are none of those.
+HOLDER_WORDS = frozenset((
+    "box", "cooker", "pot", "cup", "tank", "pump", "machine", "maker", "holder", "rack", "stand", "case",
+    "cover", "container", "kettle", "bucket", "bin", "tray", "jug", "flask", "heater", "filter",
+    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop", "sack",
+))  # fmt: skip
+
+
+def held_by_holders(words: Sequence[str], wanted: Iterable[str] = ()) -> set[int]:
+    """The places of the words that only say what a holder is for, and of the holder: 'lunch boxes',
+    'egg tart molds' (a count between breaks it: 'milk 6 boxes' is milk)."""
+    held: set[int] = set()
+    for at, word in enumerate(words):
+        if word in HOLDER_WORDS and word not in wanted:
+            held.add(at)
+            before = at - 1
+            while before >= at - 2 and before >= 0 and _names_a_thing(words[before]):
+                held.add(before)
+                before -= 1
+    return held
+
+
+def _names_a_thing(word: str) -> bool:
+    return not any(char.isdigit() for char in word) and word not in ("and", "or", "with", "for", "of", "&")
+
+
+# Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:
+# in 'printer repair', 'fuel moto' or 'birthday cake' they, not the object, name the kind of spending.
+KIND_WORDS = frozenset((
+    "repair", "fix", "fixing", "service", "servicing", "maintenance", "oil change", "tuning", "mechanic",
+    "fuel", "refuel", "petrol", "gasoline", "diesel", "gas", "delivery", "shipping", "courier",
+    "postage", "cleaning", "wash", "washing", "laundry", "birthday", "party", "wedding", "funeral",
+    "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
+    "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
+    "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
+    "transport", "transportation", "sang", "preng sang",
+    "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
+    "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
+    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
+))  # fmt: skip
+# An occasion a thing was bought for: in 'snacks for the donor visit' or 'chairs for the concert' the
+# spending is the occasion's (hosting), whatever was bought for it.
+OCCASION_WORDS = frozenset((
+    "guest", "visitor", "visit", "donor visit", "event", "party", "birthday", "celebration", "ceremony",
+    "wedding", "funeral", "workshop", "meeting", "training", "seminar", "conference", "concert",
+    "performance", "recital", "festival", "graduation", "farewell", "welcome", "opening", "launch",
+    "khmer new year", "pchum ben", "water festival", "ភ្ញៀវ", "ភ្ញៀវមកលេង", "ពិធី", "ជប់លៀង", "ខួបកំណើត",
+    "កម្មវិធី", "ប្រជុំ", "វគ្គបណ្តុះបណ្តាល", "មង្គលការ", "បុណ្យ", "ប្រគុំតន្ត្រី", "ការសម្តែង", "ចូលឆ្នាំ",
+    "បុណ្យចូលឆ្នាំ", "ភ្ជុំបិណ្ឌ", "បុណ្យអុំទូក", "សិក្ខាសាលា",
+))  # fmt: skip
+# The rides and vehicles that carry people or things: beside a delivery, or after 'by' a thing was
+# sent with, they are how it went, not what was paid for ('tuk tuk for the piano delivery').
+CARRIER_WORDS = frozenset((
+    "taxi", "tuk tuk", "tuktuk", "remork", "remorque", "romork", "motodop", "moto taxi", "moto", "bus",
+    "truck", "van", "car", "minivan", "grab", "passapp", "pass app", "boat", "ferry", "train", "cyclo",
+    "taxi fare", "bus fare", "moto fare", "ride", "driver", "តាក់ស៊ី", "ទុកទុក", "តុកតុក", "រ៉ឺម៉ក",
+    "ម៉ូតូឌុប", "ម៉ូតូកង់បី", "ឡានក្រុង", "ឡាន", "ថ្លៃឡាន", "ថ្លៃជិះ", "ជិះ", "កាណូត", "ទូក", "រថភ្លើង",
+    "ជួលឡាន", "ជួលម៉ូតូ", "ជួលទូក", "ថ្លៃម៉ូតូ", "ឡានតាក់ស៊ី", "ស៊ីក្លូ",
+))  # fmt: skip
+# What says a thing was sent or carried for the team: it, not the carrier, names the spending.
+SENDING_WORDS = frozenset((
+    "delivery", "deliver", "courier", "shipping", "ship", "postage", "send", "sending", "send parcel",
+    "package delivery", "parcel", "express", "ដឹក", "ថ្លៃដឹក", "ដឹកជញ្ជូន", "ផ្ញើ", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់",
+    "ផ្ញើឡាន", "ផ្ញើឥវ៉ាន់", "phnheu", "phnhoe",
+))  # fmt: skip
+# Services beyond KIND_WORDS that say what the money paid for, over the thing they were done to or
+# with: a flat tyre mended ('pak kong moto'), a thing sent ('grab express documents').
+SERVICE_WORDS = frozenset((
+    "pak kong", "bek kong", "pah kong", "flat tyre", "flat tire", "puncture", "chuos chul", "chuoh chul",
+    "send", "sending", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ", "ផ្ញើឯកសារ",
+    "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
+))  # fmt: skip
+# 'documents by bus', 'ឯកសារតាមឡានក្រុង': the words after say how a thing went.
+SENT_BY = re.compile(r"\s(?:by|via)\s|តាម")
+
+_VEHICLE = (
+    r"(?:truck|lorry|lorrie|pick ?-?up|van|car|tuk ?-?tuk|remork|cart|trailer|boat)(?:e?s)?"
+    r"|ឡានដឹក|ឡានបែន|ឡាន|រ៉ឺម៉ក|រទេះ|ទូក"
+)
+# A vehicle after a count, or before 'load', measures what was bought: 'sand 1 truck load' is sand,
+# 'ខ្សាច់ ១ឡាន' sand by the truck; said after the thing, never alone ('2 trucks' is the trucks).
+_MEASURE = re.compile(
+    rf"(?<=\S)(\s*)(?:([0-9០-៩]+(?:[.,][0-9]+)?)\s*(?:{_VEHICLE})(?:\s*loads?)?|(?:{_VEHICLE})\s*loads?)"
+    r"(?![a-z])"
+)
+# ...unless the vehicles were what was hired ('rent 2 vans', 'ជួល ២ឡាន').
+_HIRED = re.compile(r"(?:\b(?:hire|hired|hiring|rent|rented|renting|book|booked)|ជួល)\s*$")
+
+
+def without_measures(text: str) -> str:
+    """The purpose without the vehicles it measures its thing in ('sand 1 truck load' -> 'sand 1')."""
+    if not _MEASURE.search(text):
+        return text
+
+    def measured(found: re.Match[str]) -> str:
+        if _HIRED.search(text[: found.start()]):
+            return found.group()
+        return f"{found.group(1)}{found.group(2) or ''} "
+
+    return _MEASURE.sub(measured, text)
+
+
+# Khmer words no thing of the tab (units, joiners, time and question words) and the things the
+# project knows by name: a run of Khmer is split into these too, so a word of the tab inside one of
+# them is not that word (ភ្លើង in ភ្លើងមុខ, a headlight; ទឹកកក in ទូទឹកកក, a fridge).
+_PLAIN_KHMER = frozenset((
+    "បាវ", "កេស", "ដប", "ថង់", "ដើម", "សន្លឹក", "ប្រអប់", "កំប៉ុង", "ដុំ", "គីឡូ", "លីត្រ", "ការ៉ុង", "ធុង",
+    "កែវ", "ចង្កោម", "ថាស", "ម៉ែត្រ", "ក្បាល", "គ្រាប់", "ឈុត", "ដង", "ខែ", "ថ្ងៃ", "ឆ្នាំ", "ដាក់", "ថ្មី",
+    "ចាស់", "តូច", "ធំ", "ផ្លាស់", "ប្ដូរ", "ប្តូរ", "បន្ថែម", "បុគ្គលិក",
+    "ការិយាល័យ", "សាលា", "ហាង", "ផ្ទះ", "ការដ្ឋាន", "កសិដ្ឋាន", "ថ្ងៃត្រង់", "ពេលព្រឹក", "ពេលល្ងាច",
+))  # fmt: skip
+_KHMER_ONLY = re.compile(r"[\u1780-\u17dd]+")
+KNOWN_KHMER = frozenset(
+    {said for same in SAME_THING for said in same if _KHMER_ONLY.fullmatch(said)} | KHMER_STOPS | _PLAIN_KHMER
+)
+LONGEST_KNOWN_KHMER = max(len(KHMER_SYLLABLE.findall(word)) for word in KNOWN_KHMER)  # in syllables
+# Each thing's Khmer words beside its other ways of writing: a Khmer word of a thing the tab names
+# another way (បាយថ្ងៃត្រង់, lunch) is that thing's.
+SAME_IN_KHMER = tuple(
+    (khmer, tuple(said for said in same if said not in khmer))
+    for same in SAME_THING
+    if (khmer := tuple(said for said in same if _KHMER_ONLY.fullmatch(said)))
+)
+# Water before letters no word reads names a liquid of its own, never water: ទឹកខ្មៅ ink, ទឹកស៊ីអ៊ីវ
+# soy sauce.
+LIQUID_OF = "ទឹក"

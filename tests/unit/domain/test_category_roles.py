@@ -1,0 +1,83 @@
+"""Tests for the roles of a purpose's words beside the thing bought: Khmer words whole, an occasion, a
+carrier, a load, and Other where the evidence is thin."""
+
+import pytest
+
+from balance_bot.domain.categories import Category, default_category_book
+from infrastructure.categories.tab import load_categories_csv
+
+DEFAULTS = default_category_book(load_categories_csv())
+SMALL = default_category_book([
+    Category("Drinks", words=("water", "ទឹក", "ទឹកកក", "lunch")),
+    Category("Office", words=("ម៉ាស៊ីនព្រីន", "paper")),
+    Category("Power", words=("ភ្លើង",)),
+])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("ទឹកខ្មៅម៉ាស៊ីនព្រីន", "Office"),  # ink (ទឹកខ្មៅ) for the printer: no water in it
+        ("ទឹកស៊ីអ៊ីវ", "Other"),  # soy sauce: a liquid of its own
+        ("ទឹកដប", "Drinks"),  # water by the bottle: a unit after it leaves it water
+        ("ទឹកសម្រាប់ការិយាល័យ", "Drinks"),
+        ("ទូទឹកកក", "Other"),  # a fridge, the ice cupboard, is no ice
+        ("ភ្លើងមុខម៉ូតូ", "Other"),  # a headlight is no electricity
+    ],
+)
+def test_a_khmer_word_of_the_tab_inside_a_longer_word_the_bot_knows_is_not_that_word(purpose, category):
+    assert SMALL.categorise(purpose).name == category
+
+
+def test_a_khmer_word_of_a_thing_the_tab_names_in_english_is_that_things_category():
+    assert SMALL.categorise("បាយថ្ងៃត្រង់").name == "Drinks"  # lunch, as the tab says it in English
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("snacks for the donor visit", "Guests & events"),
+        ("coffee & cake for donor visit", "Guests & events"),
+        ("chair rental for the concert", "Guests & events"),
+        ("នំសម្រាប់ភ្ញៀវមកប្រជុំ", "Guests & events"),
+        ("lunch for the driver", "Food & drinks"),  # a person it was for is no occasion, nor a ride
+        ("tuk tuk for the workshop", "Transport"),  # a ride to an occasion is still the ride
+        ("bus ticket to Phnom Penh for training", "Transport"),
+        ("medicine for the meeting", "Other"),  # the occasion does not name a thing the tab files under Other
+    ],
+)
+def test_a_thing_bought_for_an_occasion_is_the_occasions_but_a_ride_or_a_person_beside_it_is_not(
+    purpose, category
+):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("send documents by Giant Ibis bus", "Delivery & postage"),  # a bus carrying documents
+        ("documents by bus", "Delivery & postage"),
+        ("ឯកសារតាមឡានក្រុង", "Delivery & postage"),
+        ("tuk tuk for the piano delivery", "Delivery & postage"),
+        ("grab express documents", "Delivery & postage"),
+        ("taxi by grab", "Transport"),  # a ride booked through an app is the ride
+        ("bus ticket by ferry", "Transport"),
+    ],
+)
+def test_a_thing_sent_with_a_carrier_is_a_delivery_and_the_carrier_does_not_decide(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("sand 1 truck load", "Repairs & maintenance"),  # the sand, as the tab files it; no ride
+        ("sand truckload", "Repairs & maintenance"),
+        ("ខ្សាច់ ១ឡាន", "Repairs & maintenance"),
+        ("rent 2 trucks", "Transport"),  # the trucks were what was hired
+        ("2 trucks", "Transport"),
+        ("pak kong moto", "Repairs & maintenance"),  # a flat tyre mended, not a ride
+    ],
+)
+def test_a_vehicle_that_measures_or_carries_the_thing_is_not_what_was_bought(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
