@@ -291,6 +291,8 @@ class CategoryBook:
             or any(word in HOLDER_WORDS for word in latin[match.start : match.end])  # 'gas tank'
         ]
         written = [match for match in matches if not match.guessed] or matches
+        if written and all(match.guessed for match in written) and _unread(latin, written) >= _THIN:
+            return None  # a guess among words nothing reads ('tek bok ao'): no evidence, the model's
         kept = [match for match in written if not any(match.inside(other) for other in written)]
         if not kept:
             return None
@@ -400,6 +402,19 @@ class CategoryBook:
                     yield _Match(
                         self._latin[found[0]], index, index + 1, guessed=guessed, kind=kind, word=found[0]
                     )
+
+
+# A misspelling's guess decides only where fewer words than this are left that no word reads.
+_THIN = 2
+_JOINERS = frozenset(("a", "an", "the", "and", "or", "of", "for", "to", "at", "by", "in", "on", "with"))
+
+
+def _unread(words: Sequence[str], matches: Iterable[_Match]) -> int:
+    """How many of the English words no match covers, counts and joiners aside."""
+    covered = {at for match in matches if not match.khmer for at in range(match.start, match.end)}
+    return sum(
+        1 for at, word in enumerate(words) if at not in covered and word.isalpha() and word not in _JOINERS
+    )
 
 
 def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:

@@ -81,3 +81,23 @@ def test_a_thing_sent_with_a_carrier_is_a_delivery_and_the_carrier_does_not_deci
 )
 def test_a_vehicle_that_measures_or_carries_the_thing_is_not_what_was_bought(purpose, category):
     assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("tek bok ao", "Other"),  # 'bok' is no 'book' among romanised words nothing reads
+        ("som bok kor", "Other"),
+        ("tek bok khao ao", "Cleaning"),  # the tab's own romanised words: laundry
+        ("cofee", "Food & drinks"),  # a slip alone, or beside a word read, still decides
+        ("electrcity bill", "Utilities & phone"),
+        ("gasolin for the moto", "Fuel"),
+    ],
+)
+def test_a_misspellings_guess_among_words_nothing_reads_is_no_evidence_and_is_other(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+def test_two_categories_competing_in_one_purpose_are_other_not_a_wrong_named_one():
+    assert DEFAULTS.categorise("soap and rice").name == "Other"
+    assert DEFAULTS.categorise("cement and paper cups").name == "Other"
