@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from balance_bot.domain.category_roles import (
     CARRIER_WORDS,
     HOLDER_WORDS,
+    HOSTING_WORDS,
     KIND_WORDS,
     KNOWN_KHMER,
     LIQUID_OF,
@@ -24,7 +25,11 @@ from balance_bot.domain.category_roles import (
     SENDING_WORDS,
     SENT_BY,
     SERVICE_WORDS,
+    SHORT_GUESS,
+    THIN,
     held_by_holders,
+    slip_index,
+    unread_words,
     without_measures,
 )
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
@@ -124,13 +129,19 @@ class CategoryBook:
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
-        self._khmer_known = KNOWN_KHMER - self._khmer.keys()
+        # A known word with a tab's word of a kind inside (ឡានដឹក, a truck, has ដឹក, carrying) is read
+        # as its parts: what the money paid for is said.
+        kinds = [word for word in self._khmer if word in _KINDS]
+        self._khmer_known = frozenset(
+            word for word in KNOWN_KHMER - self._khmer.keys() if not any(kind in word for kind in kinds)
+        )
         for khmer, others in SAME_IN_KHMER:
             named = {self._khmer[word] for word in khmer if word in self._khmer}
             named |= {found for word in others if (found := self._word_category(word)) is not None}
             if len(named) == 1:
                 for word in khmer:
-                    self._khmer_same.setdefault(word, next(iter(named)))
+                    if word in self._khmer_known:
+                        self._khmer_same.setdefault(word, next(iter(named)))
         self._longest_khmer = max(self._longest_khmer, LONGEST_KNOWN_KHMER)
 
     def _word_category(self, word: str) -> int | None:
@@ -146,7 +157,7 @@ class CategoryBook:
         """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
         double letter left out ('cofee', 'egs')."""
         if not self._slips:
-            self._slips = _slip_index(self._latin)
+            self._slips = slip_index(self._latin)
         found = {known for known in self._slips.get("".join(sorted(word)), []) if swapped(word, known)}
         found |= set(self._slips.get("-" + word, []))
         return found.pop() if len(found) == 1 else None
@@ -238,17 +249,19 @@ class CategoryBook:
 
     def _best_match(self, text: str) -> _Match | None:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
-        transport, 'water for the office' a drink. So the words before a joining word decide first,
-        but for an occasion ('snacks for the donor visit') the occasion does, and a thing sent with a
-        carrier ('documents by bus') or a carrier of a delivery ('tuk tuk for the piano delivery') is
-        the delivery. A vehicle that measures the thing ('sand 1 truck load') is no ride."""
+        transport, 'water for the office' a drink. So the words before a joining word decide first;
+        but food for an occasion ('snacks for the donor visit') is as much the occasion's, a thing
+        sent with a carrier ('documents by bus') or a carrier of a delivery ('tuk tuk for the piano
+        delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
+        ride."""
         text = without_measures(text)
         joining = JOINING_WORD.search(text)
         if joining is None and (sent := SENT_BY.search(text)) is not None:
             joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
         if joining is None or (in_head := self._decided(text[: joining.start()])) is None:
             return self._decided(text)
-        for_what = self._decided(_PLACE_WORD.sub(" ", text[joining.end() :]))
+        rest = _PLACE_WORD.sub(" ", text[joining.end() :])
+        for_what = self._decided(rest)
         if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
             return in_head
         if not in_head.kind and for_what.category == self._other_index:
@@ -257,19 +270,29 @@ class CategoryBook:
             return _COMPETING
         if (
             joining.group().strip() in ("for", "សម្រាប់")
-            and for_what.word in OCCASION_WORDS
+            and self._names_an_occasion(rest)
             and not in_head.kind
-            and in_head.word not in CARRIER_WORDS
-            and in_head.category != self._other_index
+            and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
+            and in_head.category != for_what.category
         ):
-            return for_what
+            # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
+            # reader and hosting to another: they compete, and a wrong named category is worse than Other.
+            return _COMPETING
         if in_head.word in CARRIER_WORDS and for_what.word in SENDING_WORDS:
             return for_what
-        if SENT_BY.fullmatch(joining.group()) and for_what.word in CARRIER_WORDS and not in_head.kind:
+        # with a carrier or a courier ('via J&T'), not a fee ('via foodpanda incl. delivery fee')
+        courier = not for_what.kind and for_what.category == self._word_category("delivery")
+        sent_with = for_what.word in CARRIER_WORDS or courier
+        if SENT_BY.fullmatch(joining.group()) and sent_with and not in_head.kind:
             if in_head.category == for_what.category or in_head.word in SENDING_WORDS:
                 return in_head  # a ride by another ('bus ticket by ferry'), a delivery by a carrier
             return self._sending()
         return in_head
+
+    def _names_an_occasion(self, text: str) -> bool:
+        """Whether any word of the text is an occasion ('guests for the meeting', ភ្ញៀវមកប្រជុំ)."""
+        matches = (*self._khmer_matches(text), *self._latin_matches(text))
+        return any(match.word in OCCASION_WORDS for match in matches if not match.guessed)
 
     def _sending(self) -> _Match:
         """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
@@ -291,8 +314,12 @@ class CategoryBook:
             or any(word in HOLDER_WORDS for word in latin[match.start : match.end])  # 'gas tank'
         ]
         written = [match for match in matches if not match.guessed] or matches
-        if written and all(match.guessed for match in written) and _unread(latin, written) >= _THIN:
-            return None  # a guess among words nothing reads ('tek bok ao'): no evidence, the model's
+        if (
+            all(match.guessed and match.end - match.start == 1 for match in written)
+            and any(len(latin[match.start]) <= SHORT_GUESS for match in written if not match.khmer)
+            and unread_words(latin, {at for match in written for at in range(match.start, match.end)}) >= THIN
+        ):
+            return None  # a short guess among words nothing reads ('tek bok ao'): no evidence
         kept = [match for match in written if not any(match.inside(other) for other in written)]
         if not kept:
             return None
@@ -368,7 +395,11 @@ class CategoryBook:
         for start in range(len(words)):
             for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
                 phrase = tuple(words[start : start + size])
-                kind = " ".join(phrase) in _KINDS
+                last = start + size - 1
+                if phrase not in self._phrases and words[last] == raws[last] and raws[last].endswith("s"):
+                    phrase = (*phrase[:-1], raws[last][:-1])  # a short plural last: 'paper cups', 'bags'
+                # a phrase of a kind's word says what the money paid for too ('delivery fee')
+                kind = " ".join(phrase) in _KINDS or any(word in _KINDS for word in phrase)
                 if phrase in self._phrases:
                     yield _Match(self._phrases[phrase], start, start + size, kind=kind, word=" ".join(phrase))
                 joined = "".join(phrase)
@@ -402,32 +433,6 @@ class CategoryBook:
                     yield _Match(
                         self._latin[found[0]], index, index + 1, guessed=guessed, kind=kind, word=found[0]
                     )
-
-
-# A misspelling's guess decides only where fewer words than this are left that no word reads.
-_THIN = 2
-_JOINERS = frozenset(("a", "an", "the", "and", "or", "of", "for", "to", "at", "by", "in", "on", "with"))
-
-
-def _unread(words: Sequence[str], matches: Iterable[_Match]) -> int:
-    """How many of the English words no match covers, counts and joiners aside."""
-    covered = {at for match in matches if not match.khmer for at in range(match.start, match.end)}
-    return sum(
-        1 for at, word in enumerate(words) if at not in covered and word.isalpha() and word not in _JOINERS
-    )
-
-
-def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:
-    """The tab's words by their letters sorted (a word with two letters swapped has the same), and
-    by each way of writing them with one of a double letter left out ('-cofee')."""
-    index: dict[str, list[str]] = {}
-    for word in words:
-        index.setdefault("".join(sorted(word)), []).append(word)
-        for written in (word, word + "s"):
-            for at in range(1, len(written)):
-                if written[at] == written[at - 1]:
-                    index.setdefault("-" + written[:at] + written[at + 1 :], []).append(word)
-    return index
 
 
 def name_forms(name: str, name_km: str) -> set[str]:

@@ -175,7 +175,7 @@ def test_a_tab_without_other_gets_it_and_budgets_are_kept():
         ("water for the office", "Food & drinks"),
         ("tuk tuk from the market", "Transport"),
         ("parking at the market", "Transport"),
-        ("ទឹកសម្រាប់ភ្ញៀវ", "Guests & events"),  # drinks bought to host guests: the occasion's
+        ("ទឹកសម្រាប់ភ្ញៀវ", "Food & drinks"),
         ("bags for the market", "Food & drinks"),  # nothing bought is a word of the tab: the rest decides
     ],
 )
