@@ -16,11 +16,13 @@ from balance_bot.domain.category_roles import (
     CARRIER_WORDS,
     HOLDER_WORDS,
     HOSTING_WORDS,
+    KHMER_THINGS,
     KIND_WORDS,
     KNOWN_KHMER,
     LIQUID_OF,
     LONGEST_KNOWN_KHMER,
     OCCASION_WORDS,
+    PLAIN_KHMER,
     SAME_IN_KHMER,
     SENDING_WORDS,
     SENT_BY,
@@ -29,8 +31,10 @@ from balance_bot.domain.category_roles import (
     THIN,
     held_by_holders,
     slip_index,
+    swapped,
     unread_words,
     without_measures,
+    word_forms,
 )
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
@@ -105,6 +109,7 @@ _PLACE_WORD = re.compile(
 # Several things bought in one purpose ('soap and rice'): their categories compete.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 _COMPETING = _Match(-1, 0, 0)
+_UNNAMED = -2  # the category of a Khmer thing the tab has no word for
 
 
 @dataclass
@@ -145,13 +150,10 @@ class CategoryBook:
         self._longest_khmer = max(self._longest_khmer, LONGEST_KNOWN_KHMER)
 
     def _word_category(self, word: str) -> int | None:
-        """The category the tab files an English word or phrase under: the phrase's own, else the one
-        its words name ('staff meal'), if only one."""
+        """The category the tab files an English word or phrase under, as a whole ('headlight' is no
+        'light'); None when the tab has it not."""
         latin = tuple(singular(part) for part in _LATIN_WORD.findall(word.lower().replace("-", " ")))
-        if latin in self._phrases:
-            return self._phrases[latin]
-        named = {self._latin[part] for part in latin if part in self._latin}
-        return named.pop() if len(named) == 1 else None
+        return self._phrases.get(latin) if len(latin) > 1 else self._latin.get(latin[0]) if latin else None
 
     def _slipped(self, word: str) -> str | None:
         """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
@@ -321,6 +323,11 @@ class CategoryBook:
         ):
             return None  # a short guess among words nothing reads ('tek bok ao'): no evidence
         kept = [match for match in written if not any(match.inside(other) for other in written)]
+        if any(match.category == _UNNAMED for match in kept):
+            head = min((match for match in kept if match.khmer), key=lambda match: match.start)
+            kept = [match for match in kept if match.category != _UNNAMED]
+            if head.category == _UNNAMED and kept and not any(match.kind for match in kept):
+                return _COMPETING  # the head is a thing the tab does not name: the rest only tells it apart
         if not kept:
             return None
         if len({match.category for match in kept}) == 1:
@@ -328,6 +335,10 @@ class CategoryBook:
         if _SEVERAL.search(text):
             return _COMPETING
         kinds = {match.category for match in kept if match.kind}
+        sent = [match for match in kept if match.kind and match.word in SENDING_WORDS]
+        carried = all(match.word in CARRIER_WORDS for match in kept if match.kind and match not in sent)
+        if len(kinds) > 1 and sent and carried:
+            return sent[0]  # a carrier of a thing sent ('tuk tuk delivery', តុកតុកដឹកឥវ៉ាន់): the delivery
         if len(kinds) == 1:
             return next(match for match in kept if match.kind)
         if kinds or len({match.khmer for match in kept}) > 1:
@@ -355,14 +366,18 @@ class CategoryBook:
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
             places = self._khmer_split(syllables)
-            starts = {start for start, _ in places}
+            ends = dict(places)
             for start, end in places:
                 piece = "".join(syllables[start:end])
                 category = self._khmer.get(piece, self._khmer_same.get(piece))
-                if category is None:
-                    continue  # a word the bot knows that is none of the tab's
-                if piece == LIQUID_OF and end < len(syllables) and end not in starts:
-                    continue
+                if category is None and piece in KHMER_THINGS:
+                    category = _UNNAMED  # a thing the bot knows, which the tab does not name
+                elif category is None:
+                    continue  # a word the bot knows that names no thing
+                if piece == LIQUID_OF and end < len(syllables):
+                    after = "".join(syllables[end : ends[end]]) if end in ends else ""
+                    if after not in PLAIN_KHMER:
+                        continue  # a liquid of its own
                 yield _Match(
                     category,
                     offsets[start],
@@ -399,7 +414,10 @@ class CategoryBook:
                 if phrase not in self._phrases and words[last] == raws[last] and raws[last].endswith("s"):
                     phrase = (*phrase[:-1], raws[last][:-1])  # a short plural last: 'paper cups', 'bags'
                 # a phrase of a kind's word says what the money paid for too ('delivery fee')
-                kind = " ".join(phrase) in _KINDS or any(word in _KINDS for word in phrase)
+                written = raws[start : start + size]
+                kind = any(" ".join(words) in _KINDS for words in (phrase, written)) or any(
+                    word in _KINDS for word in (*phrase, *written)
+                )
                 if phrase in self._phrases:
                     yield _Match(self._phrases[phrase], start, start + size, kind=kind, word=" ".join(phrase))
                 joined = "".join(phrase)
@@ -407,7 +425,7 @@ class CategoryBook:
                     kind = kind or joined in _KINDS
                     yield _Match(self._latin[joined], start, start + size, kind=kind, word=joined)
         for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
-            exact = next((form for form in _forms(raw, word) if form in self._latin), None)
+            exact = next((form for form in word_forms(raw, word) if form in self._latin), None)
             if exact is not None:
                 yield _Match(
                     self._latin[exact],
@@ -459,14 +477,6 @@ def purpose_key(purpose: str) -> str:
     return " ".join(word for word in words if not word.isdigit())
 
 
-def _forms(raw: str, singular: str) -> tuple[str, ...]:
-    """The ways a word may stand in the tab: as written, singular, or without its last 's' or 'es'
-    ('taxis', 'buses')."""
-    if len(raw) <= 3 or not raw.endswith("s"):
-        return (raw, singular)
-    return (raw, singular, raw[:-1], raw[:-2]) if raw.endswith("es") else (raw, singular, raw[:-1])
-
-
 def singular(word: str) -> str:
     """'taxis' -> 'taxi', 'batteries' -> 'battery', 'boxes' -> 'box'; 'gas', 'bus' and 'this' stay."""
     if len(word) > 4 and word.endswith("ies"):
@@ -483,15 +493,3 @@ def default_category_book(categories: Sequence[Category]) -> CategoryBook:
     if any(category.name.casefold() == OTHER.casefold() for category in categories):
         return CategoryBook(tuple(categories))
     return CategoryBook((*categories, Category(OTHER, "ផ្សេងៗ")))
-
-
-def swapped(one: str, other: str) -> bool:
-    """Whether two letters side by side trade places ('feul', 'fuel'): a slip of the thumb."""
-    differ = [at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b]
-    return (
-        len(one) == len(other)
-        and len(differ) == 2
-        and differ[1] == differ[0] + 1
-        and one[differ[0]] == other[differ[1]]
-        and one[differ[1]] == other[differ[0]]
-    )

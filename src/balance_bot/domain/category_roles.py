@@ -1,5 +1,5 @@
-"""The roles words play in a purpose beside the thing bought: an occasion it was for, a carrier that
-took it, a load it was measured in, and the Khmer words that are no thing of the Categories tab."""
+"""The roles words play in a purpose beside the thing bought (what the money paid for, an occasion,
+a carrier, a load, a holder), the Khmer words the tab's words are told apart from, and a word's forms."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ CARRIER_WORDS = frozenset((
     "truck", "van", "car", "minivan", "grab", "passapp", "pass app", "boat", "ferry", "train", "cyclo",
     "taxi fare", "bus fare", "moto fare", "ride", "driver", "តាក់ស៊ី", "ទុកទុក", "តុកតុក", "រ៉ឺម៉ក",
     "ម៉ូតូឌុប", "ម៉ូតូកង់បី", "ឡានក្រុង", "ឡាន", "ថ្លៃឡាន", "ថ្លៃជិះ", "ជិះ", "កាណូត", "ទូក", "រថភ្លើង",
-    "ជួលឡាន", "ជួលម៉ូតូ", "ជួលទូក", "ថ្លៃម៉ូតូ", "ឡានតាក់ស៊ី", "ស៊ីក្លូ",
+    "ថ្លៃម៉ូតូ", "ឡានតាក់ស៊ី", "ស៊ីក្លូ",
 ))  # fmt: skip
 # What says a thing was sent or carried for the team: it, not the carrier, names the spending.
 SENDING_WORDS = frozenset((
@@ -128,8 +128,9 @@ _PLAIN_KHMER = frozenset((
     "ការិយាល័យ", "សាលា", "ហាង", "ផ្ទះ", "ការដ្ឋាន", "កសិដ្ឋាន", "ថ្ងៃត្រង់", "ពេលព្រឹក", "ពេលល្ងាច",
 ))  # fmt: skip
 _KHMER_ONLY = re.compile(r"[\u1780-\u17dd]+")
+PLAIN_KHMER = KHMER_STOPS | _PLAIN_KHMER
 KNOWN_KHMER = frozenset(
-    {said for same in SAME_THING for said in same if _KHMER_ONLY.fullmatch(said)} | KHMER_STOPS | _PLAIN_KHMER
+    {said for same in SAME_THING for said in same if _KHMER_ONLY.fullmatch(said)} | PLAIN_KHMER
 )
 LONGEST_KNOWN_KHMER = max(len(KHMER_SYLLABLE.findall(word)) for word in KNOWN_KHMER)  # in syllables
 # Each thing's Khmer words beside its other ways of writing: a Khmer word of a thing the tab names
@@ -139,8 +140,21 @@ SAME_IN_KHMER = tuple(
     for same in SAME_THING
     if (khmer := tuple(said for said in same if _KHMER_ONLY.fullmatch(said)))
 )
-# Water before letters no word reads names a liquid of its own, never water: ទឹកខ្មៅ ink, ទឹកស៊ីអ៊ីវ
-# soy sauce.
+# The Khmer words of things (not of a place or a person the thing was for): a thing the tab does not
+# name at the head of a Khmer compound (ភ្លើងមុខម៉ូតូ, a moto's headlight) is not the moto's.
+_WHO_OR_WHERE = frozenset((
+    "worker", "guest", "kid", "teacher", "cook", "staff meal", "kitchen", "office", "market", "airport",
+    "bus station", "police", "room", "toilet", "meeting", "party",
+))  # fmt: skip
+KHMER_THINGS = frozenset(
+    said
+    for same in SAME_THING
+    if same[0] not in _WHO_OR_WHERE
+    for said in same
+    if _KHMER_ONLY.fullmatch(said)
+)
+# Water before letters no word reads, or before a thing, names a liquid of its own, never water:
+# ទឹកខ្មៅ ink, ទឹកស៊ីអ៊ីវ soy sauce, ទឹកថ្នាំលាប liquid paint; before a unit or a joiner it is water.
 LIQUID_OF = "ទឹក"
 
 
@@ -169,3 +183,23 @@ def slip_index(words: Iterable[str]) -> dict[str, list[str]]:
                 if written[at] == written[at - 1]:
                     index.setdefault("-" + written[:at] + written[at + 1 :], []).append(word)
     return index
+
+
+def word_forms(raw: str, singular: str) -> tuple[str, ...]:
+    """The ways a word may stand in the tab: as written, singular, or without its last 's' or 'es'
+    ('taxis', 'buses')."""
+    if len(raw) <= 3 or not raw.endswith("s"):
+        return (raw, singular)
+    return (raw, singular, raw[:-1], raw[:-2]) if raw.endswith("es") else (raw, singular, raw[:-1])
+
+
+def swapped(one: str, other: str) -> bool:
+    """Whether two letters side by side trade places ('feul', 'fuel'): a slip of the thumb."""
+    differ = [at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b]
+    return (
+        len(one) == len(other)
+        and len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and one[differ[0]] == other[differ[1]]
+        and one[differ[1]] == other[differ[0]]
+    )

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import JOINING_WORD, singular, swapped
-from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders
+from balance_bot.domain.categories import JOINING_WORD, singular
+from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders, swapped
 from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import KINDS, SAME_THING
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off

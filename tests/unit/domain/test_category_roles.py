@@ -131,3 +131,42 @@ def test_a_phrase_of_the_tab_is_found_in_its_short_plural_and_a_kinds_phrase_nam
 def test_a_known_khmer_word_with_a_tabs_word_of_a_kind_inside_is_read_as_its_parts():
     # ឡានដឹក, a truck, carries (ដឹក) the chairs: a delivery, not a ride
     assert DEFAULTS.categorise("ឡានដឹកកៅអី").name == "Delivery & postage"
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("ភ្លើងមុខម៉ូតូ", "Other"),  # a moto's headlight: the tab names no headlight, and it is no ride
+        ("ច្រវាក់ម៉ូតូ", "Other"),  # a moto's chain
+        ("អំពូលភ្លើងមុខ", "Repairs & maintenance"),  # a bulb for the headlight: the bulb is the head
+        ("ជួសជុលទូទឹកកក", "Repairs & maintenance"),  # a repair says what the money paid for
+    ],
+)
+def test_a_khmer_thing_the_tab_does_not_name_at_the_head_is_not_named_by_its_modifier(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("ទឹកថ្នាំលាប", "Repairs & maintenance"),  # liquid paint: no water
+        ("ទឹកសម្រាប់ភ្ញៀវ", "Food & drinks"),  # water, for the guests
+        ("ទឹកដប", "Food & drinks"),  # water by the bottle
+    ],
+)
+def test_water_before_a_thing_is_a_liquid_of_that_thing_and_before_a_unit_or_joiner_is_water(
+    purpose, category
+):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("តុកតុកដឹកឥវ៉ាន់", "Delivery & postage"),  # a tuk tuk carrying goods
+        ("tuk tuk delivery", "Delivery & postage"),
+        ("ជួលឡានដឹកឥដ្ឋ", "Other"),  # a vehicle hired, or a delivery: either
+    ],
+)
+def test_a_carrier_of_a_thing_sent_is_the_delivery_but_a_vehicle_hired_to_carry_competes(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
