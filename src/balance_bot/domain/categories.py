@@ -17,7 +17,6 @@ from balance_bot.domain.category_roles import (
     HOLDER_WORDS,
     HOSTING_WORDS,
     KHMER_THINGS,
-    KIND_WORDS,
     KNOWN_KHMER,
     LIQUID_OF,
     LONGEST_KNOWN_KHMER,
@@ -26,10 +25,11 @@ from balance_bot.domain.category_roles import (
     SAME_IN_KHMER,
     SENDING_WORDS,
     SENT_BY,
-    SERVICE_WORDS,
     SHORT_GUESS,
+    SPENDING_KINDS,
     THIN,
     held_by_holders,
+    kind_phrase,
     slip_index,
     swapped,
     unread_words,
@@ -87,7 +87,7 @@ class _Match:
     end: int
     khmer: bool = False
     guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
-    kind: bool = False  # the word is one of KIND_WORDS
+    kind: bool = False  # the word says what the money paid for (SPENDING_KINDS)
     among: tuple[int, ...] = ()  # the categories a compound's head chose between
     word: str = ""  # the tab's word, as matched
 
@@ -101,7 +101,6 @@ class _Match:
         )
 
 
-_KINDS = KIND_WORDS | SERVICE_WORDS
 # Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
 _PLACE_WORD = re.compile(
     r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
@@ -136,7 +135,7 @@ class CategoryBook:
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
         # A known word with a tab's word of a kind inside (ឡានដឹក, a truck, has ដឹក, carrying) is read
         # as its parts: what the money paid for is said.
-        kinds = [word for word in self._khmer if word in _KINDS]
+        kinds = [word for word in self._khmer if word in SPENDING_KINDS]
         self._khmer_known = frozenset(
             word for word in KNOWN_KHMER - self._khmer.keys() if not any(kind in word for kind in kinds)
         )
@@ -272,10 +271,10 @@ class CategoryBook:
             return _COMPETING
         if (
             joining.group().strip() in ("for", "សម្រាប់")
-            and self._names_an_occasion(rest)
             and not in_head.kind
             and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
             and in_head.category != for_what.category
+            and self._names_an_occasion(rest)
         ):
             # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
             # reader and hosting to another: they compete, and a wrong named category is worse than Other.
@@ -383,7 +382,7 @@ class CategoryBook:
                     offsets[start],
                     offsets[end],
                     khmer=True,
-                    kind=piece in _KINDS,
+                    kind=piece in SPENDING_KINDS,
                     word=piece,
                 )
 
@@ -413,16 +412,12 @@ class CategoryBook:
                 last = start + size - 1
                 if phrase not in self._phrases and words[last] == raws[last] and raws[last].endswith("s"):
                     phrase = (*phrase[:-1], raws[last][:-1])  # a short plural last: 'paper cups', 'bags'
-                # a phrase of a kind's word says what the money paid for too ('delivery fee')
-                written = raws[start : start + size]
-                kind = any(" ".join(words) in _KINDS for words in (phrase, written)) or any(
-                    word in _KINDS for word in (*phrase, *written)
-                )
                 if phrase in self._phrases:
+                    kind = kind_phrase(phrase, raws[start : start + size])
                     yield _Match(self._phrases[phrase], start, start + size, kind=kind, word=" ".join(phrase))
                 joined = "".join(phrase)
                 if joined in self._latin:
-                    kind = kind or joined in _KINDS
+                    kind = joined in SPENDING_KINDS or kind_phrase(phrase, raws[start : start + size])
                     yield _Match(self._latin[joined], start, start + size, kind=kind, word=joined)
         for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
             exact = next((form for form in word_forms(raw, word) if form in self._latin), None)
@@ -431,19 +426,19 @@ class CategoryBook:
                     self._latin[exact],
                     index,
                     index + 1,
-                    kind=word in _KINDS,
+                    kind=word in SPENDING_KINDS,
                     word=singular(exact),
                 )
             elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
                 yield _Match(
-                    self._latin[slip], index, index + 1, guessed=True, kind=slip in _KINDS, word=slip
+                    self._latin[slip], index, index + 1, guessed=True, kind=slip in SPENDING_KINDS, word=slip
                 )
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
                 found = process.extractOne(
                     word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
                 )
                 if found is not None:
-                    kind = found[0] in _KINDS
+                    kind = found[0] in SPENDING_KINDS
                     # One letter off a long word that says what the money paid for ('gasolin') is
                     # as good as written: it still names the kind over a thing written right.
                     slight = kind and len(word) >= 6 and Levenshtein.distance(word, found[0]) <= 1

@@ -88,6 +88,8 @@ SERVICE_WORDS = frozenset((
     "send", "sending", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ", "ផ្ញើឯកសារ",
     "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
 ))  # fmt: skip
+# Every word that says what the money paid for.
+SPENDING_KINDS = KIND_WORDS | SERVICE_WORDS
 # 'documents by bus', 'ឯកសារតាមឡានក្រុង': the words after say how a thing went.
 SENT_BY = re.compile(r"\s(?:by|via)\s|តាម")
 
@@ -202,4 +204,13 @@ def swapped(one: str, other: str) -> bool:
         and differ[1] == differ[0] + 1
         and one[differ[0]] == other[differ[1]]
         and one[differ[1]] == other[differ[0]]
+    )
+
+
+def kind_phrase(phrase: Sequence[str], written: Sequence[str]) -> bool:
+    """Whether a phrase says what the money paid for, whole or by a word of it ('delivery fee')."""
+    return (
+        " ".join(phrase) in SPENDING_KINDS
+        or " ".join(written) in SPENDING_KINDS
+        or any(word in SPENDING_KINDS for word in (*phrase, *written))
     )
