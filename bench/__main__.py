@@ -239,9 +239,8 @@ def main() -> None:
     for written in sorted(NOT_SPENDING.parent.glob("not-spending*.jsonl")):
         print(f"not spending            {corpus_score(written)}   ({written.name}: goal 0 false alarms)")
     print(questions.reports())
-    print(categories.fresh_report(show=False))
-    print(categories.fresh_report(categories.PURPOSES.with_name("purposes-2.jsonl"), show=False))
-    print(categories.fresh_report(categories.PURPOSES.with_name("purposes-3.jsonl"), show=False))
+    for labelled_set in categories.project_sets():
+        print(categories.fresh_report(labelled_set, show=False))
     print("-- bank notices read as top-ups (issue 36) --")
     notices.report()
     print("-- recurring costs (issue 38) --")

@@ -85,16 +85,19 @@ def report(corpus: Path) -> None:
 PURPOSES = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "categories" / "purposes.jsonl"
 
 
-def judged(book: CategoryBook, labelled: list[dict[str, str]]) -> tuple[int, int, list[tuple[str, str, str]]]:
-    """How many purposes land in their category, how many in Other, and those in a wrong named one."""
-    right = other = 0
+def judged(
+    book: CategoryBook, labelled: list[dict[str, str]]
+) -> tuple[int, list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """How many purposes land in their category, those in Other instead, and those in a wrong named one."""
+    right = 0
+    other = []
     wrong = []
     for entry in labelled:
         got = book.categorise(entry["purpose"]).name
         if got == entry["category"]:
             right += 1
         elif got == OTHER:
-            other += 1
+            other.append((entry["purpose"], entry["category"]))
         else:
             wrong.append((entry["purpose"], entry["category"], got))
     return right, other, wrong
@@ -107,15 +110,22 @@ def fresh_report(path: Path = PURPOSES, show: bool = True) -> str:
     total = len(labelled)
     lines = [
         f"categories ({path.parent.name}/{path.name}, {total} purposes): right {right} "
-        f"({100 * right / total:.0f}%), Other {other} ({100 * other / total:.0f}%), wrong-named "
+        f"({100 * right / total:.0f}%), Other {len(other)} ({100 * len(other) / total:.0f}%), wrong-named "
         f"{len(wrong)} ({100 * len(wrong) / total:.1f}%)   goal: wrong-named <= 2%"
     ]
     if show:
-        lines += [f"  {purpose!r}: {expected}, not {got}" for purpose, expected, got in wrong]
+        lines += [f"  wrong {purpose!r}: {expected}, not {got}" for purpose, expected, got in wrong]
+        lines += [f"  other {purpose!r}: {expected}, not Other" for purpose, expected in other]
     return "\n".join(lines)
+
+
+def project_sets() -> list[Path]:
+    """The project's own labelled purposes: every purposes*.jsonl beside PURPOSES."""
+    return sorted(PURPOSES.parent.glob("purposes*.jsonl"), key=lambda path: (len(path.name), path.name))
 
 
 if __name__ == "__main__":
     import sys
 
-    print(fresh_report(*(Path(argument) for argument in sys.argv[1:2])))
+    for labelled_set in [Path(argument) for argument in sys.argv[1:]] or project_sets():
+        print(fresh_report(labelled_set))

@@ -12,6 +12,30 @@ from enum import Enum
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from balance_bot.domain.category_roles import (
+    CARRIER_WORDS,
+    HOLDER_WORDS,
+    HOSTING_WORDS,
+    KHMER_THINGS,
+    KNOWN_KHMER,
+    LIQUID_OF,
+    LONGEST_KNOWN_KHMER,
+    OCCASION_WORDS,
+    PLAIN_KHMER,
+    SAME_IN_KHMER,
+    SENDING_WORDS,
+    SENT_BY,
+    SHORT_GUESS,
+    SPENDING_KINDS,
+    THIN,
+    held_by_holders,
+    kind_phrase,
+    slip_index,
+    swapped,
+    unread_words,
+    without_measures,
+    word_forms,
+)
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -63,8 +87,9 @@ class _Match:
     end: int
     khmer: bool = False
     guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
-    kind: bool = False  # the word is one of KIND_WORDS
+    kind: bool = False  # the word says what the money paid for (SPENDING_KINDS)
     among: tuple[int, ...] = ()  # the categories a compound's head chose between
+    word: str = ""  # the tab's word, as matched
 
     def inside(self, other: _Match) -> bool:
         """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
@@ -76,52 +101,6 @@ class _Match:
         )
 
 
-# Things named by what they hold or make: 'lunch box', 'rice cooker', 'water pump' are none of those.
-HOLDER_WORDS = frozenset((
-    "box", "cooker", "pot", "cup", "tank", "pump", "machine", "maker", "holder", "rack", "stand", "case",
-    "cover", "container", "kettle", "bucket", "bin", "tray", "jug", "flask", "heater", "filter",
-    "dispenser", "bowl", "plate", "spoon", "jar", "mold", "mould", "grinder", "blender", "scoop", "sack",
-))  # fmt: skip
-
-
-# A quantity of a liquid or by weight, written as one word ('5l', '10kg'): no holder is bought by it.
-_MEASURED = re.compile(r"\d+(?:[.,]\d+)?(?:l|lit|litre|liter|litres|liters|ml|kg|kgs|kilo|g)")
-
-
-def held_by_holders(words: Sequence[str], wanted: Iterable[str] = ()) -> set[int]:
-    """The places of the words that only say what a holder is for, and of the holder: 'lunch boxes',
-    'egg tart molds' (a count between breaks it: 'milk 6 boxes' is milk)."""
-    held: set[int] = set()
-    for at, word in enumerate(words):
-        if at + 1 < len(words) and _MEASURED.fullmatch(words[at + 1]):
-            continue  # 'diesel pump 5L': litres or kilos of what is before it, bought for the pump
-        if word in HOLDER_WORDS and word not in wanted:
-            held.add(at)
-            before = at - 1
-            while before >= at - 2 and before >= 0 and _names_a_thing(words[before]):
-                held.add(before)
-                before -= 1
-    return held
-
-
-def _names_a_thing(word: str) -> bool:
-    return not any(char.isdigit() for char in word) and word not in ("and", "or", "with", "for", "of", "&")
-
-
-# Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:
-# in 'printer repair', 'fuel moto' or 'birthday cake' they, not the object, name the kind of spending.
-KIND_WORDS = frozenset((
-    "repair", "fix", "fixing", "service", "servicing", "maintenance", "oil change", "tuning", "mechanic",
-    "fuel", "refuel", "petrol", "gasoline", "diesel", "gas", "delivery", "shipping", "courier",
-    "postage", "cleaning", "wash", "washing", "laundry", "birthday", "party", "wedding", "funeral",
-    "ceremony", "event", "celebration", "workshop", "training", "meeting", "catering", "gift",
-    "parking", "fare", "ticket", "fee", "bill", "top up", "topup", "rent", "rental", "taxi", "tuk tuk",
-    "tuktuk", "remork", "motodop", "moto taxi", "grab", "passapp", "ferry", "welcome", "farewell",
-    "transport", "transportation", "sang", "preng sang",
-    "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
-    "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
-    "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
-))  # fmt: skip
 # Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
 _PLACE_WORD = re.compile(
     r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
@@ -129,6 +108,7 @@ _PLACE_WORD = re.compile(
 # Several things bought in one purpose ('soap and rice'): their categories compete.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 _COMPETING = _Match(-1, 0, 0)
+_UNNAMED = -2  # the category of a Khmer thing the tab has no word for
 
 
 @dataclass
@@ -142,6 +122,8 @@ class CategoryBook:
     _fuzzy_choices: list[str] = field(default_factory=list, init=False, repr=False)
     _longest_phrase: int = field(default=1, init=False, repr=False)
     _longest_khmer: int = field(default=1, init=False, repr=False)  # in syllables
+    _khmer_known: frozenset[str] = field(default=frozenset(), init=False, repr=False)  # no word of the tab
+    _khmer_same: dict[str, int] = field(default_factory=dict, init=False, repr=False)  # a tab word's thing
     _slips: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -151,12 +133,32 @@ class CategoryBook:
             for word in (category.name, *category.words):
                 self._index(word, index)
         self._fuzzy_choices = [word for word in self._latin if len(word) >= FUZZY_SHORTEST]
+        # A known word with a tab's word of a kind inside (ឡានដឹក, a truck, has ដឹក, carrying) is read
+        # as its parts: what the money paid for is said.
+        kinds = [word for word in self._khmer if word in SPENDING_KINDS]
+        self._khmer_known = frozenset(
+            word for word in KNOWN_KHMER - self._khmer.keys() if not any(kind in word for kind in kinds)
+        )
+        for khmer, others in SAME_IN_KHMER:
+            named = {self._khmer[word] for word in khmer if word in self._khmer}
+            named |= {found for word in others if (found := self._word_category(word)) is not None}
+            if len(named) == 1:
+                for word in khmer:
+                    if word in self._khmer_known:
+                        self._khmer_same.setdefault(word, next(iter(named)))
+        self._longest_khmer = max(self._longest_khmer, LONGEST_KNOWN_KHMER)
+
+    def _word_category(self, word: str) -> int | None:
+        """The category the tab files an English word or phrase under, as a whole ('headlight' is no
+        'light'); None when the tab has it not."""
+        latin = tuple(singular(part) for part in _LATIN_WORD.findall(word.lower().replace("-", " ")))
+        return self._phrases.get(latin) if len(latin) > 1 else self._latin.get(latin[0]) if latin else None
 
     def _slipped(self, word: str) -> str | None:
         """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
         double letter left out ('cofee', 'egs')."""
         if not self._slips:
-            self._slips = _slip_index(self._latin)
+            self._slips = slip_index(self._latin)
         found = {known for known in self._slips.get("".join(sorted(word)), []) if swapped(word, known)}
         found |= set(self._slips.get("-" + word, []))
         return found.pop() if len(found) == 1 else None
@@ -248,16 +250,55 @@ class CategoryBook:
 
     def _best_match(self, text: str) -> _Match | None:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
-        transport, 'water for the office' a drink. So the words before a joining word decide first."""
-        head, *rest = JOINING_WORD.split(text, maxsplit=1)
-        if rest and (in_head := self._decided(head)) is not None:
-            for_what = self._decided(_PLACE_WORD.sub(" ", rest[0]))
-            if not in_head.kind and for_what is not None and for_what.category == self._other_index:
-                # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
-                # of either: a wrong named category is worse than Other.
-                return _COMPETING
+        transport, 'water for the office' a drink. So the words before a joining word decide first;
+        but food for an occasion ('snacks for the donor visit') is as much the occasion's, a thing
+        sent with a carrier ('documents by bus') or a carrier of a delivery ('tuk tuk for the piano
+        delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
+        ride."""
+        text = without_measures(text)
+        joining = JOINING_WORD.search(text)
+        if joining is None and (sent := SENT_BY.search(text)) is not None:
+            joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
+        if joining is None or (in_head := self._decided(text[: joining.start()])) is None:
+            return self._decided(text)
+        rest = _PLACE_WORD.sub(" ", text[joining.end() :])
+        for_what = self._decided(rest)
+        if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
             return in_head
-        return self._decided(text)
+        if not in_head.kind and for_what.category == self._other_index:
+            # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
+            # of either: a wrong named category is worse than Other.
+            return _COMPETING
+        if (
+            joining.group().strip() in ("for", "សម្រាប់")
+            and not in_head.kind
+            and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
+            and in_head.category != for_what.category
+            and self._names_an_occasion(rest)
+        ):
+            # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
+            # reader and hosting to another: they compete, and a wrong named category is worse than Other.
+            return _COMPETING
+        if in_head.word in CARRIER_WORDS and for_what.word in SENDING_WORDS:
+            return for_what
+        # with a carrier or a courier ('via J&T'), not a fee ('via foodpanda incl. delivery fee')
+        courier = not for_what.kind and for_what.category == self._word_category("delivery")
+        sent_with = for_what.word in CARRIER_WORDS or courier
+        if SENT_BY.fullmatch(joining.group()) and sent_with and not in_head.kind:
+            if in_head.category == for_what.category or in_head.word in SENDING_WORDS:
+                return in_head  # a ride by another ('bus ticket by ferry'), a delivery by a carrier
+            return self._sending()
+        return in_head
+
+    def _names_an_occasion(self, text: str) -> bool:
+        """Whether any word of the text is an occasion ('guests for the meeting', ភ្ញៀវមកប្រជុំ)."""
+        matches = (*self._khmer_matches(text), *self._latin_matches(text))
+        return any(match.word in OCCASION_WORDS for match in matches if not match.guessed)
+
+    def _sending(self) -> _Match:
+        """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
+        category = self._word_category("delivery")
+        return _COMPETING if category is None else _Match(category, 0, 0, word="delivery")
 
     def _decided(self, text: str) -> _Match | None:
         """The word that names the kind: the longest where words overlap ('printer ink', not 'ink');
@@ -274,7 +315,18 @@ class CategoryBook:
             or any(word in HOLDER_WORDS for word in latin[match.start : match.end])  # 'gas tank'
         ]
         written = [match for match in matches if not match.guessed] or matches
+        if (
+            all(match.guessed and match.end - match.start == 1 for match in written)
+            and any(len(latin[match.start]) <= SHORT_GUESS for match in written if not match.khmer)
+            and unread_words(latin, {at for match in written for at in range(match.start, match.end)}) >= THIN
+        ):
+            return None  # a short guess among words nothing reads ('tek bok ao'): no evidence
         kept = [match for match in written if not any(match.inside(other) for other in written)]
+        if any(match.category == _UNNAMED for match in kept):
+            head = min((match for match in kept if match.khmer), key=lambda match: match.start)
+            kept = [match for match in kept if match.category != _UNNAMED]
+            if head.category == _UNNAMED and kept and not any(match.kind for match in kept):
+                return _COMPETING  # the head is a thing the tab does not name: the rest only tells it apart
         if not kept:
             return None
         if len({match.category for match in kept}) == 1:
@@ -282,6 +334,10 @@ class CategoryBook:
         if _SEVERAL.search(text):
             return _COMPETING
         kinds = {match.category for match in kept if match.kind}
+        sent = [match for match in kept if match.kind and match.word in SENDING_WORDS]
+        carried = all(match.word in CARRIER_WORDS for match in kept if match.kind and match not in sent)
+        if len(kinds) > 1 and sent and carried:
+            return sent[0]  # a carrier of a thing sent ('tuk tuk delivery', តុកតុកដឹកឥវ៉ាន់): the delivery
         if len(kinds) == 1:
             return next(match for match in kept if match.kind)
         if kinds or len({match.khmer for match in kept}) > 1:
@@ -299,35 +355,49 @@ class CategoryBook:
 
     def _khmer_matches(self, text: str) -> Iterable[_Match]:
         """Every word of the tab in the runs of Khmer: Khmer is written without spaces, so a run is
-        split on syllables' edges, never inside one, the way that leaves the fewest letters outside the
-        tab's words (ធុង|វ៉ាក់សាំង, a vaccine's box, has no សាំង in it), then in the fewest words."""
+        split on syllables' edges, never inside one, into the tab's words and the other words the bot
+        knows, the way that leaves the fewest letters outside them (ធុង|វ៉ាក់សាំង, a vaccine's box,
+        has no សាំង in it), then in the fewest words; water before letters no word reads is a liquid
+        of its own (ទឹកខ្មៅ, ink), not water."""
         for run in _KHMER_RUN.finditer(text):
             syllables = KHMER_SYLLABLE.findall(run.group())
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
-            for start, end in self._khmer_split(syllables):
+            places = self._khmer_split(syllables)
+            ends = dict(places)
+            for start, end in places:
                 piece = "".join(syllables[start:end])
-                if piece in self._khmer:
-                    yield _Match(
-                        self._khmer[piece],
-                        offsets[start],
-                        offsets[end],
-                        khmer=True,
-                        kind=piece in KIND_WORDS,
-                    )
+                category = self._khmer.get(piece, self._khmer_same.get(piece))
+                if category is None and piece in KHMER_THINGS:
+                    category = _UNNAMED  # a thing the bot knows, which the tab does not name
+                elif category is None:
+                    continue  # a word the bot knows that names no thing
+                if piece == LIQUID_OF and end < len(syllables):
+                    after = "".join(syllables[end : ends[end]]) if end in ends else ""
+                    if after not in PLAIN_KHMER:
+                        continue  # a liquid of its own
+                yield _Match(
+                    category,
+                    offsets[start],
+                    offsets[end],
+                    khmer=True,
+                    kind=piece in SPENDING_KINDS,
+                    word=piece,
+                )
 
     def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
-        """The tab's words in the run as (first syllable, past the last), by the split with the fewest
+        """The known words in the run as (first syllable, past the last), by the split with the fewest
         letters outside them, then the fewest words."""
-        # best[at]: (letters outside the tab's words, words, their places) for the first `at` syllables
+        # best[at]: (letters outside known words, words, their places) for the first `at` syllables
         best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
         for at in range(1, len(syllables) + 1):
             unknown, count, places = best[at - 1]
             options = [(unknown + len(syllables[at - 1]), count, places)]
-            # No word of the tab is longer than its longest: a long run costs in proportion to its length.
+            # No known word is longer than the longest: a long run costs in proportion to its length.
             for start in range(max(0, at - self._longest_khmer), at):
-                if "".join(syllables[start:at]) in self._khmer:
+                piece = "".join(syllables[start:at])
+                if piece in self._khmer or piece in self._khmer_known:
                     unknown, count, places = best[start]
                     options.append((unknown, count + 1, (*places, (start, at))))
             best.append(min(options, key=lambda option: option[:2]))
@@ -339,46 +409,43 @@ class CategoryBook:
         for start in range(len(words)):
             for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
                 phrase = tuple(words[start : start + size])
-                kind = " ".join(phrase) in KIND_WORDS
+                last = start + size - 1
+                if phrase not in self._phrases and words[last] == raws[last] and raws[last].endswith("s"):
+                    phrase = (*phrase[:-1], raws[last][:-1])  # a short plural last: 'paper cups', 'bags'
                 if phrase in self._phrases:
-                    yield _Match(self._phrases[phrase], start, start + size, kind=kind)
+                    kind = kind_phrase(phrase, raws[start : start + size])
+                    yield _Match(self._phrases[phrase], start, start + size, kind=kind, word=" ".join(phrase))
                 joined = "".join(phrase)
                 if joined in self._latin:
-                    yield _Match(self._latin[joined], start, start + size, kind=kind or joined in KIND_WORDS)
+                    kind = joined in SPENDING_KINDS or kind_phrase(phrase, raws[start : start + size])
+                    yield _Match(self._latin[joined], start, start + size, kind=kind, word=joined)
         for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
-            exact = next((form for form in _forms(raw, word) if form in self._latin), None)
+            exact = next((form for form in word_forms(raw, word) if form in self._latin), None)
             if exact is not None:
                 yield _Match(
                     self._latin[exact],
                     index,
                     index + 1,
-                    kind=word in KIND_WORDS,
+                    kind=word in SPENDING_KINDS,
+                    word=singular(exact),
                 )
             elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
-                yield _Match(self._latin[slip], index, index + 1, guessed=True, kind=slip in KIND_WORDS)
+                yield _Match(
+                    self._latin[slip], index, index + 1, guessed=True, kind=slip in SPENDING_KINDS, word=slip
+                )
             elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
                 found = process.extractOne(
                     word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
                 )
                 if found is not None:
-                    kind = found[0] in KIND_WORDS
+                    kind = found[0] in SPENDING_KINDS
                     # One letter off a long word that says what the money paid for ('gasolin') is
                     # as good as written: it still names the kind over a thing written right.
                     slight = kind and len(word) >= 6 and Levenshtein.distance(word, found[0]) <= 1
-                    yield _Match(self._latin[found[0]], index, index + 1, guessed=not slight, kind=kind)
-
-
-def _slip_index(words: Iterable[str]) -> dict[str, list[str]]:
-    """The tab's words by their letters sorted (a word with two letters swapped has the same), and
-    by each way of writing them with one of a double letter left out ('-cofee')."""
-    index: dict[str, list[str]] = {}
-    for word in words:
-        index.setdefault("".join(sorted(word)), []).append(word)
-        for written in (word, word + "s"):
-            for at in range(1, len(written)):
-                if written[at] == written[at - 1]:
-                    index.setdefault("-" + written[:at] + written[at + 1 :], []).append(word)
-    return index
+                    guessed = not slight
+                    yield _Match(
+                        self._latin[found[0]], index, index + 1, guessed=guessed, kind=kind, word=found[0]
+                    )
 
 
 def name_forms(name: str, name_km: str) -> set[str]:
@@ -405,14 +472,6 @@ def purpose_key(purpose: str) -> str:
     return " ".join(word for word in words if not word.isdigit())
 
 
-def _forms(raw: str, singular: str) -> tuple[str, ...]:
-    """The ways a word may stand in the tab: as written, singular, or without its last 's' or 'es'
-    ('taxis', 'buses')."""
-    if len(raw) <= 3 or not raw.endswith("s"):
-        return (raw, singular)
-    return (raw, singular, raw[:-1], raw[:-2]) if raw.endswith("es") else (raw, singular, raw[:-1])
-
-
 def singular(word: str) -> str:
     """'taxis' -> 'taxi', 'batteries' -> 'battery', 'boxes' -> 'box'; 'gas', 'bus' and 'this' stay."""
     if len(word) > 4 and word.endswith("ies"):
@@ -429,15 +488,3 @@ def default_category_book(categories: Sequence[Category]) -> CategoryBook:
     if any(category.name.casefold() == OTHER.casefold() for category in categories):
         return CategoryBook(tuple(categories))
     return CategoryBook((*categories, Category(OTHER, "ផ្សេងៗ")))
-
-
-def swapped(one: str, other: str) -> bool:
-    """Whether two letters side by side trade places ('feul', 'fuel'): a slip of the thumb."""
-    differ = [at for at, (a, b) in enumerate(zip(one, other, strict=False)) if a != b]
-    return (
-        len(one) == len(other)
-        and len(differ) == 2
-        and differ[1] == differ[0] + 1
-        and one[differ[0]] == other[differ[1]]
-        and one[differ[1]] == other[differ[0]]
-    )

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS
+from balance_bot.domain.categories import JOINING_WORD
+from balance_bot.domain.category_roles import KIND_WORDS
 from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
 from balance_bot.domain.text import is_khmer, is_latin_letter
 

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import JOINING_WORD, KIND_WORDS, held_by_holders, singular, swapped
+from balance_bot.domain.categories import JOINING_WORD, singular
+from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders, swapped
 from balance_bot.domain.khmer_sounds import written_in_khmer
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
 from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING

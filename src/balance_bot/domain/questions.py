@@ -10,7 +10,7 @@ from datetime import date
 from enum import Enum
 from itertools import pairwise
 
-from balance_bot.domain.categories import swapped
+from balance_bot.domain.category_roles import swapped
 from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
