@@ -39,6 +39,7 @@ _PAID = any_of(
     r"\b(?:paid|settled)\s*(?:[,.!]|$)",
     r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់|ទូទាត់រួច|ទូទាត់ហើយ|បានទូទាត់",
     r"^\s*(?:បង់|ទូទាត់)",
+    *romanised.PAID,
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
 # transferred", អត់ទាន់បង់, មិនបានទិញ. Read before _PAID, which the same words would otherwise satisfy.
@@ -155,7 +156,9 @@ _MONEY_IN_BRANCHES = (
 )
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
 # of it is spending, whatever else the message says.
-_RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY)
+_RECEIVED_OR_NOT_PAID = any_of(
+    *_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY, *romanised.OWED
+)
 # The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
 # verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
 ORDER_WORDS = (
@@ -302,6 +305,7 @@ _TELLING = any_of(
     *_NAMED_AGAIN,
     *_CHOICE,
     *LEAVE_TO_SPEND,
+    *romanised.DUE,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
@@ -336,7 +340,7 @@ _KHMER_REIMBURSING = re.compile(
     r"\s*(?:បាន\s*)?សង\s*(?:លុយ|ប្រាក់)?\s*(?:ឲ្យ|អោយ|ឱ្យ)?[^\n]{0,40}?"
     r"(?:ចេញ\s*(?:លុយ|ប្រាក់)?\s*(?:មុន|ជំនួស)|(?:បង់|ចាយ)\s*(?:មុន|ជំនួស)|ទិញ)"
 )
-_PAYING_BACK = re.compile(r"សង\s*(?:លុយ|ប្រាក់)?")
+_PAYING_BACK = re.compile(r"សង\s*(?:លុយ|ប្រាក់)?|" + romanised.PAYING_BACK)
 _DEPOSIT_PAID = re.compile(
     r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred|wired)\b"
     r"(?!\s+(?:by|from|in|into|to\s+(?:us|me|our))\b)"
@@ -358,7 +362,7 @@ def _spending_clause(text: str) -> str:
 
 def _reimburses(text: str) -> bool:
     """Whether the message pays a member back for something bought: spending, not a debt settled."""
-    return _REIMBURSING.match(text) is not None or _KHMER_REIMBURSING.match(text) is not None
+    return any(pattern.match(text) for pattern in (_REIMBURSING, _KHMER_REIMBURSING, romanised.REIMBURSING))
 
 
 def _is_a_khmer_order(said: str) -> bool:
@@ -391,7 +395,7 @@ def tells_of_no_spending(text: str) -> bool:
         return True
     if _PAID.search(said):
         return False
-    if _TELLING.search(said) or _is_a_khmer_order(said):
+    if _TELLING.search(said) or _is_a_khmer_order(said) or romanised.asks_for_help_to_pay(said):
         return True
     if is_priced(said) or romanised.talks_of_a_price(said):
         return True

@@ -1,7 +1,7 @@
 """Khmer typed in Latin letters, as members write it on a phone without a Khmer keyboard ("tlai 22$ te
-bong", "som luy 10$"): the words of money, prices, asking, paying back and money coming in, as regex
-branches for not_spending, for lower-case text. Spelling varies from writer to writer: each word is
-given in the spellings people use, always as a whole word."""
+bong", "som luy 10$"): the words of money, prices, asking, owing, paying back and money coming in, as
+regex branches for not_spending, for lower-case text. Spelling varies from writer to writer: each word is
+given in the spellings people use, always as a whole word, and grouped by what it means."""
 
 from __future__ import annotations
 
@@ -13,47 +13,91 @@ def _word(*spellings: str) -> str:
     return rf"\b(?:{'|'.join(spellings)})\b"
 
 
-MONEY = _word("luy", "lui", "loy", "louy", "luey", "prak", "brak")  # លុយ, ប្រាក់
-PRICE = _word("tlai", "thlai", "tlay", "thlay", "tlei", "thlei", "tomlai", "tamlai", "tomlay")  # ថ្លៃ, តម្លៃ
-_BUY_OR_SPEND = ("tinh", "tenh", "ting", "jay", "chay", "chai", "jai")  # ទិញ, ចាយ
+MONEY = _word("luy", "lui", "loy", "louy", "luey", "luoy", "prak", "brak")  # លុយ, ប្រាក់
+# ថ្លៃ, តម្លៃ
+PRICE = _word("tlai", "thlai", "tlay", "thlay", "tlei", "thlei", "tomlai", "tamlai", "tomlay", "domlai")
+_BUY_OR_SPEND = ("tinh", "tenh", "ting", "jay", "chay", "chai", "jai", "chaiy")  # ទិញ, ចាយ
 _PAY = ("bong", "bang", "borng")  # បង់; "bong" is also the elder one (បង) addressed, so never alone
 _SEND = ("pheu", "phnheu", "pher", "phger", "phnher", "ph'er", "ptea", "pdae", "ao", "aoy", "oy", "ouy")
+_TRANSFER = ("pter", "ptae", "ptey", "pdae", "ptea", "phter", "phtae")  # ផ្ទេរ
+_GOT = ("ban", "baan", "bann")  # បាន: got, or the past of the verb after it
+_DONE = _word("hoy", "hz", "hx", "haey", "heuy", "hery", "haeuy", "ruoch", "rouch", "ruch")  # ហើយ, រួច
+_BACK = _word("vinh", "vin", "vign", "veng")  # វិញ
+_PAY_BACK = _word("sang", "song", "sorng")  # សង; "sang" is also fuel (សាំង): only beside money or វិញ
+_BOX = _word("prob", "brob", "pro'ob", "praob", "proab", "kabob", "kabop", "kaboub", "kabaob")  # ប្រអប់, កាបូប
 # Said of a price: up, down, than, cheap, too (dear), how much, now, at a place.
+_THAN = ("jieng", "jeang", "chieng", "cheang", "jiang")  # ជាង
+_CHEAP = ("thok", "thoak", "tok")  # ថោក
 _OF_A_PRICE = _word(
     *("laeng", "leng", "lerng", "laeung", "loeng", "lern"),  # ឡើង
     *("jos", "chos", "chhos", "joh", "choh"),  # ចុះ
-    *("jieng", "jeang", "chieng", "cheang", "jiang"),  # ជាង
-    *("thok", "thoak", "tok"),  # ថោក
+    *_THAN,
+    *_CHEAP,
     *("pek", "peik"),  # ពេក
     *("ponman", "bonman", "ponmann", "bunman", "ponma"),  # ប៉ុន្មាន
     *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow"),  # ឥឡូវ
     "nouv",  # នៅ; not "nov" (November), nor psar: "tlai psar 20$" is a note of the market's cost
 )
-# The words of a price talked about, either way round ("tlai 22$ jieng", "sang laeng tlai"); a purchase
-# names its buying ("jay tlai tuk tuk 15000r"), which _spent_or_bought tells.
-_PRICE_TALK = re.compile(rf"{PRICE}[^\n]*{_OF_A_PRICE}|{_OF_A_PRICE}[^\n]*{PRICE}")
+# The words of a price talked about, either way round ("tlai 22$ jieng", "sang laeng tlai"), and cheaper
+# or dearer said alone ("hang nis thok jieng"); a purchase names its buying ("jay tlai tuk tuk 15000r"),
+# which _spent_or_bought tells.
+_PRICE_TALK = re.compile(
+    rf"{PRICE}[^\n]*{_OF_A_PRICE}|{_OF_A_PRICE}[^\n]*{PRICE}|{_word(*_CHEAP)}\s+{_word(*_THAN)}"
+)
 _SPENT_OR_BOUGHT = re.compile(_word(*_BUY_OR_SPEND))
+# A price by the unit: "5100 riel muy litre", "1.2$ mouy kilo" (មួយ, one), said of now (ឥឡូវ, ថ្ងៃនេះ).
+_ONE = _word("muy", "mouy", "muoy", "moy", "mui")
+_MEASURE = _word(
+    *("litre", "liter", "lit", "kilo", "kg", "bav", "bao", "bau", "dom", "keo", "kes", "dorb", "dob"),
+    *("kanh?chob", "kbal", "neak", "nak", "pel", "dong", "metre", "meter", "met", "ton", "kaboung"),
+)
+_NOW = re.compile(_word("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow", "nis", "nih"))  # ឥឡូវ
+_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}\s+{_MEASURE}")
 
-# Those who pay the team: a guest, a parent, a student.
+# Those who pay the team: a guest, a parent, a student, a buyer, a client; a body sending money.
 _PAYERS = _word(
     *("pnhiev", "phnhiev", "pnhieu", "phnhieu", "pnhiew", "pnhev", "phnhev", "phniev", "pnhiv"),  # ភ្ញៀវ
     *("mdai", "mday", "m'dai", "m'day", "madai", "ovpuk", "ov puk", "ovpok", "pukmdai"),  # ម្ដាយ, ឪពុក
     *("seus", "sers", "ses"),  # សិស្ស
+    *("neak tinh", "nek tinh", "anak tinh", "neak tenh"),  # អ្នកទិញ, the buyer
+    *("client", "clients", "khliyen", "atithijun", "atetheyjun", "customer", "customers"),
+    *("kariyalai", "kariyalay", "angkar", "angka", "krosuong", "krosuang", "krumhun", "kromhun"),
+)
+# What a buyer pays with is sold: "lok chek 300 kg ban 240$", "luk trey dach os" (លក់បាន, លក់ដាច់); "lok" is
+# also Mr (លោក: "lok kru", "lok Dara ban tinh…"), and "neak lok" the seller the team buys from, so the sale
+# needs its getting (បាន) with no verb of buying, paying or giving after it, or its selling out (ដាច់).
+_SELL = r"(?<!neak )(?<!nek )(?<!anak )\b(?:lok|luk|lork|louk|loak)\b"
+_NOT_MR = r"(?!\s+(?:kru|kru'|ta|srey|yay|yiey|chumteav|pu|oknha|krou|neak|nak)\b)"
+# Buying, paying, giving, paying out (ចេញ), filling (ចាក់), taking (យក), hiring (ជួល), repairing (ជួសជុល).
+_DEEDS = "|".join((*_BUY_OR_SPEND, *_PAY, *_SEND, "chenh", "chak", "yok", "chuol", "juol", "chuos", "jusjul"))
+_NOT_A_DEED = rf"(?!\s+(?:{_DEEDS})\b)"
+SOLD = (
+    rf"{_SELL}{_NOT_MR}(?:\s+(?!(?:{_DEEDS})\b)\S+){{0,5}}?\s+(?:{_word(*_GOT)}{_NOT_A_DEED}|"
+    rf"{_word('dach', 'ach')})"
 )
 # Money coming in: someone who pays the team paying or sending, money given back (sang luy, luy vinh),
-# money received, something sold, a loan.
+# money got (ban luy; not from the box, which the team spends), received, coming in (luy chol), sent
+# here (pheu luy mok), something sold, a loan.
 MONEY_IN = (
-    rf"{_PAYERS}[^\n]{{0,30}}?{_word(*_PAY, *_SEND, 'paid', 'sent', 'transferred')}",
-    rf"\bsang\s+(?:{MONEY}|{_word('vinh', 'vin', 'vign')})",  # សង, paying back; "tinh sang" is fuel (សាំង)
-    rf"{MONEY}\s+{_word('vinh', 'vin', 'vign')}",
-    _word("tetuol", "totuol", "tetuel", "ttuol", "tt luy"),  # ទទួល
-    r"\bluk\s+(?:ban|bann|dach|ach)\b",  # លក់បាន, លក់ដាច់
-    _word("khchey", "kchey", "kh'chey", "kchei", "khchei", "k'chey"),  # ខ្ចី
+    rf"{_PAYERS}[^\n]{{0,30}}?{_word(*_PAY, *_SEND, *_TRANSFER, 'paid', 'sent', 'transferred')}",
+    rf"{_PAY_BACK}\s+(?:{MONEY}|{_BACK})",  # សង, paying back; "tinh sang" is fuel (សាំង)
+    rf"{MONEY}\s+{_BACK}",
+    rf"{_word(*_GOT)}\s+{MONEY}(?!\s+(?:pi|pi\s+knong|knong)\s+{_BOX})",
+    rf"{MONEY}\s+{_word('chol', 'chaul', 'choul', 'jol', 'chul')}",  # លុយចូល
+    rf"{_word(*_SEND, *_TRANSFER)}\s+{MONEY}\s+{_word('mok', 'mao', 'mork')}",  # ផ្ញើលុយមក
+    _word("tetuol", "totuol", "tetuel", "ttuol", "tt luy", "tatuol", "totuel", "tetoul", "totoul", "tutuol"),
+    SOLD,
+    _word("khchey", "kchey", "kh'chey", "kchei", "khchei", "k'chey", "khjey", "kjey", "khchai", "kchhey"),
+)
+# A debt, owed either way (ជំពាក់: "bong Vanna jompeak 15,000 riel", "yeung nov chumpeak hang"), or money
+# short (ខ្វះ: "khvah luy 3$"): no money went.
+OWED = (
+    r"\b(?:j|ch)[ou]m[\s'-]?ph?(?:eak|eah|ek|iek|ak)\b",
+    rf"{_word('khvah', 'kvah', 'khvas', 'kvas')}\s+(?:{MONEY}|[$0-9])",
 )
 # What is left in the box or the purse: "luy knong prob nov sal 85$", "sal luy 20$" (សល់, ប្រអប់, កាបូប,
 # រាប់លុយ); "sal" stands only beside money, a box or នៅ ("still"), not alone.
 _LEFT = _word("sal", "sall", "sol", "sul")
-_BOX = _word("prob", "brob", "pro'ob", "praob", "proab", "kabob", "kabop", "kaboub", "kabaob")
 LEFT = (
     rf"{MONEY}[^\n]{{0,30}}?{_LEFT}",
     rf"{_LEFT}\s+{MONEY}",
@@ -61,20 +105,67 @@ LEFT = (
     rf"{_word('nov', 'nouv', 'neuv', 'nau', 'nuv')}\s+{_LEFT}",
     rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
 )
-# A payment not made yet: "ort torn bong", "min ton ban tinh" (មិនទាន់/អត់ទាន់).
+# A payment not made yet: "ort torn bong", "min ton ban tinh" (មិនទាន់/អត់ទាន់), "ot ban bong" (អត់បានបង់),
+# "ot tinh te"; not "ot bong", which is "no, bong".
+_NOT = ("ort", "ot", "at", "min", "men")
 NOT_PAID = (
-    rf"{_word('ort', 'ot', 'at', 'min', 'men')}\s+{_word('ton', 'torn', 'tan', 'toan', 'tom')}\s+"
-    rf"(?:ban\s+)?{_word(*_PAY, *_BUY_OR_SPEND, *_SEND)}",
+    rf"{_word(*_NOT, 'mun')}\s+{_word('ton', 'torn', 'tan', 'toan', 'tom')}\s+"
+    rf"(?:ban\s+)?{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER, 'sang', 'song')}",
+    rf"{_word(*_NOT)}\s+{_word(*_GOT)}\s+{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER)}",
+    rf"{_word('ort', 'ot')}\s+{_word(*_BUY_OR_SPEND)}",
 )
-# Asking for money or to buy (សុំ, not សុំទោស "sorry"), needing (ត្រូវការ), wanting to (ចង់), tomorrow.
+# Paid, said so: "ban bong" (បានបង់), "bong ruoch" (បង់រួច); "bong hoy" may be the elder addressed.
+PAID = (rf"{_word(*_GOT)}\s+{_word(*_PAY)}(?![,.!?])", rf"{_word(*_PAY)}\s+{_word('ruoch', 'rouch', 'ruch')}")
+# Still to pay: an invoice (វិក្កយបត្រ), must pay (ត្រូវបង់), waiting to pay (ចាំបង់), don't forget (កុំភ្លេច).
+DUE = (
+    r"\bv[ie]k+a?y?a?[\s-]?bat\b",
+    rf"{_word('trov', 'trouv', 'trauv')}\s+(?:tae\s+)?{_word(*_PAY, *_TRANSFER, 'sang')}",
+    # Not "cham bong, tinh…" ("wait, bong: bought…"): the elder addressed.
+    rf"{_word('cham', 'jam', 'chaam')}\s+(?:{MONEY}|{_word(*_PAY)}(?=\s)(?!\s+(?:{_DEEDS})\b))",
+    rf"{_word('kom', 'kum')}\s+{_word('plech', 'bhlech', 'plic', 'pleich', 'phlech', 'plech')}",
+)
+# Asking for money or to buy (សុំ, not សុំទោស "sorry"), needing (ត្រូវការ), wanting to (ចង់), tomorrow, a
+# later day (ខែក្រោយ), the future (នឹង), asking for help to buy (ជួយទិញ), don't (កុំ) buy or pay.
+_A_DEED = _word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER, "yok", "tov", "dork", "dok")
 REQUEST = (
     rf"\bsom\s+(?:{MONEY}|{_word(*_PAY, *_BUY_OR_SPEND, 'yok', 'dork', 'dok', 'ban')})",  # not Som, a name
     r"\btr(?:o|ov|ouv|uv)\s*kar?\b",
-    rf"{_word('jong', 'chong', 'jorng')}\s+{_word(*_PAY, *_BUY_OR_SPEND, 'ban', 'yok')}",
-    _word("saek", "sa'ek", "s'aek", "sa-ek"),
+    rf"{_word('jong', 'chong', 'jorng', 'chorng')}\s+{_word(*_PAY, *_BUY_OR_SPEND, 'ban', 'yok')}",
+    _word("saek", "sa'ek", "s'aek", "sa-ek", "sa ek", "s'ek"),
+    rf"{_word('khae', 'kae', 'arthit', 'atit', 'atet', 'sabdah', 'pel', 'tngai', 'thngai')}\s+"
+    rf"{_word('kroy', 'kraoy', 'krao', 'kraoy')}",
+    rf"{_word('nung', 'nerng', 'nueng', 'neung')}\s+{_A_DEED}",  # not Neng, a name
+    rf"{_word('kom', 'kum')}\s+{_A_DEED}",
 )
+# Asking someone to help buy or pay (ជួយទិញ), or to buy, please (…ផង closing the message), unless it is
+# told as done ("jouy tinh tek kork hoy"); "pong" is also an egg (ពង), never last.
+_HELP_TO = re.compile(
+    rf"{_word('jouy', 'chuoy', 'juoy', 'chuay', 'jhuoy', 'chuoi', 'juay')}\s+{_A_DEED}"
+    rf"|{_A_DEED}[^\n]*{_word('phong', 'phorng', 'pong')}\s*(?:bong|na)?[\s!.]*$"
+)
+_DONE_OR_GOT = re.compile(rf"{_DONE}|{_word(*_GOT)}")
+# Paying back a member who bought or paid first is spending: "sang luy bong Dara 6$ del kat chenh tinh
+# tek kork" (សងលុយ … ដែលគាត់ចេញទិញ); "Dara sang luy vinh" (a subject first) is money coming back. Money or
+# a person follows សង: "sang moto" is the moto's fuel.
+REIMBURSING = re.compile(
+    rf"\s*(?:{_word(*_GOT)}\s+)?{_PAY_BACK}\s+(?:{MONEY}|{_word(*_SEND, *_PAY, 'neak', 'pu', 'ming', 'lok')})"
+    rf"[^\n]{{0,40}}?"
+    rf"(?:{_word('chenh', 'chhenh', 'chenj')}|{_word(*_BUY_OR_SPEND)}|{_word(*_PAY)}\s+"
+    rf"{_word('mun', 'chomnuos', 'chomnous', 'jomnuos')})",
+    re.IGNORECASE,
+)
+PAYING_BACK = rf"(?i:{_PAY_BACK}(?:\s+{MONEY})?)"
 
 
 def talks_of_a_price(said: str) -> bool:
     """Whether the (lower-case) message talks of a price in romanised Khmer, buying nothing."""
-    return _PRICE_TALK.search(said) is not None and _SPENT_OR_BOUGHT.search(said) is None
+    if _SPENT_OR_BOUGHT.search(said) is not None:
+        return False
+    return _PRICE_TALK.search(said) is not None or (
+        _PRICED_BY_THE_UNIT.search(said) is not None and _NOW.search(said) is not None
+    )
+
+
+def asks_for_help_to_pay(said: str) -> bool:
+    """Whether the (lower-case) message asks someone to help buy or pay ("bong jouy tinh …", "… phong")."""
+    return _HELP_TO.search(said) is not None and _DONE_OR_GOT.search(said) is None

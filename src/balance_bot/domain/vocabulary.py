@@ -27,7 +27,7 @@ FILLER = _words(
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
     បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់
-    tinh tenh jay chay luy lui os"""
+    tinh tenh jay chay luy lui os ban baan out chenh chhenh"""
 )
 # A verb of spending closing the words before an amount: who or when spent it came before it, and what it
 # bought is unsaid ("Sophal ចាយ 8$", "Dara spent 8$", "ព្រឹកមិញ ចាយ ៥ម៉ឺន", romanised "os", អស់). Not "paid":
@@ -47,7 +47,7 @@ TRAILING_FILLER = _words(
     """thanks thank you thx tks ty pls plz please ok okay and & + for on the a an also too
     na la ya bong boss sir madam bro sis guys everyone នឹង ណា ហើយ និង បាទ ចាស បង រួចហើយ
     paid pd បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បងណា ណាបង ហ្នឹង ពីប្រអប់
-    ហើយបង ហើយណា ហើយណាបង រួចរាល់ hz hx heuy haey"""
+    ហើយបង ហើយណា ហើយណាបង រួចរាល់ hz hx heuy haey hoy hoey haeuy hery ruoch rouch"""
 )
 
 # A total line repeats the entries above it.
