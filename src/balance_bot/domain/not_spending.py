@@ -150,6 +150,11 @@ _MONEY_IN_BRANCHES = (
     r"លុយធីប|ប្រអប់ធីប|តុ\s*(?:លេខ|ទី)\s*[0-9០-៩]",
     r"\btable\s*(?:no\.?\s*|#\s*|number\s*)[0-9]|\btable\s*[0-9]{1,2}\s+(?:ordered|orders|order|paid|wants|asked)\b",
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
+    # The change of a purchase brought back, or money put back: "put back 12,000 riel change", "returned
+    # the change 3$", លុយអាប់ (change) below; not "put 3$ back" after money spent, which asks.
+    r"^\s*(?:(?:i|we|just|already)\s+)*(?:put|brought|handed|gave)\s+(?:it\s+|the\s+change\s+)?back\b",
+    r"\bchange\b[^\n]{0,30}\b(?:put back|brought back|returned|given back|handed back)\b"
+    r"|\b(?:put back|brought back|returned|gave back|handed back)\s+(?:the\s+)?(?:\S+\s+){0,2}?change\b",
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
     *romanised.MONEY_IN,

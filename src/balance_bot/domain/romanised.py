@@ -38,11 +38,13 @@ _OF_A_PRICE = _word(
     *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow"),  # ឥឡូវ
     "nouv",  # នៅ; not "nov" (November), nor psar: "tlai psar 20$" is a note of the market's cost
 )
-# The words of a price talked about, either way round ("tlai 22$ jieng", "sang laeng tlai"), and cheaper
-# or dearer said alone ("hang nis thok jieng"); a purchase names its buying ("jay tlai tuk tuk 15000r"),
-# which _spent_or_bought tells.
+_VERY = _word("nas", "nah", "nass", "klang", "khlang", "mentaen", "menten")  # ណាស់, ខ្លាំង, មែនទែន
+# The words of a price talked about, either way round ("tlai 22$ jieng", "sang laeng tlai"), cheaper or
+# dearer said alone ("hang nis thok jieng"), very dear ("tlai nas"); a purchase names its buying ("jay tlai
+# tuk tuk 15000r"), which _spent_or_bought tells.
 _PRICE_TALK = re.compile(
     rf"{PRICE}[^\n]*{_OF_A_PRICE}|{_OF_A_PRICE}[^\n]*{PRICE}|{_word(*_CHEAP)}\s+{_word(*_THAN)}"
+    rf"|(?:{PRICE}|{_word(*_CHEAP)})\s+{_VERY}"
 )
 _SPENT_OR_BOUGHT = re.compile(_word(*_BUY_OR_SPEND))
 # A price by the unit: "5100 riel muy litre", "1.2$ mouy kilo" (មួយ, one), said of now (ឥឡូវ, ថ្ងៃនេះ).

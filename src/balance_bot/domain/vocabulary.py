@@ -53,10 +53,17 @@ TRAILING_FILLER = _words(
 # A total line repeats the entries above it.
 TOTAL_WORDS = _words("total sum subtotal សរុប =")
 
+# The days of the week, which label a day of the month after them ("Mon 5"); romanised Khmer writes
+# some of them for other words ("pong mon", eggs; "sat", an animal).
+DAY_NAMES = _words(
+    """mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
+    sun sunday"""
+)
 # A word right before a bare number that makes the number a label, a count or a time,
 # never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678".
-LABELS = _words(
-    """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
+LABELS = (
+    _words(
+        """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
     top number no num nr code pin password pass passcode otp id step week day days year years
     term semester part session table gate seat rank score line ext extension phone tel mobile
     call contact whatsapp telegram gr building block house street st road
@@ -65,9 +72,9 @@ LABELS = _words(
     more next last first second third the a an approx approximately maybe
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december
-    mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
-    sun sunday
     ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់"""
+    )
+    | DAY_NAMES
 )
 # Khmer labels are often written glued to the number that follows: ម៉ោង៣, ថ្ងៃទី១២.
 KHMER_LABEL_ENDINGS = (

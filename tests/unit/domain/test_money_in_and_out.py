@@ -170,3 +170,29 @@ def test_a_fee_for_sending_money_paid_to_a_company_a_refund_the_team_gave_and_a_
 )
 def test_an_amount_with_only_who_spent_it_or_when_asks_what_it_was_for(text):
     assert parser.parse(text).status is ParseStatus.PURPOSE_MISSING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "brought back 8,500 riel change from the pharmacy",
+        "we put back 2$ in the drawer",
+        "change from the fuel 4000r returned to the box",
+        "returned the change 1.25$ to Sophea",
+    ],
+)
+def test_change_brought_back_or_money_put_back_is_money_in(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ស្ករ ១គីឡូ ឥឡូវ ៥០០០៛ ថ្លៃខ្លាំង", ParseStatus.IGNORE),  # a price called dear
+        ("ទិញស្ករ ២គីឡូ ១០០០០៛ ថ្លៃណាស់", ParseStatus.EXPENSE),  # bought, and dear
+        ("skor tlai nas eylov, 5000r", ParseStatus.IGNORE),
+        ("tinh skor 2 kilo 10000r tlai nas", ParseStatus.EXPENSE),
+    ],
+)
+def test_a_price_called_dear_is_talk_unless_the_thing_was_bought(text, status):
+    assert parser.parse(text).status is status
