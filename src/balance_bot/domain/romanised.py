@@ -68,7 +68,7 @@ _PAYERS = _word(
 # What a buyer pays with is sold: "lok chek 300 kg ban 240$", "luk trey dach os" (លក់បាន, លក់ដាច់); "lok" is
 # also Mr (លោក: "lok kru", "lok Dara ban tinh…"), and "neak lok" the seller the team buys from, so the sale
 # needs its getting (បាន) with no verb of buying, paying or giving after it, or its selling out (ដាច់).
-_SELL = r"(?<!neak )(?<!nek )(?<!anak )\b(?:lok|luk|lork|louk|loak)\b"
+_SELL = r"(?<!neak )(?<!nek )(?<!anak )\b(?:lok|luk|lork|louk|loak|lak)\b"
 _NOT_MR = r"(?!\s+(?:kru|kru'|ta|srey|yay|yiey|chumteav|pu|oknha|krou|neak|nak)\b)"
 # Buying, paying, giving, paying out (ចេញ), filling (ចាក់), taking (យក), hiring (ជួល), repairing (ជួសជុល).
 _DEEDS = "|".join((*_BUY_OR_SPEND, *_PAY, *_SEND, "chenh", "chak", "yok", "chuol", "juol", "chuos", "jusjul"))
@@ -85,6 +85,7 @@ MONEY_IN = (
     rf"{_PAY_BACK}\s+(?:{MONEY}|{_BACK})",  # សង, paying back; "tinh sang" is fuel (សាំង)
     rf"{MONEY}\s+{_BACK}",
     rf"{_word(*_GOT)}\s+{MONEY}(?!\s+(?:pi|pi\s+knong|knong)\s+{_BOX})",
+    rf"{MONEY}\s+pi\s+{_PAYERS}",
     rf"{MONEY}\s+{_word('chol', 'chaul', 'choul', 'jol', 'chul')}",  # លុយចូល
     rf"{_word(*_SEND, *_TRANSFER)}\s+{MONEY}\s+{_word('mok', 'mao', 'mork')}",  # ផ្ញើលុយមក
     _word("tetuol", "totuol", "tetuel", "ttuol", "tt luy", "tatuol", "totuel", "tetoul", "totoul", "tutuol"),
@@ -105,6 +106,9 @@ LEFT = (
     rf"{_LEFT}\s+{MONEY}",
     rf"{_BOX}[^\n]{{0,20}}?{_LEFT}",
     rf"{_word('nov', 'nouv', 'neuv', 'nau', 'nuv')}\s+{_LEFT}",
+    rf"{_LEFT}\s+[$0-9][^\n]{{0,20}}{_BOX}",
+    # The box's money told as it stands, opening the message: "luy knong prob nov 45$".
+    rf"^\s*{MONEY}\s+(?:nov\s+)?{_word('knong', 'khnong', 'knung')}\s+{_BOX}(?![^\n]*\b(?:{_DEEDS})\b)",
     rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
 )
 # A payment not made yet: "ort torn bong", "min ton ban tinh" (មិនទាន់/អត់ទាន់), "ot ban bong" (អត់បានបង់),
@@ -133,7 +137,8 @@ REQUEST = (
     rf"\bsom\s+(?:{MONEY}|{_word(*_PAY, *_BUY_OR_SPEND, 'yok', 'dork', 'dok', 'ban')})",  # not Som, a name
     r"\btr(?:o|ov|ouv|uv)\s*kar?\b",
     rf"{_word('jong', 'chong', 'jorng', 'chorng')}\s+{_word(*_PAY, *_BUY_OR_SPEND, 'ban', 'yok')}",
-    _word("saek", "sa'ek", "s'aek", "sa-ek", "sa ek", "s'ek"),
+    rf"{_word('trov', 'trouv', 'trauv')}\s+{_word(*_BUY_OR_SPEND, 'chuol', 'juol')}",  # ត្រូវទិញ, must buy
+    _word("saek", "sa'ek", "s'aek", "sa-ek", "sa ek", "s'ek", "sa'aek", "saaek", "sa aek", "s-aek"),  # ស្អែក
     rf"{_word('khae', 'kae', 'arthit', 'atit', 'atet', 'sabdah', 'pel', 'tngai', 'thngai')}\s+"
     rf"{_word('kroy', 'kraoy', 'krao', 'kraoy')}",
     rf"{_word('nung', 'nerng', 'nueng', 'neung')}\s+{_A_DEED}",  # not Neng, a name

@@ -21,6 +21,7 @@ parser = HeuristicParser()
         "luk sromoch ban 12,000 riel",
         "louk bay dach os hoy 30$",
         "lork ambao 3 bav baan 27$",
+        "lak kdam 4 kilo ban 36,000r",
     ],
 )
 def test_something_sold_and_the_money_got_for_it_is_money_in(text):
@@ -54,6 +55,7 @@ def test_lok_as_mister_or_the_seller_and_a_broken_thing_are_no_sale(text, amount
         "angkar pter luy 1,000$ hz",
         "neak tinh trey bong luy 22$",
         "client phnheu 150$ tam wing",
+        "luy pi atithijun 90$ chol hoy",
     ],
 )
 def test_money_got_coming_in_or_sent_here_by_whoever_pays_the_team_is_money_in(text):
@@ -90,6 +92,17 @@ def test_a_debt_owed_either_way_or_money_short_spends_nothing(text):
 )
 def test_money_paid_back_to_the_team_is_money_in(text):
     assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text", ["luy knong prob nov 63$", "sal 20$ nov knong kabob", "luy knong kabob 15$ + 20000r"]
+)
+def test_what_the_box_or_the_purse_holds_is_no_spending(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+def test_money_taken_out_of_the_box_for_a_purchase_is_spending():
+    assert parser.parse("luy knong prob yok tinh tek 3$").status is ParseStatus.EXPENSE
 
 
 def test_paying_back_a_member_who_paid_first_for_something_is_spending():
@@ -135,6 +148,8 @@ def test_a_bill_said_to_be_paid_and_the_elder_addressed_are_spending(text, word)
         "bong chuoy tinh kradas 3$ pel mok",
         "tinh nom pang 4 dom 8000r phong",
         "jong tinh tu thmey 80$",
+        "sa'aek tov tinh bonlae 10$",
+        "trov tinh kaboung hvkas 2 kes 12$",
     ],
 )
 def test_a_plan_a_request_or_an_order_spends_nothing_yet(text):
