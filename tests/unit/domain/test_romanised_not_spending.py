@@ -189,6 +189,9 @@ def test_a_romanised_price_is_cheaper_said_alone_or_a_price_by_the_unit_now(text
         ("chenh luy 11$", Decimal(11), Currency.USD),
         ("out 25$", Decimal(25), Currency.USD),
         ("baan os 14$ ruoch", Decimal(14), Currency.USD),
+        ("ban oy 6$", Decimal(6), Currency.USD),
+        ("msel minh chay 15000r", Decimal(15000), Currency.KHR),
+        ("out 9$ tngai nis", Decimal(9), Currency.USD),
     ],
 )
 def test_an_amount_told_only_with_its_spending_asks_what_it_was_for(text, amount, currency):
