@@ -162,7 +162,13 @@ _MONEY_IN_BRANCHES = (
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
 # of it is spending, whatever else the message says.
 _RECEIVED_OR_NOT_PAID = any_of(
-    *_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY, *romanised.OWED
+    *_MONEY_IN_BRANCHES,
+    _RECEIVING,
+    *_NOT_PAID,
+    *_SUMMARY,
+    *NOT_THE_TEAMS_MONEY,
+    *romanised.OWED,
+    *romanised.NOT_THE_TEAMS,
 )
 # The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
 # verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
@@ -311,6 +317,7 @@ _TELLING = any_of(
     *_CHOICE,
     *LEAVE_TO_SPEND,
     *romanised.DUE,
+    *romanised.TALK,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 

@@ -90,6 +90,11 @@ MONEY_IN = (
     rf"{_word(*_SEND, *_TRANSFER)}\s+{MONEY}\s+{_word('mok', 'mao', 'mork')}",  # ផ្ញើលុយមក
     _word("tetuol", "totuol", "tetuel", "ttuol", "tt luy", "tatuol", "totuel", "tetoul", "totoul", "tutuol"),
     SOLD,
+    # The boss or the owner giving or sending money (the box topped up), money put into the box.
+    rf"{_word('boss', 'thaokae', 'taokae', 'thao kae', 'tao kae')}\s+(?:{_word(*_SEND, *_TRANSFER)}\s+)?"
+    rf"{MONEY}",
+    rf"{_word('dak', 'dac', 'dakh')}\s+(?:{MONEY}\s+)?[^\n]{{0,20}}?{_word('knong', 'khnong', 'chol')}\s+"
+    rf"{_BOX}",
     _word("khchey", "kchey", "kh'chey", "kchei", "khchei", "k'chey", "khjey", "kjey", "khchai", "kchhey"),
 )
 # A debt, owed either way (ជំពាក់: "bong Vanna jompeak 15,000 riel", "yeung nov chumpeak hang"), or money
@@ -97,6 +102,17 @@ MONEY_IN = (
 OWED = (
     r"\b(?:j|ch)[ou]m[\s'-]?ph?(?:eak|eah|ek|iek|ak)\b",
     rf"{_word('khvah', 'kvah', 'khvas', 'kvas')}\s+(?:{MONEY}|[$0-9])",
+)
+# Money that is not the team's, or no money at all: for oneself (សម្រាប់ខ្លួនឯង, ញ៉ាំខ្លួនឯង), not the
+# team's or the box's (មិនមែនលុយក្រុម), money changed (ដូរលុយ), no money (អត់មានលុយ).
+NOT_THE_TEAMS = (
+    rf"{_word('samrab', 'somrab', 'sam rab', 'som rab', 'oy', 'ao', 'nham', 'nyam', 'hob', 'phek', 'prer')}"
+    r"\s+"
+    rf"{_word('khluon eng', 'khluoneng', 'kluon eng', 'khlun eng', 'klun eng', 'khloun eng')}",
+    rf"{_word('min', 'men', 'mun')}\s*{_word('men', 'mene', 'mein')}\s+(?:{MONEY}\s+)?"
+    rf"{_word('krom', 'krum', 'kariyalai', 'angkar', 'prob', 'brob')}",
+    rf"{_word('dor', 'dou', 'doh', 'dur', 'pdor', 'bdor')}\s+{MONEY}",
+    rf"{_word('ot', 'ort', 'min')}\s+{_word('mean', 'mian', 'mien')}\s+{MONEY}",
 )
 # What is left in the box or the purse: "luy knong prob nov sal 85$", "sal luy 20$" (សល់, ប្រអប់, កាបូប,
 # រាប់លុយ); "sal" stands only beside money, a box or នៅ ("still"), not alone.
@@ -143,6 +159,19 @@ REQUEST = (
     rf"{_word('kroy', 'kraoy', 'krao', 'kraoy')}",
     rf"{_word('nung', 'nerng', 'nueng', 'neung')}\s+{_A_DEED}",  # not Neng, a name
     rf"{_word('kom', 'kum')}\s+{_A_DEED}",
+)
+# Talk of money rather than a report of it: a pay rate by the day, the hour or the head ("chhnuol 10$ muy
+# tngai"), leave to spend with a cap (កុំលើស) or approved (យល់ព្រម), a payment planned at the month's end or
+# start (ចុងខែ, ដើមខែ), a question closing on its particle (…ទេ? …អត់? …ឬនៅ?).
+TALK = (
+    rf"{_word('chhnuol', 'chnuol', 'chnoul', 'chhnoul', 'chhnual', 'prak khae', 'prakhae')}[^\n]*{_ONE}\s+"
+    rf"{_word('tngai', 'thngai', 'maong', 'mong', 'meong', 'neak', 'nak', 'dong')}",
+    rf"{_word('kom', 'kum', 'min', 'ot')}\s+(?:(?:oy|ao)\s+)?"
+    rf"{_word('leus', 'lers', 'leurs', 'lerse', 'huos', 'hous')}",
+    _word("yol prom", "yolprom", "yul prom", "yol prorm"),
+    rf"{_word('chong', 'chung', 'jong', 'deum', 'derm', 'doeum')}\s+{_word('khae', 'kae')}\s+"
+    rf"(?:{_word('nung', 'nerng')}\s+)?{_A_DEED}",
+    rf"(?:{_word('reu', 'rue', 'ru', 'rur', 'rer')}\s+)?{_word('te', 'ot', 'ort', 'nov', 'nouv')}\s*\?+\s*$",
 )
 # Asking someone to help buy or pay (ជួយទិញ), or to buy, please (…ផង closing the message), unless it is
 # told as done ("jouy tinh tek kork hoy"); "pong" is also an egg (ពង), never last.

@@ -205,3 +205,47 @@ def test_got_or_did_before_a_purchase_leaves_what_was_bought_as_its_purpose():
     result = parser.parse("ban tinh dey sor 3000r")
     assert result.status is ParseStatus.EXPENSE
     assert result.entries[0].purpose == "dey sor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "boss ao luy 150$ sambrab khae nis",
+        "taokae pter luy 200$ mok",
+        "dak luy 30$ knong prob vinh",
+        "dor luy 50$ ban 205,000 riel",
+        "tinh nom 1.5$ samrab khluon eng",
+        "min men luy prob te, kafe 2$",
+        "ot mean luy bong tlai tek 9$ te",
+    ],
+)
+def test_the_box_topped_up_money_changed_and_money_not_the_teams_are_no_spending(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chnuol chiang 12$ muy tngai",
+        "tinh ban te kom oy leus 25$",
+        "yolprom tinh kong 45$",
+        "deum khae pter tlai internet 30$",
+        "bong tinh ambao 8$ hz reu nov?",
+    ],
+)
+def test_a_pay_rate_leave_to_spend_a_payment_planned_and_a_question_are_talk(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("chhnuol chiang 3 nak 36$", Decimal(36)),  # wages paid, not a rate
+        ("boss tinh nom oy kamkor 6$", Decimal(6)),  # the boss bought, for the workers
+        ("dak sang lan 15$", Decimal(15)),  # fuel put in the car
+    ],
+)
+def test_wages_paid_and_what_the_boss_bought_are_spending(text, amount):
+    result = parser.parse(text)
+    assert result.status is ParseStatus.EXPENSE, result
+    assert result.entries[0].money.amount == amount
