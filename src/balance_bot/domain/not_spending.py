@@ -153,8 +153,8 @@ _MONEY_IN_BRANCHES = (
     # The change of a purchase brought back, or money put back: "put back 12,000 riel change", "returned
     # the change 3$", លុយអាប់ (change) below; not "put 3$ back" after money spent, which asks.
     r"^\s*(?:(?:i|we|just|already)\s+)*(?:put|brought|handed|gave)\s+(?:it\s+|the\s+change\s+)?back\b",
-    r"\bchange\b[^\n]{0,30}\b(?:put back|brought back|returned|given back|handed back)\b"
-    r"|\b(?:put back|brought back|returned|gave back|handed back)\s+(?:the\s+)?(?:\S+\s+){0,2}?change\b",
+    r"\bchange\b[^\n]{0,30}\b(?:put back|brought back|returned|given back|handed back)\b",
+    r"\b(?:put back|brought back|returned|gave back|handed back)\s+(?:the\s+)?(?:\S+\s+){0,2}?change\b",
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
     *romanised.MONEY_IN,

@@ -68,7 +68,7 @@ _PAYERS = _word(
 # What a buyer pays with is sold: "lok chek 300 kg ban 240$", "luk trey dach os" (លក់បាន, លក់ដាច់); "lok" is
 # also Mr (លោក: "lok kru", "lok Dara ban tinh…"), and "neak lok" the seller the team buys from, so the sale
 # needs its getting (បាន) with no verb of buying, paying or giving after it, or its selling out (ដាច់).
-_SELL = r"(?<!neak )(?<!nek )(?<!anak )\b(?:lok|luk|lork|louk|loak|lak)\b"
+_SELL = r"\b(?<!neak )(?<!nek )(?<!anak )(?:lok|luk|lork|louk|loak|lak)\b"
 _NOT_MR = r"(?!\s+(?:kru|kru'|ta|srey|yay|yiey|chumteav|pu|oknha|krou|neak|nak)\b)"
 # Buying, paying, giving, paying out (ចេញ), filling (ចាក់), taking (យក), hiring (ជួល), repairing (ជួសជុល).
 _DEEDS = "|".join((*_BUY_OR_SPEND, *_PAY, *_SEND, "chenh", "chak", "yok", "chuol", "juol", "chuos", "jusjul"))
@@ -171,7 +171,7 @@ TALK = (
     _word("yol prom", "yolprom", "yul prom", "yol prorm"),
     rf"{_word('chong', 'chung', 'jong', 'deum', 'derm', 'doeum')}\s+{_word('khae', 'kae')}\s+"
     rf"(?:{_word('nung', 'nerng')}\s+)?{_A_DEED}",
-    rf"(?:{_word('reu', 'rue', 'ru', 'rur', 'rer')}\s+)?{_word('te', 'ot', 'ort', 'nov', 'nouv')}\s*\?+\s*$",
+    rf"{_word('te', 'ot', 'ort', 'nov', 'nouv')}\s*\?+\s*$",  # after "reu" (ឬ) or not
 )
 # Asking someone to help buy or pay (ជួយទិញ), or to buy, please (…ផង closing the message), unless it is
 # told as done ("jouy tinh tek kork hoy"); "pong" is also an egg (ពង), never last.
