@@ -57,21 +57,23 @@ _NOW = re.compile(_word("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eyl
 _PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}\s+{_MEASURE}")
 
 # Those who pay the team: a guest, a parent, a student, a buyer, a client; a body sending money.
-_PAYERS = _word(
+_PAYING_PERSONS = (
     *("pnhiev", "phnhiev", "pnhieu", "phnhieu", "pnhiew", "pnhev", "phnhev", "phniev", "pnhiv"),  # ភ្ញៀវ
     *("mdai", "mday", "m'dai", "m'day", "madai", "ovpuk", "ov puk", "ovpok", "pukmdai"),  # ម្ដាយ, ឪពុក
     *("seus", "sers", "ses"),  # សិស្ស
     *("neak tinh", "nek tinh", "anak tinh", "neak tenh"),  # អ្នកទិញ, the buyer
     *("client", "clients", "khliyen", "atithijun", "atetheyjun", "customer", "customers"),
-    *("kariyalai", "kariyalay", "angkar", "angka", "krosuong", "krosuang", "krumhun", "kromhun"),
 )
+_BODIES = ("kariyalai", "kariyalay", "angkar", "angka", "krosuong", "krosuang", "krumhun", "kromhun")
+_PAYERS = _word(*_PAYING_PERSONS, *_BODIES)
 # What a buyer pays with is sold: "lok chek 300 kg ban 240$", "luk trey dach os" (លក់បាន, លក់ដាច់); "lok" is
 # also Mr (លោក: "lok kru", "lok Dara ban tinh…"), and "neak lok" the seller the team buys from, so the sale
 # needs its getting (បាន) with no verb of buying, paying or giving after it, or its selling out (ដាច់).
 _SELL = r"\b(?<!neak )(?<!nek )(?<!anak )(?:lok|luk|lork|louk|loak|lak)\b"
 _NOT_MR = r"(?!\s+(?:kru|kru'|ta|srey|yay|yiey|chumteav|pu|oknha|krou|neak|nak)\b)"
 # Buying, paying, giving, paying out (ចេញ), filling (ចាក់), taking (យក), hiring (ជួល), repairing (ជួសជុល).
-_DEEDS = "|".join((*_BUY_OR_SPEND, *_PAY, *_SEND, "chenh", "chak", "yok", "chuol", "juol", "chuos", "jusjul"))
+_REPAIR = ("chuos", "jusjul", "jousjul", "chuosjul")
+_DEEDS = "|".join((*_BUY_OR_SPEND, *_PAY, *_SEND, "chenh", "chak", "yok", "chuol", "juol", *_REPAIR))
 _NOT_A_DEED = rf"(?!\s+(?:{_DEEDS})\b)"
 SOLD = (
     rf"{_SELL}{_NOT_MR}(?:\s+(?!(?:{_DEEDS})\b)\S+){{0,5}}?\s+(?:{_word(*_GOT)}{_NOT_A_DEED}|"
@@ -85,7 +87,9 @@ MONEY_IN = (
     rf"{_PAY_BACK}\s+(?:{MONEY}|{_BACK})",  # សង, paying back; "tinh sang" is fuel (សាំង)
     rf"{MONEY}\s+{_BACK}",
     rf"{_word(*_GOT)}\s+{MONEY}(?!\s+(?:pi|pi\s+knong|knong)\s+{_BOX})",
-    rf"{MONEY}\s+pi\s+{_PAYERS}",
+    # Money from a person who pays the team; money "from the office" may be the team's own, spent.
+    rf"{MONEY}\s+pi\s+{_word(*_PAYING_PERSONS)}",
+    rf"{_PAYERS}[^\n]{{0,20}}?{_word('kok', 'kork')}",  # a guest's deposit (កក់); "tek kok" is ice
     rf"{MONEY}\s+{_word('chol', 'chaul', 'choul', 'jol', 'chul')}",  # លុយចូល
     rf"{_word(*_SEND, *_TRANSFER)}\s+{MONEY}\s+{_word('mok', 'mao', 'mork')}",  # ផ្ញើលុយមក
     _word("tetuol", "totuol", "tetuel", "ttuol", "tt luy", "tatuol", "totuel", "tetoul", "totoul", "tutuol"),

@@ -35,6 +35,8 @@ def test_something_sold_and_the_money_got_for_it_is_money_in(text):
         ("lok Sophal ban tinh moan 12$", Decimal(12), "moan"),  # Mr Sophal did buy
         ("tinh trey pi neak lok 9$", Decimal(9), "trey"),  # bought from the seller
         ("luk Dara chuol chiang chuos tuyo dach 15$", Decimal(15), "tuyo"),  # hired a repair: no sale
+        ("lok Sok ban jousjul moto 12$", Decimal(12), "moto"),  # Mr Sok had the moto repaired
+        ("yok luy pi kariyalai tinh sang 20$", Decimal(20), "sang"),  # the office's money, spent
     ],
 )
 def test_lok_as_mister_or_the_seller_and_a_broken_thing_are_no_sale(text, amount, word):
@@ -56,6 +58,7 @@ def test_lok_as_mister_or_the_seller_and_a_broken_thing_are_no_sale(text, amount
         "neak tinh trey bong luy 22$",
         "client phnheu 150$ tam wing",
         "luy pi atithijun 90$ chol hoy",
+        "pnhiev bontob 5 kok 20$",
     ],
 )
 def test_money_got_coming_in_or_sent_here_by_whoever_pays_the_team_is_money_in(text):
