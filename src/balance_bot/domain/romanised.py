@@ -79,6 +79,9 @@ SOLD = (
     rf"{_SELL}{_NOT_MR}(?:\s+(?!(?:{_DEEDS})\b)\S+){{0,5}}?\s+(?:{_word(*_GOT)}{_NOT_A_DEED}|"
     rf"{_word('dach', 'ach')})"
 )
+_BANKS = _word("aba", "wing", "acleda", "bakong", "khqr")
+_HERE = _word("mok", "mao", "mork")  # មក, towards the team
+_IN = _word("chol", "chaul", "choul", "jol", "chul")  # ចូល
 # Money coming in: someone who pays the team paying or sending, money given back (sang luy, luy vinh),
 # money got (ban luy; not from the box, which the team spends), received, coming in (luy chol), sent
 # here (pheu luy mok), something sold, a loan.
@@ -90,8 +93,11 @@ MONEY_IN = (
     # Money from a person who pays the team; money "from the office" may be the team's own, spent.
     rf"{MONEY}\s+pi\s+{_word(*_PAYING_PERSONS)}",
     rf"{_PAYERS}[^\n]{{0,20}}?{_word('kok', 'kork')}",  # a guest's deposit (កក់); "tek kok" is ice
-    rf"{MONEY}\s+{_word('chol', 'chaul', 'choul', 'jol', 'chul')}",  # លុយចូល
-    rf"{_word(*_SEND, *_TRANSFER)}\s+{MONEY}\s+{_word('mok', 'mao', 'mork')}",  # ផ្ញើលុយមក
+    rf"{MONEY}\s+{_IN}",  # លុយចូល
+    rf"{_BANKS}\s+{_IN}",
+    # Money that came or arrived (លុយមកដល់, លុយមកហើយ).
+    rf"{MONEY}\s+(?:ban\s+)?(?:{_HERE}\s+)?(?:{_word('dol', 'dal', 'doll')}|{_HERE}\s+{_DONE})",
+    rf"{_word(*_SEND, *_TRANSFER)}\s+{MONEY}\s+{_HERE}",  # ផ្ញើលុយមក
     _word("tetuol", "totuol", "tetuel", "ttuol", "tt luy", "tatuol", "totuel", "tetoul", "totoul", "tutuol"),
     SOLD,
     # The boss or the owner giving or sending money (the box topped up), money put into the box.
@@ -105,6 +111,7 @@ MONEY_IN = (
 # short (ខ្វះ: "khvah luy 3$"): no money went.
 OWED = (
     r"\b(?:j|ch)[ou]m[\s'-]?ph?(?:eak|eah|ek|iek|ak)\b",
+    _word("bomnol", "bamnol", "bomnul", "bamnul", "bomnuol", "bamnuol"),  # បំណុល, a debt
     rf"{_word('khvah', 'kvah', 'khvas', 'kvas')}\s+(?:{MONEY}|[$0-9])",
 )
 # Money that is not the team's, or no money at all: for oneself (សម្រាប់ខ្លួនឯង, ញ៉ាំខ្លួនឯង), not the
@@ -160,7 +167,7 @@ REQUEST = (
     rf"{_word('trov', 'trouv', 'trauv')}\s+{_word(*_BUY_OR_SPEND, 'chuol', 'juol')}",  # ត្រូវទិញ, must buy
     _word("saek", "sa'ek", "s'aek", "sa-ek", "sa ek", "s'ek", "sa'aek", "saaek", "sa aek", "s-aek"),  # ស្អែក
     rf"{_word('khae', 'kae', 'arthit', 'atit', 'atet', 'sabdah', 'pel', 'tngai', 'thngai')}\s+"
-    rf"{_word('kroy', 'kraoy', 'krao', 'kraoy')}",
+    rf"{_word('kroy', 'kraoy', 'krao', 'moh', 'muk', 'mukh', 'mouk')}",  # ខែក្រោយ, ខែមុខ: next month
     rf"{_word('nung', 'nerng', 'nueng', 'neung')}\s+{_A_DEED}",  # not Neng, a name
     rf"{_word('kom', 'kum')}\s+{_A_DEED}",
 )
@@ -173,6 +180,7 @@ TALK = (
     rf"{_word('kom', 'kum', 'min', 'ot')}\s+(?:(?:oy|ao)\s+)?"
     rf"{_word('leus', 'lers', 'leurs', 'lerse', 'huos', 'hous')}",
     _word("yol prom", "yolprom", "yul prom", "yol prorm"),
+    _word("atra", "atrak", "attra", "atraa"),  # អត្រា, the exchange rate
     rf"{_word('chong', 'chung', 'jong', 'deum', 'derm', 'doeum')}\s+{_word('khae', 'kae')}\s+"
     rf"(?:{_word('nung', 'nerng')}\s+)?{_A_DEED}",
     rf"{_word('te', 'ot', 'ort', 'nov', 'nouv')}\s*\?+\s*$",  # after "reu" (ឬ) or not

@@ -59,6 +59,8 @@ def test_lok_as_mister_or_the_seller_and_a_broken_thing_are_no_sale(text, amount
         "client phnheu 150$ tam wing",
         "luy pi atithijun 90$ chol hoy",
         "pnhiev bontob 5 kok 20$",
+        "aba chol 75$ pi seus",
+        "luy mok dol hoy 500$",
     ],
 )
 def test_money_got_coming_in_or_sent_here_by_whoever_pays_the_team_is_money_in(text):
@@ -79,6 +81,7 @@ def test_money_taken_from_the_box_to_buy_something_is_spending_not_money_got():
         "bong Mony jum peak kafe 6000r",
         "chumpeah Sokha 5$ pi msel",
         "khvah luy 2$ pel bet bunchi",
+        "bomnol hang sach 40$",
     ],
 )
 def test_a_debt_owed_either_way_or_money_short_spends_nothing(text):
@@ -146,6 +149,7 @@ def test_a_bill_said_to_be_paid_and_the_elder_addressed_are_spending(text, word)
     "text",
     [
         "atit kroy tinh sabu 2 kes 16$",
+        "khae moh bong tlai sala 60$",
         "nung bong tlai tek 9$ chong khae",
         "kom tinh tek kork 5000r te",
         "bong chuoy tinh kradas 3$ pel mok",
@@ -232,6 +236,7 @@ def test_the_box_topped_up_money_changed_and_money_not_the_teams_are_no_spending
         "chnuol chiang 12$ muy tngai",
         "tinh ban te kom oy leus 25$",
         "yolprom tinh kong 45$",
+        "atra tngai nis 4,105 riel",
         "deum khae pter tlai internet 30$",
         "bong tinh ambao 8$ hz reu nov?",
     ],
