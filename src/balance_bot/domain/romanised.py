@@ -137,6 +137,8 @@ LEFT = (
     # The box's money told as it stands, opening the message: "luy knong prob nov 45$".
     rf"^\s*{MONEY}\s+(?:nov\s+)?{_word('knong', 'khnong', 'knung')}\s+{_BOX}(?![^\n]*\b(?:{_DEEDS})\b)",
     rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
+    # The box counted or checked: "roap prob", "check luy prob"; not "chek" (a banana, ចេក).
+    rf"{_word('roap', 'reap', 'roab', 'check', 'checked')}\s+(?:{MONEY}\s+)?(?:knong\s+)?{_BOX}",
 )
 # A payment not made yet: "ort torn bong", "min ton ban tinh" (មិនទាន់/អត់ទាន់), "ot ban bong" (អត់បានបង់),
 # "ot tinh te"; not "ot bong", which is "no, bong".

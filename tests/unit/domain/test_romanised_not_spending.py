@@ -101,7 +101,14 @@ def test_money_paid_back_to_the_team_is_money_in(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["luy knong prob nov 63$", "sal 20$ nov knong kabob", "luy knong kabob 15$ + 20000r"]
+    "text",
+    [
+        "luy knong prob nov 63$",
+        "sal 20$ nov knong kabob",
+        "luy knong kabob 15$ + 20000r",
+        "roap prob lngeach nis 142$",
+        "check luy prob ban 97$ + 12000r",
+    ],
 )
 def test_what_the_box_or_the_purse_holds_is_no_spending(text):
     assert parser.parse(text).status is ParseStatus.IGNORE
