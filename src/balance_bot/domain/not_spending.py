@@ -144,6 +144,8 @@ _MONEY_IN_BRANCHES = (
     r"អ្នកជំងឺ",
     # Money made: "we made 230$ from the concert tickets", "raised 80$".
     r"\b(?:made|raised|earned|collected)\s+(?:about\s+|around\s+)?[$0-9០-៩][^\n]*\bfrom\b|\braised\s+[$0-9០-៩]",
+    # Money made, told with its currency: "made 62$ at the stall", not "made 20 copies 5$".
+    r"\bmade\s+(?:about\s+|around\s+)?[$៛]?[0-9][0-9.,]*\s*(?:\$|usd|riels?|dollars?|bucks|៛)",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
     # Tips the customers left (a tip the team gives is "tip for the driver"); a table's order or bill.
     r"\btips?\s+(?:box|jar|pot|tin)\b|\btips\s+(?:today|tonight|collected|received|from|this\s+(?:week|month))\b",
@@ -185,6 +187,7 @@ _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
     r"\bnew one\b",
     r"^\s*(?:can|could|would|shall)\s+(?:you|u|we|i|someone|somebody|anyone|he|she|they)\b",
+    r"^\s*(?:who|anyone|anybody|someone|somebody)\s+(?:can|could|will|is free|free to|has time|wants)\b",
     r"\b(?:need|needs|needed) (?:to buy|new|a|an|more|some)\b",
     r"\bwe need\b",
     r"\bbudget\b",

@@ -196,3 +196,21 @@ def test_change_brought_back_or_money_put_back_is_money_in(text):
 )
 def test_a_price_called_dear_is_talk_unless_the_thing_was_bought(text, status):
     assert parser.parse(text).status is status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fees from 12 parents this week 240$",
+        "rent from the tenants 300$",
+        "made 38$ selling drinks at the event",
+        "who can pick up the cake tomorrow? around 20$",
+        "anyone free to buy stamps, 4$",
+    ],
+)
+def test_fees_from_those_who_pay_money_made_and_asking_who_can_buy_are_not_spending(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+def test_things_made_for_the_team_are_still_spending():
+    assert parser.parse("made 20 copies 5$").status is ParseStatus.EXPENSE
