@@ -21,6 +21,7 @@ from balance_bot.domain.vocabulary import (
 )
 
 _LAST_DAY_OF_A_MONTH = 31
+
 # A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
 MAX_WORDS_BEFORE_BARE_AMOUNT = 5
 # A number shaped like money (7000, 23.40) may follow a longer note: "water for the site 2 cases 7000".

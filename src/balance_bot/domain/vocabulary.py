@@ -19,7 +19,8 @@ GREETED = _words(
 )
 
 # Verbs and glue around a purpose: "paid 30$ for the cleaning lady", "bought markers"; in romanised Khmer
-# too, "tinh" (ទិញ) and "jay" (ចាយ): "jay 20k" names no purpose.
+# too, "tinh" (ទិញ), "jay" (ចាយ), "ban" (បាន), "oy" (ឲ្យ), "chenh" (ចេញ), and "out" as members write it:
+# "jay 20k", "ban chay 30000 riel hoy", "out 18$" name no purpose.
 FILLER = _words(
     """paid pay paying bought buy buying spent spend spending purchased purchase got get
     cost costs costing for on of the a an to at and & + with just already also total amount took
