@@ -377,7 +377,11 @@ def _spending_clause(text: str) -> str:
 
 def _reimburses(text: str) -> bool:
     """Whether the message pays a member back for something bought: spending, not a debt settled."""
-    return any(pattern.match(text) for pattern in (_REIMBURSING, _KHMER_REIMBURSING, romanised.REIMBURSING))
+    return (
+        _REIMBURSING.match(text) is not None
+        or _KHMER_REIMBURSING.match(text) is not None
+        or romanised.REIMBURSING.match(text) is not None
+    )
 
 
 def _is_a_khmer_order(said: str) -> bool:

@@ -124,6 +124,10 @@ NOT_THE_TEAMS = (
     rf"{_word('krom', 'krum', 'kariyalai', 'angkar', 'prob', 'brob')}",
     rf"{_word('dor', 'dou', 'doh', 'dur', 'pdor', 'bdor')}\s+{MONEY}",
     rf"{_word('ot', 'ort', 'min')}\s+{_word('mean', 'mian', 'mien')}\s+{MONEY}",
+    # Cash withdrawn (ដកលុយ), unless to buy with it: "dork luy 50$ pi aba", not "dork luy … tinh sang".
+    rf"{_word('dork', 'dok', 'dorg')}\s+{MONEY}(?![^\n]*\b(?:{_DEEDS})\b)",
+    # Money given to me, or give me money (ឲ្យលុយខ្ញុំ): a member's money, or a request.
+    rf"{_word(*_SEND)}\s+(?:{MONEY}\s+)?{_word('khnhom', 'knhom', 'khnom', 'kjom', 'nhom', 'khjom')}",
 )
 # What is left in the box or the purse: "luy knong prob nov sal 85$", "sal luy 20$" (សល់, ប្រអប់, កាបូប,
 # រាប់លុយ); "sal" stands only beside money, a box or នៅ ("still"), not alone.

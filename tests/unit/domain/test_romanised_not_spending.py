@@ -231,6 +231,8 @@ def test_got_or_did_before_a_purchase_leaves_what_was_bought_as_its_purpose():
         "tinh nom 1.5$ samrab khluon eng",
         "min men luy prob te, kafe 2$",
         "ot mean luy bong tlai tek 9$ te",
+        "dork luy 100$ pi aba",
+        "bong oy luy khnhom 5$ tinh tek sart",
     ],
 )
 def test_the_box_topped_up_money_changed_and_money_not_the_teams_are_no_spending(text):
@@ -258,6 +260,7 @@ def test_a_pay_rate_leave_to_spend_a_payment_planned_and_a_question_are_talk(tex
         ("chhnuol chiang 3 nak 36$", Decimal(36)),  # wages paid, not a rate
         ("boss tinh nom oy kamkor 6$", Decimal(6)),  # the boss bought, for the workers
         ("dak sang lan 15$", Decimal(15)),  # fuel put in the car
+        ("dork luy pi prob tinh sang 8$", Decimal(8)),  # cash taken out to buy fuel
     ],
 )
 def test_wages_paid_and_what_the_boss_bought_are_spending(text, amount):
