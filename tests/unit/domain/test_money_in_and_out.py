@@ -206,6 +206,7 @@ def test_a_price_called_dear_is_talk_unless_the_thing_was_bought(text, status):
         "made 38$ selling drinks at the event",
         "who can pick up the cake tomorrow? around 20$",
         "anyone free to buy stamps, 4$",
+        "Mr Chea paid 45$ for his daughter's lessons",
     ],
 )
 def test_fees_from_those_who_pay_money_made_and_asking_who_can_buy_are_not_spending(text):
