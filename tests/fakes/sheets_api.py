@@ -125,6 +125,7 @@ class Failure:
     retry_after: int | None = None
     path_contains: str = ""
     late_by_seconds: float = 0.0  # the call is carried out, and its answer comes this late
+    lands_after_seconds: float = 0.0  # of `clock`: the call is carried out only then (see land_late)
 
 
 @dataclass
@@ -155,6 +156,7 @@ class FakeSheets:
         self.calls_by: Counter[str] = Counter()  # Sheets calls per account, by the token they carry
         self.held: threading.Event | None = None  # while set here and not yet set itself, calls wait
         self.calls_held = 0
+        self.landing: list[tuple[float, Callable[[], object]]] = []  # calls carried out later (land_late)
         self._lock = threading.RLock()
         self._next_sheet_id = 1000
         self._server: ThreadingHTTPServer | None = None
@@ -310,6 +312,20 @@ class FakeSheets:
         """Carry out the next matching calls, answering only after `seconds`: the client times out first."""
         self.failures.append(Failure(200, times, path_contains=path_contains, late_by_seconds=seconds))
 
+    def land_late(self, path_contains: str, seconds: float, answer_after: float, times: int = 1) -> None:
+        """Carry out the next matching calls only `seconds` of `clock` later, seen by the calls of that
+        time on, and answer after `answer_after` real seconds (the client has given up by then): as a
+        busy Google does a call the caller timed out on, which a look right after does not find yet."""
+        self.failures.append(
+            Failure(
+                200,
+                times,
+                path_contains=path_contains,
+                late_by_seconds=answer_after,
+                lands_after_seconds=seconds,
+            )
+        )
+
     def writes_in_any_minute(self) -> int:
         """The most write calls (append, update, batchUpdate) within any 60 seconds of `clock`."""
         times = sorted(at for kind, at in self.call_times if kind not in READS)
@@ -359,6 +375,7 @@ class FakeSheets:
             held.wait(timeout=60)
         with self._lock:
             now = self.clock()
+            self._land_what_is_due(now)
             self.calls.append((kind, f"{method} {unquote(url.path)}"))
             self.call_times.append((kind, now))
             failure = next((f for f in self.failures if f.times > 0 and f.path_contains in url.path), None)
@@ -376,9 +393,9 @@ class FakeSheets:
         if outage is not None:
             self._reply(handler, outage.status, error(outage.status, "injected outage"))
             return
-        late_by = 0.0
+        late_by, lands_after = 0.0, 0.0
         if failure is not None and failure.late_by_seconds:
-            failure, late_by = None, failure.late_by_seconds
+            failure, late_by, lands_after = None, failure.late_by_seconds, failure.lands_after_seconds
         if failure is not None:
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
             self._reply(handler, failure.status, error(failure.status, "injected failure"), headers)
@@ -393,6 +410,15 @@ class FakeSheets:
         if "ranges" in repeated:  # batchGet names every range as its own ?ranges=
             query["ranges"] = json.dumps(repeated["ranges"])
         payload = json.loads(body) if body else {}
+        if lands_after:
+            with self._lock:
+                rest = unquote(match.group(2))
+                self.landing.append(
+                    (now + lands_after, lambda: self._api(spreadsheet, method, rest, query, payload))
+                )
+            time.sleep(late_by)
+            self._reply(handler, 200, {})
+            return
         with self._lock:
             refused = refused_for_good(spreadsheet, email, method, unquote(match.group(2)), payload)
             status, answer = refused or self._api(
@@ -405,6 +431,18 @@ class FakeSheets:
         if late_by:
             time.sleep(late_by)
         self._reply(handler, status, answer)
+
+    def land_everything_late(self) -> None:
+        """Carry out every late call now: what the sheet holds once Google is done."""
+        with self._lock:
+            self._land_what_is_due(float("inf"))
+
+    def _land_what_is_due(self, now: float) -> None:
+        """Carry out the late calls whose time has come (under the lock)."""
+        due = [call for at, call in self.landing if at <= now]
+        self.landing = [(at, call) for at, call in self.landing if at > now]
+        for call in due:
+            call()
 
     def _api(
         self,

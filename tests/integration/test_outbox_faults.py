@@ -151,6 +151,23 @@ async def test_an_append_that_landed_but_timed_out_is_found_not_repeated(sheets,
         await pipeline.close()
 
 
+async def test_an_append_that_timed_out_and_lands_later_is_looked_for_once_it_could_have_landed(
+    sheets, tmp_path
+):
+    pipeline = Pipeline(sheets, tmp_path, timeout_seconds=0.2)
+    try:
+        await pipeline.post(1, wait_seconds=5)
+        sheets.land_late(":append", seconds=30, answer_after=0.6)
+        [told] = await pipeline.post(1, wait_seconds=5)
+        assert isinstance(told, Waiting)
+        await pipeline.post(1)
+        await pipeline.until_delivered()
+        sheets.land_everything_late()
+        assert_rows_numbered(pipeline.rows(), 3)  # looked for 2 s later, it was not there yet: twice
+    finally:
+        await pipeline.close()
+
+
 async def test_a_row_a_bookkeeper_deletes_mid_burst_shifts_nothing_and_numbers_continue(pipeline, sheets):
     await pipeline.post(10, wait_seconds=5)
     sheet = sheets.spreadsheets[SHEET].sheet("December 2026")

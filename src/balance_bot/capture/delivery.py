@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from balance_bot.capture.refusals import LedgerRefused, RefusalLog, SheetRefusal, Tell
 from balance_bot.domain.ledger import EntrySource, SavedLine
 from balance_bot.ports import (
+    LedgerAnswerLost,
     LedgerDirectory,
     LedgerError,
     LedgerStore,
@@ -38,6 +39,9 @@ class DeliveryPolicy:
     # A sheet that refuses for good (an .xlsx, a Viewer share, a protection, a grid too small) is not
     # hammered: its rows wait in the outbox and are tried again this often, and at once after /connect.
     refused_retry_seconds: float = 600.0
+    # A write whose answer was lost may still land: Google carries out a call it has taken even when
+    # the caller stopped waiting. Looked for sooner, it would not be found yet and be written twice.
+    lost_answer_settle_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +238,11 @@ class Delivery:
                         self._paused.discard(chat_id)
                     continue
                 except (LedgerError, StorageUnavailable) as error:
-                    log.warning("chat %s: delivery failed, retrying in %.0f s: %s", chat_id, delay, error)
-                    await self._sleep(delay)
+                    wait = delay
+                    if isinstance(error, LedgerAnswerLost):
+                        wait = max(delay, self._policy.lost_answer_settle_seconds)
+                    log.warning("chat %s: delivery failed, retrying in %.0f s: %s", chat_id, wait, error)
+                    await self._sleep(wait)
                     delay = min(delay * 2, self._policy.max_retry_seconds)
                     continue
                 delay = self._policy.first_retry_seconds

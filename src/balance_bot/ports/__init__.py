@@ -14,6 +14,7 @@ from balance_bot.ports.categories import BudgetNoticeLog, CategoryCorrections, C
 from balance_bot.ports.clock import Clock
 from balance_bot.ports.errors import (
     LedgerAccessDenied,
+    LedgerAnswerLost,
     LedgerApiDisabled,
     LedgerError,
     LedgerKeyRefused,
@@ -68,6 +69,7 @@ __all__ = [
     "ImageTextReader",
     "ImageUnreadable",
     "LedgerAccessDenied",
+    "LedgerAnswerLost",
     "LedgerApiDisabled",
     "LedgerDirectory",
     "LedgerError",

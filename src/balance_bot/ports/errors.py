@@ -27,6 +27,11 @@ class LedgerUnavailable(LedgerError):
     """The sheet service did not answer, even after retries."""
 
 
+class LedgerAnswerLost(LedgerUnavailable):
+    """A write went out and its answer was lost (it timed out): the service may still be carrying it
+    out, so whether it landed is asked only once it has had time to."""
+
+
 class LedgerNotSaved(LedgerUnavailable):
     """The ledger's file on the bot's own server could not be written (its disk is full): what waits
     is kept, and saved once it can be."""

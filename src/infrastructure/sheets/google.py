@@ -6,7 +6,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 import requests
@@ -15,12 +14,13 @@ from gspread.exceptions import APIError
 
 from balance_bot.domain.categories import Category
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow
-from balance_bot.ports import LedgerUnavailable
+from balance_bot.ports import LedgerAnswerLost, LedgerUnavailable
 from infrastructure.categories.tab import TAB_TITLE
 from infrastructure.sheets.google_api import SheetsHTTPClient, token_error
 from infrastructure.sheets.google_appends import append_rows
 from infrastructure.sheets.google_categories import CATEGORIES_SECONDS, CategoriesTab
 from infrastructure.sheets.google_edits import replace_row, set_row_category, set_row_status, void_row
+from infrastructure.sheets.google_lanes import AccountThreads, Lane
 from infrastructure.sheets.google_reads import find_written, periods_with_worksheet, read_period, read_periods
 from infrastructure.sheets.google_refusals import sheets_error
 from infrastructure.sheets.google_worksheets import LAYOUT_SECONDS, MonthWorksheets
@@ -51,17 +51,19 @@ class GoogleSheetLedger:
         title_format: str,
         share_with: str,
         clock: Callable[[], float] = time.monotonic,
+        threads: AccountThreads | None = None,
     ) -> None:
         self.spreadsheet_id = spreadsheet_id
         self.account = share_with  # the service account that writes to it
         self._client = client
         self._share_with = share_with
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sheets-{spreadsheet_id[:8]}")
-        # Reads (the Mini App, /balance, questions) wait for the read quota on a thread of their own,
+        # The account's threads, shared by its spreadsheets; a ledger made alone has its own, one each.
+        self._own_threads = threads is None
+        self._threads = threads or AccountThreads(spreadsheet_id[:8], writers=1, readers=1)
+        self._writes = Lane(self._threads, "write")
+        # Reads (the Mini App, /balance, questions) wait for the read quota on a lane of their own,
         # so a confirmation's append never queues behind them; Google counts the two quotas apart.
-        self._reader = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix=f"sheets-read-{spreadsheet_id[:8]}"
-        )
+        self._reads = Lane(self._threads, "read")
         self._sheets = MonthWorksheets(spreadsheet_id, client, template, title_format, clock)
         self._categories = CategoriesTab(spreadsheet_id, client, clock)
         self._refreshing: asyncio.Future[list[Category]] | None = None
@@ -105,9 +107,7 @@ class GoogleSheetLedger:
             return await self._run(self._categories.categories)
         known, old = reading
         if old and self._refreshing is None:
-            self._refreshing = asyncio.get_running_loop().run_in_executor(
-                self._worker, lambda: self._mapped(self._categories.categories)
-            )
+            self._refreshing = asyncio.ensure_future(self._run(self._categories.categories))
             self._refreshing.add_done_callback(self._refreshed)
         return known
 
@@ -120,16 +120,16 @@ class GoogleSheetLedger:
 
     async def read(self, period: Period) -> list[SheetRow]:
         """The period's rows as they stand, in one call."""
-        return await self._run(lambda: read_period(self._sheets, period), on=self._reader)
+        return await self._run(lambda: read_period(self._sheets, period), on=self._reads)
 
     async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
         """The periods with a worksheet of their title, from the spreadsheet's list of worksheets."""
-        return await self._run(lambda: periods_with_worksheet(self._sheets, periods), on=self._reader)
+        return await self._run(lambda: periods_with_worksheet(self._sheets, periods), on=self._reads)
 
     async def read_months(self, periods: Sequence[Period]) -> dict[Period, list[SheetRow]]:
         """Several months' rows in two calls, however many: the worksheets' titles, then those of the
         months the spreadsheet has, together (a year asked about need not cost a read per month)."""
-        return await self._run(lambda: read_periods(self._sheets, periods), on=self._reader)
+        return await self._run(lambda: read_periods(self._sheets, periods), on=self._reads)
 
     async def find(self, period: Period, lines: Sequence[LedgerLine]) -> list[SavedLine]:
         """Those of the lines whose reference is in the period's worksheet, not voided; one read."""
@@ -139,15 +139,13 @@ class GoogleSheetLedger:
         """Every write is already in the spreadsheet."""
 
     def close(self) -> None:
-        """Stop the worker and reader threads."""
-        self._worker.shutdown(wait=True)
-        self._reader.shutdown(wait=True)
+        """Stop the threads of a ledger made alone; an account's stop with its pool."""
+        if self._own_threads:
+            self._threads.close()
 
-    async def _run(self, work: Callable[[], T], on: ThreadPoolExecutor | None = None) -> T:
-        """The work on the worker thread (writes, and finds before writing), or `on` the reader."""
-        return await asyncio.get_running_loop().run_in_executor(
-            on or self._worker, lambda: self._mapped(work)
-        )
+    async def _run(self, work: Callable[[], T], on: Lane | None = None) -> T:
+        """The work on the spreadsheet's lane of writes (and finds before writing), or `on` its reads."""
+        return await (on or self._writes).run(lambda: self._mapped(work))
 
     def _mapped(self, work: Callable[[], T]) -> T:
         """Sheets errors become the core's LedgerErrors, with what an admin can do about them."""
@@ -157,5 +155,7 @@ class GoogleSheetLedger:
             raise sheets_error(exc, self._client, self.spreadsheet_id, self._share_with) from exc
         except (RefreshError, TransportError) as exc:
             raise token_error(exc) from exc
+        except requests.ReadTimeout as exc:  # the call went out: Google may yet carry it out
+            raise LedgerAnswerLost(f"Google Sheets did not answer in time: {exc}") from exc
         except requests.RequestException as exc:
             raise LedgerUnavailable(f"Google Sheets did not answer: {exc}") from exc

@@ -115,9 +115,14 @@ class GoogleSheets:
             return known
         if known is not None:
             self._retired.append(known)  # its worker may still finish a call: closed at the end
-        client = self.pool.account(account).client
+        serving = self.pool.account(account)
         self._ledgers[spreadsheet_id] = GoogleSheetLedger(
-            spreadsheet_id, client, self._template, self._title_format, account
+            spreadsheet_id,
+            serving.client,
+            self._template,
+            self._title_format,
+            account,
+            threads=serving.threads,
         )
         return self._ledgers[spreadsheet_id]
 

@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import requests
@@ -24,6 +24,7 @@ from infrastructure.sheets.google_api import (
     SheetsHTTPClient,
     token_error,
 )
+from infrastructure.sheets.google_lanes import AccountThreads
 from infrastructure.sheets.google_refusals import PROTECTION_FIELDS, protected, protected_tabs, sheets_error
 
 
@@ -34,6 +35,7 @@ class PoolAccount:
     email: str
     project: str
     client: SheetsHTTPClient
+    threads: AccountThreads = field(default_factory=lambda: AccountThreads("account"))
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def pool_accounts(
             on_request=tally.counter(email),
             **client_options,
         )
-        accounts.append(PoolAccount(email, project, client))
+        accounts.append(PoolAccount(email, project, client, AccountThreads(email.split("@")[0][:16])))
     return accounts
 
 
@@ -240,6 +242,8 @@ class GooglePool:
         return await asyncio.get_running_loop().run_in_executor(self._checker, check)
 
     async def close(self) -> None:
-        """Keep the last counts; stop the checker's thread."""
+        """Keep the last counts; stop the checker's thread and the accounts' threads."""
         await self.record(everything=True)
         self._checker.shutdown(wait=True)
+        for account in self.accounts:
+            account.threads.close()
