@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from balance_bot.domain.alternation import any_of
+
 
 def _word(*spellings: str) -> str:
     """One word in its spellings, as a group that must stand alone (an English word may hold it)."""
@@ -42,9 +44,11 @@ _VERY = _word("nas", "nah", "nass", "klang", "khlang", "mentaen", "menten")  # �
 # The words of a price talked about, either way round ("tlai 22$ jieng", "sang laeng tlai"), cheaper or
 # dearer said alone ("hang nis thok jieng"), very dear ("tlai nas"); a purchase names its buying ("jay tlai
 # tuk tuk 15000r"), which _spent_or_bought tells.
-_PRICE_TALK = re.compile(
-    rf"{PRICE}[^\n]*{_OF_A_PRICE}|{_OF_A_PRICE}[^\n]*{PRICE}|{_word(*_CHEAP)}\s+{_word(*_THAN)}"
-    rf"|(?:{PRICE}|{_word(*_CHEAP)})\s+{_VERY}"
+_PRICE_TALK = any_of(
+    rf"{PRICE}[^\n]*{_OF_A_PRICE}",
+    rf"{_OF_A_PRICE}[^\n]*{PRICE}",
+    rf"{_word(*_CHEAP)}\s+(?:{_word(*_THAN)}|{_VERY})",
+    rf"{PRICE}\s+{_VERY}",
 )
 _SPENT_OR_BOUGHT = re.compile(_word(*_BUY_OR_SPEND))
 # A price by the unit: "5100 riel muy litre", "1.2$ mouy kilo" (មួយ, one), said of now (ឥឡូវ, ថ្ងៃនេះ).
@@ -193,10 +197,9 @@ TALK = (
 )
 # Asking someone to help buy or pay (ជួយទិញ), or to buy, please (…ផង closing the message), unless it is
 # told as done ("jouy tinh tek kork hoy"); "pong" is also an egg (ពង), never last.
-_HELP_TO = re.compile(
-    rf"{_word('jouy', 'chuoy', 'juoy', 'chuay', 'jhuoy', 'chuoi', 'juay')}\s+{_A_DEED}"
-    rf"|{_A_DEED}[^\n]*{_word('phong', 'phorng', 'pong')}\s*(?:bong|na)?[\s!.]*$"
-)
+_HELP_TO = re.compile(rf"{_word('jouy', 'chuoy', 'juoy', 'chuay', 'jhuoy', 'chuoi', 'juay')}\s+{_A_DEED}")
+_PLEASE_LAST = re.compile(rf"{_word('phong', 'phorng', 'pong')}\s*(?:bong|na)?[\s!.]*$")
+_DEED = re.compile(_A_DEED)
 _DONE_OR_GOT = re.compile(rf"{_DONE}|{_word(*_GOT)}")
 # Paying back a member who bought or paid first is spending: "sang luy bong Dara 6$ del kat chenh tinh
 # tek kork" (សងលុយ … ដែលគាត់ចេញទិញ); "Dara sang luy vinh" (a subject first) is money coming back. Money or
@@ -213,13 +216,16 @@ PAYING_BACK = rf"(?i:{_PAY_BACK}(?:\s+{MONEY})?)"
 
 def talks_of_a_price(said: str) -> bool:
     """Whether the (lower-case) message talks of a price in romanised Khmer, buying nothing."""
-    if _SPENT_OR_BOUGHT.search(said) is not None:
+    if _PRICE_TALK.search(said) is None and (
+        _PRICED_BY_THE_UNIT.search(said) is None or _NOW.search(said) is None
+    ):
         return False
-    return _PRICE_TALK.search(said) is not None or (
-        _PRICED_BY_THE_UNIT.search(said) is not None and _NOW.search(said) is not None
-    )
+    return _SPENT_OR_BOUGHT.search(said) is None
 
 
 def asks_for_help_to_pay(said: str) -> bool:
     """Whether the (lower-case) message asks someone to help buy or pay ("bong jouy tinh …", "… phong")."""
-    return _HELP_TO.search(said) is not None and _DONE_OR_GOT.search(said) is None
+    asks = _HELP_TO.search(said) is not None or (
+        _PLEASE_LAST.search(said) is not None and _DEED.search(said) is not None
+    )
+    return asks and _DONE_OR_GOT.search(said) is None
