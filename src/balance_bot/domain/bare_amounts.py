@@ -12,12 +12,15 @@ from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import bare_word, is_khmer
 from balance_bot.domain.vocabulary import (
     CONNECTIVES,
+    DAY_NAMES,
     KHMER_LABEL_ENDINGS,
     LABELS,
     MEASURE_WORDS,
     SENTENCE_WORDS,
     TRAILING_FILLER,
 )
+
+_LAST_DAY_OF_A_MONTH = 31
 
 # A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
 MAX_WORDS_BEFORE_BARE_AMOUNT = 5
@@ -91,7 +94,7 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
         paid = bool(words_before) and bare_word(words_before[-1]) in PAYING  # "paid 15": money
         currency = currency_by_size(last) if paid or plausible_alone(last) else None
         return Found(last, currency, True, "", sure=not paid) if currency else None
-    if not is_purpose_word(words_before[-1]):
+    if not is_purpose_word(words_before[-1], last):
         return None
     if any(bare_word(word) in SENTENCE_WORDS for word in words_before):
         return None
@@ -137,7 +140,7 @@ def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
         purpose = clean_purpose(" ".join(words))
         if (
             not purpose
-            or not is_purpose_word(words[-1])
+            or not is_purpose_word(words[-1], mention)
             or any(bare_word(word) in SENTENCE_WORDS for word in words)
             or len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT
             or starts_with_zero(line, mention)
@@ -154,17 +157,21 @@ def is_not_money(line: str, mention: Mention) -> bool:
     if currency_by_size(mention) is None or starts_with_zero(line, mention):
         return True
     before = word_before(line, mention.number_start)
-    if before and not is_purpose_word(before) and bare_word(before) not in CONNECTIVES:
+    if before and not is_purpose_word(before, mention) and bare_word(before) not in CONNECTIVES:
         return True
     word = bare_word(word_after(line, mention.end))
     return bool(word) and word[0].isalpha() and word not in CONNECTIVES and word not in TRAILING_FILLER
 
 
-def is_purpose_word(word: str) -> bool:
-    """Whether the word before a bare number can name what was bought, not label the number."""
+def is_purpose_word(word: str, number: Mention | None = None) -> bool:
+    """Whether the word before a bare number can name what was bought, not label the number. A day's
+    name labels only a number that may be a day of the month: "pong mon 5000" (romanised eggs, ពងមាន់)
+    is what was bought, "Mon 5" a day."""
     bare = bare_word(word)
     if bare.endswith(KHMER_LABEL_ENDINGS):  # Khmer writes no spaces: ...ម៉ោង ៣ is 'at 3 o'clock'
         return False
+    if bare in DAY_NAMES and number is not None and number.value > _LAST_DAY_OF_A_MONTH:
+        return True
     if not bare or bare in LABELS:
         return False
     # "A12", "B2", "204" label the number after them; a model name ("HP305", "iPhone15") names a thing.

@@ -131,6 +131,9 @@ _ENGLISH_RELATIVE = {
     "this morning": "today",
     "this afternoon": "today",
     "this evening": "today",
+    # Romanised Khmer: ម្សិលមិញ, យប់មិញ, ថ្ងៃនេះ.
+    **dict.fromkeys(("msel minh", "msel mign", "msel menh", "msel", "yub minh", "yup minh"), "yesterday"),
+    **dict.fromkeys(("tngai nis", "thngai nis", "tngai nih", "thngai nih", "tgnai nis"), "today"),
 }
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -210,9 +213,10 @@ _KHMER = re.compile(
     )
 )
 # Most lines name no day: a cheap look for the cue every phrase of a family has.
+# The romanised ones are looked for by their first word ("msel minh", "tngai nis").
 WORDS_NAMING_DAYS = frozenset(
     [*_MONTHS, *_WEEKDAYS, *_WEEKDAY_ABBREVIATIONS, *_ENGLISH_RELATIVE, "yesterday", "ago", "night"]
-)
+) | {"msel", "yub", "yup", "tngai", "thngai", "tgnai"}
 _KHMER_CUES = ("ថ្ងៃ", "ម្សិល", "យប់", "ព្រឹក", "រសៀល", "ល្ងាច", "ខែ", *_KHMER_MONTHS)
 _LATIN_WORD = re.compile(r"[a-z]+")
 _ANY_KHMER = re.compile("[\u1780-\u17ff]")

@@ -39,6 +39,7 @@ _PAID = any_of(
     r"\b(?:paid|settled)\s*(?:[,.!]|$)",
     r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់|ទូទាត់រួច|ទូទាត់ហើយ|បានទូទាត់",
     r"^\s*(?:បង់|ទូទាត់)",
+    *romanised.PAID,
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
 # transferred", អត់ទាន់បង់, មិនបានទិញ. Read before _PAID, which the same words would otherwise satisfy.
@@ -143,19 +144,34 @@ _MONEY_IN_BRANCHES = (
     r"អ្នកជំងឺ",
     # Money made: "we made 230$ from the concert tickets", "raised 80$".
     r"\b(?:made|raised|earned|collected)\s+(?:about\s+|around\s+)?[$0-9០-៩][^\n]*\bfrom\b|\braised\s+[$0-9០-៩]",
+    # Money made, told with its currency: "made 62$ at the stall", not "made 20 copies 5$".
+    r"\bmade\s+(?:about\s+|around\s+)?[$៛]?[0-9][0-9.,]*\s*(?:\$|usd|riels?|dollars?|bucks|៛)",
     r"ភាគហ៊ុន|ដាក់ក្នុងប្រអប់|ដាក់ចូលប្រអប់",
     # Tips the customers left (a tip the team gives is "tip for the driver"); a table's order or bill.
     r"\btips?\s+(?:box|jar|pot|tin)\b|\btips\s+(?:today|tonight|collected|received|from|this\s+(?:week|month))\b",
     r"លុយធីប|ប្រអប់ធីប|តុ\s*(?:លេខ|ទី)\s*[0-9០-៩]",
     r"\btable\s*(?:no\.?\s*|#\s*|number\s*)[0-9]|\btable\s*[0-9]{1,2}\s+(?:ordered|orders|order|paid|wants|asked)\b",
     r"\bput (?:it |them )?(?:back )?in(?:to)? the box\b",
+    # The change of a purchase brought back, or money put back: "put back 12,000 riel change", "returned
+    # the change 3$", លុយអាប់ (change) below; not "put 3$ back" after money spent, which asks.
+    r"^\s*(?:(?:i|we|just|already)\s+)*(?:put|brought|handed|gave)\s+(?:it\s+|the\s+change\s+)?back\b",
+    r"\bchange\b[^\n]{0,30}\b(?:put back|brought back|returned|given back|handed back)\b",
+    r"\b(?:put back|brought back|returned|gave back|handed back)\s+(?:the\s+)?(?:\S+\s+){0,2}?change\b",
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
     *romanised.MONEY_IN,
 )
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
 # of it is spending, whatever else the message says.
-_RECEIVED_OR_NOT_PAID = any_of(*_MONEY_IN_BRANCHES, _RECEIVING, *_NOT_PAID, *_SUMMARY, *NOT_THE_TEAMS_MONEY)
+_RECEIVED_OR_NOT_PAID = any_of(
+    *_MONEY_IN_BRANCHES,
+    _RECEIVING,
+    *_NOT_PAID,
+    *_SUMMARY,
+    *NOT_THE_TEAMS_MONEY,
+    *romanised.OWED,
+    *romanised.NOT_THE_TEAMS,
+)
 # The verbs of an order. Members also write what they bought that way ("buy water 2$", "get ice 1$"): a
 # verb alone opens a request only with a word that asks (pls, go, just) or one that sends on an errand.
 ORDER_WORDS = (
@@ -171,6 +187,7 @@ _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
     r"\bnew one\b",
     r"^\s*(?:can|could|would|shall)\s+(?:you|u|we|i|someone|somebody|anyone|he|she|they)\b",
+    r"^\s*(?:who|anyone|anybody|someone|somebody)\s+(?:can|could|will|is free|free to|has time|wants)\b",
     r"\b(?:need|needs|needed) (?:to buy|new|a|an|more|some)\b",
     r"\bwe need\b",
     r"\bbudget\b",
@@ -302,6 +319,8 @@ _TELLING = any_of(
     *_NAMED_AGAIN,
     *_CHOICE,
     *LEAVE_TO_SPEND,
+    *romanised.DUE,
+    *romanised.TALK,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 
@@ -336,7 +355,7 @@ _KHMER_REIMBURSING = re.compile(
     r"\s*(?:បាន\s*)?សង\s*(?:លុយ|ប្រាក់)?\s*(?:ឲ្យ|អោយ|ឱ្យ)?[^\n]{0,40}?"
     r"(?:ចេញ\s*(?:លុយ|ប្រាក់)?\s*(?:មុន|ជំនួស)|(?:បង់|ចាយ)\s*(?:មុន|ជំនួស)|ទិញ)"
 )
-_PAYING_BACK = re.compile(r"សង\s*(?:លុយ|ប្រាក់)?")
+_PAYING_BACK = re.compile(r"សង\s*(?:លុយ|ប្រាក់)?|" + romanised.PAYING_BACK)
 _DEPOSIT_PAID = re.compile(
     r"\b(?:deposit|down payment)\b[^\n]*\b(?:paid|given|sent|transferred|wired)\b"
     r"(?!\s+(?:by|from|in|into|to\s+(?:us|me|our))\b)"
@@ -358,7 +377,11 @@ def _spending_clause(text: str) -> str:
 
 def _reimburses(text: str) -> bool:
     """Whether the message pays a member back for something bought: spending, not a debt settled."""
-    return _REIMBURSING.match(text) is not None or _KHMER_REIMBURSING.match(text) is not None
+    return (
+        _REIMBURSING.match(text) is not None
+        or _KHMER_REIMBURSING.match(text) is not None
+        or romanised.REIMBURSING.match(text) is not None
+    )
 
 
 def _is_a_khmer_order(said: str) -> bool:
@@ -391,7 +414,7 @@ def tells_of_no_spending(text: str) -> bool:
         return True
     if _PAID.search(said):
         return False
-    if _TELLING.search(said) or _is_a_khmer_order(said):
+    if _TELLING.search(said) or _is_a_khmer_order(said) or romanised.asks_for_help_to_pay(said):
         return True
     if is_priced(said) or romanised.talks_of_a_price(said):
         return True

@@ -312,7 +312,7 @@ def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
     if mention.marked or not _LIST_SEPARATOR_AFTER.match(line, mention.end):
         return False
     before = word_before(line, mention.start)
-    return bool(before) and is_purpose_word(before)
+    return bool(before) and is_purpose_word(before, mention)
 
 
 def _entry(found: Found) -> ExpenseEntry:

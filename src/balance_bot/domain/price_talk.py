@@ -68,6 +68,10 @@ _BUYING_OR_PAYING = re.compile(r"\b(?:bought|buy|paid|pay|spent|got|purchased)\b
 _NOW_OR_THERE = re.compile(r"\b(?:now|nowadays|these days|currently|today|at|in)\b|ឥឡូវ|សព្វថ្ងៃ|ថ្ងៃនេះ|នៅ")
 
 
+# A price called dear or cheap, with no word of buying or paying: "…១គីឡូ ឥឡូវ ៤ម៉ឺន ថ្លៃណាស់".
+_CALLED_DEAR_OR_CHEAP = re.compile(r"(?:ថ្លៃ|ថោក)\s*(?:ណាស់|ខ្លាំង|មែនទែន|ហួសហេតុ|ម្ល៉េះ)")
+
+
 def _priced_now(said: str) -> bool:
     return _PER_MEASURE.search(said) is not None and _NOW_OR_THERE.search(said) is not None
 
@@ -84,6 +88,8 @@ def _priced_by_the_unit(said: str) -> bool:
 
 
 def is_priced(said: str) -> bool:
-    """Whether the (lower-case) message gives a price per measure of now or of a place, or the price of
-    one unit with no word of buying: a price, not a purchase."""
+    """Whether the (lower-case) message gives a price per measure of now or of a place, the price of one
+    unit, or a price called dear or cheap, with no word of buying: a price, not a purchase."""
+    if _CALLED_DEAR_OR_CHEAP.search(said) is not None and _BUYING_OR_PAYING.search(said) is None:
+        return True
     return _priced_now(said) or _priced_by_the_unit(said)

@@ -19,7 +19,8 @@ GREETED = _words(
 )
 
 # Verbs and glue around a purpose: "paid 30$ for the cleaning lady", "bought markers"; in romanised Khmer
-# too, "tinh" (ទិញ) and "jay" (ចាយ): "jay 20k" names no purpose.
+# too, "tinh" (ទិញ), "jay" (ចាយ), "ban" (បាន), "oy" (ឲ្យ), "chenh" (ចេញ), and "out" as members write it:
+# "jay 20k", "ban chay 30000 riel hoy", "out 18$" name no purpose.
 FILLER = _words(
     """paid pay paying bought buy buying spent spend spending purchased purchase got get
     cost costs costing for on of the a an to at and & + with just already also total amount took
@@ -27,7 +28,7 @@ FILLER = _words(
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
     បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់
-    tinh tenh jay chay luy lui os"""
+    tinh tenh jay chay luy lui os ban baan out chenh chhenh oy aoy ouy"""
 )
 # A verb of spending closing the words before an amount: who or when spent it came before it, and what it
 # bought is unsaid ("Sophal ចាយ 8$", "Dara spent 8$", "ព្រឹកមិញ ចាយ ៥ម៉ឺន", romanised "os", អស់). Not "paid":
@@ -47,16 +48,23 @@ TRAILING_FILLER = _words(
     """thanks thank you thx tks ty pls plz please ok okay and & + for on the a an also too
     na la ya bong boss sir madam bro sis guys everyone នឹង ណា ហើយ និង បាទ ចាស បង រួចហើយ
     paid pd បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បងណា ណាបង ហ្នឹង ពីប្រអប់
-    ហើយបង ហើយណា ហើយណាបង រួចរាល់ hz hx heuy haey"""
+    ហើយបង ហើយណា ហើយណាបង រួចរាល់ hz hx heuy haey hoy hoey haeuy hery ruoch rouch"""
 )
 
 # A total line repeats the entries above it.
 TOTAL_WORDS = _words("total sum subtotal សរុប =")
 
+# The days of the week, which label a day of the month after them ("Mon 5"); romanised Khmer writes
+# some of them for other words ("pong mon", eggs; "sat", an animal).
+DAY_NAMES = _words(
+    """mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
+    sun sunday"""
+)
 # A word right before a bare number that makes the number a label, a count or a time,
 # never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678".
-LABELS = _words(
-    """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
+LABELS = (
+    _words(
+        """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
     top number no num nr code pin password pass passcode otp id step week day days year years
     term semester part session table gate seat rank score line ext extension phone tel mobile
     call contact whatsapp telegram gr building block house street st road
@@ -65,9 +73,9 @@ LABELS = _words(
     more next last first second third the a an approx approximately maybe
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december
-    mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday
-    sun sunday
     ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់"""
+    )
+    | DAY_NAMES
 )
 # Khmer labels are often written glued to the number that follows: ម៉ោង៣, ថ្ងៃទី១២.
 KHMER_LABEL_ENDINGS = (

@@ -50,6 +50,14 @@ FROM_THOSE_WHO_PAY = (
     rf"\bfrom(?:{'|'.join(f'(?<={amount_end} from)' for amount_end in _AMOUNT_ENDS)})\s+{_PAYING_PERSON}",
     rf"^\s*from\s+{_PAYING_PERSON}",
     r"\bcredited\b",
+    # A parent paying for a child's place: "Mrs Dany paid 60$ for her son's classes".
+    r"\b(?:paid|pays|transferred|sent)\b[^\n]{0,40}\bfor\s+(?:her|his|their)\s+(?:son|daughter|child|kid|"
+    r"grandson|granddaughter|children|kids)(?:['’]s|s)?\b",
+    # What those who pay the team paid it: "tuition from 3 students 150$", "rent from the tenants"; a fee
+    # for that payment is the team's cost.
+    r"\b(?<!fee for )(?<!fee for the )(?<!fee on the )(?<!charge for the )"
+    r"(?:fees?|tuition|payments?|rent|dues|money|cash)\s+from\s+(?:[0-9០-៩]+\s+|the\s+|our\s+|all\s+)?"
+    r"(?:students?|parents?|guests?|clients?|customers?|tenants?|members?|patients?)\b",
     r"\bincoming\s+(?:transfer|payment|money|funds?|wire|aba)\b",
     rf"(?:ផ្ទេរ|វេរ|ផ្ញើ|លុយ|ប្រាក់|aba|wing|acleda)\S{{0,6}}\s*ពី\s*(?:លោក\s*)?(?:{_KHMER_PERSONS_WHO_PAY}|"
     r"ថៅកែ|ការិយាល័យ(?!\S*\s*ទៅ)|អង្គការ|មូលនិធិ)",

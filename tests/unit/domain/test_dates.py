@@ -95,6 +95,20 @@ def test_on_the_first_of_the_month_a_day_is_the_latest_one_not_ahead(text, expec
     assert the_day(text, FIRST_OF_DECEMBER) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("msel minh chay 20$", date(2026, 11, 30)),
+        ("tinh tek kork 5000r msel", date(2026, 11, 30)),
+        ("yub minh bay 4$", date(2026, 11, 30)),
+        ("tngai nis sang 3$", FIRST_OF_DECEMBER),
+        ("kafe 2$ thngai nih", FIRST_OF_DECEMBER),
+    ],
+)
+def test_yesterday_and_today_written_in_romanised_khmer_date_the_expense(text, expected):
+    assert the_day(text, FIRST_OF_DECEMBER) == expected
+
+
 def test_a_day_that_does_not_exist_is_marked_but_names_no_day():
     assert marked("Nov 31 taxi 5$") == ["Nov 31"]
     assert the_day("Nov 31 taxi 5$", FIRST_OF_DECEMBER) is None

@@ -170,3 +170,48 @@ def test_a_fee_for_sending_money_paid_to_a_company_a_refund_the_team_gave_and_a_
 )
 def test_an_amount_with_only_who_spent_it_or_when_asks_what_it_was_for(text):
     assert parser.parse(text).status is ParseStatus.PURPOSE_MISSING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "brought back 8,500 riel change from the pharmacy",
+        "we put back 2$ in the drawer",
+        "change from the fuel 4000r returned to the box",
+        "returned the change 1.25$ to Sophea",
+    ],
+)
+def test_change_brought_back_or_money_put_back_is_money_in(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("ស្ករ ១គីឡូ ឥឡូវ ៥០០០៛ ថ្លៃខ្លាំង", ParseStatus.IGNORE),  # a price called dear
+        ("ទិញស្ករ ២គីឡូ ១០០០០៛ ថ្លៃណាស់", ParseStatus.EXPENSE),  # bought, and dear
+        ("skor tlai nas eylov, 5000r", ParseStatus.IGNORE),
+        ("tinh skor 2 kilo 10000r tlai nas", ParseStatus.EXPENSE),
+    ],
+)
+def test_a_price_called_dear_is_talk_unless_the_thing_was_bought(text, status):
+    assert parser.parse(text).status is status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fees from 12 parents this week 240$",
+        "rent from the tenants 300$",
+        "made 38$ selling drinks at the event",
+        "who can pick up the cake tomorrow? around 20$",
+        "anyone free to buy stamps, 4$",
+        "Mr Chea paid 45$ for his daughter's lessons",
+    ],
+)
+def test_fees_from_those_who_pay_money_made_and_asking_who_can_buy_are_not_spending(text):
+    assert parser.parse(text).status is ParseStatus.IGNORE
+
+
+def test_things_made_for_the_team_are_still_spending():
+    assert parser.parse("made 20 copies 5$").status is ParseStatus.EXPENSE

@@ -86,3 +86,15 @@ def test_going_somewhere_before_spending_is_still_spending():
 )
 def test_a_fee_for_money_that_came_in_is_the_teams_cost(text):
     assert parser.parse(text).status is ParseStatus.EXPENSE
+
+
+def test_a_day_name_before_a_number_no_day_can_be_is_part_of_what_was_bought():
+    assert read("groceries:\n- tek sart 6000\n- pong mon 4500") == [
+        (Decimal(6000), Currency.KHR, "tek sart"),
+        (Decimal(4500), Currency.KHR, "pong mon"),
+    ]
+    assert parser.parse("sach sat 25000").entries[0].purpose == "sach sat"
+
+
+def test_a_day_name_before_a_number_that_may_be_a_day_still_labels_it():
+    assert parser.parse("see you Mon 12").status is ParseStatus.IGNORE
