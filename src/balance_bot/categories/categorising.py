@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 TAB_WAIT_SECONDS = 2.0
 # The model's choices remembered per spreadsheet and purpose: the same unknown words are asked once.
 GUESSES_KEPT = 5_000
+# Distinct tabs whose book is kept: spreadsheets with the same categories (most keep the default
+# tab) share one book, indexed once, not one each (a thousand groups held a thousand).
+BOOKS_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class Categorising:
         self._corrections = corrections
         self._default = default_category_book(defaults)
         self._books: dict[str, tuple[tuple[Category, ...], CategoryBook]] = {}
+        self._shared_books: OrderedDict[tuple[Category, ...], CategoryBook] = OrderedDict()
 
     async def book(self, chat_id: int) -> CategoryBook:
         """The group's categories; the last ones read (or the defaults) while its sheet cannot be read."""
@@ -100,9 +104,21 @@ class Categorising:
         # Looked up after the read: groups reading the tab at once make the book once, not each.
         known = self._books.get(identity)
         if known is None or known[0] != categories:
-            book = default_category_book(categories) if categories else self._default
-            self._books[identity] = known = (categories, book)
+            self._books[identity] = known = (categories, self._shared_book(categories))
         return known[1], identity
+
+    def _shared_book(self, categories: tuple[Category, ...]) -> CategoryBook:
+        """The book of these categories, made once for every spreadsheet that has them."""
+        if not categories:
+            return self._default
+        book = self._shared_books.get(categories)
+        if book is None:
+            book = self._shared_books[categories] = default_category_book(categories)
+            if len(self._shared_books) > BOOKS_KEPT:
+                self._shared_books.popitem(last=False)
+        else:
+            self._shared_books.move_to_end(categories)
+        return book
 
     async def categorised(self, chat_id: int, lines: Sequence[LedgerLine]) -> list[LedgerLine]:
         """The lines with their categories; a top-up has none, a line that has one keeps it.
