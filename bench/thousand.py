@@ -88,6 +88,9 @@ class DaySheets(FakeSheets):
         super().__init__()
         self.landed: dict[int, float] = {}  # message id -> when its first row landed
         self.appends = 0
+        # An append may carry several messages' rows (those that waited together): a message written
+        # twice shows here, not in the count of appends.
+        self.rows_appended = 0
 
     def _append(
         self, spreadsheet: FakeSpreadsheet, a1: str, body: dict[str, Any], query: dict[str, str]
@@ -96,6 +99,7 @@ class DaySheets(FakeSheets):
         if status == 200:
             at = self.clock()
             self.appends += 1
+            self.rows_appended += len(body["values"])
             for row in body["values"]:
                 message = message_of(row)
                 if message is not None:
@@ -334,6 +338,7 @@ def count_calls(day: Day, sheets: DaySheets) -> None:
             count for (refused, _), count in sheets.quotas.refused.items() if refused == kind
         )
     day.figures["appends"] = sheets.appends
+    day.figures["rows_appended"] = sheets.rows_appended
     day.figures["calls"] = Counter(kind for kind, _ in sheets.calls)
 
 
@@ -372,7 +377,8 @@ def lines(day: Day) -> list[str]:
         f"expenses over {day.hours} h (lunch {LUNCH_PEAK:.0f}x); {hours:.1f} h of the day took "
         f"{f['wall_seconds']:.0f} s of real time (libfaketime x{day.speed:g}, the fakes on the same clock)",
         f"  rows in the sheets     {f['lost']} missing at the end, {f['duplicated']} duplicated, "
-        f"{f['groups_out_of_order']} groups out of order ({f['appends']:,} appends)"
+        f"{f['groups_out_of_order']} groups out of order ({f['appends']:,} appends of "
+        f"{f['rows_appended']:,} rows)"
         "   goal 0 lost, 0 duplicated",
         f"  longest wait for a row {timedelta(seconds=round(f['longest_wait']))} (median "
         f"{f['median_wait']:.1f} s), message sent to row in the sheet, in the day's time   goal <= 2 min",

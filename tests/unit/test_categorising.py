@@ -1,6 +1,7 @@
 """Tests for categorising expenses on capture, and /cat changing a message's category and teaching it."""
 
 import asyncio
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -238,3 +239,37 @@ async def test_one_row_of_a_list_changes_by_its_no_and_the_others_keep_theirs(gr
     ]
     missing = await group.cat(saved.message.message_id, "Fuel", number=9)
     assert missing == ActionRefused(ActionRefusal.UNKNOWN)
+
+
+@dataclass
+class NamedLedger(InMemoryLedger):
+    """A group's own spreadsheet, told apart by its identity."""
+
+    name: str = "memory:ledger"
+
+    async def identity(self):
+        return self.name
+
+
+class OwnSheets:
+    """Each group its own spreadsheet, each with its own copy of a Categories tab."""
+
+    def __init__(self, tabs):
+        self.by_chat = {chat: NamedLedger(tab=list(tab), name=f"sheet {chat}") for chat, tab in tabs.items()}
+
+    def for_chat(self, chat_id):
+        return self.by_chat[chat_id]
+
+
+async def test_spreadsheets_with_the_same_categories_share_one_book_and_an_edited_tab_has_its_own():
+    tab = load_categories_csv()
+    edited = [*tab[:-1], Category("Generator", "", ("diesel", "generator"))]
+    sheets = OwnSheets({-1: tab, -2: list(tab), -3: edited})
+    categorising = Categorising(sheets, InMemoryCategoryCorrections(), tab, InMemoryCaptureState())
+
+    first, second, third = [await categorising.book(chat) for chat in (-1, -2, -3)]
+
+    assert first is second
+    assert third is not first
+    assert "Generator" in third.names
+    assert "Generator" not in first.names

@@ -22,10 +22,13 @@ DECEMBER = Period(2026, 12)
 
 @dataclass
 class FlakyLedger(InMemoryLedger):
-    """Fails the next appends; `land_then_fail` makes a failed append land anyway, as a lost answer does."""
+    """Fails the next appends; `land_then_fail` makes a failed append land anyway, as a lost answer does;
+    `land_then_break` makes the next append land and then raise an error that is no ledger's (a bug on
+    the way back, such as the bot's own database refusing the record of the rows)."""
 
     failures: int = 0
     land_then_fail: bool = False
+    land_then_break: int = 0
     appends: list[int] = field(default_factory=list)
     gate: asyncio.Event | None = None
     flush_failures: int = 0
@@ -44,6 +47,10 @@ class FlakyLedger(InMemoryLedger):
         self.appends.append(len(lines))
         if self.gate is not None:
             await self.gate.wait()
+        if self.land_then_break:
+            self.land_then_break -= 1
+            await super().append(period, lines)
+            raise RuntimeError("bad parameter or other API misuse")
         if self.failures:
             self.failures -= 1
             if self.land_then_fail:
@@ -158,6 +165,19 @@ async def test_a_write_whose_answer_was_lost_is_found_and_not_written_again(deli
     await accept_and_wait(delivery, queued(2, "tea"))
     await until_delivered(outbox)
     assert ledger.numbers() == [(1, "coffee"), (2, "tea")]
+
+
+async def test_a_write_that_landed_and_then_broke_on_the_way_back_is_found_not_written_again(
+    delivery, ledger, outbox, clock
+):
+    ledger.land_then_break = 1
+    await delivery.accept(queued(1, "coffee"))
+    await until_delivered(outbox)  # tried again without waiting for the group's next message
+    await accept_and_wait(delivery, queued(2, "tea"))
+    await until_delivered(outbox)
+    assert ledger.numbers() == [(1, "coffee"), (2, "tea")]
+    assert ledger.appends == [1, 1]
+    assert [seconds for seconds in clock.slept if seconds >= 1] == [2.0]
 
 
 async def test_after_a_restart_what_an_earlier_run_left_is_delivered_once(outbox, ledger, clock, state):

@@ -233,6 +233,11 @@ class Delivery:
                     await self._sleep(wait)
                     delay = min(delay * 2, self._policy.max_retry_seconds)
                     continue
+                except Exception:  # a bug: the messages stay in the outbox and are tried again, not left
+                    log.exception("chat %s: delivery broke, retrying in %.0f s", chat_id, delay)
+                    await self._sleep(delay)
+                    delay = min(delay * 2, self._policy.max_retry_seconds)
+                    continue
                 delay = self._policy.first_retry_seconds
                 if not delivered and kicks == self._kicks[chat_id]:
                     return
@@ -256,7 +261,6 @@ class Delivery:
                 await self._write(chat_id, batch)
             except LedgerError as error:
                 self._problems[chat_id] = error
-                self._untried.difference_update(_key(queued) for queued in batch)
                 await self._outbox.failed(batch, str(error))
                 if isinstance(error, LedgerRefused):  # before the members' replies, which point to it
                     await self._tell_once(chat_id, error)
@@ -295,6 +299,9 @@ class Delivery:
         if uncertain:
             found = {saved.line.source: saved for saved in await store.find(period, uncertain)}
         missing = [line for queued in batch for line in queued.lines if line.source not in found]
+        # From here the rows may land whatever ends the write (an error on the way back that is no
+        # ledger's, too): a next try looks for them first.
+        self._untried.difference_update(_key(queued) for queued in batch)
         written = await store.append(period, missing) if missing else []
         rows = found | {saved.line.source: saved for saved in written}
         saved_messages = [
@@ -316,7 +323,6 @@ class Delivery:
         # durably (a workbook saves every few seconds), and until then the group's lock is held.
         self._resolve(batch, lambda queued: landed[_key(queued)])
         keys = {_key(queued) for queued in batch}
-        self._untried -= keys
         self._unflushed |= keys
         flush = asyncio.get_running_loop().create_task(
             self._once_durable(store, chat_id, list(zip(batch, saved_messages, strict=True)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from balance_bot.domain.categories import Category, CategoryBook, default_category_book
@@ -14,6 +15,9 @@ log = logging.getLogger(__name__)
 # A member's expense never waits longer than this for the Categories tab: a slow or unreachable
 # sheet categorises by the last tab known (or the defaults) while the read goes on behind.
 TAB_WAIT_SECONDS = 2.0
+# Distinct tabs whose book is kept: spreadsheets with the same categories (most keep the default
+# tab) share one book, indexed once, not one each (a thousand groups held a thousand).
+BOOKS_KEPT = 64
 
 
 class TabCategoryBooks:
@@ -29,6 +33,7 @@ class TabCategoryBooks:
         self._tab_wait = tab_wait_seconds
         self._default = default_category_book(defaults)
         self._books: dict[str, tuple[tuple[Category, ...], CategoryBook]] = {}
+        self._shared_books: OrderedDict[tuple[Category, ...], CategoryBook] = OrderedDict()
 
     async def book(self, chat_id: int) -> CategoryBook:
         """The group's categories; the last ones read (or the defaults) while its sheet cannot be read."""
@@ -51,6 +56,18 @@ class TabCategoryBooks:
         # Looked up after the read: groups reading the tab at once make the book once, not each.
         known = self._books.get(identity)
         if known is None or known[0] != categories:
-            book = default_category_book(categories) if categories else self._default
-            self._books[identity] = known = (categories, book)
+            self._books[identity] = known = (categories, self._shared_book(categories))
         return known[1], identity
+
+    def _shared_book(self, categories: tuple[Category, ...]) -> CategoryBook:
+        """The book of these categories, made once for every spreadsheet that has them."""
+        if not categories:
+            return self._default
+        book = self._shared_books.get(categories)
+        if book is None:
+            book = self._shared_books[categories] = default_category_book(categories)
+            if len(self._shared_books) > BOOKS_KEPT:
+                self._shared_books.popitem(last=False)
+        else:
+            self._shared_books.move_to_end(categories)
+        return book

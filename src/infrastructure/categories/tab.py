@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,6 +21,10 @@ NAME, NAME_KM, WORDS, BUDGET_USD, BUDGET_KHR = (
 )
 HEADERS = (NAME, NAME_KM, WORDS, BUDGET_USD, BUDGET_KHR)
 TAB_WIDTHS = (22, 26, 80, 14, 14)  # characters, as a new tab's columns are drawn
+# Distinct tabs whose categories are kept: most groups keep the default tab, and the categories
+# (immutable) of the same cells are shared, not a copy per spreadsheet re-read every few minutes
+# (a thousand groups held 26 MB of the same words).
+TABS_KEPT = 64
 
 
 class CategoriesUnreadable(ValueError):
@@ -28,7 +33,21 @@ class CategoriesUnreadable(ValueError):
 
 def categories_from_rows(rows: Sequence[Sequence[object]]) -> list[Category]:
     """The categories of a tab's rows (the header first); rows without a name are skipped, and a
-    budget that is not a positive number counts as none."""
+    budget that is not a positive number counts as none. Tabs of the same cells share them."""
+    cells = tuple(tuple(row) for row in rows)
+    try:
+        hash(cells)
+    except TypeError:  # a cell of a kind neither Sheets nor a workbook gives: parsed, not kept
+        return _categories(rows)
+    return list(_parsed(cells))
+
+
+@functools.lru_cache(maxsize=TABS_KEPT)
+def _parsed(rows: tuple[tuple[object, ...], ...]) -> tuple[Category, ...]:
+    return tuple(_categories(rows))
+
+
+def _categories(rows: Sequence[Sequence[object]]) -> list[Category]:
     if not rows:
         return []
     header = [str(cell).strip().casefold() for cell in rows[0]]

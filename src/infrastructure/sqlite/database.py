@@ -69,7 +69,13 @@ class Database:
         def in_transaction() -> T:
             connection = self._connect()
             with connection:
-                return work(connection)
+                result = work(connection)
+            if isinstance(result, sqlite3.Cursor):
+                # A cursor holds a statement the connection caches: dropped on the event loop's thread,
+                # it would reset that statement while this thread runs it for the next call, and SQLite
+                # refuses the call ("bad parameter or other API misuse"). Closed here; rowcount stays.
+                result.close()
+            return result
 
         try:
             return await self._worker.run(in_transaction)

@@ -44,3 +44,15 @@ def test_the_default_tab_has_ten_categories_in_both_languages_with_words():
     assert all(category.name_km for category in categories)
     assert all(category.words for category in categories[:-1])
     assert default_rows()[0] == ["Category", "Category (Khmer)", "Words", "Budget (USD)", "Budget (KHR)"]
+
+
+def test_the_same_tab_read_for_two_spreadsheets_gives_the_same_categories_not_a_copy_each():
+    first = categories_from_rows([list(row) for row in default_rows()])
+    second = categories_from_rows([list(row) for row in default_rows()])
+    edited = default_rows()
+    edited[1][2] += ", kettle"
+
+    assert first == second
+    assert all(a is b for a, b in zip(first, second, strict=True))
+    assert categories_from_rows(edited)[0].words[-1] == "kettle"
+    assert first[0].words[-1] != "kettle"
