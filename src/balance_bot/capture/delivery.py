@@ -225,17 +225,15 @@ class Delivery:
                     finally:
                         self._paused.discard(chat_id)
                     continue
-                except (LedgerError, StorageUnavailable) as error:
+                except Exception as error:  # a bug too: its messages stay in the outbox and are tried again
                     wait = delay
                     if isinstance(error, LedgerAnswerLost):
                         wait = max(delay, self._policy.lost_answer_settle_seconds)
-                    log.warning("chat %s: delivery failed, retrying in %.0f s: %s", chat_id, wait, error)
+                    if isinstance(error, LedgerError | StorageUnavailable):
+                        log.warning("chat %s: delivery failed, retrying in %.0f s: %s", chat_id, wait, error)
+                    else:
+                        log.exception("chat %s: delivery broke, retrying in %.0f s", chat_id, wait)
                     await self._sleep(wait)
-                    delay = min(delay * 2, self._policy.max_retry_seconds)
-                    continue
-                except Exception:  # a bug: the messages stay in the outbox and are tried again, not left
-                    log.exception("chat %s: delivery broke, retrying in %.0f s", chat_id, delay)
-                    await self._sleep(delay)
                     delay = min(delay * 2, self._policy.max_retry_seconds)
                     continue
                 delay = self._policy.first_retry_seconds
