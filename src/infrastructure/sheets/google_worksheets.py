@@ -18,6 +18,11 @@ LAYOUT_SECONDS = 300.0
 WIDEST = 52  # columns read from a worksheet: the template's and a bookkeeper's own (A:AZ)
 
 
+def header_range(title: str) -> str:
+    """A worksheet's first row, as wide as a bookkeeper may have made it."""
+    return f"{quoted(title)}!A1:{letter(WIDEST)}1"
+
+
 @dataclass
 class Tail:
     """Where a worksheet ends: the last row the bot wrote or read, and the last numeric No."""
@@ -51,6 +56,7 @@ class MonthWorksheets:
         self._layouts: dict[str, tuple[Layout, float]] = {}
         self._learning = threading.Lock()
         self._clock = clock
+        self._last_written: str | None = None
 
     def candidates(self, period: Period) -> tuple[str, str]:
         """The period's title, and the one used when a same-named worksheet is another year's."""
@@ -65,6 +71,7 @@ class MonthWorksheets:
         """The bot wrote the period's rows down to `tail`; `layout`: the columns it made them with."""
         self.tails[title] = tail
         self._owners[title] = period
+        self._last_written = title
         if layout is not None:
             self._layouts[title] = (layout, self._clock())
 
@@ -79,10 +86,22 @@ class MonthWorksheets:
         known = self._layouts.get(title)
         if known is not None and self._clock() - known[1] < LAYOUT_SECONDS:
             return known[0]
-        header = self.client.values_get(
-            self.spreadsheet_id, f"{quoted(title)}!A1:{letter(WIDEST)}1", params=UNFORMATTED
-        ).get("values", [[]])
-        layout = self.template.layout_of(header[0] if header else [])
+        header = self.client.values_get(self.spreadsheet_id, header_range(title), params=UNFORMATTED).get(
+            "values", [[]]
+        )
+        return self.header_read(title, header[0] if header else [])
+
+    def old_headers(self) -> list[str]:
+        """The worksheet written last, when what is known of its header is old (HeadersBeside)."""
+        title = self._last_written
+        known = self._layouts.get(title) if title is not None else None
+        if title is None or known is None or self._clock() - known[1] < LAYOUT_SECONDS:
+            return []
+        return [title]
+
+    def header_read(self, title: str, header: list[Any]) -> Layout:
+        """The worksheet's columns, from its header just read."""
+        layout = self.template.layout_of(header)
         self._layouts[title] = (layout, self._clock())
         return layout
 
