@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from itertools import pairwise
 
 from balance_bot.domain.category_roles import swapped
@@ -15,6 +14,16 @@ from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
+from balance_bot.domain.question_measures import (
+    A_DAY,
+    EACH,
+    EACH_TIME,
+    LATEST,
+    MEASURES,
+    NOT_A_DAY,
+    PRICE,
+)
+from balance_bot.domain.question_measures import Measure as Measure
 from balance_bot.domain.question_subjects import (
     alternatives,
     asks_rides,
@@ -27,25 +36,6 @@ from balance_bot.domain.question_subjects import (
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
-
-
-class Measure(Enum):
-    """What a question asks of the entries it selects."""
-
-    TOTAL = "total"
-    COUNT = "count"
-    LIST = "list"
-    LARGEST = "largest"
-    BALANCE = "balance"  # the cash left: admins only
-    LATEST = "latest"  # the last entry
-    BY_MEMBER = "by_member"  # the total of each member
-    BY_CATEGORY = "by_category"  # the total of each category
-    POSITION = "position"  # what a member holds of the team's cash, or is owed
-    BUDGET = "budget"  # the month's spending against the categories' budgets
-    AVERAGE = "average"  # the total spent a day, over the days so far
-    AVERAGE_EACH = "average_each"  # what one purchase costs on average ("per tuk tuk ride")
-    SMALLEST = "smallest"
-    SHARE = "share"  # what part of all the spending of the days the entries asked about make
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,87 +81,6 @@ _UNDO = re.compile(
 )
 _KHMER_UNDO = re.compile(r"^(?:លុប|ដកវិញ)\s*(?:លេខ)?\s*(?P<n>[0-9]{1,6})(?![0-9])")
 
-_LATEST = (
-    r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
-    r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត"
-)
-_MEASURES = (
-    (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
-    (
-        Measure.SHARE,
-        r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bportion\b|\bwhat part\b|ភាគរយ"
-        r"|\bhow much of (?:the|this|that|our|all|last|[a-z]+'s)\b|ប៉ុន្មានភាគ",
-    ),
-    (
-        Measure.AVERAGE,
-        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?|usually|normally)\b"
-        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ|ជាធម្មតា|ជាទូទៅ",
-    ),
-    (
-        Measure.POSITION,
-        r"\b(?:owe|owes|owed|hold|holding|advance|advances|advanced)\b|\bmy balance\b|ជំពាក់|បុរេប្រទាន"
-        r"|លុយកក់|ខ្ញុំនៅសល់|នៅសល់លុយខ្ញុំ",
-    ),
-    (
-        Measure.BALANCE,
-        r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ|លុយក្នុងប្រអប់",
-    ),
-    (Measure.LATEST, _LATEST),
-    (
-        Measure.BY_MEMBER,
-        r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
-        r"|\bwhich (?:of us|one of us|member|person|staff)\b|\b(?:by|per|each)\s+"
-        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់|តាមសមាជិក|តាមបុគ្គល",
-    ),
-    (
-        Measure.BY_CATEGORY,
-        r"\b(?:by|per|each|which|what)\s+(?:category|categories|kind|type)\b|\bcategories\b|\bbreakdown\b"
-        r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
-    ),
-    (
-        Measure.COUNT,
-        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\bnumber of\b"
-        r"|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
-        r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
-    ),
-    (
-        Measure.SMALLEST,
-        r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
-        r"|\b(?:the )?least (?:money )?on\b|\b(?:cost|costs|paid|spent)\s+(?:us\s+)?(?:the\s+)?least\b"
-        r"|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
-    ),
-    (
-        Measure.LARGEST,
-        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|highest|max(?:imum)?)\b"
-        r"|\btop\b(?![\s-]*up\b)"  # 'top up' is the phone's credit bought
-        r"|\bthe most\b|\bmost (?:money )?on\b"
-        r"|(?:ធំ|ថ្លៃ|ច្រើន|ខ្ពស់)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)|ធំៗ",
-    ),
-    (
-        Measure.LIST,
-        r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
-        r"|\b(?:anything|any expenses?|any purchases?)\b"
-        r"|បង្ហាញ|រាយ"
-        r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
-    ),
-    (
-        Measure.TOTAL,
-        r"\b(?:how much|total|spent|spend|spending|cost|sum|how many (?:dollars?|bucks|riels?))\b"
-        r"|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ",
-    ),
-)
-# "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
-_EACH = re.compile(
-    r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
-    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
-)
-# "each time", "per purchase", "ម្តងៗ": what one purchase of the thing asked about costs, not their total.
-_EACH_TIME = re.compile(
-    r"\b(?:per|each|every)\s+(?:time|purchase|buy|order|trip|ride|run|visit)\b|ម្តងៗ|ម្ដងៗ|មួយដងៗ|លើកៗ"
-)
-# "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
-_PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
-_A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # "how much money do we have?": the cash, unless the question is about spending.
 _CASH_HELD = re.compile(
     r"\b(?:money|cash|petty cash)\b.*\b(?:have|got|there)\b|\b(?:have|got)\b.*\b(?:money|cash)\b"
@@ -246,10 +155,6 @@ _WHOSE_WHOLE = re.compile(
     r"|purchases|entries|total)\b|\bof\s+(?:what|everything)\s+\w+\s+(?:spent|paid|bought)\b"
     r"|នៃ(?:ការ)?(?:ចំណាយ|ចាយ)របស់"
 )
-# An average over weeks or months: the reader averages over days only.
-_NOT_A_DAY = re.compile(
-    r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
-)
 # "how much was the last taxi": the latest of them, not their total ("last week" is read as days).
 _LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
@@ -285,20 +190,20 @@ def read_question(
         span, said_without_days = both, second[1]
     if _THAT_THING.search(said) or (span is None and _IT.search(said)):
         return None  # about something said before: no figure the reader can be sure of
-    measure = next((measure for measure, pattern in _MEASURES if re.search(pattern, said)), None)
-    if measure is Measure.LATEST and not re.search(_LATEST, said_without_days):
+    measure = next((measure for measure, pattern in MEASURES if re.search(pattern, said)), None)
+    if measure is Measure.LATEST and not re.search(LATEST, said_without_days):
         # "១០ថ្ងៃចុងក្រោយ": the last ten days, not the last expense
         measure = next(
             (
                 found
-                for found, pattern in _MEASURES
+                for found, pattern in MEASURES
                 if found is not Measure.LATEST and re.search(pattern, said)
             ),
             None,
         )
-    if measure is Measure.AVERAGE and _NOT_A_DAY.search(said):
+    if measure is Measure.AVERAGE and NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
-    if measure in (None, Measure.TOTAL) and _PRICE.search(said):
+    if measure in (None, Measure.TOTAL) and PRICE.search(said):
         measure = Measure.AVERAGE_EACH
     if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):
         measure = Measure.LATEST
@@ -329,10 +234,10 @@ def read_question(
     if category is None and (named := _category_after_words(subject, categories)) is not None:
         category, words, subject = named  # 'moto repairs and maintenance': the moto's, of that category
     # "average price of coffee": of a purchase, unless a day is said ("on average per day").
-    of_each = _EACH.search(said) or (words and not _A_DAY.search(said_without_days))
+    of_each = EACH.search(said) or (words and not A_DAY.search(said_without_days))
     if measure is Measure.AVERAGE and of_each:
         measure = Measure.AVERAGE_EACH
-    elif measure is Measure.TOTAL and words and _EACH_TIME.search(said):
+    elif measure is Measure.TOTAL and words and EACH_TIME.search(said):
         measure = Measure.AVERAGE_EACH  # "how much on ice each time", "ទិញទឹកកកម្តងៗអស់ប៉ុន្មាន"
     if measure is Measure.BY_CATEGORY and category is not None:
         measure = Measure.TOTAL  # "spent in the Fuel category"
@@ -464,5 +369,5 @@ def _framing_meant(word: str) -> str:
 
 def _of_someone(words: tuple[str, ...]) -> bool:
     """Whether words beside a debt name whose it is ('អតិថិជន', customers), not the debt ('advanced')."""
-    position = re.compile(dict(_MEASURES)[Measure.POSITION])
+    position = re.compile(dict(MEASURES)[Measure.POSITION])
     return any(position.sub("", word).strip() for word in words)

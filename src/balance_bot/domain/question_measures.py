@@ -1,0 +1,114 @@
+"""What a question measures (a total, a count, the largest, an average a day or of each purchase,
+each member's, a share...), told by the words members type for it, in English and in Khmer."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Measure(Enum):
+    """What a question asks of the entries it selects."""
+
+    TOTAL = "total"
+    COUNT = "count"
+    LIST = "list"
+    LARGEST = "largest"
+    BALANCE = "balance"  # the cash left: admins only
+    LATEST = "latest"  # the last entry
+    BY_MEMBER = "by_member"  # the total of each member
+    BY_CATEGORY = "by_category"  # the total of each category
+    POSITION = "position"  # what a member holds of the team's cash, or is owed
+    BUDGET = "budget"  # the month's spending against the categories' budgets
+    AVERAGE = "average"  # the total spent a day, over the days so far
+    AVERAGE_EACH = "average_each"  # what one purchase costs on average ("per tuk tuk ride")
+    SMALLEST = "smallest"
+    SHARE = "share"  # what part of all the spending of the days the entries asked about make
+
+
+LATEST = (
+    r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
+    r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត"
+)
+MEASURES = (
+    (Measure.BUDGET, r"\bbudgets?\b|ថវិកា"),
+    (
+        Measure.SHARE,
+        r"%|\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\bfraction\b|\bportion\b|\bwhat part\b|ភាគរយ"
+        r"|\bhow much of (?:the|this|that|our|all|last|[a-z]+'s)\b|ប៉ុន្មានភាគ",
+    ),
+    (
+        Measure.AVERAGE,
+        r"\b(?:average|on avg|per day|a day|each day|every day|daily|typical(?:ly)?|usually|normally)\b"
+        r"|\bmean (?:daily|spend\w*|cost|amount|per)\b|មធ្យម|មួយថ្ងៃ|ថ្ងៃមួយៗ|ប្រចាំថ្ងៃ|ជាធម្មតា|ជាទូទៅ",
+    ),
+    (
+        Measure.POSITION,
+        r"\b(?:owe|owes|owed|hold|holding|advance|advances|advanced)\b|\bmy balance\b|ជំពាក់|បុរេប្រទាន"
+        r"|លុយកក់|ខ្ញុំនៅសល់|នៅសល់លុយខ្ញុំ",
+    ),
+    (
+        Measure.BALANCE,
+        r"\b(?:balance|left|remain\w*|cash (?:in|on) hand|in the box)\b|នៅសល់|សមតុល្យ|លុយក្នុងប្រអប់",
+    ),
+    (Measure.LATEST, LATEST),
+    (
+        Measure.BY_MEMBER,
+        r"\bwho\b.*\b(?:spen[dt]s?|paid|pays|bought|buys|most|least)\b|\b(?:biggest|top) spenders?\b"
+        r"|\bwhich (?:of us|one of us|member|person|staff)\b|\b(?:by|per|each)\s+"
+        r"(?:member|person|people|staff|user)s?\b|\beach of us\b|អ្នកណា|នរណា|ម្នាក់|តាមសមាជិក|តាមបុគ្គល",
+    ),
+    (
+        Measure.BY_CATEGORY,
+        r"\b(?:by|per|each|which|what)\s+(?:category|categories|kind|type)\b|\bcategories\b|\bbreakdown\b"
+        r"|\bbroken down\b|តាមប្រភេទ|ប្រភេទនីមួយៗ|ប្រភេទណា",
+    ),
+    (
+        Measure.COUNT,
+        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\bnumber of\b"
+        r"|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
+        r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
+    ),
+    (
+        Measure.SMALLEST,
+        r"\b(?:smallest|cheapest|least expensive|lowest|minimum)\b"
+        r"|\b(?:the )?least (?:money )?on\b|\b(?:cost|costs|paid|spent)\s+(?:us\s+)?(?:the\s+)?least\b"
+        r"|(?:ថោក|តូច|តិច|ទាប)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)",
+    ),
+    (
+        Measure.LARGEST,
+        r"\b(?:biggest|largest|most expensive|priciest|dearest|costliest|highest|max(?:imum)?)\b"
+        r"|\btop\b(?![\s-]*up\b)"  # 'top up' is the phone's credit bought
+        r"|\bthe most\b|\bmost (?:money )?on\b"
+        r"|(?:ធំ|ថ្លៃ|ច្រើន|ខ្ពស់)\s?(?:លុយ\s?)?(?:ជាងគេ|បំផុត)|ធំៗ",
+    ),
+    (
+        Measure.LIST,
+        r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
+        r"|\b(?:anything|any expenses?|any purchases?)\b"
+        r"|បង្ហាញ|រាយ"
+        r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
+    ),
+    (
+        Measure.TOTAL,
+        r"\b(?:how much|total|spent|spend|spending|cost|sum|how many (?:dollars?|bucks|riels?))\b"
+        r"|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ",
+    ),
+)
+# "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
+EACH = re.compile(
+    r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
+    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
+)
+# "each time", "per purchase", "ម្តងៗ": what one purchase of the thing asked about costs, not their total.
+EACH_TIME = re.compile(
+    r"\b(?:per|each|every)\s+(?:time|purchase|buy|order|trip|ride|run|visit)\b|ម្តងៗ|ម្ដងៗ|មួយដងៗ|លើកៗ"
+)
+# "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
+PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
+A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
+
+# An average over weeks or months: the reader averages over days only.
+NOT_A_DAY = re.compile(
+    r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
+)
