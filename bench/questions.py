@@ -299,6 +299,12 @@ SETS = (
     (CORPUS / "fishing-month.json", CORPUS / "fishing-questions.jsonl"),
     (CORPUS / "printshop-month.json", CORPUS / "printshop-questions.jsonl"),
     (CORPUS / "ricecoop-month.json", CORPUS / "ricecoop-questions.jsonl"),
+    # Written by the helper who taught the reader the measures as members phrase them (48): a bakery's
+    # June, counts by the thing counted ('how many receipts has Dara put in', ប៉ុន្មានវិក្កយបត្រ), the
+    # largest and smallest of one purchase, averages a day and of one meal or trip (មួយពេល, ម្ដងៗ),
+    # whose the most, a member's own or the asker's, some in romanised Khmer ('khe nis ... ponman dong');
+    # rice beside ice, cooking oil beside engine oil. Test id "bakery".
+    (CORPUS / "bakery-month.json", CORPUS / "bakery-questions.jsonl"),
 )
 
 

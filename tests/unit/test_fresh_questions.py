@@ -40,6 +40,7 @@ from infrastructure.telegram.replies import Replies
         "fishing",
         "print shop",
         "rice cooperative",
+        "bakery",
     ],
 )
 def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wrong(month, questions):

@@ -26,6 +26,10 @@ class Measure(Enum):
     SHARE = "share"  # what part of all the spending of the days the entries asked about make
 
 
+# Receipts, bills, slips: what members count their entries by ('ប៉ុន្មានវិក្កយបត្រ', how many receipts).
+RECEIPTS_KM = "វិក្កយបត្រ|វិក័យបត្រ|វិក្ក័យបត្រ|បង្កាន់ដៃ"
+# The receipts a count counts, and the sheets they are on: no subject ("មានវិក្កយបត្រប៉ុន្មានសន្លឹក").
+COUNTED_KM = re.compile(rf"(?:{RECEIPTS_KM})(?:\s?ប៉ុន្មាន)?\s?(?:សន្លឹក)?")
 LATEST = (
     r"\b(?:last|latest|newest|most recent)\s+(?:expense|entry|purchase|one|item|row|thing)s?\b"
     r"|\bwhat was the last\b|\bwhen did\b.*\blast\b|\blast time\b|ចុងក្រោយ|ថ្មីបំផុត"
@@ -65,9 +69,10 @@ MEASURES = (
     ),
     (
         Measure.COUNT,
-        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\bnumber of\b"
-        r"|ប៉ុន្មានដង|ប៉ុន្មានមុខ|ប៉ុន្មានលើក|ប៉ុន្មានជួរ"
-        r"|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)",
+        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\b(?:number|no\.?|num) of\b"
+        r"|ប៉ុន្មាន\s?(?:ដង|មុខ|លើក|ជួរ)|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)"
+        # "ប៉ុន្មានវិក្កយបត្រ", "វិក្កយបត្រប៉ុន្មាន": how many receipts, where "សាំងប៉ុន្មាន" is how much fuel
+        rf"|ប៉ុន្មាន\s?(?:{RECEIPTS_KM})|(?:{RECEIPTS_KM})\s?ប៉ុន្មាន",
     ),
     (
         Measure.SMALLEST,
@@ -95,15 +100,22 @@ MEASURES = (
         r"|ប៉ុន្មាន|សរុប|ចំណាយ|ចាយ|អស់|ប្រើលុយ",
     ),
 )
+# What one purchase is counted in: "per trip", "each time", "per meal".
+UNITS = "time|purchase|buy|order|trip|ride|run|visit|meal|delivery|fill|fill-up|refill"
 # "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
 EACH = re.compile(
-    r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag)s?\b"
-    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក"
+    r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag"
+    r"|meal|delivery|fill)s?\b"
+    r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក|មួយពេល|ពេលមួយៗ"
 )
 # "each time", "per purchase", "ម្តងៗ": what one purchase of the thing asked about costs, not their total.
 EACH_TIME = re.compile(
-    r"\b(?:per|each|every)\s+(?:time|purchase|buy|order|trip|ride|run|visit)\b|ម្តងៗ|ម្ដងៗ|មួយដងៗ|លើកៗ"
+    rf"\b(?:per|each|every)\s+(?:{UNITS})\b|ម្តងៗ|ម្ដងៗ|មួយដងៗ|លើកៗ|មួយពេលៗ|ពេលមួយៗ"
+    # "បាយថ្ងៃត្រង់ មួយពេលអស់ប៉ុន្មាន", "ចាក់សាំងម្ដងអស់ប៉ុន្មាន": one meal's, one filling's cost
+    r"|(?:ម្តង|ម្ដង|មួយដង|មួយពេល|មួយលើក)\s?(?:អស់|ចាយ|ត្រូវ|ថ្លៃ)"
 )
+# "how much per meal do we spend on lunch": the unit one purchase is counted in, no subject of its own.
+PER_UNIT = re.compile(rf"\b(?:per|each|every)\s+(?:{UNITS})s?\b")
 # "how much does ice cost", "the price of cement", "តម្លៃទឹកកក": what one costs, not the total.
 PRICE = re.compile(r"\bprices?\b|\b(?:does|do)(?:\s+[\w']+){1,4}\s+cost\b|តម្លៃ")
 A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")

@@ -16,11 +16,13 @@ from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
 from balance_bot.domain.question_measures import (
     A_DAY,
+    COUNTED_KM,
     EACH,
     EACH_TIME,
     LATEST,
     MEASURES,
     NOT_A_DAY,
+    PER_UNIT,
     PRICE,
 )
 from balance_bot.domain.question_measures import Measure as Measure
@@ -86,7 +88,7 @@ _CASH_HELD = re.compile(
     r"\b(?:money|cash|petty cash)\b.*\b(?:have|got|there)\b|\b(?:have|got)\b.*\b(?:money|cash)\b"
     r"|\bpetty cash\b|(?<!ប៉ុន្)មានលុយ|លុយមាន"
 )  # ប៉ុន្មានលុយ, how much money, holds មានលុយ (has money): it asks a figure, not the cash held
-_SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expenses?|entries)\b|ចំណាយ|ទិញ")
+_SPENDING = re.compile(r"\b(?:spen[dt]|spending|paid|pay|cost|bought|buy|expenses?|entries|used)\b|ចំណាយ|ទិញ")
 _ENTRIES = re.compile(r"\b(?:expenses?|entries|purchases)\b")
 _ASKING_ME = re.compile(r"\b(?:show|tell|give|let|send)\s+me\b")  # "show me the biggest": not about me
 _ME = re.compile(r"\b(?:me|i|my|mine|myself)\b|ខ្ញុំ")
@@ -227,7 +229,7 @@ def read_question(
         and subject_words(whole["whole"] or whole["whole_km"], known)
     ):
         return None  # a share of a part ("of the tuk tuks, the airport rides"): not of all the spending
-    rest = without_the_place(rest, known)
+    rest = _without_the_unit(without_the_place(rest, known), measure, known)
     subject = subject_words(rest, known)
     category = category_named(subject, categories)
     words = () if category is not None else alternatives(rest, known)
@@ -274,6 +276,16 @@ def read_question(
         asks_rides(rest) and bool(words),
         part_of_its_whole,
     )
+
+
+def _without_the_unit(rest: str, measure: Measure | None, known: frozenset[str]) -> str:
+    """The words without the receipts a count counts ('ប៉ុន្មានវិក្កយបត្រ', how many receipts) and
+    the unit an average of one purchase is of ('per meal' of 'how much per meal on lunch'), when a
+    thing is left to ask about."""
+    if measure is Measure.COUNT:
+        rest = COUNTED_KM.sub(" ", rest)
+    left = PER_UNIT.sub(" ", rest)
+    return left if subject_words(left, known) else rest
 
 
 def _together(one: Span, other: Span | None, said: str) -> Span | None:
