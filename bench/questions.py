@@ -158,11 +158,13 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         return _budget_verdict(question, outcome, rows)
     if not isinstance(outcome, Answered):
         return Scored(question, "wrong", type(outcome).__name__)
-    if outcome.question.measure not in MEASURES[expected]:
+    if outcome.question.measure not in MEASURES[expected] and not _a_members_spending(question, outcome):
         return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
     if expected in ("largest", "smallest") and len(question["rows"]) == 1 and "first" not in question:
         return _one_named_first(question, outcome)
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
+    if expected in ("largest", "smallest") and "first" not in question and _tied(question, outcome, numbers):
+        return Scored(question, "right")
     doubtful = {entry.row.number for entry in outcome.found.doubtful}
     if (
         numbers != sorted(question["rows"])
@@ -178,6 +180,31 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         if whole != sorted(question.get("of_rows") or []):
             return Scored(question, "wrong", f"of rows {whole}")
     return Scored(question, "right")
+
+
+def _a_members_spending(question: dict[str, Any], outcome: Answered) -> bool:
+    """Whether a 'share' written with no whole it is a share of ('how much did I spend this month',
+    'ខ្ញុំចាយអស់ប៉ុន្មានហើយ': one member's spending) is answered with that member's total or list."""
+    return (
+        question["measure"] == "share"
+        and "of_rows" not in question
+        and outcome.member is not None
+        and outcome.question.measure in MEASURES["total"]
+    )
+
+
+def _tied(question: dict[str, Any], outcome: Answered, numbers: list[int]) -> bool:
+    """Whether a largest or smallest question written with the rows that tie for the answer ('three
+    ice entries of 5,000 riel tie') is answered over a selection holding them all, naming one of them
+    first, all of the one amount."""
+    wanted = set(question["rows"])
+    if len(wanted) < 2 or not wanted < set(numbers) or _named_first(outcome) not in wanted:
+        return False
+    amounts = {
+        entry.row.number: entry.amount * (KHR_PER_USD if entry.currency is Currency.USD else 1)
+        for entry in outcome.found.entries
+    }
+    return len({amounts[number] for number in wanted}) == 1
 
 
 def _one_named_first(question: dict[str, Any], outcome: Answered) -> Scored:

@@ -69,7 +69,9 @@ MEASURES = (
     ),
     (
         Measure.COUNT,
-        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b)|\bcount\b|\b(?:number|no\.?|num) of\b"
+        r"\bhow many\b(?!\s+(?:dollars?|bucks|usd|riels?|khr)\b"
+        r"(?!\s+(?:payment|expense|entr|purchase|receipt)))"  # 'how many dollar payments' are counted
+        r"|\bcount\b|\b(?:number|no\.?|num) of\b"
         r"|ប៉ុន្មាន\s?(?:ដង|មុខ|លើក|ជួរ)|ចំនួន\s?(?:ចំណាយ|មុខ|ដង|លើក|វិក្កយបត្រ)"
         # "ប៉ុន្មានវិក្កយបត្រ", "វិក្កយបត្រប៉ុន្មាន": how many receipts, where "សាំងប៉ុន្មាន" is how much fuel
         rf"|ប៉ុន្មាន\s?(?:{RECEIPTS_KM})|(?:{RECEIPTS_KM})\s?ប៉ុន្មាន",
@@ -123,4 +125,10 @@ A_DAY = re.compile(r"\b(?:day|days|daily|a day|per day)\b|ថ្ងៃ")
 # An average over weeks or months: the reader averages over days only.
 NOT_A_DAY = re.compile(
     r"\b(?:per|a|each|every) (?:week|month|year)\b|\b(?:weekly|monthly|yearly)\b|ក្នុងមួយសប្តាហ៍|ក្នុងមួយខែ"
+)
+# The entries of one currency: "the biggest riel payment", "paid in dollars", "ចាយជាលុយរៀល".
+ONE_CURRENCY = re.compile(
+    r"\b(?:riel|khr|dollar|usd)\s+(?:payments?|expenses?|entries|entry|purchases?|ones?|bills?|receipts?)\b"
+    r"|\b(?:in|with)\s+(?:riels?|khr|dollars?|usd|cash dollars?)\b"
+    r"|ជា\s?(?:លុយ\s?)?(?:រៀល|ដុល្លារ)|(?:ចាយ|បង់|ទិញ)\s?(?:លុយ\s?)?(?:រៀល|ដុល្លារ)"
 )

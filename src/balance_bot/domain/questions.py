@@ -22,6 +22,7 @@ from balance_bot.domain.question_measures import (
     LATEST,
     MEASURES,
     NOT_A_DAY,
+    ONE_CURRENCY,
     PER_UNIT,
     PRICE,
 )
@@ -161,6 +162,8 @@ _WHOSE_WHOLE = re.compile(
 _LAST_ONE = re.compile(r"\b(?:the\s+)?last\s+(?!week|month|year|time|night|days?\b)[a-z]")
 _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+# Things bought, said of no thing in particular (ទិញឥវ៉ាន់, bought stuff); carried goods stay (ដឹកឥវ៉ាន់).
+_STUFF_BOUGHT = re.compile(r"ទិញ\s?(?:ឥវ៉ាន់|អីវ៉ាន់|អីវ៉ាន|ឥវ៉ាន|របស់របរ)")
 _JOINED = re.compile(r"\band\b|&|\+|និង|(?<!\u17d2)នឹង|ហើយនិង")
 
 
@@ -205,6 +208,8 @@ def read_question(
         )
     if measure is Measure.AVERAGE and NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
+    if measure not in (None, Measure.TOTAL, Measure.LIST, Measure.BALANCE) and ONE_CURRENCY.search(said):
+        return None  # "the biggest riel payment": of one currency's entries, which the reader never picks
     if measure in (None, Measure.TOTAL) and PRICE.search(said):
         measure = Measure.AVERAGE_EACH
     if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):
@@ -284,6 +289,7 @@ def _without_the_unit(rest: str, measure: Measure | None, known: frozenset[str])
     thing is left to ask about."""
     if measure is Measure.COUNT:
         rest = COUNTED_KM.sub(" ", rest)
+    rest = _STUFF_BOUGHT.sub("ទិញ ", rest)  # "វិជ្ជាទិញឥវ៉ាន់ប៉ុន្មានដង": whatever Vichea bought
     left = PER_UNIT.sub(" ", rest)
     return left if subject_words(left, known) else rest
 
