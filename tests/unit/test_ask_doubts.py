@@ -92,12 +92,8 @@ def test_a_row_written_as_a_thing_whose_name_ends_in_the_word_asked_is_set_aside
 
 
 def test_the_teams_meal_written_with_the_meal_of_the_day_is_that_meal_whichever_way_round():
-    rows = [
-        row(1, "dinner for guests", 60000),
-        row(2, "staff dinner", 45000),
-        row(3, "lunch staff", 30000),
-        row(4, "បាយថ្ងៃត្រង់បុគ្គលិក", 20000),
-    ]
+    meals = ("dinner for guests", "staff dinner", "lunch staff", "បាយថ្ងៃត្រង់បុគ្គលិក")
+    rows = [row(number, item, 20000) for number, item in enumerate(meals, start=1)]
     assert asked(rows, "how much on dinner this month") == (["dinner for guests", "staff dinner"], [])
     assert asked(rows, "how much on lunch this month") == (["lunch staff", "បាយថ្ងៃត្រង់បុគ្គលិក"], [])
     assert asked(rows, "បាយថ្ងៃត្រង់ ខែនេះអស់ប៉ុន្មាន") == (["lunch staff", "បាយថ្ងៃត្រង់បុគ្គលិក"], [])

@@ -27,6 +27,7 @@ from balance_bot.domain.question_measures import (
     PRICE,
 )
 from balance_bot.domain.question_measures import Measure as Measure
+from balance_bot.domain.question_romanised import in_khmer_script
 from balance_bot.domain.question_subjects import (
     alternatives,
     asks_rides,
@@ -175,7 +176,7 @@ def read_question(
     `members` are the names entries are posted by; `categories` the (English, Khmer) names.
     """
     said = normalize_message(text).translate(DIGITS_TO_ASCII).strip().lower().rstrip("?!. ")
-    said = re.sub(r"^/ask(?:@\w+)?\s*", "", said)
+    said = in_khmer_script(re.sub(r"^/ask(?:@\w+)?\s*", "", said))
     if not said:
         return None
     if (topup := _TOP_UP.match(said)) and any(char.isdigit() for char in topup.group("rest")):
