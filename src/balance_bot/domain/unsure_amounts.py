@@ -58,19 +58,22 @@ _OF_THE_AMOUNT = (
 )
 _FORGOT = (
     r"(?<!almost )(?<!nearly )(?<!kom )(?<!kum )(?<!n't )(?<!dont )"  # "don't forget": a reminder
-    r"\b(?:forg[eo]t(?:ten)?|4got|frgot|(?:(?:do|did|can)\s*(?:not|n'?t)|dont|cant|cannot|not)\s+"
+    r"\b(?:forg[eo]t(?:ten)?|4got|frgot|(?:(?:do|did|does|could|ca)(?:\s+not|n['’]?t)|dont|cant|cannot|can\s+not|not)\s+"
     r"(?:remember|recall|sure)|unsure|not\s+(?:100%?\s+)?(?:sure|certain)|"
     r"(?:ot|ort|aot|min|mun)\s+(?:jam|cham|chaam|jaam)(?:\s+(?:chbas|chbah|chhbas))?|"
     r"(?:ot|ort|min)\s+(?:chbas|chbah|chhbas)|pl[ei]ch|phl[ei]ch|bhl[ei]ch|plij|plej)|(?<!កុំ)(?<!កុំ )ភ្លេច"
 )
 _CHECKING = (
     r"\b(?:(?:will|gonna|to|need\s+to|must|let\s+me|i'?ll)\s+(?:check|confirm|verify|update)"
-    r"(?:\s+(?:the|my|on))?(?:\s+(?:receipt|bill|invoice|amount|price|total|again|later|tomorrow))?|"
+    r"(?:\s+(?:the|my|on))?(?:\s+(?:receipt|bill|invoice|amount|price|total))?(?:\s+(?:again|later|tomorrow))?|"
     r"to\s+be\s+confirmed|tbc|tbd|(?:check|confirm)\s+(?:again|later)|idk|dunno|no\s+idea)\b|"
     r"(?:មិន|អត់|មិនសូវ)(?:ចាំ|ប្រាកដ|ច្បាស់|ដឹង(?:ថា)?(?:ប៉ុន្មាន|ច្បាស់|តម្លៃ))(?:ថា)?(?:ប៉ុន្មាន)?|"
     r"ចាំ(?:មិន|អត់)ច្បាស់|(?:នឹង|ចាំ|សុំ)?(?:ឆែក|ពិនិត្យ|មើល)(?:វិក្កយបត្រ|បង្កាន់ដៃ|វិក័យប័ត្រ|ម្តងទៀត|ឡើងវិញ)"
 )
 _UNSURE = re.compile(rf"(?:{_FORGOT})(?:{_OF_THE_AMOUNT})|{_CHECKING}", re.IGNORECASE)
+# Words of doubt the rules of not spending take for a plan: "15ish", and "maybe" between two amounts
+# ("6$ maybe 7$"), are a guess at an amount; "maybe 60-70$" alone may be a quote.
+_DOUBT = re.compile(r"(?<=\d)\$?-?ish\b|(?<=[\d$៛])\s+maybe(?=\s*\$?\d)")
 # A receipt to come is no doubt, nor a plan: "lunch 35 something, will send receipt later".
 _RECEIPT_TO_COME = re.compile(
     r"\b(?:(?:will|i'?ll|gonna)\s+)?(?:send|post|share|upload)\s+(?:the\s+|a\s+)?"
@@ -93,9 +96,9 @@ def says_the_amount_is_unsure(text: str) -> bool:
         return False
     rest = _UNSURE.sub(" ", scan)
     unsure = rest != scan
-    rest = _RECEIPT_TO_COME.sub(" ", rest)
-    words = {bare_word(word) for word in rest.split()}
-    if tells_of_money_back_in(rest, words) or tells_of_money_not_spent(rest, words):
+    said = _DOUBT.sub(" ", _RECEIPT_TO_COME.sub(" ", rest))
+    words = {bare_word(word) for word in said.split()}
+    if tells_of_money_back_in(said, words) or tells_of_money_not_spent(said, words):
         return False
     return unsure or any(_guessed(line) for line in rest.split("\n"))
 
