@@ -30,10 +30,11 @@ _RANGE = re.compile(rf"(?<![0-9a-z.,:/-])({_AMOUNT})\s*(?:-|–|~|to|ដល់|d
 # Words just before an amount that make it a guess: "about 10$", "ជិត ៥ម៉ឺន", "អស់ជាង២ម៉ឺន" (more than).
 _GUESS_BEFORE = re.compile(
     r"(?:\b(?:about|abt|around|arnd|approx|approximately|roughly|almost|nearly|like|maybe|probably|"
-    r"perhaps|estimated|est|over|more\s+than|less\s+than|under|at\s+least|at\s+most|close\s+to|"
+    r"perhaps|estimated|est|more\s+than|less\s+than|at\s+least|at\s+most|close\s+to|"
+    r"(?<!hand )(?<!handed )(?<!gave )(?<!give )(?<!passed )over|"  # "handed over 20$" is all of it
     r"i\s+think|i\s+guess|brohel|prohel|brohal|prohal|pro\s?hel|bro\s?hel|pramarn|bramarn|pramean|"
-    r"jit|chit|jeang|jieng|chieng|cheang|lers|leus)|~|≈|ប្រហែល(?:ជា)?|ប្រមាណ|ជិត|ស្ទើរតែ|ស្ទើរ|"
-    r"យ៉ាងតិច|អាចជា|(?:អស់|ចាយ|ចំណាយ|លើស|បង់|ទិញ|^|\s)ជាង)[\s.:]*$"
+    r"jit|jeang|jieng|chieng|cheang|lers|leus)|~|≈|ប្រហែល(?:ជា)?|ប្រមាណ|ជិត|ស្ទើរតែ|ស្ទើរ|"
+    r"យ៉ាងតិច|អាចជា|(?:អស់|ចាយ|ចំណាយ|លើស|^|\s)ជាង)[\s.:]*$"
 )
 # Words just after it: "35 something", "20$ or so", "2 mern jeang", "២ម៉ឺនជាង", "10$ i think".
 _GUESS_AFTER = re.compile(
@@ -54,20 +55,21 @@ _HOW_MUCH = (
 )
 _OF_THE_AMOUNT = (
     _HOW_MUCH + r"|(?=\s*(?:$|[^\w\s]|exact|lol|haha|sorry|already|te\b|tae\b|der\b|hz\b|hoy\b|"
-    r"ហើយ|បាត់|អស់|ច្បាស់|[\U0001f000-\U0001faff]))"
+    r"ហើយ|បាត់|អស់|ច្បាស់|ទេ|ណា|[\U0001f000-\U0001faff]))"
 )
 _FORGOT = (
     r"(?<!almost )(?<!nearly )(?<!kom )(?<!kum )(?<!n't )(?<!dont )"  # "don't forget": a reminder
     r"\b(?:forg[eo]t(?:ten)?|4got|frgot|(?:(?:do|did|does|could|ca)(?:\s+not|n['’]?t)|dont|cant|cannot|can\s+not|not)\s+"
     r"(?:remember|recall|sure)|unsure|not\s+(?:100%?\s+)?(?:sure|certain)|"
     r"(?:ot|ort|aot|min|mun)\s+(?:jam|cham|chaam|jaam)(?:\s+(?:chbas|chbah|chhbas))?|"
-    r"(?:ot|ort|min)\s+(?:chbas|chbah|chhbas)|pl[ei]ch|phl[ei]ch|bhl[ei]ch|plij|plej)|(?<!កុំ)(?<!កុំ )ភ្លេច"
+    r"(?:ot|ort|min)\s+(?:chbas|chbah|chhbas)|pl[ei]ch|phl[ei]ch|bhl[ei]ch|plij|plej)|"
+    r"(?<!កុំ)(?<!កុំ )ភ្លេច|(?:មិន|អត់|មិនសូវ)(?:ចាំ|ប្រាកដ|ច្បាស់)"
 )
 _CHECKING = (
     r"\b(?:(?:will|gonna|to|need\s+to|must|let\s+me|i'?ll)\s+(?:check|confirm|verify|update)"
     r"(?:\s+(?:the|my|on))?(?:\s+(?:receipt|bill|invoice|amount|price|total))?(?:\s+(?:again|later|tomorrow))?|"
     r"to\s+be\s+confirmed|tbc|tbd|(?:check|confirm)\s+(?:again|later)|idk|dunno|no\s+idea)\b|"
-    r"(?:មិន|អត់|មិនសូវ)(?:ចាំ|ប្រាកដ|ច្បាស់|ដឹង(?:ថា)?(?:ប៉ុន្មាន|ច្បាស់|តម្លៃ))(?:ថា)?(?:ប៉ុន្មាន)?|"
+    r"(?:មិន|អត់|មិនសូវ)ដឹង(?:ថា)?(?:ប៉ុន្មាន|ច្បាស់|តម្លៃ)|"
     r"ចាំ(?:មិន|អត់)ច្បាស់|(?:នឹង|ចាំ|សុំ)?(?:ឆែក|ពិនិត្យ|មើល)(?:វិក្កយបត្រ|បង្កាន់ដៃ|វិក័យប័ត្រ|ម្តងទៀត|ឡើងវិញ)"
 )
 _UNSURE = re.compile(rf"(?:{_FORGOT})(?:{_OF_THE_AMOUNT})|{_CHECKING}", re.IGNORECASE)
@@ -83,6 +85,7 @@ _RECEIPT_TO_COME = re.compile(
 )
 _WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_NUMBER_NEXT = re.compile(r"\s*\$?\d")
 
 
 def says_the_amount_is_unsure(text: str) -> bool:
@@ -155,4 +158,6 @@ def _is_money(line: str, match: re.Match[str]) -> bool:
     if line[max(0, match.start() - 2) : match.start()].rstrip().endswith(("x", "×", "*")):
         return False
     end = match.end()
+    if _NUMBER_NEXT.match(line, end):
+        return False  # "around 12 8$": a time or a count, the amount after it
     return not _WORD_AFTER.match(line, end) or _GUESS_AFTER.match(line, end) is not None
