@@ -21,6 +21,8 @@ from balance_bot.domain.vocabulary import (
 )
 
 _LAST_DAY_OF_A_MONTH = 31
+# A count before a price is a small number: "2 bags 8000".
+_MOST_COUNTED = 100
 
 # A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
 MAX_WORDS_BEFORE_BARE_AMOUNT = 5
@@ -127,7 +129,13 @@ def _paid_to(line: str, last: Mention, words_before: list[str], after: str) -> F
 
 def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
     """'ice 3000 coffee 2500 bread 4000': several things each followed by a number shaped like money of
-    one currency; each is an expense (only the last would be a price, and the rest its purpose)."""
+    one currency; each is an expense (only the last would be a price, and the rest its purpose). A count
+    before a price is part of what it bought: "tek sot 1 kes 4500 + tek kork 2000" is two entries."""
+    mentions = [
+        m
+        for m, following in zip(mentions, [*mentions[1:], None], strict=False)
+        if not _counts(line, m, following)
+    ]
     if len(mentions) < 2 or any(is_a_measure(bare_word(word_after(line, m.end))) for m in mentions):
         return []  # 'water 6 bottles 3000': a count, then the price
     currencies = {currency_by_size(mention) for mention in mentions}
@@ -150,6 +158,20 @@ def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
         listed.append(Found(mention, currency, True, purpose, sure=plausible_alone(mention)))
         start = mention.end
     return listed
+
+
+def _counts(line: str, mention: Mention, following: Mention | None) -> bool:
+    """'1 kes 4500', '3 bags 6000': a small whole number, one word, then a price: the number counts what
+    the price bought."""
+    if (
+        following is None
+        or mention.decimals
+        or mention.value >= _MOST_COUNTED
+        or not plausible_alone(following)
+    ):
+        return False
+    between = line[mention.end : following.start].split()
+    return len(between) == 1 and between[0].isalpha()
 
 
 def is_not_money(line: str, mention: Mention) -> bool:

@@ -40,6 +40,8 @@ from balance_bot.domain.not_spending import tells_of_money_not_spent, without_as
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import bare_word, is_khmer, normalize_message
+from balance_bot.domain.unit_price_asides import without_unit_price_aside
+from balance_bot.domain.unsure_amounts import says_the_amount_is_unsure
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
@@ -102,7 +104,10 @@ class HeuristicParser:
 
     def parse(self, text: str) -> ParseResult:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
-        text = without_aside(spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2])))
+        text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
+        if says_the_amount_is_unsure(text):  # "35 or 36, will check the receipt": asked, never guessed
+            return ParseResult.unclear(Problem.AMBIGUOUS)
+        text = without_aside(without_unit_price_aside(text))
         if not text.strip():
             return ParseResult.ignore()
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
