@@ -8,7 +8,7 @@ import re
 from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD
-from balance_bot.domain.category_roles import KIND_WORDS
+from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS
 from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
@@ -20,6 +20,8 @@ _WHO_OR_WHERE = frozenset((
 # What a machine uses up to run, beside it: its upkeep ('moto oil change'), no other thing it tells apart.
 _UPKEEP = frozenset(("#engine_oil", "#chain_oil", "#brake_fluid", "#coolant", "#gear_oil"))
 # Things listed side by side ('tea & coffee'): neither tells the other apart.
+# Words of the subject that name nothing of their own.
+_LOOSE = frozenset(("the", "a", "an", "of", "for", "and"))
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 # Verbs of carrying, between a carrier and what it carried.
 _CARRYING = frozenset((
@@ -28,6 +30,26 @@ _CARRYING = frozenset((
 ))  # fmt: skip
 # The services that carry things: what they carry is not what was paid for.
 _CARRIERS = frozenset(("#delivery", "#tuk_tuk", "#taxi", "#motodop", "#truck", "#bus"))
+# What a thing was bought for, after it: 'ice for the cooler', ទឹកកក ដាក់ធុង (ice to put in the box),
+# ម្សៅធ្វើនំ (flour to make cakes), 'tek kork dak thung' as typed in Latin letters.
+_PURPOSE = re.compile(
+    r"\s(?:for|to|into)\s|សម្រាប់|សំរាប់|ដាក់|ធ្វើ|\b(?:samrab|somrab|samrap|sam rab|dak|tver|thver|twer)\b"
+)
+# Words before a purpose that name no thing bought, only the paying: 'paid for sand', ទិញដាក់ស្តុក.
+_PAYING = frozenset((
+    "pay", "paid", "payment", "money", "cost", "price", "deposit", "buy", "bought", "extra", "balance",
+    "advance", "cash", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់", "tinh", "bong",
+))  # fmt: skip
+# A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
+# before it only tells the tool apart ('cement mixer rental' hired the mixer).
+# Work done to a thing ('print poster') is the thing's, whatever tool the thing's word looks like.
+_TOOL = re.compile(r"[a-z]{3,}er")
+_NO_TOOL = frozenset((
+    "order", "other", "liter", "litre", "meter", "after", "under", "over", "number", "september",
+    "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
+    "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
+))  # fmt: skip
+_WORKS = frozenset(("#printing", "#photocopy", "#laundry", "#cleaning", "#repair", "#delivery"))
 
 
 class Role(Enum):
@@ -44,6 +66,10 @@ def role(item: str, subject: str) -> Role:
     wanted = {term for term in terms(subject, corrected=True) if term.startswith("#")}
     if not wanted or any(_is_kind(term) or term in _UPKEEP for term in wanted):
         return Role.HEAD  # a service or a machine's upkeep is what was paid for ('oil change kor yun')
+    if for_another_thing(item, subject):
+        # 'ice for the vaccine box' bought the ice: unless a carrier carried the thing, it is what the
+        # thing bought was for, which one reader counts and another does not
+        return Role.CARGO if _carried_after_the_join(item, wanted) else Role.MODIFIER
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
@@ -64,6 +90,43 @@ def role(item: str, subject: str) -> Role:
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD
+
+
+def for_another_thing(item: str, subject: str) -> bool:
+    """Whether the item says the subject's things only after a purpose ('for', សម្រាប់, ដាក់, ធ្វើ) that
+    follows another thing it names: what that thing was bought for, not what was bought ('ice for
+    the vaccine cooler', ទឹកកក ដាក់ធុងវ៉ាក់សាំង, 'nails for the roof'). Who or where a thing was for
+    is asked as such ('lunch for the workers'), and a service before it is the subject's own ('fuel
+    for the generator', 'repair for the pump')."""
+    wanted = [term for term in terms(subject, corrected=True) if term not in _LOOSE]
+    if not wanted or all(term in _WHO_OR_WHERE for term in wanted):
+        return False
+    text = item.casefold()
+    purpose = _PURPOSE.search(text)
+    if purpose is None:
+        return False
+    before = terms(text[: purpose.start()], corrected=True)
+    after = terms(text[purpose.end() :], corrected=True)
+    if any(_loosely(term, before) for term in wanted) or not all(_loosely(term, after) for term in wanted):
+        return False
+    # read alone, a word may read otherwise than in the whole item ('gas' of 'gas for generator')
+    whole = terms(text, corrected=True)
+    own = set(unnamed_words(text[: purpose.start()])) & set(unnamed_words(text))
+    return any(
+        (term in own and term not in _PAYING)
+        or (term in HOLDER_WORDS and term in whole)
+        or (
+            term.startswith("#")
+            and term not in _WHO_OR_WHERE
+            and term not in _UPKEEP
+            and (term in _CARRIERS or not _is_kind(term))
+        )
+        for term in before
+    )
+
+
+def _loosely(term: str, held: tuple[str, ...]) -> bool:
+    return term in held or any(GENERAL_OF.get(other) == term for other in held)
 
 
 def _carried_after_the_join(item: str, wanted: set[str]) -> bool:
@@ -115,6 +178,8 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     if not 0 <= beside < len(held):
         return False
     other = held[beside]
+    if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
+        return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
     # a person or a place beside it is who or where it was for ('iced tea workers'), a part beside it
     # is the thing's own ('moto tire repair' for the moto), and a service or its fuel is the thing's
     # upkeep (សាំងម៉ាស៊ីនភ្លើង, the generator's fuel)
