@@ -8,7 +8,7 @@ import re
 from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD
-from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS
+from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS, OCCASION_WORDS
 from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
@@ -19,9 +19,9 @@ _WHO_OR_WHERE = frozenset((
 ))  # fmt: skip
 # What a machine uses up to run, beside it: its upkeep ('moto oil change'), no other thing it tells apart.
 _UPKEEP = frozenset(("#engine_oil", "#chain_oil", "#brake_fluid", "#coolant", "#gear_oil"))
-# Things listed side by side ('tea & coffee'): neither tells the other apart.
 # Words of the subject that name nothing of their own.
 _LOOSE = frozenset(("the", "a", "an", "of", "for", "and"))
+# Things listed side by side ('tea & coffee'): neither tells the other apart.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 # Verbs of carrying, between a carrier and what it carried.
 _CARRYING = frozenset((
@@ -35,20 +35,23 @@ _CARRIERS = frozenset(("#delivery", "#tuk_tuk", "#taxi", "#motodop", "#truck", "
 _PURPOSE = re.compile(
     r"\s(?:for|to|into)\s|សម្រាប់|សំរាប់|ដាក់|ធ្វើ|\b(?:samrab|somrab|samrap|sam rab|dak|tver|thver|twer)\b"
 )
+# What Khmer holds things in, named before what it holds (ប្រអប់ដាក់នំ, a box for cakes): a thing bought.
+_KHMER_HOLDERS = frozenset(("ប្រអប់", "ធុង", "ថង់", "ដប", "កំប៉ុង", "កែវ", "ថាស", "បាវ", "ការ៉ុង", "កន្ត្រក"))
 # Words before a purpose that name no thing bought, only the paying: 'paid for sand', ទិញដាក់ស្តុក.
 _PAYING = frozenset((
     "pay", "paid", "payment", "money", "cost", "price", "deposit", "buy", "bought", "extra", "balance",
     "advance", "cash", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់", "tinh", "bong",
 ))  # fmt: skip
 # A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
-# before it only tells the tool apart ('cement mixer rental' hired the mixer).
-# Work done to a thing ('print poster') is the thing's, whatever tool the thing's word looks like.
+# before it only tells the tool apart ('cement mixer rental' hired the mixer); words of things and
+# people that end alike are none.
 _TOOL = re.compile(r"[a-z]{3,}er")
 _NO_TOOL = frozenset((
     "order", "other", "liter", "litre", "meter", "after", "under", "over", "number", "september",
     "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
     "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
 ))  # fmt: skip
+# Work done to a thing ('print poster') is the thing's, whatever tool the thing's word looks like.
 _WORKS = frozenset(("#printing", "#photocopy", "#laundry", "#cleaning", "#repair", "#delivery"))
 
 
@@ -64,12 +67,14 @@ def role(item: str, subject: str) -> Role:
     """How the item says the subject's things, which it says: a service in the subject ('moto fuel',
     'tuk tuk') is asked for itself, so the rule is read only of a subject naming things alone."""
     wanted = {term for term in terms(subject, corrected=True) if term.startswith("#")}
-    if not wanted or any(_is_kind(term) or term in _UPKEEP for term in wanted):
+    if any(_is_kind(term) or term in _UPKEEP for term in wanted):
         return Role.HEAD  # a service or a machine's upkeep is what was paid for ('oil change kor yun')
     if for_another_thing(item, subject):
         # 'ice for the vaccine box' bought the ice: unless a carrier carried the thing, it is what the
         # thing bought was for, which one reader counts and another does not
         return Role.CARGO if _carried_after_the_join(item, wanted) else Role.MODIFIER
+    if not wanted:
+        return Role.HEAD
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
@@ -96,11 +101,11 @@ def for_another_thing(item: str, subject: str) -> bool:
     """Whether the item says the subject's things only after a purpose ('for', សម្រាប់, ដាក់, ធ្វើ) that
     follows another thing it names: what that thing was bought for, not what was bought ('ice for
     the vaccine cooler', ទឹកកក ដាក់ធុងវ៉ាក់សាំង, 'nails for the roof'). Who or where a thing was for
-    is asked as such ('lunch for the workers'), and a service before it is the subject's own ('fuel
-    for the generator', 'repair for the pump')."""
+    is asked as such ('lunch for the workers'), as is an occasion ('ice for the concert'), and a
+    service before it is the subject's own ('fuel for the generator', 'repair for the pump')."""
     wanted = [term for term in terms(subject, corrected=True) if term not in _LOOSE]
-    if not wanted or all(term in _WHO_OR_WHERE for term in wanted):
-        return False
+    if not wanted or all(term in _WHO_OR_WHERE or _occasion(term) for term in wanted):
+        return False  # what is bought for a concert is the concert's spending
     text = item.casefold()
     purpose = _PURPOSE.search(text)
     if purpose is None:
@@ -109,12 +114,13 @@ def for_another_thing(item: str, subject: str) -> bool:
     after = terms(text[purpose.end() :], corrected=True)
     if any(_loosely(term, before) for term in wanted) or not all(_loosely(term, after) for term in wanted):
         return False
-    # read alone, a word may read otherwise than in the whole item ('gas' of 'gas for generator')
+    # read alone, an English word may read otherwise than in the whole item ('gas' of 'gas for
+    # generator'); a Khmer one is read apart from the purpose written onto it (ស្បោង|ដាក់អង្ករ)
     whole = terms(text, corrected=True)
-    own = set(unnamed_words(text[: purpose.start()])) & set(unnamed_words(text))
+    own = {word for word in unnamed_words(text[: purpose.start()]) if is_khmer(word[0]) or word in whole}
     return any(
         (term in own and term not in _PAYING)
-        or (term in HOLDER_WORDS and term in whole)
+        or (term in HOLDER_WORDS | _KHMER_HOLDERS and (term in whole or is_khmer(term[0])))
         or (
             term.startswith("#")
             and term not in _WHO_OR_WHERE
@@ -123,6 +129,10 @@ def for_another_thing(item: str, subject: str) -> bool:
         )
         for term in before
     )
+
+
+def _occasion(term: str) -> bool:
+    return term.removeprefix("#").replace("_", " ") in OCCASION_WORDS
 
 
 def _loosely(term: str, held: tuple[str, ...]) -> bool:
