@@ -22,6 +22,8 @@ from tests.unit.test_ask_heads import asked, row
         ("bag of cement", "cement"),  # the bag is how the cement came
         ("cement 10 bags", "cement"),
         ("ស៊ីម៉ងត៍ ១០បាវ", "cement"),
+        ("ទិញ ស៊ីម៉ងត៍ ១០បាវ", "cement"),  # buying, written first, is no other thing
+        ("ទឹកកក ដាក់ធុងវ៉ាក់សាំង", "ទឹកកក វ៉ាក់សាំង"),  # the ice for the vaccine box, asked so
         ("ស៊ីម៉ងត៍ សម្រាប់ចាក់ជញ្ជាំង", "cement"),  # cement for the wall: what it was for comes after
         ("cement and sand for the wall", "sand"),
         ("ice for cooler", "ice"),
@@ -38,6 +40,9 @@ from tests.unit.test_ask_heads import asked, row
         ("ice for concert", "concert"),  # what is bought for an occasion is the occasion's
         ("ឡានដឹកកៅអីសម្រាប់ concert", "concert"),
         ("moto for delivery", "delivery"),  # a service asked is what was paid for
+        ("brake pads for the moto", "moto"),  # a part for a machine is the machine's own
+        ("ប៊ូហ្ស៊ីសម្រាប់ម៉ូតូ", "moto"),
+        ("tire for moto", "tire"),
     ],
 )
 def test_a_row_naming_the_thing_asked_as_what_was_bought_says_it_as_its_head(item, subject):
@@ -59,6 +64,7 @@ def test_a_row_naming_the_thing_asked_as_what_was_bought_says_it_as_its_head(ite
         ("tek kork samrab vaccine", "vaccine"),
         ("cement mixer rental", "cement"),  # the mixer was hired
         ("rent cement mixer", "cement"),
+        ("ជួល ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍", "cement"),  # a cement mixer hired: Khmer names the mixer first
         ("nails for the roof", "roof"),
         ("flour for bread", "bread"),
         ("eggs to make bread", "bread"),

@@ -40,7 +40,7 @@ _KHMER_HOLDERS = frozenset(("ប្រអប់", "ធុង", "ថង់", "ដ
 # Words before a purpose that name no thing bought, only the paying: 'paid for sand', ទិញដាក់ស្តុក.
 _PAYING = frozenset((
     "pay", "paid", "payment", "money", "cost", "price", "deposit", "buy", "bought", "extra", "balance",
-    "advance", "cash", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់", "tinh", "bong",
+    "advance", "cash", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់", "ចាក់", "tinh", "bong",
 ))  # fmt: skip
 # A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
 # before it only tells the tool apart ('cement mixer rental' hired the mixer); words of things and
@@ -125,6 +125,7 @@ def for_another_thing(item: str, subject: str) -> bool:
             term.startswith("#")
             and term not in _WHO_OR_WHERE
             and term not in _UPKEEP
+            and GENERAL_OF.get(term) != "#spare_part"  # 'brake pads for the moto': the moto's own
             and (term in _CARRIERS or not _is_kind(term))
         )
         for term in before
@@ -137,6 +138,19 @@ def _occasion(term: str) -> bool:
 
 def _loosely(term: str, held: tuple[str, ...]) -> bool:
     return term in held or any(GENERAL_OF.get(other) == term for other in held)
+
+
+def _khmer_word_first(held: list[str], at: int, wanted: set[str]) -> bool:
+    """Whether a Khmer word no known word reads, naming no paying, comes right before the first thing
+    asked about, which it names a thing of its own with (ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍)."""
+    other = held[at - 1]
+    return (
+        is_khmer(other[0])
+        and other not in _PAYING
+        and bool(unnamed_words(other))
+        and held[at] not in _WORKS
+        and not any(_wanted(term, wanted) for term in held[:at])
+    )
 
 
 def _carried_after_the_join(item: str, wanted: set[str]) -> bool:
@@ -190,6 +204,8 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     other = held[beside]
     if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
         return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
+    if khmer and _khmer_word_first(held, at, wanted):
+        return True  # ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍, a mixer of cement: a word of its own names the thing first
     # a person or a place beside it is who or where it was for ('iced tea workers'), a part beside it
     # is the thing's own ('moto tire repair' for the moto), and a service or its fuel is the thing's
     # upkeep (សាំងម៉ាស៊ីនភ្លើង, the generator's fuel)
