@@ -113,6 +113,9 @@ def test_a_thing_said_only_as_what_another_thing_was_for_is_read_so(item, subjec
         ("ice for cooler", "ice"),
         ("lunch for workers", "worker"),
         ("fuel for generator", "generator"),
+        ("paid Dara for sand", "sand"),  # whom the money went to is no thing bought
+        ("transfer to Sokha for cement", "cement"),
+        ("ផ្ទេរលុយសម្រាប់ស៊ីម៉ង់ត៍", "cement"),
         ("truck to carry fertilizer from Takeo", "fertilizer"),  # the carrying was paid: cargo
     ],
 )

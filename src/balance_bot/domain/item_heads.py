@@ -9,7 +9,14 @@ from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD
 from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS, OCCASION_WORDS
-from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
+from balance_bot.domain.item_words import (
+    GENERAL_OF,
+    khmer_words,
+    terms,
+    things_held,
+    typed_in_khmer,
+    unnamed_words,
+)
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -40,8 +47,10 @@ _KHMER_HOLDERS = frozenset(("ប្រអប់", "ធុង", "ថង់", "ដ
 # Words before a purpose that name no thing bought, only the paying: 'paid for sand', ទិញដាក់ស្តុក.
 _PAYING = frozenset((
     "pay", "paid", "payment", "money", "cost", "price", "deposit", "buy", "bought", "extra", "balance",
-    "advance", "cash", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់", "ចាក់", "tinh", "bong",
+    "advance", "cash", "transfer", "transferred", "send", "sent", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់",
+    "ចាក់", "ផ្ទេរ", "ផ្ញើ", "tinh", "bong",
 ))  # fmt: skip
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
 # A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
 # before it only tells the tool apart ('cement mixer rental' hired the mixer); words of things and
 # people that end alike are none.
@@ -117,7 +126,15 @@ def for_another_thing(item: str, subject: str) -> bool:
     # read alone, an English word may read otherwise than in the whole item ('gas' of 'gas for
     # generator'); a Khmer one is read apart from the purpose written onto it (ស្បោង|ដាក់អង្ករ)
     whole = terms(text, corrected=True)
-    own = {word for word in unnamed_words(text[: purpose.start()]) if is_khmer(word[0]) or word in whole}
+    # a name written with a capital after the first word is whom the money went to ('paid Dara for
+    # sand'); Khmer words of paying run together are no thing either (ផ្ទេរលុយ)
+    names = {name.casefold() for name in _NAME.findall(item)}
+    own = {
+        word
+        for word in unnamed_words(text[: purpose.start()])
+        if (is_khmer(word[0]) and not set(khmer_words(word, _PAYING)) <= _PAYING)
+        or (word in whole and word not in names and f"{word}s" not in names)
+    }
     return any(
         (term in own and term not in _PAYING)
         or (term in HOLDER_WORDS | _KHMER_HOLDERS and (term in whole or is_khmer(term[0])))
