@@ -132,24 +132,12 @@ def test_sand_asked_counts_the_sand_and_sets_aside_the_sandpaper_in_either_langu
 
 
 def test_vaccines_asked_set_aside_the_ice_for_the_vaccine_box_and_ice_asked_counts_it():
-    rows = [
-        row(1, "ទឹកកក ដាក់ធុងវ៉ាក់សាំង", 8000),
-        row(2, "ice for the vaccine cooler", 8000),
-        row(3, "vaccine 20 doses", 200000),
-        row(4, "tek kork", 8000),
-    ]
-    assert asked(rows, "how much did we spend on vaccines this month?") == (
-        ["vaccine 20 doses"],
-        ["ទឹកកក ដាក់ធុងវ៉ាក់សាំង", "ice for the vaccine cooler"],
-    )
-    assert asked(rows, "ខែនេះ ចាយលើវ៉ាក់សាំងអស់ប៉ុន្មាន?") == (
-        ["vaccine 20 doses"],
-        ["ទឹកកក ដាក់ធុងវ៉ាក់សាំង", "ice for the vaccine cooler"],
-    )
-    assert asked(rows, "how much ice this month?") == (
-        ["ទឹកកក ដាក់ធុងវ៉ាក់សាំង", "ice for the vaccine cooler", "tek kork"],
-        [],
-    )
+    ice = ["ទឹកកក ដាក់ធុងវ៉ាក់សាំង", "ice for the vaccine cooler", "tek kork"]
+    rows = [row(at, item, 8000) for at, item in enumerate(ice, start=1)]
+    rows.append(row(4, "vaccine 20 doses", 200000))
+    for question in ("how much did we spend on vaccines this month?", "ខែនេះ ចាយលើវ៉ាក់សាំងអស់ប៉ុន្មាន?"):
+        assert asked(rows, question) == (["vaccine 20 doses"], ice[:2])
+    assert asked(rows, "how much ice this month?") == (ice, [])
 
 
 def test_cooking_oil_and_engine_oil_are_told_apart_by_what_names_the_oil():
