@@ -37,6 +37,7 @@ from tests.unit.test_ask_heads import asked, row
         ("gas for generator", "generator"),
         ("lunch for workers", "worker"),  # who it was for is asked as such
         ("tuk tuk to the market", "market"),
+        ("bus to Kampot", "kampot"),  # where the ride went
         ("ice for concert", "concert"),  # what is bought for an occasion is the occasion's
         ("ឡានដឹកកៅអីសម្រាប់ concert", "concert"),
         ("moto for delivery", "delivery"),  # a service asked is what was paid for

@@ -42,6 +42,8 @@ _CARRIERS = frozenset(("#delivery", "#tuk_tuk", "#taxi", "#motodop", "#truck", "
 _PURPOSE = re.compile(
     r"\s(?:for|to|into)\s|សម្រាប់|សំរាប់|ដាក់|ធ្វើ|\b(?:samrab|somrab|samrap|sam rab|dak|tver|thver|twer)\b"
 )
+# After a carrier, where it went, no purpose.
+_TOWARDS = frozenset(("to", "into"))
 # What Khmer holds things in, named before what it holds (ប្រអប់ដាក់នំ, a box for cakes): a thing bought.
 _KHMER_HOLDERS = frozenset(("ប្រអប់", "ធុង", "ថង់", "ដប", "កំប៉ុង", "កែវ", "ថាស", "បាវ", "ការ៉ុង", "កន្ត្រក"))
 # Words before a purpose that name no thing bought, only the paying: 'paid for sand', ទិញដាក់ស្តុក.
@@ -121,6 +123,8 @@ def for_another_thing(item: str, subject: str) -> bool:
         return False
     before = terms(text[: purpose.start()], corrected=True)
     after = terms(text[purpose.end() :], corrected=True)
+    if purpose.group().strip() in _TOWARDS and _CARRIERS & set(before):
+        return False  # 'bus to Kampot', 'tuk tuk to the market': where the ride went, asked as such
     if any(_loosely(term, before) for term in wanted) or not all(_loosely(term, after) for term in wanted):
         return False
     # read alone, an English word may read otherwise than in the whole item ('gas' of 'gas for
