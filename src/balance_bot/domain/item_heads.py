@@ -8,8 +8,15 @@ import re
 from enum import Enum
 
 from balance_bot.domain.categories import JOINING_WORD
-from balance_bot.domain.category_roles import KIND_WORDS
-from balance_bot.domain.item_words import GENERAL_OF, terms, things_held, typed_in_khmer, unnamed_words
+from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS, OCCASION_WORDS
+from balance_bot.domain.item_words import (
+    GENERAL_OF,
+    khmer_words,
+    terms,
+    things_held,
+    typed_in_khmer,
+    unnamed_words,
+)
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -19,6 +26,8 @@ _WHO_OR_WHERE = frozenset((
 ))  # fmt: skip
 # What a machine uses up to run, beside it: its upkeep ('moto oil change'), no other thing it tells apart.
 _UPKEEP = frozenset(("#engine_oil", "#chain_oil", "#brake_fluid", "#coolant", "#gear_oil"))
+# Words of the subject that name nothing of their own.
+_LOOSE = frozenset(("the", "a", "an", "of", "for", "and"))
 # Things listed side by side ('tea & coffee'): neither tells the other apart.
 _SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 # Verbs of carrying, between a carrier and what it carried.
@@ -28,6 +37,33 @@ _CARRYING = frozenset((
 ))  # fmt: skip
 # The services that carry things: what they carry is not what was paid for.
 _CARRIERS = frozenset(("#delivery", "#tuk_tuk", "#taxi", "#motodop", "#truck", "#bus"))
+# What a thing was bought for, after it: 'ice for the cooler', ទឹកកក ដាក់ធុង (ice to put in the box),
+# ម្សៅធ្វើនំ (flour to make cakes), 'tek kork dak thung' as typed in Latin letters.
+_PURPOSE = re.compile(
+    r"\s(?:for|to|into)\s|សម្រាប់|សំរាប់|ដាក់|ធ្វើ|\b(?:samrab|somrab|samrap|sam rab|dak|tver|thver|twer)\b"
+)
+# After a carrier, where it went, no purpose.
+_TOWARDS = frozenset(("to", "into"))
+# What Khmer holds things in, named before what it holds (ប្រអប់ដាក់នំ, a box for cakes): a thing bought.
+_KHMER_HOLDERS = frozenset(("ប្រអប់", "ធុង", "ថង់", "ដប", "កំប៉ុង", "កែវ", "ថាស", "បាវ", "ការ៉ុង", "កន្ត្រក"))
+# Words before a purpose that name no thing bought, only the paying: 'paid for sand', ទិញដាក់ស្តុក.
+_PAYING = frozenset((
+    "pay", "paid", "payment", "money", "cost", "price", "deposit", "buy", "bought", "extra", "balance",
+    "advance", "cash", "transfer", "transferred", "send", "sent", "ទិញ", "បង់", "ចាយ", "លុយ", "ប្រាក់", "កក់",
+    "ចាក់", "ផ្ទេរ", "ផ្ញើ", "tinh", "bong",
+))  # fmt: skip
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
+# A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
+# before it only tells the tool apart ('cement mixer rental' hired the mixer); words of things and
+# people that end alike are none.
+_TOOL = re.compile(r"[a-z]{3,}er")
+_NO_TOOL = frozenset((
+    "order", "other", "liter", "litre", "meter", "after", "under", "over", "number", "september",
+    "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
+    "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
+))  # fmt: skip
+# Work done to a thing ('print poster') is the thing's, whatever tool the thing's word looks like.
+_WORKS = frozenset(("#printing", "#photocopy", "#laundry", "#cleaning", "#repair", "#delivery"))
 
 
 class Role(Enum):
@@ -42,8 +78,14 @@ def role(item: str, subject: str) -> Role:
     """How the item says the subject's things, which it says: a service in the subject ('moto fuel',
     'tuk tuk') is asked for itself, so the rule is read only of a subject naming things alone."""
     wanted = {term for term in terms(subject, corrected=True) if term.startswith("#")}
-    if not wanted or any(_is_kind(term) or term in _UPKEEP for term in wanted):
+    if any(_is_kind(term) or term in _UPKEEP for term in wanted):
         return Role.HEAD  # a service or a machine's upkeep is what was paid for ('oil change kor yun')
+    if for_another_thing(item, subject):
+        # 'ice for the vaccine box' bought the ice: unless a carrier carried the thing, it is what the
+        # thing bought was for, which one reader counts and another does not
+        return Role.CARGO if _carried_after_the_join(item, wanted) else Role.MODIFIER
+    if not wanted:
+        return Role.HEAD
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
@@ -64,6 +106,72 @@ def role(item: str, subject: str) -> Role:
         if any(_modifies(held, at, khmer, wanted) for at in said):
             return Role.MODIFIER
     return Role.HEAD
+
+
+def for_another_thing(item: str, subject: str) -> bool:
+    """Whether the item says the subject's things only after a purpose ('for', សម្រាប់, ដាក់, ធ្វើ) that
+    follows another thing it names: what that thing was bought for, not what was bought ('ice for
+    the vaccine cooler', ទឹកកក ដាក់ធុងវ៉ាក់សាំង, 'nails for the roof'). Who or where a thing was for
+    is asked as such ('lunch for the workers'), as is an occasion ('ice for the concert'), and a
+    service before it is the subject's own ('fuel for the generator', 'repair for the pump')."""
+    wanted = [term for term in terms(subject, corrected=True) if term not in _LOOSE]
+    if not wanted or all(term in _WHO_OR_WHERE or _occasion(term) for term in wanted):
+        return False  # what is bought for a concert is the concert's spending
+    text = item.casefold()
+    purpose = _PURPOSE.search(text)
+    if purpose is None:
+        return False
+    before = terms(text[: purpose.start()], corrected=True)
+    after = terms(text[purpose.end() :], corrected=True)
+    if purpose.group().strip() in _TOWARDS and _CARRIERS & set(before):
+        return False  # 'bus to Kampot', 'tuk tuk to the market': where the ride went, asked as such
+    if any(_loosely(term, before) for term in wanted) or not all(_loosely(term, after) for term in wanted):
+        return False
+    # read alone, an English word may read otherwise than in the whole item ('gas' of 'gas for
+    # generator'); a Khmer one is read apart from the purpose written onto it (ស្បោង|ដាក់អង្ករ)
+    whole = terms(text, corrected=True)
+    # a name written with a capital after the first word is whom the money went to ('paid Dara for
+    # sand'); Khmer words of paying run together are no thing either (ផ្ទេរលុយ)
+    names = {name.casefold() for name in _NAME.findall(item)}
+    own = {
+        word
+        for word in unnamed_words(text[: purpose.start()])
+        if (is_khmer(word[0]) and not set(khmer_words(word, _PAYING)) <= _PAYING)
+        or (word in whole and word not in names and f"{word}s" not in names)
+    }
+    return any(
+        (term in own and term not in _PAYING)
+        or (term in HOLDER_WORDS | _KHMER_HOLDERS and (term in whole or is_khmer(term[0])))
+        or (
+            term.startswith("#")
+            and term not in _WHO_OR_WHERE
+            and term not in _UPKEEP
+            and GENERAL_OF.get(term) != "#spare_part"  # 'brake pads for the moto': the moto's own
+            and (term in _CARRIERS or not _is_kind(term))
+        )
+        for term in before
+    )
+
+
+def _occasion(term: str) -> bool:
+    return term.removeprefix("#").replace("_", " ") in OCCASION_WORDS
+
+
+def _loosely(term: str, held: tuple[str, ...]) -> bool:
+    return term in held or any(GENERAL_OF.get(other) == term for other in held)
+
+
+def _khmer_word_first(held: list[str], at: int, wanted: set[str]) -> bool:
+    """Whether a Khmer word no known word reads, naming no paying, comes right before the first thing
+    asked about, which it names a thing of its own with (ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍)."""
+    other = held[at - 1]
+    return (
+        is_khmer(other[0])
+        and other not in _PAYING
+        and bool(unnamed_words(other))
+        and held[at] not in _WORKS
+        and not any(_wanted(term, wanted) for term in held[:at])
+    )
 
 
 def _carried_after_the_join(item: str, wanted: set[str]) -> bool:
@@ -115,6 +223,10 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     if not 0 <= beside < len(held):
         return False
     other = held[beside]
+    if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
+        return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
+    if khmer and _khmer_word_first(held, at, wanted):
+        return True  # ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍, a mixer of cement: a word of its own names the thing first
     # a person or a place beside it is who or where it was for ('iced tea workers'), a part beside it
     # is the thing's own ('moto tire repair' for the moto), and a service or its fuel is the thing's
     # upkeep (សាំងម៉ាស៊ីនភ្លើង, the generator's fuel)

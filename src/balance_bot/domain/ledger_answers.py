@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from balance_bot.domain.balances import CURRENCIES, ZERO
 from balance_bot.domain.day_rates import Rates, khr_per_usd_on
-from balance_bot.domain.item_heads import Role, role
+from balance_bot.domain.item_heads import Role, for_another_thing, role
 from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
@@ -175,6 +175,8 @@ def select(
         elif question.category is None and (
             any(maybe_says(row.item, subject) for subject in question.words)
             or any(says(row.item, head) for head in question.heads)
+            # 'ice for the vaccine box' asked as vaccines: said as what the ice was for
+            or any(for_another_thing(row.item, subject) for subject in question.words)
         ):
             doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil', 'snacks' as 'snacks for guests'
     found_awaiting = _totals(awaiting) if awaiting else {}
