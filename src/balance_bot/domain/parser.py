@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from balance_bot.domain import romanised
 from balance_bot.domain.amounts import Mention, scan_line
 from balance_bot.domain.bare_amounts import (
     NEARBY,
@@ -76,6 +77,19 @@ _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNOR
 _KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
 _CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
+# The member does not remember the amount, and says two or about: "ink 35 or 36, forgot", "ចាក់សាំងហើយ
+# ភ្លេចថាប៉ុន្មាន ប្រហែល ២ ឬ ៣ ម៉ឺន", "kafe 1m2 rii 1m6 ot jam te"; not "don't forget", កុំភ្លេច.
+_AMOUNT_FORGOTTEN = re.compile(
+    r"(?<!don't )(?<!dont )(?<!do not )\b(?:forgot|forget|forgotten)\b|\b(?:don'?t|do not|can'?t|cannot)\s+"
+    r"remember\b|\bnot sure\b|(?<!កុំ)ភ្លេច|(?:មិន|អត់)\s*ចាំ|\b(?:ot|ort|min)\s+(?:jam|cham|chaam)\b|"
+    r"\b(?:plech|bhlech|phlech)\b|"
+    r"\b(?:will|need to|have to|must|gotta)\s+check\s+(?:the\s+|my\s+)?(?:receipt|bill|slip)",
+    re.IGNORECASE,
+)
+_TWO_AMOUNTS_OR_A_GUESS = re.compile(
+    r"[0-9០-៩]\S*\s*(?:\bor\b|ឬ|\b(?:rii|ri|reu|rue|rer)\b)\s*[0-9០-៩$]|\b(?:about|around|maybe|something)\b|ប្រហែល",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -120,6 +134,8 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
+        if _AMOUNT_FORGOTTEN.search(text) and _TWO_AMOUNTS_OR_A_GUESS.search(text):
+            return ParseResult.unclear(Problem.AMBIGUOUS)  # "ink 35 or 36, forgot": ask, save nothing
         words = {bare_word(word) for word in text.split()}
         money_back = tells_of_money_back_in(text, words)
         if money_back and refunded_out_of_the_box(text, words):
@@ -146,7 +162,8 @@ class HeuristicParser:
             found = spent
         if any(item.mention.negative for item in found):
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
-        if money_back:
+        if money_back or romanised.paid_back_by_someone(text) is None:
+            # "Sophal sang 10$": paid back, or fuel? The member is told it was not saved, and why.
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
         if "?" in text:
             if bare_word(text.split()[0]) in QUESTION_WORDS:

@@ -36,7 +36,7 @@ _A_TIME = rf"(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])"
 _ONLY_TIMES = re.compile(rf"(?:{_A_TIME}[\s,]*)+")  # for lower-case text
 _LONGEST_TIME = 30  # characters: a longer purpose names more than when
 # The letters a time of day can open on, looked at before the pattern: most purposes open on none of them.
-_TIME_STARTS = frozenset("tlyeijap0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
+_TIME_STARTS = frozenset("tlyeijapnmrfs0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
 _KHMER_SPENDING_LAST = tuple(word for word in SPENDING_LAST if not word.isascii())
 _SUBSCRIPTS = tuple("្" + word for word in _KHMER_SPENDING_LAST)  # ខ្ចាយ, to scatter
 _PERIOD_LEFT_BEHIND = re.compile(
@@ -68,6 +68,10 @@ def clean_purpose(raw: str) -> str:
     return _shorten(purpose)
 
 
+# A greeting's word that opens the name of a thing: "morning glory 2000" (ត្រកួន) is no "good morning".
+_NOT_GREETED = frozenset(("glory",))
+
+
 def _bare(word: str) -> str:
     return word.strip(_EDGE_PUNCTUATION).lower()
 
@@ -76,7 +80,7 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
     index = 0
     while index < len(words):
         bare = _bare(words[index])
-        if bare in GREETINGS:
+        if bare in GREETINGS and not _NOT_GREETED.intersection(map(_bare, words[index + 1 : index + 2])):
             index += 1
             if index < len(words) and _bare(words[index]) in GREETED:
                 index += 1

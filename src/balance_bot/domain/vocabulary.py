@@ -39,6 +39,8 @@ SPENDING_LAST = _words("spent spend ចាយ ចាយអស់ ចាយលុ
 TIMES_OF_DAY = (
     r"(?:this|last|yesterday|tomorrow|early|late|in\s+the)\s+(?:morning|afternoon|evening)",
     r"last\s+night|tonight|this\s+(?:am|pm)|at\s+noon|earlier(?:\s+today)?|just\s+now|a\s+while\s+ago",
+    # "paid $18 just now": the "just" is gone as filler by then; "a minute ago", "right now".
+    r"(?:right\s+)?now|(?:a\s+)?(?:few\s+)?(?:minute|minutes|min|mins|moment|second|sec|secs)\s+ago",
     r"[0-9០-៩]{1,2}(?:[:.][0-9០-៩]{2})?\s*(?:am|pm|h)",
     r"(?:ពេល\s*)?(?:ព្រឹក|ល្ងាច|យប់|រសៀល)\s*(?:មិញ|នេះ|ម្សិលមិញ)?|អម្បាញ់មិញ|មិញ",
     r"(?:prek|pruk|preuk|prik|lngeach|langeach|yub|yup)\s+(?:minh|mign|menh|nis|nih|ne)",
