@@ -91,8 +91,8 @@ SENDING_WORDS = frozenset((
 # with: a flat tyre mended ('pak kong moto'), a thing sent ('grab express documents').
 SERVICE_WORDS = frozenset((
     "pak kong", "bek kong", "pah kong", "flat tyre", "flat tire", "puncture", "chuos chul", "chuoh chul",
-    "send", "sending", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ", "ផ្ញើឯកសារ",
-    "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
+    "send", "sending", "ship", "deliver", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ",
+    "ផ្ញើឯកសារ", "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
 ))  # fmt: skip
 # Every word that says what the money paid for.
 SPENDING_KINDS = KIND_WORDS | SERVICE_WORDS
