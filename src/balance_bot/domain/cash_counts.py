@@ -25,10 +25,17 @@ CASH_COUNTED = (
     # Checked against the book: "matches the ledger", "same as the book", "balanced", "book says 110$".
     rf"\b(?:match(?:es|ed|ing)?|agrees?\s+with|same\s+as)\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?{_BOOK}\b",
     # Not "box of matches 1500".
-    r"\b(?:tin|till|drawer|box|cash|kitty|float)\b[^\n]{0,30}(?<!of )(?<!of the )\b(?:matches|matched|"
+    r"\b(?:tin|till|drawer|box|cash|kitty|float)\b[^\n]{0,60}(?<!of )(?<!of the )\b(?:matches|matched|"
     r"balanced|balances|tallies|tallied|all\s+good)\b",
     r"\b(?:all|everything|it|cash|count)\s+(?:matches|tallies|balances)\b",
-    r"\b(?:book|books|ledger|sheet)\s+says\b",
+    r"\b(?:book|books|ledger|sheet)\s+(?:says|same|ok|correct|agrees)\b",
+    r"\breconcil(?:e|ed|ing|iation)\b",
+    # The holder and its amount opening the message, or counted after: "Tin: $54 + 23,000៛. Counted
+    # twice.", "cash box = $212.50", "till at close: $88".
+    r"^\s*(?:the\s+)?(?:tin|till|drawer|float|kitty|cash\s*box|petty\s*cash|box)\s*(?:(?:at|after|before)\s+"
+    r"clos(?:e|ing)|now|today|tonight|total|balance|count)?\s*[:=]\s*[$៛]?\s*[0-9]",
+    r"\b(?:tin|till|drawer|float|kitty|cash\s*box|petty\s*cash)\b[^\n]{0,60}\b(?:counted|recounted)\b",
+    r"\b(?:tin|till|drawer|box|float|cash)\s+(?:at|after|before)\s+clos(?:e|ing)\b",
     r"\b(?:receipts|slips)\s+add\s+up\b",
     # Khmer: the drawer (ថត), matching (ត្រូវគ្នា, ត្រូវនឹង… ត្រូវតាម…), checked (ផ្ទៀងផ្ទាត់, ពិនិត្យលុយ).
     r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង\s*ថត|ថតលុយ|ថតប្រាក់",

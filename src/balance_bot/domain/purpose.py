@@ -34,6 +34,12 @@ _PERIODS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"} | {
 }
 _A_TIME = rf"(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])"
 _ONLY_TIMES = re.compile(rf"(?:{_A_TIME}[\s,]*)+")  # for lower-case text
+# "bought tomatoes just now": when, closing what was bought.
+_TIME_CLOSING = re.compile(
+    r"(?<=\S)[\s,]+(?:(?:just|right)\s+)?now$"
+    r"|(?<=\S)[\s,]+(?:a|[0-9]+)\s*(?:few\s+)?(?:minutes?|mins?|moments?)\s+ago$",
+    re.IGNORECASE,
+)
 _LONGEST_TIME = 30  # characters: a longer purpose names more than when
 # The letters a time of day can open on, looked at before the pattern: most purposes open on none of them.
 _TIME_STARTS = frozenset("tlyeijapnmrfs0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
@@ -65,7 +71,7 @@ def clean_purpose(raw: str) -> str:
         and _ONLY_TIMES.fullmatch(purpose.lower())
     ):
         return ""  # "spent 45k riel this morning": when, not what
-    return _shorten(purpose)
+    return _shorten(_TIME_CLOSING.sub("", purpose))
 
 
 # A greeting's word that opens the name of a thing: "morning glory 2000" (ត្រកួន) is no "good morning".

@@ -41,7 +41,7 @@ _OF_A_PRICE = _word(
     *_CHEAP,
     *("pek", "peik"),  # ពេក
     *("ponman", "bonman", "ponmann", "bunman", "ponma"),  # ប៉ុន្មាន
-    *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow"),  # ឥឡូវ
+    *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow", "ey lov", "ei lov", "ey louv"),  # ឥឡូវ
     "nouv",  # នៅ; not "nov" (November), nor psar: "tlai psar 20$" is a note of the market's cost
 )
 _VERY = _word("nas", "nah", "nass", "klang", "khlang", "mentaen", "menten")  # ណាស់, ខ្លាំង, មែនទែន
@@ -61,8 +61,24 @@ _MEASURE = _word(
     *("litre", "liter", "lit", "kilo", "kg", "bav", "bao", "bau", "dom", "keo", "kes", "dorb", "dob"),
     *("kanh?chob", "kbal", "neak", "nak", "pel", "dong", "metre", "meter", "met", "ton", "kaboung"),
 )
-_NOW = re.compile(_word("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow", "nis", "nih"))  # ឥឡូវ
-_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}\s+{_MEASURE}")
+_NOW = re.compile(  # ឥឡូវ, នេះ
+    _word(
+        "eylov",
+        "eylouv",
+        "ylov",
+        "elov",
+        "eyluv",
+        "ilov",
+        "eylow",
+        "ey lov",
+        "ei lov",
+        "ey louv",
+        "nis",
+        "nih",
+    )
+)
+# ...or each, closing its clause: "kon chrouk ey lov 50$ mouy, cham sen".
+_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}(?:\s+{_MEASURE}|\s*(?:[,.!;]|$))")
 
 # Those who pay the team: a guest, a parent, a student, a buyer, a client; a body sending money.
 _PAYING_PERSONS = (
@@ -191,6 +207,7 @@ REQUEST = (
     rf"{_word('kroy', 'kraoy', 'krao', 'moh', 'muk', 'mukh', 'mouk')}",  # ខែក្រោយ, ខែមុខ: next month
     rf"{_word('nung', 'nerng', 'nueng', 'neung')}\s+{_A_DEED}",  # not Neng, a name
     rf"{_word('kom', 'kum')}\s+{_A_DEED}",
+    rf"{_word('cham', 'jam', 'chaam')}\s+{_word('sen', 'sin', 'sinh', 'mer', 'meul')}",  # ចាំសិន: wait first
 )
 # Talk of money rather than a report of it: a pay rate by the day, the hour or the head ("chhnuol 10$ muy
 # tngai"), leave to spend with a cap (កុំលើស) or approved (យល់ព្រម), a payment planned at the month's end or
