@@ -136,11 +136,12 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:sold|selling)\b",
     # Someone returned it; "returned 5$ from taxi" alone is money back, which the bot says it did not save.
     r"\S\s+(?:returned|paid back|gave back)\s+(?:the\s+)?[$0-9]",
-    r"\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
+    r"(?<!just )(?<!i )(?<!we )\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
     r"\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b",
     r"\bput it in the (?:drawer|box)\b",
     r"\b(?:client|customer|parent|guest|donor|student|tenant|patient|sponsor)s?\b[^.\n]{0,20}?(?:បង់|ផ្ទេរ|ផ្ញើ|ឲ្យ|អោយ)",
     r"\b(?:collection|contribution|contributions)\b",
+    r"\b(?:her|his|their)\s+(?:debt|loan)\b",  # "Sreyleak paid her debt 12$"
     r"\b(?:room|rm)\s*[0-9០-៩]+\s+(?:guests?\s+)?(?:paid|pays|checked|transferred)\b",
     r"\btop(?:ped)?[- ]?up\s+(?:from|by)\b|\b(?:box|kitty|float)\s+(?:got|received)\b",
     # A loan, to or from the box, is money that comes back: "borrowed 20$ from the box", ខ្ចីលុយ.

@@ -74,6 +74,8 @@ def clean_purpose(raw: str) -> str:
     return _shorten(_TIME_CLOSING.sub("", purpose))
 
 
+_PAYING = frozenset(("paid", "pay", "bought", "got", "spent", "settled", "transferred"))
+_WHAT_WAS_SAID = frozenset(("it", "them", "that", "this"))  # lower case: "paid IT 20$" is for IT
 # A greeting's word that opens the name of a thing: "morning glory 2000" (ត្រកួន) is no "good morning".
 _NOT_GREETED = frozenset(("glory",))
 
@@ -92,6 +94,12 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
                 index += 1
         elif bare in FILLER or not bare:
             index += 1
+            if (
+                bare in _PAYING
+                and index < len(words)
+                and words[index].strip(_EDGE_PUNCTUATION) in _WHAT_WAS_SAID
+            ):
+                index += 1  # "paid it, 12$": "it" names nothing new
         else:
             break
     return words[index:]

@@ -167,6 +167,7 @@ LEFT = (
     # The box's money told as it stands, opening the message: "luy knong prob nov 45$".
     rf"^\s*{MONEY}\s+(?:nov\s+)?{_word('knong', 'khnong', 'knung')}\s+{_BOX}(?![^\n]*\b(?:{_DEEDS})\b)",
     rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
+    _word("roap", "roab"),  # counted (រាប់), whatever: "roap hoy, luy 55$"
     # The box counted or checked: "roap prob", "check luy prob"; not "chek" (a banana, ចេក).
     rf"{_word('roap', 'reap', 'roab', 'check', 'checked')}\s+(?:{MONEY}\s+)?(?:knong\s+)?{_BOX}",
     # It matches (ត្រូវគ្នា), or matches the book (ត្រូវនឹងសៀវភៅ): the box checked against the book.
