@@ -28,6 +28,7 @@ from balance_bot.domain.category_roles import (
     SHORT_GUESS,
     SPENDING_KINDS,
     THIN,
+    carries_goods,
     held_by_holders,
     kind_phrase,
     slip_index,
@@ -329,6 +330,8 @@ class CategoryBook:
                 return _COMPETING  # the head is a thing the tab does not name: the rest only tells it apart
         if not kept:
             return None
+        if carries_goods(text) and any(match.word in CARRIER_WORDS for match in kept):
+            return self._sending()  # a carrier's load: 'grab bring cake to customer house'
         if len({match.category for match in kept}) == 1:
             return kept[0]
         if _SEVERAL.search(text):

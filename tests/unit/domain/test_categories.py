@@ -234,7 +234,14 @@ def test_things_of_two_categories_listed_together_are_other_and_a_service_names_
 
 @pytest.mark.parametrize(
     "written",
-    ["purposes.jsonl", "purposes-2.jsonl", "purposes-3.jsonl", "purposes-4.jsonl", "purposes-5.jsonl"],
+    [
+        "purposes.jsonl",
+        "purposes-2.jsonl",
+        "purposes-3.jsonl",
+        "purposes-4.jsonl",
+        "purposes-5.jsonl",
+        "purposes-6.jsonl",
+    ],
 )
 def test_fresh_purposes_land_in_a_wrong_named_category_at_most_two_in_a_hundred(written):
     import json
