@@ -115,8 +115,12 @@ _MONEY_IN_BRANCHES = (
     rf"student|guardian|guest|tenant|boss|member|patient)s?\b[^.\n]{{0,40}}?{_PAYS}",
     rf"{_NOT_PAID_FOR}(?:company|band|foundation|office|headquarters|hq|uni|university|school|ministry)s?\b"
     rf"[^.,;\n]{{0,40}}?{_PAYS}",
-    r"\b(?:tranche|grant|donation|donated|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
+    r"\b(?:tranche|grant|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
+    # A donation in; one the team gives goes to someone ("donation to pagoda 20$", "we donated 20$").
+    r"\bdonations?\b(?!\s+(?:to|for\s+the\s+(?:pagoda|wat|temple|monks?|funeral|flood|victims?))\b)",
+    r"(?<!we )(?<!i )\bdonated\b(?!\s+(?:[$៛]?[0-9]\S*\s+)?to\b)",
+    r"ចំណូល(?!ចិត្ត)|\b(?:chomnol|chamnol|chomnoul)\b",  # income
     r"\b(?:landed|came in|arrived)\b",
     # Who pays the team paying, told in the present: "customer pay 18$", "client transfer 120$ via aba".
     r"\b(?:client|customer|patient|guest|buyer|tenant)s?\s+(?:pay|pays|bong|transfer|transfers)\b",

@@ -28,7 +28,7 @@ FILLER = _words(
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
     បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់
-    tinh tenh jay chay luy lui os ban baan out chenh chhenh oy aoy ouy transferred
+    tinh tenh jay chay luy lui os ban baan out chenh chhenh oy aoy ouy transferred used
     ទើបតែ ទើប ទើបតែបង់ ទើបបង់ ទើបតែចាយ ទើបចាយ"""
 )
 # A verb of spending closing the words before an amount: who or when spent it came before it, and what it
