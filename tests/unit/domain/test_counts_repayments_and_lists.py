@@ -151,3 +151,10 @@ def test_each_item_of_a_market_list_keeps_its_whole_name_and_its_count(text, pur
     result = parse(text)
     assert result.status is ParseStatus.EXPENSE
     assert [entry.purpose for entry in result.entries] == purposes
+
+
+@pytest.mark.parametrize(("text", "purpose"), [("aaa six $0.05", "aaa six"), ("coffee six $3", "coffee six")])
+def test_a_number_word_before_a_dollar_sign_glued_to_digits_stays_a_word_of_the_purpose(text, purpose):
+    result = parse(text)
+    assert result.status is ParseStatus.EXPENSE
+    assert [entry.purpose for entry in result.entries] == [purpose]
