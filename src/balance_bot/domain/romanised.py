@@ -268,7 +268,7 @@ def asks_for_help_to_pay(said: str) -> bool:
 _ELDER_OR_TITLE = r"(?i:bong|b'|pu|ming|lok|neak|nak|oun|p'oun|ta|yay|mr|ms|mrs)"
 # Not a verb opening the note: "Ban sang 5$ hoy" (got fuel), "Jay sang 5$".
 _NOT_A_VERB = r"(?!(?i:ban|baan|jay|chay|os|yok|tov|tou|dak|pheu|ao|oy|chenh)\b)"
-_PRONOUN = r"(?i:kat|keat|ke|gae|pouk\s+ke)"  # គាត់, គេ: he, she, they
+_PRONOUN = r"(?i:kat|keat|ke|gae|pouk\s+ke|neak|nak)"  # គាត់, គេ, អ្នក: he, she, they, someone
 _WHO = rf"(?:(?<![^\s,:;(]){_NOT_A_VERB}(?:{_ELDER_OR_TITLE}\s+\S+|[A-Z][a-z]+|{_PRONOUN}))"
 _SANG_AFTER_SOMEONE = re.compile(rf"{_WHO}\s+(?i:sang|song|sorng)\s+[$៛]?[0-9]")
 _FILLING_OR_VEHICLE = re.compile(
