@@ -158,11 +158,13 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         return _budget_verdict(question, outcome, rows)
     if not isinstance(outcome, Answered):
         return Scored(question, "wrong", type(outcome).__name__)
-    if outcome.question.measure not in MEASURES[expected]:
+    if outcome.question.measure not in MEASURES[expected] and not _a_members_spending(question, outcome):
         return Scored(question, "wrong", f"read as {outcome.question.measure.value}")
     if expected in ("largest", "smallest") and len(question["rows"]) == 1 and "first" not in question:
         return _one_named_first(question, outcome)
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
+    if expected in ("largest", "smallest") and "first" not in question and _tied(question, outcome, numbers):
+        return Scored(question, "right")
     doubtful = {entry.row.number for entry in outcome.found.doubtful}
     if (
         numbers != sorted(question["rows"])
@@ -178,6 +180,31 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
         if whole != sorted(question.get("of_rows") or []):
             return Scored(question, "wrong", f"of rows {whole}")
     return Scored(question, "right")
+
+
+def _a_members_spending(question: dict[str, Any], outcome: Answered) -> bool:
+    """Whether a 'share' written with no whole it is a share of ('how much did I spend this month',
+    'ខ្ញុំចាយអស់ប៉ុន្មានហើយ': one member's spending) is answered with that member's total or list."""
+    return (
+        question["measure"] == "share"
+        and "of_rows" not in question
+        and outcome.member is not None
+        and outcome.question.measure in MEASURES["total"]
+    )
+
+
+def _tied(question: dict[str, Any], outcome: Answered, numbers: list[int]) -> bool:
+    """Whether a largest or smallest question written with the rows that tie for the answer ('three
+    ice entries of 5,000 riel tie') is answered over a selection holding them all, naming one of them
+    first, all of the one amount."""
+    wanted = set(question["rows"])
+    if len(wanted) < 2 or not wanted < set(numbers) or _named_first(outcome) not in wanted:
+        return False
+    amounts = {
+        entry.row.number: entry.amount * (KHR_PER_USD if entry.currency is Currency.USD else 1)
+        for entry in outcome.found.entries
+    }
+    return len({amounts[number] for number in wanted}) == 1
 
 
 def _one_named_first(question: dict[str, Any], outcome: Answered) -> Scored:
@@ -299,6 +326,17 @@ SETS = (
     (CORPUS / "fishing-month.json", CORPUS / "fishing-questions.jsonl"),
     (CORPUS / "printshop-month.json", CORPUS / "printshop-questions.jsonl"),
     (CORPUS / "ricecoop-month.json", CORPUS / "ricecoop-questions.jsonl"),
+    # Written by the helper who taught the reader the measures as members phrase them (48): a bakery's
+    # June, counts by the thing counted ('how many receipts has Dara put in', ប៉ុន្មានវិក្កយបត្រ), the
+    # largest and smallest of one purchase, averages a day and of one meal or trip (មួយពេល, ម្ដងៗ),
+    # whose the most, a member's own or the asker's, some in romanised Khmer ('khe nis ... ponman dong');
+    # rice beside ice, cooking oil beside engine oil. Test id "bakery".
+    (CORPUS / "bakery-month.json", CORPUS / "bakery-questions.jsonl"),
+    # Written fresh (48) by a helper who read no code: a bakery's March and an NGO's September, a member's
+    # own spending written as a 'share', ties for the smallest, romanised Khmer. Test ids "bakery march",
+    # "ngo september" in tests/unit/test_fresh_questions.py, held at their figures (NOT_YET).
+    (CORPUS / "bakery-march-month.json", CORPUS / "bakery-march-questions.jsonl"),
+    (CORPUS / "ngo-september-month.json", CORPUS / "ngo-september-questions.jsonl"),
 )
 
 

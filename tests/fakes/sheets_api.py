@@ -216,6 +216,10 @@ class FakeSheets:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            # Google keeps a connection open between calls, as HTTP/1.1 does unless told otherwise.
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out apart: no delayed-ACK stall
+
             def do_GET(self) -> None:
                 fake._serve(self, "GET")
 

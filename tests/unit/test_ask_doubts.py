@@ -86,9 +86,17 @@ def test_a_row_saying_part_of_what_was_asked_with_a_word_of_the_other_language_n
 
 
 def test_a_row_written_as_a_thing_whose_name_ends_in_the_word_asked_is_set_aside_not_left_out_unsaid():
-    rows = [row(1, "dinner for guests", 60000), row(2, "staff dinner", 45000), row(3, "ice cream", 8000)]
-    # a staff dinner is the team's meal, yet a dinner; ice cream is no ice
-    assert asked(rows, "how much on dinner this month") == (["dinner for guests"], ["staff dinner"])
+    rows = [row(1, "paper A4 5 reams", 60000), row(2, "toilet paper", 45000)]
+    # toilet paper is a thing of its own, yet paper
+    assert asked(rows, "how much on paper this month") == (["paper A4 5 reams"], ["toilet paper"])
+
+
+def test_the_teams_meal_written_with_the_meal_of_the_day_is_that_meal_whichever_way_round():
+    meals = ("dinner for guests", "staff dinner", "lunch staff", "បាយថ្ងៃត្រង់បុគ្គលិក")
+    rows = [row(number, item, 20000) for number, item in enumerate(meals, start=1)]
+    assert asked(rows, "how much on dinner this month") == (["dinner for guests", "staff dinner"], [])
+    assert asked(rows, "how much on lunch this month") == (["lunch staff", "បាយថ្ងៃត្រង់បុគ្គលិក"], [])
+    assert asked(rows, "បាយថ្ងៃត្រង់ ខែនេះអស់ប៉ុន្មាន") == (["lunch staff", "បាយថ្ងៃត្រង់បុគ្គលិក"], [])
 
 
 def test_a_row_in_the_other_language_that_no_known_word_reads_is_set_aside_even_for_a_thing_known_in_both():

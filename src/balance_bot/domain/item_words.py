@@ -11,8 +11,9 @@ from balance_bot.domain.categories import JOINING_WORD, singular
 from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders, swapped
 from balance_bot.domain.khmer_sounds import written_in_khmer
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
-from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING
+from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING, SENSES
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
+from balance_bot.domain.team_meals import says_the_meal
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -53,16 +54,6 @@ _KHMER_PLAIN = KHMER_STOPS | _KHMER_JOINERS | {unit for unit in _UNITS if _KHMER
 _LIQUID_OF = "ទឹក"
 # ...but water and power are written together as one pair of bills (ទឹកភ្លើង), each itself.
 _BESIDE_WATER = frozenset(("ភ្លើង",))
-# A word whose thing the words beside it tell: 'gas' is a vehicle's fuel ('moto gas', 'gas for moto'),
-# or the kitchen's cooking gas ('gas refill (kitchen)'); alone it is neither for sure.
-_SENSES = {
-    "gas": (
-        ("#fuel", frozenset(("#motorbike", "#car", "#truck", "#bus", "#tuk_tuk", "#generator", "#motodop"))),
-        ("#cooking_gas", frozenset(("#kitchen", "stove", "#cook", "cooking", "refill", "cylinder", "tank"))),
-    ),
-    # romanised សាំង, fuel, beside a vehicle ('sang moto'); alone it may be paying back (សង)
-    "sang": (("#fuel", frozenset(("#motorbike", "#car", "#truck", "#tuk_tuk", "#generator"))),),
-}
 _KINDS = {
     "#" + general.replace(" ", "_"): frozenset("#" + kind.replace(" ", "_") for kind in kinds)
     for general, kinds in KINDS.items()
@@ -234,7 +225,7 @@ def _in_their_sense(words: list[str]) -> list[str]:
     """The words, each whose thing the others tell ('gas' beside a moto) read as that thing."""
     near = set(words)
     return [
-        next((thing for thing, beside in _SENSES[word] if beside & near), word) if word in _SENSES else word
+        next((thing for thing, beside in SENSES[word] if beside & near), word) if word in SENSES else word
         for word in words
     ]
 
@@ -367,7 +358,10 @@ def _says(item: str, subject: str, apart: bool) -> bool:
     if not wanted:
         return False
     have = things_held(terms(item, corrected=True, apart=apart), wanted)
-    missing = [term for term in wanted if not any(_same(term, held) for held in have)]
+    # 'lunch staff' says lunch: the team's meal, of the day its words name
+    missing = [
+        t for t in wanted if not any(_same(t, held) for held in have) and not says_the_meal(t, have, item)
+    ]
     if not missing:
         return True
     # Beside the words it shares, one word of four letters or more a letter off: 'guitar strngs'.

@@ -76,11 +76,15 @@ def khmer_pieces(run: str, known: Collection[str] = ()) -> Iterator[tuple[str, S
     """Every piece of a Khmer run that starts and ends on a spoken syllable's edge (never inside
     ជួស, whose ស closes ជួ), with its sound; none made of known words only (ខែនេះ is no name)."""
     syllables = KHMER_SYLLABLE.findall(run)
-    coda = _codas(syllables)
     unknown = _unknown_letters(run, known)
     edges = [0]
     for syllable in syllables:
         edges.append(edges[-1] + len(syllable))
+    # a known word's first letter is a syllable's edge, never a coda: ដារ៉ា|បញ្ចូល, no ដារ៉ាប
+    words = [0]
+    for word in khmer_words(run, known):
+        words.append(words[-1] + len(word))
+    coda = [closes and edge not in words for closes, edge in zip(_codas(syllables), edges, strict=False)]
     for start in range(len(syllables)):
         if coda[start]:
             continue

@@ -29,6 +29,11 @@ STOP = frozenset((
     "come", "came", "comes", "something", "record", "recorded", "logged", "entered",  # 'what did it come to'
     "portion", "buys", "buying", "purchased", "blow", "blew", "blown",  # 'how much did we blow on meat'
     "post", "posted", "still",  # "how many did we post": the entries; "how much is still advanced"
+    # what entries are counted as ("how many receipts has Dara put in", "which single payment was the
+    # largest"), and how they got in: no subject
+    "receipt", "receipts", "entry", "transaction", "transactions", "record", "records", "payment",
+    "payments", "amount", "amounts", "log", "logs", "made", "make", "submit", "submitted", "used",
+    "roughly", "approximately", "approx", "around", "about", "into", "fill", "fills", "ones", "go", "no",
 ))  # fmt: skip
 # The words that frame a question, a letter off as thumbs type them ('averge', 'yesturday'): read as
 # meant, unless the word is one items say. Each is six letters or more, so a slip is told apart.
@@ -60,5 +65,8 @@ KHMER_STOP = (
     "ផឹក", "ញ៉ាំ", "ហូប",  # drink, eat: how a thing bought was used ('ផឹកកាហ្វេ', coffee drunk)
     "ខ្ពស់", "ទាប",  # high, low: of the price asked about
     "ម៉ឺន", "ពាន់", "សែន", "លាន",  # how many ten thousands, thousands... of riel: an amount, no purchase
+    "ចូល", "កត់ចូល",  # recorded in: "កត់ចំណាយចូលប៉ុន្មានដង", how many entries
+    # how members call each other before a name ("បងស្រីលី", "ប្អូនវណ្ណា"): no subject
+    "ប្អូន", "បងស្រី", "បងប្រុស", "ប្អូនស្រី", "ប្អូនប្រុស", "អ្នកស្រី", "លោកស្រី",  # not កញ្ញា: Kanha too
 )  # fmt: skip
 KHMER_STOPS = frozenset(KHMER_STOP)

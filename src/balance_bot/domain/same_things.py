@@ -263,3 +263,13 @@ NO_GOODS = frozenset((
     "kid", "teacher", "cook", "police", "repair", "cleaning", "laundry", "parking", "fuel", "market",
     "airport", "bus station", "office", "room", "meeting", "party", "work", "salary", "rent",
 ))  # fmt: skip
+# A word whose thing the words beside it tell: 'gas' is a vehicle's fuel ('moto gas', 'gas for moto'),
+# or the kitchen's cooking gas ('gas refill (kitchen)'); alone it is neither for sure.
+SENSES = {
+    "gas": (
+        ("#fuel", frozenset(("#motorbike", "#car", "#truck", "#bus", "#tuk_tuk", "#generator", "#motodop"))),
+        ("#cooking_gas", frozenset(("#kitchen", "stove", "#cook", "cooking", "refill", "cylinder", "tank"))),
+    ),
+    # romanised សាំង, fuel, beside a vehicle ('sang moto'); alone it may be paying back (សង)
+    "sang": (("#fuel", frozenset(("#motorbike", "#car", "#truck", "#tuk_tuk", "#generator"))),),
+}

@@ -65,7 +65,7 @@ class GoogleSheetLedger:
         # so a confirmation's append never queues behind them; Google counts the two quotas apart.
         self._reads = Lane(self._threads, "read")
         self._sheets = MonthWorksheets(spreadsheet_id, client, template, title_format, clock)
-        self._categories = CategoriesTab(spreadsheet_id, client, clock)
+        self._categories = CategoriesTab(spreadsheet_id, client, clock, beside=self._sheets)
         self._refreshing: asyncio.Future[list[Category]] | None = None
 
     def link(self) -> str | None:
@@ -100,14 +100,16 @@ class GoogleSheetLedger:
         """The Categories tab, made from the default one on first use; one read every few minutes.
 
         Once read, it is answered at once: an old reading is read again behind (the worker may be
-        busy with a burst of appends), and the next expense gets the new one.
+        busy with a burst of appends), with the header of the month worksheet written last when it
+        is as old, and the next expense gets the new one.
         """
         reading = self._categories.last_reading()
         if reading is None:
             return await self._run(self._categories.categories)
         known, old = reading
         if old and self._refreshing is None:
-            self._refreshing = asyncio.ensure_future(self._run(self._categories.categories))
+            # On the read lane: an append never queues behind a read that waits for the read quota.
+            self._refreshing = asyncio.ensure_future(self._run(self._categories.categories, on=self._reads))
             self._refreshing.add_done_callback(self._refreshed)
         return known
 

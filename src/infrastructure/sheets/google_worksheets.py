@@ -15,7 +15,15 @@ from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 # A worksheet's header is read again when what the bot knows of it is this old: a bookkeeper's
 # moved or added columns are followed within minutes, at one read a worksheet.
 LAYOUT_SECONDS = 300.0
+# A header asked for beside the Categories tab is not read again by an append meanwhile, for this
+# long: the two would race, the append on the write lane, the tab on the read lane.
+ASKED_SECONDS = 60.0
 WIDEST = 52  # columns read from a worksheet: the template's and a bookkeeper's own (A:AZ)
+
+
+def header_range(title: str) -> str:
+    """A worksheet's first row, as wide as a bookkeeper may have made it."""
+    return f"{quoted(title)}!A1:{letter(WIDEST)}1"
 
 
 @dataclass
@@ -51,6 +59,8 @@ class MonthWorksheets:
         self._layouts: dict[str, tuple[Layout, float]] = {}
         self._learning = threading.Lock()
         self._clock = clock
+        self._last_written: str | None = None
+        self._headers_asked: dict[str, float] = {}  # when a header was last asked for beside the tab
 
     def candidates(self, period: Period) -> tuple[str, str]:
         """The period's title, and the one used when a same-named worksheet is another year's."""
@@ -65,6 +75,7 @@ class MonthWorksheets:
         """The bot wrote the period's rows down to `tail`; `layout`: the columns it made them with."""
         self.tails[title] = tail
         self._owners[title] = period
+        self._last_written = title
         if layout is not None:
             self._layouts[title] = (layout, self._clock())
 
@@ -77,12 +88,29 @@ class MonthWorksheets:
     def layout(self, title: str) -> Layout:
         """The worksheet's columns, its header read again once what is known of it is old."""
         known = self._layouts.get(title)
-        if known is not None and self._clock() - known[1] < LAYOUT_SECONDS:
-            return known[0]
-        header = self.client.values_get(
-            self.spreadsheet_id, f"{quoted(title)}!A1:{letter(WIDEST)}1", params=UNFORMATTED
-        ).get("values", [[]])
-        layout = self.template.layout_of(header[0] if header else [])
+        now = self._clock()
+        if known is not None and (
+            now - known[1] < LAYOUT_SECONDS
+            or now - self._headers_asked.get(title, -LAYOUT_SECONDS) < ASKED_SECONDS
+        ):
+            return known[0]  # fresh, or being read with the Categories tab on the read lane right now
+        header = self.client.values_get(self.spreadsheet_id, header_range(title), params=UNFORMATTED).get(
+            "values", [[]]
+        )
+        return self.header_read(title, header[0] if header else [])
+
+    def old_headers(self) -> list[str]:
+        """The worksheet written last, when what is known of its header is old (HeadersBeside)."""
+        title = self._last_written
+        known = self._layouts.get(title) if title is not None else None
+        if title is None or known is None or self._clock() - known[1] < LAYOUT_SECONDS:
+            return []
+        self._headers_asked[title] = self._clock()
+        return [title]
+
+    def header_read(self, title: str, header: list[Any]) -> Layout:
+        """The worksheet's columns, from its header just read."""
+        layout = self.template.layout_of(header)
         self._layouts[title] = (layout, self._clock())
         return layout
 

@@ -418,6 +418,28 @@ async def test_the_categories_tab_is_made_on_first_use_and_a_bookkeepers_edit_is
     assert len(sheets.calls) == reads + 1  # one read
 
 
+async def test_a_group_posting_now_and_then_costs_one_read_an_expense_the_tab_and_header_read_together(
+    sheets, spreadsheet, make_ledger
+):
+    now = [0.0]
+    ledger = make_ledger(clock=lambda: now[0])
+    await ledger.categories()
+    await ledger.append(DECEMBER, [replace(line("taxi"), category="Transport")])
+    sheet = spreadsheet.sheet("December 2026")
+    sheet.insert_column(5, "Notes")  # a bookkeeper's column before Category, half an hour later
+    spreadsheet.sheet("Categories").rows.append(["Music", "", "piano"])  # and a category of theirs
+    now[0] += max(CATEGORIES_SECONDS, LAYOUT_SECONDS) + 1
+    calls = len(sheets.calls)
+    await ledger.categories()  # the last reading at once; the tab and the header read behind
+    while (await ledger.categories())[-1].name != "Music":
+        await asyncio.sleep(0.01)
+    await ledger.append(DECEMBER, [replace(line("ink", message_id=2), category="Office supplies")])
+    assert [kind for kind, _ in sheets.calls[calls:]] == ["values.batchGet", "append"]
+    header, _, new = sheet.values()
+    assert dict(zip(header, new, strict=False))["Notes"] == ""
+    assert dict(zip(header, new, strict=False))["Category"] == "Office supplies"
+
+
 async def test_a_categories_tab_a_bookkeeper_made_is_read_not_replaced(sheets, spreadsheet, make_ledger):
     sheets.add_sheet(SHEET, "Categories", [["Words", "Category"], ["diesel", "Van"]])
     assert [(category.name, category.words) for category in await make_ledger().categories()] == [

@@ -1,0 +1,72 @@
+"""Questions typed in Khmer with Latin letters ("khe nis chay sang os ponman", "neak na chay chraen jeang
+ke"): their question and day words written in Khmer script, so the reader reads them as it reads Khmer.
+The things asked about stay as typed: the vocabulary knows their romanised spellings ('tek kork')."""
+
+from __future__ import annotations
+
+import re
+
+# Words only a romanised Khmer question holds (how much, this month, today, yesterday, who, the most,
+# what...): without one, no Latin word is read as Khmer ('os' or 'ey' may be a typo of English).
+_MARKERS = re.compile(
+    r"\b(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\b"
+    r"|\b(?:khe|kher|khae|khea)\s+(?:nis|nih|ni|nes|mun|moun|muon)\b"
+    r"|\b(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai)\s+(?:nis|nih|ni|nes)\b"
+    r"|\b(?:m'?sel|msil|mosel|m'sil|masel)\s*(?:minh|menh|minj|mign)\b"
+    r"|\b(?:neak|nak|anak|nek)\s+na\b|\b(?:jeang|cheang|jieng|chieng|jiang)\s*(?:ke|kee|keh)\b"
+    r"|\b(?:avey|avei|ahvey|ey|ei)\s+(?:klah|khlah|klas|khlas)\b|\bmath?y[ou]m\b"
+)
+# Each romanised word or phrase, in the spellings people use, with its Khmer; phrases before words.
+_SPELLINGS = {
+    "ប៉ុន្មានដង": r"(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\s+(?:dong|dorng|dang|dong2)",
+    "ប៉ុន្មានលើក": r"(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\s+(?:lerk|lek|leuk|lok)",
+    "ប៉ុន្មានមុខ": r"(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\s+(?:muk|mukh|mouk)",
+    "ប៉ុន្មាន": r"ponman|bonman|ponmann|bunman|ponma|pon man|bon man",
+    "ខែនេះ": r"(?:khe|kher|khae|khea)\s+(?:nis|nih|ni|nes)",
+    "ខែមុន": r"(?:khe|kher|khae|khea)\s+(?:mun|moun|muon)",
+    "ថ្ងៃនេះ": r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai)\s+(?:nis|nih|ni|nes)",
+    "ក្នុងមួយថ្ងៃ": r"(?:knong\s+)?(?:muy|mouy|muoy|moy)\s+(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai)",
+    "ថ្ងៃទី": r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai)(?:\s+ti)?(?=\s*\d)",
+    "ម្សិលមិញ": r"(?:m'?sel|msil|mosel|m'sil|masel)\s*(?:minh|menh|minj|mign)",
+    "អាទិត្យនេះ": r"(?:atit|a tit|aatit)\s+(?:nis|nih|ni)",
+    "អាទិត្យមុន": r"(?:atit|a tit|aatit)\s+(?:mun|moun|muon)",
+    "អ្នកណា": r"(?:neak|nak|anak|nek)\s+na",
+    "ជាងគេ": r"(?:jeang|cheang|jieng|chieng|jiang)\s*(?:ke|kee|keh)",
+    "អីខ្លះ": r"(?:avey|avei|ahvey|ey|ei)\s+(?:klah|khlah|klas|khlas)",
+    "ជាមធ្យម": r"(?:(?:jea|chea|jia)\s+)?math?y[ou]m",
+    "ម្ដងៗ": r"(?:m'?dong|mdorng|mdang)\s*(?:2|m'?dong|mdorng|mdang)",
+    "ម្ដង": r"m'?dong|mdorng|mdang",
+    "មួយពេល": r"(?:muy|mouy|muoy|moy)\s+(?:pel|pill|pael)",
+    "ចាយ": r"chay|jay|chai|jai|chaiy",
+    "ចំណាយ": r"chomnay|chamnay|jomnay|chamnai|chomnai",
+    "ទិញ": r"tinh|tenh|ting|tinj",
+    "អស់": r"os|ors|oh",
+    "សរុប": r"sarob|sorob|sarub|srob|sarop",
+    "ហើយ": r"heuy|hoy|haey|hery|haeuy|hz|hx",
+    "ច្រើន": r"chraen|chroen|chren|chhran|chran|chreun|chrern|chraeun|chrarn",
+    "ថ្លៃ": r"tlai|thlai|tlay|thlay",
+    "ថោក": r"thok|thoak",
+    "តិច": r"tech|tich|tij|tej",
+    "អី": r"avey|avei|ahvey|ey|ei",
+    "ខ្ញុំ": r"khnhom|knhom|kh'nhom|knyom|khnom|knhum|khnhum",
+    "យើង": r"yerng|yeung|yoeng|yeng",
+    "កត់": r"kot|kort|kat",
+    "មួយណា": r"(?:muy|mouy|muoy|moy)\s+na",
+    "លើកណា": r"(?:lerk|lek|leuk)\s+na",
+    "សាំង": r"sang(?!\s+(?:luy|lui|loy|louy|vinh|vin|prak))",  # fuel; 'sang luy' is paying back (សង)
+    "លើ": r"ler|leu|lae",  # on (what the money went on); លើក, a time, is 'lerk'
+}
+_ROMANISED = re.compile(
+    "|".join(rf"\b(?P<w{at}>{spelled})\b" for at, spelled in enumerate(_SPELLINGS.values()))
+)
+_KHMER = list(_SPELLINGS)
+_BETWEEN_KHMER = re.compile(r"(?<=[\u1780-\u17ff])\s+(?=[\u1780-\u17ff])")
+
+
+def in_khmer_script(said: str) -> str:
+    """The lower-case question with its romanised Khmer question and day words in Khmer script, when
+    it is written so; else as it was."""
+    if not _MARKERS.search(said):
+        return said
+    khmer = _ROMANISED.sub(lambda found: f" {_KHMER[int(str(found.lastgroup)[1:])]} ", said)
+    return " ".join(_BETWEEN_KHMER.sub("", khmer).split())  # written together, as Khmer is
