@@ -257,6 +257,8 @@ class CategoryBook:
         delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
         ride."""
         text = without_measures(text)
+        if carries_goods(text) and self._names_a_carrier(text):
+            return self._sending()  # a carrier's load to a customer: 'grab bring cake to customer house'
         joining = JOINING_WORD.search(text)
         if joining is None and (sent := SENT_BY.search(text)) is not None:
             joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
@@ -296,6 +298,10 @@ class CategoryBook:
         matches = (*self._khmer_matches(text), *self._latin_matches(text))
         return any(match.word in OCCASION_WORDS for match in matches if not match.guessed)
 
+    def _names_a_carrier(self, text: str) -> bool:
+        matches = (*self._khmer_matches(text), *self._latin_matches(text))
+        return any(match.word in CARRIER_WORDS for match in matches if not match.guessed)
+
     def _sending(self) -> _Match:
         """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
         category = self._word_category("delivery")
@@ -330,8 +336,6 @@ class CategoryBook:
                 return _COMPETING  # the head is a thing the tab does not name: the rest only tells it apart
         if not kept:
             return None
-        if carries_goods(text) and any(match.word in CARRIER_WORDS for match in kept):
-            return self._sending()  # a carrier's load: 'grab bring cake to customer house'
         if len({match.category for match in kept}) == 1:
             return kept[0]
         if _SEVERAL.search(text):

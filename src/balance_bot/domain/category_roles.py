@@ -47,18 +47,20 @@ _NO_THINGS = frozenset((
     "and", "or", "with", "for", "of", "&", "deliver", "send", "ship", "bring", "carry", "repair", "fix",
     "clean", "wash",
 ))  # fmt: skip
-# A verb of carrying a thing, not people: beside a carrier it says goods were carried ('grab bring cake
-# to customer house', 'tuk tuk carry goods to the buyer'), which the tab files as delivery, as it does ដឹក.
+# A verb of carrying a thing, not people, to a customer: beside a carrier it says goods were sent ('grab
+# bring cake to customer house', 'tuk tuk carry goods to the buyer'), which the tab files as delivery.
+# A load carried for the team ('truck carry fertilizer') is a ride hired or a delivery: either.
 _CARRYING_GOODS = re.compile(
     r"\b(?:bring|brings|brought|carry|carries|carried|deliver|delivers|delivered|drop\s+off|dropped\s+off)\s+"
     r"(?!(?:the\s+|our\s+)?(?:staff|me|us|him|her|them|team|guests?|kids?|children|students?|teachers?|"
     r"trainers?|workers?|boss|visitors?|people|family|friends?|patients?)\b)\S"
 )
+_TO_A_CUSTOMER = re.compile(r"\b(?:customer|client|buyer)s?\b|អតិថិជន|អ្នកទិញ")
 
 
 def carries_goods(text: str) -> bool:
-    """Whether the (lower-case) purpose tells of a thing carried, not people: 'grab bring cake …'."""
-    return _CARRYING_GOODS.search(text) is not None
+    """Whether the (lower-case) purpose tells of a thing carried to a customer: 'grab bring cake …'."""
+    return _CARRYING_GOODS.search(text) is not None and _TO_A_CUSTOMER.search(text) is not None
 
 
 # Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:

@@ -185,10 +185,11 @@ def test_a_carrier_of_a_thing_sent_is_the_delivery_but_a_vehicle_hired_to_carry_
         ("tuk tuk carry goods to the buyer", "Delivery & postage"),
         ("deliver rice sacks to the market", "Delivery & postage"),
         ("grab bring staff to the workshop", "Transport"),
+        ("truck carry fertilizer", "Other"),  # a load for the team: a ride hired or a delivery, either
         ("tuk tuk staff to the site", "Transport"),
     ],
 )
-def test_a_carrier_bringing_a_thing_is_a_delivery_and_bringing_people_a_ride(purpose, category):
+def test_a_carrier_bringing_a_thing_to_a_customer_is_a_delivery_and_bringing_people_a_ride(purpose, category):
     assert DEFAULTS.categorise(purpose).name == category
 
 
