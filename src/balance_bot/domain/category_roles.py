@@ -112,7 +112,7 @@ SENDING_WORDS = frozenset((
 # with: a flat tyre mended ('pak kong moto'), a thing sent ('grab express documents').
 SERVICE_WORDS = frozenset((
     "pak kong", "bek kong", "pah kong", "poh kong", "bom kong", "pom kong", "flat tyre", "flat tire",
-    "puncture", "chuos chul", "chuoh chul",
+    "puncture", "chuos chul", "chuoh chul", "chuos", "dor preng", "dou preng",
     "send", "sending", "ship", "deliver", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ",
     "ផ្ញើឯកសារ", "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
 ))  # fmt: skip
