@@ -13,9 +13,10 @@ _BOOK = r"(?:books?|ledger|sheet|records?|list|log|count|system|app|receipts?|wh
 CASH_COUNTED = (
     # Counted, and what was counted: "counted the tin: 76$", "recounted the drawer", "tin counted".
     rf"\b(?:counted|counting|recount(?:ed)?|re-count(?:ed)?)\s+(?:\S+\s+){{0,3}}?(?:the\s+|our\s+)?{_HOLDER}\b",
-    # A count told of, whatever of: "Counted: 45$ + 30,000r", "end of week count 140$"; not a counting
-    # machine, count sheets or a headcount.
-    r"(?<!head )\b(?:counted|recounted|count)\b(?!\s+(?:machine|sheets?|books?|pads?|paper|printing)\b)",
+    # A count or a tally told of, whatever of: "Counted: 45$ + 30,000r", "end of week count 140$"; not a
+    # counting machine, count sheets, a tally counter or a headcount.
+    r"(?<!head )\b(?:counted|recounted|count|tally|tallied)\b"
+    r"(?!\s+(?:machine|sheets?|books?|pads?|paper|printing|counter)\b)",
     r"\bcheck(?:ed|ing)?\s+(?:the\s+)?(?:cash|box|tin|till|drawer|float|kitty|money)\b",
     r"\b(?:box|tin|till|drawer|cash)\s+(?:and|&|\+)\s+(?:the\s+)?(?:book|books|ledger|sheet)\b",
     r"\b(?:tin|till|drawer|box|petty\s*cash|cash|kitty|float)\s+(?:was\s+|is\s+)?(?:counted|checked|"
@@ -37,7 +38,7 @@ CASH_COUNTED = (
     r"\breconcil(?:e|ed|ing|iation)\b",
     # The holder and its amount opening the message, or counted after: "Tin: $54 + 23,000៛. Counted
     # twice.", "cash box = $212.50", "till at close: $88".
-    r"^\s*(?:the\s+)?(?:tin|till|drawer|float|kitty|cash\s*box|petty\s*cash|box)\s*(?:(?:at|after|before)\s+"
+    r"^\s*(?:the\s+)?(?:tin|till|drawer|float|kitty|(?:cash|money)\s*box|petty\s*cash|box)\s*(?:(?:at|after|before)\s+"
     r"clos(?:e|ing)|now|today|tonight|total|balance|count)?\s*[:=]\s*[$៛]?\s*[0-9]",
     r"\b(?:tin|till|drawer|float|kitty|cash\s*box|petty\s*cash)\b[^\n]{0,60}\b(?:counted|recounted)\b",
     r"\b(?:tin|till|drawer|box|float|cash)\s+(?:at|after|before)\s+clos(?:e|ing)\b",
