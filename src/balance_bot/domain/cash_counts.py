@@ -15,7 +15,7 @@ CASH_COUNTED = (
     rf"\b(?:counted|counting|recount(?:ed)?|re-count(?:ed)?)\s+(?:\S+\s+){{0,3}}?(?:the\s+|our\s+)?{_HOLDER}\b",
     # A count or a tally told of, whatever of: "Counted: 45$ + 30,000r", "end of week count 140$"; not a
     # counting machine, count sheets, a tally counter or a headcount.
-    r"(?<!head )\b(?:counted|recounted|count|tally|tallied)\b"
+    r"\b(?<!head )(?:counted|recounted|count|tally|tallied)\b"
     r"(?!\s+(?:machine|sheets?|books?|pads?|paper|printing|counter)\b)",
     r"\bcheck(?:ed|ing)?\s+(?:the\s+)?(?:cash|box|tin|till|drawer|float|kitty|money)\b",
     r"\b(?:box|tin|till|drawer|cash)\s+(?:and|&|\+)\s+(?:the\s+)?(?:book|books|ledger|sheet)\b",
@@ -44,8 +44,9 @@ CASH_COUNTED = (
     r"\b(?:tin|till|drawer|box|float|cash)\s+(?:at|after|before)\s+clos(?:e|ing)\b",
     r"\b(?:receipts|slips)\s+add\s+up\b",
     # Khmer: the drawer (ថត), matching (ត្រូវគ្នា, ត្រូវនឹង… ត្រូវតាម…), checked (ផ្ទៀងផ្ទាត់, ពិនិត្យលុយ).
-    r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង\s*ថត|ថតលុយ|ថតប្រាក់",
-    r"(?<!្)រាប់\s*(?:រួច|ហើយ|បាន|លុយ|ប្រាក់|ប្រអប់|ថត)",
+    r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង\s*ថត",
+    r"ថតលុយ|ថតប្រាក់",
+    r"រ(?<!្រ)ាប់\s*(?:រួច|ហើយ|បាន|លុយ|ប្រាក់|ប្រអប់|ថត)",
     r"(?:ប្រអប់|ថត)[^\n]{0,20}(?:សៀវភៅ|បញ្ជី)[^\n]{0,10}ដូចគ្នា",
     r"ត្រូវគ្នា|ត្រូវ\s*(?:នឹង|តាម)\s*(?:បញ្ជី|សៀវភៅ|ការកត់ត្រា)|ផ្ទៀងផ្ទាត់|ពិនិត្យ\s*(?:មើល\s*)?(?:លុយ|ប្រាក់|ប្រអប់)",
 )

@@ -119,8 +119,9 @@ _MONEY_IN_BRANCHES = (
     r"fundraiser|chip in|chipped in|per diem)\b",
     # A donation in; one the team gives goes to someone ("donation to pagoda 20$", "we donated 20$").
     r"\bdonations?\b(?!\s+(?:to|for\s+the\s+(?:pagoda|wat|temple|monks?|funeral|flood|victims?))\b)",
-    r"(?<!we )(?<!i )\bdonated\b(?!\s+(?:[$៛]?[0-9]\S*\s+)?to\b)",
-    r"ចំណូល(?!ចិត្ត)|\b(?:chomnol|chamnol|chomnoul)\b",  # income
+    r"\b(?<!we )(?<!i )donated\b(?!\s+(?:[$៛]?[0-9]\S*\s+)?to\b)",
+    r"ចំណូល(?!ចិត្ត)",  # income
+    r"\b(?:chomnol|chamnol|chomnoul)\b",
     r"\b(?:landed|came in|arrived)\b",
     # Who pays the team paying, told in the present: "customer pay 18$", "client transfer 120$ via aba".
     r"\b(?:client|customer|patient|guest|buyer|tenant)s?\s+(?:pay|pays|bong|transfer|transfers)\b",
@@ -128,7 +129,7 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:got|received|collected|took\s+in)\b[^\n]{0,25}\bfrom\s+(?:a|the|one|our|\d+)?\s*(?:[\w-]+\s+)?"
     r"(?:client|customer|patient|guest|buyer|tenant|student|parent)s?\b",
     # Someone gave it back: "Rith gave 15$ back to the box"; not "we gave 5$ back to the guest".
-    r"(?<!\bi )(?<!\bwe )(?<!\band )\b[a-z]+\s+(?:gave|paid|brought)\s+[$៛]?[0-9][0-9.,]*\s*"
+    r"\b(?<!\bi )(?<!\bwe )(?<!\band )(?<=[a-z] )(?:gave|paid|brought)\s+[$៛]?[0-9][0-9.,]*\s*"
     r"(?:\$|usd|riels?|៛|k)?\s+back\b",
     r"\bgave (?:us|me)\b",
     # Members paying the group what they owe it: "farmer group paid their fees 60$", "members paid dues".
@@ -140,7 +141,7 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:sold|selling)\b",
     # Someone returned it; "returned 5$ from taxi" alone is money back, which the bot says it did not save.
     r"\S\s+(?:returned|paid back|gave back)\s+(?:the\s+)?[$0-9]",
-    r"(?<!just )(?<!i )(?<!we )\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
+    r"\b(?<!just )(?<!i )(?<!we )(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
     r"\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b",
     r"\bput it in the (?:drawer|box)\b",
     r"\b(?:client|customer|parent|guest|donor|student|tenant|patient|sponsor)s?\b[^.\n]{0,20}?(?:បង់|ផ្ទេរ|ផ្ញើ|ឲ្យ|អោយ)",
@@ -155,7 +156,7 @@ _MONEY_IN_BRANCHES = (
     r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|កក់|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
     # Someone paid back (សង) an amount, or paid it back (សងវិញ); not "I" or "we" paying someone back.
-    r"(?<!ខ្ញុំ)(?<!យើង)(?<=\S)\s?សង\s*(?:វិញ\s*)?(?:[0-9០-៩$៛]|វិញ)",
+    r"សង(?<!ខ្ញុំសង)(?<!ខ្ញុំ សង)(?<!យើងសង)(?<!យើង សង)(?<!^សង)(?<!\nសង)\s*(?:វិញ\s*)?(?:[0-9០-៩$៛]|វិញ)",
     r"\b(?:cash|money)\s+in\b(?!\s+(?:the|a|my|our|hand|box|tin|till|drawer|kitty|float|petty))",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
     r"អ្នកជំងឺ",

@@ -86,6 +86,8 @@ _AMOUNT_FORGOTTEN = re.compile(
     r"\b(?:will|need to|have to|must|gotta)\s+check\s+(?:the\s+|my\s+)?(?:receipt|bill|slip)",
     re.IGNORECASE,
 )
+# What every way of saying so holds, looked for before the pattern: most messages hold none.
+_FORGETTING = ("forg", "remember", "not sure", "ភ្លេច", "ចាំ", "jam", "cham", "plech", "check")
 _TWO_AMOUNTS_OR_A_GUESS = re.compile(
     r"[0-9០-៩]\S*\s*(?:\bor\b|ឬ|\b(?:rii|ri|reu|rue|rer)\b)\s*[0-9០-៩$]|\b(?:about|around|maybe|something)\b|ប្រហែល",
     re.IGNORECASE,
@@ -134,7 +136,9 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
-        if _AMOUNT_FORGOTTEN.search(text) and _TWO_AMOUNTS_OR_A_GUESS.search(text):
+        lowered = text.lower()
+        forgot = any(word in lowered for word in _FORGETTING) and _AMOUNT_FORGOTTEN.search(text)
+        if forgot and _TWO_AMOUNTS_OR_A_GUESS.search(text):
             return ParseResult.unclear(Problem.AMBIGUOUS)  # "ink 35 or 36, forgot": ask, save nothing
         words = {bare_word(word) for word in text.split()}
         money_back = tells_of_money_back_in(text, words)

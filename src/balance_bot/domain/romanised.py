@@ -289,6 +289,9 @@ def paid_back_by_someone(text: str) -> bool | None:
     """Whether someone's "sang" and an amount tell of a debt paid back: True when told as done or given
     back ("Sophal sang 10$ hoy"), None when it may as well be fuel ("Sophal sang 10$"), False when the
     message has no such "sang" or names a filling or a vehicle."""
+    lowered = text.lower()
+    if "sang" not in lowered and "song" not in lowered and "sorng" not in lowered:
+        return False  # most messages: no pattern needs trying
     found = _SANG_AFTER_SOMEONE.search(text)
     if found is None or _FILLING_OR_VEHICLE.search(text) is not None:
         return False
