@@ -165,6 +165,8 @@ def verdict(question: dict[str, Any], outcome: AskOutcome, rows: Sequence[SheetR
     numbers = sorted(entry.row.number for entry in outcome.found.entries)
     if expected in ("largest", "smallest") and "first" not in question and _tied(question, outcome, numbers):
         return Scored(question, "right")
+    if expected == "top_member" and _the_winners_rows(question, outcome):
+        return Scored(question, "right")
     doubtful = {entry.row.number for entry in outcome.found.doubtful}
     if (
         numbers != sorted(question["rows"])
@@ -191,6 +193,22 @@ def _a_members_spending(question: dict[str, Any], outcome: Answered) -> bool:
         and outcome.member is not None
         and outcome.question.measure in MEASURES["total"]
     )
+
+
+def _the_winners_rows(question: dict[str, Any], outcome: Answered) -> bool:
+    """Whether a 'who spent the most' question written with the winner's own rows, not every row
+    compared ('= Pisey: rows 13, 14, 24'), is answered over a selection whose top member has exactly
+    those rows, riel counted at the rate."""
+    totals: dict[str, Decimal] = {}
+    rows_of: dict[str, set[int | None]] = {}
+    for entry in outcome.found.entries:
+        dollars = entry.amount / (KHR_PER_USD if entry.currency is Currency.KHR else 1)
+        totals[entry.row.member] = totals.get(entry.row.member, Decimal(0)) + dollars
+        rows_of.setdefault(entry.row.member, set()).add(entry.row.number)
+    if not totals:
+        return False
+    winner = max(totals, key=lambda member: totals[member])
+    return rows_of[winner] == set(question["rows"])
 
 
 def _tied(question: dict[str, Any], outcome: Answered, numbers: list[int]) -> bool:

@@ -156,7 +156,8 @@ def _paid_to(line: str, last: Mention, words_before: list[str], after: str) -> F
 
 def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
     """'ice 3000 coffee 2500 bread 4000': several things each followed by a number shaped like money of
-    one currency; each is an expense (only the last would be a price, and the rest its purpose)."""
+    one currency; each is an expense (only the last would be a price, and the rest its purpose). A count
+    before a price is part of what it bought: "tek sot 1 kes 4500 + tek kork 2000" is two entries."""
     if len(mentions) < 2 or is_a_measure(bare_word(word_after(line, mentions[-1].end))):
         return []
     # 'water 6 bottles 3000 ice 2 bags 4000': a count, then the price; the count stays in the purpose.

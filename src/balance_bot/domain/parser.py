@@ -41,6 +41,8 @@ from balance_bot.domain.not_spending import tells_of_money_not_spent, without_as
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import bare_word, is_khmer, normalize_message
+from balance_bot.domain.unit_price_asides import without_unit_price_aside
+from balance_bot.domain.unsure_amounts import says_the_amount_is_unsure
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
@@ -77,21 +79,6 @@ _LIST_SEPARATOR_AFTER = re.compile(r"\s*(?:$|[,;+&/]|and\b|និង)", re.IGNOR
 _KHMER_APPROXIMATE = tuple(word for word in APPROXIMATE_WORDS if is_khmer(word[0]))
 _CLAUSE_BREAK = re.compile(r"[;.!?។](?:\s|$)")
 _JOINING_PUNCTUATION = " :=-–—"
-# The member does not remember the amount, and says two or about: "ink 35 or 36, forgot", "ចាក់សាំងហើយ
-# ភ្លេចថាប៉ុន្មាន ប្រហែល ២ ឬ ៣ ម៉ឺន", "kafe 1m2 rii 1m6 ot jam te"; not "don't forget", កុំភ្លេច.
-_AMOUNT_FORGOTTEN = re.compile(
-    r"(?<!don't )(?<!dont )(?<!do not )\b(?:forgot|forget|forgotten)\b|\b(?:don'?t|do not|can'?t|cannot)\s+"
-    r"remember\b|\bnot sure\b|(?<!កុំ)ភ្លេច|(?:មិន|អត់)\s*ចាំ|\b(?:ot|ort|min)\s+(?:jam|cham|chaam)\b|"
-    r"\b(?:plech|bhlech|phlech)\b|"
-    r"\b(?:will|need to|have to|must|gotta)\s+check\s+(?:the\s+|my\s+)?(?:receipt|bill|slip)",
-    re.IGNORECASE,
-)
-# What every way of saying so holds, looked for before the pattern: most messages hold none.
-_FORGETTING = ("forg", "remember", "not sure", "ភ្លេច", "ចាំ", "jam", "cham", "plech", "check")
-_TWO_AMOUNTS_OR_A_GUESS = re.compile(
-    r"[0-9០-៩]\S*\s*(?:\bor\b|ឬ|\b(?:rii|ri|reu|rue|rer)\b)\s*[0-9០-៩$]|\b(?:about|around|maybe|something)\b|ប្រហែល",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -118,7 +105,10 @@ class HeuristicParser:
 
     def parse(self, text: str) -> ParseResult:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
-        text = without_aside(spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2])))
+        text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
+        if says_the_amount_is_unsure(text):  # "35 or 36, will check the receipt": asked, never guessed
+            return ParseResult.unclear(Problem.AMBIGUOUS)
+        text = without_aside(without_unit_price_aside(text))
         if not text.strip():
             return ParseResult.ignore()
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
@@ -136,10 +126,6 @@ class HeuristicParser:
         return self._decide(text, reading)
 
     def _decide(self, text: str, reading: _Reading) -> ParseResult:
-        lowered = text.lower()
-        forgot = any(word in lowered for word in _FORGETTING) and _AMOUNT_FORGOTTEN.search(text)
-        if forgot and _TWO_AMOUNTS_OR_A_GUESS.search(text):
-            return ParseResult.unclear(Problem.AMBIGUOUS)  # "ink 35 or 36, forgot": ask, save nothing
         words = {bare_word(word) for word in text.split()}
         money_back = tells_of_money_back_in(text, words)
         if money_back and refunded_out_of_the_box(text, words):
