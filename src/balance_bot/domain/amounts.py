@@ -47,6 +47,8 @@ _GLUED_RIEL = re.compile(r"(?i:r)" + _NOT_A_LETTER + r"|រ(?![\u1780-\u17ff])")
 _PREFIX = re.compile(
     r"(?:(?P<usd>(?i:us)?\$|(?<![^\W\d_])(?i:usd))|(?P<khr>៛|(?<![^\W\d_])(?i:khr)))[ ]{0,2}$"
 )
+# A currency sign after a space and glued to the next number is that number's: "ខែ៥ $១២".
+_SIGN_OF_THE_NEXT = re.compile(r"[ ]{1,2}(?:US\$|\$|៛)\d")
 _THOUSANDS_SUFFIX = re.compile(r"[kK]" + _NOT_A_LETTER)
 _KHMER_MULTIPLIER_WORDS = either(KHMER_MULTIPLIERS)
 # A multiplier word ends a syllable; a Khmer vowel sign after it means the word was longer (រយៈ).
@@ -146,6 +148,8 @@ def _read_mention(scan: str, start: int, end: int, taken_until: int) -> Mention 
         scaled, decimals, currency = True, 0, Currency.KHR
 
     suffix = _SUFFIX.match(scan, position)
+    if suffix and suffix.group(0)[:1] == " " and _SIGN_OF_THE_NEXT.match(scan, suffix.start()):
+        suffix = None  # "ខែ៥ $១២": the sign opens the next number, 12$, and 5 is the month
     glued_riel = _GLUED_RIEL.match(scan, position) if position == end or scaled else None
     if suffix:
         position = suffix.end()

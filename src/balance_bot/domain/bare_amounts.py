@@ -21,7 +21,7 @@ from balance_bot.domain.vocabulary import (
 )
 
 _LAST_DAY_OF_A_MONTH = 31
-# A count before a price is a small number: "2 bags 8000".
+# A whole number below this, before a price in a list, counts the things bought: "eggs 10 5000".
 _MOST_COUNTED = 100
 
 # A bare number is taken for a price only in a terse note: "coffee 3", not a sentence.
@@ -96,7 +96,7 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
         paid = bool(words_before) and bare_word(words_before[-1]) in PAYING  # "paid 15": money
         currency = currency_by_size(last) if paid or plausible_alone(last) else None
         return Found(last, currency, True, "", sure=not paid) if currency else None
-    if not is_purpose_word(words_before[-1], last):
+    if not is_purpose_word(words_before[-1], last) and not _a_count_after_a_thing(words_before, last):
         return None
     if any(bare_word(word) in SENTENCE_WORDS for word in words_before):
         return None
@@ -106,6 +106,33 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
     currency = currency_by_size(last)
     sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
     return Found(last, currency, True, purpose, sure=sure) if currency else None
+
+
+def _a_count(line: str, mention: Mention, price: Mention | None) -> bool:
+    """'6 bottles 3000', 'trey ngiet 2 8000': a small whole number before a price shaped like money, at
+    most a word or two between them, or a measure after it, counts what the price paid for."""
+    if is_a_measure(bare_word(word_after(line, mention.end))):
+        return True
+    return (
+        price is not None
+        and mention.decimals == 0
+        and not mention.scaled
+        and mention.value < _MOST_COUNTED
+        and plausible_alone(price)
+        and len(line[mention.end : price.start].split()) <= 2
+    )
+
+
+def _a_count_after_a_thing(words_before: list[str], last: Mention) -> bool:
+    """'trey ngiet 2 8000', 'eggs 10 5000': a thing, how many, then a price shaped like money."""
+    count = bare_word(words_before[-1])
+    return (
+        len(words_before) >= 2
+        and count.isdigit()
+        and len(count) <= 2
+        and plausible_alone(last)
+        and is_purpose_word(words_before[-2])
+    )
 
 
 def _paid_to(line: str, last: Mention, words_before: list[str], after: str) -> Found | None:
@@ -131,13 +158,16 @@ def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
     """'ice 3000 coffee 2500 bread 4000': several things each followed by a number shaped like money of
     one currency; each is an expense (only the last would be a price, and the rest its purpose). A count
     before a price is part of what it bought: "tek sot 1 kes 4500 + tek kork 2000" is two entries."""
+    if len(mentions) < 2 or is_a_measure(bare_word(word_after(line, mentions[-1].end))):
+        return []
+    # 'water 6 bottles 3000 ice 2 bags 4000': a count, then the price; the count stays in the purpose.
     mentions = [
-        m
-        for m, following in zip(mentions, [*mentions[1:], None], strict=False)
-        if not _counts(line, m, following)
+        mention
+        for mention, after in zip(mentions, [*mentions[1:], None], strict=True)
+        if not _a_count(line, mention, after)
     ]
-    if len(mentions) < 2 or any(is_a_measure(bare_word(word_after(line, m.end))) for m in mentions):
-        return []  # 'water 6 bottles 3000': a count, then the price
+    if len(mentions) < 2:
+        return []
     currencies = {currency_by_size(mention) for mention in mentions}
     if len(currencies) != 1 or None in currencies or clean_purpose(line[mentions[-1].end :]):
         return []
@@ -158,20 +188,6 @@ def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
         listed.append(Found(mention, currency, True, purpose, sure=plausible_alone(mention)))
         start = mention.end
     return listed
-
-
-def _counts(line: str, mention: Mention, following: Mention | None) -> bool:
-    """'1 kes 4500', '3 bags 6000': a small whole number, one word, then a price: the number counts what
-    the price bought."""
-    if (
-        following is None
-        or mention.decimals
-        or mention.value >= _MOST_COUNTED
-        or not plausible_alone(following)
-    ):
-        return False
-    between = line[mention.end : following.start].split()
-    return len(between) == 1 and between[0].isalpha()
 
 
 def is_not_money(line: str, mention: Mention) -> bool:

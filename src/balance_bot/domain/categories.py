@@ -28,6 +28,7 @@ from balance_bot.domain.category_roles import (
     SHORT_GUESS,
     SPENDING_KINDS,
     THIN,
+    carries_goods,
     held_by_holders,
     kind_phrase,
     slip_index,
@@ -256,6 +257,8 @@ class CategoryBook:
         delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
         ride."""
         text = without_measures(text)
+        if carries_goods(text) and self._names_a_carrier(text):
+            return self._sending()  # a carrier's load to a customer: 'grab bring cake to customer house'
         joining = JOINING_WORD.search(text)
         if joining is None and (sent := SENT_BY.search(text)) is not None:
             joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
@@ -294,6 +297,10 @@ class CategoryBook:
         """Whether any word of the text is an occasion ('guests for the meeting', ភ្ញៀវមកប្រជុំ)."""
         matches = (*self._khmer_matches(text), *self._latin_matches(text))
         return any(match.word in OCCASION_WORDS for match in matches if not match.guessed)
+
+    def _names_a_carrier(self, text: str) -> bool:
+        matches = (*self._khmer_matches(text), *self._latin_matches(text))
+        return any(match.word in CARRIER_WORDS for match in matches if not match.guessed)
 
     def _sending(self) -> _Match:
         """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""

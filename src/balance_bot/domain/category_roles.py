@@ -39,7 +39,28 @@ def held_by_holders(words: Sequence[str], wanted: Iterable[str] = ()) -> set[int
 
 
 def _names_a_thing(word: str) -> bool:
-    return not any(char.isdigit() for char in word) and word not in ("and", "or", "with", "for", "of", "&")
+    return not any(char.isdigit() for char in word) and word not in _NO_THINGS
+
+
+# Joiners, and verbs of a service: 'deliver rice sacks' delivered the sacks, no sack holds the delivery.
+_NO_THINGS = frozenset((
+    "and", "or", "with", "for", "of", "&", "deliver", "send", "ship", "bring", "carry", "repair", "fix",
+    "clean", "wash",
+))  # fmt: skip
+# A verb of carrying a thing, not people, to a customer: beside a carrier it says goods were sent ('grab
+# bring cake to customer house', 'tuk tuk carry goods to the buyer'), which the tab files as delivery.
+# A load carried for the team ('truck carry fertilizer') is a ride hired or a delivery: either.
+_CARRYING_GOODS = re.compile(
+    r"\b(?:bring|brings|brought|carry|carries|carried|deliver|delivers|delivered|drop\s+off|dropped\s+off)\s+"
+    r"(?!(?:the\s+|our\s+)?(?:staff|me|us|him|her|them|team|guests?|kids?|children|students?|teachers?|"
+    r"trainers?|workers?|boss|visitors?|people|family|friends?|patients?)\b)\S"
+)
+_TO_A_CUSTOMER = re.compile(r"\b(?:customer|client|buyer)s?\b|អតិថិជន|អ្នកទិញ")
+
+
+def carries_goods(text: str) -> bool:
+    """Whether the (lower-case) purpose tells of a thing carried to a customer: 'grab bring cake …'."""
+    return _CARRYING_GOODS.search(text) is not None and _TO_A_CUSTOMER.search(text) is not None
 
 
 # Words that say what the money paid for (a service, an occasion) rather than the thing it concerns:
@@ -90,9 +111,10 @@ SENDING_WORDS = frozenset((
 # Services beyond KIND_WORDS that say what the money paid for, over the thing they were done to or
 # with: a flat tyre mended ('pak kong moto'), a thing sent ('grab express documents').
 SERVICE_WORDS = frozenset((
-    "pak kong", "bek kong", "pah kong", "flat tyre", "flat tire", "puncture", "chuos chul", "chuoh chul",
-    "send", "sending", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ", "ផ្ញើឯកសារ",
-    "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
+    "pak kong", "bek kong", "pah kong", "poh kong", "bom kong", "pom kong", "flat tyre", "flat tire",
+    "puncture", "chuos chul", "chuoh chul", "chuos", "dor preng", "dou preng",
+    "send", "sending", "ship", "deliver", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ",
+    "ផ្ញើឯកសារ", "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
 ))  # fmt: skip
 # Every word that says what the money paid for.
 SPENDING_KINDS = KIND_WORDS | SERVICE_WORDS

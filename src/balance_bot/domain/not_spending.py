@@ -11,6 +11,7 @@ from functools import cache
 
 from balance_bot.domain import romanised
 from balance_bot.domain.alternation import any_of
+from balance_bot.domain.cash_counts import CASH_COUNTED
 from balance_bot.domain.price_talk import PRICE_TALK, is_priced
 from balance_bot.domain.text import bare_word
 from balance_bot.domain.vocabulary import (
@@ -82,7 +83,7 @@ _DUE = (
     r"\b(?:bill|bills)\b[^\n]{0,30}\b(?:came|comes|arrived|is here|are here)\b|\b(?:got|received|sent|sends|"
     r"brought|gave us)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|a\s+|an\s+)?(?:\w+\s+)?bills?\b",
     # Someone said, told or thinks that…: ជាងថា, បងដារ៉ាថា, ប្រាប់ថា, គិតថា (not ស្ថានីយ, ថាស, ថាមពល).
-    r"(?<!្)ថា(?!ស|មពល)",
+    r"(?<!្)ថា(?!ស|មពល|[\u17b6-\u17d3])",  # not ប៊ុនថាំ, a bus company's name
     # A bill that runs out on a day: "expires today", ផុតថ្ងៃនេះ, ផុតកំណត់ថ្ងៃ៥.
     r"\b(?:expires|expiring|expiry|expire)\b",
     r"ផុត\s*(?:កំណត់\s*)?(?:ថ្ងៃ|ម៉ោង|ខែ)",
@@ -104,7 +105,7 @@ _RECEIVING = (
     r"\s*(?:បាន\s*)?(?:ផ្ញើ|ផ្ទេរ)\s*(?:លុយ|ប្រាក់)"
 )
 _NOT_PAID_FOR = r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
-_PAYS = r"\b(?:paid|pays|transferred|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
+_PAYS = r"\b(?:paid|pays|transferred|transfers?|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
 # Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
 _MONEY_IN_BRANCHES = (
     # Who paid the team; not those it paid for ("tuk tuk for the guests…, paid from the box"). A person
@@ -114,9 +115,22 @@ _MONEY_IN_BRANCHES = (
     rf"student|guardian|guest|tenant|boss|member|patient)s?\b[^.\n]{{0,40}}?{_PAYS}",
     rf"{_NOT_PAID_FOR}(?:company|band|foundation|office|headquarters|hq|uni|university|school|ministry)s?\b"
     rf"[^.,;\n]{{0,40}}?{_PAYS}",
-    r"\b(?:tranche|grant|donation|donated|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
+    r"\b(?:tranche|grant|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
+    # A donation in; one the team gives goes to someone ("donation to pagoda 20$", "we donated 20$").
+    r"\bdonations?\b(?!\s+(?:to|for\s+the\s+(?:pagoda|wat|temple|monks?|funeral|flood|victims?))\b)",
+    r"\b(?<!we )(?<!i )donated\b(?!\s+(?:[$៛]?[0-9]\S*\s+)?to\b)",
+    r"ចំណូល(?!ចិត្ត)",  # income
+    r"\b(?:chomnol|chamnol|chomnoul)\b",
     r"\b(?:landed|came in|arrived)\b",
+    # Who pays the team paying, told in the present: "customer pay 18$", "client transfer 120$ via aba".
+    r"\b(?:client|customer|patient|guest|buyer|tenant)s?\s+(?:pay|pays|bong|transfer|transfers)\b",
+    # Got from one who pays the team: "got 25$ from a walk-in customer".
+    r"\b(?:got|received|collected|took\s+in)\b[^\n]{0,25}\bfrom\s+(?:a|the|one|our|\d+)?\s*(?:[\w-]+\s+)?"
+    r"(?:client|customer|patient|guest|buyer|tenant|student|parent)s?\b",
+    # Someone gave it back: "Rith gave 15$ back to the box"; not "we gave 5$ back to the guest".
+    r"\b(?<!\bi )(?<!\bwe )(?<!\band )(?<=[a-z] )(?:gave|paid|brought)\s+[$៛]?[0-9][0-9.,]*\s*"
+    r"(?:\$|usd|riels?|៛|k)?\s+back\b",
     r"\bgave (?:us|me)\b",
     # Members paying the group what they owe it: "farmer group paid their fees 60$", "members paid dues".
     r"\b(?<!we )(?<!i )paid\s+(?:their|the(?:ir)?\s+(?:monthly|yearly|annual|membership))\s+(?:\w+\s+)?"
@@ -127,11 +141,12 @@ _MONEY_IN_BRANCHES = (
     r"\b(?:sold|selling)\b",
     # Someone returned it; "returned 5$ from taxi" alone is money back, which the bot says it did not save.
     r"\S\s+(?:returned|paid back|gave back)\s+(?:the\s+)?[$0-9]",
-    r"\b(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
+    r"\b(?<!just )(?<!i )(?<!we )(?:transferred|wired|sent)\s+(?:us\s+)?[$0-9]",
     r"\b(?:via|through|by)\s+(?:aba|acleda|wing|bank)\b.*\b(?:sent|received|came)\b",
     r"\bput it in the (?:drawer|box)\b",
     r"\b(?:client|customer|parent|guest|donor|student|tenant|patient|sponsor)s?\b[^.\n]{0,20}?(?:បង់|ផ្ទេរ|ផ្ញើ|ឲ្យ|អោយ)",
     r"\b(?:collection|contribution|contributions)\b",
+    r"\b(?:her|his|their)\s+(?:debt|loan)\b",  # "Sreyleak paid her debt 12$"
     r"\b(?:room|rm)\s*[0-9០-៩]+\s+(?:guests?\s+)?(?:paid|pays|checked|transferred)\b",
     r"\btop(?:ped)?[- ]?up\s+(?:from|by)\b|\b(?:box|kitty|float)\s+(?:got|received)\b",
     # A loan, to or from the box, is money that comes back: "borrowed 20$ from the box", ខ្ចីលុយ.
@@ -140,6 +155,9 @@ _MONEY_IN_BRANCHES = (
     r"(?:ម្តាយ|ម្ដាយ|ឪពុក|ម៉ាក់|ម៉ែ|(?:ប៉ា|ពុក)(?=\s|របស់)|អាណាព្យាបាល|អតិថិជន|ម្ចាស់ជំនួយ|សិស្ស|ភ្ញៀវ|ថៅកែ|សមាជិក)[^\n]{0,30}(?:បង់|"
     r"ផ្ទេរ|ឲ្យ|អោយ|ផ្ញើ|កក់|paid|pays|transferred|sent|gave)",
     r"(?<!អ្នក)លក់",
+    # Someone paid back (សង) an amount, or paid it back (សងវិញ); not "I" or "we" paying someone back.
+    r"សង(?<!ខ្ញុំសង)(?<!ខ្ញុំ សង)(?<!យើងសង)(?<!យើង សង)(?<!^សង)(?<!\nសង)\s*(?:វិញ\s*)?(?:[0-9០-៩$៛]|វិញ)",
+    r"\b(?:cash|money)\s+in\b(?!\s+(?:the|a|my|our|hand|box|tin|till|drawer|kitty|float|petty))",
     r"សងលុយ|សងប្រាក់|ប្រាក់កក់|លុយកក់|ឲ្យលុយមក|អោយលុយមក|ឧបត្ថម្ភ|តង្វាយ|បរិច្ចាគ|លុយអាប់|មកដាក់វិញ",
     r"អ្នកជំងឺ",
     # Money made: "we made 230$ from the concert tickets", "raised 80$".
@@ -215,7 +233,7 @@ _REQUEST_OR_PLAN = (
     r"គួរ",
     r"ចុងខែ\s*(?:បើក|បង់|ផ្ញើ|ទិញ|ផ្ទេរ)|ពេលក្រោយ|ថ្ងៃក្រោយ|បន្តិចទៀត",
     # If…: "បើប្រើម៉ាស៊ីនថ្មី ត្រូវចំណាយ ៣០០$" (not បើក, to pay out); must or need to spend.
-    r"(?<!\S)បើ(?!ក)|ប្រសិនបើ|ប្រសិនជា|ត្រូវ\s*(?:ការ|បង់|ទិញ|ចំណាយ|ចាយ|ផ្ញើ|ផ្ទេរ|ជួល)",
+    r"(?<!\S)បើ(?!ក)|ប្រសិនបើ|ប្រសិនជា|ត្រូវ\s*(?:ការ|បង់|ទិញ|ចំណាយ|ចាយ|ផ្ញើ|ផ្ទេរ|ជួល|បើក)",
     # Please (not "please let me tell you", "thank you", "sorry"), approve: a request.
     r"^\s*សូម(?!ជម្រាប|ជំរាប|អរគុណ|ទោស)",
     r"អនុម័ត",
@@ -314,6 +332,7 @@ _TELLING = any_of(
     *_PAY_RATE,
     *_TALK,
     *_NOT_THE_TEAMS,
+    *CASH_COUNTED,
     *_JOKE,
     *_KHMER_QUESTION,
     *_NAMED_AGAIN,
@@ -336,7 +355,9 @@ _DIGIT = re.compile(r"[0-9០-៩]")
 # "Sokha paid me back 10$", "paid Dara back": a debt settled, not money spent.
 _PAID_BACK = re.compile(
     r"\b(?i:paid|pay|pays|paying|gave|give)"
-    r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?[ ]+(?i:back)\b"
+    r"(?:[ ]+(?:(?i:me|him|her|us|them|you)|[A-Z][a-z]+))?"
+    r"(?:[ ]+[$៛]?[0-9][0-9.,]*[ ]?(?i:\$|usd|riels?|៛|k)?)?"  # "Sophal paid me 10$ back"
+    r"[ ]+(?i:back)\b"
 )
 # Paying a member back for what they bought is spending ("paid Dara back 6$ for the markers she bought",
 # "reimbursed Sokha 12$ for the taxi"); "Sokha paid me back" and a loan repaid are not.
@@ -451,7 +472,11 @@ def tells_of_money_not_spent(text: str, words: set[str] | None = None) -> bool:
     if not_spent or words & HEDGE_WORDS or _is_a_request(text) or tells_of_no_spending(text):
         return True
     lowered = text.lower()
-    return any(phrase in lowered for phrase in NOT_SPENT_PHRASES) or _PAID_BACK.search(text) is not None
+    return (
+        any(phrase in lowered for phrase in NOT_SPENT_PHRASES)
+        or _PAID_BACK.search(text) is not None
+        or romanised.paid_back_by_someone(text) is True
+    )
 
 
 def _is_a_request(text: str) -> bool:

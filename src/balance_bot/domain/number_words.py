@@ -31,7 +31,8 @@ _RUN = rf"\b(?:a|{_WORD})(?:(?:[ -]+|[ ]+and[ ]+){_WORD})*(?:[ ]+and[ ]+a[ ]+hal
 _DOLLAR_WORDS = r"(?:dollars?|bucks?|usd|us[ ]dollars?)"
 _CURRENCY_WORDS = rf"(?:{_DOLLAR_WORDS}|riels?|khr|cents?|រៀល|ដុល្លារ)"
 _ENGLISH = re.compile(
-    rf"(?P<run>{_RUN})(?:(?P<space>[ ]?)(?P<currency>{_CURRENCY_WORDS}|[$៛¢])\b"
+    # A sign glued to digits is theirs: "aaa six $0.05" is six of something, for five cents.
+    rf"(?P<run>{_RUN})(?:(?P<space>[ ]?)(?P<currency>(?:{_CURRENCY_WORDS})\b|[$៛¢](?=[^\W\d_]))"
     rf"(?:[ ]+and[ ]+a[ ]+(?P<half>half)\b|[ ]+(?P<cents>{_RUN})(?![ ]*{_CURRENCY_WORDS}))?)?",
     re.IGNORECASE,
 )

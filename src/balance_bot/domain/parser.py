@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from balance_bot.domain import romanised
 from balance_bot.domain.amounts import Mention, scan_line
 from balance_bot.domain.bare_amounts import (
     NEARBY,
@@ -151,7 +152,8 @@ class HeuristicParser:
             found = spent
         if any(item.mention.negative for item in found):
             return ParseResult.unclear(Problem.NEGATIVE, tuple(_entry(item) for item in found))
-        if money_back:
+        if money_back or romanised.paid_back_by_someone(text) is None:
+            # "Sophal sang 10$": paid back, or fuel? The member is told it was not saved, and why.
             return ParseResult.unclear(Problem.MONEY_BACK, tuple(_entry(item) for item in found))
         if "?" in text:
             if bare_word(text.split()[0]) in QUESTION_WORDS:

@@ -34,9 +34,15 @@ _PERIODS = {"mo": "month", "yr": "year", "wk": "week", "hr": "hour"} | {
 }
 _A_TIME = rf"(?:{'|'.join(TIMES_OF_DAY)})(?![^\W_])"
 _ONLY_TIMES = re.compile(rf"(?:{_A_TIME}[\s,]*)+")  # for lower-case text
+# "bought tomatoes just now": when, closing what was bought.
+_TIME_CLOSING = re.compile(
+    r"(?<=\S)[\s,]+(?:(?:just|right)\s+)?now$"
+    r"|(?<=\S)[\s,]+(?:a|[0-9]+)\s*(?:few\s+)?(?:minutes?|mins?|moments?)\s+ago$",
+    re.IGNORECASE,
+)
 _LONGEST_TIME = 30  # characters: a longer purpose names more than when
 # The letters a time of day can open on, looked at before the pattern: most purposes open on none of them.
-_TIME_STARTS = frozenset("tlyeijap0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
+_TIME_STARTS = frozenset("tlyeijapnmrfs0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
 _KHMER_SPENDING_LAST = tuple(word for word in SPENDING_LAST if not word.isascii())
 _SUBSCRIPTS = tuple("្" + word for word in _KHMER_SPENDING_LAST)  # ខ្ចាយ, to scatter
 _PERIOD_LEFT_BEHIND = re.compile(
@@ -65,7 +71,13 @@ def clean_purpose(raw: str) -> str:
         and _ONLY_TIMES.fullmatch(purpose.lower())
     ):
         return ""  # "spent 45k riel this morning": when, not what
-    return _shorten(purpose)
+    return _shorten(_TIME_CLOSING.sub("", purpose))
+
+
+_PAYING = frozenset(("paid", "pay", "bought", "got", "spent", "settled", "transferred"))
+_WHAT_WAS_SAID = frozenset(("it", "them", "that", "this"))  # lower case: "paid IT 20$" is for IT
+# A greeting's word that opens the name of a thing: "morning glory 2000" (ត្រកួន) is no "good morning".
+_NOT_GREETED = frozenset(("glory",))
 
 
 def _bare(word: str) -> str:
@@ -76,12 +88,18 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
     index = 0
     while index < len(words):
         bare = _bare(words[index])
-        if bare in GREETINGS:
+        if bare in GREETINGS and not _NOT_GREETED.intersection(map(_bare, words[index + 1 : index + 2])):
             index += 1
             if index < len(words) and _bare(words[index]) in GREETED:
                 index += 1
         elif bare in FILLER or not bare:
             index += 1
+            if (
+                bare in _PAYING
+                and index < len(words)
+                and words[index].strip(_EDGE_PUNCTUATION) in _WHAT_WAS_SAID
+            ):
+                index += 1  # "paid it, 12$": "it" names nothing new
         else:
             break
     return words[index:]

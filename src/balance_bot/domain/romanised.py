@@ -26,7 +26,11 @@ _GOT = ("ban", "baan", "bann")  # បាន: got, or the past of the verb after 
 _DONE = _word("hoy", "hz", "hx", "haey", "heuy", "hery", "haeuy", "ruoch", "rouch", "ruch")  # ហើយ, រួច
 _BACK = _word("vinh", "vin", "vign", "veng")  # វិញ
 _PAY_BACK = _word("sang", "song", "sorng")  # សង; "sang" is also fuel (សាំង): only beside money or វិញ
-_BOX = _word("prob", "brob", "pro'ob", "praob", "proab", "kabob", "kabop", "kaboub", "kabaob")  # ប្រអប់, កាបូប
+# ប្រអប់, កាបូប, ថត (the drawer), and the tin as members call it in English
+_BOX = _word(
+    *("prob", "brob", "pro'ob", "praob", "proab", "kabob", "kabop", "kaboub", "kabaob"),
+    *("thot", "thort", "tin"),
+)
 # Said of a price: up, down, than, cheap, too (dear), how much, now, at a place.
 _THAN = ("jieng", "jeang", "chieng", "cheang", "jiang")  # ជាង
 _CHEAP = ("thok", "thoak", "tok")  # ថោក
@@ -37,7 +41,7 @@ _OF_A_PRICE = _word(
     *_CHEAP,
     *("pek", "peik"),  # ពេក
     *("ponman", "bonman", "ponmann", "bunman", "ponma"),  # ប៉ុន្មាន
-    *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow"),  # ឥឡូវ
+    *("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow", "ey lov", "ei lov", "ey louv"),  # ឥឡូវ
     "nouv",  # នៅ; not "nov" (November), nor psar: "tlai psar 20$" is a note of the market's cost
 )
 _VERY = _word("nas", "nah", "nass", "klang", "khlang", "mentaen", "menten")  # ណាស់, ខ្លាំង, មែនទែន
@@ -57,8 +61,24 @@ _MEASURE = _word(
     *("litre", "liter", "lit", "kilo", "kg", "bav", "bao", "bau", "dom", "keo", "kes", "dorb", "dob"),
     *("kanh?chob", "kbal", "neak", "nak", "pel", "dong", "metre", "meter", "met", "ton", "kaboung"),
 )
-_NOW = re.compile(_word("eylov", "eylouv", "ylov", "elov", "eyluv", "ilov", "eylow", "nis", "nih"))  # ឥឡូវ
-_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}\s+{_MEASURE}")
+_NOW = re.compile(  # ឥឡូវ, នេះ
+    _word(
+        "eylov",
+        "eylouv",
+        "ylov",
+        "elov",
+        "eyluv",
+        "ilov",
+        "eylow",
+        "ey lov",
+        "ei lov",
+        "ey louv",
+        "nis",
+        "nih",
+    )
+)
+# ...or each, closing its clause: "kon chrouk ey lov 50$ mouy, cham sen".
+_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}(?:\s+{_MEASURE}|\s*(?:[,.!;]|$))")
 
 # Those who pay the team: a guest, a parent, a student, a buyer, a client; a body sending money.
 _PAYING_PERSONS = (
@@ -67,6 +87,7 @@ _PAYING_PERSONS = (
     *("seus", "sers", "ses"),  # សិស្ស
     *("neak tinh", "nek tinh", "anak tinh", "neak tenh"),  # អ្នកទិញ, the buyer
     *("client", "clients", "khliyen", "atithijun", "atetheyjun", "customer", "customers"),
+    *("patient", "patients", "neak chomngu", "nak chomngu", "neak jomngu", "anak chomngu", "neak chamngu"),
 )
 _BODIES = ("kariyalai", "kariyalay", "angkar", "angka", "krosuong", "krosuang", "krumhun", "kromhun")
 _PAYERS = _word(*_PAYING_PERSONS, *_BODIES)
@@ -97,6 +118,7 @@ MONEY_IN = (
     # Money from a person who pays the team; money "from the office" may be the team's own, spent.
     rf"{MONEY}\s+pi\s+{_word(*_PAYING_PERSONS)}",
     rf"{_PAYERS}[^\n]{{0,20}}?{_word('kok', 'kork')}",  # a guest's deposit (កក់); "tek kok" is ice
+    rf"{_word('kok', 'kork')}[^\n]{{0,20}}?\bpi\s+{_PAYERS}",  # a deposit from one: "kok 50$ pi customer"
     rf"{MONEY}\s+{_IN}",  # លុយចូល
     rf"{_BANKS}\s+{_IN}",
     # Money that came or arrived (លុយមកដល់, លុយមកហើយ).
@@ -145,15 +167,21 @@ LEFT = (
     # The box's money told as it stands, opening the message: "luy knong prob nov 45$".
     rf"^\s*{MONEY}\s+(?:nov\s+)?{_word('knong', 'khnong', 'knung')}\s+{_BOX}(?![^\n]*\b(?:{_DEEDS})\b)",
     rf"{_word('roap', 'rob', 'reap', 'roab')}\s+{MONEY}",
+    _word("roap", "roab"),  # counted (រាប់), whatever: "roap hoy, luy 55$"
     # The box counted or checked: "roap prob", "check luy prob"; not "chek" (a banana, ចេក).
     rf"{_word('roap', 'reap', 'roab', 'check', 'checked')}\s+(?:{MONEY}\s+)?(?:knong\s+)?{_BOX}",
+    # It matches (ត្រូវគ្នា), or matches the book (ត្រូវនឹងសៀវភៅ): the box checked against the book.
+    rf"\btrov\s+(?:{_word('knea', 'kna', 'khnea', 'knia')}|{_word('nung', 'neung', 'tam')}\s+"
+    rf"{_word('sievphov', 'sievpho', 'siev phov', 'sievphor', 'book', 'banhji', 'banchi', 'bonchi')})",
 )
 # A payment not made yet: "ort torn bong", "min ton ban tinh" (មិនទាន់/អត់ទាន់), "ot ban bong" (អត់បានបង់),
 # "ot tinh te"; not "ot bong", which is "no, bong".
 _NOT = ("ort", "ot", "at", "min", "men")
 NOT_PAID = (
     rf"{_word(*_NOT, 'mun')}\s+{_word('ton', 'torn', 'tan', 'toan', 'tom')}\s+"
-    rf"(?:ban\s+)?{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER, 'sang', 'song')}",
+    rf"(?:ban\s+)?{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER, 'sang', 'song', 'lok', 'luk')}",
+    # Not buying yet, not buying at all: "min tinh sen" (មិនទិញសិន), "min tinh te".
+    rf"{_word(*_NOT)}\s+{_word(*_BUY_OR_SPEND)}\s+{_word('sen', 'sin', 'sinh', 'te', 'tee', 'dae')}",
     rf"{_word(*_NOT)}\s+{_word(*_GOT)}\s+{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER)}",
     rf"{_word('ort', 'ot')}\s+{_word(*_BUY_OR_SPEND)}",
 )
@@ -180,6 +208,7 @@ REQUEST = (
     rf"{_word('kroy', 'kraoy', 'krao', 'moh', 'muk', 'mukh', 'mouk')}",  # ខែក្រោយ, ខែមុខ: next month
     rf"{_word('nung', 'nerng', 'nueng', 'neung')}\s+{_A_DEED}",  # not Neng, a name
     rf"{_word('kom', 'kum')}\s+{_A_DEED}",
+    rf"{_word('cham', 'jam', 'chaam')}\s+{_word('sen', 'sin', 'sinh', 'mer', 'meul')}",  # ចាំសិន: wait first
 )
 # Talk of money rather than a report of it: a pay rate by the day, the hour or the head ("chhnuol 10$ muy
 # tngai"), leave to spend with a cap (កុំលើស) or approved (យល់ព្រម), a payment planned at the month's end or
@@ -229,3 +258,41 @@ def asks_for_help_to_pay(said: str) -> bool:
         _PLEASE_LAST.search(said) is not None and _DEED.search(said) is not None
     )
     return asks and _DONE_OR_GOT.search(said) is None
+
+
+# Someone paying back (សង), told by who paid first: "Sophal sang 10$ hoy nhe", "kat sang 10$ hoy", "bong
+# Srey sang 15000 riel hoy". "sang" is also fuel (សាំង), which a note says with its filling or its vehicle
+# ("chak sang 4$", "sang moto 5$", "Dara chak sang 5$"): a name, then sang, then the amount, is money paid
+# back when told as done or given back (ហើយ, វិញ, មក, to me), and unsure otherwise. Read on the text as
+# typed: a capital letter tells a name.
+_ELDER_OR_TITLE = r"(?i:bong|b'|pu|ming|lok|neak|nak|oun|p'oun|ta|yay|mr|ms|mrs)"
+# Not a verb opening the note: "Ban sang 5$ hoy" (got fuel), "Jay sang 5$".
+_NOT_A_VERB = r"(?!(?i:ban|baan|jay|chay|os|yok|tov|tou|dak|pheu|ao|oy|chenh)\b)"
+_PRONOUN = r"(?i:kat|keat|ke|gae|pouk\s+ke|neak|nak)"  # គាត់, គេ, អ្នក: he, she, they, someone
+_WHO = rf"(?:(?<![^\s,:;(]){_NOT_A_VERB}(?:{_ELDER_OR_TITLE}\s+\S+|[A-Z][a-z]+|{_PRONOUN}))"
+_SANG_AFTER_SOMEONE = re.compile(rf"{_WHO}\s+(?i:sang|song|sorng)\s+[$៛]?[0-9]")
+_FILLING_OR_VEHICLE = re.compile(
+    _word(
+        *("chak", "jak", "chaak", "bompenh", "bampenh", "tinh", "tenh", "ting", "litre", "liter", "lit", "l"),
+        *("moto", "motor", "lan", "laan", "ka", "kar", "car", "truck", "tuk", "tuktuk", "remork", "kuyun"),
+        *("yun", "machine", "masin", "mashin", "generator", "boat", "touk", "diesel", "petrol", "fuel"),
+    ),
+    re.IGNORECASE,
+)
+_REPAID_TOLD = re.compile(
+    rf"{_DONE}|{_BACK}|{_HERE}|{_word('khnhom', 'knhom', 'khnom', 'kjom', 'nhom', 'khjom', 'me')}|{_BOX}",
+    re.IGNORECASE,
+)
+
+
+def paid_back_by_someone(text: str) -> bool | None:
+    """Whether someone's "sang" and an amount tell of a debt paid back: True when told as done or given
+    back ("Sophal sang 10$ hoy"), None when it may as well be fuel ("Sophal sang 10$"), False when the
+    message has no such "sang" or names a filling or a vehicle."""
+    lowered = text.lower()
+    if "sang" not in lowered and "song" not in lowered and "sorng" not in lowered:
+        return False  # most messages: no pattern needs trying
+    found = _SANG_AFTER_SOMEONE.search(text)
+    if found is None or _FILLING_OR_VEHICLE.search(text) is not None:
+        return False
+    return True if _REPAID_TOLD.search(text, found.end()) else None

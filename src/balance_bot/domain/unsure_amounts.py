@@ -54,7 +54,9 @@ _HOW_MUCH = (
     r"(?:amount|price|cost|total|figure|number)|(?:tha\s+)?(?:ponman|bonman|tlai)|(?:ថា)?\s*(?:ប៉ុន្មាន|តម្លៃ|ចំនួន)))"
 )
 _OF_THE_AMOUNT = (
-    _HOW_MUCH + r"|(?=\s*(?:$|[^\w\s]|exact|lol|haha|sorry|already|te\b|tae\b|der\b|hz\b|hoy\b|"
+    # "not sure if 12 or 15$ …": whether it was this amount or that.
+    _HOW_MUCH + r"|\s*(?:if|whether)(?=\s+\$?\d)"
+    r"|(?=\s*(?:$|[^\w\s]|exact|lol|haha|sorry|already|te\b|tae\b|der\b|hz\b|hoy\b|"
     r"ហើយ|បាត់|អស់|ច្បាស់|ទេ|ណា|[\U0001f000-\U0001faff]))"
 )
 _FORGOT = (

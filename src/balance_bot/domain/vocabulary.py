@@ -28,7 +28,8 @@ FILLER = _words(
     that's thats another gone pd blew blown ទូទាត់ អស់លុយ
     ទិញ បង់ ចំណាយ សម្រាប់ និង ហើយ ចាយ អស់ ចាយអស់ បង់អស់ ទិញអស់ ចំណាយអស់ ចេញលុយ លុយ ចាយលុយ
     បង់ហើយ បង់រួច បង់រួចហើយ ទិញហើយ ទិញរួច ទិញរួចហើយ បានបង់ បានទិញ រួចហើយ រួច ចេញ ពីប្រអប់ ពីលុយប្រអប់
-    tinh tenh jay chay luy lui os ban baan out chenh chhenh oy aoy ouy"""
+    tinh tenh jay chay luy lui os ban baan out chenh chhenh oy aoy ouy transferred used
+    ទើបតែ ទើប ទើបតែបង់ ទើបបង់ ទើបតែចាយ ទើបចាយ"""
 )
 # A verb of spending closing the words before an amount: who or when spent it came before it, and what it
 # bought is unsaid ("Sophal ចាយ 8$", "Dara spent 8$", "ព្រឹកមិញ ចាយ ៥ម៉ឺន", romanised "os", អស់). Not "paid":
@@ -39,6 +40,8 @@ SPENDING_LAST = _words("spent spend ចាយ ចាយអស់ ចាយលុ
 TIMES_OF_DAY = (
     r"(?:this|last|yesterday|tomorrow|early|late|in\s+the)\s+(?:morning|afternoon|evening)",
     r"last\s+night|tonight|this\s+(?:am|pm)|at\s+noon|earlier(?:\s+today)?|just\s+now|a\s+while\s+ago",
+    # "paid $18 just now": the "just" is gone as filler by then; "a minute ago", "right now".
+    r"(?:right\s+)?now|(?:a\s+|[0-9]+\s*)?(?:few\s+)?(?:minute|minutes|min|mins|moment|second|sec|secs)\s+ago",
     r"[0-9០-៩]{1,2}(?:[:.][0-9០-៩]{2})?\s*(?:am|pm|h)",
     r"(?:ពេល\s*)?(?:ព្រឹក|ល្ងាច|យប់|រសៀល)\s*(?:មិញ|នេះ|ម្សិលមិញ)?|អម្បាញ់មិញ|មិញ",
     r"(?:prek|pruk|preuk|prik|lngeach|langeach|yub|yup)\s+(?:minh|mign|menh|nis|nih|ne)",

@@ -233,7 +233,16 @@ def test_things_of_two_categories_listed_together_are_other_and_a_service_names_
 
 
 @pytest.mark.parametrize(
-    "written", ["purposes.jsonl", "purposes-2.jsonl", "purposes-3.jsonl", "purposes-4.jsonl"]
+    "written",
+    [
+        "purposes.jsonl",
+        "purposes-2.jsonl",
+        "purposes-3.jsonl",
+        "purposes-4.jsonl",
+        "purposes-5.jsonl",
+        "purposes-6.jsonl",
+        "purposes-7.jsonl",
+    ],
 )
 def test_fresh_purposes_land_in_a_wrong_named_category_at_most_two_in_a_hundred(written):
     import json
@@ -306,3 +315,40 @@ def test_a_purpose_of_thousands_of_khmer_letters_is_categorised_in_a_moment_not_
     started = time.process_time()
     assert DEFAULTS.categorise(long_purpose).name == "Fuel"
     assert time.process_time() - started < 2.0  # every split of the run was tried: 30 s on this machine
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("grab ship dress to customer", "Delivery & postage"),
+        ("grab deliver food order to customer", "Delivery & postage"),
+        ("J&T ship 3 parcels", "Delivery & postage"),
+        ("grab home from the market", "Transport"),
+        ("grab to meet a customer", "Transport"),
+    ],
+)
+def test_a_ride_that_ships_or_delivers_goods_is_delivery_and_a_ride_for_people_is_transport(
+    purpose, category
+):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("bok choy", "Food & drinks"),
+        ("chicken wings", "Food & drinks"),
+        ("sach chrouk 1kg", "Food & drinks"),
+        ("trey ngiet", "Food & drinks"),
+        ("pong moan 10", "Food & drinks"),
+        ("tinh sievphov kot", "Office supplies"),
+        ("bong tlai tek", "Utilities & phone"),
+        ("poh kong lan", "Repairs & maintenance"),
+        ("tinh Vixol lang bongkon", "Cleaning"),
+        ("ថ្នាំចាក់ជ្រូក", "Other"),
+    ],
+)
+def test_market_food_and_romanised_khmer_things_name_their_category_and_a_pigs_injection_is_no_pork(
+    purpose, category
+):
+    assert DEFAULTS.categorise(purpose).name == category

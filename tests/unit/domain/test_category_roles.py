@@ -176,3 +176,23 @@ def test_water_before_a_thing_is_a_liquid_of_that_thing_and_before_a_unit_or_joi
 )
 def test_a_carrier_of_a_thing_sent_is_the_delivery_but_a_vehicle_hired_to_carry_competes(purpose, category):
     assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize(
+    ("purpose", "category"),
+    [
+        ("grab bring cake to customer house", "Delivery & postage"),
+        ("tuk tuk carry goods to the buyer", "Delivery & postage"),
+        ("deliver rice sacks to the market", "Delivery & postage"),
+        ("grab bring staff to the workshop", "Transport"),
+        ("truck carry fertilizer", "Other"),  # a load for the team: a ride hired or a delivery, either
+        ("tuk tuk staff to the site", "Transport"),
+    ],
+)
+def test_a_carrier_bringing_a_thing_to_a_customer_is_a_delivery_and_bringing_people_a_ride(purpose, category):
+    assert DEFAULTS.categorise(purpose).name == category
+
+
+@pytest.mark.parametrize("purpose", ["ថ្នាំបំប៉នជ្រូក", "ថ្នាំចាក់ជ្រូក", "thnam chak chrouk"])
+def test_medicine_for_an_animal_is_not_its_meat(purpose):
+    assert DEFAULTS.categorise(purpose).name == "Other"
