@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from gspread.exceptions import APIError
 
@@ -27,25 +27,13 @@ from infrastructure.sheets.google_cells import (
     quoted,
     width_request,
 )
-from infrastructure.sheets.google_worksheets import WIDEST, header_range
+from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets, header_range
 
 log = logging.getLogger(__name__)
 # The Categories tab is read again when the last reading is this old: a bookkeeper's change to it
 # applies within minutes, at one read.
 CATEGORIES_SECONDS = 300.0
 TAB_RANGE = f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}"
-
-
-class HeadersBeside(Protocol):
-    """The month worksheets whose headers are read again with the tab, when they are as old."""
-
-    def old_headers(self) -> list[str]:
-        """The titles of the worksheets written lately whose header is old."""
-        ...
-
-    def header_read(self, title: str, header: list[Any]) -> object:
-        """The worksheet's header as just read."""
-        ...
 
 
 class CategoriesTab:
@@ -56,7 +44,7 @@ class CategoriesTab:
         spreadsheet_id: str,
         client: SheetsHTTPClient,
         clock: Callable[[], float],
-        beside: HeadersBeside | None = None,
+        beside: MonthWorksheets | None = None,
     ) -> None:
         self._spreadsheet_id = spreadsheet_id
         self._client = client
@@ -105,23 +93,23 @@ class CategoriesTab:
         return categories
 
     def _read_with_headers(self) -> list[list[Any]] | None:
-        """The tab read again together with the headers of the month worksheets that are as old, in
-        one batchGet: a group posting every half hour costs one read an expense, not two. None when
-        no header is old, or one of the worksheets is gone (the whole batch is refused then)."""
+        """The tab read again together with the header of the month worksheet written last when it is
+        as old, in one batchGet: a group posting every half hour costs one read an expense, not two.
+        None when that header is not old, or its worksheet is gone (the whole batch is refused then)."""
         assert self._beside is not None
-        titles = self._beside.old_headers()
-        if not titles:
+        title = self._beside.old_header()
+        if title is None:
             return None
-        ranges = [TAB_RANGE, *(header_range(title) for title in titles)]
         try:
-            answer = self._client.values_batch_get(self._spreadsheet_id, ranges, params=UNFORMATTED)
+            answer = self._client.values_batch_get(
+                self._spreadsheet_id, [TAB_RANGE, header_range(title)], params=UNFORMATTED
+            )
         except APIError as exc:
             if no_such_worksheet(exc):
                 return None
             raise
-        tab, *headers = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
-        for title, header in zip(titles, headers, strict=True):
-            self._beside.header_read(title, header[0] if header else [])
+        tab, header = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+        self._beside.header_read(title, header[0] if header else [])
         rows: list[list[Any]] = tab
         return rows
 

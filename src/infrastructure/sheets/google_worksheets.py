@@ -99,14 +99,15 @@ class MonthWorksheets:
         )
         return self.header_read(title, header[0] if header else [])
 
-    def old_headers(self) -> list[str]:
-        """The worksheet written last, when what is known of its header is old (HeadersBeside)."""
+    def old_header(self) -> str | None:
+        """The worksheet written last, when what is known of its header is old: asked for now, beside
+        the Categories tab."""
         title = self._last_written
         known = self._layouts.get(title) if title is not None else None
         if title is None or known is None or self._clock() - known[1] < LAYOUT_SECONDS:
-            return []
+            return None
         self._headers_asked[title] = self._clock()
-        return [title]
+        return title
 
     def header_read(self, title: str, header: list[Any]) -> Layout:
         """The worksheet's columns, from its header just read."""
