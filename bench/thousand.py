@@ -340,6 +340,18 @@ def count_calls(day: Day, sheets: DaySheets) -> None:
     day.figures["appends"] = sheets.appends
     day.figures["rows_appended"] = sheets.rows_appended
     day.figures["calls"] = Counter(kind for kind, _ in sheets.calls)
+    day.figures["reads_of"] = Counter(read_of(call) for kind, call in sheets.calls if kind == "values.get")
+
+
+def read_of(call: str) -> str:
+    """What a values.get read: a Categories tab, a worksheet's header (its first row), its column A, or
+    a whole month."""
+    a1 = call.rsplit("/values/", 1)[-1]
+    if a1.startswith("'Categories'!"):
+        return "Categories tab"
+    if re.search(r"!A\d+:A\d+$", a1):
+        return "column A"  # the Nos above rows a bookkeeper moved, to number after them
+    return "header" if re.search(r"!A1:[A-Z]+1$", a1) else "whole month"
 
 
 def check_sheets(day: Day, sheets: DaySheets) -> None:
@@ -386,7 +398,8 @@ def lines(day: Day) -> list[str]:
         f"per project ({f['writes']:,} in all; {f['writes_refused']} refused with 429)   {quotas}",
         f"  reads a minute         at most {f['reads_per_account']} per account, {f['reads_per_project']} "
         f"per project ({f['reads']:,} in all; {f['reads_refused']} refused with 429)   {quotas}",
-        f"  Sheets calls           {calls}",
+        f"  Sheets calls           {calls}; values.get read "
+        + ", ".join(f"{what} {count:,}" for what, count in f["reads_of"].most_common()),
         f"  bot CPU per expense    {f['cpu_seconds'] * 1000 / max(1, expenses):.2f} ms "
         f"({f['cpu_seconds']:.0f} s for the whole day, from /proc: {share:.0f}% of a core in real time; the "
         f"event loop's thread {f['loop_cpu_seconds']:.0f} s since start, {f['threads']:,} threads)"

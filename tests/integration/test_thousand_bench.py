@@ -26,3 +26,12 @@ def test_a_short_compressed_day_on_the_real_bot_lands_every_row_once_and_in_orde
     assert figures["rss_mb"] > 0
     # The day ran compressed: an hour of it took a small part of an hour of real time.
     assert (figures["ended_at"] - figures["ready_at"]) / figures["wall_seconds"] > 60
+
+
+def test_the_bench_tells_what_each_read_of_a_range_read():
+    from bench.thousand import read_of
+
+    assert read_of("GET /v4/spreadsheets/s/values/'Categories'!A:AZ") == "Categories tab"
+    assert read_of("GET /v4/spreadsheets/s/values/'December 2026'!A1:AZ1") == "header"
+    assert read_of("GET /v4/spreadsheets/s/values/'December 2026'!A:AZ") == "whole month"
+    assert read_of("GET /v4/spreadsheets/s/values/'December 2026'!A2:A14") == "column A"

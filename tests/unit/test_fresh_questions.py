@@ -133,3 +133,14 @@ def test_a_largest_written_with_its_one_answer_row_is_right_when_the_reply_names
         ).verdict
         == "wrong"
     )
+
+
+def test_who_spent_the_most_written_with_the_winners_own_rows_is_right_only_for_the_top_member():
+    may = Span(date(2027, 5, 1), date(2027, 5, 31))
+    diesel = Entry(ROWS[0], Currency.USD, Decimal("30.00"))  # Vuthy: 30$
+    ice = Entry(ROWS[1], Currency.KHR, Decimal(5000))  # Sopheak: 5,000៛, 1.25$
+    found = Found((diesel, ice), {Currency.USD: Decimal("30.00"), Currency.KHR: Decimal(5000)})
+    by_member = Answered(LedgerQuestion(Measure.BY_MEMBER, may), found, None)
+    assert verdict({"measure": "top_member", "rows": [1, 2]}, by_member).verdict == "right"  # every row
+    assert verdict({"measure": "top_member", "rows": [1]}, by_member).verdict == "right"  # the winner's
+    assert verdict({"measure": "top_member", "rows": [2]}, by_member).verdict == "wrong"  # not the top one
