@@ -64,7 +64,8 @@ DAY_NAMES = _words(
     sun sunday"""
 )
 # A word right before a bare number that makes the number a label, a count or a time,
-# never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678".
+# never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678"; an address's parts too
+# ("ផ្ទះលេខ ២៤ ផ្លូវ ១៣៦", "phum 3", "apt 12").
 LABELS = (
     _words(
         """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
@@ -76,7 +77,9 @@ LABELS = (
     more next last first second third the a an approx approximately maybe
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december
-    ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់"""
+    apt apartment flat villa lot bed route km kilometre kilometer zone sector phum plov phlov pteah
+    ptes phteah
+    ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់ ផ្លូវ ផ្ទះ ភូមិ គ្រែ"""
     )
     | DAY_NAMES
 )
