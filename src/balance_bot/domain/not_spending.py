@@ -105,6 +105,8 @@ _RECEIVING = (
     r"\s*(?:បាន\s*)?(?:ផ្ញើ|ផ្ទេរ)\s*(?:លុយ|ប្រាក់)"
 )
 _NOT_PAID_FOR = r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
+# Paid to someone named, not the team: the money went out.
+_NOT_TO_A_PAYEE = r"(?!\s+to\s+(?!us\b|me\b|our\b|the\s+(?:box|team|kitty)\b))"
 _PAYS = r"\b(?:paid|pays|transferred|transfers?|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
 # Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
 _MONEY_IN_BRANCHES = (
@@ -113,8 +115,10 @@ _MONEY_IN_BRANCHES = (
     # is its ("office car clutch replaced, paid 180$"), pays in its own clause.
     rf"{_NOT_PAID_FOR}(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|"
     rf"student|guardian|guest|tenant|boss|member|patient)s?\b[^.\n]{{0,40}}?{_PAYS}",
+    # A body's name before an amount, or before paying someone, names what was paid for ("office rent Dec
+    # 300$ paid to landlord", "school fees paid to the school"), not who paid.
     rf"{_NOT_PAID_FOR}(?:company|band|foundation|office|headquarters|hq|uni|university|school|ministry)s?\b"
-    rf"[^.,;\n]{{0,40}}?{_PAYS}",
+    rf"[^.,;\n$៛0-9០-៩]{{0,40}}?{_PAYS}{_NOT_TO_A_PAYEE}",
     r"\b(?:tranche|grant|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
     # A donation in; one the team gives goes to someone ("donation to pagoda 20$", "we donated 20$").
