@@ -43,6 +43,7 @@ from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import bare_word, is_khmer, normalize_message
 from balance_bot.domain.unit_price_asides import without_unit_price_aside
 from balance_bot.domain.unsure_amounts import says_the_amount_is_unsure
+from balance_bot.domain.untold_amounts import tells_of_spending_without_its_amount
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
@@ -107,6 +108,8 @@ class HeuristicParser:
         """Decide what a message is: expenses, an amount without purpose, chatter, or unclear."""
         text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
         if says_the_amount_is_unsure(text):  # "35 or 36, will check the receipt": asked, never guessed
+            return ParseResult.unclear(Problem.AMBIGUOUS)
+        if tells_of_spending_without_its_amount(text):  # "paid the mechanic, same as last time": how much?
             return ParseResult.unclear(Problem.AMBIGUOUS)
         text = without_aside(without_unit_price_aside(text))
         if not text.strip():
