@@ -309,6 +309,12 @@ _NOT_THE_TEAMS = (
 )
 # A joke, a story, or something one would do: no money went.
 _JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន", r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ")
+# A sentence denied, closing on its particle: "១០០០រៀល មិនបានអីទេ" (it gets you nothing), as in romanised
+# Khmer (romanised.NEGATED); not a receipt missing, a price called fair, nor "no problem" (អត់អីទេ).
+_KHMER_NEGATED = (
+    r"(?:មិន|អត់|ពុំ)(?!អីទេ|អ្វីទេ|ថ្លៃ|ថោក|មានវិក្កយបត្រ|មានបង្កាន់ដៃ)"
+    r"(?:(?!វិក្កយបត្រ|បង្កាន់ដៃ|វិក័យប័ត្រ)[^\n.!?។]){0,30}ទេ(?![\u1780-\u17ff]|\s*\?)",
+)
 # A question put to the group about money, rather than a report of it.
 _NOT_A_REPORT = re.compile(r"\?\s*\S*\s*$")
 # A Khmer question ends on its particle: "… ហើយឬនៅ?", "… មែនទេ?".
@@ -338,12 +344,14 @@ _TELLING = any_of(
     *_NOT_THE_TEAMS,
     *CASH_COUNTED,
     *_JOKE,
+    *_KHMER_NEGATED,
     *_KHMER_QUESTION,
     *_NAMED_AGAIN,
     *_CHOICE,
     *LEAVE_TO_SPEND,
     *romanised.DUE,
     *romanised.TALK,
+    *romanised.NEGATED,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 

@@ -185,6 +185,18 @@ NOT_PAID = (
     rf"{_word(*_NOT)}\s+{_word(*_GOT)}\s+{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER)}",
     rf"{_word('ort', 'ot')}\s+{_word(*_BUY_OR_SPEND)}",
 )
+# A sentence denied, closing on its particle (មិន…ទេ, អត់…ទេ): "1000 riel men ban ey te" (it gets you
+# nothing), "ot mean luy te": talk, not a report. Not a receipt missing ("ot mean vikayabat te"), nor a
+# price called fair ("ot tlai te"), nor "no problem" ("ot ey te"), which may close a report.
+_NOT_SAID_OF = _word(
+    *("vikayabat", "vikaybat", "vekayabat", "receipt", "bill", "invoice", "photo", "rup"),
+    *("tlai", "thlai", "tlay", "thok"),
+)
+_NO_PROBLEM = _word("ey", "ei", "avei", "panha")
+NEGATED = (
+    rf"{_word('min', 'men', 'mun', 'ot', 'ort', 'aot')}(?!\s+{_NO_PROBLEM}\s)(?:\s+(?!{_NOT_SAID_OF})\S+){{1,4}}?\s+"
+    rf"{_word('te', 'tee', 'teh', 'dte')}(?!\s*\?)",
+)
 # Paid, said so: "ban bong" (បានបង់), "bong ruoch" (បង់រួច); "bong hoy" may be the elder addressed.
 PAID = (rf"{_word(*_GOT)}\s+{_word(*_PAY)}(?![,.!?])", rf"{_word(*_PAY)}\s+{_word('ruoch', 'rouch', 'ruch')}")
 # Still to pay: an invoice (វិក្កយបត្រ), must pay (ត្រូវបង់), waiting to pay (ចាំបង់), don't forget (កុំភ្លេច).

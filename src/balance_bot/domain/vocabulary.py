@@ -135,9 +135,11 @@ OUT_OR_BACK_WORDS = _words("out back")
 # Khmer is written without spaces between words: these are looked for inside the text.
 MONEY_BACK_KHMER = ("ដកប្រាក់", "ដកលុយ", "ប្រាក់វិញ", "លុយវិញ", "សងវិញ", "បង្វិលសង", "លុបចោល")
 # Words that make a sentence about money something other than a report of money spent:
-# a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it").
+# a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it", "5$ doesnt even buy a coffee": as
+# typed on a phone, without the apostrophe).
 HEDGE_WORDS = _words(
     """will would should could might if but not didn't don't doesn't won't wasn't isn't
+    didnt dont doesnt wont wasnt isnt can't cant cannot aint ain't
     going want wants wanted plan planning need needs tomorrow later
     price prices costs usually normally cheaper expensive increased decreased"""
 )
