@@ -84,6 +84,7 @@ _PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}(?:\s+{_M
 _PAYING_PERSONS = (
     *("pnhiev", "phnhiev", "pnhieu", "phnhieu", "pnhiew", "pnhev", "phnhev", "phniev", "pnhiv"),  # ភ្ញៀវ
     *("mdai", "mday", "m'dai", "m'day", "madai", "ovpuk", "ov puk", "ovpok", "pukmdai"),  # ម្ដាយ, ឪពុក
+    *("mae", "mea", "m'ae", "mak", "m'ak", "anapyabal", "anak pyabal", "neak pyabal"),  # ម៉ែ, ម៉ាក់, អាណាព្យាបាល
     *("seus", "sers", "ses"),  # សិស្ស
     *("neak tinh", "nek tinh", "anak tinh", "neak tenh"),  # អ្នកទិញ, the buyer
     *("client", "clients", "khliyen", "atithijun", "atetheyjun", "customer", "customers"),
