@@ -24,6 +24,7 @@ from balance_bot.domain.vocabulary import (
     TOP_UP_WORDS,
 )
 from balance_bot.domain.whose_money import (
+    ASKING_LEAVE,
     BOX_TOPPED_UP,
     FROM_THOSE_WHO_PAY,
     LEAVE_TO_SPEND,
@@ -324,13 +325,6 @@ _KHMER_QUESTION = (
     r"^\s*(?:តើ|អ្នកណា|ហេតុអ្វី|ហេតុអី|ពេលណា|យ៉ាងម៉េច|ម៉េច)",
     r"អាច[^\n?]{0,30}បាន(?:ទេ|អត់)?\s*\?",
 )
-# Leave asked, anywhere in the message: "Boss ok te? printer thmey $180 at the shop", "can I? new fan 25$",
-# "បានទេបង? ទិញកង្ហារ ២៥$": a purchase proposed, not one made (a message telling it paid is spending).
-_ASKING_LEAVE = (
-    r"\b(?:ok|okay|oke|okie|can\s+(?:i|we)|may\s+(?:i|we)|allowed|approve|alright|possible|ban|bann)"
-    r"(?:\s+(?:te|tee|ot|ort|reu\s+ot|or\s+not|not|boss|bong|sir|na))*\s*\?",
-    r"(?:បាន|អាច|អូខេ|យល់ព្រម)\s*(?:ទេ|អត់|ឬអត់|ឬទេ|ឬនៅ)\s*(?:បង|លោក|ថៅកែ)?\s*\?",
-)
 # An amount told before, named again: "the 50$ I mentioned yesterday was for the DJ".
 # A choice put to the group: "ទិញ ឬ ជួល? ទិញ ៦០០$ ជួល ៥០$", "the 12$ one or the 18$ one?".
 _CHOICE = (r"\bor\b(?!\s*[$0-9០-៩])[^\n?]*\?", r"ឬ(?!\s*[$0-9០-៩])[^\n?]*\?")  # not "3$ or 4$?": unclear
@@ -353,7 +347,7 @@ _TELLING = any_of(
     *_JOKE,
     *_KHMER_NEGATED,
     *_KHMER_QUESTION,
-    *_ASKING_LEAVE,
+    *ASKING_LEAVE,
     *_NAMED_AGAIN,
     *_CHOICE,
     *LEAVE_TO_SPEND,

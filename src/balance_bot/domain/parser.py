@@ -21,6 +21,7 @@ from balance_bot.domain.bare_amounts import (
     word_after,
     word_before,
 )
+from balance_bot.domain.cheap_things import may_be_riel_written_short
 from balance_bot.domain.dates import DateMention, find_dates
 from balance_bot.domain.expenses import (
     ExpenseEntry,
@@ -166,6 +167,8 @@ class HeuristicParser:
             found = [replace(found[0], purpose=clean_purpose(" ".join(reading.spare_lines)))]
 
         entries = tuple(_entry(item) for item in found)
+        if any(_riel_written_short(item) for item in found):
+            return ParseResult.unclear(Problem.AMBIGUOUS, entries)  # "ice 5": 5$, or 5,000 riel?
         for entry in entries:
             if problem := problem_with_amount(entry.money, self._limits):
                 return ParseResult.unclear(problem, entries)
@@ -323,6 +326,14 @@ def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
         return False
     before = word_before(line, mention.start)
     return bool(before) and is_purpose_word(before, mention)
+
+
+def _riel_written_short(found: Found) -> bool:
+    """'ice 5': a bare single digit paying for a cheap thing, dollars or thousands of riel."""
+    mention = found.mention
+    if not found.guessed or mention.currency is not None or mention.scaled or mention.decimals:
+        return False
+    return may_be_riel_written_short(found.purpose, int(mention.value))
 
 
 def _entry(found: Found) -> ExpenseEntry:

@@ -195,8 +195,8 @@ _NOT_SAID_OF = _word(
 )
 _NO_PROBLEM = _word("ey", "ei", "avei", "panha")
 NEGATED = (
-    rf"{_word('min', 'men', 'mun', 'ot', 'ort', 'aot')}(?!\s+{_NO_PROBLEM}\s)(?:\s+(?!{_NOT_SAID_OF})\S+){{1,4}}?\s+"
-    rf"{_word('te', 'tee', 'teh', 'dte')}(?!\s*\?)",
+    rf"{_word('min', 'men', 'mun', 'ot', 'ort', 'aot')}(?!\s+{_NO_PROBLEM}\s)"
+    rf"(?:\s+(?!{_NOT_SAID_OF})\S+){{1,4}}?\s+{_word('te', 'tee', 'teh', 'dte')}(?!\s*\?)",
 )
 # Paid, said so: "ban bong" (បានបង់), "bong ruoch" (បង់រួច); "bong hoy" may be the elder addressed.
 PAID = (rf"{_word(*_GOT)}\s+{_word(*_PAY)}(?![,.!?])", rf"{_word(*_PAY)}\s+{_word('ruoch', 'rouch', 'ruch')}")
