@@ -18,6 +18,11 @@ def status_of(text: str) -> ParseStatus:
     return parser.parse(text).status
 
 
+def assert_asked_how_much(text: str) -> None:
+    result = parser.parse(text)
+    assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.AMBIGUOUS)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -72,9 +77,7 @@ def test_a_purchase_told_as_paid_stays_spending_when_it_asks_if_that_was_ok():
 
 @pytest.mark.parametrize("text", ["water 3", "ទឹកកក ៤", "parking 1", "tek kork 3", "copies 8"])
 def test_a_single_digit_for_a_cheap_thing_is_asked_not_saved_as_dollars(text):
-    result = parser.parse(text)
-    assert result.status is ParseStatus.UNCLEAR
-    assert result.problem is Problem.AMBIGUOUS
+    assert_asked_how_much(text)
 
 
 @pytest.mark.parametrize("text", ["ice 4000", "ice 2.50", "ice 3$", "coffee 2", "water for the office 12"])
@@ -111,9 +114,7 @@ def test_spent_and_when_name_no_purpose_so_the_purpose_is_asked(text, amount):
     ],
 )
 def test_spending_told_without_its_amount_is_asked_about(text):
-    result = parser.parse(text)
-    assert result.status is ParseStatus.UNCLEAR
-    assert result.problem is Problem.AMBIGUOUS
+    assert_asked_how_much(text)
 
 
 @pytest.mark.parametrize(
