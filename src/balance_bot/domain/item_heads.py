@@ -100,12 +100,20 @@ def role(item: str, subject: str) -> Role:
         return Role.CARGO  # the carrier first, what it carried after: 'tuk tuk bring rice', ដឹកក្រណាត់
     if carried:
         return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
-    scripts = {is_khmer(char) for char in head_part if is_khmer(char) or is_latin_letter(char)}
-    if len(scripts) == 1 and not _SEVERAL.search(head_part):  # one language's order tells the head
-        khmer = scripts.pop() or typed_in_khmer(head_part)  # 'tek khmao printer': printer ink
-        if any(_modifies(held, at, khmer, wanted) for at in said):
-            return Role.MODIFIER
-    return Role.HEAD
+    # Things listed side by side ('tea & coffee') tell no other apart; within one of them, one
+    # language's order tells the head ('sand paper + masking tape': the sand tells the paper apart).
+    return Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
+
+
+def _tells_apart(part: str, wanted: set[str]) -> bool:
+    """Whether, in one thing of a list written in one language, a thing asked about tells another
+    thing beside it apart ('sand paper', 'rice cooker', មីអង្ករ)."""
+    scripts = {is_khmer(char) for char in part if is_khmer(char) or is_latin_letter(char)}
+    if len(scripts) != 1:
+        return False
+    held = things_held(terms(part, corrected=True), tuple(wanted))
+    khmer = scripts.pop() or typed_in_khmer(part)  # 'tek khmao printer': printer ink
+    return any(_modifies(held, at, khmer, wanted) for at, term in enumerate(held) if _wanted(term, wanted))
 
 
 def for_another_thing(item: str, subject: str) -> bool:

@@ -178,7 +178,7 @@ SAME_THING = (
     ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
     ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
-    ("car", "ឡាន"),
+    ("car", "ឡាន", "pickup", "pick-up truck", "pickup truck"),
     ("bus", "ឡានក្រុង"),
     ("office", "ការិយាល័យ"),
     ("supplies", "សម្ភារៈ", "សម្ភារ"),  # what an office, a school or a site uses up: សម្ភារៈការិយាល័យ
