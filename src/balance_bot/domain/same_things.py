@@ -238,6 +238,7 @@ SAME_THING = (
 # The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
 KINDS = {
     "meat": ("chicken", "pork", "beef"),
+    "wood": ("plank",),
     "cooked rice": ("lunch", "dinner", "breakfast", "staff meal"),  # បាយ, a meal: which one, unsaid
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),
