@@ -142,11 +142,15 @@ def select(
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
-        if row.day is not None and not span.first <= row.day <= span.last:
-            continue
-        if row.day is None and not span.whole_months():
+        day = row.day
+        outside = day is not None and not span.first <= day <= span.last
+        near = outside and day is not None and span.near is not None and span.near[0] <= day <= span.near[1]
+        if (outside and not near) or (row.day is None and not span.whole_months()):
             continue
         if member is not None and not member(row):
+            continue
+        if near:  # 'the end of last month' said, a row of the thing on the 18th: maybe meant too
+            doubtful += _entries_of(row) if _about(row, question, category_of) else []
             continue
         if row.awaiting_approval:  # counted once approved: said apart
             if _about(row, question, category_of):

@@ -312,7 +312,7 @@ def _together(one: Span, other: Span | None, said: str) -> Span | None:
     first, then = sorted((one, other), key=lambda span: span.first)
     if (then.first - first.last).days > 1:
         return None
-    return Span(first.first, max(first.last, then.last))
+    return Span(first.first, max(first.last, then.last), first.near or then.near)
 
 
 def _within(one: Span, other: Span) -> Span | None:
