@@ -62,6 +62,8 @@ _NO_TOOL = frozenset((
     "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
     "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
 ))  # fmt: skip
+# The meals of the day, which the food after them only says what they were.
+_MEALS = frozenset(("#lunch", "#dinner", "#breakfast", "#staff_meal"))
 # Work done to a thing ('print poster') is the thing's, whatever tool the thing's word looks like.
 _WORKS = frozenset(("#printing", "#photocopy", "#laundry", "#cleaning", "#repair", "#delivery"))
 
@@ -231,6 +233,8 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     if not 0 <= beside < len(held):
         return False
     other = held[beside]
+    if held[at] in _MEALS:
+        return False  # 'lunch 🍚 rice + pork': what the meal paid for was, not a thing it tells apart
     if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
         return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
     if khmer and _khmer_word_first(held, at, wanted):
