@@ -104,7 +104,9 @@ def role(item: str, subject: str) -> Role:
         return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
     # Things listed side by side ('tea & coffee') tell no other apart; within one of them, one
     # language's order tells the head ('sand paper + masking tape': the sand tells the paper apart).
-    return Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
+    return (
+        Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
+    )
 
 
 def _tells_apart(part: str, wanted: set[str]) -> bool:

@@ -71,7 +71,9 @@ def _period(month: str, part: int, today: date) -> Period:
     if month in ("last month", "previous month", "មុន", "mun", "moun"):
         return this.previous()
     if month in _ENGLISH_MONTHS or month in _KHMER_MONTHS:
-        number = (_ENGLISH_MONTHS.index(month) if month in _ENGLISH_MONTHS else _KHMER_MONTHS.index(month)) + 1
+        number = (
+            _ENGLISH_MONTHS.index(month) if month in _ENGLISH_MONTHS else _KHMER_MONTHS.index(month)
+        ) + 1
         named = Period(today.year, number)
         return named if named <= this else Period(today.year - 1, number)
     return this if today.day > _THIRD * part else this.previous()
