@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-# Words only a romanised Khmer question holds (how much, this month, today, yesterday, who, the most,
-# what...): without one, no Latin word is read as Khmer ('os' or 'ey' may be a typo of English).
 # The sounds of the words a question turns on, as people spell them: 'ponman', 'pon mann', 'bonmaan'
 # (how much); 'khae', 'khe', 'kher' (month); 'nis', 'nih', 'ni' (this); 'mun', 'moun' (last).
 _HOW_MUCH = r"(?:bp|p|b)(?:o|u|ou|or)n{1,2}\s?m(?:a|aa|ah|ar|ea)n{1,2}|ponma|bonma"
