@@ -3,7 +3,6 @@
 from datetime import date
 from decimal import Decimal
 
-from balance_bot.domain.balances import balance_of, month_figures
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.members import members_month
 from balance_bot.domain.money import Currency
@@ -18,11 +17,10 @@ class LatestMonth:
     """The month as the scheduled round last read it."""
 
     def __init__(self, rows):
-        members = members_month(rows, "[void] ")
-        self.balance = balance_of(NOVEMBER, {}, month_figures(rows, "[void] "), members)
+        self.members = members_month(rows, "[void] ").cash_moves()
 
-    def latest(self, chat_id):
-        return self.balance
+    def latest_members(self, chat_id):
+        return self.members
 
 
 class Preferences:

@@ -164,14 +164,19 @@ def test_a_delivery_asked_about_as_a_ride_and_a_thing_for_someone_else_are_set_a
     )
 
 
-def test_a_known_thing_of_a_category_no_row_of_the_days_is_in_is_answered_nothing_not_said_unsure():
+def test_a_known_thing_no_row_of_the_days_names_is_answered_nothing_where_every_row_is_read():
     rows = [row(1, "tuk tuk to bank", 8000), row(2, "repair broken chair", 26000), row(3, "ជួសជុលកង្ហារ", 32000)]
     # ចាក់សាំង is fuel: the Fuel category holds no row, so no row can be it
     assert asked(rows, "ខែនេះចាក់សាំងអស់ប៉ុន្មាន?") == ([], [])
-    # an aircon repair: Repairs holds two rows, and either may be it in words the bot does not read
-    assert isinstance(answer_to(rows, "how much did the aircon repair cost this month?"), NotSure)
-    # a word the vocabulary does not know: no category tells
-    assert isinstance(answer_to(rows, "ខែនេះបង់ថ្លៃជួលផ្ទះប៉ុន្មាន?"), NotSure)
+    # an aircon repair: every row names what it paid for in words the bot reads, none of them an aircon
+    assert asked(rows, "how much did the aircon repair cost this month?") == ([], [])
+    # ...but a row of words no one reads may be it
+    unread = [*rows, row(4, "Daikin 2HP", 45000)]
+    assert isinstance(answer_to(unread, "how much did the aircon repair cost this month?"), NotSure)
+    assert asked(rows, "ខែនេះបង់ថ្លៃជួលផ្ទះប៉ុន្មាន?") == ([], [])
+    assert isinstance(answer_to(unread, "ខែនេះបង់ថ្លៃជួលផ្ទះប៉ុន្មាន?"), NotSure)
+    # a word the vocabulary does not know: no row can be told from it
+    assert isinstance(answer_to(rows, "how much on scaffolding this month?"), NotSure)
 
 
 def test_a_word_no_row_says_beside_words_rows_say_is_said_unsure_not_answered_nothing():

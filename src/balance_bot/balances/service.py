@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from balance_bot.domain.balances import CURRENCIES, ZERO, PeriodBalance, balance_of, month_figures
 from balance_bot.domain.ledger import EntrySource, Period, SheetRow, local_day
-from balance_bot.domain.members import PaymentMode, members_month
+from balance_bot.domain.members import MembersMonth, PaymentMode, members_month
 from balance_bot.domain.months import month_named
 from balance_bot.domain.roster import Roster
 from balance_bot.ports import (
@@ -94,7 +94,8 @@ class BalanceService:
         self._timezone = timezone
         self._void_prefix = void_prefix
         self._grace_days = grace_days
-        self._latest: dict[int, PeriodBalance] = {}  # each group's current month, as last read
+        # Each group's current month's cash moves as last read: not its rows, kept once per group.
+        self._latest: dict[int, tuple[Period, MembersMonth]] = {}
         # Rows read for questions, kept a few seconds: a burst of questions is one read per month.
         self._recent_rows: dict[tuple[str, Period], tuple[datetime, list[SheetRow]]] = {}
         # One read of a month at a time: forty members opening the Mini App at once cost one read.
@@ -269,10 +270,11 @@ class BalanceService:
         for key in [key for key in self._recent_rows if key[0] == ledger]:
             del self._recent_rows[key]
 
-    def latest(self, chat_id: int) -> PeriodBalance | None:
-        """The group's current month as last read (by a round or /balance); None before the first read."""
+    def latest_members(self, chat_id: int) -> MembersMonth | None:
+        """Who moved or holds cash in the group's current month as last read (by a round or /balance),
+        as MembersMonth.cash_moves() keeps them; None before the first read or without members."""
         latest = self._latest.get(chat_id)
-        return latest if latest is not None and latest.period == self.current_period() else None
+        return latest[1] if latest is not None and latest[0] == self.current_period() else None
 
     async def groups(self) -> list[int]:
         """The groups whose months are kept: those with a month in the mirror or a saved expense."""
@@ -315,8 +317,8 @@ class BalanceService:
         )
         figures = month_figures(rows, self._void_prefix, roster.shown_poster if roster is not None else None)
         balance = balance_of(period, opening, figures, members)
-        if period == self.current_period():
-            self._latest[chat_id] = balance
+        if period == self.current_period() and members is not None:
+            self._latest[chat_id] = (period, members.cash_moves())
         return balance, record
 
     async def _roll_over(

@@ -62,6 +62,8 @@ _NO_TOOL = frozenset((
     "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
     "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
 ))  # fmt: skip
+# The meals of the day, which the food after them only says what they were.
+_MEALS = frozenset(("#lunch", "#dinner", "#breakfast", "#staff_meal"))
 # Work done to a thing ('print poster') is the thing's, whatever tool the thing's word looks like.
 _WORKS = frozenset(("#printing", "#photocopy", "#laundry", "#cleaning", "#repair", "#delivery"))
 
@@ -100,12 +102,22 @@ def role(item: str, subject: str) -> Role:
         return Role.CARGO  # the carrier first, what it carried after: 'tuk tuk bring rice', ដឹកក្រណាត់
     if carried:
         return Role.MODIFIER  # 'water delivery': the water bought and brought, or only its bringing
-    scripts = {is_khmer(char) for char in head_part if is_khmer(char) or is_latin_letter(char)}
-    if len(scripts) == 1 and not _SEVERAL.search(head_part):  # one language's order tells the head
-        khmer = scripts.pop() or typed_in_khmer(head_part)  # 'tek khmao printer': printer ink
-        if any(_modifies(held, at, khmer, wanted) for at in said):
-            return Role.MODIFIER
-    return Role.HEAD
+    # Things listed side by side ('tea & coffee') tell no other apart; within one of them, one
+    # language's order tells the head ('sand paper + masking tape': the sand tells the paper apart).
+    return (
+        Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
+    )
+
+
+def _tells_apart(part: str, wanted: set[str]) -> bool:
+    """Whether, in one thing of a list written in one language, a thing asked about tells another
+    thing beside it apart ('sand paper', 'rice cooker', មីអង្ករ)."""
+    scripts = {is_khmer(char) for char in part if is_khmer(char) or is_latin_letter(char)}
+    if len(scripts) != 1:
+        return False
+    held = things_held(terms(part, corrected=True), tuple(wanted))
+    khmer = scripts.pop() or typed_in_khmer(part)  # 'tek khmao printer': printer ink
+    return any(_modifies(held, at, khmer, wanted) for at, term in enumerate(held) if _wanted(term, wanted))
 
 
 def for_another_thing(item: str, subject: str) -> bool:
@@ -223,6 +235,8 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     if not 0 <= beside < len(held):
         return False
     other = held[beside]
+    if held[at] in _MEALS:
+        return False  # 'lunch 🍚 rice + pork': what the meal paid for was, not a thing it tells apart
     if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
         return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
     if khmer and _khmer_word_first(held, at, wanted):

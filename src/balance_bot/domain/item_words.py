@@ -46,7 +46,7 @@ _UNITS = frozenset((
 
 # Khmer words written beside the things bought that name none ('ដាក់', to put in; a unit; a joiner):
 # letters they read are a word of their own, so a thing's word beside them is seen whole.
-_KHMER_PLAIN = KHMER_STOPS | _KHMER_JOINERS | {unit for unit in _UNITS if _KHMER_RUN.fullmatch(unit)} | {
+KHMER_PLAIN = KHMER_STOPS | _KHMER_JOINERS | {unit for unit in _UNITS if _KHMER_RUN.fullmatch(unit)} | {
     "ដាក់", "ធុង", "ថ្មី", "ចាស់", "តូច", "ធំ", "សម្រាប់", "ជួល", "ថែទាំ", "ផ្លាស់", "ប្ដូរ", "ប្តូរ", "បន្ថែម",
 }  # fmt: skip
 # Water before another word names a liquid of its own, never water: ទឹកត្រី fish sauce, ទឹកស៊ីអ៊ីវ soy
@@ -135,7 +135,7 @@ def khmer_words(run: str, known: Iterable[str] = ()) -> list[str]:
 
 def _plain_first(letters: str) -> bool:
     """Whether the letters begin with a word that names no thing (a unit, a joiner: ដប, a bottle)."""
-    return khmer_words(letters, _KHMER_PLAIN)[0] in _KHMER_PLAIN
+    return khmer_words(letters, KHMER_PLAIN)[0] in KHMER_PLAIN
 
 
 def _keep(
@@ -262,10 +262,10 @@ def _after_letters(split: list[str], at: int) -> bool:
 
 
 def _loose_end(piece: str) -> bool:
-    if piece in KNOWN_KHMER or piece in _KHMER_PLAIN:
+    if piece in KNOWN_KHMER or piece in KHMER_PLAIN:
         return False
-    last = khmer_words(piece, _KHMER_PLAIN)[-1]
-    return last not in _KHMER_PLAIN and last not in KNOWN_KHMER
+    last = khmer_words(piece, KHMER_PLAIN)[-1]
+    return last not in KHMER_PLAIN and last not in KNOWN_KHMER
 
 
 def _unjoined(word: str) -> str:
@@ -330,7 +330,7 @@ def unnamed_words(item: str) -> tuple[str, ...]:
         for word in terms(item, corrected=True)
         if not word.startswith(("#", _INSIDE))
         and word not in _LATIN_JOINERS
-        and word not in _KHMER_PLAIN
+        and word not in KHMER_PLAIN
         and word not in _UNITS
         and not _COUNT.fullmatch(word)
     )

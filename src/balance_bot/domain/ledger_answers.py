@@ -12,6 +12,7 @@ from balance_bot.domain.item_heads import Role, for_another_thing, role
 from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
+from balance_bot.domain.one_meal import said_as_the_meal, the_one_meal
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
 LARGEST_SHOWN = 5
@@ -139,14 +140,19 @@ def select(
     awaiting: list[Entry] = []
     rows = list(rows)
     the_thing = _the_thing_said(rows, question, category_of)
+    meal = the_one_meal(row.item for row in rows) if question.words else None
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
-        if row.day is not None and not span.first <= row.day <= span.last:
-            continue
-        if row.day is None and not span.whole_months():
+        day = row.day
+        outside = day is not None and not span.first <= day <= span.last
+        near = outside and day is not None and span.near is not None and span.near[0] <= day <= span.near[1]
+        if (outside and not near) or (row.day is None and not span.whole_months()):
             continue
         if member is not None and not member(row):
+            continue
+        if near:  # 'the end of last month' said, a row of the thing on the 18th: maybe meant too
+            doubtful += _entries_of(row) if _about(row, question, category_of) else []
             continue
         if row.awaiting_approval:  # counted once approved: said apart
             if _about(row, question, category_of):
@@ -172,6 +178,8 @@ def select(
                 doubtful += _entries_of(row) if Role.MODIFIER in roles else []
             else:
                 entries += _entries_of(row)
+        elif question.category is None and any(said_as_the_meal(row.item, s, meal) for s in question.words):
+            entries += _entries_of(row)  # 'bay crew' asked as the crew's lunch, the team's one meal
         elif question.category is None and (
             any(maybe_says(row.item, subject) for subject in question.words)
             or any(says(row.item, head) for head in question.heads)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -41,6 +41,7 @@ class PaymentMode(Enum):
 
 
 Amounts = Mapping[Currency, Decimal]
+EXPENSE_ROW = "expense"  # a MemberRow's kind for an expense; the other kinds are MovementKind values
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,21 @@ class MembersMonth:
         """One member's figures, by their Telegram user id (figures kept by a roster)."""
         return self.members.get(member_key(user_id))
 
+    def cash_moves(self) -> MembersMonth:
+        """Only the members who moved cash, carried some in or hold the team's, without expense rows.
+
+        What is kept of a month between reads (advance reminders, the payments question): keeping
+        every member's expense rows would hold a month once per group sharing the sheet.
+        """
+        return replace(
+            self,
+            members={
+                key: replace(figures, rows=[row for row in figures.rows if row.kind != EXPENSE_ROW])
+                for key, figures in self.members.items()
+                if figures.moved or any(figures.opening.values()) or any(figures.holds(c) for c in CURRENCIES)
+            },
+        )
+
 
 def members_month(
     rows: Iterable[SheetRow],
@@ -226,4 +242,4 @@ def _spend(
     box_out[currency] += amount - from_member
     if from_member:
         figures.spent[currency] += from_member
-        figures.rows.append(MemberRow(row.number, row.item, "expense", currency, from_member, row.day))
+        figures.rows.append(MemberRow(row.number, row.item, EXPENSE_ROW, currency, from_member, row.day))

@@ -82,9 +82,17 @@ def khmer_pieces(run: str, known: Collection[str] = ()) -> Iterator[tuple[str, S
         edges.append(edges[-1] + len(syllable))
     # a known word's first letter is a syllable's edge, never a coda: ដារ៉ា|បញ្ចូល, no ដារ៉ាប
     words = [0]
+    # a known thing's letters after its first (អង្ករ, rice): no name starts or ends inside one; a word
+    # of address may run into a name (បងស្រី|លី, Srey Li)
+    inside: set[int] = set()
     for word in khmer_words(run, known):
+        if word in KNOWN_KHMER:
+            inside |= set(range(words[-1] + 1, words[-1] + len(word)))
         words.append(words[-1] + len(word))
-    coda = [closes and edge not in words for closes, edge in zip(_codas(syllables), edges, strict=False)]
+    coda = [
+        (closes and edge not in words) or edge in inside
+        for closes, edge in zip(_codas(syllables), edges, strict=False)
+    ]
     for start in range(len(syllables)):
         if coda[start]:
             continue

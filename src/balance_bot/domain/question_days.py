@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from balance_bot.domain.dates import DateMention, day_named, find_dates
 from balance_bot.domain.ledger import Period
+from balance_bot.domain.month_parts import month_part
 from balance_bot.domain.months import month_named
 
 
@@ -18,6 +19,8 @@ class Span:
 
     first: date
     last: date
+    # The days just beyond a span said loosely ('the end of last month'), which may be meant too.
+    near: tuple[date, date] | None = None
 
     def periods(self) -> list[Period]:
         """The months the days fall in, in order."""
@@ -175,6 +178,9 @@ def _days_named(said: str, today: date) -> tuple[Span | None, str]:
         return month_span(Period.of(today)), re.sub(
             r"(?:this month|ខែនេះ)", " ", said.replace(begun.group(), " ")
         )
+    if (part := month_part(said, today)) is not None:  # 'the end of last month', 'ដើមខែ'
+        loosely, rest = part
+        return Span(loosely.first, loosely.last, (loosely.near_first, loosely.near_last)), rest
     if weekend := _WEEKEND.search(said):
         return _weekend(weekend, today), said.replace(weekend.group(), " ")
     if ago := _AGO.search(said):

@@ -6,28 +6,33 @@ from __future__ import annotations
 
 import re
 
+# The sounds of the words a question turns on, as people spell them: 'ponman', 'pon mann', 'bonmaan'
+# (how much); 'khae', 'khe', 'kher' (month); 'nis', 'nih', 'ni' (this); 'mun', 'moun' (last).
+_HOW_MUCH = r"(?:bp|p|b)(?:o|u|ou|or)n{1,2}\s?m(?:a|aa|ah|ar|ea)n{1,2}|ponma|bonma"
+_MONTH = r"(?:kh|k)(?:ae|e|er|ea|ei|ai|aer|eh)"
+_THIS = r"n(?:i|e|ih|ee)(?:s{1,2}|h)?"
+_LAST = r"m(?:u|ou|uo|oo|o)n{1,2}"
+_DAY = r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai|thngei|tngei|thgai|tgay)"
+_YESTERDAY = r"(?:m'?sel|msil|mosel|m'sil|masel|mseil|m'seil)\s*(?:minh|menh|minj|mign|mehn)"
 # Words only a romanised Khmer question holds (how much, this month, today, yesterday, who, the most,
 # what...): without one, no Latin word is read as Khmer ('os' or 'ey' may be a typo of English).
 _MARKERS = re.compile(
-    r"\b(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\b"
-    r"|\b(?:khe|kher|khae|khea)\s+(?:nis|nih|ni|nes|mun|moun|muon)\b"
-    r"|\b(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai)\s+(?:nis|nih|ni|nes)\b"
-    r"|\b(?:m'?sel|msil|mosel|m'sil|masel)\s*(?:minh|menh|minj|mign)\b"
+    rf"\b(?:{_HOW_MUCH})\b|\b{_MONTH}\s+(?:{_THIS}|{_LAST})\b|\b{_DAY}\s+(?:{_THIS})\b|\b{_YESTERDAY}\b"
     r"|\b(?:neak|nak|anak|nek)\s+na\b|\b(?:jeang|cheang|jieng|chieng|jiang)\s*(?:ke|kee|keh)\b"
     r"|\b(?:avey|avei|ahvey|ey|ei)\s+(?:klah|khlah|klas|khlas)\b|\bmath?y[ou]m\b"
 )
 # Each romanised word or phrase, in the spellings people use, with its Khmer; phrases before words.
 _SPELLINGS = {
-    "ប៉ុន្មានដង": r"(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\s+(?:dong|dorng|dang|dong2)",
-    "ប៉ុន្មានលើក": r"(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\s+(?:lerk|lek|leuk|lok)",
-    "ប៉ុន្មានមុខ": r"(?:ponman|bonman|ponmann|bunman|ponma|pon man|bon man)\s+(?:muk|mukh|mouk)",
-    "ប៉ុន្មាន": r"ponman|bonman|ponmann|bunman|ponma|pon man|bon man",
-    "ខែនេះ": r"(?:khe|kher|khae|khea)\s+(?:nis|nih|ni|nes)",
-    "ខែមុន": r"(?:khe|kher|khae|khea)\s+(?:mun|moun|muon)",
-    "ថ្ងៃនេះ": r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai)\s+(?:nis|nih|ni|nes)",
-    "ក្នុងមួយថ្ងៃ": r"(?:knong\s+)?(?:muy|mouy|muoy|moy)\s+(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai)",
-    "ថ្ងៃទី": r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai)(?:\s+ti)?(?=\s*\d)",
-    "ម្សិលមិញ": r"(?:m'?sel|msil|mosel|m'sil|masel)\s*(?:minh|menh|minj|mign)",
+    "ប៉ុន្មានដង": rf"(?:{_HOW_MUCH})\s+(?:dong|dorng|dang|dong2|dorng2)",
+    "ប៉ុន្មានលើក": rf"(?:{_HOW_MUCH})\s+(?:lerk|lek|leuk|lok)",
+    "ប៉ុន្មានមុខ": rf"(?:{_HOW_MUCH})\s+(?:muk|mukh|mouk)",
+    "ប៉ុន្មាន": _HOW_MUCH,
+    "ខែនេះ": rf"{_MONTH}\s+(?:{_THIS})",
+    "ខែមុន": rf"{_MONTH}\s+(?:{_LAST})",
+    "ថ្ងៃនេះ": rf"{_DAY}\s+(?:{_THIS})",
+    "ក្នុងមួយថ្ងៃ": rf"(?:knong\s+)?(?:muy|mouy|muoy|moy)\s+{_DAY}",
+    "ថ្ងៃទី": rf"{_DAY}(?:\s+ti)?(?=\s*\d)",
+    "ម្សិលមិញ": _YESTERDAY,
     "អាទិត្យនេះ": r"(?:atit|a tit|aatit)\s+(?:nis|nih|ni)",
     "អាទិត្យមុន": r"(?:atit|a tit|aatit)\s+(?:mun|moun|muon)",
     "អ្នកណា": r"(?:neak|nak|anak|nek)\s+na",
@@ -37,14 +42,14 @@ _SPELLINGS = {
     "ម្ដងៗ": r"(?:m'?dong|mdorng|mdang)\s*(?:2|m'?dong|mdorng|mdang)",
     "ម្ដង": r"m'?dong|mdorng|mdang",
     "មួយពេល": r"(?:muy|mouy|muoy|moy)\s+(?:pel|pill|pael)",
-    "ចាយ": r"chay|jay|chai|jai|chaiy",
+    "ចាយ": r"(?:ch|chh|j)(?:a|aa)(?:y|i|iy)",
     "ចំណាយ": r"chomnay|chamnay|jomnay|chamnai|chomnai",
-    "ទិញ": r"tinh|tenh|ting|tinj",
-    "អស់": r"os|ors|oh",
+    "ទិញ": r"tinh|tenh|ting|tinj|tinhh",
+    "អស់": r"os|oss|ors|orh|oh|ob|aws|awh",
     "សរុប": r"sarob|sorob|sarub|srob|sarop",
     "ហើយ": r"heuy|hoy|haey|hery|haeuy|hz|hx",
     "ច្រើន": r"chraen|chroen|chren|chhran|chran|chreun|chrern|chraeun|chrarn",
-    "ថ្លៃ": r"tlai|thlai|tlay|thlay",
+    "ថ្លៃ": r"th?l(?:ai|ay|aiy)",
     "ថោក": r"thok|thoak",
     "តិច": r"tech|tich|tij|tej",
     "អី": r"avey|avei|ahvey|ey|ei",
@@ -54,7 +59,7 @@ _SPELLINGS = {
     "មួយណា": r"(?:muy|mouy|muoy|moy)\s+na",
     "លើកណា": r"(?:lerk|lek|leuk)\s+na",
     "សាំង": r"sang(?!\s+(?:luy|lui|loy|louy|vinh|vin|prak))",  # fuel; 'sang luy' is paying back (សង)
-    "លើ": r"ler|leu|lae",  # on (what the money went on); លើក, a time, is 'lerk'
+    "លើ": r"ler|leu|lae|lerm|leur|loe",  # on (what the money went on); លើក, a time, is 'lerk'
 }
 _ROMANISED = re.compile(
     "|".join(rf"\b(?P<w{at}>{spelled})\b" for at, spelled in enumerate(_SPELLINGS.values()))

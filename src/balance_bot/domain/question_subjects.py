@@ -4,10 +4,10 @@ gone, the alternatives it names ('coffee and tea'), or the category it names by 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from balance_bot.domain.categories import name_forms, singular
-from balance_bot.domain.item_words import khmer_words, same_thing, terms
+from balance_bot.domain.item_words import KHMER_PLAIN, KNOWN_KHMER, khmer_words, same_thing, terms
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
 
 # A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
@@ -18,6 +18,8 @@ _ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|(?<!\u17d2)
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
+_KHMER_LETTERS = re.compile(r"[\u1780-\u17dd]+")  # no Khmer digit: a count is no word of a thing
+_SHORTEST_OWN_WORD = 3  # letters of a word of the items' own: a shorter piece is a sign or a syllable
 # "per trip", "tuk tuk rides", "the veg run", "ice shopping": a journey or a purchase of the thing
 # before it counted, no thing of its own.
 _JOURNEYS = frozenset(("ride", "trip", "run", "shopping", "errand"))
@@ -54,6 +56,30 @@ def khmer_names(categories: Sequence[tuple[str, str]]) -> frozenset[str]:
     return frozenset(
         form for name, khmer in categories for form in name_forms(name, khmer) if _KHMER_RUN.fullmatch(form)
     )
+
+
+def words_of_items(items: Iterable[str]) -> frozenset[str]:
+    """The Khmer words the month's items are written with that no known word reads (ស៊ីម៉ងត៍, as this
+    team spells cement): words of the team's own, so a question saying one is split as the rows are,
+    never into the question words it holds the letters of (ស៊ី, ម៉ង). A question word written onto
+    one is left off it (ទិញស្រូវ is ស្រូវ), and a run of question words, units or joiners alone is
+    none (ចាយលើ, ដាក់ធុង); nor is a count (១០បាវ, ថ្ងៃ១៥)."""
+    found: set[str] = set()
+    for run in (run for item in items for run in _KHMER_LETTERS.findall(item)):
+        for piece in khmer_words(run):
+            if piece in KNOWN_KHMER or len(piece) < _SHORTEST_OWN_WORD:
+                continue
+            parts = khmer_words(piece, KHMER_PLAIN)
+            while parts and parts[0] in KHMER_PLAIN:
+                parts = parts[1:]
+            while parts and parts[-1] in KHMER_PLAIN:
+                parts = parts[:-1]
+            own = "".join(parts)
+            if len(own) >= _SHORTEST_OWN_WORD:
+                found.add(own)
+            elif own:
+                found.add(piece)  # ស៊ី|ម៉ង|ត៍: question words' letters inside a word, which is whole
+    return frozenset(found)
 
 
 def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ from balance_bot.domain.question_subjects import (
     khmer_names,
     subject_words,
     without_the_place,
+    words_of_items,
 )
 from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
 from balance_bot.domain.slips import one_letter_off
@@ -169,11 +170,16 @@ _JOINED = re.compile(r"\band\b|&|\+|និង|(?<!\u17d2)នឹង|ហើយន�
 
 
 def read_question(
-    text: str, today: date, members: Sequence[str] = (), categories: Sequence[tuple[str, str]] = ()
+    text: str,
+    today: date,
+    members: Sequence[str] = (),
+    categories: Sequence[tuple[str, str]] = (),
+    items: Sequence[str] = (),
 ) -> Reading | None:
     """The question the text asks, or the change it requests; None when it reads as neither.
 
-    `members` are the names entries are posted by; `categories` the (English, Khmer) names.
+    `members` are the names entries are posted by; `categories` the (English, Khmer) names; `items`
+    the month's items, whose words are the team's own (its spelling of a thing the reader knows).
     """
     said = normalize_message(text).translate(DIGITS_TO_ASCII).strip().lower().rstrip("?!. ")
     said = in_khmer_script(re.sub(r"^/ask(?:@\w+)?\s*", "", said))
@@ -185,7 +191,7 @@ def read_question(
         return UndoRequest(int(undo.group("n")))
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
-    known = khmer_names(categories)
+    known = khmer_names(categories) | words_of_items(items)
     if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
         return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
     span, said_without_days = days_named(said, today)
@@ -306,7 +312,7 @@ def _together(one: Span, other: Span | None, said: str) -> Span | None:
     first, then = sorted((one, other), key=lambda span: span.first)
     if (then.first - first.last).days > 1:
         return None
-    return Span(first.first, max(first.last, then.last))
+    return Span(first.first, max(first.last, then.last), first.near or then.near)
 
 
 def _within(one: Span, other: Span) -> Span | None:

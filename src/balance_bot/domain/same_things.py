@@ -178,7 +178,7 @@ SAME_THING = (
     ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
     ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
-    ("car", "ឡាន"),
+    ("car", "ឡាន", "pickup", "pick-up truck", "pickup truck"),
     ("bus", "ឡានក្រុង"),
     ("office", "ការិយាល័យ"),
     ("supplies", "សម្ភារៈ", "សម្ភារ"),  # what an office, a school or a site uses up: សម្ភារៈការិយាល័យ
@@ -238,6 +238,7 @@ SAME_THING = (
 # The things a general word covers: 'meat' asked is the pork, the beef and the chicken the rows say.
 KINDS = {
     "meat": ("chicken", "pork", "beef"),
+    "wood": ("plank",),
     "cooked rice": ("lunch", "dinner", "breakfast", "staff meal"),  # បាយ, a meal: which one, unsaid
     "seafood": ("fish", "shrimp", "crab", "squid"),
     "fruit": ("banana", "mango", "orange", "pineapple", "watermelon", "coconut"),

@@ -181,18 +181,18 @@ class AdvanceReminders:
 
     async def due(self, chat_id: int, today: date) -> list[DueReminder]:
         """The reminders to post in the group now; none when the group turned them off."""
-        balance = self._balances.latest(chat_id)
-        if balance is None or balance.members is None:
+        members = self._balances.latest_members(chat_id)
+        if members is None:
             return []
         if not (await self._settings.of(chat_id)).advance_reminders:
             return []
         month_end = (today + timedelta(days=1)).month != today.month
         due = []
-        for figures in balance.members.shown():
+        for figures in members.shown():
             held = {currency: figures.holds(currency) for currency in CURRENCIES}
             if not any(amount > ZERO for amount in held.values()):
                 continue
-            since = figures.advanced_on() or balance.period.first_day()
+            since = figures.advanced_on() or today.replace(day=1)
             if since >= today or (today - since < self._after and not month_end):
                 continue
             if await self._log.claim(chat_id, figures.name, since.isoformat()):

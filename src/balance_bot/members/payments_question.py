@@ -27,8 +27,8 @@ class PaymentsQuestion:
 
     async def due_after_month(self, chat_id: int) -> bool:
         """Whether to ask now, after /balance showed the group's month as last read."""
-        latest = self._balances.latest(chat_id)
-        if latest is None or latest.members is None or not latest.members.any_movement():
+        members = self._balances.latest_members(chat_id)
+        if members is None or not members.any_movement():
             return False
         return await self._settings.ask_payments_once(chat_id)
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from balance_bot.balances.service import Balance, BalanceService
 from balance_bot.capture.outcomes import AdminCheck
 from balance_bot.categories.categorising import Categorising
+from balance_bot.domain.absent_things import surely_not_bought
 from balance_bot.domain.categories import OTHER, TOTAL, CategoryBook, DecidedBy
 from balance_bot.domain.item_words import maybe_says, says, terms, thing_names
 from balance_bot.domain.ledger import Period, SheetRow
@@ -111,7 +112,7 @@ class AskLedger:
             # A member who has not posted this month is still asked about ("what did Dara spend in May?").
             members = sorted(posted | {name.strip() for name in seen if name.strip()} | {asker})
             categories = await self._category_names(chat_id)
-            reading = read_question(text, today, members, categories)
+            reading = read_question(text, today, members, categories, [row.item for row in current])
             by_model = False
             if reading is None and self._model is not None:
                 reading = await self._from_model(
@@ -241,17 +242,20 @@ class AskLedger:
         )
         if unknown:  # a purpose the team used the month before is known: its 'nothing' is sure
             unknown = await self._not_said_before(chat_id, question, unknown)
+        span = question.span
+        spent = [row for row in rows if row.day is not None and span.first <= row.day <= span.last]
+        # a thing the vocabulary knows that no row of the days names, each naming things known: none
+        absent = {subject for subject in unknown if surely_not_bought(subject, {row.item for row in spent})}
+        unknown = tuple(subject for subject in unknown if subject not in absent)
         if unknown and self._categorising is not None:
             book = await self._categorising.book(chat_id)
-            span = question.span
-            spent = [row for row in rows if row.day is not None and span.first <= row.day <= span.last]
             unknown = tuple(subject for subject in unknown if not _none_of_its_kind(subject, book, spent))
         # A word of a subject rows say in part that no row says and no thing is named by ('take' in
         # 'take a tuk tuk to the bank'): a word the bot cannot place, whose 'nothing' would be a guess.
         plain = [
             term
             for subject in question.words
-            if subject not in unknown
+            if subject not in unknown and subject not in absent
             for term in terms(subject, corrected=True)
             if not term.startswith("#")
         ]

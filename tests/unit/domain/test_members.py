@@ -181,3 +181,17 @@ def test_the_box_and_what_members_hold_less_what_they_are_owed_is_what_the_month
 )
 def test_a_members_words_for_change_given_back_leave_the_amount_and_a_note(text, rest):
     assert given_back(text) == rest
+
+
+def test_what_is_kept_between_reads_is_the_members_who_moved_cash_without_their_expense_rows():
+    rows = [
+        moved(MovementKind.ADVANCE, "Dara", usd="50", number=1),
+        expense("Dara", usd="12", item="market", number=2),
+        expense("Sokha", usd="3", item="coffee", number=3),
+    ]
+    kept = members_month(rows, VOID, mode=PaymentMode.MEMBER).cash_moves()
+    assert [figures.name for figures in kept.members.values()] == ["Dara"]
+    dara = kept.named("Dara")
+    assert [row.kind for row in dara.rows] == [MovementKind.ADVANCE.value]
+    assert dara.position[USD] == Decimal("38")
+    assert kept.any_movement()
