@@ -126,7 +126,8 @@ def select(
     categories a row's category was guessed between, when it is a guess: a row guessed between the
     one asked about and another is set aside as doubtful, neither counted nor left out unsaid; so is
     a row naming a thing whose name ends in the word asked ('engine oil' for 'oil'), and a row of
-    another category saying the word that named the category asked about."""
+    another category saying the word that named the category asked about. A question of one currency's
+    entries selects only those."""
     span = question.span
     if isinstance(member, str):
         wanted = member.strip().casefold()
@@ -187,6 +188,11 @@ def select(
             or any(for_another_thing(row.item, subject) for subject in question.words)
         ):
             doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil', 'snacks' as 'snacks for guests'
+    if question.currency is not None:  # 'the biggest riel payment': that currency's entries only
+        entries, doubtful, awaiting = (
+            [entry for entry in kept if entry.currency is question.currency]
+            for kept in (entries, doubtful, awaiting)
+        )
     found_awaiting = _totals(awaiting) if awaiting else {}
     return Found(tuple(entries), _totals(entries), tuple(doubtful), found_awaiting)
 
