@@ -64,8 +64,6 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
 NOT_YET = {
     "printshop-month.json": (1, 34),
     "ricecoop-month.json": (0, 31),
-    "bakery-march-month.json": (0, 32),
-    "ngo-september-month.json": (0, 35),
 }
 
 
