@@ -76,3 +76,11 @@ def test_the_largest_riel_payment_is_the_largest_of_the_riel_rows():
     answer = answer_to(rows, "ខែនេះ បង់ជាលុយរៀល លើកណាច្រើនជាងគេ?")
     assert isinstance(answer, Answered)
     assert answer.found.largest(4000, 1)[0].row.item == "gravel 1 truck"
+
+
+def test_who_bought_the_most_office_supplies_counts_a_print_shops_binding_rings_and_film():
+    rows = [row(1, "binding rings 50pcs", 18000), row(2, "laminating film", 36000), row(3, "ice", 4000)]
+    assert asked(rows, "who bought the most office supplies this month")[0] == [
+        "binding rings 50pcs",
+        "laminating film",
+    ]
