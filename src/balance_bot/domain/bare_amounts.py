@@ -91,6 +91,8 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
         after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
     if "?" in after or clean_purpose(after) or starts_with_zero(line, last):
         return None
+    if not plausible_alone(last) and any(_labels(line, mention) for mention in mentions[:-1]):
+        return None  # "house 24 street 136", "room 3 at 5": beside a label, a small number labels too
     purpose = clean_purpose(" ".join(words_before))
     if not purpose:
         paid = bool(words_before) and bare_word(words_before[-1]) in PAYING  # "paid 15": money
@@ -106,6 +108,12 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
     currency = currency_by_size(last)
     sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
     return Found(last, currency, True, purpose, sure=sure) if currency else None
+
+
+def _labels(line: str, mention: Mention) -> bool:
+    """Whether the number labels a room, a house, a street or a time: a label word before it."""
+    before = word_before(line, mention.number_start)
+    return bool(before) and not is_purpose_word(before, mention)
 
 
 def _a_count(line: str, mention: Mention, price: Mention | None) -> bool:

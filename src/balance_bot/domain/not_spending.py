@@ -24,6 +24,7 @@ from balance_bot.domain.vocabulary import (
     TOP_UP_WORDS,
 )
 from balance_bot.domain.whose_money import (
+    ASKING_LEAVE,
     BOX_TOPPED_UP,
     FROM_THOSE_WHO_PAY,
     LEAVE_TO_SPEND,
@@ -105,6 +106,8 @@ _RECEIVING = (
     r"\s*(?:បាន\s*)?(?:ផ្ញើ|ផ្ទេរ)\s*(?:លុយ|ប្រាក់)"
 )
 _NOT_PAID_FOR = r"\b(?<!for )(?<!for the )(?<!for our )(?<!to )(?<!to the )"
+# Paid to someone named, not the team: the money went out.
+_NOT_TO_A_PAYEE = r"(?!\s+to\s+(?!us\b|me\b|our\b|the\s+(?:box|team|kitty)\b))"
 _PAYS = r"\b(?:paid|pays|transferred|transfers?|sent|wired|gave|deposited|settled|topped|handed|returned)\b"
 # Money coming in: from a client, a parent, a donor; transferred to the team; lent or borrowed.
 _MONEY_IN_BRANCHES = (
@@ -113,8 +116,10 @@ _MONEY_IN_BRANCHES = (
     # is its ("office car clutch replaced, paid 180$"), pays in its own clause.
     rf"{_NOT_PAID_FOR}(?:client|customer|parent|parents|mother|father|mom|mum|dad|donor|sponsor|"
     rf"student|guardian|guest|tenant|boss|member|patient)s?\b[^.\n]{{0,40}}?{_PAYS}",
+    # A body's name before an amount, or before paying someone, names what was paid for ("office rent Dec
+    # 300$ paid to landlord", "school fees paid to the school"), not who paid.
     rf"{_NOT_PAID_FOR}(?:company|band|foundation|office|headquarters|hq|uni|university|school|ministry)s?\b"
-    rf"[^.,;\n]{{0,40}}?{_PAYS}",
+    rf"[^.,;\n$៛0-9០-៩]{{0,40}}?{_PAYS}{_NOT_TO_A_PAYEE}",
     r"\b(?:tranche|grant|income|deposit|deposits|deposited|sale|sales|dues|offering|offerings|"
     r"fundraiser|chip in|chipped in|per diem)\b",
     # A donation in; one the team gives goes to someone ("donation to pagoda 20$", "we donated 20$").
@@ -305,6 +310,12 @@ _NOT_THE_TEAMS = (
 )
 # A joke, a story, or something one would do: no money went.
 _JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន", r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ")
+# A sentence denied, closing on its particle: "១០០០រៀល មិនបានអីទេ" (it gets you nothing), as in romanised
+# Khmer (romanised.NEGATED); not a receipt missing, a price called fair, nor "no problem" (អត់អីទេ).
+_KHMER_NEGATED = (
+    r"(?:មិន|អត់|ពុំ)(?!អីទេ|អ្វីទេ|ថ្លៃ|ថោក|មានវិក្កយបត្រ|មានបង្កាន់ដៃ)"
+    r"(?:(?!វិក្កយបត្រ|បង្កាន់ដៃ|វិក័យប័ត្រ)[^\n.!?។]){0,30}ទេ(?![\u1780-\u17ff]|\s*\?)",
+)
 # A question put to the group about money, rather than a report of it.
 _NOT_A_REPORT = re.compile(r"\?\s*\S*\s*$")
 # A Khmer question ends on its particle: "… ហើយឬនៅ?", "… មែនទេ?".
@@ -334,12 +345,15 @@ _TELLING = any_of(
     *_NOT_THE_TEAMS,
     *CASH_COUNTED,
     *_JOKE,
+    *_KHMER_NEGATED,
     *_KHMER_QUESTION,
+    *ASKING_LEAVE,
     *_NAMED_AGAIN,
     *_CHOICE,
     *LEAVE_TO_SPEND,
     *romanised.DUE,
     *romanised.TALK,
+    *romanised.NEGATED,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 

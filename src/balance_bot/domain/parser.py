@@ -21,6 +21,7 @@ from balance_bot.domain.bare_amounts import (
     word_after,
     word_before,
 )
+from balance_bot.domain.cheap_things import may_be_riel_written_short
 from balance_bot.domain.dates import DateMention, find_dates
 from balance_bot.domain.expenses import (
     ExpenseEntry,
@@ -43,6 +44,7 @@ from balance_bot.domain.purpose import clean_purpose
 from balance_bot.domain.text import bare_word, is_khmer, normalize_message
 from balance_bot.domain.unit_price_asides import without_unit_price_aside
 from balance_bot.domain.unsure_amounts import says_the_amount_is_unsure
+from balance_bot.domain.untold_amounts import tells_of_spending_without_its_amount
 from balance_bot.domain.vocabulary import (
     ALTERNATIVE_WORDS,
     APPROXIMATE_WORDS,
@@ -108,6 +110,8 @@ class HeuristicParser:
         text = spell_out_numbers(normalize_message(text[: MAX_MESSAGE_LENGTH * 2]))
         if says_the_amount_is_unsure(text):  # "35 or 36, will check the receipt": asked, never guessed
             return ParseResult.unclear(Problem.AMBIGUOUS)
+        if tells_of_spending_without_its_amount(text):  # "paid the mechanic, same as last time": how much?
+            return ParseResult.unclear(Problem.AMBIGUOUS)
         text = without_aside(without_unit_price_aside(text))
         if not text.strip():
             return ParseResult.ignore()
@@ -163,6 +167,8 @@ class HeuristicParser:
             found = [replace(found[0], purpose=clean_purpose(" ".join(reading.spare_lines)))]
 
         entries = tuple(_entry(item) for item in found)
+        if any(_riel_written_short(item) for item in found):
+            return ParseResult.unclear(Problem.AMBIGUOUS, entries)  # "ice 5": 5$, or 5,000 riel?
         for entry in entries:
             if problem := problem_with_amount(entry.money, self._limits):
                 return ParseResult.unclear(problem, entries)
@@ -320,6 +326,14 @@ def _is_listed_bare_amount(line: str, mention: Mention) -> bool:
         return False
     before = word_before(line, mention.start)
     return bool(before) and is_purpose_word(before, mention)
+
+
+def _riel_written_short(found: Found) -> bool:
+    """'ice 5': a bare single digit paying for a cheap thing, dollars or thousands of riel."""
+    mention = found.mention
+    if not found.guessed or mention.currency is not None or mention.scaled or mention.decimals:
+        return False
+    return may_be_riel_written_short(found.purpose, int(mention.value))
 
 
 def _entry(found: Found) -> ExpenseEntry:

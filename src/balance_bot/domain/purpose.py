@@ -45,6 +45,9 @@ _LONGEST_TIME = 30  # characters: a longer purpose names more than when
 _TIME_STARTS = frozenset("tlyeijapnmrfs0123456789០១២៣៤៥៦៧៨៩ពលយរអម")
 _KHMER_SPENDING_LAST = tuple(word for word in SPENDING_LAST if not word.isascii())
 _SUBSCRIPTS = tuple("្" + word for word in _KHMER_SPENDING_LAST)  # ខ្ចាយ, to scatter
+# Khmer glues its auxiliaries to the verb after them: បានចាយ (did spend), ទើបតែទិញ (just bought) are the
+# filler verb they open.
+_KHMER_AUXILIARIES = ("ទើបតែ", "ទើប", "បាន")
 _PERIOD_LEFT_BEHIND = re.compile(
     r"(?<!\S)/[ ]?(month|mo|year|yr|week|wk|day|night|hour|hr)(?![^\W_])", re.IGNORECASE
 )
@@ -92,7 +95,7 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
             index += 1
             if index < len(words) and _bare(words[index]) in GREETED:
                 index += 1
-        elif bare in FILLER or not bare:
+        elif bare in FILLER or not bare or _an_auxiliary_and_filler(bare):
             index += 1
             if (
                 bare in _PAYING
@@ -103,6 +106,15 @@ def _drop_leading_filler(words: list[str]) -> list[str]:
         else:
             break
     return words[index:]
+
+
+def _an_auxiliary_and_filler(word: str) -> bool:
+    """'បានចាយ', 'ទើបតែបង់', 'បាន': a Khmer auxiliary, alone or glued to a verb of paying; neither
+    names anything bought."""
+    for auxiliary in _KHMER_AUXILIARIES:
+        if word.startswith(auxiliary):
+            return word == auxiliary or word[len(auxiliary) :] in FILLER
+    return False
 
 
 def _drop_trailing_filler(words: list[str]) -> list[str]:

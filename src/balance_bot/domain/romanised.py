@@ -84,6 +84,7 @@ _PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}(?:\s+{_M
 _PAYING_PERSONS = (
     *("pnhiev", "phnhiev", "pnhieu", "phnhieu", "pnhiew", "pnhev", "phnhev", "phniev", "pnhiv"),  # ភ្ញៀវ
     *("mdai", "mday", "m'dai", "m'day", "madai", "ovpuk", "ov puk", "ovpok", "pukmdai"),  # ម្ដាយ, ឪពុក
+    *("mae", "mea", "m'ae", "mak", "m'ak", "anapyabal", "anak pyabal", "neak pyabal"),  # ម៉ែ, ម៉ាក់, អាណាព្យាបាល
     *("seus", "sers", "ses"),  # សិស្ស
     *("neak tinh", "nek tinh", "anak tinh", "neak tenh"),  # អ្នកទិញ, the buyer
     *("client", "clients", "khliyen", "atithijun", "atetheyjun", "customer", "customers"),
@@ -184,6 +185,18 @@ NOT_PAID = (
     rf"{_word(*_NOT)}\s+{_word(*_BUY_OR_SPEND)}\s+{_word('sen', 'sin', 'sinh', 'te', 'tee', 'dae')}",
     rf"{_word(*_NOT)}\s+{_word(*_GOT)}\s+{_word(*_PAY, *_BUY_OR_SPEND, *_SEND, *_TRANSFER)}",
     rf"{_word('ort', 'ot')}\s+{_word(*_BUY_OR_SPEND)}",
+)
+# A sentence denied, closing on its particle (មិន…ទេ, អត់…ទេ): "1000 riel men ban ey te" (it gets you
+# nothing), "ot mean luy te": talk, not a report. Not a receipt missing ("ot mean vikayabat te"), nor a
+# price called fair ("ot tlai te"), nor "no problem" ("ot ey te"), which may close a report.
+_NOT_SAID_OF = _word(
+    *("vikayabat", "vikaybat", "vekayabat", "receipt", "bill", "invoice", "photo", "rup"),
+    *("tlai", "thlai", "tlay", "thok"),
+)
+_NO_PROBLEM = _word("ey", "ei", "avei", "panha")
+NEGATED = (
+    rf"{_word('min', 'men', 'mun', 'ot', 'ort', 'aot')}(?!\s+{_NO_PROBLEM}\s)"
+    rf"(?:\s+(?!{_NOT_SAID_OF})\S+){{1,4}}?\s+{_word('te', 'tee', 'teh', 'dte')}(?!\s*\?)",
 )
 # Paid, said so: "ban bong" (បានបង់), "bong ruoch" (បង់រួច); "bong hoy" may be the elder addressed.
 PAID = (rf"{_word(*_GOT)}\s+{_word(*_PAY)}(?![,.!?])", rf"{_word(*_PAY)}\s+{_word('ruoch', 'rouch', 'ruch')}")

@@ -108,6 +108,14 @@ def says_the_amount_is_unsure(text: str) -> bool:
     return unsure or any(_guessed(line) for line in rest.split("\n"))
 
 
+def without_doubts_of_the_amount(text: str) -> str:
+    """The (normalized) text with the words saying the amount is forgotten or to be checked blanked out;
+    the text itself when it has none."""
+    scan = text.translate(DIGITS_TO_ASCII).lower()
+    rest = _UNSURE.sub(" ", scan)
+    return text if rest == scan else rest
+
+
 def _guessed(line: str) -> bool:
     """Whether the line gives its amount as alternatives, a range or a guess."""
     if any(_are_amounts(line, match) for match in _ALTERNATIVES.finditer(line)):

@@ -64,7 +64,8 @@ DAY_NAMES = _words(
     sun sunday"""
 )
 # A word right before a bare number that makes the number a label, a count or a time,
-# never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678".
+# never a price: "room 204", "page 3", "grade 6", "in 10", "is 12345678"; an address's parts too
+# ("ផ្ទះលេខ ២៤ ផ្លូវ ១៣៦", "phum 3", "apt 12").
 LABELS = (
     _words(
         """room rm page pg p lesson grade level lvl class chapter ch unit floor fl version ver v
@@ -76,7 +77,9 @@ LABELS = (
     more next last first second third the a an approx approximately maybe
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december
-    ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់"""
+    apt apartment flat villa lot bed route km kilometre kilometer zone sector phum plov phlov pteah
+    ptes phteah
+    ម៉ោង លេខ បន្ទប់ ថ្នាក់ ទំព័រ ទី ថ្ងៃទី ឆ្នាំ ខែ កម្រិត មេរៀន ជាន់ ផ្លូវ ផ្ទះ ភូមិ គ្រែ"""
     )
     | DAY_NAMES
 )
@@ -132,9 +135,11 @@ OUT_OR_BACK_WORDS = _words("out back")
 # Khmer is written without spaces between words: these are looked for inside the text.
 MONEY_BACK_KHMER = ("ដកប្រាក់", "ដកលុយ", "ប្រាក់វិញ", "លុយវិញ", "សងវិញ", "បង្វិលសង", "លុបចោល")
 # Words that make a sentence about money something other than a report of money spent:
-# a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it").
+# a plan, a doubt, a negation ("I will pay 20$ tomorrow", "didn't buy it", "5$ doesnt even buy a coffee": as
+# typed on a phone, without the apostrophe).
 HEDGE_WORDS = _words(
     """will would should could might if but not didn't don't doesn't won't wasn't isn't
+    didnt dont doesnt wont wasnt isnt can't cant cannot aint ain't
     going want wants wanted plan planning need needs tomorrow later
     price prices costs usually normally cheaper expensive increased decreased"""
 )

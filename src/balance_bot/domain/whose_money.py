@@ -113,3 +113,10 @@ LEAVE_TO_SPEND = (
     r"យ៉ាងច្រើន|ច្រើនបំផុត|អតិបរមា|ដែនកំណត់|យល់ព្រម|អនុញ្ញាត",
     rf"(?<!ជាន់)(?<!ខាង)(?:ត្រឹម|ក្រោម)\s*{_AMOUNT}",  # up to, under; not downstairs, nor "below:"
 )
+# Leave asked, anywhere in the message: "Boss ok te? printer thmey $180 at the shop", "can I? new fan 25$",
+# "បានទេបង? ទិញកង្ហារ ២៥$": a purchase proposed, not one made (a message telling it paid is spending).
+ASKING_LEAVE = (
+    r"\b(?:ok|okay|oke|okie|can\s+(?:i|we)|may\s+(?:i|we)|allowed|approve|alright|possible|ban|bann)"
+    r"(?:\s+(?:te|tee|ot|ort|reu\s+ot|or\s+not|not|boss|bong|sir|na))*\s*\?",
+    r"(?:បាន|អាច|អូខេ|យល់ព្រម)\s*(?:ទេ|អត់|ឬអត់|ឬទេ|ឬនៅ)\s*(?:បង|លោក|ថៅកែ)?\s*\?",
+)
