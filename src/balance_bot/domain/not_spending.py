@@ -12,6 +12,7 @@ from functools import cache
 from balance_bot.domain import romanised
 from balance_bot.domain.alternation import any_of
 from balance_bot.domain.cash_counts import CASH_COUNTED
+from balance_bot.domain.period_totals import PERIOD_TOTALS
 from balance_bot.domain.price_talk import PRICE_TALK, is_priced
 from balance_bot.domain.text import bare_word
 from balance_bot.domain.vocabulary import (
@@ -29,6 +30,7 @@ from balance_bot.domain.whose_money import (
     FROM_THOSE_WHO_PAY,
     LEAVE_TO_SPEND,
     NOT_THE_TEAMS_MONEY,
+    OWN_MONEY_MOVED,
 )
 
 # Said of money the team has paid: these make a bill or a fee an expense again ("paid the EDC bill").
@@ -55,22 +57,6 @@ _NOT_PAID = (
     r"(?:មិន|អត់|ពុំ)\s*(?:ទាន់\s*(?:បាន\s*)?(?:ឲ្យ|អោយ|ឱ្យ)|(?:ទាន់\s*)?(?:បាន\s*)?(?:បង់|ទិញ|ចាយ|ផ្ញើ|ផ្ទេរ|ទូទាត់|បើក))",
     # No one has paid yet: អត់ទាន់អ្នកណាបង់, គ្មាននរណាបានបង់.
     r"(?:មិន|អត់|ពុំ|គ្មាន)\s*(?:ទាន់\s*)?(?:មាន\s*)?(?:អ្នកណា|នរណា|នណា)\s*(?:បាន\s*)?(?:បង់|ទិញ|ផ្ញើ|ផ្ទេរ|ទូទាត់)",
-)
-# What a past period or the month so far cost: a summary of spending already saved, not a new one
-# ("we spent 300$ on fuel last month", "total spent this month 1,230$", ចំណាយសរុប); not a bill for a
-# month paid now ("paid last month's internet", "rent for last month 300$").
-_SUMMARY = (
-    r"\b(?:total|spent|spend|spending|expenses?)\b[^\n]*\b(?:this|last|previous|past)\s+"
-    r"(?:month|week|year|term|quarter)\b(?!['’]s)",
-    r"\b(?<!for )(?<!for the )(?:last|previous|past)\s+(?:month|week|year|term|quarter)\b(?!['’]s)[^\n]*"
-    r"\b(?:total|spent|was|were|came to|cost)\b",
-    r"\bso far\b",
-    # A total for a month named, or a period: "total fuel july = 96$", "sum for March 230$", សរុបខែ៧.
-    r"^\s*(?:total|sum|grand total)\b[^\n]*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|"
-    r"february|march|april|june|july|august|september|october|november|december|month|week|year|quarter)\b",
-    r"^\s*សរុប[^\n]*(?:ខែ|សប្តាហ៍|ឆ្នាំ)",
-    r"ចំណាយសរុប|សរុបចំណាយ|(?:ចំណាយ|ចាយ)[^\n]*(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)"
-    r"|(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)[^\n]*(?:ចំណាយ|ចាយ)",
 )
 # A bill or an invoice still to pay, a reminder, a quote or an estimate.
 _DUE = (
@@ -184,13 +170,14 @@ _MONEY_IN_BRANCHES = (
     *FROM_THOSE_WHO_PAY,
     *romanised.MONEY_IN,
 )
-# Read first, in one pass: money in, a payment not made, a period's total, money not the team's; none
-# of it is spending, whatever else the message says.
+# Read first, in one pass: money in, a payment not made, a period's total, money not the team's or moved
+# between its own places; none of it is spending, whatever else the message says.
 _RECEIVED_OR_NOT_PAID = any_of(
     *_MONEY_IN_BRANCHES,
     _RECEIVING,
     *_NOT_PAID,
-    *_SUMMARY,
+    *PERIOD_TOTALS,
+    *OWN_MONEY_MOVED,
     *NOT_THE_TEAMS_MONEY,
     *romanised.OWED,
     *romanised.NOT_THE_TEAMS,

@@ -1,7 +1,8 @@
 """Whose money a message speaks of, and whether it may be spent yet: regex branches for not_spending.
 
 The box topped up in words, money from those who pay the team, money that is a member's own and not
-the team's, and leave to spend with a cap, in English and Khmer; written for lower-case text.
+the team's, the team's money moved between its own places, and leave to spend with a cap, in English and
+Khmer; written for lower-case text.
 """
 
 from __future__ import annotations
@@ -119,4 +120,23 @@ ASKING_LEAVE = (
     r"\b(?:ok|okay|oke|okie|can\s+(?:i|we)|may\s+(?:i|we)|allowed|approve|alright|possible|ban|bann)"
     r"(?:\s+(?:te|tee|ot|ort|reu\s+ot|or\s+not|not|boss|bong|sir|na))*\s*\?",
     r"(?:បាន|អាច|អូខេ|យល់ព្រម)\s*(?:ទេ|អត់|ឬអត់|ឬទេ|ឬនៅ)\s*(?:បង|លោក|ថៅកែ)?\s*\?",
+)
+# The team's money moved between its own places: the box, the safe, its bank account or wallet app ("moved
+# 100$ from the cash box to ABA", "banked 300$", ផ្ទេរលុយពីប្រអប់ទៅគណនី); no money went out. Sent to anyone
+# else's account it did ("ABA transfer to the tiler 40$"), and a bank's fee is the team's cost. Money
+# withdrawn is told apart before (money_back: the member hears it was not saved).
+_OWN_PLACE = (
+    r"(?:the\s+|our\s+|team\s+|office\s+)?(?:cash\s*box|petty\s*cash|box|kitty|float|safe|till|drawer|"
+    r"bank(?:\s+account)?|(?:aba|acleda|wing|bakong)(?:\s+(?:account|acc|app|wallet))?|account|savings)\b"
+)
+_KHMER_OWN_PLACE = r"(?:ប្រអប់|ធនាគារ|គណនី|aba|acleda|wing|atm|ទូដែក)"
+_NO_FEE = r"(?![^\n]*\b(?:fees?|charges?|commission)\b)"
+OWN_MONEY_MOVED = (
+    rf"\b(?:moved|move|moving|transferred|transfer|shifted|put|took|sent|deposited)\b[^\n]{{0,30}}?\bfrom\s+"
+    rf"{_OWN_PLACE}[^\n]{{0,20}}?\b(?:to|into|in)\s+{_OWN_PLACE}{_NO_FEE}",
+    rf"\b(?:banked|put|deposited)\s+{_AMOUNT}\S*(?:\s+(?:usd|riels?|dollars?))?\s+(?:in|into|to)\s+"
+    r"(?:the\s+|our\s+)?(?:bank|account|aba|acleda|wing)\b",
+    rf"(?:ផ្ទេរ|ដាក់|ដក|យក)\s*(?:លុយ|ប្រាក់)?[^\n]{{0,20}}ពី\s*{_KHMER_OWN_PLACE}[^\n]{{0,20}}"
+    rf"(?:ទៅ|ចូល)\s*(?:ក្នុង\s*)?{_KHMER_OWN_PLACE}",
+    r"ដាក់\s*(?:លុយ|ប្រាក់)[^\n]{0,20}(?:ចូល|ទៅ)\s*(?:ក្នុង\s*)?(?:ធនាគារ|គណនី)",
 )
