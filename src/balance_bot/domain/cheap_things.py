@@ -3,6 +3,9 @@ a lot of ice, and the bot asks which rather than save a guess."""
 
 from __future__ import annotations
 
+import re
+
+from balance_bot.domain.bare_amounts import is_a_measure
 from balance_bot.domain.text import bare_word
 
 
@@ -16,19 +19,41 @@ CHEAP_THINGS = _words(
     photocopies printout bags bag plastic
     ទឹកកក ចំណត ផ្ញើម៉ូតូ ថ្លៃចត ចតម៉ូតូ ទឹកសុទ្ធ ទឹកបរិសុទ្ធ នំបុ័ង នំប៉័ង ថតចម្លង ថតឯកសារ ថង់"""
 )
-# Words of a purpose that only count or join: "ice 2 bags", "water for the office".
-_GLUE = _words("for the a of and 1 2 3 4 5 6 7 8 9 10 big small")
+# Words of a purpose that only count, join or tell the buying: "ice 2 bags", "water for the office",
+# "bought ice".
+_GLUE = _words("for the a of and big small bought buy got paid ទិញ បានទិញ")
+# A count, with its measure glued on or not: "2", "២ការុង" (two sacks), "3bags".
+_COUNT = re.compile(r"[0-9០-៩]+(?P<measure>\S*)")
+# Khmer glues the verb to the thing bought: ទិញទឹកកក is "bought ice".
+_KHMER_BUYING = ("បានទិញ", "ទិញ")
 _MOST_WORDS = 3  # a longer purpose names more than the cheap thing
-_BIGGEST_SHORTHAND = 10  # "5" for 5,000 riel; two digits are dollars as often as thousands
+# "5" or "15" for 5,000 or 15,000 riel: under a hundred, a bare number for ice is dollars as often as
+# thousands of riel written short.
+_BIGGEST_SHORTHAND = 100
 
 
 def may_be_riel_written_short(purpose: str, amount_written: int) -> bool:
     """Whether a bare whole number, with no currency, paid for a cheap thing alone ("ice 5", "ទឹកកក ៥",
     "parking 2") may be thousands of riel written short as well as dollars."""
-    words = [bare_word(word) for word in purpose.split()]
-    things = [word for word in words if word not in _GLUE]
+    words = [_without_buying(bare_word(word)) for word in purpose.split()]
+    things = [word for word in words if word and word not in _GLUE and not _is_a_count(word)]
     return (
         0 < amount_written < _BIGGEST_SHORTHAND
         and 0 < len(things) <= _MOST_WORDS
         and all(word in CHEAP_THINGS for word in things)
     )
+
+
+def _without_buying(word: str) -> str:
+    for verb in _KHMER_BUYING:
+        if word.startswith(verb) and len(word) > len(verb):
+            return word.removeprefix(verb)
+    return word
+
+
+def _is_a_count(word: str) -> bool:
+    """'2', '២ការុង', 'bags': a number of things or the measure they come in, naming no thing."""
+    if is_a_measure(word) or is_a_measure(word.removesuffix("s")):
+        return True
+    count = _COUNT.fullmatch(word)
+    return count is not None and (not count["measure"] or is_a_measure(count["measure"]))
