@@ -42,6 +42,10 @@ _LAUGH_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# Where it was bought, after an amount shaped like money: "pa kong moto 5000 nov mot phlov" (at the
+# roadside), "tyre patch 5000 at the market", "ទឹកកក ៥០០០ នៅផ្សារ"; part of what it paid for.
+_PLACE_AFTER = re.compile(r"\s*(?:(?:at|near|nov|nou|nouv)\s+|នៅ\s*)[^\W\d_]", re.IGNORECASE)
+
 _KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
 
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
@@ -89,7 +93,8 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
     sure = not _LAUGH_AFTER.match(after)
     if not sure:
         after = ""  # "snacks for movie nite 23.40 lol broke now": a comment on the money, not a purpose
-    if "?" in after or clean_purpose(after) or starts_with_zero(line, last):
+    place = after if plausible_alone(last) and _PLACE_AFTER.match(after) else ""
+    if "?" in after or (clean_purpose(after) and not place) or starts_with_zero(line, last):
         return None
     if not plausible_alone(last) and any(_labels(line, mention) for mention in mentions[:-1]):
         return None  # "house 24 street 136", "room 3 at 5": beside a label, a small number labels too
@@ -106,7 +111,9 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
     if words > (MAX_WORDS_BEFORE_MONEY_SHAPED if plausible_alone(last) else MAX_WORDS_BEFORE_BARE_AMOUNT):
         return None
     currency = currency_by_size(last)
-    sure = sure and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a longer note: a model, if any, confirms
+    sure = sure and not place and words <= MAX_WORDS_BEFORE_BARE_AMOUNT  # a model, if any, confirms
+    if place:
+        purpose = clean_purpose(f"{purpose} {place}")
     return Found(last, currency, True, purpose, sure=sure) if currency else None
 
 

@@ -41,6 +41,7 @@ from balance_bot.domain.money_back import tells_of_money_back as tells_of_money_
 from balance_bot.domain.not_spending import tells_of_money_not_spent, without_aside
 from balance_bot.domain.number_words import spell_out_numbers
 from balance_bot.domain.purpose import clean_purpose
+from balance_bot.domain.receipt_asides import without_receipt_aside
 from balance_bot.domain.text import bare_word, is_khmer, normalize_message
 from balance_bot.domain.unit_price_asides import without_unit_price_aside
 from balance_bot.domain.unsure_amounts import says_the_amount_is_unsure
@@ -112,7 +113,7 @@ class HeuristicParser:
             return ParseResult.unclear(Problem.AMBIGUOUS)
         if tells_of_spending_without_its_amount(text):  # "paid the mechanic, same as last time": how much?
             return ParseResult.unclear(Problem.AMBIGUOUS)
-        text = without_aside(without_unit_price_aside(text))
+        text = without_aside(without_unit_price_aside(without_receipt_aside(text)))
         if not text.strip():
             return ParseResult.ignore()
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
