@@ -21,6 +21,7 @@ from balance_bot.domain.bare_amounts import (
     word_after,
     word_before,
 )
+from balance_bot.domain.change_given import change_given, net_of_change
 from balance_bot.domain.cheap_things import may_be_riel_written_short
 from balance_bot.domain.dates import DateMention, find_dates
 from balance_bot.domain.expenses import (
@@ -116,6 +117,8 @@ class HeuristicParser:
         text = without_aside(without_unit_price_aside(without_receipt_aside(text)))
         if not text.strip():
             return ParseResult.ignore()
+        if (change := change_given(text)) is not None:  # "gave 50000 for petrol, got back 5000 change"
+            return net_of_change(self.parse(change[0]), change[1])
         reading = _Reading(found=[], spare_lines=[], most_found=self._max_entries + 1)
         for raw_line in text.split("\n"):
             _read_line(_LIST_MARKER.sub("", raw_line, count=1), reading)
