@@ -156,7 +156,7 @@ UNIT_PRICE_WORDS = _words("each ea apiece per-piece /each /pc /pcs x ×")
 MEASURE_WORDS = _words(
     """litre liter ltr l kg kilo kilos kilogram bag sack box case pack packet piece pc pcs bottle can tin
     meter metre m m2 m3 sqm ton tonne dozen bunch cup glass plate bowl roll sheet page set pair unit
-    head person pax ream load rod bar stick bao karung
+    head person pax ream load rod bar stick bao karung kes
     លីត្រ គីឡូ គីឡូក្រាម បាវ ប្រអប់ កេស កញ្ចប់ ដុំ ដប កំប៉ុង ម៉ែត្រ តោន ចង ក្បាល គ្រាប់ ផ្លែ កែវ ចាន សន្លឹក ឈុត
     គូ នាក់ ម្នាក់ ដើម បន្ទះ ការុង"""
 )

@@ -130,10 +130,9 @@ _OWN_PLACE = (
     r"bank(?:\s+account)?|(?:aba|acleda|wing|bakong)(?:\s+(?:account|acc|app|wallet))?|account|savings)\b"
 )
 _KHMER_OWN_PLACE = r"(?:ប្រអប់|ធនាគារ|គណនី|aba|acleda|wing|atm|ទូដែក)"
-_NO_FEE = r"(?![^\n]*\b(?:fees?|charges?|commission)\b)"
 OWN_MONEY_MOVED = (
-    rf"\b(?:moved|move|moving|transferred|transfer|shifted|put|took|sent|deposited)\b[^\n]{{0,30}}?\bfrom\s+"
-    rf"{_OWN_PLACE}[^\n]{{0,20}}?\b(?:to|into|in)\s+{_OWN_PLACE}{_NO_FEE}",
+    r"^(?![^\n]*\b(?:fees?|charges?|commission)\b)[^\n]*?\b(?:moved|move|moving|transferred|transfer|shifted|put|"
+    rf"took|sent|deposited)\b[^\n]{{0,30}}?\bfrom\s+{_OWN_PLACE}[^\n]{{0,20}}?\b(?:to|into|in)\s+{_OWN_PLACE}",
     rf"\b(?:banked|put|deposited)\s+{_AMOUNT}\S*(?:\s+(?:usd|riels?|dollars?))?\s+(?:in|into|to)\s+"
     r"(?:the\s+|our\s+)?(?:bank|account|aba|acleda|wing)\b",
     rf"(?:ផ្ទេរ|ដាក់|ដក|យក)\s*(?:លុយ|ប្រាក់)?[^\n]{{0,20}}ពី\s*{_KHMER_OWN_PLACE}[^\n]{{0,20}}"

@@ -85,9 +85,10 @@ def test_a_cheap_thing_with_its_currency_or_an_amount_of_its_own_shape_is_saved(
     assert status_of(text) is ParseStatus.EXPENSE
 
 
-def test_riel_written_short_is_a_single_digit_paying_for_the_cheap_thing_alone():
+def test_riel_written_short_is_a_whole_number_under_a_hundred_paying_for_the_cheap_thing_alone():
     assert may_be_riel_written_short("ice 2 bags", 5)
-    assert not may_be_riel_written_short("ice", 15)
+    assert may_be_riel_written_short("ice", 15)  # 15$ of ice, or 15,000 riel: asked
+    assert not may_be_riel_written_short("ice", 150)
     assert not may_be_riel_written_short("ice and fish", 5)
 
 
