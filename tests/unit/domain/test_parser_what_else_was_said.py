@@ -6,15 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from balance_bot.domain.expenses import ParseResult, ParseStatus, Problem
+from balance_bot.domain.expenses import ParseResult, ParseStatus
 from balance_bot.domain.money import Currency
-from balance_bot.domain.parser import HeuristicParser
-
-parser = HeuristicParser()
-
-
-def status_of(text: str) -> ParseStatus:
-    return parser.parse(text).status
+from tests.unit.domain.test_parser_when_unsure import assert_asked_how_much, parser, status_of
 
 
 def saved(text: str) -> ParseResult:
@@ -22,11 +16,6 @@ def saved(text: str) -> ParseResult:
     assert result.status is ParseStatus.EXPENSE
     assert len(result.entries) == 1
     return result
-
-
-def assert_asked_how_much(text: str) -> None:
-    result = parser.parse(text)
-    assert (result.status, result.problem) == (ParseStatus.UNCLEAR, Problem.AMBIGUOUS)
 
 
 @pytest.mark.parametrize(
