@@ -10,6 +10,7 @@ from functools import lru_cache
 from balance_bot.domain.categories import JOINING_WORD, singular
 from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders, swapped
 from balance_bot.domain.khmer_sounds import written_in_khmer
+from balance_bot.domain.qualities import same_quality
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
 from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING, SENSES
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
@@ -478,8 +479,8 @@ def things_held(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
 
 
 def _same(wanted: str, held: str) -> bool:
-    if wanted == held or held in _KINDS.get(wanted, ()):
-        return True  # 'meat' asked, 'pork' held
+    if wanted == held or held in _KINDS.get(wanted, ()) or same_quality(wanted, held):
+        return True  # 'meat' asked, 'pork' held; 'white' asked, ស held
     if wanted == "#goods" and held.startswith("#") and held[1:].replace("_", " ") not in NO_GOODS:
         return True  # ឥវ៉ាន់, goods, asked: any thing carried ('deliver banner')
     spelled = wanted.removeprefix("#")

@@ -41,7 +41,7 @@ from balance_bot.domain.question_subjects import (
     without_the_place,
     words_of_items,
 )
-from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
+from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, MONEY_IN, STOP
 from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
@@ -196,8 +196,8 @@ def read_question(
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
     known = khmer_names(categories) | words_of_items(items)
-    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
-        return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
+    if _BEYOND_THE_ROWS.search(said) or MONEY_IN.search(said) or _judged_in_khmer(said, known):
+        return None  # a figure the rows cannot give (or money in): the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and (second := days_named(said_without_days, today))[0] is not None:
         both = _together(span, second[0], said)
