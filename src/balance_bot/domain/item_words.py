@@ -14,7 +14,7 @@ from balance_bot.domain.qualities import same_quality
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
 from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING, SENSES
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
-from balance_bot.domain.team_meals import says_the_meal
+from balance_bot.domain.team_meals import may_be_the_team_meal, says_the_meal
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -60,6 +60,11 @@ _KINDS = {
     for general, kinds in KINDS.items()
 }
 GENERAL_OF = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
+# A Khmer word written onto a count, after the thing counted, is what it is counted in (ពងមាន់ ២ទឹក,
+# eggs by the ទឹក; ទឹកកក ២ការុង): marked so, no thing of its own. The count is marked where it is
+# written onto Khmer letters, so the word after it is known to be.
+COUNTED = "%"
+_COUNT_JOINED = re.compile(r"(?<=[0-9])(?=[\u1780-\u17dd])")
 # A known Khmer word written after letters no word reads is marked so: it may be inside a longer
 # word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
 _INSIDE = "~"
@@ -159,14 +164,19 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
     way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
     one letter off a known one read as it ('genarator'); `apart`: a known Khmer word after letters
     no word reads marked as maybe inside a longer word, not read as its thing."""
-    said = text.casefold().translate(DIGITS_TO_ASCII)
+    said = _COUNT_JOINED.sub("'", text.casefold().translate(DIGITS_TO_ASCII))
     words: list[str] = []
+    counted = False
     for piece in _romanised_read(re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said)):
         if _KHMER_RUN.fullmatch(piece):
-            words += _khmer_terms(piece, corrected, apart)
+            found = _khmer_terms(piece, corrected, apart)
+            if counted and found and found[0] in KNOWN_KHMER and any((word,) in _NAMES for word in words):
+                found[0] = COUNTED + found[0]  # 'ពងមាន់ ២ទឹក': what the eggs are counted in, no water
+            words += found
         else:
             word = _form(piece.strip("'"))
             words.append(_corrected(word) if corrected else word)
+        counted = piece[:1].isdigit() and piece.endswith("'")
     named: list[str] = []
     at = 0
     while at < len(words):
@@ -329,7 +339,7 @@ def unnamed_words(item: str) -> tuple[str, ...]:
     return tuple(
         word
         for word in terms(item, corrected=True)
-        if not word.startswith(("#", _INSIDE))
+        if not word.startswith(("#", _INSIDE, COUNTED))
         and word not in _LATIN_JOINERS
         and word not in KHMER_PLAIN
         and word not in _UNITS
@@ -386,6 +396,7 @@ def maybe_says(item: str, subject: str) -> bool:
     inside = _says(item, subject, apart=False)  # សាំង (fuel) asked, វ៉ាក់សាំង (vaccine) written
     return (
         inside
+        or may_be_the_team_meal(terms(subject, corrected=True), terms(item, corrected=True))
         or _named_with_the_word(item, subject)
         or _rest_in_other_language(item, subject)
         or _one_of_the_things_alone(item, subject)
