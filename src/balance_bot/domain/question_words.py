@@ -79,7 +79,7 @@ KHMER_STOPS = frozenset(KHMER_STOP)
 # income, profit ('ភ្ញៀវបង់លុយមក', guests paid money to us; មក is towards the team).
 MONEY_IN = re.compile(
     r"\b(?:income|revenue|earnings|earned|profits?|takings|turnover)\b"
-    r"|\b(?:paid|pays|gave|sent|transferred)\s+(?:us|the team|the shop|the office)\b"
+    r"|\b(?:paid|pay|pays|gave|sent|transferred)\s+(?:us|the team|the shop|the office)\b"
     r"|\b(?:bring|brings|brought|bringing)\s+in\b|\bwe\s+(?:received|receive|collected|got paid|earned)\b"
     r"|(?:បង់|ផ្ញើ|ឲ្យ|អោយ|ឱ្យ|ផ្ទេរ)\s?(?:លុយ|ប្រាក់)\s?មក|ទទួល(?:បាន)?\s?(?:លុយ|ប្រាក់)"
     r"|ចំណូល|ចំណេញ|រកបាន|លក់បាន|(?:លុយ|ប្រាក់)\s?ចូល"
