@@ -94,6 +94,8 @@ MEASURES = (
     (
         Measure.LIST,
         r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
+        # 'what we buy', 'what they got': the things, however the verb is said
+        r"|\bwhat\s+(?:(?:we|i|you|they|he|she|[a-z]+)\s+){1,2}(?:buy|bought|get|got|purchased?)\b"
         r"|\b(?:anything|any expenses?|any purchases?)\b"
         r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
