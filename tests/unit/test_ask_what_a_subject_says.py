@@ -97,3 +97,36 @@ def test_a_thing_asked_early_in_a_month_with_no_days_said_is_asked_since_the_fir
     assert read_question("how many times did we buy gas?", TODAY).span == Span(
         date(2026, 11, 1), date(2026, 11, 30)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "member"),
+    [
+        ("khe mun chay teang os ponman?", None),  # all of last month's
+        ("Dara ban chay ponman khe nis", "Dara"),  # what Dara did spend
+        ("tae khe nis Sokha chay ponman der?", "Sokha"),
+    ],
+)
+def test_romanised_khmer_words_around_the_question_are_no_thing_asked_about(text, member):
+    question = read_question(text, TODAY, ["Dara", "Sokha"])
+    assert question is not None
+    assert (question.measure, question.words, question.member) == (Measure.TOTAL, (), member)
+
+
+def test_romanised_pouring_of_fuel_is_the_fuel_asked_about():
+    question = read_question("khe nis chak sang moto ponman", TODAY)
+    assert question is not None
+    assert "chak" not in " ".join(question.words)
+
+
+@pytest.mark.parametrize("text", ["what we buy today?", "last week what they got", "what Sokha bought yesterday"])
+def test_what_someone_bought_said_without_did_asks_the_things_bought(text):
+    question = read_question(text, TODAY, ["Sokha"])
+    assert question is not None
+    assert question.measure is Measure.LIST
+
+
+def test_a_things_name_said_in_another_order_still_names_it_and_no_second_thing():
+    rows = [row(1, "phone top up Metfone", 20000), row(2, "phone case", 12000), row(3, "ice", 4000)]
+    counted, _ = asked(rows, "how many times did we top up the phone this month?")
+    assert counted == ["phone top up Metfone"]

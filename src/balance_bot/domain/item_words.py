@@ -365,7 +365,7 @@ def says(item: str, subject: str) -> bool:
 
 
 def _says(item: str, subject: str, apart: bool) -> bool:
-    wanted = terms(subject, corrected=True)
+    wanted = _unrepeated(terms(subject, corrected=True))
     if not wanted:
         return False
     have = things_held(terms(item, corrected=True, apart=apart), wanted)
@@ -382,6 +382,13 @@ def _says(item: str, subject: str, apart: bool) -> bool:
         and len(missing[0]) >= _TYPO_IN_PHRASE
         and any(one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE)
     )
+
+
+def _unrepeated(wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """The subject's terms without a word that is part of the name of a thing it names too: 'top up
+    the phone' is the phone's top up, its name said in another order, no phone bought beside it."""
+    named = {part for term in wanted if term.startswith("#") for part in term[1:].split("_")}
+    return tuple(term for term in wanted if term.startswith("#") or term not in named)
 
 
 def maybe_says(item: str, subject: str) -> bool:
