@@ -80,7 +80,10 @@ def test_money_coming_in_is_no_figure_a_sheet_of_spending_holds(text):
 
 @pytest.mark.parametrize(
     ("text", "measure"),
-    [("how many payments have we made this month", Measure.COUNT), ("give us the total this week", Measure.TOTAL)],
+    [
+        ("how many payments have we made this month", Measure.COUNT),
+        ("give us the total this week", Measure.TOTAL),
+    ],
 )
 def test_paying_and_giving_said_of_our_own_entries_are_still_asked(text, measure):
     question = read_question(text, TODAY)
@@ -119,7 +122,9 @@ def test_romanised_pouring_of_fuel_is_the_fuel_asked_about():
     assert "chak" not in " ".join(question.words)
 
 
-@pytest.mark.parametrize("text", ["what we buy today?", "last week what they got", "what Sokha bought yesterday"])
+@pytest.mark.parametrize(
+    "text", ["what we buy today?", "last week what they got", "what Sokha bought yesterday"]
+)
 def test_what_someone_bought_said_without_did_asks_the_things_bought(text):
     question = read_question(text, TODAY, ["Sokha"])
     assert question is not None

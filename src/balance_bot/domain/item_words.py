@@ -15,6 +15,7 @@ from balance_bot.domain.question_words import KHMER_STOPS, STOP
 from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING, SENSES
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
 from balance_bot.domain.team_meals import may_be_the_team_meal, says_the_meal
+from balance_bot.domain.term_marks import COUNT_JOINED, COUNTED, unit_of, unrepeated
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -60,11 +61,6 @@ _KINDS = {
     for general, kinds in KINDS.items()
 }
 GENERAL_OF = {kind: general for general, kinds in _KINDS.items() for kind in kinds}
-# A Khmer word written onto a count, after the thing counted, is what it is counted in (ពងមាន់ ២ទឹក,
-# eggs by the ទឹក; ទឹកកក ២ការុង): marked so, no thing of its own. The count is marked where it is
-# written onto Khmer letters, so the word after it is known to be.
-COUNTED = "%"
-_COUNT_JOINED = re.compile(r"(?<=[0-9])(?=[\u1780-\u17dd])")
 # A known Khmer word written after letters no word reads is marked so: it may be inside a longer
 # word (សាំង, fuel, in វ៉ាក់សាំង, vaccine), which says it at most maybe.
 _INSIDE = "~"
@@ -164,15 +160,13 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
     way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
     one letter off a known one read as it ('genarator'); `apart`: a known Khmer word after letters
     no word reads marked as maybe inside a longer word, not read as its thing."""
-    said = _COUNT_JOINED.sub("'", text.casefold().translate(DIGITS_TO_ASCII))
+    said = COUNT_JOINED.sub("'", text.casefold().translate(DIGITS_TO_ASCII))
     words: list[str] = []
     counted = False
     for piece in _romanised_read(re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said)):
         if _KHMER_RUN.fullmatch(piece):
-            found = _khmer_terms(piece, corrected, apart)
-            if counted and found and found[0] in KNOWN_KHMER and any((word,) in _NAMES for word in words):
-                found[0] = COUNTED + found[0]  # 'ពងមាន់ ២ទឹក': what the eggs are counted in, no water
-            words += found
+            found = _khmer_terms(piece, corrected, apart)  # 'ពងមាន់ ២ទឹក': the eggs' unit, no water
+            words += unit_of(found, KNOWN_KHMER) if counted and any((w,) in _NAMES for w in words) else found
         else:
             word = _form(piece.strip("'"))
             words.append(_corrected(word) if corrected else word)
@@ -365,7 +359,7 @@ def says(item: str, subject: str) -> bool:
 
 
 def _says(item: str, subject: str, apart: bool) -> bool:
-    wanted = _unrepeated(terms(subject, corrected=True))
+    wanted = unrepeated(terms(subject, corrected=True))
     if not wanted:
         return False
     have = things_held(terms(item, corrected=True, apart=apart), wanted)
@@ -382,13 +376,6 @@ def _says(item: str, subject: str, apart: bool) -> bool:
         and len(missing[0]) >= _TYPO_IN_PHRASE
         and any(one_letter_off(missing[0].lstrip("#"), held) for held in have if len(held) >= _TYPO_IN_PHRASE)
     )
-
-
-def _unrepeated(wanted: tuple[str, ...]) -> tuple[str, ...]:
-    """The subject's terms without a word that is part of the name of a thing it names too: 'top up
-    the phone' is the phone's top up, its name said in another order, no phone bought beside it."""
-    named = {part for term in wanted if term.startswith("#") for part in term[1:].split("_")}
-    return tuple(term for term in wanted if term.startswith("#") or term not in named)
 
 
 def maybe_says(item: str, subject: str) -> bool:
