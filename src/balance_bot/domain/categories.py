@@ -30,6 +30,7 @@ from balance_bot.domain.category_roles import (
     THIN,
     carries_goods,
     held_by_holders,
+    khmer_split,
     kind_phrase,
     slip_index,
     swapped,
@@ -37,6 +38,7 @@ from balance_bot.domain.category_roles import (
     without_measures,
     word_forms,
 )
+from balance_bot.domain.romanised_purposes import in_khmer_script
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -233,7 +235,10 @@ class CategoryBook:
         key = purpose_key(purpose)
         if learned and key in learned and self.named(learned[key]) is not None:
             return Categorised(learned[key], DecidedBy.LEARNED)
-        best = self._best_match(normalize_message(purpose).lower())
+        text = normalize_message(purpose).lower()
+        best = self._best_match(text)
+        if best is None and (typed := in_khmer_script(text)) is not None:
+            best = self._best_match(typed)  # Khmer typed in Latin letters: 'luy tek rodth'
         if best is None or best is _COMPETING:
             return Categorised(self._other(), DecidedBy.NOTHING)
         also = tuple(self.categories[index].name for index in best.among if index != best.category)
@@ -371,7 +376,7 @@ class CategoryBook:
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
-            places = self._khmer_split(syllables)
+            places = khmer_split(syllables, (self._khmer, self._khmer_known), self._longest_khmer)
             ends = dict(places)
             for start, end in places:
                 piece = "".join(syllables[start:end])
@@ -392,23 +397,6 @@ class CategoryBook:
                     kind=piece in SPENDING_KINDS,
                     word=piece,
                 )
-
-    def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
-        """The known words in the run as (first syllable, past the last), by the split with the fewest
-        letters outside them, then the fewest words."""
-        # best[at]: (letters outside known words, words, their places) for the first `at` syllables
-        best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
-        for at in range(1, len(syllables) + 1):
-            unknown, count, places = best[at - 1]
-            options = [(unknown + len(syllables[at - 1]), count, places)]
-            # No known word is longer than the longest: a long run costs in proportion to its length.
-            for start in range(max(0, at - self._longest_khmer), at):
-                piece = "".join(syllables[start:at])
-                if piece in self._khmer or piece in self._khmer_known:
-                    unknown, count, places = best[start]
-                    options.append((unknown, count + 1, (*places, (start, at))))
-            best.append(min(options, key=lambda option: option[:2]))
-        return list(best[-1][2])
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
         raws = _LATIN_WORD.findall(text.replace("-", " "))

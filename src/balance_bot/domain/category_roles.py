@@ -4,7 +4,7 @@ a carrier, a load, a holder), the Khmer words the tab's words are told apart fro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import SAME_THING
@@ -135,8 +135,18 @@ _MEASURE = re.compile(
 _HIRED = re.compile(r"(?:\b(?:hire|hired|hiring|rent|rented|renting|book|booked)|ជួល)\s*$")
 
 
+# A Khmer unit after a count measures the thing before it ('ក្រដាស A4 ២កញ្ចប់', paper in 2 packs): a pack
+# is no parcel sent, a bag or a bottle no thing of its own. Longest first; never part of a syllable.
+_COUNTED_UNIT = re.compile(
+    r"(?<=[0-9០-៩])\s*(?:កញ្ចប់|ប្រអប់|កំប៉ុង|ការ៉ុង|ចង្កោម|សន្លឹក|ម៉ែត្រ|ក្បាល|ផ្ទាំង|គ្រាប់|គីឡូ|លីត្រ|"
+    r"ថង់|កេស|ដប|ដុំ|ធុង|កែវ|បាវ|រាម|ដើម|ឈុត|ថាស|យួរ)(?![\u17b6-\u17d3])"
+)
+
+
 def without_measures(text: str) -> str:
-    """The purpose without the vehicles it measures its thing in ('sand 1 truck load' -> 'sand 1')."""
+    """The purpose without the vehicles it measures its thing in ('sand 1 truck load' -> 'sand 1'), nor
+    the Khmer units after a count ('ក្រដាស ២កញ្ចប់' -> 'ក្រដាស ២')."""
+    text = _COUNTED_UNIT.sub("", text)
     if not _MEASURE.search(text):
         return text
 
@@ -242,3 +252,24 @@ def kind_phrase(phrase: Sequence[str], written: Sequence[str]) -> bool:
         or " ".join(written) in SPENDING_KINDS
         or any(word in SPENDING_KINDS for word in (*phrase, *written))
     )
+
+
+def khmer_split(
+    syllables: Sequence[str], known: Iterable[Collection[str]], longest: int
+) -> list[tuple[int, int]]:
+    """The known words in a run of Khmer syllables as (first syllable, past the last), by the split
+    with the fewest letters outside them, then the fewest words; no known word is over `longest`
+    syllables, so a long run costs in proportion to its length."""
+    vocabularies = tuple(known)
+    # best[at]: (letters outside known words, words, their places) for the first `at` syllables
+    best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
+    for at in range(1, len(syllables) + 1):
+        unknown, count, places = best[at - 1]
+        options = [(unknown + len(syllables[at - 1]), count, places)]
+        for start in range(max(0, at - longest), at):
+            piece = "".join(syllables[start:at])
+            if any(piece in words for words in vocabularies):
+                unknown, count, places = best[start]
+                options.append((unknown, count + 1, (*places, (start, at))))
+        best.append(min(options, key=lambda option: option[:2]))
+    return list(best[-1][2])
