@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from balance_bot.domain.category_roles import (
     CARRIER_WORDS,
+    COURIERS,
     HOLDER_WORDS,
     HOSTING_WORDS,
     KHMER_THINGS,
@@ -32,6 +33,8 @@ from balance_bot.domain.category_roles import (
     held_by_holders,
     khmer_split,
     kind_phrase,
+    official_visit,
+    sent_by_bus_company,
     slip_index,
     swapped,
     unread_words,
@@ -269,6 +272,8 @@ class CategoryBook:
             joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
         if joining is None or (in_head := self._decided(text[: joining.start()])) is None:
             return self._decided(text)
+        if in_head is not _COMPETING and not in_head.kind and sent_by_bus_company(text):
+            return self._sending()  # a thing sent by a bus company: 'docs to Kampot via Capitol'
         rest = _PLACE_WORD.sub(" ", text[joining.end() :])
         for_what = self._decided(rest)
         if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
@@ -282,7 +287,7 @@ class CategoryBook:
             and not in_head.kind
             and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
             and in_head.category != for_what.category
-            and self._names_an_occasion(rest)
+            and (self._names_an_occasion(rest) or official_visit(rest))
         ):
             # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
             # reader and hosting to another: they compete, and a wrong named category is worse than Other.
@@ -290,7 +295,9 @@ class CategoryBook:
         if in_head.word in CARRIER_WORDS and for_what.word in SENDING_WORDS:
             return for_what
         # with a carrier or a courier ('via J&T'), not a fee ('via foodpanda incl. delivery fee')
-        courier = not for_what.kind and for_what.category == self._word_category("delivery")
+        courier = (
+            not for_what.kind or for_what.word in COURIERS
+        ) and for_what.category == self._word_category("delivery")
         sent_with = for_what.word in CARRIER_WORDS or courier
         if SENT_BY.fullmatch(joining.group()) and sent_with and not in_head.kind:
             if in_head.category == for_what.category or in_head.word in SENDING_WORDS:
@@ -350,6 +357,11 @@ class CategoryBook:
         carried = all(match.word in CARRIER_WORDS for match in kept if match.kind and match not in sent)
         if len(kinds) > 1 and sent and carried:
             return sent[0]  # a carrier of a thing sent ('tuk tuk delivery', តុកតុកដឹកឥវ៉ាន់): the delivery
+        # A service done at or for an occasion ('cleaning service meeting hall', 'meeting room repair') is
+        # the service: the occasion says where or when.
+        services = [match for match in kept if match.kind and match.word not in OCCASION_WORDS]
+        if len(kinds) > 1 and len({match.category for match in services}) == 1:
+            return services[0]
         if len(kinds) == 1:
             return next(match for match in kept if match.kind)
         if kinds or len({match.khmer for match in kept}) > 1:
