@@ -22,10 +22,12 @@ from balance_bot.domain.category_roles import (
     LIQUID_OF,
     LONGEST_KNOWN_KHMER,
     OCCASION_WORDS,
+    PLACE_WORD,
     PLAIN_KHMER,
     SAME_IN_KHMER,
     SENDING_WORDS,
     SENT_BY,
+    SEVERAL,
     SHORT_GUESS,
     SPENDING_KINDS,
     THIN,
@@ -41,7 +43,7 @@ from balance_bot.domain.category_roles import (
     without_measures,
     word_forms,
 )
-from balance_bot.domain.romanised_purposes import in_khmer_script
+from balance_bot.domain.romanised_purposes import in_khmer_script, may_be_typed
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -107,12 +109,6 @@ class _Match:
         )
 
 
-# Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
-_PLACE_WORD = re.compile(
-    r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
-)
-# Several things bought in one purpose ('soap and rice'): their categories compete.
-_SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 _COMPETING = _Match(-1, 0, 0)
 _UNNAMED = -2  # the category of a Khmer thing the tab has no word for
 
@@ -238,10 +234,7 @@ class CategoryBook:
         key = purpose_key(purpose)
         if learned and key in learned and self.named(learned[key]) is not None:
             return Categorised(learned[key], DecidedBy.LEARNED)
-        text = normalize_message(purpose).lower()
-        best = self._best_match(text)
-        if best is None and (typed := in_khmer_script(text)) is not None:
-            best = self._best_match(typed)  # Khmer typed in Latin letters: 'luy tek rodth'
+        best = self._best_match(self._typed_in_khmer(normalize_message(purpose).lower()))
         if best is None or best is _COMPETING:
             return Categorised(self._other(), DecidedBy.NOTHING)
         also = tuple(self.categories[index].name for index in best.among if index != best.category)
@@ -265,7 +258,7 @@ class CategoryBook:
         delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
         ride."""
         text = without_measures(text)
-        if carries_goods(text) and self._names_a_carrier(text):
+        if carries_goods(text) and self._names_any(text, CARRIER_WORDS):
             return self._sending()  # a carrier's load to a customer: 'grab bring cake to customer house'
         joining = JOINING_WORD.search(text)
         if joining is None and (sent := SENT_BY.search(text)) is not None:
@@ -274,7 +267,7 @@ class CategoryBook:
             return self._decided(text)
         if in_head is not _COMPETING and not in_head.kind and sent_by_bus_company(text):
             return self._sending()  # a thing sent by a bus company: 'docs to Kampot via Capitol'
-        rest = _PLACE_WORD.sub(" ", text[joining.end() :])
+        rest = PLACE_WORD.sub(" ", text[joining.end() :])
         for_what = self._decided(rest)
         if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
             return in_head
@@ -287,7 +280,7 @@ class CategoryBook:
             and not in_head.kind
             and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
             and in_head.category != for_what.category
-            and (self._names_an_occasion(rest) or official_visit(rest))
+            and (self._names_any(rest, OCCASION_WORDS) or official_visit(rest))
         ):
             # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
             # reader and hosting to another: they compete, and a wrong named category is worse than Other.
@@ -305,14 +298,24 @@ class CategoryBook:
             return self._sending()
         return in_head
 
-    def _names_an_occasion(self, text: str) -> bool:
-        """Whether any word of the text is an occasion ('guests for the meeting', ភ្ញៀវមកប្រជុំ)."""
+    def _names_any(self, text: str, words: frozenset[str]) -> bool:
+        """Whether a word of the tab in the text, written right, is one of the words: an occasion
+        ('guests for the meeting', ភ្ញៀវមកប្រជុំ), a carrier."""
         matches = (*self._khmer_matches(text), *self._latin_matches(text))
-        return any(match.word in OCCASION_WORDS for match in matches if not match.guessed)
+        return any(match.word in words for match in matches if not match.guessed)
 
-    def _names_a_carrier(self, text: str) -> bool:
-        matches = (*self._khmer_matches(text), *self._latin_matches(text))
-        return any(match.word in CARRIER_WORDS for match in matches if not match.guessed)
+    def _typed_in_khmer(self, text: str) -> str:
+        """The text with Khmer typed in Latin letters ('luy tek rodth', 'tlai deuk cement') in Khmer
+        script, but for the words the tab has as they are ('tuk tuk')."""
+        if not may_be_typed(text):
+            return text
+        kept = {
+            at
+            for match in self._latin_matches(text)
+            if not match.guessed
+            for at in range(match.start, match.end)
+        }
+        return in_khmer_script(text, kept) or text
 
     def _sending(self) -> _Match:
         """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
@@ -350,7 +353,7 @@ class CategoryBook:
             return None
         if len({match.category for match in kept}) == 1:
             return kept[0]
-        if _SEVERAL.search(text):
+        if SEVERAL.search(text):
             return _COMPETING
         kinds = {match.category for match in kept if match.kind}
         sent = [match for match in kept if match.kind and match.word in SENDING_WORDS]

@@ -89,6 +89,12 @@ OCCASION_WORDS = frozenset((
     "កម្មវិធី", "ប្រជុំ", "វគ្គបណ្តុះបណ្តាល", "មង្គលការ", "បុណ្យ", "ប្រគុំតន្ត្រី", "ការសម្តែង", "ចូលឆ្នាំ",
     "បុណ្យចូលឆ្នាំ", "ភ្ជុំបិណ្ឌ", "បុណ្យអុំទូក", "សិក្ខាសាលា",
 ))  # fmt: skip
+# Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
+PLACE_WORD = re.compile(
+    r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
+)
+# Several things bought in one purpose ('soap and rice'): their categories compete.
+SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 # Visitors of an office or an organisation are an official visit, an occasion: 'coffee for visitors
 # from the ministry', 'snacks for NGO visitors'; guests alone are not ('coffee for guests').
 _ORGANISATION = (
