@@ -26,15 +26,17 @@ _NOT_ONLY_THE_CASH = frozenset((
 _LETTER = re.compile(r"[\u1780-\u17dd]|[a-z]")
 
 
-def surely_not_bought(subject: str, items: Iterable[str]) -> bool:
+def surely_not_bought(subject: str, items: Iterable[str], names: Iterable[str] = ()) -> bool:
     """Whether the subject's thing is no row's, where no item says it, nor may say it (the caller
     knows): its thing (the last named in English, the first in Khmer, which names the thing first)
     is one the vocabulary knows, and each thing every item lists names a known thing of its own
-    ('PVC pipe 6 dam' is a pipe; 'zinc roof sheets' asked is roof sheets, whatever the zinc)."""
+    ('PVC pipe 6 dam' is a pipe; 'zinc roof sheets' asked is roof sheets, whatever the zinc); a thing
+    listed that is only one of the `names` (the members') is whom the row's thing was for."""
     head = _head(subject)
     if head is None or head in _ANY_THING or head in _NOT_ONLY_THE_CASH:
         return False
-    return all(_accounted_for(item) for item in items)
+    whom = frozenset(word for name in names for word in name.casefold().split())
+    return all(_accounted_for(item, whom) for item in items)
 
 
 def _head(subject: str) -> str | None:
@@ -46,10 +48,12 @@ def _head(subject: str) -> str | None:
     return head if head.startswith("#") else None
 
 
-def _accounted_for(item: str) -> bool:
-    """Whether each thing the item lists names a known thing, not only a word any purchase may be."""
+def _accounted_for(item: str, whom: frozenset[str]) -> bool:
+    """Whether each thing the item lists names a known thing, not only a word any purchase may be;
+    one naming only members ('phone card Dara + Sokha') is whom the others were for."""
     parts = [part for part in _SEVERAL.split(item.casefold()) if _LETTER.search(part)]
-    return bool(parts) and all(
+    things = [part for part in parts if not set(part.split()) <= whom]
+    return bool(things) and all(
         any(term.startswith("#") and term not in _ANY_THING for term in terms(part, corrected=True))
-        for part in parts
+        for part in things
     )

@@ -78,6 +78,17 @@ COMMON_THINGS = (
     ("tent", "តង់"),
     ("sound system", "speaker", "ឧបករណ៍បំពងសំឡេង"),
     ("decoration", "decorations", "តុបតែង", "គ្រឿងតុបតែង"),
+    ("forum", "វេទិកា"),
+    ("hotel", "guesthouse", "guest house", "សណ្ឋាគារ", "ផ្ទះសំណាក់", "អូតែល", "room night"),
+    ("advertising", "ads", "advert", "adverts", "advertisement", "facebook ads", "facebook boost",
+     "boost post", "sponsored post", "ផ្សាយពាណិជ្ជកម្ម", "ពាណិជ្ជកម្ម", "បូស្ត", "បូសផេក"),
+    # a bakery's
+    ("oven", "ឡដុតនំ", "ឡអាំង", "ឡអប់", "ឡអប់នំ", "ឡនំ"),
+    ("strawberry", "strawberries", "ស្ត្របឺរី", "ផ្លែស្ត្របឺរី", "ស្ត្របឺរ៉ី"),
+    ("chocolate", "សូកូឡា"),
+    ("straw", "ទុយោបឺត", "បំពង់បឺត"),
+    ("napkin", "serviette", "ក្រដាសជូតមាត់"),
+    ("lid", "cup lid", "គម្រប"),
     # a garage's
     ("screwdriver", "ទួណឺវីស"),
     ("gear oil", "transmission oil", "ប្រេងប្រអប់លេខ"),

@@ -12,6 +12,7 @@ from balance_bot.domain.item_heads import Role, for_another_thing, role
 from balance_bot.domain.item_words import maybe_says, says, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.money import Currency
+from balance_bot.domain.one_machine import said_for_the_one_machine, the_machines
 from balance_bot.domain.one_meal import said_as_the_meal, the_one_meal
 from balance_bot.domain.questions import LedgerQuestion, Measure
 
@@ -126,7 +127,8 @@ def select(
     categories a row's category was guessed between, when it is a guess: a row guessed between the
     one asked about and another is set aside as doubtful, neither counted nor left out unsaid; so is
     a row naming a thing whose name ends in the word asked ('engine oil' for 'oil'), and a row of
-    another category saying the word that named the category asked about."""
+    another category saying the word that named the category asked about. A question of one currency's
+    entries selects only those."""
     span = question.span
     if isinstance(member, str):
         wanted = member.strip().casefold()
@@ -141,6 +143,7 @@ def select(
     rows = list(rows)
     the_thing = _the_thing_said(rows, question, category_of)
     meal = the_one_meal(row.item for row in rows) if question.words else None
+    machines = the_machines(row.item for row in rows) if question.words else {}
     for row in rows:
         if row.item.startswith(void_prefix):
             continue
@@ -178,8 +181,11 @@ def select(
                 doubtful += _entries_of(row) if Role.MODIFIER in roles else []
             else:
                 entries += _entries_of(row)
-        elif question.category is None and any(said_as_the_meal(row.item, s, meal) for s in question.words):
-            entries += _entries_of(row)  # 'bay crew' asked as the crew's lunch, the team's one meal
+        elif question.category is None and any(
+            said_as_the_meal(row.item, s, meal) or said_for_the_one_machine(row.item, s, machines)
+            for s in question.words
+        ):
+            entries += _entries_of(row)  # 'bay crew' asked as the crew's lunch; 'diesel' as the car's
         elif question.category is None and (
             any(maybe_says(row.item, subject) for subject in question.words)
             or any(says(row.item, head) for head in question.heads)
@@ -187,6 +193,11 @@ def select(
             or any(for_another_thing(row.item, subject) for subject in question.words)
         ):
             doubtful += _entries_of(row)  # 'engine oil' asked about as 'oil', 'snacks' as 'snacks for guests'
+    if question.currency is not None:  # 'the biggest riel payment': that currency's entries only
+        entries, doubtful, awaiting = (
+            [entry for entry in kept if entry.currency is question.currency]
+            for kept in (entries, doubtful, awaiting)
+        )
     found_awaiting = _totals(awaiting) if awaiting else {}
     return Found(tuple(entries), _totals(entries), tuple(doubtful), found_awaiting)
 

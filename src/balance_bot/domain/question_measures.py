@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from balance_bot.domain.money import Currency
+
 
 class Measure(Enum):
     """What a question asks of the entries it selects."""
@@ -132,3 +134,23 @@ ONE_CURRENCY = re.compile(
     r"|\b(?:in|with)\s+(?:riels?|khr|dollars?|usd|cash dollars?)\b"
     r"|ជា\s?(?:លុយ\s?)?(?:រៀល|ដុល្លារ)|(?:ចាយ|បង់|ទិញ)\s?(?:លុយ\s?)?(?:រៀល|ដុល្លារ)"
 )
+# Measures of entries one currency's entries answer as well as all do: the biggest riel payment is the
+# biggest of the riel entries; a share or a member's total of one currency would be a figure of another kind.
+OF_ONE_CURRENCY = frozenset((
+    Measure.LARGEST, Measure.SMALLEST, Measure.COUNT, Measure.LIST, Measure.LATEST, Measure.AVERAGE_EACH,
+))  # fmt: skip
+_CURRENCY_WORD = re.compile(r"\b(?:riels?|khr|dollars?|usd)\b|រៀល|ដុល្លារ")
+_RIEL = re.compile(r"riel|khr|រៀល")
+
+
+def one_currency(said: str) -> Currency | None:
+    """The currency whose entries the question is about ('the biggest riel payment'); None when it
+    names no one currency, or both ('the biggest dollar or riel payment')."""
+    if not ONE_CURRENCY.search(said):
+        return None
+    named = {_currency(found.group()) for found in _CURRENCY_WORD.finditer(said)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _currency(said: str) -> Currency:
+    return Currency.KHR if _RIEL.search(said) else Currency.USD

@@ -167,7 +167,20 @@ def _named_event(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _parts(rest: str) -> list[str]:
-    return _ALTERNATIVES.split(_YET.sub(" ", rest))
+    """The things named apart; what the last says they were for ('the tent and chairs for the forum')
+    said of each before it that says no purpose of its own: the narrower reading, whose rows of a
+    thing for something else are set aside by its head, never counted."""
+    parts = _ALTERNATIVES.split(_YET.sub(" ", rest))
+    named = [at for at, part in enumerate(parts) if subject_words(part)]
+    last = parts[named[-1]] if len(named) > 1 else ""
+    purpose = _FOR.search(last)
+    if purpose is None or not subject_words(last[: purpose.start()]):
+        return parts
+    shared = last[purpose.start() :]
+    return [
+        f"{part} {shared}" if at in named[:-1] and not _FOR.search(part) else part
+        for at, part in enumerate(parts)
+    ]
 
 
 def _shared_work(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -62,6 +62,7 @@ KHMER_STOP = (
     "លើក",
     "ខាង", "ជា", "គឺ", "ហ្នឹង", "នឹង", "ដឹង", "អ្នក", "ណាខ្លះ", "ទេឬ", "ប្រហែល", "ប្រើលុយ", "ប្រើ",
     "ទឹកប្រាក់", "ចំនួន", "ជាទូទៅ", "ជាធម្មតា", "យក", "ធំៗ", "ធំ", "ម្នាក់",
+    "ប្តូរ", "ប្ដូរ",  # changing a thing ('ប្តូរប្រេងម៉ាស៊ីន', the engine oil changed): what it bought follows
     "បើក", "ទូទាត់", "ជូន",  # paying out ('បើកឈ្នួលកម្មករ', paid the workers' wages), settling, giving
     "ផឹក", "ញ៉ាំ", "ហូប",  # drink, eat: how a thing bought was used ('ផឹកកាហ្វេ', coffee drunk)
     "ខ្ពស់", "ទាប",  # high, low: of the price asked about

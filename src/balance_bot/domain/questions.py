@@ -12,6 +12,7 @@ from itertools import pairwise
 from balance_bot.domain.category_roles import swapped
 from balance_bot.domain.item_words import KNOWN_LATIN, khmer_words
 from balance_bot.domain.ledger import Period
+from balance_bot.domain.money import Currency
 from balance_bot.domain.name_sounds import named_in_khmer
 from balance_bot.domain.question_days import Span, days_named, month_span
 from balance_bot.domain.question_measures import (
@@ -22,9 +23,11 @@ from balance_bot.domain.question_measures import (
     LATEST,
     MEASURES,
     NOT_A_DAY,
+    OF_ONE_CURRENCY,
     ONE_CURRENCY,
     PER_UNIT,
     PRICE,
+    one_currency,
 )
 from balance_bot.domain.question_measures import Measure as Measure
 from balance_bot.domain.question_romanised import in_khmer_script
@@ -61,6 +64,7 @@ class LedgerQuestion:
     # A member's part of the thing asked about ('how much of the ice money did Sokun pay'): a share of
     # everyone's spending on it, not of all spending, nor of the member's.
     part_of_its_whole: bool = False
+    currency: Currency | None = None  # one currency's entries only: 'the biggest riel payment'
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +219,15 @@ def read_question(
         )
     if measure is Measure.AVERAGE and NOT_A_DAY.search(said):
         return None  # "on average per week": not an average a day, and not guessed as one
-    if measure not in (None, Measure.TOTAL, Measure.LIST, Measure.BALANCE) and ONE_CURRENCY.search(said):
-        return None  # "the biggest riel payment": of one currency's entries, which the reader never picks
+    currency = one_currency(said) if measure in OF_ONE_CURRENCY else None
+    one_currencys = measure not in (
+        None,
+        Measure.TOTAL,
+        Measure.LIST,
+        Measure.BALANCE,
+    ) and ONE_CURRENCY.search(said)
+    if one_currencys and currency is None:
+        return None  # "who spent the most in riel": a figure of one currency's entries of another kind
     if measure in (None, Measure.TOTAL) and PRICE.search(said):
         measure = Measure.AVERAGE_EACH
     if measure in (None, Measure.TOTAL) and _LAST_ONE.search(said_without_days):
@@ -287,6 +298,7 @@ def read_question(
         heads(rest, known) if words else (),
         asks_rides(rest) and bool(words),
         part_of_its_whole,
+        currency,
     )
 
 

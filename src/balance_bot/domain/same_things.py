@@ -49,8 +49,8 @@ SAME_THING = (
     ("cooking oil", "ប្រេងឆា"),
     ("noodle", "មី", "គុយទាវ"),
     ("bread", "នំបុ័ង", "នំប៉័ង"),
-    ("flour", "ម្សៅស្រូវសាលី", "ម្សៅមី"),
-    ("cake", "នំ"),
+    ("flour", "ម្សៅស្រូវសាលី", "ម្សៅមី", "ម្សៅ"),  # ម្សៅ alone: flour, as a bakery writes it
+    ("cake", "នំ", "nom"),
     ("lunch", "អាហារថ្ងៃត្រង់", "បាយថ្ងៃត្រង់"),
     ("dinner", "អាហារពេលល្ងាច", "បាយល្ងាច"),
     ("breakfast", "អាហារពេលព្រឹក", "បាយព្រឹក"),
@@ -90,7 +90,8 @@ SAME_THING = (
     ("toilet paper", "tissue", "ក្រដាសអនាម័យ"),
     ("trash bag", "garbage bag", "ថង់សំរាម"),
     ("garbage", "trash", "rubbish", "សំរាម"),
-    ("dish soap", "dishwashing liquid", "dish washing liquid", "ទឹកលាងចាន"),
+    ("dish soap", "dishwashing liquid", "dish washing liquid", "ទឹកលាងចាន", "សាប៊ូលាងចាន", "sabu lang chan",
+     "sabu leang chan", "tek lang chan"),
     # Laundry as a guesthouse or an office writes it: the service, or what went to be washed (បោក is to
     # wash cloth: បោកខោអាវ clothes, បោកភួយ blankets, បោកកម្រាលពូក sheets); a car washed stays the
     # car's (wash alone is no laundry), and hands or dishes are washed with soap.
@@ -178,7 +179,9 @@ SAME_THING = (
     ("truck", "lorry", "ឡានដឹក", "ឡានបែន"),
     ("toilet", "បង្គន់"),
     ("motorbike", "moto", "ម៉ូតូ"),
-    ("car", "ឡាន", "pickup", "pick-up truck", "pickup truck"),
+    # a car by the model teams drive ('diesel Hilux'): a car, as the bookkeeper reads it
+    ("car", "ឡាន", "pickup", "pick-up truck", "pickup truck", "van", "hilux", "prius", "camry", "fortuner",
+     "land cruiser", "ranger", "highlander", "ឡានភីកអាប់"),
     ("bus", "ឡានក្រុង"),
     ("office", "ការិយាល័យ"),
     ("supplies", "សម្ភារៈ", "សម្ភារ"),  # what an office, a school or a site uses up: សម្ភារៈការិយាល័យ
@@ -269,7 +272,10 @@ NO_GOODS = frozenset((
 SENSES = {
     "gas": (
         ("#fuel", frozenset(("#motorbike", "#car", "#truck", "#bus", "#tuk_tuk", "#generator", "#motodop"))),
-        ("#cooking_gas", frozenset(("#kitchen", "stove", "#cook", "cooking", "refill", "cylinder", "tank"))),
+        (
+            "#cooking_gas",
+            frozenset(("#kitchen", "stove", "#cook", "cooking", "refill", "cylinder", "tank", "#oven")),
+        ),
     ),
     # romanised សាំង, fuel, beside a vehicle ('sang moto'); alone it may be paying back (សង)
     "sang": (("#fuel", frozenset(("#motorbike", "#car", "#truck", "#tuk_tuk", "#generator"))),),

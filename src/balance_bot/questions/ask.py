@@ -126,14 +126,14 @@ class AskLedger:
                     return AskRefused(AskRefusal.WRITE)
                 return ConfirmWrite(reading, self._propose(chat_id, asker_id, reading))
             asked = Asker(asker_id, asker, roster)
-            unknown = await self._unknown_words(chat_id, reading, current)
+            unknown = await self._unknown_words(chat_id, reading, current, members)
             if unknown and not by_model and self._model is not None:
                 from_model = await self._from_model(
                     text, today, members, [name for name, _ in categories], chat_id
                 )
                 if isinstance(from_model, LedgerQuestion):
                     reading, by_model = from_model, True
-                    unknown = await self._unknown_words(chat_id, reading, current)
+                    unknown = await self._unknown_words(chat_id, reading, current, members)
             if unknown:
                 return NotSure(reading, unknown)
             return await self._answer(chat_id, reading, asked, is_admin, by_model)
@@ -225,10 +225,10 @@ class AskLedger:
         return not await self._balances.months_kept(chat_id, periods)
 
     async def _unknown_words(
-        self, chat_id: int, question: LedgerQuestion, current: list[SheetRow]
+        self, chat_id: int, question: LedgerQuestion, current: list[SheetRow], members: list[str]
     ) -> tuple[str, ...]:
         """The subjects asked about that no expense of this month or of the days asked about says:
-        of those the bot cannot tell 'nothing' from 'not understood'."""
+        of those the bot cannot tell 'nothing' from 'not understood' (`members`: whom a row may name)."""
         unread = (Measure.POSITION, Measure.BALANCE, Measure.BUDGET)
         if not question.words or question.category is not None or question.measure in unread:
             return ()
@@ -245,7 +245,8 @@ class AskLedger:
         span = question.span
         spent = [row for row in rows if row.day is not None and span.first <= row.day <= span.last]
         # a thing the vocabulary knows that no row of the days names, each naming things known: none
-        absent = {subject for subject in unknown if surely_not_bought(subject, {row.item for row in spent})}
+        bought = {row.item for row in spent}
+        absent = {subject for subject in unknown if surely_not_bought(subject, bought, members)}
         unknown = tuple(subject for subject in unknown if subject not in absent)
         if unknown and self._categorising is not None:
             book = await self._categorising.book(chat_id)

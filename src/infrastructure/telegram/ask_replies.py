@@ -259,6 +259,9 @@ class AskReplies:
             )
         elif question.words:
             subject += say(ask_texts.ASK_ABOUT, words=" / ".join(question.words))
+        if question.currency is not None:
+            riel = question.currency is Currency.KHR
+            subject += say(ask_texts.ASK_IN_RIEL if riel else ask_texts.ASK_IN_DOLLARS)
         return subject
 
     def entries(self, entries: Sequence[Entry]) -> list[str]:

@@ -114,3 +114,12 @@ def test_a_category_named_by_a_word_few_of_its_rows_say_is_the_kind_of_spending_
     repairs = LedgerQuestion(Measure.TOTAL, NOVEMBER, category="Repairs", category_said="repairs")
     found = select(rows, repairs, None, "[void] ", lambda row: "Repairs")
     assert [entry.row.number for entry in found.entries] == [1, 2, 3]
+
+
+def test_a_question_of_one_currencys_entries_selects_only_those_and_its_largest_is_theirs():
+    asked = LedgerQuestion(Measure.LARGEST, NOVEMBER, currency=Currency.KHR)
+    found = select(ROWS, asked, None, "[void] ")
+    assert [entry.row.item for entry in found.entries] == ["water bill"]
+    assert found.totals[Currency.USD] == 0
+    dollars = select(ROWS, LedgerQuestion(Measure.COUNT, NOVEMBER, currency=Currency.USD), None, "[void] ")
+    assert dollars.count == 3  # the batteries and the taxi; the voided taxi is no spending

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from balance_bot.domain.money import Currency
 from balance_bot.domain.question_days import Span
 from balance_bot.domain.question_romanised import in_khmer_script
 from balance_bot.domain.questions import LedgerQuestion, Measure, read_question
@@ -59,16 +60,36 @@ def test_money_used_is_money_spent_not_the_cash_held():
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "measure", "currency"),
     [
-        "what's the biggest riel payment this month?",
-        "ខែនេះ ចាយជាលុយរៀល ម្តងច្រើនជាងគេប៉ុន្មាន?",
-        "how many dollar payments this month",
-        "cheapest thing we paid in riel",
+        ("which was our dearest riel expense last week?", Measure.LARGEST, Currency.KHR),
+        ("ខែនេះ បង់ជាលុយដុល្លារ លើកណាធំជាងគេ?", Measure.LARGEST, Currency.USD),
+        ("how many usd purchases did Sokha make this month", Measure.COUNT, Currency.USD),
+        ("smallest amount we paid with riel this month", Measure.SMALLEST, Currency.KHR),
     ],
 )
-def test_a_question_about_one_currencys_entries_is_not_answered_over_all_of_them(text):
-    assert read_question(text, TODAY, MEMBERS) is None
+def test_the_largest_smallest_or_count_of_one_currencys_entries_is_read_with_that_currency(
+    text, measure, currency
+):
+    reading = read(text)
+    assert (reading.measure, reading.currency) == (measure, currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who spent the most in riel this month",  # a member's total of one currency: another figure
+        "what share of the riel expenses went on ice",
+        "the biggest dollar or riel payment this month",  # both currencies named: which is unsaid
+    ],
+)
+def test_a_figure_of_one_currencys_entries_of_another_kind_is_not_answered_over_all_of_them(text):
+    reading = read_question(text, TODAY, MEMBERS)
+    assert reading is None or (reading.currency is None and reading.measure is not Measure.BY_MEMBER)
+
+
+def test_a_total_in_one_currency_is_still_the_total_of_every_entry_each_currency_apart():
+    assert read("how much did we spend in riel this month").currency is None
 
 
 def test_how_many_dollars_is_still_a_total():

@@ -90,3 +90,12 @@ def test_nothing_counted_beside_rows_set_aside_is_nothing_it_is_sure_of():
         "Not counted, as I'm not sure they are “oil”:",
         "• No 6, Sun 8 Nov: engine oil truck – $11.00 (Dara)",
     ]
+
+
+async def test_the_largest_of_one_currencys_entries_names_that_currency_and_lists_only_its_entries():
+    ask = ledger()
+    english = rendered(await ask.ask(-1, 7, "Sokha", admin, "biggest riel expense this month"))
+    assert english.splitlines()[0].startswith("The largest (spent in riel)")
+    assert all("៛" in line for line in english.splitlines()[1:])
+    khmer = rendered(await ask.ask(-1, 7, "Sokha", admin, "ខែនេះ ចាយជាលុយរៀល លើកណាធំជាងគេ"), Language.KHMER)
+    assert "ជាលុយរៀល" in khmer.splitlines()[0]
