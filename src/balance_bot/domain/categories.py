@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from balance_bot.domain.category_roles import (
     CARRIER_WORDS,
+    COURIERS,
     HOLDER_WORDS,
     HOSTING_WORDS,
     KHMER_THINGS,
@@ -21,22 +22,28 @@ from balance_bot.domain.category_roles import (
     LIQUID_OF,
     LONGEST_KNOWN_KHMER,
     OCCASION_WORDS,
+    PLACE_WORD,
     PLAIN_KHMER,
     SAME_IN_KHMER,
     SENDING_WORDS,
     SENT_BY,
+    SEVERAL,
     SHORT_GUESS,
     SPENDING_KINDS,
     THIN,
     carries_goods,
     held_by_holders,
+    khmer_split,
     kind_phrase,
+    official_visit,
+    sent_by_bus_company,
     slip_index,
     swapped,
     unread_words,
     without_measures,
     word_forms,
 )
+from balance_bot.domain.romanised_purposes import in_khmer_script, may_be_typed
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
@@ -102,12 +109,6 @@ class _Match:
         )
 
 
-# Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
-_PLACE_WORD = re.compile(
-    r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
-)
-# Several things bought in one purpose ('soap and rice'): their categories compete.
-_SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
 _COMPETING = _Match(-1, 0, 0)
 _UNNAMED = -2  # the category of a Khmer thing the tab has no word for
 
@@ -233,7 +234,7 @@ class CategoryBook:
         key = purpose_key(purpose)
         if learned and key in learned and self.named(learned[key]) is not None:
             return Categorised(learned[key], DecidedBy.LEARNED)
-        best = self._best_match(normalize_message(purpose).lower())
+        best = self._best_match(self._typed_in_khmer(normalize_message(purpose).lower()))
         if best is None or best is _COMPETING:
             return Categorised(self._other(), DecidedBy.NOTHING)
         also = tuple(self.categories[index].name for index in best.among if index != best.category)
@@ -257,14 +258,16 @@ class CategoryBook:
         delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
         ride."""
         text = without_measures(text)
-        if carries_goods(text) and self._names_a_carrier(text):
+        if carries_goods(text) and self._names_any(text, CARRIER_WORDS):
             return self._sending()  # a carrier's load to a customer: 'grab bring cake to customer house'
         joining = JOINING_WORD.search(text)
         if joining is None and (sent := SENT_BY.search(text)) is not None:
             joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
         if joining is None or (in_head := self._decided(text[: joining.start()])) is None:
             return self._decided(text)
-        rest = _PLACE_WORD.sub(" ", text[joining.end() :])
+        if in_head is not _COMPETING and not in_head.kind and sent_by_bus_company(text):
+            return self._sending()  # a thing sent by a bus company: 'docs to Kampot via Capitol'
+        rest = PLACE_WORD.sub(" ", text[joining.end() :])
         for_what = self._decided(rest)
         if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
             return in_head
@@ -277,7 +280,7 @@ class CategoryBook:
             and not in_head.kind
             and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
             and in_head.category != for_what.category
-            and self._names_an_occasion(rest)
+            and (self._names_any(rest, OCCASION_WORDS) or official_visit(rest))
         ):
             # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
             # reader and hosting to another: they compete, and a wrong named category is worse than Other.
@@ -285,7 +288,9 @@ class CategoryBook:
         if in_head.word in CARRIER_WORDS and for_what.word in SENDING_WORDS:
             return for_what
         # with a carrier or a courier ('via J&T'), not a fee ('via foodpanda incl. delivery fee')
-        courier = not for_what.kind and for_what.category == self._word_category("delivery")
+        courier = (
+            not for_what.kind or for_what.word in COURIERS
+        ) and for_what.category == self._word_category("delivery")
         sent_with = for_what.word in CARRIER_WORDS or courier
         if SENT_BY.fullmatch(joining.group()) and sent_with and not in_head.kind:
             if in_head.category == for_what.category or in_head.word in SENDING_WORDS:
@@ -293,14 +298,24 @@ class CategoryBook:
             return self._sending()
         return in_head
 
-    def _names_an_occasion(self, text: str) -> bool:
-        """Whether any word of the text is an occasion ('guests for the meeting', ភ្ញៀវមកប្រជុំ)."""
+    def _names_any(self, text: str, words: frozenset[str]) -> bool:
+        """Whether a word of the tab in the text, written right, is one of the words: an occasion
+        ('guests for the meeting', ភ្ញៀវមកប្រជុំ), a carrier."""
         matches = (*self._khmer_matches(text), *self._latin_matches(text))
-        return any(match.word in OCCASION_WORDS for match in matches if not match.guessed)
+        return any(match.word in words for match in matches if not match.guessed)
 
-    def _names_a_carrier(self, text: str) -> bool:
-        matches = (*self._khmer_matches(text), *self._latin_matches(text))
-        return any(match.word in CARRIER_WORDS for match in matches if not match.guessed)
+    def _typed_in_khmer(self, text: str) -> str:
+        """The text with Khmer typed in Latin letters ('luy tek rodth', 'tlai deuk cement') in Khmer
+        script, but for the words the tab has as they are ('tuk tuk')."""
+        if not may_be_typed(text):
+            return text
+        kept = {
+            at
+            for match in self._latin_matches(text)
+            if not match.guessed
+            for at in range(match.start, match.end)
+        }
+        return in_khmer_script(text, kept) or text
 
     def _sending(self) -> _Match:
         """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
@@ -338,13 +353,18 @@ class CategoryBook:
             return None
         if len({match.category for match in kept}) == 1:
             return kept[0]
-        if _SEVERAL.search(text):
+        if SEVERAL.search(text):
             return _COMPETING
         kinds = {match.category for match in kept if match.kind}
         sent = [match for match in kept if match.kind and match.word in SENDING_WORDS]
         carried = all(match.word in CARRIER_WORDS for match in kept if match.kind and match not in sent)
         if len(kinds) > 1 and sent and carried:
             return sent[0]  # a carrier of a thing sent ('tuk tuk delivery', តុកតុកដឹកឥវ៉ាន់): the delivery
+        # A service done at or for an occasion ('cleaning service meeting hall', 'meeting room repair') is
+        # the service: the occasion says where or when.
+        services = [match for match in kept if match.kind and match.word not in OCCASION_WORDS]
+        if len(kinds) > 1 and len({match.category for match in services}) == 1:
+            return services[0]
         if len(kinds) == 1:
             return next(match for match in kept if match.kind)
         if kinds or len({match.khmer for match in kept}) > 1:
@@ -371,7 +391,7 @@ class CategoryBook:
             offsets = [run.start()]
             for syllable in syllables:
                 offsets.append(offsets[-1] + len(syllable))
-            places = self._khmer_split(syllables)
+            places = khmer_split(syllables, (self._khmer, self._khmer_known), self._longest_khmer)
             ends = dict(places)
             for start, end in places:
                 piece = "".join(syllables[start:end])
@@ -392,23 +412,6 @@ class CategoryBook:
                     kind=piece in SPENDING_KINDS,
                     word=piece,
                 )
-
-    def _khmer_split(self, syllables: Sequence[str]) -> list[tuple[int, int]]:
-        """The known words in the run as (first syllable, past the last), by the split with the fewest
-        letters outside them, then the fewest words."""
-        # best[at]: (letters outside known words, words, their places) for the first `at` syllables
-        best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
-        for at in range(1, len(syllables) + 1):
-            unknown, count, places = best[at - 1]
-            options = [(unknown + len(syllables[at - 1]), count, places)]
-            # No known word is longer than the longest: a long run costs in proportion to its length.
-            for start in range(max(0, at - self._longest_khmer), at):
-                piece = "".join(syllables[start:at])
-                if piece in self._khmer or piece in self._khmer_known:
-                    unknown, count, places = best[start]
-                    options.append((unknown, count + 1, (*places, (start, at))))
-            best.append(min(options, key=lambda option: option[:2]))
-        return list(best[-1][2])
 
     def _latin_matches(self, text: str) -> Iterable[_Match]:
         raws = _LATIN_WORD.findall(text.replace("-", " "))

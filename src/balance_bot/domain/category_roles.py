@@ -4,7 +4,7 @@ a carrier, a load, a holder), the Khmer words the tab's words are told apart fro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from balance_bot.domain.question_words import KHMER_STOPS
 from balance_bot.domain.same_things import SAME_THING
@@ -43,9 +43,10 @@ def _names_a_thing(word: str) -> bool:
 
 
 # Joiners, and verbs of a service: 'deliver rice sacks' delivered the sacks, no sack holds the delivery.
+# Couriers too: 'lalamove boxes' are boxes a courier carried, no courier a box holds.
 _NO_THINGS = frozenset((
     "and", "or", "with", "for", "of", "&", "deliver", "send", "ship", "bring", "carry", "repair", "fix",
-    "clean", "wash",
+    "clean", "wash", "courier", "lalamove", "grab", "j&t", "jnt", "dhl", "ems", "kerry", "fedex", "express",
 ))  # fmt: skip
 # A verb of carrying a thing, not people, to a customer: beside a carrier it says goods were sent ('grab
 # bring cake to customer house', 'tuk tuk carry goods to the buyer'), which the tab files as delivery.
@@ -88,6 +89,29 @@ OCCASION_WORDS = frozenset((
     "កម្មវិធី", "ប្រជុំ", "វគ្គបណ្តុះបណ្តាល", "មង្គលការ", "បុណ្យ", "ប្រគុំតន្ត្រី", "ការសម្តែង", "ចូលឆ្នាំ",
     "បុណ្យចូលឆ្នាំ", "ភ្ជុំបិណ្ឌ", "បុណ្យអុំទូក", "សិក្ខាសាលា",
 ))  # fmt: skip
+# Places the tab may file under Other: 'for the clinic' says where a thing is used, not what it is for.
+PLACE_WORD = re.compile(
+    r"\b(?:clinic|hospital|pharmacy|pagoda|health (?:centre|center|post))s?\b|គ្លីនិក|មន្ទីរពេទ្យ|វត្ត"
+)
+# Several things bought in one purpose ('soap and rice'): their categories compete.
+SEVERAL = re.compile(r",|;|&|\+|\band\b|និង")
+# Visitors of an office or an organisation are an official visit, an occasion: 'coffee for visitors
+# from the ministry', 'snacks for NGO visitors'; guests alone are not ('coffee for guests').
+_ORGANISATION = (
+    r"(?:ministry|ngo|donor|partner|government|embassy|province|provincial|district|commune|un|head office)"
+)
+_OFFICIAL_VISIT = re.compile(
+    rf"\b{_ORGANISATION}\s+(?:visitor|guest|delegation|team)s?\b"
+    rf"|\b(?:visitor|guest|delegation)s?\s+(?:from|of)\s+(?:the\s+)?{_ORGANISATION}\b"
+    r"|\bdelegations?\b|ភ្ញៀវ(?:មកពី)?(?:ក្រសួង|ខេត្ត|ស្រុក|ឃុំ|ម្ចាស់ជំនួយ|អង្គការ|ដៃគូ)"
+)
+
+
+def official_visit(text: str) -> bool:
+    """Whether the (lower-case) words name visitors of an office or an organisation, an occasion."""
+    return _OFFICIAL_VISIT.search(text) is not None
+
+
 # What is bought to host an occasion: its food and drinks (the category of 'food'), and these.
 HOSTING_WORDS = frozenset((
     "chair", "table", "tent", "chair rental", "table rental", "sound system", "decoration", "flower",
@@ -108,6 +132,12 @@ SENDING_WORDS = frozenset((
     "package delivery", "parcel", "express", "ដឹក", "ថ្លៃដឹក", "ដឹកជញ្ជូន", "ផ្ញើ", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់",
     "ផ្ញើឡាន", "ផ្ញើឥវ៉ាន់", "phnheu", "phnhoe",
 ))  # fmt: skip
+# Couriers by their brand: beside a thing they carried it ('DHL docs to PP'), and after 'via' a thing
+# went with them ('documents via J&T').
+COURIERS = frozenset((
+    "dhl", "j&t", "jnt", "ems", "kerry", "fedex", "lalamove", "vireak buntham", "virak buntham", "larryta",
+    "ce express", "vet express", "capitol express", "giant ibis express",
+))  # fmt: skip
 # Services beyond KIND_WORDS that say what the money paid for, over the thing they were done to or
 # with: a flat tyre mended ('pak kong moto'), a thing sent ('grab express documents').
 SERVICE_WORDS = frozenset((
@@ -115,11 +145,23 @@ SERVICE_WORDS = frozenset((
     "puncture", "chuos chul", "chuoh chul", "chuos", "dor preng", "dou preng",
     "send", "sending", "ship", "deliver", "grab express", "express", "send parcel", "phnheu", "ផ្ញើ",
     "ផ្ញើឯកសារ", "ផ្ញើឥវ៉ាន់", "ផ្ញើអីវ៉ាន់", "ផ្ញើកញ្ចប់", "ប៉ះកង់",
-))  # fmt: skip
+)) | COURIERS  # fmt: skip
 # Every word that says what the money paid for.
 SPENDING_KINDS = KIND_WORDS | SERVICE_WORDS
 # 'documents by bus', 'ឯកសារតាមឡានក្រុង': the words after say how a thing went.
 SENT_BY = re.compile(r"\s(?:by|via)\s|តាម")
+# Bus companies that carry parcels as well as people: a thing sent by one ('docs via Capitol') went as a
+# parcel; the company alone may be a ride. Not VET alone, a vet too.
+_BY_BUS_COMPANY = re.compile(
+    r"(?:\s(?:by|via|on|with)\s+(?:the\s+)?|តាម\s*(?:ឡាន\s*)?)(?:capitol|sorya|mekong express|giant ibis|"
+    r"larryta|vireak buntham|virak buntham|rith mony|ponhea lay|bayon vip|kampot express|cambotra)\b"
+)
+
+
+def sent_by_bus_company(text: str) -> bool:
+    """Whether the (lower-case) purpose says a thing went by a bus company ('docs via Capitol')."""
+    return _BY_BUS_COMPANY.search(text) is not None
+
 
 _VEHICLE = (
     r"(?:truck|lorry|lorrie|pick ?-?up|van|car|tuk ?-?tuk|remork|cart|trailer|boat)(?:e?s)?"
@@ -135,8 +177,18 @@ _MEASURE = re.compile(
 _HIRED = re.compile(r"(?:\b(?:hire|hired|hiring|rent|rented|renting|book|booked)|ជួល)\s*$")
 
 
+# A Khmer unit after a count measures the thing before it ('ក្រដាស A4 ២កញ្ចប់', paper in 2 packs): a pack
+# is no parcel sent, a bag or a bottle no thing of its own. Longest first; never part of a syllable.
+_COUNTED_UNIT = re.compile(
+    r"(?<=[0-9០-៩])\s*(?:កញ្ចប់|ប្រអប់|កំប៉ុង|ការ៉ុង|ចង្កោម|សន្លឹក|ម៉ែត្រ|ក្បាល|ផ្ទាំង|គ្រាប់|គីឡូ|លីត្រ|"
+    r"ថង់|កេស|ដប|ដុំ|ធុង|កែវ|បាវ|រាម|ដើម|ឈុត|ថាស|យួរ)(?![\u17b6-\u17d3])"
+)
+
+
 def without_measures(text: str) -> str:
-    """The purpose without the vehicles it measures its thing in ('sand 1 truck load' -> 'sand 1')."""
+    """The purpose without the vehicles it measures its thing in ('sand 1 truck load' -> 'sand 1'), nor
+    the Khmer units after a count ('ក្រដាស ២កញ្ចប់' -> 'ក្រដាស ២')."""
+    text = _COUNTED_UNIT.sub("", text)
     if not _MEASURE.search(text):
         return text
 
@@ -242,3 +294,24 @@ def kind_phrase(phrase: Sequence[str], written: Sequence[str]) -> bool:
         or " ".join(written) in SPENDING_KINDS
         or any(word in SPENDING_KINDS for word in (*phrase, *written))
     )
+
+
+def khmer_split(
+    syllables: Sequence[str], known: Iterable[Collection[str]], longest: int
+) -> list[tuple[int, int]]:
+    """The known words in a run of Khmer syllables as (first syllable, past the last), by the split
+    with the fewest letters outside them, then the fewest words; no known word is over `longest`
+    syllables, so a long run costs in proportion to its length."""
+    vocabularies = tuple(known)
+    # best[at]: (letters outside known words, words, their places) for the first `at` syllables
+    best: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 0, ())]
+    for at in range(1, len(syllables) + 1):
+        unknown, count, places = best[at - 1]
+        options = [(unknown + len(syllables[at - 1]), count, places)]
+        for start in range(max(0, at - longest), at):
+            piece = "".join(syllables[start:at])
+            if any(piece in words for words in vocabularies):
+                unknown, count, places = best[start]
+                options.append((unknown, count + 1, (*places, (start, at))))
+        best.append(min(options, key=lambda option: option[:2]))
+    return list(best[-1][2])

@@ -10,10 +10,12 @@ from functools import lru_cache
 from balance_bot.domain.categories import JOINING_WORD, singular
 from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders, swapped
 from balance_bot.domain.khmer_sounds import written_in_khmer
+from balance_bot.domain.qualities import same_quality
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
 from balance_bot.domain.same_things import KINDS, NO_GOODS, SAME_THING, SENSES
 from balance_bot.domain.slips import doubled_letter_dropped, one_letter_off, one_sign_off
-from balance_bot.domain.team_meals import says_the_meal
+from balance_bot.domain.team_meals import may_be_the_team_meal, says_the_meal
+from balance_bot.domain.term_marks import COUNT_JOINED, COUNTED, unit_of, unrepeated
 from balance_bot.domain.text import DIGITS_TO_ASCII
 
 # Khmer words that only join ("for", "and", "of", "the one that"): no subject of a purchase.
@@ -158,14 +160,17 @@ def terms(text: str, corrected: bool = False, apart: bool = False) -> tuple[str,
     way of writing one thing (in either language) as that thing's one name; `corrected`: a long word
     one letter off a known one read as it ('genarator'); `apart`: a known Khmer word after letters
     no word reads marked as maybe inside a longer word, not read as its thing."""
-    said = text.casefold().translate(DIGITS_TO_ASCII)
+    said = COUNT_JOINED.sub("'", text.casefold().translate(DIGITS_TO_ASCII))
     words: list[str] = []
+    counted = False
     for piece in _romanised_read(re.findall(r"[\u1780-\u17dd]+|[a-z0-9][a-z0-9'&-]*", said)):
         if _KHMER_RUN.fullmatch(piece):
-            words += _khmer_terms(piece, corrected, apart)
+            found = _khmer_terms(piece, corrected, apart)  # 'ពងមាន់ ២ទឹក': the eggs' unit, no water
+            words += unit_of(found, KNOWN_KHMER) if counted and any((w,) in _NAMES for w in words) else found
         else:
             word = _form(piece.strip("'"))
             words.append(_corrected(word) if corrected else word)
+        counted = piece[:1].isdigit() and piece.endswith("'")
     named: list[str] = []
     at = 0
     while at < len(words):
@@ -328,7 +333,7 @@ def unnamed_words(item: str) -> tuple[str, ...]:
     return tuple(
         word
         for word in terms(item, corrected=True)
-        if not word.startswith(("#", _INSIDE))
+        if not word.startswith(("#", _INSIDE, COUNTED))
         and word not in _LATIN_JOINERS
         and word not in KHMER_PLAIN
         and word not in _UNITS
@@ -354,7 +359,7 @@ def says(item: str, subject: str) -> bool:
 
 
 def _says(item: str, subject: str, apart: bool) -> bool:
-    wanted = terms(subject, corrected=True)
+    wanted = unrepeated(terms(subject, corrected=True))
     if not wanted:
         return False
     have = things_held(terms(item, corrected=True, apart=apart), wanted)
@@ -385,6 +390,7 @@ def maybe_says(item: str, subject: str) -> bool:
     inside = _says(item, subject, apart=False)  # សាំង (fuel) asked, វ៉ាក់សាំង (vaccine) written
     return (
         inside
+        or may_be_the_team_meal(terms(subject, corrected=True), terms(item, corrected=True))
         or _named_with_the_word(item, subject)
         or _rest_in_other_language(item, subject)
         or _one_of_the_things_alone(item, subject)
@@ -478,8 +484,8 @@ def things_held(held: tuple[str, ...], wanted: tuple[str, ...]) -> list[str]:
 
 
 def _same(wanted: str, held: str) -> bool:
-    if wanted == held or held in _KINDS.get(wanted, ()):
-        return True  # 'meat' asked, 'pork' held
+    if wanted == held or held in _KINDS.get(wanted, ()) or same_quality(wanted, held):
+        return True  # 'meat' asked, 'pork' held; 'white' asked, ស held
     if wanted == "#goods" and held.startswith("#") and held[1:].replace("_", " ") not in NO_GOODS:
         return True  # ឥវ៉ាន់, goods, asked: any thing carried ('deliver banner')
     spelled = wanted.removeprefix("#")

@@ -127,6 +127,21 @@ _KHMER_SINCE_WEEKDAY = re.compile(
 _KHMER_MONTH_NAMES = r"(?:មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ)"
 # "ថ្ងៃទី៨ ខែតុលា": the 8th of October, not the 8th and October.
 _KHMER_DAY_AND_MONTH = re.compile(rf"ថ្ងៃ(?:ទី)?\s*(?P<day>\d{{1,2}})\s*ខែ\s*(?P<month>{_KHMER_MONTH_NAMES})")
+# "since november", "ចាប់ពីខែវិច្ឆិកា", "តាំងពីខែ១១មក": from the month's first day up to today;
+# "after october": from the next month's.
+_SINCE_MONTH = re.compile(
+    r"\b(?:since|(?P<after>after))\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?:\s+(?P<year>20\d\d))?\b"
+    rf"|(?:ចាប់តាំងពី|ចាប់ពី|តាំងពី)\s*ខែ\s*(?:(?P<km_month>{_KHMER_MONTH_NAMES})|(?P<km_number>\d{{1,2}})(?!\d))"
+    r"(?:\s*មក)?"
+)
+_KHMER_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"), 1
+    )
+}
 # "8 and 9 nov", "3-5 nov": a day's number before a date, which says the month once for both.
 _DAY_BEFORE = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*(?P<joined>and|&|to|-|–|,|និង|ដល់)\s*$")
 _THROUGH = ("to", "-", "–", "ដល់", "until", "till", "through")
@@ -205,6 +220,8 @@ def _days_named(said: str, today: date) -> tuple[Span | None, str]:
             1 if unit.startswith(("day", "ថ")) else 7
         )
         return Span(today - timedelta(days=max(days - 1, 0)), today), said.replace(last_days.group(), " ")
+    if (since_month := _SINCE_MONTH.search(said)) and (began := _month_began(since_month, today)) <= today:
+        return Span(began, today), said.replace(since_month.group(), " ")
     if since := _SINCE.search(said):
         first = _day_of(since.group("a"), today)
         if first is not None and first <= today:
@@ -369,6 +386,21 @@ def _named_span(words: str, today: date) -> Span:
 def month_span(period: Period) -> Span:
     """Every day of the month."""
     return Span(period.first_day(), period.next().first_day() - timedelta(days=1))
+
+
+def _month_began(since: re.Match[str], today: date) -> date:
+    """'since november', 'ចាប់ពីខែ១១មក': the first day of the latest such month (or the year's);
+    'after november': of the month after it."""
+    if since["km_number"]:
+        number = int(since["km_number"])
+    elif since["km_month"]:
+        number = _KHMER_MONTH_NUMBERS[since["km_month"]]
+    else:
+        number = _MONTH_NUMBERS[since["month"][:3]]
+    named = Period(int(since["year"]) if since["year"] else today.year, number)
+    if not since["year"] and named > Period.of(today):
+        named = Period(named.year - 1, named.month)  # a month without its year is the latest one
+    return (named.next() if since["after"] else named).first_day()
 
 
 def _day_of(words: str, today: date) -> date | None:

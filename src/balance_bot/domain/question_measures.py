@@ -94,6 +94,8 @@ MEASURES = (
     (
         Measure.LIST,
         r"\b(?:list|show|which|entries|items|what did|what were|details)\b|បញ្ជី|អ្វីខ្លះ|អីខ្លះ|មានអ្វី"
+        # 'what we buy', 'what they got': the things, however the verb is said
+        r"|\bwhat\s+(?:(?:we|i|you|they|he|she|[a-z]+)\s+){1,2}(?:buy|bought|get|got|purchased?)\b"
         r"|\b(?:anything|any expenses?|any purchases?)\b"
         r"|បង្ហាញ|រាយ"
         r"|^(?:did|have|has)\s+(?:\w+\s+)?(?:pay|paid|buy|bought)\b|ហើយឬនៅ|ហើយឬអត់",
@@ -111,6 +113,9 @@ EACH = re.compile(
     r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag"
     r"|meal|delivery|fill)s?\b"
     r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក|មួយពេល|ពេលមួយៗ"
+    # what entries are counted as: 'average per receipt', 'per entry', 'ក្នុងមួយវិក្កយបត្រ' is of one entry
+    r"|\b(?:per|each|every)\s+(?:receipt|entry|expense|payment|transaction|record|bill|slip)s?\b"
+    rf"|(?:មួយ\s?(?:{RECEIPTS_KM})|(?:{RECEIPTS_KM})\s?(?:មួយ|នីមួយៗ))"
 )
 # "each time", "per purchase", "ម្តងៗ": what one purchase of the thing asked about costs, not their total.
 EACH_TIME = re.compile(

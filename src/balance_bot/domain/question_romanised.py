@@ -45,6 +45,14 @@ _SPELLINGS = {
     "ចាយ": r"(?:ch|chh|j)(?:a|aa)(?:y|i|iy)",
     "ចំណាយ": r"chomnay|chamnay|jomnay|chamnai|chomnai",
     "ទិញ": r"tinh|tenh|ting|tinj|tinhh",
+    # the words around the thing asked, which carry none: all, did (a past), pour (fuel), the question's
+    # own (តើ, ទេ, ដែរ); not money ('luy'), which says whether 'sang' is fuel or paying back
+    "ទាំងអស់": r"(?:teang|tang|taeng|tieng|teng|teang2)\s*(?:os|oss|ors|orh|aws)",
+    "បាន": r"ban|baan|bann|barn",
+    "ចាក់": r"chak|chak'|jak|chaak|chhak",
+    "តើ": r"tae|taeu|ter|teu",
+    "ទេ": r"te|tei|tee",
+    "ដែរ": r"der|dae|dair|daer",
     "អស់": r"os|oss|ors|orh|oh|ob|aws|awh",
     "សរុប": r"sarob|sorob|sarub|srob|sarop",
     "ហើយ": r"heuy|hoy|haey|hery|haeuy|hz|hx",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from balance_bot.domain.categories import name_forms, singular
 from balance_bot.domain.item_words import KHMER_PLAIN, KNOWN_KHMER, khmer_words, same_thing, terms
+from balance_bot.domain.qualities import only_qualities, quality
 from balance_bot.domain.question_words import KHMER_STOPS, STOP
 
 # A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
@@ -108,7 +109,8 @@ def subject_words(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, 
         if word not in KHMER_STOPS and _KHMER_RUN.fullmatch(word)
     ]
     found = [*latin, *khmer]
-    return tuple(word for word in found if len(word) > 1 and not word.isdigit())
+    # a letter alone is no word, unless it names a colour (ក្រណាត់ស, white fabric: not all the fabric)
+    return tuple(word for word in found if (len(word) > 1 or quality(word)) and not word.isdigit())
 
 
 def _in_things_named(written: Sequence[str]) -> set[int]:
@@ -130,8 +132,33 @@ def alternatives(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, .
     """The subjects asked about, each as its words: 'coffee and tea' is two, 'water bill' one; work
     said once for two things is done to each ('ជួសកង្ហារ នឹង កៅអី', 'fan and chair repairs')."""
     parts = [_named_event(subject_words(part, known)) for part in _parts(rest)]
-    found = (_without_bill(words) for words in _shared_work([words for words in parts if words]))
+    parts = _qualities_of_things([words for words in parts if words])
+    found = (_without_bill(words) for words in _shared_work(parts))
     return tuple(dict.fromkeys(subject for subject in found if subject))
+
+
+def _qualities_of_things(parts: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The subjects with each said only as colours ('fabric, white and navy'; 'white and navy fabric')
+    read as those colours of the thing named beside it, before it or else after it: which of the
+    thing, never a thing of its own ('thread white' is no white fabric)."""
+    things = [at for at, words in enumerate(parts) if not only_qualities(words)]
+    if not things or len(things) == len(parts):
+        return parts
+    found: list[tuple[str, ...]] = []
+    coloured: set[int] = set()
+    for at, words in enumerate(parts):
+        if at in things:
+            continue
+        thing = max((place for place in things if place < at), default=min(things))
+        coloured.add(thing)
+        found.append((*words, *(word for word in parts[thing] if not quality(word))))
+    # a thing of its own colour stays ('white and navy fabric'); one said with none is the colours said
+    kept = [
+        words
+        for at, words in enumerate(parts)
+        if at in things and (at not in coloured or any(quality(word) for word in words))
+    ]
+    return [*kept, *found]
 
 
 def heads(rest: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:

@@ -3,6 +3,8 @@ framing words thumbs type a letter off: what is left once they are gone names wh
 
 from __future__ import annotations
 
+import re
+
 # Words that carry no subject: what remains after them names the purpose asked about.
 STOP = frozenset((
     "a", "an", "the", "how", "much", "many", "did", "do", "does", "we", "us", "our", "you", "your",
@@ -72,3 +74,13 @@ KHMER_STOP = (
     "ប្អូន", "បងស្រី", "បងប្រុស", "ប្អូនស្រី", "ប្អូនប្រុស", "អ្នកស្រី", "លោកស្រី",  # not កញ្ញា: Kanha too
 )  # fmt: skip
 KHMER_STOPS = frozenset(KHMER_STOP)
+
+# Money coming in, which a sheet of spending never holds: what guests or customers paid us, sales,
+# income, profit ('ភ្ញៀវបង់លុយមក', guests paid money to us; មក is towards the team).
+MONEY_IN = re.compile(
+    r"\b(?:income|revenue|earnings|earned|profits?|takings|turnover)\b"
+    r"|\b(?:paid|pay|pays|gave|sent|transferred)\s+(?:us|the team|the shop|the office)\b"
+    r"|\b(?:bring|brings|brought|bringing)\s+in\b|\bwe\s+(?:received|receive|collected|got paid|earned)\b"
+    r"|(?:បង់|ផ្ញើ|ឲ្យ|អោយ|ឱ្យ|ផ្ទេរ)\s?(?:លុយ|ប្រាក់)\s?មក|ទទួល(?:បាន)?\s?(?:លុយ|ប្រាក់)"
+    r"|ចំណូល|ចំណេញ|រកបាន|លក់បាន|(?:លុយ|ប្រាក់)\s?ចូល"
+)

@@ -41,7 +41,7 @@ from balance_bot.domain.question_subjects import (
     without_the_place,
     words_of_items,
 )
-from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, STOP
+from balance_bot.domain.question_words import FRAMING, KHMER_STOPS, MONEY_IN, STOP
 from balance_bot.domain.slips import one_letter_off
 from balance_bot.domain.text import DIGITS_TO_ASCII, normalize_message
 
@@ -170,6 +170,7 @@ _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
 # Things bought, said of no thing in particular (ទិញឥវ៉ាន់, bought stuff); carried goods stay (ដឹកឥវ៉ាន់).
 _STUFF_BOUGHT = re.compile(r"ទិញ\s?(?:ឥវ៉ាន់|អីវ៉ាន់|អីវ៉ាន|ឥវ៉ាន|របស់របរ)")
+_EARLY_IN_A_MONTH = 7  # days: a month this young holds few purchases of any one thing
 _JOINED = re.compile(r"\band\b|&|\+|និង|(?<!\u17d2)នឹង|ហើយនិង")
 
 
@@ -196,8 +197,8 @@ def read_question(
     said = _ABBREVIATED.sub(lambda short: _ABBREVIATIONS[short.group()], said)
     said = _LATIN_WORD.sub(lambda word: _framing_meant(word.group()), said)
     known = khmer_names(categories) | words_of_items(items)
-    if _BEYOND_THE_ROWS.search(said) or _judged_in_khmer(said, known):
-        return None  # a figure the rows cannot give: no confident answer, the model or "not sure"
+    if _BEYOND_THE_ROWS.search(said) or MONEY_IN.search(said) or _judged_in_khmer(said, known):
+        return None  # a figure the rows cannot give (or money in): the model or "not sure"
     span, said_without_days = days_named(said, today)
     if span is not None and (second := days_named(said_without_days, today))[0] is not None:
         both = _together(span, second[0], said)
@@ -289,7 +290,7 @@ def read_question(
         return None  # "hello", "thanks": no question
     return LedgerQuestion(
         measure or Measure.TOTAL,
-        span or month_span(Period.of(today)),
+        span or _no_days_said(today, bool(words)),
         member,
         about_me,
         words,
@@ -300,6 +301,16 @@ def read_question(
         part_of_its_whole,
         currency,
     )
+
+
+def _no_days_said(today: date, of_a_thing: bool) -> Span:
+    """The days a question naming none is about: this month; but early in a month a thing asked
+    about ('how many times did we top up the phone') was likelier bought last month than in its few
+    days so far, so from the first of last month to today (as /recent shows last month's then too)."""
+    this_month = month_span(Period.of(today))
+    if not of_a_thing or today.day > _EARLY_IN_A_MONTH:
+        return this_month
+    return Span(Period.of(today).previous().first_day(), today)
 
 
 def _without_the_unit(rest: str, measure: Measure | None, known: frozenset[str]) -> str:

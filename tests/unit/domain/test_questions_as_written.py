@@ -276,3 +276,18 @@ def test_the_place_the_team_works_in_said_as_what_a_thing_was_for_tells_no_row_a
 def test_a_measure_said_in_everyday_words_is_that_measure(text, measure, words):
     question = read(text)
     assert (question.measure, question.words) == (measure, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("how much did we spend on gas since october", date(2026, 10, 1)),
+        ("since oct what did the moto cost us", date(2026, 10, 1)),
+        ("after september how much on ice", date(2026, 10, 1)),
+        ("ចាប់ពីខែតុលាមក ចាយលើសាំងអស់ប៉ុន្មាន", date(2026, 10, 1)),
+        ("តាំងពីខែ១០ ទឹកកកអស់ប៉ុន្មាន", date(2026, 10, 1)),
+        ("how much on paper since december", date(2025, 12, 1)),
+    ],
+)
+def test_since_a_month_is_from_its_first_day_up_to_today_not_that_month_alone(text, first):
+    assert read(text).span == Span(first, TODAY)
