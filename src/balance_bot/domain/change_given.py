@@ -12,19 +12,18 @@ from balance_bot.domain.bare_amounts import currency_by_size
 from balance_bot.domain.expenses import ParseResult, ParseStatus, Problem, khr_from_dotted_thousands
 from balance_bot.domain.money import Currency, Money
 
-_AMOUNT = r"[$៛]?\s*[0-9០-៩](?:[0-9០-៩.,]*[0-9០-៩])?\s*(?:k\b|\$|usd\b|riels?\b|៛|ពាន់|ម៉ឺន|រៀល|ដុល្លារ)?"
+_AMOUNT = r"(?:[$៛]\s*)?[0-9០-៩](?:[0-9០-៩.,]*[0-9០-៩])?\s*(?:k\b|\$|usd\b|riels?\b|៛|ពាន់|ម៉ឺន|រៀល|ដុល្លារ)?"
 # Change named after a break or right after the amount paid ("lunch 20$ change 3$"): "oil change 12$" is
 # a thing done to the van, not money handed back.
-_AFTER_A_BREAK_OR_AN_AMOUNT = (
-    r"(?:\s*[,;.–-]\s*|(?:(?<=[0-9០-៩$៛])|(?<=[0-9]k)|(?<=usd)|(?<=riel)|(?<=riels)|(?<=រៀល)|(?<=ដុល្លារ))\s+)"
-)
-# The change and its amount, to the end of its clause ("change 2$ put back in the box" is all of it).
+_AFTER_A_BREAK_OR_AN_AMOUNT = r"(?<!\s)(?:\s*[,;.–-]\s*|(?:(?<=[0-9០-៩$៛])|(?<=[0-9]k)|(?<=usd)|(?<=riel)|(?<=riels)|(?<=រៀល)|(?<=ដុល្លារ))\s+)"
+# The change and its amount, to the end of its clause ("change 2$ put back in the box" is all of it). Each
+# branch opens where a run of spaces does, so a line of spaces is read in linear time.
 _CHANGE = re.compile(
-    r"(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:(?:got|get|received|took|(?:he|she|they|shop|seller)?\s*gave(?:\s+(?:me|us))?)"
+    r"(?<!\s)(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:(?:got|get|received|took|(?:(?:he|she|they|shop|seller)\s+)?gave(?:\s+(?:me|us))?)"
     rf"\s+(?:back\s+)?|back\s+){_AMOUNT}\s+(?:back\s+)?(?:in\s+)?change\b[^\n.;]*"
-    rf"|{_AFTER_A_BREAK_OR_AN_AMOUNT}(?:and\s+)?(?:the\s+)?change\s*(?:back|given|was|is|of|returned)?\s*[:=]?\s*"
+    rf"|{_AFTER_A_BREAK_OR_AN_AMOUNT}(?:and\s+)?(?:the\s+)?change(?:\s*(?:back|given|was|is|of|returned)\b)?(?:\s*[:=])?\s*"
     rf"{_AMOUNT}(?![0-9០-៩])[^\n.;]*"
-    rf"|\s*[,;.]?\s*(?:លុយ|ប្រាក់)?អាប់\s*(?:មក\s*)?(?:វិញ\s*)?{_AMOUNT}[^\n]*",
+    rf"|(?<!\s)(?:\s*[,;.]\s*|\s*)(?:លុយ|ប្រាក់)?អាប់\s*(?:មក\s*)?(?:វិញ\s*)?{_AMOUNT}[^\n]*",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"[0-9០-៩]")
@@ -33,11 +32,12 @@ _SAVED = (ParseStatus.EXPENSE, ParseStatus.PURPOSE_MISSING)
 
 def change_given(text: str) -> tuple[str, str] | None:
     """The message without the change it tells of, and the words telling it; None when it tells of none
-    after an amount paid ("got 5000 change" alone, "oil change 15$")."""
+    after an amount paid ("got 5000 change" alone, "oil change 15$"), or of change more than once."""
     change = _CHANGE.search(text)
     if change is None or not _DIGIT.search(text, 0, change.start()):
         return None
-    return text[: change.start()] + text[change.end() :], change[0]
+    rest = text[: change.start()] + text[change.end() :]
+    return None if _CHANGE.search(rest) else (rest, change[0])
 
 
 def net_of_change(result: ParseResult, change: str) -> ParseResult:

@@ -26,7 +26,7 @@ PERIOD_TOTALS = (
     # The period first, then its total: "Oct total = 1,245.60$", "this month's expenses: 980$", "weekly
     # sum 212$"; not "Oct rent 300$", a month's bill.
     rf"^\s*(?:(?:the|our)\s+)?(?:(?:this|last|previous)\s+)?(?:{_MONTH_NAMES}|month|week|quarter|year|monthly|"
-    rf"weekly|quarterly|yearly)\.?(?:['’]s?)?\s*[:\-–]?\s*{_SUMMED}",
+    rf"weekly|quarterly|yearly)\.?(?:['’]s?)?(?:\s*[:\-–])?\s*{_SUMMED}",
     r"^\s*សរុប[^\n]*(?:ខែ|សប្តាហ៍|ឆ្នាំ)",
     rf"^\s*(?:ចំណាយ\s*)?(?:ខែ|សប្តាហ៍|អាទិត្យ)\s*(?:{_KHMER_MONTHS})\s*(?:ចំណាយ\s*)?សរុប",
     r"ចំណាយសរុប|សរុបចំណាយ|(?:ចំណាយ|ចាយ)[^\n]*(?:ខែ|អាទិត្យ|សប្តាហ៍|ឆ្នាំ)(?:មុន|នេះ)"

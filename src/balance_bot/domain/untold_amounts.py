@@ -43,10 +43,10 @@ _COUNT = re.compile(r"[0-9០-៩]+\s*([^\s0-9០-៩]+)")
 # ហើយ", "filled up the tank", "chak sang pen tong hoy"; not "ទិញហើយ" (done) alone, an answer with no thing.
 _DONE_WITHOUT_AMOUNT = re.compile(
     r"^\s*(?:បាន\s*)?(?:ចាក់សាំង|(?:ទិញ|បង់ថ្លៃ|ជួសជុល)(?!\s*(?:រួច|ហើយ|បាន|អស់)))[^\n?]{0,40}?"
-    r"(?:ហើយ|រួច(?:ហើយ|រាល់)?)\s*(?:បង|ណា|ណាបង)?\s*[.!។៕]*\s*$"
+    r"(?:ហើយ|រួច(?:ហើយ|រាល់)?)\s*(?:(?:បង|ណា|ណាបង)\s*)?(?:[.!។៕]+\s*)?$"
     r"|^\s*(?:(?:i|we|just|already)\s+)*(?:filled|topped)\s+(?:up\s+)?(?:the\s+)?(?:tank|car|moto|motorbike|"
     r"truck|van|generator|fuel)\b[^\n?]{0,30}$"
-    r"|^\s*(?:ban\s+)?chak\s+(?:sang|sing)\b[^\n?]{0,30}\b(?:hoy|heuy|haey|ruoch|rouch)\s*[.!]*\s*$",
+    r"|^\s*(?:ban\s+)?chak\s+(?:sang|sing)\b[^\n?]{0,30}\b(?:hoy|heuy|haey|ruoch|rouch)\s*(?:[.!]+\s*)?$",
     re.IGNORECASE,
 )
 
