@@ -15,7 +15,10 @@ from balance_bot.domain.money import Currency, Money
 _AMOUNT = r"(?:[$៛]\s*)?[0-9០-៩](?:[0-9០-៩.,]*[0-9០-៩])?\s*(?:k\b|\$|usd\b|riels?\b|៛|ពាន់|ម៉ឺន|រៀល|ដុល្លារ)?"
 # Change named after a break or right after the amount paid ("lunch 20$ change 3$"): "oil change 12$" is
 # a thing done to the van, not money handed back.
-_AFTER_A_BREAK_OR_AN_AMOUNT = r"(?<!\s)(?:\s*[,;.–-]\s*|(?:(?<=[0-9០-៩$៛])|(?<=[0-9]k)|(?<=usd)|(?<=riel)|(?<=riels)|(?<=រៀល)|(?<=ដុល្លារ))\s+)"
+_AFTER_A_BREAK_OR_AN_AMOUNT = (
+    r"(?<!\s)(?:\s*[,;.–-]\s*"
+    r"|(?:(?<=[0-9០-៩$៛])|(?<=[0-9]k)|(?<=usd)|(?<=riel)|(?<=riels)|(?<=រៀល)|(?<=ដុល្លារ))\s+)"
+)
 # The change and its amount, to the end of its clause ("change 2$ put back in the box" is all of it). Each
 # branch opens where a run of spaces does, so a line of spaces is read in linear time.
 _CHANGE = re.compile(
