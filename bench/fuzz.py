@@ -30,6 +30,8 @@ PIECES = [
 ]  # fmt: skip
 # Shapes that once grew faster than the message: a short run repeated to the length.
 REPEATED = ["1$", "1 ", "a1$", "coffee 3$\n", "1 000 ", "yesterday 1$ ", "$ 1 ", "១ម៉ឺន", "0 ", "3/12 "]
+# A message of spaces alone: a pattern opening with optional spaces reads it once a space.
+REPEATED += [" ", "\n"]
 
 
 def generated(rng: random.Random, length: int) -> str:

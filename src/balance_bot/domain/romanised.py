@@ -78,7 +78,7 @@ _NOW = re.compile(  # ឥឡូវ, នេះ
     )
 )
 # ...or each, closing its clause: "kon chrouk ey lov 50$ mouy, cham sen".
-_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9]\s*(?:riels?|r|usd)?\s+{_ONE}(?:\s+{_MEASURE}|\s*(?:[,.!;]|$))")
+_PRICED_BY_THE_UNIT = re.compile(rf"[$0-9](?:\s*(?:riels?|r|usd))?\s+{_ONE}(?:\s+{_MEASURE}|\s*(?:[,.!;]|$))")
 
 # Those who pay the team: a guest, a parent, a student, a buyer, a client; a body sending money.
 _PAYING_PERSONS = (

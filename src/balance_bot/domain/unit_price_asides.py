@@ -10,8 +10,9 @@ from balance_bot.domain.text import DIGITS_TO_ASCII
 _NUMBER = r"\d+(?:\.\d+)?"
 _CURRENCY = r"(?:\s?(?:\$|៛|usd|khr|riels?|dollars?|r\b|k\b|ពាន់|រៀល|ដុល្លារ))?"
 # "(or 2000 each)", "(2000/bag)", "(= 1.5$ per bottle)", "(@2000)", "(ម្នាក់ ២ពាន់)": the price of one.
+# Looked for only where a run of spaces starts: tried inside it, each position would read the whole run.
 _ASIDE = re.compile(
-    rf"\s*\(\s*(?:or|i\.?e\.?|that'?s|so|=|ie|ឬ)?\s*(?:@\s*)?(?:\$\s?)?({_NUMBER}){_CURRENCY}\s*"
+    rf"(?<!\s)\s*\(\s*(?:or|i\.?e\.?|that'?s|so|=|ie|ឬ)?\s*(?:@\s*)?(?:\$\s?)?({_NUMBER}){_CURRENCY}\s*"
     r"(?:each|ea|apiece|a\s+piece|per\s+\w+|/\s*\w+|a\s+\w+|មួយ\S*|ក្នុងមួយ\S*)\s*\)",
     re.IGNORECASE,
 )

@@ -81,6 +81,14 @@ def test_the_longest_message_telegram_allows_is_read_in_a_few_milliseconds(run):
     assert _fastest_ms((run * MAX_MESSAGE_LENGTH)[:MAX_MESSAGE_LENGTH]) < 60
 
 
+@pytest.mark.parametrize(
+    "said", ["pa kong moto 5000", "ice 5000 riel", "lunch 12.50$, receipt", "ទឹកកក ៥០០០៛"]
+)
+def test_an_amount_before_the_longest_run_of_spaces_telegram_allows_is_read_in_a_few_milliseconds(said):
+    # A pattern opening with optional spaces beside another run of them reads such a run once per space.
+    assert _fastest_ms((said + " " * MAX_MESSAGE_LENGTH)[:MAX_MESSAGE_LENGTH] + "x") < 60
+
+
 hostile_text = st.one_of(
     st.text(max_size=300),
     st.lists(st.sampled_from(PIECES), max_size=80).map("".join),
