@@ -107,6 +107,8 @@ _KHMER_WEEKDAYS = {
 }
 # Month and weekday names as a bookkeeper types them in a Date cell (typed_dates reads those).
 MONTH_NUMBERS: Mapping[str, int] = {**_MONTHS, **_KHMER_MONTHS}
+ENGLISH_MONTHS: Mapping[str, int] = _MONTHS  # 'nov', 'november': 11
+KHMER_MONTHS: Mapping[str, int] = _KHMER_MONTHS  # 'វិច្ឆិកា': 11
 WEEKDAY_NAMES = frozenset({*_WEEKDAYS, *_WEEKDAY_ABBREVIATIONS, *_KHMER_WEEKDAYS})
 _KHMER_RELATIVE = {
     "ម្សិលម្ង៉ៃ": "day before yesterday",

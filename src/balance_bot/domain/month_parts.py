@@ -8,17 +8,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from balance_bot.domain.dates import ENGLISH_MONTHS, KHMER_MONTHS, MONTH_NUMBERS
 from balance_bot.domain.ledger import Period
+from balance_bot.domain.text import either
 
 _THIRD = 10  # days of a month's start and its middle; its end is the rest
 _EDGE = 5  # days beyond a loosely said part that may be meant too
-_ENGLISH_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-)  # fmt: skip
-_KHMER_MONTHS = (
-    "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ",
-)  # fmt: skip
 _PARTS = {
     "start": 0, "beginning": 0, "early": 0, "ដើម": 0, "derm": 0, "deum": 0,
     "middle": 1, "mid": 1, "កណ្តាល": 1, "កណ្ដាល": 1, "ពាក់កណ្តាល": 1, "ពាក់កណ្ដាល": 1,
@@ -26,9 +21,9 @@ _PARTS = {
 }  # fmt: skip
 _PART = re.compile(
     r"\b(?:the\s+)?(?P<part>start|beginning|middle|mid|end|early|late)(?:\s+(?:of|in))?[\s-]+"
-    rf"(?P<month>(?:the|this|last|previous)\s+month|{'|'.join(_ENGLISH_MONTHS)})\b"
+    rf"(?P<month>(?:the|this|last|previous)\s+month|{either(ENGLISH_MONTHS)})\b"
     r"|(?P<km>ពាក់កណ្តាល|ពាក់កណ្ដាល|ដើម|កណ្តាល|កណ្ដាល|ចុង|\bderm|\bdeum|\bchong|\bjong)\s?ខែ\s?"
-    rf"(?P<km_month>នេះ|មុន|{'|'.join(_KHMER_MONTHS)})?"
+    rf"(?P<km_month>នេះ|មុន|{either(KHMER_MONTHS)})?"
     r"|\b(?P<latin>derm|deum|chong|jong)\s+(?:khae|khe|kher|khea)(?:\s+(?P<latin_month>nis|nih|ni|mun|moun))?\b"
 )
 
@@ -70,10 +65,7 @@ def _period(month: str, part: int, today: date) -> Period:
         return this
     if month in ("last month", "previous month", "មុន", "mun", "moun"):
         return this.previous()
-    if month in _ENGLISH_MONTHS or month in _KHMER_MONTHS:
-        number = (
-            _ENGLISH_MONTHS.index(month) if month in _ENGLISH_MONTHS else _KHMER_MONTHS.index(month)
-        ) + 1
+    if (number := MONTH_NUMBERS.get(month)) is not None:
         named = Period(today.year, number)
         return named if named <= this else Period(today.year - 1, number)
     return this if today.day > _THIRD * part else this.previous()

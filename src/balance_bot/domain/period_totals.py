@@ -7,11 +7,11 @@ last month's internet", "rent for last month 300$", "October rent 300$"). Writte
 
 from __future__ import annotations
 
-_MONTH_NAMES = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    r"september|october|november|december"
-)
-_KHMER_MONTHS = r"[0-9០-៩]{1,2}|មករា|កុម្ភៈ|មីនា|មេសា|ឧសភា|មិថុនា|កក្កដា|សីហា|កញ្ញា|តុលា|វិច្ឆិកា|ធ្នូ|នេះ|មុន"
+from balance_bot.domain.dates import ENGLISH_MONTHS, KHMER_MONTHS
+from balance_bot.domain.text import either
+
+_MONTH_NAMES = either(ENGLISH_MONTHS)
+_KHMER_MONTHS = rf"[0-9០-៩]{{1,2}}|{either(KHMER_MONTHS)}|នេះ|មុន"
 # The words of a summary after its period: "Oct total", "this week's expenses", "monthly spending sum".
 _SUMMED = r"(?:(?:expenses?|spending|costs?)\s+)?(?:total|sum|grand\s+total|subtotal|expenses|spending)\b"
 

@@ -7,10 +7,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from balance_bot.domain.dates import DateMention, day_named, find_dates
+from balance_bot.domain.dates import (
+    ENGLISH_MONTHS,
+    KHMER_MONTHS,
+    MONTH_NUMBERS,
+    DateMention,
+    day_named,
+    find_dates,
+)
 from balance_bot.domain.ledger import Period
 from balance_bot.domain.month_parts import month_part
 from balance_bot.domain.months import month_named
+from balance_bot.domain.text import either
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,17 +139,10 @@ _KHMER_DAY_AND_MONTH = re.compile(rf"ថ្ងៃ(?:ទី)?\s*(?P<day>\d{{1,2}}
 # "after october": from the next month's.
 _SINCE_MONTH = re.compile(
     r"\b(?:since|(?P<after>after))\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
-    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?:\s+(?P<year>20\d\d))?\b"
-    rf"|(?:ចាប់តាំងពី|ចាប់ពី|តាំងពី)\s*ខែ\s*(?:(?P<km_month>{_KHMER_MONTH_NAMES})|(?P<km_number>\d{{1,2}})(?!\d))"
+    rf"(?P<month>{either(ENGLISH_MONTHS)})(?:\s+(?P<year>20\d\d))?\b"
+    rf"|(?:ចាប់តាំងពី|ចាប់ពី|តាំងពី)\s*ខែ\s*(?:(?P<km_month>{either(KHMER_MONTHS)})|(?P<km_number>\d{{1,2}})(?!\d))"
     r"(?:\s*មក)?"
 )
-_KHMER_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"), 1
-    )
-}
 # "8 and 9 nov", "3-5 nov": a day's number before a date, which says the month once for both.
 _DAY_BEFORE = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})\s*(?P<joined>and|&|to|-|–|,|និង|ដល់)\s*$")
 _THROUGH = ("to", "-", "–", "ដល់", "until", "till", "through")
@@ -391,12 +392,8 @@ def month_span(period: Period) -> Span:
 def _month_began(since: re.Match[str], today: date) -> date:
     """'since november', 'ចាប់ពីខែ១១មក': the first day of the latest such month (or the year's);
     'after november': of the month after it."""
-    if since["km_number"]:
-        number = int(since["km_number"])
-    elif since["km_month"]:
-        number = _KHMER_MONTH_NUMBERS[since["km_month"]]
-    else:
-        number = _MONTH_NUMBERS[since["month"][:3]]
+    said = since["km_month"] or since["month"]
+    number = MONTH_NUMBERS[said] if said else int(since["km_number"])
     named = Period(int(since["year"]) if since["year"] else today.year, number)
     if not since["year"] and named > Period.of(today):
         named = Period(named.year - 1, named.month)  # a month without its year is the latest one
