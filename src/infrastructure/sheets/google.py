@@ -52,6 +52,7 @@ class GoogleSheetLedger:
         share_with: str,
         clock: Callable[[], float] = time.monotonic,
         threads: AccountThreads | None = None,
+        neighbours: Callable[[], int] = lambda: 1,
     ) -> None:
         self.spreadsheet_id = spreadsheet_id
         self.account = share_with  # the service account that writes to it
@@ -65,7 +66,10 @@ class GoogleSheetLedger:
         # so a confirmation's append never queues behind them; Google counts the two quotas apart.
         self._reads = Lane(self._threads, "read")
         self._sheets = MonthWorksheets(spreadsheet_id, client, template, title_format, clock)
-        self._categories = CategoriesTab(spreadsheet_id, client, clock, beside=self._sheets)
+        # `neighbours`: how many spreadsheets its account serves; many read their tabs less often.
+        self._categories = CategoriesTab(
+            spreadsheet_id, client, clock, beside=self._sheets, neighbours=neighbours
+        )
         self._refreshing: asyncio.Future[list[Category]] | None = None
 
     def link(self) -> str | None:
@@ -97,7 +101,8 @@ class GoogleSheetLedger:
         return await self._run(lambda: set_row_status(self._sheets, saved, status))
 
     async def categories(self) -> list[Category]:
-        """The Categories tab, made from the default one on first use; one read every few minutes.
+        """The Categories tab, made from the default one on first use; one read every few minutes
+        (less often on an account serving many spreadsheets), and with each month read meanwhile.
 
         Once read, it is answered at once: an old reading is read again behind (the worker may be
         busy with a burst of appends), with the header of the month worksheet written last when it
@@ -122,7 +127,7 @@ class GoogleSheetLedger:
 
     async def read(self, period: Period) -> list[SheetRow]:
         """The period's rows as they stand, in one call."""
-        return await self._run(lambda: read_period(self._sheets, period), on=self._reads)
+        return await self._run(lambda: read_period(self._sheets, period, self._categories), on=self._reads)
 
     async def months_kept(self, periods: Sequence[Period]) -> set[Period]:
         """The periods with a worksheet of their title, from the spreadsheet's list of worksheets."""

@@ -33,6 +33,12 @@ log = logging.getLogger(__name__)
 # The Categories tab is read again when the last reading is this old: a bookkeeper's change to it
 # applies within minutes, at one read.
 CATEGORIES_SECONDS = 300.0
+# An account's spreadsheets read their tabs at expenses this many times a minute at most, a sixth of
+# its read quota: past 50 spreadsheets an account reads each tab less often than CATEGORIES_SECONDS
+# (1,000 groups on 3 accounts: every 33 minutes), and a month read by a round renews it meanwhile.
+TAB_READS_PER_MINUTE = 10
+# A read of a month renews the tab in the same call (a batchGet) when its reading is this old.
+BESIDE_A_MONTH_SECONDS = 60.0
 TAB_RANGE = f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}"
 
 
@@ -45,11 +51,13 @@ class CategoriesTab:
         client: SheetsHTTPClient,
         clock: Callable[[], float],
         beside: MonthWorksheets | None = None,
+        neighbours: Callable[[], int] = lambda: 1,
     ) -> None:
         self._spreadsheet_id = spreadsheet_id
         self._client = client
         self._clock = clock
         self._beside = beside
+        self._neighbours = neighbours  # how many spreadsheets the account serves, this one included
         self._known: tuple[list[Category], float] | None = None
         self._failed_at = float("-inf")
 
@@ -58,12 +66,26 @@ class CategoriesTab:
         known = self._known
         if known is None:
             return None
-        return known[0], self._clock() - known[1] >= CATEGORIES_SECONDS
+        return known[0], self._clock() - known[1] >= self.refresh_seconds()
+
+    def refresh_seconds(self) -> float:
+        """How old a reading may be before an expense reads the tab again: CATEGORIES_SECONDS, longer
+        when the account serves so many spreadsheets that their tabs would spend its read quota."""
+        return max(CATEGORIES_SECONDS, self._neighbours() * 60 / TAB_READS_PER_MINUTE)
+
+    def due_beside_a_month(self) -> bool:
+        """Whether a read of a month should bring the tab along: read before, and not just now."""
+        known = self._known
+        return known is not None and self._clock() - known[1] >= BESIDE_A_MONTH_SECONDS
+
+    def read_beside(self, rows: list[list[Any]]) -> None:
+        """The tab's rows, read together with a month."""
+        self._learn(rows, self._known)
 
     def categories(self) -> list[Category]:
         """The last reading while it is recent, else the tab read again (made if missing)."""
         known = self._known
-        if known is not None and self._clock() - known[1] < CATEGORIES_SECONDS:
+        if known is not None and self._clock() - known[1] < self.refresh_seconds():
             return known[0]
         if self._clock() - self._failed_at < CATEGORIES_SECONDS:
             raise LedgerUnavailable("the Categories tab could not be read lately")  # no read each message
@@ -84,6 +106,9 @@ class CategoriesTab:
                 if not no_such_worksheet(exc):
                     raise
                 rows = self._create()
+        return self._learn(rows, known)
+
+    def _learn(self, rows: list[list[Any]], known: tuple[list[Category], float] | None) -> list[Category]:
         try:
             categories = categories_from_rows(rows)
         except CategoriesUnreadable as exc:  # a bookkeeper emptied or relabelled it: keep what was known

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import TypeVar
 
@@ -61,6 +62,7 @@ class GoogleSheets:
         self._connections = connections
         self._ledgers: dict[str, GoogleSheetLedger] = {}
         self._retired: list[GoogleSheetLedger] = []
+        self._served: Counter[str] = Counter()  # spreadsheets made a ledger for, by account
 
     def for_chat(self, chat_id: int) -> LedgerStore:
         """The group's ledger, resolved when it is first written to."""
@@ -115,7 +117,9 @@ class GoogleSheets:
             return known
         if known is not None:
             self._retired.append(known)  # its worker may still finish a call: closed at the end
+            self._served[known.account] -= 1
         serving = self.pool.account(account)
+        self._served[account] += 1
         self._ledgers[spreadsheet_id] = GoogleSheetLedger(
             spreadsheet_id,
             serving.client,
@@ -123,6 +127,7 @@ class GoogleSheets:
             self._title_format,
             account,
             threads=serving.threads,
+            neighbours=lambda: self._served[account],
         )
         return self._ledgers[spreadsheet_id]
 

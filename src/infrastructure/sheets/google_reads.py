@@ -8,14 +8,16 @@ from typing import Any
 from gspread.exceptions import APIError
 
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, lines_already_written
+from infrastructure.sheets.google_categories import TAB_RANGE, CategoriesTab
 from infrastructure.sheets.google_cells import UNFORMATTED, letter, no_such_worksheet, quoted, sheet_row
 from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets
 from infrastructure.sheets.template import SheetTemplate
 
 
-def read_period(sheets: MonthWorksheets, period: Period) -> list[SheetRow]:
-    """The period's rows, in one call (on the reader thread)."""
-    found = _period_values(sheets, period, reading=True)
+def read_period(sheets: MonthWorksheets, period: Period, tab: CategoriesTab | None = None) -> list[SheetRow]:
+    """The period's rows, in one call (on the reader thread), with the Categories `tab` when its
+    reading is old: the monthly rounds keep it fresh, and expenses need not read it."""
+    found = _period_values(sheets, period, reading=True, tab=tab)
     return [row for _, row in _numbered_rows(sheets.template, found[1], period)] if found is not None else []
 
 
@@ -55,12 +57,17 @@ def find_written(sheets: MonthWorksheets, period: Period, lines: Sequence[Ledger
 
 
 def _period_values(
-    sheets: MonthWorksheets, period: Period, *, reading: bool = False
+    sheets: MonthWorksheets, period: Period, *, reading: bool = False, tab: CategoriesTab | None = None
 ) -> tuple[str, list[list[Any]]] | None:
     """The title and values of the period's worksheet, if it has one (`reading`: on the reader)."""
     for title in sheets.candidates(period):
         try:
-            rows = sheets.read_values(title)
+            rows = None
+            if tab is not None and tab.due_beside_a_month():
+                rows = _values_and_tab(sheets, title, tab)
+                tab = None  # once a read: a month not made yet must not cost two calls a title
+            if rows is None:
+                rows = sheets.read_values(title)
         except APIError as exc:
             if no_such_worksheet(exc):  # not the other 400s: a refusal is no empty month
                 continue
@@ -69,6 +76,23 @@ def _period_values(
         if sheets.belongs(title, period):
             return title, rows
     return None
+
+
+def _values_and_tab(sheets: MonthWorksheets, title: str, tab: CategoriesTab) -> list[list[Any]] | None:
+    """The worksheet's values, and the Categories tab's given to it, in one batchGet; None when either
+    is missing (the whole batch is refused then), for the worksheet to be read alone."""
+    try:
+        answer = sheets.client.values_batch_get(
+            sheets.spreadsheet_id, [f"{quoted(title)}!A:{letter(WIDEST)}", TAB_RANGE], params=UNFORMATTED
+        )
+    except APIError as exc:
+        if no_such_worksheet(exc):
+            return None
+        raise
+    values, tab_rows = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+    tab.read_beside(tab_rows)
+    rows: list[list[Any]] = values
+    return rows
 
 
 def _titles(sheets: MonthWorksheets) -> set[str]:
