@@ -287,6 +287,7 @@ async def run_day(day: Day, preload: Path) -> None:
                 raise RuntimeError(f"the bot stopped ({bot.returncode}):\n{_tail(workdir)}")
             day.figures["cpu_seconds"] = cpu_seconds(bot.pid) - cpu_before
             day.figures["loop_cpu_seconds"], day.figures["threads"] = threads_of(bot.pid)
+            day.figures["cpu_by_thread"] = cpu_by_thread(bot.pid)
             day.figures["rss_mb"], day.figures["peak_rss_mb"] = resident_mb(bot.pid)
             day.figures["ended_at"] = clock.now()
             day.figures["wall_seconds"] = time.monotonic() - wall_started
@@ -316,8 +317,28 @@ async def run_day(day: Day, preload: Path) -> None:
 def threads_of(pid: int) -> tuple[float, int]:
     """CPU seconds of the process's main thread (the event loop) since it started, and its threads."""
     tasks = list(Path(f"/proc/{pid}/task").iterdir())
-    fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS, len(tasks)
+    return _cpu_of(Path(f"/proc/{pid}/task/{pid}")), len(tasks)
+
+
+def cpu_by_thread(pid: int) -> Counter[str]:
+    """CPU seconds since start by what the bot's threads do, from their names in the OS: the event
+    loop, Sheets calls (writes, reads, access checks), SQLite, and any other."""
+    spent: Counter[str] = Counter()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        name = (task / "comm").read_text().strip()
+        kind = "event loop" if task.name == str(pid) else THREAD_KINDS.get(name.split("-")[0], "other")
+        if name.startswith("sheets-"):
+            kind = "Sheets " + {"write": "writes", "read": "reads"}.get(name.split("-")[1], "checks")
+        spent[kind] += _cpu_of(task)
+    return spent
+
+
+THREAD_KINDS = {"sqlite": "SQLite"}
+
+
+def _cpu_of(task: Path) -> float:
+    fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
 
 
 def _tail(workdir: Path) -> str:
@@ -404,6 +425,12 @@ def lines(day: Day) -> list[str]:
         f"({f['cpu_seconds']:.0f} s for the whole day, from /proc: {share:.0f}% of a core in real time; the "
         f"event loop's thread {f['loop_cpu_seconds']:.0f} s since start, {f['threads']:,} threads)"
         "   goal <= 5 ms",
+        "  bot CPU by thread      "
+        + ", ".join(
+            f"{kind} {seconds * 1000 / max(1, expenses):.2f} ms"
+            for kind, seconds in f["cpu_by_thread"].most_common()
+        )
+        + " an expense (since start, from each thread's name in /proc)",
         f"  bot RSS                {f['rss_mb']:.0f} MB at the end, peak {f['peak_rss_mb']:.0f} MB"
         "   goal <= 200 MB",
         f"  confirmations          {f['confirmed']:,}, median {f['reply_median']:.1f} s, longest "

@@ -9,6 +9,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from infrastructure.thread_names import name_this_thread
+
 T = TypeVar("T")
 _Job = tuple[Callable[[], Any], "asyncio.Future[Any]", asyncio.AbstractEventLoop]
 
@@ -52,6 +54,7 @@ class WorkerThread:
             self._thread.join()
 
     def _serve(self) -> None:
+        name_this_thread()
         while (job := self._jobs.get()) is not None:
             work, future, loop = job
             if future.cancelled():

@@ -23,6 +23,8 @@ def test_a_short_compressed_day_on_the_real_bot_lands_every_row_once_and_in_orde
     assert 0 < figures["longest_wait"] < 3600  # seconds of the day, not of real time
     assert 0 < figures["writes_per_account"] <= figures["writes_per_project"] <= 60
     assert figures["cpu_seconds"] > 0
+    # The bot's threads carry their names in the OS, so the bench tells what spends the CPU.
+    assert {"event loop", "Sheets writes", "Sheets reads", "SQLite"} <= set(figures["cpu_by_thread"])
     assert figures["rss_mb"] > 0
     # The day ran compressed: an hour of it took a small part of an hour of real time.
     assert (figures["ended_at"] - figures["ready_at"]) / figures["wall_seconds"] > 60

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from infrastructure.thread_names import name_this_thread
+
 T = TypeVar("T")
 
 # An account writes 60 times a minute: a call takes a fifth of a second, so one thread would do;
@@ -39,7 +41,9 @@ class AccountThreads:
         with self._lock:
             if kind not in self._executors:
                 self._executors[kind] = ThreadPoolExecutor(
-                    max_workers=self._sizes[kind], thread_name_prefix=f"sheets-{kind}-{self._name}"
+                    max_workers=self._sizes[kind],
+                    thread_name_prefix=f"sheets-{kind}-{self._name}",
+                    initializer=name_this_thread,
                 )
             return self._executors[kind]
 

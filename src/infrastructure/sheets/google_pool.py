@@ -26,6 +26,7 @@ from infrastructure.sheets.google_api import (
 )
 from infrastructure.sheets.google_lanes import AccountThreads
 from infrastructure.sheets.google_refusals import PROTECTION_FIELDS, protected, protected_tabs, sheets_error
+from infrastructure.thread_names import name_this_thread
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,9 @@ class GooglePool:
         self._title_format = title_format
         self._store = store or MemoryAccountStore()
         self._tally = tally or Tally()
-        self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets-access")
+        self._checker = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="sheets-access", initializer=name_this_thread
+        )
         self._recorded_at = time.monotonic()
 
     def account(self, email: str) -> PoolAccount:
