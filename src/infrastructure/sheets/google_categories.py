@@ -56,7 +56,7 @@ class CategoriesTab:
         self._spreadsheet_id = spreadsheet_id
         self._client = client
         self._clock = clock
-        self._beside = beside
+        self.beside = beside
         self._neighbours = neighbours  # how many spreadsheets the account serves, this one included
         self._known: tuple[list[Category], float] | None = None
         self._failed_at = float("-inf")
@@ -96,7 +96,7 @@ class CategoriesTab:
             raise
 
     def _read(self, known: tuple[list[Category], float] | None) -> list[Category]:
-        rows = self._read_with_headers() if known is not None and self._beside is not None else None
+        rows = self._read_with_headers() if known is not None and self.beside is not None else None
         if rows is None:
             try:
                 rows = self._client.values_get(self._spreadsheet_id, TAB_RANGE, params=UNFORMATTED).get(
@@ -121,8 +121,8 @@ class CategoriesTab:
         """The tab read again together with the header of the month worksheet written last when it is
         as old, in one batchGet: a group posting every half hour costs one read an expense, not two.
         None when that header is not old, or its worksheet is gone (the whole batch is refused then)."""
-        assert self._beside is not None
-        title = self._beside.old_header()
+        assert self.beside is not None
+        title = self.beside.old_header()
         if title is None:
             return None
         try:
@@ -134,7 +134,7 @@ class CategoriesTab:
                 return None
             raise
         tab, header = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
-        self._beside.header_read(title, header[0] if header else [])
+        self.beside.header_read(title, header[0] if header else [])
         rows: list[list[Any]] = tab
         return rows
 

@@ -47,6 +47,7 @@ class MonthWorksheets:
         template: SheetTemplate,
         title_format: str,
         clock: Callable[[], float],
+        refresh_seconds: Callable[[], float] = lambda: LAYOUT_SECONDS,
     ) -> None:
         self.spreadsheet_id = spreadsheet_id
         self.client = client
@@ -59,6 +60,9 @@ class MonthWorksheets:
         self._layouts: dict[str, tuple[Layout, float]] = {}
         self._learning = threading.Lock()
         self._clock = clock
+        # How old a header may be before an append reads it again: LAYOUT_SECONDS, longer on an account
+        # serving many spreadsheets (as its Categories tabs), where the monthly rounds renew it.
+        self._refresh_seconds = refresh_seconds
         self._last_written: str | None = None
         self._headers_asked: dict[str, float] = {}  # when a header was last asked for beside the tab
 
@@ -90,7 +94,7 @@ class MonthWorksheets:
         known = self._layouts.get(title)
         now = self._clock()
         if known is not None and (
-            now - known[1] < LAYOUT_SECONDS
+            now - known[1] < self._refresh_seconds()
             or now - self._headers_asked.get(title, -LAYOUT_SECONDS) < ASKED_SECONDS
         ):
             return known[0]  # fresh, or being read with the Categories tab on the read lane right now
@@ -104,7 +108,7 @@ class MonthWorksheets:
         the Categories tab."""
         title = self._last_written
         known = self._layouts.get(title) if title is not None else None
-        if title is None or known is None or self._clock() - known[1] < LAYOUT_SECONDS:
+        if title is None or known is None or self._clock() - known[1] < self._refresh_seconds():
             return None
         self._headers_asked[title] = self._clock()
         return title
@@ -148,6 +152,12 @@ class MonthWorksheets:
         with self._learning:
             if not (first_only and title in self.tails):
                 self._note(title, rows)
+                return
+            known = self._layouts.get(title)
+            if known is not None and rows and self.template.layout_of(rows[0]) == known[0]:
+                # The header as the bot knows it, read again: known to hold for a while longer. A header
+                # that differs is not taken from here: the writer may have added a column since.
+                self._layouts[title] = (known[0], self._clock())
 
     def _note(self, title: str, rows: list[list[Any]]) -> None:
         date_index = self.template.index_of("date") - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -115,3 +116,38 @@ async def test_an_account_serving_many_spreadsheets_reads_each_tab_less_often_at
     while (await ledger.categories())[-1].name != "Music":
         await asyncio.sleep(0.01)
     assert len(sheets.calls) == calls + 1
+
+
+async def test_on_a_busy_account_a_months_read_keeps_its_header_known_and_an_expense_is_one_call(
+    sheets, spreadsheet, make_ledger
+):
+    now = [0.0]
+    ledger = make_ledger(lambda: now[0], neighbours=lambda: 300)  # each header and tab every 30 minutes
+    await ledger.categories()
+    await ledger.append(DECEMBER, [expense("taxi")])
+    now[0] += 25 * 60
+    await ledger.read(DECEMBER)  # the monthly round: the month, its header as known, and the tab
+    now[0] += 25 * 60
+    calls = len(sheets.calls)
+    await ledger.categories()
+    await ledger.append(DECEMBER, [expense("ink", message_id=2)])
+    await asyncio.sleep(0.05)
+    assert [kind for kind, _ in sheets.calls[calls:]] == ["append"]
+
+
+async def test_a_header_a_bookkeeper_changed_is_not_taken_from_a_months_read_but_read_by_the_writer(
+    sheets, spreadsheet, make_ledger
+):
+    tab_owner, _ = spreadsheet
+    now = [0.0]
+    ledger = make_ledger(lambda: now[0])
+    await ledger.categories()
+    await ledger.append(DECEMBER, [expense("taxi")])
+    tab_owner.sheet("December 2026").insert_column(5, "Notes")  # before Category
+    now[0] += 120
+    await ledger.read(DECEMBER)
+    now[0] += CATEGORIES_SECONDS - 60  # the header known since the first append is old; its read is not
+    await ledger.append(DECEMBER, [replace(expense("ink", message_id=2), category="Office supplies")])
+    header, _, ink = tab_owner.sheet("December 2026").values()
+    assert dict(zip(header, ink, strict=False))["Category"] == "Office supplies"
+    assert dict(zip(header, ink, strict=False))["Notes"] == ""
