@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from itertools import pairwise
 
 from balance_bot.domain.categories import JOINING_WORD
 from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS, OCCASION_WORDS
@@ -53,14 +54,17 @@ _PAYING = frozenset((
     "ចាក់", "ផ្ទេរ", "ផ្ញើ", "tinh", "bong",
 ))  # fmt: skip
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
-# A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
-# before it only tells the tool apart ('cement mixer rental' hired the mixer); words of things and
-# people that end alike are none.
-_TOOL = re.compile(r"[a-z]{3,}er")
+# A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder', 'protector',
+# 'connector'): the thing before it only tells the tool apart ('cement mixer rental' hired the mixer,
+# 'screen protector' is no screen); words of things and people that end alike are none.
+_TOOL = re.compile(r"[a-z]{3,}(?:er|or)")
 _NO_TOOL = frozenset((
     "order", "other", "liter", "litre", "meter", "after", "under", "over", "number", "september",
     "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
     "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
+    "door", "floor", "indoor", "outdoor", "color", "colour", "flavor", "flavour", "mirror", "labor",
+    "doctor", "visitor", "vendor", "contractor", "tutor", "sponsor", "tailor", "instructor", "director",
+    "supervisor", "inspector", "donor", "operator", "counselor", "professor", "mentor", "major", "minor",
 ))  # fmt: skip
 # The meals of the day, which the food after them only says what they were.
 _MEALS = frozenset(("#lunch", "#dinner", "#breakfast", "#staff_meal"))
@@ -87,7 +91,7 @@ def role(item: str, subject: str) -> Role:
         # thing bought was for, which one reader counts and another does not
         return Role.CARGO if _carried_after_the_join(item, wanted) else Role.MODIFIER
     if not wanted:
-        return Role.HEAD
+        return Role.MODIFIER if _before_a_tool(item, subject) else Role.HEAD
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
@@ -107,6 +111,17 @@ def role(item: str, subject: str) -> Role:
     return (
         Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
     )
+
+
+def _before_a_tool(item: str, subject: str) -> bool:
+    """Whether, in English, a word of a thing the vocabulary does not know ('screen') comes right
+    before a word naming a tool that the subject does not say ('screen protector'): the tool was bought."""
+    plain = set(unnamed_words(subject))
+    held = terms(JOINING_WORD.split(item.casefold(), maxsplit=1)[0], corrected=True)
+    return any(
+        term in plain and nxt not in plain and _TOOL.fullmatch(nxt) is not None and nxt not in _NO_TOOL
+        for term, nxt in pairwise(held)
+    ) and not typed_in_khmer(item)
 
 
 def _tells_apart(part: str, wanted: set[str]) -> bool:
@@ -237,7 +252,8 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     other = held[beside]
     if held[at] in _MEALS:
         return False  # 'lunch 🍚 rice + pork': what the meal paid for was, not a thing it tells apart
-    if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
+    tool = _TOOL.fullmatch(other) and other not in _NO_TOOL and not _wanted(other, wanted)
+    if not khmer and tool and held[at] not in _WORKS:
         return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
     if khmer and _khmer_word_first(held, at, wanted):
         return True  # ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍, a mixer of cement: a word of its own names the thing first

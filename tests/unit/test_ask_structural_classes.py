@@ -1,0 +1,55 @@
+"""Classes of questions fresh sets answered confidently wrong or not at all: a member's or a thing's
+spending with no days said in a month's first half, an English compound whose last word is the thing
+bought, subjects joined by '+', an average of one delivery, which spare part cost the most. Each
+example here is new, written for its class, never a set's own words."""
+
+from datetime import date
+
+from balance_bot.domain.item_heads import Role, role
+from balance_bot.domain.question_days import Span
+from balance_bot.domain.questions import read_question
+from tests.unit.test_ask_doubts import asked, row
+
+MID_MONTH = date(2027, 5, 12)
+
+
+def test_a_members_total_with_no_days_said_in_a_months_first_half_reaches_back_to_last_month():
+    read = read_question("how much has Sokha spent altogether", MID_MONTH, ["Sokha", "Dara"])
+    assert read.member == "Sokha"
+    assert read.span == Span(date(2027, 4, 1), MID_MONTH)
+    own = read_question("how much have i spent", MID_MONTH)
+    assert own.about_me
+    assert own.span == Span(date(2027, 4, 1), MID_MONTH)
+
+
+def test_a_things_average_with_no_days_said_in_a_months_first_half_reaches_back_to_last_month():
+    read = read_question("ទិញស្ករម្តងៗ ជាមធ្យមអស់ប៉ុន្មាន", MID_MONTH)
+    assert read.span == Span(date(2027, 4, 1), MID_MONTH)
+
+
+def test_the_teams_own_total_and_any_question_late_in_a_month_stay_the_month():
+    assert read_question("how much did we spend", MID_MONTH).span == Span(date(2027, 5, 1), date(2027, 5, 31))
+    late = date(2027, 5, 20)
+    assert read_question("how much has Sokha spent", late, ["Sokha"]).span == Span(
+        date(2027, 5, 1), date(2027, 5, 31)
+    )
+
+
+def test_a_thing_before_a_tool_word_in_english_tells_the_tool_apart_and_is_not_the_thing_bought():
+    assert role("lens protector film 5pcs", "lens") is Role.MODIFIER
+    assert role("tyre inflator 12V", "tyre") is Role.MODIFIER
+    # a brand, a count or nothing after it leaves the thing bought
+    assert role("lens Canon 50mm", "lens") is Role.HEAD
+    assert role("lens x2", "lens") is Role.HEAD
+    # asked as the tool itself, the tool was bought
+    assert role("lens protector film 5pcs", "lens protector") is Role.HEAD
+
+
+def test_a_tool_named_after_the_thing_asked_is_left_out_of_the_things_total():
+    rows = [
+        row(1, "keyboard cover silicone", 12000),
+        row(2, "keyboard Logitech K120", 40000),
+        row(3, "keyboard x2 for counter", 70000),
+    ]
+    counted, _ = asked(rows, "how much did we spend on keyboards this month")
+    assert counted == ["keyboard Logitech K120", "keyboard x2 for counter"]
