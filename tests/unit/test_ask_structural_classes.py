@@ -7,7 +7,7 @@ from datetime import date
 
 from balance_bot.domain.item_heads import Role, role
 from balance_bot.domain.question_days import Span
-from balance_bot.domain.questions import read_question
+from balance_bot.domain.questions import Measure, read_question
 from tests.unit.test_ask_doubts import asked, row
 
 MID_MONTH = date(2027, 5, 12)
@@ -53,3 +53,42 @@ def test_a_tool_named_after_the_thing_asked_is_left_out_of_the_things_total():
     ]
     counted, _ = asked(rows, "how much did we spend on keyboards this month")
     assert counted == ["keyboard Logitech K120", "keyboard x2 for counter"]
+
+
+def test_an_ampersand_between_letters_is_part_of_a_name_and_a_plus_joins_two_subjects():
+    read = read_question("courier cost this month? kerry + dhl", MID_MONTH)
+    assert read.words == ("courier kerry", "courier dhl")
+    assert read_question("how much on at&t and wifi this month", MID_MONTH).words == ("at&t", "wifi")
+
+
+def test_how_much_one_purchase_costs_on_average_is_an_average_of_each_not_of_a_day():
+    read = read_question("on average how much is one taxi", MID_MONTH)
+    assert read.measure is Measure.AVERAGE_EACH
+
+
+def test_the_dearest_of_a_kind_sets_aside_rows_naming_no_known_thing_which_may_be_of_that_kind():
+    rows = [row(1, "brake pads Honda", 30000), row(2, "carburetor Dream kit", 95000), row(3, "ice", 4000)]
+    counted, doubtful = asked(rows, "which spare part was the most expensive this month")
+    assert counted == ["brake pads Honda"]
+    assert "carburetor Dream kit" in doubtful
+    assert "ice" not in doubtful
+
+
+def test_fuel_written_alone_in_romanised_khmer_is_doubted_when_asked_as_filling_up_a_moto():
+    rows = [row(1, "chak sang moto", 20000), row(2, "sang", 15000), row(3, "ice", 4000)]
+    counted, doubtful = asked(rows, "how many times did we fill up the moto this month")
+    assert counted == ["chak sang moto"]
+    assert doubtful == ["sang"]
+
+
+def test_romanised_khmer_naming_the_thing_asked_after_a_word_of_its_own_is_no_sure_part_of_it():
+    # Khmer names the thing first: 'trey bal' reads as something of the ball's, not the ball
+    assert role("khnat bal 2", "ball") is Role.MODIFIER
+    assert role("bal 3", "ball") is Role.HEAD
+
+
+def test_a_compound_written_as_one_word_ending_in_the_thing_asked_is_doubted_never_left_out_unsaid():
+    rows = [row(1, "basketballs x2", 60000), row(2, "ball pump", 9000), row(3, "ball", 20000)]
+    counted, doubtful = asked(rows, "how much for balls this month")
+    assert "ball" in counted
+    assert "basketballs x2" in doubtful

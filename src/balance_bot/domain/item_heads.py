@@ -13,11 +13,13 @@ from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS, OCCASION
 from balance_bot.domain.item_words import (
     GENERAL_OF,
     khmer_words,
+    says,
     terms,
     things_held,
     typed_in_khmer,
     unnamed_words,
 )
+from balance_bot.domain.other_language import may_be_romanised
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -90,9 +92,11 @@ def role(item: str, subject: str) -> Role:
         # 'ice for the vaccine box' bought the ice: unless a carrier carried the thing, it is what the
         # thing bought was for, which one reader counts and another does not
         return Role.CARGO if _carried_after_the_join(item, wanted) else Role.MODIFIER
-    if not wanted:
-        return Role.MODIFIER if _before_a_tool(item, subject) else Role.HEAD
     head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
+    if _romanised_after_its_head(head_part, subject) or (not wanted and _before_a_tool(item, subject)):
+        return Role.MODIFIER
+    if not wanted:
+        return Role.HEAD
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
     if not said:
@@ -111,6 +115,23 @@ def role(item: str, subject: str) -> Role:
     return (
         Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
     )
+
+
+def _romanised_after_its_head(head_part: str, subject: str) -> bool:
+    """Whether Khmer typed in Latin letters says the thing asked (a letter off, as typed: 'bal' for
+    ball) after a word of its own that no vocabulary reads ('snab bom bal', the ball's pump): Khmer
+    names the thing first, what comes after only tells it apart."""
+    asked = set(terms(subject, corrected=True))
+    for part in _SEVERAL.split(head_part):
+        if not may_be_romanised(part):
+            continue
+        held = terms(part, corrected=True)
+        for at, word in enumerate(held):
+            # the thing in its own spelling ('bal'), not as the question writes it: no English word
+            typed = word not in asked and says(word, subject)
+            if at and typed and not held[at - 1].startswith("#") and held[at - 1] not in _PAYING:
+                return bool(unnamed_words(held[at - 1]))
+    return False
 
 
 def _before_a_tool(item: str, subject: str) -> bool:

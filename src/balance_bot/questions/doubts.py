@@ -9,13 +9,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
-from balance_bot.domain.item_words import says, terms, unnamed_words
+from balance_bot.domain.item_words import GENERAL_OF, says, terms, unnamed_words
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import Found
 from balance_bot.domain.other_language import maybe_the_same, names_a_known_thing
 from balance_bot.domain.text import is_khmer
 
 _SHORTEST_STEM = 3  # 'zip' in 'zipper': a shorter word starts too many others
+# The kinds the vocabulary knows things of ('#spare_part' of brake pads, '#meat' of pork).
+_KINDS = frozenset(GENERAL_OF.values())
 
 
 def with_doubts(
@@ -33,6 +35,7 @@ def with_doubts(
         maybe |= {id(row) for row in _unnamed_of_its_kind(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _of_the_category_named(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _said_in_part(subject, rows, book, category_of)}
+        maybe |= {id(row) for row in _unplaced_of_a_kind(subject, rows)}
     doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
     return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
@@ -52,8 +55,11 @@ def _unnamed_of_its_kind(
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
+    # 'fill up moto' is the moto's (Transport) or its fuel's: a row of either may be it
+    categories = {guess.name, *guess.also}
+
     def of_its_category(row: SheetRow) -> bool:
-        return category_of(row) == guess.name
+        return category_of(row) in categories
 
     def of_its_kind(row: SheetRow) -> bool:
         if of_its_category(row):
@@ -61,6 +67,15 @@ def _unnamed_of_its_kind(
         return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
 
     return maybe_the_same(subject, rows, of_its_kind, of_its_category)
+
+
+def _unplaced_of_a_kind(subject: str, rows: list[SheetRow]) -> list[SheetRow]:
+    """Where the subject names a kind ('spare parts', គ្រឿងបន្លាស់, 'meat'), the rows naming no
+    thing the vocabulary knows: a team's own things of that kind ('iPhone 13 screen OLED', a part in
+    a phone shop) are written by names no word places, and the largest of the kind may be one."""
+    if _KINDS.isdisjoint(terms(subject, corrected=True)):
+        return []
+    return [row for row in rows if not any(term.startswith("#") for term in terms(row.item, corrected=True))]
 
 
 def _unknown_alike(subject: str, item: str) -> bool:
