@@ -428,9 +428,6 @@ def _one_of_the_things_alone(item: str, subject: str) -> bool:
     return head in held and held - beside < set(wanted)
 
 
-_CLOSED_COMPOUND = 3  # letters before a word, in one word ending in it, that may tell a kind of it apart
-
-
 def _named_with_the_word(item: str, subject: str) -> bool:
     """Whether the item names a thing by a name, or words, that end in the subject's one word; or,
     when the vocabulary names no thing by that word ('staff'), that hold it anywhere ('staff lunch')."""
@@ -447,8 +444,6 @@ def _named_with_the_word(item: str, subject: str) -> bool:
     if any(term.startswith("#") and named_by(tuple(term[1:].split("_"))) for term in things_held(held, ())):
         return True
     written = [_form(piece.strip("'")) for piece in _LATIN.findall(item.casefold())]
-    if any(len(own) >= len(word) + _CLOSED_COMPOUND and own.endswith(word) for own in written):
-        return True  # 'footballs' for balls, 'notebook' for books: a compound written as one word
     return any(
         phrase in _NAMES and named_by(phrase)
         for size in range(2, _LONGEST_PHRASE + 1)

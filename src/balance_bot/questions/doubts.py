@@ -18,6 +18,7 @@ from balance_bot.domain.text import is_khmer
 _SHORTEST_STEM = 3  # 'zip' in 'zipper': a shorter word starts too many others
 # The kinds the vocabulary knows things of ('#spare_part' of brake pads, '#meat' of pork).
 _KINDS = frozenset(GENERAL_OF.values())
+_CLOSED_COMPOUND = 3  # letters before a word, in one word ending in it, that may tell a kind of it apart
 
 
 def with_doubts(
@@ -36,6 +37,7 @@ def with_doubts(
         maybe |= {id(row) for row in _of_the_category_named(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _said_in_part(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _unplaced_of_a_kind(subject, rows)}
+        maybe |= {id(row) for row in _one_word_compounds(subject, rows)}
     doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
     return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
@@ -76,6 +78,24 @@ def _unplaced_of_a_kind(subject: str, rows: list[SheetRow]) -> list[SheetRow]:
     if _KINDS.isdisjoint(terms(subject, corrected=True)):
         return []
     return [row for row in rows if not any(term.startswith("#") for term in terms(row.item, corrected=True))]
+
+
+def _one_word_compounds(subject: str, rows: list[SheetRow]) -> list[SheetRow]:
+    """The rows writing, as one English word, a compound ending in the subject's one English word
+    ('footballs' for balls, 'notebooks' for books): a kind of the thing, or another thing it tells
+    apart ('pineapple'), which no word tells."""
+    asked = [term.removeprefix("#") for term in terms(subject, corrected=True)]
+    if len(asked) != 1 or not asked[0].isascii() or not asked[0].isalpha():
+        return []
+    word = asked[0]
+    return [
+        row
+        for row in rows
+        if any(
+            len(own) >= len(word) + _CLOSED_COMPOUND and own.endswith(word)
+            for own in terms(row.item, corrected=True)
+        )
+    ]
 
 
 def _unknown_alike(subject: str, item: str) -> bool:
