@@ -92,3 +92,23 @@ def test_a_compound_written_as_one_word_ending_in_the_thing_asked_is_doubted_nev
     counted, doubtful = asked(rows, "how much for balls this month")
     assert "ball" in counted
     assert "basketballs x2" in doubtful
+
+
+def test_romanised_question_words_in_more_spellings_read_as_their_khmer():
+    # 'ass' for អស់, 'jeng ke' for ជាងគេ, 'sabda mun' for last week, 'jis' for a ride
+    own = read_question("khe nis knhom tinh ass ponman", MID_MONTH)
+    assert own.about_me
+    assert own.span == Span(date(2027, 5, 1), date(2027, 5, 31))
+    who = read_question("sabda mun neak na chay chreun jeng ke", MID_MONTH)
+    assert who.measure is Measure.BY_MEMBER
+    assert who.span == Span(date(2027, 5, 3), date(2027, 5, 9))
+    rides = read_question("moto dop jis ponman dong khe mun", MID_MONTH)
+    assert rides.measure is Measure.COUNT
+    assert rides.rides
+
+
+def test_a_thing_asked_in_its_romanised_spelling_doubts_a_one_word_compound_of_it():
+    rows = [row(1, "volleyballs x2", 60000), row(2, "snab bom bal", 9000)]
+    counted, doubtful = asked(rows, "bal tinh ass ponman khe nis")
+    assert counted == []
+    assert doubtful == ["snab bom bal", "volleyballs x2"]

@@ -121,14 +121,13 @@ def _romanised_after_its_head(head_part: str, subject: str) -> bool:
     """Whether Khmer typed in Latin letters says the thing asked (a letter off, as typed: 'bal' for
     ball) after a word of its own that no vocabulary reads ('snab bom bal', the ball's pump): Khmer
     names the thing first, what comes after only tells it apart."""
-    asked = set(terms(subject, corrected=True))
     for part in _SEVERAL.split(head_part):
         if not may_be_romanised(part):
             continue
         held = terms(part, corrected=True)
         for at, word in enumerate(held):
-            # the thing in its own spelling ('bal'), not as the question writes it: no English word
-            typed = word not in asked and says(word, subject)
+            # the thing in a spelling no vocabulary reads ('bal'): no English word of a known thing
+            typed = not word.startswith("#") and says(word, subject)
             if at and typed and not held[at - 1].startswith("#") and held[at - 1] not in _PAYING:
                 return bool(unnamed_words(held[at - 1]))
     return False

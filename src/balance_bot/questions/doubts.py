@@ -5,6 +5,7 @@ toilet room 5')."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from balance_bot.domain.text import is_khmer
 _SHORTEST_STEM = 3  # 'zip' in 'zipper': a shorter word starts too many others
 # The kinds the vocabulary knows things of ('#spare_part' of brake pads, '#meat' of pork).
 _KINDS = frozenset(GENERAL_OF.values())
+_UNDOUBLED = re.compile(r"(.)\1")
 _CLOSED_COMPOUND = 3  # letters before a word, in one word ending in it, that may tell a kind of it apart
 
 
@@ -87,13 +89,13 @@ def _one_word_compounds(subject: str, rows: list[SheetRow]) -> list[SheetRow]:
     asked = [term.removeprefix("#") for term in terms(subject, corrected=True)]
     if len(asked) != 1 or not asked[0].isascii() or not asked[0].isalpha():
         return []
-    word = asked[0]
+    word = _UNDOUBLED.sub(r"\1", asked[0])  # 'bal' as typed for ball: a doubled letter is one slip
     return [
         row
         for row in rows
         if any(
             len(own) >= len(word) + _CLOSED_COMPOUND and own.endswith(word)
-            for own in terms(row.item, corrected=True)
+            for own in (_UNDOUBLED.sub(r"\1", term) for term in terms(row.item, corrected=True))
         )
     ]
 
