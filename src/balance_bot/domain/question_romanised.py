@@ -15,7 +15,9 @@ _MONTH = r"(?:kh|k)(?:ae|e|er|ea|ei|ai|aer|eh)"
 _THIS = r"n(?:i|e|ih|ee)(?:s{1,2}|h)?"
 _LAST = r"m(?:u|ou|uo|oo|o)n{1,2}"
 _DAY = r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai|thngei|tngei|thgai|tgay)"
-_THAN = "|".join(THAN)  # ជាង, as the messages' reader spells it
+# ជាង, as the messages' reader spells it, and shorter before គេ ('jeng ke'), which only a question
+# says: alone, 'Cheng' may be a name in a message
+_THAN = "|".join((*THAN, "jeng", "cheng"))
 _WEEK = r"(?:sabda|sapda|sabdah|saptah|sabbda|sapdah)"  # សប្តាហ៍
 _YESTERDAY = r"(?:m'?sel|msil|mosel|m'sil|masel|mseil|m'seil)\s*(?:minh|menh|minj|mign|mehn)"
 # Words only a romanised Khmer question holds (how much, this month, today, yesterday, who, the most,

@@ -32,7 +32,7 @@ _BOX = _word(
     *("thot", "thort", "tin"),
 )
 # Said of a price: up, down, than, cheap, too (dear), how much, now, at a place.
-THAN = ("jieng", "jeang", "chieng", "cheang", "jiang", "jeng", "cheng")  # ជាង: the questions' too
+THAN = ("jieng", "jeang", "chieng", "cheang", "jiang")  # ជាង: the questions' reader's too
 _CHEAP = ("thok", "thoak", "tok")  # ថោក
 _OF_A_PRICE = _word(
     *("laeng", "leng", "lerng", "laeung", "loeng", "lern"),  # ឡើង
