@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from itertools import pairwise
 
 from balance_bot.domain.categories import JOINING_WORD
 from balance_bot.domain.category_roles import HOLDER_WORDS, KIND_WORDS, OCCASION_WORDS
 from balance_bot.domain.item_words import (
     GENERAL_OF,
     khmer_words,
+    says,
     terms,
     things_held,
     typed_in_khmer,
     unnamed_words,
 )
+from balance_bot.domain.other_language import may_be_romanised
 from balance_bot.domain.text import is_khmer, is_latin_letter
 
 # Who or where a thing was for, written beside it; never what was bought.
@@ -53,14 +56,17 @@ _PAYING = frozenset((
     "ចាក់", "ផ្ទេរ", "ផ្ញើ", "tinh", "bong",
 ))  # fmt: skip
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
-# A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder'): the thing
-# before it only tells the tool apart ('cement mixer rental' hired the mixer); words of things and
-# people that end alike are none.
-_TOOL = re.compile(r"[a-z]{3,}er")
+# A word an English item names a tool or a machine with ('mixer', 'cutter', 'grinder', 'protector',
+# 'connector'): the thing before it only tells the tool apart ('cement mixer rental' hired the mixer,
+# 'screen protector' is no screen); words of things and people that end alike are none.
+_TOOL = re.compile(r"[a-z]{3,}(?:er|or)")
 _NO_TOOL = frozenset((
     "order", "other", "liter", "litre", "meter", "after", "under", "over", "number", "september",
     "october", "november", "december", "poster", "sticker", "paper", "water", "supplier", "seller",
     "dealer", "driver", "worker", "teacher", "customer", "owner", "partner", "member", "farmer",
+    "door", "floor", "indoor", "outdoor", "color", "colour", "flavor", "flavour", "mirror", "labor",
+    "doctor", "visitor", "vendor", "contractor", "tutor", "sponsor", "tailor", "instructor", "director",
+    "supervisor", "inspector", "donor", "operator", "counselor", "professor", "mentor", "major", "minor",
 ))  # fmt: skip
 # The meals of the day, which the food after them only says what they were.
 _MEALS = frozenset(("#lunch", "#dinner", "#breakfast", "#staff_meal"))
@@ -86,9 +92,11 @@ def role(item: str, subject: str) -> Role:
         # 'ice for the vaccine box' bought the ice: unless a carrier carried the thing, it is what the
         # thing bought was for, which one reader counts and another does not
         return Role.CARGO if _carried_after_the_join(item, wanted) else Role.MODIFIER
+    head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
+    if _romanised_after_its_head(head_part, subject) or (not wanted and _before_a_tool(item, subject)):
+        return Role.MODIFIER
     if not wanted:
         return Role.HEAD
-    head_part = JOINING_WORD.split(item.casefold(), maxsplit=1)[0]
     held = things_held(terms(head_part, corrected=True), tuple(wanted))
     said = [at for at, term in enumerate(held) if _wanted(term, wanted)]
     if not said:
@@ -107,6 +115,33 @@ def role(item: str, subject: str) -> Role:
     return (
         Role.MODIFIER if any(_tells_apart(part, wanted) for part in _SEVERAL.split(head_part)) else Role.HEAD
     )
+
+
+def _romanised_after_its_head(head_part: str, subject: str) -> bool:
+    """Whether Khmer typed in Latin letters says the thing asked (a letter off, as typed: 'bal' for
+    ball) after a word of its own that no vocabulary reads ('snab bom bal', the ball's pump): Khmer
+    names the thing first, what comes after only tells it apart."""
+    for part in _SEVERAL.split(head_part):
+        if not may_be_romanised(part):
+            continue
+        held = terms(part, corrected=True)
+        for at, word in enumerate(held):
+            # the thing in a spelling no vocabulary reads ('bal'): no English word of a known thing
+            typed = not word.startswith("#") and says(word, subject)
+            if at and typed and not held[at - 1].startswith("#") and held[at - 1] not in _PAYING:
+                return bool(unnamed_words(held[at - 1]))
+    return False
+
+
+def _before_a_tool(item: str, subject: str) -> bool:
+    """Whether, in English, a word of a thing the vocabulary does not know ('screen') comes right
+    before a word naming a tool that the subject does not say ('screen protector'): the tool was bought."""
+    plain = set(unnamed_words(subject))
+    held = terms(JOINING_WORD.split(item.casefold(), maxsplit=1)[0], corrected=True)
+    return any(
+        term in plain and nxt not in plain and _TOOL.fullmatch(nxt) is not None and nxt not in _NO_TOOL
+        for term, nxt in pairwise(held)
+    ) and not typed_in_khmer(item)
 
 
 def _tells_apart(part: str, wanted: set[str]) -> bool:
@@ -237,7 +272,8 @@ def _modifies(held: list[str], at: int, khmer: bool, wanted: set[str]) -> bool:
     other = held[beside]
     if held[at] in _MEALS:
         return False  # 'lunch 🍚 rice + pork': what the meal paid for was, not a thing it tells apart
-    if not khmer and _TOOL.fullmatch(other) and other not in _NO_TOOL and held[at] not in _WORKS:
+    tool = _TOOL.fullmatch(other) and other not in _NO_TOOL and not _wanted(other, wanted)
+    if not khmer and tool and held[at] not in _WORKS:
         return True  # 'cement mixer', 'tile cutter': the tool the thing tells apart
     if khmer and _khmer_word_first(held, at, wanted):
         return True  # ម៉ាស៊ីនលាយ ស៊ីម៉ងត៍, a mixer of cement: a word of its own names the thing first

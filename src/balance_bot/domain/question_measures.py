@@ -108,9 +108,10 @@ MEASURES = (
 )
 # What one purchase is counted in: "per trip", "each time", "per meal".
 UNITS = "time|purchase|buy|order|trip|ride|run|visit|meal|delivery|fill|fill-up|refill"
-# "the average cost per tuk tuk ride", "ម្តងៗ ជាមធ្យម": an average of each purchase, not a day's.
+# "the average cost per tuk tuk ride", "how much is one delivery on average", "ម្តងៗ ជាមធ្យម": an
+# average of each purchase, not a day's.
 EACH = re.compile(
-    r"\b(?:per|each|every|a)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag"
+    r"\b(?:per|each|every|a|one)\s+(?:\w+\s+){0,2}?(?:ride|trip|time|purchase|item|order|visit|one|bottle|bag"
     r"|meal|delivery|fill)s?\b"
     r"|\baverage (?:cost|price|amount) of (?:a|an|one|each)\b|ម្តង|ម្ដង|មួយដង|លើកៗ|មួយលើក|មួយពេល|ពេលមួយៗ"
     # what entries are counted as: 'average per receipt', 'per entry', 'ក្នុងមួយវិក្កយបត្រ' is of one entry

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from balance_bot.domain.romanised import THAN
+
 # The sounds of the words a question turns on, as people spell them: 'ponman', 'pon mann', 'bonmaan'
 # (how much); 'khae', 'khe', 'kher' (month); 'nis', 'nih', 'ni' (this); 'mun', 'moun' (last).
 _HOW_MUCH = r"(?:bp|p|b)(?:o|u|ou|or)n{1,2}\s?m(?:a|aa|ah|ar|ea)n{1,2}|ponma|bonma"
@@ -13,12 +15,16 @@ _MONTH = r"(?:kh|k)(?:ae|e|er|ea|ei|ai|aer|eh)"
 _THIS = r"n(?:i|e|ih|ee)(?:s{1,2}|h)?"
 _LAST = r"m(?:u|ou|uo|oo|o)n{1,2}"
 _DAY = r"(?:tgai|thngai|tngai|thgnai|tngay|thngay|tgnai|tnghai|tgnay|thnai|thngei|tngei|thgai|tgay)"
+# ជាង, as the messages' reader spells it, and shorter before គេ ('jeng ke'), which only a question
+# says: alone, 'Cheng' may be a name in a message
+_THAN = "|".join((*THAN, "jeng", "cheng"))
+_WEEK = r"(?:sabda|sapda|sabdah|saptah|sabbda|sapdah)"  # សប្តាហ៍
 _YESTERDAY = r"(?:m'?sel|msil|mosel|m'sil|masel|mseil|m'seil)\s*(?:minh|menh|minj|mign|mehn)"
 # Words only a romanised Khmer question holds (how much, this month, today, yesterday, who, the most,
 # what...): without one, no Latin word is read as Khmer ('os' or 'ey' may be a typo of English).
 _MARKERS = re.compile(
     rf"\b(?:{_HOW_MUCH})\b|\b{_MONTH}\s+(?:{_THIS}|{_LAST})\b|\b{_DAY}\s+(?:{_THIS})\b|\b{_YESTERDAY}\b"
-    r"|\b(?:neak|nak|anak|nek)\s+na\b|\b(?:jeang|cheang|jieng|chieng|jiang)\s*(?:ke|kee|keh)\b"
+    rf"|\b(?:neak|nak|anak|nek)\s+na\b|\b(?:{_THAN})\s*(?:ke|kee|keh)\b|\b{_WEEK}\s+(?:{_THIS}|{_LAST})\b"
     r"|\b(?:avey|avei|ahvey|ey|ei)\s+(?:klah|khlah|klas|khlas)\b|\bmath?y[ou]m\b"
 )
 # Each romanised word or phrase, in the spellings people use, with its Khmer; phrases before words.
@@ -36,7 +42,10 @@ _SPELLINGS = {
     "អាទិត្យនេះ": r"(?:atit|a tit|aatit)\s+(?:nis|nih|ni)",
     "អាទិត្យមុន": r"(?:atit|a tit|aatit)\s+(?:mun|moun|muon)",
     "អ្នកណា": r"(?:neak|nak|anak|nek)\s+na",
-    "ជាងគេ": r"(?:jeang|cheang|jieng|chieng|jiang)\s*(?:ke|kee|keh)",
+    "ជាងគេ": rf"(?:{_THAN})\s*(?:ke|kee|keh)",
+    "សប្តាហ៍នេះ": rf"{_WEEK}\s+(?:{_THIS})",
+    "សប្តាហ៍មុន": rf"{_WEEK}\s+(?:{_LAST})",
+    "ជិះ": r"jis|chis|jih|chih|jiss",  # a ride ('tuk tuk jis'): the rides asked about
     "អីខ្លះ": r"(?:avey|avei|ahvey|ey|ei)\s+(?:klah|khlah|klas|khlas)",
     "ជាមធ្យម": r"(?:(?:jea|chea|jia)\s+)?math?y[ou]m",
     "ម្ដងៗ": r"(?:m'?dong|mdorng|mdang)\s*(?:2|m'?dong|mdorng|mdang)",
@@ -53,7 +62,7 @@ _SPELLINGS = {
     "តើ": r"tae|taeu|ter|teu",
     "ទេ": r"te|tei|tee",
     "ដែរ": r"der|dae|dair|daer",
-    "អស់": r"os|oss|ors|orh|oh|ob|aws|awh",
+    "អស់": r"os|oss|ors|orh|oh|ob|aws|awh|ass",
     "សរុប": r"sarob|sorob|sarub|srob|sarop",
     "ហើយ": r"heuy|hoy|haey|hery|haeuy|hz|hx",
     "ច្រើន": r"chraen|chroen|chren|chhran|chran|chreun|chrern|chraeun|chrarn",

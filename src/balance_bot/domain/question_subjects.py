@@ -14,8 +14,9 @@ from balance_bot.domain.question_words import KHMER_STOPS, STOP
 # A question word with its verb joined on ("who's", "what're", "we've"): the question word alone.
 _JOINED_ON = re.compile(r"'(?:s|re|ve|ll|d|m)$")
 # "coffee and tea", "fuel or taxi", "សាំង និង តាក់ស៊ី": entries about any of them.
-# នឹង (and, as often typed) never under a subscript: ហ្នឹង is 'that', said at a question's end
-_ALTERNATIVES = re.compile(r",|/|\+|&|\(|\)|\band\b|\bor\b|និង|(?<!\u17d2)នឹង|ឬ")
+# នឹង (and, as often typed) never under a subscript: ហ្នឹង is 'that', said at a question's end; '&'
+# between two letters is a name's own ('J&T', 'AT&T'), no joiner
+_ALTERNATIVES = re.compile(r",|/|\+|(?<![a-z0-9])&|&(?![a-z0-9])|\(|\)|\band\b|\bor\b|និង|(?<!\u17d2)នឹង|ឬ")
 _YET = re.compile(r"(?:ហើយ)?ឬ(?:នៅ|អត់|ទេ)")  # "... yet?": not an alternative
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9&'-]*")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")

@@ -170,7 +170,7 @@ _ABBREVIATED = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 _KHMER_RUN = re.compile(r"[\u1780-\u17ff]+")
 # Things bought, said of no thing in particular (ទិញឥវ៉ាន់, bought stuff); carried goods stay (ដឹកឥវ៉ាន់).
 _STUFF_BOUGHT = re.compile(r"ទិញ\s?(?:ឥវ៉ាន់|អីវ៉ាន់|អីវ៉ាន|ឥវ៉ាន|របស់របរ)")
-_EARLY_IN_A_MONTH = 7  # days: a month this young holds few purchases of any one thing
+_EARLY_IN_A_MONTH = 15  # days: a month's first half holds few purchases of any one thing, or member
 _JOINED = re.compile(r"\band\b|&|\+|និង|(?<!\u17d2)នឹង|ហើយនិង")
 
 
@@ -290,7 +290,7 @@ def read_question(
         return None  # "hello", "thanks": no question
     return LedgerQuestion(
         measure or Measure.TOTAL,
-        span or _no_days_said(today, bool(words)),
+        span or _no_days_said(today, bool(words or member or about_me or category)),
         member,
         about_me,
         words,
@@ -303,12 +303,14 @@ def read_question(
     )
 
 
-def _no_days_said(today: date, of_a_thing: bool) -> Span:
-    """The days a question naming none is about: this month; but early in a month a thing asked
-    about ('how many times did we top up the phone') was likelier bought last month than in its few
-    days so far, so from the first of last month to today (as /recent shows last month's then too)."""
+def _no_days_said(today: date, narrowed: bool) -> Span:
+    """The days a question naming none is about: this month; but in a month's first half a thing, a
+    member or a category asked about ('how many times did we top up the phone', 'how much has Kosal
+    spent in total') holds few of its rows in the days so far, which one figure would silently take
+    for all of them: so from the first of last month to today, a span the reply says (as /recent shows
+    last month's too early on). The team's own total stays the month's, as the sheet's balance is."""
     this_month = month_span(Period.of(today))
-    if not of_a_thing or today.day > _EARLY_IN_A_MONTH:
+    if not narrowed or today.day > _EARLY_IN_A_MONTH:
         return this_month
     return Span(Period.of(today).previous().first_day(), today)
 

@@ -32,12 +32,12 @@ _BOX = _word(
     *("thot", "thort", "tin"),
 )
 # Said of a price: up, down, than, cheap, too (dear), how much, now, at a place.
-_THAN = ("jieng", "jeang", "chieng", "cheang", "jiang")  # ជាង
+THAN = ("jieng", "jeang", "chieng", "cheang", "jiang")  # ជាង: the questions' reader's too
 _CHEAP = ("thok", "thoak", "tok")  # ថោក
 _OF_A_PRICE = _word(
     *("laeng", "leng", "lerng", "laeung", "loeng", "lern"),  # ឡើង
     *("jos", "chos", "chhos", "joh", "choh"),  # ចុះ
-    *_THAN,
+    *THAN,
     *_CHEAP,
     *("pek", "peik"),  # ពេក
     *("ponman", "bonman", "ponmann", "bunman", "ponma"),  # ប៉ុន្មាន
@@ -51,7 +51,7 @@ _VERY = _word("nas", "nah", "nass", "klang", "khlang", "mentaen", "menten")  # �
 _PRICE_TALK = any_of(
     rf"{PRICE}[^\n]*{_OF_A_PRICE}",
     rf"{_OF_A_PRICE}[^\n]*{PRICE}",
-    rf"{_word(*_CHEAP)}\s+(?:{_word(*_THAN)}|{_VERY})",
+    rf"{_word(*_CHEAP)}\s+(?:{_word(*THAN)}|{_VERY})",
     rf"{PRICE}\s+{_VERY}",
 )
 _SPENT_OR_BOUGHT = re.compile(_word(*_BUY_OR_SPEND))

@@ -5,17 +5,22 @@ toilet room 5')."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
-from balance_bot.domain.item_words import says, terms, unnamed_words
+from balance_bot.domain.item_words import GENERAL_OF, says, terms, unnamed_words
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import Found
 from balance_bot.domain.other_language import maybe_the_same, names_a_known_thing
 from balance_bot.domain.text import is_khmer
 
 _SHORTEST_STEM = 3  # 'zip' in 'zipper': a shorter word starts too many others
+# The kinds the vocabulary knows things of ('#spare_part' of brake pads, '#meat' of pork).
+_KINDS = frozenset(GENERAL_OF.values())
+_UNDOUBLED = re.compile(r"(.)\1")
+_CLOSED_COMPOUND = 3  # letters before a word, in one word ending in it, that may tell a kind of it apart
 
 
 def with_doubts(
@@ -33,6 +38,8 @@ def with_doubts(
         maybe |= {id(row) for row in _unnamed_of_its_kind(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _of_the_category_named(subject, rows, book, category_of)}
         maybe |= {id(row) for row in _said_in_part(subject, rows, book, category_of)}
+        maybe |= {id(row) for row in _unplaced_of_a_kind(subject, rows)}
+        maybe |= {id(row) for row in _one_word_compounds(subject, rows)}
     doubtful = [entry for entry in spent.entries if id(entry.row) in maybe]
     return replace(found, doubtful=(*found.doubtful, *doubtful)) if doubtful else found
 
@@ -52,8 +59,11 @@ def _unnamed_of_its_kind(
     if guess.decided_by is not DecidedBy.WORDS:
         return []
 
+    # 'fill up moto' is the moto's (Transport) or its fuel's: a row of either may be it
+    categories = {guess.name, *guess.also}
+
     def of_its_category(row: SheetRow) -> bool:
-        return category_of(row) == guess.name
+        return category_of(row) in categories
 
     def of_its_kind(row: SheetRow) -> bool:
         if of_its_category(row):
@@ -61,6 +71,33 @@ def _unnamed_of_its_kind(
         return not row.category and book.categorise(row.item).decided_by is DecidedBy.NOTHING
 
     return maybe_the_same(subject, rows, of_its_kind, of_its_category)
+
+
+def _unplaced_of_a_kind(subject: str, rows: list[SheetRow]) -> list[SheetRow]:
+    """Where the subject names a kind ('spare parts', គ្រឿងបន្លាស់, 'meat'), the rows naming no
+    thing the vocabulary knows: a team's own things of that kind ('iPhone 13 screen OLED', a part in
+    a phone shop) are written by names no word places, and the largest of the kind may be one."""
+    if _KINDS.isdisjoint(terms(subject, corrected=True)):
+        return []
+    return [row for row in rows if not any(term.startswith("#") for term in terms(row.item, corrected=True))]
+
+
+def _one_word_compounds(subject: str, rows: list[SheetRow]) -> list[SheetRow]:
+    """The rows writing, as one English word, a compound ending in the subject's one English word
+    ('footballs' for balls, 'notebooks' for books): a kind of the thing, or another thing it tells
+    apart ('pineapple'), which no word tells."""
+    asked = [term.removeprefix("#") for term in terms(subject, corrected=True)]
+    if len(asked) != 1 or not asked[0].isascii() or not asked[0].isalpha():
+        return []
+    word = _UNDOUBLED.sub(r"\1", asked[0])  # 'bal' as typed for ball: a doubled letter is one slip
+    return [
+        row
+        for row in rows
+        if any(
+            len(own) >= len(word) + _CLOSED_COMPOUND and own.endswith(word)
+            for own in (_UNDOUBLED.sub(r"\1", term) for term in terms(row.item, corrected=True))
+        )
+    ]
 
 
 def _unknown_alike(subject: str, item: str) -> bool:
