@@ -43,6 +43,8 @@ _PAID = any_of(
     r"\b(?:paid|settled)\s*(?:[,.!]|$)",
     r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់|ទូទាត់រួច|ទូទាត់ហើយ|បានទូទាត់",
     r"^\s*(?:បង់|ទូទាត់)",
+    # Paid after a clause of talk: "the driver asked 10$, paid 8$", "quoted 50$, we paid 45$".
+    r"[,;.!]\s*(?:(?:i|we|so|and|then|but|finally)\s+)*paid\s+[$៛]?\s*[0-9០-៩]",
     *romanised.PAID,
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
@@ -66,6 +68,9 @@ _DUE = (
     r"payment link|payment request|have to pay|hv to pay|gotta pay|must pay|need to pay|forget|"
     r"charge (?:the|my|our) card|nxt|who approves|approve|approval|waiting for|pending|awaiting)\b",
     r"\b(?:said|says|asks for|asked for|wants|wanted)\b",
+    # A price asked, not paid: "tuk tuk guy asked 5$ for 500m", "she asked us 20$", គេហៅ ២ម៉ឺន, ហៅថ្លៃ.
+    r"\basked\s+(?:(?:me|us|him|her|them)\s+)?(?:(?:like|about|around|only|just)\s+)?[$៛]?\s*[0-9០-៩]",
+    r"(?:គេ|គាត់)\s*ហៅ\s*(?:ថ្លៃ\s*)?[$៛0-9០-៩]|ហៅថ្លៃ",
     # A bill that came, not one paid: "got the bill from the caterer", "water bill came today".
     r"\b(?:bill|bills)\b[^\n]{0,30}\b(?:came|comes|arrived|is here|are here)\b|\b(?:got|received|sent|sends|"
     r"brought|gave us)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|a\s+|an\s+)?(?:\w+\s+)?bills?\b",
@@ -195,6 +200,10 @@ _ORDER = rf"(?:(?:pls|plz|please|just|go|and|then)\s+)*{_VERB}"
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
+    # Whom to call, with the number: "Call 012 345 678 for the water delivery guy, 1 bottle = 3000r".
+    r"^\s*(?:call|contact|ring|phone|text|msg|message|whatsapp|telegram)\b[^\n]{0,30}?(?:\+\s*855|(?<![0-9])0)"
+    r"\s*[1-9][0-9]",
+    r"^\s*(?:ទូរស័ព្ទ|ខល|តេ)\s*(?:ទៅ|មក|លេខ)[^\n]{0,20}?[0០]\s*[1-9១-៩]",
     r"\bnew one\b",
     r"^\s*(?:can|could|would|shall)\s+(?:you|u|we|i|someone|somebody|anyone|he|she|they)\b",
     r"^\s*(?:who|anyone|anybody|someone|somebody)\s+(?:can|could|will|is free|free to|has time|wants)\b",

@@ -51,12 +51,22 @@ _DONE_WITHOUT_AMOUNT = re.compile(
 )
 
 
+# A note whose number was left off: "generator diesel $", "ទឹកកក ៛": one currency sign closing a note of a
+# few words ("$$$" is a mood, "I love $ haha" a joke).
+_SIGN_WITHOUT_NUMBER = re.compile(r"(?<![$៛])[$៛][\s.!,:;]*$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MOST_WORDS_OF_A_NOTE = 8
+
+
 def tells_of_spending_without_its_amount(text: str) -> bool:
     """Whether the (normalized) message, in which no amount was found, tells of money paid or a thing
-    bought and says the amount only as the one paid before, or as forgotten or still to be checked. A
-    question, a plan, money coming in and the like are still no spending."""
+    bought and says the amount only as the one paid before, or as forgotten or still to be checked, or
+    leaves it off after its currency sign. A question, a plan, money coming in and the like are still no
+    spending."""
     if "?" in text:
         return False
+    if _names_a_thing_with_a_bare_sign(text):
+        return not tells_of_money_not_spent(text)
     if _DONE_WITHOUT_AMOUNT.search(text) and not _DIGIT.search(text):
         return not tells_of_money_not_spent(text)
     said = _SAME_AS_BEFORE.sub(" ", without_doubts_of_the_amount(text))
@@ -72,3 +82,10 @@ def _without_counts(text: str) -> str:
 
 def _is_a_measure(word: str) -> bool:
     return is_a_measure(word) or is_a_measure(word.removesuffix("s"))
+
+
+def _names_a_thing_with_a_bare_sign(text: str) -> bool:
+    """'generator diesel $': a short note with one currency sign, no number at all, and words before it."""
+    if _DIGIT.search(text) or "$$" in text or _SIGN_WITHOUT_NUMBER.search(text) is None:
+        return False
+    return len(text.split()) <= _MOST_WORDS_OF_A_NOTE and _WORD.search(text) is not None
