@@ -44,10 +44,13 @@ _LAUGH_AFTER = re.compile(
 
 # Where it was bought, after an amount shaped like money: "pa kong moto 5000 nov mot phlov" (at the
 # roadside), "tyre patch 5000 at the market", "ទឹកកក ៥០០០ នៅផ្សារ"; part of what it paid for. The buying
-# may be told with it: "… ១៦០០០ ទិញនៅផ្សារ", "… 7000 bought at Lucky", "… 5000 tinh nov psar", "… ទិញពីហាង".
+# may be told with it: "… ១៦០០០ ទិញនៅផ្សារ", "… 7000 bought at Lucky", "… 5000 tinh nov psar", "… ទិញពីហាង", and
+# a shop it came from: "… 28000 from the market".
 _PLACE_AFTER = re.compile(
     r"\s*(?:(?:bought|tinh|tenh|ting)\s+(?:(?:at|near|from|in|nov|nou|nouv|pi)\s+)?|ទិញ(?:\s*(?:នៅ|ពី))?\s*"
-    r"|(?:at|near|nov|nou|nouv)\s+|នៅ\s*)[^\W\d_]",
+    r"|(?:at|near|nov|nou|nouv)\s+|នៅ\s*"
+    r"|from\s+(?:the\s+)?(?:[^\W\d_]+\s+)?(?=(?:market|shop|store|mart|supermarket|pharmacy|bakery|stall|psar|"
+    r"phsar)\b))[^\W\d_]",
     re.IGNORECASE,
 )
 

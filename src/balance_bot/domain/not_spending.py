@@ -213,8 +213,10 @@ _REQUEST_OR_PLAN = (
     # The future in its short forms too: "i'll", "we'll", "tmr", "2moro".
     r"\b(?:next (?:week|month|time)|tomorrow|tmr|tmrw|tmw|tmrow|2moro|2morrow|2mr|tomorow|tomoro|"
     r"tommorow|tommorrow|later|will|gonna|wanna|going to|plan|planning|"
-    r"thinking of|thinking about|let'?s|maybe|might|(?:from|starting|effective|as of) (?:jan|feb|mar|apr|"
-    r"may|jun|jul|aug|sep|oct|nov|dec|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[a-z]*)\b",
+    # A month or a day whole: "from march", not "from market", "from decor shop", "from junk shop".
+    r"thinking of|thinking about|let'?s|maybe|might|(?:from|starting|effective|as of) (?:jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|next|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?))\b",
     # An order opens the message or a clause ("ok approved, go buy the printer"); not "grab", the
     # ride app, nor the nouns "take away" and "transfer fee", nor "pls" closing a note ("taxi 2$ pls").
     rf"^\s*(?:(?:pls|plz|please|just|go|then)\s+)+{_VERB}",
@@ -305,7 +307,13 @@ _NOT_THE_TEAMS = (
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
 )
 # A joke, a story, or something one would do: no money went.
-_JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន", r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ")
+_JOKE = (
+    r"\b(?:jk|kidding|i'?d pay|i would|imagine|what if|suppose|pretend)\b",
+    r"💀",
+    r"កាលពីក្មេង",
+    r"កាលពីមុន",
+    r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ",
+)
 # A sentence denied, closing on its particle: "១០០០រៀល មិនបានអីទេ" (it gets you nothing), as in romanised
 # Khmer (romanised.NEGATED); not a receipt missing, a price called fair, nor "no problem" (អត់អីទេ).
 _KHMER_NEGATED = (

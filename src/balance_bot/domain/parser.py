@@ -70,8 +70,8 @@ _LIST_MARKER = re.compile(
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 # "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
-# The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
-_TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*){0,2}?[x×*]\s*$")
+# The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *", "2 reams @ ".
+_TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛@]+\s*){0,2}?[x×*@]\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)

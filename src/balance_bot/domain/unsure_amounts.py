@@ -93,6 +93,8 @@ _UNREADABLE = re.compile(
     re.IGNORECASE,
 )
 _UNSURE = re.compile(rf"(?:{_FORGOT})(?:{_OF_THE_AMOUNT})|{_CHECKING}", re.IGNORECASE)
+# Forgetting how much, said outright: "ink cartridge, forgot how much", "ភ្លេចប៉ុន្មាន", "ot jam tlai".
+_FORGOT_HOW_MUCH = re.compile(rf"(?:{_FORGOT}){_HOW_MUCH}", re.IGNORECASE)
 # Words of doubt the rules of not spending take for a plan: "15ish", and "maybe" between two amounts
 # ("6$ maybe 7$"), are a guess at an amount; "maybe 60-70$" alone may be a quote.
 _DOUBT = re.compile(r"(?<=\d)\$?-?ish\b|(?<=[\d$៛])\s+maybe(?=\s*\$?\d)")
@@ -124,6 +126,11 @@ def says_the_amount_is_unsure(text: str) -> bool:
     if tells_of_money_back_in(said, words) or tells_of_money_not_spent(said, words):
         return False
     return unsure or any(_guessed(line) for line in rest.split("\n"))
+
+
+def forgets_how_much(text: str) -> bool:
+    """Whether the member says outright they forgot how much, or are not sure of it: an amount there was."""
+    return _FORGOT_HOW_MUCH.search(text) is not None
 
 
 def without_doubts_of_the_amount(text: str) -> str:

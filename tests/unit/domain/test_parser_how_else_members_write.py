@@ -59,6 +59,7 @@ def test_whom_or_what_a_thing_was_for_makes_no_sentence_of_a_note(text):
         "ស្ពៃ ២គីឡូ ៦០០០ ទិញពីផ្សារថ្មី",
         "ដែកគោល ១គីឡូ ៧០០០ ទិញនៅហាងលោកតា",
         "nom pang 4000 tinh nov psar",
+        "3 kilo pork 54000 from the market",
     ],
 )
 def test_where_a_thing_was_bought_after_its_bare_price_is_part_of_the_purpose(text):
@@ -73,6 +74,7 @@ def test_where_a_thing_was_bought_after_its_bare_price_is_part_of_the_purpose(te
         ("guests breakfast: 4 sets x $3.50 = $14, coffee $5", [Decimal(14), Decimal(5)]),
         ("tuk tuk 3 trips x 2$ = 6$ and parking 1$", [Decimal(6), Decimal(1)]),
         ("juice 2 x 1.25$ = 2.50$, bread 3 x 0.5$ = 1.50$", [Decimal("2.50"), Decimal("1.50")]),
+        ("markers 6 @ 0.75$ = 4.50$", [Decimal("4.50")]),
     ],
 )
 def test_a_product_worked_out_beside_other_entries_saves_its_total_not_its_unit_price(text, amounts):
@@ -200,3 +202,31 @@ def test_a_note_with_a_currency_sign_and_no_number_is_asked_how_much(text):
 @pytest.mark.parametrize("text", ["$$$ lol", "money money money", "we need $ for the trip"])
 def test_a_currency_sign_in_talk_or_a_plan_asks_nothing(text):
     assert status_of(text) is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text", ["sponges 2$ from mart", "tarp 9$ from decor shop", "wire 6000r from the junk shop"]
+)
+def test_a_shop_whose_name_opens_like_a_month_is_no_plan_from_that_month(text):
+    assert status_of(text) is ParseStatus.EXPENSE
+
+
+@pytest.mark.parametrize("text", ["rent goes to 340$ from march", "starting monday the cleaner is 22$"])
+def test_a_price_from_a_month_or_a_day_on_is_still_a_plan(text):
+    assert status_of(text) is ParseStatus.IGNORE
+
+
+@pytest.mark.parametrize(
+    "text", ["extension cord, forgot how much", "ស្ករអំពៅ ២គីឡូ ភ្លេចប៉ុន្មាន", "batteries not sure how much"]
+)
+def test_a_thing_named_with_its_amount_forgotten_is_asked_how_much(text):
+    assert_asked_how_much(text)
+
+
+@pytest.mark.parametrize("text", ["i forgot how much lol", "not sure how much the rent is"])
+def test_forgetting_how_much_with_no_thing_named_asks_nothing(text):
+    assert status_of(text) is ParseStatus.IGNORE
+
+
+def test_a_price_imagined_is_no_spending():
+    assert status_of("imagine paying 80$ for a fan lol") is ParseStatus.IGNORE
