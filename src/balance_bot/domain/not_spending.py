@@ -12,6 +12,7 @@ from functools import cache
 from balance_bot.domain import romanised
 from balance_bot.domain.alternation import any_of
 from balance_bot.domain.cash_counts import CASH_COUNTED
+from balance_bot.domain.pay_rates import PAY_RATE
 from balance_bot.domain.period_totals import PERIOD_TOTALS
 from balance_bot.domain.price_talk import PRICE_TALK, is_priced
 from balance_bot.domain.text import bare_word
@@ -257,22 +258,6 @@ _KHMER_ORDER = re.compile(
 )
 _KHMER_TIME_NAMED = re.compile(r"ថ្ងៃ(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)|ល្ងាច|យប់|ព្រឹក|ម៉ោង")
 _KHMER_DONE = re.compile(r"ហើយ|រួច|បាន|អស់|មិញ")
-# Pay rates and salaries talked about, not paid out of the box.
-# By the day, the hour or the head: "a day", "/shift", ក្នុងម្នាក់, មួយថ្ងៃ.
-_PER_HEAD = (
-    r"(?:\b(?:per|a|an|each)\s*(?:day|hour|hr|person|head|worker|shift)\b|/\s*(?:day|hour|hr|person|head|"
-    r"worker|shift)\b|ក្នុង\s*(?:មួយ|១)?\s*(?:ម្នាក់|នាក់|ថ្ងៃ|ម៉ោង|វេន)|ម្នាក់ៗ|(?:មួយ|១)\s*(?:ថ្ងៃ|ម៉ោង|នាក់|វេន))"
-)
-_PAY_RATE = (
-    r"\b(?:per hour|an hour|hourly|ot|class fee|room rate)\b",
-    r"ម៉ោងមួយ|ក្នុងមួយម៉ោង|មួយយប់",
-    # A wage by the day, the hour or the head: "workers' wage 25000៛ a day", "ថ្លៃឈ្នួល … ក្នុងម្នាក់".
-    rf"\b(?:wage|salary|salaries|daily rate|day rate|pay rate)[^\n]*{_PER_HEAD}",
-    rf"(?:ឈ្នួល|ប្រាក់ខែ)[^\n]*{_PER_HEAD}",
-    # A wage compared, opening the message with no paying: "ប្រាក់ខែ 250$ ដូចអ្នកមុន", "salary same as…".
-    r"^\s*(?:ប្រាក់ខែ|ឈ្នួល)[^\n]*(?:ដូច|ស្មើ)",
-    r"^\s*(?:salary|wages?)\b[^\n]*\b(?:same as|like the|as before|as the (?:last|previous|old))\b",
-)
 
 
 # Verbs of talk about money in the present, or of others' doings: a report of money spent has none
@@ -344,7 +329,7 @@ _TELLING = any_of(
     *_DUE,
     *PRICE_TALK,
     *_REQUEST_OR_PLAN,
-    *_PAY_RATE,
+    *PAY_RATE,
     *_TALK,
     *_NOT_THE_TEAMS,
     *CASH_COUNTED,
