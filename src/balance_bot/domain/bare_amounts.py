@@ -43,10 +43,26 @@ _LAUGH_AFTER = re.compile(
 )
 
 # Where it was bought, after an amount shaped like money: "pa kong moto 5000 nov mot phlov" (at the
-# roadside), "tyre patch 5000 at the market", "ទឹកកក ៥០០០ នៅផ្សារ"; part of what it paid for.
-_PLACE_AFTER = re.compile(r"\s*(?:(?:at|near|nov|nou|nouv)\s+|នៅ\s*)[^\W\d_]", re.IGNORECASE)
+# roadside), "tyre patch 5000 at the market", "ទឹកកក ៥០០០ នៅផ្សារ"; part of what it paid for. The buying
+# may be told with it: "… ១៦០០០ ទិញនៅផ្សារ", "… 7000 bought at Lucky", "… 5000 tinh nov psar", "… ទិញពីហាង", and
+# a shop it came from: "… 28000 from the market".
+_PLACE_AFTER = re.compile(
+    r"\s*(?:(?:bought|tinh|tenh|ting)\s+(?:(?:at|near|from|in|nov|nou|nouv|pi)\s+)?|ទិញ(?:\s*(?:នៅ|ពី))?\s*"
+    r"|(?:at|near|nov|nou|nouv)\s+|នៅ\s*"
+    r"|from\s+(?:the\s+)?(?:[^\W\d_]+\s+)?(?=(?:market|shop|store|mart|supermarket|pharmacy|bakery|stall|psar|"
+    r"phsar)\b))[^\W\d_]",
+    re.IGNORECASE,
+)
 
 _KHMER_MEASURES = tuple(word for word in MEASURE_WORDS if is_khmer(word[0]))
+
+# How many, written as times: "x2", "2x", "×3", "x 2".
+_TIMES = frozenset(("x", "×", "*"))
+_TIMES_GLUED = re.compile(r"^[x×*](?=[0-9០-៩]+$)|(?<=[0-9០-៩])[x×*]$")
+
+# What a thing was bought for follows these: "for the meeting", "សម្រាប់សិស្ស".
+_FOR = frozenset(("for", "សម្រាប់", "samrab", "somrab"))
+_ARTICLES = frozenset(("the", "a", "an", "our", "this", "that", "tomorrow's", "today's"))
 
 # Words beside a number are looked for this far from it, so a long line is read in linear time.
 NEARBY = 64
@@ -105,7 +121,7 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
         return Found(last, currency, True, "", sure=not paid) if currency else None
     if not is_purpose_word(words_before[-1], last) and not _a_count_after_a_thing(words_before, last):
         return None
-    if any(bare_word(word) in SENTENCE_WORDS for word in words_before):
+    if _reads_as_a_sentence(words_before):
         return None
     words = sum(any(char.isalpha() for char in word) for word in purpose.split())
     if words > (MAX_WORDS_BEFORE_MONEY_SHAPED if plausible_alone(last) else MAX_WORDS_BEFORE_BARE_AMOUNT):
@@ -115,6 +131,18 @@ def bare_amount(line: str, mentions: list[Mention]) -> Found | None:
     if place:
         purpose = clean_purpose(f"{purpose} {place}")
     return Found(last, currency, True, purpose, sure=sure) if currency else None
+
+
+def _reads_as_a_sentence(words: list[str]) -> bool:
+    """Whether words before a bare number are a sentence's ("see you at 3", "we were 12"), not a note's.
+    What a thing was for is no sentence: "coffee for meeting 14000", "snacks for the students 20000"."""
+    after_for = False
+    for word in words:
+        bare = bare_word(word)
+        if bare in SENTENCE_WORDS and not after_for:
+            return True
+        after_for = bare in _FOR or (after_for and bare in _ARTICLES)
+    return False
 
 
 def _labels(line: str, mention: Mention) -> bool:
@@ -139,8 +167,11 @@ def _a_count(line: str, mention: Mention, price: Mention | None) -> bool:
 
 
 def _a_count_after_a_thing(words_before: list[str], last: Mention) -> bool:
-    """'trey ngiet 2 8000', 'eggs 10 5000': a thing, how many, then a price shaped like money."""
-    count = bare_word(words_before[-1])
+    """'trey ngiet 2 8000', 'eggs 10 5000', 'bleach x2 7000': a thing, how many (its times sign too),
+    then a price shaped like money."""
+    if len(words_before) >= 3 and bare_word(words_before[-2]) in _TIMES:
+        words_before = [*words_before[:-2], words_before[-1]]  # "bleach x 2 7000"
+    count = _TIMES_GLUED.sub("", bare_word(words_before[-1]))
     return (
         len(words_before) >= 2
         and count.isdigit()
@@ -194,7 +225,7 @@ def bare_list(line: str, mentions: list[Mention]) -> list[Found]:
         if (
             not purpose
             or not is_purpose_word(words[-1], mention)
-            or any(bare_word(word) in SENTENCE_WORDS for word in words)
+            or _reads_as_a_sentence(words)
             or len(purpose.split()) > MAX_WORDS_BEFORE_BARE_AMOUNT
             or starts_with_zero(line, mention)
         ):

@@ -24,6 +24,10 @@ _AFTER_A_BREAK_OR_AN_AMOUNT = (
 _CHANGE = re.compile(
     r"(?<!\s)(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:(?:got|get|received|took|(?:(?:he|she|they|shop|seller)\s+)?gave(?:\s+(?:me|us))?)"
     rf"\s+(?:back\s+)?|back\s+){_AMOUNT}\s+(?:back\s+)?(?:in\s+)?change\b[^\n.;]*"
+    # Back after an amount paid, with no word of change: "paid 20000 for ice, got 5000 back"; not money
+    # got back from someone ("…, got 5$ back from Dara"), which is no change.
+    rf"|(?<!\s)(?:\s*[,;.]\s*|\s+)(?:and\s+)?(?:got|get|received)\s+(?:back\s+{_AMOUNT}|{_AMOUNT}\s+back)\b"
+    r"(?!\s+from)[^\n.;]*"
     rf"|{_AFTER_A_BREAK_OR_AN_AMOUNT}(?:and\s+)?(?:the\s+)?change(?:\s*(?:back|given|was|is|of|returned)\b)?(?:\s*[:=])?\s*"
     rf"{_AMOUNT}(?![0-9០-៩])[^\n.;]*"
     rf"|(?<!\s)(?:\s*[,;.]\s*|\s*)(?:លុយ|ប្រាក់)?អាប់\s*(?:មក\s*)?(?:វិញ\s*)?{_AMOUNT}[^\n]*",

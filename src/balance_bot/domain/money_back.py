@@ -21,9 +21,13 @@ _CAME_BACK_TO_US = re.compile(
     r"|\brefund\w*\b[^.\n]{0,40}\b(?:came|arrived|landed)\b|\S\s+refunded\s+(?:us\s+|me\s+)?[$0-9]"
     r"|\brefund\s+(?:[$0-9.]+\s*\$?\s+)?from\b"
     r"|\b(?:got|get|received|receive)\s+(?:a\s+|the\s+|our\s+)?refund\b"
-    # "got 40$ back from the printer shop": whoever gave it back, it came in.
-    r"|\b(?:got|get|received)\s+(?:the\s+|our\s+)?[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?|bucks))?"
+    # "got 40$ back from the printer shop": whoever gave it back, it came in. So did the amount a member
+    # knew of ("got the 20$ back", "got my 10$ back"): a loan or an advance repaid; "got 5$ back" alone may
+    # be a refund or change, refused with its reason (back after an amount paid is change, read before).
+    r"|\b(?:got|get|received)\s+(?:the\s+|our\s+|my\s+)?[$៛]?\s*[0-9០-៩]\S*(?:\s+(?:usd|riels?|dollars?|bucks))?"
     r"\s+back\s+from\b"
+    r"|\b(?:got|get|received)\s+(?:back\s+(?:the|our|my)\s+[$៛]?\s*[0-9០-៩]|(?:the|our|my)\s+[$៛]?\s*[0-9០-៩]\S*"
+    r"(?:\s+(?:usd|riels?|dollars?|bucks))?\s+back\b)"
     r"|(?:ហាង|អ្នកលក់|ក្រុមហ៊ុន|ម្ចាស់ផ្ទះ)\S{0,20}(?:សងលុយ|សងប្រាក់|អោយលុយវិញ|ឲ្យលុយវិញ|សងវិញ)",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from functools import cache
 from balance_bot.domain import romanised
 from balance_bot.domain.alternation import any_of
 from balance_bot.domain.cash_counts import CASH_COUNTED
+from balance_bot.domain.pay_rates import PAY_RATE
 from balance_bot.domain.period_totals import PERIOD_TOTALS
 from balance_bot.domain.price_talk import PRICE_TALK, is_priced
 from balance_bot.domain.text import bare_word
@@ -43,6 +44,8 @@ _PAID = any_of(
     r"\b(?:paid|settled)\s*(?:[,.!]|$)",
     r"បង់រួច|បង់ហើយ|ទិញរួច|ទិញហើយ|បានបង់|បានទិញ|រួចហើយ|រួចរាល់|ទូទាត់រួច|ទូទាត់ហើយ|បានទូទាត់",
     r"^\s*(?:បង់|ទូទាត់)",
+    # Paid after a clause of talk: "the driver asked 10$, paid 8$", "quoted 50$, we paid 45$".
+    r"[,;.!]\s*(?:(?:i|we|so|and|then|but|finally)\s+)*paid\s+[$៛]?\s*[0-9០-៩]",
     *romanised.PAID,
 )
 # A payment denied or not made yet, in either language: "haven't paid the invoice", "not yet
@@ -66,6 +69,9 @@ _DUE = (
     r"payment link|payment request|have to pay|hv to pay|gotta pay|must pay|need to pay|forget|"
     r"charge (?:the|my|our) card|nxt|who approves|approve|approval|waiting for|pending|awaiting)\b",
     r"\b(?:said|says|asks for|asked for|wants|wanted)\b",
+    # A price asked, not paid: "tuk tuk guy asked 5$ for 500m", "she asked us 20$", គេហៅ ២ម៉ឺន, ហៅថ្លៃ.
+    r"\basked\s+(?:(?:me|us|him|her|them)\s+)?(?:(?:like|about|around|only|just)\s+)?[$៛]?\s*[0-9០-៩]",
+    r"(?:គេ|គាត់)\s*ហៅ\s*(?:ថ្លៃ\s*)?[$៛0-9០-៩]|ហៅថ្លៃ",
     # A bill that came, not one paid: "got the bill from the caterer", "water bill came today".
     r"\b(?:bill|bills)\b[^\n]{0,30}\b(?:came|comes|arrived|is here|are here)\b|\b(?:got|received|sent|sends|"
     r"brought|gave us)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|a\s+|an\s+)?(?:\w+\s+)?bills?\b",
@@ -195,6 +201,10 @@ _ORDER = rf"(?:(?:pls|plz|please|just|go|and|then)\s+)*{_VERB}"
 # Asking someone to buy, saying what is needed, planning: no money has gone yet.
 _REQUEST_OR_PLAN = (
     r"^\s*(?:pls|plz|please)\b",
+    # Whom to call, with the number: "Call 012 345 678 for the water delivery guy, 1 bottle = 3000r".
+    r"^\s*(?:call|contact|ring|phone|text|msg|message|whatsapp|telegram)\b[^\n]{0,30}?(?:\+\s*855|(?<![0-9])0)"
+    r"\s*[1-9][0-9]",
+    r"^\s*(?:ទូរស័ព្ទ|ខល|តេ)\s*(?:ទៅ|មក|លេខ)[^\n]{0,20}?[0០]\s*[1-9១-៩]",
     r"\bnew one\b",
     r"^\s*(?:can|could|would|shall)\s+(?:you|u|we|i|someone|somebody|anyone|he|she|they)\b",
     r"^\s*(?:who|anyone|anybody|someone|somebody)\s+(?:can|could|will|is free|free to|has time|wants)\b",
@@ -204,8 +214,10 @@ _REQUEST_OR_PLAN = (
     # The future in its short forms too: "i'll", "we'll", "tmr", "2moro".
     r"\b(?:next (?:week|month|time)|tomorrow|tmr|tmrw|tmw|tmrow|2moro|2morrow|2mr|tomorow|tomoro|"
     r"tommorow|tommorrow|later|will|gonna|wanna|going to|plan|planning|"
-    r"thinking of|thinking about|let'?s|maybe|might|(?:from|starting|effective|as of) (?:jan|feb|mar|apr|"
-    r"may|jun|jul|aug|sep|oct|nov|dec|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[a-z]*)\b",
+    # A month or a day whole: "from march", not "from market", "from decor shop", "from junk shop".
+    r"thinking of|thinking about|let'?s|maybe|might|(?:from|starting|effective|as of) (?:jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|next|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?))\b",
     # An order opens the message or a clause ("ok approved, go buy the printer"); not "grab", the
     # ride app, nor the nouns "take away" and "transfer fee", nor "pls" closing a note ("taxi 2$ pls").
     rf"^\s*(?:(?:pls|plz|please|just|go|then)\s+)+{_VERB}",
@@ -246,22 +258,6 @@ _KHMER_ORDER = re.compile(
 )
 _KHMER_TIME_NAMED = re.compile(r"ថ្ងៃ(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)|ល្ងាច|យប់|ព្រឹក|ម៉ោង")
 _KHMER_DONE = re.compile(r"ហើយ|រួច|បាន|អស់|មិញ")
-# Pay rates and salaries talked about, not paid out of the box.
-# By the day, the hour or the head: "a day", "/shift", ក្នុងម្នាក់, មួយថ្ងៃ.
-_PER_HEAD = (
-    r"(?:\b(?:per|a|an|each)\s*(?:day|hour|hr|person|head|worker|shift)\b|/\s*(?:day|hour|hr|person|head|"
-    r"worker|shift)\b|ក្នុង\s*(?:មួយ|១)?\s*(?:ម្នាក់|នាក់|ថ្ងៃ|ម៉ោង|វេន)|ម្នាក់ៗ|(?:មួយ|១)\s*(?:ថ្ងៃ|ម៉ោង|នាក់|វេន))"
-)
-_PAY_RATE = (
-    r"\b(?:per hour|an hour|hourly|ot|class fee|room rate)\b",
-    r"ម៉ោងមួយ|ក្នុងមួយម៉ោង|មួយយប់",
-    # A wage by the day, the hour or the head: "workers' wage 25000៛ a day", "ថ្លៃឈ្នួល … ក្នុងម្នាក់".
-    rf"\b(?:wage|salary|salaries|daily rate|day rate|pay rate)[^\n]*{_PER_HEAD}",
-    rf"(?:ឈ្នួល|ប្រាក់ខែ)[^\n]*{_PER_HEAD}",
-    # A wage compared, opening the message with no paying: "ប្រាក់ខែ 250$ ដូចអ្នកមុន", "salary same as…".
-    r"^\s*(?:ប្រាក់ខែ|ឈ្នួល)[^\n]*(?:ដូច|ស្មើ)",
-    r"^\s*(?:salary|wages?)\b[^\n]*\b(?:same as|like the|as before|as the (?:last|previous|old))\b",
-)
 
 
 # Verbs of talk about money in the present, or of others' doings: a report of money spent has none
@@ -296,7 +292,13 @@ _NOT_THE_TEAMS = (
     r"ប្ដី|ប្តី|កូន|គ្រួសារ|អ្នកជិតខាង)ខ្ញុំ",
 )
 # A joke, a story, or something one would do: no money went.
-_JOKE = (r"\b(?:jk|kidding|i'?d pay|i would)\b", r"💀", r"កាលពីក្មេង", r"កាលពីមុន", r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ")
+_JOKE = (
+    r"\b(?:jk|kidding|i'?d pay|i would|imagine|what if|suppose|pretend)\b",
+    r"💀",
+    r"កាលពីក្មេង",
+    r"កាលពីមុន",
+    r"ឆ្នាំមុន|ឆ្នាំទៅ|ឆ្នាំមិញ",
+)
 # A sentence denied, closing on its particle: "១០០០រៀល មិនបានអីទេ" (it gets you nothing), as in romanised
 # Khmer (romanised.NEGATED); not a receipt missing, a price called fair, nor "no problem" (អត់អីទេ).
 _KHMER_NEGATED = (
@@ -327,7 +329,7 @@ _TELLING = any_of(
     *_DUE,
     *PRICE_TALK,
     *_REQUEST_OR_PLAN,
-    *_PAY_RATE,
+    *PAY_RATE,
     *_TALK,
     *_NOT_THE_TEAMS,
     *CASH_COUNTED,

@@ -70,8 +70,8 @@ _LIST_MARKER = re.compile(
 _RANGE_BEFORE = re.compile(r"[0-9០-៩$៛]\s*(?:[-–—~]|to|ដល់)\s*$", re.IGNORECASE)
 # "@ 1.5$", "2 x 1.5$", "2x 1.5$": the amount is a unit price, what was paid is the product.
 _UNIT_PRICE_BEFORE = re.compile(r"(?:@|(?<![^\W_])[0-9០-៩]+[ ]?[x×*])\s*$")
-# The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *".
-_TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛]+\s*){0,2}?[x×*]\s*$")
+# The count a unit price is multiplied by, and what it counts: "4 ppl x ", "3x", "2 bags *", "2 reams @ ".
+_TIMES_BEFORE = re.compile(r"(?<![\w.,])([0-9០-៩]{1,3})\s*(?:[^\s\d$៛@]+\s*){0,2}?[x×*@]\s*$")
 _MULTIPLIED = re.compile(r"[x×*][0-9០-៩]+")
 # A unit price's slash is glued to the amount ("500៛/page"); a list's has spaces ("5$ / dinner 7$").
 _PER_UNIT_AFTER = re.compile(r"(?:/|\s+per\s+)([^\W\d_]+)", re.IGNORECASE)
@@ -214,13 +214,7 @@ def _read_line(line: str, reading: _Reading) -> None:
         else:
             reading.found.append(replace(bare, day_words=reading.day_words) if reading.day_words else bare)
         return
-    if (product := _written_product(line, amounts)) is not None:
-        total, purpose = product  # "4 ppl x 7$ = 28$": what was paid is the total
-        if currency := total.currency or currency_by_size(total):
-            reading.found.append(
-                Found(total, currency, total.currency is None, purpose, False, reading.day_words)
-            )
-            return
+    line, amounts = _without_written_products(line, amounts)  # "4 ppl x 7$ = 28$": the total was paid
     if _has_alternatives(line, amounts):
         reading.ambiguous = True
         return
@@ -284,16 +278,25 @@ def _purposes(line: str, amounts: list[Mention], reading: _Reading) -> list[str]
     return cleaned[1:]
 
 
-def _written_product(line: str, amounts: list[Mention]) -> tuple[Mention, str] | None:
-    """'bus 4 ppl x 7$ = 28$': a count times a unit price, then their product after '=': the
-    product and the purpose around them; None unless the sum is right."""
-    if len(amounts) != 2 or "=" not in line[amounts[0].end : amounts[1].start]:
-        return None
-    unit, total = amounts
-    times = _TIMES_BEFORE.search(line, max(0, unit.start - NEARBY), unit.start)
-    if times is None or unit.currency != total.currency or int(times.group(1)) * unit.value != total.value:
-        return None
-    return total, clean_purpose(line[: times.start()] + " " + line[total.end :])
+def _without_written_products(line: str, amounts: list[Mention]) -> tuple[str, list[Mention]]:
+    """'bus 4 ppl x 7$ = 28$', 'lunch: 3 plates x $4.50 = $13.50, plus drinks $4': a count times a unit
+    price, then their product after '=', is the product alone: the line with the count, the unit price
+    and the '=' blanked out (every other character where it was), and the amounts without the unit
+    price. Unchanged unless the sum is right."""
+    unit_prices: list[Mention] = []
+    skip_to = -1
+    for index, (unit, total) in enumerate(pairwise(amounts)):
+        if index <= skip_to or "=" not in line[unit.end : total.start]:
+            continue
+        times = _TIMES_BEFORE.search(line, max(0, unit.start - NEARBY), unit.start)
+        if times is None or unit.currency != total.currency:
+            continue
+        if int(times.group(1)) * unit.value != total.value:
+            continue
+        line = line[: times.start()] + " " * (total.start - times.start()) + line[total.start :]
+        unit_prices.append(unit)
+        skip_to = index + 1  # the total is no unit price of a product after it
+    return line, [amount for amount in amounts if amount not in unit_prices]
 
 
 def _has_alternatives(line: str, amounts: list[Mention]) -> bool:

@@ -72,6 +72,16 @@ _NOW_OR_A_PLACE = re.compile(r"\b(?:now|nowadays|these days|currently|at|in)\b|�
 
 # A price called dear or cheap, with no word of buying or paying: "…១គីឡូ ឥឡូវ ៤ម៉ឺន ថ្លៃណាស់".
 _CALLED_DEAR_OR_CHEAP = re.compile(r"(?:ថ្លៃ|ថោក)\s*(?:ណាស់|ខ្លាំង|មែនទែន|ហួសហេតុ|ម្ល៉េះ)")
+# A price met with outrage or disbelief, with no word of buying or paying: "that shop is crazy", "what a
+# rip-off", "20k for one coffee?", "២ម៉ឺនសម្រាប់កាហ្វេមួយកែវ? ហាងនោះឆ្កួតហើយ".
+_PRICE_DISBELIEVED = re.compile(
+    r"\b(?:rip[- ]?off|ripoff|daylight robbery|scam|outrageous)\b|ប្លន់|ហួសហេតុ|ថ្លៃអី|ថ្លៃម៉េះ"
+    r"|\b(?:shop|store|seller|price|prices|guy|driver|they|that|this|he|she)\s*(?:is|are|was|were|'s|’s|'re)?\s*"
+    r"(?:so\s+|too\s+|just\s+|literally\s+)?(?:crazy|insane|ridiculous|nuts|mad)\b"
+    r"|(?:ហាង|គេ|តម្លៃ|ថ្លៃ)[^\n]{0,12}ឆ្កួត"
+    r"|(?:[$៛0-9០-៩]|usd|riels?|k|ម៉ឺន|ពាន់|រៀល|ដុល្លារ)\s*for\s+(?:a|one|1|just\s+a|only\s+a)\s+[^\n?]{1,25}\?"
+    r"|សម្រាប់[^\n?]{1,25}(?:មួយ|១)\s*\S{0,6}\s*\?"
+)
 
 
 def _priced_now(said: str) -> bool:
@@ -91,7 +101,10 @@ def _priced_by_the_unit(said: str) -> bool:
 
 def is_priced(said: str) -> bool:
     """Whether the (lower-case) message gives a price per measure of now or of a place, the price of one
-    unit, or a price called dear or cheap, with no word of buying: a price, not a purchase."""
-    if _CALLED_DEAR_OR_CHEAP.search(said) is not None and _BUYING_OR_PAYING.search(said) is None:
+    unit, or a price called dear or cheap or met with disbelief, with no word of buying: a price, not a
+    purchase."""
+    if (
+        _CALLED_DEAR_OR_CHEAP.search(said) is not None or _PRICE_DISBELIEVED.search(said) is not None
+    ) and _BUYING_OR_PAYING.search(said) is None:
         return True
     return _priced_now(said) or _priced_by_the_unit(said)

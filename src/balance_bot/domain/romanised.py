@@ -101,9 +101,15 @@ _NOT_MR = r"(?!\s+(?:kru|kru'|ta|srey|yay|yiey|chumteav|pu|oknha|krou|neak|nak)\
 _REPAIR = ("chuos", "jusjul", "jousjul", "chuosjul")
 _DEEDS = "|".join((*_BUY_OR_SPEND, *_PAY, *_SEND, "chenh", "chak", "yok", "chuol", "juol", *_REPAIR))
 _NOT_A_DEED = rf"(?!\s+(?:{_DEEDS})\b)"
+# The buyer may be named, given to (ឲ្យ): "luk angkor 3 bav oy Ta Chan ban 240000r"; after what was sold,
+# so "lok Dara oy luy…" (Mr Dara gave money) is no sale.
+_TO_THE_BUYER = (
+    rf"(?:\s+{_word('oy', 'ao', 'aoy', 'ouy', 'tov', 'tou')}(?:\s+(?!(?:{_DEEDS})\b|{MONEY})\S+){{1,3}}?)?"
+)
 SOLD = (
-    rf"{_SELL}{_NOT_MR}(?:\s+(?!(?:{_DEEDS})\b)\S+){{0,5}}?\s+(?:{_word(*_GOT)}{_NOT_A_DEED}|"
+    rf"{_SELL}{_NOT_MR}(?:\s+(?!(?:{_DEEDS})\b)\S+){{1,5}}?{_TO_THE_BUYER}\s+(?:{_word(*_GOT)}{_NOT_A_DEED}|"
     rf"{_word('dach', 'ach')})"
+    rf"|{_SELL}\s+{_word(*_GOT)}{_NOT_A_DEED}"
 )
 _BANKS = _word("aba", "wing", "acleda", "bakong", "khqr")
 _HERE = _word("mok", "mao", "mork")  # មក, towards the team

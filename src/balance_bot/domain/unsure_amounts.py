@@ -70,11 +70,31 @@ _FORGOT = (
 _CHECKING = (
     r"\b(?:(?:will|gonna|to|need\s+to|must|let\s+me|i'?ll)\s+(?:check|confirm|verify|update)"
     r"(?:\s+(?:the|my|on))?(?:\s+(?:receipt|bill|invoice|amount|price|total))?(?:\s+(?:again|later|tomorrow))?|"
+    r"(?:will|gonna|to|need\s+to|must|let\s+me|i'?ll)\s+(?:ask|check\s+with|confirm\s+with)\s+(?:the\s+)?"
+    r"(?:shop|seller|store|vendor|supplier|shopkeeper|cashier)(?=\s*(?:$|[.,!;?)]|again|later|tomorrow))|"
     r"to\s+be\s+confirmed|tbc|tbd|(?:check|confirm)\s+(?:again|later)|idk|dunno|no\s+idea)\b|"
     r"(?:មិន|អត់|មិនសូវ)ដឹង(?:ថា)?(?:ប៉ុន្មាន|ច្បាស់|តម្លៃ)|"
     r"ចាំ(?:មិន|អត់)ច្បាស់|(?:នឹង|ចាំ|សុំ)?(?:ឆែក|ពិនិត្យ|មើល)(?:វិក្កយបត្រ|បង្កាន់ដៃ|វិក័យប័ត្រ|ម្តងទៀត|ឡើងវិញ)"
 )
+# The paper the amount is read from cannot be read: "receipt is smudged", "can't read the bill",
+# "វិក្កយបត្រមើលមិនច្បាស់". No doubt by itself ("ink 7$, receipt faded" gives the amount), but no talk of a
+# price either: its "is" is taken out before the rules of not spending read the rest.
+_PAPER = (
+    r"(?:receipt|reciept|recipt|bill|invoice|slip|paper|ink|numbers?|writing|handwriting|វិក្កយបត្រ|"
+    r"វិក័យប័ត្រ|បង្កាន់ដៃ|vikayabat|bangkandai)"
+)
+_UNREADABLE = re.compile(
+    # Each run of spaces read once: "receipt" then 4,000 spaces costs a pass, not one per space.
+    rf"{_PAPER}(?:'s|\s+(?:is|was|got|looks|are|were))?\s*(?:(?:all|so|too|a\s+bit|kinda)\s+)?"
+    r"(?:smudged|smeared|faded|blurr?y|blurred|illegible|unreadable|hard\s+to\s+read|rubbed\s+off|"
+    r"washed\s+out)\b"
+    r"|\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|hard\s+to|unable\s+to)\s+(?:read|make\s+out)\b"
+    r"|(?:មើល|អាន)\s*(?:មិន|អត់)\s*(?:ច្បាស់|ចេញ)|ព្រិល|រលុប",
+    re.IGNORECASE,
+)
 _UNSURE = re.compile(rf"(?:{_FORGOT})(?:{_OF_THE_AMOUNT})|{_CHECKING}", re.IGNORECASE)
+# Forgetting how much, said outright: "ink cartridge, forgot how much", "ភ្លេចប៉ុន្មាន", "ot jam tlai".
+_FORGOT_HOW_MUCH = re.compile(rf"(?:{_FORGOT}){_HOW_MUCH}", re.IGNORECASE)
 # Words of doubt the rules of not spending take for a plan: "15ish", and "maybe" between two amounts
 # ("6$ maybe 7$"), are a guess at an amount; "maybe 60-70$" alone may be a quote.
 _DOUBT = re.compile(r"(?<=\d)\$?-?ish\b|(?<=[\d$៛])\s+maybe(?=\s*\$?\d)")
@@ -96,7 +116,7 @@ def says_the_amount_is_unsure(text: str) -> bool:
     or words saying they forgot or will check ("ot jam te", "ភ្លេចថាប៉ុន្មាន"). A plan, a request or money
     coming in said with a guess is left to the rules of not spending; forgetting the amount outweighs a
     'will' ("will check the receipt")."""
-    scan = text.translate(DIGITS_TO_ASCII).lower()
+    scan = _UNREADABLE.sub(" ", text.translate(DIGITS_TO_ASCII).lower())
     if not any(char.isdigit() for char in scan):
         return False
     rest = _UNSURE.sub(" ", scan)
@@ -106,6 +126,11 @@ def says_the_amount_is_unsure(text: str) -> bool:
     if tells_of_money_back_in(said, words) or tells_of_money_not_spent(said, words):
         return False
     return unsure or any(_guessed(line) for line in rest.split("\n"))
+
+
+def forgets_how_much(text: str) -> bool:
+    """Whether the member says outright they forgot how much, or are not sure of it: an amount there was."""
+    return _FORGOT_HOW_MUCH.search(text) is not None
 
 
 def without_doubts_of_the_amount(text: str) -> str:

@@ -9,7 +9,8 @@ import re
 from balance_bot.domain.bare_amounts import is_a_measure
 from balance_bot.domain.not_spending import tells_of_money_not_spent
 from balance_bot.domain.text import bare_word
-from balance_bot.domain.unsure_amounts import without_doubts_of_the_amount
+from balance_bot.domain.unsure_amounts import forgets_how_much, without_doubts_of_the_amount
+from balance_bot.domain.vocabulary import QUESTION_WORDS, SENTENCE_WORDS
 
 # "doch" (ដូច, like) as members romanise it: doch, dorch, dauch, douch, doj.
 _LIKE = r"(?:doch|dorch|dauch|douch|dooch|doj)"
@@ -51,17 +52,30 @@ _DONE_WITHOUT_AMOUNT = re.compile(
 )
 
 
+# A note whose number was left off: "generator diesel $", "ទឹកកក ៛": one currency sign closing a note of a
+# few words ("$$$" is a mood, "I love $ haha" a joke).
+_SIGN_WITHOUT_NUMBER = re.compile(r"(?<![$៛])[$៛][\s.!,:;]*$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MOST_WORDS_OF_A_NOTE = 8
+_NOT_A_THING = frozenset(("lol", "haha", "hehe", "omg", "sorry", "ok", "okay", "oops", "ugh", "bong", "boss"))
+
+
 def tells_of_spending_without_its_amount(text: str) -> bool:
     """Whether the (normalized) message, in which no amount was found, tells of money paid or a thing
-    bought and says the amount only as the one paid before, or as forgotten or still to be checked. A
-    question, a plan, money coming in and the like are still no spending."""
+    bought and says the amount only as the one paid before, or as forgotten or still to be checked, or
+    leaves it off after its currency sign. A question, a plan, money coming in and the like are still no
+    spending."""
     if "?" in text:
         return False
+    if _names_a_thing_with_a_bare_sign(text):
+        return not tells_of_money_not_spent(text)
     if _DONE_WITHOUT_AMOUNT.search(text) and not _DIGIT.search(text):
         return not tells_of_money_not_spent(text)
     said = _SAME_AS_BEFORE.sub(" ", without_doubts_of_the_amount(text))
-    if said == text or not _SPENT.search(said) or _DIGIT.search(_without_counts(said)):
+    if said == text or _DIGIT.search(_without_counts(said)):
         return False
+    if not _SPENT.search(said) and not (forgets_how_much(text) and _opens_on_a_thing(said)):
+        return False  # "ink cartridge, forgot how much": a thing and an amount forgotten, bought too
     return not tells_of_money_not_spent(said)
 
 
@@ -72,3 +86,22 @@ def _without_counts(text: str) -> str:
 
 def _is_a_measure(word: str) -> bool:
     return is_a_measure(word) or is_a_measure(word.removesuffix("s"))
+
+
+def _names_a_thing_with_a_bare_sign(text: str) -> bool:
+    """'generator diesel $': a short note with one currency sign, no number at all, and words before it."""
+    if _DIGIT.search(text) or "$$" in text or _SIGN_WITHOUT_NUMBER.search(text) is None:
+        return False
+    return len(text.split()) <= _MOST_WORDS_OF_A_NOTE and _WORD.search(text) is not None
+
+
+def _opens_on_a_thing(said: str) -> bool:
+    """'ink cartridge …', 'ស្ករ ១គីឡូ …': a note opening on what was bought, not 'i …', 'lol …', 'how …'."""
+    words = said.split(maxsplit=1)
+    first = bare_word(words[0]) if words else ""
+    return (
+        _WORD.match(first) is not None
+        and first not in SENTENCE_WORDS
+        and first not in QUESTION_WORDS
+        and first not in _NOT_A_THING
+    )

@@ -8,7 +8,10 @@ Khmer; written for lower-case text.
 from __future__ import annotations
 
 # The team's cash in words; "ice box", "lunch box" never follow a verb of topping up.
-_BOX = r"(?:(?:petty\s*cash|cash\s*box|box|kitty|float)\b|ប្រអប់)"
+_BOX = (
+    r"(?:(?:petty\s*cash|cash\s*(?:box|tin|bag)|box|kitty|float|till|(?:team|office|cash)\s+(?:wallet|purse))\b"
+    r"|ប្រអប់|កាបូប)"
+)
 # Not a place of theirs nor money the team spends: "from the donor", not "from the donor's office",
 # "from boss house", "from the office cash".
 _NOT_THEIR_PLACE_OR_CASH = (
@@ -36,6 +39,11 @@ BOX_TOPPED_UP = (
     r"\b(?:add(?:ed|s|ing)?|put(?:s|ting)?|gave|give[ns]?|deposit(?:ed|s)?|handed|transferred|sent)\s+"
     rf"{_AMOUNT}\S*(?:\s+(?:usd|riels?|dollars?|bucks))?\s+(?:more\s+)?(?:to|into|in)\s+{_ARTICLE}{_BOX}",
     r"(?:ដាក់|បញ្ចូល|ថែម|បន្ថែម|បំពេញ|ឲ្យ|អោយ|ឱ្យ|ផ្ទេរ)\s*(?:លុយ|ប្រាក់)[^\n]{0,25}ប្រអប់",
+    # Money or an amount put into the purse or the box: "Sokun ដាក់ $100 ចូលកាបូប", "ដាក់ ៥០$ ក្នុងប្រអប់";
+    # not a thing put in ("ដាក់ទឹកកកក្នុងប្រអប់", ice into the ice box).
+    rf"(?:ដាក់|បញ្ចូល|ថែម|បន្ថែម)\s*(?:(?:លុយ|ប្រាក់)\s*)?(?:{_AMOUNT}[0-9០-៩.,]*\s*(?:\$|៛|ដុល្លារ|រៀល|ម៉ឺន|ពាន់)?\s*)?"
+    r"(?:ចូល|ក្នុង|ទៅ)\s*(?:ក្នុង\s*)?(?:ប្រអប់|កាបូប|ថតលុយ)",
+    r"(?:ដាក់|បញ្ចូល)\s*(?:លុយ|ប្រាក់)\s*ចូល(?!\s*(?:ធនាគារ|គណនី))",
     r"បំពេញ\s*(?:ចូល|ក្នុង)?\s*ប្រអប់",
 )
 # Money from those who pay the team, told of as a transfer or as the caption of its screenshot ("ABA
