@@ -53,7 +53,7 @@ PERIODS = {  # today, yesterday, this and last week, month and year, the days, t
     "ថ្ងៃទី": (f"thngai ti {NUMBER}", f"ti {NUMBER}", f"thngai {NUMBER}"),
     "ថ្ងៃ": ("thngai",),
     "ម្សិលមិញ": ("msel minh", "mosel minh"),
-    "អាទិត្យ": ("atit",),
+    "អាទិត្យ": ("atit", "ath"),
     "សប្តាហ៍": ("sabda", "saptah"),
     "ឆ្នាំ": ("chnam",),
     "ថ្ងៃច័ន្ទ": ("thngai chan",),
@@ -84,6 +84,7 @@ VERBS = {  # buy, spend, pay, fill, repair, hire, send, give, take, put, record
     "អត់": ("ot",),  # not; or អស់ mistyped: either carries nothing
     "បាន": ("ban",),
     "បង់": ("bong tlai",),  # paying (alone 'bong' is the elder addressed)
+    "សងលុយ": ("sang luy", "song luy"),  # paying back: 'sang' alone is fuel (សាំង)
     "ចាក់": ("chak",),
     "ជួសជុល": ("chuos chul", "chuosjul"),
     "ជួល": ("chuol",),
