@@ -31,14 +31,13 @@ _CLOSED = {
 _OPEN = {
     **dict.fromkeys(("a", "aa"), "a"),
     **dict.fromkeys(("e", "ae", "ea", "ie", "ia", "ai", "ay", "ei", "ey", "aey", "eai", "aei", "eay"), "e"),
-    **dict.fromkeys(("euy", "aeuy"), "e"),
+    **dict.fromkeys(("euy", "aeuy", "aiy", "eu", "oe", "aeu"), "e"),  # 'leu', 'ler' លើ
     **dict.fromkeys(("i", "y", "iy"), "i"),
     **dict.fromkeys(("o", "aw"), "o"),
     **dict.fromkeys(("u", "ou", "uo", "ua"), "u"),
     **dict.fromkeys(("ao", "au", "aV", "oV", "oW", "aoV", "aoW", "eaV", "auV"), "w"),
     "aW": "o",
     **dict.fromkeys(("uy", "ui", "uey", "uoy", "ouy", "oy", "oi", "oui", "uoi"), "y"),
-    **dict.fromkeys(("eu", "oe", "eou", "aeu"), "r"),
 }
 # Letters typed after a vowel for its length or its breath, and not said as a consonant: 'kher', 'nih',
 # 'os' (អស់), 'klah', 'kork'.

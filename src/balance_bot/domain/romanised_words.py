@@ -80,7 +80,7 @@ VERBS = {  # buy, spend, pay, fill, repair, hire, send, give, take, put, record
     "ទិញ": ("tinh", "teng"),
     "ចាយ": ("chay",),
     "ចំណាយ": ("chomnay", "chamnay"),
-    "អស់": ("os", "ass"),
+    "អស់": ("os", "ass", "ob"),
     "អត់": ("ot",),  # not; or អស់ mistyped: either carries nothing
     "បាន": ("ban",),
     "បង់": ("bong tlai",),  # paying (alone 'bong' is the elder addressed)
@@ -152,6 +152,7 @@ ITEMS = {  # the things bought most, for questions about them
 _ALL = {**QUESTION_WORDS, **PERIODS, **VERBS, **PEOPLE_AND_FILLERS, **ITEMS}
 _LONGEST = max(len(spelling.split()) for spellings in _ALL.values() for spelling in spellings)
 _VOWELS = re.compile("[aeiouy]")
+_SYLLABLE = re.compile("[a-z]*[aeiouy][a-z]*")  # a half of a word typed in two, each a syllable
 _SHORT = "="  # a key that is a word's consonants only
 
 
@@ -209,6 +210,8 @@ def read(words: Sequence[str], leave: Sequence[bool] = ()) -> list[tuple[int, in
                 continue
             short = size == 1 and run[0].startswith(_SHORT)
             khmer = run[0].removeprefix(_SHORT) if short else known.get(run)
+            if khmer is None and size == 2 and all(_SYLLABLE.fullmatch(word) for word in words[at : at + 2]):
+                khmer = known.get((sound_key(words[at] + words[at + 1]),))  # one word typed in two: 'pon man'
             alone = size == 1 and (leave[at] or len(words[at]) < 2)
             if khmer is None or (alone and own.get(words[at]) != khmer):
                 continue

@@ -69,3 +69,8 @@ def test_english_words_are_read_as_khmer_only_in_a_question_typed_in_romanised_k
     assert in_khmer_script("how much on tuk tuk this month") == "how much on tuk tuk this month"
     assert in_khmer_script("ខែនេះ ចាយលើ tuk tuk អស់ប៉ុន្មាន") == "ខែនេះ ចាយលើ tuk tuk អស់ប៉ុន្មាន"
     assert in_khmer_script("total khe nis how much") == "total ខែនេះ how much"  # the English stays
+
+
+def test_a_word_typed_in_two_syllables_is_read_whole_but_shortened_words_are_not_joined():
+    assert in_khmer_script("khe nih chai leu tek kork ors pon mann") == "ខែនេះចាយលើទឹកកកអស់ប៉ុន្មាន"
+    assert in_khmer_script("tngai ns tnh ey kla") == "ថ្ងៃនេះទិញអីខ្លះ"  # "tnh ey" is no ថ្ងៃ
