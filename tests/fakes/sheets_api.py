@@ -481,6 +481,12 @@ class FakeSheets:
             return self._batch_get(spreadsheet, json.loads(query.get("ranges", "[]")), query)
         if rest.startswith("/values/"):
             a1 = rest.removeprefix("/values/")
+            if "ranges" in query:  # Google refuses a query parameter its method does not have
+                return 400, error(
+                    400,
+                    'Invalid JSON payload received. Unknown name "ranges": Cannot bind query parameter. '
+                    "Field 'ranges' could not be found in request message.",
+                )
             if not _names_a_sheet_of(
                 spreadsheet, a1.rsplit(":", 1)[0] if a1.endswith((":append", ":clear")) else a1
             ):

@@ -12,7 +12,6 @@ from gspread.exceptions import APIError
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine
 from infrastructure.sheets.google_cells import (
     SHEETS_EPOCH,
-    UNFORMATTED,
     amounts,
     cell_data,
     column_number,
@@ -24,6 +23,7 @@ from infrastructure.sheets.google_cells import (
     quoted,
     start_of,
     topups,
+    unformatted,
     width_request,
 )
 from infrastructure.sheets.google_worksheets import MonthWorksheets, Tail
@@ -108,7 +108,7 @@ def _renumber(sheets: MonthWorksheets, title: str, landed: int, numbers: list[in
         column: list[list[Any]] = []  # nothing above the new rows but the header: never ask for A2:A1
     else:
         column = sheets.client.values_get(
-            sheets.spreadsheet_id, f"{quoted(title)}!A2:A{landed - 1}", params=UNFORMATTED
+            sheets.spreadsheet_id, f"{quoted(title)}!A2:A{landed - 1}", params=unformatted()
         ).get("values", [])
     last_number = max((int(row[0]) for row in column if row and is_number(row[0])), default=0)
     correct = [last_number + offset for offset in range(1, len(numbers) + 1)]

@@ -20,11 +20,11 @@ from infrastructure.categories.tab import (
 )
 from infrastructure.sheets.google_api import SheetsHTTPClient
 from infrastructure.sheets.google_cells import (
-    UNFORMATTED,
     cell_data,
     letter,
     no_such_worksheet,
     quoted,
+    unformatted,
     width_request,
 )
 from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets, header_range
@@ -99,7 +99,7 @@ class CategoriesTab:
         rows = self._read_with_headers() if known is not None and self.beside is not None else None
         if rows is None:
             try:
-                rows = self._client.values_get(self._spreadsheet_id, TAB_RANGE, params=UNFORMATTED).get(
+                rows = self._client.values_get(self._spreadsheet_id, TAB_RANGE, params=unformatted()).get(
                     "values", []
                 )
             except APIError as exc:
@@ -127,13 +127,16 @@ class CategoriesTab:
             return None
         try:
             answer = self._client.values_batch_get(
-                self._spreadsheet_id, [TAB_RANGE, header_range(title)], params=UNFORMATTED
+                self._spreadsheet_id, [TAB_RANGE, header_range(title)], params=unformatted()
             )
         except APIError as exc:
             if no_such_worksheet(exc):
                 return None
             raise
-        tab, header = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+        ranges = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+        if len(ranges) != 2:
+            return None  # not the two asked for: the tab is read alone
+        tab, header = ranges
         self.beside.header_read(title, header[0] if header else [])
         rows: list[list[Any]] = tab
         return rows
@@ -172,7 +175,7 @@ class CategoriesTab:
             )
         except APIError as exc:
             if exc.response.status_code == 400 and "already exists" in str(exc):  # made meanwhile
-                answer = self._client.values_get(self._spreadsheet_id, TAB_RANGE, params=UNFORMATTED)
+                answer = self._client.values_get(self._spreadsheet_id, TAB_RANGE, params=unformatted())
                 values: list[list[Any]] = answer.get("values", [])
                 return values
             raise

@@ -82,7 +82,11 @@ def width_request(sheet_id: int, index: int, characters: int) -> dict[str, Any]:
     }
 
 
-UNFORMATTED: ParamsType = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
+def unformatted() -> ParamsType:
+    """A read's options: numbers as numbers, dates as serial numbers. A new dict for each call: gspread
+    writes a batchGet's ranges into the one it is given, and a shared one then carried them into every
+    later read (Google refuses a values.get with `ranges`), or another thread's into a batchGet."""
+    return {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
 
 
 def amounts(line: LedgerLine) -> tuple[Any, Any]:

@@ -10,13 +10,13 @@ from gspread.exceptions import APIError
 
 from balance_bot.domain.ledger import LedgerLine, SavedLine
 from infrastructure.sheets.google_cells import (
-    UNFORMATTED,
     amounts,
     letter,
     no_such_worksheet,
     number_in,
     quoted,
     topups,
+    unformatted,
 )
 from infrastructure.sheets.google_worksheets import MonthWorksheets
 
@@ -117,7 +117,7 @@ def _find(sheets: MonthWorksheets, saved: SavedLine) -> tuple[int, str, int] | N
         cells = sheets.client.values_get(
             sheets.spreadsheet_id,
             f"{quoted(title)}!A{saved.row}:{letter(layout.width)}{saved.row}",
-            params=UNFORMATTED,
+            params=unformatted(),
         )
     except APIError as exc:
         if no_such_worksheet(exc):
@@ -129,7 +129,7 @@ def _find(sheets: MonthWorksheets, saved: SavedLine) -> tuple[int, str, int] | N
     if values["reference"] == reference:
         return saved.row, str(values["item"]), number_in(values["no"])
     whole = sheets.client.values_get(
-        sheets.spreadsheet_id, f"{quoted(title)}!A:{letter(layout.width)}", params=UNFORMATTED
+        sheets.spreadsheet_id, f"{quoted(title)}!A:{letter(layout.width)}", params=unformatted()
     ).get("values", [])
     for row_number, row in enumerate(whole, start=1):
         values = layout.cells(row)

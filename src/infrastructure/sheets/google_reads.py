@@ -9,7 +9,7 @@ from gspread.exceptions import APIError
 
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, lines_already_written
 from infrastructure.sheets.google_categories import TAB_RANGE, CategoriesTab
-from infrastructure.sheets.google_cells import UNFORMATTED, letter, no_such_worksheet, quoted, sheet_row
+from infrastructure.sheets.google_cells import letter, no_such_worksheet, quoted, sheet_row, unformatted
 from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets
 from infrastructure.sheets.template import SheetTemplate
 
@@ -34,7 +34,7 @@ def read_periods(sheets: MonthWorksheets, periods: Sequence[Period]) -> dict[Per
     values: dict[str, list[list[Any]]] = {}
     if wanted:
         ranges = [f"{quoted(title)}!A:{letter(WIDEST)}" for title in wanted]
-        answer = sheets.client.values_batch_get(sheets.spreadsheet_id, ranges, params=UNFORMATTED)
+        answer = sheets.client.values_batch_get(sheets.spreadsheet_id, ranges, params=unformatted())
         for title, value_range in zip(wanted, answer.get("valueRanges", []), strict=True):
             values[title] = value_range.get("values", [])
             sheets.remember(title, values[title], first_only=True)
@@ -83,13 +83,16 @@ def _values_and_tab(sheets: MonthWorksheets, title: str, tab: CategoriesTab) -> 
     is missing (the whole batch is refused then), for the worksheet to be read alone."""
     try:
         answer = sheets.client.values_batch_get(
-            sheets.spreadsheet_id, [f"{quoted(title)}!A:{letter(WIDEST)}", TAB_RANGE], params=UNFORMATTED
+            sheets.spreadsheet_id, [f"{quoted(title)}!A:{letter(WIDEST)}", TAB_RANGE], params=unformatted()
         )
     except APIError as exc:
         if no_such_worksheet(exc):
             return None
         raise
-    values, tab_rows = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+    ranges = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+    if len(ranges) != 2:
+        return None  # not the two asked for: the worksheet is read alone
+    values, tab_rows = ranges
     tab.read_beside(tab_rows)
     rows: list[list[Any]] = values
     return rows

@@ -9,7 +9,7 @@ from typing import Any
 
 from balance_bot.domain.ledger import LedgerLine, Period, owning_period
 from infrastructure.sheets.google_api import SheetsHTTPClient
-from infrastructure.sheets.google_cells import UNFORMATTED, is_number, letter, quoted, serial_to_date
+from infrastructure.sheets.google_cells import is_number, letter, quoted, serial_to_date, unformatted
 from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 
 # A worksheet's header is read again when what the bot knows of it is this old: a bookkeeper's
@@ -98,7 +98,7 @@ class MonthWorksheets:
             or now - self._headers_asked.get(title, -LAYOUT_SECONDS) < ASKED_SECONDS
         ):
             return known[0]  # fresh, or being read with the Categories tab on the read lane right now
-        header = self.client.values_get(self.spreadsheet_id, header_range(title), params=UNFORMATTED).get(
+        header = self.client.values_get(self.spreadsheet_id, header_range(title), params=unformatted()).get(
             "values", [[]]
         )
         return self.header_read(title, header[0] if header else [])
@@ -173,7 +173,7 @@ class MonthWorksheets:
     def read_values(self, title: str) -> list[list[Any]]:
         """The worksheet's cells, as wide as a bookkeeper may have made it."""
         answer = self.client.values_get(
-            self.spreadsheet_id, f"{quoted(title)}!A:{letter(WIDEST)}", params=UNFORMATTED
+            self.spreadsheet_id, f"{quoted(title)}!A:{letter(WIDEST)}", params=unformatted()
         )
         values: list[list[Any]] = answer.get("values", [])
         return values

@@ -151,3 +151,17 @@ async def test_a_header_a_bookkeeper_changed_is_not_taken_from_a_months_read_but
     header, _, ink = tab_owner.sheet("December 2026").values()
     assert dict(zip(header, ink, strict=False))["Category"] == "Office supplies"
     assert dict(zip(header, ink, strict=False))["Notes"] == ""
+
+
+async def test_a_read_after_a_batch_get_asks_only_for_its_own_range(sheets, spreadsheet, make_ledger):
+    now = [0.0]
+    ledger = make_ledger(lambda: now[0])
+    await ledger.categories()
+    await ledger.append(DECEMBER, [expense("taxi")])
+    now[0] += 120
+    await ledger.read(DECEMBER)  # a batchGet of the month and the tab
+    now[0] += CATEGORIES_SECONDS + 1
+    # The header, read alone before the append, carries no `ranges` left from the batchGet: Google
+    # refuses a values.get with one (400), and the expense would wait.
+    await ledger.append(DECEMBER, [expense("ink", message_id=2)])
+    assert [row.item for row in await ledger.read(DECEMBER)] == ["taxi", "ink"]
