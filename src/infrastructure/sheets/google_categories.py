@@ -27,7 +27,7 @@ from infrastructure.sheets.google_cells import (
     unformatted,
     width_request,
 )
-from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets, header_range
+from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets, header_range, two_ranges
 
 log = logging.getLogger(__name__)
 # The Categories tab is read again when the last reading is this old: a bookkeeper's change to it
@@ -125,21 +125,12 @@ class CategoriesTab:
         title = self.beside.old_header()
         if title is None:
             return None
-        try:
-            answer = self._client.values_batch_get(
-                self._spreadsheet_id, [TAB_RANGE, header_range(title)], params=unformatted()
-            )
-        except APIError as exc:
-            if no_such_worksheet(exc):
-                return None
-            raise
-        ranges = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
-        if len(ranges) != 2:
-            return None  # not the two asked for: the tab is read alone
-        tab, header = ranges
+        both = two_ranges(self._client, self._spreadsheet_id, TAB_RANGE, header_range(title))
+        if both is None:
+            return None
+        tab, header = both
         self.beside.header_read(title, header[0] if header else [])
-        rows: list[list[Any]] = tab
-        return rows
+        return tab
 
     def _create(self) -> list[list[Any]]:
         """The Categories tab from the default one, in one batchUpdate; its rows as a read returns them."""

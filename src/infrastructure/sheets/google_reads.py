@@ -10,7 +10,7 @@ from gspread.exceptions import APIError
 from balance_bot.domain.ledger import LedgerLine, Period, SavedLine, SheetRow, lines_already_written
 from infrastructure.sheets.google_categories import TAB_RANGE, CategoriesTab
 from infrastructure.sheets.google_cells import letter, no_such_worksheet, quoted, sheet_row, unformatted
-from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets
+from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets, two_ranges
 from infrastructure.sheets.template import SheetTemplate
 
 
@@ -79,23 +79,14 @@ def _period_values(
 
 
 def _values_and_tab(sheets: MonthWorksheets, title: str, tab: CategoriesTab) -> list[list[Any]] | None:
-    """The worksheet's values, and the Categories tab's given to it, in one batchGet; None when either
-    is missing (the whole batch is refused then), for the worksheet to be read alone."""
-    try:
-        answer = sheets.client.values_batch_get(
-            sheets.spreadsheet_id, [f"{quoted(title)}!A:{letter(WIDEST)}", TAB_RANGE], params=unformatted()
-        )
-    except APIError as exc:
-        if no_such_worksheet(exc):
-            return None
-        raise
-    ranges = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
-    if len(ranges) != 2:
-        return None  # not the two asked for: the worksheet is read alone
-    values, tab_rows = ranges
+    """The worksheet's values, and the Categories tab's given to it, in one batchGet; None when that
+    cannot be (either is missing), for the worksheet to be read alone."""
+    both = two_ranges(sheets.client, sheets.spreadsheet_id, f"{quoted(title)}!A:{letter(WIDEST)}", TAB_RANGE)
+    if both is None:
+        return None
+    values, tab_rows = both
     tab.read_beside(tab_rows)
-    rows: list[list[Any]] = values
-    return rows
+    return values
 
 
 def _titles(sheets: MonthWorksheets) -> set[str]:

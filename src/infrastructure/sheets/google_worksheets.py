@@ -7,9 +7,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from gspread.exceptions import APIError
+
 from balance_bot.domain.ledger import LedgerLine, Period, owning_period
 from infrastructure.sheets.google_api import SheetsHTTPClient
-from infrastructure.sheets.google_cells import is_number, letter, quoted, serial_to_date, unformatted
+from infrastructure.sheets.google_cells import (
+    is_number,
+    letter,
+    no_such_worksheet,
+    quoted,
+    serial_to_date,
+    unformatted,
+)
 from infrastructure.sheets.template import Layout, SheetTemplate, keys_filled
 
 # A worksheet's header is read again when what the bot knows of it is this old: a bookkeeper's
@@ -19,6 +28,23 @@ LAYOUT_SECONDS = 300.0
 # long: the two would race, the append on the write lane, the tab on the read lane.
 ASKED_SECONDS = 60.0
 WIDEST = 52  # columns read from a worksheet: the template's and a bookkeeper's own (A:AZ)
+
+
+def two_ranges(
+    client: SheetsHTTPClient, spreadsheet_id: str, first: str, second: str
+) -> tuple[list[list[Any]], list[list[Any]]] | None:
+    """Two ranges' values in one batchGet; None when either names no worksheet (Google refuses the
+    whole batch then) or the answer is not the two asked for: each is then read alone."""
+    try:
+        answer = client.values_batch_get(spreadsheet_id, [first, second], params=unformatted())
+    except APIError as exc:
+        if no_such_worksheet(exc):
+            return None
+        raise
+    ranges = [value_range.get("values", []) for value_range in answer.get("valueRanges", [])]
+    if len(ranges) != 2:
+        return None
+    return ranges[0], ranges[1]
 
 
 def header_range(title: str) -> str:
