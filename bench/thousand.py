@@ -325,15 +325,17 @@ def cpu_by_thread(pid: int) -> Counter[str]:
     loop, Sheets calls (writes, reads, access checks), SQLite, and any other."""
     spent: Counter[str] = Counter()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        name = (task / "comm").read_text().strip()
-        kind = "event loop" if task.name == str(pid) else THREAD_KINDS.get(name.split("-")[0], "other")
-        if name.startswith("sheets-"):
-            kind = "Sheets " + {"write": "writes", "read": "reads"}.get(name.split("-")[1], "checks")
-        spent[kind] += _cpu_of(task)
+        spent[_kind_of(task, pid)] += _cpu_of(task)
     return spent
 
 
-THREAD_KINDS = {"sqlite": "SQLite"}
+def _kind_of(task: Path, pid: int) -> str:
+    name = (task / "comm").read_text().strip()  # 'sheets-write-ba', 'sheets-read-ba', 'sqlite'
+    if task.name == str(pid):
+        return "event loop"
+    if name.startswith("sheets-"):
+        return {"write": "Sheets writes", "read": "Sheets reads"}.get(name.split("-")[1], "Sheets checks")
+    return "SQLite" if name == "sqlite" else "other"
 
 
 def _cpu_of(task: Path) -> float:

@@ -65,13 +65,12 @@ class GoogleSheetLedger:
         # Reads (the Mini App, /balance, questions) wait for the read quota on a lane of their own,
         # so a confirmation's append never queues behind them; Google counts the two quotas apart.
         self._reads = Lane(self._threads, "read")
-        # `neighbours`: how many spreadsheets its account serves; many read their tabs and headers less
+        # `neighbours`: how many spreadsheets its account serves; many read their headers and tabs less
         # often, the monthly rounds' reads renewing them.
-        self._categories = CategoriesTab(spreadsheet_id, client, clock, neighbours=neighbours)
-        self._sheets = MonthWorksheets(
-            spreadsheet_id, client, template, title_format, clock, self._categories.refresh_seconds
+        self._sheets = MonthWorksheets(spreadsheet_id, client, template, title_format, clock, neighbours)
+        self._categories = CategoriesTab(
+            spreadsheet_id, client, clock, beside=self._sheets, neighbours=neighbours
         )
-        self._categories.beside = self._sheets
         self._refreshing: asyncio.Future[list[Category]] | None = None
 
     def link(self) -> str | None:

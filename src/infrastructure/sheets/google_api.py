@@ -14,7 +14,7 @@ import requests
 from google.auth.exceptions import RefreshError
 from google.oauth2 import service_account
 from gspread.exceptions import APIError
-from gspread.http_client import HTTPClient
+from gspread.http_client import HTTPClient, ParamsType
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from balance_bot.ports import (
@@ -150,6 +150,11 @@ class SheetsHTTPClient(HTTPClient):
         self._reads = reads
         self._on_request = on_request
         self.set_timeout((5.0, timeout_seconds))
+
+    def values_batch_get(self, id: str, ranges: list[str], params: ParamsType | None = None) -> Any:
+        """gspread's batchGet on a copy of `params`: it writes the ranges into the dict it is given, and a
+        dict shared by the callers then carried them into their other reads (Google refuses those)."""
+        return super().values_batch_get(id, ranges, params=dict(params or {}))
 
     def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
         """One Sheets call, routed to the configured root, retried while the answer says 'later'."""

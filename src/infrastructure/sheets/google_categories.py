@@ -27,16 +27,18 @@ from infrastructure.sheets.google_cells import (
     unformatted,
     width_request,
 )
-from infrastructure.sheets.google_worksheets import WIDEST, MonthWorksheets, header_range, two_ranges
+from infrastructure.sheets.google_worksheets import (
+    WIDEST,
+    MonthWorksheets,
+    header_range,
+    refresh_age,
+    two_ranges,
+)
 
 log = logging.getLogger(__name__)
 # The Categories tab is read again when the last reading is this old: a bookkeeper's change to it
 # applies within minutes, at one read.
 CATEGORIES_SECONDS = 300.0
-# An account's spreadsheets read their tabs at expenses this many times a minute at most, a sixth of
-# its read quota: past 50 spreadsheets an account reads each tab less often than CATEGORIES_SECONDS
-# (1,000 groups on 3 accounts: every 33 minutes), and a month read by a round renews it meanwhile.
-TAB_READS_PER_MINUTE = 10
 # A read of a month renews the tab in the same call (a batchGet) when its reading is this old.
 BESIDE_A_MONTH_SECONDS = 60.0
 TAB_RANGE = f"{quoted(TAB_TITLE)}!A:{letter(WIDEST)}"
@@ -56,7 +58,7 @@ class CategoriesTab:
         self._spreadsheet_id = spreadsheet_id
         self._client = client
         self._clock = clock
-        self.beside = beside
+        self._beside = beside
         self._neighbours = neighbours  # how many spreadsheets the account serves, this one included
         self._known: tuple[list[Category], float] | None = None
         self._failed_at = float("-inf")
@@ -69,9 +71,8 @@ class CategoriesTab:
         return known[0], self._clock() - known[1] >= self.refresh_seconds()
 
     def refresh_seconds(self) -> float:
-        """How old a reading may be before an expense reads the tab again: CATEGORIES_SECONDS, longer
-        when the account serves so many spreadsheets that their tabs would spend its read quota."""
-        return max(CATEGORIES_SECONDS, self._neighbours() * 60 / TAB_READS_PER_MINUTE)
+        """How old a reading may be before an expense reads the tab again (see refresh_age)."""
+        return refresh_age(CATEGORIES_SECONDS, self._neighbours())
 
     def due_beside_a_month(self) -> bool:
         """Whether a read of a month should bring the tab along: read before, and not just now."""
@@ -96,7 +97,7 @@ class CategoriesTab:
             raise
 
     def _read(self, known: tuple[list[Category], float] | None) -> list[Category]:
-        rows = self._read_with_headers() if known is not None and self.beside is not None else None
+        rows = self._read_with_headers() if known is not None and self._beside is not None else None
         if rows is None:
             try:
                 rows = self._client.values_get(self._spreadsheet_id, TAB_RANGE, params=unformatted()).get(
@@ -121,15 +122,15 @@ class CategoriesTab:
         """The tab read again together with the header of the month worksheet written last when it is
         as old, in one batchGet: a group posting every half hour costs one read an expense, not two.
         None when that header is not old, or its worksheet is gone (the whole batch is refused then)."""
-        assert self.beside is not None
-        title = self.beside.old_header()
+        assert self._beside is not None
+        title = self._beside.old_header()
         if title is None:
             return None
         both = two_ranges(self._client, self._spreadsheet_id, TAB_RANGE, header_range(title))
         if both is None:
             return None
         tab, header = both
-        self.beside.header_read(title, header[0] if header else [])
+        self._beside.header_read(title, header[0] if header else [])
         return tab
 
     def _create(self) -> list[list[Any]]:

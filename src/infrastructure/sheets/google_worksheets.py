@@ -28,6 +28,16 @@ LAYOUT_SECONDS = 300.0
 # long: the two would race, the append on the write lane, the tab on the read lane.
 ASKED_SECONDS = 60.0
 WIDEST = 52  # columns read from a worksheet: the template's and a bookkeeper's own (A:AZ)
+# An account's spreadsheets read their headers and Categories tabs at expenses this many times a
+# minute at most, a sixth of its read quota: past 50 spreadsheets an account reads each less often
+# (1,000 groups on 3 accounts: every 33 minutes), and a month read by a round renews them meanwhile.
+READS_AT_EXPENSES_PER_MINUTE = 10
+
+
+def refresh_age(seconds: float, spreadsheets: int) -> float:
+    """How old a reading may grow before an expense reads it again: `seconds`, or longer when the
+    account serves so many spreadsheets that reading each that often would spend its read quota."""
+    return max(seconds, spreadsheets * 60 / READS_AT_EXPENSES_PER_MINUTE)
 
 
 def two_ranges(
@@ -73,7 +83,7 @@ class MonthWorksheets:
         template: SheetTemplate,
         title_format: str,
         clock: Callable[[], float],
-        refresh_seconds: Callable[[], float] = lambda: LAYOUT_SECONDS,
+        neighbours: Callable[[], int] = lambda: 1,
     ) -> None:
         self.spreadsheet_id = spreadsheet_id
         self.client = client
@@ -86,9 +96,7 @@ class MonthWorksheets:
         self._layouts: dict[str, tuple[Layout, float]] = {}
         self._learning = threading.Lock()
         self._clock = clock
-        # How old a header may be before an append reads it again: LAYOUT_SECONDS, longer on an account
-        # serving many spreadsheets (as its Categories tabs), where the monthly rounds renew it.
-        self._refresh_seconds = refresh_seconds
+        self._neighbours = neighbours  # how many spreadsheets the account serves, this one included
         self._last_written: str | None = None
         self._headers_asked: dict[str, float] = {}  # when a header was last asked for beside the tab
 
@@ -120,7 +128,7 @@ class MonthWorksheets:
         known = self._layouts.get(title)
         now = self._clock()
         if known is not None and (
-            now - known[1] < self._refresh_seconds()
+            now - known[1] < self._header_age()
             or now - self._headers_asked.get(title, -LAYOUT_SECONDS) < ASKED_SECONDS
         ):
             return known[0]  # fresh, or being read with the Categories tab on the read lane right now
@@ -129,12 +137,16 @@ class MonthWorksheets:
         )
         return self.header_read(title, header[0] if header else [])
 
+    def _header_age(self) -> float:
+        """How old a header may be before an append reads it again (see refresh_age)."""
+        return refresh_age(LAYOUT_SECONDS, self._neighbours())
+
     def old_header(self) -> str | None:
         """The worksheet written last, when what is known of its header is old: asked for now, beside
         the Categories tab."""
         title = self._last_written
         known = self._layouts.get(title) if title is not None else None
-        if title is None or known is None or self._clock() - known[1] < self._refresh_seconds():
+        if title is None or known is None or self._clock() - known[1] < self._header_age():
             return None
         self._headers_asked[title] = self._clock()
         return title

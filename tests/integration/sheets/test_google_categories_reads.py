@@ -13,7 +13,7 @@ from balance_bot.domain.ledger import EntrySource, LedgerLine, Period
 from balance_bot.domain.money import Currency, Money
 from infrastructure.sheets.google import CATEGORIES_SECONDS, GoogleSheetLedger
 from infrastructure.sheets.google_api import SheetsHTTPClient, load_credentials
-from infrastructure.sheets.google_categories import TAB_READS_PER_MINUTE
+from infrastructure.sheets.google_worksheets import READS_AT_EXPENSES_PER_MINUTE
 from infrastructure.sheets.template import load_template
 
 SHEET = "1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdef"
@@ -111,7 +111,7 @@ async def test_an_account_serving_many_spreadsheets_reads_each_tab_less_often_at
     assert (await ledger.categories())[-1].name != "Music"
     await asyncio.sleep(0.05)
     assert len(sheets.calls) == calls
-    now[0] = spreadsheets * 60 / TAB_READS_PER_MINUTE + 1  # its tabs within a sixth of the read quota
+    now[0] = spreadsheets * 60 / READS_AT_EXPENSES_PER_MINUTE + 1  # its tabs within a sixth of the read quota
     await ledger.categories()
     while (await ledger.categories())[-1].name != "Music":
         await asyncio.sleep(0.01)
@@ -165,3 +165,13 @@ async def test_a_read_after_a_batch_get_asks_only_for_its_own_range(sheets, spre
     # refuses a values.get with one (400), and the expense would wait.
     await ledger.append(DECEMBER, [expense("ink", message_id=2)])
     assert [row.item for row in await ledger.read(DECEMBER)] == ["taxi", "ink"]
+
+
+def test_a_batch_get_leaves_the_options_it_is_given_as_they_were(sheets, spreadsheet):
+    _, key = spreadsheet
+    sheets.add_sheet(SHEET, "December 2026", [["No"]])
+    client = SheetsHTTPClient(load_credentials(key), sheets.url, sleep=lambda _: None)
+    options = {"valueRenderOption": "UNFORMATTED_VALUE"}
+    client.values_batch_get(SHEET, ["'December 2026'!A:A", "'December 2026'!A1"], params=options)
+    assert options == {"valueRenderOption": "UNFORMATTED_VALUE"}  # gspread's own would add the ranges
+    assert client.values_get(SHEET, "'December 2026'!A:A", params=options)["values"] == [["No"]]
