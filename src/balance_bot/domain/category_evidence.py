@@ -31,13 +31,18 @@ def hosted(text: str) -> bool:
 # a business's stock, which one reader files as food and another as the business's cost: a wrong named
 # category is worse.
 _BULK = re.compile(
-    r"\d\s*(?:sacks?|trays?|tons?|tonnes?|bales?)\b|\b(?:sacks?|trays?|tons?|tonnes?) of\b"
-    r"|\b(?:for sale|to sell|for resale|to resell|raw materials?|livestock|piglets?|chicks|ducklings?)\b"
-    r"|[0-9០-៩]\s*(?:បាវ|តោន)|កូន(?:ជ្រូក|មាន់|ទា|គោ|ត្រី)|(?:ជ្រូក|មាន់|ទា|គោ|ក្របី)\s*[0-9០-៩]+\s*ក្បាល"
-    r"|(?:សម្រាប់|ដើម្បី|យកមក|យកទៅ)\s*លក់|វត្ថុធាតុដើម|គ្រឿងផ្សំ"
-    # hundreds of pieces: 'bricks 1000 pcs', ផ្កាកុលាប ៥០០ទង (roses by the stem)
-    r"|(?<![0-9០-៩.,])[1-9១-៩][0-9០-៩]{2,}\s*(?:(?:pcs|pieces?|stems?|units?|krob|kroab|kgrob)\b|ទង|ដើម|គ្រាប់|ក្បាល)"
-)
+    "|".join((
+        r"\d\s*(?:sacks?|trays?|tons?|tonnes?|bales?)\b",  # by the sack, the tray, the ton
+        r"\b(?:sacks?|trays?|tons?|tonnes?) of\b",
+        r"\b(?:for sale|to sell|for resale|to resell|raw materials?|livestock|piglets?|chicks|ducklings?)\b",
+        r"[0-9០-៩]\s*(?:បាវ|តោន)",  # by the sack, the ton
+        r"កូន(?:ជ្រូក|មាន់|ទា|គោ|ត្រី)",  # the young of an animal: piglets, chicks
+        r"(?:ជ្រូក|មាន់|ទា|គោ|ក្របី)\s*[0-9០-៩]+\s*ក្បាល",  # animals by the head
+        r"(?:សម្រាប់|ដើម្បី|យកមក|យកទៅ)\s*លក់|វត្ថុធាតុដើម|គ្រឿងផ្សំ",  # to sell; raw materials, ingredients
+        # hundreds of pieces: 'bricks 1000 pcs', ផ្កាកុលាប ៥០០ទង (roses by the stem)
+        r"(?<![0-9០-៩.,])[1-9១-៩][0-9០-៩]{2,}\s*(?:(?:pcs|pieces?|stems?|units?|krob|kroab)\b|ទង|ដើម|គ្រាប់|ក្បាល)",
+    ))
+)  # fmt: skip
 
 
 def bulk_stock(text: str) -> bool:

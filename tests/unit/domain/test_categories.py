@@ -244,6 +244,7 @@ def test_things_of_two_categories_listed_together_are_other_and_a_service_names_
         "purposes-6.jsonl",
         "purposes-7.jsonl",
         "purposes-8.jsonl",
+        "purposes-10.jsonl",
     ],
 )
 def test_fresh_purposes_land_in_a_wrong_named_category_at_most_two_in_a_hundred(written):
