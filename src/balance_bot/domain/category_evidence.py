@@ -26,10 +26,10 @@ def hosted(text: str) -> bool:
 
 
 # A stock bought in bulk, or to sell or make things from: 'flour 2 sacks', 'eggs 3 trays', ម្សៅ ២បាវ,
-# live animals (កូនជ្រូក, piglets; ជ្រូក ៥ក្បាល, pigs by the head), 'cakes for sale', hundreds of
-# pieces. What a team eats or uses comes by the kilo, the case or the pack; a sack or a tray of food is
-# a business's stock, which one reader files as food and another as the business's cost: a wrong named
-# category is worse.
+# live animals (កូនជ្រូក, piglets; ជ្រូក ៥ក្បាល, pigs by the head), 'cakes for sale', flowers by the
+# hundred stems. What a team eats or uses comes by the kilo, the case or the pack; a sack or a tray of
+# food is a business's stock, which one reader files as food and another as the business's cost: a
+# wrong named category is worse.
 _BULK = re.compile(
     "|".join((
         r"\d\s*(?:sacks?|trays?|tons?|tonnes?|bales?)\b",  # by the sack, the tray, the ton
@@ -39,8 +39,9 @@ _BULK = re.compile(
         r"កូន(?:ជ្រូក|មាន់|ទា|គោ|ត្រី)",  # the young of an animal: piglets, chicks
         r"(?:ជ្រូក|មាន់|ទា|គោ|ក្របី)\s*[0-9០-៩]+\s*ក្បាល",  # animals by the head
         r"(?:សម្រាប់|ដើម្បី|យកមក|យកទៅ)\s*លក់|វត្ថុធាតុដើម|គ្រឿងផ្សំ",  # to sell; raw materials, ingredients
-        # hundreds of pieces: 'bricks 1000 pcs', ផ្កាកុលាប ៥០០ទង (roses by the stem)
-        r"(?<![0-9០-៩.,])[1-9១-៩][0-9០-៩]{2,}\s*(?:(?:pcs|pieces?|stems?|units?|krob|kroab)\b|ទង|ដើម|គ្រាប់|ក្បាល)",
+        # flowers by the hundred stems, a decorator's stock (ផ្កាកុលាប ៥០០ទង); not pieces, which office
+        # things come in by the hundred too ('binding rings 100pcs')
+        r"(?<![0-9០-៩.,])[1-9១-៩][0-9០-៩]{2,}\s*(?:stems?\b|ទង)",
     ))
 )  # fmt: skip
 

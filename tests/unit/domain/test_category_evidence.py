@@ -111,7 +111,7 @@ def test_a_thing_of_hosting_for_an_occasion_keeps_the_occasions_category():
         "ជ្រូក ៣ក្បាល",
         "cakes for sale",
         "នំសម្រាប់លក់",
-        "bricks 2000 pcs",
+        "ផ្កាឈូក ៣០០ទង",
         "ផ្កាកុលាប ៥០០ទង",
     ],
 )
@@ -126,6 +126,7 @@ def test_a_stock_bought_in_bulk_or_to_sell_is_other(purpose):
         ("ស្ករ ២គីឡូ", "Food & drinks"),
         ("send 2 sacks rice to customer by moto", "Delivery & postage"),  # a service over the stock
         ("pens 10 pcs", "Office supplies"),
+        ("binding rings 100pcs", "Office supplies"),  # office things come by the hundred too
     ],
 )
 def test_what_a_team_uses_by_the_kilo_or_a_few_pieces_keeps_its_category(purpose, category):
