@@ -53,13 +53,22 @@ class WarmedReader(CountingReader):
         self.warmed += 1
 
 
+def local_model(server_listens: bool) -> tuple[LazyReader, list[WarmedReader]]:
+    """A lazy local model whose server listens or not, and the readers it built."""
+    built: list[WarmedReader] = []
+
+    def build():
+        built.append(WarmedReader())
+        return built[-1]
+
+    async def listens():
+        return server_listens
+
+    return LazyReader("ollama", "m", False, build, listens), built
+
+
 async def test_warming_a_model_whose_server_does_not_listen_builds_nothing():
-    built = []
-
-    async def not_there():
-        return False
-
-    lazy = LazyReader("ollama", "m", False, lambda: built.append(WarmedReader()) or built[-1], not_there)
+    lazy, built = local_model(server_listens=False)
     await lazy.warm()
     assert built == []
     await lazy.read("a message the model is asked about", None)
@@ -69,25 +78,14 @@ async def test_warming_a_model_whose_server_does_not_listen_builds_nothing():
 
 
 async def test_warming_a_model_whose_server_listens_builds_the_reader_and_warms_it():
-    built = []
-
-    async def there():
-        return True
-
-    lazy = LazyReader("ollama", "m", False, lambda: built.append(WarmedReader()) or built[-1], there)
+    lazy, built = local_model(server_listens=True)
     await lazy.warm()
     assert len(built) == 1
     assert built[0].warmed == 1
 
 
 async def test_messages_arriving_while_the_library_imports_share_one_build():
-    built = []
-
-    def build():
-        built.append(CountingReader())
-        return built[-1]
-
-    lazy = LazyReader("ollama", "m", False, build)
+    lazy, built = local_model(server_listens=True)
     await asyncio.gather(*(lazy.read(f"message {number}", None) for number in range(5)))
     assert len(built) == 1
     assert built[0].reads == 5
