@@ -40,6 +40,27 @@ async def test_reconciling_replaces_the_months_rows_exactly(database):
     ]
 
 
+async def test_a_month_read_again_as_it_was_only_notes_when_it_was_read(database):
+    mirror = SqliteMirror(database)
+    await mirror.open(LEDGER, NOVEMBER, ZEROS)
+    month = [row("coffee", Decimal("3.10")), row("tea", Decimal(1))]
+    await mirror.reconcile(LEDGER, NOVEMBER, month)
+    before = await database.run(lambda db: db.total_changes)
+    await mirror.reconcile(LEDGER, NOVEMBER, list(month))
+    assert await database.run(lambda db: db.total_changes) - before == 1  # read_at alone
+    await mirror.reconcile(LEDGER, NOVEMBER, [*month, row("ice", Decimal("0.50"))])
+    assert [r.item for r in await mirror.rows(LEDGER, NOVEMBER)] == ["coffee", "tea", "ice"]
+
+
+async def test_a_month_changed_back_to_an_earlier_reading_is_written_again(database):
+    mirror = SqliteMirror(database)
+    first, second = [row("coffee", Decimal("3.10"))], [row("coffee", Decimal("3.50"))]
+    for rows in (first, second, first):
+        await mirror.reconcile(LEDGER, NOVEMBER, rows)
+    assert [r.usd for r in await mirror.rows(LEDGER, NOVEMBER)] == [Decimal("3.10")]
+    assert [r.usd for r in await SqliteMirror(database).rows(LEDGER, NOVEMBER)] == [Decimal("3.10")]
+
+
 async def test_known_chats_are_those_summarized_or_with_a_saved_expense(database):
     mirror = SqliteMirror(database)
     await mirror.claim_summary(-1, NOVEMBER)
