@@ -149,7 +149,46 @@ ITEMS = {  # the things bought most, for questions about them
     "កាហ្វេ": ("kafe",),
     "តុកតុក": ("tuk tuk", "tok tok"),  # not ថោក ('thok') twice
 }
-_ALL = {**QUESTION_WORDS, **PERIODS, **VERBS, **PEOPLE_AND_FILLERS, **ITEMS}
+# The words of money talked about rather than spent (money back, got, counted, owed, asked for, planned,
+# a salary), for reading a message as its Khmer (khmer_reading). ណាស់ is left out: it sounds as ណា does;
+# so are នឹង, also និង ('nung': and), ចង់, also ចុង ('chong'), and សុំ alone, also a name ('Som').
+MONEY_TALK = {
+    "មក": ("mok",),
+    "វិញ": ("vinh",),
+    "ប្រាក់ខែ": ("prak khe",),
+    "ប្រាក់": ("prak",),
+    "ដក": ("dok",),
+    "ពី": ("pi",),
+    "សម្រាប់": ("samrab", "somrab"),
+    "ខ្លួនឯង": ("khluon eng",),
+    "ខ្ចី": ("khchey",),
+    "ជំពាក់": ("chompeak",),
+    "រាប់": ("roap", "rab", "reap"),
+    "ផ្សារ": ("psar",),
+    "ទទួល": ("totuol", "tetuol"),
+    "ស្អែក": ("saek",),
+    "ត្រូវការ": ("trov ka",),
+    "តម្លៃ": ("tomlai",),
+    "ឡើង": ("laeng",),
+    "ពេក": ("pek",),
+    "មិនមែន": ("min men",),
+    "មិនទាន់": ("min ton",),
+    "អត់ទាន់": ("ot ton",),
+    "មិន": ("min",),
+    "ចាំ": ("cham",),
+    "កុំ": ("kom",),
+    "ភ្លេច": ("plech",),
+    "ទៅ": ("tov", "tou"),
+    "សុំលុយ": ("som luy",),
+    "ចូល": ("chol",),
+    "ក្រុម": ("krom",),
+    "ដល់": ("dol",),
+    "ហាង": ("hang",),
+    "ថ្មី": ("thmey",),
+    "បានបង់": ("ban bong",),  # paid: 'bong' alone is the elder addressed (បង)
+    "បងៗ": ("bong bong",),
+}
+_ALL = {**QUESTION_WORDS, **PERIODS, **VERBS, **PEOPLE_AND_FILLERS, **ITEMS, **MONEY_TALK}
 _LONGEST = max(len(spelling.split()) for spellings in _ALL.values() for spelling in spellings)
 _VOWELS = re.compile("[aeiouy]")
 _SYLLABLE = re.compile("[a-z]*[aeiouy][a-z]*")  # a half of a word typed in two, each a syllable
