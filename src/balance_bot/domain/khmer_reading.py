@@ -11,7 +11,9 @@ import re
 
 from balance_bot.domain import romanised_words
 from balance_bot.domain.item_words import KNOWN_LATIN
+from balance_bot.domain.not_spending import tells_of_money_not_spent
 from balance_bot.domain.question_words import STOP
+from balance_bot.domain.text import bare_word
 
 # Words read alone as Khmer only where no other word sounds the same: 'bong' is the elder addressed or
 # paying (បង់); 'sang' fuel (សាំង) or paying back (សង); 'kot' noting (កត់) or he (គាត់); 'mun' before
@@ -19,11 +21,14 @@ from balance_bot.domain.question_words import STOP
 # ('sang luy', 'ban bong', 'bong2', 'khe mun') they are read as it says.
 _TWO_WORDS = frozenset(("បង", "សាំង", "កត់", "មុន", "ប៊ិច"))
 _NOVEMBER = "នៅ"  # 'nov' beside a number is a month: '12 nov'
-# English words typed in messages that sound like a Khmer word of the dictionary: read only in a phrase.
+# English words typed in messages that sound like a Khmer word of the dictionary ('or' អស់, 'now' នៅ, 'he'
+# ហើយ, 'sick' ស្អែក): read only in a phrase.
 _ENGLISH = frozenset((
-    "bay", "bank", "cam", "chip", "dock", "dole", "hung", "king", "mock", "mean", "mine", "mock",
-    "pay", "pie", "peak", "pool", "sell", "some", "song", "tea", "tie", "top", "trip", "ten", "tin",
-    "nice", "nay", "me", "may", "pick", "back", "cool", "doll", "crumb", "pen", "keep", "sale",
+    "or", "ors", "now", "he", "her", "be", "they", "their", "the", "near", "class", "chairs", "bring", "pick",
+    "too", "loan", "trays", "big", "wing", "tie", "thurs", "com", "dark", "keys", "sick", "less", "th",
+    "bay", "bank", "cam", "chip", "dock", "dole", "hung", "king", "mock", "mean", "mine", "pay", "pie",
+    "peak", "pool", "sell", "some", "song", "tea", "top", "trip", "ten", "tin", "nice", "nay", "me",
+    "may", "back", "cool", "doll", "pen", "keep", "sale", "main", "mon", "pro", "rob", "pet", "she",
 ))  # fmt: skip
 _PIECE = re.compile(r"(?P<word>[a-z][a-z']*)(?P<again>2(?![0-9]))?|(?P<number>[0-9]+)|(?P<other>[^a-z0-9]+)")
 _LATIN_WORD = re.compile(r"[a-z]{2}")
@@ -33,9 +38,18 @@ _AGAIN = "ៗ"  # '2' after a word says it twice: 'bong2', everyone
 _FEWEST = 2  # words placed, for a message to be Khmer typed in Latin letters, not an English one
 
 
+def not_spent_in_khmer(text: str) -> bool:
+    """Whether the message, read as its Khmer, tells of money not spent as Khmer script would: money
+    given back, counted in the box, a salary to pay, a plan. Not money back alone: "dork luy pi prob
+    tinh sang" (ដកលុយ…ទិញ) is cash taken out to buy with."""
+    khmer = khmer_reading(text)
+    return khmer is not None and tells_of_money_not_spent(khmer, {bare_word(word) for word in khmer.split()})
+
+
 def khmer_reading(text: str) -> str | None:
     """The lower-case message with its romanised Khmer words in Khmer script, written together as Khmer
-    is; None when fewer than two of its words are read so (English, Khmer script, a word or two)."""
+    is; None when fewer than two of its words are read so, or no more than its English words (Khmer
+    script, an English message, a word or two)."""
     said = text.lower()
     if _LATIN_WORD.search(said) is None:
         return None  # Khmer script, numbers and signs: nothing to read
@@ -48,8 +62,9 @@ def khmer_reading(text: str) -> str | None:
         for start, end, khmer in romanised_words.read(words, leave)
         if not _another_word(start, end, khmer, words, [pieces[at] for at in spots])
     ]
-    if len(runs) < _FEWEST:
-        return None
+    english = sum(leave) - sum(leave[at] for start, end, _ in runs for at in range(start, end))
+    if len(runs) < _FEWEST or len(runs) <= english:
+        return None  # an English message with a word or two that sound Khmer
     written = [piece.group() for piece in pieces]
     for start, end, khmer in runs:
         first, last = spots[start], spots[end - 1]

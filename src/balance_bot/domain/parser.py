@@ -32,7 +32,7 @@ from balance_bot.domain.expenses import (
     khr_from_dotted_thousands,
     problem_with_amount,
 )
-from balance_bot.domain.khmer_reading import khmer_reading
+from balance_bot.domain.khmer_reading import not_spent_in_khmer
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.money_back import (
     came_back_to_the_team,
@@ -142,17 +142,14 @@ class HeuristicParser:
         elif money_back and (reading.found or reading.ambiguous) and came_back_to_the_team(text):
             # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
             return ParseResult.ignore(certain=False)
-        if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text, words):
-            return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
-        if (reading.found or reading.ambiguous) and not money_back and (khmer := khmer_reading(text)):
-            # "luy nov knong prob 45$" read as "លុយនៅក្នុងប្រអប់ 45$": what Khmer script tells, it tells
-            in_khmer = {bare_word(word) for word in khmer.split()}
-            if tells_of_money_back_in(khmer, in_khmer) and not refunded_out_of_the_box(khmer, in_khmer):
-                if came_back_to_the_team(khmer):
-                    return ParseResult.ignore(certain=False)
-                money_back = True
-            elif tells_of_money_not_spent(khmer, in_khmer):
-                return ParseResult.ignore(certain=False)
+        # A bill due, money in, a price, a plan: not spent; in romanised Khmer too, read as its Khmer
+        # ("luy nov knong prob 45$", លុយនៅក្នុងប្រអប់ 45$).
+        if (
+            (reading.found or reading.ambiguous)
+            and not money_back
+            and (tells_of_money_not_spent(text, words) or not_spent_in_khmer(text))
+        ):
+            return ParseResult.ignore(certain=False)
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
         found = _without_total_lines(reading.found)

@@ -151,7 +151,8 @@ ITEMS = {  # the things bought most, for questions about them
 }
 # The words of money talked about rather than spent (money back, got, counted, owed, asked for, planned,
 # a salary), for reading a message as its Khmer (khmer_reading). ណាស់ is left out: it sounds as ណា does;
-# so are នឹង, also និង ('nung': and), ចង់, also ចុង ('chong'), and សុំ alone, also a name ('Som').
+# so are មិន, also ម៉ឺន ('min', 'mern': ten thousand), នឹង, also និង ('nung': and), ចង់, also ចុង
+# ('chong'), and សុំ alone, also a name ('Som').
 MONEY_TALK = {
     "មក": ("mok",),
     "វិញ": ("vinh",),
@@ -174,7 +175,6 @@ MONEY_TALK = {
     "មិនមែន": ("min men",),
     "មិនទាន់": ("min ton",),
     "អត់ទាន់": ("ot ton",),
-    "មិន": ("min",),
     "ចាំ": ("cham",),
     "កុំ": ("kom",),
     "ភ្លេច": ("plech",),
@@ -185,7 +185,11 @@ MONEY_TALK = {
     "ដល់": ("dol",),
     "ហាង": ("hang",),
     "ថ្មី": ("thmey",),
-    "បានបង់": ("ban bong",),  # paid: 'bong' alone is the elder addressed (បង)
+    "បានបង់": ("ban bong",),
+    # paying out (បើក): 'bek' alone is a pen (ប៊ិច, 'bic'), never before money, a salary or a day
+    "បើកលុយ": ("bek luy",),
+    "បើកប្រាក់ខែ": ("bek prak khe",),
+    "បើកថ្ងៃ": ("bek thngai",),  # paid: 'bong' alone is the elder addressed (បង)
     "បងៗ": ("bong bong",),
 }
 _ALL = {**QUESTION_WORDS, **PERIODS, **VERBS, **PEOPLE_AND_FILLERS, **ITEMS, **MONEY_TALK}
