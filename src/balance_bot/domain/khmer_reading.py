@@ -17,9 +17,12 @@ from balance_bot.domain.text import bare_word
 
 # Words read alone as Khmer only where no other word sounds the same: 'bong' is the elder addressed or
 # paying (បង់); 'sang' fuel (សាំង) or paying back (សង); 'kot' noting (កត់) or he (គាត់); 'mun' before
-# (មុន) or not (មិន); 'bek' a pen (ប៊ិច, 'bic') or paying out (បើក). In a phrase that tells which
-# ('sang luy', 'ban bong', 'bong2', 'khe mun') they are read as it says.
-_TWO_WORDS = frozenset(("បង", "សាំង", "កត់", "មុន", "ប៊ិច"))
+# (មុន) or not (មិន); 'bek' a pen (ប៊ិច, 'bic') or paying out (បើក); 'na' which (ណា), or very (ណាស់,
+# 'nas'). In a phrase that tells which ('sang luy', 'ban bong', 'bong2', 'neak na') they are read as it
+# says, and មុន after a period ('khe mun', last month).
+_TWO_WORDS = frozenset(("បង", "សាំង", "កត់", "មុន", "ប៊ិច", "ណា"))
+_BEFORE = "មុន"
+_PERIODS = ("ខែ", "ថ្ងៃ", "អាទិត្យ", "សប្តាហ៍", "ឆ្នាំ")
 _NOVEMBER = "នៅ"  # 'nov' beside a number is a month: '12 nov'
 # English words typed in messages that sound like a Khmer word of the dictionary ('or' អស់, 'now' នៅ, 'he'
 # ហើយ, 'sick' ស្អែក): read only in a phrase.
@@ -57,12 +60,15 @@ def khmer_reading(text: str) -> str | None:
     spots = [at for at, piece in enumerate(pieces) if piece["word"] or piece["number"]]
     words = [pieces[at].group("word") or pieces[at].group("number") for at in spots]
     leave = [word in STOP or word in KNOWN_LATIN or word in _ENGLISH for word in words]
-    runs = [
-        (start, end, khmer)
-        for start, end, khmer in romanised_words.read(words, leave)
-        if not _another_word(start, end, khmer, words, [pieces[at] for at in spots])
-    ]
-    english = sum(leave) - sum(leave[at] for start, end, _ in runs for at in range(start, end))
+    runs: list[tuple[int, int, str]] = []
+    for start, end, khmer in romanised_words.read(words, leave):
+        after_a_period = (
+            khmer == _BEFORE and bool(runs) and runs[-1][1] == start and runs[-1][2].endswith(_PERIODS)
+        )
+        if after_a_period or not _another_word(start, end, khmer, words, [pieces[at] for at in spots]):
+            runs.append((start, end, khmer))
+    placed = {at for start, end, _ in runs for at in range(start, end)}
+    english = sum(word in STOP or word in _ENGLISH for at, word in enumerate(words) if at not in placed)
     if len(runs) < _FEWEST or len(runs) <= english:
         return None  # an English message with a word or two that sound Khmer
     written = [piece.group() for piece in pieces]

@@ -278,9 +278,11 @@ _NOT_THE_TEAMS = (
     # What is left in the box or the purse: លុយក្នុងប្រអប់សល់ ១៨ម៉ឺន, ប្រអប់នៅ ២០$.
     r"(?:ប្រអប់|កាបូប|លុយក្នុង|ប្រាក់ក្នុង)[^\n\d០-៩]{0,20}សល់",
     r"\b(?:left|remain(?:s|ing)?)\s+in\s+(?:the\s+)?(?:box|kitty|float|petty\s*cash|cash\s*box|drawer)\b",
-    # What the box, the drawer or the safe holds, told as it stands, nothing bought with it: "លុយនៅក្នុង
-    # ប្រអប់ ៧៥$", "លុយនៅក្នុងទូ 180$ និង 95000៛", "cash in the box: 40$", "box has 40$".
-    r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង(?![^\n]*(?:ទិញ|បង់|ចាយ|ជួល|ចាក់|ជួសជុល|យក|អស់))",
+    # What the box, the drawer or the safe holds, told as it stands (to the elder or the younger addressed
+    # first), nothing bought with it: "លុយនៅក្នុងប្រអប់ ៧៥$", "បង លុយនៅក្នុងទូ 180$ និង 95000៛", "cash in
+    # the box: 40$", "box has 40$".
+    r"^\s*(?:(?:បង|អូន|ប្អូន|bong|oun)\S{0,2}[\s,:!]+)?(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង"
+    r"(?![^\n]*(?:ទិញ|បង់|ចាយ|ជួល|ចាក់|ជួសជុល|យក|អស់))",
     r"^\s*(?:the\s+)?(?:total|cash|money|amount)\s+(?:left\s+|now\s+|still\s+)?in\s+(?:the\s+)?"
     r"(?:box|kitty|float|drawer|cash\s*box|petty\s*cash)\b",
     # The box counted: "total in the cash box after counting: 238$", "cash count 85$", រាប់លុយក្នុងប្រអប់.
