@@ -34,13 +34,23 @@ _JOINERS = frozenset(
 def may_be_typed(text: str) -> bool:
     """Whether a word of the (lower-case) text is surely Khmer typed in Latin letters: cheap, before
     the tab's words are looked for."""
-    return any(word not in _ALSO_ENGLISH and _khmer_of(word) for word in _LETTERS.findall(text))
+    return _surely_khmer(_LETTERS.findall(text))
 
 
-def _khmer_of(word: str) -> str | None:
+def _surely_khmer(words: list[str]) -> bool:
+    """Whether the words are Khmer typed in Latin letters: one of them is one of a Khmer word's own
+    spellings, or two are Khmer words by their sound, and no English word. A word read by its sound
+    alone may be English ('carry' sounds as ខែ does)."""
+    typed = [word for word in words if word not in _ALSO_ENGLISH]
+    return (
+        any(_khmer_of(word, by_sound=False) for word in typed) or sum(map(bool, map(_khmer_of, typed))) >= 2
+    )
+
+
+def _khmer_of(word: str, *, by_sound: bool = True) -> str | None:
     """The Khmer word of a purpose a Latin word is, if any."""
     # a short word ('dek' ដែក, iron, is no 'deuk' ដឹក; 'kes', a case) only as one of the word's own spellings
-    khmer = one_word(word, by_sound=len(word) > _SHORT) if word.isalpha() else None
+    khmer = one_word(word, by_sound=by_sound and len(word) > _SHORT) if word.isalpha() else None
     khmer = _PAYING.get(khmer or "", khmer)
     return khmer if khmer in _KHMER else None
 
@@ -57,9 +67,7 @@ def in_khmer_script(text: str, kept: Collection[int] = ()) -> str | None:
     for at, word in enumerate(khmer[:-1]):
         if word == _LIQUID_OF and khmer[at + 1] is None and words[at + 1].isalpha():
             khmer[at] = None  # water before a word in Latin letters is a liquid of its own ('tek lang ean')
-    if not any(
-        said is not None and word not in _ALSO_ENGLISH for word, said in zip(words, khmer, strict=True)
-    ):
+    if not _surely_khmer([word for word, said in zip(words, khmer, strict=True) if said is not None]):
         return None
     for at in range(len(words) - 1):
         unread = khmer[at] is None and at not in kept and words[at].isalpha() and words[at] not in _JOINERS

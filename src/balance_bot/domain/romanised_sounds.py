@@ -42,7 +42,7 @@ _OPEN = {
 }
 # Letters typed after a vowel for its length or its breath, and not said as a consonant: 'kher', 'nih',
 # 'os' (អស់), 'klah', 'kork'.
-_SILENT_AFTER_A_VOWEL = re.compile(r"(?<=[aeiouy])(?:r(?=[^aeiouy]|$)|[hs]$)|(?<=w)[hs]$")
+_SILENT_AFTER_A_VOWEL = re.compile(r"(?<=[aeiouy])(?:r(?=[^aeiou]|$)|[hs]$)|(?<=w)[hs]$")
 _VOWEL_RUN = re.compile(r"[aeiouy]+[VW]?|[^aeiouy]")
 _LETTERS = re.compile("[a-z]+")
 

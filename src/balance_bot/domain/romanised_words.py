@@ -41,7 +41,7 @@ QUESTION_WORDS = {  # how much, who, what, which, the most, the least, an averag
     "ម្នាក់": ("mneak",),
     "ច្រើន": ("chraen", "chran"),
     "តិច": ("tech",),
-    "ថ្លៃ": ("thlai",),
+    "ថ្លៃ": ("thlai", "tlai"),
     "ថោក": ("thok",),
 }
 PERIODS = {  # today, yesterday, this and last week, month and year, the days, the months
