@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from balance_bot.capture.interpret import MessageInterpreter
-from balance_bot.domain.categories import CategoryBook, DecidedBy, purpose_key
+from balance_bot.domain.categories import CategoryBook, DecidedBy
+from balance_bot.domain.category_names import purpose_key
 from balance_bot.domain.dates import day_named
 from balance_bot.domain.expenses import ParseResult
 from balance_bot.ports import CategoryGuesser

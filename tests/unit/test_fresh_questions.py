@@ -62,6 +62,10 @@ def test_fresh_questions_are_answered_right_or_said_unsure_never_confidently_wro
 # Sets written fresh that the reader does not yet answer to the goal (>= 90% right, none confidently
 # wrong): the most questions confidently wrong and the fewest right they had when added.
 NOT_YET = {
+    # Since food for people hosted and trays of eggs are Other (issue 32, categories), the coffee shop's
+    # 'snacks for guests (tourism office visit)' and 'eggs 2 trays' are, and its two questions of food
+    # and drinks' total and share are answered unsure, listing them (42 right before).
+    "shop-month.json": (0, 40),
     "printshop-month.json": (0, 35),
     "ricecoop-month.json": (0, 31),
 }

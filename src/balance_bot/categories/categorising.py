@@ -10,11 +10,8 @@ from dataclasses import dataclass, replace
 
 from balance_bot.capture.outcomes import ActionRefusal, ActionRefused, AdminCheck
 from balance_bot.categories.books import TAB_WAIT_SECONDS, TabCategoryBooks
-from balance_bot.domain.categories import (
-    Category,
-    CategoryBook,
-    purpose_key,
-)
+from balance_bot.domain.categories import Category, CategoryBook
+from balance_bot.domain.category_names import purpose_key
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.ports import (
     CaptureState,

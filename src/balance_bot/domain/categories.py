@@ -4,26 +4,40 @@ without spaces, plurals and misspellings."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
+from balance_bot.domain.category_evidence import (
+    LISTED,
+    VEHICLES,
+    bulk_stock,
+    hosted,
+    names_in,
+)
+from balance_bot.domain.category_matches import (
+    COMPETING,
+    FUZZY_SCORE,
+    FUZZY_SHORTEST,
+    KHMER_RUN,
+    LATIN_WORD,
+    UNNAMED,
+    TabWords,
+    WordMatch,
+)
+from balance_bot.domain.category_names import name_forms, purpose_key, singular
 from balance_bot.domain.category_roles import (
     CARRIER_WORDS,
     COURIERS,
     HOLDER_WORDS,
     HOSTING_WORDS,
-    KHMER_THINGS,
     KNOWN_KHMER,
-    LIQUID_OF,
     LONGEST_KNOWN_KHMER,
     OCCASION_WORDS,
     PLACE_WORD,
-    PLAIN_KHMER,
     SAME_IN_KHMER,
     SENDING_WORDS,
     SENT_BY,
@@ -33,29 +47,21 @@ from balance_bot.domain.category_roles import (
     THIN,
     carries_goods,
     held_by_holders,
-    khmer_split,
-    kind_phrase,
     official_visit,
     sent_by_bus_company,
-    slip_index,
-    swapped,
     unread_words,
     without_measures,
-    word_forms,
 )
 from balance_bot.domain.romanised_purposes import in_khmer_script, may_be_typed
 from balance_bot.domain.text import KHMER_SYLLABLE, normalize_message
 
 OTHER = "Other"
 TOTAL = "Total"  # a tab's row of budgets for all the month's spending together
-# A misspelt English word counts when it is this similar (0-100) to a category's word, and long
-# enough that a similarity means something ("gaz" is not "gas", "tax" is not "taxi").
-FUZZY_SCORE = 85
-FUZZY_SHORTEST = 5
-_SLIP_SHORTEST = 3  # a swapped pair or a dropped double letter is told apart in shorter words too
-_KHMER_RUN = re.compile(f"(?:{KHMER_SYLLABLE.pattern})+")
-_LATIN_WORD = re.compile(r"[a-z0-9&]+")
+# The words after which a purpose says where the thing went or what it was for.
 JOINING_WORD = re.compile(r"\s(?:to|for|from|at|of|into|with|by|via)\s|សម្រាប់")
+# ...and the words the book reads as 'for' besides: Khmer 'to give' (ឲ្យ), romanised 'for' (samrab).
+_FOR = ("for", "with", "សម្រាប់", "ឲ្យ", "អោយ", "ឱ្យ", "samrab", "somrab", "samrap")
+_JOINING = re.compile(rf"{JOINING_WORD.pattern}|ឲ្យ|អោយ|ឱ្យ|\s(?:samrab|somrab|samrap)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,33 +94,8 @@ class Categorised:
     also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
-    category: int  # the category's place in the tab
-    start: int  # where the word starts and ends: English in words, Khmer in characters
-    end: int
-    khmer: bool = False
-    guessed: bool = False  # a misspelling's nearest word: it loses to any word written right
-    kind: bool = False  # the word says what the money paid for (SPENDING_KINDS)
-    among: tuple[int, ...] = ()  # the categories a compound's head chose between
-    word: str = ""  # the tab's word, as matched
-
-    def inside(self, other: _Match) -> bool:
-        """Whether another word of the same script covers this one and more ('ink' in 'printer ink')."""
-        return (
-            other.khmer == self.khmer
-            and other.start <= self.start
-            and self.end <= other.end
-            and other.end - other.start > self.end - self.start
-        )
-
-
-_COMPETING = _Match(-1, 0, 0)
-_UNNAMED = -2  # the category of a Khmer thing the tab has no word for
-
-
 @dataclass
-class CategoryBook:
+class CategoryBook(TabWords):
     """A spreadsheet's categories in the tab's order, indexed once for matching many purposes."""
 
     categories: tuple[Category, ...]
@@ -153,25 +134,16 @@ class CategoryBook:
     def _word_category(self, word: str) -> int | None:
         """The category the tab files an English word or phrase under, as a whole ('headlight' is no
         'light'); None when the tab has it not."""
-        latin = tuple(singular(part) for part in _LATIN_WORD.findall(word.lower().replace("-", " ")))
+        latin = tuple(singular(part) for part in LATIN_WORD.findall(word.lower().replace("-", " ")))
         return self._phrases.get(latin) if len(latin) > 1 else self._latin.get(latin[0]) if latin else None
-
-    def _slipped(self, word: str) -> str | None:
-        """The one word of the tab the word is a slip of: two letters swapped ('feul'), or one of a
-        double letter left out ('cofee', 'egs')."""
-        if not self._slips:
-            self._slips = slip_index(self._latin)
-        found = {known for known in self._slips.get("".join(sorted(word)), []) if swapped(word, known)}
-        found |= set(self._slips.get("-" + word, []))
-        return found.pop() if len(found) == 1 else None
 
     def _index(self, word: str, index: int) -> None:
         """A word of the tab: Khmer by its syllables, English by its words (a phrase if several)."""
         text = normalize_message(word).lower().strip()
-        for khmer in _KHMER_RUN.findall(text):
+        for khmer in KHMER_RUN.findall(text):
             self._khmer.setdefault(khmer, index)
             self._longest_khmer = max(self._longest_khmer, len(KHMER_SYLLABLE.findall(khmer)))
-        latin = tuple(singular(word) for word in _LATIN_WORD.findall(text.replace("-", " ")))
+        latin = tuple(singular(word) for word in LATIN_WORD.findall(text.replace("-", " ")))
         if len(latin) == 1:
             self._latin.setdefault(latin[0], index)
         elif latin:
@@ -234,8 +206,11 @@ class CategoryBook:
         key = purpose_key(purpose)
         if learned and key in learned and self.named(learned[key]) is not None:
             return Categorised(learned[key], DecidedBy.LEARNED)
-        best = self._best_match(self._typed_in_khmer(normalize_message(purpose).lower()))
-        if best is None or best is _COMPETING:
+        text = self._typed_in_khmer(normalize_message(purpose).lower())
+        best = self._best_match(text, names_in(purpose))
+        if best is not None and not best.kind and bulk_stock(text):
+            best = COMPETING  # a stock bought in bulk, to sell or to make things from: thin evidence
+        if best is None or best is COMPETING:
             return Categorised(self._other(), DecidedBy.NOTHING)
         also = tuple(self.categories[index].name for index in best.among if index != best.category)
         return Categorised(self.categories[best.category].name, DecidedBy.WORDS, also)
@@ -250,41 +225,46 @@ class CategoryBook:
         other = self.named(OTHER)
         return other.name if other is not None else OTHER
 
-    def _best_match(self, text: str) -> _Match | None:
+    def _best_match(self, text: str, names: Collection[str]) -> WordMatch | None:
         """What was bought names the kind of spending, not where or for what: 'taxi to the market' is
         transport, 'water for the office' a drink. So the words before a joining word decide first;
         but food for an occasion ('snacks for the donor visit') is as much the occasion's, a thing
         sent with a carrier ('documents by bus') or a carrier of a delivery ('tuk tuk for the piano
         delivery') is the delivery, and a vehicle that measures the thing ('sand 1 truck load') is no
-        ride."""
-        text = without_measures(text)
+        ride. A thing the tab has no word for is no kind its modifiers name ('raincoats for drivers')."""
+        text = without_measures(f" {text}")  # a joining word may open it: 'to the market by tuk tuk'
         if carries_goods(text) and self._names_any(text, CARRIER_WORDS):
             return self._sending()  # a carrier's load to a customer: 'grab bring cake to customer house'
-        joining = JOINING_WORD.search(text)
+        joining = _JOINING.search(text)
         if joining is None and (sent := SENT_BY.search(text)) is not None:
             joining = sent  # 'ឯកសារតាមឡានក្រុង', documents by bus
-        if joining is None or (in_head := self._decided(text[: joining.start()])) is None:
-            return self._decided(text)
-        if in_head is not _COMPETING and not in_head.kind and sent_by_bus_company(text):
+        head = text[: joining.start()] if joining is not None else text
+        if joining is None or (in_head := self._decided(head, names)) is None:
+            if (
+                joining is not None
+                and self._unread(head, names)
+                and not self._occasion(text[joining.end() :])
+            ):
+                return None  # a thing the tab has no word for, bought for what is no occasion
+            return self._hosting(self._decided(text, names), text)
+        if in_head is not COMPETING and not in_head.kind and sent_by_bus_company(text):
             return self._sending()  # a thing sent by a bus company: 'docs to Kampot via Capitol'
         rest = PLACE_WORD.sub(" ", text[joining.end() :])
-        for_what = self._decided(rest)
-        if in_head is _COMPETING or for_what is None or for_what is _COMPETING:
+        for_what = self._decided(rest, names)
+        bought_for = joining.group().strip() in _FOR
+        if bought_for and in_head is not COMPETING and self._hosts(in_head, for_what, rest):
+            # Food or chairs for an occasion or for guests ('snacks for the donor visit') are the thing
+            # bought to one reader and hosting to another: a wrong named category is worse than Other.
+            return COMPETING
+        if in_head is COMPETING or for_what is None or for_what is COMPETING:
             return in_head
         if not in_head.kind and for_what.category == self._other_index:
             # A thing bought for what the tab files under Other ('ice for the vaccine cooler') may be
             # of either: a wrong named category is worse than Other.
-            return _COMPETING
-        if (
-            joining.group().strip() in ("for", "សម្រាប់")
-            and not in_head.kind
-            and (in_head.category == self._word_category("food") or in_head.word in HOSTING_WORDS)
-            and in_head.category != for_what.category
-            and (self._names_any(rest, OCCASION_WORDS) or official_visit(rest))
-        ):
-            # Food or chairs for an occasion ('snacks for the donor visit') are the thing bought to one
-            # reader and hosting to another: they compete, and a wrong named category is worse than Other.
-            return _COMPETING
+            return COMPETING
+        upkeep = {self._word_category("repair"), self._word_category("fuel"), for_what.category}
+        if bought_for and not in_head.kind and for_what.word in VEHICLES and in_head.category not in upkeep:
+            return COMPETING  # a part for a vehicle ('battery for the tuk tuk'): its upkeep to another
         if in_head.word in CARRIER_WORDS and for_what.word in SENDING_WORDS:
             return for_what
         # with a carrier or a courier ('via J&T'), not a fee ('via foodpanda incl. delivery fee')
@@ -298,11 +278,24 @@ class CategoryBook:
             return self._sending()
         return in_head
 
-    def _names_any(self, text: str, words: frozenset[str]) -> bool:
-        """Whether a word of the tab in the text, written right, is one of the words: an occasion
-        ('guests for the meeting', ភ្ញៀវមកប្រជុំ), a carrier."""
-        matches = (*self._khmer_matches(text), *self._latin_matches(text))
-        return any(match.word in words for match in matches if not match.guessed)
+    def _hosts(self, thing: WordMatch, for_what: WordMatch | None, rest: str) -> bool:
+        """Whether food, or a thing of hosting, was bought for an occasion or for people hosted."""
+        return (
+            not thing.kind
+            and (thing.category == self._word_category("food") or thing.word in HOSTING_WORDS)
+            and (for_what is None or for_what is COMPETING or thing.category != for_what.category)
+            and (self._occasion(rest) or hosted(rest))
+        )
+
+    def _occasion(self, text: str) -> bool:
+        """Whether the text names an occasion ('the donor visit', ពិធី): what is bought for it is hosting."""
+        return self._names_any(text, OCCASION_WORDS) or official_visit(text)
+
+    def _hosting(self, decided: WordMatch | None, text: str) -> WordMatch | None:
+        """Food beside people hosted or their occasion ('buyer visit lunch') is hosting to one reader."""
+        if decided is None or decided is COMPETING or decided.kind or not hosted(text):
+            return decided
+        return COMPETING if decided.category == self._word_category("food") else decided
 
     def _typed_in_khmer(self, text: str) -> str:
         """The text with Khmer typed in Latin letters ('luy tek rodth', 'tlai deuk cement') in Khmer
@@ -315,19 +308,21 @@ class CategoryBook:
             if not match.guessed
             for at in range(match.start, match.end)
         }
+        # 'for' typed in Latin letters joins, as English joiners do: 'kafe samrab phnhiev' is read on
+        kept |= {at for at, word in enumerate(LATIN_WORD.findall(text.replace("-", " "))) if word in _FOR}
         return in_khmer_script(text, kept) or text
 
-    def _sending(self) -> _Match:
+    def _sending(self) -> WordMatch:
         """The tab's category of deliveries, as a thing sent is; Other's choice when it has none."""
         category = self._word_category("delivery")
-        return _COMPETING if category is None else _Match(category, 0, 0, word="delivery")
+        return COMPETING if category is None else WordMatch(category, 0, 0, kind=True, word="delivery")
 
-    def _decided(self, text: str) -> _Match | None:
+    def _decided(self, text: str, names: Collection[str] = ()) -> WordMatch | None:
         """The word that names the kind: the longest where words overlap ('printer ink', not 'ink');
         where words of two categories meet, the one that says what the money paid for ('printer
         repair', 'fuel moto'), else the compound's head. Things listed side by side compete ('soap
         and rice'): a wrong named category is worse than Other."""
-        latin = [singular(word) for word in _LATIN_WORD.findall(text.replace("-", " "))]
+        latin = [singular(word) for word in LATIN_WORD.findall(text.replace("-", " "))]
         holding = held_by_holders(latin)
         matches = [
             match
@@ -344,17 +339,29 @@ class CategoryBook:
         ):
             return None  # a short guess among words nothing reads ('tek bok ao'): no evidence
         kept = [match for match in written if not any(match.inside(other) for other in written)]
-        if any(match.category == _UNNAMED for match in kept):
+        if any(match.category == UNNAMED for match in kept):
             head = min((match for match in kept if match.khmer), key=lambda match: match.start)
-            kept = [match for match in kept if match.category != _UNNAMED]
-            if head.category == _UNNAMED and kept and not any(match.kind for match in kept):
-                return _COMPETING  # the head is a thing the tab does not name: the rest only tells it apart
+            kept = [match for match in kept if match.category != UNNAMED]
+            if head.category == UNNAMED and kept and not any(match.kind for match in kept):
+                return COMPETING  # the head is a thing the tab does not name: the rest only tells it apart
         if not kept:
             return None
+        if LISTED.search(text) and any(self._unread_piece(piece, names) for piece in LISTED.split(text)):
+            return COMPETING  # a thing the tab has no word for, listed beside one ('gloves + boots')
         if len({match.category for match in kept}) == 1:
             return kept[0]
         if SEVERAL.search(text):
-            return _COMPETING
+            return COMPETING
+        vehicle = next((match for match in kept if match.word in VEHICLES), None)
+        if vehicle is not None and not any(match.kind for match in kept):
+            # A vehicle beside a thing says whose it is ('tyre moto', 'car battery'): its repair or fuel, or
+            # a thing the tab files elsewhere, which is its part to another reader.
+            things = {match.category: match for match in kept if match.category != vehicle.category}
+            upkeep = {self._word_category("repair"), self._word_category("fuel")}
+            if len(things) != 1 or not things.keys() <= upkeep:
+                return COMPETING
+            among = tuple(sorted({match.category for match in kept}))
+            return replace(next(iter(things.values())), among=among)  # a guess still ('engine oil truck')
         kinds = {match.category for match in kept if match.kind}
         sent = [match for match in kept if match.kind and match.word in SENDING_WORDS]
         carried = all(match.word in CARRIER_WORDS for match in kept if match.kind and match not in sent)
@@ -367,130 +374,27 @@ class CategoryBook:
             return services[0]
         if len(kinds) == 1:
             return next(match for match in kept if match.kind)
+        said = sorted((match for match in kept if match.kind), key=lambda match: match.start)
+        first = said[0] if said and all(match.khmer for match in said) else None
+        if (
+            first is not None
+            and first.word not in OCCASION_WORDS
+            and first.category != self._word_category("taxi")
+        ):
+            # Khmer names what was paid for first: ប្តូរប្រេង|ម៉ាស៊ីន|ឡានដឹក, an oil change of a truck
+            return said[0]
         if kinds or len({match.khmer for match in kept}) > 1:
-            return _COMPETING
+            return COMPETING
         if any(match.category == self._other_index for match in kept):
             # A thing the tab files under Other beside a named one ('rice seed', 'latex gloves'): the
             # compound's head is no surer than its other word, and a wrong named category is worse.
-            return _COMPETING
+            return COMPETING
         # A compound of things names its kind by its head: last in English ('phone charger'), first
         # in Khmer (ម៉ាស៊ីនព្រីន).
         among = tuple(sorted({match.category for match in kept}))
         if kept[0].khmer:
             return replace(min(kept, key=lambda match: match.start), among=among)
         return replace(max(kept, key=lambda match: match.end), among=among)
-
-    def _khmer_matches(self, text: str) -> Iterable[_Match]:
-        """Every word of the tab in the runs of Khmer: Khmer is written without spaces, so a run is
-        split on syllables' edges, never inside one, into the tab's words and the other words the bot
-        knows, the way that leaves the fewest letters outside them (ធុង|វ៉ាក់សាំង, a vaccine's box,
-        has no សាំង in it), then in the fewest words; water before letters no word reads is a liquid
-        of its own (ទឹកខ្មៅ, ink), not water."""
-        for run in _KHMER_RUN.finditer(text):
-            syllables = KHMER_SYLLABLE.findall(run.group())
-            offsets = [run.start()]
-            for syllable in syllables:
-                offsets.append(offsets[-1] + len(syllable))
-            places = khmer_split(syllables, (self._khmer, self._khmer_known), self._longest_khmer)
-            ends = dict(places)
-            for start, end in places:
-                piece = "".join(syllables[start:end])
-                category = self._khmer.get(piece, self._khmer_same.get(piece))
-                if category is None and piece in KHMER_THINGS:
-                    category = _UNNAMED  # a thing the bot knows, which the tab does not name
-                elif category is None:
-                    continue  # a word the bot knows that names no thing
-                if piece == LIQUID_OF and end < len(syllables):
-                    after = "".join(syllables[end : ends[end]]) if end in ends else ""
-                    if after not in PLAIN_KHMER:
-                        continue  # a liquid of its own
-                yield _Match(
-                    category,
-                    offsets[start],
-                    offsets[end],
-                    khmer=True,
-                    kind=piece in SPENDING_KINDS,
-                    word=piece,
-                )
-
-    def _latin_matches(self, text: str) -> Iterable[_Match]:
-        raws = _LATIN_WORD.findall(text.replace("-", " "))
-        words = [singular(word) for word in raws]
-        for start in range(len(words)):
-            for size in range(min(self._longest_phrase, len(words) - start), 1, -1):
-                phrase = tuple(words[start : start + size])
-                last = start + size - 1
-                if phrase not in self._phrases and words[last] == raws[last] and raws[last].endswith("s"):
-                    phrase = (*phrase[:-1], raws[last][:-1])  # a short plural last: 'paper cups', 'bags'
-                if phrase in self._phrases:
-                    kind = kind_phrase(phrase, raws[start : start + size])
-                    yield _Match(self._phrases[phrase], start, start + size, kind=kind, word=" ".join(phrase))
-                joined = "".join(phrase)
-                if joined in self._latin:
-                    kind = joined in SPENDING_KINDS or kind_phrase(phrase, raws[start : start + size])
-                    yield _Match(self._latin[joined], start, start + size, kind=kind, word=joined)
-        for index, (raw, word) in enumerate(zip(raws, words, strict=True)):
-            exact = next((form for form in word_forms(raw, word) if form in self._latin), None)
-            if exact is not None:
-                yield _Match(
-                    self._latin[exact],
-                    index,
-                    index + 1,
-                    kind=word in SPENDING_KINDS,
-                    word=singular(exact),
-                )
-            elif len(word) >= _SLIP_SHORTEST and (slip := self._slipped(word)) is not None:
-                yield _Match(
-                    self._latin[slip], index, index + 1, guessed=True, kind=slip in SPENDING_KINDS, word=slip
-                )
-            elif len(word) >= FUZZY_SHORTEST and not word.isdigit():
-                found = process.extractOne(
-                    word, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
-                )
-                if found is not None:
-                    kind = found[0] in SPENDING_KINDS
-                    # One letter off a long word that says what the money paid for ('gasolin') is
-                    # as good as written: it still names the kind over a thing written right.
-                    slight = kind and len(word) >= 6 and Levenshtein.distance(word, found[0]) <= 1
-                    guessed = not slight
-                    yield _Match(
-                        self._latin[found[0]], index, index + 1, guessed=guessed, kind=kind, word=found[0]
-                    )
-
-
-def name_forms(name: str, name_km: str) -> set[str]:
-    """A category's names as members type or say them: whole ('food & drinks', 'food and drinks',
-    'food drink'), and the first part of a name of two ('food', 'អាហារ'), in both languages."""
-    names = {name.casefold(), name_km.casefold()} - {""}
-    english = name.casefold()
-    spoken = {
-        english.replace(" & ", " and "),
-        " ".join(singular(word) for word in english.replace(" & ", " ").split()),
-        name_km.replace(" និង", " "),
-    }
-    parts = {part.strip() for part in re.split(r"និង|\s", name_km.casefold()) if len(part.strip()) > 1}
-    khmer = parts | {part.removeprefix("ការ") for part in parts | {name_km.casefold()}}  # ការធ្វើដំណើរ
-    firsts = {whole.split(" & ")[0].split(" និង")[0] for whole in names}
-    firsts |= {english.split()[0]} if len(english.split()) == 2 else set()  # 'office' for Office supplies
-    return names | spoken | firsts | (khmer - {""})
-
-
-def purpose_key(purpose: str) -> str:
-    """A purpose's words as corrections are learned and looked up: lower case, singular, in order."""
-    text = normalize_message(purpose).lower()
-    words = [*_KHMER_RUN.findall(text), *(singular(word) for word in _LATIN_WORD.findall(text))]
-    return " ".join(word for word in words if not word.isdigit())
-
-
-def singular(word: str) -> str:
-    """'taxis' -> 'taxi', 'batteries' -> 'battery', 'boxes' -> 'box'; 'gas', 'bus' and 'this' stay."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return word
 
 
 def default_category_book(categories: Sequence[Category]) -> CategoryBook:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from balance_bot.domain.categories import CategoryBook, DecidedBy, purpose_key
+from balance_bot.domain.categories import CategoryBook, DecidedBy
+from balance_bot.domain.category_names import purpose_key
 from balance_bot.domain.ledger import LedgerLine
 
 

@@ -77,6 +77,7 @@ KIND_WORDS = frozenset((
     "ជួសជុល", "ជួស", "ថែទាំ", "សាំង", "ប្រេងសាំង", "ម៉ាស៊ូត", "ចាក់សាំង", "ដឹក", "ថ្លៃដឹក",
     "សម្អាត", "បោកខោអាវ", "ខួបកំណើត", "ពិធី", "ជប់លៀង", "មង្គលការ", "បុណ្យ", "ប្រជុំ", "ចំណត", "ថ្លៃ",
     "តាក់ស៊ី", "តុកតុក", "ទុកទុក", "រ៉ឺម៉ក", "ម៉ូតូឌុប", "ថ្លៃជិះ", "កម្មវិធី", "លាង", "ចាក់ប្រេង", "ជួលឡាន",
+    "ប្តូរប្រេង", "ប្ដូរប្រេង",
 ))  # fmt: skip
 # An occasion a thing was bought for: in 'snacks for the workshop' or 'chairs for the concert' the
 # spending is the thing bought to one reader and the occasion's (hosting) to another. Guests alone

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from balance_bot.domain.categories import JOINING_WORD, singular
+from balance_bot.domain.categories import JOINING_WORD
+from balance_bot.domain.category_names import singular
 from balance_bot.domain.category_roles import KIND_WORDS, held_by_holders, swapped
 from balance_bot.domain.khmer_sounds import written_in_khmer
 from balance_bot.domain.qualities import same_quality
@@ -26,8 +27,7 @@ _KHMER_LEADING_JOINERS = ("សម្រាប់", "ទៅ", "ពី", "នៅ",
 _SHORTEST_LEFT = 3
 # English words that only join, which say nothing of what was bought ('tuk tuk guest to the pier').
 _LATIN_JOINERS = frozenset(
-    ("to", "for", "the", "a", "an", "of", "and", "at", "in", "on", "with", "from", "by")
-)  # fmt: skip
+    ("to", "for", "the", "a", "an", "of", "and", "at", "in", "on", "with", "from", "by"))  # fmt: skip
 _TYPO_LENGTH = 6  # a typo of one letter is forgiven in words this long or longer, never in short ones
 _TYPO_IN_PHRASE = 4  # or this long, when the other words of the phrase are there
 _SWAP_LENGTH = 4  # two letters swapped are told apart from another word in words this long

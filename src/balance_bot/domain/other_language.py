@@ -6,9 +6,9 @@ write it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
+from balance_bot.domain.category_evidence import ROMANISED_SHAPE
 from balance_bot.domain.item_words import KNOWN_LATIN, terms
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.question_words import STOP
@@ -53,13 +53,10 @@ def may_be_romanised(item: str) -> bool:
     'rings') says the row is English."""
     words = [word for word in terms(item, corrected=True) if word.isalpha() and word not in _JOINERS]
     return bool(words) and all(
-        _ROMANISED.fullmatch(word) and word not in KNOWN_LATIN and word not in STOP for word in words
+        ROMANISED_SHAPE.fullmatch(word) and word not in KNOWN_LATIN and word not in STOP for word in words
     )
 
 
-# A word of Khmer in Latin letters: one to three syllables, each consonants, vowels and one closing
-# sound (ng, nh, ch, or a consonant a syllable ends on).
-_ROMANISED = re.compile(r"(?:[bcdfghjklmnprstvwyz]{0,3}[aeiouy]+(?:ng|nh|ch|[kgtdpbmnlshyvwrc])?){1,3}")
 _JOINERS = frozenset(("for", "to", "the", "of", "and", "at", "in", "on", "with", "from", "by"))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from balance_bot.domain.categories import name_forms, singular
+from balance_bot.domain.category_names import name_forms, singular
 from balance_bot.domain.item_words import KHMER_PLAIN, KNOWN_KHMER, khmer_words, same_thing, terms
 from balance_bot.domain.qualities import only_qualities, quality
 from balance_bot.domain.question_words import KHMER_STOPS, STOP

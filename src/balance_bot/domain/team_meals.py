@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from balance_bot.domain.categories import singular
+from balance_bot.domain.category_names import singular
 from balance_bot.domain.same_things import KINDS, SAME_THING
 
 _TEAM_MEAL = "#staff_meal"

@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from balance_bot.domain.categories import CategoryBook, DecidedBy, name_forms
+from balance_bot.domain.categories import CategoryBook, DecidedBy
+from balance_bot.domain.category_names import name_forms
 from balance_bot.domain.item_words import GENERAL_OF, says, terms, unnamed_words
 from balance_bot.domain.ledger import SheetRow
 from balance_bot.domain.ledger_answers import Found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from balance_bot.ports import Clock, LedgerToolCaller
@@ -57,8 +58,9 @@ def build_llm(
     """The models PARSER_LLM names, in its order; Anthropic only with a key, so never paid by mistake.
 
     `lazy` builds each model's client on its first call: `parse` on chatter then never imports
-    them (ollama and anthropic take 0.3 and 0.7 s to import). The bot imports them at start,
-    not on the event loop in the middle of a message.
+    them (ollama and anthropic take 0.3 and 0.7 s to import). The bot builds Anthropic's at start,
+    and Ollama's when it warms the model at start if Ollama listens then, else when a message first
+    needs it, off the event loop: a bot with no local model running does not carry its client.
     """
     from infrastructure.llm.answer import expense_question
     from infrastructure.llm.cascade import LlmPolicy, ModelCascade, ModelReader
@@ -67,6 +69,7 @@ def build_llm(
     from infrastructure.llm.expense_parser_client import ExpenseParserClient
     from infrastructure.llm.lazy_reader import LazyReader
     from infrastructure.llm.ledger_tools import ModelLedgerTools, load_ledger_prompts
+    from infrastructure.llm.local_server import listens
     from infrastructure.llm.prompts import load_prompts
 
     timezone = time_zone(settings)
@@ -101,7 +104,11 @@ def build_llm(
         if provider == "ollama" or settings.anthropic_api_key
     ]
     readers: list[ModelReader] = [
-        LazyReader(provider, model, paid, build) if lazy else build()
+        LazyReader(provider, model, paid, build)
+        if lazy
+        else LazyReader(provider, model, paid, build, partial(listens, settings.ollama_host))
+        if provider == "ollama"
+        else build()
         for provider, model, paid, build in chosen
     ]
     if not readers:

@@ -49,7 +49,7 @@ def test_a_khmer_word_of_a_thing_the_tab_names_in_english_is_that_things_categor
         ("chair rental for the concert", "Other"),
         ("នំសម្រាប់ភ្ញៀវមកប្រជុំ", "Other"),
         ("banner for the concert", "Guests & events"),  # a thing of the occasion's own category
-        ("lunch for guests", "Food & drinks"),  # guests alone are no occasion: the lunch
+        ("lunch for guests", "Other"),  # people hosted are as much an occasion: food for them is hosting
         ("lunch for the driver", "Food & drinks"),  # a person it was for is no occasion, nor a ride
         ("tuk tuk for the workshop", "Transport"),  # a ride to an occasion is still the ride
         ("bus ticket to Phnom Penh for training", "Transport"),
@@ -156,7 +156,7 @@ def test_a_khmer_thing_the_tab_does_not_name_at_the_head_is_not_named_by_its_mod
     ("purpose", "category"),
     [
         ("ទឹកថ្នាំលាប", "Repairs & maintenance"),  # liquid paint: no water
-        ("ទឹកសម្រាប់ភ្ញៀវ", "Food & drinks"),  # water, for the guests
+        ("ទឹកសម្រាប់បុគ្គលិក", "Food & drinks"),  # water, for the staff
         ("ទឹកដប", "Food & drinks"),  # water by the bottle
     ],
 )

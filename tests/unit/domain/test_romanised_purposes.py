@@ -108,8 +108,9 @@ def test_food_for_visitors_of_an_organisation_is_food_or_hosting_so_other(purpos
     assert DEFAULTS.categorise(purpose).name == OTHER
 
 
-def test_food_for_guests_alone_is_food():
-    assert DEFAULTS.categorise("tea for guests").name == "Food & drinks"
+def test_food_for_guests_is_hosting_as_much_as_food_and_goes_to_other():
+    assert DEFAULTS.categorise("tea for guests").name == OTHER
+    assert DEFAULTS.categorise("tea for the staff").name == "Food & drinks"
 
 
 @pytest.mark.parametrize(
