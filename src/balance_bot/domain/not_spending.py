@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from balance_bot.domain import romanised
+from balance_bot.domain import khmer_money_talk, romanised
 from balance_bot.domain.alternation import any_of
 from balance_bot.domain.cash_counts import CASH_COUNTED
 from balance_bot.domain.pay_rates import PAY_RATE
@@ -175,6 +175,7 @@ _MONEY_IN_BRANCHES = (
     *BOX_TOPPED_UP,
     *FROM_THOSE_WHO_PAY,
     *romanised.MONEY_IN,
+    *khmer_money_talk.MONEY_IN,
 )
 # Read first, in one pass: money in, a payment not made, a period's total, money not the team's or moved
 # between its own places; none of it is spending, whatever else the message says.
@@ -277,8 +278,11 @@ _NOT_THE_TEAMS = (
     # What is left in the box or the purse: លុយក្នុងប្រអប់សល់ ១៨ម៉ឺន, ប្រអប់នៅ ២០$.
     r"(?:ប្រអប់|កាបូប|លុយក្នុង|ប្រាក់ក្នុង)[^\n\d០-៩]{0,20}សល់",
     r"\b(?:left|remain(?:s|ing)?)\s+in\s+(?:the\s+)?(?:box|kitty|float|petty\s*cash|cash\s*box|drawer)\b",
-    # What the box holds, told as it stands: "លុយនៅក្នុងប្រអប់ ៧៥$", "cash in the box: 40$", "box has 40$".
-    r"^\s*(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង\s*(?:ប្រអប់|កាបូប)",
+    # What the box, the drawer or the safe holds, told as it stands (to the elder or the younger addressed
+    # first), nothing bought with it: "លុយនៅក្នុងប្រអប់ ៧៥$", "បង លុយនៅក្នុងទូ 180$ និង 95000៛", "cash in
+    # the box: 40$", "box has 40$".
+    r"^\s*(?:(?:បង|អូន|ប្អូន|bong|oun)\S{0,2}[\s,:!]+)?(?:លុយ|ប្រាក់)\s*(?:នៅ\s*)?ក្នុង"
+    r"(?![^\n]*(?:ទិញ|បង់|ចាយ|ជួល|ចាក់|ជួសជុល|យក|អស់))",
     r"^\s*(?:the\s+)?(?:total|cash|money|amount)\s+(?:left\s+|now\s+|still\s+)?in\s+(?:the\s+)?"
     r"(?:box|kitty|float|drawer|cash\s*box|petty\s*cash)\b",
     # The box counted: "total in the cash box after counting: 238$", "cash count 85$", រាប់លុយក្នុងប្រអប់.
@@ -343,6 +347,7 @@ _TELLING = any_of(
     *romanised.DUE,
     *romanised.TALK,
     *romanised.NEGATED,
+    *khmer_money_talk.TALK,
 )
 _WORDS_OF_A_NOTE = 5  # "coffee 3$?" may still be a note with a doubt; a longer question is talk
 

@@ -32,6 +32,7 @@ from balance_bot.domain.expenses import (
     khr_from_dotted_thousands,
     problem_with_amount,
 )
+from balance_bot.domain.khmer_reading import not_spent_in_khmer
 from balance_bot.domain.money import AmountLimits, Currency, Money
 from balance_bot.domain.money_back import (
     came_back_to_the_team,
@@ -141,8 +142,14 @@ class HeuristicParser:
         elif money_back and (reading.found or reading.ambiguous) and came_back_to_the_team(text):
             # "the supplier refunded 15$", "the refund came in", "Dara returned the 5$": money in.
             return ParseResult.ignore(certain=False)
-        if (reading.found or reading.ambiguous) and not money_back and tells_of_money_not_spent(text, words):
-            return ParseResult.ignore(certain=False)  # a bill due, money in, a price, a plan: not spent
+        # A bill due, money in, a price, a plan: not spent; in romanised Khmer too, read as its Khmer
+        # ("luy nov knong prob 45$", លុយនៅក្នុងប្រអប់ 45$).
+        if (
+            (reading.found or reading.ambiguous)
+            and not money_back
+            and (tells_of_money_not_spent(text, words) or not_spent_in_khmer(text))
+        ):
+            return ParseResult.ignore(certain=False)
         if reading.ambiguous:
             return ParseResult.unclear(Problem.AMBIGUOUS)
         found = _without_total_lines(reading.found)

@@ -4,6 +4,7 @@ spellings people use for one word, so a word is known by its sound rather than b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Letters that write one sound, longest first: aspiration is rarely typed the same way twice (ខ 'kh' or
 # 'k', ថ 'th' or 't', ផ 'ph' or 'p', ច 'ch', 'j' or 'chh'), and ញ is 'nh', 'gn' or 'ny'. ប ('b') and ដ ('d')
@@ -46,6 +47,7 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+[VW]?|[^aeiouy]")
 _LETTERS = re.compile("[a-z]+")
 
 
+@lru_cache(maxsize=4096)  # a chat's words come again and again; each message's are keyed
 def sound_key(word: str) -> str:
     """The sound of a Latin word of Khmer, as a key shared by its usual spellings ('khae' and 'kher' are
     'ke'); empty for a word with no vowel or a letter no Khmer word is typed with."""

@@ -41,7 +41,7 @@ QUESTION_WORDS = {  # how much, who, what, which, the most, the least, an averag
     "ម្នាក់": ("mneak",),
     "ច្រើន": ("chraen", "chran"),
     "តិច": ("tech",),
-    "ថ្លៃ": ("thlai",),
+    "ថ្លៃ": ("thlai", "tlai"),
     "ថោក": ("thok",),
 }
 PERIODS = {  # today, yesterday, this and last week, month and year, the days, the months
@@ -87,8 +87,7 @@ VERBS = {  # buy, spend, pay, fill, repair, hire, send, give, take, put, record
     "សងលុយ": ("sang luy", "song luy"),  # paying back: 'sang' alone is fuel (សាំង)
     "ចាក់": ("chak",),
     "ជួសជុល": ("chuos chul", "chuosjul"),
-    "ជួល": ("chuol",),
-    "ផ្ញើ": ("phnhae",),
+    "ជួល": ("chuol", "jul"),
     "ឲ្យ": ("oy",),
     "យក": ("yok",),
     "ដាក់": ("dak",),
@@ -136,7 +135,7 @@ ITEMS = {  # the things bought most, for questions about them
     "ស្ករ": ("skor",),
     "អំបិល": ("ambel",),
     "ធ្យូង": ("thyoung",),
-    "ក្រដាស": ("krodas", "kradas"),
+    "ក្រដាស": ("krodas", "kradas", "kdas"),
     "សាប៊ូ": ("sabu",),
     "ប៊ិច": ("bic",),
     "ប្រេង": ("preng", "breng"),
@@ -149,7 +148,73 @@ ITEMS = {  # the things bought most, for questions about them
     "កាហ្វេ": ("kafe",),
     "តុកតុក": ("tuk tuk", "tok tok"),  # not ថោក ('thok') twice
 }
-_ALL = {**QUESTION_WORDS, **PERIODS, **VERBS, **PEOPLE_AND_FILLERS, **ITEMS}
+# The words of money talked about rather than spent (money back, got, counted, owed, asked for, planned,
+# a salary), for reading a message as its Khmer (khmer_reading). ណាស់ is left out: it sounds as ណា does;
+# so are មិន, also ម៉ឺន ('min', 'mern': ten thousand), នឹង, also និង ('nung': and), ចង់, also ចុង
+# ('chong'), and សុំ alone, also a name ('Som').
+MONEY_TALK = {
+    "មក": ("mok",),
+    "វិញ": ("vinh",),
+    "ប្រាក់ខែ": ("prak khe",),
+    "ប្រាក់": ("prak", "brak"),
+    "ដក": ("dok",),
+    "ពី": ("pi",),
+    "សម្រាប់": ("samrab", "somrab"),
+    "ខ្លួនឯង": ("khluon eng",),
+    "ខ្ចី": ("khchey",),
+    "ជំពាក់": ("chompeak",),
+    "រាប់": ("roap", "rab", "reap"),
+    "ផ្សារ": ("psar",),
+    "ទទួល": ("totuol", "tetuol"),
+    "ស្អែក": ("saek",),
+    "ត្រូវការ": ("trov ka",),
+    "តម្លៃ": ("tomlai",),
+    "ឡើង": ("laeng",),
+    "ពេក": ("pek",),
+    "មិនមែន": ("min men",),
+    "មិនទាន់": ("min ton",),
+    "អត់ទាន់": ("ot ton",),
+    "ចាំ": ("cham",),
+    "កុំ": ("kom",),
+    "ភ្លេច": ("plech",),
+    "ទៅ": ("tov", "tou", "dtov", "teuv"),
+    "សុំលុយ": ("som luy",),
+    "ចូល": ("chol",),
+    "ក្រុម": ("krom",),
+    "ដល់": ("dol",),
+    "ហាង": ("hang",),
+    "ថ្មី": ("thmey",),
+    "បានបង់": ("ban bong",),
+    # paying out (បើក): 'bek' alone is a pen (ប៊ិច, 'bic'), never before money, a salary or a day
+    "បើកលុយ": ("bek luy",),
+    "បើកប្រាក់ខែ": ("bek prak khe",),
+    "បើកថ្ងៃ": ("bek thngai",),  # paid: 'bong' alone is the elder addressed (បង)
+    "បងៗ": ("bong bong",),
+}
+# The words of a purpose, for writing one typed in Latin letters back in Khmer script (romanised_purposes):
+# what a cost is of (water, power, the state's mains, carrying goods, a ticket, a bus, a house, guests, a
+# pack, paper, documents, a meeting, garbage, a phone, electricity, a bulb). A spelling the sound key does
+# not place ('phnhiev', 'eyvan') is read as typed.
+PURPOSE_WORDS = {
+    "ទឹក": ("tek", "tuk", "dteuk"),
+    "រដ្ឋ": ("rodth", "roth", "rath"),
+    "ដឹក": ("deuk", "doek", "derk", "duek"),  # not 'dek' by its sound: ដែក, iron ('dek koul')
+    "ឥវ៉ាន់": ("eivan", "eivorn", "eyvan", "eyvann", "eywan", "aivan"),
+    "ផ្ញើ": ("phnhae", "pheu", "phnhoeu"),
+    "សំបុត្រ": ("sombot", "sombuot", "sambot", "sambuot"),
+    "ក្រុង": ("krong", "krung"),
+    "ផ្ទះ": ("ptes", "ptas"),
+    "ភ្ញៀវ": ("phnheav", "phnhiev", "pnhiev", "phnhieu", "pnhieu", "phnhiv", "pnhiv", "phnhiew", "pnhiew"),
+    "តាម": ("tam",),
+    "កញ្ចប់": ("kanhchab", "kanhchob", "kanchab"),
+    "ឯកសារ": ("eksar", "ekasar"),
+    "ប្រជុំ": ("prochum", "brochum"),
+    "សំរាម": ("somram", "samram", "somrom"),
+    "ទូរស័ព្ទ": ("turosap", "toursab", "tursap", "tourasap"),
+    "អគ្គិសនី": ("akisany", "akkisanei"),
+    "អំពូល": ("ampoul", "ampol", "ompoul", "ampoule", "ampaul"),
+}
+_ALL = {**QUESTION_WORDS, **PERIODS, **VERBS, **PEOPLE_AND_FILLERS, **ITEMS, **MONEY_TALK, **PURPOSE_WORDS}
 _LONGEST = max(len(spelling.split()) for spellings in _ALL.values() for spelling in spellings)
 _VOWELS = re.compile("[aeiouy]")
 _SYLLABLE = re.compile("[a-z]*[aeiouy][a-z]*")  # a half of a word typed in two, each a syllable
@@ -191,6 +256,13 @@ def _word_key(word: str) -> str:
         return sound_key(word)
     words = _spelled()[1].get(word, frozenset())
     return f"{_SHORT}{min(words)}" if len(words) == 1 and len(word) > 1 else ""
+
+
+def one_word(word: str, *, by_sound: bool = True) -> str | None:
+    """The Khmer word a (lower-case) Latin word is, one of its own spellings or (unless not `by_sound`)
+    by its sound; None when none is."""
+    own = _spelled()[0].get(word)
+    return own if own or not by_sound else index().get((sound_key(word),))
 
 
 def read(words: Sequence[str], leave: Sequence[bool] = ()) -> list[tuple[int, int, str]]:

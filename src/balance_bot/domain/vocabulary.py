@@ -32,9 +32,9 @@ FILLER = _words(
     ទើបតែ ទើប ទើបតែបង់ ទើបបង់ ទើបតែចាយ ទើបចាយ"""
 )
 # A verb of spending closing the words before an amount: who or when spent it came before it, and what it
-# bought is unsaid ("Sophal ចាយ 8$", "Dara spent 8$", "ព្រឹកមិញ ចាយ ៥ម៉ឺន", romanised "os", អស់). Not "paid":
-# "jerseys paid 162$" names what was paid for.
-SPENDING_LAST = _words("spent spend ចាយ ចាយអស់ ចាយលុយ jay chay os")
+# bought is unsaid ("Sophal ចាយ 8$", "Dara spent 8$", "ព្រឹកមិញ ចាយ ៥ម៉ឺន"). Not "paid": "jerseys paid 162$"
+# names what was paid for; nor អស់ ('os'), which closes the thing bought as often ("tinh tek kork os 6000").
+SPENDING_LAST = _words("spent spend ចាយ ចាយអស់ ចាយលុយ jay chay")
 # When it was spent is no purpose: "spent 45k riel this morning", "ចាយ ២ម៉ឺន ព្រឹកមិញ" (not ថ្ងៃត្រង់, which
 # names the lunch in បាយថ្ងៃត្រង់, nor a night alone, which a room is paid by).
 TIMES_OF_DAY = (

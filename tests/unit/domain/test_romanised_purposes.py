@@ -133,3 +133,15 @@ def test_a_bus_company_alone_names_no_category(purpose):
 
 def test_a_bus_ticket_by_a_bus_company_is_transport():
     assert DEFAULTS.categorise("bus ticket by Giant Ibis").name == "Transport"
+
+
+@pytest.mark.parametrize(
+    ("purpose", "khmer"),
+    [("luy toeuk rath", "លុយទឹករដ្ឋ"), ("sombott lan krong", "សំបុត្រឡានក្រុង")],
+)
+def test_a_spelling_of_a_purpose_word_is_known_by_its_sound(purpose, khmer):
+    assert in_khmer_script(purpose) == khmer
+
+
+def test_a_short_word_is_read_only_as_one_of_its_own_spellings():
+    assert in_khmer_script("dek koul") is None  # ដែក, iron: no 'deuk' (ដឹក, carrying)

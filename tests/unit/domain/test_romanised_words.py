@@ -35,7 +35,23 @@ def test_no_two_everyday_words_of_the_dictionary_sound_alike():
     for khmer, spellings in romanised_words._ALL.items():
         for spelling in spellings:
             khmer_of[romanised_words.key_of(spelling)].add(khmer)
-    assert {key: words for key, words in khmer_of.items() if len(words) > 1} == {}
+    # a spelling the key does not place ('hz', 'phnhiev') is read as typed, by no sound
+    assert {key: words for key, words in khmer_of.items() if len(words) > 1 and all(key)} == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "khmer"),
+    [
+        ("tek", "ទឹក"),
+        ("teuk", "ទឹក"),
+        ("phnhiev", "ភ្ញៀវ"),
+        ("sombut", "សំបុត្រ"),
+        ("bong", "បង"),
+        ("keyboard", None),
+    ],
+)
+def test_a_word_is_known_by_its_own_spelling_or_its_sound(typed, khmer):
+    assert romanised_words.one_word(typed) == khmer
 
 
 @pytest.mark.parametrize(
