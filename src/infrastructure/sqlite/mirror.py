@@ -23,11 +23,24 @@ class SqliteMirror:
         # The digest of each month's rows as this process last wrote them: a read that finds the month
         # as it was (most rounds do, at 1,000 groups) only notes when it was read.
         self._written: dict[tuple[str, str], bytes] = {}
+        # Each month's record as last read, until this mirror (the one writer of `period`) changes it:
+        # a balance asks for it at every expense, round and question. Kept and dropped on the database's
+        # thread, in the order of the writes.
+        self._records: dict[tuple[str, str], PeriodRecord | None] = {}
 
     async def period(self, ledger: str, period: Period) -> PeriodRecord | None:
         """The month's record, if any."""
-        row = await self._database.run(lambda db: db.execute(_PERIOD, (ledger, period.key())).fetchone())
-        return None if row is None else _record(period, row)
+        month = (ledger, period.key())
+        if month in self._records:
+            return self._records[month]
+
+        def read(db: sqlite3.Connection) -> PeriodRecord | None:
+            row = db.execute(_PERIOD, month).fetchone()
+            record = None if row is None else _record(period, row)
+            self._records[month] = record
+            return record
+
+        return await self._database.run(read)
 
     async def open(
         self, ledger: str, period: Period, opening: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
@@ -35,6 +48,7 @@ class SqliteMirror:
         """Open the month unless it is open already; the record as it stands."""
 
         def open_and_read(db: sqlite3.Connection) -> tuple[str, str | None, str, str | None]:
+            self._records.pop((ledger, period.key()), None)
             db.execute(_OPEN, (ledger, period.key(), _json(opening), _members_json(members)))
             row: tuple[str, str | None, str, str | None] = db.execute(
                 _PERIOD, (ledger, period.key())
@@ -47,17 +61,26 @@ class SqliteMirror:
         self, ledger: str, period: Period, closing: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
     ) -> None:
         """Record the closing carried forward."""
-        await self._database.run(
-            lambda db: db.execute(_CLOSE, (_json(closing), _members_json(members), ledger, period.key()))
+        await self._changing(
+            ledger, period, _CLOSE, (_json(closing), _members_json(members), ledger, period.key())
         )
 
     async def carry(
         self, ledger: str, period: Period, opening: Mapping[Currency, Decimal], members: MemberAmounts = EMPTY
     ) -> None:
         """Open the month with this opening, or replace the opening it has."""
-        await self._database.run(
-            lambda db: db.execute(_CARRY, (ledger, period.key(), _json(opening), _members_json(members)))
+        await self._changing(
+            ledger, period, _CARRY, (ledger, period.key(), _json(opening), _members_json(members))
         )
+
+    async def _changing(self, ledger: str, period: Period, statement: str, values: tuple[str, ...]) -> None:
+        """A change of the month's record: its kept reading dropped first, on the database's thread."""
+
+        def change(db: sqlite3.Connection) -> None:
+            self._records.pop((ledger, period.key()), None)
+            db.execute(statement, values)
+
+        await self._database.run(change)
 
     async def reconcile(self, ledger: str, period: Period, rows: Sequence[SheetRow]) -> None:
         """Replace the month's rows with these, in one transaction; the same rows again are not rewritten."""

@@ -113,12 +113,17 @@ async def test_a_reopened_file_keeps_the_log(tmp_path, clock):
 async def test_counts_are_written_at_the_interval_without_a_call(log):
     log.count_message(asked_llm=False)
     flushing = asyncio.create_task(log.flush_every(0.01))
-    await asyncio.sleep(0.05)
+    rows: list[tuple[int]] = []
+    # Waits for the first write rather than a fixed time: a loaded machine may take longer to commit.
+    for _ in range(500):
+        await asyncio.sleep(0.01)
+        rows = await log._database.run(
+            lambda db: [tuple(row) for row in db.execute("SELECT messages FROM chat_message_tally")]
+        )
+        if rows:
+            break
     flushing.cancel()
-    rows = await log._database.run(
-        lambda db: db.execute("SELECT messages FROM chat_message_tally").fetchall()
-    )
-    assert [tuple(row) for row in rows] == [(1,)]
+    assert rows == [(1,)]
 
 
 BEFORE_GROUP_COUNTS = 8  # the schema version before messages were counted per group

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from balance_bot.domain.ledger import Period, SheetRow
 from balance_bot.domain.money import Currency
+from infrastructure.sqlite.database import Database
 from infrastructure.sqlite.mirror import SqliteMirror
 
 NOVEMBER = Period(2026, 11)
@@ -59,6 +60,36 @@ async def test_a_month_changed_back_to_an_earlier_reading_is_written_again(datab
         await mirror.reconcile(LEDGER, NOVEMBER, rows)
     assert [r.usd for r in await mirror.rows(LEDGER, NOVEMBER)] == [Decimal("3.10")]
     assert [r.usd for r in await SqliteMirror(database).rows(LEDGER, NOVEMBER)] == [Decimal("3.10")]
+
+
+class CountedDatabase(Database):
+    """The bot's database, counting the calls made of it."""
+
+    calls = 0
+
+    async def run(self, work):
+        self.calls += 1
+        return await super().run(work)
+
+
+async def test_a_months_record_is_read_once_and_again_after_every_change(tmp_path):
+    database = CountedDatabase(tmp_path / "bot.sqlite3")
+    await database.open()
+    mirror = SqliteMirror(database)
+    assert await mirror.period(LEDGER, NOVEMBER) is None
+    before = database.calls
+    assert await mirror.period(LEDGER, NOVEMBER) is None
+    assert database.calls == before
+    await mirror.open(LEDGER, NOVEMBER, {Currency.USD: Decimal(5), Currency.KHR: Decimal(0)})
+    assert (await mirror.period(LEDGER, NOVEMBER)).opening[Currency.USD] == Decimal(5)
+    await mirror.carry(LEDGER, NOVEMBER, {Currency.USD: Decimal(7), Currency.KHR: Decimal(0)})
+    assert (await mirror.period(LEDGER, NOVEMBER)).opening[Currency.USD] == Decimal(7)
+    await mirror.close(LEDGER, NOVEMBER, ZEROS)
+    assert (await mirror.period(LEDGER, NOVEMBER)).closing == ZEROS
+    before = database.calls
+    await mirror.period(LEDGER, NOVEMBER)
+    assert database.calls == before
+    await database.close()
 
 
 async def test_known_chats_are_those_summarized_or_with_a_saved_expense(database):
