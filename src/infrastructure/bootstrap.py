@@ -2,7 +2,7 @@
 nothing else wires the core to its adapters.
 
 Adapters are imported by the command that needs them: `parse` starts without loading
-python-telegram-bot, openpyxl or aiohttp, since other tools call it.
+python-telegram-bot or openpyxl, since other tools call it (tests/integration/test_bootstrap.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from balance_bot.cli import parse_command_line
 from balance_bot.groups.membership import GroupMembership
 from balance_bot.ports import Clock, ImageTextReader, StorageUnavailable
 from infrastructure.clock import SystemClock
-from infrastructure.console.try_settings import try_settings
 from infrastructure.listening import CannotListen
 from infrastructure.logging_setup import configure_logging
 from infrastructure.project_files import FilesUnusable, check_writable, project_folder, read_dotenv
@@ -57,7 +56,6 @@ __all__ = [
     "main",
     "print_status",
     "try_services",
-    "try_settings",
     "webhook_options",
 ]
 

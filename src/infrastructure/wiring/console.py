@@ -7,6 +7,7 @@ import contextlib
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from balance_bot.cli import parse_stream
 from balance_bot.domain.categories import default_category_book
@@ -15,9 +16,6 @@ from balance_bot.ports import Clock
 from balance_bot.receipts.photos import PhotoExpenses
 from infrastructure.categories.tab import load_categories_csv
 from infrastructure.clock import SystemClock
-from infrastructure.console.try_chat import run_try_chat
-from infrastructure.console.try_services import TryServices
-from infrastructure.console.try_settings import local_model_answers, models_line, try_settings
 from infrastructure.health import why_unhealthy
 from infrastructure.logging_setup import configure_logging
 from infrastructure.project_files import check_writable
@@ -31,10 +29,17 @@ from infrastructure.wiring.receipts import ReceiptParts, build_receipts, local_t
 from infrastructure.wiring.recurring import build_recurring
 from infrastructure.wiring.time_zone import time_zone
 
+if TYPE_CHECKING:
+    from infrastructure.console.try_services import TryServices
+
 
 def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
     """`balance-bot try`: the bot in the terminal, on its own workbook and database; a paid model only
     with `--paid`."""
+    # The terminal chat renders through the Telegram replies: imported here, so `parse` starts without them.
+    from infrastructure.console.try_chat import run_try_chat
+    from infrastructure.console.try_settings import local_model_answers, models_line, try_settings
+
     local_answers = "ollama" in settings.parser_llm and asyncio.run(local_model_answers(settings))
     tried = try_settings(settings, folder, paid=paid, local_answers=local_answers)
     check_writable([tried.database_path, tried.workbook_path])
@@ -50,6 +55,8 @@ def try_chat(settings: Settings, folder: Path, *, paid: bool = False) -> int:
 
 def try_services(tried: Settings, clock: Clock | None = None) -> TryServices:
     """The use cases `try` talks to, wired as the bot's are."""
+    from infrastructure.console.try_services import TryServices
+
     parts = build_capture(tried, clock)
     recurring = build_recurring(tried, parts)
     return TryServices(
