@@ -6,8 +6,9 @@ import io
 import pytest
 
 from balance_bot.domain.language import Language, Speech
-from infrastructure.bootstrap import load_settings, try_services, try_settings
+from infrastructure.bootstrap import load_settings, try_services
 from infrastructure.console.try_chat import TryChat
+from infrastructure.console.try_settings import try_settings
 from infrastructure.telegram import ask_texts, balance_texts, member_texts, texts
 from infrastructure.telegram.replies import Replies
 from tests.fakes.clock import FakeClock

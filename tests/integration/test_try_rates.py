@@ -6,8 +6,9 @@ import asyncio
 import io
 from datetime import UTC, datetime
 
-from infrastructure.bootstrap import load_settings, try_services, try_settings
+from infrastructure.bootstrap import load_settings, try_services
 from infrastructure.console.try_chat import TryChat, run_try_chat
+from infrastructure.console.try_settings import try_settings
 from tests.fakes.clock import FakeClock
 from tests.integration.test_help_in_try import Typing
 

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from infrastructure.bootstrap import load_settings, try_services, try_settings
+from infrastructure.bootstrap import load_settings, try_services
 from infrastructure.console.try_chat import TryChat
+from infrastructure.console.try_settings import try_settings
 from tests.fakes.clock import FakeClock
 from tests.integration.test_help_in_try import Typing
 
