@@ -15,7 +15,7 @@ from infrastructure.wiring.interpreter import amount_limits
 from infrastructure.wiring.time_zone import time_zone
 
 if TYPE_CHECKING:
-    from infrastructure.llm.cascade import ModelCascade, OnBudgetReached
+    from infrastructure.llm.cascade import ModelCascade, ModelReader, OnBudgetReached
     from infrastructure.llm.category_guesser import ModelCategoryGuesser
     from infrastructure.llm.expense_parser_client import ExpenseParserClient
 
@@ -63,27 +63,16 @@ def build_llm(
     needs it, off the event loop: a bot with no local model running does not carry its client.
     """
     from infrastructure.llm.answer import expense_question
-    from infrastructure.llm.cascade import LlmPolicy, ModelCascade, ModelReader
+    from infrastructure.llm.cascade import LlmPolicy, ModelCascade
     from infrastructure.llm.category_guesser import ModelCategoryGuesser
     from infrastructure.llm.category_question import load_category_prompts
     from infrastructure.llm.expense_parser_client import ExpenseParserClient
     from infrastructure.llm.lazy_reader import LazyReader
     from infrastructure.llm.ledger_tools import ModelLedgerTools, load_ledger_prompts
-    from infrastructure.llm.local_server import listens
     from infrastructure.llm.prompts import load_prompts
 
     timezone = time_zone(settings)
     log = SqliteLlmLog(database, clock, timezone, settings.llm_monthly_budget_usd)
-
-    def ollama() -> ModelReader:
-        from infrastructure.llm.ollama_reader import OllamaReader
-
-        return OllamaReader(
-            settings.ollama_host,
-            settings.ollama_model,
-            float(settings.ollama_timeout_seconds),
-            settings.ollama_keep_alive,
-        )
 
     def anthropic() -> ModelReader:
         from infrastructure.llm.anthropic_reader import AnthropicReader
@@ -96,20 +85,14 @@ def build_llm(
             float(settings.anthropic_timeout_seconds),
         )
 
-    chosen = [
-        ("ollama", settings.ollama_model, False, ollama)
+    readers: list[ModelReader] = [
+        local_model(settings, settings.ollama_model, float(settings.ollama_timeout_seconds))
         if provider == "ollama"
-        else ("anthropic", settings.anthropic_model, True, anthropic)
+        else LazyReader("anthropic", settings.anthropic_model, True, anthropic)
+        if lazy
+        else anthropic()
         for provider in settings.parser_llm
         if provider == "ollama" or settings.anthropic_api_key
-    ]
-    readers: list[ModelReader] = [
-        LazyReader(provider, model, paid, build)
-        if lazy
-        else LazyReader(provider, model, paid, build, partial(listens, settings.ollama_host))
-        if provider == "ollama"
-        else build()
-        for provider, model, paid, build in chosen
     ]
     if not readers:
         return LlmParts(None, log)
@@ -128,3 +111,17 @@ def build_llm(
         ModelCategoryGuesser(cascade, load_category_prompts()),
         ModelLedgerTools(cascade, load_ledger_prompts()),
     )
+
+
+def local_model(settings: Settings, model: str, timeout_seconds: float) -> ModelReader:
+    """One of Ollama's models, its client built off the event loop when first needed, or at the warm-up
+    when Ollama listens then: a bot with no local model running does not carry the library."""
+    from infrastructure.llm.lazy_reader import LazyReader
+    from infrastructure.llm.local_server import listens
+
+    def build() -> ModelReader:
+        from infrastructure.llm.ollama_reader import OllamaReader
+
+        return OllamaReader(settings.ollama_host, model, timeout_seconds, settings.ollama_keep_alive)
+
+    return LazyReader("ollama", model, False, build, partial(listens, settings.ollama_host))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from infrastructure.settings import Settings
 from infrastructure.wiring.interpreter import amount_limits
-from infrastructure.wiring.llm import LlmParts
+from infrastructure.wiring.llm import LlmParts, local_model
 from infrastructure.wiring.time_zone import time_zone
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def build_image_reader(settings: Settings, llm: LlmParts) -> VisionExpenseReader
     readers: list[ModelReader] = []
     for provider in settings.parser_llm:
         if provider == "ollama" and settings.ollama_vision_model:
-            readers.append(_local_vision(settings, settings.ollama_vision_model, timeout))
+            readers.append(local_model(settings, settings.ollama_vision_model, timeout))
         elif provider == "anthropic" and settings.anthropic_api_key:
             from infrastructure.llm.anthropic_reader import AnthropicReader
 
@@ -46,16 +46,3 @@ def build_image_reader(settings: Settings, llm: LlmParts) -> VisionExpenseReader
         prices=settings.llm_prices,
     )
     return VisionExpenseReader(llm.cascade.beside(readers, policy), image_question(), amount_limits(settings))
-
-
-def _local_vision(settings: Settings, model: str, timeout: float) -> ModelReader:
-    """Ollama's vision model, its client built when the first photo needs it (off the event loop):
-    a bot that reads no photo with it does not carry the library."""
-    from infrastructure.llm.lazy_reader import LazyReader
-
-    def build() -> ModelReader:
-        from infrastructure.llm.ollama_reader import OllamaReader
-
-        return OllamaReader(settings.ollama_host, model, timeout, settings.ollama_keep_alive)
-
-    return LazyReader("ollama", model, False, build)
